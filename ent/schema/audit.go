@@ -1,0 +1,63 @@
+package schema
+
+import (
+	"time"
+
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/progetto-win/win/ent/schema/gid"
+)
+
+// AuditEvent records who read or changed what, and when (Registro accessi).
+// It is append-only: every field is immutable.
+type AuditEvent struct{ ent.Schema }
+
+// Mixin of AuditEvent.
+func (AuditEvent) Mixin() []ent.Mixin {
+	return []ent.Mixin{gid.MixinWithPrefix("aud")}
+}
+
+// Fields of AuditEvent.
+func (AuditEvent) Fields() []ent.Field {
+	return []ent.Field{
+		field.Time("occurred_at").Default(time.Now).Immutable().
+			Comment("When it happened (data e ora).").
+			Annotations(ordered("OCCURRED_AT")),
+		field.String("action").NotEmpty().MaxLen(60).Immutable().
+			Comment("What was done, e.g. READ_IDENTITY, CREATE, UPDATE, LOGIN (azione).").
+			Annotations(ordered("ACTION")),
+		field.String("entity_type").Optional().MaxLen(60).Immutable().
+			Comment("Type of the object concerned (tipo di oggetto).").
+			Annotations(ordered("ENTITY_TYPE")),
+		field.String("entity_id").Optional().MaxLen(40).Immutable().
+			Comment("Global ID of the object concerned (identificativo dell'oggetto)."),
+		field.String("request_id").Optional().MaxLen(64).Immutable().
+			Comment("ID of the HTTP request, to match the server logs (identificativo della richiesta)."),
+		field.String("client_address").Optional().MaxLen(64).Immutable().
+			Comment("Network address of the client (indirizzo del client)."),
+	}
+}
+
+// Edges of AuditEvent.
+func (AuditEvent) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("actor", User.Type).Unique().Immutable().
+			Comment("Who did it (autore)."),
+		edge.To("organization", Organization.Type).Unique().Immutable().
+			Comment("The organisation the actor acted for (ente)."),
+	}
+}
+
+// Indexes of AuditEvent.
+func (AuditEvent) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("occurred_at"), index.Fields("entity_id"), index.Fields("action")}
+}
+
+// Annotations of AuditEvent.
+func (AuditEvent) Annotations() []schema.Annotation {
+	return nestedType("An append-only record of who read or changed what, when, from where (Registro accessi).")
+}

@@ -1,0 +1,28 @@
+// Package fault defines the typed business errors that rules in the data
+// layer return. The API maps each kind to its extensions.code
+// (BAD_USER_INPUT, CONFLICT, …), so a rule written once reads the same
+// through every path.
+package fault
+
+import "fmt"
+
+// Invalid reports input that breaks a rule: the field and what to fix.
+type Invalid struct {
+	Field   string // the GraphQL-facing field name, e.g. "endsOn"
+	Message string // what is wrong, in words a user can act on
+}
+
+func (e *Invalid) Error() string { return fmt.Sprintf("%s: %s", e.Field, e.Message) }
+
+// Invalidf returns an Invalid error for a field.
+func Invalidf(field, format string, args ...any) *Invalid {
+	return &Invalid{Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// Conflict reports a write refused because of the current state of the
+// data (a stale version, an object that already exists).
+type Conflict struct {
+	Message string
+}
+
+func (e *Conflict) Error() string { return e.Message }

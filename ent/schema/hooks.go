@@ -1,0 +1,83 @@
+package schema
+
+import (
+	"context"
+	"time"
+
+	"entgo.io/ent"
+
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/fault"
+)
+
+// datesInOrder refuses a mutation that would leave the end date before the
+// start date. On a single-row update the missing side is read from the
+// stored row, so changing one date alone is checked too.
+func datesInOrder(start, end, startName, endName string) ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if m.Op().Is(ent.OpCreate | ent.OpUpdateOne | ent.OpUpdate) {
+				from, okFrom := dateOf(ctx, m, start)
+				to, okTo := dateOf(ctx, m, end)
+				if okFrom && okTo && to.Before(from) {
+					return nil, fault.Invalidf(endName, "must not be before %s", startName)
+				}
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+}
+
+// dateOf returns the value a date field will have after the mutation.
+func dateOf(ctx context.Context, m ent.Mutation, name string) (time.Time, bool) {
+	if m.FieldCleared(name) {
+		return time.Time{}, false
+	}
+	if v, ok := m.Field(name); ok {
+		t, ok := v.(time.Time)
+		return t, ok
+	}
+	if m.Op().Is(ent.OpUpdateOne) {
+		if v, err := m.OldField(ctx, name); err == nil {
+			switch t := v.(type) {
+			case time.Time:
+				return t, true
+			case *time.Time:
+				if t != nil {
+					return *t, true
+				}
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// fieldCheck refuses a mutation when check returns a message for the new
+// value of the field; gqlName names the field as API users know it.
+func fieldCheck(name, gqlName string, check func(v any) string) ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if v, ok := m.Field(name); ok {
+				if msg := check(v); msg != "" {
+					return nil, fault.Invalidf(gqlName, "%s", msg)
+				}
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+}
+
+// normalizeTaxCode stores tax codes upper-case without spaces, so that
+// validation and duplicate search see one spelling.
+func normalizeTaxCode(next ent.Mutator) ent.Mutator {
+	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+		if v, ok := m.Field("tax_code"); ok {
+			if s, ok := v.(string); ok {
+				if err := m.SetField("tax_code", domain.NormalizeTaxCode(s)); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
+}

@@ -1,0 +1,201 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/gid"
+)
+
+// CaseFile is one pathway of one person with one table (Caso / presa in
+// carico). The Go name avoids the keyword "case"; the API calls it Case.
+type CaseFile struct{ ent.Schema }
+
+// Mixin of CaseFile.
+func (CaseFile) Mixin() []ent.Mixin {
+	return []ent.Mixin{gid.MixinWithPrefix("cas"), TimeMixin{}}
+}
+
+// Fields of CaseFile.
+func (CaseFile) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("code").Match(caseCode).Unique().Immutable().
+			Comment("Case number: table code, year and sequence, e.g. EMP-2026-0042 (numero del caso).").
+			Annotations(ordered("CODE")),
+		field.Time("referred_on").
+			Comment("Date of the referral (data della segnalazione).").
+			Annotations(ordered("REFERRED_ON")),
+		field.Text("referral_reason").NotEmpty().
+			Comment("Why the person was referred (motivo della segnalazione)."),
+		field.JSON("need_areas", []domain.NeedArea{}).
+			Default([]domain.NeedArea{}).
+			Comment("Areas of need named at referral (aree di bisogno).").
+			Annotations(entgql.Type("[NeedArea!]")),
+		field.Enum("status").
+			NamedValues(
+				"Referred", "REFERRED",
+				"UnderAssessment", "UNDER_ASSESSMENT",
+				"InCharge", "IN_CHARGE",
+				"Monitoring", "MONITORING",
+				"Closed", "CLOSED",
+				"Declined", "DECLINED",
+			).
+			Default("REFERRED").
+			Comment("Where the case is in the pathway (stato): segnalato, in valutazione, in carico, in monitoraggio, chiuso, non accolto.").
+			Annotations(ordered("STATUS")),
+		field.Enum("priority").
+			NamedValues("Low", "LOW", "Medium", "MEDIUM", "High", "HIGH", "Urgent", "URGENT").
+			Default("MEDIUM").
+			Comment("Priority (priorità): bassa, media, alta, urgente.").
+			Annotations(ordered("PRIORITY")),
+		field.Time("taken_in_charge_on").Optional().Nillable().
+			Comment("Date the table took charge of the case (data di presa in carico).").
+			Annotations(ordered("TAKEN_IN_CHARGE_ON")),
+		field.Time("closed_on").Optional().Nillable().
+			Comment("Date the case was closed or declined (data di chiusura).").
+			Annotations(ordered("CLOSED_ON")),
+		field.Enum("closure_reason").Optional().Nillable().
+			NamedValues(
+				"GoalsMet", "GOALS_MET",
+				"PartiallyMet", "PARTIALLY_MET",
+				"DroppedOut", "DROPPED_OUT",
+				"MovedAway", "MOVED_AWAY",
+				"Transferred", "TRANSFERRED",
+				"Deceased", "DECEASED",
+				"Other", "OTHER",
+			).
+			Comment("Why the case was closed (motivo di chiusura): obiettivi raggiunti, parzialmente raggiunti, abbandono, trasferimento di residenza, trasferito ad altro tavolo, decesso, altro."),
+		field.Text("decline_reason").Optional().
+			Comment("Why the table did not accept the referral (motivo del mancato accoglimento)."),
+		field.Time("consent_given_at").Optional().Nillable().
+			Comment("When the person consented to the processing of their data (consenso al trattamento dei dati)."),
+		field.Int("version").Default(1).Positive().
+			Comment("Version for optimistic concurrency: every change increments it (versione)."),
+	}
+}
+
+// Edges of CaseFile.
+func (CaseFile) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("person", Person.Type).Unique().Required().Immutable().
+			Comment("The person the case is about (persona)."),
+		edge.To("table", TerritorialTable.Type).Unique().Required().
+			Comment("The table working the case (tavolo).").
+			Annotations(ordered("TABLE_NAME")),
+		edge.To("referring_organization", Organization.Type).Unique().Required().Immutable().
+			Comment("The organisation that referred the case (ente segnalante)."),
+		edge.To("referring_operator", User.Type).Unique().Immutable().
+			Comment("The operator who referred the case (operatore segnalante)."),
+		edge.To("case_manager", User.Type).Unique().
+			Comment("The table member responsible for the case (referente del caso / case manager)."),
+		edge.To("next_case", CaseFile.Type).Unique().
+			From("previous_case").Unique().
+			Comment("The closed case this one reopens (caso precedente)."),
+		edge.From("events", CaseEvent.Type).Ref("case").
+			Comment("Timeline of the case, oldest first (cronologia).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("plan", Plan.Type).Ref("case").Unique().
+			Comment("The personal plan (progetto personalizzato).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("interventions", Intervention.Type).Ref("case").
+			Comment("Interventions of the case's plan (interventi).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("outcomes", Outcome.Type).Ref("case").
+			Comment("Outcomes recorded for the case (esiti).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+	}
+}
+
+// Indexes of CaseFile: lists filter by status and table and sort by dates.
+func (CaseFile) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("status"),
+		index.Fields("referred_on"),
+		index.Fields("status").Edges("table"),
+		index.Edges("person"),
+	}
+}
+
+// Hooks of CaseFile.
+func (CaseFile) Hooks() []ent.Hook {
+	return []ent.Hook{
+		datesInOrder("referred_on", "taken_in_charge_on", "referredOn", "takenInChargeOn"),
+		datesInOrder("referred_on", "closed_on", "referredOn", "closedOn"),
+	}
+}
+
+// Annotations of CaseFile.
+func (CaseFile) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		schema.Comment("One pathway of one person with one table, from referral to closure (Caso / presa in carico)."),
+		entsql.Annotation{Table: "cases"},
+		entgql.Type("Case"),
+		entgql.RelayConnection(),
+		entgql.QueryField("cases"),
+		entgql.MultiOrder(),
+	}
+}
+
+// CaseEvent is an entry of a case's timeline (Evento del caso).
+type CaseEvent struct{ ent.Schema }
+
+// Mixin of CaseEvent.
+func (CaseEvent) Mixin() []ent.Mixin {
+	return []ent.Mixin{gid.MixinWithPrefix("cev"), TimeMixin{}}
+}
+
+// Fields of CaseEvent.
+func (CaseEvent) Fields() []ent.Field {
+	return []ent.Field{
+		field.Enum("kind").
+			NamedValues(
+				"Referred", "REFERRED",
+				"AssessmentStarted", "ASSESSMENT_STARTED",
+				"Declined", "DECLINED",
+				"TakenInCharge", "TAKEN_IN_CHARGE",
+				"PlanUpdated", "PLAN_UPDATED",
+				"InterventionAdded", "INTERVENTION_ADDED",
+				"InterventionUpdated", "INTERVENTION_UPDATED",
+				"OutcomeRecorded", "OUTCOME_RECORDED",
+				"FollowUpRecorded", "FOLLOW_UP_RECORDED",
+				"MonitoringStarted", "MONITORING_STARTED",
+				"Closed", "CLOSED",
+				"Reopened", "REOPENED",
+				"Transferred", "TRANSFERRED",
+				"Note", "NOTE",
+			).
+			Comment("What happened (tipo di evento).").
+			Annotations(ordered("KIND")),
+		field.Time("occurred_at").Immutable().
+			Comment("When it happened (data e ora).").
+			Annotations(ordered("OCCURRED_AT")),
+		field.Text("note").Optional().
+			Comment("Free text, never identifying data of other persons (nota)."),
+	}
+}
+
+// Edges of CaseEvent.
+func (CaseEvent) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("case", CaseFile.Type).Unique().Required().Immutable().
+			Comment("The case (caso)."),
+		edge.To("actor", User.Type).Unique().Immutable().
+			Comment("Who did it (autore)."),
+	}
+}
+
+// Indexes of CaseEvent.
+func (CaseEvent) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("occurred_at").Edges("case")}
+}
+
+// Annotations of CaseEvent.
+func (CaseEvent) Annotations() []schema.Annotation {
+	return nestedType("An entry of a case's timeline (Evento della cronologia del caso).")
+}

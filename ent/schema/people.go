@@ -1,0 +1,212 @@
+package schema
+
+import (
+	"crypto/rand"
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/gid"
+)
+
+// User is a person who works in WIN: operator, coordinator, committee
+// member, analyst or administrator (Utente).
+type User struct{ ent.Schema }
+
+// Mixin of User.
+func (User) Mixin() []ent.Mixin {
+	return []ent.Mixin{gid.MixinWithPrefix("usr"), TimeMixin{}}
+}
+
+// Fields of User.
+func (User) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("email").NotEmpty().MaxLen(200).Match(emailAddress).Unique().
+			Comment("Sign-in e-mail address, stored lower-case (posta elettronica).").
+			Annotations(ordered("EMAIL")),
+		field.String("name").NotEmpty().MaxLen(200).
+			Comment("Full name (nome e cognome).").
+			Annotations(ordered("NAME")),
+		field.JSON("roles", []domain.Role{}).
+			Default([]domain.Role{}).
+			Comment("Roles of the user (ruoli).").
+			Annotations(entgql.Type("[Role!]")),
+		field.Bool("disabled").Default(false).
+			Comment("A disabled user can no longer sign in (utenza disattivata)."),
+	}
+}
+
+// Edges of User.
+func (User) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("organization", Organization.Type).Unique().Required().
+			Comment("The organisation the user works for (ente di appartenenza)."),
+		edge.From("memberships", TableMembership.Type).Ref("user").
+			Comment("The user's places in tables (partecipazione ai tavoli)."),
+		edge.From("coordinated_tables", TerritorialTable.Type).Ref("coordinator").
+			Comment("Tables the user coordinates (tavoli coordinati)."),
+	}
+}
+
+// Annotations of User.
+func (User) Annotations() []schema.Annotation {
+	return nestedType("A user of WIN with roles and memberships (Utente).")
+}
+
+// Person is the pseudonymous record of a person at risk: what statistics
+// need and nothing that identifies them (Persona / beneficiario).
+type Person struct{ ent.Schema }
+
+// Mixin of Person.
+func (Person) Mixin() []ent.Mixin {
+	return []ent.Mixin{gid.MixinWithPrefix("per"), TimeMixin{}}
+}
+
+// Fields of Person.
+func (Person) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("pseudonym").NotEmpty().MaxLen(20).Unique().Immutable().
+			DefaultFunc(newPseudonym).
+			Comment("Random pseudonym shown instead of the name, e.g. P-K3M9QX7T (pseudonimo).").
+			Annotations(ordered("PSEUDONYM"), entgql.Skip(entgql.SkipMutationCreateInput)),
+		field.Int("birth_year").Range(1900, 2100).
+			Comment("Year of birth (anno di nascita).").
+			Annotations(ordered("BIRTH_YEAR")),
+		field.Enum("gender").
+			NamedValues("Female", "FEMALE", "Male", "MALE", "NonBinary", "NON_BINARY", "NotStated", "NOT_STATED").
+			Comment("Gender (genere): femminile, maschile, non binario, non dichiarato.").
+			Annotations(ordered("GENDER")),
+		field.Int("household_size").Range(1, 30).Default(1).
+			Comment("People in the household, the person included (componenti del nucleo familiare).").
+			Annotations(ordered("HOUSEHOLD_SIZE")),
+		field.Enum("citizenship_area").
+			NamedValues(
+				"Italy", "ITALY",
+				"EuropeanUnion", "EUROPEAN_UNION",
+				"OtherEurope", "OTHER_EUROPE",
+				"Africa", "AFRICA",
+				"Asia", "ASIA",
+				"Americas", "AMERICAS",
+				"Oceania", "OCEANIA",
+				"Stateless", "STATELESS",
+			).
+			Comment("Area of citizenship (area di cittadinanza): Italia, Unione europea, altri paesi europei, Africa, Asia, Americhe, Oceania, apolide.").
+			Annotations(ordered("CITIZENSHIP_AREA")),
+	}
+}
+
+// Edges of Person.
+func (Person) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("municipality", Municipality.Type).Unique().
+			Comment("Municipality of residence (comune di residenza)."),
+		edge.From("identity", PersonIdentity.Type).Ref("person").Unique().
+			Comment("What identifies the person; restricted (dati identificativi).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("cases", CaseFile.Type).Ref("person").
+			Comment("The person's cases, open and closed (casi).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+	}
+}
+
+// Indexes of Person.
+func (Person) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("birth_year"), index.Fields("gender")}
+}
+
+// Annotations of Person.
+func (Person) Annotations() []schema.Annotation {
+	return rootType("The pseudonymous record of a person at risk: birth year, gender, residence, household (Persona / beneficiario).")
+}
+
+// pseudonymAlphabet leaves out letters and digits that are easily confused.
+const pseudonymAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+// newPseudonym returns a random pseudonym such as P-K3M9QX7T (40 bits).
+func newPseudonym() string {
+	b := make([]byte, 8)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand never fails on Linux
+	}
+	for i := range b {
+		b[i] = pseudonymAlphabet[int(b[i])%len(pseudonymAlphabet)]
+	}
+	return "P-" + string(b)
+}
+
+// PersonIdentity holds what identifies a person; it is read only by those
+// who work the person's case (Dati identificativi).
+type PersonIdentity struct{ ent.Schema }
+
+// Mixin of PersonIdentity.
+func (PersonIdentity) Mixin() []ent.Mixin {
+	return []ent.Mixin{gid.MixinWithPrefix("pid"), TimeMixin{}}
+}
+
+// Fields of PersonIdentity.
+func (PersonIdentity) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("first_name").NotEmpty().MaxLen(100).
+			Comment("First name(s) (nome).").
+			Annotations(ordered("FIRST_NAME")),
+		field.String("last_name").NotEmpty().MaxLen(100).
+			Comment("Surname(s) (cognome).").
+			Annotations(ordered("LAST_NAME")),
+		field.String("tax_code").Optional().Nillable().Unique().
+			Validate(domain.ValidateTaxCode).
+			Comment("Italian tax code, checked with its check character (codice fiscale)."),
+		field.Time("birth_date").
+			Comment("Full date of birth (data di nascita)."),
+		field.String("birth_place").Optional().MaxLen(100).
+			Comment("Place of birth (luogo di nascita)."),
+		field.String("email").Optional().MaxLen(200).Match(emailAddress).
+			Comment("E-mail address (posta elettronica)."),
+		field.String("phone").Optional().MaxLen(40).
+			Comment("Telephone number (telefono)."),
+		field.String("address").Optional().MaxLen(300).
+			Comment("Street address (indirizzo)."),
+		field.String("postal_code").Optional().Match(postalCode).
+			Comment("Postal code (CAP)."),
+		field.String("city").Optional().MaxLen(100).
+			Comment("City of the address (località)."),
+	}
+}
+
+// Edges of PersonIdentity.
+func (PersonIdentity) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("person", Person.Type).Unique().Required().Immutable().
+			Comment("The pseudonymous record this identity belongs to (persona)."),
+	}
+}
+
+// Indexes of PersonIdentity: duplicates are searched by name and birth date.
+func (PersonIdentity) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("last_name", "first_name", "birth_date")}
+}
+
+// Hooks of PersonIdentity.
+func (PersonIdentity) Hooks() []ent.Hook {
+	return []ent.Hook{normalizeTaxCode, birthDateInPast}
+}
+
+// Annotations of PersonIdentity.
+func (PersonIdentity) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		schema.Comment("What identifies a person: names, tax code, birth date, contacts, address (Dati identificativi della persona)."),
+	}
+}
+
+// birthDateInPast refuses a birth date in the future.
+var birthDateInPast = fieldCheck("birth_date", "birthDate", func(v any) string {
+	if t, ok := v.(time.Time); ok && t.After(time.Now()) {
+		return "must not be in the future"
+	}
+	return ""
+})
