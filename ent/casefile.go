@@ -63,7 +63,6 @@ type CaseFile struct {
 	case_file_referring_operator     *gid.ID
 	case_file_case_manager           *gid.ID
 	case_file_next_case              *gid.ID
-	plan_case                        *gid.ID
 	selectValues                     sql.SelectValues
 }
 
@@ -244,8 +243,6 @@ func (*CaseFile) scanValues(columns []string) ([]any, error) {
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		case casefile.ForeignKeys[5]: // case_file_next_case
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
-		case casefile.ForeignKeys[6]: // plan_case
-			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -398,13 +395,6 @@ func (_m *CaseFile) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.case_file_next_case = new(gid.ID)
 				*_m.case_file_next_case = *value.S.(*gid.ID)
-			}
-		case casefile.ForeignKeys[6]:
-			if value, ok := values[i].(*sql.NullScanner); !ok {
-				return fmt.Errorf("unexpected type %T for field plan_case", values[i])
-			} else if value.Valid {
-				_m.plan_case = new(gid.ID)
-				*_m.plan_case = *value.S.(*gid.ID)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])

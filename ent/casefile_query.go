@@ -276,7 +276,7 @@ func (_q *CaseFileQuery) QueryPlan() *PlanQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(casefile.Table, casefile.FieldID, selector),
 			sqlgraph.To(plan.Table, plan.FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, true, casefile.PlanTable, casefile.PlanColumn),
+			sqlgraph.Edge(sqlgraph.O2O, false, casefile.PlanTable, casefile.PlanColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -752,7 +752,7 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 			_q.withOutcomes != nil,
 		}
 	)
-	if _q.withPerson != nil || _q.withTable != nil || _q.withReferringOrganization != nil || _q.withReferringOperator != nil || _q.withCaseManager != nil || _q.withPreviousCase != nil || _q.withPlan != nil {
+	if _q.withPerson != nil || _q.withTable != nil || _q.withReferringOrganization != nil || _q.withReferringOperator != nil || _q.withCaseManager != nil || _q.withPreviousCase != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -1129,34 +1129,30 @@ func (_q *CaseFileQuery) loadEvents(ctx context.Context, query *CaseEventQuery, 
 	return nil
 }
 func (_q *CaseFileQuery) loadPlan(ctx context.Context, query *PlanQuery, nodes []*CaseFile, init func(*CaseFile), assign func(*CaseFile, *Plan)) error {
-	ids := make([]gid.ID, 0, len(nodes))
-	nodeids := make(map[gid.ID][]*CaseFile)
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*CaseFile)
 	for i := range nodes {
-		if nodes[i].plan_case == nil {
-			continue
-		}
-		fk := *nodes[i].plan_case
-		if _, ok := nodeids[fk]; !ok {
-			ids = append(ids, fk)
-		}
-		nodeids[fk] = append(nodeids[fk], nodes[i])
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
 	}
-	if len(ids) == 0 {
-		return nil
-	}
-	query.Where(plan.IDIn(ids...))
+	query.withFKs = true
+	query.Where(predicate.Plan(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(casefile.PlanColumn), fks...))
+	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
-		nodes, ok := nodeids[n.ID]
+		fk := n.case_file_plan
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "case_file_plan" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
 		if !ok {
-			return fmt.Errorf(`unexpected foreign-key "plan_case" returned %v`, n.ID)
+			return fmt.Errorf(`unexpected referenced foreign-key "case_file_plan" returned %v for node %v`, *fk, n.ID)
 		}
-		for i := range nodes {
-			assign(nodes[i], n)
-		}
+		assign(node, n)
 	}
 	return nil
 }

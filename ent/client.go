@@ -972,7 +972,7 @@ func (c *CaseFileClient) QueryPlan(_m *CaseFile) *PlanQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(casefile.Table, casefile.FieldID, id),
 			sqlgraph.To(plan.Table, plan.FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, true, casefile.PlanTable, casefile.PlanColumn),
+			sqlgraph.Edge(sqlgraph.O2O, false, casefile.PlanTable, casefile.PlanColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3281,7 +3281,7 @@ func (c *PersonClient) QueryIdentity(_m *Person) *PersonIdentityQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(person.Table, person.FieldID, id),
 			sqlgraph.To(personidentity.Table, personidentity.FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, true, person.IdentityTable, person.IdentityColumn),
+			sqlgraph.Edge(sqlgraph.O2O, false, person.IdentityTable, person.IdentityColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3446,7 +3446,7 @@ func (c *PersonIdentityClient) QueryPerson(_m *PersonIdentity) *PersonQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(personidentity.Table, personidentity.FieldID, id),
 			sqlgraph.To(person.Table, person.FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, false, personidentity.PersonTable, personidentity.PersonColumn),
+			sqlgraph.Edge(sqlgraph.O2O, true, personidentity.PersonTable, personidentity.PersonColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3596,7 +3596,7 @@ func (c *PlanClient) QueryCase(_m *Plan) *CaseFileQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(plan.Table, plan.FieldID, id),
 			sqlgraph.To(casefile.Table, casefile.FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, false, plan.CaseTable, plan.CaseColumn),
+			sqlgraph.Edge(sqlgraph.O2O, true, plan.CaseTable, plan.CaseColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil

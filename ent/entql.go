@@ -659,7 +659,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"plan",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
-			Inverse: true,
+			Inverse: false,
 			Table:   casefile.PlanTable,
 			Columns: []string{casefile.PlanColumn},
 			Bidi:    false,
@@ -1091,7 +1091,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"identity",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
-			Inverse: true,
+			Inverse: false,
 			Table:   person.IdentityTable,
 			Columns: []string{person.IdentityColumn},
 			Bidi:    false,
@@ -1115,7 +1115,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"person",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
-			Inverse: false,
+			Inverse: true,
 			Table:   personidentity.PersonTable,
 			Columns: []string{personidentity.PersonColumn},
 			Bidi:    false,
@@ -1127,7 +1127,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"case",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
-			Inverse: false,
+			Inverse: true,
 			Table:   plan.CaseTable,
 			Columns: []string{plan.CaseColumn},
 			Bidi:    false,

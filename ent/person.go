@@ -37,10 +37,9 @@ type Person struct {
 	CitizenshipArea person.CitizenshipArea `json:"citizenship_area,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the PersonQuery when eager-loading is set.
-	Edges                  PersonEdges `json:"edges"`
-	person_municipality    *gid.ID
-	person_identity_person *gid.ID
-	selectValues           sql.SelectValues
+	Edges               PersonEdges `json:"edges"`
+	person_municipality *gid.ID
+	selectValues        sql.SelectValues
 }
 
 // PersonEdges holds the relations/edges for other nodes in the graph.
@@ -105,8 +104,6 @@ func (*Person) scanValues(columns []string) ([]any, error) {
 		case person.FieldCreatedAt, person.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		case person.ForeignKeys[0]: // person_municipality
-			values[i] = &sql.NullScanner{S: new(gid.ID)}
-		case person.ForeignKeys[1]: // person_identity_person
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
@@ -177,13 +174,6 @@ func (_m *Person) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.person_municipality = new(gid.ID)
 				*_m.person_municipality = *value.S.(*gid.ID)
-			}
-		case person.ForeignKeys[1]:
-			if value, ok := values[i].(*sql.NullScanner); !ok {
-				return fmt.Errorf("unexpected type %T for field person_identity_person", values[i])
-			} else if value.Valid {
-				_m.person_identity_person = new(gid.ID)
-				*_m.person_identity_person = *value.S.(*gid.ID)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])

@@ -107,7 +107,7 @@ func (_q *PersonQuery) QueryIdentity() *PersonIdentityQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(person.Table, person.FieldID, selector),
 			sqlgraph.To(personidentity.Table, personidentity.FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, true, person.IdentityTable, person.IdentityColumn),
+			sqlgraph.Edge(sqlgraph.O2O, false, person.IdentityTable, person.IdentityColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -457,7 +457,7 @@ func (_q *PersonQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Perso
 			_q.withCases != nil,
 		}
 	)
-	if _q.withMunicipality != nil || _q.withIdentity != nil {
+	if _q.withMunicipality != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -551,34 +551,30 @@ func (_q *PersonQuery) loadMunicipality(ctx context.Context, query *Municipality
 	return nil
 }
 func (_q *PersonQuery) loadIdentity(ctx context.Context, query *PersonIdentityQuery, nodes []*Person, init func(*Person), assign func(*Person, *PersonIdentity)) error {
-	ids := make([]gid.ID, 0, len(nodes))
-	nodeids := make(map[gid.ID][]*Person)
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Person)
 	for i := range nodes {
-		if nodes[i].person_identity_person == nil {
-			continue
-		}
-		fk := *nodes[i].person_identity_person
-		if _, ok := nodeids[fk]; !ok {
-			ids = append(ids, fk)
-		}
-		nodeids[fk] = append(nodeids[fk], nodes[i])
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
 	}
-	if len(ids) == 0 {
-		return nil
-	}
-	query.Where(personidentity.IDIn(ids...))
+	query.withFKs = true
+	query.Where(predicate.PersonIdentity(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(person.IdentityColumn), fks...))
+	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
-		nodes, ok := nodeids[n.ID]
+		fk := n.person_identity
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "person_identity" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
 		if !ok {
-			return fmt.Errorf(`unexpected foreign-key "person_identity_person" returned %v`, n.ID)
+			return fmt.Errorf(`unexpected referenced foreign-key "person_identity" returned %v for node %v`, *fk, n.ID)
 		}
-		for i := range nodes {
-			assign(nodes[i], n)
-		}
+		assign(node, n)
 	}
 	return nil
 }

@@ -332,7 +332,7 @@ func (_u *PersonUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.IdentityCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
-			Inverse: true,
+			Inverse: false,
 			Table:   person.IdentityTable,
 			Columns: []string{person.IdentityColumn},
 			Bidi:    false,
@@ -345,7 +345,7 @@ func (_u *PersonUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if nodes := _u.mutation.IdentityIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
-			Inverse: true,
+			Inverse: false,
 			Table:   person.IdentityTable,
 			Columns: []string{person.IdentityColumn},
 			Bidi:    false,
@@ -754,7 +754,7 @@ func (_u *PersonUpdateOne) sqlSave(ctx context.Context) (_node *Person, err erro
 	if _u.mutation.IdentityCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
-			Inverse: true,
+			Inverse: false,
 			Table:   person.IdentityTable,
 			Columns: []string{person.IdentityColumn},
 			Bidi:    false,
@@ -767,7 +767,7 @@ func (_u *PersonUpdateOne) sqlSave(ctx context.Context) (_node *Person, err erro
 	if nodes := _u.mutation.IdentityIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
-			Inverse: true,
+			Inverse: false,
 			Table:   person.IdentityTable,
 			Columns: []string{person.IdentityColumn},
 			Bidi:    false,

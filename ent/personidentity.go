@@ -46,8 +46,9 @@ type PersonIdentity struct {
 	City string `json:"city,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the PersonIdentityQuery when eager-loading is set.
-	Edges        PersonIdentityEdges `json:"edges"`
-	selectValues sql.SelectValues
+	Edges           PersonIdentityEdges `json:"edges"`
+	person_identity *gid.ID
+	selectValues    sql.SelectValues
 }
 
 // PersonIdentityEdges holds the relations/edges for other nodes in the graph.
@@ -83,6 +84,8 @@ func (*PersonIdentity) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullString)
 		case personidentity.FieldCreatedAt, personidentity.FieldUpdatedAt, personidentity.FieldBirthDate:
 			values[i] = new(sql.NullTime)
+		case personidentity.ForeignKeys[0]: // person_identity
+			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -176,6 +179,13 @@ func (_m *PersonIdentity) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field city", values[i])
 			} else if value.Valid {
 				_m.City = value.String
+			}
+		case personidentity.ForeignKeys[0]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field person_identity", values[i])
+			} else if value.Valid {
+				_m.person_identity = new(gid.ID)
+				*_m.person_identity = *value.S.(*gid.ID)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])

@@ -408,7 +408,7 @@ func (_c *PersonIdentityCreate) createSpec() (*PersonIdentity, *sqlgraph.CreateS
 	if nodes := _c.mutation.PersonIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
-			Inverse: false,
+			Inverse: true,
 			Table:   personidentity.PersonTable,
 			Columns: []string{personidentity.PersonColumn},
 			Bidi:    false,
@@ -419,6 +419,7 @@ func (_c *PersonIdentityCreate) createSpec() (*PersonIdentity, *sqlgraph.CreateS
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
+		_node.person_identity = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

@@ -4,7 +4,6 @@ package ent
 
 import (
 	"context"
-	"database/sql/driver"
 	"fmt"
 	"math"
 
@@ -27,6 +26,7 @@ type PersonIdentityQuery struct {
 	inters     []Interceptor
 	predicates []predicate.PersonIdentity
 	withPerson *PersonQuery
+	withFKs    bool
 	loadTotal  []func(context.Context, []*PersonIdentity) error
 	modifiers  []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
@@ -79,7 +79,7 @@ func (_q *PersonIdentityQuery) QueryPerson() *PersonQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(personidentity.Table, personidentity.FieldID, selector),
 			sqlgraph.To(person.Table, person.FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, false, personidentity.PersonTable, personidentity.PersonColumn),
+			sqlgraph.Edge(sqlgraph.O2O, true, personidentity.PersonTable, personidentity.PersonColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -375,11 +375,18 @@ func (_q *PersonIdentityQuery) prepareQuery(ctx context.Context) error {
 func (_q *PersonIdentityQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*PersonIdentity, error) {
 	var (
 		nodes       = []*PersonIdentity{}
+		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
 		loadedTypes = [1]bool{
 			_q.withPerson != nil,
 		}
 	)
+	if _q.withPerson != nil {
+		withFKs = true
+	}
+	if withFKs {
+		_spec.Node.Columns = append(_spec.Node.Columns, personidentity.ForeignKeys...)
+	}
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*PersonIdentity).scanValues(nil, columns)
 	}
@@ -416,30 +423,34 @@ func (_q *PersonIdentityQuery) sqlAll(ctx context.Context, hooks ...queryHook) (
 }
 
 func (_q *PersonIdentityQuery) loadPerson(ctx context.Context, query *PersonQuery, nodes []*PersonIdentity, init func(*PersonIdentity), assign func(*PersonIdentity, *Person)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[gid.ID]*PersonIdentity)
+	ids := make([]gid.ID, 0, len(nodes))
+	nodeids := make(map[gid.ID][]*PersonIdentity)
 	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
+		if nodes[i].person_identity == nil {
+			continue
+		}
+		fk := *nodes[i].person_identity
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
 	}
-	query.withFKs = true
-	query.Where(predicate.Person(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(personidentity.PersonColumn), fks...))
-	}))
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(person.IDIn(ids...))
 	neighbors, err := query.All(ctx)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
-		fk := n.person_identity_person
-		if fk == nil {
-			return fmt.Errorf(`foreign-key "person_identity_person" is nil for node %v`, n.ID)
-		}
-		node, ok := nodeids[*fk]
+		nodes, ok := nodeids[n.ID]
 		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "person_identity_person" returned %v for node %v`, *fk, n.ID)
+			return fmt.Errorf(`unexpected foreign-key "person_identity" returned %v`, n.ID)
 		}
-		assign(node, n)
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
 	}
 	return nil
 }

@@ -32,8 +32,9 @@ type Plan struct {
 	ReviewOn *time.Time `json:"review_on,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the PlanQuery when eager-loading is set.
-	Edges        PlanEdges `json:"edges"`
-	selectValues sql.SelectValues
+	Edges          PlanEdges `json:"edges"`
+	case_file_plan *gid.ID
+	selectValues   sql.SelectValues
 }
 
 // PlanEdges holds the relations/edges for other nodes in the graph.
@@ -94,6 +95,8 @@ func (*Plan) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullString)
 		case plan.FieldCreatedAt, plan.FieldUpdatedAt, plan.FieldAgreedOn, plan.FieldReviewOn:
 			values[i] = new(sql.NullTime)
+		case plan.ForeignKeys[0]: // case_file_plan
+			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -146,6 +149,13 @@ func (_m *Plan) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ReviewOn = new(time.Time)
 				*_m.ReviewOn = value.Time
+			}
+		case plan.ForeignKeys[0]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field case_file_plan", values[i])
+			} else if value.Valid {
+				_m.case_file_plan = new(gid.ID)
+				*_m.case_file_plan = *value.S.(*gid.ID)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])

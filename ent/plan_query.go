@@ -31,6 +31,7 @@ type PlanQuery struct {
 	withCase             *CaseFileQuery
 	withGoals            *GoalQuery
 	withCommitments      *CommitmentQuery
+	withFKs              bool
 	loadTotal            []func(context.Context, []*Plan) error
 	modifiers            []func(*sql.Selector)
 	withNamedGoals       map[string]*GoalQuery
@@ -85,7 +86,7 @@ func (_q *PlanQuery) QueryCase() *CaseFileQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(plan.Table, plan.FieldID, selector),
 			sqlgraph.To(casefile.Table, casefile.FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, false, plan.CaseTable, plan.CaseColumn),
+			sqlgraph.Edge(sqlgraph.O2O, true, plan.CaseTable, plan.CaseColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -449,6 +450,7 @@ func (_q *PlanQuery) prepareQuery(ctx context.Context) error {
 func (_q *PlanQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Plan, error) {
 	var (
 		nodes       = []*Plan{}
+		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
 		loadedTypes = [3]bool{
 			_q.withCase != nil,
@@ -456,6 +458,12 @@ func (_q *PlanQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Plan, e
 			_q.withCommitments != nil,
 		}
 	)
+	if _q.withCase != nil {
+		withFKs = true
+	}
+	if withFKs {
+		_spec.Node.Columns = append(_spec.Node.Columns, plan.ForeignKeys...)
+	}
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Plan).scanValues(nil, columns)
 	}
@@ -520,30 +528,34 @@ func (_q *PlanQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Plan, e
 }
 
 func (_q *PlanQuery) loadCase(ctx context.Context, query *CaseFileQuery, nodes []*Plan, init func(*Plan), assign func(*Plan, *CaseFile)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[gid.ID]*Plan)
+	ids := make([]gid.ID, 0, len(nodes))
+	nodeids := make(map[gid.ID][]*Plan)
 	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
+		if nodes[i].case_file_plan == nil {
+			continue
+		}
+		fk := *nodes[i].case_file_plan
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
 	}
-	query.withFKs = true
-	query.Where(predicate.CaseFile(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(plan.CaseColumn), fks...))
-	}))
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(casefile.IDIn(ids...))
 	neighbors, err := query.All(ctx)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
-		fk := n.plan_case
-		if fk == nil {
-			return fmt.Errorf(`foreign-key "plan_case" is nil for node %v`, n.ID)
-		}
-		node, ok := nodeids[*fk]
+		nodes, ok := nodeids[n.ID]
 		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "plan_case" returned %v for node %v`, *fk, n.ID)
+			return fmt.Errorf(`unexpected foreign-key "case_file_plan" returned %v`, n.ID)
 		}
-		assign(node, n)
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
 	}
 	return nil
 }

@@ -123,12 +123,12 @@ const (
 	// EventsColumn is the table column denoting the events relation/edge.
 	EventsColumn = "case_event_case"
 	// PlanTable is the table that holds the plan relation/edge.
-	PlanTable = "cases"
+	PlanTable = "plans"
 	// PlanInverseTable is the table name for the Plan entity.
 	// It exists in this package in order to avoid circular dependency with the "plan" package.
 	PlanInverseTable = "plans"
 	// PlanColumn is the table column denoting the plan relation/edge.
-	PlanColumn = "plan_case"
+	PlanColumn = "case_file_plan"
 	// InterventionsTable is the table that holds the interventions relation/edge.
 	InterventionsTable = "interventions"
 	// InterventionsInverseTable is the table name for the Intervention entity.
@@ -173,7 +173,6 @@ var ForeignKeys = []string{
 	"case_file_referring_operator",
 	"case_file_case_manager",
 	"case_file_next_case",
-	"plan_case",
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -536,7 +535,7 @@ func newPlanStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(PlanInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2O, true, PlanTable, PlanColumn),
+		sqlgraph.Edge(sqlgraph.O2O, false, PlanTable, PlanColumn),
 	)
 }
 func newInterventionsStep() *sqlgraph.Step {

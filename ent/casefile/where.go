@@ -880,7 +880,7 @@ func HasPlan() predicate.CaseFile {
 	return predicate.CaseFile(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, true, PlanTable, PlanColumn),
+			sqlgraph.Edge(sqlgraph.O2O, false, PlanTable, PlanColumn),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})

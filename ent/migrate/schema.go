@@ -124,7 +124,6 @@ var (
 		{Name: "case_file_referring_operator", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "case_file_case_manager", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "case_file_next_case", Type: field.TypeString, Unique: true, Nullable: true, Size: 40},
-		{Name: "plan_case", Type: field.TypeString, Unique: true, Nullable: true, Size: 40},
 	}
 	// CasesTable holds the schema information for the "cases" table.
 	CasesTable = &schema.Table{
@@ -166,12 +165,6 @@ var (
 				Symbol:     "cases_cases_next_case",
 				Columns:    []*schema.Column{CasesColumns[20]},
 				RefColumns: []*schema.Column{CasesColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "cases_plans_case",
-				Columns:    []*schema.Column{CasesColumns[21]},
-				RefColumns: []*schema.Column{PlansColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 		},
@@ -668,7 +661,6 @@ var (
 		{Name: "household_size", Type: field.TypeInt, Default: 1},
 		{Name: "citizenship_area", Type: field.TypeEnum, Enums: []string{"ITALY", "EUROPEAN_UNION", "OTHER_EUROPE", "AFRICA", "ASIA", "AMERICAS", "OCEANIA", "STATELESS"}},
 		{Name: "person_municipality", Type: field.TypeString, Nullable: true, Size: 40},
-		{Name: "person_identity_person", Type: field.TypeString, Unique: true, Nullable: true, Size: 40},
 	}
 	// PersonsTable holds the schema information for the "persons" table.
 	PersonsTable = &schema.Table{
@@ -680,12 +672,6 @@ var (
 				Symbol:     "persons_municipalities_municipality",
 				Columns:    []*schema.Column{PersonsColumns[8]},
 				RefColumns: []*schema.Column{MunicipalitiesColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "persons_person_identities_person",
-				Columns:    []*schema.Column{PersonsColumns[9]},
-				RefColumns: []*schema.Column{PersonIdentitiesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 		},
@@ -722,12 +708,21 @@ var (
 		{Name: "address", Type: field.TypeString, Nullable: true, Size: 300},
 		{Name: "postal_code", Type: field.TypeString, Nullable: true},
 		{Name: "city", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "person_identity", Type: field.TypeString, Unique: true, Size: 40},
 	}
 	// PersonIdentitiesTable holds the schema information for the "person_identities" table.
 	PersonIdentitiesTable = &schema.Table{
 		Name:       "person_identities",
 		Columns:    PersonIdentitiesColumns,
 		PrimaryKey: []*schema.Column{PersonIdentitiesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "person_identities_persons_identity",
+				Columns:    []*schema.Column{PersonIdentitiesColumns[13]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
 		Indexes: []*schema.Index{
 			{
 				Name:    "personidentity_created_at",
@@ -749,12 +744,21 @@ var (
 		{Name: "summary", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "agreed_on", Type: field.TypeTime, Nullable: true},
 		{Name: "review_on", Type: field.TypeTime, Nullable: true},
+		{Name: "case_file_plan", Type: field.TypeString, Unique: true, Size: 40},
 	}
 	// PlansTable holds the schema information for the "plans" table.
 	PlansTable = &schema.Table{
 		Name:       "plans",
 		Columns:    PlansColumns,
 		PrimaryKey: []*schema.Column{PlansColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "plans_cases_plan",
+				Columns:    []*schema.Column{PlansColumns[6]},
+				RefColumns: []*schema.Column{CasesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
 		Indexes: []*schema.Index{
 			{
 				Name:    "plan_created_at",
@@ -1137,7 +1141,6 @@ func init() {
 	CasesTable.ForeignKeys[3].RefTable = UsersTable
 	CasesTable.ForeignKeys[4].RefTable = UsersTable
 	CasesTable.ForeignKeys[5].RefTable = CasesTable
-	CasesTable.ForeignKeys[6].RefTable = PlansTable
 	CasesTable.Annotation = &entsql.Annotation{
 		Table: "cases",
 	}
@@ -1158,7 +1161,8 @@ func init() {
 	OutcomesTable.ForeignKeys[1].RefTable = InterventionsTable
 	OutcomesTable.ForeignKeys[2].RefTable = UsersTable
 	PersonsTable.ForeignKeys[0].RefTable = MunicipalitiesTable
-	PersonsTable.ForeignKeys[1].RefTable = PersonIdentitiesTable
+	PersonIdentitiesTable.ForeignKeys[0].RefTable = PersonsTable
+	PlansTable.ForeignKeys[0].RefTable = CasesTable
 	ProtocolCommitmentsTable.ForeignKeys[0].RefTable = ProtocolPartiesTable
 	ProtocolPartiesTable.ForeignKeys[0].RefTable = ProtocolsTable
 	ProtocolPartiesTable.ForeignKeys[1].RefTable = OrganizationsTable

@@ -48,12 +48,12 @@ const (
 	// MunicipalityColumn is the table column denoting the municipality relation/edge.
 	MunicipalityColumn = "person_municipality"
 	// IdentityTable is the table that holds the identity relation/edge.
-	IdentityTable = "persons"
+	IdentityTable = "person_identities"
 	// IdentityInverseTable is the table name for the PersonIdentity entity.
 	// It exists in this package in order to avoid circular dependency with the "personidentity" package.
 	IdentityInverseTable = "person_identities"
 	// IdentityColumn is the table column denoting the identity relation/edge.
-	IdentityColumn = "person_identity_person"
+	IdentityColumn = "person_identity"
 	// CasesTable is the table that holds the cases relation/edge.
 	CasesTable = "cases"
 	// CasesInverseTable is the table name for the CaseFile entity.
@@ -79,7 +79,6 @@ var Columns = []string{
 // table and are not defined as standalone fields in the schema.
 var ForeignKeys = []string{
 	"person_municipality",
-	"person_identity_person",
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -255,7 +254,7 @@ func newIdentityStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(IdentityInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2O, true, IdentityTable, IdentityColumn),
+		sqlgraph.Edge(sqlgraph.O2O, false, IdentityTable, IdentityColumn),
 	)
 }
 func newCasesStep() *sqlgraph.Step {

@@ -374,7 +374,7 @@ func HasIdentity() predicate.Person {
 	return predicate.Person(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, true, IdentityTable, IdentityColumn),
+			sqlgraph.Edge(sqlgraph.O2O, false, IdentityTable, IdentityColumn),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})

@@ -45,12 +45,12 @@ const (
 	// Table holds the table name of the personidentity in the database.
 	Table = "person_identities"
 	// PersonTable is the table that holds the person relation/edge.
-	PersonTable = "persons"
+	PersonTable = "person_identities"
 	// PersonInverseTable is the table name for the Person entity.
 	// It exists in this package in order to avoid circular dependency with the "person" package.
 	PersonInverseTable = "persons"
 	// PersonColumn is the table column denoting the person relation/edge.
-	PersonColumn = "person_identity_person"
+	PersonColumn = "person_identity"
 )
 
 // Columns holds all SQL columns for personidentity fields.
@@ -70,10 +70,21 @@ var Columns = []string{
 	FieldCity,
 }
 
+// ForeignKeys holds the SQL foreign-keys that are owned by the "person_identities"
+// table and are not defined as standalone fields in the schema.
+var ForeignKeys = []string{
+	"person_identity",
+}
+
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
 	for i := range Columns {
 		if column == Columns[i] {
+			return true
+		}
+	}
+	for i := range ForeignKeys {
+		if column == ForeignKeys[i] {
 			return true
 		}
 	}
@@ -195,6 +206,6 @@ func newPersonStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(PersonInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2O, false, PersonTable, PersonColumn),
+		sqlgraph.Edge(sqlgraph.O2O, true, PersonTable, PersonColumn),
 	)
 }

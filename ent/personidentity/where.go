@@ -896,7 +896,7 @@ func HasPerson() predicate.PersonIdentity {
 	return predicate.PersonIdentity(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, false, PersonTable, PersonColumn),
+			sqlgraph.Edge(sqlgraph.O2O, true, PersonTable, PersonColumn),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})

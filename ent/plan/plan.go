@@ -34,12 +34,12 @@ const (
 	// Table holds the table name of the plan in the database.
 	Table = "plans"
 	// CaseTable is the table that holds the case relation/edge.
-	CaseTable = "cases"
+	CaseTable = "plans"
 	// CaseInverseTable is the table name for the CaseFile entity.
 	// It exists in this package in order to avoid circular dependency with the "casefile" package.
 	CaseInverseTable = "cases"
 	// CaseColumn is the table column denoting the case relation/edge.
-	CaseColumn = "plan_case"
+	CaseColumn = "case_file_plan"
 	// GoalsTable is the table that holds the goals relation/edge.
 	GoalsTable = "goals"
 	// GoalsInverseTable is the table name for the Goal entity.
@@ -66,10 +66,21 @@ var Columns = []string{
 	FieldReviewOn,
 }
 
+// ForeignKeys holds the SQL foreign-keys that are owned by the "plans"
+// table and are not defined as standalone fields in the schema.
+var ForeignKeys = []string{
+	"case_file_plan",
+}
+
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
 	for i := range Columns {
 		if column == Columns[i] {
+			return true
+		}
+	}
+	for i := range ForeignKeys {
+		if column == ForeignKeys[i] {
 			return true
 		}
 	}
@@ -160,7 +171,7 @@ func newCaseStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(CaseInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2O, false, CaseTable, CaseColumn),
+		sqlgraph.Edge(sqlgraph.O2O, true, CaseTable, CaseColumn),
 	)
 }
 func newGoalsStep() *sqlgraph.Step {

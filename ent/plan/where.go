@@ -341,7 +341,7 @@ func HasCase() predicate.Plan {
 	return predicate.Plan(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, false, CaseTable, CaseColumn),
+			sqlgraph.Edge(sqlgraph.O2O, true, CaseTable, CaseColumn),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})

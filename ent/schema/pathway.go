@@ -100,7 +100,7 @@ func (CaseFile) Edges() []ent.Edge {
 		edge.From("events", CaseEvent.Type).Ref("case").
 			Comment("Timeline of the case, oldest first (cronologia).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
-		edge.From("plan", Plan.Type).Ref("case").Unique().
+		edge.To("plan", Plan.Type).Unique().
 			Comment("The personal plan (progetto personalizzato).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("interventions", Intervention.Type).Ref("case").

@@ -106,7 +106,7 @@ func (Person) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("municipality", Municipality.Type).Unique().
 			Comment("Municipality of residence (comune di residenza)."),
-		edge.From("identity", PersonIdentity.Type).Ref("person").Unique().
+		edge.To("identity", PersonIdentity.Type).Unique().
 			Comment("What identifies the person; restricted (dati identificativi).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("cases", CaseFile.Type).Ref("person").
@@ -181,7 +181,7 @@ func (PersonIdentity) Fields() []ent.Field {
 // Edges of PersonIdentity.
 func (PersonIdentity) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("person", Person.Type).Unique().Required().Immutable().
+		edge.From("person", Person.Type).Ref("identity").Unique().Required().Immutable().
 			Comment("The pseudonymous record this identity belongs to (persona)."),
 	}
 }

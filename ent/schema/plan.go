@@ -36,7 +36,7 @@ func (Plan) Fields() []ent.Field {
 // Edges of Plan.
 func (Plan) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("case", CaseFile.Type).Unique().Required().Immutable().
+		edge.From("case", CaseFile.Type).Ref("plan").Unique().Required().Immutable().
 			Comment("The case the plan belongs to; one plan per case (caso)."),
 		edge.From("goals", Goal.Type).Ref("plan").
 			Comment("Goals of the plan (obiettivi specifici)."),

@@ -1,0 +1,86 @@
+// Package store opens WIN's database — PostgreSQL through lib/pq for
+// production, an embedded SQLite file (pure Go, no cgo) by default — and
+// applies the versioned migrations of its dialect.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	_ "github.com/lib/pq"  // registers "postgres"
+	_ "modernc.org/sqlite" // registers "sqlite"
+
+	"github.com/progetto-win/win/ent"
+	_ "github.com/progetto-win/win/ent/runtime" // schema hooks and privacy policies
+)
+
+// DB is an open database with its ent dialect.
+type DB struct {
+	SQL     *sql.DB
+	Dialect string // dialect.Postgres or dialect.SQLite
+}
+
+// IsPostgres reports whether url names a PostgreSQL database; anything else
+// is the path of an SQLite file.
+func IsPostgres(url string) bool {
+	return strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://")
+}
+
+// Open opens the database named by url without touching its schema.
+func Open(url string) (*DB, error) {
+	if IsPostgres(url) {
+		db, err := sql.Open("postgres", url)
+		if err != nil {
+			return nil, fmt.Errorf("opening PostgreSQL: %w", err)
+		}
+		db.SetMaxOpenConns(20)
+		db.SetConnMaxIdleTime(5 * time.Minute)
+		return &DB{SQL: db, Dialect: dialect.Postgres}, nil
+	}
+	db, err := sql.Open("sqlite", SQLiteDSN(url))
+	if err != nil {
+		return nil, fmt.Errorf("opening SQLite: %w", err)
+	}
+	return &DB{SQL: db, Dialect: dialect.SQLite}, nil
+}
+
+// SQLiteDSN returns the DSN for an SQLite file with the pragmas WIN needs
+// on every connection: foreign keys enforced, write-ahead logging so that
+// reads do not block on writes, a busy timeout, and transactions that take
+// the write lock when they begin, so concurrent writers queue instead of
+// failing midway.
+func SQLiteDSN(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Driver returns the ent driver over the database.
+func (db *DB) Driver() dialect.Driver {
+	return entsql.OpenDB(db.Dialect, db.SQL)
+}
+
+// Client returns an ent client over the database.
+func (db *DB) Client(opts ...ent.Option) *ent.Client {
+	return ent.NewClient(append([]ent.Option{ent.Driver(db.Driver())}, opts...)...)
+}
+
+// Ping checks that the database answers.
+func (db *DB) Ping(ctx context.Context) error {
+	return db.SQL.PingContext(ctx)
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	return db.SQL.Close()
+}
