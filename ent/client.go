@@ -2193,7 +2193,7 @@ func (c *MeetingClient) QueryAttendees(_m *Meeting) *UserQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(meeting.Table, meeting.FieldID, id),
 			sqlgraph.To(user.Table, user.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, meeting.AttendeesTable, meeting.AttendeesColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, meeting.AttendeesTable, meeting.AttendeesPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -4716,6 +4716,22 @@ func (c *UserClient) QueryCoordinatedTables(_m *User) *TerritorialTableQuery {
 			sqlgraph.From(user.Table, user.FieldID, id),
 			sqlgraph.To(territorialtable.Table, territorialtable.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, user.CoordinatedTablesTable, user.CoordinatedTablesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMeetingsAttended queries the meetings_attended edge of a User.
+func (c *UserClient) QueryMeetingsAttended(_m *User) *MeetingQuery {
+	query := (&MeetingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, user.MeetingsAttendedTable, user.MeetingsAttendedPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil

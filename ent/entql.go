@@ -874,10 +874,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 	graph.MustAddE(
 		"attendees",
 		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   meeting.AttendeesTable,
-			Columns: []string{meeting.AttendeesColumn},
+			Columns: meeting.AttendeesPrimaryKey,
 			Bidi:    false,
 		},
 		"Meeting",
@@ -1374,6 +1374,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"User",
 		"TerritorialTable",
+	)
+	graph.MustAddE(
+		"meetings_attended",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.MeetingsAttendedTable,
+			Columns: user.MeetingsAttendedPrimaryKey,
+			Bidi:    false,
+		},
+		"User",
+		"Meeting",
 	)
 	return graph
 }()
@@ -4151,6 +4163,20 @@ func (f *UserFilter) WhereHasCoordinatedTables() {
 // WhereHasCoordinatedTablesWith applies a predicate to check if query has an edge coordinated_tables with a given conditions (other predicates).
 func (f *UserFilter) WhereHasCoordinatedTablesWith(preds ...predicate.TerritorialTable) {
 	f.Where(entql.HasEdgeWith("coordinated_tables", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMeetingsAttended applies a predicate to check if query has an edge meetings_attended.
+func (f *UserFilter) WhereHasMeetingsAttended() {
+	f.Where(entql.HasEdge("meetings_attended"))
+}
+
+// WhereHasMeetingsAttendedWith applies a predicate to check if query has an edge meetings_attended with a given conditions (other predicates).
+func (f *UserFilter) WhereHasMeetingsAttendedWith(preds ...predicate.Meeting) {
+	f.Where(entql.HasEdgeWith("meetings_attended", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

@@ -25,7 +25,7 @@ type Goal struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// When the record was last changed (modificato il).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// The need area the goal addresses (area di bisogno).
+	// The need area the goal addresses (area di bisogno): lavoro, reddito, casa, salute, famiglia, istruzione e formazione, debiti, questioni legali, isolamento sociale.
 	Area domain.NeedArea `json:"area,omitempty"`
 	// The expected result (risultato atteso).
 	Description string `json:"description,omitempty"`

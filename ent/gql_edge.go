@@ -783,3 +783,24 @@ func (_m *User) CoordinatedTables(ctx context.Context) (result []*TerritorialTab
 	}
 	return result, err
 }
+
+func (_m *User) MeetingsAttended(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*MeetingOrder, where *MeetingWhereInput,
+) (*MeetingConnection, error) {
+	opts := []MeetingPaginateOption{
+		WithMeetingOrder(orderBy),
+		WithMeetingFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedMeetingsAttended(alias); err == nil || hasTotalCount {
+		pager, err := newMeetingPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &MeetingConnection{Edges: []*MeetingEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryMeetingsAttended().Paginate(ctx, after, first, before, last, opts...)
+}

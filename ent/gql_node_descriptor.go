@@ -2266,7 +2266,7 @@ func (_m *User) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "User",
 		Fields: make([]*Field, 6),
-		Edges:  make([]*Edge, 3),
+		Edges:  make([]*Edge, 4),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -2344,6 +2344,16 @@ func (_m *User) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryCoordinatedTables().
 		Select(territorialtable.FieldID).
 		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "Meeting",
+		Name: "meetings_attended",
+	}
+	err = _m.QueryMeetingsAttended().
+		Select(meeting.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
 	if err != nil {
 		return nil, err
 	}

@@ -10628,6 +10628,10 @@ type UserWhereInput struct {
 	// "coordinated_tables" edge predicates.
 	HasCoordinatedTables     *bool              `json:"hasCoordinatedTables,omitempty"`
 	HasCoordinatedTablesWith []*TableWhereInput `json:"hasCoordinatedTablesWith,omitempty"`
+
+	// "meetings_attended" edge predicates.
+	HasMeetingsAttended     *bool                `json:"hasMeetingsAttended,omitempty"`
+	HasMeetingsAttendedWith []*MeetingWhereInput `json:"hasMeetingsAttendedWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -10911,6 +10915,24 @@ func (i *UserWhereInput) P() (predicate.User, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, user.HasCoordinatedTablesWith(with...))
+	}
+	if i.HasMeetingsAttended != nil {
+		p := user.HasMeetingsAttended()
+		if !*i.HasMeetingsAttended {
+			p = user.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasMeetingsAttendedWith) > 0 {
+		with := make([]predicate.Meeting, 0, len(i.HasMeetingsAttendedWith))
+		for _, w := range i.HasMeetingsAttendedWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasMeetingsAttendedWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, user.HasMeetingsAttendedWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

@@ -24,7 +24,7 @@ type Meeting struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// When the record was last changed (modificato il).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Which body met (organo): cabina di regia o tavolo territoriale.
+	// Which body met (organo): cabina di regia, tavolo territoriale.
 	Body meeting.Body `json:"body,omitempty"`
 	// Date and time of the meeting (data e ora).
 	HeldAt time.Time `json:"held_at,omitempty"`

@@ -306,10 +306,10 @@ func (_c *MeetingCreate) createSpec() (*Meeting, *sqlgraph.CreateSpec) {
 	}
 	if nodes := _c.mutation.AttendeesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   meeting.AttendeesTable,
-			Columns: []string{meeting.AttendeesColumn},
+			Columns: meeting.AttendeesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),

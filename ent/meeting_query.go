@@ -108,7 +108,7 @@ func (_q *MeetingQuery) QueryAttendees() *UserQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(meeting.Table, meeting.FieldID, selector),
 			sqlgraph.To(user.Table, user.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, meeting.AttendeesTable, meeting.AttendeesColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, meeting.AttendeesTable, meeting.AttendeesPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -560,33 +560,63 @@ func (_q *MeetingQuery) loadTable(ctx context.Context, query *TerritorialTableQu
 	return nil
 }
 func (_q *MeetingQuery) loadAttendees(ctx context.Context, query *UserQuery, nodes []*Meeting, init func(*Meeting), assign func(*Meeting, *User)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[gid.ID]*Meeting)
-	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[gid.ID]*Meeting)
+	nids := make(map[gid.ID]map[*Meeting]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
 		if init != nil {
-			init(nodes[i])
+			init(node)
 		}
 	}
-	query.withFKs = true
-	query.Where(predicate.User(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(meeting.AttendeesColumn), fks...))
-	}))
-	neighbors, err := query.All(ctx)
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(meeting.AttendeesTable)
+		s.Join(joinT).On(s.C(user.FieldID), joinT.C(meeting.AttendeesPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(meeting.AttendeesPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(meeting.AttendeesPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(gid.ID)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := *values[0].(*gid.ID)
+				inValue := *values[1].(*gid.ID)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Meeting]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*User](ctx, query, qr, query.inters)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
-		fk := n.meeting_attendees
-		if fk == nil {
-			return fmt.Errorf(`foreign-key "meeting_attendees" is nil for node %v`, n.ID)
-		}
-		node, ok := nodeids[*fk]
+		nodes, ok := nids[n.ID]
 		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "meeting_attendees" returned %v for node %v`, *fk, n.ID)
+			return fmt.Errorf(`unexpected "attendees" node returned %v`, n.ID)
 		}
-		assign(node, n)
+		for kn := range nodes {
+			assign(kn, n)
+		}
 	}
 	return nil
 }

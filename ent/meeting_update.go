@@ -321,10 +321,10 @@ func (_u *MeetingUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.AttendeesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   meeting.AttendeesTable,
-			Columns: []string{meeting.AttendeesColumn},
+			Columns: meeting.AttendeesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
@@ -334,10 +334,10 @@ func (_u *MeetingUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if nodes := _u.mutation.RemovedAttendeesIDs(); len(nodes) > 0 && !_u.mutation.AttendeesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   meeting.AttendeesTable,
-			Columns: []string{meeting.AttendeesColumn},
+			Columns: meeting.AttendeesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
@@ -350,10 +350,10 @@ func (_u *MeetingUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if nodes := _u.mutation.AttendeesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   meeting.AttendeesTable,
-			Columns: []string{meeting.AttendeesColumn},
+			Columns: meeting.AttendeesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
@@ -749,10 +749,10 @@ func (_u *MeetingUpdateOne) sqlSave(ctx context.Context) (_node *Meeting, err er
 	}
 	if _u.mutation.AttendeesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   meeting.AttendeesTable,
-			Columns: []string{meeting.AttendeesColumn},
+			Columns: meeting.AttendeesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
@@ -762,10 +762,10 @@ func (_u *MeetingUpdateOne) sqlSave(ctx context.Context) (_node *Meeting, err er
 	}
 	if nodes := _u.mutation.RemovedAttendeesIDs(); len(nodes) > 0 && !_u.mutation.AttendeesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   meeting.AttendeesTable,
-			Columns: []string{meeting.AttendeesColumn},
+			Columns: meeting.AttendeesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
@@ -778,10 +778,10 @@ func (_u *MeetingUpdateOne) sqlSave(ctx context.Context) (_node *Meeting, err er
 	}
 	if nodes := _u.mutation.AttendeesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   meeting.AttendeesTable,
-			Columns: []string{meeting.AttendeesColumn},
+			Columns: meeting.AttendeesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),

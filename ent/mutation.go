@@ -21143,6 +21143,9 @@ type UserMutation struct {
 	coordinated_tables        map[gid.ID]struct{}
 	removedcoordinated_tables map[gid.ID]struct{}
 	clearedcoordinated_tables bool
+	meetings_attended         map[gid.ID]struct{}
+	removedmeetings_attended  map[gid.ID]struct{}
+	clearedmeetings_attended  bool
 	done                      bool
 	oldValue                  func(context.Context) (*User, error)
 	predicates                []predicate.User
@@ -21630,6 +21633,60 @@ func (m *UserMutation) ResetCoordinatedTables() {
 	m.removedcoordinated_tables = nil
 }
 
+// AddMeetingsAttendedIDs adds the "meetings_attended" edge to the Meeting entity by ids.
+func (m *UserMutation) AddMeetingsAttendedIDs(ids ...gid.ID) {
+	if m.meetings_attended == nil {
+		m.meetings_attended = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.meetings_attended[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMeetingsAttended clears the "meetings_attended" edge to the Meeting entity.
+func (m *UserMutation) ClearMeetingsAttended() {
+	m.clearedmeetings_attended = true
+}
+
+// MeetingsAttendedCleared reports if the "meetings_attended" edge to the Meeting entity was cleared.
+func (m *UserMutation) MeetingsAttendedCleared() bool {
+	return m.clearedmeetings_attended
+}
+
+// RemoveMeetingsAttendedIDs removes the "meetings_attended" edge to the Meeting entity by IDs.
+func (m *UserMutation) RemoveMeetingsAttendedIDs(ids ...gid.ID) {
+	if m.removedmeetings_attended == nil {
+		m.removedmeetings_attended = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.meetings_attended, ids[i])
+		m.removedmeetings_attended[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMeetingsAttended returns the removed IDs of the "meetings_attended" edge to the Meeting entity.
+func (m *UserMutation) RemovedMeetingsAttendedIDs() (ids []gid.ID) {
+	for id := range m.removedmeetings_attended {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MeetingsAttendedIDs returns the "meetings_attended" edge IDs in the mutation.
+func (m *UserMutation) MeetingsAttendedIDs() (ids []gid.ID) {
+	for id := range m.meetings_attended {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMeetingsAttended resets all changes to the "meetings_attended" edge.
+func (m *UserMutation) ResetMeetingsAttended() {
+	m.meetings_attended = nil
+	m.clearedmeetings_attended = false
+	m.removedmeetings_attended = nil
+}
+
 // Where appends a list predicates to the UserMutation builder.
 func (m *UserMutation) Where(ps ...predicate.User) {
 	m.predicates = append(m.predicates, ps...)
@@ -21848,7 +21905,7 @@ func (m *UserMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *UserMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.organization != nil {
 		edges = append(edges, user.EdgeOrganization)
 	}
@@ -21857,6 +21914,9 @@ func (m *UserMutation) AddedEdges() []string {
 	}
 	if m.coordinated_tables != nil {
 		edges = append(edges, user.EdgeCoordinatedTables)
+	}
+	if m.meetings_attended != nil {
+		edges = append(edges, user.EdgeMeetingsAttended)
 	}
 	return edges
 }
@@ -21881,18 +21941,27 @@ func (m *UserMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeMeetingsAttended:
+		ids := make([]ent.Value, 0, len(m.meetings_attended))
+		for id := range m.meetings_attended {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *UserMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedmemberships != nil {
 		edges = append(edges, user.EdgeMemberships)
 	}
 	if m.removedcoordinated_tables != nil {
 		edges = append(edges, user.EdgeCoordinatedTables)
+	}
+	if m.removedmeetings_attended != nil {
+		edges = append(edges, user.EdgeMeetingsAttended)
 	}
 	return edges
 }
@@ -21913,13 +21982,19 @@ func (m *UserMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeMeetingsAttended:
+		ids := make([]ent.Value, 0, len(m.removedmeetings_attended))
+		for id := range m.removedmeetings_attended {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *UserMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedorganization {
 		edges = append(edges, user.EdgeOrganization)
 	}
@@ -21928,6 +22003,9 @@ func (m *UserMutation) ClearedEdges() []string {
 	}
 	if m.clearedcoordinated_tables {
 		edges = append(edges, user.EdgeCoordinatedTables)
+	}
+	if m.clearedmeetings_attended {
+		edges = append(edges, user.EdgeMeetingsAttended)
 	}
 	return edges
 }
@@ -21942,6 +22020,8 @@ func (m *UserMutation) EdgeCleared(name string) bool {
 		return m.clearedmemberships
 	case user.EdgeCoordinatedTables:
 		return m.clearedcoordinated_tables
+	case user.EdgeMeetingsAttended:
+		return m.clearedmeetings_attended
 	}
 	return false
 }
@@ -21969,6 +22049,9 @@ func (m *UserMutation) ResetEdge(name string) error {
 		return nil
 	case user.EdgeCoordinatedTables:
 		m.ResetCoordinatedTables()
+		return nil
+	case user.EdgeMeetingsAttended:
+		m.ResetMeetingsAttended()
 		return nil
 	}
 	return fmt.Errorf("unknown User edge %s", name)

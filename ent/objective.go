@@ -25,7 +25,7 @@ type Objective struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Title (titolo).
 	Title string `json:"title,omitempty"`
-	// The indicator the objective is measured by (indicatore).
+	// The indicator the objective is measured by (indicatore): segnalazioni, prese in carico, chiusure, giorni mediani dalla segnalazione alla presa in carico, esiti positivi, quota di casi chiusi con esito occupazionale, occupazione mantenuta al follow-up, quota dei fondi spesa, costo per esito positivo, ore di reciprocità svolte, impegni dei protocolli rispettati nei tempi, riunioni tenute.
 	Indicator objective.Indicator `json:"indicator,omitempty"`
 	// Target value of the indicator (valore obiettivo).
 	Target float64 `json:"target,omitempty"`

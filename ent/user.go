@@ -37,7 +37,6 @@ type User struct {
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the UserQuery when eager-loading is set.
 	Edges             UserEdges `json:"edges"`
-	meeting_attendees *gid.ID
 	user_organization *gid.ID
 	selectValues      sql.SelectValues
 }
@@ -50,14 +49,17 @@ type UserEdges struct {
 	Memberships []*TableMembership `json:"memberships,omitempty"`
 	// Tables the user coordinates (tavoli coordinati).
 	CoordinatedTables []*TerritorialTable `json:"coordinated_tables,omitempty"`
+	// Meetings the user attended (riunioni a cui ha partecipato).
+	MeetingsAttended []*Meeting `json:"meetings_attended,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 
 	namedMemberships       map[string][]*TableMembership
 	namedCoordinatedTables map[string][]*TerritorialTable
+	namedMeetingsAttended  map[string][]*Meeting
 }
 
 // OrganizationOrErr returns the Organization value or an error if the edge
@@ -89,6 +91,15 @@ func (e UserEdges) CoordinatedTablesOrErr() ([]*TerritorialTable, error) {
 	return nil, &NotLoadedError{edge: "coordinated_tables"}
 }
 
+// MeetingsAttendedOrErr returns the MeetingsAttended value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) MeetingsAttendedOrErr() ([]*Meeting, error) {
+	if e.loadedTypes[3] {
+		return e.MeetingsAttended, nil
+	}
+	return nil, &NotLoadedError{edge: "meetings_attended"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*User) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -104,9 +115,7 @@ func (*User) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullString)
 		case user.FieldCreatedAt, user.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
-		case user.ForeignKeys[0]: // meeting_attendees
-			values[i] = &sql.NullScanner{S: new(gid.ID)}
-		case user.ForeignKeys[1]: // user_organization
+		case user.ForeignKeys[0]: // user_organization
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
@@ -169,13 +178,6 @@ func (_m *User) assignValues(columns []string, values []any) error {
 			}
 		case user.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
-				return fmt.Errorf("unexpected type %T for field meeting_attendees", values[i])
-			} else if value.Valid {
-				_m.meeting_attendees = new(gid.ID)
-				*_m.meeting_attendees = *value.S.(*gid.ID)
-			}
-		case user.ForeignKeys[1]:
-			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field user_organization", values[i])
 			} else if value.Valid {
 				_m.user_organization = new(gid.ID)
@@ -207,6 +209,11 @@ func (_m *User) QueryMemberships() *TableMembershipQuery {
 // QueryCoordinatedTables queries the "coordinated_tables" edge of the User entity.
 func (_m *User) QueryCoordinatedTables() *TerritorialTableQuery {
 	return NewUserClient(_m.config).QueryCoordinatedTables(_m)
+}
+
+// QueryMeetingsAttended queries the "meetings_attended" edge of the User entity.
+func (_m *User) QueryMeetingsAttended() *MeetingQuery {
+	return NewUserClient(_m.config).QueryMeetingsAttended(_m)
 }
 
 // Update returns a builder for updating this User.
@@ -298,6 +305,30 @@ func (_m *User) appendNamedCoordinatedTables(name string, edges ...*TerritorialT
 		_m.Edges.namedCoordinatedTables[name] = []*TerritorialTable{}
 	} else {
 		_m.Edges.namedCoordinatedTables[name] = append(_m.Edges.namedCoordinatedTables[name], edges...)
+	}
+}
+
+// NamedMeetingsAttended returns the MeetingsAttended named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedMeetingsAttended(name string) ([]*Meeting, error) {
+	if _m.Edges.namedMeetingsAttended == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedMeetingsAttended[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedMeetingsAttended(name string, edges ...*Meeting) {
+	if _m.Edges.namedMeetingsAttended == nil {
+		_m.Edges.namedMeetingsAttended = make(map[string][]*Meeting)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedMeetingsAttended[name] = []*Meeting{}
+	} else {
+		_m.Edges.namedMeetingsAttended[name] = append(_m.Edges.namedMeetingsAttended[name], edges...)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
@@ -138,6 +139,21 @@ func (_c *UserCreate) AddCoordinatedTables(v ...*TerritorialTable) *UserCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddCoordinatedTableIDs(ids...)
+}
+
+// AddMeetingsAttendedIDs adds the "meetings_attended" edge to the Meeting entity by IDs.
+func (_c *UserCreate) AddMeetingsAttendedIDs(ids ...gid.ID) *UserCreate {
+	_c.mutation.AddMeetingsAttendedIDs(ids...)
+	return _c
+}
+
+// AddMeetingsAttended adds the "meetings_attended" edges to the Meeting entity.
+func (_c *UserCreate) AddMeetingsAttended(v ...*Meeting) *UserCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddMeetingsAttendedIDs(ids...)
 }
 
 // Mutation returns the UserMutation object of the builder.
@@ -336,6 +352,22 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.MeetingsAttendedIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.MeetingsAttendedTable,
+			Columns: user.MeetingsAttendedPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

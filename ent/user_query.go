@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/schema/gid"
@@ -31,11 +32,13 @@ type UserQuery struct {
 	withOrganization           *OrganizationQuery
 	withMemberships            *TableMembershipQuery
 	withCoordinatedTables      *TerritorialTableQuery
+	withMeetingsAttended       *MeetingQuery
 	withFKs                    bool
 	loadTotal                  []func(context.Context, []*User) error
 	modifiers                  []func(*sql.Selector)
 	withNamedMemberships       map[string]*TableMembershipQuery
 	withNamedCoordinatedTables map[string]*TerritorialTableQuery
+	withNamedMeetingsAttended  map[string]*MeetingQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -131,6 +134,28 @@ func (_q *UserQuery) QueryCoordinatedTables() *TerritorialTableQuery {
 			sqlgraph.From(user.Table, user.FieldID, selector),
 			sqlgraph.To(territorialtable.Table, territorialtable.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, user.CoordinatedTablesTable, user.CoordinatedTablesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryMeetingsAttended chains the current query on the "meetings_attended" edge.
+func (_q *UserQuery) QueryMeetingsAttended() *MeetingQuery {
+	query := (&MeetingClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, user.MeetingsAttendedTable, user.MeetingsAttendedPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -333,6 +358,7 @@ func (_q *UserQuery) Clone() *UserQuery {
 		withOrganization:      _q.withOrganization.Clone(),
 		withMemberships:       _q.withMemberships.Clone(),
 		withCoordinatedTables: _q.withCoordinatedTables.Clone(),
+		withMeetingsAttended:  _q.withMeetingsAttended.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -370,6 +396,17 @@ func (_q *UserQuery) WithCoordinatedTables(opts ...func(*TerritorialTableQuery))
 		opt(query)
 	}
 	_q.withCoordinatedTables = query
+	return _q
+}
+
+// WithMeetingsAttended tells the query-builder to eager-load the nodes that are connected to
+// the "meetings_attended" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithMeetingsAttended(opts ...func(*MeetingQuery)) *UserQuery {
+	query := (&MeetingClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMeetingsAttended = query
 	return _q
 }
 
@@ -452,10 +489,11 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		nodes       = []*User{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withOrganization != nil,
 			_q.withMemberships != nil,
 			_q.withCoordinatedTables != nil,
+			_q.withMeetingsAttended != nil,
 		}
 	)
 	if _q.withOrganization != nil {
@@ -505,6 +543,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 			return nil, err
 		}
 	}
+	if query := _q.withMeetingsAttended; query != nil {
+		if err := _q.loadMeetingsAttended(ctx, query, nodes,
+			func(n *User) { n.Edges.MeetingsAttended = []*Meeting{} },
+			func(n *User, e *Meeting) { n.Edges.MeetingsAttended = append(n.Edges.MeetingsAttended, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedMemberships {
 		if err := _q.loadMemberships(ctx, query, nodes,
 			func(n *User) { n.appendNamedMemberships(name) },
@@ -516,6 +561,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		if err := _q.loadCoordinatedTables(ctx, query, nodes,
 			func(n *User) { n.appendNamedCoordinatedTables(name) },
 			func(n *User, e *TerritorialTable) { n.appendNamedCoordinatedTables(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMeetingsAttended {
+		if err := _q.loadMeetingsAttended(ctx, query, nodes,
+			func(n *User) { n.appendNamedMeetingsAttended(name) },
+			func(n *User, e *Meeting) { n.appendNamedMeetingsAttended(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -618,6 +670,67 @@ func (_q *UserQuery) loadCoordinatedTables(ctx context.Context, query *Territori
 			return fmt.Errorf(`unexpected referenced foreign-key "territorial_table_coordinator" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
+	}
+	return nil
+}
+func (_q *UserQuery) loadMeetingsAttended(ctx context.Context, query *MeetingQuery, nodes []*User, init func(*User), assign func(*User, *Meeting)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[gid.ID]*User)
+	nids := make(map[gid.ID]map[*User]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(user.MeetingsAttendedTable)
+		s.Join(joinT).On(s.C(meeting.FieldID), joinT.C(user.MeetingsAttendedPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(user.MeetingsAttendedPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(user.MeetingsAttendedPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(gid.ID)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := *values[0].(*gid.ID)
+				inValue := *values[1].(*gid.ID)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*User]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Meeting](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "meetings_attended" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
 	}
 	return nil
 }
@@ -766,6 +879,20 @@ func (_q *UserQuery) WithNamedCoordinatedTables(name string, opts ...func(*Terri
 		_q.withNamedCoordinatedTables = make(map[string]*TerritorialTableQuery)
 	}
 	_q.withNamedCoordinatedTables[name] = query
+	return _q
+}
+
+// WithNamedMeetingsAttended tells the query-builder to eager-load the nodes that are connected to the "meetings_attended"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedMeetingsAttended(name string, opts ...func(*MeetingQuery)) *UserQuery {
+	query := (&MeetingClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedMeetingsAttended == nil {
+		_q.withNamedMeetingsAttended = make(map[string]*MeetingQuery)
+	}
+	_q.withNamedMeetingsAttended[name] = query
 	return _q
 }
 

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/schema/domain"
@@ -136,6 +137,21 @@ func (_u *UserUpdate) AddCoordinatedTables(v ...*TerritorialTable) *UserUpdate {
 	return _u.AddCoordinatedTableIDs(ids...)
 }
 
+// AddMeetingsAttendedIDs adds the "meetings_attended" edge to the Meeting entity by IDs.
+func (_u *UserUpdate) AddMeetingsAttendedIDs(ids ...gid.ID) *UserUpdate {
+	_u.mutation.AddMeetingsAttendedIDs(ids...)
+	return _u
+}
+
+// AddMeetingsAttended adds the "meetings_attended" edges to the Meeting entity.
+func (_u *UserUpdate) AddMeetingsAttended(v ...*Meeting) *UserUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMeetingsAttendedIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdate) Mutation() *UserMutation {
 	return _u.mutation
@@ -187,6 +203,27 @@ func (_u *UserUpdate) RemoveCoordinatedTables(v ...*TerritorialTable) *UserUpdat
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveCoordinatedTableIDs(ids...)
+}
+
+// ClearMeetingsAttended clears all "meetings_attended" edges to the Meeting entity.
+func (_u *UserUpdate) ClearMeetingsAttended() *UserUpdate {
+	_u.mutation.ClearMeetingsAttended()
+	return _u
+}
+
+// RemoveMeetingsAttendedIDs removes the "meetings_attended" edge to Meeting entities by IDs.
+func (_u *UserUpdate) RemoveMeetingsAttendedIDs(ids ...gid.ID) *UserUpdate {
+	_u.mutation.RemoveMeetingsAttendedIDs(ids...)
+	return _u
+}
+
+// RemoveMeetingsAttended removes "meetings_attended" edges to Meeting entities.
+func (_u *UserUpdate) RemoveMeetingsAttended(v ...*Meeting) *UserUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMeetingsAttendedIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -400,6 +437,51 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.MeetingsAttendedCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.MeetingsAttendedTable,
+			Columns: user.MeetingsAttendedPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMeetingsAttendedIDs(); len(nodes) > 0 && !_u.mutation.MeetingsAttendedCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.MeetingsAttendedTable,
+			Columns: user.MeetingsAttendedPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MeetingsAttendedIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.MeetingsAttendedTable,
+			Columns: user.MeetingsAttendedPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -523,6 +605,21 @@ func (_u *UserUpdateOne) AddCoordinatedTables(v ...*TerritorialTable) *UserUpdat
 	return _u.AddCoordinatedTableIDs(ids...)
 }
 
+// AddMeetingsAttendedIDs adds the "meetings_attended" edge to the Meeting entity by IDs.
+func (_u *UserUpdateOne) AddMeetingsAttendedIDs(ids ...gid.ID) *UserUpdateOne {
+	_u.mutation.AddMeetingsAttendedIDs(ids...)
+	return _u
+}
+
+// AddMeetingsAttended adds the "meetings_attended" edges to the Meeting entity.
+func (_u *UserUpdateOne) AddMeetingsAttended(v ...*Meeting) *UserUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMeetingsAttendedIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdateOne) Mutation() *UserMutation {
 	return _u.mutation
@@ -574,6 +671,27 @@ func (_u *UserUpdateOne) RemoveCoordinatedTables(v ...*TerritorialTable) *UserUp
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveCoordinatedTableIDs(ids...)
+}
+
+// ClearMeetingsAttended clears all "meetings_attended" edges to the Meeting entity.
+func (_u *UserUpdateOne) ClearMeetingsAttended() *UserUpdateOne {
+	_u.mutation.ClearMeetingsAttended()
+	return _u
+}
+
+// RemoveMeetingsAttendedIDs removes the "meetings_attended" edge to Meeting entities by IDs.
+func (_u *UserUpdateOne) RemoveMeetingsAttendedIDs(ids ...gid.ID) *UserUpdateOne {
+	_u.mutation.RemoveMeetingsAttendedIDs(ids...)
+	return _u
+}
+
+// RemoveMeetingsAttended removes "meetings_attended" edges to Meeting entities.
+func (_u *UserUpdateOne) RemoveMeetingsAttended(v ...*Meeting) *UserUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMeetingsAttendedIDs(ids...)
 }
 
 // Where appends a list predicates to the UserUpdate builder.
@@ -810,6 +928,51 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MeetingsAttendedCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.MeetingsAttendedTable,
+			Columns: user.MeetingsAttendedPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMeetingsAttendedIDs(); len(nodes) > 0 && !_u.mutation.MeetingsAttendedCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.MeetingsAttendedTable,
+			Columns: user.MeetingsAttendedPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MeetingsAttendedIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.MeetingsAttendedTable,
+			Columns: user.MeetingsAttendedPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -45,13 +45,11 @@ const (
 	TableInverseTable = "territorial_tables"
 	// TableColumn is the table column denoting the table relation/edge.
 	TableColumn = "meeting_table"
-	// AttendeesTable is the table that holds the attendees relation/edge.
-	AttendeesTable = "users"
+	// AttendeesTable is the table that holds the attendees relation/edge. The primary key declared below.
+	AttendeesTable = "meeting_attendees"
 	// AttendeesInverseTable is the table name for the User entity.
 	// It exists in this package in order to avoid circular dependency with the "user" package.
 	AttendeesInverseTable = "users"
-	// AttendeesColumn is the table column denoting the attendees relation/edge.
-	AttendeesColumn = "meeting_attendees"
 	// DecisionsTable is the table that holds the decisions relation/edge.
 	DecisionsTable = "decisions"
 	// DecisionsInverseTable is the table name for the Decision entity.
@@ -77,6 +75,12 @@ var Columns = []string{
 var ForeignKeys = []string{
 	"meeting_table",
 }
+
+var (
+	// AttendeesPrimaryKey and AttendeesColumn2 are the table columns denoting the
+	// primary key for the attendees relation (M2M).
+	AttendeesPrimaryKey = []string{"meeting_id", "user_id"}
+)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
@@ -214,7 +218,7 @@ func newAttendeesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AttendeesInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, false, AttendeesTable, AttendeesColumn),
+		sqlgraph.Edge(sqlgraph.M2M, false, AttendeesTable, AttendeesPrimaryKey...),
 	)
 }
 func newDecisionsStep() *sqlgraph.Step {

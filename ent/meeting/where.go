@@ -389,7 +389,7 @@ func HasAttendees() predicate.Meeting {
 	return predicate.Meeting(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, AttendeesTable, AttendeesColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, AttendeesTable, AttendeesPrimaryKey...),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})

@@ -967,7 +967,6 @@ var (
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "roles", Type: field.TypeJSON},
 		{Name: "disabled", Type: field.TypeBool, Default: false},
-		{Name: "meeting_attendees", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "user_organization", Type: field.TypeString, Size: 40},
 	}
 	// UsersTable holds the schema information for the "users" table.
@@ -977,14 +976,8 @@ var (
 		PrimaryKey: []*schema.Column{UsersColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
-				Symbol:     "users_meetings_attendees",
-				Columns:    []*schema.Column{UsersColumns[7]},
-				RefColumns: []*schema.Column{MeetingsColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
 				Symbol:     "users_organizations_organization",
-				Columns:    []*schema.Column{UsersColumns[8]},
+				Columns:    []*schema.Column{UsersColumns[7]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1018,6 +1011,31 @@ var (
 				Symbol:     "directive_tables_territorial_table_id",
 				Columns:    []*schema.Column{DirectiveTablesColumns[1]},
 				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
+	// MeetingAttendeesColumns holds the columns for the "meeting_attendees" table.
+	MeetingAttendeesColumns = []*schema.Column{
+		{Name: "meeting_id", Type: field.TypeString, Size: 40},
+		{Name: "user_id", Type: field.TypeString, Size: 40},
+	}
+	// MeetingAttendeesTable holds the schema information for the "meeting_attendees" table.
+	MeetingAttendeesTable = &schema.Table{
+		Name:       "meeting_attendees",
+		Columns:    MeetingAttendeesColumns,
+		PrimaryKey: []*schema.Column{MeetingAttendeesColumns[0], MeetingAttendeesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "meeting_attendees_meeting_id",
+				Columns:    []*schema.Column{MeetingAttendeesColumns[0]},
+				RefColumns: []*schema.Column{MeetingsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "meeting_attendees_user_id",
+				Columns:    []*schema.Column{MeetingAttendeesColumns[1]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
 		},
@@ -1124,6 +1142,7 @@ var (
 		TerritorialTablesTable,
 		UsersTable,
 		DirectiveTablesTable,
+		MeetingAttendeesTable,
 		PactSignatoriesTable,
 		ProtocolObjectivesTable,
 		TerritorialTableMunicipalitiesTable,
@@ -1173,10 +1192,11 @@ func init() {
 	TerritorialTablesTable.Annotation = &entsql.Annotation{
 		Table: "territorial_tables",
 	}
-	UsersTable.ForeignKeys[0].RefTable = MeetingsTable
-	UsersTable.ForeignKeys[1].RefTable = OrganizationsTable
+	UsersTable.ForeignKeys[0].RefTable = OrganizationsTable
 	DirectiveTablesTable.ForeignKeys[0].RefTable = DirectivesTable
 	DirectiveTablesTable.ForeignKeys[1].RefTable = TerritorialTablesTable
+	MeetingAttendeesTable.ForeignKeys[0].RefTable = MeetingsTable
+	MeetingAttendeesTable.ForeignKeys[1].RefTable = UsersTable
 	PactSignatoriesTable.ForeignKeys[0].RefTable = PactsTable
 	PactSignatoriesTable.ForeignKeys[1].RefTable = OrganizationsTable
 	ProtocolObjectivesTable.ForeignKeys[0].RefTable = ProtocolsTable

@@ -228,7 +228,7 @@ func (Objective) Fields() []ent.Field {
 				"ProtocolCommitmentsOnTime", "PROTOCOL_COMMITMENTS_ON_TIME",
 				"MeetingsHeld", "MEETINGS_HELD",
 			).
-			Comment("The indicator the objective is measured by (indicatore).").
+			Comment("The indicator the objective is measured by (indicatore): segnalazioni, prese in carico, chiusure, giorni mediani dalla segnalazione alla presa in carico, esiti positivi, quota di casi chiusi con esito occupazionale, occupazione mantenuta al follow-up, quota dei fondi spesa, costo per esito positivo, ore di reciprocità svolte, impegni dei protocolli rispettati nei tempi, riunioni tenute.").
 			Annotations(ordered("INDICATOR")),
 		field.Float("target").
 			Comment("Target value of the indicator (valore obiettivo).").
@@ -275,7 +275,7 @@ func (Meeting) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("body").
 			NamedValues("SteeringCommittee", "STEERING_COMMITTEE", "Table", "TABLE").
-			Comment("Which body met (organo): cabina di regia o tavolo territoriale.").
+			Comment("Which body met (organo): cabina di regia, tavolo territoriale.").
 			Annotations(ordered("BODY")),
 		field.Time("held_at").
 			Comment("Date and time of the meeting (data e ora).").

@@ -170,7 +170,7 @@ func (CaseEvent) Fields() []ent.Field {
 				"Transferred", "TRANSFERRED",
 				"Note", "NOTE",
 			).
-			Comment("What happened (tipo di evento).").
+			Comment("What happened (tipo di evento): segnalazione, avvio della valutazione, mancato accoglimento, presa in carico, progetto aggiornato, intervento aggiunto, intervento aggiornato, esito registrato, follow-up registrato, avvio del monitoraggio, chiusura, riapertura, trasferimento, nota.").
 			Annotations(ordered("KIND")),
 		field.Time("occurred_at").Immutable().
 			Comment("When it happened (data e ora).").

@@ -51,6 +51,9 @@ func (User) Edges() []ent.Edge {
 			Comment("The user's places in tables (partecipazione ai tavoli)."),
 		edge.From("coordinated_tables", TerritorialTable.Type).Ref("coordinator").
 			Comment("Tables the user coordinates (tavoli coordinati)."),
+		edge.From("meetings_attended", Meeting.Type).Ref("attendees").
+			Comment("Meetings the user attended (riunioni a cui ha partecipato).").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

@@ -62,7 +62,7 @@ func (Goal) Mixin() []ent.Mixin {
 func (Goal) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("area").GoType(domain.NeedArea("")).
-			Comment("The need area the goal addresses (area di bisogno).").
+			Comment("The need area the goal addresses (area di bisogno): lavoro, reddito, casa, salute, famiglia, istruzione e formazione, debiti, questioni legali, isolamento sociale.").
 			Annotations(ordered("AREA"), entgql.Type("NeedArea")),
 		field.Text("description").NotEmpty().
 			Comment("The expected result (risultato atteso)."),

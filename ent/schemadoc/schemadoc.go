@@ -16,6 +16,7 @@ import (
 // Describe is an entgql schema hook.
 func Describe(g *gen.Graph, s *ast.Schema) error {
 	docs := map[string]string{}
+	labels := enumLabels(g)
 	for _, n := range g.Nodes {
 		if c, ok := n.Annotations["Comment"].(map[string]any); ok {
 			if text, ok := c["Text"].(string); ok {
@@ -41,9 +42,10 @@ func Describe(g *gen.Graph, s *ast.Schema) error {
 				}
 			}
 		}
-		for _, v := range def.EnumValues {
+		italian := labels[enumKey(def.EnumValues)]
+		for i, v := range def.EnumValues {
 			if v.Description == "" {
-				v.Description = enumValueDescription(name, v.Name)
+				v.Description = enumValueDescription(v.Name, italian, i)
 			}
 		}
 	}
@@ -141,8 +143,51 @@ func argumentDescription(name string) string {
 	return fmt.Sprintf("The %s.", spaced(name))
 }
 
-func enumValueDescription(typeName, value string) string {
-	return strings.ReplaceAll(strings.ToLower(value), "_", " ")
+// enumLabels reads the Italian labels of enum values from the comments of
+// enum fields, which list them after "): " in the order of the values, and
+// keys them by the list of values.
+func enumLabels(g *gen.Graph) map[string][]string {
+	out := map[string][]string{}
+	for _, n := range g.Nodes {
+		for _, f := range n.Fields {
+			if !f.IsEnum() {
+				continue
+			}
+			_, list, ok := strings.Cut(f.Comment(), "): ")
+			if !ok {
+				continue
+			}
+			italian := strings.Split(strings.TrimSuffix(list, "."), ", ")
+			if len(italian) != len(f.Enums) {
+				continue
+			}
+			values := make([]string, len(f.Enums))
+			for i, e := range f.Enums {
+				values[i] = e.Value
+			}
+			out[strings.Join(values, ",")] = italian
+		}
+	}
+	return out
+}
+
+func enumKey(values ast.EnumValueList) string {
+	names := make([]string, len(values))
+	for i, v := range values {
+		names[i] = v.Name
+	}
+	return strings.Join(names, ",")
+}
+
+// enumValueDescription describes a value in words, with its Italian label
+// when the field's comment gives one.
+func enumValueDescription(value string, italian []string, i int) string {
+	words := strings.ReplaceAll(strings.ToLower(value), "_", " ")
+	words = strings.ToUpper(words[:1]) + words[1:]
+	if i < len(italian) {
+		return fmt.Sprintf("%s (%s).", words, italian[i])
+	}
+	return words + "."
 }
 
 // spaced turns camelCase or PascalCase into lower-case words.

@@ -34,6 +34,8 @@ const (
 	EdgeMemberships = "memberships"
 	// EdgeCoordinatedTables holds the string denoting the coordinated_tables edge name in mutations.
 	EdgeCoordinatedTables = "coordinated_tables"
+	// EdgeMeetingsAttended holds the string denoting the meetings_attended edge name in mutations.
+	EdgeMeetingsAttended = "meetings_attended"
 	// Table holds the table name of the user in the database.
 	Table = "users"
 	// OrganizationTable is the table that holds the organization relation/edge.
@@ -57,6 +59,11 @@ const (
 	CoordinatedTablesInverseTable = "territorial_tables"
 	// CoordinatedTablesColumn is the table column denoting the coordinated_tables relation/edge.
 	CoordinatedTablesColumn = "territorial_table_coordinator"
+	// MeetingsAttendedTable is the table that holds the meetings_attended relation/edge. The primary key declared below.
+	MeetingsAttendedTable = "meeting_attendees"
+	// MeetingsAttendedInverseTable is the table name for the Meeting entity.
+	// It exists in this package in order to avoid circular dependency with the "meeting" package.
+	MeetingsAttendedInverseTable = "meetings"
 )
 
 // Columns holds all SQL columns for user fields.
@@ -73,9 +80,14 @@ var Columns = []string{
 // ForeignKeys holds the SQL foreign-keys that are owned by the "users"
 // table and are not defined as standalone fields in the schema.
 var ForeignKeys = []string{
-	"meeting_attendees",
 	"user_organization",
 }
+
+var (
+	// MeetingsAttendedPrimaryKey and MeetingsAttendedColumn2 are the table columns denoting the
+	// primary key for the meetings_attended relation (M2M).
+	MeetingsAttendedPrimaryKey = []string{"meeting_id", "user_id"}
+)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
@@ -180,6 +192,20 @@ func ByCoordinatedTables(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption
 		sqlgraph.OrderByNeighborTerms(s, newCoordinatedTablesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByMeetingsAttendedCount orders the results by meetings_attended count.
+func ByMeetingsAttendedCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newMeetingsAttendedStep(), opts...)
+	}
+}
+
+// ByMeetingsAttended orders the results by meetings_attended terms.
+func ByMeetingsAttended(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newMeetingsAttendedStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOrganizationStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -199,5 +225,12 @@ func newCoordinatedTablesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(CoordinatedTablesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, CoordinatedTablesTable, CoordinatedTablesColumn),
+	)
+}
+func newMeetingsAttendedStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(MeetingsAttendedInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, MeetingsAttendedTable, MeetingsAttendedPrimaryKey...),
 	)
 }

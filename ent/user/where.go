@@ -370,6 +370,29 @@ func HasCoordinatedTablesWith(preds ...predicate.TerritorialTable) predicate.Use
 	})
 }
 
+// HasMeetingsAttended applies the HasEdge predicate on the "meetings_attended" edge.
+func HasMeetingsAttended() predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, MeetingsAttendedTable, MeetingsAttendedPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasMeetingsAttendedWith applies the HasEdge predicate on the "meetings_attended" edge with a given conditions (other predicates).
+func HasMeetingsAttendedWith(preds ...predicate.Meeting) predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := newMeetingsAttendedStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.User) predicate.User {
 	return predicate.User(sql.AndPredicates(predicates...))

@@ -44,11 +44,14 @@ func (id ID) Prefix() string {
 
 // UnmarshalGQL implements graphql.Unmarshaler.
 func (id *ID) UnmarshalGQL(v any) error {
-	s, ok := v.(string)
-	if !ok {
+	switch v := v.(type) {
+	case string:
+		*id = ID(v)
+	case ID: // the generated noder passes IDs through as they are
+		*id = v
+	default:
 		return fmt.Errorf("an ID must be a string")
 	}
-	*id = ID(s)
 	return nil
 }
 

@@ -4,6 +4,8 @@ DROP TABLE `territorial_table_municipalities`;
 DROP TABLE `protocol_objectives`;
 -- reverse: create "pact_signatories" table
 DROP TABLE `pact_signatories`;
+-- reverse: create "meeting_attendees" table
+DROP TABLE `meeting_attendees`;
 -- reverse: create "directive_tables" table
 DROP TABLE `directive_tables`;
 -- reverse: create index "user_created_at" to table: "users"

@@ -159,13 +159,15 @@ CREATE UNIQUE INDEX `territorial_tables_code_key` ON `territorial_tables` (`code
 -- create index "territorialtable_created_at" to table: "territorial_tables"
 CREATE INDEX `territorialtable_created_at` ON `territorial_tables` (`created_at`);
 -- create "users" table
-CREATE TABLE `users` (`id` text NOT NULL, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `email` text NOT NULL, `name` text NOT NULL, `roles` json NOT NULL, `disabled` bool NOT NULL DEFAULT (false), `meeting_attendees` text NULL, `user_organization` text NOT NULL, PRIMARY KEY (`id`), CONSTRAINT `users_meetings_attendees` FOREIGN KEY (`meeting_attendees`) REFERENCES `meetings` (`id`) ON DELETE SET NULL, CONSTRAINT `users_organizations_organization` FOREIGN KEY (`user_organization`) REFERENCES `organizations` (`id`) ON DELETE NO ACTION);
+CREATE TABLE `users` (`id` text NOT NULL, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `email` text NOT NULL, `name` text NOT NULL, `roles` json NOT NULL, `disabled` bool NOT NULL DEFAULT (false), `user_organization` text NOT NULL, PRIMARY KEY (`id`), CONSTRAINT `users_organizations_organization` FOREIGN KEY (`user_organization`) REFERENCES `organizations` (`id`) ON DELETE NO ACTION);
 -- create index "users_email_key" to table: "users"
 CREATE UNIQUE INDEX `users_email_key` ON `users` (`email`);
 -- create index "user_created_at" to table: "users"
 CREATE INDEX `user_created_at` ON `users` (`created_at`);
 -- create "directive_tables" table
 CREATE TABLE `directive_tables` (`directive_id` text NOT NULL, `territorial_table_id` text NOT NULL, PRIMARY KEY (`directive_id`, `territorial_table_id`), CONSTRAINT `directive_tables_directive_id` FOREIGN KEY (`directive_id`) REFERENCES `directives` (`id`) ON DELETE CASCADE, CONSTRAINT `directive_tables_territorial_table_id` FOREIGN KEY (`territorial_table_id`) REFERENCES `territorial_tables` (`id`) ON DELETE CASCADE);
+-- create "meeting_attendees" table
+CREATE TABLE `meeting_attendees` (`meeting_id` text NOT NULL, `user_id` text NOT NULL, PRIMARY KEY (`meeting_id`, `user_id`), CONSTRAINT `meeting_attendees_meeting_id` FOREIGN KEY (`meeting_id`) REFERENCES `meetings` (`id`) ON DELETE CASCADE, CONSTRAINT `meeting_attendees_user_id` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE);
 -- create "pact_signatories" table
 CREATE TABLE `pact_signatories` (`pact_id` text NOT NULL, `organization_id` text NOT NULL, PRIMARY KEY (`pact_id`, `organization_id`), CONSTRAINT `pact_signatories_pact_id` FOREIGN KEY (`pact_id`) REFERENCES `pacts` (`id`) ON DELETE CASCADE, CONSTRAINT `pact_signatories_organization_id` FOREIGN KEY (`organization_id`) REFERENCES `organizations` (`id`) ON DELETE CASCADE);
 -- create "protocol_objectives" table
