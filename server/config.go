@@ -1,0 +1,66 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+)
+
+// config is the server's configuration: environment variables, overridden
+// by flags of the same meaning.
+type config struct {
+	Addr        string
+	DatabaseURL string
+	Demo        bool
+	DemoCases   int
+	DemoSeed    int64
+	CORSOrigins []string
+	LogFormat   string
+}
+
+func loadConfig(args []string, getenv func(string) string) (config, error) {
+	cfg := config{
+		Addr:        envOr(getenv, "WIN_ADDR", ":8080"),
+		DatabaseURL: envOr(getenv, "WIN_DATABASE_URL", "win.db"),
+		LogFormat:   envOr(getenv, "WIN_LOG_FORMAT", "text"),
+		DemoCases:   300,
+		DemoSeed:    2014,
+	}
+	demo := envOr(getenv, "WIN_DEMO", "0")
+	switch demo {
+	case "1", "true":
+		cfg.Demo = true
+	case "0", "false", "":
+	default:
+		return cfg, fmt.Errorf("WIN_DEMO must be 0 or 1, not %q", demo)
+	}
+	origins := getenv("WIN_CORS_ORIGINS")
+
+	fs := flag.NewFlagSet("win", flag.ContinueOnError)
+	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address (WIN_ADDR)")
+	fs.StringVar(&cfg.DatabaseURL, "database-url", cfg.DatabaseURL, "postgres:// URL, or the path of an SQLite file (WIN_DATABASE_URL)")
+	fs.BoolVar(&cfg.Demo, "demo", cfg.Demo, "load demo data into an empty database (WIN_DEMO=1)")
+	fs.IntVar(&cfg.DemoCases, "demo-cases", cfg.DemoCases, "number of demo cases")
+	fs.Int64Var(&cfg.DemoSeed, "demo-seed", cfg.DemoSeed, "seed of the demo data")
+	fs.StringVar(&origins, "cors-origins", origins, "comma-separated browser origins allowed to call the API (WIN_CORS_ORIGINS)")
+	fs.StringVar(&cfg.LogFormat, "log-format", cfg.LogFormat, "text or json (WIN_LOG_FORMAT)")
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	for _, o := range strings.Split(origins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			cfg.CORSOrigins = append(cfg.CORSOrigins, o)
+		}
+	}
+	if cfg.LogFormat != "text" && cfg.LogFormat != "json" {
+		return cfg, fmt.Errorf("log format must be text or json, not %q", cfg.LogFormat)
+	}
+	return cfg, nil
+}
+
+func envOr(getenv func(string) string, key, fallback string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return fallback
+}

@@ -1,0 +1,83 @@
+// Command server runs WIN: the GraphQL API, GraphiQL and health checks, on
+// PostgreSQL or an embedded SQLite file. See the README for configuration.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/progetto-win/win/server/store"
+	"github.com/progetto-win/win/server/web"
+)
+
+func main() {
+	cfg, err := loadConfig(os.Args[1:], os.Getenv)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	var h slog.Handler = slog.NewTextHandler(os.Stderr, nil)
+	if cfg.LogFormat == "json" {
+		h = slog.NewJSONHandler(os.Stderr, nil)
+	}
+	logger := slog.New(h)
+	slog.SetDefault(logger)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, cfg, logger); err != nil {
+		logger.Error("server stopped", "error", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, cfg config, logger *slog.Logger) error {
+	db, err := store.Open(cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.Migrate(ctx); err != nil {
+		return err
+	}
+	client := db.Client()
+	logger.Info("database ready", "dialect", db.Dialect)
+
+	if cfg.Demo {
+		if err := loadDemo(ctx, client, cfg, logger); err != nil {
+			return err
+		}
+	}
+
+	srv := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           web.New(web.Options{Client: client, Ping: db.Ping, Logger: logger, CORSOrigins: cfg.CORSOrigins}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	errc := make(chan error, 1)
+	go func() {
+		logger.Info("listening", "addr", cfg.Addr, "graphiql", "http://localhost"+portOf(cfg.Addr)+"/graphiql")
+		errc <- srv.ListenAndServe()
+	}()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

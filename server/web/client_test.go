@@ -1,0 +1,92 @@
+package web_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"testing"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/server/store"
+	"github.com/progetto-win/win/server/web"
+)
+
+// api drives the real HTTP handler, as a client would.
+type api struct {
+	t       *testing.T
+	handler http.Handler
+	client  *ent.Client
+}
+
+func newAPI(t *testing.T, db *store.DB, opts ...ent.Option) *api {
+	t.Helper()
+	client := db.Client(opts...)
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	return &api{t: t, client: client, handler: web.New(web.Options{Client: client, Ping: db.Ping, Logger: logger})}
+}
+
+// gqlError is one entry of a response's errors.
+type gqlError struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+type response struct {
+	Status int
+	Data   json.RawMessage `json:"data"`
+	Errors []gqlError      `json:"errors"`
+	Raw    string
+}
+
+// code returns the extensions.code of the first error, or "".
+func (r response) code() string {
+	if len(r.Errors) == 0 {
+		return ""
+	}
+	c, _ := r.Errors[0].Extensions["code"].(string)
+	return c
+}
+
+// post sends a GraphQL request by POST.
+func (a *api) post(query string, vars map[string]any) response {
+	a.t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	return a.do(req)
+}
+
+// get sends a GraphQL request by GET.
+func (a *api) get(query string) response {
+	a.t.Helper()
+	req := httptest.NewRequest(http.MethodGet, "/graphql?query="+url.QueryEscape(query), nil)
+	return a.do(req)
+}
+
+func (a *api) do(req *http.Request) response {
+	a.t.Helper()
+	rec := httptest.NewRecorder()
+	a.handler.ServeHTTP(rec, req)
+	r := response{Status: rec.Code, Raw: rec.Body.String()}
+	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil {
+		a.t.Fatalf("response is not JSON (%d): %s", rec.Code, rec.Body.String())
+	}
+	return r
+}
+
+// ok sends a query that must succeed and decodes its data into out.
+func (a *api) ok(query string, vars map[string]any, out any) {
+	a.t.Helper()
+	r := a.post(query, vars)
+	if len(r.Errors) > 0 || r.Status != http.StatusOK {
+		a.t.Fatalf("query failed (%d): %s", r.Status, r.Raw)
+	}
+	if err := json.Unmarshal(r.Data, out); err != nil {
+		a.t.Fatalf("decoding %s: %v", r.Data, err)
+	}
+}

@@ -1,0 +1,145 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+
+	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/privacy"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/schema/fault"
+)
+
+// Error codes of extensions.code (DESIGN.md §7).
+const (
+	CodeUnauthenticated = "UNAUTHENTICATED"
+	CodeForbidden       = "FORBIDDEN"
+	CodeBadUserInput    = "BAD_USER_INPUT"
+	CodeConflict        = "CONFLICT"
+	CodeNotFound        = "NOT_FOUND"
+	CodeInternal        = "INTERNAL"
+)
+
+func badInput(msg string) *gqlerror.Error {
+	return &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": CodeBadUserInput}}
+}
+
+// presentError gives every error a code and a message fit for users:
+// typed errors keep their meaning, database errors are translated, and
+// anything unexpected becomes INTERNAL with the request ID, its details
+// going to the log only — never SQL or stack traces to the client.
+func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+		code, message, field := classify(err)
+		if code == "" {
+			// Parse and validation errors, and errors already coded by
+			// gqlgen or entgql, pass through as they are.
+			var known *gqlerror.Error
+			if errors.As(err, &known) && (known.Extensions["code"] != nil || known.Path == nil) {
+				return gqlErr
+			}
+			code = CodeInternal
+			message = "internal error; quote request " + RequestID(ctx) + " to the administrators"
+			logger.ErrorContext(ctx, "resolver error", "error", err.Error(), "request_id", RequestID(ctx), "path", gqlErr.Path.String())
+		}
+		gqlErr.Message = message
+		gqlErr.Extensions = map[string]any{"code": code}
+		if field != "" {
+			gqlErr.Extensions["field"] = field
+		}
+		return gqlErr
+	}
+}
+
+// classify maps a known error to its code, message and offending field.
+func classify(err error) (code, message, field string) {
+	var (
+		invalid    *fault.Invalid
+		conflict   *fault.Conflict
+		validation *ent.ValidationError
+		notFound   *ent.NotFoundError
+		notSingle  *ent.NotSingularError
+		constraint *ent.ConstraintError
+	)
+	switch {
+	case errors.As(err, &invalid):
+		return CodeBadUserInput, invalid.Error(), invalid.Field
+	case errors.As(err, &validation):
+		name := graphQLFieldName(validation.Name)
+		return CodeBadUserInput, fmt.Sprintf("%s: %s", name, validationReason(validation)), name
+	case errors.As(err, &conflict):
+		return CodeConflict, conflict.Message, ""
+	case errors.As(err, &notFound), errors.As(err, &notSingle):
+		return CodeNotFound, "not found", ""
+	case errors.Is(err, privacy.Deny):
+		return CodeForbidden, "forbidden", ""
+	case errors.As(err, &constraint):
+		if sqlgraph.IsForeignKeyConstraintError(err) {
+			return CodeBadUserInput, "a referenced object does not exist, or other records still refer to this one", ""
+		}
+		if sqlgraph.IsUniqueConstraintError(err) {
+			return CodeConflict, "another record already has this value where it must be unique", ""
+		}
+		return CodeBadUserInput, "the change breaks a rule of the data", ""
+	}
+	return "", "", ""
+}
+
+// validationReason is the validator's own message, without ent's wrapping.
+func validationReason(err *ent.ValidationError) string {
+	var inner error = err
+	for next := errors.Unwrap(inner); next != nil; next = errors.Unwrap(inner) {
+		inner = next
+	}
+	msg := inner.Error()
+	switch {
+	case strings.HasPrefix(msg, "ent: missing required"):
+		return "is required"
+	case msg == "value does not match validation":
+		return "has the wrong format"
+	case strings.Contains(msg, "invalid enum value"):
+		return "is not one of the allowed values"
+	}
+	return msg
+}
+
+// graphQLFieldName turns ent's field name ("tax_code") into the API's
+// ("taxCode").
+func graphQLFieldName(name string) string {
+	out := make([]byte, 0, len(name))
+	upper := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == '_':
+			upper = true
+		case upper && c >= 'a' && c <= 'z':
+			out = append(out, c-'a'+'A')
+			upper = false
+		default:
+			out = append(out, c)
+			upper = false
+		}
+	}
+	return string(out)
+}
+
+// recoverPanic turns a panic in a resolver into an INTERNAL error; the
+// stack goes to the log.
+func recoverPanic(logger *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, p any) error {
+		logger.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "request_id", RequestID(ctx), "stack", string(debug.Stack()))
+		return &gqlerror.Error{
+			Message:    "internal error; quote request " + RequestID(ctx) + " to the administrators",
+			Extensions: map[string]any{"code": CodeInternal},
+		}
+	}
+}

@@ -1,0 +1,93 @@
+// Package web is WIN's HTTP face: the GraphQL endpoint, GraphiQL, health
+// checks, and the middleware every request passes (request ID, access log,
+// recovery, body limit, CORS).
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/rs/cors"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/graph"
+)
+
+// Options configure the handler.
+type Options struct {
+	Client      *ent.Client
+	Ping        func(context.Context) error // database reachability, for /readyz
+	Logger      *slog.Logger
+	CORSOrigins []string // browser origins allowed to call the API
+}
+
+// DefaultLimits are the bounds on one GraphQL operation.
+var DefaultLimits = Limits{MaxPageSize: 100, MaxCost: 50000, MaxDepth: 12}
+
+// maxBodyBytes bounds a request body; GraphQL documents are small.
+const maxBodyBytes = 1 << 20
+
+// New returns the server's HTTP handler.
+func New(opts Options) http.Handler {
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", withBodyLimit(maxBodyBytes, GraphQL(opts.Client, logger)))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := opts.Ping(ctx); err != nil {
+			logger.WarnContext(ctx, "database not reachable", "error", err, "request_id", RequestID(ctx))
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte("database not reachable\n"))
+			return
+		}
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mountFrontend(mux)
+
+	c := cors.New(cors.Options{
+		AllowedOrigins:   opts.CORSOrigins,
+		AllowedMethods:   []string{http.MethodGet, http.MethodPost},
+		AllowedHeaders:   []string{"Content-Type", "Authorization", "X-Request-ID"},
+		ExposedHeaders:   []string{"X-Request-ID"},
+		AllowCredentials: true,
+		MaxAge:           600,
+	})
+	return withRequestID(withAccessLog(logger, withRecovery(logger, c.Handler(mux))))
+}
+
+// GraphQL returns the GraphQL-over-HTTP endpoint: queries by GET or POST,
+// mutations by POST only, each mutation in one database transaction.
+func GraphQL(client *ent.Client, logger *slog.Logger) http.Handler {
+	srv := handler.New(graph.NewSchema(client))
+	// application/graphql-response+json by default, the media type of the
+	// GraphQL-over-HTTP specification, with its status codes (400 for a
+	// request that cannot run); clients asking for application/json get it.
+	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
+	srv.AddTransport(transport.POST{UseGrapQLResponseJsonByDefault: true})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(20000)
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(DefaultLimits)
+	srv.Use(entgql.Transactioner{TxOpener: client})
+	srv.SetErrorPresenter(presentError(logger))
+	srv.SetRecoverFunc(recoverPanic(logger))
+	return srv
+}

@@ -1,0 +1,111 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+	"testing"
+
+	"entgo.io/ent/dialect"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/person"
+	"github.com/progetto-win/win/server/store"
+	"github.com/progetto-win/win/server/store/storetest"
+)
+
+// nestedCases is the query of the guard: cases with their person, table,
+// interventions (with provider) and outcomes.
+const nestedCases = `query($first: Int!) {
+	cases(first: $first, orderBy: [{field: REFERRED_ON, direction: DESC}]) {
+		totalCount
+		edges { node {
+			code status
+			person { pseudonym birthYear gender }
+			table { name code }
+			interventions { kind status costCents provider { name } }
+			outcomes { kind valueDimension achievedOn }
+		} }
+	} }`
+
+// TestNestedQueryCount runs the nested query at first: 10 and first: 100
+// and counts the SQL statements: field collection must eager-load each
+// level once, so the count does not grow with the page.
+func TestNestedQueryCount(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		var statements atomic.Int64
+		counting := dialect.DebugWithContext(db.Driver(), func(context.Context, ...any) { statements.Add(1) })
+		a := newAPI(t, db, ent.Driver(counting))
+		seedCases(t, a.client, 120)
+
+		counts := map[int]int64{}
+		for _, first := range []int{10, 100} {
+			var out struct {
+				Cases struct {
+					TotalCount int
+					Edges      []struct {
+						Node struct {
+							Interventions []struct{ Provider struct{ Name string } }
+							Outcomes      []struct{ Kind string }
+						}
+					}
+				}
+			}
+			statements.Store(0)
+			a.ok(nestedCases, map[string]any{"first": first}, &out)
+			counts[first] = statements.Load()
+			if len(out.Cases.Edges) != first || out.Cases.TotalCount != 121 {
+				t.Fatalf("first %d: %d edges of %d", first, len(out.Cases.Edges), out.Cases.TotalCount)
+			}
+			for _, e := range out.Cases.Edges {
+				if len(e.Node.Interventions) == 0 || e.Node.Interventions[0].Provider.Name == "" {
+					t.Fatalf("interventions not loaded: %+v", e.Node)
+				}
+			}
+		}
+		t.Logf("%s: SQL statements for the nested query: first 10 → %d, first 100 → %d", db.Dialect, counts[10], counts[100])
+		if counts[10] != counts[100] {
+			t.Errorf("statements grow with the page: first 10 → %d, first 100 → %d", counts[10], counts[100])
+		}
+		if counts[100] > 10 {
+			t.Errorf("%d statements for a five-level query; expected one per level", counts[100])
+		}
+	})
+}
+
+// seedCases adds n cases, each with two interventions and an outcome, to
+// the fixture's table.
+func seedCases(t *testing.T, c *ent.Client, n int) {
+	t.Helper()
+	ctx := context.Background()
+	f := seedOneOfEach(t, c)
+	tab := c.TerritorialTable.GetX(ctx, f["Table"])
+	org := c.Organization.GetX(ctx, f["Organization"])
+	persons := make([]*ent.PersonCreate, n)
+	for i := range persons {
+		persons[i] = c.Person.Create().SetBirthYear(1950 + i%50).SetGender(person.GenderMale).SetCitizenshipArea(person.CitizenshipAreaItaly)
+	}
+	people := c.Person.CreateBulk(persons...).SaveX(ctx)
+	cases := make([]*ent.CaseFileCreate, n)
+	for i, p := range people {
+		cases[i] = c.CaseFile.Create().SetCode(fmt.Sprintf("EMP-2026-%04d", i+1)).SetPerson(p).SetTable(tab).
+			SetReferringOrganization(org).SetReferredOn(day(2026, 1, 1+i%28)).SetReferralReason("Disoccupazione").
+			SetStatus(casefile.StatusInCharge)
+	}
+	saved := c.CaseFile.CreateBulk(cases...).SaveX(ctx)
+	var items []*ent.InterventionCreate
+	var results []*ent.OutcomeCreate
+	for _, cs := range saved {
+		for k := range 2 {
+			items = append(items, c.Intervention.Create().SetCase(cs).SetProvider(org).SetKind(intervention.KindTraining).
+				SetStartsOn(day(2026, 2, 1+k)).SetCostCents(10_000))
+		}
+		results = append(results, c.Outcome.Create().SetCase(cs).SetKind(outcome.KindTrainingCompleted).
+			SetValueDimension(outcome.ValueDimensionSocial).SetAchievedOn(day(2026, 6, 1)))
+	}
+	c.Intervention.CreateBulk(items...).SaveX(ctx)
+	c.Outcome.CreateBulk(results...).SaveX(ctx)
+}

@@ -1,0 +1,120 @@
+package web_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/server/store"
+	"github.com/progetto-win/win/server/store/storetest"
+)
+
+func organizationKind(k string) organization.Kind { return organization.Kind(k) }
+
+// leaks lists words that betray SQL or internals in a message.
+var leaks = []string{"sql", "SQL", "constraint", "UNIQUE", "duplicate key", "pq:", "ent:", "goroutine", "violates"}
+
+func assertNoLeak(t *testing.T, r response) {
+	t.Helper()
+	for _, e := range r.Errors {
+		for _, w := range leaks {
+			if strings.Contains(e.Message, w) {
+				t.Errorf("error message leaks %q: %s", w, e.Message)
+			}
+		}
+	}
+}
+
+// TestValidationErrors sends bad input through the API: each is refused
+// with BAD_USER_INPUT naming the field, and nothing is written.
+func TestValidationErrors(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		a := newAPI(t, db)
+		f := seedOneOfEach(t, a.client)
+		ctx := context.Background()
+		protocols := a.client.Protocol.Query().CountX(ctx)
+		funds := a.client.Fund.Query().CountX(ctx)
+		municipalities := a.client.Municipality.Query().CountX(ctx)
+
+		for _, tc := range []struct {
+			name, query, code, field string
+			vars                     map[string]any
+		}{
+			{"end before start", `mutation { createProtocol(input: {title: "P", validFrom: "2026-06-01T00:00:00Z", validUntil: "2026-01-01T00:00:00Z"}) { id } }`,
+				"BAD_USER_INPUT", "validUntil", nil},
+			{"end moved before stored start", `mutation($id: ID!) { a: updateProtocol(id: $id, input: {validFrom: "2026-06-01T00:00:00Z"}) { id }
+				b: updateProtocol(id: $id, input: {validUntil: "2026-01-01T00:00:00Z"}) { id } }`,
+				"BAD_USER_INPUT", "validUntil", map[string]any{"id": f["Protocol"]}},
+			{"bad ISTAT code", `mutation { createMunicipality(input: {name: "Nowhere", istatCode: "48A", population: 10}) { id } }`,
+				"BAD_USER_INPUT", "istatCode", nil},
+			{"negative population", `mutation { createMunicipality(input: {name: "Nowhere", istatCode: "048999", population: -1}) { id } }`,
+				"BAD_USER_INPUT", "population", nil},
+			{"missing municipality", `mutation($m: ID!) { createFund(input: {name: "F", year: 2026, allocatedCents: 100, municipalityID: $m}) { id } }`,
+				"BAD_USER_INPUT", "", map[string]any{"m": gid.New("mun")}},
+			{"duplicate name", `mutation { createMunicipality(input: {name: "Empoli", istatCode: "048998", population: 10}) { id } }`,
+				"CONFLICT", "", nil},
+			{"unknown object", `mutation($id: ID!) { updateFund(id: $id, input: {allocatedCents: 1}) { id } }`,
+				"NOT_FOUND", "", map[string]any{"id": gid.New("fnd")}},
+		} {
+			r := a.post(tc.query, tc.vars)
+			if r.code() != tc.code {
+				t.Errorf("%s: code %q, want %s: %s", tc.name, r.code(), tc.code, r.Raw)
+				continue
+			}
+			if field, _ := r.Errors[0].Extensions["field"].(string); field != tc.field {
+				t.Errorf("%s: field %q, want %q", tc.name, field, tc.field)
+			}
+			assertNoLeak(t, r)
+		}
+		// Each mutation is atomic, and the refused ones wrote nothing: the
+		// first update of "end moved before stored start" ran in the same
+		// request but in its own transaction, so only it stays.
+		if n := a.client.Protocol.Query().CountX(ctx); n != protocols {
+			t.Errorf("protocols: %d, want %d", n, protocols)
+		}
+		if n := a.client.Fund.Query().CountX(ctx); n != funds {
+			t.Errorf("funds: %d, want %d", n, funds)
+		}
+		if n := a.client.Municipality.Query().CountX(ctx); n != municipalities {
+			t.Errorf("municipalities: %d, want %d", n, municipalities)
+		}
+		p := a.client.Protocol.GetX(ctx, f["Protocol"])
+		if p.ValidUntil != nil {
+			t.Errorf("refused update wrote validUntil = %v", p.ValidUntil)
+		}
+	})
+}
+
+// TestTaxCodeRule checks the tax-code rule where it lives, in the data
+// layer: a wrong check character is refused with a typed error and nothing
+// is written; spaces and case are normalised before the check.
+func TestTaxCodeRule(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		c := db.Client()
+		f := seedOneOfEach(t, c)
+		ctx := context.Background()
+		per := c.Person.GetX(ctx, f["Person"])
+		other := c.Person.Create().SetBirthYear(per.BirthYear).SetGender(per.Gender).SetCitizenshipArea(per.CitizenshipArea).SaveX(ctx)
+		_, err := c.PersonIdentity.Create().SetPerson(other).SetFirstName("Mario").SetLastName("Rossi").
+			SetTaxCode("RSSMRA85T10A562T").SetBirthDate(day(1985, 12, 10)).Save(ctx)
+		var verr *ent.ValidationError
+		if !errors.As(err, &verr) || verr.Name != "tax_code" || !errors.Is(err, domain.ErrTaxCodeCheck) {
+			t.Fatalf("wrong check character: got %v", err)
+		}
+		if n := c.PersonIdentity.Query().CountX(ctx); n != 1 {
+			t.Fatalf("a refused identity was written: %d identities", n)
+		}
+		first15 := "VRDLGU80A01D612"
+		valid := first15 + string(domain.TaxCodeCheckChar(first15))
+		id := c.PersonIdentity.Create().SetPerson(other).SetFirstName("Luigi").SetLastName("Verdi").
+			SetTaxCode(" " + strings.ToLower(valid[:8]) + " " + valid[8:]).SetBirthDate(day(1980, 1, 1)).SaveX(ctx)
+		if id.TaxCode == nil || *id.TaxCode != valid {
+			t.Fatalf("tax code stored as %v", id.TaxCode)
+		}
+	})
+}
