@@ -1,0 +1,160 @@
+// Package demo fills an empty WIN database with fictional but realistic
+// data: the eleven real municipalities of the Circondario Empolese
+// Valdelsa, about sixty organisations (fictional names for private
+// bodies), the pact, eleven tables with members, protocols, directives,
+// objectives, meetings, funds, and persons with cases in every state of
+// the pathway over the two years before Options.Today.
+//
+// The same Seed and Today give the same content (IDs and pseudonyms, being
+// random by design, differ). Cases scale from a few hundred for a demo to
+// 100,000 for benchmarks: rows are written with bulk inserts, all in one
+// transaction, so a failed load leaves the database empty.
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+	_ "time/tzdata" // Europe/Rome without system time-zone data
+
+	"github.com/progetto-win/win/ent"
+)
+
+// The demo accounts, for every role (DESIGN.md §4).
+const (
+	AdminEmail         = "admin@demo.example"
+	SteeringEmail      = "steering@demo.example"
+	CoordinatorEmail   = "coordinator@demo.example" // coordinates the Empoli table
+	OperatorEmail      = "operator@demo.example"    // Comune di Empoli's social services, Empoli table
+	OperatorVinciEmail = "operator.vinci@demo.example"
+	AnalystEmail       = "analyst@demo.example"
+)
+
+// Options of a load.
+type Options struct {
+	Seed  int64     // the same Seed and Today give the same data
+	Cases int       // number of cases; 300 when 0
+	Today time.Time // the data span the two years before this day
+}
+
+// Summary counts what a load wrote.
+type Summary struct {
+	Municipalities, Organizations, Tables, Users, Persons, Cases, Interventions, Outcomes int
+}
+
+// ErrNotEmpty is returned when the database already holds data.
+var ErrNotEmpty = errors.New("demo data go into an empty database only")
+
+// rome is the time zone of dates: a date is midnight in Italy.
+var rome = mustLocation("Europe/Rome")
+
+func mustLocation(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err) // embedded by time/tzdata
+	}
+	return loc
+}
+
+// batch is the number of rows per INSERT: well under PostgreSQL's 65,535
+// bind parameters for the widest table.
+const batch = 1000
+
+// Load fills an empty database.
+func Load(ctx context.Context, client *ent.Client, opts Options) (*Summary, error) {
+	if opts.Cases == 0 {
+		opts.Cases = 300
+	}
+	if opts.Cases < 0 {
+		return nil, fmt.Errorf("demo: negative number of cases")
+	}
+	if opts.Today.IsZero() {
+		return nil, fmt.Errorf("demo: Options.Today is required")
+	}
+	if n, err := client.Organization.Query().Count(ctx); err != nil {
+		return nil, err
+	} else if n > 0 {
+		return nil, ErrNotEmpty
+	}
+	tx, err := client.Tx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	g := &generator{
+		tx:    tx.Client(),
+		rnd:   rand.New(rand.NewPCG(uint64(opts.Seed), 0x57494e)), // "WIN"
+		today: dateOf(opts.Today.In(rome)),
+		sum:   &Summary{},
+	}
+	if err := g.run(ctx, opts.Cases); err != nil {
+		_ = tx.Rollback()
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	return g.sum, nil
+}
+
+// generator carries the state of one load.
+type generator struct {
+	tx    *ent.Client
+	rnd   *rand.Rand
+	today time.Time
+	sum   *Summary
+	net   *network
+}
+
+func (g *generator) run(ctx context.Context, cases int) error {
+	net, err := g.network(ctx)
+	if err != nil {
+		return err
+	}
+	g.net = net
+	if err := g.governance(ctx); err != nil {
+		return err
+	}
+	return g.cases(ctx, cases)
+}
+
+// dateOf returns midnight in Rome of the day of t.
+func dateOf(t time.Time) time.Time {
+	t = t.In(rome)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, rome)
+}
+
+// addDays moves a date by n calendar days, staying at midnight across
+// daylight-saving changes.
+func addDays(t time.Time, n int) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day()+n, 0, 0, 0, 0, rome)
+}
+
+// minDate returns the earlier of two dates.
+func minDate(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// pick returns a random element.
+func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
+
+// chance is true with probability p.
+func (g *generator) chance(p float64) bool { return g.rnd.Float64() < p }
+
+// between returns a random integer in [lo, hi].
+func (g *generator) between(lo, hi int) int { return lo + g.rnd.IntN(hi-lo+1) }
+
+// saveInBatches runs save over consecutive slices of at most batch builders.
+func saveInBatches[B any](ctx context.Context, builders []B, save func(context.Context, []B) error) error {
+	for start := 0; start < len(builders); start += batch {
+		end := min(start+batch, len(builders))
+		if err := save(ctx, builders[start:end]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,256 @@
+package demo_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"entgo.io/ent/dialect"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/tablemembership"
+	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/ent/user"
+	"github.com/progetto-win/win/server/demo"
+	"github.com/progetto-win/win/server/store"
+	"github.com/progetto-win/win/server/store/storetest"
+)
+
+var (
+	today   = time.Date(2026, time.November, 25, 10, 0, 0, 0, time.UTC)
+	rome, _ = time.LoadLocation("Europe/Rome")
+)
+
+func load(t *testing.T, c *ent.Client, cases int) *demo.Summary {
+	t.Helper()
+	s, err := demo.Load(context.Background(), c, demo.Options{Seed: 7, Cases: cases, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestLoad(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		c := db.Client()
+		s := load(t, c, 300)
+		for name, pair := range map[string][2]int{
+			"municipalities": {s.Municipalities, c.Municipality.Query().CountX(ctx)},
+			"organizations":  {s.Organizations, c.Organization.Query().CountX(ctx)},
+			"tables":         {s.Tables, c.TerritorialTable.Query().CountX(ctx)},
+			"users":          {s.Users, c.User.Query().CountX(ctx)},
+			"persons":        {s.Persons, c.Person.Query().CountX(ctx)},
+			"cases":          {s.Cases, c.CaseFile.Query().CountX(ctx)},
+			"interventions":  {s.Interventions, c.Intervention.Query().CountX(ctx)},
+			"outcomes":       {s.Outcomes, c.Outcome.Query().CountX(ctx)},
+		} {
+			if pair[0] != pair[1] {
+				t.Errorf("%s: summary %d, database %d", name, pair[0], pair[1])
+			}
+		}
+		if s.Municipalities != 11 || s.Tables != 11 || s.Cases != 300 || s.Organizations < 55 || s.Organizations > 65 {
+			t.Errorf("unexpected sizes: %+v", s)
+		}
+
+		// The demo accounts, with their roles and tables.
+		roles := map[string]domain.Role{
+			demo.AdminEmail: domain.RoleAdmin, demo.SteeringEmail: domain.RoleSteering, demo.CoordinatorEmail: domain.RoleCoordinator,
+			demo.OperatorEmail: domain.RoleOperator, demo.OperatorVinciEmail: domain.RoleOperator, demo.AnalystEmail: domain.RoleAnalyst,
+		}
+		for email, role := range roles {
+			u := c.User.Query().Where(user.Email(email)).OnlyX(ctx)
+			if !slices.Contains(u.Roles, role) {
+				t.Errorf("%s has roles %v, want %s", email, u.Roles, role)
+			}
+		}
+		emp := c.TerritorialTable.Query().Where(territorialtable.Code("EMP")).WithCoordinator().OnlyX(ctx)
+		if emp.Edges.Coordinator.Email != demo.CoordinatorEmail {
+			t.Errorf("EMP is coordinated by %s", emp.Edges.Coordinator.Email)
+		}
+		tablesOf := func(email string) []string {
+			var codes []string
+			for _, m := range c.TableMembership.Query().Where(tablemembership.HasUserWith(user.Email(email))).WithTable().AllX(ctx) {
+				codes = append(codes, m.Edges.Table.Code)
+			}
+			return codes
+		}
+		if got := tablesOf(demo.OperatorEmail); !slices.Equal(got, []string{"EMP"}) {
+			t.Errorf("operator@ sits at %v, want EMP", got)
+		}
+		if got := tablesOf(demo.OperatorVinciEmail); !slices.Equal(got, []string{"VIN"}) {
+			t.Errorf("operator.vinci@ sits at %v, want VIN only", got)
+		}
+
+		checkCases(t, c)
+		checkFunds(t, c)
+		for _, id := range c.PersonIdentity.Query().AllX(ctx) {
+			if id.TaxCode == nil || domain.ValidateTaxCode(*id.TaxCode) != nil {
+				t.Fatalf("invalid tax code %v", id.TaxCode)
+			}
+		}
+	})
+}
+
+// checkCases checks the pathway's invariants on every case.
+func checkCases(t *testing.T, c *ent.Client) {
+	t.Helper()
+	ctx := context.Background()
+	statuses := map[casefile.Status]int{}
+	openByPerson := map[string]int{}
+	cases := c.CaseFile.Query().WithPerson().WithTable(func(q *ent.TerritorialTableQuery) {
+		q.WithMembers(func(q *ent.TableMembershipQuery) { q.WithUser() })
+	}).WithCaseManager().WithPlan(func(q *ent.PlanQuery) { q.WithGoals() }).WithEvents().WithPreviousCase().AllX(ctx)
+	for _, cs := range cases {
+		statuses[cs.Status]++
+		if !strings.HasPrefix(cs.Code, cs.Edges.Table.Code+"-"+strconv.Itoa(cs.ReferredOn.Year())+"-") {
+			t.Errorf("%s: code does not match table %s and year %d", cs.Code, cs.Edges.Table.Code, cs.ReferredOn.Year())
+		}
+		if cs.ReferredOn.After(today) {
+			t.Errorf("%s referred in the future", cs.Code)
+		}
+		switch cs.Status {
+		case casefile.StatusClosed, casefile.StatusDeclined:
+			if cs.ClosedOn == nil || cs.ClosedOn.After(today) {
+				t.Errorf("%s %s without a past closing date", cs.Code, cs.Status)
+			}
+		default:
+			openByPerson[string(cs.Edges.Person.ID)]++
+		}
+		if cs.Status == casefile.StatusClosed && cs.ClosureReason == nil {
+			t.Errorf("%s closed without reason", cs.Code)
+		}
+		if cs.Status == casefile.StatusDeclined && cs.DeclineReason == "" {
+			t.Errorf("%s declined without reason", cs.Code)
+		}
+		if slices.Contains([]casefile.Status{casefile.StatusInCharge, casefile.StatusMonitoring, casefile.StatusClosed}, cs.Status) {
+			if cs.Edges.Plan == nil || len(cs.Edges.Plan.Edges.Goals) == 0 {
+				t.Errorf("%s %s without a plan with goals", cs.Code, cs.Status)
+			}
+			if cs.Edges.CaseManager == nil || cs.TakenInChargeOn == nil {
+				t.Errorf("%s %s without case manager or date", cs.Code, cs.Status)
+			} else if !slices.ContainsFunc(cs.Edges.Table.Edges.Members, func(m *ent.TableMembership) bool {
+				return m.Edges.User.ID == cs.Edges.CaseManager.ID
+			}) {
+				t.Errorf("%s: case manager is not a member of %s", cs.Code, cs.Edges.Table.Code)
+			}
+		}
+		if cs.Version != len(cs.Edges.Events) {
+			t.Errorf("%s: version %d, %d events", cs.Code, cs.Version, len(cs.Edges.Events))
+		}
+		if p := cs.Edges.PreviousCase; p != nil && (p.Status != casefile.StatusClosed || p.ClosedOn.After(cs.ReferredOn)) {
+			t.Errorf("%s reopens %s, which was not closed before", cs.Code, p.Code)
+		}
+	}
+	for _, s := range []casefile.Status{casefile.StatusReferred, casefile.StatusUnderAssessment, casefile.StatusInCharge,
+		casefile.StatusMonitoring, casefile.StatusClosed, casefile.StatusDeclined} {
+		if statuses[s] == 0 {
+			t.Errorf("no case is %s: %v", s, statuses)
+		}
+	}
+	for p, n := range openByPerson {
+		if n > 1 {
+			t.Errorf("person %s has %d open cases", p, n)
+		}
+	}
+	var employed int
+	for _, o := range c.Outcome.Query().AllX(ctx) {
+		if o.Kind == outcome.KindEmploymentFixedTerm || o.Kind == outcome.KindEmploymentPermanent {
+			employed++
+			// Dates are midnight in Rome: six months on is counted there.
+			if o.FollowUpDueOn == nil || !o.FollowUpDueOn.Equal(o.AchievedOn.In(rome).AddDate(0, 6, 0)) {
+				t.Errorf("employment outcome without its six-month follow-up date")
+			}
+		}
+	}
+	if employed == 0 {
+		t.Error("no employment outcome")
+	}
+}
+
+// checkFunds checks that no fund pays more than it was allocated.
+func checkFunds(t *testing.T, c *ent.Client) {
+	t.Helper()
+	ctx := context.Background()
+	for _, f := range c.Fund.Query().WithInterventions().AllX(ctx) {
+		var spent int64
+		for _, i := range f.Edges.Interventions {
+			spent += i.CostCents
+		}
+		if spent > f.AllocatedCents {
+			t.Errorf("%s: %d cents committed of %d", f.Name, spent, f.AllocatedCents)
+		}
+	}
+}
+
+// canonical is the content of a load without its random IDs.
+func canonical(t *testing.T, c *ent.Client) string {
+	t.Helper()
+	ctx := context.Background()
+	var b strings.Builder
+	for _, cs := range c.CaseFile.Query().WithPerson().WithOutcomes().WithInterventions().Order(casefile.ByCode()).AllX(ctx) {
+		fmt.Fprintf(&b, "%s %s %s %d %v %d %d\n", cs.Code, cs.Status, cs.Priority, cs.Edges.Person.BirthYear, cs.NeedAreas,
+			len(cs.Edges.Interventions), len(cs.Edges.Outcomes))
+	}
+	for _, u := range c.User.Query().Order(user.ByEmail()).AllX(ctx) {
+		fmt.Fprintf(&b, "%s %v\n", u.Email, u.Roles)
+	}
+	return b.String()
+}
+
+func TestLoadIsDeterministic(t *testing.T) {
+	for _, d := range storetest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			a, b := storetest.Open(t, d).Client(), storetest.Open(t, d).Client()
+			load(t, a, 120)
+			load(t, b, 120)
+			if ca, cb := canonical(t, a), canonical(t, b); ca != cb {
+				t.Fatal("two loads with the same seed differ")
+			}
+		})
+	}
+}
+
+func TestLoadRefusesData(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		c := db.Client()
+		load(t, c, 10)
+		_, err := demo.Load(context.Background(), c, demo.Options{Seed: 1, Cases: 10, Today: today})
+		if !errors.Is(err, demo.ErrNotEmpty) {
+			t.Fatalf("second load: %v", err)
+		}
+	})
+}
+
+// BenchmarkLoad loads WIN_BENCH_CASES cases (1,000 by default) per
+// iteration and reports cases per second:
+//
+//	WIN_BENCH_CASES=100000 go test -run '^$' -bench Load -benchtime 1x ./server/demo/
+func BenchmarkLoad(b *testing.B) {
+	cases := 1000
+	if v, err := strconv.Atoi(os.Getenv("WIN_BENCH_CASES")); err == nil && v > 0 {
+		cases = v
+	}
+	for _, d := range []string{dialect.SQLite, dialect.Postgres} {
+		b.Run(d, func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				c := storetest.Open(b, d).Client()
+				b.StartTimer()
+				if _, err := demo.Load(context.Background(), c, demo.Options{Seed: 1, Cases: cases, Today: today}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(cases)*float64(b.N)/b.Elapsed().Seconds(), "cases/s")
+		})
+	}
+}

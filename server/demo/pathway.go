@@ -1,0 +1,129 @@
+package demo
+
+import (
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"time"
+)
+
+// caseDraft is a case before it is written: its person, table and the
+// dates of each step it reached by Today.
+type caseDraft struct {
+	id         gid.ID
+	code       string
+	person     *personDraft
+	table      int // index in places and in network.tables
+	needs      []domain.NeedArea
+	priority   casefile.Priority
+	status     casefile.Status
+	referred   time.Time
+	assessed   *time.Time // assessment started
+	declined   *time.Time
+	takenOn    *time.Time
+	monitoring *time.Time
+	closed     *time.Time
+	closure    casefile.ClosureReason
+	previous   *caseDraft // the closed case this one reopens
+	reopened   bool       // a later case reopens this one
+}
+
+func (c *caseDraft) open() bool {
+	return c.status != casefile.StatusClosed && c.status != casefile.StatusDeclined
+}
+
+var needWeights = []struct {
+	area   domain.NeedArea
+	weight float64
+}{
+	{domain.NeedEmployment, 0.55}, {domain.NeedIncome, 0.45}, {domain.NeedHousing, 0.25}, {domain.NeedHealth, 0.15},
+	{domain.NeedFamily, 0.15}, {domain.NeedEducation, 0.12}, {domain.NeedDebt, 0.18}, {domain.NeedLegal, 0.05},
+	{domain.NeedSocialIsolation, 0.12},
+}
+
+var closureWeights = []struct {
+	reason casefile.ClosureReason
+	weight float64
+}{
+	{casefile.ClosureReasonGoalsMet, 0.45}, {casefile.ClosureReasonPartiallyMet, 0.25}, {casefile.ClosureReasonDroppedOut, 0.12},
+	{casefile.ClosureReasonMovedAway, 0.07}, {casefile.ClosureReasonTransferred, 0.04}, {casefile.ClosureReasonDeceased, 0.01},
+	{casefile.ClosureReasonOther, 0.06},
+}
+
+// pathway walks a referred case through the steps it reaches by Today,
+// at realistic intervals: assessment within three weeks, taking charge
+// within three months, monitoring after four to ten months, closure.
+func (g *generator) pathway(c *caseDraft) {
+	c.status = casefile.StatusReferred
+	step := func(from time.Time, lo, hi int) (time.Time, bool) {
+		d := addDays(from, g.between(lo, hi))
+		return d, !d.After(g.today)
+	}
+	assessed, ok := step(c.referred, 2, 20)
+	if !ok {
+		return
+	}
+	c.assessed, c.status = &assessed, casefile.StatusUnderAssessment
+	if g.chance(0.08) {
+		if d, ok := step(assessed, 5, 30); ok {
+			c.declined, c.closed, c.status = &d, &d, casefile.StatusDeclined
+		}
+		return
+	}
+	taken, ok := step(assessed, 10, 80)
+	if !ok {
+		return
+	}
+	c.takenOn, c.status = &taken, casefile.StatusInCharge
+	if g.chance(0.1) { // some leave before monitoring
+		if d, ok := step(taken, 30, 200); ok {
+			c.closed, c.closure, c.status = &d, casefile.ClosureReasonDroppedOut, casefile.StatusClosed
+		}
+		return
+	}
+	monitoring, ok := step(taken, 120, 300)
+	if !ok {
+		return
+	}
+	c.monitoring, c.status = &monitoring, casefile.StatusMonitoring
+	closed, ok := step(monitoring, 30, 200)
+	if !ok {
+		return
+	}
+	c.closed, c.status = &closed, casefile.StatusClosed
+	r, acc := g.rnd.Float64(), 0.0
+	c.closure = casefile.ClosureReasonOther
+	for _, w := range closureWeights {
+		if acc += w.weight; r < acc {
+			c.closure = w.reason
+			break
+		}
+	}
+}
+
+// needAreas draws one to three areas of need.
+func (g *generator) needAreas() []domain.NeedArea {
+	var out []domain.NeedArea
+	for _, w := range needWeights {
+		if g.chance(w.weight) && len(out) < 3 {
+			out = append(out, w.area)
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, domain.NeedIncome)
+	}
+	return out
+}
+
+func (g *generator) priority() casefile.Priority {
+	switch r := g.rnd.Float64(); {
+	case r < 0.15:
+		return casefile.PriorityLow
+	case r < 0.65:
+		return casefile.PriorityMedium
+	case r < 0.93:
+		return casefile.PriorityHigh
+	default:
+		return casefile.PriorityUrgent
+	}
+}

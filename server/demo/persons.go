@@ -1,0 +1,145 @@
+package demo
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/person"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/gid"
+)
+
+// personDraft is a fictional person before it is written.
+type personDraft struct {
+	id          gid.ID
+	place       int // index in places: residence
+	gender      person.Gender
+	citizenship person.CitizenshipArea
+	household   int
+	first, last string
+	birth       time.Time
+	taxCode     string
+}
+
+var citizenshipWeights = []struct {
+	area   person.CitizenshipArea
+	weight float64
+}{
+	{person.CitizenshipAreaItaly, 0.72}, {person.CitizenshipAreaEuropeanUnion, 0.07}, {person.CitizenshipAreaOtherEurope, 0.06},
+	{person.CitizenshipAreaAfrica, 0.08}, {person.CitizenshipAreaAsia, 0.04}, {person.CitizenshipAreaAmericas, 0.025},
+	{person.CitizenshipAreaOceania, 0.002}, {person.CitizenshipAreaStateless, 0.003},
+}
+
+// newPerson invents a person resident in a place, with a tax code that
+// is valid and unique among those already given.
+func (g *generator) newPerson(place int, taxCodes map[string]bool) *personDraft {
+	p := &personDraft{id: gid.New("per"), place: place, household: g.between(1, 6)}
+	switch r := g.rnd.Float64(); {
+	case r < 0.52:
+		p.gender = person.GenderFemale
+	case r < 0.985:
+		p.gender = person.GenderMale
+	case r < 0.99:
+		p.gender = person.GenderNonBinary
+	default:
+		p.gender = person.GenderNotStated
+	}
+	r, acc := g.rnd.Float64(), 0.0
+	p.citizenship = person.CitizenshipAreaItaly
+	for _, w := range citizenshipWeights {
+		if acc += w.weight; r < acc {
+			p.citizenship = w.area
+			break
+		}
+	}
+	female := p.gender == person.GenderFemale || (p.gender != person.GenderMale && g.chance(0.5))
+	names := maleNames
+	if female {
+		names = femaleNames
+	}
+	italian := p.citizenship == person.CitizenshipAreaItaly
+	if italian {
+		p.first, p.last = pick(g.rnd, names[:20]), pick(g.rnd, surnames[:30])
+	} else {
+		p.first, p.last = pick(g.rnd, names[14:]), pick(g.rnd, surnames[20:])
+	}
+	birthplace := places[place].CadastralCode
+	switch {
+	case !italian:
+		birthplace = pick(g.rnd, foreignBirthplaces[string(p.citizenship)])
+	case g.chance(0.4):
+		birthplace = pick(g.rnd, italianBirthplaces)
+	}
+	age := g.between(18, 66)
+	p.birth = date(g.today.Year()-age, time.Month(g.between(1, 12)), g.between(1, 28))
+	for {
+		p.taxCode = taxCode(p.last, p.first, p.birth, female, birthplace)
+		if !taxCodes[p.taxCode] {
+			break
+		}
+		p.birth = addDays(p.birth, 1) // a namesake born the same day and place: move a day
+	}
+	taxCodes[p.taxCode] = true
+	return p
+}
+
+// taxCode computes the codice fiscale of a person.
+func taxCode(surname, name string, birth time.Time, female bool, birthplace string) string {
+	day := birth.Day()
+	if female {
+		day += 40
+	}
+	first15 := fmt.Sprintf("%s%s%02d%c%02d%s", surnameCode(surname), nameCode(name),
+		birth.Year()%100, domain.TaxCodeMonthLetter(int(birth.Month())), day, birthplace)
+	return first15 + string(domain.TaxCodeCheckChar(first15))
+}
+
+// letters splits a name into its consonants and vowels, upper-case;
+// other characters (spaces, apostrophes) do not count.
+func letters(s string) (consonants, vowels []rune) {
+	for _, r := range strings.ToUpper(s) {
+		switch {
+		case strings.ContainsRune("AEIOU", r):
+			vowels = append(vowels, r)
+		case r >= 'A' && r <= 'Z':
+			consonants = append(consonants, r)
+		}
+	}
+	return consonants, vowels
+}
+
+func threeLetters(cs, vs []rune) string {
+	out := append(append(append([]rune{}, cs...), vs...), 'X', 'X', 'X')
+	return string(out[:3])
+}
+
+func surnameCode(s string) string {
+	cs, vs := letters(s)
+	return threeLetters(cs, vs)
+}
+
+func nameCode(s string) string {
+	cs, vs := letters(s)
+	if len(cs) >= 4 {
+		return string([]rune{cs[0], cs[2], cs[3]})
+	}
+	return threeLetters(cs, vs)
+}
+
+// builders returns the person's pseudonymous record and identity.
+func (p *personDraft) builders(c *ent.Client, muns []*ent.Municipality, rnd func(int) int) (*ent.PersonCreate, *ent.PersonIdentityCreate) {
+	pl := places[p.place]
+	per := c.Person.Create().SetID(p.id).SetBirthYear(p.birth.Year()).SetGender(p.gender).
+		SetCitizenshipArea(p.citizenship).SetHouseholdSize(p.household).SetMunicipalityID(muns[p.place].ID)
+	id := c.PersonIdentity.Create().SetPersonID(p.id).SetFirstName(p.first).SetLastName(p.last).
+		SetTaxCode(p.taxCode).SetBirthDate(p.birth).
+		SetEmail(fmt.Sprintf("%s.%s.%d@example.org", slug(p.first), slug(p.last), rnd(1000))).
+		SetPhone(fmt.Sprintf("+39 3%02d %07d", rnd(100), rnd(10_000_000))).
+		SetAddress(fmt.Sprintf("%s %d", pick2(streets, rnd), 1+rnd(150))).
+		SetPostalCode(pl.PostalCode).SetCity(pl.Name)
+	return per, id
+}
+
+func pick2[T any](xs []T, rnd func(int) int) T { return xs[rnd(len(xs))] }
