@@ -1,0 +1,27 @@
+// Package frontend embeds the built web frontend (dist/app) in the Go
+// binary. On a checkout where the frontend was never built, dist holds only
+// .gitkeep: the binary still builds, and Built reports false.
+package frontend
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed all:dist
+var dist embed.FS
+
+// Assets returns the built frontend: graphiql.html and assets/.
+func Assets() fs.FS {
+	app, err := fs.Sub(dist, "dist/app")
+	if err != nil {
+		panic(err) // fs.Sub fails only on an invalid path, and this one is constant
+	}
+	return app
+}
+
+// Built reports whether the binary contains a frontend build.
+func Built() bool {
+	_, err := fs.Stat(dist, "dist/app/graphiql.html")
+	return err == nil
+}

@@ -1,0 +1,35 @@
+import { createGraphiQLFetcher } from "@graphiql/toolkit";
+import { GraphiQL } from "graphiql";
+import "graphiql/style.css";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { fetcherOptions } from "./fetcher";
+
+const defaultQuery = `# WIN — GraphiQL. Documentation: the "Docs" button on the left.
+# Every list needs first or last (at most 100).
+{
+  cases(first: 5, orderBy: [{field: REFERRED_ON, direction: DESC}]) {
+    totalCount
+    edges {
+      node {
+        code
+        status
+        needAreas
+        table { name }
+        person { pseudonym birthYear }
+        outcomes { kind valueDimension }
+      }
+    }
+  }
+}
+`;
+
+const root = document.getElementById("root");
+if (root === null) {
+  throw new Error("missing #root element");
+}
+createRoot(root).render(
+  <StrictMode>
+    <GraphiQL fetcher={createGraphiQLFetcher(fetcherOptions())} defaultQuery={defaultQuery} />
+  </StrictMode>,
+);
