@@ -1,0 +1,54 @@
+# WIN — the two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+GO ?= go
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
+
+.PHONY: run build frontend server test test-go test-frontend generate check-generated migration lint bench clean
+
+## run: build the frontend and the server, then start it on win.db with demo data
+run: frontend
+	WIN_DEMO=$${WIN_DEMO:-1} $(GO) run ./server
+
+## build: the server binary with the frontend embedded, in bin/win
+build: frontend server
+
+server:
+	$(GO) build -o bin/win ./server
+
+frontend: frontend/node_modules
+	cd frontend && npm run build
+
+frontend/node_modules: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $@
+
+## test: the whole suite — lint, Go tests on SQLite (and PostgreSQL when
+## WIN_TEST_DATABASE_URL is set), generated-code check, frontend tests
+test: lint test-go test-frontend
+
+test-go:
+	$(GO) test -count=1 ./...
+
+test-frontend: frontend/node_modules
+	cd frontend && npm run typecheck && npm test
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "not gofmt-formatted:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+## generate: regenerate the ent client, graph/ent.graphql and gqlgen's code
+generate:
+	$(GO) generate .
+
+## migration: write the next versioned migration of both dialects, NAME=what_changed
+migration:
+	@test -n "$(NAME)" || { echo "usage: make migration NAME=what_changed"; exit 2; }
+	WIN_DEV_DATABASE_URL=$${WIN_DEV_DATABASE_URL:-$(PG_URL)} $(GO) run -mod=mod ./server/store/newmigration.go $(NAME)
+
+## bench: benchmarks, printing their figures
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin frontend/dist/app
