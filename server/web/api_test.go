@@ -285,6 +285,17 @@ func TestLimits(t *testing.T) {
 				t.Errorf("%s: code %q, data %s", name, r.code(), r.Data)
 			}
 		}
+		// GraphiQL's introspection query nests TypeRefs nine deep, and must
+		// pass for the documentation explorer to work.
+		var schema struct {
+			Schema struct {
+				Types []struct{ Name string }
+			} `json:"__schema"`
+		}
+		a.ok(introspection, nil, &schema)
+		if len(schema.Schema.Types) < 50 {
+			t.Errorf("introspection returned %d types", len(schema.Schema.Types))
+		}
 		var ok struct{ Municipalities struct{ TotalCount int } }
 		a.ok(`{ municipalities(first: 0) { totalCount } }`, nil, &ok)
 		if ok.Municipalities.TotalCount != 1 {
@@ -292,3 +303,27 @@ func TestLimits(t *testing.T) {
 		}
 	})
 }
+
+// introspection is the shape of the query GraphiQL sends (graphql-js's
+// getIntrospectionQuery), trimmed to what nests deepest.
+const introspection = `query IntrospectionQuery {
+	__schema {
+		queryType { name } mutationType { name }
+		types { ...FullType }
+		directives { name description locations args { ...InputValue } }
+	}
+}
+fragment FullType on __Type {
+	kind name description
+	fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+	inputFields { ...InputValue }
+	interfaces { ...TypeRef }
+	enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+	possibleTypes { ...TypeRef }
+}
+fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+fragment TypeRef on __Type {
+	kind name
+	ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+		ofType { kind name ofType { kind name ofType { kind name } } } } } } } }
+}`

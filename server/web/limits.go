@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -16,6 +17,8 @@ import (
 //   - the cost — each field counts once per item of every enclosing page —
 //     stays under MaxCost, so nested pages cannot multiply into millions;
 //   - selections nest at most MaxDepth levels.
+//
+// Introspection (__schema, __type) is exempt: its size is the schema's.
 type Limits struct {
 	MaxPageSize int
 	MaxCost     int
@@ -75,6 +78,12 @@ func (w *walker) cost(set ast.SelectionSet, depth int) int {
 	for _, sel := range set {
 		switch sel := sel.(type) {
 		case *ast.Field:
+			if strings.HasPrefix(sel.Name, "__") {
+				// Introspection is bounded by the schema's size, and
+				// GraphiQL's query for it nests its TypeRefs deeply.
+				total++
+				continue
+			}
 			items := w.pageSize(sel)
 			total += 1 + items*w.cost(sel.SelectionSet, depth+1)
 		case *ast.InlineFragment:

@@ -5,7 +5,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { fetcherOptions } from "./fetcher";
 
-const defaultQuery = `# WIN — GraphiQL. Documentation: the "Docs" button on the left.
+const defaultQuery = `# WIN — GraphiQL. Every type and field is described under "Docs".
 # Every list needs first or last (at most 100).
 {
   cases(first: 5, orderBy: [{field: REFERRED_ON, direction: DESC}]) {
