@@ -96,16 +96,25 @@ func (_m *CaseFile) NextCase(ctx context.Context) (*CaseFile, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *CaseFile) Events(ctx context.Context) (result []*CaseEvent, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedEvents(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.EventsOrErr()
+func (_m *CaseFile) Events(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*CaseEventOrder, where *CaseEventWhereInput,
+) (*CaseEventConnection, error) {
+	opts := []CaseEventPaginateOption{
+		WithCaseEventOrder(orderBy),
+		WithCaseEventFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryEvents().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[7][alias]
+	if nodes, err := _m.NamedEvents(alias); err == nil || hasTotalCount {
+		pager, err := newCaseEventPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &CaseEventConnection{Edges: []*CaseEventEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryEvents().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *CaseFile) Plan(ctx context.Context) (*Plan, error) {
@@ -116,28 +125,46 @@ func (_m *CaseFile) Plan(ctx context.Context) (*Plan, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *CaseFile) Interventions(ctx context.Context) (result []*Intervention, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedInterventions(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.InterventionsOrErr()
+func (_m *CaseFile) Interventions(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*InterventionOrder, where *InterventionWhereInput,
+) (*InterventionConnection, error) {
+	opts := []InterventionPaginateOption{
+		WithInterventionOrder(orderBy),
+		WithInterventionFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryInterventions().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[9][alias]
+	if nodes, err := _m.NamedInterventions(alias); err == nil || hasTotalCount {
+		pager, err := newInterventionPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &InterventionConnection{Edges: []*InterventionEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryInterventions().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *CaseFile) Outcomes(ctx context.Context) (result []*Outcome, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedOutcomes(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.OutcomesOrErr()
+func (_m *CaseFile) Outcomes(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*OutcomeOrder, where *OutcomeWhereInput,
+) (*OutcomeConnection, error) {
+	opts := []OutcomePaginateOption{
+		WithOutcomeOrder(orderBy),
+		WithOutcomeFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryOutcomes().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[10][alias]
+	if nodes, err := _m.NamedOutcomes(alias); err == nil || hasTotalCount {
+		pager, err := newOutcomePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &OutcomeConnection{Edges: []*OutcomeEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryOutcomes().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Commitment) Plan(ctx context.Context) (*Plan, error) {
@@ -188,16 +215,25 @@ func (_m *Decision) Case(ctx context.Context) (*CaseFile, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *Directive) Tables(ctx context.Context) (result []*TerritorialTable, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedTables(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.TablesOrErr()
+func (_m *Directive) Tables(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*TableOrder, where *TableWhereInput,
+) (*TableConnection, error) {
+	opts := []TablePaginateOption{
+		WithTableOrder(orderBy),
+		WithTableFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryTables().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[0][alias]
+	if nodes, err := _m.NamedTables(alias); err == nil || hasTotalCount {
+		pager, err := newTablePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &TableConnection{Edges: []*TableEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryTables().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Fund) Municipality(ctx context.Context) (*Municipality, error) {
@@ -261,16 +297,25 @@ func (_m *Intervention) Fund(ctx context.Context) (*Fund, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *Intervention) Outcomes(ctx context.Context) (result []*Outcome, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedOutcomes(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.OutcomesOrErr()
+func (_m *Intervention) Outcomes(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*OutcomeOrder, where *OutcomeWhereInput,
+) (*OutcomeConnection, error) {
+	opts := []OutcomePaginateOption{
+		WithOutcomeOrder(orderBy),
+		WithOutcomeFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryOutcomes().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedOutcomes(alias); err == nil || hasTotalCount {
+		pager, err := newOutcomePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &OutcomeConnection{Edges: []*OutcomeEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryOutcomes().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Meeting) Table(ctx context.Context) (*TerritorialTable, error) {
@@ -281,28 +326,46 @@ func (_m *Meeting) Table(ctx context.Context) (*TerritorialTable, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *Meeting) Attendees(ctx context.Context) (result []*User, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedAttendees(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.AttendeesOrErr()
+func (_m *Meeting) Attendees(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*UserOrder, where *UserWhereInput,
+) (*UserConnection, error) {
+	opts := []UserPaginateOption{
+		WithUserOrder(orderBy),
+		WithUserFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryAttendees().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedAttendees(alias); err == nil || hasTotalCount {
+		pager, err := newUserPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &UserConnection{Edges: []*UserEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryAttendees().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Meeting) Decisions(ctx context.Context) (result []*Decision, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedDecisions(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.DecisionsOrErr()
+func (_m *Meeting) Decisions(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*DecisionOrder, where *DecisionWhereInput,
+) (*DecisionConnection, error) {
+	opts := []DecisionPaginateOption{
+		WithDecisionOrder(orderBy),
+		WithDecisionFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryDecisions().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedDecisions(alias); err == nil || hasTotalCount {
+		pager, err := newDecisionPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &DecisionConnection{Edges: []*DecisionEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryDecisions().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Municipality) Organizations(
@@ -326,16 +389,25 @@ func (_m *Municipality) Organizations(
 	return _m.QueryOrganizations().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Municipality) Tables(ctx context.Context) (result []*TerritorialTable, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedTables(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.TablesOrErr()
+func (_m *Municipality) Tables(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*TableOrder, where *TableWhereInput,
+) (*TableConnection, error) {
+	opts := []TablePaginateOption{
+		WithTableOrder(orderBy),
+		WithTableFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryTables().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedTables(alias); err == nil || hasTotalCount {
+		pager, err := newTablePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &TableConnection{Edges: []*TableEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryTables().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Municipality) Residents(
@@ -359,28 +431,46 @@ func (_m *Municipality) Residents(
 	return _m.QueryResidents().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Municipality) Funds(ctx context.Context) (result []*Fund, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedFunds(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.FundsOrErr()
+func (_m *Municipality) Funds(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*FundOrder, where *FundWhereInput,
+) (*FundConnection, error) {
+	opts := []FundPaginateOption{
+		WithFundOrder(orderBy),
+		WithFundFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryFunds().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedFunds(alias); err == nil || hasTotalCount {
+		pager, err := newFundPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &FundConnection{Edges: []*FundEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryFunds().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Objective) Protocols(ctx context.Context) (result []*Protocol, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedProtocols(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.ProtocolsOrErr()
+func (_m *Objective) Protocols(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*ProtocolOrder, where *ProtocolWhereInput,
+) (*ProtocolConnection, error) {
+	opts := []ProtocolPaginateOption{
+		WithProtocolOrder(orderBy),
+		WithProtocolFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryProtocols().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[0][alias]
+	if nodes, err := _m.NamedProtocols(alias); err == nil || hasTotalCount {
+		pager, err := newProtocolPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ProtocolConnection{Edges: []*ProtocolEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryProtocols().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Organization) Municipality(ctx context.Context) (*Municipality, error) {
@@ -412,28 +502,46 @@ func (_m *Organization) Users(
 	return _m.QueryUsers().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Organization) Pacts(ctx context.Context) (result []*Pact, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedPacts(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.PactsOrErr()
+func (_m *Organization) Pacts(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*PactOrder, where *PactWhereInput,
+) (*PactConnection, error) {
+	opts := []PactPaginateOption{
+		WithPactOrder(orderBy),
+		WithPactFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryPacts().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedPacts(alias); err == nil || hasTotalCount {
+		pager, err := newPactPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &PactConnection{Edges: []*PactEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryPacts().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Organization) ProtocolParties(ctx context.Context) (result []*ProtocolParty, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedProtocolParties(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.ProtocolPartiesOrErr()
+func (_m *Organization) ProtocolParties(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*ProtocolPartyOrder, where *ProtocolPartyWhereInput,
+) (*ProtocolPartyConnection, error) {
+	opts := []ProtocolPartyPaginateOption{
+		WithProtocolPartyOrder(orderBy),
+		WithProtocolPartyFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryProtocolParties().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedProtocolParties(alias); err == nil || hasTotalCount {
+		pager, err := newProtocolPartyPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ProtocolPartyConnection{Edges: []*ProtocolPartyEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryProtocolParties().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Organization) ReferredCases(
@@ -502,16 +610,25 @@ func (_m *Outcome) VerifiedBy(ctx context.Context) (*User, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *Pact) Signatories(ctx context.Context) (result []*Organization, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedSignatories(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.SignatoriesOrErr()
+func (_m *Pact) Signatories(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*OrganizationOrder, where *OrganizationWhereInput,
+) (*OrganizationConnection, error) {
+	opts := []OrganizationPaginateOption{
+		WithOrganizationOrder(orderBy),
+		WithOrganizationFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QuerySignatories().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[0][alias]
+	if nodes, err := _m.NamedSignatories(alias); err == nil || hasTotalCount {
+		pager, err := newOrganizationPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &OrganizationConnection{Edges: []*OrganizationEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QuerySignatories().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Person) Municipality(ctx context.Context) (*Municipality, error) {
@@ -530,16 +647,25 @@ func (_m *Person) Identity(ctx context.Context) (*PersonIdentity, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *Person) Cases(ctx context.Context) (result []*CaseFile, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedCases(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.CasesOrErr()
+func (_m *Person) Cases(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*CaseOrder, where *CaseWhereInput,
+) (*CaseConnection, error) {
+	opts := []CasePaginateOption{
+		WithCaseOrder(orderBy),
+		WithCaseFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryCases().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedCases(alias); err == nil || hasTotalCount {
+		pager, err := newCasePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &CaseConnection{Edges: []*CaseEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryCases().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *PersonIdentity) Person(ctx context.Context) (*Person, error) {
@@ -558,52 +684,88 @@ func (_m *Plan) Case(ctx context.Context) (*CaseFile, error) {
 	return result, err
 }
 
-func (_m *Plan) Goals(ctx context.Context) (result []*Goal, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedGoals(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.GoalsOrErr()
+func (_m *Plan) Goals(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*GoalOrder, where *GoalWhereInput,
+) (*GoalConnection, error) {
+	opts := []GoalPaginateOption{
+		WithGoalOrder(orderBy),
+		WithGoalFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryGoals().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedGoals(alias); err == nil || hasTotalCount {
+		pager, err := newGoalPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &GoalConnection{Edges: []*GoalEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryGoals().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Plan) Commitments(ctx context.Context) (result []*Commitment, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedCommitments(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.CommitmentsOrErr()
+func (_m *Plan) Commitments(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*CommitmentOrder, where *CommitmentWhereInput,
+) (*CommitmentConnection, error) {
+	opts := []CommitmentPaginateOption{
+		WithCommitmentOrder(orderBy),
+		WithCommitmentFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryCommitments().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedCommitments(alias); err == nil || hasTotalCount {
+		pager, err := newCommitmentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &CommitmentConnection{Edges: []*CommitmentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryCommitments().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Protocol) Parties(ctx context.Context) (result []*ProtocolParty, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedParties(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.PartiesOrErr()
+func (_m *Protocol) Parties(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*ProtocolPartyOrder, where *ProtocolPartyWhereInput,
+) (*ProtocolPartyConnection, error) {
+	opts := []ProtocolPartyPaginateOption{
+		WithProtocolPartyOrder(orderBy),
+		WithProtocolPartyFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryParties().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[0][alias]
+	if nodes, err := _m.NamedParties(alias); err == nil || hasTotalCount {
+		pager, err := newProtocolPartyPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ProtocolPartyConnection{Edges: []*ProtocolPartyEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryParties().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Protocol) Objectives(ctx context.Context) (result []*Objective, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedObjectives(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.ObjectivesOrErr()
+func (_m *Protocol) Objectives(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*ObjectiveOrder, where *ObjectiveWhereInput,
+) (*ObjectiveConnection, error) {
+	opts := []ObjectivePaginateOption{
+		WithObjectiveOrder(orderBy),
+		WithObjectiveFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryObjectives().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedObjectives(alias); err == nil || hasTotalCount {
+		pager, err := newObjectivePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ObjectiveConnection{Edges: []*ObjectiveEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryObjectives().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *ProtocolCommitment) Party(ctx context.Context) (*ProtocolParty, error) {
@@ -630,16 +792,25 @@ func (_m *ProtocolParty) Organization(ctx context.Context) (*Organization, error
 	return result, err
 }
 
-func (_m *ProtocolParty) Commitments(ctx context.Context) (result []*ProtocolCommitment, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedCommitments(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.CommitmentsOrErr()
+func (_m *ProtocolParty) Commitments(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*ProtocolCommitmentOrder, where *ProtocolCommitmentWhereInput,
+) (*ProtocolCommitmentConnection, error) {
+	opts := []ProtocolCommitmentPaginateOption{
+		WithProtocolCommitmentOrder(orderBy),
+		WithProtocolCommitmentFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryCommitments().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedCommitments(alias); err == nil || hasTotalCount {
+		pager, err := newProtocolCommitmentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ProtocolCommitmentConnection{Edges: []*ProtocolCommitmentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryCommitments().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *TableMembership) Table(ctx context.Context) (*TerritorialTable, error) {
@@ -666,16 +837,25 @@ func (_m *TableMembership) Organization(ctx context.Context) (*Organization, err
 	return result, err
 }
 
-func (_m *TerritorialTable) Municipalities(ctx context.Context) (result []*Municipality, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedMunicipalities(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.MunicipalitiesOrErr()
+func (_m *TerritorialTable) Municipalities(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*MunicipalityOrder, where *MunicipalityWhereInput,
+) (*MunicipalityConnection, error) {
+	opts := []MunicipalityPaginateOption{
+		WithMunicipalityOrder(orderBy),
+		WithMunicipalityFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryMunicipalities().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[0][alias]
+	if nodes, err := _m.NamedMunicipalities(alias); err == nil || hasTotalCount {
+		pager, err := newMunicipalityPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &MunicipalityConnection{Edges: []*MunicipalityEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryMunicipalities().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *TerritorialTable) Coordinator(ctx context.Context) (*User, error) {
@@ -686,16 +866,25 @@ func (_m *TerritorialTable) Coordinator(ctx context.Context) (*User, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *TerritorialTable) Members(ctx context.Context) (result []*TableMembership, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedMembers(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.MembersOrErr()
+func (_m *TerritorialTable) Members(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*TableMembershipOrder, where *TableMembershipWhereInput,
+) (*TableMembershipConnection, error) {
+	opts := []TableMembershipPaginateOption{
+		WithTableMembershipOrder(orderBy),
+		WithTableMembershipFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryMembers().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedMembers(alias); err == nil || hasTotalCount {
+		pager, err := newTableMembershipPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &TableMembershipConnection{Edges: []*TableMembershipEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryMembers().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *TerritorialTable) Cases(
@@ -740,16 +929,25 @@ func (_m *TerritorialTable) Meetings(
 	return _m.QueryMeetings().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *TerritorialTable) Directives(ctx context.Context) (result []*Directive, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedDirectives(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.DirectivesOrErr()
+func (_m *TerritorialTable) Directives(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*DirectiveOrder, where *DirectiveWhereInput,
+) (*DirectiveConnection, error) {
+	opts := []DirectivePaginateOption{
+		WithDirectiveOrder(orderBy),
+		WithDirectiveFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryDirectives().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
+	if nodes, err := _m.NamedDirectives(alias); err == nil || hasTotalCount {
+		pager, err := newDirectivePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &DirectiveConnection{Edges: []*DirectiveEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryDirectives().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *User) Organization(ctx context.Context) (*Organization, error) {
@@ -760,28 +958,46 @@ func (_m *User) Organization(ctx context.Context) (*Organization, error) {
 	return result, err
 }
 
-func (_m *User) Memberships(ctx context.Context) (result []*TableMembership, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedMemberships(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.MembershipsOrErr()
+func (_m *User) Memberships(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*TableMembershipOrder, where *TableMembershipWhereInput,
+) (*TableMembershipConnection, error) {
+	opts := []TableMembershipPaginateOption{
+		WithTableMembershipOrder(orderBy),
+		WithTableMembershipFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryMemberships().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedMemberships(alias); err == nil || hasTotalCount {
+		pager, err := newTableMembershipPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &TableMembershipConnection{Edges: []*TableMembershipEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryMemberships().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *User) CoordinatedTables(ctx context.Context) (result []*TerritorialTable, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedCoordinatedTables(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.CoordinatedTablesOrErr()
+func (_m *User) CoordinatedTables(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*TableOrder, where *TableWhereInput,
+) (*TableConnection, error) {
+	opts := []TablePaginateOption{
+		WithTableOrder(orderBy),
+		WithTableFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryCoordinatedTables().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedCoordinatedTables(alias); err == nil || hasTotalCount {
+		pager, err := newTablePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &TableConnection{Edges: []*TableEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryCoordinatedTables().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *User) MeetingsAttended(

@@ -86,12 +86,12 @@ type ComplexityRoot struct {
 		ConsentGivenAt        func(childComplexity int) int
 		CreatedAt             func(childComplexity int) int
 		DeclineReason         func(childComplexity int) int
-		Events                func(childComplexity int) int
+		Events                func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseEventOrder, where *ent.CaseEventWhereInput) int
 		ID                    func(childComplexity int) int
-		Interventions         func(childComplexity int) int
+		Interventions         func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.InterventionOrder, where *ent.InterventionWhereInput) int
 		NeedAreas             func(childComplexity int) int
 		NextCase              func(childComplexity int) int
-		Outcomes              func(childComplexity int) int
+		Outcomes              func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.OutcomeOrder, where *ent.OutcomeWhereInput) int
 		Person                func(childComplexity int) int
 		Plan                  func(childComplexity int) int
 		PreviousCase          func(childComplexity int) int
@@ -192,7 +192,7 @@ type ComplexityRoot struct {
 		CreatedAt func(childComplexity int) int
 		ID        func(childComplexity int) int
 		IssuedOn  func(childComplexity int) int
-		Tables    func(childComplexity int) int
+		Tables    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableOrder, where *ent.TableWhereInput) int
 		Title     func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
 	}
@@ -261,7 +261,7 @@ type ComplexityRoot struct {
 		Fund        func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
-		Outcomes    func(childComplexity int) int
+		Outcomes    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.OutcomeOrder, where *ent.OutcomeWhereInput) int
 		Provider    func(childComplexity int) int
 		StartsOn    func(childComplexity int) int
 		Status      func(childComplexity int) int
@@ -280,10 +280,10 @@ type ComplexityRoot struct {
 	}
 
 	Meeting struct {
-		Attendees func(childComplexity int) int
+		Attendees func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
 		Body      func(childComplexity int) int
 		CreatedAt func(childComplexity int) int
-		Decisions func(childComplexity int) int
+		Decisions func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DecisionOrder, where *ent.DecisionWhereInput) int
 		HeldAt    func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Minutes   func(childComplexity int) int
@@ -305,7 +305,7 @@ type ComplexityRoot struct {
 
 	Municipality struct {
 		CreatedAt     func(childComplexity int) int
-		Funds         func(childComplexity int) int
+		Funds         func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.FundOrder, where *ent.FundWhereInput) int
 		ID            func(childComplexity int) int
 		IstatCode     func(childComplexity int) int
 		Name          func(childComplexity int) int
@@ -313,7 +313,7 @@ type ComplexityRoot struct {
 		Population    func(childComplexity int) int
 		Province      func(childComplexity int) int
 		Residents     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
-		Tables        func(childComplexity int) int
+		Tables        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableOrder, where *ent.TableWhereInput) int
 		UpdatedAt     func(childComplexity int) int
 	}
 
@@ -348,7 +348,7 @@ type ComplexityRoot struct {
 		LowerIsBetter func(childComplexity int) int
 		PeriodEnd     func(childComplexity int) int
 		PeriodStart   func(childComplexity int) int
-		Protocols     func(childComplexity int) int
+		Protocols     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolOrder, where *ent.ProtocolWhereInput) int
 		Target        func(childComplexity int) int
 		Title         func(childComplexity int) int
 		UpdatedAt     func(childComplexity int) int
@@ -374,9 +374,9 @@ type ComplexityRoot struct {
 		Kind            func(childComplexity int) int
 		Municipality    func(childComplexity int) int
 		Name            func(childComplexity int) int
-		Pacts           func(childComplexity int) int
+		Pacts           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PactOrder, where *ent.PactWhereInput) int
 		Phone           func(childComplexity int) int
-		ProtocolParties func(childComplexity int) int
+		ProtocolParties func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolPartyOrder, where *ent.ProtocolPartyWhereInput) int
 		ReferredCases   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) int
 		UpdatedAt       func(childComplexity int) int
 		Users           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
@@ -426,7 +426,7 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Signatories func(childComplexity int) int
+		Signatories func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
 		SignedOn    func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
 	}
@@ -451,7 +451,7 @@ type ComplexityRoot struct {
 
 	Person struct {
 		BirthYear       func(childComplexity int) int
-		Cases           func(childComplexity int) int
+		Cases           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) int
 		CitizenshipArea func(childComplexity int) int
 		CreatedAt       func(childComplexity int) int
 		Gender          func(childComplexity int) int
@@ -494,9 +494,9 @@ type ComplexityRoot struct {
 	Plan struct {
 		AgreedOn    func(childComplexity int) int
 		Case        func(childComplexity int) int
-		Commitments func(childComplexity int) int
+		Commitments func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CommitmentOrder, where *ent.CommitmentWhereInput) int
 		CreatedAt   func(childComplexity int) int
-		Goals       func(childComplexity int) int
+		Goals       func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.GoalOrder, where *ent.GoalWhereInput) int
 		ID          func(childComplexity int) int
 		ReviewOn    func(childComplexity int) int
 		Summary     func(childComplexity int) int
@@ -517,8 +517,8 @@ type ComplexityRoot struct {
 	Protocol struct {
 		CreatedAt  func(childComplexity int) int
 		ID         func(childComplexity int) int
-		Objectives func(childComplexity int) int
-		Parties    func(childComplexity int) int
+		Objectives func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ObjectiveOrder, where *ent.ObjectiveWhereInput) int
+		Parties    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolPartyOrder, where *ent.ProtocolPartyWhereInput) int
 		Purpose    func(childComplexity int) int
 		SignedOn   func(childComplexity int) int
 		Status     func(childComplexity int) int
@@ -563,7 +563,7 @@ type ComplexityRoot struct {
 	}
 
 	ProtocolParty struct {
-		Commitments   func(childComplexity int) int
+		Commitments   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolCommitmentOrder, where *ent.ProtocolCommitmentWhereInput) int
 		CreatedAt     func(childComplexity int) int
 		ID            func(childComplexity int) int
 		OperatingMode func(childComplexity int) int
@@ -607,11 +607,11 @@ type ComplexityRoot struct {
 		CreatedAt          func(childComplexity int) int
 		DaysToFirstMeeting func(childComplexity int) int
 		DaysToPlan         func(childComplexity int) int
-		Directives         func(childComplexity int) int
+		Directives         func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DirectiveOrder, where *ent.DirectiveWhereInput) int
 		ID                 func(childComplexity int) int
 		Meetings           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MeetingOrder, where *ent.MeetingWhereInput) int
-		Members            func(childComplexity int) int
-		Municipalities     func(childComplexity int) int
+		Members            func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableMembershipOrder, where *ent.TableMembershipWhereInput) int
+		Municipalities     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MunicipalityOrder, where *ent.MunicipalityWhereInput) int
 		Name               func(childComplexity int) int
 		UpdatedAt          func(childComplexity int) int
 	}
@@ -650,13 +650,13 @@ type ComplexityRoot struct {
 	}
 
 	User struct {
-		CoordinatedTables func(childComplexity int) int
+		CoordinatedTables func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableOrder, where *ent.TableWhereInput) int
 		CreatedAt         func(childComplexity int) int
 		Disabled          func(childComplexity int) int
 		Email             func(childComplexity int) int
 		ID                func(childComplexity int) int
 		MeetingsAttended  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MeetingOrder, where *ent.MeetingWhereInput) int
-		Memberships       func(childComplexity int) int
+		Memberships       func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableMembershipOrder, where *ent.TableMembershipWhereInput) int
 		Name              func(childComplexity int) int
 		Organization      func(childComplexity int) int
 		Roles             func(childComplexity int) int
@@ -859,7 +859,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Case.Events(childComplexity), true
+		args, err := ec.field_Case_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.Events(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CaseEventOrder), args["where"].(*ent.CaseEventWhereInput)), true
 	case "Case.id":
 		if e.ComplexityRoot.Case.ID == nil {
 			break
@@ -871,7 +876,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Case.Interventions(childComplexity), true
+		args, err := ec.field_Case_interventions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.Interventions(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.InterventionOrder), args["where"].(*ent.InterventionWhereInput)), true
 	case "Case.needAreas":
 		if e.ComplexityRoot.Case.NeedAreas == nil {
 			break
@@ -889,7 +899,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Case.Outcomes(childComplexity), true
+		args, err := ec.field_Case_outcomes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.Outcomes(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.OutcomeOrder), args["where"].(*ent.OutcomeWhereInput)), true
 	case "Case.person":
 		if e.ComplexityRoot.Case.Person == nil {
 			break
@@ -1291,7 +1306,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Directive.Tables(childComplexity), true
+		args, err := ec.field_Directive_tables_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Directive.Tables(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.TableOrder), args["where"].(*ent.TableWhereInput)), true
 	case "Directive.title":
 		if e.ComplexityRoot.Directive.Title == nil {
 			break
@@ -1557,7 +1577,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Intervention.Outcomes(childComplexity), true
+		args, err := ec.field_Intervention_outcomes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Intervention.Outcomes(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.OutcomeOrder), args["where"].(*ent.OutcomeWhereInput)), true
 	case "Intervention.provider":
 		if e.ComplexityRoot.Intervention.Provider == nil {
 			break
@@ -1620,7 +1645,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Meeting.Attendees(childComplexity), true
+		args, err := ec.field_Meeting_attendees_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Meeting.Attendees(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.UserOrder), args["where"].(*ent.UserWhereInput)), true
 	case "Meeting.body":
 		if e.ComplexityRoot.Meeting.Body == nil {
 			break
@@ -1638,7 +1668,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Meeting.Decisions(childComplexity), true
+		args, err := ec.field_Meeting_decisions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Meeting.Decisions(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.DecisionOrder), args["where"].(*ent.DecisionWhereInput)), true
 	case "Meeting.heldAt":
 		if e.ComplexityRoot.Meeting.HeldAt == nil {
 			break
@@ -1719,7 +1754,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Municipality.Funds(childComplexity), true
+		args, err := ec.field_Municipality_funds_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Municipality.Funds(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.FundOrder), args["where"].(*ent.FundWhereInput)), true
 	case "Municipality.id":
 		if e.ComplexityRoot.Municipality.ID == nil {
 			break
@@ -1777,7 +1817,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Municipality.Tables(childComplexity), true
+		args, err := ec.field_Municipality_tables_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Municipality.Tables(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.TableOrder), args["where"].(*ent.TableWhereInput)), true
 	case "Municipality.updatedAt":
 		if e.ComplexityRoot.Municipality.UpdatedAt == nil {
 			break
@@ -1969,7 +2014,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Objective.Protocols(childComplexity), true
+		args, err := ec.field_Objective_protocols_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Objective.Protocols(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.ProtocolOrder), args["where"].(*ent.ProtocolWhereInput)), true
 	case "Objective.target":
 		if e.ComplexityRoot.Objective.Target == nil {
 			break
@@ -2079,7 +2129,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organization.Pacts(childComplexity), true
+		args, err := ec.field_Organization_pacts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.Pacts(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.PactOrder), args["where"].(*ent.PactWhereInput)), true
 	case "Organization.phone":
 		if e.ComplexityRoot.Organization.Phone == nil {
 			break
@@ -2091,7 +2146,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organization.ProtocolParties(childComplexity), true
+		args, err := ec.field_Organization_protocolParties_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.ProtocolParties(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.ProtocolPartyOrder), args["where"].(*ent.ProtocolPartyWhereInput)), true
 	case "Organization.referredCases":
 		if e.ComplexityRoot.Organization.ReferredCases == nil {
 			break
@@ -2299,7 +2359,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Pact.Signatories(childComplexity), true
+		args, err := ec.field_Pact_signatories_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Pact.Signatories(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.OrganizationOrder), args["where"].(*ent.OrganizationWhereInput)), true
 	case "Pact.signedOn":
 		if e.ComplexityRoot.Pact.SignedOn == nil {
 			break
@@ -2381,7 +2446,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Person.Cases(childComplexity), true
+		args, err := ec.field_Person_cases_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Cases(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CaseOrder), args["where"].(*ent.CaseWhereInput)), true
 	case "Person.citizenshipArea":
 		if e.ComplexityRoot.Person.CitizenshipArea == nil {
 			break
@@ -2571,7 +2641,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Plan.Commitments(childComplexity), true
+		args, err := ec.field_Plan_commitments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Plan.Commitments(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CommitmentOrder), args["where"].(*ent.CommitmentWhereInput)), true
 	case "Plan.createdAt":
 		if e.ComplexityRoot.Plan.CreatedAt == nil {
 			break
@@ -2583,7 +2658,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Plan.Goals(childComplexity), true
+		args, err := ec.field_Plan_goals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Plan.Goals(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.GoalOrder), args["where"].(*ent.GoalWhereInput)), true
 	case "Plan.id":
 		if e.ComplexityRoot.Plan.ID == nil {
 			break
@@ -2658,13 +2738,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Protocol.Objectives(childComplexity), true
+		args, err := ec.field_Protocol_objectives_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Protocol.Objectives(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.ObjectiveOrder), args["where"].(*ent.ObjectiveWhereInput)), true
 	case "Protocol.parties":
 		if e.ComplexityRoot.Protocol.Parties == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Protocol.Parties(childComplexity), true
+		args, err := ec.field_Protocol_parties_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Protocol.Parties(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.ProtocolPartyOrder), args["where"].(*ent.ProtocolPartyWhereInput)), true
 	case "Protocol.purpose":
 		if e.ComplexityRoot.Protocol.Purpose == nil {
 			break
@@ -2832,7 +2922,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.ProtocolParty.Commitments(childComplexity), true
+		args, err := ec.field_ProtocolParty_commitments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ProtocolParty.Commitments(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.ProtocolCommitmentOrder), args["where"].(*ent.ProtocolCommitmentWhereInput)), true
 	case "ProtocolParty.createdAt":
 		if e.ComplexityRoot.ProtocolParty.CreatedAt == nil {
 			break
@@ -3099,7 +3194,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Table.Directives(childComplexity), true
+		args, err := ec.field_Table_directives_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Table.Directives(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.DirectiveOrder), args["where"].(*ent.DirectiveWhereInput)), true
 	case "Table.id":
 		if e.ComplexityRoot.Table.ID == nil {
 			break
@@ -3122,13 +3222,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Table.Members(childComplexity), true
+		args, err := ec.field_Table_members_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Table.Members(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.TableMembershipOrder), args["where"].(*ent.TableMembershipWhereInput)), true
 	case "Table.municipalities":
 		if e.ComplexityRoot.Table.Municipalities == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Table.Municipalities(childComplexity), true
+		args, err := ec.field_Table_municipalities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Table.Municipalities(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.MunicipalityOrder), args["where"].(*ent.MunicipalityWhereInput)), true
 	case "Table.name":
 		if e.ComplexityRoot.Table.Name == nil {
 			break
@@ -3260,7 +3370,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.User.CoordinatedTables(childComplexity), true
+		args, err := ec.field_User_coordinatedTables_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.User.CoordinatedTables(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.TableOrder), args["where"].(*ent.TableWhereInput)), true
 	case "User.createdAt":
 		if e.ComplexityRoot.User.CreatedAt == nil {
 			break
@@ -3301,7 +3416,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.User.Memberships(childComplexity), true
+		args, err := ec.field_User_memberships_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.User.Memberships(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.TableMembershipOrder), args["where"].(*ent.TableMembershipWhereInput)), true
 	case "User.name":
 		if e.ComplexityRoot.User.Name == nil {
 			break
@@ -3658,6 +3778,18 @@ func (ec *executionContext) childFields_CaseEvent(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type CaseEvent", field.Name)
 }
 
+func (ec *executionContext) childFields_CaseEventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CaseEventConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CaseEventConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CaseEventConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CaseEventConnection", field.Name)
+}
+
 func (ec *executionContext) childFields_CaseEventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "node":
@@ -3694,6 +3826,18 @@ func (ec *executionContext) childFields_Commitment(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type Commitment", field.Name)
 }
 
+func (ec *executionContext) childFields_CommitmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CommitmentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CommitmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CommitmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitmentConnection", field.Name)
+}
+
 func (ec *executionContext) childFields_CommitmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "node":
@@ -3724,6 +3868,18 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_case(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Decision", field.Name)
+}
+
+func (ec *executionContext) childFields_DecisionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DecisionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DecisionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DecisionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DecisionConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_DecisionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3844,6 +4000,18 @@ func (ec *executionContext) childFields_Goal(ctx context.Context, field graphql.
 		return ec.fieldContext_Goal_plan(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Goal", field.Name)
+}
+
+func (ec *executionContext) childFields_GoalConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_GoalConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_GoalConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_GoalConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GoalConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_GoalEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4146,6 +4314,18 @@ func (ec *executionContext) childFields_Outcome(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Outcome", field.Name)
 }
 
+func (ec *executionContext) childFields_OutcomeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_OutcomeConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_OutcomeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_OutcomeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutcomeConnection", field.Name)
+}
+
 func (ec *executionContext) childFields_OutcomeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "node":
@@ -4382,6 +4562,18 @@ func (ec *executionContext) childFields_ProtocolCommitment(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type ProtocolCommitment", field.Name)
 }
 
+func (ec *executionContext) childFields_ProtocolCommitmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ProtocolCommitmentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ProtocolCommitmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ProtocolCommitmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProtocolCommitmentConnection", field.Name)
+}
+
 func (ec *executionContext) childFields_ProtocolCommitmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "node":
@@ -4434,6 +4626,18 @@ func (ec *executionContext) childFields_ProtocolParty(ctx context.Context, field
 		return ec.fieldContext_ProtocolParty_commitments(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProtocolParty", field.Name)
+}
+
+func (ec *executionContext) childFields_ProtocolPartyConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ProtocolPartyConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ProtocolPartyConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ProtocolPartyConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProtocolPartyConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_ProtocolPartyEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4520,6 +4724,18 @@ func (ec *executionContext) childFields_TableMembership(ctx context.Context, fie
 		return ec.fieldContext_TableMembership_organization(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TableMembership", field.Name)
+}
+
+func (ec *executionContext) childFields_TableMembershipConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TableMembershipConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TableMembershipConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TableMembershipConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TableMembershipConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_TableMembershipEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4698,6 +4914,222 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Case_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.CaseEventOrder, error) {
+			return ec.unmarshalOCaseEventOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEventOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CaseEventWhereInput, error) {
+			return ec.unmarshalOCaseEventWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEventWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Case_interventions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.InterventionOrder, error) {
+			return ec.unmarshalOInterventionOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐInterventionOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.InterventionWhereInput, error) {
+			return ec.unmarshalOInterventionWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐInterventionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Case_outcomes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.OutcomeOrder, error) {
+			return ec.unmarshalOOutcomeOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.OutcomeWhereInput, error) {
+			return ec.unmarshalOOutcomeWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Directive_tables_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.TableOrder, error) {
+			return ec.unmarshalOTableOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.TableWhereInput, error) {
+			return ec.unmarshalOTableWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Fund_interventions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4744,6 +5176,222 @@ func (ec *executionContext) field_Fund_interventions_args(ctx context.Context, r
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.InterventionWhereInput, error) {
 			return ec.unmarshalOInterventionWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐInterventionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Intervention_outcomes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.OutcomeOrder, error) {
+			return ec.unmarshalOOutcomeOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.OutcomeWhereInput, error) {
+			return ec.unmarshalOOutcomeWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Meeting_attendees_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.UserOrder, error) {
+			return ec.unmarshalOUserOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.UserWhereInput, error) {
+			return ec.unmarshalOUserWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Meeting_decisions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.DecisionOrder, error) {
+			return ec.unmarshalODecisionOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecisionOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.DecisionWhereInput, error) {
+			return ec.unmarshalODecisionWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecisionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Municipality_funds_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.FundOrder, error) {
+			return ec.unmarshalOFundOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFundOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.FundWhereInput, error) {
+			return ec.unmarshalOFundWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFundWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4852,6 +5500,60 @@ func (ec *executionContext) field_Municipality_residents_args(ctx context.Contex
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.PersonWhereInput, error) {
 			return ec.unmarshalOPersonWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPersonWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Municipality_tables_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.TableOrder, error) {
+			return ec.unmarshalOTableOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.TableWhereInput, error) {
+			return ec.unmarshalOTableWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5040,6 +5742,60 @@ func (ec *executionContext) field_Mutation_updateTable_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Objective_protocols_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.ProtocolOrder, error) {
+			return ec.unmarshalOProtocolOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.ProtocolWhereInput, error) {
+			return ec.unmarshalOProtocolWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Organization_interventions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5086,6 +5842,114 @@ func (ec *executionContext) field_Organization_interventions_args(ctx context.Co
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.InterventionWhereInput, error) {
 			return ec.unmarshalOInterventionWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐInterventionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_pacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.PactOrder, error) {
+			return ec.unmarshalOPactOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.PactWhereInput, error) {
+			return ec.unmarshalOPactWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_protocolParties_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.ProtocolPartyOrder, error) {
+			return ec.unmarshalOProtocolPartyOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolPartyOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.ProtocolPartyWhereInput, error) {
+			return ec.unmarshalOProtocolPartyWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolPartyWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5194,6 +6058,384 @@ func (ec *executionContext) field_Organization_users_args(ctx context.Context, r
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.UserWhereInput, error) {
 			return ec.unmarshalOUserWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Pact_signatories_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.OrganizationOrder, error) {
+			return ec.unmarshalOOrganizationOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.OrganizationWhereInput, error) {
+			return ec.unmarshalOOrganizationWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_cases_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.CaseOrder, error) {
+			return ec.unmarshalOCaseOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CaseWhereInput, error) {
+			return ec.unmarshalOCaseWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Plan_commitments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.CommitmentOrder, error) {
+			return ec.unmarshalOCommitmentOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitmentOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CommitmentWhereInput, error) {
+			return ec.unmarshalOCommitmentWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitmentWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Plan_goals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.GoalOrder, error) {
+			return ec.unmarshalOGoalOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoalOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.GoalWhereInput, error) {
+			return ec.unmarshalOGoalWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoalWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_ProtocolParty_commitments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.ProtocolCommitmentOrder, error) {
+			return ec.unmarshalOProtocolCommitmentOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitmentOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.ProtocolCommitmentWhereInput, error) {
+			return ec.unmarshalOProtocolCommitmentWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitmentWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Protocol_objectives_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.ObjectiveOrder, error) {
+			return ec.unmarshalOObjectiveOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐObjectiveOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.ObjectiveWhereInput, error) {
+			return ec.unmarshalOObjectiveWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐObjectiveWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Protocol_parties_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.ProtocolPartyOrder, error) {
+			return ec.unmarshalOProtocolPartyOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolPartyOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.ProtocolPartyWhereInput, error) {
+			return ec.unmarshalOProtocolPartyWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolPartyWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5892,6 +7134,60 @@ func (ec *executionContext) field_Table_cases_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Table_directives_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.DirectiveOrder, error) {
+			return ec.unmarshalODirectiveOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.DirectiveWhereInput, error) {
+			return ec.unmarshalODirectiveWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Table_meetings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5946,6 +7242,168 @@ func (ec *executionContext) field_Table_meetings_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Table_members_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.TableMembershipOrder, error) {
+			return ec.unmarshalOTableMembershipOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembershipOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.TableMembershipWhereInput, error) {
+			return ec.unmarshalOTableMembershipWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembershipWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Table_municipalities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.MunicipalityOrder, error) {
+			return ec.unmarshalOMunicipalityOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipalityOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.MunicipalityWhereInput, error) {
+			return ec.unmarshalOMunicipalityWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipalityWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_User_coordinatedTables_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.TableOrder, error) {
+			return ec.unmarshalOTableOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.TableWhereInput, error) {
+			return ec.unmarshalOTableWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_User_meetingsAttended_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5992,6 +7450,60 @@ func (ec *executionContext) field_User_meetingsAttended_args(ctx context.Context
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.MeetingWhereInput, error) {
 			return ec.unmarshalOMeetingWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMeetingWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_User_memberships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.TableMembershipOrder, error) {
+			return ec.unmarshalOTableMembershipOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembershipOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.TableMembershipWhereInput, error) {
+			return ec.unmarshalOTableMembershipWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembershipWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7019,25 +8531,37 @@ func (ec *executionContext) _Case_events(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Case_events(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Events(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Events(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.CaseEventOrder), fc.Args["where"].(*ent.CaseEventWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CaseEvent) graphql.Marshaler {
-			return ec.marshalOCaseEvent2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEventᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseEventConnection) graphql.Marshaler {
+			return ec.marshalNCaseEventConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEventConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Case_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Case_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Case",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CaseEvent(ctx, field)
+			return ec.childFields_CaseEventConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7083,25 +8607,37 @@ func (ec *executionContext) _Case_interventions(ctx context.Context, field graph
 			return ec.fieldContext_Case_interventions(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Interventions(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Interventions(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.InterventionOrder), fc.Args["where"].(*ent.InterventionWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Intervention) graphql.Marshaler {
-			return ec.marshalOIntervention2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐInterventionᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InterventionConnection) graphql.Marshaler {
+			return ec.marshalNInterventionConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐInterventionConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Case_interventions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Case_interventions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Case",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Intervention(ctx, field)
+			return ec.childFields_InterventionConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_interventions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7115,25 +8651,37 @@ func (ec *executionContext) _Case_outcomes(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Case_outcomes(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Outcomes(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Outcomes(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.OutcomeOrder), fc.Args["where"].(*ent.OutcomeWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Outcome) graphql.Marshaler {
-			return ec.marshalOOutcome2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OutcomeConnection) graphql.Marshaler {
+			return ec.marshalNOutcomeConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Case_outcomes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Case_outcomes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Case",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Outcome(ctx, field)
+			return ec.childFields_OutcomeConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_outcomes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8546,25 +10094,37 @@ func (ec *executionContext) _Directive_tables(ctx context.Context, field graphql
 			return ec.fieldContext_Directive_tables(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Tables(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Tables(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.TableOrder), fc.Args["where"].(*ent.TableWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TerritorialTable) graphql.Marshaler {
-			return ec.marshalOTable2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTerritorialTableᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TableConnection) graphql.Marshaler {
+			return ec.marshalNTableConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Directive_tables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Directive_tables(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Directive",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Table(ctx, field)
+			return ec.childFields_TableConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Directive_tables_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -9714,25 +11274,37 @@ func (ec *executionContext) _Intervention_outcomes(ctx context.Context, field gr
 			return ec.fieldContext_Intervention_outcomes(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Outcomes(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Outcomes(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.OutcomeOrder), fc.Args["where"].(*ent.OutcomeWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Outcome) graphql.Marshaler {
-			return ec.marshalOOutcome2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OutcomeConnection) graphql.Marshaler {
+			return ec.marshalNOutcomeConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Intervention_outcomes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Intervention_outcomes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Intervention",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Outcome(ctx, field)
+			return ec.childFields_OutcomeConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Intervention_outcomes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -10081,25 +11653,37 @@ func (ec *executionContext) _Meeting_attendees(ctx context.Context, field graphq
 			return ec.fieldContext_Meeting_attendees(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Attendees(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Attendees(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.UserOrder), fc.Args["where"].(*ent.UserWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.User) graphql.Marshaler {
-			return ec.marshalOUser2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.UserConnection) graphql.Marshaler {
+			return ec.marshalNUserConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Meeting_attendees(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Meeting_attendees(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_User(ctx, field)
+			return ec.childFields_UserConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Meeting_attendees_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -10113,25 +11697,37 @@ func (ec *executionContext) _Meeting_decisions(ctx context.Context, field graphq
 			return ec.fieldContext_Meeting_decisions(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Decisions(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Decisions(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.DecisionOrder), fc.Args["where"].(*ent.DecisionWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Decision) graphql.Marshaler {
-			return ec.marshalODecision2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecisionᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DecisionConnection) graphql.Marshaler {
+			return ec.marshalNDecisionConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecisionConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Meeting_decisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Meeting_decisions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Decision(ctx, field)
+			return ec.childFields_DecisionConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Meeting_decisions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -10492,25 +12088,37 @@ func (ec *executionContext) _Municipality_tables(ctx context.Context, field grap
 			return ec.fieldContext_Municipality_tables(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Tables(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Tables(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.TableOrder), fc.Args["where"].(*ent.TableWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TerritorialTable) graphql.Marshaler {
-			return ec.marshalOTable2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTerritorialTableᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TableConnection) graphql.Marshaler {
+			return ec.marshalNTableConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Municipality_tables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Municipality_tables(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Municipality",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Table(ctx, field)
+			return ec.childFields_TableConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Municipality_tables_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -10568,25 +12176,37 @@ func (ec *executionContext) _Municipality_funds(ctx context.Context, field graph
 			return ec.fieldContext_Municipality_funds(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Funds(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Funds(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.FundOrder), fc.Args["where"].(*ent.FundWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Fund) graphql.Marshaler {
-			return ec.marshalOFund2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFundᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.FundConnection) graphql.Marshaler {
+			return ec.marshalNFundConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFundConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Municipality_funds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Municipality_funds(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Municipality",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Fund(ctx, field)
+			return ec.childFields_FundConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Municipality_funds_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11389,25 +13009,37 @@ func (ec *executionContext) _Objective_protocols(ctx context.Context, field grap
 			return ec.fieldContext_Objective_protocols(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Protocols(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Protocols(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.ProtocolOrder), fc.Args["where"].(*ent.ProtocolWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Protocol) graphql.Marshaler {
-			return ec.marshalOProtocol2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProtocolConnection) graphql.Marshaler {
+			return ec.marshalNProtocolConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Objective_protocols(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Objective_protocols(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Objective",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Protocol(ctx, field)
+			return ec.childFields_ProtocolConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Objective_protocols_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11846,25 +13478,37 @@ func (ec *executionContext) _Organization_pacts(ctx context.Context, field graph
 			return ec.fieldContext_Organization_pacts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Pacts(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Pacts(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.PactOrder), fc.Args["where"].(*ent.PactWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Pact) graphql.Marshaler {
-			return ec.marshalOPact2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PactConnection) graphql.Marshaler {
+			return ec.marshalNPactConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organization_pacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organization_pacts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organization",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Pact(ctx, field)
+			return ec.childFields_PactConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_pacts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11878,25 +13522,37 @@ func (ec *executionContext) _Organization_protocolParties(ctx context.Context, f
 			return ec.fieldContext_Organization_protocolParties(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ProtocolParties(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ProtocolParties(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.ProtocolPartyOrder), fc.Args["where"].(*ent.ProtocolPartyWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ProtocolParty) graphql.Marshaler {
-			return ec.marshalOProtocolParty2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolPartyᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProtocolPartyConnection) graphql.Marshaler {
+			return ec.marshalNProtocolPartyConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolPartyConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organization_protocolParties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organization_protocolParties(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organization",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ProtocolParty(ctx, field)
+			return ec.childFields_ProtocolPartyConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_protocolParties_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12746,25 +14402,37 @@ func (ec *executionContext) _Pact_signatories(ctx context.Context, field graphql
 			return ec.fieldContext_Pact_signatories(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Signatories(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Signatories(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.OrganizationOrder), fc.Args["where"].(*ent.OrganizationWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Organization) graphql.Marshaler {
-			return ec.marshalOOrganization2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrganizationConnection) graphql.Marshaler {
+			return ec.marshalNOrganizationConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Pact_signatories(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Pact_signatories(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Pact",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Organization(ctx, field)
+			return ec.childFields_OrganizationConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Pact_signatories_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -13260,25 +14928,37 @@ func (ec *executionContext) _Person_cases(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Person_cases(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Cases(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Cases(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.CaseOrder), fc.Args["where"].(*ent.CaseWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CaseFile) graphql.Marshaler {
-			return ec.marshalOCase2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFileᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseConnection) graphql.Marshaler {
+			return ec.marshalNCaseConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Person_cases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_cases(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Case(ctx, field)
+			return ec.childFields_CaseConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_cases_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -13935,25 +15615,37 @@ func (ec *executionContext) _Plan_goals(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Plan_goals(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Goals(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Goals(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.GoalOrder), fc.Args["where"].(*ent.GoalWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Goal) graphql.Marshaler {
-			return ec.marshalOGoal2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoalᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.GoalConnection) graphql.Marshaler {
+			return ec.marshalNGoalConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoalConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Plan_goals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Plan_goals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Plan",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Goal(ctx, field)
+			return ec.childFields_GoalConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Plan_goals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -13967,25 +15659,37 @@ func (ec *executionContext) _Plan_commitments(ctx context.Context, field graphql
 			return ec.fieldContext_Plan_commitments(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Commitments(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Commitments(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.CommitmentOrder), fc.Args["where"].(*ent.CommitmentWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Commitment) graphql.Marshaler {
-			return ec.marshalOCommitment2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitmentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommitmentConnection) graphql.Marshaler {
+			return ec.marshalNCommitmentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitmentConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Plan_commitments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Plan_commitments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Plan",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Commitment(ctx, field)
+			return ec.childFields_CommitmentConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Plan_commitments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -14348,25 +16052,37 @@ func (ec *executionContext) _Protocol_parties(ctx context.Context, field graphql
 			return ec.fieldContext_Protocol_parties(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Parties(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Parties(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.ProtocolPartyOrder), fc.Args["where"].(*ent.ProtocolPartyWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ProtocolParty) graphql.Marshaler {
-			return ec.marshalOProtocolParty2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolPartyᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProtocolPartyConnection) graphql.Marshaler {
+			return ec.marshalNProtocolPartyConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolPartyConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Protocol_parties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Protocol_parties(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Protocol",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ProtocolParty(ctx, field)
+			return ec.childFields_ProtocolPartyConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Protocol_parties_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -14380,25 +16096,37 @@ func (ec *executionContext) _Protocol_objectives(ctx context.Context, field grap
 			return ec.fieldContext_Protocol_objectives(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Objectives(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Objectives(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.ObjectiveOrder), fc.Args["where"].(*ent.ObjectiveWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Objective) graphql.Marshaler {
-			return ec.marshalOObjective2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐObjectiveᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ObjectiveConnection) graphql.Marshaler {
+			return ec.marshalNObjectiveConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐObjectiveConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Protocol_objectives(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Protocol_objectives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Protocol",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Objective(ctx, field)
+			return ec.childFields_ObjectiveConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Protocol_objectives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -15091,25 +16819,37 @@ func (ec *executionContext) _ProtocolParty_commitments(ctx context.Context, fiel
 			return ec.fieldContext_ProtocolParty_commitments(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Commitments(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Commitments(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.ProtocolCommitmentOrder), fc.Args["where"].(*ent.ProtocolCommitmentWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ProtocolCommitment) graphql.Marshaler {
-			return ec.marshalOProtocolCommitment2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitmentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProtocolCommitmentConnection) graphql.Marshaler {
+			return ec.marshalNProtocolCommitmentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitmentConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_ProtocolParty_commitments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_ProtocolParty_commitments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "ProtocolParty",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ProtocolCommitment(ctx, field)
+			return ec.childFields_ProtocolCommitmentConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ProtocolParty_commitments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -16074,25 +17814,37 @@ func (ec *executionContext) _Table_municipalities(ctx context.Context, field gra
 			return ec.fieldContext_Table_municipalities(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Municipalities(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Municipalities(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.MunicipalityOrder), fc.Args["where"].(*ent.MunicipalityWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Municipality) graphql.Marshaler {
-			return ec.marshalOMunicipality2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipalityᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MunicipalityConnection) graphql.Marshaler {
+			return ec.marshalNMunicipalityConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipalityConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Table_municipalities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Table_municipalities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Table",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Municipality(ctx, field)
+			return ec.childFields_MunicipalityConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Table_municipalities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -16138,25 +17890,37 @@ func (ec *executionContext) _Table_members(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Table_members(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Members(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Members(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.TableMembershipOrder), fc.Args["where"].(*ent.TableMembershipWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TableMembership) graphql.Marshaler {
-			return ec.marshalOTableMembership2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembershipᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TableMembershipConnection) graphql.Marshaler {
+			return ec.marshalNTableMembershipConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembershipConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Table_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Table_members(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Table",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TableMembership(ctx, field)
+			return ec.childFields_TableMembershipConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Table_members_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -16258,25 +18022,37 @@ func (ec *executionContext) _Table_directives(ctx context.Context, field graphql
 			return ec.fieldContext_Table_directives(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Directives(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Directives(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.DirectiveOrder), fc.Args["where"].(*ent.DirectiveWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Directive) graphql.Marshaler {
-			return ec.marshalODirective2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DirectiveConnection) graphql.Marshaler {
+			return ec.marshalNDirectiveConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Table_directives(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Table_directives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Table",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Directive(ctx, field)
+			return ec.childFields_DirectiveConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Table_directives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -16978,25 +18754,37 @@ func (ec *executionContext) _User_memberships(ctx context.Context, field graphql
 			return ec.fieldContext_User_memberships(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Memberships(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Memberships(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.TableMembershipOrder), fc.Args["where"].(*ent.TableMembershipWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TableMembership) graphql.Marshaler {
-			return ec.marshalOTableMembership2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembershipᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TableMembershipConnection) graphql.Marshaler {
+			return ec.marshalNTableMembershipConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembershipConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_User_memberships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_User_memberships(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "User",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TableMembership(ctx, field)
+			return ec.childFields_TableMembershipConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_User_memberships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -17010,25 +18798,37 @@ func (ec *executionContext) _User_coordinatedTables(ctx context.Context, field g
 			return ec.fieldContext_User_coordinatedTables(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.CoordinatedTables(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.CoordinatedTables(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.TableOrder), fc.Args["where"].(*ent.TableWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TerritorialTable) graphql.Marshaler {
-			return ec.marshalOTable2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTerritorialTableᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TableConnection) graphql.Marshaler {
+			return ec.marshalNTableConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_User_coordinatedTables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_User_coordinatedTables(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "User",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Table(ctx, field)
+			return ec.childFields_TableConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_User_coordinatedTables_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -35081,7 +36881,7 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				})
 		case "events":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Case_events(ctx, field, obj)
 				})
@@ -35093,13 +36893,13 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				})
 		case "interventions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Case_interventions(ctx, field, obj)
 				})
 		case "outcomes":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Case_outcomes(ctx, field, obj)
 				})
@@ -35714,7 +37514,7 @@ func (ec *executionContext) _Directive(ctx context.Context, sel ast.SelectionSet
 			}
 		case "tables":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Directive_tables(ctx, field, obj)
 				})
@@ -36193,7 +37993,7 @@ func (ec *executionContext) _Intervention(ctx context.Context, sel ast.Selection
 				})
 		case "outcomes":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Intervention_outcomes(ctx, field, obj)
 				})
@@ -36349,13 +38149,13 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 				})
 		case "attendees":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_attendees(ctx, field, obj)
 				})
 		case "decisions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_decisions(ctx, field, obj)
 				})
@@ -36511,7 +38311,7 @@ func (ec *executionContext) _Municipality(ctx context.Context, sel ast.Selection
 				})
 		case "tables":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Municipality_tables(ctx, field, obj)
 				})
@@ -36523,7 +38323,7 @@ func (ec *executionContext) _Municipality(ctx context.Context, sel ast.Selection
 				})
 		case "funds":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Municipality_funds(ctx, field, obj)
 				})
@@ -36789,7 +38589,7 @@ func (ec *executionContext) _Objective(ctx context.Context, sel ast.SelectionSet
 			}
 		case "protocols":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Objective_protocols(ctx, field, obj)
 				})
@@ -36961,13 +38761,13 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				})
 		case "pacts":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_pacts(ctx, field, obj)
 				})
 		case "protocolParties":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_protocolParties(ctx, field, obj)
 				})
@@ -37301,7 +39101,7 @@ func (ec *executionContext) _Pact(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "signatories":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Pact_signatories(ctx, field, obj)
 				})
@@ -37516,7 +39316,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				})
 		case "cases":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_cases(ctx, field, obj)
 				})
@@ -37766,13 +39566,13 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				})
 		case "goals":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Plan_goals(ctx, field, obj)
 				})
 		case "commitments":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Plan_commitments(ctx, field, obj)
 				})
@@ -37932,13 +39732,13 @@ func (ec *executionContext) _Protocol(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "parties":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Protocol_parties(ctx, field, obj)
 				})
 		case "objectives":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Protocol_objectives(ctx, field, obj)
 				})
@@ -38245,7 +40045,7 @@ func (ec *executionContext) _ProtocolParty(ctx context.Context, sel ast.Selectio
 				})
 		case "commitments":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ProtocolParty_commitments(ctx, field, obj)
 				})
@@ -38523,7 +40323,7 @@ func (ec *executionContext) _Table(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "municipalities":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Table_municipalities(ctx, field, obj)
 				})
@@ -38535,7 +40335,7 @@ func (ec *executionContext) _Table(ctx context.Context, sel ast.SelectionSet, ob
 				})
 		case "members":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Table_members(ctx, field, obj)
 				})
@@ -38553,7 +40353,7 @@ func (ec *executionContext) _Table(ctx context.Context, sel ast.SelectionSet, ob
 				})
 		case "directives":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Table_directives(ctx, field, obj)
 				})
@@ -38861,13 +40661,13 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 				})
 		case "memberships":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._User_memberships(ctx, field, obj)
 				})
 		case "coordinatedTables":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._User_coordinatedTables(ctx, field, obj)
 				})
@@ -39396,12 +41196,12 @@ func (ec *executionContext) marshalNCaseConnection2ᚖgithubᚗcomᚋprogettoᚑ
 	return ec._CaseConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCaseEvent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEvent(ctx context.Context, sel ast.SelectionSet, v *ent.CaseEvent) graphql.Marshaler {
+func (ec *executionContext) marshalNCaseEventConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEventConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CaseEventConnection) graphql.Marshaler {
 	if v == nil {
-		graphql.AddInvalidNullError(ctx, "CaseEvent!")
+		graphql.AddInvalidNullError(ctx, "CaseEventConnection!")
 		return graphql.Null
 	}
-	return ec._CaseEvent(ctx, sel, v)
+	return ec._CaseEventConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCaseEventKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐKind(ctx context.Context, v any) (caseevent.Kind, error) {
@@ -39412,6 +41212,11 @@ func (ec *executionContext) unmarshalNCaseEventKind2githubᚗcomᚋprogettoᚑwi
 
 func (ec *executionContext) marshalNCaseEventKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐKind(ctx context.Context, sel ast.SelectionSet, v caseevent.Kind) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNCaseEventOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEventOrder(ctx context.Context, v any) (*ent.CaseEventOrder, error) {
+	res, err := ec.unmarshalInputCaseEventOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCaseEventOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEventOrderField(ctx context.Context, v any) (*ent.CaseEventOrderField, error) {
@@ -39477,12 +41282,12 @@ func (ec *executionContext) unmarshalNCaseWhereInput2ᚖgithubᚗcomᚋprogetto�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCommitment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitment(ctx context.Context, sel ast.SelectionSet, v *ent.Commitment) graphql.Marshaler {
+func (ec *executionContext) marshalNCommitmentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitmentConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CommitmentConnection) graphql.Marshaler {
 	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Commitment!")
+		graphql.AddInvalidNullError(ctx, "CommitmentConnection!")
 		return graphql.Null
 	}
-	return ec._Commitment(ctx, sel, v)
+	return ec._CommitmentConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCommitmentKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitmentᚐKind(ctx context.Context, v any) (commitment.Kind, error) {
@@ -39493,6 +41298,11 @@ func (ec *executionContext) unmarshalNCommitmentKind2githubᚗcomᚋprogettoᚑw
 
 func (ec *executionContext) marshalNCommitmentKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitmentᚐKind(ctx context.Context, sel ast.SelectionSet, v commitment.Kind) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNCommitmentOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitmentOrder(ctx context.Context, v any) (*ent.CommitmentOrder, error) {
+	res, err := ec.unmarshalInputCommitmentOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCommitmentOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitmentOrderField(ctx context.Context, v any) (*ent.CommitmentOrderField, error) {
@@ -39549,12 +41359,17 @@ func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCurso
 	return v
 }
 
-func (ec *executionContext) marshalNDecision2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecision(ctx context.Context, sel ast.SelectionSet, v *ent.Decision) graphql.Marshaler {
+func (ec *executionContext) marshalNDecisionConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecisionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DecisionConnection) graphql.Marshaler {
 	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Decision!")
+		graphql.AddInvalidNullError(ctx, "DecisionConnection!")
 		return graphql.Null
 	}
-	return ec._Decision(ctx, sel, v)
+	return ec._DecisionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDecisionOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecisionOrder(ctx context.Context, v any) (*ent.DecisionOrder, error) {
+	res, err := ec.unmarshalInputDecisionOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNDecisionOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecisionOrderField(ctx context.Context, v any) (*ent.DecisionOrderField, error) {
@@ -39574,14 +41389,6 @@ func (ec *executionContext) marshalNDecisionOrderField2ᚖgithubᚗcomᚋprogett
 func (ec *executionContext) unmarshalNDecisionWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecisionWhereInput(ctx context.Context, v any) (*ent.DecisionWhereInput, error) {
 	res, err := ec.unmarshalInputDecisionWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNDirective2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirective(ctx context.Context, sel ast.SelectionSet, v *ent.Directive) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Directive!")
-		return graphql.Null
-	}
-	return ec._Directive(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNDirectiveConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DirectiveConnection) graphql.Marshaler {
@@ -39670,12 +41477,17 @@ func (ec *executionContext) unmarshalNFundWhereInput2ᚖgithubᚗcomᚋprogetto�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNGoal2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoal(ctx context.Context, sel ast.SelectionSet, v *ent.Goal) graphql.Marshaler {
+func (ec *executionContext) marshalNGoalConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoalConnection(ctx context.Context, sel ast.SelectionSet, v *ent.GoalConnection) graphql.Marshaler {
 	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Goal!")
+		graphql.AddInvalidNullError(ctx, "GoalConnection!")
 		return graphql.Null
 	}
-	return ec._Goal(ctx, sel, v)
+	return ec._GoalConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNGoalOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoalOrder(ctx context.Context, v any) (*ent.GoalOrder, error) {
+	res, err := ec.unmarshalInputGoalOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNGoalOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoalOrderField(ctx context.Context, v any) (*ent.GoalOrderField, error) {
@@ -39772,14 +41584,6 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
-}
-
-func (ec *executionContext) marshalNIntervention2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐIntervention(ctx context.Context, sel ast.SelectionSet, v *ent.Intervention) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Intervention!")
-		return graphql.Null
-	}
-	return ec._Intervention(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNInterventionConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐInterventionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.InterventionConnection) graphql.Marshaler {
@@ -39974,14 +41778,6 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋprogettoᚑwinᚋwin�
 	return ret
 }
 
-func (ec *executionContext) marshalNObjective2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐObjective(ctx context.Context, sel ast.SelectionSet, v *ent.Objective) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Objective!")
-		return graphql.Null
-	}
-	return ec._Objective(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNObjectiveConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐObjectiveConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ObjectiveConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ObjectiveConnection!")
@@ -40084,12 +41880,12 @@ func (ec *executionContext) unmarshalNOrganizationWhereInput2ᚖgithubᚗcomᚋp
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNOutcome2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcome(ctx context.Context, sel ast.SelectionSet, v *ent.Outcome) graphql.Marshaler {
+func (ec *executionContext) marshalNOutcomeConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeConnection(ctx context.Context, sel ast.SelectionSet, v *ent.OutcomeConnection) graphql.Marshaler {
 	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Outcome!")
+		graphql.AddInvalidNullError(ctx, "OutcomeConnection!")
 		return graphql.Null
 	}
-	return ec._Outcome(ctx, sel, v)
+	return ec._OutcomeConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNOutcomeKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋoutcomeᚐKind(ctx context.Context, v any) (outcome.Kind, error) {
@@ -40100,6 +41896,11 @@ func (ec *executionContext) unmarshalNOutcomeKind2githubᚗcomᚋprogettoᚑwin�
 
 func (ec *executionContext) marshalNOutcomeKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋoutcomeᚐKind(ctx context.Context, sel ast.SelectionSet, v outcome.Kind) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNOutcomeOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeOrder(ctx context.Context, v any) (*ent.OutcomeOrder, error) {
+	res, err := ec.unmarshalInputOutcomeOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNOutcomeOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeOrderField(ctx context.Context, v any) (*ent.OutcomeOrderField, error) {
@@ -40129,14 +41930,6 @@ func (ec *executionContext) marshalNOutcomeValueDimension2githubᚗcomᚋprogett
 func (ec *executionContext) unmarshalNOutcomeWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeWhereInput(ctx context.Context, v any) (*ent.OutcomeWhereInput, error) {
 	res, err := ec.unmarshalInputOutcomeWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNPact2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPact(ctx context.Context, sel ast.SelectionSet, v *ent.Pact) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Pact!")
-		return graphql.Null
-	}
-	return ec._Pact(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPactConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PactConnection) graphql.Marshaler {
@@ -40289,12 +42082,17 @@ func (ec *executionContext) marshalNProtocol2ᚖgithubᚗcomᚋprogettoᚑwinᚋ
 	return ec._Protocol(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNProtocolCommitment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitment(ctx context.Context, sel ast.SelectionSet, v *ent.ProtocolCommitment) graphql.Marshaler {
+func (ec *executionContext) marshalNProtocolCommitmentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitmentConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ProtocolCommitmentConnection) graphql.Marshaler {
 	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ProtocolCommitment!")
+		graphql.AddInvalidNullError(ctx, "ProtocolCommitmentConnection!")
 		return graphql.Null
 	}
-	return ec._ProtocolCommitment(ctx, sel, v)
+	return ec._ProtocolCommitmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProtocolCommitmentOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitmentOrder(ctx context.Context, v any) (*ent.ProtocolCommitmentOrder, error) {
+	res, err := ec.unmarshalInputProtocolCommitmentOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNProtocolCommitmentOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitmentOrderField(ctx context.Context, v any) (*ent.ProtocolCommitmentOrderField, error) {
@@ -40359,6 +42157,19 @@ func (ec *executionContext) marshalNProtocolParty2ᚖgithubᚗcomᚋprogettoᚑw
 		return graphql.Null
 	}
 	return ec._ProtocolParty(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProtocolPartyConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolPartyConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ProtocolPartyConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProtocolPartyConnection!")
+		return graphql.Null
+	}
+	return ec._ProtocolPartyConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProtocolPartyOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolPartyOrder(ctx context.Context, v any) (*ent.ProtocolPartyOrder, error) {
+	res, err := ec.unmarshalInputProtocolPartyOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNProtocolPartyOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolPartyOrderField(ctx context.Context, v any) (*ent.ProtocolPartyOrderField, error) {
@@ -40475,12 +42286,17 @@ func (ec *executionContext) marshalNTableConnection2ᚖgithubᚗcomᚋprogetto�
 	return ec._TableConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNTableMembership2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembership(ctx context.Context, sel ast.SelectionSet, v *ent.TableMembership) graphql.Marshaler {
+func (ec *executionContext) marshalNTableMembershipConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembershipConnection(ctx context.Context, sel ast.SelectionSet, v *ent.TableMembershipConnection) graphql.Marshaler {
 	if v == nil {
-		graphql.AddInvalidNullError(ctx, "TableMembership!")
+		graphql.AddInvalidNullError(ctx, "TableMembershipConnection!")
 		return graphql.Null
 	}
-	return ec._TableMembership(ctx, sel, v)
+	return ec._TableMembershipConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTableMembershipOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembershipOrder(ctx context.Context, v any) (*ent.TableMembershipOrder, error) {
+	res, err := ec.unmarshalInputTableMembershipOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNTableMembershipOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembershipOrderField(ctx context.Context, v any) (*ent.TableMembershipOrderField, error) {
@@ -40839,25 +42655,6 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
-func (ec *executionContext) marshalOCase2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFileᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CaseFile) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx context.Context, sel ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -40937,25 +42734,6 @@ func (ec *executionContext) marshalOCaseEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋ
 	return ec._CaseEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOCaseEvent2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CaseEvent) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNCaseEvent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEvent(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOCaseEvent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEvent(ctx context.Context, sel ast.SelectionSet, v *ent.CaseEvent) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -41033,6 +42811,23 @@ func (ec *executionContext) marshalOCaseEventKind2ᚖgithubᚗcomᚋprogettoᚑw
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOCaseEventOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEventOrderᚄ(ctx context.Context, v any) ([]*ent.CaseEventOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CaseEventOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCaseEventOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEventOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOCaseEventWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEventWhereInputᚄ(ctx context.Context, v any) ([]*ent.CaseEventWhereInput, error) {
@@ -41206,25 +43001,6 @@ func (ec *executionContext) unmarshalOCaseWhereInput2ᚖgithubᚗcomᚋprogetto�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOCommitment2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Commitment) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNCommitment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitment(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOCommitment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitment(ctx context.Context, sel ast.SelectionSet, v *ent.Commitment) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -41304,6 +43080,23 @@ func (ec *executionContext) marshalOCommitmentKind2ᚖgithubᚗcomᚋprogettoᚑ
 	return v
 }
 
+func (ec *executionContext) unmarshalOCommitmentOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitmentOrderᚄ(ctx context.Context, v any) ([]*ent.CommitmentOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CommitmentOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommitmentOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitmentOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOCommitmentWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitmentWhereInputᚄ(ctx context.Context, v any) ([]*ent.CommitmentWhereInput, error) {
 	if v == nil {
 		return nil, nil
@@ -41345,25 +43138,6 @@ func (ec *executionContext) marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCu
 	return v
 }
 
-func (ec *executionContext) marshalODecision2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecisionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Decision) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNDecision2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecision(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalODecision2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecision(ctx context.Context, sel ast.SelectionSet, v *ent.Decision) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -41391,6 +43165,23 @@ func (ec *executionContext) marshalODecisionEdge2ᚖgithubᚗcomᚋprogettoᚑwi
 	return ec._DecisionEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalODecisionOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecisionOrderᚄ(ctx context.Context, v any) ([]*ent.DecisionOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.DecisionOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDecisionOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecisionOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalODecisionWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecisionWhereInputᚄ(ctx context.Context, v any) ([]*ent.DecisionWhereInput, error) {
 	if v == nil {
 		return nil, nil
@@ -41414,25 +43205,6 @@ func (ec *executionContext) unmarshalODecisionWhereInput2ᚖgithubᚗcomᚋproge
 	}
 	res, err := ec.unmarshalInputDecisionWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalODirective2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Directive) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNDirective2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirective(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalODirective2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirective(ctx context.Context, sel ast.SelectionSet, v *ent.Directive) graphql.Marshaler {
@@ -41556,25 +43328,6 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
-func (ec *executionContext) marshalOFund2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFundᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Fund) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNFund2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFund(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOFund2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFund(ctx context.Context, sel ast.SelectionSet, v *ent.Fund) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -41644,25 +43397,6 @@ func (ec *executionContext) unmarshalOFundWhereInput2ᚖgithubᚗcomᚋprogetto�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOGoal2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoalᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Goal) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNGoal2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoal(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOGoal2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoal(ctx context.Context, sel ast.SelectionSet, v *ent.Goal) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -41688,6 +43422,23 @@ func (ec *executionContext) marshalOGoalEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋ
 		return graphql.Null
 	}
 	return ec._GoalEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOGoalOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoalOrderᚄ(ctx context.Context, v any) ([]*ent.GoalOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.GoalOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNGoalOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoalOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOGoalStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋgoalᚐStatusᚄ(ctx context.Context, v any) ([]goal.Status, error) {
@@ -41922,25 +43673,6 @@ func (ec *executionContext) marshalOInt2ᚖint64(ctx context.Context, sel ast.Se
 	_ = ctx
 	res := graphql.MarshalInt64(*v)
 	return res
-}
-
-func (ec *executionContext) marshalOIntervention2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐInterventionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Intervention) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNIntervention2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐIntervention(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalOIntervention2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐIntervention(ctx context.Context, sel ast.SelectionSet, v *ent.Intervention) graphql.Marshaler {
@@ -42237,25 +43969,6 @@ func (ec *executionContext) unmarshalOMeetingWhereInput2ᚖgithubᚗcomᚋproget
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOMunicipality2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipalityᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Municipality) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNMunicipality2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipality(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOMunicipality2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipality(ctx context.Context, sel ast.SelectionSet, v *ent.Municipality) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -42384,25 +44097,6 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋprogettoᚑwinᚋwinᚋe
 	return ec._Node(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOObjective2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐObjectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Objective) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNObjective2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐObjective(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOObjective2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐObjective(ctx context.Context, sel ast.SelectionSet, v *ent.Objective) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -42522,25 +44216,6 @@ func (ec *executionContext) unmarshalOObjectiveWhereInput2ᚖgithubᚗcomᚋprog
 	}
 	res, err := ec.unmarshalInputObjectiveWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOOrganization2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Organization) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNOrganization2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganization(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalOOrganization2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganization(ctx context.Context, sel ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
@@ -42664,25 +44339,6 @@ func (ec *executionContext) unmarshalOOrganizationWhereInput2ᚖgithubᚗcomᚋp
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOOutcome2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Outcome) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNOutcome2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcome(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOOutcome2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcome(ctx context.Context, sel ast.SelectionSet, v *ent.Outcome) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -42762,6 +44418,23 @@ func (ec *executionContext) marshalOOutcomeKind2ᚖgithubᚗcomᚋprogettoᚑwin
 	return v
 }
 
+func (ec *executionContext) unmarshalOOutcomeOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeOrderᚄ(ctx context.Context, v any) ([]*ent.OutcomeOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.OutcomeOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOutcomeOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOOutcomeValueDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋoutcomeᚐValueDimensionᚄ(ctx context.Context, v any) ([]outcome.ValueDimension, error) {
 	if v == nil {
 		return nil, nil
@@ -42837,25 +44510,6 @@ func (ec *executionContext) unmarshalOOutcomeWhereInput2ᚖgithubᚗcomᚋproget
 	}
 	res, err := ec.unmarshalInputOutcomeWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOPact2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Pact) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNPact2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPact(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalOPact2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPact(ctx context.Context, sel ast.SelectionSet, v *ent.Pact) graphql.Marshaler {
@@ -43184,49 +44838,11 @@ func (ec *executionContext) unmarshalOPlanWhereInput2ᚖgithubᚗcomᚋprogetto�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOProtocol2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Protocol) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNProtocol2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocol(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOProtocol2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocol(ctx context.Context, sel ast.SelectionSet, v *ent.Protocol) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Protocol(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalOProtocolCommitment2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ProtocolCommitment) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNProtocolCommitment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitment(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalOProtocolCommitment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitment(ctx context.Context, sel ast.SelectionSet, v *ent.ProtocolCommitment) graphql.Marshaler {
@@ -43254,6 +44870,23 @@ func (ec *executionContext) marshalOProtocolCommitmentEdge2ᚖgithubᚗcomᚋpro
 		return graphql.Null
 	}
 	return ec._ProtocolCommitmentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOProtocolCommitmentOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitmentOrderᚄ(ctx context.Context, v any) ([]*ent.ProtocolCommitmentOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.ProtocolCommitmentOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProtocolCommitmentOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitmentOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOProtocolCommitmentStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋprotocolcommitmentᚐStatusᚄ(ctx context.Context, v any) ([]protocolcommitment.Status, error) {
@@ -43370,25 +45003,6 @@ func (ec *executionContext) unmarshalOProtocolOrder2ᚕᚖgithubᚗcomᚋprogett
 	return res, nil
 }
 
-func (ec *executionContext) marshalOProtocolParty2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolPartyᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ProtocolParty) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNProtocolParty2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolParty(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOProtocolParty2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolParty(ctx context.Context, sel ast.SelectionSet, v *ent.ProtocolParty) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -43414,6 +45028,23 @@ func (ec *executionContext) marshalOProtocolPartyEdge2ᚖgithubᚗcomᚋprogetto
 		return graphql.Null
 	}
 	return ec._ProtocolPartyEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOProtocolPartyOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolPartyOrderᚄ(ctx context.Context, v any) ([]*ent.ProtocolPartyOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.ProtocolPartyOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProtocolPartyOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolPartyOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOProtocolPartyRole2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋprotocolpartyᚐRoleᚄ(ctx context.Context, v any) ([]protocolparty.Role, error) {
@@ -43635,25 +45266,6 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	return res
 }
 
-func (ec *executionContext) marshalOTable2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTerritorialTableᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.TerritorialTable) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNTable2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTerritorialTable(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOTable2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTerritorialTable(ctx context.Context, sel ast.SelectionSet, v *ent.TerritorialTable) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -43681,25 +45293,6 @@ func (ec *executionContext) marshalOTableEdge2ᚖgithubᚗcomᚋprogettoᚑwin�
 	return ec._TableEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOTableMembership2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.TableMembership) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNTableMembership2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembership(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOTableMembership2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembership(ctx context.Context, sel ast.SelectionSet, v *ent.TableMembership) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -43725,6 +45318,23 @@ func (ec *executionContext) marshalOTableMembershipEdge2ᚖgithubᚗcomᚋproget
 		return graphql.Null
 	}
 	return ec._TableMembershipEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTableMembershipOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembershipOrderᚄ(ctx context.Context, v any) ([]*ent.TableMembershipOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.TableMembershipOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTableMembershipOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableMembershipOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOTableMembershipProfession2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋtablemembershipᚐProfessionᚄ(ctx context.Context, v any) ([]tablemembership.Profession, error) {
@@ -43897,25 +45507,6 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	_ = ctx
 	res := graphql.MarshalTime(*v)
 	return res
-}
-
-func (ec *executionContext) marshalOUser2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.User) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalOUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx context.Context, sel ast.SelectionSet, v *ent.User) graphql.Marshaler {

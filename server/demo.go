@@ -26,7 +26,7 @@ func loadDemo(ctx context.Context, client *ent.Client, cfg config, logger *slog.
 	if err != nil {
 		return fmt.Errorf("loading demo data: %w", err)
 	}
-	logger.Info("demo data loaded", "cases", summary.Cases, "organizations", summary.Organizations, "took", time.Since(start).Round(time.Millisecond))
+	logger.Info("demo data loaded", "cases", summary.Cases, "organizations", summary.Organizations, "took", time.Since(start).Round(time.Millisecond).String())
 	return nil
 }
 

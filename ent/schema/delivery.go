@@ -72,7 +72,8 @@ func (Intervention) Edges() []ent.Edge {
 			Comment("The fund paying for it (fondo di copertura)."),
 		edge.From("outcomes", Outcome.Type).Ref("intervention").
 			Comment("Outcomes the intervention led to (esiti).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

@@ -50,9 +50,11 @@ func (Protocol) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("parties", ProtocolParty.Type).Ref("protocol").
 			Comment("The parties with their role and commitments (parti del protocollo).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
 		edge.To("objectives", Objective.Type).
-			Comment("The programme objectives the protocol serves (obiettivi)."),
+			Comment("The programme objectives the protocol serves (obiettivi).").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 
@@ -99,7 +101,8 @@ func (ProtocolParty) Edges() []ent.Edge {
 		edge.To("organization", Organization.Type).Unique().Required().Immutable().
 			Comment("The party (ente)."),
 		edge.From("commitments", ProtocolCommitment.Type).Ref("party").
-			Comment("What the party undertook (impegni)."),
+			Comment("What the party undertook (impegni).").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 
@@ -189,7 +192,8 @@ func (Directive) Fields() []ent.Field {
 func (Directive) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("tables", TerritorialTable.Type).
-			Comment("The tables it is addressed to, when not all (tavoli destinatari)."),
+			Comment("The tables it is addressed to, when not all (tavoli destinatari).").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 
@@ -248,7 +252,8 @@ func (Objective) Fields() []ent.Field {
 func (Objective) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("protocols", Protocol.Type).Ref("objectives").
-			Comment("Protocols that serve the objective (protocolli collegati)."),
+			Comment("Protocols that serve the objective (protocolli collegati).").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 
@@ -294,10 +299,12 @@ func (Meeting) Edges() []ent.Edge {
 		edge.To("table", TerritorialTable.Type).Unique().
 			Comment("The table that met, for table meetings (tavolo)."),
 		edge.To("attendees", User.Type).
-			Comment("Who attended (presenti)."),
+			Comment("Who attended (presenti).").
+			Annotations(entgql.RelayConnection()),
 		edge.From("decisions", Decision.Type).Ref("meeting").
 			Comment("Decisions taken (decisioni).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

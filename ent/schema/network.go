@@ -46,13 +46,15 @@ func (Municipality) Edges() []ent.Edge {
 			Annotations(entgql.RelayConnection()),
 		edge.From("tables", TerritorialTable.Type).Ref("municipalities").
 			Comment("Territorial tables covering the municipality (tavoli territoriali).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
 		edge.From("residents", Person.Type).Ref("municipality").
 			Comment("Persons resident in the municipality (persone residenti).").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("funds", Fund.Type).Ref("municipality").
 			Comment("Anti-crisis funds the municipality allocated (fondi anticrisi).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
 	}
 }
 
@@ -111,10 +113,12 @@ func (Organization) Edges() []ent.Edge {
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("pacts", Pact.Type).Ref("signatories").
 			Comment("Pacts the organisation signed (patti sottoscritti).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
 		edge.From("protocol_parties", ProtocolParty.Type).Ref("organization").
 			Comment("The organisation's roles in protocols (partecipazioni ai protocolli).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
 		edge.From("referred_cases", CaseFile.Type).Ref("referring_organization").
 			Comment("Cases the organisation referred to a table (casi segnalati).").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
@@ -160,7 +164,8 @@ func (Pact) Fields() []ent.Field {
 func (Pact) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("signatories", Organization.Type).
-			Comment("Organisations that signed the pact (firmatari)."),
+			Comment("Organisations that signed the pact (firmatari).").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 
@@ -199,12 +204,14 @@ func (TerritorialTable) Fields() []ent.Field {
 func (TerritorialTable) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("municipalities", Municipality.Type).
-			Comment("Municipalities the table covers (comuni di competenza)."),
+			Comment("Municipalities the table covers (comuni di competenza).").
+			Annotations(entgql.RelayConnection()),
 		edge.To("coordinator", User.Type).Unique().
 			Comment("The user who coordinates the table (coordinatore)."),
 		edge.From("members", TableMembership.Type).Ref("table").
 			Comment("Members of the table with their profession (componenti del tavolo).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
 		edge.From("cases", CaseFile.Type).Ref("table").
 			Comment("Cases referred to the table (casi del tavolo).").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
@@ -213,7 +220,8 @@ func (TerritorialTable) Edges() []ent.Edge {
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("directives", Directive.Type).Ref("tables").
 			Comment("Directives addressed to this table (indirizzi ricevuti).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

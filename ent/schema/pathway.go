@@ -99,16 +99,19 @@ func (CaseFile) Edges() []ent.Edge {
 			Comment("The closed case this one reopens (caso precedente)."),
 		edge.From("events", CaseEvent.Type).Ref("case").
 			Comment("Timeline of the case, oldest first (cronologia).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
 		edge.To("plan", Plan.Type).Unique().
 			Comment("The personal plan (progetto personalizzato).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("interventions", Intervention.Type).Ref("case").
 			Comment("Interventions of the case's plan (interventi).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
 		edge.From("outcomes", Outcome.Type).Ref("case").
 			Comment("Outcomes recorded for the case (esiti).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

@@ -48,9 +48,11 @@ func (User) Edges() []ent.Edge {
 		edge.To("organization", Organization.Type).Unique().Required().
 			Comment("The organisation the user works for (ente di appartenenza)."),
 		edge.From("memberships", TableMembership.Type).Ref("user").
-			Comment("The user's places in tables (partecipazione ai tavoli)."),
+			Comment("The user's places in tables (partecipazione ai tavoli).").
+			Annotations(entgql.RelayConnection()),
 		edge.From("coordinated_tables", TerritorialTable.Type).Ref("coordinator").
-			Comment("Tables the user coordinates (tavoli coordinati)."),
+			Comment("Tables the user coordinates (tavoli coordinati).").
+			Annotations(entgql.RelayConnection()),
 		edge.From("meetings_attended", Meeting.Type).Ref("attendees").
 			Comment("Meetings the user attended (riunioni a cui ha partecipato).").
 			Annotations(entgql.RelayConnection()),
@@ -114,7 +116,8 @@ func (Person) Edges() []ent.Edge {
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("cases", CaseFile.Type).Ref("person").
 			Comment("The person's cases, open and closed (casi).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

@@ -39,9 +39,11 @@ func (Plan) Edges() []ent.Edge {
 		edge.From("case", CaseFile.Type).Ref("plan").Unique().Required().Immutable().
 			Comment("The case the plan belongs to; one plan per case (caso)."),
 		edge.From("goals", Goal.Type).Ref("plan").
-			Comment("Goals of the plan (obiettivi specifici)."),
+			Comment("Goals of the plan (obiettivi specifici).").
+			Annotations(entgql.RelayConnection()),
 		edge.From("commitments", Commitment.Type).Ref("plan").
-			Comment("The person's reciprocal commitments to the community (impegni di reciprocità)."),
+			Comment("The person's reciprocal commitments to the community (impegni di reciprocità).").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

@@ -270,19 +270,20 @@ func TestLimits(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		a := newAPI(t, db)
 		seedOneOfEach(t, a.client)
-		for name, q := range map[string]string{
-			"no first or last":    `{ municipalities { totalCount } }`,
-			"page too large":      `{ municipalities(first: 101) { totalCount } }`,
-			"nested unbounded":    `{ tables(first: 5) { edges { node { cases { totalCount } } } } }`,
-			"nested page too big": `{ tables(first: 5) { edges { node { cases(last: 500) { totalCount } } } } }`,
-			"too costly": `{ tables(first: 100) { edges { node { cases(first: 100) { edges { node {
-				id code status priority referredOn referralReason needAreas version createdAt updatedAt } } } } } } }`,
-			"too deep": `{ cases(first: 1) { edges { node { table { municipalities { tables { municipalities { tables {
-				municipalities { tables { municipalities { id } } } } } } } } } } } }`,
+		for _, tc := range []struct{ name, query, want string }{
+			{"no first or last", `{ municipalities { totalCount } }`, "give `first` or `last`"},
+			{"page too large", `{ municipalities(first: 101) { totalCount } }`, "at most 100"},
+			{"nested unbounded", `{ tables(first: 5) { edges { node { cases { totalCount } } } } }`, "give `first` or `last`"},
+			{"nested page too large", `{ tables(first: 5) { edges { node { cases(last: 500) { totalCount } } } } }`, "at most 100"},
+			{"variables count", `query($n: Int) { municipalities(first: $n) { totalCount } }`, "give `first` or `last`"},
+			{"too costly", `{ tables(first: 100) { edges { node { cases(first: 100) { edges { node {
+				id code status priority referredOn referralReason needAreas version createdAt updatedAt } } } } } } }`, "asks for too much"},
+			{"too deep", `{ cases(first: 1) { edges { node { table { municipalities(first: 1) { edges { node {
+				tables(first: 1) { edges { node { municipalities(first: 1) { edges { node { id } } } } } } } } } } } } } }`, "deeper than 12"},
 		} {
-			r := a.post(q, nil)
-			if r.code() != "BAD_USER_INPUT" || r.Data != nil && string(r.Data) != "null" {
-				t.Errorf("%s: code %q, data %s", name, r.code(), r.Data)
+			r := a.post(tc.query, nil)
+			if r.code() != "BAD_USER_INPUT" || string(r.Data) != "null" && r.Data != nil || !strings.Contains(r.Errors[0].Message, tc.want) {
+				t.Errorf("%s: %s", tc.name, r.Raw)
 			}
 		}
 		// GraphiQL's introspection query nests TypeRefs nine deep, and must

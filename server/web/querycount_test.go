@@ -26,8 +26,8 @@ const nestedCases = `query($first: Int!) {
 			code status
 			person { pseudonym birthYear gender }
 			table { name code }
-			interventions { kind status costCents provider { name } }
-			outcomes { kind valueDimension achievedOn }
+			interventions(first: 20, orderBy: [{field: STARTS_ON}]) { totalCount edges { node { kind status costCents provider { name } } } }
+			outcomes(first: 20) { edges { node { kind valueDimension achievedOn } } }
 		} }
 	} }`
 
@@ -48,8 +48,15 @@ func TestNestedQueryCount(t *testing.T) {
 					TotalCount int
 					Edges      []struct {
 						Node struct {
-							Interventions []struct{ Provider struct{ Name string } }
-							Outcomes      []struct{ Kind string }
+							Interventions struct {
+								TotalCount int
+								Edges      []struct {
+									Node struct{ Provider struct{ Name string } }
+								}
+							}
+							Outcomes struct {
+								Edges []struct{ Node struct{ Kind string } }
+							}
 						}
 					}
 				}
@@ -61,7 +68,8 @@ func TestNestedQueryCount(t *testing.T) {
 				t.Fatalf("first %d: %d edges of %d", first, len(out.Cases.Edges), out.Cases.TotalCount)
 			}
 			for _, e := range out.Cases.Edges {
-				if len(e.Node.Interventions) == 0 || e.Node.Interventions[0].Provider.Name == "" {
+				// ent#4144: totalCount beside edges must still count.
+				if e.Node.Interventions.TotalCount != 2 || len(e.Node.Interventions.Edges) != 2 || e.Node.Interventions.Edges[0].Node.Provider.Name == "" || len(e.Node.Outcomes.Edges) != 1 {
 					t.Fatalf("interventions not loaded: %+v", e.Node)
 				}
 			}

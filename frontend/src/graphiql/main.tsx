@@ -17,7 +17,7 @@ const defaultQuery = `# WIN — GraphiQL. Every type and field is described unde
         needAreas
         table { name }
         person { pseudonym birthYear }
-        outcomes { kind valueDimension }
+        outcomes(first: 10) { edges { node { kind valueDimension } } }
       }
     }
   }
