@@ -38,14 +38,8 @@ func badInput(msg string) *gqlerror.Error {
 func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
-		code, message, field := classify(err)
+		code, message, field := classify(ctx, err)
 		if code == "" {
-			// Parse and validation errors, and errors already coded by
-			// gqlgen or entgql, pass through as they are.
-			var known *gqlerror.Error
-			if errors.As(err, &known) && (known.Extensions["code"] != nil || known.Path == nil) {
-				return gqlErr
-			}
 			code = CodeInternal
 			message = "internal error; quote request " + RequestID(ctx) + " to the administrators"
 			logger.ErrorContext(ctx, "resolver error", "error", err.Error(), "request_id", RequestID(ctx), "path", gqlErr.Path.String())
@@ -59,8 +53,9 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	}
 }
 
-// classify maps a known error to its code, message and offending field.
-func classify(err error) (code, message, field string) {
+// classify maps a known error to its code, message and offending field;
+// an unknown one gets no code.
+func classify(ctx context.Context, err error) (code, message, field string) {
 	var (
 		invalid    *fault.Invalid
 		conflict   *fault.Conflict
@@ -68,6 +63,7 @@ func classify(err error) (code, message, field string) {
 		notFound   *ent.NotFoundError
 		notSingle  *ent.NotSingularError
 		constraint *ent.ConstraintError
+		gqlErr     *gqlerror.Error
 	)
 	switch {
 	case errors.As(err, &invalid):
@@ -89,6 +85,21 @@ func classify(err error) (code, message, field string) {
 			return CodeConflict, "another record already has this value where it must be unique", ""
 		}
 		return CodeBadUserInput, "the change breaks a rule of the data", ""
+	case errors.As(err, &gqlErr):
+		// The GraphQL layer's own errors concern the request: parse and
+		// validation errors keep gqlgen's codes, entgql's pagination
+		// checks are bad input, and so is an argument value that does not
+		// decode (a forged cursor, an ID that is not a string), whose
+		// path runs past the field into the argument. Anything else
+		// wrapped here came from a resolver and stays unknown.
+		switch c, _ := gqlErr.Extensions["code"].(string); {
+		case c == "INVALID_PAGINATION":
+			return CodeBadUserInput, gqlErr.Message, ""
+		case c != "":
+			return c, gqlErr.Message, ""
+		case gqlErr.Err == nil || len(gqlErr.Path) > len(graphql.GetPath(ctx)):
+			return CodeBadUserInput, gqlErr.Message, ""
+		}
 	}
 	return "", "", ""
 }

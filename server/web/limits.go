@@ -104,6 +104,10 @@ func (w *walker) pageSize(f *ast.Field) int {
 		return 1
 	}
 	args := f.ArgumentMap(w.vars)
+	if args["first"] != nil && args["last"] != nil {
+		w.err = badInput(fmt.Sprintf("%s: give `first` or `last`, not both", f.Alias))
+		return 0
+	}
 	size, given := 0, false
 	for _, name := range []string{"first", "last"} {
 		if v, ok := args[name]; ok && v != nil {

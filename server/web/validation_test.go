@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/web"
 )
 
 func organizationKind(k string) organization.Kind { return organization.Kind(k) }
@@ -115,6 +117,32 @@ func TestTaxCodeRule(t *testing.T) {
 			SetTaxCode(" " + strings.ToLower(valid[:8]) + " " + valid[8:]).SetBirthDate(day(1980, 1, 1)).SaveX(ctx)
 		if id.TaxCode == nil || *id.TaxCode != valid {
 			t.Fatalf("tax code stored as %v", id.TaxCode)
+		}
+	})
+}
+
+// TestUnexpectedErrorsAreInternal breaks the database under the API: the
+// client gets INTERNAL with the request ID, the log gets the details.
+func TestUnexpectedErrorsAreInternal(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		var log strings.Builder
+		client := db.Client()
+		h := web.New(web.Options{Client: client, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(&log, nil))})
+		a := &api{t: t, handler: h, client: client}
+		drop := "DROP TABLE funds"
+		if db.Dialect == "postgres" {
+			drop += " CASCADE"
+		}
+		if _, err := db.SQL.Exec(drop); err != nil {
+			t.Fatal(err)
+		}
+		r := a.post(`{ funds(first: 5) { totalCount } }`, nil)
+		if r.code() != "INTERNAL" || !strings.Contains(r.Errors[0].Message, "quote request") {
+			t.Fatalf("got %s", r.Raw)
+		}
+		assertNoLeak(t, r)
+		if !strings.Contains(log.String(), "funds") {
+			t.Errorf("the log lacks the cause: %s", log.String())
 		}
 	})
 }
