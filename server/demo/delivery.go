@@ -121,13 +121,16 @@ func (w *writer) addInterventions(c *caseDraft, end time.Time) []item {
 	return items
 }
 
-var employmentKinds = []struct {
-	kind  outcome.Kind
-	held  float64 // chance the job is still held at the six-month follow-up
-	share float64
-}{
-	{outcome.KindEmploymentPermanent, 0.9, 0.2}, {outcome.KindEmploymentFixedTerm, 0.6, 0.45},
-	{outcome.KindApprenticeship, 0.8, 0.15}, {outcome.KindSelfEmployment, 0.7, 0.2},
+// employmentKinds are the kinds of work found, by share.
+var employmentKinds = []weighted[outcome.Kind]{
+	{outcome.KindEmploymentPermanent, 0.2}, {outcome.KindEmploymentFixedTerm, 0.45},
+	{outcome.KindApprenticeship, 0.15}, {outcome.KindSelfEmployment, 0.2},
+}
+
+// stillHeld is the chance a job is still held at the six-month follow-up.
+var stillHeld = map[outcome.Kind]float64{
+	outcome.KindEmploymentPermanent: 0.9, outcome.KindEmploymentFixedTerm: 0.6,
+	outcome.KindApprenticeship: 0.8, outcome.KindSelfEmployment: 0.7,
 }
 
 // areaOutcomes are the results that answer needs other than work.
@@ -185,18 +188,13 @@ func (w *writer) addOutcomes(c *caseDraft, end time.Time, manager *ent.User, ite
 			if !g.chance(0.55) {
 				continue
 			}
-			r, acc := g.rnd.Float64(), 0.0
-			for _, e := range employmentKinds {
-				if acc += e.share; r < acc || acc >= 1 {
-					b := add(e.kind)
-					achieved, _ := b.Mutation().AchievedOn()
-					due := achieved.AddDate(0, 6, 0)
-					b.SetFollowUpDueOn(due)
-					if !due.After(g.today) && g.chance(0.85) {
-						b.SetFollowedUpOn(minDate(addDays(due, g.between(0, 20)), g.today)).SetStillHeld(g.chance(e.held))
-					}
-					break
-				}
+			kind := draw(g.rnd, employmentKinds)
+			b := add(kind)
+			achieved, _ := b.Mutation().AchievedOn()
+			due := achieved.AddDate(0, 6, 0)
+			b.SetFollowUpDueOn(due)
+			if !due.After(g.today) && g.chance(0.85) {
+				b.SetFollowedUpOn(minDate(addDays(due, g.between(0, 20)), g.today)).SetStillHeld(g.chance(stillHeld[kind]))
 			}
 			continue
 		}

@@ -142,6 +142,24 @@ func minDate(a, b time.Time) time.Time {
 // pick returns a random element.
 func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 
+// weighted is a value with the probability of drawing it.
+type weighted[T any] struct {
+	value  T
+	weight float64
+}
+
+// draw picks a value by weight; the last one takes whatever the weights
+// leave over.
+func draw[T any](r *rand.Rand, ws []weighted[T]) T {
+	x, acc := r.Float64(), 0.0
+	for _, w := range ws {
+		if acc += w.weight; x < acc {
+			return w.value
+		}
+	}
+	return ws[len(ws)-1].value
+}
+
 // chance is true with probability p.
 func (g *generator) chance(p float64) bool { return g.rnd.Float64() < p }
 

@@ -32,19 +32,13 @@ func (c *caseDraft) open() bool {
 	return c.status != casefile.StatusClosed && c.status != casefile.StatusDeclined
 }
 
-var needWeights = []struct {
-	area   domain.NeedArea
-	weight float64
-}{
+var needWeights = []weighted[domain.NeedArea]{
 	{domain.NeedEmployment, 0.55}, {domain.NeedIncome, 0.45}, {domain.NeedHousing, 0.25}, {domain.NeedHealth, 0.15},
 	{domain.NeedFamily, 0.15}, {domain.NeedEducation, 0.12}, {domain.NeedDebt, 0.18}, {domain.NeedLegal, 0.05},
 	{domain.NeedSocialIsolation, 0.12},
 }
 
-var closureWeights = []struct {
-	reason casefile.ClosureReason
-	weight float64
-}{
+var closureWeights = []weighted[casefile.ClosureReason]{
 	{casefile.ClosureReasonGoalsMet, 0.45}, {casefile.ClosureReasonPartiallyMet, 0.25}, {casefile.ClosureReasonDroppedOut, 0.12},
 	{casefile.ClosureReasonMovedAway, 0.07}, {casefile.ClosureReasonTransferred, 0.04}, {casefile.ClosureReasonDeceased, 0.01},
 	{casefile.ClosureReasonOther, 0.06},
@@ -91,14 +85,7 @@ func (g *generator) pathway(c *caseDraft) {
 		return
 	}
 	c.closed, c.status = &closed, casefile.StatusClosed
-	r, acc := g.rnd.Float64(), 0.0
-	c.closure = casefile.ClosureReasonOther
-	for _, w := range closureWeights {
-		if acc += w.weight; r < acc {
-			c.closure = w.reason
-			break
-		}
-	}
+	c.closure = draw(g.rnd, closureWeights)
 }
 
 // needAreas draws one to three areas of need.
@@ -106,7 +93,7 @@ func (g *generator) needAreas() []domain.NeedArea {
 	var out []domain.NeedArea
 	for _, w := range needWeights {
 		if g.chance(w.weight) && len(out) < 3 {
-			out = append(out, w.area)
+			out = append(out, w.value)
 		}
 	}
 	if len(out) == 0 {

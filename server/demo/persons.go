@@ -23,10 +23,7 @@ type personDraft struct {
 	taxCode     string
 }
 
-var citizenshipWeights = []struct {
-	area   person.CitizenshipArea
-	weight float64
-}{
+var citizenshipWeights = []weighted[person.CitizenshipArea]{
 	{person.CitizenshipAreaItaly, 0.72}, {person.CitizenshipAreaEuropeanUnion, 0.07}, {person.CitizenshipAreaOtherEurope, 0.06},
 	{person.CitizenshipAreaAfrica, 0.08}, {person.CitizenshipAreaAsia, 0.04}, {person.CitizenshipAreaAmericas, 0.025},
 	{person.CitizenshipAreaOceania, 0.002}, {person.CitizenshipAreaStateless, 0.003},
@@ -46,14 +43,7 @@ func (g *generator) newPerson(place int, taxCodes map[string]bool) *personDraft 
 	default:
 		p.gender = person.GenderNotStated
 	}
-	r, acc := g.rnd.Float64(), 0.0
-	p.citizenship = person.CitizenshipAreaItaly
-	for _, w := range citizenshipWeights {
-		if acc += w.weight; r < acc {
-			p.citizenship = w.area
-			break
-		}
-	}
+	p.citizenship = draw(g.rnd, citizenshipWeights)
 	female := p.gender == person.GenderFemale || (p.gender != person.GenderMale && g.chance(0.5))
 	names := maleNames
 	if female {
