@@ -4,12 +4,16 @@ import type { CreateFetcherOptions } from "@graphiql/toolkit";
 export const graphqlEndpoint = "/graphql";
 
 /**
- * Options for GraphiQL's fetcher: the same-origin endpoint, with the
- * user's session cookie sent along and never sent anywhere else.
+ * Options for GraphiQL's fetcher (createGraphiQLFetcher): the same-origin
+ * endpoint, with the user's session cookie sent along and never sent to
+ * another origin, whatever the caller asks for.
  */
 export function fetcherOptions(): CreateFetcherOptions {
   return {
     url: graphqlEndpoint,
     fetch: (input, init) => fetch(input, { ...init, credentials: "same-origin" }),
+    // The server speaks plain POST and GET, without @defer/@stream: a plain
+    // JSON request, not a multipart one.
+    enableIncrementalDelivery: false,
   };
 }

@@ -30,6 +30,14 @@ if (root === null) {
 }
 createRoot(root).render(
   <StrictMode>
-    <GraphiQL fetcher={createGraphiQLFetcher(fetcherOptions())} defaultQuery={defaultQuery} />
+    <GraphiQL
+      fetcher={createGraphiQLFetcher(fetcherOptions())}
+      defaultQuery={defaultQuery}
+      // The session cookie authenticates; the header editor is there for
+      // extra headers, starts empty, and is never saved in localStorage.
+      isHeadersEditorEnabled
+      defaultHeaders=""
+      shouldPersistHeaders={false}
+    />
   </StrictMode>,
 );
