@@ -76,7 +76,9 @@ func (_u *CaseEventUpdate) Mutation() *CaseEventMutation {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *CaseEventUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -103,11 +105,15 @@ func (_u *CaseEventUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *CaseEventUpdate) defaults() {
+func (_u *CaseEventUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if caseevent.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized caseevent.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := caseevent.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -235,7 +241,9 @@ func (_u *CaseEventUpdateOne) Select(field string, fields ...string) *CaseEventU
 
 // Save executes the query and returns the updated CaseEvent entity.
 func (_u *CaseEventUpdateOne) Save(ctx context.Context) (*CaseEvent, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -262,11 +270,15 @@ func (_u *CaseEventUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *CaseEventUpdateOne) defaults() {
+func (_u *CaseEventUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if caseevent.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized caseevent.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := caseevent.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

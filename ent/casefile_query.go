@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -729,6 +730,12 @@ func (_q *CaseFileQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if casefile.Policy == nil {
+		return errors.New("ent: uninitialized casefile.Policy (forgotten import ent/runtime?)")
+	}
+	if err := casefile.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

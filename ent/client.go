@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -37,6 +38,7 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
@@ -47,6 +49,8 @@ type Client struct {
 	config
 	// Schema is the client for creating, migrating and dropping schema.
 	Schema *migrate.Schema
+	// APIToken is the client for interacting with the APIToken builders.
+	APIToken *APITokenClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
 	AuditEvent *AuditEventClient
 	// CaseEvent is the client for interacting with the CaseEvent builders.
@@ -89,6 +93,8 @@ type Client struct {
 	ProtocolCommitment *ProtocolCommitmentClient
 	// ProtocolParty is the client for interacting with the ProtocolParty builders.
 	ProtocolParty *ProtocolPartyClient
+	// Session is the client for interacting with the Session builders.
+	Session *SessionClient
 	// TableMembership is the client for interacting with the TableMembership builders.
 	TableMembership *TableMembershipClient
 	// TerritorialTable is the client for interacting with the TerritorialTable builders.
@@ -106,6 +112,7 @@ func NewClient(opts ...Option) *Client {
 
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
+	c.APIToken = NewAPITokenClient(c.config)
 	c.AuditEvent = NewAuditEventClient(c.config)
 	c.CaseEvent = NewCaseEventClient(c.config)
 	c.CaseFile = NewCaseFileClient(c.config)
@@ -127,6 +134,7 @@ func (c *Client) init() {
 	c.Protocol = NewProtocolClient(c.config)
 	c.ProtocolCommitment = NewProtocolCommitmentClient(c.config)
 	c.ProtocolParty = NewProtocolPartyClient(c.config)
+	c.Session = NewSessionClient(c.config)
 	c.TableMembership = NewTableMembershipClient(c.config)
 	c.TerritorialTable = NewTerritorialTableClient(c.config)
 	c.User = NewUserClient(c.config)
@@ -222,6 +230,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	return &Tx{
 		ctx:                ctx,
 		config:             cfg,
+		APIToken:           NewAPITokenClient(cfg),
 		AuditEvent:         NewAuditEventClient(cfg),
 		CaseEvent:          NewCaseEventClient(cfg),
 		CaseFile:           NewCaseFileClient(cfg),
@@ -243,6 +252,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Protocol:           NewProtocolClient(cfg),
 		ProtocolCommitment: NewProtocolCommitmentClient(cfg),
 		ProtocolParty:      NewProtocolPartyClient(cfg),
+		Session:            NewSessionClient(cfg),
 		TableMembership:    NewTableMembershipClient(cfg),
 		TerritorialTable:   NewTerritorialTableClient(cfg),
 		User:               NewUserClient(cfg),
@@ -265,6 +275,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	return &Tx{
 		ctx:                ctx,
 		config:             cfg,
+		APIToken:           NewAPITokenClient(cfg),
 		AuditEvent:         NewAuditEventClient(cfg),
 		CaseEvent:          NewCaseEventClient(cfg),
 		CaseFile:           NewCaseFileClient(cfg),
@@ -286,6 +297,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Protocol:           NewProtocolClient(cfg),
 		ProtocolCommitment: NewProtocolCommitmentClient(cfg),
 		ProtocolParty:      NewProtocolPartyClient(cfg),
+		Session:            NewSessionClient(cfg),
 		TableMembership:    NewTableMembershipClient(cfg),
 		TerritorialTable:   NewTerritorialTableClient(cfg),
 		User:               NewUserClient(cfg),
@@ -295,7 +307,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 // Debug returns a new debug-client. It's used to get verbose logging on specific operations.
 //
 //	client.Debug().
-//		AuditEvent.
+//		APIToken.
 //		Query().
 //		Count(ctx)
 func (c *Client) Debug() *Client {
@@ -318,11 +330,11 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.AuditEvent, c.CaseEvent, c.CaseFile, c.Commitment, c.Decision, c.Directive,
-		c.Fund, c.Goal, c.Intervention, c.Meeting, c.Municipality, c.Objective,
-		c.Organization, c.Outcome, c.Pact, c.Person, c.PersonIdentity, c.Plan,
-		c.Protocol, c.ProtocolCommitment, c.ProtocolParty, c.TableMembership,
-		c.TerritorialTable, c.User,
+		c.APIToken, c.AuditEvent, c.CaseEvent, c.CaseFile, c.Commitment, c.Decision,
+		c.Directive, c.Fund, c.Goal, c.Intervention, c.Meeting, c.Municipality,
+		c.Objective, c.Organization, c.Outcome, c.Pact, c.Person, c.PersonIdentity,
+		c.Plan, c.Protocol, c.ProtocolCommitment, c.ProtocolParty, c.Session,
+		c.TableMembership, c.TerritorialTable, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -332,11 +344,11 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.AuditEvent, c.CaseEvent, c.CaseFile, c.Commitment, c.Decision, c.Directive,
-		c.Fund, c.Goal, c.Intervention, c.Meeting, c.Municipality, c.Objective,
-		c.Organization, c.Outcome, c.Pact, c.Person, c.PersonIdentity, c.Plan,
-		c.Protocol, c.ProtocolCommitment, c.ProtocolParty, c.TableMembership,
-		c.TerritorialTable, c.User,
+		c.APIToken, c.AuditEvent, c.CaseEvent, c.CaseFile, c.Commitment, c.Decision,
+		c.Directive, c.Fund, c.Goal, c.Intervention, c.Meeting, c.Municipality,
+		c.Objective, c.Organization, c.Outcome, c.Pact, c.Person, c.PersonIdentity,
+		c.Plan, c.Protocol, c.ProtocolCommitment, c.ProtocolParty, c.Session,
+		c.TableMembership, c.TerritorialTable, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -345,6 +357,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 // Mutate implements the ent.Mutator interface.
 func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
+	case *APITokenMutation:
+		return c.APIToken.mutate(ctx, m)
 	case *AuditEventMutation:
 		return c.AuditEvent.mutate(ctx, m)
 	case *CaseEventMutation:
@@ -387,6 +401,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ProtocolCommitment.mutate(ctx, m)
 	case *ProtocolPartyMutation:
 		return c.ProtocolParty.mutate(ctx, m)
+	case *SessionMutation:
+		return c.Session.mutate(ctx, m)
 	case *TableMembershipMutation:
 		return c.TableMembership.mutate(ctx, m)
 	case *TerritorialTableMutation:
@@ -395,6 +411,156 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.User.mutate(ctx, m)
 	default:
 		return nil, fmt.Errorf("ent: unknown mutation type %T", m)
+	}
+}
+
+// APITokenClient is a client for the APIToken schema.
+type APITokenClient struct {
+	config
+}
+
+// NewAPITokenClient returns a client for the APIToken from the given config.
+func NewAPITokenClient(c config) *APITokenClient {
+	return &APITokenClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `apitoken.Hooks(f(g(h())))`.
+func (c *APITokenClient) Use(hooks ...Hook) {
+	c.hooks.APIToken = append(c.hooks.APIToken, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `apitoken.Intercept(f(g(h())))`.
+func (c *APITokenClient) Intercept(interceptors ...Interceptor) {
+	c.inters.APIToken = append(c.inters.APIToken, interceptors...)
+}
+
+// Create returns a builder for creating a APIToken entity.
+func (c *APITokenClient) Create() *APITokenCreate {
+	mutation := newAPITokenMutation(c.config, OpCreate)
+	return &APITokenCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of APIToken entities.
+func (c *APITokenClient) CreateBulk(builders ...*APITokenCreate) *APITokenCreateBulk {
+	return &APITokenCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *APITokenClient) MapCreateBulk(slice any, setFunc func(*APITokenCreate, int)) *APITokenCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &APITokenCreateBulk{err: fmt.Errorf("calling to APITokenClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*APITokenCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &APITokenCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for APIToken.
+func (c *APITokenClient) Update() *APITokenUpdate {
+	mutation := newAPITokenMutation(c.config, OpUpdate)
+	return &APITokenUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *APITokenClient) UpdateOne(_m *APIToken) *APITokenUpdateOne {
+	mutation := newAPITokenMutation(c.config, OpUpdateOne, withAPIToken(_m))
+	return &APITokenUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *APITokenClient) UpdateOneID(id gid.ID) *APITokenUpdateOne {
+	mutation := newAPITokenMutation(c.config, OpUpdateOne, withAPITokenID(id))
+	return &APITokenUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for APIToken.
+func (c *APITokenClient) Delete() *APITokenDelete {
+	mutation := newAPITokenMutation(c.config, OpDelete)
+	return &APITokenDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *APITokenClient) DeleteOne(_m *APIToken) *APITokenDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *APITokenClient) DeleteOneID(id gid.ID) *APITokenDeleteOne {
+	builder := c.Delete().Where(apitoken.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &APITokenDeleteOne{builder}
+}
+
+// Query returns a query builder for APIToken.
+func (c *APITokenClient) Query() *APITokenQuery {
+	return &APITokenQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAPIToken},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a APIToken entity by its id.
+func (c *APITokenClient) Get(ctx context.Context, id gid.ID) (*APIToken, error) {
+	return c.Query().Where(apitoken.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *APITokenClient) GetX(ctx context.Context, id gid.ID) *APIToken {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUser queries the user edge of a APIToken.
+func (c *APITokenClient) QueryUser(_m *APIToken) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(apitoken.Table, apitoken.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, apitoken.UserTable, apitoken.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *APITokenClient) Hooks() []Hook {
+	hooks := c.hooks.APIToken
+	return append(hooks[:len(hooks):len(hooks)], apitoken.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *APITokenClient) Interceptors() []Interceptor {
+	return c.inters.APIToken
+}
+
+func (c *APITokenClient) mutate(ctx context.Context, m *APITokenMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&APITokenCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&APITokenUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&APITokenUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&APITokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown APIToken mutation op: %q", m.Op())
 	}
 }
 
@@ -540,7 +706,8 @@ func (c *AuditEventClient) QueryOrganization(_m *AuditEvent) *OrganizationQuery 
 
 // Hooks returns the client hooks.
 func (c *AuditEventClient) Hooks() []Hook {
-	return c.hooks.AuditEvent
+	hooks := c.hooks.AuditEvent
+	return append(hooks[:len(hooks):len(hooks)], auditevent.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -705,7 +872,8 @@ func (c *CaseEventClient) QueryActor(_m *CaseEvent) *UserQuery {
 
 // Hooks returns the client hooks.
 func (c *CaseEventClient) Hooks() []Hook {
-	return c.hooks.CaseEvent
+	hooks := c.hooks.CaseEvent
+	return append(hooks[:len(hooks):len(hooks)], caseevent.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1180,7 +1348,8 @@ func (c *CommitmentClient) QueryHost(_m *Commitment) *OrganizationQuery {
 
 // Hooks returns the client hooks.
 func (c *CommitmentClient) Hooks() []Hook {
-	return c.hooks.Commitment
+	hooks := c.hooks.Commitment
+	return append(hooks[:len(hooks):len(hooks)], commitment.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1377,7 +1546,8 @@ func (c *DecisionClient) QueryCase(_m *Decision) *CaseFileQuery {
 
 // Hooks returns the client hooks.
 func (c *DecisionClient) Hooks() []Hook {
-	return c.hooks.Decision
+	hooks := c.hooks.Decision
+	return append(hooks[:len(hooks):len(hooks)], decision.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1526,7 +1696,8 @@ func (c *DirectiveClient) QueryTables(_m *Directive) *TerritorialTableQuery {
 
 // Hooks returns the client hooks.
 func (c *DirectiveClient) Hooks() []Hook {
-	return c.hooks.Directive
+	hooks := c.hooks.Directive
+	return append(hooks[:len(hooks):len(hooks)], directive.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1691,7 +1862,8 @@ func (c *FundClient) QueryInterventions(_m *Fund) *InterventionQuery {
 
 // Hooks returns the client hooks.
 func (c *FundClient) Hooks() []Hook {
-	return c.hooks.Fund
+	hooks := c.hooks.Fund
+	return append(hooks[:len(hooks):len(hooks)], fund.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1840,7 +2012,8 @@ func (c *GoalClient) QueryPlan(_m *Goal) *PlanQuery {
 
 // Hooks returns the client hooks.
 func (c *GoalClient) Hooks() []Hook {
-	return c.hooks.Goal
+	hooks := c.hooks.Goal
+	return append(hooks[:len(hooks):len(hooks)], goal.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -2219,7 +2392,8 @@ func (c *MeetingClient) QueryDecisions(_m *Meeting) *DecisionQuery {
 
 // Hooks returns the client hooks.
 func (c *MeetingClient) Hooks() []Hook {
-	return c.hooks.Meeting
+	hooks := c.hooks.Meeting
+	return append(hooks[:len(hooks):len(hooks)], meeting.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -2416,7 +2590,8 @@ func (c *MunicipalityClient) QueryFunds(_m *Municipality) *FundQuery {
 
 // Hooks returns the client hooks.
 func (c *MunicipalityClient) Hooks() []Hook {
-	return c.hooks.Municipality
+	hooks := c.hooks.Municipality
+	return append(hooks[:len(hooks):len(hooks)], municipality.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -2795,7 +2970,8 @@ func (c *OrganizationClient) QueryInterventions(_m *Organization) *InterventionQ
 
 // Hooks returns the client hooks.
 func (c *OrganizationClient) Hooks() []Hook {
-	return c.hooks.Organization
+	hooks := c.hooks.Organization
+	return append(hooks[:len(hooks):len(hooks)], organization.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -3126,7 +3302,8 @@ func (c *PactClient) QuerySignatories(_m *Pact) *OrganizationQuery {
 
 // Hooks returns the client hooks.
 func (c *PactClient) Hooks() []Hook {
-	return c.hooks.Pact
+	hooks := c.hooks.Pact
+	return append(hooks[:len(hooks):len(hooks)], pact.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -3307,7 +3484,8 @@ func (c *PersonClient) QueryCases(_m *Person) *CaseFileQuery {
 
 // Hooks returns the client hooks.
 func (c *PersonClient) Hooks() []Hook {
-	return c.hooks.Person
+	hooks := c.hooks.Person
+	return append(hooks[:len(hooks):len(hooks)], person.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -3638,7 +3816,8 @@ func (c *PlanClient) QueryCommitments(_m *Plan) *CommitmentQuery {
 
 // Hooks returns the client hooks.
 func (c *PlanClient) Hooks() []Hook {
-	return c.hooks.Plan
+	hooks := c.hooks.Plan
+	return append(hooks[:len(hooks):len(hooks)], plan.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -3953,7 +4132,8 @@ func (c *ProtocolCommitmentClient) QueryParty(_m *ProtocolCommitment) *ProtocolP
 
 // Hooks returns the client hooks.
 func (c *ProtocolCommitmentClient) Hooks() []Hook {
-	return c.hooks.ProtocolCommitment
+	hooks := c.hooks.ProtocolCommitment
+	return append(hooks[:len(hooks):len(hooks)], protocolcommitment.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -4134,7 +4314,8 @@ func (c *ProtocolPartyClient) QueryCommitments(_m *ProtocolParty) *ProtocolCommi
 
 // Hooks returns the client hooks.
 func (c *ProtocolPartyClient) Hooks() []Hook {
-	return c.hooks.ProtocolParty
+	hooks := c.hooks.ProtocolParty
+	return append(hooks[:len(hooks):len(hooks)], protocolparty.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -4154,6 +4335,156 @@ func (c *ProtocolPartyClient) mutate(ctx context.Context, m *ProtocolPartyMutati
 		return (&ProtocolPartyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown ProtocolParty mutation op: %q", m.Op())
+	}
+}
+
+// SessionClient is a client for the Session schema.
+type SessionClient struct {
+	config
+}
+
+// NewSessionClient returns a client for the Session from the given config.
+func NewSessionClient(c config) *SessionClient {
+	return &SessionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `session.Hooks(f(g(h())))`.
+func (c *SessionClient) Use(hooks ...Hook) {
+	c.hooks.Session = append(c.hooks.Session, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `session.Intercept(f(g(h())))`.
+func (c *SessionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Session = append(c.inters.Session, interceptors...)
+}
+
+// Create returns a builder for creating a Session entity.
+func (c *SessionClient) Create() *SessionCreate {
+	mutation := newSessionMutation(c.config, OpCreate)
+	return &SessionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Session entities.
+func (c *SessionClient) CreateBulk(builders ...*SessionCreate) *SessionCreateBulk {
+	return &SessionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SessionClient) MapCreateBulk(slice any, setFunc func(*SessionCreate, int)) *SessionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SessionCreateBulk{err: fmt.Errorf("calling to SessionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SessionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SessionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Session.
+func (c *SessionClient) Update() *SessionUpdate {
+	mutation := newSessionMutation(c.config, OpUpdate)
+	return &SessionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SessionClient) UpdateOne(_m *Session) *SessionUpdateOne {
+	mutation := newSessionMutation(c.config, OpUpdateOne, withSession(_m))
+	return &SessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SessionClient) UpdateOneID(id gid.ID) *SessionUpdateOne {
+	mutation := newSessionMutation(c.config, OpUpdateOne, withSessionID(id))
+	return &SessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Session.
+func (c *SessionClient) Delete() *SessionDelete {
+	mutation := newSessionMutation(c.config, OpDelete)
+	return &SessionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SessionClient) DeleteOne(_m *Session) *SessionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SessionClient) DeleteOneID(id gid.ID) *SessionDeleteOne {
+	builder := c.Delete().Where(session.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SessionDeleteOne{builder}
+}
+
+// Query returns a query builder for Session.
+func (c *SessionClient) Query() *SessionQuery {
+	return &SessionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSession},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Session entity by its id.
+func (c *SessionClient) Get(ctx context.Context, id gid.ID) (*Session, error) {
+	return c.Query().Where(session.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SessionClient) GetX(ctx context.Context, id gid.ID) *Session {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUser queries the user edge of a Session.
+func (c *SessionClient) QueryUser(_m *Session) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(session.Table, session.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, session.UserTable, session.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SessionClient) Hooks() []Hook {
+	hooks := c.hooks.Session
+	return append(hooks[:len(hooks):len(hooks)], session.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SessionClient) Interceptors() []Interceptor {
+	return c.inters.Session
+}
+
+func (c *SessionClient) mutate(ctx context.Context, m *SessionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SessionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SessionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SessionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Session mutation op: %q", m.Op())
 	}
 }
 
@@ -4315,7 +4646,8 @@ func (c *TableMembershipClient) QueryOrganization(_m *TableMembership) *Organiza
 
 // Hooks returns the client hooks.
 func (c *TableMembershipClient) Hooks() []Hook {
-	return c.hooks.TableMembership
+	hooks := c.hooks.TableMembership
+	return append(hooks[:len(hooks):len(hooks)], tablemembership.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -4544,7 +4876,8 @@ func (c *TerritorialTableClient) QueryDirectives(_m *TerritorialTable) *Directiv
 
 // Hooks returns the client hooks.
 func (c *TerritorialTableClient) Hooks() []Hook {
-	return c.hooks.TerritorialTable
+	hooks := c.hooks.TerritorialTable
+	return append(hooks[:len(hooks):len(hooks)], territorialtable.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -4723,6 +5056,38 @@ func (c *UserClient) QueryCoordinatedTables(_m *User) *TerritorialTableQuery {
 	return query
 }
 
+// QuerySessions queries the sessions edge of a User.
+func (c *UserClient) QuerySessions(_m *User) *SessionQuery {
+	query := (&SessionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(session.Table, session.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, user.SessionsTable, user.SessionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAPITokens queries the api_tokens edge of a User.
+func (c *UserClient) QueryAPITokens(_m *User) *APITokenQuery {
+	query := (&APITokenClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(apitoken.Table, apitoken.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, user.APITokensTable, user.APITokensColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryMeetingsAttended queries the meetings_attended edge of a User.
 func (c *UserClient) QueryMeetingsAttended(_m *User) *MeetingQuery {
 	query := (&MeetingClient{config: c.config}).Query()
@@ -4741,7 +5106,8 @@ func (c *UserClient) QueryMeetingsAttended(_m *User) *MeetingQuery {
 
 // Hooks returns the client hooks.
 func (c *UserClient) Hooks() []Hook {
-	return c.hooks.User
+	hooks := c.hooks.User
+	return append(hooks[:len(hooks):len(hooks)], user.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -4767,15 +5133,16 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		AuditEvent, CaseEvent, CaseFile, Commitment, Decision, Directive, Fund, Goal,
-		Intervention, Meeting, Municipality, Objective, Organization, Outcome, Pact,
-		Person, PersonIdentity, Plan, Protocol, ProtocolCommitment, ProtocolParty,
-		TableMembership, TerritorialTable, User []ent.Hook
+		APIToken, AuditEvent, CaseEvent, CaseFile, Commitment, Decision, Directive,
+		Fund, Goal, Intervention, Meeting, Municipality, Objective, Organization,
+		Outcome, Pact, Person, PersonIdentity, Plan, Protocol, ProtocolCommitment,
+		ProtocolParty, Session, TableMembership, TerritorialTable, User []ent.Hook
 	}
 	inters struct {
-		AuditEvent, CaseEvent, CaseFile, Commitment, Decision, Directive, Fund, Goal,
-		Intervention, Meeting, Municipality, Objective, Organization, Outcome, Pact,
-		Person, PersonIdentity, Plan, Protocol, ProtocolCommitment, ProtocolParty,
-		TableMembership, TerritorialTable, User []ent.Interceptor
+		APIToken, AuditEvent, CaseEvent, CaseFile, Commitment, Decision, Directive,
+		Fund, Goal, Intervention, Meeting, Municipality, Objective, Organization,
+		Outcome, Pact, Person, PersonIdentity, Plan, Protocol, ProtocolCommitment,
+		ProtocolParty, Session, TableMembership, TerritorialTable,
+		User []ent.Interceptor
 	}
 )

@@ -148,7 +148,9 @@ func (_c *CommitmentCreate) Mutation() *CommitmentMutation {
 
 // Save creates the Commitment in the database.
 func (_c *CommitmentCreate) Save(ctx context.Context) (*Commitment, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -175,12 +177,18 @@ func (_c *CommitmentCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *CommitmentCreate) defaults() {
+func (_c *CommitmentCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if commitment.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized commitment.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := commitment.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if commitment.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized commitment.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := commitment.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -189,9 +197,13 @@ func (_c *CommitmentCreate) defaults() {
 		_c.mutation.SetHoursDone(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if commitment.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized commitment.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := commitment.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -159,7 +159,9 @@ func (_u *CommitmentUpdate) ClearHost() *CommitmentUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *CommitmentUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -186,11 +188,15 @@ func (_u *CommitmentUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *CommitmentUpdate) defaults() {
+func (_u *CommitmentUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if commitment.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized commitment.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := commitment.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -458,7 +464,9 @@ func (_u *CommitmentUpdateOne) Select(field string, fields ...string) *Commitmen
 
 // Save executes the query and returns the updated Commitment entity.
 func (_u *CommitmentUpdateOne) Save(ctx context.Context) (*Commitment, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -485,11 +493,15 @@ func (_u *CommitmentUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *CommitmentUpdateOne) defaults() {
+func (_u *CommitmentUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if commitment.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized commitment.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := commitment.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -148,7 +148,9 @@ func (_c *DecisionCreate) Mutation() *DecisionMutation {
 
 // Save creates the Decision in the database.
 func (_c *DecisionCreate) Save(ctx context.Context) (*Decision, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -175,19 +177,29 @@ func (_c *DecisionCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *DecisionCreate) defaults() {
+func (_c *DecisionCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if decision.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized decision.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := decision.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if decision.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized decision.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := decision.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if decision.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized decision.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := decision.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 
@@ -476,6 +477,12 @@ func (_q *DecisionQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if decision.Policy == nil {
+		return errors.New("ent: uninitialized decision.Policy (forgotten import ent/runtime?)")
+	}
+	if err := decision.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

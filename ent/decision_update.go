@@ -135,7 +135,9 @@ func (_u *DecisionUpdate) ClearCase() *DecisionUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *DecisionUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -162,11 +164,15 @@ func (_u *DecisionUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *DecisionUpdate) defaults() {
+func (_u *DecisionUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if decision.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized decision.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := decision.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -430,7 +436,9 @@ func (_u *DecisionUpdateOne) Select(field string, fields ...string) *DecisionUpd
 
 // Save executes the query and returns the updated Decision entity.
 func (_u *DecisionUpdateOne) Save(ctx context.Context) (*Decision, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -457,11 +465,15 @@ func (_u *DecisionUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *DecisionUpdateOne) defaults() {
+func (_u *DecisionUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if decision.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized decision.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := decision.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -118,7 +118,9 @@ func (_c *DirectiveCreate) Mutation() *DirectiveMutation {
 
 // Save creates the Directive in the database.
 func (_c *DirectiveCreate) Save(ctx context.Context) (*Directive, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -145,12 +147,18 @@ func (_c *DirectiveCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *DirectiveCreate) defaults() {
+func (_c *DirectiveCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if directive.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized directive.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := directive.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if directive.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized directive.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := directive.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -159,9 +167,13 @@ func (_c *DirectiveCreate) defaults() {
 		_c.mutation.SetAllTables(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if directive.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized directive.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := directive.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -369,6 +370,12 @@ func (_q *DirectiveQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if directive.Policy == nil {
+		return errors.New("ent: uninitialized directive.Policy (forgotten import ent/runtime?)")
+	}
+	if err := directive.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

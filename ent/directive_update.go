@@ -136,7 +136,9 @@ func (_u *DirectiveUpdate) RemoveTables(v ...*TerritorialTable) *DirectiveUpdate
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *DirectiveUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -163,11 +165,15 @@ func (_u *DirectiveUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *DirectiveUpdate) defaults() {
+func (_u *DirectiveUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if directive.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized directive.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := directive.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -403,7 +409,9 @@ func (_u *DirectiveUpdateOne) Select(field string, fields ...string) *DirectiveU
 
 // Save executes the query and returns the updated Directive entity.
 func (_u *DirectiveUpdateOne) Save(ctx context.Context) (*Directive, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -430,11 +438,15 @@ func (_u *DirectiveUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *DirectiveUpdateOne) defaults() {
+func (_u *DirectiveUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if directive.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized directive.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := directive.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

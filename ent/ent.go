@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -33,6 +34,7 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
@@ -96,6 +98,7 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
+			apitoken.Table:           apitoken.ValidColumn,
 			auditevent.Table:         auditevent.ValidColumn,
 			caseevent.Table:          caseevent.ValidColumn,
 			casefile.Table:           casefile.ValidColumn,
@@ -117,6 +120,7 @@ func checkColumn(t, c string) error {
 			protocol.Table:           protocol.ValidColumn,
 			protocolcommitment.Table: protocolcommitment.ValidColumn,
 			protocolparty.Table:      protocolparty.ValidColumn,
+			session.Table:            session.ValidColumn,
 			tablemembership.Table:    tablemembership.ValidColumn,
 			territorialtable.Table:   territorialtable.ValidColumn,
 			user.Table:               user.ValidColumn,

@@ -116,7 +116,9 @@ func (_c *FundCreate) Mutation() *FundMutation {
 
 // Save creates the Fund in the database.
 func (_c *FundCreate) Save(ctx context.Context) (*Fund, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -143,19 +145,29 @@ func (_c *FundCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *FundCreate) defaults() {
+func (_c *FundCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if fund.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized fund.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := fund.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if fund.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized fund.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := fund.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if fund.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized fund.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := fund.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

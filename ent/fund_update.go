@@ -154,7 +154,9 @@ func (_u *FundUpdate) RemoveInterventions(v ...*Intervention) *FundUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *FundUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -181,11 +183,15 @@ func (_u *FundUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *FundUpdate) defaults() {
+func (_u *FundUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if fund.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized fund.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := fund.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -478,7 +484,9 @@ func (_u *FundUpdateOne) Select(field string, fields ...string) *FundUpdateOne {
 
 // Save executes the query and returns the updated Fund entity.
 func (_u *FundUpdateOne) Save(ctx context.Context) (*Fund, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -505,11 +513,15 @@ func (_u *FundUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *FundUpdateOne) defaults() {
+func (_u *FundUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if fund.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized fund.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := fund.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

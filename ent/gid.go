@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 
+	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -27,6 +28,7 @@ import (
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
 	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
@@ -34,6 +36,7 @@ import (
 
 // prefixToTable maps global-ID prefixes to table names.
 var prefixToTable = map[string]string{
+	"tok": apitoken.Table,
 	"aud": auditevent.Table,
 	"cev": caseevent.Table,
 	"cas": casefile.Table,
@@ -55,6 +58,7 @@ var prefixToTable = map[string]string{
 	"prt": protocol.Table,
 	"pcm": protocolcommitment.Table,
 	"ppa": protocolparty.Table,
+	"ses": session.Table,
 	"tmb": tablemembership.Table,
 	"tab": territorialtable.Table,
 	"usr": user.Table,

@@ -123,7 +123,9 @@ func (_c *GoalCreate) Mutation() *GoalMutation {
 
 // Save creates the Goal in the database.
 func (_c *GoalCreate) Save(ctx context.Context) (*Goal, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -150,12 +152,18 @@ func (_c *GoalCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *GoalCreate) defaults() {
+func (_c *GoalCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if goal.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized goal.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := goal.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if goal.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized goal.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := goal.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -164,9 +172,13 @@ func (_c *GoalCreate) defaults() {
 		_c.mutation.SetStatus(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if goal.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized goal.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := goal.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -105,7 +105,9 @@ func (_u *GoalUpdate) Mutation() *GoalMutation {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *GoalUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -132,11 +134,15 @@ func (_u *GoalUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *GoalUpdate) defaults() {
+func (_u *GoalUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if goal.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized goal.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := goal.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -308,7 +314,9 @@ func (_u *GoalUpdateOne) Select(field string, fields ...string) *GoalUpdateOne {
 
 // Save executes the query and returns the updated Goal entity.
 func (_u *GoalUpdateOne) Save(ctx context.Context) (*Goal, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -335,11 +343,15 @@ func (_u *GoalUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *GoalUpdateOne) defaults() {
+func (_u *GoalUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if goal.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized goal.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := goal.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

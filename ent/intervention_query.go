@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -478,6 +479,12 @@ func (_q *InterventionQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if intervention.Policy == nil {
+		return errors.New("ent: uninitialized intervention.Policy (forgotten import ent/runtime?)")
+	}
+	if err := intervention.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -154,7 +154,9 @@ func (_c *MeetingCreate) Mutation() *MeetingMutation {
 
 // Save creates the Meeting in the database.
 func (_c *MeetingCreate) Save(ctx context.Context) (*Meeting, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -181,19 +183,29 @@ func (_c *MeetingCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *MeetingCreate) defaults() {
+func (_c *MeetingCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if meeting.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized meeting.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := meeting.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if meeting.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized meeting.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := meeting.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if meeting.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized meeting.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := meeting.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

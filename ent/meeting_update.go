@@ -205,7 +205,9 @@ func (_u *MeetingUpdate) RemoveDecisions(v ...*Decision) *MeetingUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *MeetingUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -232,11 +234,15 @@ func (_u *MeetingUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *MeetingUpdate) defaults() {
+func (_u *MeetingUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if meeting.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized meeting.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := meeting.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -616,7 +622,9 @@ func (_u *MeetingUpdateOne) Select(field string, fields ...string) *MeetingUpdat
 
 // Save executes the query and returns the updated Meeting entity.
 func (_u *MeetingUpdateOne) Save(ctx context.Context) (*Meeting, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -643,11 +651,15 @@ func (_u *MeetingUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *MeetingUpdateOne) defaults() {
+func (_u *MeetingUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if meeting.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized meeting.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := meeting.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

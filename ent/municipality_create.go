@@ -166,7 +166,9 @@ func (_c *MunicipalityCreate) Mutation() *MunicipalityMutation {
 
 // Save creates the Municipality in the database.
 func (_c *MunicipalityCreate) Save(ctx context.Context) (*Municipality, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -193,12 +195,18 @@ func (_c *MunicipalityCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *MunicipalityCreate) defaults() {
+func (_c *MunicipalityCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if municipality.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized municipality.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := municipality.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if municipality.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized municipality.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := municipality.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -207,9 +215,13 @@ func (_c *MunicipalityCreate) defaults() {
 		_c.mutation.SetProvince(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if municipality.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized municipality.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := municipality.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

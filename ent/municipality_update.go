@@ -254,7 +254,9 @@ func (_u *MunicipalityUpdate) RemoveFunds(v ...*Fund) *MunicipalityUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *MunicipalityUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -281,11 +283,15 @@ func (_u *MunicipalityUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *MunicipalityUpdate) defaults() {
+func (_u *MunicipalityUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if municipality.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized municipality.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := municipality.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -784,7 +790,9 @@ func (_u *MunicipalityUpdateOne) Select(field string, fields ...string) *Municip
 
 // Save executes the query and returns the updated Municipality entity.
 func (_u *MunicipalityUpdateOne) Save(ctx context.Context) (*Municipality, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -811,11 +819,15 @@ func (_u *MunicipalityUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *MunicipalityUpdateOne) defaults() {
+func (_u *MunicipalityUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if municipality.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized municipality.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := municipality.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

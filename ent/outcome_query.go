@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 
@@ -440,6 +441,12 @@ func (_q *OutcomeQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if outcome.Policy == nil {
+		return errors.New("ent: uninitialized outcome.Policy (forgotten import ent/runtime?)")
+	}
+	if err := outcome.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

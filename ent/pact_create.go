@@ -112,7 +112,9 @@ func (_c *PactCreate) Mutation() *PactMutation {
 
 // Save creates the Pact in the database.
 func (_c *PactCreate) Save(ctx context.Context) (*Pact, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -139,19 +141,29 @@ func (_c *PactCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *PactCreate) defaults() {
+func (_c *PactCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if pact.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized pact.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := pact.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if pact.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized pact.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := pact.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if pact.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized pact.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := pact.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -128,7 +128,9 @@ func (_u *PactUpdate) RemoveSignatories(v ...*Organization) *PactUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *PactUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -155,11 +157,15 @@ func (_u *PactUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *PactUpdate) defaults() {
+func (_u *PactUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if pact.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized pact.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := pact.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -382,7 +388,9 @@ func (_u *PactUpdateOne) Select(field string, fields ...string) *PactUpdateOne {
 
 // Save executes the query and returns the updated Pact entity.
 func (_u *PactUpdateOne) Save(ctx context.Context) (*Pact, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -409,11 +417,15 @@ func (_u *PactUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *PactUpdateOne) defaults() {
+func (_u *PactUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if pact.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized pact.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := pact.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

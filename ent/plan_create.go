@@ -156,7 +156,9 @@ func (_c *PlanCreate) Mutation() *PlanMutation {
 
 // Save creates the Plan in the database.
 func (_c *PlanCreate) Save(ctx context.Context) (*Plan, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -183,19 +185,29 @@ func (_c *PlanCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *PlanCreate) defaults() {
+func (_c *PlanCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if plan.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized plan.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := plan.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if plan.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized plan.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := plan.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if plan.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized plan.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := plan.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

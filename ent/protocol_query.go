@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -406,6 +407,12 @@ func (_q *ProtocolQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if protocol.Policy == nil {
+		return errors.New("ent: uninitialized protocol.Policy (forgotten import ent/runtime?)")
+	}
+	if err := protocol.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -144,7 +144,9 @@ func (_c *ProtocolCommitmentCreate) Mutation() *ProtocolCommitmentMutation {
 
 // Save creates the ProtocolCommitment in the database.
 func (_c *ProtocolCommitmentCreate) Save(ctx context.Context) (*ProtocolCommitment, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -171,12 +173,18 @@ func (_c *ProtocolCommitmentCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *ProtocolCommitmentCreate) defaults() {
+func (_c *ProtocolCommitmentCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if protocolcommitment.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized protocolcommitment.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := protocolcommitment.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if protocolcommitment.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized protocolcommitment.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := protocolcommitment.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -185,9 +193,13 @@ func (_c *ProtocolCommitmentCreate) defaults() {
 		_c.mutation.SetStatus(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if protocolcommitment.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized protocolcommitment.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := protocolcommitment.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -130,7 +130,9 @@ func (_u *ProtocolCommitmentUpdate) Mutation() *ProtocolCommitmentMutation {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *ProtocolCommitmentUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -157,11 +159,15 @@ func (_u *ProtocolCommitmentUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *ProtocolCommitmentUpdate) defaults() {
+func (_u *ProtocolCommitmentUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if protocolcommitment.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized protocolcommitment.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := protocolcommitment.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -363,7 +369,9 @@ func (_u *ProtocolCommitmentUpdateOne) Select(field string, fields ...string) *P
 
 // Save executes the query and returns the updated ProtocolCommitment entity.
 func (_u *ProtocolCommitmentUpdateOne) Save(ctx context.Context) (*ProtocolCommitment, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -390,11 +398,15 @@ func (_u *ProtocolCommitmentUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *ProtocolCommitmentUpdateOne) defaults() {
+func (_u *ProtocolCommitmentUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if protocolcommitment.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized protocolcommitment.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := protocolcommitment.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

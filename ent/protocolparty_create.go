@@ -130,7 +130,9 @@ func (_c *ProtocolPartyCreate) Mutation() *ProtocolPartyMutation {
 
 // Save creates the ProtocolParty in the database.
 func (_c *ProtocolPartyCreate) Save(ctx context.Context) (*ProtocolParty, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -157,19 +159,29 @@ func (_c *ProtocolPartyCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *ProtocolPartyCreate) defaults() {
+func (_c *ProtocolPartyCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if protocolparty.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized protocolparty.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := protocolparty.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if protocolparty.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized protocolparty.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := protocolparty.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if protocolparty.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized protocolparty.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := protocolparty.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

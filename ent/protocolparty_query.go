@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -442,6 +443,12 @@ func (_q *ProtocolPartyQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if protocolparty.Policy == nil {
+		return errors.New("ent: uninitialized protocolparty.Policy (forgotten import ent/runtime?)")
+	}
+	if err := protocolparty.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

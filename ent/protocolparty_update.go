@@ -114,7 +114,9 @@ func (_u *ProtocolPartyUpdate) RemoveCommitments(v ...*ProtocolCommitment) *Prot
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *ProtocolPartyUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -141,11 +143,15 @@ func (_u *ProtocolPartyUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *ProtocolPartyUpdate) defaults() {
+func (_u *ProtocolPartyUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if protocolparty.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized protocolparty.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := protocolparty.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -357,7 +363,9 @@ func (_u *ProtocolPartyUpdateOne) Select(field string, fields ...string) *Protoc
 
 // Save executes the query and returns the updated ProtocolParty entity.
 func (_u *ProtocolPartyUpdateOne) Save(ctx context.Context) (*ProtocolParty, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -384,11 +392,15 @@ func (_u *ProtocolPartyUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *ProtocolPartyUpdateOne) defaults() {
+func (_u *ProtocolPartyUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if protocolparty.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized protocolparty.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := protocolparty.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -118,7 +118,9 @@ func (_c *TableMembershipCreate) Mutation() *TableMembershipMutation {
 
 // Save creates the TableMembership in the database.
 func (_c *TableMembershipCreate) Save(ctx context.Context) (*TableMembership, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -145,19 +147,29 @@ func (_c *TableMembershipCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *TableMembershipCreate) defaults() {
+func (_c *TableMembershipCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if tablemembership.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized tablemembership.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := tablemembership.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if tablemembership.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized tablemembership.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := tablemembership.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if tablemembership.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized tablemembership.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := tablemembership.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -125,7 +125,9 @@ func (_u *TableMembershipUpdate) ClearOrganization() *TableMembershipUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *TableMembershipUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -152,11 +154,15 @@ func (_u *TableMembershipUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *TableMembershipUpdate) defaults() {
+func (_u *TableMembershipUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if tablemembership.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized tablemembership.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := tablemembership.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -419,7 +425,9 @@ func (_u *TableMembershipUpdateOne) Select(field string, fields ...string) *Tabl
 
 // Save executes the query and returns the updated TableMembership entity.
 func (_u *TableMembershipUpdateOne) Save(ctx context.Context) (*TableMembership, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -446,11 +454,15 @@ func (_u *TableMembershipUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *TableMembershipUpdateOne) defaults() {
+func (_u *TableMembershipUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if tablemembership.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized tablemembership.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := tablemembership.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

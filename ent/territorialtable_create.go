@@ -210,7 +210,9 @@ func (_c *TerritorialTableCreate) Mutation() *TerritorialTableMutation {
 
 // Save creates the TerritorialTable in the database.
 func (_c *TerritorialTableCreate) Save(ctx context.Context) (*TerritorialTable, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -237,12 +239,18 @@ func (_c *TerritorialTableCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *TerritorialTableCreate) defaults() {
+func (_c *TerritorialTableCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if territorialtable.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized territorialtable.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := territorialtable.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if territorialtable.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized territorialtable.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := territorialtable.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -255,9 +263,13 @@ func (_c *TerritorialTableCreate) defaults() {
 		_c.mutation.SetDaysToPlan(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if territorialtable.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized territorialtable.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := territorialtable.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -554,6 +555,12 @@ func (_q *TerritorialTableQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if territorialtable.Policy == nil {
+		return errors.New("ent: uninitialized territorialtable.Policy (forgotten import ent/runtime?)")
+	}
+	if err := territorialtable.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -324,7 +324,9 @@ func (_u *TerritorialTableUpdate) RemoveDirectives(v ...*Directive) *Territorial
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *TerritorialTableUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -351,11 +353,15 @@ func (_u *TerritorialTableUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *TerritorialTableUpdate) defaults() {
+func (_u *TerritorialTableUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if territorialtable.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized territorialtable.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := territorialtable.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -999,7 +1005,9 @@ func (_u *TerritorialTableUpdateOne) Select(field string, fields ...string) *Ter
 
 // Save executes the query and returns the updated TerritorialTable entity.
 func (_u *TerritorialTableUpdateOne) Save(ctx context.Context) (*TerritorialTable, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -1026,11 +1034,15 @@ func (_u *TerritorialTableUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *TerritorialTableUpdateOne) defaults() {
+func (_u *TerritorialTableUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if territorialtable.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized territorialtable.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := territorialtable.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

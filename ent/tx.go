@@ -12,6 +12,8 @@ import (
 // Tx is a transactional client that is created by calling Client.Tx().
 type Tx struct {
 	config
+	// APIToken is the client for interacting with the APIToken builders.
+	APIToken *APITokenClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
 	AuditEvent *AuditEventClient
 	// CaseEvent is the client for interacting with the CaseEvent builders.
@@ -54,6 +56,8 @@ type Tx struct {
 	ProtocolCommitment *ProtocolCommitmentClient
 	// ProtocolParty is the client for interacting with the ProtocolParty builders.
 	ProtocolParty *ProtocolPartyClient
+	// Session is the client for interacting with the Session builders.
+	Session *SessionClient
 	// TableMembership is the client for interacting with the TableMembership builders.
 	TableMembership *TableMembershipClient
 	// TerritorialTable is the client for interacting with the TerritorialTable builders.
@@ -191,6 +195,7 @@ func (tx *Tx) Client() *Client {
 }
 
 func (tx *Tx) init() {
+	tx.APIToken = NewAPITokenClient(tx.config)
 	tx.AuditEvent = NewAuditEventClient(tx.config)
 	tx.CaseEvent = NewCaseEventClient(tx.config)
 	tx.CaseFile = NewCaseFileClient(tx.config)
@@ -212,6 +217,7 @@ func (tx *Tx) init() {
 	tx.Protocol = NewProtocolClient(tx.config)
 	tx.ProtocolCommitment = NewProtocolCommitmentClient(tx.config)
 	tx.ProtocolParty = NewProtocolPartyClient(tx.config)
+	tx.Session = NewSessionClient(tx.config)
 	tx.TableMembership = NewTableMembershipClient(tx.config)
 	tx.TerritorialTable = NewTerritorialTableClient(tx.config)
 	tx.User = NewUserClient(tx.config)
@@ -224,7 +230,7 @@ func (tx *Tx) init() {
 // of them in order to commit or rollback the transaction.
 //
 // If a closed transaction is embedded in one of the generated entities, and the entity
-// applies a query, for example: AuditEvent.QueryXXX(), the query will be executed
+// applies a query, for example: APIToken.QueryXXX(), the query will be executed
 // through the driver which created this transaction.
 //
 // Note that txDriver is not goroutine safe.

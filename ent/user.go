@@ -34,6 +34,10 @@ type User struct {
 	Roles []domain.Role `json:"roles,omitempty"`
 	// A disabled user can no longer sign in (utenza disattivata).
 	Disabled bool `json:"disabled,omitempty"`
+	// argon2id hash of the password; never leaves the server.
+	PasswordHash string `json:"-"`
+	// When the password last changed; sessions older than this end (password modificata il).
+	PasswordChangedAt *time.Time `json:"password_changed_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the UserQuery when eager-loading is set.
 	Edges             UserEdges `json:"edges"`
@@ -49,16 +53,22 @@ type UserEdges struct {
 	Memberships []*TableMembership `json:"memberships,omitempty"`
 	// Tables the user coordinates (tavoli coordinati).
 	CoordinatedTables []*TerritorialTable `json:"coordinated_tables,omitempty"`
+	// The user's sessions (sessioni).
+	Sessions []*Session `json:"sessions,omitempty"`
+	// The user's API tokens (token di accesso).
+	APITokens []*APIToken `json:"api_tokens,omitempty"`
 	// Meetings the user attended (riunioni a cui ha partecipato).
 	MeetingsAttended []*Meeting `json:"meetings_attended,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
 	totalCount [4]map[string]int
 
 	namedMemberships       map[string][]*TableMembership
 	namedCoordinatedTables map[string][]*TerritorialTable
+	namedSessions          map[string][]*Session
+	namedAPITokens         map[string][]*APIToken
 	namedMeetingsAttended  map[string][]*Meeting
 }
 
@@ -91,10 +101,28 @@ func (e UserEdges) CoordinatedTablesOrErr() ([]*TerritorialTable, error) {
 	return nil, &NotLoadedError{edge: "coordinated_tables"}
 }
 
+// SessionsOrErr returns the Sessions value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) SessionsOrErr() ([]*Session, error) {
+	if e.loadedTypes[3] {
+		return e.Sessions, nil
+	}
+	return nil, &NotLoadedError{edge: "sessions"}
+}
+
+// APITokensOrErr returns the APITokens value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) APITokensOrErr() ([]*APIToken, error) {
+	if e.loadedTypes[4] {
+		return e.APITokens, nil
+	}
+	return nil, &NotLoadedError{edge: "api_tokens"}
+}
+
 // MeetingsAttendedOrErr returns the MeetingsAttended value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) MeetingsAttendedOrErr() ([]*Meeting, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[5] {
 		return e.MeetingsAttended, nil
 	}
 	return nil, &NotLoadedError{edge: "meetings_attended"}
@@ -111,9 +139,9 @@ func (*User) scanValues(columns []string) ([]any, error) {
 			values[i] = new(gid.ID)
 		case user.FieldDisabled:
 			values[i] = new(sql.NullBool)
-		case user.FieldEmail, user.FieldName:
+		case user.FieldEmail, user.FieldName, user.FieldPasswordHash:
 			values[i] = new(sql.NullString)
-		case user.FieldCreatedAt, user.FieldUpdatedAt:
+		case user.FieldCreatedAt, user.FieldUpdatedAt, user.FieldPasswordChangedAt:
 			values[i] = new(sql.NullTime)
 		case user.ForeignKeys[0]: // user_organization
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
@@ -176,6 +204,19 @@ func (_m *User) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Disabled = value.Bool
 			}
+		case user.FieldPasswordHash:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field password_hash", values[i])
+			} else if value.Valid {
+				_m.PasswordHash = value.String
+			}
+		case user.FieldPasswordChangedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field password_changed_at", values[i])
+			} else if value.Valid {
+				_m.PasswordChangedAt = new(time.Time)
+				*_m.PasswordChangedAt = value.Time
+			}
 		case user.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field user_organization", values[i])
@@ -209,6 +250,16 @@ func (_m *User) QueryMemberships() *TableMembershipQuery {
 // QueryCoordinatedTables queries the "coordinated_tables" edge of the User entity.
 func (_m *User) QueryCoordinatedTables() *TerritorialTableQuery {
 	return NewUserClient(_m.config).QueryCoordinatedTables(_m)
+}
+
+// QuerySessions queries the "sessions" edge of the User entity.
+func (_m *User) QuerySessions() *SessionQuery {
+	return NewUserClient(_m.config).QuerySessions(_m)
+}
+
+// QueryAPITokens queries the "api_tokens" edge of the User entity.
+func (_m *User) QueryAPITokens() *APITokenQuery {
+	return NewUserClient(_m.config).QueryAPITokens(_m)
 }
 
 // QueryMeetingsAttended queries the "meetings_attended" edge of the User entity.
@@ -256,6 +307,13 @@ func (_m *User) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("disabled=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Disabled))
+	builder.WriteString(", ")
+	builder.WriteString("password_hash=<sensitive>")
+	builder.WriteString(", ")
+	if v := _m.PasswordChangedAt; v != nil {
+		builder.WriteString("password_changed_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -305,6 +363,54 @@ func (_m *User) appendNamedCoordinatedTables(name string, edges ...*TerritorialT
 		_m.Edges.namedCoordinatedTables[name] = []*TerritorialTable{}
 	} else {
 		_m.Edges.namedCoordinatedTables[name] = append(_m.Edges.namedCoordinatedTables[name], edges...)
+	}
+}
+
+// NamedSessions returns the Sessions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedSessions(name string) ([]*Session, error) {
+	if _m.Edges.namedSessions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSessions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedSessions(name string, edges ...*Session) {
+	if _m.Edges.namedSessions == nil {
+		_m.Edges.namedSessions = make(map[string][]*Session)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSessions[name] = []*Session{}
+	} else {
+		_m.Edges.namedSessions[name] = append(_m.Edges.namedSessions[name], edges...)
+	}
+}
+
+// NamedAPITokens returns the APITokens named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedAPITokens(name string) ([]*APIToken, error) {
+	if _m.Edges.namedAPITokens == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAPITokens[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedAPITokens(name string, edges ...*APIToken) {
+	if _m.Edges.namedAPITokens == nil {
+		_m.Edges.namedAPITokens = make(map[string][]*APIToken)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAPITokens[name] = []*APIToken{}
+	} else {
+		_m.Edges.namedAPITokens[name] = append(_m.Edges.namedAPITokens[name], edges...)
 	}
 }
 

@@ -7,12 +7,17 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/server/auth"
 )
 
-// Resolver is the root resolver; it holds the ent client.
-type Resolver struct{ client *ent.Client }
+// Resolver is the root resolver; it holds the ent client and the account
+// service.
+type Resolver struct {
+	client *ent.Client
+	auth   *auth.Service
+}
 
 // NewSchema returns the executable schema over an ent client.
-func NewSchema(client *ent.Client) graphql.ExecutableSchema {
-	return NewExecutableSchema(Config{Resolvers: &Resolver{client: client}})
+func NewSchema(client *ent.Client, accounts *auth.Service) graphql.ExecutableSchema {
+	return NewExecutableSchema(Config{Resolvers: &Resolver{client: client, auth: accounts}})
 }

@@ -9,6 +9,32 @@ import (
 )
 
 var (
+	// APITokensColumns holds the columns for the "api_tokens" table.
+	APITokensColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "token_hash", Type: field.TypeString, Unique: true},
+		{Name: "scope", Type: field.TypeEnum, Enums: []string{"READ", "READ_WRITE"}},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "api_token_user", Type: field.TypeString, Size: 40},
+	}
+	// APITokensTable holds the schema information for the "api_tokens" table.
+	APITokensTable = &schema.Table{
+		Name:       "api_tokens",
+		Columns:    APITokensColumns,
+		PrimaryKey: []*schema.Column{APITokensColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "api_tokens_users_user",
+				Columns:    []*schema.Column{APITokensColumns[8]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
 	// AuditEventsColumns holds the columns for the "audit_events" table.
 	AuditEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -877,6 +903,38 @@ var (
 			},
 		},
 	}
+	// SessionsColumns holds the columns for the "sessions" table.
+	SessionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "token_hash", Type: field.TypeString, Unique: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "last_seen_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "client_address", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "user_agent", Type: field.TypeString, Nullable: true, Size: 300},
+		{Name: "session_user", Type: field.TypeString, Size: 40},
+	}
+	// SessionsTable holds the schema information for the "sessions" table.
+	SessionsTable = &schema.Table{
+		Name:       "sessions",
+		Columns:    SessionsColumns,
+		PrimaryKey: []*schema.Column{SessionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "sessions_users_user",
+				Columns:    []*schema.Column{SessionsColumns[7]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "session_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{SessionsColumns[4]},
+			},
+		},
+	}
 	// TableMembershipsColumns holds the columns for the "table_memberships" table.
 	TableMembershipsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -967,6 +1025,8 @@ var (
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "roles", Type: field.TypeJSON},
 		{Name: "disabled", Type: field.TypeBool, Default: false},
+		{Name: "password_hash", Type: field.TypeString, Nullable: true},
+		{Name: "password_changed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "user_organization", Type: field.TypeString, Size: 40},
 	}
 	// UsersTable holds the schema information for the "users" table.
@@ -977,7 +1037,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "users_organizations_organization",
-				Columns:    []*schema.Column{UsersColumns[7]},
+				Columns:    []*schema.Column{UsersColumns[9]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1117,6 +1177,7 @@ var (
 	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
+		APITokensTable,
 		AuditEventsTable,
 		CaseEventsTable,
 		CasesTable,
@@ -1138,6 +1199,7 @@ var (
 		ProtocolsTable,
 		ProtocolCommitmentsTable,
 		ProtocolPartiesTable,
+		SessionsTable,
 		TableMembershipsTable,
 		TerritorialTablesTable,
 		UsersTable,
@@ -1150,6 +1212,7 @@ var (
 )
 
 func init() {
+	APITokensTable.ForeignKeys[0].RefTable = UsersTable
 	AuditEventsTable.ForeignKeys[0].RefTable = UsersTable
 	AuditEventsTable.ForeignKeys[1].RefTable = OrganizationsTable
 	CaseEventsTable.ForeignKeys[0].RefTable = CasesTable
@@ -1185,6 +1248,7 @@ func init() {
 	ProtocolCommitmentsTable.ForeignKeys[0].RefTable = ProtocolPartiesTable
 	ProtocolPartiesTable.ForeignKeys[0].RefTable = ProtocolsTable
 	ProtocolPartiesTable.ForeignKeys[1].RefTable = OrganizationsTable
+	SessionsTable.ForeignKeys[0].RefTable = UsersTable
 	TableMembershipsTable.ForeignKeys[0].RefTable = TerritorialTablesTable
 	TableMembershipsTable.ForeignKeys[1].RefTable = UsersTable
 	TableMembershipsTable.ForeignKeys[2].RefTable = OrganizationsTable

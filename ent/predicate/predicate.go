@@ -6,6 +6,9 @@ import (
 	"entgo.io/ent/dialect/sql"
 )
 
+// APIToken is the predicate function for apitoken builders.
+type APIToken func(*sql.Selector)
+
 // AuditEvent is the predicate function for auditevent builders.
 type AuditEvent func(*sql.Selector)
 
@@ -68,6 +71,9 @@ type ProtocolCommitment func(*sql.Selector)
 
 // ProtocolParty is the predicate function for protocolparty builders.
 type ProtocolParty func(*sql.Selector)
+
+// Session is the predicate function for session builders.
+type Session func(*sql.Selector)
 
 // TableMembership is the predicate function for tablemembership builders.
 type TableMembership func(*sql.Selector)

@@ -3,8 +3,10 @@
 package runtime
 
 import (
+	"context"
 	"time"
 
+	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -29,16 +31,89 @@ import (
 	"github.com/progetto-win/win/ent/schema"
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
+
+	"entgo.io/ent"
+	"entgo.io/ent/privacy"
 )
 
 // The init function reads all schema descriptors with runtime code
 // (default values, validators, hooks and policies) and stitches it
 // to their package variables.
 func init() {
+	apitokenMixin := schema.APIToken{}.Mixin()
+	apitoken.Policy = privacy.NewPolicies(schema.APIToken{})
+	apitoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := apitoken.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	apitokenMixinFields0 := apitokenMixin[0].Fields()
+	_ = apitokenMixinFields0
+	apitokenFields := schema.APIToken{}.Fields()
+	_ = apitokenFields
+	// apitokenDescName is the schema descriptor for name field.
+	apitokenDescName := apitokenFields[0].Descriptor()
+	// apitoken.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	apitoken.NameValidator = func() func(string) error {
+		validators := apitokenDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// apitokenDescTokenHash is the schema descriptor for token_hash field.
+	apitokenDescTokenHash := apitokenFields[1].Descriptor()
+	// apitoken.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
+	apitoken.TokenHashValidator = apitokenDescTokenHash.Validators[0].(func(string) error)
+	// apitokenDescCreatedAt is the schema descriptor for created_at field.
+	apitokenDescCreatedAt := apitokenFields[3].Descriptor()
+	// apitoken.DefaultCreatedAt holds the default value on creation for the created_at field.
+	apitoken.DefaultCreatedAt = apitokenDescCreatedAt.Default.(func() time.Time)
+	// apitokenDescID is the schema descriptor for id field.
+	apitokenDescID := apitokenMixinFields0[0].Descriptor()
+	// apitoken.DefaultID holds the default value on creation for the id field.
+	apitoken.DefaultID = apitokenDescID.Default.(func() gid.ID)
+	// apitoken.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	apitoken.IDValidator = func() func(string) error {
+		validators := apitokenDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	auditeventMixin := schema.AuditEvent{}.Mixin()
+	auditevent.Policy = privacy.NewPolicies(schema.AuditEvent{})
+	auditevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := auditevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	auditeventMixinFields0 := auditeventMixin[0].Fields()
 	_ = auditeventMixinFields0
 	auditeventFields := schema.AuditEvent{}.Fields()
@@ -102,6 +177,15 @@ func init() {
 		}
 	}()
 	caseeventMixin := schema.CaseEvent{}.Mixin()
+	caseevent.Policy = privacy.NewPolicies(caseeventMixin[2], schema.CaseEvent{})
+	caseevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := caseevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	caseeventMixinFields0 := caseeventMixin[0].Fields()
 	_ = caseeventMixinFields0
 	caseeventMixinFields1 := caseeventMixin[1].Fields()
@@ -139,9 +223,20 @@ func init() {
 		}
 	}()
 	casefileMixin := schema.CaseFile{}.Mixin()
+	casefile.Policy = privacy.NewPolicies(casefileMixin[2], schema.CaseFile{})
+	casefile.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := casefile.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	casefileHooks := schema.CaseFile{}.Hooks()
-	casefile.Hooks[0] = casefileHooks[0]
-	casefile.Hooks[1] = casefileHooks[1]
+
+	casefile.Hooks[1] = casefileHooks[0]
+
+	casefile.Hooks[2] = casefileHooks[1]
 	casefileMixinFields0 := casefileMixin[0].Fields()
 	_ = casefileMixinFields0
 	casefileMixinFields1 := casefileMixin[1].Fields()
@@ -197,6 +292,15 @@ func init() {
 		}
 	}()
 	commitmentMixin := schema.Commitment{}.Mixin()
+	commitment.Policy = privacy.NewPolicies(commitmentMixin[2], schema.Commitment{})
+	commitment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := commitment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	commitmentMixinFields0 := commitmentMixin[0].Fields()
 	_ = commitmentMixinFields0
 	commitmentMixinFields1 := commitmentMixin[1].Fields()
@@ -248,6 +352,15 @@ func init() {
 		}
 	}()
 	decisionMixin := schema.Decision{}.Mixin()
+	decision.Policy = privacy.NewPolicies(decisionMixin[2], schema.Decision{})
+	decision.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := decision.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	decisionMixinFields0 := decisionMixin[0].Fields()
 	_ = decisionMixinFields0
 	decisionMixinFields1 := decisionMixin[1].Fields()
@@ -289,6 +402,15 @@ func init() {
 		}
 	}()
 	directiveMixin := schema.Directive{}.Mixin()
+	directive.Policy = privacy.NewPolicies(directiveMixin[2], schema.Directive{})
+	directive.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := directive.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	directiveMixinFields0 := directiveMixin[0].Fields()
 	_ = directiveMixinFields0
 	directiveMixinFields1 := directiveMixin[1].Fields()
@@ -352,6 +474,15 @@ func init() {
 		}
 	}()
 	fundMixin := schema.Fund{}.Mixin()
+	fund.Policy = privacy.NewPolicies(fundMixin[2], schema.Fund{})
+	fund.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := fund.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	fundMixinFields0 := fundMixin[0].Fields()
 	_ = fundMixinFields0
 	fundMixinFields1 := fundMixin[1].Fields()
@@ -415,6 +546,15 @@ func init() {
 		}
 	}()
 	goalMixin := schema.Goal{}.Mixin()
+	goal.Policy = privacy.NewPolicies(goalMixin[2], schema.Goal{})
+	goal.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := goal.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	goalMixinFields0 := goalMixin[0].Fields()
 	_ = goalMixinFields0
 	goalMixinFields1 := goalMixin[1].Fields()
@@ -456,8 +596,18 @@ func init() {
 		}
 	}()
 	interventionMixin := schema.Intervention{}.Mixin()
+	intervention.Policy = privacy.NewPolicies(interventionMixin[2], schema.Intervention{})
+	intervention.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := intervention.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	interventionHooks := schema.Intervention{}.Hooks()
-	intervention.Hooks[0] = interventionHooks[0]
+
+	intervention.Hooks[1] = interventionHooks[0]
 	interventionMixinFields0 := interventionMixin[0].Fields()
 	_ = interventionMixinFields0
 	interventionMixinFields1 := interventionMixin[1].Fields()
@@ -501,6 +651,15 @@ func init() {
 		}
 	}()
 	meetingMixin := schema.Meeting{}.Mixin()
+	meeting.Policy = privacy.NewPolicies(meetingMixin[2], schema.Meeting{})
+	meeting.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := meeting.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	meetingMixinFields0 := meetingMixin[0].Fields()
 	_ = meetingMixinFields0
 	meetingMixinFields1 := meetingMixin[1].Fields()
@@ -556,6 +715,15 @@ func init() {
 		}
 	}()
 	municipalityMixin := schema.Municipality{}.Mixin()
+	municipality.Policy = privacy.NewPolicies(municipalityMixin[2], schema.Municipality{})
+	municipality.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := municipality.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	municipalityMixinFields0 := municipalityMixin[0].Fields()
 	_ = municipalityMixinFields0
 	municipalityMixinFields1 := municipalityMixin[1].Fields()
@@ -625,8 +793,18 @@ func init() {
 		}
 	}()
 	objectiveMixin := schema.Objective{}.Mixin()
+	objective.Policy = privacy.NewPolicies(objectiveMixin[2], schema.Objective{})
+	objective.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := objective.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	objectiveHooks := schema.Objective{}.Hooks()
-	objective.Hooks[0] = objectiveHooks[0]
+
+	objective.Hooks[1] = objectiveHooks[0]
 	objectiveMixinFields0 := objectiveMixin[0].Fields()
 	_ = objectiveMixinFields0
 	objectiveMixinFields1 := objectiveMixin[1].Fields()
@@ -686,6 +864,15 @@ func init() {
 		}
 	}()
 	organizationMixin := schema.Organization{}.Mixin()
+	organization.Policy = privacy.NewPolicies(organizationMixin[2], schema.Organization{})
+	organization.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := organization.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	organizationMixinFields0 := organizationMixin[0].Fields()
 	_ = organizationMixinFields0
 	organizationMixinFields1 := organizationMixin[1].Fields()
@@ -771,8 +958,18 @@ func init() {
 		}
 	}()
 	outcomeMixin := schema.Outcome{}.Mixin()
+	outcome.Policy = privacy.NewPolicies(outcomeMixin[2], schema.Outcome{})
+	outcome.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := outcome.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	outcomeHooks := schema.Outcome{}.Hooks()
-	outcome.Hooks[0] = outcomeHooks[0]
+
+	outcome.Hooks[1] = outcomeHooks[0]
 	outcomeMixinFields0 := outcomeMixin[0].Fields()
 	_ = outcomeMixinFields0
 	outcomeMixinFields1 := outcomeMixin[1].Fields()
@@ -810,6 +1007,15 @@ func init() {
 		}
 	}()
 	pactMixin := schema.Pact{}.Mixin()
+	pact.Policy = privacy.NewPolicies(pactMixin[2], schema.Pact{})
+	pact.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := pact.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	pactMixinFields0 := pactMixin[0].Fields()
 	_ = pactMixinFields0
 	pactMixinFields1 := pactMixin[1].Fields()
@@ -865,6 +1071,15 @@ func init() {
 		}
 	}()
 	personMixin := schema.Person{}.Mixin()
+	person.Policy = privacy.NewPolicies(personMixin[2], schema.Person{})
+	person.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := person.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	personMixinFields0 := personMixin[0].Fields()
 	_ = personMixinFields0
 	personMixinFields1 := personMixin[1].Fields()
@@ -932,9 +1147,20 @@ func init() {
 		}
 	}()
 	personidentityMixin := schema.PersonIdentity{}.Mixin()
+	personidentity.Policy = privacy.NewPolicies(personidentityMixin[2], schema.PersonIdentity{})
+	personidentity.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := personidentity.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	personidentityHooks := schema.PersonIdentity{}.Hooks()
-	personidentity.Hooks[0] = personidentityHooks[0]
-	personidentity.Hooks[1] = personidentityHooks[1]
+
+	personidentity.Hooks[1] = personidentityHooks[0]
+
+	personidentity.Hooks[2] = personidentityHooks[1]
 	personidentityMixinFields0 := personidentityMixin[0].Fields()
 	_ = personidentityMixinFields0
 	personidentityMixinFields1 := personidentityMixin[1].Fields()
@@ -1050,6 +1276,15 @@ func init() {
 		}
 	}()
 	planMixin := schema.Plan{}.Mixin()
+	plan.Policy = privacy.NewPolicies(planMixin[2], schema.Plan{})
+	plan.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := plan.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	planMixinFields0 := planMixin[0].Fields()
 	_ = planMixinFields0
 	planMixinFields1 := planMixin[1].Fields()
@@ -1087,8 +1322,18 @@ func init() {
 		}
 	}()
 	protocolMixin := schema.Protocol{}.Mixin()
+	protocol.Policy = privacy.NewPolicies(protocolMixin[2], schema.Protocol{})
+	protocol.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := protocol.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	protocolHooks := schema.Protocol{}.Hooks()
-	protocol.Hooks[0] = protocolHooks[0]
+
+	protocol.Hooks[1] = protocolHooks[0]
 	protocolMixinFields0 := protocolMixin[0].Fields()
 	_ = protocolMixinFields0
 	protocolMixinFields1 := protocolMixin[1].Fields()
@@ -1144,6 +1389,15 @@ func init() {
 		}
 	}()
 	protocolcommitmentMixin := schema.ProtocolCommitment{}.Mixin()
+	protocolcommitment.Policy = privacy.NewPolicies(protocolcommitmentMixin[2], schema.ProtocolCommitment{})
+	protocolcommitment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := protocolcommitment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	protocolcommitmentMixinFields0 := protocolcommitmentMixin[0].Fields()
 	_ = protocolcommitmentMixinFields0
 	protocolcommitmentMixinFields1 := protocolcommitmentMixin[1].Fields()
@@ -1185,6 +1439,15 @@ func init() {
 		}
 	}()
 	protocolpartyMixin := schema.ProtocolParty{}.Mixin()
+	protocolparty.Policy = privacy.NewPolicies(protocolpartyMixin[2], schema.ProtocolParty{})
+	protocolparty.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := protocolparty.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	protocolpartyMixinFields0 := protocolpartyMixin[0].Fields()
 	_ = protocolpartyMixinFields0
 	protocolpartyMixinFields1 := protocolpartyMixin[1].Fields()
@@ -1221,7 +1484,70 @@ func init() {
 			return nil
 		}
 	}()
+	sessionMixin := schema.Session{}.Mixin()
+	session.Policy = privacy.NewPolicies(schema.Session{})
+	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := session.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	sessionMixinFields0 := sessionMixin[0].Fields()
+	_ = sessionMixinFields0
+	sessionFields := schema.Session{}.Fields()
+	_ = sessionFields
+	// sessionDescTokenHash is the schema descriptor for token_hash field.
+	sessionDescTokenHash := sessionFields[0].Descriptor()
+	// session.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
+	session.TokenHashValidator = sessionDescTokenHash.Validators[0].(func(string) error)
+	// sessionDescCreatedAt is the schema descriptor for created_at field.
+	sessionDescCreatedAt := sessionFields[1].Descriptor()
+	// session.DefaultCreatedAt holds the default value on creation for the created_at field.
+	session.DefaultCreatedAt = sessionDescCreatedAt.Default.(func() time.Time)
+	// sessionDescLastSeenAt is the schema descriptor for last_seen_at field.
+	sessionDescLastSeenAt := sessionFields[2].Descriptor()
+	// session.DefaultLastSeenAt holds the default value on creation for the last_seen_at field.
+	session.DefaultLastSeenAt = sessionDescLastSeenAt.Default.(func() time.Time)
+	// sessionDescClientAddress is the schema descriptor for client_address field.
+	sessionDescClientAddress := sessionFields[4].Descriptor()
+	// session.ClientAddressValidator is a validator for the "client_address" field. It is called by the builders before save.
+	session.ClientAddressValidator = sessionDescClientAddress.Validators[0].(func(string) error)
+	// sessionDescUserAgent is the schema descriptor for user_agent field.
+	sessionDescUserAgent := sessionFields[5].Descriptor()
+	// session.UserAgentValidator is a validator for the "user_agent" field. It is called by the builders before save.
+	session.UserAgentValidator = sessionDescUserAgent.Validators[0].(func(string) error)
+	// sessionDescID is the schema descriptor for id field.
+	sessionDescID := sessionMixinFields0[0].Descriptor()
+	// session.DefaultID holds the default value on creation for the id field.
+	session.DefaultID = sessionDescID.Default.(func() gid.ID)
+	// session.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	session.IDValidator = func() func(string) error {
+		validators := sessionDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	tablemembershipMixin := schema.TableMembership{}.Mixin()
+	tablemembership.Policy = privacy.NewPolicies(tablemembershipMixin[2], schema.TableMembership{})
+	tablemembership.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := tablemembership.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	tablemembershipMixinFields0 := tablemembershipMixin[0].Fields()
 	_ = tablemembershipMixinFields0
 	tablemembershipMixinFields1 := tablemembershipMixin[1].Fields()
@@ -1259,6 +1585,15 @@ func init() {
 		}
 	}()
 	territorialtableMixin := schema.TerritorialTable{}.Mixin()
+	territorialtable.Policy = privacy.NewPolicies(territorialtableMixin[2], schema.TerritorialTable{})
+	territorialtable.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := territorialtable.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	territorialtableMixinFields0 := territorialtableMixin[0].Fields()
 	_ = territorialtableMixinFields0
 	territorialtableMixinFields1 := territorialtableMixin[1].Fields()
@@ -1330,6 +1665,15 @@ func init() {
 		}
 	}()
 	userMixin := schema.User{}.Mixin()
+	user.Policy = privacy.NewPolicies(userMixin[2], schema.User{})
+	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := user.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	userMixinFields0 := userMixin[0].Fields()
 	_ = userMixinFields0
 	userMixinFields1 := userMixin[1].Fields()

@@ -9,7 +9,10 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"github.com/progetto-win/win/ent/privacy"
+	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
 )
 
 // AuditEvent records who read or changed what, and when (Registro accessi).
@@ -55,6 +58,15 @@ func (AuditEvent) Edges() []ent.Edge {
 // Indexes of AuditEvent.
 func (AuditEvent) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("occurred_at"), index.Fields("entity_id"), index.Fields("action")}
+}
+
+// Policy of AuditEvent: the log is append-only — only the system writes
+// it, within the transaction of what it records — and ADMIN reads it.
+func (AuditEvent) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowRoles(domain.RoleAdmin), privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+	}
 }
 
 // Annotations of AuditEvent.

@@ -16,7 +16,7 @@ type Intervention struct{ ent.Schema }
 
 // Mixin of Intervention.
 func (Intervention) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("int"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("int"), TimeMixin{}, signedIn()}
 }
 
 // Fields of Intervention.
@@ -97,7 +97,7 @@ type Outcome struct{ ent.Schema }
 
 // Mixin of Outcome.
 func (Outcome) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("out"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("out"), TimeMixin{}, signedIn()}
 }
 
 // Fields of Outcome.
@@ -173,7 +173,7 @@ type Fund struct{ ent.Schema }
 
 // Mixin of Fund.
 func (Fund) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("fnd"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("fnd"), TimeMixin{}, signedIn(admin, steering)}
 }
 
 // Fields of Fund.

@@ -17,7 +17,7 @@ type Protocol struct{ ent.Schema }
 
 // Mixin of Protocol.
 func (Protocol) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("prt"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("prt"), TimeMixin{}, signedIn(admin, steering)}
 }
 
 // Fields of Protocol.
@@ -78,7 +78,7 @@ type ProtocolParty struct{ ent.Schema }
 
 // Mixin of ProtocolParty.
 func (ProtocolParty) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("ppa"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("ppa"), TimeMixin{}, signedIn(admin, steering)}
 }
 
 // Fields of ProtocolParty.
@@ -121,7 +121,7 @@ type ProtocolCommitment struct{ ent.Schema }
 
 // Mixin of ProtocolCommitment.
 func (ProtocolCommitment) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("pcm"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("pcm"), TimeMixin{}, signedIn(admin, steering)}
 }
 
 // Fields of ProtocolCommitment.
@@ -169,7 +169,7 @@ type Directive struct{ ent.Schema }
 
 // Mixin of Directive.
 func (Directive) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("dir"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("dir"), TimeMixin{}, signedIn(admin, steering)}
 }
 
 // Fields of Directive.
@@ -208,7 +208,7 @@ type Objective struct{ ent.Schema }
 
 // Mixin of Objective.
 func (Objective) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("obj"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("obj"), TimeMixin{}, signedIn(admin, steering)}
 }
 
 // Fields of Objective.
@@ -272,7 +272,7 @@ type Meeting struct{ ent.Schema }
 
 // Mixin of Meeting.
 func (Meeting) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("mtg"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("mtg"), TimeMixin{}, signedIn(admin, steering)}
 }
 
 // Fields of Meeting.
@@ -323,7 +323,7 @@ type Decision struct{ ent.Schema }
 
 // Mixin of Decision.
 func (Decision) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("dec"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("dec"), TimeMixin{}, signedIn(admin, steering)}
 }
 
 // Fields of Decision.

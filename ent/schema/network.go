@@ -17,7 +17,7 @@ type Municipality struct{ ent.Schema }
 
 // Mixin of Municipality.
 func (Municipality) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("mun"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("mun"), TimeMixin{}, public(admin)}
 }
 
 // Fields of Municipality.
@@ -68,7 +68,7 @@ type Organization struct{ ent.Schema }
 
 // Mixin of Organization.
 func (Organization) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("org"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("org"), TimeMixin{}, public(admin)}
 }
 
 // Fields of Organization.
@@ -143,7 +143,7 @@ type Pact struct{ ent.Schema }
 
 // Mixin of Pact.
 func (Pact) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("pac"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("pac"), TimeMixin{}, signedIn(admin)}
 }
 
 // Fields of Pact.
@@ -181,7 +181,7 @@ type TerritorialTable struct{ ent.Schema }
 
 // Mixin of TerritorialTable.
 func (TerritorialTable) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("tab"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("tab"), TimeMixin{}, signedIn(admin)}
 }
 
 // Fields of TerritorialTable.
@@ -236,7 +236,7 @@ type TableMembership struct{ ent.Schema }
 
 // Mixin of TableMembership.
 func (TableMembership) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("tmb"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("tmb"), TimeMixin{}, signedIn(admin)}
 }
 
 // Fields of TableMembership.

@@ -21,7 +21,7 @@ type User struct{ ent.Schema }
 
 // Mixin of User.
 func (User) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("usr"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("usr"), TimeMixin{}, signedIn(admin)}
 }
 
 // Fields of User.
@@ -39,6 +39,12 @@ func (User) Fields() []ent.Field {
 			Annotations(entgql.Type("[Role!]")),
 		field.Bool("disabled").Default(false).
 			Comment("A disabled user can no longer sign in (utenza disattivata)."),
+		field.String("password_hash").Optional().Sensitive().
+			Comment("argon2id hash of the password; never leaves the server.").
+			Annotations(entgql.Skip()),
+		field.Time("password_changed_at").Optional().Nillable().
+			Comment("When the password last changed; sessions older than this end (password modificata il).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 	}
 }
 
@@ -53,6 +59,12 @@ func (User) Edges() []ent.Edge {
 		edge.From("coordinated_tables", TerritorialTable.Type).Ref("coordinator").
 			Comment("Tables the user coordinates (tavoli coordinati).").
 			Annotations(entgql.RelayConnection()),
+		edge.From("sessions", Session.Type).Ref("user").
+			Comment("The user's sessions (sessioni).").
+			Annotations(entgql.Skip()),
+		edge.From("api_tokens", APIToken.Type).Ref("user").
+			Comment("The user's API tokens (token di accesso).").
+			Annotations(entgql.Skip()),
 		edge.From("meetings_attended", Meeting.Type).Ref("attendees").
 			Comment("Meetings the user attended (riunioni a cui ha partecipato).").
 			Annotations(entgql.RelayConnection()),
@@ -70,7 +82,7 @@ type Person struct{ ent.Schema }
 
 // Mixin of Person.
 func (Person) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("per"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("per"), TimeMixin{}, signedIn()}
 }
 
 // Fields of Person.
@@ -152,7 +164,7 @@ type PersonIdentity struct{ ent.Schema }
 
 // Mixin of PersonIdentity.
 func (PersonIdentity) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("pid"), TimeMixin{}}
+	return []ent.Mixin{gid.MixinWithPrefix("pid"), TimeMixin{}, signedIn()}
 }
 
 // Fields of PersonIdentity.

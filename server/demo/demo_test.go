@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/progetto-win/win/ent/schema/rule"
 	"os"
 	"slices"
 	"strconv"
@@ -32,7 +33,7 @@ var (
 
 func load(t *testing.T, c *ent.Client, cases int) *demo.Summary {
 	t.Helper()
-	s, err := demo.Load(context.Background(), c, demo.Options{Seed: 7, Cases: cases, Today: today})
+	s, err := demo.Load(rule.SystemContext(context.Background()), c, demo.Options{Seed: 7, Cases: cases, Today: today})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func load(t *testing.T, c *ent.Client, cases int) *demo.Summary {
 
 func TestLoad(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := rule.SystemContext(context.Background())
 		c := db.Client()
 		s := load(t, c, 300)
 		for name, pair := range map[string][2]int{
@@ -104,7 +105,7 @@ func TestLoad(t *testing.T) {
 // checkCases checks the pathway's invariants on every case.
 func checkCases(t *testing.T, c *ent.Client) {
 	t.Helper()
-	ctx := context.Background()
+	ctx := rule.SystemContext(context.Background())
 	statuses := map[casefile.Status]int{}
 	openByPerson := map[string]int{}
 	cases := c.CaseFile.Query().WithPerson().WithTable(func(q *ent.TerritorialTableQuery) {
@@ -180,7 +181,7 @@ func checkCases(t *testing.T, c *ent.Client) {
 // checkFunds checks that no fund pays more than it was allocated.
 func checkFunds(t *testing.T, c *ent.Client) {
 	t.Helper()
-	ctx := context.Background()
+	ctx := rule.SystemContext(context.Background())
 	for _, f := range c.Fund.Query().WithInterventions().AllX(ctx) {
 		var spent int64
 		for _, i := range f.Edges.Interventions {
@@ -195,7 +196,7 @@ func checkFunds(t *testing.T, c *ent.Client) {
 // canonical is the content of a load without its random IDs.
 func canonical(t *testing.T, c *ent.Client) string {
 	t.Helper()
-	ctx := context.Background()
+	ctx := rule.SystemContext(context.Background())
 	var b strings.Builder
 	for _, cs := range c.CaseFile.Query().WithPerson().WithOutcomes().WithInterventions().Order(casefile.ByCode()).AllX(ctx) {
 		fmt.Fprintf(&b, "%s %s %s %d %v %d %d\n", cs.Code, cs.Status, cs.Priority, cs.Edges.Person.BirthYear, cs.NeedAreas,
@@ -224,7 +225,7 @@ func TestLoadRefusesData(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		c := db.Client()
 		load(t, c, 10)
-		_, err := demo.Load(context.Background(), c, demo.Options{Seed: 1, Cases: 10, Today: today})
+		_, err := demo.Load(rule.SystemContext(context.Background()), c, demo.Options{Seed: 1, Cases: 10, Today: today})
 		if !errors.Is(err, demo.ErrNotEmpty) {
 			t.Fatalf("second load: %v", err)
 		}
@@ -246,7 +247,7 @@ func BenchmarkLoad(b *testing.B) {
 				b.StopTimer()
 				c := storetest.Open(b, d).Client()
 				b.StartTimer()
-				if _, err := demo.Load(context.Background(), c, demo.Options{Seed: 1, Cases: cases, Today: today}); err != nil {
+				if _, err := demo.Load(rule.SystemContext(context.Background()), c, demo.Options{Seed: 1, Cases: cases, Today: today}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/tablemembership"
+	"github.com/progetto-win/win/server/auth"
 )
 
 // network is the reference data the cases and governance refer to.
@@ -179,7 +180,15 @@ type member struct {
 func (g *generator) users(ctx context.Context, net *network) error {
 	c := g.tx
 	emails := map[string]bool{}
+	passwordHash, err := auth.HashPassword(Password)
+	if err != nil {
+		return err
+	}
 	newUser := func(email, name string, org *ent.Organization, roles ...domain.Role) (*ent.User, error) {
+		b := g.tx.User.Create()
+		if email != "" {
+			b.SetPasswordHash(passwordHash) // a demo account: it can sign in
+		}
 		if email == "" {
 			base := slug(name)
 			email = base + "@demo.example"
@@ -188,7 +197,7 @@ func (g *generator) users(ctx context.Context, net *network) error {
 			}
 		}
 		emails[email] = true
-		u, err := c.User.Create().SetEmail(email).SetName(name).SetOrganization(org).SetRoles(roles).Save(ctx)
+		u, err := b.SetEmail(email).SetName(name).SetOrganization(org).SetRoles(roles).Save(ctx)
 		if err == nil {
 			net.orgOf[u.ID] = org.ID
 		}

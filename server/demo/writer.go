@@ -200,12 +200,16 @@ func (w *writer) flush(ctx context.Context) error {
 			})
 		},
 	}
-	for _, step := range steps {
+	for i, step := range steps {
+		t0 := time.Now()
 		if err := step(ctx); err != nil {
 			return err
 		}
+		stepTimes[i] += time.Since(t0)
 	}
 	w.g.sum.Interventions += len(w.interventions)
 	w.g.sum.Outcomes += len(w.outcomes)
 	return nil
 }
+
+var stepTimes [9]time.Duration

@@ -1,8 +1,18 @@
 package web_test
 
 import (
+	"context"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"time"
+
 	"bytes"
 	"encoding/json"
+	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/server/auth"
 	"io"
 	"log/slog"
 	"net/http"
@@ -15,18 +25,34 @@ import (
 	"github.com/progetto-win/win/server/web"
 )
 
-// api drives the real HTTP handler, as a client would.
+// api drives the real HTTP handler, as a client would: with an API token
+// of a user who is ADMIN and STEERING, unless token is emptied.
 type api struct {
 	t       *testing.T
 	handler http.Handler
 	client  *ent.Client
+	userID  gid.ID
+	tokenID gid.ID
+	token   string
+	cookie  *http.Cookie // sent when set, as a browser would
+	origin  string       // the Origin header, when set
 }
 
 func newAPI(t *testing.T, db *store.DB, opts ...ent.Option) *api {
 	t.Helper()
 	client := db.Client(opts...)
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return &api{t: t, client: client, handler: web.New(web.Options{Client: client, Ping: db.Ping, Logger: logger})}
+	a := &api{t: t, client: client, handler: web.New(web.Options{Client: client, Ping: db.Ping, Logger: logger})}
+	ctx := rule.SystemContext(context.Background())
+	org := client.Organization.Create().SetName("Ente di prova").SetKind(organization.KindOther).SaveX(ctx)
+	u := client.User.Create().SetEmail("tester@prova.example").SetName("Tester").SetOrganization(org).
+		SetRoles([]domain.Role{domain.RoleAdmin, domain.RoleSteering}).SaveX(ctx)
+	tok, secret, err := auth.New(client).CreateToken(ctx, &viewer.Viewer{UserID: u.ID}, "tests", apitoken.ScopeReadWrite, time.Now().Add(time.Hour), auth.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.userID, a.tokenID, a.token = u.ID, tok.ID, secret
+	return a
 }
 
 // gqlError is one entry of a response's errors.
@@ -37,6 +63,7 @@ type gqlError struct {
 }
 
 type response struct {
+	Header http.Header
 	Status int
 	Data   json.RawMessage `json:"data"`
 	Errors []gqlError      `json:"errors"`
@@ -70,9 +97,18 @@ func (a *api) get(query string) response {
 
 func (a *api) do(req *http.Request) response {
 	a.t.Helper()
+	if a.token != "" {
+		req.Header.Set("Authorization", "Bearer "+a.token)
+	}
+	if a.cookie != nil {
+		req.AddCookie(a.cookie)
+	}
+	if a.origin != "" {
+		req.Header.Set("Origin", a.origin)
+	}
 	rec := httptest.NewRecorder()
 	a.handler.ServeHTTP(rec, req)
-	r := response{Status: rec.Code, Raw: rec.Body.String()}
+	r := response{Status: rec.Code, Raw: rec.Body.String(), Header: rec.Header()}
 	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil {
 		a.t.Fatalf("response is not JSON (%d): %s", rec.Code, rec.Body.String())
 	}

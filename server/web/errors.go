@@ -75,6 +75,8 @@ func classify(ctx context.Context, err error) (code, message, field string) {
 		return CodeConflict, conflict.Message, ""
 	case errors.As(err, &notFound), errors.As(err, &notSingle):
 		return CodeNotFound, "not found", ""
+	case errors.Is(err, fault.ErrUnauthenticated):
+		return CodeUnauthenticated, fault.ErrUnauthenticated.Error(), ""
 	case errors.Is(err, privacy.Deny):
 		return CodeForbidden, "forbidden", ""
 	case errors.As(err, &constraint):

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"github.com/progetto-win/win/ent/schema/rule"
 	"testing"
 	"time"
 
@@ -31,7 +32,7 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 // outcome and timeline, in a table of a municipality.
 func seedOneOfEach(t *testing.T, c *ent.Client) fixture {
 	t.Helper()
-	ctx := context.Background()
+	ctx := rule.SystemContext(context.Background())
 	f := fixture{}
 	mun := c.Municipality.Create().SetName("Empoli").SetIstatCode("048014").SetPopulation(49000).SaveX(ctx)
 	f["Municipality"] = mun.ID

@@ -19,6 +19,7 @@ import (
 
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/graph"
+	"github.com/progetto-win/win/server/auth"
 )
 
 // Options configure the handler.
@@ -42,7 +43,9 @@ func New(opts Options) http.Handler {
 		logger = slog.Default()
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", withBodyLimit(maxBodyBytes, GraphQL(opts.Client, logger)))
+	accounts := auth.New(opts.Client)
+	authn := &auth.Middleware{Service: accounts, Origins: opts.CORSOrigins, RequestID: RequestID, Logger: logger}
+	mux.Handle("/graphql", withBodyLimit(maxBodyBytes, authn.Handler(GraphQL(opts.Client, accounts, logger))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
@@ -74,8 +77,8 @@ func New(opts Options) http.Handler {
 
 // GraphQL returns the GraphQL-over-HTTP endpoint: queries by GET or POST,
 // mutations by POST only, each mutation in one database transaction.
-func GraphQL(client *ent.Client, logger *slog.Logger) http.Handler {
-	srv := handler.New(graph.NewSchema(client))
+func GraphQL(client *ent.Client, accounts *auth.Service, logger *slog.Logger) http.Handler {
+	srv := handler.New(graph.NewSchema(client, accounts))
 	// application/graphql-response+json by default, the media type of the
 	// GraphQL-over-HTTP specification, with its status codes (400 for a
 	// request that cannot run); clients asking for application/json get it.
@@ -86,7 +89,7 @@ func GraphQL(client *ent.Client, logger *slog.Logger) http.Handler {
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(DefaultLimits)
-	srv.Use(entgql.Transactioner{TxOpener: client})
+	srv.Use(transactions{entgql.Transactioner{TxOpener: client}})
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(recoverPanic(logger))
 	return srv

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"errors"
+	"github.com/progetto-win/win/ent/schema/rule"
 	"log/slog"
 	"strings"
 	"testing"
@@ -38,7 +39,7 @@ func TestValidationErrors(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		a := newAPI(t, db)
 		f := seedOneOfEach(t, a.client)
-		ctx := context.Background()
+		ctx := rule.SystemContext(context.Background())
 		protocols := a.client.Protocol.Query().CountX(ctx)
 		funds := a.client.Fund.Query().CountX(ctx)
 		municipalities := a.client.Municipality.Query().CountX(ctx)
@@ -99,7 +100,7 @@ func TestTaxCodeRule(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		c := db.Client()
 		f := seedOneOfEach(t, c)
-		ctx := context.Background()
+		ctx := rule.SystemContext(context.Background())
 		per := c.Person.GetX(ctx, f["Person"])
 		other := c.Person.Create().SetBirthYear(per.BirthYear).SetGender(per.Gender).SetCitizenshipArea(per.CitizenshipArea).SaveX(ctx)
 		_, err := c.PersonIdentity.Create().SetPerson(other).SetFirstName("Mario").SetLastName("Rossi").
@@ -126,9 +127,8 @@ func TestTaxCodeRule(t *testing.T) {
 func TestUnexpectedErrorsAreInternal(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		var log strings.Builder
-		client := db.Client()
-		h := web.New(web.Options{Client: client, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(&log, nil))})
-		a := &api{t: t, handler: h, client: client}
+		a := newAPI(t, db)
+		a.handler = web.New(web.Options{Client: a.client, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(&log, nil))})
 		drop := "DROP TABLE funds"
 		if db.Dialect == "postgres" {
 			drop += " CASCADE"

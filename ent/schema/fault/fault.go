@@ -4,7 +4,10 @@
 // through every path.
 package fault
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // Invalid reports input that breaks a rule: the field and what to fix.
 type Invalid struct {
@@ -26,3 +29,7 @@ type Conflict struct {
 }
 
 func (e *Conflict) Error() string { return e.Message }
+
+// ErrUnauthenticated is the cause of a denial to a request that is not
+// signed in; the API reports it as UNAUTHENTICATED.
+var ErrUnauthenticated = errors.New("sign in, or send an API token, to see this")

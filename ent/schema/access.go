@@ -1,0 +1,50 @@
+package schema
+
+import (
+	"entgo.io/ent"
+	"entgo.io/ent/schema/mixin"
+
+	"github.com/progetto-win/win/ent/privacy"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/rule"
+)
+
+// AccessMixin gives a type its privacy policy: reads need a signed-in
+// viewer (unless the type is part of the public directory), writes need a
+// viewer with one of the writer roles and a token that may write. Types
+// with no writer roles change only through the system's own work and the
+// named mutations that check their rules.
+type AccessMixin struct {
+	mixin.Schema
+	public  bool
+	writers []domain.Role
+}
+
+// signedIn is readable by signed-in viewers, written by the roles given.
+func signedIn(writers ...domain.Role) AccessMixin { return AccessMixin{writers: writers} }
+
+// public is readable by anyone, written by the roles given.
+func public(writers ...domain.Role) AccessMixin { return AccessMixin{public: true, writers: writers} }
+
+// Policy of the mixin.
+func (m AccessMixin) Policy() ent.Policy {
+	var query privacy.QueryPolicy
+	if !m.public {
+		query = append(query, rule.DenyIfNoViewer())
+	}
+	query = append(query, privacy.AlwaysAllowRule())
+	return privacy.Policy{
+		Query: query,
+		Mutation: privacy.MutationPolicy{
+			rule.DenyIfNoViewer(),
+			rule.DenyIfReadOnly(),
+			rule.AllowRoles(m.writers...),
+			privacy.AlwaysDenyRule(),
+		},
+	}
+}
+
+var (
+	admin    = domain.RoleAdmin
+	steering = domain.RoleSteering
+)

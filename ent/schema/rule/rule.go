@@ -1,0 +1,58 @@
+// Package rule holds the privacy rules of WIN's data layer (DESIGN.md §4),
+// shared by the schemas' policies, so that every path — browser, token,
+// GraphiQL, nested edge, node(id:) — passes the same checks.
+package rule
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/progetto-win/win/ent/privacy"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/ent/schema/viewer"
+)
+
+// SystemContext marks work the system does on its own behalf — loading
+// demo data, recording a sign-in, writing the audit log — which no
+// viewer's rights limit.
+func SystemContext(ctx context.Context) context.Context {
+	return privacy.DecisionContext(ctx, privacy.Allow)
+}
+
+// denyUnauthenticated is the decision for a request without a viewer.
+var denyUnauthenticated = fmt.Errorf("%w: %w", privacy.Deny, fault.ErrUnauthenticated)
+
+// DenyIfNoViewer denies queries and mutations of requests that are not
+// signed in.
+func DenyIfNoViewer() privacy.QueryMutationRule {
+	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		if viewer.FromContext(ctx) == nil {
+			return denyUnauthenticated
+		}
+		return privacy.Skip
+	})
+}
+
+// DenyIfReadOnly denies mutations through a read-only API token.
+func DenyIfReadOnly() privacy.MutationRule {
+	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		if v := viewer.FromContext(ctx); v != nil && v.ReadOnly {
+			return privacy.Denyf("a read-only API token cannot change data")
+		}
+		return privacy.Skip
+	})
+}
+
+// AllowRoles allows viewers with any of the roles.
+func AllowRoles(roles ...domain.Role) privacy.QueryMutationRule {
+	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		v := viewer.FromContext(ctx)
+		for _, r := range roles {
+			if v.Has(r) {
+				return privacy.Allow
+			}
+		}
+		return privacy.Skip
+	})
+}

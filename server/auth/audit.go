@@ -1,0 +1,57 @@
+package auth
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/user"
+)
+
+// withTx runs fn in a transaction of its own.
+func withTx(ctx context.Context, client *ent.Client, fn func(tx *ent.Client) error) error {
+	tx, err := client.Tx(ctx)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx.Client()); err != nil {
+		if rerr := tx.Rollback(); rerr != nil {
+			return fmt.Errorf("%w (rollback: %v)", err, rerr)
+		}
+		return err
+	}
+	return tx.Commit()
+}
+
+// auditTx records an event in the transaction of what it records.
+func auditTx(ctx context.Context, tx *ent.Client, action, entityType, entityID string, actor *ent.User, req Request) error {
+	var actorID gid.ID
+	if actor != nil {
+		actorID = actor.ID
+	}
+	return auditTxID(ctx, tx, action, entityType, entityID, actorID, req)
+}
+
+func auditTxID(ctx context.Context, tx *ent.Client, action, entityType, entityID string, actor gid.ID, req Request) error {
+	b := tx.AuditEvent.Create().SetAction(action).SetEntityType(entityType).SetEntityID(entityID).
+		SetRequestID(req.RequestID).SetClientAddress(req.ClientAddress)
+	if actor != "" {
+		org, err := tx.User.Query().Where(user.ID(actor)).QueryOrganization().OnlyID(ctx)
+		if err != nil {
+			return err
+		}
+		b.SetActorID(actor).SetOrganizationID(org)
+	}
+	return b.Exec(ctx)
+}
+
+// audit records an event on its own, for what has no transaction: a failed
+// or throttled sign-in. A failure to record is logged, not returned, so
+// that it cannot turn a refusal into an error page.
+func (s *Service) audit(ctx context.Context, action, entityType, entityID string, actor *ent.User, req Request) {
+	if err := auditTx(ctx, s.Client, action, entityType, entityID, actor, req); err != nil {
+		slog.ErrorContext(ctx, "writing audit event", "action", action, "error", err)
+	}
+}

@@ -1,0 +1,175 @@
+package auth
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/progetto-win/win/ent/schema/viewer"
+)
+
+// Cookie names: with TLS the __Host- prefix binds the cookie to this host,
+// secure, on every path.
+const (
+	cookieName       = "win_session"
+	secureCookieName = "__Host-win_session"
+)
+
+// Middleware authenticates requests and guards cookie-authenticated ones
+// against cross-site request forgery.
+type Middleware struct {
+	Service   *Service
+	Origins   []string                         // other origins allowed to send writes
+	RequestID func(ctx context.Context) string // from the request-ID middleware
+	Logger    *slog.Logger
+}
+
+type requestKey struct{}
+
+// requestState is what resolvers of sign-in and sign-out need of the HTTP
+// exchange.
+type requestState struct {
+	req    Request
+	w      http.ResponseWriter
+	secure bool
+}
+
+// RequestFrom returns where the current request comes from.
+func RequestFrom(ctx context.Context) Request {
+	if s, ok := ctx.Value(requestKey{}).(*requestState); ok {
+		return s.req
+	}
+	return Request{}
+}
+
+// SetSessionCookie sends the session token to the browser.
+func SetSessionCookie(ctx context.Context, token string) {
+	if s, ok := ctx.Value(requestKey{}).(*requestState); ok {
+		http.SetCookie(s.w, s.cookie(token, int(AbsoluteTimeout.Seconds())))
+	}
+}
+
+// ClearSessionCookie removes the session cookie.
+func ClearSessionCookie(ctx context.Context) {
+	if s, ok := ctx.Value(requestKey{}).(*requestState); ok {
+		http.SetCookie(s.w, s.cookie("", -1))
+	}
+}
+
+func (s *requestState) cookie(value string, maxAge int) *http.Cookie {
+	name := cookieName
+	if s.secure {
+		name = secureCookieName
+	}
+	return &http.Cookie{Name: name, Value: value, Path: "/", MaxAge: maxAge, HttpOnly: true, Secure: s.secure, SameSite: http.SameSiteLaxMode}
+}
+
+// Handler wraps next with authentication.
+func (m *Middleware) Handler(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		state := &requestState{w: w, secure: r.TLS != nil, req: Request{
+			ClientAddress: clientAddress(r), UserAgent: r.UserAgent(), RequestID: m.RequestID(ctx),
+		}}
+		ctx = context.WithValue(ctx, requestKey{}, state)
+
+		var v *viewer.Viewer
+		bearer, hasBearer := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if hasBearer {
+			var err error
+			v, err = m.Service.AuthenticateToken(ctx, strings.TrimSpace(bearer), state.req)
+			if err != nil {
+				if !errors.Is(err, ErrInvalidToken) {
+					m.Logger.ErrorContext(ctx, "authenticating a token", "error", err, "request_id", state.req.RequestID)
+				}
+				unauthenticated(w, ErrInvalidToken.Error())
+				return
+			}
+		} else if c, err := r.Cookie(state.cookie("", 0).Name); err == nil && c.Value != "" {
+			if v, err = m.Service.Authenticate(ctx, c.Value); err != nil {
+				m.Logger.ErrorContext(ctx, "authenticating a session", "error", err, "request_id", state.req.RequestID)
+				http.Error(w, "internal error", http.StatusInternalServerError)
+				return
+			}
+			if v == nil {
+				http.SetCookie(w, state.cookie("", -1)) // ended: forget it
+			}
+			if reason := m.forgery(r); reason != "" {
+				forbidden(w, reason)
+				return
+			}
+		} else if reason := m.forgery(r); reason != "" {
+			forbidden(w, reason) // sign-in forgery: a foreign site signing a browser in
+			return
+		}
+		if v != nil {
+			ctx = viewer.NewContext(ctx, v)
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// forgery says why a browser request may come from another site: a write
+// (POST) must be JSON — which a cross-site form cannot send without a
+// preflight — and its Origin, when the browser sends one, must be this
+// server or an allowed origin.
+func (m *Middleware) forgery(r *http.Request) string {
+	if r.Method != http.MethodPost {
+		return ""
+	}
+	mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mediaType != "application/json" {
+		return "requests that change data must have Content-Type: application/json"
+	}
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		if r.Header.Get("Cookie") != "" && r.Header.Get("Sec-Fetch-Site") == "cross-site" {
+			return "cross-site request refused"
+		}
+		return ""
+	}
+	u, err := url.Parse(origin)
+	if err != nil {
+		return "the Origin header is not a valid origin"
+	}
+	if u.Host == r.Host || slices.Contains(m.Origins, origin) {
+		return ""
+	}
+	return "requests from " + origin + " are not allowed"
+}
+
+// clientAddress is the peer's address; proxies' headers are not trusted.
+func clientAddress(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+func unauthenticated(w http.ResponseWriter, msg string) {
+	w.Header().Set("WWW-Authenticate", `Bearer realm="WIN"`)
+	writeError(w, http.StatusUnauthorized, "UNAUTHENTICATED", msg)
+}
+
+func forbidden(w http.ResponseWriter, msg string) {
+	writeError(w, http.StatusForbidden, "FORBIDDEN", msg)
+}
+
+// writeError answers in the shape of a GraphQL response, so clients read
+// one kind of error.
+func writeError(w http.ResponseWriter, status int, code, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{
+		"errors": []map[string]any{{"message": msg, "extensions": map[string]string{"code": code}}},
+		"data":   nil,
+	})
+}

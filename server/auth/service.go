@@ -1,0 +1,318 @@
+// Package auth signs users in and out and authenticates requests: argon2id
+// passwords, sessions kept in the database (so every server copy shares
+// them) and API tokens, with sign-in throttling and an audit trail. Its
+// writes run as the system, since no viewer exists yet when they happen.
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/auditevent"
+	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/ent/session"
+	"github.com/progetto-win/win/ent/tablemembership"
+	"github.com/progetto-win/win/ent/user"
+)
+
+// Limits of sessions and sign-in attempts.
+const (
+	IdleTimeout     = 30 * time.Minute
+	AbsoluteTimeout = 12 * time.Hour
+	throttleWindow  = 15 * time.Minute
+	maxPerAccount   = 5  // failed sign-ins for one e-mail in the window
+	maxPerAddress   = 20 // failed sign-ins from one address in the window
+	// lastSeenEvery limits writes: a session's last use is recorded at
+	// most once a minute.
+	lastSeenEvery = time.Minute
+)
+
+// Errors of sign-in; the message never says whether the e-mail exists.
+var (
+	ErrBadCredentials = &fault.Invalid{Field: "password", Message: "the e-mail or the password is wrong"}
+	ErrThrottled      = &fault.Invalid{Field: "password", Message: "too many failed attempts: wait 15 minutes and try again"}
+	ErrInvalidToken   = errors.New("the API token is not valid, has expired or was revoked")
+)
+
+// Service is the account service.
+type Service struct {
+	Client *ent.Client
+	Now    func() time.Time
+}
+
+// New returns the service over a client.
+func New(client *ent.Client) *Service {
+	return &Service{Client: client, Now: time.Now}
+}
+
+// Request describes where a request comes from, for sessions and audit.
+type Request struct {
+	ClientAddress string
+	UserAgent     string
+	RequestID     string
+}
+
+// newToken returns a random token (256 bits) and the hash that is stored.
+func newToken(prefix string) (token, hash string) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand never fails on Linux
+	}
+	token = prefix + base64.RawURLEncoding.EncodeToString(b)
+	return token, HashToken(token)
+}
+
+// HashToken is what is stored of a token: its SHA-256, in hex.
+func HashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// subject identifies the target of sign-in attempts without storing the
+// e-mail typed, which may belong to nobody.
+func subject(email string) string {
+	sum := sha256.Sum256([]byte(strings.ToLower(strings.TrimSpace(email))))
+	return "login_" + hex.EncodeToString(sum[:12])
+}
+
+// Login checks an e-mail and password and opens a session, returning the
+// user and the session token for the cookie.
+func (s *Service) Login(ctx context.Context, email, password string, req Request) (*ent.User, string, error) {
+	ctx = rule.SystemContext(ctx)
+	now := s.Now()
+	subj := subject(email)
+	since := now.Add(-throttleWindow)
+	perAccount, err := s.Client.AuditEvent.Query().Where(auditevent.Action("LOGIN_FAILED"),
+		auditevent.EntityID(subj), auditevent.OccurredAtGT(since)).Count(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	perAddress, err := s.Client.AuditEvent.Query().Where(auditevent.Action("LOGIN_FAILED"),
+		auditevent.ClientAddress(req.ClientAddress), auditevent.OccurredAtGT(since)).Count(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	if perAccount >= maxPerAccount || perAddress >= maxPerAddress {
+		s.audit(ctx, "LOGIN_THROTTLED", "Login", subj, nil, req)
+		return nil, "", ErrThrottled
+	}
+	u, err := s.Client.User.Query().Where(user.Email(strings.ToLower(strings.TrimSpace(email)))).Only(ctx)
+	if err != nil && !ent.IsNotFound(err) {
+		return nil, "", err
+	}
+	var hash string
+	if u != nil && !u.Disabled {
+		hash = u.PasswordHash
+	}
+	if !passwordMatches(password, hash) || u == nil || u.Disabled || u.PasswordHash == "" {
+		s.audit(ctx, "LOGIN_FAILED", "Login", subj, u, req)
+		return nil, "", ErrBadCredentials
+	}
+	token, tokenHash := newToken("")
+	err = withTx(ctx, s.Client, func(tx *ent.Client) error {
+		ses, err := tx.Session.Create().SetTokenHash(tokenHash).SetUser(u).SetCreatedAt(now).SetLastSeenAt(now).
+			SetExpiresAt(now.Add(AbsoluteTimeout)).SetClientAddress(req.ClientAddress).SetUserAgent(truncate(req.UserAgent, 300)).Save(ctx)
+		if err != nil {
+			return err
+		}
+		return auditTx(ctx, tx, "LOGIN", "Session", string(ses.ID), u, req)
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return u, token, nil
+}
+
+// Authenticate returns the viewer of a session token, or nil when the
+// session does not exist or has ended: idle, past its absolute limit, its
+// user disabled, or the password changed since it began.
+func (s *Service) Authenticate(ctx context.Context, token string) (*viewer.Viewer, error) {
+	ctx = rule.SystemContext(ctx)
+	now := s.Now()
+	ses, err := s.Client.Session.Query().Where(session.TokenHash(HashToken(token))).WithUser().Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	u := ses.Edges.User
+	if now.After(ses.ExpiresAt) || now.Sub(ses.LastSeenAt) > IdleTimeout || u.Disabled ||
+		(u.PasswordChangedAt != nil && u.PasswordChangedAt.After(ses.CreatedAt)) {
+		return nil, s.Client.Session.DeleteOneID(ses.ID).Exec(ctx)
+	}
+	if now.Sub(ses.LastSeenAt) > lastSeenEvery {
+		if err := s.Client.Session.UpdateOneID(ses.ID).SetLastSeenAt(now).Exec(ctx); err != nil {
+			return nil, err
+		}
+	}
+	v, err := s.viewerOf(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	v.SessionID = ses.ID
+	return v, nil
+}
+
+// AuthenticateToken returns the viewer an API token acts for, recording
+// its use; an unknown, expired or revoked token is ErrInvalidToken.
+func (s *Service) AuthenticateToken(ctx context.Context, token string, req Request) (*viewer.Viewer, error) {
+	ctx = rule.SystemContext(ctx)
+	now := s.Now()
+	t, err := s.Client.APIToken.Query().Where(apitoken.TokenHash(HashToken(token))).WithUser().Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, ErrInvalidToken
+	}
+	if err != nil {
+		return nil, err
+	}
+	if t.RevokedAt != nil || now.After(t.ExpiresAt) || t.Edges.User.Disabled {
+		return nil, ErrInvalidToken
+	}
+	err = withTx(ctx, s.Client, func(tx *ent.Client) error {
+		if err := tx.APIToken.UpdateOneID(t.ID).SetLastUsedAt(now).Exec(ctx); err != nil {
+			return err
+		}
+		return auditTx(ctx, tx, "TOKEN_USED", "ApiToken", string(t.ID), t.Edges.User, req)
+	})
+	if err != nil {
+		return nil, err
+	}
+	v, err := s.viewerOf(ctx, t.Edges.User)
+	if err != nil {
+		return nil, err
+	}
+	v.TokenID, v.ReadOnly = t.ID, t.Scope == apitoken.ScopeRead
+	return v, nil
+}
+
+// viewerOf builds the viewer of a user: roles, organisation and tables.
+func (s *Service) viewerOf(ctx context.Context, u *ent.User) (*viewer.Viewer, error) {
+	org, err := u.QueryOrganization().OnlyID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tables, err := s.Client.TableMembership.Query().Where(tablemembership.HasUserWith(user.ID(u.ID))).
+		QueryTable().IDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	coordinated, err := u.QueryCoordinatedTables().IDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &viewer.Viewer{UserID: u.ID, OrganizationID: org, Roles: u.Roles, Tables: tables, Coordinates: coordinated}, nil
+}
+
+// Logout ends a session.
+func (s *Service) Logout(ctx context.Context, v *viewer.Viewer, req Request) error {
+	return s.EndSession(ctx, v, v.SessionID, req)
+}
+
+// EndSession ends one of the viewer's sessions.
+func (s *Service) EndSession(ctx context.Context, v *viewer.Viewer, id gid.ID, req Request) error {
+	ctx = rule.SystemContext(ctx)
+	return withTx(ctx, s.Client, func(tx *ent.Client) error {
+		n, err := tx.Session.Delete().Where(session.ID(id), session.HasUserWith(user.ID(v.UserID))).Exec(ctx)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return &ent.NotFoundError{}
+		}
+		return auditTxID(ctx, tx, "LOGOUT", "Session", string(id), v.UserID, req)
+	})
+}
+
+// CreateToken creates an API token for the viewer; the token is returned
+// this once and only its hash is kept.
+func (s *Service) CreateToken(ctx context.Context, v *viewer.Viewer, name string, scope apitoken.Scope, expires time.Time, req Request) (*ent.APIToken, string, error) {
+	if v.TokenID != "" {
+		return nil, "", fault.Invalidf("token", "an API token cannot create other tokens: sign in")
+	}
+	now := s.Now()
+	if !expires.After(now) {
+		return nil, "", fault.Invalidf("expiresAt", "must be in the future")
+	}
+	if expires.After(now.AddDate(1, 0, 0)) {
+		return nil, "", fault.Invalidf("expiresAt", "must be within a year")
+	}
+	ctx = rule.SystemContext(ctx)
+	token, hash := newToken("win_")
+	var t *ent.APIToken
+	err := withTx(ctx, s.Client, func(tx *ent.Client) (err error) {
+		t, err = tx.APIToken.Create().SetName(name).SetTokenHash(hash).SetScope(scope).SetCreatedAt(now).
+			SetExpiresAt(expires).SetUserID(v.UserID).Save(ctx)
+		if err != nil {
+			return err
+		}
+		return auditTxID(ctx, tx, "TOKEN_CREATED", "ApiToken", string(t.ID), v.UserID, req)
+	})
+	return t, token, err
+}
+
+// RevokeToken revokes one of the viewer's tokens.
+func (s *Service) RevokeToken(ctx context.Context, v *viewer.Viewer, id gid.ID, req Request) (*ent.APIToken, error) {
+	ctx = rule.SystemContext(ctx)
+	var t *ent.APIToken
+	err := withTx(ctx, s.Client, func(tx *ent.Client) (err error) {
+		t, err = tx.APIToken.Query().Where(apitoken.ID(id), apitoken.HasUserWith(user.ID(v.UserID))).Only(ctx)
+		if err != nil {
+			return err
+		}
+		if t.RevokedAt == nil {
+			if t, err = t.Update().SetRevokedAt(s.Now()).Save(ctx); err != nil {
+				return err
+			}
+		}
+		return auditTxID(ctx, tx, "TOKEN_REVOKED", "ApiToken", string(t.ID), v.UserID, req)
+	})
+	return t, err
+}
+
+// SetPassword sets a user's password after checking it; sessions begun
+// before end with the change.
+func (s *Service) SetPassword(ctx context.Context, userID gid.ID, password string) error {
+	if err := CheckPassword(password); err != nil {
+		return err
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	return s.Client.User.UpdateOneID(userID).SetPasswordHash(hash).SetPasswordChangedAt(s.Now()).Exec(rule.SystemContext(ctx))
+}
+
+// ChangePassword changes the viewer's password, given the current one.
+func (s *Service) ChangePassword(ctx context.Context, v *viewer.Viewer, current, next string, req Request) error {
+	u, err := s.Client.User.Get(rule.SystemContext(ctx), v.UserID)
+	if err != nil {
+		return err
+	}
+	if !passwordMatches(current, u.PasswordHash) {
+		return &fault.Invalid{Field: "currentPassword", Message: "the current password is wrong"}
+	}
+	if err := s.SetPassword(ctx, v.UserID, next); err != nil {
+		return err
+	}
+	s.audit(rule.SystemContext(ctx), "PASSWORD_CHANGED", "User", string(v.UserID), u, req)
+	return nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}

@@ -1,0 +1,46 @@
+package web
+
+import (
+	"context"
+
+	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// accountMutations keep their own transactions: a failed sign-in must stay
+// recorded, for throttling and audit, although the mutation fails.
+var accountMutations = map[string]bool{
+	"login": true, "logout": true, "endSession": true,
+	"createApiToken": true, "revokeApiToken": true, "changePassword": true,
+}
+
+// transactions runs each mutation operation in one database transaction
+// (entgql.Transactioner), except account mutations, which may not be
+// mixed with others in one operation.
+type transactions struct {
+	entgql.Transactioner
+}
+
+// InterceptResponse implements graphql.ResponseInterceptor.
+func (t transactions) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	op := graphql.GetOperationContext(ctx)
+	if op.Operation == nil || op.Operation.Operation != ast.Mutation {
+		return next(ctx)
+	}
+	fields := graphql.CollectFields(op, op.Operation.SelectionSet, []string{"Mutation"})
+	account := 0
+	for _, f := range fields {
+		if accountMutations[f.Name] {
+			account++
+		}
+	}
+	switch {
+	case account == 0:
+		return t.Transactioner.InterceptResponse(ctx, next)
+	case account == len(fields):
+		return next(ctx)
+	}
+	return &graphql.Response{Errors: gqlerror.List{badInput("send sign-in, sign-out, password and token mutations in an operation of their own")}}
+}
