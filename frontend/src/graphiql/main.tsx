@@ -6,8 +6,15 @@ import { createRoot } from "react-dom/client";
 import { fetcherOptions } from "./fetcher";
 
 const defaultQuery = `# WIN — GraphiQL. Every type and field is described under "Docs".
+# Sign in first (demo accounts: see the README), then run the query below.
 # Every list needs first or last (at most 100).
-{
+mutation SignIn {
+  login(input: {email: "operator@demo.example", password: "win-demo-2026"}) {
+    viewer { name roles }
+  }
+}
+
+query RecentCases {
   cases(first: 5, orderBy: [{field: REFERRED_ON, direction: DESC}]) {
     totalCount
     edges {
