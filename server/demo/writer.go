@@ -200,16 +200,12 @@ func (w *writer) flush(ctx context.Context) error {
 			})
 		},
 	}
-	for i, step := range steps {
-		t0 := time.Now()
+	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return err
 		}
-		stepTimes[i] += time.Since(t0)
 	}
 	w.g.sum.Interventions += len(w.interventions)
 	w.g.sum.Outcomes += len(w.outcomes)
 	return nil
 }
-
-var stepTimes [9]time.Duration
