@@ -4407,9 +4407,6 @@ func newPersonIdentityPaginateArgs(rv map[string]any) *personidentityPaginateArg
 			}
 		}
 	}
-	if v, ok := rv[whereField].(*PersonIdentityWhereInput); ok {
-		args.opts = append(args.opts, WithPersonIdentityFilter(v.Filter))
-	}
 	return args
 }
 

@@ -46,7 +46,7 @@ type Person struct {
 type PersonEdges struct {
 	// Municipality of residence (comune di residenza).
 	Municipality *Municipality `json:"municipality,omitempty"`
-	// What identifies the person; restricted (dati identificativi).
+	// What identifies the person; null unless the viewer works the person's open case or referred them (dati identificativi).
 	Identity *PersonIdentity `json:"identity,omitempty"`
 	// The person's cases, open and closed (casi).
 	Cases []*CaseFile `json:"cases,omitempty"`

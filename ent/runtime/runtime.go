@@ -177,7 +177,7 @@ func init() {
 		}
 	}()
 	caseeventMixin := schema.CaseEvent{}.Mixin()
-	caseevent.Policy = privacy.NewPolicies(caseeventMixin[2], schema.CaseEvent{})
+	caseevent.Policy = privacy.NewPolicies(caseeventMixin[2], caseeventMixin[3], schema.CaseEvent{})
 	caseevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := caseevent.Policy.EvalMutation(ctx, m); err != nil {
@@ -223,7 +223,7 @@ func init() {
 		}
 	}()
 	casefileMixin := schema.CaseFile{}.Mixin()
-	casefile.Policy = privacy.NewPolicies(casefileMixin[2], schema.CaseFile{})
+	casefile.Policy = privacy.NewPolicies(casefileMixin[2], casefileMixin[3], schema.CaseFile{})
 	casefile.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := casefile.Policy.EvalMutation(ctx, m); err != nil {
@@ -292,7 +292,7 @@ func init() {
 		}
 	}()
 	commitmentMixin := schema.Commitment{}.Mixin()
-	commitment.Policy = privacy.NewPolicies(commitmentMixin[2], schema.Commitment{})
+	commitment.Policy = privacy.NewPolicies(commitmentMixin[2], commitmentMixin[3], schema.Commitment{})
 	commitment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := commitment.Policy.EvalMutation(ctx, m); err != nil {
@@ -546,7 +546,7 @@ func init() {
 		}
 	}()
 	goalMixin := schema.Goal{}.Mixin()
-	goal.Policy = privacy.NewPolicies(goalMixin[2], schema.Goal{})
+	goal.Policy = privacy.NewPolicies(goalMixin[2], goalMixin[3], schema.Goal{})
 	goal.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := goal.Policy.EvalMutation(ctx, m); err != nil {
@@ -596,7 +596,7 @@ func init() {
 		}
 	}()
 	interventionMixin := schema.Intervention{}.Mixin()
-	intervention.Policy = privacy.NewPolicies(interventionMixin[2], schema.Intervention{})
+	intervention.Policy = privacy.NewPolicies(interventionMixin[2], interventionMixin[3], schema.Intervention{})
 	intervention.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := intervention.Policy.EvalMutation(ctx, m); err != nil {
@@ -958,7 +958,7 @@ func init() {
 		}
 	}()
 	outcomeMixin := schema.Outcome{}.Mixin()
-	outcome.Policy = privacy.NewPolicies(outcomeMixin[2], schema.Outcome{})
+	outcome.Policy = privacy.NewPolicies(outcomeMixin[2], outcomeMixin[3], schema.Outcome{})
 	outcome.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := outcome.Policy.EvalMutation(ctx, m); err != nil {
@@ -1071,7 +1071,7 @@ func init() {
 		}
 	}()
 	personMixin := schema.Person{}.Mixin()
-	person.Policy = privacy.NewPolicies(personMixin[2], schema.Person{})
+	person.Policy = privacy.NewPolicies(personMixin[2], personMixin[3], schema.Person{})
 	person.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := person.Policy.EvalMutation(ctx, m); err != nil {
@@ -1147,7 +1147,7 @@ func init() {
 		}
 	}()
 	personidentityMixin := schema.PersonIdentity{}.Mixin()
-	personidentity.Policy = privacy.NewPolicies(personidentityMixin[2], schema.PersonIdentity{})
+	personidentity.Policy = privacy.NewPolicies(personidentityMixin[2], personidentityMixin[3], schema.PersonIdentity{})
 	personidentity.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := personidentity.Policy.EvalMutation(ctx, m); err != nil {
@@ -1276,7 +1276,7 @@ func init() {
 		}
 	}()
 	planMixin := schema.Plan{}.Mixin()
-	plan.Policy = privacy.NewPolicies(planMixin[2], schema.Plan{})
+	plan.Policy = privacy.NewPolicies(planMixin[2], planMixin[3], schema.Plan{})
 	plan.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := plan.Policy.EvalMutation(ctx, m); err != nil {

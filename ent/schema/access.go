@@ -48,3 +48,25 @@ var (
 	admin    = domain.RoleAdmin
 	steering = domain.RoleSteering
 )
+
+// Mixin policies run in order and the first Allow or Deny decides, so the
+// mixins that narrow reads stand before AccessMixin, whose reads end in
+// Allow.
+
+// IdentityMixin lets identities be read only by those working the
+// person's open case and by whoever referred the person.
+type IdentityMixin struct{ mixin.Schema }
+
+// Policy of IdentityMixin.
+func (IdentityMixin) Policy() ent.Policy {
+	return privacy.Policy{Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.ScopeIdentities()}}
+}
+
+// CaseMixin scopes reads of a case and of what belongs to one to the
+// viewer's cases; its rule runs before AccessMixin's.
+type CaseMixin struct{ mixin.Schema }
+
+// Policy of CaseMixin.
+func (CaseMixin) Policy() ent.Policy {
+	return privacy.Policy{Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.ScopeCases()}}
+}

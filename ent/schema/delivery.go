@@ -16,7 +16,7 @@ type Intervention struct{ ent.Schema }
 
 // Mixin of Intervention.
 func (Intervention) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("int"), TimeMixin{}, signedIn()}
+	return []ent.Mixin{gid.MixinWithPrefix("int"), TimeMixin{}, CaseMixin{}, signedIn()}
 }
 
 // Fields of Intervention.
@@ -97,7 +97,7 @@ type Outcome struct{ ent.Schema }
 
 // Mixin of Outcome.
 func (Outcome) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("out"), TimeMixin{}, signedIn()}
+	return []ent.Mixin{gid.MixinWithPrefix("out"), TimeMixin{}, CaseMixin{}, signedIn()}
 }
 
 // Fields of Outcome.

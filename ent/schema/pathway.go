@@ -19,7 +19,7 @@ type CaseFile struct{ ent.Schema }
 
 // Mixin of CaseFile.
 func (CaseFile) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("cas"), TimeMixin{}, signedIn()}
+	return []ent.Mixin{gid.MixinWithPrefix("cas"), TimeMixin{}, CaseMixin{}, signedIn()}
 }
 
 // Fields of CaseFile.
@@ -150,7 +150,7 @@ type CaseEvent struct{ ent.Schema }
 
 // Mixin of CaseEvent.
 func (CaseEvent) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("cev"), TimeMixin{}, signedIn()}
+	return []ent.Mixin{gid.MixinWithPrefix("cev"), TimeMixin{}, CaseMixin{}, signedIn()}
 }
 
 // Fields of CaseEvent.

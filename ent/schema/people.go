@@ -82,7 +82,7 @@ type Person struct{ ent.Schema }
 
 // Mixin of Person.
 func (Person) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("per"), TimeMixin{}, signedIn()}
+	return []ent.Mixin{gid.MixinWithPrefix("per"), TimeMixin{}, CaseMixin{}, signedIn()}
 }
 
 // Fields of Person.
@@ -124,8 +124,8 @@ func (Person) Edges() []ent.Edge {
 		edge.To("municipality", Municipality.Type).Unique().
 			Comment("Municipality of residence (comune di residenza)."),
 		edge.To("identity", PersonIdentity.Type).Unique().
-			Comment("What identifies the person; restricted (dati identificativi).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Comment("What identifies the person; null unless the viewer works the person's open case or referred them (dati identificativi).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 		edge.From("cases", CaseFile.Type).Ref("person").
 			Comment("The person's cases, open and closed (casi).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
@@ -164,7 +164,7 @@ type PersonIdentity struct{ ent.Schema }
 
 // Mixin of PersonIdentity.
 func (PersonIdentity) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("pid"), TimeMixin{}, signedIn()}
+	return []ent.Mixin{gid.MixinWithPrefix("pid"), TimeMixin{}, IdentityMixin{}, signedIn()}
 }
 
 // Fields of PersonIdentity.
@@ -218,6 +218,9 @@ func (PersonIdentity) Hooks() []ent.Hook {
 func (PersonIdentity) Annotations() []schema.Annotation {
 	return []schema.Annotation{
 		schema.Comment("What identifies a person: names, tax code, birth date, contacts, address (Dati identificativi della persona)."),
+		// No filters or ordering on identifying data: a where clause on a
+		// hidden identity would tell whether it matches.
+		entgql.Skip(entgql.SkipWhereInput, entgql.SkipOrderField),
 	}
 }
 

@@ -16,7 +16,7 @@ type Plan struct{ ent.Schema }
 
 // Mixin of Plan.
 func (Plan) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("pln"), TimeMixin{}, signedIn()}
+	return []ent.Mixin{gid.MixinWithPrefix("pln"), TimeMixin{}, CaseMixin{}, signedIn()}
 }
 
 // Fields of Plan.
@@ -57,7 +57,7 @@ type Goal struct{ ent.Schema }
 
 // Mixin of Goal.
 func (Goal) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("gol"), TimeMixin{}, signedIn()}
+	return []ent.Mixin{gid.MixinWithPrefix("gol"), TimeMixin{}, CaseMixin{}, signedIn()}
 }
 
 // Fields of Goal.
@@ -98,7 +98,7 @@ type Commitment struct{ ent.Schema }
 
 // Mixin of Commitment.
 func (Commitment) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("cmt"), TimeMixin{}, signedIn()}
+	return []ent.Mixin{gid.MixinWithPrefix("cmt"), TimeMixin{}, CaseMixin{}, signedIn()}
 }
 
 // Fields of Commitment.

@@ -21,6 +21,10 @@ func TestNodeForEveryType(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		a := newAPI(t, db)
 		f := seedOneOfEach(t, a.client)
+		// Identities are read by the members of the table of the open
+		// case: the tester joins it.
+		a.client.TableMembership.Create().SetTableID(f["Table"]).SetUserID(a.userID).SetOrganizationID(f["Organization"]).
+			SetProfession("OTHER").SetJoinedOn(time.Now()).ExecX(rule.SystemContext(context.Background()))
 		// Sessions and tokens are seen by their owner only: the tester's.
 		f["ApiToken"] = a.tokenID
 		f["Session"] = a.client.Session.Create().SetUserID(a.userID).SetTokenHash("test-session").

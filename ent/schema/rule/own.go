@@ -6,9 +6,9 @@ import (
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/privacy"
+	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/user"
-	"github.com/progetto-win/win/ent/schema/viewer"
 )
 
 // OwnSessions narrows session queries to the viewer's own.

@@ -1,0 +1,106 @@
+package rule
+
+import (
+	"context"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/caseevent"
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/goal"
+	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/person"
+	"github.com/progetto-win/win/ent/personidentity"
+	"github.com/progetto-win/win/ent/plan"
+	"github.com/progetto-win/win/ent/predicate"
+	"github.com/progetto-win/win/ent/privacy"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/ent/user"
+)
+
+// Who sees which case (DESIGN.md §4): the committee and analysts see every
+// case, pseudonymised; everyone else — operators, coordinators, and
+// administrators, who see no case content unless they sit at a table —
+// sees the cases of the tables they sit at and the cases they referred.
+// Rules narrow queries with these predicates rather than check rows one
+// by one, so lists, counts, node(id:), nested edges and filters all see
+// the same cases, and a forbidden case looks like a missing one.
+
+// seesAllCases reports whether the viewer reads every (pseudonymised) case.
+func seesAllCases(v *viewer.Viewer) bool {
+	return v.Has(domain.RoleSteering) || v.Has(domain.RoleAnalyst)
+}
+
+// visibleCases is the predicate of the cases a viewer works or referred.
+func visibleCases(v *viewer.Viewer) predicate.CaseFile {
+	return casefile.Or(
+		casefile.HasTableWith(territorialtable.IDIn(v.Tables...)),
+		casefile.HasReferringOperatorWith(user.ID(v.UserID)),
+	)
+}
+
+// scoped turns a narrowing of one type's queries into a query rule that
+// applies to viewers who do not see every case.
+func scoped(narrow func(ctx context.Context, q ent.Query, v *viewer.Viewer)) privacy.QueryRule {
+	return privacy.QueryRuleFunc(func(ctx context.Context, q ent.Query) error {
+		v := viewer.FromContext(ctx)
+		if v == nil {
+			return denyUnauthenticated
+		}
+		if !seesAllCases(v) {
+			narrow(ctx, q, v)
+		}
+		return privacy.Skip
+	})
+}
+
+// ScopeCases narrows queries of cases and of what belongs to a case.
+func ScopeCases() privacy.QueryRule {
+	return scoped(func(_ context.Context, q ent.Query, v *viewer.Viewer) {
+		cases := visibleCases(v)
+		switch q := q.(type) {
+		case *ent.CaseFileQuery:
+			q.Where(cases)
+		case *ent.CaseEventQuery:
+			q.Where(caseevent.HasCaseWith(cases))
+		case *ent.PlanQuery:
+			q.Where(plan.HasCaseWith(cases))
+		case *ent.GoalQuery:
+			q.Where(goal.HasPlanWith(plan.HasCaseWith(cases)))
+		case *ent.CommitmentQuery:
+			q.Where(commitment.HasPlanWith(plan.HasCaseWith(cases)))
+		case *ent.InterventionQuery:
+			q.Where(intervention.HasCaseWith(cases))
+		case *ent.OutcomeQuery:
+			q.Where(outcome.HasCaseWith(cases))
+		case *ent.PersonQuery:
+			q.Where(person.HasCasesWith(cases))
+		default:
+			panic("rule.ScopeCases on a type it does not know") // a schema wiring mistake, caught by the tests
+		}
+	})
+}
+
+// ScopeIdentities narrows queries of identities to those the viewer may
+// read: of persons with an open case at one of the viewer's tables, or
+// with a case the viewer referred. The committee and analysts, and
+// administrators outside tables, read none.
+func ScopeIdentities() privacy.QueryRule {
+	return privacy.PersonIdentityQueryRuleFunc(func(ctx context.Context, q *ent.PersonIdentityQuery) error {
+		v := viewer.FromContext(ctx)
+		if v == nil {
+			return denyUnauthenticated
+		}
+		q.Where(personidentity.HasPersonWith(person.HasCasesWith(casefile.Or(
+			casefile.And(
+				casefile.StatusNotIn(casefile.StatusClosed, casefile.StatusDeclined),
+				casefile.HasTableWith(territorialtable.IDIn(v.Tables...)),
+			),
+			casefile.HasReferringOperatorWith(user.ID(v.UserID)),
+		))))
+		return privacy.Skip
+	})
+}
