@@ -15,7 +15,7 @@ import (
 	"github.com/progetto-win/win/ent/user"
 )
 
-// An append-only record of who read or changed what, when, from where (Registro accessi).
+// An append-only record of who read or changed what, when, from where (Registro accessi); ADMIN reads it.
 type AuditEvent struct {
 	config `json:"-"`
 	// ID of the ent.

@@ -3640,7 +3640,8 @@ func (c *PersonIdentityClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *PersonIdentityClient) Interceptors() []Interceptor {
-	return c.inters.PersonIdentity
+	inters := c.inters.PersonIdentity
+	return append(inters[:len(inters):len(inters)], personidentity.Interceptors[:]...)
 }
 
 func (c *PersonIdentityClient) mutate(ctx context.Context, m *PersonIdentityMutation) (Value, error) {

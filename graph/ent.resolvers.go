@@ -23,6 +23,15 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []gid.ID) ([]ent.Noder, e
 	return r.client.Noders(ctx, ids, ent.WithNodeType(ent.IDToType))
 }
 
+// AuditEvents is the resolver for the auditEvents field.
+func (r *queryResolver) AuditEvents(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.AuditEventOrder, where *ent.AuditEventWhereInput) (*ent.AuditEventConnection, error) {
+	return r.client.AuditEvent.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithAuditEventOrder(orderBy),
+			ent.WithAuditEventFilter(where.Filter),
+		)
+}
+
 // Cases is the resolver for the cases field.
 func (r *queryResolver) Cases(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) (*ent.CaseConnection, error) {
 	return r.client.CaseFile.Query().

@@ -186,6 +186,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	caseeventMixinHooks3 := caseeventMixin[3].Hooks()
+
+	caseevent.Hooks[1] = caseeventMixinHooks3[0]
 	caseeventMixinFields0 := caseeventMixin[0].Fields()
 	_ = caseeventMixinFields0
 	caseeventMixinFields1 := caseeventMixin[1].Fields()
@@ -232,11 +235,14 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	casefileMixinHooks3 := casefileMixin[3].Hooks()
 	casefileHooks := schema.CaseFile{}.Hooks()
 
-	casefile.Hooks[1] = casefileHooks[0]
+	casefile.Hooks[1] = casefileMixinHooks3[0]
 
-	casefile.Hooks[2] = casefileHooks[1]
+	casefile.Hooks[2] = casefileHooks[0]
+
+	casefile.Hooks[3] = casefileHooks[1]
 	casefileMixinFields0 := casefileMixin[0].Fields()
 	_ = casefileMixinFields0
 	casefileMixinFields1 := casefileMixin[1].Fields()
@@ -301,6 +307,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	commitmentMixinHooks3 := commitmentMixin[3].Hooks()
+
+	commitment.Hooks[1] = commitmentMixinHooks3[0]
 	commitmentMixinFields0 := commitmentMixin[0].Fields()
 	_ = commitmentMixinFields0
 	commitmentMixinFields1 := commitmentMixin[1].Fields()
@@ -361,6 +370,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	decisionMixinHooks2 := decisionMixin[2].Hooks()
+
+	decision.Hooks[1] = decisionMixinHooks2[0]
 	decisionMixinFields0 := decisionMixin[0].Fields()
 	_ = decisionMixinFields0
 	decisionMixinFields1 := decisionMixin[1].Fields()
@@ -411,6 +423,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	directiveMixinHooks2 := directiveMixin[2].Hooks()
+
+	directive.Hooks[1] = directiveMixinHooks2[0]
 	directiveMixinFields0 := directiveMixin[0].Fields()
 	_ = directiveMixinFields0
 	directiveMixinFields1 := directiveMixin[1].Fields()
@@ -483,6 +498,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	fundMixinHooks2 := fundMixin[2].Hooks()
+
+	fund.Hooks[1] = fundMixinHooks2[0]
 	fundMixinFields0 := fundMixin[0].Fields()
 	_ = fundMixinFields0
 	fundMixinFields1 := fundMixin[1].Fields()
@@ -555,6 +573,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	goalMixinHooks3 := goalMixin[3].Hooks()
+
+	goal.Hooks[1] = goalMixinHooks3[0]
 	goalMixinFields0 := goalMixin[0].Fields()
 	_ = goalMixinFields0
 	goalMixinFields1 := goalMixin[1].Fields()
@@ -605,9 +626,12 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	interventionMixinHooks3 := interventionMixin[3].Hooks()
 	interventionHooks := schema.Intervention{}.Hooks()
 
-	intervention.Hooks[1] = interventionHooks[0]
+	intervention.Hooks[1] = interventionMixinHooks3[0]
+
+	intervention.Hooks[2] = interventionHooks[0]
 	interventionMixinFields0 := interventionMixin[0].Fields()
 	_ = interventionMixinFields0
 	interventionMixinFields1 := interventionMixin[1].Fields()
@@ -660,6 +684,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	meetingMixinHooks2 := meetingMixin[2].Hooks()
+
+	meeting.Hooks[1] = meetingMixinHooks2[0]
 	meetingMixinFields0 := meetingMixin[0].Fields()
 	_ = meetingMixinFields0
 	meetingMixinFields1 := meetingMixin[1].Fields()
@@ -724,6 +751,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	municipalityMixinHooks2 := municipalityMixin[2].Hooks()
+
+	municipality.Hooks[1] = municipalityMixinHooks2[0]
 	municipalityMixinFields0 := municipalityMixin[0].Fields()
 	_ = municipalityMixinFields0
 	municipalityMixinFields1 := municipalityMixin[1].Fields()
@@ -802,9 +832,12 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	objectiveMixinHooks2 := objectiveMixin[2].Hooks()
 	objectiveHooks := schema.Objective{}.Hooks()
 
-	objective.Hooks[1] = objectiveHooks[0]
+	objective.Hooks[1] = objectiveMixinHooks2[0]
+
+	objective.Hooks[2] = objectiveHooks[0]
 	objectiveMixinFields0 := objectiveMixin[0].Fields()
 	_ = objectiveMixinFields0
 	objectiveMixinFields1 := objectiveMixin[1].Fields()
@@ -873,6 +906,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	organizationMixinHooks2 := organizationMixin[2].Hooks()
+
+	organization.Hooks[1] = organizationMixinHooks2[0]
 	organizationMixinFields0 := organizationMixin[0].Fields()
 	_ = organizationMixinFields0
 	organizationMixinFields1 := organizationMixin[1].Fields()
@@ -967,9 +1003,12 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	outcomeMixinHooks3 := outcomeMixin[3].Hooks()
 	outcomeHooks := schema.Outcome{}.Hooks()
 
-	outcome.Hooks[1] = outcomeHooks[0]
+	outcome.Hooks[1] = outcomeMixinHooks3[0]
+
+	outcome.Hooks[2] = outcomeHooks[0]
 	outcomeMixinFields0 := outcomeMixin[0].Fields()
 	_ = outcomeMixinFields0
 	outcomeMixinFields1 := outcomeMixin[1].Fields()
@@ -1016,6 +1055,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	pactMixinHooks2 := pactMixin[2].Hooks()
+
+	pact.Hooks[1] = pactMixinHooks2[0]
 	pactMixinFields0 := pactMixin[0].Fields()
 	_ = pactMixinFields0
 	pactMixinFields1 := pactMixin[1].Fields()
@@ -1080,6 +1122,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	personMixinHooks3 := personMixin[3].Hooks()
+
+	person.Hooks[1] = personMixinHooks3[0]
 	personMixinFields0 := personMixin[0].Fields()
 	_ = personMixinFields0
 	personMixinFields1 := personMixin[1].Fields()
@@ -1156,11 +1201,16 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	personidentityMixinHooks3 := personidentityMixin[3].Hooks()
 	personidentityHooks := schema.PersonIdentity{}.Hooks()
 
-	personidentity.Hooks[1] = personidentityHooks[0]
+	personidentity.Hooks[1] = personidentityMixinHooks3[0]
 
-	personidentity.Hooks[2] = personidentityHooks[1]
+	personidentity.Hooks[2] = personidentityHooks[0]
+
+	personidentity.Hooks[3] = personidentityHooks[1]
+	personidentityMixinInters2 := personidentityMixin[2].Interceptors()
+	personidentity.Interceptors[0] = personidentityMixinInters2[0]
 	personidentityMixinFields0 := personidentityMixin[0].Fields()
 	_ = personidentityMixinFields0
 	personidentityMixinFields1 := personidentityMixin[1].Fields()
@@ -1285,6 +1335,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	planMixinHooks3 := planMixin[3].Hooks()
+
+	plan.Hooks[1] = planMixinHooks3[0]
 	planMixinFields0 := planMixin[0].Fields()
 	_ = planMixinFields0
 	planMixinFields1 := planMixin[1].Fields()
@@ -1331,9 +1384,12 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	protocolMixinHooks2 := protocolMixin[2].Hooks()
 	protocolHooks := schema.Protocol{}.Hooks()
 
-	protocol.Hooks[1] = protocolHooks[0]
+	protocol.Hooks[1] = protocolMixinHooks2[0]
+
+	protocol.Hooks[2] = protocolHooks[0]
 	protocolMixinFields0 := protocolMixin[0].Fields()
 	_ = protocolMixinFields0
 	protocolMixinFields1 := protocolMixin[1].Fields()
@@ -1398,6 +1454,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	protocolcommitmentMixinHooks2 := protocolcommitmentMixin[2].Hooks()
+
+	protocolcommitment.Hooks[1] = protocolcommitmentMixinHooks2[0]
 	protocolcommitmentMixinFields0 := protocolcommitmentMixin[0].Fields()
 	_ = protocolcommitmentMixinFields0
 	protocolcommitmentMixinFields1 := protocolcommitmentMixin[1].Fields()
@@ -1448,6 +1507,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	protocolpartyMixinHooks2 := protocolpartyMixin[2].Hooks()
+
+	protocolparty.Hooks[1] = protocolpartyMixinHooks2[0]
 	protocolpartyMixinFields0 := protocolpartyMixin[0].Fields()
 	_ = protocolpartyMixinFields0
 	protocolpartyMixinFields1 := protocolpartyMixin[1].Fields()
@@ -1548,6 +1610,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	tablemembershipMixinHooks2 := tablemembershipMixin[2].Hooks()
+
+	tablemembership.Hooks[1] = tablemembershipMixinHooks2[0]
 	tablemembershipMixinFields0 := tablemembershipMixin[0].Fields()
 	_ = tablemembershipMixinFields0
 	tablemembershipMixinFields1 := tablemembershipMixin[1].Fields()
@@ -1594,6 +1659,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	territorialtableMixinHooks2 := territorialtableMixin[2].Hooks()
+
+	territorialtable.Hooks[1] = territorialtableMixinHooks2[0]
 	territorialtableMixinFields0 := territorialtableMixin[0].Fields()
 	_ = territorialtableMixinFields0
 	territorialtableMixinFields1 := territorialtableMixin[1].Fields()
@@ -1674,6 +1742,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	userMixinHooks2 := userMixin[2].Hooks()
+
+	user.Hooks[1] = userMixinHooks2[0]
 	userMixinFields0 := userMixin[0].Fields()
 	_ = userMixinFields0
 	userMixinFields1 := userMixin[1].Fields()

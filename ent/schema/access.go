@@ -26,6 +26,11 @@ func signedIn(writers ...domain.Role) AccessMixin { return AccessMixin{writers: 
 // public is readable by anyone, written by the roles given.
 func public(writers ...domain.Role) AccessMixin { return AccessMixin{public: true, writers: writers} }
 
+// Hooks of the mixin: every change a viewer makes is audited.
+func (AccessMixin) Hooks() []ent.Hook {
+	return []ent.Hook{rule.AuditMutations()}
+}
+
 // Policy of the mixin.
 func (m AccessMixin) Policy() ent.Policy {
 	var query privacy.QueryPolicy
@@ -56,6 +61,11 @@ var (
 // IdentityMixin lets identities be read only by those working the
 // person's open case and by whoever referred the person.
 type IdentityMixin struct{ mixin.Schema }
+
+// Interceptors of IdentityMixin: every identity read is audited.
+func (IdentityMixin) Interceptors() []ent.Interceptor {
+	return []ent.Interceptor{rule.AuditIdentityReads()}
+}
 
 // Policy of IdentityMixin.
 func (IdentityMixin) Policy() ent.Policy {

@@ -71,5 +71,5 @@ func (AuditEvent) Policy() ent.Policy {
 
 // Annotations of AuditEvent.
 func (AuditEvent) Annotations() []schema.Annotation {
-	return nestedType("An append-only record of who read or changed what, when, from where (Registro accessi).")
+	return rootType("An append-only record of who read or changed what, when, from where (Registro accessi); ADMIN reads it.")
 }

@@ -110,6 +110,7 @@ func (m *Middleware) Handler(next http.Handler) http.Handler {
 			return
 		}
 		if v != nil {
+			v.RequestID, v.ClientAddress = state.req.RequestID, state.req.ClientAddress
 			ctx = viewer.NewContext(ctx, v)
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))

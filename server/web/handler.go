@@ -45,7 +45,7 @@ func New(opts Options) http.Handler {
 	mux := http.NewServeMux()
 	accounts := auth.New(opts.Client)
 	authn := &auth.Middleware{Service: accounts, Origins: opts.CORSOrigins, RequestID: RequestID, Logger: logger}
-	mux.Handle("/graphql", withBodyLimit(maxBodyBytes, authn.Handler(GraphQL(opts.Client, accounts, logger))))
+	mux.Handle("/graphql", withBodyLimit(maxBodyBytes, withClient(opts.Client, authn.Handler(GraphQL(opts.Client, accounts, logger)))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
@@ -93,4 +93,12 @@ func GraphQL(client *ent.Client, accounts *auth.Service, logger *slog.Logger) ht
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(recoverPanic(logger))
 	return srv
+}
+
+// withClient puts the ent client in the request context, where the audit
+// of identity reads finds it (mutations replace it with their transaction).
+func withClient(client *ent.Client, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(ent.NewContext(r.Context(), client)))
+	})
 }

@@ -21,6 +21,8 @@ type Viewer struct {
 	SessionID      gid.ID   // set when signed in through the browser
 	TokenID        gid.ID   // set when an API token acts for the user
 	ReadOnly       bool     // an API token with read scope
+	RequestID      string   // for the audit log
+	ClientAddress  string   // for the audit log
 }
 
 // Has reports whether the viewer has a role.

@@ -1,0 +1,97 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/progetto-win/win/ent/auditevent"
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/server/demo"
+	"github.com/progetto-win/win/server/store"
+	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/web"
+)
+
+// TestAudit checks that each identity read and each mutation leaves
+// exactly one event, and a refused mutation none, nor any data.
+func TestAudit(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := rule.SystemContext(context.Background())
+		client := db.Client()
+		if _, err := demo.Load(ctx, client, demo.Options{Seed: 5, Cases: 60, Today: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+		if n := client.AuditEvent.Query().CountX(ctx); n != 0 {
+			t.Fatalf("the demo load, system work, left %d audit events", n)
+		}
+		base := &api{t: t, client: client, handler: web.New(web.Options{Client: client, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})}
+		events := func(action string) int {
+			return client.AuditEvent.Query().Where(auditevent.Action(action)).CountX(ctx)
+		}
+
+		operator := as(t, base, demo.OperatorEmail)
+		open := client.CaseFile.Query().Where(casefile.HasTableWith(territorialtable.Code("EMP")),
+			casefile.StatusIn(casefile.StatusInCharge, casefile.StatusMonitoring)).WithPerson().FirstX(ctx)
+		identity := open.Edges.Person.QueryIdentity().OnlyIDX(ctx)
+		q := `query($id: ID!) { node(id: $id) { ... on Case { person { identity { lastName taxCode } } } } }`
+		for range 2 {
+			var out struct {
+				Node struct {
+					Person struct{ Identity *struct{ LastName string } }
+				}
+			}
+			operator.ok(q, map[string]any{"id": open.ID}, &out)
+			if out.Node.Person.Identity == nil {
+				t.Fatal("the operator cannot read the identity")
+			}
+		}
+		reads := client.AuditEvent.Query().Where(auditevent.Action("READ_IDENTITY")).WithActor().AllX(ctx)
+		if len(reads) != 2 || reads[0].EntityID != string(identity) || reads[0].Edges.Actor.Email != demo.OperatorEmail ||
+			reads[0].RequestID == "" || reads[0].ClientAddress == "" {
+			t.Fatalf("identity reads audited: %+v", reads)
+		}
+		// Counting or listing without identities reads none.
+		operator.count(`{ persons(first: 0) { totalCount } }`, nil)
+		steering := as(t, base, demo.SteeringEmail)
+		var pseudo struct {
+			Node struct {
+				Person struct{ Identity *struct{ LastName string } }
+			}
+		}
+		steering.ok(q, map[string]any{"id": open.ID}, &pseudo)
+		if pseudo.Node.Person.Identity != nil || events("READ_IDENTITY") != 2 {
+			t.Errorf("steering read an identity, or a denied read was audited as one: %d", events("READ_IDENTITY"))
+		}
+
+		admin := as(t, base, demo.AdminEmail)
+		var created struct{ CreateMunicipality struct{ ID string } }
+		admin.ok(`mutation { createMunicipality(input: {name: "Comune di Prova", istatCode: "048999", population: 10}) { id } }`, nil, &created)
+		ev := client.AuditEvent.Query().Where(auditevent.Action("CREATE")).WithActor().WithOrganization().AllX(ctx)
+		if len(ev) != 1 || ev[0].EntityType != "Municipality" || ev[0].EntityID != created.CreateMunicipality.ID ||
+			ev[0].Edges.Actor.Email != demo.AdminEmail || ev[0].Edges.Organization == nil {
+			t.Fatalf("create audited: %+v", ev)
+		}
+		before := client.Municipality.Query().CountX(ctx)
+		if r := admin.post(`mutation { createMunicipality(input: {name: "Comune di Prova", istatCode: "048998", population: 10}) { id } }`, nil); r.code() != "CONFLICT" {
+			t.Fatalf("duplicate: %s", r.Raw)
+		}
+		if events("CREATE") != 1 || client.Municipality.Query().CountX(ctx) != before {
+			t.Error("a refused mutation left an event or data")
+		}
+
+		// The log is the administrator's: others are refused.
+		var log struct{ AuditEvents struct{ TotalCount int } }
+		admin.ok(`{ auditEvents(first: 0, where: {action: "READ_IDENTITY"}) { totalCount } }`, nil, &log)
+		if log.AuditEvents.TotalCount != 2 {
+			t.Errorf("admin lists %d identity reads", log.AuditEvents.TotalCount)
+		}
+		if r := operator.post(`{ auditEvents(first: 1) { totalCount } }`, nil); r.code() != "FORBIDDEN" {
+			t.Errorf("operator reads the log: %s", r.Raw)
+		}
+	})
+}
