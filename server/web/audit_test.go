@@ -2,10 +2,7 @@ package web_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"testing"
-	"time"
 
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -14,7 +11,6 @@ import (
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
-	"github.com/progetto-win/win/server/web"
 )
 
 // TestAudit checks that each identity read and each mutation leaves
@@ -22,14 +18,11 @@ import (
 func TestAudit(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := rule.SystemContext(context.Background())
-		client := db.Client()
-		if _, err := demo.Load(ctx, client, demo.Options{Seed: 5, Cases: 60, Today: time.Now()}); err != nil {
-			t.Fatal(err)
-		}
+		base := demoAPI(t, db, 5, 60)
+		client := base.client
 		if n := client.AuditEvent.Query().CountX(ctx); n != 0 {
 			t.Fatalf("the demo load, system work, left %d audit events", n)
 		}
-		base := &api{t: t, client: client, handler: web.New(web.Options{Client: client, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})}
 		events := func(action string) int {
 			return client.AuditEvent.Query().Where(auditevent.Action(action)).CountX(ctx)
 		}

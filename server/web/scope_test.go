@@ -19,6 +19,18 @@ import (
 	"github.com/progetto-win/win/server/web"
 )
 
+// demoAPI loads demo data into the empty database and returns an API over
+// it with no credentials; as signs its accounts in.
+func demoAPI(t *testing.T, db *store.DB, seed int64, cases int) *api {
+	t.Helper()
+	client := db.Client()
+	if _, err := demo.Load(rule.SystemContext(context.Background()), client, demo.Options{Seed: seed, Cases: cases, Today: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	return &api{t: t, client: client, handler: web.New(web.Options{Client: client, Ping: db.Ping, Logger: logger})}
+}
+
 // as signs a demo account in and returns its browser.
 func as(t *testing.T, base *api, email string) *api {
 	t.Helper()
@@ -50,11 +62,7 @@ func (a *api) count(query string, vars map[string]any) int {
 func TestCaseScoping(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := rule.SystemContext(context.Background())
-		client := db.Client()
-		if _, err := demo.Load(ctx, client, demo.Options{Seed: 3, Cases: 150, Today: time.Now()}); err != nil {
-			t.Fatal(err)
-		}
-		base := &api{t: t, client: client, handler: web.New(web.Options{Client: client, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})}
+		base := demoAPI(t, db, 3, 150)
 		total := base.client.CaseFile.Query().CountX(ctx)
 		vinciOp := base.client.User.Query().Where(user.Email(demo.OperatorVinciEmail)).OnlyX(ctx)
 		inVinci := casefile.Or(casefile.HasTableWith(territorialtable.Code("VIN")), casefile.HasReferringOperatorWith(user.ID(vinciOp.ID)))
