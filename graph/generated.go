@@ -351,22 +351,23 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		ChangePassword     func(childComplexity int, input model.ChangePasswordInput) int
-		CreateAPIToken     func(childComplexity int, input model.CreateAPITokenInput) int
-		CreateFund         func(childComplexity int, input ent.CreateFundInput) int
-		CreateMunicipality func(childComplexity int, input ent.CreateMunicipalityInput) int
-		CreateOrganization func(childComplexity int, input ent.CreateOrganizationInput) int
-		CreateProtocol     func(childComplexity int, input ent.CreateProtocolInput) int
-		CreateTable        func(childComplexity int, input ent.CreateTableInput) int
-		EndSession         func(childComplexity int, id gid.ID) int
-		Login              func(childComplexity int, input model.LoginInput) int
-		Logout             func(childComplexity int) int
-		RevokeAPIToken     func(childComplexity int, id gid.ID) int
-		UpdateFund         func(childComplexity int, id gid.ID, input ent.UpdateFundInput) int
-		UpdateMunicipality func(childComplexity int, id gid.ID, input ent.UpdateMunicipalityInput) int
-		UpdateOrganization func(childComplexity int, id gid.ID, input ent.UpdateOrganizationInput) int
-		UpdateProtocol     func(childComplexity int, id gid.ID, input ent.UpdateProtocolInput) int
-		UpdateTable        func(childComplexity int, id gid.ID, input ent.UpdateTableInput) int
+		ChangePassword      func(childComplexity int, input model.ChangePasswordInput) int
+		CreateAPIToken      func(childComplexity int, input model.CreateAPITokenInput) int
+		CreateFund          func(childComplexity int, input ent.CreateFundInput) int
+		CreateMunicipality  func(childComplexity int, input ent.CreateMunicipalityInput) int
+		CreateOrganization  func(childComplexity int, input ent.CreateOrganizationInput) int
+		CreateProtocol      func(childComplexity int, input ent.CreateProtocolInput) int
+		CreateTable         func(childComplexity int, input ent.CreateTableInput) int
+		EndSession          func(childComplexity int, id gid.ID) int
+		ErasePersonIdentity func(childComplexity int, personID gid.ID) int
+		Login               func(childComplexity int, input model.LoginInput) int
+		Logout              func(childComplexity int) int
+		RevokeAPIToken      func(childComplexity int, id gid.ID) int
+		UpdateFund          func(childComplexity int, id gid.ID, input ent.UpdateFundInput) int
+		UpdateMunicipality  func(childComplexity int, id gid.ID, input ent.UpdateMunicipalityInput) int
+		UpdateOrganization  func(childComplexity int, id gid.ID, input ent.UpdateOrganizationInput) int
+		UpdateProtocol      func(childComplexity int, id gid.ID, input ent.UpdateProtocolInput) int
+		UpdateTable         func(childComplexity int, id gid.ID, input ent.UpdateTableInput) int
 	}
 
 	Objective struct {
@@ -613,23 +614,25 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		AuditEvents    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
-		Cases          func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) int
-		Directives     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DirectiveOrder, where *ent.DirectiveWhereInput) int
-		Funds          func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.FundOrder, where *ent.FundWhereInput) int
-		Meetings       func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MeetingOrder, where *ent.MeetingWhereInput) int
-		Municipalities func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MunicipalityOrder, where *ent.MunicipalityWhereInput) int
-		MyAPITokens    func(childComplexity int) int
-		MySessions     func(childComplexity int) int
-		Node           func(childComplexity int, id gid.ID) int
-		Nodes          func(childComplexity int, ids []gid.ID) int
-		Objectives     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ObjectiveOrder, where *ent.ObjectiveWhereInput) int
-		Organizations  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
-		Pacts          func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PactOrder, where *ent.PactWhereInput) int
-		Persons        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
-		Protocols      func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolOrder, where *ent.ProtocolWhereInput) int
-		Tables         func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableOrder, where *ent.TableWhereInput) int
-		Viewer         func(childComplexity int) int
+		AuditEvents          func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
+		Cases                func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) int
+		Directives           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DirectiveOrder, where *ent.DirectiveWhereInput) int
+		Funds                func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.FundOrder, where *ent.FundWhereInput) int
+		IdentityAccessReport func(childComplexity int, personID gid.ID) int
+		Meetings             func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MeetingOrder, where *ent.MeetingWhereInput) int
+		Municipalities       func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MunicipalityOrder, where *ent.MunicipalityWhereInput) int
+		MyAPITokens          func(childComplexity int) int
+		MySessions           func(childComplexity int) int
+		Node                 func(childComplexity int, id gid.ID) int
+		Nodes                func(childComplexity int, ids []gid.ID) int
+		Objectives           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ObjectiveOrder, where *ent.ObjectiveWhereInput) int
+		Organizations        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
+		Pacts                func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PactOrder, where *ent.PactWhereInput) int
+		PersonDataExport     func(childComplexity int, personID gid.ID) int
+		Persons              func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
+		Protocols            func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolOrder, where *ent.ProtocolWhereInput) int
+		Tables               func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableOrder, where *ent.TableWhereInput) int
+		Viewer               func(childComplexity int) int
 	}
 
 	Session struct {
@@ -739,6 +742,7 @@ type MutationResolver interface {
 	CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreateAPITokenPayload, error)
 	RevokeAPIToken(ctx context.Context, id gid.ID) (*ent.APIToken, error)
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (bool, error)
+	ErasePersonIdentity(ctx context.Context, personID gid.ID) (*ent.Person, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id gid.ID) (ent.Noder, error)
@@ -758,6 +762,8 @@ type QueryResolver interface {
 	Viewer(ctx context.Context) (*ent.User, error)
 	MySessions(ctx context.Context) ([]*ent.Session, error)
 	MyAPITokens(ctx context.Context) ([]*ent.APIToken, error)
+	PersonDataExport(ctx context.Context, personID gid.ID) (string, error)
+	IdentityAccessReport(ctx context.Context, personID gid.ID) ([]*ent.AuditEvent, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2072,6 +2078,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EndSession(childComplexity, args["id"].(gid.ID)), true
+	case "Mutation.erasePersonIdentity":
+		if e.ComplexityRoot.Mutation.ErasePersonIdentity == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_erasePersonIdentity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ErasePersonIdentity(childComplexity, args["personID"].(gid.ID)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -3230,6 +3247,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Funds(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.FundOrder), args["where"].(*ent.FundWhereInput)), true
+	case "Query.identityAccessReport":
+		if e.ComplexityRoot.Query.IdentityAccessReport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_identityAccessReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.IdentityAccessReport(childComplexity, args["personID"].(gid.ID)), true
 
 	case "Query.meetings":
 		if e.ComplexityRoot.Query.Meetings == nil {
@@ -3320,6 +3348,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Pacts(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.PactOrder), args["where"].(*ent.PactWhereInput)), true
+	case "Query.personDataExport":
+		if e.ComplexityRoot.Query.PersonDataExport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_personDataExport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PersonDataExport(childComplexity, args["personID"].(gid.ID)), true
 	case "Query.persons":
 		if e.ComplexityRoot.Query.Persons == nil {
 			break
@@ -3883,7 +3922,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "account.graphql" "ent.graphql" "win.graphql"
+//go:embed "account.graphql" "ent.graphql" "subject.graphql" "win.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3897,6 +3936,7 @@ func sourceData(filename string) string {
 var sources = []*ast.Source{
 	{Name: "account.graphql", Input: sourceData("account.graphql"), BuiltIn: false},
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
+	{Name: "subject.graphql", Input: sourceData("subject.graphql"), BuiltIn: false},
 	{Name: "win.graphql", Input: sourceData("win.graphql"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -6011,6 +6051,20 @@ func (ec *executionContext) field_Mutation_endSession_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_erasePersonIdentity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "personID",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["personID"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7081,6 +7135,20 @@ func (ec *executionContext) field_Query_funds_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_identityAccessReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "personID",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["personID"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_meetings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7376,6 +7444,20 @@ func (ec *executionContext) field_Query_pacts_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_personDataExport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "personID",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["personID"] = arg0
 	return args, nil
 }
 
@@ -13777,6 +13859,50 @@ func (ec *executionContext) fieldContext_Mutation_changePassword(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_erasePersonIdentity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_erasePersonIdentity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ErasePersonIdentity(ctx, fc.Args["personID"].(gid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_erasePersonIdentity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_erasePersonIdentity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Objective_id(ctx context.Context, field graphql.CollectedField, obj *ent.Objective) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18688,6 +18814,94 @@ func (ec *executionContext) fieldContext_Query_myApiTokens(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ApiToken(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_personDataExport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_personDataExport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PersonDataExport(ctx, fc.Args["personID"].(gid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_personDataExport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_personDataExport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_identityAccessReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_identityAccessReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().IdentityAccessReport(ctx, fc.Args["personID"].(gid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AuditEvent) graphql.Marshaler {
+			return ec.marshalNAuditEvent2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAuditEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_identityAccessReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_identityAccessReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -38899,6 +39113,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "erasePersonIdentity":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_erasePersonIdentity(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -40653,6 +40874,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_myApiTokens(ctx, field)
 				})
+		case "personDataExport":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_personDataExport(ctx, field)
+				})
+		case "identityAccessReport":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_identityAccessReport(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -41647,6 +41880,30 @@ func (ec *executionContext) unmarshalNApiTokenScope2githubᚗcomᚋprogettoᚑwi
 
 func (ec *executionContext) marshalNApiTokenScope2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapitokenᚐScope(ctx context.Context, sel ast.SelectionSet, v apitoken.Scope) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNAuditEvent2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAuditEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AuditEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuditEvent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAuditEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAuditEvent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAuditEvent(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEvent!")
+		return graphql.Null
+	}
+	return ec._AuditEvent(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNAuditEventConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAuditEventConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEventConnection) graphql.Marshaler {

@@ -8,16 +8,18 @@ import (
 
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/subject"
 )
 
-// Resolver is the root resolver; it holds the ent client and the account
-// service.
+// Resolver is the root resolver; it holds the ent client and the services
+// of accounts and data-subject rights.
 type Resolver struct {
-	client *ent.Client
-	auth   *auth.Service
+	client   *ent.Client
+	auth     *auth.Service
+	subjects *subject.Service
 }
 
 // NewSchema returns the executable schema over an ent client.
 func NewSchema(client *ent.Client, accounts *auth.Service) graphql.ExecutableSchema {
-	return NewExecutableSchema(Config{Resolvers: &Resolver{client: client, auth: accounts}})
+	return NewExecutableSchema(Config{Resolvers: &Resolver{client: client, auth: accounts, subjects: subject.New(client)}})
 }

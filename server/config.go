@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -16,6 +17,9 @@ type config struct {
 	DemoSeed    int64
 	CORSOrigins []string
 	LogFormat   string
+	// RetentionYears after which the identities of persons whose cases all
+	// ended are erased; 0 keeps them.
+	RetentionYears int
 }
 
 func loadConfig(args []string, getenv func(string) string) (config, error) {
@@ -26,6 +30,11 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 		DemoCases:   300,
 		DemoSeed:    2014,
 	}
+	retention, err := strconv.Atoi(envOr(getenv, "WIN_RETENTION_YEARS", "10"))
+	if err != nil || retention < 0 {
+		return cfg, fmt.Errorf("WIN_RETENTION_YEARS must be a number of years, 0 to keep identities")
+	}
+	cfg.RetentionYears = retention
 	demo := envOr(getenv, "WIN_DEMO", "0")
 	switch demo {
 	case "1", "true":
@@ -44,6 +53,7 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 	fs.Int64Var(&cfg.DemoSeed, "demo-seed", cfg.DemoSeed, "seed of the demo data")
 	fs.StringVar(&origins, "cors-origins", origins, "comma-separated browser origins allowed to call the API (WIN_CORS_ORIGINS)")
 	fs.StringVar(&cfg.LogFormat, "log-format", cfg.LogFormat, "text or json (WIN_LOG_FORMAT)")
+	fs.IntVar(&cfg.RetentionYears, "retention-years", cfg.RetentionYears, "erase identities this many years after a person's last case ended; 0 keeps them (WIN_RETENTION_YEARS)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/progetto-win/win/server/store"
+	"github.com/progetto-win/win/server/subject"
 	"github.com/progetto-win/win/server/web"
 )
 
@@ -55,6 +56,10 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		}
 	}
 
+	if cfg.RetentionYears > 0 {
+		go retain(ctx, subject.New(client), cfg.RetentionYears, logger)
+	}
+
 	srv := &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           web.New(web.Options{Client: client, Ping: db.Ping, Logger: logger, CORSOrigins: cfg.CORSOrigins}),
@@ -80,4 +85,21 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		return err
 	}
 	return nil
+}
+
+// retain applies the retention rule at start and then daily; several
+// server copies may run it, which is harmless.
+func retain(ctx context.Context, subjects *subject.Service, years int, logger *slog.Logger) {
+	for {
+		if n, err := subjects.ApplyRetention(ctx, years); err != nil {
+			logger.Error("applying retention", "error", err)
+		} else if n > 0 {
+			logger.Info("retention: identities erased", "count", n, "years", years)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(24 * time.Hour):
+		}
+	}
 }

@@ -9,16 +9,19 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
-// accountMutations keep their own transactions: a failed sign-in must stay
-// recorded, for throttling and audit, although the mutation fails.
-var accountMutations = map[string]bool{
+// ownTransactions are mutations whose services keep their own
+// transactions: a failed sign-in must stay recorded, for throttling and
+// audit, although the mutation fails; an erasure and its audit event
+// commit together.
+var ownTransactions = map[string]bool{
 	"login": true, "logout": true, "endSession": true,
 	"createApiToken": true, "revokeApiToken": true, "changePassword": true,
+	"erasePersonIdentity": true,
 }
 
 // transactions runs each mutation operation in one database transaction
-// (entgql.Transactioner), except account mutations, which may not be
-// mixed with others in one operation.
+// (entgql.Transactioner), except those with their own transactions,
+// which may not be mixed with others in one operation.
 type transactions struct {
 	entgql.Transactioner
 }
@@ -32,7 +35,7 @@ func (t transactions) InterceptResponse(ctx context.Context, next graphql.Respon
 	fields := graphql.CollectFields(op, op.Operation.SelectionSet, []string{"Mutation"})
 	account := 0
 	for _, f := range fields {
-		if accountMutations[f.Name] {
+		if ownTransactions[f.Name] {
 			account++
 		}
 	}
@@ -42,5 +45,5 @@ func (t transactions) InterceptResponse(ctx context.Context, next graphql.Respon
 	case account == len(fields):
 		return next(ctx)
 	}
-	return &graphql.Response{Errors: gqlerror.List{badInput("send sign-in, sign-out, password and token mutations in an operation of their own")}}
+	return &graphql.Response{Errors: gqlerror.List{badInput("send sign-in, sign-out, password, token and erasure mutations in an operation of their own")}}
 }

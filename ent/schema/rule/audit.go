@@ -7,6 +7,7 @@ import (
 	entgo "entgo.io/ent"
 
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/privacy"
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/viewer"
 )
@@ -79,13 +80,14 @@ func AuditMutations() entgo.Hook {
 var errUnaudited = errors.New("identities are read only within a request that can be audited")
 
 // AuditIdentityReads records every identity a viewer's query returns, one
-// event each; a read that cannot be recorded is refused.
+// event each; a read that cannot be recorded is refused. Reads the system
+// makes for a viewer (an export) are recorded by that operation instead.
 func AuditIdentityReads() entgo.Interceptor {
 	return entgo.InterceptFunc(func(next entgo.Querier) entgo.Querier {
 		return entgo.QuerierFunc(func(ctx context.Context, q entgo.Query) (entgo.Value, error) {
 			value, err := next.Query(ctx, q)
 			v := viewer.FromContext(ctx)
-			if err != nil || v == nil {
+			if decision, decided := privacy.DecisionFromContext(ctx); err != nil || v == nil || decided && decision == nil { // nil: the system's Allow
 				return value, err
 			}
 			identities, ok := value.([]*ent.PersonIdentity)

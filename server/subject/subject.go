@@ -1,0 +1,171 @@
+// Package subject carries out the rights of the persons whose data WIN
+// holds (GDPR arts. 15, 17 and 5(1)(e)): a machine-readable export of
+// everything held about a person, the erasure of what identifies them —
+// keeping the pseudonymous record for statistics — the report of who read
+// their identity, and the retention rule that anonymises the identities
+// of cases closed long ago. Each is audited; export, erasure and report
+// are for administrators, who act on a person's request.
+package subject
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/auditevent"
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/person"
+	"github.com/progetto-win/win/ent/personidentity"
+	"github.com/progetto-win/win/ent/privacy"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/schema/viewer"
+)
+
+// Service carries out data-subject requests.
+type Service struct {
+	Client *ent.Client
+	Now    func() time.Time
+}
+
+// New returns the service over a client.
+func New(client *ent.Client) *Service { return &Service{Client: client, Now: time.Now} }
+
+// admin returns the viewer if they are an administrator.
+func admin(ctx context.Context) (*viewer.Viewer, error) {
+	v := viewer.FromContext(ctx)
+	switch {
+	case v == nil:
+		return nil, fault.ErrUnauthenticated
+	case !v.Has(domain.RoleAdmin):
+		return nil, privacy.Denyf("only administrators act on data-subject requests")
+	}
+	return v, nil
+}
+
+// Export is everything WIN holds about a person.
+type Export struct {
+	ExportedAt time.Time   `json:"exported_at"`
+	ExportedBy gid.ID      `json:"exported_by"`
+	Person     *ent.Person `json:"person"`
+}
+
+// Export returns, as indented JSON, the person with identity, residence
+// and every case with its timeline, plan, goals, commitments,
+// interventions and outcomes.
+func (s *Service) Export(ctx context.Context, personID gid.ID) ([]byte, error) {
+	v, err := admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sys := rule.SystemContext(ctx)
+	p, err := s.Client.Person.Query().Where(person.ID(personID)).
+		WithIdentity().WithMunicipality().
+		WithCases(func(q *ent.CaseFileQuery) {
+			q.WithTable().WithReferringOrganization().WithEvents().WithInterventions().WithOutcomes().
+				WithPlan(func(q *ent.PlanQuery) { q.WithGoals().WithCommitments() })
+		}).Only(sys)
+	if err != nil {
+		return nil, err
+	}
+	out, err := json.MarshalIndent(Export{ExportedAt: s.Now().UTC(), ExportedBy: v.UserID, Person: p}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return out, s.record(sys, s.Client, v, "EXPORT_PERSON", "Person", personID)
+}
+
+// EraseIdentity removes what identifies a person and keeps the
+// pseudonymous record and its cases for statistics.
+func (s *Service) EraseIdentity(ctx context.Context, personID gid.ID) (*ent.Person, error) {
+	v, err := admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if v.ReadOnly {
+		return nil, privacy.Denyf("a read-only API token cannot change data")
+	}
+	sys := rule.SystemContext(ctx)
+	tx, err := s.Client.Tx(sys)
+	if err != nil {
+		return nil, err
+	}
+	p, err := tx.Person.Get(sys, personID)
+	if err == nil {
+		_, err = tx.PersonIdentity.Delete().Where(personidentity.HasPersonWith(person.ID(personID))).Exec(sys)
+	}
+	if err == nil {
+		err = s.record(sys, tx.Client(), v, "ERASE_IDENTITY", "Person", personID)
+	}
+	if err != nil {
+		_ = tx.Rollback()
+		return nil, err
+	}
+	return p, tx.Commit()
+}
+
+// AccessReport lists every audited access to a person's identity and
+// every export or erasure of their data, oldest first: the answer to "who
+// accessed my data".
+func (s *Service) AccessReport(ctx context.Context, personID gid.ID) ([]*ent.AuditEvent, error) {
+	v, err := admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sys := rule.SystemContext(ctx)
+	ids := []string{string(personID)}
+	identities, err := s.Client.PersonIdentity.Query().Where(personidentity.HasPersonWith(person.ID(personID))).IDs(sys)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range identities {
+		ids = append(ids, string(id))
+	}
+	events, err := s.Client.AuditEvent.Query().Where(auditevent.EntityIDIn(ids...)).
+		Order(ent.Asc(auditevent.FieldOccurredAt)).WithActor().WithOrganization().All(sys)
+	if err != nil {
+		return nil, err
+	}
+	return events, s.record(sys, s.Client, v, "ACCESS_REPORT", "Person", personID)
+}
+
+// ApplyRetention anonymises the identities of persons whose cases all
+// ended — closed or declined — more than the given number of years ago,
+// and returns how many it erased.
+func (s *Service) ApplyRetention(ctx context.Context, years int) (int, error) {
+	sys := rule.SystemContext(ctx)
+	cutoff := s.Now().AddDate(-years, 0, 0)
+	ended := []casefile.Status{casefile.StatusClosed, casefile.StatusDeclined}
+	ids, err := s.Client.PersonIdentity.Query().Where(personidentity.HasPersonWith(
+		person.HasCases(),
+		person.Not(person.HasCasesWith(casefile.Or(casefile.StatusNotIn(ended...), casefile.ClosedOnGTE(cutoff)))),
+	)).IDs(sys)
+	if err != nil || len(ids) == 0 {
+		return 0, err
+	}
+	tx, err := s.Client.Tx(sys)
+	if err != nil {
+		return 0, err
+	}
+	n, err := tx.PersonIdentity.Delete().Where(personidentity.IDIn(ids...)).Exec(sys)
+	for _, id := range ids {
+		if err != nil {
+			break
+		}
+		err = tx.AuditEvent.Create().SetAction("RETENTION_ERASE").SetEntityType("PersonIdentity").SetEntityID(string(id)).Exec(sys)
+	}
+	if err != nil {
+		_ = tx.Rollback()
+		return 0, err
+	}
+	return n, tx.Commit()
+}
+
+func (s *Service) record(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, entityType string, id gid.ID) error {
+	return client.AuditEvent.Create().SetAction(action).SetEntityType(entityType).SetEntityID(string(id)).
+		SetActorID(v.UserID).SetOrganizationID(v.OrganizationID).SetRequestID(v.RequestID).
+		SetClientAddress(v.ClientAddress).Exec(ctx)
+}
