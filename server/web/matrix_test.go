@@ -1,0 +1,241 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/plan"
+	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/server/auth"
+
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/session"
+	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/ent/user"
+	"github.com/progetto-win/win/graph"
+	"github.com/progetto-win/win/server/demo"
+	"github.com/progetto-win/win/server/store"
+	"github.com/progetto-win/win/server/store/storetest"
+)
+
+// The roles of the matrix: each demo account, and nobody signed in.
+const (
+	anon        = "anonymous"
+	admin       = "admin"
+	steering    = "steering"
+	coordinator = "coordinator (Empoli)"
+	operator    = "operator (Empoli)"
+	vinci       = "operator (Vinci)"
+	analyst     = "analyst"
+)
+
+var matrixRoles = []string{anon, admin, steering, coordinator, operator, vinci, analyst}
+
+var accountOf = map[string]string{
+	admin: demo.AdminEmail, steering: demo.SteeringEmail, coordinator: demo.CoordinatorEmail,
+	operator: demo.OperatorEmail, vinci: demo.OperatorVinciEmail, analyst: demo.AnalystEmail,
+}
+
+// allow lists the roles that may read one object of each type by
+// node(id:): an object of the Empoli table for the case family, the
+// identity of a person with an open Empoli case, the coordinator's own
+// session and token. Every Node type of the schema must be listed.
+var readers = map[string][]string{
+	"Municipality": {anon, admin, steering, coordinator, operator, vinci, analyst},
+	"Organization": {anon, admin, steering, coordinator, operator, vinci, analyst},
+	// The network's reference and governance data: every signed-in user.
+	"Pact": signedInRoles, "Table": signedInRoles, "TableMembership": signedInRoles, "User": signedInRoles,
+	"Fund": signedInRoles, "Protocol": signedInRoles, "ProtocolParty": signedInRoles, "ProtocolCommitment": signedInRoles,
+	"Directive": signedInRoles, "Objective": signedInRoles, "Meeting": signedInRoles, "Decision": signedInRoles,
+	// Cases: their tables, and pseudonymised for the committee and analysts.
+	"Case": caseReaders, "CaseEvent": caseReaders, "Plan": caseReaders, "Goal": caseReaders, "Commitment": caseReaders,
+	"Intervention": caseReaders, "Outcome": caseReaders, "Person": caseReaders,
+	"PersonIdentity": {coordinator, operator},
+	"AuditEvent":     {admin},
+	"Session":        {coordinator},
+	"ApiToken":       {coordinator},
+}
+
+var (
+	signedInRoles = []string{admin, steering, coordinator, operator, vinci, analyst}
+	caseReaders   = []string{steering, coordinator, operator, analyst}
+)
+
+// writers lists, for every mutation of the schema, who may run it, and a
+// request that each role sends: an allowed one fails validation
+// (BAD_USER_INPUT) or succeeds, a forbidden one is refused before.
+var writers = map[string]struct {
+	roles []string
+	query string
+}{
+	"createMunicipality": {[]string{admin}, `mutation { createMunicipality(input: {name: "", istatCode: "x", population: -1}) { id } }`},
+	"updateMunicipality": {[]string{admin}, `mutation($id: ID!) { updateMunicipality(id: $id, input: {istatCode: "x"}) { id } }`},
+	"createOrganization": {[]string{admin}, `mutation { createOrganization(input: {name: "", kind: OTHER}) { id } }`},
+	"updateOrganization": {[]string{admin}, `mutation($id: ID!) { updateOrganization(id: $id, input: {name: ""}) { id } }`},
+	"createTable":        {[]string{admin}, `mutation { createTable(input: {name: "", code: "x"}) { id } }`},
+	"updateTable":        {[]string{admin}, `mutation($id: ID!) { updateTable(id: $id, input: {code: "x"}) { id } }`},
+	"createProtocol":     {[]string{admin, steering}, `mutation { createProtocol(input: {title: ""}) { id } }`},
+	"updateProtocol":     {[]string{admin, steering}, `mutation($id: ID!) { updateProtocol(id: $id, input: {title: ""}) { id } }`},
+	"createFund":         {[]string{admin, steering}, `mutation($m: ID!) { createFund(input: {name: "", year: 1, allocatedCents: -1, municipalityID: $m}) { id } }`},
+	"updateFund":         {[]string{admin, steering}, `mutation($id: ID!) { updateFund(id: $id, input: {allocatedCents: -1}) { id } }`},
+	// Data-subject rights are the administrator's.
+	"erasePersonIdentity": {[]string{admin}, `mutation { erasePersonIdentity(personID: "per_unknown") { id } }`},
+	// The viewer's own account: anyone signed in (a wrong current password
+	// or an unknown token is bad input); sign-in itself is open to all.
+	"login":          {matrixRoles, `mutation { login(input: {email: "nobody@demo.example", password: "x"}) { viewer { id } } }`},
+	"logout":         {[]string{}, `mutation { logout }`}, // tried last: see below
+	"endSession":     {signedInRoles, `mutation { endSession(id: "ses_unknown") }`},
+	"createApiToken": {signedInRoles, `mutation { createApiToken(input: {name: "m", scope: READ, expiresAt: "2000-01-01T00:00:00Z"}) { token } }`},
+	"revokeApiToken": {signedInRoles, `mutation { revokeApiToken(id: "tok_unknown") { id } }`},
+	"changePassword": {signedInRoles, `mutation { changePassword(input: {currentPassword: "wrong", newPassword: "x"}) }`},
+}
+
+// TestAccessMatrix checks, for every role, every Node type (read by
+// node(id:) and, where it has one, by its root list) and every mutation,
+// the expected allow or deny. Types and mutations come from the generated
+// schema: one without an expectation here fails the test.
+func TestAccessMatrix(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := rule.SystemContext(context.Background())
+		base := demoAPI(t, db, 11, 120)
+		c := base.client
+		clients := map[string]*api{anon: {t: t, handler: base.handler, client: c}}
+		for role, email := range accountOf {
+			clients[role] = as(t, base, email)
+		}
+		coord := c.User.Query().Where(user.Email(demo.CoordinatorEmail)).OnlyX(ctx)
+		vinciOp := c.User.Query().Where(user.Email(demo.OperatorVinciEmail)).OnlyX(ctx)
+		objects := sampleObjects(t, base, coord.ID, vinciOp.ID)
+
+		schema := graph.NewSchema(nil, nil).Schema()
+		cells := 0
+		for _, def := range schema.PossibleTypes[schema.Types["Node"].Name] {
+			allowed, ok := readers[def.Name]
+			if !ok {
+				t.Errorf("type %s has no expected access in the matrix: add it, and a policy", def.Name)
+				continue
+			}
+			id, ok := objects[def.Name]
+			if !ok {
+				t.Errorf("no sample object of type %s", def.Name)
+				continue
+			}
+			for _, role := range matrixRoles {
+				want := contains(allowed, role)
+				r := clients[role].post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": id})
+				got := len(r.Errors) == 0 && !strings.Contains(string(r.Data), "null")
+				if got != want {
+					t.Errorf("%s reading a %s: allowed %v, want %v (%s)", role, def.Name, got, want, r.Raw)
+				}
+				cells++
+			}
+		}
+		for _, f := range schema.Query.Fields {
+			if !strings.HasSuffix(f.Type.Name(), "Connection") {
+				continue
+			}
+			node := strings.TrimSuffix(f.Type.Name(), "Connection")
+			for _, role := range matrixRoles {
+				r := clients[role].post(fmt.Sprintf(`{ %s(first: 1) { totalCount } }`, f.Name), nil)
+				want := role != anon || contains(readers[node], anon)
+				if node == "AuditEvent" {
+					want = role == admin
+				}
+				if got := len(r.Errors) == 0; got != want {
+					t.Errorf("%s listing %s: allowed %v, want %v (%s)", role, f.Name, got, want, r.Raw)
+				}
+				cells++
+			}
+		}
+		vars := map[string]any{"m": objects["Municipality"]}
+		for _, f := range schema.Mutation.Fields {
+			w, ok := writers[f.Name]
+			if !ok {
+				t.Errorf("mutation %s has no expected access in the matrix", f.Name)
+				continue
+			}
+			if f.Name == "logout" {
+				continue // ends the session: checked by TestSignInAndOut
+			}
+			for _, role := range matrixRoles {
+				vars["id"] = objects[mutationTarget(f.Name)]
+				r := clients[role].post(w.query, vars)
+				code := r.code()
+				denied := code == "FORBIDDEN" || code == "UNAUTHENTICATED"
+				if want := contains(w.roles, role); denied == want {
+					t.Errorf("%s running %s: got %s, want allowed %v (%s)", role, f.Name, code, want, r.Raw)
+				}
+				cells++
+			}
+		}
+		t.Logf("%s: %d cells of the access matrix checked", db.Dialect, cells)
+	})
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// mutationTarget names the type whose sample an update mutation changes.
+func mutationTarget(name string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(name, "update"), "create")
+}
+
+// sampleObjects picks one object of every type, in the Empoli table's
+// world for the case family, and creates the coordinator's session and
+// token.
+func sampleObjects(t *testing.T, a *api, coordinatorID, vinciID gid.ID) map[string]gid.ID {
+	t.Helper()
+	ctx := rule.SystemContext(context.Background())
+	c := a.client
+	empoli := casefile.And(casefile.HasTableWith(territorialtable.Code("EMP")),
+		casefile.Not(casefile.HasReferringOperatorWith(user.ID(vinciID))))
+	cs := c.CaseFile.Query().Where(empoli, casefile.StatusIn(casefile.StatusInCharge, casefile.StatusMonitoring)).
+		WithPerson().WithPlan().WithEvents().WithInterventions().WithOutcomes().FirstX(ctx)
+	pl := cs.Edges.Plan
+	o := map[string]gid.ID{
+		"Case": cs.ID, "Person": cs.Edges.Person.ID, "Plan": pl.ID, "CaseEvent": cs.Edges.Events[0].ID,
+		"Intervention":       cs.Edges.Interventions[0].ID,
+		"PersonIdentity":     cs.Edges.Person.QueryIdentity().OnlyIDX(ctx),
+		"Goal":               pl.QueryGoals().FirstIDX(ctx),
+		"Municipality":       c.Municipality.Query().FirstIDX(ctx),
+		"Organization":       c.Organization.Query().FirstIDX(ctx),
+		"Pact":               c.Pact.Query().FirstIDX(ctx),
+		"Table":              c.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx),
+		"TableMembership":    c.TableMembership.Query().FirstIDX(ctx),
+		"User":               coordinatorID,
+		"Fund":               c.Fund.Query().FirstIDX(ctx),
+		"Protocol":           c.Protocol.Query().FirstIDX(ctx),
+		"ProtocolParty":      c.ProtocolParty.Query().FirstIDX(ctx),
+		"ProtocolCommitment": c.ProtocolCommitment.Query().FirstIDX(ctx),
+		"Directive":          c.Directive.Query().FirstIDX(ctx),
+		"Objective":          c.Objective.Query().FirstIDX(ctx),
+		"Meeting":            c.Meeting.Query().Where(meeting.BodyEQ(meeting.BodySteeringCommittee)).FirstIDX(ctx),
+		"Decision":           c.Decision.Query().FirstIDX(ctx),
+		"AuditEvent":         c.AuditEvent.Query().FirstIDX(ctx),
+		"Session":            c.Session.Query().Where(session.HasUserWith(user.ID(coordinatorID))).FirstIDX(ctx),
+	}
+	// Outcomes and commitments are drawn: take any of the Empoli table's.
+	o["Outcome"] = c.Outcome.Query().Where(outcome.HasCaseWith(empoli)).FirstIDX(ctx)
+	o["Commitment"] = c.Commitment.Query().Where(commitment.HasPlanWith(plan.HasCaseWith(empoli))).FirstIDX(ctx)
+	token, _, err := auth.New(c).CreateToken(ctx, &viewer.Viewer{UserID: coordinatorID}, "matrix", apitoken.ScopeRead, time.Now().Add(time.Hour), auth.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o["ApiToken"] = token.ID
+	return o
+}
