@@ -7,7 +7,9 @@ import (
 
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/protocol"
+	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/tablemembership"
 )
 
 // CreateFundInput represents a mutation input for creating funds.
@@ -362,6 +364,30 @@ func (c *ProtocolUpdateOne) SetInput(i UpdateProtocolInput) *ProtocolUpdateOne {
 	return c
 }
 
+// CreateTableMembershipInput represents a mutation input for creating tablememberships.
+type CreateTableMembershipInput struct {
+	Profession     tablemembership.Profession
+	JoinedOn       time.Time
+	TableID        gid.ID
+	UserID         gid.ID
+	OrganizationID gid.ID
+}
+
+// Mutate applies the CreateTableMembershipInput on the TableMembershipMutation builder.
+func (i *CreateTableMembershipInput) Mutate(m *TableMembershipMutation) {
+	m.SetProfession(i.Profession)
+	m.SetJoinedOn(i.JoinedOn)
+	m.SetTableID(i.TableID)
+	m.SetUserID(i.UserID)
+	m.SetOrganizationID(i.OrganizationID)
+}
+
+// SetInput applies the change-set in the CreateTableMembershipInput on the TableMembershipCreate builder.
+func (c *TableMembershipCreate) SetInput(i CreateTableMembershipInput) *TableMembershipCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
 // CreateTableInput represents a mutation input for creating tables.
 type CreateTableInput struct {
 	Name               string
@@ -448,6 +474,78 @@ func (c *TerritorialTableUpdate) SetInput(i UpdateTableInput) *TerritorialTableU
 
 // SetInput applies the change-set in the UpdateTableInput on the TerritorialTableUpdateOne builder.
 func (c *TerritorialTableUpdateOne) SetInput(i UpdateTableInput) *TerritorialTableUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateUserInput represents a mutation input for creating users.
+type CreateUserInput struct {
+	Email          string
+	Name           string
+	Roles          []domain.Role
+	Disabled       *bool
+	OrganizationID gid.ID
+}
+
+// Mutate applies the CreateUserInput on the UserMutation builder.
+func (i *CreateUserInput) Mutate(m *UserMutation) {
+	m.SetEmail(i.Email)
+	m.SetName(i.Name)
+	if v := i.Roles; v != nil {
+		m.SetRoles(v)
+	}
+	if v := i.Disabled; v != nil {
+		m.SetDisabled(*v)
+	}
+	m.SetOrganizationID(i.OrganizationID)
+}
+
+// SetInput applies the change-set in the CreateUserInput on the UserCreate builder.
+func (c *UserCreate) SetInput(i CreateUserInput) *UserCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateUserInput represents a mutation input for updating users.
+type UpdateUserInput struct {
+	Email          *string
+	Name           *string
+	Roles          []domain.Role
+	AppendRoles    []domain.Role
+	Disabled       *bool
+	OrganizationID *gid.ID
+}
+
+// Mutate applies the UpdateUserInput on the UserMutation builder.
+func (i *UpdateUserInput) Mutate(m *UserMutation) {
+	if v := i.Email; v != nil {
+		m.SetEmail(*v)
+	}
+	if v := i.Name; v != nil {
+		m.SetName(*v)
+	}
+	if v := i.Roles; v != nil {
+		m.SetRoles(v)
+	}
+	if i.AppendRoles != nil {
+		m.AppendRoles(i.Roles)
+	}
+	if v := i.Disabled; v != nil {
+		m.SetDisabled(*v)
+	}
+	if v := i.OrganizationID; v != nil {
+		m.SetOrganizationID(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateUserInput on the UserUpdate builder.
+func (c *UserUpdate) SetInput(i UpdateUserInput) *UserUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateUserInput on the UserUpdateOne builder.
+func (c *UserUpdateOne) SetInput(i UpdateUserInput) *UserUpdateOne {
 	i.Mutate(c.Mutation())
 	return c
 }

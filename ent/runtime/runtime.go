@@ -1601,7 +1601,7 @@ func init() {
 		}
 	}()
 	tablemembershipMixin := schema.TableMembership{}.Mixin()
-	tablemembership.Policy = privacy.NewPolicies(tablemembershipMixin[2], schema.TableMembership{})
+	tablemembership.Policy = privacy.NewPolicies(tablemembershipMixin[2], tablemembershipMixin[3], schema.TableMembership{})
 	tablemembership.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := tablemembership.Policy.EvalMutation(ctx, m); err != nil {
@@ -1610,9 +1610,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
-	tablemembershipMixinHooks2 := tablemembershipMixin[2].Hooks()
+	tablemembershipMixinHooks3 := tablemembershipMixin[3].Hooks()
 
-	tablemembership.Hooks[1] = tablemembershipMixinHooks2[0]
+	tablemembership.Hooks[1] = tablemembershipMixinHooks3[0]
 	tablemembershipMixinFields0 := tablemembershipMixin[0].Fields()
 	_ = tablemembershipMixinFields0
 	tablemembershipMixinFields1 := tablemembershipMixin[1].Fields()
@@ -1743,8 +1743,11 @@ func init() {
 		})
 	}
 	userMixinHooks2 := userMixin[2].Hooks()
+	userHooks := schema.User{}.Hooks()
 
 	user.Hooks[1] = userMixinHooks2[0]
+
+	user.Hooks[2] = userHooks[0]
 	userMixinFields0 := userMixin[0].Fields()
 	_ = userMixinFields0
 	userMixinFields1 := userMixin[1].Fields()

@@ -80,3 +80,12 @@ type CaseMixin struct{ mixin.Schema }
 func (CaseMixin) Policy() ent.Policy {
 	return privacy.Policy{Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.ScopeCases()}}
 }
+
+// MembershipMixin lets the coordinator of a table manage its members,
+// besides administrators; its rule runs before AccessMixin's.
+type MembershipMixin struct{ mixin.Schema }
+
+// Policy of MembershipMixin.
+func (MembershipMixin) Policy() ent.Policy {
+	return privacy.Policy{Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.DenyIfReadOnly(), rule.AllowTableCoordinator()}}
+}

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"entgo.io/ent"
@@ -74,6 +75,20 @@ func normalizeTaxCode(next ent.Mutator) ent.Mutator {
 		if v, ok := m.Field("tax_code"); ok {
 			if s, ok := v.(string); ok {
 				if err := m.SetField("tax_code", domain.NormalizeTaxCode(s)); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+// lowerCaseEmail stores e-mail addresses lower-case and trimmed.
+func lowerCaseEmail(next ent.Mutator) ent.Mutator {
+	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+		if v, ok := m.Field("email"); ok {
+			if s, ok := v.(string); ok {
+				if err := m.SetField("email", strings.ToLower(strings.TrimSpace(s))); err != nil {
 					return nil, err
 				}
 			}

@@ -236,7 +236,7 @@ type TableMembership struct{ ent.Schema }
 
 // Mixin of TableMembership.
 func (TableMembership) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("tmb"), TimeMixin{}, signedIn(admin)}
+	return []ent.Mixin{gid.MixinWithPrefix("tmb"), TimeMixin{}, MembershipMixin{}, signedIn(admin)}
 }
 
 // Fields of TableMembership.
@@ -282,5 +282,6 @@ func (TableMembership) Indexes() []ent.Index {
 
 // Annotations of TableMembership.
 func (TableMembership) Annotations() []schema.Annotation {
-	return nestedType("A user's membership of a table, with profession and organisation (Componente del tavolo).")
+	return nestedType("A user's membership of a table, with profession and organisation (Componente del tavolo).",
+		entgql.Mutations(entgql.MutationCreate()))
 }

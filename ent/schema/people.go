@@ -55,10 +55,10 @@ func (User) Edges() []ent.Edge {
 			Comment("The organisation the user works for (ente di appartenenza)."),
 		edge.From("memberships", TableMembership.Type).Ref("user").
 			Comment("The user's places in tables (partecipazione ai tavoli).").
-			Annotations(entgql.RelayConnection()),
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("coordinated_tables", TerritorialTable.Type).Ref("coordinator").
 			Comment("Tables the user coordinates (tavoli coordinati).").
-			Annotations(entgql.RelayConnection()),
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("sessions", Session.Type).Ref("user").
 			Comment("The user's sessions (sessioni).").
 			Annotations(entgql.Skip()),
@@ -67,13 +67,19 @@ func (User) Edges() []ent.Edge {
 			Annotations(entgql.Skip()),
 		edge.From("meetings_attended", Meeting.Type).Ref("attendees").
 			Comment("Meetings the user attended (riunioni a cui ha partecipato).").
-			Annotations(entgql.RelayConnection()),
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
+}
+
+// Hooks of User: e-mail addresses are stored lower-case, as sign-in
+// looks them up.
+func (User) Hooks() []ent.Hook {
+	return []ent.Hook{lowerCaseEmail}
 }
 
 // Annotations of User.
 func (User) Annotations() []schema.Annotation {
-	return nestedType("A user of WIN with roles and memberships (Utente).")
+	return nestedType("A user of WIN with roles and memberships (Utente).", editable())
 }
 
 // Person is the pseudonymous record of a person at risk: what statistics

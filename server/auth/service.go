@@ -17,6 +17,8 @@ import (
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/auditevent"
+	"github.com/progetto-win/win/ent/privacy"
+	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/fault"
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
@@ -292,6 +294,20 @@ func (s *Service) SetPassword(ctx context.Context, userID gid.ID, password strin
 		return err
 	}
 	return s.Client.User.UpdateOneID(userID).SetPasswordHash(hash).SetPasswordChangedAt(s.Now()).Exec(rule.SystemContext(ctx))
+}
+
+// AdminSetPassword lets an administrator set a user's password.
+func (s *Service) AdminSetPassword(ctx context.Context, v *viewer.Viewer, userID gid.ID, password string, req Request) error {
+	switch {
+	case v == nil:
+		return fault.ErrUnauthenticated
+	case !v.Has(domain.RoleAdmin) || v.ReadOnly:
+		return privacy.Denyf("only administrators set other users' passwords")
+	}
+	if err := s.SetPassword(ctx, userID, password); err != nil {
+		return err
+	}
+	return auditTxID(rule.SystemContext(ctx), s.Client, "PASSWORD_SET", "User", string(userID), v.UserID, req)
 }
 
 // ChangePassword changes the viewer's password, given the current one.

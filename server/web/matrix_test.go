@@ -87,6 +87,14 @@ var writers = map[string]struct {
 	"updateProtocol":     {[]string{admin, steering}, `mutation($id: ID!) { updateProtocol(id: $id, input: {title: ""}) { id } }`},
 	"createFund":         {[]string{admin, steering}, `mutation($m: ID!) { createFund(input: {name: "", year: 1, allocatedCents: -1, municipalityID: $m}) { id } }`},
 	"updateFund":         {[]string{admin, steering}, `mutation($id: ID!) { updateFund(id: $id, input: {allocatedCents: -1}) { id } }`},
+	// Users are the administrator's; table members also the coordinator's
+	// (the coordinator is already a member: CONFLICT, an allowed outcome).
+	"createUser":      {[]string{admin}, `mutation($o: ID!) { createUser(input: {email: "x", name: "", organizationID: $o}) { id } }`},
+	"updateUser":      {[]string{admin}, `mutation($id: ID!) { updateUser(id: $id, input: {email: "x"}) { id } }`},
+	"setUserPassword": {[]string{admin}, `mutation { setUserPassword(id: "usr_unknown", password: "short") }`},
+	"addTableMember": {[]string{admin, coordinator}, `mutation($t: ID!, $u: ID!, $o: ID!) { addTableMember(input: {tableID: $t, userID: $u,
+		organizationID: $o, profession: OTHER, joinedOn: "2026-01-01T00:00:00Z"}) { id } }`},
+	"removeTableMember": {[]string{admin}, `mutation { removeTableMember(id: "tmb_unknown") }`},
 	// Data-subject rights are the administrator's.
 	"erasePersonIdentity": {[]string{admin}, `mutation { erasePersonIdentity(personID: "per_unknown") { id } }`},
 	// The viewer's own account: anyone signed in (a wrong current password
@@ -156,7 +164,7 @@ func TestAccessMatrix(t *testing.T) {
 				cells++
 			}
 		}
-		vars := map[string]any{"m": objects["Municipality"]}
+		vars := map[string]any{"m": objects["Municipality"], "o": objects["Organization"], "t": objects["Table"], "u": objects["User"]}
 		for _, f := range schema.Mutation.Fields {
 			w, ok := writers[f.Name]
 			if !ok {

@@ -16,7 +16,7 @@ import (
 var ownTransactions = map[string]bool{
 	"login": true, "logout": true, "endSession": true,
 	"createApiToken": true, "revokeApiToken": true, "changePassword": true,
-	"erasePersonIdentity": true,
+	"setUserPassword": true, "erasePersonIdentity": true,
 }
 
 // transactions runs each mutation operation in one database transaction
