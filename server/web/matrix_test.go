@@ -2,7 +2,9 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -25,6 +27,7 @@ import (
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // The roles of the matrix: each demo account, and nobody signed in.
@@ -164,6 +167,7 @@ func TestAccessMatrix(t *testing.T) {
 				cells++
 			}
 		}
+		cells += checkNestedEdges(t, schema, clients, objects)
 		vars := map[string]any{"m": objects["Municipality"], "o": objects["Organization"], "t": objects["Table"], "u": objects["User"]}
 		for _, f := range schema.Mutation.Fields {
 			w, ok := writers[f.Name]
@@ -247,3 +251,61 @@ func sampleObjects(t *testing.T, a *api, coordinatorID, vinciID gid.ID) map[stri
 	o["ApiToken"] = token.ID
 	return o
 }
+
+// checkNestedEdges follows, as every role, every edge of every sampled
+// object — a unique edge or the first page of a connection — and checks
+// that each object an edge returns is one the role may read by
+// node(id:): no edge reveals what node hides. It returns the cells
+// checked.
+func checkNestedEdges(t *testing.T, schema *ast.Schema, clients map[string]*api, objects map[string]gid.ID) int {
+	t.Helper()
+	cells, children := 0, 0
+	for parent, id := range objects {
+		def := schema.Types[parent]
+		for _, f := range def.Fields {
+			target := strings.TrimSuffix(f.Type.Name(), "Connection")
+			if _, isNode := readers[target]; !isNode || f.Name == "node" {
+				continue
+			}
+			selection := f.Name + " { id }"
+			if target != f.Type.Name() {
+				selection = f.Name + "(first: 20) { edges { node { id } } }"
+			} else if f.Type.Elem != nil {
+				continue // plain lists of nodes: none in this schema
+			}
+			q := fmt.Sprintf(`query($id: ID!) { node(id: $id) { ... on %s { %s } } }`, parent, selection)
+			for _, role := range matrixRoles {
+				r := clients[role].post(q, map[string]any{"id": id})
+				for _, child := range idsIn(string(r.Data), string(id)) {
+					children++
+					var out struct{ Node *struct{ ID string } }
+					if rr := clients[role].post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": child}); rr.Data != nil {
+						_ = json.Unmarshal(rr.Data, &out)
+					}
+					if out.Node == nil {
+						t.Errorf("%s reaches %s through %s.%s, but may not read it", role, child, parent, f.Name)
+					}
+				}
+				cells++
+			}
+		}
+	}
+	if children < 500 {
+		t.Errorf("nested edges returned only %d objects: the check reads next to nothing", children)
+	}
+	t.Logf("nested edges: %d objects reached and checked", children)
+	return cells
+}
+
+// idsIn returns the global IDs in a JSON document, but one.
+func idsIn(doc, except string) []string {
+	var ids []string
+	for _, m := range globalID.FindAllString(doc, -1) {
+		if id := strings.Trim(m, `"`); id != except {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+var globalID = regexp.MustCompile(`"[a-z]{3}_[a-z2-7]{26}"`)

@@ -94,6 +94,16 @@ func TestCaseScoping(t *testing.T) {
 		if got := vinci.count(`{ cases(first: 0, where: {hasTableWith: {code: "EMP"}}) { totalCount } }`, nil); got != 0 {
 			t.Errorf("filter on the Empoli table found %d", got)
 		}
+		// Identity fields cannot be filtered or ordered on at all: a filter
+		// on a hidden identity would tell whether it matches.
+		for _, q := range []string{
+			`{ persons(first: 0, where: {hasIdentityWith: {lastName: "Rossi"}}) { totalCount } }`,
+			`{ cases(first: 0, where: {hasPersonWith: {hasIdentityWith: {taxCodeHasPrefix: "RSS"}}}) { totalCount } }`,
+		} {
+			if r := as(t, base, demo.SteeringEmail).post(q, nil); r.code() != "GRAPHQL_VALIDATION_FAILED" {
+				t.Errorf("a filter on identity fields ran: %s", r.Raw)
+			}
+		}
 		if got := vinci.count(`{ cases(first: 0, orderBy: [{field: TABLE_NAME}]) { totalCount } }`, nil); got != vinciCases {
 			t.Errorf("ordering changed the count: %d", got)
 		}
