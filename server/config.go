@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"net/netip"
 	"strconv"
 	"strings"
 )
@@ -20,6 +21,9 @@ type config struct {
 	// RetentionYears after which the identities of persons whose cases all
 	// ended are erased; 0 keeps them.
 	RetentionYears int
+	// TrustedProxies are the reverse proxies whose forwarding headers
+	// are believed.
+	TrustedProxies []netip.Prefix
 }
 
 func loadConfig(args []string, getenv func(string) string) (config, error) {
@@ -44,6 +48,7 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 		return cfg, fmt.Errorf("WIN_DEMO must be 0 or 1, not %q", demo)
 	}
 	origins := getenv("WIN_CORS_ORIGINS")
+	proxies := getenv("WIN_TRUSTED_PROXIES")
 
 	fs := flag.NewFlagSet("win", flag.ContinueOnError)
 	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address (WIN_ADDR)")
@@ -53,6 +58,7 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 	fs.Int64Var(&cfg.DemoSeed, "demo-seed", cfg.DemoSeed, "seed of the demo data")
 	fs.StringVar(&origins, "cors-origins", origins, "comma-separated browser origins allowed to call the API (WIN_CORS_ORIGINS)")
 	fs.StringVar(&cfg.LogFormat, "log-format", cfg.LogFormat, "text or json (WIN_LOG_FORMAT)")
+	fs.StringVar(&proxies, "trusted-proxies", proxies, "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (WIN_TRUSTED_PROXIES)")
 	fs.IntVar(&cfg.RetentionYears, "retention-years", cfg.RetentionYears, "erase identities this many years after a person's last case ended; 0 keeps them (WIN_RETENTION_YEARS)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
@@ -61,6 +67,20 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 		if o = strings.TrimSpace(o); o != "" {
 			cfg.CORSOrigins = append(cfg.CORSOrigins, o)
 		}
+	}
+	for _, p := range strings.Split(proxies, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		prefix, err := netip.ParsePrefix(p)
+		if err != nil {
+			addr, aerr := netip.ParseAddr(p)
+			if aerr != nil {
+				return cfg, fmt.Errorf("WIN_TRUSTED_PROXIES: %q is neither an address nor a CIDR range", p)
+			}
+			prefix = netip.PrefixFrom(addr, addr.BitLen())
+		}
+		cfg.TrustedProxies = append(cfg.TrustedProxies, prefix)
 	}
 	if cfg.LogFormat != "text" && cfg.LogFormat != "json" {
 		return cfg, fmt.Errorf("log format must be text or json, not %q", cfg.LogFormat)

@@ -61,8 +61,9 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	}
 
 	srv := &http.Server{
-		Addr:              cfg.Addr,
-		Handler:           web.New(web.Options{Client: client, Ping: db.Ping, Logger: logger, CORSOrigins: cfg.CORSOrigins}),
+		Addr: cfg.Addr,
+		Handler: web.New(web.Options{Client: client, Ping: db.Ping, Logger: logger,
+			CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"slices"
 	"strings"
@@ -29,6 +30,10 @@ type Middleware struct {
 	Origins   []string                         // other origins allowed to send writes
 	RequestID func(ctx context.Context) string // from the request-ID middleware
 	Logger    *slog.Logger
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For and
+	// X-Forwarded-Proto are believed: the client's address, and whether
+	// the browser reached the server over TLS.
+	TrustedProxies []netip.Prefix
 }
 
 type requestKey struct{}
@@ -75,8 +80,9 @@ func (s *requestState) cookie(value string, maxAge int) *http.Cookie {
 func (m *Middleware) Handler(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
-		state := &requestState{w: w, secure: r.TLS != nil, req: Request{
-			ClientAddress: clientAddress(r), UserAgent: r.UserAgent(), RequestID: m.RequestID(ctx),
+		address, secure := m.origin(r)
+		state := &requestState{w: w, secure: secure, req: Request{
+			ClientAddress: address, UserAgent: r.UserAgent(), RequestID: m.RequestID(ctx),
 		}}
 		ctx = context.WithValue(ctx, requestKey{}, state)
 
@@ -146,13 +152,40 @@ func (m *Middleware) forgery(r *http.Request) string {
 	return "requests from " + origin + " are not allowed"
 }
 
-// clientAddress is the peer's address; proxies' headers are not trusted.
-func clientAddress(r *http.Request) string {
+// origin returns the client's address and whether it reached the server
+// over TLS: the peer's own, unless the peer is a trusted proxy, whose
+// forwarding headers then tell — the last address in X-Forwarded-For
+// that is not itself a trusted proxy.
+func (m *Middleware) origin(r *http.Request) (string, bool) {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
 	}
-	return host
+	if !m.trusted(host) {
+		return host, r.TLS != nil
+	}
+	secure := r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https")
+	hops := strings.Split(r.Header.Get("X-Forwarded-For"), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		hop := strings.TrimSpace(hops[i])
+		if hop != "" && !m.trusted(hop) {
+			return hop, secure
+		}
+	}
+	return host, secure
+}
+
+func (m *Middleware) trusted(address string) bool {
+	ip, err := netip.ParseAddr(address)
+	if err != nil {
+		return false
+	}
+	for _, p := range m.TrustedProxies {
+		if p.Contains(ip.Unmap()) {
+			return true
+		}
+	}
+	return false
 }
 
 func unauthenticated(w http.ResponseWriter, msg string) {

@@ -1,8 +1,14 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
+	"net/netip"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +23,7 @@ import (
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/web"
 )
 
 const loginMutation = `mutation($e: String!, $p: String!) { login(input: {email: $e, password: $p}) { viewer { email roles } } }`
@@ -257,3 +264,41 @@ func TestAPITokens(t *testing.T) {
 }
 
 func viewerOf(a *api) *viewer.Viewer { return &viewer.Viewer{UserID: a.userID} }
+
+// TestBehindProxy: from a trusted proxy, the forwarded client address is
+// the one throttled and audited, and a browser that reached the proxy
+// over TLS gets a Secure __Host- cookie; from anyone else the headers are
+// ignored.
+func TestBehindProxy(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		a := browser(t, db)
+		a.handler = web.New(web.Options{Client: a.client, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+			TrustedProxies: []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}}) // httptest's peer address
+		login := func(remote string) *http.Cookie {
+			body, _ := json.Marshal(map[string]any{"query": loginMutation, "variables": map[string]any{"e": "operatrice@prova.example", "p": "una-password-lunga"}})
+			req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+			req.RemoteAddr = remote
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("X-Forwarded-For", "198.51.100.7, 192.0.2.9")
+			req.Header.Set("X-Forwarded-Proto", "https")
+			rec := httptest.NewRecorder()
+			a.handler.ServeHTTP(rec, req)
+			cookies := rec.Result().Cookies()
+			if len(cookies) != 1 {
+				t.Fatalf("no cookie: %s", rec.Body.String())
+			}
+			return cookies[0]
+		}
+		c := login("192.0.2.1:1234")
+		if c.Name != "__Host-win_session" || !c.Secure || c.Path != "/" {
+			t.Errorf("behind a TLS proxy the cookie is %+v", c)
+		}
+		ctx := rule.SystemContext(context.Background())
+		if ev := a.client.AuditEvent.Query().Where(auditevent.Action("LOGIN")).OnlyX(ctx); ev.ClientAddress != "198.51.100.7" {
+			t.Errorf("client address recorded as %q", ev.ClientAddress)
+		}
+		if c := login("203.0.113.5:1234"); c.Name != "win_session" || c.Secure {
+			t.Errorf("an untrusted peer's headers were believed: %+v", c)
+		}
+	})
+}

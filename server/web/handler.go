@@ -7,6 +7,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -28,6 +29,9 @@ type Options struct {
 	Ping        func(context.Context) error // database reachability, for /readyz
 	Logger      *slog.Logger
 	CORSOrigins []string // browser origins allowed to call the API
+	// TrustedProxies are reverse proxies whose forwarding headers are
+	// believed (client address, TLS).
+	TrustedProxies []netip.Prefix
 }
 
 // DefaultLimits are the bounds on one GraphQL operation.
@@ -44,7 +48,7 @@ func New(opts Options) http.Handler {
 	}
 	mux := http.NewServeMux()
 	accounts := auth.New(opts.Client)
-	authn := &auth.Middleware{Service: accounts, Origins: opts.CORSOrigins, RequestID: RequestID, Logger: logger}
+	authn := &auth.Middleware{Service: accounts, Origins: opts.CORSOrigins, RequestID: RequestID, Logger: logger, TrustedProxies: opts.TrustedProxies}
 	mux.Handle("/graphql", withBodyLimit(maxBodyBytes, withClient(opts.Client, authn.Handler(GraphQL(opts.Client, accounts, logger)))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
