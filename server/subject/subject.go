@@ -75,7 +75,7 @@ func (s *Service) Export(ctx context.Context, personID gid.ID) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return out, s.record(sys, s.Client, v, "EXPORT_PERSON", "Person", personID)
+	return out, rule.Record(sys, s.Client, v, "EXPORT_PERSON", "Person", []gid.ID{personID})
 }
 
 // EraseIdentity removes what identifies a person and keeps the
@@ -98,7 +98,7 @@ func (s *Service) EraseIdentity(ctx context.Context, personID gid.ID) (*ent.Pers
 		_, err = tx.PersonIdentity.Delete().Where(personidentity.HasPersonWith(person.ID(personID))).Exec(sys)
 	}
 	if err == nil {
-		err = s.record(sys, tx.Client(), v, "ERASE_IDENTITY", "Person", personID)
+		err = rule.Record(sys, tx.Client(), v, "ERASE_IDENTITY", "Person", []gid.ID{personID})
 	}
 	if err != nil {
 		_ = tx.Rollback()
@@ -129,7 +129,7 @@ func (s *Service) AccessReport(ctx context.Context, personID gid.ID) ([]*ent.Aud
 	if err != nil {
 		return nil, err
 	}
-	return events, s.record(sys, s.Client, v, "ACCESS_REPORT", "Person", personID)
+	return events, rule.Record(sys, s.Client, v, "ACCESS_REPORT", "Person", []gid.ID{personID})
 }
 
 // ApplyRetention anonymises the identities of persons whose cases all
@@ -162,10 +162,4 @@ func (s *Service) ApplyRetention(ctx context.Context, years int) (int, error) {
 		return 0, err
 	}
 	return n, tx.Commit()
-}
-
-func (s *Service) record(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, entityType string, id gid.ID) error {
-	return client.AuditEvent.Create().SetAction(action).SetEntityType(entityType).SetEntityID(string(id)).
-		SetActorID(v.UserID).SetOrganizationID(v.OrganizationID).SetRequestID(v.RequestID).
-		SetClientAddress(v.ClientAddress).Exec(ctx)
 }

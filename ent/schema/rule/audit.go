@@ -15,9 +15,9 @@ import (
 // apiNames are the API's names of ent types whose Go names differ.
 var apiNames = map[string]string{"CaseFile": "Case", "TerritorialTable": "Table", "APIToken": "ApiToken"}
 
-// record writes one audit event per object, as the system: the log is
-// closed to everyone else.
-func record(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, entityType string, ids []gid.ID) error {
+// Record writes one audit event per object for what the viewer did, as
+// the system: the log is closed to everyone else.
+func Record(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, entityType string, ids []gid.ID) error {
 	if name, ok := apiNames[entityType]; ok {
 		entityType = name
 	}
@@ -68,7 +68,7 @@ func AuditMutations() entgo.Hook {
 				action = "DELETE"
 			}
 			client := m.(interface{ Client() *ent.Client }).Client()
-			if err := record(ctx, client, v, action, m.Type(), ids); err != nil {
+			if err := Record(ctx, client, v, action, m.Type(), ids); err != nil {
 				return nil, err
 			}
 			return value, nil
@@ -102,7 +102,7 @@ func AuditIdentityReads() entgo.Interceptor {
 			for i, pi := range identities {
 				ids[i] = pi.ID
 			}
-			if err := record(ctx, client, v, "READ_IDENTITY", "PersonIdentity", ids); err != nil {
+			if err := Record(ctx, client, v, "READ_IDENTITY", "PersonIdentity", ids); err != nil {
 				return nil, err
 			}
 			return value, nil
