@@ -54,7 +54,10 @@ func Open(url string) (*DB, error) {
 // on every connection: foreign keys enforced, write-ahead logging so that
 // reads do not block on writes, a busy timeout, and transactions that take
 // the write lock when they begin, so concurrent writers queue instead of
-// failing midway.
+// failing midway. Times are written as SQLite text in UTC: the driver's
+// default (Go's time.String) cannot be read back for a time with a bare
+// offset such as +01:00, and text in mixed zones would not compare in
+// order.
 func SQLiteDSN(path string) string {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
@@ -62,6 +65,8 @@ func SQLiteDSN(path string) string {
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Set("_txlock", "immediate")
+	q.Set("_time_format", "sqlite")
+	q.Set("_timezone", "UTC")
 	return "file:" + path + "?" + q.Encode()
 }
 
