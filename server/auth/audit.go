@@ -2,28 +2,12 @@ package auth
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/user"
 )
-
-// withTx runs fn in a transaction of its own.
-func withTx(ctx context.Context, client *ent.Client, fn func(tx *ent.Client) error) error {
-	tx, err := client.Tx(ctx)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx.Client()); err != nil {
-		if rerr := tx.Rollback(); rerr != nil {
-			return fmt.Errorf("%w (rollback: %v)", err, rerr)
-		}
-		return err
-	}
-	return tx.Commit()
-}
 
 // auditTx records an event in the transaction of what it records.
 func auditTx(ctx context.Context, tx *ent.Client, action, entityType, entityID string, actor *ent.User, req Request) error {

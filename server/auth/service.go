@@ -26,6 +26,7 @@ import (
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/user"
+	"github.com/progetto-win/win/server/store"
 )
 
 // Limits of sessions and sign-in attempts.
@@ -122,7 +123,7 @@ func (s *Service) Login(ctx context.Context, email, password string, req Request
 		return nil, "", ErrBadCredentials
 	}
 	token, tokenHash := newToken("")
-	err = withTx(ctx, s.Client, func(tx *ent.Client) error {
+	err = store.WithTx(ctx, s.Client, func(tx *ent.Client) error {
 		ses, err := tx.Session.Create().SetTokenHash(tokenHash).SetUser(u).SetCreatedAt(now).SetLastSeenAt(now).
 			SetExpiresAt(now.Add(AbsoluteTimeout)).SetClientAddress(req.ClientAddress).SetUserAgent(truncate(req.UserAgent, 300)).Save(ctx)
 		if err != nil {
@@ -182,7 +183,7 @@ func (s *Service) AuthenticateToken(ctx context.Context, token string, req Reque
 	if t.RevokedAt != nil || now.After(t.ExpiresAt) || t.Edges.User.Disabled {
 		return nil, ErrInvalidToken
 	}
-	err = withTx(ctx, s.Client, func(tx *ent.Client) error {
+	err = store.WithTx(ctx, s.Client, func(tx *ent.Client) error {
 		if err := tx.APIToken.UpdateOneID(t.ID).SetLastUsedAt(now).Exec(ctx); err != nil {
 			return err
 		}
@@ -225,7 +226,7 @@ func (s *Service) Logout(ctx context.Context, v *viewer.Viewer, req Request) err
 // EndSession ends one of the viewer's sessions.
 func (s *Service) EndSession(ctx context.Context, v *viewer.Viewer, id gid.ID, req Request) error {
 	ctx = rule.SystemContext(ctx)
-	return withTx(ctx, s.Client, func(tx *ent.Client) error {
+	return store.WithTx(ctx, s.Client, func(tx *ent.Client) error {
 		n, err := tx.Session.Delete().Where(session.ID(id), session.HasUserWith(user.ID(v.UserID))).Exec(ctx)
 		if err != nil {
 			return err
@@ -253,7 +254,7 @@ func (s *Service) CreateToken(ctx context.Context, v *viewer.Viewer, name string
 	ctx = rule.SystemContext(ctx)
 	token, hash := newToken("win_")
 	var t *ent.APIToken
-	err := withTx(ctx, s.Client, func(tx *ent.Client) (err error) {
+	err := store.WithTx(ctx, s.Client, func(tx *ent.Client) (err error) {
 		t, err = tx.APIToken.Create().SetName(name).SetTokenHash(hash).SetScope(scope).SetCreatedAt(now).
 			SetExpiresAt(expires).SetUserID(v.UserID).Save(ctx)
 		if err != nil {
@@ -268,7 +269,7 @@ func (s *Service) CreateToken(ctx context.Context, v *viewer.Viewer, name string
 func (s *Service) RevokeToken(ctx context.Context, v *viewer.Viewer, id gid.ID, req Request) (*ent.APIToken, error) {
 	ctx = rule.SystemContext(ctx)
 	var t *ent.APIToken
-	err := withTx(ctx, s.Client, func(tx *ent.Client) (err error) {
+	err := store.WithTx(ctx, s.Client, func(tx *ent.Client) (err error) {
 		t, err = tx.APIToken.Query().Where(apitoken.ID(id), apitoken.HasUserWith(user.ID(v.UserID))).Only(ctx)
 		if err != nil {
 			return err

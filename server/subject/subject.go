@@ -23,6 +23,7 @@ import (
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/server/store"
 )
 
 // Service carries out data-subject requests.
@@ -89,22 +90,20 @@ func (s *Service) EraseIdentity(ctx context.Context, personID gid.ID) (*ent.Pers
 		return nil, privacy.Denyf("a read-only API token cannot change data")
 	}
 	sys := rule.SystemContext(ctx)
-	tx, err := s.Client.Tx(sys)
+	var p *ent.Person
+	err = store.WithTx(sys, s.Client, func(tx *ent.Client) (err error) {
+		if p, err = tx.Person.Get(sys, personID); err != nil {
+			return err
+		}
+		if _, err = tx.PersonIdentity.Delete().Where(personidentity.HasPersonWith(person.ID(personID))).Exec(sys); err != nil {
+			return err
+		}
+		return rule.Record(sys, tx, v, "ERASE_IDENTITY", "Person", []gid.ID{personID})
+	})
 	if err != nil {
 		return nil, err
 	}
-	p, err := tx.Person.Get(sys, personID)
-	if err == nil {
-		_, err = tx.PersonIdentity.Delete().Where(personidentity.HasPersonWith(person.ID(personID))).Exec(sys)
-	}
-	if err == nil {
-		err = rule.Record(sys, tx.Client(), v, "ERASE_IDENTITY", "Person", []gid.ID{personID})
-	}
-	if err != nil {
-		_ = tx.Rollback()
-		return nil, err
-	}
-	return p, tx.Commit()
+	return p, nil
 }
 
 // AccessReport lists every audited access to a person's identity and
@@ -146,20 +145,20 @@ func (s *Service) ApplyRetention(ctx context.Context, years int) (int, error) {
 	if err != nil || len(ids) == 0 {
 		return 0, err
 	}
-	tx, err := s.Client.Tx(sys)
-	if err != nil {
-		return 0, err
-	}
-	n, err := tx.PersonIdentity.Delete().Where(personidentity.IDIn(ids...)).Exec(sys)
-	for _, id := range ids {
-		if err != nil {
-			break
+	var n int
+	err = store.WithTx(sys, s.Client, func(tx *ent.Client) (err error) {
+		if n, err = tx.PersonIdentity.Delete().Where(personidentity.IDIn(ids...)).Exec(sys); err != nil {
+			return err
 		}
-		err = tx.AuditEvent.Create().SetAction("RETENTION_ERASE").SetEntityType("PersonIdentity").SetEntityID(string(id)).Exec(sys)
-	}
+		for _, id := range ids {
+			if err := tx.AuditEvent.Create().SetAction("RETENTION_ERASE").SetEntityType("PersonIdentity").SetEntityID(string(id)).Exec(sys); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
-		_ = tx.Rollback()
 		return 0, err
 	}
-	return n, tx.Commit()
+	return n, nil
 }

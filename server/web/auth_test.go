@@ -41,10 +41,16 @@ func browser(t *testing.T, db *store.DB) *api {
 	return a
 }
 
-// signIn logs in and keeps the session cookie.
+// signIn logs in as the test operator and keeps the session cookie.
 func (a *api) signIn(password string) response {
 	a.t.Helper()
-	r := a.post(loginMutation, map[string]any{"e": "Operatrice@Prova.example ", "p": password})
+	return a.signInAs("Operatrice@Prova.example ", password)
+}
+
+// signInAs logs in and keeps the session cookie, if one is set.
+func (a *api) signInAs(email, password string) response {
+	a.t.Helper()
+	r := a.post(loginMutation, map[string]any{"e": email, "p": password})
 	for _, c := range (&http.Response{Header: r.Header}).Cookies() {
 		if c.Name == "win_session" {
 			a.cookie = c

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -141,7 +142,7 @@ func TestAccessMatrix(t *testing.T) {
 				continue
 			}
 			for _, role := range matrixRoles {
-				want := contains(allowed, role)
+				want := slices.Contains(allowed, role)
 				r := clients[role].post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": id})
 				got := len(r.Errors) == 0 && !strings.Contains(string(r.Data), "null")
 				if got != want {
@@ -157,7 +158,7 @@ func TestAccessMatrix(t *testing.T) {
 			node := strings.TrimSuffix(f.Type.Name(), "Connection")
 			for _, role := range matrixRoles {
 				r := clients[role].post(fmt.Sprintf(`{ %s(first: 1) { totalCount } }`, f.Name), nil)
-				want := role != anon || contains(readers[node], anon)
+				want := role != anon || slices.Contains(readers[node], anon)
 				if node == "AuditEvent" {
 					want = role == admin
 				}
@@ -183,7 +184,7 @@ func TestAccessMatrix(t *testing.T) {
 				r := clients[role].post(w.query, vars)
 				code := r.code()
 				denied := code == "FORBIDDEN" || code == "UNAUTHENTICATED"
-				if want := contains(w.roles, role); denied == want {
+				if want := slices.Contains(w.roles, role); denied == want {
 					t.Errorf("%s running %s: got %s, want allowed %v (%s)", role, f.Name, code, want, r.Raw)
 				}
 				cells++
@@ -191,15 +192,6 @@ func TestAccessMatrix(t *testing.T) {
 		}
 		t.Logf("%s: %d cells of the access matrix checked", db.Dialect, cells)
 	})
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // mutationTarget names the type whose sample an update mutation changes.

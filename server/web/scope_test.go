@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"net/http"
 	"testing"
 	"time"
 
@@ -35,13 +34,7 @@ func demoAPI(t *testing.T, db *store.DB, seed int64, cases int) *api {
 func as(t *testing.T, base *api, email string) *api {
 	t.Helper()
 	b := &api{t: t, handler: base.handler, client: base.client}
-	r := b.post(loginMutation, map[string]any{"e": email, "p": demo.Password})
-	for _, c := range (&http.Response{Header: r.Header}).Cookies() {
-		if c.Name == "win_session" {
-			b.cookie = c
-		}
-	}
-	if b.cookie == nil {
+	if r := b.signInAs(email, demo.Password); b.cookie == nil {
 		t.Fatalf("%s cannot sign in: %s", email, r.Raw)
 	}
 	return b
