@@ -52,6 +52,18 @@ type CaseFile struct {
 	DeclineReason string `json:"decline_reason,omitempty"`
 	// When the person consented to the processing of their data (consenso al trattamento dei dati).
 	ConsentGivenAt *time.Time `json:"consent_given_at,omitempty"`
+	// Date of the first meeting with the person, when the assessment started (data del primo colloquio).
+	FirstMeetingOn *time.Time `json:"first_meeting_on,omitempty"`
+	// Date by which the first meeting is due: referral date plus the table's days to first meeting (scadenza del primo colloquio).
+	FirstMeetingDueOn *time.Time `json:"first_meeting_due_on,omitempty"`
+	// Date by which the plan is due: first meeting plus the table's days to plan (scadenza del progetto).
+	PlanDueOn *time.Time `json:"plan_due_on,omitempty"`
+	// Why a transfer to another table was asked, while it waits for that table's coordinator (motivo del trasferimento).
+	TransferReason string `json:"transfer_reason,omitempty"`
+	// When the pending transfer was asked (data della richiesta di trasferimento).
+	TransferRequestedAt *time.Time `json:"transfer_requested_at,omitempty"`
+	// The person's ID while the case is open, none once closed or declined: its unique index keeps one open case per person, whatever races the referrals run, on every database.
+	OpenPerson *string `json:"open_person,omitempty"`
 	// Version for optimistic concurrency: every change increments it (versione).
 	Version int `json:"version,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -62,6 +74,7 @@ type CaseFile struct {
 	case_file_referring_organization *gid.ID
 	case_file_referring_operator     *gid.ID
 	case_file_case_manager           *gid.ID
+	case_file_transfer_to            *gid.ID
 	case_file_next_case              *gid.ID
 	selectValues                     sql.SelectValues
 }
@@ -78,6 +91,14 @@ type CaseFileEdges struct {
 	ReferringOperator *User `json:"referring_operator,omitempty"`
 	// The table member responsible for the case (referente del caso / case manager).
 	CaseManager *User `json:"case_manager,omitempty"`
+	// Professionals of the table who joined the case's team after the in-depth analysis (équipe multiprofessionale).
+	Team []*User `json:"team,omitempty"`
+	// The table the case is being transferred to, until its coordinator accepts or declines (trasferimento richiesto verso).
+	TransferTo *TerritorialTable `json:"transfer_to,omitempty"`
+	// The preliminary and in-depth analyses of the case (valutazioni).
+	Assessments []*Assessment `json:"assessments,omitempty"`
+	// Monitoring meetings planned and held on the case (incontri di monitoraggio).
+	MonitoringMeetings []*MonitoringMeeting `json:"monitoring_meetings,omitempty"`
 	// The closed case this one reopens (caso precedente).
 	PreviousCase *CaseFile `json:"previous_case,omitempty"`
 	// NextCase holds the value of the next_case edge.
@@ -92,13 +113,16 @@ type CaseFileEdges struct {
 	Outcomes []*Outcome `json:"outcomes,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [11]bool
+	loadedTypes [15]bool
 	// totalCount holds the count of the edges above.
-	totalCount [11]map[string]int
+	totalCount [15]map[string]int
 
-	namedEvents        map[string][]*CaseEvent
-	namedInterventions map[string][]*Intervention
-	namedOutcomes      map[string][]*Outcome
+	namedTeam               map[string][]*User
+	namedAssessments        map[string][]*Assessment
+	namedMonitoringMeetings map[string][]*MonitoringMeeting
+	namedEvents             map[string][]*CaseEvent
+	namedInterventions      map[string][]*Intervention
+	namedOutcomes           map[string][]*Outcome
 }
 
 // PersonOrErr returns the Person value or an error if the edge
@@ -156,12 +180,50 @@ func (e CaseFileEdges) CaseManagerOrErr() (*User, error) {
 	return nil, &NotLoadedError{edge: "case_manager"}
 }
 
+// TeamOrErr returns the Team value or an error if the edge
+// was not loaded in eager-loading.
+func (e CaseFileEdges) TeamOrErr() ([]*User, error) {
+	if e.loadedTypes[5] {
+		return e.Team, nil
+	}
+	return nil, &NotLoadedError{edge: "team"}
+}
+
+// TransferToOrErr returns the TransferTo value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e CaseFileEdges) TransferToOrErr() (*TerritorialTable, error) {
+	if e.TransferTo != nil {
+		return e.TransferTo, nil
+	} else if e.loadedTypes[6] {
+		return nil, &NotFoundError{label: territorialtable.Label}
+	}
+	return nil, &NotLoadedError{edge: "transfer_to"}
+}
+
+// AssessmentsOrErr returns the Assessments value or an error if the edge
+// was not loaded in eager-loading.
+func (e CaseFileEdges) AssessmentsOrErr() ([]*Assessment, error) {
+	if e.loadedTypes[7] {
+		return e.Assessments, nil
+	}
+	return nil, &NotLoadedError{edge: "assessments"}
+}
+
+// MonitoringMeetingsOrErr returns the MonitoringMeetings value or an error if the edge
+// was not loaded in eager-loading.
+func (e CaseFileEdges) MonitoringMeetingsOrErr() ([]*MonitoringMeeting, error) {
+	if e.loadedTypes[8] {
+		return e.MonitoringMeetings, nil
+	}
+	return nil, &NotLoadedError{edge: "monitoring_meetings"}
+}
+
 // PreviousCaseOrErr returns the PreviousCase value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e CaseFileEdges) PreviousCaseOrErr() (*CaseFile, error) {
 	if e.PreviousCase != nil {
 		return e.PreviousCase, nil
-	} else if e.loadedTypes[5] {
+	} else if e.loadedTypes[9] {
 		return nil, &NotFoundError{label: casefile.Label}
 	}
 	return nil, &NotLoadedError{edge: "previous_case"}
@@ -172,7 +234,7 @@ func (e CaseFileEdges) PreviousCaseOrErr() (*CaseFile, error) {
 func (e CaseFileEdges) NextCaseOrErr() (*CaseFile, error) {
 	if e.NextCase != nil {
 		return e.NextCase, nil
-	} else if e.loadedTypes[6] {
+	} else if e.loadedTypes[10] {
 		return nil, &NotFoundError{label: casefile.Label}
 	}
 	return nil, &NotLoadedError{edge: "next_case"}
@@ -181,7 +243,7 @@ func (e CaseFileEdges) NextCaseOrErr() (*CaseFile, error) {
 // EventsOrErr returns the Events value or an error if the edge
 // was not loaded in eager-loading.
 func (e CaseFileEdges) EventsOrErr() ([]*CaseEvent, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[11] {
 		return e.Events, nil
 	}
 	return nil, &NotLoadedError{edge: "events"}
@@ -192,7 +254,7 @@ func (e CaseFileEdges) EventsOrErr() ([]*CaseEvent, error) {
 func (e CaseFileEdges) PlanOrErr() (*Plan, error) {
 	if e.Plan != nil {
 		return e.Plan, nil
-	} else if e.loadedTypes[8] {
+	} else if e.loadedTypes[12] {
 		return nil, &NotFoundError{label: plan.Label}
 	}
 	return nil, &NotLoadedError{edge: "plan"}
@@ -201,7 +263,7 @@ func (e CaseFileEdges) PlanOrErr() (*Plan, error) {
 // InterventionsOrErr returns the Interventions value or an error if the edge
 // was not loaded in eager-loading.
 func (e CaseFileEdges) InterventionsOrErr() ([]*Intervention, error) {
-	if e.loadedTypes[9] {
+	if e.loadedTypes[13] {
 		return e.Interventions, nil
 	}
 	return nil, &NotLoadedError{edge: "interventions"}
@@ -210,7 +272,7 @@ func (e CaseFileEdges) InterventionsOrErr() ([]*Intervention, error) {
 // OutcomesOrErr returns the Outcomes value or an error if the edge
 // was not loaded in eager-loading.
 func (e CaseFileEdges) OutcomesOrErr() ([]*Outcome, error) {
-	if e.loadedTypes[10] {
+	if e.loadedTypes[14] {
 		return e.Outcomes, nil
 	}
 	return nil, &NotLoadedError{edge: "outcomes"}
@@ -227,9 +289,9 @@ func (*CaseFile) scanValues(columns []string) ([]any, error) {
 			values[i] = new(gid.ID)
 		case casefile.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case casefile.FieldCode, casefile.FieldReferralReason, casefile.FieldStatus, casefile.FieldPriority, casefile.FieldClosureReason, casefile.FieldDeclineReason:
+		case casefile.FieldCode, casefile.FieldReferralReason, casefile.FieldStatus, casefile.FieldPriority, casefile.FieldClosureReason, casefile.FieldDeclineReason, casefile.FieldTransferReason, casefile.FieldOpenPerson:
 			values[i] = new(sql.NullString)
-		case casefile.FieldCreatedAt, casefile.FieldUpdatedAt, casefile.FieldReferredOn, casefile.FieldTakenInChargeOn, casefile.FieldClosedOn, casefile.FieldConsentGivenAt:
+		case casefile.FieldCreatedAt, casefile.FieldUpdatedAt, casefile.FieldReferredOn, casefile.FieldTakenInChargeOn, casefile.FieldClosedOn, casefile.FieldConsentGivenAt, casefile.FieldFirstMeetingOn, casefile.FieldFirstMeetingDueOn, casefile.FieldPlanDueOn, casefile.FieldTransferRequestedAt:
 			values[i] = new(sql.NullTime)
 		case casefile.ForeignKeys[0]: // case_file_person
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
@@ -241,7 +303,9 @@ func (*CaseFile) scanValues(columns []string) ([]any, error) {
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		case casefile.ForeignKeys[4]: // case_file_case_manager
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
-		case casefile.ForeignKeys[5]: // case_file_next_case
+		case casefile.ForeignKeys[5]: // case_file_transfer_to
+			values[i] = &sql.NullScanner{S: new(gid.ID)}
+		case casefile.ForeignKeys[6]: // case_file_next_case
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
@@ -348,6 +412,47 @@ func (_m *CaseFile) assignValues(columns []string, values []any) error {
 				_m.ConsentGivenAt = new(time.Time)
 				*_m.ConsentGivenAt = value.Time
 			}
+		case casefile.FieldFirstMeetingOn:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field first_meeting_on", values[i])
+			} else if value.Valid {
+				_m.FirstMeetingOn = new(time.Time)
+				*_m.FirstMeetingOn = value.Time
+			}
+		case casefile.FieldFirstMeetingDueOn:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field first_meeting_due_on", values[i])
+			} else if value.Valid {
+				_m.FirstMeetingDueOn = new(time.Time)
+				*_m.FirstMeetingDueOn = value.Time
+			}
+		case casefile.FieldPlanDueOn:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field plan_due_on", values[i])
+			} else if value.Valid {
+				_m.PlanDueOn = new(time.Time)
+				*_m.PlanDueOn = value.Time
+			}
+		case casefile.FieldTransferReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field transfer_reason", values[i])
+			} else if value.Valid {
+				_m.TransferReason = value.String
+			}
+		case casefile.FieldTransferRequestedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field transfer_requested_at", values[i])
+			} else if value.Valid {
+				_m.TransferRequestedAt = new(time.Time)
+				*_m.TransferRequestedAt = value.Time
+			}
+		case casefile.FieldOpenPerson:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field open_person", values[i])
+			} else if value.Valid {
+				_m.OpenPerson = new(string)
+				*_m.OpenPerson = value.String
+			}
 		case casefile.FieldVersion:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
@@ -391,6 +496,13 @@ func (_m *CaseFile) assignValues(columns []string, values []any) error {
 			}
 		case casefile.ForeignKeys[5]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field case_file_transfer_to", values[i])
+			} else if value.Valid {
+				_m.case_file_transfer_to = new(gid.ID)
+				*_m.case_file_transfer_to = *value.S.(*gid.ID)
+			}
+		case casefile.ForeignKeys[6]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field case_file_next_case", values[i])
 			} else if value.Valid {
 				_m.case_file_next_case = new(gid.ID)
@@ -432,6 +544,26 @@ func (_m *CaseFile) QueryReferringOperator() *UserQuery {
 // QueryCaseManager queries the "case_manager" edge of the CaseFile entity.
 func (_m *CaseFile) QueryCaseManager() *UserQuery {
 	return NewCaseFileClient(_m.config).QueryCaseManager(_m)
+}
+
+// QueryTeam queries the "team" edge of the CaseFile entity.
+func (_m *CaseFile) QueryTeam() *UserQuery {
+	return NewCaseFileClient(_m.config).QueryTeam(_m)
+}
+
+// QueryTransferTo queries the "transfer_to" edge of the CaseFile entity.
+func (_m *CaseFile) QueryTransferTo() *TerritorialTableQuery {
+	return NewCaseFileClient(_m.config).QueryTransferTo(_m)
+}
+
+// QueryAssessments queries the "assessments" edge of the CaseFile entity.
+func (_m *CaseFile) QueryAssessments() *AssessmentQuery {
+	return NewCaseFileClient(_m.config).QueryAssessments(_m)
+}
+
+// QueryMonitoringMeetings queries the "monitoring_meetings" edge of the CaseFile entity.
+func (_m *CaseFile) QueryMonitoringMeetings() *MonitoringMeetingQuery {
+	return NewCaseFileClient(_m.config).QueryMonitoringMeetings(_m)
 }
 
 // QueryPreviousCase queries the "previous_case" edge of the CaseFile entity.
@@ -534,10 +666,110 @@ func (_m *CaseFile) String() string {
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")
+	if v := _m.FirstMeetingOn; v != nil {
+		builder.WriteString("first_meeting_on=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.FirstMeetingDueOn; v != nil {
+		builder.WriteString("first_meeting_due_on=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.PlanDueOn; v != nil {
+		builder.WriteString("plan_due_on=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("transfer_reason=")
+	builder.WriteString(_m.TransferReason)
+	builder.WriteString(", ")
+	if v := _m.TransferRequestedAt; v != nil {
+		builder.WriteString("transfer_requested_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.OpenPerson; v != nil {
+		builder.WriteString("open_person=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
 	builder.WriteString("version=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedTeam returns the Team named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *CaseFile) NamedTeam(name string) ([]*User, error) {
+	if _m.Edges.namedTeam == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedTeam[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *CaseFile) appendNamedTeam(name string, edges ...*User) {
+	if _m.Edges.namedTeam == nil {
+		_m.Edges.namedTeam = make(map[string][]*User)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedTeam[name] = []*User{}
+	} else {
+		_m.Edges.namedTeam[name] = append(_m.Edges.namedTeam[name], edges...)
+	}
+}
+
+// NamedAssessments returns the Assessments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *CaseFile) NamedAssessments(name string) ([]*Assessment, error) {
+	if _m.Edges.namedAssessments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAssessments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *CaseFile) appendNamedAssessments(name string, edges ...*Assessment) {
+	if _m.Edges.namedAssessments == nil {
+		_m.Edges.namedAssessments = make(map[string][]*Assessment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAssessments[name] = []*Assessment{}
+	} else {
+		_m.Edges.namedAssessments[name] = append(_m.Edges.namedAssessments[name], edges...)
+	}
+}
+
+// NamedMonitoringMeetings returns the MonitoringMeetings named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *CaseFile) NamedMonitoringMeetings(name string) ([]*MonitoringMeeting, error) {
+	if _m.Edges.namedMonitoringMeetings == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedMonitoringMeetings[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *CaseFile) appendNamedMonitoringMeetings(name string, edges ...*MonitoringMeeting) {
+	if _m.Edges.namedMonitoringMeetings == nil {
+		_m.Edges.namedMonitoringMeetings = make(map[string][]*MonitoringMeeting)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedMonitoringMeetings[name] = []*MonitoringMeeting{}
+	} else {
+		_m.Edges.namedMonitoringMeetings[name] = append(_m.Edges.namedMonitoringMeetings[name], edges...)
+	}
 }
 
 // NamedEvents returns the Events named value or an error if the edge was not

@@ -10,9 +10,11 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/person"
@@ -180,6 +182,90 @@ func (_c *CaseFileCreate) SetNillableConsentGivenAt(v *time.Time) *CaseFileCreat
 	return _c
 }
 
+// SetFirstMeetingOn sets the "first_meeting_on" field.
+func (_c *CaseFileCreate) SetFirstMeetingOn(v time.Time) *CaseFileCreate {
+	_c.mutation.SetFirstMeetingOn(v)
+	return _c
+}
+
+// SetNillableFirstMeetingOn sets the "first_meeting_on" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillableFirstMeetingOn(v *time.Time) *CaseFileCreate {
+	if v != nil {
+		_c.SetFirstMeetingOn(*v)
+	}
+	return _c
+}
+
+// SetFirstMeetingDueOn sets the "first_meeting_due_on" field.
+func (_c *CaseFileCreate) SetFirstMeetingDueOn(v time.Time) *CaseFileCreate {
+	_c.mutation.SetFirstMeetingDueOn(v)
+	return _c
+}
+
+// SetNillableFirstMeetingDueOn sets the "first_meeting_due_on" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillableFirstMeetingDueOn(v *time.Time) *CaseFileCreate {
+	if v != nil {
+		_c.SetFirstMeetingDueOn(*v)
+	}
+	return _c
+}
+
+// SetPlanDueOn sets the "plan_due_on" field.
+func (_c *CaseFileCreate) SetPlanDueOn(v time.Time) *CaseFileCreate {
+	_c.mutation.SetPlanDueOn(v)
+	return _c
+}
+
+// SetNillablePlanDueOn sets the "plan_due_on" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillablePlanDueOn(v *time.Time) *CaseFileCreate {
+	if v != nil {
+		_c.SetPlanDueOn(*v)
+	}
+	return _c
+}
+
+// SetTransferReason sets the "transfer_reason" field.
+func (_c *CaseFileCreate) SetTransferReason(v string) *CaseFileCreate {
+	_c.mutation.SetTransferReason(v)
+	return _c
+}
+
+// SetNillableTransferReason sets the "transfer_reason" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillableTransferReason(v *string) *CaseFileCreate {
+	if v != nil {
+		_c.SetTransferReason(*v)
+	}
+	return _c
+}
+
+// SetTransferRequestedAt sets the "transfer_requested_at" field.
+func (_c *CaseFileCreate) SetTransferRequestedAt(v time.Time) *CaseFileCreate {
+	_c.mutation.SetTransferRequestedAt(v)
+	return _c
+}
+
+// SetNillableTransferRequestedAt sets the "transfer_requested_at" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillableTransferRequestedAt(v *time.Time) *CaseFileCreate {
+	if v != nil {
+		_c.SetTransferRequestedAt(*v)
+	}
+	return _c
+}
+
+// SetOpenPerson sets the "open_person" field.
+func (_c *CaseFileCreate) SetOpenPerson(v string) *CaseFileCreate {
+	_c.mutation.SetOpenPerson(v)
+	return _c
+}
+
+// SetNillableOpenPerson sets the "open_person" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillableOpenPerson(v *string) *CaseFileCreate {
+	if v != nil {
+		_c.SetOpenPerson(*v)
+	}
+	return _c
+}
+
 // SetVersion sets the "version" field.
 func (_c *CaseFileCreate) SetVersion(v int) *CaseFileCreate {
 	_c.mutation.SetVersion(v)
@@ -277,6 +363,70 @@ func (_c *CaseFileCreate) SetNillableCaseManagerID(id *gid.ID) *CaseFileCreate {
 // SetCaseManager sets the "case_manager" edge to the User entity.
 func (_c *CaseFileCreate) SetCaseManager(v *User) *CaseFileCreate {
 	return _c.SetCaseManagerID(v.ID)
+}
+
+// AddTeamIDs adds the "team" edge to the User entity by IDs.
+func (_c *CaseFileCreate) AddTeamIDs(ids ...gid.ID) *CaseFileCreate {
+	_c.mutation.AddTeamIDs(ids...)
+	return _c
+}
+
+// AddTeam adds the "team" edges to the User entity.
+func (_c *CaseFileCreate) AddTeam(v ...*User) *CaseFileCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddTeamIDs(ids...)
+}
+
+// SetTransferToID sets the "transfer_to" edge to the TerritorialTable entity by ID.
+func (_c *CaseFileCreate) SetTransferToID(id gid.ID) *CaseFileCreate {
+	_c.mutation.SetTransferToID(id)
+	return _c
+}
+
+// SetNillableTransferToID sets the "transfer_to" edge to the TerritorialTable entity by ID if the given value is not nil.
+func (_c *CaseFileCreate) SetNillableTransferToID(id *gid.ID) *CaseFileCreate {
+	if id != nil {
+		_c = _c.SetTransferToID(*id)
+	}
+	return _c
+}
+
+// SetTransferTo sets the "transfer_to" edge to the TerritorialTable entity.
+func (_c *CaseFileCreate) SetTransferTo(v *TerritorialTable) *CaseFileCreate {
+	return _c.SetTransferToID(v.ID)
+}
+
+// AddAssessmentIDs adds the "assessments" edge to the Assessment entity by IDs.
+func (_c *CaseFileCreate) AddAssessmentIDs(ids ...gid.ID) *CaseFileCreate {
+	_c.mutation.AddAssessmentIDs(ids...)
+	return _c
+}
+
+// AddAssessments adds the "assessments" edges to the Assessment entity.
+func (_c *CaseFileCreate) AddAssessments(v ...*Assessment) *CaseFileCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAssessmentIDs(ids...)
+}
+
+// AddMonitoringMeetingIDs adds the "monitoring_meetings" edge to the MonitoringMeeting entity by IDs.
+func (_c *CaseFileCreate) AddMonitoringMeetingIDs(ids ...gid.ID) *CaseFileCreate {
+	_c.mutation.AddMonitoringMeetingIDs(ids...)
+	return _c
+}
+
+// AddMonitoringMeetings adds the "monitoring_meetings" edges to the MonitoringMeeting entity.
+func (_c *CaseFileCreate) AddMonitoringMeetings(v ...*MonitoringMeeting) *CaseFileCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddMonitoringMeetingIDs(ids...)
 }
 
 // SetPreviousCaseID sets the "previous_case" edge to the CaseFile entity by ID.
@@ -618,6 +768,30 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
 		_spec.SetField(casefile.FieldConsentGivenAt, field.TypeTime, value)
 		_node.ConsentGivenAt = &value
 	}
+	if value, ok := _c.mutation.FirstMeetingOn(); ok {
+		_spec.SetField(casefile.FieldFirstMeetingOn, field.TypeTime, value)
+		_node.FirstMeetingOn = &value
+	}
+	if value, ok := _c.mutation.FirstMeetingDueOn(); ok {
+		_spec.SetField(casefile.FieldFirstMeetingDueOn, field.TypeTime, value)
+		_node.FirstMeetingDueOn = &value
+	}
+	if value, ok := _c.mutation.PlanDueOn(); ok {
+		_spec.SetField(casefile.FieldPlanDueOn, field.TypeTime, value)
+		_node.PlanDueOn = &value
+	}
+	if value, ok := _c.mutation.TransferReason(); ok {
+		_spec.SetField(casefile.FieldTransferReason, field.TypeString, value)
+		_node.TransferReason = value
+	}
+	if value, ok := _c.mutation.TransferRequestedAt(); ok {
+		_spec.SetField(casefile.FieldTransferRequestedAt, field.TypeTime, value)
+		_node.TransferRequestedAt = &value
+	}
+	if value, ok := _c.mutation.OpenPerson(); ok {
+		_spec.SetField(casefile.FieldOpenPerson, field.TypeString, value)
+		_node.OpenPerson = &value
+	}
 	if value, ok := _c.mutation.Version(); ok {
 		_spec.SetField(casefile.FieldVersion, field.TypeInt, value)
 		_node.Version = value
@@ -705,6 +879,71 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.case_file_case_manager = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.TeamIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   casefile.TeamTable,
+			Columns: casefile.TeamPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.TransferToIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   casefile.TransferToTable,
+			Columns: []string{casefile.TransferToColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.case_file_transfer_to = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AssessmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.AssessmentsTable,
+			Columns: []string{casefile.AssessmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assessment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.MonitoringMeetingsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.MonitoringMeetingsTable,
+			Columns: []string{casefile.MonitoringMeetingsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringmeeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.PreviousCaseIDs(); len(nodes) > 0 {

@@ -14,9 +14,11 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/person"
@@ -30,27 +32,34 @@ import (
 // CaseFileQuery is the builder for querying CaseFile entities.
 type CaseFileQuery struct {
 	config
-	ctx                       *QueryContext
-	order                     []casefile.OrderOption
-	inters                    []Interceptor
-	predicates                []predicate.CaseFile
-	withPerson                *PersonQuery
-	withTable                 *TerritorialTableQuery
-	withReferringOrganization *OrganizationQuery
-	withReferringOperator     *UserQuery
-	withCaseManager           *UserQuery
-	withPreviousCase          *CaseFileQuery
-	withNextCase              *CaseFileQuery
-	withEvents                *CaseEventQuery
-	withPlan                  *PlanQuery
-	withInterventions         *InterventionQuery
-	withOutcomes              *OutcomeQuery
-	withFKs                   bool
-	loadTotal                 []func(context.Context, []*CaseFile) error
-	modifiers                 []func(*sql.Selector)
-	withNamedEvents           map[string]*CaseEventQuery
-	withNamedInterventions    map[string]*InterventionQuery
-	withNamedOutcomes         map[string]*OutcomeQuery
+	ctx                         *QueryContext
+	order                       []casefile.OrderOption
+	inters                      []Interceptor
+	predicates                  []predicate.CaseFile
+	withPerson                  *PersonQuery
+	withTable                   *TerritorialTableQuery
+	withReferringOrganization   *OrganizationQuery
+	withReferringOperator       *UserQuery
+	withCaseManager             *UserQuery
+	withTeam                    *UserQuery
+	withTransferTo              *TerritorialTableQuery
+	withAssessments             *AssessmentQuery
+	withMonitoringMeetings      *MonitoringMeetingQuery
+	withPreviousCase            *CaseFileQuery
+	withNextCase                *CaseFileQuery
+	withEvents                  *CaseEventQuery
+	withPlan                    *PlanQuery
+	withInterventions           *InterventionQuery
+	withOutcomes                *OutcomeQuery
+	withFKs                     bool
+	loadTotal                   []func(context.Context, []*CaseFile) error
+	modifiers                   []func(*sql.Selector)
+	withNamedTeam               map[string]*UserQuery
+	withNamedAssessments        map[string]*AssessmentQuery
+	withNamedMonitoringMeetings map[string]*MonitoringMeetingQuery
+	withNamedEvents             map[string]*CaseEventQuery
+	withNamedInterventions      map[string]*InterventionQuery
+	withNamedOutcomes           map[string]*OutcomeQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -190,6 +199,94 @@ func (_q *CaseFileQuery) QueryCaseManager() *UserQuery {
 			sqlgraph.From(casefile.Table, casefile.FieldID, selector),
 			sqlgraph.To(user.Table, user.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, casefile.CaseManagerTable, casefile.CaseManagerColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryTeam chains the current query on the "team" edge.
+func (_q *CaseFileQuery) QueryTeam() *UserQuery {
+	query := (&UserClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, selector),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, casefile.TeamTable, casefile.TeamPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryTransferTo chains the current query on the "transfer_to" edge.
+func (_q *CaseFileQuery) QueryTransferTo() *TerritorialTableQuery {
+	query := (&TerritorialTableClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, selector),
+			sqlgraph.To(territorialtable.Table, territorialtable.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, casefile.TransferToTable, casefile.TransferToColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAssessments chains the current query on the "assessments" edge.
+func (_q *CaseFileQuery) QueryAssessments() *AssessmentQuery {
+	query := (&AssessmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, selector),
+			sqlgraph.To(assessment.Table, assessment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, casefile.AssessmentsTable, casefile.AssessmentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryMonitoringMeetings chains the current query on the "monitoring_meetings" edge.
+func (_q *CaseFileQuery) QueryMonitoringMeetings() *MonitoringMeetingQuery {
+	query := (&MonitoringMeetingClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, selector),
+			sqlgraph.To(monitoringmeeting.Table, monitoringmeeting.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, casefile.MonitoringMeetingsTable, casefile.MonitoringMeetingsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -526,6 +623,10 @@ func (_q *CaseFileQuery) Clone() *CaseFileQuery {
 		withReferringOrganization: _q.withReferringOrganization.Clone(),
 		withReferringOperator:     _q.withReferringOperator.Clone(),
 		withCaseManager:           _q.withCaseManager.Clone(),
+		withTeam:                  _q.withTeam.Clone(),
+		withTransferTo:            _q.withTransferTo.Clone(),
+		withAssessments:           _q.withAssessments.Clone(),
+		withMonitoringMeetings:    _q.withMonitoringMeetings.Clone(),
 		withPreviousCase:          _q.withPreviousCase.Clone(),
 		withNextCase:              _q.withNextCase.Clone(),
 		withEvents:                _q.withEvents.Clone(),
@@ -591,6 +692,50 @@ func (_q *CaseFileQuery) WithCaseManager(opts ...func(*UserQuery)) *CaseFileQuer
 		opt(query)
 	}
 	_q.withCaseManager = query
+	return _q
+}
+
+// WithTeam tells the query-builder to eager-load the nodes that are connected to
+// the "team" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithTeam(opts ...func(*UserQuery)) *CaseFileQuery {
+	query := (&UserClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withTeam = query
+	return _q
+}
+
+// WithTransferTo tells the query-builder to eager-load the nodes that are connected to
+// the "transfer_to" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithTransferTo(opts ...func(*TerritorialTableQuery)) *CaseFileQuery {
+	query := (&TerritorialTableClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withTransferTo = query
+	return _q
+}
+
+// WithAssessments tells the query-builder to eager-load the nodes that are connected to
+// the "assessments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithAssessments(opts ...func(*AssessmentQuery)) *CaseFileQuery {
+	query := (&AssessmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAssessments = query
+	return _q
+}
+
+// WithMonitoringMeetings tells the query-builder to eager-load the nodes that are connected to
+// the "monitoring_meetings" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithMonitoringMeetings(opts ...func(*MonitoringMeetingQuery)) *CaseFileQuery {
+	query := (&MonitoringMeetingClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMonitoringMeetings = query
 	return _q
 }
 
@@ -745,12 +890,16 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 		nodes       = []*CaseFile{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [11]bool{
+		loadedTypes = [15]bool{
 			_q.withPerson != nil,
 			_q.withTable != nil,
 			_q.withReferringOrganization != nil,
 			_q.withReferringOperator != nil,
 			_q.withCaseManager != nil,
+			_q.withTeam != nil,
+			_q.withTransferTo != nil,
+			_q.withAssessments != nil,
+			_q.withMonitoringMeetings != nil,
 			_q.withPreviousCase != nil,
 			_q.withNextCase != nil,
 			_q.withEvents != nil,
@@ -759,7 +908,7 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 			_q.withOutcomes != nil,
 		}
 	)
-	if _q.withPerson != nil || _q.withTable != nil || _q.withReferringOrganization != nil || _q.withReferringOperator != nil || _q.withCaseManager != nil || _q.withPreviousCase != nil {
+	if _q.withPerson != nil || _q.withTable != nil || _q.withReferringOrganization != nil || _q.withReferringOperator != nil || _q.withCaseManager != nil || _q.withTransferTo != nil || _q.withPreviousCase != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -816,6 +965,35 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 			return nil, err
 		}
 	}
+	if query := _q.withTeam; query != nil {
+		if err := _q.loadTeam(ctx, query, nodes,
+			func(n *CaseFile) { n.Edges.Team = []*User{} },
+			func(n *CaseFile, e *User) { n.Edges.Team = append(n.Edges.Team, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withTransferTo; query != nil {
+		if err := _q.loadTransferTo(ctx, query, nodes, nil,
+			func(n *CaseFile, e *TerritorialTable) { n.Edges.TransferTo = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAssessments; query != nil {
+		if err := _q.loadAssessments(ctx, query, nodes,
+			func(n *CaseFile) { n.Edges.Assessments = []*Assessment{} },
+			func(n *CaseFile, e *Assessment) { n.Edges.Assessments = append(n.Edges.Assessments, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withMonitoringMeetings; query != nil {
+		if err := _q.loadMonitoringMeetings(ctx, query, nodes,
+			func(n *CaseFile) { n.Edges.MonitoringMeetings = []*MonitoringMeeting{} },
+			func(n *CaseFile, e *MonitoringMeeting) {
+				n.Edges.MonitoringMeetings = append(n.Edges.MonitoringMeetings, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withPreviousCase; query != nil {
 		if err := _q.loadPreviousCase(ctx, query, nodes, nil,
 			func(n *CaseFile, e *CaseFile) { n.Edges.PreviousCase = e }); err != nil {
@@ -852,6 +1030,27 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 		if err := _q.loadOutcomes(ctx, query, nodes,
 			func(n *CaseFile) { n.Edges.Outcomes = []*Outcome{} },
 			func(n *CaseFile, e *Outcome) { n.Edges.Outcomes = append(n.Edges.Outcomes, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedTeam {
+		if err := _q.loadTeam(ctx, query, nodes,
+			func(n *CaseFile) { n.appendNamedTeam(name) },
+			func(n *CaseFile, e *User) { n.appendNamedTeam(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAssessments {
+		if err := _q.loadAssessments(ctx, query, nodes,
+			func(n *CaseFile) { n.appendNamedAssessments(name) },
+			func(n *CaseFile, e *Assessment) { n.appendNamedAssessments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMonitoringMeetings {
+		if err := _q.loadMonitoringMeetings(ctx, query, nodes,
+			func(n *CaseFile) { n.appendNamedMonitoringMeetings(name) },
+			func(n *CaseFile, e *MonitoringMeeting) { n.appendNamedMonitoringMeetings(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1041,6 +1240,161 @@ func (_q *CaseFileQuery) loadCaseManager(ctx context.Context, query *UserQuery, 
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *CaseFileQuery) loadTeam(ctx context.Context, query *UserQuery, nodes []*CaseFile, init func(*CaseFile), assign func(*CaseFile, *User)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[gid.ID]*CaseFile)
+	nids := make(map[gid.ID]map[*CaseFile]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(casefile.TeamTable)
+		s.Join(joinT).On(s.C(user.FieldID), joinT.C(casefile.TeamPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(casefile.TeamPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(casefile.TeamPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(gid.ID)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := *values[0].(*gid.ID)
+				inValue := *values[1].(*gid.ID)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*CaseFile]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*User](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "team" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
+func (_q *CaseFileQuery) loadTransferTo(ctx context.Context, query *TerritorialTableQuery, nodes []*CaseFile, init func(*CaseFile), assign func(*CaseFile, *TerritorialTable)) error {
+	ids := make([]gid.ID, 0, len(nodes))
+	nodeids := make(map[gid.ID][]*CaseFile)
+	for i := range nodes {
+		if nodes[i].case_file_transfer_to == nil {
+			continue
+		}
+		fk := *nodes[i].case_file_transfer_to
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(territorialtable.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "case_file_transfer_to" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *CaseFileQuery) loadAssessments(ctx context.Context, query *AssessmentQuery, nodes []*CaseFile, init func(*CaseFile), assign func(*CaseFile, *Assessment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*CaseFile)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Assessment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(casefile.AssessmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.assessment_case
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "assessment_case" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "assessment_case" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CaseFileQuery) loadMonitoringMeetings(ctx context.Context, query *MonitoringMeetingQuery, nodes []*CaseFile, init func(*CaseFile), assign func(*CaseFile, *MonitoringMeeting)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*CaseFile)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.MonitoringMeeting(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(casefile.MonitoringMeetingsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.monitoring_meeting_case
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "monitoring_meeting_case" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "monitoring_meeting_case" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -1343,6 +1697,48 @@ func (_q *CaseFileQuery) ForShare(opts ...sql.LockOption) *CaseFileQuery {
 func (_q *CaseFileQuery) Modify(modifiers ...func(s *sql.Selector)) *CaseFileSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedTeam tells the query-builder to eager-load the nodes that are connected to the "team"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithNamedTeam(name string, opts ...func(*UserQuery)) *CaseFileQuery {
+	query := (&UserClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedTeam == nil {
+		_q.withNamedTeam = make(map[string]*UserQuery)
+	}
+	_q.withNamedTeam[name] = query
+	return _q
+}
+
+// WithNamedAssessments tells the query-builder to eager-load the nodes that are connected to the "assessments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithNamedAssessments(name string, opts ...func(*AssessmentQuery)) *CaseFileQuery {
+	query := (&AssessmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAssessments == nil {
+		_q.withNamedAssessments = make(map[string]*AssessmentQuery)
+	}
+	_q.withNamedAssessments[name] = query
+	return _q
+}
+
+// WithNamedMonitoringMeetings tells the query-builder to eager-load the nodes that are connected to the "monitoring_meetings"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithNamedMonitoringMeetings(name string, opts ...func(*MonitoringMeetingQuery)) *CaseFileQuery {
+	query := (&MonitoringMeetingClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedMonitoringMeetings == nil {
+		_q.withNamedMonitoringMeetings = make(map[string]*MonitoringMeetingQuery)
+	}
+	_q.withNamedMonitoringMeetings[name] = query
+	return _q
 }
 
 // WithNamedEvents tells the query-builder to eager-load the nodes that are connected to the "events"

@@ -12,9 +12,11 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/predicate"
@@ -212,6 +214,126 @@ func (_u *CaseFileUpdate) ClearConsentGivenAt() *CaseFileUpdate {
 	return _u
 }
 
+// SetFirstMeetingOn sets the "first_meeting_on" field.
+func (_u *CaseFileUpdate) SetFirstMeetingOn(v time.Time) *CaseFileUpdate {
+	_u.mutation.SetFirstMeetingOn(v)
+	return _u
+}
+
+// SetNillableFirstMeetingOn sets the "first_meeting_on" field if the given value is not nil.
+func (_u *CaseFileUpdate) SetNillableFirstMeetingOn(v *time.Time) *CaseFileUpdate {
+	if v != nil {
+		_u.SetFirstMeetingOn(*v)
+	}
+	return _u
+}
+
+// ClearFirstMeetingOn clears the value of the "first_meeting_on" field.
+func (_u *CaseFileUpdate) ClearFirstMeetingOn() *CaseFileUpdate {
+	_u.mutation.ClearFirstMeetingOn()
+	return _u
+}
+
+// SetFirstMeetingDueOn sets the "first_meeting_due_on" field.
+func (_u *CaseFileUpdate) SetFirstMeetingDueOn(v time.Time) *CaseFileUpdate {
+	_u.mutation.SetFirstMeetingDueOn(v)
+	return _u
+}
+
+// SetNillableFirstMeetingDueOn sets the "first_meeting_due_on" field if the given value is not nil.
+func (_u *CaseFileUpdate) SetNillableFirstMeetingDueOn(v *time.Time) *CaseFileUpdate {
+	if v != nil {
+		_u.SetFirstMeetingDueOn(*v)
+	}
+	return _u
+}
+
+// ClearFirstMeetingDueOn clears the value of the "first_meeting_due_on" field.
+func (_u *CaseFileUpdate) ClearFirstMeetingDueOn() *CaseFileUpdate {
+	_u.mutation.ClearFirstMeetingDueOn()
+	return _u
+}
+
+// SetPlanDueOn sets the "plan_due_on" field.
+func (_u *CaseFileUpdate) SetPlanDueOn(v time.Time) *CaseFileUpdate {
+	_u.mutation.SetPlanDueOn(v)
+	return _u
+}
+
+// SetNillablePlanDueOn sets the "plan_due_on" field if the given value is not nil.
+func (_u *CaseFileUpdate) SetNillablePlanDueOn(v *time.Time) *CaseFileUpdate {
+	if v != nil {
+		_u.SetPlanDueOn(*v)
+	}
+	return _u
+}
+
+// ClearPlanDueOn clears the value of the "plan_due_on" field.
+func (_u *CaseFileUpdate) ClearPlanDueOn() *CaseFileUpdate {
+	_u.mutation.ClearPlanDueOn()
+	return _u
+}
+
+// SetTransferReason sets the "transfer_reason" field.
+func (_u *CaseFileUpdate) SetTransferReason(v string) *CaseFileUpdate {
+	_u.mutation.SetTransferReason(v)
+	return _u
+}
+
+// SetNillableTransferReason sets the "transfer_reason" field if the given value is not nil.
+func (_u *CaseFileUpdate) SetNillableTransferReason(v *string) *CaseFileUpdate {
+	if v != nil {
+		_u.SetTransferReason(*v)
+	}
+	return _u
+}
+
+// ClearTransferReason clears the value of the "transfer_reason" field.
+func (_u *CaseFileUpdate) ClearTransferReason() *CaseFileUpdate {
+	_u.mutation.ClearTransferReason()
+	return _u
+}
+
+// SetTransferRequestedAt sets the "transfer_requested_at" field.
+func (_u *CaseFileUpdate) SetTransferRequestedAt(v time.Time) *CaseFileUpdate {
+	_u.mutation.SetTransferRequestedAt(v)
+	return _u
+}
+
+// SetNillableTransferRequestedAt sets the "transfer_requested_at" field if the given value is not nil.
+func (_u *CaseFileUpdate) SetNillableTransferRequestedAt(v *time.Time) *CaseFileUpdate {
+	if v != nil {
+		_u.SetTransferRequestedAt(*v)
+	}
+	return _u
+}
+
+// ClearTransferRequestedAt clears the value of the "transfer_requested_at" field.
+func (_u *CaseFileUpdate) ClearTransferRequestedAt() *CaseFileUpdate {
+	_u.mutation.ClearTransferRequestedAt()
+	return _u
+}
+
+// SetOpenPerson sets the "open_person" field.
+func (_u *CaseFileUpdate) SetOpenPerson(v string) *CaseFileUpdate {
+	_u.mutation.SetOpenPerson(v)
+	return _u
+}
+
+// SetNillableOpenPerson sets the "open_person" field if the given value is not nil.
+func (_u *CaseFileUpdate) SetNillableOpenPerson(v *string) *CaseFileUpdate {
+	if v != nil {
+		_u.SetOpenPerson(*v)
+	}
+	return _u
+}
+
+// ClearOpenPerson clears the value of the "open_person" field.
+func (_u *CaseFileUpdate) ClearOpenPerson() *CaseFileUpdate {
+	_u.mutation.ClearOpenPerson()
+	return _u
+}
+
 // SetVersion sets the "version" field.
 func (_u *CaseFileUpdate) SetVersion(v int) *CaseFileUpdate {
 	_u.mutation.ResetVersion()
@@ -261,6 +383,70 @@ func (_u *CaseFileUpdate) SetNillableCaseManagerID(id *gid.ID) *CaseFileUpdate {
 // SetCaseManager sets the "case_manager" edge to the User entity.
 func (_u *CaseFileUpdate) SetCaseManager(v *User) *CaseFileUpdate {
 	return _u.SetCaseManagerID(v.ID)
+}
+
+// AddTeamIDs adds the "team" edge to the User entity by IDs.
+func (_u *CaseFileUpdate) AddTeamIDs(ids ...gid.ID) *CaseFileUpdate {
+	_u.mutation.AddTeamIDs(ids...)
+	return _u
+}
+
+// AddTeam adds the "team" edges to the User entity.
+func (_u *CaseFileUpdate) AddTeam(v ...*User) *CaseFileUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddTeamIDs(ids...)
+}
+
+// SetTransferToID sets the "transfer_to" edge to the TerritorialTable entity by ID.
+func (_u *CaseFileUpdate) SetTransferToID(id gid.ID) *CaseFileUpdate {
+	_u.mutation.SetTransferToID(id)
+	return _u
+}
+
+// SetNillableTransferToID sets the "transfer_to" edge to the TerritorialTable entity by ID if the given value is not nil.
+func (_u *CaseFileUpdate) SetNillableTransferToID(id *gid.ID) *CaseFileUpdate {
+	if id != nil {
+		_u = _u.SetTransferToID(*id)
+	}
+	return _u
+}
+
+// SetTransferTo sets the "transfer_to" edge to the TerritorialTable entity.
+func (_u *CaseFileUpdate) SetTransferTo(v *TerritorialTable) *CaseFileUpdate {
+	return _u.SetTransferToID(v.ID)
+}
+
+// AddAssessmentIDs adds the "assessments" edge to the Assessment entity by IDs.
+func (_u *CaseFileUpdate) AddAssessmentIDs(ids ...gid.ID) *CaseFileUpdate {
+	_u.mutation.AddAssessmentIDs(ids...)
+	return _u
+}
+
+// AddAssessments adds the "assessments" edges to the Assessment entity.
+func (_u *CaseFileUpdate) AddAssessments(v ...*Assessment) *CaseFileUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssessmentIDs(ids...)
+}
+
+// AddMonitoringMeetingIDs adds the "monitoring_meetings" edge to the MonitoringMeeting entity by IDs.
+func (_u *CaseFileUpdate) AddMonitoringMeetingIDs(ids ...gid.ID) *CaseFileUpdate {
+	_u.mutation.AddMonitoringMeetingIDs(ids...)
+	return _u
+}
+
+// AddMonitoringMeetings adds the "monitoring_meetings" edges to the MonitoringMeeting entity.
+func (_u *CaseFileUpdate) AddMonitoringMeetings(v ...*MonitoringMeeting) *CaseFileUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMonitoringMeetingIDs(ids...)
 }
 
 // SetPreviousCaseID sets the "previous_case" edge to the CaseFile entity by ID.
@@ -380,6 +566,75 @@ func (_u *CaseFileUpdate) ClearTable() *CaseFileUpdate {
 func (_u *CaseFileUpdate) ClearCaseManager() *CaseFileUpdate {
 	_u.mutation.ClearCaseManager()
 	return _u
+}
+
+// ClearTeam clears all "team" edges to the User entity.
+func (_u *CaseFileUpdate) ClearTeam() *CaseFileUpdate {
+	_u.mutation.ClearTeam()
+	return _u
+}
+
+// RemoveTeamIDs removes the "team" edge to User entities by IDs.
+func (_u *CaseFileUpdate) RemoveTeamIDs(ids ...gid.ID) *CaseFileUpdate {
+	_u.mutation.RemoveTeamIDs(ids...)
+	return _u
+}
+
+// RemoveTeam removes "team" edges to User entities.
+func (_u *CaseFileUpdate) RemoveTeam(v ...*User) *CaseFileUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveTeamIDs(ids...)
+}
+
+// ClearTransferTo clears the "transfer_to" edge to the TerritorialTable entity.
+func (_u *CaseFileUpdate) ClearTransferTo() *CaseFileUpdate {
+	_u.mutation.ClearTransferTo()
+	return _u
+}
+
+// ClearAssessments clears all "assessments" edges to the Assessment entity.
+func (_u *CaseFileUpdate) ClearAssessments() *CaseFileUpdate {
+	_u.mutation.ClearAssessments()
+	return _u
+}
+
+// RemoveAssessmentIDs removes the "assessments" edge to Assessment entities by IDs.
+func (_u *CaseFileUpdate) RemoveAssessmentIDs(ids ...gid.ID) *CaseFileUpdate {
+	_u.mutation.RemoveAssessmentIDs(ids...)
+	return _u
+}
+
+// RemoveAssessments removes "assessments" edges to Assessment entities.
+func (_u *CaseFileUpdate) RemoveAssessments(v ...*Assessment) *CaseFileUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssessmentIDs(ids...)
+}
+
+// ClearMonitoringMeetings clears all "monitoring_meetings" edges to the MonitoringMeeting entity.
+func (_u *CaseFileUpdate) ClearMonitoringMeetings() *CaseFileUpdate {
+	_u.mutation.ClearMonitoringMeetings()
+	return _u
+}
+
+// RemoveMonitoringMeetingIDs removes the "monitoring_meetings" edge to MonitoringMeeting entities by IDs.
+func (_u *CaseFileUpdate) RemoveMonitoringMeetingIDs(ids ...gid.ID) *CaseFileUpdate {
+	_u.mutation.RemoveMonitoringMeetingIDs(ids...)
+	return _u
+}
+
+// RemoveMonitoringMeetings removes "monitoring_meetings" edges to MonitoringMeeting entities.
+func (_u *CaseFileUpdate) RemoveMonitoringMeetings(v ...*MonitoringMeeting) *CaseFileUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMonitoringMeetingIDs(ids...)
 }
 
 // ClearPreviousCase clears the "previous_case" edge to the CaseFile entity.
@@ -615,6 +870,42 @@ func (_u *CaseFileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.ConsentGivenAtCleared() {
 		_spec.ClearField(casefile.FieldConsentGivenAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.FirstMeetingOn(); ok {
+		_spec.SetField(casefile.FieldFirstMeetingOn, field.TypeTime, value)
+	}
+	if _u.mutation.FirstMeetingOnCleared() {
+		_spec.ClearField(casefile.FieldFirstMeetingOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.FirstMeetingDueOn(); ok {
+		_spec.SetField(casefile.FieldFirstMeetingDueOn, field.TypeTime, value)
+	}
+	if _u.mutation.FirstMeetingDueOnCleared() {
+		_spec.ClearField(casefile.FieldFirstMeetingDueOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PlanDueOn(); ok {
+		_spec.SetField(casefile.FieldPlanDueOn, field.TypeTime, value)
+	}
+	if _u.mutation.PlanDueOnCleared() {
+		_spec.ClearField(casefile.FieldPlanDueOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.TransferReason(); ok {
+		_spec.SetField(casefile.FieldTransferReason, field.TypeString, value)
+	}
+	if _u.mutation.TransferReasonCleared() {
+		_spec.ClearField(casefile.FieldTransferReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.TransferRequestedAt(); ok {
+		_spec.SetField(casefile.FieldTransferRequestedAt, field.TypeTime, value)
+	}
+	if _u.mutation.TransferRequestedAtCleared() {
+		_spec.ClearField(casefile.FieldTransferRequestedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.OpenPerson(); ok {
+		_spec.SetField(casefile.FieldOpenPerson, field.TypeString, value)
+	}
+	if _u.mutation.OpenPersonCleared() {
+		_spec.ClearField(casefile.FieldOpenPerson, field.TypeString)
+	}
 	if value, ok := _u.mutation.Version(); ok {
 		_spec.SetField(casefile.FieldVersion, field.TypeInt, value)
 	}
@@ -672,6 +963,170 @@ func (_u *CaseFileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.TeamCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   casefile.TeamTable,
+			Columns: casefile.TeamPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedTeamIDs(); len(nodes) > 0 && !_u.mutation.TeamCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   casefile.TeamTable,
+			Columns: casefile.TeamPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.TeamIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   casefile.TeamTable,
+			Columns: casefile.TeamPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.TransferToCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   casefile.TransferToTable,
+			Columns: []string{casefile.TransferToColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.TransferToIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   casefile.TransferToTable,
+			Columns: []string{casefile.TransferToColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AssessmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.AssessmentsTable,
+			Columns: []string{casefile.AssessmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assessment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssessmentsIDs(); len(nodes) > 0 && !_u.mutation.AssessmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.AssessmentsTable,
+			Columns: []string{casefile.AssessmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assessment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssessmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.AssessmentsTable,
+			Columns: []string{casefile.AssessmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assessment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MonitoringMeetingsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.MonitoringMeetingsTable,
+			Columns: []string{casefile.MonitoringMeetingsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringmeeting.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMonitoringMeetingsIDs(); len(nodes) > 0 && !_u.mutation.MonitoringMeetingsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.MonitoringMeetingsTable,
+			Columns: []string{casefile.MonitoringMeetingsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringmeeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MonitoringMeetingsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.MonitoringMeetingsTable,
+			Columns: []string{casefile.MonitoringMeetingsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringmeeting.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1097,6 +1552,126 @@ func (_u *CaseFileUpdateOne) ClearConsentGivenAt() *CaseFileUpdateOne {
 	return _u
 }
 
+// SetFirstMeetingOn sets the "first_meeting_on" field.
+func (_u *CaseFileUpdateOne) SetFirstMeetingOn(v time.Time) *CaseFileUpdateOne {
+	_u.mutation.SetFirstMeetingOn(v)
+	return _u
+}
+
+// SetNillableFirstMeetingOn sets the "first_meeting_on" field if the given value is not nil.
+func (_u *CaseFileUpdateOne) SetNillableFirstMeetingOn(v *time.Time) *CaseFileUpdateOne {
+	if v != nil {
+		_u.SetFirstMeetingOn(*v)
+	}
+	return _u
+}
+
+// ClearFirstMeetingOn clears the value of the "first_meeting_on" field.
+func (_u *CaseFileUpdateOne) ClearFirstMeetingOn() *CaseFileUpdateOne {
+	_u.mutation.ClearFirstMeetingOn()
+	return _u
+}
+
+// SetFirstMeetingDueOn sets the "first_meeting_due_on" field.
+func (_u *CaseFileUpdateOne) SetFirstMeetingDueOn(v time.Time) *CaseFileUpdateOne {
+	_u.mutation.SetFirstMeetingDueOn(v)
+	return _u
+}
+
+// SetNillableFirstMeetingDueOn sets the "first_meeting_due_on" field if the given value is not nil.
+func (_u *CaseFileUpdateOne) SetNillableFirstMeetingDueOn(v *time.Time) *CaseFileUpdateOne {
+	if v != nil {
+		_u.SetFirstMeetingDueOn(*v)
+	}
+	return _u
+}
+
+// ClearFirstMeetingDueOn clears the value of the "first_meeting_due_on" field.
+func (_u *CaseFileUpdateOne) ClearFirstMeetingDueOn() *CaseFileUpdateOne {
+	_u.mutation.ClearFirstMeetingDueOn()
+	return _u
+}
+
+// SetPlanDueOn sets the "plan_due_on" field.
+func (_u *CaseFileUpdateOne) SetPlanDueOn(v time.Time) *CaseFileUpdateOne {
+	_u.mutation.SetPlanDueOn(v)
+	return _u
+}
+
+// SetNillablePlanDueOn sets the "plan_due_on" field if the given value is not nil.
+func (_u *CaseFileUpdateOne) SetNillablePlanDueOn(v *time.Time) *CaseFileUpdateOne {
+	if v != nil {
+		_u.SetPlanDueOn(*v)
+	}
+	return _u
+}
+
+// ClearPlanDueOn clears the value of the "plan_due_on" field.
+func (_u *CaseFileUpdateOne) ClearPlanDueOn() *CaseFileUpdateOne {
+	_u.mutation.ClearPlanDueOn()
+	return _u
+}
+
+// SetTransferReason sets the "transfer_reason" field.
+func (_u *CaseFileUpdateOne) SetTransferReason(v string) *CaseFileUpdateOne {
+	_u.mutation.SetTransferReason(v)
+	return _u
+}
+
+// SetNillableTransferReason sets the "transfer_reason" field if the given value is not nil.
+func (_u *CaseFileUpdateOne) SetNillableTransferReason(v *string) *CaseFileUpdateOne {
+	if v != nil {
+		_u.SetTransferReason(*v)
+	}
+	return _u
+}
+
+// ClearTransferReason clears the value of the "transfer_reason" field.
+func (_u *CaseFileUpdateOne) ClearTransferReason() *CaseFileUpdateOne {
+	_u.mutation.ClearTransferReason()
+	return _u
+}
+
+// SetTransferRequestedAt sets the "transfer_requested_at" field.
+func (_u *CaseFileUpdateOne) SetTransferRequestedAt(v time.Time) *CaseFileUpdateOne {
+	_u.mutation.SetTransferRequestedAt(v)
+	return _u
+}
+
+// SetNillableTransferRequestedAt sets the "transfer_requested_at" field if the given value is not nil.
+func (_u *CaseFileUpdateOne) SetNillableTransferRequestedAt(v *time.Time) *CaseFileUpdateOne {
+	if v != nil {
+		_u.SetTransferRequestedAt(*v)
+	}
+	return _u
+}
+
+// ClearTransferRequestedAt clears the value of the "transfer_requested_at" field.
+func (_u *CaseFileUpdateOne) ClearTransferRequestedAt() *CaseFileUpdateOne {
+	_u.mutation.ClearTransferRequestedAt()
+	return _u
+}
+
+// SetOpenPerson sets the "open_person" field.
+func (_u *CaseFileUpdateOne) SetOpenPerson(v string) *CaseFileUpdateOne {
+	_u.mutation.SetOpenPerson(v)
+	return _u
+}
+
+// SetNillableOpenPerson sets the "open_person" field if the given value is not nil.
+func (_u *CaseFileUpdateOne) SetNillableOpenPerson(v *string) *CaseFileUpdateOne {
+	if v != nil {
+		_u.SetOpenPerson(*v)
+	}
+	return _u
+}
+
+// ClearOpenPerson clears the value of the "open_person" field.
+func (_u *CaseFileUpdateOne) ClearOpenPerson() *CaseFileUpdateOne {
+	_u.mutation.ClearOpenPerson()
+	return _u
+}
+
 // SetVersion sets the "version" field.
 func (_u *CaseFileUpdateOne) SetVersion(v int) *CaseFileUpdateOne {
 	_u.mutation.ResetVersion()
@@ -1146,6 +1721,70 @@ func (_u *CaseFileUpdateOne) SetNillableCaseManagerID(id *gid.ID) *CaseFileUpdat
 // SetCaseManager sets the "case_manager" edge to the User entity.
 func (_u *CaseFileUpdateOne) SetCaseManager(v *User) *CaseFileUpdateOne {
 	return _u.SetCaseManagerID(v.ID)
+}
+
+// AddTeamIDs adds the "team" edge to the User entity by IDs.
+func (_u *CaseFileUpdateOne) AddTeamIDs(ids ...gid.ID) *CaseFileUpdateOne {
+	_u.mutation.AddTeamIDs(ids...)
+	return _u
+}
+
+// AddTeam adds the "team" edges to the User entity.
+func (_u *CaseFileUpdateOne) AddTeam(v ...*User) *CaseFileUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddTeamIDs(ids...)
+}
+
+// SetTransferToID sets the "transfer_to" edge to the TerritorialTable entity by ID.
+func (_u *CaseFileUpdateOne) SetTransferToID(id gid.ID) *CaseFileUpdateOne {
+	_u.mutation.SetTransferToID(id)
+	return _u
+}
+
+// SetNillableTransferToID sets the "transfer_to" edge to the TerritorialTable entity by ID if the given value is not nil.
+func (_u *CaseFileUpdateOne) SetNillableTransferToID(id *gid.ID) *CaseFileUpdateOne {
+	if id != nil {
+		_u = _u.SetTransferToID(*id)
+	}
+	return _u
+}
+
+// SetTransferTo sets the "transfer_to" edge to the TerritorialTable entity.
+func (_u *CaseFileUpdateOne) SetTransferTo(v *TerritorialTable) *CaseFileUpdateOne {
+	return _u.SetTransferToID(v.ID)
+}
+
+// AddAssessmentIDs adds the "assessments" edge to the Assessment entity by IDs.
+func (_u *CaseFileUpdateOne) AddAssessmentIDs(ids ...gid.ID) *CaseFileUpdateOne {
+	_u.mutation.AddAssessmentIDs(ids...)
+	return _u
+}
+
+// AddAssessments adds the "assessments" edges to the Assessment entity.
+func (_u *CaseFileUpdateOne) AddAssessments(v ...*Assessment) *CaseFileUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssessmentIDs(ids...)
+}
+
+// AddMonitoringMeetingIDs adds the "monitoring_meetings" edge to the MonitoringMeeting entity by IDs.
+func (_u *CaseFileUpdateOne) AddMonitoringMeetingIDs(ids ...gid.ID) *CaseFileUpdateOne {
+	_u.mutation.AddMonitoringMeetingIDs(ids...)
+	return _u
+}
+
+// AddMonitoringMeetings adds the "monitoring_meetings" edges to the MonitoringMeeting entity.
+func (_u *CaseFileUpdateOne) AddMonitoringMeetings(v ...*MonitoringMeeting) *CaseFileUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMonitoringMeetingIDs(ids...)
 }
 
 // SetPreviousCaseID sets the "previous_case" edge to the CaseFile entity by ID.
@@ -1265,6 +1904,75 @@ func (_u *CaseFileUpdateOne) ClearTable() *CaseFileUpdateOne {
 func (_u *CaseFileUpdateOne) ClearCaseManager() *CaseFileUpdateOne {
 	_u.mutation.ClearCaseManager()
 	return _u
+}
+
+// ClearTeam clears all "team" edges to the User entity.
+func (_u *CaseFileUpdateOne) ClearTeam() *CaseFileUpdateOne {
+	_u.mutation.ClearTeam()
+	return _u
+}
+
+// RemoveTeamIDs removes the "team" edge to User entities by IDs.
+func (_u *CaseFileUpdateOne) RemoveTeamIDs(ids ...gid.ID) *CaseFileUpdateOne {
+	_u.mutation.RemoveTeamIDs(ids...)
+	return _u
+}
+
+// RemoveTeam removes "team" edges to User entities.
+func (_u *CaseFileUpdateOne) RemoveTeam(v ...*User) *CaseFileUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveTeamIDs(ids...)
+}
+
+// ClearTransferTo clears the "transfer_to" edge to the TerritorialTable entity.
+func (_u *CaseFileUpdateOne) ClearTransferTo() *CaseFileUpdateOne {
+	_u.mutation.ClearTransferTo()
+	return _u
+}
+
+// ClearAssessments clears all "assessments" edges to the Assessment entity.
+func (_u *CaseFileUpdateOne) ClearAssessments() *CaseFileUpdateOne {
+	_u.mutation.ClearAssessments()
+	return _u
+}
+
+// RemoveAssessmentIDs removes the "assessments" edge to Assessment entities by IDs.
+func (_u *CaseFileUpdateOne) RemoveAssessmentIDs(ids ...gid.ID) *CaseFileUpdateOne {
+	_u.mutation.RemoveAssessmentIDs(ids...)
+	return _u
+}
+
+// RemoveAssessments removes "assessments" edges to Assessment entities.
+func (_u *CaseFileUpdateOne) RemoveAssessments(v ...*Assessment) *CaseFileUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssessmentIDs(ids...)
+}
+
+// ClearMonitoringMeetings clears all "monitoring_meetings" edges to the MonitoringMeeting entity.
+func (_u *CaseFileUpdateOne) ClearMonitoringMeetings() *CaseFileUpdateOne {
+	_u.mutation.ClearMonitoringMeetings()
+	return _u
+}
+
+// RemoveMonitoringMeetingIDs removes the "monitoring_meetings" edge to MonitoringMeeting entities by IDs.
+func (_u *CaseFileUpdateOne) RemoveMonitoringMeetingIDs(ids ...gid.ID) *CaseFileUpdateOne {
+	_u.mutation.RemoveMonitoringMeetingIDs(ids...)
+	return _u
+}
+
+// RemoveMonitoringMeetings removes "monitoring_meetings" edges to MonitoringMeeting entities.
+func (_u *CaseFileUpdateOne) RemoveMonitoringMeetings(v ...*MonitoringMeeting) *CaseFileUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMonitoringMeetingIDs(ids...)
 }
 
 // ClearPreviousCase clears the "previous_case" edge to the CaseFile entity.
@@ -1530,6 +2238,42 @@ func (_u *CaseFileUpdateOne) sqlSave(ctx context.Context) (_node *CaseFile, err 
 	if _u.mutation.ConsentGivenAtCleared() {
 		_spec.ClearField(casefile.FieldConsentGivenAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.FirstMeetingOn(); ok {
+		_spec.SetField(casefile.FieldFirstMeetingOn, field.TypeTime, value)
+	}
+	if _u.mutation.FirstMeetingOnCleared() {
+		_spec.ClearField(casefile.FieldFirstMeetingOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.FirstMeetingDueOn(); ok {
+		_spec.SetField(casefile.FieldFirstMeetingDueOn, field.TypeTime, value)
+	}
+	if _u.mutation.FirstMeetingDueOnCleared() {
+		_spec.ClearField(casefile.FieldFirstMeetingDueOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PlanDueOn(); ok {
+		_spec.SetField(casefile.FieldPlanDueOn, field.TypeTime, value)
+	}
+	if _u.mutation.PlanDueOnCleared() {
+		_spec.ClearField(casefile.FieldPlanDueOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.TransferReason(); ok {
+		_spec.SetField(casefile.FieldTransferReason, field.TypeString, value)
+	}
+	if _u.mutation.TransferReasonCleared() {
+		_spec.ClearField(casefile.FieldTransferReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.TransferRequestedAt(); ok {
+		_spec.SetField(casefile.FieldTransferRequestedAt, field.TypeTime, value)
+	}
+	if _u.mutation.TransferRequestedAtCleared() {
+		_spec.ClearField(casefile.FieldTransferRequestedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.OpenPerson(); ok {
+		_spec.SetField(casefile.FieldOpenPerson, field.TypeString, value)
+	}
+	if _u.mutation.OpenPersonCleared() {
+		_spec.ClearField(casefile.FieldOpenPerson, field.TypeString)
+	}
 	if value, ok := _u.mutation.Version(); ok {
 		_spec.SetField(casefile.FieldVersion, field.TypeInt, value)
 	}
@@ -1587,6 +2331,170 @@ func (_u *CaseFileUpdateOne) sqlSave(ctx context.Context) (_node *CaseFile, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.TeamCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   casefile.TeamTable,
+			Columns: casefile.TeamPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedTeamIDs(); len(nodes) > 0 && !_u.mutation.TeamCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   casefile.TeamTable,
+			Columns: casefile.TeamPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.TeamIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   casefile.TeamTable,
+			Columns: casefile.TeamPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.TransferToCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   casefile.TransferToTable,
+			Columns: []string{casefile.TransferToColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.TransferToIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   casefile.TransferToTable,
+			Columns: []string{casefile.TransferToColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AssessmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.AssessmentsTable,
+			Columns: []string{casefile.AssessmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assessment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssessmentsIDs(); len(nodes) > 0 && !_u.mutation.AssessmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.AssessmentsTable,
+			Columns: []string{casefile.AssessmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assessment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssessmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.AssessmentsTable,
+			Columns: []string{casefile.AssessmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assessment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MonitoringMeetingsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.MonitoringMeetingsTable,
+			Columns: []string{casefile.MonitoringMeetingsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringmeeting.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMonitoringMeetingsIDs(); len(nodes) > 0 && !_u.mutation.MonitoringMeetingsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.MonitoringMeetingsTable,
+			Columns: []string{casefile.MonitoringMeetingsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringmeeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MonitoringMeetingsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.MonitoringMeetingsTable,
+			Columns: []string{casefile.MonitoringMeetingsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringmeeting.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -17,6 +17,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -27,6 +28,8 @@ import (
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/monitoringitem"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
@@ -51,6 +54,8 @@ type Client struct {
 	Schema *migrate.Schema
 	// APIToken is the client for interacting with the APIToken builders.
 	APIToken *APITokenClient
+	// Assessment is the client for interacting with the Assessment builders.
+	Assessment *AssessmentClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
 	AuditEvent *AuditEventClient
 	// CaseEvent is the client for interacting with the CaseEvent builders.
@@ -71,6 +76,10 @@ type Client struct {
 	Intervention *InterventionClient
 	// Meeting is the client for interacting with the Meeting builders.
 	Meeting *MeetingClient
+	// MonitoringItem is the client for interacting with the MonitoringItem builders.
+	MonitoringItem *MonitoringItemClient
+	// MonitoringMeeting is the client for interacting with the MonitoringMeeting builders.
+	MonitoringMeeting *MonitoringMeetingClient
 	// Municipality is the client for interacting with the Municipality builders.
 	Municipality *MunicipalityClient
 	// Objective is the client for interacting with the Objective builders.
@@ -113,6 +122,7 @@ func NewClient(opts ...Option) *Client {
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.APIToken = NewAPITokenClient(c.config)
+	c.Assessment = NewAssessmentClient(c.config)
 	c.AuditEvent = NewAuditEventClient(c.config)
 	c.CaseEvent = NewCaseEventClient(c.config)
 	c.CaseFile = NewCaseFileClient(c.config)
@@ -123,6 +133,8 @@ func (c *Client) init() {
 	c.Goal = NewGoalClient(c.config)
 	c.Intervention = NewInterventionClient(c.config)
 	c.Meeting = NewMeetingClient(c.config)
+	c.MonitoringItem = NewMonitoringItemClient(c.config)
+	c.MonitoringMeeting = NewMonitoringMeetingClient(c.config)
 	c.Municipality = NewMunicipalityClient(c.config)
 	c.Objective = NewObjectiveClient(c.config)
 	c.Organization = NewOrganizationClient(c.config)
@@ -231,6 +243,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ctx:                ctx,
 		config:             cfg,
 		APIToken:           NewAPITokenClient(cfg),
+		Assessment:         NewAssessmentClient(cfg),
 		AuditEvent:         NewAuditEventClient(cfg),
 		CaseEvent:          NewCaseEventClient(cfg),
 		CaseFile:           NewCaseFileClient(cfg),
@@ -241,6 +254,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Goal:               NewGoalClient(cfg),
 		Intervention:       NewInterventionClient(cfg),
 		Meeting:            NewMeetingClient(cfg),
+		MonitoringItem:     NewMonitoringItemClient(cfg),
+		MonitoringMeeting:  NewMonitoringMeetingClient(cfg),
 		Municipality:       NewMunicipalityClient(cfg),
 		Objective:          NewObjectiveClient(cfg),
 		Organization:       NewOrganizationClient(cfg),
@@ -276,6 +291,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ctx:                ctx,
 		config:             cfg,
 		APIToken:           NewAPITokenClient(cfg),
+		Assessment:         NewAssessmentClient(cfg),
 		AuditEvent:         NewAuditEventClient(cfg),
 		CaseEvent:          NewCaseEventClient(cfg),
 		CaseFile:           NewCaseFileClient(cfg),
@@ -286,6 +302,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Goal:               NewGoalClient(cfg),
 		Intervention:       NewInterventionClient(cfg),
 		Meeting:            NewMeetingClient(cfg),
+		MonitoringItem:     NewMonitoringItemClient(cfg),
+		MonitoringMeeting:  NewMonitoringMeetingClient(cfg),
 		Municipality:       NewMunicipalityClient(cfg),
 		Objective:          NewObjectiveClient(cfg),
 		Organization:       NewOrganizationClient(cfg),
@@ -330,10 +348,11 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.AuditEvent, c.CaseEvent, c.CaseFile, c.Commitment, c.Decision,
-		c.Directive, c.Fund, c.Goal, c.Intervention, c.Meeting, c.Municipality,
-		c.Objective, c.Organization, c.Outcome, c.Pact, c.Person, c.PersonIdentity,
-		c.Plan, c.Protocol, c.ProtocolCommitment, c.ProtocolParty, c.Session,
+		c.APIToken, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile, c.Commitment,
+		c.Decision, c.Directive, c.Fund, c.Goal, c.Intervention, c.Meeting,
+		c.MonitoringItem, c.MonitoringMeeting, c.Municipality, c.Objective,
+		c.Organization, c.Outcome, c.Pact, c.Person, c.PersonIdentity, c.Plan,
+		c.Protocol, c.ProtocolCommitment, c.ProtocolParty, c.Session,
 		c.TableMembership, c.TerritorialTable, c.User,
 	} {
 		n.Use(hooks...)
@@ -344,10 +363,11 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.AuditEvent, c.CaseEvent, c.CaseFile, c.Commitment, c.Decision,
-		c.Directive, c.Fund, c.Goal, c.Intervention, c.Meeting, c.Municipality,
-		c.Objective, c.Organization, c.Outcome, c.Pact, c.Person, c.PersonIdentity,
-		c.Plan, c.Protocol, c.ProtocolCommitment, c.ProtocolParty, c.Session,
+		c.APIToken, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile, c.Commitment,
+		c.Decision, c.Directive, c.Fund, c.Goal, c.Intervention, c.Meeting,
+		c.MonitoringItem, c.MonitoringMeeting, c.Municipality, c.Objective,
+		c.Organization, c.Outcome, c.Pact, c.Person, c.PersonIdentity, c.Plan,
+		c.Protocol, c.ProtocolCommitment, c.ProtocolParty, c.Session,
 		c.TableMembership, c.TerritorialTable, c.User,
 	} {
 		n.Intercept(interceptors...)
@@ -359,6 +379,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
 	case *APITokenMutation:
 		return c.APIToken.mutate(ctx, m)
+	case *AssessmentMutation:
+		return c.Assessment.mutate(ctx, m)
 	case *AuditEventMutation:
 		return c.AuditEvent.mutate(ctx, m)
 	case *CaseEventMutation:
@@ -379,6 +401,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Intervention.mutate(ctx, m)
 	case *MeetingMutation:
 		return c.Meeting.mutate(ctx, m)
+	case *MonitoringItemMutation:
+		return c.MonitoringItem.mutate(ctx, m)
+	case *MonitoringMeetingMutation:
+		return c.MonitoringMeeting.mutate(ctx, m)
 	case *MunicipalityMutation:
 		return c.Municipality.mutate(ctx, m)
 	case *ObjectiveMutation:
@@ -561,6 +587,172 @@ func (c *APITokenClient) mutate(ctx context.Context, m *APITokenMutation) (Value
 		return (&APITokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown APIToken mutation op: %q", m.Op())
+	}
+}
+
+// AssessmentClient is a client for the Assessment schema.
+type AssessmentClient struct {
+	config
+}
+
+// NewAssessmentClient returns a client for the Assessment from the given config.
+func NewAssessmentClient(c config) *AssessmentClient {
+	return &AssessmentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `assessment.Hooks(f(g(h())))`.
+func (c *AssessmentClient) Use(hooks ...Hook) {
+	c.hooks.Assessment = append(c.hooks.Assessment, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `assessment.Intercept(f(g(h())))`.
+func (c *AssessmentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Assessment = append(c.inters.Assessment, interceptors...)
+}
+
+// Create returns a builder for creating a Assessment entity.
+func (c *AssessmentClient) Create() *AssessmentCreate {
+	mutation := newAssessmentMutation(c.config, OpCreate)
+	return &AssessmentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Assessment entities.
+func (c *AssessmentClient) CreateBulk(builders ...*AssessmentCreate) *AssessmentCreateBulk {
+	return &AssessmentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AssessmentClient) MapCreateBulk(slice any, setFunc func(*AssessmentCreate, int)) *AssessmentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AssessmentCreateBulk{err: fmt.Errorf("calling to AssessmentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AssessmentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AssessmentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Assessment.
+func (c *AssessmentClient) Update() *AssessmentUpdate {
+	mutation := newAssessmentMutation(c.config, OpUpdate)
+	return &AssessmentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AssessmentClient) UpdateOne(_m *Assessment) *AssessmentUpdateOne {
+	mutation := newAssessmentMutation(c.config, OpUpdateOne, withAssessment(_m))
+	return &AssessmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AssessmentClient) UpdateOneID(id gid.ID) *AssessmentUpdateOne {
+	mutation := newAssessmentMutation(c.config, OpUpdateOne, withAssessmentID(id))
+	return &AssessmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Assessment.
+func (c *AssessmentClient) Delete() *AssessmentDelete {
+	mutation := newAssessmentMutation(c.config, OpDelete)
+	return &AssessmentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AssessmentClient) DeleteOne(_m *Assessment) *AssessmentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AssessmentClient) DeleteOneID(id gid.ID) *AssessmentDeleteOne {
+	builder := c.Delete().Where(assessment.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AssessmentDeleteOne{builder}
+}
+
+// Query returns a query builder for Assessment.
+func (c *AssessmentClient) Query() *AssessmentQuery {
+	return &AssessmentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAssessment},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Assessment entity by its id.
+func (c *AssessmentClient) Get(ctx context.Context, id gid.ID) (*Assessment, error) {
+	return c.Query().Where(assessment.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AssessmentClient) GetX(ctx context.Context, id gid.ID) *Assessment {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCase queries the case edge of a Assessment.
+func (c *AssessmentClient) QueryCase(_m *Assessment) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(assessment.Table, assessment.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, assessment.CaseTable, assessment.CaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAssessor queries the assessor edge of a Assessment.
+func (c *AssessmentClient) QueryAssessor(_m *Assessment) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(assessment.Table, assessment.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, assessment.AssessorTable, assessment.AssessorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AssessmentClient) Hooks() []Hook {
+	hooks := c.hooks.Assessment
+	return append(hooks[:len(hooks):len(hooks)], assessment.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AssessmentClient) Interceptors() []Interceptor {
+	return c.inters.Assessment
+}
+
+func (c *AssessmentClient) mutate(ctx context.Context, m *AssessmentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AssessmentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AssessmentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AssessmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AssessmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Assessment mutation op: %q", m.Op())
 	}
 }
 
@@ -1077,6 +1269,70 @@ func (c *CaseFileClient) QueryCaseManager(_m *CaseFile) *UserQuery {
 			sqlgraph.From(casefile.Table, casefile.FieldID, id),
 			sqlgraph.To(user.Table, user.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, casefile.CaseManagerTable, casefile.CaseManagerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTeam queries the team edge of a CaseFile.
+func (c *CaseFileClient) QueryTeam(_m *CaseFile) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, casefile.TeamTable, casefile.TeamPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTransferTo queries the transfer_to edge of a CaseFile.
+func (c *CaseFileClient) QueryTransferTo(_m *CaseFile) *TerritorialTableQuery {
+	query := (&TerritorialTableClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(territorialtable.Table, territorialtable.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, casefile.TransferToTable, casefile.TransferToColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAssessments queries the assessments edge of a CaseFile.
+func (c *CaseFileClient) QueryAssessments(_m *CaseFile) *AssessmentQuery {
+	query := (&AssessmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(assessment.Table, assessment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, casefile.AssessmentsTable, casefile.AssessmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMonitoringMeetings queries the monitoring_meetings edge of a CaseFile.
+func (c *CaseFileClient) QueryMonitoringMeetings(_m *CaseFile) *MonitoringMeetingQuery {
+	query := (&MonitoringMeetingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(monitoringmeeting.Table, monitoringmeeting.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, casefile.MonitoringMeetingsTable, casefile.MonitoringMeetingsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2413,6 +2669,370 @@ func (c *MeetingClient) mutate(ctx context.Context, m *MeetingMutation) (Value, 
 		return (&MeetingDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Meeting mutation op: %q", m.Op())
+	}
+}
+
+// MonitoringItemClient is a client for the MonitoringItem schema.
+type MonitoringItemClient struct {
+	config
+}
+
+// NewMonitoringItemClient returns a client for the MonitoringItem from the given config.
+func NewMonitoringItemClient(c config) *MonitoringItemClient {
+	return &MonitoringItemClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `monitoringitem.Hooks(f(g(h())))`.
+func (c *MonitoringItemClient) Use(hooks ...Hook) {
+	c.hooks.MonitoringItem = append(c.hooks.MonitoringItem, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `monitoringitem.Intercept(f(g(h())))`.
+func (c *MonitoringItemClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MonitoringItem = append(c.inters.MonitoringItem, interceptors...)
+}
+
+// Create returns a builder for creating a MonitoringItem entity.
+func (c *MonitoringItemClient) Create() *MonitoringItemCreate {
+	mutation := newMonitoringItemMutation(c.config, OpCreate)
+	return &MonitoringItemCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MonitoringItem entities.
+func (c *MonitoringItemClient) CreateBulk(builders ...*MonitoringItemCreate) *MonitoringItemCreateBulk {
+	return &MonitoringItemCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MonitoringItemClient) MapCreateBulk(slice any, setFunc func(*MonitoringItemCreate, int)) *MonitoringItemCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MonitoringItemCreateBulk{err: fmt.Errorf("calling to MonitoringItemClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MonitoringItemCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MonitoringItemCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MonitoringItem.
+func (c *MonitoringItemClient) Update() *MonitoringItemUpdate {
+	mutation := newMonitoringItemMutation(c.config, OpUpdate)
+	return &MonitoringItemUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MonitoringItemClient) UpdateOne(_m *MonitoringItem) *MonitoringItemUpdateOne {
+	mutation := newMonitoringItemMutation(c.config, OpUpdateOne, withMonitoringItem(_m))
+	return &MonitoringItemUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MonitoringItemClient) UpdateOneID(id gid.ID) *MonitoringItemUpdateOne {
+	mutation := newMonitoringItemMutation(c.config, OpUpdateOne, withMonitoringItemID(id))
+	return &MonitoringItemUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MonitoringItem.
+func (c *MonitoringItemClient) Delete() *MonitoringItemDelete {
+	mutation := newMonitoringItemMutation(c.config, OpDelete)
+	return &MonitoringItemDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MonitoringItemClient) DeleteOne(_m *MonitoringItem) *MonitoringItemDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MonitoringItemClient) DeleteOneID(id gid.ID) *MonitoringItemDeleteOne {
+	builder := c.Delete().Where(monitoringitem.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MonitoringItemDeleteOne{builder}
+}
+
+// Query returns a query builder for MonitoringItem.
+func (c *MonitoringItemClient) Query() *MonitoringItemQuery {
+	return &MonitoringItemQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMonitoringItem},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a MonitoringItem entity by its id.
+func (c *MonitoringItemClient) Get(ctx context.Context, id gid.ID) (*MonitoringItem, error) {
+	return c.Query().Where(monitoringitem.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MonitoringItemClient) GetX(ctx context.Context, id gid.ID) *MonitoringItem {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryMeeting queries the meeting edge of a MonitoringItem.
+func (c *MonitoringItemClient) QueryMeeting(_m *MonitoringItem) *MonitoringMeetingQuery {
+	query := (&MonitoringMeetingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringitem.Table, monitoringitem.FieldID, id),
+			sqlgraph.To(monitoringmeeting.Table, monitoringmeeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, monitoringitem.MeetingTable, monitoringitem.MeetingColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryGoal queries the goal edge of a MonitoringItem.
+func (c *MonitoringItemClient) QueryGoal(_m *MonitoringItem) *GoalQuery {
+	query := (&GoalClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringitem.Table, monitoringitem.FieldID, id),
+			sqlgraph.To(goal.Table, goal.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, monitoringitem.GoalTable, monitoringitem.GoalColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCommitment queries the commitment edge of a MonitoringItem.
+func (c *MonitoringItemClient) QueryCommitment(_m *MonitoringItem) *CommitmentQuery {
+	query := (&CommitmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringitem.Table, monitoringitem.FieldID, id),
+			sqlgraph.To(commitment.Table, commitment.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, monitoringitem.CommitmentTable, monitoringitem.CommitmentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *MonitoringItemClient) Hooks() []Hook {
+	hooks := c.hooks.MonitoringItem
+	return append(hooks[:len(hooks):len(hooks)], monitoringitem.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MonitoringItemClient) Interceptors() []Interceptor {
+	return c.inters.MonitoringItem
+}
+
+func (c *MonitoringItemClient) mutate(ctx context.Context, m *MonitoringItemMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MonitoringItemCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MonitoringItemUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MonitoringItemUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MonitoringItemDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MonitoringItem mutation op: %q", m.Op())
+	}
+}
+
+// MonitoringMeetingClient is a client for the MonitoringMeeting schema.
+type MonitoringMeetingClient struct {
+	config
+}
+
+// NewMonitoringMeetingClient returns a client for the MonitoringMeeting from the given config.
+func NewMonitoringMeetingClient(c config) *MonitoringMeetingClient {
+	return &MonitoringMeetingClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `monitoringmeeting.Hooks(f(g(h())))`.
+func (c *MonitoringMeetingClient) Use(hooks ...Hook) {
+	c.hooks.MonitoringMeeting = append(c.hooks.MonitoringMeeting, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `monitoringmeeting.Intercept(f(g(h())))`.
+func (c *MonitoringMeetingClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MonitoringMeeting = append(c.inters.MonitoringMeeting, interceptors...)
+}
+
+// Create returns a builder for creating a MonitoringMeeting entity.
+func (c *MonitoringMeetingClient) Create() *MonitoringMeetingCreate {
+	mutation := newMonitoringMeetingMutation(c.config, OpCreate)
+	return &MonitoringMeetingCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MonitoringMeeting entities.
+func (c *MonitoringMeetingClient) CreateBulk(builders ...*MonitoringMeetingCreate) *MonitoringMeetingCreateBulk {
+	return &MonitoringMeetingCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MonitoringMeetingClient) MapCreateBulk(slice any, setFunc func(*MonitoringMeetingCreate, int)) *MonitoringMeetingCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MonitoringMeetingCreateBulk{err: fmt.Errorf("calling to MonitoringMeetingClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MonitoringMeetingCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MonitoringMeetingCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MonitoringMeeting.
+func (c *MonitoringMeetingClient) Update() *MonitoringMeetingUpdate {
+	mutation := newMonitoringMeetingMutation(c.config, OpUpdate)
+	return &MonitoringMeetingUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MonitoringMeetingClient) UpdateOne(_m *MonitoringMeeting) *MonitoringMeetingUpdateOne {
+	mutation := newMonitoringMeetingMutation(c.config, OpUpdateOne, withMonitoringMeeting(_m))
+	return &MonitoringMeetingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MonitoringMeetingClient) UpdateOneID(id gid.ID) *MonitoringMeetingUpdateOne {
+	mutation := newMonitoringMeetingMutation(c.config, OpUpdateOne, withMonitoringMeetingID(id))
+	return &MonitoringMeetingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MonitoringMeeting.
+func (c *MonitoringMeetingClient) Delete() *MonitoringMeetingDelete {
+	mutation := newMonitoringMeetingMutation(c.config, OpDelete)
+	return &MonitoringMeetingDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MonitoringMeetingClient) DeleteOne(_m *MonitoringMeeting) *MonitoringMeetingDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MonitoringMeetingClient) DeleteOneID(id gid.ID) *MonitoringMeetingDeleteOne {
+	builder := c.Delete().Where(monitoringmeeting.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MonitoringMeetingDeleteOne{builder}
+}
+
+// Query returns a query builder for MonitoringMeeting.
+func (c *MonitoringMeetingClient) Query() *MonitoringMeetingQuery {
+	return &MonitoringMeetingQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMonitoringMeeting},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a MonitoringMeeting entity by its id.
+func (c *MonitoringMeetingClient) Get(ctx context.Context, id gid.ID) (*MonitoringMeeting, error) {
+	return c.Query().Where(monitoringmeeting.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MonitoringMeetingClient) GetX(ctx context.Context, id gid.ID) *MonitoringMeeting {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCase queries the case edge of a MonitoringMeeting.
+func (c *MonitoringMeetingClient) QueryCase(_m *MonitoringMeeting) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringmeeting.Table, monitoringmeeting.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, monitoringmeeting.CaseTable, monitoringmeeting.CaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRecordedBy queries the recorded_by edge of a MonitoringMeeting.
+func (c *MonitoringMeetingClient) QueryRecordedBy(_m *MonitoringMeeting) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringmeeting.Table, monitoringmeeting.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, monitoringmeeting.RecordedByTable, monitoringmeeting.RecordedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryItems queries the items edge of a MonitoringMeeting.
+func (c *MonitoringMeetingClient) QueryItems(_m *MonitoringMeeting) *MonitoringItemQuery {
+	query := (&MonitoringItemClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringmeeting.Table, monitoringmeeting.FieldID, id),
+			sqlgraph.To(monitoringitem.Table, monitoringitem.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, monitoringmeeting.ItemsTable, monitoringmeeting.ItemsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *MonitoringMeetingClient) Hooks() []Hook {
+	hooks := c.hooks.MonitoringMeeting
+	return append(hooks[:len(hooks):len(hooks)], monitoringmeeting.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MonitoringMeetingClient) Interceptors() []Interceptor {
+	return c.inters.MonitoringMeeting
+}
+
+func (c *MonitoringMeetingClient) mutate(ctx context.Context, m *MonitoringMeetingMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MonitoringMeetingCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MonitoringMeetingUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MonitoringMeetingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MonitoringMeetingDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MonitoringMeeting mutation op: %q", m.Op())
 	}
 }
 
@@ -5105,6 +5725,22 @@ func (c *UserClient) QueryMeetingsAttended(_m *User) *MeetingQuery {
 	return query
 }
 
+// QueryCaseTeams queries the case_teams edge of a User.
+func (c *UserClient) QueryCaseTeams(_m *User) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, user.CaseTeamsTable, user.CaseTeamsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *UserClient) Hooks() []Hook {
 	hooks := c.hooks.User
@@ -5134,16 +5770,17 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, AuditEvent, CaseEvent, CaseFile, Commitment, Decision, Directive,
-		Fund, Goal, Intervention, Meeting, Municipality, Objective, Organization,
-		Outcome, Pact, Person, PersonIdentity, Plan, Protocol, ProtocolCommitment,
-		ProtocolParty, Session, TableMembership, TerritorialTable, User []ent.Hook
+		APIToken, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment, Decision,
+		Directive, Fund, Goal, Intervention, Meeting, MonitoringItem,
+		MonitoringMeeting, Municipality, Objective, Organization, Outcome, Pact,
+		Person, PersonIdentity, Plan, Protocol, ProtocolCommitment, ProtocolParty,
+		Session, TableMembership, TerritorialTable, User []ent.Hook
 	}
 	inters struct {
-		APIToken, AuditEvent, CaseEvent, CaseFile, Commitment, Decision, Directive,
-		Fund, Goal, Intervention, Meeting, Municipality, Objective, Organization,
-		Outcome, Pact, Person, PersonIdentity, Plan, Protocol, ProtocolCommitment,
-		ProtocolParty, Session, TableMembership, TerritorialTable,
-		User []ent.Interceptor
+		APIToken, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment, Decision,
+		Directive, Fund, Goal, Intervention, Meeting, MonitoringItem,
+		MonitoringMeeting, Municipality, Objective, Organization, Outcome, Pact,
+		Person, PersonIdentity, Plan, Protocol, ProtocolCommitment, ProtocolParty,
+		Session, TableMembership, TerritorialTable, User []ent.Interceptor
 	}
 )

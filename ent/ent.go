@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -23,6 +24,8 @@ import (
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/monitoringitem"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
@@ -99,6 +102,7 @@ func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			apitoken.Table:           apitoken.ValidColumn,
+			assessment.Table:         assessment.ValidColumn,
 			auditevent.Table:         auditevent.ValidColumn,
 			caseevent.Table:          caseevent.ValidColumn,
 			casefile.Table:           casefile.ValidColumn,
@@ -109,6 +113,8 @@ func checkColumn(t, c string) error {
 			goal.Table:               goal.ValidColumn,
 			intervention.Table:       intervention.ValidColumn,
 			meeting.Table:            meeting.ValidColumn,
+			monitoringitem.Table:     monitoringitem.ValidColumn,
+			monitoringmeeting.Table:  monitoringmeeting.ValidColumn,
 			municipality.Table:       municipality.ValidColumn,
 			objective.Table:          objective.ValidColumn,
 			organization.Table:       organization.ValidColumn,

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -14,6 +15,8 @@ import (
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/monitoringitem"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
@@ -39,7 +42,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 26)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 29)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -62,6 +65,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   assessment.Table,
+			Columns: assessment.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: assessment.FieldID,
+			},
+		},
+		Type: "Assessment",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			assessment.FieldCreatedAt:    {Type: field.TypeTime, Column: assessment.FieldCreatedAt},
+			assessment.FieldUpdatedAt:    {Type: field.TypeTime, Column: assessment.FieldUpdatedAt},
+			assessment.FieldLevel:        {Type: field.TypeEnum, Column: assessment.FieldLevel},
+			assessment.FieldFindings:     {Type: field.TypeJSON, Column: assessment.FieldFindings},
+			assessment.FieldSummary:      {Type: field.TypeString, Column: assessment.FieldSummary},
+			assessment.FieldComplexNeeds: {Type: field.TypeBool, Column: assessment.FieldComplexNeeds},
+			assessment.FieldAssessedOn:   {Type: field.TypeTime, Column: assessment.FieldAssessedOn},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditevent.Table,
 			Columns: auditevent.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -79,7 +102,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditevent.FieldClientAddress: {Type: field.TypeString, Column: auditevent.FieldClientAddress},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   caseevent.Table,
 			Columns: caseevent.Columns,
@@ -97,7 +120,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			caseevent.FieldNote:       {Type: field.TypeString, Column: caseevent.FieldNote},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   casefile.Table,
 			Columns: casefile.Columns,
@@ -108,23 +131,29 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "CaseFile",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			casefile.FieldCreatedAt:       {Type: field.TypeTime, Column: casefile.FieldCreatedAt},
-			casefile.FieldUpdatedAt:       {Type: field.TypeTime, Column: casefile.FieldUpdatedAt},
-			casefile.FieldCode:            {Type: field.TypeString, Column: casefile.FieldCode},
-			casefile.FieldReferredOn:      {Type: field.TypeTime, Column: casefile.FieldReferredOn},
-			casefile.FieldReferralReason:  {Type: field.TypeString, Column: casefile.FieldReferralReason},
-			casefile.FieldNeedAreas:       {Type: field.TypeJSON, Column: casefile.FieldNeedAreas},
-			casefile.FieldStatus:          {Type: field.TypeEnum, Column: casefile.FieldStatus},
-			casefile.FieldPriority:        {Type: field.TypeEnum, Column: casefile.FieldPriority},
-			casefile.FieldTakenInChargeOn: {Type: field.TypeTime, Column: casefile.FieldTakenInChargeOn},
-			casefile.FieldClosedOn:        {Type: field.TypeTime, Column: casefile.FieldClosedOn},
-			casefile.FieldClosureReason:   {Type: field.TypeEnum, Column: casefile.FieldClosureReason},
-			casefile.FieldDeclineReason:   {Type: field.TypeString, Column: casefile.FieldDeclineReason},
-			casefile.FieldConsentGivenAt:  {Type: field.TypeTime, Column: casefile.FieldConsentGivenAt},
-			casefile.FieldVersion:         {Type: field.TypeInt, Column: casefile.FieldVersion},
+			casefile.FieldCreatedAt:           {Type: field.TypeTime, Column: casefile.FieldCreatedAt},
+			casefile.FieldUpdatedAt:           {Type: field.TypeTime, Column: casefile.FieldUpdatedAt},
+			casefile.FieldCode:                {Type: field.TypeString, Column: casefile.FieldCode},
+			casefile.FieldReferredOn:          {Type: field.TypeTime, Column: casefile.FieldReferredOn},
+			casefile.FieldReferralReason:      {Type: field.TypeString, Column: casefile.FieldReferralReason},
+			casefile.FieldNeedAreas:           {Type: field.TypeJSON, Column: casefile.FieldNeedAreas},
+			casefile.FieldStatus:              {Type: field.TypeEnum, Column: casefile.FieldStatus},
+			casefile.FieldPriority:            {Type: field.TypeEnum, Column: casefile.FieldPriority},
+			casefile.FieldTakenInChargeOn:     {Type: field.TypeTime, Column: casefile.FieldTakenInChargeOn},
+			casefile.FieldClosedOn:            {Type: field.TypeTime, Column: casefile.FieldClosedOn},
+			casefile.FieldClosureReason:       {Type: field.TypeEnum, Column: casefile.FieldClosureReason},
+			casefile.FieldDeclineReason:       {Type: field.TypeString, Column: casefile.FieldDeclineReason},
+			casefile.FieldConsentGivenAt:      {Type: field.TypeTime, Column: casefile.FieldConsentGivenAt},
+			casefile.FieldFirstMeetingOn:      {Type: field.TypeTime, Column: casefile.FieldFirstMeetingOn},
+			casefile.FieldFirstMeetingDueOn:   {Type: field.TypeTime, Column: casefile.FieldFirstMeetingDueOn},
+			casefile.FieldPlanDueOn:           {Type: field.TypeTime, Column: casefile.FieldPlanDueOn},
+			casefile.FieldTransferReason:      {Type: field.TypeString, Column: casefile.FieldTransferReason},
+			casefile.FieldTransferRequestedAt: {Type: field.TypeTime, Column: casefile.FieldTransferRequestedAt},
+			casefile.FieldOpenPerson:          {Type: field.TypeString, Column: casefile.FieldOpenPerson},
+			casefile.FieldVersion:             {Type: field.TypeInt, Column: casefile.FieldVersion},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   commitment.Table,
 			Columns: commitment.Columns,
@@ -144,7 +173,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			commitment.FieldDueOn:       {Type: field.TypeTime, Column: commitment.FieldDueOn},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   decision.Table,
 			Columns: decision.Columns,
@@ -160,7 +189,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			decision.FieldText:      {Type: field.TypeString, Column: decision.FieldText},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   directive.Table,
 			Columns: directive.Columns,
@@ -179,7 +208,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			directive.FieldAllTables: {Type: field.TypeBool, Column: directive.FieldAllTables},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   fund.Table,
 			Columns: fund.Columns,
@@ -197,7 +226,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			fund.FieldAllocatedCents: {Type: field.TypeInt64, Column: fund.FieldAllocatedCents},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   goal.Table,
 			Columns: goal.Columns,
@@ -216,7 +245,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			goal.FieldStatus:      {Type: field.TypeEnum, Column: goal.FieldStatus},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   intervention.Table,
 			Columns: intervention.Columns,
@@ -237,7 +266,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			intervention.FieldCostCents:   {Type: field.TypeInt64, Column: intervention.FieldCostCents},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   meeting.Table,
 			Columns: meeting.Columns,
@@ -256,7 +285,43 @@ var schemaGraph = func() *sqlgraph.Schema {
 			meeting.FieldMinutes:   {Type: field.TypeString, Column: meeting.FieldMinutes},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   monitoringitem.Table,
+			Columns: monitoringitem.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: monitoringitem.FieldID,
+			},
+		},
+		Type: "MonitoringItem",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			monitoringitem.FieldCreatedAt:  {Type: field.TypeTime, Column: monitoringitem.FieldCreatedAt},
+			monitoringitem.FieldUpdatedAt:  {Type: field.TypeTime, Column: monitoringitem.FieldUpdatedAt},
+			monitoringitem.FieldProgress:   {Type: field.TypeString, Column: monitoringitem.FieldProgress},
+			monitoringitem.FieldGoalStatus: {Type: field.TypeEnum, Column: monitoringitem.FieldGoalStatus},
+			monitoringitem.FieldHoursDone:  {Type: field.TypeInt, Column: monitoringitem.FieldHoursDone},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   monitoringmeeting.Table,
+			Columns: monitoringmeeting.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: monitoringmeeting.FieldID,
+			},
+		},
+		Type: "MonitoringMeeting",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			monitoringmeeting.FieldCreatedAt: {Type: field.TypeTime, Column: monitoringmeeting.FieldCreatedAt},
+			monitoringmeeting.FieldUpdatedAt: {Type: field.TypeTime, Column: monitoringmeeting.FieldUpdatedAt},
+			monitoringmeeting.FieldPlannedOn: {Type: field.TypeTime, Column: monitoringmeeting.FieldPlannedOn},
+			monitoringmeeting.FieldHeldOn:    {Type: field.TypeTime, Column: monitoringmeeting.FieldHeldOn},
+			monitoringmeeting.FieldSummary:   {Type: field.TypeString, Column: monitoringmeeting.FieldSummary},
+		},
+	}
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   municipality.Table,
 			Columns: municipality.Columns,
@@ -275,7 +340,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			municipality.FieldProvince:   {Type: field.TypeString, Column: municipality.FieldProvince},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   objective.Table,
 			Columns: objective.Columns,
@@ -296,7 +361,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			objective.FieldPeriodEnd:     {Type: field.TypeTime, Column: objective.FieldPeriodEnd},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organization.Table,
 			Columns: organization.Columns,
@@ -317,7 +382,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organization.FieldAddress:   {Type: field.TypeString, Column: organization.FieldAddress},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outcome.Table,
 			Columns: outcome.Columns,
@@ -339,7 +404,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outcome.FieldStillHeld:      {Type: field.TypeBool, Column: outcome.FieldStillHeld},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pact.Table,
 			Columns: pact.Columns,
@@ -357,7 +422,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pact.FieldDescription: {Type: field.TypeString, Column: pact.FieldDescription},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -377,7 +442,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldCitizenshipArea: {Type: field.TypeEnum, Column: person.FieldCitizenshipArea},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   personidentity.Table,
 			Columns: personidentity.Columns,
@@ -388,21 +453,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "PersonIdentity",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			personidentity.FieldCreatedAt:  {Type: field.TypeTime, Column: personidentity.FieldCreatedAt},
-			personidentity.FieldUpdatedAt:  {Type: field.TypeTime, Column: personidentity.FieldUpdatedAt},
-			personidentity.FieldFirstName:  {Type: field.TypeString, Column: personidentity.FieldFirstName},
-			personidentity.FieldLastName:   {Type: field.TypeString, Column: personidentity.FieldLastName},
-			personidentity.FieldTaxCode:    {Type: field.TypeString, Column: personidentity.FieldTaxCode},
-			personidentity.FieldBirthDate:  {Type: field.TypeTime, Column: personidentity.FieldBirthDate},
-			personidentity.FieldBirthPlace: {Type: field.TypeString, Column: personidentity.FieldBirthPlace},
-			personidentity.FieldEmail:      {Type: field.TypeString, Column: personidentity.FieldEmail},
-			personidentity.FieldPhone:      {Type: field.TypeString, Column: personidentity.FieldPhone},
-			personidentity.FieldAddress:    {Type: field.TypeString, Column: personidentity.FieldAddress},
-			personidentity.FieldPostalCode: {Type: field.TypeString, Column: personidentity.FieldPostalCode},
-			personidentity.FieldCity:       {Type: field.TypeString, Column: personidentity.FieldCity},
+			personidentity.FieldCreatedAt:    {Type: field.TypeTime, Column: personidentity.FieldCreatedAt},
+			personidentity.FieldUpdatedAt:    {Type: field.TypeTime, Column: personidentity.FieldUpdatedAt},
+			personidentity.FieldFirstName:    {Type: field.TypeString, Column: personidentity.FieldFirstName},
+			personidentity.FieldLastName:     {Type: field.TypeString, Column: personidentity.FieldLastName},
+			personidentity.FieldLastNameKey:  {Type: field.TypeString, Column: personidentity.FieldLastNameKey},
+			personidentity.FieldFirstNameKey: {Type: field.TypeString, Column: personidentity.FieldFirstNameKey},
+			personidentity.FieldTaxCode:      {Type: field.TypeString, Column: personidentity.FieldTaxCode},
+			personidentity.FieldBirthDate:    {Type: field.TypeTime, Column: personidentity.FieldBirthDate},
+			personidentity.FieldBirthPlace:   {Type: field.TypeString, Column: personidentity.FieldBirthPlace},
+			personidentity.FieldEmail:        {Type: field.TypeString, Column: personidentity.FieldEmail},
+			personidentity.FieldPhone:        {Type: field.TypeString, Column: personidentity.FieldPhone},
+			personidentity.FieldAddress:      {Type: field.TypeString, Column: personidentity.FieldAddress},
+			personidentity.FieldPostalCode:   {Type: field.TypeString, Column: personidentity.FieldPostalCode},
+			personidentity.FieldCity:         {Type: field.TypeString, Column: personidentity.FieldCity},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   plan.Table,
 			Columns: plan.Columns,
@@ -420,7 +487,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			plan.FieldReviewOn:  {Type: field.TypeTime, Column: plan.FieldReviewOn},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocol.Table,
 			Columns: protocol.Columns,
@@ -441,7 +508,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocol.FieldValidUntil: {Type: field.TypeTime, Column: protocol.FieldValidUntil},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocolcommitment.Table,
 			Columns: protocolcommitment.Columns,
@@ -461,7 +528,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocolcommitment.FieldEvidence:    {Type: field.TypeString, Column: protocolcommitment.FieldEvidence},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocolparty.Table,
 			Columns: protocolparty.Columns,
@@ -478,7 +545,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocolparty.FieldOperatingMode: {Type: field.TypeString, Column: protocolparty.FieldOperatingMode},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -497,7 +564,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:     {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tablemembership.Table,
 			Columns: tablemembership.Columns,
@@ -514,7 +581,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tablemembership.FieldJoinedOn:   {Type: field.TypeTime, Column: tablemembership.FieldJoinedOn},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   territorialtable.Table,
 			Columns: territorialtable.Columns,
@@ -533,7 +600,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			territorialtable.FieldDaysToPlan:         {Type: field.TypeInt, Column: territorialtable.FieldDaysToPlan},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -564,6 +631,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"APIToken",
+		"User",
+	)
+	graph.MustAddE(
+		"case",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   assessment.CaseTable,
+			Columns: []string{assessment.CaseColumn},
+			Bidi:    false,
+		},
+		"Assessment",
+		"CaseFile",
+	)
+	graph.MustAddE(
+		"assessor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   assessment.AssessorTable,
+			Columns: []string{assessment.AssessorColumn},
+			Bidi:    false,
+		},
+		"Assessment",
 		"User",
 	)
 	graph.MustAddE(
@@ -673,6 +764,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"CaseFile",
 		"User",
+	)
+	graph.MustAddE(
+		"team",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   casefile.TeamTable,
+			Columns: casefile.TeamPrimaryKey,
+			Bidi:    false,
+		},
+		"CaseFile",
+		"User",
+	)
+	graph.MustAddE(
+		"transfer_to",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   casefile.TransferToTable,
+			Columns: []string{casefile.TransferToColumn},
+			Bidi:    false,
+		},
+		"CaseFile",
+		"TerritorialTable",
+	)
+	graph.MustAddE(
+		"assessments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.AssessmentsTable,
+			Columns: []string{casefile.AssessmentsColumn},
+			Bidi:    false,
+		},
+		"CaseFile",
+		"Assessment",
+	)
+	graph.MustAddE(
+		"monitoring_meetings",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.MonitoringMeetingsTable,
+			Columns: []string{casefile.MonitoringMeetingsColumn},
+			Bidi:    false,
+		},
+		"CaseFile",
+		"MonitoringMeeting",
 	)
 	graph.MustAddE(
 		"previous_case",
@@ -949,6 +1088,78 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Meeting",
 		"Decision",
+	)
+	graph.MustAddE(
+		"meeting",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   monitoringitem.MeetingTable,
+			Columns: []string{monitoringitem.MeetingColumn},
+			Bidi:    false,
+		},
+		"MonitoringItem",
+		"MonitoringMeeting",
+	)
+	graph.MustAddE(
+		"goal",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   monitoringitem.GoalTable,
+			Columns: []string{monitoringitem.GoalColumn},
+			Bidi:    false,
+		},
+		"MonitoringItem",
+		"Goal",
+	)
+	graph.MustAddE(
+		"commitment",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   monitoringitem.CommitmentTable,
+			Columns: []string{monitoringitem.CommitmentColumn},
+			Bidi:    false,
+		},
+		"MonitoringItem",
+		"Commitment",
+	)
+	graph.MustAddE(
+		"case",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   monitoringmeeting.CaseTable,
+			Columns: []string{monitoringmeeting.CaseColumn},
+			Bidi:    false,
+		},
+		"MonitoringMeeting",
+		"CaseFile",
+	)
+	graph.MustAddE(
+		"recorded_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   monitoringmeeting.RecordedByTable,
+			Columns: []string{monitoringmeeting.RecordedByColumn},
+			Bidi:    false,
+		},
+		"MonitoringMeeting",
+		"User",
+	)
+	graph.MustAddE(
+		"items",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   monitoringmeeting.ItemsTable,
+			Columns: []string{monitoringmeeting.ItemsColumn},
+			Bidi:    false,
+		},
+		"MonitoringMeeting",
+		"MonitoringItem",
 	)
 	graph.MustAddE(
 		"organizations",
@@ -1478,6 +1689,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"User",
 		"Meeting",
 	)
+	graph.MustAddE(
+		"case_teams",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.CaseTeamsTable,
+			Columns: user.CaseTeamsPrimaryKey,
+			Bidi:    false,
+		},
+		"User",
+		"CaseFile",
+	)
 	return graph
 }()
 
@@ -1577,6 +1800,109 @@ func (f *APITokenFilter) WhereHasUserWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AssessmentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AssessmentQuery builder.
+func (_q *AssessmentQuery) Filter() *AssessmentFilter {
+	return &AssessmentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AssessmentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AssessmentMutation builder.
+func (m *AssessmentMutation) Filter() *AssessmentFilter {
+	return &AssessmentFilter{config: m.config, predicateAdder: m}
+}
+
+// AssessmentFilter provides a generic filtering capability at runtime for AssessmentQuery.
+type AssessmentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AssessmentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *AssessmentFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(assessment.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AssessmentFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(assessment.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *AssessmentFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(assessment.FieldUpdatedAt))
+}
+
+// WhereLevel applies the entql string predicate on the level field.
+func (f *AssessmentFilter) WhereLevel(p entql.StringP) {
+	f.Where(p.Field(assessment.FieldLevel))
+}
+
+// WhereFindings applies the entql json.RawMessage predicate on the findings field.
+func (f *AssessmentFilter) WhereFindings(p entql.BytesP) {
+	f.Where(p.Field(assessment.FieldFindings))
+}
+
+// WhereSummary applies the entql string predicate on the summary field.
+func (f *AssessmentFilter) WhereSummary(p entql.StringP) {
+	f.Where(p.Field(assessment.FieldSummary))
+}
+
+// WhereComplexNeeds applies the entql bool predicate on the complex_needs field.
+func (f *AssessmentFilter) WhereComplexNeeds(p entql.BoolP) {
+	f.Where(p.Field(assessment.FieldComplexNeeds))
+}
+
+// WhereAssessedOn applies the entql time.Time predicate on the assessed_on field.
+func (f *AssessmentFilter) WhereAssessedOn(p entql.TimeP) {
+	f.Where(p.Field(assessment.FieldAssessedOn))
+}
+
+// WhereHasCase applies a predicate to check if query has an edge case.
+func (f *AssessmentFilter) WhereHasCase() {
+	f.Where(entql.HasEdge("case"))
+}
+
+// WhereHasCaseWith applies a predicate to check if query has an edge case with a given conditions (other predicates).
+func (f *AssessmentFilter) WhereHasCaseWith(preds ...predicate.CaseFile) {
+	f.Where(entql.HasEdgeWith("case", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAssessor applies a predicate to check if query has an edge assessor.
+func (f *AssessmentFilter) WhereHasAssessor() {
+	f.Where(entql.HasEdge("assessor"))
+}
+
+// WhereHasAssessorWith applies a predicate to check if query has an edge assessor with a given conditions (other predicates).
+func (f *AssessmentFilter) WhereHasAssessorWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("assessor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AuditEventQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1605,7 +1931,7 @@ type AuditEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1703,7 +2029,7 @@ type CaseEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CaseEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1796,7 +2122,7 @@ type CaseFileFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CaseFileFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1872,6 +2198,36 @@ func (f *CaseFileFilter) WhereConsentGivenAt(p entql.TimeP) {
 	f.Where(p.Field(casefile.FieldConsentGivenAt))
 }
 
+// WhereFirstMeetingOn applies the entql time.Time predicate on the first_meeting_on field.
+func (f *CaseFileFilter) WhereFirstMeetingOn(p entql.TimeP) {
+	f.Where(p.Field(casefile.FieldFirstMeetingOn))
+}
+
+// WhereFirstMeetingDueOn applies the entql time.Time predicate on the first_meeting_due_on field.
+func (f *CaseFileFilter) WhereFirstMeetingDueOn(p entql.TimeP) {
+	f.Where(p.Field(casefile.FieldFirstMeetingDueOn))
+}
+
+// WherePlanDueOn applies the entql time.Time predicate on the plan_due_on field.
+func (f *CaseFileFilter) WherePlanDueOn(p entql.TimeP) {
+	f.Where(p.Field(casefile.FieldPlanDueOn))
+}
+
+// WhereTransferReason applies the entql string predicate on the transfer_reason field.
+func (f *CaseFileFilter) WhereTransferReason(p entql.StringP) {
+	f.Where(p.Field(casefile.FieldTransferReason))
+}
+
+// WhereTransferRequestedAt applies the entql time.Time predicate on the transfer_requested_at field.
+func (f *CaseFileFilter) WhereTransferRequestedAt(p entql.TimeP) {
+	f.Where(p.Field(casefile.FieldTransferRequestedAt))
+}
+
+// WhereOpenPerson applies the entql string predicate on the open_person field.
+func (f *CaseFileFilter) WhereOpenPerson(p entql.StringP) {
+	f.Where(p.Field(casefile.FieldOpenPerson))
+}
+
 // WhereVersion applies the entql int predicate on the version field.
 func (f *CaseFileFilter) WhereVersion(p entql.IntP) {
 	f.Where(p.Field(casefile.FieldVersion))
@@ -1941,6 +2297,62 @@ func (f *CaseFileFilter) WhereHasCaseManager() {
 // WhereHasCaseManagerWith applies a predicate to check if query has an edge case_manager with a given conditions (other predicates).
 func (f *CaseFileFilter) WhereHasCaseManagerWith(preds ...predicate.User) {
 	f.Where(entql.HasEdgeWith("case_manager", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTeam applies a predicate to check if query has an edge team.
+func (f *CaseFileFilter) WhereHasTeam() {
+	f.Where(entql.HasEdge("team"))
+}
+
+// WhereHasTeamWith applies a predicate to check if query has an edge team with a given conditions (other predicates).
+func (f *CaseFileFilter) WhereHasTeamWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("team", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTransferTo applies a predicate to check if query has an edge transfer_to.
+func (f *CaseFileFilter) WhereHasTransferTo() {
+	f.Where(entql.HasEdge("transfer_to"))
+}
+
+// WhereHasTransferToWith applies a predicate to check if query has an edge transfer_to with a given conditions (other predicates).
+func (f *CaseFileFilter) WhereHasTransferToWith(preds ...predicate.TerritorialTable) {
+	f.Where(entql.HasEdgeWith("transfer_to", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAssessments applies a predicate to check if query has an edge assessments.
+func (f *CaseFileFilter) WhereHasAssessments() {
+	f.Where(entql.HasEdge("assessments"))
+}
+
+// WhereHasAssessmentsWith applies a predicate to check if query has an edge assessments with a given conditions (other predicates).
+func (f *CaseFileFilter) WhereHasAssessmentsWith(preds ...predicate.Assessment) {
+	f.Where(entql.HasEdgeWith("assessments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMonitoringMeetings applies a predicate to check if query has an edge monitoring_meetings.
+func (f *CaseFileFilter) WhereHasMonitoringMeetings() {
+	f.Where(entql.HasEdge("monitoring_meetings"))
+}
+
+// WhereHasMonitoringMeetingsWith applies a predicate to check if query has an edge monitoring_meetings with a given conditions (other predicates).
+func (f *CaseFileFilter) WhereHasMonitoringMeetingsWith(preds ...predicate.MonitoringMeeting) {
+	f.Where(entql.HasEdgeWith("monitoring_meetings", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2060,7 +2472,7 @@ type CommitmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CommitmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2163,7 +2575,7 @@ type DecisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DecisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2274,7 +2686,7 @@ type DirectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DirectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2358,7 +2770,7 @@ type FundFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *FundFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2451,7 +2863,7 @@ type GoalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *GoalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2535,7 +2947,7 @@ type InterventionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InterventionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2671,7 +3083,7 @@ type MeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2755,6 +3167,220 @@ func (f *MeetingFilter) WhereHasDecisionsWith(preds ...predicate.Decision) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *MonitoringItemQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MonitoringItemQuery builder.
+func (_q *MonitoringItemQuery) Filter() *MonitoringItemFilter {
+	return &MonitoringItemFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MonitoringItemMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MonitoringItemMutation builder.
+func (m *MonitoringItemMutation) Filter() *MonitoringItemFilter {
+	return &MonitoringItemFilter{config: m.config, predicateAdder: m}
+}
+
+// MonitoringItemFilter provides a generic filtering capability at runtime for MonitoringItemQuery.
+type MonitoringItemFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MonitoringItemFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *MonitoringItemFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(monitoringitem.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MonitoringItemFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringitem.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MonitoringItemFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringitem.FieldUpdatedAt))
+}
+
+// WhereProgress applies the entql string predicate on the progress field.
+func (f *MonitoringItemFilter) WhereProgress(p entql.StringP) {
+	f.Where(p.Field(monitoringitem.FieldProgress))
+}
+
+// WhereGoalStatus applies the entql string predicate on the goal_status field.
+func (f *MonitoringItemFilter) WhereGoalStatus(p entql.StringP) {
+	f.Where(p.Field(monitoringitem.FieldGoalStatus))
+}
+
+// WhereHoursDone applies the entql int predicate on the hours_done field.
+func (f *MonitoringItemFilter) WhereHoursDone(p entql.IntP) {
+	f.Where(p.Field(monitoringitem.FieldHoursDone))
+}
+
+// WhereHasMeeting applies a predicate to check if query has an edge meeting.
+func (f *MonitoringItemFilter) WhereHasMeeting() {
+	f.Where(entql.HasEdge("meeting"))
+}
+
+// WhereHasMeetingWith applies a predicate to check if query has an edge meeting with a given conditions (other predicates).
+func (f *MonitoringItemFilter) WhereHasMeetingWith(preds ...predicate.MonitoringMeeting) {
+	f.Where(entql.HasEdgeWith("meeting", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasGoal applies a predicate to check if query has an edge goal.
+func (f *MonitoringItemFilter) WhereHasGoal() {
+	f.Where(entql.HasEdge("goal"))
+}
+
+// WhereHasGoalWith applies a predicate to check if query has an edge goal with a given conditions (other predicates).
+func (f *MonitoringItemFilter) WhereHasGoalWith(preds ...predicate.Goal) {
+	f.Where(entql.HasEdgeWith("goal", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCommitment applies a predicate to check if query has an edge commitment.
+func (f *MonitoringItemFilter) WhereHasCommitment() {
+	f.Where(entql.HasEdge("commitment"))
+}
+
+// WhereHasCommitmentWith applies a predicate to check if query has an edge commitment with a given conditions (other predicates).
+func (f *MonitoringItemFilter) WhereHasCommitmentWith(preds ...predicate.Commitment) {
+	f.Where(entql.HasEdgeWith("commitment", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *MonitoringMeetingQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MonitoringMeetingQuery builder.
+func (_q *MonitoringMeetingQuery) Filter() *MonitoringMeetingFilter {
+	return &MonitoringMeetingFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MonitoringMeetingMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MonitoringMeetingMutation builder.
+func (m *MonitoringMeetingMutation) Filter() *MonitoringMeetingFilter {
+	return &MonitoringMeetingFilter{config: m.config, predicateAdder: m}
+}
+
+// MonitoringMeetingFilter provides a generic filtering capability at runtime for MonitoringMeetingQuery.
+type MonitoringMeetingFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MonitoringMeetingFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *MonitoringMeetingFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(monitoringmeeting.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MonitoringMeetingFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringmeeting.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MonitoringMeetingFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringmeeting.FieldUpdatedAt))
+}
+
+// WherePlannedOn applies the entql time.Time predicate on the planned_on field.
+func (f *MonitoringMeetingFilter) WherePlannedOn(p entql.TimeP) {
+	f.Where(p.Field(monitoringmeeting.FieldPlannedOn))
+}
+
+// WhereHeldOn applies the entql time.Time predicate on the held_on field.
+func (f *MonitoringMeetingFilter) WhereHeldOn(p entql.TimeP) {
+	f.Where(p.Field(monitoringmeeting.FieldHeldOn))
+}
+
+// WhereSummary applies the entql string predicate on the summary field.
+func (f *MonitoringMeetingFilter) WhereSummary(p entql.StringP) {
+	f.Where(p.Field(monitoringmeeting.FieldSummary))
+}
+
+// WhereHasCase applies a predicate to check if query has an edge case.
+func (f *MonitoringMeetingFilter) WhereHasCase() {
+	f.Where(entql.HasEdge("case"))
+}
+
+// WhereHasCaseWith applies a predicate to check if query has an edge case with a given conditions (other predicates).
+func (f *MonitoringMeetingFilter) WhereHasCaseWith(preds ...predicate.CaseFile) {
+	f.Where(entql.HasEdgeWith("case", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRecordedBy applies a predicate to check if query has an edge recorded_by.
+func (f *MonitoringMeetingFilter) WhereHasRecordedBy() {
+	f.Where(entql.HasEdge("recorded_by"))
+}
+
+// WhereHasRecordedByWith applies a predicate to check if query has an edge recorded_by with a given conditions (other predicates).
+func (f *MonitoringMeetingFilter) WhereHasRecordedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("recorded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasItems applies a predicate to check if query has an edge items.
+func (f *MonitoringMeetingFilter) WhereHasItems() {
+	f.Where(entql.HasEdge("items"))
+}
+
+// WhereHasItemsWith applies a predicate to check if query has an edge items with a given conditions (other predicates).
+func (f *MonitoringMeetingFilter) WhereHasItemsWith(preds ...predicate.MonitoringItem) {
+	f.Where(entql.HasEdgeWith("items", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *MunicipalityQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2783,7 +3409,7 @@ type MunicipalityFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MunicipalityFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2909,7 +3535,7 @@ type ObjectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObjectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3003,7 +3629,7 @@ type OrganizationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3167,7 +3793,7 @@ type OutcomeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutcomeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3294,7 +3920,7 @@ type PactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3373,7 +3999,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3490,7 +4116,7 @@ type PersonIdentityFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonIdentityFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3519,6 +4145,16 @@ func (f *PersonIdentityFilter) WhereFirstName(p entql.StringP) {
 // WhereLastName applies the entql string predicate on the last_name field.
 func (f *PersonIdentityFilter) WhereLastName(p entql.StringP) {
 	f.Where(p.Field(personidentity.FieldLastName))
+}
+
+// WhereLastNameKey applies the entql string predicate on the last_name_key field.
+func (f *PersonIdentityFilter) WhereLastNameKey(p entql.StringP) {
+	f.Where(p.Field(personidentity.FieldLastNameKey))
+}
+
+// WhereFirstNameKey applies the entql string predicate on the first_name_key field.
+func (f *PersonIdentityFilter) WhereFirstNameKey(p entql.StringP) {
+	f.Where(p.Field(personidentity.FieldFirstNameKey))
 }
 
 // WhereTaxCode applies the entql string predicate on the tax_code field.
@@ -3604,7 +4240,7 @@ type PlanFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PlanFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3711,7 +4347,7 @@ type ProtocolFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3819,7 +4455,7 @@ type ProtocolCommitmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolCommitmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3908,7 +4544,7 @@ type ProtocolPartyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolPartyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4010,7 +4646,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4094,7 +4730,7 @@ type TableMembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TableMembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4196,7 +4832,7 @@ type TerritorialTableFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TerritorialTableFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4350,7 +4986,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4479,6 +5115,20 @@ func (f *UserFilter) WhereHasMeetingsAttended() {
 // WhereHasMeetingsAttendedWith applies a predicate to check if query has an edge meetings_attended with a given conditions (other predicates).
 func (f *UserFilter) WhereHasMeetingsAttendedWith(preds ...predicate.Meeting) {
 	f.Where(entql.HasEdgeWith("meetings_attended", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCaseTeams applies a predicate to check if query has an edge case_teams.
+func (f *UserFilter) WhereHasCaseTeams() {
+	f.Where(entql.HasEdge("case_teams"))
+}
+
+// WhereHasCaseTeamsWith applies a predicate to check if query has an edge case_teams with a given conditions (other predicates).
+func (f *UserFilter) WhereHasCaseTeamsWith(preds ...predicate.CaseFile) {
+	f.Where(entql.HasEdgeWith("case_teams", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

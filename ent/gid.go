@@ -6,6 +6,7 @@ import (
 	"context"
 
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -16,6 +17,8 @@ import (
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/monitoringitem"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
@@ -37,6 +40,7 @@ import (
 // prefixToTable maps global-ID prefixes to table names.
 var prefixToTable = map[string]string{
 	"tok": apitoken.Table,
+	"asm": assessment.Table,
 	"aud": auditevent.Table,
 	"cev": caseevent.Table,
 	"cas": casefile.Table,
@@ -47,6 +51,8 @@ var prefixToTable = map[string]string{
 	"gol": goal.Table,
 	"int": intervention.Table,
 	"mtg": meeting.Table,
+	"mit": monitoringitem.Table,
+	"mon": monitoringmeeting.Table,
 	"mun": municipality.Table,
 	"obj": objective.Table,
 	"org": organization.Table,

@@ -16,6 +16,22 @@ func (_m *APIToken) User(ctx context.Context) (*User, error) {
 	return result, err
 }
 
+func (_m *Assessment) Case(ctx context.Context) (*CaseFile, error) {
+	result, err := _m.Edges.CaseOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCase().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Assessment) Assessor(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.AssessorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAssessor().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *AuditEvent) Actor(ctx context.Context) (*User, error) {
 	result, err := _m.Edges.ActorOrErr()
 	if IsNotLoaded(err) {
@@ -88,6 +104,77 @@ func (_m *CaseFile) CaseManager(ctx context.Context) (*User, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *CaseFile) Team(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*UserOrder, where *UserWhereInput,
+) (*UserConnection, error) {
+	opts := []UserPaginateOption{
+		WithUserOrder(orderBy),
+		WithUserFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
+	if nodes, err := _m.NamedTeam(alias); err == nil || hasTotalCount {
+		pager, err := newUserPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &UserConnection{Edges: []*UserEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryTeam().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *CaseFile) TransferTo(ctx context.Context) (*TerritorialTable, error) {
+	result, err := _m.Edges.TransferToOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTransferTo().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *CaseFile) Assessments(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*AssessmentOrder, where *AssessmentWhereInput,
+) (*AssessmentConnection, error) {
+	opts := []AssessmentPaginateOption{
+		WithAssessmentOrder(orderBy),
+		WithAssessmentFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[7][alias]
+	if nodes, err := _m.NamedAssessments(alias); err == nil || hasTotalCount {
+		pager, err := newAssessmentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &AssessmentConnection{Edges: []*AssessmentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryAssessments().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *CaseFile) MonitoringMeetings(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*MonitoringMeetingOrder, where *MonitoringMeetingWhereInput,
+) (*MonitoringMeetingConnection, error) {
+	opts := []MonitoringMeetingPaginateOption{
+		WithMonitoringMeetingOrder(orderBy),
+		WithMonitoringMeetingFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[8][alias]
+	if nodes, err := _m.NamedMonitoringMeetings(alias); err == nil || hasTotalCount {
+		pager, err := newMonitoringMeetingPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &MonitoringMeetingConnection{Edges: []*MonitoringMeetingEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryMonitoringMeetings().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *CaseFile) PreviousCase(ctx context.Context) (*CaseFile, error) {
 	result, err := _m.Edges.PreviousCaseOrErr()
 	if IsNotLoaded(err) {
@@ -112,7 +199,7 @@ func (_m *CaseFile) Events(
 		WithCaseEventFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[7][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[11][alias]
 	if nodes, err := _m.NamedEvents(alias); err == nil || hasTotalCount {
 		pager, err := newCaseEventPager(opts, last != nil)
 		if err != nil {
@@ -141,7 +228,7 @@ func (_m *CaseFile) Interventions(
 		WithInterventionFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[9][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[13][alias]
 	if nodes, err := _m.NamedInterventions(alias); err == nil || hasTotalCount {
 		pager, err := newInterventionPager(opts, last != nil)
 		if err != nil {
@@ -162,7 +249,7 @@ func (_m *CaseFile) Outcomes(
 		WithOutcomeFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[10][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[14][alias]
 	if nodes, err := _m.NamedOutcomes(alias); err == nil || hasTotalCount {
 		pager, err := newOutcomePager(opts, last != nil)
 		if err != nil {
@@ -374,6 +461,67 @@ func (_m *Meeting) Decisions(
 		return conn, nil
 	}
 	return _m.QueryDecisions().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *MonitoringItem) Meeting(ctx context.Context) (*MonitoringMeeting, error) {
+	result, err := _m.Edges.MeetingOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMeeting().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *MonitoringItem) Goal(ctx context.Context) (*Goal, error) {
+	result, err := _m.Edges.GoalOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryGoal().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *MonitoringItem) Commitment(ctx context.Context) (*Commitment, error) {
+	result, err := _m.Edges.CommitmentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCommitment().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *MonitoringMeeting) Case(ctx context.Context) (*CaseFile, error) {
+	result, err := _m.Edges.CaseOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCase().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *MonitoringMeeting) RecordedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.RecordedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRecordedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *MonitoringMeeting) Items(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*MonitoringItemOrder, where *MonitoringItemWhereInput,
+) (*MonitoringItemConnection, error) {
+	opts := []MonitoringItemPaginateOption{
+		WithMonitoringItemOrder(orderBy),
+		WithMonitoringItemFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedItems(alias); err == nil || hasTotalCount {
+		pager, err := newMonitoringItemPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &MonitoringItemConnection{Edges: []*MonitoringItemEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryItems().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Municipality) Organizations(

@@ -10,6 +10,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/hashicorp/go-multierror"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -20,6 +21,8 @@ import (
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/monitoringitem"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
@@ -48,6 +51,11 @@ var apitokenImplementors = []string{"ApiToken", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*APIToken) IsNode() {}
+
+var assessmentImplementors = []string{"Assessment", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Assessment) IsNode() {}
 
 var auditeventImplementors = []string{"AuditEvent", "Node"}
 
@@ -98,6 +106,16 @@ var meetingImplementors = []string{"Meeting", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Meeting) IsNode() {}
+
+var monitoringitemImplementors = []string{"MonitoringItem", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*MonitoringItem) IsNode() {}
+
+var monitoringmeetingImplementors = []string{"MonitoringMeeting", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*MonitoringMeeting) IsNode() {}
 
 var municipalityImplementors = []string{"Municipality", "Node"}
 
@@ -245,6 +263,19 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			}
 		}
 		return query.Only(ctx)
+	case assessment.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Assessment.Query().
+			Where(assessment.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, assessmentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case auditevent.Table:
 		var uid gid.ID
 		if err := uid.UnmarshalGQL(id); err != nil {
@@ -371,6 +402,32 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			Where(meeting.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, meetingImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case monitoringitem.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.MonitoringItem.Query().
+			Where(monitoringitem.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, monitoringitemImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case monitoringmeeting.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.MonitoringMeeting.Query().
+			Where(monitoringmeeting.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, monitoringmeetingImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -659,6 +716,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []gid.ID) ([]Node
 				*noder = node
 			}
 		}
+	case assessment.Table:
+		query := c.Assessment.Query().
+			Where(assessment.IDIn(ids...))
+		query, err := query.CollectFields(ctx, assessmentImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case auditevent.Table:
 		query := c.AuditEvent.Query().
 			Where(auditevent.IDIn(ids...))
@@ -807,6 +880,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []gid.ID) ([]Node
 		query := c.Meeting.Query().
 			Where(meeting.IDIn(ids...))
 		query, err := query.CollectFields(ctx, meetingImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case monitoringitem.Table:
+		query := c.MonitoringItem.Query().
+			Where(monitoringitem.IDIn(ids...))
+		query, err := query.CollectFields(ctx, monitoringitemImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case monitoringmeeting.Table:
+		query := c.MonitoringMeeting.Query().
+			Where(monitoringmeeting.IDIn(ids...))
+		query, err := query.CollectFields(ctx, monitoringmeetingImplementors...)
 		if err != nil {
 			return nil, err
 		}

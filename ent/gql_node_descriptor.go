@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
@@ -15,6 +16,8 @@ import (
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/monitoringitem"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
@@ -118,6 +121,94 @@ func (_m *APIToken) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryUser().
 		Select(user.FieldID).
 		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *Assessment) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "Assessment",
+		Fields: make([]*Field, 7),
+		Edges:  make([]*Edge, 2),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Level); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "assessment.Level",
+		Name:  "level",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Findings); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "[]domain.AreaFinding",
+		Name:  "findings",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Summary); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "string",
+		Name:  "summary",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ComplexNeeds); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "bool",
+		Name:  "complex_needs",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.AssessedOn); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "time.Time",
+		Name:  "assessed_on",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "CaseFile",
+		Name: "case",
+	}
+	err = _m.QueryCase().
+		Select(casefile.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "User",
+		Name: "assessor",
+	}
+	err = _m.QueryAssessor().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -281,8 +372,8 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "CaseFile",
-		Fields: make([]*Field, 14),
-		Edges:  make([]*Edge, 11),
+		Fields: make([]*Field, 19),
+		Edges:  make([]*Edge, 15),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -389,10 +480,50 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "consent_given_at",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.Version); err != nil {
+	if buf, err = json.Marshal(_m.FirstMeetingOn); err != nil {
 		return nil, err
 	}
 	node.Fields[13] = &Field{
+		Type:  "time.Time",
+		Name:  "first_meeting_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.FirstMeetingDueOn); err != nil {
+		return nil, err
+	}
+	node.Fields[14] = &Field{
+		Type:  "time.Time",
+		Name:  "first_meeting_due_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PlanDueOn); err != nil {
+		return nil, err
+	}
+	node.Fields[15] = &Field{
+		Type:  "time.Time",
+		Name:  "plan_due_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.TransferReason); err != nil {
+		return nil, err
+	}
+	node.Fields[16] = &Field{
+		Type:  "string",
+		Name:  "transfer_reason",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.TransferRequestedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[17] = &Field{
+		Type:  "time.Time",
+		Name:  "transfer_requested_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Version); err != nil {
+		return nil, err
+	}
+	node.Fields[18] = &Field{
 		Type:  "int",
 		Name:  "version",
 		Value: string(buf),
@@ -448,62 +579,102 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Edges[5] = &Edge{
-		Type: "CaseFile",
-		Name: "previous_case",
+		Type: "User",
+		Name: "team",
 	}
-	err = _m.QueryPreviousCase().
-		Select(casefile.FieldID).
+	err = _m.QueryTeam().
+		Select(user.FieldID).
 		Scan(ctx, &node.Edges[5].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[6] = &Edge{
-		Type: "CaseFile",
-		Name: "next_case",
+		Type: "TerritorialTable",
+		Name: "transfer_to",
 	}
-	err = _m.QueryNextCase().
-		Select(casefile.FieldID).
+	err = _m.QueryTransferTo().
+		Select(territorialtable.FieldID).
 		Scan(ctx, &node.Edges[6].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[7] = &Edge{
-		Type: "CaseEvent",
-		Name: "events",
+		Type: "Assessment",
+		Name: "assessments",
 	}
-	err = _m.QueryEvents().
-		Select(caseevent.FieldID).
+	err = _m.QueryAssessments().
+		Select(assessment.FieldID).
 		Scan(ctx, &node.Edges[7].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[8] = &Edge{
-		Type: "Plan",
-		Name: "plan",
+		Type: "MonitoringMeeting",
+		Name: "monitoring_meetings",
 	}
-	err = _m.QueryPlan().
-		Select(plan.FieldID).
+	err = _m.QueryMonitoringMeetings().
+		Select(monitoringmeeting.FieldID).
 		Scan(ctx, &node.Edges[8].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[9] = &Edge{
-		Type: "Intervention",
-		Name: "interventions",
+		Type: "CaseFile",
+		Name: "previous_case",
 	}
-	err = _m.QueryInterventions().
-		Select(intervention.FieldID).
+	err = _m.QueryPreviousCase().
+		Select(casefile.FieldID).
 		Scan(ctx, &node.Edges[9].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[10] = &Edge{
+		Type: "CaseFile",
+		Name: "next_case",
+	}
+	err = _m.QueryNextCase().
+		Select(casefile.FieldID).
+		Scan(ctx, &node.Edges[10].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[11] = &Edge{
+		Type: "CaseEvent",
+		Name: "events",
+	}
+	err = _m.QueryEvents().
+		Select(caseevent.FieldID).
+		Scan(ctx, &node.Edges[11].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[12] = &Edge{
+		Type: "Plan",
+		Name: "plan",
+	}
+	err = _m.QueryPlan().
+		Select(plan.FieldID).
+		Scan(ctx, &node.Edges[12].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[13] = &Edge{
+		Type: "Intervention",
+		Name: "interventions",
+	}
+	err = _m.QueryInterventions().
+		Select(intervention.FieldID).
+		Scan(ctx, &node.Edges[13].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[14] = &Edge{
 		Type: "Outcome",
 		Name: "outcomes",
 	}
 	err = _m.QueryOutcomes().
 		Select(outcome.FieldID).
-		Scan(ctx, &node.Edges[10].IDs)
+		Scan(ctx, &node.Edges[14].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -1085,6 +1256,170 @@ func (_m *Meeting) Node(ctx context.Context) (node *Node, err error) {
 	}
 	err = _m.QueryDecisions().
 		Select(decision.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *MonitoringItem) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "MonitoringItem",
+		Fields: make([]*Field, 5),
+		Edges:  make([]*Edge, 3),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Progress); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "string",
+		Name:  "progress",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.GoalStatus); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "monitoringitem.GoalStatus",
+		Name:  "goal_status",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.HoursDone); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "int",
+		Name:  "hours_done",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "MonitoringMeeting",
+		Name: "meeting",
+	}
+	err = _m.QueryMeeting().
+		Select(monitoringmeeting.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "Goal",
+		Name: "goal",
+	}
+	err = _m.QueryGoal().
+		Select(goal.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "Commitment",
+		Name: "commitment",
+	}
+	err = _m.QueryCommitment().
+		Select(commitment.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *MonitoringMeeting) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "MonitoringMeeting",
+		Fields: make([]*Field, 5),
+		Edges:  make([]*Edge, 3),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PlannedOn); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "time.Time",
+		Name:  "planned_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.HeldOn); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "time.Time",
+		Name:  "held_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Summary); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "string",
+		Name:  "summary",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "CaseFile",
+		Name: "case",
+	}
+	err = _m.QueryCase().
+		Select(casefile.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "User",
+		Name: "recorded_by",
+	}
+	err = _m.QueryRecordedBy().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "MonitoringItem",
+		Name: "items",
+	}
+	err = _m.QueryItems().
+		Select(monitoringitem.FieldID).
 		Scan(ctx, &node.Edges[2].IDs)
 	if err != nil {
 		return nil, err

@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -25,6 +26,8 @@ import (
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/monitoringitem"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
@@ -371,6 +374,392 @@ func (_m *ApiToken) ToEdge(order *ApiTokenOrder) *ApiTokenEdge {
 		order = DefaultApiTokenOrder
 	}
 	return &ApiTokenEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// AssessmentEdge is the edge representation of Assessment.
+type AssessmentEdge struct {
+	Node   *Assessment `json:"node"`
+	Cursor Cursor      `json:"cursor"`
+}
+
+// AssessmentConnection is the connection containing edges to Assessment.
+type AssessmentConnection struct {
+	Edges      []*AssessmentEdge `json:"edges"`
+	PageInfo   PageInfo          `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+func (c *AssessmentConnection) build(nodes []*Assessment, pager *assessmentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Assessment
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Assessment {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Assessment {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*AssessmentEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &AssessmentEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// AssessmentPaginateOption enables pagination customization.
+type AssessmentPaginateOption func(*assessmentPager) error
+
+// WithAssessmentOrder configures pagination ordering.
+func WithAssessmentOrder(order []*AssessmentOrder) AssessmentPaginateOption {
+	return func(pager *assessmentPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithAssessmentFilter configures pagination filter.
+func WithAssessmentFilter(filter func(*AssessmentQuery) (*AssessmentQuery, error)) AssessmentPaginateOption {
+	return func(pager *assessmentPager) error {
+		if filter == nil {
+			return errors.New("AssessmentQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type assessmentPager struct {
+	reverse bool
+	order   []*AssessmentOrder
+	filter  func(*AssessmentQuery) (*AssessmentQuery, error)
+}
+
+func newAssessmentPager(opts []AssessmentPaginateOption, reverse bool) (*assessmentPager, error) {
+	pager := &assessmentPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *assessmentPager) applyFilter(query *AssessmentQuery) (*AssessmentQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *assessmentPager) toCursor(_m *Assessment) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *assessmentPager) applyCursors(query *AssessmentQuery, after, before *Cursor) (*AssessmentQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultAssessmentOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *assessmentPager) applyOrder(query *AssessmentQuery) *AssessmentQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultAssessmentOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultAssessmentOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *assessmentPager) orderExpr(query *AssessmentQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultAssessmentOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Assessment.
+func (_m *AssessmentQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...AssessmentPaginateOption,
+) (*AssessmentConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newAssessmentPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &AssessmentConnection{Edges: []*AssessmentEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// AssessmentOrderFieldCreatedAt orders Assessment by created_at.
+	AssessmentOrderFieldCreatedAt = &AssessmentOrderField{
+		Value: func(_m *Assessment) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: assessment.FieldCreatedAt,
+		toTerm: assessment.ByCreatedAt,
+		toCursor: func(_m *Assessment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// AssessmentOrderFieldUpdatedAt orders Assessment by updated_at.
+	AssessmentOrderFieldUpdatedAt = &AssessmentOrderField{
+		Value: func(_m *Assessment) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: assessment.FieldUpdatedAt,
+		toTerm: assessment.ByUpdatedAt,
+		toCursor: func(_m *Assessment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// AssessmentOrderFieldLevel orders Assessment by level.
+	AssessmentOrderFieldLevel = &AssessmentOrderField{
+		Value: func(_m *Assessment) (ent.Value, error) {
+			return _m.Level, nil
+		},
+		column: assessment.FieldLevel,
+		toTerm: assessment.ByLevel,
+		toCursor: func(_m *Assessment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Level,
+			}
+		},
+	}
+	// AssessmentOrderFieldAssessedOn orders Assessment by assessed_on.
+	AssessmentOrderFieldAssessedOn = &AssessmentOrderField{
+		Value: func(_m *Assessment) (ent.Value, error) {
+			return _m.AssessedOn, nil
+		},
+		column: assessment.FieldAssessedOn,
+		toTerm: assessment.ByAssessedOn,
+		toCursor: func(_m *Assessment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.AssessedOn,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f AssessmentOrderField) String() string {
+	var str string
+	switch f.column {
+	case AssessmentOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case AssessmentOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case AssessmentOrderFieldLevel.column:
+		str = "LEVEL"
+	case AssessmentOrderFieldAssessedOn.column:
+		str = "ASSESSED_ON"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f AssessmentOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *AssessmentOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("AssessmentOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *AssessmentOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *AssessmentOrderFieldUpdatedAt
+	case "LEVEL":
+		*f = *AssessmentOrderFieldLevel
+	case "ASSESSED_ON":
+		*f = *AssessmentOrderFieldAssessedOn
+	default:
+		return fmt.Errorf("%s is not a valid AssessmentOrderField", str)
+	}
+	return nil
+}
+
+// AssessmentOrderField defines the ordering field of Assessment.
+type AssessmentOrderField struct {
+	// Value extracts the ordering value from the given Assessment.
+	Value    func(*Assessment) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) assessment.OrderOption
+	toCursor func(*Assessment) Cursor
+}
+
+// AssessmentOrder defines the ordering of Assessment.
+type AssessmentOrder struct {
+	Direction OrderDirection        `json:"direction"`
+	Field     *AssessmentOrderField `json:"field"`
+}
+
+// DefaultAssessmentOrder is the default ordering of Assessment.
+var DefaultAssessmentOrder = &AssessmentOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &AssessmentOrderField{
+		Value: func(_m *Assessment) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: assessment.FieldID,
+		toTerm: assessment.ByID,
+		toCursor: func(_m *Assessment) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Assessment into AssessmentEdge.
+func (_m *Assessment) ToEdge(order *AssessmentOrder) *AssessmentEdge {
+	if order == nil {
+		order = DefaultAssessmentOrder
+	}
+	return &AssessmentEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -1503,6 +1892,48 @@ var (
 			}
 		},
 	}
+	// CaseFileOrderFieldFirstMeetingOn orders CaseFile by first_meeting_on.
+	CaseFileOrderFieldFirstMeetingOn = &CaseOrderField{
+		Value: func(_m *Case) (ent.Value, error) {
+			return _m.FirstMeetingOn, nil
+		},
+		column: casefile.FieldFirstMeetingOn,
+		toTerm: casefile.ByFirstMeetingOn,
+		toCursor: func(_m *Case) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.FirstMeetingOn,
+			}
+		},
+	}
+	// CaseFileOrderFieldFirstMeetingDueOn orders CaseFile by first_meeting_due_on.
+	CaseFileOrderFieldFirstMeetingDueOn = &CaseOrderField{
+		Value: func(_m *Case) (ent.Value, error) {
+			return _m.FirstMeetingDueOn, nil
+		},
+		column: casefile.FieldFirstMeetingDueOn,
+		toTerm: casefile.ByFirstMeetingDueOn,
+		toCursor: func(_m *Case) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.FirstMeetingDueOn,
+			}
+		},
+	}
+	// CaseFileOrderFieldPlanDueOn orders CaseFile by plan_due_on.
+	CaseFileOrderFieldPlanDueOn = &CaseOrderField{
+		Value: func(_m *Case) (ent.Value, error) {
+			return _m.PlanDueOn, nil
+		},
+		column: casefile.FieldPlanDueOn,
+		toTerm: casefile.ByPlanDueOn,
+		toCursor: func(_m *Case) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.PlanDueOn,
+			}
+		},
+	}
 	// CaseFileOrderFieldTableName orders by TABLE_NAME.
 	CaseFileOrderFieldTableName = &CaseOrderField{
 		Value: func(_m *Case) (ent.Value, error) {
@@ -1545,6 +1976,12 @@ func (f CaseOrderField) String() string {
 		str = "TAKEN_IN_CHARGE_ON"
 	case CaseFileOrderFieldClosedOn.column:
 		str = "CLOSED_ON"
+	case CaseFileOrderFieldFirstMeetingOn.column:
+		str = "FIRST_MEETING_ON"
+	case CaseFileOrderFieldFirstMeetingDueOn.column:
+		str = "FIRST_MEETING_DUE_ON"
+	case CaseFileOrderFieldPlanDueOn.column:
+		str = "PLAN_DUE_ON"
 	case CaseFileOrderFieldTableName.column:
 		str = "TABLE_NAME"
 	}
@@ -1579,6 +2016,12 @@ func (f *CaseOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *CaseFileOrderFieldTakenInChargeOn
 	case "CLOSED_ON":
 		*f = *CaseFileOrderFieldClosedOn
+	case "FIRST_MEETING_ON":
+		*f = *CaseFileOrderFieldFirstMeetingOn
+	case "FIRST_MEETING_DUE_ON":
+		*f = *CaseFileOrderFieldFirstMeetingDueOn
+	case "PLAN_DUE_ON":
+		*f = *CaseFileOrderFieldPlanDueOn
 	case "TABLE_NAME":
 		*f = *CaseFileOrderFieldTableName
 	default:
@@ -4397,6 +4840,742 @@ func (_m *Meeting) ToEdge(order *MeetingOrder) *MeetingEdge {
 		order = DefaultMeetingOrder
 	}
 	return &MeetingEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// MonitoringItemEdge is the edge representation of MonitoringItem.
+type MonitoringItemEdge struct {
+	Node   *MonitoringItem `json:"node"`
+	Cursor Cursor          `json:"cursor"`
+}
+
+// MonitoringItemConnection is the connection containing edges to MonitoringItem.
+type MonitoringItemConnection struct {
+	Edges      []*MonitoringItemEdge `json:"edges"`
+	PageInfo   PageInfo              `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+func (c *MonitoringItemConnection) build(nodes []*MonitoringItem, pager *monitoringitemPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *MonitoringItem
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *MonitoringItem {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *MonitoringItem {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*MonitoringItemEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &MonitoringItemEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// MonitoringItemPaginateOption enables pagination customization.
+type MonitoringItemPaginateOption func(*monitoringitemPager) error
+
+// WithMonitoringItemOrder configures pagination ordering.
+func WithMonitoringItemOrder(order []*MonitoringItemOrder) MonitoringItemPaginateOption {
+	return func(pager *monitoringitemPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithMonitoringItemFilter configures pagination filter.
+func WithMonitoringItemFilter(filter func(*MonitoringItemQuery) (*MonitoringItemQuery, error)) MonitoringItemPaginateOption {
+	return func(pager *monitoringitemPager) error {
+		if filter == nil {
+			return errors.New("MonitoringItemQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type monitoringitemPager struct {
+	reverse bool
+	order   []*MonitoringItemOrder
+	filter  func(*MonitoringItemQuery) (*MonitoringItemQuery, error)
+}
+
+func newMonitoringItemPager(opts []MonitoringItemPaginateOption, reverse bool) (*monitoringitemPager, error) {
+	pager := &monitoringitemPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *monitoringitemPager) applyFilter(query *MonitoringItemQuery) (*MonitoringItemQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *monitoringitemPager) toCursor(_m *MonitoringItem) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *monitoringitemPager) applyCursors(query *MonitoringItemQuery, after, before *Cursor) (*MonitoringItemQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultMonitoringItemOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *monitoringitemPager) applyOrder(query *MonitoringItemQuery) *MonitoringItemQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultMonitoringItemOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultMonitoringItemOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *monitoringitemPager) orderExpr(query *MonitoringItemQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultMonitoringItemOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to MonitoringItem.
+func (_m *MonitoringItemQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...MonitoringItemPaginateOption,
+) (*MonitoringItemConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newMonitoringItemPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &MonitoringItemConnection{Edges: []*MonitoringItemEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// MonitoringItemOrderFieldCreatedAt orders MonitoringItem by created_at.
+	MonitoringItemOrderFieldCreatedAt = &MonitoringItemOrderField{
+		Value: func(_m *MonitoringItem) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: monitoringitem.FieldCreatedAt,
+		toTerm: monitoringitem.ByCreatedAt,
+		toCursor: func(_m *MonitoringItem) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// MonitoringItemOrderFieldUpdatedAt orders MonitoringItem by updated_at.
+	MonitoringItemOrderFieldUpdatedAt = &MonitoringItemOrderField{
+		Value: func(_m *MonitoringItem) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: monitoringitem.FieldUpdatedAt,
+		toTerm: monitoringitem.ByUpdatedAt,
+		toCursor: func(_m *MonitoringItem) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f MonitoringItemOrderField) String() string {
+	var str string
+	switch f.column {
+	case MonitoringItemOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case MonitoringItemOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f MonitoringItemOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *MonitoringItemOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("MonitoringItemOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *MonitoringItemOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *MonitoringItemOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid MonitoringItemOrderField", str)
+	}
+	return nil
+}
+
+// MonitoringItemOrderField defines the ordering field of MonitoringItem.
+type MonitoringItemOrderField struct {
+	// Value extracts the ordering value from the given MonitoringItem.
+	Value    func(*MonitoringItem) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) monitoringitem.OrderOption
+	toCursor func(*MonitoringItem) Cursor
+}
+
+// MonitoringItemOrder defines the ordering of MonitoringItem.
+type MonitoringItemOrder struct {
+	Direction OrderDirection            `json:"direction"`
+	Field     *MonitoringItemOrderField `json:"field"`
+}
+
+// DefaultMonitoringItemOrder is the default ordering of MonitoringItem.
+var DefaultMonitoringItemOrder = &MonitoringItemOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &MonitoringItemOrderField{
+		Value: func(_m *MonitoringItem) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: monitoringitem.FieldID,
+		toTerm: monitoringitem.ByID,
+		toCursor: func(_m *MonitoringItem) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts MonitoringItem into MonitoringItemEdge.
+func (_m *MonitoringItem) ToEdge(order *MonitoringItemOrder) *MonitoringItemEdge {
+	if order == nil {
+		order = DefaultMonitoringItemOrder
+	}
+	return &MonitoringItemEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// MonitoringMeetingEdge is the edge representation of MonitoringMeeting.
+type MonitoringMeetingEdge struct {
+	Node   *MonitoringMeeting `json:"node"`
+	Cursor Cursor             `json:"cursor"`
+}
+
+// MonitoringMeetingConnection is the connection containing edges to MonitoringMeeting.
+type MonitoringMeetingConnection struct {
+	Edges      []*MonitoringMeetingEdge `json:"edges"`
+	PageInfo   PageInfo                 `json:"pageInfo"`
+	TotalCount int                      `json:"totalCount"`
+}
+
+func (c *MonitoringMeetingConnection) build(nodes []*MonitoringMeeting, pager *monitoringmeetingPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *MonitoringMeeting
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *MonitoringMeeting {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *MonitoringMeeting {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*MonitoringMeetingEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &MonitoringMeetingEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// MonitoringMeetingPaginateOption enables pagination customization.
+type MonitoringMeetingPaginateOption func(*monitoringmeetingPager) error
+
+// WithMonitoringMeetingOrder configures pagination ordering.
+func WithMonitoringMeetingOrder(order []*MonitoringMeetingOrder) MonitoringMeetingPaginateOption {
+	return func(pager *monitoringmeetingPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithMonitoringMeetingFilter configures pagination filter.
+func WithMonitoringMeetingFilter(filter func(*MonitoringMeetingQuery) (*MonitoringMeetingQuery, error)) MonitoringMeetingPaginateOption {
+	return func(pager *monitoringmeetingPager) error {
+		if filter == nil {
+			return errors.New("MonitoringMeetingQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type monitoringmeetingPager struct {
+	reverse bool
+	order   []*MonitoringMeetingOrder
+	filter  func(*MonitoringMeetingQuery) (*MonitoringMeetingQuery, error)
+}
+
+func newMonitoringMeetingPager(opts []MonitoringMeetingPaginateOption, reverse bool) (*monitoringmeetingPager, error) {
+	pager := &monitoringmeetingPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *monitoringmeetingPager) applyFilter(query *MonitoringMeetingQuery) (*MonitoringMeetingQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *monitoringmeetingPager) toCursor(_m *MonitoringMeeting) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *monitoringmeetingPager) applyCursors(query *MonitoringMeetingQuery, after, before *Cursor) (*MonitoringMeetingQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultMonitoringMeetingOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *monitoringmeetingPager) applyOrder(query *MonitoringMeetingQuery) *MonitoringMeetingQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultMonitoringMeetingOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultMonitoringMeetingOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *monitoringmeetingPager) orderExpr(query *MonitoringMeetingQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultMonitoringMeetingOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to MonitoringMeeting.
+func (_m *MonitoringMeetingQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...MonitoringMeetingPaginateOption,
+) (*MonitoringMeetingConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newMonitoringMeetingPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &MonitoringMeetingConnection{Edges: []*MonitoringMeetingEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// MonitoringMeetingOrderFieldCreatedAt orders MonitoringMeeting by created_at.
+	MonitoringMeetingOrderFieldCreatedAt = &MonitoringMeetingOrderField{
+		Value: func(_m *MonitoringMeeting) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: monitoringmeeting.FieldCreatedAt,
+		toTerm: monitoringmeeting.ByCreatedAt,
+		toCursor: func(_m *MonitoringMeeting) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// MonitoringMeetingOrderFieldUpdatedAt orders MonitoringMeeting by updated_at.
+	MonitoringMeetingOrderFieldUpdatedAt = &MonitoringMeetingOrderField{
+		Value: func(_m *MonitoringMeeting) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: monitoringmeeting.FieldUpdatedAt,
+		toTerm: monitoringmeeting.ByUpdatedAt,
+		toCursor: func(_m *MonitoringMeeting) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// MonitoringMeetingOrderFieldPlannedOn orders MonitoringMeeting by planned_on.
+	MonitoringMeetingOrderFieldPlannedOn = &MonitoringMeetingOrderField{
+		Value: func(_m *MonitoringMeeting) (ent.Value, error) {
+			return _m.PlannedOn, nil
+		},
+		column: monitoringmeeting.FieldPlannedOn,
+		toTerm: monitoringmeeting.ByPlannedOn,
+		toCursor: func(_m *MonitoringMeeting) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.PlannedOn,
+			}
+		},
+	}
+	// MonitoringMeetingOrderFieldHeldOn orders MonitoringMeeting by held_on.
+	MonitoringMeetingOrderFieldHeldOn = &MonitoringMeetingOrderField{
+		Value: func(_m *MonitoringMeeting) (ent.Value, error) {
+			return _m.HeldOn, nil
+		},
+		column: monitoringmeeting.FieldHeldOn,
+		toTerm: monitoringmeeting.ByHeldOn,
+		toCursor: func(_m *MonitoringMeeting) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.HeldOn,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f MonitoringMeetingOrderField) String() string {
+	var str string
+	switch f.column {
+	case MonitoringMeetingOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case MonitoringMeetingOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case MonitoringMeetingOrderFieldPlannedOn.column:
+		str = "PLANNED_ON"
+	case MonitoringMeetingOrderFieldHeldOn.column:
+		str = "HELD_ON"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f MonitoringMeetingOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *MonitoringMeetingOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("MonitoringMeetingOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *MonitoringMeetingOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *MonitoringMeetingOrderFieldUpdatedAt
+	case "PLANNED_ON":
+		*f = *MonitoringMeetingOrderFieldPlannedOn
+	case "HELD_ON":
+		*f = *MonitoringMeetingOrderFieldHeldOn
+	default:
+		return fmt.Errorf("%s is not a valid MonitoringMeetingOrderField", str)
+	}
+	return nil
+}
+
+// MonitoringMeetingOrderField defines the ordering field of MonitoringMeeting.
+type MonitoringMeetingOrderField struct {
+	// Value extracts the ordering value from the given MonitoringMeeting.
+	Value    func(*MonitoringMeeting) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) monitoringmeeting.OrderOption
+	toCursor func(*MonitoringMeeting) Cursor
+}
+
+// MonitoringMeetingOrder defines the ordering of MonitoringMeeting.
+type MonitoringMeetingOrder struct {
+	Direction OrderDirection               `json:"direction"`
+	Field     *MonitoringMeetingOrderField `json:"field"`
+}
+
+// DefaultMonitoringMeetingOrder is the default ordering of MonitoringMeeting.
+var DefaultMonitoringMeetingOrder = &MonitoringMeetingOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &MonitoringMeetingOrderField{
+		Value: func(_m *MonitoringMeeting) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: monitoringmeeting.FieldID,
+		toTerm: monitoringmeeting.ByID,
+		toCursor: func(_m *MonitoringMeeting) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts MonitoringMeeting into MonitoringMeetingEdge.
+func (_m *MonitoringMeeting) ToEdge(order *MonitoringMeetingOrder) *MonitoringMeetingEdge {
+	if order == nil {
+		order = DefaultMonitoringMeetingOrder
+	}
+	return &MonitoringMeetingEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

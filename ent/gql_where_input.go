@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -17,6 +18,8 @@ import (
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/monitoringitem"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
@@ -34,6 +37,358 @@ import (
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
 )
+
+// AssessmentWhereInput represents a where input for filtering Assessment queries.
+type AssessmentWhereInput struct {
+	Predicates []predicate.Assessment  `json:"-"`
+	Not        *AssessmentWhereInput   `json:"not,omitempty"`
+	Or         []*AssessmentWhereInput `json:"or,omitempty"`
+	And        []*AssessmentWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "level" field predicates.
+	Level      *assessment.Level  `json:"level,omitempty"`
+	LevelNEQ   *assessment.Level  `json:"levelNEQ,omitempty"`
+	LevelIn    []assessment.Level `json:"levelIn,omitempty"`
+	LevelNotIn []assessment.Level `json:"levelNotIn,omitempty"`
+
+	// "summary" field predicates.
+	Summary             *string  `json:"summary,omitempty"`
+	SummaryNEQ          *string  `json:"summaryNEQ,omitempty"`
+	SummaryIn           []string `json:"summaryIn,omitempty"`
+	SummaryNotIn        []string `json:"summaryNotIn,omitempty"`
+	SummaryGT           *string  `json:"summaryGT,omitempty"`
+	SummaryGTE          *string  `json:"summaryGTE,omitempty"`
+	SummaryLT           *string  `json:"summaryLT,omitempty"`
+	SummaryLTE          *string  `json:"summaryLTE,omitempty"`
+	SummaryContains     *string  `json:"summaryContains,omitempty"`
+	SummaryHasPrefix    *string  `json:"summaryHasPrefix,omitempty"`
+	SummaryHasSuffix    *string  `json:"summaryHasSuffix,omitempty"`
+	SummaryEqualFold    *string  `json:"summaryEqualFold,omitempty"`
+	SummaryContainsFold *string  `json:"summaryContainsFold,omitempty"`
+
+	// "complex_needs" field predicates.
+	ComplexNeeds    *bool `json:"complexNeeds,omitempty"`
+	ComplexNeedsNEQ *bool `json:"complexNeedsNEQ,omitempty"`
+
+	// "assessed_on" field predicates.
+	AssessedOn      *time.Time  `json:"assessedOn,omitempty"`
+	AssessedOnNEQ   *time.Time  `json:"assessedOnNEQ,omitempty"`
+	AssessedOnIn    []time.Time `json:"assessedOnIn,omitempty"`
+	AssessedOnNotIn []time.Time `json:"assessedOnNotIn,omitempty"`
+	AssessedOnGT    *time.Time  `json:"assessedOnGT,omitempty"`
+	AssessedOnGTE   *time.Time  `json:"assessedOnGTE,omitempty"`
+	AssessedOnLT    *time.Time  `json:"assessedOnLT,omitempty"`
+	AssessedOnLTE   *time.Time  `json:"assessedOnLTE,omitempty"`
+
+	// "case" edge predicates.
+	HasCase     *bool             `json:"hasCase,omitempty"`
+	HasCaseWith []*CaseWhereInput `json:"hasCaseWith,omitempty"`
+
+	// "assessor" edge predicates.
+	HasAssessor     *bool             `json:"hasAssessor,omitempty"`
+	HasAssessorWith []*UserWhereInput `json:"hasAssessorWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AssessmentWhereInput) AddPredicates(predicates ...predicate.Assessment) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AssessmentWhereInput filter on the AssessmentQuery builder.
+func (i *AssessmentWhereInput) Filter(q *AssessmentQuery) (*AssessmentQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAssessmentWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAssessmentWhereInput is returned in case the AssessmentWhereInput is empty.
+var ErrEmptyAssessmentWhereInput = errors.New("ent: empty predicate AssessmentWhereInput")
+
+// P returns a predicate for filtering assessments.
+// An error is returned if the input is empty or invalid.
+func (i *AssessmentWhereInput) P() (predicate.Assessment, error) {
+	var predicates []predicate.Assessment
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, assessment.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Assessment, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, assessment.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Assessment, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, assessment.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, assessment.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, assessment.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, assessment.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, assessment.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, assessment.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, assessment.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, assessment.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, assessment.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, assessment.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, assessment.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, assessment.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, assessment.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, assessment.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, assessment.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, assessment.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, assessment.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, assessment.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, assessment.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, assessment.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, assessment.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, assessment.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, assessment.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, assessment.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, assessment.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Level != nil {
+		predicates = append(predicates, assessment.LevelEQ(*i.Level))
+	}
+	if i.LevelNEQ != nil {
+		predicates = append(predicates, assessment.LevelNEQ(*i.LevelNEQ))
+	}
+	if len(i.LevelIn) > 0 {
+		predicates = append(predicates, assessment.LevelIn(i.LevelIn...))
+	}
+	if len(i.LevelNotIn) > 0 {
+		predicates = append(predicates, assessment.LevelNotIn(i.LevelNotIn...))
+	}
+	if i.Summary != nil {
+		predicates = append(predicates, assessment.SummaryEQ(*i.Summary))
+	}
+	if i.SummaryNEQ != nil {
+		predicates = append(predicates, assessment.SummaryNEQ(*i.SummaryNEQ))
+	}
+	if len(i.SummaryIn) > 0 {
+		predicates = append(predicates, assessment.SummaryIn(i.SummaryIn...))
+	}
+	if len(i.SummaryNotIn) > 0 {
+		predicates = append(predicates, assessment.SummaryNotIn(i.SummaryNotIn...))
+	}
+	if i.SummaryGT != nil {
+		predicates = append(predicates, assessment.SummaryGT(*i.SummaryGT))
+	}
+	if i.SummaryGTE != nil {
+		predicates = append(predicates, assessment.SummaryGTE(*i.SummaryGTE))
+	}
+	if i.SummaryLT != nil {
+		predicates = append(predicates, assessment.SummaryLT(*i.SummaryLT))
+	}
+	if i.SummaryLTE != nil {
+		predicates = append(predicates, assessment.SummaryLTE(*i.SummaryLTE))
+	}
+	if i.SummaryContains != nil {
+		predicates = append(predicates, assessment.SummaryContains(*i.SummaryContains))
+	}
+	if i.SummaryHasPrefix != nil {
+		predicates = append(predicates, assessment.SummaryHasPrefix(*i.SummaryHasPrefix))
+	}
+	if i.SummaryHasSuffix != nil {
+		predicates = append(predicates, assessment.SummaryHasSuffix(*i.SummaryHasSuffix))
+	}
+	if i.SummaryEqualFold != nil {
+		predicates = append(predicates, assessment.SummaryEqualFold(*i.SummaryEqualFold))
+	}
+	if i.SummaryContainsFold != nil {
+		predicates = append(predicates, assessment.SummaryContainsFold(*i.SummaryContainsFold))
+	}
+	if i.ComplexNeeds != nil {
+		predicates = append(predicates, assessment.ComplexNeedsEQ(*i.ComplexNeeds))
+	}
+	if i.ComplexNeedsNEQ != nil {
+		predicates = append(predicates, assessment.ComplexNeedsNEQ(*i.ComplexNeedsNEQ))
+	}
+	if i.AssessedOn != nil {
+		predicates = append(predicates, assessment.AssessedOnEQ(*i.AssessedOn))
+	}
+	if i.AssessedOnNEQ != nil {
+		predicates = append(predicates, assessment.AssessedOnNEQ(*i.AssessedOnNEQ))
+	}
+	if len(i.AssessedOnIn) > 0 {
+		predicates = append(predicates, assessment.AssessedOnIn(i.AssessedOnIn...))
+	}
+	if len(i.AssessedOnNotIn) > 0 {
+		predicates = append(predicates, assessment.AssessedOnNotIn(i.AssessedOnNotIn...))
+	}
+	if i.AssessedOnGT != nil {
+		predicates = append(predicates, assessment.AssessedOnGT(*i.AssessedOnGT))
+	}
+	if i.AssessedOnGTE != nil {
+		predicates = append(predicates, assessment.AssessedOnGTE(*i.AssessedOnGTE))
+	}
+	if i.AssessedOnLT != nil {
+		predicates = append(predicates, assessment.AssessedOnLT(*i.AssessedOnLT))
+	}
+	if i.AssessedOnLTE != nil {
+		predicates = append(predicates, assessment.AssessedOnLTE(*i.AssessedOnLTE))
+	}
+
+	if i.HasCase != nil {
+		p := assessment.HasCase()
+		if !*i.HasCase {
+			p = assessment.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCaseWith) > 0 {
+		with := make([]predicate.CaseFile, 0, len(i.HasCaseWith))
+		for _, w := range i.HasCaseWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCaseWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, assessment.HasCaseWith(with...))
+	}
+	if i.HasAssessor != nil {
+		p := assessment.HasAssessor()
+		if !*i.HasAssessor {
+			p = assessment.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAssessorWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasAssessorWith))
+		for _, w := range i.HasAssessorWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAssessorWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, assessment.HasAssessorWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAssessmentWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return assessment.And(predicates...), nil
+	}
+}
 
 // AuditEventWhereInput represents a where input for filtering AuditEvent queries.
 type AuditEventWhereInput struct {
@@ -1039,6 +1394,71 @@ type CaseWhereInput struct {
 	ConsentGivenAtIsNil  bool        `json:"consentGivenAtIsNil,omitempty"`
 	ConsentGivenAtNotNil bool        `json:"consentGivenAtNotNil,omitempty"`
 
+	// "first_meeting_on" field predicates.
+	FirstMeetingOn       *time.Time  `json:"firstMeetingOn,omitempty"`
+	FirstMeetingOnNEQ    *time.Time  `json:"firstMeetingOnNEQ,omitempty"`
+	FirstMeetingOnIn     []time.Time `json:"firstMeetingOnIn,omitempty"`
+	FirstMeetingOnNotIn  []time.Time `json:"firstMeetingOnNotIn,omitempty"`
+	FirstMeetingOnGT     *time.Time  `json:"firstMeetingOnGT,omitempty"`
+	FirstMeetingOnGTE    *time.Time  `json:"firstMeetingOnGTE,omitempty"`
+	FirstMeetingOnLT     *time.Time  `json:"firstMeetingOnLT,omitempty"`
+	FirstMeetingOnLTE    *time.Time  `json:"firstMeetingOnLTE,omitempty"`
+	FirstMeetingOnIsNil  bool        `json:"firstMeetingOnIsNil,omitempty"`
+	FirstMeetingOnNotNil bool        `json:"firstMeetingOnNotNil,omitempty"`
+
+	// "first_meeting_due_on" field predicates.
+	FirstMeetingDueOn       *time.Time  `json:"firstMeetingDueOn,omitempty"`
+	FirstMeetingDueOnNEQ    *time.Time  `json:"firstMeetingDueOnNEQ,omitempty"`
+	FirstMeetingDueOnIn     []time.Time `json:"firstMeetingDueOnIn,omitempty"`
+	FirstMeetingDueOnNotIn  []time.Time `json:"firstMeetingDueOnNotIn,omitempty"`
+	FirstMeetingDueOnGT     *time.Time  `json:"firstMeetingDueOnGT,omitempty"`
+	FirstMeetingDueOnGTE    *time.Time  `json:"firstMeetingDueOnGTE,omitempty"`
+	FirstMeetingDueOnLT     *time.Time  `json:"firstMeetingDueOnLT,omitempty"`
+	FirstMeetingDueOnLTE    *time.Time  `json:"firstMeetingDueOnLTE,omitempty"`
+	FirstMeetingDueOnIsNil  bool        `json:"firstMeetingDueOnIsNil,omitempty"`
+	FirstMeetingDueOnNotNil bool        `json:"firstMeetingDueOnNotNil,omitempty"`
+
+	// "plan_due_on" field predicates.
+	PlanDueOn       *time.Time  `json:"planDueOn,omitempty"`
+	PlanDueOnNEQ    *time.Time  `json:"planDueOnNEQ,omitempty"`
+	PlanDueOnIn     []time.Time `json:"planDueOnIn,omitempty"`
+	PlanDueOnNotIn  []time.Time `json:"planDueOnNotIn,omitempty"`
+	PlanDueOnGT     *time.Time  `json:"planDueOnGT,omitempty"`
+	PlanDueOnGTE    *time.Time  `json:"planDueOnGTE,omitempty"`
+	PlanDueOnLT     *time.Time  `json:"planDueOnLT,omitempty"`
+	PlanDueOnLTE    *time.Time  `json:"planDueOnLTE,omitempty"`
+	PlanDueOnIsNil  bool        `json:"planDueOnIsNil,omitempty"`
+	PlanDueOnNotNil bool        `json:"planDueOnNotNil,omitempty"`
+
+	// "transfer_reason" field predicates.
+	TransferReason             *string  `json:"transferReason,omitempty"`
+	TransferReasonNEQ          *string  `json:"transferReasonNEQ,omitempty"`
+	TransferReasonIn           []string `json:"transferReasonIn,omitempty"`
+	TransferReasonNotIn        []string `json:"transferReasonNotIn,omitempty"`
+	TransferReasonGT           *string  `json:"transferReasonGT,omitempty"`
+	TransferReasonGTE          *string  `json:"transferReasonGTE,omitempty"`
+	TransferReasonLT           *string  `json:"transferReasonLT,omitempty"`
+	TransferReasonLTE          *string  `json:"transferReasonLTE,omitempty"`
+	TransferReasonContains     *string  `json:"transferReasonContains,omitempty"`
+	TransferReasonHasPrefix    *string  `json:"transferReasonHasPrefix,omitempty"`
+	TransferReasonHasSuffix    *string  `json:"transferReasonHasSuffix,omitempty"`
+	TransferReasonIsNil        bool     `json:"transferReasonIsNil,omitempty"`
+	TransferReasonNotNil       bool     `json:"transferReasonNotNil,omitempty"`
+	TransferReasonEqualFold    *string  `json:"transferReasonEqualFold,omitempty"`
+	TransferReasonContainsFold *string  `json:"transferReasonContainsFold,omitempty"`
+
+	// "transfer_requested_at" field predicates.
+	TransferRequestedAt       *time.Time  `json:"transferRequestedAt,omitempty"`
+	TransferRequestedAtNEQ    *time.Time  `json:"transferRequestedAtNEQ,omitempty"`
+	TransferRequestedAtIn     []time.Time `json:"transferRequestedAtIn,omitempty"`
+	TransferRequestedAtNotIn  []time.Time `json:"transferRequestedAtNotIn,omitempty"`
+	TransferRequestedAtGT     *time.Time  `json:"transferRequestedAtGT,omitempty"`
+	TransferRequestedAtGTE    *time.Time  `json:"transferRequestedAtGTE,omitempty"`
+	TransferRequestedAtLT     *time.Time  `json:"transferRequestedAtLT,omitempty"`
+	TransferRequestedAtLTE    *time.Time  `json:"transferRequestedAtLTE,omitempty"`
+	TransferRequestedAtIsNil  bool        `json:"transferRequestedAtIsNil,omitempty"`
+	TransferRequestedAtNotNil bool        `json:"transferRequestedAtNotNil,omitempty"`
+
 	// "version" field predicates.
 	Version      *int  `json:"version,omitempty"`
 	VersionNEQ   *int  `json:"versionNEQ,omitempty"`
@@ -1068,6 +1488,22 @@ type CaseWhereInput struct {
 	// "case_manager" edge predicates.
 	HasCaseManager     *bool             `json:"hasCaseManager,omitempty"`
 	HasCaseManagerWith []*UserWhereInput `json:"hasCaseManagerWith,omitempty"`
+
+	// "team" edge predicates.
+	HasTeam     *bool             `json:"hasTeam,omitempty"`
+	HasTeamWith []*UserWhereInput `json:"hasTeamWith,omitempty"`
+
+	// "transfer_to" edge predicates.
+	HasTransferTo     *bool              `json:"hasTransferTo,omitempty"`
+	HasTransferToWith []*TableWhereInput `json:"hasTransferToWith,omitempty"`
+
+	// "assessments" edge predicates.
+	HasAssessments     *bool                   `json:"hasAssessments,omitempty"`
+	HasAssessmentsWith []*AssessmentWhereInput `json:"hasAssessmentsWith,omitempty"`
+
+	// "monitoring_meetings" edge predicates.
+	HasMonitoringMeetings     *bool                          `json:"hasMonitoringMeetings,omitempty"`
+	HasMonitoringMeetingsWith []*MonitoringMeetingWhereInput `json:"hasMonitoringMeetingsWith,omitempty"`
 
 	// "previous_case" edge predicates.
 	HasPreviousCase     *bool             `json:"hasPreviousCase,omitempty"`
@@ -1516,6 +1952,171 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 	if i.ConsentGivenAtNotNil {
 		predicates = append(predicates, casefile.ConsentGivenAtNotNil())
 	}
+	if i.FirstMeetingOn != nil {
+		predicates = append(predicates, casefile.FirstMeetingOnEQ(*i.FirstMeetingOn))
+	}
+	if i.FirstMeetingOnNEQ != nil {
+		predicates = append(predicates, casefile.FirstMeetingOnNEQ(*i.FirstMeetingOnNEQ))
+	}
+	if len(i.FirstMeetingOnIn) > 0 {
+		predicates = append(predicates, casefile.FirstMeetingOnIn(i.FirstMeetingOnIn...))
+	}
+	if len(i.FirstMeetingOnNotIn) > 0 {
+		predicates = append(predicates, casefile.FirstMeetingOnNotIn(i.FirstMeetingOnNotIn...))
+	}
+	if i.FirstMeetingOnGT != nil {
+		predicates = append(predicates, casefile.FirstMeetingOnGT(*i.FirstMeetingOnGT))
+	}
+	if i.FirstMeetingOnGTE != nil {
+		predicates = append(predicates, casefile.FirstMeetingOnGTE(*i.FirstMeetingOnGTE))
+	}
+	if i.FirstMeetingOnLT != nil {
+		predicates = append(predicates, casefile.FirstMeetingOnLT(*i.FirstMeetingOnLT))
+	}
+	if i.FirstMeetingOnLTE != nil {
+		predicates = append(predicates, casefile.FirstMeetingOnLTE(*i.FirstMeetingOnLTE))
+	}
+	if i.FirstMeetingOnIsNil {
+		predicates = append(predicates, casefile.FirstMeetingOnIsNil())
+	}
+	if i.FirstMeetingOnNotNil {
+		predicates = append(predicates, casefile.FirstMeetingOnNotNil())
+	}
+	if i.FirstMeetingDueOn != nil {
+		predicates = append(predicates, casefile.FirstMeetingDueOnEQ(*i.FirstMeetingDueOn))
+	}
+	if i.FirstMeetingDueOnNEQ != nil {
+		predicates = append(predicates, casefile.FirstMeetingDueOnNEQ(*i.FirstMeetingDueOnNEQ))
+	}
+	if len(i.FirstMeetingDueOnIn) > 0 {
+		predicates = append(predicates, casefile.FirstMeetingDueOnIn(i.FirstMeetingDueOnIn...))
+	}
+	if len(i.FirstMeetingDueOnNotIn) > 0 {
+		predicates = append(predicates, casefile.FirstMeetingDueOnNotIn(i.FirstMeetingDueOnNotIn...))
+	}
+	if i.FirstMeetingDueOnGT != nil {
+		predicates = append(predicates, casefile.FirstMeetingDueOnGT(*i.FirstMeetingDueOnGT))
+	}
+	if i.FirstMeetingDueOnGTE != nil {
+		predicates = append(predicates, casefile.FirstMeetingDueOnGTE(*i.FirstMeetingDueOnGTE))
+	}
+	if i.FirstMeetingDueOnLT != nil {
+		predicates = append(predicates, casefile.FirstMeetingDueOnLT(*i.FirstMeetingDueOnLT))
+	}
+	if i.FirstMeetingDueOnLTE != nil {
+		predicates = append(predicates, casefile.FirstMeetingDueOnLTE(*i.FirstMeetingDueOnLTE))
+	}
+	if i.FirstMeetingDueOnIsNil {
+		predicates = append(predicates, casefile.FirstMeetingDueOnIsNil())
+	}
+	if i.FirstMeetingDueOnNotNil {
+		predicates = append(predicates, casefile.FirstMeetingDueOnNotNil())
+	}
+	if i.PlanDueOn != nil {
+		predicates = append(predicates, casefile.PlanDueOnEQ(*i.PlanDueOn))
+	}
+	if i.PlanDueOnNEQ != nil {
+		predicates = append(predicates, casefile.PlanDueOnNEQ(*i.PlanDueOnNEQ))
+	}
+	if len(i.PlanDueOnIn) > 0 {
+		predicates = append(predicates, casefile.PlanDueOnIn(i.PlanDueOnIn...))
+	}
+	if len(i.PlanDueOnNotIn) > 0 {
+		predicates = append(predicates, casefile.PlanDueOnNotIn(i.PlanDueOnNotIn...))
+	}
+	if i.PlanDueOnGT != nil {
+		predicates = append(predicates, casefile.PlanDueOnGT(*i.PlanDueOnGT))
+	}
+	if i.PlanDueOnGTE != nil {
+		predicates = append(predicates, casefile.PlanDueOnGTE(*i.PlanDueOnGTE))
+	}
+	if i.PlanDueOnLT != nil {
+		predicates = append(predicates, casefile.PlanDueOnLT(*i.PlanDueOnLT))
+	}
+	if i.PlanDueOnLTE != nil {
+		predicates = append(predicates, casefile.PlanDueOnLTE(*i.PlanDueOnLTE))
+	}
+	if i.PlanDueOnIsNil {
+		predicates = append(predicates, casefile.PlanDueOnIsNil())
+	}
+	if i.PlanDueOnNotNil {
+		predicates = append(predicates, casefile.PlanDueOnNotNil())
+	}
+	if i.TransferReason != nil {
+		predicates = append(predicates, casefile.TransferReasonEQ(*i.TransferReason))
+	}
+	if i.TransferReasonNEQ != nil {
+		predicates = append(predicates, casefile.TransferReasonNEQ(*i.TransferReasonNEQ))
+	}
+	if len(i.TransferReasonIn) > 0 {
+		predicates = append(predicates, casefile.TransferReasonIn(i.TransferReasonIn...))
+	}
+	if len(i.TransferReasonNotIn) > 0 {
+		predicates = append(predicates, casefile.TransferReasonNotIn(i.TransferReasonNotIn...))
+	}
+	if i.TransferReasonGT != nil {
+		predicates = append(predicates, casefile.TransferReasonGT(*i.TransferReasonGT))
+	}
+	if i.TransferReasonGTE != nil {
+		predicates = append(predicates, casefile.TransferReasonGTE(*i.TransferReasonGTE))
+	}
+	if i.TransferReasonLT != nil {
+		predicates = append(predicates, casefile.TransferReasonLT(*i.TransferReasonLT))
+	}
+	if i.TransferReasonLTE != nil {
+		predicates = append(predicates, casefile.TransferReasonLTE(*i.TransferReasonLTE))
+	}
+	if i.TransferReasonContains != nil {
+		predicates = append(predicates, casefile.TransferReasonContains(*i.TransferReasonContains))
+	}
+	if i.TransferReasonHasPrefix != nil {
+		predicates = append(predicates, casefile.TransferReasonHasPrefix(*i.TransferReasonHasPrefix))
+	}
+	if i.TransferReasonHasSuffix != nil {
+		predicates = append(predicates, casefile.TransferReasonHasSuffix(*i.TransferReasonHasSuffix))
+	}
+	if i.TransferReasonIsNil {
+		predicates = append(predicates, casefile.TransferReasonIsNil())
+	}
+	if i.TransferReasonNotNil {
+		predicates = append(predicates, casefile.TransferReasonNotNil())
+	}
+	if i.TransferReasonEqualFold != nil {
+		predicates = append(predicates, casefile.TransferReasonEqualFold(*i.TransferReasonEqualFold))
+	}
+	if i.TransferReasonContainsFold != nil {
+		predicates = append(predicates, casefile.TransferReasonContainsFold(*i.TransferReasonContainsFold))
+	}
+	if i.TransferRequestedAt != nil {
+		predicates = append(predicates, casefile.TransferRequestedAtEQ(*i.TransferRequestedAt))
+	}
+	if i.TransferRequestedAtNEQ != nil {
+		predicates = append(predicates, casefile.TransferRequestedAtNEQ(*i.TransferRequestedAtNEQ))
+	}
+	if len(i.TransferRequestedAtIn) > 0 {
+		predicates = append(predicates, casefile.TransferRequestedAtIn(i.TransferRequestedAtIn...))
+	}
+	if len(i.TransferRequestedAtNotIn) > 0 {
+		predicates = append(predicates, casefile.TransferRequestedAtNotIn(i.TransferRequestedAtNotIn...))
+	}
+	if i.TransferRequestedAtGT != nil {
+		predicates = append(predicates, casefile.TransferRequestedAtGT(*i.TransferRequestedAtGT))
+	}
+	if i.TransferRequestedAtGTE != nil {
+		predicates = append(predicates, casefile.TransferRequestedAtGTE(*i.TransferRequestedAtGTE))
+	}
+	if i.TransferRequestedAtLT != nil {
+		predicates = append(predicates, casefile.TransferRequestedAtLT(*i.TransferRequestedAtLT))
+	}
+	if i.TransferRequestedAtLTE != nil {
+		predicates = append(predicates, casefile.TransferRequestedAtLTE(*i.TransferRequestedAtLTE))
+	}
+	if i.TransferRequestedAtIsNil {
+		predicates = append(predicates, casefile.TransferRequestedAtIsNil())
+	}
+	if i.TransferRequestedAtNotNil {
+		predicates = append(predicates, casefile.TransferRequestedAtNotNil())
+	}
 	if i.Version != nil {
 		predicates = append(predicates, casefile.VersionEQ(*i.Version))
 	}
@@ -1630,6 +2231,78 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, casefile.HasCaseManagerWith(with...))
+	}
+	if i.HasTeam != nil {
+		p := casefile.HasTeam()
+		if !*i.HasTeam {
+			p = casefile.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTeamWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasTeamWith))
+		for _, w := range i.HasTeamWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTeamWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, casefile.HasTeamWith(with...))
+	}
+	if i.HasTransferTo != nil {
+		p := casefile.HasTransferTo()
+		if !*i.HasTransferTo {
+			p = casefile.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTransferToWith) > 0 {
+		with := make([]predicate.TerritorialTable, 0, len(i.HasTransferToWith))
+		for _, w := range i.HasTransferToWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTransferToWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, casefile.HasTransferToWith(with...))
+	}
+	if i.HasAssessments != nil {
+		p := casefile.HasAssessments()
+		if !*i.HasAssessments {
+			p = casefile.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAssessmentsWith) > 0 {
+		with := make([]predicate.Assessment, 0, len(i.HasAssessmentsWith))
+		for _, w := range i.HasAssessmentsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAssessmentsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, casefile.HasAssessmentsWith(with...))
+	}
+	if i.HasMonitoringMeetings != nil {
+		p := casefile.HasMonitoringMeetings()
+		if !*i.HasMonitoringMeetings {
+			p = casefile.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasMonitoringMeetingsWith) > 0 {
+		with := make([]predicate.MonitoringMeeting, 0, len(i.HasMonitoringMeetingsWith))
+		for _, w := range i.HasMonitoringMeetingsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasMonitoringMeetingsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, casefile.HasMonitoringMeetingsWith(with...))
 	}
 	if i.HasPreviousCase != nil {
 		p := casefile.HasPreviousCase()
@@ -4482,6 +5155,790 @@ func (i *MeetingWhereInput) P() (predicate.Meeting, error) {
 		return predicates[0], nil
 	default:
 		return meeting.And(predicates...), nil
+	}
+}
+
+// MonitoringItemWhereInput represents a where input for filtering MonitoringItem queries.
+type MonitoringItemWhereInput struct {
+	Predicates []predicate.MonitoringItem  `json:"-"`
+	Not        *MonitoringItemWhereInput   `json:"not,omitempty"`
+	Or         []*MonitoringItemWhereInput `json:"or,omitempty"`
+	And        []*MonitoringItemWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "progress" field predicates.
+	Progress             *string  `json:"progress,omitempty"`
+	ProgressNEQ          *string  `json:"progressNEQ,omitempty"`
+	ProgressIn           []string `json:"progressIn,omitempty"`
+	ProgressNotIn        []string `json:"progressNotIn,omitempty"`
+	ProgressGT           *string  `json:"progressGT,omitempty"`
+	ProgressGTE          *string  `json:"progressGTE,omitempty"`
+	ProgressLT           *string  `json:"progressLT,omitempty"`
+	ProgressLTE          *string  `json:"progressLTE,omitempty"`
+	ProgressContains     *string  `json:"progressContains,omitempty"`
+	ProgressHasPrefix    *string  `json:"progressHasPrefix,omitempty"`
+	ProgressHasSuffix    *string  `json:"progressHasSuffix,omitempty"`
+	ProgressIsNil        bool     `json:"progressIsNil,omitempty"`
+	ProgressNotNil       bool     `json:"progressNotNil,omitempty"`
+	ProgressEqualFold    *string  `json:"progressEqualFold,omitempty"`
+	ProgressContainsFold *string  `json:"progressContainsFold,omitempty"`
+
+	// "goal_status" field predicates.
+	GoalStatus       *monitoringitem.GoalStatus  `json:"goalStatus,omitempty"`
+	GoalStatusNEQ    *monitoringitem.GoalStatus  `json:"goalStatusNEQ,omitempty"`
+	GoalStatusIn     []monitoringitem.GoalStatus `json:"goalStatusIn,omitempty"`
+	GoalStatusNotIn  []monitoringitem.GoalStatus `json:"goalStatusNotIn,omitempty"`
+	GoalStatusIsNil  bool                        `json:"goalStatusIsNil,omitempty"`
+	GoalStatusNotNil bool                        `json:"goalStatusNotNil,omitempty"`
+
+	// "hours_done" field predicates.
+	HoursDone       *int  `json:"hoursDone,omitempty"`
+	HoursDoneNEQ    *int  `json:"hoursDoneNEQ,omitempty"`
+	HoursDoneIn     []int `json:"hoursDoneIn,omitempty"`
+	HoursDoneNotIn  []int `json:"hoursDoneNotIn,omitempty"`
+	HoursDoneGT     *int  `json:"hoursDoneGT,omitempty"`
+	HoursDoneGTE    *int  `json:"hoursDoneGTE,omitempty"`
+	HoursDoneLT     *int  `json:"hoursDoneLT,omitempty"`
+	HoursDoneLTE    *int  `json:"hoursDoneLTE,omitempty"`
+	HoursDoneIsNil  bool  `json:"hoursDoneIsNil,omitempty"`
+	HoursDoneNotNil bool  `json:"hoursDoneNotNil,omitempty"`
+
+	// "meeting" edge predicates.
+	HasMeeting     *bool                          `json:"hasMeeting,omitempty"`
+	HasMeetingWith []*MonitoringMeetingWhereInput `json:"hasMeetingWith,omitempty"`
+
+	// "goal" edge predicates.
+	HasGoal     *bool             `json:"hasGoal,omitempty"`
+	HasGoalWith []*GoalWhereInput `json:"hasGoalWith,omitempty"`
+
+	// "commitment" edge predicates.
+	HasCommitment     *bool                   `json:"hasCommitment,omitempty"`
+	HasCommitmentWith []*CommitmentWhereInput `json:"hasCommitmentWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *MonitoringItemWhereInput) AddPredicates(predicates ...predicate.MonitoringItem) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the MonitoringItemWhereInput filter on the MonitoringItemQuery builder.
+func (i *MonitoringItemWhereInput) Filter(q *MonitoringItemQuery) (*MonitoringItemQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyMonitoringItemWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyMonitoringItemWhereInput is returned in case the MonitoringItemWhereInput is empty.
+var ErrEmptyMonitoringItemWhereInput = errors.New("ent: empty predicate MonitoringItemWhereInput")
+
+// P returns a predicate for filtering monitoringitems.
+// An error is returned if the input is empty or invalid.
+func (i *MonitoringItemWhereInput) P() (predicate.MonitoringItem, error) {
+	var predicates []predicate.MonitoringItem
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, monitoringitem.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.MonitoringItem, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, monitoringitem.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.MonitoringItem, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, monitoringitem.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, monitoringitem.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, monitoringitem.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, monitoringitem.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, monitoringitem.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, monitoringitem.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, monitoringitem.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, monitoringitem.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, monitoringitem.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, monitoringitem.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, monitoringitem.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, monitoringitem.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, monitoringitem.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, monitoringitem.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, monitoringitem.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, monitoringitem.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, monitoringitem.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, monitoringitem.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, monitoringitem.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, monitoringitem.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, monitoringitem.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, monitoringitem.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, monitoringitem.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, monitoringitem.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, monitoringitem.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Progress != nil {
+		predicates = append(predicates, monitoringitem.ProgressEQ(*i.Progress))
+	}
+	if i.ProgressNEQ != nil {
+		predicates = append(predicates, monitoringitem.ProgressNEQ(*i.ProgressNEQ))
+	}
+	if len(i.ProgressIn) > 0 {
+		predicates = append(predicates, monitoringitem.ProgressIn(i.ProgressIn...))
+	}
+	if len(i.ProgressNotIn) > 0 {
+		predicates = append(predicates, monitoringitem.ProgressNotIn(i.ProgressNotIn...))
+	}
+	if i.ProgressGT != nil {
+		predicates = append(predicates, monitoringitem.ProgressGT(*i.ProgressGT))
+	}
+	if i.ProgressGTE != nil {
+		predicates = append(predicates, monitoringitem.ProgressGTE(*i.ProgressGTE))
+	}
+	if i.ProgressLT != nil {
+		predicates = append(predicates, monitoringitem.ProgressLT(*i.ProgressLT))
+	}
+	if i.ProgressLTE != nil {
+		predicates = append(predicates, monitoringitem.ProgressLTE(*i.ProgressLTE))
+	}
+	if i.ProgressContains != nil {
+		predicates = append(predicates, monitoringitem.ProgressContains(*i.ProgressContains))
+	}
+	if i.ProgressHasPrefix != nil {
+		predicates = append(predicates, monitoringitem.ProgressHasPrefix(*i.ProgressHasPrefix))
+	}
+	if i.ProgressHasSuffix != nil {
+		predicates = append(predicates, monitoringitem.ProgressHasSuffix(*i.ProgressHasSuffix))
+	}
+	if i.ProgressIsNil {
+		predicates = append(predicates, monitoringitem.ProgressIsNil())
+	}
+	if i.ProgressNotNil {
+		predicates = append(predicates, monitoringitem.ProgressNotNil())
+	}
+	if i.ProgressEqualFold != nil {
+		predicates = append(predicates, monitoringitem.ProgressEqualFold(*i.ProgressEqualFold))
+	}
+	if i.ProgressContainsFold != nil {
+		predicates = append(predicates, monitoringitem.ProgressContainsFold(*i.ProgressContainsFold))
+	}
+	if i.GoalStatus != nil {
+		predicates = append(predicates, monitoringitem.GoalStatusEQ(*i.GoalStatus))
+	}
+	if i.GoalStatusNEQ != nil {
+		predicates = append(predicates, monitoringitem.GoalStatusNEQ(*i.GoalStatusNEQ))
+	}
+	if len(i.GoalStatusIn) > 0 {
+		predicates = append(predicates, monitoringitem.GoalStatusIn(i.GoalStatusIn...))
+	}
+	if len(i.GoalStatusNotIn) > 0 {
+		predicates = append(predicates, monitoringitem.GoalStatusNotIn(i.GoalStatusNotIn...))
+	}
+	if i.GoalStatusIsNil {
+		predicates = append(predicates, monitoringitem.GoalStatusIsNil())
+	}
+	if i.GoalStatusNotNil {
+		predicates = append(predicates, monitoringitem.GoalStatusNotNil())
+	}
+	if i.HoursDone != nil {
+		predicates = append(predicates, monitoringitem.HoursDoneEQ(*i.HoursDone))
+	}
+	if i.HoursDoneNEQ != nil {
+		predicates = append(predicates, monitoringitem.HoursDoneNEQ(*i.HoursDoneNEQ))
+	}
+	if len(i.HoursDoneIn) > 0 {
+		predicates = append(predicates, monitoringitem.HoursDoneIn(i.HoursDoneIn...))
+	}
+	if len(i.HoursDoneNotIn) > 0 {
+		predicates = append(predicates, monitoringitem.HoursDoneNotIn(i.HoursDoneNotIn...))
+	}
+	if i.HoursDoneGT != nil {
+		predicates = append(predicates, monitoringitem.HoursDoneGT(*i.HoursDoneGT))
+	}
+	if i.HoursDoneGTE != nil {
+		predicates = append(predicates, monitoringitem.HoursDoneGTE(*i.HoursDoneGTE))
+	}
+	if i.HoursDoneLT != nil {
+		predicates = append(predicates, monitoringitem.HoursDoneLT(*i.HoursDoneLT))
+	}
+	if i.HoursDoneLTE != nil {
+		predicates = append(predicates, monitoringitem.HoursDoneLTE(*i.HoursDoneLTE))
+	}
+	if i.HoursDoneIsNil {
+		predicates = append(predicates, monitoringitem.HoursDoneIsNil())
+	}
+	if i.HoursDoneNotNil {
+		predicates = append(predicates, monitoringitem.HoursDoneNotNil())
+	}
+
+	if i.HasMeeting != nil {
+		p := monitoringitem.HasMeeting()
+		if !*i.HasMeeting {
+			p = monitoringitem.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasMeetingWith) > 0 {
+		with := make([]predicate.MonitoringMeeting, 0, len(i.HasMeetingWith))
+		for _, w := range i.HasMeetingWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasMeetingWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, monitoringitem.HasMeetingWith(with...))
+	}
+	if i.HasGoal != nil {
+		p := monitoringitem.HasGoal()
+		if !*i.HasGoal {
+			p = monitoringitem.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasGoalWith) > 0 {
+		with := make([]predicate.Goal, 0, len(i.HasGoalWith))
+		for _, w := range i.HasGoalWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasGoalWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, monitoringitem.HasGoalWith(with...))
+	}
+	if i.HasCommitment != nil {
+		p := monitoringitem.HasCommitment()
+		if !*i.HasCommitment {
+			p = monitoringitem.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCommitmentWith) > 0 {
+		with := make([]predicate.Commitment, 0, len(i.HasCommitmentWith))
+		for _, w := range i.HasCommitmentWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCommitmentWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, monitoringitem.HasCommitmentWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyMonitoringItemWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return monitoringitem.And(predicates...), nil
+	}
+}
+
+// MonitoringMeetingWhereInput represents a where input for filtering MonitoringMeeting queries.
+type MonitoringMeetingWhereInput struct {
+	Predicates []predicate.MonitoringMeeting  `json:"-"`
+	Not        *MonitoringMeetingWhereInput   `json:"not,omitempty"`
+	Or         []*MonitoringMeetingWhereInput `json:"or,omitempty"`
+	And        []*MonitoringMeetingWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "planned_on" field predicates.
+	PlannedOn      *time.Time  `json:"plannedOn,omitempty"`
+	PlannedOnNEQ   *time.Time  `json:"plannedOnNEQ,omitempty"`
+	PlannedOnIn    []time.Time `json:"plannedOnIn,omitempty"`
+	PlannedOnNotIn []time.Time `json:"plannedOnNotIn,omitempty"`
+	PlannedOnGT    *time.Time  `json:"plannedOnGT,omitempty"`
+	PlannedOnGTE   *time.Time  `json:"plannedOnGTE,omitempty"`
+	PlannedOnLT    *time.Time  `json:"plannedOnLT,omitempty"`
+	PlannedOnLTE   *time.Time  `json:"plannedOnLTE,omitempty"`
+
+	// "held_on" field predicates.
+	HeldOn       *time.Time  `json:"heldOn,omitempty"`
+	HeldOnNEQ    *time.Time  `json:"heldOnNEQ,omitempty"`
+	HeldOnIn     []time.Time `json:"heldOnIn,omitempty"`
+	HeldOnNotIn  []time.Time `json:"heldOnNotIn,omitempty"`
+	HeldOnGT     *time.Time  `json:"heldOnGT,omitempty"`
+	HeldOnGTE    *time.Time  `json:"heldOnGTE,omitempty"`
+	HeldOnLT     *time.Time  `json:"heldOnLT,omitempty"`
+	HeldOnLTE    *time.Time  `json:"heldOnLTE,omitempty"`
+	HeldOnIsNil  bool        `json:"heldOnIsNil,omitempty"`
+	HeldOnNotNil bool        `json:"heldOnNotNil,omitempty"`
+
+	// "summary" field predicates.
+	Summary             *string  `json:"summary,omitempty"`
+	SummaryNEQ          *string  `json:"summaryNEQ,omitempty"`
+	SummaryIn           []string `json:"summaryIn,omitempty"`
+	SummaryNotIn        []string `json:"summaryNotIn,omitempty"`
+	SummaryGT           *string  `json:"summaryGT,omitempty"`
+	SummaryGTE          *string  `json:"summaryGTE,omitempty"`
+	SummaryLT           *string  `json:"summaryLT,omitempty"`
+	SummaryLTE          *string  `json:"summaryLTE,omitempty"`
+	SummaryContains     *string  `json:"summaryContains,omitempty"`
+	SummaryHasPrefix    *string  `json:"summaryHasPrefix,omitempty"`
+	SummaryHasSuffix    *string  `json:"summaryHasSuffix,omitempty"`
+	SummaryIsNil        bool     `json:"summaryIsNil,omitempty"`
+	SummaryNotNil       bool     `json:"summaryNotNil,omitempty"`
+	SummaryEqualFold    *string  `json:"summaryEqualFold,omitempty"`
+	SummaryContainsFold *string  `json:"summaryContainsFold,omitempty"`
+
+	// "case" edge predicates.
+	HasCase     *bool             `json:"hasCase,omitempty"`
+	HasCaseWith []*CaseWhereInput `json:"hasCaseWith,omitempty"`
+
+	// "recorded_by" edge predicates.
+	HasRecordedBy     *bool             `json:"hasRecordedBy,omitempty"`
+	HasRecordedByWith []*UserWhereInput `json:"hasRecordedByWith,omitempty"`
+
+	// "items" edge predicates.
+	HasItems     *bool                       `json:"hasItems,omitempty"`
+	HasItemsWith []*MonitoringItemWhereInput `json:"hasItemsWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *MonitoringMeetingWhereInput) AddPredicates(predicates ...predicate.MonitoringMeeting) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the MonitoringMeetingWhereInput filter on the MonitoringMeetingQuery builder.
+func (i *MonitoringMeetingWhereInput) Filter(q *MonitoringMeetingQuery) (*MonitoringMeetingQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyMonitoringMeetingWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyMonitoringMeetingWhereInput is returned in case the MonitoringMeetingWhereInput is empty.
+var ErrEmptyMonitoringMeetingWhereInput = errors.New("ent: empty predicate MonitoringMeetingWhereInput")
+
+// P returns a predicate for filtering monitoringmeetings.
+// An error is returned if the input is empty or invalid.
+func (i *MonitoringMeetingWhereInput) P() (predicate.MonitoringMeeting, error) {
+	var predicates []predicate.MonitoringMeeting
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, monitoringmeeting.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.MonitoringMeeting, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, monitoringmeeting.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.MonitoringMeeting, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, monitoringmeeting.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, monitoringmeeting.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, monitoringmeeting.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, monitoringmeeting.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, monitoringmeeting.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, monitoringmeeting.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, monitoringmeeting.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, monitoringmeeting.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, monitoringmeeting.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, monitoringmeeting.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, monitoringmeeting.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, monitoringmeeting.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, monitoringmeeting.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, monitoringmeeting.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, monitoringmeeting.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, monitoringmeeting.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, monitoringmeeting.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, monitoringmeeting.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, monitoringmeeting.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, monitoringmeeting.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, monitoringmeeting.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, monitoringmeeting.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, monitoringmeeting.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, monitoringmeeting.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, monitoringmeeting.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.PlannedOn != nil {
+		predicates = append(predicates, monitoringmeeting.PlannedOnEQ(*i.PlannedOn))
+	}
+	if i.PlannedOnNEQ != nil {
+		predicates = append(predicates, monitoringmeeting.PlannedOnNEQ(*i.PlannedOnNEQ))
+	}
+	if len(i.PlannedOnIn) > 0 {
+		predicates = append(predicates, monitoringmeeting.PlannedOnIn(i.PlannedOnIn...))
+	}
+	if len(i.PlannedOnNotIn) > 0 {
+		predicates = append(predicates, monitoringmeeting.PlannedOnNotIn(i.PlannedOnNotIn...))
+	}
+	if i.PlannedOnGT != nil {
+		predicates = append(predicates, monitoringmeeting.PlannedOnGT(*i.PlannedOnGT))
+	}
+	if i.PlannedOnGTE != nil {
+		predicates = append(predicates, monitoringmeeting.PlannedOnGTE(*i.PlannedOnGTE))
+	}
+	if i.PlannedOnLT != nil {
+		predicates = append(predicates, monitoringmeeting.PlannedOnLT(*i.PlannedOnLT))
+	}
+	if i.PlannedOnLTE != nil {
+		predicates = append(predicates, monitoringmeeting.PlannedOnLTE(*i.PlannedOnLTE))
+	}
+	if i.HeldOn != nil {
+		predicates = append(predicates, monitoringmeeting.HeldOnEQ(*i.HeldOn))
+	}
+	if i.HeldOnNEQ != nil {
+		predicates = append(predicates, monitoringmeeting.HeldOnNEQ(*i.HeldOnNEQ))
+	}
+	if len(i.HeldOnIn) > 0 {
+		predicates = append(predicates, monitoringmeeting.HeldOnIn(i.HeldOnIn...))
+	}
+	if len(i.HeldOnNotIn) > 0 {
+		predicates = append(predicates, monitoringmeeting.HeldOnNotIn(i.HeldOnNotIn...))
+	}
+	if i.HeldOnGT != nil {
+		predicates = append(predicates, monitoringmeeting.HeldOnGT(*i.HeldOnGT))
+	}
+	if i.HeldOnGTE != nil {
+		predicates = append(predicates, monitoringmeeting.HeldOnGTE(*i.HeldOnGTE))
+	}
+	if i.HeldOnLT != nil {
+		predicates = append(predicates, monitoringmeeting.HeldOnLT(*i.HeldOnLT))
+	}
+	if i.HeldOnLTE != nil {
+		predicates = append(predicates, monitoringmeeting.HeldOnLTE(*i.HeldOnLTE))
+	}
+	if i.HeldOnIsNil {
+		predicates = append(predicates, monitoringmeeting.HeldOnIsNil())
+	}
+	if i.HeldOnNotNil {
+		predicates = append(predicates, monitoringmeeting.HeldOnNotNil())
+	}
+	if i.Summary != nil {
+		predicates = append(predicates, monitoringmeeting.SummaryEQ(*i.Summary))
+	}
+	if i.SummaryNEQ != nil {
+		predicates = append(predicates, monitoringmeeting.SummaryNEQ(*i.SummaryNEQ))
+	}
+	if len(i.SummaryIn) > 0 {
+		predicates = append(predicates, monitoringmeeting.SummaryIn(i.SummaryIn...))
+	}
+	if len(i.SummaryNotIn) > 0 {
+		predicates = append(predicates, monitoringmeeting.SummaryNotIn(i.SummaryNotIn...))
+	}
+	if i.SummaryGT != nil {
+		predicates = append(predicates, monitoringmeeting.SummaryGT(*i.SummaryGT))
+	}
+	if i.SummaryGTE != nil {
+		predicates = append(predicates, monitoringmeeting.SummaryGTE(*i.SummaryGTE))
+	}
+	if i.SummaryLT != nil {
+		predicates = append(predicates, monitoringmeeting.SummaryLT(*i.SummaryLT))
+	}
+	if i.SummaryLTE != nil {
+		predicates = append(predicates, monitoringmeeting.SummaryLTE(*i.SummaryLTE))
+	}
+	if i.SummaryContains != nil {
+		predicates = append(predicates, monitoringmeeting.SummaryContains(*i.SummaryContains))
+	}
+	if i.SummaryHasPrefix != nil {
+		predicates = append(predicates, monitoringmeeting.SummaryHasPrefix(*i.SummaryHasPrefix))
+	}
+	if i.SummaryHasSuffix != nil {
+		predicates = append(predicates, monitoringmeeting.SummaryHasSuffix(*i.SummaryHasSuffix))
+	}
+	if i.SummaryIsNil {
+		predicates = append(predicates, monitoringmeeting.SummaryIsNil())
+	}
+	if i.SummaryNotNil {
+		predicates = append(predicates, monitoringmeeting.SummaryNotNil())
+	}
+	if i.SummaryEqualFold != nil {
+		predicates = append(predicates, monitoringmeeting.SummaryEqualFold(*i.SummaryEqualFold))
+	}
+	if i.SummaryContainsFold != nil {
+		predicates = append(predicates, monitoringmeeting.SummaryContainsFold(*i.SummaryContainsFold))
+	}
+
+	if i.HasCase != nil {
+		p := monitoringmeeting.HasCase()
+		if !*i.HasCase {
+			p = monitoringmeeting.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCaseWith) > 0 {
+		with := make([]predicate.CaseFile, 0, len(i.HasCaseWith))
+		for _, w := range i.HasCaseWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCaseWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, monitoringmeeting.HasCaseWith(with...))
+	}
+	if i.HasRecordedBy != nil {
+		p := monitoringmeeting.HasRecordedBy()
+		if !*i.HasRecordedBy {
+			p = monitoringmeeting.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRecordedByWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasRecordedByWith))
+		for _, w := range i.HasRecordedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRecordedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, monitoringmeeting.HasRecordedByWith(with...))
+	}
+	if i.HasItems != nil {
+		p := monitoringmeeting.HasItems()
+		if !*i.HasItems {
+			p = monitoringmeeting.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasItemsWith) > 0 {
+		with := make([]predicate.MonitoringItem, 0, len(i.HasItemsWith))
+		for _, w := range i.HasItemsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasItemsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, monitoringmeeting.HasItemsWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyMonitoringMeetingWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return monitoringmeeting.And(predicates...), nil
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -22,6 +23,8 @@ import (
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/monitoringitem"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
@@ -52,6 +55,7 @@ const (
 
 	// Node types.
 	TypeAPIToken           = "APIToken"
+	TypeAssessment         = "Assessment"
 	TypeAuditEvent         = "AuditEvent"
 	TypeCaseEvent          = "CaseEvent"
 	TypeCaseFile           = "CaseFile"
@@ -62,6 +66,8 @@ const (
 	TypeGoal               = "Goal"
 	TypeIntervention       = "Intervention"
 	TypeMeeting            = "Meeting"
+	TypeMonitoringItem     = "MonitoringItem"
+	TypeMonitoringMeeting  = "MonitoringMeeting"
 	TypeMunicipality       = "Municipality"
 	TypeObjective          = "Objective"
 	TypeOrganization       = "Organization"
@@ -841,6 +847,804 @@ func (m *APITokenMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown APIToken edge %s", name)
+}
+
+// AssessmentMutation represents an operation that mutates the Assessment nodes in the graph.
+type AssessmentMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *gid.ID
+	created_at      *time.Time
+	updated_at      *time.Time
+	level           *assessment.Level
+	findings        *[]domain.AreaFinding
+	appendfindings  []domain.AreaFinding
+	summary         *string
+	complex_needs   *bool
+	assessed_on     *time.Time
+	clearedFields   map[string]struct{}
+	_case           *gid.ID
+	cleared_case    bool
+	assessor        *gid.ID
+	clearedassessor bool
+	done            bool
+	oldValue        func(context.Context) (*Assessment, error)
+	predicates      []predicate.Assessment
+}
+
+var _ ent.Mutation = (*AssessmentMutation)(nil)
+
+// assessmentOption allows management of the mutation configuration using functional options.
+type assessmentOption func(*AssessmentMutation)
+
+// newAssessmentMutation creates new mutation for the Assessment entity.
+func newAssessmentMutation(c config, op Op, opts ...assessmentOption) *AssessmentMutation {
+	m := &AssessmentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAssessment,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAssessmentID sets the ID field of the mutation.
+func withAssessmentID(id gid.ID) assessmentOption {
+	return func(m *AssessmentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Assessment
+		)
+		m.oldValue = func(ctx context.Context) (*Assessment, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Assessment.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAssessment sets the old Assessment of the mutation.
+func withAssessment(node *Assessment) assessmentOption {
+	return func(m *AssessmentMutation) {
+		m.oldValue = func(context.Context) (*Assessment, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AssessmentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AssessmentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Assessment entities.
+func (m *AssessmentMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AssessmentMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AssessmentMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Assessment.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *AssessmentMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *AssessmentMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Assessment entity.
+// If the Assessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssessmentMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *AssessmentMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *AssessmentMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *AssessmentMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Assessment entity.
+// If the Assessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssessmentMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *AssessmentMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetLevel sets the "level" field.
+func (m *AssessmentMutation) SetLevel(a assessment.Level) {
+	m.level = &a
+}
+
+// Level returns the value of the "level" field in the mutation.
+func (m *AssessmentMutation) Level() (r assessment.Level, exists bool) {
+	v := m.level
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLevel returns the old "level" field's value of the Assessment entity.
+// If the Assessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssessmentMutation) OldLevel(ctx context.Context) (v assessment.Level, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLevel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLevel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLevel: %w", err)
+	}
+	return oldValue.Level, nil
+}
+
+// ResetLevel resets all changes to the "level" field.
+func (m *AssessmentMutation) ResetLevel() {
+	m.level = nil
+}
+
+// SetFindings sets the "findings" field.
+func (m *AssessmentMutation) SetFindings(df []domain.AreaFinding) {
+	m.findings = &df
+	m.appendfindings = nil
+}
+
+// Findings returns the value of the "findings" field in the mutation.
+func (m *AssessmentMutation) Findings() (r []domain.AreaFinding, exists bool) {
+	v := m.findings
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFindings returns the old "findings" field's value of the Assessment entity.
+// If the Assessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssessmentMutation) OldFindings(ctx context.Context) (v []domain.AreaFinding, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFindings is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFindings requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFindings: %w", err)
+	}
+	return oldValue.Findings, nil
+}
+
+// AppendFindings adds df to the "findings" field.
+func (m *AssessmentMutation) AppendFindings(df []domain.AreaFinding) {
+	m.appendfindings = append(m.appendfindings, df...)
+}
+
+// AppendedFindings returns the list of values that were appended to the "findings" field in this mutation.
+func (m *AssessmentMutation) AppendedFindings() ([]domain.AreaFinding, bool) {
+	if len(m.appendfindings) == 0 {
+		return nil, false
+	}
+	return m.appendfindings, true
+}
+
+// ResetFindings resets all changes to the "findings" field.
+func (m *AssessmentMutation) ResetFindings() {
+	m.findings = nil
+	m.appendfindings = nil
+}
+
+// SetSummary sets the "summary" field.
+func (m *AssessmentMutation) SetSummary(s string) {
+	m.summary = &s
+}
+
+// Summary returns the value of the "summary" field in the mutation.
+func (m *AssessmentMutation) Summary() (r string, exists bool) {
+	v := m.summary
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSummary returns the old "summary" field's value of the Assessment entity.
+// If the Assessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssessmentMutation) OldSummary(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSummary is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSummary requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSummary: %w", err)
+	}
+	return oldValue.Summary, nil
+}
+
+// ResetSummary resets all changes to the "summary" field.
+func (m *AssessmentMutation) ResetSummary() {
+	m.summary = nil
+}
+
+// SetComplexNeeds sets the "complex_needs" field.
+func (m *AssessmentMutation) SetComplexNeeds(b bool) {
+	m.complex_needs = &b
+}
+
+// ComplexNeeds returns the value of the "complex_needs" field in the mutation.
+func (m *AssessmentMutation) ComplexNeeds() (r bool, exists bool) {
+	v := m.complex_needs
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldComplexNeeds returns the old "complex_needs" field's value of the Assessment entity.
+// If the Assessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssessmentMutation) OldComplexNeeds(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldComplexNeeds is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldComplexNeeds requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldComplexNeeds: %w", err)
+	}
+	return oldValue.ComplexNeeds, nil
+}
+
+// ResetComplexNeeds resets all changes to the "complex_needs" field.
+func (m *AssessmentMutation) ResetComplexNeeds() {
+	m.complex_needs = nil
+}
+
+// SetAssessedOn sets the "assessed_on" field.
+func (m *AssessmentMutation) SetAssessedOn(t time.Time) {
+	m.assessed_on = &t
+}
+
+// AssessedOn returns the value of the "assessed_on" field in the mutation.
+func (m *AssessmentMutation) AssessedOn() (r time.Time, exists bool) {
+	v := m.assessed_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAssessedOn returns the old "assessed_on" field's value of the Assessment entity.
+// If the Assessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssessmentMutation) OldAssessedOn(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAssessedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAssessedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAssessedOn: %w", err)
+	}
+	return oldValue.AssessedOn, nil
+}
+
+// ResetAssessedOn resets all changes to the "assessed_on" field.
+func (m *AssessmentMutation) ResetAssessedOn() {
+	m.assessed_on = nil
+}
+
+// SetCaseID sets the "case" edge to the CaseFile entity by id.
+func (m *AssessmentMutation) SetCaseID(id gid.ID) {
+	m._case = &id
+}
+
+// ClearCase clears the "case" edge to the CaseFile entity.
+func (m *AssessmentMutation) ClearCase() {
+	m.cleared_case = true
+}
+
+// CaseCleared reports if the "case" edge to the CaseFile entity was cleared.
+func (m *AssessmentMutation) CaseCleared() bool {
+	return m.cleared_case
+}
+
+// CaseID returns the "case" edge ID in the mutation.
+func (m *AssessmentMutation) CaseID() (id gid.ID, exists bool) {
+	if m._case != nil {
+		return *m._case, true
+	}
+	return
+}
+
+// CaseIDs returns the "case" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CaseID instead. It exists only for internal usage by the builders.
+func (m *AssessmentMutation) CaseIDs() (ids []gid.ID) {
+	if id := m._case; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCase resets all changes to the "case" edge.
+func (m *AssessmentMutation) ResetCase() {
+	m._case = nil
+	m.cleared_case = false
+}
+
+// SetAssessorID sets the "assessor" edge to the User entity by id.
+func (m *AssessmentMutation) SetAssessorID(id gid.ID) {
+	m.assessor = &id
+}
+
+// ClearAssessor clears the "assessor" edge to the User entity.
+func (m *AssessmentMutation) ClearAssessor() {
+	m.clearedassessor = true
+}
+
+// AssessorCleared reports if the "assessor" edge to the User entity was cleared.
+func (m *AssessmentMutation) AssessorCleared() bool {
+	return m.clearedassessor
+}
+
+// AssessorID returns the "assessor" edge ID in the mutation.
+func (m *AssessmentMutation) AssessorID() (id gid.ID, exists bool) {
+	if m.assessor != nil {
+		return *m.assessor, true
+	}
+	return
+}
+
+// AssessorIDs returns the "assessor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AssessorID instead. It exists only for internal usage by the builders.
+func (m *AssessmentMutation) AssessorIDs() (ids []gid.ID) {
+	if id := m.assessor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAssessor resets all changes to the "assessor" edge.
+func (m *AssessmentMutation) ResetAssessor() {
+	m.assessor = nil
+	m.clearedassessor = false
+}
+
+// Where appends a list predicates to the AssessmentMutation builder.
+func (m *AssessmentMutation) Where(ps ...predicate.Assessment) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AssessmentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AssessmentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Assessment, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AssessmentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AssessmentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Assessment).
+func (m *AssessmentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AssessmentMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.created_at != nil {
+		fields = append(fields, assessment.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, assessment.FieldUpdatedAt)
+	}
+	if m.level != nil {
+		fields = append(fields, assessment.FieldLevel)
+	}
+	if m.findings != nil {
+		fields = append(fields, assessment.FieldFindings)
+	}
+	if m.summary != nil {
+		fields = append(fields, assessment.FieldSummary)
+	}
+	if m.complex_needs != nil {
+		fields = append(fields, assessment.FieldComplexNeeds)
+	}
+	if m.assessed_on != nil {
+		fields = append(fields, assessment.FieldAssessedOn)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AssessmentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case assessment.FieldCreatedAt:
+		return m.CreatedAt()
+	case assessment.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case assessment.FieldLevel:
+		return m.Level()
+	case assessment.FieldFindings:
+		return m.Findings()
+	case assessment.FieldSummary:
+		return m.Summary()
+	case assessment.FieldComplexNeeds:
+		return m.ComplexNeeds()
+	case assessment.FieldAssessedOn:
+		return m.AssessedOn()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AssessmentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case assessment.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case assessment.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case assessment.FieldLevel:
+		return m.OldLevel(ctx)
+	case assessment.FieldFindings:
+		return m.OldFindings(ctx)
+	case assessment.FieldSummary:
+		return m.OldSummary(ctx)
+	case assessment.FieldComplexNeeds:
+		return m.OldComplexNeeds(ctx)
+	case assessment.FieldAssessedOn:
+		return m.OldAssessedOn(ctx)
+	}
+	return nil, fmt.Errorf("unknown Assessment field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AssessmentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case assessment.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case assessment.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case assessment.FieldLevel:
+		v, ok := value.(assessment.Level)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLevel(v)
+		return nil
+	case assessment.FieldFindings:
+		v, ok := value.([]domain.AreaFinding)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFindings(v)
+		return nil
+	case assessment.FieldSummary:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSummary(v)
+		return nil
+	case assessment.FieldComplexNeeds:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetComplexNeeds(v)
+		return nil
+	case assessment.FieldAssessedOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAssessedOn(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Assessment field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AssessmentMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AssessmentMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AssessmentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Assessment numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AssessmentMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AssessmentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AssessmentMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown Assessment nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AssessmentMutation) ResetField(name string) error {
+	switch name {
+	case assessment.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case assessment.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case assessment.FieldLevel:
+		m.ResetLevel()
+		return nil
+	case assessment.FieldFindings:
+		m.ResetFindings()
+		return nil
+	case assessment.FieldSummary:
+		m.ResetSummary()
+		return nil
+	case assessment.FieldComplexNeeds:
+		m.ResetComplexNeeds()
+		return nil
+	case assessment.FieldAssessedOn:
+		m.ResetAssessedOn()
+		return nil
+	}
+	return fmt.Errorf("unknown Assessment field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AssessmentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m._case != nil {
+		edges = append(edges, assessment.EdgeCase)
+	}
+	if m.assessor != nil {
+		edges = append(edges, assessment.EdgeAssessor)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AssessmentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case assessment.EdgeCase:
+		if id := m._case; id != nil {
+			return []ent.Value{*id}
+		}
+	case assessment.EdgeAssessor:
+		if id := m.assessor; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AssessmentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AssessmentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AssessmentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.cleared_case {
+		edges = append(edges, assessment.EdgeCase)
+	}
+	if m.clearedassessor {
+		edges = append(edges, assessment.EdgeAssessor)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AssessmentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case assessment.EdgeCase:
+		return m.cleared_case
+	case assessment.EdgeAssessor:
+		return m.clearedassessor
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AssessmentMutation) ClearEdge(name string) error {
+	switch name {
+	case assessment.EdgeCase:
+		m.ClearCase()
+		return nil
+	case assessment.EdgeAssessor:
+		m.ClearAssessor()
+		return nil
+	}
+	return fmt.Errorf("unknown Assessment unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AssessmentMutation) ResetEdge(name string) error {
+	switch name {
+	case assessment.EdgeCase:
+		m.ResetCase()
+		return nil
+	case assessment.EdgeAssessor:
+		m.ResetAssessor()
+		return nil
+	}
+	return fmt.Errorf("unknown Assessment edge %s", name)
 }
 
 // AuditEventMutation represents an operation that mutates the AuditEvent nodes in the graph.
@@ -2366,6 +3170,12 @@ type CaseFileMutation struct {
 	closure_reason                *casefile.ClosureReason
 	decline_reason                *string
 	consent_given_at              *time.Time
+	first_meeting_on              *time.Time
+	first_meeting_due_on          *time.Time
+	plan_due_on                   *time.Time
+	transfer_reason               *string
+	transfer_requested_at         *time.Time
+	open_person                   *string
 	version                       *int
 	addversion                    *int
 	clearedFields                 map[string]struct{}
@@ -2379,6 +3189,17 @@ type CaseFileMutation struct {
 	clearedreferring_operator     bool
 	case_manager                  *gid.ID
 	clearedcase_manager           bool
+	team                          map[gid.ID]struct{}
+	removedteam                   map[gid.ID]struct{}
+	clearedteam                   bool
+	transfer_to                   *gid.ID
+	clearedtransfer_to            bool
+	assessments                   map[gid.ID]struct{}
+	removedassessments            map[gid.ID]struct{}
+	clearedassessments            bool
+	monitoring_meetings           map[gid.ID]struct{}
+	removedmonitoring_meetings    map[gid.ID]struct{}
+	clearedmonitoring_meetings    bool
 	previous_case                 *gid.ID
 	clearedprevious_case          bool
 	next_case                     *gid.ID
@@ -3051,6 +3872,300 @@ func (m *CaseFileMutation) ResetConsentGivenAt() {
 	delete(m.clearedFields, casefile.FieldConsentGivenAt)
 }
 
+// SetFirstMeetingOn sets the "first_meeting_on" field.
+func (m *CaseFileMutation) SetFirstMeetingOn(t time.Time) {
+	m.first_meeting_on = &t
+}
+
+// FirstMeetingOn returns the value of the "first_meeting_on" field in the mutation.
+func (m *CaseFileMutation) FirstMeetingOn() (r time.Time, exists bool) {
+	v := m.first_meeting_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFirstMeetingOn returns the old "first_meeting_on" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldFirstMeetingOn(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFirstMeetingOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFirstMeetingOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFirstMeetingOn: %w", err)
+	}
+	return oldValue.FirstMeetingOn, nil
+}
+
+// ClearFirstMeetingOn clears the value of the "first_meeting_on" field.
+func (m *CaseFileMutation) ClearFirstMeetingOn() {
+	m.first_meeting_on = nil
+	m.clearedFields[casefile.FieldFirstMeetingOn] = struct{}{}
+}
+
+// FirstMeetingOnCleared returns if the "first_meeting_on" field was cleared in this mutation.
+func (m *CaseFileMutation) FirstMeetingOnCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldFirstMeetingOn]
+	return ok
+}
+
+// ResetFirstMeetingOn resets all changes to the "first_meeting_on" field.
+func (m *CaseFileMutation) ResetFirstMeetingOn() {
+	m.first_meeting_on = nil
+	delete(m.clearedFields, casefile.FieldFirstMeetingOn)
+}
+
+// SetFirstMeetingDueOn sets the "first_meeting_due_on" field.
+func (m *CaseFileMutation) SetFirstMeetingDueOn(t time.Time) {
+	m.first_meeting_due_on = &t
+}
+
+// FirstMeetingDueOn returns the value of the "first_meeting_due_on" field in the mutation.
+func (m *CaseFileMutation) FirstMeetingDueOn() (r time.Time, exists bool) {
+	v := m.first_meeting_due_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFirstMeetingDueOn returns the old "first_meeting_due_on" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldFirstMeetingDueOn(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFirstMeetingDueOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFirstMeetingDueOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFirstMeetingDueOn: %w", err)
+	}
+	return oldValue.FirstMeetingDueOn, nil
+}
+
+// ClearFirstMeetingDueOn clears the value of the "first_meeting_due_on" field.
+func (m *CaseFileMutation) ClearFirstMeetingDueOn() {
+	m.first_meeting_due_on = nil
+	m.clearedFields[casefile.FieldFirstMeetingDueOn] = struct{}{}
+}
+
+// FirstMeetingDueOnCleared returns if the "first_meeting_due_on" field was cleared in this mutation.
+func (m *CaseFileMutation) FirstMeetingDueOnCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldFirstMeetingDueOn]
+	return ok
+}
+
+// ResetFirstMeetingDueOn resets all changes to the "first_meeting_due_on" field.
+func (m *CaseFileMutation) ResetFirstMeetingDueOn() {
+	m.first_meeting_due_on = nil
+	delete(m.clearedFields, casefile.FieldFirstMeetingDueOn)
+}
+
+// SetPlanDueOn sets the "plan_due_on" field.
+func (m *CaseFileMutation) SetPlanDueOn(t time.Time) {
+	m.plan_due_on = &t
+}
+
+// PlanDueOn returns the value of the "plan_due_on" field in the mutation.
+func (m *CaseFileMutation) PlanDueOn() (r time.Time, exists bool) {
+	v := m.plan_due_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPlanDueOn returns the old "plan_due_on" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldPlanDueOn(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPlanDueOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPlanDueOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPlanDueOn: %w", err)
+	}
+	return oldValue.PlanDueOn, nil
+}
+
+// ClearPlanDueOn clears the value of the "plan_due_on" field.
+func (m *CaseFileMutation) ClearPlanDueOn() {
+	m.plan_due_on = nil
+	m.clearedFields[casefile.FieldPlanDueOn] = struct{}{}
+}
+
+// PlanDueOnCleared returns if the "plan_due_on" field was cleared in this mutation.
+func (m *CaseFileMutation) PlanDueOnCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldPlanDueOn]
+	return ok
+}
+
+// ResetPlanDueOn resets all changes to the "plan_due_on" field.
+func (m *CaseFileMutation) ResetPlanDueOn() {
+	m.plan_due_on = nil
+	delete(m.clearedFields, casefile.FieldPlanDueOn)
+}
+
+// SetTransferReason sets the "transfer_reason" field.
+func (m *CaseFileMutation) SetTransferReason(s string) {
+	m.transfer_reason = &s
+}
+
+// TransferReason returns the value of the "transfer_reason" field in the mutation.
+func (m *CaseFileMutation) TransferReason() (r string, exists bool) {
+	v := m.transfer_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTransferReason returns the old "transfer_reason" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldTransferReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTransferReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTransferReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTransferReason: %w", err)
+	}
+	return oldValue.TransferReason, nil
+}
+
+// ClearTransferReason clears the value of the "transfer_reason" field.
+func (m *CaseFileMutation) ClearTransferReason() {
+	m.transfer_reason = nil
+	m.clearedFields[casefile.FieldTransferReason] = struct{}{}
+}
+
+// TransferReasonCleared returns if the "transfer_reason" field was cleared in this mutation.
+func (m *CaseFileMutation) TransferReasonCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldTransferReason]
+	return ok
+}
+
+// ResetTransferReason resets all changes to the "transfer_reason" field.
+func (m *CaseFileMutation) ResetTransferReason() {
+	m.transfer_reason = nil
+	delete(m.clearedFields, casefile.FieldTransferReason)
+}
+
+// SetTransferRequestedAt sets the "transfer_requested_at" field.
+func (m *CaseFileMutation) SetTransferRequestedAt(t time.Time) {
+	m.transfer_requested_at = &t
+}
+
+// TransferRequestedAt returns the value of the "transfer_requested_at" field in the mutation.
+func (m *CaseFileMutation) TransferRequestedAt() (r time.Time, exists bool) {
+	v := m.transfer_requested_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTransferRequestedAt returns the old "transfer_requested_at" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldTransferRequestedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTransferRequestedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTransferRequestedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTransferRequestedAt: %w", err)
+	}
+	return oldValue.TransferRequestedAt, nil
+}
+
+// ClearTransferRequestedAt clears the value of the "transfer_requested_at" field.
+func (m *CaseFileMutation) ClearTransferRequestedAt() {
+	m.transfer_requested_at = nil
+	m.clearedFields[casefile.FieldTransferRequestedAt] = struct{}{}
+}
+
+// TransferRequestedAtCleared returns if the "transfer_requested_at" field was cleared in this mutation.
+func (m *CaseFileMutation) TransferRequestedAtCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldTransferRequestedAt]
+	return ok
+}
+
+// ResetTransferRequestedAt resets all changes to the "transfer_requested_at" field.
+func (m *CaseFileMutation) ResetTransferRequestedAt() {
+	m.transfer_requested_at = nil
+	delete(m.clearedFields, casefile.FieldTransferRequestedAt)
+}
+
+// SetOpenPerson sets the "open_person" field.
+func (m *CaseFileMutation) SetOpenPerson(s string) {
+	m.open_person = &s
+}
+
+// OpenPerson returns the value of the "open_person" field in the mutation.
+func (m *CaseFileMutation) OpenPerson() (r string, exists bool) {
+	v := m.open_person
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOpenPerson returns the old "open_person" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldOpenPerson(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOpenPerson is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOpenPerson requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOpenPerson: %w", err)
+	}
+	return oldValue.OpenPerson, nil
+}
+
+// ClearOpenPerson clears the value of the "open_person" field.
+func (m *CaseFileMutation) ClearOpenPerson() {
+	m.open_person = nil
+	m.clearedFields[casefile.FieldOpenPerson] = struct{}{}
+}
+
+// OpenPersonCleared returns if the "open_person" field was cleared in this mutation.
+func (m *CaseFileMutation) OpenPersonCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldOpenPerson]
+	return ok
+}
+
+// ResetOpenPerson resets all changes to the "open_person" field.
+func (m *CaseFileMutation) ResetOpenPerson() {
+	m.open_person = nil
+	delete(m.clearedFields, casefile.FieldOpenPerson)
+}
+
 // SetVersion sets the "version" field.
 func (m *CaseFileMutation) SetVersion(i int) {
 	m.version = &i
@@ -3300,6 +4415,207 @@ func (m *CaseFileMutation) CaseManagerIDs() (ids []gid.ID) {
 func (m *CaseFileMutation) ResetCaseManager() {
 	m.case_manager = nil
 	m.clearedcase_manager = false
+}
+
+// AddTeamIDs adds the "team" edge to the User entity by ids.
+func (m *CaseFileMutation) AddTeamIDs(ids ...gid.ID) {
+	if m.team == nil {
+		m.team = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.team[ids[i]] = struct{}{}
+	}
+}
+
+// ClearTeam clears the "team" edge to the User entity.
+func (m *CaseFileMutation) ClearTeam() {
+	m.clearedteam = true
+}
+
+// TeamCleared reports if the "team" edge to the User entity was cleared.
+func (m *CaseFileMutation) TeamCleared() bool {
+	return m.clearedteam
+}
+
+// RemoveTeamIDs removes the "team" edge to the User entity by IDs.
+func (m *CaseFileMutation) RemoveTeamIDs(ids ...gid.ID) {
+	if m.removedteam == nil {
+		m.removedteam = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.team, ids[i])
+		m.removedteam[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedTeam returns the removed IDs of the "team" edge to the User entity.
+func (m *CaseFileMutation) RemovedTeamIDs() (ids []gid.ID) {
+	for id := range m.removedteam {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// TeamIDs returns the "team" edge IDs in the mutation.
+func (m *CaseFileMutation) TeamIDs() (ids []gid.ID) {
+	for id := range m.team {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetTeam resets all changes to the "team" edge.
+func (m *CaseFileMutation) ResetTeam() {
+	m.team = nil
+	m.clearedteam = false
+	m.removedteam = nil
+}
+
+// SetTransferToID sets the "transfer_to" edge to the TerritorialTable entity by id.
+func (m *CaseFileMutation) SetTransferToID(id gid.ID) {
+	m.transfer_to = &id
+}
+
+// ClearTransferTo clears the "transfer_to" edge to the TerritorialTable entity.
+func (m *CaseFileMutation) ClearTransferTo() {
+	m.clearedtransfer_to = true
+}
+
+// TransferToCleared reports if the "transfer_to" edge to the TerritorialTable entity was cleared.
+func (m *CaseFileMutation) TransferToCleared() bool {
+	return m.clearedtransfer_to
+}
+
+// TransferToID returns the "transfer_to" edge ID in the mutation.
+func (m *CaseFileMutation) TransferToID() (id gid.ID, exists bool) {
+	if m.transfer_to != nil {
+		return *m.transfer_to, true
+	}
+	return
+}
+
+// TransferToIDs returns the "transfer_to" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TransferToID instead. It exists only for internal usage by the builders.
+func (m *CaseFileMutation) TransferToIDs() (ids []gid.ID) {
+	if id := m.transfer_to; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTransferTo resets all changes to the "transfer_to" edge.
+func (m *CaseFileMutation) ResetTransferTo() {
+	m.transfer_to = nil
+	m.clearedtransfer_to = false
+}
+
+// AddAssessmentIDs adds the "assessments" edge to the Assessment entity by ids.
+func (m *CaseFileMutation) AddAssessmentIDs(ids ...gid.ID) {
+	if m.assessments == nil {
+		m.assessments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.assessments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAssessments clears the "assessments" edge to the Assessment entity.
+func (m *CaseFileMutation) ClearAssessments() {
+	m.clearedassessments = true
+}
+
+// AssessmentsCleared reports if the "assessments" edge to the Assessment entity was cleared.
+func (m *CaseFileMutation) AssessmentsCleared() bool {
+	return m.clearedassessments
+}
+
+// RemoveAssessmentIDs removes the "assessments" edge to the Assessment entity by IDs.
+func (m *CaseFileMutation) RemoveAssessmentIDs(ids ...gid.ID) {
+	if m.removedassessments == nil {
+		m.removedassessments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.assessments, ids[i])
+		m.removedassessments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAssessments returns the removed IDs of the "assessments" edge to the Assessment entity.
+func (m *CaseFileMutation) RemovedAssessmentsIDs() (ids []gid.ID) {
+	for id := range m.removedassessments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AssessmentsIDs returns the "assessments" edge IDs in the mutation.
+func (m *CaseFileMutation) AssessmentsIDs() (ids []gid.ID) {
+	for id := range m.assessments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAssessments resets all changes to the "assessments" edge.
+func (m *CaseFileMutation) ResetAssessments() {
+	m.assessments = nil
+	m.clearedassessments = false
+	m.removedassessments = nil
+}
+
+// AddMonitoringMeetingIDs adds the "monitoring_meetings" edge to the MonitoringMeeting entity by ids.
+func (m *CaseFileMutation) AddMonitoringMeetingIDs(ids ...gid.ID) {
+	if m.monitoring_meetings == nil {
+		m.monitoring_meetings = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.monitoring_meetings[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMonitoringMeetings clears the "monitoring_meetings" edge to the MonitoringMeeting entity.
+func (m *CaseFileMutation) ClearMonitoringMeetings() {
+	m.clearedmonitoring_meetings = true
+}
+
+// MonitoringMeetingsCleared reports if the "monitoring_meetings" edge to the MonitoringMeeting entity was cleared.
+func (m *CaseFileMutation) MonitoringMeetingsCleared() bool {
+	return m.clearedmonitoring_meetings
+}
+
+// RemoveMonitoringMeetingIDs removes the "monitoring_meetings" edge to the MonitoringMeeting entity by IDs.
+func (m *CaseFileMutation) RemoveMonitoringMeetingIDs(ids ...gid.ID) {
+	if m.removedmonitoring_meetings == nil {
+		m.removedmonitoring_meetings = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.monitoring_meetings, ids[i])
+		m.removedmonitoring_meetings[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMonitoringMeetings returns the removed IDs of the "monitoring_meetings" edge to the MonitoringMeeting entity.
+func (m *CaseFileMutation) RemovedMonitoringMeetingsIDs() (ids []gid.ID) {
+	for id := range m.removedmonitoring_meetings {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MonitoringMeetingsIDs returns the "monitoring_meetings" edge IDs in the mutation.
+func (m *CaseFileMutation) MonitoringMeetingsIDs() (ids []gid.ID) {
+	for id := range m.monitoring_meetings {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMonitoringMeetings resets all changes to the "monitoring_meetings" edge.
+func (m *CaseFileMutation) ResetMonitoringMeetings() {
+	m.monitoring_meetings = nil
+	m.clearedmonitoring_meetings = false
+	m.removedmonitoring_meetings = nil
 }
 
 // SetPreviousCaseID sets the "previous_case" edge to the CaseFile entity by id.
@@ -3615,7 +4931,7 @@ func (m *CaseFileMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CaseFileMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 20)
 	if m.created_at != nil {
 		fields = append(fields, casefile.FieldCreatedAt)
 	}
@@ -3655,6 +4971,24 @@ func (m *CaseFileMutation) Fields() []string {
 	if m.consent_given_at != nil {
 		fields = append(fields, casefile.FieldConsentGivenAt)
 	}
+	if m.first_meeting_on != nil {
+		fields = append(fields, casefile.FieldFirstMeetingOn)
+	}
+	if m.first_meeting_due_on != nil {
+		fields = append(fields, casefile.FieldFirstMeetingDueOn)
+	}
+	if m.plan_due_on != nil {
+		fields = append(fields, casefile.FieldPlanDueOn)
+	}
+	if m.transfer_reason != nil {
+		fields = append(fields, casefile.FieldTransferReason)
+	}
+	if m.transfer_requested_at != nil {
+		fields = append(fields, casefile.FieldTransferRequestedAt)
+	}
+	if m.open_person != nil {
+		fields = append(fields, casefile.FieldOpenPerson)
+	}
 	if m.version != nil {
 		fields = append(fields, casefile.FieldVersion)
 	}
@@ -3692,6 +5026,18 @@ func (m *CaseFileMutation) Field(name string) (ent.Value, bool) {
 		return m.DeclineReason()
 	case casefile.FieldConsentGivenAt:
 		return m.ConsentGivenAt()
+	case casefile.FieldFirstMeetingOn:
+		return m.FirstMeetingOn()
+	case casefile.FieldFirstMeetingDueOn:
+		return m.FirstMeetingDueOn()
+	case casefile.FieldPlanDueOn:
+		return m.PlanDueOn()
+	case casefile.FieldTransferReason:
+		return m.TransferReason()
+	case casefile.FieldTransferRequestedAt:
+		return m.TransferRequestedAt()
+	case casefile.FieldOpenPerson:
+		return m.OpenPerson()
 	case casefile.FieldVersion:
 		return m.Version()
 	}
@@ -3729,6 +5075,18 @@ func (m *CaseFileMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldDeclineReason(ctx)
 	case casefile.FieldConsentGivenAt:
 		return m.OldConsentGivenAt(ctx)
+	case casefile.FieldFirstMeetingOn:
+		return m.OldFirstMeetingOn(ctx)
+	case casefile.FieldFirstMeetingDueOn:
+		return m.OldFirstMeetingDueOn(ctx)
+	case casefile.FieldPlanDueOn:
+		return m.OldPlanDueOn(ctx)
+	case casefile.FieldTransferReason:
+		return m.OldTransferReason(ctx)
+	case casefile.FieldTransferRequestedAt:
+		return m.OldTransferRequestedAt(ctx)
+	case casefile.FieldOpenPerson:
+		return m.OldOpenPerson(ctx)
 	case casefile.FieldVersion:
 		return m.OldVersion(ctx)
 	}
@@ -3831,6 +5189,48 @@ func (m *CaseFileMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetConsentGivenAt(v)
 		return nil
+	case casefile.FieldFirstMeetingOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFirstMeetingOn(v)
+		return nil
+	case casefile.FieldFirstMeetingDueOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFirstMeetingDueOn(v)
+		return nil
+	case casefile.FieldPlanDueOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPlanDueOn(v)
+		return nil
+	case casefile.FieldTransferReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTransferReason(v)
+		return nil
+	case casefile.FieldTransferRequestedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTransferRequestedAt(v)
+		return nil
+	case casefile.FieldOpenPerson:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOpenPerson(v)
+		return nil
 	case casefile.FieldVersion:
 		v, ok := value.(int)
 		if !ok {
@@ -3898,6 +5298,24 @@ func (m *CaseFileMutation) ClearedFields() []string {
 	if m.FieldCleared(casefile.FieldConsentGivenAt) {
 		fields = append(fields, casefile.FieldConsentGivenAt)
 	}
+	if m.FieldCleared(casefile.FieldFirstMeetingOn) {
+		fields = append(fields, casefile.FieldFirstMeetingOn)
+	}
+	if m.FieldCleared(casefile.FieldFirstMeetingDueOn) {
+		fields = append(fields, casefile.FieldFirstMeetingDueOn)
+	}
+	if m.FieldCleared(casefile.FieldPlanDueOn) {
+		fields = append(fields, casefile.FieldPlanDueOn)
+	}
+	if m.FieldCleared(casefile.FieldTransferReason) {
+		fields = append(fields, casefile.FieldTransferReason)
+	}
+	if m.FieldCleared(casefile.FieldTransferRequestedAt) {
+		fields = append(fields, casefile.FieldTransferRequestedAt)
+	}
+	if m.FieldCleared(casefile.FieldOpenPerson) {
+		fields = append(fields, casefile.FieldOpenPerson)
+	}
 	return fields
 }
 
@@ -3926,6 +5344,24 @@ func (m *CaseFileMutation) ClearField(name string) error {
 		return nil
 	case casefile.FieldConsentGivenAt:
 		m.ClearConsentGivenAt()
+		return nil
+	case casefile.FieldFirstMeetingOn:
+		m.ClearFirstMeetingOn()
+		return nil
+	case casefile.FieldFirstMeetingDueOn:
+		m.ClearFirstMeetingDueOn()
+		return nil
+	case casefile.FieldPlanDueOn:
+		m.ClearPlanDueOn()
+		return nil
+	case casefile.FieldTransferReason:
+		m.ClearTransferReason()
+		return nil
+	case casefile.FieldTransferRequestedAt:
+		m.ClearTransferRequestedAt()
+		return nil
+	case casefile.FieldOpenPerson:
+		m.ClearOpenPerson()
 		return nil
 	}
 	return fmt.Errorf("unknown CaseFile nullable field %s", name)
@@ -3974,6 +5410,24 @@ func (m *CaseFileMutation) ResetField(name string) error {
 	case casefile.FieldConsentGivenAt:
 		m.ResetConsentGivenAt()
 		return nil
+	case casefile.FieldFirstMeetingOn:
+		m.ResetFirstMeetingOn()
+		return nil
+	case casefile.FieldFirstMeetingDueOn:
+		m.ResetFirstMeetingDueOn()
+		return nil
+	case casefile.FieldPlanDueOn:
+		m.ResetPlanDueOn()
+		return nil
+	case casefile.FieldTransferReason:
+		m.ResetTransferReason()
+		return nil
+	case casefile.FieldTransferRequestedAt:
+		m.ResetTransferRequestedAt()
+		return nil
+	case casefile.FieldOpenPerson:
+		m.ResetOpenPerson()
+		return nil
 	case casefile.FieldVersion:
 		m.ResetVersion()
 		return nil
@@ -3983,7 +5437,7 @@ func (m *CaseFileMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CaseFileMutation) AddedEdges() []string {
-	edges := make([]string, 0, 11)
+	edges := make([]string, 0, 15)
 	if m.person != nil {
 		edges = append(edges, casefile.EdgePerson)
 	}
@@ -3998,6 +5452,18 @@ func (m *CaseFileMutation) AddedEdges() []string {
 	}
 	if m.case_manager != nil {
 		edges = append(edges, casefile.EdgeCaseManager)
+	}
+	if m.team != nil {
+		edges = append(edges, casefile.EdgeTeam)
+	}
+	if m.transfer_to != nil {
+		edges = append(edges, casefile.EdgeTransferTo)
+	}
+	if m.assessments != nil {
+		edges = append(edges, casefile.EdgeAssessments)
+	}
+	if m.monitoring_meetings != nil {
+		edges = append(edges, casefile.EdgeMonitoringMeetings)
 	}
 	if m.previous_case != nil {
 		edges = append(edges, casefile.EdgePreviousCase)
@@ -4044,6 +5510,28 @@ func (m *CaseFileMutation) AddedIDs(name string) []ent.Value {
 		if id := m.case_manager; id != nil {
 			return []ent.Value{*id}
 		}
+	case casefile.EdgeTeam:
+		ids := make([]ent.Value, 0, len(m.team))
+		for id := range m.team {
+			ids = append(ids, id)
+		}
+		return ids
+	case casefile.EdgeTransferTo:
+		if id := m.transfer_to; id != nil {
+			return []ent.Value{*id}
+		}
+	case casefile.EdgeAssessments:
+		ids := make([]ent.Value, 0, len(m.assessments))
+		for id := range m.assessments {
+			ids = append(ids, id)
+		}
+		return ids
+	case casefile.EdgeMonitoringMeetings:
+		ids := make([]ent.Value, 0, len(m.monitoring_meetings))
+		for id := range m.monitoring_meetings {
+			ids = append(ids, id)
+		}
+		return ids
 	case casefile.EdgePreviousCase:
 		if id := m.previous_case; id != nil {
 			return []ent.Value{*id}
@@ -4080,7 +5568,16 @@ func (m *CaseFileMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CaseFileMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 11)
+	edges := make([]string, 0, 15)
+	if m.removedteam != nil {
+		edges = append(edges, casefile.EdgeTeam)
+	}
+	if m.removedassessments != nil {
+		edges = append(edges, casefile.EdgeAssessments)
+	}
+	if m.removedmonitoring_meetings != nil {
+		edges = append(edges, casefile.EdgeMonitoringMeetings)
+	}
 	if m.removedevents != nil {
 		edges = append(edges, casefile.EdgeEvents)
 	}
@@ -4097,6 +5594,24 @@ func (m *CaseFileMutation) RemovedEdges() []string {
 // the given name in this mutation.
 func (m *CaseFileMutation) RemovedIDs(name string) []ent.Value {
 	switch name {
+	case casefile.EdgeTeam:
+		ids := make([]ent.Value, 0, len(m.removedteam))
+		for id := range m.removedteam {
+			ids = append(ids, id)
+		}
+		return ids
+	case casefile.EdgeAssessments:
+		ids := make([]ent.Value, 0, len(m.removedassessments))
+		for id := range m.removedassessments {
+			ids = append(ids, id)
+		}
+		return ids
+	case casefile.EdgeMonitoringMeetings:
+		ids := make([]ent.Value, 0, len(m.removedmonitoring_meetings))
+		for id := range m.removedmonitoring_meetings {
+			ids = append(ids, id)
+		}
+		return ids
 	case casefile.EdgeEvents:
 		ids := make([]ent.Value, 0, len(m.removedevents))
 		for id := range m.removedevents {
@@ -4121,7 +5636,7 @@ func (m *CaseFileMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CaseFileMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 11)
+	edges := make([]string, 0, 15)
 	if m.clearedperson {
 		edges = append(edges, casefile.EdgePerson)
 	}
@@ -4136,6 +5651,18 @@ func (m *CaseFileMutation) ClearedEdges() []string {
 	}
 	if m.clearedcase_manager {
 		edges = append(edges, casefile.EdgeCaseManager)
+	}
+	if m.clearedteam {
+		edges = append(edges, casefile.EdgeTeam)
+	}
+	if m.clearedtransfer_to {
+		edges = append(edges, casefile.EdgeTransferTo)
+	}
+	if m.clearedassessments {
+		edges = append(edges, casefile.EdgeAssessments)
+	}
+	if m.clearedmonitoring_meetings {
+		edges = append(edges, casefile.EdgeMonitoringMeetings)
 	}
 	if m.clearedprevious_case {
 		edges = append(edges, casefile.EdgePreviousCase)
@@ -4172,6 +5699,14 @@ func (m *CaseFileMutation) EdgeCleared(name string) bool {
 		return m.clearedreferring_operator
 	case casefile.EdgeCaseManager:
 		return m.clearedcase_manager
+	case casefile.EdgeTeam:
+		return m.clearedteam
+	case casefile.EdgeTransferTo:
+		return m.clearedtransfer_to
+	case casefile.EdgeAssessments:
+		return m.clearedassessments
+	case casefile.EdgeMonitoringMeetings:
+		return m.clearedmonitoring_meetings
 	case casefile.EdgePreviousCase:
 		return m.clearedprevious_case
 	case casefile.EdgeNextCase:
@@ -4207,6 +5742,9 @@ func (m *CaseFileMutation) ClearEdge(name string) error {
 	case casefile.EdgeCaseManager:
 		m.ClearCaseManager()
 		return nil
+	case casefile.EdgeTransferTo:
+		m.ClearTransferTo()
+		return nil
 	case casefile.EdgePreviousCase:
 		m.ClearPreviousCase()
 		return nil
@@ -4238,6 +5776,18 @@ func (m *CaseFileMutation) ResetEdge(name string) error {
 		return nil
 	case casefile.EdgeCaseManager:
 		m.ResetCaseManager()
+		return nil
+	case casefile.EdgeTeam:
+		m.ResetTeam()
+		return nil
+	case casefile.EdgeTransferTo:
+		m.ResetTransferTo()
+		return nil
+	case casefile.EdgeAssessments:
+		m.ResetAssessments()
+		return nil
+	case casefile.EdgeMonitoringMeetings:
+		m.ResetMonitoringMeetings()
 		return nil
 	case casefile.EdgePreviousCase:
 		m.ResetPreviousCase()
@@ -9887,6 +11437,1636 @@ func (m *MeetingMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Meeting edge %s", name)
+}
+
+// MonitoringItemMutation represents an operation that mutates the MonitoringItem nodes in the graph.
+type MonitoringItemMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *gid.ID
+	created_at        *time.Time
+	updated_at        *time.Time
+	progress          *string
+	goal_status       *monitoringitem.GoalStatus
+	hours_done        *int
+	addhours_done     *int
+	clearedFields     map[string]struct{}
+	meeting           *gid.ID
+	clearedmeeting    bool
+	goal              *gid.ID
+	clearedgoal       bool
+	commitment        *gid.ID
+	clearedcommitment bool
+	done              bool
+	oldValue          func(context.Context) (*MonitoringItem, error)
+	predicates        []predicate.MonitoringItem
+}
+
+var _ ent.Mutation = (*MonitoringItemMutation)(nil)
+
+// monitoringitemOption allows management of the mutation configuration using functional options.
+type monitoringitemOption func(*MonitoringItemMutation)
+
+// newMonitoringItemMutation creates new mutation for the MonitoringItem entity.
+func newMonitoringItemMutation(c config, op Op, opts ...monitoringitemOption) *MonitoringItemMutation {
+	m := &MonitoringItemMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMonitoringItem,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMonitoringItemID sets the ID field of the mutation.
+func withMonitoringItemID(id gid.ID) monitoringitemOption {
+	return func(m *MonitoringItemMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *MonitoringItem
+		)
+		m.oldValue = func(ctx context.Context) (*MonitoringItem, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().MonitoringItem.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMonitoringItem sets the old MonitoringItem of the mutation.
+func withMonitoringItem(node *MonitoringItem) monitoringitemOption {
+	return func(m *MonitoringItemMutation) {
+		m.oldValue = func(context.Context) (*MonitoringItem, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MonitoringItemMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MonitoringItemMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of MonitoringItem entities.
+func (m *MonitoringItemMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MonitoringItemMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MonitoringItemMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().MonitoringItem.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MonitoringItemMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MonitoringItemMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the MonitoringItem entity.
+// If the MonitoringItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringItemMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MonitoringItemMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MonitoringItemMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MonitoringItemMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the MonitoringItem entity.
+// If the MonitoringItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringItemMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MonitoringItemMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetProgress sets the "progress" field.
+func (m *MonitoringItemMutation) SetProgress(s string) {
+	m.progress = &s
+}
+
+// Progress returns the value of the "progress" field in the mutation.
+func (m *MonitoringItemMutation) Progress() (r string, exists bool) {
+	v := m.progress
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProgress returns the old "progress" field's value of the MonitoringItem entity.
+// If the MonitoringItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringItemMutation) OldProgress(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProgress is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProgress requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProgress: %w", err)
+	}
+	return oldValue.Progress, nil
+}
+
+// ClearProgress clears the value of the "progress" field.
+func (m *MonitoringItemMutation) ClearProgress() {
+	m.progress = nil
+	m.clearedFields[monitoringitem.FieldProgress] = struct{}{}
+}
+
+// ProgressCleared returns if the "progress" field was cleared in this mutation.
+func (m *MonitoringItemMutation) ProgressCleared() bool {
+	_, ok := m.clearedFields[monitoringitem.FieldProgress]
+	return ok
+}
+
+// ResetProgress resets all changes to the "progress" field.
+func (m *MonitoringItemMutation) ResetProgress() {
+	m.progress = nil
+	delete(m.clearedFields, monitoringitem.FieldProgress)
+}
+
+// SetGoalStatus sets the "goal_status" field.
+func (m *MonitoringItemMutation) SetGoalStatus(ms monitoringitem.GoalStatus) {
+	m.goal_status = &ms
+}
+
+// GoalStatus returns the value of the "goal_status" field in the mutation.
+func (m *MonitoringItemMutation) GoalStatus() (r monitoringitem.GoalStatus, exists bool) {
+	v := m.goal_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGoalStatus returns the old "goal_status" field's value of the MonitoringItem entity.
+// If the MonitoringItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringItemMutation) OldGoalStatus(ctx context.Context) (v *monitoringitem.GoalStatus, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGoalStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGoalStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGoalStatus: %w", err)
+	}
+	return oldValue.GoalStatus, nil
+}
+
+// ClearGoalStatus clears the value of the "goal_status" field.
+func (m *MonitoringItemMutation) ClearGoalStatus() {
+	m.goal_status = nil
+	m.clearedFields[monitoringitem.FieldGoalStatus] = struct{}{}
+}
+
+// GoalStatusCleared returns if the "goal_status" field was cleared in this mutation.
+func (m *MonitoringItemMutation) GoalStatusCleared() bool {
+	_, ok := m.clearedFields[monitoringitem.FieldGoalStatus]
+	return ok
+}
+
+// ResetGoalStatus resets all changes to the "goal_status" field.
+func (m *MonitoringItemMutation) ResetGoalStatus() {
+	m.goal_status = nil
+	delete(m.clearedFields, monitoringitem.FieldGoalStatus)
+}
+
+// SetHoursDone sets the "hours_done" field.
+func (m *MonitoringItemMutation) SetHoursDone(i int) {
+	m.hours_done = &i
+	m.addhours_done = nil
+}
+
+// HoursDone returns the value of the "hours_done" field in the mutation.
+func (m *MonitoringItemMutation) HoursDone() (r int, exists bool) {
+	v := m.hours_done
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHoursDone returns the old "hours_done" field's value of the MonitoringItem entity.
+// If the MonitoringItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringItemMutation) OldHoursDone(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHoursDone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHoursDone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHoursDone: %w", err)
+	}
+	return oldValue.HoursDone, nil
+}
+
+// AddHoursDone adds i to the "hours_done" field.
+func (m *MonitoringItemMutation) AddHoursDone(i int) {
+	if m.addhours_done != nil {
+		*m.addhours_done += i
+	} else {
+		m.addhours_done = &i
+	}
+}
+
+// AddedHoursDone returns the value that was added to the "hours_done" field in this mutation.
+func (m *MonitoringItemMutation) AddedHoursDone() (r int, exists bool) {
+	v := m.addhours_done
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearHoursDone clears the value of the "hours_done" field.
+func (m *MonitoringItemMutation) ClearHoursDone() {
+	m.hours_done = nil
+	m.addhours_done = nil
+	m.clearedFields[monitoringitem.FieldHoursDone] = struct{}{}
+}
+
+// HoursDoneCleared returns if the "hours_done" field was cleared in this mutation.
+func (m *MonitoringItemMutation) HoursDoneCleared() bool {
+	_, ok := m.clearedFields[monitoringitem.FieldHoursDone]
+	return ok
+}
+
+// ResetHoursDone resets all changes to the "hours_done" field.
+func (m *MonitoringItemMutation) ResetHoursDone() {
+	m.hours_done = nil
+	m.addhours_done = nil
+	delete(m.clearedFields, monitoringitem.FieldHoursDone)
+}
+
+// SetMeetingID sets the "meeting" edge to the MonitoringMeeting entity by id.
+func (m *MonitoringItemMutation) SetMeetingID(id gid.ID) {
+	m.meeting = &id
+}
+
+// ClearMeeting clears the "meeting" edge to the MonitoringMeeting entity.
+func (m *MonitoringItemMutation) ClearMeeting() {
+	m.clearedmeeting = true
+}
+
+// MeetingCleared reports if the "meeting" edge to the MonitoringMeeting entity was cleared.
+func (m *MonitoringItemMutation) MeetingCleared() bool {
+	return m.clearedmeeting
+}
+
+// MeetingID returns the "meeting" edge ID in the mutation.
+func (m *MonitoringItemMutation) MeetingID() (id gid.ID, exists bool) {
+	if m.meeting != nil {
+		return *m.meeting, true
+	}
+	return
+}
+
+// MeetingIDs returns the "meeting" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MeetingID instead. It exists only for internal usage by the builders.
+func (m *MonitoringItemMutation) MeetingIDs() (ids []gid.ID) {
+	if id := m.meeting; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMeeting resets all changes to the "meeting" edge.
+func (m *MonitoringItemMutation) ResetMeeting() {
+	m.meeting = nil
+	m.clearedmeeting = false
+}
+
+// SetGoalID sets the "goal" edge to the Goal entity by id.
+func (m *MonitoringItemMutation) SetGoalID(id gid.ID) {
+	m.goal = &id
+}
+
+// ClearGoal clears the "goal" edge to the Goal entity.
+func (m *MonitoringItemMutation) ClearGoal() {
+	m.clearedgoal = true
+}
+
+// GoalCleared reports if the "goal" edge to the Goal entity was cleared.
+func (m *MonitoringItemMutation) GoalCleared() bool {
+	return m.clearedgoal
+}
+
+// GoalID returns the "goal" edge ID in the mutation.
+func (m *MonitoringItemMutation) GoalID() (id gid.ID, exists bool) {
+	if m.goal != nil {
+		return *m.goal, true
+	}
+	return
+}
+
+// GoalIDs returns the "goal" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// GoalID instead. It exists only for internal usage by the builders.
+func (m *MonitoringItemMutation) GoalIDs() (ids []gid.ID) {
+	if id := m.goal; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetGoal resets all changes to the "goal" edge.
+func (m *MonitoringItemMutation) ResetGoal() {
+	m.goal = nil
+	m.clearedgoal = false
+}
+
+// SetCommitmentID sets the "commitment" edge to the Commitment entity by id.
+func (m *MonitoringItemMutation) SetCommitmentID(id gid.ID) {
+	m.commitment = &id
+}
+
+// ClearCommitment clears the "commitment" edge to the Commitment entity.
+func (m *MonitoringItemMutation) ClearCommitment() {
+	m.clearedcommitment = true
+}
+
+// CommitmentCleared reports if the "commitment" edge to the Commitment entity was cleared.
+func (m *MonitoringItemMutation) CommitmentCleared() bool {
+	return m.clearedcommitment
+}
+
+// CommitmentID returns the "commitment" edge ID in the mutation.
+func (m *MonitoringItemMutation) CommitmentID() (id gid.ID, exists bool) {
+	if m.commitment != nil {
+		return *m.commitment, true
+	}
+	return
+}
+
+// CommitmentIDs returns the "commitment" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CommitmentID instead. It exists only for internal usage by the builders.
+func (m *MonitoringItemMutation) CommitmentIDs() (ids []gid.ID) {
+	if id := m.commitment; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCommitment resets all changes to the "commitment" edge.
+func (m *MonitoringItemMutation) ResetCommitment() {
+	m.commitment = nil
+	m.clearedcommitment = false
+}
+
+// Where appends a list predicates to the MonitoringItemMutation builder.
+func (m *MonitoringItemMutation) Where(ps ...predicate.MonitoringItem) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MonitoringItemMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MonitoringItemMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.MonitoringItem, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MonitoringItemMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MonitoringItemMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (MonitoringItem).
+func (m *MonitoringItemMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MonitoringItemMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, monitoringitem.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, monitoringitem.FieldUpdatedAt)
+	}
+	if m.progress != nil {
+		fields = append(fields, monitoringitem.FieldProgress)
+	}
+	if m.goal_status != nil {
+		fields = append(fields, monitoringitem.FieldGoalStatus)
+	}
+	if m.hours_done != nil {
+		fields = append(fields, monitoringitem.FieldHoursDone)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MonitoringItemMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case monitoringitem.FieldCreatedAt:
+		return m.CreatedAt()
+	case monitoringitem.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case monitoringitem.FieldProgress:
+		return m.Progress()
+	case monitoringitem.FieldGoalStatus:
+		return m.GoalStatus()
+	case monitoringitem.FieldHoursDone:
+		return m.HoursDone()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MonitoringItemMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case monitoringitem.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case monitoringitem.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case monitoringitem.FieldProgress:
+		return m.OldProgress(ctx)
+	case monitoringitem.FieldGoalStatus:
+		return m.OldGoalStatus(ctx)
+	case monitoringitem.FieldHoursDone:
+		return m.OldHoursDone(ctx)
+	}
+	return nil, fmt.Errorf("unknown MonitoringItem field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MonitoringItemMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case monitoringitem.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case monitoringitem.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case monitoringitem.FieldProgress:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProgress(v)
+		return nil
+	case monitoringitem.FieldGoalStatus:
+		v, ok := value.(monitoringitem.GoalStatus)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGoalStatus(v)
+		return nil
+	case monitoringitem.FieldHoursDone:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHoursDone(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringItem field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MonitoringItemMutation) AddedFields() []string {
+	var fields []string
+	if m.addhours_done != nil {
+		fields = append(fields, monitoringitem.FieldHoursDone)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MonitoringItemMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case monitoringitem.FieldHoursDone:
+		return m.AddedHoursDone()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MonitoringItemMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case monitoringitem.FieldHoursDone:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddHoursDone(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringItem numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MonitoringItemMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(monitoringitem.FieldProgress) {
+		fields = append(fields, monitoringitem.FieldProgress)
+	}
+	if m.FieldCleared(monitoringitem.FieldGoalStatus) {
+		fields = append(fields, monitoringitem.FieldGoalStatus)
+	}
+	if m.FieldCleared(monitoringitem.FieldHoursDone) {
+		fields = append(fields, monitoringitem.FieldHoursDone)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MonitoringItemMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MonitoringItemMutation) ClearField(name string) error {
+	switch name {
+	case monitoringitem.FieldProgress:
+		m.ClearProgress()
+		return nil
+	case monitoringitem.FieldGoalStatus:
+		m.ClearGoalStatus()
+		return nil
+	case monitoringitem.FieldHoursDone:
+		m.ClearHoursDone()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringItem nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MonitoringItemMutation) ResetField(name string) error {
+	switch name {
+	case monitoringitem.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case monitoringitem.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case monitoringitem.FieldProgress:
+		m.ResetProgress()
+		return nil
+	case monitoringitem.FieldGoalStatus:
+		m.ResetGoalStatus()
+		return nil
+	case monitoringitem.FieldHoursDone:
+		m.ResetHoursDone()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringItem field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MonitoringItemMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.meeting != nil {
+		edges = append(edges, monitoringitem.EdgeMeeting)
+	}
+	if m.goal != nil {
+		edges = append(edges, monitoringitem.EdgeGoal)
+	}
+	if m.commitment != nil {
+		edges = append(edges, monitoringitem.EdgeCommitment)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MonitoringItemMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case monitoringitem.EdgeMeeting:
+		if id := m.meeting; id != nil {
+			return []ent.Value{*id}
+		}
+	case monitoringitem.EdgeGoal:
+		if id := m.goal; id != nil {
+			return []ent.Value{*id}
+		}
+	case monitoringitem.EdgeCommitment:
+		if id := m.commitment; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MonitoringItemMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MonitoringItemMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MonitoringItemMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedmeeting {
+		edges = append(edges, monitoringitem.EdgeMeeting)
+	}
+	if m.clearedgoal {
+		edges = append(edges, monitoringitem.EdgeGoal)
+	}
+	if m.clearedcommitment {
+		edges = append(edges, monitoringitem.EdgeCommitment)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MonitoringItemMutation) EdgeCleared(name string) bool {
+	switch name {
+	case monitoringitem.EdgeMeeting:
+		return m.clearedmeeting
+	case monitoringitem.EdgeGoal:
+		return m.clearedgoal
+	case monitoringitem.EdgeCommitment:
+		return m.clearedcommitment
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MonitoringItemMutation) ClearEdge(name string) error {
+	switch name {
+	case monitoringitem.EdgeMeeting:
+		m.ClearMeeting()
+		return nil
+	case monitoringitem.EdgeGoal:
+		m.ClearGoal()
+		return nil
+	case monitoringitem.EdgeCommitment:
+		m.ClearCommitment()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringItem unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MonitoringItemMutation) ResetEdge(name string) error {
+	switch name {
+	case monitoringitem.EdgeMeeting:
+		m.ResetMeeting()
+		return nil
+	case monitoringitem.EdgeGoal:
+		m.ResetGoal()
+		return nil
+	case monitoringitem.EdgeCommitment:
+		m.ResetCommitment()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringItem edge %s", name)
+}
+
+// MonitoringMeetingMutation represents an operation that mutates the MonitoringMeeting nodes in the graph.
+type MonitoringMeetingMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *gid.ID
+	created_at         *time.Time
+	updated_at         *time.Time
+	planned_on         *time.Time
+	held_on            *time.Time
+	summary            *string
+	clearedFields      map[string]struct{}
+	_case              *gid.ID
+	cleared_case       bool
+	recorded_by        *gid.ID
+	clearedrecorded_by bool
+	items              map[gid.ID]struct{}
+	removeditems       map[gid.ID]struct{}
+	cleareditems       bool
+	done               bool
+	oldValue           func(context.Context) (*MonitoringMeeting, error)
+	predicates         []predicate.MonitoringMeeting
+}
+
+var _ ent.Mutation = (*MonitoringMeetingMutation)(nil)
+
+// monitoringmeetingOption allows management of the mutation configuration using functional options.
+type monitoringmeetingOption func(*MonitoringMeetingMutation)
+
+// newMonitoringMeetingMutation creates new mutation for the MonitoringMeeting entity.
+func newMonitoringMeetingMutation(c config, op Op, opts ...monitoringmeetingOption) *MonitoringMeetingMutation {
+	m := &MonitoringMeetingMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMonitoringMeeting,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMonitoringMeetingID sets the ID field of the mutation.
+func withMonitoringMeetingID(id gid.ID) monitoringmeetingOption {
+	return func(m *MonitoringMeetingMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *MonitoringMeeting
+		)
+		m.oldValue = func(ctx context.Context) (*MonitoringMeeting, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().MonitoringMeeting.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMonitoringMeeting sets the old MonitoringMeeting of the mutation.
+func withMonitoringMeeting(node *MonitoringMeeting) monitoringmeetingOption {
+	return func(m *MonitoringMeetingMutation) {
+		m.oldValue = func(context.Context) (*MonitoringMeeting, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MonitoringMeetingMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MonitoringMeetingMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of MonitoringMeeting entities.
+func (m *MonitoringMeetingMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MonitoringMeetingMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MonitoringMeetingMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().MonitoringMeeting.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MonitoringMeetingMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MonitoringMeetingMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the MonitoringMeeting entity.
+// If the MonitoringMeeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringMeetingMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MonitoringMeetingMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MonitoringMeetingMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MonitoringMeetingMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the MonitoringMeeting entity.
+// If the MonitoringMeeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringMeetingMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MonitoringMeetingMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetPlannedOn sets the "planned_on" field.
+func (m *MonitoringMeetingMutation) SetPlannedOn(t time.Time) {
+	m.planned_on = &t
+}
+
+// PlannedOn returns the value of the "planned_on" field in the mutation.
+func (m *MonitoringMeetingMutation) PlannedOn() (r time.Time, exists bool) {
+	v := m.planned_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPlannedOn returns the old "planned_on" field's value of the MonitoringMeeting entity.
+// If the MonitoringMeeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringMeetingMutation) OldPlannedOn(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPlannedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPlannedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPlannedOn: %w", err)
+	}
+	return oldValue.PlannedOn, nil
+}
+
+// ResetPlannedOn resets all changes to the "planned_on" field.
+func (m *MonitoringMeetingMutation) ResetPlannedOn() {
+	m.planned_on = nil
+}
+
+// SetHeldOn sets the "held_on" field.
+func (m *MonitoringMeetingMutation) SetHeldOn(t time.Time) {
+	m.held_on = &t
+}
+
+// HeldOn returns the value of the "held_on" field in the mutation.
+func (m *MonitoringMeetingMutation) HeldOn() (r time.Time, exists bool) {
+	v := m.held_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHeldOn returns the old "held_on" field's value of the MonitoringMeeting entity.
+// If the MonitoringMeeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringMeetingMutation) OldHeldOn(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHeldOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHeldOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHeldOn: %w", err)
+	}
+	return oldValue.HeldOn, nil
+}
+
+// ClearHeldOn clears the value of the "held_on" field.
+func (m *MonitoringMeetingMutation) ClearHeldOn() {
+	m.held_on = nil
+	m.clearedFields[monitoringmeeting.FieldHeldOn] = struct{}{}
+}
+
+// HeldOnCleared returns if the "held_on" field was cleared in this mutation.
+func (m *MonitoringMeetingMutation) HeldOnCleared() bool {
+	_, ok := m.clearedFields[monitoringmeeting.FieldHeldOn]
+	return ok
+}
+
+// ResetHeldOn resets all changes to the "held_on" field.
+func (m *MonitoringMeetingMutation) ResetHeldOn() {
+	m.held_on = nil
+	delete(m.clearedFields, monitoringmeeting.FieldHeldOn)
+}
+
+// SetSummary sets the "summary" field.
+func (m *MonitoringMeetingMutation) SetSummary(s string) {
+	m.summary = &s
+}
+
+// Summary returns the value of the "summary" field in the mutation.
+func (m *MonitoringMeetingMutation) Summary() (r string, exists bool) {
+	v := m.summary
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSummary returns the old "summary" field's value of the MonitoringMeeting entity.
+// If the MonitoringMeeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringMeetingMutation) OldSummary(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSummary is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSummary requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSummary: %w", err)
+	}
+	return oldValue.Summary, nil
+}
+
+// ClearSummary clears the value of the "summary" field.
+func (m *MonitoringMeetingMutation) ClearSummary() {
+	m.summary = nil
+	m.clearedFields[monitoringmeeting.FieldSummary] = struct{}{}
+}
+
+// SummaryCleared returns if the "summary" field was cleared in this mutation.
+func (m *MonitoringMeetingMutation) SummaryCleared() bool {
+	_, ok := m.clearedFields[monitoringmeeting.FieldSummary]
+	return ok
+}
+
+// ResetSummary resets all changes to the "summary" field.
+func (m *MonitoringMeetingMutation) ResetSummary() {
+	m.summary = nil
+	delete(m.clearedFields, monitoringmeeting.FieldSummary)
+}
+
+// SetCaseID sets the "case" edge to the CaseFile entity by id.
+func (m *MonitoringMeetingMutation) SetCaseID(id gid.ID) {
+	m._case = &id
+}
+
+// ClearCase clears the "case" edge to the CaseFile entity.
+func (m *MonitoringMeetingMutation) ClearCase() {
+	m.cleared_case = true
+}
+
+// CaseCleared reports if the "case" edge to the CaseFile entity was cleared.
+func (m *MonitoringMeetingMutation) CaseCleared() bool {
+	return m.cleared_case
+}
+
+// CaseID returns the "case" edge ID in the mutation.
+func (m *MonitoringMeetingMutation) CaseID() (id gid.ID, exists bool) {
+	if m._case != nil {
+		return *m._case, true
+	}
+	return
+}
+
+// CaseIDs returns the "case" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CaseID instead. It exists only for internal usage by the builders.
+func (m *MonitoringMeetingMutation) CaseIDs() (ids []gid.ID) {
+	if id := m._case; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCase resets all changes to the "case" edge.
+func (m *MonitoringMeetingMutation) ResetCase() {
+	m._case = nil
+	m.cleared_case = false
+}
+
+// SetRecordedByID sets the "recorded_by" edge to the User entity by id.
+func (m *MonitoringMeetingMutation) SetRecordedByID(id gid.ID) {
+	m.recorded_by = &id
+}
+
+// ClearRecordedBy clears the "recorded_by" edge to the User entity.
+func (m *MonitoringMeetingMutation) ClearRecordedBy() {
+	m.clearedrecorded_by = true
+}
+
+// RecordedByCleared reports if the "recorded_by" edge to the User entity was cleared.
+func (m *MonitoringMeetingMutation) RecordedByCleared() bool {
+	return m.clearedrecorded_by
+}
+
+// RecordedByID returns the "recorded_by" edge ID in the mutation.
+func (m *MonitoringMeetingMutation) RecordedByID() (id gid.ID, exists bool) {
+	if m.recorded_by != nil {
+		return *m.recorded_by, true
+	}
+	return
+}
+
+// RecordedByIDs returns the "recorded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RecordedByID instead. It exists only for internal usage by the builders.
+func (m *MonitoringMeetingMutation) RecordedByIDs() (ids []gid.ID) {
+	if id := m.recorded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRecordedBy resets all changes to the "recorded_by" edge.
+func (m *MonitoringMeetingMutation) ResetRecordedBy() {
+	m.recorded_by = nil
+	m.clearedrecorded_by = false
+}
+
+// AddItemIDs adds the "items" edge to the MonitoringItem entity by ids.
+func (m *MonitoringMeetingMutation) AddItemIDs(ids ...gid.ID) {
+	if m.items == nil {
+		m.items = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.items[ids[i]] = struct{}{}
+	}
+}
+
+// ClearItems clears the "items" edge to the MonitoringItem entity.
+func (m *MonitoringMeetingMutation) ClearItems() {
+	m.cleareditems = true
+}
+
+// ItemsCleared reports if the "items" edge to the MonitoringItem entity was cleared.
+func (m *MonitoringMeetingMutation) ItemsCleared() bool {
+	return m.cleareditems
+}
+
+// RemoveItemIDs removes the "items" edge to the MonitoringItem entity by IDs.
+func (m *MonitoringMeetingMutation) RemoveItemIDs(ids ...gid.ID) {
+	if m.removeditems == nil {
+		m.removeditems = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.items, ids[i])
+		m.removeditems[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedItems returns the removed IDs of the "items" edge to the MonitoringItem entity.
+func (m *MonitoringMeetingMutation) RemovedItemsIDs() (ids []gid.ID) {
+	for id := range m.removeditems {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ItemsIDs returns the "items" edge IDs in the mutation.
+func (m *MonitoringMeetingMutation) ItemsIDs() (ids []gid.ID) {
+	for id := range m.items {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetItems resets all changes to the "items" edge.
+func (m *MonitoringMeetingMutation) ResetItems() {
+	m.items = nil
+	m.cleareditems = false
+	m.removeditems = nil
+}
+
+// Where appends a list predicates to the MonitoringMeetingMutation builder.
+func (m *MonitoringMeetingMutation) Where(ps ...predicate.MonitoringMeeting) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MonitoringMeetingMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MonitoringMeetingMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.MonitoringMeeting, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MonitoringMeetingMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MonitoringMeetingMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (MonitoringMeeting).
+func (m *MonitoringMeetingMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MonitoringMeetingMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, monitoringmeeting.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, monitoringmeeting.FieldUpdatedAt)
+	}
+	if m.planned_on != nil {
+		fields = append(fields, monitoringmeeting.FieldPlannedOn)
+	}
+	if m.held_on != nil {
+		fields = append(fields, monitoringmeeting.FieldHeldOn)
+	}
+	if m.summary != nil {
+		fields = append(fields, monitoringmeeting.FieldSummary)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MonitoringMeetingMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case monitoringmeeting.FieldCreatedAt:
+		return m.CreatedAt()
+	case monitoringmeeting.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case monitoringmeeting.FieldPlannedOn:
+		return m.PlannedOn()
+	case monitoringmeeting.FieldHeldOn:
+		return m.HeldOn()
+	case monitoringmeeting.FieldSummary:
+		return m.Summary()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MonitoringMeetingMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case monitoringmeeting.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case monitoringmeeting.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case monitoringmeeting.FieldPlannedOn:
+		return m.OldPlannedOn(ctx)
+	case monitoringmeeting.FieldHeldOn:
+		return m.OldHeldOn(ctx)
+	case monitoringmeeting.FieldSummary:
+		return m.OldSummary(ctx)
+	}
+	return nil, fmt.Errorf("unknown MonitoringMeeting field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MonitoringMeetingMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case monitoringmeeting.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case monitoringmeeting.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case monitoringmeeting.FieldPlannedOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPlannedOn(v)
+		return nil
+	case monitoringmeeting.FieldHeldOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHeldOn(v)
+		return nil
+	case monitoringmeeting.FieldSummary:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSummary(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringMeeting field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MonitoringMeetingMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MonitoringMeetingMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MonitoringMeetingMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown MonitoringMeeting numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MonitoringMeetingMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(monitoringmeeting.FieldHeldOn) {
+		fields = append(fields, monitoringmeeting.FieldHeldOn)
+	}
+	if m.FieldCleared(monitoringmeeting.FieldSummary) {
+		fields = append(fields, monitoringmeeting.FieldSummary)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MonitoringMeetingMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MonitoringMeetingMutation) ClearField(name string) error {
+	switch name {
+	case monitoringmeeting.FieldHeldOn:
+		m.ClearHeldOn()
+		return nil
+	case monitoringmeeting.FieldSummary:
+		m.ClearSummary()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringMeeting nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MonitoringMeetingMutation) ResetField(name string) error {
+	switch name {
+	case monitoringmeeting.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case monitoringmeeting.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case monitoringmeeting.FieldPlannedOn:
+		m.ResetPlannedOn()
+		return nil
+	case monitoringmeeting.FieldHeldOn:
+		m.ResetHeldOn()
+		return nil
+	case monitoringmeeting.FieldSummary:
+		m.ResetSummary()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringMeeting field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MonitoringMeetingMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m._case != nil {
+		edges = append(edges, monitoringmeeting.EdgeCase)
+	}
+	if m.recorded_by != nil {
+		edges = append(edges, monitoringmeeting.EdgeRecordedBy)
+	}
+	if m.items != nil {
+		edges = append(edges, monitoringmeeting.EdgeItems)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MonitoringMeetingMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case monitoringmeeting.EdgeCase:
+		if id := m._case; id != nil {
+			return []ent.Value{*id}
+		}
+	case monitoringmeeting.EdgeRecordedBy:
+		if id := m.recorded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case monitoringmeeting.EdgeItems:
+		ids := make([]ent.Value, 0, len(m.items))
+		for id := range m.items {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MonitoringMeetingMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removeditems != nil {
+		edges = append(edges, monitoringmeeting.EdgeItems)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MonitoringMeetingMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case monitoringmeeting.EdgeItems:
+		ids := make([]ent.Value, 0, len(m.removeditems))
+		for id := range m.removeditems {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MonitoringMeetingMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.cleared_case {
+		edges = append(edges, monitoringmeeting.EdgeCase)
+	}
+	if m.clearedrecorded_by {
+		edges = append(edges, monitoringmeeting.EdgeRecordedBy)
+	}
+	if m.cleareditems {
+		edges = append(edges, monitoringmeeting.EdgeItems)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MonitoringMeetingMutation) EdgeCleared(name string) bool {
+	switch name {
+	case monitoringmeeting.EdgeCase:
+		return m.cleared_case
+	case monitoringmeeting.EdgeRecordedBy:
+		return m.clearedrecorded_by
+	case monitoringmeeting.EdgeItems:
+		return m.cleareditems
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MonitoringMeetingMutation) ClearEdge(name string) error {
+	switch name {
+	case monitoringmeeting.EdgeCase:
+		m.ClearCase()
+		return nil
+	case monitoringmeeting.EdgeRecordedBy:
+		m.ClearRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringMeeting unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MonitoringMeetingMutation) ResetEdge(name string) error {
+	switch name {
+	case monitoringmeeting.EdgeCase:
+		m.ResetCase()
+		return nil
+	case monitoringmeeting.EdgeRecordedBy:
+		m.ResetRecordedBy()
+		return nil
+	case monitoringmeeting.EdgeItems:
+		m.ResetItems()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringMeeting edge %s", name)
 }
 
 // MunicipalityMutation represents an operation that mutates the Municipality nodes in the graph.
@@ -15611,27 +18791,29 @@ func (m *PersonMutation) ResetEdge(name string) error {
 // PersonIdentityMutation represents an operation that mutates the PersonIdentity nodes in the graph.
 type PersonIdentityMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *gid.ID
-	created_at    *time.Time
-	updated_at    *time.Time
-	first_name    *string
-	last_name     *string
-	tax_code      *string
-	birth_date    *time.Time
-	birth_place   *string
-	email         *string
-	phone         *string
-	address       *string
-	postal_code   *string
-	city          *string
-	clearedFields map[string]struct{}
-	person        *gid.ID
-	clearedperson bool
-	done          bool
-	oldValue      func(context.Context) (*PersonIdentity, error)
-	predicates    []predicate.PersonIdentity
+	op             Op
+	typ            string
+	id             *gid.ID
+	created_at     *time.Time
+	updated_at     *time.Time
+	first_name     *string
+	last_name      *string
+	last_name_key  *string
+	first_name_key *string
+	tax_code       *string
+	birth_date     *time.Time
+	birth_place    *string
+	email          *string
+	phone          *string
+	address        *string
+	postal_code    *string
+	city           *string
+	clearedFields  map[string]struct{}
+	person         *gid.ID
+	clearedperson  bool
+	done           bool
+	oldValue       func(context.Context) (*PersonIdentity, error)
+	predicates     []predicate.PersonIdentity
 }
 
 var _ ent.Mutation = (*PersonIdentityMutation)(nil)
@@ -15880,6 +19062,104 @@ func (m *PersonIdentityMutation) OldLastName(ctx context.Context) (v string, err
 // ResetLastName resets all changes to the "last_name" field.
 func (m *PersonIdentityMutation) ResetLastName() {
 	m.last_name = nil
+}
+
+// SetLastNameKey sets the "last_name_key" field.
+func (m *PersonIdentityMutation) SetLastNameKey(s string) {
+	m.last_name_key = &s
+}
+
+// LastNameKey returns the value of the "last_name_key" field in the mutation.
+func (m *PersonIdentityMutation) LastNameKey() (r string, exists bool) {
+	v := m.last_name_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastNameKey returns the old "last_name_key" field's value of the PersonIdentity entity.
+// If the PersonIdentity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PersonIdentityMutation) OldLastNameKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastNameKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastNameKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastNameKey: %w", err)
+	}
+	return oldValue.LastNameKey, nil
+}
+
+// ClearLastNameKey clears the value of the "last_name_key" field.
+func (m *PersonIdentityMutation) ClearLastNameKey() {
+	m.last_name_key = nil
+	m.clearedFields[personidentity.FieldLastNameKey] = struct{}{}
+}
+
+// LastNameKeyCleared returns if the "last_name_key" field was cleared in this mutation.
+func (m *PersonIdentityMutation) LastNameKeyCleared() bool {
+	_, ok := m.clearedFields[personidentity.FieldLastNameKey]
+	return ok
+}
+
+// ResetLastNameKey resets all changes to the "last_name_key" field.
+func (m *PersonIdentityMutation) ResetLastNameKey() {
+	m.last_name_key = nil
+	delete(m.clearedFields, personidentity.FieldLastNameKey)
+}
+
+// SetFirstNameKey sets the "first_name_key" field.
+func (m *PersonIdentityMutation) SetFirstNameKey(s string) {
+	m.first_name_key = &s
+}
+
+// FirstNameKey returns the value of the "first_name_key" field in the mutation.
+func (m *PersonIdentityMutation) FirstNameKey() (r string, exists bool) {
+	v := m.first_name_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFirstNameKey returns the old "first_name_key" field's value of the PersonIdentity entity.
+// If the PersonIdentity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PersonIdentityMutation) OldFirstNameKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFirstNameKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFirstNameKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFirstNameKey: %w", err)
+	}
+	return oldValue.FirstNameKey, nil
+}
+
+// ClearFirstNameKey clears the value of the "first_name_key" field.
+func (m *PersonIdentityMutation) ClearFirstNameKey() {
+	m.first_name_key = nil
+	m.clearedFields[personidentity.FieldFirstNameKey] = struct{}{}
+}
+
+// FirstNameKeyCleared returns if the "first_name_key" field was cleared in this mutation.
+func (m *PersonIdentityMutation) FirstNameKeyCleared() bool {
+	_, ok := m.clearedFields[personidentity.FieldFirstNameKey]
+	return ok
+}
+
+// ResetFirstNameKey resets all changes to the "first_name_key" field.
+func (m *PersonIdentityMutation) ResetFirstNameKey() {
+	m.first_name_key = nil
+	delete(m.clearedFields, personidentity.FieldFirstNameKey)
 }
 
 // SetTaxCode sets the "tax_code" field.
@@ -16334,7 +19614,7 @@ func (m *PersonIdentityMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *PersonIdentityMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 14)
 	if m.created_at != nil {
 		fields = append(fields, personidentity.FieldCreatedAt)
 	}
@@ -16346,6 +19626,12 @@ func (m *PersonIdentityMutation) Fields() []string {
 	}
 	if m.last_name != nil {
 		fields = append(fields, personidentity.FieldLastName)
+	}
+	if m.last_name_key != nil {
+		fields = append(fields, personidentity.FieldLastNameKey)
+	}
+	if m.first_name_key != nil {
+		fields = append(fields, personidentity.FieldFirstNameKey)
 	}
 	if m.tax_code != nil {
 		fields = append(fields, personidentity.FieldTaxCode)
@@ -16387,6 +19673,10 @@ func (m *PersonIdentityMutation) Field(name string) (ent.Value, bool) {
 		return m.FirstName()
 	case personidentity.FieldLastName:
 		return m.LastName()
+	case personidentity.FieldLastNameKey:
+		return m.LastNameKey()
+	case personidentity.FieldFirstNameKey:
+		return m.FirstNameKey()
 	case personidentity.FieldTaxCode:
 		return m.TaxCode()
 	case personidentity.FieldBirthDate:
@@ -16420,6 +19710,10 @@ func (m *PersonIdentityMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldFirstName(ctx)
 	case personidentity.FieldLastName:
 		return m.OldLastName(ctx)
+	case personidentity.FieldLastNameKey:
+		return m.OldLastNameKey(ctx)
+	case personidentity.FieldFirstNameKey:
+		return m.OldFirstNameKey(ctx)
 	case personidentity.FieldTaxCode:
 		return m.OldTaxCode(ctx)
 	case personidentity.FieldBirthDate:
@@ -16472,6 +19766,20 @@ func (m *PersonIdentityMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetLastName(v)
+		return nil
+	case personidentity.FieldLastNameKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastNameKey(v)
+		return nil
+	case personidentity.FieldFirstNameKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFirstNameKey(v)
 		return nil
 	case personidentity.FieldTaxCode:
 		v, ok := value.(string)
@@ -16559,6 +19867,12 @@ func (m *PersonIdentityMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *PersonIdentityMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(personidentity.FieldLastNameKey) {
+		fields = append(fields, personidentity.FieldLastNameKey)
+	}
+	if m.FieldCleared(personidentity.FieldFirstNameKey) {
+		fields = append(fields, personidentity.FieldFirstNameKey)
+	}
 	if m.FieldCleared(personidentity.FieldTaxCode) {
 		fields = append(fields, personidentity.FieldTaxCode)
 	}
@@ -16594,6 +19908,12 @@ func (m *PersonIdentityMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *PersonIdentityMutation) ClearField(name string) error {
 	switch name {
+	case personidentity.FieldLastNameKey:
+		m.ClearLastNameKey()
+		return nil
+	case personidentity.FieldFirstNameKey:
+		m.ClearFirstNameKey()
+		return nil
 	case personidentity.FieldTaxCode:
 		m.ClearTaxCode()
 		return nil
@@ -16634,6 +19954,12 @@ func (m *PersonIdentityMutation) ResetField(name string) error {
 		return nil
 	case personidentity.FieldLastName:
 		m.ResetLastName()
+		return nil
+	case personidentity.FieldLastNameKey:
+		m.ResetLastNameKey()
+		return nil
+	case personidentity.FieldFirstNameKey:
+		m.ResetFirstNameKey()
 		return nil
 	case personidentity.FieldTaxCode:
 		m.ResetTaxCode()
@@ -22632,6 +25958,9 @@ type UserMutation struct {
 	meetings_attended         map[gid.ID]struct{}
 	removedmeetings_attended  map[gid.ID]struct{}
 	clearedmeetings_attended  bool
+	case_teams                map[gid.ID]struct{}
+	removedcase_teams         map[gid.ID]struct{}
+	clearedcase_teams         bool
 	done                      bool
 	oldValue                  func(context.Context) (*User, error)
 	predicates                []predicate.User
@@ -23379,6 +26708,60 @@ func (m *UserMutation) ResetMeetingsAttended() {
 	m.removedmeetings_attended = nil
 }
 
+// AddCaseTeamIDs adds the "case_teams" edge to the CaseFile entity by ids.
+func (m *UserMutation) AddCaseTeamIDs(ids ...gid.ID) {
+	if m.case_teams == nil {
+		m.case_teams = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.case_teams[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCaseTeams clears the "case_teams" edge to the CaseFile entity.
+func (m *UserMutation) ClearCaseTeams() {
+	m.clearedcase_teams = true
+}
+
+// CaseTeamsCleared reports if the "case_teams" edge to the CaseFile entity was cleared.
+func (m *UserMutation) CaseTeamsCleared() bool {
+	return m.clearedcase_teams
+}
+
+// RemoveCaseTeamIDs removes the "case_teams" edge to the CaseFile entity by IDs.
+func (m *UserMutation) RemoveCaseTeamIDs(ids ...gid.ID) {
+	if m.removedcase_teams == nil {
+		m.removedcase_teams = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.case_teams, ids[i])
+		m.removedcase_teams[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCaseTeams returns the removed IDs of the "case_teams" edge to the CaseFile entity.
+func (m *UserMutation) RemovedCaseTeamsIDs() (ids []gid.ID) {
+	for id := range m.removedcase_teams {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CaseTeamsIDs returns the "case_teams" edge IDs in the mutation.
+func (m *UserMutation) CaseTeamsIDs() (ids []gid.ID) {
+	for id := range m.case_teams {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCaseTeams resets all changes to the "case_teams" edge.
+func (m *UserMutation) ResetCaseTeams() {
+	m.case_teams = nil
+	m.clearedcase_teams = false
+	m.removedcase_teams = nil
+}
+
 // Where appends a list predicates to the UserMutation builder.
 func (m *UserMutation) Where(ps ...predicate.User) {
 	m.predicates = append(m.predicates, ps...)
@@ -23646,7 +27029,7 @@ func (m *UserMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *UserMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.organization != nil {
 		edges = append(edges, user.EdgeOrganization)
 	}
@@ -23664,6 +27047,9 @@ func (m *UserMutation) AddedEdges() []string {
 	}
 	if m.meetings_attended != nil {
 		edges = append(edges, user.EdgeMeetingsAttended)
+	}
+	if m.case_teams != nil {
+		edges = append(edges, user.EdgeCaseTeams)
 	}
 	return edges
 }
@@ -23706,13 +27092,19 @@ func (m *UserMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeCaseTeams:
+		ids := make([]ent.Value, 0, len(m.case_teams))
+		for id := range m.case_teams {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *UserMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedmemberships != nil {
 		edges = append(edges, user.EdgeMemberships)
 	}
@@ -23727,6 +27119,9 @@ func (m *UserMutation) RemovedEdges() []string {
 	}
 	if m.removedmeetings_attended != nil {
 		edges = append(edges, user.EdgeMeetingsAttended)
+	}
+	if m.removedcase_teams != nil {
+		edges = append(edges, user.EdgeCaseTeams)
 	}
 	return edges
 }
@@ -23765,13 +27160,19 @@ func (m *UserMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeCaseTeams:
+		ids := make([]ent.Value, 0, len(m.removedcase_teams))
+		for id := range m.removedcase_teams {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *UserMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedorganization {
 		edges = append(edges, user.EdgeOrganization)
 	}
@@ -23789,6 +27190,9 @@ func (m *UserMutation) ClearedEdges() []string {
 	}
 	if m.clearedmeetings_attended {
 		edges = append(edges, user.EdgeMeetingsAttended)
+	}
+	if m.clearedcase_teams {
+		edges = append(edges, user.EdgeCaseTeams)
 	}
 	return edges
 }
@@ -23809,6 +27213,8 @@ func (m *UserMutation) EdgeCleared(name string) bool {
 		return m.clearedapi_tokens
 	case user.EdgeMeetingsAttended:
 		return m.clearedmeetings_attended
+	case user.EdgeCaseTeams:
+		return m.clearedcase_teams
 	}
 	return false
 }
@@ -23845,6 +27251,9 @@ func (m *UserMutation) ResetEdge(name string) error {
 		return nil
 	case user.EdgeMeetingsAttended:
 		m.ResetMeetingsAttended()
+		return nil
+	case user.EdgeCaseTeams:
+		m.ResetCaseTeams()
 		return nil
 	}
 	return fmt.Errorf("unknown User edge %s", name)

@@ -28,6 +28,10 @@ type PersonIdentity struct {
 	FirstName string `json:"first_name,omitempty"`
 	// Surname(s) (cognome).
 	LastName string `json:"last_name,omitempty"`
+	// Surname as duplicate search compares it: letters only, upper-case, no accents.
+	LastNameKey string `json:"last_name_key,omitempty"`
+	// First name as duplicate search compares it: letters only, upper-case, no accents.
+	FirstNameKey string `json:"first_name_key,omitempty"`
 	// Italian tax code, checked with its check character (codice fiscale).
 	TaxCode *string `json:"tax_code,omitempty"`
 	// Full date of birth (data di nascita).
@@ -80,7 +84,7 @@ func (*PersonIdentity) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case personidentity.FieldID:
 			values[i] = new(gid.ID)
-		case personidentity.FieldFirstName, personidentity.FieldLastName, personidentity.FieldTaxCode, personidentity.FieldBirthPlace, personidentity.FieldEmail, personidentity.FieldPhone, personidentity.FieldAddress, personidentity.FieldPostalCode, personidentity.FieldCity:
+		case personidentity.FieldFirstName, personidentity.FieldLastName, personidentity.FieldLastNameKey, personidentity.FieldFirstNameKey, personidentity.FieldTaxCode, personidentity.FieldBirthPlace, personidentity.FieldEmail, personidentity.FieldPhone, personidentity.FieldAddress, personidentity.FieldPostalCode, personidentity.FieldCity:
 			values[i] = new(sql.NullString)
 		case personidentity.FieldCreatedAt, personidentity.FieldUpdatedAt, personidentity.FieldBirthDate:
 			values[i] = new(sql.NullTime)
@@ -130,6 +134,18 @@ func (_m *PersonIdentity) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field last_name", values[i])
 			} else if value.Valid {
 				_m.LastName = value.String
+			}
+		case personidentity.FieldLastNameKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field last_name_key", values[i])
+			} else if value.Valid {
+				_m.LastNameKey = value.String
+			}
+		case personidentity.FieldFirstNameKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field first_name_key", values[i])
+			} else if value.Valid {
+				_m.FirstNameKey = value.String
 			}
 		case personidentity.FieldTaxCode:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -239,6 +255,12 @@ func (_m *PersonIdentity) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("last_name=")
 	builder.WriteString(_m.LastName)
+	builder.WriteString(", ")
+	builder.WriteString("last_name_key=")
+	builder.WriteString(_m.LastNameKey)
+	builder.WriteString(", ")
+	builder.WriteString("first_name_key=")
+	builder.WriteString(_m.FirstNameKey)
 	builder.WriteString(", ")
 	if v := _m.TaxCode; v != nil {
 		builder.WriteString("tax_code=")

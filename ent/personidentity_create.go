@@ -62,6 +62,34 @@ func (_c *PersonIdentityCreate) SetLastName(v string) *PersonIdentityCreate {
 	return _c
 }
 
+// SetLastNameKey sets the "last_name_key" field.
+func (_c *PersonIdentityCreate) SetLastNameKey(v string) *PersonIdentityCreate {
+	_c.mutation.SetLastNameKey(v)
+	return _c
+}
+
+// SetNillableLastNameKey sets the "last_name_key" field if the given value is not nil.
+func (_c *PersonIdentityCreate) SetNillableLastNameKey(v *string) *PersonIdentityCreate {
+	if v != nil {
+		_c.SetLastNameKey(*v)
+	}
+	return _c
+}
+
+// SetFirstNameKey sets the "first_name_key" field.
+func (_c *PersonIdentityCreate) SetFirstNameKey(v string) *PersonIdentityCreate {
+	_c.mutation.SetFirstNameKey(v)
+	return _c
+}
+
+// SetNillableFirstNameKey sets the "first_name_key" field if the given value is not nil.
+func (_c *PersonIdentityCreate) SetNillableFirstNameKey(v *string) *PersonIdentityCreate {
+	if v != nil {
+		_c.SetFirstNameKey(*v)
+	}
+	return _c
+}
+
 // SetTaxCode sets the "tax_code" field.
 func (_c *PersonIdentityCreate) SetTaxCode(v string) *PersonIdentityCreate {
 	_c.mutation.SetTaxCode(v)
@@ -372,6 +400,14 @@ func (_c *PersonIdentityCreate) createSpec() (*PersonIdentity, *sqlgraph.CreateS
 	if value, ok := _c.mutation.LastName(); ok {
 		_spec.SetField(personidentity.FieldLastName, field.TypeString, value)
 		_node.LastName = value
+	}
+	if value, ok := _c.mutation.LastNameKey(); ok {
+		_spec.SetField(personidentity.FieldLastNameKey, field.TypeString, value)
+		_node.LastNameKey = value
+	}
+	if value, ok := _c.mutation.FirstNameKey(); ok {
+		_spec.SetField(personidentity.FieldFirstNameKey, field.TypeString, value)
+		_node.FirstNameKey = value
 	}
 	if value, ok := _c.mutation.TaxCode(); ok {
 		_spec.SetField(personidentity.FieldTaxCode, field.TypeString, value)

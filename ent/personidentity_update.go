@@ -63,6 +63,46 @@ func (_u *PersonIdentityUpdate) SetNillableLastName(v *string) *PersonIdentityUp
 	return _u
 }
 
+// SetLastNameKey sets the "last_name_key" field.
+func (_u *PersonIdentityUpdate) SetLastNameKey(v string) *PersonIdentityUpdate {
+	_u.mutation.SetLastNameKey(v)
+	return _u
+}
+
+// SetNillableLastNameKey sets the "last_name_key" field if the given value is not nil.
+func (_u *PersonIdentityUpdate) SetNillableLastNameKey(v *string) *PersonIdentityUpdate {
+	if v != nil {
+		_u.SetLastNameKey(*v)
+	}
+	return _u
+}
+
+// ClearLastNameKey clears the value of the "last_name_key" field.
+func (_u *PersonIdentityUpdate) ClearLastNameKey() *PersonIdentityUpdate {
+	_u.mutation.ClearLastNameKey()
+	return _u
+}
+
+// SetFirstNameKey sets the "first_name_key" field.
+func (_u *PersonIdentityUpdate) SetFirstNameKey(v string) *PersonIdentityUpdate {
+	_u.mutation.SetFirstNameKey(v)
+	return _u
+}
+
+// SetNillableFirstNameKey sets the "first_name_key" field if the given value is not nil.
+func (_u *PersonIdentityUpdate) SetNillableFirstNameKey(v *string) *PersonIdentityUpdate {
+	if v != nil {
+		_u.SetFirstNameKey(*v)
+	}
+	return _u
+}
+
+// ClearFirstNameKey clears the value of the "first_name_key" field.
+func (_u *PersonIdentityUpdate) ClearFirstNameKey() *PersonIdentityUpdate {
+	_u.mutation.ClearFirstNameKey()
+	return _u
+}
+
 // SetTaxCode sets the "tax_code" field.
 func (_u *PersonIdentityUpdate) SetTaxCode(v string) *PersonIdentityUpdate {
 	_u.mutation.SetTaxCode(v)
@@ -344,6 +384,18 @@ func (_u *PersonIdentityUpdate) sqlSave(ctx context.Context) (_node int, err err
 	if value, ok := _u.mutation.LastName(); ok {
 		_spec.SetField(personidentity.FieldLastName, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.LastNameKey(); ok {
+		_spec.SetField(personidentity.FieldLastNameKey, field.TypeString, value)
+	}
+	if _u.mutation.LastNameKeyCleared() {
+		_spec.ClearField(personidentity.FieldLastNameKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.FirstNameKey(); ok {
+		_spec.SetField(personidentity.FieldFirstNameKey, field.TypeString, value)
+	}
+	if _u.mutation.FirstNameKeyCleared() {
+		_spec.ClearField(personidentity.FieldFirstNameKey, field.TypeString)
+	}
 	if value, ok := _u.mutation.TaxCode(); ok {
 		_spec.SetField(personidentity.FieldTaxCode, field.TypeString, value)
 	}
@@ -442,6 +494,46 @@ func (_u *PersonIdentityUpdateOne) SetNillableLastName(v *string) *PersonIdentit
 	if v != nil {
 		_u.SetLastName(*v)
 	}
+	return _u
+}
+
+// SetLastNameKey sets the "last_name_key" field.
+func (_u *PersonIdentityUpdateOne) SetLastNameKey(v string) *PersonIdentityUpdateOne {
+	_u.mutation.SetLastNameKey(v)
+	return _u
+}
+
+// SetNillableLastNameKey sets the "last_name_key" field if the given value is not nil.
+func (_u *PersonIdentityUpdateOne) SetNillableLastNameKey(v *string) *PersonIdentityUpdateOne {
+	if v != nil {
+		_u.SetLastNameKey(*v)
+	}
+	return _u
+}
+
+// ClearLastNameKey clears the value of the "last_name_key" field.
+func (_u *PersonIdentityUpdateOne) ClearLastNameKey() *PersonIdentityUpdateOne {
+	_u.mutation.ClearLastNameKey()
+	return _u
+}
+
+// SetFirstNameKey sets the "first_name_key" field.
+func (_u *PersonIdentityUpdateOne) SetFirstNameKey(v string) *PersonIdentityUpdateOne {
+	_u.mutation.SetFirstNameKey(v)
+	return _u
+}
+
+// SetNillableFirstNameKey sets the "first_name_key" field if the given value is not nil.
+func (_u *PersonIdentityUpdateOne) SetNillableFirstNameKey(v *string) *PersonIdentityUpdateOne {
+	if v != nil {
+		_u.SetFirstNameKey(*v)
+	}
+	return _u
+}
+
+// ClearFirstNameKey clears the value of the "first_name_key" field.
+func (_u *PersonIdentityUpdateOne) ClearFirstNameKey() *PersonIdentityUpdateOne {
+	_u.mutation.ClearFirstNameKey()
 	return _u
 }
 
@@ -755,6 +847,18 @@ func (_u *PersonIdentityUpdateOne) sqlSave(ctx context.Context) (_node *PersonId
 	}
 	if value, ok := _u.mutation.LastName(); ok {
 		_spec.SetField(personidentity.FieldLastName, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.LastNameKey(); ok {
+		_spec.SetField(personidentity.FieldLastNameKey, field.TypeString, value)
+	}
+	if _u.mutation.LastNameKeyCleared() {
+		_spec.ClearField(personidentity.FieldLastNameKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.FirstNameKey(); ok {
+		_spec.SetField(personidentity.FieldFirstNameKey, field.TypeString, value)
+	}
+	if _u.mutation.FirstNameKeyCleared() {
+		_spec.ClearField(personidentity.FieldFirstNameKey, field.TypeString)
 	}
 	if value, ok := _u.mutation.TaxCode(); ok {
 		_spec.SetField(personidentity.FieldTaxCode, field.TypeString, value)

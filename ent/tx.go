@@ -14,6 +14,8 @@ type Tx struct {
 	config
 	// APIToken is the client for interacting with the APIToken builders.
 	APIToken *APITokenClient
+	// Assessment is the client for interacting with the Assessment builders.
+	Assessment *AssessmentClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
 	AuditEvent *AuditEventClient
 	// CaseEvent is the client for interacting with the CaseEvent builders.
@@ -34,6 +36,10 @@ type Tx struct {
 	Intervention *InterventionClient
 	// Meeting is the client for interacting with the Meeting builders.
 	Meeting *MeetingClient
+	// MonitoringItem is the client for interacting with the MonitoringItem builders.
+	MonitoringItem *MonitoringItemClient
+	// MonitoringMeeting is the client for interacting with the MonitoringMeeting builders.
+	MonitoringMeeting *MonitoringMeetingClient
 	// Municipality is the client for interacting with the Municipality builders.
 	Municipality *MunicipalityClient
 	// Objective is the client for interacting with the Objective builders.
@@ -196,6 +202,7 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
+	tx.Assessment = NewAssessmentClient(tx.config)
 	tx.AuditEvent = NewAuditEventClient(tx.config)
 	tx.CaseEvent = NewCaseEventClient(tx.config)
 	tx.CaseFile = NewCaseFileClient(tx.config)
@@ -206,6 +213,8 @@ func (tx *Tx) init() {
 	tx.Goal = NewGoalClient(tx.config)
 	tx.Intervention = NewInterventionClient(tx.config)
 	tx.Meeting = NewMeetingClient(tx.config)
+	tx.MonitoringItem = NewMonitoringItemClient(tx.config)
+	tx.MonitoringMeeting = NewMonitoringMeetingClient(tx.config)
 	tx.Municipality = NewMunicipalityClient(tx.config)
 	tx.Objective = NewObjectiveClient(tx.config)
 	tx.Organization = NewOrganizationClient(tx.config)

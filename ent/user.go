@@ -59,9 +59,11 @@ type UserEdges struct {
 	APITokens []*APIToken `json:"api_tokens,omitempty"`
 	// Meetings the user attended (riunioni a cui ha partecipato).
 	MeetingsAttended []*Meeting `json:"meetings_attended,omitempty"`
+	// Cases whose team the user joined (équipe dei casi).
+	CaseTeams []*CaseFile `json:"case_teams,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
 	totalCount [4]map[string]int
 
@@ -70,6 +72,7 @@ type UserEdges struct {
 	namedSessions          map[string][]*Session
 	namedAPITokens         map[string][]*APIToken
 	namedMeetingsAttended  map[string][]*Meeting
+	namedCaseTeams         map[string][]*CaseFile
 }
 
 // OrganizationOrErr returns the Organization value or an error if the edge
@@ -126,6 +129,15 @@ func (e UserEdges) MeetingsAttendedOrErr() ([]*Meeting, error) {
 		return e.MeetingsAttended, nil
 	}
 	return nil, &NotLoadedError{edge: "meetings_attended"}
+}
+
+// CaseTeamsOrErr returns the CaseTeams value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) CaseTeamsOrErr() ([]*CaseFile, error) {
+	if e.loadedTypes[6] {
+		return e.CaseTeams, nil
+	}
+	return nil, &NotLoadedError{edge: "case_teams"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -265,6 +277,11 @@ func (_m *User) QueryAPITokens() *APITokenQuery {
 // QueryMeetingsAttended queries the "meetings_attended" edge of the User entity.
 func (_m *User) QueryMeetingsAttended() *MeetingQuery {
 	return NewUserClient(_m.config).QueryMeetingsAttended(_m)
+}
+
+// QueryCaseTeams queries the "case_teams" edge of the User entity.
+func (_m *User) QueryCaseTeams() *CaseFileQuery {
+	return NewUserClient(_m.config).QueryCaseTeams(_m)
 }
 
 // Update returns a builder for updating this User.
@@ -435,6 +452,30 @@ func (_m *User) appendNamedMeetingsAttended(name string, edges ...*Meeting) {
 		_m.Edges.namedMeetingsAttended[name] = []*Meeting{}
 	} else {
 		_m.Edges.namedMeetingsAttended[name] = append(_m.Edges.namedMeetingsAttended[name], edges...)
+	}
+}
+
+// NamedCaseTeams returns the CaseTeams named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedCaseTeams(name string) ([]*CaseFile, error) {
+	if _m.Edges.namedCaseTeams == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedCaseTeams[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedCaseTeams(name string, edges ...*CaseFile) {
+	if _m.Edges.namedCaseTeams == nil {
+		_m.Edges.namedCaseTeams = make(map[string][]*CaseFile)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedCaseTeams[name] = []*CaseFile{}
+	} else {
+		_m.Edges.namedCaseTeams[name] = append(_m.Edges.namedCaseTeams[name], edges...)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/schema/domain"
@@ -214,6 +215,21 @@ func (_c *UserCreate) AddMeetingsAttended(v ...*Meeting) *UserCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddMeetingsAttendedIDs(ids...)
+}
+
+// AddCaseTeamIDs adds the "case_teams" edge to the CaseFile entity by IDs.
+func (_c *UserCreate) AddCaseTeamIDs(ids ...gid.ID) *UserCreate {
+	_c.mutation.AddCaseTeamIDs(ids...)
+	return _c
+}
+
+// AddCaseTeams adds the "case_teams" edges to the CaseFile entity.
+func (_c *UserCreate) AddCaseTeams(v ...*CaseFile) *UserCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCaseTeamIDs(ids...)
 }
 
 // Mutation returns the UserMutation object of the builder.
@@ -480,6 +496,22 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CaseTeamsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.CaseTeamsTable,
+			Columns: user.CaseTeamsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

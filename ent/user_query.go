@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/predicate"
@@ -38,6 +39,7 @@ type UserQuery struct {
 	withSessions               *SessionQuery
 	withAPITokens              *APITokenQuery
 	withMeetingsAttended       *MeetingQuery
+	withCaseTeams              *CaseFileQuery
 	withFKs                    bool
 	loadTotal                  []func(context.Context, []*User) error
 	modifiers                  []func(*sql.Selector)
@@ -46,6 +48,7 @@ type UserQuery struct {
 	withNamedSessions          map[string]*SessionQuery
 	withNamedAPITokens         map[string]*APITokenQuery
 	withNamedMeetingsAttended  map[string]*MeetingQuery
+	withNamedCaseTeams         map[string]*CaseFileQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -207,6 +210,28 @@ func (_q *UserQuery) QueryMeetingsAttended() *MeetingQuery {
 			sqlgraph.From(user.Table, user.FieldID, selector),
 			sqlgraph.To(meeting.Table, meeting.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, user.MeetingsAttendedTable, user.MeetingsAttendedPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCaseTeams chains the current query on the "case_teams" edge.
+func (_q *UserQuery) QueryCaseTeams() *CaseFileQuery {
+	query := (&CaseFileClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, user.CaseTeamsTable, user.CaseTeamsPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -412,6 +437,7 @@ func (_q *UserQuery) Clone() *UserQuery {
 		withSessions:          _q.withSessions.Clone(),
 		withAPITokens:         _q.withAPITokens.Clone(),
 		withMeetingsAttended:  _q.withMeetingsAttended.Clone(),
+		withCaseTeams:         _q.withCaseTeams.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -482,6 +508,17 @@ func (_q *UserQuery) WithMeetingsAttended(opts ...func(*MeetingQuery)) *UserQuer
 		opt(query)
 	}
 	_q.withMeetingsAttended = query
+	return _q
+}
+
+// WithCaseTeams tells the query-builder to eager-load the nodes that are connected to
+// the "case_teams" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithCaseTeams(opts ...func(*CaseFileQuery)) *UserQuery {
+	query := (&CaseFileClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCaseTeams = query
 	return _q
 }
 
@@ -570,13 +607,14 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		nodes       = []*User{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withOrganization != nil,
 			_q.withMemberships != nil,
 			_q.withCoordinatedTables != nil,
 			_q.withSessions != nil,
 			_q.withAPITokens != nil,
 			_q.withMeetingsAttended != nil,
+			_q.withCaseTeams != nil,
 		}
 	)
 	if _q.withOrganization != nil {
@@ -647,6 +685,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 			return nil, err
 		}
 	}
+	if query := _q.withCaseTeams; query != nil {
+		if err := _q.loadCaseTeams(ctx, query, nodes,
+			func(n *User) { n.Edges.CaseTeams = []*CaseFile{} },
+			func(n *User, e *CaseFile) { n.Edges.CaseTeams = append(n.Edges.CaseTeams, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedMemberships {
 		if err := _q.loadMemberships(ctx, query, nodes,
 			func(n *User) { n.appendNamedMemberships(name) },
@@ -679,6 +724,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		if err := _q.loadMeetingsAttended(ctx, query, nodes,
 			func(n *User) { n.appendNamedMeetingsAttended(name) },
 			func(n *User, e *Meeting) { n.appendNamedMeetingsAttended(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedCaseTeams {
+		if err := _q.loadCaseTeams(ctx, query, nodes,
+			func(n *User) { n.appendNamedCaseTeams(name) },
+			func(n *User, e *CaseFile) { n.appendNamedCaseTeams(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -907,6 +959,67 @@ func (_q *UserQuery) loadMeetingsAttended(ctx context.Context, query *MeetingQue
 	}
 	return nil
 }
+func (_q *UserQuery) loadCaseTeams(ctx context.Context, query *CaseFileQuery, nodes []*User, init func(*User), assign func(*User, *CaseFile)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[gid.ID]*User)
+	nids := make(map[gid.ID]map[*User]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(user.CaseTeamsTable)
+		s.Join(joinT).On(s.C(casefile.FieldID), joinT.C(user.CaseTeamsPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(user.CaseTeamsPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(user.CaseTeamsPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(gid.ID)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := *values[0].(*gid.ID)
+				inValue := *values[1].(*gid.ID)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*User]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*CaseFile](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "case_teams" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
 
 func (_q *UserQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1094,6 +1207,20 @@ func (_q *UserQuery) WithNamedMeetingsAttended(name string, opts ...func(*Meetin
 		_q.withNamedMeetingsAttended = make(map[string]*MeetingQuery)
 	}
 	_q.withNamedMeetingsAttended[name] = query
+	return _q
+}
+
+// WithNamedCaseTeams tells the query-builder to eager-load the nodes that are connected to the "case_teams"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedCaseTeams(name string, opts ...func(*CaseFileQuery)) *UserQuery {
+	query := (&CaseFileClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedCaseTeams == nil {
+		_q.withNamedCaseTeams = make(map[string]*CaseFileQuery)
+	}
+	_q.withNamedCaseTeams[name] = query
 	return _q
 }
 

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/predicate"
@@ -224,6 +225,21 @@ func (_u *UserUpdate) AddMeetingsAttended(v ...*Meeting) *UserUpdate {
 	return _u.AddMeetingsAttendedIDs(ids...)
 }
 
+// AddCaseTeamIDs adds the "case_teams" edge to the CaseFile entity by IDs.
+func (_u *UserUpdate) AddCaseTeamIDs(ids ...gid.ID) *UserUpdate {
+	_u.mutation.AddCaseTeamIDs(ids...)
+	return _u
+}
+
+// AddCaseTeams adds the "case_teams" edges to the CaseFile entity.
+func (_u *UserUpdate) AddCaseTeams(v ...*CaseFile) *UserUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCaseTeamIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdate) Mutation() *UserMutation {
 	return _u.mutation
@@ -338,6 +354,27 @@ func (_u *UserUpdate) RemoveMeetingsAttended(v ...*Meeting) *UserUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveMeetingsAttendedIDs(ids...)
+}
+
+// ClearCaseTeams clears all "case_teams" edges to the CaseFile entity.
+func (_u *UserUpdate) ClearCaseTeams() *UserUpdate {
+	_u.mutation.ClearCaseTeams()
+	return _u
+}
+
+// RemoveCaseTeamIDs removes the "case_teams" edge to CaseFile entities by IDs.
+func (_u *UserUpdate) RemoveCaseTeamIDs(ids ...gid.ID) *UserUpdate {
+	_u.mutation.RemoveCaseTeamIDs(ids...)
+	return _u
+}
+
+// RemoveCaseTeams removes "case_teams" edges to CaseFile entities.
+func (_u *UserUpdate) RemoveCaseTeams(v ...*CaseFile) *UserUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCaseTeamIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -704,6 +741,51 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.CaseTeamsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.CaseTeamsTable,
+			Columns: user.CaseTeamsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCaseTeamsIDs(); len(nodes) > 0 && !_u.mutation.CaseTeamsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.CaseTeamsTable,
+			Columns: user.CaseTeamsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CaseTeamsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.CaseTeamsTable,
+			Columns: user.CaseTeamsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -912,6 +994,21 @@ func (_u *UserUpdateOne) AddMeetingsAttended(v ...*Meeting) *UserUpdateOne {
 	return _u.AddMeetingsAttendedIDs(ids...)
 }
 
+// AddCaseTeamIDs adds the "case_teams" edge to the CaseFile entity by IDs.
+func (_u *UserUpdateOne) AddCaseTeamIDs(ids ...gid.ID) *UserUpdateOne {
+	_u.mutation.AddCaseTeamIDs(ids...)
+	return _u
+}
+
+// AddCaseTeams adds the "case_teams" edges to the CaseFile entity.
+func (_u *UserUpdateOne) AddCaseTeams(v ...*CaseFile) *UserUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCaseTeamIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdateOne) Mutation() *UserMutation {
 	return _u.mutation
@@ -1026,6 +1123,27 @@ func (_u *UserUpdateOne) RemoveMeetingsAttended(v ...*Meeting) *UserUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveMeetingsAttendedIDs(ids...)
+}
+
+// ClearCaseTeams clears all "case_teams" edges to the CaseFile entity.
+func (_u *UserUpdateOne) ClearCaseTeams() *UserUpdateOne {
+	_u.mutation.ClearCaseTeams()
+	return _u
+}
+
+// RemoveCaseTeamIDs removes the "case_teams" edge to CaseFile entities by IDs.
+func (_u *UserUpdateOne) RemoveCaseTeamIDs(ids ...gid.ID) *UserUpdateOne {
+	_u.mutation.RemoveCaseTeamIDs(ids...)
+	return _u
+}
+
+// RemoveCaseTeams removes "case_teams" edges to CaseFile entities.
+func (_u *UserUpdateOne) RemoveCaseTeams(v ...*CaseFile) *UserUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCaseTeamIDs(ids...)
 }
 
 // Where appends a list predicates to the UserUpdate builder.
@@ -1415,6 +1533,51 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CaseTeamsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.CaseTeamsTable,
+			Columns: user.CaseTeamsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCaseTeamsIDs(); len(nodes) > 0 && !_u.mutation.CaseTeamsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.CaseTeamsTable,
+			Columns: user.CaseTeamsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CaseTeamsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   user.CaseTeamsTable,
+			Columns: user.CaseTeamsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

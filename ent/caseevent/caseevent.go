@@ -108,20 +108,26 @@ type Kind string
 
 // Kind values.
 const (
-	KindReferred            Kind = "REFERRED"
-	KindAssessmentStarted   Kind = "ASSESSMENT_STARTED"
-	KindDeclined            Kind = "DECLINED"
-	KindTakenInCharge       Kind = "TAKEN_IN_CHARGE"
-	KindPlanUpdated         Kind = "PLAN_UPDATED"
-	KindInterventionAdded   Kind = "INTERVENTION_ADDED"
-	KindInterventionUpdated Kind = "INTERVENTION_UPDATED"
-	KindOutcomeRecorded     Kind = "OUTCOME_RECORDED"
-	KindFollowUpRecorded    Kind = "FOLLOW_UP_RECORDED"
-	KindMonitoringStarted   Kind = "MONITORING_STARTED"
-	KindClosed              Kind = "CLOSED"
-	KindReopened            Kind = "REOPENED"
-	KindTransferred         Kind = "TRANSFERRED"
-	KindNote                Kind = "NOTE"
+	KindReferred                   Kind = "REFERRED"
+	KindAssessmentStarted          Kind = "ASSESSMENT_STARTED"
+	KindAssessmentRecorded         Kind = "ASSESSMENT_RECORDED"
+	KindDeclined                   Kind = "DECLINED"
+	KindTakenInCharge              Kind = "TAKEN_IN_CHARGE"
+	KindCaseManagerAssigned        Kind = "CASE_MANAGER_ASSIGNED"
+	KindPlanUpdated                Kind = "PLAN_UPDATED"
+	KindInterventionAdded          Kind = "INTERVENTION_ADDED"
+	KindInterventionUpdated        Kind = "INTERVENTION_UPDATED"
+	KindOutcomeRecorded            Kind = "OUTCOME_RECORDED"
+	KindFollowUpRecorded           Kind = "FOLLOW_UP_RECORDED"
+	KindMonitoringMeetingScheduled Kind = "MONITORING_MEETING_SCHEDULED"
+	KindMonitoringMeetingHeld      Kind = "MONITORING_MEETING_HELD"
+	KindMonitoringStarted          Kind = "MONITORING_STARTED"
+	KindClosed                     Kind = "CLOSED"
+	KindReopened                   Kind = "REOPENED"
+	KindTransferRequested          Kind = "TRANSFER_REQUESTED"
+	KindTransferred                Kind = "TRANSFERRED"
+	KindTransferDeclined           Kind = "TRANSFER_DECLINED"
+	KindNote                       Kind = "NOTE"
 )
 
 func (k Kind) String() string {
@@ -131,7 +137,7 @@ func (k Kind) String() string {
 // KindValidator is a validator for the "kind" field enum values. It is called by the builders before save.
 func KindValidator(k Kind) error {
 	switch k {
-	case KindReferred, KindAssessmentStarted, KindDeclined, KindTakenInCharge, KindPlanUpdated, KindInterventionAdded, KindInterventionUpdated, KindOutcomeRecorded, KindFollowUpRecorded, KindMonitoringStarted, KindClosed, KindReopened, KindTransferred, KindNote:
+	case KindReferred, KindAssessmentStarted, KindAssessmentRecorded, KindDeclined, KindTakenInCharge, KindCaseManagerAssigned, KindPlanUpdated, KindInterventionAdded, KindInterventionUpdated, KindOutcomeRecorded, KindFollowUpRecorded, KindMonitoringMeetingScheduled, KindMonitoringMeetingHeld, KindMonitoringStarted, KindClosed, KindReopened, KindTransferRequested, KindTransferred, KindTransferDeclined, KindNote:
 		return nil
 	default:
 		return fmt.Errorf("caseevent: invalid enum value for kind field: %q", k)

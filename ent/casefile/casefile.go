@@ -46,6 +46,18 @@ const (
 	FieldDeclineReason = "decline_reason"
 	// FieldConsentGivenAt holds the string denoting the consent_given_at field in the database.
 	FieldConsentGivenAt = "consent_given_at"
+	// FieldFirstMeetingOn holds the string denoting the first_meeting_on field in the database.
+	FieldFirstMeetingOn = "first_meeting_on"
+	// FieldFirstMeetingDueOn holds the string denoting the first_meeting_due_on field in the database.
+	FieldFirstMeetingDueOn = "first_meeting_due_on"
+	// FieldPlanDueOn holds the string denoting the plan_due_on field in the database.
+	FieldPlanDueOn = "plan_due_on"
+	// FieldTransferReason holds the string denoting the transfer_reason field in the database.
+	FieldTransferReason = "transfer_reason"
+	// FieldTransferRequestedAt holds the string denoting the transfer_requested_at field in the database.
+	FieldTransferRequestedAt = "transfer_requested_at"
+	// FieldOpenPerson holds the string denoting the open_person field in the database.
+	FieldOpenPerson = "open_person"
 	// FieldVersion holds the string denoting the version field in the database.
 	FieldVersion = "version"
 	// EdgePerson holds the string denoting the person edge name in mutations.
@@ -58,6 +70,14 @@ const (
 	EdgeReferringOperator = "referring_operator"
 	// EdgeCaseManager holds the string denoting the case_manager edge name in mutations.
 	EdgeCaseManager = "case_manager"
+	// EdgeTeam holds the string denoting the team edge name in mutations.
+	EdgeTeam = "team"
+	// EdgeTransferTo holds the string denoting the transfer_to edge name in mutations.
+	EdgeTransferTo = "transfer_to"
+	// EdgeAssessments holds the string denoting the assessments edge name in mutations.
+	EdgeAssessments = "assessments"
+	// EdgeMonitoringMeetings holds the string denoting the monitoring_meetings edge name in mutations.
+	EdgeMonitoringMeetings = "monitoring_meetings"
 	// EdgePreviousCase holds the string denoting the previous_case edge name in mutations.
 	EdgePreviousCase = "previous_case"
 	// EdgeNextCase holds the string denoting the next_case edge name in mutations.
@@ -107,6 +127,32 @@ const (
 	CaseManagerInverseTable = "users"
 	// CaseManagerColumn is the table column denoting the case_manager relation/edge.
 	CaseManagerColumn = "case_file_case_manager"
+	// TeamTable is the table that holds the team relation/edge. The primary key declared below.
+	TeamTable = "case_file_team"
+	// TeamInverseTable is the table name for the User entity.
+	// It exists in this package in order to avoid circular dependency with the "user" package.
+	TeamInverseTable = "users"
+	// TransferToTable is the table that holds the transfer_to relation/edge.
+	TransferToTable = "cases"
+	// TransferToInverseTable is the table name for the TerritorialTable entity.
+	// It exists in this package in order to avoid circular dependency with the "territorialtable" package.
+	TransferToInverseTable = "territorial_tables"
+	// TransferToColumn is the table column denoting the transfer_to relation/edge.
+	TransferToColumn = "case_file_transfer_to"
+	// AssessmentsTable is the table that holds the assessments relation/edge.
+	AssessmentsTable = "assessments"
+	// AssessmentsInverseTable is the table name for the Assessment entity.
+	// It exists in this package in order to avoid circular dependency with the "assessment" package.
+	AssessmentsInverseTable = "assessments"
+	// AssessmentsColumn is the table column denoting the assessments relation/edge.
+	AssessmentsColumn = "assessment_case"
+	// MonitoringMeetingsTable is the table that holds the monitoring_meetings relation/edge.
+	MonitoringMeetingsTable = "monitoring_meetings"
+	// MonitoringMeetingsInverseTable is the table name for the MonitoringMeeting entity.
+	// It exists in this package in order to avoid circular dependency with the "monitoringmeeting" package.
+	MonitoringMeetingsInverseTable = "monitoring_meetings"
+	// MonitoringMeetingsColumn is the table column denoting the monitoring_meetings relation/edge.
+	MonitoringMeetingsColumn = "monitoring_meeting_case"
 	// PreviousCaseTable is the table that holds the previous_case relation/edge.
 	PreviousCaseTable = "cases"
 	// PreviousCaseColumn is the table column denoting the previous_case relation/edge.
@@ -161,6 +207,12 @@ var Columns = []string{
 	FieldClosureReason,
 	FieldDeclineReason,
 	FieldConsentGivenAt,
+	FieldFirstMeetingOn,
+	FieldFirstMeetingDueOn,
+	FieldPlanDueOn,
+	FieldTransferReason,
+	FieldTransferRequestedAt,
+	FieldOpenPerson,
 	FieldVersion,
 }
 
@@ -172,8 +224,15 @@ var ForeignKeys = []string{
 	"case_file_referring_organization",
 	"case_file_referring_operator",
 	"case_file_case_manager",
+	"case_file_transfer_to",
 	"case_file_next_case",
 }
+
+var (
+	// TeamPrimaryKey and TeamColumn2 are the table columns denoting the
+	// primary key for the team relation (M2M).
+	TeamPrimaryKey = []string{"case_file_id", "user_id"}
+)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
@@ -196,7 +255,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/progetto-win/win/ent/runtime"
 var (
-	Hooks  [4]ent.Hook
+	Hooks  [7]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -374,6 +433,36 @@ func ByConsentGivenAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldConsentGivenAt, opts...).ToFunc()
 }
 
+// ByFirstMeetingOn orders the results by the first_meeting_on field.
+func ByFirstMeetingOn(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldFirstMeetingOn, opts...).ToFunc()
+}
+
+// ByFirstMeetingDueOn orders the results by the first_meeting_due_on field.
+func ByFirstMeetingDueOn(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldFirstMeetingDueOn, opts...).ToFunc()
+}
+
+// ByPlanDueOn orders the results by the plan_due_on field.
+func ByPlanDueOn(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPlanDueOn, opts...).ToFunc()
+}
+
+// ByTransferReason orders the results by the transfer_reason field.
+func ByTransferReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTransferReason, opts...).ToFunc()
+}
+
+// ByTransferRequestedAt orders the results by the transfer_requested_at field.
+func ByTransferRequestedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTransferRequestedAt, opts...).ToFunc()
+}
+
+// ByOpenPerson orders the results by the open_person field.
+func ByOpenPerson(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOpenPerson, opts...).ToFunc()
+}
+
 // ByVersion orders the results by the version field.
 func ByVersion(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldVersion, opts...).ToFunc()
@@ -411,6 +500,55 @@ func ByReferringOperatorField(field string, opts ...sql.OrderTermOption) OrderOp
 func ByCaseManagerField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newCaseManagerStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByTeamCount orders the results by team count.
+func ByTeamCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newTeamStep(), opts...)
+	}
+}
+
+// ByTeam orders the results by team terms.
+func ByTeam(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newTeamStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByTransferToField orders the results by transfer_to field.
+func ByTransferToField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newTransferToStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByAssessmentsCount orders the results by assessments count.
+func ByAssessmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAssessmentsStep(), opts...)
+	}
+}
+
+// ByAssessments orders the results by assessments terms.
+func ByAssessments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAssessmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByMonitoringMeetingsCount orders the results by monitoring_meetings count.
+func ByMonitoringMeetingsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newMonitoringMeetingsStep(), opts...)
+	}
+}
+
+// ByMonitoringMeetings orders the results by monitoring_meetings terms.
+func ByMonitoringMeetings(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newMonitoringMeetingsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 
@@ -509,6 +647,34 @@ func newCaseManagerStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(CaseManagerInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, CaseManagerTable, CaseManagerColumn),
+	)
+}
+func newTeamStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(TeamInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, false, TeamTable, TeamPrimaryKey...),
+	)
+}
+func newTransferToStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(TransferToInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, TransferToTable, TransferToColumn),
+	)
+}
+func newAssessmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AssessmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, AssessmentsTable, AssessmentsColumn),
+	)
+}
+func newMonitoringMeetingsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(MonitoringMeetingsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, MonitoringMeetingsTable, MonitoringMeetingsColumn),
 	)
 }
 func newPreviousCaseStep() *sqlgraph.Step {

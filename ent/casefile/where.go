@@ -101,6 +101,36 @@ func ConsentGivenAt(v time.Time) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldConsentGivenAt, v))
 }
 
+// FirstMeetingOn applies equality check predicate on the "first_meeting_on" field. It's identical to FirstMeetingOnEQ.
+func FirstMeetingOn(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldFirstMeetingOn, v))
+}
+
+// FirstMeetingDueOn applies equality check predicate on the "first_meeting_due_on" field. It's identical to FirstMeetingDueOnEQ.
+func FirstMeetingDueOn(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldFirstMeetingDueOn, v))
+}
+
+// PlanDueOn applies equality check predicate on the "plan_due_on" field. It's identical to PlanDueOnEQ.
+func PlanDueOn(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldPlanDueOn, v))
+}
+
+// TransferReason applies equality check predicate on the "transfer_reason" field. It's identical to TransferReasonEQ.
+func TransferReason(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldTransferReason, v))
+}
+
+// TransferRequestedAt applies equality check predicate on the "transfer_requested_at" field. It's identical to TransferRequestedAtEQ.
+func TransferRequestedAt(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldTransferRequestedAt, v))
+}
+
+// OpenPerson applies equality check predicate on the "open_person" field. It's identical to OpenPersonEQ.
+func OpenPerson(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldOpenPerson, v))
+}
+
 // Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
 func Version(v int) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldVersion, v))
@@ -651,6 +681,356 @@ func ConsentGivenAtNotNil() predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldNotNull(FieldConsentGivenAt))
 }
 
+// FirstMeetingOnEQ applies the EQ predicate on the "first_meeting_on" field.
+func FirstMeetingOnEQ(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldFirstMeetingOn, v))
+}
+
+// FirstMeetingOnNEQ applies the NEQ predicate on the "first_meeting_on" field.
+func FirstMeetingOnNEQ(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNEQ(FieldFirstMeetingOn, v))
+}
+
+// FirstMeetingOnIn applies the In predicate on the "first_meeting_on" field.
+func FirstMeetingOnIn(vs ...time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIn(FieldFirstMeetingOn, vs...))
+}
+
+// FirstMeetingOnNotIn applies the NotIn predicate on the "first_meeting_on" field.
+func FirstMeetingOnNotIn(vs ...time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotIn(FieldFirstMeetingOn, vs...))
+}
+
+// FirstMeetingOnGT applies the GT predicate on the "first_meeting_on" field.
+func FirstMeetingOnGT(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGT(FieldFirstMeetingOn, v))
+}
+
+// FirstMeetingOnGTE applies the GTE predicate on the "first_meeting_on" field.
+func FirstMeetingOnGTE(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGTE(FieldFirstMeetingOn, v))
+}
+
+// FirstMeetingOnLT applies the LT predicate on the "first_meeting_on" field.
+func FirstMeetingOnLT(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLT(FieldFirstMeetingOn, v))
+}
+
+// FirstMeetingOnLTE applies the LTE predicate on the "first_meeting_on" field.
+func FirstMeetingOnLTE(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLTE(FieldFirstMeetingOn, v))
+}
+
+// FirstMeetingOnIsNil applies the IsNil predicate on the "first_meeting_on" field.
+func FirstMeetingOnIsNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIsNull(FieldFirstMeetingOn))
+}
+
+// FirstMeetingOnNotNil applies the NotNil predicate on the "first_meeting_on" field.
+func FirstMeetingOnNotNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotNull(FieldFirstMeetingOn))
+}
+
+// FirstMeetingDueOnEQ applies the EQ predicate on the "first_meeting_due_on" field.
+func FirstMeetingDueOnEQ(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldFirstMeetingDueOn, v))
+}
+
+// FirstMeetingDueOnNEQ applies the NEQ predicate on the "first_meeting_due_on" field.
+func FirstMeetingDueOnNEQ(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNEQ(FieldFirstMeetingDueOn, v))
+}
+
+// FirstMeetingDueOnIn applies the In predicate on the "first_meeting_due_on" field.
+func FirstMeetingDueOnIn(vs ...time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIn(FieldFirstMeetingDueOn, vs...))
+}
+
+// FirstMeetingDueOnNotIn applies the NotIn predicate on the "first_meeting_due_on" field.
+func FirstMeetingDueOnNotIn(vs ...time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotIn(FieldFirstMeetingDueOn, vs...))
+}
+
+// FirstMeetingDueOnGT applies the GT predicate on the "first_meeting_due_on" field.
+func FirstMeetingDueOnGT(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGT(FieldFirstMeetingDueOn, v))
+}
+
+// FirstMeetingDueOnGTE applies the GTE predicate on the "first_meeting_due_on" field.
+func FirstMeetingDueOnGTE(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGTE(FieldFirstMeetingDueOn, v))
+}
+
+// FirstMeetingDueOnLT applies the LT predicate on the "first_meeting_due_on" field.
+func FirstMeetingDueOnLT(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLT(FieldFirstMeetingDueOn, v))
+}
+
+// FirstMeetingDueOnLTE applies the LTE predicate on the "first_meeting_due_on" field.
+func FirstMeetingDueOnLTE(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLTE(FieldFirstMeetingDueOn, v))
+}
+
+// FirstMeetingDueOnIsNil applies the IsNil predicate on the "first_meeting_due_on" field.
+func FirstMeetingDueOnIsNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIsNull(FieldFirstMeetingDueOn))
+}
+
+// FirstMeetingDueOnNotNil applies the NotNil predicate on the "first_meeting_due_on" field.
+func FirstMeetingDueOnNotNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotNull(FieldFirstMeetingDueOn))
+}
+
+// PlanDueOnEQ applies the EQ predicate on the "plan_due_on" field.
+func PlanDueOnEQ(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldPlanDueOn, v))
+}
+
+// PlanDueOnNEQ applies the NEQ predicate on the "plan_due_on" field.
+func PlanDueOnNEQ(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNEQ(FieldPlanDueOn, v))
+}
+
+// PlanDueOnIn applies the In predicate on the "plan_due_on" field.
+func PlanDueOnIn(vs ...time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIn(FieldPlanDueOn, vs...))
+}
+
+// PlanDueOnNotIn applies the NotIn predicate on the "plan_due_on" field.
+func PlanDueOnNotIn(vs ...time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotIn(FieldPlanDueOn, vs...))
+}
+
+// PlanDueOnGT applies the GT predicate on the "plan_due_on" field.
+func PlanDueOnGT(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGT(FieldPlanDueOn, v))
+}
+
+// PlanDueOnGTE applies the GTE predicate on the "plan_due_on" field.
+func PlanDueOnGTE(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGTE(FieldPlanDueOn, v))
+}
+
+// PlanDueOnLT applies the LT predicate on the "plan_due_on" field.
+func PlanDueOnLT(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLT(FieldPlanDueOn, v))
+}
+
+// PlanDueOnLTE applies the LTE predicate on the "plan_due_on" field.
+func PlanDueOnLTE(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLTE(FieldPlanDueOn, v))
+}
+
+// PlanDueOnIsNil applies the IsNil predicate on the "plan_due_on" field.
+func PlanDueOnIsNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIsNull(FieldPlanDueOn))
+}
+
+// PlanDueOnNotNil applies the NotNil predicate on the "plan_due_on" field.
+func PlanDueOnNotNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotNull(FieldPlanDueOn))
+}
+
+// TransferReasonEQ applies the EQ predicate on the "transfer_reason" field.
+func TransferReasonEQ(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldTransferReason, v))
+}
+
+// TransferReasonNEQ applies the NEQ predicate on the "transfer_reason" field.
+func TransferReasonNEQ(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNEQ(FieldTransferReason, v))
+}
+
+// TransferReasonIn applies the In predicate on the "transfer_reason" field.
+func TransferReasonIn(vs ...string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIn(FieldTransferReason, vs...))
+}
+
+// TransferReasonNotIn applies the NotIn predicate on the "transfer_reason" field.
+func TransferReasonNotIn(vs ...string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotIn(FieldTransferReason, vs...))
+}
+
+// TransferReasonGT applies the GT predicate on the "transfer_reason" field.
+func TransferReasonGT(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGT(FieldTransferReason, v))
+}
+
+// TransferReasonGTE applies the GTE predicate on the "transfer_reason" field.
+func TransferReasonGTE(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGTE(FieldTransferReason, v))
+}
+
+// TransferReasonLT applies the LT predicate on the "transfer_reason" field.
+func TransferReasonLT(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLT(FieldTransferReason, v))
+}
+
+// TransferReasonLTE applies the LTE predicate on the "transfer_reason" field.
+func TransferReasonLTE(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLTE(FieldTransferReason, v))
+}
+
+// TransferReasonContains applies the Contains predicate on the "transfer_reason" field.
+func TransferReasonContains(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldContains(FieldTransferReason, v))
+}
+
+// TransferReasonHasPrefix applies the HasPrefix predicate on the "transfer_reason" field.
+func TransferReasonHasPrefix(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldHasPrefix(FieldTransferReason, v))
+}
+
+// TransferReasonHasSuffix applies the HasSuffix predicate on the "transfer_reason" field.
+func TransferReasonHasSuffix(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldHasSuffix(FieldTransferReason, v))
+}
+
+// TransferReasonIsNil applies the IsNil predicate on the "transfer_reason" field.
+func TransferReasonIsNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIsNull(FieldTransferReason))
+}
+
+// TransferReasonNotNil applies the NotNil predicate on the "transfer_reason" field.
+func TransferReasonNotNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotNull(FieldTransferReason))
+}
+
+// TransferReasonEqualFold applies the EqualFold predicate on the "transfer_reason" field.
+func TransferReasonEqualFold(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEqualFold(FieldTransferReason, v))
+}
+
+// TransferReasonContainsFold applies the ContainsFold predicate on the "transfer_reason" field.
+func TransferReasonContainsFold(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldContainsFold(FieldTransferReason, v))
+}
+
+// TransferRequestedAtEQ applies the EQ predicate on the "transfer_requested_at" field.
+func TransferRequestedAtEQ(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldTransferRequestedAt, v))
+}
+
+// TransferRequestedAtNEQ applies the NEQ predicate on the "transfer_requested_at" field.
+func TransferRequestedAtNEQ(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNEQ(FieldTransferRequestedAt, v))
+}
+
+// TransferRequestedAtIn applies the In predicate on the "transfer_requested_at" field.
+func TransferRequestedAtIn(vs ...time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIn(FieldTransferRequestedAt, vs...))
+}
+
+// TransferRequestedAtNotIn applies the NotIn predicate on the "transfer_requested_at" field.
+func TransferRequestedAtNotIn(vs ...time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotIn(FieldTransferRequestedAt, vs...))
+}
+
+// TransferRequestedAtGT applies the GT predicate on the "transfer_requested_at" field.
+func TransferRequestedAtGT(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGT(FieldTransferRequestedAt, v))
+}
+
+// TransferRequestedAtGTE applies the GTE predicate on the "transfer_requested_at" field.
+func TransferRequestedAtGTE(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGTE(FieldTransferRequestedAt, v))
+}
+
+// TransferRequestedAtLT applies the LT predicate on the "transfer_requested_at" field.
+func TransferRequestedAtLT(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLT(FieldTransferRequestedAt, v))
+}
+
+// TransferRequestedAtLTE applies the LTE predicate on the "transfer_requested_at" field.
+func TransferRequestedAtLTE(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLTE(FieldTransferRequestedAt, v))
+}
+
+// TransferRequestedAtIsNil applies the IsNil predicate on the "transfer_requested_at" field.
+func TransferRequestedAtIsNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIsNull(FieldTransferRequestedAt))
+}
+
+// TransferRequestedAtNotNil applies the NotNil predicate on the "transfer_requested_at" field.
+func TransferRequestedAtNotNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotNull(FieldTransferRequestedAt))
+}
+
+// OpenPersonEQ applies the EQ predicate on the "open_person" field.
+func OpenPersonEQ(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldOpenPerson, v))
+}
+
+// OpenPersonNEQ applies the NEQ predicate on the "open_person" field.
+func OpenPersonNEQ(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNEQ(FieldOpenPerson, v))
+}
+
+// OpenPersonIn applies the In predicate on the "open_person" field.
+func OpenPersonIn(vs ...string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIn(FieldOpenPerson, vs...))
+}
+
+// OpenPersonNotIn applies the NotIn predicate on the "open_person" field.
+func OpenPersonNotIn(vs ...string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotIn(FieldOpenPerson, vs...))
+}
+
+// OpenPersonGT applies the GT predicate on the "open_person" field.
+func OpenPersonGT(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGT(FieldOpenPerson, v))
+}
+
+// OpenPersonGTE applies the GTE predicate on the "open_person" field.
+func OpenPersonGTE(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGTE(FieldOpenPerson, v))
+}
+
+// OpenPersonLT applies the LT predicate on the "open_person" field.
+func OpenPersonLT(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLT(FieldOpenPerson, v))
+}
+
+// OpenPersonLTE applies the LTE predicate on the "open_person" field.
+func OpenPersonLTE(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLTE(FieldOpenPerson, v))
+}
+
+// OpenPersonContains applies the Contains predicate on the "open_person" field.
+func OpenPersonContains(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldContains(FieldOpenPerson, v))
+}
+
+// OpenPersonHasPrefix applies the HasPrefix predicate on the "open_person" field.
+func OpenPersonHasPrefix(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldHasPrefix(FieldOpenPerson, v))
+}
+
+// OpenPersonHasSuffix applies the HasSuffix predicate on the "open_person" field.
+func OpenPersonHasSuffix(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldHasSuffix(FieldOpenPerson, v))
+}
+
+// OpenPersonIsNil applies the IsNil predicate on the "open_person" field.
+func OpenPersonIsNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIsNull(FieldOpenPerson))
+}
+
+// OpenPersonNotNil applies the NotNil predicate on the "open_person" field.
+func OpenPersonNotNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotNull(FieldOpenPerson))
+}
+
+// OpenPersonEqualFold applies the EqualFold predicate on the "open_person" field.
+func OpenPersonEqualFold(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEqualFold(FieldOpenPerson, v))
+}
+
+// OpenPersonContainsFold applies the ContainsFold predicate on the "open_person" field.
+func OpenPersonContainsFold(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldContainsFold(FieldOpenPerson, v))
+}
+
 // VersionEQ applies the EQ predicate on the "version" field.
 func VersionEQ(v int) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldVersion, v))
@@ -798,6 +1178,98 @@ func HasCaseManager() predicate.CaseFile {
 func HasCaseManagerWith(preds ...predicate.User) predicate.CaseFile {
 	return predicate.CaseFile(func(s *sql.Selector) {
 		step := newCaseManagerStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasTeam applies the HasEdge predicate on the "team" edge.
+func HasTeam() predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, TeamTable, TeamPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasTeamWith applies the HasEdge predicate on the "team" edge with a given conditions (other predicates).
+func HasTeamWith(preds ...predicate.User) predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := newTeamStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasTransferTo applies the HasEdge predicate on the "transfer_to" edge.
+func HasTransferTo() predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, TransferToTable, TransferToColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasTransferToWith applies the HasEdge predicate on the "transfer_to" edge with a given conditions (other predicates).
+func HasTransferToWith(preds ...predicate.TerritorialTable) predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := newTransferToStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAssessments applies the HasEdge predicate on the "assessments" edge.
+func HasAssessments() predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, AssessmentsTable, AssessmentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAssessmentsWith applies the HasEdge predicate on the "assessments" edge with a given conditions (other predicates).
+func HasAssessmentsWith(preds ...predicate.Assessment) predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := newAssessmentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasMonitoringMeetings applies the HasEdge predicate on the "monitoring_meetings" edge.
+func HasMonitoringMeetings() predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, MonitoringMeetingsTable, MonitoringMeetingsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasMonitoringMeetingsWith applies the HasEdge predicate on the "monitoring_meetings" edge with a given conditions (other predicates).
+func HasMonitoringMeetingsWith(preds ...predicate.MonitoringMeeting) predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := newMonitoringMeetingsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

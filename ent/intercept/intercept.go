@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -19,6 +20,8 @@ import (
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/monitoringitem"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
@@ -118,6 +121,33 @@ func (f TraverseAPIToken) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.APITokenQuery", q)
+}
+
+// The AssessmentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AssessmentFunc func(context.Context, *ent.AssessmentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AssessmentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AssessmentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AssessmentQuery", q)
+}
+
+// The TraverseAssessment type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAssessment func(context.Context, *ent.AssessmentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAssessment) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAssessment) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AssessmentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AssessmentQuery", q)
 }
 
 // The AuditEventFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -388,6 +418,60 @@ func (f TraverseMeeting) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.MeetingQuery", q)
+}
+
+// The MonitoringItemFunc type is an adapter to allow the use of ordinary function as a Querier.
+type MonitoringItemFunc func(context.Context, *ent.MonitoringItemQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f MonitoringItemFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.MonitoringItemQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.MonitoringItemQuery", q)
+}
+
+// The TraverseMonitoringItem type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseMonitoringItem func(context.Context, *ent.MonitoringItemQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseMonitoringItem) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseMonitoringItem) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MonitoringItemQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.MonitoringItemQuery", q)
+}
+
+// The MonitoringMeetingFunc type is an adapter to allow the use of ordinary function as a Querier.
+type MonitoringMeetingFunc func(context.Context, *ent.MonitoringMeetingQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f MonitoringMeetingFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.MonitoringMeetingQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.MonitoringMeetingQuery", q)
+}
+
+// The TraverseMonitoringMeeting type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseMonitoringMeeting func(context.Context, *ent.MonitoringMeetingQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseMonitoringMeeting) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseMonitoringMeeting) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MonitoringMeetingQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.MonitoringMeetingQuery", q)
 }
 
 // The MunicipalityFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -800,6 +884,8 @@ func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
 	case *ent.APITokenQuery:
 		return &query[*ent.APITokenQuery, predicate.APIToken, apitoken.OrderOption]{typ: ent.TypeAPIToken, tq: q}, nil
+	case *ent.AssessmentQuery:
+		return &query[*ent.AssessmentQuery, predicate.Assessment, assessment.OrderOption]{typ: ent.TypeAssessment, tq: q}, nil
 	case *ent.AuditEventQuery:
 		return &query[*ent.AuditEventQuery, predicate.AuditEvent, auditevent.OrderOption]{typ: ent.TypeAuditEvent, tq: q}, nil
 	case *ent.CaseEventQuery:
@@ -820,6 +906,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.InterventionQuery, predicate.Intervention, intervention.OrderOption]{typ: ent.TypeIntervention, tq: q}, nil
 	case *ent.MeetingQuery:
 		return &query[*ent.MeetingQuery, predicate.Meeting, meeting.OrderOption]{typ: ent.TypeMeeting, tq: q}, nil
+	case *ent.MonitoringItemQuery:
+		return &query[*ent.MonitoringItemQuery, predicate.MonitoringItem, monitoringitem.OrderOption]{typ: ent.TypeMonitoringItem, tq: q}, nil
+	case *ent.MonitoringMeetingQuery:
+		return &query[*ent.MonitoringMeetingQuery, predicate.MonitoringMeeting, monitoringmeeting.OrderOption]{typ: ent.TypeMonitoringMeeting, tq: q}, nil
 	case *ent.MunicipalityQuery:
 		return &query[*ent.MunicipalityQuery, predicate.Municipality, municipality.OrderOption]{typ: ent.TypeMunicipality, tq: q}, nil
 	case *ent.ObjectiveQuery:

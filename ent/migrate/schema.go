@@ -35,6 +35,51 @@ var (
 			},
 		},
 	}
+	// AssessmentsColumns holds the columns for the "assessments" table.
+	AssessmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "level", Type: field.TypeEnum, Enums: []string{"PRELIMINARY", "IN_DEPTH"}},
+		{Name: "findings", Type: field.TypeJSON},
+		{Name: "summary", Type: field.TypeString, Size: 2147483647},
+		{Name: "complex_needs", Type: field.TypeBool, Default: false},
+		{Name: "assessed_on", Type: field.TypeTime},
+		{Name: "assessment_case", Type: field.TypeString, Size: 40},
+		{Name: "assessment_assessor", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// AssessmentsTable holds the schema information for the "assessments" table.
+	AssessmentsTable = &schema.Table{
+		Name:       "assessments",
+		Columns:    AssessmentsColumns,
+		PrimaryKey: []*schema.Column{AssessmentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "assessments_cases_case",
+				Columns:    []*schema.Column{AssessmentsColumns[8]},
+				RefColumns: []*schema.Column{CasesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "assessments_users_assessor",
+				Columns:    []*schema.Column{AssessmentsColumns[9]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "assessment_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{AssessmentsColumns[1]},
+			},
+			{
+				Name:    "assessment_assessment_case",
+				Unique:  false,
+				Columns: []*schema.Column{AssessmentsColumns[8]},
+			},
+		},
+	}
 	// AuditEventsColumns holds the columns for the "audit_events" table.
 	AuditEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -89,7 +134,7 @@ var (
 		{Name: "id", Type: field.TypeString, Size: 40},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRED", "ASSESSMENT_STARTED", "DECLINED", "TAKEN_IN_CHARGE", "PLAN_UPDATED", "INTERVENTION_ADDED", "INTERVENTION_UPDATED", "OUTCOME_RECORDED", "FOLLOW_UP_RECORDED", "MONITORING_STARTED", "CLOSED", "REOPENED", "TRANSFERRED", "NOTE"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRED", "ASSESSMENT_STARTED", "ASSESSMENT_RECORDED", "DECLINED", "TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "PLAN_UPDATED", "INTERVENTION_ADDED", "INTERVENTION_UPDATED", "OUTCOME_RECORDED", "FOLLOW_UP_RECORDED", "MONITORING_MEETING_SCHEDULED", "MONITORING_MEETING_HELD", "MONITORING_STARTED", "CLOSED", "REOPENED", "TRANSFER_REQUESTED", "TRANSFERRED", "TRANSFER_DECLINED", "NOTE"}},
 		{Name: "occurred_at", Type: field.TypeTime},
 		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "case_event_case", Type: field.TypeString, Size: 40},
@@ -121,9 +166,14 @@ var (
 				Columns: []*schema.Column{CaseEventsColumns[1]},
 			},
 			{
-				Name:    "caseevent_occurred_at_case_event_case",
+				Name:    "caseevent_case_event_case",
 				Unique:  false,
-				Columns: []*schema.Column{CaseEventsColumns[4], CaseEventsColumns[6]},
+				Columns: []*schema.Column{CaseEventsColumns[6]},
+			},
+			{
+				Name:    "caseevent_occurred_at",
+				Unique:  false,
+				Columns: []*schema.Column{CaseEventsColumns[4]},
 			},
 		},
 	}
@@ -143,12 +193,19 @@ var (
 		{Name: "closure_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"GOALS_MET", "PARTIALLY_MET", "DROPPED_OUT", "MOVED_AWAY", "TRANSFERRED", "DECEASED", "OTHER"}},
 		{Name: "decline_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "consent_given_at", Type: field.TypeTime, Nullable: true},
+		{Name: "first_meeting_on", Type: field.TypeTime, Nullable: true},
+		{Name: "first_meeting_due_on", Type: field.TypeTime, Nullable: true},
+		{Name: "plan_due_on", Type: field.TypeTime, Nullable: true},
+		{Name: "transfer_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "transfer_requested_at", Type: field.TypeTime, Nullable: true},
+		{Name: "open_person", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "case_file_person", Type: field.TypeString, Size: 40},
 		{Name: "case_file_table", Type: field.TypeString, Size: 40},
 		{Name: "case_file_referring_organization", Type: field.TypeString, Size: 40},
 		{Name: "case_file_referring_operator", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "case_file_case_manager", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "case_file_transfer_to", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "case_file_next_case", Type: field.TypeString, Unique: true, Nullable: true, Size: 40},
 	}
 	// CasesTable holds the schema information for the "cases" table.
@@ -159,37 +216,43 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "cases_persons_person",
-				Columns:    []*schema.Column{CasesColumns[15]},
+				Columns:    []*schema.Column{CasesColumns[21]},
 				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "cases_territorial_tables_table",
-				Columns:    []*schema.Column{CasesColumns[16]},
+				Columns:    []*schema.Column{CasesColumns[22]},
 				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "cases_organizations_referring_organization",
-				Columns:    []*schema.Column{CasesColumns[17]},
+				Columns:    []*schema.Column{CasesColumns[23]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "cases_users_referring_operator",
-				Columns:    []*schema.Column{CasesColumns[18]},
+				Columns:    []*schema.Column{CasesColumns[24]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "cases_users_case_manager",
-				Columns:    []*schema.Column{CasesColumns[19]},
+				Columns:    []*schema.Column{CasesColumns[25]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
+				Symbol:     "cases_territorial_tables_transfer_to",
+				Columns:    []*schema.Column{CasesColumns[26]},
+				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
 				Symbol:     "cases_cases_next_case",
-				Columns:    []*schema.Column{CasesColumns[20]},
+				Columns:    []*schema.Column{CasesColumns[27]},
 				RefColumns: []*schema.Column{CasesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -213,12 +276,27 @@ var (
 			{
 				Name:    "casefile_status_case_file_table",
 				Unique:  false,
-				Columns: []*schema.Column{CasesColumns[7], CasesColumns[16]},
+				Columns: []*schema.Column{CasesColumns[7], CasesColumns[22]},
 			},
 			{
 				Name:    "casefile_case_file_person",
 				Unique:  false,
-				Columns: []*schema.Column{CasesColumns[15]},
+				Columns: []*schema.Column{CasesColumns[21]},
+			},
+			{
+				Name:    "casefile_case_file_case_manager",
+				Unique:  false,
+				Columns: []*schema.Column{CasesColumns[25]},
+			},
+			{
+				Name:    "casefile_case_file_referring_operator",
+				Unique:  false,
+				Columns: []*schema.Column{CasesColumns[24]},
+			},
+			{
+				Name:    "casefile_case_file_transfer_to",
+				Unique:  false,
+				Columns: []*schema.Column{CasesColumns[26]},
 			},
 		},
 	}
@@ -259,6 +337,16 @@ var (
 				Name:    "commitment_created_at",
 				Unique:  false,
 				Columns: []*schema.Column{CommitmentsColumns[1]},
+			},
+			{
+				Name:    "commitment_commitment_plan",
+				Unique:  false,
+				Columns: []*schema.Column{CommitmentsColumns[8]},
+			},
+			{
+				Name:    "commitment_due_on",
+				Unique:  false,
+				Columns: []*schema.Column{CommitmentsColumns[7]},
 			},
 		},
 	}
@@ -401,6 +489,11 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{GoalsColumns[1]},
 			},
+			{
+				Name:    "goal_goal_plan",
+				Unique:  false,
+				Columns: []*schema.Column{GoalsColumns[7]},
+			},
 		},
 	}
 	// InterventionsColumns holds the columns for the "interventions" table.
@@ -500,6 +593,104 @@ var (
 				Name:    "meeting_body_held_at",
 				Unique:  false,
 				Columns: []*schema.Column{MeetingsColumns[3], MeetingsColumns[4]},
+			},
+		},
+	}
+	// MonitoringItemsColumns holds the columns for the "monitoring_items" table.
+	MonitoringItemsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "progress", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "goal_status", Type: field.TypeEnum, Nullable: true, Enums: []string{"OPEN", "ACHIEVED", "PARTIALLY_ACHIEVED", "NOT_ACHIEVED", "DROPPED"}},
+		{Name: "hours_done", Type: field.TypeInt, Nullable: true},
+		{Name: "monitoring_item_meeting", Type: field.TypeString, Size: 40},
+		{Name: "monitoring_item_goal", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "monitoring_item_commitment", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// MonitoringItemsTable holds the schema information for the "monitoring_items" table.
+	MonitoringItemsTable = &schema.Table{
+		Name:       "monitoring_items",
+		Columns:    MonitoringItemsColumns,
+		PrimaryKey: []*schema.Column{MonitoringItemsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "monitoring_items_monitoring_meetings_meeting",
+				Columns:    []*schema.Column{MonitoringItemsColumns[6]},
+				RefColumns: []*schema.Column{MonitoringMeetingsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "monitoring_items_goals_goal",
+				Columns:    []*schema.Column{MonitoringItemsColumns[7]},
+				RefColumns: []*schema.Column{GoalsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "monitoring_items_commitments_commitment",
+				Columns:    []*schema.Column{MonitoringItemsColumns[8]},
+				RefColumns: []*schema.Column{CommitmentsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "monitoringitem_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{MonitoringItemsColumns[1]},
+			},
+			{
+				Name:    "monitoringitem_monitoring_item_meeting",
+				Unique:  false,
+				Columns: []*schema.Column{MonitoringItemsColumns[6]},
+			},
+		},
+	}
+	// MonitoringMeetingsColumns holds the columns for the "monitoring_meetings" table.
+	MonitoringMeetingsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "planned_on", Type: field.TypeTime},
+		{Name: "held_on", Type: field.TypeTime, Nullable: true},
+		{Name: "summary", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "monitoring_meeting_case", Type: field.TypeString, Size: 40},
+		{Name: "monitoring_meeting_recorded_by", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// MonitoringMeetingsTable holds the schema information for the "monitoring_meetings" table.
+	MonitoringMeetingsTable = &schema.Table{
+		Name:       "monitoring_meetings",
+		Columns:    MonitoringMeetingsColumns,
+		PrimaryKey: []*schema.Column{MonitoringMeetingsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "monitoring_meetings_cases_case",
+				Columns:    []*schema.Column{MonitoringMeetingsColumns[6]},
+				RefColumns: []*schema.Column{CasesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "monitoring_meetings_users_recorded_by",
+				Columns:    []*schema.Column{MonitoringMeetingsColumns[7]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "monitoringmeeting_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{MonitoringMeetingsColumns[1]},
+			},
+			{
+				Name:    "monitoringmeeting_monitoring_meeting_case",
+				Unique:  false,
+				Columns: []*schema.Column{MonitoringMeetingsColumns[6]},
+			},
+			{
+				Name:    "monitoringmeeting_planned_on",
+				Unique:  false,
+				Columns: []*schema.Column{MonitoringMeetingsColumns[3]},
 			},
 		},
 	}
@@ -726,6 +917,8 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "first_name", Type: field.TypeString, Size: 100},
 		{Name: "last_name", Type: field.TypeString, Size: 100},
+		{Name: "last_name_key", Type: field.TypeString, Nullable: true},
+		{Name: "first_name_key", Type: field.TypeString, Nullable: true},
 		{Name: "tax_code", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "birth_date", Type: field.TypeTime},
 		{Name: "birth_place", Type: field.TypeString, Nullable: true, Size: 100},
@@ -744,7 +937,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "person_identities_persons_identity",
-				Columns:    []*schema.Column{PersonIdentitiesColumns[13]},
+				Columns:    []*schema.Column{PersonIdentitiesColumns[15]},
 				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -756,9 +949,9 @@ var (
 				Columns: []*schema.Column{PersonIdentitiesColumns[1]},
 			},
 			{
-				Name:    "personidentity_last_name_first_name_birth_date",
+				Name:    "personidentity_last_name_key_first_name_key_birth_date",
 				Unique:  false,
-				Columns: []*schema.Column{PersonIdentitiesColumns[4], PersonIdentitiesColumns[3], PersonIdentitiesColumns[6]},
+				Columns: []*schema.Column{PersonIdentitiesColumns[5], PersonIdentitiesColumns[6], PersonIdentitiesColumns[8]},
 			},
 		},
 	}
@@ -1050,6 +1243,31 @@ var (
 			},
 		},
 	}
+	// CaseFileTeamColumns holds the columns for the "case_file_team" table.
+	CaseFileTeamColumns = []*schema.Column{
+		{Name: "case_file_id", Type: field.TypeString, Size: 40},
+		{Name: "user_id", Type: field.TypeString, Size: 40},
+	}
+	// CaseFileTeamTable holds the schema information for the "case_file_team" table.
+	CaseFileTeamTable = &schema.Table{
+		Name:       "case_file_team",
+		Columns:    CaseFileTeamColumns,
+		PrimaryKey: []*schema.Column{CaseFileTeamColumns[0], CaseFileTeamColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "case_file_team_case_file_id",
+				Columns:    []*schema.Column{CaseFileTeamColumns[0]},
+				RefColumns: []*schema.Column{CasesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "case_file_team_user_id",
+				Columns:    []*schema.Column{CaseFileTeamColumns[1]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// DirectiveTablesColumns holds the columns for the "directive_tables" table.
 	DirectiveTablesColumns = []*schema.Column{
 		{Name: "directive_id", Type: field.TypeString, Size: 40},
@@ -1178,6 +1396,7 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APITokensTable,
+		AssessmentsTable,
 		AuditEventsTable,
 		CaseEventsTable,
 		CasesTable,
@@ -1188,6 +1407,8 @@ var (
 		GoalsTable,
 		InterventionsTable,
 		MeetingsTable,
+		MonitoringItemsTable,
+		MonitoringMeetingsTable,
 		MunicipalitiesTable,
 		ObjectivesTable,
 		OrganizationsTable,
@@ -1203,6 +1424,7 @@ var (
 		TableMembershipsTable,
 		TerritorialTablesTable,
 		UsersTable,
+		CaseFileTeamTable,
 		DirectiveTablesTable,
 		MeetingAttendeesTable,
 		PactSignatoriesTable,
@@ -1213,6 +1435,8 @@ var (
 
 func init() {
 	APITokensTable.ForeignKeys[0].RefTable = UsersTable
+	AssessmentsTable.ForeignKeys[0].RefTable = CasesTable
+	AssessmentsTable.ForeignKeys[1].RefTable = UsersTable
 	AuditEventsTable.ForeignKeys[0].RefTable = UsersTable
 	AuditEventsTable.ForeignKeys[1].RefTable = OrganizationsTable
 	CaseEventsTable.ForeignKeys[0].RefTable = CasesTable
@@ -1222,7 +1446,8 @@ func init() {
 	CasesTable.ForeignKeys[2].RefTable = OrganizationsTable
 	CasesTable.ForeignKeys[3].RefTable = UsersTable
 	CasesTable.ForeignKeys[4].RefTable = UsersTable
-	CasesTable.ForeignKeys[5].RefTable = CasesTable
+	CasesTable.ForeignKeys[5].RefTable = TerritorialTablesTable
+	CasesTable.ForeignKeys[6].RefTable = CasesTable
 	CasesTable.Annotation = &entsql.Annotation{
 		Table: "cases",
 	}
@@ -1238,6 +1463,11 @@ func init() {
 	InterventionsTable.ForeignKeys[1].RefTable = OrganizationsTable
 	InterventionsTable.ForeignKeys[2].RefTable = FundsTable
 	MeetingsTable.ForeignKeys[0].RefTable = TerritorialTablesTable
+	MonitoringItemsTable.ForeignKeys[0].RefTable = MonitoringMeetingsTable
+	MonitoringItemsTable.ForeignKeys[1].RefTable = GoalsTable
+	MonitoringItemsTable.ForeignKeys[2].RefTable = CommitmentsTable
+	MonitoringMeetingsTable.ForeignKeys[0].RefTable = CasesTable
+	MonitoringMeetingsTable.ForeignKeys[1].RefTable = UsersTable
 	OrganizationsTable.ForeignKeys[0].RefTable = MunicipalitiesTable
 	OutcomesTable.ForeignKeys[0].RefTable = CasesTable
 	OutcomesTable.ForeignKeys[1].RefTable = InterventionsTable
@@ -1257,6 +1487,8 @@ func init() {
 		Table: "territorial_tables",
 	}
 	UsersTable.ForeignKeys[0].RefTable = OrganizationsTable
+	CaseFileTeamTable.ForeignKeys[0].RefTable = CasesTable
+	CaseFileTeamTable.ForeignKeys[1].RefTable = UsersTable
 	DirectiveTablesTable.ForeignKeys[0].RefTable = DirectivesTable
 	DirectiveTablesTable.ForeignKeys[1].RefTable = TerritorialTablesTable
 	MeetingAttendeesTable.ForeignKeys[0].RefTable = MeetingsTable

@@ -24,6 +24,10 @@ const (
 	FieldFirstName = "first_name"
 	// FieldLastName holds the string denoting the last_name field in the database.
 	FieldLastName = "last_name"
+	// FieldLastNameKey holds the string denoting the last_name_key field in the database.
+	FieldLastNameKey = "last_name_key"
+	// FieldFirstNameKey holds the string denoting the first_name_key field in the database.
+	FieldFirstNameKey = "first_name_key"
 	// FieldTaxCode holds the string denoting the tax_code field in the database.
 	FieldTaxCode = "tax_code"
 	// FieldBirthDate holds the string denoting the birth_date field in the database.
@@ -60,6 +64,8 @@ var Columns = []string{
 	FieldUpdatedAt,
 	FieldFirstName,
 	FieldLastName,
+	FieldLastNameKey,
+	FieldFirstNameKey,
 	FieldTaxCode,
 	FieldBirthDate,
 	FieldBirthPlace,
@@ -97,7 +103,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/progetto-win/win/ent/runtime"
 var (
-	Hooks        [4]ent.Hook
+	Hooks        [5]ent.Hook
 	Interceptors [1]ent.Interceptor
 	Policy       ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
@@ -156,6 +162,16 @@ func ByFirstName(opts ...sql.OrderTermOption) OrderOption {
 // ByLastName orders the results by the last_name field.
 func ByLastName(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldLastName, opts...).ToFunc()
+}
+
+// ByLastNameKey orders the results by the last_name_key field.
+func ByLastNameKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLastNameKey, opts...).ToFunc()
+}
+
+// ByFirstNameKey orders the results by the first_name_key field.
+func ByFirstNameKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldFirstNameKey, opts...).ToFunc()
 }
 
 // ByTaxCode orders the results by the tax_code field.

@@ -76,6 +76,16 @@ func LastName(v string) predicate.PersonIdentity {
 	return predicate.PersonIdentity(sql.FieldEQ(FieldLastName, v))
 }
 
+// LastNameKey applies equality check predicate on the "last_name_key" field. It's identical to LastNameKeyEQ.
+func LastNameKey(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldEQ(FieldLastNameKey, v))
+}
+
+// FirstNameKey applies equality check predicate on the "first_name_key" field. It's identical to FirstNameKeyEQ.
+func FirstNameKey(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldEQ(FieldFirstNameKey, v))
+}
+
 // TaxCode applies equality check predicate on the "tax_code" field. It's identical to TaxCodeEQ.
 func TaxCode(v string) predicate.PersonIdentity {
 	return predicate.PersonIdentity(sql.FieldEQ(FieldTaxCode, v))
@@ -324,6 +334,156 @@ func LastNameEqualFold(v string) predicate.PersonIdentity {
 // LastNameContainsFold applies the ContainsFold predicate on the "last_name" field.
 func LastNameContainsFold(v string) predicate.PersonIdentity {
 	return predicate.PersonIdentity(sql.FieldContainsFold(FieldLastName, v))
+}
+
+// LastNameKeyEQ applies the EQ predicate on the "last_name_key" field.
+func LastNameKeyEQ(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldEQ(FieldLastNameKey, v))
+}
+
+// LastNameKeyNEQ applies the NEQ predicate on the "last_name_key" field.
+func LastNameKeyNEQ(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldNEQ(FieldLastNameKey, v))
+}
+
+// LastNameKeyIn applies the In predicate on the "last_name_key" field.
+func LastNameKeyIn(vs ...string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldIn(FieldLastNameKey, vs...))
+}
+
+// LastNameKeyNotIn applies the NotIn predicate on the "last_name_key" field.
+func LastNameKeyNotIn(vs ...string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldNotIn(FieldLastNameKey, vs...))
+}
+
+// LastNameKeyGT applies the GT predicate on the "last_name_key" field.
+func LastNameKeyGT(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldGT(FieldLastNameKey, v))
+}
+
+// LastNameKeyGTE applies the GTE predicate on the "last_name_key" field.
+func LastNameKeyGTE(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldGTE(FieldLastNameKey, v))
+}
+
+// LastNameKeyLT applies the LT predicate on the "last_name_key" field.
+func LastNameKeyLT(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldLT(FieldLastNameKey, v))
+}
+
+// LastNameKeyLTE applies the LTE predicate on the "last_name_key" field.
+func LastNameKeyLTE(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldLTE(FieldLastNameKey, v))
+}
+
+// LastNameKeyContains applies the Contains predicate on the "last_name_key" field.
+func LastNameKeyContains(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldContains(FieldLastNameKey, v))
+}
+
+// LastNameKeyHasPrefix applies the HasPrefix predicate on the "last_name_key" field.
+func LastNameKeyHasPrefix(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldHasPrefix(FieldLastNameKey, v))
+}
+
+// LastNameKeyHasSuffix applies the HasSuffix predicate on the "last_name_key" field.
+func LastNameKeyHasSuffix(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldHasSuffix(FieldLastNameKey, v))
+}
+
+// LastNameKeyIsNil applies the IsNil predicate on the "last_name_key" field.
+func LastNameKeyIsNil() predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldIsNull(FieldLastNameKey))
+}
+
+// LastNameKeyNotNil applies the NotNil predicate on the "last_name_key" field.
+func LastNameKeyNotNil() predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldNotNull(FieldLastNameKey))
+}
+
+// LastNameKeyEqualFold applies the EqualFold predicate on the "last_name_key" field.
+func LastNameKeyEqualFold(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldEqualFold(FieldLastNameKey, v))
+}
+
+// LastNameKeyContainsFold applies the ContainsFold predicate on the "last_name_key" field.
+func LastNameKeyContainsFold(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldContainsFold(FieldLastNameKey, v))
+}
+
+// FirstNameKeyEQ applies the EQ predicate on the "first_name_key" field.
+func FirstNameKeyEQ(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldEQ(FieldFirstNameKey, v))
+}
+
+// FirstNameKeyNEQ applies the NEQ predicate on the "first_name_key" field.
+func FirstNameKeyNEQ(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldNEQ(FieldFirstNameKey, v))
+}
+
+// FirstNameKeyIn applies the In predicate on the "first_name_key" field.
+func FirstNameKeyIn(vs ...string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldIn(FieldFirstNameKey, vs...))
+}
+
+// FirstNameKeyNotIn applies the NotIn predicate on the "first_name_key" field.
+func FirstNameKeyNotIn(vs ...string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldNotIn(FieldFirstNameKey, vs...))
+}
+
+// FirstNameKeyGT applies the GT predicate on the "first_name_key" field.
+func FirstNameKeyGT(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldGT(FieldFirstNameKey, v))
+}
+
+// FirstNameKeyGTE applies the GTE predicate on the "first_name_key" field.
+func FirstNameKeyGTE(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldGTE(FieldFirstNameKey, v))
+}
+
+// FirstNameKeyLT applies the LT predicate on the "first_name_key" field.
+func FirstNameKeyLT(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldLT(FieldFirstNameKey, v))
+}
+
+// FirstNameKeyLTE applies the LTE predicate on the "first_name_key" field.
+func FirstNameKeyLTE(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldLTE(FieldFirstNameKey, v))
+}
+
+// FirstNameKeyContains applies the Contains predicate on the "first_name_key" field.
+func FirstNameKeyContains(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldContains(FieldFirstNameKey, v))
+}
+
+// FirstNameKeyHasPrefix applies the HasPrefix predicate on the "first_name_key" field.
+func FirstNameKeyHasPrefix(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldHasPrefix(FieldFirstNameKey, v))
+}
+
+// FirstNameKeyHasSuffix applies the HasSuffix predicate on the "first_name_key" field.
+func FirstNameKeyHasSuffix(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldHasSuffix(FieldFirstNameKey, v))
+}
+
+// FirstNameKeyIsNil applies the IsNil predicate on the "first_name_key" field.
+func FirstNameKeyIsNil() predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldIsNull(FieldFirstNameKey))
+}
+
+// FirstNameKeyNotNil applies the NotNil predicate on the "first_name_key" field.
+func FirstNameKeyNotNil() predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldNotNull(FieldFirstNameKey))
+}
+
+// FirstNameKeyEqualFold applies the EqualFold predicate on the "first_name_key" field.
+func FirstNameKeyEqualFold(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldEqualFold(FieldFirstNameKey, v))
+}
+
+// FirstNameKeyContainsFold applies the ContainsFold predicate on the "first_name_key" field.
+func FirstNameKeyContainsFold(v string) predicate.PersonIdentity {
+	return predicate.PersonIdentity(sql.FieldContainsFold(FieldFirstNameKey, v))
 }
 
 // TaxCodeEQ applies the EQ predicate on the "tax_code" field.

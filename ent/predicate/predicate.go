@@ -9,6 +9,9 @@ import (
 // APIToken is the predicate function for apitoken builders.
 type APIToken func(*sql.Selector)
 
+// Assessment is the predicate function for assessment builders.
+type Assessment func(*sql.Selector)
+
 // AuditEvent is the predicate function for auditevent builders.
 type AuditEvent func(*sql.Selector)
 
@@ -38,6 +41,12 @@ type Intervention func(*sql.Selector)
 
 // Meeting is the predicate function for meeting builders.
 type Meeting func(*sql.Selector)
+
+// MonitoringItem is the predicate function for monitoringitem builders.
+type MonitoringItem func(*sql.Selector)
+
+// MonitoringMeeting is the predicate function for monitoringmeeting builders.
+type MonitoringMeeting func(*sql.Selector)
 
 // Municipality is the predicate function for municipality builders.
 type Municipality func(*sql.Selector)

@@ -135,6 +135,30 @@ func (f APITokenMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.APITokenMutation", m)
 }
 
+// The AssessmentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AssessmentQueryRuleFunc func(context.Context, *ent.AssessmentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AssessmentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AssessmentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AssessmentQuery", q)
+}
+
+// The AssessmentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AssessmentMutationRuleFunc func(context.Context, *ent.AssessmentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AssessmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AssessmentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AssessmentMutation", m)
+}
+
 // The AuditEventQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AuditEventQueryRuleFunc func(context.Context, *ent.AuditEventQuery) error
@@ -373,6 +397,54 @@ func (f MeetingMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MeetingMutation", m)
+}
+
+// The MonitoringItemQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MonitoringItemQueryRuleFunc func(context.Context, *ent.MonitoringItemQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MonitoringItemQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MonitoringItemQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MonitoringItemQuery", q)
+}
+
+// The MonitoringItemMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MonitoringItemMutationRuleFunc func(context.Context, *ent.MonitoringItemMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MonitoringItemMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MonitoringItemMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MonitoringItemMutation", m)
+}
+
+// The MonitoringMeetingQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MonitoringMeetingQueryRuleFunc func(context.Context, *ent.MonitoringMeetingQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MonitoringMeetingQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MonitoringMeetingQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MonitoringMeetingQuery", q)
+}
+
+// The MonitoringMeetingMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MonitoringMeetingMutationRuleFunc func(context.Context, *ent.MonitoringMeetingMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MonitoringMeetingMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MonitoringMeetingMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MonitoringMeetingMutation", m)
 }
 
 // The MunicipalityQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -772,6 +844,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	switch q := q.(type) {
 	case *ent.APITokenQuery:
 		return q.Filter(), nil
+	case *ent.AssessmentQuery:
+		return q.Filter(), nil
 	case *ent.AuditEventQuery:
 		return q.Filter(), nil
 	case *ent.CaseEventQuery:
@@ -791,6 +865,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.InterventionQuery:
 		return q.Filter(), nil
 	case *ent.MeetingQuery:
+		return q.Filter(), nil
+	case *ent.MonitoringItemQuery:
+		return q.Filter(), nil
+	case *ent.MonitoringMeetingQuery:
 		return q.Filter(), nil
 	case *ent.MunicipalityQuery:
 		return q.Filter(), nil
@@ -831,6 +909,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	switch m := m.(type) {
 	case *ent.APITokenMutation:
 		return m.Filter(), nil
+	case *ent.AssessmentMutation:
+		return m.Filter(), nil
 	case *ent.AuditEventMutation:
 		return m.Filter(), nil
 	case *ent.CaseEventMutation:
@@ -850,6 +930,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.InterventionMutation:
 		return m.Filter(), nil
 	case *ent.MeetingMutation:
+		return m.Filter(), nil
+	case *ent.MonitoringItemMutation:
+		return m.Filter(), nil
+	case *ent.MonitoringMeetingMutation:
 		return m.Filter(), nil
 	case *ent.MunicipalityMutation:
 		return m.Filter(), nil

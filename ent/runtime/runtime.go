@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -17,6 +18,8 @@ import (
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/monitoringitem"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
@@ -91,6 +94,67 @@ func init() {
 	// apitoken.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	apitoken.IDValidator = func() func(string) error {
 		validators := apitokenDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	assessmentMixin := schema.Assessment{}.Mixin()
+	assessment.Policy = privacy.NewPolicies(assessmentMixin[2], assessmentMixin[3], schema.Assessment{})
+	assessment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := assessment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	assessmentMixinHooks3 := assessmentMixin[3].Hooks()
+
+	assessment.Hooks[1] = assessmentMixinHooks3[0]
+	assessmentMixinFields0 := assessmentMixin[0].Fields()
+	_ = assessmentMixinFields0
+	assessmentMixinFields1 := assessmentMixin[1].Fields()
+	_ = assessmentMixinFields1
+	assessmentFields := schema.Assessment{}.Fields()
+	_ = assessmentFields
+	// assessmentDescCreatedAt is the schema descriptor for created_at field.
+	assessmentDescCreatedAt := assessmentMixinFields1[0].Descriptor()
+	// assessment.DefaultCreatedAt holds the default value on creation for the created_at field.
+	assessment.DefaultCreatedAt = assessmentDescCreatedAt.Default.(func() time.Time)
+	// assessmentDescUpdatedAt is the schema descriptor for updated_at field.
+	assessmentDescUpdatedAt := assessmentMixinFields1[1].Descriptor()
+	// assessment.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	assessment.DefaultUpdatedAt = assessmentDescUpdatedAt.Default.(func() time.Time)
+	// assessment.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	assessment.UpdateDefaultUpdatedAt = assessmentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// assessmentDescFindings is the schema descriptor for findings field.
+	assessmentDescFindings := assessmentFields[1].Descriptor()
+	// assessment.DefaultFindings holds the default value on creation for the findings field.
+	assessment.DefaultFindings = assessmentDescFindings.Default.([]domain.AreaFinding)
+	// assessmentDescSummary is the schema descriptor for summary field.
+	assessmentDescSummary := assessmentFields[2].Descriptor()
+	// assessment.SummaryValidator is a validator for the "summary" field. It is called by the builders before save.
+	assessment.SummaryValidator = assessmentDescSummary.Validators[0].(func(string) error)
+	// assessmentDescComplexNeeds is the schema descriptor for complex_needs field.
+	assessmentDescComplexNeeds := assessmentFields[3].Descriptor()
+	// assessment.DefaultComplexNeeds holds the default value on creation for the complex_needs field.
+	assessment.DefaultComplexNeeds = assessmentDescComplexNeeds.Default.(bool)
+	// assessmentDescID is the schema descriptor for id field.
+	assessmentDescID := assessmentMixinFields0[0].Descriptor()
+	// assessment.DefaultID holds the default value on creation for the id field.
+	assessment.DefaultID = assessmentDescID.Default.(func() gid.ID)
+	// assessment.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	assessment.IDValidator = func() func(string) error {
+		validators := assessmentDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
@@ -243,6 +307,12 @@ func init() {
 	casefile.Hooks[2] = casefileHooks[0]
 
 	casefile.Hooks[3] = casefileHooks[1]
+
+	casefile.Hooks[4] = casefileHooks[2]
+
+	casefile.Hooks[5] = casefileHooks[3]
+
+	casefile.Hooks[6] = casefileHooks[4]
 	casefileMixinFields0 := casefileMixin[0].Fields()
 	_ = casefileMixinFields0
 	casefileMixinFields1 := casefileMixin[1].Fields()
@@ -272,7 +342,7 @@ func init() {
 	// casefile.DefaultNeedAreas holds the default value on creation for the need_areas field.
 	casefile.DefaultNeedAreas = casefileDescNeedAreas.Default.([]domain.NeedArea)
 	// casefileDescVersion is the schema descriptor for version field.
-	casefileDescVersion := casefileFields[11].Descriptor()
+	casefileDescVersion := casefileFields[17].Descriptor()
 	// casefile.DefaultVersion holds the default value on creation for the version field.
 	casefile.DefaultVersion = casefileDescVersion.Default.(int)
 	// casefile.VersionValidator is a validator for the "version" field. It is called by the builders before save.
@@ -632,6 +702,8 @@ func init() {
 	intervention.Hooks[1] = interventionMixinHooks3[0]
 
 	intervention.Hooks[2] = interventionHooks[0]
+
+	intervention.Hooks[3] = interventionHooks[1]
 	interventionMixinFields0 := interventionMixin[0].Fields()
 	_ = interventionMixinFields0
 	interventionMixinFields1 := interventionMixin[1].Fields()
@@ -728,6 +800,111 @@ func init() {
 	// meeting.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	meeting.IDValidator = func() func(string) error {
 		validators := meetingDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	monitoringitemMixin := schema.MonitoringItem{}.Mixin()
+	monitoringitem.Policy = privacy.NewPolicies(monitoringitemMixin[2], monitoringitemMixin[3], schema.MonitoringItem{})
+	monitoringitem.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := monitoringitem.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	monitoringitemMixinHooks3 := monitoringitemMixin[3].Hooks()
+
+	monitoringitem.Hooks[1] = monitoringitemMixinHooks3[0]
+	monitoringitemMixinFields0 := monitoringitemMixin[0].Fields()
+	_ = monitoringitemMixinFields0
+	monitoringitemMixinFields1 := monitoringitemMixin[1].Fields()
+	_ = monitoringitemMixinFields1
+	monitoringitemFields := schema.MonitoringItem{}.Fields()
+	_ = monitoringitemFields
+	// monitoringitemDescCreatedAt is the schema descriptor for created_at field.
+	monitoringitemDescCreatedAt := monitoringitemMixinFields1[0].Descriptor()
+	// monitoringitem.DefaultCreatedAt holds the default value on creation for the created_at field.
+	monitoringitem.DefaultCreatedAt = monitoringitemDescCreatedAt.Default.(func() time.Time)
+	// monitoringitemDescUpdatedAt is the schema descriptor for updated_at field.
+	monitoringitemDescUpdatedAt := monitoringitemMixinFields1[1].Descriptor()
+	// monitoringitem.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	monitoringitem.DefaultUpdatedAt = monitoringitemDescUpdatedAt.Default.(func() time.Time)
+	// monitoringitem.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	monitoringitem.UpdateDefaultUpdatedAt = monitoringitemDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// monitoringitemDescHoursDone is the schema descriptor for hours_done field.
+	monitoringitemDescHoursDone := monitoringitemFields[2].Descriptor()
+	// monitoringitem.HoursDoneValidator is a validator for the "hours_done" field. It is called by the builders before save.
+	monitoringitem.HoursDoneValidator = monitoringitemDescHoursDone.Validators[0].(func(int) error)
+	// monitoringitemDescID is the schema descriptor for id field.
+	monitoringitemDescID := monitoringitemMixinFields0[0].Descriptor()
+	// monitoringitem.DefaultID holds the default value on creation for the id field.
+	monitoringitem.DefaultID = monitoringitemDescID.Default.(func() gid.ID)
+	// monitoringitem.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	monitoringitem.IDValidator = func() func(string) error {
+		validators := monitoringitemDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	monitoringmeetingMixin := schema.MonitoringMeeting{}.Mixin()
+	monitoringmeeting.Policy = privacy.NewPolicies(monitoringmeetingMixin[2], monitoringmeetingMixin[3], schema.MonitoringMeeting{})
+	monitoringmeeting.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := monitoringmeeting.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	monitoringmeetingMixinHooks3 := monitoringmeetingMixin[3].Hooks()
+	monitoringmeetingHooks := schema.MonitoringMeeting{}.Hooks()
+
+	monitoringmeeting.Hooks[1] = monitoringmeetingMixinHooks3[0]
+
+	monitoringmeeting.Hooks[2] = monitoringmeetingHooks[0]
+	monitoringmeetingMixinFields0 := monitoringmeetingMixin[0].Fields()
+	_ = monitoringmeetingMixinFields0
+	monitoringmeetingMixinFields1 := monitoringmeetingMixin[1].Fields()
+	_ = monitoringmeetingMixinFields1
+	monitoringmeetingFields := schema.MonitoringMeeting{}.Fields()
+	_ = monitoringmeetingFields
+	// monitoringmeetingDescCreatedAt is the schema descriptor for created_at field.
+	monitoringmeetingDescCreatedAt := monitoringmeetingMixinFields1[0].Descriptor()
+	// monitoringmeeting.DefaultCreatedAt holds the default value on creation for the created_at field.
+	monitoringmeeting.DefaultCreatedAt = monitoringmeetingDescCreatedAt.Default.(func() time.Time)
+	// monitoringmeetingDescUpdatedAt is the schema descriptor for updated_at field.
+	monitoringmeetingDescUpdatedAt := monitoringmeetingMixinFields1[1].Descriptor()
+	// monitoringmeeting.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	monitoringmeeting.DefaultUpdatedAt = monitoringmeetingDescUpdatedAt.Default.(func() time.Time)
+	// monitoringmeeting.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	monitoringmeeting.UpdateDefaultUpdatedAt = monitoringmeetingDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// monitoringmeetingDescID is the schema descriptor for id field.
+	monitoringmeetingDescID := monitoringmeetingMixinFields0[0].Descriptor()
+	// monitoringmeeting.DefaultID holds the default value on creation for the id field.
+	monitoringmeeting.DefaultID = monitoringmeetingDescID.Default.(func() gid.ID)
+	// monitoringmeeting.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	monitoringmeeting.IDValidator = func() func(string) error {
+		validators := monitoringmeetingDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
@@ -1209,6 +1386,8 @@ func init() {
 	personidentity.Hooks[2] = personidentityHooks[0]
 
 	personidentity.Hooks[3] = personidentityHooks[1]
+
+	personidentity.Hooks[4] = personidentityHooks[2]
 	personidentityMixinInters2 := personidentityMixin[2].Interceptors()
 	personidentity.Interceptors[0] = personidentityMixinInters2[0]
 	personidentityMixinFields0 := personidentityMixin[0].Fields()
@@ -1264,15 +1443,15 @@ func init() {
 		}
 	}()
 	// personidentityDescTaxCode is the schema descriptor for tax_code field.
-	personidentityDescTaxCode := personidentityFields[2].Descriptor()
+	personidentityDescTaxCode := personidentityFields[4].Descriptor()
 	// personidentity.TaxCodeValidator is a validator for the "tax_code" field. It is called by the builders before save.
 	personidentity.TaxCodeValidator = personidentityDescTaxCode.Validators[0].(func(string) error)
 	// personidentityDescBirthPlace is the schema descriptor for birth_place field.
-	personidentityDescBirthPlace := personidentityFields[4].Descriptor()
+	personidentityDescBirthPlace := personidentityFields[6].Descriptor()
 	// personidentity.BirthPlaceValidator is a validator for the "birth_place" field. It is called by the builders before save.
 	personidentity.BirthPlaceValidator = personidentityDescBirthPlace.Validators[0].(func(string) error)
 	// personidentityDescEmail is the schema descriptor for email field.
-	personidentityDescEmail := personidentityFields[5].Descriptor()
+	personidentityDescEmail := personidentityFields[7].Descriptor()
 	// personidentity.EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	personidentity.EmailValidator = func() func(string) error {
 		validators := personidentityDescEmail.Validators
@@ -1290,19 +1469,19 @@ func init() {
 		}
 	}()
 	// personidentityDescPhone is the schema descriptor for phone field.
-	personidentityDescPhone := personidentityFields[6].Descriptor()
+	personidentityDescPhone := personidentityFields[8].Descriptor()
 	// personidentity.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
 	personidentity.PhoneValidator = personidentityDescPhone.Validators[0].(func(string) error)
 	// personidentityDescAddress is the schema descriptor for address field.
-	personidentityDescAddress := personidentityFields[7].Descriptor()
+	personidentityDescAddress := personidentityFields[9].Descriptor()
 	// personidentity.AddressValidator is a validator for the "address" field. It is called by the builders before save.
 	personidentity.AddressValidator = personidentityDescAddress.Validators[0].(func(string) error)
 	// personidentityDescPostalCode is the schema descriptor for postal_code field.
-	personidentityDescPostalCode := personidentityFields[8].Descriptor()
+	personidentityDescPostalCode := personidentityFields[10].Descriptor()
 	// personidentity.PostalCodeValidator is a validator for the "postal_code" field. It is called by the builders before save.
 	personidentity.PostalCodeValidator = personidentityDescPostalCode.Validators[0].(func(string) error)
 	// personidentityDescCity is the schema descriptor for city field.
-	personidentityDescCity := personidentityFields[9].Descriptor()
+	personidentityDescCity := personidentityFields[11].Descriptor()
 	// personidentity.CityValidator is a validator for the "city" field. It is called by the builders before save.
 	personidentity.CityValidator = personidentityDescCity.Validators[0].(func(string) error)
 	// personidentityDescID is the schema descriptor for id field.

@@ -84,7 +84,7 @@ func (Intervention) Indexes() []ent.Index {
 
 // Hooks of Intervention.
 func (Intervention) Hooks() []ent.Hook {
-	return []ent.Hook{datesInOrder("starts_on", "ends_on", "startsOn", "endsOn")}
+	return []ent.Hook{datesInOrder("starts_on", "ends_on", "startsOn", "endsOn"), withinFund}
 }
 
 // Annotations of Intervention.

@@ -75,6 +75,22 @@ func (CaseFile) Fields() []ent.Field {
 			Comment("Why the table did not accept the referral (motivo del mancato accoglimento)."),
 		field.Time("consent_given_at").Optional().Nillable().
 			Comment("When the person consented to the processing of their data (consenso al trattamento dei dati)."),
+		field.Time("first_meeting_on").Optional().Nillable().
+			Comment("Date of the first meeting with the person, when the assessment started (data del primo colloquio).").
+			Annotations(ordered("FIRST_MEETING_ON")),
+		field.Time("first_meeting_due_on").Optional().Nillable().
+			Comment("Date by which the first meeting is due: referral date plus the table's days to first meeting (scadenza del primo colloquio).").
+			Annotations(ordered("FIRST_MEETING_DUE_ON")),
+		field.Time("plan_due_on").Optional().Nillable().
+			Comment("Date by which the plan is due: first meeting plus the table's days to plan (scadenza del progetto).").
+			Annotations(ordered("PLAN_DUE_ON")),
+		field.Text("transfer_reason").Optional().
+			Comment("Why a transfer to another table was asked, while it waits for that table's coordinator (motivo del trasferimento)."),
+		field.Time("transfer_requested_at").Optional().Nillable().
+			Comment("When the pending transfer was asked (data della richiesta di trasferimento)."),
+		field.String("open_person").Optional().Nillable().Unique().
+			Comment("The person's ID while the case is open, none once closed or declined: its unique index keeps one open case per person, whatever races the referrals run, on every database.").
+			Annotations(entgql.Skip()),
 		field.Int("version").Default(1).Positive().
 			Comment("Version for optimistic concurrency: every change increments it (versione)."),
 	}
@@ -94,6 +110,17 @@ func (CaseFile) Edges() []ent.Edge {
 			Comment("The operator who referred the case (operatore segnalante)."),
 		edge.To("case_manager", User.Type).Unique().
 			Comment("The table member responsible for the case (referente del caso / case manager)."),
+		edge.To("team", User.Type).
+			Comment("Professionals of the table who joined the case's team after the in-depth analysis (équipe multiprofessionale).").
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("transfer_to", TerritorialTable.Type).Unique().
+			Comment("The table the case is being transferred to, until its coordinator accepts or declines (trasferimento richiesto verso)."),
+		edge.From("assessments", Assessment.Type).Ref("case").
+			Comment("The preliminary and in-depth analyses of the case (valutazioni).").
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("monitoring_meetings", MonitoringMeeting.Type).Ref("case").
+			Comment("Monitoring meetings planned and held on the case (incontri di monitoraggio).").
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.To("next_case", CaseFile.Type).Unique().
 			From("previous_case").Unique().
 			Comment("The closed case this one reopens (caso precedente)."),
@@ -122,6 +149,9 @@ func (CaseFile) Indexes() []ent.Index {
 		index.Fields("referred_on"),
 		index.Fields("status").Edges("table"),
 		index.Edges("person"),
+		index.Edges("case_manager"),
+		index.Edges("referring_operator"),
+		index.Edges("transfer_to"),
 	}
 }
 
@@ -130,6 +160,9 @@ func (CaseFile) Hooks() []ent.Hook {
 	return []ent.Hook{
 		datesInOrder("referred_on", "taken_in_charge_on", "referredOn", "takenInChargeOn"),
 		datesInOrder("referred_on", "closed_on", "referredOn", "closedOn"),
+		datesInOrder("referred_on", "first_meeting_on", "referredOn", "firstMeetingOn"),
+		statusTransition,
+		oneOpenCase,
 	}
 }
 
@@ -160,20 +193,26 @@ func (CaseEvent) Fields() []ent.Field {
 			NamedValues(
 				"Referred", "REFERRED",
 				"AssessmentStarted", "ASSESSMENT_STARTED",
+				"AssessmentRecorded", "ASSESSMENT_RECORDED",
 				"Declined", "DECLINED",
 				"TakenInCharge", "TAKEN_IN_CHARGE",
+				"CaseManagerAssigned", "CASE_MANAGER_ASSIGNED",
 				"PlanUpdated", "PLAN_UPDATED",
 				"InterventionAdded", "INTERVENTION_ADDED",
 				"InterventionUpdated", "INTERVENTION_UPDATED",
 				"OutcomeRecorded", "OUTCOME_RECORDED",
 				"FollowUpRecorded", "FOLLOW_UP_RECORDED",
+				"MonitoringMeetingScheduled", "MONITORING_MEETING_SCHEDULED",
+				"MonitoringMeetingHeld", "MONITORING_MEETING_HELD",
 				"MonitoringStarted", "MONITORING_STARTED",
 				"Closed", "CLOSED",
 				"Reopened", "REOPENED",
+				"TransferRequested", "TRANSFER_REQUESTED",
 				"Transferred", "TRANSFERRED",
+				"TransferDeclined", "TRANSFER_DECLINED",
 				"Note", "NOTE",
 			).
-			Comment("What happened (tipo di evento): segnalazione, avvio della valutazione, mancato accoglimento, presa in carico, progetto aggiornato, intervento aggiunto, intervento aggiornato, esito registrato, follow-up registrato, avvio del monitoraggio, chiusura, riapertura, trasferimento, nota.").
+			Comment("What happened (tipo di evento): segnalazione, avvio della valutazione, valutazione registrata, mancato accoglimento, presa in carico, referente assegnato, progetto aggiornato, intervento aggiunto, intervento aggiornato, esito registrato, follow-up registrato, incontro di monitoraggio programmato, incontro di monitoraggio svolto, avvio del monitoraggio, chiusura, riapertura, trasferimento richiesto, trasferimento, trasferimento rifiutato, nota.").
 			Annotations(ordered("KIND")),
 		field.Time("occurred_at").Immutable().
 			Comment("When it happened (data e ora).").
@@ -195,7 +234,7 @@ func (CaseEvent) Edges() []ent.Edge {
 
 // Indexes of CaseEvent.
 func (CaseEvent) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("occurred_at").Edges("case")}
+	return []ent.Index{index.Edges("case"), index.Fields("occurred_at")}
 }
 
 // Annotations of CaseEvent.

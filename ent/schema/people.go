@@ -68,6 +68,11 @@ func (User) Edges() []ent.Edge {
 		edge.From("meetings_attended", Meeting.Type).Ref("attendees").
 			Comment("Meetings the user attended (riunioni a cui ha partecipato).").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// The inverse makes the team many-to-many; the API reaches teams
+		// from cases only.
+		edge.From("case_teams", CaseFile.Type).Ref("team").
+			Comment("Cases whose team the user joined (équipe dei casi).").
+			Annotations(entgql.Skip()),
 	}
 }
 
@@ -182,6 +187,12 @@ func (PersonIdentity) Fields() []ent.Field {
 		field.String("last_name").NotEmpty().MaxLen(100).
 			Comment("Surname(s) (cognome).").
 			Annotations(ordered("LAST_NAME")),
+		field.String("last_name_key").Optional().
+			Comment("Surname as duplicate search compares it: letters only, upper-case, no accents.").
+			Annotations(entgql.Skip()),
+		field.String("first_name_key").Optional().
+			Comment("First name as duplicate search compares it: letters only, upper-case, no accents.").
+			Annotations(entgql.Skip()),
 		field.String("tax_code").Optional().Nillable().Unique().
 			Validate(domain.ValidateTaxCode).
 			Comment("Italian tax code, checked with its check character (codice fiscale)."),
@@ -210,14 +221,15 @@ func (PersonIdentity) Edges() []ent.Edge {
 	}
 }
 
-// Indexes of PersonIdentity: duplicates are searched by name and birth date.
+// Indexes of PersonIdentity: duplicates are searched by name, however
+// spelt, and birth date.
 func (PersonIdentity) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("last_name", "first_name", "birth_date")}
+	return []ent.Index{index.Fields("last_name_key", "first_name_key", "birth_date")}
 }
 
 // Hooks of PersonIdentity.
 func (PersonIdentity) Hooks() []ent.Hook {
-	return []ent.Hook{normalizeTaxCode, birthDateInPast}
+	return []ent.Hook{normalizeTaxCode, birthDateInPast, nameKeys}
 }
 
 // Annotations of PersonIdentity.

@@ -6,6 +6,7 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
@@ -87,6 +88,11 @@ func (Goal) Edges() []ent.Edge {
 	}
 }
 
+// Indexes of Goal: a plan's goals are read together.
+func (Goal) Indexes() []ent.Index {
+	return []ent.Index{index.Edges("plan")}
+}
+
 // Annotations of Goal.
 func (Goal) Annotations() []schema.Annotation {
 	return nestedType("A specific expected result of a plan, in one need area (Obiettivo specifico del progetto).")
@@ -135,6 +141,12 @@ func (Commitment) Edges() []ent.Edge {
 		edge.To("host", Organization.Type).Unique().
 			Comment("The organisation hosting the activity (ente ospitante)."),
 	}
+}
+
+// Indexes of Commitment: a plan's commitments are read together, and
+// the agenda looks for overdue ones.
+func (Commitment) Indexes() []ent.Index {
+	return []ent.Index{index.Edges("plan"), index.Fields("due_on")}
 }
 
 // Annotations of Commitment.

@@ -45,6 +45,8 @@ const (
 	EdgeAPITokens = "api_tokens"
 	// EdgeMeetingsAttended holds the string denoting the meetings_attended edge name in mutations.
 	EdgeMeetingsAttended = "meetings_attended"
+	// EdgeCaseTeams holds the string denoting the case_teams edge name in mutations.
+	EdgeCaseTeams = "case_teams"
 	// Table holds the table name of the user in the database.
 	Table = "users"
 	// OrganizationTable is the table that holds the organization relation/edge.
@@ -87,6 +89,11 @@ const (
 	// MeetingsAttendedInverseTable is the table name for the Meeting entity.
 	// It exists in this package in order to avoid circular dependency with the "meeting" package.
 	MeetingsAttendedInverseTable = "meetings"
+	// CaseTeamsTable is the table that holds the case_teams relation/edge. The primary key declared below.
+	CaseTeamsTable = "case_file_team"
+	// CaseTeamsInverseTable is the table name for the CaseFile entity.
+	// It exists in this package in order to avoid circular dependency with the "casefile" package.
+	CaseTeamsInverseTable = "cases"
 )
 
 // Columns holds all SQL columns for user fields.
@@ -112,6 +119,9 @@ var (
 	// MeetingsAttendedPrimaryKey and MeetingsAttendedColumn2 are the table columns denoting the
 	// primary key for the meetings_attended relation (M2M).
 	MeetingsAttendedPrimaryKey = []string{"meeting_id", "user_id"}
+	// CaseTeamsPrimaryKey and CaseTeamsColumn2 are the table columns denoting the
+	// primary key for the case_teams relation (M2M).
+	CaseTeamsPrimaryKey = []string{"case_file_id", "user_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -276,6 +286,20 @@ func ByMeetingsAttended(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption 
 		sqlgraph.OrderByNeighborTerms(s, newMeetingsAttendedStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByCaseTeamsCount orders the results by case_teams count.
+func ByCaseTeamsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCaseTeamsStep(), opts...)
+	}
+}
+
+// ByCaseTeams orders the results by case_teams terms.
+func ByCaseTeams(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCaseTeamsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOrganizationStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -316,5 +340,12 @@ func newMeetingsAttendedStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(MeetingsAttendedInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, MeetingsAttendedTable, MeetingsAttendedPrimaryKey...),
+	)
+}
+func newCaseTeamsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CaseTeamsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, CaseTeamsTable, CaseTeamsPrimaryKey...),
 	)
 }

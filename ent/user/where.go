@@ -574,6 +574,29 @@ func HasMeetingsAttendedWith(preds ...predicate.Meeting) predicate.User {
 	})
 }
 
+// HasCaseTeams applies the HasEdge predicate on the "case_teams" edge.
+func HasCaseTeams() predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, CaseTeamsTable, CaseTeamsPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCaseTeamsWith applies the HasEdge predicate on the "case_teams" edge with a given conditions (other predicates).
+func HasCaseTeamsWith(preds ...predicate.CaseFile) predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := newCaseTeamsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.User) predicate.User {
 	return predicate.User(sql.AndPredicates(predicates...))

@@ -28,3 +28,21 @@ func TestValidateTaxCode(t *testing.T) {
 		t.Errorf("omocodia variant rejected: %v", err)
 	}
 }
+
+func TestNameKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"Nicolò D'Amico":  "NICOLODAMICO",
+		"NICOLO' DAMICO":  "NICOLODAMICO",
+		"nicolo d amico":  "NICOLODAMICO",
+		"Façade-Müller ":  "FACADEMULLER",
+		"  ":              "",
+		"Maria Grazia":    "MARIAGRAZIA",
+		"Çelik Ğüneş":     "CELIKGUNES",
+		"Ørsted":          "ØRSTED", // a letter of its own, not an accented O
+		"San Miniato 2.0": "SANMINIATO",
+	} {
+		if got := NameKey(in); got != want {
+			t.Errorf("NameKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

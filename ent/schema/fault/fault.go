@@ -26,6 +26,7 @@ func Invalidf(field, format string, args ...any) *Invalid {
 // data (a stale version, an object that already exists).
 type Conflict struct {
 	Message string
+	Details map[string]any // what the client needs to recover, e.g. the current version
 }
 
 func (e *Conflict) Error() string { return e.Message }
@@ -33,3 +34,10 @@ func (e *Conflict) Error() string { return e.Message }
 // ErrUnauthenticated is the cause of a denial to a request that is not
 // signed in; the API reports it as UNAUTHENTICATED.
 var ErrUnauthenticated = errors.New("sign in, or send an API token, to see this")
+
+// Forbidden reports a step the viewer may not take, saying who may.
+type Forbidden struct {
+	Message string
+}
+
+func (e *Forbidden) Error() string { return e.Message }

@@ -2,13 +2,17 @@ package rule
 
 import (
 	"context"
+	"slices"
 
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/monitoringitem"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
@@ -16,6 +20,7 @@ import (
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/privacy"
 	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
@@ -34,12 +39,19 @@ func seesAllCases(v *viewer.Viewer) bool {
 	return v.Has(domain.RoleSteering) || v.Has(domain.RoleAnalyst)
 }
 
-// visibleCases is the predicate of the cases a viewer works or referred.
+// visibleCases is the predicate of the cases a viewer works or referred,
+// and of those offered to a table the viewer coordinates by transfer.
 func visibleCases(v *viewer.Viewer) predicate.CaseFile {
 	return casefile.Or(
-		casefile.HasTableWith(territorialtable.IDIn(v.Tables...)),
+		casefile.HasTableWith(territorialtable.IDIn(worksAt(v)...)),
 		casefile.HasReferringOperatorWith(user.ID(v.UserID)),
+		casefile.HasTransferToWith(territorialtable.IDIn(v.Coordinates...)),
 	)
+}
+
+// worksAt lists the tables a viewer sits at or coordinates.
+func worksAt(v *viewer.Viewer) []gid.ID {
+	return append(slices.Clone(v.Tables), v.Coordinates...)
 }
 
 // scoped turns a narrowing of one type's queries into a query rule that
@@ -78,6 +90,12 @@ func ScopeCases() privacy.QueryRule {
 			q.Where(outcome.HasCaseWith(cases))
 		case *ent.PersonQuery:
 			q.Where(person.HasCasesWith(cases))
+		case *ent.AssessmentQuery:
+			q.Where(assessment.HasCaseWith(cases))
+		case *ent.MonitoringMeetingQuery:
+			q.Where(monitoringmeeting.HasCaseWith(cases))
+		case *ent.MonitoringItemQuery:
+			q.Where(monitoringitem.HasMeetingWith(monitoringmeeting.HasCaseWith(cases)))
 		default:
 			panic("rule.ScopeCases on a type it does not know") // a schema wiring mistake, caught by the tests
 		}
@@ -97,7 +115,7 @@ func ScopeIdentities() privacy.QueryRule {
 		q.Where(personidentity.HasPersonWith(person.HasCasesWith(casefile.Or(
 			casefile.And(
 				casefile.StatusNotIn(casefile.StatusClosed, casefile.StatusDeclined),
-				casefile.HasTableWith(territorialtable.IDIn(v.Tables...)),
+				casefile.HasTableWith(territorialtable.IDIn(worksAt(v)...)),
 			),
 			casefile.HasReferringOperatorWith(user.ID(v.UserID)),
 		))))

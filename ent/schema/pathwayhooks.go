@@ -1,0 +1,167 @@
+package schema
+
+import (
+	"context"
+	"fmt"
+
+	"entgo.io/ent"
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
+
+	gen "github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/hook"
+	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
+)
+
+// statusTransition refuses a change of a case's status that is not a
+// step of the pathway, whoever makes it.
+var statusTransition = hook.On(func(next ent.Mutator) ent.Mutator {
+	return hook.CaseFileFunc(func(ctx context.Context, m *gen.CaseFileMutation) (ent.Value, error) {
+		if to, ok := m.Status(); ok {
+			from, err := m.OldStatus(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if from != to && !domain.CanMove(from.String(), to.String()) {
+				return nil, fault.Invalidf("status", "a case cannot go from %s to %s", from, to)
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
+}, ent.OpUpdateOne)
+
+// oneOpenCase keeps open_person in step with the status: the person's ID
+// while the case is open, none after.
+var oneOpenCase = hook.On(func(next ent.Mutator) ent.Mutator {
+	return hook.CaseFileFunc(func(ctx context.Context, m *gen.CaseFileMutation) (ent.Value, error) {
+		status, set := m.Status()
+		if !set && m.Op().Is(ent.OpCreate) {
+			status, set = casefile.DefaultStatus, true
+		}
+		if !set {
+			return next.Mutate(ctx, m)
+		}
+		if status == casefile.StatusClosed || status == casefile.StatusDeclined {
+			if err := m.ClearField("open_person"); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		}
+		person, ok := m.PersonID()
+		if !ok {
+			id, _ := m.ID()
+			var err error
+			if person, err = m.Client().CaseFile.Query().Where(casefile.ID(id)).QueryPerson().OnlyID(rule.SystemContext(ctx)); err != nil {
+				return nil, err
+			}
+		}
+		if err := m.SetField("open_person", string(person)); err != nil {
+			return nil, err
+		}
+		return next.Mutate(ctx, m)
+	})
+}, ent.OpCreate|ent.OpUpdateOne)
+
+// nameKeys keeps the duplicate-search form of the names beside them.
+func nameKeys(next ent.Mutator) ent.Mutator {
+	return hook.PersonIdentityFunc(func(ctx context.Context, m *gen.PersonIdentityMutation) (ent.Value, error) {
+		for name, key := range map[string]string{"first_name": "first_name_key", "last_name": "last_name_key"} {
+			if v, ok := m.Field(name); ok {
+				if err := m.SetField(key, domain.NameKey(v.(string))); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+// withinFund refuses an intervention whose cost exceeds what is left of
+// its fund. The fund's row is locked first (PostgreSQL; SQLite writes one
+// transaction at a time), so two interventions charged at once cannot
+// both take the last euro.
+var withinFund = hook.On(func(next ent.Mutator) ent.Mutator {
+	return hook.InterventionFunc(func(ctx context.Context, m *gen.InterventionMutation) (ent.Value, error) {
+		_, costSet := m.CostCents()
+		_, fundSet := m.FundID()
+		if !costSet && !fundSet {
+			return next.Mutate(ctx, m)
+		}
+		sys := rule.SystemContext(ctx)
+		fundID, cost, self, err := chargeOf(sys, m)
+		if err != nil || fundID == "" {
+			if err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		}
+		f, err := m.Client().Fund.Query().Where(fund.ID(fundID)).Modify(forUpdate).Only(sys)
+		if err != nil {
+			return nil, err
+		}
+		charged, err := m.Client().Intervention.Query().
+			Where(intervention.HasFundWith(fund.ID(fundID)), intervention.IDNEQ(self)).
+			Aggregate(sumOrZero(intervention.FieldCostCents)).Int(sys)
+		if err != nil {
+			return nil, err
+		}
+		if left := f.AllocatedCents - int64(charged); cost > left {
+			return nil, fault.Invalidf("costCents", "exceeds what is left of the fund %q for %d: %s", f.Name, f.Year, euros(max(left, 0)))
+		}
+		return next.Mutate(ctx, m)
+	})
+}, ent.OpCreate|ent.OpUpdateOne)
+
+// sumOrZero sums a column, zero over no rows (SQL's SUM gives NULL).
+func sumOrZero(column string) gen.AggregateFunc {
+	return func(s *sql.Selector) string {
+		return sql.As(fmt.Sprintf("COALESCE(SUM(%s), 0)", s.C(column)), "sum")
+	}
+}
+
+// chargeOf returns the fund an intervention will be charged to, its cost
+// and its own ID (empty on creation), reading what the mutation leaves
+// unchanged from the stored row.
+func chargeOf(ctx context.Context, m *gen.InterventionMutation) (fundID gid.ID, cost int64, self gid.ID, err error) {
+	fundID, _ = m.FundID()
+	cost, costSet := m.CostCents()
+	if !m.Op().Is(ent.OpUpdateOne) {
+		return fundID, cost, "", nil
+	}
+	self, _ = m.ID()
+	if m.FundCleared() {
+		return "", 0, self, nil
+	}
+	if fundID == "" {
+		if fundID, err = m.Client().Intervention.Query().Where(intervention.ID(self)).QueryFund().OnlyID(ctx); gen.IsNotFound(err) {
+			return "", 0, self, nil
+		}
+	}
+	if err == nil && !costSet {
+		cost, err = m.OldCostCents(ctx)
+	}
+	return fundID, cost, self, err
+}
+
+// forUpdate locks the selected rows where the database can.
+func forUpdate(s *sql.Selector) {
+	if s.Dialect() == dialect.Postgres {
+		s.ForUpdate()
+	}
+}
+
+// euros formats cents as an amount in Italian notation, e.g. € 1.234,50.
+func euros(cents int64) string {
+	whole, frac := cents/100, cents%100
+	s := fmt.Sprint(whole)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return fmt.Sprintf("€ %s,%02d", s, frac)
+}
