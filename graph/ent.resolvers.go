@@ -131,7 +131,13 @@ func (r *queryResolver) Tables(ctx context.Context, after *entgql.Cursor[gid.ID]
 		)
 }
 
+// Case returns CaseResolver implementation.
+func (r *Resolver) Case() CaseResolver { return &caseResolver{r} }
+
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
-type queryResolver struct{ *Resolver }
+type (
+	caseResolver  struct{ *Resolver }
+	queryResolver struct{ *Resolver }
+)

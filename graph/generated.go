@@ -18,12 +18,14 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/monitoringitem"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/outcome"
@@ -35,6 +37,7 @@ import (
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/graph/model"
+	"github.com/progetto-win/win/server/pathway"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -49,6 +52,8 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Agenda() AgendaResolver
+	Case() CaseResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 }
@@ -57,6 +62,21 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Agenda struct {
+		CasesWithoutManager   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		DeclinedReferrals     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		FollowUpsDue          func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		Horizon               func(childComplexity int) int
+		IncomingTransfers     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		InterventionsEnding   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		MonitoringMeetingsDue func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		OverdueCases          func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		OverdueCommitments    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		PlanReviewsDue        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		ReferralsWaiting      func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		Today                 func(childComplexity int) int
+	}
+
 	ApiToken struct {
 		CreatedAt  func(childComplexity int) int
 		ExpiresAt  func(childComplexity int) int
@@ -66,6 +86,37 @@ type ComplexityRoot struct {
 		RevokedAt  func(childComplexity int) int
 		Scope      func(childComplexity int) int
 		User       func(childComplexity int) int
+	}
+
+	AreaFinding struct {
+		Area      func(childComplexity int) int
+		Need      func(childComplexity int) int
+		Notes     func(childComplexity int) int
+		Resources func(childComplexity int) int
+	}
+
+	Assessment struct {
+		AssessedOn   func(childComplexity int) int
+		Assessor     func(childComplexity int) int
+		Case         func(childComplexity int) int
+		ComplexNeeds func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		Findings     func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Level        func(childComplexity int) int
+		Summary      func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
+	}
+
+	AssessmentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AssessmentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	AuditEvent struct {
@@ -92,6 +143,7 @@ type ComplexityRoot struct {
 	}
 
 	Case struct {
+		Assessments           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.AssessmentOrder, where *ent.AssessmentWhereInput) int
 		CaseManager           func(childComplexity int) int
 		ClosedOn              func(childComplexity int) int
 		ClosureReason         func(childComplexity int) int
@@ -100,13 +152,18 @@ type ComplexityRoot struct {
 		CreatedAt             func(childComplexity int) int
 		DeclineReason         func(childComplexity int) int
 		Events                func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseEventOrder, where *ent.CaseEventWhereInput) int
+		FirstMeetingDueOn     func(childComplexity int) int
+		FirstMeetingOn        func(childComplexity int) int
 		ID                    func(childComplexity int) int
 		Interventions         func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.InterventionOrder, where *ent.InterventionWhereInput) int
+		MonitoringMeetings    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MonitoringMeetingOrder, where *ent.MonitoringMeetingWhereInput) int
 		NeedAreas             func(childComplexity int) int
 		NextCase              func(childComplexity int) int
 		Outcomes              func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.OutcomeOrder, where *ent.OutcomeWhereInput) int
+		Overdue               func(childComplexity int) int
 		Person                func(childComplexity int) int
 		Plan                  func(childComplexity int) int
+		PlanDueOn             func(childComplexity int) int
 		PreviousCase          func(childComplexity int) int
 		Priority              func(childComplexity int) int
 		ReferralReason        func(childComplexity int) int
@@ -116,6 +173,10 @@ type ComplexityRoot struct {
 		Status                func(childComplexity int) int
 		Table                 func(childComplexity int) int
 		TakenInChargeOn       func(childComplexity int) int
+		Team                  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
+		TransferReason        func(childComplexity int) int
+		TransferRequestedAt   func(childComplexity int) int
+		TransferTo            func(childComplexity int) int
 		UpdatedAt             func(childComplexity int) int
 		Version               func(childComplexity int) int
 	}
@@ -325,6 +386,52 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	MonitoringItem struct {
+		Commitment func(childComplexity int) int
+		CreatedAt  func(childComplexity int) int
+		Goal       func(childComplexity int) int
+		GoalStatus func(childComplexity int) int
+		HoursDone  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Meeting    func(childComplexity int) int
+		Progress   func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
+	}
+
+	MonitoringItemConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	MonitoringItemEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	MonitoringMeeting struct {
+		Case       func(childComplexity int) int
+		CreatedAt  func(childComplexity int) int
+		HeldOn     func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Items      func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MonitoringItemOrder, where *ent.MonitoringItemWhereInput) int
+		PlannedOn  func(childComplexity int) int
+		RecordedBy func(childComplexity int) int
+		Summary    func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
+	}
+
+	MonitoringMeetingConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	MonitoringMeetingEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Municipality struct {
 		CreatedAt     func(childComplexity int) int
 		Funds         func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.FundOrder, where *ent.FundWhereInput) int
@@ -351,28 +458,54 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddTableMember      func(childComplexity int, input ent.CreateTableMembershipInput) int
-		ChangePassword      func(childComplexity int, input model.ChangePasswordInput) int
-		CreateAPIToken      func(childComplexity int, input model.CreateAPITokenInput) int
-		CreateFund          func(childComplexity int, input ent.CreateFundInput) int
-		CreateMunicipality  func(childComplexity int, input ent.CreateMunicipalityInput) int
-		CreateOrganization  func(childComplexity int, input ent.CreateOrganizationInput) int
-		CreateProtocol      func(childComplexity int, input ent.CreateProtocolInput) int
-		CreateTable         func(childComplexity int, input ent.CreateTableInput) int
-		CreateUser          func(childComplexity int, input ent.CreateUserInput) int
-		EndSession          func(childComplexity int, id gid.ID) int
-		ErasePersonIdentity func(childComplexity int, personID gid.ID) int
-		Login               func(childComplexity int, input model.LoginInput) int
-		Logout              func(childComplexity int) int
-		RemoveTableMember   func(childComplexity int, id gid.ID) int
-		RevokeAPIToken      func(childComplexity int, id gid.ID) int
-		SetUserPassword     func(childComplexity int, id gid.ID, password string) int
-		UpdateFund          func(childComplexity int, id gid.ID, input ent.UpdateFundInput) int
-		UpdateMunicipality  func(childComplexity int, id gid.ID, input ent.UpdateMunicipalityInput) int
-		UpdateOrganization  func(childComplexity int, id gid.ID, input ent.UpdateOrganizationInput) int
-		UpdateProtocol      func(childComplexity int, id gid.ID, input ent.UpdateProtocolInput) int
-		UpdateTable         func(childComplexity int, id gid.ID, input ent.UpdateTableInput) int
-		UpdateUser          func(childComplexity int, id gid.ID, input ent.UpdateUserInput) int
+		AcceptTransfer              func(childComplexity int, id gid.ID, version int) int
+		AddCommitment               func(childComplexity int, id gid.ID, version int, input model.CommitmentInput) int
+		AddGoal                     func(childComplexity int, id gid.ID, version int, input model.GoalInput) int
+		AddIntervention             func(childComplexity int, id gid.ID, version int, input model.InterventionInput) int
+		AddNote                     func(childComplexity int, id gid.ID, text string) int
+		AddTableMember              func(childComplexity int, input ent.CreateTableMembershipInput) int
+		AssignCaseManager           func(childComplexity int, id gid.ID, version int, caseManagerID gid.ID) int
+		ChangePassword              func(childComplexity int, input model.ChangePasswordInput) int
+		CloseCase                   func(childComplexity int, id gid.ID, version int, reason casefile.ClosureReason, note *string) int
+		CreateAPIToken              func(childComplexity int, input model.CreateAPITokenInput) int
+		CreateFund                  func(childComplexity int, input ent.CreateFundInput) int
+		CreateMunicipality          func(childComplexity int, input ent.CreateMunicipalityInput) int
+		CreateOrganization          func(childComplexity int, input ent.CreateOrganizationInput) int
+		CreateProtocol              func(childComplexity int, input ent.CreateProtocolInput) int
+		CreateTable                 func(childComplexity int, input ent.CreateTableInput) int
+		CreateUser                  func(childComplexity int, input ent.CreateUserInput) int
+		DeclineReferral             func(childComplexity int, id gid.ID, version int, reason string) int
+		DeclineTransfer             func(childComplexity int, id gid.ID, version int, reason string) int
+		EndSession                  func(childComplexity int, id gid.ID) int
+		ErasePersonIdentity         func(childComplexity int, personID gid.ID) int
+		Login                       func(childComplexity int, input model.LoginInput) int
+		Logout                      func(childComplexity int) int
+		MoveToMonitoring            func(childComplexity int, id gid.ID, version int, note *string) int
+		RecordFollowUp              func(childComplexity int, id gid.ID, version int, input model.FollowUpInput) int
+		RecordInDepthAssessment     func(childComplexity int, id gid.ID, version int, input model.AssessmentInput) int
+		RecordMonitoringMeeting     func(childComplexity int, id gid.ID, version int, input model.MonitoringResultInput) int
+		RecordOutcome               func(childComplexity int, id gid.ID, version int, input model.OutcomeInput) int
+		RecordPreliminaryAssessment func(childComplexity int, id gid.ID, version int, input model.AssessmentInput) int
+		ReferCase                   func(childComplexity int, input model.ReferCaseInput) int
+		RemoveTableMember           func(childComplexity int, id gid.ID) int
+		ReopenCase                  func(childComplexity int, id gid.ID, version int, reason string) int
+		RevokeAPIToken              func(childComplexity int, id gid.ID) int
+		ScheduleMonitoringMeeting   func(childComplexity int, id gid.ID, version int, input model.MonitoringMeetingInput) int
+		SetTableTimeLimits          func(childComplexity int, id gid.ID, daysToFirstMeeting int, daysToPlan int) int
+		SetUserPassword             func(childComplexity int, id gid.ID, password string) int
+		StartAssessment             func(childComplexity int, id gid.ID, version int, firstMeetingOn *time.Time) int
+		TakeCharge                  func(childComplexity int, id gid.ID, version int, caseManagerID gid.ID, plan model.PlanInput) int
+		TransferCase                func(childComplexity int, id gid.ID, version int, tableID gid.ID, reason string) int
+		UpdateCommitment            func(childComplexity int, id gid.ID, version int, input model.UpdateCommitmentInput) int
+		UpdateFund                  func(childComplexity int, id gid.ID, input ent.UpdateFundInput) int
+		UpdateGoal                  func(childComplexity int, id gid.ID, version int, input model.UpdateGoalInput) int
+		UpdateIntervention          func(childComplexity int, id gid.ID, version int, input model.UpdateInterventionInput) int
+		UpdateMunicipality          func(childComplexity int, id gid.ID, input ent.UpdateMunicipalityInput) int
+		UpdateOrganization          func(childComplexity int, id gid.ID, input ent.UpdateOrganizationInput) int
+		UpdatePlan                  func(childComplexity int, id gid.ID, version int, input model.UpdatePlanInput) int
+		UpdateProtocol              func(childComplexity int, id gid.ID, input ent.UpdateProtocolInput) int
+		UpdateTable                 func(childComplexity int, id gid.ID, input ent.UpdateTableInput) int
+		UpdateUser                  func(childComplexity int, id gid.ID, input ent.UpdateUserInput) int
 	}
 
 	Objective struct {
@@ -525,6 +658,16 @@ type ComplexityRoot struct {
 		UpdatedAt  func(childComplexity int) int
 	}
 
+	PersonMatch struct {
+		BirthYear     func(childComplexity int) int
+		OpenCaseCode  func(childComplexity int) int
+		OpenCaseID    func(childComplexity int) int
+		OpenCaseTable func(childComplexity int) int
+		PersonID      func(childComplexity int) int
+		Pseudonym     func(childComplexity int) int
+		Reasons       func(childComplexity int) int
+	}
+
 	Plan struct {
 		AgreedOn    func(childComplexity int) int
 		Case        func(childComplexity int) int
@@ -619,9 +762,11 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		Agenda               func(childComplexity int, horizonDays *int) int
 		AuditEvents          func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
 		Cases                func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) int
 		Directives           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DirectiveOrder, where *ent.DirectiveWhereInput) int
+		FindPersonMatches    func(childComplexity int, taxCode *string, lastName *string, firstName *string, birthDate *time.Time) int
 		Funds                func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.FundOrder, where *ent.FundWhereInput) int
 		IdentityAccessReport func(childComplexity int, personID gid.ID) int
 		Meetings             func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MeetingOrder, where *ent.MeetingWhereInput) int
@@ -730,6 +875,21 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AgendaResolver interface {
+	ReferralsWaiting(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error)
+	OverdueCases(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error)
+	IncomingTransfers(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error)
+	CasesWithoutManager(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error)
+	DeclinedReferrals(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error)
+	PlanReviewsDue(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.PlanConnection, error)
+	MonitoringMeetingsDue(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.MonitoringMeetingConnection, error)
+	FollowUpsDue(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.OutcomeConnection, error)
+	InterventionsEnding(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.InterventionConnection, error)
+	OverdueCommitments(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CommitmentConnection, error)
+}
+type CaseResolver interface {
+	Overdue(ctx context.Context, obj *ent.CaseFile) (bool, error)
+}
 type MutationResolver interface {
 	CreateMunicipality(ctx context.Context, input ent.CreateMunicipalityInput) (*ent.Municipality, error)
 	UpdateMunicipality(ctx context.Context, id gid.ID, input ent.UpdateMunicipalityInput) (*ent.Municipality, error)
@@ -747,6 +907,32 @@ type MutationResolver interface {
 	CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreateAPITokenPayload, error)
 	RevokeAPIToken(ctx context.Context, id gid.ID) (*ent.APIToken, error)
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (bool, error)
+	ReferCase(ctx context.Context, input model.ReferCaseInput) (*ent.CaseFile, error)
+	StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn *time.Time) (*ent.CaseFile, error)
+	RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, input model.AssessmentInput) (*ent.CaseFile, error)
+	RecordInDepthAssessment(ctx context.Context, id gid.ID, version int, input model.AssessmentInput) (*ent.CaseFile, error)
+	DeclineReferral(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error)
+	TakeCharge(ctx context.Context, id gid.ID, version int, caseManagerID gid.ID, plan model.PlanInput) (*ent.CaseFile, error)
+	AssignCaseManager(ctx context.Context, id gid.ID, version int, caseManagerID gid.ID) (*ent.CaseFile, error)
+	UpdatePlan(ctx context.Context, id gid.ID, version int, input model.UpdatePlanInput) (*ent.Plan, error)
+	AddGoal(ctx context.Context, id gid.ID, version int, input model.GoalInput) (*ent.Goal, error)
+	UpdateGoal(ctx context.Context, id gid.ID, version int, input model.UpdateGoalInput) (*ent.Goal, error)
+	AddCommitment(ctx context.Context, id gid.ID, version int, input model.CommitmentInput) (*ent.Commitment, error)
+	UpdateCommitment(ctx context.Context, id gid.ID, version int, input model.UpdateCommitmentInput) (*ent.Commitment, error)
+	AddIntervention(ctx context.Context, id gid.ID, version int, input model.InterventionInput) (*ent.Intervention, error)
+	UpdateIntervention(ctx context.Context, id gid.ID, version int, input model.UpdateInterventionInput) (*ent.Intervention, error)
+	RecordOutcome(ctx context.Context, id gid.ID, version int, input model.OutcomeInput) (*ent.Outcome, error)
+	RecordFollowUp(ctx context.Context, id gid.ID, version int, input model.FollowUpInput) (*ent.Outcome, error)
+	ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, input model.MonitoringMeetingInput) (*ent.MonitoringMeeting, error)
+	RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, input model.MonitoringResultInput) (*ent.MonitoringMeeting, error)
+	MoveToMonitoring(ctx context.Context, id gid.ID, version int, note *string) (*ent.CaseFile, error)
+	CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.ClosureReason, note *string) (*ent.CaseFile, error)
+	ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error)
+	TransferCase(ctx context.Context, id gid.ID, version int, tableID gid.ID, reason string) (*ent.CaseFile, error)
+	AcceptTransfer(ctx context.Context, id gid.ID, version int) (*ent.CaseFile, error)
+	DeclineTransfer(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error)
+	AddNote(ctx context.Context, id gid.ID, text string) (*ent.CaseEvent, error)
+	SetTableTimeLimits(ctx context.Context, id gid.ID, daysToFirstMeeting int, daysToPlan int) (*ent.TerritorialTable, error)
 	ErasePersonIdentity(ctx context.Context, personID gid.ID) (*ent.Person, error)
 	CreateUser(ctx context.Context, input ent.CreateUserInput) (*ent.User, error)
 	UpdateUser(ctx context.Context, id gid.ID, input ent.UpdateUserInput) (*ent.User, error)
@@ -772,6 +958,8 @@ type QueryResolver interface {
 	Viewer(ctx context.Context) (*ent.User, error)
 	MySessions(ctx context.Context) ([]*ent.Session, error)
 	MyAPITokens(ctx context.Context) ([]*ent.APIToken, error)
+	FindPersonMatches(ctx context.Context, taxCode *string, lastName *string, firstName *string, birthDate *time.Time) ([]*pathway.PersonMatch, error)
+	Agenda(ctx context.Context, horizonDays *int) (*pathway.Agenda, error)
 	PersonDataExport(ctx context.Context, personID gid.ID) (string, error)
 	IdentityAccessReport(ctx context.Context, personID gid.ID) ([]*ent.AuditEvent, error)
 }
@@ -793,6 +981,129 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "Agenda.casesWithoutManager":
+		if e.ComplexityRoot.Agenda.CasesWithoutManager == nil {
+			break
+		}
+
+		args, err := ec.field_Agenda_casesWithoutManager_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agenda.CasesWithoutManager(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
+	case "Agenda.declinedReferrals":
+		if e.ComplexityRoot.Agenda.DeclinedReferrals == nil {
+			break
+		}
+
+		args, err := ec.field_Agenda_declinedReferrals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agenda.DeclinedReferrals(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
+	case "Agenda.followUpsDue":
+		if e.ComplexityRoot.Agenda.FollowUpsDue == nil {
+			break
+		}
+
+		args, err := ec.field_Agenda_followUpsDue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agenda.FollowUpsDue(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
+	case "Agenda.horizon":
+		if e.ComplexityRoot.Agenda.Horizon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agenda.Horizon(childComplexity), true
+	case "Agenda.incomingTransfers":
+		if e.ComplexityRoot.Agenda.IncomingTransfers == nil {
+			break
+		}
+
+		args, err := ec.field_Agenda_incomingTransfers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agenda.IncomingTransfers(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
+	case "Agenda.interventionsEnding":
+		if e.ComplexityRoot.Agenda.InterventionsEnding == nil {
+			break
+		}
+
+		args, err := ec.field_Agenda_interventionsEnding_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agenda.InterventionsEnding(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
+	case "Agenda.monitoringMeetingsDue":
+		if e.ComplexityRoot.Agenda.MonitoringMeetingsDue == nil {
+			break
+		}
+
+		args, err := ec.field_Agenda_monitoringMeetingsDue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agenda.MonitoringMeetingsDue(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
+	case "Agenda.overdueCases":
+		if e.ComplexityRoot.Agenda.OverdueCases == nil {
+			break
+		}
+
+		args, err := ec.field_Agenda_overdueCases_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agenda.OverdueCases(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
+	case "Agenda.overdueCommitments":
+		if e.ComplexityRoot.Agenda.OverdueCommitments == nil {
+			break
+		}
+
+		args, err := ec.field_Agenda_overdueCommitments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agenda.OverdueCommitments(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
+	case "Agenda.planReviewsDue":
+		if e.ComplexityRoot.Agenda.PlanReviewsDue == nil {
+			break
+		}
+
+		args, err := ec.field_Agenda_planReviewsDue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agenda.PlanReviewsDue(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
+	case "Agenda.referralsWaiting":
+		if e.ComplexityRoot.Agenda.ReferralsWaiting == nil {
+			break
+		}
+
+		args, err := ec.field_Agenda_referralsWaiting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agenda.ReferralsWaiting(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
+	case "Agenda.today":
+		if e.ComplexityRoot.Agenda.Today == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agenda.Today(childComplexity), true
 
 	case "ApiToken.createdAt":
 		if e.ComplexityRoot.ApiToken.CreatedAt == nil {
@@ -842,6 +1153,124 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiToken.User(childComplexity), true
+
+	case "AreaFinding.area":
+		if e.ComplexityRoot.AreaFinding.Area == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaFinding.Area(childComplexity), true
+	case "AreaFinding.need":
+		if e.ComplexityRoot.AreaFinding.Need == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaFinding.Need(childComplexity), true
+	case "AreaFinding.notes":
+		if e.ComplexityRoot.AreaFinding.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaFinding.Notes(childComplexity), true
+	case "AreaFinding.resources":
+		if e.ComplexityRoot.AreaFinding.Resources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaFinding.Resources(childComplexity), true
+
+	case "Assessment.assessedOn":
+		if e.ComplexityRoot.Assessment.AssessedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assessment.AssessedOn(childComplexity), true
+	case "Assessment.assessor":
+		if e.ComplexityRoot.Assessment.Assessor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assessment.Assessor(childComplexity), true
+	case "Assessment.case":
+		if e.ComplexityRoot.Assessment.Case == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assessment.Case(childComplexity), true
+	case "Assessment.complexNeeds":
+		if e.ComplexityRoot.Assessment.ComplexNeeds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assessment.ComplexNeeds(childComplexity), true
+	case "Assessment.createdAt":
+		if e.ComplexityRoot.Assessment.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assessment.CreatedAt(childComplexity), true
+	case "Assessment.findings":
+		if e.ComplexityRoot.Assessment.Findings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assessment.Findings(childComplexity), true
+	case "Assessment.id":
+		if e.ComplexityRoot.Assessment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assessment.ID(childComplexity), true
+	case "Assessment.level":
+		if e.ComplexityRoot.Assessment.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assessment.Level(childComplexity), true
+	case "Assessment.summary":
+		if e.ComplexityRoot.Assessment.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assessment.Summary(childComplexity), true
+	case "Assessment.updatedAt":
+		if e.ComplexityRoot.Assessment.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assessment.UpdatedAt(childComplexity), true
+
+	case "AssessmentConnection.edges":
+		if e.ComplexityRoot.AssessmentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssessmentConnection.Edges(childComplexity), true
+	case "AssessmentConnection.pageInfo":
+		if e.ComplexityRoot.AssessmentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssessmentConnection.PageInfo(childComplexity), true
+	case "AssessmentConnection.totalCount":
+		if e.ComplexityRoot.AssessmentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssessmentConnection.TotalCount(childComplexity), true
+
+	case "AssessmentEdge.cursor":
+		if e.ComplexityRoot.AssessmentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssessmentEdge.Cursor(childComplexity), true
+	case "AssessmentEdge.node":
+		if e.ComplexityRoot.AssessmentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssessmentEdge.Node(childComplexity), true
 
 	case "AuditEvent.action":
 		if e.ComplexityRoot.AuditEvent.Action == nil {
@@ -930,6 +1359,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
 
+	case "Case.assessments":
+		if e.ComplexityRoot.Case.Assessments == nil {
+			break
+		}
+
+		args, err := ec.field_Case_assessments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.Assessments(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.AssessmentOrder), args["where"].(*ent.AssessmentWhereInput)), true
 	case "Case.caseManager":
 		if e.ComplexityRoot.Case.CaseManager == nil {
 			break
@@ -983,6 +1423,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.Events(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CaseEventOrder), args["where"].(*ent.CaseEventWhereInput)), true
+	case "Case.firstMeetingDueOn":
+		if e.ComplexityRoot.Case.FirstMeetingDueOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.FirstMeetingDueOn(childComplexity), true
+	case "Case.firstMeetingOn":
+		if e.ComplexityRoot.Case.FirstMeetingOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.FirstMeetingOn(childComplexity), true
 	case "Case.id":
 		if e.ComplexityRoot.Case.ID == nil {
 			break
@@ -1000,6 +1452,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.Interventions(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.InterventionOrder), args["where"].(*ent.InterventionWhereInput)), true
+	case "Case.monitoringMeetings":
+		if e.ComplexityRoot.Case.MonitoringMeetings == nil {
+			break
+		}
+
+		args, err := ec.field_Case_monitoringMeetings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.MonitoringMeetings(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.MonitoringMeetingOrder), args["where"].(*ent.MonitoringMeetingWhereInput)), true
 	case "Case.needAreas":
 		if e.ComplexityRoot.Case.NeedAreas == nil {
 			break
@@ -1023,6 +1486,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.Outcomes(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.OutcomeOrder), args["where"].(*ent.OutcomeWhereInput)), true
+	case "Case.overdue":
+		if e.ComplexityRoot.Case.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.Overdue(childComplexity), true
 	case "Case.person":
 		if e.ComplexityRoot.Case.Person == nil {
 			break
@@ -1035,6 +1504,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.Plan(childComplexity), true
+	case "Case.planDueOn":
+		if e.ComplexityRoot.Case.PlanDueOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.PlanDueOn(childComplexity), true
 	case "Case.previousCase":
 		if e.ComplexityRoot.Case.PreviousCase == nil {
 			break
@@ -1089,6 +1564,35 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.TakenInChargeOn(childComplexity), true
+	case "Case.team":
+		if e.ComplexityRoot.Case.Team == nil {
+			break
+		}
+
+		args, err := ec.field_Case_team_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.Team(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.UserOrder), args["where"].(*ent.UserWhereInput)), true
+	case "Case.transferReason":
+		if e.ComplexityRoot.Case.TransferReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.TransferReason(childComplexity), true
+	case "Case.transferRequestedAt":
+		if e.ComplexityRoot.Case.TransferRequestedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.TransferRequestedAt(childComplexity), true
+	case "Case.transferTo":
+		if e.ComplexityRoot.Case.TransferTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.TransferTo(childComplexity), true
 	case "Case.updatedAt":
 		if e.ComplexityRoot.Case.UpdatedAt == nil {
 			break
@@ -1881,6 +2385,185 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MeetingEdge.Node(childComplexity), true
 
+	case "MonitoringItem.commitment":
+		if e.ComplexityRoot.MonitoringItem.Commitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringItem.Commitment(childComplexity), true
+	case "MonitoringItem.createdAt":
+		if e.ComplexityRoot.MonitoringItem.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringItem.CreatedAt(childComplexity), true
+	case "MonitoringItem.goal":
+		if e.ComplexityRoot.MonitoringItem.Goal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringItem.Goal(childComplexity), true
+	case "MonitoringItem.goalStatus":
+		if e.ComplexityRoot.MonitoringItem.GoalStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringItem.GoalStatus(childComplexity), true
+	case "MonitoringItem.hoursDone":
+		if e.ComplexityRoot.MonitoringItem.HoursDone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringItem.HoursDone(childComplexity), true
+	case "MonitoringItem.id":
+		if e.ComplexityRoot.MonitoringItem.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringItem.ID(childComplexity), true
+	case "MonitoringItem.meeting":
+		if e.ComplexityRoot.MonitoringItem.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringItem.Meeting(childComplexity), true
+	case "MonitoringItem.progress":
+		if e.ComplexityRoot.MonitoringItem.Progress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringItem.Progress(childComplexity), true
+	case "MonitoringItem.updatedAt":
+		if e.ComplexityRoot.MonitoringItem.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringItem.UpdatedAt(childComplexity), true
+
+	case "MonitoringItemConnection.edges":
+		if e.ComplexityRoot.MonitoringItemConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringItemConnection.Edges(childComplexity), true
+	case "MonitoringItemConnection.pageInfo":
+		if e.ComplexityRoot.MonitoringItemConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringItemConnection.PageInfo(childComplexity), true
+	case "MonitoringItemConnection.totalCount":
+		if e.ComplexityRoot.MonitoringItemConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringItemConnection.TotalCount(childComplexity), true
+
+	case "MonitoringItemEdge.cursor":
+		if e.ComplexityRoot.MonitoringItemEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringItemEdge.Cursor(childComplexity), true
+	case "MonitoringItemEdge.node":
+		if e.ComplexityRoot.MonitoringItemEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringItemEdge.Node(childComplexity), true
+
+	case "MonitoringMeeting.case":
+		if e.ComplexityRoot.MonitoringMeeting.Case == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMeeting.Case(childComplexity), true
+	case "MonitoringMeeting.createdAt":
+		if e.ComplexityRoot.MonitoringMeeting.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMeeting.CreatedAt(childComplexity), true
+	case "MonitoringMeeting.heldOn":
+		if e.ComplexityRoot.MonitoringMeeting.HeldOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMeeting.HeldOn(childComplexity), true
+	case "MonitoringMeeting.id":
+		if e.ComplexityRoot.MonitoringMeeting.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMeeting.ID(childComplexity), true
+	case "MonitoringMeeting.items":
+		if e.ComplexityRoot.MonitoringMeeting.Items == nil {
+			break
+		}
+
+		args, err := ec.field_MonitoringMeeting_items_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.MonitoringMeeting.Items(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.MonitoringItemOrder), args["where"].(*ent.MonitoringItemWhereInput)), true
+	case "MonitoringMeeting.plannedOn":
+		if e.ComplexityRoot.MonitoringMeeting.PlannedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMeeting.PlannedOn(childComplexity), true
+	case "MonitoringMeeting.recordedBy":
+		if e.ComplexityRoot.MonitoringMeeting.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMeeting.RecordedBy(childComplexity), true
+	case "MonitoringMeeting.summary":
+		if e.ComplexityRoot.MonitoringMeeting.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMeeting.Summary(childComplexity), true
+	case "MonitoringMeeting.updatedAt":
+		if e.ComplexityRoot.MonitoringMeeting.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMeeting.UpdatedAt(childComplexity), true
+
+	case "MonitoringMeetingConnection.edges":
+		if e.ComplexityRoot.MonitoringMeetingConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMeetingConnection.Edges(childComplexity), true
+	case "MonitoringMeetingConnection.pageInfo":
+		if e.ComplexityRoot.MonitoringMeetingConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMeetingConnection.PageInfo(childComplexity), true
+	case "MonitoringMeetingConnection.totalCount":
+		if e.ComplexityRoot.MonitoringMeetingConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMeetingConnection.TotalCount(childComplexity), true
+
+	case "MonitoringMeetingEdge.cursor":
+		if e.ComplexityRoot.MonitoringMeetingEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMeetingEdge.Cursor(childComplexity), true
+	case "MonitoringMeetingEdge.node":
+		if e.ComplexityRoot.MonitoringMeetingEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMeetingEdge.Node(childComplexity), true
+
 	case "Municipality.createdAt":
 		if e.ComplexityRoot.Municipality.CreatedAt == nil {
 			break
@@ -2000,6 +2683,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MunicipalityEdge.Node(childComplexity), true
 
+	case "Mutation.acceptTransfer":
+		if e.ComplexityRoot.Mutation.AcceptTransfer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acceptTransfer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcceptTransfer(childComplexity, args["id"].(gid.ID), args["version"].(int)), true
+	case "Mutation.addCommitment":
+		if e.ComplexityRoot.Mutation.AddCommitment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addCommitment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddCommitment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.CommitmentInput)), true
+	case "Mutation.addGoal":
+		if e.ComplexityRoot.Mutation.AddGoal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addGoal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddGoal(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.GoalInput)), true
+	case "Mutation.addIntervention":
+		if e.ComplexityRoot.Mutation.AddIntervention == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addIntervention_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddIntervention(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.InterventionInput)), true
+	case "Mutation.addNote":
+		if e.ComplexityRoot.Mutation.AddNote == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addNote_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddNote(childComplexity, args["id"].(gid.ID), args["text"].(string)), true
 	case "Mutation.addTableMember":
 		if e.ComplexityRoot.Mutation.AddTableMember == nil {
 			break
@@ -2011,6 +2749,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddTableMember(childComplexity, args["input"].(ent.CreateTableMembershipInput)), true
+	case "Mutation.assignCaseManager":
+		if e.ComplexityRoot.Mutation.AssignCaseManager == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_assignCaseManager_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AssignCaseManager(childComplexity, args["id"].(gid.ID), args["version"].(int), args["caseManagerID"].(gid.ID)), true
 	case "Mutation.changePassword":
 		if e.ComplexityRoot.Mutation.ChangePassword == nil {
 			break
@@ -2022,6 +2771,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["input"].(model.ChangePasswordInput)), true
+	case "Mutation.closeCase":
+		if e.ComplexityRoot.Mutation.CloseCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseCase(childComplexity, args["id"].(gid.ID), args["version"].(int), args["reason"].(casefile.ClosureReason), args["note"].(*string)), true
 	case "Mutation.createApiToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -2099,6 +2859,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateUser(childComplexity, args["input"].(ent.CreateUserInput)), true
+	case "Mutation.declineReferral":
+		if e.ComplexityRoot.Mutation.DeclineReferral == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_declineReferral_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeclineReferral(childComplexity, args["id"].(gid.ID), args["version"].(int), args["reason"].(string)), true
+	case "Mutation.declineTransfer":
+		if e.ComplexityRoot.Mutation.DeclineTransfer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_declineTransfer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeclineTransfer(childComplexity, args["id"].(gid.ID), args["version"].(int), args["reason"].(string)), true
 	case "Mutation.endSession":
 		if e.ComplexityRoot.Mutation.EndSession == nil {
 			break
@@ -2138,6 +2920,83 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.moveToMonitoring":
+		if e.ComplexityRoot.Mutation.MoveToMonitoring == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_moveToMonitoring_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MoveToMonitoring(childComplexity, args["id"].(gid.ID), args["version"].(int), args["note"].(*string)), true
+	case "Mutation.recordFollowUp":
+		if e.ComplexityRoot.Mutation.RecordFollowUp == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordFollowUp_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordFollowUp(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.FollowUpInput)), true
+	case "Mutation.recordInDepthAssessment":
+		if e.ComplexityRoot.Mutation.RecordInDepthAssessment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordInDepthAssessment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordInDepthAssessment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.AssessmentInput)), true
+	case "Mutation.recordMonitoringMeeting":
+		if e.ComplexityRoot.Mutation.RecordMonitoringMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordMonitoringMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordMonitoringMeeting(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.MonitoringResultInput)), true
+	case "Mutation.recordOutcome":
+		if e.ComplexityRoot.Mutation.RecordOutcome == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordOutcome_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordOutcome(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.OutcomeInput)), true
+	case "Mutation.recordPreliminaryAssessment":
+		if e.ComplexityRoot.Mutation.RecordPreliminaryAssessment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordPreliminaryAssessment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordPreliminaryAssessment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.AssessmentInput)), true
+	case "Mutation.referCase":
+		if e.ComplexityRoot.Mutation.ReferCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_referCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReferCase(childComplexity, args["input"].(model.ReferCaseInput)), true
 	case "Mutation.removeTableMember":
 		if e.ComplexityRoot.Mutation.RemoveTableMember == nil {
 			break
@@ -2149,6 +3008,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveTableMember(childComplexity, args["id"].(gid.ID)), true
+	case "Mutation.reopenCase":
+		if e.ComplexityRoot.Mutation.ReopenCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reopenCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReopenCase(childComplexity, args["id"].(gid.ID), args["version"].(int), args["reason"].(string)), true
 	case "Mutation.revokeApiToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -2160,6 +3030,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(gid.ID)), true
+	case "Mutation.scheduleMonitoringMeeting":
+		if e.ComplexityRoot.Mutation.ScheduleMonitoringMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_scheduleMonitoringMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ScheduleMonitoringMeeting(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.MonitoringMeetingInput)), true
+	case "Mutation.setTableTimeLimits":
+		if e.ComplexityRoot.Mutation.SetTableTimeLimits == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setTableTimeLimits_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetTableTimeLimits(childComplexity, args["id"].(gid.ID), args["daysToFirstMeeting"].(int), args["daysToPlan"].(int)), true
 	case "Mutation.setUserPassword":
 		if e.ComplexityRoot.Mutation.SetUserPassword == nil {
 			break
@@ -2171,6 +3063,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetUserPassword(childComplexity, args["id"].(gid.ID), args["password"].(string)), true
+	case "Mutation.startAssessment":
+		if e.ComplexityRoot.Mutation.StartAssessment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_startAssessment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StartAssessment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["firstMeetingOn"].(*time.Time)), true
+	case "Mutation.takeCharge":
+		if e.ComplexityRoot.Mutation.TakeCharge == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_takeCharge_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.TakeCharge(childComplexity, args["id"].(gid.ID), args["version"].(int), args["caseManagerID"].(gid.ID), args["plan"].(model.PlanInput)), true
+	case "Mutation.transferCase":
+		if e.ComplexityRoot.Mutation.TransferCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_transferCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.TransferCase(childComplexity, args["id"].(gid.ID), args["version"].(int), args["tableID"].(gid.ID), args["reason"].(string)), true
+	case "Mutation.updateCommitment":
+		if e.ComplexityRoot.Mutation.UpdateCommitment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCommitment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCommitment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.UpdateCommitmentInput)), true
 	case "Mutation.updateFund":
 		if e.ComplexityRoot.Mutation.UpdateFund == nil {
 			break
@@ -2182,6 +3118,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateFund(childComplexity, args["id"].(gid.ID), args["input"].(ent.UpdateFundInput)), true
+	case "Mutation.updateGoal":
+		if e.ComplexityRoot.Mutation.UpdateGoal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateGoal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateGoal(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.UpdateGoalInput)), true
+	case "Mutation.updateIntervention":
+		if e.ComplexityRoot.Mutation.UpdateIntervention == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateIntervention_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateIntervention(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.UpdateInterventionInput)), true
 	case "Mutation.updateMunicipality":
 		if e.ComplexityRoot.Mutation.UpdateMunicipality == nil {
 			break
@@ -2204,6 +3162,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateOrganization(childComplexity, args["id"].(gid.ID), args["input"].(ent.UpdateOrganizationInput)), true
+	case "Mutation.updatePlan":
+		if e.ComplexityRoot.Mutation.UpdatePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePlan(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.UpdatePlanInput)), true
 	case "Mutation.updateProtocol":
 		if e.ComplexityRoot.Mutation.UpdateProtocol == nil {
 			break
@@ -2889,6 +3858,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PersonIdentity.UpdatedAt(childComplexity), true
 
+	case "PersonMatch.birthYear":
+		if e.ComplexityRoot.PersonMatch.BirthYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.BirthYear(childComplexity), true
+	case "PersonMatch.openCaseCode":
+		if e.ComplexityRoot.PersonMatch.OpenCaseCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.OpenCaseCode(childComplexity), true
+	case "PersonMatch.openCaseID":
+		if e.ComplexityRoot.PersonMatch.OpenCaseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.OpenCaseID(childComplexity), true
+	case "PersonMatch.openCaseTable":
+		if e.ComplexityRoot.PersonMatch.OpenCaseTable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.OpenCaseTable(childComplexity), true
+	case "PersonMatch.personID":
+		if e.ComplexityRoot.PersonMatch.PersonID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.PersonID(childComplexity), true
+	case "PersonMatch.pseudonym":
+		if e.ComplexityRoot.PersonMatch.Pseudonym == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.Pseudonym(childComplexity), true
+	case "PersonMatch.reasons":
+		if e.ComplexityRoot.PersonMatch.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.Reasons(childComplexity), true
+
 	case "Plan.agreedOn":
 		if e.ComplexityRoot.Plan.AgreedOn == nil {
 			break
@@ -3268,6 +4280,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProtocolPartyEdge.Node(childComplexity), true
 
+	case "Query.agenda":
+		if e.ComplexityRoot.Query.Agenda == nil {
+			break
+		}
+
+		args, err := ec.field_Query_agenda_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Agenda(childComplexity, args["horizonDays"].(*int)), true
 	case "Query.auditEvents":
 		if e.ComplexityRoot.Query.AuditEvents == nil {
 			break
@@ -3301,6 +4324,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Directives(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.DirectiveOrder), args["where"].(*ent.DirectiveWhereInput)), true
+	case "Query.findPersonMatches":
+		if e.ComplexityRoot.Query.FindPersonMatches == nil {
+			break
+		}
+
+		args, err := ec.field_Query_findPersonMatches_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FindPersonMatches(childComplexity, args["taxCode"].(*string), args["lastName"].(*string), args["firstName"].(*string), args["birthDate"].(*time.Time)), true
 	case "Query.funds":
 		if e.ComplexityRoot.Query.Funds == nil {
 			break
@@ -3853,6 +4887,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AreaFindingInput", ec.unmarshalInputAreaFindingInput),
+			graphql.NewInputUnmarshaler("AssessmentInput", ec.unmarshalInputAssessmentInput),
+			graphql.NewInputUnmarshaler("AssessmentOrder", ec.unmarshalInputAssessmentOrder),
+			graphql.NewInputUnmarshaler("AssessmentWhereInput", ec.unmarshalInputAssessmentWhereInput),
 			graphql.NewInputUnmarshaler("AuditEventOrder", ec.unmarshalInputAuditEventOrder),
 			graphql.NewInputUnmarshaler("AuditEventWhereInput", ec.unmarshalInputAuditEventWhereInput),
 			graphql.NewInputUnmarshaler("CaseEventOrder", ec.unmarshalInputCaseEventOrder),
@@ -3860,6 +4898,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CaseOrder", ec.unmarshalInputCaseOrder),
 			graphql.NewInputUnmarshaler("CaseWhereInput", ec.unmarshalInputCaseWhereInput),
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
+			graphql.NewInputUnmarshaler("CommitmentInput", ec.unmarshalInputCommitmentInput),
 			graphql.NewInputUnmarshaler("CommitmentOrder", ec.unmarshalInputCommitmentOrder),
 			graphql.NewInputUnmarshaler("CommitmentWhereInput", ec.unmarshalInputCommitmentWhereInput),
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
@@ -3874,27 +4913,40 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DecisionWhereInput", ec.unmarshalInputDecisionWhereInput),
 			graphql.NewInputUnmarshaler("DirectiveOrder", ec.unmarshalInputDirectiveOrder),
 			graphql.NewInputUnmarshaler("DirectiveWhereInput", ec.unmarshalInputDirectiveWhereInput),
+			graphql.NewInputUnmarshaler("FollowUpInput", ec.unmarshalInputFollowUpInput),
 			graphql.NewInputUnmarshaler("FundOrder", ec.unmarshalInputFundOrder),
 			graphql.NewInputUnmarshaler("FundWhereInput", ec.unmarshalInputFundWhereInput),
+			graphql.NewInputUnmarshaler("GoalInput", ec.unmarshalInputGoalInput),
 			graphql.NewInputUnmarshaler("GoalOrder", ec.unmarshalInputGoalOrder),
 			graphql.NewInputUnmarshaler("GoalWhereInput", ec.unmarshalInputGoalWhereInput),
+			graphql.NewInputUnmarshaler("InterventionInput", ec.unmarshalInputInterventionInput),
 			graphql.NewInputUnmarshaler("InterventionOrder", ec.unmarshalInputInterventionOrder),
 			graphql.NewInputUnmarshaler("InterventionWhereInput", ec.unmarshalInputInterventionWhereInput),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("MeetingOrder", ec.unmarshalInputMeetingOrder),
 			graphql.NewInputUnmarshaler("MeetingWhereInput", ec.unmarshalInputMeetingWhereInput),
+			graphql.NewInputUnmarshaler("MonitoringItemInput", ec.unmarshalInputMonitoringItemInput),
+			graphql.NewInputUnmarshaler("MonitoringItemOrder", ec.unmarshalInputMonitoringItemOrder),
+			graphql.NewInputUnmarshaler("MonitoringItemWhereInput", ec.unmarshalInputMonitoringItemWhereInput),
+			graphql.NewInputUnmarshaler("MonitoringMeetingInput", ec.unmarshalInputMonitoringMeetingInput),
+			graphql.NewInputUnmarshaler("MonitoringMeetingOrder", ec.unmarshalInputMonitoringMeetingOrder),
+			graphql.NewInputUnmarshaler("MonitoringMeetingWhereInput", ec.unmarshalInputMonitoringMeetingWhereInput),
+			graphql.NewInputUnmarshaler("MonitoringResultInput", ec.unmarshalInputMonitoringResultInput),
 			graphql.NewInputUnmarshaler("MunicipalityOrder", ec.unmarshalInputMunicipalityOrder),
 			graphql.NewInputUnmarshaler("MunicipalityWhereInput", ec.unmarshalInputMunicipalityWhereInput),
+			graphql.NewInputUnmarshaler("NewPersonInput", ec.unmarshalInputNewPersonInput),
 			graphql.NewInputUnmarshaler("ObjectiveOrder", ec.unmarshalInputObjectiveOrder),
 			graphql.NewInputUnmarshaler("ObjectiveWhereInput", ec.unmarshalInputObjectiveWhereInput),
 			graphql.NewInputUnmarshaler("OrganizationOrder", ec.unmarshalInputOrganizationOrder),
 			graphql.NewInputUnmarshaler("OrganizationWhereInput", ec.unmarshalInputOrganizationWhereInput),
+			graphql.NewInputUnmarshaler("OutcomeInput", ec.unmarshalInputOutcomeInput),
 			graphql.NewInputUnmarshaler("OutcomeOrder", ec.unmarshalInputOutcomeOrder),
 			graphql.NewInputUnmarshaler("OutcomeWhereInput", ec.unmarshalInputOutcomeWhereInput),
 			graphql.NewInputUnmarshaler("PactOrder", ec.unmarshalInputPactOrder),
 			graphql.NewInputUnmarshaler("PactWhereInput", ec.unmarshalInputPactWhereInput),
 			graphql.NewInputUnmarshaler("PersonOrder", ec.unmarshalInputPersonOrder),
 			graphql.NewInputUnmarshaler("PersonWhereInput", ec.unmarshalInputPersonWhereInput),
+			graphql.NewInputUnmarshaler("PlanInput", ec.unmarshalInputPlanInput),
 			graphql.NewInputUnmarshaler("PlanOrder", ec.unmarshalInputPlanOrder),
 			graphql.NewInputUnmarshaler("PlanWhereInput", ec.unmarshalInputPlanWhereInput),
 			graphql.NewInputUnmarshaler("ProtocolCommitmentOrder", ec.unmarshalInputProtocolCommitmentOrder),
@@ -3903,13 +4955,18 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProtocolPartyOrder", ec.unmarshalInputProtocolPartyOrder),
 			graphql.NewInputUnmarshaler("ProtocolPartyWhereInput", ec.unmarshalInputProtocolPartyWhereInput),
 			graphql.NewInputUnmarshaler("ProtocolWhereInput", ec.unmarshalInputProtocolWhereInput),
+			graphql.NewInputUnmarshaler("ReferCaseInput", ec.unmarshalInputReferCaseInput),
 			graphql.NewInputUnmarshaler("TableMembershipOrder", ec.unmarshalInputTableMembershipOrder),
 			graphql.NewInputUnmarshaler("TableMembershipWhereInput", ec.unmarshalInputTableMembershipWhereInput),
 			graphql.NewInputUnmarshaler("TableOrder", ec.unmarshalInputTableOrder),
 			graphql.NewInputUnmarshaler("TableWhereInput", ec.unmarshalInputTableWhereInput),
+			graphql.NewInputUnmarshaler("UpdateCommitmentInput", ec.unmarshalInputUpdateCommitmentInput),
 			graphql.NewInputUnmarshaler("UpdateFundInput", ec.unmarshalInputUpdateFundInput),
+			graphql.NewInputUnmarshaler("UpdateGoalInput", ec.unmarshalInputUpdateGoalInput),
+			graphql.NewInputUnmarshaler("UpdateInterventionInput", ec.unmarshalInputUpdateInterventionInput),
 			graphql.NewInputUnmarshaler("UpdateMunicipalityInput", ec.unmarshalInputUpdateMunicipalityInput),
 			graphql.NewInputUnmarshaler("UpdateOrganizationInput", ec.unmarshalInputUpdateOrganizationInput),
+			graphql.NewInputUnmarshaler("UpdatePlanInput", ec.unmarshalInputUpdatePlanInput),
 			graphql.NewInputUnmarshaler("UpdateProtocolInput", ec.unmarshalInputUpdateProtocolInput),
 			graphql.NewInputUnmarshaler("UpdateTableInput", ec.unmarshalInputUpdateTableInput),
 			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
@@ -3990,7 +5047,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "account.graphql" "ent.graphql" "subject.graphql" "users.graphql" "win.graphql"
+//go:embed "account.graphql" "ent.graphql" "pathway.graphql" "subject.graphql" "users.graphql" "win.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -4004,6 +5061,7 @@ func sourceData(filename string) string {
 var sources = []*ast.Source{
 	{Name: "account.graphql", Input: sourceData("account.graphql"), BuiltIn: false},
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
+	{Name: "pathway.graphql", Input: sourceData("pathway.graphql"), BuiltIn: false},
 	{Name: "subject.graphql", Input: sourceData("subject.graphql"), BuiltIn: false},
 	{Name: "users.graphql", Input: sourceData("users.graphql"), BuiltIn: false},
 	{Name: "win.graphql", Input: sourceData("win.graphql"), BuiltIn: false},
@@ -4013,6 +5071,36 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_Agenda(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "today":
+		return ec.fieldContext_Agenda_today(ctx, field)
+	case "horizon":
+		return ec.fieldContext_Agenda_horizon(ctx, field)
+	case "referralsWaiting":
+		return ec.fieldContext_Agenda_referralsWaiting(ctx, field)
+	case "overdueCases":
+		return ec.fieldContext_Agenda_overdueCases(ctx, field)
+	case "incomingTransfers":
+		return ec.fieldContext_Agenda_incomingTransfers(ctx, field)
+	case "casesWithoutManager":
+		return ec.fieldContext_Agenda_casesWithoutManager(ctx, field)
+	case "declinedReferrals":
+		return ec.fieldContext_Agenda_declinedReferrals(ctx, field)
+	case "planReviewsDue":
+		return ec.fieldContext_Agenda_planReviewsDue(ctx, field)
+	case "monitoringMeetingsDue":
+		return ec.fieldContext_Agenda_monitoringMeetingsDue(ctx, field)
+	case "followUpsDue":
+		return ec.fieldContext_Agenda_followUpsDue(ctx, field)
+	case "interventionsEnding":
+		return ec.fieldContext_Agenda_interventionsEnding(ctx, field)
+	case "overdueCommitments":
+		return ec.fieldContext_Agenda_overdueCommitments(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Agenda", field.Name)
+}
 
 func (ec *executionContext) childFields_ApiToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -4034,6 +5122,68 @@ func (ec *executionContext) childFields_ApiToken(ctx context.Context, field grap
 		return ec.fieldContext_ApiToken_user(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ApiToken", field.Name)
+}
+
+func (ec *executionContext) childFields_AreaFinding(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "area":
+		return ec.fieldContext_AreaFinding_area(ctx, field)
+	case "need":
+		return ec.fieldContext_AreaFinding_need(ctx, field)
+	case "resources":
+		return ec.fieldContext_AreaFinding_resources(ctx, field)
+	case "notes":
+		return ec.fieldContext_AreaFinding_notes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AreaFinding", field.Name)
+}
+
+func (ec *executionContext) childFields_Assessment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Assessment_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Assessment_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Assessment_updatedAt(ctx, field)
+	case "level":
+		return ec.fieldContext_Assessment_level(ctx, field)
+	case "findings":
+		return ec.fieldContext_Assessment_findings(ctx, field)
+	case "summary":
+		return ec.fieldContext_Assessment_summary(ctx, field)
+	case "complexNeeds":
+		return ec.fieldContext_Assessment_complexNeeds(ctx, field)
+	case "assessedOn":
+		return ec.fieldContext_Assessment_assessedOn(ctx, field)
+	case "case":
+		return ec.fieldContext_Assessment_case(ctx, field)
+	case "assessor":
+		return ec.fieldContext_Assessment_assessor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Assessment", field.Name)
+}
+
+func (ec *executionContext) childFields_AssessmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AssessmentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AssessmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AssessmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssessmentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AssessmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_AssessmentEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_AssessmentEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssessmentEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4112,6 +5262,16 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_declineReason(ctx, field)
 	case "consentGivenAt":
 		return ec.fieldContext_Case_consentGivenAt(ctx, field)
+	case "firstMeetingOn":
+		return ec.fieldContext_Case_firstMeetingOn(ctx, field)
+	case "firstMeetingDueOn":
+		return ec.fieldContext_Case_firstMeetingDueOn(ctx, field)
+	case "planDueOn":
+		return ec.fieldContext_Case_planDueOn(ctx, field)
+	case "transferReason":
+		return ec.fieldContext_Case_transferReason(ctx, field)
+	case "transferRequestedAt":
+		return ec.fieldContext_Case_transferRequestedAt(ctx, field)
 	case "version":
 		return ec.fieldContext_Case_version(ctx, field)
 	case "person":
@@ -4124,6 +5284,14 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_referringOperator(ctx, field)
 	case "caseManager":
 		return ec.fieldContext_Case_caseManager(ctx, field)
+	case "team":
+		return ec.fieldContext_Case_team(ctx, field)
+	case "transferTo":
+		return ec.fieldContext_Case_transferTo(ctx, field)
+	case "assessments":
+		return ec.fieldContext_Case_assessments(ctx, field)
+	case "monitoringMeetings":
+		return ec.fieldContext_Case_monitoringMeetings(ctx, field)
 	case "previousCase":
 		return ec.fieldContext_Case_previousCase(ctx, field)
 	case "nextCase":
@@ -4136,6 +5304,8 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_interventions(ctx, field)
 	case "outcomes":
 		return ec.fieldContext_Case_outcomes(ctx, field)
+	case "overdue":
+		return ec.fieldContext_Case_overdue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Case", field.Name)
 }
@@ -4550,6 +5720,98 @@ func (ec *executionContext) childFields_MeetingEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type MeetingEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_MonitoringItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MonitoringItem_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_MonitoringItem_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_MonitoringItem_updatedAt(ctx, field)
+	case "progress":
+		return ec.fieldContext_MonitoringItem_progress(ctx, field)
+	case "goalStatus":
+		return ec.fieldContext_MonitoringItem_goalStatus(ctx, field)
+	case "hoursDone":
+		return ec.fieldContext_MonitoringItem_hoursDone(ctx, field)
+	case "meeting":
+		return ec.fieldContext_MonitoringItem_meeting(ctx, field)
+	case "goal":
+		return ec.fieldContext_MonitoringItem_goal(ctx, field)
+	case "commitment":
+		return ec.fieldContext_MonitoringItem_commitment(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringItem", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringItemConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_MonitoringItemConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_MonitoringItemConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_MonitoringItemConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringItemConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringItemEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_MonitoringItemEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_MonitoringItemEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringItemEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringMeeting(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MonitoringMeeting_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_MonitoringMeeting_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_MonitoringMeeting_updatedAt(ctx, field)
+	case "plannedOn":
+		return ec.fieldContext_MonitoringMeeting_plannedOn(ctx, field)
+	case "heldOn":
+		return ec.fieldContext_MonitoringMeeting_heldOn(ctx, field)
+	case "summary":
+		return ec.fieldContext_MonitoringMeeting_summary(ctx, field)
+	case "case":
+		return ec.fieldContext_MonitoringMeeting_case(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_MonitoringMeeting_recordedBy(ctx, field)
+	case "items":
+		return ec.fieldContext_MonitoringMeeting_items(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringMeeting", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringMeetingConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_MonitoringMeetingConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_MonitoringMeetingConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_MonitoringMeetingConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringMeetingConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringMeetingEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_MonitoringMeetingEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_MonitoringMeetingEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringMeetingEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Municipality(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4900,6 +6162,26 @@ func (ec *executionContext) childFields_PersonIdentity(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type PersonIdentity", field.Name)
 }
 
+func (ec *executionContext) childFields_PersonMatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "personID":
+		return ec.fieldContext_PersonMatch_personID(ctx, field)
+	case "pseudonym":
+		return ec.fieldContext_PersonMatch_pseudonym(ctx, field)
+	case "birthYear":
+		return ec.fieldContext_PersonMatch_birthYear(ctx, field)
+	case "reasons":
+		return ec.fieldContext_PersonMatch_reasons(ctx, field)
+	case "openCaseID":
+		return ec.fieldContext_PersonMatch_openCaseID(ctx, field)
+	case "openCaseCode":
+		return ec.fieldContext_PersonMatch_openCaseCode(ctx, field)
+	case "openCaseTable":
+		return ec.fieldContext_PersonMatch_openCaseTable(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PersonMatch", field.Name)
+}
+
 func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4922,6 +6204,18 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 		return ec.fieldContext_Plan_commitments(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Plan", field.Name)
+}
+
+func (ec *executionContext) childFields_PlanConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PlanConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PlanConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PlanConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlanConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_PlanEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5360,6 +6654,440 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Agenda_casesWithoutManager_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Agenda_declinedReferrals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Agenda_followUpsDue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Agenda_incomingTransfers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Agenda_interventionsEnding_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Agenda_monitoringMeetingsDue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Agenda_overdueCases_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Agenda_overdueCommitments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Agenda_planReviewsDue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Agenda_referralsWaiting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Case_assessments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.AssessmentOrder, error) {
+			return ec.unmarshalOAssessmentOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.AssessmentWhereInput, error) {
+			return ec.unmarshalOAssessmentWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Case_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5468,6 +7196,60 @@ func (ec *executionContext) field_Case_interventions_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Case_monitoringMeetings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.MonitoringMeetingOrder, error) {
+			return ec.unmarshalOMonitoringMeetingOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.MonitoringMeetingWhereInput, error) {
+			return ec.unmarshalOMonitoringMeetingWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Case_outcomes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5514,6 +7296,60 @@ func (ec *executionContext) field_Case_outcomes_args(ctx context.Context, rawArg
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.OutcomeWhereInput, error) {
 			return ec.unmarshalOOutcomeWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Case_team_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.UserOrder, error) {
+			return ec.unmarshalOUserOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.UserWhereInput, error) {
+			return ec.unmarshalOUserWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5792,6 +7628,60 @@ func (ec *executionContext) field_Meeting_decisions_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_MonitoringMeeting_items_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.MonitoringItemOrder, error) {
+			return ec.unmarshalOMonitoringItemOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.MonitoringItemWhereInput, error) {
+			return ec.unmarshalOMonitoringItemWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Municipality_funds_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6008,6 +7898,140 @@ func (ec *executionContext) field_Municipality_tables_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acceptTransfer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addCommitment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CommitmentInput, error) {
+			return ec.unmarshalNCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐCommitmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addGoal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.GoalInput, error) {
+			return ec.unmarshalNGoalInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐGoalInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addIntervention_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.InterventionInput, error) {
+			return ec.unmarshalNInterventionInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐInterventionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addNote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addTableMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6022,6 +8046,36 @@ func (ec *executionContext) field_Mutation_addTableMember_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_assignCaseManager_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "caseManagerID",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["caseManagerID"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6033,6 +8087,44 @@ func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (casefile.ClosureReason, error) {
+			return ec.unmarshalNCaseClosureReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐClosureReason(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg3
 	return args, nil
 }
 
@@ -6134,6 +8226,66 @@ func (ec *executionContext) field_Mutation_createUser_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_declineReferral_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_declineTransfer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_endSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6176,6 +8328,200 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_moveToMonitoring_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordFollowUp_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.FollowUpInput, error) {
+			return ec.unmarshalNFollowUpInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐFollowUpInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordInDepthAssessment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AssessmentInput, error) {
+			return ec.unmarshalNAssessmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐAssessmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordMonitoringMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MonitoringResultInput, error) {
+			return ec.unmarshalNMonitoringResultInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringResultInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordOutcome_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.OutcomeInput, error) {
+			return ec.unmarshalNOutcomeInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐOutcomeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordPreliminaryAssessment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AssessmentInput, error) {
+			return ec.unmarshalNAssessmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐAssessmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_referCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ReferCaseInput, error) {
+			return ec.unmarshalNReferCaseInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐReferCaseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_removeTableMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6190,6 +8536,36 @@ func (ec *executionContext) field_Mutation_removeTableMember_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_reopenCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6201,6 +8577,66 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_scheduleMonitoringMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MonitoringMeetingInput, error) {
+			return ec.unmarshalNMonitoringMeetingInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringMeetingInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setTableTimeLimits_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "daysToFirstMeeting",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["daysToFirstMeeting"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "daysToPlan",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["daysToPlan"] = arg2
 	return args, nil
 }
 
@@ -6226,6 +8662,142 @@ func (ec *executionContext) field_Mutation_setUserPassword_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_startAssessment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "firstMeetingOn",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["firstMeetingOn"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_takeCharge_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "caseManagerID",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["caseManagerID"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "plan",
+		func(ctx context.Context, v any) (model.PlanInput, error) {
+			return ec.unmarshalNPlanInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐPlanInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["plan"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_transferCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tableID",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tableID"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCommitment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateCommitmentInput, error) {
+			return ec.unmarshalNUpdateCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdateCommitmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateFund_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6245,6 +8817,66 @@ func (ec *executionContext) field_Mutation_updateFund_args(ctx context.Context, 
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateGoal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateGoalInput, error) {
+			return ec.unmarshalNUpdateGoalInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdateGoalInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateIntervention_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateInterventionInput, error) {
+			return ec.unmarshalNUpdateInterventionInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdateInterventionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
 	return args, nil
 }
 
@@ -6289,6 +8921,36 @@ func (ec *executionContext) field_Mutation_updateOrganization_args(ctx context.C
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updatePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdatePlanInput, error) {
+			return ec.unmarshalNUpdatePlanInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdatePlanInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
 	return args, nil
 }
 
@@ -7074,6 +9736,20 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_agenda_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "horizonDays",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["horizonDays"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_auditEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7233,6 +9909,44 @@ func (ec *executionContext) field_Query_directives_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_findPersonMatches_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "taxCode",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["taxCode"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lastName",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lastName"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "firstName",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["firstName"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "birthDate",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["birthDate"] = arg3
 	return args, nil
 }
 
@@ -8284,6 +10998,492 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 
 // region    **************************** field.gotpl *****************************
 
+func (ec *executionContext) _Agenda_today(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_today(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Today, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_today(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agenda", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Agenda_horizon(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_horizon(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Horizon, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_horizon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agenda", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Agenda_referralsWaiting(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_referralsWaiting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agenda().ReferralsWaiting(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseConnection) graphql.Marshaler {
+			return ec.marshalNCaseConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_referralsWaiting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agenda_referralsWaiting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_overdueCases(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_overdueCases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agenda().OverdueCases(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseConnection) graphql.Marshaler {
+			return ec.marshalNCaseConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_overdueCases(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agenda_overdueCases_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_incomingTransfers(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_incomingTransfers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agenda().IncomingTransfers(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseConnection) graphql.Marshaler {
+			return ec.marshalNCaseConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_incomingTransfers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agenda_incomingTransfers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_casesWithoutManager(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_casesWithoutManager(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agenda().CasesWithoutManager(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseConnection) graphql.Marshaler {
+			return ec.marshalNCaseConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_casesWithoutManager(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agenda_casesWithoutManager_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_declinedReferrals(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_declinedReferrals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agenda().DeclinedReferrals(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseConnection) graphql.Marshaler {
+			return ec.marshalNCaseConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_declinedReferrals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agenda_declinedReferrals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_planReviewsDue(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_planReviewsDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agenda().PlanReviewsDue(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PlanConnection) graphql.Marshaler {
+			return ec.marshalNPlanConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPlanConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_planReviewsDue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlanConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agenda_planReviewsDue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_monitoringMeetingsDue(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_monitoringMeetingsDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agenda().MonitoringMeetingsDue(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringMeetingConnection) graphql.Marshaler {
+			return ec.marshalNMonitoringMeetingConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_monitoringMeetingsDue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringMeetingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agenda_monitoringMeetingsDue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_followUpsDue(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_followUpsDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agenda().FollowUpsDue(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OutcomeConnection) graphql.Marshaler {
+			return ec.marshalNOutcomeConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_followUpsDue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agenda_followUpsDue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_interventionsEnding(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_interventionsEnding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agenda().InterventionsEnding(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InterventionConnection) graphql.Marshaler {
+			return ec.marshalNInterventionConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐInterventionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_interventionsEnding(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InterventionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agenda_interventionsEnding_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_overdueCommitments(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_overdueCommitments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agenda().OverdueCommitments(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommitmentConnection) graphql.Marshaler {
+			return ec.marshalNCommitmentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitmentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_overdueCommitments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitmentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agenda_overdueCommitments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ApiToken_id(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8475,6 +11675,497 @@ func (ec *executionContext) fieldContext_ApiToken_user(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _AreaFinding_area(ctx context.Context, field graphql.CollectedField, obj *domain.AreaFinding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaFinding_area(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Area, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.NeedArea) graphql.Marshaler {
+			return ec.marshalNNeedArea2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐNeedArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AreaFinding_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AreaFinding", field, false, false, "NeedArea")
+}
+
+func (ec *executionContext) _AreaFinding_need(ctx context.Context, field graphql.CollectedField, obj *domain.AreaFinding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaFinding_need(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Need, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.NeedLevel) graphql.Marshaler {
+			return ec.marshalNNeedLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐNeedLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AreaFinding_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AreaFinding", field, false, false, "NeedLevel")
+}
+
+func (ec *executionContext) _AreaFinding_resources(ctx context.Context, field graphql.CollectedField, obj *domain.AreaFinding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaFinding_resources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AreaFinding_resources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AreaFinding", field, false, false, "String")
+}
+
+func (ec *executionContext) _AreaFinding_notes(ctx context.Context, field graphql.CollectedField, obj *domain.AreaFinding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaFinding_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AreaFinding_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AreaFinding", field, false, false, "String")
+}
+
+func (ec *executionContext) _Assessment_id(ctx context.Context, field graphql.CollectedField, obj *ent.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assessment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Assessment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Assessment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Assessment_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assessment_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Assessment_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Assessment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Assessment_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assessment_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Assessment_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Assessment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Assessment_level(ctx context.Context, field graphql.CollectedField, obj *ent.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assessment_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v assessment.Level) graphql.Marshaler {
+			return ec.marshalNAssessmentLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋassessmentᚐLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Assessment_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Assessment", field, false, false, "AssessmentLevel")
+}
+
+func (ec *executionContext) _Assessment_findings(ctx context.Context, field graphql.CollectedField, obj *ent.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assessment_findings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Findings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.AreaFinding) graphql.Marshaler {
+			return ec.marshalNAreaFinding2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐAreaFindingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Assessment_findings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Assessment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AreaFinding(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Assessment_summary(ctx context.Context, field graphql.CollectedField, obj *ent.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assessment_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Assessment_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Assessment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Assessment_complexNeeds(ctx context.Context, field graphql.CollectedField, obj *ent.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assessment_complexNeeds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComplexNeeds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Assessment_complexNeeds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Assessment", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Assessment_assessedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assessment_assessedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AssessedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Assessment_assessedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Assessment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Assessment_case(ctx context.Context, field graphql.CollectedField, obj *ent.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assessment_case(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Case(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Assessment_case(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Assessment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Assessment_assessor(ctx context.Context, field graphql.CollectedField, obj *ent.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assessment_assessor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessor(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Assessment_assessor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Assessment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssessmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AssessmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssessmentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AssessmentEdge) graphql.Marshaler {
+			return ec.marshalOAssessmentEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssessmentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssessmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssessmentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssessmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.AssessmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssessmentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[gid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssessmentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssessmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssessmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AssessmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssessmentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssessmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssessmentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AssessmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AssessmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssessmentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Assessment) graphql.Marshaler {
+			return ec.marshalOAssessment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssessmentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssessmentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Assessment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssessmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.AssessmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssessmentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[gid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssessmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssessmentEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _AuditEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -9166,6 +12857,121 @@ func (ec *executionContext) fieldContext_Case_consentGivenAt(_ context.Context, 
 	return graphql.NewScalarFieldContext("Case", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Case_firstMeetingOn(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_firstMeetingOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstMeetingOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Case_firstMeetingOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Case", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Case_firstMeetingDueOn(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_firstMeetingDueOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstMeetingDueOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Case_firstMeetingDueOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Case", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Case_planDueOn(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_planDueOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanDueOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Case_planDueOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Case", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Case_transferReason(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_transferReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TransferReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Case_transferReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Case", field, false, false, "String")
+}
+
+func (ec *executionContext) _Case_transferRequestedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_transferRequestedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TransferRequestedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Case_transferRequestedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Case", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Case_version(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9345,6 +13151,170 @@ func (ec *executionContext) fieldContext_Case_caseManager(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_User(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Case_team(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_team(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Team(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.UserOrder), fc.Args["where"].(*ent.UserWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.UserConnection) graphql.Marshaler {
+			return ec.marshalNUserConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_team(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_team_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Case_transferTo(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_transferTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TransferTo(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TerritorialTable) graphql.Marshaler {
+			return ec.marshalOTable2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTerritorialTable(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Case_transferTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Table(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Case_assessments(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_assessments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Assessments(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.AssessmentOrder), fc.Args["where"].(*ent.AssessmentWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AssessmentConnection) graphql.Marshaler {
+			return ec.marshalNAssessmentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_assessments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssessmentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_assessments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Case_monitoringMeetings(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_monitoringMeetings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.MonitoringMeetings(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.MonitoringMeetingOrder), fc.Args["where"].(*ent.MonitoringMeetingWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringMeetingConnection) graphql.Marshaler {
+			return ec.marshalNMonitoringMeetingConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_monitoringMeetings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringMeetingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_monitoringMeetings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -9575,6 +13545,29 @@ func (ec *executionContext) fieldContext_Case_outcomes(ctx context.Context, fiel
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Case_overdue(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Case().Overdue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Case", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _CaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CaseConnection) (ret graphql.Marshaler) {
@@ -12852,6 +16845,770 @@ func (ec *executionContext) fieldContext_MeetingEdge_cursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("MeetingEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _MonitoringItem_id(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringItem_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringItem_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringItem", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MonitoringItem_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringItem_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringItem_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringItem", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MonitoringItem_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringItem_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringItem_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringItem", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MonitoringItem_progress(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringItem_progress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Progress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringItem_progress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringItem_goalStatus(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringItem_goalStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GoalStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *monitoringitem.GoalStatus) graphql.Marshaler {
+			return ec.marshalOMonitoringItemGoalStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋmonitoringitemᚐGoalStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringItem_goalStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringItem", field, false, false, "MonitoringItemGoalStatus")
+}
+
+func (ec *executionContext) _MonitoringItem_hoursDone(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringItem_hoursDone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HoursDone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringItem_hoursDone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MonitoringItem_meeting(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringItem_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringMeeting) graphql.Marshaler {
+			return ec.marshalNMonitoringMeeting2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringItem_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringMeeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringItem_goal(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringItem_goal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Goal(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Goal) graphql.Marshaler {
+			return ec.marshalOGoal2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringItem_goal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Goal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringItem_commitment(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringItem_commitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commitment(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Commitment) graphql.Marshaler {
+			return ec.marshalOCommitment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringItem_commitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Commitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringItemConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringItemConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.MonitoringItemEdge) graphql.Marshaler {
+			return ec.marshalOMonitoringItemEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringItemConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringItemEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringItemConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringItemConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[gid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringItemConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringItemConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringItemConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringItemConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringItemConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MonitoringItemEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringItemEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringItemEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringItem) graphql.Marshaler {
+			return ec.marshalOMonitoringItem2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItem(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringItemEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringItemEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringItemEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringItemEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringItemEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[gid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringItemEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringItemEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _MonitoringMeeting_id(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMeeting_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMeeting_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMeeting", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MonitoringMeeting_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMeeting_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMeeting_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMeeting", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MonitoringMeeting_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMeeting_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMeeting_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMeeting", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MonitoringMeeting_plannedOn(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMeeting_plannedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlannedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMeeting_plannedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMeeting", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MonitoringMeeting_heldOn(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMeeting_heldOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HeldOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMeeting_heldOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMeeting", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MonitoringMeeting_summary(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMeeting_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMeeting_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMeeting", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringMeeting_case(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMeeting_case(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Case(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMeeting_case(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringMeeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringMeeting_recordedBy(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMeeting_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMeeting_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringMeeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringMeeting_items(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMeeting_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Items(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.MonitoringItemOrder), fc.Args["where"].(*ent.MonitoringItemWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringItemConnection) graphql.Marshaler {
+			return ec.marshalNMonitoringItemConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMeeting_items(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringMeeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringItemConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_MonitoringMeeting_items_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringMeetingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeetingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMeetingConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.MonitoringMeetingEdge) graphql.Marshaler {
+			return ec.marshalOMonitoringMeetingEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMeetingConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringMeetingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringMeetingEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringMeetingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeetingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMeetingConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[gid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMeetingConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringMeetingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringMeetingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeetingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMeetingConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMeetingConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMeetingConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MonitoringMeetingEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeetingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMeetingEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringMeeting) graphql.Marshaler {
+			return ec.marshalOMonitoringMeeting2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMeetingEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringMeetingEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringMeeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringMeetingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeetingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMeetingEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[gid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMeetingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMeetingEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _Municipality_id(ctx context.Context, field graphql.CollectedField, obj *ent.Municipality) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14008,6 +18765,1150 @@ func (ec *executionContext) fieldContext_Mutation_changePassword(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_changePassword_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_referCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_referCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReferCase(ctx, fc.Args["input"].(model.ReferCaseInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_referCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_referCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_startAssessment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_startAssessment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StartAssessment(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["firstMeetingOn"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_startAssessment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_startAssessment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordPreliminaryAssessment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordPreliminaryAssessment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordPreliminaryAssessment(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.AssessmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordPreliminaryAssessment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordPreliminaryAssessment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordInDepthAssessment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordInDepthAssessment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordInDepthAssessment(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.AssessmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordInDepthAssessment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordInDepthAssessment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_declineReferral(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_declineReferral(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeclineReferral(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_declineReferral(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_declineReferral_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_takeCharge(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_takeCharge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().TakeCharge(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["caseManagerID"].(gid.ID), fc.Args["plan"].(model.PlanInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_takeCharge(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_takeCharge_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_assignCaseManager(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_assignCaseManager(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AssignCaseManager(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["caseManagerID"].(gid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_assignCaseManager(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_assignCaseManager_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updatePlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updatePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdatePlan(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.UpdatePlanInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updatePlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updatePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addGoal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addGoal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddGoal(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.GoalInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Goal) graphql.Marshaler {
+			return ec.marshalNGoal2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addGoal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Goal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addGoal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateGoal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateGoal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateGoal(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.UpdateGoalInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Goal) graphql.Marshaler {
+			return ec.marshalNGoal2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateGoal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Goal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateGoal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addCommitment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddCommitment(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.CommitmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Commitment) graphql.Marshaler {
+			return ec.marshalNCommitment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addCommitment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Commitment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addCommitment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCommitment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCommitment(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.UpdateCommitmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Commitment) graphql.Marshaler {
+			return ec.marshalNCommitment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCommitment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Commitment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCommitment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addIntervention(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addIntervention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddIntervention(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.InterventionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Intervention) graphql.Marshaler {
+			return ec.marshalNIntervention2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐIntervention(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addIntervention(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Intervention(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addIntervention_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateIntervention(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateIntervention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateIntervention(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.UpdateInterventionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Intervention) graphql.Marshaler {
+			return ec.marshalNIntervention2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐIntervention(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateIntervention(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Intervention(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateIntervention_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordOutcome(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordOutcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordOutcome(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.OutcomeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Outcome) graphql.Marshaler {
+			return ec.marshalNOutcome2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordOutcome(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Outcome(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordOutcome_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordFollowUp(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordFollowUp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordFollowUp(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.FollowUpInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Outcome) graphql.Marshaler {
+			return ec.marshalNOutcome2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordFollowUp(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Outcome(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordFollowUp_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_scheduleMonitoringMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_scheduleMonitoringMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ScheduleMonitoringMeeting(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.MonitoringMeetingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringMeeting) graphql.Marshaler {
+			return ec.marshalNMonitoringMeeting2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_scheduleMonitoringMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringMeeting(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_scheduleMonitoringMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordMonitoringMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordMonitoringMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordMonitoringMeeting(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.MonitoringResultInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringMeeting) graphql.Marshaler {
+			return ec.marshalNMonitoringMeeting2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordMonitoringMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringMeeting(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordMonitoringMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_moveToMonitoring(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_moveToMonitoring(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MoveToMonitoring(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_moveToMonitoring(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_moveToMonitoring_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseCase(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["reason"].(casefile.ClosureReason), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reopenCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reopenCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReopenCase(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reopenCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reopenCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_transferCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_transferCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().TransferCase(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["tableID"].(gid.ID), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_transferCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_transferCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acceptTransfer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acceptTransfer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcceptTransfer(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acceptTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acceptTransfer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_declineTransfer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_declineTransfer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeclineTransfer(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_declineTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_declineTransfer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addNote(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddNote(ctx, fc.Args["id"].(gid.ID), fc.Args["text"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseEvent) graphql.Marshaler {
+			return ec.marshalNCaseEvent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addNote(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addNote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setTableTimeLimits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setTableTimeLimits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetTableTimeLimits(ctx, fc.Args["id"].(gid.ID), fc.Args["daysToFirstMeeting"].(int), fc.Args["daysToPlan"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TerritorialTable) graphql.Marshaler {
+			return ec.marshalNTable2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTerritorialTable(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setTableTimeLimits(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Table(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setTableTimeLimits_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16921,6 +22822,167 @@ func (ec *executionContext) fieldContext_PersonIdentity_person(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _PersonMatch_personID(ctx context.Context, field graphql.CollectedField, obj *pathway.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_personID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PersonID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_personID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PersonMatch_pseudonym(ctx context.Context, field graphql.CollectedField, obj *pathway.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_pseudonym(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pseudonym, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_pseudonym(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, "String")
+}
+
+func (ec *executionContext) _PersonMatch_birthYear(ctx context.Context, field graphql.CollectedField, obj *pathway.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_birthYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BirthYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_birthYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PersonMatch_reasons(ctx context.Context, field graphql.CollectedField, obj *pathway.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []pathway.MatchReason) graphql.Marshaler {
+			return ec.marshalNPersonMatchReason2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐMatchReasonᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, "PersonMatchReason")
+}
+
+func (ec *executionContext) _PersonMatch_openCaseID(ctx context.Context, field graphql.CollectedField, obj *pathway.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_openCaseID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenCaseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *gid.ID) graphql.Marshaler {
+			return ec.marshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_openCaseID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PersonMatch_openCaseCode(ctx context.Context, field graphql.CollectedField, obj *pathway.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_openCaseCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenCaseCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_openCaseCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, "String")
+}
+
+func (ec *executionContext) _PersonMatch_openCaseTable(ctx context.Context, field graphql.CollectedField, obj *pathway.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_openCaseTable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenCaseTable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_openCaseTable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, "String")
+}
+
 func (ec *executionContext) _Plan_id(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19189,6 +25251,94 @@ func (ec *executionContext) fieldContext_Query_myApiTokens(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ApiToken(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_findPersonMatches(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_findPersonMatches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FindPersonMatches(ctx, fc.Args["taxCode"].(*string), fc.Args["lastName"].(*string), fc.Args["firstName"].(*string), fc.Args["birthDate"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*pathway.PersonMatch) graphql.Marshaler {
+			return ec.marshalNPersonMatch2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐPersonMatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_findPersonMatches(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PersonMatch(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_findPersonMatches_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_agenda(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_agenda(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Agenda(ctx, fc.Args["horizonDays"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Agenda) graphql.Marshaler {
+			return ec.marshalNAgenda2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐAgenda(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_agenda(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agenda(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_agenda_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -21996,6 +28146,633 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAreaFindingInput(ctx context.Context, obj any) (domain.AreaFinding, error) {
+	var it domain.AreaFinding
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"area", "need", "resources", "notes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "area":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("area"))
+			data, err := ec.unmarshalNNeedArea2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐNeedArea(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Area = data
+		case "need":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("need"))
+			data, err := ec.unmarshalNNeedLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐNeedLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Need = data
+		case "resources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resources"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Resources = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAreaFindingInput unmarshals raw into the AreaFindingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAreaFindingInput(ctx context.Context, raw any) (domain.AreaFinding, error) {
+	var out domain.AreaFinding
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AreaFindingInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAssessmentInput(ctx context.Context, obj any) (model.AssessmentInput, error) {
+	var it model.AssessmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"summary", "findings", "assessedOn", "complexNeeds", "teamIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "findings":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("findings"))
+			data, err := ec.unmarshalNAreaFindingInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐAreaFindingᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Findings = data
+		case "assessedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssessedOn = data
+		case "complexNeeds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complexNeeds"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplexNeeds = data
+		case "teamIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("teamIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TeamIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAssessmentInput unmarshals raw into the AssessmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAssessmentInput(ctx context.Context, raw any) (model.AssessmentInput, error) {
+	var out model.AssessmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AssessmentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAssessmentOrder(ctx context.Context, obj any) (ent.AssessmentOrder, error) {
+	var it ent.AssessmentOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAssessmentOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAssessmentOrder unmarshals raw into the AssessmentOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAssessmentOrder(ctx context.Context, raw any) (ent.AssessmentOrder, error) {
+	var out ent.AssessmentOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AssessmentOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAssessmentWhereInput(ctx context.Context, obj any) (ent.AssessmentWhereInput, error) {
+	var it ent.AssessmentWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "level", "levelNEQ", "levelIn", "levelNotIn", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryEqualFold", "summaryContainsFold", "complexNeeds", "complexNeedsNEQ", "assessedOn", "assessedOnNEQ", "assessedOnIn", "assessedOnNotIn", "assessedOnGT", "assessedOnGTE", "assessedOnLT", "assessedOnLTE", "hasCase", "hasCaseWith", "hasAssessor", "hasAssessorWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOAssessmentWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOAssessmentWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOAssessmentWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOAssessmentLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋassessmentᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "levelNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelNEQ"))
+			data, err := ec.unmarshalOAssessmentLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋassessmentᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelNEQ = data
+		case "levelIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelIn"))
+			data, err := ec.unmarshalOAssessmentLevel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋassessmentᚐLevelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelIn = data
+		case "levelNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelNotIn"))
+			data, err := ec.unmarshalOAssessmentLevel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋassessmentᚐLevelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelNotIn = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "summaryNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryNEQ = data
+		case "summaryIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryIn = data
+		case "summaryNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryNotIn = data
+		case "summaryGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryGT = data
+		case "summaryGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryGTE = data
+		case "summaryLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryLT = data
+		case "summaryLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryLTE = data
+		case "summaryContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryContains = data
+		case "summaryHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryHasPrefix = data
+		case "summaryHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryHasSuffix = data
+		case "summaryEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEqualFold = data
+		case "summaryContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryContainsFold = data
+		case "complexNeeds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complexNeeds"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplexNeeds = data
+		case "complexNeedsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complexNeedsNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplexNeedsNEQ = data
+		case "assessedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssessedOn = data
+		case "assessedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOnNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssessedOnNEQ = data
+		case "assessedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOnIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssessedOnIn = data
+		case "assessedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOnNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssessedOnNotIn = data
+		case "assessedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOnGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssessedOnGT = data
+		case "assessedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOnGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssessedOnGTE = data
+		case "assessedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOnLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssessedOnLT = data
+		case "assessedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOnLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssessedOnLTE = data
+		case "hasCase":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCase"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCase = data
+		case "hasCaseWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCaseWith"))
+			data, err := ec.unmarshalOCaseWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCaseWith = data
+		case "hasAssessor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssessor"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAssessor = data
+		case "hasAssessorWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssessorWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAssessorWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAssessmentWhereInput unmarshals raw into the AssessmentWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAssessmentWhereInput(ctx context.Context, raw any) (ent.AssessmentWhereInput, error) {
+	var out ent.AssessmentWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AssessmentWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAuditEventOrder(ctx context.Context, obj any) (ent.AuditEventOrder, error) {
 	var it ent.AuditEventOrder
 	if obj == nil {
@@ -23314,7 +30091,7 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "referredOn", "referredOnNEQ", "referredOnIn", "referredOnNotIn", "referredOnGT", "referredOnGTE", "referredOnLT", "referredOnLTE", "referralReason", "referralReasonNEQ", "referralReasonIn", "referralReasonNotIn", "referralReasonGT", "referralReasonGTE", "referralReasonLT", "referralReasonLTE", "referralReasonContains", "referralReasonHasPrefix", "referralReasonHasSuffix", "referralReasonEqualFold", "referralReasonContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "takenInChargeOn", "takenInChargeOnNEQ", "takenInChargeOnIn", "takenInChargeOnNotIn", "takenInChargeOnGT", "takenInChargeOnGTE", "takenInChargeOnLT", "takenInChargeOnLTE", "takenInChargeOnIsNil", "takenInChargeOnNotNil", "closedOn", "closedOnNEQ", "closedOnIn", "closedOnNotIn", "closedOnGT", "closedOnGTE", "closedOnLT", "closedOnLTE", "closedOnIsNil", "closedOnNotNil", "closureReason", "closureReasonNEQ", "closureReasonIn", "closureReasonNotIn", "closureReasonIsNil", "closureReasonNotNil", "declineReason", "declineReasonNEQ", "declineReasonIn", "declineReasonNotIn", "declineReasonGT", "declineReasonGTE", "declineReasonLT", "declineReasonLTE", "declineReasonContains", "declineReasonHasPrefix", "declineReasonHasSuffix", "declineReasonIsNil", "declineReasonNotNil", "declineReasonEqualFold", "declineReasonContainsFold", "consentGivenAt", "consentGivenAtNEQ", "consentGivenAtIn", "consentGivenAtNotIn", "consentGivenAtGT", "consentGivenAtGTE", "consentGivenAtLT", "consentGivenAtLTE", "consentGivenAtIsNil", "consentGivenAtNotNil", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "hasPerson", "hasPersonWith", "hasTable", "hasTableWith", "hasReferringOrganization", "hasReferringOrganizationWith", "hasReferringOperator", "hasReferringOperatorWith", "hasCaseManager", "hasCaseManagerWith", "hasPreviousCase", "hasPreviousCaseWith", "hasNextCase", "hasNextCaseWith", "hasEvents", "hasEventsWith", "hasPlan", "hasPlanWith", "hasInterventions", "hasInterventionsWith", "hasOutcomes", "hasOutcomesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "referredOn", "referredOnNEQ", "referredOnIn", "referredOnNotIn", "referredOnGT", "referredOnGTE", "referredOnLT", "referredOnLTE", "referralReason", "referralReasonNEQ", "referralReasonIn", "referralReasonNotIn", "referralReasonGT", "referralReasonGTE", "referralReasonLT", "referralReasonLTE", "referralReasonContains", "referralReasonHasPrefix", "referralReasonHasSuffix", "referralReasonEqualFold", "referralReasonContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "takenInChargeOn", "takenInChargeOnNEQ", "takenInChargeOnIn", "takenInChargeOnNotIn", "takenInChargeOnGT", "takenInChargeOnGTE", "takenInChargeOnLT", "takenInChargeOnLTE", "takenInChargeOnIsNil", "takenInChargeOnNotNil", "closedOn", "closedOnNEQ", "closedOnIn", "closedOnNotIn", "closedOnGT", "closedOnGTE", "closedOnLT", "closedOnLTE", "closedOnIsNil", "closedOnNotNil", "closureReason", "closureReasonNEQ", "closureReasonIn", "closureReasonNotIn", "closureReasonIsNil", "closureReasonNotNil", "declineReason", "declineReasonNEQ", "declineReasonIn", "declineReasonNotIn", "declineReasonGT", "declineReasonGTE", "declineReasonLT", "declineReasonLTE", "declineReasonContains", "declineReasonHasPrefix", "declineReasonHasSuffix", "declineReasonIsNil", "declineReasonNotNil", "declineReasonEqualFold", "declineReasonContainsFold", "consentGivenAt", "consentGivenAtNEQ", "consentGivenAtIn", "consentGivenAtNotIn", "consentGivenAtGT", "consentGivenAtGTE", "consentGivenAtLT", "consentGivenAtLTE", "consentGivenAtIsNil", "consentGivenAtNotNil", "firstMeetingOn", "firstMeetingOnNEQ", "firstMeetingOnIn", "firstMeetingOnNotIn", "firstMeetingOnGT", "firstMeetingOnGTE", "firstMeetingOnLT", "firstMeetingOnLTE", "firstMeetingOnIsNil", "firstMeetingOnNotNil", "firstMeetingDueOn", "firstMeetingDueOnNEQ", "firstMeetingDueOnIn", "firstMeetingDueOnNotIn", "firstMeetingDueOnGT", "firstMeetingDueOnGTE", "firstMeetingDueOnLT", "firstMeetingDueOnLTE", "firstMeetingDueOnIsNil", "firstMeetingDueOnNotNil", "planDueOn", "planDueOnNEQ", "planDueOnIn", "planDueOnNotIn", "planDueOnGT", "planDueOnGTE", "planDueOnLT", "planDueOnLTE", "planDueOnIsNil", "planDueOnNotNil", "transferReason", "transferReasonNEQ", "transferReasonIn", "transferReasonNotIn", "transferReasonGT", "transferReasonGTE", "transferReasonLT", "transferReasonLTE", "transferReasonContains", "transferReasonHasPrefix", "transferReasonHasSuffix", "transferReasonIsNil", "transferReasonNotNil", "transferReasonEqualFold", "transferReasonContainsFold", "transferRequestedAt", "transferRequestedAtNEQ", "transferRequestedAtIn", "transferRequestedAtNotIn", "transferRequestedAtGT", "transferRequestedAtGTE", "transferRequestedAtLT", "transferRequestedAtLTE", "transferRequestedAtIsNil", "transferRequestedAtNotNil", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "hasPerson", "hasPersonWith", "hasTable", "hasTableWith", "hasReferringOrganization", "hasReferringOrganizationWith", "hasReferringOperator", "hasReferringOperatorWith", "hasCaseManager", "hasCaseManagerWith", "hasTeam", "hasTeamWith", "hasTransferTo", "hasTransferToWith", "hasAssessments", "hasAssessmentsWith", "hasMonitoringMeetings", "hasMonitoringMeetingsWith", "hasPreviousCase", "hasPreviousCaseWith", "hasNextCase", "hasNextCaseWith", "hasEvents", "hasEventsWith", "hasPlan", "hasPlanWith", "hasInterventions", "hasInterventionsWith", "hasOutcomes", "hasOutcomesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -24161,6 +30938,391 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.ConsentGivenAtNotNil = data
+		case "firstMeetingOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingOn = data
+		case "firstMeetingOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingOnNEQ = data
+		case "firstMeetingOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingOnIn = data
+		case "firstMeetingOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingOnNotIn = data
+		case "firstMeetingOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingOnGT = data
+		case "firstMeetingOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingOnGTE = data
+		case "firstMeetingOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingOnLT = data
+		case "firstMeetingOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingOnLTE = data
+		case "firstMeetingOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingOnIsNil = data
+		case "firstMeetingOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingOnNotNil = data
+		case "firstMeetingDueOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingDueOn = data
+		case "firstMeetingDueOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingDueOnNEQ = data
+		case "firstMeetingDueOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingDueOnIn = data
+		case "firstMeetingDueOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingDueOnNotIn = data
+		case "firstMeetingDueOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingDueOnGT = data
+		case "firstMeetingDueOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingDueOnGTE = data
+		case "firstMeetingDueOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingDueOnLT = data
+		case "firstMeetingDueOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingDueOnLTE = data
+		case "firstMeetingDueOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingDueOnIsNil = data
+		case "firstMeetingDueOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstMeetingDueOnNotNil = data
+		case "planDueOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanDueOn = data
+		case "planDueOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanDueOnNEQ = data
+		case "planDueOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanDueOnIn = data
+		case "planDueOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanDueOnNotIn = data
+		case "planDueOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanDueOnGT = data
+		case "planDueOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanDueOnGTE = data
+		case "planDueOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanDueOnLT = data
+		case "planDueOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanDueOnLTE = data
+		case "planDueOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanDueOnIsNil = data
+		case "planDueOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanDueOnNotNil = data
+		case "transferReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferReason = data
+		case "transferReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferReasonNEQ = data
+		case "transferReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferReasonIn = data
+		case "transferReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferReasonNotIn = data
+		case "transferReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferReasonGT = data
+		case "transferReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferReasonGTE = data
+		case "transferReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferReasonLT = data
+		case "transferReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferReasonLTE = data
+		case "transferReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferReasonContains = data
+		case "transferReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferReasonHasPrefix = data
+		case "transferReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferReasonHasSuffix = data
+		case "transferReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferReasonIsNil = data
+		case "transferReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferReasonNotNil = data
+		case "transferReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferReasonEqualFold = data
+		case "transferReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferReasonContainsFold = data
+		case "transferRequestedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferRequestedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferRequestedAt = data
+		case "transferRequestedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferRequestedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferRequestedAtNEQ = data
+		case "transferRequestedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferRequestedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferRequestedAtIn = data
+		case "transferRequestedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferRequestedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferRequestedAtNotIn = data
+		case "transferRequestedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferRequestedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferRequestedAtGT = data
+		case "transferRequestedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferRequestedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferRequestedAtGTE = data
+		case "transferRequestedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferRequestedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferRequestedAtLT = data
+		case "transferRequestedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferRequestedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferRequestedAtLTE = data
+		case "transferRequestedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferRequestedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferRequestedAtIsNil = data
+		case "transferRequestedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferRequestedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferRequestedAtNotNil = data
 		case "version":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -24287,6 +31449,62 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.HasCaseManagerWith = data
+		case "hasTeam":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTeam"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTeam = data
+		case "hasTeamWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTeamWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTeamWith = data
+		case "hasTransferTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTransferTo"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTransferTo = data
+		case "hasTransferToWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTransferToWith"))
+			data, err := ec.unmarshalOTableWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTransferToWith = data
+		case "hasAssessments":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssessments"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAssessments = data
+		case "hasAssessmentsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssessmentsWith"))
+			data, err := ec.unmarshalOAssessmentWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAssessmentsWith = data
+		case "hasMonitoringMeetings":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMonitoringMeetings"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMonitoringMeetings = data
+		case "hasMonitoringMeetingsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMonitoringMeetingsWith"))
+			data, err := ec.unmarshalOMonitoringMeetingWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMonitoringMeetingsWith = data
 		case "hasPreviousCase":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPreviousCase"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -24434,6 +31652,76 @@ func (ec *executionContext) unmarshalInputChangePasswordInput(ctx context.Contex
 func UnmarshalChangePasswordInput(ctx context.Context, raw any) (model.ChangePasswordInput, error) {
 	var out model.ChangePasswordInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ChangePasswordInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommitmentInput(ctx context.Context, obj any) (model.CommitmentInput, error) {
+	var it model.CommitmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "description", "hoursAgreed", "dueOn", "hostID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNCommitmentKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitmentᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "hoursAgreed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hoursAgreed"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HoursAgreed = data
+		case "dueOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOn = data
+		case "hostID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hostID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HostID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommitmentInput unmarshals raw into the CommitmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommitmentInput(ctx context.Context, raw any) (model.CommitmentInput, error) {
+	var out model.CommitmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommitmentInput", raw, &out)
 	return out, err
 }
 
@@ -26584,6 +33872,62 @@ func UnmarshalDirectiveWhereInput(ctx context.Context, raw any) (ent.DirectiveWh
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputFollowUpInput(ctx context.Context, obj any) (model.FollowUpInput, error) {
+	var it model.FollowUpInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"followedUpOn", "stillHeld", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "followedUpOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followedUpOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FollowedUpOn = data
+		case "stillHeld":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stillHeld"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StillHeld = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFollowUpInput unmarshals raw into the FollowUpInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFollowUpInput(ctx context.Context, raw any) (model.FollowUpInput, error) {
+	var out model.FollowUpInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FollowUpInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputFundOrder(ctx context.Context, obj any) (ent.FundOrder, error) {
 	var it ent.FundOrder
 	if obj == nil {
@@ -27092,6 +34436,62 @@ func UnmarshalFundWhereInput(ctx context.Context, raw any) (ent.FundWhereInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputGoalInput(ctx context.Context, obj any) (model.GoalInput, error) {
+	var it model.GoalInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"area", "description", "dueOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "area":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("area"))
+			data, err := ec.unmarshalNNeedArea2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐNeedArea(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Area = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "dueOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalGoalInput unmarshals raw into the GoalInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalGoalInput(ctx context.Context, raw any) (model.GoalInput, error) {
+	var out model.GoalInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "GoalInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputGoalOrder(ctx context.Context, obj any) (ent.GoalOrder, error) {
 	var it ent.GoalOrder
 	if obj == nil {
@@ -27597,6 +34997,97 @@ func (ec *executionContext) unmarshalInputGoalWhereInput(ctx context.Context, ob
 func UnmarshalGoalWhereInput(ctx context.Context, raw any) (ent.GoalWhereInput, error) {
 	var out ent.GoalWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "GoalWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputInterventionInput(ctx context.Context, obj any) (model.InterventionInput, error) {
+	var it model.InterventionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "description", "providerID", "startsOn", "endsOn", "status", "costCents", "fundID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNInterventionKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋinterventionᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "providerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderID = data
+		case "startsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOn"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsOn = data
+		case "endsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOn = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOInterventionStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋinterventionᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "costCents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costCents"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostCents = data
+		case "fundID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fundID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FundID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalInterventionInput unmarshals raw into the InterventionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalInterventionInput(ctx context.Context, raw any) (model.InterventionInput, error) {
+	var out model.InterventionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "InterventionInput", raw, &out)
 	return out, err
 }
 
@@ -28924,6 +36415,1267 @@ func UnmarshalMeetingWhereInput(ctx context.Context, raw any) (ent.MeetingWhereI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputMonitoringItemInput(ctx context.Context, obj any) (model.MonitoringItemInput, error) {
+	var it model.MonitoringItemInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"itemID", "progress", "goalStatus", "hoursDone"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "itemID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("itemID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ItemID = data
+		case "progress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progress"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Progress = data
+		case "goalStatus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalStatus"))
+			data, err := ec.unmarshalOGoalStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋgoalᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalStatus = data
+		case "hoursDone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hoursDone"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HoursDone = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMonitoringItemInput unmarshals raw into the MonitoringItemInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMonitoringItemInput(ctx context.Context, raw any) (model.MonitoringItemInput, error) {
+	var out model.MonitoringItemInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringItemInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMonitoringItemOrder(ctx context.Context, obj any) (ent.MonitoringItemOrder, error) {
+	var it ent.MonitoringItemOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNMonitoringItemOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMonitoringItemOrder unmarshals raw into the MonitoringItemOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMonitoringItemOrder(ctx context.Context, raw any) (ent.MonitoringItemOrder, error) {
+	var out ent.MonitoringItemOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringItemOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMonitoringItemWhereInput(ctx context.Context, obj any) (ent.MonitoringItemWhereInput, error) {
+	var it ent.MonitoringItemWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "progress", "progressNEQ", "progressIn", "progressNotIn", "progressGT", "progressGTE", "progressLT", "progressLTE", "progressContains", "progressHasPrefix", "progressHasSuffix", "progressIsNil", "progressNotNil", "progressEqualFold", "progressContainsFold", "goalStatus", "goalStatusNEQ", "goalStatusIn", "goalStatusNotIn", "goalStatusIsNil", "goalStatusNotNil", "hoursDone", "hoursDoneNEQ", "hoursDoneIn", "hoursDoneNotIn", "hoursDoneGT", "hoursDoneGTE", "hoursDoneLT", "hoursDoneLTE", "hoursDoneIsNil", "hoursDoneNotNil", "hasMeeting", "hasMeetingWith", "hasGoal", "hasGoalWith", "hasCommitment", "hasCommitmentWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOMonitoringItemWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOMonitoringItemWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOMonitoringItemWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "progress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progress"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Progress = data
+		case "progressNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressNEQ = data
+		case "progressIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressIn = data
+		case "progressNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressNotIn = data
+		case "progressGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressGT = data
+		case "progressGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressGTE = data
+		case "progressLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressLT = data
+		case "progressLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressLTE = data
+		case "progressContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressContains = data
+		case "progressHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressHasPrefix = data
+		case "progressHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressHasSuffix = data
+		case "progressIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressIsNil = data
+		case "progressNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressNotNil = data
+		case "progressEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressEqualFold = data
+		case "progressContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressContainsFold = data
+		case "goalStatus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalStatus"))
+			data, err := ec.unmarshalOMonitoringItemGoalStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋmonitoringitemᚐGoalStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalStatus = data
+		case "goalStatusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalStatusNEQ"))
+			data, err := ec.unmarshalOMonitoringItemGoalStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋmonitoringitemᚐGoalStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalStatusNEQ = data
+		case "goalStatusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalStatusIn"))
+			data, err := ec.unmarshalOMonitoringItemGoalStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋmonitoringitemᚐGoalStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalStatusIn = data
+		case "goalStatusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalStatusNotIn"))
+			data, err := ec.unmarshalOMonitoringItemGoalStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋmonitoringitemᚐGoalStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalStatusNotIn = data
+		case "goalStatusIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalStatusIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalStatusIsNil = data
+		case "goalStatusNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalStatusNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalStatusNotNil = data
+		case "hoursDone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hoursDone"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HoursDone = data
+		case "hoursDoneNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hoursDoneNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HoursDoneNEQ = data
+		case "hoursDoneIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hoursDoneIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HoursDoneIn = data
+		case "hoursDoneNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hoursDoneNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HoursDoneNotIn = data
+		case "hoursDoneGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hoursDoneGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HoursDoneGT = data
+		case "hoursDoneGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hoursDoneGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HoursDoneGTE = data
+		case "hoursDoneLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hoursDoneLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HoursDoneLT = data
+		case "hoursDoneLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hoursDoneLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HoursDoneLTE = data
+		case "hoursDoneIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hoursDoneIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HoursDoneIsNil = data
+		case "hoursDoneNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hoursDoneNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HoursDoneNotNil = data
+		case "hasMeeting":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMeeting"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMeeting = data
+		case "hasMeetingWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMeetingWith"))
+			data, err := ec.unmarshalOMonitoringMeetingWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMeetingWith = data
+		case "hasGoal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasGoal"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasGoal = data
+		case "hasGoalWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasGoalWith"))
+			data, err := ec.unmarshalOGoalWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoalWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasGoalWith = data
+		case "hasCommitment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCommitment"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCommitment = data
+		case "hasCommitmentWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCommitmentWith"))
+			data, err := ec.unmarshalOCommitmentWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCommitmentWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMonitoringItemWhereInput unmarshals raw into the MonitoringItemWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMonitoringItemWhereInput(ctx context.Context, raw any) (ent.MonitoringItemWhereInput, error) {
+	var out ent.MonitoringItemWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringItemWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMonitoringMeetingInput(ctx context.Context, obj any) (model.MonitoringMeetingInput, error) {
+	var it model.MonitoringMeetingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"plannedOn", "goalIDs", "commitmentIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "plannedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOn"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlannedOn = data
+		case "goalIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalIDs = data
+		case "commitmentIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commitmentIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommitmentIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMonitoringMeetingInput unmarshals raw into the MonitoringMeetingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMonitoringMeetingInput(ctx context.Context, raw any) (model.MonitoringMeetingInput, error) {
+	var out model.MonitoringMeetingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringMeetingInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMonitoringMeetingOrder(ctx context.Context, obj any) (ent.MonitoringMeetingOrder, error) {
+	var it ent.MonitoringMeetingOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNMonitoringMeetingOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMonitoringMeetingOrder unmarshals raw into the MonitoringMeetingOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMonitoringMeetingOrder(ctx context.Context, raw any) (ent.MonitoringMeetingOrder, error) {
+	var out ent.MonitoringMeetingOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringMeetingOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMonitoringMeetingWhereInput(ctx context.Context, obj any) (ent.MonitoringMeetingWhereInput, error) {
+	var it ent.MonitoringMeetingWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "plannedOn", "plannedOnNEQ", "plannedOnIn", "plannedOnNotIn", "plannedOnGT", "plannedOnGTE", "plannedOnLT", "plannedOnLTE", "heldOn", "heldOnNEQ", "heldOnIn", "heldOnNotIn", "heldOnGT", "heldOnGTE", "heldOnLT", "heldOnLTE", "heldOnIsNil", "heldOnNotNil", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryIsNil", "summaryNotNil", "summaryEqualFold", "summaryContainsFold", "hasCase", "hasCaseWith", "hasRecordedBy", "hasRecordedByWith", "hasItems", "hasItemsWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOMonitoringMeetingWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOMonitoringMeetingWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOMonitoringMeetingWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "plannedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlannedOn = data
+		case "plannedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOnNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlannedOnNEQ = data
+		case "plannedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOnIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlannedOnIn = data
+		case "plannedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOnNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlannedOnNotIn = data
+		case "plannedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOnGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlannedOnGT = data
+		case "plannedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOnGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlannedOnGTE = data
+		case "plannedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOnLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlannedOnLT = data
+		case "plannedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOnLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlannedOnLTE = data
+		case "heldOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOn = data
+		case "heldOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnNEQ = data
+		case "heldOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnIn = data
+		case "heldOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnNotIn = data
+		case "heldOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnGT = data
+		case "heldOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnGTE = data
+		case "heldOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnLT = data
+		case "heldOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnLTE = data
+		case "heldOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnIsNil = data
+		case "heldOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnNotNil = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "summaryNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryNEQ = data
+		case "summaryIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryIn = data
+		case "summaryNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryNotIn = data
+		case "summaryGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryGT = data
+		case "summaryGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryGTE = data
+		case "summaryLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryLT = data
+		case "summaryLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryLTE = data
+		case "summaryContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryContains = data
+		case "summaryHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryHasPrefix = data
+		case "summaryHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryHasSuffix = data
+		case "summaryIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryIsNil = data
+		case "summaryNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryNotNil = data
+		case "summaryEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEqualFold = data
+		case "summaryContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryContainsFold = data
+		case "hasCase":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCase"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCase = data
+		case "hasCaseWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCaseWith"))
+			data, err := ec.unmarshalOCaseWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCaseWith = data
+		case "hasRecordedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecordedBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecordedBy = data
+		case "hasRecordedByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecordedByWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecordedByWith = data
+		case "hasItems":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasItems"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasItems = data
+		case "hasItemsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasItemsWith"))
+			data, err := ec.unmarshalOMonitoringItemWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasItemsWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMonitoringMeetingWhereInput unmarshals raw into the MonitoringMeetingWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMonitoringMeetingWhereInput(ctx context.Context, raw any) (ent.MonitoringMeetingWhereInput, error) {
+	var out ent.MonitoringMeetingWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringMeetingWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMonitoringResultInput(ctx context.Context, obj any) (model.MonitoringResultInput, error) {
+	var it model.MonitoringResultInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"heldOn", "summary", "items"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "heldOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOn = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "items":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("items"))
+			data, err := ec.unmarshalOMonitoringItemInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringItemInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Items = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMonitoringResultInput unmarshals raw into the MonitoringResultInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMonitoringResultInput(ctx context.Context, raw any) (model.MonitoringResultInput, error) {
+	var out model.MonitoringResultInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringResultInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMunicipalityOrder(ctx context.Context, obj any) (ent.MunicipalityOrder, error) {
 	var it ent.MunicipalityOrder
 	if obj == nil {
@@ -29583,6 +38335,146 @@ func (ec *executionContext) unmarshalInputMunicipalityWhereInput(ctx context.Con
 func UnmarshalMunicipalityWhereInput(ctx context.Context, raw any) (ent.MunicipalityWhereInput, error) {
 	var out ent.MunicipalityWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MunicipalityWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputNewPersonInput(ctx context.Context, obj any) (model.NewPersonInput, error) {
+	var it model.NewPersonInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"firstName", "lastName", "taxCode", "birthDate", "birthPlace", "gender", "citizenshipArea", "householdSize", "municipalityID", "email", "phone", "address", "postalCode", "city", "notADuplicate"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "firstName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstName = data
+		case "lastName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastName = data
+		case "taxCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxCode = data
+		case "birthDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthDate"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BirthDate = data
+		case "birthPlace":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthPlace"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BirthPlace = data
+		case "gender":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gender"))
+			data, err := ec.unmarshalNPersonGender2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐGender(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gender = data
+		case "citizenshipArea":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("citizenshipArea"))
+			data, err := ec.unmarshalNPersonCitizenshipArea2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐCitizenshipArea(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CitizenshipArea = data
+		case "householdSize":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("householdSize"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HouseholdSize = data
+		case "municipalityID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("municipalityID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MunicipalityID = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		case "postalCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postalCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostalCode = data
+		case "city":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("city"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.City = data
+		case "notADuplicate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notADuplicate"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotADuplicate = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNewPersonInput unmarshals raw into the NewPersonInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNewPersonInput(ctx context.Context, raw any) (model.NewPersonInput, error) {
+	var out model.NewPersonInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NewPersonInput", raw, &out)
 	return out, err
 }
 
@@ -31075,6 +39967,76 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 func UnmarshalOrganizationWhereInput(ctx context.Context, raw any) (ent.OrganizationWhereInput, error) {
 	var out ent.OrganizationWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "OrganizationWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputOutcomeInput(ctx context.Context, obj any) (model.OutcomeInput, error) {
+	var it model.OutcomeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "valueDimension", "achievedOn", "evidence", "interventionID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNOutcomeKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋoutcomeᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "valueDimension":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueDimension"))
+			data, err := ec.unmarshalOOutcomeValueDimension2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋoutcomeᚐValueDimension(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueDimension = data
+		case "achievedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("achievedOn"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AchievedOn = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
+		case "interventionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("interventionID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InterventionID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOutcomeInput unmarshals raw into the OutcomeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOutcomeInput(ctx context.Context, raw any) (model.OutcomeInput, error) {
+	var out model.OutcomeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OutcomeInput", raw, &out)
 	return out, err
 }
 
@@ -32886,6 +41848,76 @@ func (ec *executionContext) unmarshalInputPersonWhereInput(ctx context.Context, 
 func UnmarshalPersonWhereInput(ctx context.Context, raw any) (ent.PersonWhereInput, error) {
 	var out ent.PersonWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PersonWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPlanInput(ctx context.Context, obj any) (model.PlanInput, error) {
+	var it model.PlanInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"summary", "agreedOn", "reviewOn", "goals", "commitments"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "agreedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgreedOn = data
+		case "reviewOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewOn = data
+		case "goals":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goals"))
+			data, err := ec.unmarshalNGoalInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐGoalInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Goals = data
+		case "commitments":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commitments"))
+			data, err := ec.unmarshalOCommitmentInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐCommitmentInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Commitments = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlanInput unmarshals raw into the PlanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlanInput(ctx context.Context, raw any) (model.PlanInput, error) {
+	var out model.PlanInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlanInput", raw, &out)
 	return out, err
 }
 
@@ -35299,6 +44331,97 @@ func UnmarshalProtocolWhereInput(ctx context.Context, raw any) (ent.ProtocolWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputReferCaseInput(ctx context.Context, obj any) (model.ReferCaseInput, error) {
+	var it model.ReferCaseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"tableID", "personID", "newPerson", "reason", "needAreas", "priority", "referredOn", "consentGivenAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "tableID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tableID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TableID = data
+		case "personID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PersonID = data
+		case "newPerson":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newPerson"))
+			data, err := ec.unmarshalONewPersonInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐNewPersonInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NewPerson = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "needAreas":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("needAreas"))
+			data, err := ec.unmarshalNNeedArea2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐNeedAreaᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeedAreas = data
+		case "priority":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priority"))
+			data, err := ec.unmarshalOCasePriority2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐPriority(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Priority = data
+		case "referredOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referredOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferredOn = data
+		case "consentGivenAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consentGivenAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsentGivenAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReferCaseInput unmarshals raw into the ReferCaseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReferCaseInput(ctx context.Context, raw any) (model.ReferCaseInput, error) {
+	var out model.ReferCaseInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReferCaseInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTableMembershipOrder(ctx context.Context, obj any) (ent.TableMembershipOrder, error) {
 	var it ent.TableMembershipOrder
 	if obj == nil {
@@ -36357,6 +45480,69 @@ func UnmarshalTableWhereInput(ctx context.Context, raw any) (ent.TableWhereInput
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateCommitmentInput(ctx context.Context, obj any) (model.UpdateCommitmentInput, error) {
+	var it model.UpdateCommitmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"description", "hoursAgreed", "hoursDone", "dueOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "hoursAgreed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hoursAgreed"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HoursAgreed = data
+		case "hoursDone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hoursDone"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HoursDone = data
+		case "dueOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateCommitmentInput unmarshals raw into the UpdateCommitmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateCommitmentInput(ctx context.Context, raw any) (model.UpdateCommitmentInput, error) {
+	var out model.UpdateCommitmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCommitmentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateFundInput(ctx context.Context, obj any) (ent.UpdateFundInput, error) {
 	var it ent.UpdateFundInput
 	if obj == nil {
@@ -36417,6 +45603,139 @@ func (ec *executionContext) unmarshalInputUpdateFundInput(ctx context.Context, o
 func UnmarshalUpdateFundInput(ctx context.Context, raw any) (ent.UpdateFundInput, error) {
 	var out ent.UpdateFundInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateFundInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateGoalInput(ctx context.Context, obj any) (model.UpdateGoalInput, error) {
+	var it model.UpdateGoalInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"description", "dueOn", "status"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "dueOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOn = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOGoalStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋgoalᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateGoalInput unmarshals raw into the UpdateGoalInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateGoalInput(ctx context.Context, raw any) (model.UpdateGoalInput, error) {
+	var out model.UpdateGoalInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateGoalInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateInterventionInput(ctx context.Context, obj any) (model.UpdateInterventionInput, error) {
+	var it model.UpdateInterventionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"description", "endsOn", "status", "costCents", "fundID", "clearFund"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "endsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOn = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOInterventionStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋinterventionᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "costCents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costCents"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostCents = data
+		case "fundID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fundID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FundID = data
+		case "clearFund":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearFund"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearFund = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateInterventionInput unmarshals raw into the UpdateInterventionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateInterventionInput(ctx context.Context, raw any) (model.UpdateInterventionInput, error) {
+	var out model.UpdateInterventionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateInterventionInput", raw, &out)
 	return out, err
 }
 
@@ -36620,6 +45939,62 @@ func (ec *executionContext) unmarshalInputUpdateOrganizationInput(ctx context.Co
 func UnmarshalUpdateOrganizationInput(ctx context.Context, raw any) (ent.UpdateOrganizationInput, error) {
 	var out ent.UpdateOrganizationInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateOrganizationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdatePlanInput(ctx context.Context, obj any) (model.UpdatePlanInput, error) {
+	var it model.UpdatePlanInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"summary", "agreedOn", "reviewOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "agreedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgreedOn = data
+		case "reviewOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdatePlanInput unmarshals raw into the UpdatePlanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdatePlanInput(ctx context.Context, raw any) (model.UpdatePlanInput, error) {
+	var out model.UpdatePlanInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdatePlanInput", raw, &out)
 	return out, err
 }
 
@@ -37536,6 +46911,16 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Municipality(ctx, sel, obj)
+	case *ent.MonitoringMeeting:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._MonitoringMeeting(ctx, sel, obj)
+	case *ent.MonitoringItem:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._MonitoringItem(ctx, sel, obj)
 	case *ent.Meeting:
 		if obj == nil {
 			return graphql.Null
@@ -37586,6 +46971,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._AuditEvent(ctx, sel, obj)
+	case *ent.Assessment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Assessment(ctx, sel, obj)
 	case *ent.APIToken:
 		if obj == nil {
 			return graphql.Null
@@ -37603,6 +46993,104 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var agendaImplementors = []string{"Agenda"}
+
+func (ec *executionContext) _Agenda(ctx context.Context, sel ast.SelectionSet, obj *pathway.Agenda) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agendaImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Agenda")
+		case "today":
+			out.Values[i] = ec._Agenda_today(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "horizon":
+			out.Values[i] = ec._Agenda_horizon(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referralsWaiting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agenda_referralsWaiting(ctx, field, obj)
+				})
+		case "overdueCases":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agenda_overdueCases(ctx, field, obj)
+				})
+		case "incomingTransfers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agenda_incomingTransfers(ctx, field, obj)
+				})
+		case "casesWithoutManager":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agenda_casesWithoutManager(ctx, field, obj)
+				})
+		case "declinedReferrals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agenda_declinedReferrals(ctx, field, obj)
+				})
+		case "planReviewsDue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agenda_planReviewsDue(ctx, field, obj)
+				})
+		case "monitoringMeetingsDue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agenda_monitoringMeetingsDue(ctx, field, obj)
+				})
+		case "followUpsDue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agenda_followUpsDue(ctx, field, obj)
+				})
+		case "interventionsEnding":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agenda_interventionsEnding(ctx, field, obj)
+				})
+		case "overdueCommitments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agenda_overdueCommitments(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var apiTokenImplementors = []string{"ApiToken", "Node"}
 
@@ -37656,6 +47144,215 @@ func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ApiToken_user(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var areaFindingImplementors = []string{"AreaFinding"}
+
+func (ec *executionContext) _AreaFinding(ctx context.Context, sel ast.SelectionSet, obj *domain.AreaFinding) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, areaFindingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AreaFinding")
+		case "area":
+			out.Values[i] = ec._AreaFinding_area(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "need":
+			out.Values[i] = ec._AreaFinding_need(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resources":
+			out.Values[i] = ec._AreaFinding_resources(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "notes":
+			out.Values[i] = ec._AreaFinding_notes(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var assessmentImplementors = []string{"Assessment", "Node"}
+
+func (ec *executionContext) _Assessment(ctx context.Context, sel ast.SelectionSet, obj *ent.Assessment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assessmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Assessment")
+		case "id":
+			out.Values[i] = ec._Assessment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Assessment_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Assessment_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level":
+			out.Values[i] = ec._Assessment_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "findings":
+			out.Values[i] = ec._Assessment_findings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summary":
+			out.Values[i] = ec._Assessment_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "complexNeeds":
+			out.Values[i] = ec._Assessment_complexNeeds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "assessedOn":
+			out.Values[i] = ec._Assessment_assessedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "case":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Assessment_case(ctx, field, obj)
+				})
+		case "assessor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Assessment_assessor(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var assessmentConnectionImplementors = []string{"AssessmentConnection"}
+
+func (ec *executionContext) _AssessmentConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.AssessmentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assessmentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssessmentConnection")
+		case "edges":
+			out.Values[i] = ec._AssessmentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AssessmentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AssessmentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var assessmentEdgeImplementors = []string{"AssessmentEdge"}
+
+func (ec *executionContext) _AssessmentEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AssessmentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assessmentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssessmentEdge")
+		case "node":
+			out.Values[i] = ec._AssessmentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._AssessmentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -37910,6 +47607,31 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "firstMeetingOn":
+			out.Values[i] = ec._Case_firstMeetingOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstMeetingDueOn":
+			out.Values[i] = ec._Case_firstMeetingDueOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "planDueOn":
+			out.Values[i] = ec._Case_planDueOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transferReason":
+			out.Values[i] = ec._Case_transferReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transferRequestedAt":
+			out.Values[i] = ec._Case_transferRequestedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "version":
 			out.Values[i] = ec._Case_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -37944,6 +47666,30 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Case_caseManager(ctx, field, obj)
+				})
+		case "team":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_team(ctx, field, obj)
+				})
+		case "transferTo":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_transferTo(ctx, field, obj)
+				})
+		case "assessments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_assessments(ctx, field, obj)
+				})
+		case "monitoringMeetings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_monitoringMeetings(ctx, field, obj)
 				})
 		case "previousCase":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -37980,6 +47726,12 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Case_outcomes(ctx, field, obj)
+				})
+		case "overdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_overdue(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -39406,6 +49158,320 @@ func (ec *executionContext) _MeetingEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var monitoringItemImplementors = []string{"MonitoringItem", "Node"}
+
+func (ec *executionContext) _MonitoringItem(ctx context.Context, sel ast.SelectionSet, obj *ent.MonitoringItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringItem")
+		case "id":
+			out.Values[i] = ec._MonitoringItem_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._MonitoringItem_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._MonitoringItem_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "progress":
+			out.Values[i] = ec._MonitoringItem_progress(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "goalStatus":
+			out.Values[i] = ec._MonitoringItem_goalStatus(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hoursDone":
+			out.Values[i] = ec._MonitoringItem_hoursDone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "meeting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringItem_meeting(ctx, field, obj)
+				})
+		case "goal":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringItem_goal(ctx, field, obj)
+				})
+		case "commitment":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringItem_commitment(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringItemConnectionImplementors = []string{"MonitoringItemConnection"}
+
+func (ec *executionContext) _MonitoringItemConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.MonitoringItemConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringItemConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringItemConnection")
+		case "edges":
+			out.Values[i] = ec._MonitoringItemConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._MonitoringItemConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._MonitoringItemConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringItemEdgeImplementors = []string{"MonitoringItemEdge"}
+
+func (ec *executionContext) _MonitoringItemEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.MonitoringItemEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringItemEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringItemEdge")
+		case "node":
+			out.Values[i] = ec._MonitoringItemEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._MonitoringItemEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringMeetingImplementors = []string{"MonitoringMeeting", "Node"}
+
+func (ec *executionContext) _MonitoringMeeting(ctx context.Context, sel ast.SelectionSet, obj *ent.MonitoringMeeting) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringMeetingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringMeeting")
+		case "id":
+			out.Values[i] = ec._MonitoringMeeting_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._MonitoringMeeting_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._MonitoringMeeting_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "plannedOn":
+			out.Values[i] = ec._MonitoringMeeting_plannedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "heldOn":
+			out.Values[i] = ec._MonitoringMeeting_heldOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summary":
+			out.Values[i] = ec._MonitoringMeeting_summary(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "case":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringMeeting_case(ctx, field, obj)
+				})
+		case "recordedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringMeeting_recordedBy(ctx, field, obj)
+				})
+		case "items":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringMeeting_items(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringMeetingConnectionImplementors = []string{"MonitoringMeetingConnection"}
+
+func (ec *executionContext) _MonitoringMeetingConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.MonitoringMeetingConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringMeetingConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringMeetingConnection")
+		case "edges":
+			out.Values[i] = ec._MonitoringMeetingConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._MonitoringMeetingConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._MonitoringMeetingConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringMeetingEdgeImplementors = []string{"MonitoringMeetingEdge"}
+
+func (ec *executionContext) _MonitoringMeetingEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.MonitoringMeetingEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringMeetingEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringMeetingEdge")
+		case "node":
+			out.Values[i] = ec._MonitoringMeetingEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._MonitoringMeetingEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var municipalityImplementors = []string{"Municipality", "Node"}
 
 func (ec *executionContext) _Municipality(ctx context.Context, sel ast.SelectionSet, obj *ent.Municipality) graphql.Marshaler {
@@ -39701,6 +49767,188 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "changePassword":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_changePassword(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "referCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_referCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startAssessment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_startAssessment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordPreliminaryAssessment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordPreliminaryAssessment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordInDepthAssessment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordInDepthAssessment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declineReferral":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_declineReferral(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "takeCharge":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_takeCharge(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assignCaseManager":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_assignCaseManager(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatePlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updatePlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addGoal":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addGoal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateGoal":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateGoal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addCommitment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addCommitment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCommitment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCommitment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addIntervention":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addIntervention(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateIntervention":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateIntervention(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordOutcome":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordOutcome(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordFollowUp":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordFollowUp(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scheduleMonitoringMeeting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_scheduleMonitoringMeeting(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordMonitoringMeeting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordMonitoringMeeting(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moveToMonitoring":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_moveToMonitoring(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reopenCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reopenCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "transferCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_transferCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptTransfer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acceptTransfer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declineTransfer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_declineTransfer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addNote":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addNote(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setTableTimeLimits":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setTableTimeLimits(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -40750,6 +50998,69 @@ func (ec *executionContext) _PersonIdentity(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var personMatchImplementors = []string{"PersonMatch"}
+
+func (ec *executionContext) _PersonMatch(ctx context.Context, sel ast.SelectionSet, obj *pathway.PersonMatch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, personMatchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PersonMatch")
+		case "personID":
+			out.Values[i] = ec._PersonMatch_personID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pseudonym":
+			out.Values[i] = ec._PersonMatch_pseudonym(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "birthYear":
+			out.Values[i] = ec._PersonMatch_birthYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._PersonMatch_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openCaseID":
+			out.Values[i] = ec._PersonMatch_openCaseID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "openCaseCode":
+			out.Values[i] = ec._PersonMatch_openCaseCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "openCaseTable":
+			out.Values[i] = ec._PersonMatch_openCaseTable(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var planImplementors = []string{"Plan", "Node"}
 
 func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj *ent.Plan) graphql.Marshaler {
@@ -41500,6 +51811,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_myApiTokens(ctx, field)
+				})
+		case "findPersonMatches":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_findPersonMatches(ctx, field)
+				})
+		case "agenda":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_agenda(ctx, field)
 				})
 		case "personDataExport":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -42475,6 +52798,14 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAgenda2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐAgenda(ctx context.Context, sel ast.SelectionSet, v *pathway.Agenda) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Agenda!")
+		return graphql.Null
+	}
+	return ec._Agenda(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNApiToken2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAPITokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.APIToken) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -42507,6 +52838,92 @@ func (ec *executionContext) unmarshalNApiTokenScope2githubᚗcomᚋprogettoᚑwi
 
 func (ec *executionContext) marshalNApiTokenScope2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapitokenᚐScope(ctx context.Context, sel ast.SelectionSet, v apitoken.Scope) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNAreaFinding2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐAreaFinding(ctx context.Context, sel ast.SelectionSet, v domain.AreaFinding) graphql.Marshaler {
+	return ec._AreaFinding(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAreaFinding2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐAreaFindingᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.AreaFinding) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAreaFinding2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐAreaFinding(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNAreaFindingInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐAreaFindingᚄ(ctx context.Context, v any) ([]*domain.AreaFinding, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*domain.AreaFinding, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAreaFindingInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐAreaFinding(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNAreaFindingInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐAreaFinding(ctx context.Context, v any) (*domain.AreaFinding, error) {
+	res, err := ec.unmarshalInputAreaFindingInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAssessmentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AssessmentConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AssessmentConnection!")
+		return graphql.Null
+	}
+	return ec._AssessmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAssessmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐAssessmentInput(ctx context.Context, v any) (model.AssessmentInput, error) {
+	res, err := ec.unmarshalInputAssessmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAssessmentLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋassessmentᚐLevel(ctx context.Context, v any) (assessment.Level, error) {
+	var res assessment.Level
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAssessmentLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋassessmentᚐLevel(ctx context.Context, sel ast.SelectionSet, v assessment.Level) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAssessmentOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentOrder(ctx context.Context, v any) (*ent.AssessmentOrder, error) {
+	res, err := ec.unmarshalInputAssessmentOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAssessmentOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentOrderField(ctx context.Context, v any) (*ent.AssessmentOrderField, error) {
+	var res = new(ent.AssessmentOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAssessmentOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.AssessmentOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AssessmentOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNAssessmentWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentWhereInput(ctx context.Context, v any) (*ent.AssessmentWhereInput, error) {
+	res, err := ec.unmarshalInputAssessmentWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNAuditEvent2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAuditEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AuditEvent) graphql.Marshaler {
@@ -42605,6 +53022,14 @@ func (ec *executionContext) marshalNCaseConnection2ᚖgithubᚗcomᚋprogettoᚑ
 	return ec._CaseConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCaseEvent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEvent(ctx context.Context, sel ast.SelectionSet, v *ent.CaseEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CaseEvent!")
+		return graphql.Null
+	}
+	return ec._CaseEvent(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCaseEventConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEventConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CaseEventConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CaseEventConnection!")
@@ -42696,12 +53121,30 @@ func (ec *executionContext) unmarshalNChangePasswordInput2githubᚗcomᚋprogett
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCommitment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitment(ctx context.Context, sel ast.SelectionSet, v *ent.Commitment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Commitment!")
+		return graphql.Null
+	}
+	return ec._Commitment(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCommitmentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitmentConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CommitmentConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CommitmentConnection!")
 		return graphql.Null
 	}
 	return ec._CommitmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐCommitmentInput(ctx context.Context, v any) (model.CommitmentInput, error) {
+	res, err := ec.unmarshalInputCommitmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCommitmentInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐCommitmentInput(ctx context.Context, v any) (*model.CommitmentInput, error) {
+	res, err := ec.unmarshalInputCommitmentInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCommitmentKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitmentᚐKind(ctx context.Context, v any) (commitment.Kind, error) {
@@ -42874,6 +53317,11 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) unmarshalNFollowUpInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐFollowUpInput(ctx context.Context, v any) (model.FollowUpInput, error) {
+	res, err := ec.unmarshalInputFollowUpInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNFund2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFund(ctx context.Context, sel ast.SelectionSet, v *ent.Fund) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Fund!")
@@ -42914,12 +53362,44 @@ func (ec *executionContext) unmarshalNFundWhereInput2ᚖgithubᚗcomᚋprogetto�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNGoal2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoal(ctx context.Context, sel ast.SelectionSet, v *ent.Goal) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Goal!")
+		return graphql.Null
+	}
+	return ec._Goal(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNGoalConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoalConnection(ctx context.Context, sel ast.SelectionSet, v *ent.GoalConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "GoalConnection!")
 		return graphql.Null
 	}
 	return ec._GoalConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNGoalInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐGoalInput(ctx context.Context, v any) (model.GoalInput, error) {
+	res, err := ec.unmarshalInputGoalInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNGoalInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐGoalInputᚄ(ctx context.Context, v any) ([]*model.GoalInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.GoalInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNGoalInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐGoalInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNGoalInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐGoalInput(ctx context.Context, v any) (*model.GoalInput, error) {
+	res, err := ec.unmarshalInputGoalInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNGoalOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐGoalOrder(ctx context.Context, v any) (*ent.GoalOrder, error) {
@@ -43023,12 +53503,25 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) marshalNIntervention2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐIntervention(ctx context.Context, sel ast.SelectionSet, v *ent.Intervention) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Intervention!")
+		return graphql.Null
+	}
+	return ec._Intervention(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNInterventionConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐInterventionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.InterventionConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "InterventionConnection!")
 		return graphql.Null
 	}
 	return ec._InterventionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNInterventionInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐInterventionInput(ctx context.Context, v any) (model.InterventionInput, error) {
+	res, err := ec.unmarshalInputInterventionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNInterventionKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋinterventionᚐKind(ctx context.Context, v any) (intervention.Kind, error) {
@@ -43138,6 +53631,103 @@ func (ec *executionContext) unmarshalNMeetingWhereInput2ᚖgithubᚗcomᚋproget
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNMonitoringItemConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemConnection(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringItemConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringItemConnection!")
+		return graphql.Null
+	}
+	return ec._MonitoringItemConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMonitoringItemGoalStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋmonitoringitemᚐGoalStatus(ctx context.Context, v any) (monitoringitem.GoalStatus, error) {
+	var res monitoringitem.GoalStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMonitoringItemGoalStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋmonitoringitemᚐGoalStatus(ctx context.Context, sel ast.SelectionSet, v monitoringitem.GoalStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNMonitoringItemInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringItemInput(ctx context.Context, v any) (*model.MonitoringItemInput, error) {
+	res, err := ec.unmarshalInputMonitoringItemInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMonitoringItemOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemOrder(ctx context.Context, v any) (*ent.MonitoringItemOrder, error) {
+	res, err := ec.unmarshalInputMonitoringItemOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMonitoringItemOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemOrderField(ctx context.Context, v any) (*ent.MonitoringItemOrderField, error) {
+	var res = new(ent.MonitoringItemOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMonitoringItemOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringItemOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringItemOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNMonitoringItemWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemWhereInput(ctx context.Context, v any) (*ent.MonitoringItemWhereInput, error) {
+	res, err := ec.unmarshalInputMonitoringItemWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMonitoringMeeting2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeeting(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringMeeting) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringMeeting!")
+		return graphql.Null
+	}
+	return ec._MonitoringMeeting(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMonitoringMeetingConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingConnection(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringMeetingConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringMeetingConnection!")
+		return graphql.Null
+	}
+	return ec._MonitoringMeetingConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMonitoringMeetingInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringMeetingInput(ctx context.Context, v any) (model.MonitoringMeetingInput, error) {
+	res, err := ec.unmarshalInputMonitoringMeetingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMonitoringMeetingOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingOrder(ctx context.Context, v any) (*ent.MonitoringMeetingOrder, error) {
+	res, err := ec.unmarshalInputMonitoringMeetingOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMonitoringMeetingOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingOrderField(ctx context.Context, v any) (*ent.MonitoringMeetingOrderField, error) {
+	var res = new(ent.MonitoringMeetingOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMonitoringMeetingOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringMeetingOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringMeetingOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNMonitoringMeetingWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingWhereInput(ctx context.Context, v any) (*ent.MonitoringMeetingWhereInput, error) {
+	res, err := ec.unmarshalInputMonitoringMeetingWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMonitoringResultInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringResultInput(ctx context.Context, v any) (model.MonitoringResultInput, error) {
+	res, err := ec.unmarshalInputMonitoringResultInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNMunicipality2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipality(ctx context.Context, sel ast.SelectionSet, v *ent.Municipality) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Municipality!")
@@ -43216,6 +53806,16 @@ func (ec *executionContext) marshalNNeedArea2ᚕgithubᚗcomᚋprogettoᚑwinᚋ
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNNeedLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐNeedLevel(ctx context.Context, v any) (domain.NeedLevel, error) {
+	var res domain.NeedLevel
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNeedLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐNeedLevel(ctx context.Context, sel ast.SelectionSet, v domain.NeedLevel) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
@@ -43330,12 +53930,25 @@ func (ec *executionContext) unmarshalNOrganizationWhereInput2ᚖgithubᚗcomᚋp
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNOutcome2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcome(ctx context.Context, sel ast.SelectionSet, v *ent.Outcome) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Outcome!")
+		return graphql.Null
+	}
+	return ec._Outcome(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNOutcomeConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeConnection(ctx context.Context, sel ast.SelectionSet, v *ent.OutcomeConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "OutcomeConnection!")
 		return graphql.Null
 	}
 	return ec._OutcomeConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOutcomeInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐOutcomeInput(ctx context.Context, v any) (model.OutcomeInput, error) {
+	res, err := ec.unmarshalInputOutcomeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNOutcomeKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋoutcomeᚐKind(ctx context.Context, v any) (outcome.Kind, error) {
@@ -43454,6 +54067,70 @@ func (ec *executionContext) marshalNPersonGender2githubᚗcomᚋprogettoᚑwin�
 	return v
 }
 
+func (ec *executionContext) marshalNPersonMatch2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐPersonMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []*pathway.PersonMatch) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPersonMatch2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐPersonMatch(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPersonMatch2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐPersonMatch(ctx context.Context, sel ast.SelectionSet, v *pathway.PersonMatch) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PersonMatch!")
+		return graphql.Null
+	}
+	return ec._PersonMatch(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPersonMatchReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐMatchReason(ctx context.Context, v any) (pathway.MatchReason, error) {
+	var res pathway.MatchReason
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPersonMatchReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐMatchReason(ctx context.Context, sel ast.SelectionSet, v pathway.MatchReason) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNPersonMatchReason2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐMatchReasonᚄ(ctx context.Context, v any) ([]pathway.MatchReason, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]pathway.MatchReason, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPersonMatchReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐMatchReason(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNPersonMatchReason2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐMatchReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []pathway.MatchReason) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPersonMatchReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐMatchReason(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNPersonOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPersonOrder(ctx context.Context, v any) (*ent.PersonOrder, error) {
 	res, err := ec.unmarshalInputPersonOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -43484,6 +54161,19 @@ func (ec *executionContext) marshalNPlan2ᚖgithubᚗcomᚋprogettoᚑwinᚋwin�
 		return graphql.Null
 	}
 	return ec._Plan(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPlanConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPlanConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PlanConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PlanConnection!")
+		return graphql.Null
+	}
+	return ec._PlanConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPlanInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐPlanInput(ctx context.Context, v any) (model.PlanInput, error) {
+	res, err := ec.unmarshalInputPlanInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNPlanOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPlanOrderField(ctx context.Context, v any) (*ent.PlanOrderField, error) {
@@ -43645,6 +54335,11 @@ func (ec *executionContext) marshalNProtocolStatus2githubᚗcomᚋprogettoᚑwin
 func (ec *executionContext) unmarshalNProtocolWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolWhereInput(ctx context.Context, v any) (*ent.ProtocolWhereInput, error) {
 	res, err := ec.unmarshalInputProtocolWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNReferCaseInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐReferCaseInput(ctx context.Context, v any) (model.ReferCaseInput, error) {
+	res, err := ec.unmarshalInputReferCaseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐRole(ctx context.Context, v any) (domain.Role, error) {
@@ -43829,8 +54524,23 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) unmarshalNUpdateCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdateCommitmentInput(ctx context.Context, v any) (model.UpdateCommitmentInput, error) {
+	res, err := ec.unmarshalInputUpdateCommitmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateFundInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUpdateFundInput(ctx context.Context, v any) (ent.UpdateFundInput, error) {
 	res, err := ec.unmarshalInputUpdateFundInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateGoalInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdateGoalInput(ctx context.Context, v any) (model.UpdateGoalInput, error) {
+	res, err := ec.unmarshalInputUpdateGoalInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateInterventionInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdateInterventionInput(ctx context.Context, v any) (model.UpdateInterventionInput, error) {
+	res, err := ec.unmarshalInputUpdateInterventionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -43841,6 +54551,11 @@ func (ec *executionContext) unmarshalNUpdateMunicipalityInput2githubᚗcomᚋpro
 
 func (ec *executionContext) unmarshalNUpdateOrganizationInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUpdateOrganizationInput(ctx context.Context, v any) (ent.UpdateOrganizationInput, error) {
 	res, err := ec.unmarshalInputUpdateOrganizationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdatePlanInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdatePlanInput(ctx context.Context, v any) (model.UpdatePlanInput, error) {
+	res, err := ec.unmarshalInputUpdatePlanInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -44039,6 +54754,127 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 		graphql.AddInvalidNullFromMarshaler(ctx, "__TypeKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalOAssessment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessment(ctx context.Context, sel ast.SelectionSet, v *ent.Assessment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Assessment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAssessmentEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.AssessmentEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOAssessmentEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAssessmentEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentEdge(ctx context.Context, sel ast.SelectionSet, v *ent.AssessmentEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AssessmentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAssessmentLevel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋassessmentᚐLevelᚄ(ctx context.Context, v any) ([]assessment.Level, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]assessment.Level, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAssessmentLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋassessmentᚐLevel(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAssessmentLevel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋassessmentᚐLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []assessment.Level) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAssessmentLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋassessmentᚐLevel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAssessmentLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋassessmentᚐLevel(ctx context.Context, v any) (*assessment.Level, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(assessment.Level)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAssessmentLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋassessmentᚐLevel(ctx context.Context, sel ast.SelectionSet, v *assessment.Level) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOAssessmentOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentOrderᚄ(ctx context.Context, v any) ([]*ent.AssessmentOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.AssessmentOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAssessmentOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAssessmentWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentWhereInputᚄ(ctx context.Context, v any) ([]*ent.AssessmentWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.AssessmentWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAssessmentWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAssessmentWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentWhereInput(ctx context.Context, v any) (*ent.AssessmentWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAssessmentWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOAuditEvent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAuditEvent(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEvent) graphql.Marshaler {
@@ -44511,6 +55347,23 @@ func (ec *executionContext) marshalOCommitmentEdge2ᚖgithubᚗcomᚋprogettoᚑ
 		return graphql.Null
 	}
 	return ec._CommitmentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCommitmentInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐCommitmentInputᚄ(ctx context.Context, v any) ([]*model.CommitmentInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.CommitmentInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommitmentInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐCommitmentInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOCommitmentKind2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitmentᚐKindᚄ(ctx context.Context, v any) ([]commitment.Kind, error) {
@@ -45454,6 +56307,213 @@ func (ec *executionContext) unmarshalOMeetingWhereInput2ᚖgithubᚗcomᚋproget
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOMonitoringItem2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItem(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringItem) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MonitoringItem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMonitoringItemEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.MonitoringItemEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOMonitoringItemEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOMonitoringItemEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemEdge(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringItemEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MonitoringItemEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMonitoringItemGoalStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋmonitoringitemᚐGoalStatusᚄ(ctx context.Context, v any) ([]monitoringitem.GoalStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]monitoringitem.GoalStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMonitoringItemGoalStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋmonitoringitemᚐGoalStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOMonitoringItemGoalStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋmonitoringitemᚐGoalStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []monitoringitem.GoalStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMonitoringItemGoalStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋmonitoringitemᚐGoalStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOMonitoringItemGoalStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋmonitoringitemᚐGoalStatus(ctx context.Context, v any) (*monitoringitem.GoalStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(monitoringitem.GoalStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMonitoringItemGoalStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋmonitoringitemᚐGoalStatus(ctx context.Context, sel ast.SelectionSet, v *monitoringitem.GoalStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOMonitoringItemInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringItemInputᚄ(ctx context.Context, v any) ([]*model.MonitoringItemInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.MonitoringItemInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMonitoringItemInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringItemInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMonitoringItemOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemOrderᚄ(ctx context.Context, v any) ([]*ent.MonitoringItemOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.MonitoringItemOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMonitoringItemOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMonitoringItemWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemWhereInputᚄ(ctx context.Context, v any) ([]*ent.MonitoringItemWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.MonitoringItemWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMonitoringItemWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMonitoringItemWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemWhereInput(ctx context.Context, v any) (*ent.MonitoringItemWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMonitoringItemWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMonitoringMeeting2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeeting(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringMeeting) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MonitoringMeeting(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMonitoringMeetingEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.MonitoringMeetingEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOMonitoringMeetingEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOMonitoringMeetingEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingEdge(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringMeetingEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MonitoringMeetingEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMonitoringMeetingOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingOrderᚄ(ctx context.Context, v any) ([]*ent.MonitoringMeetingOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.MonitoringMeetingOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMonitoringMeetingOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMonitoringMeetingWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingWhereInputᚄ(ctx context.Context, v any) ([]*ent.MonitoringMeetingWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.MonitoringMeetingWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMonitoringMeetingWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMonitoringMeetingWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeetingWhereInput(ctx context.Context, v any) (*ent.MonitoringMeetingWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMonitoringMeetingWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOMunicipality2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipality(ctx context.Context, sel ast.SelectionSet, v *ent.Municipality) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -45573,6 +56633,14 @@ func (ec *executionContext) marshalONeedArea2ᚖgithubᚗcomᚋprogettoᚑwinᚋ
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalONewPersonInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐNewPersonInput(ctx context.Context, v any) (*model.NewPersonInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputNewPersonInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalONode2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v ent.Noder) graphql.Marshaler {

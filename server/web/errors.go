@@ -49,6 +49,12 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		if field != "" {
 			gqlErr.Extensions["field"] = field
 		}
+		var conflict *fault.Conflict
+		if errors.As(err, &conflict) {
+			for k, v := range conflict.Details {
+				gqlErr.Extensions[k] = v
+			}
+		}
 		return gqlErr
 	}
 }
@@ -59,6 +65,7 @@ func classify(ctx context.Context, err error) (code, message, field string) {
 	var (
 		invalid    *fault.Invalid
 		conflict   *fault.Conflict
+		forbidden  *fault.Forbidden
 		validation *ent.ValidationError
 		notFound   *ent.NotFoundError
 		notSingle  *ent.NotSingularError
@@ -73,6 +80,8 @@ func classify(ctx context.Context, err error) (code, message, field string) {
 		return CodeBadUserInput, fmt.Sprintf("%s: %s", name, validationReason(validation)), name
 	case errors.As(err, &conflict):
 		return CodeConflict, conflict.Message, ""
+	case errors.As(err, &forbidden):
+		return CodeForbidden, forbidden.Message, ""
 	case errors.As(err, &notFound), errors.As(err, &notSingle):
 		return CodeNotFound, "not found", ""
 	case errors.Is(err, fault.ErrUnauthenticated):

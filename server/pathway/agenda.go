@@ -1,0 +1,195 @@
+package pathway
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent/dialect/sql"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
+	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/plan"
+	"github.com/progetto-win/win/ent/predicate"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/ent/user"
+)
+
+// Agenda is what a user opens first in the morning: the lists are
+// computed when asked for, each a page of what the viewer may see anyway.
+type Agenda struct {
+	Today   time.Time
+	Horizon time.Time
+	viewer  *viewer.Viewer
+	client  *ent.Client
+}
+
+// maxHorizon bounds how far ahead an agenda looks.
+const maxHorizon = 90
+
+// declinedWindow is how long a declined referral stays in the referrer's
+// agenda.
+const declinedWindow = 30
+
+// NewAgenda returns the viewer's agenda for today.
+func NewAgenda(ctx context.Context, horizon *int) (*Agenda, error) {
+	horizonDays := 14
+	if horizon != nil {
+		horizonDays = *horizon
+	}
+	v, client, err := transaction(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if horizonDays < 0 || horizonDays > maxHorizon {
+		return nil, fault.Invalidf("horizonDays", "must be between 0 and %d", maxHorizon)
+	}
+	d := today()
+	return &Agenda{Today: d, Horizon: domain.AddDays(d, horizonDays), viewer: v, client: client}, nil
+}
+
+// Page is one Relay page request.
+type Page struct {
+	After  *entgql.Cursor[gid.ID]
+	First  *int
+	Before *entgql.Cursor[gid.ID]
+	Last   *int
+}
+
+// worksAt lists the tables the viewer sits at or coordinates.
+func (a *Agenda) worksAt() []gid.ID {
+	return append(slices.Clone(a.viewer.Tables), a.viewer.Coordinates...)
+}
+
+// mine selects the viewer's own cases: those they manage, whose team they
+// joined, or at a table they coordinate.
+func (a *Agenda) mine() predicate.CaseFile {
+	return casefile.Or(
+		casefile.HasCaseManagerWith(user.ID(a.viewer.UserID)),
+		casefile.HasTeamWith(user.ID(a.viewer.UserID)),
+		casefile.HasTableWith(territorialtable.IDIn(a.viewer.Coordinates...)),
+	)
+}
+
+// working selects the viewer's cases in charge or in monitoring.
+func (a *Agenda) working() predicate.CaseFile {
+	return casefile.And(a.mine(), casefile.StatusIn(workingStatuses...))
+}
+
+// cases pages cases, by a date ascending.
+func (a *Agenda) cases(ctx context.Context, p Page, by *ent.CaseOrderField, where ...predicate.CaseFile) (*ent.CaseConnection, error) {
+	return a.client.CaseFile.Query().Where(where...).Paginate(ctx, p.After, p.First, p.Before, p.Last,
+		ent.WithCaseOrder([]*ent.CaseOrder{{Field: by, Direction: entgql.OrderDirectionAsc}}))
+}
+
+// ReferralsWaiting are referrals at the viewer's tables waiting for the
+// assessment to start.
+func (a *Agenda) ReferralsWaiting(ctx context.Context, p Page) (*ent.CaseConnection, error) {
+	return a.cases(ctx, p, ent.CaseFileOrderFieldFirstMeetingDueOn,
+		casefile.StatusEQ(casefile.StatusReferred), casefile.HasTableWith(territorialtable.IDIn(a.worksAt()...)))
+}
+
+// OverdueCases are cases at the viewer's tables past a time limit.
+func (a *Agenda) OverdueCases(ctx context.Context, p Page) (*ent.CaseConnection, error) {
+	return a.cases(ctx, p, ent.CaseFileOrderFieldReferredOn,
+		casefile.HasTableWith(territorialtable.IDIn(a.worksAt()...)), OverdueOn(a.Today))
+}
+
+// OverdueOn selects the cases past a time limit on a day: still referred
+// after the first-meeting deadline, or still under assessment after the
+// plan deadline.
+func OverdueOn(day time.Time) predicate.CaseFile {
+	return casefile.Or(
+		casefile.And(casefile.StatusEQ(casefile.StatusReferred), casefile.FirstMeetingDueOnLT(day)),
+		casefile.And(casefile.StatusEQ(casefile.StatusUnderAssessment), casefile.PlanDueOnLT(day)),
+	)
+}
+
+// Overdue reports whether a case is past a time limit today.
+func Overdue(c *ent.CaseFile) bool {
+	d := today()
+	switch c.Status {
+	case casefile.StatusReferred:
+		return c.FirstMeetingDueOn != nil && c.FirstMeetingDueOn.Before(d)
+	case casefile.StatusUnderAssessment:
+		return c.PlanDueOn != nil && c.PlanDueOn.Before(d)
+	}
+	return false
+}
+
+// IncomingTransfers are cases offered to a table the viewer coordinates.
+func (a *Agenda) IncomingTransfers(ctx context.Context, p Page) (*ent.CaseConnection, error) {
+	return a.cases(ctx, p, ent.CaseFileOrderFieldReferredOn,
+		casefile.HasTransferToWith(territorialtable.IDIn(a.viewer.Coordinates...)))
+}
+
+// CasesWithoutManager are cases in charge at a table the viewer
+// coordinates with no case manager.
+func (a *Agenda) CasesWithoutManager(ctx context.Context, p Page) (*ent.CaseConnection, error) {
+	return a.cases(ctx, p, ent.CaseFileOrderFieldTakenInChargeOn,
+		casefile.StatusIn(workingStatuses...), casefile.Not(casefile.HasCaseManager()),
+		casefile.HasTableWith(territorialtable.IDIn(a.viewer.Coordinates...)))
+}
+
+// DeclinedReferrals are the viewer's referrals declined lately.
+func (a *Agenda) DeclinedReferrals(ctx context.Context, p Page) (*ent.CaseConnection, error) {
+	return a.cases(ctx, p, ent.CaseFileOrderFieldClosedOn,
+		casefile.StatusEQ(casefile.StatusDeclined), casefile.HasReferringOperatorWith(user.ID(a.viewer.UserID)),
+		casefile.ClosedOnGTE(domain.AddDays(a.Today, -declinedWindow)))
+}
+
+// PlanReviewsDue are plans of the viewer's cases to review by the horizon.
+func (a *Agenda) PlanReviewsDue(ctx context.Context, p Page) (*ent.PlanConnection, error) {
+	return a.client.Plan.Query().Where(plan.HasCaseWith(a.working()), plan.ReviewOnLTE(a.Horizon)).
+		Paginate(ctx, p.After, p.First, p.Before, p.Last,
+			ent.WithPlanOrder([]*ent.PlanOrder{{Field: ent.PlanOrderFieldReviewOn, Direction: entgql.OrderDirectionAsc}}))
+}
+
+// MonitoringMeetingsDue are meetings of the viewer's cases planned by the
+// horizon and not yet recorded.
+func (a *Agenda) MonitoringMeetingsDue(ctx context.Context, p Page) (*ent.MonitoringMeetingConnection, error) {
+	return a.client.MonitoringMeeting.Query().
+		Where(monitoringmeeting.HasCaseWith(a.working()), monitoringmeeting.HeldOnIsNil(), monitoringmeeting.PlannedOnLTE(a.Horizon)).
+		Paginate(ctx, p.After, p.First, p.Before, p.Last,
+			ent.WithMonitoringMeetingOrder([]*ent.MonitoringMeetingOrder{{Field: ent.MonitoringMeetingOrderFieldPlannedOn, Direction: entgql.OrderDirectionAsc}}))
+}
+
+// FollowUpsDue are outcomes of the viewer's cases, closed ones included,
+// whose follow-up falls by the horizon and is not yet recorded.
+func (a *Agenda) FollowUpsDue(ctx context.Context, p Page) (*ent.OutcomeConnection, error) {
+	return a.client.Outcome.Query().
+		Where(outcome.HasCaseWith(a.mine()), outcome.FollowUpDueOnLTE(a.Horizon), outcome.FollowedUpOnIsNil()).
+		Paginate(ctx, p.After, p.First, p.Before, p.Last,
+			ent.WithOutcomeOrder([]*ent.OutcomeOrder{{Field: ent.OutcomeOrderFieldFollowUpDueOn, Direction: entgql.OrderDirectionAsc}}))
+}
+
+// InterventionsEnding are planned or ongoing interventions of the
+// viewer's cases that end by the horizon.
+func (a *Agenda) InterventionsEnding(ctx context.Context, p Page) (*ent.InterventionConnection, error) {
+	return a.client.Intervention.Query().
+		Where(intervention.HasCaseWith(a.working()), intervention.StatusIn(intervention.StatusPlanned, intervention.StatusOngoing),
+			intervention.EndsOnLTE(a.Horizon)).
+		Paginate(ctx, p.After, p.First, p.Before, p.Last,
+			ent.WithInterventionOrder([]*ent.InterventionOrder{{Field: ent.InterventionOrderFieldEndsOn, Direction: entgql.OrderDirectionAsc}}))
+}
+
+// OverdueCommitments are reciprocal commitments of the viewer's cases
+// past their due date with hours still to do.
+func (a *Agenda) OverdueCommitments(ctx context.Context, p Page) (*ent.CommitmentConnection, error) {
+	return a.client.Commitment.Query().
+		Where(commitment.HasPlanWith(plan.HasCaseWith(a.working())), commitment.DueOnLT(a.Today),
+			func(s *sql.Selector) {
+				s.Where(sql.ColumnsLT(s.C(commitment.FieldHoursDone), s.C(commitment.FieldHoursAgreed)))
+			}).
+		Paginate(ctx, p.After, p.First, p.Before, p.Last,
+			ent.WithCommitmentOrder([]*ent.CommitmentOrder{{Field: ent.CommitmentOrderFieldDueOn, Direction: entgql.OrderDirectionAsc}}))
+}

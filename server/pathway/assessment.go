@@ -1,0 +1,248 @@
+package pathway
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/assessment"
+	"github.com/progetto-win/win/ent/caseevent"
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/tablemembership"
+	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/ent/user"
+	"github.com/progetto-win/win/graph/model"
+)
+
+// StartAssessment moves a referral to UNDER_ASSESSMENT on the first
+// meeting with the person; the plan falls due the table's days later.
+func StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn *time.Time) (*ent.CaseFile, error) {
+	s, err := begin(ctx, "START_ASSESSMENT", id, &version, rule.Coordinator, casefile.StatusReferred)
+	if err != nil {
+		return nil, err
+	}
+	met := dateOr(firstMeetingOn)
+	if err := notFuture("firstMeetingOn", met); err != nil {
+		return nil, err
+	}
+	err = s.save(func(u *ent.CaseFileUpdateOne) {
+		u.SetStatus(casefile.StatusUnderAssessment).SetFirstMeetingOn(met).
+			SetPlanDueOn(domain.AddDays(met, s.table.DaysToPlan))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.c, s.record(caseevent.KindAssessmentStarted, "")
+}
+
+// RecordPreliminaryAssessment records the analysis of needs and
+// resources by area that every assessment starts with.
+func RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, in model.AssessmentInput) (*ent.CaseFile, error) {
+	s, err := begin(ctx, "RECORD_PRELIMINARY_ASSESSMENT", id, &version, rule.Member, casefile.StatusUnderAssessment)
+	if err != nil {
+		return nil, err
+	}
+	if len(in.TeamIDs) > 0 {
+		return nil, fault.Invalidf("teamIDs", "the team is named by the in-depth analysis, not the preliminary one")
+	}
+	create, err := s.assessment(assessment.LevelPreliminary, in)
+	if err != nil {
+		return nil, err
+	}
+	create.SetComplexNeeds(deref(in.ComplexNeeds))
+	if err := s.save(nil); err != nil {
+		return nil, err
+	}
+	if err := create.Exec(s.sys); err != nil {
+		return nil, err
+	}
+	return s.c, s.record(caseevent.KindAssessmentRecorded, "preliminary analysis")
+}
+
+// RecordInDepthAssessment records the in-depth analysis of complex needs
+// and adds the professionals it names to the case's team.
+func RecordInDepthAssessment(ctx context.Context, id gid.ID, version int, in model.AssessmentInput) (*ent.CaseFile, error) {
+	s, err := begin(ctx, "RECORD_IN_DEPTH_ASSESSMENT", id, &version, rule.Coordinator, casefile.StatusUnderAssessment)
+	if err != nil {
+		return nil, err
+	}
+	if in.ComplexNeeds != nil {
+		return nil, fault.Invalidf("complexNeeds", "is said by the preliminary analysis, not the in-depth one")
+	}
+	if err := s.needsPreliminary(); err != nil {
+		return nil, err
+	}
+	if len(in.TeamIDs) == 0 {
+		return nil, fault.Invalidf("teamIDs", "name at least one professional of the table who joins the case's team")
+	}
+	for _, uid := range in.TeamIDs {
+		if err := s.memberOfTable("teamIDs", uid); err != nil {
+			return nil, err
+		}
+	}
+	create, err := s.assessment(assessment.LevelInDepth, in)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.save(func(u *ent.CaseFileUpdateOne) {
+		u.RemoveTeamIDs(in.TeamIDs...).AddTeamIDs(in.TeamIDs...)
+	}); err != nil {
+		return nil, err
+	}
+	if err := create.Exec(s.sys); err != nil {
+		return nil, err
+	}
+	return s.c, s.record(caseevent.KindAssessmentRecorded, "in-depth analysis")
+}
+
+// assessment checks an analysis and prepares it for writing.
+func (s *step) assessment(level assessment.Level, in model.AssessmentInput) (*ent.AssessmentCreate, error) {
+	if err := required("summary", in.Summary); err != nil {
+		return nil, err
+	}
+	if len(in.Findings) == 0 {
+		return nil, fault.Invalidf("findings", "give the needs and resources of at least one area")
+	}
+	seen := map[domain.NeedArea]bool{}
+	findings := make([]domain.AreaFinding, len(in.Findings))
+	for i, f := range in.Findings {
+		if seen[f.Area] {
+			return nil, fault.Invalidf("findings", "the area %s is given twice", f.Area)
+		}
+		seen[f.Area] = true
+		findings[i] = *f
+	}
+	on := dateOr(in.AssessedOn)
+	if err := notFuture("assessedOn", on); err != nil {
+		return nil, err
+	}
+	if s.c.FirstMeetingOn != nil && on.Before(*s.c.FirstMeetingOn) {
+		return nil, fault.Invalidf("assessedOn", "must not be before the first meeting, %s", s.c.FirstMeetingOn.In(domain.Rome).Format(dateFormat))
+	}
+	return s.client.Assessment.Create().SetCaseID(s.c.ID).SetLevel(level).SetFindings(findings).
+		SetSummary(strings.TrimSpace(in.Summary)).SetAssessedOn(on).SetAssessorID(s.viewer.UserID), nil
+}
+
+// needsPreliminary refuses a step that needs the preliminary analysis
+// before it has been recorded.
+func (s *step) needsPreliminary() error {
+	done, err := s.client.Assessment.Query().
+		Where(assessment.HasCaseWith(casefile.ID(s.c.ID)), assessment.LevelEQ(assessment.LevelPreliminary)).Exist(s.sys)
+	if err == nil && !done {
+		err = fault.Invalidf("status", "record the preliminary analysis of case %s first", s.c.Code)
+	}
+	return err
+}
+
+// memberOfTable refuses a user who does not sit at the case's table.
+func (s *step) memberOfTable(field string, id gid.ID) error {
+	member, err := s.client.TableMembership.Query().Where(
+		tablemembership.HasTableWith(territorialtable.ID(s.table.ID)),
+		tablemembership.HasUserWith(user.ID(id), user.Disabled(false)),
+	).Exist(s.sys)
+	if err == nil && !member {
+		err = fault.Invalidf(field, "%s is not an active member of table %s", id, s.table.Name)
+	}
+	return err
+}
+
+// DeclineReferral refuses a referral; the referrer finds it in their
+// agenda.
+func DeclineReferral(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error) {
+	s, err := begin(ctx, "DECLINE_REFERRAL", id, &version, rule.Coordinator, casefile.StatusReferred, casefile.StatusUnderAssessment)
+	if err != nil {
+		return nil, err
+	}
+	if err := required("reason", reason); err != nil {
+		return nil, err
+	}
+	err = s.save(func(u *ent.CaseFileUpdateOne) {
+		u.SetStatus(casefile.StatusDeclined).SetDeclineReason(strings.TrimSpace(reason)).SetClosedOn(today()).
+			ClearTransferTo().ClearTransferReason().ClearTransferRequestedAt()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.c, s.record(caseevent.KindDeclined, strings.TrimSpace(reason))
+}
+
+// TakeCharge takes charge of an assessed case with a case manager from
+// the table and a plan of at least one goal.
+func TakeCharge(ctx context.Context, id gid.ID, version int, managerID gid.ID, plan model.PlanInput) (*ent.CaseFile, error) {
+	s, err := begin(ctx, "TAKE_CHARGE", id, &version, rule.Coordinator, casefile.StatusUnderAssessment)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.needsPreliminary(); err != nil {
+		return nil, err
+	}
+	if err := s.memberOfTable("caseManagerID", managerID); err != nil {
+		return nil, err
+	}
+	if len(plan.Goals) == 0 {
+		return nil, fault.Invalidf("plan.goals", "a plan needs at least one goal")
+	}
+	agreed := dateOr(plan.AgreedOn)
+	if err := notFuture("plan.agreedOn", agreed); err != nil {
+		return nil, err
+	}
+	if agreed.Before(domain.DateOf(s.c.ReferredOn)) {
+		return nil, fault.Invalidf("plan.agreedOn", "must not be before the referral, %s", s.c.ReferredOn.In(domain.Rome).Format(dateFormat))
+	}
+	if plan.ReviewOn != nil && domain.DateOf(*plan.ReviewOn).Before(agreed) {
+		return nil, fault.Invalidf("plan.reviewOn", "must not be before the plan is agreed")
+	}
+	for i, g := range plan.Goals {
+		if err := checkGoal(fmt.Sprintf("plan.goals[%d]", i), g); err != nil {
+			return nil, err
+		}
+	}
+	for i, c := range plan.Commitments {
+		if err := checkCommitment(fmt.Sprintf("plan.commitments[%d]", i), c); err != nil {
+			return nil, err
+		}
+	}
+	err = s.save(func(u *ent.CaseFileUpdateOne) {
+		u.SetStatus(casefile.StatusInCharge).SetCaseManagerID(managerID).SetTakenInChargeOn(agreed)
+	})
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.client.Plan.Create().SetCaseID(s.c.ID).SetSummary(strings.TrimSpace(deref(plan.Summary))).
+		SetAgreedOn(agreed).SetNillableReviewOn(datePtr(plan.ReviewOn)).Save(s.sys)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range plan.Goals {
+		if err := goalCreate(s.client, p.ID, g).Exec(s.sys); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range plan.Commitments {
+		if err := commitmentCreate(s.client, p.ID, c).Exec(s.sys); err != nil {
+			return nil, err
+		}
+	}
+	return s.c, s.record(caseevent.KindTakenInCharge, "")
+}
+
+// AssignCaseManager names a new case manager from the table's members.
+func AssignCaseManager(ctx context.Context, id gid.ID, version int, managerID gid.ID) (*ent.CaseFile, error) {
+	s, err := begin(ctx, "ASSIGN_CASE_MANAGER", id, &version, rule.Coordinator, workingStatuses...)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.memberOfTable("caseManagerID", managerID); err != nil {
+		return nil, err
+	}
+	if err := s.save(func(u *ent.CaseFileUpdateOne) { u.SetCaseManagerID(managerID) }); err != nil {
+		return nil, err
+	}
+	return s.c, s.record(caseevent.KindCaseManagerAssigned, "")
+}

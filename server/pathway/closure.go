@@ -1,0 +1,244 @@
+package pathway
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/caseevent"
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/person"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/territorialtable"
+)
+
+// MoveToMonitoring moves a case whose plan is under way to monitoring.
+func MoveToMonitoring(ctx context.Context, id gid.ID, version int, note *string) (*ent.CaseFile, error) {
+	s, err := begin(ctx, "MOVE_TO_MONITORING", id, &version, rule.ManagerOrCoord, casefile.StatusInCharge)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.save(func(u *ent.CaseFileUpdateOne) { u.SetStatus(casefile.StatusMonitoring) }); err != nil {
+		return nil, err
+	}
+	return s.c, s.record(caseevent.KindMonitoringStarted, strings.TrimSpace(deref(note)))
+}
+
+// CloseCase closes a case once none of its interventions is still
+// planned or ongoing.
+func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.ClosureReason, note *string) (*ent.CaseFile, error) {
+	s, err := begin(ctx, "CLOSE_CASE", id, &version, rule.ManagerOrCoord, workingStatuses...)
+	if err != nil {
+		return nil, err
+	}
+	pending, err := s.client.Intervention.Query().Where(intervention.HasCaseWith(casefile.ID(s.c.ID)),
+		intervention.StatusIn(intervention.StatusPlanned, intervention.StatusOngoing)).Count(s.sys)
+	if err == nil && pending > 0 {
+		err = fault.Invalidf("status", "%d intervention(s) of case %s are still planned or ongoing: complete or interrupt them first", pending, s.c.Code)
+	}
+	if err != nil {
+		return nil, err
+	}
+	err = s.save(func(u *ent.CaseFileUpdateOne) {
+		u.SetStatus(casefile.StatusClosed).SetClosureReason(reason).SetClosedOn(today()).
+			ClearTransferTo().ClearTransferReason().ClearTransferRequestedAt()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.c, s.record(caseevent.KindClosed, strings.TrimSpace(reason.String()+" "+deref(note)))
+}
+
+// ReopenCase opens a new case for the person of a closed one, at the
+// same table and linked to it.
+func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error) {
+	s, err := begin(ctx, "REOPEN_CASE", id, &version, rule.ManagerOrCoord, casefile.StatusClosed)
+	if err != nil {
+		return nil, err
+	}
+	if err := required("reason", reason); err != nil {
+		return nil, err
+	}
+	old, err := s.client.CaseFile.Query().Where(casefile.ID(s.c.ID)).WithPerson().WithNextCase().Only(s.sys)
+	if err != nil {
+		return nil, err
+	}
+	if next := old.Edges.NextCase; next != nil {
+		return nil, fault.Invalidf("id", "case %s was already reopened as %s", old.Code, next.Code)
+	}
+	if open, err := s.client.CaseFile.Query().Where(casefile.HasPersonWith(person.ID(old.Edges.Person.ID)),
+		casefile.StatusIn(openStatuses...)).WithTable().First(s.sys); err == nil {
+		return nil, openCaseConflict(open)
+	} else if !ent.IsNotFound(err) {
+		return nil, err
+	}
+	table, err := s.client.TerritorialTable.Query().Where(territorialtable.ID(s.table.ID)).Modify(forUpdate).Only(s.sys)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.save(nil); err != nil {
+		return nil, err
+	}
+	on := today()
+	code, err := nextCode(s.sys, s.client, table, on)
+	if err != nil {
+		return nil, err
+	}
+	reopened, err := s.client.CaseFile.Create().SetCode(code).SetReferredOn(on).SetReferralReason(strings.TrimSpace(reason)).
+		SetNeedAreas(old.NeedAreas).SetPriority(old.Priority).SetPersonID(old.Edges.Person.ID).SetTableID(table.ID).
+		SetReferringOrganizationID(s.viewer.OrganizationID).SetReferringOperatorID(s.viewer.UserID).
+		SetNillableConsentGivenAt(old.ConsentGivenAt).SetPreviousCaseID(old.ID).
+		SetFirstMeetingDueOn(domain.AddDays(on, table.DaysToFirstMeeting)).Save(s.sys)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.record(caseevent.KindReopened, "reopened as "+reopened.Code); err != nil {
+		return nil, err
+	}
+	return reopened, recordOn(s.sys, s.client, s.viewer, "REOPEN_CASE", reopened.ID, caseevent.KindReopened, "reopens "+old.Code+": "+strings.TrimSpace(reason))
+}
+
+// TransferCase asks to move an open case to another table; the case stays
+// until that table's coordinator accepts.
+func TransferCase(ctx context.Context, id gid.ID, version int, tableID gid.ID, reason string) (*ent.CaseFile, error) {
+	s, err := begin(ctx, "TRANSFER_CASE", id, &version, rule.Coordinator, openStatuses...)
+	if err != nil {
+		return nil, err
+	}
+	if err := required("reason", reason); err != nil {
+		return nil, err
+	}
+	if s.parties.TransferTo != "" {
+		return nil, fault.Invalidf("tableID", "case %s already waits for a transfer to %s", s.c.Code, s.c.Edges.TransferTo.Name)
+	}
+	if tableID == s.table.ID {
+		return nil, fault.Invalidf("tableID", "the case is already at table %s", s.table.Name)
+	}
+	to, err := s.client.TerritorialTable.Get(s.sys, tableID)
+	if ent.IsNotFound(err) {
+		return nil, fault.Invalidf("tableID", "no such table")
+	}
+	if err != nil {
+		return nil, err
+	}
+	err = s.save(func(u *ent.CaseFileUpdateOne) {
+		u.SetTransferToID(to.ID).SetTransferReason(strings.TrimSpace(reason)).SetTransferRequestedAt(time.Now())
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.c, s.record(caseevent.KindTransferRequested, fmt.Sprintf("to %s: %s", to.Name, strings.TrimSpace(reason)))
+}
+
+// pendingTransfer refuses a step on a transfer when none is pending.
+func (s *step) pendingTransfer() error {
+	if s.parties.TransferTo == "" {
+		return fault.Invalidf("id", "case %s has no pending transfer", s.c.Code)
+	}
+	return nil
+}
+
+// AcceptTransfer moves a case to the receiving table, which names its
+// own case manager and team.
+func AcceptTransfer(ctx context.Context, id gid.ID, version int) (*ent.CaseFile, error) {
+	s, err := begin(ctx, "ACCEPT_TRANSFER", id, &version, rule.Receiver, openStatuses...)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.pendingTransfer(); err != nil {
+		return nil, err
+	}
+	from, to := s.table, s.c.Edges.TransferTo
+	err = s.save(func(u *ent.CaseFileUpdateOne) {
+		u.SetTableID(to.ID).ClearCaseManager().ClearTeam().
+			ClearTransferTo().ClearTransferReason().ClearTransferRequestedAt()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.c, s.record(caseevent.KindTransferred, fmt.Sprintf("from %s to %s", from.Name, to.Name))
+}
+
+// DeclineTransfer ends a pending transfer: the receiving coordinator
+// declines it, or the sending one withdraws it.
+func DeclineTransfer(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error) {
+	s, err := begin(ctx, "DECLINE_TRANSFER", id, &version, rule.TransferParty, openStatuses...)
+	if err != nil {
+		return nil, err
+	}
+	if err := required("reason", reason); err != nil {
+		return nil, err
+	}
+	to := s.c.Edges.TransferTo
+	err = s.save(func(u *ent.CaseFileUpdateOne) {
+		u.ClearTransferTo().ClearTransferReason().ClearTransferRequestedAt()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.c, s.record(caseevent.KindTransferDeclined, fmt.Sprintf("to %s: %s", to.Name, strings.TrimSpace(reason)))
+}
+
+// AddNote adds a note to a case's timeline. Notes only add, so they need
+// no version and change none.
+func AddNote(ctx context.Context, id gid.ID, text string) (*ent.CaseEvent, error) {
+	s, err := begin(ctx, "ADD_NOTE", id, nil, rule.MemberOrReferrer)
+	if err != nil {
+		return nil, err
+	}
+	if err := required("text", text); err != nil {
+		return nil, err
+	}
+	e, err := s.client.CaseEvent.Create().SetCaseID(s.c.ID).SetKind(caseevent.KindNote).SetOccurredAt(time.Now()).
+		SetNote(strings.TrimSpace(text)).SetActorID(s.viewer.UserID).Save(s.sys)
+	if err != nil {
+		return nil, err
+	}
+	return e, rule.Record(s.sys, s.client, s.viewer, s.action, "CaseFile", []gid.ID{s.c.ID})
+}
+
+// maxDays bounds a table's time limits: two years.
+const maxDays = 730
+
+// SetTableTimeLimits sets a table's time limits; the deadlines of its
+// open cases follow, without changing their versions, as deadlines are
+// derived and no one's edit should conflict with them.
+func SetTableTimeLimits(ctx context.Context, id gid.ID, daysToFirstMeeting, daysToPlan int) (*ent.TerritorialTable, error) {
+	v, client, err := transaction(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !v.Has(domain.RoleSteering) && !v.Has(domain.RoleAdmin) || v.ReadOnly {
+		return nil, &fault.Forbidden{Message: "only the steering committee and administrators set tables' time limits"}
+	}
+	for field, n := range map[string]int{"daysToFirstMeeting": daysToFirstMeeting, "daysToPlan": daysToPlan} {
+		if n < 1 || n > maxDays {
+			return nil, fault.Invalidf(field, "must be between 1 and %d days", maxDays)
+		}
+	}
+	sys := rule.SystemContext(ctx)
+	t, err := client.TerritorialTable.UpdateOneID(id).SetDaysToFirstMeeting(daysToFirstMeeting).SetDaysToPlan(daysToPlan).Save(sys)
+	if err != nil {
+		return nil, err
+	}
+	open, err := client.CaseFile.Query().Where(casefile.HasTableWith(territorialtable.ID(id)), casefile.StatusIn(openStatuses...)).All(sys)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range open {
+		u := c.Update().SetFirstMeetingDueOn(domain.AddDays(c.ReferredOn, daysToFirstMeeting))
+		if c.FirstMeetingOn != nil {
+			u.SetPlanDueOn(domain.AddDays(*c.FirstMeetingOn, daysToPlan))
+		}
+		if err := u.Exec(sys); err != nil {
+			return nil, err
+		}
+	}
+	return t, rule.Record(sys, client, v, "SET_TABLE_TIME_LIMITS", "TerritorialTable", []gid.ID{id})
+}

@@ -1,0 +1,226 @@
+package pathway
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/caseevent"
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/graph/model"
+)
+
+// interventionMoves are the changes of status an intervention may make;
+// a completed or interrupted one stays so.
+var interventionMoves = map[intervention.Status][]intervention.Status{
+	intervention.StatusPlanned: {intervention.StatusOngoing, intervention.StatusCompleted, intervention.StatusInterrupted},
+	intervention.StatusOngoing: {intervention.StatusCompleted, intervention.StatusInterrupted},
+}
+
+// checkFund refuses a fund that does not exist; what is left of it is
+// checked by the intervention's own hook, under the fund's row lock.
+func (s *step) checkFund(id *gid.ID) error {
+	if id == nil {
+		return nil
+	}
+	ok, err := s.client.Fund.Query().Where(fund.ID(*id)).Exist(s.sys)
+	if err == nil && !ok {
+		err = fault.Invalidf("fundID", "no such fund")
+	}
+	return err
+}
+
+// AddIntervention adds an intervention to the case's plan.
+func AddIntervention(ctx context.Context, id gid.ID, version int, in model.InterventionInput) (*ent.Intervention, error) {
+	s, err := begin(ctx, "ADD_INTERVENTION", id, &version, rule.Member, workingStatuses...)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.checkHost("providerID", &in.ProviderID); err != nil {
+		return nil, err
+	}
+	if err := s.checkFund(in.FundID); err != nil {
+		return nil, err
+	}
+	if in.CostCents != nil && *in.CostCents < 0 {
+		return nil, fault.Invalidf("costCents", "must not be negative")
+	}
+	if err := s.save(nil); err != nil {
+		return nil, err
+	}
+	create := s.client.Intervention.Create().SetCaseID(s.c.ID).SetKind(in.Kind).SetProviderID(in.ProviderID).
+		SetStartsOn(domain.DateOf(in.StartsOn)).SetNillableEndsOn(datePtr(in.EndsOn)).
+		SetNillableStatus(in.Status).SetNillableFundID(in.FundID)
+	if in.Description != nil {
+		create.SetDescription(strings.TrimSpace(*in.Description))
+	}
+	if in.CostCents != nil {
+		create.SetCostCents(int64(*in.CostCents))
+	}
+	i, err := create.Save(s.sys)
+	if err != nil {
+		return nil, err
+	}
+	return i, s.record(caseevent.KindInterventionAdded, i.Kind.String())
+}
+
+// UpdateIntervention changes an intervention's status, end date, cost or
+// fund.
+func UpdateIntervention(ctx context.Context, id gid.ID, version int, in model.UpdateInterventionInput) (*ent.Intervention, error) {
+	s, err := beginOn(ctx, "UPDATE_INTERVENTION", func(c *ent.Client) (gid.ID, error) {
+		return c.Intervention.Query().Where(intervention.ID(id)).QueryCase().OnlyID(ctx)
+	}, version, rule.Member, workingStatuses...)
+	if err != nil {
+		return nil, err
+	}
+	i, err := s.client.Intervention.Get(s.sys, id)
+	if err != nil {
+		return nil, err
+	}
+	if in.Status != nil && *in.Status != i.Status && !slices.Contains(interventionMoves[i.Status], *in.Status) {
+		return nil, fault.Invalidf("status", "an intervention cannot go from %s to %s", i.Status, *in.Status)
+	}
+	if in.FundID != nil && deref(in.ClearFund) {
+		return nil, fault.Invalidf("clearFund", "give a fund or clear it, not both")
+	}
+	if err := s.checkFund(in.FundID); err != nil {
+		return nil, err
+	}
+	if in.CostCents != nil && *in.CostCents < 0 {
+		return nil, fault.Invalidf("costCents", "must not be negative")
+	}
+	if err := s.save(nil); err != nil {
+		return nil, err
+	}
+	u := i.Update().SetNillableStatus(in.Status).SetNillableEndsOn(datePtr(in.EndsOn)).SetNillableFundID(in.FundID)
+	if in.Description != nil {
+		u.SetDescription(strings.TrimSpace(*in.Description))
+	}
+	if in.CostCents != nil {
+		u.SetCostCents(int64(*in.CostCents))
+	}
+	if deref(in.ClearFund) {
+		u.ClearFund()
+	}
+	if i, err = u.Save(s.sys); err != nil {
+		return nil, err
+	}
+	return i, s.record(caseevent.KindInterventionUpdated, i.Kind.String()+" "+i.Status.String())
+}
+
+// employment are the outcomes checked again six months on.
+var employment = []outcome.Kind{outcome.KindEmploymentPermanent, outcome.KindEmploymentFixedTerm, outcome.KindApprenticeship, outcome.KindSelfEmployment}
+
+// dimensionOf is the value dimension an outcome counts for unless the
+// table says otherwise: work and income are economic value, learning is
+// cultural, the rest social.
+func dimensionOf(kind outcome.Kind) outcome.ValueDimension {
+	switch kind {
+	case outcome.KindEmploymentPermanent, outcome.KindEmploymentFixedTerm, outcome.KindApprenticeship,
+		outcome.KindSelfEmployment, outcome.KindIncomeStabilised:
+		return outcome.ValueDimensionEconomic
+	case outcome.KindInternshipCompleted, outcome.KindTrainingCompleted, outcome.KindQualificationObtained:
+		return outcome.ValueDimensionCultural
+	}
+	return outcome.ValueDimensionSocial
+}
+
+// followUpMonths is how long after an employment outcome it is checked.
+const followUpMonths = 6
+
+// RecordOutcome records a result of the case; an employment outcome
+// schedules its follow-up.
+func RecordOutcome(ctx context.Context, id gid.ID, version int, in model.OutcomeInput) (*ent.Outcome, error) {
+	s, err := begin(ctx, "RECORD_OUTCOME", id, &version, rule.Member, workingStatuses...)
+	if err != nil {
+		return nil, err
+	}
+	achieved := domain.DateOf(in.AchievedOn)
+	if err := notFuture("achievedOn", achieved); err != nil {
+		return nil, err
+	}
+	if achieved.Before(domain.DateOf(s.c.ReferredOn)) {
+		return nil, fault.Invalidf("achievedOn", "must not be before the referral, %s", s.c.ReferredOn.In(domain.Rome).Format(dateFormat))
+	}
+	if in.InterventionID != nil {
+		ok, err := s.client.Intervention.Query().
+			Where(intervention.ID(*in.InterventionID), intervention.HasCaseWith(casefile.ID(s.c.ID))).Exist(s.sys)
+		if err == nil && !ok {
+			err = fault.Invalidf("interventionID", "is not an intervention of this case")
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	dimension := dimensionOf(in.Kind)
+	if in.ValueDimension != nil {
+		dimension = *in.ValueDimension
+	}
+	var due *time.Time
+	if slices.Contains(employment, in.Kind) {
+		d := domain.AddMonths(achieved, followUpMonths)
+		due = &d
+	}
+	if err := s.save(nil); err != nil {
+		return nil, err
+	}
+	create := s.client.Outcome.Create().SetCaseID(s.c.ID).SetKind(in.Kind).SetValueDimension(dimension).
+		SetAchievedOn(achieved).SetNillableFollowUpDueOn(due).SetNillableInterventionID(in.InterventionID).
+		SetVerifiedByID(s.viewer.UserID)
+	if in.Evidence != nil {
+		create.SetEvidence(strings.TrimSpace(*in.Evidence))
+	}
+	o, err := create.Save(s.sys)
+	if err != nil {
+		return nil, err
+	}
+	return o, s.record(caseevent.KindOutcomeRecorded, o.Kind.String())
+}
+
+// RecordFollowUp records whether an outcome still held at its follow-up.
+func RecordFollowUp(ctx context.Context, id gid.ID, version int, in model.FollowUpInput) (*ent.Outcome, error) {
+	s, err := beginOn(ctx, "RECORD_FOLLOW_UP", func(c *ent.Client) (gid.ID, error) {
+		return c.Outcome.Query().Where(outcome.ID(id)).QueryCase().OnlyID(ctx)
+	}, version, rule.Member,
+		casefile.StatusInCharge, casefile.StatusMonitoring, casefile.StatusClosed)
+	if err != nil {
+		return nil, err
+	}
+	o, err := s.client.Outcome.Get(s.sys, id)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case o.FollowUpDueOn == nil:
+		return nil, fault.Invalidf("id", "this outcome has no follow-up")
+	case o.FollowedUpOn != nil:
+		return nil, fault.Invalidf("id", "the follow-up was already recorded on %s", o.FollowedUpOn.In(domain.Rome).Format(dateFormat))
+	}
+	on := dateOr(in.FollowedUpOn)
+	if err := notFuture("followedUpOn", on); err != nil {
+		return nil, err
+	}
+	if err := s.save(nil); err != nil {
+		return nil, err
+	}
+	if o, err = o.Update().SetFollowedUpOn(on).SetStillHeld(in.StillHeld).Save(s.sys); err != nil {
+		return nil, err
+	}
+	note := "still held"
+	if !in.StillHeld {
+		note = "no longer held"
+	}
+	if in.Note != nil && strings.TrimSpace(*in.Note) != "" {
+		note += ": " + strings.TrimSpace(*in.Note)
+	}
+	return o, s.record(caseevent.KindFollowUpRecorded, o.Kind.String()+" "+note)
+}

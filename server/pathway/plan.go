@@ -1,0 +1,226 @@
+package pathway
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/caseevent"
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/goal"
+	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/plan"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/graph/model"
+)
+
+// dateFormat is how messages write dates: Italian day/month/year.
+const dateFormat = "02/01/2006"
+
+// datePtr returns the date of t, or nil.
+func datePtr(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	d := domain.DateOf(*t)
+	return &d
+}
+
+// checkGoal refuses a goal without a description.
+func checkGoal(field string, g *model.GoalInput) error {
+	return required(field+".description", g.Description)
+}
+
+// goalCreate prepares a goal of a plan.
+func goalCreate(client *ent.Client, planID gid.ID, g *model.GoalInput) *ent.GoalCreate {
+	return client.Goal.Create().SetPlanID(planID).SetArea(g.Area).
+		SetDescription(strings.TrimSpace(g.Description)).SetNillableDueOn(datePtr(g.DueOn))
+}
+
+// checkCommitment refuses a commitment without a description or with
+// negative hours.
+func checkCommitment(field string, c *model.CommitmentInput) error {
+	if err := required(field+".description", c.Description); err != nil {
+		return err
+	}
+	if c.HoursAgreed < 0 {
+		return fault.Invalidf(field+".hoursAgreed", "must not be negative")
+	}
+	return nil
+}
+
+// commitmentCreate prepares a reciprocal commitment of a plan.
+func commitmentCreate(client *ent.Client, planID gid.ID, c *model.CommitmentInput) *ent.CommitmentCreate {
+	return client.Commitment.Create().SetPlanID(planID).SetKind(c.Kind).
+		SetDescription(strings.TrimSpace(c.Description)).SetHoursAgreed(c.HoursAgreed).
+		SetNillableDueOn(datePtr(c.DueOn)).SetNillableHostID(c.HostID)
+}
+
+// planOf returns the plan of the step's case.
+func (s *step) planOf() (*ent.Plan, error) {
+	return s.client.Plan.Query().Where(plan.HasCaseWith(casefile.ID(s.c.ID))).Only(s.sys)
+}
+
+// checkHost refuses a host organisation that does not exist.
+func (s *step) checkHost(field string, id *gid.ID) error {
+	if id == nil {
+		return nil
+	}
+	ok, err := s.client.Organization.Query().Where(organization.ID(*id)).Exist(s.sys)
+	if err == nil && !ok {
+		err = fault.Invalidf(field, "no such organisation")
+	}
+	return err
+}
+
+// UpdatePlan changes the plan's text and dates.
+func UpdatePlan(ctx context.Context, id gid.ID, version int, in model.UpdatePlanInput) (*ent.Plan, error) {
+	s, err := begin(ctx, "UPDATE_PLAN", id, &version, rule.Member, workingStatuses...)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.planOf()
+	if err != nil {
+		return nil, err
+	}
+	if in.AgreedOn != nil {
+		if err := notFuture("agreedOn", domain.DateOf(*in.AgreedOn)); err != nil {
+			return nil, err
+		}
+	}
+	agreed, review := p.AgreedOn, p.ReviewOn
+	if in.AgreedOn != nil {
+		agreed = datePtr(in.AgreedOn)
+	}
+	if in.ReviewOn != nil {
+		review = datePtr(in.ReviewOn)
+	}
+	if agreed != nil && review != nil && review.Before(*agreed) {
+		return nil, fault.Invalidf("reviewOn", "must not be before the plan is agreed")
+	}
+	if err := s.save(nil); err != nil {
+		return nil, err
+	}
+	u := p.Update().SetNillableAgreedOn(agreed).SetNillableReviewOn(review)
+	if in.Summary != nil {
+		u.SetSummary(strings.TrimSpace(*in.Summary))
+	}
+	if p, err = u.Save(s.sys); err != nil {
+		return nil, err
+	}
+	return p, s.record(caseevent.KindPlanUpdated, "plan changed")
+}
+
+// AddGoal adds a goal to the plan.
+func AddGoal(ctx context.Context, id gid.ID, version int, in model.GoalInput) (*ent.Goal, error) {
+	s, err := begin(ctx, "ADD_GOAL", id, &version, rule.Member, workingStatuses...)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkGoal("input", &in); err != nil {
+		return nil, err
+	}
+	p, err := s.planOf()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.save(nil); err != nil {
+		return nil, err
+	}
+	g, err := goalCreate(s.client, p.ID, &in).Save(s.sys)
+	if err != nil {
+		return nil, err
+	}
+	return g, s.record(caseevent.KindPlanUpdated, "goal added: "+g.Description)
+}
+
+// UpdateGoal changes a goal of the plan.
+func UpdateGoal(ctx context.Context, id gid.ID, version int, in model.UpdateGoalInput) (*ent.Goal, error) {
+	s, err := beginOn(ctx, "UPDATE_GOAL", func(c *ent.Client) (gid.ID, error) {
+		return c.Goal.Query().Where(goal.ID(id)).QueryPlan().QueryCase().OnlyID(ctx)
+	}, version, rule.Member, workingStatuses...)
+	if err != nil {
+		return nil, err
+	}
+	if in.Description != nil {
+		if err := required("description", *in.Description); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.save(nil); err != nil {
+		return nil, err
+	}
+	u := s.client.Goal.UpdateOneID(id).SetNillableDueOn(datePtr(in.DueOn)).SetNillableStatus(in.Status)
+	if in.Description != nil {
+		u.SetDescription(strings.TrimSpace(*in.Description))
+	}
+	g, err := u.Save(s.sys)
+	if err != nil {
+		return nil, err
+	}
+	return g, s.record(caseevent.KindPlanUpdated, "goal changed: "+g.Description)
+}
+
+// AddCommitment adds a reciprocal commitment to the plan.
+func AddCommitment(ctx context.Context, id gid.ID, version int, in model.CommitmentInput) (*ent.Commitment, error) {
+	s, err := begin(ctx, "ADD_COMMITMENT", id, &version, rule.Member, workingStatuses...)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkCommitment("input", &in); err != nil {
+		return nil, err
+	}
+	if err := s.checkHost("hostID", in.HostID); err != nil {
+		return nil, err
+	}
+	p, err := s.planOf()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.save(nil); err != nil {
+		return nil, err
+	}
+	c, err := commitmentCreate(s.client, p.ID, &in).Save(s.sys)
+	if err != nil {
+		return nil, err
+	}
+	return c, s.record(caseevent.KindPlanUpdated, "commitment added: "+c.Description)
+}
+
+// UpdateCommitment changes a reciprocal commitment, e.g. its hours done.
+func UpdateCommitment(ctx context.Context, id gid.ID, version int, in model.UpdateCommitmentInput) (*ent.Commitment, error) {
+	s, err := beginOn(ctx, "UPDATE_COMMITMENT", func(c *ent.Client) (gid.ID, error) {
+		return c.Commitment.Query().Where(commitment.ID(id)).QueryPlan().QueryCase().OnlyID(ctx)
+	}, version, rule.Member, workingStatuses...)
+	if err != nil {
+		return nil, err
+	}
+	if in.Description != nil {
+		if err := required("description", *in.Description); err != nil {
+			return nil, err
+		}
+	}
+	for field, n := range map[string]*int{"hoursAgreed": in.HoursAgreed, "hoursDone": in.HoursDone} {
+		if n != nil && *n < 0 {
+			return nil, fault.Invalidf(field, "must not be negative")
+		}
+	}
+	if err := s.save(nil); err != nil {
+		return nil, err
+	}
+	u := s.client.Commitment.UpdateOneID(id).SetNillableHoursAgreed(in.HoursAgreed).
+		SetNillableHoursDone(in.HoursDone).SetNillableDueOn(datePtr(in.DueOn))
+	if in.Description != nil {
+		u.SetDescription(strings.TrimSpace(*in.Description))
+	}
+	c, err := u.Save(s.sys)
+	if err != nil {
+		return nil, err
+	}
+	return c, s.record(caseevent.KindPlanUpdated, "commitment changed: "+c.Description)
+}

@@ -1,0 +1,288 @@
+package pathway
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/caseevent"
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/person"
+	"github.com/progetto-win/win/ent/personidentity"
+	"github.com/progetto-win/win/ent/predicate"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/graph/model"
+)
+
+// personQuery is what a referrer knows of a person: a tax code, or a
+// surname, first name and birth date.
+type personQuery struct {
+	TaxCode   string
+	LastName  string
+	FirstName string
+	BirthDate *time.Time
+}
+
+// byName reports whether the query names the person fully.
+func (q personQuery) byName() bool {
+	return strings.TrimSpace(q.LastName) != "" && strings.TrimSpace(q.FirstName) != "" && q.BirthDate != nil
+}
+
+// predicate selects the identities the query matches: by tax code, or by
+// names compared without accents, case or punctuation and by the day of
+// birth in Rome, whatever time of day the date was written with.
+func (q personQuery) predicate() predicate.PersonIdentity {
+	var either []predicate.PersonIdentity
+	if q.TaxCode != "" {
+		either = append(either, personidentity.TaxCode(q.TaxCode))
+	}
+	if q.byName() {
+		day := domain.DateOf(*q.BirthDate)
+		either = append(either, personidentity.And(
+			personidentity.LastNameKey(domain.NameKey(q.LastName)),
+			personidentity.FirstNameKey(domain.NameKey(q.FirstName)),
+			personidentity.BirthDateGTE(day.Add(-12*time.Hour)),
+			personidentity.BirthDateLT(domain.AddDays(day, 1).Add(12*time.Hour)),
+		))
+	}
+	return personidentity.Or(either...)
+}
+
+// reasons says why an identity matched the query; the window of the
+// predicate is narrowed here to the very day.
+func (q personQuery) reasons(pi *ent.PersonIdentity) []MatchReason {
+	var out []MatchReason
+	if q.TaxCode != "" && pi.TaxCode != nil && *pi.TaxCode == q.TaxCode {
+		out = append(out, ByTaxCode)
+	}
+	if q.byName() && domain.NameKey(pi.LastName) == domain.NameKey(q.LastName) &&
+		domain.NameKey(pi.FirstName) == domain.NameKey(q.FirstName) &&
+		sameDay(pi.BirthDate, *q.BirthDate) {
+		out = append(out, ByNameAndBirthDate)
+	}
+	return out
+}
+
+// sameDay reports whether two birth dates are the same calendar day,
+// however each was written: midnight in Rome or midnight UTC.
+func sameDay(a, b time.Time) bool {
+	day := func(t time.Time) string {
+		if t.UTC().Hour() == 0 && t.UTC().Minute() == 0 {
+			return t.UTC().Format(time.DateOnly)
+		}
+		return t.In(domain.Rome).Format(time.DateOnly)
+	}
+	return day(a) == day(b)
+}
+
+// normalTaxCode is a tax code as stored: upper-case, no spaces.
+func normalTaxCode(s string) string {
+	return strings.ToUpper(strings.Join(strings.Fields(s), ""))
+}
+
+// FindPersonMatches returns the known persons a referrer may mean, with
+// their open case if any; each match is audited.
+func FindPersonMatches(ctx context.Context, taxCode, lastName, firstName *string, birthDate *time.Time) ([]*PersonMatch, error) {
+	q := personQuery{TaxCode: deref(taxCode), LastName: deref(lastName), FirstName: deref(firstName), BirthDate: birthDate}
+	v, client, err := transaction(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !rule.MayAct(v, rule.Referrer, rule.CaseParties{}) {
+		return nil, &fault.Forbidden{Message: "only operators and coordinators search persons to refer"}
+	}
+	q.TaxCode = normalTaxCode(q.TaxCode)
+	if q.TaxCode == "" && !q.byName() {
+		return nil, fault.Invalidf("taxCode", "give a tax code, or a surname, first name and birth date")
+	}
+	matches, err := matchPersons(rule.SystemContext(ctx), client, q)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]gid.ID, len(matches))
+	for i, m := range matches {
+		ids[i] = m.PersonID
+	}
+	return matches, rule.Record(rule.SystemContext(ctx), client, v, "MATCH_PERSON", "Person", ids)
+}
+
+// matchPersons finds the persons matching a query, as the system.
+func matchPersons(sys context.Context, client *ent.Client, q personQuery) ([]*PersonMatch, error) {
+	identities, err := client.PersonIdentity.Query().Where(q.predicate()).
+		WithPerson(func(pq *ent.PersonQuery) {
+			pq.WithCases(func(cq *ent.CaseFileQuery) {
+				cq.Where(casefile.StatusIn(openStatuses...)).WithTable()
+			})
+		}).
+		Order(personidentity.ByID()).All(sys)
+	if err != nil {
+		return nil, err
+	}
+	var out []*PersonMatch
+	for _, pi := range identities {
+		reasons := q.reasons(pi)
+		if len(reasons) == 0 {
+			continue
+		}
+		p := pi.Edges.Person
+		m := &PersonMatch{PersonID: p.ID, Pseudonym: p.Pseudonym, BirthYear: p.BirthYear, Reasons: reasons}
+		if len(p.Edges.Cases) > 0 {
+			c := p.Edges.Cases[0]
+			m.OpenCaseID, m.OpenCaseCode, m.OpenCaseTable = &c.ID, &c.Code, &c.Edges.Table.Name
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// ReferCase refers a person to a table: a new case, REFERRED.
+func ReferCase(ctx context.Context, in model.ReferCaseInput) (*ent.CaseFile, error) {
+	v, client, err := transaction(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !rule.MayAct(v, rule.Referrer, rule.CaseParties{}) {
+		return nil, &fault.Forbidden{Message: "only operators and coordinators refer persons"}
+	}
+	sys := rule.SystemContext(ctx)
+	if err := required("reason", in.Reason); err != nil {
+		return nil, err
+	}
+	if len(in.NeedAreas) == 0 {
+		return nil, fault.Invalidf("needAreas", "name at least one area of need")
+	}
+	referredOn := dateOr(in.ReferredOn)
+	if err := notFuture("referredOn", referredOn); err != nil {
+		return nil, err
+	}
+	if (in.PersonID == nil) == (in.NewPerson == nil) {
+		return nil, fault.Invalidf("personID", "give either personID, of a person found with findPersonMatches, or newPerson")
+	}
+	table, err := client.TerritorialTable.Query().Where(territorialtable.ID(in.TableID)).Modify(forUpdate).Only(sys)
+	if ent.IsNotFound(err) {
+		return nil, fault.Invalidf("tableID", "no such table")
+	}
+	if err != nil {
+		return nil, err
+	}
+	personID, err := referredPerson(sys, client, in)
+	if err != nil {
+		return nil, err
+	}
+	if open, err := client.CaseFile.Query().Where(casefile.HasPersonWith(person.ID(personID)), casefile.StatusIn(openStatuses...)).
+		WithTable().First(sys); err == nil {
+		return nil, openCaseConflict(open)
+	} else if !ent.IsNotFound(err) {
+		return nil, err
+	}
+	code, err := nextCode(sys, client, table, referredOn)
+	if err != nil {
+		return nil, err
+	}
+	areas := slices.Compact(slices.Sorted(slices.Values(in.NeedAreas)))
+	create := client.CaseFile.Create().SetCode(code).SetReferredOn(referredOn).SetReferralReason(strings.TrimSpace(in.Reason)).
+		SetNeedAreas(areas).SetPersonID(personID).SetTableID(table.ID).
+		SetReferringOrganizationID(v.OrganizationID).SetReferringOperatorID(v.UserID).
+		SetNillableConsentGivenAt(in.ConsentGivenAt).
+		SetFirstMeetingDueOn(domain.AddDays(referredOn, table.DaysToFirstMeeting))
+	if in.Priority != nil {
+		create.SetPriority(*in.Priority)
+	}
+	c, err := create.Save(sys)
+	if err != nil {
+		return nil, err
+	}
+	return c, recordOn(sys, client, v, "REFER_CASE", c.ID, caseevent.KindReferred, "")
+}
+
+// openCaseConflict refuses a second open case of a person, giving the
+// open one.
+func openCaseConflict(open *ent.CaseFile) error {
+	return &fault.Conflict{
+		Message: fmt.Sprintf("the person already has an open case, %s at %s: work that case instead", open.Code, open.Edges.Table.Name),
+		Details: map[string]any{"caseId": open.ID, "caseCode": open.Code},
+	}
+}
+
+// referredPerson returns the person a referral is about: the one named,
+// or a new one recorded unless they are already known.
+func referredPerson(sys context.Context, client *ent.Client, in model.ReferCaseInput) (gid.ID, error) {
+	if in.PersonID != nil {
+		id, err := client.Person.Query().Where(person.ID(*in.PersonID)).OnlyID(sys)
+		if ent.IsNotFound(err) {
+			return "", fault.Invalidf("personID", "no such person")
+		}
+		return id, err
+	}
+	np := in.NewPerson
+	for field, text := range map[string]string{"newPerson.firstName": np.FirstName, "newPerson.lastName": np.LastName} {
+		if err := required(field, text); err != nil {
+			return "", err
+		}
+	}
+	birth := domain.DateOf(np.BirthDate)
+	if err := notFuture("newPerson.birthDate", birth); err != nil {
+		return "", err
+	}
+	q := personQuery{TaxCode: normalTaxCode(deref(np.TaxCode)), LastName: np.LastName, FirstName: np.FirstName, BirthDate: &birth}
+	matches, err := matchPersons(sys, client, q)
+	if err != nil {
+		return "", err
+	}
+	if err := duplicate(matches, deref(np.NotADuplicate)); err != nil {
+		return "", err
+	}
+	p, err := client.Person.Create().SetBirthYear(birth.Year()).SetGender(np.Gender).
+		SetCitizenshipArea(np.CitizenshipArea).SetNillableHouseholdSize(np.HouseholdSize).
+		SetNillableMunicipalityID(np.MunicipalityID).Save(sys)
+	if err != nil {
+		return "", err
+	}
+	identity := client.PersonIdentity.Create().SetPersonID(p.ID).
+		SetFirstName(strings.TrimSpace(np.FirstName)).SetLastName(strings.TrimSpace(np.LastName)).
+		SetBirthDate(birth).SetNillableBirthPlace(np.BirthPlace).SetNillableEmail(np.Email).
+		SetNillablePhone(np.Phone).SetNillableAddress(np.Address).SetNillablePostalCode(np.PostalCode).
+		SetNillableCity(np.City)
+	if q.TaxCode != "" {
+		identity.SetTaxCode(q.TaxCode)
+	}
+	return p.ID, identity.Exec(sys)
+}
+
+// duplicate refuses a new person who is already known: always when the
+// tax code matches, and when names and birth date match unless the
+// referrer has checked that the matches are someone else.
+func duplicate(matches []*PersonMatch, notADuplicate bool) error {
+	var byName []string
+	for _, m := range matches {
+		if slices.Contains(m.Reasons, ByTaxCode) {
+			return &fault.Conflict{
+				Message: fmt.Sprintf("a person with this tax code is already known (%s): refer them by personID", m.Pseudonym),
+				Details: map[string]any{"personIds": []gid.ID{m.PersonID}},
+			}
+		}
+		byName = append(byName, string(m.PersonID))
+	}
+	if len(byName) > 0 && !notADuplicate {
+		return &fault.Conflict{
+			Message: fmt.Sprintf("%d known person(s) have the same names and birth date: refer them by personID, or set notADuplicate if they are someone else", len(byName)),
+			Details: map[string]any{"personIds": byName},
+		}
+	}
+	return nil
+}
+
+// nextCode numbers a table's cases per year: EMP-2026-0042. The caller
+// holds the table's row lock, so two referrals cannot take one number.
+func nextCode(sys context.Context, client *ent.Client, table *ent.TerritorialTable, on time.Time) (string, error) {
+	prefix := fmt.Sprintf("%s-%d-", table.Code, on.In(domain.Rome).Year())
+	n, err := client.CaseFile.Query().Where(casefile.CodeHasPrefix(prefix)).Count(sys)
+	return fmt.Sprintf("%s%04d", prefix, n+1), err
+}
