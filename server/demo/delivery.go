@@ -90,8 +90,8 @@ func (w *writer) addInterventions(c *caseDraft, end time.Time) []item {
 		area := c.needs[k%len(c.needs)]
 		kind := pick(g.rnd, interventionKinds[area])
 		span := int(end.Sub(*c.takenOn).Hours() / 24)
-		starts := addDays(*c.takenOn, g.between(0, max(0, min(60, span-1))))
-		ends := addDays(starts, g.between(30, 240))
+		starts := domain.AddDays(*c.takenOn, g.between(0, max(0, min(60, span-1))))
+		ends := domain.AddDays(starts, g.between(30, 240))
 		if c.closed != nil && ends.After(*c.closed) {
 			ends = *c.closed
 		}
@@ -170,7 +170,7 @@ func (w *writer) addOutcomes(c *caseDraft, end time.Time, manager *ent.User, ite
 		return
 	}
 	add := func(kind outcome.Kind) *ent.OutcomeCreate {
-		achieved := addDays(*c.takenOn, g.between(30, span))
+		achieved := domain.AddDays(*c.takenOn, g.between(30, span))
 		b := g.tx.Outcome.Create().SetCaseID(c.id).SetKind(kind).SetValueDimension(dimensionOf(kind)).
 			SetAchievedOn(achieved).SetEvidence("Documentazione agli atti del tavolo.").SetVerifiedByID(manager.ID)
 		if len(items) > 0 {
@@ -194,7 +194,7 @@ func (w *writer) addOutcomes(c *caseDraft, end time.Time, manager *ent.User, ite
 			due := achieved.AddDate(0, 6, 0)
 			b.SetFollowUpDueOn(due)
 			if !due.After(g.today) && g.chance(0.85) {
-				b.SetFollowedUpOn(minDate(addDays(due, g.between(0, 20)), g.today)).SetStillHeld(g.chance(stillHeld[kind]))
+				b.SetFollowedUpOn(minDate(domain.AddDays(due, g.between(0, 20)), g.today)).SetStillHeld(g.chance(stillHeld[kind]))
 			}
 			continue
 		}

@@ -17,9 +17,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"time"
-	_ "time/tzdata" // Europe/Rome without system time-zone data
 
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/rule"
 )
 
@@ -47,17 +47,6 @@ type Summary struct {
 
 // ErrNotEmpty is returned when the database already holds data.
 var ErrNotEmpty = errors.New("demo data go into an empty database only")
-
-// rome is the time zone of dates: a date is midnight in Italy.
-var rome = mustLocation("Europe/Rome")
-
-func mustLocation(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err) // embedded by time/tzdata
-	}
-	return loc
-}
 
 // batch is the number of rows per INSERT: well under PostgreSQL's 65,535
 // bind parameters for the widest table.
@@ -91,7 +80,7 @@ func Load(ctx context.Context, client *ent.Client, opts Options) (*Summary, erro
 	g := &generator{
 		tx:    tx.Client(),
 		rnd:   rand.New(rand.NewPCG(uint64(opts.Seed), 0x57494e)), // "WIN"
-		today: dateOf(opts.Today.In(rome)),
+		today: domain.DateOf(opts.Today.In(domain.Rome)),
 		sum:   &Summary{},
 	}
 	if err := g.run(ctx, opts.Cases); err != nil {
@@ -123,18 +112,6 @@ func (g *generator) run(ctx context.Context, cases int) error {
 		return err
 	}
 	return g.cases(ctx, cases)
-}
-
-// dateOf returns midnight in Rome of the day of t.
-func dateOf(t time.Time) time.Time {
-	t = t.In(rome)
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, rome)
-}
-
-// addDays moves a date by n calendar days, staying at midnight across
-// daylight-saving changes.
-func addDays(t time.Time, n int) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day()+n, 0, 0, 0, 0, rome)
 }
 
 // minDate returns the earlier of two dates.

@@ -12,11 +12,12 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // date returns midnight in Rome of a calendar day.
-func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, rome) }
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, domain.Rome) }
 
 type protocolSpec struct {
 	title, purpose string
@@ -55,7 +56,7 @@ func (g *generator) governance(ctx context.Context) error {
 		return err
 	}
 	for i, spec := range protocolSpecs {
-		signed := addDays(g.today, -g.between(200, 700))
+		signed := domain.AddDays(g.today, -g.between(200, 700))
 		p := c.Protocol.Create().SetTitle(spec.title).SetPurpose(spec.purpose).SetStatus(spec.status)
 		switch spec.status {
 		case protocol.StatusActive:
@@ -102,9 +103,9 @@ func (g *generator) governance(ctx context.Context) error {
 
 // protocolCommitment writes a commitment whose status fits its due date.
 func (g *generator) protocolCommitment(ctx context.Context, party *ent.ProtocolParty, text string, expired bool) error {
-	due := addDays(g.today, g.between(-400, 200))
+	due := domain.AddDays(g.today, g.between(-400, 200))
 	if expired {
-		due = addDays(g.today, -g.between(300, 700))
+		due = domain.AddDays(g.today, -g.between(300, 700))
 	}
 	c := g.tx.ProtocolCommitment.Create().SetParty(party).SetDescription(text).SetDueOn(due)
 	switch {
@@ -113,7 +114,7 @@ func (g *generator) protocolCommitment(ctx context.Context, party *ent.ProtocolP
 	case g.chance(0.1):
 		c.SetStatus(protocolcommitment.StatusDropped)
 	case g.chance(0.75):
-		done := addDays(due, g.between(-60, 30))
+		done := domain.AddDays(due, g.between(-60, 30))
 		c.SetStatus(protocolcommitment.StatusDone).SetDoneOn(minDate(done, g.today)).SetEvidence("Verbale della cabina di regia")
 	default:
 		if due.After(g.today) {
@@ -164,7 +165,7 @@ var directiveSpecs = []struct {
 func (g *generator) directives(ctx context.Context) error {
 	for i, d := range directiveSpecs {
 		b := g.tx.Directive.Create().SetTitle(d.title).SetBody(d.body).SetAllTables(d.all).
-			SetIssuedOn(addDays(g.today, -g.between(30, 600)))
+			SetIssuedOn(domain.AddDays(g.today, -g.between(30, 600)))
 		if !d.all {
 			for k := range 4 {
 				b.AddTableIDs(g.net.tables[(i*3+k*2)%len(g.net.tables)].ID)
@@ -181,7 +182,7 @@ func (g *generator) directives(ctx context.Context) error {
 // the two years, with attendees and decisions that name no person.
 func (g *generator) meetings(ctx context.Context) error {
 	c := g.tx
-	start := addDays(g.today, -730)
+	start := domain.AddDays(g.today, -730)
 	var decisions []*ent.DecisionCreate
 	for d := start; d.Before(g.today); d = d.AddDate(0, 3, 0) {
 		m, err := c.Meeting.Create().SetBody(meeting.BodySteeringCommittee).SetHeldAt(d.Add(17 * time.Hour)).
@@ -193,7 +194,7 @@ func (g *generator) meetings(ctx context.Context) error {
 		decisions = append(decisions, c.Decision.Create().SetMeetingID(m.ID).SetText("Approvata la relazione trimestrale sugli indicatori."))
 	}
 	for _, t := range g.net.tables {
-		for d := addDays(start, g.between(0, 27)); d.Before(g.today); d = d.AddDate(0, 1, 0) {
+		for d := domain.AddDays(start, g.between(0, 27)); d.Before(g.today); d = d.AddDate(0, 1, 0) {
 			attendees := t.members[:g.between(min(3, len(t.members)), len(t.members))]
 			m, err := c.Meeting.Create().SetBody(meeting.BodyTable).SetTableID(t.ID).SetHeldAt(d.Add(15 * time.Hour)).
 				SetTitle("Riunione del " + t.Name).SetMinutes("Esame delle nuove segnalazioni e verifica dei progetti in corso.").

@@ -1,10 +1,11 @@
 package demo
 
 import (
+	"time"
+
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
-	"time"
 )
 
 // caseDraft is a case before it is written: its person, table and the
@@ -25,6 +26,7 @@ type caseDraft struct {
 	closed     *time.Time
 	closure    casefile.ClosureReason
 	previous   *caseDraft // the closed case this one reopens
+	goals      []gid.ID   // of its plan, once written
 	reopened   bool       // a later case reopens this one
 }
 
@@ -50,7 +52,7 @@ var closureWeights = []weighted[casefile.ClosureReason]{
 func (g *generator) pathway(c *caseDraft) {
 	c.status = casefile.StatusReferred
 	step := func(from time.Time, lo, hi int) (time.Time, bool) {
-		d := addDays(from, g.between(lo, hi))
+		d := domain.AddDays(from, g.between(lo, hi))
 		return d, !d.After(g.today)
 	}
 	assessed, ok := step(c.referred, 2, 20)

@@ -69,7 +69,7 @@ func (g *generator) newPerson(place int, taxCodes map[string]bool) *personDraft 
 		if !taxCodes[p.taxCode] {
 			break
 		}
-		p.birth = addDays(p.birth, 1) // a namesake born the same day and place: move a day
+		p.birth = domain.AddDays(p.birth, 1) // a namesake born the same day and place: move a day
 	}
 	taxCodes[p.taxCode] = true
 	return p

@@ -5,11 +5,13 @@ import (
 	"time"
 
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
 )
 
@@ -26,6 +28,9 @@ type writer struct {
 	interventions []*ent.InterventionCreate
 	outcomes      []*ent.OutcomeCreate
 	events        []*ent.CaseEventCreate
+	assessments   []*ent.AssessmentCreate
+	meetings      []*ent.MonitoringMeetingCreate
+	meetingItems  []*ent.MonitoringItemCreate
 }
 
 func (g *generator) newWriter() *writer { return &writer{g: g} }
@@ -50,7 +55,8 @@ func (w *writer) addCase(c *caseDraft) {
 	manager := pick(g.rnd, t.operators)
 	b := tx.CaseFile.Create().SetID(c.id).SetCode(c.code).SetPersonID(c.person.id).SetTableID(t.ID).
 		SetReferredOn(c.referred).SetReferralReason(referralReason(c.needs)).SetNeedAreas(c.needs).
-		SetStatus(c.status).SetPriority(c.priority).SetConsentGivenAt(w.at(c.referred))
+		SetStatus(c.status).SetPriority(c.priority).SetConsentGivenAt(w.at(c.referred)).
+		SetFirstMeetingDueOn(domain.AddDays(c.referred, t.DaysToFirstMeeting))
 	if g.chance(0.8) {
 		b.SetReferringOrganizationID(g.net.orgOf[referrer.ID]).SetReferringOperatorID(referrer.ID)
 	} else { // referred by a partner outside the table
@@ -74,6 +80,16 @@ func (w *writer) addCase(c *caseDraft) {
 	event(caseevent.KindReferred, c.referred, referrer, note)
 	if c.assessed != nil {
 		event(caseevent.KindAssessmentStarted, *c.assessed, t.coordinator, "Avviata l'analisi preliminare.")
+		b.SetFirstMeetingOn(*c.assessed).SetPlanDueOn(domain.AddDays(*c.assessed, t.DaysToPlan))
+		// The preliminary analysis follows the first meeting within days;
+		// a case taken in charge always has one.
+		if on := domain.AddDays(*c.assessed, g.between(1, 10)); c.takenOn != nil || !on.After(g.today) {
+			if c.takenOn != nil && on.After(*c.takenOn) {
+				on = *c.takenOn
+			}
+			w.addAssessment(c, on, manager)
+			event(caseevent.KindAssessmentRecorded, on, manager, "Analisi preliminare registrata.")
+		}
 	}
 	if c.declined != nil {
 		b.SetDeclineReason("La situazione non rientra nei criteri del tavolo; indirizzata ai servizi competenti.")
@@ -86,6 +102,11 @@ func (w *writer) addCase(c *caseDraft) {
 	}
 	if c.monitoring != nil {
 		event(caseevent.KindMonitoringStarted, *c.monitoring, manager, "Avvio del monitoraggio.")
+		if c.status == casefile.StatusMonitoring {
+			planned := domain.AddDays(g.today, g.between(-5, 40))
+			w.addMonitoringMeeting(c, planned)
+			event(caseevent.KindMonitoringMeetingScheduled, minDate(*c.monitoring, g.today), manager, "Incontro di monitoraggio programmato.")
+		}
 	}
 	if c.closed != nil && c.status == casefile.StatusClosed {
 		b.SetClosedOn(*c.closed).SetClosureReason(c.closure)
@@ -99,6 +120,30 @@ func (w *writer) addCase(c *caseDraft) {
 	w.cases = append(w.cases, b)
 }
 
+// addAssessment adds the preliminary analysis of a case: the need of
+// each area named at referral.
+func (w *writer) addAssessment(c *caseDraft, on time.Time, by *ent.User) {
+	g := w.g
+	levels := []domain.NeedLevel{domain.NeedLow, domain.NeedModerate, domain.NeedModerate, domain.NeedSevere}
+	findings := make([]domain.AreaFinding, len(c.needs))
+	for i, area := range c.needs {
+		findings[i] = domain.AreaFinding{Area: area, Need: pick(g.rnd, levels), Resources: "Rete familiare e amicale da attivare."}
+	}
+	w.assessments = append(w.assessments, g.tx.Assessment.Create().SetCaseID(c.id).SetLevel(assessment.LevelPreliminary).
+		SetFindings(findings).SetSummary("Analisi dei bisogni e delle risorse svolta con la persona.").
+		SetComplexNeeds(len(c.needs) > 2).SetAssessedOn(on).SetAssessorID(by.ID))
+}
+
+// addMonitoringMeeting plans a meeting that reviews every goal of a case.
+func (w *writer) addMonitoringMeeting(c *caseDraft, on time.Time) {
+	tx := w.g.tx
+	id := gid.New("mon")
+	w.meetings = append(w.meetings, tx.MonitoringMeeting.Create().SetID(id).SetCaseID(c.id).SetPlannedOn(on))
+	for _, goalID := range c.goals {
+		w.meetingItems = append(w.meetingItems, tx.MonitoringItem.Create().SetMeetingID(id).SetGoalID(goalID))
+	}
+}
+
 // addPlan adds the plan of a case taken in charge: a goal per need area,
 // often a reciprocal commitment, interventions and outcomes.
 func (w *writer) addPlan(c *caseDraft, manager *ent.User) {
@@ -108,15 +153,17 @@ func (w *writer) addPlan(c *caseDraft, manager *ent.User) {
 	if c.closed != nil {
 		end = *c.closed
 	}
-	review := addDays(*c.takenOn, 90)
-	for review.Before(addDays(end, -10)) {
-		review = addDays(review, 90)
+	review := domain.AddDays(*c.takenOn, 90)
+	for review.Before(domain.AddDays(end, -10)) {
+		review = domain.AddDays(review, 90)
 	}
 	w.plans = append(w.plans, tx.Plan.Create().SetID(planID).SetCaseID(c.id).SetAgreedOn(*c.takenOn).SetReviewOn(review).
 		SetSummary("Progetto personalizzato concordato e sottoscritto con la persona."))
 	for _, area := range c.needs {
-		gb := tx.Goal.Create().SetPlanID(planID).SetArea(area).SetDescription(goalText[area]).
-			SetDueOn(addDays(*c.takenOn, g.between(180, 365))).SetStatus(w.goalStatus(c))
+		goalID := gid.New("gol")
+		c.goals = append(c.goals, goalID)
+		gb := tx.Goal.Create().SetID(goalID).SetPlanID(planID).SetArea(area).SetDescription(goalText[area]).
+			SetDueOn(domain.AddDays(*c.takenOn, g.between(180, 365))).SetStatus(w.goalStatus(c))
 		w.goals = append(w.goals, gb)
 	}
 	var hoursDone, hoursAgreed int
@@ -126,7 +173,7 @@ func (w *writer) addPlan(c *caseDraft, manager *ent.User) {
 		hoursDone = min(hoursAgreed, int(float64(hoursAgreed)*elapsed/240*(0.6+0.5*g.rnd.Float64())))
 		w.commitments = append(w.commitments, tx.Commitment.Create().SetPlanID(planID).
 			SetKind(pick(g.rnd, commitmentKinds)).SetDescription("Attività per la comunità concordata nel progetto.").
-			SetHoursAgreed(hoursAgreed).SetHoursDone(hoursDone).SetDueOn(addDays(*c.takenOn, 240)).
+			SetHoursAgreed(hoursAgreed).SetHoursDone(hoursDone).SetDueOn(domain.AddDays(*c.takenOn, 240)).
 			SetHostID(pick(g.rnd, g.net.byKind[organization.KindThirdSector]).ID))
 	}
 	items := w.addInterventions(c, end)
@@ -197,6 +244,21 @@ func (w *writer) flush(ctx context.Context) error {
 		func(ctx context.Context) error {
 			return saveInBatches(ctx, w.events, func(ctx context.Context, b []*ent.CaseEventCreate) error {
 				return tx.CaseEvent.CreateBulk(b...).Exec(ctx)
+			})
+		},
+		func(ctx context.Context) error {
+			return saveInBatches(ctx, w.assessments, func(ctx context.Context, b []*ent.AssessmentCreate) error {
+				return tx.Assessment.CreateBulk(b...).Exec(ctx)
+			})
+		},
+		func(ctx context.Context) error {
+			return saveInBatches(ctx, w.meetings, func(ctx context.Context, b []*ent.MonitoringMeetingCreate) error {
+				return tx.MonitoringMeeting.CreateBulk(b...).Exec(ctx)
+			})
+		},
+		func(ctx context.Context) error {
+			return saveInBatches(ctx, w.meetingItems, func(ctx context.Context, b []*ent.MonitoringItemCreate) error {
+				return tx.MonitoringItem.CreateBulk(b...).Exec(ctx)
 			})
 		},
 	}
