@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
@@ -58,6 +59,12 @@ func seedOneOfEach(t *testing.T, c *ent.Client) fixture {
 	pln := c.Plan.Create().SetCase(cas).SetSummary("Rientro nel lavoro").SetAgreedOn(day(2025, 4, 1)).SaveX(ctx)
 	f["Plan"] = pln.ID
 	f["Goal"] = c.Goal.Create().SetPlan(pln).SetArea(domain.NeedEmployment).SetDescription("Trovare un impiego").SaveX(ctx).ID
+	f["Assessment"] = c.Assessment.Create().SetCase(cas).SetLevel(assessment.LevelPreliminary).SetSummary("Bisogno di lavoro").
+		SetFindings([]domain.AreaFinding{{Area: domain.NeedEmployment, Need: domain.NeedSevere}}).SetAssessedOn(day(2025, 3, 20)).
+		SetAssessor(usr).SaveX(ctx).ID
+	mon := c.MonitoringMeeting.Create().SetCase(cas).SetPlannedOn(day(2025, 9, 1)).SaveX(ctx)
+	f["MonitoringMeeting"] = mon.ID
+	f["MonitoringItem"] = c.MonitoringItem.Create().SetMeeting(mon).SetGoalID(f["Goal"]).SaveX(ctx).ID
 	f["Commitment"] = c.Commitment.Create().SetPlan(pln).SetKind(commitment.KindVolunteering).SetDescription("Biblioteca").SetHoursAgreed(40).SaveX(ctx).ID
 	fnd := c.Fund.Create().SetName("Fondo anticrisi Empoli 2025").SetYear(2025).SetAllocatedCents(5_000_000).SetMunicipality(mun).SaveX(ctx)
 	f["Fund"] = fnd.ID

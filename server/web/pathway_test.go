@@ -1,0 +1,686 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/assessment"
+	"github.com/progetto-win/win/ent/auditevent"
+	"github.com/progetto-win/win/ent/caseevent"
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/person"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/ent/user"
+	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/demo"
+	"github.com/progetto-win/win/server/store"
+	"github.com/progetto-win/win/server/store/storetest"
+)
+
+// caseState is what the pathway tests read back of a case.
+type caseState struct {
+	ID      gid.ID `json:"id"`
+	Code    string `json:"code"`
+	Status  string `json:"status"`
+	Version int    `json:"version"`
+}
+
+// world is a demo network with the Empoli table's people signed in, a
+// provider and a fund of 1,000 euros for this year.
+type world struct {
+	t                     *testing.T
+	ctx                   context.Context // the system's, for fixtures and checks
+	client                *ent.Client
+	base                  *api
+	op, coord, vinci      *api
+	empoli, vinciTable    gid.ID
+	opID, coordID, vinID  gid.ID
+	opOrg, provider, fund gid.ID
+	seq                   int
+}
+
+func newWorld(t *testing.T, db *store.DB) *world {
+	t.Helper()
+	base := demoAPI(t, db, 5, 30)
+	ctx := rule.SystemContext(context.Background())
+	c := base.client
+	w := &world{t: t, ctx: ctx, client: c, base: base,
+		op: as(t, base, demo.OperatorEmail), coord: as(t, base, demo.CoordinatorEmail), vinci: as(t, base, demo.OperatorVinciEmail)}
+	w.empoli = c.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx)
+	w.vinciTable = c.TerritorialTable.Query().Where(territorialtable.Code("VIN")).OnlyIDX(ctx)
+	op := c.User.Query().Where(user.Email(demo.OperatorEmail)).WithOrganization().OnlyX(ctx)
+	w.opID, w.opOrg = op.ID, op.Edges.Organization.ID
+	w.coordID = c.User.Query().Where(user.Email(demo.CoordinatorEmail)).OnlyIDX(ctx)
+	w.vinID = c.User.Query().Where(user.Email(demo.OperatorVinciEmail)).OnlyIDX(ctx)
+	w.provider = c.Organization.Query().FirstIDX(ctx)
+	// A fund of this year with 1,000 euros left.
+	f := c.Fund.Query().Where(fund.Year(time.Now().Year())).FirstX(ctx)
+	charged := 0
+	for _, i := range f.QueryInterventions().AllX(ctx) {
+		charged += int(i.CostCents)
+	}
+	w.fund = f.Update().SetAllocatedCents(int64(charged) + 100_000).SaveX(ctx).ID
+	return w
+}
+
+// send posts a request and decodes the one root field's value into out.
+func (a *api) send(query string, vars map[string]any, out any) response {
+	a.t.Helper()
+	r := a.post(query, vars)
+	if len(r.Errors) == 0 && out != nil {
+		var data map[string]json.RawMessage
+		if err := json.Unmarshal(r.Data, &data); err != nil {
+			a.t.Fatal(err)
+		}
+		for _, v := range data {
+			if err := json.Unmarshal(v, out); err != nil {
+				a.t.Fatal(err)
+			}
+		}
+	}
+	return r
+}
+
+// must posts a request that must succeed.
+func (a *api) must(query string, vars map[string]any, out any) {
+	a.t.Helper()
+	if r := a.send(query, vars, out); len(r.Errors) > 0 {
+		a.t.Fatalf("%s: %s", query, r.Raw)
+	}
+}
+
+// refused checks a request is refused with a code and, when given, the
+// field the error names.
+func refused(t *testing.T, r response, code, field string) {
+	t.Helper()
+	if r.code() != code {
+		t.Fatalf("want %s, got %s", code, r.Raw)
+	}
+	if f, _ := r.Errors[0].Extensions["field"].(string); field != "" && f != field {
+		t.Fatalf("want the error on %s, got %q: %s", field, f, r.Raw)
+	}
+	assertNoLeak(t, r)
+}
+
+// snapshot is what an illegal step must leave untouched.
+type snapshot struct {
+	status        casefile.Status
+	version       int
+	events        int
+	interventions int
+	outcomes      int
+	assessments   int
+}
+
+func (w *world) snapshot(id gid.ID) snapshot {
+	c := w.client.CaseFile.GetX(w.ctx, id)
+	return snapshot{
+		status: c.Status, version: c.Version,
+		events:        c.QueryEvents().CountX(w.ctx),
+		interventions: c.QueryInterventions().CountX(w.ctx),
+		outcomes:      c.QueryOutcomes().CountX(w.ctx),
+		assessments:   c.QueryAssessments().CountX(w.ctx),
+	}
+}
+
+// lastEvent is the kind of a case's latest timeline event.
+func (w *world) lastEvent(id gid.ID) caseevent.Kind {
+	return w.client.CaseEvent.Query().Where(caseevent.HasCaseWith(casefile.ID(id))).
+		Order(ent.Desc(caseevent.FieldOccurredAt)).FirstX(w.ctx).Kind
+}
+
+// caseIn writes a case of the Empoli table, referred by the demo operator
+// and managed by the coordinator, as it stands in a status: assessed past
+// REFERRED, with a plan of one goal once taken in charge.
+func (w *world) caseIn(status casefile.Status) (id, goalID gid.ID) {
+	w.t.Helper()
+	c, ctx := w.client, w.ctx
+	w.seq++
+	today := domain.DateOf(time.Now())
+	referred := domain.AddDays(today, -30)
+	per := c.Person.Create().SetBirthYear(1980).SetGender(person.GenderFemale).SetCitizenshipArea(person.CitizenshipAreaItaly).SaveX(ctx)
+	b := c.CaseFile.Create().SetCode(fmt.Sprintf("EMP-1999-%04d", w.seq)).SetPerson(per).SetTableID(w.empoli).
+		SetReferredOn(referred).SetReferralReason("Caso di prova").SetNeedAreas([]domain.NeedArea{domain.NeedIncome}).
+		SetReferringOrganizationID(w.opOrg).SetReferringOperatorID(w.opID).SetStatus(status).
+		SetFirstMeetingDueOn(domain.AddDays(referred, 60))
+	if status != casefile.StatusReferred {
+		b.SetFirstMeetingOn(domain.AddDays(referred, 5)).SetPlanDueOn(domain.AddDays(referred, 125))
+	}
+	taken := status == casefile.StatusInCharge || status == casefile.StatusMonitoring || status == casefile.StatusClosed
+	if taken {
+		b.SetCaseManagerID(w.coordID).SetTakenInChargeOn(domain.AddDays(referred, 10))
+	}
+	switch status {
+	case casefile.StatusClosed:
+		b.SetClosedOn(domain.AddDays(today, -1)).SetClosureReason(casefile.ClosureReasonOther)
+	case casefile.StatusDeclined:
+		b.SetClosedOn(domain.AddDays(today, -1)).SetDeclineReason("Fuori dai criteri")
+	}
+	cs := b.SaveX(ctx)
+	if status != casefile.StatusReferred && status != casefile.StatusDeclined {
+		c.Assessment.Create().SetCase(cs).SetLevel(assessment.LevelPreliminary).SetSummary("Analisi").
+			SetFindings([]domain.AreaFinding{{Area: domain.NeedIncome, Need: domain.NeedModerate}}).
+			SetAssessedOn(domain.AddDays(referred, 6)).ExecX(ctx)
+	}
+	if taken {
+		p := c.Plan.Create().SetCase(cs).SetAgreedOn(domain.AddDays(referred, 10)).SaveX(ctx)
+		goalID = c.Goal.Create().SetPlan(p).SetArea(domain.NeedIncome).SetDescription("Reddito stabile").SaveX(ctx).ID
+	}
+	c.CaseEvent.Create().SetCase(cs).SetKind(caseevent.KindReferred).SetOccurredAt(referred).ExecX(ctx)
+	return cs.ID, goalID
+}
+
+// A step of the pathway as the state-machine test sends it, with the
+// status each legal start leads to.
+type pathwayStep struct {
+	name  string
+	query string
+	legal map[casefile.Status]casefile.Status
+	event caseevent.Kind
+}
+
+var (
+	working = map[casefile.Status]casefile.Status{casefile.StatusInCharge: casefile.StatusInCharge, casefile.StatusMonitoring: casefile.StatusMonitoring}
+	open    = map[casefile.Status]casefile.Status{casefile.StatusReferred: casefile.StatusReferred,
+		casefile.StatusUnderAssessment: casefile.StatusUnderAssessment, casefile.StatusInCharge: casefile.StatusInCharge,
+		casefile.StatusMonitoring: casefile.StatusMonitoring}
+)
+
+var pathwaySteps = []pathwayStep{
+	{"startAssessment", `mutation($id: ID!, $v: Int!) { startAssessment(id: $id, version: $v) { id } }`,
+		map[casefile.Status]casefile.Status{casefile.StatusReferred: casefile.StatusUnderAssessment}, caseevent.KindAssessmentStarted},
+	{"recordPreliminaryAssessment", `mutation($id: ID!, $v: Int!) { recordPreliminaryAssessment(id: $id, version: $v,
+		input: {summary: "Sintesi", findings: [{area: INCOME, need: MODERATE}], complexNeeds: true}) { id } }`,
+		map[casefile.Status]casefile.Status{casefile.StatusUnderAssessment: casefile.StatusUnderAssessment}, caseevent.KindAssessmentRecorded},
+	{"recordInDepthAssessment", `mutation($id: ID!, $v: Int!, $op: ID!) { recordInDepthAssessment(id: $id, version: $v,
+		input: {summary: "Sintesi", findings: [{area: INCOME, need: SEVERE}], teamIDs: [$op]}) { id } }`,
+		map[casefile.Status]casefile.Status{casefile.StatusUnderAssessment: casefile.StatusUnderAssessment}, caseevent.KindAssessmentRecorded},
+	{"declineReferral", `mutation($id: ID!, $v: Int!) { declineReferral(id: $id, version: $v, reason: "Fuori dai criteri") { id } }`,
+		map[casefile.Status]casefile.Status{casefile.StatusReferred: casefile.StatusDeclined, casefile.StatusUnderAssessment: casefile.StatusDeclined},
+		caseevent.KindDeclined},
+	{"takeCharge", `mutation($id: ID!, $v: Int!, $op: ID!) { takeCharge(id: $id, version: $v, caseManagerID: $op,
+		plan: {goals: [{area: INCOME, description: "Stabilizzare il reddito"}]}) { id } }`,
+		map[casefile.Status]casefile.Status{casefile.StatusUnderAssessment: casefile.StatusInCharge}, caseevent.KindTakenInCharge},
+	{"assignCaseManager", `mutation($id: ID!, $v: Int!, $op: ID!) { assignCaseManager(id: $id, version: $v, caseManagerID: $op) { id } }`,
+		working, caseevent.KindCaseManagerAssigned},
+	{"updatePlan", `mutation($id: ID!, $v: Int!) { updatePlan(id: $id, version: $v, input: {summary: "Rivisto"}) { id } }`,
+		working, caseevent.KindPlanUpdated},
+	{"addGoal", `mutation($id: ID!, $v: Int!) { addGoal(id: $id, version: $v, input: {area: HOUSING, description: "Casa"}) { id } }`,
+		working, caseevent.KindPlanUpdated},
+	{"addCommitment", `mutation($id: ID!, $v: Int!) { addCommitment(id: $id, version: $v,
+		input: {kind: VOLUNTEERING, description: "Mensa", hoursAgreed: 20}) { id } }`, working, caseevent.KindPlanUpdated},
+	{"addIntervention", `mutation($id: ID!, $v: Int!, $o: ID!, $today: Time!) { addIntervention(id: $id, version: $v,
+		input: {kind: TRAINING, providerID: $o, startsOn: $today}) { id } }`, working, caseevent.KindInterventionAdded},
+	{"recordOutcome", `mutation($id: ID!, $v: Int!, $today: Time!) { recordOutcome(id: $id, version: $v,
+		input: {kind: SOCIAL_REINTEGRATION, achievedOn: $today}) { id } }`, working, caseevent.KindOutcomeRecorded},
+	{"scheduleMonitoringMeeting", `mutation($id: ID!, $v: Int!, $goal: ID!, $today: Time!) { scheduleMonitoringMeeting(id: $id, version: $v,
+		input: {plannedOn: $today, goalIDs: [$goal]}) { id } }`, working, caseevent.KindMonitoringMeetingScheduled},
+	{"moveToMonitoring", `mutation($id: ID!, $v: Int!) { moveToMonitoring(id: $id, version: $v) { id } }`,
+		map[casefile.Status]casefile.Status{casefile.StatusInCharge: casefile.StatusMonitoring}, caseevent.KindMonitoringStarted},
+	{"closeCase", `mutation($id: ID!, $v: Int!) { closeCase(id: $id, version: $v, reason: GOALS_MET) { id } }`,
+		map[casefile.Status]casefile.Status{casefile.StatusInCharge: casefile.StatusClosed, casefile.StatusMonitoring: casefile.StatusClosed},
+		caseevent.KindClosed},
+	{"reopenCase", `mutation($id: ID!, $v: Int!) { reopenCase(id: $id, version: $v, reason: "Nuova perdita del lavoro") { id } }`,
+		map[casefile.Status]casefile.Status{casefile.StatusClosed: casefile.StatusClosed}, caseevent.KindReopened},
+	{"transferCase", `mutation($id: ID!, $v: Int!, $t: ID!) { transferCase(id: $id, version: $v, tableID: $t, reason: "Cambio di residenza") { id } }`,
+		open, caseevent.KindTransferRequested},
+}
+
+var allStatuses = []casefile.Status{casefile.StatusReferred, casefile.StatusUnderAssessment, casefile.StatusInCharge,
+	casefile.StatusMonitoring, casefile.StatusClosed, casefile.StatusDeclined}
+
+// TestPathwayStateMachine sends every step from every status, as the
+// coordinator of the case's table (who may take them all): a legal one
+// moves the case, bumps its version and writes its event; an illegal one
+// is refused for the status and leaves the case as it was.
+func TestPathwayStateMachine(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		today := domain.DateOf(time.Now()).Format(time.RFC3339)
+		pairs := 0
+		for _, step := range pathwaySteps {
+			for _, from := range allStatuses {
+				id, goalID := w.caseIn(from)
+				if goalID == "" {
+					goalID = "gol_none"
+				}
+				before := w.snapshot(id)
+				r := w.coord.send(step.query, map[string]any{"id": id, "v": before.version, "op": w.opID, "o": w.provider,
+					"t": w.vinciTable, "goal": goalID, "today": today}, nil)
+				after := w.snapshot(id)
+				want, legal := step.legal[from]
+				switch {
+				case legal && len(r.Errors) > 0:
+					t.Errorf("%s from %s: refused, want %s: %s", step.name, from, want, r.Raw)
+				case legal:
+					if after.status != want || after.version != before.version+1 || w.lastEvent(id) != step.event {
+						t.Errorf("%s from %s: status %s version %d event %s, want %s %d %s", step.name, from,
+							after.status, after.version, w.lastEvent(id), want, before.version+1, step.event)
+					}
+				default:
+					if f, _ := r.Errors[0].Extensions["field"].(string); len(r.Errors) == 0 || r.code() != "BAD_USER_INPUT" || f != "status" {
+						t.Errorf("%s from %s: want BAD_USER_INPUT on status, got %s", step.name, from, r.Raw)
+					}
+					if after != before {
+						t.Errorf("%s from %s: refused but the case changed: %+v, was %+v", step.name, from, after, before)
+					}
+				}
+				pairs++
+			}
+		}
+		t.Logf("%s: %d (status, step) pairs", db.Dialect, pairs)
+	})
+}
+
+// TestPathwayThroughHTTP carries a case from referral to closure as the
+// demo operator and coordinator, then reads its timeline and audit log.
+func TestPathwayThroughHTTP(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		today := domain.DateOf(time.Now())
+		taxCode := "DMCNCL90A01D403"
+		taxCode += string(domain.TaxCodeCheckChar(taxCode))
+
+		var matches []struct {
+			PersonID   gid.ID   `json:"personID"`
+			Reasons    []string `json:"reasons"`
+			OpenCaseID *gid.ID  `json:"openCaseID"`
+		}
+		const find = `query($tc: String, $ln: String, $fn: String, $bd: Time) {
+			findPersonMatches(taxCode: $tc, lastName: $ln, firstName: $fn, birthDate: $bd) { personID reasons openCaseID } }`
+		w.op.must(find, map[string]any{"tc": taxCode}, &matches)
+		if len(matches) != 0 {
+			t.Fatalf("an unknown person matched: %+v", matches)
+		}
+		var c caseState
+		w.op.must(`mutation($t: ID!, $tc: String) { referCase(input: {tableID: $t, reason: "Perdita del lavoro, affitto arretrato",
+			needAreas: [EMPLOYMENT, INCOME], newPerson: {firstName: "Nicolò", lastName: "D'Àmico", taxCode: $tc,
+			birthDate: "1990-01-01T00:00:00+01:00", gender: MALE, citizenshipArea: ITALY}}) { id code status version } }`,
+			map[string]any{"t": w.empoli, "tc": taxCode}, &c)
+		if c.Status != "REFERRED" || c.Version != 1 {
+			t.Fatalf("referred case: %+v", c)
+		}
+		due := w.client.CaseFile.GetX(w.ctx, c.ID).FirstMeetingDueOn
+		if due == nil || !due.Equal(domain.AddDays(today, 60)) {
+			t.Errorf("first meeting due %v, want referral + 60 days", due)
+		}
+		w.op.must(find, map[string]any{"ln": "DAMICO", "fn": "nicolo", "bd": "1990-01-01T00:00:00Z"}, &matches)
+		if len(matches) != 1 || matches[0].OpenCaseID == nil || *matches[0].OpenCaseID != c.ID {
+			t.Fatalf("the person referred is not found by name: %+v", matches)
+		}
+
+		step := func(a *api, query string, vars map[string]any) {
+			t.Helper()
+			vars["id"], vars["v"] = c.ID, c.Version
+			var out caseState
+			a.must(query, vars, &out)
+			c.Version++
+			if got := w.client.CaseFile.GetX(w.ctx, c.ID).Version; got != c.Version {
+				t.Fatalf("version %d after a step, want %d", got, c.Version)
+			}
+		}
+		refused(t, w.op.send(`mutation($id: ID!) { startAssessment(id: $id, version: 1) { id } }`, map[string]any{"id": c.ID}, nil), "FORBIDDEN", "")
+		step(w.coord, `mutation($id: ID!, $v: Int!) { startAssessment(id: $id, version: $v) { id } }`, map[string]any{})
+		refused(t, w.coord.send(`mutation($id: ID!, $v: Int!, $m: ID!) { takeCharge(id: $id, version: $v, caseManagerID: $m,
+			plan: {goals: [{area: EMPLOYMENT, description: "Lavoro"}]}) { id } }`, map[string]any{"id": c.ID, "v": c.Version, "m": w.opID}, nil),
+			"BAD_USER_INPUT", "status")
+		step(w.op, `mutation($id: ID!, $v: Int!) { recordPreliminaryAssessment(id: $id, version: $v, input: {summary: "Bisogni di lavoro e reddito",
+			findings: [{area: EMPLOYMENT, need: SEVERE, resources: "Esperienza nel magazzino"}, {area: INCOME, need: MODERATE}],
+			complexNeeds: true}) { id } }`, map[string]any{})
+		step(w.coord, `mutation($id: ID!, $v: Int!, $op: ID!) { recordInDepthAssessment(id: $id, version: $v, input: {
+			summary: "Quadro approfondito", findings: [{area: EMPLOYMENT, need: SEVERE}], teamIDs: [$op]}) { id } }`,
+			map[string]any{"op": w.opID})
+		step(w.coord, `mutation($id: ID!, $v: Int!, $m: ID!) { takeCharge(id: $id, version: $v, caseManagerID: $m, plan: {
+			summary: "Ricerca attiva del lavoro", goals: [{area: EMPLOYMENT, description: "Un contratto di lavoro"}],
+			commitments: [{kind: VOLUNTEERING, description: "Mensa solidale", hoursAgreed: 40}]}) { id } }`,
+			map[string]any{"m": w.opID})
+		var iv struct{ ID gid.ID }
+		w.op.must(`mutation($id: ID!, $v: Int!, $o: ID!, $f: ID!, $d: Time!) { addIntervention(id: $id, version: $v, input: {
+			kind: TRAINING, providerID: $o, startsOn: $d, costCents: 60000, fundID: $f}) { id } }`,
+			map[string]any{"id": c.ID, "v": c.Version, "o": w.provider, "f": w.fund, "d": today.Format(time.RFC3339)}, &iv)
+		c.Version++
+		var out struct {
+			ID            gid.ID
+			FollowUpDueOn time.Time
+		}
+		w.op.must(`mutation($id: ID!, $v: Int!, $i: ID!, $d: Time!) { recordOutcome(id: $id, version: $v, input: {
+			kind: EMPLOYMENT_FIXED_TERM, achievedOn: $d, evidence: "Contratto a termine", interventionID: $i}) { id followUpDueOn } }`,
+			map[string]any{"id": c.ID, "v": c.Version, "i": iv.ID, "d": today.Format(time.RFC3339)}, &out)
+		c.Version++
+		if !out.FollowUpDueOn.Equal(domain.AddMonths(today, 6)) {
+			t.Errorf("follow-up due %v, want six months on", out.FollowUpDueOn)
+		}
+		w.op.must(`mutation($id: ID!, $v: Int!) { recordFollowUp(id: $id, version: $v, input: {stillHeld: true}) { id } }`,
+			map[string]any{"id": out.ID, "v": c.Version}, nil)
+		c.Version++
+		refused(t, w.coord.send(`mutation($id: ID!, $v: Int!) { closeCase(id: $id, version: $v, reason: GOALS_MET) { id } }`,
+			map[string]any{"id": c.ID, "v": c.Version}, nil), "BAD_USER_INPUT", "status")
+		w.op.must(`mutation($id: ID!, $v: Int!) { updateIntervention(id: $id, version: $v, input: {status: COMPLETED}) { id } }`,
+			map[string]any{"id": iv.ID, "v": c.Version}, nil)
+		c.Version++
+		step(w.op, `mutation($id: ID!, $v: Int!) { closeCase(id: $id, version: $v, reason: GOALS_MET, note: "Assunto") { id } }`, map[string]any{})
+
+		var timeline struct {
+			Status string
+			Events struct {
+				Edges []struct{ Node struct{ Kind string } }
+			}
+		}
+		w.coord.must(`query($id: ID!) { node(id: $id) { ... on Case { status events(first: 50, orderBy: [{field: OCCURRED_AT}]) {
+			edges { node { kind } } } } } }`, map[string]any{"id": c.ID}, &timeline)
+		var kinds []string
+		for _, e := range timeline.Events.Edges {
+			kinds = append(kinds, e.Node.Kind)
+		}
+		wantKinds := []string{"REFERRED", "ASSESSMENT_STARTED", "ASSESSMENT_RECORDED", "ASSESSMENT_RECORDED", "TAKEN_IN_CHARGE",
+			"INTERVENTION_ADDED", "OUTCOME_RECORDED", "FOLLOW_UP_RECORDED", "INTERVENTION_UPDATED", "CLOSED"}
+		if timeline.Status != "CLOSED" || !slices.Equal(kinds, wantKinds) {
+			t.Errorf("case %s with timeline\n%v\nwant CLOSED with\n%v", timeline.Status, kinds, wantKinds)
+		}
+
+		audit := w.client.AuditEvent.Query().Where(auditevent.EntityID(string(c.ID)), auditevent.EntityType("Case"),
+			auditevent.ActionNotIn("CREATE", "UPDATE")).Order(ent.Asc(auditevent.FieldOccurredAt)).WithActor().AllX(w.ctx)
+		var actions []string
+		for _, e := range audit {
+			actions = append(actions, e.Action+" by "+e.Edges.Actor.Email)
+		}
+		o, k := demo.OperatorEmail, demo.CoordinatorEmail
+		wantActions := []string{"REFER_CASE by " + o, "START_ASSESSMENT by " + k, "RECORD_PRELIMINARY_ASSESSMENT by " + o,
+			"RECORD_IN_DEPTH_ASSESSMENT by " + k, "TAKE_CHARGE by " + k, "ADD_INTERVENTION by " + o, "RECORD_OUTCOME by " + o,
+			"RECORD_FOLLOW_UP by " + o, "UPDATE_INTERVENTION by " + o, "CLOSE_CASE by " + o}
+		if !slices.Equal(actions, wantActions) {
+			t.Errorf("audit of the case\n%v\nwant\n%v", actions, wantActions)
+		}
+	})
+}
+
+// TestConcurrentSteps sends two clients' steps on the same version of a
+// case at once, on real connections: exactly one wins.
+func TestConcurrentSteps(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		second := as(t, w.base, demo.CoordinatorEmail)
+		race := func(from casefile.Status, query string) {
+			id, _ := w.caseIn(from)
+			version := w.snapshot(id).version
+			codes := make([]string, 2)
+			var start, done sync.WaitGroup
+			start.Add(1)
+			for i, a := range []*api{w.coord, second} {
+				done.Add(1)
+				go func() {
+					defer done.Done()
+					start.Wait()
+					codes[i] = a.post(query, map[string]any{"id": id, "v": version, "m": w.opID}).code()
+				}()
+			}
+			start.Done()
+			done.Wait()
+			slices.Sort(codes)
+			if !slices.Equal(codes, []string{"", "CONFLICT"}) {
+				t.Errorf("from %s: results %q, want one success and one CONFLICT", from, codes)
+			}
+			if got := w.snapshot(id).version; got != version+1 {
+				t.Errorf("from %s: version %d, want %d", from, got, version+1)
+			}
+		}
+		for range 5 {
+			race(casefile.StatusUnderAssessment, `mutation($id: ID!, $v: Int!, $m: ID!) { takeCharge(id: $id, version: $v,
+				caseManagerID: $m, plan: {goals: [{area: INCOME, description: "Reddito"}]}) { id } }`)
+			race(casefile.StatusInCharge, `mutation($id: ID!, $v: Int!) { closeCase(id: $id, version: $v, reason: OTHER) { id } }`)
+		}
+	})
+}
+
+// TestStaleVersion: a step on a version the case has left is refused
+// with the current one.
+func TestStaleVersion(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		id, _ := w.caseIn(casefile.StatusInCharge)
+		before := w.snapshot(id)
+		r := w.coord.send(`mutation($id: ID!, $v: Int!) { moveToMonitoring(id: $id, version: $v) { id } }`,
+			map[string]any{"id": id, "v": before.version - 1}, nil)
+		refused(t, r, "CONFLICT", "")
+		if v, _ := r.Errors[0].Extensions["currentVersion"].(float64); int(v) != before.version || r.Errors[0].Extensions["currentStatus"] != "IN_CHARGE" {
+			t.Errorf("the conflict does not give the current state: %s", r.Raw)
+		}
+		if after := w.snapshot(id); after != before {
+			t.Errorf("a stale step changed the case: %+v, was %+v", after, before)
+		}
+		refused(t, w.vinci.send(`mutation($id: ID!, $v: Int!) { moveToMonitoring(id: $id, version: $v) { id } }`,
+			map[string]any{"id": id, "v": before.version}, nil), "NOT_FOUND", "")
+	})
+}
+
+// TestDuplicatePersons: a person is found by tax code or by names however
+// spelt, and never recorded twice.
+func TestDuplicatePersons(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		taxCode := "RSSLRA85M41D403"
+		taxCode += string(domain.TaxCodeCheckChar(taxCode))
+		const refer = `mutation($t: ID!, $p: NewPersonInput, $pid: ID) { referCase(input: {tableID: $t, reason: "Sfratto",
+			needAreas: [HOUSING], newPerson: $p, personID: $pid}) { id } }`
+		laura := map[string]any{"firstName": "Làura Maria", "lastName": "De' Rossi", "taxCode": taxCode,
+			"birthDate": "1985-08-01T00:00:00+02:00", "gender": "FEMALE", "citizenshipArea": "ITALY"}
+		var first caseState
+		w.op.must(refer, map[string]any{"t": w.empoli, "p": laura}, &first)
+		persons := w.client.Person.Query().CountX(w.ctx)
+
+		// Same tax code, another spelling: refused, even as "not a duplicate".
+		other := map[string]any{"firstName": "Laura", "lastName": "Rossi", "taxCode": taxCode, "birthDate": "1985-08-01T00:00:00Z",
+			"gender": "FEMALE", "citizenshipArea": "ITALY", "notADuplicate": true}
+		r := w.op.send(refer, map[string]any{"t": w.empoli, "p": other}, nil)
+		refused(t, r, "CONFLICT", "")
+		// Same names and birth date, other accents and case, no tax code.
+		spelt := map[string]any{"firstName": "LAURA MARIA", "lastName": "de rossi", "birthDate": "1985-08-01T00:00:00Z",
+			"gender": "FEMALE", "citizenshipArea": "ITALY"}
+		r = w.vinci.send(refer, map[string]any{"t": w.vinciTable, "p": spelt}, nil)
+		refused(t, r, "CONFLICT", "")
+		if ids, _ := r.Errors[0].Extensions["personIds"].([]any); len(ids) != 1 {
+			t.Errorf("the conflict does not name the known person: %s", r.Raw)
+		}
+		// Linking the known person, who has an open case: that case back.
+		pid := w.client.CaseFile.Query().Where(casefile.ID(first.ID)).QueryPerson().OnlyIDX(w.ctx)
+		r = w.vinci.send(refer, map[string]any{"t": w.vinciTable, "pid": pid}, nil)
+		refused(t, r, "CONFLICT", "")
+		if r.Errors[0].Extensions["caseId"] != string(first.ID) {
+			t.Errorf("the conflict does not give the open case %s: %s", first.ID, r.Raw)
+		}
+		if got := w.client.Person.Query().CountX(w.ctx); got != persons {
+			t.Errorf("%d persons after refused referrals, want %d", got, persons)
+		}
+		// Once that case is over, the same person is referred again.
+		w.client.CaseFile.UpdateOneID(first.ID).SetStatus(casefile.StatusDeclined).SetClosedOn(time.Now()).
+			SetDeclineReason("Trasferita a Vinci").ExecX(w.ctx)
+		var second caseState
+		w.vinci.must(refer, map[string]any{"t": w.vinciTable, "pid": pid}, &second)
+		// A homonym born the same day, checked by the referrer, is recorded.
+		spelt["notADuplicate"] = true
+		w.coord.must(refer, map[string]any{"t": w.empoli, "p": spelt}, nil)
+		if got := w.client.Person.Query().CountX(w.ctx); got != persons+1 {
+			t.Errorf("%d persons, want %d", got, persons+1)
+		}
+	})
+}
+
+// TestPathwayRefusals: input that breaks a rule is refused as
+// BAD_USER_INPUT on the field at fault, and nothing is written.
+func TestPathwayRefusals(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		today := domain.DateOf(time.Now())
+		id, _ := w.caseIn(casefile.StatusInCharge)
+		const add = `mutation($id: ID!, $v: Int!, $o: ID!, $f: ID, $s: Time!, $e: Time, $cost: Int) { addIntervention(id: $id,
+			version: $v, input: {kind: INCOME_SUPPORT, providerID: $o, startsOn: $s, endsOn: $e, costCents: $cost, fundID: $f}) { id } }`
+		vars := func(cost int, ends time.Time) map[string]any {
+			return map[string]any{"id": id, "v": w.snapshot(id).version, "o": w.provider, "f": w.fund,
+				"s": today.Format(time.RFC3339), "e": ends.Format(time.RFC3339), "cost": cost}
+		}
+		w.coord.must(add, vars(80_000, domain.AddDays(today, 30)), nil)
+		for _, tc := range []struct {
+			name, field string
+			send        func() response
+		}{
+			{"over the fund", "costCents", func() response { return w.coord.send(add, vars(30_000, domain.AddDays(today, 30)), nil) }},
+			{"ends before it starts", "endsOn", func() response { return w.coord.send(add, vars(100, domain.AddDays(today, -1)), nil) }},
+			{"a case manager from another table", "caseManagerID", func() response {
+				return w.coord.send(`mutation($id: ID!, $v: Int!, $m: ID!) { assignCaseManager(id: $id, version: $v, caseManagerID: $m) { id } }`,
+					map[string]any{"id": id, "v": w.snapshot(id).version, "m": w.vinID}, nil)
+			}},
+			{"an outcome before the referral", "achievedOn", func() response {
+				return w.coord.send(`mutation($id: ID!, $v: Int!) { recordOutcome(id: $id, version: $v, input: {kind: OTHER,
+					achievedOn: "2001-01-01T00:00:00Z"}) { id } }`, map[string]any{"id": id, "v": w.snapshot(id).version}, nil)
+			}},
+		} {
+			before := w.snapshot(id)
+			refused(t, tc.send(), "BAD_USER_INPUT", tc.field)
+			if after := w.snapshot(id); after != before {
+				t.Errorf("%s: refused but written: %+v, was %+v", tc.name, after, before)
+			}
+		}
+		closed, _ := w.caseIn(casefile.StatusClosed)
+		before := w.snapshot(closed)
+		refused(t, w.coord.send(`mutation($id: ID!, $v: Int!, $d: Time!) { recordOutcome(id: $id, version: $v, input: {
+			kind: HOUSING_SECURED, achievedOn: $d}) { id } }`, map[string]any{"id": closed, "v": before.version, "d": today.Format(time.RFC3339)}, nil),
+			"BAD_USER_INPUT", "status")
+		if after := w.snapshot(closed); after != before {
+			t.Errorf("an outcome on a closed case was written: %+v", after)
+		}
+	})
+}
+
+// agendaIDs reads lists of the viewer's agenda as sets of IDs.
+func (a *api) agendaIDs(lists ...string) map[string][]gid.ID {
+	a.t.Helper()
+	q := "{ agenda(horizonDays: 30) {"
+	for _, l := range lists {
+		q += " " + l + "(first: 100) { edges { node { id } } }"
+	}
+	var out map[string]struct {
+		Edges []struct{ Node struct{ ID gid.ID } }
+	}
+	a.must(q+" } }", nil, &out)
+	ids := map[string][]gid.ID{}
+	for name, conn := range out {
+		for _, e := range conn.Edges {
+			ids[name] = append(ids[name], e.Node.ID)
+		}
+	}
+	return ids
+}
+
+// TestAgendaAndTransfers follows referrals, deadlines, transfers and
+// monitoring meetings into the agendas of the people who act on them.
+func TestAgendaAndTransfers(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		today := domain.DateOf(time.Now())
+		steering := as(t, w.base, demo.SteeringEmail)
+		// The Vinci table's coordinator is not a demo account: give them one.
+		hash, err := auth.HashPassword(demo.Password)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vinciCoordinator := w.client.TerritorialTable.Query().Where(territorialtable.ID(w.vinciTable)).QueryCoordinator().OnlyX(w.ctx)
+		vinciCoordinator.Update().SetPasswordHash(hash).ExecX(w.ctx)
+		vinciCoord := as(t, w.base, vinciCoordinator.Email)
+
+		// A referral past its first-meeting deadline waits, overdue.
+		late, _ := w.caseIn(casefile.StatusReferred)
+		w.client.CaseFile.UpdateOneID(late).SetFirstMeetingDueOn(domain.AddDays(today, -1)).ExecX(w.ctx)
+		got := w.coord.agendaIDs("referralsWaiting", "overdueCases")
+		if !slices.Contains(got["referralsWaiting"], late) || !slices.Contains(got["overdueCases"], late) {
+			t.Errorf("the late referral is not in the coordinator's agenda: %v", got)
+		}
+		var overdue struct{ Overdue bool }
+		w.coord.must(`query($id: ID!) { node(id: $id) { ... on Case { overdue } } }`, map[string]any{"id": late}, &overdue)
+		if !overdue.Overdue {
+			t.Error("the late referral is not marked overdue")
+		}
+		// The committee gives the table more time: the deadline follows.
+		refused(t, w.coord.send(`mutation($t: ID!) { setTableTimeLimits(id: $t, daysToFirstMeeting: 90, daysToPlan: 150) { id } }`,
+			map[string]any{"t": w.empoli}, nil), "FORBIDDEN", "")
+		steering.must(`mutation($t: ID!) { setTableTimeLimits(id: $t, daysToFirstMeeting: 90, daysToPlan: 150) { id } }`,
+			map[string]any{"t": w.empoli}, nil)
+		lateCase := w.client.CaseFile.GetX(w.ctx, late)
+		if !lateCase.FirstMeetingDueOn.Equal(domain.AddDays(lateCase.ReferredOn, 90)) {
+			t.Errorf("first meeting due %v after the new limit, want referral + 90 days", lateCase.FirstMeetingDueOn)
+		}
+		if slices.Contains(w.coord.agendaIDs("overdueCases")["overdueCases"], late) {
+			t.Error("the referral is still overdue after the new limit")
+		}
+		// Declined: the referring operator is told.
+		w.coord.must(`mutation($id: ID!, $v: Int!) { declineReferral(id: $id, version: $v, reason: "Seguita dal SERD") { id } }`,
+			map[string]any{"id": late, "v": w.snapshot(late).version}, nil)
+		if !slices.Contains(w.op.agendaIDs("declinedReferrals")["declinedReferrals"], late) {
+			t.Error("the declined referral is not in the referrer's agenda")
+		}
+
+		// A transfer waits for the receiving coordinator, who accepts it.
+		moving, _ := w.caseIn(casefile.StatusInCharge)
+		const transfer = `mutation($id: ID!, $v: Int!, $t: ID!) { transferCase(id: $id, version: $v, tableID: $t, reason: "Trasloco a Vinci") { id } }`
+		w.coord.must(transfer, map[string]any{"id": moving, "v": w.snapshot(moving).version, "t": w.vinciTable}, nil)
+		if !slices.Contains(vinciCoord.agendaIDs("incomingTransfers")["incomingTransfers"], moving) {
+			t.Error("the transfer is not in the receiving coordinator's agenda")
+		}
+		refused(t, w.coord.send(`mutation($id: ID!, $v: Int!) { acceptTransfer(id: $id, version: $v) { id } }`,
+			map[string]any{"id": moving, "v": w.snapshot(moving).version}, nil), "FORBIDDEN", "")
+		vinciCoord.must(`mutation($id: ID!, $v: Int!) { acceptTransfer(id: $id, version: $v) { id } }`,
+			map[string]any{"id": moving, "v": w.snapshot(moving).version}, nil)
+		moved := w.client.CaseFile.Query().Where(casefile.ID(moving)).WithTable().WithCaseManager().OnlyX(w.ctx)
+		if moved.Edges.Table.ID != w.vinciTable || moved.Edges.CaseManager != nil || moved.Status != casefile.StatusInCharge {
+			t.Errorf("after the transfer: table %s, manager %v, status %s", moved.Edges.Table.Name, moved.Edges.CaseManager, moved.Status)
+		}
+		if !slices.Contains(vinciCoord.agendaIDs("casesWithoutManager")["casesWithoutManager"], moving) {
+			t.Error("the transferred case is not waiting for a case manager")
+		}
+		// The sending table no longer sees it; the referrer still does.
+		refused(t, w.coord.send(`mutation($id: ID!) { addNote(id: $id, text: "Ancora noi") { id } }`, map[string]any{"id": moving}, nil), "NOT_FOUND", "")
+		w.op.must(`mutation($id: ID!) { addNote(id: $id, text: "Saluti dalla segnalante") { id } }`, map[string]any{"id": moving}, nil)
+		// Another is withdrawn by the sending coordinator.
+		staying, _ := w.caseIn(casefile.StatusMonitoring)
+		w.coord.must(transfer, map[string]any{"id": staying, "v": w.snapshot(staying).version, "t": w.vinciTable}, nil)
+		w.coord.must(`mutation($id: ID!, $v: Int!) { declineTransfer(id: $id, version: $v, reason: "Resta a Empoli") { id } }`,
+			map[string]any{"id": staying, "v": w.snapshot(staying).version}, nil)
+		if c := w.client.CaseFile.Query().Where(casefile.ID(staying)).WithTable().OnlyX(w.ctx); c.Edges.Table.ID != w.empoli ||
+			c.QueryTransferTo().ExistX(w.ctx) || w.lastEvent(staying) != caseevent.KindTransferDeclined {
+			t.Error("the withdrawn transfer moved the case or left a transfer pending")
+		}
+
+		// A monitoring meeting is due, then recorded: the goal takes its status.
+		watched, goalID := w.caseIn(casefile.StatusMonitoring)
+		var meeting struct {
+			ID    gid.ID
+			Items struct {
+				Edges []struct{ Node struct{ ID gid.ID } }
+			}
+		}
+		w.coord.must(`mutation($id: ID!, $v: Int!, $g: ID!, $d: Time!) { scheduleMonitoringMeeting(id: $id, version: $v,
+			input: {plannedOn: $d, goalIDs: [$g]}) { id items(first: 10) { edges { node { id } } } } }`,
+			map[string]any{"id": watched, "v": w.snapshot(watched).version, "g": goalID, "d": today.Format(time.RFC3339)}, &meeting)
+		if !slices.Contains(w.coord.agendaIDs("monitoringMeetingsDue")["monitoringMeetingsDue"], meeting.ID) || len(meeting.Items.Edges) != 1 {
+			t.Errorf("the meeting %s with %d items is not in the agenda", meeting.ID, len(meeting.Items.Edges))
+		}
+		w.op.must(`mutation($id: ID!, $v: Int!, $item: ID!) { recordMonitoringMeeting(id: $id, version: $v, input: {
+			summary: "Obiettivo raggiunto", items: [{itemID: $item, progress: "Contratto firmato", goalStatus: ACHIEVED}]}) { id } }`,
+			map[string]any{"id": meeting.ID, "v": w.snapshot(watched).version, "item": meeting.Items.Edges[0].Node.ID}, nil)
+		if st := w.client.Goal.GetX(w.ctx, goalID).Status; st != "ACHIEVED" {
+			t.Errorf("goal %s after the meeting, want ACHIEVED", st)
+		}
+		if slices.Contains(w.coord.agendaIDs("monitoringMeetingsDue")["monitoringMeetingsDue"], meeting.ID) {
+			t.Error("a recorded meeting is still due")
+		}
+	})
+}
