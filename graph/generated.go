@@ -37,6 +37,7 @@ import (
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/graph/model"
+	"github.com/progetto-win/win/server/indicator"
 	"github.com/progetto-win/win/server/pathway"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -329,6 +330,50 @@ type ComplexityRoot struct {
 	GoalEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	IndicatorCell struct {
+		Keys       func(childComplexity int) int
+		Persons    func(childComplexity int) int
+		Suppressed func(childComplexity int) int
+		Value      func(childComplexity int) int
+	}
+
+	IndicatorKey struct {
+		Dimension func(childComplexity int) int
+		Key       func(childComplexity int) int
+		Label     func(childComplexity int) int
+	}
+
+	IndicatorResult struct {
+		Cells      func(childComplexity int) int
+		Definition func(childComplexity int) int
+		GroupBy    func(childComplexity int) int
+		Indicator  func(childComplexity int) int
+		Total      func(childComplexity int) int
+	}
+
+	Indicators struct {
+		Closures                  func(childComplexity int, groupBy []indicator.Dimension) int
+		CostPerPositiveOutcome    func(childComplexity int) int
+		DaysToTakeChargeMedian    func(childComplexity int, groupBy []indicator.Dimension) int
+		DaysToTakeChargeP90       func(childComplexity int, groupBy []indicator.Dimension) int
+		EmploymentHeldAtFollowUp  func(childComplexity int, groupBy []indicator.Dimension) int
+		EmploymentOutcomeShare    func(childComplexity int, groupBy []indicator.Dimension) int
+		FundsAllocated            func(childComplexity int, groupBy []indicator.Dimension) int
+		FundsCommitted            func(childComplexity int, groupBy []indicator.Dimension) int
+		FundsSpent                func(childComplexity int, groupBy []indicator.Dimension) int
+		FundsSpentShare           func(childComplexity int) int
+		MeetingsHeld              func(childComplexity int, groupBy []indicator.Dimension) int
+		OpenCaseload              func(childComplexity int, groupBy []indicator.Dimension) int
+		Outcomes                  func(childComplexity int, groupBy []indicator.Dimension) int
+		PositiveOutcomes          func(childComplexity int, groupBy []indicator.Dimension) int
+		ProtocolCommitmentsOnTime func(childComplexity int, groupBy []indicator.Dimension) int
+		ProtocolsActive           func(childComplexity int) int
+		ReciprocityHoursAgreed    func(childComplexity int, groupBy []indicator.Dimension) int
+		ReciprocityHoursDone      func(childComplexity int, groupBy []indicator.Dimension) int
+		Referrals                 func(childComplexity int, groupBy []indicator.Dimension) int
+		TakingsInCharge           func(childComplexity int, groupBy []indicator.Dimension) int
 	}
 
 	Intervention struct {
@@ -769,6 +814,7 @@ type ComplexityRoot struct {
 		FindPersonMatches    func(childComplexity int, taxCode *string, lastName *string, firstName *string, birthDate *time.Time) int
 		Funds                func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.FundOrder, where *ent.FundWhereInput) int
 		IdentityAccessReport func(childComplexity int, personID gid.ID) int
+		Indicators           func(childComplexity int, filter *indicator.Filter) int
 		Meetings             func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MeetingOrder, where *ent.MeetingWhereInput) int
 		Municipalities       func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MunicipalityOrder, where *ent.MunicipalityWhereInput) int
 		MyAPITokens          func(childComplexity int) int
@@ -958,6 +1004,7 @@ type QueryResolver interface {
 	Viewer(ctx context.Context) (*ent.User, error)
 	MySessions(ctx context.Context) ([]*ent.Session, error)
 	MyAPITokens(ctx context.Context) ([]*ent.APIToken, error)
+	Indicators(ctx context.Context, filter *indicator.Filter) (*indicator.Indicators, error)
 	FindPersonMatches(ctx context.Context, taxCode *string, lastName *string, firstName *string, birthDate *time.Time) ([]*pathway.PersonMatch, error)
 	Agenda(ctx context.Context, horizonDays *int) (*pathway.Agenda, error)
 	PersonDataExport(ctx context.Context, personID gid.ID) (string, error)
@@ -2158,6 +2205,287 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GoalEdge.Node(childComplexity), true
+
+	case "IndicatorCell.keys":
+		if e.ComplexityRoot.IndicatorCell.Keys == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorCell.Keys(childComplexity), true
+	case "IndicatorCell.persons":
+		if e.ComplexityRoot.IndicatorCell.Persons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorCell.Persons(childComplexity), true
+	case "IndicatorCell.suppressed":
+		if e.ComplexityRoot.IndicatorCell.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorCell.Suppressed(childComplexity), true
+	case "IndicatorCell.value":
+		if e.ComplexityRoot.IndicatorCell.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorCell.Value(childComplexity), true
+
+	case "IndicatorKey.dimension":
+		if e.ComplexityRoot.IndicatorKey.Dimension == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorKey.Dimension(childComplexity), true
+	case "IndicatorKey.key":
+		if e.ComplexityRoot.IndicatorKey.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorKey.Key(childComplexity), true
+	case "IndicatorKey.label":
+		if e.ComplexityRoot.IndicatorKey.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorKey.Label(childComplexity), true
+
+	case "IndicatorResult.cells":
+		if e.ComplexityRoot.IndicatorResult.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorResult.Cells(childComplexity), true
+	case "IndicatorResult.definition":
+		if e.ComplexityRoot.IndicatorResult.Definition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorResult.Definition(childComplexity), true
+	case "IndicatorResult.groupBy":
+		if e.ComplexityRoot.IndicatorResult.GroupBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorResult.GroupBy(childComplexity), true
+	case "IndicatorResult.indicator":
+		if e.ComplexityRoot.IndicatorResult.Indicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorResult.Indicator(childComplexity), true
+	case "IndicatorResult.total":
+		if e.ComplexityRoot.IndicatorResult.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorResult.Total(childComplexity), true
+
+	case "Indicators.closures":
+		if e.ComplexityRoot.Indicators.Closures == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_closures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.Closures(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.costPerPositiveOutcome":
+		if e.ComplexityRoot.Indicators.CostPerPositiveOutcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicators.CostPerPositiveOutcome(childComplexity), true
+	case "Indicators.daysToTakeChargeMedian":
+		if e.ComplexityRoot.Indicators.DaysToTakeChargeMedian == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_daysToTakeChargeMedian_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.DaysToTakeChargeMedian(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.daysToTakeChargeP90":
+		if e.ComplexityRoot.Indicators.DaysToTakeChargeP90 == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_daysToTakeChargeP90_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.DaysToTakeChargeP90(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.employmentHeldAtFollowUp":
+		if e.ComplexityRoot.Indicators.EmploymentHeldAtFollowUp == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_employmentHeldAtFollowUp_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.EmploymentHeldAtFollowUp(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.employmentOutcomeShare":
+		if e.ComplexityRoot.Indicators.EmploymentOutcomeShare == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_employmentOutcomeShare_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.EmploymentOutcomeShare(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.fundsAllocated":
+		if e.ComplexityRoot.Indicators.FundsAllocated == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_fundsAllocated_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.FundsAllocated(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.fundsCommitted":
+		if e.ComplexityRoot.Indicators.FundsCommitted == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_fundsCommitted_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.FundsCommitted(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.fundsSpent":
+		if e.ComplexityRoot.Indicators.FundsSpent == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_fundsSpent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.FundsSpent(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.fundsSpentShare":
+		if e.ComplexityRoot.Indicators.FundsSpentShare == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicators.FundsSpentShare(childComplexity), true
+	case "Indicators.meetingsHeld":
+		if e.ComplexityRoot.Indicators.MeetingsHeld == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_meetingsHeld_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.MeetingsHeld(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.openCaseload":
+		if e.ComplexityRoot.Indicators.OpenCaseload == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_openCaseload_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.OpenCaseload(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.outcomes":
+		if e.ComplexityRoot.Indicators.Outcomes == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_outcomes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.Outcomes(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.positiveOutcomes":
+		if e.ComplexityRoot.Indicators.PositiveOutcomes == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_positiveOutcomes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.PositiveOutcomes(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.protocolCommitmentsOnTime":
+		if e.ComplexityRoot.Indicators.ProtocolCommitmentsOnTime == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_protocolCommitmentsOnTime_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.ProtocolCommitmentsOnTime(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.protocolsActive":
+		if e.ComplexityRoot.Indicators.ProtocolsActive == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicators.ProtocolsActive(childComplexity), true
+	case "Indicators.reciprocityHoursAgreed":
+		if e.ComplexityRoot.Indicators.ReciprocityHoursAgreed == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_reciprocityHoursAgreed_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.ReciprocityHoursAgreed(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.reciprocityHoursDone":
+		if e.ComplexityRoot.Indicators.ReciprocityHoursDone == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_reciprocityHoursDone_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.ReciprocityHoursDone(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.referrals":
+		if e.ComplexityRoot.Indicators.Referrals == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_referrals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.Referrals(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.takingsInCharge":
+		if e.ComplexityRoot.Indicators.TakingsInCharge == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_takingsInCharge_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.TakingsInCharge(childComplexity, args["groupBy"].([]indicator.Dimension)), true
 
 	case "Intervention.case":
 		if e.ComplexityRoot.Intervention.Case == nil {
@@ -4357,6 +4685,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.IdentityAccessReport(childComplexity, args["personID"].(gid.ID)), true
+	case "Query.indicators":
+		if e.ComplexityRoot.Query.Indicators == nil {
+			break
+		}
+
+		args, err := ec.field_Query_indicators_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Indicators(childComplexity, args["filter"].(*indicator.Filter)), true
 
 	case "Query.meetings":
 		if e.ComplexityRoot.Query.Meetings == nil {
@@ -4919,6 +5258,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("GoalInput", ec.unmarshalInputGoalInput),
 			graphql.NewInputUnmarshaler("GoalOrder", ec.unmarshalInputGoalOrder),
 			graphql.NewInputUnmarshaler("GoalWhereInput", ec.unmarshalInputGoalWhereInput),
+			graphql.NewInputUnmarshaler("IndicatorFilter", ec.unmarshalInputIndicatorFilter),
 			graphql.NewInputUnmarshaler("InterventionInput", ec.unmarshalInputInterventionInput),
 			graphql.NewInputUnmarshaler("InterventionOrder", ec.unmarshalInputInterventionOrder),
 			graphql.NewInputUnmarshaler("InterventionWhereInput", ec.unmarshalInputInterventionWhereInput),
@@ -5047,7 +5387,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "account.graphql" "ent.graphql" "pathway.graphql" "subject.graphql" "users.graphql" "win.graphql"
+//go:embed "account.graphql" "ent.graphql" "indicators.graphql" "pathway.graphql" "subject.graphql" "users.graphql" "win.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5061,6 +5401,7 @@ func sourceData(filename string) string {
 var sources = []*ast.Source{
 	{Name: "account.graphql", Input: sourceData("account.graphql"), BuiltIn: false},
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
+	{Name: "indicators.graphql", Input: sourceData("indicators.graphql"), BuiltIn: false},
 	{Name: "pathway.graphql", Input: sourceData("pathway.graphql"), BuiltIn: false},
 	{Name: "subject.graphql", Input: sourceData("subject.graphql"), BuiltIn: false},
 	{Name: "users.graphql", Input: sourceData("users.graphql"), BuiltIn: false},
@@ -5608,6 +5949,94 @@ func (ec *executionContext) childFields_GoalEdge(ctx context.Context, field grap
 		return ec.fieldContext_GoalEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GoalEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_IndicatorCell(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "keys":
+		return ec.fieldContext_IndicatorCell_keys(ctx, field)
+	case "value":
+		return ec.fieldContext_IndicatorCell_value(ctx, field)
+	case "persons":
+		return ec.fieldContext_IndicatorCell_persons(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_IndicatorCell_suppressed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IndicatorCell", field.Name)
+}
+
+func (ec *executionContext) childFields_IndicatorKey(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "dimension":
+		return ec.fieldContext_IndicatorKey_dimension(ctx, field)
+	case "key":
+		return ec.fieldContext_IndicatorKey_key(ctx, field)
+	case "label":
+		return ec.fieldContext_IndicatorKey_label(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IndicatorKey", field.Name)
+}
+
+func (ec *executionContext) childFields_IndicatorResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "indicator":
+		return ec.fieldContext_IndicatorResult_indicator(ctx, field)
+	case "definition":
+		return ec.fieldContext_IndicatorResult_definition(ctx, field)
+	case "groupBy":
+		return ec.fieldContext_IndicatorResult_groupBy(ctx, field)
+	case "total":
+		return ec.fieldContext_IndicatorResult_total(ctx, field)
+	case "cells":
+		return ec.fieldContext_IndicatorResult_cells(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IndicatorResult", field.Name)
+}
+
+func (ec *executionContext) childFields_Indicators(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "referrals":
+		return ec.fieldContext_Indicators_referrals(ctx, field)
+	case "takingsInCharge":
+		return ec.fieldContext_Indicators_takingsInCharge(ctx, field)
+	case "closures":
+		return ec.fieldContext_Indicators_closures(ctx, field)
+	case "openCaseload":
+		return ec.fieldContext_Indicators_openCaseload(ctx, field)
+	case "daysToTakeChargeMedian":
+		return ec.fieldContext_Indicators_daysToTakeChargeMedian(ctx, field)
+	case "daysToTakeChargeP90":
+		return ec.fieldContext_Indicators_daysToTakeChargeP90(ctx, field)
+	case "positiveOutcomes":
+		return ec.fieldContext_Indicators_positiveOutcomes(ctx, field)
+	case "employmentOutcomeShare":
+		return ec.fieldContext_Indicators_employmentOutcomeShare(ctx, field)
+	case "employmentHeldAtFollowUp":
+		return ec.fieldContext_Indicators_employmentHeldAtFollowUp(ctx, field)
+	case "reciprocityHoursAgreed":
+		return ec.fieldContext_Indicators_reciprocityHoursAgreed(ctx, field)
+	case "reciprocityHoursDone":
+		return ec.fieldContext_Indicators_reciprocityHoursDone(ctx, field)
+	case "fundsAllocated":
+		return ec.fieldContext_Indicators_fundsAllocated(ctx, field)
+	case "fundsCommitted":
+		return ec.fieldContext_Indicators_fundsCommitted(ctx, field)
+	case "fundsSpent":
+		return ec.fieldContext_Indicators_fundsSpent(ctx, field)
+	case "fundsSpentShare":
+		return ec.fieldContext_Indicators_fundsSpentShare(ctx, field)
+	case "costPerPositiveOutcome":
+		return ec.fieldContext_Indicators_costPerPositiveOutcome(ctx, field)
+	case "protocolsActive":
+		return ec.fieldContext_Indicators_protocolsActive(ctx, field)
+	case "protocolCommitmentsOnTime":
+		return ec.fieldContext_Indicators_protocolCommitmentsOnTime(ctx, field)
+	case "meetingsHeld":
+		return ec.fieldContext_Indicators_meetingsHeld(ctx, field)
+	case "outcomes":
+		return ec.fieldContext_Indicators_outcomes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Indicators", field.Name)
 }
 
 func (ec *executionContext) childFields_Intervention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7463,6 +7892,244 @@ func (ec *executionContext) field_Fund_interventions_args(ctx context.Context, r
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_closures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_daysToTakeChargeMedian_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_daysToTakeChargeP90_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_employmentHeldAtFollowUp_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_employmentOutcomeShare_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_fundsAllocated_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_fundsCommitted_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_fundsSpent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_meetingsHeld_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_openCaseload_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_outcomes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_positiveOutcomes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_protocolCommitmentsOnTime_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_reciprocityHoursAgreed_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_reciprocityHoursDone_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_referrals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_takingsInCharge_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
 	return args, nil
 }
 
@@ -10015,6 +10682,20 @@ func (ec *executionContext) field_Query_identityAccessReport_args(ctx context.Co
 		return nil, err
 	}
 	args["personID"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_indicators_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*indicator.Filter, error) {
+			return ec.unmarshalOIndicatorFilter2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
 	return args, nil
 }
 
@@ -15899,6 +16580,1153 @@ func (ec *executionContext) _GoalEdge_cursor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_GoalEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GoalEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _IndicatorCell_keys(ctx context.Context, field graphql.CollectedField, obj *indicator.Cell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorCell_keys(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Keys, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*indicator.Key) graphql.Marshaler {
+			return ec.marshalNIndicatorKey2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐKeyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorCell_keys(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IndicatorCell",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorKey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IndicatorCell_value(ctx context.Context, field graphql.CollectedField, obj *indicator.Cell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorCell_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorCell_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorCell", field, false, false, "Float")
+}
+
+func (ec *executionContext) _IndicatorCell_persons(ctx context.Context, field graphql.CollectedField, obj *indicator.Cell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorCell_persons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Persons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorCell_persons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IndicatorCell_suppressed(ctx context.Context, field graphql.CollectedField, obj *indicator.Cell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorCell_suppressed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suppressed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorCell_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorCell", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _IndicatorKey_dimension(ctx context.Context, field graphql.CollectedField, obj *indicator.Key) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorKey_dimension(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dimension, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v indicator.Dimension) graphql.Marshaler {
+			return ec.marshalNIndicatorDimension2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimension(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorKey_dimension(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorKey", field, false, false, "IndicatorDimension")
+}
+
+func (ec *executionContext) _IndicatorKey_key(ctx context.Context, field graphql.CollectedField, obj *indicator.Key) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorKey_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorKey_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorKey", field, false, false, "String")
+}
+
+func (ec *executionContext) _IndicatorKey_label(ctx context.Context, field graphql.CollectedField, obj *indicator.Key) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorKey_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorKey_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorKey", field, false, false, "String")
+}
+
+func (ec *executionContext) _IndicatorResult_indicator(ctx context.Context, field graphql.CollectedField, obj *indicator.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorResult_indicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorResult_indicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _IndicatorResult_definition(ctx context.Context, field graphql.CollectedField, obj *indicator.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorResult_definition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Definition, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorResult_definition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _IndicatorResult_groupBy(ctx context.Context, field graphql.CollectedField, obj *indicator.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorResult_groupBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []indicator.Dimension) graphql.Marshaler {
+			return ec.marshalNIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorResult_groupBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorResult", field, false, false, "IndicatorDimension")
+}
+
+func (ec *executionContext) _IndicatorResult_total(ctx context.Context, field graphql.CollectedField, obj *indicator.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorResult_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Cell) graphql.Marshaler {
+			return ec.marshalNIndicatorCell2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐCell(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorResult_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IndicatorResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorCell(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IndicatorResult_cells(ctx context.Context, field graphql.CollectedField, obj *indicator.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorResult_cells(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cells, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*indicator.Cell) graphql.Marshaler {
+			return ec.marshalNIndicatorCell2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐCellᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorResult_cells(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IndicatorResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorCell(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_referrals(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_referrals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Referrals(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_referrals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_referrals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_takingsInCharge(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_takingsInCharge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.TakingsInCharge(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_takingsInCharge(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_takingsInCharge_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_closures(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_closures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Closures(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_closures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_closures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_openCaseload(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_openCaseload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.OpenCaseload(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_openCaseload(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_openCaseload_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_daysToTakeChargeMedian(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_daysToTakeChargeMedian(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.DaysToTakeChargeMedian(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_daysToTakeChargeMedian(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_daysToTakeChargeMedian_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_daysToTakeChargeP90(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_daysToTakeChargeP90(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.DaysToTakeChargeP90(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_daysToTakeChargeP90(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_daysToTakeChargeP90_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_positiveOutcomes(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_positiveOutcomes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.PositiveOutcomes(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_positiveOutcomes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_positiveOutcomes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_employmentOutcomeShare(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_employmentOutcomeShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.EmploymentOutcomeShare(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_employmentOutcomeShare(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_employmentOutcomeShare_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_employmentHeldAtFollowUp(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_employmentHeldAtFollowUp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.EmploymentHeldAtFollowUp(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_employmentHeldAtFollowUp(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_employmentHeldAtFollowUp_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_reciprocityHoursAgreed(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_reciprocityHoursAgreed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ReciprocityHoursAgreed(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_reciprocityHoursAgreed(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_reciprocityHoursAgreed_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_reciprocityHoursDone(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_reciprocityHoursDone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ReciprocityHoursDone(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_reciprocityHoursDone(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_reciprocityHoursDone_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_fundsAllocated(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_fundsAllocated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.FundsAllocated(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_fundsAllocated(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_fundsAllocated_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_fundsCommitted(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_fundsCommitted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.FundsCommitted(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_fundsCommitted(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_fundsCommitted_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_fundsSpent(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_fundsSpent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.FundsSpent(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_fundsSpent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_fundsSpent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_fundsSpentShare(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_fundsSpentShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FundsSpentShare(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_fundsSpentShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_costPerPositiveOutcome(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_costPerPositiveOutcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostPerPositiveOutcome(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_costPerPositiveOutcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_protocolsActive(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_protocolsActive(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProtocolsActive(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_protocolsActive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_protocolCommitmentsOnTime(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_protocolCommitmentsOnTime(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ProtocolCommitmentsOnTime(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_protocolCommitmentsOnTime(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_protocolCommitmentsOnTime_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_meetingsHeld(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_meetingsHeld(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.MeetingsHeld(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_meetingsHeld(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_meetingsHeld_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_outcomes(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_outcomes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Outcomes(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_outcomes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_outcomes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Intervention_id(ctx context.Context, field graphql.CollectedField, obj *ent.Intervention) (ret graphql.Marshaler) {
@@ -25251,6 +27079,50 @@ func (ec *executionContext) fieldContext_Query_myApiTokens(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ApiToken(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_indicators(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_indicators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Indicators(ctx, fc.Args["filter"].(*indicator.Filter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Indicators) graphql.Marshaler {
+			return ec.marshalNIndicators2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐIndicators(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_indicators(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicators(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_indicators_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -34997,6 +36869,90 @@ func (ec *executionContext) unmarshalInputGoalWhereInput(ctx context.Context, ob
 func UnmarshalGoalWhereInput(ctx context.Context, raw any) (ent.GoalWhereInput, error) {
 	var out ent.GoalWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "GoalWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputIndicatorFilter(ctx context.Context, obj any) (indicator.Filter, error) {
+	var it indicator.Filter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"from", "to", "tableIDs", "municipalityIDs", "needAreas", "genders", "ageBands"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "tableIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tableIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TableIDs = data
+		case "municipalityIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("municipalityIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MunicipalityIDs = data
+		case "needAreas":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("needAreas"))
+			data, err := ec.unmarshalONeedArea2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐNeedAreaᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeedAreas = data
+		case "genders":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("genders"))
+			data, err := ec.unmarshalOPersonGender2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐGenderᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Genders = data
+		case "ageBands":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ageBands"))
+			data, err := ec.unmarshalOAgeBand2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐAgeBandᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgeBands = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalIndicatorFilter unmarshals raw into the IndicatorFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalIndicatorFilter(ctx context.Context, raw any) (indicator.Filter, error) {
+	var out indicator.Filter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "IndicatorFilter", raw, &out)
 	return out, err
 }
 
@@ -48785,6 +50741,298 @@ func (ec *executionContext) _GoalEdge(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var indicatorCellImplementors = []string{"IndicatorCell"}
+
+func (ec *executionContext) _IndicatorCell(ctx context.Context, sel ast.SelectionSet, obj *indicator.Cell) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, indicatorCellImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IndicatorCell")
+		case "keys":
+			out.Values[i] = ec._IndicatorCell_keys(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._IndicatorCell_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "persons":
+			out.Values[i] = ec._IndicatorCell_persons(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "suppressed":
+			out.Values[i] = ec._IndicatorCell_suppressed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var indicatorKeyImplementors = []string{"IndicatorKey"}
+
+func (ec *executionContext) _IndicatorKey(ctx context.Context, sel ast.SelectionSet, obj *indicator.Key) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, indicatorKeyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IndicatorKey")
+		case "dimension":
+			out.Values[i] = ec._IndicatorKey_dimension(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "key":
+			out.Values[i] = ec._IndicatorKey_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._IndicatorKey_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var indicatorResultImplementors = []string{"IndicatorResult"}
+
+func (ec *executionContext) _IndicatorResult(ctx context.Context, sel ast.SelectionSet, obj *indicator.Result) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, indicatorResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IndicatorResult")
+		case "indicator":
+			out.Values[i] = ec._IndicatorResult_indicator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "definition":
+			out.Values[i] = ec._IndicatorResult_definition(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groupBy":
+			out.Values[i] = ec._IndicatorResult_groupBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._IndicatorResult_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cells":
+			out.Values[i] = ec._IndicatorResult_cells(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var indicatorsImplementors = []string{"Indicators"}
+
+func (ec *executionContext) _Indicators(ctx context.Context, sel ast.SelectionSet, obj *indicator.Indicators) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, indicatorsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Indicators")
+		case "referrals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_referrals(ctx, field, obj)
+				})
+		case "takingsInCharge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_takingsInCharge(ctx, field, obj)
+				})
+		case "closures":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_closures(ctx, field, obj)
+				})
+		case "openCaseload":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_openCaseload(ctx, field, obj)
+				})
+		case "daysToTakeChargeMedian":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_daysToTakeChargeMedian(ctx, field, obj)
+				})
+		case "daysToTakeChargeP90":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_daysToTakeChargeP90(ctx, field, obj)
+				})
+		case "positiveOutcomes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_positiveOutcomes(ctx, field, obj)
+				})
+		case "employmentOutcomeShare":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_employmentOutcomeShare(ctx, field, obj)
+				})
+		case "employmentHeldAtFollowUp":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_employmentHeldAtFollowUp(ctx, field, obj)
+				})
+		case "reciprocityHoursAgreed":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_reciprocityHoursAgreed(ctx, field, obj)
+				})
+		case "reciprocityHoursDone":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_reciprocityHoursDone(ctx, field, obj)
+				})
+		case "fundsAllocated":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_fundsAllocated(ctx, field, obj)
+				})
+		case "fundsCommitted":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_fundsCommitted(ctx, field, obj)
+				})
+		case "fundsSpent":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_fundsSpent(ctx, field, obj)
+				})
+		case "fundsSpentShare":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_fundsSpentShare(ctx, field, obj)
+				})
+		case "costPerPositiveOutcome":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_costPerPositiveOutcome(ctx, field, obj)
+				})
+		case "protocolsActive":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_protocolsActive(ctx, field, obj)
+				})
+		case "protocolCommitmentsOnTime":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_protocolCommitmentsOnTime(ctx, field, obj)
+				})
+		case "meetingsHeld":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_meetingsHeld(ctx, field, obj)
+				})
+		case "outcomes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_outcomes(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var interventionImplementors = []string{"Intervention", "Node"}
 
 func (ec *executionContext) _Intervention(ctx context.Context, sel ast.SelectionSet, obj *ent.Intervention) graphql.Marshaler {
@@ -51812,6 +54060,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_myApiTokens(ctx, field)
 				})
+		case "indicators":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_indicators(ctx, field)
+				})
 		case "findPersonMatches":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -52798,6 +55052,16 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNAgeBand2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐAgeBand(ctx context.Context, v any) (indicator.AgeBand, error) {
+	var res indicator.AgeBand
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAgeBand2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐAgeBand(ctx context.Context, sel ast.SelectionSet, v indicator.AgeBand) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNAgenda2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐAgenda(ctx context.Context, sel ast.SelectionSet, v *pathway.Agenda) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Agenda!")
@@ -53473,6 +55737,110 @@ func (ec *executionContext) marshalNID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋ
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNIndicatorCell2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐCellᚄ(ctx context.Context, sel ast.SelectionSet, v []*indicator.Cell) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIndicatorCell2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐCell(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIndicatorCell2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐCell(ctx context.Context, sel ast.SelectionSet, v *indicator.Cell) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IndicatorCell!")
+		return graphql.Null
+	}
+	return ec._IndicatorCell(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNIndicatorDimension2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimension(ctx context.Context, v any) (indicator.Dimension, error) {
+	var res indicator.Dimension
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIndicatorDimension2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimension(ctx context.Context, sel ast.SelectionSet, v indicator.Dimension) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx context.Context, v any) ([]indicator.Dimension, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]indicator.Dimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIndicatorDimension2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []indicator.Dimension) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIndicatorDimension2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIndicatorKey2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐKeyᚄ(ctx context.Context, sel ast.SelectionSet, v []*indicator.Key) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIndicatorKey2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐKey(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIndicatorKey2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐKey(ctx context.Context, sel ast.SelectionSet, v *indicator.Key) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IndicatorKey!")
+		return graphql.Null
+	}
+	return ec._IndicatorKey(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx context.Context, sel ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IndicatorResult!")
+		return graphql.Null
+	}
+	return ec._IndicatorResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNIndicators2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐIndicators(ctx context.Context, sel ast.SelectionSet, v *indicator.Indicators) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Indicators!")
+		return graphql.Null
+	}
+	return ec._Indicators(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
@@ -54756,6 +57124,42 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) unmarshalOAgeBand2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐAgeBandᚄ(ctx context.Context, v any) ([]indicator.AgeBand, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]indicator.AgeBand, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAgeBand2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐAgeBand(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAgeBand2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐAgeBandᚄ(ctx context.Context, sel ast.SelectionSet, v []indicator.AgeBand) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgeBand2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐAgeBand(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOAssessment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessment(ctx context.Context, sel ast.SelectionSet, v *ent.Assessment) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -55905,6 +58309,50 @@ func (ec *executionContext) marshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋ
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx context.Context, v any) ([]indicator.Dimension, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]indicator.Dimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIndicatorDimension2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []indicator.Dimension) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIndicatorDimension2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOIndicatorFilter2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐFilter(ctx context.Context, v any) (*indicator.Filter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputIndicatorFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOInt2ᚕint64ᚄ(ctx context.Context, v any) ([]int64, error) {

@@ -8,18 +8,21 @@ import (
 
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/indicator"
 	"github.com/progetto-win/win/server/subject"
 )
 
 // Resolver is the root resolver; it holds the ent client and the services
-// of accounts and data-subject rights.
+// of accounts and data-subject rights, and the source of indicators.
 type Resolver struct {
 	client   *ent.Client
 	auth     *auth.Service
 	subjects *subject.Service
+	stats    *indicator.Source
 }
 
-// NewSchema returns the executable schema over an ent client.
-func NewSchema(client *ent.Client, accounts *auth.Service) graphql.ExecutableSchema {
-	return NewExecutableSchema(Config{Resolvers: &Resolver{client: client, auth: accounts, subjects: subject.New(client)}})
+// NewSchema returns the executable schema over an ent client, and the
+// source of indicators over the same database.
+func NewSchema(client *ent.Client, accounts *auth.Service, stats *indicator.Source) graphql.ExecutableSchema {
+	return NewExecutableSchema(Config{Resolvers: &Resolver{client: client, auth: accounts, subjects: subject.New(client), stats: stats}})
 }

@@ -62,7 +62,7 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 
 	srv := &http.Server{
 		Addr: cfg.Addr,
-		Handler: web.New(web.Options{Client: client, Ping: db.Ping, Logger: logger,
+		Handler: web.New(web.Options{Client: client, DB: db, Ping: db.Ping, Logger: logger,
 			CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,

@@ -278,7 +278,7 @@ func viewerOf(a *api) *viewer.Viewer { return &viewer.Viewer{UserID: a.userID} }
 func TestBehindProxy(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		a := browser(t, db)
-		a.handler = web.New(web.Options{Client: a.client, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		a.handler = web.New(web.Options{Client: a.client, DB: db, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 			TrustedProxies: []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}}) // httptest's peer address
 		login := func(remote string) *http.Cookie {
 			body, _ := json.Marshal(map[string]any{"query": loginMutation, "variables": map[string]any{"e": "operatrice@prova.example", "p": "una-password-lunga"}})

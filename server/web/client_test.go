@@ -42,7 +42,7 @@ func newAPI(t *testing.T, db *store.DB, opts ...ent.Option) *api {
 	t.Helper()
 	client := db.Client(opts...)
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	a := &api{t: t, client: client, handler: web.New(web.Options{Client: client, Ping: db.Ping, Logger: logger})}
+	a := &api{t: t, client: client, handler: web.New(web.Options{Client: client, DB: db, Ping: db.Ping, Logger: logger})}
 	ctx := rule.SystemContext(context.Background())
 	org := client.Organization.Create().SetName("Ente di prova").SetKind(organization.KindOther).SaveX(ctx)
 	u := client.User.Create().SetEmail("tester@prova.example").SetName("Tester").SetOrganization(org).

@@ -21,17 +21,28 @@ import (
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/graph"
 	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/indicator"
+	"github.com/progetto-win/win/server/store"
 )
 
 // Options configure the handler.
 type Options struct {
 	Client      *ent.Client
+	DB          *store.DB                   // the client's database, for the indicators' aggregate queries
 	Ping        func(context.Context) error // database reachability, for /readyz
 	Logger      *slog.Logger
 	CORSOrigins []string // browser origins allowed to call the API
 	// TrustedProxies are reverse proxies whose forwarding headers are
 	// believed (client address, TLS).
 	TrustedProxies []netip.Prefix
+}
+
+// stats is the source of indicators over the options' database.
+func stats(opts Options) *indicator.Source {
+	if opts.DB == nil {
+		return nil
+	}
+	return &indicator.Source{DB: opts.DB.SQL, Dialect: opts.DB.Dialect, Client: opts.Client}
 }
 
 // DefaultLimits are the bounds on one GraphQL operation.
@@ -49,7 +60,7 @@ func New(opts Options) http.Handler {
 	mux := http.NewServeMux()
 	accounts := auth.New(opts.Client)
 	authn := &auth.Middleware{Service: accounts, Origins: opts.CORSOrigins, RequestID: RequestID, Logger: logger, TrustedProxies: opts.TrustedProxies}
-	mux.Handle("/graphql", withBodyLimit(maxBodyBytes, withClient(opts.Client, authn.Handler(GraphQL(opts.Client, accounts, logger)))))
+	mux.Handle("/graphql", withBodyLimit(maxBodyBytes, withClient(opts.Client, authn.Handler(GraphQL(opts.Client, accounts, stats(opts), logger)))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
@@ -81,8 +92,8 @@ func New(opts Options) http.Handler {
 
 // GraphQL returns the GraphQL-over-HTTP endpoint: queries by GET or POST,
 // mutations by POST only, each mutation in one database transaction.
-func GraphQL(client *ent.Client, accounts *auth.Service, logger *slog.Logger) http.Handler {
-	srv := handler.New(graph.NewSchema(client, accounts))
+func GraphQL(client *ent.Client, accounts *auth.Service, indicators *indicator.Source, logger *slog.Logger) http.Handler {
+	srv := handler.New(graph.NewSchema(client, accounts, indicators))
 	// application/graphql-response+json by default, the media type of the
 	// GraphQL-over-HTTP specification, with its status codes (400 for a
 	// request that cannot run); clients asking for application/json get it.

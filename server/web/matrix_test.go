@@ -159,7 +159,7 @@ func TestAccessMatrix(t *testing.T) {
 		vinciOp := c.User.Query().Where(user.Email(demo.OperatorVinciEmail)).OnlyX(ctx)
 		objects := sampleObjects(t, base, coord.ID, vinciOp.ID)
 
-		schema := graph.NewSchema(nil, nil).Schema()
+		schema := graph.NewSchema(nil, nil, nil).Schema()
 		cells := 0
 		for _, def := range schema.PossibleTypes[schema.Types["Node"].Name] {
 			allowed, ok := readers[def.Name]

@@ -27,7 +27,7 @@ func demoAPI(t *testing.T, db *store.DB, seed int64, cases int) *api {
 		t.Fatal(err)
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return &api{t: t, client: client, handler: web.New(web.Options{Client: client, Ping: db.Ping, Logger: logger})}
+	return &api{t: t, client: client, handler: web.New(web.Options{Client: client, DB: db, Ping: db.Ping, Logger: logger})}
 }
 
 // as signs a demo account in and returns its browser.

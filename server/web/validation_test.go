@@ -128,7 +128,7 @@ func TestUnexpectedErrorsAreInternal(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		var log strings.Builder
 		a := newAPI(t, db)
-		a.handler = web.New(web.Options{Client: a.client, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(&log, nil))})
+		a.handler = web.New(web.Options{Client: a.client, DB: db, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(&log, nil))})
 		drop := "DROP TABLE funds"
 		if db.Dialect == "postgres" {
 			drop += " CASCADE"

@@ -1,0 +1,442 @@
+package indicator
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/ent/territorialtable"
+)
+
+// Source runs indicator queries on the database. Aggregates are beyond
+// ent's queries, so the viewer's scope is applied here: all tables,
+// suppressed, for the committee and analysts; their own tables, in full,
+// for coordinators; nothing for anyone else.
+type Source struct {
+	DB      Queryer
+	Dialect string
+	Client  *ent.Client // for the names of tables and municipalities
+}
+
+// Queryer runs SQL queries: the database, or a wrapper that counts them.
+type Queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// Indicators are the indicators of one filter for one viewer.
+type Indicators struct {
+	src      *Source
+	filter   Filter
+	end      time.Time // the day after the period
+	suppress bool
+}
+
+// For returns the indicators of a filter as a viewer may see them.
+func (s *Source) For(ctx context.Context, f *Filter) (*Indicators, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil {
+		return nil, fault.ErrUnauthenticated
+	}
+	if s == nil || s.DB == nil {
+		return nil, fmt.Errorf("indicator: no database")
+	}
+	ix := &Indicators{src: s}
+	if f != nil {
+		ix.filter = *f
+	}
+	switch {
+	case v.Has(domain.RoleSteering) || v.Has(domain.RoleAnalyst):
+		ix.suppress = true
+	case len(v.Coordinates) > 0:
+		for _, t := range ix.filter.TableIDs {
+			if !slices.Contains(v.Coordinates, t) {
+				return nil, &fault.Forbidden{Message: "coordinators see the indicators of the tables they coordinate"}
+			}
+		}
+		ix.filter.scope = v.Coordinates
+	default:
+		return nil, &fault.Forbidden{Message: "indicators are for the steering committee, analysts and coordinators"}
+	}
+	for _, d := range []**time.Time{&ix.filter.From, &ix.filter.To} {
+		if *d != nil {
+			day := domain.DateOf(**d)
+			*d = &day
+		}
+	}
+	ix.end = domain.AddDays(domain.DateOf(time.Now()), 1)
+	if ix.filter.To != nil {
+		ix.end = *ix.filter.To
+	}
+	if ix.filter.From != nil && !ix.filter.From.Before(ix.end) {
+		return nil, fault.Invalidf("to", "must be after from")
+	}
+	return ix, nil
+}
+
+// employmentKinds are the outcomes that are a job.
+const employmentKinds = "('EMPLOYMENT_PERMANENT', 'EMPLOYMENT_FIXED_TERM', 'APPRENTICESHIP', 'SELF_EMPLOYMENT')"
+
+// The measures, by the name of their field in the API.
+var measures = map[string]measure{
+	"referrals": aboutPersons(measure{where: "1 = 1", date: "c.referred_on",
+		definition: "Cases whose referral date falls in the period; persons are counted once however many cases they have."}),
+	"takingsInCharge": aboutPersons(measure{where: "c.taken_in_charge_on IS NOT NULL", date: "c.taken_in_charge_on",
+		definition: "Cases whose date of taking charge falls in the period."}),
+	"closures": aboutPersons(measure{where: "c.status = 'CLOSED'", date: "c.closed_on",
+		definition: "Cases now CLOSED whose closure date falls in the period; declined referrals are not closures."}),
+	"openCaseload": aboutPersons(measure{where: "1 = 1", openOn: func(q *query, end time.Time) string {
+		return "c.referred_on < " + q.arg(end) + " AND (c.closed_on IS NULL OR c.closed_on >= " + q.arg(end) + ")"
+	}, definition: "Cases referred before the end of the period and neither closed nor declined before it: open on the period's last day (today when the period has no end)."}),
+	"daysToTakeCharge": aboutPersons(measure{where: "c.taken_in_charge_on IS NOT NULL", date: "c.taken_in_charge_on",
+		definition: "Calendar days from the referral date to the date of taking charge, of the cases taken in charge in the period; percentiles interpolated between ranks, as percentile_cont does."}),
+	"outcomes": aboutPersons(measure{from: " JOIN outcomes o ON o.outcome_case = c.id", where: "1 = 1", date: "o.achieved_on", outcomes: true,
+		definition: "Outcomes whose date achieved falls in the period, of every kind and value dimension."}),
+	"positiveOutcomes": aboutPersons(measure{from: " JOIN outcomes o ON o.outcome_case = c.id", where: "o.kind NOT IN ('DROPPED_OUT', 'OTHER')",
+		date: "o.achieved_on", outcomes: true,
+		definition: "Outcomes whose date achieved falls in the period, except DROPPED_OUT and OTHER."}),
+	"employmentOutcomeShare": aboutPersons(measure{where: "c.status = 'CLOSED'", date: "c.closed_on", average: true,
+		row:        "CASE WHEN EXISTS (SELECT 1 FROM outcomes e WHERE e.outcome_case = c.id AND e.kind IN " + employmentKinds + ") THEN 1.0 ELSE 0.0 END",
+		definition: "Of the cases closed in the period (by closure date), the share (0 to 1) with at least one employment outcome: permanent, fixed-term, apprenticeship or self-employment."}),
+	"employmentHeldAtFollowUp": aboutPersons(measure{from: " JOIN outcomes o ON o.outcome_case = c.id", outcomes: true,
+		where: "o.kind IN " + employmentKinds + " AND o.followed_up_on IS NOT NULL AND o.still_held IS NOT NULL", date: "o.followed_up_on",
+		average: true, row: "CASE WHEN o.still_held THEN 1.0 ELSE 0.0 END",
+		definition: "Of the employment outcomes followed up in the period (by follow-up date), the share (0 to 1) still held at the follow-up."}),
+	"reciprocityHoursAgreed": aboutPersons(measure{from: " JOIN plans pl ON pl.case_file_plan = c.id JOIN commitments cm ON cm.commitment_plan = pl.id",
+		where: "pl.agreed_on IS NOT NULL", date: "pl.agreed_on", row: "cm.hours_agreed",
+		definition: "Hours of community activity agreed in the reciprocal commitments of the plans agreed in the period (by the plan's date)."}),
+	"reciprocityHoursDone": aboutPersons(measure{from: " JOIN plans pl ON pl.case_file_plan = c.id JOIN commitments cm ON cm.commitment_plan = pl.id",
+		where: "pl.agreed_on IS NOT NULL", date: "pl.agreed_on", row: "cm.hours_done",
+		definition: "Hours of community activity done so far, of the reciprocal commitments of the plans agreed in the period (by the plan's date)."}),
+	"fundsAllocated": {from: "funds f", where: "1 = 1", year: "f.year", row: "f.allocated_cents / 100.0", municipality: "f.fund_municipality",
+		definition: "Euros allocated to the funds of the years the period touches, by the fund's municipality."},
+	"fundsCommitted": {from: "interventions i JOIN funds f ON f.id = i.intervention_fund JOIN cases c ON c.id = i.intervention_case",
+		where: "i.status IN ('PLANNED', 'ONGOING')", year: "f.year", row: "i.cost_cents / 100.0",
+		municipality: "f.fund_municipality", table: "c.case_file_table",
+		definition: "Euros of PLANNED or ONGOING interventions charged to the funds of the years the period touches: committed, not yet spent."},
+	"fundsSpent": {from: "interventions i JOIN funds f ON f.id = i.intervention_fund JOIN cases c ON c.id = i.intervention_case",
+		where: "i.status IN ('COMPLETED', 'INTERRUPTED')", year: "f.year", row: "i.cost_cents / 100.0",
+		municipality: "f.fund_municipality", table: "c.case_file_table",
+		definition: "Euros of COMPLETED or INTERRUPTED interventions charged to the funds of the years the period touches: spent."},
+	"protocolsActive": {from: "protocols pr", where: "pr.status = 'ACTIVE'", openOn: func(q *query, end time.Time) string {
+		return "(pr.valid_from IS NULL OR pr.valid_from < " + q.arg(end) + ") AND (pr.valid_until IS NULL OR pr.valid_until >= " + q.arg(end.AddDate(0, 0, -1)) + ")"
+	}, definition: "Protocols ACTIVE and valid on the period's last day (today when the period has no end)."},
+	"protocolCommitmentsOnTime": {from: "protocol_commitments pc", where: "pc.status <> 'DROPPED' AND pc.due_on IS NOT NULL AND pc.due_on < CURRENT_TIMESTAMP",
+		date: "pc.due_on", average: true, row: "CASE WHEN pc.done_on IS NOT NULL AND pc.done_on <= pc.due_on THEN 1.0 ELSE 0.0 END",
+		definition: "Of the protocol commitments due in the period and already due, dropped ones aside, the share (0 to 1) fulfilled by their due date."},
+	"meetingsHeld": {from: "meetings m", where: "1 = 1", date: "m.held_at", table: "m.meeting_table",
+		definition: "Meetings of the tables and of the steering committee (no table) held in the period."},
+}
+
+// of returns a measure by name.
+func of(name string) measure {
+	m := measures[name]
+	m.name = name
+	return m
+}
+
+// Referrals counts referrals.
+func (ix *Indicators) Referrals(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("referrals"), groupBy)
+}
+
+// TakingsInCharge counts takings in charge.
+func (ix *Indicators) TakingsInCharge(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("takingsInCharge"), groupBy)
+}
+
+// Closures counts closures.
+func (ix *Indicators) Closures(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("closures"), groupBy)
+}
+
+// OpenCaseload counts the cases open at the end of the period.
+func (ix *Indicators) OpenCaseload(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("openCaseload"), groupBy)
+}
+
+// Outcomes counts outcomes.
+func (ix *Indicators) Outcomes(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("outcomes"), groupBy)
+}
+
+// PositiveOutcomes counts outcomes other than dropping out.
+func (ix *Indicators) PositiveOutcomes(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("positiveOutcomes"), groupBy)
+}
+
+// EmploymentOutcomeShare is the share of closed cases with a job.
+func (ix *Indicators) EmploymentOutcomeShare(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("employmentOutcomeShare"), groupBy)
+}
+
+// EmploymentHeldAtFollowUp is the share of jobs still held at follow-up.
+func (ix *Indicators) EmploymentHeldAtFollowUp(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("employmentHeldAtFollowUp"), groupBy)
+}
+
+// ReciprocityHoursAgreed sums the hours agreed in reciprocal commitments.
+func (ix *Indicators) ReciprocityHoursAgreed(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("reciprocityHoursAgreed"), groupBy)
+}
+
+// ReciprocityHoursDone sums the hours done in reciprocal commitments.
+func (ix *Indicators) ReciprocityHoursDone(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("reciprocityHoursDone"), groupBy)
+}
+
+// FundsAllocated sums the funds allocated.
+func (ix *Indicators) FundsAllocated(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("fundsAllocated"), groupBy)
+}
+
+// FundsCommitted sums the cost of planned and ongoing interventions.
+func (ix *Indicators) FundsCommitted(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("fundsCommitted"), groupBy)
+}
+
+// FundsSpent sums the cost of completed and interrupted interventions.
+func (ix *Indicators) FundsSpent(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("fundsSpent"), groupBy)
+}
+
+// FundsSpentShare is the share of the funds allocated that was spent.
+func (ix *Indicators) FundsSpentShare(ctx context.Context) (*Result, error) {
+	return ix.ratio(ctx, "fundsSpentShare", of("fundsSpent"), of("fundsAllocated"),
+		"Euros spent (fundsSpent) divided by euros allocated (fundsAllocated), for the funds of the years the period touches.")
+}
+
+// CostPerPositiveOutcome is the euros spent per positive outcome.
+func (ix *Indicators) CostPerPositiveOutcome(ctx context.Context) (*Result, error) {
+	return ix.ratio(ctx, "costPerPositiveOutcome", of("fundsSpent"), of("positiveOutcomes"),
+		"Euros spent (fundsSpent, funds of the years the period touches) divided by the positive outcomes achieved in the period (positiveOutcomes).")
+}
+
+// ProtocolsActive counts the protocols in force at the end of the period.
+func (ix *Indicators) ProtocolsActive(ctx context.Context) (*Result, error) {
+	return ix.aggregate(ctx, of("protocolsActive"), nil)
+}
+
+// ProtocolCommitmentsOnTime is the share of protocol commitments met by
+// their due date.
+func (ix *Indicators) ProtocolCommitmentsOnTime(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("protocolCommitmentsOnTime"), groupBy)
+}
+
+// MeetingsHeld counts the meetings held.
+func (ix *Indicators) MeetingsHeld(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("meetingsHeld"), groupBy)
+}
+
+// DaysToTakeChargeMedian is the median of the days to taking charge.
+func (ix *Indicators) DaysToTakeChargeMedian(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.percentile(ctx, "daysToTakeChargeMedian", groupBy, 1, 2)
+}
+
+// DaysToTakeChargeP90 is the 90th percentile of the days to taking charge.
+func (ix *Indicators) DaysToTakeChargeP90(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.percentile(ctx, "daysToTakeChargeP90", groupBy, 9, 10)
+}
+
+// checkGroupBy refuses more than two dimensions, or one twice.
+func checkGroupBy(groupBy []Dimension) error {
+	if len(groupBy) > 2 {
+		return fault.Invalidf("groupBy", "at most two dimensions")
+	}
+	if len(groupBy) == 2 && groupBy[0] == groupBy[1] {
+		return fault.Invalidf("groupBy", "%s is given twice", groupBy[0])
+	}
+	return nil
+}
+
+// aggregate computes an indicator: its total and breakdown.
+func (ix *Indicators) aggregate(ctx context.Context, m measure, groupBy []Dimension) (*Result, error) {
+	if err := checkGroupBy(groupBy); err != nil {
+		return nil, err
+	}
+	r := &Result{Indicator: m.name, Definition: m.definition, GroupBy: groupBy}
+	for _, dims := range [][]Dimension{nil, groupBy} {
+		q, err := countSQL(ix.src.Dialect, m, ix.filter, dims, ix.end)
+		if err != nil {
+			return nil, err
+		}
+		cells, err := ix.run(ctx, q, dims, func(rows *sql.Rows, k0, k1 *string) (*Cell, error) {
+			var value sql.NullFloat64
+			var persons int
+			if err := rows.Scan(k0, k1, &value, &persons); err != nil {
+				return nil, err
+			}
+			c := &Cell{Value: &value.Float64}
+			if m.person != "" {
+				c.Persons = &persons
+			}
+			return c, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		ix.place(r, m, dims, cells)
+	}
+	if ix.suppress && m.person != "" {
+		suppress(r, !m.average)
+	}
+	return r, nil
+}
+
+// ratio divides the totals of two measures.
+func (ix *Indicators) ratio(ctx context.Context, name string, num, den measure, definition string) (*Result, error) {
+	var totals [2]*Cell
+	for i, m := range []measure{num, den} {
+		r, err := ix.aggregate(ctx, m, nil)
+		if err != nil {
+			return nil, err
+		}
+		totals[i] = r.Total
+	}
+	r := &Result{Indicator: name, Definition: definition, GroupBy: []Dimension{}, Total: &Cell{Keys: []*Key{}}}
+	switch {
+	case totals[0].Suppressed || totals[1].Suppressed:
+		r.Total.Suppressed = true
+	case totals[1].Value != nil && *totals[1].Value != 0:
+		v := *totals[0].Value / *totals[1].Value
+		r.Total.Value = &v
+	}
+	return r, nil
+}
+
+// percentile computes a percentile num/den of the days to taking charge.
+func (ix *Indicators) percentile(ctx context.Context, name string, groupBy []Dimension, num, den int) (*Result, error) {
+	if err := checkGroupBy(groupBy); err != nil {
+		return nil, err
+	}
+	m := of("daysToTakeCharge")
+	m.name = name
+	r := &Result{Indicator: name, Definition: m.definition, GroupBy: groupBy}
+	for _, dims := range [][]Dimension{nil, groupBy} {
+		q, err := percentileSQL(ix.src.Dialect, m, ix.filter, dims, ix.end, num, den)
+		if err != nil {
+			return nil, err
+		}
+		cells, err := ix.run(ctx, q, dims, func(rows *sql.Rows, k0, k1 *string) (*Cell, error) {
+			var lo, hi sql.NullFloat64
+			var rem, persons int
+			if err := rows.Scan(k0, k1, &lo, &hi, &rem, &persons); err != nil {
+				return nil, err
+			}
+			value := lo.Float64
+			if hi.Valid {
+				value += float64(rem) / float64(den) * (hi.Float64 - lo.Float64)
+			}
+			return &Cell{Value: &value, Persons: &persons}, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		ix.place(r, m, dims, cells)
+	}
+	if ix.suppress {
+		suppress(r, false)
+	}
+	return r, nil
+}
+
+// place puts the cells of a query in the result: the total, or the
+// breakdown. Over nothing, a sum is zero; an average or a percentile has
+// no value.
+func (ix *Indicators) place(r *Result, m measure, dims []Dimension, cells []*Cell) {
+	if dims != nil {
+		r.Cells = cells
+		return
+	}
+	if len(cells) == 0 {
+		zero, none := 0.0, 0
+		r.Total = &Cell{Keys: []*Key{}}
+		if m.person != "" {
+			r.Total.Persons = &none
+		}
+		if !m.average && r.Indicator != "daysToTakeChargeMedian" && r.Indicator != "daysToTakeChargeP90" {
+			r.Total.Value = &zero
+		}
+		return
+	}
+	r.Total = cells[0]
+	r.Total.Keys = []*Key{}
+}
+
+// run executes a query and reads its cells, naming their keys.
+func (ix *Indicators) run(ctx context.Context, q *query, dims []Dimension, scan func(*sql.Rows, *string, *string) (*Cell, error)) ([]*Cell, error) {
+	rows, err := ix.src.DB.QueryContext(ctx, q.sql.String(), q.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cells []*Cell
+	for rows.Next() {
+		var k0, k1 string
+		c, err := scan(rows, &k0, &k1)
+		if err != nil {
+			return nil, err
+		}
+		for i, d := range dims {
+			c.Keys = append(c.Keys, &Key{Dimension: d, Key: []string{k0, k1}[i]})
+		}
+		cells = append(cells, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return cells, ix.label(ctx, cells)
+}
+
+// label names the keys of tables and municipalities; other keys are
+// their own labels.
+func (ix *Indicators) label(ctx context.Context, cells []*Cell) error {
+	names := map[string]string{"": "non indicato"}
+	var tables, municipalities []gid.ID
+	for _, c := range cells {
+		for _, k := range c.Keys {
+			switch k.Dimension {
+			case Table:
+				tables = append(tables, gid.ID(k.Key))
+			case Municipality:
+				municipalities = append(municipalities, gid.ID(k.Key))
+			}
+		}
+	}
+	sys := rule.SystemContext(ctx)
+	if len(tables) > 0 {
+		ts, err := ix.src.Client.TerritorialTable.Query().Where(territorialtable.IDIn(tables...)).All(sys)
+		if err != nil {
+			return err
+		}
+		for _, t := range ts {
+			names[string(t.ID)] = t.Name
+		}
+	}
+	if len(municipalities) > 0 {
+		ms, err := ix.src.Client.Municipality.Query().Where(municipality.IDIn(municipalities...)).All(sys)
+		if err != nil {
+			return err
+		}
+		for _, m := range ms {
+			names[string(m.ID)] = m.Name
+		}
+	}
+	for _, c := range cells {
+		for _, k := range c.Keys {
+			k.Label = k.Key
+			if name, ok := names[k.Key]; ok && (k.Dimension == Table || k.Dimension == Municipality) {
+				k.Label = name
+			}
+		}
+	}
+	return nil
+}

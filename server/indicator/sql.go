@@ -1,0 +1,320 @@
+package indicator
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"entgo.io/ent/dialect"
+
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/fault"
+)
+
+// measure is what an indicator aggregates: a value per row of a FROM
+// clause, rows dated by a column (or open on the period's last day, or
+// of the period's years), summed or averaged.
+type measure struct {
+	name         string
+	definition   string
+	from         string                               // the FROM clause
+	where        string                               // what rows count, besides the filter
+	date         string                               // the column of the indicator's date
+	year         string                               // rows are of a year column, counted for the period's years
+	row          string                               // the value of a row; 1 (a count) unless given
+	average      bool                                 // the value is the rows' average (a share), not their sum
+	openOn       func(q *query, end time.Time) string // rows are those open on the period's last day, not dated
+	cases        bool                                 // rows have a case c and a person p: need area, gender and age band apply
+	outcomes     bool                                 // rows are outcomes o: their kind and value dimension apply
+	table        string                               // the column of the table, if rows have one
+	municipality string                               // the column of the municipality, if rows have one
+	person       string                               // the column of the person, if the value is about persons
+}
+
+// aboutPersons is a measure of rows of cases and their persons; the
+// persons are joined only when a breakdown or filter asks for them.
+func aboutPersons(m measure) measure {
+	m.from = "cases c" + m.from
+	m.cases, m.table, m.municipality, m.person = true, "c.case_file_table", "p.person_municipality", "c.case_file_person"
+	return m
+}
+
+// query is an SQL statement being written, with its arguments.
+type query struct {
+	dialect string
+	sql     strings.Builder
+	args    []any
+}
+
+// arg adds an argument and returns its placeholder.
+func (q *query) arg(v any) string {
+	q.args = append(q.args, v)
+	if q.dialect == dialect.Postgres {
+		return "$" + strconv.Itoa(len(q.args))
+	}
+	return "?"
+}
+
+// day is an SQL expression of the calendar day, in Italy, of a date
+// column, as YYYY-MM-DD. Dates are midnight in Rome, stored in UTC:
+// SQLite, which knows no time zones, finds the day three hours on.
+func day(dialectName, column string) string {
+	if dialectName == dialect.Postgres {
+		return fmt.Sprintf("to_char(%s AT TIME ZONE 'Europe/Rome', 'YYYY-MM-DD')", column)
+	}
+	return fmt.Sprintf("strftime('%%Y-%%m-%%d', %s, '+3 hours')", column)
+}
+
+// daysBetween is an SQL expression of the whole days from a to b.
+func daysBetween(dialectName, a, b string) string {
+	if dialectName == dialect.Postgres {
+		return fmt.Sprintf("ROUND(EXTRACT(EPOCH FROM (%s - %s)) / 86400)", b, a)
+	}
+	return fmt.Sprintf("ROUND(julianday(%s) - julianday(%s))", b, a)
+}
+
+// needAreas is an SQL table na of the need areas of case c, one row each,
+// and the column of the area.
+func needAreas(dialectName string) (table, column string) {
+	if dialectName == dialect.Postgres {
+		return "jsonb_array_elements_text(c.need_areas) AS na(area)", "na.area"
+	}
+	return "json_each(c.need_areas) AS na", "na.value"
+}
+
+// in writes "column IN (…)" of the values, or nothing for none.
+func (q *query) in(column string, values []string) string {
+	if len(values) == 0 {
+		return ""
+	}
+	marks := make([]string, len(values))
+	for i, v := range values {
+		marks[i] = q.arg(v)
+	}
+	return fmt.Sprintf(" AND %s IN (%s)", column, strings.Join(marks, ", "))
+}
+
+// strings converts a list of string-like values.
+func stringsOf[T ~string](list []T) []string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// ageExpr is the SQL expression of a person's age band in the year of a
+// day expression (YYYY-MM-DD).
+func ageExpr(dayExpr string) string {
+	var b strings.Builder
+	b.WriteString("CASE")
+	for i := len(ageBands) - 1; i >= 0; i-- {
+		fmt.Fprintf(&b, " WHEN CAST(substr(%s, 1, 4) AS INTEGER) - p.birth_year >= %d THEN '%s'", dayExpr, ageBands[i].from, ageBands[i].band)
+	}
+	b.WriteString(" END")
+	return b.String()
+}
+
+// dimensionExpr is the SQL expression of a dimension's key.
+func (m measure) dimensionExpr(dialectName string, d Dimension, dayExpr string) (string, error) {
+	none := fault.Invalidf("groupBy", "%s has no %s breakdown", m.name, d)
+	switch d {
+	case Table:
+		if m.table == "" {
+			return "", none
+		}
+		return "COALESCE(" + m.table + ", '')", nil
+	case Municipality:
+		if m.municipality == "" {
+			return "", none
+		}
+		return "COALESCE(" + m.municipality + ", '')", nil
+	case Month, Quarter:
+		if m.date == "" {
+			return "", none
+		}
+		if d == Month {
+			return fmt.Sprintf("substr(%s, 1, 7)", dayExpr), nil
+		}
+		return fmt.Sprintf("substr(%s, 1, 4) || '-Q' || CAST((CAST(substr(%s, 6, 2) AS INTEGER) + 2) / 3 AS TEXT)", dayExpr, dayExpr), nil
+	case NeedArea, Gender, AgeBandDim:
+		if !m.cases {
+			return "", none
+		}
+		switch d {
+		case NeedArea:
+			_, column := needAreas(dialectName)
+			return column, nil
+		case Gender:
+			return "p.gender", nil
+		}
+		return ageExpr(dayExpr), nil
+	case OutcomeKind, ValueDimension:
+		if !m.outcomes {
+			return "", none
+		}
+		if d == OutcomeKind {
+			return "o.kind", nil
+		}
+		return "o.value_dimension", nil
+	}
+	return "", fault.Invalidf("groupBy", "unknown dimension %s", d)
+}
+
+// dayOf is the SQL expression of a measure's day: its date's, or the
+// period's last (for cases open on it, and for the age of persons).
+func (q *query) dayOf(m measure, end time.Time) string {
+	if m.date != "" {
+		return day(q.dialect, m.date)
+	}
+	return "'" + end.AddDate(0, 0, -1).Format(time.DateOnly) + "'"
+}
+
+// keysOf returns the SQL expressions of the dimensions of a breakdown.
+func (q *query) keysOf(m measure, groupBy []Dimension, end time.Time) ([]string, error) {
+	keys := make([]string, len(groupBy))
+	for i, d := range groupBy {
+		expr, err := m.dimensionExpr(q.dialect, d, q.dayOf(m, end))
+		if err != nil {
+			return nil, err
+		}
+		keys[i] = expr
+	}
+	return keys, nil
+}
+
+// fromWhere writes the FROM and WHERE of a measure under a filter,
+// refusing a filter the measure's rows cannot answer.
+func (q *query) fromWhere(m measure, f Filter, groupBy []Dimension, end time.Time) error {
+	areas, area := needAreas(q.dialect)
+	q.sql.WriteString(" FROM " + m.from)
+	if m.cases && (len(f.Genders)+len(f.AgeBands)+len(f.MunicipalityIDs) > 0 ||
+		slices.ContainsFunc(groupBy, func(d Dimension) bool { return d == Gender || d == AgeBandDim || d == Municipality })) {
+		q.sql.WriteString(" JOIN persons p ON p.id = c.case_file_person")
+	}
+	if slices.Contains(groupBy, NeedArea) {
+		q.sql.WriteString(", " + areas)
+	}
+	q.sql.WriteString(" WHERE " + m.where)
+	switch {
+	case m.openOn != nil:
+		q.sql.WriteString(" AND " + m.openOn(q, end))
+	case m.year != "":
+		if f.From != nil {
+			q.sql.WriteString(fmt.Sprintf(" AND %s >= %s", m.year, q.arg(f.From.In(domain.Rome).Year())))
+		}
+		q.sql.WriteString(fmt.Sprintf(" AND %s <= %s", m.year, q.arg(end.AddDate(0, 0, -1).In(domain.Rome).Year())))
+	default:
+		if f.From != nil {
+			q.sql.WriteString(fmt.Sprintf(" AND %s >= %s", m.date, q.arg(*f.From)))
+		}
+		if f.To != nil {
+			q.sql.WriteString(fmt.Sprintf(" AND %s < %s", m.date, q.arg(*f.To)))
+		}
+	}
+	unfit := func(filter string) error {
+		return fault.Invalidf(filter, "%s cannot be filtered by %s", m.name, filter)
+	}
+	if len(f.scope) > 0 && m.table != "" {
+		q.sql.WriteString(" AND (" + m.table + " IS NULL" + strings.Replace(q.in(m.table, stringsOf(f.scope)), " AND ", " OR ", 1) + ")")
+	}
+	if len(f.TableIDs) > 0 {
+		if m.table == "" {
+			return unfit("tableIDs")
+		}
+		q.sql.WriteString(q.in(m.table, stringsOf(f.TableIDs)))
+	}
+	if len(f.MunicipalityIDs) > 0 {
+		if m.municipality == "" {
+			return unfit("municipalityIDs")
+		}
+		q.sql.WriteString(q.in(m.municipality, stringsOf(f.MunicipalityIDs)))
+	}
+	if !m.cases {
+		for filter, n := range map[string]int{"genders": len(f.Genders), "ageBands": len(f.AgeBands), "needAreas": len(f.NeedAreas)} {
+			if n > 0 {
+				return unfit(filter)
+			}
+		}
+		return nil
+	}
+	q.sql.WriteString(q.in("p.gender", stringsOf(f.Genders)))
+	q.sql.WriteString(q.in(ageExpr(q.dayOf(m, end)), stringsOf(f.AgeBands)))
+	if len(f.NeedAreas) > 0 {
+		if slices.Contains(groupBy, NeedArea) {
+			q.sql.WriteString(q.in(area, stringsOf(f.NeedAreas)))
+		} else {
+			q.sql.WriteString(" AND EXISTS (SELECT 1 FROM " + areas + " WHERE 1 = 1" + q.in(area, stringsOf(f.NeedAreas)) + ")")
+		}
+	}
+	return nil
+}
+
+// keyColumns selects the key expressions as k0, k1, padding to two.
+func keyColumns(keys []string) string {
+	cols := make([]string, 2)
+	for i := range cols {
+		cols[i] = "'' AS k" + strconv.Itoa(i)
+		if i < len(keys) {
+			cols[i] = keys[i] + " AS k" + strconv.Itoa(i)
+		}
+	}
+	return strings.Join(cols, ", ")
+}
+
+// countSQL writes the aggregate of a measure's rows, and the count of
+// distinct persons when the measure is about persons.
+func countSQL(dialectName string, m measure, f Filter, groupBy []Dimension, end time.Time) (*query, error) {
+	q := &query{dialect: dialectName}
+	keys, err := q.keysOf(m, groupBy, end)
+	if err != nil {
+		return nil, err
+	}
+	agg, row, person := "SUM", "1", "NULL"
+	if m.average {
+		agg = "AVG"
+	}
+	if m.row != "" {
+		row = m.row
+	}
+	if m.person != "" {
+		person = m.person
+	}
+	q.sql.WriteString(fmt.Sprintf("SELECT k0, k1, %s(v), COUNT(DISTINCT person) FROM (SELECT %s, %s AS v, %s AS person", agg, keyColumns(keys), row, person))
+	if err := q.fromWhere(m, f, groupBy, end); err != nil {
+		return nil, err
+	}
+	q.sql.WriteString(") x GROUP BY k0, k1 ORDER BY k0, k1")
+	return q, nil
+}
+
+// percentileSQL writes the percentile num/den of the days from referral
+// to taking charge, interpolated as percentile_cont does: the values at
+// ranks lo and lo+1 and the remainder of the rank's division, which the
+// caller combines. Window functions rank the days; integer arithmetic
+// finds the ranks, so that both databases agree.
+func percentileSQL(dialectName string, m measure, f Filter, groupBy []Dimension, end time.Time, num, den int) (*query, error) {
+	q := &query{dialect: dialectName}
+	keys, err := q.keysOf(m, groupBy, end)
+	if err != nil {
+		return nil, err
+	}
+	pos := fmt.Sprintf("(%d * (n - 1))", num)
+	q.sql.WriteString(fmt.Sprintf(`SELECT k0, k1,
+		MIN(CASE WHEN rn = 1 + %[1]s / %[2]d THEN days END),
+		MIN(CASE WHEN rn = 2 + %[1]s / %[2]d THEN days END),
+		MIN(%[1]s %% %[2]d),
+		COUNT(DISTINCT person)
+		FROM (SELECT k0, k1, days, person,
+			ROW_NUMBER() OVER (PARTITION BY k0, k1 ORDER BY days) AS rn,
+			COUNT(*) OVER (PARTITION BY k0, k1) AS n
+			FROM (SELECT `, pos, den))
+	q.sql.WriteString(keyColumns(keys) + ", " + daysBetween(dialectName, "c.referred_on", "c.taken_in_charge_on") + " AS days, c.case_file_person AS person")
+	if err := q.fromWhere(m, f, groupBy, end); err != nil {
+		return nil, err
+	}
+	q.sql.WriteString(") x) r GROUP BY k0, k1 ORDER BY k0, k1")
+	return q, nil
+}
