@@ -440,3 +440,34 @@ func (ix *Indicators) label(ctx context.Context, cells []*Cell) error {
 	}
 	return nil
 }
+
+// Names lists the indicators by their API names, for exports.
+var Names = []string{"referrals", "takingsInCharge", "closures", "openCaseload", "daysToTakeChargeMedian", "daysToTakeChargeP90",
+	"outcomes", "positiveOutcomes", "employmentOutcomeShare", "employmentHeldAtFollowUp", "reciprocityHoursAgreed",
+	"reciprocityHoursDone", "fundsAllocated", "fundsCommitted", "fundsSpent", "fundsSpentShare", "costPerPositiveOutcome",
+	"protocolsActive", "protocolCommitmentsOnTime", "meetingsHeld"}
+
+// Get computes an indicator by its API name.
+func (ix *Indicators) Get(ctx context.Context, name string, groupBy []Dimension) (*Result, error) {
+	switch name {
+	case "daysToTakeChargeMedian":
+		return ix.DaysToTakeChargeMedian(ctx, groupBy)
+	case "daysToTakeChargeP90":
+		return ix.DaysToTakeChargeP90(ctx, groupBy)
+	case "fundsSpentShare", "costPerPositiveOutcome", "protocolsActive":
+		if len(groupBy) > 0 {
+			return nil, fault.Invalidf("groupBy", "%s has no breakdown", name)
+		}
+		switch name {
+		case "fundsSpentShare":
+			return ix.FundsSpentShare(ctx)
+		case "costPerPositiveOutcome":
+			return ix.CostPerPositiveOutcome(ctx)
+		}
+		return ix.ProtocolsActive(ctx)
+	}
+	if _, ok := measures[name]; !ok || name == "daysToTakeCharge" {
+		return nil, fault.Invalidf("indicator", "no indicator is called %q", name)
+	}
+	return ix.aggregate(ctx, of(name), groupBy)
+}

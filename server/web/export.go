@@ -1,0 +1,169 @@
+package web
+
+import (
+	"encoding/csv"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/person"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/server/indicator"
+)
+
+// byteOrderMark opens the CSV files, so that spreadsheet programs read
+// them as UTF-8 and show Italian accents right.
+const byteOrderMark = "\uFEFF"
+
+// exportIndicator serves one indicator's result as a CSV file, for the
+// same viewers and with the same suppression as the API, and records the
+// export in the audit log:
+//
+//	GET /export/indicator.csv?indicator=referrals&groupBy=TABLE&groupBy=MONTH&from=2025-01-01&to=2026-01-01&separator=semicolon
+//
+// Filters repeat: tableID, municipalityID, needArea, gender, ageBand.
+// With separator=semicolon, numbers have a decimal comma, as spreadsheets
+// set to Italian expect.
+func exportIndicator(stats *indicator.Source, client *ent.Client, logger *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		fail := func(err error) {
+			code, message, _ := classify(ctx, err)
+			status := map[string]int{CodeUnauthenticated: http.StatusUnauthorized, CodeForbidden: http.StatusForbidden,
+				CodeBadUserInput: http.StatusBadRequest, CodeNotFound: http.StatusNotFound}[code]
+			if status == 0 {
+				logger.ErrorContext(ctx, "indicator export", "error", err.Error(), "request_id", RequestID(ctx))
+				status, message = http.StatusInternalServerError, "internal error; quote request "+RequestID(ctx)+" to the administrators"
+			}
+			http.Error(w, message, status)
+		}
+		q := r.URL.Query()
+		name := q.Get("indicator")
+		filter, groupBy, err := exportRequest(q)
+		if err != nil {
+			fail(err)
+			return
+		}
+		ix, err := stats.For(ctx, filter)
+		if err != nil {
+			fail(err)
+			return
+		}
+		result, err := ix.Get(ctx, name, groupBy)
+		if err != nil {
+			fail(err)
+			return
+		}
+		if err := rule.Record(rule.SystemContext(ctx), client, viewer.FromContext(ctx), "EXPORT_INDICATOR", "Indicator", []gid.ID{gid.ID(name)}); err != nil {
+			fail(err)
+			return
+		}
+		semicolon := q.Get("separator") == "semicolon"
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = w.Write([]byte(byteOrderMark))
+		out := csv.NewWriter(w)
+		if semicolon {
+			out.Comma = ';'
+		}
+		_ = out.WriteAll(csvRows(result, semicolon))
+	})
+}
+
+// exportRequest reads the filter and breakdown of an export.
+func exportRequest(q url.Values) (*indicator.Filter, []indicator.Dimension, error) {
+	f := &indicator.Filter{}
+	for field, target := range map[string]**time.Time{"from": &f.From, "to": &f.To} {
+		if v := q.Get(field); v != "" {
+			d, err := time.ParseInLocation(time.DateOnly, v, domain.Rome)
+			if err != nil {
+				return nil, nil, fault.Invalidf(field, "give a date as 2026-01-31")
+			}
+			*target = &d
+		}
+	}
+	for _, v := range q["tableID"] {
+		f.TableIDs = append(f.TableIDs, gid.ID(v))
+	}
+	for _, v := range q["municipalityID"] {
+		f.MunicipalityIDs = append(f.MunicipalityIDs, gid.ID(v))
+	}
+	for _, v := range q["needArea"] {
+		var a domain.NeedArea
+		if err := a.UnmarshalGQL(v); err != nil {
+			return nil, nil, fault.Invalidf("needArea", "%v", err)
+		}
+		f.NeedAreas = append(f.NeedAreas, a)
+	}
+	for _, v := range q["gender"] {
+		g := person.Gender(v)
+		if err := person.GenderValidator(g); err != nil {
+			return nil, nil, fault.Invalidf("gender", "%q is not a gender", v)
+		}
+		f.Genders = append(f.Genders, g)
+	}
+	for _, v := range q["ageBand"] {
+		var b indicator.AgeBand
+		if err := b.UnmarshalGQL(v); err != nil {
+			return nil, nil, fault.Invalidf("ageBand", "%v", err)
+		}
+		f.AgeBands = append(f.AgeBands, b)
+	}
+	var groupBy []indicator.Dimension
+	for _, v := range q["groupBy"] {
+		var d indicator.Dimension
+		if err := d.UnmarshalGQL(v); err != nil {
+			return nil, nil, fault.Invalidf("groupBy", "%v", err)
+		}
+		groupBy = append(groupBy, d)
+	}
+	if s := q.Get("separator"); s != "" && s != "semicolon" && s != "comma" {
+		return nil, nil, fault.Invalidf("separator", "is comma or semicolon")
+	}
+	return f, groupBy, nil
+}
+
+// csvRows lays a result out: a column pair per dimension (key and label),
+// then value, persons and whether withheld; the cells, then the total.
+func csvRows(r *indicator.Result, decimalComma bool) [][]string {
+	var header []string
+	for _, d := range r.GroupBy {
+		header = append(header, strings.ToLower(string(d)), strings.ToLower(string(d))+"_label")
+	}
+	rows := [][]string{append(header, "value", "persons", "suppressed")}
+	line := func(c *indicator.Cell, total bool) []string {
+		var row []string
+		for i := range r.GroupBy {
+			switch {
+			case total:
+				row = append(row, "", "Totale")
+			default:
+				row = append(row, c.Keys[i].Key, c.Keys[i].Label)
+			}
+		}
+		value, persons := "", ""
+		if c.Value != nil {
+			value = strconv.FormatFloat(*c.Value, 'f', -1, 64)
+			if decimalComma {
+				value = strings.Replace(value, ".", ",", 1)
+			}
+		}
+		if c.Persons != nil {
+			persons = strconv.Itoa(*c.Persons)
+		}
+		return append(row, value, persons, strconv.FormatBool(c.Suppressed))
+	}
+	for _, c := range r.Cells {
+		rows = append(rows, line(c, false))
+	}
+	return append(rows, line(r.Total, true))
+}
