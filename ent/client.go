@@ -24,6 +24,7 @@ import (
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -68,6 +69,8 @@ type Client struct {
 	Decision *DecisionClient
 	// Directive is the client for interacting with the Directive builders.
 	Directive *DirectiveClient
+	// DirectiveAcknowledgement is the client for interacting with the DirectiveAcknowledgement builders.
+	DirectiveAcknowledgement *DirectiveAcknowledgementClient
 	// Fund is the client for interacting with the Fund builders.
 	Fund *FundClient
 	// Goal is the client for interacting with the Goal builders.
@@ -129,6 +132,7 @@ func (c *Client) init() {
 	c.Commitment = NewCommitmentClient(c.config)
 	c.Decision = NewDecisionClient(c.config)
 	c.Directive = NewDirectiveClient(c.config)
+	c.DirectiveAcknowledgement = NewDirectiveAcknowledgementClient(c.config)
 	c.Fund = NewFundClient(c.config)
 	c.Goal = NewGoalClient(c.config)
 	c.Intervention = NewInterventionClient(c.config)
@@ -240,37 +244,38 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:                ctx,
-		config:             cfg,
-		APIToken:           NewAPITokenClient(cfg),
-		Assessment:         NewAssessmentClient(cfg),
-		AuditEvent:         NewAuditEventClient(cfg),
-		CaseEvent:          NewCaseEventClient(cfg),
-		CaseFile:           NewCaseFileClient(cfg),
-		Commitment:         NewCommitmentClient(cfg),
-		Decision:           NewDecisionClient(cfg),
-		Directive:          NewDirectiveClient(cfg),
-		Fund:               NewFundClient(cfg),
-		Goal:               NewGoalClient(cfg),
-		Intervention:       NewInterventionClient(cfg),
-		Meeting:            NewMeetingClient(cfg),
-		MonitoringItem:     NewMonitoringItemClient(cfg),
-		MonitoringMeeting:  NewMonitoringMeetingClient(cfg),
-		Municipality:       NewMunicipalityClient(cfg),
-		Objective:          NewObjectiveClient(cfg),
-		Organization:       NewOrganizationClient(cfg),
-		Outcome:            NewOutcomeClient(cfg),
-		Pact:               NewPactClient(cfg),
-		Person:             NewPersonClient(cfg),
-		PersonIdentity:     NewPersonIdentityClient(cfg),
-		Plan:               NewPlanClient(cfg),
-		Protocol:           NewProtocolClient(cfg),
-		ProtocolCommitment: NewProtocolCommitmentClient(cfg),
-		ProtocolParty:      NewProtocolPartyClient(cfg),
-		Session:            NewSessionClient(cfg),
-		TableMembership:    NewTableMembershipClient(cfg),
-		TerritorialTable:   NewTerritorialTableClient(cfg),
-		User:               NewUserClient(cfg),
+		ctx:                      ctx,
+		config:                   cfg,
+		APIToken:                 NewAPITokenClient(cfg),
+		Assessment:               NewAssessmentClient(cfg),
+		AuditEvent:               NewAuditEventClient(cfg),
+		CaseEvent:                NewCaseEventClient(cfg),
+		CaseFile:                 NewCaseFileClient(cfg),
+		Commitment:               NewCommitmentClient(cfg),
+		Decision:                 NewDecisionClient(cfg),
+		Directive:                NewDirectiveClient(cfg),
+		DirectiveAcknowledgement: NewDirectiveAcknowledgementClient(cfg),
+		Fund:                     NewFundClient(cfg),
+		Goal:                     NewGoalClient(cfg),
+		Intervention:             NewInterventionClient(cfg),
+		Meeting:                  NewMeetingClient(cfg),
+		MonitoringItem:           NewMonitoringItemClient(cfg),
+		MonitoringMeeting:        NewMonitoringMeetingClient(cfg),
+		Municipality:             NewMunicipalityClient(cfg),
+		Objective:                NewObjectiveClient(cfg),
+		Organization:             NewOrganizationClient(cfg),
+		Outcome:                  NewOutcomeClient(cfg),
+		Pact:                     NewPactClient(cfg),
+		Person:                   NewPersonClient(cfg),
+		PersonIdentity:           NewPersonIdentityClient(cfg),
+		Plan:                     NewPlanClient(cfg),
+		Protocol:                 NewProtocolClient(cfg),
+		ProtocolCommitment:       NewProtocolCommitmentClient(cfg),
+		ProtocolParty:            NewProtocolPartyClient(cfg),
+		Session:                  NewSessionClient(cfg),
+		TableMembership:          NewTableMembershipClient(cfg),
+		TerritorialTable:         NewTerritorialTableClient(cfg),
+		User:                     NewUserClient(cfg),
 	}, nil
 }
 
@@ -288,37 +293,38 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:                ctx,
-		config:             cfg,
-		APIToken:           NewAPITokenClient(cfg),
-		Assessment:         NewAssessmentClient(cfg),
-		AuditEvent:         NewAuditEventClient(cfg),
-		CaseEvent:          NewCaseEventClient(cfg),
-		CaseFile:           NewCaseFileClient(cfg),
-		Commitment:         NewCommitmentClient(cfg),
-		Decision:           NewDecisionClient(cfg),
-		Directive:          NewDirectiveClient(cfg),
-		Fund:               NewFundClient(cfg),
-		Goal:               NewGoalClient(cfg),
-		Intervention:       NewInterventionClient(cfg),
-		Meeting:            NewMeetingClient(cfg),
-		MonitoringItem:     NewMonitoringItemClient(cfg),
-		MonitoringMeeting:  NewMonitoringMeetingClient(cfg),
-		Municipality:       NewMunicipalityClient(cfg),
-		Objective:          NewObjectiveClient(cfg),
-		Organization:       NewOrganizationClient(cfg),
-		Outcome:            NewOutcomeClient(cfg),
-		Pact:               NewPactClient(cfg),
-		Person:             NewPersonClient(cfg),
-		PersonIdentity:     NewPersonIdentityClient(cfg),
-		Plan:               NewPlanClient(cfg),
-		Protocol:           NewProtocolClient(cfg),
-		ProtocolCommitment: NewProtocolCommitmentClient(cfg),
-		ProtocolParty:      NewProtocolPartyClient(cfg),
-		Session:            NewSessionClient(cfg),
-		TableMembership:    NewTableMembershipClient(cfg),
-		TerritorialTable:   NewTerritorialTableClient(cfg),
-		User:               NewUserClient(cfg),
+		ctx:                      ctx,
+		config:                   cfg,
+		APIToken:                 NewAPITokenClient(cfg),
+		Assessment:               NewAssessmentClient(cfg),
+		AuditEvent:               NewAuditEventClient(cfg),
+		CaseEvent:                NewCaseEventClient(cfg),
+		CaseFile:                 NewCaseFileClient(cfg),
+		Commitment:               NewCommitmentClient(cfg),
+		Decision:                 NewDecisionClient(cfg),
+		Directive:                NewDirectiveClient(cfg),
+		DirectiveAcknowledgement: NewDirectiveAcknowledgementClient(cfg),
+		Fund:                     NewFundClient(cfg),
+		Goal:                     NewGoalClient(cfg),
+		Intervention:             NewInterventionClient(cfg),
+		Meeting:                  NewMeetingClient(cfg),
+		MonitoringItem:           NewMonitoringItemClient(cfg),
+		MonitoringMeeting:        NewMonitoringMeetingClient(cfg),
+		Municipality:             NewMunicipalityClient(cfg),
+		Objective:                NewObjectiveClient(cfg),
+		Organization:             NewOrganizationClient(cfg),
+		Outcome:                  NewOutcomeClient(cfg),
+		Pact:                     NewPactClient(cfg),
+		Person:                   NewPersonClient(cfg),
+		PersonIdentity:           NewPersonIdentityClient(cfg),
+		Plan:                     NewPlanClient(cfg),
+		Protocol:                 NewProtocolClient(cfg),
+		ProtocolCommitment:       NewProtocolCommitmentClient(cfg),
+		ProtocolParty:            NewProtocolPartyClient(cfg),
+		Session:                  NewSessionClient(cfg),
+		TableMembership:          NewTableMembershipClient(cfg),
+		TerritorialTable:         NewTerritorialTableClient(cfg),
+		User:                     NewUserClient(cfg),
 	}, nil
 }
 
@@ -349,11 +355,11 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile, c.Commitment,
-		c.Decision, c.Directive, c.Fund, c.Goal, c.Intervention, c.Meeting,
-		c.MonitoringItem, c.MonitoringMeeting, c.Municipality, c.Objective,
-		c.Organization, c.Outcome, c.Pact, c.Person, c.PersonIdentity, c.Plan,
-		c.Protocol, c.ProtocolCommitment, c.ProtocolParty, c.Session,
-		c.TableMembership, c.TerritorialTable, c.User,
+		c.Decision, c.Directive, c.DirectiveAcknowledgement, c.Fund, c.Goal,
+		c.Intervention, c.Meeting, c.MonitoringItem, c.MonitoringMeeting,
+		c.Municipality, c.Objective, c.Organization, c.Outcome, c.Pact, c.Person,
+		c.PersonIdentity, c.Plan, c.Protocol, c.ProtocolCommitment, c.ProtocolParty,
+		c.Session, c.TableMembership, c.TerritorialTable, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -364,11 +370,11 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile, c.Commitment,
-		c.Decision, c.Directive, c.Fund, c.Goal, c.Intervention, c.Meeting,
-		c.MonitoringItem, c.MonitoringMeeting, c.Municipality, c.Objective,
-		c.Organization, c.Outcome, c.Pact, c.Person, c.PersonIdentity, c.Plan,
-		c.Protocol, c.ProtocolCommitment, c.ProtocolParty, c.Session,
-		c.TableMembership, c.TerritorialTable, c.User,
+		c.Decision, c.Directive, c.DirectiveAcknowledgement, c.Fund, c.Goal,
+		c.Intervention, c.Meeting, c.MonitoringItem, c.MonitoringMeeting,
+		c.Municipality, c.Objective, c.Organization, c.Outcome, c.Pact, c.Person,
+		c.PersonIdentity, c.Plan, c.Protocol, c.ProtocolCommitment, c.ProtocolParty,
+		c.Session, c.TableMembership, c.TerritorialTable, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -393,6 +399,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Decision.mutate(ctx, m)
 	case *DirectiveMutation:
 		return c.Directive.mutate(ctx, m)
+	case *DirectiveAcknowledgementMutation:
+		return c.DirectiveAcknowledgement.mutate(ctx, m)
 	case *FundMutation:
 		return c.Fund.mutate(ctx, m)
 	case *GoalMutation:
@@ -1950,6 +1958,22 @@ func (c *DirectiveClient) QueryTables(_m *Directive) *TerritorialTableQuery {
 	return query
 }
 
+// QueryAcknowledgements queries the acknowledgements edge of a Directive.
+func (c *DirectiveClient) QueryAcknowledgements(_m *Directive) *DirectiveAcknowledgementQuery {
+	query := (&DirectiveAcknowledgementClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(directive.Table, directive.FieldID, id),
+			sqlgraph.To(directiveacknowledgement.Table, directiveacknowledgement.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, directive.AcknowledgementsTable, directive.AcknowledgementsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *DirectiveClient) Hooks() []Hook {
 	hooks := c.hooks.Directive
@@ -1973,6 +1997,188 @@ func (c *DirectiveClient) mutate(ctx context.Context, m *DirectiveMutation) (Val
 		return (&DirectiveDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Directive mutation op: %q", m.Op())
+	}
+}
+
+// DirectiveAcknowledgementClient is a client for the DirectiveAcknowledgement schema.
+type DirectiveAcknowledgementClient struct {
+	config
+}
+
+// NewDirectiveAcknowledgementClient returns a client for the DirectiveAcknowledgement from the given config.
+func NewDirectiveAcknowledgementClient(c config) *DirectiveAcknowledgementClient {
+	return &DirectiveAcknowledgementClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `directiveacknowledgement.Hooks(f(g(h())))`.
+func (c *DirectiveAcknowledgementClient) Use(hooks ...Hook) {
+	c.hooks.DirectiveAcknowledgement = append(c.hooks.DirectiveAcknowledgement, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `directiveacknowledgement.Intercept(f(g(h())))`.
+func (c *DirectiveAcknowledgementClient) Intercept(interceptors ...Interceptor) {
+	c.inters.DirectiveAcknowledgement = append(c.inters.DirectiveAcknowledgement, interceptors...)
+}
+
+// Create returns a builder for creating a DirectiveAcknowledgement entity.
+func (c *DirectiveAcknowledgementClient) Create() *DirectiveAcknowledgementCreate {
+	mutation := newDirectiveAcknowledgementMutation(c.config, OpCreate)
+	return &DirectiveAcknowledgementCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of DirectiveAcknowledgement entities.
+func (c *DirectiveAcknowledgementClient) CreateBulk(builders ...*DirectiveAcknowledgementCreate) *DirectiveAcknowledgementCreateBulk {
+	return &DirectiveAcknowledgementCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DirectiveAcknowledgementClient) MapCreateBulk(slice any, setFunc func(*DirectiveAcknowledgementCreate, int)) *DirectiveAcknowledgementCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DirectiveAcknowledgementCreateBulk{err: fmt.Errorf("calling to DirectiveAcknowledgementClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DirectiveAcknowledgementCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DirectiveAcknowledgementCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for DirectiveAcknowledgement.
+func (c *DirectiveAcknowledgementClient) Update() *DirectiveAcknowledgementUpdate {
+	mutation := newDirectiveAcknowledgementMutation(c.config, OpUpdate)
+	return &DirectiveAcknowledgementUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DirectiveAcknowledgementClient) UpdateOne(_m *DirectiveAcknowledgement) *DirectiveAcknowledgementUpdateOne {
+	mutation := newDirectiveAcknowledgementMutation(c.config, OpUpdateOne, withDirectiveAcknowledgement(_m))
+	return &DirectiveAcknowledgementUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DirectiveAcknowledgementClient) UpdateOneID(id gid.ID) *DirectiveAcknowledgementUpdateOne {
+	mutation := newDirectiveAcknowledgementMutation(c.config, OpUpdateOne, withDirectiveAcknowledgementID(id))
+	return &DirectiveAcknowledgementUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for DirectiveAcknowledgement.
+func (c *DirectiveAcknowledgementClient) Delete() *DirectiveAcknowledgementDelete {
+	mutation := newDirectiveAcknowledgementMutation(c.config, OpDelete)
+	return &DirectiveAcknowledgementDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DirectiveAcknowledgementClient) DeleteOne(_m *DirectiveAcknowledgement) *DirectiveAcknowledgementDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DirectiveAcknowledgementClient) DeleteOneID(id gid.ID) *DirectiveAcknowledgementDeleteOne {
+	builder := c.Delete().Where(directiveacknowledgement.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DirectiveAcknowledgementDeleteOne{builder}
+}
+
+// Query returns a query builder for DirectiveAcknowledgement.
+func (c *DirectiveAcknowledgementClient) Query() *DirectiveAcknowledgementQuery {
+	return &DirectiveAcknowledgementQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDirectiveAcknowledgement},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a DirectiveAcknowledgement entity by its id.
+func (c *DirectiveAcknowledgementClient) Get(ctx context.Context, id gid.ID) (*DirectiveAcknowledgement, error) {
+	return c.Query().Where(directiveacknowledgement.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DirectiveAcknowledgementClient) GetX(ctx context.Context, id gid.ID) *DirectiveAcknowledgement {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryDirective queries the directive edge of a DirectiveAcknowledgement.
+func (c *DirectiveAcknowledgementClient) QueryDirective(_m *DirectiveAcknowledgement) *DirectiveQuery {
+	query := (&DirectiveClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(directiveacknowledgement.Table, directiveacknowledgement.FieldID, id),
+			sqlgraph.To(directive.Table, directive.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, directiveacknowledgement.DirectiveTable, directiveacknowledgement.DirectiveColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTable queries the table edge of a DirectiveAcknowledgement.
+func (c *DirectiveAcknowledgementClient) QueryTable(_m *DirectiveAcknowledgement) *TerritorialTableQuery {
+	query := (&TerritorialTableClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(directiveacknowledgement.Table, directiveacknowledgement.FieldID, id),
+			sqlgraph.To(territorialtable.Table, territorialtable.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, directiveacknowledgement.TableTable, directiveacknowledgement.TableColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAcknowledgedBy queries the acknowledged_by edge of a DirectiveAcknowledgement.
+func (c *DirectiveAcknowledgementClient) QueryAcknowledgedBy(_m *DirectiveAcknowledgement) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(directiveacknowledgement.Table, directiveacknowledgement.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, directiveacknowledgement.AcknowledgedByTable, directiveacknowledgement.AcknowledgedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *DirectiveAcknowledgementClient) Hooks() []Hook {
+	hooks := c.hooks.DirectiveAcknowledgement
+	return append(hooks[:len(hooks):len(hooks)], directiveacknowledgement.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DirectiveAcknowledgementClient) Interceptors() []Interceptor {
+	return c.inters.DirectiveAcknowledgement
+}
+
+func (c *DirectiveAcknowledgementClient) mutate(ctx context.Context, m *DirectiveAcknowledgementMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DirectiveAcknowledgementCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DirectiveAcknowledgementUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DirectiveAcknowledgementUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DirectiveAcknowledgementDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown DirectiveAcknowledgement mutation op: %q", m.Op())
 	}
 }
 
@@ -3208,6 +3414,22 @@ func (c *MunicipalityClient) QueryFunds(_m *Municipality) *FundQuery {
 	return query
 }
 
+// QueryObjectives queries the objectives edge of a Municipality.
+func (c *MunicipalityClient) QueryObjectives(_m *Municipality) *ObjectiveQuery {
+	query := (&ObjectiveClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(municipality.Table, municipality.FieldID, id),
+			sqlgraph.To(objective.Table, objective.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, municipality.ObjectivesTable, municipality.ObjectivesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *MunicipalityClient) Hooks() []Hook {
 	hooks := c.hooks.Municipality
@@ -3351,6 +3573,38 @@ func (c *ObjectiveClient) QueryProtocols(_m *Objective) *ProtocolQuery {
 			sqlgraph.From(objective.Table, objective.FieldID, id),
 			sqlgraph.To(protocol.Table, protocol.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, objective.ProtocolsTable, objective.ProtocolsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTables queries the tables edge of a Objective.
+func (c *ObjectiveClient) QueryTables(_m *Objective) *TerritorialTableQuery {
+	query := (&TerritorialTableClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(objective.Table, objective.FieldID, id),
+			sqlgraph.To(territorialtable.Table, territorialtable.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, objective.TablesTable, objective.TablesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMunicipalities queries the municipalities edge of a Objective.
+func (c *ObjectiveClient) QueryMunicipalities(_m *Objective) *MunicipalityQuery {
+	query := (&MunicipalityClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(objective.Table, objective.FieldID, id),
+			sqlgraph.To(municipality.Table, municipality.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, objective.MunicipalitiesTable, objective.MunicipalitiesPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -5495,6 +5749,22 @@ func (c *TerritorialTableClient) QueryDirectives(_m *TerritorialTable) *Directiv
 	return query
 }
 
+// QueryObjectives queries the objectives edge of a TerritorialTable.
+func (c *TerritorialTableClient) QueryObjectives(_m *TerritorialTable) *ObjectiveQuery {
+	query := (&ObjectiveClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(territorialtable.Table, territorialtable.FieldID, id),
+			sqlgraph.To(objective.Table, objective.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, territorialtable.ObjectivesTable, territorialtable.ObjectivesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *TerritorialTableClient) Hooks() []Hook {
 	hooks := c.hooks.TerritorialTable
@@ -5771,16 +6041,17 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 type (
 	hooks struct {
 		APIToken, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment, Decision,
-		Directive, Fund, Goal, Intervention, Meeting, MonitoringItem,
-		MonitoringMeeting, Municipality, Objective, Organization, Outcome, Pact,
-		Person, PersonIdentity, Plan, Protocol, ProtocolCommitment, ProtocolParty,
-		Session, TableMembership, TerritorialTable, User []ent.Hook
+		Directive, DirectiveAcknowledgement, Fund, Goal, Intervention, Meeting,
+		MonitoringItem, MonitoringMeeting, Municipality, Objective, Organization,
+		Outcome, Pact, Person, PersonIdentity, Plan, Protocol, ProtocolCommitment,
+		ProtocolParty, Session, TableMembership, TerritorialTable, User []ent.Hook
 	}
 	inters struct {
 		APIToken, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment, Decision,
-		Directive, Fund, Goal, Intervention, Meeting, MonitoringItem,
-		MonitoringMeeting, Municipality, Objective, Organization, Outcome, Pact,
-		Person, PersonIdentity, Plan, Protocol, ProtocolCommitment, ProtocolParty,
-		Session, TableMembership, TerritorialTable, User []ent.Interceptor
+		Directive, DirectiveAcknowledgement, Fund, Goal, Intervention, Meeting,
+		MonitoringItem, MonitoringMeeting, Municipality, Objective, Organization,
+		Outcome, Pact, Person, PersonIdentity, Plan, Protocol, ProtocolCommitment,
+		ProtocolParty, Session, TableMembership, TerritorialTable,
+		User []ent.Interceptor
 	}
 )

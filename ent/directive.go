@@ -41,13 +41,16 @@ type Directive struct {
 type DirectiveEdges struct {
 	// The tables it is addressed to, when not all (tavoli destinatari).
 	Tables []*TerritorialTable `json:"tables,omitempty"`
+	// The tables' acknowledgements (prese d'atto).
+	Acknowledgements []*DirectiveAcknowledgement `json:"acknowledgements,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [2]bool
 	// totalCount holds the count of the edges above.
-	totalCount [1]map[string]int
+	totalCount [2]map[string]int
 
-	namedTables map[string][]*TerritorialTable
+	namedTables           map[string][]*TerritorialTable
+	namedAcknowledgements map[string][]*DirectiveAcknowledgement
 }
 
 // TablesOrErr returns the Tables value or an error if the edge
@@ -57,6 +60,15 @@ func (e DirectiveEdges) TablesOrErr() ([]*TerritorialTable, error) {
 		return e.Tables, nil
 	}
 	return nil, &NotLoadedError{edge: "tables"}
+}
+
+// AcknowledgementsOrErr returns the Acknowledgements value or an error if the edge
+// was not loaded in eager-loading.
+func (e DirectiveEdges) AcknowledgementsOrErr() ([]*DirectiveAcknowledgement, error) {
+	if e.loadedTypes[1] {
+		return e.Acknowledgements, nil
+	}
+	return nil, &NotLoadedError{edge: "acknowledgements"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -147,6 +159,11 @@ func (_m *Directive) QueryTables() *TerritorialTableQuery {
 	return NewDirectiveClient(_m.config).QueryTables(_m)
 }
 
+// QueryAcknowledgements queries the "acknowledgements" edge of the Directive entity.
+func (_m *Directive) QueryAcknowledgements() *DirectiveAcknowledgementQuery {
+	return NewDirectiveClient(_m.config).QueryAcknowledgements(_m)
+}
+
 // Update returns a builder for updating this Directive.
 // Note that you need to call Directive.Unwrap() before calling this method if this Directive
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -212,6 +229,30 @@ func (_m *Directive) appendNamedTables(name string, edges ...*TerritorialTable) 
 		_m.Edges.namedTables[name] = []*TerritorialTable{}
 	} else {
 		_m.Edges.namedTables[name] = append(_m.Edges.namedTables[name], edges...)
+	}
+}
+
+// NamedAcknowledgements returns the Acknowledgements named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Directive) NamedAcknowledgements(name string) ([]*DirectiveAcknowledgement, error) {
+	if _m.Edges.namedAcknowledgements == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAcknowledgements[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Directive) appendNamedAcknowledgements(name string, edges ...*DirectiveAcknowledgement) {
+	if _m.Edges.namedAcknowledgements == nil {
+		_m.Edges.namedAcknowledgements = make(map[string][]*DirectiveAcknowledgement)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAcknowledgements[name] = []*DirectiveAcknowledgement{}
+	} else {
+		_m.Edges.namedAcknowledgements[name] = append(_m.Edges.namedAcknowledgements[name], edges...)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/territorialtable"
 )
@@ -109,6 +110,21 @@ func (_c *DirectiveCreate) AddTables(v ...*TerritorialTable) *DirectiveCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddTableIDs(ids...)
+}
+
+// AddAcknowledgementIDs adds the "acknowledgements" edge to the DirectiveAcknowledgement entity by IDs.
+func (_c *DirectiveCreate) AddAcknowledgementIDs(ids ...gid.ID) *DirectiveCreate {
+	_c.mutation.AddAcknowledgementIDs(ids...)
+	return _c
+}
+
+// AddAcknowledgements adds the "acknowledgements" edges to the DirectiveAcknowledgement entity.
+func (_c *DirectiveCreate) AddAcknowledgements(v ...*DirectiveAcknowledgement) *DirectiveCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAcknowledgementIDs(ids...)
 }
 
 // Mutation returns the DirectiveMutation object of the builder.
@@ -279,6 +295,22 @@ func (_c *DirectiveCreate) createSpec() (*Directive, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AcknowledgementsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directive.AcknowledgementsTable,
+			Columns: []string{directive.AcknowledgementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(directiveacknowledgement.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

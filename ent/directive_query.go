@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -23,14 +24,16 @@ import (
 // DirectiveQuery is the builder for querying Directive entities.
 type DirectiveQuery struct {
 	config
-	ctx             *QueryContext
-	order           []directive.OrderOption
-	inters          []Interceptor
-	predicates      []predicate.Directive
-	withTables      *TerritorialTableQuery
-	loadTotal       []func(context.Context, []*Directive) error
-	modifiers       []func(*sql.Selector)
-	withNamedTables map[string]*TerritorialTableQuery
+	ctx                       *QueryContext
+	order                     []directive.OrderOption
+	inters                    []Interceptor
+	predicates                []predicate.Directive
+	withTables                *TerritorialTableQuery
+	withAcknowledgements      *DirectiveAcknowledgementQuery
+	loadTotal                 []func(context.Context, []*Directive) error
+	modifiers                 []func(*sql.Selector)
+	withNamedTables           map[string]*TerritorialTableQuery
+	withNamedAcknowledgements map[string]*DirectiveAcknowledgementQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -82,6 +85,28 @@ func (_q *DirectiveQuery) QueryTables() *TerritorialTableQuery {
 			sqlgraph.From(directive.Table, directive.FieldID, selector),
 			sqlgraph.To(territorialtable.Table, territorialtable.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, directive.TablesTable, directive.TablesPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAcknowledgements chains the current query on the "acknowledgements" edge.
+func (_q *DirectiveQuery) QueryAcknowledgements() *DirectiveAcknowledgementQuery {
+	query := (&DirectiveAcknowledgementClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(directive.Table, directive.FieldID, selector),
+			sqlgraph.To(directiveacknowledgement.Table, directiveacknowledgement.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, directive.AcknowledgementsTable, directive.AcknowledgementsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -276,12 +301,13 @@ func (_q *DirectiveQuery) Clone() *DirectiveQuery {
 		return nil
 	}
 	return &DirectiveQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]directive.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.Directive{}, _q.predicates...),
-		withTables: _q.withTables.Clone(),
+		config:               _q.config,
+		ctx:                  _q.ctx.Clone(),
+		order:                append([]directive.OrderOption{}, _q.order...),
+		inters:               append([]Interceptor{}, _q.inters...),
+		predicates:           append([]predicate.Directive{}, _q.predicates...),
+		withTables:           _q.withTables.Clone(),
+		withAcknowledgements: _q.withAcknowledgements.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -297,6 +323,17 @@ func (_q *DirectiveQuery) WithTables(opts ...func(*TerritorialTableQuery)) *Dire
 		opt(query)
 	}
 	_q.withTables = query
+	return _q
+}
+
+// WithAcknowledgements tells the query-builder to eager-load the nodes that are connected to
+// the "acknowledgements" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DirectiveQuery) WithAcknowledgements(opts ...func(*DirectiveAcknowledgementQuery)) *DirectiveQuery {
+	query := (&DirectiveAcknowledgementClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAcknowledgements = query
 	return _q
 }
 
@@ -384,8 +421,9 @@ func (_q *DirectiveQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Di
 	var (
 		nodes       = []*Directive{}
 		_spec       = _q.querySpec()
-		loadedTypes = [1]bool{
+		loadedTypes = [2]bool{
 			_q.withTables != nil,
+			_q.withAcknowledgements != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -416,10 +454,26 @@ func (_q *DirectiveQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Di
 			return nil, err
 		}
 	}
+	if query := _q.withAcknowledgements; query != nil {
+		if err := _q.loadAcknowledgements(ctx, query, nodes,
+			func(n *Directive) { n.Edges.Acknowledgements = []*DirectiveAcknowledgement{} },
+			func(n *Directive, e *DirectiveAcknowledgement) {
+				n.Edges.Acknowledgements = append(n.Edges.Acknowledgements, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedTables {
 		if err := _q.loadTables(ctx, query, nodes,
 			func(n *Directive) { n.appendNamedTables(name) },
 			func(n *Directive, e *TerritorialTable) { n.appendNamedTables(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAcknowledgements {
+		if err := _q.loadAcknowledgements(ctx, query, nodes,
+			func(n *Directive) { n.appendNamedAcknowledgements(name) },
+			func(n *Directive, e *DirectiveAcknowledgement) { n.appendNamedAcknowledgements(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -489,6 +543,37 @@ func (_q *DirectiveQuery) loadTables(ctx context.Context, query *TerritorialTabl
 		for kn := range nodes {
 			assign(kn, n)
 		}
+	}
+	return nil
+}
+func (_q *DirectiveQuery) loadAcknowledgements(ctx context.Context, query *DirectiveAcknowledgementQuery, nodes []*Directive, init func(*Directive), assign func(*Directive, *DirectiveAcknowledgement)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Directive)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.DirectiveAcknowledgement(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(directive.AcknowledgementsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.directive_acknowledgement_directive
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "directive_acknowledgement_directive" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "directive_acknowledgement_directive" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -623,6 +708,20 @@ func (_q *DirectiveQuery) WithNamedTables(name string, opts ...func(*Territorial
 		_q.withNamedTables = make(map[string]*TerritorialTableQuery)
 	}
 	_q.withNamedTables[name] = query
+	return _q
+}
+
+// WithNamedAcknowledgements tells the query-builder to eager-load the nodes that are connected to the "acknowledgements"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *DirectiveQuery) WithNamedAcknowledgements(name string, opts ...func(*DirectiveAcknowledgementQuery)) *DirectiveQuery {
+	query := (&DirectiveAcknowledgementClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAcknowledgements == nil {
+		_q.withNamedAcknowledgements = make(map[string]*DirectiveAcknowledgementQuery)
+	}
+	_q.withNamedAcknowledgements[name] = query
 	return _q
 }
 

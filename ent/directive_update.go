@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -108,6 +109,21 @@ func (_u *DirectiveUpdate) AddTables(v ...*TerritorialTable) *DirectiveUpdate {
 	return _u.AddTableIDs(ids...)
 }
 
+// AddAcknowledgementIDs adds the "acknowledgements" edge to the DirectiveAcknowledgement entity by IDs.
+func (_u *DirectiveUpdate) AddAcknowledgementIDs(ids ...gid.ID) *DirectiveUpdate {
+	_u.mutation.AddAcknowledgementIDs(ids...)
+	return _u
+}
+
+// AddAcknowledgements adds the "acknowledgements" edges to the DirectiveAcknowledgement entity.
+func (_u *DirectiveUpdate) AddAcknowledgements(v ...*DirectiveAcknowledgement) *DirectiveUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAcknowledgementIDs(ids...)
+}
+
 // Mutation returns the DirectiveMutation object of the builder.
 func (_u *DirectiveUpdate) Mutation() *DirectiveMutation {
 	return _u.mutation
@@ -132,6 +148,27 @@ func (_u *DirectiveUpdate) RemoveTables(v ...*TerritorialTable) *DirectiveUpdate
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveTableIDs(ids...)
+}
+
+// ClearAcknowledgements clears all "acknowledgements" edges to the DirectiveAcknowledgement entity.
+func (_u *DirectiveUpdate) ClearAcknowledgements() *DirectiveUpdate {
+	_u.mutation.ClearAcknowledgements()
+	return _u
+}
+
+// RemoveAcknowledgementIDs removes the "acknowledgements" edge to DirectiveAcknowledgement entities by IDs.
+func (_u *DirectiveUpdate) RemoveAcknowledgementIDs(ids ...gid.ID) *DirectiveUpdate {
+	_u.mutation.RemoveAcknowledgementIDs(ids...)
+	return _u
+}
+
+// RemoveAcknowledgements removes "acknowledgements" edges to DirectiveAcknowledgement entities.
+func (_u *DirectiveUpdate) RemoveAcknowledgements(v ...*DirectiveAcknowledgement) *DirectiveUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAcknowledgementIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -269,6 +306,51 @@ func (_u *DirectiveUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.AcknowledgementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directive.AcknowledgementsTable,
+			Columns: []string{directive.AcknowledgementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(directiveacknowledgement.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAcknowledgementsIDs(); len(nodes) > 0 && !_u.mutation.AcknowledgementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directive.AcknowledgementsTable,
+			Columns: []string{directive.AcknowledgementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(directiveacknowledgement.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AcknowledgementsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directive.AcknowledgementsTable,
+			Columns: []string{directive.AcknowledgementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(directiveacknowledgement.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -368,6 +450,21 @@ func (_u *DirectiveUpdateOne) AddTables(v ...*TerritorialTable) *DirectiveUpdate
 	return _u.AddTableIDs(ids...)
 }
 
+// AddAcknowledgementIDs adds the "acknowledgements" edge to the DirectiveAcknowledgement entity by IDs.
+func (_u *DirectiveUpdateOne) AddAcknowledgementIDs(ids ...gid.ID) *DirectiveUpdateOne {
+	_u.mutation.AddAcknowledgementIDs(ids...)
+	return _u
+}
+
+// AddAcknowledgements adds the "acknowledgements" edges to the DirectiveAcknowledgement entity.
+func (_u *DirectiveUpdateOne) AddAcknowledgements(v ...*DirectiveAcknowledgement) *DirectiveUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAcknowledgementIDs(ids...)
+}
+
 // Mutation returns the DirectiveMutation object of the builder.
 func (_u *DirectiveUpdateOne) Mutation() *DirectiveMutation {
 	return _u.mutation
@@ -392,6 +489,27 @@ func (_u *DirectiveUpdateOne) RemoveTables(v ...*TerritorialTable) *DirectiveUpd
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveTableIDs(ids...)
+}
+
+// ClearAcknowledgements clears all "acknowledgements" edges to the DirectiveAcknowledgement entity.
+func (_u *DirectiveUpdateOne) ClearAcknowledgements() *DirectiveUpdateOne {
+	_u.mutation.ClearAcknowledgements()
+	return _u
+}
+
+// RemoveAcknowledgementIDs removes the "acknowledgements" edge to DirectiveAcknowledgement entities by IDs.
+func (_u *DirectiveUpdateOne) RemoveAcknowledgementIDs(ids ...gid.ID) *DirectiveUpdateOne {
+	_u.mutation.RemoveAcknowledgementIDs(ids...)
+	return _u
+}
+
+// RemoveAcknowledgements removes "acknowledgements" edges to DirectiveAcknowledgement entities.
+func (_u *DirectiveUpdateOne) RemoveAcknowledgements(v ...*DirectiveAcknowledgement) *DirectiveUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAcknowledgementIDs(ids...)
 }
 
 // Where appends a list predicates to the DirectiveUpdate builder.
@@ -552,6 +670,51 @@ func (_u *DirectiveUpdateOne) sqlSave(ctx context.Context) (_node *Directive, er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AcknowledgementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directive.AcknowledgementsTable,
+			Columns: []string{directive.AcknowledgementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(directiveacknowledgement.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAcknowledgementsIDs(); len(nodes) > 0 && !_u.mutation.AcknowledgementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directive.AcknowledgementsTable,
+			Columns: []string{directive.AcknowledgementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(directiveacknowledgement.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AcknowledgementsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directive.AcknowledgementsTable,
+			Columns: []string{directive.AcknowledgementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(directiveacknowledgement.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

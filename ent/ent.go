@@ -20,6 +20,7 @@ import (
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -101,35 +102,36 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apitoken.Table:           apitoken.ValidColumn,
-			assessment.Table:         assessment.ValidColumn,
-			auditevent.Table:         auditevent.ValidColumn,
-			caseevent.Table:          caseevent.ValidColumn,
-			casefile.Table:           casefile.ValidColumn,
-			commitment.Table:         commitment.ValidColumn,
-			decision.Table:           decision.ValidColumn,
-			directive.Table:          directive.ValidColumn,
-			fund.Table:               fund.ValidColumn,
-			goal.Table:               goal.ValidColumn,
-			intervention.Table:       intervention.ValidColumn,
-			meeting.Table:            meeting.ValidColumn,
-			monitoringitem.Table:     monitoringitem.ValidColumn,
-			monitoringmeeting.Table:  monitoringmeeting.ValidColumn,
-			municipality.Table:       municipality.ValidColumn,
-			objective.Table:          objective.ValidColumn,
-			organization.Table:       organization.ValidColumn,
-			outcome.Table:            outcome.ValidColumn,
-			pact.Table:               pact.ValidColumn,
-			person.Table:             person.ValidColumn,
-			personidentity.Table:     personidentity.ValidColumn,
-			plan.Table:               plan.ValidColumn,
-			protocol.Table:           protocol.ValidColumn,
-			protocolcommitment.Table: protocolcommitment.ValidColumn,
-			protocolparty.Table:      protocolparty.ValidColumn,
-			session.Table:            session.ValidColumn,
-			tablemembership.Table:    tablemembership.ValidColumn,
-			territorialtable.Table:   territorialtable.ValidColumn,
-			user.Table:               user.ValidColumn,
+			apitoken.Table:                 apitoken.ValidColumn,
+			assessment.Table:               assessment.ValidColumn,
+			auditevent.Table:               auditevent.ValidColumn,
+			caseevent.Table:                caseevent.ValidColumn,
+			casefile.Table:                 casefile.ValidColumn,
+			commitment.Table:               commitment.ValidColumn,
+			decision.Table:                 decision.ValidColumn,
+			directive.Table:                directive.ValidColumn,
+			directiveacknowledgement.Table: directiveacknowledgement.ValidColumn,
+			fund.Table:                     fund.ValidColumn,
+			goal.Table:                     goal.ValidColumn,
+			intervention.Table:             intervention.ValidColumn,
+			meeting.Table:                  meeting.ValidColumn,
+			monitoringitem.Table:           monitoringitem.ValidColumn,
+			monitoringmeeting.Table:        monitoringmeeting.ValidColumn,
+			municipality.Table:             municipality.ValidColumn,
+			objective.Table:                objective.ValidColumn,
+			organization.Table:             organization.ValidColumn,
+			outcome.Table:                  outcome.ValidColumn,
+			pact.Table:                     pact.ValidColumn,
+			person.Table:                   person.ValidColumn,
+			personidentity.Table:           personidentity.ValidColumn,
+			plan.Table:                     plan.ValidColumn,
+			protocol.Table:                 protocol.ValidColumn,
+			protocolcommitment.Table:       protocolcommitment.ValidColumn,
+			protocolparty.Table:            protocolparty.ValidColumn,
+			session.Table:                  session.ValidColumn,
+			tablemembership.Table:          tablemembership.ValidColumn,
+			territorialtable.Table:         territorialtable.ValidColumn,
+			user.Table:                     user.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -11,6 +11,7 @@ import (
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -42,7 +43,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 29)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 30)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -210,6 +211,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   directiveacknowledgement.Table,
+			Columns: directiveacknowledgement.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: directiveacknowledgement.FieldID,
+			},
+		},
+		Type: "DirectiveAcknowledgement",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			directiveacknowledgement.FieldCreatedAt:      {Type: field.TypeTime, Column: directiveacknowledgement.FieldCreatedAt},
+			directiveacknowledgement.FieldUpdatedAt:      {Type: field.TypeTime, Column: directiveacknowledgement.FieldUpdatedAt},
+			directiveacknowledgement.FieldAcknowledgedAt: {Type: field.TypeTime, Column: directiveacknowledgement.FieldAcknowledgedAt},
+			directiveacknowledgement.FieldNote:           {Type: field.TypeString, Column: directiveacknowledgement.FieldNote},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   fund.Table,
 			Columns: fund.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -226,7 +244,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			fund.FieldAllocatedCents: {Type: field.TypeInt64, Column: fund.FieldAllocatedCents},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   goal.Table,
 			Columns: goal.Columns,
@@ -245,7 +263,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			goal.FieldStatus:      {Type: field.TypeEnum, Column: goal.FieldStatus},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   intervention.Table,
 			Columns: intervention.Columns,
@@ -266,7 +284,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			intervention.FieldCostCents:   {Type: field.TypeInt64, Column: intervention.FieldCostCents},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   meeting.Table,
 			Columns: meeting.Columns,
@@ -285,7 +303,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			meeting.FieldMinutes:   {Type: field.TypeString, Column: meeting.FieldMinutes},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   monitoringitem.Table,
 			Columns: monitoringitem.Columns,
@@ -303,7 +321,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			monitoringitem.FieldHoursDone:  {Type: field.TypeInt, Column: monitoringitem.FieldHoursDone},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   monitoringmeeting.Table,
 			Columns: monitoringmeeting.Columns,
@@ -321,7 +339,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			monitoringmeeting.FieldSummary:   {Type: field.TypeString, Column: monitoringmeeting.FieldSummary},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   municipality.Table,
 			Columns: municipality.Columns,
@@ -340,7 +358,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			municipality.FieldProvince:   {Type: field.TypeString, Column: municipality.FieldProvince},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   objective.Table,
 			Columns: objective.Columns,
@@ -357,11 +375,12 @@ var schemaGraph = func() *sqlgraph.Schema {
 			objective.FieldIndicator:     {Type: field.TypeEnum, Column: objective.FieldIndicator},
 			objective.FieldTarget:        {Type: field.TypeFloat64, Column: objective.FieldTarget},
 			objective.FieldLowerIsBetter: {Type: field.TypeBool, Column: objective.FieldLowerIsBetter},
+			objective.FieldNeedAreas:     {Type: field.TypeJSON, Column: objective.FieldNeedAreas},
 			objective.FieldPeriodStart:   {Type: field.TypeTime, Column: objective.FieldPeriodStart},
 			objective.FieldPeriodEnd:     {Type: field.TypeTime, Column: objective.FieldPeriodEnd},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organization.Table,
 			Columns: organization.Columns,
@@ -382,7 +401,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organization.FieldAddress:   {Type: field.TypeString, Column: organization.FieldAddress},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outcome.Table,
 			Columns: outcome.Columns,
@@ -404,7 +423,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outcome.FieldStillHeld:      {Type: field.TypeBool, Column: outcome.FieldStillHeld},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pact.Table,
 			Columns: pact.Columns,
@@ -422,7 +441,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pact.FieldDescription: {Type: field.TypeString, Column: pact.FieldDescription},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -442,7 +461,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldCitizenshipArea: {Type: field.TypeEnum, Column: person.FieldCitizenshipArea},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   personidentity.Table,
 			Columns: personidentity.Columns,
@@ -469,7 +488,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			personidentity.FieldCity:         {Type: field.TypeString, Column: personidentity.FieldCity},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   plan.Table,
 			Columns: plan.Columns,
@@ -487,7 +506,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			plan.FieldReviewOn:  {Type: field.TypeTime, Column: plan.FieldReviewOn},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocol.Table,
 			Columns: protocol.Columns,
@@ -508,7 +527,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocol.FieldValidUntil: {Type: field.TypeTime, Column: protocol.FieldValidUntil},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocolcommitment.Table,
 			Columns: protocolcommitment.Columns,
@@ -528,7 +547,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocolcommitment.FieldEvidence:    {Type: field.TypeString, Column: protocolcommitment.FieldEvidence},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocolparty.Table,
 			Columns: protocolparty.Columns,
@@ -545,7 +564,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocolparty.FieldOperatingMode: {Type: field.TypeString, Column: protocolparty.FieldOperatingMode},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -564,7 +583,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:     {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tablemembership.Table,
 			Columns: tablemembership.Columns,
@@ -581,7 +600,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tablemembership.FieldJoinedOn:   {Type: field.TypeTime, Column: tablemembership.FieldJoinedOn},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   territorialtable.Table,
 			Columns: territorialtable.Columns,
@@ -600,7 +619,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			territorialtable.FieldDaysToPlan:         {Type: field.TypeInt, Column: territorialtable.FieldDaysToPlan},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -970,6 +989,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"TerritorialTable",
 	)
 	graph.MustAddE(
+		"acknowledgements",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directive.AcknowledgementsTable,
+			Columns: []string{directive.AcknowledgementsColumn},
+			Bidi:    false,
+		},
+		"Directive",
+		"DirectiveAcknowledgement",
+	)
+	graph.MustAddE(
+		"directive",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   directiveacknowledgement.DirectiveTable,
+			Columns: []string{directiveacknowledgement.DirectiveColumn},
+			Bidi:    false,
+		},
+		"DirectiveAcknowledgement",
+		"Directive",
+	)
+	graph.MustAddE(
+		"table",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   directiveacknowledgement.TableTable,
+			Columns: []string{directiveacknowledgement.TableColumn},
+			Bidi:    false,
+		},
+		"DirectiveAcknowledgement",
+		"TerritorialTable",
+	)
+	graph.MustAddE(
+		"acknowledged_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   directiveacknowledgement.AcknowledgedByTable,
+			Columns: []string{directiveacknowledgement.AcknowledgedByColumn},
+			Bidi:    false,
+		},
+		"DirectiveAcknowledgement",
+		"User",
+	)
+	graph.MustAddE(
 		"municipality",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1210,6 +1277,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Fund",
 	)
 	graph.MustAddE(
+		"objectives",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   municipality.ObjectivesTable,
+			Columns: municipality.ObjectivesPrimaryKey,
+			Bidi:    false,
+		},
+		"Municipality",
+		"Objective",
+	)
+	graph.MustAddE(
 		"protocols",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2M,
@@ -1220,6 +1299,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Objective",
 		"Protocol",
+	)
+	graph.MustAddE(
+		"tables",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.TablesTable,
+			Columns: objective.TablesPrimaryKey,
+			Bidi:    false,
+		},
+		"Objective",
+		"TerritorialTable",
+	)
+	graph.MustAddE(
+		"municipalities",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.MunicipalitiesTable,
+			Columns: objective.MunicipalitiesPrimaryKey,
+			Bidi:    false,
+		},
+		"Objective",
+		"Municipality",
 	)
 	graph.MustAddE(
 		"municipality",
@@ -1616,6 +1719,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"TerritorialTable",
 		"Directive",
+	)
+	graph.MustAddE(
+		"objectives",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   territorialtable.ObjectivesTable,
+			Columns: territorialtable.ObjectivesPrimaryKey,
+			Bidi:    false,
+		},
+		"TerritorialTable",
+		"Objective",
 	)
 	graph.MustAddE(
 		"organization",
@@ -2741,6 +2856,122 @@ func (f *DirectiveFilter) WhereHasTablesWith(preds ...predicate.TerritorialTable
 	})))
 }
 
+// WhereHasAcknowledgements applies a predicate to check if query has an edge acknowledgements.
+func (f *DirectiveFilter) WhereHasAcknowledgements() {
+	f.Where(entql.HasEdge("acknowledgements"))
+}
+
+// WhereHasAcknowledgementsWith applies a predicate to check if query has an edge acknowledgements with a given conditions (other predicates).
+func (f *DirectiveFilter) WhereHasAcknowledgementsWith(preds ...predicate.DirectiveAcknowledgement) {
+	f.Where(entql.HasEdgeWith("acknowledgements", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *DirectiveAcknowledgementQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DirectiveAcknowledgementQuery builder.
+func (_q *DirectiveAcknowledgementQuery) Filter() *DirectiveAcknowledgementFilter {
+	return &DirectiveAcknowledgementFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DirectiveAcknowledgementMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DirectiveAcknowledgementMutation builder.
+func (m *DirectiveAcknowledgementMutation) Filter() *DirectiveAcknowledgementFilter {
+	return &DirectiveAcknowledgementFilter{config: m.config, predicateAdder: m}
+}
+
+// DirectiveAcknowledgementFilter provides a generic filtering capability at runtime for DirectiveAcknowledgementQuery.
+type DirectiveAcknowledgementFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DirectiveAcknowledgementFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *DirectiveAcknowledgementFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(directiveacknowledgement.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *DirectiveAcknowledgementFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(directiveacknowledgement.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *DirectiveAcknowledgementFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(directiveacknowledgement.FieldUpdatedAt))
+}
+
+// WhereAcknowledgedAt applies the entql time.Time predicate on the acknowledged_at field.
+func (f *DirectiveAcknowledgementFilter) WhereAcknowledgedAt(p entql.TimeP) {
+	f.Where(p.Field(directiveacknowledgement.FieldAcknowledgedAt))
+}
+
+// WhereNote applies the entql string predicate on the note field.
+func (f *DirectiveAcknowledgementFilter) WhereNote(p entql.StringP) {
+	f.Where(p.Field(directiveacknowledgement.FieldNote))
+}
+
+// WhereHasDirective applies a predicate to check if query has an edge directive.
+func (f *DirectiveAcknowledgementFilter) WhereHasDirective() {
+	f.Where(entql.HasEdge("directive"))
+}
+
+// WhereHasDirectiveWith applies a predicate to check if query has an edge directive with a given conditions (other predicates).
+func (f *DirectiveAcknowledgementFilter) WhereHasDirectiveWith(preds ...predicate.Directive) {
+	f.Where(entql.HasEdgeWith("directive", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTable applies a predicate to check if query has an edge table.
+func (f *DirectiveAcknowledgementFilter) WhereHasTable() {
+	f.Where(entql.HasEdge("table"))
+}
+
+// WhereHasTableWith applies a predicate to check if query has an edge table with a given conditions (other predicates).
+func (f *DirectiveAcknowledgementFilter) WhereHasTableWith(preds ...predicate.TerritorialTable) {
+	f.Where(entql.HasEdgeWith("table", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAcknowledgedBy applies a predicate to check if query has an edge acknowledged_by.
+func (f *DirectiveAcknowledgementFilter) WhereHasAcknowledgedBy() {
+	f.Where(entql.HasEdge("acknowledged_by"))
+}
+
+// WhereHasAcknowledgedByWith applies a predicate to check if query has an edge acknowledged_by with a given conditions (other predicates).
+func (f *DirectiveAcknowledgementFilter) WhereHasAcknowledgedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("acknowledged_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *FundQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2770,7 +3001,7 @@ type FundFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *FundFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2863,7 +3094,7 @@ type GoalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *GoalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2947,7 +3178,7 @@ type InterventionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InterventionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3083,7 +3314,7 @@ type MeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3195,7 +3426,7 @@ type MonitoringItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MonitoringItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3302,7 +3533,7 @@ type MonitoringMeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MonitoringMeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3409,7 +3640,7 @@ type MunicipalityFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MunicipalityFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3506,6 +3737,20 @@ func (f *MunicipalityFilter) WhereHasFundsWith(preds ...predicate.Fund) {
 	})))
 }
 
+// WhereHasObjectives applies a predicate to check if query has an edge objectives.
+func (f *MunicipalityFilter) WhereHasObjectives() {
+	f.Where(entql.HasEdge("objectives"))
+}
+
+// WhereHasObjectivesWith applies a predicate to check if query has an edge objectives with a given conditions (other predicates).
+func (f *MunicipalityFilter) WhereHasObjectivesWith(preds ...predicate.Objective) {
+	f.Where(entql.HasEdgeWith("objectives", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *ObjectiveQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -3535,7 +3780,7 @@ type ObjectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObjectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3576,6 +3821,11 @@ func (f *ObjectiveFilter) WhereLowerIsBetter(p entql.BoolP) {
 	f.Where(p.Field(objective.FieldLowerIsBetter))
 }
 
+// WhereNeedAreas applies the entql json.RawMessage predicate on the need_areas field.
+func (f *ObjectiveFilter) WhereNeedAreas(p entql.BytesP) {
+	f.Where(p.Field(objective.FieldNeedAreas))
+}
+
 // WherePeriodStart applies the entql time.Time predicate on the period_start field.
 func (f *ObjectiveFilter) WherePeriodStart(p entql.TimeP) {
 	f.Where(p.Field(objective.FieldPeriodStart))
@@ -3594,6 +3844,34 @@ func (f *ObjectiveFilter) WhereHasProtocols() {
 // WhereHasProtocolsWith applies a predicate to check if query has an edge protocols with a given conditions (other predicates).
 func (f *ObjectiveFilter) WhereHasProtocolsWith(preds ...predicate.Protocol) {
 	f.Where(entql.HasEdgeWith("protocols", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTables applies a predicate to check if query has an edge tables.
+func (f *ObjectiveFilter) WhereHasTables() {
+	f.Where(entql.HasEdge("tables"))
+}
+
+// WhereHasTablesWith applies a predicate to check if query has an edge tables with a given conditions (other predicates).
+func (f *ObjectiveFilter) WhereHasTablesWith(preds ...predicate.TerritorialTable) {
+	f.Where(entql.HasEdgeWith("tables", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMunicipalities applies a predicate to check if query has an edge municipalities.
+func (f *ObjectiveFilter) WhereHasMunicipalities() {
+	f.Where(entql.HasEdge("municipalities"))
+}
+
+// WhereHasMunicipalitiesWith applies a predicate to check if query has an edge municipalities with a given conditions (other predicates).
+func (f *ObjectiveFilter) WhereHasMunicipalitiesWith(preds ...predicate.Municipality) {
+	f.Where(entql.HasEdgeWith("municipalities", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -3629,7 +3907,7 @@ type OrganizationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3793,7 +4071,7 @@ type OutcomeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutcomeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3920,7 +4198,7 @@ type PactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3999,7 +4277,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4116,7 +4394,7 @@ type PersonIdentityFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonIdentityFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4240,7 +4518,7 @@ type PlanFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PlanFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4347,7 +4625,7 @@ type ProtocolFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4455,7 +4733,7 @@ type ProtocolCommitmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolCommitmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4544,7 +4822,7 @@ type ProtocolPartyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolPartyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4646,7 +4924,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4730,7 +5008,7 @@ type TableMembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TableMembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4832,7 +5110,7 @@ type TerritorialTableFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TerritorialTableFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4957,6 +5235,20 @@ func (f *TerritorialTableFilter) WhereHasDirectivesWith(preds ...predicate.Direc
 	})))
 }
 
+// WhereHasObjectives applies a predicate to check if query has an edge objectives.
+func (f *TerritorialTableFilter) WhereHasObjectives() {
+	f.Where(entql.HasEdge("objectives"))
+}
+
+// WhereHasObjectivesWith applies a predicate to check if query has an edge objectives with a given conditions (other predicates).
+func (f *TerritorialTableFilter) WhereHasObjectivesWith(preds ...predicate.Objective) {
+	f.Where(entql.HasEdgeWith("objectives", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *UserQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -4986,7 +5278,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

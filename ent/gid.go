@@ -13,6 +13,7 @@ import (
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -47,6 +48,7 @@ var prefixToTable = map[string]string{
 	"cmt": commitment.Table,
 	"dec": decision.Table,
 	"dir": directive.Table,
+	"dak": directiveacknowledgement.Table,
 	"fnd": fund.Table,
 	"gol": goal.Table,
 	"int": intervention.Table,

@@ -18,6 +18,7 @@ import (
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -1800,6 +1801,95 @@ func (_q *DirectiveQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			_q.WithNamedTables(alias, func(wq *TerritorialTableQuery) {
 				*wq = *query
 			})
+
+		case "acknowledgements":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DirectiveAcknowledgementClient{config: _q.config}).Query()
+			)
+			args := newDirectiveAcknowledgementPaginateArgs(fieldArgs(ctx, new(DirectiveAcknowledgementWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newDirectiveAcknowledgementPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Directive) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID gid.ID `sql:"directive_acknowledgement_directive"`
+							Count  int    `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(directive.AcknowledgementsColumn), ids...))
+						})
+						if err := query.GroupBy(directive.AcknowledgementsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[gid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Directive) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Acknowledgements)
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, directiveacknowledgementImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(directive.AcknowledgementsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedAcknowledgements(alias, func(wq *DirectiveAcknowledgementQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[directive.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, directive.FieldCreatedAt)
@@ -1895,6 +1985,149 @@ func newDirectivePaginateArgs(rv map[string]any) *directivePaginateArgs {
 	}
 	if v, ok := rv[whereField].(*DirectiveWhereInput); ok {
 		args.opts = append(args.opts, WithDirectiveFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *DirectiveAcknowledgementQuery) CollectFields(ctx context.Context, satisfies ...string) (*DirectiveAcknowledgementQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *DirectiveAcknowledgementQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(directiveacknowledgement.Columns))
+		selectedFields = []string{directiveacknowledgement.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "directive":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DirectiveClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, directiveImplementors)...); err != nil {
+				return err
+			}
+			_q.withDirective = query
+
+		case "table":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TerritorialTableClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, territorialtableImplementors)...); err != nil {
+				return err
+			}
+			_q.withTable = query
+
+		case "acknowledgedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withAcknowledgedBy = query
+		case "createdAt":
+			if _, ok := fieldSeen[directiveacknowledgement.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, directiveacknowledgement.FieldCreatedAt)
+				fieldSeen[directiveacknowledgement.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[directiveacknowledgement.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, directiveacknowledgement.FieldUpdatedAt)
+				fieldSeen[directiveacknowledgement.FieldUpdatedAt] = struct{}{}
+			}
+		case "acknowledgedAt":
+			if _, ok := fieldSeen[directiveacknowledgement.FieldAcknowledgedAt]; !ok {
+				selectedFields = append(selectedFields, directiveacknowledgement.FieldAcknowledgedAt)
+				fieldSeen[directiveacknowledgement.FieldAcknowledgedAt] = struct{}{}
+			}
+		case "note":
+			if _, ok := fieldSeen[directiveacknowledgement.FieldNote]; !ok {
+				selectedFields = append(selectedFields, directiveacknowledgement.FieldNote)
+				fieldSeen[directiveacknowledgement.FieldNote] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type directiveacknowledgementPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []DirectiveAcknowledgementPaginateOption
+}
+
+func newDirectiveAcknowledgementPaginateArgs(rv map[string]any) *directiveacknowledgementPaginateArgs {
+	args := &directiveacknowledgementPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*DirectiveAcknowledgementOrder:
+			args.opts = append(args.opts, WithDirectiveAcknowledgementOrder(v))
+		case []any:
+			var orders []*DirectiveAcknowledgementOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &DirectiveAcknowledgementOrder{Field: &DirectiveAcknowledgementOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithDirectiveAcknowledgementOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*DirectiveAcknowledgementWhereInput); ok {
+		args.opts = append(args.opts, WithDirectiveAcknowledgementFilter(v.Filter))
 	}
 	return args
 }
@@ -3778,6 +4011,192 @@ func (_q *ObjectiveQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			_q.WithNamedProtocols(alias, func(wq *ProtocolQuery) {
 				*wq = *query
 			})
+
+		case "tables":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TerritorialTableClient{config: _q.config}).Query()
+			)
+			args := newTablePaginateArgs(fieldArgs(ctx, new(TableWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newTablePager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Objective) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID gid.ID `sql:"objective_id"`
+							Count  int    `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							joinT := sql.Table(objective.TablesTable)
+							s.Join(joinT).On(s.C(territorialtable.FieldID), joinT.C(objective.TablesPrimaryKey[1]))
+							s.Where(sql.InValues(joinT.C(objective.TablesPrimaryKey[0]), ids...))
+							s.Select(joinT.C(objective.TablesPrimaryKey[0]), sql.Count("*"))
+							s.GroupBy(joinT.C(objective.TablesPrimaryKey[0]))
+						})
+						if err := query.Select().Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[gid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Objective) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Tables)
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, territorialtableImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(objective.TablesPrimaryKey[0], limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedTables(alias, func(wq *TerritorialTableQuery) {
+				*wq = *query
+			})
+
+		case "municipalities":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&MunicipalityClient{config: _q.config}).Query()
+			)
+			args := newMunicipalityPaginateArgs(fieldArgs(ctx, new(MunicipalityWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newMunicipalityPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Objective) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID gid.ID `sql:"objective_id"`
+							Count  int    `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							joinT := sql.Table(objective.MunicipalitiesTable)
+							s.Join(joinT).On(s.C(municipality.FieldID), joinT.C(objective.MunicipalitiesPrimaryKey[1]))
+							s.Where(sql.InValues(joinT.C(objective.MunicipalitiesPrimaryKey[0]), ids...))
+							s.Select(joinT.C(objective.MunicipalitiesPrimaryKey[0]), sql.Count("*"))
+							s.GroupBy(joinT.C(objective.MunicipalitiesPrimaryKey[0]))
+						})
+						if err := query.Select().Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[gid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[2][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Objective) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Municipalities)
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[2][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, municipalityImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(objective.MunicipalitiesPrimaryKey[0], limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedMunicipalities(alias, func(wq *MunicipalityQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[objective.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, objective.FieldCreatedAt)
@@ -3807,6 +4226,11 @@ func (_q *ObjectiveQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			if _, ok := fieldSeen[objective.FieldLowerIsBetter]; !ok {
 				selectedFields = append(selectedFields, objective.FieldLowerIsBetter)
 				fieldSeen[objective.FieldLowerIsBetter] = struct{}{}
+			}
+		case "needAreas":
+			if _, ok := fieldSeen[objective.FieldNeedAreas]; !ok {
+				selectedFields = append(selectedFields, objective.FieldNeedAreas)
+				fieldSeen[objective.FieldNeedAreas] = struct{}{}
 			}
 		case "periodStart":
 			if _, ok := fieldSeen[objective.FieldPeriodStart]; !ok {

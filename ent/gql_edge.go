@@ -331,6 +331,51 @@ func (_m *Directive) Tables(
 	return _m.QueryTables().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Directive) Acknowledgements(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*DirectiveAcknowledgementOrder, where *DirectiveAcknowledgementWhereInput,
+) (*DirectiveAcknowledgementConnection, error) {
+	opts := []DirectiveAcknowledgementPaginateOption{
+		WithDirectiveAcknowledgementOrder(orderBy),
+		WithDirectiveAcknowledgementFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedAcknowledgements(alias); err == nil || hasTotalCount {
+		pager, err := newDirectiveAcknowledgementPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &DirectiveAcknowledgementConnection{Edges: []*DirectiveAcknowledgementEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryAcknowledgements().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *DirectiveAcknowledgement) Directive(ctx context.Context) (*Directive, error) {
+	result, err := _m.Edges.DirectiveOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDirective().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *DirectiveAcknowledgement) Table(ctx context.Context) (*TerritorialTable, error) {
+	result, err := _m.Edges.TableOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTable().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *DirectiveAcknowledgement) AcknowledgedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.AcknowledgedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAcknowledgedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Fund) Municipality(ctx context.Context) (*Municipality, error) {
 	result, err := _m.Edges.MunicipalityOrErr()
 	if IsNotLoaded(err) {
@@ -627,6 +672,48 @@ func (_m *Objective) Protocols(
 		return conn, nil
 	}
 	return _m.QueryProtocols().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Objective) Tables(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*TableOrder, where *TableWhereInput,
+) (*TableConnection, error) {
+	opts := []TablePaginateOption{
+		WithTableOrder(orderBy),
+		WithTableFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedTables(alias); err == nil || hasTotalCount {
+		pager, err := newTablePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &TableConnection{Edges: []*TableEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryTables().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Objective) Municipalities(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*MunicipalityOrder, where *MunicipalityWhereInput,
+) (*MunicipalityConnection, error) {
+	opts := []MunicipalityPaginateOption{
+		WithMunicipalityOrder(orderBy),
+		WithMunicipalityFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedMunicipalities(alias); err == nil || hasTotalCount {
+		pager, err := newMunicipalityPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &MunicipalityConnection{Edges: []*MunicipalityEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryMunicipalities().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Organization) Municipality(ctx context.Context) (*Municipality, error) {

@@ -5,6 +5,7 @@ package ent
 import (
 	"time"
 
+	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/schema/domain"
@@ -142,6 +143,138 @@ func (c *MunicipalityUpdate) SetInput(i UpdateMunicipalityInput) *MunicipalityUp
 
 // SetInput applies the change-set in the UpdateMunicipalityInput on the MunicipalityUpdateOne builder.
 func (c *MunicipalityUpdateOne) SetInput(i UpdateMunicipalityInput) *MunicipalityUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateObjectiveInput represents a mutation input for creating objectives.
+type CreateObjectiveInput struct {
+	Title           string
+	Indicator       objective.Indicator
+	Target          float64
+	LowerIsBetter   *bool
+	NeedAreas       []domain.NeedArea
+	PeriodStart     time.Time
+	PeriodEnd       time.Time
+	ProtocolIDs     []gid.ID
+	TableIDs        []gid.ID
+	MunicipalityIDs []gid.ID
+}
+
+// Mutate applies the CreateObjectiveInput on the ObjectiveMutation builder.
+func (i *CreateObjectiveInput) Mutate(m *ObjectiveMutation) {
+	m.SetTitle(i.Title)
+	m.SetIndicator(i.Indicator)
+	m.SetTarget(i.Target)
+	if v := i.LowerIsBetter; v != nil {
+		m.SetLowerIsBetter(*v)
+	}
+	if v := i.NeedAreas; v != nil {
+		m.SetNeedAreas(v)
+	}
+	m.SetPeriodStart(i.PeriodStart)
+	m.SetPeriodEnd(i.PeriodEnd)
+	if v := i.ProtocolIDs; len(v) > 0 {
+		m.AddProtocolIDs(v...)
+	}
+	if v := i.TableIDs; len(v) > 0 {
+		m.AddTableIDs(v...)
+	}
+	if v := i.MunicipalityIDs; len(v) > 0 {
+		m.AddMunicipalityIDs(v...)
+	}
+}
+
+// SetInput applies the change-set in the CreateObjectiveInput on the ObjectiveCreate builder.
+func (c *ObjectiveCreate) SetInput(i CreateObjectiveInput) *ObjectiveCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateObjectiveInput represents a mutation input for updating objectives.
+type UpdateObjectiveInput struct {
+	Title                 *string
+	Indicator             *objective.Indicator
+	Target                *float64
+	LowerIsBetter         *bool
+	NeedAreas             []domain.NeedArea
+	AppendNeedAreas       []domain.NeedArea
+	PeriodStart           *time.Time
+	PeriodEnd             *time.Time
+	ClearProtocols        bool
+	AddProtocolIDs        []gid.ID
+	RemoveProtocolIDs     []gid.ID
+	ClearTables           bool
+	AddTableIDs           []gid.ID
+	RemoveTableIDs        []gid.ID
+	ClearMunicipalities   bool
+	AddMunicipalityIDs    []gid.ID
+	RemoveMunicipalityIDs []gid.ID
+}
+
+// Mutate applies the UpdateObjectiveInput on the ObjectiveMutation builder.
+func (i *UpdateObjectiveInput) Mutate(m *ObjectiveMutation) {
+	if v := i.Title; v != nil {
+		m.SetTitle(*v)
+	}
+	if v := i.Indicator; v != nil {
+		m.SetIndicator(*v)
+	}
+	if v := i.Target; v != nil {
+		m.SetTarget(*v)
+	}
+	if v := i.LowerIsBetter; v != nil {
+		m.SetLowerIsBetter(*v)
+	}
+	if v := i.NeedAreas; v != nil {
+		m.SetNeedAreas(v)
+	}
+	if i.AppendNeedAreas != nil {
+		m.AppendNeedAreas(i.NeedAreas)
+	}
+	if v := i.PeriodStart; v != nil {
+		m.SetPeriodStart(*v)
+	}
+	if v := i.PeriodEnd; v != nil {
+		m.SetPeriodEnd(*v)
+	}
+	if i.ClearProtocols {
+		m.ClearProtocols()
+	}
+	if v := i.AddProtocolIDs; len(v) > 0 {
+		m.AddProtocolIDs(v...)
+	}
+	if v := i.RemoveProtocolIDs; len(v) > 0 {
+		m.RemoveProtocolIDs(v...)
+	}
+	if i.ClearTables {
+		m.ClearTables()
+	}
+	if v := i.AddTableIDs; len(v) > 0 {
+		m.AddTableIDs(v...)
+	}
+	if v := i.RemoveTableIDs; len(v) > 0 {
+		m.RemoveTableIDs(v...)
+	}
+	if i.ClearMunicipalities {
+		m.ClearMunicipalities()
+	}
+	if v := i.AddMunicipalityIDs; len(v) > 0 {
+		m.AddMunicipalityIDs(v...)
+	}
+	if v := i.RemoveMunicipalityIDs; len(v) > 0 {
+		m.RemoveMunicipalityIDs(v...)
+	}
+}
+
+// SetInput applies the change-set in the UpdateObjectiveInput on the ObjectiveUpdate builder.
+func (c *ObjectiveUpdate) SetInput(i UpdateObjectiveInput) *ObjectiveUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateObjectiveInput on the ObjectiveUpdateOne builder.
+func (c *ObjectiveUpdateOne) SetInput(i UpdateObjectiveInput) *ObjectiveUpdateOne {
 	i.Mutate(c.Mutation())
 	return c
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -86,6 +87,11 @@ var directiveImplementors = []string{"Directive", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Directive) IsNode() {}
+
+var directiveacknowledgementImplementors = []string{"DirectiveAcknowledgement", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*DirectiveAcknowledgement) IsNode() {}
 
 var fundImplementors = []string{"Fund", "Node"}
 
@@ -350,6 +356,19 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			Where(directive.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, directiveImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case directiveacknowledgement.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.DirectiveAcknowledgement.Query().
+			Where(directiveacknowledgement.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, directiveacknowledgementImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -816,6 +835,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []gid.ID) ([]Node
 		query := c.Directive.Query().
 			Where(directive.IDIn(ids...))
 		query, err := query.CollectFields(ctx, directiveImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case directiveacknowledgement.Table:
+		query := c.DirectiveAcknowledgement.Query().
+			Where(directiveacknowledgement.IDIn(ids...))
+		query, err := query.CollectFields(ctx, directiveacknowledgementImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -851,7 +852,7 @@ func (_m *Directive) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "Directive",
 		Fields: make([]*Field, 6),
-		Edges:  make([]*Edge, 1),
+		Edges:  make([]*Edge, 2),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -909,6 +910,90 @@ func (_m *Directive) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryTables().
 		Select(territorialtable.FieldID).
 		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "DirectiveAcknowledgement",
+		Name: "acknowledgements",
+	}
+	err = _m.QueryAcknowledgements().
+		Select(directiveacknowledgement.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *DirectiveAcknowledgement) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "DirectiveAcknowledgement",
+		Fields: make([]*Field, 4),
+		Edges:  make([]*Edge, 3),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.AcknowledgedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "time.Time",
+		Name:  "acknowledged_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Note); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "string",
+		Name:  "note",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Directive",
+		Name: "directive",
+	}
+	err = _m.QueryDirective().
+		Select(directive.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "TerritorialTable",
+		Name: "table",
+	}
+	err = _m.QueryTable().
+		Select(territorialtable.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "User",
+		Name: "acknowledged_by",
+	}
+	err = _m.QueryAcknowledgedBy().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -1532,8 +1617,8 @@ func (_m *Objective) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Objective",
-		Fields: make([]*Field, 8),
-		Edges:  make([]*Edge, 1),
+		Fields: make([]*Field, 9),
+		Edges:  make([]*Edge, 3),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -1584,10 +1669,18 @@ func (_m *Objective) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "lower_is_better",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.PeriodStart); err != nil {
+	if buf, err = json.Marshal(_m.NeedAreas); err != nil {
 		return nil, err
 	}
 	node.Fields[6] = &Field{
+		Type:  "[]domain.NeedArea",
+		Name:  "need_areas",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PeriodStart); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
 		Type:  "time.Time",
 		Name:  "period_start",
 		Value: string(buf),
@@ -1595,7 +1688,7 @@ func (_m *Objective) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.PeriodEnd); err != nil {
 		return nil, err
 	}
-	node.Fields[7] = &Field{
+	node.Fields[8] = &Field{
 		Type:  "time.Time",
 		Name:  "period_end",
 		Value: string(buf),
@@ -1607,6 +1700,26 @@ func (_m *Objective) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryProtocols().
 		Select(protocol.FieldID).
 		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "TerritorialTable",
+		Name: "tables",
+	}
+	err = _m.QueryTables().
+		Select(territorialtable.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "Municipality",
+		Name: "municipalities",
+	}
+	err = _m.QueryMunicipalities().
+		Select(municipality.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
 	if err != nil {
 		return nil, err
 	}

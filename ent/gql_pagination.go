@@ -22,6 +22,7 @@ import (
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -3188,6 +3189,374 @@ func (_m *Directive) ToEdge(order *DirectiveOrder) *DirectiveEdge {
 		order = DefaultDirectiveOrder
 	}
 	return &DirectiveEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// DirectiveAcknowledgementEdge is the edge representation of DirectiveAcknowledgement.
+type DirectiveAcknowledgementEdge struct {
+	Node   *DirectiveAcknowledgement `json:"node"`
+	Cursor Cursor                    `json:"cursor"`
+}
+
+// DirectiveAcknowledgementConnection is the connection containing edges to DirectiveAcknowledgement.
+type DirectiveAcknowledgementConnection struct {
+	Edges      []*DirectiveAcknowledgementEdge `json:"edges"`
+	PageInfo   PageInfo                        `json:"pageInfo"`
+	TotalCount int                             `json:"totalCount"`
+}
+
+func (c *DirectiveAcknowledgementConnection) build(nodes []*DirectiveAcknowledgement, pager *directiveacknowledgementPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *DirectiveAcknowledgement
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *DirectiveAcknowledgement {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *DirectiveAcknowledgement {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*DirectiveAcknowledgementEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &DirectiveAcknowledgementEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// DirectiveAcknowledgementPaginateOption enables pagination customization.
+type DirectiveAcknowledgementPaginateOption func(*directiveacknowledgementPager) error
+
+// WithDirectiveAcknowledgementOrder configures pagination ordering.
+func WithDirectiveAcknowledgementOrder(order []*DirectiveAcknowledgementOrder) DirectiveAcknowledgementPaginateOption {
+	return func(pager *directiveacknowledgementPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithDirectiveAcknowledgementFilter configures pagination filter.
+func WithDirectiveAcknowledgementFilter(filter func(*DirectiveAcknowledgementQuery) (*DirectiveAcknowledgementQuery, error)) DirectiveAcknowledgementPaginateOption {
+	return func(pager *directiveacknowledgementPager) error {
+		if filter == nil {
+			return errors.New("DirectiveAcknowledgementQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type directiveacknowledgementPager struct {
+	reverse bool
+	order   []*DirectiveAcknowledgementOrder
+	filter  func(*DirectiveAcknowledgementQuery) (*DirectiveAcknowledgementQuery, error)
+}
+
+func newDirectiveAcknowledgementPager(opts []DirectiveAcknowledgementPaginateOption, reverse bool) (*directiveacknowledgementPager, error) {
+	pager := &directiveacknowledgementPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *directiveacknowledgementPager) applyFilter(query *DirectiveAcknowledgementQuery) (*DirectiveAcknowledgementQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *directiveacknowledgementPager) toCursor(_m *DirectiveAcknowledgement) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *directiveacknowledgementPager) applyCursors(query *DirectiveAcknowledgementQuery, after, before *Cursor) (*DirectiveAcknowledgementQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultDirectiveAcknowledgementOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *directiveacknowledgementPager) applyOrder(query *DirectiveAcknowledgementQuery) *DirectiveAcknowledgementQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultDirectiveAcknowledgementOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultDirectiveAcknowledgementOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *directiveacknowledgementPager) orderExpr(query *DirectiveAcknowledgementQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultDirectiveAcknowledgementOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to DirectiveAcknowledgement.
+func (_m *DirectiveAcknowledgementQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...DirectiveAcknowledgementPaginateOption,
+) (*DirectiveAcknowledgementConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newDirectiveAcknowledgementPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &DirectiveAcknowledgementConnection{Edges: []*DirectiveAcknowledgementEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// DirectiveAcknowledgementOrderFieldCreatedAt orders DirectiveAcknowledgement by created_at.
+	DirectiveAcknowledgementOrderFieldCreatedAt = &DirectiveAcknowledgementOrderField{
+		Value: func(_m *DirectiveAcknowledgement) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: directiveacknowledgement.FieldCreatedAt,
+		toTerm: directiveacknowledgement.ByCreatedAt,
+		toCursor: func(_m *DirectiveAcknowledgement) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// DirectiveAcknowledgementOrderFieldUpdatedAt orders DirectiveAcknowledgement by updated_at.
+	DirectiveAcknowledgementOrderFieldUpdatedAt = &DirectiveAcknowledgementOrderField{
+		Value: func(_m *DirectiveAcknowledgement) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: directiveacknowledgement.FieldUpdatedAt,
+		toTerm: directiveacknowledgement.ByUpdatedAt,
+		toCursor: func(_m *DirectiveAcknowledgement) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// DirectiveAcknowledgementOrderFieldAcknowledgedAt orders DirectiveAcknowledgement by acknowledged_at.
+	DirectiveAcknowledgementOrderFieldAcknowledgedAt = &DirectiveAcknowledgementOrderField{
+		Value: func(_m *DirectiveAcknowledgement) (ent.Value, error) {
+			return _m.AcknowledgedAt, nil
+		},
+		column: directiveacknowledgement.FieldAcknowledgedAt,
+		toTerm: directiveacknowledgement.ByAcknowledgedAt,
+		toCursor: func(_m *DirectiveAcknowledgement) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.AcknowledgedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f DirectiveAcknowledgementOrderField) String() string {
+	var str string
+	switch f.column {
+	case DirectiveAcknowledgementOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case DirectiveAcknowledgementOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case DirectiveAcknowledgementOrderFieldAcknowledgedAt.column:
+		str = "ACKNOWLEDGED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f DirectiveAcknowledgementOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *DirectiveAcknowledgementOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("DirectiveAcknowledgementOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *DirectiveAcknowledgementOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *DirectiveAcknowledgementOrderFieldUpdatedAt
+	case "ACKNOWLEDGED_AT":
+		*f = *DirectiveAcknowledgementOrderFieldAcknowledgedAt
+	default:
+		return fmt.Errorf("%s is not a valid DirectiveAcknowledgementOrderField", str)
+	}
+	return nil
+}
+
+// DirectiveAcknowledgementOrderField defines the ordering field of DirectiveAcknowledgement.
+type DirectiveAcknowledgementOrderField struct {
+	// Value extracts the ordering value from the given DirectiveAcknowledgement.
+	Value    func(*DirectiveAcknowledgement) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) directiveacknowledgement.OrderOption
+	toCursor func(*DirectiveAcknowledgement) Cursor
+}
+
+// DirectiveAcknowledgementOrder defines the ordering of DirectiveAcknowledgement.
+type DirectiveAcknowledgementOrder struct {
+	Direction OrderDirection                      `json:"direction"`
+	Field     *DirectiveAcknowledgementOrderField `json:"field"`
+}
+
+// DefaultDirectiveAcknowledgementOrder is the default ordering of DirectiveAcknowledgement.
+var DefaultDirectiveAcknowledgementOrder = &DirectiveAcknowledgementOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &DirectiveAcknowledgementOrderField{
+		Value: func(_m *DirectiveAcknowledgement) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: directiveacknowledgement.FieldID,
+		toTerm: directiveacknowledgement.ByID,
+		toCursor: func(_m *DirectiveAcknowledgement) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts DirectiveAcknowledgement into DirectiveAcknowledgementEdge.
+func (_m *DirectiveAcknowledgement) ToEdge(order *DirectiveAcknowledgementOrder) *DirectiveAcknowledgementEdge {
+	if order == nil {
+		order = DefaultDirectiveAcknowledgementOrder
+	}
+	return &DirectiveAcknowledgementEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

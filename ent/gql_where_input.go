@@ -14,6 +14,7 @@ import (
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -3258,6 +3259,10 @@ type DirectiveWhereInput struct {
 	// "tables" edge predicates.
 	HasTables     *bool              `json:"hasTables,omitempty"`
 	HasTablesWith []*TableWhereInput `json:"hasTablesWith,omitempty"`
+
+	// "acknowledgements" edge predicates.
+	HasAcknowledgements     *bool                                 `json:"hasAcknowledgements,omitempty"`
+	HasAcknowledgementsWith []*DirectiveAcknowledgementWhereInput `json:"hasAcknowledgementsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -3530,6 +3535,24 @@ func (i *DirectiveWhereInput) P() (predicate.Directive, error) {
 		}
 		predicates = append(predicates, directive.HasTablesWith(with...))
 	}
+	if i.HasAcknowledgements != nil {
+		p := directive.HasAcknowledgements()
+		if !*i.HasAcknowledgements {
+			p = directive.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAcknowledgementsWith) > 0 {
+		with := make([]predicate.DirectiveAcknowledgement, 0, len(i.HasAcknowledgementsWith))
+		for _, w := range i.HasAcknowledgementsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAcknowledgementsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, directive.HasAcknowledgementsWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyDirectiveWhereInput
@@ -3537,6 +3560,360 @@ func (i *DirectiveWhereInput) P() (predicate.Directive, error) {
 		return predicates[0], nil
 	default:
 		return directive.And(predicates...), nil
+	}
+}
+
+// DirectiveAcknowledgementWhereInput represents a where input for filtering DirectiveAcknowledgement queries.
+type DirectiveAcknowledgementWhereInput struct {
+	Predicates []predicate.DirectiveAcknowledgement  `json:"-"`
+	Not        *DirectiveAcknowledgementWhereInput   `json:"not,omitempty"`
+	Or         []*DirectiveAcknowledgementWhereInput `json:"or,omitempty"`
+	And        []*DirectiveAcknowledgementWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "acknowledged_at" field predicates.
+	AcknowledgedAt      *time.Time  `json:"acknowledgedAt,omitempty"`
+	AcknowledgedAtNEQ   *time.Time  `json:"acknowledgedAtNEQ,omitempty"`
+	AcknowledgedAtIn    []time.Time `json:"acknowledgedAtIn,omitempty"`
+	AcknowledgedAtNotIn []time.Time `json:"acknowledgedAtNotIn,omitempty"`
+	AcknowledgedAtGT    *time.Time  `json:"acknowledgedAtGT,omitempty"`
+	AcknowledgedAtGTE   *time.Time  `json:"acknowledgedAtGTE,omitempty"`
+	AcknowledgedAtLT    *time.Time  `json:"acknowledgedAtLT,omitempty"`
+	AcknowledgedAtLTE   *time.Time  `json:"acknowledgedAtLTE,omitempty"`
+
+	// "note" field predicates.
+	Note             *string  `json:"note,omitempty"`
+	NoteNEQ          *string  `json:"noteNEQ,omitempty"`
+	NoteIn           []string `json:"noteIn,omitempty"`
+	NoteNotIn        []string `json:"noteNotIn,omitempty"`
+	NoteGT           *string  `json:"noteGT,omitempty"`
+	NoteGTE          *string  `json:"noteGTE,omitempty"`
+	NoteLT           *string  `json:"noteLT,omitempty"`
+	NoteLTE          *string  `json:"noteLTE,omitempty"`
+	NoteContains     *string  `json:"noteContains,omitempty"`
+	NoteHasPrefix    *string  `json:"noteHasPrefix,omitempty"`
+	NoteHasSuffix    *string  `json:"noteHasSuffix,omitempty"`
+	NoteIsNil        bool     `json:"noteIsNil,omitempty"`
+	NoteNotNil       bool     `json:"noteNotNil,omitempty"`
+	NoteEqualFold    *string  `json:"noteEqualFold,omitempty"`
+	NoteContainsFold *string  `json:"noteContainsFold,omitempty"`
+
+	// "directive" edge predicates.
+	HasDirective     *bool                  `json:"hasDirective,omitempty"`
+	HasDirectiveWith []*DirectiveWhereInput `json:"hasDirectiveWith,omitempty"`
+
+	// "table" edge predicates.
+	HasTable     *bool              `json:"hasTable,omitempty"`
+	HasTableWith []*TableWhereInput `json:"hasTableWith,omitempty"`
+
+	// "acknowledged_by" edge predicates.
+	HasAcknowledgedBy     *bool             `json:"hasAcknowledgedBy,omitempty"`
+	HasAcknowledgedByWith []*UserWhereInput `json:"hasAcknowledgedByWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *DirectiveAcknowledgementWhereInput) AddPredicates(predicates ...predicate.DirectiveAcknowledgement) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the DirectiveAcknowledgementWhereInput filter on the DirectiveAcknowledgementQuery builder.
+func (i *DirectiveAcknowledgementWhereInput) Filter(q *DirectiveAcknowledgementQuery) (*DirectiveAcknowledgementQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyDirectiveAcknowledgementWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyDirectiveAcknowledgementWhereInput is returned in case the DirectiveAcknowledgementWhereInput is empty.
+var ErrEmptyDirectiveAcknowledgementWhereInput = errors.New("ent: empty predicate DirectiveAcknowledgementWhereInput")
+
+// P returns a predicate for filtering directiveacknowledgements.
+// An error is returned if the input is empty or invalid.
+func (i *DirectiveAcknowledgementWhereInput) P() (predicate.DirectiveAcknowledgement, error) {
+	var predicates []predicate.DirectiveAcknowledgement
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, directiveacknowledgement.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.DirectiveAcknowledgement, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, directiveacknowledgement.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.DirectiveAcknowledgement, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, directiveacknowledgement.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, directiveacknowledgement.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, directiveacknowledgement.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, directiveacknowledgement.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, directiveacknowledgement.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, directiveacknowledgement.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, directiveacknowledgement.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, directiveacknowledgement.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, directiveacknowledgement.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, directiveacknowledgement.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, directiveacknowledgement.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, directiveacknowledgement.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, directiveacknowledgement.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, directiveacknowledgement.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, directiveacknowledgement.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, directiveacknowledgement.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, directiveacknowledgement.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, directiveacknowledgement.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, directiveacknowledgement.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, directiveacknowledgement.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, directiveacknowledgement.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, directiveacknowledgement.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, directiveacknowledgement.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, directiveacknowledgement.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, directiveacknowledgement.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.AcknowledgedAt != nil {
+		predicates = append(predicates, directiveacknowledgement.AcknowledgedAtEQ(*i.AcknowledgedAt))
+	}
+	if i.AcknowledgedAtNEQ != nil {
+		predicates = append(predicates, directiveacknowledgement.AcknowledgedAtNEQ(*i.AcknowledgedAtNEQ))
+	}
+	if len(i.AcknowledgedAtIn) > 0 {
+		predicates = append(predicates, directiveacknowledgement.AcknowledgedAtIn(i.AcknowledgedAtIn...))
+	}
+	if len(i.AcknowledgedAtNotIn) > 0 {
+		predicates = append(predicates, directiveacknowledgement.AcknowledgedAtNotIn(i.AcknowledgedAtNotIn...))
+	}
+	if i.AcknowledgedAtGT != nil {
+		predicates = append(predicates, directiveacknowledgement.AcknowledgedAtGT(*i.AcknowledgedAtGT))
+	}
+	if i.AcknowledgedAtGTE != nil {
+		predicates = append(predicates, directiveacknowledgement.AcknowledgedAtGTE(*i.AcknowledgedAtGTE))
+	}
+	if i.AcknowledgedAtLT != nil {
+		predicates = append(predicates, directiveacknowledgement.AcknowledgedAtLT(*i.AcknowledgedAtLT))
+	}
+	if i.AcknowledgedAtLTE != nil {
+		predicates = append(predicates, directiveacknowledgement.AcknowledgedAtLTE(*i.AcknowledgedAtLTE))
+	}
+	if i.Note != nil {
+		predicates = append(predicates, directiveacknowledgement.NoteEQ(*i.Note))
+	}
+	if i.NoteNEQ != nil {
+		predicates = append(predicates, directiveacknowledgement.NoteNEQ(*i.NoteNEQ))
+	}
+	if len(i.NoteIn) > 0 {
+		predicates = append(predicates, directiveacknowledgement.NoteIn(i.NoteIn...))
+	}
+	if len(i.NoteNotIn) > 0 {
+		predicates = append(predicates, directiveacknowledgement.NoteNotIn(i.NoteNotIn...))
+	}
+	if i.NoteGT != nil {
+		predicates = append(predicates, directiveacknowledgement.NoteGT(*i.NoteGT))
+	}
+	if i.NoteGTE != nil {
+		predicates = append(predicates, directiveacknowledgement.NoteGTE(*i.NoteGTE))
+	}
+	if i.NoteLT != nil {
+		predicates = append(predicates, directiveacknowledgement.NoteLT(*i.NoteLT))
+	}
+	if i.NoteLTE != nil {
+		predicates = append(predicates, directiveacknowledgement.NoteLTE(*i.NoteLTE))
+	}
+	if i.NoteContains != nil {
+		predicates = append(predicates, directiveacknowledgement.NoteContains(*i.NoteContains))
+	}
+	if i.NoteHasPrefix != nil {
+		predicates = append(predicates, directiveacknowledgement.NoteHasPrefix(*i.NoteHasPrefix))
+	}
+	if i.NoteHasSuffix != nil {
+		predicates = append(predicates, directiveacknowledgement.NoteHasSuffix(*i.NoteHasSuffix))
+	}
+	if i.NoteIsNil {
+		predicates = append(predicates, directiveacknowledgement.NoteIsNil())
+	}
+	if i.NoteNotNil {
+		predicates = append(predicates, directiveacknowledgement.NoteNotNil())
+	}
+	if i.NoteEqualFold != nil {
+		predicates = append(predicates, directiveacknowledgement.NoteEqualFold(*i.NoteEqualFold))
+	}
+	if i.NoteContainsFold != nil {
+		predicates = append(predicates, directiveacknowledgement.NoteContainsFold(*i.NoteContainsFold))
+	}
+
+	if i.HasDirective != nil {
+		p := directiveacknowledgement.HasDirective()
+		if !*i.HasDirective {
+			p = directiveacknowledgement.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDirectiveWith) > 0 {
+		with := make([]predicate.Directive, 0, len(i.HasDirectiveWith))
+		for _, w := range i.HasDirectiveWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDirectiveWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, directiveacknowledgement.HasDirectiveWith(with...))
+	}
+	if i.HasTable != nil {
+		p := directiveacknowledgement.HasTable()
+		if !*i.HasTable {
+			p = directiveacknowledgement.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTableWith) > 0 {
+		with := make([]predicate.TerritorialTable, 0, len(i.HasTableWith))
+		for _, w := range i.HasTableWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTableWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, directiveacknowledgement.HasTableWith(with...))
+	}
+	if i.HasAcknowledgedBy != nil {
+		p := directiveacknowledgement.HasAcknowledgedBy()
+		if !*i.HasAcknowledgedBy {
+			p = directiveacknowledgement.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAcknowledgedByWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasAcknowledgedByWith))
+		for _, w := range i.HasAcknowledgedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAcknowledgedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, directiveacknowledgement.HasAcknowledgedByWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyDirectiveAcknowledgementWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return directiveacknowledgement.And(predicates...), nil
 	}
 }
 
@@ -6513,6 +6890,14 @@ type ObjectiveWhereInput struct {
 	// "protocols" edge predicates.
 	HasProtocols     *bool                 `json:"hasProtocols,omitempty"`
 	HasProtocolsWith []*ProtocolWhereInput `json:"hasProtocolsWith,omitempty"`
+
+	// "tables" edge predicates.
+	HasTables     *bool              `json:"hasTables,omitempty"`
+	HasTablesWith []*TableWhereInput `json:"hasTablesWith,omitempty"`
+
+	// "municipalities" edge predicates.
+	HasMunicipalities     *bool                     `json:"hasMunicipalities,omitempty"`
+	HasMunicipalitiesWith []*MunicipalityWhereInput `json:"hasMunicipalitiesWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -6805,6 +7190,42 @@ func (i *ObjectiveWhereInput) P() (predicate.Objective, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, objective.HasProtocolsWith(with...))
+	}
+	if i.HasTables != nil {
+		p := objective.HasTables()
+		if !*i.HasTables {
+			p = objective.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTablesWith) > 0 {
+		with := make([]predicate.TerritorialTable, 0, len(i.HasTablesWith))
+		for _, w := range i.HasTablesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTablesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, objective.HasTablesWith(with...))
+	}
+	if i.HasMunicipalities != nil {
+		p := objective.HasMunicipalities()
+		if !*i.HasMunicipalities {
+			p = objective.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasMunicipalitiesWith) > 0 {
+		with := make([]predicate.Municipality, 0, len(i.HasMunicipalitiesWith))
+		for _, w := range i.HasMunicipalitiesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasMunicipalitiesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, objective.HasMunicipalitiesWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

@@ -47,9 +47,11 @@ type MunicipalityEdges struct {
 	Residents []*Person `json:"residents,omitempty"`
 	// Anti-crisis funds the municipality allocated (fondi anticrisi).
 	Funds []*Fund `json:"funds,omitempty"`
+	// Objectives filtered to the municipality (obiettivi).
+	Objectives []*Objective `json:"objectives,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
 	totalCount [4]map[string]int
 
@@ -57,6 +59,7 @@ type MunicipalityEdges struct {
 	namedTables        map[string][]*TerritorialTable
 	namedResidents     map[string][]*Person
 	namedFunds         map[string][]*Fund
+	namedObjectives    map[string][]*Objective
 }
 
 // OrganizationsOrErr returns the Organizations value or an error if the edge
@@ -93,6 +96,15 @@ func (e MunicipalityEdges) FundsOrErr() ([]*Fund, error) {
 		return e.Funds, nil
 	}
 	return nil, &NotLoadedError{edge: "funds"}
+}
+
+// ObjectivesOrErr returns the Objectives value or an error if the edge
+// was not loaded in eager-loading.
+func (e MunicipalityEdges) ObjectivesOrErr() ([]*Objective, error) {
+	if e.loadedTypes[4] {
+		return e.Objectives, nil
+	}
+	return nil, &NotLoadedError{edge: "objectives"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -196,6 +208,11 @@ func (_m *Municipality) QueryResidents() *PersonQuery {
 // QueryFunds queries the "funds" edge of the Municipality entity.
 func (_m *Municipality) QueryFunds() *FundQuery {
 	return NewMunicipalityClient(_m.config).QueryFunds(_m)
+}
+
+// QueryObjectives queries the "objectives" edge of the Municipality entity.
+func (_m *Municipality) QueryObjectives() *ObjectiveQuery {
+	return NewMunicipalityClient(_m.config).QueryObjectives(_m)
 }
 
 // Update returns a builder for updating this Municipality.
@@ -335,6 +352,30 @@ func (_m *Municipality) appendNamedFunds(name string, edges ...*Fund) {
 		_m.Edges.namedFunds[name] = []*Fund{}
 	} else {
 		_m.Edges.namedFunds[name] = append(_m.Edges.namedFunds[name], edges...)
+	}
+}
+
+// NamedObjectives returns the Objectives named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Municipality) NamedObjectives(name string) ([]*Objective, error) {
+	if _m.Edges.namedObjectives == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedObjectives[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Municipality) appendNamedObjectives(name string, edges ...*Objective) {
+	if _m.Edges.namedObjectives == nil {
+		_m.Edges.namedObjectives = make(map[string][]*Objective)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedObjectives[name] = []*Objective{}
+	} else {
+		_m.Edges.namedObjectives[name] = append(_m.Edges.namedObjectives[name], edges...)
 	}
 }
 

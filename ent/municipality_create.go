@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/schema/gid"
@@ -157,6 +158,21 @@ func (_c *MunicipalityCreate) AddFunds(v ...*Fund) *MunicipalityCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddFundIDs(ids...)
+}
+
+// AddObjectiveIDs adds the "objectives" edge to the Objective entity by IDs.
+func (_c *MunicipalityCreate) AddObjectiveIDs(ids ...gid.ID) *MunicipalityCreate {
+	_c.mutation.AddObjectiveIDs(ids...)
+	return _c
+}
+
+// AddObjectives adds the "objectives" edges to the Objective entity.
+func (_c *MunicipalityCreate) AddObjectives(v ...*Objective) *MunicipalityCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddObjectiveIDs(ids...)
 }
 
 // Mutation returns the MunicipalityMutation object of the builder.
@@ -385,6 +401,22 @@ func (_c *MunicipalityCreate) createSpec() (*Municipality, *sqlgraph.CreateSpec)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(fund.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ObjectivesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   municipality.ObjectivesTable,
+			Columns: municipality.ObjectivesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/predicate"
@@ -34,12 +35,14 @@ type MunicipalityQuery struct {
 	withTables             *TerritorialTableQuery
 	withResidents          *PersonQuery
 	withFunds              *FundQuery
+	withObjectives         *ObjectiveQuery
 	loadTotal              []func(context.Context, []*Municipality) error
 	modifiers              []func(*sql.Selector)
 	withNamedOrganizations map[string]*OrganizationQuery
 	withNamedTables        map[string]*TerritorialTableQuery
 	withNamedResidents     map[string]*PersonQuery
 	withNamedFunds         map[string]*FundQuery
+	withNamedObjectives    map[string]*ObjectiveQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -157,6 +160,28 @@ func (_q *MunicipalityQuery) QueryFunds() *FundQuery {
 			sqlgraph.From(municipality.Table, municipality.FieldID, selector),
 			sqlgraph.To(fund.Table, fund.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, municipality.FundsTable, municipality.FundsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryObjectives chains the current query on the "objectives" edge.
+func (_q *MunicipalityQuery) QueryObjectives() *ObjectiveQuery {
+	query := (&ObjectiveClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(municipality.Table, municipality.FieldID, selector),
+			sqlgraph.To(objective.Table, objective.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, municipality.ObjectivesTable, municipality.ObjectivesPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -360,6 +385,7 @@ func (_q *MunicipalityQuery) Clone() *MunicipalityQuery {
 		withTables:        _q.withTables.Clone(),
 		withResidents:     _q.withResidents.Clone(),
 		withFunds:         _q.withFunds.Clone(),
+		withObjectives:    _q.withObjectives.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -408,6 +434,17 @@ func (_q *MunicipalityQuery) WithFunds(opts ...func(*FundQuery)) *MunicipalityQu
 		opt(query)
 	}
 	_q.withFunds = query
+	return _q
+}
+
+// WithObjectives tells the query-builder to eager-load the nodes that are connected to
+// the "objectives" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *MunicipalityQuery) WithObjectives(opts ...func(*ObjectiveQuery)) *MunicipalityQuery {
+	query := (&ObjectiveClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withObjectives = query
 	return _q
 }
 
@@ -495,11 +532,12 @@ func (_q *MunicipalityQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 	var (
 		nodes       = []*Municipality{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withOrganizations != nil,
 			_q.withTables != nil,
 			_q.withResidents != nil,
 			_q.withFunds != nil,
+			_q.withObjectives != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -551,6 +589,13 @@ func (_q *MunicipalityQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 			return nil, err
 		}
 	}
+	if query := _q.withObjectives; query != nil {
+		if err := _q.loadObjectives(ctx, query, nodes,
+			func(n *Municipality) { n.Edges.Objectives = []*Objective{} },
+			func(n *Municipality, e *Objective) { n.Edges.Objectives = append(n.Edges.Objectives, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedOrganizations {
 		if err := _q.loadOrganizations(ctx, query, nodes,
 			func(n *Municipality) { n.appendNamedOrganizations(name) },
@@ -576,6 +621,13 @@ func (_q *MunicipalityQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 		if err := _q.loadFunds(ctx, query, nodes,
 			func(n *Municipality) { n.appendNamedFunds(name) },
 			func(n *Municipality, e *Fund) { n.appendNamedFunds(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedObjectives {
+		if err := _q.loadObjectives(ctx, query, nodes,
+			func(n *Municipality) { n.appendNamedObjectives(name) },
+			func(n *Municipality, e *Objective) { n.appendNamedObjectives(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -738,6 +790,67 @@ func (_q *MunicipalityQuery) loadFunds(ctx context.Context, query *FundQuery, no
 			return fmt.Errorf(`unexpected referenced foreign-key "fund_municipality" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
+	}
+	return nil
+}
+func (_q *MunicipalityQuery) loadObjectives(ctx context.Context, query *ObjectiveQuery, nodes []*Municipality, init func(*Municipality), assign func(*Municipality, *Objective)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[gid.ID]*Municipality)
+	nids := make(map[gid.ID]map[*Municipality]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(municipality.ObjectivesTable)
+		s.Join(joinT).On(s.C(objective.FieldID), joinT.C(municipality.ObjectivesPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(municipality.ObjectivesPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(municipality.ObjectivesPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(gid.ID)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := *values[0].(*gid.ID)
+				inValue := *values[1].(*gid.ID)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Municipality]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Objective](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "objectives" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
 	}
 	return nil
 }
@@ -914,6 +1027,20 @@ func (_q *MunicipalityQuery) WithNamedFunds(name string, opts ...func(*FundQuery
 		_q.withNamedFunds = make(map[string]*FundQuery)
 	}
 	_q.withNamedFunds[name] = query
+	return _q
+}
+
+// WithNamedObjectives tells the query-builder to eager-load the nodes that are connected to the "objectives"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *MunicipalityQuery) WithNamedObjectives(name string, opts ...func(*ObjectiveQuery)) *MunicipalityQuery {
+	query := (&ObjectiveClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedObjectives == nil {
+		_q.withNamedObjectives = make(map[string]*ObjectiveQuery)
+	}
+	_q.withNamedObjectives[name] = query
 	return _q
 }
 

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/predicate"
@@ -163,6 +164,21 @@ func (_u *MunicipalityUpdate) AddFunds(v ...*Fund) *MunicipalityUpdate {
 	return _u.AddFundIDs(ids...)
 }
 
+// AddObjectiveIDs adds the "objectives" edge to the Objective entity by IDs.
+func (_u *MunicipalityUpdate) AddObjectiveIDs(ids ...gid.ID) *MunicipalityUpdate {
+	_u.mutation.AddObjectiveIDs(ids...)
+	return _u
+}
+
+// AddObjectives adds the "objectives" edges to the Objective entity.
+func (_u *MunicipalityUpdate) AddObjectives(v ...*Objective) *MunicipalityUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddObjectiveIDs(ids...)
+}
+
 // Mutation returns the MunicipalityMutation object of the builder.
 func (_u *MunicipalityUpdate) Mutation() *MunicipalityMutation {
 	return _u.mutation
@@ -250,6 +266,27 @@ func (_u *MunicipalityUpdate) RemoveFunds(v ...*Fund) *MunicipalityUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveFundIDs(ids...)
+}
+
+// ClearObjectives clears all "objectives" edges to the Objective entity.
+func (_u *MunicipalityUpdate) ClearObjectives() *MunicipalityUpdate {
+	_u.mutation.ClearObjectives()
+	return _u
+}
+
+// RemoveObjectiveIDs removes the "objectives" edge to Objective entities by IDs.
+func (_u *MunicipalityUpdate) RemoveObjectiveIDs(ids ...gid.ID) *MunicipalityUpdate {
+	_u.mutation.RemoveObjectiveIDs(ids...)
+	return _u
+}
+
+// RemoveObjectives removes "objectives" edges to Objective entities.
+func (_u *MunicipalityUpdate) RemoveObjectives(v ...*Objective) *MunicipalityUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveObjectiveIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -535,6 +572,51 @@ func (_u *MunicipalityUpdate) sqlSave(ctx context.Context) (_node int, err error
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.ObjectivesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   municipality.ObjectivesTable,
+			Columns: municipality.ObjectivesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedObjectivesIDs(); len(nodes) > 0 && !_u.mutation.ObjectivesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   municipality.ObjectivesTable,
+			Columns: municipality.ObjectivesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ObjectivesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   municipality.ObjectivesTable,
+			Columns: municipality.ObjectivesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -686,6 +768,21 @@ func (_u *MunicipalityUpdateOne) AddFunds(v ...*Fund) *MunicipalityUpdateOne {
 	return _u.AddFundIDs(ids...)
 }
 
+// AddObjectiveIDs adds the "objectives" edge to the Objective entity by IDs.
+func (_u *MunicipalityUpdateOne) AddObjectiveIDs(ids ...gid.ID) *MunicipalityUpdateOne {
+	_u.mutation.AddObjectiveIDs(ids...)
+	return _u
+}
+
+// AddObjectives adds the "objectives" edges to the Objective entity.
+func (_u *MunicipalityUpdateOne) AddObjectives(v ...*Objective) *MunicipalityUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddObjectiveIDs(ids...)
+}
+
 // Mutation returns the MunicipalityMutation object of the builder.
 func (_u *MunicipalityUpdateOne) Mutation() *MunicipalityMutation {
 	return _u.mutation
@@ -773,6 +870,27 @@ func (_u *MunicipalityUpdateOne) RemoveFunds(v ...*Fund) *MunicipalityUpdateOne 
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveFundIDs(ids...)
+}
+
+// ClearObjectives clears all "objectives" edges to the Objective entity.
+func (_u *MunicipalityUpdateOne) ClearObjectives() *MunicipalityUpdateOne {
+	_u.mutation.ClearObjectives()
+	return _u
+}
+
+// RemoveObjectiveIDs removes the "objectives" edge to Objective entities by IDs.
+func (_u *MunicipalityUpdateOne) RemoveObjectiveIDs(ids ...gid.ID) *MunicipalityUpdateOne {
+	_u.mutation.RemoveObjectiveIDs(ids...)
+	return _u
+}
+
+// RemoveObjectives removes "objectives" edges to Objective entities.
+func (_u *MunicipalityUpdateOne) RemoveObjectives(v ...*Objective) *MunicipalityUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveObjectiveIDs(ids...)
 }
 
 // Where appends a list predicates to the MunicipalityUpdate builder.
@@ -1081,6 +1199,51 @@ func (_u *MunicipalityUpdateOne) sqlSave(ctx context.Context) (_node *Municipali
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(fund.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ObjectivesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   municipality.ObjectivesTable,
+			Columns: municipality.ObjectivesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedObjectivesIDs(); len(nodes) > 0 && !_u.mutation.ObjectivesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   municipality.ObjectivesTable,
+			Columns: municipality.ObjectivesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ObjectivesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   municipality.ObjectivesTable,
+			Columns: municipality.ObjectivesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

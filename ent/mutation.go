@@ -19,6 +19,7 @@ import (
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -54,35 +55,36 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIToken           = "APIToken"
-	TypeAssessment         = "Assessment"
-	TypeAuditEvent         = "AuditEvent"
-	TypeCaseEvent          = "CaseEvent"
-	TypeCaseFile           = "CaseFile"
-	TypeCommitment         = "Commitment"
-	TypeDecision           = "Decision"
-	TypeDirective          = "Directive"
-	TypeFund               = "Fund"
-	TypeGoal               = "Goal"
-	TypeIntervention       = "Intervention"
-	TypeMeeting            = "Meeting"
-	TypeMonitoringItem     = "MonitoringItem"
-	TypeMonitoringMeeting  = "MonitoringMeeting"
-	TypeMunicipality       = "Municipality"
-	TypeObjective          = "Objective"
-	TypeOrganization       = "Organization"
-	TypeOutcome            = "Outcome"
-	TypePact               = "Pact"
-	TypePerson             = "Person"
-	TypePersonIdentity     = "PersonIdentity"
-	TypePlan               = "Plan"
-	TypeProtocol           = "Protocol"
-	TypeProtocolCommitment = "ProtocolCommitment"
-	TypeProtocolParty      = "ProtocolParty"
-	TypeSession            = "Session"
-	TypeTableMembership    = "TableMembership"
-	TypeTerritorialTable   = "TerritorialTable"
-	TypeUser               = "User"
+	TypeAPIToken                 = "APIToken"
+	TypeAssessment               = "Assessment"
+	TypeAuditEvent               = "AuditEvent"
+	TypeCaseEvent                = "CaseEvent"
+	TypeCaseFile                 = "CaseFile"
+	TypeCommitment               = "Commitment"
+	TypeDecision                 = "Decision"
+	TypeDirective                = "Directive"
+	TypeDirectiveAcknowledgement = "DirectiveAcknowledgement"
+	TypeFund                     = "Fund"
+	TypeGoal                     = "Goal"
+	TypeIntervention             = "Intervention"
+	TypeMeeting                  = "Meeting"
+	TypeMonitoringItem           = "MonitoringItem"
+	TypeMonitoringMeeting        = "MonitoringMeeting"
+	TypeMunicipality             = "Municipality"
+	TypeObjective                = "Objective"
+	TypeOrganization             = "Organization"
+	TypeOutcome                  = "Outcome"
+	TypePact                     = "Pact"
+	TypePerson                   = "Person"
+	TypePersonIdentity           = "PersonIdentity"
+	TypePlan                     = "Plan"
+	TypeProtocol                 = "Protocol"
+	TypeProtocolCommitment       = "ProtocolCommitment"
+	TypeProtocolParty            = "ProtocolParty"
+	TypeSession                  = "Session"
+	TypeTableMembership          = "TableMembership"
+	TypeTerritorialTable         = "TerritorialTable"
+	TypeUser                     = "User"
 )
 
 // APITokenMutation represents an operation that mutates the APIToken nodes in the graph.
@@ -7371,22 +7373,25 @@ func (m *DecisionMutation) ResetEdge(name string) error {
 // DirectiveMutation represents an operation that mutates the Directive nodes in the graph.
 type DirectiveMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *gid.ID
-	created_at    *time.Time
-	updated_at    *time.Time
-	title         *string
-	body          *string
-	issued_on     *time.Time
-	all_tables    *bool
-	clearedFields map[string]struct{}
-	tables        map[gid.ID]struct{}
-	removedtables map[gid.ID]struct{}
-	clearedtables bool
-	done          bool
-	oldValue      func(context.Context) (*Directive, error)
-	predicates    []predicate.Directive
+	op                      Op
+	typ                     string
+	id                      *gid.ID
+	created_at              *time.Time
+	updated_at              *time.Time
+	title                   *string
+	body                    *string
+	issued_on               *time.Time
+	all_tables              *bool
+	clearedFields           map[string]struct{}
+	tables                  map[gid.ID]struct{}
+	removedtables           map[gid.ID]struct{}
+	clearedtables           bool
+	acknowledgements        map[gid.ID]struct{}
+	removedacknowledgements map[gid.ID]struct{}
+	clearedacknowledgements bool
+	done                    bool
+	oldValue                func(context.Context) (*Directive, error)
+	predicates              []predicate.Directive
 }
 
 var _ ent.Mutation = (*DirectiveMutation)(nil)
@@ -7763,6 +7768,60 @@ func (m *DirectiveMutation) ResetTables() {
 	m.removedtables = nil
 }
 
+// AddAcknowledgementIDs adds the "acknowledgements" edge to the DirectiveAcknowledgement entity by ids.
+func (m *DirectiveMutation) AddAcknowledgementIDs(ids ...gid.ID) {
+	if m.acknowledgements == nil {
+		m.acknowledgements = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.acknowledgements[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAcknowledgements clears the "acknowledgements" edge to the DirectiveAcknowledgement entity.
+func (m *DirectiveMutation) ClearAcknowledgements() {
+	m.clearedacknowledgements = true
+}
+
+// AcknowledgementsCleared reports if the "acknowledgements" edge to the DirectiveAcknowledgement entity was cleared.
+func (m *DirectiveMutation) AcknowledgementsCleared() bool {
+	return m.clearedacknowledgements
+}
+
+// RemoveAcknowledgementIDs removes the "acknowledgements" edge to the DirectiveAcknowledgement entity by IDs.
+func (m *DirectiveMutation) RemoveAcknowledgementIDs(ids ...gid.ID) {
+	if m.removedacknowledgements == nil {
+		m.removedacknowledgements = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.acknowledgements, ids[i])
+		m.removedacknowledgements[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAcknowledgements returns the removed IDs of the "acknowledgements" edge to the DirectiveAcknowledgement entity.
+func (m *DirectiveMutation) RemovedAcknowledgementsIDs() (ids []gid.ID) {
+	for id := range m.removedacknowledgements {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AcknowledgementsIDs returns the "acknowledgements" edge IDs in the mutation.
+func (m *DirectiveMutation) AcknowledgementsIDs() (ids []gid.ID) {
+	for id := range m.acknowledgements {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAcknowledgements resets all changes to the "acknowledgements" edge.
+func (m *DirectiveMutation) ResetAcknowledgements() {
+	m.acknowledgements = nil
+	m.clearedacknowledgements = false
+	m.removedacknowledgements = nil
+}
+
 // Where appends a list predicates to the DirectiveMutation builder.
 func (m *DirectiveMutation) Where(ps ...predicate.Directive) {
 	m.predicates = append(m.predicates, ps...)
@@ -7981,9 +8040,12 @@ func (m *DirectiveMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DirectiveMutation) AddedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.tables != nil {
 		edges = append(edges, directive.EdgeTables)
+	}
+	if m.acknowledgements != nil {
+		edges = append(edges, directive.EdgeAcknowledgements)
 	}
 	return edges
 }
@@ -7998,15 +8060,24 @@ func (m *DirectiveMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case directive.EdgeAcknowledgements:
+		ids := make([]ent.Value, 0, len(m.acknowledgements))
+		for id := range m.acknowledgements {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DirectiveMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.removedtables != nil {
 		edges = append(edges, directive.EdgeTables)
+	}
+	if m.removedacknowledgements != nil {
+		edges = append(edges, directive.EdgeAcknowledgements)
 	}
 	return edges
 }
@@ -8021,15 +8092,24 @@ func (m *DirectiveMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case directive.EdgeAcknowledgements:
+		ids := make([]ent.Value, 0, len(m.removedacknowledgements))
+		for id := range m.removedacknowledgements {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DirectiveMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.clearedtables {
 		edges = append(edges, directive.EdgeTables)
+	}
+	if m.clearedacknowledgements {
+		edges = append(edges, directive.EdgeAcknowledgements)
 	}
 	return edges
 }
@@ -8040,6 +8120,8 @@ func (m *DirectiveMutation) EdgeCleared(name string) bool {
 	switch name {
 	case directive.EdgeTables:
 		return m.clearedtables
+	case directive.EdgeAcknowledgements:
+		return m.clearedacknowledgements
 	}
 	return false
 }
@@ -8059,8 +8141,712 @@ func (m *DirectiveMutation) ResetEdge(name string) error {
 	case directive.EdgeTables:
 		m.ResetTables()
 		return nil
+	case directive.EdgeAcknowledgements:
+		m.ResetAcknowledgements()
+		return nil
 	}
 	return fmt.Errorf("unknown Directive edge %s", name)
+}
+
+// DirectiveAcknowledgementMutation represents an operation that mutates the DirectiveAcknowledgement nodes in the graph.
+type DirectiveAcknowledgementMutation struct {
+	config
+	op                     Op
+	typ                    string
+	id                     *gid.ID
+	created_at             *time.Time
+	updated_at             *time.Time
+	acknowledged_at        *time.Time
+	note                   *string
+	clearedFields          map[string]struct{}
+	directive              *gid.ID
+	cleareddirective       bool
+	table                  *gid.ID
+	clearedtable           bool
+	acknowledged_by        *gid.ID
+	clearedacknowledged_by bool
+	done                   bool
+	oldValue               func(context.Context) (*DirectiveAcknowledgement, error)
+	predicates             []predicate.DirectiveAcknowledgement
+}
+
+var _ ent.Mutation = (*DirectiveAcknowledgementMutation)(nil)
+
+// directiveacknowledgementOption allows management of the mutation configuration using functional options.
+type directiveacknowledgementOption func(*DirectiveAcknowledgementMutation)
+
+// newDirectiveAcknowledgementMutation creates new mutation for the DirectiveAcknowledgement entity.
+func newDirectiveAcknowledgementMutation(c config, op Op, opts ...directiveacknowledgementOption) *DirectiveAcknowledgementMutation {
+	m := &DirectiveAcknowledgementMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDirectiveAcknowledgement,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDirectiveAcknowledgementID sets the ID field of the mutation.
+func withDirectiveAcknowledgementID(id gid.ID) directiveacknowledgementOption {
+	return func(m *DirectiveAcknowledgementMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *DirectiveAcknowledgement
+		)
+		m.oldValue = func(ctx context.Context) (*DirectiveAcknowledgement, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().DirectiveAcknowledgement.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDirectiveAcknowledgement sets the old DirectiveAcknowledgement of the mutation.
+func withDirectiveAcknowledgement(node *DirectiveAcknowledgement) directiveacknowledgementOption {
+	return func(m *DirectiveAcknowledgementMutation) {
+		m.oldValue = func(context.Context) (*DirectiveAcknowledgement, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DirectiveAcknowledgementMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DirectiveAcknowledgementMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of DirectiveAcknowledgement entities.
+func (m *DirectiveAcknowledgementMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DirectiveAcknowledgementMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DirectiveAcknowledgementMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().DirectiveAcknowledgement.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *DirectiveAcknowledgementMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *DirectiveAcknowledgementMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the DirectiveAcknowledgement entity.
+// If the DirectiveAcknowledgement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DirectiveAcknowledgementMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *DirectiveAcknowledgementMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *DirectiveAcknowledgementMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *DirectiveAcknowledgementMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the DirectiveAcknowledgement entity.
+// If the DirectiveAcknowledgement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DirectiveAcknowledgementMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *DirectiveAcknowledgementMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetAcknowledgedAt sets the "acknowledged_at" field.
+func (m *DirectiveAcknowledgementMutation) SetAcknowledgedAt(t time.Time) {
+	m.acknowledged_at = &t
+}
+
+// AcknowledgedAt returns the value of the "acknowledged_at" field in the mutation.
+func (m *DirectiveAcknowledgementMutation) AcknowledgedAt() (r time.Time, exists bool) {
+	v := m.acknowledged_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAcknowledgedAt returns the old "acknowledged_at" field's value of the DirectiveAcknowledgement entity.
+// If the DirectiveAcknowledgement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DirectiveAcknowledgementMutation) OldAcknowledgedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAcknowledgedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAcknowledgedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAcknowledgedAt: %w", err)
+	}
+	return oldValue.AcknowledgedAt, nil
+}
+
+// ResetAcknowledgedAt resets all changes to the "acknowledged_at" field.
+func (m *DirectiveAcknowledgementMutation) ResetAcknowledgedAt() {
+	m.acknowledged_at = nil
+}
+
+// SetNote sets the "note" field.
+func (m *DirectiveAcknowledgementMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *DirectiveAcknowledgementMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the DirectiveAcknowledgement entity.
+// If the DirectiveAcknowledgement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DirectiveAcknowledgementMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ClearNote clears the value of the "note" field.
+func (m *DirectiveAcknowledgementMutation) ClearNote() {
+	m.note = nil
+	m.clearedFields[directiveacknowledgement.FieldNote] = struct{}{}
+}
+
+// NoteCleared returns if the "note" field was cleared in this mutation.
+func (m *DirectiveAcknowledgementMutation) NoteCleared() bool {
+	_, ok := m.clearedFields[directiveacknowledgement.FieldNote]
+	return ok
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *DirectiveAcknowledgementMutation) ResetNote() {
+	m.note = nil
+	delete(m.clearedFields, directiveacknowledgement.FieldNote)
+}
+
+// SetDirectiveID sets the "directive" edge to the Directive entity by id.
+func (m *DirectiveAcknowledgementMutation) SetDirectiveID(id gid.ID) {
+	m.directive = &id
+}
+
+// ClearDirective clears the "directive" edge to the Directive entity.
+func (m *DirectiveAcknowledgementMutation) ClearDirective() {
+	m.cleareddirective = true
+}
+
+// DirectiveCleared reports if the "directive" edge to the Directive entity was cleared.
+func (m *DirectiveAcknowledgementMutation) DirectiveCleared() bool {
+	return m.cleareddirective
+}
+
+// DirectiveID returns the "directive" edge ID in the mutation.
+func (m *DirectiveAcknowledgementMutation) DirectiveID() (id gid.ID, exists bool) {
+	if m.directive != nil {
+		return *m.directive, true
+	}
+	return
+}
+
+// DirectiveIDs returns the "directive" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DirectiveID instead. It exists only for internal usage by the builders.
+func (m *DirectiveAcknowledgementMutation) DirectiveIDs() (ids []gid.ID) {
+	if id := m.directive; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDirective resets all changes to the "directive" edge.
+func (m *DirectiveAcknowledgementMutation) ResetDirective() {
+	m.directive = nil
+	m.cleareddirective = false
+}
+
+// SetTableID sets the "table" edge to the TerritorialTable entity by id.
+func (m *DirectiveAcknowledgementMutation) SetTableID(id gid.ID) {
+	m.table = &id
+}
+
+// ClearTable clears the "table" edge to the TerritorialTable entity.
+func (m *DirectiveAcknowledgementMutation) ClearTable() {
+	m.clearedtable = true
+}
+
+// TableCleared reports if the "table" edge to the TerritorialTable entity was cleared.
+func (m *DirectiveAcknowledgementMutation) TableCleared() bool {
+	return m.clearedtable
+}
+
+// TableID returns the "table" edge ID in the mutation.
+func (m *DirectiveAcknowledgementMutation) TableID() (id gid.ID, exists bool) {
+	if m.table != nil {
+		return *m.table, true
+	}
+	return
+}
+
+// TableIDs returns the "table" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TableID instead. It exists only for internal usage by the builders.
+func (m *DirectiveAcknowledgementMutation) TableIDs() (ids []gid.ID) {
+	if id := m.table; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTable resets all changes to the "table" edge.
+func (m *DirectiveAcknowledgementMutation) ResetTable() {
+	m.table = nil
+	m.clearedtable = false
+}
+
+// SetAcknowledgedByID sets the "acknowledged_by" edge to the User entity by id.
+func (m *DirectiveAcknowledgementMutation) SetAcknowledgedByID(id gid.ID) {
+	m.acknowledged_by = &id
+}
+
+// ClearAcknowledgedBy clears the "acknowledged_by" edge to the User entity.
+func (m *DirectiveAcknowledgementMutation) ClearAcknowledgedBy() {
+	m.clearedacknowledged_by = true
+}
+
+// AcknowledgedByCleared reports if the "acknowledged_by" edge to the User entity was cleared.
+func (m *DirectiveAcknowledgementMutation) AcknowledgedByCleared() bool {
+	return m.clearedacknowledged_by
+}
+
+// AcknowledgedByID returns the "acknowledged_by" edge ID in the mutation.
+func (m *DirectiveAcknowledgementMutation) AcknowledgedByID() (id gid.ID, exists bool) {
+	if m.acknowledged_by != nil {
+		return *m.acknowledged_by, true
+	}
+	return
+}
+
+// AcknowledgedByIDs returns the "acknowledged_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AcknowledgedByID instead. It exists only for internal usage by the builders.
+func (m *DirectiveAcknowledgementMutation) AcknowledgedByIDs() (ids []gid.ID) {
+	if id := m.acknowledged_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAcknowledgedBy resets all changes to the "acknowledged_by" edge.
+func (m *DirectiveAcknowledgementMutation) ResetAcknowledgedBy() {
+	m.acknowledged_by = nil
+	m.clearedacknowledged_by = false
+}
+
+// Where appends a list predicates to the DirectiveAcknowledgementMutation builder.
+func (m *DirectiveAcknowledgementMutation) Where(ps ...predicate.DirectiveAcknowledgement) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DirectiveAcknowledgementMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DirectiveAcknowledgementMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.DirectiveAcknowledgement, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DirectiveAcknowledgementMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DirectiveAcknowledgementMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (DirectiveAcknowledgement).
+func (m *DirectiveAcknowledgementMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DirectiveAcknowledgementMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.created_at != nil {
+		fields = append(fields, directiveacknowledgement.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, directiveacknowledgement.FieldUpdatedAt)
+	}
+	if m.acknowledged_at != nil {
+		fields = append(fields, directiveacknowledgement.FieldAcknowledgedAt)
+	}
+	if m.note != nil {
+		fields = append(fields, directiveacknowledgement.FieldNote)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DirectiveAcknowledgementMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case directiveacknowledgement.FieldCreatedAt:
+		return m.CreatedAt()
+	case directiveacknowledgement.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case directiveacknowledgement.FieldAcknowledgedAt:
+		return m.AcknowledgedAt()
+	case directiveacknowledgement.FieldNote:
+		return m.Note()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DirectiveAcknowledgementMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case directiveacknowledgement.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case directiveacknowledgement.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case directiveacknowledgement.FieldAcknowledgedAt:
+		return m.OldAcknowledgedAt(ctx)
+	case directiveacknowledgement.FieldNote:
+		return m.OldNote(ctx)
+	}
+	return nil, fmt.Errorf("unknown DirectiveAcknowledgement field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DirectiveAcknowledgementMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case directiveacknowledgement.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case directiveacknowledgement.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case directiveacknowledgement.FieldAcknowledgedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAcknowledgedAt(v)
+		return nil
+	case directiveacknowledgement.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	}
+	return fmt.Errorf("unknown DirectiveAcknowledgement field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DirectiveAcknowledgementMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DirectiveAcknowledgementMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DirectiveAcknowledgementMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown DirectiveAcknowledgement numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DirectiveAcknowledgementMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(directiveacknowledgement.FieldNote) {
+		fields = append(fields, directiveacknowledgement.FieldNote)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DirectiveAcknowledgementMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DirectiveAcknowledgementMutation) ClearField(name string) error {
+	switch name {
+	case directiveacknowledgement.FieldNote:
+		m.ClearNote()
+		return nil
+	}
+	return fmt.Errorf("unknown DirectiveAcknowledgement nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DirectiveAcknowledgementMutation) ResetField(name string) error {
+	switch name {
+	case directiveacknowledgement.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case directiveacknowledgement.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case directiveacknowledgement.FieldAcknowledgedAt:
+		m.ResetAcknowledgedAt()
+		return nil
+	case directiveacknowledgement.FieldNote:
+		m.ResetNote()
+		return nil
+	}
+	return fmt.Errorf("unknown DirectiveAcknowledgement field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DirectiveAcknowledgementMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.directive != nil {
+		edges = append(edges, directiveacknowledgement.EdgeDirective)
+	}
+	if m.table != nil {
+		edges = append(edges, directiveacknowledgement.EdgeTable)
+	}
+	if m.acknowledged_by != nil {
+		edges = append(edges, directiveacknowledgement.EdgeAcknowledgedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DirectiveAcknowledgementMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case directiveacknowledgement.EdgeDirective:
+		if id := m.directive; id != nil {
+			return []ent.Value{*id}
+		}
+	case directiveacknowledgement.EdgeTable:
+		if id := m.table; id != nil {
+			return []ent.Value{*id}
+		}
+	case directiveacknowledgement.EdgeAcknowledgedBy:
+		if id := m.acknowledged_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DirectiveAcknowledgementMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DirectiveAcknowledgementMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DirectiveAcknowledgementMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.cleareddirective {
+		edges = append(edges, directiveacknowledgement.EdgeDirective)
+	}
+	if m.clearedtable {
+		edges = append(edges, directiveacknowledgement.EdgeTable)
+	}
+	if m.clearedacknowledged_by {
+		edges = append(edges, directiveacknowledgement.EdgeAcknowledgedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DirectiveAcknowledgementMutation) EdgeCleared(name string) bool {
+	switch name {
+	case directiveacknowledgement.EdgeDirective:
+		return m.cleareddirective
+	case directiveacknowledgement.EdgeTable:
+		return m.clearedtable
+	case directiveacknowledgement.EdgeAcknowledgedBy:
+		return m.clearedacknowledged_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DirectiveAcknowledgementMutation) ClearEdge(name string) error {
+	switch name {
+	case directiveacknowledgement.EdgeDirective:
+		m.ClearDirective()
+		return nil
+	case directiveacknowledgement.EdgeTable:
+		m.ClearTable()
+		return nil
+	case directiveacknowledgement.EdgeAcknowledgedBy:
+		m.ClearAcknowledgedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown DirectiveAcknowledgement unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DirectiveAcknowledgementMutation) ResetEdge(name string) error {
+	switch name {
+	case directiveacknowledgement.EdgeDirective:
+		m.ResetDirective()
+		return nil
+	case directiveacknowledgement.EdgeTable:
+		m.ResetTable()
+		return nil
+	case directiveacknowledgement.EdgeAcknowledgedBy:
+		m.ResetAcknowledgedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown DirectiveAcknowledgement edge %s", name)
 }
 
 // FundMutation represents an operation that mutates the Fund nodes in the graph.
@@ -13095,6 +13881,9 @@ type MunicipalityMutation struct {
 	funds                map[gid.ID]struct{}
 	removedfunds         map[gid.ID]struct{}
 	clearedfunds         bool
+	objectives           map[gid.ID]struct{}
+	removedobjectives    map[gid.ID]struct{}
+	clearedobjectives    bool
 	done                 bool
 	oldValue             func(context.Context) (*Municipality, error)
 	predicates           []predicate.Municipality
@@ -13656,6 +14445,60 @@ func (m *MunicipalityMutation) ResetFunds() {
 	m.removedfunds = nil
 }
 
+// AddObjectiveIDs adds the "objectives" edge to the Objective entity by ids.
+func (m *MunicipalityMutation) AddObjectiveIDs(ids ...gid.ID) {
+	if m.objectives == nil {
+		m.objectives = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.objectives[ids[i]] = struct{}{}
+	}
+}
+
+// ClearObjectives clears the "objectives" edge to the Objective entity.
+func (m *MunicipalityMutation) ClearObjectives() {
+	m.clearedobjectives = true
+}
+
+// ObjectivesCleared reports if the "objectives" edge to the Objective entity was cleared.
+func (m *MunicipalityMutation) ObjectivesCleared() bool {
+	return m.clearedobjectives
+}
+
+// RemoveObjectiveIDs removes the "objectives" edge to the Objective entity by IDs.
+func (m *MunicipalityMutation) RemoveObjectiveIDs(ids ...gid.ID) {
+	if m.removedobjectives == nil {
+		m.removedobjectives = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.objectives, ids[i])
+		m.removedobjectives[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedObjectives returns the removed IDs of the "objectives" edge to the Objective entity.
+func (m *MunicipalityMutation) RemovedObjectivesIDs() (ids []gid.ID) {
+	for id := range m.removedobjectives {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ObjectivesIDs returns the "objectives" edge IDs in the mutation.
+func (m *MunicipalityMutation) ObjectivesIDs() (ids []gid.ID) {
+	for id := range m.objectives {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetObjectives resets all changes to the "objectives" edge.
+func (m *MunicipalityMutation) ResetObjectives() {
+	m.objectives = nil
+	m.clearedobjectives = false
+	m.removedobjectives = nil
+}
+
 // Where appends a list predicates to the MunicipalityMutation builder.
 func (m *MunicipalityMutation) Where(ps ...predicate.Municipality) {
 	m.predicates = append(m.predicates, ps...)
@@ -13889,7 +14732,7 @@ func (m *MunicipalityMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *MunicipalityMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.organizations != nil {
 		edges = append(edges, municipality.EdgeOrganizations)
 	}
@@ -13901,6 +14744,9 @@ func (m *MunicipalityMutation) AddedEdges() []string {
 	}
 	if m.funds != nil {
 		edges = append(edges, municipality.EdgeFunds)
+	}
+	if m.objectives != nil {
+		edges = append(edges, municipality.EdgeObjectives)
 	}
 	return edges
 }
@@ -13933,13 +14779,19 @@ func (m *MunicipalityMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case municipality.EdgeObjectives:
+		ids := make([]ent.Value, 0, len(m.objectives))
+		for id := range m.objectives {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *MunicipalityMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedorganizations != nil {
 		edges = append(edges, municipality.EdgeOrganizations)
 	}
@@ -13951,6 +14803,9 @@ func (m *MunicipalityMutation) RemovedEdges() []string {
 	}
 	if m.removedfunds != nil {
 		edges = append(edges, municipality.EdgeFunds)
+	}
+	if m.removedobjectives != nil {
+		edges = append(edges, municipality.EdgeObjectives)
 	}
 	return edges
 }
@@ -13983,13 +14838,19 @@ func (m *MunicipalityMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case municipality.EdgeObjectives:
+		ids := make([]ent.Value, 0, len(m.removedobjectives))
+		for id := range m.removedobjectives {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *MunicipalityMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.clearedorganizations {
 		edges = append(edges, municipality.EdgeOrganizations)
 	}
@@ -14001,6 +14862,9 @@ func (m *MunicipalityMutation) ClearedEdges() []string {
 	}
 	if m.clearedfunds {
 		edges = append(edges, municipality.EdgeFunds)
+	}
+	if m.clearedobjectives {
+		edges = append(edges, municipality.EdgeObjectives)
 	}
 	return edges
 }
@@ -14017,6 +14881,8 @@ func (m *MunicipalityMutation) EdgeCleared(name string) bool {
 		return m.clearedresidents
 	case municipality.EdgeFunds:
 		return m.clearedfunds
+	case municipality.EdgeObjectives:
+		return m.clearedobjectives
 	}
 	return false
 }
@@ -14045,6 +14911,9 @@ func (m *MunicipalityMutation) ResetEdge(name string) error {
 	case municipality.EdgeFunds:
 		m.ResetFunds()
 		return nil
+	case municipality.EdgeObjectives:
+		m.ResetObjectives()
+		return nil
 	}
 	return fmt.Errorf("unknown Municipality edge %s", name)
 }
@@ -14052,25 +14921,33 @@ func (m *MunicipalityMutation) ResetEdge(name string) error {
 // ObjectiveMutation represents an operation that mutates the Objective nodes in the graph.
 type ObjectiveMutation struct {
 	config
-	op               Op
-	typ              string
-	id               *gid.ID
-	created_at       *time.Time
-	updated_at       *time.Time
-	title            *string
-	indicator        *objective.Indicator
-	target           *float64
-	addtarget        *float64
-	lower_is_better  *bool
-	period_start     *time.Time
-	period_end       *time.Time
-	clearedFields    map[string]struct{}
-	protocols        map[gid.ID]struct{}
-	removedprotocols map[gid.ID]struct{}
-	clearedprotocols bool
-	done             bool
-	oldValue         func(context.Context) (*Objective, error)
-	predicates       []predicate.Objective
+	op                    Op
+	typ                   string
+	id                    *gid.ID
+	created_at            *time.Time
+	updated_at            *time.Time
+	title                 *string
+	indicator             *objective.Indicator
+	target                *float64
+	addtarget             *float64
+	lower_is_better       *bool
+	need_areas            *[]domain.NeedArea
+	appendneed_areas      []domain.NeedArea
+	period_start          *time.Time
+	period_end            *time.Time
+	clearedFields         map[string]struct{}
+	protocols             map[gid.ID]struct{}
+	removedprotocols      map[gid.ID]struct{}
+	clearedprotocols      bool
+	tables                map[gid.ID]struct{}
+	removedtables         map[gid.ID]struct{}
+	clearedtables         bool
+	municipalities        map[gid.ID]struct{}
+	removedmunicipalities map[gid.ID]struct{}
+	clearedmunicipalities bool
+	done                  bool
+	oldValue              func(context.Context) (*Objective, error)
+	predicates            []predicate.Objective
 }
 
 var _ ent.Mutation = (*ObjectiveMutation)(nil)
@@ -14413,6 +15290,57 @@ func (m *ObjectiveMutation) ResetLowerIsBetter() {
 	m.lower_is_better = nil
 }
 
+// SetNeedAreas sets the "need_areas" field.
+func (m *ObjectiveMutation) SetNeedAreas(da []domain.NeedArea) {
+	m.need_areas = &da
+	m.appendneed_areas = nil
+}
+
+// NeedAreas returns the value of the "need_areas" field in the mutation.
+func (m *ObjectiveMutation) NeedAreas() (r []domain.NeedArea, exists bool) {
+	v := m.need_areas
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNeedAreas returns the old "need_areas" field's value of the Objective entity.
+// If the Objective object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObjectiveMutation) OldNeedAreas(ctx context.Context) (v []domain.NeedArea, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNeedAreas is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNeedAreas requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNeedAreas: %w", err)
+	}
+	return oldValue.NeedAreas, nil
+}
+
+// AppendNeedAreas adds da to the "need_areas" field.
+func (m *ObjectiveMutation) AppendNeedAreas(da []domain.NeedArea) {
+	m.appendneed_areas = append(m.appendneed_areas, da...)
+}
+
+// AppendedNeedAreas returns the list of values that were appended to the "need_areas" field in this mutation.
+func (m *ObjectiveMutation) AppendedNeedAreas() ([]domain.NeedArea, bool) {
+	if len(m.appendneed_areas) == 0 {
+		return nil, false
+	}
+	return m.appendneed_areas, true
+}
+
+// ResetNeedAreas resets all changes to the "need_areas" field.
+func (m *ObjectiveMutation) ResetNeedAreas() {
+	m.need_areas = nil
+	m.appendneed_areas = nil
+}
+
 // SetPeriodStart sets the "period_start" field.
 func (m *ObjectiveMutation) SetPeriodStart(t time.Time) {
 	m.period_start = &t
@@ -14539,6 +15467,114 @@ func (m *ObjectiveMutation) ResetProtocols() {
 	m.removedprotocols = nil
 }
 
+// AddTableIDs adds the "tables" edge to the TerritorialTable entity by ids.
+func (m *ObjectiveMutation) AddTableIDs(ids ...gid.ID) {
+	if m.tables == nil {
+		m.tables = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.tables[ids[i]] = struct{}{}
+	}
+}
+
+// ClearTables clears the "tables" edge to the TerritorialTable entity.
+func (m *ObjectiveMutation) ClearTables() {
+	m.clearedtables = true
+}
+
+// TablesCleared reports if the "tables" edge to the TerritorialTable entity was cleared.
+func (m *ObjectiveMutation) TablesCleared() bool {
+	return m.clearedtables
+}
+
+// RemoveTableIDs removes the "tables" edge to the TerritorialTable entity by IDs.
+func (m *ObjectiveMutation) RemoveTableIDs(ids ...gid.ID) {
+	if m.removedtables == nil {
+		m.removedtables = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.tables, ids[i])
+		m.removedtables[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedTables returns the removed IDs of the "tables" edge to the TerritorialTable entity.
+func (m *ObjectiveMutation) RemovedTablesIDs() (ids []gid.ID) {
+	for id := range m.removedtables {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// TablesIDs returns the "tables" edge IDs in the mutation.
+func (m *ObjectiveMutation) TablesIDs() (ids []gid.ID) {
+	for id := range m.tables {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetTables resets all changes to the "tables" edge.
+func (m *ObjectiveMutation) ResetTables() {
+	m.tables = nil
+	m.clearedtables = false
+	m.removedtables = nil
+}
+
+// AddMunicipalityIDs adds the "municipalities" edge to the Municipality entity by ids.
+func (m *ObjectiveMutation) AddMunicipalityIDs(ids ...gid.ID) {
+	if m.municipalities == nil {
+		m.municipalities = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.municipalities[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMunicipalities clears the "municipalities" edge to the Municipality entity.
+func (m *ObjectiveMutation) ClearMunicipalities() {
+	m.clearedmunicipalities = true
+}
+
+// MunicipalitiesCleared reports if the "municipalities" edge to the Municipality entity was cleared.
+func (m *ObjectiveMutation) MunicipalitiesCleared() bool {
+	return m.clearedmunicipalities
+}
+
+// RemoveMunicipalityIDs removes the "municipalities" edge to the Municipality entity by IDs.
+func (m *ObjectiveMutation) RemoveMunicipalityIDs(ids ...gid.ID) {
+	if m.removedmunicipalities == nil {
+		m.removedmunicipalities = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.municipalities, ids[i])
+		m.removedmunicipalities[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMunicipalities returns the removed IDs of the "municipalities" edge to the Municipality entity.
+func (m *ObjectiveMutation) RemovedMunicipalitiesIDs() (ids []gid.ID) {
+	for id := range m.removedmunicipalities {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MunicipalitiesIDs returns the "municipalities" edge IDs in the mutation.
+func (m *ObjectiveMutation) MunicipalitiesIDs() (ids []gid.ID) {
+	for id := range m.municipalities {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMunicipalities resets all changes to the "municipalities" edge.
+func (m *ObjectiveMutation) ResetMunicipalities() {
+	m.municipalities = nil
+	m.clearedmunicipalities = false
+	m.removedmunicipalities = nil
+}
+
 // Where appends a list predicates to the ObjectiveMutation builder.
 func (m *ObjectiveMutation) Where(ps ...predicate.Objective) {
 	m.predicates = append(m.predicates, ps...)
@@ -14573,7 +15609,7 @@ func (m *ObjectiveMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ObjectiveMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.created_at != nil {
 		fields = append(fields, objective.FieldCreatedAt)
 	}
@@ -14591,6 +15627,9 @@ func (m *ObjectiveMutation) Fields() []string {
 	}
 	if m.lower_is_better != nil {
 		fields = append(fields, objective.FieldLowerIsBetter)
+	}
+	if m.need_areas != nil {
+		fields = append(fields, objective.FieldNeedAreas)
 	}
 	if m.period_start != nil {
 		fields = append(fields, objective.FieldPeriodStart)
@@ -14618,6 +15657,8 @@ func (m *ObjectiveMutation) Field(name string) (ent.Value, bool) {
 		return m.Target()
 	case objective.FieldLowerIsBetter:
 		return m.LowerIsBetter()
+	case objective.FieldNeedAreas:
+		return m.NeedAreas()
 	case objective.FieldPeriodStart:
 		return m.PeriodStart()
 	case objective.FieldPeriodEnd:
@@ -14643,6 +15684,8 @@ func (m *ObjectiveMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldTarget(ctx)
 	case objective.FieldLowerIsBetter:
 		return m.OldLowerIsBetter(ctx)
+	case objective.FieldNeedAreas:
+		return m.OldNeedAreas(ctx)
 	case objective.FieldPeriodStart:
 		return m.OldPeriodStart(ctx)
 	case objective.FieldPeriodEnd:
@@ -14697,6 +15740,13 @@ func (m *ObjectiveMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetLowerIsBetter(v)
+		return nil
+	case objective.FieldNeedAreas:
+		v, ok := value.([]domain.NeedArea)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNeedAreas(v)
 		return nil
 	case objective.FieldPeriodStart:
 		v, ok := value.(time.Time)
@@ -14794,6 +15844,9 @@ func (m *ObjectiveMutation) ResetField(name string) error {
 	case objective.FieldLowerIsBetter:
 		m.ResetLowerIsBetter()
 		return nil
+	case objective.FieldNeedAreas:
+		m.ResetNeedAreas()
+		return nil
 	case objective.FieldPeriodStart:
 		m.ResetPeriodStart()
 		return nil
@@ -14806,9 +15859,15 @@ func (m *ObjectiveMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ObjectiveMutation) AddedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 3)
 	if m.protocols != nil {
 		edges = append(edges, objective.EdgeProtocols)
+	}
+	if m.tables != nil {
+		edges = append(edges, objective.EdgeTables)
+	}
+	if m.municipalities != nil {
+		edges = append(edges, objective.EdgeMunicipalities)
 	}
 	return edges
 }
@@ -14823,15 +15882,33 @@ func (m *ObjectiveMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case objective.EdgeTables:
+		ids := make([]ent.Value, 0, len(m.tables))
+		for id := range m.tables {
+			ids = append(ids, id)
+		}
+		return ids
+	case objective.EdgeMunicipalities:
+		ids := make([]ent.Value, 0, len(m.municipalities))
+		for id := range m.municipalities {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ObjectiveMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 3)
 	if m.removedprotocols != nil {
 		edges = append(edges, objective.EdgeProtocols)
+	}
+	if m.removedtables != nil {
+		edges = append(edges, objective.EdgeTables)
+	}
+	if m.removedmunicipalities != nil {
+		edges = append(edges, objective.EdgeMunicipalities)
 	}
 	return edges
 }
@@ -14846,15 +15923,33 @@ func (m *ObjectiveMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case objective.EdgeTables:
+		ids := make([]ent.Value, 0, len(m.removedtables))
+		for id := range m.removedtables {
+			ids = append(ids, id)
+		}
+		return ids
+	case objective.EdgeMunicipalities:
+		ids := make([]ent.Value, 0, len(m.removedmunicipalities))
+		for id := range m.removedmunicipalities {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ObjectiveMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 3)
 	if m.clearedprotocols {
 		edges = append(edges, objective.EdgeProtocols)
+	}
+	if m.clearedtables {
+		edges = append(edges, objective.EdgeTables)
+	}
+	if m.clearedmunicipalities {
+		edges = append(edges, objective.EdgeMunicipalities)
 	}
 	return edges
 }
@@ -14865,6 +15960,10 @@ func (m *ObjectiveMutation) EdgeCleared(name string) bool {
 	switch name {
 	case objective.EdgeProtocols:
 		return m.clearedprotocols
+	case objective.EdgeTables:
+		return m.clearedtables
+	case objective.EdgeMunicipalities:
+		return m.clearedmunicipalities
 	}
 	return false
 }
@@ -14883,6 +15982,12 @@ func (m *ObjectiveMutation) ResetEdge(name string) error {
 	switch name {
 	case objective.EdgeProtocols:
 		m.ResetProtocols()
+		return nil
+	case objective.EdgeTables:
+		m.ResetTables()
+		return nil
+	case objective.EdgeMunicipalities:
+		m.ResetMunicipalities()
 		return nil
 	}
 	return fmt.Errorf("unknown Objective edge %s", name)
@@ -24802,6 +25907,9 @@ type TerritorialTableMutation struct {
 	directives               map[gid.ID]struct{}
 	removeddirectives        map[gid.ID]struct{}
 	cleareddirectives        bool
+	objectives               map[gid.ID]struct{}
+	removedobjectives        map[gid.ID]struct{}
+	clearedobjectives        bool
 	done                     bool
 	oldValue                 func(context.Context) (*TerritorialTable, error)
 	predicates               []predicate.TerritorialTable
@@ -25476,6 +26584,60 @@ func (m *TerritorialTableMutation) ResetDirectives() {
 	m.removeddirectives = nil
 }
 
+// AddObjectiveIDs adds the "objectives" edge to the Objective entity by ids.
+func (m *TerritorialTableMutation) AddObjectiveIDs(ids ...gid.ID) {
+	if m.objectives == nil {
+		m.objectives = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.objectives[ids[i]] = struct{}{}
+	}
+}
+
+// ClearObjectives clears the "objectives" edge to the Objective entity.
+func (m *TerritorialTableMutation) ClearObjectives() {
+	m.clearedobjectives = true
+}
+
+// ObjectivesCleared reports if the "objectives" edge to the Objective entity was cleared.
+func (m *TerritorialTableMutation) ObjectivesCleared() bool {
+	return m.clearedobjectives
+}
+
+// RemoveObjectiveIDs removes the "objectives" edge to the Objective entity by IDs.
+func (m *TerritorialTableMutation) RemoveObjectiveIDs(ids ...gid.ID) {
+	if m.removedobjectives == nil {
+		m.removedobjectives = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.objectives, ids[i])
+		m.removedobjectives[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedObjectives returns the removed IDs of the "objectives" edge to the Objective entity.
+func (m *TerritorialTableMutation) RemovedObjectivesIDs() (ids []gid.ID) {
+	for id := range m.removedobjectives {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ObjectivesIDs returns the "objectives" edge IDs in the mutation.
+func (m *TerritorialTableMutation) ObjectivesIDs() (ids []gid.ID) {
+	for id := range m.objectives {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetObjectives resets all changes to the "objectives" edge.
+func (m *TerritorialTableMutation) ResetObjectives() {
+	m.objectives = nil
+	m.clearedobjectives = false
+	m.removedobjectives = nil
+}
+
 // Where appends a list predicates to the TerritorialTableMutation builder.
 func (m *TerritorialTableMutation) Where(ps ...predicate.TerritorialTable) {
 	m.predicates = append(m.predicates, ps...)
@@ -25721,7 +26883,7 @@ func (m *TerritorialTableMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *TerritorialTableMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.municipalities != nil {
 		edges = append(edges, territorialtable.EdgeMunicipalities)
 	}
@@ -25739,6 +26901,9 @@ func (m *TerritorialTableMutation) AddedEdges() []string {
 	}
 	if m.directives != nil {
 		edges = append(edges, territorialtable.EdgeDirectives)
+	}
+	if m.objectives != nil {
+		edges = append(edges, territorialtable.EdgeObjectives)
 	}
 	return edges
 }
@@ -25781,13 +26946,19 @@ func (m *TerritorialTableMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case territorialtable.EdgeObjectives:
+		ids := make([]ent.Value, 0, len(m.objectives))
+		for id := range m.objectives {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *TerritorialTableMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedmunicipalities != nil {
 		edges = append(edges, territorialtable.EdgeMunicipalities)
 	}
@@ -25802,6 +26973,9 @@ func (m *TerritorialTableMutation) RemovedEdges() []string {
 	}
 	if m.removeddirectives != nil {
 		edges = append(edges, territorialtable.EdgeDirectives)
+	}
+	if m.removedobjectives != nil {
+		edges = append(edges, territorialtable.EdgeObjectives)
 	}
 	return edges
 }
@@ -25840,13 +27014,19 @@ func (m *TerritorialTableMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case territorialtable.EdgeObjectives:
+		ids := make([]ent.Value, 0, len(m.removedobjectives))
+		for id := range m.removedobjectives {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *TerritorialTableMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedmunicipalities {
 		edges = append(edges, territorialtable.EdgeMunicipalities)
 	}
@@ -25864,6 +27044,9 @@ func (m *TerritorialTableMutation) ClearedEdges() []string {
 	}
 	if m.cleareddirectives {
 		edges = append(edges, territorialtable.EdgeDirectives)
+	}
+	if m.clearedobjectives {
+		edges = append(edges, territorialtable.EdgeObjectives)
 	}
 	return edges
 }
@@ -25884,6 +27067,8 @@ func (m *TerritorialTableMutation) EdgeCleared(name string) bool {
 		return m.clearedmeetings
 	case territorialtable.EdgeDirectives:
 		return m.cleareddirectives
+	case territorialtable.EdgeObjectives:
+		return m.clearedobjectives
 	}
 	return false
 }
@@ -25920,6 +27105,9 @@ func (m *TerritorialTableMutation) ResetEdge(name string) error {
 		return nil
 	case territorialtable.EdgeDirectives:
 		m.ResetDirectives()
+		return nil
+	case territorialtable.EdgeObjectives:
+		m.ResetObjectives()
 		return nil
 	}
 	return fmt.Errorf("unknown TerritorialTable edge %s", name)

@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -10,10 +11,11 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"github.com/progetto-win/win/ent/objective"
+	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
 )
 
-// A programme objective: an indicator, a target and a period (Obiettivo).
+// A programme objective: an indicator, a target, a period and optional filters (Obiettivo).
 type Objective struct {
 	config `json:"-"`
 	// ID of the ent.
@@ -31,6 +33,8 @@ type Objective struct {
 	Target float64 `json:"target,omitempty"`
 	// Whether the target is a ceiling rather than a floor, e.g. days to take charge (obiettivo di riduzione).
 	LowerIsBetter bool `json:"lower_is_better,omitempty"`
+	// Only the cases naming one of these need areas count, when given (filtro: aree di bisogno).
+	NeedAreas []domain.NeedArea `json:"need_areas,omitempty"`
 	// First day of the period (inizio del periodo).
 	PeriodStart time.Time `json:"period_start,omitempty"`
 	// Last day of the period (fine del periodo).
@@ -45,13 +49,19 @@ type Objective struct {
 type ObjectiveEdges struct {
 	// Protocols that serve the objective (protocolli collegati).
 	Protocols []*Protocol `json:"protocols,omitempty"`
+	// Only the cases of these tables count, when given (filtro: tavoli).
+	Tables []*TerritorialTable `json:"tables,omitempty"`
+	// Only the persons resident in, or the funds of, these municipalities count, when given (filtro: comuni).
+	Municipalities []*Municipality `json:"municipalities,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
-	totalCount [1]map[string]int
+	totalCount [3]map[string]int
 
-	namedProtocols map[string][]*Protocol
+	namedProtocols      map[string][]*Protocol
+	namedTables         map[string][]*TerritorialTable
+	namedMunicipalities map[string][]*Municipality
 }
 
 // ProtocolsOrErr returns the Protocols value or an error if the edge
@@ -63,11 +73,31 @@ func (e ObjectiveEdges) ProtocolsOrErr() ([]*Protocol, error) {
 	return nil, &NotLoadedError{edge: "protocols"}
 }
 
+// TablesOrErr returns the Tables value or an error if the edge
+// was not loaded in eager-loading.
+func (e ObjectiveEdges) TablesOrErr() ([]*TerritorialTable, error) {
+	if e.loadedTypes[1] {
+		return e.Tables, nil
+	}
+	return nil, &NotLoadedError{edge: "tables"}
+}
+
+// MunicipalitiesOrErr returns the Municipalities value or an error if the edge
+// was not loaded in eager-loading.
+func (e ObjectiveEdges) MunicipalitiesOrErr() ([]*Municipality, error) {
+	if e.loadedTypes[2] {
+		return e.Municipalities, nil
+	}
+	return nil, &NotLoadedError{edge: "municipalities"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Objective) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case objective.FieldNeedAreas:
+			values[i] = new([]byte)
 		case objective.FieldID:
 			values[i] = new(gid.ID)
 		case objective.FieldLowerIsBetter:
@@ -135,6 +165,14 @@ func (_m *Objective) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.LowerIsBetter = value.Bool
 			}
+		case objective.FieldNeedAreas:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field need_areas", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.NeedAreas); err != nil {
+					return fmt.Errorf("unmarshal field need_areas: %w", err)
+				}
+			}
 		case objective.FieldPeriodStart:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field period_start", values[i])
@@ -163,6 +201,16 @@ func (_m *Objective) Value(name string) (ent.Value, error) {
 // QueryProtocols queries the "protocols" edge of the Objective entity.
 func (_m *Objective) QueryProtocols() *ProtocolQuery {
 	return NewObjectiveClient(_m.config).QueryProtocols(_m)
+}
+
+// QueryTables queries the "tables" edge of the Objective entity.
+func (_m *Objective) QueryTables() *TerritorialTableQuery {
+	return NewObjectiveClient(_m.config).QueryTables(_m)
+}
+
+// QueryMunicipalities queries the "municipalities" edge of the Objective entity.
+func (_m *Objective) QueryMunicipalities() *MunicipalityQuery {
+	return NewObjectiveClient(_m.config).QueryMunicipalities(_m)
 }
 
 // Update returns a builder for updating this Objective.
@@ -206,6 +254,9 @@ func (_m *Objective) String() string {
 	builder.WriteString("lower_is_better=")
 	builder.WriteString(fmt.Sprintf("%v", _m.LowerIsBetter))
 	builder.WriteString(", ")
+	builder.WriteString("need_areas=")
+	builder.WriteString(fmt.Sprintf("%v", _m.NeedAreas))
+	builder.WriteString(", ")
 	builder.WriteString("period_start=")
 	builder.WriteString(_m.PeriodStart.Format(time.ANSIC))
 	builder.WriteString(", ")
@@ -236,6 +287,54 @@ func (_m *Objective) appendNamedProtocols(name string, edges ...*Protocol) {
 		_m.Edges.namedProtocols[name] = []*Protocol{}
 	} else {
 		_m.Edges.namedProtocols[name] = append(_m.Edges.namedProtocols[name], edges...)
+	}
+}
+
+// NamedTables returns the Tables named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Objective) NamedTables(name string) ([]*TerritorialTable, error) {
+	if _m.Edges.namedTables == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedTables[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Objective) appendNamedTables(name string, edges ...*TerritorialTable) {
+	if _m.Edges.namedTables == nil {
+		_m.Edges.namedTables = make(map[string][]*TerritorialTable)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedTables[name] = []*TerritorialTable{}
+	} else {
+		_m.Edges.namedTables[name] = append(_m.Edges.namedTables[name], edges...)
+	}
+}
+
+// NamedMunicipalities returns the Municipalities named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Objective) NamedMunicipalities(name string) ([]*Municipality, error) {
+	if _m.Edges.namedMunicipalities == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedMunicipalities[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Objective) appendNamedMunicipalities(name string, edges ...*Municipality) {
+	if _m.Edges.namedMunicipalities == nil {
+		_m.Edges.namedMunicipalities = make(map[string][]*Municipality)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedMunicipalities[name] = []*Municipality{}
+	} else {
+		_m.Edges.namedMunicipalities[name] = append(_m.Edges.namedMunicipalities[name], edges...)
 	}
 }
 

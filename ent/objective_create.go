@@ -10,9 +10,12 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/protocol"
+	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/territorialtable"
 )
 
 // ObjectiveCreate is the builder for creating a Objective entity.
@@ -82,6 +85,12 @@ func (_c *ObjectiveCreate) SetNillableLowerIsBetter(v *bool) *ObjectiveCreate {
 	return _c
 }
 
+// SetNeedAreas sets the "need_areas" field.
+func (_c *ObjectiveCreate) SetNeedAreas(v []domain.NeedArea) *ObjectiveCreate {
+	_c.mutation.SetNeedAreas(v)
+	return _c
+}
+
 // SetPeriodStart sets the "period_start" field.
 func (_c *ObjectiveCreate) SetPeriodStart(v time.Time) *ObjectiveCreate {
 	_c.mutation.SetPeriodStart(v)
@@ -121,6 +130,36 @@ func (_c *ObjectiveCreate) AddProtocols(v ...*Protocol) *ObjectiveCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddProtocolIDs(ids...)
+}
+
+// AddTableIDs adds the "tables" edge to the TerritorialTable entity by IDs.
+func (_c *ObjectiveCreate) AddTableIDs(ids ...gid.ID) *ObjectiveCreate {
+	_c.mutation.AddTableIDs(ids...)
+	return _c
+}
+
+// AddTables adds the "tables" edges to the TerritorialTable entity.
+func (_c *ObjectiveCreate) AddTables(v ...*TerritorialTable) *ObjectiveCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddTableIDs(ids...)
+}
+
+// AddMunicipalityIDs adds the "municipalities" edge to the Municipality entity by IDs.
+func (_c *ObjectiveCreate) AddMunicipalityIDs(ids ...gid.ID) *ObjectiveCreate {
+	_c.mutation.AddMunicipalityIDs(ids...)
+	return _c
+}
+
+// AddMunicipalities adds the "municipalities" edges to the Municipality entity.
+func (_c *ObjectiveCreate) AddMunicipalities(v ...*Municipality) *ObjectiveCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddMunicipalityIDs(ids...)
 }
 
 // Mutation returns the ObjectiveMutation object of the builder.
@@ -178,6 +217,10 @@ func (_c *ObjectiveCreate) defaults() error {
 		v := objective.DefaultLowerIsBetter
 		_c.mutation.SetLowerIsBetter(v)
 	}
+	if _, ok := _c.mutation.NeedAreas(); !ok {
+		v := objective.DefaultNeedAreas
+		_c.mutation.SetNeedAreas(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if objective.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized objective.DefaultID (forgotten import ent/runtime?)")
@@ -217,6 +260,9 @@ func (_c *ObjectiveCreate) check() error {
 	}
 	if _, ok := _c.mutation.LowerIsBetter(); !ok {
 		return &ValidationError{Name: "lower_is_better", err: errors.New(`ent: missing required field "Objective.lower_is_better"`)}
+	}
+	if _, ok := _c.mutation.NeedAreas(); !ok {
+		return &ValidationError{Name: "need_areas", err: errors.New(`ent: missing required field "Objective.need_areas"`)}
 	}
 	if _, ok := _c.mutation.PeriodStart(); !ok {
 		return &ValidationError{Name: "period_start", err: errors.New(`ent: missing required field "Objective.period_start"`)}
@@ -288,6 +334,10 @@ func (_c *ObjectiveCreate) createSpec() (*Objective, *sqlgraph.CreateSpec) {
 		_spec.SetField(objective.FieldLowerIsBetter, field.TypeBool, value)
 		_node.LowerIsBetter = value
 	}
+	if value, ok := _c.mutation.NeedAreas(); ok {
+		_spec.SetField(objective.FieldNeedAreas, field.TypeJSON, value)
+		_node.NeedAreas = value
+	}
 	if value, ok := _c.mutation.PeriodStart(); ok {
 		_spec.SetField(objective.FieldPeriodStart, field.TypeTime, value)
 		_node.PeriodStart = value
@@ -305,6 +355,38 @@ func (_c *ObjectiveCreate) createSpec() (*Objective, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(protocol.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.TablesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.TablesTable,
+			Columns: objective.TablesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.MunicipalitiesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.MunicipalitiesTable,
+			Columns: objective.MunicipalitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(municipality.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

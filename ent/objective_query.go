@@ -14,23 +14,29 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/territorialtable"
 )
 
 // ObjectiveQuery is the builder for querying Objective entities.
 type ObjectiveQuery struct {
 	config
-	ctx                *QueryContext
-	order              []objective.OrderOption
-	inters             []Interceptor
-	predicates         []predicate.Objective
-	withProtocols      *ProtocolQuery
-	loadTotal          []func(context.Context, []*Objective) error
-	modifiers          []func(*sql.Selector)
-	withNamedProtocols map[string]*ProtocolQuery
+	ctx                     *QueryContext
+	order                   []objective.OrderOption
+	inters                  []Interceptor
+	predicates              []predicate.Objective
+	withProtocols           *ProtocolQuery
+	withTables              *TerritorialTableQuery
+	withMunicipalities      *MunicipalityQuery
+	loadTotal               []func(context.Context, []*Objective) error
+	modifiers               []func(*sql.Selector)
+	withNamedProtocols      map[string]*ProtocolQuery
+	withNamedTables         map[string]*TerritorialTableQuery
+	withNamedMunicipalities map[string]*MunicipalityQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -82,6 +88,50 @@ func (_q *ObjectiveQuery) QueryProtocols() *ProtocolQuery {
 			sqlgraph.From(objective.Table, objective.FieldID, selector),
 			sqlgraph.To(protocol.Table, protocol.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, objective.ProtocolsTable, objective.ProtocolsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryTables chains the current query on the "tables" edge.
+func (_q *ObjectiveQuery) QueryTables() *TerritorialTableQuery {
+	query := (&TerritorialTableClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(objective.Table, objective.FieldID, selector),
+			sqlgraph.To(territorialtable.Table, territorialtable.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, objective.TablesTable, objective.TablesPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryMunicipalities chains the current query on the "municipalities" edge.
+func (_q *ObjectiveQuery) QueryMunicipalities() *MunicipalityQuery {
+	query := (&MunicipalityClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(objective.Table, objective.FieldID, selector),
+			sqlgraph.To(municipality.Table, municipality.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, objective.MunicipalitiesTable, objective.MunicipalitiesPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -276,12 +326,14 @@ func (_q *ObjectiveQuery) Clone() *ObjectiveQuery {
 		return nil
 	}
 	return &ObjectiveQuery{
-		config:        _q.config,
-		ctx:           _q.ctx.Clone(),
-		order:         append([]objective.OrderOption{}, _q.order...),
-		inters:        append([]Interceptor{}, _q.inters...),
-		predicates:    append([]predicate.Objective{}, _q.predicates...),
-		withProtocols: _q.withProtocols.Clone(),
+		config:             _q.config,
+		ctx:                _q.ctx.Clone(),
+		order:              append([]objective.OrderOption{}, _q.order...),
+		inters:             append([]Interceptor{}, _q.inters...),
+		predicates:         append([]predicate.Objective{}, _q.predicates...),
+		withProtocols:      _q.withProtocols.Clone(),
+		withTables:         _q.withTables.Clone(),
+		withMunicipalities: _q.withMunicipalities.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -297,6 +349,28 @@ func (_q *ObjectiveQuery) WithProtocols(opts ...func(*ProtocolQuery)) *Objective
 		opt(query)
 	}
 	_q.withProtocols = query
+	return _q
+}
+
+// WithTables tells the query-builder to eager-load the nodes that are connected to
+// the "tables" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ObjectiveQuery) WithTables(opts ...func(*TerritorialTableQuery)) *ObjectiveQuery {
+	query := (&TerritorialTableClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withTables = query
+	return _q
+}
+
+// WithMunicipalities tells the query-builder to eager-load the nodes that are connected to
+// the "municipalities" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ObjectiveQuery) WithMunicipalities(opts ...func(*MunicipalityQuery)) *ObjectiveQuery {
+	query := (&MunicipalityClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMunicipalities = query
 	return _q
 }
 
@@ -384,8 +458,10 @@ func (_q *ObjectiveQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ob
 	var (
 		nodes       = []*Objective{}
 		_spec       = _q.querySpec()
-		loadedTypes = [1]bool{
+		loadedTypes = [3]bool{
 			_q.withProtocols != nil,
+			_q.withTables != nil,
+			_q.withMunicipalities != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -416,10 +492,38 @@ func (_q *ObjectiveQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ob
 			return nil, err
 		}
 	}
+	if query := _q.withTables; query != nil {
+		if err := _q.loadTables(ctx, query, nodes,
+			func(n *Objective) { n.Edges.Tables = []*TerritorialTable{} },
+			func(n *Objective, e *TerritorialTable) { n.Edges.Tables = append(n.Edges.Tables, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withMunicipalities; query != nil {
+		if err := _q.loadMunicipalities(ctx, query, nodes,
+			func(n *Objective) { n.Edges.Municipalities = []*Municipality{} },
+			func(n *Objective, e *Municipality) { n.Edges.Municipalities = append(n.Edges.Municipalities, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedProtocols {
 		if err := _q.loadProtocols(ctx, query, nodes,
 			func(n *Objective) { n.appendNamedProtocols(name) },
 			func(n *Objective, e *Protocol) { n.appendNamedProtocols(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedTables {
+		if err := _q.loadTables(ctx, query, nodes,
+			func(n *Objective) { n.appendNamedTables(name) },
+			func(n *Objective, e *TerritorialTable) { n.appendNamedTables(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMunicipalities {
+		if err := _q.loadMunicipalities(ctx, query, nodes,
+			func(n *Objective) { n.appendNamedMunicipalities(name) },
+			func(n *Objective, e *Municipality) { n.appendNamedMunicipalities(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -485,6 +589,128 @@ func (_q *ObjectiveQuery) loadProtocols(ctx context.Context, query *ProtocolQuer
 		nodes, ok := nids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected "protocols" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
+func (_q *ObjectiveQuery) loadTables(ctx context.Context, query *TerritorialTableQuery, nodes []*Objective, init func(*Objective), assign func(*Objective, *TerritorialTable)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[gid.ID]*Objective)
+	nids := make(map[gid.ID]map[*Objective]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(objective.TablesTable)
+		s.Join(joinT).On(s.C(territorialtable.FieldID), joinT.C(objective.TablesPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(objective.TablesPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(objective.TablesPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(gid.ID)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := *values[0].(*gid.ID)
+				inValue := *values[1].(*gid.ID)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Objective]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*TerritorialTable](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "tables" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
+func (_q *ObjectiveQuery) loadMunicipalities(ctx context.Context, query *MunicipalityQuery, nodes []*Objective, init func(*Objective), assign func(*Objective, *Municipality)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[gid.ID]*Objective)
+	nids := make(map[gid.ID]map[*Objective]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(objective.MunicipalitiesTable)
+		s.Join(joinT).On(s.C(municipality.FieldID), joinT.C(objective.MunicipalitiesPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(objective.MunicipalitiesPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(objective.MunicipalitiesPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(gid.ID)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := *values[0].(*gid.ID)
+				inValue := *values[1].(*gid.ID)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Objective]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Municipality](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "municipalities" node returned %v`, n.ID)
 		}
 		for kn := range nodes {
 			assign(kn, n)
@@ -623,6 +849,34 @@ func (_q *ObjectiveQuery) WithNamedProtocols(name string, opts ...func(*Protocol
 		_q.withNamedProtocols = make(map[string]*ProtocolQuery)
 	}
 	_q.withNamedProtocols[name] = query
+	return _q
+}
+
+// WithNamedTables tells the query-builder to eager-load the nodes that are connected to the "tables"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ObjectiveQuery) WithNamedTables(name string, opts ...func(*TerritorialTableQuery)) *ObjectiveQuery {
+	query := (&TerritorialTableClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedTables == nil {
+		_q.withNamedTables = make(map[string]*TerritorialTableQuery)
+	}
+	_q.withNamedTables[name] = query
+	return _q
+}
+
+// WithNamedMunicipalities tells the query-builder to eager-load the nodes that are connected to the "municipalities"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ObjectiveQuery) WithNamedMunicipalities(name string, opts ...func(*MunicipalityQuery)) *ObjectiveQuery {
+	query := (&MunicipalityClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedMunicipalities == nil {
+		_q.withNamedMunicipalities = make(map[string]*MunicipalityQuery)
+	}
+	_q.withNamedMunicipalities[name] = query
 	return _q
 }
 

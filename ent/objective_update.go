@@ -10,11 +10,15 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/protocol"
+	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/territorialtable"
 )
 
 // ObjectiveUpdate is the builder for updating Objective entities.
@@ -100,6 +104,18 @@ func (_u *ObjectiveUpdate) SetNillableLowerIsBetter(v *bool) *ObjectiveUpdate {
 	return _u
 }
 
+// SetNeedAreas sets the "need_areas" field.
+func (_u *ObjectiveUpdate) SetNeedAreas(v []domain.NeedArea) *ObjectiveUpdate {
+	_u.mutation.SetNeedAreas(v)
+	return _u
+}
+
+// AppendNeedAreas appends value to the "need_areas" field.
+func (_u *ObjectiveUpdate) AppendNeedAreas(v []domain.NeedArea) *ObjectiveUpdate {
+	_u.mutation.AppendNeedAreas(v)
+	return _u
+}
+
 // SetPeriodStart sets the "period_start" field.
 func (_u *ObjectiveUpdate) SetPeriodStart(v time.Time) *ObjectiveUpdate {
 	_u.mutation.SetPeriodStart(v)
@@ -143,6 +159,36 @@ func (_u *ObjectiveUpdate) AddProtocols(v ...*Protocol) *ObjectiveUpdate {
 	return _u.AddProtocolIDs(ids...)
 }
 
+// AddTableIDs adds the "tables" edge to the TerritorialTable entity by IDs.
+func (_u *ObjectiveUpdate) AddTableIDs(ids ...gid.ID) *ObjectiveUpdate {
+	_u.mutation.AddTableIDs(ids...)
+	return _u
+}
+
+// AddTables adds the "tables" edges to the TerritorialTable entity.
+func (_u *ObjectiveUpdate) AddTables(v ...*TerritorialTable) *ObjectiveUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddTableIDs(ids...)
+}
+
+// AddMunicipalityIDs adds the "municipalities" edge to the Municipality entity by IDs.
+func (_u *ObjectiveUpdate) AddMunicipalityIDs(ids ...gid.ID) *ObjectiveUpdate {
+	_u.mutation.AddMunicipalityIDs(ids...)
+	return _u
+}
+
+// AddMunicipalities adds the "municipalities" edges to the Municipality entity.
+func (_u *ObjectiveUpdate) AddMunicipalities(v ...*Municipality) *ObjectiveUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMunicipalityIDs(ids...)
+}
+
 // Mutation returns the ObjectiveMutation object of the builder.
 func (_u *ObjectiveUpdate) Mutation() *ObjectiveMutation {
 	return _u.mutation
@@ -167,6 +213,48 @@ func (_u *ObjectiveUpdate) RemoveProtocols(v ...*Protocol) *ObjectiveUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveProtocolIDs(ids...)
+}
+
+// ClearTables clears all "tables" edges to the TerritorialTable entity.
+func (_u *ObjectiveUpdate) ClearTables() *ObjectiveUpdate {
+	_u.mutation.ClearTables()
+	return _u
+}
+
+// RemoveTableIDs removes the "tables" edge to TerritorialTable entities by IDs.
+func (_u *ObjectiveUpdate) RemoveTableIDs(ids ...gid.ID) *ObjectiveUpdate {
+	_u.mutation.RemoveTableIDs(ids...)
+	return _u
+}
+
+// RemoveTables removes "tables" edges to TerritorialTable entities.
+func (_u *ObjectiveUpdate) RemoveTables(v ...*TerritorialTable) *ObjectiveUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveTableIDs(ids...)
+}
+
+// ClearMunicipalities clears all "municipalities" edges to the Municipality entity.
+func (_u *ObjectiveUpdate) ClearMunicipalities() *ObjectiveUpdate {
+	_u.mutation.ClearMunicipalities()
+	return _u
+}
+
+// RemoveMunicipalityIDs removes the "municipalities" edge to Municipality entities by IDs.
+func (_u *ObjectiveUpdate) RemoveMunicipalityIDs(ids ...gid.ID) *ObjectiveUpdate {
+	_u.mutation.RemoveMunicipalityIDs(ids...)
+	return _u
+}
+
+// RemoveMunicipalities removes "municipalities" edges to Municipality entities.
+func (_u *ObjectiveUpdate) RemoveMunicipalities(v ...*Municipality) *ObjectiveUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMunicipalityIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -262,6 +350,14 @@ func (_u *ObjectiveUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.LowerIsBetter(); ok {
 		_spec.SetField(objective.FieldLowerIsBetter, field.TypeBool, value)
 	}
+	if value, ok := _u.mutation.NeedAreas(); ok {
+		_spec.SetField(objective.FieldNeedAreas, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedNeedAreas(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, objective.FieldNeedAreas, value)
+		})
+	}
 	if value, ok := _u.mutation.PeriodStart(); ok {
 		_spec.SetField(objective.FieldPeriodStart, field.TypeTime, value)
 	}
@@ -306,6 +402,96 @@ func (_u *ObjectiveUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(protocol.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.TablesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.TablesTable,
+			Columns: objective.TablesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedTablesIDs(); len(nodes) > 0 && !_u.mutation.TablesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.TablesTable,
+			Columns: objective.TablesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.TablesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.TablesTable,
+			Columns: objective.TablesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MunicipalitiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.MunicipalitiesTable,
+			Columns: objective.MunicipalitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(municipality.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMunicipalitiesIDs(); len(nodes) > 0 && !_u.mutation.MunicipalitiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.MunicipalitiesTable,
+			Columns: objective.MunicipalitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(municipality.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MunicipalitiesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.MunicipalitiesTable,
+			Columns: objective.MunicipalitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(municipality.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -404,6 +590,18 @@ func (_u *ObjectiveUpdateOne) SetNillableLowerIsBetter(v *bool) *ObjectiveUpdate
 	return _u
 }
 
+// SetNeedAreas sets the "need_areas" field.
+func (_u *ObjectiveUpdateOne) SetNeedAreas(v []domain.NeedArea) *ObjectiveUpdateOne {
+	_u.mutation.SetNeedAreas(v)
+	return _u
+}
+
+// AppendNeedAreas appends value to the "need_areas" field.
+func (_u *ObjectiveUpdateOne) AppendNeedAreas(v []domain.NeedArea) *ObjectiveUpdateOne {
+	_u.mutation.AppendNeedAreas(v)
+	return _u
+}
+
 // SetPeriodStart sets the "period_start" field.
 func (_u *ObjectiveUpdateOne) SetPeriodStart(v time.Time) *ObjectiveUpdateOne {
 	_u.mutation.SetPeriodStart(v)
@@ -447,6 +645,36 @@ func (_u *ObjectiveUpdateOne) AddProtocols(v ...*Protocol) *ObjectiveUpdateOne {
 	return _u.AddProtocolIDs(ids...)
 }
 
+// AddTableIDs adds the "tables" edge to the TerritorialTable entity by IDs.
+func (_u *ObjectiveUpdateOne) AddTableIDs(ids ...gid.ID) *ObjectiveUpdateOne {
+	_u.mutation.AddTableIDs(ids...)
+	return _u
+}
+
+// AddTables adds the "tables" edges to the TerritorialTable entity.
+func (_u *ObjectiveUpdateOne) AddTables(v ...*TerritorialTable) *ObjectiveUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddTableIDs(ids...)
+}
+
+// AddMunicipalityIDs adds the "municipalities" edge to the Municipality entity by IDs.
+func (_u *ObjectiveUpdateOne) AddMunicipalityIDs(ids ...gid.ID) *ObjectiveUpdateOne {
+	_u.mutation.AddMunicipalityIDs(ids...)
+	return _u
+}
+
+// AddMunicipalities adds the "municipalities" edges to the Municipality entity.
+func (_u *ObjectiveUpdateOne) AddMunicipalities(v ...*Municipality) *ObjectiveUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMunicipalityIDs(ids...)
+}
+
 // Mutation returns the ObjectiveMutation object of the builder.
 func (_u *ObjectiveUpdateOne) Mutation() *ObjectiveMutation {
 	return _u.mutation
@@ -471,6 +699,48 @@ func (_u *ObjectiveUpdateOne) RemoveProtocols(v ...*Protocol) *ObjectiveUpdateOn
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveProtocolIDs(ids...)
+}
+
+// ClearTables clears all "tables" edges to the TerritorialTable entity.
+func (_u *ObjectiveUpdateOne) ClearTables() *ObjectiveUpdateOne {
+	_u.mutation.ClearTables()
+	return _u
+}
+
+// RemoveTableIDs removes the "tables" edge to TerritorialTable entities by IDs.
+func (_u *ObjectiveUpdateOne) RemoveTableIDs(ids ...gid.ID) *ObjectiveUpdateOne {
+	_u.mutation.RemoveTableIDs(ids...)
+	return _u
+}
+
+// RemoveTables removes "tables" edges to TerritorialTable entities.
+func (_u *ObjectiveUpdateOne) RemoveTables(v ...*TerritorialTable) *ObjectiveUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveTableIDs(ids...)
+}
+
+// ClearMunicipalities clears all "municipalities" edges to the Municipality entity.
+func (_u *ObjectiveUpdateOne) ClearMunicipalities() *ObjectiveUpdateOne {
+	_u.mutation.ClearMunicipalities()
+	return _u
+}
+
+// RemoveMunicipalityIDs removes the "municipalities" edge to Municipality entities by IDs.
+func (_u *ObjectiveUpdateOne) RemoveMunicipalityIDs(ids ...gid.ID) *ObjectiveUpdateOne {
+	_u.mutation.RemoveMunicipalityIDs(ids...)
+	return _u
+}
+
+// RemoveMunicipalities removes "municipalities" edges to Municipality entities.
+func (_u *ObjectiveUpdateOne) RemoveMunicipalities(v ...*Municipality) *ObjectiveUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMunicipalityIDs(ids...)
 }
 
 // Where appends a list predicates to the ObjectiveUpdate builder.
@@ -596,6 +866,14 @@ func (_u *ObjectiveUpdateOne) sqlSave(ctx context.Context) (_node *Objective, er
 	if value, ok := _u.mutation.LowerIsBetter(); ok {
 		_spec.SetField(objective.FieldLowerIsBetter, field.TypeBool, value)
 	}
+	if value, ok := _u.mutation.NeedAreas(); ok {
+		_spec.SetField(objective.FieldNeedAreas, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedNeedAreas(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, objective.FieldNeedAreas, value)
+		})
+	}
 	if value, ok := _u.mutation.PeriodStart(); ok {
 		_spec.SetField(objective.FieldPeriodStart, field.TypeTime, value)
 	}
@@ -640,6 +918,96 @@ func (_u *ObjectiveUpdateOne) sqlSave(ctx context.Context) (_node *Objective, er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(protocol.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.TablesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.TablesTable,
+			Columns: objective.TablesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedTablesIDs(); len(nodes) > 0 && !_u.mutation.TablesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.TablesTable,
+			Columns: objective.TablesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.TablesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.TablesTable,
+			Columns: objective.TablesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MunicipalitiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.MunicipalitiesTable,
+			Columns: objective.MunicipalitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(municipality.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMunicipalitiesIDs(); len(nodes) > 0 && !_u.mutation.MunicipalitiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.MunicipalitiesTable,
+			Columns: objective.MunicipalitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(municipality.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MunicipalitiesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   objective.MunicipalitiesTable,
+			Columns: objective.MunicipalitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(municipality.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

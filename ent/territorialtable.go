@@ -53,9 +53,11 @@ type TerritorialTableEdges struct {
 	Meetings []*Meeting `json:"meetings,omitempty"`
 	// Directives addressed to this table (indirizzi ricevuti).
 	Directives []*Directive `json:"directives,omitempty"`
+	// Objectives filtered to the table (obiettivi).
+	Objectives []*Objective `json:"objectives,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
 	totalCount [6]map[string]int
 
@@ -64,6 +66,7 @@ type TerritorialTableEdges struct {
 	namedCases          map[string][]*CaseFile
 	namedMeetings       map[string][]*Meeting
 	namedDirectives     map[string][]*Directive
+	namedObjectives     map[string][]*Objective
 }
 
 // MunicipalitiesOrErr returns the Municipalities value or an error if the edge
@@ -120,6 +123,15 @@ func (e TerritorialTableEdges) DirectivesOrErr() ([]*Directive, error) {
 		return e.Directives, nil
 	}
 	return nil, &NotLoadedError{edge: "directives"}
+}
+
+// ObjectivesOrErr returns the Objectives value or an error if the edge
+// was not loaded in eager-loading.
+func (e TerritorialTableEdges) ObjectivesOrErr() ([]*Objective, error) {
+	if e.loadedTypes[6] {
+		return e.Objectives, nil
+	}
+	return nil, &NotLoadedError{edge: "objectives"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -242,6 +254,11 @@ func (_m *TerritorialTable) QueryMeetings() *MeetingQuery {
 // QueryDirectives queries the "directives" edge of the TerritorialTable entity.
 func (_m *TerritorialTable) QueryDirectives() *DirectiveQuery {
 	return NewTerritorialTableClient(_m.config).QueryDirectives(_m)
+}
+
+// QueryObjectives queries the "objectives" edge of the TerritorialTable entity.
+func (_m *TerritorialTable) QueryObjectives() *ObjectiveQuery {
+	return NewTerritorialTableClient(_m.config).QueryObjectives(_m)
 }
 
 // Update returns a builder for updating this TerritorialTable.
@@ -405,6 +422,30 @@ func (_m *TerritorialTable) appendNamedDirectives(name string, edges ...*Directi
 		_m.Edges.namedDirectives[name] = []*Directive{}
 	} else {
 		_m.Edges.namedDirectives[name] = append(_m.Edges.namedDirectives[name], edges...)
+	}
+}
+
+// NamedObjectives returns the Objectives named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *TerritorialTable) NamedObjectives(name string) ([]*Objective, error) {
+	if _m.Edges.namedObjectives == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedObjectives[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *TerritorialTable) appendNamedObjectives(name string, edges ...*Objective) {
+	if _m.Edges.namedObjectives == nil {
+		_m.Edges.namedObjectives = make(map[string][]*Objective)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedObjectives[name] = []*Objective{}
+	} else {
+		_m.Edges.namedObjectives[name] = append(_m.Edges.namedObjectives[name], edges...)
 	}
 }
 

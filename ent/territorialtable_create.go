@@ -14,6 +14,7 @@ import (
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -201,6 +202,21 @@ func (_c *TerritorialTableCreate) AddDirectives(v ...*Directive) *TerritorialTab
 		ids[i] = v[i].ID
 	}
 	return _c.AddDirectiveIDs(ids...)
+}
+
+// AddObjectiveIDs adds the "objectives" edge to the Objective entity by IDs.
+func (_c *TerritorialTableCreate) AddObjectiveIDs(ids ...gid.ID) *TerritorialTableCreate {
+	_c.mutation.AddObjectiveIDs(ids...)
+	return _c
+}
+
+// AddObjectives adds the "objectives" edges to the Objective entity.
+func (_c *TerritorialTableCreate) AddObjectives(v ...*Objective) *TerritorialTableCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddObjectiveIDs(ids...)
 }
 
 // Mutation returns the TerritorialTableMutation object of the builder.
@@ -466,6 +482,22 @@ func (_c *TerritorialTableCreate) createSpec() (*TerritorialTable, *sqlgraph.Cre
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(directive.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ObjectivesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   territorialtable.ObjectivesTable,
+			Columns: territorialtable.ObjectivesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -18,6 +18,7 @@ import (
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/tablemembership"
@@ -38,6 +39,7 @@ type TerritorialTableQuery struct {
 	withCases               *CaseFileQuery
 	withMeetings            *MeetingQuery
 	withDirectives          *DirectiveQuery
+	withObjectives          *ObjectiveQuery
 	withFKs                 bool
 	loadTotal               []func(context.Context, []*TerritorialTable) error
 	modifiers               []func(*sql.Selector)
@@ -46,6 +48,7 @@ type TerritorialTableQuery struct {
 	withNamedCases          map[string]*CaseFileQuery
 	withNamedMeetings       map[string]*MeetingQuery
 	withNamedDirectives     map[string]*DirectiveQuery
+	withNamedObjectives     map[string]*ObjectiveQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -207,6 +210,28 @@ func (_q *TerritorialTableQuery) QueryDirectives() *DirectiveQuery {
 			sqlgraph.From(territorialtable.Table, territorialtable.FieldID, selector),
 			sqlgraph.To(directive.Table, directive.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, territorialtable.DirectivesTable, territorialtable.DirectivesPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryObjectives chains the current query on the "objectives" edge.
+func (_q *TerritorialTableQuery) QueryObjectives() *ObjectiveQuery {
+	query := (&ObjectiveClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(territorialtable.Table, territorialtable.FieldID, selector),
+			sqlgraph.To(objective.Table, objective.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, territorialtable.ObjectivesTable, territorialtable.ObjectivesPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -412,6 +437,7 @@ func (_q *TerritorialTableQuery) Clone() *TerritorialTableQuery {
 		withCases:          _q.withCases.Clone(),
 		withMeetings:       _q.withMeetings.Clone(),
 		withDirectives:     _q.withDirectives.Clone(),
+		withObjectives:     _q.withObjectives.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -482,6 +508,17 @@ func (_q *TerritorialTableQuery) WithDirectives(opts ...func(*DirectiveQuery)) *
 		opt(query)
 	}
 	_q.withDirectives = query
+	return _q
+}
+
+// WithObjectives tells the query-builder to eager-load the nodes that are connected to
+// the "objectives" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *TerritorialTableQuery) WithObjectives(opts ...func(*ObjectiveQuery)) *TerritorialTableQuery {
+	query := (&ObjectiveClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withObjectives = query
 	return _q
 }
 
@@ -570,13 +607,14 @@ func (_q *TerritorialTableQuery) sqlAll(ctx context.Context, hooks ...queryHook)
 		nodes       = []*TerritorialTable{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withMunicipalities != nil,
 			_q.withCoordinator != nil,
 			_q.withMembers != nil,
 			_q.withCases != nil,
 			_q.withMeetings != nil,
 			_q.withDirectives != nil,
+			_q.withObjectives != nil,
 		}
 	)
 	if _q.withCoordinator != nil {
@@ -647,6 +685,13 @@ func (_q *TerritorialTableQuery) sqlAll(ctx context.Context, hooks ...queryHook)
 			return nil, err
 		}
 	}
+	if query := _q.withObjectives; query != nil {
+		if err := _q.loadObjectives(ctx, query, nodes,
+			func(n *TerritorialTable) { n.Edges.Objectives = []*Objective{} },
+			func(n *TerritorialTable, e *Objective) { n.Edges.Objectives = append(n.Edges.Objectives, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedMunicipalities {
 		if err := _q.loadMunicipalities(ctx, query, nodes,
 			func(n *TerritorialTable) { n.appendNamedMunicipalities(name) },
@@ -679,6 +724,13 @@ func (_q *TerritorialTableQuery) sqlAll(ctx context.Context, hooks ...queryHook)
 		if err := _q.loadDirectives(ctx, query, nodes,
 			func(n *TerritorialTable) { n.appendNamedDirectives(name) },
 			func(n *TerritorialTable, e *Directive) { n.appendNamedDirectives(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedObjectives {
+		if err := _q.loadObjectives(ctx, query, nodes,
+			func(n *TerritorialTable) { n.appendNamedObjectives(name) },
+			func(n *TerritorialTable, e *Objective) { n.appendNamedObjectives(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -937,6 +989,67 @@ func (_q *TerritorialTableQuery) loadDirectives(ctx context.Context, query *Dire
 	}
 	return nil
 }
+func (_q *TerritorialTableQuery) loadObjectives(ctx context.Context, query *ObjectiveQuery, nodes []*TerritorialTable, init func(*TerritorialTable), assign func(*TerritorialTable, *Objective)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[gid.ID]*TerritorialTable)
+	nids := make(map[gid.ID]map[*TerritorialTable]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(territorialtable.ObjectivesTable)
+		s.Join(joinT).On(s.C(objective.FieldID), joinT.C(territorialtable.ObjectivesPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(territorialtable.ObjectivesPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(territorialtable.ObjectivesPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(gid.ID)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := *values[0].(*gid.ID)
+				inValue := *values[1].(*gid.ID)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*TerritorialTable]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Objective](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "objectives" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
 
 func (_q *TerritorialTableQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1124,6 +1237,20 @@ func (_q *TerritorialTableQuery) WithNamedDirectives(name string, opts ...func(*
 		_q.withNamedDirectives = make(map[string]*DirectiveQuery)
 	}
 	_q.withNamedDirectives[name] = query
+	return _q
+}
+
+// WithNamedObjectives tells the query-builder to eager-load the nodes that are connected to the "objectives"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *TerritorialTableQuery) WithNamedObjectives(name string, opts ...func(*ObjectiveQuery)) *TerritorialTableQuery {
+	query := (&ObjectiveClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedObjectives == nil {
+		_q.withNamedObjectives = make(map[string]*ObjectiveQuery)
+	}
+	_q.withNamedObjectives[name] = query
 	return _q
 }
 

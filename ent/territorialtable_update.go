@@ -15,6 +15,7 @@ import (
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/tablemembership"
@@ -206,6 +207,21 @@ func (_u *TerritorialTableUpdate) AddDirectives(v ...*Directive) *TerritorialTab
 	return _u.AddDirectiveIDs(ids...)
 }
 
+// AddObjectiveIDs adds the "objectives" edge to the Objective entity by IDs.
+func (_u *TerritorialTableUpdate) AddObjectiveIDs(ids ...gid.ID) *TerritorialTableUpdate {
+	_u.mutation.AddObjectiveIDs(ids...)
+	return _u
+}
+
+// AddObjectives adds the "objectives" edges to the Objective entity.
+func (_u *TerritorialTableUpdate) AddObjectives(v ...*Objective) *TerritorialTableUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddObjectiveIDs(ids...)
+}
+
 // Mutation returns the TerritorialTableMutation object of the builder.
 func (_u *TerritorialTableUpdate) Mutation() *TerritorialTableMutation {
 	return _u.mutation
@@ -320,6 +336,27 @@ func (_u *TerritorialTableUpdate) RemoveDirectives(v ...*Directive) *Territorial
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveDirectiveIDs(ids...)
+}
+
+// ClearObjectives clears all "objectives" edges to the Objective entity.
+func (_u *TerritorialTableUpdate) ClearObjectives() *TerritorialTableUpdate {
+	_u.mutation.ClearObjectives()
+	return _u
+}
+
+// RemoveObjectiveIDs removes the "objectives" edge to Objective entities by IDs.
+func (_u *TerritorialTableUpdate) RemoveObjectiveIDs(ids ...gid.ID) *TerritorialTableUpdate {
+	_u.mutation.RemoveObjectiveIDs(ids...)
+	return _u
+}
+
+// RemoveObjectives removes "objectives" edges to Objective entities.
+func (_u *TerritorialTableUpdate) RemoveObjectives(v ...*Objective) *TerritorialTableUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveObjectiveIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -682,6 +719,51 @@ func (_u *TerritorialTableUpdate) sqlSave(ctx context.Context) (_node int, err e
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.ObjectivesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   territorialtable.ObjectivesTable,
+			Columns: territorialtable.ObjectivesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedObjectivesIDs(); len(nodes) > 0 && !_u.mutation.ObjectivesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   territorialtable.ObjectivesTable,
+			Columns: territorialtable.ObjectivesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ObjectivesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   territorialtable.ObjectivesTable,
+			Columns: territorialtable.ObjectivesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -874,6 +956,21 @@ func (_u *TerritorialTableUpdateOne) AddDirectives(v ...*Directive) *Territorial
 	return _u.AddDirectiveIDs(ids...)
 }
 
+// AddObjectiveIDs adds the "objectives" edge to the Objective entity by IDs.
+func (_u *TerritorialTableUpdateOne) AddObjectiveIDs(ids ...gid.ID) *TerritorialTableUpdateOne {
+	_u.mutation.AddObjectiveIDs(ids...)
+	return _u
+}
+
+// AddObjectives adds the "objectives" edges to the Objective entity.
+func (_u *TerritorialTableUpdateOne) AddObjectives(v ...*Objective) *TerritorialTableUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddObjectiveIDs(ids...)
+}
+
 // Mutation returns the TerritorialTableMutation object of the builder.
 func (_u *TerritorialTableUpdateOne) Mutation() *TerritorialTableMutation {
 	return _u.mutation
@@ -988,6 +1085,27 @@ func (_u *TerritorialTableUpdateOne) RemoveDirectives(v ...*Directive) *Territor
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveDirectiveIDs(ids...)
+}
+
+// ClearObjectives clears all "objectives" edges to the Objective entity.
+func (_u *TerritorialTableUpdateOne) ClearObjectives() *TerritorialTableUpdateOne {
+	_u.mutation.ClearObjectives()
+	return _u
+}
+
+// RemoveObjectiveIDs removes the "objectives" edge to Objective entities by IDs.
+func (_u *TerritorialTableUpdateOne) RemoveObjectiveIDs(ids ...gid.ID) *TerritorialTableUpdateOne {
+	_u.mutation.RemoveObjectiveIDs(ids...)
+	return _u
+}
+
+// RemoveObjectives removes "objectives" edges to Objective entities.
+func (_u *TerritorialTableUpdateOne) RemoveObjectives(v ...*Objective) *TerritorialTableUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveObjectiveIDs(ids...)
 }
 
 // Where appends a list predicates to the TerritorialTableUpdate builder.
@@ -1373,6 +1491,51 @@ func (_u *TerritorialTableUpdateOne) sqlSave(ctx context.Context) (_node *Territ
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(directive.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ObjectivesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   territorialtable.ObjectivesTable,
+			Columns: territorialtable.ObjectivesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedObjectivesIDs(); len(nodes) > 0 && !_u.mutation.ObjectivesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   territorialtable.ObjectivesTable,
+			Columns: territorialtable.ObjectivesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ObjectivesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   territorialtable.ObjectivesTable,
+			Columns: territorialtable.ObjectivesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -28,6 +28,8 @@ type Tx struct {
 	Decision *DecisionClient
 	// Directive is the client for interacting with the Directive builders.
 	Directive *DirectiveClient
+	// DirectiveAcknowledgement is the client for interacting with the DirectiveAcknowledgement builders.
+	DirectiveAcknowledgement *DirectiveAcknowledgementClient
 	// Fund is the client for interacting with the Fund builders.
 	Fund *FundClient
 	// Goal is the client for interacting with the Goal builders.
@@ -209,6 +211,7 @@ func (tx *Tx) init() {
 	tx.Commitment = NewCommitmentClient(tx.config)
 	tx.Decision = NewDecisionClient(tx.config)
 	tx.Directive = NewDirectiveClient(tx.config)
+	tx.DirectiveAcknowledgement = NewDirectiveAcknowledgementClient(tx.config)
 	tx.Fund = NewFundClient(tx.config)
 	tx.Goal = NewGoalClient(tx.config)
 	tx.Intervention = NewInterventionClient(tx.config)

@@ -30,6 +30,8 @@ const (
 	FieldAllTables = "all_tables"
 	// EdgeTables holds the string denoting the tables edge name in mutations.
 	EdgeTables = "tables"
+	// EdgeAcknowledgements holds the string denoting the acknowledgements edge name in mutations.
+	EdgeAcknowledgements = "acknowledgements"
 	// Table holds the table name of the directive in the database.
 	Table = "directives"
 	// TablesTable is the table that holds the tables relation/edge. The primary key declared below.
@@ -37,6 +39,13 @@ const (
 	// TablesInverseTable is the table name for the TerritorialTable entity.
 	// It exists in this package in order to avoid circular dependency with the "territorialtable" package.
 	TablesInverseTable = "territorial_tables"
+	// AcknowledgementsTable is the table that holds the acknowledgements relation/edge.
+	AcknowledgementsTable = "directive_acknowledgements"
+	// AcknowledgementsInverseTable is the table name for the DirectiveAcknowledgement entity.
+	// It exists in this package in order to avoid circular dependency with the "directiveacknowledgement" package.
+	AcknowledgementsInverseTable = "directive_acknowledgements"
+	// AcknowledgementsColumn is the table column denoting the acknowledgements relation/edge.
+	AcknowledgementsColumn = "directive_acknowledgement_directive"
 )
 
 // Columns holds all SQL columns for directive fields.
@@ -143,10 +152,31 @@ func ByTables(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newTablesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByAcknowledgementsCount orders the results by acknowledgements count.
+func ByAcknowledgementsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAcknowledgementsStep(), opts...)
+	}
+}
+
+// ByAcknowledgements orders the results by acknowledgements terms.
+func ByAcknowledgements(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAcknowledgementsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newTablesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(TablesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, false, TablesTable, TablesPrimaryKey...),
+	)
+}
+func newAcknowledgementsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AcknowledgementsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, AcknowledgementsTable, AcknowledgementsColumn),
 	)
 }

@@ -369,6 +369,29 @@ func HasTablesWith(preds ...predicate.TerritorialTable) predicate.Directive {
 	})
 }
 
+// HasAcknowledgements applies the HasEdge predicate on the "acknowledgements" edge.
+func HasAcknowledgements() predicate.Directive {
+	return predicate.Directive(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, AcknowledgementsTable, AcknowledgementsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAcknowledgementsWith applies the HasEdge predicate on the "acknowledgements" edge with a given conditions (other predicates).
+func HasAcknowledgementsWith(preds ...predicate.DirectiveAcknowledgement) predicate.Directive {
+	return predicate.Directive(func(s *sql.Selector) {
+		step := newAcknowledgementsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Directive) predicate.Directive {
 	return predicate.Directive(sql.AndPredicates(predicates...))

@@ -105,6 +105,18 @@ func (f DirectiveFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, e
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DirectiveMutation", m)
 }
 
+// The DirectiveAcknowledgementFunc type is an adapter to allow the use of ordinary
+// function as DirectiveAcknowledgement mutator.
+type DirectiveAcknowledgementFunc func(context.Context, *ent.DirectiveAcknowledgementMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f DirectiveAcknowledgementFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.DirectiveAcknowledgementMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DirectiveAcknowledgementMutation", m)
+}
+
 // The FundFunc type is an adapter to allow the use of ordinary
 // function as Fund mutator.
 type FundFunc func(context.Context, *ent.FundMutation) (ent.Value, error)

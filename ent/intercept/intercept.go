@@ -16,6 +16,7 @@ import (
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -310,6 +311,33 @@ func (f TraverseDirective) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.DirectiveQuery", q)
+}
+
+// The DirectiveAcknowledgementFunc type is an adapter to allow the use of ordinary function as a Querier.
+type DirectiveAcknowledgementFunc func(context.Context, *ent.DirectiveAcknowledgementQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f DirectiveAcknowledgementFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.DirectiveAcknowledgementQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.DirectiveAcknowledgementQuery", q)
+}
+
+// The TraverseDirectiveAcknowledgement type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseDirectiveAcknowledgement func(context.Context, *ent.DirectiveAcknowledgementQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseDirectiveAcknowledgement) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseDirectiveAcknowledgement) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DirectiveAcknowledgementQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.DirectiveAcknowledgementQuery", q)
 }
 
 // The FundFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -898,6 +926,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.DecisionQuery, predicate.Decision, decision.OrderOption]{typ: ent.TypeDecision, tq: q}, nil
 	case *ent.DirectiveQuery:
 		return &query[*ent.DirectiveQuery, predicate.Directive, directive.OrderOption]{typ: ent.TypeDirective, tq: q}, nil
+	case *ent.DirectiveAcknowledgementQuery:
+		return &query[*ent.DirectiveAcknowledgementQuery, predicate.DirectiveAcknowledgement, directiveacknowledgement.OrderOption]{typ: ent.TypeDirectiveAcknowledgement, tq: q}, nil
 	case *ent.FundQuery:
 		return &query[*ent.FundQuery, predicate.Fund, fund.OrderOption]{typ: ent.TypeFund, tq: q}, nil
 	case *ent.GoalQuery:

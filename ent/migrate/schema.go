@@ -423,6 +423,55 @@ var (
 			},
 		},
 	}
+	// DirectiveAcknowledgementsColumns holds the columns for the "directive_acknowledgements" table.
+	DirectiveAcknowledgementsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "acknowledged_at", Type: field.TypeTime},
+		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "directive_acknowledgement_directive", Type: field.TypeString, Size: 40},
+		{Name: "directive_acknowledgement_table", Type: field.TypeString, Size: 40},
+		{Name: "directive_acknowledgement_acknowledged_by", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// DirectiveAcknowledgementsTable holds the schema information for the "directive_acknowledgements" table.
+	DirectiveAcknowledgementsTable = &schema.Table{
+		Name:       "directive_acknowledgements",
+		Columns:    DirectiveAcknowledgementsColumns,
+		PrimaryKey: []*schema.Column{DirectiveAcknowledgementsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "directive_acknowledgements_directives_directive",
+				Columns:    []*schema.Column{DirectiveAcknowledgementsColumns[5]},
+				RefColumns: []*schema.Column{DirectivesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "directive_acknowledgements_territorial_tables_table",
+				Columns:    []*schema.Column{DirectiveAcknowledgementsColumns[6]},
+				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "directive_acknowledgements_users_acknowledged_by",
+				Columns:    []*schema.Column{DirectiveAcknowledgementsColumns[7]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "directiveacknowledgement_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{DirectiveAcknowledgementsColumns[1]},
+			},
+			{
+				Name:    "directiveacknowledgement_directive_acknowledgement_directive_directive_acknowledgement_table",
+				Unique:  true,
+				Columns: []*schema.Column{DirectiveAcknowledgementsColumns[5], DirectiveAcknowledgementsColumns[6]},
+			},
+		},
+	}
 	// FundsColumns holds the columns for the "funds" table.
 	FundsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -726,6 +775,7 @@ var (
 		{Name: "indicator", Type: field.TypeEnum, Enums: []string{"REFERRALS", "TAKINGS_IN_CHARGE", "CLOSURES", "DAYS_TO_TAKE_CHARGE_MEDIAN", "POSITIVE_OUTCOMES", "EMPLOYMENT_OUTCOME_SHARE", "EMPLOYMENT_HELD_AT_FOLLOW_UP", "FUNDS_SPENT_SHARE", "COST_PER_POSITIVE_OUTCOME", "RECIPROCITY_HOURS_DONE", "PROTOCOL_COMMITMENTS_ON_TIME", "MEETINGS_HELD"}},
 		{Name: "target", Type: field.TypeFloat64},
 		{Name: "lower_is_better", Type: field.TypeBool, Default: false},
+		{Name: "need_areas", Type: field.TypeJSON, Default: "[]"},
 		{Name: "period_start", Type: field.TypeTime},
 		{Name: "period_end", Type: field.TypeTime},
 	}
@@ -1318,6 +1368,56 @@ var (
 			},
 		},
 	}
+	// ObjectiveTablesColumns holds the columns for the "objective_tables" table.
+	ObjectiveTablesColumns = []*schema.Column{
+		{Name: "objective_id", Type: field.TypeString, Size: 40},
+		{Name: "territorial_table_id", Type: field.TypeString, Size: 40},
+	}
+	// ObjectiveTablesTable holds the schema information for the "objective_tables" table.
+	ObjectiveTablesTable = &schema.Table{
+		Name:       "objective_tables",
+		Columns:    ObjectiveTablesColumns,
+		PrimaryKey: []*schema.Column{ObjectiveTablesColumns[0], ObjectiveTablesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "objective_tables_objective_id",
+				Columns:    []*schema.Column{ObjectiveTablesColumns[0]},
+				RefColumns: []*schema.Column{ObjectivesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "objective_tables_territorial_table_id",
+				Columns:    []*schema.Column{ObjectiveTablesColumns[1]},
+				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
+	// ObjectiveMunicipalitiesColumns holds the columns for the "objective_municipalities" table.
+	ObjectiveMunicipalitiesColumns = []*schema.Column{
+		{Name: "objective_id", Type: field.TypeString, Size: 40},
+		{Name: "municipality_id", Type: field.TypeString, Size: 40},
+	}
+	// ObjectiveMunicipalitiesTable holds the schema information for the "objective_municipalities" table.
+	ObjectiveMunicipalitiesTable = &schema.Table{
+		Name:       "objective_municipalities",
+		Columns:    ObjectiveMunicipalitiesColumns,
+		PrimaryKey: []*schema.Column{ObjectiveMunicipalitiesColumns[0], ObjectiveMunicipalitiesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "objective_municipalities_objective_id",
+				Columns:    []*schema.Column{ObjectiveMunicipalitiesColumns[0]},
+				RefColumns: []*schema.Column{ObjectivesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "objective_municipalities_municipality_id",
+				Columns:    []*schema.Column{ObjectiveMunicipalitiesColumns[1]},
+				RefColumns: []*schema.Column{MunicipalitiesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// PactSignatoriesColumns holds the columns for the "pact_signatories" table.
 	PactSignatoriesColumns = []*schema.Column{
 		{Name: "pact_id", Type: field.TypeString, Size: 40},
@@ -1403,6 +1503,7 @@ var (
 		CommitmentsTable,
 		DecisionsTable,
 		DirectivesTable,
+		DirectiveAcknowledgementsTable,
 		FundsTable,
 		GoalsTable,
 		InterventionsTable,
@@ -1427,6 +1528,8 @@ var (
 		CaseFileTeamTable,
 		DirectiveTablesTable,
 		MeetingAttendeesTable,
+		ObjectiveTablesTable,
+		ObjectiveMunicipalitiesTable,
 		PactSignatoriesTable,
 		ProtocolObjectivesTable,
 		TerritorialTableMunicipalitiesTable,
@@ -1457,6 +1560,9 @@ func init() {
 	DecisionsTable.ForeignKeys[1].RefTable = DirectivesTable
 	DecisionsTable.ForeignKeys[2].RefTable = ProtocolsTable
 	DecisionsTable.ForeignKeys[3].RefTable = CasesTable
+	DirectiveAcknowledgementsTable.ForeignKeys[0].RefTable = DirectivesTable
+	DirectiveAcknowledgementsTable.ForeignKeys[1].RefTable = TerritorialTablesTable
+	DirectiveAcknowledgementsTable.ForeignKeys[2].RefTable = UsersTable
 	FundsTable.ForeignKeys[0].RefTable = MunicipalitiesTable
 	GoalsTable.ForeignKeys[0].RefTable = PlansTable
 	InterventionsTable.ForeignKeys[0].RefTable = CasesTable
@@ -1493,6 +1599,10 @@ func init() {
 	DirectiveTablesTable.ForeignKeys[1].RefTable = TerritorialTablesTable
 	MeetingAttendeesTable.ForeignKeys[0].RefTable = MeetingsTable
 	MeetingAttendeesTable.ForeignKeys[1].RefTable = UsersTable
+	ObjectiveTablesTable.ForeignKeys[0].RefTable = ObjectivesTable
+	ObjectiveTablesTable.ForeignKeys[1].RefTable = TerritorialTablesTable
+	ObjectiveMunicipalitiesTable.ForeignKeys[0].RefTable = ObjectivesTable
+	ObjectiveMunicipalitiesTable.ForeignKeys[1].RefTable = MunicipalitiesTable
 	PactSignatoriesTable.ForeignKeys[0].RefTable = PactsTable
 	PactSignatoriesTable.ForeignKeys[1].RefTable = OrganizationsTable
 	ProtocolObjectivesTable.ForeignKeys[0].RefTable = ProtocolsTable

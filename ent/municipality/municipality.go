@@ -36,6 +36,8 @@ const (
 	EdgeResidents = "residents"
 	// EdgeFunds holds the string denoting the funds edge name in mutations.
 	EdgeFunds = "funds"
+	// EdgeObjectives holds the string denoting the objectives edge name in mutations.
+	EdgeObjectives = "objectives"
 	// Table holds the table name of the municipality in the database.
 	Table = "municipalities"
 	// OrganizationsTable is the table that holds the organizations relation/edge.
@@ -64,6 +66,11 @@ const (
 	FundsInverseTable = "funds"
 	// FundsColumn is the table column denoting the funds relation/edge.
 	FundsColumn = "fund_municipality"
+	// ObjectivesTable is the table that holds the objectives relation/edge. The primary key declared below.
+	ObjectivesTable = "objective_municipalities"
+	// ObjectivesInverseTable is the table name for the Objective entity.
+	// It exists in this package in order to avoid circular dependency with the "objective" package.
+	ObjectivesInverseTable = "objectives"
 )
 
 // Columns holds all SQL columns for municipality fields.
@@ -81,6 +88,9 @@ var (
 	// TablesPrimaryKey and TablesColumn2 are the table columns denoting the
 	// primary key for the tables relation (M2M).
 	TablesPrimaryKey = []string{"territorial_table_id", "municipality_id"}
+	// ObjectivesPrimaryKey and ObjectivesColumn2 are the table columns denoting the
+	// primary key for the objectives relation (M2M).
+	ObjectivesPrimaryKey = []string{"objective_id", "municipality_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -216,6 +226,20 @@ func ByFunds(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newFundsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByObjectivesCount orders the results by objectives count.
+func ByObjectivesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newObjectivesStep(), opts...)
+	}
+}
+
+// ByObjectives orders the results by objectives terms.
+func ByObjectives(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newObjectivesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOrganizationsStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -242,5 +266,12 @@ func newFundsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(FundsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, FundsTable, FundsColumn),
+	)
+}
+func newObjectivesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ObjectivesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, ObjectivesTable, ObjectivesPrimaryKey...),
 	)
 }

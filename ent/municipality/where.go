@@ -493,6 +493,29 @@ func HasFundsWith(preds ...predicate.Fund) predicate.Municipality {
 	})
 }
 
+// HasObjectives applies the HasEdge predicate on the "objectives" edge.
+func HasObjectives() predicate.Municipality {
+	return predicate.Municipality(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, ObjectivesTable, ObjectivesPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasObjectivesWith applies the HasEdge predicate on the "objectives" edge with a given conditions (other predicates).
+func HasObjectivesWith(preds ...predicate.Objective) predicate.Municipality {
+	return predicate.Municipality(func(s *sql.Selector) {
+		step := newObjectivesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Municipality) predicate.Municipality {
 	return predicate.Municipality(sql.AndPredicates(predicates...))

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
 )
 
@@ -31,12 +32,18 @@ const (
 	FieldTarget = "target"
 	// FieldLowerIsBetter holds the string denoting the lower_is_better field in the database.
 	FieldLowerIsBetter = "lower_is_better"
+	// FieldNeedAreas holds the string denoting the need_areas field in the database.
+	FieldNeedAreas = "need_areas"
 	// FieldPeriodStart holds the string denoting the period_start field in the database.
 	FieldPeriodStart = "period_start"
 	// FieldPeriodEnd holds the string denoting the period_end field in the database.
 	FieldPeriodEnd = "period_end"
 	// EdgeProtocols holds the string denoting the protocols edge name in mutations.
 	EdgeProtocols = "protocols"
+	// EdgeTables holds the string denoting the tables edge name in mutations.
+	EdgeTables = "tables"
+	// EdgeMunicipalities holds the string denoting the municipalities edge name in mutations.
+	EdgeMunicipalities = "municipalities"
 	// Table holds the table name of the objective in the database.
 	Table = "objectives"
 	// ProtocolsTable is the table that holds the protocols relation/edge. The primary key declared below.
@@ -44,6 +51,16 @@ const (
 	// ProtocolsInverseTable is the table name for the Protocol entity.
 	// It exists in this package in order to avoid circular dependency with the "protocol" package.
 	ProtocolsInverseTable = "protocols"
+	// TablesTable is the table that holds the tables relation/edge. The primary key declared below.
+	TablesTable = "objective_tables"
+	// TablesInverseTable is the table name for the TerritorialTable entity.
+	// It exists in this package in order to avoid circular dependency with the "territorialtable" package.
+	TablesInverseTable = "territorial_tables"
+	// MunicipalitiesTable is the table that holds the municipalities relation/edge. The primary key declared below.
+	MunicipalitiesTable = "objective_municipalities"
+	// MunicipalitiesInverseTable is the table name for the Municipality entity.
+	// It exists in this package in order to avoid circular dependency with the "municipality" package.
+	MunicipalitiesInverseTable = "municipalities"
 )
 
 // Columns holds all SQL columns for objective fields.
@@ -55,6 +72,7 @@ var Columns = []string{
 	FieldIndicator,
 	FieldTarget,
 	FieldLowerIsBetter,
+	FieldNeedAreas,
 	FieldPeriodStart,
 	FieldPeriodEnd,
 }
@@ -63,6 +81,12 @@ var (
 	// ProtocolsPrimaryKey and ProtocolsColumn2 are the table columns denoting the
 	// primary key for the protocols relation (M2M).
 	ProtocolsPrimaryKey = []string{"protocol_id", "objective_id"}
+	// TablesPrimaryKey and TablesColumn2 are the table columns denoting the
+	// primary key for the tables relation (M2M).
+	TablesPrimaryKey = []string{"objective_id", "territorial_table_id"}
+	// MunicipalitiesPrimaryKey and MunicipalitiesColumn2 are the table columns denoting the
+	// primary key for the municipalities relation (M2M).
+	MunicipalitiesPrimaryKey = []string{"objective_id", "municipality_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -93,6 +117,8 @@ var (
 	TitleValidator func(string) error
 	// DefaultLowerIsBetter holds the default value on creation for the "lower_is_better" field.
 	DefaultLowerIsBetter bool
+	// DefaultNeedAreas holds the default value on creation for the "need_areas" field.
+	DefaultNeedAreas []domain.NeedArea
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() gid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
@@ -193,11 +219,53 @@ func ByProtocols(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newProtocolsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByTablesCount orders the results by tables count.
+func ByTablesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newTablesStep(), opts...)
+	}
+}
+
+// ByTables orders the results by tables terms.
+func ByTables(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newTablesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByMunicipalitiesCount orders the results by municipalities count.
+func ByMunicipalitiesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newMunicipalitiesStep(), opts...)
+	}
+}
+
+// ByMunicipalities orders the results by municipalities terms.
+func ByMunicipalities(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newMunicipalitiesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newProtocolsStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ProtocolsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, ProtocolsTable, ProtocolsPrimaryKey...),
+	)
+}
+func newTablesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(TablesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, false, TablesTable, TablesPrimaryKey...),
+	)
+}
+func newMunicipalitiesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(MunicipalitiesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, false, MunicipalitiesTable, MunicipalitiesPrimaryKey...),
 	)
 }
 

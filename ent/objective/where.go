@@ -409,6 +409,52 @@ func HasProtocolsWith(preds ...predicate.Protocol) predicate.Objective {
 	})
 }
 
+// HasTables applies the HasEdge predicate on the "tables" edge.
+func HasTables() predicate.Objective {
+	return predicate.Objective(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, TablesTable, TablesPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasTablesWith applies the HasEdge predicate on the "tables" edge with a given conditions (other predicates).
+func HasTablesWith(preds ...predicate.TerritorialTable) predicate.Objective {
+	return predicate.Objective(func(s *sql.Selector) {
+		step := newTablesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasMunicipalities applies the HasEdge predicate on the "municipalities" edge.
+func HasMunicipalities() predicate.Objective {
+	return predicate.Objective(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, MunicipalitiesTable, MunicipalitiesPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasMunicipalitiesWith applies the HasEdge predicate on the "municipalities" edge with a given conditions (other predicates).
+func HasMunicipalitiesWith(preds ...predicate.Municipality) predicate.Objective {
+	return predicate.Objective(func(s *sql.Selector) {
+		step := newMunicipalitiesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Objective) predicate.Objective {
 	return predicate.Objective(sql.AndPredicates(predicates...))

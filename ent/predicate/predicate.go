@@ -30,6 +30,9 @@ type Decision func(*sql.Selector)
 // Directive is the predicate function for directive builders.
 type Directive func(*sql.Selector)
 
+// DirectiveAcknowledgement is the predicate function for directiveacknowledgement builders.
+type DirectiveAcknowledgement func(*sql.Selector)
+
 // Fund is the predicate function for fund builders.
 type Fund func(*sql.Selector)
 

@@ -303,6 +303,30 @@ func (f DirectiveMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutat
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DirectiveMutation", m)
 }
 
+// The DirectiveAcknowledgementQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DirectiveAcknowledgementQueryRuleFunc func(context.Context, *ent.DirectiveAcknowledgementQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DirectiveAcknowledgementQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DirectiveAcknowledgementQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DirectiveAcknowledgementQuery", q)
+}
+
+// The DirectiveAcknowledgementMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DirectiveAcknowledgementMutationRuleFunc func(context.Context, *ent.DirectiveAcknowledgementMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DirectiveAcknowledgementMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DirectiveAcknowledgementMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DirectiveAcknowledgementMutation", m)
+}
+
 // The FundQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type FundQueryRuleFunc func(context.Context, *ent.FundQuery) error
@@ -858,6 +882,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.DirectiveQuery:
 		return q.Filter(), nil
+	case *ent.DirectiveAcknowledgementQuery:
+		return q.Filter(), nil
 	case *ent.FundQuery:
 		return q.Filter(), nil
 	case *ent.GoalQuery:
@@ -922,6 +948,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.DecisionMutation:
 		return m.Filter(), nil
 	case *ent.DirectiveMutation:
+		return m.Filter(), nil
+	case *ent.DirectiveAcknowledgementMutation:
 		return m.Filter(), nil
 	case *ent.FundMutation:
 		return m.Filter(), nil

@@ -14,6 +14,7 @@ import (
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -441,8 +442,11 @@ func init() {
 		})
 	}
 	decisionMixinHooks2 := decisionMixin[2].Hooks()
+	decisionHooks := schema.Decision{}.Hooks()
 
 	decision.Hooks[1] = decisionMixinHooks2[0]
+
+	decision.Hooks[2] = decisionHooks[0]
 	decisionMixinFields0 := decisionMixin[0].Fields()
 	_ = decisionMixinFields0
 	decisionMixinFields1 := decisionMixin[1].Fields()
@@ -545,6 +549,55 @@ func init() {
 	// directive.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	directive.IDValidator = func() func(string) error {
 		validators := directiveDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	directiveacknowledgementMixin := schema.DirectiveAcknowledgement{}.Mixin()
+	directiveacknowledgement.Policy = privacy.NewPolicies(directiveacknowledgementMixin[2], schema.DirectiveAcknowledgement{})
+	directiveacknowledgement.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := directiveacknowledgement.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	directiveacknowledgementMixinHooks2 := directiveacknowledgementMixin[2].Hooks()
+
+	directiveacknowledgement.Hooks[1] = directiveacknowledgementMixinHooks2[0]
+	directiveacknowledgementMixinFields0 := directiveacknowledgementMixin[0].Fields()
+	_ = directiveacknowledgementMixinFields0
+	directiveacknowledgementMixinFields1 := directiveacknowledgementMixin[1].Fields()
+	_ = directiveacknowledgementMixinFields1
+	directiveacknowledgementFields := schema.DirectiveAcknowledgement{}.Fields()
+	_ = directiveacknowledgementFields
+	// directiveacknowledgementDescCreatedAt is the schema descriptor for created_at field.
+	directiveacknowledgementDescCreatedAt := directiveacknowledgementMixinFields1[0].Descriptor()
+	// directiveacknowledgement.DefaultCreatedAt holds the default value on creation for the created_at field.
+	directiveacknowledgement.DefaultCreatedAt = directiveacknowledgementDescCreatedAt.Default.(func() time.Time)
+	// directiveacknowledgementDescUpdatedAt is the schema descriptor for updated_at field.
+	directiveacknowledgementDescUpdatedAt := directiveacknowledgementMixinFields1[1].Descriptor()
+	// directiveacknowledgement.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	directiveacknowledgement.DefaultUpdatedAt = directiveacknowledgementDescUpdatedAt.Default.(func() time.Time)
+	// directiveacknowledgement.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	directiveacknowledgement.UpdateDefaultUpdatedAt = directiveacknowledgementDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// directiveacknowledgementDescID is the schema descriptor for id field.
+	directiveacknowledgementDescID := directiveacknowledgementMixinFields0[0].Descriptor()
+	// directiveacknowledgement.DefaultID holds the default value on creation for the id field.
+	directiveacknowledgement.DefaultID = directiveacknowledgementDescID.Default.(func() gid.ID)
+	// directiveacknowledgement.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	directiveacknowledgement.IDValidator = func() func(string) error {
+		validators := directiveacknowledgementDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
@@ -757,8 +810,13 @@ func init() {
 		})
 	}
 	meetingMixinHooks2 := meetingMixin[2].Hooks()
+	meetingHooks := schema.Meeting{}.Hooks()
 
 	meeting.Hooks[1] = meetingMixinHooks2[0]
+
+	meeting.Hooks[2] = meetingHooks[0]
+
+	meeting.Hooks[3] = meetingHooks[1]
 	meetingMixinFields0 := meetingMixin[0].Fields()
 	_ = meetingMixinFields0
 	meetingMixinFields1 := meetingMixin[1].Fields()
@@ -1053,6 +1111,10 @@ func init() {
 	objectiveDescLowerIsBetter := objectiveFields[3].Descriptor()
 	// objective.DefaultLowerIsBetter holds the default value on creation for the lower_is_better field.
 	objective.DefaultLowerIsBetter = objectiveDescLowerIsBetter.Default.(bool)
+	// objectiveDescNeedAreas is the schema descriptor for need_areas field.
+	objectiveDescNeedAreas := objectiveFields[4].Descriptor()
+	// objective.DefaultNeedAreas holds the default value on creation for the need_areas field.
+	objective.DefaultNeedAreas = objectiveDescNeedAreas.Default.([]domain.NeedArea)
 	// objectiveDescID is the schema descriptor for id field.
 	objectiveDescID := objectiveMixinFields0[0].Descriptor()
 	// objective.DefaultID holds the default value on creation for the id field.

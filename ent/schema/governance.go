@@ -3,11 +3,13 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
 )
 
@@ -194,6 +196,9 @@ func (Directive) Edges() []ent.Edge {
 		edge.To("tables", TerritorialTable.Type).
 			Comment("The tables it is addressed to, when not all (tavoli destinatari).").
 			Annotations(entgql.RelayConnection()),
+		edge.From("acknowledgements", DirectiveAcknowledgement.Type).Ref("directive").
+			Comment("The tables' acknowledgements (prese d'atto).").
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 
@@ -239,6 +244,10 @@ func (Objective) Fields() []ent.Field {
 			Annotations(ordered("TARGET")),
 		field.Bool("lower_is_better").Default(false).
 			Comment("Whether the target is a ceiling rather than a floor, e.g. days to take charge (obiettivo di riduzione)."),
+		field.JSON("need_areas", []domain.NeedArea{}).
+			Default([]domain.NeedArea{}).
+			Comment("Only the cases naming one of these need areas count, when given (filtro: aree di bisogno).").
+			Annotations(entgql.Type("[NeedArea!]"), entsql.Default("[]")), // a database default, for the objectives already there
 		field.Time("period_start").
 			Comment("First day of the period (inizio del periodo).").
 			Annotations(ordered("PERIOD_START")),
@@ -254,6 +263,12 @@ func (Objective) Edges() []ent.Edge {
 		edge.From("protocols", Protocol.Type).Ref("objectives").
 			Comment("Protocols that serve the objective (protocolli collegati).").
 			Annotations(entgql.RelayConnection()),
+		edge.To("tables", TerritorialTable.Type).
+			Comment("Only the cases of these tables count, when given (filtro: tavoli).").
+			Annotations(entgql.RelayConnection()),
+		edge.To("municipalities", Municipality.Type).
+			Comment("Only the persons resident in, or the funds of, these municipalities count, when given (filtro: comuni).").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 
@@ -264,7 +279,7 @@ func (Objective) Hooks() []ent.Hook {
 
 // Annotations of Objective.
 func (Objective) Annotations() []schema.Annotation {
-	return rootType("A programme objective: an indicator, a target and a period (Obiettivo).")
+	return rootType("A programme objective: an indicator, a target, a period and optional filters (Obiettivo).", editable())
 }
 
 // Meeting is a meeting of the steering committee or of a table (Riunione).
@@ -308,6 +323,11 @@ func (Meeting) Edges() []ent.Edge {
 	}
 }
 
+// Hooks of Meeting: minutes never identify persons.
+func (Meeting) Hooks() []ent.Hook {
+	return []ent.Hook{noTaxCodes("minutes", "minutes"), noTaxCodes("title", "title")}
+}
+
 // Indexes of Meeting.
 func (Meeting) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("body", "held_at")}
@@ -346,6 +366,11 @@ func (Decision) Edges() []ent.Edge {
 		edge.To("case", CaseFile.Type).Unique().
 			Comment("The case the decision concerns, shown by its code only (caso collegato)."),
 	}
+}
+
+// Hooks of Decision: decisions never identify persons.
+func (Decision) Hooks() []ent.Hook {
+	return []ent.Hook{noTaxCodes("text", "text")}
 }
 
 // Annotations of Decision.

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"time"
 
@@ -95,4 +96,22 @@ func lowerCaseEmail(next ent.Mutator) ent.Mutator {
 		}
 		return next.Mutate(ctx, m)
 	})
+}
+
+// taxCodeShape finds text shaped like an Italian tax code.
+var taxCodeShape = regexp.MustCompile(`(?i)\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPR-T][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b`)
+
+// noTaxCodes refuses text that carries a tax code: minutes and decisions
+// refer to persons by their case, never by identity.
+func noTaxCodes(column, field string) ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if v, ok := m.Field(column); ok {
+				if s, _ := v.(string); taxCodeShape.MatchString(s) {
+					return nil, fault.Invalidf(field, "must not contain a tax code: refer to a person by their case's code")
+				}
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 }

@@ -55,6 +55,10 @@ func (Municipality) Edges() []ent.Edge {
 			Comment("Anti-crisis funds the municipality allocated (fondi anticrisi).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
 			Annotations(entgql.RelayConnection()),
+		// The inverse makes objectives' municipalities many-to-many.
+		edge.From("objectives", Objective.Type).Ref("municipalities").
+			Comment("Objectives filtered to the municipality (obiettivi).").
+			Annotations(entgql.Skip()),
 	}
 }
 
@@ -222,6 +226,10 @@ func (TerritorialTable) Edges() []ent.Edge {
 			Comment("Directives addressed to this table (indirizzi ricevuti).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
 			Annotations(entgql.RelayConnection()),
+		// The inverse makes objectives' tables many-to-many.
+		edge.From("objectives", Objective.Type).Ref("tables").
+			Comment("Objectives filtered to the table (obiettivi).").
+			Annotations(entgql.Skip()),
 	}
 }
 

@@ -40,6 +40,8 @@ const (
 	EdgeMeetings = "meetings"
 	// EdgeDirectives holds the string denoting the directives edge name in mutations.
 	EdgeDirectives = "directives"
+	// EdgeObjectives holds the string denoting the objectives edge name in mutations.
+	EdgeObjectives = "objectives"
 	// Table holds the table name of the territorialtable in the database.
 	Table = "territorial_tables"
 	// MunicipalitiesTable is the table that holds the municipalities relation/edge. The primary key declared below.
@@ -80,6 +82,11 @@ const (
 	// DirectivesInverseTable is the table name for the Directive entity.
 	// It exists in this package in order to avoid circular dependency with the "directive" package.
 	DirectivesInverseTable = "directives"
+	// ObjectivesTable is the table that holds the objectives relation/edge. The primary key declared below.
+	ObjectivesTable = "objective_tables"
+	// ObjectivesInverseTable is the table name for the Objective entity.
+	// It exists in this package in order to avoid circular dependency with the "objective" package.
+	ObjectivesInverseTable = "objectives"
 )
 
 // Columns holds all SQL columns for territorialtable fields.
@@ -106,6 +113,9 @@ var (
 	// DirectivesPrimaryKey and DirectivesColumn2 are the table columns denoting the
 	// primary key for the directives relation (M2M).
 	DirectivesPrimaryKey = []string{"directive_id", "territorial_table_id"}
+	// ObjectivesPrimaryKey and ObjectivesColumn2 are the table columns denoting the
+	// primary key for the objectives relation (M2M).
+	ObjectivesPrimaryKey = []string{"objective_id", "territorial_table_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -269,6 +279,20 @@ func ByDirectives(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newDirectivesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByObjectivesCount orders the results by objectives count.
+func ByObjectivesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newObjectivesStep(), opts...)
+	}
+}
+
+// ByObjectives orders the results by objectives terms.
+func ByObjectives(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newObjectivesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newMunicipalitiesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -309,5 +333,12 @@ func newDirectivesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(DirectivesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, DirectivesTable, DirectivesPrimaryKey...),
+	)
+}
+func newObjectivesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ObjectivesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, ObjectivesTable, ObjectivesPrimaryKey...),
 	)
 }

@@ -514,6 +514,29 @@ func HasDirectivesWith(preds ...predicate.Directive) predicate.TerritorialTable 
 	})
 }
 
+// HasObjectives applies the HasEdge predicate on the "objectives" edge.
+func HasObjectives() predicate.TerritorialTable {
+	return predicate.TerritorialTable(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, ObjectivesTable, ObjectivesPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasObjectivesWith applies the HasEdge predicate on the "objectives" edge with a given conditions (other predicates).
+func HasObjectivesWith(preds ...predicate.Objective) predicate.TerritorialTable {
+	return predicate.TerritorialTable(func(s *sql.Selector) {
+		step := newObjectivesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.TerritorialTable) predicate.TerritorialTable {
 	return predicate.TerritorialTable(sql.AndPredicates(predicates...))

@@ -1,0 +1,12 @@
+-- add column "need_areas" to table: "objectives"
+ALTER TABLE `objectives` ADD COLUMN `need_areas` json NOT NULL DEFAULT '[]';
+-- create "directive_acknowledgements" table
+CREATE TABLE `directive_acknowledgements` (`id` text NOT NULL, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `acknowledged_at` datetime NOT NULL, `note` text NULL, `directive_acknowledgement_directive` text NOT NULL, `directive_acknowledgement_table` text NOT NULL, `directive_acknowledgement_acknowledged_by` text NULL, PRIMARY KEY (`id`), CONSTRAINT `directive_acknowledgements_directives_directive` FOREIGN KEY (`directive_acknowledgement_directive`) REFERENCES `directives` (`id`) ON DELETE NO ACTION, CONSTRAINT `directive_acknowledgements_territorial_tables_table` FOREIGN KEY (`directive_acknowledgement_table`) REFERENCES `territorial_tables` (`id`) ON DELETE NO ACTION, CONSTRAINT `directive_acknowledgements_users_acknowledged_by` FOREIGN KEY (`directive_acknowledgement_acknowledged_by`) REFERENCES `users` (`id`) ON DELETE SET NULL);
+-- create index "directiveacknowledgement_created_at" to table: "directive_acknowledgements"
+CREATE INDEX `directiveacknowledgement_created_at` ON `directive_acknowledgements` (`created_at`);
+-- create index "directiveacknowledgement_direct_4d5042793a19dcc9a90ba66b3ccae3eb" to table: "directive_acknowledgements"
+CREATE UNIQUE INDEX `directiveacknowledgement_direct_4d5042793a19dcc9a90ba66b3ccae3eb` ON `directive_acknowledgements` (`directive_acknowledgement_directive`, `directive_acknowledgement_table`);
+-- create "objective_tables" table
+CREATE TABLE `objective_tables` (`objective_id` text NOT NULL, `territorial_table_id` text NOT NULL, PRIMARY KEY (`objective_id`, `territorial_table_id`), CONSTRAINT `objective_tables_objective_id` FOREIGN KEY (`objective_id`) REFERENCES `objectives` (`id`) ON DELETE CASCADE, CONSTRAINT `objective_tables_territorial_table_id` FOREIGN KEY (`territorial_table_id`) REFERENCES `territorial_tables` (`id`) ON DELETE CASCADE);
+-- create "objective_municipalities" table
+CREATE TABLE `objective_municipalities` (`objective_id` text NOT NULL, `municipality_id` text NOT NULL, PRIMARY KEY (`objective_id`, `municipality_id`), CONSTRAINT `objective_municipalities_objective_id` FOREIGN KEY (`objective_id`) REFERENCES `objectives` (`id`) ON DELETE CASCADE, CONSTRAINT `objective_municipalities_municipality_id` FOREIGN KEY (`municipality_id`) REFERENCES `municipalities` (`id`) ON DELETE CASCADE);
