@@ -134,10 +134,28 @@ func (r *queryResolver) Tables(ctx context.Context, after *entgql.Cursor[gid.ID]
 // Case returns CaseResolver implementation.
 func (r *Resolver) Case() CaseResolver { return &caseResolver{r} }
 
+// Fund returns FundResolver implementation.
+func (r *Resolver) Fund() FundResolver { return &fundResolver{r} }
+
+// Objective returns ObjectiveResolver implementation.
+func (r *Resolver) Objective() ObjectiveResolver { return &objectiveResolver{r} }
+
+// Protocol returns ProtocolResolver implementation.
+func (r *Resolver) Protocol() ProtocolResolver { return &protocolResolver{r} }
+
+// ProtocolCommitment returns ProtocolCommitmentResolver implementation.
+func (r *Resolver) ProtocolCommitment() ProtocolCommitmentResolver {
+	return &protocolCommitmentResolver{r}
+}
+
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
 type (
-	caseResolver  struct{ *Resolver }
-	queryResolver struct{ *Resolver }
+	caseResolver               struct{ *Resolver }
+	fundResolver               struct{ *Resolver }
+	objectiveResolver          struct{ *Resolver }
+	protocolResolver           struct{ *Resolver }
+	protocolCommitmentResolver struct{ *Resolver }
+	queryResolver              struct{ *Resolver }
 )

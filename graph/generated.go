@@ -37,6 +37,7 @@ import (
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/graph/model"
+	"github.com/progetto-win/win/server/governance"
 	"github.com/progetto-win/win/server/indicator"
 	"github.com/progetto-win/win/server/pathway"
 	gqlparser "github.com/vektah/gqlparser/v2"
@@ -55,7 +56,11 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Agenda() AgendaResolver
 	Case() CaseResolver
+	Fund() FundResolver
 	Mutation() MutationResolver
+	Objective() ObjectiveResolver
+	Protocol() ProtocolResolver
+	ProtocolCommitment() ProtocolCommitmentResolver
 	Query() QueryResolver
 }
 
@@ -64,18 +69,19 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Agenda struct {
-		CasesWithoutManager   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
-		DeclinedReferrals     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
-		FollowUpsDue          func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
-		Horizon               func(childComplexity int) int
-		IncomingTransfers     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
-		InterventionsEnding   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
-		MonitoringMeetingsDue func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
-		OverdueCases          func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
-		OverdueCommitments    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
-		PlanReviewsDue        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
-		ReferralsWaiting      func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
-		Today                 func(childComplexity int) int
+		CasesWithoutManager     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		DeclinedReferrals       func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		DirectivesToAcknowledge func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		FollowUpsDue            func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		Horizon                 func(childComplexity int) int
+		IncomingTransfers       func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		InterventionsEnding     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		MonitoringMeetingsDue   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		OverdueCases            func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		OverdueCommitments      func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		PlanReviewsDue          func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		ReferralsWaiting        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		Today                   func(childComplexity int) int
 	}
 
 	ApiToken struct {
@@ -267,14 +273,37 @@ type ComplexityRoot struct {
 	}
 
 	Directive struct {
-		AllTables func(childComplexity int) int
-		Body      func(childComplexity int) int
-		CreatedAt func(childComplexity int) int
-		ID        func(childComplexity int) int
-		IssuedOn  func(childComplexity int) int
-		Tables    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableOrder, where *ent.TableWhereInput) int
-		Title     func(childComplexity int) int
-		UpdatedAt func(childComplexity int) int
+		Acknowledgements func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DirectiveAcknowledgementOrder, where *ent.DirectiveAcknowledgementWhereInput) int
+		AllTables        func(childComplexity int) int
+		Body             func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		ID               func(childComplexity int) int
+		IssuedOn         func(childComplexity int) int
+		Tables           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableOrder, where *ent.TableWhereInput) int
+		Title            func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
+	}
+
+	DirectiveAcknowledgement struct {
+		AcknowledgedAt func(childComplexity int) int
+		AcknowledgedBy func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		Directive      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Note           func(childComplexity int) int
+		Table          func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+	}
+
+	DirectiveAcknowledgementConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DirectiveAcknowledgementEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	DirectiveConnection struct {
@@ -290,11 +319,14 @@ type ComplexityRoot struct {
 
 	Fund struct {
 		AllocatedCents func(childComplexity int) int
+		AvailableCents func(childComplexity int) int
+		CommittedCents func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
 		ID             func(childComplexity int) int
 		Interventions  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.InterventionOrder, where *ent.InterventionWhereInput) int
 		Municipality   func(childComplexity int) int
 		Name           func(childComplexity int) int
+		SpentCents     func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
 		Year           func(childComplexity int) int
 	}
@@ -504,10 +536,14 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AcceptTransfer              func(childComplexity int, id gid.ID, version int) int
+		AcknowledgeDirective        func(childComplexity int, id gid.ID, tableID gid.ID, note *string) int
+		ActivateProtocol            func(childComplexity int, id gid.ID, signedOn *time.Time, validFrom *time.Time, validUntil *time.Time) int
 		AddCommitment               func(childComplexity int, id gid.ID, version int, input model.CommitmentInput) int
 		AddGoal                     func(childComplexity int, id gid.ID, version int, input model.GoalInput) int
 		AddIntervention             func(childComplexity int, id gid.ID, version int, input model.InterventionInput) int
 		AddNote                     func(childComplexity int, id gid.ID, text string) int
+		AddProtocolCommitment       func(childComplexity int, partyID gid.ID, input model.ProtocolCommitmentInput) int
+		AddProtocolParty            func(childComplexity int, protocolID gid.ID, input model.ProtocolPartyInput) int
 		AddTableMember              func(childComplexity int, input ent.CreateTableMembershipInput) int
 		AssignCaseManager           func(childComplexity int, id gid.ID, version int, caseManagerID gid.ID) int
 		ChangePassword              func(childComplexity int, input model.ChangePasswordInput) int
@@ -515,19 +551,24 @@ type ComplexityRoot struct {
 		CreateAPIToken              func(childComplexity int, input model.CreateAPITokenInput) int
 		CreateFund                  func(childComplexity int, input ent.CreateFundInput) int
 		CreateMunicipality          func(childComplexity int, input ent.CreateMunicipalityInput) int
+		CreateObjective             func(childComplexity int, input ent.CreateObjectiveInput) int
 		CreateOrganization          func(childComplexity int, input ent.CreateOrganizationInput) int
 		CreateProtocol              func(childComplexity int, input ent.CreateProtocolInput) int
 		CreateTable                 func(childComplexity int, input ent.CreateTableInput) int
 		CreateUser                  func(childComplexity int, input ent.CreateUserInput) int
 		DeclineReferral             func(childComplexity int, id gid.ID, version int, reason string) int
 		DeclineTransfer             func(childComplexity int, id gid.ID, version int, reason string) int
+		DropProtocolCommitment      func(childComplexity int, id gid.ID, reason string) int
 		EndSession                  func(childComplexity int, id gid.ID) int
 		ErasePersonIdentity         func(childComplexity int, personID gid.ID) int
+		FulfilProtocolCommitment    func(childComplexity int, id gid.ID, doneOn *time.Time, evidence string) int
+		IssueDirective              func(childComplexity int, input model.DirectiveInput) int
 		Login                       func(childComplexity int, input model.LoginInput) int
 		Logout                      func(childComplexity int) int
 		MoveToMonitoring            func(childComplexity int, id gid.ID, version int, note *string) int
 		RecordFollowUp              func(childComplexity int, id gid.ID, version int, input model.FollowUpInput) int
 		RecordInDepthAssessment     func(childComplexity int, id gid.ID, version int, input model.AssessmentInput) int
+		RecordMeeting               func(childComplexity int, input model.MeetingInput) int
 		RecordMonitoringMeeting     func(childComplexity int, id gid.ID, version int, input model.MonitoringResultInput) int
 		RecordOutcome               func(childComplexity int, id gid.ID, version int, input model.OutcomeInput) int
 		RecordPreliminaryAssessment func(childComplexity int, id gid.ID, version int, input model.AssessmentInput) int
@@ -540,12 +581,14 @@ type ComplexityRoot struct {
 		SetUserPassword             func(childComplexity int, id gid.ID, password string) int
 		StartAssessment             func(childComplexity int, id gid.ID, version int, firstMeetingOn *time.Time) int
 		TakeCharge                  func(childComplexity int, id gid.ID, version int, caseManagerID gid.ID, plan model.PlanInput) int
+		TerminateProtocol           func(childComplexity int, id gid.ID) int
 		TransferCase                func(childComplexity int, id gid.ID, version int, tableID gid.ID, reason string) int
 		UpdateCommitment            func(childComplexity int, id gid.ID, version int, input model.UpdateCommitmentInput) int
 		UpdateFund                  func(childComplexity int, id gid.ID, input ent.UpdateFundInput) int
 		UpdateGoal                  func(childComplexity int, id gid.ID, version int, input model.UpdateGoalInput) int
 		UpdateIntervention          func(childComplexity int, id gid.ID, version int, input model.UpdateInterventionInput) int
 		UpdateMunicipality          func(childComplexity int, id gid.ID, input ent.UpdateMunicipalityInput) int
+		UpdateObjective             func(childComplexity int, id gid.ID, input ent.UpdateObjectiveInput) int
 		UpdateOrganization          func(childComplexity int, id gid.ID, input ent.UpdateOrganizationInput) int
 		UpdatePlan                  func(childComplexity int, id gid.ID, version int, input model.UpdatePlanInput) int
 		UpdateProtocol              func(childComplexity int, id gid.ID, input ent.UpdateProtocolInput) int
@@ -554,16 +597,20 @@ type ComplexityRoot struct {
 	}
 
 	Objective struct {
-		CreatedAt     func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Indicator     func(childComplexity int) int
-		LowerIsBetter func(childComplexity int) int
-		PeriodEnd     func(childComplexity int) int
-		PeriodStart   func(childComplexity int) int
-		Protocols     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolOrder, where *ent.ProtocolWhereInput) int
-		Target        func(childComplexity int) int
-		Title         func(childComplexity int) int
-		UpdatedAt     func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		Evaluation     func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Indicator      func(childComplexity int) int
+		LowerIsBetter  func(childComplexity int) int
+		Municipalities func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MunicipalityOrder, where *ent.MunicipalityWhereInput) int
+		NeedAreas      func(childComplexity int) int
+		PeriodEnd      func(childComplexity int) int
+		PeriodStart    func(childComplexity int) int
+		Protocols      func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolOrder, where *ent.ProtocolWhereInput) int
+		Tables         func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableOrder, where *ent.TableWhereInput) int
+		Target         func(childComplexity int) int
+		Title          func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
 	}
 
 	ObjectiveConnection struct {
@@ -575,6 +622,14 @@ type ComplexityRoot struct {
 	ObjectiveEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ObjectiveEvaluation struct {
+		AsOf     func(childComplexity int) int
+		Expected func(childComplexity int) int
+		Status   func(childComplexity int) int
+		Target   func(childComplexity int) int
+		Value    func(childComplexity int) int
 	}
 
 	Organization struct {
@@ -737,29 +792,31 @@ type ComplexityRoot struct {
 	}
 
 	Protocol struct {
-		CreatedAt  func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Objectives func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ObjectiveOrder, where *ent.ObjectiveWhereInput) int
-		Parties    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolPartyOrder, where *ent.ProtocolPartyWhereInput) int
-		Purpose    func(childComplexity int) int
-		SignedOn   func(childComplexity int) int
-		Status     func(childComplexity int) int
-		Title      func(childComplexity int) int
-		UpdatedAt  func(childComplexity int) int
-		ValidFrom  func(childComplexity int) int
-		ValidUntil func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		CurrentStatus func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Objectives    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ObjectiveOrder, where *ent.ObjectiveWhereInput) int
+		Parties       func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolPartyOrder, where *ent.ProtocolPartyWhereInput) int
+		Purpose       func(childComplexity int) int
+		SignedOn      func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Title         func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+		ValidFrom     func(childComplexity int) int
+		ValidUntil    func(childComplexity int) int
 	}
 
 	ProtocolCommitment struct {
-		CreatedAt   func(childComplexity int) int
-		Description func(childComplexity int) int
-		DoneOn      func(childComplexity int) int
-		DueOn       func(childComplexity int) int
-		Evidence    func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Party       func(childComplexity int) int
-		Status      func(childComplexity int) int
-		UpdatedAt   func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		CurrentStatus func(childComplexity int) int
+		Description   func(childComplexity int) int
+		DoneOn        func(childComplexity int) int
+		DueOn         func(childComplexity int) int
+		Evidence      func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Party         func(childComplexity int) int
+		Status        func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
 	}
 
 	ProtocolCommitmentConnection struct {
@@ -932,9 +989,15 @@ type AgendaResolver interface {
 	FollowUpsDue(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.OutcomeConnection, error)
 	InterventionsEnding(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.InterventionConnection, error)
 	OverdueCommitments(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CommitmentConnection, error)
+	DirectivesToAcknowledge(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.DirectiveConnection, error)
 }
 type CaseResolver interface {
 	Overdue(ctx context.Context, obj *ent.CaseFile) (bool, error)
+}
+type FundResolver interface {
+	CommittedCents(ctx context.Context, obj *ent.Fund) (int, error)
+	SpentCents(ctx context.Context, obj *ent.Fund) (int, error)
+	AvailableCents(ctx context.Context, obj *ent.Fund) (int, error)
 }
 type MutationResolver interface {
 	CreateMunicipality(ctx context.Context, input ent.CreateMunicipalityInput) (*ent.Municipality, error)
@@ -945,6 +1008,8 @@ type MutationResolver interface {
 	UpdateTable(ctx context.Context, id gid.ID, input ent.UpdateTableInput) (*ent.TerritorialTable, error)
 	CreateProtocol(ctx context.Context, input ent.CreateProtocolInput) (*ent.Protocol, error)
 	UpdateProtocol(ctx context.Context, id gid.ID, input ent.UpdateProtocolInput) (*ent.Protocol, error)
+	CreateObjective(ctx context.Context, input ent.CreateObjectiveInput) (*ent.Objective, error)
+	UpdateObjective(ctx context.Context, id gid.ID, input ent.UpdateObjectiveInput) (*ent.Objective, error)
 	CreateFund(ctx context.Context, input ent.CreateFundInput) (*ent.Fund, error)
 	UpdateFund(ctx context.Context, id gid.ID, input ent.UpdateFundInput) (*ent.Fund, error)
 	Login(ctx context.Context, input model.LoginInput) (*model.LoginPayload, error)
@@ -953,6 +1018,15 @@ type MutationResolver interface {
 	CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreateAPITokenPayload, error)
 	RevokeAPIToken(ctx context.Context, id gid.ID) (*ent.APIToken, error)
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (bool, error)
+	ActivateProtocol(ctx context.Context, id gid.ID, signedOn *time.Time, validFrom *time.Time, validUntil *time.Time) (*ent.Protocol, error)
+	TerminateProtocol(ctx context.Context, id gid.ID) (*ent.Protocol, error)
+	AddProtocolParty(ctx context.Context, protocolID gid.ID, input model.ProtocolPartyInput) (*ent.ProtocolParty, error)
+	AddProtocolCommitment(ctx context.Context, partyID gid.ID, input model.ProtocolCommitmentInput) (*ent.ProtocolCommitment, error)
+	FulfilProtocolCommitment(ctx context.Context, id gid.ID, doneOn *time.Time, evidence string) (*ent.ProtocolCommitment, error)
+	DropProtocolCommitment(ctx context.Context, id gid.ID, reason string) (*ent.ProtocolCommitment, error)
+	IssueDirective(ctx context.Context, input model.DirectiveInput) (*ent.Directive, error)
+	AcknowledgeDirective(ctx context.Context, id gid.ID, tableID gid.ID, note *string) (*ent.DirectiveAcknowledgement, error)
+	RecordMeeting(ctx context.Context, input model.MeetingInput) (*ent.Meeting, error)
 	ReferCase(ctx context.Context, input model.ReferCaseInput) (*ent.CaseFile, error)
 	StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn *time.Time) (*ent.CaseFile, error)
 	RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, input model.AssessmentInput) (*ent.CaseFile, error)
@@ -985,6 +1059,15 @@ type MutationResolver interface {
 	SetUserPassword(ctx context.Context, id gid.ID, password string) (bool, error)
 	AddTableMember(ctx context.Context, input ent.CreateTableMembershipInput) (*ent.TableMembership, error)
 	RemoveTableMember(ctx context.Context, id gid.ID) (bool, error)
+}
+type ObjectiveResolver interface {
+	Evaluation(ctx context.Context, obj *ent.Objective) (*governance.Evaluation, error)
+}
+type ProtocolResolver interface {
+	CurrentStatus(ctx context.Context, obj *ent.Protocol) (protocol.Status, error)
+}
+type ProtocolCommitmentResolver interface {
+	CurrentStatus(ctx context.Context, obj *ent.ProtocolCommitment) (protocolcommitment.Status, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id gid.ID) (ent.Noder, error)
@@ -1051,6 +1134,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agenda.DeclinedReferrals(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
+	case "Agenda.directivesToAcknowledge":
+		if e.ComplexityRoot.Agenda.DirectivesToAcknowledge == nil {
+			break
+		}
+
+		args, err := ec.field_Agenda_directivesToAcknowledge_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agenda.DirectivesToAcknowledge(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
 	case "Agenda.followUpsDue":
 		if e.ComplexityRoot.Agenda.FollowUpsDue == nil {
 			break
@@ -1953,6 +2047,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DecisionEdge.Node(childComplexity), true
 
+	case "Directive.acknowledgements":
+		if e.ComplexityRoot.Directive.Acknowledgements == nil {
+			break
+		}
+
+		args, err := ec.field_Directive_acknowledgements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Directive.Acknowledgements(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.DirectiveAcknowledgementOrder), args["where"].(*ent.DirectiveAcknowledgementWhereInput)), true
 	case "Directive.allTables":
 		if e.ComplexityRoot.Directive.AllTables == nil {
 			break
@@ -2007,6 +2112,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Directive.UpdatedAt(childComplexity), true
 
+	case "DirectiveAcknowledgement.acknowledgedAt":
+		if e.ComplexityRoot.DirectiveAcknowledgement.AcknowledgedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgement.AcknowledgedAt(childComplexity), true
+	case "DirectiveAcknowledgement.acknowledgedBy":
+		if e.ComplexityRoot.DirectiveAcknowledgement.AcknowledgedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgement.AcknowledgedBy(childComplexity), true
+	case "DirectiveAcknowledgement.createdAt":
+		if e.ComplexityRoot.DirectiveAcknowledgement.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgement.CreatedAt(childComplexity), true
+	case "DirectiveAcknowledgement.directive":
+		if e.ComplexityRoot.DirectiveAcknowledgement.Directive == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgement.Directive(childComplexity), true
+	case "DirectiveAcknowledgement.id":
+		if e.ComplexityRoot.DirectiveAcknowledgement.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgement.ID(childComplexity), true
+	case "DirectiveAcknowledgement.note":
+		if e.ComplexityRoot.DirectiveAcknowledgement.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgement.Note(childComplexity), true
+	case "DirectiveAcknowledgement.table":
+		if e.ComplexityRoot.DirectiveAcknowledgement.Table == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgement.Table(childComplexity), true
+	case "DirectiveAcknowledgement.updatedAt":
+		if e.ComplexityRoot.DirectiveAcknowledgement.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgement.UpdatedAt(childComplexity), true
+
+	case "DirectiveAcknowledgementConnection.edges":
+		if e.ComplexityRoot.DirectiveAcknowledgementConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgementConnection.Edges(childComplexity), true
+	case "DirectiveAcknowledgementConnection.pageInfo":
+		if e.ComplexityRoot.DirectiveAcknowledgementConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgementConnection.PageInfo(childComplexity), true
+	case "DirectiveAcknowledgementConnection.totalCount":
+		if e.ComplexityRoot.DirectiveAcknowledgementConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgementConnection.TotalCount(childComplexity), true
+
+	case "DirectiveAcknowledgementEdge.cursor":
+		if e.ComplexityRoot.DirectiveAcknowledgementEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgementEdge.Cursor(childComplexity), true
+	case "DirectiveAcknowledgementEdge.node":
+		if e.ComplexityRoot.DirectiveAcknowledgementEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgementEdge.Node(childComplexity), true
+
 	case "DirectiveConnection.edges":
 		if e.ComplexityRoot.DirectiveConnection.Edges == nil {
 			break
@@ -2045,6 +2231,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Fund.AllocatedCents(childComplexity), true
+	case "Fund.availableCents":
+		if e.ComplexityRoot.Fund.AvailableCents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.AvailableCents(childComplexity), true
+	case "Fund.committedCents":
+		if e.ComplexityRoot.Fund.CommittedCents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.CommittedCents(childComplexity), true
 	case "Fund.createdAt":
 		if e.ComplexityRoot.Fund.CreatedAt == nil {
 			break
@@ -2080,6 +2278,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Fund.Name(childComplexity), true
+	case "Fund.spentCents":
+		if e.ComplexityRoot.Fund.SpentCents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.SpentCents(childComplexity), true
 	case "Fund.updatedAt":
 		if e.ComplexityRoot.Fund.UpdatedAt == nil {
 			break
@@ -3022,6 +3226,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AcceptTransfer(childComplexity, args["id"].(gid.ID), args["version"].(int)), true
+	case "Mutation.acknowledgeDirective":
+		if e.ComplexityRoot.Mutation.AcknowledgeDirective == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acknowledgeDirective_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcknowledgeDirective(childComplexity, args["id"].(gid.ID), args["tableID"].(gid.ID), args["note"].(*string)), true
+	case "Mutation.activateProtocol":
+		if e.ComplexityRoot.Mutation.ActivateProtocol == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_activateProtocol_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ActivateProtocol(childComplexity, args["id"].(gid.ID), args["signedOn"].(*time.Time), args["validFrom"].(*time.Time), args["validUntil"].(*time.Time)), true
 	case "Mutation.addCommitment":
 		if e.ComplexityRoot.Mutation.AddCommitment == nil {
 			break
@@ -3066,6 +3292,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddNote(childComplexity, args["id"].(gid.ID), args["text"].(string)), true
+	case "Mutation.addProtocolCommitment":
+		if e.ComplexityRoot.Mutation.AddProtocolCommitment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addProtocolCommitment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddProtocolCommitment(childComplexity, args["partyID"].(gid.ID), args["input"].(model.ProtocolCommitmentInput)), true
+	case "Mutation.addProtocolParty":
+		if e.ComplexityRoot.Mutation.AddProtocolParty == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addProtocolParty_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddProtocolParty(childComplexity, args["protocolID"].(gid.ID), args["input"].(model.ProtocolPartyInput)), true
 	case "Mutation.addTableMember":
 		if e.ComplexityRoot.Mutation.AddTableMember == nil {
 			break
@@ -3143,6 +3391,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateMunicipality(childComplexity, args["input"].(ent.CreateMunicipalityInput)), true
+	case "Mutation.createObjective":
+		if e.ComplexityRoot.Mutation.CreateObjective == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createObjective_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateObjective(childComplexity, args["input"].(ent.CreateObjectiveInput)), true
 	case "Mutation.createOrganization":
 		if e.ComplexityRoot.Mutation.CreateOrganization == nil {
 			break
@@ -3209,6 +3468,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeclineTransfer(childComplexity, args["id"].(gid.ID), args["version"].(int), args["reason"].(string)), true
+	case "Mutation.dropProtocolCommitment":
+		if e.ComplexityRoot.Mutation.DropProtocolCommitment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_dropProtocolCommitment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DropProtocolCommitment(childComplexity, args["id"].(gid.ID), args["reason"].(string)), true
 	case "Mutation.endSession":
 		if e.ComplexityRoot.Mutation.EndSession == nil {
 			break
@@ -3231,6 +3501,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ErasePersonIdentity(childComplexity, args["personID"].(gid.ID)), true
+	case "Mutation.fulfilProtocolCommitment":
+		if e.ComplexityRoot.Mutation.FulfilProtocolCommitment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_fulfilProtocolCommitment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.FulfilProtocolCommitment(childComplexity, args["id"].(gid.ID), args["doneOn"].(*time.Time), args["evidence"].(string)), true
+	case "Mutation.issueDirective":
+		if e.ComplexityRoot.Mutation.IssueDirective == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_issueDirective_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.IssueDirective(childComplexity, args["input"].(model.DirectiveInput)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -3281,6 +3573,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordInDepthAssessment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.AssessmentInput)), true
+	case "Mutation.recordMeeting":
+		if e.ComplexityRoot.Mutation.RecordMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordMeeting(childComplexity, args["input"].(model.MeetingInput)), true
 	case "Mutation.recordMonitoringMeeting":
 		if e.ComplexityRoot.Mutation.RecordMonitoringMeeting == nil {
 			break
@@ -3413,6 +3716,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.TakeCharge(childComplexity, args["id"].(gid.ID), args["version"].(int), args["caseManagerID"].(gid.ID), args["plan"].(model.PlanInput)), true
+	case "Mutation.terminateProtocol":
+		if e.ComplexityRoot.Mutation.TerminateProtocol == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_terminateProtocol_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.TerminateProtocol(childComplexity, args["id"].(gid.ID)), true
 	case "Mutation.transferCase":
 		if e.ComplexityRoot.Mutation.TransferCase == nil {
 			break
@@ -3479,6 +3793,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateMunicipality(childComplexity, args["id"].(gid.ID), args["input"].(ent.UpdateMunicipalityInput)), true
+	case "Mutation.updateObjective":
+		if e.ComplexityRoot.Mutation.UpdateObjective == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateObjective_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateObjective(childComplexity, args["id"].(gid.ID), args["input"].(ent.UpdateObjectiveInput)), true
 	case "Mutation.updateOrganization":
 		if e.ComplexityRoot.Mutation.UpdateOrganization == nil {
 			break
@@ -3541,6 +3866,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Objective.CreatedAt(childComplexity), true
+	case "Objective.evaluation":
+		if e.ComplexityRoot.Objective.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objective.Evaluation(childComplexity), true
 	case "Objective.id":
 		if e.ComplexityRoot.Objective.ID == nil {
 			break
@@ -3559,6 +3890,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Objective.LowerIsBetter(childComplexity), true
+	case "Objective.municipalities":
+		if e.ComplexityRoot.Objective.Municipalities == nil {
+			break
+		}
+
+		args, err := ec.field_Objective_municipalities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Objective.Municipalities(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.MunicipalityOrder), args["where"].(*ent.MunicipalityWhereInput)), true
+	case "Objective.needAreas":
+		if e.ComplexityRoot.Objective.NeedAreas == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objective.NeedAreas(childComplexity), true
 	case "Objective.periodEnd":
 		if e.ComplexityRoot.Objective.PeriodEnd == nil {
 			break
@@ -3582,6 +3930,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Objective.Protocols(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.ProtocolOrder), args["where"].(*ent.ProtocolWhereInput)), true
+	case "Objective.tables":
+		if e.ComplexityRoot.Objective.Tables == nil {
+			break
+		}
+
+		args, err := ec.field_Objective_tables_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Objective.Tables(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.TableOrder), args["where"].(*ent.TableWhereInput)), true
 	case "Objective.target":
 		if e.ComplexityRoot.Objective.Target == nil {
 			break
@@ -3632,6 +3991,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ObjectiveEdge.Node(childComplexity), true
+
+	case "ObjectiveEvaluation.asOf":
+		if e.ComplexityRoot.ObjectiveEvaluation.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectiveEvaluation.AsOf(childComplexity), true
+	case "ObjectiveEvaluation.expected":
+		if e.ComplexityRoot.ObjectiveEvaluation.Expected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectiveEvaluation.Expected(childComplexity), true
+	case "ObjectiveEvaluation.status":
+		if e.ComplexityRoot.ObjectiveEvaluation.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectiveEvaluation.Status(childComplexity), true
+	case "ObjectiveEvaluation.target":
+		if e.ComplexityRoot.ObjectiveEvaluation.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectiveEvaluation.Target(childComplexity), true
+	case "ObjectiveEvaluation.value":
+		if e.ComplexityRoot.ObjectiveEvaluation.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectiveEvaluation.Value(childComplexity), true
 
 	case "Organization.address":
 		if e.ComplexityRoot.Organization.Address == nil {
@@ -4332,6 +4722,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Protocol.CreatedAt(childComplexity), true
+	case "Protocol.currentStatus":
+		if e.ComplexityRoot.Protocol.CurrentStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Protocol.CurrentStatus(childComplexity), true
 	case "Protocol.id":
 		if e.ComplexityRoot.Protocol.ID == nil {
 			break
@@ -4409,6 +4805,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProtocolCommitment.CreatedAt(childComplexity), true
+	case "ProtocolCommitment.currentStatus":
+		if e.ComplexityRoot.ProtocolCommitment.CurrentStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProtocolCommitment.CurrentStatus(childComplexity), true
 	case "ProtocolCommitment.description":
 		if e.ComplexityRoot.ProtocolCommitment.Description == nil {
 			break
@@ -5243,13 +5645,18 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
 			graphql.NewInputUnmarshaler("CreateFundInput", ec.unmarshalInputCreateFundInput),
 			graphql.NewInputUnmarshaler("CreateMunicipalityInput", ec.unmarshalInputCreateMunicipalityInput),
+			graphql.NewInputUnmarshaler("CreateObjectiveInput", ec.unmarshalInputCreateObjectiveInput),
 			graphql.NewInputUnmarshaler("CreateOrganizationInput", ec.unmarshalInputCreateOrganizationInput),
 			graphql.NewInputUnmarshaler("CreateProtocolInput", ec.unmarshalInputCreateProtocolInput),
 			graphql.NewInputUnmarshaler("CreateTableInput", ec.unmarshalInputCreateTableInput),
 			graphql.NewInputUnmarshaler("CreateTableMembershipInput", ec.unmarshalInputCreateTableMembershipInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
+			graphql.NewInputUnmarshaler("DecisionInput", ec.unmarshalInputDecisionInput),
 			graphql.NewInputUnmarshaler("DecisionOrder", ec.unmarshalInputDecisionOrder),
 			graphql.NewInputUnmarshaler("DecisionWhereInput", ec.unmarshalInputDecisionWhereInput),
+			graphql.NewInputUnmarshaler("DirectiveAcknowledgementOrder", ec.unmarshalInputDirectiveAcknowledgementOrder),
+			graphql.NewInputUnmarshaler("DirectiveAcknowledgementWhereInput", ec.unmarshalInputDirectiveAcknowledgementWhereInput),
+			graphql.NewInputUnmarshaler("DirectiveInput", ec.unmarshalInputDirectiveInput),
 			graphql.NewInputUnmarshaler("DirectiveOrder", ec.unmarshalInputDirectiveOrder),
 			graphql.NewInputUnmarshaler("DirectiveWhereInput", ec.unmarshalInputDirectiveWhereInput),
 			graphql.NewInputUnmarshaler("FollowUpInput", ec.unmarshalInputFollowUpInput),
@@ -5263,6 +5670,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("InterventionOrder", ec.unmarshalInputInterventionOrder),
 			graphql.NewInputUnmarshaler("InterventionWhereInput", ec.unmarshalInputInterventionWhereInput),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
+			graphql.NewInputUnmarshaler("MeetingInput", ec.unmarshalInputMeetingInput),
 			graphql.NewInputUnmarshaler("MeetingOrder", ec.unmarshalInputMeetingOrder),
 			graphql.NewInputUnmarshaler("MeetingWhereInput", ec.unmarshalInputMeetingWhereInput),
 			graphql.NewInputUnmarshaler("MonitoringItemInput", ec.unmarshalInputMonitoringItemInput),
@@ -5289,9 +5697,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PlanInput", ec.unmarshalInputPlanInput),
 			graphql.NewInputUnmarshaler("PlanOrder", ec.unmarshalInputPlanOrder),
 			graphql.NewInputUnmarshaler("PlanWhereInput", ec.unmarshalInputPlanWhereInput),
+			graphql.NewInputUnmarshaler("ProtocolCommitmentInput", ec.unmarshalInputProtocolCommitmentInput),
 			graphql.NewInputUnmarshaler("ProtocolCommitmentOrder", ec.unmarshalInputProtocolCommitmentOrder),
 			graphql.NewInputUnmarshaler("ProtocolCommitmentWhereInput", ec.unmarshalInputProtocolCommitmentWhereInput),
 			graphql.NewInputUnmarshaler("ProtocolOrder", ec.unmarshalInputProtocolOrder),
+			graphql.NewInputUnmarshaler("ProtocolPartyInput", ec.unmarshalInputProtocolPartyInput),
 			graphql.NewInputUnmarshaler("ProtocolPartyOrder", ec.unmarshalInputProtocolPartyOrder),
 			graphql.NewInputUnmarshaler("ProtocolPartyWhereInput", ec.unmarshalInputProtocolPartyWhereInput),
 			graphql.NewInputUnmarshaler("ProtocolWhereInput", ec.unmarshalInputProtocolWhereInput),
@@ -5305,6 +5715,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateGoalInput", ec.unmarshalInputUpdateGoalInput),
 			graphql.NewInputUnmarshaler("UpdateInterventionInput", ec.unmarshalInputUpdateInterventionInput),
 			graphql.NewInputUnmarshaler("UpdateMunicipalityInput", ec.unmarshalInputUpdateMunicipalityInput),
+			graphql.NewInputUnmarshaler("UpdateObjectiveInput", ec.unmarshalInputUpdateObjectiveInput),
 			graphql.NewInputUnmarshaler("UpdateOrganizationInput", ec.unmarshalInputUpdateOrganizationInput),
 			graphql.NewInputUnmarshaler("UpdatePlanInput", ec.unmarshalInputUpdatePlanInput),
 			graphql.NewInputUnmarshaler("UpdateProtocolInput", ec.unmarshalInputUpdateProtocolInput),
@@ -5387,7 +5798,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "account.graphql" "ent.graphql" "indicators.graphql" "pathway.graphql" "subject.graphql" "users.graphql" "win.graphql"
+//go:embed "account.graphql" "ent.graphql" "governance.graphql" "indicators.graphql" "pathway.graphql" "subject.graphql" "users.graphql" "win.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5401,6 +5812,7 @@ func sourceData(filename string) string {
 var sources = []*ast.Source{
 	{Name: "account.graphql", Input: sourceData("account.graphql"), BuiltIn: false},
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
+	{Name: "governance.graphql", Input: sourceData("governance.graphql"), BuiltIn: false},
 	{Name: "indicators.graphql", Input: sourceData("indicators.graphql"), BuiltIn: false},
 	{Name: "pathway.graphql", Input: sourceData("pathway.graphql"), BuiltIn: false},
 	{Name: "subject.graphql", Input: sourceData("subject.graphql"), BuiltIn: false},
@@ -5439,6 +5851,8 @@ func (ec *executionContext) childFields_Agenda(ctx context.Context, field graphq
 		return ec.fieldContext_Agenda_interventionsEnding(ctx, field)
 	case "overdueCommitments":
 		return ec.fieldContext_Agenda_overdueCommitments(ctx, field)
+	case "directivesToAcknowledge":
+		return ec.fieldContext_Agenda_directivesToAcknowledge(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Agenda", field.Name)
 }
@@ -5837,8 +6251,54 @@ func (ec *executionContext) childFields_Directive(ctx context.Context, field gra
 		return ec.fieldContext_Directive_allTables(ctx, field)
 	case "tables":
 		return ec.fieldContext_Directive_tables(ctx, field)
+	case "acknowledgements":
+		return ec.fieldContext_Directive_acknowledgements(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Directive", field.Name)
+}
+
+func (ec *executionContext) childFields_DirectiveAcknowledgement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DirectiveAcknowledgement_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_DirectiveAcknowledgement_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_DirectiveAcknowledgement_updatedAt(ctx, field)
+	case "acknowledgedAt":
+		return ec.fieldContext_DirectiveAcknowledgement_acknowledgedAt(ctx, field)
+	case "note":
+		return ec.fieldContext_DirectiveAcknowledgement_note(ctx, field)
+	case "directive":
+		return ec.fieldContext_DirectiveAcknowledgement_directive(ctx, field)
+	case "table":
+		return ec.fieldContext_DirectiveAcknowledgement_table(ctx, field)
+	case "acknowledgedBy":
+		return ec.fieldContext_DirectiveAcknowledgement_acknowledgedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DirectiveAcknowledgement", field.Name)
+}
+
+func (ec *executionContext) childFields_DirectiveAcknowledgementConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DirectiveAcknowledgementConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DirectiveAcknowledgementConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DirectiveAcknowledgementConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DirectiveAcknowledgementConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DirectiveAcknowledgementEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_DirectiveAcknowledgementEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_DirectiveAcknowledgementEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DirectiveAcknowledgementEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_DirectiveConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5881,6 +6341,12 @@ func (ec *executionContext) childFields_Fund(ctx context.Context, field graphql.
 		return ec.fieldContext_Fund_municipality(ctx, field)
 	case "interventions":
 		return ec.fieldContext_Fund_interventions(ctx, field)
+	case "committedCents":
+		return ec.fieldContext_Fund_committedCents(ctx, field)
+	case "spentCents":
+		return ec.fieldContext_Fund_spentCents(ctx, field)
+	case "availableCents":
+		return ec.fieldContext_Fund_availableCents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Fund", field.Name)
 }
@@ -6307,12 +6773,20 @@ func (ec *executionContext) childFields_Objective(ctx context.Context, field gra
 		return ec.fieldContext_Objective_target(ctx, field)
 	case "lowerIsBetter":
 		return ec.fieldContext_Objective_lowerIsBetter(ctx, field)
+	case "needAreas":
+		return ec.fieldContext_Objective_needAreas(ctx, field)
 	case "periodStart":
 		return ec.fieldContext_Objective_periodStart(ctx, field)
 	case "periodEnd":
 		return ec.fieldContext_Objective_periodEnd(ctx, field)
 	case "protocols":
 		return ec.fieldContext_Objective_protocols(ctx, field)
+	case "tables":
+		return ec.fieldContext_Objective_tables(ctx, field)
+	case "municipalities":
+		return ec.fieldContext_Objective_municipalities(ctx, field)
+	case "evaluation":
+		return ec.fieldContext_Objective_evaluation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Objective", field.Name)
 }
@@ -6337,6 +6811,22 @@ func (ec *executionContext) childFields_ObjectiveEdge(ctx context.Context, field
 		return ec.fieldContext_ObjectiveEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ObjectiveEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ObjectiveEvaluation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_ObjectiveEvaluation_value(ctx, field)
+	case "target":
+		return ec.fieldContext_ObjectiveEvaluation_target(ctx, field)
+	case "expected":
+		return ec.fieldContext_ObjectiveEvaluation_expected(ctx, field)
+	case "status":
+		return ec.fieldContext_ObjectiveEvaluation_status(ctx, field)
+	case "asOf":
+		return ec.fieldContext_ObjectiveEvaluation_asOf(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ObjectiveEvaluation", field.Name)
 }
 
 func (ec *executionContext) childFields_Organization(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6681,6 +7171,8 @@ func (ec *executionContext) childFields_Protocol(ctx context.Context, field grap
 		return ec.fieldContext_Protocol_parties(ctx, field)
 	case "objectives":
 		return ec.fieldContext_Protocol_objectives(ctx, field)
+	case "currentStatus":
+		return ec.fieldContext_Protocol_currentStatus(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Protocol", field.Name)
 }
@@ -6705,6 +7197,8 @@ func (ec *executionContext) childFields_ProtocolCommitment(ctx context.Context, 
 		return ec.fieldContext_ProtocolCommitment_evidence(ctx, field)
 	case "party":
 		return ec.fieldContext_ProtocolCommitment_party(ctx, field)
+	case "currentStatus":
+		return ec.fieldContext_ProtocolCommitment_currentStatus(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProtocolCommitment", field.Name)
 }
@@ -7122,6 +7616,44 @@ func (ec *executionContext) field_Agenda_casesWithoutManager_args(ctx context.Co
 }
 
 func (ec *executionContext) field_Agenda_declinedReferrals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Agenda_directivesToAcknowledge_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
@@ -7779,6 +8311,60 @@ func (ec *executionContext) field_Case_team_args(ctx context.Context, rawArgs ma
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.UserWhereInput, error) {
 			return ec.unmarshalOUserWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Directive_acknowledgements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.DirectiveAcknowledgementOrder, error) {
+			return ec.unmarshalODirectiveAcknowledgementOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.DirectiveAcknowledgementWhereInput, error) {
+			return ec.unmarshalODirectiveAcknowledgementWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8587,6 +9173,74 @@ func (ec *executionContext) field_Mutation_acceptTransfer_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acknowledgeDirective_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tableID",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tableID"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_activateProtocol_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "signedOn",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["signedOn"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "validFrom",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["validFrom"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "validUntil",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["validUntil"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addCommitment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8696,6 +9350,50 @@ func (ec *executionContext) field_Mutation_addNote_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["text"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addProtocolCommitment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "partyID",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["partyID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ProtocolCommitmentInput, error) {
+			return ec.unmarshalNProtocolCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐProtocolCommitmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addProtocolParty_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "protocolID",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["protocolID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ProtocolPartyInput, error) {
+			return ec.unmarshalNProtocolPartyInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐProtocolPartyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -8837,6 +9535,20 @@ func (ec *executionContext) field_Mutation_createMunicipality_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createObjective_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateObjectiveInput, error) {
+			return ec.unmarshalNCreateObjectiveInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCreateObjectiveInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createOrganization_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8953,6 +9665,28 @@ func (ec *executionContext) field_Mutation_declineTransfer_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_dropProtocolCommitment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_endSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8978,6 +9712,50 @@ func (ec *executionContext) field_Mutation_erasePersonIdentity_args(ctx context.
 		return nil, err
 	}
 	args["personID"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_fulfilProtocolCommitment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "doneOn",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["doneOn"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "evidence",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evidence"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_issueDirective_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DirectiveInput, error) {
+			return ec.unmarshalNDirectiveInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐDirectiveInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -9082,6 +9860,20 @@ func (ec *executionContext) field_Mutation_recordInDepthAssessment_args(ctx cont
 		return nil, err
 	}
 	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MeetingInput, error) {
+			return ec.unmarshalNMeetingInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMeetingInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -9397,6 +10189,20 @@ func (ec *executionContext) field_Mutation_takeCharge_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_terminateProtocol_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_transferCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9569,6 +10375,28 @@ func (ec *executionContext) field_Mutation_updateMunicipality_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateObjective_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateObjectiveInput, error) {
+			return ec.unmarshalNUpdateObjectiveInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUpdateObjectiveInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateOrganization_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9687,6 +10515,60 @@ func (ec *executionContext) field_Mutation_updateUser_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Objective_municipalities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.MunicipalityOrder, error) {
+			return ec.unmarshalOMunicipalityOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipalityOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.MunicipalityWhereInput, error) {
+			return ec.unmarshalOMunicipalityWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipalityWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Objective_protocols_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9733,6 +10615,60 @@ func (ec *executionContext) field_Objective_protocols_args(ctx context.Context, 
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.ProtocolWhereInput, error) {
 			return ec.unmarshalOProtocolWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Objective_tables_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.TableOrder, error) {
+			return ec.unmarshalOTableOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.TableWhereInput, error) {
+			return ec.unmarshalOTableWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12159,6 +13095,50 @@ func (ec *executionContext) fieldContext_Agenda_overdueCommitments(ctx context.C
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Agenda_overdueCommitments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_directivesToAcknowledge(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_directivesToAcknowledge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agenda().DirectivesToAcknowledge(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DirectiveConnection) graphql.Marshaler {
+			return ec.marshalNDirectiveConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_directivesToAcknowledge(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DirectiveConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agenda_directivesToAcknowledge_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15749,6 +16729,403 @@ func (ec *executionContext) fieldContext_Directive_tables(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Directive_acknowledgements(ctx context.Context, field graphql.CollectedField, obj *ent.Directive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Directive_acknowledgements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Acknowledgements(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.DirectiveAcknowledgementOrder), fc.Args["where"].(*ent.DirectiveAcknowledgementWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DirectiveAcknowledgementConnection) graphql.Marshaler {
+			return ec.marshalNDirectiveAcknowledgementConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Directive_acknowledgements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Directive",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DirectiveAcknowledgementConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Directive_acknowledgements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DirectiveAcknowledgement_id(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgement_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgement_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DirectiveAcknowledgement", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DirectiveAcknowledgement_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgement_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgement_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DirectiveAcknowledgement", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DirectiveAcknowledgement_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgement_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgement_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DirectiveAcknowledgement", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DirectiveAcknowledgement_acknowledgedAt(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgement_acknowledgedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AcknowledgedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgement_acknowledgedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DirectiveAcknowledgement", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DirectiveAcknowledgement_note(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgement_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgement_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DirectiveAcknowledgement", field, false, false, "String")
+}
+
+func (ec *executionContext) _DirectiveAcknowledgement_directive(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgement_directive(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Directive(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Directive) graphql.Marshaler {
+			return ec.marshalNDirective2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirective(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgement_directive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DirectiveAcknowledgement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Directive(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DirectiveAcknowledgement_table(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgement_table(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Table(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TerritorialTable) graphql.Marshaler {
+			return ec.marshalNTable2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTerritorialTable(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgement_table(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DirectiveAcknowledgement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Table(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DirectiveAcknowledgement_acknowledgedBy(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgement_acknowledgedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AcknowledgedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgement_acknowledgedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DirectiveAcknowledgement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DirectiveAcknowledgementConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgementConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.DirectiveAcknowledgementEdge) graphql.Marshaler {
+			return ec.marshalODirectiveAcknowledgementEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgementConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DirectiveAcknowledgementConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DirectiveAcknowledgementEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DirectiveAcknowledgementConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgementConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[gid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgementConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DirectiveAcknowledgementConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DirectiveAcknowledgementConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgementConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgementConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DirectiveAcknowledgementConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DirectiveAcknowledgementEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgementEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgementEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DirectiveAcknowledgement) graphql.Marshaler {
+			return ec.marshalODirectiveAcknowledgement2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgement(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgementEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DirectiveAcknowledgementEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DirectiveAcknowledgement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DirectiveAcknowledgementEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgementEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgementEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[gid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgementEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DirectiveAcknowledgementEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _DirectiveConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16103,6 +17480,75 @@ func (ec *executionContext) fieldContext_Fund_interventions(ctx context.Context,
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Fund_committedCents(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fund_committedCents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Fund().CommittedCents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fund_committedCents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fund", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Fund_spentCents(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fund_spentCents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Fund().SpentCents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fund_spentCents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fund", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Fund_availableCents(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fund_availableCents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Fund().AvailableCents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fund_availableCents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fund", field, true, true, "Int")
 }
 
 func (ec *executionContext) _FundConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.FundConnection) (ret graphql.Marshaler) {
@@ -20268,6 +21714,94 @@ func (ec *executionContext) fieldContext_Mutation_updateProtocol(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createObjective(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createObjective(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateObjective(ctx, fc.Args["input"].(ent.CreateObjectiveInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Objective) graphql.Marshaler {
+			return ec.marshalNObjective2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐObjective(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createObjective(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Objective(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createObjective_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateObjective(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateObjective(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateObjective(ctx, fc.Args["id"].(gid.ID), fc.Args["input"].(ent.UpdateObjectiveInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Objective) graphql.Marshaler {
+			return ec.marshalNObjective2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐObjective(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateObjective(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Objective(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateObjective_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createFund(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20593,6 +22127,402 @@ func (ec *executionContext) fieldContext_Mutation_changePassword(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_changePassword_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_activateProtocol(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_activateProtocol(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ActivateProtocol(ctx, fc.Args["id"].(gid.ID), fc.Args["signedOn"].(*time.Time), fc.Args["validFrom"].(*time.Time), fc.Args["validUntil"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Protocol) graphql.Marshaler {
+			return ec.marshalNProtocol2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocol(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_activateProtocol(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Protocol(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_activateProtocol_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_terminateProtocol(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_terminateProtocol(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().TerminateProtocol(ctx, fc.Args["id"].(gid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Protocol) graphql.Marshaler {
+			return ec.marshalNProtocol2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocol(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_terminateProtocol(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Protocol(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_terminateProtocol_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addProtocolParty(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addProtocolParty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddProtocolParty(ctx, fc.Args["protocolID"].(gid.ID), fc.Args["input"].(model.ProtocolPartyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProtocolParty) graphql.Marshaler {
+			return ec.marshalNProtocolParty2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolParty(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addProtocolParty(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProtocolParty(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addProtocolParty_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addProtocolCommitment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addProtocolCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddProtocolCommitment(ctx, fc.Args["partyID"].(gid.ID), fc.Args["input"].(model.ProtocolCommitmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProtocolCommitment) graphql.Marshaler {
+			return ec.marshalNProtocolCommitment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addProtocolCommitment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProtocolCommitment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addProtocolCommitment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_fulfilProtocolCommitment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_fulfilProtocolCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().FulfilProtocolCommitment(ctx, fc.Args["id"].(gid.ID), fc.Args["doneOn"].(*time.Time), fc.Args["evidence"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProtocolCommitment) graphql.Marshaler {
+			return ec.marshalNProtocolCommitment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_fulfilProtocolCommitment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProtocolCommitment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_fulfilProtocolCommitment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_dropProtocolCommitment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_dropProtocolCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DropProtocolCommitment(ctx, fc.Args["id"].(gid.ID), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProtocolCommitment) graphql.Marshaler {
+			return ec.marshalNProtocolCommitment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_dropProtocolCommitment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProtocolCommitment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_dropProtocolCommitment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_issueDirective(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_issueDirective(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().IssueDirective(ctx, fc.Args["input"].(model.DirectiveInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Directive) graphql.Marshaler {
+			return ec.marshalNDirective2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirective(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_issueDirective(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Directive(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_issueDirective_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acknowledgeDirective(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acknowledgeDirective(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcknowledgeDirective(ctx, fc.Args["id"].(gid.ID), fc.Args["tableID"].(gid.ID), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DirectiveAcknowledgement) graphql.Marshaler {
+			return ec.marshalNDirectiveAcknowledgement2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acknowledgeDirective(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DirectiveAcknowledgement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acknowledgeDirective_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordMeeting(ctx, fc.Args["input"].(model.MeetingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22168,6 +24098,29 @@ func (ec *executionContext) fieldContext_Objective_lowerIsBetter(_ context.Conte
 	return graphql.NewScalarFieldContext("Objective", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Objective_needAreas(ctx context.Context, field graphql.CollectedField, obj *ent.Objective) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objective_needAreas(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NeedAreas, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.NeedArea) graphql.Marshaler {
+			return ec.marshalNNeedArea2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐNeedAreaᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objective_needAreas(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objective", field, false, false, "NeedArea")
+}
+
 func (ec *executionContext) _Objective_periodStart(ctx context.Context, field graphql.CollectedField, obj *ent.Objective) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22254,6 +24207,126 @@ func (ec *executionContext) fieldContext_Objective_protocols(ctx context.Context
 	if fc.Args, err = ec.field_Objective_protocols_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Objective_tables(ctx context.Context, field graphql.CollectedField, obj *ent.Objective) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objective_tables(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Tables(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.TableOrder), fc.Args["where"].(*ent.TableWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TableConnection) graphql.Marshaler {
+			return ec.marshalNTableConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objective_tables(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Objective",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TableConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Objective_tables_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Objective_municipalities(ctx context.Context, field graphql.CollectedField, obj *ent.Objective) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objective_municipalities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Municipalities(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.MunicipalityOrder), fc.Args["where"].(*ent.MunicipalityWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MunicipalityConnection) graphql.Marshaler {
+			return ec.marshalNMunicipalityConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipalityConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objective_municipalities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Objective",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MunicipalityConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Objective_municipalities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Objective_evaluation(ctx context.Context, field graphql.CollectedField, obj *ent.Objective) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objective_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Objective().Evaluation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *governance.Evaluation) graphql.Marshaler {
+			return ec.marshalNObjectiveEvaluation2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐEvaluation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objective_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Objective",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ObjectiveEvaluation(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -22398,6 +24471,121 @@ func (ec *executionContext) _ObjectiveEdge_cursor(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_ObjectiveEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ObjectiveEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ObjectiveEvaluation_value(ctx context.Context, field graphql.CollectedField, obj *governance.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectiveEvaluation_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectiveEvaluation_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectiveEvaluation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ObjectiveEvaluation_target(ctx context.Context, field graphql.CollectedField, obj *governance.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectiveEvaluation_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectiveEvaluation_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectiveEvaluation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ObjectiveEvaluation_expected(ctx context.Context, field graphql.CollectedField, obj *governance.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectiveEvaluation_expected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Expected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectiveEvaluation_expected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectiveEvaluation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ObjectiveEvaluation_status(ctx context.Context, field graphql.CollectedField, obj *governance.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectiveEvaluation_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v governance.ObjectiveStatus) graphql.Marshaler {
+			return ec.marshalNObjectiveStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐObjectiveStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectiveEvaluation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectiveEvaluation", field, false, false, "ObjectiveStatus")
+}
+
+func (ec *executionContext) _ObjectiveEvaluation_asOf(ctx context.Context, field graphql.CollectedField, obj *governance.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectiveEvaluation_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectiveEvaluation_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectiveEvaluation", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Organization_id(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
@@ -25506,6 +27694,29 @@ func (ec *executionContext) fieldContext_Protocol_objectives(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Protocol_currentStatus(ctx context.Context, field graphql.CollectedField, obj *ent.Protocol) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Protocol_currentStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Protocol().CurrentStatus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v protocol.Status) graphql.Marshaler {
+			return ec.marshalNProtocolStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋprotocolᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Protocol_currentStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Protocol", field, true, true, "ProtocolStatus")
+}
+
 func (ec *executionContext) _ProtocolCommitment_id(ctx context.Context, field graphql.CollectedField, obj *ent.ProtocolCommitment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25720,6 +27931,29 @@ func (ec *executionContext) fieldContext_ProtocolCommitment_party(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ProtocolCommitment_currentStatus(ctx context.Context, field graphql.CollectedField, obj *ent.ProtocolCommitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProtocolCommitment_currentStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProtocolCommitment().CurrentStatus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v protocolcommitment.Status) graphql.Marshaler {
+			return ec.marshalNProtocolCommitmentStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋprotocolcommitmentᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProtocolCommitment_currentStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProtocolCommitment", field, true, true, "ProtocolCommitmentStatus")
 }
 
 func (ec *executionContext) _ProtocolCommitmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ProtocolCommitmentConnection) (ret graphql.Marshaler) {
@@ -34392,6 +36626,111 @@ func UnmarshalCreateMunicipalityInput(ctx context.Context, raw any) (ent.CreateM
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateObjectiveInput(ctx context.Context, obj any) (ent.CreateObjectiveInput, error) {
+	var it ent.CreateObjectiveInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "indicator", "target", "lowerIsBetter", "needAreas", "periodStart", "periodEnd", "protocolIDs", "tableIDs", "municipalityIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "indicator":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("indicator"))
+			data, err := ec.unmarshalNObjectiveIndicator2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋobjectiveᚐIndicator(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Indicator = data
+		case "target":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("target"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Target = data
+		case "lowerIsBetter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lowerIsBetter"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LowerIsBetter = data
+		case "needAreas":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("needAreas"))
+			data, err := ec.unmarshalONeedArea2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐNeedAreaᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeedAreas = data
+		case "periodStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStart"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStart = data
+		case "periodEnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEnd"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEnd = data
+		case "protocolIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("protocolIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProtocolIDs = data
+		case "tableIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tableIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TableIDs = data
+		case "municipalityIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("municipalityIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MunicipalityIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateObjectiveInput unmarshals raw into the CreateObjectiveInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateObjectiveInput(ctx context.Context, raw any) (ent.CreateObjectiveInput, error) {
+	var out ent.CreateObjectiveInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateObjectiveInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateOrganizationInput(ctx context.Context, obj any) (ent.CreateOrganizationInput, error) {
 	var it ent.CreateOrganizationInput
 	if obj == nil {
@@ -34774,6 +37113,69 @@ func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, o
 func UnmarshalCreateUserInput(ctx context.Context, raw any) (ent.CreateUserInput, error) {
 	var out ent.CreateUserInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateUserInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDecisionInput(ctx context.Context, obj any) (model.DecisionInput, error) {
+	var it model.DecisionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"text", "directiveID", "protocolID", "caseID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "directiveID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("directiveID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DirectiveID = data
+		case "protocolID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("protocolID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProtocolID = data
+		case "caseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDecisionInput unmarshals raw into the DecisionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDecisionInput(ctx context.Context, raw any) (model.DecisionInput, error) {
+	var out model.DecisionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DecisionInput", raw, &out)
 	return out, err
 }
 
@@ -35201,6 +37603,556 @@ func UnmarshalDecisionWhereInput(ctx context.Context, raw any) (ent.DecisionWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDirectiveAcknowledgementOrder(ctx context.Context, obj any) (ent.DirectiveAcknowledgementOrder, error) {
+	var it ent.DirectiveAcknowledgementOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNDirectiveAcknowledgementOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDirectiveAcknowledgementOrder unmarshals raw into the DirectiveAcknowledgementOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDirectiveAcknowledgementOrder(ctx context.Context, raw any) (ent.DirectiveAcknowledgementOrder, error) {
+	var out ent.DirectiveAcknowledgementOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DirectiveAcknowledgementOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDirectiveAcknowledgementWhereInput(ctx context.Context, obj any) (ent.DirectiveAcknowledgementWhereInput, error) {
+	var it ent.DirectiveAcknowledgementWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "hasDirective", "hasDirectiveWith", "hasTable", "hasTableWith", "hasAcknowledgedBy", "hasAcknowledgedByWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalODirectiveAcknowledgementWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalODirectiveAcknowledgementWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalODirectiveAcknowledgementWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "acknowledgedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAt = data
+		case "acknowledgedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtNEQ = data
+		case "acknowledgedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtIn = data
+		case "acknowledgedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtNotIn = data
+		case "acknowledgedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtGT = data
+		case "acknowledgedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtGTE = data
+		case "acknowledgedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtLT = data
+		case "acknowledgedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtLTE = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "noteNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNEQ = data
+		case "noteIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteIn = data
+		case "noteNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNotIn = data
+		case "noteGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteGT = data
+		case "noteGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteGTE = data
+		case "noteLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteLT = data
+		case "noteLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteLTE = data
+		case "noteContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteContains = data
+		case "noteHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteHasPrefix = data
+		case "noteHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteHasSuffix = data
+		case "noteIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteIsNil = data
+		case "noteNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNotNil = data
+		case "noteEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteEqualFold = data
+		case "noteContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteContainsFold = data
+		case "hasDirective":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDirective"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDirective = data
+		case "hasDirectiveWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDirectiveWith"))
+			data, err := ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDirectiveWith = data
+		case "hasTable":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTable"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTable = data
+		case "hasTableWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTableWith"))
+			data, err := ec.unmarshalOTableWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTableWith = data
+		case "hasAcknowledgedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAcknowledgedBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAcknowledgedBy = data
+		case "hasAcknowledgedByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAcknowledgedByWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAcknowledgedByWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDirectiveAcknowledgementWhereInput unmarshals raw into the DirectiveAcknowledgementWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDirectiveAcknowledgementWhereInput(ctx context.Context, raw any) (ent.DirectiveAcknowledgementWhereInput, error) {
+	var out ent.DirectiveAcknowledgementWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DirectiveAcknowledgementWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDirectiveInput(ctx context.Context, obj any) (model.DirectiveInput, error) {
+	var it model.DirectiveInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "body", "issuedOn", "allTables", "tableIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "issuedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuedOn = data
+		case "allTables":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allTables"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllTables = data
+		case "tableIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tableIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TableIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDirectiveInput unmarshals raw into the DirectiveInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDirectiveInput(ctx context.Context, raw any) (model.DirectiveInput, error) {
+	var out model.DirectiveInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DirectiveInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDirectiveOrder(ctx context.Context, obj any) (ent.DirectiveOrder, error) {
 	var it ent.DirectiveOrder
 	if obj == nil {
@@ -35265,7 +38217,7 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyGT", "bodyGTE", "bodyLT", "bodyLTE", "bodyContains", "bodyHasPrefix", "bodyHasSuffix", "bodyEqualFold", "bodyContainsFold", "issuedOn", "issuedOnNEQ", "issuedOnIn", "issuedOnNotIn", "issuedOnGT", "issuedOnGTE", "issuedOnLT", "issuedOnLTE", "allTables", "allTablesNEQ", "hasTables", "hasTablesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyGT", "bodyGTE", "bodyLT", "bodyLTE", "bodyContains", "bodyHasPrefix", "bodyHasSuffix", "bodyEqualFold", "bodyContainsFold", "issuedOn", "issuedOnNEQ", "issuedOnIn", "issuedOnNotIn", "issuedOnGT", "issuedOnGTE", "issuedOnLT", "issuedOnLTE", "allTables", "allTablesNEQ", "hasTables", "hasTablesWith", "hasAcknowledgements", "hasAcknowledgementsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35727,6 +38679,20 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.HasTablesWith = data
+		case "hasAcknowledgements":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAcknowledgements"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAcknowledgements = data
+		case "hasAcknowledgementsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAcknowledgementsWith"))
+			data, err := ec.unmarshalODirectiveAcknowledgementWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAcknowledgementsWith = data
 		}
 	}
 	return it, nil
@@ -37769,6 +40735,90 @@ func (ec *executionContext) unmarshalInputLoginInput(ctx context.Context, obj an
 func UnmarshalLoginInput(ctx context.Context, raw any) (model.LoginInput, error) {
 	var out model.LoginInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "LoginInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMeetingInput(ctx context.Context, obj any) (model.MeetingInput, error) {
+	var it model.MeetingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"body", "tableID", "heldAt", "title", "minutes", "attendeeIDs", "decisions"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalNMeetingBody2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋmeetingᚐBody(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "tableID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tableID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TableID = data
+		case "heldAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldAt = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "minutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minutes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Minutes = data
+		case "attendeeIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attendeeIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttendeeIDs = data
+		case "decisions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decisions"))
+			data, err := ec.unmarshalODecisionInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐDecisionInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Decisions = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMeetingInput unmarshals raw into the MeetingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMeetingInput(ctx context.Context, raw any) (model.MeetingInput, error) {
+	var out model.MeetingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeetingInput", raw, &out)
 	return out, err
 }
 
@@ -40498,7 +43548,7 @@ func (ec *executionContext) unmarshalInputObjectiveWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "indicator", "indicatorNEQ", "indicatorIn", "indicatorNotIn", "target", "targetNEQ", "targetIn", "targetNotIn", "targetGT", "targetGTE", "targetLT", "targetLTE", "lowerIsBetter", "lowerIsBetterNEQ", "periodStart", "periodStartNEQ", "periodStartIn", "periodStartNotIn", "periodStartGT", "periodStartGTE", "periodStartLT", "periodStartLTE", "periodEnd", "periodEndNEQ", "periodEndIn", "periodEndNotIn", "periodEndGT", "periodEndGTE", "periodEndLT", "periodEndLTE", "hasProtocols", "hasProtocolsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "indicator", "indicatorNEQ", "indicatorIn", "indicatorNotIn", "target", "targetNEQ", "targetIn", "targetNotIn", "targetGT", "targetGTE", "targetLT", "targetLTE", "lowerIsBetter", "lowerIsBetterNEQ", "periodStart", "periodStartNEQ", "periodStartIn", "periodStartNotIn", "periodStartGT", "periodStartGTE", "periodStartLT", "periodStartLTE", "periodEnd", "periodEndNEQ", "periodEndIn", "periodEndNotIn", "periodEndGT", "periodEndGTE", "periodEndLT", "periodEndLTE", "hasProtocols", "hasProtocolsWith", "hasTables", "hasTablesWith", "hasMunicipalities", "hasMunicipalitiesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -41009,6 +44059,34 @@ func (ec *executionContext) unmarshalInputObjectiveWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.HasProtocolsWith = data
+		case "hasTables":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTables"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTables = data
+		case "hasTablesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTablesWith"))
+			data, err := ec.unmarshalOTableWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTablesWith = data
+		case "hasMunicipalities":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMunicipalities"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMunicipalities = data
+		case "hasMunicipalitiesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMunicipalitiesWith"))
+			data, err := ec.unmarshalOMunicipalityWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipalityWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMunicipalitiesWith = data
 		}
 	}
 	return it, nil
@@ -44441,6 +47519,55 @@ func UnmarshalPlanWhereInput(ctx context.Context, raw any) (ent.PlanWhereInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputProtocolCommitmentInput(ctx context.Context, obj any) (model.ProtocolCommitmentInput, error) {
+	var it model.ProtocolCommitmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"description", "dueOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "dueOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProtocolCommitmentInput unmarshals raw into the ProtocolCommitmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProtocolCommitmentInput(ctx context.Context, raw any) (model.ProtocolCommitmentInput, error) {
+	var out model.ProtocolCommitmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProtocolCommitmentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputProtocolCommitmentOrder(ctx context.Context, obj any) (ent.ProtocolCommitmentOrder, error) {
 	var it ent.ProtocolCommitmentOrder
 	if obj == nil {
@@ -45146,6 +48273,62 @@ func (ec *executionContext) unmarshalInputProtocolOrder(ctx context.Context, obj
 func UnmarshalProtocolOrder(ctx context.Context, raw any) (ent.ProtocolOrder, error) {
 	var out ent.ProtocolOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProtocolOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputProtocolPartyInput(ctx context.Context, obj any) (model.ProtocolPartyInput, error) {
+	var it model.ProtocolPartyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"organizationID", "role", "operatingMode"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNProtocolPartyRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋprotocolpartyᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "operatingMode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operatingMode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperatingMode = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProtocolPartyInput unmarshals raw into the ProtocolPartyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProtocolPartyInput(ctx context.Context, raw any) (model.ProtocolPartyInput, error) {
+	var out model.ProtocolPartyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProtocolPartyInput", raw, &out)
 	return out, err
 }
 
@@ -47779,6 +50962,160 @@ func UnmarshalUpdateMunicipalityInput(ctx context.Context, raw any) (ent.UpdateM
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateObjectiveInput(ctx context.Context, obj any) (ent.UpdateObjectiveInput, error) {
+	var it ent.UpdateObjectiveInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "indicator", "target", "lowerIsBetter", "needAreas", "appendNeedAreas", "periodStart", "periodEnd", "addProtocolIDs", "removeProtocolIDs", "clearProtocols", "addTableIDs", "removeTableIDs", "clearTables", "addMunicipalityIDs", "removeMunicipalityIDs", "clearMunicipalities"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "indicator":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("indicator"))
+			data, err := ec.unmarshalOObjectiveIndicator2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋobjectiveᚐIndicator(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Indicator = data
+		case "target":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("target"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Target = data
+		case "lowerIsBetter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lowerIsBetter"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LowerIsBetter = data
+		case "needAreas":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("needAreas"))
+			data, err := ec.unmarshalONeedArea2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐNeedAreaᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeedAreas = data
+		case "appendNeedAreas":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appendNeedAreas"))
+			data, err := ec.unmarshalONeedArea2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋdomainᚐNeedAreaᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppendNeedAreas = data
+		case "periodStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStart"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStart = data
+		case "periodEnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEnd"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEnd = data
+		case "addProtocolIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addProtocolIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddProtocolIDs = data
+		case "removeProtocolIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeProtocolIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveProtocolIDs = data
+		case "clearProtocols":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearProtocols"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearProtocols = data
+		case "addTableIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addTableIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddTableIDs = data
+		case "removeTableIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeTableIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveTableIDs = data
+		case "clearTables":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearTables"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearTables = data
+		case "addMunicipalityIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addMunicipalityIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddMunicipalityIDs = data
+		case "removeMunicipalityIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeMunicipalityIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋschemaᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveMunicipalityIDs = data
+		case "clearMunicipalities":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearMunicipalities"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearMunicipalities = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateObjectiveInput unmarshals raw into the UpdateObjectiveInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateObjectiveInput(ctx context.Context, raw any) (ent.UpdateObjectiveInput, error) {
+	var out ent.UpdateObjectiveInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateObjectiveInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateOrganizationInput(ctx context.Context, obj any) (ent.UpdateOrganizationInput, error) {
 	var it ent.UpdateOrganizationInput
 	if obj == nil {
@@ -48897,6 +52234,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Fund(ctx, sel, obj)
+	case *ent.DirectiveAcknowledgement:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._DirectiveAcknowledgement(ctx, sel, obj)
 	case *ent.Directive:
 		if obj == nil {
 			return graphql.Null
@@ -49030,6 +52372,12 @@ func (ec *executionContext) _Agenda(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Agenda_overdueCommitments(ctx, field, obj)
+				})
+		case "directivesToAcknowledge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agenda_directivesToAcknowledge(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -50342,6 +53690,164 @@ func (ec *executionContext) _Directive(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Directive_tables(ctx, field, obj)
 				})
+		case "acknowledgements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Directive_acknowledgements(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var directiveAcknowledgementImplementors = []string{"DirectiveAcknowledgement", "Node"}
+
+func (ec *executionContext) _DirectiveAcknowledgement(ctx context.Context, sel ast.SelectionSet, obj *ent.DirectiveAcknowledgement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, directiveAcknowledgementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DirectiveAcknowledgement")
+		case "id":
+			out.Values[i] = ec._DirectiveAcknowledgement_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._DirectiveAcknowledgement_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._DirectiveAcknowledgement_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "acknowledgedAt":
+			out.Values[i] = ec._DirectiveAcknowledgement_acknowledgedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._DirectiveAcknowledgement_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "directive":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DirectiveAcknowledgement_directive(ctx, field, obj)
+				})
+		case "table":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DirectiveAcknowledgement_table(ctx, field, obj)
+				})
+		case "acknowledgedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DirectiveAcknowledgement_acknowledgedBy(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var directiveAcknowledgementConnectionImplementors = []string{"DirectiveAcknowledgementConnection"}
+
+func (ec *executionContext) _DirectiveAcknowledgementConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.DirectiveAcknowledgementConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, directiveAcknowledgementConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DirectiveAcknowledgementConnection")
+		case "edges":
+			out.Values[i] = ec._DirectiveAcknowledgementConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DirectiveAcknowledgementConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DirectiveAcknowledgementConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var directiveAcknowledgementEdgeImplementors = []string{"DirectiveAcknowledgementEdge"}
+
+func (ec *executionContext) _DirectiveAcknowledgementEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.DirectiveAcknowledgementEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, directiveAcknowledgementEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DirectiveAcknowledgementEdge")
+		case "node":
+			out.Values[i] = ec._DirectiveAcknowledgementEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._DirectiveAcknowledgementEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -50492,6 +53998,24 @@ func (ec *executionContext) _Fund(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Fund_interventions(ctx, field, obj)
+				})
+		case "committedCents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Fund_committedCents(ctx, field, obj)
+				})
+		case "spentCents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Fund_spentCents(ctx, field, obj)
+				})
+		case "availableCents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Fund_availableCents(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -51963,6 +55487,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createObjective":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createObjective(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateObjective":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateObjective(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createFund":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createFund(ctx, field)
@@ -52015,6 +55553,69 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "changePassword":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_changePassword(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "activateProtocol":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_activateProtocol(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "terminateProtocol":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_terminateProtocol(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addProtocolParty":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addProtocolParty(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addProtocolCommitment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addProtocolCommitment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fulfilProtocolCommitment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_fulfilProtocolCommitment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dropProtocolCommitment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_dropProtocolCommitment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "issueDirective":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_issueDirective(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acknowledgeDirective":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acknowledgeDirective(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordMeeting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordMeeting(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -52306,6 +55907,11 @@ func (ec *executionContext) _Objective(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "needAreas":
+			out.Values[i] = ec._Objective_needAreas(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "periodStart":
 			out.Values[i] = ec._Objective_periodStart(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -52321,6 +55927,24 @@ func (ec *executionContext) _Objective(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Objective_protocols(ctx, field, obj)
+				})
+		case "tables":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Objective_tables(ctx, field, obj)
+				})
+		case "municipalities":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Objective_municipalities(ctx, field, obj)
+				})
+		case "evaluation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Objective_evaluation(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -52400,6 +56024,59 @@ func (ec *executionContext) _ObjectiveEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "cursor":
 			out.Values[i] = ec._ObjectiveEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var objectiveEvaluationImplementors = []string{"ObjectiveEvaluation"}
+
+func (ec *executionContext) _ObjectiveEvaluation(ctx context.Context, sel ast.SelectionSet, obj *governance.Evaluation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, objectiveEvaluationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ObjectiveEvaluation")
+		case "value":
+			out.Values[i] = ec._ObjectiveEvaluation_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "target":
+			out.Values[i] = ec._ObjectiveEvaluation_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expected":
+			out.Values[i] = ec._ObjectiveEvaluation_expected(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._ObjectiveEvaluation_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "asOf":
+			out.Values[i] = ec._ObjectiveEvaluation_asOf(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -53534,6 +57211,12 @@ func (ec *executionContext) _Protocol(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Protocol_objectives(ctx, field, obj)
 				})
+		case "currentStatus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Protocol_currentStatus(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -53607,6 +57290,12 @@ func (ec *executionContext) _ProtocolCommitment(ctx context.Context, sel ast.Sel
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ProtocolCommitment_party(ctx, field, obj)
+				})
+		case "currentStatus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProtocolCommitment_currentStatus(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -55468,6 +59157,11 @@ func (ec *executionContext) unmarshalNCreateMunicipalityInput2githubᚗcomᚋpro
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateObjectiveInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCreateObjectiveInput(ctx context.Context, v any) (ent.CreateObjectiveInput, error) {
+	res, err := ec.unmarshalInputCreateObjectiveInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateOrganizationInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCreateOrganizationInput(ctx context.Context, v any) (ent.CreateOrganizationInput, error) {
 	res, err := ec.unmarshalInputCreateOrganizationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -55511,6 +59205,11 @@ func (ec *executionContext) marshalNDecisionConnection2ᚖgithubᚗcomᚋprogett
 	return ec._DecisionConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNDecisionInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐDecisionInput(ctx context.Context, v any) (*model.DecisionInput, error) {
+	res, err := ec.unmarshalInputDecisionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNDecisionOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecisionOrder(ctx context.Context, v any) (*ent.DecisionOrder, error) {
 	res, err := ec.unmarshalInputDecisionOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -55535,12 +59234,65 @@ func (ec *executionContext) unmarshalNDecisionWhereInput2ᚖgithubᚗcomᚋproge
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNDirective2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirective(ctx context.Context, sel ast.SelectionSet, v *ent.Directive) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Directive!")
+		return graphql.Null
+	}
+	return ec._Directive(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDirectiveAcknowledgement2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgement(ctx context.Context, sel ast.SelectionSet, v *ent.DirectiveAcknowledgement) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DirectiveAcknowledgement!")
+		return graphql.Null
+	}
+	return ec._DirectiveAcknowledgement(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDirectiveAcknowledgementConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DirectiveAcknowledgementConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DirectiveAcknowledgementConnection!")
+		return graphql.Null
+	}
+	return ec._DirectiveAcknowledgementConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDirectiveAcknowledgementOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementOrder(ctx context.Context, v any) (*ent.DirectiveAcknowledgementOrder, error) {
+	res, err := ec.unmarshalInputDirectiveAcknowledgementOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDirectiveAcknowledgementOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementOrderField(ctx context.Context, v any) (*ent.DirectiveAcknowledgementOrderField, error) {
+	var res = new(ent.DirectiveAcknowledgementOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDirectiveAcknowledgementOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.DirectiveAcknowledgementOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DirectiveAcknowledgementOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNDirectiveAcknowledgementWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementWhereInput(ctx context.Context, v any) (*ent.DirectiveAcknowledgementWhereInput, error) {
+	res, err := ec.unmarshalInputDirectiveAcknowledgementWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNDirectiveConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DirectiveConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "DirectiveConnection!")
 		return graphql.Null
 	}
 	return ec._DirectiveConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDirectiveInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐDirectiveInput(ctx context.Context, v any) (model.DirectiveInput, error) {
+	res, err := ec.unmarshalInputDirectiveInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNDirectiveOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveOrder(ctx context.Context, v any) (*ent.DirectiveOrder, error) {
@@ -55975,6 +59727,11 @@ func (ec *executionContext) marshalNMeetingConnection2ᚖgithubᚗcomᚋprogetto
 	return ec._MeetingConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNMeetingInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMeetingInput(ctx context.Context, v any) (model.MeetingInput, error) {
+	res, err := ec.unmarshalInputMeetingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNMeetingOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMeetingOrder(ctx context.Context, v any) (*ent.MeetingOrder, error) {
 	res, err := ec.unmarshalInputMeetingOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -56196,12 +59953,28 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋprogettoᚑwinᚋwin�
 	return ret
 }
 
+func (ec *executionContext) marshalNObjective2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐObjective(ctx context.Context, sel ast.SelectionSet, v *ent.Objective) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Objective!")
+		return graphql.Null
+	}
+	return ec._Objective(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNObjectiveConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐObjectiveConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ObjectiveConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ObjectiveConnection!")
 		return graphql.Null
 	}
 	return ec._ObjectiveConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNObjectiveEvaluation2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐEvaluation(ctx context.Context, sel ast.SelectionSet, v *governance.Evaluation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ObjectiveEvaluation!")
+		return graphql.Null
+	}
+	return ec._ObjectiveEvaluation(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNObjectiveIndicator2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋobjectiveᚐIndicator(ctx context.Context, v any) (objective.Indicator, error) {
@@ -56230,6 +60003,16 @@ func (ec *executionContext) marshalNObjectiveOrderField2ᚖgithubᚗcomᚋproget
 		graphql.AddInvalidNullError(ctx, "ObjectiveOrderField!")
 		return graphql.Null
 	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNObjectiveStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐObjectiveStatus(ctx context.Context, v any) (governance.ObjectiveStatus, error) {
+	var res governance.ObjectiveStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNObjectiveStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐObjectiveStatus(ctx context.Context, sel ast.SelectionSet, v governance.ObjectiveStatus) graphql.Marshaler {
 	return v
 }
 
@@ -56571,12 +60354,25 @@ func (ec *executionContext) marshalNProtocol2ᚖgithubᚗcomᚋprogettoᚑwinᚋ
 	return ec._Protocol(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNProtocolCommitment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitment(ctx context.Context, sel ast.SelectionSet, v *ent.ProtocolCommitment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProtocolCommitment!")
+		return graphql.Null
+	}
+	return ec._ProtocolCommitment(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNProtocolCommitmentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitmentConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ProtocolCommitmentConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ProtocolCommitmentConnection!")
 		return graphql.Null
 	}
 	return ec._ProtocolCommitmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProtocolCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐProtocolCommitmentInput(ctx context.Context, v any) (model.ProtocolCommitmentInput, error) {
+	res, err := ec.unmarshalInputProtocolCommitmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNProtocolCommitmentOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitmentOrder(ctx context.Context, v any) (*ent.ProtocolCommitmentOrder, error) {
@@ -56654,6 +60450,11 @@ func (ec *executionContext) marshalNProtocolPartyConnection2ᚖgithubᚗcomᚋpr
 		return graphql.Null
 	}
 	return ec._ProtocolPartyConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProtocolPartyInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐProtocolPartyInput(ctx context.Context, v any) (model.ProtocolPartyInput, error) {
+	res, err := ec.unmarshalInputProtocolPartyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNProtocolPartyOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolPartyOrder(ctx context.Context, v any) (*ent.ProtocolPartyOrder, error) {
@@ -56914,6 +60715,11 @@ func (ec *executionContext) unmarshalNUpdateInterventionInput2githubᚗcomᚋpro
 
 func (ec *executionContext) unmarshalNUpdateMunicipalityInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUpdateMunicipalityInput(ctx context.Context, v any) (ent.UpdateMunicipalityInput, error) {
 	res, err := ec.unmarshalInputUpdateMunicipalityInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateObjectiveInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUpdateObjectiveInput(ctx context.Context, v any) (ent.UpdateObjectiveInput, error) {
+	res, err := ec.unmarshalInputUpdateObjectiveInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -57907,6 +61713,23 @@ func (ec *executionContext) marshalODecisionEdge2ᚖgithubᚗcomᚋprogettoᚑwi
 	return ec._DecisionEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalODecisionInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐDecisionInputᚄ(ctx context.Context, v any) ([]*model.DecisionInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.DecisionInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDecisionInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐDecisionInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalODecisionOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecisionOrderᚄ(ctx context.Context, v any) ([]*ent.DecisionOrder, error) {
 	if v == nil {
 		return nil, nil
@@ -57954,6 +61777,75 @@ func (ec *executionContext) marshalODirective2ᚖgithubᚗcomᚋprogettoᚑwin�
 		return graphql.Null
 	}
 	return ec._Directive(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODirectiveAcknowledgement2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgement(ctx context.Context, sel ast.SelectionSet, v *ent.DirectiveAcknowledgement) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DirectiveAcknowledgement(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODirectiveAcknowledgementEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DirectiveAcknowledgementEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalODirectiveAcknowledgementEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalODirectiveAcknowledgementEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementEdge(ctx context.Context, sel ast.SelectionSet, v *ent.DirectiveAcknowledgementEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DirectiveAcknowledgementEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODirectiveAcknowledgementOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementOrderᚄ(ctx context.Context, v any) ([]*ent.DirectiveAcknowledgementOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.DirectiveAcknowledgementOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDirectiveAcknowledgementOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalODirectiveAcknowledgementWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementWhereInputᚄ(ctx context.Context, v any) ([]*ent.DirectiveAcknowledgementWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.DirectiveAcknowledgementWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDirectiveAcknowledgementWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalODirectiveAcknowledgementWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementWhereInput(ctx context.Context, v any) (*ent.DirectiveAcknowledgementWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDirectiveAcknowledgementWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalODirectiveEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DirectiveEdge) graphql.Marshaler {

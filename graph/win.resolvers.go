@@ -52,6 +52,16 @@ func (r *mutationResolver) UpdateProtocol(ctx context.Context, id gid.ID, input 
 	return ent.FromContext(ctx).Protocol.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
+// CreateObjective is the resolver for the createObjective field.
+func (r *mutationResolver) CreateObjective(ctx context.Context, input ent.CreateObjectiveInput) (*ent.Objective, error) {
+	return ent.FromContext(ctx).Objective.Create().SetInput(input).Save(ctx)
+}
+
+// UpdateObjective is the resolver for the updateObjective field.
+func (r *mutationResolver) UpdateObjective(ctx context.Context, id gid.ID, input ent.UpdateObjectiveInput) (*ent.Objective, error) {
+	return ent.FromContext(ctx).Objective.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
 // CreateFund is the resolver for the createFund field.
 func (r *mutationResolver) CreateFund(ctx context.Context, input ent.CreateFundInput) (*ent.Fund, error) {
 	return ent.FromContext(ctx).Fund.Create().SetInput(input).Save(ctx)

@@ -11,8 +11,10 @@ import (
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/person"
+	"github.com/progetto-win/win/ent/protocolparty"
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
 )
@@ -71,6 +73,32 @@ type CreateAPITokenPayload struct {
 	APIToken *ent.APIToken `json:"apiToken"`
 }
 
+// A decision taken in a meeting (decisione).
+type DecisionInput struct {
+	// What was decided, without identifying data of persons (testo).
+	Text string `json:"text"`
+	// The directive it issues or concerns (indirizzo).
+	DirectiveID *gid.ID `json:"directiveID,omitempty"`
+	// The protocol it concerns (protocollo).
+	ProtocolID *gid.ID `json:"protocolID,omitempty"`
+	// The case it concerns, of the table that met (caso).
+	CaseID *gid.ID `json:"caseID,omitempty"`
+}
+
+// A directive of the committee (indirizzo).
+type DirectiveInput struct {
+	// Title (oggetto).
+	Title string `json:"title"`
+	// The instruction (testo).
+	Body string `json:"body"`
+	// Date issued; today unless given (data di emanazione).
+	IssuedOn *time.Time `json:"issuedOn,omitempty"`
+	// Addressed to every table (a tutti i tavoli).
+	AllTables *bool `json:"allTables,omitempty"`
+	// The tables it is addressed to, when not all (tavoli destinatari).
+	TableIDs []gid.ID `json:"tableIDs,omitempty"`
+}
+
 // The check of an outcome some months on (follow-up).
 type FollowUpInput struct {
 	// Date of the check; today unless given (data del follow-up).
@@ -123,6 +151,24 @@ type LoginInput struct {
 type LoginPayload struct {
 	// The signed-in user.
 	Viewer *ent.User `json:"viewer"`
+}
+
+// A meeting held (riunione).
+type MeetingInput struct {
+	// Which body met (organo).
+	Body meeting.Body `json:"body"`
+	// The table, for a table meeting (tavolo).
+	TableID *gid.ID `json:"tableID,omitempty"`
+	// When it was held (data e ora).
+	HeldAt time.Time `json:"heldAt"`
+	// Agenda title (ordine del giorno).
+	Title string `json:"title"`
+	// Minutes, without identifying data of persons (verbale).
+	Minutes *string `json:"minutes,omitempty"`
+	// Who attended (presenti).
+	AttendeeIDs []gid.ID `json:"attendeeIDs,omitempty"`
+	// Decisions taken (decisioni).
+	Decisions []*DecisionInput `json:"decisions,omitempty"`
 }
 
 // Progress on one goal or commitment of a monitoring meeting (andamento).
@@ -217,6 +263,24 @@ type PlanInput struct {
 	Goals []*GoalInput `json:"goals"`
 	// The person's reciprocal commitments (impegni di reciprocità).
 	Commitments []*CommitmentInput `json:"commitments,omitempty"`
+}
+
+// What a party undertakes (impegno).
+type ProtocolCommitmentInput struct {
+	// The commitment (impegno).
+	Description string `json:"description"`
+	// Due date (scadenza).
+	DueOn *time.Time `json:"dueOn,omitempty"`
+}
+
+// A party joining a protocol (parte del protocollo).
+type ProtocolPartyInput struct {
+	// The organisation (ente).
+	OrganizationID gid.ID `json:"organizationID"`
+	// Its role in the protocol (ruolo).
+	Role protocolparty.Role `json:"role"`
+	// How it takes part (modalità operative).
+	OperatingMode *string `json:"operatingMode,omitempty"`
 }
 
 // A referral of a person to a table (segnalazione).

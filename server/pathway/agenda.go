@@ -22,6 +22,7 @@ import (
 	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
+	"github.com/progetto-win/win/server/governance"
 )
 
 // Agenda is what a user opens first in the morning: the lists are
@@ -192,4 +193,12 @@ func (a *Agenda) OverdueCommitments(ctx context.Context, p Page) (*ent.Commitmen
 			}).
 		Paginate(ctx, p.After, p.First, p.Before, p.Last,
 			ent.WithCommitmentOrder([]*ent.CommitmentOrder{{Field: ent.CommitmentOrderFieldDueOn, Direction: entgql.OrderDirectionAsc}}))
+}
+
+// DirectivesToAcknowledge are directives addressed to a table the viewer
+// coordinates that it has not acknowledged yet.
+func (a *Agenda) DirectivesToAcknowledge(ctx context.Context, p Page) (*ent.DirectiveConnection, error) {
+	return a.client.Directive.Query().Where(governance.Unacknowledged(a.viewer.Coordinates)).
+		Paginate(ctx, p.After, p.First, p.Before, p.Last,
+			ent.WithDirectiveOrder([]*ent.DirectiveOrder{{Field: ent.DirectiveOrderFieldIssuedOn, Direction: entgql.OrderDirectionAsc}}))
 }

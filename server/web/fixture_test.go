@@ -83,6 +83,8 @@ func seedOneOfEach(t *testing.T, c *ent.Client) fixture {
 	f["ProtocolCommitment"] = c.ProtocolCommitment.Create().SetParty(ppa).SetDescription("Segnalare i tirocini disponibili").SaveX(ctx).ID
 	dir := c.Directive.Create().SetTitle("Priorità ai nuclei con minori").SetBody("…").SetIssuedOn(day(2025, 2, 1)).AddTables(tab).SaveX(ctx)
 	f["Directive"] = dir.ID
+	f["DirectiveAcknowledgement"] = c.DirectiveAcknowledgement.Create().SetDirective(dir).SetTable(tab).
+		SetAcknowledgedAt(day(2025, 2, 3)).SetAcknowledgedBy(usr).SaveX(ctx).ID
 	mtg := c.Meeting.Create().SetBody(meeting.BodyTable).SetTable(tab).SetTitle("Riunione di marzo").SetHeldAt(day(2025, 3, 10)).AddAttendees(usr).SaveX(ctx)
 	f["Meeting"] = mtg.ID
 	f["Decision"] = c.Decision.Create().SetMeeting(mtg).SetText("Presa in carico del caso EMP-2025-0001").SetCase(cas).SaveX(ctx).ID

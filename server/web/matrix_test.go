@@ -12,8 +12,11 @@ import (
 
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/plan"
+	"github.com/progetto-win/win/ent/protocolcommitment"
+	"github.com/progetto-win/win/ent/protocolparty"
 	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/server/auth"
 
@@ -60,6 +63,7 @@ var readers = map[string][]string{
 	"Pact": signedInRoles, "Table": signedInRoles, "TableMembership": signedInRoles, "User": signedInRoles,
 	"Fund": signedInRoles, "Protocol": signedInRoles, "ProtocolParty": signedInRoles, "ProtocolCommitment": signedInRoles,
 	"Directive": signedInRoles, "Objective": signedInRoles, "Meeting": signedInRoles, "Decision": signedInRoles,
+	"DirectiveAcknowledgement": signedInRoles,
 	// Cases: their tables, and pseudonymised for the committee and analysts.
 	"Case": caseReaders, "CaseEvent": caseReaders, "Plan": caseReaders, "Goal": caseReaders, "Commitment": caseReaders,
 	"Intervention": caseReaders, "Outcome": caseReaders, "Person": caseReaders,
@@ -136,9 +140,25 @@ var writers = map[string]struct {
 	"reopenCase":                  {[]string{coordinator}, `mutation($case: ID!) { reopenCase(id: $case, version: 0, reason: "") { id } }`},
 	"transferCase":                {[]string{coordinator}, `mutation($case: ID!, $t: ID!) { transferCase(id: $case, version: 0, tableID: $t, reason: "") { id } }`},
 	// No transfer is pending: nobody receives or may withdraw one.
-	"acceptTransfer":     {[]string{}, `mutation($case: ID!) { acceptTransfer(id: $case, version: 0) { id } }`},
-	"declineTransfer":    {[]string{}, `mutation($case: ID!) { declineTransfer(id: $case, version: 0, reason: "") { id } }`},
-	"addNote":            {[]string{coordinator, operator}, `mutation($case: ID!) { addNote(id: $case, text: "") { id } }`},
+	"acceptTransfer":  {[]string{}, `mutation($case: ID!) { acceptTransfer(id: $case, version: 0) { id } }`},
+	"declineTransfer": {[]string{}, `mutation($case: ID!) { declineTransfer(id: $case, version: 0, reason: "") { id } }`},
+	"addNote":         {[]string{coordinator, operator}, `mutation($case: ID!) { addNote(id: $case, text: "") { id } }`},
+	// Governance: protocols, directives, meetings, objectives.
+	"createObjective": {[]string{admin, steering}, `mutation { createObjective(input: {title: "", indicator: REFERRALS, target: 1,
+		periodStart: "2026-01-01T00:00:00Z", periodEnd: "2026-12-31T00:00:00Z"}) { id } }`},
+	"updateObjective":   {[]string{admin, steering}, `mutation($id: ID!) { updateObjective(id: $id, input: {title: ""}) { id } }`},
+	"activateProtocol":  {[]string{admin, steering}, `mutation($protocol: ID!) { activateProtocol(id: $protocol, signedOn: "2999-01-01T00:00:00Z") { id } }`},
+	"terminateProtocol": {[]string{admin, steering}, `mutation { terminateProtocol(id: "prt_unknown") { id } }`},
+	"addProtocolParty": {[]string{admin, steering}, `mutation($o: ID!) { addProtocolParty(protocolID: "prt_unknown",
+		input: {organizationID: $o, role: PARTNER}) { id } }`},
+	"addProtocolCommitment": {[]string{admin, steering}, `mutation { addProtocolCommitment(partyID: "ppa_unknown", input: {description: ""}) { id } }`},
+	// A commitment of an organisation none of the demo accounts works for.
+	"fulfilProtocolCommitment": {[]string{admin, steering}, `mutation($pc: ID!) { fulfilProtocolCommitment(id: $pc, evidence: "") { id } }`},
+	"dropProtocolCommitment":   {[]string{admin, steering}, `mutation($pc: ID!) { dropProtocolCommitment(id: $pc, reason: "") { id } }`},
+	"issueDirective":           {[]string{steering}, `mutation { issueDirective(input: {title: "", body: ""}) { id } }`},
+	"acknowledgeDirective":     {[]string{coordinator}, `mutation($t: ID!) { acknowledgeDirective(id: "dir_unknown", tableID: $t) { id } }`},
+	"recordMeeting": {[]string{coordinator}, `mutation($t: ID!) { recordMeeting(input: {body: TABLE, tableID: $t,
+		heldAt: "2026-01-01T10:00:00Z", title: ""}) { id } }`},
 	"setTableTimeLimits": {[]string{admin, steering}, `mutation($t: ID!) { setTableTimeLimits(id: $t, daysToFirstMeeting: 0, daysToPlan: 0) { id } }`},
 }
 
@@ -202,7 +222,7 @@ func TestAccessMatrix(t *testing.T) {
 		cells += checkNestedEdges(t, schema, clients, objects)
 		vars := map[string]any{"m": objects["Municipality"], "o": objects["Organization"], "t": objects["Table"], "u": objects["User"],
 			"case": objects["Case"], "goal": objects["Goal"], "commitment": objects["Commitment"], "intervention": objects["Intervention"],
-			"outcome": objects["Outcome"], "meeting": objects["MonitoringMeeting"]}
+			"outcome": objects["Outcome"], "meeting": objects["MonitoringMeeting"], "protocol": objects["Protocol"], "pc": objects["ProtocolCommitment"]}
 		for _, f := range schema.Mutation.Fields {
 			w, ok := writers[f.Name]
 			if !ok {
@@ -251,28 +271,30 @@ func sampleObjects(t *testing.T, a *api, coordinatorID, vinciID gid.ID) map[stri
 	pl := cs.Edges.Plan
 	o := map[string]gid.ID{
 		"Case": cs.ID, "Person": cs.Edges.Person.ID, "Plan": pl.ID, "CaseEvent": cs.Edges.Events[0].ID,
-		"Intervention":       cs.Edges.Interventions[0].ID,
-		"Assessment":         cs.QueryAssessments().FirstIDX(ctx),
-		"MonitoringMeeting":  cs.Edges.MonitoringMeetings[0].ID,
-		"MonitoringItem":     cs.Edges.MonitoringMeetings[0].QueryItems().FirstIDX(ctx),
-		"PersonIdentity":     cs.Edges.Person.QueryIdentity().OnlyIDX(ctx),
-		"Goal":               pl.QueryGoals().FirstIDX(ctx),
-		"Municipality":       c.Municipality.Query().FirstIDX(ctx),
-		"Organization":       c.Organization.Query().FirstIDX(ctx),
-		"Pact":               c.Pact.Query().FirstIDX(ctx),
-		"Table":              c.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx),
-		"TableMembership":    c.TableMembership.Query().FirstIDX(ctx),
-		"User":               coordinatorID,
-		"Fund":               c.Fund.Query().FirstIDX(ctx),
-		"Protocol":           c.Protocol.Query().FirstIDX(ctx),
-		"ProtocolParty":      c.ProtocolParty.Query().FirstIDX(ctx),
-		"ProtocolCommitment": c.ProtocolCommitment.Query().FirstIDX(ctx),
-		"Directive":          c.Directive.Query().FirstIDX(ctx),
-		"Objective":          c.Objective.Query().FirstIDX(ctx),
-		"Meeting":            c.Meeting.Query().Where(meeting.BodyEQ(meeting.BodySteeringCommittee)).FirstIDX(ctx),
-		"Decision":           c.Decision.Query().FirstIDX(ctx),
-		"AuditEvent":         c.AuditEvent.Query().FirstIDX(ctx),
-		"Session":            c.Session.Query().Where(session.HasUserWith(user.ID(coordinatorID))).FirstIDX(ctx),
+		"Intervention":      cs.Edges.Interventions[0].ID,
+		"Assessment":        cs.QueryAssessments().FirstIDX(ctx),
+		"MonitoringMeeting": cs.Edges.MonitoringMeetings[0].ID,
+		"MonitoringItem":    cs.Edges.MonitoringMeetings[0].QueryItems().FirstIDX(ctx),
+		"PersonIdentity":    cs.Edges.Person.QueryIdentity().OnlyIDX(ctx),
+		"Goal":              pl.QueryGoals().FirstIDX(ctx),
+		"Municipality":      c.Municipality.Query().FirstIDX(ctx),
+		"Organization":      c.Organization.Query().FirstIDX(ctx),
+		"Pact":              c.Pact.Query().FirstIDX(ctx),
+		"Table":             c.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx),
+		"TableMembership":   c.TableMembership.Query().FirstIDX(ctx),
+		"User":              coordinatorID,
+		"Fund":              c.Fund.Query().FirstIDX(ctx),
+		"Protocol":          c.Protocol.Query().FirstIDX(ctx),
+		"ProtocolParty":     c.ProtocolParty.Query().FirstIDX(ctx),
+		"ProtocolCommitment": c.ProtocolCommitment.Query().Where(protocolcommitment.HasPartyWith(protocolparty.HasOrganizationWith(
+			organization.IDNotIn(c.User.Query().Where(user.EmailIn(demo.CoordinatorEmail, demo.OperatorEmail, demo.OperatorVinciEmail)).
+				QueryOrganization().IDsX(ctx)...)))).FirstIDX(ctx),
+		"Directive":  c.Directive.Query().FirstIDX(ctx),
+		"Objective":  c.Objective.Query().FirstIDX(ctx),
+		"Meeting":    c.Meeting.Query().Where(meeting.BodyEQ(meeting.BodySteeringCommittee)).FirstIDX(ctx),
+		"Decision":   c.Decision.Query().FirstIDX(ctx),
+		"AuditEvent": c.AuditEvent.Query().FirstIDX(ctx),
+		"Session":    c.Session.Query().Where(session.HasUserWith(user.ID(coordinatorID))).FirstIDX(ctx),
 	}
 	// Outcomes and commitments are drawn: take any of the Empoli table's.
 	o["Outcome"] = c.Outcome.Query().Where(outcome.HasCaseWith(empoli)).FirstIDX(ctx)
@@ -282,6 +304,9 @@ func sampleObjects(t *testing.T, a *api, coordinatorID, vinciID gid.ID) map[stri
 		t.Fatal(err)
 	}
 	o["ApiToken"] = token.ID
+	d := c.Directive.Query().FirstX(ctx)
+	o["DirectiveAcknowledgement"] = c.DirectiveAcknowledgement.Create().SetDirective(d).SetTableID(o["Table"]).
+		SetAcknowledgedAt(time.Now()).SetAcknowledgedByID(coordinatorID).SaveX(ctx).ID
 	return o
 }
 

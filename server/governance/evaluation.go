@@ -1,0 +1,116 @@
+// Package governance carries the steering committee's work: protocols and
+// their commitments, directives and their acknowledgement, meetings, and
+// the evaluation of objectives against the indicators (DESIGN.md §1, §5).
+package governance
+
+import (
+	"context"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/objective"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/server/indicator"
+)
+
+// ObjectiveStatus is how an objective stands.
+type ObjectiveStatus string
+
+// The statuses of an objective.
+const (
+	OnTrack ObjectiveStatus = "ON_TRACK"
+	AtRisk  ObjectiveStatus = "AT_RISK"
+	Missed  ObjectiveStatus = "MISSED"
+)
+
+// MarshalGQL implements graphql.Marshaler.
+func (s ObjectiveStatus) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
+
+// UnmarshalGQL implements graphql.Unmarshaler; the API only returns
+// statuses, but gqlgen binds enums both ways.
+func (s *ObjectiveStatus) UnmarshalGQL(v any) error {
+	str, _ := v.(string)
+	*s = ObjectiveStatus(str)
+	return nil
+}
+
+// Evaluation is an objective's indicator against its target.
+type Evaluation struct {
+	Value    *float64
+	Target   float64
+	Expected float64
+	Status   ObjectiveStatus
+	AsOf     time.Time
+}
+
+// cumulative are the indicators that grow through a period: their target
+// is due pro rata.
+var cumulative = map[objective.Indicator]bool{
+	objective.IndicatorReferrals: true, objective.IndicatorTakingsInCharge: true, objective.IndicatorClosures: true,
+	objective.IndicatorPositiveOutcomes: true, objective.IndicatorReciprocityHoursDone: true, objective.IndicatorMeetingsHeld: true,
+}
+
+// indicatorName is the API name of an objective's indicator:
+// DAYS_TO_TAKE_CHARGE_MEDIAN is daysToTakeChargeMedian.
+func indicatorName(i objective.Indicator) string {
+	words := strings.Split(strings.ToLower(string(i)), "_")
+	for k := 1; k < len(words); k++ {
+		words[k] = strings.ToUpper(words[k][:1]) + words[k][1:]
+	}
+	return strings.Join(words, "")
+}
+
+// Evaluate computes an objective's indicator over its period so far, with
+// its filters, as the viewer may see it, against its target: for counts
+// and sums, the target pro rata of the days elapsed. Once the period is
+// over, an objective not met is MISSED; before, AT_RISK.
+func Evaluate(ctx context.Context, stats *indicator.Source, o *ent.Objective, now time.Time) (*Evaluation, error) {
+	sys := rule.SystemContext(ctx)
+	tables, err := o.QueryTables().IDs(sys)
+	if err != nil {
+		return nil, err
+	}
+	municipalities, err := o.QueryMunicipalities().IDs(sys)
+	if err != nil {
+		return nil, err
+	}
+	start, end := domain.DateOf(o.PeriodStart), domain.AddDays(domain.DateOf(o.PeriodEnd), 1)
+	today := domain.DateOf(now)
+	asOf := domain.AddDays(end, -1)
+	if today.Before(asOf) {
+		asOf = today
+	}
+	to := domain.AddDays(asOf, 1)
+	if to.Before(domain.AddDays(start, 1)) {
+		to = domain.AddDays(start, 1)
+	}
+	ix, err := stats.For(ctx, &indicator.Filter{From: &start, To: &to, TableIDs: tables, MunicipalityIDs: municipalities, NeedAreas: o.NeedAreas})
+	if err != nil {
+		return nil, err
+	}
+	r, err := ix.Get(ctx, indicatorName(o.Indicator), nil)
+	if err != nil {
+		return nil, err
+	}
+	e := &Evaluation{Value: r.Total.Value, Target: o.Target, Expected: o.Target, AsOf: asOf}
+	if cumulative[o.Indicator] {
+		days := math.Round(end.Sub(start).Hours() / 24) // calendar days, whatever the clocks did
+		elapsed := max(0, math.Round(to.Sub(start).Hours()/24))
+		e.Expected = o.Target * min(1, elapsed/days)
+	}
+	met := e.Value != nil && (o.LowerIsBetter && *e.Value <= e.Expected || !o.LowerIsBetter && *e.Value >= e.Expected)
+	switch {
+	case met:
+		e.Status = OnTrack
+	case !today.Before(end):
+		e.Status = Missed
+	default:
+		e.Status = AtRisk
+	}
+	return e, nil
+}

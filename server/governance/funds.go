@@ -1,0 +1,43 @@
+package governance
+
+import (
+	"context"
+
+	"entgo.io/ent/dialect/sql"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/schema/rule"
+)
+
+// FundUse is what a fund's interventions committed and spent, in cents:
+// derived from the interventions, never typed twice.
+type FundUse struct {
+	Committed, Spent int64
+}
+
+// UseOf sums a fund's interventions by status, as the system: totals of
+// money identify nobody, and must not shrink to the interventions the
+// viewer may see.
+func UseOf(ctx context.Context, client *ent.Client, f *ent.Fund) (FundUse, error) {
+	var rows []struct {
+		Status string `json:"status"`
+		Sum    int64  `json:"sum"`
+	}
+	err := client.Intervention.Query().Where(intervention.HasFundWith(fund.ID(f.ID))).
+		GroupBy(intervention.FieldStatus).
+		Aggregate(func(s *sql.Selector) string {
+			return sql.As("COALESCE(SUM("+s.C(intervention.FieldCostCents)+"), 0)", "sum")
+		}).Scan(rule.SystemContext(ctx), &rows)
+	var use FundUse
+	for _, r := range rows {
+		switch intervention.Status(r.Status) {
+		case intervention.StatusPlanned, intervention.StatusOngoing:
+			use.Committed += r.Sum
+		default:
+			use.Spent += r.Sum
+		}
+	}
+	return use, err
+}

@@ -1,0 +1,102 @@
+package governance_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/objective"
+	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/person"
+	"github.com/progetto-win/win/ent/protocolcommitment"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/server/governance"
+	"github.com/progetto-win/win/server/indicator"
+	"github.com/progetto-win/win/server/store"
+	"github.com/progetto-win/win/server/store/storetest"
+)
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, domain.Rome) }
+
+// TestObjectiveEvaluation evaluates objectives on known data: twelve
+// referrals in 2025, on the 10th of each month, taken in charge after 10,
+// 12, … 32 days.
+func TestObjectiveEvaluation(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := rule.SystemContext(context.Background())
+		c := db.Client()
+		org := c.Organization.Create().SetName("Comune").SetKind(organization.KindMunicipality).SaveX(ctx)
+		u := c.User.Create().SetEmail("s@prova.example").SetName("S").SetRoles([]domain.Role{domain.RoleSteering}).SetOrganization(org).SaveX(ctx)
+		tab := c.TerritorialTable.Create().SetName("Tavolo").SetCode("EMP").SaveX(ctx)
+		for i := range 12 {
+			p := c.Person.Create().SetBirthYear(1980).SetGender(person.GenderMale).SetCitizenshipArea(person.CitizenshipAreaItaly).SaveX(ctx)
+			referred := day(2025, time.Month(1+i), 10)
+			c.CaseFile.Create().SetCode(fmt.Sprintf("EMP-2025-%04d", i+1)).SetPerson(p).SetTable(tab).SetReferringOrganization(org).
+				SetReferredOn(referred).SetReferralReason("Prova").SetNeedAreas([]domain.NeedArea{domain.NeedIncome}).
+				SetStatus("IN_CHARGE").SetTakenInChargeOn(domain.AddDays(referred, 10+2*i)).ExecX(ctx)
+		}
+		src := &indicator.Source{DB: db.SQL, Dialect: db.Dialect, Client: c}
+		vctx := viewer.NewContext(context.Background(), &viewer.Viewer{UserID: u.ID, Roles: u.Roles})
+		objectiveOf := func(ind objective.Indicator, target float64, lower bool, from, to time.Time) *ent.Objective {
+			return c.Objective.Create().SetTitle("Obiettivo").SetIndicator(ind).SetTarget(target).SetLowerIsBetter(lower).
+				SetPeriodStart(from).SetPeriodEnd(to).AddTableIDs(tab.ID).SaveX(ctx)
+		}
+		for _, tc := range []struct {
+			name     string
+			o        *ent.Objective
+			now      time.Time
+			value    float64
+			expected float64
+			status   governance.ObjectiveStatus
+		}{
+			{"referrals met", objectiveOf(objective.IndicatorReferrals, 12, false, day(2025, 1, 1), day(2025, 12, 31)), day(2026, 3, 1), 12, 12, governance.OnTrack},
+			{"referrals missed", objectiveOf(objective.IndicatorReferrals, 13, false, day(2025, 1, 1), day(2025, 12, 31)), day(2026, 3, 1), 12, 13, governance.Missed},
+			// On 1 July 2025, 181 of 365 days are gone: 6 referrals so far
+			// against 12 × 181/365 = 5.95 due.
+			{"referrals pro rata", objectiveOf(objective.IndicatorReferrals, 12, false, day(2025, 1, 1), day(2025, 12, 31)), day(2025, 6, 30), 6, 12 * 181.0 / 365, governance.OnTrack},
+			{"referrals behind", objectiveOf(objective.IndicatorReferrals, 24, false, day(2025, 1, 1), day(2025, 12, 31)), day(2025, 6, 30), 6, 24 * 181.0 / 365, governance.AtRisk},
+			// Days to take charge: 10, 12, … 30 in 2025 (the twelfth, 32 days,
+			// falls in January 2026); median 20.
+			{"median under a ceiling", objectiveOf(objective.IndicatorDaysToTakeChargeMedian, 20, true, day(2025, 1, 1), day(2025, 12, 31)), day(2026, 1, 5), 20, 20, governance.OnTrack},
+			{"median over a ceiling", objectiveOf(objective.IndicatorDaysToTakeChargeMedian, 19, true, day(2025, 1, 1), day(2025, 12, 31)), day(2026, 1, 5), 20, 19, governance.Missed},
+		} {
+			e, err := governance.Evaluate(vctx, src, tc.o, tc.now)
+			if err != nil {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+			if e.Value == nil || *e.Value != tc.value || fmt.Sprintf("%.6f", e.Expected) != fmt.Sprintf("%.6f", tc.expected) || e.Status != tc.status {
+				var got any = e.Value
+				if e.Value != nil {
+					got = *e.Value
+				}
+				t.Errorf("%s: value %v expected %v status %s, want %v %v %s", tc.name, got, e.Expected, e.Status, tc.value, tc.expected, tc.status)
+			}
+		}
+	})
+}
+
+// TestCommitmentLateness: an open commitment turns LATE the day after it
+// falls due, in Italian time; a fulfilled one never does.
+func TestCommitmentLateness(t *testing.T) {
+	due := day(2026, 3, 31)
+	open := &ent.ProtocolCommitment{Status: protocolcommitment.StatusOpen, DueOn: &due}
+	done := &ent.ProtocolCommitment{Status: protocolcommitment.StatusDone, DueOn: &due}
+	for _, tc := range []struct {
+		now  time.Time
+		c    *ent.ProtocolCommitment
+		want protocolcommitment.Status
+	}{
+		{time.Date(2026, 3, 31, 23, 59, 0, 0, domain.Rome), open, protocolcommitment.StatusOpen},
+		{time.Date(2026, 3, 31, 22, 30, 0, 0, time.UTC), open, protocolcommitment.StatusLate}, // 00:30 on 1 April in Rome
+		{time.Date(2026, 4, 1, 0, 0, 0, 0, domain.Rome), open, protocolcommitment.StatusLate},
+		{time.Date(2026, 5, 1, 0, 0, 0, 0, domain.Rome), done, protocolcommitment.StatusDone},
+	} {
+		if got := governance.CurrentCommitmentStatus(tc.c, tc.now); got != tc.want {
+			t.Errorf("%s, %s: %s, want %s", tc.c.Status, tc.now, got, tc.want)
+		}
+	}
+}

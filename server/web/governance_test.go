@@ -1,0 +1,141 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/server/demo"
+	"github.com/progetto-win/win/server/store"
+	"github.com/progetto-win/win/server/store/storetest"
+)
+
+// TestGovernanceWorkflows runs the committee's work through the API: a
+// directive acknowledged by the coordinator it reaches, a protocol from
+// draft to termination with a commitment that turns late, meetings whose
+// minutes refuse tax codes, funds as their interventions use them, and an
+// objective evaluated.
+func TestGovernanceWorkflows(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		base := demoAPI(t, db, 4, 120)
+		ctx := rule.SystemContext(context.Background())
+		steering, coord, op := as(t, base, demo.SteeringEmail), as(t, base, demo.CoordinatorEmail), as(t, base, demo.OperatorEmail)
+		empoli := base.client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx)
+		today := domain.DateOf(time.Now())
+		var id struct{ ID gid.ID }
+
+		// A directive reaches the coordinator's agenda until acknowledged.
+		steering.must(`mutation($t: ID!) { issueDirective(input: {title: "Priorità ai nuclei con minori", body: "Dal prossimo mese…",
+			tableIDs: [$t]}) { id } }`, map[string]any{"t": empoli}, &id)
+		directive := id.ID
+		toAck := func() []gid.ID {
+			var agenda struct {
+				DirectivesToAcknowledge struct {
+					Edges []struct{ Node struct{ ID gid.ID } }
+				}
+			}
+			coord.must(`{ agenda { directivesToAcknowledge(first: 100) { edges { node { id } } } } }`, nil, &agenda)
+			var ids []gid.ID
+			for _, e := range agenda.DirectivesToAcknowledge.Edges {
+				ids = append(ids, e.Node.ID)
+			}
+			return ids
+		}
+		if !slices.Contains(toAck(), directive) {
+			t.Fatal("the directive is not in the coordinator's agenda")
+		}
+		const ack = `mutation($d: ID!, $t: ID!) { acknowledgeDirective(id: $d, tableID: $t, note: "Applicata dal tavolo") { id } }`
+		refused(t, op.send(ack, map[string]any{"d": directive, "t": empoli}, nil), "FORBIDDEN", "")
+		coord.must(ack, map[string]any{"d": directive, "t": empoli}, nil)
+		refused(t, coord.send(ack, map[string]any{"d": directive, "t": empoli}, nil), "CONFLICT", "")
+		if slices.Contains(toAck(), directive) {
+			t.Error("an acknowledged directive stays in the agenda")
+		}
+		refused(t, coord.send(`mutation { issueDirective(input: {title: "x", body: "y", allTables: true}) { id } }`, nil, nil), "FORBIDDEN", "")
+
+		// A protocol: drafted, joined, activated, its commitment late then done, terminated.
+		steering.must(`mutation { createProtocol(input: {title: "Protocollo per i tirocini di inclusione"}) { id } }`, nil, &id)
+		protocol := id.ID
+		refused(t, steering.send(`mutation($p: ID!) { activateProtocol(id: $p) { id } }`, map[string]any{"p": protocol}, nil), "BAD_USER_INPUT", "id")
+		org := base.client.Organization.Query().FirstIDX(ctx)
+		steering.must(`mutation($p: ID!, $o: ID!) { addProtocolParty(protocolID: $p, input: {organizationID: $o, role: LEAD}) { id } }`,
+			map[string]any{"p": protocol, "o": org}, &id)
+		party := id.ID
+		var commitment struct {
+			ID            gid.ID
+			CurrentStatus string
+			Status        string
+		}
+		steering.must(`mutation($p: ID!, $d: Time!) { addProtocolCommitment(partyID: $p, input: {description: "Attivare dieci tirocini",
+			dueOn: $d}) { id status currentStatus } }`, map[string]any{"p": party, "d": domain.AddDays(today, -1).Format(time.RFC3339)}, &commitment)
+		if commitment.Status != "OPEN" || commitment.CurrentStatus != "LATE" {
+			t.Errorf("a commitment due yesterday: %s, now %s; want OPEN, now LATE", commitment.Status, commitment.CurrentStatus)
+		}
+		var p struct{ Status, CurrentStatus string }
+		steering.must(`mutation($p: ID!) { activateProtocol(id: $p) { status currentStatus } }`, map[string]any{"p": protocol}, &p)
+		if p.Status != "ACTIVE" || p.CurrentStatus != "ACTIVE" {
+			t.Errorf("activated protocol: %+v", p)
+		}
+		steering.must(`mutation($c: ID!) { fulfilProtocolCommitment(id: $c, evidence: "Convenzioni firmate") { status currentStatus } }`,
+			map[string]any{"c": commitment.ID}, &commitment)
+		if commitment.CurrentStatus != "DONE" {
+			t.Errorf("a fulfilled commitment is %s", commitment.CurrentStatus)
+		}
+		steering.must(`mutation($p: ID!) { terminateProtocol(id: $p) { status } }`, map[string]any{"p": protocol}, &p)
+		refused(t, steering.send(`mutation($p: ID!) { terminateProtocol(id: $p) { status } }`, map[string]any{"p": protocol}, nil), "BAD_USER_INPUT", "status")
+
+		// Meetings: the table's by its coordinator, never with a tax code.
+		caseID := base.client.CaseFile.Query().Where(casefile.HasTableWith(territorialtable.ID(empoli))).FirstIDX(ctx)
+		const meeting = `mutation($t: ID, $m: String, $c: ID, $body: MeetingBody!) { recordMeeting(input: {body: $body, tableID: $t,
+			heldAt: "2026-01-15T10:00:00+01:00", title: "Riunione di gennaio", minutes: $m,
+			decisions: [{text: "Rivedere il progetto", caseID: $c}]}) { id decisions(first: 5) { edges { node { case { code } } } } } }`
+		taxCode := "RSSMRA85T10A562S"
+		refused(t, coord.send(meeting, map[string]any{"body": "TABLE", "t": empoli, "m": "Presente la sig.ra " + taxCode, "c": caseID}, nil), "BAD_USER_INPUT", "minutes")
+		refused(t, op.send(meeting, map[string]any{"body": "TABLE", "t": empoli, "m": "Verbale", "c": caseID}, nil), "FORBIDDEN", "")
+		refused(t, steering.send(meeting, map[string]any{"body": "TABLE", "t": empoli, "m": "Verbale", "c": caseID}, nil), "FORBIDDEN", "")
+		coord.must(meeting, map[string]any{"body": "TABLE", "t": empoli, "m": "Verbale senza dati identificativi", "c": caseID}, nil)
+		steering.must(meeting, map[string]any{"body": "STEERING_COMMITTEE", "m": "Verbale della cabina di regia"}, nil)
+
+		// Funds: what the interventions committed and spent.
+		f := base.client.Fund.Query().Where(fund.HasInterventions()).FirstX(ctx)
+		var committed, spent int64
+		for _, i := range f.QueryInterventions().AllX(ctx) {
+			if i.Status == intervention.StatusPlanned || i.Status == intervention.StatusOngoing {
+				committed += i.CostCents
+			} else {
+				spent += i.CostCents
+			}
+		}
+		var money struct{ AllocatedCents, CommittedCents, SpentCents, AvailableCents int64 }
+		steering.must(`query($f: ID!) { node(id: $f) { ... on Fund { allocatedCents committedCents spentCents availableCents } } }`,
+			map[string]any{"f": f.ID}, &money)
+		if money.CommittedCents != committed || money.SpentCents != spent || money.AvailableCents != money.AllocatedCents-committed-spent {
+			t.Errorf("fund %+v, want committed %d and spent %d", money, committed, spent)
+		}
+
+		// An objective, evaluated as the committee sees it.
+		year := today.Year()
+		steering.must(fmt.Sprintf(`mutation { createObjective(input: {title: "Segnalazioni dell'anno", indicator: REFERRALS, target: 1,
+			periodStart: "%d-01-01T00:00:00+01:00", periodEnd: "%d-12-31T00:00:00+01:00"}) { id } }`, year-1, year-1), nil, &id)
+		var evaluation struct {
+			Evaluation struct {
+				Value  *float64
+				Status string
+			}
+		}
+		steering.must(`query($o: ID!) { node(id: $o) { ... on Objective { evaluation { value status } } } }`, map[string]any{"o": id.ID}, &evaluation)
+		if evaluation.Evaluation.Value == nil || *evaluation.Evaluation.Value < 1 || evaluation.Evaluation.Status != "ON_TRACK" {
+			t.Errorf("objective of one referral last year: %+v", evaluation.Evaluation)
+		}
+		refused(t, op.send(`query($o: ID!) { node(id: $o) { ... on Objective { evaluation { status } } } }`, map[string]any{"o": id.ID}, nil), "FORBIDDEN", "")
+	})
+}
