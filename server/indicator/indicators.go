@@ -262,8 +262,8 @@ func (ix *Indicators) aggregate(ctx context.Context, m measure, groupBy []Dimens
 	if err := checkGroupBy(groupBy); err != nil {
 		return nil, err
 	}
-	r := &Result{Indicator: m.name, Definition: m.definition, GroupBy: groupBy}
-	for _, dims := range [][]Dimension{nil, groupBy} {
+	r := &Result{Indicator: m.name, Definition: m.definition, GroupBy: append([]Dimension{}, groupBy...), Cells: []*Cell{}}
+	for _, dims := range queriesOf(groupBy) {
 		q, err := countSQL(ix.src.Dialect, m, ix.filter, dims, ix.end)
 		if err != nil {
 			return nil, err
@@ -319,8 +319,8 @@ func (ix *Indicators) percentile(ctx context.Context, name string, groupBy []Dim
 	}
 	m := of("daysToTakeCharge")
 	m.name = name
-	r := &Result{Indicator: name, Definition: m.definition, GroupBy: groupBy}
-	for _, dims := range [][]Dimension{nil, groupBy} {
+	r := &Result{Indicator: name, Definition: m.definition, GroupBy: append([]Dimension{}, groupBy...), Cells: []*Cell{}}
+	for _, dims := range queriesOf(groupBy) {
 		q, err := percentileSQL(ix.src.Dialect, m, ix.filter, dims, ix.end, num, den)
 		if err != nil {
 			return nil, err
@@ -348,12 +348,23 @@ func (ix *Indicators) percentile(ctx context.Context, name string, groupBy []Dim
 	return r, nil
 }
 
+// queriesOf lists the breakdowns to query: the total, and the breakdown
+// asked for, if any.
+func queriesOf(groupBy []Dimension) [][]Dimension {
+	if len(groupBy) == 0 {
+		return [][]Dimension{nil}
+	}
+	return [][]Dimension{nil, groupBy}
+}
+
 // place puts the cells of a query in the result: the total, or the
 // breakdown. Over nothing, a sum is zero; an average or a percentile has
 // no value.
 func (ix *Indicators) place(r *Result, m measure, dims []Dimension, cells []*Cell) {
 	if dims != nil {
-		r.Cells = cells
+		if cells != nil {
+			r.Cells = cells
+		}
 		return
 	}
 	if len(cells) == 0 {
