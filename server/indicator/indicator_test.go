@@ -559,3 +559,29 @@ func TestNetworkIndicatorsMatchGo(t *testing.T) {
 		}
 	})
 }
+
+// TestEmptyPeriodBrokenDown asks for breakdowns of a period with nothing
+// in it: no cells, a total of zero for sums and none for averages.
+func TestEmptyPeriodBrokenDown(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := load(t, db, 40)
+		src := &indicator.Source{DB: db.SQL, Dialect: db.Dialect, Client: w.client}
+		ctx := w.asCoordinatorOfAll()
+		from, to := time.Date(2001, 1, 1, 0, 0, 0, 0, domain.Rome), time.Date(2002, 1, 1, 0, 0, 0, 0, domain.Rome)
+		ix, err := src.For(ctx, &indicator.Filter{From: &from, To: &to})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, want := range map[string]*float64{"referrals": new(float64), "employmentOutcomeShare": nil, "fundsSpent": new(float64)} {
+			for _, groupBy := range [][]indicator.Dimension{{indicator.Table}, {indicator.Municipality}} {
+				r, err := ix.Get(ctx, name, groupBy)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(r.Cells) != 0 || (want == nil) != (r.Total.Value == nil) || want != nil && *r.Total.Value != 0 {
+					t.Errorf("%s by %v over nothing: %d cells, total %v", name, groupBy, len(r.Cells), r.Total.Value)
+				}
+			}
+		}
+	})
+}

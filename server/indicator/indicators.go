@@ -7,6 +7,8 @@ import (
 	"slices"
 	"time"
 
+	"entgo.io/ent/dialect"
+
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/schema/domain"
@@ -263,18 +265,30 @@ func (ix *Indicators) aggregate(ctx context.Context, m measure, groupBy []Dimens
 		return nil, err
 	}
 	r := &Result{Indicator: m.name, Definition: m.definition, GroupBy: append([]Dimension{}, groupBy...), Cells: []*Cell{}}
-	for _, dims := range queriesOf(groupBy) {
-		q, err := countSQL(ix.src.Dialect, m, ix.filter, dims, ix.end)
+	// PostgreSQL gives the total with the breakdown in one scan, unless
+	// the breakdown repeats cases (one row per need area).
+	oneScan := ix.src.Dialect == dialect.Postgres && len(groupBy) > 0 && !slices.Contains(groupBy, NeedArea)
+	queries := queriesOf(groupBy)
+	if oneScan {
+		queries = [][]Dimension{groupBy}
+	}
+	for _, dims := range queries {
+		q, err := countSQL(ix.src.Dialect, m, ix.filter, dims, ix.end, oneScan)
 		if err != nil {
 			return nil, err
 		}
+		var totals []bool
 		cells, err := ix.run(ctx, q, dims, func(rows *sql.Rows, k0, k1 *string) (*Cell, error) {
 			var value sql.NullFloat64
-			var persons int
-			if err := rows.Scan(k0, k1, &value, &persons); err != nil {
+			var persons, total int
+			if err := rows.Scan(k0, k1, &value, &persons, &total); err != nil {
 				return nil, err
 			}
-			c := &Cell{Value: &value.Float64}
+			totals = append(totals, total == 1)
+			c := &Cell{}
+			if value.Valid || !m.average { // a sum over nothing is zero; an average, nothing
+				c.Value = &value.Float64
+			}
 			if m.person != "" {
 				c.Persons = &persons
 			}
@@ -283,7 +297,21 @@ func (ix *Indicators) aggregate(ctx context.Context, m measure, groupBy []Dimens
 		if err != nil {
 			return nil, err
 		}
-		ix.place(r, m, dims, cells)
+		if !oneScan {
+			ix.place(r, m, dims, cells)
+			continue
+		}
+		var breakdown, total []*Cell
+		for i, c := range cells {
+			if totals[i] {
+				c.Keys = nil
+				total = append(total, c)
+			} else {
+				breakdown = append(breakdown, c)
+			}
+		}
+		ix.place(r, m, nil, total)
+		ix.place(r, m, dims, breakdown)
 	}
 	if ix.suppress && m.person != "" {
 		suppress(r, !m.average)

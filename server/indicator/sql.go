@@ -265,8 +265,10 @@ func keyColumns(keys []string) string {
 }
 
 // countSQL writes the aggregate of a measure's rows, and the count of
-// distinct persons when the measure is about persons.
-func countSQL(dialectName string, m measure, f Filter, groupBy []Dimension, end time.Time) (*query, error) {
+// distinct persons when the measure is about persons; a fifth column is
+// 1 on the total's row. With withTotal (PostgreSQL's GROUPING SETS) one
+// scan gives both the breakdown and the total.
+func countSQL(dialectName string, m measure, f Filter, groupBy []Dimension, end time.Time, withTotal bool) (*query, error) {
 	q := &query{dialect: dialectName}
 	keys, err := q.keysOf(m, groupBy, end)
 	if err != nil {
@@ -282,11 +284,16 @@ func countSQL(dialectName string, m measure, f Filter, groupBy []Dimension, end 
 	if m.person != "" {
 		person = m.person
 	}
-	q.sql.WriteString(fmt.Sprintf("SELECT k0, k1, %s(v), COUNT(DISTINCT person) FROM (SELECT %s, %s AS v, %s AS person", agg, keyColumns(keys), row, person))
+	keyCols, grouping, groupBySQL := "k0, k1", "0", "GROUP BY k0, k1"
+	if withTotal {
+		keyCols, grouping, groupBySQL = "COALESCE(k0, ''), COALESCE(k1, '')", "CASE WHEN GROUPING(k0, k1) = 0 THEN 0 ELSE 1 END", "GROUP BY GROUPING SETS ((k0, k1), ())"
+	}
+	q.sql.WriteString(fmt.Sprintf("SELECT %s, %s(v), COUNT(DISTINCT person), %s FROM (SELECT %s, %s AS v, %s AS person",
+		keyCols, agg, grouping, keyColumns(keys), row, person))
 	if err := q.fromWhere(m, f, groupBy, end); err != nil {
 		return nil, err
 	}
-	q.sql.WriteString(") x GROUP BY k0, k1 ORDER BY k0, k1")
+	q.sql.WriteString(") x " + groupBySQL + " ORDER BY 1, 2")
 	return q, nil
 }
 
