@@ -162,17 +162,39 @@ var directiveSpecs = []struct {
 	{"Verifica degli impegni di reciprocità", "I tavoli verificano ogni trimestre le ore di reciprocità svolte.", false},
 }
 
+// directives: issued over the two years; most tables have acknowledged
+// them within a few weeks, the latest one is still waiting at some.
 func (g *generator) directives(ctx context.Context) error {
 	for i, d := range directiveSpecs {
-		b := g.tx.Directive.Create().SetTitle(d.title).SetBody(d.body).SetAllTables(d.all).
-			SetIssuedOn(domain.AddDays(g.today, -g.between(30, 600)))
+		issued := domain.AddDays(g.today, -g.between(30, 600))
+		if i == len(directiveSpecs)-1 {
+			issued = domain.AddDays(g.today, -g.between(3, 20))
+		}
+		b := g.tx.Directive.Create().SetTitle(d.title).SetBody(d.body).SetAllTables(d.all).SetIssuedOn(issued)
+		addressed := g.net.tables
 		if !d.all {
+			addressed = nil
 			for k := range 4 {
-				b.AddTableIDs(g.net.tables[(i*3+k*2)%len(g.net.tables)].ID)
+				addressed = append(addressed, g.net.tables[(i*3+k*2)%len(g.net.tables)])
+			}
+			for _, t := range addressed {
+				b.AddTableIDs(t.ID)
 			}
 		}
-		if err := b.Exec(ctx); err != nil {
+		dir, err := b.Save(ctx)
+		if err != nil {
 			return err
+		}
+		for _, t := range addressed {
+			acknowledged := domain.AddDays(issued, g.between(2, 40))
+			if acknowledged.After(g.today) || !g.chance(0.85) {
+				continue
+			}
+			err := g.tx.DirectiveAcknowledgement.Create().SetDirectiveID(dir.ID).SetTableID(t.ID).
+				SetAcknowledgedAt(acknowledged.Add(11 * time.Hour)).SetAcknowledgedByID(t.coordinator.ID).Exec(ctx)
+			if err != nil {
+				return err
+			}
 		}
 	}
 	return nil
