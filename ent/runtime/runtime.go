@@ -314,6 +314,8 @@ func init() {
 	casefile.Hooks[5] = casefileHooks[3]
 
 	casefile.Hooks[6] = casefileHooks[4]
+
+	casefile.Hooks[7] = casefileHooks[5]
 	casefileMixinFields0 := casefileMixin[0].Fields()
 	_ = casefileMixinFields0
 	casefileMixinFields1 := casefileMixin[1].Fields()
@@ -757,6 +759,10 @@ func init() {
 	intervention.Hooks[2] = interventionHooks[0]
 
 	intervention.Hooks[3] = interventionHooks[1]
+
+	intervention.Hooks[4] = interventionHooks[2]
+
+	intervention.Hooks[5] = interventionHooks[3]
 	interventionMixinFields0 := interventionMixin[0].Fields()
 	_ = interventionMixinFields0
 	interventionMixinFields1 := interventionMixin[1].Fields()

@@ -84,7 +84,8 @@ func (Intervention) Indexes() []ent.Index {
 
 // Hooks of Intervention.
 func (Intervention) Hooks() []ent.Hook {
-	return []ent.Hook{datesInOrder("starts_on", "ends_on", "startsOn", "endsOn"), withinFund}
+	return []ent.Hook{datesInOrder("starts_on", "ends_on", "startsOn", "endsOn"), interventionTransition,
+		internshipLength, withinFund}
 }
 
 // Annotations of Intervention.

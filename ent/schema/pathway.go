@@ -162,6 +162,7 @@ func (CaseFile) Hooks() []ent.Hook {
 		datesInOrder("referred_on", "closed_on", "referredOn", "closedOn"),
 		datesInOrder("referred_on", "first_meeting_on", "referredOn", "firstMeetingOn"),
 		statusTransition,
+		statusOneByOne,
 		oneOpenCase,
 	}
 }

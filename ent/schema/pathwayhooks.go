@@ -28,13 +28,61 @@ var statusTransition = hook.On(func(next ent.Mutator) ent.Mutator {
 			if err != nil {
 				return nil, err
 			}
-			if from != to && !domain.CanMove(from.String(), to.String()) {
+			if from != to && !domain.CanMove(domain.CaseTransitions, from.String(), to.String()) {
 				return nil, fault.Invalidf("status", "a case cannot go from %s to %s", from, to)
 			}
 		}
 		return next.Mutate(ctx, m)
 	})
 }, ent.OpUpdateOne)
+
+// statusOneByOne refuses a change of status to many cases at once, which
+// statusTransition could not check case by case.
+var statusOneByOne = hook.On(func(next ent.Mutator) ent.Mutator {
+	return hook.CaseFileFunc(func(ctx context.Context, m *gen.CaseFileMutation) (ent.Value, error) {
+		if _, ok := m.Status(); ok {
+			return nil, fault.Invalidf("status", "change the status of one case at a time")
+		}
+		return next.Mutate(ctx, m)
+	})
+}, ent.OpUpdate)
+
+// interventionTransition refuses a change of an intervention's status
+// that is not one of its transitions.
+var interventionTransition = hook.On(func(next ent.Mutator) ent.Mutator {
+	return hook.InterventionFunc(func(ctx context.Context, m *gen.InterventionMutation) (ent.Value, error) {
+		if to, ok := m.Status(); ok {
+			from, err := m.OldStatus(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if from != to && !domain.CanMove(domain.InterventionTransitions, from.String(), to.String()) {
+				return nil, fault.Invalidf("status", "an intervention cannot go from %s to %s", from, to)
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
+}, ent.OpUpdateOne)
+
+// internshipLength refuses an internship longer than the law allows.
+var internshipLength = hook.On(func(next ent.Mutator) ent.Mutator {
+	return hook.InterventionFunc(func(ctx context.Context, m *gen.InterventionMutation) (ent.Value, error) {
+		kind, ok := m.Kind()
+		if !ok && m.Op().Is(ent.OpUpdateOne) {
+			old, err := m.OldKind(ctx)
+			if err != nil {
+				return nil, err
+			}
+			kind, ok = old, true
+		}
+		starts, hasStart := dateOf(ctx, m, "starts_on")
+		ends, hasEnd := dateOf(ctx, m, "ends_on")
+		if ok && kind == intervention.KindInternship && hasStart && hasEnd && ends.After(domain.AddMonths(starts, domain.InternshipMonths)) {
+			return nil, fault.Invalidf("endsOn", "an inclusion internship lasts at most %d months (24, extendable by 12)", domain.InternshipMonths)
+		}
+		return next.Mutate(ctx, m)
+	})
+}, ent.OpCreate|ent.OpUpdateOne)
 
 // oneOpenCase keeps open_person in step with the status: the person's ID
 // while the case is open, none after.

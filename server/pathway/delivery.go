@@ -19,13 +19,6 @@ import (
 	"github.com/progetto-win/win/graph/model"
 )
 
-// interventionMoves are the changes of status an intervention may make;
-// a completed or interrupted one stays so.
-var interventionMoves = map[intervention.Status][]intervention.Status{
-	intervention.StatusPlanned: {intervention.StatusOngoing, intervention.StatusCompleted, intervention.StatusInterrupted},
-	intervention.StatusOngoing: {intervention.StatusCompleted, intervention.StatusInterrupted},
-}
-
 // checkFund refuses a fund that does not exist; what is left of it is
 // checked by the intervention's own hook, under the fund's row lock.
 func (s *step) checkFund(id *gid.ID) error {
@@ -74,6 +67,7 @@ func AddIntervention(ctx context.Context, id gid.ID, version int, in model.Inter
 }
 
 // UpdateIntervention changes an intervention's status, end date, cost or
+// fund; the schema's hooks check the move of status, the dates and the
 // fund.
 func UpdateIntervention(ctx context.Context, id gid.ID, version int, in model.UpdateInterventionInput) (*ent.Intervention, error) {
 	s, err := beginOn(ctx, "UPDATE_INTERVENTION", func(c *ent.Client) (gid.ID, error) {
@@ -85,9 +79,6 @@ func UpdateIntervention(ctx context.Context, id gid.ID, version int, in model.Up
 	i, err := s.client.Intervention.Get(s.sys, id)
 	if err != nil {
 		return nil, err
-	}
-	if in.Status != nil && *in.Status != i.Status && !slices.Contains(interventionMoves[i.Status], *in.Status) {
-		return nil, fault.Invalidf("status", "an intervention cannot go from %s to %s", i.Status, *in.Status)
 	}
 	if in.FundID != nil && deref(in.ClearFund) {
 		return nil, fault.Invalidf("clearFund", "give a fund or clear it, not both")

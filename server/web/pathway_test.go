@@ -529,6 +529,8 @@ func TestPathwayRefusals(t *testing.T) {
 				"s": today.Format(time.RFC3339), "e": ends.Format(time.RFC3339), "cost": cost}
 		}
 		w.coord.must(add, vars(80_000, domain.AddDays(today, 30)), nil)
+		done := w.client.Intervention.Create().SetCaseID(id).SetProviderID(w.provider).SetKind("TRAINING").
+			SetStartsOn(today).SetStatus("COMPLETED").SaveX(w.ctx)
 		for _, tc := range []struct {
 			name, field string
 			send        func() response
@@ -538,6 +540,15 @@ func TestPathwayRefusals(t *testing.T) {
 			{"a case manager from another table", "caseManagerID", func() response {
 				return w.coord.send(`mutation($id: ID!, $v: Int!, $m: ID!) { assignCaseManager(id: $id, version: $v, caseManagerID: $m) { id } }`,
 					map[string]any{"id": id, "v": w.snapshot(id).version, "m": w.vinID}, nil)
+			}},
+			{"an internship over 36 months", "endsOn", func() response {
+				return w.coord.send(`mutation($id: ID!, $v: Int!, $o: ID!, $s: Time!, $e: Time!) { addIntervention(id: $id, version: $v,
+					input: {kind: INTERNSHIP, providerID: $o, startsOn: $s, endsOn: $e}) { id } }`, map[string]any{"id": id, "v": w.snapshot(id).version,
+					"o": w.provider, "s": today.Format(time.RFC3339), "e": domain.AddMonths(today, 37).Format(time.RFC3339)}, nil)
+			}},
+			{"a completed intervention planned again", "status", func() response {
+				return w.coord.send(`mutation($i: ID!, $v: Int!) { updateIntervention(id: $i, version: $v, input: {status: PLANNED}) { id } }`,
+					map[string]any{"i": done.ID, "v": w.snapshot(id).version}, nil)
 			}},
 			{"an outcome before the referral", "achievedOn", func() response {
 				return w.coord.send(`mutation($id: ID!, $v: Int!) { recordOutcome(id: $id, version: $v, input: {kind: OTHER,

@@ -13,11 +13,20 @@ var CaseTransitions = map[string][]string{
 	"MONITORING":       {"CLOSED"},
 }
 
-// CanMove reports whether a case may go from one status to another.
-func CanMove(from, to string) bool {
-	return slices.Contains(CaseTransitions[from], to)
+// CanMove reports whether a move between statuses is one of the
+// transitions.
+func CanMove(transitions map[string][]string, from, to string) bool {
+	return slices.Contains(transitions[from], to)
 }
 
-// OpenStatuses are the statuses of a case still being worked: a person
-// has at most one case in them.
-var OpenStatuses = []string{"REFERRED", "UNDER_ASSESSMENT", "IN_CHARGE", "MONITORING"}
+// InterventionTransitions are the moves of an intervention between
+// statuses: planned, ongoing, completed, interrupted. A completed or
+// interrupted intervention stays so.
+var InterventionTransitions = map[string][]string{
+	"PLANNED": {"ONGOING", "COMPLETED", "INTERRUPTED"},
+	"ONGOING": {"COMPLETED", "INTERRUPTED"},
+}
+
+// InternshipMonths is the longest an inclusion internship runs: 24
+// months, extendable by 12 (Regione Toscana, tirocini di inclusione).
+const InternshipMonths = 36
