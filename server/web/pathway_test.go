@@ -695,3 +695,48 @@ func TestAgendaAndTransfers(t *testing.T) {
 		}
 	})
 }
+
+// TestAgendaOfTheCaseManager puts a plan review, a follow-up, an ending
+// intervention and an overdue commitment on a case the coordinator
+// manages, and finds each in their agenda only while it is due.
+func TestAgendaOfTheCaseManager(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		today := domain.DateOf(time.Now())
+		id, _ := w.caseIn(casefile.StatusInCharge)
+		c := w.client.CaseFile.Query().Where(casefile.ID(id)).WithPlan().OnlyX(w.ctx)
+		plan := c.Edges.Plan.Update().SetReviewOn(domain.AddDays(today, 10)).SaveX(w.ctx)
+		ending := w.client.Intervention.Create().SetCaseID(id).SetProviderID(w.provider).SetKind("TRAINING").
+			SetStartsOn(domain.AddDays(today, -20)).SetEndsOn(domain.AddDays(today, 5)).SetStatus("ONGOING").SaveX(w.ctx)
+		later := w.client.Intervention.Create().SetCaseID(id).SetProviderID(w.provider).SetKind("TRAINING").
+			SetStartsOn(domain.AddDays(today, -20)).SetEndsOn(domain.AddDays(today, 200)).SetStatus("ONGOING").SaveX(w.ctx)
+		followUp := w.client.Outcome.Create().SetCaseID(id).SetKind("EMPLOYMENT_PERMANENT").SetValueDimension("ECONOMIC").
+			SetAchievedOn(domain.AddDays(today, -25)).SetFollowUpDueOn(domain.AddDays(today, 3)).SaveX(w.ctx)
+		overdue := w.client.Commitment.Create().SetPlanID(plan.ID).SetKind("VOLUNTEERING").SetDescription("Mensa").
+			SetHoursAgreed(40).SetHoursDone(10).SetDueOn(domain.AddDays(today, -1)).SaveX(w.ctx)
+		met := w.client.Commitment.Create().SetPlanID(plan.ID).SetKind("VOLUNTEERING").SetDescription("Biblioteca").
+			SetHoursAgreed(20).SetHoursDone(20).SetDueOn(domain.AddDays(today, -1)).SaveX(w.ctx)
+
+		got := w.coord.agendaIDs("planReviewsDue", "followUpsDue", "interventionsEnding", "overdueCommitments")
+		for list, want := range map[string]gid.ID{"planReviewsDue": plan.ID, "followUpsDue": followUp.ID,
+			"interventionsEnding": ending.ID, "overdueCommitments": overdue.ID} {
+			if !slices.Contains(got[list], want) {
+				t.Errorf("%s lacks %s: %v", list, want, got[list])
+			}
+		}
+		if slices.Contains(got["interventionsEnding"], later.ID) || slices.Contains(got["overdueCommitments"], met.ID) {
+			t.Error("the agenda lists an intervention ending in 200 days, or a commitment whose hours are done")
+		}
+		// The operator manages none of it: their agenda stays clear of it.
+		other := w.op.agendaIDs("planReviewsDue", "overdueCommitments")
+		if slices.Contains(other["planReviewsDue"], plan.ID) || slices.Contains(other["overdueCommitments"], overdue.ID) {
+			t.Error("the agenda of a member who does not manage the case lists its reviews")
+		}
+		// Once followed up, the outcome is off the agenda.
+		w.coord.must(`mutation($id: ID!, $v: Int!) { recordFollowUp(id: $id, version: $v, input: {stillHeld: true}) { id } }`,
+			map[string]any{"id": followUp.ID, "v": w.snapshot(id).version}, nil)
+		if slices.Contains(w.coord.agendaIDs("followUpsDue")["followUpsDue"], followUp.ID) {
+			t.Error("a follow-up recorded is still due")
+		}
+	})
+}
