@@ -21,20 +21,30 @@ import (
 
 // statusTransition refuses a change of a case's status that is not a
 // step of the pathway, whoever makes it.
-var statusTransition = hook.On(func(next ent.Mutator) ent.Mutator {
-	return hook.CaseFileFunc(func(ctx context.Context, m *gen.CaseFileMutation) (ent.Value, error) {
-		if to, ok := m.Status(); ok {
-			from, err := m.OldStatus(ctx)
-			if err != nil {
-				return nil, err
+var statusTransition = transitions("a case", domain.CaseTransitions)
+
+// interventionTransition refuses a change of an intervention's status
+// that is not one of its transitions.
+var interventionTransition = transitions("an intervention", domain.InterventionTransitions)
+
+// transitions refuses a single-row change of the status field that is not
+// one of the moves.
+func transitions(subject string, moves map[string][]string) ent.Hook {
+	return hook.On(func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if to, ok := m.Field("status"); ok {
+				from, err := m.OldField(ctx, "status")
+				if err != nil {
+					return nil, err
+				}
+				if f, t := fmt.Sprint(from), fmt.Sprint(to); f != t && !domain.CanMove(moves, f, t) {
+					return nil, fault.Invalidf("status", "%s cannot go from %s to %s", subject, f, t)
+				}
 			}
-			if from != to && !domain.CanMove(domain.CaseTransitions, from.String(), to.String()) {
-				return nil, fault.Invalidf("status", "a case cannot go from %s to %s", from, to)
-			}
-		}
-		return next.Mutate(ctx, m)
-	})
-}, ent.OpUpdateOne)
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpUpdateOne)
+}
 
 // statusOneByOne refuses a change of status to many cases at once, which
 // statusTransition could not check case by case.
@@ -46,23 +56,6 @@ var statusOneByOne = hook.On(func(next ent.Mutator) ent.Mutator {
 		return next.Mutate(ctx, m)
 	})
 }, ent.OpUpdate)
-
-// interventionTransition refuses a change of an intervention's status
-// that is not one of its transitions.
-var interventionTransition = hook.On(func(next ent.Mutator) ent.Mutator {
-	return hook.InterventionFunc(func(ctx context.Context, m *gen.InterventionMutation) (ent.Value, error) {
-		if to, ok := m.Status(); ok {
-			from, err := m.OldStatus(ctx)
-			if err != nil {
-				return nil, err
-			}
-			if from != to && !domain.CanMove(domain.InterventionTransitions, from.String(), to.String()) {
-				return nil, fault.Invalidf("status", "an intervention cannot go from %s to %s", from, to)
-			}
-		}
-		return next.Mutate(ctx, m)
-	})
-}, ent.OpUpdateOne)
 
 // internshipLength refuses an internship longer than the law allows.
 var internshipLength = hook.On(func(next ent.Mutator) ent.Mutator {
