@@ -47,8 +47,8 @@ func IssueDirective(ctx context.Context, in model.DirectiveInput) (*ent.Directiv
 	} else if n != len(slices.Compact(slices.Sorted(slices.Values(in.TableIDs)))) {
 		return nil, fault.Invalidf("tableIDs", "name existing tables, once each")
 	}
-	issued := dateOr(in.IssuedOn, today())
-	if issued.After(today()) {
+	issued := domain.DateOr(in.IssuedOn, domain.Today())
+	if issued.After(domain.Today()) {
 		return nil, fault.Invalidf("issuedOn", "must not be in the future")
 	}
 	d, err := a.client.Directive.Create().SetTitle(strings.TrimSpace(in.Title)).SetBody(strings.TrimSpace(in.Body)).

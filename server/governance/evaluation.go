@@ -7,7 +7,6 @@ import (
 	"context"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -29,14 +28,13 @@ const (
 )
 
 // MarshalGQL implements graphql.Marshaler.
-func (s ObjectiveStatus) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
+func (s ObjectiveStatus) MarshalGQL(w io.Writer) { domain.MarshalEnum(w, s) }
 
 // UnmarshalGQL implements graphql.Unmarshaler; the API only returns
 // statuses, but gqlgen binds enums both ways.
-func (s *ObjectiveStatus) UnmarshalGQL(v any) error {
-	str, _ := v.(string)
-	*s = ObjectiveStatus(str)
-	return nil
+func (s *ObjectiveStatus) UnmarshalGQL(v any) (err error) {
+	*s, err = domain.UnmarshalEnum(v, []ObjectiveStatus{OnTrack, AtRisk, Missed}, "ObjectiveStatus")
+	return err
 }
 
 // Evaluation is an objective's indicator against its target.

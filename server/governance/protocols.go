@@ -55,17 +55,6 @@ func (a *act) audit(action, entityType string, id gid.ID) error {
 // committee are the roles that run protocols and directives.
 var committee = []domain.Role{domain.RoleSteering, domain.RoleAdmin}
 
-// today is the current date in Rome.
-func today() time.Time { return domain.DateOf(time.Now()) }
-
-// dateOr returns the date of t, or of the fallback when t is nil.
-func dateOr(t *time.Time, fallback time.Time) time.Time {
-	if t == nil {
-		return fallback
-	}
-	return domain.DateOf(*t)
-}
-
 // ActivateProtocol brings a draft protocol into force: signed, with at
 // least one party.
 func ActivateProtocol(ctx context.Context, id gid.ID, signedOn, validFrom, validUntil *time.Time) (*ent.Protocol, error) {
@@ -83,11 +72,11 @@ func ActivateProtocol(ctx context.Context, id gid.ID, signedOn, validFrom, valid
 	if len(p.Edges.Parties) == 0 {
 		return nil, fault.Invalidf("id", "add the protocol's parties before activating it")
 	}
-	signed := dateOr(signedOn, today())
-	if signed.After(today()) {
+	signed := domain.DateOr(signedOn, domain.Today())
+	if signed.After(domain.Today()) {
 		return nil, fault.Invalidf("signedOn", "must not be in the future")
 	}
-	from := dateOr(validFrom, signed)
+	from := domain.DateOr(validFrom, signed)
 	u := p.Update().SetStatus(protocol.StatusActive).SetSignedOn(signed).SetValidFrom(from)
 	if validUntil != nil {
 		until := domain.DateOf(*validUntil)
@@ -115,7 +104,7 @@ func TerminateProtocol(ctx context.Context, id gid.ID) (*ent.Protocol, error) {
 	if p.Status != protocol.StatusActive {
 		return nil, fault.Invalidf("status", "only an ACTIVE protocol can be terminated; this one is %s", p.Status)
 	}
-	if p, err = p.Update().SetStatus(protocol.StatusTerminated).SetValidUntil(today()).Save(a.sys); err != nil {
+	if p, err = p.Update().SetStatus(protocol.StatusTerminated).SetValidUntil(domain.Today()).Save(a.sys); err != nil {
 		return nil, err
 	}
 	return p, a.audit("TERMINATE_PROTOCOL", "Protocol", p.ID)
@@ -124,7 +113,7 @@ func TerminateProtocol(ctx context.Context, id gid.ID) (*ent.Protocol, error) {
 // CurrentProtocolStatus is a protocol's status today: ACTIVE past its
 // last day of validity is EXPIRED.
 func CurrentProtocolStatus(p *ent.Protocol) protocol.Status {
-	if p.Status == protocol.StatusActive && p.ValidUntil != nil && p.ValidUntil.Before(today()) {
+	if p.Status == protocol.StatusActive && p.ValidUntil != nil && p.ValidUntil.Before(domain.Today()) {
 		return protocol.StatusExpired
 	}
 	return p.Status
@@ -209,8 +198,8 @@ func FulfilProtocolCommitment(ctx context.Context, id gid.ID, doneOn *time.Time,
 	if strings.TrimSpace(evidence) == "" {
 		return nil, fault.Invalidf("evidence", "say what shows the commitment was fulfilled")
 	}
-	done := dateOr(doneOn, today())
-	if done.After(today()) {
+	done := domain.DateOr(doneOn, domain.Today())
+	if done.After(domain.Today()) {
 		return nil, fault.Invalidf("doneOn", "must not be in the future")
 	}
 	if c, err = c.Update().SetStatus(protocolcommitment.StatusDone).SetDoneOn(done).SetEvidence(strings.TrimSpace(evidence)).Save(a.sys); err != nil {

@@ -65,7 +65,7 @@ func (r row) keysOf(d indicator.Dimension, end time.Time) []string {
 		fmt.Sscanf(day[5:7], "%d", &m)
 		return []string{fmt.Sprintf("%s-Q%d", day[:4], (m+2)/3)}
 	case indicator.NeedArea:
-		return stringsOf(r.areas)
+		return domain.StringsOf(r.areas)
 	case indicator.Gender:
 		return []string{r.gender}
 	case indicator.AgeBandDim:
@@ -78,14 +78,6 @@ func (r row) keysOf(d indicator.Dimension, end time.Time) []string {
 		return []string{r.value}
 	}
 	panic(d)
-}
-
-func stringsOf[T ~string](l []T) []string {
-	out := make([]string, len(l))
-	for i, v := range l {
-		out[i] = string(v)
-	}
-	return out
 }
 
 // expected computes an indicator's cells in Go: per key, the value and

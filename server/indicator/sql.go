@@ -96,15 +96,6 @@ func (q *query) in(column string, values []string) string {
 	return fmt.Sprintf(" AND %s IN (%s)", column, strings.Join(marks, ", "))
 }
 
-// strings converts a list of string-like values.
-func stringsOf[T ~string](list []T) []string {
-	out := make([]string, len(list))
-	for i, v := range list {
-		out[i] = string(v)
-	}
-	return out
-}
-
 // ageExpr is the SQL expression of a person's age band in the year of a
 // day expression (YYYY-MM-DD).
 func ageExpr(dayExpr string) string {
@@ -218,19 +209,19 @@ func (q *query) fromWhere(m measure, f Filter, groupBy []Dimension, end time.Tim
 		return fault.Invalidf(filter, "%s cannot be filtered by %s", m.name, filter)
 	}
 	if len(f.scope) > 0 && m.table != "" {
-		q.sql.WriteString(" AND (" + m.table + " IS NULL" + strings.Replace(q.in(m.table, stringsOf(f.scope)), " AND ", " OR ", 1) + ")")
+		q.sql.WriteString(" AND (" + m.table + " IS NULL" + strings.Replace(q.in(m.table, domain.StringsOf(f.scope)), " AND ", " OR ", 1) + ")")
 	}
 	if len(f.TableIDs) > 0 {
 		if m.table == "" {
 			return unfit("tableIDs")
 		}
-		q.sql.WriteString(q.in(m.table, stringsOf(f.TableIDs)))
+		q.sql.WriteString(q.in(m.table, domain.StringsOf(f.TableIDs)))
 	}
 	if len(f.MunicipalityIDs) > 0 {
 		if m.municipality == "" {
 			return unfit("municipalityIDs")
 		}
-		q.sql.WriteString(q.in(m.municipality, stringsOf(f.MunicipalityIDs)))
+		q.sql.WriteString(q.in(m.municipality, domain.StringsOf(f.MunicipalityIDs)))
 	}
 	if !m.cases {
 		for filter, n := range map[string]int{"genders": len(f.Genders), "ageBands": len(f.AgeBands), "needAreas": len(f.NeedAreas)} {
@@ -240,13 +231,13 @@ func (q *query) fromWhere(m measure, f Filter, groupBy []Dimension, end time.Tim
 		}
 		return nil
 	}
-	q.sql.WriteString(q.in("p.gender", stringsOf(f.Genders)))
-	q.sql.WriteString(q.in(ageExpr(q.dayOf(m, end)), stringsOf(f.AgeBands)))
+	q.sql.WriteString(q.in("p.gender", domain.StringsOf(f.Genders)))
+	q.sql.WriteString(q.in(ageExpr(q.dayOf(m, end)), domain.StringsOf(f.AgeBands)))
 	if len(f.NeedAreas) > 0 {
 		if slices.Contains(groupBy, NeedArea) {
-			q.sql.WriteString(q.in(area, stringsOf(f.NeedAreas)))
+			q.sql.WriteString(q.in(area, domain.StringsOf(f.NeedAreas)))
 		} else {
-			q.sql.WriteString(" AND EXISTS (SELECT 1 FROM " + areas + " WHERE 1 = 1" + q.in(area, stringsOf(f.NeedAreas)) + ")")
+			q.sql.WriteString(" AND EXISTS (SELECT 1 FROM " + areas + " WHERE 1 = 1" + q.in(area, domain.StringsOf(f.NeedAreas)) + ")")
 		}
 	}
 	return nil

@@ -7,8 +7,6 @@ package indicator
 import (
 	"fmt"
 	"io"
-	"slices"
-	"strconv"
 	"time"
 
 	"github.com/progetto-win/win/ent/person"
@@ -35,16 +33,12 @@ const (
 var dimensions = []Dimension{Table, Municipality, Month, Quarter, NeedArea, Gender, AgeBandDim, OutcomeKind, ValueDimension}
 
 // MarshalGQL implements graphql.Marshaler.
-func (d Dimension) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(d))) }
+func (d Dimension) MarshalGQL(w io.Writer) { domain.MarshalEnum(w, d) }
 
 // UnmarshalGQL implements graphql.Unmarshaler.
-func (d *Dimension) UnmarshalGQL(v any) error {
-	s, _ := v.(string)
-	if !slices.Contains(dimensions, Dimension(s)) {
-		return fmt.Errorf("%q is not an IndicatorDimension", s)
-	}
-	*d = Dimension(s)
-	return nil
+func (d *Dimension) UnmarshalGQL(v any) (err error) {
+	*d, err = domain.UnmarshalEnum(v, dimensions, "IndicatorDimension")
+	return err
 }
 
 // AgeBand is a band of ages.
@@ -78,7 +72,7 @@ func BandOf(age int) AgeBand {
 }
 
 // MarshalGQL implements graphql.Marshaler.
-func (b AgeBand) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(b))) }
+func (b AgeBand) MarshalGQL(w io.Writer) { domain.MarshalEnum(w, b) }
 
 // UnmarshalGQL implements graphql.Unmarshaler.
 func (b *AgeBand) UnmarshalGQL(v any) error {

@@ -54,7 +54,7 @@ func NewAgenda(ctx context.Context, horizon *int) (*Agenda, error) {
 	if horizonDays < 0 || horizonDays > maxHorizon {
 		return nil, fault.Invalidf("horizonDays", "must be between 0 and %d", maxHorizon)
 	}
-	d := today()
+	d := domain.Today()
 	return &Agenda{Today: d, Horizon: domain.AddDays(d, horizonDays), viewer: v, client: client}, nil
 }
 
@@ -117,7 +117,7 @@ func OverdueOn(day time.Time) predicate.CaseFile {
 
 // Overdue reports whether a case is past a time limit today.
 func Overdue(c *ent.CaseFile) bool {
-	d := today()
+	d := domain.Today()
 	switch c.Status {
 	case casefile.StatusReferred:
 		return c.FirstMeetingDueOn != nil && c.FirstMeetingDueOn.Before(d)

@@ -163,7 +163,7 @@ func DeclineReferral(ctx context.Context, id gid.ID, version int, reason string)
 		return nil, err
 	}
 	err = s.save(func(u *ent.CaseFileUpdateOne) {
-		u.SetStatus(casefile.StatusDeclined).SetDeclineReason(strings.TrimSpace(reason)).SetClosedOn(today()).
+		u.SetStatus(casefile.StatusDeclined).SetDeclineReason(strings.TrimSpace(reason)).SetClosedOn(domain.Today()).
 			ClearTransferTo().ClearTransferReason().ClearTransferRequestedAt()
 	})
 	if err != nil {

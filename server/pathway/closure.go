@@ -46,7 +46,7 @@ func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.Clos
 		return nil, err
 	}
 	err = s.save(func(u *ent.CaseFileUpdateOne) {
-		u.SetStatus(casefile.StatusClosed).SetClosureReason(reason).SetClosedOn(today()).
+		u.SetStatus(casefile.StatusClosed).SetClosureReason(reason).SetClosedOn(domain.Today()).
 			ClearTransferTo().ClearTransferReason().ClearTransferRequestedAt()
 	})
 	if err != nil {
@@ -85,7 +85,7 @@ func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*en
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	on := today()
+	on := domain.Today()
 	code, err := nextCode(s.sys, s.client, table, on)
 	if err != nil {
 		return nil, err

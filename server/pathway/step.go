@@ -166,20 +166,12 @@ func recordOn(sys context.Context, client *ent.Client, v *viewer.Viewer, action 
 	return rule.Record(sys, client, v, action, "CaseFile", []gid.ID{id})
 }
 
-// today is the current date in Rome.
-func today() time.Time { return domain.DateOf(time.Now()) }
-
 // dateOr returns the date of t, or today when t is nil.
-func dateOr(t *time.Time) time.Time {
-	if t == nil {
-		return today()
-	}
-	return domain.DateOf(*t)
-}
+func dateOr(t *time.Time) time.Time { return domain.DateOr(t, domain.Today()) }
 
 // notFuture refuses a date after today.
 func notFuture(field string, d time.Time) error {
-	if d.After(today()) {
+	if d.After(domain.Today()) {
 		return fault.Invalidf(field, "must not be in the future")
 	}
 	return nil

@@ -3,6 +3,7 @@ package pathway
 import (
 	"io"
 
+	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
 )
 
@@ -16,14 +17,13 @@ const (
 )
 
 // MarshalGQL implements graphql.Marshaler.
-func (r MatchReason) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, `"`+string(r)+`"`) }
+func (r MatchReason) MarshalGQL(w io.Writer) { domain.MarshalEnum(w, r) }
 
 // UnmarshalGQL implements graphql.Unmarshaler; the API only returns
 // reasons, but gqlgen binds enums both ways.
-func (r *MatchReason) UnmarshalGQL(v any) error {
-	s, _ := v.(string)
-	*r = MatchReason(s)
-	return nil
+func (r *MatchReason) UnmarshalGQL(v any) (err error) {
+	*r, err = domain.UnmarshalEnum(v, []MatchReason{ByTaxCode, ByNameAndBirthDate}, "PersonMatchReason")
+	return err
 }
 
 // PersonMatch is a known person who may be the one being referred: what

@@ -17,11 +17,11 @@ const (
 var NeedLevels = []NeedLevel{NeedNone, NeedLow, NeedModerate, NeedSevere}
 
 // MarshalGQL implements graphql.Marshaler.
-func (l NeedLevel) MarshalGQL(w io.Writer) { marshalEnum(w, l) }
+func (l NeedLevel) MarshalGQL(w io.Writer) { MarshalEnum(w, l) }
 
 // UnmarshalGQL implements graphql.Unmarshaler.
 func (l *NeedLevel) UnmarshalGQL(v any) (err error) {
-	*l, err = unmarshalEnum(v, NeedLevels, "NeedLevel")
+	*l, err = UnmarshalEnum(v, NeedLevels, "NeedLevel")
 	return err
 }
 

@@ -35,3 +35,14 @@ func AddMonths(t time.Time, n int) time.Time {
 	t = t.In(Rome)
 	return time.Date(t.Year(), t.Month()+time.Month(n), t.Day(), 0, 0, 0, 0, Rome)
 }
+
+// Today is the current date in Rome.
+func Today() time.Time { return DateOf(time.Now()) }
+
+// DateOr returns the date of t, or fallback when t is nil.
+func DateOr(t *time.Time, fallback time.Time) time.Time {
+	if t == nil {
+		return fallback
+	}
+	return DateOf(*t)
+}

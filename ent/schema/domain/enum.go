@@ -10,8 +10,8 @@ import (
 	"strconv"
 )
 
-// enumValue marshals and checks an enum value given its allowed values.
-func unmarshalEnum[T ~string](v any, allowed []T, name string) (T, error) {
+// UnmarshalEnum checks a GraphQL enum value against its allowed values.
+func UnmarshalEnum[T ~string](v any, allowed []T, name string) (T, error) {
 	s, ok := v.(string)
 	if !ok {
 		return "", fmt.Errorf("%s must be a string", name)
@@ -22,11 +22,13 @@ func unmarshalEnum[T ~string](v any, allowed []T, name string) (T, error) {
 	return T(s), nil
 }
 
-func marshalEnum[T ~string](w io.Writer, v T) {
+// MarshalEnum writes a GraphQL enum value.
+func MarshalEnum[T ~string](w io.Writer, v T) {
 	_, _ = io.WriteString(w, strconv.Quote(string(v)))
 }
 
-func stringsOf[T ~string](values []T) []string {
+// StringsOf converts a list of string-like values, e.g. enum values or IDs.
+func StringsOf[T ~string](values []T) []string {
 	out := make([]string, len(values))
 	for i, v := range values {
 		out[i] = string(v)

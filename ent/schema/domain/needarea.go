@@ -38,13 +38,13 @@ var NeedAreaLabels = map[NeedArea]string{
 }
 
 // Values implements ent's EnumValues, so ent checks stored values.
-func (NeedArea) Values() []string { return stringsOf(NeedAreas) }
+func (NeedArea) Values() []string { return StringsOf(NeedAreas) }
 
 // MarshalGQL implements graphql.Marshaler.
-func (a NeedArea) MarshalGQL(w io.Writer) { marshalEnum(w, a) }
+func (a NeedArea) MarshalGQL(w io.Writer) { MarshalEnum(w, a) }
 
 // UnmarshalGQL implements graphql.Unmarshaler.
 func (a *NeedArea) UnmarshalGQL(v any) (err error) {
-	*a, err = unmarshalEnum(v, NeedAreas, "NeedArea")
+	*a, err = UnmarshalEnum(v, NeedAreas, "NeedArea")
 	return err
 }

@@ -27,13 +27,13 @@ var RoleLabels = map[Role]string{
 }
 
 // Values implements ent's EnumValues.
-func (Role) Values() []string { return stringsOf(Roles) }
+func (Role) Values() []string { return StringsOf(Roles) }
 
 // MarshalGQL implements graphql.Marshaler.
-func (r Role) MarshalGQL(w io.Writer) { marshalEnum(w, r) }
+func (r Role) MarshalGQL(w io.Writer) { MarshalEnum(w, r) }
 
 // UnmarshalGQL implements graphql.Unmarshaler.
 func (r *Role) UnmarshalGQL(v any) (err error) {
-	*r, err = unmarshalEnum(v, Roles, "Role")
+	*r, err = UnmarshalEnum(v, Roles, "Role")
 	return err
 }
