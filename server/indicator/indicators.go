@@ -74,7 +74,7 @@ func (s *Source) For(ctx context.Context, f *Filter) (*Indicators, error) {
 			*d = &day
 		}
 	}
-	ix.end = domain.AddDays(domain.DateOf(time.Now()), 1)
+	ix.end = domain.AddDays(domain.Today(), 1)
 	if ix.filter.To != nil {
 		ix.end = *ix.filter.To
 	}
@@ -346,7 +346,7 @@ func (ix *Indicators) percentile(ctx context.Context, name string, groupBy []Dim
 		return nil, err
 	}
 	m := of("daysToTakeCharge")
-	m.name = name
+	m.name, m.average = name, true // like an average, a percentile of nothing is no value
 	r := &Result{Indicator: name, Definition: m.definition, GroupBy: append([]Dimension{}, groupBy...), Cells: []*Cell{}}
 	for _, dims := range queriesOf(groupBy) {
 		q, err := percentileSQL(ix.src.Dialect, m, ix.filter, dims, ix.end, num, den)
@@ -401,7 +401,7 @@ func (ix *Indicators) place(r *Result, m measure, dims []Dimension, cells []*Cel
 		if m.person != "" {
 			r.Total.Persons = &none
 		}
-		if !m.average && r.Indicator != "daysToTakeChargeMedian" && r.Indicator != "daysToTakeChargeP90" {
+		if !m.average {
 			r.Total.Value = &zero
 		}
 		return
