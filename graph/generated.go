@@ -319,15 +319,13 @@ type ComplexityRoot struct {
 
 	Fund struct {
 		AllocatedCents func(childComplexity int) int
-		AvailableCents func(childComplexity int) int
-		CommittedCents func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
 		ID             func(childComplexity int) int
 		Interventions  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.InterventionOrder, where *ent.InterventionWhereInput) int
 		Municipality   func(childComplexity int) int
 		Name           func(childComplexity int) int
-		SpentCents     func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
+		Use            func(childComplexity int) int
 		Year           func(childComplexity int) int
 	}
 
@@ -340,6 +338,12 @@ type ComplexityRoot struct {
 	FundEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	FundUse struct {
+		AvailableCents func(childComplexity int) int
+		CommittedCents func(childComplexity int) int
+		SpentCents     func(childComplexity int) int
 	}
 
 	Goal struct {
@@ -995,9 +999,7 @@ type CaseResolver interface {
 	Overdue(ctx context.Context, obj *ent.CaseFile) (bool, error)
 }
 type FundResolver interface {
-	CommittedCents(ctx context.Context, obj *ent.Fund) (int, error)
-	SpentCents(ctx context.Context, obj *ent.Fund) (int, error)
-	AvailableCents(ctx context.Context, obj *ent.Fund) (int, error)
+	Use(ctx context.Context, obj *ent.Fund) (*governance.FundUse, error)
 }
 type MutationResolver interface {
 	CreateMunicipality(ctx context.Context, input ent.CreateMunicipalityInput) (*ent.Municipality, error)
@@ -2231,18 +2233,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Fund.AllocatedCents(childComplexity), true
-	case "Fund.availableCents":
-		if e.ComplexityRoot.Fund.AvailableCents == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Fund.AvailableCents(childComplexity), true
-	case "Fund.committedCents":
-		if e.ComplexityRoot.Fund.CommittedCents == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Fund.CommittedCents(childComplexity), true
 	case "Fund.createdAt":
 		if e.ComplexityRoot.Fund.CreatedAt == nil {
 			break
@@ -2278,18 +2268,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Fund.Name(childComplexity), true
-	case "Fund.spentCents":
-		if e.ComplexityRoot.Fund.SpentCents == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Fund.SpentCents(childComplexity), true
 	case "Fund.updatedAt":
 		if e.ComplexityRoot.Fund.UpdatedAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Fund.UpdatedAt(childComplexity), true
+	case "Fund.use":
+		if e.ComplexityRoot.Fund.Use == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.Use(childComplexity), true
 	case "Fund.year":
 		if e.ComplexityRoot.Fund.Year == nil {
 			break
@@ -2328,6 +2318,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FundEdge.Node(childComplexity), true
+
+	case "FundUse.availableCents":
+		if e.ComplexityRoot.FundUse.AvailableCents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundUse.AvailableCents(childComplexity), true
+	case "FundUse.committedCents":
+		if e.ComplexityRoot.FundUse.CommittedCents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundUse.CommittedCents(childComplexity), true
+	case "FundUse.spentCents":
+		if e.ComplexityRoot.FundUse.SpentCents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundUse.SpentCents(childComplexity), true
 
 	case "Goal.area":
 		if e.ComplexityRoot.Goal.Area == nil {
@@ -6341,12 +6350,8 @@ func (ec *executionContext) childFields_Fund(ctx context.Context, field graphql.
 		return ec.fieldContext_Fund_municipality(ctx, field)
 	case "interventions":
 		return ec.fieldContext_Fund_interventions(ctx, field)
-	case "committedCents":
-		return ec.fieldContext_Fund_committedCents(ctx, field)
-	case "spentCents":
-		return ec.fieldContext_Fund_spentCents(ctx, field)
-	case "availableCents":
-		return ec.fieldContext_Fund_availableCents(ctx, field)
+	case "use":
+		return ec.fieldContext_Fund_use(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Fund", field.Name)
 }
@@ -6371,6 +6376,18 @@ func (ec *executionContext) childFields_FundEdge(ctx context.Context, field grap
 		return ec.fieldContext_FundEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FundEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_FundUse(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "committedCents":
+		return ec.fieldContext_FundUse_committedCents(ctx, field)
+	case "spentCents":
+		return ec.fieldContext_FundUse_spentCents(ctx, field)
+	case "availableCents":
+		return ec.fieldContext_FundUse_availableCents(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FundUse", field.Name)
 }
 
 func (ec *executionContext) childFields_Goal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17482,73 +17499,36 @@ func (ec *executionContext) fieldContext_Fund_interventions(ctx context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _Fund_committedCents(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
+func (ec *executionContext) _Fund_use(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Fund_committedCents(ctx, field)
+			return ec.fieldContext_Fund_use(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Fund().CommittedCents(ctx, obj)
+			return ec.Resolvers.Fund().Use(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *governance.FundUse) graphql.Marshaler {
+			return ec.marshalNFundUse2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐFundUse(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Fund_committedCents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Fund", field, true, true, "Int")
-}
-
-func (ec *executionContext) _Fund_spentCents(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Fund_spentCents(ctx, field)
+func (ec *executionContext) fieldContext_Fund_use(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fund",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundUse(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Fund().SpentCents(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Fund_spentCents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Fund", field, true, true, "Int")
-}
-
-func (ec *executionContext) _Fund_availableCents(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Fund_availableCents(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Fund().AvailableCents(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Fund_availableCents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Fund", field, true, true, "Int")
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _FundConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.FundConnection) (ret graphql.Marshaler) {
@@ -17691,6 +17671,75 @@ func (ec *executionContext) _FundEdge_cursor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_FundEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FundEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _FundUse_committedCents(ctx context.Context, field graphql.CollectedField, obj *governance.FundUse) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundUse_committedCents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommittedCents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundUse_committedCents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundUse", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FundUse_spentCents(ctx context.Context, field graphql.CollectedField, obj *governance.FundUse) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundUse_spentCents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpentCents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundUse_spentCents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundUse", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FundUse_availableCents(ctx context.Context, field graphql.CollectedField, obj *governance.FundUse) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundUse_availableCents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvailableCents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundUse_availableCents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundUse", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Goal_id(ctx context.Context, field graphql.CollectedField, obj *ent.Goal) (ret graphql.Marshaler) {
@@ -53999,23 +54048,11 @@ func (ec *executionContext) _Fund(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Fund_interventions(ctx, field, obj)
 				})
-		case "committedCents":
+		case "use":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Fund_committedCents(ctx, field, obj)
-				})
-		case "spentCents":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Fund_spentCents(ctx, field, obj)
-				})
-		case "availableCents":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Fund_availableCents(ctx, field, obj)
+					return ec._Fund_use(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -54095,6 +54132,49 @@ func (ec *executionContext) _FundEdge(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "cursor":
 			out.Values[i] = ec._FundEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fundUseImplementors = []string{"FundUse"}
+
+func (ec *executionContext) _FundUse(ctx context.Context, sel ast.SelectionSet, obj *governance.FundUse) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fundUseImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FundUse")
+		case "committedCents":
+			out.Values[i] = ec._FundUse_committedCents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "spentCents":
+			out.Values[i] = ec._FundUse_spentCents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "availableCents":
+			out.Values[i] = ec._FundUse_availableCents(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -59371,6 +59451,14 @@ func (ec *executionContext) marshalNFundOrderField2ᚖgithubᚗcomᚋprogettoᚑ
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNFundUse2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐFundUse(ctx context.Context, sel ast.SelectionSet, v *governance.FundUse) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FundUse!")
+		return graphql.Null
+	}
+	return ec._FundUse(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFundWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFundWhereInput(ctx context.Context, v any) (*ent.FundWhereInput, error) {

@@ -24,22 +24,9 @@ func (r *agendaResolver) DirectivesToAcknowledge(ctx context.Context, obj *pathw
 	return obj.DirectivesToAcknowledge(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
 }
 
-// CommittedCents is the resolver for the committedCents field.
-func (r *fundResolver) CommittedCents(ctx context.Context, obj *ent.Fund) (int, error) {
-	use, err := governance.UseOf(ctx, r.client, obj)
-	return int(use.Committed), err
-}
-
-// SpentCents is the resolver for the spentCents field.
-func (r *fundResolver) SpentCents(ctx context.Context, obj *ent.Fund) (int, error) {
-	use, err := governance.UseOf(ctx, r.client, obj)
-	return int(use.Spent), err
-}
-
-// AvailableCents is the resolver for the availableCents field.
-func (r *fundResolver) AvailableCents(ctx context.Context, obj *ent.Fund) (int, error) {
-	use, err := governance.UseOf(ctx, r.client, obj)
-	return int(obj.AllocatedCents - use.Committed - use.Spent), err
+// Use is the resolver for the use field.
+func (r *fundResolver) Use(ctx context.Context, obj *ent.Fund) (*governance.FundUse, error) {
+	return governance.UseOf(ctx, r.client, obj)
 }
 
 // ActivateProtocol is the resolver for the activateProtocol field.

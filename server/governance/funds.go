@@ -11,16 +11,16 @@ import (
 	"github.com/progetto-win/win/ent/schema/rule"
 )
 
-// FundUse is what a fund's interventions committed and spent, in cents:
-// derived from the interventions, never typed twice.
+// FundUse is what a fund's interventions committed and spent, and what is
+// left, in cents: derived from the interventions, never typed twice.
 type FundUse struct {
-	Committed, Spent int64
+	CommittedCents, SpentCents, AvailableCents int64
 }
 
-// UseOf sums a fund's interventions by status, as the system: totals of
-// money identify nobody, and must not shrink to the interventions the
-// viewer may see.
-func UseOf(ctx context.Context, client *ent.Client, f *ent.Fund) (FundUse, error) {
+// UseOf sums a fund's interventions by status, in one query, as the
+// system: totals of money identify nobody, and must not shrink to the
+// interventions the viewer may see.
+func UseOf(ctx context.Context, client *ent.Client, f *ent.Fund) (*FundUse, error) {
 	var rows []struct {
 		Status string `json:"status"`
 		Sum    int64  `json:"sum"`
@@ -30,14 +30,18 @@ func UseOf(ctx context.Context, client *ent.Client, f *ent.Fund) (FundUse, error
 		Aggregate(func(s *sql.Selector) string {
 			return sql.As("COALESCE(SUM("+s.C(intervention.FieldCostCents)+"), 0)", "sum")
 		}).Scan(rule.SystemContext(ctx), &rows)
-	var use FundUse
+	if err != nil {
+		return nil, err
+	}
+	use := &FundUse{}
 	for _, r := range rows {
 		switch intervention.Status(r.Status) {
 		case intervention.StatusPlanned, intervention.StatusOngoing:
-			use.Committed += r.Sum
+			use.CommittedCents += r.Sum
 		default:
-			use.Spent += r.Sum
+			use.SpentCents += r.Sum
 		}
 	}
-	return use, err
+	use.AvailableCents = f.AllocatedCents - use.CommittedCents - use.SpentCents
+	return use, nil
 }

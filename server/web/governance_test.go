@@ -115,10 +115,13 @@ func TestGovernanceWorkflows(t *testing.T) {
 				spent += i.CostCents
 			}
 		}
-		var money struct{ AllocatedCents, CommittedCents, SpentCents, AvailableCents int64 }
-		steering.must(`query($f: ID!) { node(id: $f) { ... on Fund { allocatedCents committedCents spentCents availableCents } } }`,
+		var money struct {
+			AllocatedCents int64
+			Use            struct{ CommittedCents, SpentCents, AvailableCents int64 }
+		}
+		steering.must(`query($f: ID!) { node(id: $f) { ... on Fund { allocatedCents use { committedCents spentCents availableCents } } } }`,
 			map[string]any{"f": f.ID}, &money)
-		if money.CommittedCents != committed || money.SpentCents != spent || money.AvailableCents != money.AllocatedCents-committed-spent {
+		if money.Use.CommittedCents != committed || money.Use.SpentCents != spent || money.Use.AvailableCents != money.AllocatedCents-committed-spent {
 			t.Errorf("fund %+v, want committed %d and spent %d", money, committed, spent)
 		}
 
