@@ -2,8 +2,9 @@ import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
-// The Go server; `npm run dev` proxies the API and the probes to it.
-const goServer = "http://localhost:8080";
+// The Go server (WIN_API_URL, default :8080); `npm run dev` proxies the
+// API, the exports and the probes to it.
+const goServer = process.env.WIN_API_URL ?? "http://localhost:8080";
 
 // The build goes to dist/app, which the Go binary embeds (frontend/embed.go);
 // dist/.gitkeep, outside dist/app, stays so that the embed compiles before
@@ -18,8 +19,11 @@ export default defineConfig({
     // loaded only by /graphiql; anything else past this limit is news.
     chunkSizeWarningLimit: 1100,
     rolldownOptions: {
-      // One entry per page; the SPA's index.html will join graphiql.html.
-      input: { graphiql: resolve(import.meta.dirname, "graphiql.html") },
+      // One entry per page: the SPA and GraphiQL.
+      input: {
+        index: resolve(import.meta.dirname, "index.html"),
+        graphiql: resolve(import.meta.dirname, "graphiql.html"),
+      },
       onLog(level, log, handler) {
         // react-compiler-runtime (a GraphiQL dependency) opens with
         // "use no memo", a hint for the React compiler that bundling drops
@@ -32,10 +36,10 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: {
-      "/graphql": goServer,
-      "/healthz": goServer,
-      "/readyz": goServer,
-    },
+    // The browser's Host and Origin stay those of the dev server, as the
+    // API's origin check wants for a same-origin write.
+    proxy: Object.fromEntries(
+      ["/graphql", "/export", "/healthz", "/readyz"].map((path) => [path, { target: goServer, changeOrigin: false }]),
+    ),
   },
 });

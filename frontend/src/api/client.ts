@@ -1,0 +1,42 @@
+import { Client, fetchExchange, mapExchange } from "urql";
+import { apiErrors } from "./errors";
+import { winCache } from "./cache";
+
+/** Where the user goes when the session has ended: sign-in, then back here. */
+export function signInPath(next: string, expired: boolean): string {
+  const query = new URLSearchParams();
+  if (next && next !== "/" && !next.startsWith("/login")) {
+    query.set("next", next);
+  }
+  if (expired) {
+    query.set("expired", "1");
+  }
+  const qs = query.toString();
+  return qs ? `/login?${qs}` : "/login";
+}
+
+/**
+ * The GraphQL client: same-origin POSTs with the session cookie, the
+ * normalised cache, and one rule for an ended session: any
+ * UNAUTHENTICATED answer reloads the app at sign-in, remembering the page,
+ * which also drops every cached record about people from memory.
+ */
+export function createWinClient(onSessionEnded: () => void): Client {
+  return new Client({
+    url: "/graphql",
+    preferGetMethod: false,
+    fetchOptions: { credentials: "same-origin" },
+    exchanges: [
+      winCache(),
+      mapExchange({
+        onError(error, operation) {
+          const login = operation.kind === "mutation" && operation.query.loc?.source.body.includes("login(");
+          if (!login && apiErrors(error).some((e) => e.code === "UNAUTHENTICATED")) {
+            onSessionEnded();
+          }
+        },
+      }),
+      fetchExchange,
+    ],
+  });
+}

@@ -1,0 +1,46 @@
+import { Suspense, useMemo } from "react";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { Provider as UrqlProvider } from "urql";
+import { createWinClient, signInPath } from "../api/client";
+import { LocaleProvider } from "../i18n/LocaleProvider";
+import { RequireSession } from "../session/RequireSession";
+import { SignIn } from "../session/SignIn";
+import { Loading } from "../ui/Loading";
+import { Layout } from "./Layout";
+import { screens } from "./routes";
+
+/** Sign-in again, then back to this page: a full load empties the cache. */
+function sessionEnded() {
+  const here = window.location.pathname + window.location.search;
+  if (!window.location.pathname.startsWith("/login")) {
+    window.location.assign(signInPath(here, true));
+  }
+}
+
+const router = () =>
+  createBrowserRouter([
+    { path: "/login", element: <SignIn /> },
+    {
+      path: "/",
+      element: (
+        <RequireSession>
+          <Suspense fallback={<Loading />}>
+            <Layout />
+          </Suspense>
+        </RequireSession>
+      ),
+      children: screens.map((s) => ({ ...s, element: <Suspense fallback={<Loading />}>{s.element}</Suspense> })),
+    },
+  ]);
+
+export function App() {
+  const client = useMemo(() => createWinClient(sessionEnded), []);
+  const routes = useMemo(router, []);
+  return (
+    <LocaleProvider>
+      <UrqlProvider value={client}>
+        <RouterProvider router={routes} />
+      </UrqlProvider>
+    </LocaleProvider>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Session } from "../session/session";
+
+/** A section of the main navigation, shown to the roles that use it. */
+export interface NavEntry {
+  to: string;
+  label: string; // catalogue id
+  show: (s: Session) => boolean;
+}
+
+const works = (s: Session) => s.has("OPERATOR") || s.has("COORDINATOR");
+const governs = (s: Session) => s.has("STEERING") || s.has("ADMIN");
+
+export const navEntries: NavEntry[] = [
+  { to: "/", label: "nav.home", show: () => true },
+  { to: "/cases", label: "nav.cases", show: (s) => works(s) || s.has("STEERING") || s.has("ANALYST") },
+  { to: "/refer", label: "nav.refer", show: works },
+  { to: "/tables", label: "nav.tables", show: () => true },
+  { to: "/protocols", label: "nav.protocols", show: () => true },
+  { to: "/steering", label: "nav.steering", show: (s) => governs(s) || s.coordinatedTableIDs.length > 0 },
+  { to: "/dashboard", label: "nav.dashboard", show: (s) => s.has("STEERING") || s.has("ANALYST") || s.coordinatedTableIDs.length > 0 },
+  { to: "/directory", label: "nav.directory", show: () => true },
+  { to: "/admin", label: "nav.admin", show: (s) => s.has("ADMIN") },
+  { to: "/account", label: "nav.account", show: () => true },
+];
