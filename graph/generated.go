@@ -150,6 +150,7 @@ type ComplexityRoot struct {
 	}
 
 	Case struct {
+		AllowedActions        func(childComplexity int) int
 		Assessments           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.AssessmentOrder, where *ent.AssessmentWhereInput) int
 		CaseManager           func(childComplexity int) int
 		ClosedOn              func(childComplexity int) int
@@ -997,6 +998,7 @@ type AgendaResolver interface {
 }
 type CaseResolver interface {
 	Overdue(ctx context.Context, obj *ent.CaseFile) (bool, error)
+	AllowedActions(ctx context.Context, obj *ent.CaseFile) ([]pathway.Action, error)
 }
 type FundResolver interface {
 	Use(ctx context.Context, obj *ent.Fund) (*governance.FundUse, error)
@@ -1502,6 +1504,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
 
+	case "Case.allowedActions":
+		if e.ComplexityRoot.Case.AllowedActions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.AllowedActions(childComplexity), true
 	case "Case.assessments":
 		if e.ComplexityRoot.Case.Assessments == nil {
 			break
@@ -6070,6 +6078,8 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_outcomes(ctx, field)
 	case "overdue":
 		return ec.fieldContext_Case_overdue(ctx, field)
+	case "allowedActions":
+		return ec.fieldContext_Case_allowedActions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Case", field.Name)
 }
@@ -15246,6 +15256,29 @@ func (ec *executionContext) _Case_overdue(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Case_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Case", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Case_allowedActions(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_allowedActions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Case().AllowedActions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []pathway.Action) graphql.Marshaler {
+			return ec.marshalNCaseAction2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐActionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_allowedActions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Case", field, true, true, "CaseAction")
 }
 
 func (ec *executionContext) _CaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CaseConnection) (ret graphql.Marshaler) {
@@ -53086,6 +53119,12 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Case_overdue(ctx, field, obj)
 				})
+		case "allowedActions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_allowedActions(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -59035,6 +59074,46 @@ func (ec *executionContext) marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwin�
 		return graphql.Null
 	}
 	return ec._Case(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCaseAction2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐAction(ctx context.Context, v any) (pathway.Action, error) {
+	var res pathway.Action
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCaseAction2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐAction(ctx context.Context, sel ast.SelectionSet, v pathway.Action) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCaseAction2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐActionᚄ(ctx context.Context, v any) ([]pathway.Action, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]pathway.Action, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCaseAction2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐAction(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNCaseAction2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐActionᚄ(ctx context.Context, sel ast.SelectionSet, v []pathway.Action) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCaseAction2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐAction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNCaseClosureReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐClosureReason(ctx context.Context, v any) (casefile.ClosureReason, error) {

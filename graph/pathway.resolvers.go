@@ -72,6 +72,11 @@ func (r *caseResolver) Overdue(ctx context.Context, obj *ent.CaseFile) (bool, er
 	return pathway.Overdue(obj), nil
 }
 
+// AllowedActions is the resolver for the allowedActions field.
+func (r *caseResolver) AllowedActions(ctx context.Context, obj *ent.CaseFile) ([]pathway.Action, error) {
+	return pathway.AllowedActions(ctx, obj)
+}
+
 // ReferCase is the resolver for the referCase field.
 func (r *mutationResolver) ReferCase(ctx context.Context, input model.ReferCaseInput) (*ent.CaseFile, error) {
 	return pathway.ReferCase(ctx, input)

@@ -13,7 +13,6 @@ import (
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/fault"
 	"github.com/progetto-win/win/ent/schema/gid"
-	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
@@ -23,7 +22,7 @@ import (
 // StartAssessment moves a referral to UNDER_ASSESSMENT on the first
 // meeting with the person; the plan falls due the table's days later.
 func StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn *time.Time) (*ent.CaseFile, error) {
-	s, err := begin(ctx, "START_ASSESSMENT", id, &version, rule.Coordinator, casefile.StatusReferred)
+	s, err := begin(ctx, ActionStartAssessment, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +43,7 @@ func StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn
 // RecordPreliminaryAssessment records the analysis of needs and
 // resources by area that every assessment starts with.
 func RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, in model.AssessmentInput) (*ent.CaseFile, error) {
-	s, err := begin(ctx, "RECORD_PRELIMINARY_ASSESSMENT", id, &version, rule.Member, casefile.StatusUnderAssessment)
+	s, err := begin(ctx, ActionRecordPreliminaryAssessment, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -68,15 +67,12 @@ func RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, in
 // RecordInDepthAssessment records the in-depth analysis of complex needs
 // and adds the professionals it names to the case's team.
 func RecordInDepthAssessment(ctx context.Context, id gid.ID, version int, in model.AssessmentInput) (*ent.CaseFile, error) {
-	s, err := begin(ctx, "RECORD_IN_DEPTH_ASSESSMENT", id, &version, rule.Coordinator, casefile.StatusUnderAssessment)
+	s, err := begin(ctx, ActionRecordInDepthAssessment, id, &version)
 	if err != nil {
 		return nil, err
 	}
 	if in.ComplexNeeds != nil {
 		return nil, fault.Invalidf("complexNeeds", "is said by the preliminary analysis, not the in-depth one")
-	}
-	if err := s.needsPreliminary(); err != nil {
-		return nil, err
 	}
 	if len(in.TeamIDs) == 0 {
 		return nil, fault.Invalidf("teamIDs", "name at least one professional of the table who joins the case's team")
@@ -130,7 +126,7 @@ func (s *step) assessment(level assessment.Level, in model.AssessmentInput) (*en
 }
 
 // needsPreliminary refuses a step that needs the preliminary analysis
-// before it has been recorded.
+// before it has been recorded: a precondition of actionRules.
 func (s *step) needsPreliminary() error {
 	done, err := s.client.Assessment.Query().
 		Where(assessment.HasCaseWith(casefile.ID(s.c.ID)), assessment.LevelEQ(assessment.LevelPreliminary)).Exist(s.sys)
@@ -155,7 +151,7 @@ func (s *step) memberOfTable(field string, id gid.ID) error {
 // DeclineReferral refuses a referral; the referrer finds it in their
 // agenda.
 func DeclineReferral(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, "DECLINE_REFERRAL", id, &version, rule.Coordinator, casefile.StatusReferred, casefile.StatusUnderAssessment)
+	s, err := begin(ctx, ActionDeclineReferral, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -175,11 +171,8 @@ func DeclineReferral(ctx context.Context, id gid.ID, version int, reason string)
 // TakeCharge takes charge of an assessed case with a case manager from
 // the table and a plan of at least one goal.
 func TakeCharge(ctx context.Context, id gid.ID, version int, managerID gid.ID, plan model.PlanInput) (*ent.CaseFile, error) {
-	s, err := begin(ctx, "TAKE_CHARGE", id, &version, rule.Coordinator, casefile.StatusUnderAssessment)
+	s, err := begin(ctx, ActionTakeCharge, id, &version)
 	if err != nil {
-		return nil, err
-	}
-	if err := s.needsPreliminary(); err != nil {
 		return nil, err
 	}
 	if err := s.memberOfTable("caseManagerID", managerID); err != nil {
@@ -234,7 +227,7 @@ func TakeCharge(ctx context.Context, id gid.ID, version int, managerID gid.ID, p
 
 // AssignCaseManager names a new case manager from the table's members.
 func AssignCaseManager(ctx context.Context, id gid.ID, version int, managerID gid.ID) (*ent.CaseFile, error) {
-	s, err := begin(ctx, "ASSIGN_CASE_MANAGER", id, &version, rule.Coordinator, workingStatuses...)
+	s, err := begin(ctx, ActionAssignCaseManager, id, &version)
 	if err != nil {
 		return nil, err
 	}

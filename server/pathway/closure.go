@@ -20,7 +20,7 @@ import (
 
 // MoveToMonitoring moves a case whose plan is under way to monitoring.
 func MoveToMonitoring(ctx context.Context, id gid.ID, version int, note *string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, "MOVE_TO_MONITORING", id, &version, rule.ManagerOrCoord, casefile.StatusInCharge)
+	s, err := begin(ctx, ActionMoveToMonitoring, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -33,15 +33,7 @@ func MoveToMonitoring(ctx context.Context, id gid.ID, version int, note *string)
 // CloseCase closes a case once none of its interventions is still
 // planned or ongoing.
 func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.ClosureReason, note *string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, "CLOSE_CASE", id, &version, rule.ManagerOrCoord, workingStatuses...)
-	if err != nil {
-		return nil, err
-	}
-	pending, err := s.client.Intervention.Query().Where(intervention.HasCaseWith(casefile.ID(s.c.ID)),
-		intervention.StatusIn(intervention.StatusPlanned, intervention.StatusOngoing)).Count(s.sys)
-	if err == nil && pending > 0 {
-		err = fault.Invalidf("status", "%d intervention(s) of case %s are still planned or ongoing: complete or interrupt them first", pending, s.c.Code)
-	}
+	s, err := begin(ctx, ActionCloseCase, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -55,27 +47,51 @@ func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.Clos
 	return s.c, s.record(caseevent.KindClosed, strings.TrimSpace(reason.String()+" "+deref(note)))
 }
 
+// nothingPending refuses to close a case while an intervention is still
+// planned or ongoing: a precondition of actionRules.
+func (s *step) nothingPending() error {
+	pending, err := s.client.Intervention.Query().Where(intervention.HasCaseWith(casefile.ID(s.c.ID)),
+		intervention.StatusIn(intervention.StatusPlanned, intervention.StatusOngoing)).Count(s.sys)
+	if err == nil && pending > 0 {
+		err = fault.Invalidf("status", "%d intervention(s) of case %s are still planned or ongoing: complete or interrupt them first", pending, s.c.Code)
+	}
+	return err
+}
+
+// reopenable refuses to reopen a case that was reopened already, or
+// whose person has another open case: a precondition of actionRules.
+func (s *step) reopenable() error {
+	old, err := s.client.CaseFile.Query().Where(casefile.ID(s.c.ID)).WithPerson().WithNextCase().Only(s.sys)
+	if err != nil {
+		return err
+	}
+	if next := old.Edges.NextCase; next != nil {
+		return fault.Invalidf("id", "case %s was already reopened as %s", old.Code, next.Code)
+	}
+	open, err := s.client.CaseFile.Query().Where(casefile.HasPersonWith(person.ID(old.Edges.Person.ID)),
+		casefile.StatusIn(openStatuses...)).WithTable().First(s.sys)
+	switch {
+	case err == nil:
+		return openCaseConflict(open)
+	case ent.IsNotFound(err):
+		return nil
+	}
+	return err
+}
+
 // ReopenCase opens a new case for the person of a closed one, at the
 // same table and linked to it.
 func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, "REOPEN_CASE", id, &version, rule.ManagerOrCoord, casefile.StatusClosed)
+	s, err := begin(ctx, ActionReopenCase, id, &version)
 	if err != nil {
 		return nil, err
 	}
 	if err := required("reason", reason); err != nil {
 		return nil, err
 	}
-	old, err := s.client.CaseFile.Query().Where(casefile.ID(s.c.ID)).WithPerson().WithNextCase().Only(s.sys)
+	old := s.c
+	personID, err := s.client.CaseFile.Query().Where(casefile.ID(old.ID)).QueryPerson().OnlyID(s.sys)
 	if err != nil {
-		return nil, err
-	}
-	if next := old.Edges.NextCase; next != nil {
-		return nil, fault.Invalidf("id", "case %s was already reopened as %s", old.Code, next.Code)
-	}
-	if open, err := s.client.CaseFile.Query().Where(casefile.HasPersonWith(person.ID(old.Edges.Person.ID)),
-		casefile.StatusIn(openStatuses...)).WithTable().First(s.sys); err == nil {
-		return nil, openCaseConflict(open)
-	} else if !ent.IsNotFound(err) {
 		return nil, err
 	}
 	table, err := s.client.TerritorialTable.Query().Where(territorialtable.ID(s.table.ID)).Modify(forUpdate).Only(s.sys)
@@ -91,7 +107,7 @@ func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*en
 		return nil, err
 	}
 	reopened, err := s.client.CaseFile.Create().SetCode(code).SetReferredOn(on).SetReferralReason(strings.TrimSpace(reason)).
-		SetNeedAreas(old.NeedAreas).SetPriority(old.Priority).SetPersonID(old.Edges.Person.ID).SetTableID(table.ID).
+		SetNeedAreas(old.NeedAreas).SetPriority(old.Priority).SetPersonID(personID).SetTableID(table.ID).
 		SetReferringOrganizationID(s.viewer.OrganizationID).SetReferringOperatorID(s.viewer.UserID).
 		SetNillableConsentGivenAt(old.ConsentGivenAt).SetPreviousCaseID(old.ID).
 		SetFirstMeetingDueOn(domain.AddDays(on, table.DaysToFirstMeeting)).Save(s.sys)
@@ -101,21 +117,18 @@ func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*en
 	if err := s.record(caseevent.KindReopened, "reopened as "+reopened.Code); err != nil {
 		return nil, err
 	}
-	return reopened, recordOn(s.sys, s.client, s.viewer, "REOPEN_CASE", reopened.ID, caseevent.KindReopened, "reopens "+old.Code+": "+strings.TrimSpace(reason))
+	return reopened, recordOn(s.sys, s.client, s.viewer, string(s.action), reopened.ID, caseevent.KindReopened, "reopens "+old.Code+": "+strings.TrimSpace(reason))
 }
 
 // TransferCase asks to move an open case to another table; the case stays
 // until that table's coordinator accepts.
 func TransferCase(ctx context.Context, id gid.ID, version int, tableID gid.ID, reason string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, "TRANSFER_CASE", id, &version, rule.Coordinator, openStatuses...)
+	s, err := begin(ctx, ActionTransferCase, id, &version)
 	if err != nil {
 		return nil, err
 	}
 	if err := required("reason", reason); err != nil {
 		return nil, err
-	}
-	if s.parties.TransferTo != "" {
-		return nil, fault.Invalidf("tableID", "case %s already waits for a transfer to %s", s.c.Code, s.c.Edges.TransferTo.Name)
 	}
 	if tableID == s.table.ID {
 		return nil, fault.Invalidf("tableID", "the case is already at table %s", s.table.Name)
@@ -136,7 +149,8 @@ func TransferCase(ctx context.Context, id gid.ID, version int, tableID gid.ID, r
 	return s.c, s.record(caseevent.KindTransferRequested, fmt.Sprintf("to %s: %s", to.Name, strings.TrimSpace(reason)))
 }
 
-// pendingTransfer refuses a step on a transfer when none is pending.
+// pendingTransfer refuses a step on a transfer when none is pending: a
+// precondition of actionRules.
 func (s *step) pendingTransfer() error {
 	if s.parties.TransferTo == "" {
 		return fault.Invalidf("id", "case %s has no pending transfer", s.c.Code)
@@ -144,14 +158,20 @@ func (s *step) pendingTransfer() error {
 	return nil
 }
 
+// noPendingTransfer refuses a second transfer while one waits: a
+// precondition of actionRules.
+func (s *step) noPendingTransfer() error {
+	if s.parties.TransferTo != "" {
+		return fault.Invalidf("tableID", "case %s already waits for a transfer to %s", s.c.Code, s.c.Edges.TransferTo.Name)
+	}
+	return nil
+}
+
 // AcceptTransfer moves a case to the receiving table, which names its
 // own case manager and team.
 func AcceptTransfer(ctx context.Context, id gid.ID, version int) (*ent.CaseFile, error) {
-	s, err := begin(ctx, "ACCEPT_TRANSFER", id, &version, rule.Receiver, openStatuses...)
+	s, err := begin(ctx, ActionAcceptTransfer, id, &version)
 	if err != nil {
-		return nil, err
-	}
-	if err := s.pendingTransfer(); err != nil {
 		return nil, err
 	}
 	from, to := s.table, s.c.Edges.TransferTo
@@ -168,7 +188,7 @@ func AcceptTransfer(ctx context.Context, id gid.ID, version int) (*ent.CaseFile,
 // DeclineTransfer ends a pending transfer: the receiving coordinator
 // declines it, or the sending one withdraws it.
 func DeclineTransfer(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, "DECLINE_TRANSFER", id, &version, rule.TransferParty, openStatuses...)
+	s, err := begin(ctx, ActionDeclineTransfer, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -188,7 +208,7 @@ func DeclineTransfer(ctx context.Context, id gid.ID, version int, reason string)
 // AddNote adds a note to a case's timeline. Notes only add, so they need
 // no version and change none.
 func AddNote(ctx context.Context, id gid.ID, text string) (*ent.CaseEvent, error) {
-	s, err := begin(ctx, "ADD_NOTE", id, nil, rule.MemberOrReferrer)
+	s, err := begin(ctx, ActionAddNote, id, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -200,7 +220,7 @@ func AddNote(ctx context.Context, id gid.ID, text string) (*ent.CaseEvent, error
 	if err != nil {
 		return nil, err
 	}
-	return e, rule.Record(s.sys, s.client, s.viewer, s.action, "CaseFile", []gid.ID{s.c.ID})
+	return e, rule.Record(s.sys, s.client, s.viewer, string(s.action), "CaseFile", []gid.ID{s.c.ID})
 }
 
 // maxDays bounds a table's time limits: two years.

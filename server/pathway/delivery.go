@@ -15,7 +15,6 @@ import (
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/fault"
 	"github.com/progetto-win/win/ent/schema/gid"
-	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/graph/model"
 )
 
@@ -34,7 +33,7 @@ func (s *step) checkFund(id *gid.ID) error {
 
 // AddIntervention adds an intervention to the case's plan.
 func AddIntervention(ctx context.Context, id gid.ID, version int, in model.InterventionInput) (*ent.Intervention, error) {
-	s, err := begin(ctx, "ADD_INTERVENTION", id, &version, rule.Member, workingStatuses...)
+	s, err := begin(ctx, ActionAddIntervention, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -70,9 +69,9 @@ func AddIntervention(ctx context.Context, id gid.ID, version int, in model.Inter
 // fund; the schema's hooks check the move of status, the dates and the
 // fund.
 func UpdateIntervention(ctx context.Context, id gid.ID, version int, in model.UpdateInterventionInput) (*ent.Intervention, error) {
-	s, err := beginOn(ctx, "UPDATE_INTERVENTION", func(c *ent.Client) (gid.ID, error) {
+	s, err := beginOn(ctx, ActionUpdateIntervention, func(c *ent.Client) (gid.ID, error) {
 		return c.Intervention.Query().Where(intervention.ID(id)).QueryCase().OnlyID(ctx)
-	}, version, rule.Member, workingStatuses...)
+	}, version)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +130,7 @@ const followUpMonths = 6
 // RecordOutcome records a result of the case; an employment outcome
 // schedules its follow-up.
 func RecordOutcome(ctx context.Context, id gid.ID, version int, in model.OutcomeInput) (*ent.Outcome, error) {
-	s, err := begin(ctx, "RECORD_OUTCOME", id, &version, rule.Member, workingStatuses...)
+	s, err := begin(ctx, ActionRecordOutcome, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -179,10 +178,9 @@ func RecordOutcome(ctx context.Context, id gid.ID, version int, in model.Outcome
 
 // RecordFollowUp records whether an outcome still held at its follow-up.
 func RecordFollowUp(ctx context.Context, id gid.ID, version int, in model.FollowUpInput) (*ent.Outcome, error) {
-	s, err := beginOn(ctx, "RECORD_FOLLOW_UP", func(c *ent.Client) (gid.ID, error) {
+	s, err := beginOn(ctx, ActionRecordFollowUp, func(c *ent.Client) (gid.ID, error) {
 		return c.Outcome.Query().Where(outcome.ID(id)).QueryCase().OnlyID(ctx)
-	}, version, rule.Member,
-		casefile.StatusInCharge, casefile.StatusMonitoring, casefile.StatusClosed)
+	}, version)
 	if err != nil {
 		return nil, err
 	}

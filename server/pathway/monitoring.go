@@ -16,14 +16,13 @@ import (
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/fault"
 	"github.com/progetto-win/win/ent/schema/gid"
-	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/graph/model"
 )
 
 // ScheduleMonitoringMeeting plans a meeting on a case with the goals to
 // review and the commitments to verify, each of the case's own plan.
 func ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, in model.MonitoringMeetingInput) (*ent.MonitoringMeeting, error) {
-	s, err := begin(ctx, "SCHEDULE_MONITORING_MEETING", id, &version, rule.Member, workingStatuses...)
+	s, err := begin(ctx, ActionScheduleMonitoringMeeting, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -82,9 +81,9 @@ func unique(ids []gid.ID) []gid.ID {
 // RecordMonitoringMeeting records what a planned meeting found: the
 // goals take the status recorded, the commitments the hours done.
 func RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, in model.MonitoringResultInput) (*ent.MonitoringMeeting, error) {
-	s, err := beginOn(ctx, "RECORD_MONITORING_MEETING", func(c *ent.Client) (gid.ID, error) {
+	s, err := beginOn(ctx, ActionRecordMonitoringMeeting, func(c *ent.Client) (gid.ID, error) {
 		return c.MonitoringMeeting.Query().Where(monitoringmeeting.ID(id)).QueryCase().OnlyID(ctx)
-	}, version, rule.Member, workingStatuses...)
+	}, version)
 	if err != nil {
 		return nil, err
 	}

@@ -15,7 +15,6 @@ import (
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/fault"
 	"github.com/progetto-win/win/ent/schema/gid"
-	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/graph/model"
 )
 
@@ -80,7 +79,7 @@ func (s *step) checkHost(field string, id *gid.ID) error {
 
 // UpdatePlan changes the plan's text and dates.
 func UpdatePlan(ctx context.Context, id gid.ID, version int, in model.UpdatePlanInput) (*ent.Plan, error) {
-	s, err := begin(ctx, "UPDATE_PLAN", id, &version, rule.Member, workingStatuses...)
+	s, err := begin(ctx, ActionUpdatePlan, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +117,7 @@ func UpdatePlan(ctx context.Context, id gid.ID, version int, in model.UpdatePlan
 
 // AddGoal adds a goal to the plan.
 func AddGoal(ctx context.Context, id gid.ID, version int, in model.GoalInput) (*ent.Goal, error) {
-	s, err := begin(ctx, "ADD_GOAL", id, &version, rule.Member, workingStatuses...)
+	s, err := begin(ctx, ActionAddGoal, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -141,9 +140,9 @@ func AddGoal(ctx context.Context, id gid.ID, version int, in model.GoalInput) (*
 
 // UpdateGoal changes a goal of the plan.
 func UpdateGoal(ctx context.Context, id gid.ID, version int, in model.UpdateGoalInput) (*ent.Goal, error) {
-	s, err := beginOn(ctx, "UPDATE_GOAL", func(c *ent.Client) (gid.ID, error) {
+	s, err := beginOn(ctx, ActionUpdateGoal, func(c *ent.Client) (gid.ID, error) {
 		return c.Goal.Query().Where(goal.ID(id)).QueryPlan().QueryCase().OnlyID(ctx)
-	}, version, rule.Member, workingStatuses...)
+	}, version)
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +167,7 @@ func UpdateGoal(ctx context.Context, id gid.ID, version int, in model.UpdateGoal
 
 // AddCommitment adds a reciprocal commitment to the plan.
 func AddCommitment(ctx context.Context, id gid.ID, version int, in model.CommitmentInput) (*ent.Commitment, error) {
-	s, err := begin(ctx, "ADD_COMMITMENT", id, &version, rule.Member, workingStatuses...)
+	s, err := begin(ctx, ActionAddCommitment, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -194,9 +193,9 @@ func AddCommitment(ctx context.Context, id gid.ID, version int, in model.Commitm
 
 // UpdateCommitment changes a reciprocal commitment, e.g. its hours done.
 func UpdateCommitment(ctx context.Context, id gid.ID, version int, in model.UpdateCommitmentInput) (*ent.Commitment, error) {
-	s, err := beginOn(ctx, "UPDATE_COMMITMENT", func(c *ent.Client) (gid.ID, error) {
+	s, err := beginOn(ctx, ActionUpdateCommitment, func(c *ent.Client) (gid.ID, error) {
 		return c.Commitment.Query().Where(commitment.ID(id)).QueryPlan().QueryCase().OnlyID(ctx)
-	}, version, rule.Member, workingStatuses...)
+	}, version)
 	if err != nil {
 		return nil, err
 	}

@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -36,7 +35,7 @@ type step struct {
 	sys     context.Context // the system's: writes, once the step's rights are checked
 	client  *ent.Client     // the request's transaction
 	viewer  *viewer.Viewer
-	action  string           // the audit log's name of the step, e.g. TAKE_CHARGE
+	action  Action           // the audit log's name of the step, e.g. TAKE_CHARGE
 	c       *ent.CaseFile    // the case, as the step found it and then as it saved it
 	parties rule.CaseParties // who the case's rights depend on, as the step found them
 	table   *ent.TerritorialTable
@@ -56,22 +55,44 @@ func transaction(ctx context.Context) (*viewer.Viewer, *ent.Client, error) {
 }
 
 // begin starts a step on a case: the case must be one the viewer sees
-// (else NOT_FOUND, as if it did not exist), the viewer must be the step's
-// actor (FORBIDDEN), the version the one the client saw (CONFLICT, with
-// the current one) and the status one the step starts from (BAD_USER_INPUT).
+// (else NOT_FOUND, as if it did not exist), the viewer must be the
+// action's actor (FORBIDDEN), the version the one the client saw
+// (CONFLICT, with the current one), the status one the action starts
+// from and its precondition met (BAD_USER_INPUT), as actionRules says.
 // A nil version is for steps that only add (a note).
-func begin(ctx context.Context, action string, id gid.ID, version *int, who rule.Actor, from ...casefile.Status) (*step, error) {
+func begin(ctx context.Context, action Action, id gid.ID, version *int) (*step, error) {
+	r := ruleOf(action)
 	v, client, err := transaction(ctx)
 	if err != nil {
 		return nil, err
 	}
+	s, err := load(ctx, v, client, id)
+	if err != nil {
+		return nil, err
+	}
+	s.action = action
+	if !rule.MayAct(v, r.who, s.parties) {
+		return nil, &fault.Forbidden{Message: fmt.Sprintf("only %s may do this on case %s", r.who, s.c.Code)}
+	}
+	if version != nil && *version != s.c.Version {
+		return nil, staleConflict(s.c)
+	}
+	if err := s.meets(r); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// load finds a case as the viewer sees it, with the parties its rights
+// depend on: a step about to be taken, or judged for allowedActions.
+func load(ctx context.Context, v *viewer.Viewer, client *ent.Client, id gid.ID) (*step, error) {
 	c, err := client.CaseFile.Query().Where(casefile.ID(id)).
 		WithTable().WithTransferTo().WithCaseManager().WithReferringOperator().
 		Only(ctx)
 	if err != nil {
 		return nil, err
 	}
-	s := &step{ctx: ctx, sys: rule.SystemContext(ctx), client: client, viewer: v, action: action, c: c, table: c.Edges.Table}
+	s := &step{ctx: ctx, sys: rule.SystemContext(ctx), client: client, viewer: v, c: c, table: c.Edges.Table}
 	s.parties = rule.CaseParties{Table: c.Edges.Table.ID}
 	if t := c.Edges.TransferTo; t != nil {
 		s.parties.TransferTo = t.ID
@@ -82,22 +103,13 @@ func begin(ctx context.Context, action string, id gid.ID, version *int, who rule
 	if u := c.Edges.ReferringOperator; u != nil {
 		s.parties.ReferringOperator = u.ID
 	}
-	if !rule.MayAct(v, who, s.parties) {
-		return nil, &fault.Forbidden{Message: fmt.Sprintf("only %s may do this on case %s", who, c.Code)}
-	}
-	if version != nil && *version != c.Version {
-		return nil, staleConflict(c)
-	}
-	if len(from) > 0 && !slices.Contains(from, c.Status) {
-		return nil, fault.Invalidf("status", "case %s is %s; this step needs it %s", c.Code, c.Status, statuses(from))
-	}
 	return s, nil
 }
 
 // beginOn starts a step on the case a part belongs to (a goal, an
 // outcome…), found as the viewer sees it: NOT_FOUND for a part of a case
 // the viewer does not see.
-func beginOn(ctx context.Context, action string, caseOf func(*ent.Client) (gid.ID, error), version int, who rule.Actor, from ...casefile.Status) (*step, error) {
+func beginOn(ctx context.Context, action Action, caseOf func(*ent.Client) (gid.ID, error), version int) (*step, error) {
 	_, client, err := transaction(ctx)
 	if err != nil {
 		return nil, err
@@ -106,7 +118,7 @@ func beginOn(ctx context.Context, action string, caseOf func(*ent.Client) (gid.I
 	if err != nil {
 		return nil, err
 	}
-	return begin(ctx, action, id, &version, who, from...)
+	return begin(ctx, action, id, &version)
 }
 
 // statuses lists statuses for a message: "IN_CHARGE or MONITORING".
@@ -153,7 +165,7 @@ func (s *step) save(change func(*ent.CaseFileUpdateOne)) error {
 // record writes the step's event on the case's timeline and its audit
 // event.
 func (s *step) record(kind caseevent.Kind, note string) error {
-	return recordOn(s.sys, s.client, s.viewer, s.action, s.c.ID, kind, note)
+	return recordOn(s.sys, s.client, s.viewer, string(s.action), s.c.ID, kind, note)
 }
 
 // recordOn writes a timeline event and an audit event of a step on a case.
