@@ -82,9 +82,12 @@ func (User) Hooks() []ent.Hook {
 	return []ent.Hook{lowerCaseEmail}
 }
 
-// Annotations of User.
+// Annotations of User. The root list (users) serves the administrators'
+// screen and the coordinators who look for someone to add to their table;
+// it shows what every signed-in viewer already reads of a user by ID and
+// through tables, cases and meetings, never the password.
 func (User) Annotations() []schema.Annotation {
-	return nestedType("A user of WIN with roles and memberships (Utente).", editable())
+	return rootType("A user of WIN with roles and memberships (Utente).", editable())
 }
 
 // Person is the pseudonymous record of a person at risk: what statistics

@@ -2,9 +2,14 @@ package web_test
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"testing"
 
+	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -69,6 +74,110 @@ func TestUserAdministration(t *testing.T) {
 		}
 		if r := as(t, base, demo.OperatorEmail).post(add, vars); r.code() != "FORBIDDEN" {
 			t.Errorf("an operator adds members: %s", r.Raw)
+		}
+	})
+}
+
+// userPage is a page of the users list.
+type userPage struct {
+	TotalCount int
+	PageInfo   pageInfo
+	Edges      []struct {
+		Node struct {
+			ID           gid.ID
+			Email, Name  string
+			Disabled     bool
+			Organization struct{ Name string }
+		}
+	}
+}
+
+func (p userPage) ids() []gid.ID {
+	var out []gid.ID
+	for _, e := range p.Edges {
+		out = append(out, e.Node.ID)
+	}
+	return out
+}
+
+const listUsers = `query($w: UserWhereInput, $first: Int, $after: Cursor) { users(first: $first, after: $after, where: $w,
+	orderBy: [{field: NAME}, {field: EMAIL}]) { totalCount pageInfo { hasNextPage endCursor }
+	edges { node { id email name disabled organization { name } } } } }`
+
+// TestUserDirectory: the administrator lists and searches every user,
+// disabled ones included, by name, e-mail and organisation, page by page.
+// The User policy lets every signed-in viewer read every user (case
+// managers, teams, members to add to a table), so another viewer lists
+// the same directory, each entry one node(id:) also returns; nobody
+// signed out lists anyone.
+func TestUserDirectory(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := rule.SystemContext(context.Background())
+		base := demoAPI(t, db, 13, 20)
+		c := base.client
+		empoli := c.Organization.Query().Where(organization.Name("Comune di Empoli")).OnlyX(ctx)
+		gone := c.User.Create().SetEmail("ex.operatrice@demo.example").SetName("Ex Operatrice").SetOrganization(empoli).
+			SetRoles([]domain.Role{domain.RoleOperator}).SetDisabled(true).SaveX(ctx)
+		everyone := c.User.Query().Order(ent.Asc(user.FieldName), ent.Asc(user.FieldEmail)).IDsX(ctx)
+		admin := as(t, base, demo.AdminEmail)
+
+		// Every user, a page of 3 at a time, in the order asked.
+		var got []gid.ID
+		vars := map[string]any{"first": 3}
+		for pages := 0; ; pages++ {
+			var p struct{ Users userPage }
+			admin.ok(listUsers, vars, &p)
+			if p.Users.TotalCount != len(everyone) {
+				t.Fatalf("totalCount %d, want %d", p.Users.TotalCount, len(everyone))
+			}
+			got = append(got, p.Users.ids()...)
+			if !p.Users.PageInfo.HasNextPage || pages > len(everyone) {
+				break
+			}
+			vars["after"] = *p.Users.PageInfo.EndCursor
+		}
+		if !slices.Equal(got, everyone) {
+			t.Errorf("the administrator lists\n%v\nwant every user by name\n%v", got, everyone)
+		}
+		// Searches: a name in any case, an organisation's active users.
+		coordinator := c.User.Query().Where(user.Email(demo.CoordinatorEmail)).OnlyX(ctx)
+		part := strings.ToUpper(strings.Fields(coordinator.Name)[0])
+		var byName struct{ Users userPage }
+		admin.ok(listUsers, map[string]any{"first": 100, "w": map[string]any{"nameContainsFold": part}}, &byName)
+		wantByName := c.User.Query().Where(user.NameContainsFold(part)).Order(ent.Asc(user.FieldName), ent.Asc(user.FieldEmail)).IDsX(ctx)
+		if !slices.Equal(byName.Users.ids(), wantByName) || !slices.Contains(wantByName, coordinator.ID) {
+			t.Errorf("users named like %q: %v, want %v", part, byName.Users.ids(), wantByName)
+		}
+		var active struct{ Users userPage }
+		admin.ok(listUsers, map[string]any{"first": 100, "w": map[string]any{"disabled": false,
+			"hasOrganizationWith": []map[string]any{{"name": "Comune di Empoli"}}}}, &active)
+		wantActive := c.User.Query().Where(user.Disabled(false), user.HasOrganizationWith(organization.ID(empoli.ID))).
+			Order(ent.Asc(user.FieldName), ent.Asc(user.FieldEmail)).IDsX(ctx)
+		if len(wantActive) == 0 || !slices.Equal(active.Users.ids(), wantActive) || slices.Contains(active.Users.ids(), gone.ID) {
+			t.Errorf("active users of Comune di Empoli: %v, want %v", active.Users.ids(), wantActive)
+		}
+		for _, e := range active.Users.Edges {
+			if e.Node.Organization.Name != "Comune di Empoli" || e.Node.Disabled {
+				t.Errorf("%s of %s, disabled %v, in the active users of Comune di Empoli", e.Node.Email, e.Node.Organization.Name, e.Node.Disabled)
+			}
+		}
+
+		// Another viewer: what the policy lets them read, which is everyone.
+		operator := as(t, base, demo.OperatorEmail)
+		var seen struct{ Users userPage }
+		operator.ok(listUsers, map[string]any{"first": 100}, &seen)
+		if !slices.Equal(seen.Users.ids(), everyone) {
+			t.Errorf("the operator lists %d users, want the %d every signed-in viewer reads", len(seen.Users.ids()), len(everyone))
+		}
+		for _, id := range seen.Users.ids()[:3] {
+			var out struct{ Node *struct{ ID gid.ID } }
+			if operator.ok(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": id}, &out); out.Node == nil {
+				t.Errorf("the operator lists %s but cannot read it", id)
+			}
+		}
+		anonymous := &api{t: t, handler: base.handler, client: c}
+		if r := anonymous.post(listUsers, map[string]any{"first": 10}); r.code() != "UNAUTHENTICATED" {
+			t.Errorf("listing users signed out: %s", r.Raw)
 		}
 	})
 }
