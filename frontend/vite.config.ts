@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig } from "vitest/config";
 
 // The Go server (WIN_API_URL, default :8080); `npm run dev` proxies the
 // API, the exports and the probes to it.
@@ -34,6 +34,12 @@ export default defineConfig({
         handler(level, log);
       },
     },
+  },
+  test: {
+    // design-react-kit's exports name only the "module" and "main"
+    // conditions, which tests' Node resolution does not look for.
+    setupFiles: ["src/test/setup.ts"],
+    alias: { "design-react-kit": resolve(import.meta.dirname, "node_modules/design-react-kit/dist/index.cjs") },
   },
   server: {
     // The browser's Host and Origin stay those of the dev server, as the

@@ -9,17 +9,23 @@ export function romeDay(time: string): string {
   return parts;
 }
 
+const romeHour = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Rome", hour: "2-digit", hourCycle: "h23" });
+
 /** Midnight in Italian time of a YYYY-MM-DD day, as the API expects. */
 export function romeMidnight(day: string): string {
   const [y, m, d] = day.split("-").map(Number);
   if (y === undefined || m === undefined || d === undefined || Number.isNaN(y + m + d)) {
     throw new Error(`not a day: ${day}`);
   }
-  // Rome is UTC+1 or UTC+2: find the offset of that day by formatting noon UTC.
-  const noon = new Date(Date.UTC(y, m - 1, d, 12));
-  const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Rome", hour: "2-digit", hourCycle: "h23" }).format(noon));
-  const offset = hour - 12;
-  return new Date(Date.UTC(y, m - 1, d, -offset)).toISOString();
+  // Rome is UTC+1 or UTC+2, and a day that changes clock starts on the
+  // offset of the day before: take the candidate that is 00:00 in Rome.
+  for (const offset of [1, 2]) {
+    const t = new Date(Date.UTC(y, m - 1, d, -offset));
+    if (romeDay(t.toISOString()) === day && romeHour.format(t) === "00") {
+      return t.toISOString();
+    }
+  }
+  throw new Error(`no midnight in Rome on ${day}`);
 }
 
 /** Today in Italian time, as YYYY-MM-DD. */
