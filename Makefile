@@ -3,11 +3,15 @@ SHELL := /bin/bash
 GO ?= go
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 
-.PHONY: run build frontend server test test-go test-frontend generate check-generated migration lint bench clean
+.PHONY: run dev build frontend server test test-go test-frontend test-e2e generate check-generated migration lint bench clean
 
 ## run: build the frontend and the server, then start it on win.db with demo data
 run: frontend
 	WIN_DEMO=$${WIN_DEMO:-1} $(GO) run ./server
+
+## dev: Vite with hot reload on :5173, proxying the API to a server on :8080 (start it with `make run` first)
+dev: frontend/node_modules
+	cd frontend && npm run dev
 
 ## build: the server binary with the frontend embedded, in bin/win
 build: frontend server
@@ -23,23 +27,31 @@ frontend/node_modules: frontend/package-lock.json
 	@touch $@
 
 ## test: the whole suite — lint, Go tests on SQLite (and PostgreSQL when
-## WIN_TEST_DATABASE_URL is set), generated-code check, frontend tests
-test: lint test-go test-frontend
+## WIN_TEST_DATABASE_URL is set), generated-code checks, frontend unit
+## tests, then the browser suite against the built server
+test: lint test-go test-frontend test-e2e
 
 test-go:
 	$(GO) test -count=1 ./...
 
 test-frontend: frontend/node_modules
-	cd frontend && npm run typecheck && npm test
+	cd frontend && npm run codegen:check && npm run typecheck && npm test
+
+## test-e2e: Debian's chromium drives the built server (fresh database, demo
+## data) through the SPA; screenshots and axe results go to test-artifacts/e2e
+test-e2e: build
+	cd frontend && WIN_BIN=$(CURDIR)/bin/win npm run e2e
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "not gofmt-formatted:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-## generate: regenerate the ent client, graph/ent.graphql and gqlgen's code
-generate:
+## generate: regenerate the ent client, graph/ent.graphql, gqlgen's code
+## and the frontend's typed GraphQL documents
+generate: frontend/node_modules
 	$(GO) generate .
+	cd frontend && npm run codegen
 
 ## migration: write the next versioned migration of both dialects, NAME=what_changed
 migration:
@@ -51,4 +63,4 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:
-	rm -rf bin frontend/dist/app
+	rm -rf bin frontend/dist/app test-artifacts

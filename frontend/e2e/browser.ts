@@ -1,0 +1,95 @@
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import axe from "axe-core";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+import { artifacts } from "./artifacts";
+
+// Debian's chromium, headless, with nothing fetched in the background.
+
+export const password = "win-demo-2026";
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.WIN_CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+/** The URL of a path of the server under test. */
+export function at(path: string): string {
+  return new URL(path, inject("baseURL")).toString();
+}
+
+/** A page of a fresh browser context (its own cookies), in Italian, on Rome's clock. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: "it-IT",
+    timezoneId: "Europe/Rome",
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => {
+    throw new Error(`uncaught error in the page: ${e.message}`);
+  });
+  return page;
+}
+
+/** Signs in through the sign-in screen and waits for the home page. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(at("/login"));
+  await page.getByLabel("Indirizzo e-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
+}
+
+/** Impacts that fail the suite. */
+const blocking = new Set(["serious", "critical"]);
+
+export interface AxeSummary {
+  screen: string;
+  url: string;
+  violations: { id: string; impact: string | null | undefined; nodes: number; help: string }[];
+}
+
+/**
+ * Saves a full-page screenshot of the screen and runs axe-core on it
+ * (WCAG 2.0/2.1 A and AA rules): no serious or critical violation allowed.
+ * The results go to test-artifacts/e2e/axe/<name>.json, one line each in
+ * axe/summary.jsonl.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
+  mkdirSync(join(artifacts, "axe"), { recursive: true });
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  await page.addScriptTag({ content: axe.source });
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    }),
+  )) as axe.AxeResults;
+  writeFileSync(join(artifacts, "axe", `${name}.json`), JSON.stringify(result.violations, null, 2));
+  const summary: AxeSummary = {
+    screen: name,
+    url: page.url(),
+    violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help })),
+  };
+  appendFileSync(join(artifacts, "axe", "summary.jsonl"), `${JSON.stringify(summary)}\n`);
+  const bad = result.violations
+    .filter((v) => blocking.has(v.impact ?? ""))
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(bad, `axe on ${name} (${page.url()})`).toEqual([]);
+}

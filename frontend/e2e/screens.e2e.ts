@@ -1,0 +1,93 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { at, checkScreen, launch, newPage, signIn } from "./browser";
+
+// Every main screen, as the role that uses it: a screenshot and axe-core.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Opens the first link whose href starts with prefix (e.g. the first case of a list). */
+async function openFirst(page: Page, prefix: string): Promise<void> {
+  const link = page.locator(`main a[href^="${prefix}"]`).first();
+  await link.waitFor();
+  await link.click();
+  await page.waitForURL((u) => u.pathname.startsWith(prefix) && u.pathname.length > prefix.length);
+}
+
+describe("main screens", () => {
+  it("sign-in", async () => {
+    const page = await newPage(browser);
+    await page.goto(at("/cases"));
+    await page.waitForURL((u) => u.pathname === "/login");
+    expect(new URL(page.url()).searchParams.get("next")).toBe("/cases");
+    await checkScreen(page, "01-sign-in");
+    await page.context().close();
+  });
+
+  it("operator: agenda, cases, case, referral, tables, protocols, directory, account", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "operator@demo.example");
+    await checkScreen(page, "02-operator-agenda");
+    await page.goto(at("/cases"));
+    await checkScreen(page, "03-cases-list");
+    await openFirst(page, "/cases/");
+    await checkScreen(page, "04-case-page");
+    await page.goto(at("/refer"));
+    await checkScreen(page, "05-referral-wizard");
+    await page.goto(at("/tables"));
+    await checkScreen(page, "06-tables");
+    await openFirst(page, "/tables/");
+    await checkScreen(page, "07-table-page");
+    await page.goto(at("/protocols"));
+    await checkScreen(page, "08-protocols");
+    await openFirst(page, "/protocols/");
+    await checkScreen(page, "09-protocol-page");
+    await page.goto(at("/directory"));
+    await checkScreen(page, "10-directory");
+    await page.goto(at("/account"));
+    await checkScreen(page, "11-account");
+    await page.context().close();
+  });
+
+  it("coordinator: agenda", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "coordinator@demo.example");
+    await checkScreen(page, "12-coordinator-agenda");
+    await page.context().close();
+  });
+
+  it("steering: dashboard and steering", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "steering@demo.example");
+    await checkScreen(page, "13-steering-dashboard");
+    await page.goto(at("/steering"));
+    await checkScreen(page, "14-steering");
+    await page.context().close();
+  });
+
+  it("administrator: users and audit log", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "admin@demo.example");
+    await page.goto(at("/admin/users"));
+    await checkScreen(page, "15-admin-users");
+    await page.goto(at("/admin/audit"));
+    await checkScreen(page, "16-admin-audit");
+    await page.context().close();
+  });
+
+  it("English", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "operator@demo.example");
+    await page.getByRole("button", { name: "EN" }).click();
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+    await page.goto(at("/cases"));
+    await checkScreen(page, "17-cases-list-english");
+    await page.context().close();
+  });
+});

@@ -1,0 +1,94 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, openSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { artifacts } from "./artifacts";
+import type { TestProject } from "vitest/node";
+
+// Starts the real server, built with the SPA embedded (WIN_BIN, `make
+// test-e2e` builds it), on a fresh database with the demo data: SQLite by
+// default, or a fresh schema of the PostgreSQL at WIN_E2E_DATABASE_URL.
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const address = s.address();
+      s.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitReady(url: string, server: ChildProcess): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (server.exitCode !== null) {
+      throw new Error(`the server exited with ${server.exitCode}`);
+    }
+    try {
+      const r = await fetch(`${url}/readyz`);
+      if (r.ok) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the server at ${url} did not become ready`);
+}
+
+/** A fresh schema of the PostgreSQL database, and its URL; psql creates it. */
+function postgresSchema(url: string): { url: string; drop: () => void } {
+  const schema = `win_e2e_${process.pid}_${Date.now()}`;
+  const psql = (sql: string) => {
+    const r = spawnSync("psql", [url, "-qtAc", sql], { encoding: "utf8" });
+    if (r.status !== 0) {
+      throw new Error(`psql: ${r.stderr || r.error?.message}`);
+    }
+  };
+  psql(`CREATE SCHEMA ${schema}`);
+  const u = new URL(url);
+  u.searchParams.set("search_path", schema);
+  return { url: u.toString(), drop: () => psql(`DROP SCHEMA ${schema} CASCADE`) };
+}
+
+export default async function setup(project: TestProject) {
+  const bin = process.env.WIN_BIN;
+  if (!bin) {
+    throw new Error("WIN_BIN must name the server binary built with the SPA (make test-e2e builds it)");
+  }
+  rmSync(artifacts, { recursive: true, force: true });
+  mkdirSync(artifacts, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), "win-e2e-"));
+  const pg = process.env.WIN_E2E_DATABASE_URL ? postgresSchema(process.env.WIN_E2E_DATABASE_URL) : null;
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const server = spawn(bin, [], {
+    env: {
+      ...process.env,
+      WIN_ADDR: `127.0.0.1:${port}`,
+      WIN_DATABASE_URL: pg?.url ?? join(dir, "e2e.db"),
+      WIN_DEMO: "1",
+      WIN_LOG_FORMAT: "text",
+    },
+    // The request log is an artifact, not test output.
+    stdio: ["ignore", "ignore", openSync(join(artifacts, "server.log"), "w")],
+  });
+  await waitReady(baseURL, server);
+  console.log(`e2e: server at ${baseURL} on ${pg ? "PostgreSQL" : "SQLite"}`);
+  project.provide("baseURL", baseURL);
+  return async () => {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    pg?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
