@@ -11,7 +11,8 @@ import (
 //go:embed all:dist
 var dist embed.FS
 
-// Assets returns the built frontend: graphiql.html and assets/.
+// Assets returns the built frontend: the SPA's index.html, graphiql.html,
+// assets/ and the other files of the build (favicon, robots.txt…).
 func Assets() fs.FS {
 	app, err := fs.Sub(dist, "dist/app")
 	if err != nil {
@@ -21,7 +22,11 @@ func Assets() fs.FS {
 }
 
 // Built reports whether the binary contains a frontend build.
-func Built() bool {
-	_, err := fs.Stat(dist, "dist/app/graphiql.html")
+func Built() bool { return IsBuild(Assets()) }
+
+// IsBuild reports whether a file system holds a frontend build: the SPA's
+// index.html, which every build writes.
+func IsBuild(fsys fs.FS) bool {
+	_, err := fs.Stat(fsys, "index.html")
 	return err == nil
 }

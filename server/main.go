@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/progetto-win/win/frontend"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/subject"
 	"github.com/progetto-win/win/server/web"
@@ -63,7 +64,7 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	srv := &http.Server{
 		Addr: cfg.Addr,
 		Handler: web.New(web.Options{Client: client, DB: db, Ping: db.Ping, Logger: logger,
-			CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies}),
+			CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies, Frontend: frontend.Assets()}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -71,7 +72,11 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	}
 	errc := make(chan error, 1)
 	go func() {
-		logger.Info("listening", "addr", cfg.Addr, "graphiql", "http://localhost"+portOf(cfg.Addr)+"/graphiql")
+		base := "http://localhost" + portOf(cfg.Addr)
+		logger.Info("listening", "addr", cfg.Addr, "app", base+"/", "graphiql", base+"/graphiql")
+		if !frontend.Built() {
+			logger.Warn("the frontend is not built into this binary: / explains how to build it (make run)")
+		}
 		errc <- srv.ListenAndServe()
 	}()
 	select {

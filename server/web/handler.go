@@ -5,6 +5,7 @@ package web
 
 import (
 	"context"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -19,6 +20,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/frontend"
 	"github.com/progetto-win/win/graph"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/indicator"
@@ -35,6 +37,9 @@ type Options struct {
 	// TrustedProxies are reverse proxies whose forwarding headers are
 	// believed (client address, TLS).
 	TrustedProxies []netip.Prefix
+	// Frontend is the frontend build to serve (index.html, graphiql.html,
+	// assets/); nil serves the one embedded in the binary.
+	Frontend fs.FS
 }
 
 // stats is the source of indicators over the options' database.
@@ -78,7 +83,11 @@ func New(opts Options) http.Handler {
 		}
 		_, _ = w.Write([]byte("ok\n"))
 	})
-	mountFrontend(mux)
+	app := opts.Frontend
+	if app == nil {
+		app = frontend.Assets()
+	}
+	mountFrontend(mux, app, frontend.IsBuild(app))
 
 	c := cors.New(cors.Options{
 		AllowedOrigins:   opts.CORSOrigins,
