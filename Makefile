@@ -38,9 +38,14 @@ test-frontend: frontend/node_modules
 	cd frontend && npm run codegen:check && npm run typecheck && npm test
 
 ## test-e2e: Debian's chromium drives the built server (fresh database, demo
-## data) through the SPA; screenshots and axe results go to test-artifacts/e2e
+## data) through the SPA, on SQLite and, when WIN_TEST_DATABASE_URL is set,
+## on PostgreSQL; screenshots and axe results go to test-artifacts/
 test-e2e: build
 	cd frontend && WIN_BIN=$(CURDIR)/bin/win npm run e2e
+	if [ -n "$$WIN_TEST_DATABASE_URL" ]; then \
+	  cd frontend && WIN_BIN=$(CURDIR)/bin/win WIN_E2E_DATABASE_URL="$$WIN_TEST_DATABASE_URL" \
+	    WIN_E2E_ARTIFACTS=$(CURDIR)/test-artifacts/e2e-postgres npm run e2e; \
+	fi
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
