@@ -38,12 +38,12 @@ export function Layout() {
             </span>
             <HeaderRightZone>
               <div className="d-flex align-items-center gap-3 text-white">
-                <div role="group" aria-label={intl.formatMessage({ id: "layout.language" })} className="d-flex gap-1">
+                <div role="group" aria-label={intl.formatMessage({ id: "layout.language" })} className="d-flex gap-1 win-lang">
                   {locales.map((l) => (
                     <button
                       key={l}
                       type="button"
-                      className={`btn btn-sm ${l === locale ? "btn-light" : "btn-outline-light"}`}
+                      className="btn btn-sm"
                       aria-pressed={l === locale}
                       lang={l}
                       onClick={() => setLocale(l)}
