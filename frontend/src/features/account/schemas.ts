@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+// Validation of the account forms; messages are catalogue ids.
+
+/** The server's rule: at least 12 characters (a common one is refused there). */
+export const minPasswordLength = 12;
+
+const newPassword = z.string().min(minPasswordLength, "account.error.passwordTooShort");
+
+/** A new password typed twice: the confirmation must repeat it. */
+export const newPasswordSchema = z
+  .object({
+    newPassword,
+    confirmPassword: z.string().min(1, "account.error.confirmRequired"),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "account.error.passwordMismatch" });
+export type NewPasswordForm = z.infer<typeof newPasswordSchema>;
+
+/** The viewer's change of password: the current one, and a different new one twice. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "account.error.currentRequired"),
+    newPassword,
+    confirmPassword: z.string().min(1, "account.error.confirmRequired"),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "account.error.passwordMismatch" })
+  .refine((v) => v.currentPassword === "" || v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "account.error.passwordSame" });
+export type ChangePasswordForm = z.infer<typeof changePasswordSchema>;
+
+/** YYYY-MM-DD plus whole days or years, in the calendar (no time zone). */
+export function addToDay(day: string, { days = 0, years = 0 }: { days?: number; years?: number }): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y + years, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The last day a token created on `today` may expire: a year ahead, as the server allows. */
+export function maxTokenExpiry(today: string): string {
+  return addToDay(today, { years: 1 });
+}
+
+/** A new API token: a name, a scope and an expiry from tomorrow up to a year ahead of `today`. */
+export function tokenSchema(today: string) {
+  const max = maxTokenExpiry(today);
+  return z.object({
+    name: z.string().trim().min(1, "account.error.tokenNameRequired").max(100, "account.error.tokenNameTooLong"),
+    scope: z.enum(["READ", "READ_WRITE"], { message: "account.error.scopeRequired" }),
+    expiresOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "account.error.expiryRequired")
+      .refine((d) => d > today, "account.error.expiryPast")
+      .refine((d) => d <= max, "account.error.expiryTooFar"),
+  });
+}
+export type TokenForm = z.infer<ReturnType<typeof tokenSchema>>;
+
+/** A token's state, said in words: revoked, expired or active. */
+export function tokenState(token: { revokedAt?: string | null; expiresAt: string }, now: Date = new Date()): "REVOKED" | "EXPIRED" | "ACTIVE" {
+  if (token.revokedAt) {
+    return "REVOKED";
+  }
+  return new Date(token.expiresAt) <= now ? "EXPIRED" : "ACTIVE";
+}

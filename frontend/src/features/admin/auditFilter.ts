@@ -1,0 +1,84 @@
+import type { AuditEventWhereInput } from "../../gql/graphql";
+import { romeMidnight } from "../../i18n/format";
+import { addToDay } from "../account/schemas";
+
+// The audit log's filters live in the URL (so a view can be shared or
+// bookmarked) and become the API's AuditEventWhereInput.
+
+export interface AuditFilter {
+  /** First day included, YYYY-MM-DD (Italian time). */
+  from?: string;
+  /** Last day included, YYYY-MM-DD (Italian time). */
+  to?: string;
+  action?: string;
+  /** ID of the user who acted. */
+  actor?: string;
+  entityType?: string;
+  entityID?: string;
+}
+
+export const auditFilterKeys = ["from", "to", "action", "actor", "entityType", "entityID"] as const satisfies readonly (keyof AuditFilter)[];
+
+const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** The filter in the URL's parameters; malformed days are ignored. */
+export function filterFromParams(params: URLSearchParams): AuditFilter {
+  const f: AuditFilter = {};
+  for (const key of auditFilterKeys) {
+    const value = params.get(key)?.trim();
+    if (!value || ((key === "from" || key === "to") && !isDay(value))) {
+      continue;
+    }
+    f[key] = value;
+  }
+  return f;
+}
+
+/** The URL's parameters for a filter, empty values left out. */
+export function filterToParams(f: AuditFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of auditFilterKeys) {
+    const value = f[key]?.trim();
+    if (value) {
+      params.set(key, value);
+    }
+  }
+  return params;
+}
+
+/** The API's where for a filter: whole days in Italian time, exact matches otherwise. */
+export function filterToWhere(f: AuditFilter): AuditEventWhereInput {
+  const where: AuditEventWhereInput = {};
+  if (f.from) {
+    where.occurredAtGTE = romeMidnight(f.from);
+  }
+  if (f.to) {
+    where.occurredAtLT = romeMidnight(addToDay(f.to, { days: 1 }));
+  }
+  if (f.action) {
+    where.action = f.action;
+  }
+  if (f.actor) {
+    where.hasActorWith = [{ id: f.actor }];
+  }
+  if (f.entityType) {
+    where.entityType = f.entityType;
+  }
+  if (f.entityID) {
+    where.entityID = f.entityID;
+  }
+  return where;
+}
+
+/** The actions the server records, for the filter's choices. */
+export const knownAuditActions = [
+  "LOGIN",
+  "LOGIN_FAILED",
+  "LOGIN_THROTTLED",
+  "LOGOUT",
+  "READ_IDENTITY",
+  "CREATE",
+  "UPDATE",
+  "DELETE",
+  "RETENTION_ERASE",
+] as const;
