@@ -1,13 +1,289 @@
+import { useMemo } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
+import { useSearchParams } from "react-router";
+import { useQuery } from "urql";
+import type { IndicatorDimension } from "../../gql/graphql";
+import { today } from "../../i18n/format";
+import { useEnumLabel } from "../../i18n/useEnumLabel";
+import { enumValues } from "../../ui/enums";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { Loading } from "../../ui/Loading";
 import { usePageTitle } from "../../ui/usePageTitle";
+import { FiltersForm } from "./FiltersForm";
+import { defaultFilter, filterFromParams, filterToParams, hasSubjectFilters, indicatorCsvUrl, toIndicatorFilter, type DashboardFilter } from "./filters";
+import { IndicatorChart } from "./IndicatorChart";
+import { KeyFigure, type TotalCell, type Unit } from "./KeyFigure";
+import { DashboardBreakdownQuery, DashboardFundsQuery, DashboardKeyFiguresQuery, DashboardOutcomesQuery, DashboardTrendQuery } from "./queries";
+import { toRows, type Row, type Series } from "./rows";
 
-// Placeholder until this screen is built.
+// The indicator dashboard: key figures, trends and breakdowns of the
+// network's indicators for a period and a selection of cases, kept in the
+// page's address. Values about fewer than 5 persons come withheld from the
+// API, and are shown as withheld, never as zero.
+
+const breakdowns = ["referrals", "openCaseload"] as const;
+type Breakdown = (typeof breakdowns)[number];
+
+/** The indicator the territorial breakdown shows, from the page's address. */
+export function breakdownOf(params: URLSearchParams): Breakdown {
+  const b = params.get("breakdown");
+  return (breakdowns as readonly string[]).includes(b ?? "") ? (b as Breakdown) : "referrals";
+}
+
 export function Dashboard() {
   const intl = useIntl();
-  usePageTitle(intl.formatMessage({ id: "nav.dashboard" }));
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
+  usePageTitle(t("dashboard.title"));
+  const [params, setParams] = useSearchParams();
+  const day = today();
+  const filter = useMemo(
+    () =>
+      filterFromParams(params, day, {
+        needAreas: enumValues("NeedArea"),
+        genders: enumValues("PersonGender"),
+        ageBands: enumValues("AgeBand"),
+      }),
+    [params, day],
+  );
+  const breakdown = breakdownOf(params);
+  const apply = (f: DashboardFilter) => setParams(filterToParams(f, params));
+  const reset = () => {
+    const p = filterToParams(defaultFilter(day), params);
+    p.delete("breakdown");
+    setParams(p);
+  };
   return (
-    <h1>
-      <FormattedMessage id="nav.dashboard" />
-    </h1>
+    <>
+      <h1>
+        <FormattedMessage id="dashboard.title" />
+      </h1>
+      <p className="lead">
+        <FormattedMessage id="dashboard.intro" />
+      </p>
+      <FiltersForm key={filterToParams(filter).toString()} filter={filter} onApply={apply} onReset={reset} />
+      <KeyFigures filter={filter} />
+      <Trend filter={filter} />
+      <Territory
+        filter={filter}
+        breakdown={breakdown}
+        onBreakdown={(b) => {
+          const p = new URLSearchParams(params);
+          p.set("breakdown", b);
+          setParams(p, { replace: true });
+        }}
+      />
+      <Outcomes filter={filter} />
+      <Funds filter={filter} />
+    </>
+  );
+}
+
+interface Figure {
+  name: string;
+  unit: Unit;
+}
+
+const caseFigures: Figure[] = [
+  { name: "referrals", unit: "count" },
+  { name: "takingsInCharge", unit: "count" },
+  { name: "closures", unit: "count" },
+  { name: "openCaseload", unit: "count" },
+  { name: "daysToTakeChargeMedian", unit: "days" },
+  { name: "positiveOutcomes", unit: "count" },
+  { name: "employmentOutcomeShare", unit: "share" },
+];
+
+function KeyFigures({ filter }: { filter: DashboardFilter }) {
+  const intl = useIntl();
+  const variables = useMemo(() => ({ filter: toIndicatorFilter(filter) }), [filter]);
+  const fundsVariables = useMemo(() => ({ filter: toIndicatorFilter(filter, "funds") }), [filter]);
+  const [result] = useQuery({ query: DashboardKeyFiguresQuery, variables });
+  const [funds] = useQuery({ query: DashboardFundsQuery, variables: fundsVariables });
+  const totals = result.data?.indicators as Record<string, { total: TotalCell } | undefined> | undefined;
+  const figures = [...caseFigures, { name: "fundsSpentShare", unit: "share" as Unit }];
+  return (
+    <section className="mb-5" aria-labelledby="dashboard-key-title">
+      <h2 id="dashboard-key-title" className="h4">
+        <FormattedMessage id="dashboard.key.title" />
+      </h2>
+      <ErrorAlert error={result.error} />
+      <div className="row g-3">
+        {figures.map((f) => {
+          const cell = f.name === "fundsSpentShare" ? funds.data?.indicators.fundsSpentShare.total : totals?.[f.name]?.total;
+          return (
+            <div className="col-sm-6 col-lg-3" key={f.name}>
+              <KeyFigure
+                name={f.name}
+                title={intl.formatMessage({ id: `dashboard.indicator.${f.name}` })}
+                definition={intl.formatMessage({ id: `dashboard.definition.${f.name}` })}
+                cell={cell ?? (result.fetching ? undefined : { value: null, suppressed: false })}
+                unit={f.unit}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+function useMonthLabel() {
+  const intl = useIntl();
+  return (key: string) => {
+    const [y, m] = key.split("-").map(Number);
+    return y && m ? intl.formatDate(Date.UTC(y, m - 1, 15), { month: "short", year: "numeric", timeZone: "UTC" }) : key;
+  };
+}
+
+const relabel = (rows: Row[], label: (r: Row) => string): Row[] => rows.map((r) => ({ ...r, label: label(r) }));
+
+function csvLink(intl: ReturnType<typeof useIntl>, name: string, groupBy: IndicatorDimension[], filter: DashboardFilter, what: string, scope?: "funds") {
+  return { label: intl.formatMessage({ id: "dashboard.csv" }, { what }), href: indicatorCsvUrl(name, groupBy, filter, scope) };
+}
+
+function Trend({ filter }: { filter: DashboardFilter }) {
+  const intl = useIntl();
+  const month = useMonthLabel();
+  const variables = useMemo(() => ({ filter: toIndicatorFilter(filter) }), [filter]);
+  const [result] = useQuery({ query: DashboardTrendQuery, variables });
+  const names = ["referrals", "takingsInCharge", "closures"] as const;
+  const label = (n: string) => intl.formatMessage({ id: `dashboard.indicator.${n}` });
+  const ix = result.data?.indicators;
+  const rows = ix ? relabel(toRows(names.map((n): Series => ({ name: n, cells: ix[n].cells }))), (r) => month(r.key)) : [];
+  return (
+    <>
+      <ErrorAlert error={result.error} />
+      {result.fetching && !ix && <Loading />}
+      {ix && (
+        <IndicatorChart
+          title={intl.formatMessage({ id: "dashboard.trend.title" })}
+          caption={intl.formatMessage({ id: "dashboard.trend.caption" }, { from: filter.from, to: filter.to })}
+          dimension={intl.formatMessage({ id: "dashboard.dimension.month" })}
+          rows={rows}
+          series={names.map((n) => ({ name: n, label: label(n) }))}
+          format={(v) => intl.formatNumber(v, { maximumFractionDigits: 1 })}
+          downloads={names.map((n) => csvLink(intl, n, ["MONTH"], filter, label(n)))}
+        />
+      )}
+    </>
+  );
+}
+
+function Territory({ filter, breakdown, onBreakdown }: { filter: DashboardFilter; breakdown: Breakdown; onBreakdown: (b: Breakdown) => void }) {
+  const intl = useIntl();
+  const variables = useMemo(() => ({ filter: toIndicatorFilter(filter) }), [filter]);
+  const [result] = useQuery({ query: DashboardBreakdownQuery, variables });
+  const ix = result.data?.indicators;
+  const what = intl.formatMessage({ id: `dashboard.indicator.${breakdown}` });
+  const format = (v: number) => intl.formatNumber(v, { maximumFractionDigits: 1 });
+  const parts = [
+    { dim: "TABLE" as const, key: "Table" as const, title: "dashboard.territory.byTable", dimension: "dashboard.dimension.table" },
+    { dim: "MUNICIPALITY" as const, key: "Municipality" as const, title: "dashboard.territory.byMunicipality", dimension: "dashboard.dimension.municipality" },
+  ];
+  return (
+    <section className="mb-5" aria-labelledby="dashboard-territory-title">
+      <h2 id="dashboard-territory-title" className="h4">
+        <FormattedMessage id="dashboard.territory.title" />
+      </h2>
+      <div className="mb-3" style={{ maxWidth: "24rem" }}>
+        <label htmlFor="dashboard-breakdown" className="form-label fw-semibold">
+          <FormattedMessage id="dashboard.territory.indicator" />
+        </label>
+        <select id="dashboard-breakdown" className="form-select" value={breakdown} onChange={(e) => onBreakdown(e.target.value as Breakdown)}>
+          {breakdowns.map((b) => (
+            <option key={b} value={b}>
+              {intl.formatMessage({ id: `dashboard.indicator.${b}` })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ErrorAlert error={result.error} />
+      {result.fetching && !ix && <Loading />}
+      {ix &&
+        parts.map((p) => {
+          const res = ix[`${breakdown}By${p.key}`];
+          const title = intl.formatMessage({ id: p.title }, { what });
+          return (
+            <IndicatorChart
+              key={p.dim}
+              headingLevel={3}
+              horizontal
+              title={title}
+              caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, from: filter.from, to: filter.to })}
+              dimension={intl.formatMessage({ id: p.dimension })}
+              rows={toRows([{ name: breakdown, cells: res.cells }], "label")}
+              series={[{ name: breakdown, label: what }]}
+              format={format}
+              downloads={[
+                {
+                  label: intl.formatMessage({ id: "dashboard.csv" }, { what: title }),
+                  href: indicatorCsvUrl(breakdown, [p.dim], filter),
+                },
+              ]}
+            />
+          );
+        })}
+    </section>
+  );
+}
+
+function Outcomes({ filter }: { filter: DashboardFilter }) {
+  const intl = useIntl();
+  const enumLabel = useEnumLabel();
+  const variables = useMemo(() => ({ filter: toIndicatorFilter(filter) }), [filter]);
+  const [result] = useQuery({ query: DashboardOutcomesQuery, variables });
+  const res = result.data?.indicators.outcomes;
+  const title = intl.formatMessage({ id: "dashboard.outcomes.title" });
+  const what = intl.formatMessage({ id: "dashboard.indicator.outcomes" });
+  return (
+    <>
+      <ErrorAlert error={result.error} />
+      {result.fetching && !res && <Loading />}
+      {res && (
+        <IndicatorChart
+          title={title}
+          caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, from: filter.from, to: filter.to })}
+          dimension={intl.formatMessage({ id: "dashboard.dimension.valueDimension" })}
+          rows={relabel(toRows([{ name: "outcomes", cells: res.cells }]), (r) => enumLabel("OutcomeValueDimension", r.key))}
+          series={[{ name: "outcomes", label: what }]}
+          format={(v) => intl.formatNumber(v, { maximumFractionDigits: 1 })}
+          downloads={[csvLink(intl, "outcomes", ["VALUE_DIMENSION"], filter, title)]}
+        />
+      )}
+    </>
+  );
+}
+
+function Funds({ filter }: { filter: DashboardFilter }) {
+  const intl = useIntl();
+  const variables = useMemo(() => ({ filter: toIndicatorFilter(filter, "funds") }), [filter]);
+  const [result] = useQuery({ query: DashboardFundsQuery, variables });
+  const ix = result.data?.indicators;
+  const names = ["fundsAllocated", "fundsCommitted", "fundsSpent"] as const;
+  const label = (n: string) => intl.formatMessage({ id: `dashboard.indicator.${n}` });
+  const title = intl.formatMessage({ id: "dashboard.funds.title" });
+  return (
+    <>
+      <ErrorAlert error={result.error} />
+      {result.fetching && !ix && <Loading />}
+      {ix && (
+        <>
+          <IndicatorChart
+            title={title}
+            note={hasSubjectFilters(filter) ? intl.formatMessage({ id: "dashboard.funds.scope" }) : undefined}
+            caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, from: filter.from, to: filter.to })}
+            dimension={intl.formatMessage({ id: "dashboard.dimension.municipality" })}
+            rows={toRows(
+              names.map((n): Series => ({ name: n, cells: ix[n].cells })),
+              "label",
+            )}
+            series={names.map((n) => ({ name: n, label: label(n) }))}
+            format={(v) => intl.formatNumber(v, { style: "currency", currency: "EUR", maximumFractionDigits: 0 })}
+            horizontal
+            downloads={names.map((n) => csvLink(intl, n, ["MUNICIPALITY"], filter, label(n), "funds"))}
+          />
+        </>
+      )}
+    </>
   );
 }

@@ -1,0 +1,139 @@
+import type { AgeBand, IndicatorDimension, IndicatorFilter, NeedArea, PersonGender } from "../../gql/graphql";
+import { romeMidnight } from "../../i18n/format";
+
+// The dashboard's filter, as the user sees it (a period with its last day
+// included) and as it travels: in the page's URL (so a view can be
+// bookmarked and shared), to the API (whose period ends the day after,
+// excluded) and to the CSV export.
+
+export interface DashboardFilter {
+  /** First day, YYYY-MM-DD. */
+  from: string;
+  /** Last day, included, YYYY-MM-DD. */
+  to: string;
+  tableIDs: string[];
+  municipalityIDs: string[];
+  needAreas: NeedArea[];
+  genders: PersonGender[];
+  ageBands: AgeBand[];
+}
+
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether a string is a real calendar day as YYYY-MM-DD. */
+export function isDay(value: string | null | undefined): value is string {
+  if (!value || !dayPattern.test(value)) {
+    return false;
+  }
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** The day n days after a YYYY-MM-DD day (calendar arithmetic, no time zone). */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** From 1 January of this year to today, included (the API's period ends tomorrow). */
+export function defaultFilter(today: string): DashboardFilter {
+  return { from: `${today.slice(0, 4)}-01-01`, to: today, tableIDs: [], municipalityIDs: [], needAreas: [], genders: [], ageBands: [] };
+}
+
+// The URL's parameter names are the CSV export's, so the two read alike.
+const listParams = {
+  tableIDs: "tableID",
+  municipalityIDs: "municipalityID",
+  needAreas: "needArea",
+  genders: "gender",
+  ageBands: "ageBand",
+} as const;
+
+type ListField = keyof typeof listParams;
+const listFields = Object.keys(listParams) as ListField[];
+
+/** The filter of a page's URL parameters; missing or malformed values take the default. */
+export function filterFromParams(params: URLSearchParams, today: string, allowed: { [K in ListField]?: readonly string[] } = {}): DashboardFilter {
+  const f = defaultFilter(today);
+  const from = params.get("from");
+  const to = params.get("to");
+  if (isDay(from)) {
+    f.from = from;
+  }
+  if (isDay(to)) {
+    f.to = to;
+  }
+  for (const field of listFields) {
+    const ok = allowed[field];
+    const values = [...new Set(params.getAll(listParams[field]).filter((v) => v !== "" && (!ok || ok.includes(v))))];
+    (f[field] as string[]) = values;
+  }
+  return f;
+}
+
+/**
+ * The URL parameters of a filter: the period always, the lists only when
+ * they select something. Other parameters of the page are kept.
+ */
+export function filterToParams(f: DashboardFilter, keep?: URLSearchParams): URLSearchParams {
+  const p = new URLSearchParams(keep);
+  for (const name of ["from", "to", ...Object.values(listParams)]) {
+    p.delete(name);
+  }
+  p.set("from", f.from);
+  p.set("to", f.to);
+  for (const field of listFields) {
+    for (const v of f[field]) {
+      p.append(listParams[field], v);
+    }
+  }
+  return p;
+}
+
+/** Whether any filter other than the period is set. */
+export function hasSubjectFilters(f: DashboardFilter): boolean {
+  return f.tableIDs.length + f.needAreas.length + f.genders.length + f.ageBands.length > 0;
+}
+
+/** Which filters an indicator's records have: funds know only their period and municipality. */
+export type Scope = "cases" | "funds";
+
+function scoped(f: DashboardFilter, scope: Scope): DashboardFilter {
+  return scope === "funds" ? { ...f, tableIDs: [], needAreas: [], genders: [], ageBands: [] } : f;
+}
+
+/** The API's filter: midnights in Italian time, the end the day after the last one. */
+export function toIndicatorFilter(f: DashboardFilter, scope: Scope = "cases"): IndicatorFilter {
+  const s = scoped(f, scope);
+  const filter: IndicatorFilter = { from: romeMidnight(s.from), to: romeMidnight(addDays(s.to, 1)) };
+  if (s.tableIDs.length) filter.tableIDs = s.tableIDs;
+  if (s.municipalityIDs.length) filter.municipalityIDs = s.municipalityIDs;
+  if (s.needAreas.length) filter.needAreas = s.needAreas;
+  if (s.genders.length) filter.genders = s.genders;
+  if (s.ageBands.length) filter.ageBands = s.ageBands;
+  return filter;
+}
+
+/**
+ * The address of an indicator's CSV export (server/web/export.go): the
+ * same filter, the period's end excluded as in the API, groupBy repeated,
+ * semicolons and decimal commas as Italian spreadsheets expect.
+ */
+export function indicatorCsvUrl(indicator: string, groupBy: readonly IndicatorDimension[], f: DashboardFilter, scope: Scope = "cases"): string {
+  const s = scoped(f, scope);
+  const p = new URLSearchParams();
+  p.set("indicator", indicator);
+  for (const d of groupBy) {
+    p.append("groupBy", d);
+  }
+  p.set("from", s.from);
+  p.set("to", addDays(s.to, 1));
+  for (const field of listFields) {
+    for (const v of s[field]) {
+      p.append(listParams[field], v);
+    }
+  }
+  p.set("separator", "semicolon");
+  return `/export/indicator.csv?${p.toString()}`;
+}

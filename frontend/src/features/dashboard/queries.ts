@@ -1,0 +1,145 @@
+import { graphql } from "../../gql";
+
+// The dashboard's documents: one query per section, so that an indicator
+// the filter does not apply to (funds have no gender) fails only its own
+// section.
+
+export const DashboardCellFragment = graphql(`
+  fragment DashboardCell on IndicatorCell {
+    keys {
+      dimension
+      key
+      label
+    }
+    value
+    persons
+    suppressed
+  }
+`);
+
+export const DashboardResultFragment = graphql(`
+  fragment DashboardResult on IndicatorResult {
+    indicator
+    definition
+    groupBy
+    total {
+      ...DashboardCell
+    }
+    cells {
+      ...DashboardCell
+    }
+  }
+`);
+
+export const DashboardKeyFiguresQuery = graphql(`
+  query DashboardKeyFigures($filter: IndicatorFilter) {
+    indicators(filter: $filter) {
+      referrals {
+        ...DashboardResult
+      }
+      takingsInCharge {
+        ...DashboardResult
+      }
+      closures {
+        ...DashboardResult
+      }
+      openCaseload {
+        ...DashboardResult
+      }
+      daysToTakeChargeMedian {
+        ...DashboardResult
+      }
+      positiveOutcomes {
+        ...DashboardResult
+      }
+      employmentOutcomeShare {
+        ...DashboardResult
+      }
+    }
+  }
+`);
+
+export const DashboardFundsQuery = graphql(`
+  query DashboardFunds($filter: IndicatorFilter) {
+    indicators(filter: $filter) {
+      fundsSpentShare {
+        ...DashboardResult
+      }
+      fundsAllocated(groupBy: [MUNICIPALITY]) {
+        ...DashboardResult
+      }
+      fundsCommitted(groupBy: [MUNICIPALITY]) {
+        ...DashboardResult
+      }
+      fundsSpent(groupBy: [MUNICIPALITY]) {
+        ...DashboardResult
+      }
+    }
+  }
+`);
+
+export const DashboardTrendQuery = graphql(`
+  query DashboardTrend($filter: IndicatorFilter) {
+    indicators(filter: $filter) {
+      referrals(groupBy: [MONTH]) {
+        ...DashboardResult
+      }
+      takingsInCharge(groupBy: [MONTH]) {
+        ...DashboardResult
+      }
+      closures(groupBy: [MONTH]) {
+        ...DashboardResult
+      }
+    }
+  }
+`);
+
+export const DashboardBreakdownQuery = graphql(`
+  query DashboardBreakdown($filter: IndicatorFilter) {
+    indicators(filter: $filter) {
+      referralsByTable: referrals(groupBy: [TABLE]) {
+        ...DashboardResult
+      }
+      referralsByMunicipality: referrals(groupBy: [MUNICIPALITY]) {
+        ...DashboardResult
+      }
+      openCaseloadByTable: openCaseload(groupBy: [TABLE]) {
+        ...DashboardResult
+      }
+      openCaseloadByMunicipality: openCaseload(groupBy: [MUNICIPALITY]) {
+        ...DashboardResult
+      }
+    }
+  }
+`);
+
+export const DashboardOutcomesQuery = graphql(`
+  query DashboardOutcomes($filter: IndicatorFilter) {
+    indicators(filter: $filter) {
+      outcomes(groupBy: [VALUE_DIMENSION]) {
+        ...DashboardResult
+      }
+    }
+  }
+`);
+
+export const DashboardOptionsQuery = graphql(`
+  query DashboardOptions {
+    tables(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    municipalities(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
