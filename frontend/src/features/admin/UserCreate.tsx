@@ -53,7 +53,7 @@ export function UserCreate() {
         <FormattedMessage id="admin.create.intro" />
       </p>
       <form onSubmit={onSubmit} noValidate>
-        <TextField form={form} name="name" label={intl.formatMessage({ id: "admin.user.name" })} autoComplete="off" />
+        <TextField form={form} name="name" type="text" label={intl.formatMessage({ id: "admin.user.name" })} autoComplete="off" />
         <TextField form={form} name="email" type="email" label={intl.formatMessage({ id: "admin.user.email" })} autoComplete="off" />
         <SelectField
           form={form}

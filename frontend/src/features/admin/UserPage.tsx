@@ -190,7 +190,7 @@ function UserDetailsForm({ user }: { user: User }) {
         <FormattedMessage id="admin.user.details" />
       </h2>
       <form onSubmit={onSubmit} noValidate>
-        <TextField form={form} name="name" label={intl.formatMessage({ id: "admin.user.name" })} autoComplete="off" />
+        <TextField form={form} name="name" type="text" label={intl.formatMessage({ id: "admin.user.name" })} autoComplete="off" />
         <TextField form={form} name="email" type="email" label={intl.formatMessage({ id: "admin.user.email" })} autoComplete="off" />
         <SelectField form={form} name="organizationID" label={intl.formatMessage({ id: "admin.user.organization" })} options={orgOptions} />
         <CheckboxesField form={form} name="roles" label={intl.formatMessage({ id: "admin.user.roles" })} options={roles} />
