@@ -33,6 +33,8 @@ export function addToDay(day: string, { days = 0, years = 0 }: { days?: number; 
   return new Date(Date.UTC(y + years, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+const isDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
+
 /** The last day a token created on `today` may expire: a year ahead, as the server allows. */
 export function maxTokenExpiry(today: string): string {
   return addToDay(today, { years: 1 });
@@ -47,8 +49,8 @@ export function tokenSchema(today: string) {
     expiresOn: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "account.error.expiryRequired")
-      .refine((d) => d > today, "account.error.expiryPast")
-      .refine((d) => d <= max, "account.error.expiryTooFar"),
+      .refine((d) => !isDay(d) || d > today, "account.error.expiryPast")
+      .refine((d) => !isDay(d) || d <= max, "account.error.expiryTooFar"),
   });
 }
 export type TokenForm = z.infer<ReturnType<typeof tokenSchema>>;
