@@ -1,0 +1,153 @@
+import { z } from "zod";
+import type { ObjectiveIndicator } from "../../gql/graphql";
+import { isDay } from "../dashboard/filters";
+
+// The steering screen's rules and derivations, kept apart from the
+// components so they can be tested on their own.
+
+/** How an objective's indicator reads: shares are entered and shown as percentages. */
+export type ObjectiveUnit = "share" | "euros" | "days" | "hours" | "count";
+
+export function unitOf(indicator: ObjectiveIndicator): ObjectiveUnit {
+  switch (indicator) {
+    case "EMPLOYMENT_OUTCOME_SHARE":
+    case "EMPLOYMENT_HELD_AT_FOLLOW_UP":
+    case "FUNDS_SPENT_SHARE":
+    case "PROTOCOL_COMMITMENTS_ON_TIME":
+      return "share";
+    case "COST_PER_POSITIVE_OUTCOME":
+      return "euros";
+    case "DAYS_TO_TAKE_CHARGE_MEDIAN":
+      return "days";
+    case "RECIPROCITY_HOURS_DONE":
+      return "hours";
+    default:
+      return "count";
+  }
+}
+
+/**
+ * How far the value has gone towards the target, 0 to 100, for the
+ * progress bar; null when there is no value. For a ceiling (lower is
+ * better) it is the share of the ceiling used.
+ */
+export function progressPercent(value: number | null | undefined, target: number): number | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  if (target <= 0) {
+    return 100;
+  }
+  return Math.max(0, Math.min(100, Math.round((value / target) * 100)));
+}
+
+/** What to add and remove to go from one list of IDs to another. */
+export function idsDiff(before: readonly string[], after: readonly string[]): { add: string[]; remove: string[] } {
+  return { add: after.filter((id) => !before.includes(id)), remove: before.filter((id) => !after.includes(id)) };
+}
+
+/** A number typed with a decimal comma or point; NaN when it is not one. */
+export function parseNumber(text: string): number {
+  const t = text.trim().replace(",", ".");
+  return t === "" || !/^-?\d+(\.\d+)?$/.test(t) ? NaN : Number(t);
+}
+
+const list = z.array(z.string());
+
+export const objectiveSchema = z
+  .object({
+    title: z.string().trim().min(1, "steering.error.titleRequired"),
+    indicator: z.string().min(1, "steering.error.indicatorRequired"),
+    target: z.string().refine((t) => parseNumber(t) >= 0, "steering.error.targetInvalid"),
+    lowerIsBetter: z.boolean(),
+    periodStart: z.string().refine(isDay, "steering.error.periodStartRequired"),
+    periodEnd: z.string().refine(isDay, "steering.error.periodEndRequired"),
+    needAreas: list,
+    tableIDs: list,
+    municipalityIDs: list,
+  })
+  .refine((v) => !isDay(v.periodStart) || !isDay(v.periodEnd) || v.periodStart <= v.periodEnd, {
+    message: "steering.error.periodOrder",
+    path: ["periodEnd"],
+  })
+  .refine((v) => unitOf(v.indicator as ObjectiveIndicator) !== "share" || parseNumber(v.target) <= 100, {
+    message: "steering.error.shareTooHigh",
+    path: ["target"],
+  });
+
+export type ObjectiveValues = z.infer<typeof objectiveSchema>;
+
+/** The API's target: a share typed as a percentage travels as 0 to 1. */
+export function targetOf(values: Pick<ObjectiveValues, "indicator" | "target">): number {
+  const n = parseNumber(values.target);
+  return unitOf(values.indicator as ObjectiveIndicator) === "share" ? n / 100 : n;
+}
+
+/** The form's text of a target from the API. */
+export function targetText(indicator: ObjectiveIndicator, target: number): string {
+  return String(unitOf(indicator) === "share" ? Math.round(target * 10000) / 100 : target);
+}
+
+export const directiveSchema = z
+  .object({
+    title: z.string().trim().min(1, "steering.error.titleRequired"),
+    body: z.string().trim().min(1, "steering.error.bodyRequired"),
+    issuedOn: z.string().refine(isDay, "steering.error.issuedOnRequired"),
+    allTables: z.boolean(),
+    tableIDs: list,
+  })
+  .refine((v) => v.allTables || v.tableIDs.length > 0, { message: "steering.error.tablesRequired", path: ["tableIDs"] });
+
+export type DirectiveValues = z.infer<typeof directiveSchema>;
+
+export const meetingSchema = z
+  .object({
+    body: z.enum(["STEERING_COMMITTEE", "TABLE"], { message: "steering.error.bodyKindRequired" }),
+    tableID: z.string(),
+    day: z.string().refine(isDay, "steering.error.dayRequired"),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "steering.error.timeRequired"),
+    title: z.string().trim().min(1, "steering.error.agendaRequired"),
+    minutes: z.string(),
+    attendeeIDs: list,
+    decisions: z.array(z.object({ text: z.string().trim().min(1, "steering.error.decisionRequired"), directiveID: z.string() })),
+  })
+  .refine((v) => v.body !== "TABLE" || v.tableID !== "", { message: "steering.error.tableRequired", path: ["tableID"] });
+
+export type MeetingValues = z.infer<typeof meetingSchema>;
+
+export const timeLimitsSchema = z.object({
+  daysToFirstMeeting: z.string().refine((t) => Number.isInteger(parseNumber(t)) && parseNumber(t) >= 1 && parseNumber(t) <= 365, "steering.error.daysInvalid"),
+  daysToPlan: z.string().refine((t) => Number.isInteger(parseNumber(t)) && parseNumber(t) >= 1 && parseNumber(t) <= 365, "steering.error.daysInvalid"),
+});
+
+export type TimeLimitsValues = z.infer<typeof timeLimitsSchema>;
+
+const romeClock = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Rome",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** A day and a time of day in Italian time (from date and time inputs) as the API's RFC 3339 time. */
+export function romeDateTime(day: string, time: string): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const [h, min] = time.split(":").map(Number) as [number, number];
+  const want = `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}, ${time}`;
+  for (const offset of [1, 2]) {
+    const t = new Date(Date.UTC(y, m - 1, d, h - offset, min));
+    if (romeClock.format(t) === want) {
+      return t.toISOString();
+    }
+  }
+  // A time the clocks skip (the spring change): the hour after.
+  return new Date(Date.UTC(y, m - 1, d, h - 1, min)).toISOString();
+}
+
+/** Which tables have not yet acknowledged a directive. */
+export function pendingTables<T extends { id: string }>(addressed: readonly T[], acknowledgedIDs: readonly string[]): T[] {
+  return addressed.filter((t) => !acknowledgedIDs.includes(t.id));
+}

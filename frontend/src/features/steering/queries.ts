@@ -1,0 +1,259 @@
+import { graphql } from "../../gql";
+
+export const SteeringTablesQuery = graphql(`
+  query SteeringTables {
+    tables(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {
+      edges {
+        node {
+          id
+          name
+          code
+          daysToFirstMeeting
+          daysToPlan
+          coordinator {
+            id
+          }
+          members(first: 100) {
+            edges {
+              node {
+                id
+                user {
+                  id
+                  name
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    municipalities(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const SteeringDirectivesQuery = graphql(`
+  query SteeringDirectives($after: Cursor) {
+    directives(first: 20, after: $after, orderBy: [{ field: ISSUED_ON, direction: DESC }]) {
+      edges {
+        node {
+          id
+          title
+          body
+          issuedOn
+          allTables
+          tables(first: 100) {
+            edges {
+              node {
+                id
+                name
+              }
+            }
+          }
+          acknowledgements(first: 100) {
+            edges {
+              node {
+                id
+                acknowledgedAt
+                note
+                table {
+                  id
+                  name
+                }
+                acknowledgedBy {
+                  id
+                  name
+                }
+              }
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const SteeringIssueDirectiveMutation = graphql(`
+  mutation SteeringIssueDirective($input: DirectiveInput!) {
+    issueDirective(input: $input) {
+      id
+      title
+    }
+  }
+`);
+
+export const SteeringMeetingsQuery = graphql(`
+  query SteeringMeetings($after: Cursor) {
+    meetings(first: 20, after: $after, orderBy: [{ field: HELD_AT, direction: DESC }]) {
+      edges {
+        node {
+          id
+          body
+          heldAt
+          title
+          minutes
+          table {
+            id
+            name
+          }
+          attendees(first: 100) {
+            edges {
+              node {
+                id
+                name
+              }
+            }
+          }
+          decisions(first: 100) {
+            edges {
+              node {
+                id
+                text
+                directive {
+                  id
+                  title
+                }
+                protocol {
+                  id
+                  title
+                }
+                case {
+                  id
+                  code
+                }
+              }
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const SteeringCommitteeUsersQuery = graphql(`
+  query SteeringCommitteeUsers {
+    users(first: 100, where: { disabled: false }, orderBy: [{ field: NAME, direction: ASC }]) {
+      edges {
+        node {
+          id
+          name
+          roles
+        }
+      }
+    }
+  }
+`);
+
+export const SteeringDirectiveOptionsQuery = graphql(`
+  query SteeringDirectiveOptions {
+    directives(first: 100, orderBy: [{ field: ISSUED_ON, direction: DESC }]) {
+      edges {
+        node {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+export const SteeringRecordMeetingMutation = graphql(`
+  mutation SteeringRecordMeeting($input: MeetingInput!) {
+    recordMeeting(input: $input) {
+      id
+      title
+    }
+  }
+`);
+
+export const SteeringObjectiveFragment = graphql(`
+  fragment SteeringObjective on Objective {
+    id
+    title
+    indicator
+    target
+    lowerIsBetter
+    needAreas
+    periodStart
+    periodEnd
+    tables(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    municipalities(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    evaluation {
+      value
+      target
+      expected
+      status
+      asOf
+    }
+  }
+`);
+
+export const SteeringObjectivesQuery = graphql(`
+  query SteeringObjectives($after: Cursor) {
+    objectives(first: 50, after: $after, orderBy: [{ field: TITLE, direction: ASC }]) {
+      edges {
+        node {
+          ...SteeringObjective
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const SteeringCreateObjectiveMutation = graphql(`
+  mutation SteeringCreateObjective($input: CreateObjectiveInput!) {
+    createObjective(input: $input) {
+      ...SteeringObjective
+    }
+  }
+`);
+
+export const SteeringUpdateObjectiveMutation = graphql(`
+  mutation SteeringUpdateObjective($id: ID!, $input: UpdateObjectiveInput!) {
+    updateObjective(id: $id, input: $input) {
+      ...SteeringObjective
+    }
+  }
+`);
+
+export const SteeringSetTimeLimitsMutation = graphql(`
+  mutation SteeringSetTimeLimits($id: ID!, $daysToFirstMeeting: Int!, $daysToPlan: Int!) {
+    setTableTimeLimits(id: $id, daysToFirstMeeting: $daysToFirstMeeting, daysToPlan: $daysToPlan) {
+      id
+      daysToFirstMeeting
+      daysToPlan
+    }
+  }
+`);
