@@ -1,0 +1,167 @@
+import { useIntl } from "react-intl";
+import { useMutation } from "urql";
+import { graphql } from "../../../../gql";
+import type { InterventionStatus, UpdateInterventionInput } from "../../../../gql/graphql";
+import { romeDay, today, useFormat } from "../../../../i18n/format";
+import { useEnumLabel } from "../../../../i18n/useEnumLabel";
+import { useEnumOptions } from "../../../../ui/enums";
+import { SelectField, TextAreaField, TextField } from "../../../../ui/fields";
+import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
+import { DateField } from "../fields";
+import { interventionsOf, type Intervention } from "../parts";
+import { addInterventionSchema, centsToInput, NO_FUND, updateInterventionSchema } from "../schemas";
+import { useFundOptions, useOrganizationOptions } from "./options";
+import { PartSelect } from "./Plan";
+
+const dayOf = (t: string | null | undefined) => (t ? romeDay(t) : "");
+
+/** The statuses an intervention may move to from its own (the server checks the same). */
+export const interventionMoves: Record<InterventionStatus, InterventionStatus[]> = {
+  PLANNED: ["PLANNED", "ONGOING", "COMPLETED", "INTERRUPTED"],
+  ONGOING: ["ONGOING", "COMPLETED", "INTERRUPTED"],
+  COMPLETED: ["COMPLETED"],
+  INTERRUPTED: ["INTERRUPTED"],
+};
+
+const AddInterventionMutation = graphql(`
+  mutation CaseActionsAddIntervention($id: ID!, $version: Int!, $input: InterventionInput!) {
+    addIntervention(id: $id, version: $version, input: $input) {
+      id
+      kind
+      status
+      startsOn
+      endsOn
+      costCents
+    }
+  }
+`);
+
+export function AddInterventionForm(props: ActionProps) {
+  const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id });
+  const kinds = useEnumOptions("InterventionKind");
+  const statuses = useEnumOptions("InterventionStatus");
+  const organizations = useOrganizationOptions();
+  const funds = useFundOptions();
+  const [, mutate] = useMutation(AddInterventionMutation);
+  const { form, dialog } = useActionForm(
+    props,
+    addInterventionSchema,
+    { kind: "", description: "", providerID: "", startsOn: today(), endsOn: "", status: "PLANNED", cost: "", fundID: "" },
+    (v, version) => mutate({ id: props.caseId, version, input: v }),
+    {
+      kind: "kind",
+      description: "description",
+      providerID: "providerID",
+      startsOn: "startsOn",
+      endsOn: "endsOn",
+      status: "status",
+      costCents: "cost",
+      fundID: "fundID",
+    },
+  );
+  return (
+    <ActionDialog {...dialog} title={t("caseActions.title.ADD_INTERVENTION")}>
+      <SelectField form={form} name="kind" label={t("caseActions.field.interventionKind")} options={kinds} placeholder={t("caseActions.choose")} />
+      <TextAreaField form={form} name="description" label={t("caseActions.field.interventionDescription")} rows={2} />
+      <SelectField form={form} name="providerID" label={t("caseActions.field.provider")} options={organizations} placeholder={t("caseActions.choose")} />
+      <DateField form={form} name="startsOn" label={t("caseActions.field.startsOn")} />
+      <DateField form={form} name="endsOn" label={t("caseActions.field.endsOn")} />
+      <SelectField form={form} name="status" label={t("caseActions.field.interventionStatus")} options={statuses} />
+      <TextField form={form} name="cost" label={t("caseActions.field.cost")} hint={t("caseActions.hint.cost")} inputMode="decimal" />
+      <SelectField form={form} name="fundID" label={t("caseActions.field.fund")} options={funds} placeholder={t("caseActions.noFund")} />
+    </ActionDialog>
+  );
+}
+
+const UpdateInterventionMutation = graphql(`
+  mutation CaseActionsUpdateIntervention($id: ID!, $version: Int!, $input: UpdateInterventionInput!) {
+    updateIntervention(id: $id, version: $version, input: $input) {
+      id
+      status
+      endsOn
+      costCents
+      fund {
+        id
+        name
+      }
+    }
+  }
+`);
+
+function valuesOf(i: Intervention | undefined) {
+  return {
+    interventionID: i?.id ?? "",
+    status: i?.status ?? "",
+    endsOn: dayOf(i?.endsOn),
+    cost: i ? centsToInput(i.costCents) : "",
+    fundID: i?.fund?.id ?? NO_FUND,
+  };
+}
+
+/** Only what changed, so that an unchanged status is not a move. */
+export function interventionChanges(i: Intervention | undefined, v: { status: InterventionStatus; endsOn?: string; cost?: number; fundID: string }): UpdateInterventionInput {
+  const input: UpdateInterventionInput = {};
+  if (v.status !== i?.status) {
+    input.status = v.status;
+  }
+  if (v.endsOn && v.endsOn !== i?.endsOn) {
+    input.endsOn = v.endsOn;
+  }
+  if (v.cost !== undefined && v.cost !== i?.costCents) {
+    input.costCents = v.cost;
+  }
+  if (v.fundID === NO_FUND) {
+    if (i?.fund) {
+      input.clearFund = true;
+    }
+  } else if (v.fundID && v.fundID !== i?.fund?.id) {
+    input.fundID = v.fundID;
+  }
+  return input;
+}
+
+export function UpdateInterventionForm(props: ActionProps) {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
+  const label = useEnumLabel();
+  const format = useFormat();
+  const statusOptions = useEnumOptions("InterventionStatus");
+  const funds = useFundOptions();
+  const [, mutate] = useMutation(UpdateInterventionMutation);
+  const interventions = interventionsOf(props.parts);
+  const find = (id: string) => interventions.find((x) => x.id === id);
+  const { form, dialog } = useActionForm(
+    props,
+    updateInterventionSchema,
+    valuesOf(interventions.length === 1 ? interventions[0] : undefined),
+    ({ interventionID, ...v }, version) => mutate({ id: interventionID, version, input: interventionChanges(find(interventionID), v) }),
+    { id: "interventionID", status: "status", endsOn: "endsOn", costCents: "cost", fundID: "fundID", clearFund: "fundID" },
+  );
+  const pick = form.register("interventionID", { onChange: (e: { target: { value: string } }) => form.reset(valuesOf(find(e.target.value))) });
+  const current = find(form.watch("interventionID"));
+  const moves = current ? interventionMoves[current.status] : [];
+  return (
+    <ActionDialog {...dialog} title={t("caseActions.title.UPDATE_INTERVENTION")}>
+      <PartSelect
+        id="intervention"
+        label={t("caseActions.field.intervention")}
+        register={pick}
+        error={form.formState.errors.interventionID?.message}
+        options={interventions.map((i) => ({
+          value: i.id,
+          label: t("caseActions.interventionOption", {
+            kind: label("InterventionKind", i.kind),
+            provider: i.provider.name,
+            status: label("InterventionStatus", i.status),
+            starts: format.date(i.startsOn),
+          }),
+        }))}
+      />
+      <SelectField form={form} name="status" label={t("caseActions.field.interventionStatus")} options={statusOptions.filter((o) => moves.includes(o.value as InterventionStatus))} placeholder={current ? undefined : t("caseActions.choose")} />
+      <DateField form={form} name="endsOn" label={t("caseActions.field.endsOn")} />
+      <TextField form={form} name="cost" label={t("caseActions.field.cost")} hint={t("caseActions.hint.cost")} inputMode="decimal" />
+      <SelectField form={form} name="fundID" label={t("caseActions.field.fund")} options={[{ value: NO_FUND, label: t("caseActions.noFund") }, ...funds]} />
+    </ActionDialog>
+  );
+}

@@ -1,0 +1,129 @@
+import { useIntl } from "react-intl";
+import { useMutation } from "urql";
+import { graphql } from "../../../../gql";
+import type { MonitoringItemInput } from "../../../../gql/graphql";
+import { today, useFormat } from "../../../../i18n/format";
+import { useEnumLabel } from "../../../../i18n/useEnumLabel";
+import { useEnumOptions } from "../../../../ui/enums";
+import { CheckboxesField, SelectField, TextAreaField, TextField } from "../../../../ui/fields";
+import { nodes } from "../../../../ui/connection";
+import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
+import { DateField } from "../fields";
+import { commitmentsOf, goalsOf, plannedMeetings, type Meeting } from "../parts";
+import { noteSchema, recordMeetingSchema, scheduleMeetingSchema } from "../schemas";
+import { PartSelect } from "./Plan";
+
+const ScheduleMeetingMutation = graphql(`
+  mutation CaseActionsScheduleMonitoringMeeting($id: ID!, $version: Int!, $input: MonitoringMeetingInput!) {
+    scheduleMonitoringMeeting(id: $id, version: $version, input: $input) {
+      id
+      plannedOn
+    }
+  }
+`);
+
+export function ScheduleMonitoringMeetingForm(props: ActionProps) {
+  const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id });
+  const label = useEnumLabel();
+  const [, mutate] = useMutation(ScheduleMeetingMutation);
+  const goals = goalsOf(props.parts).map((g) => ({ value: g.id, label: `${label("NeedArea", g.area)}: ${g.description}` }));
+  const commitments = commitmentsOf(props.parts).map((c) => ({ value: c.id, label: `${label("CommitmentKind", c.kind)}: ${c.description}` }));
+  const { form, dialog } = useActionForm(
+    props,
+    scheduleMeetingSchema,
+    { plannedOn: "", goalIDs: [], commitmentIDs: [] },
+    (v, version) => mutate({ id: props.caseId, version, input: v }),
+    { plannedOn: "plannedOn", goalIDs: "goalIDs", commitmentIDs: "commitmentIDs" },
+  );
+  return (
+    <ActionDialog {...dialog} title={t("caseActions.title.SCHEDULE_MONITORING_MEETING")}>
+      <DateField form={form} name="plannedOn" label={t("caseActions.field.plannedOn")} />
+      {goals.length > 0 && <CheckboxesField form={form} name="goalIDs" label={t("caseActions.field.goalsToReview")} options={goals} />}
+      {commitments.length > 0 && <CheckboxesField form={form} name="commitmentIDs" label={t("caseActions.field.commitmentsToVerify")} options={commitments} />}
+    </ActionDialog>
+  );
+}
+
+const RecordMeetingMutation = graphql(`
+  mutation CaseActionsRecordMonitoringMeeting($id: ID!, $version: Int!, $input: MonitoringResultInput!) {
+    recordMonitoringMeeting(id: $id, version: $version, input: $input) {
+      id
+      heldOn
+      summary
+    }
+  }
+`);
+
+const itemsOf = (m: Meeting | undefined) =>
+  nodes(m?.items).map((i) => ({ itemID: i.id, progress: "", goalStatus: "", hoursDone: i.commitment ? String(i.commitment.hoursDone) : "" }));
+
+export function RecordMonitoringMeetingForm(props: ActionProps) {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+  const format = useFormat();
+  const goalStatuses = useEnumOptions("GoalStatus");
+  const [, mutate] = useMutation(RecordMeetingMutation);
+  const meetings = plannedMeetings(props.parts);
+  const find = (id: string) => meetings.find((m) => m.id === id);
+  const only = meetings.length === 1 ? meetings[0] : undefined;
+  const { form, dialog } = useActionForm(
+    props,
+    recordMeetingSchema,
+    { meetingID: only?.id ?? "", heldOn: today(), summary: "", items: itemsOf(only) },
+    ({ meetingID, ...input }, version) => mutate({ id: meetingID, version, input: { ...input, items: input.items as MonitoringItemInput[] } }),
+    { id: "meetingID", heldOn: "heldOn", summary: "summary" },
+  );
+  const pick = form.register("meetingID", {
+    onChange: (e: { target: { value: string } }) => form.setValue("items", itemsOf(find(e.target.value))),
+  });
+  const meeting = find(form.watch("meetingID"));
+  const items = nodes(meeting?.items);
+  return (
+    <ActionDialog {...dialog} title={t("caseActions.title.RECORD_MONITORING_MEETING")}>
+      <PartSelect
+        id="meeting"
+        label={t("caseActions.field.meeting")}
+        register={pick}
+        error={form.formState.errors.meetingID?.message}
+        options={meetings.map((m) => ({ value: m.id, label: t("caseActions.meetingOption", { date: format.date(m.plannedOn) }) }))}
+      />
+      <DateField form={form} name="heldOn" label={t("caseActions.field.heldOn")} />
+      <TextAreaField form={form} name="summary" label={t("caseActions.field.meetingSummary")} rows={3} />
+      {items.map((item, i) => (
+        <fieldset key={item.id} className="border rounded p-3 mb-3">
+          <legend className="fs-6 fw-semibold float-none w-auto px-1">
+            {item.goal ? t("caseActions.itemGoal", { description: item.goal.description }) : t("caseActions.itemCommitment", { description: item.commitment?.description ?? "" })}
+          </legend>
+          <TextAreaField form={form} name={`items.${i}.progress`} label={t("caseActions.field.progress")} rows={2} />
+          {item.goal && (
+            <SelectField form={form} name={`items.${i}.goalStatus`} label={t("caseActions.field.goalStatus")} options={goalStatuses} placeholder={t("caseActions.unchanged")} />
+          )}
+          {item.commitment && <TextField form={form} name={`items.${i}.hoursDone`} label={t("caseActions.field.hoursDone")} inputMode="numeric" />}
+        </fieldset>
+      ))}
+    </ActionDialog>
+  );
+}
+
+const MoveToMonitoringMutation = graphql(`
+  mutation CaseActionsMoveToMonitoring($id: ID!, $version: Int!, $note: String) {
+    moveToMonitoring(id: $id, version: $version, note: $note) {
+      id
+      version
+      status
+    }
+  }
+`);
+
+export function MoveToMonitoringForm(props: ActionProps) {
+  const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id });
+  const [, mutate] = useMutation(MoveToMonitoringMutation);
+  const { form, dialog } = useActionForm(props, noteSchema, { note: "" }, (v, version) => mutate({ id: props.caseId, version, ...v }), { note: "note" });
+  return (
+    <ActionDialog {...dialog} title={t("caseActions.title.MOVE_TO_MONITORING")} intro={t("caseActions.intro.MOVE_TO_MONITORING")}>
+      <TextAreaField form={form} name="note" label={t("caseActions.field.note")} rows={2} />
+    </ActionDialog>
+  );
+}

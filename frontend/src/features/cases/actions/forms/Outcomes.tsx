@@ -1,0 +1,102 @@
+import { useIntl } from "react-intl";
+import { useMutation } from "urql";
+import { graphql } from "../../../../gql";
+import { today, useFormat } from "../../../../i18n/format";
+import { useEnumLabel } from "../../../../i18n/useEnumLabel";
+import { useEnumOptions } from "../../../../ui/enums";
+import { SelectField, TextAreaField } from "../../../../ui/fields";
+import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
+import { DateField, YesNoField } from "../fields";
+import { followUpsDue, interventionsOf } from "../parts";
+import { followUpSchema, outcomeSchema } from "../schemas";
+import { PartSelect } from "./Plan";
+
+const RecordOutcomeMutation = graphql(`
+  mutation CaseActionsRecordOutcome($id: ID!, $version: Int!, $input: OutcomeInput!) {
+    recordOutcome(id: $id, version: $version, input: $input) {
+      id
+      kind
+      valueDimension
+      achievedOn
+      followUpDueOn
+    }
+  }
+`);
+
+export function RecordOutcomeForm(props: ActionProps) {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
+  const label = useEnumLabel();
+  const format = useFormat();
+  const kinds = useEnumOptions("OutcomeKind");
+  const dimensions = useEnumOptions("OutcomeValueDimension");
+  const [, mutate] = useMutation(RecordOutcomeMutation);
+  const interventions = interventionsOf(props.parts).map((i) => ({
+    value: i.id,
+    label: t("caseActions.interventionOption", {
+      kind: label("InterventionKind", i.kind),
+      provider: i.provider.name,
+      status: label("InterventionStatus", i.status),
+      starts: format.date(i.startsOn),
+    }),
+  }));
+  const { form, dialog } = useActionForm(
+    props,
+    outcomeSchema,
+    { kind: "", valueDimension: "", achievedOn: today(), evidence: "", interventionID: "" },
+    (v, version) => mutate({ id: props.caseId, version, input: v }),
+    { kind: "kind", valueDimension: "valueDimension", achievedOn: "achievedOn", evidence: "evidence", interventionID: "interventionID" },
+  );
+  return (
+    <ActionDialog {...dialog} title={t("caseActions.title.RECORD_OUTCOME")}>
+      <SelectField form={form} name="kind" label={t("caseActions.field.outcomeKind")} options={kinds} placeholder={t("caseActions.choose")} />
+      <SelectField form={form} name="valueDimension" label={t("caseActions.field.valueDimension")} options={dimensions} placeholder={t("caseActions.dimensionFromKind")} />
+      <DateField form={form} name="achievedOn" label={t("caseActions.field.achievedOn")} />
+      <TextAreaField form={form} name="evidence" label={t("caseActions.field.evidence")} rows={2} />
+      <SelectField form={form} name="interventionID" label={t("caseActions.field.linkedIntervention")} options={interventions} placeholder={t("caseActions.noIntervention")} />
+    </ActionDialog>
+  );
+}
+
+const RecordFollowUpMutation = graphql(`
+  mutation CaseActionsRecordFollowUp($id: ID!, $version: Int!, $input: FollowUpInput!) {
+    recordFollowUp(id: $id, version: $version, input: $input) {
+      id
+      followedUpOn
+      stillHeld
+    }
+  }
+`);
+
+export function RecordFollowUpForm(props: ActionProps) {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
+  const label = useEnumLabel();
+  const format = useFormat();
+  const [, mutate] = useMutation(RecordFollowUpMutation);
+  const due = followUpsDue(props.parts);
+  const { form, dialog } = useActionForm(
+    props,
+    followUpSchema,
+    { outcomeID: due.length === 1 ? (due[0]?.id ?? "") : "", followedUpOn: today(), stillHeld: undefined, note: "" },
+    ({ outcomeID, ...input }, version) => mutate({ id: outcomeID, version, input }),
+    { id: "outcomeID", followedUpOn: "followedUpOn", stillHeld: "stillHeld", note: "note" },
+  );
+  return (
+    <ActionDialog {...dialog} title={t("caseActions.title.RECORD_FOLLOW_UP")}>
+      <PartSelect
+        id="outcome"
+        label={t("caseActions.field.outcome")}
+        register={form.register("outcomeID")}
+        error={form.formState.errors.outcomeID?.message}
+        options={due.map((o) => ({
+          value: o.id,
+          label: t("caseActions.outcomeOption", { kind: label("OutcomeKind", o.kind), achieved: format.date(o.achievedOn), due: format.date(o.followUpDueOn) }),
+        }))}
+      />
+      <DateField form={form} name="followedUpOn" label={t("caseActions.field.followedUpOn")} />
+      <YesNoField form={form} name="stillHeld" label={t("caseActions.field.stillHeld")} />
+      <TextAreaField form={form} name="note" label={t("caseActions.field.note")} rows={2} />
+    </ActionDialog>
+  );
+}

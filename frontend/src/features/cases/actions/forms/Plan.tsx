@@ -1,0 +1,409 @@
+import { Button } from "design-react-kit";
+import { useFieldArray, type UseFormReturn } from "react-hook-form";
+import { useIntl } from "react-intl";
+import { useMutation } from "urql";
+import { graphql } from "../../../../gql";
+import type { CommitmentInput, GoalInput } from "../../../../gql/graphql";
+import { romeDay, today, useFormat } from "../../../../i18n/format";
+import { useEnumLabel } from "../../../../i18n/useEnumLabel";
+import { useEnumOptions } from "../../../../ui/enums";
+import { SelectField, TextAreaField, TextField } from "../../../../ui/fields";
+import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
+import { DateField, ListError } from "../fields";
+import { commitmentsOf, goalsOf, membersOf, type CaseParts } from "../parts";
+import {
+  caseManagerSchema,
+  commitmentSchema,
+  goalSchema,
+  takeChargeSchema,
+  updateCommitmentSchema,
+  updateGoalSchema,
+  updatePlanSchema,
+} from "../schemas";
+import { useOrganizationOptions } from "./options";
+
+const dayOf = (t: string | null | undefined) => (t ? romeDay(t) : "");
+
+function useT() {
+  const intl = useIntl();
+  return (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+}
+
+/** The table's members, by name, to choose a case manager. */
+function memberOptions(parts: CaseParts | undefined) {
+  return membersOf(parts)
+    .map((m) => ({ value: m.user.id, label: m.user.name }))
+    .filter((o, i, all) => all.findIndex((x) => x.value === o.value) === i);
+}
+
+const emptyGoal = (area = "") => ({ area, description: "", dueOn: "" });
+const emptyCommitment = () => ({ kind: "", description: "", hoursAgreed: "", dueOn: "", hostID: "" });
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyForm = UseFormReturn<any>;
+
+/** The fields of one goal, under `prefix` (e.g. "plan.goals.0"). */
+function GoalFields({ form: anyForm, prefix }: { form: object; prefix: string }) {
+  const form = anyForm as AnyForm;
+  const t = useT();
+  const areas = useEnumOptions("NeedArea");
+  return (
+    <>
+      <SelectField form={form} name={`${prefix}area`} label={t("caseActions.field.goalArea")} options={areas} placeholder={t("caseActions.choose")} />
+      <TextAreaField form={form} name={`${prefix}description`} label={t("caseActions.field.goalDescription")} rows={2} />
+      <DateField form={form} name={`${prefix}dueOn`} label={t("caseActions.field.goalDueOn")} />
+    </>
+  );
+}
+
+/** The fields of one reciprocal commitment, under `prefix`. */
+function CommitmentFields({ form: anyForm, prefix }: { form: object; prefix: string }) {
+  const form = anyForm as AnyForm;
+  const t = useT();
+  const kinds = useEnumOptions("CommitmentKind");
+  const organizations = useOrganizationOptions();
+  return (
+    <>
+      <SelectField form={form} name={`${prefix}kind`} label={t("caseActions.field.commitmentKind")} options={kinds} placeholder={t("caseActions.choose")} />
+      <TextAreaField form={form} name={`${prefix}description`} label={t("caseActions.field.commitmentDescription")} rows={2} />
+      <TextField form={form} name={`${prefix}hoursAgreed`} label={t("caseActions.field.hoursAgreed")} inputMode="numeric" />
+      <DateField form={form} name={`${prefix}dueOn`} label={t("caseActions.field.commitmentDueOn")} />
+      <SelectField form={form} name={`${prefix}hostID`} label={t("caseActions.field.host")} options={organizations} placeholder={t("caseActions.noHost")} />
+    </>
+  );
+}
+
+const TakeChargeMutation = graphql(`
+  mutation CaseActionsTakeCharge($id: ID!, $version: Int!, $caseManagerID: ID!, $plan: PlanInput!) {
+    takeCharge(id: $id, version: $version, caseManagerID: $caseManagerID, plan: $plan) {
+      id
+      version
+      status
+      takenInChargeOn
+      caseManager {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export function TakeChargeForm(props: ActionProps) {
+  const t = useT();
+  const [, mutate] = useMutation(TakeChargeMutation);
+  const { form, dialog } = useActionForm(
+    props,
+    takeChargeSchema,
+    {
+      caseManagerID: "",
+      plan: { summary: "", agreedOn: today(), reviewOn: "", goals: [emptyGoal(props.parts?.needAreas[0])], commitments: [] },
+    },
+    (v, version) =>
+      mutate({
+        id: props.caseId,
+        version,
+        caseManagerID: v.caseManagerID,
+        plan: { ...v.plan, goals: v.plan.goals as GoalInput[], commitments: v.plan.commitments as CommitmentInput[] },
+      }),
+    { caseManagerID: "caseManagerID", "plan.goals": "plan.goals", "plan.agreedOn": "plan.agreedOn", "plan.reviewOn": "plan.reviewOn" },
+  );
+  const goals = useFieldArray({ control: form.control, name: "plan.goals" });
+  const commitments = useFieldArray({ control: form.control, name: "plan.commitments" });
+  return (
+    <ActionDialog {...dialog} title={t("caseActions.title.TAKE_CHARGE")} intro={t("caseActions.intro.TAKE_CHARGE")}>
+      <SelectField form={form} name="caseManagerID" label={t("caseActions.field.caseManager")} options={memberOptions(props.parts)} placeholder={t("caseActions.choose")} />
+      <h3 className="h5 mt-4">{t("caseActions.section.plan")}</h3>
+      <TextAreaField form={form} name="plan.summary" label={t("caseActions.field.planSummary")} />
+      <DateField form={form} name="plan.agreedOn" label={t("caseActions.field.agreedOn")} />
+      <DateField form={form} name="plan.reviewOn" label={t("caseActions.field.firstReviewOn")} />
+      <h3 className="h5 mt-4">{t("caseActions.section.goals")}</h3>
+      <ListError form={form} name="plan.goals" />
+      {goals.fields.map((g, i) => (
+        <fieldset key={g.id} className="border rounded p-3 mb-3">
+          <legend className="fs-6 fw-semibold float-none w-auto px-1">{t("caseActions.goalLegend", { n: i + 1 })}</legend>
+          <GoalFields form={form} prefix={`plan.goals.${i}.`} />
+          {goals.fields.length > 1 && (
+            <Button type="button" color="danger" outline size="sm" onClick={() => goals.remove(i)}>
+              {t("caseActions.removeGoal", { n: i + 1 })}
+            </Button>
+          )}
+        </fieldset>
+      ))}
+      <Button type="button" color="primary" outline size="sm" className="mb-3" onClick={() => goals.append(emptyGoal())}>
+        {t("caseActions.addGoalRow")}
+      </Button>
+      <h3 className="h5 mt-4">{t("caseActions.section.commitments")}</h3>
+      {commitments.fields.length === 0 && <p>{t("caseActions.noCommitments")}</p>}
+      {commitments.fields.map((c, i) => (
+        <fieldset key={c.id} className="border rounded p-3 mb-3">
+          <legend className="fs-6 fw-semibold float-none w-auto px-1">{t("caseActions.commitmentLegend", { n: i + 1 })}</legend>
+          <CommitmentFields form={form} prefix={`plan.commitments.${i}.`} />
+          <Button type="button" color="danger" outline size="sm" onClick={() => commitments.remove(i)}>
+            {t("caseActions.removeCommitment", { n: i + 1 })}
+          </Button>
+        </fieldset>
+      ))}
+      <Button type="button" color="primary" outline size="sm" className="mb-3" onClick={() => commitments.append(emptyCommitment())}>
+        {t("caseActions.addCommitmentRow")}
+      </Button>
+    </ActionDialog>
+  );
+}
+
+const AssignCaseManagerMutation = graphql(`
+  mutation CaseActionsAssignCaseManager($id: ID!, $version: Int!, $caseManagerID: ID!) {
+    assignCaseManager(id: $id, version: $version, caseManagerID: $caseManagerID) {
+      id
+      version
+      caseManager {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export function AssignCaseManagerForm(props: ActionProps) {
+  const t = useT();
+  const [, mutate] = useMutation(AssignCaseManagerMutation);
+  const { form, dialog } = useActionForm(
+    props,
+    caseManagerSchema,
+    { caseManagerID: props.parts?.caseManager?.id ?? "" },
+    (v, version) => mutate({ id: props.caseId, version, ...v }),
+    { caseManagerID: "caseManagerID" },
+  );
+  return (
+    <ActionDialog {...dialog} title={t("caseActions.title.ASSIGN_CASE_MANAGER")}>
+      <SelectField form={form} name="caseManagerID" label={t("caseActions.field.caseManager")} options={memberOptions(props.parts)} placeholder={t("caseActions.choose")} />
+    </ActionDialog>
+  );
+}
+
+const UpdatePlanMutation = graphql(`
+  mutation CaseActionsUpdatePlan($id: ID!, $version: Int!, $input: UpdatePlanInput!) {
+    updatePlan(id: $id, version: $version, input: $input) {
+      id
+      summary
+      agreedOn
+      reviewOn
+    }
+  }
+`);
+
+export function UpdatePlanForm(props: ActionProps) {
+  const t = useT();
+  const [, mutate] = useMutation(UpdatePlanMutation);
+  const plan = props.parts?.plan;
+  const { form, dialog } = useActionForm(
+    props,
+    updatePlanSchema,
+    { summary: plan?.summary ?? "", agreedOn: dayOf(plan?.agreedOn), reviewOn: dayOf(plan?.reviewOn) },
+    (v, version) => mutate({ id: props.caseId, version, input: v }),
+    { summary: "summary", agreedOn: "agreedOn", reviewOn: "reviewOn" },
+  );
+  return (
+    <ActionDialog {...dialog} title={t("caseActions.title.UPDATE_PLAN")}>
+      <TextAreaField form={form} name="summary" label={t("caseActions.field.planSummary")} rows={4} />
+      <DateField form={form} name="agreedOn" label={t("caseActions.field.agreedOn")} />
+      <DateField form={form} name="reviewOn" label={t("caseActions.field.reviewOn")} />
+    </ActionDialog>
+  );
+}
+
+const AddGoalMutation = graphql(`
+  mutation CaseActionsAddGoal($id: ID!, $version: Int!, $input: GoalInput!) {
+    addGoal(id: $id, version: $version, input: $input) {
+      id
+      area
+      description
+      dueOn
+      status
+    }
+  }
+`);
+
+export function AddGoalForm(props: ActionProps) {
+  const t = useT();
+  const [, mutate] = useMutation(AddGoalMutation);
+  const { form, dialog } = useActionForm(props, goalSchema, emptyGoal(), (v, version) => mutate({ id: props.caseId, version, input: v }), {
+    area: "area",
+    description: "description",
+    dueOn: "dueOn",
+  });
+  return (
+    <ActionDialog {...dialog} title={t("caseActions.title.ADD_GOAL")}>
+      <GoalFields form={form} prefix="" />
+    </ActionDialog>
+  );
+}
+
+const UpdateGoalMutation = graphql(`
+  mutation CaseActionsUpdateGoal($id: ID!, $version: Int!, $input: UpdateGoalInput!) {
+    updateGoal(id: $id, version: $version, input: $input) {
+      id
+      description
+      dueOn
+      status
+    }
+  }
+`);
+
+export function UpdateGoalForm(props: ActionProps) {
+  const t = useT();
+  const label = useEnumLabel();
+  const format = useFormat();
+  const statuses = useEnumOptions("GoalStatus");
+  const [, mutate] = useMutation(UpdateGoalMutation);
+  const goals = goalsOf(props.parts);
+  const first = goals.length === 1 ? goals[0] : undefined;
+  const { form, dialog } = useActionForm(
+    props,
+    updateGoalSchema,
+    { goalID: first?.id ?? "", status: first?.status ?? "", description: first?.description ?? "", dueOn: dayOf(first?.dueOn) },
+    ({ goalID, ...input }, version) => mutate({ id: goalID, version, input: { ...input, dueOn: input.dueOn } }),
+    { id: "goalID", status: "status", description: "description", dueOn: "dueOn" },
+  );
+  const pick = form.register("goalID", {
+    onChange: (e: { target: { value: string } }) => {
+      const g = goals.find((x) => x.id === e.target.value);
+      form.reset({ goalID: e.target.value, status: g?.status ?? "", description: g?.description ?? "", dueOn: dayOf(g?.dueOn) });
+    },
+  });
+  return (
+    <ActionDialog {...dialog} title={t("caseActions.title.UPDATE_GOAL")}>
+      <PartSelect
+        id="goal"
+        label={t("caseActions.field.goal")}
+        register={pick}
+        error={form.formState.errors.goalID?.message}
+        options={goals.map((g) => ({ value: g.id, label: `${label("NeedArea", g.area)}: ${g.description} (${label("GoalStatus", g.status)}, ${format.date(g.dueOn)})` }))}
+      />
+      <SelectField form={form} name="status" label={t("caseActions.field.goalStatus")} options={statuses} placeholder={t("caseActions.choose")} />
+      <TextAreaField form={form} name="description" label={t("caseActions.field.goalDescription")} rows={2} />
+      <DateField form={form} name="dueOn" label={t("caseActions.field.goalDueOn")} />
+    </ActionDialog>
+  );
+}
+
+/** A select of a part of the case (goal, commitment…), whose choice fills the rest of the form. */
+export function PartSelect({
+  id,
+  label,
+  register,
+  options,
+  error,
+}: {
+  id: string;
+  label: string;
+  register: ReturnType<UseFormReturn["register"]>;
+  options: { value: string; label: string }[];
+  error?: string;
+}) {
+  const t = useT();
+  const fieldId = `case-action-part-${id}`;
+  return (
+    <div className="mb-3">
+      <label htmlFor={fieldId} className="form-label fw-semibold">
+        {label}
+      </label>
+      <select
+        id={fieldId}
+        className={`form-select${error ? " is-invalid" : ""}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${fieldId}-error` : undefined}
+        {...register}
+      >
+        <option value="">{t("caseActions.choose")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {options.length === 0 && <small className="form-text d-block">{t("caseActions.noParts")}</small>}
+      {error && (
+        <div id={`${fieldId}-error`} className="invalid-feedback d-block" role="alert">
+          {t(error)}
+        </div>
+      )}
+    </div>
+  );
+}
+
+const AddCommitmentMutation = graphql(`
+  mutation CaseActionsAddCommitment($id: ID!, $version: Int!, $input: CommitmentInput!) {
+    addCommitment(id: $id, version: $version, input: $input) {
+      id
+      kind
+      description
+      hoursAgreed
+      hoursDone
+      dueOn
+    }
+  }
+`);
+
+export function AddCommitmentForm(props: ActionProps) {
+  const t = useT();
+  const [, mutate] = useMutation(AddCommitmentMutation);
+  const { form, dialog } = useActionForm(props, commitmentSchema, emptyCommitment(), (v, version) => mutate({ id: props.caseId, version, input: v }), {
+    kind: "kind",
+    description: "description",
+    hoursAgreed: "hoursAgreed",
+    dueOn: "dueOn",
+    hostID: "hostID",
+  });
+  return (
+    <ActionDialog {...dialog} title={t("caseActions.title.ADD_COMMITMENT")}>
+      <CommitmentFields form={form} prefix="" />
+    </ActionDialog>
+  );
+}
+
+const UpdateCommitmentMutation = graphql(`
+  mutation CaseActionsUpdateCommitment($id: ID!, $version: Int!, $input: UpdateCommitmentInput!) {
+    updateCommitment(id: $id, version: $version, input: $input) {
+      id
+      hoursAgreed
+      hoursDone
+      dueOn
+    }
+  }
+`);
+
+export function UpdateCommitmentForm(props: ActionProps) {
+  const t = useT();
+  const label = useEnumLabel();
+  const [, mutate] = useMutation(UpdateCommitmentMutation);
+  const commitments = commitmentsOf(props.parts);
+  const values = (id: string) => {
+    const c = commitments.find((x) => x.id === id);
+    return { commitmentID: id, hoursDone: c ? String(c.hoursDone) : "", hoursAgreed: c ? String(c.hoursAgreed) : "", dueOn: dayOf(c?.dueOn) };
+  };
+  const { form, dialog } = useActionForm(
+    props,
+    updateCommitmentSchema,
+    values(commitments.length === 1 ? (commitments[0]?.id ?? "") : ""),
+    ({ commitmentID, ...input }, version) => mutate({ id: commitmentID, version, input }),
+    { id: "commitmentID", hoursDone: "hoursDone", hoursAgreed: "hoursAgreed", dueOn: "dueOn" },
+  );
+  const pick = form.register("commitmentID", { onChange: (e: { target: { value: string } }) => form.reset(values(e.target.value)) });
+  return (
+    <ActionDialog {...dialog} title={t("caseActions.title.UPDATE_COMMITMENT")}>
+      <PartSelect
+        id="commitment"
+        label={t("caseActions.field.commitment")}
+        register={pick}
+        error={form.formState.errors.commitmentID?.message}
+        options={commitments.map((c) => ({
+          value: c.id,
+          label: t("caseActions.commitmentOption", { kind: label("CommitmentKind", c.kind), description: c.description, done: c.hoursDone, agreed: c.hoursAgreed }),
+        }))}
+      />
+      <TextField form={form} name="hoursDone" label={t("caseActions.field.hoursDone")} inputMode="numeric" />
+      <TextField form={form} name="hoursAgreed" label={t("caseActions.field.hoursAgreed")} inputMode="numeric" />
+      <DateField form={form} name="dueOn" label={t("caseActions.field.commitmentDueOn")} />
+    </ActionDialog>
+  );
+}

@@ -1,0 +1,186 @@
+import { useEffect, useMemo, useRef } from "react";
+import { useQuery } from "urql";
+import { graphql } from "../../../gql";
+import type { CaseActionsPartsQuery } from "../../../gql/graphql";
+import { nodes } from "../../../ui/connection";
+
+// What the actions' forms pick from: the table's members, the plan's goals
+// and commitments, the interventions, outcomes and monitoring meetings of
+// the case, and the newest event, as the page saw them when it loaded.
+
+export const CaseActionsPartsQueryDoc = graphql(`
+  query CaseActionsParts($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Case {
+        id
+        code
+        status
+        version
+        allowedActions
+        needAreas
+        table {
+          id
+          name
+          members(first: 100) {
+            edges {
+              node {
+                id
+                profession
+                user {
+                  id
+                  name
+                }
+              }
+            }
+          }
+        }
+        caseManager {
+          id
+          name
+        }
+        plan {
+          id
+          summary
+          agreedOn
+          reviewOn
+          goals(first: 100) {
+            edges {
+              node {
+                id
+                area
+                description
+                dueOn
+                status
+              }
+            }
+          }
+          commitments(first: 100) {
+            edges {
+              node {
+                id
+                kind
+                description
+                hoursAgreed
+                hoursDone
+                dueOn
+              }
+            }
+          }
+        }
+        interventions(first: 100) {
+          edges {
+            node {
+              id
+              kind
+              description
+              status
+              startsOn
+              endsOn
+              costCents
+              fund {
+                id
+                name
+                year
+              }
+              provider {
+                id
+                name
+              }
+            }
+          }
+        }
+        outcomes(first: 100) {
+          edges {
+            node {
+              id
+              kind
+              achievedOn
+              followUpDueOn
+              followedUpOn
+            }
+          }
+        }
+        monitoringMeetings(first: 100) {
+          edges {
+            node {
+              id
+              plannedOn
+              heldOn
+              items(first: 100) {
+                edges {
+                  node {
+                    id
+                    goal {
+                      id
+                      description
+                    }
+                    commitment {
+                      id
+                      description
+                      hoursDone
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+        events(first: 1, orderBy: { field: OCCURRED_AT, direction: DESC }) {
+          edges {
+            node {
+              id
+              occurredAt
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+type Node = NonNullable<CaseActionsPartsQuery["node"]>;
+/** The case as the actions' forms see it. */
+export type CaseParts = Extract<Node, { __typename?: "Case"; status: unknown }>;
+export type Member = ReturnType<typeof membersOf>[number];
+export type Goal = ReturnType<typeof goalsOf>[number];
+export type Commitment = ReturnType<typeof commitmentsOf>[number];
+export type Intervention = ReturnType<typeof interventionsOf>[number];
+export type Outcome = ReturnType<typeof outcomesOf>[number];
+export type Meeting = ReturnType<typeof meetingsOf>[number];
+
+export const membersOf = (c: CaseParts | undefined) => nodes(c?.table.members);
+export const goalsOf = (c: CaseParts | undefined) => nodes(c?.plan?.goals);
+export const commitmentsOf = (c: CaseParts | undefined) => nodes(c?.plan?.commitments);
+export const interventionsOf = (c: CaseParts | undefined) => nodes(c?.interventions);
+export const outcomesOf = (c: CaseParts | undefined) => nodes(c?.outcomes);
+export const meetingsOf = (c: CaseParts | undefined) => nodes(c?.monitoringMeetings);
+
+/** Outcomes whose follow-up is due and not yet recorded. */
+export const followUpsDue = (c: CaseParts | undefined) => outcomesOf(c).filter((o) => o.followUpDueOn && !o.followedUpOn);
+/** Monitoring meetings planned and not yet held. */
+export const plannedMeetings = (c: CaseParts | undefined) => meetingsOf(c).filter((m) => !m.heldOn);
+
+function isCase(node: Node | null | undefined): node is CaseParts {
+  return !!node && node.__typename === "Case";
+}
+
+/**
+ * Loads the case's parts, again whenever the page's version changes (after
+ * a step of this user or a refresh after a conflict).
+ */
+export function useCaseParts(caseId: string, version: number, pause: boolean) {
+  const [result, reexecute] = useQuery({ query: CaseActionsPartsQueryDoc, variables: { id: caseId }, pause });
+  const seen = useRef(version);
+  useEffect(() => {
+    if (seen.current !== version) {
+      seen.current = version;
+      if (!pause) {
+        reexecute({ requestPolicy: "network-only" });
+      }
+    }
+  }, [version, pause, reexecute]);
+  const parts = useMemo(() => (isCase(result.data?.node) ? result.data.node : undefined), [result.data]);
+  return { parts, fetching: result.fetching, error: result.error };
+}
