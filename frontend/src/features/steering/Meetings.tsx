@@ -18,6 +18,7 @@ import {
   SteeringDirectiveOptionsQuery,
   SteeringMeetingsQuery,
   SteeringRecordMeetingMutation,
+  SteeringTableMembersQuery,
   SteeringTablesQuery,
 } from "./queries";
 
@@ -159,10 +160,12 @@ function MeetingForm({ onDone, onCancel }: { onDone: (title: string) => void; on
   const [state, record] = useMutation(SteeringRecordMeetingMutation);
   const body = form.watch("body");
   const tableID = form.watch("tableID");
+  const [membersResult] = useQuery({ query: SteeringTableMembersQuery, variables: { id: tableID }, pause: body !== "TABLE" || tableID === "" });
+  const table = membersResult.data?.node?.__typename === "Table" ? membersResult.data.node : undefined;
   const bodies = [...(committee ? ["STEERING_COMMITTEE"] : []), ...(myTables.length > 0 ? ["TABLE"] : [])];
   const attendeeOptions =
     body === "TABLE"
-      ? nodes(myTables.find((x) => x.id === tableID)?.members).map((m) => ({ value: m.user.id, label: m.user.name }))
+      ? nodes(table?.members).map((m) => ({ value: m.user.id, label: m.user.name }))
       : nodes(usersResult.data?.users)
           .filter((u) => u.roles.includes("STEERING"))
           .map((u) => ({ value: u.id, label: u.name }));

@@ -13,17 +13,6 @@ export const SteeringTablesQuery = graphql(`
           coordinator {
             id
           }
-          members(first: 100) {
-            edges {
-              node {
-                id
-                user {
-                  id
-                  name
-                }
-              }
-            }
-          }
         }
       }
     }
@@ -40,7 +29,7 @@ export const SteeringTablesQuery = graphql(`
 
 export const SteeringDirectivesQuery = graphql(`
   query SteeringDirectives($after: Cursor) {
-    directives(first: 20, after: $after, orderBy: [{ field: ISSUED_ON, direction: DESC }]) {
+    directives(first: 10, after: $after, orderBy: [{ field: ISSUED_ON, direction: DESC }]) {
       edges {
         node {
           id
@@ -48,7 +37,7 @@ export const SteeringDirectivesQuery = graphql(`
           body
           issuedOn
           allTables
-          tables(first: 100) {
+          tables(first: 30) {
             edges {
               node {
                 id
@@ -56,7 +45,7 @@ export const SteeringDirectivesQuery = graphql(`
               }
             }
           }
-          acknowledgements(first: 100) {
+          acknowledgements(first: 30) {
             edges {
               node {
                 id
@@ -94,7 +83,7 @@ export const SteeringIssueDirectiveMutation = graphql(`
 
 export const SteeringMeetingsQuery = graphql(`
   query SteeringMeetings($after: Cursor) {
-    meetings(first: 20, after: $after, orderBy: [{ field: HELD_AT, direction: DESC }]) {
+    meetings(first: 10, after: $after, orderBy: [{ field: HELD_AT, direction: DESC }]) {
       edges {
         node {
           id
@@ -106,7 +95,7 @@ export const SteeringMeetingsQuery = graphql(`
             id
             name
           }
-          attendees(first: 100) {
+          attendees(first: 30) {
             edges {
               node {
                 id
@@ -114,7 +103,7 @@ export const SteeringMeetingsQuery = graphql(`
               }
             }
           }
-          decisions(first: 100) {
+          decisions(first: 30) {
             edges {
               node {
                 id
@@ -190,7 +179,7 @@ export const SteeringObjectiveFragment = graphql(`
     needAreas
     periodStart
     periodEnd
-    tables(first: 100) {
+    tables(first: 30) {
       edges {
         node {
           id
@@ -198,7 +187,7 @@ export const SteeringObjectiveFragment = graphql(`
         }
       }
     }
-    municipalities(first: 100) {
+    municipalities(first: 30) {
       edges {
         node {
           id
@@ -218,7 +207,7 @@ export const SteeringObjectiveFragment = graphql(`
 
 export const SteeringObjectivesQuery = graphql(`
   query SteeringObjectives($after: Cursor) {
-    objectives(first: 50, after: $after, orderBy: [{ field: TITLE, direction: ASC }]) {
+    objectives(first: 10, after: $after, orderBy: [{ field: TITLE, direction: ASC }]) {
       edges {
         node {
           ...SteeringObjective
@@ -254,6 +243,28 @@ export const SteeringSetTimeLimitsMutation = graphql(`
       id
       daysToFirstMeeting
       daysToPlan
+    }
+  }
+`);
+
+export const SteeringTableMembersQuery = graphql(`
+  query SteeringTableMembers($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Table {
+        members(first: 100) {
+          edges {
+            node {
+              id
+              user {
+                id
+                name
+              }
+            }
+          }
+        }
+      }
     }
   }
 `);
