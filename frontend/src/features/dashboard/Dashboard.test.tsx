@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from "@testing-library/react";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { Provider, type Client } from "urql";
+import { afterEach, describe, expect, it } from "vitest";
+import { fromValue, never } from "wonka";
+import { LocaleProvider } from "../../i18n/LocaleProvider";
+import { Dashboard } from "./Dashboard";
+
+const total = (value: number | null, suppressed: boolean, persons: number | null = null) => ({
+  __typename: "IndicatorCell",
+  keys: [],
+  value,
+  persons,
+  suppressed,
+});
+
+const result = (indicator: string, cell: ReturnType<typeof total>) => ({
+  __typename: "IndicatorResult",
+  indicator,
+  definition: "",
+  groupBy: [],
+  total: cell,
+  cells: [],
+});
+
+function keyFigures(referrals: ReturnType<typeof total>) {
+  return {
+    indicators: {
+      __typename: "Indicators",
+      referrals: result("referrals", referrals),
+      takingsInCharge: result("takingsInCharge", total(0, false, 0)),
+      closures: result("closures", total(12, false, 12)),
+      openCaseload: result("openCaseload", total(30, false, 30)),
+      daysToTakeChargeMedian: result("daysToTakeChargeMedian", total(null, false)),
+      positiveOutcomes: result("positiveOutcomes", total(null, true)),
+      employmentOutcomeShare: result("employmentOutcomeShare", total(0.25, false)),
+    },
+  };
+}
+
+function renderDashboard(referrals: ReturnType<typeof total>) {
+  const client = {
+    executeQuery: (op: { query: { definitions: { name?: { value: string } }[] } }) =>
+      op.query.definitions.some((d) => d.name?.value === "DashboardKeyFigures") ? fromValue({ operation: op, data: keyFigures(referrals) }) : never,
+    executeMutation: () => never,
+    executeSubscription: () => never,
+  } as unknown as Client;
+  const router = createMemoryRouter([{ path: "/dashboard", element: <Dashboard /> }], { initialEntries: ["/dashboard"] });
+  render(
+    <Provider value={client}>
+      <LocaleProvider locale="it">
+        <RouterProvider router={router} />
+      </LocaleProvider>
+    </Provider>,
+  );
+}
+
+afterEach(cleanup);
+
+describe("Dashboard key figures", () => {
+  it("says a withheld total is withheld, not 0", async () => {
+    renderDashboard(total(null, true));
+    const referrals = await screen.findByTestId("indicator-referrals-total");
+    expect(referrals.textContent).toBe("Dato oscurato (meno di 5 persone)");
+    expect(screen.getByTestId("indicator-positiveOutcomes-total").textContent).toBe("Dato oscurato (meno di 5 persone)");
+    // A real zero stays a zero, a value with nothing to measure a dash.
+    expect(screen.getByTestId("indicator-takingsInCharge-total").textContent).toBe("0");
+    expect(screen.getByTestId("indicator-daysToTakeChargeMedian-total").textContent).toBe("—");
+  });
+
+  it("shows a total as just the formatted number", async () => {
+    renderDashboard(total(1234, false, 1200));
+    const referrals = await screen.findByTestId("indicator-referrals-total");
+    expect(referrals.textContent).toBe("1234");
+    expect(screen.getByTestId("indicator-employmentOutcomeShare-total").textContent).toBe("25%");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Indicatori");
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { addDays, defaultFilter, filterFromParams, filterToParams, indicatorCsvUrl, isDay, toIndicatorFilter, type DashboardFilter } from "./filters";
+
+const today = "2026-11-25";
+
+const full: DashboardFilter = {
+  from: "2026-03-01",
+  to: "2026-06-30",
+  tableIDs: ["tab_a", "tab_b"],
+  municipalityIDs: ["mun_x"],
+  needAreas: ["HOUSING", "EMPLOYMENT"],
+  genders: ["FEMALE"],
+  ageBands: ["UNDER_25"],
+};
+
+describe("days", () => {
+  it("recognises real calendar days only", () => {
+    expect(isDay("2026-02-28")).toBe(true);
+    expect(isDay("2026-02-29")).toBe(false);
+    expect(isDay("2026-13-01")).toBe(false);
+    expect(isDay("26-01-01")).toBe(false);
+    expect(isDay(null)).toBe(false);
+  });
+  it("adds days across months and years", () => {
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addDays("2026-03-29", 1)).toBe("2026-03-30");
+  });
+});
+
+describe("filter and URL parameters", () => {
+  it("defaults to 1 January of this year up to today", () => {
+    expect(filterFromParams(new URLSearchParams(), today)).toEqual(defaultFilter(today));
+    expect(defaultFilter(today)).toMatchObject({ from: "2026-01-01", to: "2026-11-25", tableIDs: [] });
+  });
+
+  it("round-trips every field through the URL", () => {
+    const params = filterToParams(full);
+    expect(params.getAll("tableID")).toEqual(["tab_a", "tab_b"]);
+    expect(params.getAll("needArea")).toEqual(["HOUSING", "EMPLOYMENT"]);
+    expect(filterFromParams(new URLSearchParams(params.toString()), today)).toEqual(full);
+  });
+
+  it("keeps the page's other parameters and replaces the old filter", () => {
+    const old = new URLSearchParams("breakdown=openCaseload&tableID=tab_old&from=2020-01-01");
+    const p = filterToParams({ ...defaultFilter(today), tableIDs: ["tab_new"] }, old);
+    expect(p.get("breakdown")).toBe("openCaseload");
+    expect(p.getAll("tableID")).toEqual(["tab_new"]);
+    expect(p.get("from")).toBe("2026-01-01");
+  });
+
+  it("ignores malformed dates and values outside the allowed ones", () => {
+    const f = filterFromParams(new URLSearchParams("from=yesterday&to=2026-02-30&needArea=HOUSING&needArea=BOGUS&gender=FEMALE&gender=FEMALE"), today, {
+      needAreas: ["HOUSING", "HEALTH"],
+    });
+    expect(f.from).toBe("2026-01-01");
+    expect(f.to).toBe(today);
+    expect(f.needAreas).toEqual(["HOUSING"]);
+    expect(f.genders).toEqual(["FEMALE"]);
+  });
+});
+
+describe("API filter", () => {
+  it("ends the period the day after the last day, at midnight in Rome", () => {
+    const f = toIndicatorFilter(defaultFilter(today));
+    expect(f.from).toBe("2025-12-31T23:00:00.000Z");
+    expect(f.to).toBe("2026-11-25T23:00:00.000Z");
+    expect(f.tableIDs).toBeUndefined();
+  });
+
+  it("drops for funds the filters their records do not have", () => {
+    const f = toIndicatorFilter(full, "funds");
+    expect(f.municipalityIDs).toEqual(["mun_x"]);
+    expect(f.tableIDs).toBeUndefined();
+    expect(f.genders).toBeUndefined();
+    expect(toIndicatorFilter(full).genders).toEqual(["FEMALE"]);
+  });
+});
+
+describe("CSV address", () => {
+  it("names the indicator, repeats groupBy and the filters, ends the day after, asks for semicolons", () => {
+    const url = indicatorCsvUrl("referrals", ["TABLE", "MONTH"], full);
+    expect(url.startsWith("/export/indicator.csv?")).toBe(true);
+    const q = new URLSearchParams(url.split("?")[1]);
+    expect(q.get("indicator")).toBe("referrals");
+    expect(q.getAll("groupBy")).toEqual(["TABLE", "MONTH"]);
+    expect(q.get("from")).toBe("2026-03-01");
+    expect(q.get("to")).toBe("2026-07-01");
+    expect(q.getAll("tableID")).toEqual(["tab_a", "tab_b"]);
+    expect(q.getAll("municipalityID")).toEqual(["mun_x"]);
+    expect(q.getAll("needArea")).toEqual(["HOUSING", "EMPLOYMENT"]);
+    expect(q.getAll("gender")).toEqual(["FEMALE"]);
+    expect(q.getAll("ageBand")).toEqual(["UNDER_25"]);
+    expect(q.get("separator")).toBe("semicolon");
+  });
+
+  it("with the default filter runs from 1 January to tomorrow", () => {
+    expect(indicatorCsvUrl("referrals", ["MONTH"], defaultFilter(today))).toBe(
+      "/export/indicator.csv?indicator=referrals&groupBy=MONTH&from=2026-01-01&to=2026-11-26&separator=semicolon",
+    );
+  });
+
+  it("leaves out for funds the filters they do not have", () => {
+    const q = new URLSearchParams(indicatorCsvUrl("fundsSpent", ["MUNICIPALITY"], full, "funds").split("?")[1]);
+    expect(q.getAll("municipalityID")).toEqual(["mun_x"]);
+    expect(q.has("tableID")).toBe(false);
+    expect(q.has("gender")).toBe(false);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { sectionsFor } from "./Steering";
+import {
+  directiveSchema,
+  idsDiff,
+  meetingSchema,
+  objectiveSchema,
+  parseNumber,
+  pendingTables,
+  progressPercent,
+  romeDateTime,
+  targetOf,
+  targetText,
+  timeLimitsSchema,
+  unitOf,
+} from "./model";
+
+const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? [] : (r.error?.issues.map((i) => i.message) ?? []));
+
+const objective = {
+  title: "Prese in carico 2026",
+  indicator: "TAKINGS_IN_CHARGE",
+  target: "120",
+  lowerIsBetter: false,
+  periodStart: "2026-01-01",
+  periodEnd: "2026-12-31",
+  needAreas: [],
+  tableIDs: [],
+  municipalityIDs: [],
+};
+
+describe("objective form", () => {
+  it("accepts a complete objective and says what to fix otherwise", () => {
+    expect(objectiveSchema.safeParse(objective).success).toBe(true);
+    expect(messages(objectiveSchema.safeParse({ ...objective, title: " ", indicator: "", target: "tanti" }))).toEqual([
+      "steering.error.titleRequired",
+      "steering.error.indicatorRequired",
+      "steering.error.targetInvalid",
+    ]);
+    expect(messages(objectiveSchema.safeParse({ ...objective, periodEnd: "2025-12-31" }))).toEqual(["steering.error.periodOrder"]);
+    expect(messages(objectiveSchema.safeParse({ ...objective, indicator: "FUNDS_SPENT_SHARE", target: "150" }))).toEqual(["steering.error.shareTooHigh"]);
+  });
+
+  it("takes shares as percentages and numbers with a decimal comma", () => {
+    expect(parseNumber("45,5")).toBe(45.5);
+    expect(Number.isNaN(parseNumber("1e3"))).toBe(true);
+    expect(targetOf({ indicator: "EMPLOYMENT_OUTCOME_SHARE", target: "35" })).toBeCloseTo(0.35);
+    expect(targetOf({ indicator: "REFERRALS", target: "35" })).toBe(35);
+    expect(targetText("EMPLOYMENT_OUTCOME_SHARE", 0.355)).toBe("35.5");
+    expect(unitOf("DAYS_TO_TAKE_CHARGE_MEDIAN")).toBe("days");
+    expect(unitOf("COST_PER_POSITIVE_OUTCOME")).toBe("euros");
+  });
+
+  it("turns an edit of tables into what to add and remove", () => {
+    expect(idsDiff(["a", "b"], ["b", "c"])).toEqual({ add: ["c"], remove: ["a"] });
+    expect(idsDiff([], [])).toEqual({ add: [], remove: [] });
+  });
+
+  it("measures progress against the target, bounded, and none without a value", () => {
+    expect(progressPercent(60, 120)).toBe(50);
+    expect(progressPercent(200, 120)).toBe(100);
+    expect(progressPercent(null, 120)).toBeNull();
+    expect(progressPercent(0, 120)).toBe(0);
+  });
+});
+
+describe("directive form", () => {
+  const base = { title: "Tempi", body: "Entro 30 giorni", issuedOn: "2026-11-25", allTables: false, tableIDs: [] as string[] };
+  it("needs addressees unless it goes to every table", () => {
+    expect(messages(directiveSchema.safeParse(base))).toEqual(["steering.error.tablesRequired"]);
+    expect(directiveSchema.safeParse({ ...base, allTables: true }).success).toBe(true);
+    expect(directiveSchema.safeParse({ ...base, tableIDs: ["tab_1"] }).success).toBe(true);
+  });
+});
+
+describe("meeting form", () => {
+  const base = { body: "TABLE" as const, tableID: "", day: "2026-11-25", time: "15:00", title: "Casi nuovi", minutes: "", attendeeIDs: [], decisions: [] };
+  it("needs the table of a table meeting, a time, and text for every decision", () => {
+    expect(messages(meetingSchema.safeParse(base))).toEqual(["steering.error.tableRequired"]);
+    expect(meetingSchema.safeParse({ ...base, body: "STEERING_COMMITTEE" }).success).toBe(true);
+    expect(messages(meetingSchema.safeParse({ ...base, tableID: "t", time: "25:00", decisions: [{ text: "", directiveID: "" }] }))).toEqual([
+      "steering.error.timeRequired",
+      "steering.error.decisionRequired",
+    ]);
+  });
+
+  it("sends the time of day in Italian time, summer and winter", () => {
+    expect(romeDateTime("2026-11-25", "15:00")).toBe("2026-11-25T14:00:00.000Z");
+    expect(romeDateTime("2026-07-01", "09:30")).toBe("2026-07-01T07:30:00.000Z");
+    expect(romeDateTime("2026-03-29", "12:00")).toBe("2026-03-29T10:00:00.000Z");
+  });
+});
+
+describe("time limits", () => {
+  it("are whole days from 1 to 365", () => {
+    expect(timeLimitsSchema.safeParse({ daysToFirstMeeting: "30", daysToPlan: "60" }).success).toBe(true);
+    expect(messages(timeLimitsSchema.safeParse({ daysToFirstMeeting: "0", daysToPlan: "2,5" }))).toEqual([
+      "steering.error.daysInvalid",
+      "steering.error.daysInvalid",
+    ]);
+  });
+});
+
+describe("steering screen", () => {
+  it("shows the time limits only to the committee and administrators", () => {
+    const as = (...roles: string[]) => ({ has: (r: string) => roles.includes(r) });
+    expect(sectionsFor(as("STEERING"))).toContain("timeLimits");
+    expect(sectionsFor(as("ADMIN"))).toContain("timeLimits");
+    expect(sectionsFor(as("COORDINATOR", "OPERATOR"))).toEqual(["directives", "meetings", "objectives"]);
+  });
+
+  it("lists the tables yet to acknowledge a directive", () => {
+    const tables = [{ id: "a" }, { id: "b" }, { id: "c" }];
+    expect(pendingTables(tables, ["b"]).map((t) => t.id)).toEqual(["a", "c"]);
+  });
+});
