@@ -1,0 +1,114 @@
+import { Alert, Button } from "design-react-kit";
+import { FormattedMessage, useIntl } from "react-intl";
+import { Link } from "react-router";
+import { useEnumLabel } from "../../i18n/useEnumLabel";
+import { canCreateNew, canLink, type Match } from "./wizard";
+
+/**
+ * The persons WIN already knows who match the search: a warning that the
+ * person may exist already, each match with why it matched and its open
+ * case, and the choice of linking to one or recording a new person.
+ */
+export function MatchList({ matches, onLink, onCreate, creating }: { matches: Match[]; onLink: (m: Match) => void; onCreate: () => void; creating: boolean }) {
+  const intl = useIntl();
+  const enumLabel = useEnumLabel();
+  const allowNew = canCreateNew(matches);
+  return (
+    <section aria-labelledby="referral-matches-title" className="mb-4">
+      <h3 id="referral-matches-title" className="h4">
+        <FormattedMessage id="referral.matches.title" />
+      </h3>
+      {matches.length === 0 ? (
+        <Alert fade={false} color="info">
+          <FormattedMessage id="referral.matches.none" />
+        </Alert>
+      ) : (
+        <div data-testid="duplicate-warning">
+          <Alert fade={false} color="warning">
+            <p className="fw-semibold mb-1">
+              <FormattedMessage id="referral.matches.warning" values={{ count: matches.length }} />
+            </p>
+            <p className="mb-0">
+              <FormattedMessage id="referral.matches.warningHelp" />
+            </p>
+          </Alert>
+          <div className="table-responsive">
+            <table className="table">
+              <caption className="visually-hidden">
+                <FormattedMessage id="referral.matches.caption" />
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <FormattedMessage id="referral.matches.pseudonym" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="referral.matches.birthYear" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="referral.matches.reasons" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="referral.matches.openCase" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="referral.matches.action" />
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {matches.map((m) => (
+                  <tr key={m.personID}>
+                    <td>{m.pseudonym}</td>
+                    <td>{m.birthYear}</td>
+                    <td>{m.reasons.map((r) => enumLabel("PersonMatchReason", r)).join("; ")}</td>
+                    <td>
+                      {m.openCaseID ? (
+                        <>
+                          <Link to={`/cases/${m.openCaseID}`}>{m.openCaseCode}</Link>
+                          {m.openCaseTable && <span className="d-block small">{m.openCaseTable}</span>}
+                        </>
+                      ) : (
+                        <FormattedMessage id="referral.matches.noOpenCase" />
+                      )}
+                    </td>
+                    <td>
+                      {canLink(m) ? (
+                        <Button
+                          color="primary"
+                          size="sm"
+                          onClick={() => onLink(m)}
+                          aria-label={intl.formatMessage({ id: "referral.matches.linkNamed" }, { pseudonym: m.pseudonym })}
+                        >
+                          <FormattedMessage id="referral.matches.link" />
+                        </Button>
+                      ) : (
+                        <span>
+                          <FormattedMessage id="referral.matches.hasOpenCase" />{" "}
+                          <Link to={`/cases/${m.openCaseID}`}>
+                            <FormattedMessage id="referral.matches.goToCase" values={{ code: m.openCaseCode }} />
+                          </Link>
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+      {allowNew ? (
+        !creating && (
+          <Button color="primary" outline onClick={onCreate}>
+            <FormattedMessage id="referral.matches.createNew" />
+          </Button>
+        )
+      ) : (
+        <Alert fade={false} color="danger">
+          <FormattedMessage id="referral.matches.taxCodeKnown" />
+        </Alert>
+      )}
+    </section>
+  );
+}
