@@ -3,7 +3,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { useSearchParams } from "react-router";
 import { useQuery } from "urql";
 import type { IndicatorDimension } from "../../gql/graphql";
-import { today } from "../../i18n/format";
+import { romeMidnight, today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { enumValues } from "../../ui/enums";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -135,6 +135,12 @@ function useMonthLabel() {
   };
 }
 
+/** The period of a caption, as the user reads dates. */
+function usePeriod() {
+  const fmt = useFormat();
+  return (f: DashboardFilter) => ({ from: fmt.date(romeMidnight(f.from)), to: fmt.date(romeMidnight(f.to)) });
+}
+
 const relabel = (rows: Row[], label: (r: Row) => string): Row[] => rows.map((r) => ({ ...r, label: label(r) }));
 
 function csvLink(intl: ReturnType<typeof useIntl>, name: string, groupBy: IndicatorDimension[], filter: DashboardFilter, what: string, scope?: "funds") {
@@ -143,6 +149,7 @@ function csvLink(intl: ReturnType<typeof useIntl>, name: string, groupBy: Indica
 
 function Trend({ filter }: { filter: DashboardFilter }) {
   const intl = useIntl();
+  const period = usePeriod();
   const month = useMonthLabel();
   const variables = useMemo(() => ({ filter: toIndicatorFilter(filter) }), [filter]);
   const [result] = useQuery({ query: DashboardTrendQuery, variables });
@@ -157,7 +164,7 @@ function Trend({ filter }: { filter: DashboardFilter }) {
       {ix && (
         <IndicatorChart
           title={intl.formatMessage({ id: "dashboard.trend.title" })}
-          caption={intl.formatMessage({ id: "dashboard.trend.caption" }, { from: filter.from, to: filter.to })}
+          caption={intl.formatMessage({ id: "dashboard.trend.caption" }, period(filter))}
           dimension={intl.formatMessage({ id: "dashboard.dimension.month" })}
           rows={rows}
           series={names.map((n) => ({ name: n, label: label(n) }))}
@@ -171,6 +178,7 @@ function Trend({ filter }: { filter: DashboardFilter }) {
 
 function Territory({ filter, breakdown, onBreakdown }: { filter: DashboardFilter; breakdown: Breakdown; onBreakdown: (b: Breakdown) => void }) {
   const intl = useIntl();
+  const period = usePeriod();
   const variables = useMemo(() => ({ filter: toIndicatorFilter(filter) }), [filter]);
   const [result] = useQuery({ query: DashboardBreakdownQuery, variables });
   const ix = result.data?.indicators;
@@ -209,7 +217,7 @@ function Territory({ filter, breakdown, onBreakdown }: { filter: DashboardFilter
               headingLevel={3}
               horizontal
               title={title}
-              caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, from: filter.from, to: filter.to })}
+              caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, ...period(filter) })}
               dimension={intl.formatMessage({ id: p.dimension })}
               rows={toRows([{ name: breakdown, cells: res.cells }], "label")}
               series={[{ name: breakdown, label: what }]}
@@ -229,6 +237,7 @@ function Territory({ filter, breakdown, onBreakdown }: { filter: DashboardFilter
 
 function Outcomes({ filter }: { filter: DashboardFilter }) {
   const intl = useIntl();
+  const period = usePeriod();
   const enumLabel = useEnumLabel();
   const variables = useMemo(() => ({ filter: toIndicatorFilter(filter) }), [filter]);
   const [result] = useQuery({ query: DashboardOutcomesQuery, variables });
@@ -242,7 +251,7 @@ function Outcomes({ filter }: { filter: DashboardFilter }) {
       {res && (
         <IndicatorChart
           title={title}
-          caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, from: filter.from, to: filter.to })}
+          caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, ...period(filter) })}
           dimension={intl.formatMessage({ id: "dashboard.dimension.valueDimension" })}
           rows={relabel(toRows([{ name: "outcomes", cells: res.cells }]), (r) => enumLabel("OutcomeValueDimension", r.key))}
           series={[{ name: "outcomes", label: what }]}
@@ -256,6 +265,7 @@ function Outcomes({ filter }: { filter: DashboardFilter }) {
 
 function Funds({ filter }: { filter: DashboardFilter }) {
   const intl = useIntl();
+  const period = usePeriod();
   const variables = useMemo(() => ({ filter: toIndicatorFilter(filter, "funds") }), [filter]);
   const [result] = useQuery({ query: DashboardFundsQuery, variables });
   const ix = result.data?.indicators;
@@ -271,7 +281,7 @@ function Funds({ filter }: { filter: DashboardFilter }) {
           <IndicatorChart
             title={title}
             note={hasSubjectFilters(filter) ? intl.formatMessage({ id: "dashboard.funds.scope" }) : undefined}
-            caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, from: filter.from, to: filter.to })}
+            caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, ...period(filter) })}
             dimension={intl.formatMessage({ id: "dashboard.dimension.municipality" })}
             rows={toRows(
               names.map((n): Series => ({ name: n, cells: ix[n].cells })),
