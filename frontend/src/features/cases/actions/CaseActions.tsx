@@ -10,7 +10,8 @@ import { AddInterventionForm, UpdateInterventionForm } from "./forms/Interventio
 import { MoveToMonitoringForm, RecordMonitoringMeetingForm, ScheduleMonitoringMeetingForm } from "./forms/Monitoring";
 import { RecordFollowUpForm, RecordOutcomeForm } from "./forms/Outcomes";
 import { AddCommitmentForm, AddGoalForm, AssignCaseManagerForm, TakeChargeForm, UpdateCommitmentForm, UpdateGoalForm, UpdatePlanForm } from "./forms/Plan";
-import { useCaseParts } from "./parts";
+import { commitmentsOf, followUpsDue, goalsOf, interventionsOf, plannedMeetings, useCaseParts, type CaseParts } from "./parts";
+import { ErrorAlert } from "../../../ui/ErrorAlert";
 
 // The steps the viewer may take on a case now, as the server says
 // (Case.allowedActions): one button each, opening the step's form in a
@@ -71,9 +72,22 @@ const forms: Record<CaseAction, ComponentType<ActionProps & { onReopened?: (id: 
   ADD_NOTE: AddNoteForm,
 };
 
-/** The buttons to show, in order: only the allowed actions. */
-export function visibleActions(allowed: readonly CaseAction[]) {
-  return actionOrder.filter((a) => allowed.includes(a.action));
+/** Steps on a part of the case, and whether the case has one to take them on. */
+const partsNeeded: Partial<Record<CaseAction, (parts: CaseParts) => boolean>> = {
+  UPDATE_GOAL: (p) => goalsOf(p).length > 0,
+  UPDATE_COMMITMENT: (p) => commitmentsOf(p).length > 0,
+  UPDATE_INTERVENTION: (p) => interventionsOf(p).length > 0,
+  RECORD_FOLLOW_UP: (p) => followUpsDue(p).length > 0,
+  RECORD_MONITORING_MEETING: (p) => plannedMeetings(p).length > 0,
+};
+
+/**
+ * The buttons to show, in order: only the allowed actions, and of the
+ * steps on a part (a goal, an outcome…) only those with a part to pick
+ * once the parts are known.
+ */
+export function visibleActions(allowed: readonly CaseAction[], parts?: CaseParts) {
+  return actionOrder.filter((a) => allowed.includes(a.action) && (!parts || (partsNeeded[a.action]?.(parts) ?? true)));
 }
 
 export function CaseActions({ caseId, version, allowedActions, onChanged }: { caseId: string; version: number; allowedActions: readonly CaseAction[]; onChanged: () => void }) {
@@ -85,13 +99,14 @@ export function CaseActions({ caseId, version, allowedActions, onChanged }: { ca
   const { parts, error: partsError } = useCaseParts(caseId, version, allowedActions.length === 0 && open === null);
   const [seenAt, setSeenAt] = useState<string | null>(null);
   const newestEvent = parts?.events.edges?.[0]?.node?.occurredAt;
-  const buttons = visibleActions(allowedActions);
+  const buttons = visibleActions(allowedActions, parts);
   if (buttons.length === 0 && open === null) {
     return null;
   }
   const Form = open ? forms[open] : null;
   return (
     <>
+      <ErrorAlert error={partsError} />
       <div role="group" aria-label={intl.formatMessage({ id: "caseActions.group" })} className="d-flex flex-wrap gap-2 my-3">
         {buttons.map(({ action, primary, danger }) => (
           <Button

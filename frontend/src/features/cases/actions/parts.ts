@@ -45,7 +45,7 @@ export const CaseActionsPartsQueryDoc = graphql(`
           summary
           agreedOn
           reviewOn
-          goals(first: 100) {
+          goals(first: 50) {
             edges {
               node {
                 id
@@ -56,7 +56,7 @@ export const CaseActionsPartsQueryDoc = graphql(`
               }
             }
           }
-          commitments(first: 100) {
+          commitments(first: 50) {
             edges {
               node {
                 id
@@ -69,7 +69,7 @@ export const CaseActionsPartsQueryDoc = graphql(`
             }
           }
         }
-        interventions(first: 100) {
+        interventions(first: 50) {
           edges {
             node {
               id
@@ -91,7 +91,7 @@ export const CaseActionsPartsQueryDoc = graphql(`
             }
           }
         }
-        outcomes(first: 100) {
+        outcomes(first: 50) {
           edges {
             node {
               id
@@ -102,13 +102,13 @@ export const CaseActionsPartsQueryDoc = graphql(`
             }
           }
         }
-        monitoringMeetings(first: 100) {
+        monitoringMeetings(first: 20, where: { heldOnIsNil: true }) {
           edges {
             node {
               id
               plannedOn
               heldOn
-              items(first: 100) {
+              items(first: 30) {
                 edges {
                   node {
                     id

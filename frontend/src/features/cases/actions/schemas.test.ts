@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { romeMidnight } from "../../../i18n/format";
-import { addInterventionSchema, centsToInput, followUpSchema, parseEuroCents, preliminarySchema, takeChargeSchema } from "./schemas";
+import { addInterventionSchema, addInterventionSchemaFor, centsToInput, followUpSchema, parseEuroCents, preliminarySchema, takeChargeSchema } from "./schemas";
 
 const messages = (r: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) =>
   r.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
@@ -86,6 +86,17 @@ describe("intervention", () => {
     expect(messages(addInterventionSchema.safeParse({ ...base, cost: "12,345" }))).toEqual(["cost: caseActions.error.costInvalid"]);
     expect(addInterventionSchema.parse({ ...base, cost: "100" })).toMatchObject({ costCents: 10000, fundID: undefined });
     expect(messages(addInterventionSchema.safeParse({ ...base, endsOn: "2026-03-31" }))).toEqual(["endsOn: caseActions.error.endsBeforeStart"]);
+  });
+});
+
+describe("intervention's fund", () => {
+  const base = { kind: "TRAINING", description: "", providerID: "org_1", startsOn: "2026-04-01", endsOn: "", status: "PLANNED", fundID: "fnd_1" };
+  const schema = addInterventionSchemaFor((id) => (id === "fnd_1" ? 50000 : undefined));
+
+  it("keeps the cost within what is left of the fund", () => {
+    expect(messages(schema.safeParse({ ...base, cost: "500,01" }))).toEqual(["cost: caseActions.error.costOverFund"]);
+    expect(schema.parse({ ...base, cost: "500" }).costCents).toBe(50000);
+    expect(schema.parse({ ...base, cost: "9.000", fundID: "fnd_unknown" }).costCents).toBe(900000);
   });
 });
 

@@ -224,6 +224,20 @@ export const addInterventionSchema = z
     costCents: cost,
   }));
 
+/**
+ * The new intervention's rules, its cost within what is left of the fund
+ * chosen (`available` tells it, in cents, when known).
+ */
+export function addInterventionSchemaFor(available: (fundID: string) => number | undefined) {
+  return addInterventionSchema.refine(
+    (v) => {
+      const left = v.fundID ? available(v.fundID) : undefined;
+      return v.costCents === undefined || left === undefined || v.costCents <= left;
+    },
+    { path: ["cost"], message: "caseActions.error.costOverFund" },
+  );
+}
+
 /** "" keeps the fund, "none" charges no fund, otherwise the fund's ID. */
 export const NO_FUND = "none";
 

@@ -6,9 +6,8 @@ import { graphql } from "../../../../gql";
 import type { AreaFindingInput } from "../../../../gql/graphql";
 import { today } from "../../../../i18n/format";
 import { CheckboxesField, SelectField, TextAreaField } from "../../../../ui/fields";
-import { useEnumOptions } from "../../../../ui/enums";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { CheckField, DateField, ListError } from "../fields";
+import { CheckField, DateField, ListError, enumOrder, useOrderedEnumOptions } from "../fields";
 import { membersOf } from "../parts";
 import { inDepthSchema, preliminarySchema, reasonSchema, startAssessmentSchema } from "../schemas";
 
@@ -71,8 +70,8 @@ const assessmentFields = { summary: "summary", findings: "findings", assessedOn:
 /** The rows of needs and resources by area. */
 function Findings({ form }: { form: ReturnType<typeof useActionForm<typeof preliminarySchema>>["form"] }) {
   const intl = useIntl();
-  const areas = useEnumOptions("NeedArea");
-  const levels = useEnumOptions("NeedLevel");
+  const areas = useOrderedEnumOptions("NeedArea");
+  const levels = useOrderedEnumOptions("NeedLevel", enumOrder.NeedLevel);
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "findings" });
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   return (

@@ -1,15 +1,15 @@
+import { useRef, useState } from "react";
 import { useIntl } from "react-intl";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
 import type { InterventionStatus, UpdateInterventionInput } from "../../../../gql/graphql";
 import { romeDay, today, useFormat } from "../../../../i18n/format";
 import { useEnumLabel } from "../../../../i18n/useEnumLabel";
-import { useEnumOptions } from "../../../../ui/enums";
 import { SelectField, TextAreaField, TextField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { DateField } from "../fields";
+import { DateField, enumOrder, useOrderedEnumOptions } from "../fields";
 import { interventionsOf, type Intervention } from "../parts";
-import { addInterventionSchema, centsToInput, NO_FUND, updateInterventionSchema } from "../schemas";
+import { addInterventionSchemaFor, centsToInput, NO_FUND, updateInterventionSchema } from "../schemas";
 import { useFundOptions, useOrganizationOptions } from "./options";
 import { PartSelect } from "./Plan";
 
@@ -39,14 +39,17 @@ const AddInterventionMutation = graphql(`
 export function AddInterventionForm(props: ActionProps) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
-  const kinds = useEnumOptions("InterventionKind");
-  const statuses = useEnumOptions("InterventionStatus");
+  const kinds = useOrderedEnumOptions("InterventionKind");
+  const statuses = useOrderedEnumOptions("InterventionStatus", enumOrder.InterventionStatus);
   const organizations = useOrganizationOptions();
   const funds = useFundOptions();
+  const available = useRef(funds.available);
+  available.current = funds.available;
+  const [schema] = useState(() => addInterventionSchemaFor((id) => available.current.get(id)));
   const [, mutate] = useMutation(AddInterventionMutation);
   const { form, dialog } = useActionForm(
     props,
-    addInterventionSchema,
+    schema,
     { kind: "", description: "", providerID: "", startsOn: today(), endsOn: "", status: "PLANNED", cost: "", fundID: "" },
     (v, version) => mutate({ id: props.caseId, version, input: v }),
     {
@@ -69,7 +72,7 @@ export function AddInterventionForm(props: ActionProps) {
       <DateField form={form} name="endsOn" label={t("caseActions.field.endsOn")} />
       <SelectField form={form} name="status" label={t("caseActions.field.interventionStatus")} options={statuses} />
       <TextField form={form} name="cost" label={t("caseActions.field.cost")} hint={t("caseActions.hint.cost")} inputMode="decimal" />
-      <SelectField form={form} name="fundID" label={t("caseActions.field.fund")} options={funds} placeholder={t("caseActions.noFund")} />
+      <SelectField form={form} name="fundID" label={t("caseActions.field.fund")} options={funds.options} placeholder={t("caseActions.noFund")} />
     </ActionDialog>
   );
 }
@@ -126,7 +129,7 @@ export function UpdateInterventionForm(props: ActionProps) {
   const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
   const label = useEnumLabel();
   const format = useFormat();
-  const statusOptions = useEnumOptions("InterventionStatus");
+  const statusOptions = useOrderedEnumOptions("InterventionStatus", enumOrder.InterventionStatus);
   const funds = useFundOptions();
   const [, mutate] = useMutation(UpdateInterventionMutation);
   const interventions = interventionsOf(props.parts);
@@ -161,7 +164,7 @@ export function UpdateInterventionForm(props: ActionProps) {
       <SelectField form={form} name="status" label={t("caseActions.field.interventionStatus")} options={statusOptions.filter((o) => moves.includes(o.value as InterventionStatus))} placeholder={current ? undefined : t("caseActions.choose")} />
       <DateField form={form} name="endsOn" label={t("caseActions.field.endsOn")} />
       <TextField form={form} name="cost" label={t("caseActions.field.cost")} hint={t("caseActions.hint.cost")} inputMode="decimal" />
-      <SelectField form={form} name="fundID" label={t("caseActions.field.fund")} options={[{ value: NO_FUND, label: t("caseActions.noFund") }, ...funds]} />
+      <SelectField form={form} name="fundID" label={t("caseActions.field.fund")} options={[{ value: NO_FUND, label: t("caseActions.noFund") }, ...funds.options]} />
     </ActionDialog>
   );
 }

@@ -3,10 +3,9 @@ import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
 import { today, useFormat } from "../../../../i18n/format";
 import { useEnumLabel } from "../../../../i18n/useEnumLabel";
-import { useEnumOptions } from "../../../../ui/enums";
 import { SelectField, TextAreaField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { DateField, YesNoField } from "../fields";
+import { DateField, YesNoField, enumOrder, useOrderedEnumOptions } from "../fields";
 import { followUpsDue, interventionsOf } from "../parts";
 import { followUpSchema, outcomeSchema } from "../schemas";
 import { PartSelect } from "./Plan";
@@ -28,8 +27,8 @@ export function RecordOutcomeForm(props: ActionProps) {
   const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
   const label = useEnumLabel();
   const format = useFormat();
-  const kinds = useEnumOptions("OutcomeKind");
-  const dimensions = useEnumOptions("OutcomeValueDimension");
+  const kinds = useOrderedEnumOptions("OutcomeKind", enumOrder.OutcomeKind);
+  const dimensions = useOrderedEnumOptions("OutcomeValueDimension", enumOrder.OutcomeValueDimension);
   const [, mutate] = useMutation(RecordOutcomeMutation);
   const interventions = interventionsOf(props.parts).map((i) => ({
     value: i.id,

@@ -6,10 +6,9 @@ import { graphql } from "../../../../gql";
 import type { CommitmentInput, GoalInput } from "../../../../gql/graphql";
 import { romeDay, today, useFormat } from "../../../../i18n/format";
 import { useEnumLabel } from "../../../../i18n/useEnumLabel";
-import { useEnumOptions } from "../../../../ui/enums";
 import { SelectField, TextAreaField, TextField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { DateField, ListError } from "../fields";
+import { DateField, ListError, enumOrder, useOrderedEnumOptions } from "../fields";
 import { commitmentsOf, goalsOf, membersOf, type CaseParts } from "../parts";
 import {
   caseManagerSchema,
@@ -46,7 +45,7 @@ type AnyForm = UseFormReturn<any>;
 function GoalFields({ form: anyForm, prefix }: { form: object; prefix: string }) {
   const form = anyForm as AnyForm;
   const t = useT();
-  const areas = useEnumOptions("NeedArea");
+  const areas = useOrderedEnumOptions("NeedArea");
   return (
     <>
       <SelectField form={form} name={`${prefix}area`} label={t("caseActions.field.goalArea")} options={areas} placeholder={t("caseActions.choose")} />
@@ -60,7 +59,7 @@ function GoalFields({ form: anyForm, prefix }: { form: object; prefix: string })
 function CommitmentFields({ form: anyForm, prefix }: { form: object; prefix: string }) {
   const form = anyForm as AnyForm;
   const t = useT();
-  const kinds = useEnumOptions("CommitmentKind");
+  const kinds = useOrderedEnumOptions("CommitmentKind");
   const organizations = useOrganizationOptions();
   return (
     <>
@@ -253,7 +252,7 @@ export function UpdateGoalForm(props: ActionProps) {
   const t = useT();
   const label = useEnumLabel();
   const format = useFormat();
-  const statuses = useEnumOptions("GoalStatus");
+  const statuses = useOrderedEnumOptions("GoalStatus", enumOrder.GoalStatus);
   const [, mutate] = useMutation(UpdateGoalMutation);
   const goals = goalsOf(props.parts);
   const first = goals.length === 1 ? goals[0] : undefined;

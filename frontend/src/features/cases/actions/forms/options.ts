@@ -48,14 +48,18 @@ const FundsQuery = graphql(`
 `);
 
 /** The anti-crisis funds with what is left of each, e.g. "Fondo Empoli 2026 — disponibili 12.000,00 €". */
-export function useFundOptions(): Option[] {
+export function useFundOptions(): { options: Option[]; available: Map<string, number> } {
   const intl = useIntl();
   const format = useFormat();
   const [result] = useQuery({ query: FundsQuery });
-  return nodes(result.data?.funds).map((f) => ({
-    value: f.id,
-    label: intl.formatMessage({ id: "caseActions.fundOption" }, { name: f.name, year: f.year, available: format.euros(f.use.availableCents) }),
-  }));
+  const funds = nodes(result.data?.funds);
+  return {
+    options: funds.map((f) => ({
+      value: f.id,
+      label: intl.formatMessage({ id: "caseActions.fundOption" }, { name: f.name, available: format.euros(f.use.availableCents) }),
+    })),
+    available: new Map(funds.map((f) => [f.id, f.use.availableCents])),
+  };
 }
 
 const TablesQuery = graphql(`

@@ -1,0 +1,124 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ReactNode } from "react";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { CombinedError, Provider, type Client, type GraphQLRequest } from "urql";
+import { fromValue, never } from "wonka";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { LocaleProvider } from "../../../i18n/LocaleProvider";
+import { CaseActions, visibleActions } from "./CaseActions";
+
+const parts = {
+  __typename: "Case",
+  id: "cas_1",
+  code: "EMP-2026-0001",
+  status: "REFERRED",
+  version: 3,
+  allowedActions: ["START_ASSESSMENT", "ADD_NOTE"],
+  needAreas: ["EMPLOYMENT"],
+  table: { id: "tbl_1", name: "Tavolo di Empoli", members: { edges: [{ node: { id: "mem_1", profession: "SOCIAL_WORKER", user: { id: "usr_1", name: "Operatrice" } } }] } },
+  caseManager: null,
+  plan: null,
+  interventions: { edges: [] },
+  outcomes: { edges: [] },
+  monitoringMeetings: { edges: [] },
+  events: { edges: [{ node: { id: "evt_1", occurredAt: "2026-03-01T09:00:00Z" } }] },
+};
+
+const conflictEvents = {
+  node: {
+    __typename: "Case",
+    id: "cas_1",
+    version: 7,
+    status: "UNDER_ASSESSMENT",
+    events: { edges: [{ node: { id: "evt_2", kind: "ASSESSMENT_STARTED", occurredAt: "2026-03-02T10:00:00Z", note: null, actor: { id: "usr_9", name: "Collega" } } }] },
+  },
+};
+
+function operationName(request: GraphQLRequest): string {
+  const def = request.query.definitions[0];
+  return def && "name" in def && def.name ? def.name.value : "";
+}
+
+function setup(allowed: Parameters<typeof CaseActions>[0]["allowedActions"], mutation = vi.fn()) {
+  const client = {
+    executeQuery: (request: GraphQLRequest) => fromValue({ data: operationName(request) === "CaseActionsConflictEvents" ? conflictEvents : { node: parts } }),
+    executeMutation: (request: GraphQLRequest) => fromValue(mutation(operationName(request), request.variables)),
+    executeSubscription: () => never,
+  } as unknown as Client;
+  const onChanged = vi.fn();
+  const wrap = (children: ReactNode) => (
+    <Provider value={client}>
+      <LocaleProvider locale="it">{children}</LocaleProvider>
+    </Provider>
+  );
+  const router = createMemoryRouter([{ path: "/cases/:id", element: wrap(<CaseActions caseId="cas_1" version={3} allowedActions={allowed} onChanged={onChanged} />) }], {
+    initialEntries: ["/cases/cas_1"],
+  });
+  render(<RouterProvider router={router} />);
+  return { onChanged, mutation };
+}
+
+afterEach(cleanup);
+
+describe("the case's actions", () => {
+  it("show only the allowed ones, pathway steps first", () => {
+    setup(["ADD_NOTE", "START_ASSESSMENT"]);
+    const group = screen.getByRole("group", { name: "Azioni sul caso" });
+    expect(within(group).getAllByRole("button").map((b) => b.textContent)).toEqual(["Avvia valutazione", "Aggiungi nota"]);
+    expect(screen.queryByRole("button", { name: "Prendi in carico" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Chiudi il caso" })).toBeNull();
+  });
+
+  it("show nothing when no action is allowed", () => {
+    setup([]);
+    expect(screen.queryByRole("group", { name: "Azioni sul caso" })).toBeNull();
+    expect(visibleActions(["CLOSE_CASE", "TAKE_CHARGE"]).map((a) => a.action)).toEqual(["TAKE_CHARGE", "CLOSE_CASE"]);
+    // A step on a part shows only when the case has such a part.
+    expect(visibleActions(["UPDATE_GOAL", "ADD_GOAL"], parts as never).map((a) => a.action)).toEqual(["ADD_GOAL"]);
+  });
+
+  it("say what changed on a conflict and retry on the current version", async () => {
+    const user = userEvent.setup();
+    const conflict = new CombinedError({
+      graphQLErrors: [{ message: "changed", extensions: { code: "CONFLICT", currentVersion: 7, currentStatus: "UNDER_ASSESSMENT", caseId: "cas_1" } }],
+    });
+    const mutation = vi
+      .fn()
+      .mockReturnValueOnce({ error: conflict })
+      .mockReturnValueOnce({ data: { startAssessment: { id: "cas_1", version: 8, status: "UNDER_ASSESSMENT", firstMeetingOn: null, planDueOn: null } } });
+    const { onChanged } = setup(["START_ASSESSMENT"], mutation);
+
+    await user.click(await screen.findByRole("button", { name: "Avvia valutazione" }));
+    const dialog = await screen.findByRole("dialog");
+    const date = within(dialog).getByLabelText("Data del primo colloquio");
+    await user.clear(date);
+    await user.type(date, "2026-03-05");
+    await user.click(within(dialog).getByRole("button", { name: "Conferma" }));
+
+    expect(await within(dialog).findByText("Nel frattempo il caso è stato modificato")).toBeTruthy();
+    expect(mutation).toHaveBeenLastCalledWith("CaseActionsStartAssessment", expect.objectContaining({ id: "cas_1", version: 3 }));
+    expect(within(dialog).getByText("Versione: vista 3, attuale 7.")).toBeTruthy();
+    expect(within(dialog).getByText("Stato: visto «Segnalato», attuale «In valutazione».")).toBeTruthy();
+    expect(await within(dialog).findByText(/Avvio della valutazione \(Collega\)/)).toBeTruthy();
+    expect(onChanged).toHaveBeenCalledTimes(1);
+    // The input is kept.
+    expect((within(dialog).getByLabelText("Data del primo colloquio") as HTMLInputElement).value).toBe("2026-03-05");
+
+    await user.click(within(dialog).getByRole("button", { name: "Riprova con la versione aggiornata" }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledTimes(2));
+    expect(mutation).toHaveBeenLastCalledWith("CaseActionsStartAssessment", expect.objectContaining({ id: "cas_1", version: 7, firstMeetingOn: "2026-03-04T23:00:00.000Z" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  });
+
+  it("say what to fix before sending", async () => {
+    const user = userEvent.setup();
+    const { mutation } = setup(["ADD_NOTE"]);
+    await user.click(await screen.findByRole("button", { name: "Aggiungi nota" }));
+    const dialog = await screen.findByRole("dialog");
+    await user.click(within(dialog).getByRole("button", { name: "Conferma" }));
+    expect(await within(dialog).findByText("Scrivi il testo della nota.")).toBeTruthy();
+    expect(mutation).not.toHaveBeenCalled();
+  });
+});
