@@ -1,13 +1,311 @@
+import type { ReactNode } from "react";
+import { useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
+import { Link } from "react-router";
+import { useQuery } from "urql";
+import type { AgendaCaseFragment, AgendaCaseRefFragment, AgendaQuery as AgendaQueryResult, AgendaQueryVariables } from "../../gql/graphql";
+import { useFormat } from "../../i18n/format";
+import { useEnumLabel } from "../../i18n/useEnumLabel";
+import { useSession } from "../../session/session";
+import { nodes } from "../../ui/connection";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { LoadMore } from "../../ui/LoadMore";
+import { Loading } from "../../ui/Loading";
 import { usePageTitle } from "../../ui/usePageTitle";
+import { dueMessage, dueState } from "./due";
+import { AgendaQuery } from "./queries";
 
-// Placeholder until this screen is built.
+type AgendaData = AgendaQueryResult["agenda"];
+type AfterKey = keyof AgendaQueryVariables;
+
+interface Connection<N> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  edges?: ({ node?: N | null } | null)[] | null;
+}
+
+/** A deadline in words, from the agenda's day: "scaduto da 3 giorni", "tra 5 giorni". */
+export function DueText({ due, today, label }: { due: string | null | undefined; today: string; label?: string }) {
+  const intl = useIntl();
+  const f = useFormat();
+  if (!due) {
+    return null;
+  }
+  const state = dueState(due, today);
+  const m = dueMessage(state);
+  return (
+    <span className={`text-nowrap${state.kind === "overdue" ? " text-danger fw-semibold" : state.kind === "today" ? " fw-semibold" : ""}`}>
+      {label && `${label} `}
+      {f.date(due)} — {intl.formatMessage({ id: m.id }, m.values)}
+    </span>
+  );
+}
+
+function personName(p: AgendaCaseRefFragment["person"]): string {
+  return p.identity ? `${p.identity.lastName} ${p.identity.firstName}` : p.pseudonym;
+}
+
+function CaseLink({ c }: { c: AgendaCaseRefFragment }) {
+  return (
+    <Link to={`/cases/${c.id}`}>
+      {c.code} — {personName(c.person)}
+    </Link>
+  );
+}
+
+function Item({ title, detail, due }: { title: ReactNode; detail?: ReactNode; due?: ReactNode }) {
+  return (
+    <li className="d-flex flex-wrap justify-content-between align-items-start gap-2 border-bottom py-2">
+      <div>
+        <div className="fw-semibold">{title}</div>
+        {detail && <div className="small">{detail}</div>}
+      </div>
+      {due && <div>{due}</div>}
+    </li>
+  );
+}
+
+function Section<N>({
+  id,
+  conn,
+  afterKey,
+  fetching,
+  onMore,
+  render,
+}: {
+  id: string;
+  conn: Connection<N>;
+  afterKey: AfterKey;
+  fetching: boolean;
+  onMore: (key: AfterKey, after: string) => void;
+  render: (n: N) => ReactNode;
+}) {
+  const items = nodes(conn);
+  const headingID = `agenda-${id}`;
+  return (
+    <section aria-labelledby={headingID} className="mb-4">
+      <h2 id={headingID} className="h4 mb-2">
+        <FormattedMessage id={`agenda.section.${id}`} /> <span className="badge bg-primary ms-1" aria-hidden="true">{conn.totalCount}</span>
+        <span className="visually-hidden">
+          {" "}
+          <FormattedMessage id="agenda.count" values={{ count: conn.totalCount }} />
+        </span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="mb-0">
+          <FormattedMessage id="agenda.nothingDue" />
+        </p>
+      ) : (
+        <>
+          <ul className="list-unstyled mb-2">{items.map(render)}</ul>
+          <LoadMore pageInfo={conn.pageInfo} fetching={fetching} onMore={(after) => onMore(afterKey, after)} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The home of those who work cases: what is waiting, due or late today. */
 export function Agenda() {
   const intl = useIntl();
-  usePageTitle(intl.formatMessage({ id: "nav.home" }));
+  usePageTitle(intl.formatMessage({ id: "agenda.title" }));
+  const session = useSession();
+  const [vars, setVars] = useState<AgendaQueryVariables>({});
+  const [result] = useQuery({ query: AgendaQuery, variables: vars });
+  const onMore = (key: AfterKey, after: string) => setVars((v) => ({ ...v, [key]: after }));
+  const agenda = result.data?.agenda;
   return (
-    <h1>
-      <FormattedMessage id="nav.home" />
-    </h1>
+    <>
+      <div className="d-flex flex-wrap justify-content-between align-items-start gap-3 mb-4">
+        <div>
+          <h1 className="mb-1">
+            <FormattedMessage id="agenda.title" />
+          </h1>
+          <p className="lead mb-0">
+            <FormattedMessage
+              id="agenda.greeting"
+              values={{
+                name: session.viewer.name,
+                date: intl.formatDate(agenda?.today ?? new Date(), { timeZone: "Europe/Rome", weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+              }}
+            />
+          </p>
+        </div>
+        <Link to="/refer" className="btn btn-primary">
+          <FormattedMessage id="agenda.newReferral" />
+        </Link>
+      </div>
+      <ErrorAlert error={result.error} />
+      {!agenda && result.fetching && <Loading />}
+      {agenda && <AgendaSections agenda={agenda} fetching={result.fetching} onMore={onMore} />}
+    </>
+  );
+}
+
+/** The agenda's lists, in the order work is usually done. */
+export function AgendaSections({ agenda, fetching, onMore }: { agenda: AgendaData; fetching: boolean; onMore: (key: AfterKey, after: string) => void }) {
+  const intl = useIntl();
+  const f = useFormat();
+  const label = useEnumLabel();
+  const session = useSession();
+  const today = agenda.today;
+  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+  const common = { fetching, onMore };
+  const caseItem = (c: AgendaCaseFragment, detail: ReactNode, due?: ReactNode) => <Item key={c.id} title={<CaseLink c={c} />} detail={detail} due={due} />;
+  const tableNames = new Map(
+    (session.viewer.memberships.edges ?? []).flatMap((e) => (e?.node ? [[e.node.table.id, e.node.table.name] as const] : [])),
+  );
+  return (
+    <>
+      <Section
+        id="referralsWaiting"
+        conn={agenda.referralsWaiting}
+        afterKey="referralsAfter"
+        {...common}
+        render={(c) =>
+          caseItem(
+            c,
+            <>
+              {c.table.name} · {t("agenda.referredOn", { date: f.date(c.referredOn) })} · {label("CasePriority", c.priority)}
+            </>,
+            <DueText due={c.firstMeetingDueOn} today={today} label={t("agenda.firstMeetingBy")} />,
+          )
+        }
+      />
+      <Section
+        id="overdueCases"
+        conn={agenda.overdueCases}
+        afterKey="overdueAfter"
+        {...common}
+        render={(c) =>
+          caseItem(
+            c,
+            <>
+              {c.table.name} · {label("CaseStatus", c.status)}
+            </>,
+            c.status === "REFERRED" ? (
+              <DueText due={c.firstMeetingDueOn} today={today} label={t("agenda.firstMeetingBy")} />
+            ) : (
+              <DueText due={c.planDueOn} today={today} label={t("agenda.planBy")} />
+            ),
+          )
+        }
+      />
+      <Section
+        id="incomingTransfers"
+        conn={agenda.incomingTransfers}
+        afterKey="transfersAfter"
+        {...common}
+        render={(c) =>
+          caseItem(c, t("agenda.transfer", { from: c.table.name, to: c.transferTo?.name ?? "—", date: f.date(c.transferRequestedAt) }))
+        }
+      />
+      <Section
+        id="casesWithoutManager"
+        conn={agenda.casesWithoutManager}
+        afterKey="noManagerAfter"
+        {...common}
+        render={(c) => caseItem(c, <>{c.table.name} · {t("agenda.inChargeSince", { date: f.date(c.takenInChargeOn) })}</>)}
+      />
+      <Section
+        id="declinedReferrals"
+        conn={agenda.declinedReferrals}
+        afterKey="declinedAfter"
+        {...common}
+        render={(c) => caseItem(c, <>{c.table.name} · {t("agenda.declineReason", { reason: c.declineReason ?? "—" })}</>)}
+      />
+      <Section
+        id="planReviewsDue"
+        conn={agenda.planReviewsDue}
+        afterKey="reviewsAfter"
+        {...common}
+        render={(p) => <Item key={p.id} title={<CaseLink c={p.case} />} detail={t("agenda.planReview")} due={<DueText due={p.reviewOn} today={today} />} />}
+      />
+      <Section
+        id="monitoringMeetingsDue"
+        conn={agenda.monitoringMeetingsDue}
+        afterKey="meetingsAfter"
+        {...common}
+        render={(m) => <Item key={m.id} title={<CaseLink c={m.case} />} detail={t("agenda.meetingPlanned")} due={<DueText due={m.plannedOn} today={today} />} />}
+      />
+      <Section
+        id="followUpsDue"
+        conn={agenda.followUpsDue}
+        afterKey="followUpsAfter"
+        {...common}
+        render={(o) => (
+          <Item
+            key={o.id}
+            title={<CaseLink c={o.case} />}
+            detail={t("agenda.followUp", { kind: label("OutcomeKind", o.kind), date: f.date(o.achievedOn) })}
+            due={<DueText due={o.followUpDueOn} today={today} />}
+          />
+        )}
+      />
+      <Section
+        id="interventionsEnding"
+        conn={agenda.interventionsEnding}
+        afterKey="interventionsAfter"
+        {...common}
+        render={(i) => (
+          <Item
+            key={i.id}
+            title={<CaseLink c={i.case} />}
+            detail={
+              <>
+                {label("InterventionKind", i.kind)} · {i.provider.name} · {label("InterventionStatus", i.status)}
+              </>
+            }
+            due={<DueText due={i.endsOn} today={today} label={t("agenda.endsOn")} />}
+          />
+        )}
+      />
+      <Section
+        id="overdueCommitments"
+        conn={agenda.overdueCommitments}
+        afterKey="commitmentsAfter"
+        {...common}
+        render={(c) => (
+          <Item
+            key={c.id}
+            title={<CaseLink c={c.plan.case} />}
+            detail={
+              <>
+                {label("CommitmentKind", c.kind)}: {c.description} · {t("agenda.hours", { done: c.hoursDone, agreed: c.hoursAgreed })}
+              </>
+            }
+            due={<DueText due={c.dueOn} today={today} />}
+          />
+        )}
+      />
+      <Section
+        id="directivesToAcknowledge"
+        conn={agenda.directivesToAcknowledge}
+        afterKey="directivesAfter"
+        {...common}
+        render={(d) => {
+          const addressed = nodes(d.tables).map((tb) => tb.id);
+          const mine = session.coordinatedTableIDs.filter((id) => d.allTables || addressed.includes(id));
+          const names = new Map(nodes(d.tables).map((tb) => [tb.id, tb.name]));
+          return (
+            <Item
+              key={d.id}
+              title={d.title}
+              detail={
+                <>
+                  {t("agenda.issuedOn", { date: f.date(d.issuedOn) })} ·{" "}
+                  {mine.map((id, i) => (
+                    <span key={id}>
+                      {i > 0 && ", "}
+                      <Link to={`/tables/${id}`}>{t("agenda.acknowledgeAt", { table: names.get(id) ?? tableNames.get(id) ?? id })}</Link>
+                    </span>
+                  ))}
+                </>
+              }
+            />
+          );
+        }}
+      />
+    </>
   );
 }

@@ -1,0 +1,36 @@
+import { romeDay } from "../../i18n/format";
+
+// How far a deadline is from the agenda's day, in calendar days of
+// Italian time: "scaduto da 3 giorni", "scade oggi", "tra 5 giorni".
+
+/** Whole calendar days from one YYYY-MM-DD day to another (negative when earlier). */
+export function daysBetween(from: string, to: string): number {
+  const utc = (d: string) => {
+    const [y, m, day] = d.split("-").map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, day);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+export type Due = { kind: "overdue"; days: number } | { kind: "today" } | { kind: "soon"; days: number };
+
+/** A deadline (RFC 3339) seen from the agenda's day (RFC 3339). */
+export function dueState(due: string, today: string): Due {
+  const days = daysBetween(romeDay(today), romeDay(due));
+  if (days < 0) {
+    return { kind: "overdue", days: -days };
+  }
+  return days === 0 ? { kind: "today" } : { kind: "soon", days };
+}
+
+/** The catalogue message of a deadline and its values. */
+export function dueMessage(d: Due): { id: string; values: { days: number } } {
+  switch (d.kind) {
+    case "overdue":
+      return { id: "agenda.due.overdue", values: { days: d.days } };
+    case "today":
+      return { id: "agenda.due.today", values: { days: 0 } };
+    default:
+      return { id: "agenda.due.soon", values: { days: d.days } };
+  }
+}
