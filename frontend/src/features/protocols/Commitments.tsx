@@ -1,0 +1,213 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Button } from "design-react-kit";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { FormattedMessage, useIntl } from "react-intl";
+import { useMutation } from "urql";
+import type { ProtocolPageCommitmentFragment } from "../../gql/graphql";
+import { romeMidnight, today, useFormat } from "../../i18n/format";
+import { useEnumLabel } from "../../i18n/useEnumLabel";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { applyServerErrors, TextAreaField, TextField } from "../../ui/fields";
+import { dropSchema, fulfilSchema, maySettleCommitment, type DropValues, type FulfilValues, type ProtocolViewer } from "./model";
+import { ProtocolPageDropMutation, ProtocolPageFulfilMutation } from "./queries";
+
+export interface CommitmentRow {
+  commitment: ProtocolPageCommitmentFragment;
+  owner: { id: string; name: string };
+}
+
+const badge: Record<string, string> = { OPEN: "bg-primary", LATE: "bg-danger", DONE: "bg-success", DROPPED: "bg-secondary" };
+
+/** The protocol's commitments, by party, with their status today and how each was settled. */
+export function Commitments({ rows, viewer, onChanged }: { rows: CommitmentRow[]; viewer: ProtocolViewer; onChanged?: () => void }) {
+  const intl = useIntl();
+  const fmt = useFormat();
+  const label = useEnumLabel();
+  const [settling, setSettling] = useState<{ id: string; mode: "fulfil" | "drop" } | null>(null);
+  if (rows.length === 0) {
+    return (
+      <p>
+        <FormattedMessage id="protocols.commitments.none" />
+      </p>
+    );
+  }
+  const late = rows.filter((r) => r.commitment.currentStatus === "LATE").length;
+  return (
+    <>
+      {late > 0 && (
+        <p className="fw-semibold">
+          <FormattedMessage id="protocols.commitments.lateCount" values={{ count: late }} />
+        </p>
+      )}
+      <div className="table-responsive">
+        <table className="table align-middle">
+          <caption className="visually-hidden">{intl.formatMessage({ id: "protocols.commitments.caption" })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <FormattedMessage id="protocols.commitments.owner" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="protocols.commitments.description" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="protocols.commitments.dueOn" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="protocols.commitments.status" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="protocols.commitments.evidence" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="common.actions" />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ commitment: c, owner }) => {
+              const canSettle = maySettleCommitment(viewer, { currentStatus: c.currentStatus, ownerID: owner.id });
+              const open = settling?.id === c.id ? settling.mode : null;
+              return (
+                <tr key={c.id} data-testid={`commitment-${c.id}`}>
+                  <td>{owner.name}</td>
+                  <td style={{ whiteSpace: "pre-line" }}>
+                    {c.description}
+                    {open && (
+                      <SettleForm
+                        mode={open}
+                        id={c.id}
+                        description={c.description}
+                        onCancel={() => setSettling(null)}
+                        onDone={() => {
+                          setSettling(null);
+                          onChanged?.();
+                        }}
+                      />
+                    )}
+                  </td>
+                  <td>{fmt.date(c.dueOn)}</td>
+                  <td>
+                    <span className={`badge ${badge[c.currentStatus] ?? "bg-secondary"}`}>{label("ProtocolCommitmentStatus", c.currentStatus)}</span>
+                    {c.currentStatus === "LATE" && c.dueOn && (
+                      <span className="d-block small mt-1">
+                        <FormattedMessage id="protocols.commitments.lateSince" values={{ date: fmt.date(c.dueOn) }} />
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    {c.currentStatus === "DONE" && (
+                      <span className="d-block small">
+                        <FormattedMessage id="protocols.commitments.doneOn" values={{ date: fmt.date(c.doneOn) }} />
+                      </span>
+                    )}
+                    {c.evidence || "—"}
+                  </td>
+                  <td>
+                    {canSettle && !open ? (
+                      <div className="d-flex flex-column gap-1">
+                        <Button
+                          color="primary"
+                          size="xs"
+                          aria-label={intl.formatMessage({ id: "protocols.commitments.fulfilNamed" }, { description: c.description })}
+                          onClick={() => setSettling({ id: c.id, mode: "fulfil" })}
+                        >
+                          <FormattedMessage id="protocols.commitments.fulfil" />
+                        </Button>
+                        <Button
+                          color="primary"
+                          outline
+                          size="xs"
+                          aria-label={intl.formatMessage({ id: "protocols.commitments.dropNamed" }, { description: c.description })}
+                          onClick={() => setSettling({ id: c.id, mode: "drop" })}
+                        >
+                          <FormattedMessage id="protocols.commitments.drop" />
+                        </Button>
+                      </div>
+                    ) : (
+                      !open && "—"
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function SettleForm({ mode, id, description, onDone, onCancel }: { mode: "fulfil" | "drop"; id: string; description: string; onDone: () => void; onCancel: () => void }) {
+  return mode === "fulfil" ? (
+    <FulfilForm id={id} description={description} onDone={onDone} onCancel={onCancel} />
+  ) : (
+    <DropForm id={id} description={description} onDone={onDone} onCancel={onCancel} />
+  );
+}
+
+interface SettleProps {
+  id: string;
+  description: string;
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+function FulfilForm({ id, description, onDone, onCancel }: SettleProps) {
+  const intl = useIntl();
+  const t = (k: string) => intl.formatMessage({ id: k });
+  const form = useForm<FulfilValues>({ resolver: zodResolver(fulfilSchema), defaultValues: { doneOn: today(), evidence: "" } });
+  const [state, fulfil] = useMutation(ProtocolPageFulfilMutation);
+  const submit = form.handleSubmit(async (v) => {
+    const r = await fulfil({ id, doneOn: romeMidnight(v.doneOn), evidence: v.evidence.trim() });
+    if (r.error) {
+      applyServerErrors(form, r.error, { doneOn: "doneOn", evidence: "evidence" });
+      return;
+    }
+    onDone();
+  });
+  return (
+    <form onSubmit={submit} noValidate className="border rounded p-3 mt-2" aria-label={intl.formatMessage({ id: "protocols.commitments.fulfilNamed" }, { description })}>
+      <ErrorAlert error={state.error} />
+      <TextField form={form} name="doneOn" type="date" label={t("protocols.commitments.doneOnLabel")} />
+      <TextAreaField form={form} name="evidence" label={t("protocols.commitments.evidenceLabel")} hint={t("protocols.commitments.evidenceHint")} />
+      <div className="d-flex gap-2">
+        <Button type="submit" color="primary" size="sm" disabled={state.fetching}>
+          <FormattedMessage id="protocols.commitments.fulfilSubmit" />
+        </Button>
+        <Button type="button" color="primary" outline size="sm" onClick={onCancel}>
+          <FormattedMessage id="common.cancel" />
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function DropForm({ id, description, onDone, onCancel }: SettleProps) {
+  const intl = useIntl();
+  const form = useForm<DropValues>({ resolver: zodResolver(dropSchema), defaultValues: { reason: "" } });
+  const [state, drop] = useMutation(ProtocolPageDropMutation);
+  const submit = form.handleSubmit(async (v) => {
+    const r = await drop({ id, reason: v.reason.trim() });
+    if (r.error) {
+      applyServerErrors(form, r.error, { reason: "reason" });
+      return;
+    }
+    onDone();
+  });
+  return (
+    <form onSubmit={submit} noValidate className="border rounded p-3 mt-2" aria-label={intl.formatMessage({ id: "protocols.commitments.dropNamed" }, { description })}>
+      <ErrorAlert error={state.error} />
+      <TextAreaField form={form} name="reason" label={intl.formatMessage({ id: "protocols.commitments.reasonLabel" })} />
+      <div className="d-flex gap-2">
+        <Button type="submit" color="danger" size="sm" disabled={state.fetching}>
+          <FormattedMessage id="protocols.commitments.dropSubmit" />
+        </Button>
+        <Button type="button" color="primary" outline size="sm" onClick={onCancel}>
+          <FormattedMessage id="common.cancel" />
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { Provider, type Client } from "urql";
+import { afterEach, describe, expect, it } from "vitest";
+import { fromValue, never } from "wonka";
+import { LocaleProvider } from "../../i18n/LocaleProvider";
+import { SessionContext, sessionOf, type Role, type Viewer } from "../../session/session";
+import { ProtocolPage } from "./ProtocolPage";
+
+const commitment = (id: string, description: string, status: string, currentStatus: string, dueOn: string, extra: Record<string, unknown> = {}) => ({
+  __typename: "ProtocolCommitment",
+  id,
+  description,
+  dueOn,
+  status,
+  currentStatus,
+  doneOn: null,
+  evidence: null,
+  ...extra,
+});
+
+const party = (id: string, orgID: string, orgName: string, role: string, commitments: unknown[]) => ({
+  __typename: "ProtocolParty",
+  id,
+  role,
+  operatingMode: null,
+  organization: { __typename: "Organization", id: orgID, name: orgName },
+  commitments: { __typename: "ProtocolCommitmentConnection", edges: commitments.map((node) => ({ __typename: "ProtocolCommitmentEdge", node })) },
+});
+
+const protocol = {
+  __typename: "Protocol",
+  id: "prt_1",
+  title: "Protocollo per l'inserimento lavorativo",
+  purpose: null,
+  status: "ACTIVE",
+  currentStatus: "ACTIVE",
+  signedOn: "2025-10-17T22:00:00Z",
+  validFrom: "2025-10-17T22:00:00Z",
+  validUntil: "2027-12-30T23:00:00Z",
+  parties: {
+    __typename: "ProtocolPartyConnection",
+    edges: [
+      {
+        __typename: "ProtocolPartyEdge",
+        node: party("pp_1", "org_cpi", "Centro per l'Impiego di Empoli", "LEAD", [
+          // Stored OPEN, LATE today: the page must say "In ritardo", not "Aperto".
+          commitment("pc_late", "Segnalare ogni mese i tirocini disponibili", "OPEN", "LATE", "2026-03-16T23:00:00Z"),
+          commitment("pc_done", "Monitorare gli inserimenti", "DONE", "DONE", "2026-01-10T23:00:00Z", { doneOn: "2025-12-01T23:00:00Z", evidence: "Verbale n. 4" }),
+        ]),
+      },
+      {
+        __typename: "ProtocolPartyEdge",
+        node: party("pp_2", "org_caritas", "Caritas Empolese", "PARTNER", [commitment("pc_open", "Formare i tutor aziendali", "OPEN", "OPEN", "2027-04-15T22:00:00Z")]),
+      },
+    ],
+  },
+  objectives: { __typename: "ObjectiveConnection", edges: [] },
+};
+
+function renderPage(roles: Role[], organizationID: string) {
+  const viewer = { id: "usr_1", name: "Test", email: "t@example.it", roles, organization: { id: organizationID, name: "Ente" }, memberships: { edges: [] } } as unknown as Viewer;
+  const mutations: unknown[] = [];
+  const client = {
+    executeQuery: (op: unknown) => fromValue({ operation: op, data: { node: protocol } }),
+    executeMutation: (op: unknown) => (mutations.push(op), never),
+    executeSubscription: () => never,
+  } as unknown as Client;
+  const router = createMemoryRouter([{ path: "/protocols/:id", element: <ProtocolPage /> }], { initialEntries: ["/protocols/prt_1"] });
+  render(
+    <Provider value={client}>
+      <LocaleProvider locale="it">
+        <SessionContext.Provider value={sessionOf(viewer)}>
+          <RouterProvider router={router} />
+        </SessionContext.Provider>
+      </LocaleProvider>
+    </Provider>,
+  );
+  return mutations;
+}
+
+afterEach(cleanup);
+
+describe("protocol commitments", () => {
+  it("says in words that an open commitment past its due date is late", async () => {
+    renderPage(["OPERATOR"], "org_other");
+    const late = await screen.findByTestId("commitment-pc_late");
+    expect(within(late).getByText("In ritardo")).toBeTruthy();
+    expect(within(late).getByText("Scaduto il 17/03/2026")).toBeTruthy();
+    expect(within(late).queryByText("Aperto")).toBeNull();
+    expect(within(screen.getByTestId("commitment-pc_open")).getByText("Aperto")).toBeTruthy();
+    const done = screen.getByTestId("commitment-pc_done");
+    expect(within(done).getByText("Adempiuto")).toBeTruthy();
+    expect(within(done).getByText("Verbale n. 4")).toBeTruthy();
+    expect(screen.getByText("1 impegno in ritardo")).toBeTruthy();
+  });
+
+  it("lets users of the owner organisation settle their own pending commitments only, and no protocol action", async () => {
+    renderPage(["OPERATOR"], "org_cpi");
+    const late = await screen.findByTestId("commitment-pc_late");
+    expect(within(late).getByRole("button", { name: /Registra l'adempimento/ })).toBeTruthy();
+    expect(within(screen.getByTestId("commitment-pc_open")).queryAllByRole("button")).toHaveLength(0);
+    expect(within(screen.getByTestId("commitment-pc_done")).queryAllByRole("button")).toHaveLength(0);
+    expect(screen.queryByRole("button", { name: "Aggiungi parte" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Cessa protocollo" })).toBeNull();
+  });
+
+  it("offers the committee every action, and asks for evidence before recording a fulfilment", async () => {
+    const mutations = renderPage(["STEERING"], "org_other");
+    const user = userEvent.setup();
+    await screen.findByRole("heading", { level: 1, name: protocol.title });
+    expect(screen.getByRole("button", { name: "Aggiungi parte" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Aggiungi impegno" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Cessa protocollo" })).toBeTruthy();
+    await user.click(within(screen.getByTestId("commitment-pc_open")).getByRole("button", { name: /Registra l'adempimento/ }));
+    await user.click(screen.getByRole("button", { name: "Conferma adempimento" }));
+    expect(await screen.findByText("Indica l'evidenza dell'adempimento.")).toBeTruthy();
+    expect(mutations).toHaveLength(0);
+    await user.type(screen.getByLabelText("Evidenza dell'adempimento"), "Registro presenze del corso");
+    await user.click(screen.getByRole("button", { name: "Conferma adempimento" }));
+    expect(mutations).toHaveLength(1);
+  });
+});

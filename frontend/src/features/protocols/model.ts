@@ -1,0 +1,121 @@
+import { z } from "zod";
+import type { ProtocolCommitmentStatus, ProtocolStatus, ProtocolWhereInput } from "../../gql/graphql";
+import type { Role } from "../../session/session";
+
+// Who may do what on protocols (the API decides; these choose the buttons),
+// the list's status filter as the API's where, and the forms' schemas.
+
+export interface ProtocolViewer {
+  has: (role: Role) => boolean;
+  /** The organisation the viewer works for. */
+  organizationID: string;
+}
+
+/** The steering committee and administrators manage protocols. */
+export function mayManageProtocols(viewer: ProtocolViewer): boolean {
+  return viewer.has("STEERING") || viewer.has("ADMIN");
+}
+
+/** The actions a protocol offers the viewer, given its status today and its parties. */
+export function protocolActions(viewer: ProtocolViewer, currentStatus: ProtocolStatus, parties: number) {
+  const manage = mayManageProtocols(viewer);
+  const open = currentStatus === "DRAFT" || currentStatus === "ACTIVE";
+  return {
+    activate: manage && currentStatus === "DRAFT" && parties > 0,
+    /** A draft without parties can be activated only once it has one. */
+    activateNeedsParty: manage && currentStatus === "DRAFT" && parties === 0,
+    terminate: manage && currentStatus === "ACTIVE",
+    addParty: manage && open,
+    addCommitment: manage && open && parties > 0,
+  };
+}
+
+/** A commitment still to be settled: open, or open past its due date. */
+export function isPending(status: ProtocolCommitmentStatus): boolean {
+  return status === "OPEN" || status === "LATE";
+}
+
+/**
+ * Whether the viewer may record a pending commitment as fulfilled or
+ * dropped: the committee, administrators, and users of the organisation
+ * that owns it.
+ */
+export function maySettleCommitment(viewer: ProtocolViewer, commitment: { currentStatus: ProtocolCommitmentStatus; ownerID: string }): boolean {
+  return isPending(commitment.currentStatus) && (mayManageProtocols(viewer) || viewer.organizationID === commitment.ownerID);
+}
+
+/** The values of the list's status filter ("" for all). */
+export const statusFilters = ["", "DRAFT", "ACTIVE", "EXPIRED", "TERMINATED"] as const;
+export type StatusFilter = (typeof statusFilters)[number];
+
+export function isStatusFilter(v: string | null): v is StatusFilter {
+  return v !== null && (statusFilters as readonly string[]).includes(v);
+}
+
+/**
+ * The where of a status filter on the status today: a protocol ACTIVE in
+ * the database but past its last day is EXPIRED, not ACTIVE. todayMidnight
+ * is today's midnight in Rome, as the API's times.
+ */
+export function statusWhere(filter: StatusFilter, todayMidnight: string): ProtocolWhereInput | undefined {
+  switch (filter) {
+    case "":
+      return undefined;
+    case "ACTIVE":
+      return { status: "ACTIVE", or: [{ validUntilIsNil: true }, { validUntilGTE: todayMidnight }] };
+    case "EXPIRED":
+      return { or: [{ status: "EXPIRED" }, { status: "ACTIVE", validUntilLT: todayMidnight }] };
+    default:
+      return { status: filter };
+  }
+}
+
+const day = /^\d{4}-\d{2}-\d{2}$/;
+const optionalDay = z.string().refine((v) => v === "" || day.test(v), "protocols.error.date");
+
+/** A new protocol, created as a draft. */
+export const protocolSchema = z
+  .object({
+    title: z.string().trim().min(1, "protocols.error.titleRequired"),
+    purpose: z.string(),
+    validFrom: optionalDay,
+    validUntil: optionalDay,
+  })
+  .refine((v) => !v.validFrom || !v.validUntil || v.validUntil >= v.validFrom, { message: "protocols.error.untilBeforeFrom", path: ["validUntil"] });
+export type ProtocolValues = z.infer<typeof protocolSchema>;
+
+/** Bringing a draft into force. */
+export const activateSchema = z
+  .object({
+    signedOn: z.string().regex(day, "protocols.error.signedOnRequired"),
+    validFrom: optionalDay,
+    validUntil: optionalDay,
+  })
+  .refine((v) => !v.validUntil || v.validUntil >= (v.validFrom || v.signedOn), { message: "protocols.error.untilBeforeFrom", path: ["validUntil"] });
+export type ActivateValues = z.infer<typeof activateSchema>;
+
+export const partySchema = z.object({
+  organizationID: z.string().min(1, "protocols.error.organizationRequired"),
+  role: z.string().min(1, "protocols.error.roleRequired"),
+  operatingMode: z.string(),
+});
+export type PartyValues = z.infer<typeof partySchema>;
+
+export const commitmentSchema = z.object({
+  partyID: z.string().min(1, "protocols.error.partyRequired"),
+  description: z.string().trim().min(1, "protocols.error.descriptionRequired"),
+  dueOn: optionalDay,
+});
+export type CommitmentValues = z.infer<typeof commitmentSchema>;
+
+/** Fulfilment needs evidence of it. */
+export const fulfilSchema = z.object({
+  doneOn: z.string().regex(day, "protocols.error.doneOnRequired"),
+  evidence: z.string().trim().min(1, "protocols.error.evidenceRequired"),
+});
+export type FulfilValues = z.infer<typeof fulfilSchema>;
+
+export const dropSchema = z.object({
+  reason: z.string().trim().min(1, "protocols.error.reasonRequired"),
+});
+export type DropValues = z.infer<typeof dropSchema>;
