@@ -152,7 +152,7 @@ const ConflictEventsQuery = graphql(`
         id
         version
         status
-        events(first: 20, orderBy: { field: OCCURRED_AT, direction: DESC }, where: { occurredAtGT: $since }) {
+        events(first: 50, orderBy: { field: OCCURRED_AT, direction: DESC }, where: { occurredAtGT: $since }) {
           edges {
             node {
               id
@@ -184,7 +184,8 @@ export function ConflictNotice({ caseId, seenAt, conflict }: { caseId: string; s
     context: useConflictContext(conflict),
   });
   const node = result.data?.node;
-  const events = node && node.__typename === "Case" ? nodes(node.events) : [];
+  // Newest first, ordered here: the API does not order a case's events.
+  const events = node && node.__typename === "Case" ? nodes(node.events).sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt)) : [];
   return (
     <Alert color="warning" role="alert" className="mt-3">
       <p className="fw-bold mb-2">

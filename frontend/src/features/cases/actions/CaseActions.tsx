@@ -10,7 +10,7 @@ import { AddInterventionForm, UpdateInterventionForm } from "./forms/Interventio
 import { MoveToMonitoringForm, RecordMonitoringMeetingForm, ScheduleMonitoringMeetingForm } from "./forms/Monitoring";
 import { RecordFollowUpForm, RecordOutcomeForm } from "./forms/Outcomes";
 import { AddCommitmentForm, AddGoalForm, AssignCaseManagerForm, TakeChargeForm, UpdateCommitmentForm, UpdateGoalForm, UpdatePlanForm } from "./forms/Plan";
-import { commitmentsOf, followUpsDue, goalsOf, interventionsOf, plannedMeetings, useCaseParts, type CaseParts } from "./parts";
+import { commitmentsOf, followUpsDue, goalsOf, interventionsOf, newestEventAt, plannedMeetings, useCaseParts, type CaseParts } from "./parts";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 
 // The steps the viewer may take on a case now, as the server says
@@ -98,7 +98,7 @@ export function CaseActions({ caseId, version, allowedActions, onChanged }: { ca
   const [loadedAt] = useState(() => new Date().toISOString());
   const { parts, error: partsError } = useCaseParts(caseId, version, allowedActions.length === 0 && open === null);
   const [seenAt, setSeenAt] = useState<string | null>(null);
-  const newestEvent = parts?.events.edges?.[0]?.node?.occurredAt;
+  const newestEvent = newestEventAt(parts);
   const buttons = visibleActions(allowedActions, parts);
   if (buttons.length === 0 && open === null) {
     return null;

@@ -127,7 +127,7 @@ export const CaseActionsPartsQueryDoc = graphql(`
             }
           }
         }
-        events(first: 1, orderBy: { field: OCCURRED_AT, direction: DESC }) {
+        events(first: 100) {
           edges {
             node {
               id
@@ -156,6 +156,15 @@ export const commitmentsOf = (c: CaseParts | undefined) => nodes(c?.plan?.commit
 export const interventionsOf = (c: CaseParts | undefined) => nodes(c?.interventions);
 export const outcomesOf = (c: CaseParts | undefined) => nodes(c?.outcomes);
 export const meetingsOf = (c: CaseParts | undefined) => nodes(c?.monitoringMeetings);
+
+/**
+ * When the newest event the page saw happened. Taken from the list, not
+ * from its order: the API does not order a case's events by occurredAt.
+ */
+export const newestEventAt = (c: CaseParts | undefined): string | undefined =>
+  nodes(c?.events)
+    .map((e) => e.occurredAt)
+    .reduce<string | undefined>((max, t) => (max === undefined || Date.parse(t) > Date.parse(max) ? t : max), undefined);
 
 /** Outcomes whose follow-up is due and not yet recorded. */
 export const followUpsDue = (c: CaseParts | undefined) => outcomesOf(c).filter((o) => o.followUpDueOn && !o.followedUpOn);
