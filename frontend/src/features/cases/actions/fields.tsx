@@ -2,7 +2,6 @@ import { useId } from "react";
 import { useIntl } from "react-intl";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { TextField } from "../../../ui/fields";
-import { useEnumOptions } from "../../../ui/enums";
 
 // Small additions to the shared fields for the actions' forms.
 
@@ -64,38 +63,3 @@ export function CheckField<T extends FieldValues>({ form, name, label }: { form:
   );
 }
 
-/**
- * The options of an enum in a natural order: by label, or in the order
- * given (the introspection lists values alphabetically by code).
- */
-export function useOrderedEnumOptions(enumName: string, order?: readonly string[]) {
-  const options = useEnumOptions(enumName);
-  return order
-    ? [...options].sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value))
-    : [...options].sort((a, b) => (a.value === "OTHER" ? 1 : b.value === "OTHER" ? -1 : a.label.localeCompare(b.label, "it")));
-}
-
-/** Natural orders of some enums (the schema's). */
-export const enumOrder = {
-  InterventionStatus: ["PLANNED", "ONGOING", "COMPLETED", "INTERRUPTED"],
-  GoalStatus: ["OPEN", "ACHIEVED", "PARTIALLY_ACHIEVED", "NOT_ACHIEVED", "DROPPED"],
-  NeedLevel: ["NONE", "LOW", "MODERATE", "SEVERE"],
-  OutcomeValueDimension: ["ECONOMIC", "SOCIAL", "CULTURAL"],
-  OutcomeKind: [
-    "EMPLOYMENT_PERMANENT",
-    "EMPLOYMENT_FIXED_TERM",
-    "APPRENTICESHIP",
-    "SELF_EMPLOYMENT",
-    "INTERNSHIP_COMPLETED",
-    "TRAINING_COMPLETED",
-    "QUALIFICATION_OBTAINED",
-    "HOUSING_SECURED",
-    "INCOME_STABILISED",
-    "HEALTH_PATHWAY_STARTED",
-    "SOCIAL_REINTEGRATION",
-    "COMMUNITY_ENGAGEMENT",
-    "DROPPED_OUT",
-    "OTHER",
-  ],
-  CaseClosureReason: ["GOALS_MET", "PARTIALLY_MET", "DROPPED_OUT", "MOVED_AWAY", "TRANSFERRED", "DECEASED", "OTHER"],
-} as const;

@@ -1,3 +1,4 @@
+import { useEnumOptions } from "../../../../ui/enums";
 import { Button } from "design-react-kit";
 import { useFieldArray } from "react-hook-form";
 import { useIntl } from "react-intl";
@@ -7,7 +8,7 @@ import type { AreaFindingInput } from "../../../../gql/graphql";
 import { today } from "../../../../i18n/format";
 import { CheckboxesField, SelectField, TextAreaField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { CheckField, DateField, ListError, enumOrder, useOrderedEnumOptions } from "../fields";
+import { CheckField, DateField, ListError } from "../fields";
 import { membersOf } from "../parts";
 import { inDepthSchema, preliminarySchema, reasonSchema, startAssessmentSchema } from "../schemas";
 
@@ -70,8 +71,8 @@ const assessmentFields = { summary: "summary", findings: "findings", assessedOn:
 /** The rows of needs and resources by area. */
 function Findings({ form }: { form: ReturnType<typeof useActionForm<typeof preliminarySchema>>["form"] }) {
   const intl = useIntl();
-  const areas = useOrderedEnumOptions("NeedArea");
-  const levels = useOrderedEnumOptions("NeedLevel", enumOrder.NeedLevel);
+  const areas = useEnumOptions("NeedArea");
+  const levels = useEnumOptions("NeedLevel");
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "findings" });
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   return (

@@ -1,9 +1,9 @@
+import { useEnumOptions } from "../../../../ui/enums";
 import { useIntl } from "react-intl";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
 import { SelectField, TextAreaField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { enumOrder, useOrderedEnumOptions } from "../fields";
 import { addNoteSchema, closeSchema, emptySchema, reasonSchema, transferSchema } from "../schemas";
 import { useTableOptions } from "./options";
 
@@ -26,7 +26,7 @@ const CloseCaseMutation = graphql(`
 
 export function CloseCaseForm(props: ActionProps) {
   const t = useT();
-  const reasons = useOrderedEnumOptions("CaseClosureReason", enumOrder.CaseClosureReason);
+  const reasons = useEnumOptions("CaseClosureReason");
   const [, mutate] = useMutation(CloseCaseMutation);
   const { form, dialog } = useActionForm(props, closeSchema, { reason: "", note: "" }, (v, version) => mutate({ id: props.caseId, version, ...v }), {
     reason: "reason",

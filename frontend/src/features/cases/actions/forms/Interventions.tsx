@@ -1,3 +1,4 @@
+import { useEnumOptions } from "../../../../ui/enums";
 import { useRef, useState } from "react";
 import { useIntl } from "react-intl";
 import { useMutation } from "urql";
@@ -7,7 +8,7 @@ import { romeDay, today, useFormat } from "../../../../i18n/format";
 import { useEnumLabel } from "../../../../i18n/useEnumLabel";
 import { SelectField, TextAreaField, TextField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { DateField, enumOrder, useOrderedEnumOptions } from "../fields";
+import { DateField } from "../fields";
 import { interventionsOf, type Intervention } from "../parts";
 import { addInterventionSchemaFor, centsToInput, NO_FUND, updateInterventionSchema } from "../schemas";
 import { useFundOptions, useOrganizationOptions } from "./options";
@@ -39,8 +40,8 @@ const AddInterventionMutation = graphql(`
 export function AddInterventionForm(props: ActionProps) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
-  const kinds = useOrderedEnumOptions("InterventionKind");
-  const statuses = useOrderedEnumOptions("InterventionStatus", enumOrder.InterventionStatus);
+  const kinds = useEnumOptions("InterventionKind");
+  const statuses = useEnumOptions("InterventionStatus");
   const organizations = useOrganizationOptions();
   const funds = useFundOptions();
   const available = useRef(funds.available);
@@ -129,7 +130,7 @@ export function UpdateInterventionForm(props: ActionProps) {
   const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
   const label = useEnumLabel();
   const format = useFormat();
-  const statusOptions = useOrderedEnumOptions("InterventionStatus", enumOrder.InterventionStatus);
+  const statusOptions = useEnumOptions("InterventionStatus");
   const funds = useFundOptions();
   const [, mutate] = useMutation(UpdateInterventionMutation);
   const interventions = interventionsOf(props.parts);

@@ -1,3 +1,4 @@
+import { useEnumOptions } from "../../../../ui/enums";
 import { useIntl } from "react-intl";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
@@ -7,7 +8,7 @@ import { useEnumLabel } from "../../../../i18n/useEnumLabel";
 import { CheckboxesField, SelectField, TextAreaField, TextField } from "../../../../ui/fields";
 import { nodes } from "../../../../ui/connection";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { DateField, enumOrder, useOrderedEnumOptions } from "../fields";
+import { DateField } from "../fields";
 import { commitmentsOf, goalsOf, plannedMeetings, type Meeting } from "../parts";
 import { noteSchema, recordMeetingSchema, scheduleMeetingSchema } from "../schemas";
 import { PartSelect } from "./Plan";
@@ -61,7 +62,7 @@ export function RecordMonitoringMeetingForm(props: ActionProps) {
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const format = useFormat();
-  const goalStatuses = useOrderedEnumOptions("GoalStatus", enumOrder.GoalStatus);
+  const goalStatuses = useEnumOptions("GoalStatus");
   const [, mutate] = useMutation(RecordMeetingMutation);
   const meetings = plannedMeetings(props.parts);
   const find = (id: string) => meetings.find((m) => m.id === id);

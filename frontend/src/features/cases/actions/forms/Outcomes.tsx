@@ -1,3 +1,4 @@
+import { useEnumOptions } from "../../../../ui/enums";
 import { useIntl } from "react-intl";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
@@ -5,7 +6,7 @@ import { today, useFormat } from "../../../../i18n/format";
 import { useEnumLabel } from "../../../../i18n/useEnumLabel";
 import { SelectField, TextAreaField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { DateField, YesNoField, enumOrder, useOrderedEnumOptions } from "../fields";
+import { DateField, YesNoField } from "../fields";
 import { followUpsDue, interventionsOf } from "../parts";
 import { followUpSchema, outcomeSchema } from "../schemas";
 import { PartSelect } from "./Plan";
@@ -27,8 +28,8 @@ export function RecordOutcomeForm(props: ActionProps) {
   const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
   const label = useEnumLabel();
   const format = useFormat();
-  const kinds = useOrderedEnumOptions("OutcomeKind", enumOrder.OutcomeKind);
-  const dimensions = useOrderedEnumOptions("OutcomeValueDimension", enumOrder.OutcomeValueDimension);
+  const kinds = useEnumOptions("OutcomeKind");
+  const dimensions = useEnumOptions("OutcomeValueDimension");
   const [, mutate] = useMutation(RecordOutcomeMutation);
   const interventions = interventionsOf(props.parts).map((i) => ({
     value: i.id,

@@ -1,3 +1,4 @@
+import { useEnumOptions } from "../../../../ui/enums";
 import { Button } from "design-react-kit";
 import { useFieldArray, type UseFormReturn } from "react-hook-form";
 import { useIntl } from "react-intl";
@@ -8,7 +9,7 @@ import { romeDay, today, useFormat } from "../../../../i18n/format";
 import { useEnumLabel } from "../../../../i18n/useEnumLabel";
 import { SelectField, TextAreaField, TextField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { DateField, ListError, enumOrder, useOrderedEnumOptions } from "../fields";
+import { DateField, ListError } from "../fields";
 import { commitmentsOf, goalsOf, membersOf, type CaseParts } from "../parts";
 import {
   caseManagerSchema,
@@ -45,7 +46,7 @@ type AnyForm = UseFormReturn<any>;
 function GoalFields({ form: anyForm, prefix }: { form: object; prefix: string }) {
   const form = anyForm as AnyForm;
   const t = useT();
-  const areas = useOrderedEnumOptions("NeedArea");
+  const areas = useEnumOptions("NeedArea");
   return (
     <>
       <SelectField form={form} name={`${prefix}area`} label={t("caseActions.field.goalArea")} options={areas} placeholder={t("caseActions.choose")} />
@@ -59,7 +60,7 @@ function GoalFields({ form: anyForm, prefix }: { form: object; prefix: string })
 function CommitmentFields({ form: anyForm, prefix }: { form: object; prefix: string }) {
   const form = anyForm as AnyForm;
   const t = useT();
-  const kinds = useOrderedEnumOptions("CommitmentKind");
+  const kinds = useEnumOptions("CommitmentKind");
   const organizations = useOrganizationOptions();
   return (
     <>
@@ -252,7 +253,7 @@ export function UpdateGoalForm(props: ActionProps) {
   const t = useT();
   const label = useEnumLabel();
   const format = useFormat();
-  const statuses = useOrderedEnumOptions("GoalStatus", enumOrder.GoalStatus);
+  const statuses = useEnumOptions("GoalStatus");
   const [, mutate] = useMutation(UpdateGoalMutation);
   const goals = goalsOf(props.parts);
   const first = goals.length === 1 ? goals[0] : undefined;
