@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { Provider, type Client } from "urql";
+import { fromValue, never } from "wonka";
+import { LocaleProvider } from "../../i18n/LocaleProvider";
+import { SessionContext, sessionOf, type Viewer } from "../../session/session";
+import { Agenda } from "./Agenda";
+
+const viewer = {
+  id: "usr_1",
+  name: "Coordinatrice Prova",
+  email: "c@example.org",
+  roles: ["COORDINATOR", "OPERATOR"],
+  organization: { id: "org_1", name: "Comune" },
+  memberships: { edges: [{ node: { id: "mem_1", profession: "x", table: { id: "tab_1", name: "Tavolo di Empoli", coordinator: { id: "usr_1" } } } }] },
+} as unknown as Viewer;
+
+const empty = { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
+const person = { id: "per_1", pseudonym: "P-1", identity: { id: "pid_1", firstName: "Giulia", lastName: "Ciampi" } };
+const agenda = {
+  today: "2026-11-25T00:00:00+01:00",
+  horizon: "2026-12-25T00:00:00+01:00",
+  referralsWaiting: {
+    totalCount: 12,
+    pageInfo: { hasNextPage: true, endCursor: "c10" },
+    edges: [
+      {
+        node: {
+          id: "cas_1", code: "EMP-2026-0040", status: "REFERRED", priority: "URGENT", referredOn: "2026-11-15T00:00:00+01:00",
+          firstMeetingDueOn: "2026-11-22T00:00:00+01:00", planDueOn: null, takenInChargeOn: null, declineReason: null, transferRequestedAt: null,
+          table: { id: "tab_1", name: "Tavolo di Empoli" }, transferTo: null, person,
+        },
+      },
+    ],
+  },
+  overdueCases: empty, incomingTransfers: empty, casesWithoutManager: empty, declinedReferrals: empty,
+  planReviewsDue: { ...empty, totalCount: 1, edges: [{ node: { id: "pla_1", reviewOn: "2026-11-30T00:00:00+01:00", case: { id: "cas_2", code: "EMP-2026-0002", person } } }] },
+  monitoringMeetingsDue: empty, followUpsDue: empty, interventionsEnding: empty, overdueCommitments: empty,
+  directivesToAcknowledge: { ...empty, totalCount: 1, edges: [{ node: { id: "dir_1", title: "Verifica degli impegni", issuedOn: "2026-11-20T00:00:00+01:00", allTables: true, tables: { edges: [] } } }] },
+};
+
+afterEach(cleanup);
+
+describe("Agenda", () => {
+  it("shows each section with its count, deadlines in words, and nothing due for the empty ones", async () => {
+    const client = { executeQuery: () => fromValue({ data: { agenda } }), executeMutation: () => never, executeSubscription: () => never } as unknown as Client;
+    const router = createMemoryRouter([{ path: "/", element: <Agenda /> }], { initialEntries: ["/"] });
+    render(
+      <LocaleProvider locale="it">
+        <Provider value={client}>
+          <SessionContext.Provider value={sessionOf(viewer)}>
+            <RouterProvider router={router} />
+          </SessionContext.Provider>
+        </Provider>
+      </LocaleProvider>,
+    );
+    expect(await screen.findByRole("heading", { level: 1, name: "Agenda" })).toBeTruthy();
+    expect(screen.getByText(/Coordinatrice Prova\. Oggi è mercoledì 25 novembre 2026/)).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Nuova segnalazione" }).getAttribute("href")).toBe("/refer");
+
+    const waiting = screen.getByRole("region", { name: /Segnalazioni in attesa/ });
+    expect(within(waiting).getByRole("heading", { level: 2 }).textContent).toContain("(12 elementi)");
+    expect(within(waiting).getByRole("link", { name: "EMP-2026-0040 — Ciampi Giulia" }).getAttribute("href")).toBe("/cases/cas_1");
+    expect(within(waiting).getByText(/22\/11\/2026 — scaduto da 3 giorni/)).toBeTruthy();
+    expect(within(waiting).getByRole("button", { name: "Mostra altri" })).toBeTruthy();
+
+    expect(within(screen.getByRole("region", { name: /Verifiche del progetto/ })).getByText(/30\/11\/2026 — tra 5 giorni/)).toBeTruthy();
+    expect(within(screen.getByRole("region", { name: /Casi oltre i termini/ })).getByText("Nulla in scadenza.")).toBeTruthy();
+    expect(screen.getAllByText("Nulla in scadenza.")).toHaveLength(8);
+
+    const directives = screen.getByRole("region", { name: /Indirizzi di cui prendere atto/ });
+    expect(within(directives).getByRole("link", { name: "Prendi atto per il Tavolo di Empoli" }).getAttribute("href")).toBe("/tables/tab_1");
+  });
+});

@@ -1,0 +1,38 @@
+import { createIntl } from "react-intl";
+import { describe, expect, it } from "vitest";
+import { catalogues } from "../../i18n/catalogue";
+import { daysBetween, dueMessage, dueState } from "./due";
+
+const it_ = createIntl({ locale: "it", messages: catalogues.it });
+const en = createIntl({ locale: "en", messages: catalogues.en });
+const today = "2026-11-25T00:00:00+01:00";
+const say = (due: string, intl = it_) => {
+  const m = dueMessage(dueState(due, today));
+  return intl.formatMessage({ id: m.id }, m.values);
+};
+
+describe("agenda deadlines", () => {
+  it("counts calendar days, across a change of clock", () => {
+    expect(daysBetween("2026-11-25", "2026-11-26")).toBe(1);
+    expect(daysBetween("2026-11-25", "2026-11-15")).toBe(-10);
+    expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
+  });
+
+  it("reads a midnight in Rome as that day, whatever its UTC form", () => {
+    expect(dueState("2026-11-24T23:00:00Z", today)).toEqual({ kind: "today" });
+    expect(dueState("2026-11-25T23:00:00Z", today)).toEqual({ kind: "soon", days: 1 });
+  });
+
+  it("says overdue, today and soon in Italian, singular and plural", () => {
+    expect(say("2026-11-14T23:00:00Z")).toBe("scaduto da 10 giorni");
+    expect(say("2026-11-23T23:00:00Z")).toBe("scaduto da 1 giorno");
+    expect(say("2026-11-25T00:00:00+01:00")).toBe("scade oggi");
+    expect(say("2026-11-26T00:00:00+01:00")).toBe("tra 1 giorno");
+    expect(say("2026-12-25T00:00:00+01:00")).toBe("tra 30 giorni");
+  });
+
+  it("says them in English too", () => {
+    expect(say("2026-11-14T23:00:00Z", en)).toBe("overdue by 10 days");
+    expect(say("2026-11-26T00:00:00+01:00", en)).toBe("in 1 day");
+  });
+});

@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { Provider, type Client } from "urql";
+import { fromValue, never } from "wonka";
+import { LocaleProvider } from "../../i18n/LocaleProvider";
+import { SessionContext, sessionOf, type Viewer } from "../../session/session";
+import { ReferralWizard } from "./ReferralWizard";
+
+const viewer = {
+  __typename: "User",
+  id: "usr_1",
+  name: "Operatrice Prova",
+  email: "op@example.org",
+  roles: ["OPERATOR"],
+  organization: { id: "org_1", name: "Comune" },
+  memberships: { edges: [] },
+} as unknown as Viewer;
+
+function mockClient(matches: unknown[]) {
+  const asked: Record<string, unknown>[] = [];
+  const client = {
+    executeQuery: (op: { query: { definitions: { name?: { value: string } }[] }; variables: Record<string, unknown> }) => {
+      const name = op.query.definitions[0]?.name?.value;
+      if (name === "ReferralFindMatches") {
+        asked.push(op.variables);
+        return fromValue({ operation: op, data: { findPersonMatches: matches }, stale: false });
+      }
+      return fromValue({ operation: op, data: name === "ReferralTables" ? { tables: { edges: [] } } : { municipalities: { edges: [] } }, stale: false });
+    },
+    executeMutation: () => never,
+    executeSubscription: () => never,
+  };
+  return { client: client as unknown as Client, asked };
+}
+
+function renderWizard(client: Client) {
+  const router = createMemoryRouter([{ path: "/refer", element: <ReferralWizard /> }, { path: "/cases/:id", element: <p>case</p> }], { initialEntries: ["/refer"] });
+  return render(
+    <LocaleProvider locale="it">
+      <Provider value={client}>
+        <SessionContext.Provider value={sessionOf(viewer)}>
+          <RouterProvider router={router} />
+        </SessionContext.Provider>
+      </Provider>
+    </LocaleProvider>,
+  );
+}
+
+async function searchByName() {
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText("Cognome"), "Bartolini");
+  await user.type(screen.getByLabelText("Nome"), "Giulia");
+  // jsdom's date input takes the value typed as YYYY-MM-DD.
+  await user.type(screen.getByLabelText("Data di nascita"), "1978-02-14");
+  await user.click(screen.getByRole("button", { name: "Cerca corrispondenze" }));
+  return user;
+}
+
+afterEach(cleanup);
+
+describe("ReferralWizard's search for known persons", () => {
+  it("warns that the person may exist, with why they matched and their open case", async () => {
+    const { client, asked } = mockClient([
+      { __typename: "PersonMatch", personID: "per_1", pseudonym: "P-MT3NKT6J", birthYear: 1978, reasons: ["NAME_AND_BIRTH_DATE"], openCaseID: null, openCaseCode: null, openCaseTable: null },
+      { __typename: "PersonMatch", personID: "per_2", pseudonym: "P-QQARHDGF", birthYear: 1978, reasons: ["NAME_AND_BIRTH_DATE"], openCaseID: "cas_9", openCaseCode: "EMP-2025-0020", openCaseTable: "Tavolo di Empoli" },
+    ]);
+    renderWizard(client);
+    expect(screen.getByRole("listitem", { current: "step" })).toHaveProperty("textContent", expect.stringContaining("Persona"));
+    const user = await searchByName();
+    const warning = await screen.findByTestId("duplicate-warning");
+    expect(asked).toEqual([{ lastName: "Bartolini", firstName: "Giulia", birthDate: "1978-02-13T23:00:00.000Z" }]);
+    expect(within(warning).getByText(/Attenzione: esiste già una persona con questi dati/).textContent).toContain("Sono state trovate 2 corrispondenze");
+    expect(within(warning).getAllByText("Stessi nome, cognome e data di nascita")).toHaveLength(2);
+    // The free person can be linked; the one with an open case cannot, and the case is linked.
+    expect(within(warning).getAllByRole("button", { name: /Collega a questa persona/ })).toHaveLength(1);
+    expect(within(warning).getByRole("button", { name: "Collega a questa persona (P-MT3NKT6J)" })).toBeTruthy();
+    expect(within(warning).getByRole("link", { name: "Vai al caso EMP-2025-0020" }).getAttribute("href")).toBe("/cases/cas_9");
+    // Creating anyway asks to confirm it is someone else.
+    await user.click(screen.getByRole("button", { name: "Crea una nuova persona" }));
+    expect(screen.getByLabelText(/Ho verificato: la persona da segnalare non è nessuna di quelle trovate/)).toBeTruthy();
+    expect((screen.getAllByLabelText("Cognome")[1] as HTMLInputElement).value).toBe("Bartolini");
+  });
+
+  it("offers a new person without warning when nobody matches", async () => {
+    const { client } = mockClient([]);
+    renderWizard(client);
+    await searchByName();
+    expect(await screen.findByText(/Nessuna corrispondenza/)).toBeTruthy();
+    expect(screen.queryByTestId("duplicate-warning")).toBeNull();
+    expect(screen.getByRole("button", { name: "Crea una nuova persona" })).toBeTruthy();
+  });
+
+  it("refuses a new person when the tax code is known", async () => {
+    const { client } = mockClient([
+      { __typename: "PersonMatch", personID: "per_2", pseudonym: "P-QQARHDGF", birthYear: 1982, reasons: ["TAX_CODE"], openCaseID: null, openCaseCode: null, openCaseTable: null },
+    ]);
+    renderWizard(client);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText("Codice fiscale"), "fbbfnc82e56g273m");
+    await user.click(screen.getByRole("button", { name: "Cerca corrispondenze" }));
+    await screen.findByTestId("duplicate-warning");
+    expect(screen.getByText("Stesso codice fiscale")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Crea una nuova persona" })).toBeNull();
+    expect(screen.getByText(/non è possibile registrarla una seconda volta/)).toBeTruthy();
+  });
+});
