@@ -1,19 +1,28 @@
 import { Alert, Button } from "design-react-kit";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
-import { useClient, type CombinedError } from "urql";
+import { createRequest, useClient, useQuery, type CombinedError } from "urql";
 import { filter, pipe, take, toPromise } from "wonka";
 import { nodes } from "../../ui/connection";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { SelectField, TextField } from "../../ui/fields";
 import { useEnumOptions } from "../../ui/enums";
-import { useQuery } from "urql";
-import { createRequest } from "urql";
 import { MatchList } from "./MatchList";
 import { ReferralFindMatchesQuery, ReferralMunicipalitiesQuery } from "./queries";
 import type { NewPersonForm, SearchForm } from "./schemas";
 import { canCreateNew, needsConfirmation, sameSearch, searchVars, unseenMatches, type Match, type PersonChoice, type SearchVars } from "./wizard";
+
+/** Tax codes are written in capitals: typed ones become so at once. */
+function upperCase(e: FormEvent<HTMLInputElement>) {
+  const input = e.currentTarget;
+  const upper = input.value.toUpperCase();
+  if (upper !== input.value) {
+    const caret = input.selectionStart;
+    input.value = upper;
+    input.setSelectionRange(caret, caret);
+  }
+}
 
 /** A search done: what was asked and who matched. */
 export interface Searched {
@@ -138,7 +147,7 @@ export function PersonStep({ searchForm, personForm, searched, setSearched, crea
               hint={t("referral.field.taxCodeHint")}
               autoComplete="off"
               maxLength={20}
-              style={{ textTransform: "uppercase" }}
+              onInput={upperCase}
             />
           </div>
         </div>
@@ -234,7 +243,7 @@ function NewPersonFields({
           <TextField form={form} name="firstName" label={t("referral.field.firstName")} autoComplete="off" />
         </div>
         <div className="col-md-6">
-          <TextField form={form} name="taxCode" label={t("referral.field.taxCode")} hint={t("referral.field.taxCodeOptional")} autoComplete="off" maxLength={20} style={{ textTransform: "uppercase" }} />
+          <TextField form={form} name="taxCode" label={t("referral.field.taxCode")} hint={t("referral.field.taxCodeOptional")} autoComplete="off" maxLength={20} onInput={upperCase} />
         </div>
         <div className="col-md-3">
           <TextField form={form} name="birthDate" type="date" label={t("referral.field.birthDate")} />

@@ -100,6 +100,7 @@ describe("ReferralWizard's search for known persons", () => {
     renderWizard(client);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText("Codice fiscale"), "fbbfnc82e56g273m");
+    expect((screen.getByLabelText("Codice fiscale") as HTMLInputElement).value).toBe("FBBFNC82E56G273M");
     await user.click(screen.getByRole("button", { name: "Cerca corrispondenze" }));
     await screen.findByTestId("duplicate-warning");
     expect(screen.getByText("Stesso codice fiscale")).toBeTruthy();
