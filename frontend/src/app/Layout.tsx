@@ -30,7 +30,8 @@ export function Layout() {
       <a className="visually-hidden-focusable skip-link" href="#main">
         <FormattedMessage id="layout.skipToContent" />
       </a>
-      <Headers>
+      <header>
+        <Headers>
         <Header type="slim" theme="">
           <HeaderContent>
             <span className="text-white">
@@ -87,7 +88,8 @@ export function Layout() {
             </Container>
           </nav>
         </div>
-      </Headers>
+        </Headers>
+      </header>
       <main id="main" tabIndex={-1}>
         <Container className="py-4">
           <Outlet />

@@ -1,0 +1,186 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artifacts } from "./artifacts";
+import { at, checkScreen, launch, newPage, signIn } from "./browser";
+
+// A working day through the app, in order: each step builds on the last.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** A GraphQL request with the page's session cookie. */
+async function api<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const r = await page.request.post(at("/graphql"), { data: { query, variables }, headers: { "Content-Type": "application/json" } });
+  const body = (await r.json()) as { data: T; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+/** The referrals total on the dashboard, as a number. */
+async function referralsTotal(page: Page): Promise<number> {
+  const figure = page.getByTestId("indicator-referrals-total");
+  await figure.waitFor();
+  await expect.poll(async () => /\d/.test((await figure.textContent()) ?? "")).toBe(true);
+  return Number(((await figure.textContent()) ?? "").replace(/\D/g, ""));
+}
+
+/** Chooses an option of the select labelled so by the option's visible text. */
+async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
+  await chooseIn(page.locator("body"), label, option);
+}
+
+const unique = Date.now().toString(36).toUpperCase();
+const newPerson = { lastName: `Collaudo${unique}`, firstName: "Ilaria", birthDate: "1987-04-12" };
+
+describe("a case from referral to outcome", () => {
+  let existing: { firstName: string; lastName: string; birthDate: string };
+  let caseURL = "";
+  let before = 0;
+
+  it("the committee reads the referrals so far", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "steering@demo.example");
+    before = await referralsTotal(page);
+    expect(before).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it("an operator refers a person, warned of an existing one first", async () => {
+    const coordinator = await newPage(browser);
+    await signIn(coordinator, "coordinator@demo.example");
+    const data = await api<{ cases: { edges: { node: { person: { identity: typeof existing | null } } }[] } }>(
+      coordinator,
+      `{ cases(first: 1, where: {status: IN_CHARGE}) { edges { node { person { identity { firstName lastName birthDate } } } } } }`,
+    );
+    const identity = data.cases.edges[0]?.node.person.identity;
+    expect(identity).toBeTruthy();
+    existing = { ...identity!, birthDate: identity!.birthDate.slice(0, 10) };
+    await coordinator.context().close();
+
+    const page = await newPage(browser);
+    await signIn(page, "operator@demo.example");
+    await page.goto(at("/refer"));
+    await fillPersonSearch(page, existing);
+    await expect.poll(() => page.getByTestId("duplicate-warning").isVisible()).toBe(true);
+    await checkScreen(page, "20-referral-duplicate-warning");
+
+    await fillPersonSearch(page, newPerson);
+    await createAndRefer(page);
+    await page.waitForURL(/\/cases\/cas_/);
+    caseURL = new URL(page.url()).pathname;
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await checkScreen(page, "21-referred-case");
+    await page.context().close();
+  });
+
+  it("the coordinator assesses, takes charge and adds an intervention", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "coordinator@demo.example");
+    await page.goto(at(caseURL));
+    await takeChargeWithIntervention(page);
+    await checkScreen(page, "22-case-in-charge");
+    await page.context().close();
+  });
+
+  it("the operator records an employment outcome", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "operator@demo.example");
+    await page.goto(at(caseURL));
+    await recordEmploymentOutcome(page);
+    await checkScreen(page, "23-case-outcome");
+    await page.context().close();
+  });
+
+  it("the committee sees one more referral and downloads the CSV", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "steering@demo.example");
+    expect(await referralsTotal(page)).toBe(before + 1);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Scarica CSV — Segnalazioni/ }).first().click()]);
+    const file = join(artifacts, "referrals.csv");
+    await download.saveAs(file);
+    const csv = readFileSync(file, "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.split("\n").length).toBeGreaterThan(1);
+    await page.context().close();
+  });
+
+  it("an operator of another table cannot open the case by its URL", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "operator.vinci@demo.example");
+    await page.goto(at(caseURL));
+    await expect.poll(() => page.getByTestId("case-not-found").isVisible()).toBe(true);
+    expect(await page.getByText(newPerson.lastName).count()).toBe(0);
+    await checkScreen(page, "24-case-not-found-for-vinci");
+    await page.context().close();
+  });
+});
+
+// The steps below follow the screens' Italian labels.
+
+async function fillPersonSearch(page: Page, p: { firstName: string; lastName: string; birthDate: string }): Promise<void> {
+  await page.getByLabel("Cognome", { exact: true }).fill(p.lastName);
+  await page.getByLabel("Nome", { exact: true }).fill(p.firstName);
+  await page.getByLabel("Data di nascita", { exact: true }).fill(p.birthDate);
+  await page.getByRole("button", { name: "Cerca corrispondenze" }).click();
+}
+
+async function createAndRefer(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Crea una nuova persona" }).click();
+  await choose(page, "Genere", "Femminile");
+  await page.getByRole("button", { name: "Avanti" }).click();
+  await choose(page, "Tavolo territoriale", /Empoli/);
+  await page.getByLabel("Motivo della segnalazione").fill("Disoccupata da due anni, chiede orientamento al lavoro.");
+  await page.locator("label", { hasText: /^Lavoro$/ }).click();
+  await page.getByRole("button", { name: "Avanti" }).click();
+  await page.getByRole("button", { name: "Invia segnalazione" }).click();
+}
+
+/** Opens an action's dialog from the case page, fills it, confirms and waits for it to close. */
+async function act(page: Page, action: string, fill: (dialog: Page["locator"] extends (...a: never[]) => infer L ? L : never) => Promise<void>): Promise<void> {
+  await page.getByRole("group", { name: "Azioni sul caso" }).getByRole("button", { name: action, exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.waitFor();
+  await fill(dialog);
+  await dialog.getByRole("button", { name: "Conferma" }).click();
+  await dialog.waitFor({ state: "detached" });
+}
+
+async function chooseIn(scope: ReturnType<Page["locator"]>, label: string, option: string | RegExp): Promise<void> {
+  const select = scope.getByLabel(label, { exact: true });
+  const options = select.locator("option").filter({ hasText: option });
+  const value = await options.first().getAttribute("value");
+  await select.selectOption(value ?? "");
+}
+
+async function takeChargeWithIntervention(page: Page): Promise<void> {
+  await act(page, "Avvia valutazione", async () => undefined);
+  await act(page, "Registra analisi preliminare", async (d) => {
+    await d.getByLabel("Sintesi dell'analisi").fill("Competenze da aggiornare; rete familiare presente.");
+    await chooseIn(d, "Livello di bisogno", "Moderato");
+  });
+  await act(page, "Prendi in carico", async (d) => {
+    await chooseIn(d, "Referente del caso", "Operatrice Servizi Sociali Empoli Demo");
+    await d.getByLabel("Risultato atteso").fill("Trovare un lavoro stabile entro sei mesi.");
+  });
+  await act(page, "Aggiungi intervento", async (d) => {
+    await chooseIn(d, "Tipo di intervento", "Orientamento");
+    const provider = d.getByLabel("Ente erogatore", { exact: true });
+    const first = await provider.locator("option:not([value=''])").first().getAttribute("value");
+    await provider.selectOption(first ?? "");
+  });
+  await expect.poll(() => page.getByText("Orientamento").count()).toBeGreaterThan(0);
+}
+
+async function recordEmploymentOutcome(page: Page): Promise<void> {
+  await act(page, "Registra esito", async (d) => {
+    await chooseIn(d, "Tipo di esito", "Lavoro a tempo indeterminato");
+  });
+  await expect.poll(() => page.getByText("Lavoro a tempo indeterminato").count()).toBeGreaterThan(0);
+}
