@@ -100,7 +100,7 @@ describe("protocol commitments", () => {
   it("lets users of the owner organisation settle their own pending commitments only, and no protocol action", async () => {
     renderPage(["OPERATOR"], "org_cpi");
     const late = await screen.findByTestId("commitment-pc_late");
-    expect(within(late).getByRole("button", { name: /Registra l'adempimento/ })).toBeTruthy();
+    expect(within(late).getByRole("button", { name: /Registra adempimento/ })).toBeTruthy();
     expect(within(screen.getByTestId("commitment-pc_open")).queryAllByRole("button")).toHaveLength(0);
     expect(within(screen.getByTestId("commitment-pc_done")).queryAllByRole("button")).toHaveLength(0);
     expect(screen.queryByRole("button", { name: "Aggiungi parte" })).toBeNull();
@@ -114,7 +114,7 @@ describe("protocol commitments", () => {
     expect(screen.getByRole("button", { name: "Aggiungi parte" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Aggiungi impegno" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Cessa protocollo" })).toBeTruthy();
-    await user.click(within(screen.getByTestId("commitment-pc_open")).getByRole("button", { name: /Registra l'adempimento/ }));
+    await user.click(within(screen.getByTestId("commitment-pc_open")).getByRole("button", { name: /Registra adempimento/ }));
     await user.click(screen.getByRole("button", { name: "Conferma adempimento" }));
     expect(await screen.findByText("Indica l'evidenza dell'adempimento.")).toBeTruthy();
     expect(mutations).toHaveLength(0);

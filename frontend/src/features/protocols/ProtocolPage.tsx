@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, Button } from "design-react-kit";
-import { useState } from "react";
+import { Button } from "design-react-kit";
+import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useParams } from "react-router";
@@ -46,7 +46,14 @@ export function ProtocolPage() {
   const label = useEnumLabel();
   const session = useSession();
   const [result, refetch] = useQuery({ query: ProtocolPageQuery, variables: { id } });
-  const p = result.data?.node?.__typename === "Protocol" ? result.data.node : null;
+  const fetched = result.data?.node?.__typename === "Protocol" ? result.data.node : null;
+  // While a change is refetched the cache may answer nothing for a moment:
+  // keep showing the protocol (and the notice of what was just done).
+  const last = useRef(fetched);
+  if (fetched) {
+    last.current = fetched;
+  }
+  const p = fetched ?? (result.fetching && last.current?.id === id ? last.current : null);
   usePageTitle(p?.title ?? intl.formatMessage({ id: "protocols.page.title" }));
   const [panel, setPanel] = useState<Panel>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -125,9 +132,9 @@ export function ProtocolPage() {
       </dl>
 
       {notice && (
-        <Alert color="success" role="status">
+        <div className="alert alert-success" role="status">
           {notice}
-        </Alert>
+        </div>
       )}
       {(actions.activate || actions.terminate || actions.activateNeedsParty) && (
         <div className="d-flex flex-wrap gap-2 mb-4">

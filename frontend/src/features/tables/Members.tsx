@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, Button } from "design-react-kit";
+import { Button } from "design-react-kit";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
@@ -53,9 +53,9 @@ export function Members({
         <FormattedMessage id="tables.members.title" values={{ count: members.length }} />
       </h2>
       {notice && (
-        <Alert color="success" role="status">
+        <div className="alert alert-success" role="status">
           {notice}
-        </Alert>
+        </div>
       )}
       <ErrorAlert error={removal.error} />
       {canManage &&

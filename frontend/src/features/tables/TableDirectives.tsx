@@ -1,4 +1,4 @@
-import { Alert, Button } from "design-react-kit";
+import { Button } from "design-react-kit";
 import { useId, useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useMutation, useQuery } from "urql";
@@ -77,9 +77,9 @@ function AcknowledgeForm({ directiveID, title, tableID, onDone }: { directiveID:
   const [done, setDone] = useState(false);
   if (done) {
     return (
-      <Alert color="success" role="status">
+      <div className="alert alert-success" role="status">
         <FormattedMessage id="tables.directives.acknowledgedNow" />
-      </Alert>
+      </div>
     );
   }
   if (!open) {

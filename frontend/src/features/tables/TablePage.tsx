@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useParams } from "react-router";
 import { useQuery } from "urql";
@@ -19,7 +20,14 @@ export function TablePage() {
   const intl = useIntl();
   const session = useSession();
   const [result, refetch] = useQuery({ query: TablePageQuery, variables: { id } });
-  const table = result.data?.node?.__typename === "Table" ? result.data.node : null;
+  const fetched = result.data?.node?.__typename === "Table" ? result.data.node : null;
+  // While a change is refetched the cache may answer nothing for a moment:
+  // keep showing the table (and the notice of what was just done).
+  const last = useRef(fetched);
+  if (fetched) {
+    last.current = fetched;
+  }
+  const table = fetched ?? (result.fetching && last.current?.id === id ? last.current : null);
   usePageTitle(table?.name ?? intl.formatMessage({ id: "tables.page.title" }));
 
   if (!table) {
