@@ -44,7 +44,7 @@ export function Layout() {
                     <button
                       key={l}
                       type="button"
-                      className="btn btn-sm"
+                      className="win-lang-option"
                       aria-pressed={l === locale}
                       lang={l}
                       onClick={() => setLocale(l)}
