@@ -1,13 +1,313 @@
+import { Alert } from "design-react-kit";
+import { useCallback } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
+import { Link, useParams } from "react-router";
+import { useQuery } from "urql";
+import { graphql } from "../../gql";
+import type { CasePageQuery } from "../../gql/graphql";
+import { useFormat } from "../../i18n/format";
+import { useEnumLabel } from "../../i18n/useEnumLabel";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { Loading } from "../../ui/Loading";
 import { usePageTitle } from "../../ui/usePageTitle";
+import { CaseActions, visibleActions } from "./actions/CaseActions";
+import { OverdueBadge, PriorityText, StatusBadge } from "./badges";
+import { caseNotFound, missedLimit, pageError } from "./casePage";
+import { AssessmentsSection, InterventionsSection, MonitoringSection, OutcomesSection, PlanSection, TeamSection, TimelineSection } from "./sections";
 
-// Placeholder until this screen is built.
+export const CasePageQueryDoc = graphql(`
+  query CasePage($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Case {
+        code
+        status
+        priority
+        version
+        overdue
+        allowedActions
+        referredOn
+        referralReason
+        needAreas
+        takenInChargeOn
+        closedOn
+        closureReason
+        declineReason
+        consentGivenAt
+        firstMeetingOn
+        firstMeetingDueOn
+        planDueOn
+        transferReason
+        transferRequestedAt
+        transferTo {
+          id
+          name
+        }
+        table {
+          id
+          name
+        }
+        referringOrganization {
+          id
+          name
+        }
+        referringOperator {
+          id
+          name
+        }
+        caseManager {
+          id
+          name
+        }
+        previousCase {
+          id
+          code
+        }
+        nextCase {
+          id
+          code
+        }
+        person {
+          id
+          pseudonym
+          birthYear
+          gender
+          householdSize
+          citizenshipArea
+          municipality {
+            id
+            name
+          }
+          identity {
+            id
+            firstName
+            lastName
+            taxCode
+            birthDate
+            birthPlace
+            email
+            phone
+            address
+            postalCode
+            city
+          }
+        }
+        ...CasePageSections
+      }
+    }
+  }
+`);
+
+export type CaseData = Extract<NonNullable<CasePageQuery["node"]>, { __typename: "Case" }>;
+
+/** One case: its state, the person, and its story from referral to outcomes, with the steps the viewer may take. */
 export function CasePage() {
+  const { id = "" } = useParams();
   const intl = useIntl();
-  usePageTitle(intl.formatMessage({ id: "nav.cases" }));
+  const [result, reexecute] = useQuery({ query: CasePageQueryDoc, variables: { id }, requestPolicy: "cache-and-network" });
+  const node = result.data?.node;
+  const c = node?.__typename === "Case" ? node : undefined;
+  usePageTitle(c ? intl.formatMessage({ id: "cases.page.title" }, { code: c.code }) : intl.formatMessage({ id: "cases.page.loadingTitle" }));
+  const refresh = useCallback(() => reexecute({ requestPolicy: "network-only" }), [reexecute]);
+
+  if (!c) {
+    if (caseNotFound(result.data, result.error)) {
+      return <CaseNotFound />;
+    }
+    if (result.fetching || !result.error) {
+      return <Loading />;
+    }
+    return (
+      <>
+        <h1>
+          <FormattedMessage id="cases.page.loadingTitle" />
+        </h1>
+        <ErrorAlert error={result.error} />
+      </>
+    );
+  }
+  return <CaseView c={c} error={pageError(result.error)} onChanged={refresh} />;
+}
+
+export function CaseNotFound() {
+  const intl = useIntl();
+  usePageTitle(intl.formatMessage({ id: "cases.notFound.title" }));
   return (
-    <h1>
-      <FormattedMessage id="nav.cases" />
-    </h1>
+    <div data-testid="case-not-found">
+      <h1>
+        <FormattedMessage id="cases.notFound.title" />
+      </h1>
+      <p>
+        <FormattedMessage id="cases.notFound.text" />
+      </p>
+      <p>
+        <Link to="/cases">
+          <FormattedMessage id="cases.notFound.back" />
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<typeof pageError>; onChanged: () => void }) {
+  const fmt = useFormat();
+  const label = useEnumLabel();
+  const limit = missedLimit(c);
+  const showActions = visibleActions(c.allowedActions).length > 0;
+  return (
+    <>
+      <p className="mb-1">
+        <Link to="/cases">
+          <FormattedMessage id="cases.page.backToList" />
+        </Link>
+      </p>
+      <h1>
+        <FormattedMessage id="cases.page.title" values={{ code: c.code }} />
+      </h1>
+      <p className="d-flex flex-wrap align-items-center gap-2">
+        <span>
+          <FormattedMessage id="cases.field.status" />: <StatusBadge status={c.status} />
+        </span>
+        <span aria-hidden="true">·</span>
+        <span>
+          <FormattedMessage id="cases.field.priority" />: <PriorityText priority={c.priority} />
+        </span>
+        <span aria-hidden="true">·</span>
+        <span>{c.table.name}</span>
+        {c.overdue && (
+          <>
+            <span aria-hidden="true">·</span>
+            <OverdueBadge />
+          </>
+        )}
+      </p>
+      <ErrorAlert error={error} />
+      {limit && (
+        <Alert color="warning">
+          <FormattedMessage
+            id={`cases.page.overdue.${limit}`}
+            values={{ firstMeetingDue: fmt.date(c.firstMeetingDueOn), planDue: fmt.date(c.planDueOn) }}
+          />
+        </Alert>
+      )}
+      {c.transferTo && (
+        <Alert color="info">
+          <FormattedMessage
+            id="cases.page.transferPending"
+            values={{ table: c.transferTo.name, date: fmt.date(c.transferRequestedAt), reason: c.transferReason || "—" }}
+          />
+        </Alert>
+      )}
+
+      {showActions && (
+        <section aria-labelledby="case-actions-title" className="mb-4">
+          <h2 id="case-actions-title" className="h4">
+            <FormattedMessage id="cases.section.actions" />
+          </h2>
+          <CaseActions caseId={c.id} version={c.version} allowedActions={c.allowedActions} onChanged={onChanged} />
+        </section>
+      )}
+
+      <section aria-labelledby="case-details-title" className="mb-5">
+        <h2 id="case-details-title" className="h3">
+          <FormattedMessage id="cases.section.details" />
+        </h2>
+        <dl className="row">
+          <Item term="cases.field.code">{c.code}</Item>
+          <Item term="cases.field.table">{c.table.name}</Item>
+          <Item term="cases.field.referredOn">{fmt.date(c.referredOn)}</Item>
+          <Item term="cases.field.referringOrganization">{c.referringOrganization.name}</Item>
+          <Item term="cases.field.referringOperator">{c.referringOperator?.name ?? "—"}</Item>
+          <Item term="cases.field.caseManager">{c.caseManager?.name ?? <FormattedMessage id="cases.field.noCaseManager" />}</Item>
+          <Item term="cases.field.needAreas">{c.needAreas.length ? c.needAreas.map((a) => label("NeedArea", a)).join(", ") : "—"}</Item>
+          <Item term="cases.field.referralReason">{c.referralReason}</Item>
+          <Item term="cases.field.consentGivenAt">{fmt.date(c.consentGivenAt)}</Item>
+          <Item term="cases.field.firstMeetingDueOn">{fmt.date(c.firstMeetingDueOn)}</Item>
+          <Item term="cases.field.firstMeetingOn">{fmt.date(c.firstMeetingOn)}</Item>
+          <Item term="cases.field.planDueOn">{fmt.date(c.planDueOn)}</Item>
+          <Item term="cases.field.takenInChargeOn">{fmt.date(c.takenInChargeOn)}</Item>
+          <Item term="cases.field.timeLimits">{c.overdue ? <OverdueBadge /> : <FormattedMessage id="cases.onTime" />}</Item>
+          {c.closedOn && <Item term="cases.field.closedOn">{fmt.date(c.closedOn)}</Item>}
+          {c.closureReason && <Item term="cases.field.closureReason">{label("CaseClosureReason", c.closureReason)}</Item>}
+          {c.declineReason && <Item term="cases.field.declineReason">{c.declineReason}</Item>}
+          {c.previousCase && (
+            <Item term="cases.field.previousCase">
+              <Link to={`/cases/${c.previousCase.id}`}>{c.previousCase.code}</Link>
+            </Item>
+          )}
+          {c.nextCase && (
+            <Item term="cases.field.nextCase">
+              <Link to={`/cases/${c.nextCase.id}`}>{c.nextCase.code}</Link>
+            </Item>
+          )}
+          <Item term="cases.field.version">{c.version}</Item>
+        </dl>
+      </section>
+
+      <PersonSection person={c.person} />
+      <TimelineSection data={c} />
+      <AssessmentsSection data={c} />
+      <PlanSection data={c} />
+      <InterventionsSection data={c} />
+      <OutcomesSection data={c} />
+      <MonitoringSection data={c} />
+      <TeamSection data={c} />
+    </>
+  );
+}
+
+/** A term and its value in a description list. */
+export function Item({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt className="col-sm-4 col-lg-3">
+        <FormattedMessage id={term} />
+      </dt>
+      <dd className="col-sm-8 col-lg-9">{children}</dd>
+    </>
+  );
+}
+
+export function PersonSection({ person }: { person: CaseData["person"] }) {
+  const fmt = useFormat();
+  const label = useEnumLabel();
+  const id = person.identity;
+  return (
+    <section aria-labelledby="case-person-title" className="mb-5">
+      <h2 id="case-person-title" className="h3">
+        <FormattedMessage id="cases.section.person" />
+      </h2>
+      <dl className="row">
+        <Item term="cases.person.pseudonym">{person.pseudonym}</Item>
+        <Item term="cases.person.birthYear">{person.birthYear}</Item>
+        <Item term="cases.person.gender">{label("PersonGender", person.gender)}</Item>
+        <Item term="cases.person.citizenshipArea">{label("PersonCitizenshipArea", person.citizenshipArea)}</Item>
+        <Item term="cases.person.householdSize">{person.householdSize}</Item>
+        <Item term="cases.person.municipality">{person.municipality?.name ?? "—"}</Item>
+      </dl>
+      <h3 className="h5">
+        <FormattedMessage id="cases.person.identity" />
+      </h3>
+      {id ? (
+        <dl className="row" data-testid="person-identity">
+          <Item term="cases.person.name">
+            {id.firstName} {id.lastName}
+          </Item>
+          <Item term="cases.person.taxCode">{id.taxCode || "—"}</Item>
+          <Item term="cases.person.birth">
+            {fmt.date(id.birthDate)}
+            {id.birthPlace ? ` — ${id.birthPlace}` : ""}
+          </Item>
+          <Item term="cases.person.phone">{id.phone || "—"}</Item>
+          <Item term="cases.person.email">{id.email || "—"}</Item>
+          <Item term="cases.person.address">{[id.address, [id.postalCode, id.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || "—"}</Item>
+        </dl>
+      ) : (
+        <p data-testid="identity-hidden">
+          <FormattedMessage id="cases.person.identityHidden" />
+        </p>
+      )}
+    </section>
   );
 }

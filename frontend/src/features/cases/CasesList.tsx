@@ -1,13 +1,330 @@
+import { Button } from "design-react-kit";
+import { useId, useMemo, useState, type FormEvent } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
+import { Link, useSearchParams } from "react-router";
+import { useQuery } from "urql";
+import { graphql } from "../../gql";
+import type { CaseOrderField, CasePriority, CasesListQuery, OrderDirection } from "../../gql/graphql";
+import { useFormat } from "../../i18n/format";
+import { useEnumLabel } from "../../i18n/useEnumLabel";
+import { nodes } from "../../ui/connection";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { LoadMore } from "../../ui/LoadMore";
+import { Loading } from "../../ui/Loading";
 import { usePageTitle } from "../../ui/usePageTitle";
+import { OverdueBadge, PriorityText, StatusBadge } from "./badges";
+import {
+  casePriorities,
+  caseStatuses,
+  isFiltered,
+  noManager,
+  readParams,
+  sortFields,
+  toOrderBy,
+  toWhere,
+  writeParams,
+  type CaseListParams,
+  type StatusFilter,
+} from "./listParams";
 
-// Placeholder until this screen is built.
+export const CasesListQueryDoc = graphql(`
+  query CasesList($first: Int!, $after: Cursor, $where: CaseWhereInput, $orderBy: [CaseOrder!]) {
+    cases(first: $first, after: $after, where: $where, orderBy: $orderBy) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          code
+          status
+          priority
+          referredOn
+          overdue
+          person {
+            id
+            pseudonym
+            birthYear
+          }
+          table {
+            id
+            name
+          }
+          caseManager {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CasesListOptionsQueryDoc = graphql(`
+  query CasesListOptions($managers: UserWhereInput) {
+    tables(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    users(first: 100, where: $managers, orderBy: [{ field: NAME, direction: ASC }]) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+const pageSize = 25;
+
+/** The cases the viewer may see, searched, filtered and ordered as the URL says. */
 export function CasesList() {
   const intl = useIntl();
-  usePageTitle(intl.formatMessage({ id: "nav.cases" }));
+  usePageTitle(intl.formatMessage({ id: "cases.list.title" }));
+  const [search, setSearch] = useSearchParams();
+  const params = useMemo(() => readParams(search), [search]);
+  const key = writeParams(params).toString();
+  // The page asked for belongs to one search: a new search starts again.
+  const [page, setPage] = useState<{ key: string; after?: string }>({ key });
+  const after = page.key === key ? page.after : undefined;
+  const variables = useMemo(() => ({ first: pageSize, after, where: toWhere(params), orderBy: toOrderBy(params) }), [after, params]);
+  const [result] = useQuery({ query: CasesListQueryDoc, variables });
+  const cases = nodes(result.data?.cases);
+  const apply = (next: CaseListParams) => setSearch(writeParams(next));
+
   return (
-    <h1>
-      <FormattedMessage id="nav.cases" />
-    </h1>
+    <>
+      <h1>
+        <FormattedMessage id="cases.list.title" />
+      </h1>
+      <p className="lead">
+        <FormattedMessage id="cases.list.intro" />
+      </p>
+      <Filters key={key} params={params} onApply={apply} />
+      <ErrorAlert error={result.error} />
+      {result.fetching && !result.data && <Loading />}
+      {result.data && (
+        <p aria-live="polite" className="fw-semibold" data-testid="cases-count">
+          <FormattedMessage id={isFiltered(params) ? "cases.list.countFiltered" : "cases.list.count"} values={{ count: result.data.cases.totalCount }} />
+        </p>
+      )}
+      {result.data && cases.length === 0 && (
+        <p>
+          <FormattedMessage id={isFiltered(params) ? "cases.list.noneFiltered" : "cases.list.none"} />
+        </p>
+      )}
+      {cases.length > 0 && <CasesTable cases={cases} />}
+      <div className="my-3">
+        <LoadMore pageInfo={result.data?.cases.pageInfo} fetching={result.fetching} onMore={(a) => setPage({ key, after: a })} />
+      </div>
+    </>
+  );
+}
+
+type CaseRow = NonNullable<NonNullable<NonNullable<CasesListQuery["cases"]["edges"]>[number]>["node"]>;
+
+function CasesTable({ cases }: { cases: CaseRow[] }) {
+  const intl = useIntl();
+  const fmt = useFormat();
+  return (
+    <div className="table-responsive">
+      <table className="table table-hover align-middle">
+        <caption className="visually-hidden">{intl.formatMessage({ id: "cases.list.caption" })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <FormattedMessage id="cases.field.code" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="cases.field.person" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="cases.field.table" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="cases.field.status" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="cases.field.priority" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="cases.field.referredOn" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="cases.field.caseManager" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="cases.field.timeLimits" />
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {cases.map((c) => (
+            <tr key={c.id}>
+              <th scope="row" className="text-nowrap">
+                <Link to={`/cases/${c.id}`}>{c.code}</Link>
+              </th>
+              <td>
+                <span className="d-block text-nowrap">{c.person.pseudonym}</span>
+                <FormattedMessage id="cases.list.bornIn" values={{ year: c.person.birthYear }} />
+              </td>
+              <td>{c.table.name}</td>
+              <td>
+                <StatusBadge status={c.status} />
+              </td>
+              <td>
+                <PriorityText priority={c.priority} />
+              </td>
+              <td className="text-nowrap">{fmt.date(c.referredOn)}</td>
+              <td>{c.caseManager?.name ?? <FormattedMessage id="cases.field.noCaseManager" />}</td>
+              <td className="text-nowrap">{c.overdue ? <OverdueBadge /> : <FormattedMessage id="cases.onTime" />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The search form: a draft of the URL's state, applied on "Cerca". */
+function Filters({ params, onApply }: { params: CaseListParams; onApply: (p: CaseListParams) => void }) {
+  const intl = useIntl();
+  const label = useEnumLabel();
+  const uid = useId();
+  const [draft, setDraft] = useState(params);
+  const managers = draft.table ? { hasMembershipsWith: [{ hasTableWith: [{ id: draft.table }] }] } : { hasMemberships: true };
+  const [options] = useQuery({ query: CasesListOptionsQueryDoc, variables: { managers } });
+  const tables = nodes(options.data?.tables);
+  const users = nodes(options.data?.users);
+  const set = <K extends keyof CaseListParams>(k: K, v: CaseListParams[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onApply(draft);
+  };
+  const f = (name: string) => `${uid}-${name}`;
+  const t = (id: string) => intl.formatMessage({ id });
+
+  return (
+    <form role="search" aria-label={t("cases.filters.label")} onSubmit={submit} className="mb-4">
+      <ErrorAlert error={options.error} />
+      <div className="row g-3">
+        <div className="col-12 col-lg-6">
+          <label htmlFor={f("q")} className="form-label fw-semibold">
+            {t("cases.filters.search")}
+          </label>
+          <input
+            id={f("q")}
+            type="search"
+            className="form-control"
+            value={draft.q}
+            onChange={(e) => set("q", e.target.value)}
+            aria-describedby={f("q-hint")}
+          />
+          <small id={f("q-hint")} className="form-text d-block">
+            {t("cases.filters.searchHint")}
+          </small>
+        </div>
+        <div className="col-12 col-md-6 col-lg-3">
+          <label htmlFor={f("status")} className="form-label fw-semibold">
+            {t("cases.filters.status")}
+          </label>
+          <select id={f("status")} className="form-select" value={draft.status ?? ""} onChange={(e) => set("status", (e.target.value || undefined) as StatusFilter | undefined)}>
+            <option value="">{t("cases.filters.any")}</option>
+            <option value="OPEN">{t("cases.filters.open")}</option>
+            {caseStatuses.map((s) => (
+              <option key={s} value={s}>
+                {label("CaseStatus", s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="col-12 col-md-6 col-lg-3">
+          <label htmlFor={f("priority")} className="form-label fw-semibold">
+            {t("cases.filters.priority")}
+          </label>
+          <select id={f("priority")} className="form-select" value={draft.priority ?? ""} onChange={(e) => set("priority", (e.target.value || undefined) as CasePriority | undefined)}>
+            <option value="">{t("cases.filters.any")}</option>
+            {casePriorities.map((p) => (
+              <option key={p} value={p}>
+                {label("CasePriority", p)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="col-12 col-md-6 col-lg-3">
+          <label htmlFor={f("table")} className="form-label fw-semibold">
+            {t("cases.filters.table")}
+          </label>
+          <select id={f("table")} className="form-select" value={draft.table ?? ""} onChange={(e) => set("table", e.target.value || undefined)}>
+            <option value="">{t("cases.filters.anyTable")}</option>
+            {draft.table && !tables.some((x) => x.id === draft.table) && <option value={draft.table}>{t("cases.filters.selected")}</option>}
+            {tables.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="col-12 col-md-6 col-lg-3">
+          <label htmlFor={f("manager")} className="form-label fw-semibold">
+            {t("cases.filters.manager")}
+          </label>
+          <select id={f("manager")} className="form-select" value={draft.manager ?? ""} onChange={(e) => set("manager", e.target.value || undefined)}>
+            <option value="">{t("cases.filters.anyManager")}</option>
+            <option value={noManager}>{t("cases.filters.noManager")}</option>
+            {draft.manager && draft.manager !== noManager && !users.some((u) => u.id === draft.manager) && (
+              <option value={draft.manager}>{t("cases.filters.selected")}</option>
+            )}
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="col-12 col-md-6 col-lg-3">
+          <label htmlFor={f("sort")} className="form-label fw-semibold">
+            {t("cases.filters.sort")}
+          </label>
+          <select id={f("sort")} className="form-select" value={draft.sort} onChange={(e) => set("sort", e.target.value as CaseOrderField)}>
+            {sortFields.map((s) => (
+              <option key={s} value={s}>
+                {t(`cases.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="col-12 col-md-6 col-lg-3">
+          <label htmlFor={f("dir")} className="form-label fw-semibold">
+            {t("cases.filters.direction")}
+          </label>
+          <select id={f("dir")} className="form-select" value={draft.dir} onChange={(e) => set("dir", e.target.value as OrderDirection)}>
+            <option value="DESC">{t("cases.filters.desc")}</option>
+            <option value="ASC">{t("cases.filters.asc")}</option>
+          </select>
+        </div>
+      </div>
+      <div className="d-flex flex-wrap gap-2 mt-3">
+        <Button type="submit" color="primary">
+          {t("cases.filters.apply")}
+        </Button>
+        <Button
+          type="button"
+          color="primary"
+          outline
+          onClick={() => onApply({ q: "", sort: draft.sort, dir: draft.dir })}
+        >
+          {t("cases.filters.reset")}
+        </Button>
+      </div>
+    </form>
   );
 }

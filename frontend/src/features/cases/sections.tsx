@@ -1,0 +1,577 @@
+import type { ReactNode } from "react";
+import { FormattedMessage, useIntl } from "react-intl";
+import { graphql } from "../../gql";
+import type { CasePageSectionsFragment } from "../../gql/graphql";
+import { useFormat } from "../../i18n/format";
+import { useEnumLabel } from "../../i18n/useEnumLabel";
+import { nodes } from "../../ui/connection";
+import { newestFirst } from "./casePage";
+
+// The case's story, one section each: what happened (timeline), what the
+// assessments found, the plan agreed with the person, the interventions
+// and their outcomes, the monitoring meetings and who works the case.
+
+export const CasePageSectionsFragmentDoc = graphql(`
+  fragment CasePageSections on Case {
+    id
+    events(first: 100, orderBy: [{ field: OCCURRED_AT, direction: DESC }]) {
+      totalCount
+      edges {
+        node {
+          id
+          kind
+          occurredAt
+          note
+          actor {
+            id
+            name
+          }
+        }
+      }
+    }
+    assessments(first: 100, orderBy: [{ field: ASSESSED_ON, direction: DESC }]) {
+      edges {
+        node {
+          id
+          level
+          assessedOn
+          summary
+          complexNeeds
+          assessor {
+            id
+            name
+          }
+          findings {
+            area
+            need
+            resources
+            notes
+          }
+        }
+      }
+    }
+    plan {
+      id
+      summary
+      agreedOn
+      reviewOn
+      goals(first: 100, orderBy: [{ field: CREATED_AT, direction: ASC }]) {
+        edges {
+          node {
+            id
+            area
+            description
+            dueOn
+            status
+          }
+        }
+      }
+      commitments(first: 100, orderBy: [{ field: CREATED_AT, direction: ASC }]) {
+        edges {
+          node {
+            id
+            kind
+            description
+            hoursAgreed
+            hoursDone
+            dueOn
+            host {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+    interventions(first: 100, orderBy: [{ field: STARTS_ON, direction: ASC }]) {
+      edges {
+        node {
+          id
+          kind
+          description
+          startsOn
+          endsOn
+          status
+          costCents
+          provider {
+            id
+            name
+          }
+          fund {
+            id
+            name
+            year
+          }
+        }
+      }
+    }
+    outcomes(first: 100, orderBy: [{ field: ACHIEVED_ON, direction: ASC }]) {
+      edges {
+        node {
+          id
+          kind
+          valueDimension
+          achievedOn
+          evidence
+          followUpDueOn
+          followedUpOn
+          stillHeld
+          intervention {
+            id
+            kind
+          }
+          verifiedBy {
+            id
+            name
+          }
+        }
+      }
+    }
+    monitoringMeetings(first: 100, orderBy: [{ field: PLANNED_ON, direction: ASC }]) {
+      edges {
+        node {
+          id
+          plannedOn
+          heldOn
+          summary
+          recordedBy {
+            id
+            name
+          }
+          items(first: 20) {
+            edges {
+              node {
+                id
+                progress
+                goalStatus
+                hoursDone
+                goal {
+                  id
+                  description
+                }
+                commitment {
+                  id
+                  description
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    team(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {
+      edges {
+        node {
+          id
+          name
+          organization {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+type Data = { data: CasePageSectionsFragment };
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mb-5">
+      <h2 id={id} className="h3">
+        <FormattedMessage id={title} />
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Empty({ id }: { id: string }) {
+  return (
+    <p>
+      <FormattedMessage id={id} />
+    </p>
+  );
+}
+
+function Th({ id, end }: { id: string; end?: boolean }) {
+  return (
+    <th scope="col" className={end ? "text-end" : undefined}>
+      <FormattedMessage id={id} />
+    </th>
+  );
+}
+
+function DataTable({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
+  const intl = useIntl();
+  return (
+    <div className="table-responsive">
+      <table className="table align-middle">
+        <caption className="visually-hidden">{intl.formatMessage({ id: caption })}</caption>
+        <thead>
+          <tr>{head}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function TimelineSection({ data }: Data) {
+  const fmt = useFormat();
+  const label = useEnumLabel();
+  const events = newestFirst(nodes(data.events));
+  return (
+    <Section id="case-timeline-title" title="cases.section.timeline">
+      {events.length === 0 ? (
+        <Empty id="cases.timeline.none" />
+      ) : (
+        <ol className="list-unstyled border-start border-2 ps-3" data-testid="case-timeline">
+          {events.map((e) => (
+            <li key={e.id} className="mb-3">
+              <strong>{label("CaseEventKind", e.kind)}</strong>{" "}
+              <span>
+                — <time dateTime={e.occurredAt}>{fmt.dateTime(e.occurredAt)}</time>
+              </span>
+              <br />
+              <span>
+                <FormattedMessage id="cases.timeline.actor" values={{ name: e.actor?.name ?? "—" }} />
+              </span>
+              {e.note && <p className="mb-0 mt-1">{e.note}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {data.events.totalCount > events.length && (
+        <p>
+          <FormattedMessage id="cases.timeline.more" values={{ shown: events.length, total: data.events.totalCount }} />
+        </p>
+      )}
+    </Section>
+  );
+}
+
+export function AssessmentsSection({ data }: Data) {
+  const fmt = useFormat();
+  const label = useEnumLabel();
+  const assessments = nodes(data.assessments);
+  return (
+    <Section id="case-assessments-title" title="cases.section.assessments">
+      {assessments.length === 0 && <Empty id="cases.assessments.none" />}
+      {assessments.map((a) => (
+        <article key={a.id} className="mb-4">
+          <h3 className="h5">
+            <FormattedMessage id="cases.assessments.heading" values={{ level: label("AssessmentLevel", a.level), date: fmt.date(a.assessedOn) }} />
+          </h3>
+          <p className="mb-1">
+            <FormattedMessage id="cases.assessments.assessor" values={{ name: a.assessor?.name ?? "—" }} />
+            {a.complexNeeds && (
+              <>
+                {" "}
+                <strong>
+                  <FormattedMessage id="cases.assessments.complexNeeds" />
+                </strong>
+              </>
+            )}
+          </p>
+          {a.summary && <p>{a.summary}</p>}
+          {a.findings.length > 0 && (
+            <DataTable
+              caption="cases.assessments.findingsCaption"
+              head={
+                <>
+                  <Th id="cases.assessments.area" />
+                  <Th id="cases.assessments.need" />
+                  <Th id="cases.assessments.resources" />
+                  <Th id="cases.assessments.notes" />
+                </>
+              }
+            >
+              {a.findings.map((f) => (
+                <tr key={f.area}>
+                  <th scope="row">{label("NeedArea", f.area)}</th>
+                  <td>{label("NeedLevel", f.need)}</td>
+                  <td>{f.resources || "—"}</td>
+                  <td>{f.notes || "—"}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </article>
+      ))}
+    </Section>
+  );
+}
+
+export function PlanSection({ data }: Data) {
+  const fmt = useFormat();
+  const label = useEnumLabel();
+  const plan = data.plan;
+  const goals = nodes(plan?.goals);
+  const commitments = nodes(plan?.commitments);
+  return (
+    <Section id="case-plan-title" title="cases.section.plan">
+      {!plan ? (
+        <Empty id="cases.plan.none" />
+      ) : (
+        <>
+          <p>{plan.summary || <FormattedMessage id="cases.plan.noSummary" />}</p>
+          <dl className="row">
+            <dt className="col-sm-4 col-lg-3">
+              <FormattedMessage id="cases.plan.agreedOn" />
+            </dt>
+            <dd className="col-sm-8 col-lg-9">{plan.agreedOn ? fmt.date(plan.agreedOn) : <FormattedMessage id="cases.plan.notAgreed" />}</dd>
+            <dt className="col-sm-4 col-lg-3">
+              <FormattedMessage id="cases.plan.reviewOn" />
+            </dt>
+            <dd className="col-sm-8 col-lg-9">{plan.reviewOn ? fmt.date(plan.reviewOn) : <FormattedMessage id="cases.plan.noReview" />}</dd>
+          </dl>
+          <h3 className="h5">
+            <FormattedMessage id="cases.plan.goals" />
+          </h3>
+          {goals.length === 0 ? (
+            <Empty id="cases.plan.noGoals" />
+          ) : (
+            <DataTable
+              caption="cases.plan.goals"
+              head={
+                <>
+                  <Th id="cases.plan.goal" />
+                  <Th id="cases.plan.area" />
+                  <Th id="cases.plan.goalStatus" />
+                  <Th id="cases.plan.dueOn" />
+                </>
+              }
+            >
+              {goals.map((g) => (
+                <tr key={g.id}>
+                  <th scope="row">{g.description}</th>
+                  <td>{label("NeedArea", g.area)}</td>
+                  <td>{label("GoalStatus", g.status)}</td>
+                  <td>{fmt.date(g.dueOn)}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+          <h3 className="h5">
+            <FormattedMessage id="cases.plan.commitments" />
+          </h3>
+          {commitments.length === 0 ? (
+            <Empty id="cases.plan.noCommitments" />
+          ) : (
+            <DataTable
+              caption="cases.plan.commitments"
+              head={
+                <>
+                  <Th id="cases.plan.commitment" />
+                  <Th id="cases.plan.kind" />
+                  <Th id="cases.plan.host" />
+                  <Th id="cases.plan.hoursAgreed" end />
+                  <Th id="cases.plan.hoursDone" end />
+                  <Th id="cases.plan.dueOn" />
+                </>
+              }
+            >
+              {commitments.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">{m.description}</th>
+                  <td>{label("CommitmentKind", m.kind)}</td>
+                  <td>{m.host?.name ?? "—"}</td>
+                  <td className="text-end">{fmt.number(m.hoursAgreed)}</td>
+                  <td className="text-end">{fmt.number(m.hoursDone)}</td>
+                  <td>{fmt.date(m.dueOn)}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </>
+      )}
+    </Section>
+  );
+}
+
+export function InterventionsSection({ data }: Data) {
+  const fmt = useFormat();
+  const label = useEnumLabel();
+  const interventions = nodes(data.interventions);
+  return (
+    <Section id="case-interventions-title" title="cases.section.interventions">
+      {interventions.length === 0 ? (
+        <Empty id="cases.interventions.none" />
+      ) : (
+        <DataTable
+          caption="cases.section.interventions"
+          head={
+            <>
+              <Th id="cases.interventions.kind" />
+              <Th id="cases.interventions.provider" />
+              <Th id="cases.interventions.period" />
+              <Th id="cases.interventions.status" />
+              <Th id="cases.interventions.cost" end />
+              <Th id="cases.interventions.fund" />
+            </>
+          }
+        >
+          {interventions.map((i) => (
+            <tr key={i.id}>
+              <th scope="row">
+                {label("InterventionKind", i.kind)}
+                {i.description && <span className="d-block fw-normal">{i.description}</span>}
+              </th>
+              <td>{i.provider.name}</td>
+              <td>
+                <FormattedMessage id="cases.interventions.dates" values={{ from: fmt.date(i.startsOn), to: fmt.date(i.endsOn) }} />
+              </td>
+              <td>{label("InterventionStatus", i.status)}</td>
+              <td className="text-end">{fmt.euros(i.costCents)}</td>
+              <td>{i.fund ? `${i.fund.name} (${i.fund.year})` : <FormattedMessage id="cases.interventions.noFund" />}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </Section>
+  );
+}
+
+export function OutcomesSection({ data }: Data) {
+  const fmt = useFormat();
+  const label = useEnumLabel();
+  const intl = useIntl();
+  const outcomes = nodes(data.outcomes);
+  const held = (v: boolean | null | undefined) =>
+    v === null || v === undefined ? "—" : intl.formatMessage({ id: v ? "cases.outcomes.held" : "cases.outcomes.notHeld" });
+  return (
+    <Section id="case-outcomes-title" title="cases.section.outcomes">
+      {outcomes.length === 0 ? (
+        <Empty id="cases.outcomes.none" />
+      ) : (
+        <DataTable
+          caption="cases.section.outcomes"
+          head={
+            <>
+              <Th id="cases.outcomes.kind" />
+              <Th id="cases.outcomes.dimension" />
+              <Th id="cases.outcomes.achievedOn" />
+              <Th id="cases.outcomes.intervention" />
+              <Th id="cases.outcomes.evidence" />
+              <Th id="cases.outcomes.followUp" />
+            </>
+          }
+        >
+          {outcomes.map((o) => (
+            <tr key={o.id}>
+              <th scope="row">{label("OutcomeKind", o.kind)}</th>
+              <td>{label("OutcomeValueDimension", o.valueDimension)}</td>
+              <td>{fmt.date(o.achievedOn)}</td>
+              <td>{o.intervention ? label("InterventionKind", o.intervention.kind) : "—"}</td>
+              <td>
+                {o.evidence || "—"}
+                {o.verifiedBy && (
+                  <span className="d-block">
+                    <FormattedMessage id="cases.outcomes.verifiedBy" values={{ name: o.verifiedBy.name }} />
+                  </span>
+                )}
+              </td>
+              <td>
+                {o.followedUpOn ? (
+                  <FormattedMessage id="cases.outcomes.followedUp" values={{ date: fmt.date(o.followedUpOn), held: held(o.stillHeld) }} />
+                ) : o.followUpDueOn ? (
+                  <FormattedMessage id="cases.outcomes.followUpDue" values={{ date: fmt.date(o.followUpDueOn) }} />
+                ) : (
+                  <FormattedMessage id="cases.outcomes.noFollowUp" />
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </Section>
+  );
+}
+
+export function MonitoringSection({ data }: Data) {
+  const fmt = useFormat();
+  const label = useEnumLabel();
+  const meetings = nodes(data.monitoringMeetings);
+  return (
+    <Section id="case-monitoring-title" title="cases.section.monitoring">
+      {meetings.length === 0 ? (
+        <Empty id="cases.monitoring.none" />
+      ) : (
+        <DataTable
+          caption="cases.section.monitoring"
+          head={
+            <>
+              <Th id="cases.monitoring.plannedOn" />
+              <Th id="cases.monitoring.heldOn" />
+              <Th id="cases.monitoring.summary" />
+              <Th id="cases.monitoring.items" />
+            </>
+          }
+        >
+          {meetings.map((m) => {
+            const items = nodes(m.items);
+            return (
+              <tr key={m.id}>
+                <th scope="row">{fmt.date(m.plannedOn)}</th>
+                <td>{m.heldOn ? fmt.date(m.heldOn) : <FormattedMessage id="cases.monitoring.notYetHeld" />}</td>
+                <td>
+                  {m.summary || "—"}
+                  {m.recordedBy && (
+                    <span className="d-block">
+                      <FormattedMessage id="cases.monitoring.recordedBy" values={{ name: m.recordedBy.name }} />
+                    </span>
+                  )}
+                </td>
+                <td>
+                  {items.length === 0 ? (
+                    "—"
+                  ) : (
+                    <ul className="mb-0 ps-3">
+                      {items.map((it) => (
+                        <li key={it.id}>
+                          {it.goal ? (
+                            <FormattedMessage
+                              id="cases.monitoring.goalItem"
+                              values={{ goal: it.goal.description, status: label("MonitoringItemGoalStatus", it.goalStatus) }}
+                            />
+                          ) : it.commitment ? (
+                            <FormattedMessage
+                              id="cases.monitoring.commitmentItem"
+                              values={{ commitment: it.commitment.description, hours: fmt.number(it.hoursDone) }}
+                            />
+                          ) : null}
+                          {it.progress && <span className="d-block">{it.progress}</span>}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
+      )}
+    </Section>
+  );
+}
+
+export function TeamSection({ data }: Data) {
+  const team = nodes(data.team);
+  return (
+    <Section id="case-team-title" title="cases.section.team">
+      {team.length === 0 ? (
+        <Empty id="cases.team.none" />
+      ) : (
+        <ul>
+          {team.map((u) => (
+            <li key={u.id}>
+              <FormattedMessage id="cases.team.member" values={{ name: u.name, organization: u.organization.name }} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
