@@ -533,12 +533,12 @@ export function MonitoringSection({ data }: Data) {
                         <li key={it.id}>
                           {it.goal ? (
                             <FormattedMessage
-                              id="cases.monitoring.goalItem"
+                              id={it.goalStatus ? "cases.monitoring.goalItem" : "cases.monitoring.goalToReview"}
                               values={{ goal: it.goal.description, status: label("MonitoringItemGoalStatus", it.goalStatus) }}
                             />
                           ) : it.commitment ? (
                             <FormattedMessage
-                              id="cases.monitoring.commitmentItem"
+                              id={it.hoursDone === null || it.hoursDone === undefined ? "cases.monitoring.commitmentToVerify" : "cases.monitoring.commitmentItem"}
                               values={{ commitment: it.commitment.description, hours: fmt.number(it.hoursDone) }}
                             />
                           ) : null}

@@ -1,0 +1,181 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { GraphQLError } from "graphql";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { CombinedError, Provider, type Client, type GraphQLRequest, type OperationContext } from "urql";
+import { fromValue, never } from "wonka";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { LocaleProvider } from "../../i18n/LocaleProvider";
+import { CasePage } from "./CasePage";
+
+// The actions have their own tests: here a stand-in says when they are
+// shown and lets the page hear that the case changed.
+vi.mock("./actions/CaseActions", () => ({
+  visibleActions: (allowed: readonly string[]) => allowed.map((action) => ({ action })),
+  CaseActions: ({ allowedActions, onChanged }: { allowedActions: readonly string[]; onChanged: () => void }) => (
+    <button type="button" onClick={onChanged}>
+      {`stand-in ${allowedActions.join(",")}`}
+    </button>
+  ),
+}));
+
+const empty = { edges: [] };
+
+function aCase(overrides: Record<string, unknown> = {}, person: Record<string, unknown> = {}) {
+  return {
+    __typename: "Case",
+    id: "cas_1",
+    code: "EMP-2026-0042",
+    status: "IN_CHARGE",
+    priority: "HIGH",
+    version: 4,
+    overdue: false,
+    allowedActions: [],
+    referredOn: "2026-01-09T23:00:00Z",
+    referralReason: "Perdita del lavoro",
+    needAreas: ["EMPLOYMENT", "HOUSING"],
+    takenInChargeOn: "2026-02-01T23:00:00Z",
+    closedOn: null,
+    closureReason: null,
+    declineReason: null,
+    consentGivenAt: null,
+    firstMeetingOn: "2026-01-14T23:00:00Z",
+    firstMeetingDueOn: "2026-01-24T23:00:00Z",
+    planDueOn: "2026-02-28T23:00:00Z",
+    transferReason: null,
+    transferRequestedAt: null,
+    transferTo: null,
+    table: { id: "tab_1", name: "Tavolo di Empoli" },
+    referringOrganization: { id: "org_1", name: "Comune di Empoli" },
+    referringOperator: { id: "usr_1", name: "Anna Operatrice" },
+    caseManager: { id: "usr_2", name: "Bruno Referente" },
+    previousCase: null,
+    nextCase: null,
+    person: {
+      id: "per_1",
+      pseudonym: "P-ABC12345",
+      birthYear: 1980,
+      gender: "FEMALE",
+      householdSize: 3,
+      citizenshipArea: "ITALY",
+      municipality: { id: "mun_1", name: "Empoli" },
+      identity: null,
+      ...person,
+    },
+    events: {
+      totalCount: 2,
+      edges: [
+        { node: { id: "evt_1", kind: "REFERRED", occurredAt: "2026-01-10T09:00:00Z", note: null, actor: { id: "usr_1", name: "Anna Operatrice" } } },
+        { node: { id: "evt_2", kind: "TAKEN_IN_CHARGE", occurredAt: "2026-02-02T09:00:00Z", note: "Progetto concordato", actor: null } },
+      ],
+    },
+    assessments: empty,
+    plan: null,
+    interventions: empty,
+    outcomes: empty,
+    monitoringMeetings: empty,
+    team: empty,
+    ...overrides,
+  };
+}
+
+function setup(answer: { data?: unknown; error?: CombinedError }) {
+  const contexts: Partial<OperationContext>[] = [];
+  const client = {
+    executeQuery: (request: GraphQLRequest, context: Partial<OperationContext>) => {
+      contexts.push(context);
+      return fromValue({ operation: { ...request, context }, ...answer });
+    },
+    executeMutation: () => never,
+    executeSubscription: () => never,
+  } as unknown as Client;
+  const router = createMemoryRouter(
+    [
+      {
+        path: "/cases/:id",
+        element: (
+          <Provider value={client}>
+            <LocaleProvider locale="it">
+              <CasePage />
+            </LocaleProvider>
+          </Provider>
+        ),
+      },
+    ],
+    { initialEntries: ["/cases/cas_1"] },
+  );
+  render(<RouterProvider router={router} />);
+  return { contexts };
+}
+
+afterEach(cleanup);
+
+describe("the case page", () => {
+  it("says the case was not found when the API answers NOT_FOUND (a case of another table)", async () => {
+    setup({ data: { node: null }, error: new CombinedError({ graphQLErrors: [new GraphQLError("not found", { path: ["node"], extensions: { code: "NOT_FOUND" } })] }) });
+    const box = await screen.findByTestId("case-not-found");
+    expect(within(box).getByRole("heading", { level: 1 }).textContent).toBe("Caso non trovato");
+    expect(box.textContent).toContain("non esiste oppure non hai accesso");
+    expect(screen.queryByRole("heading", { name: "Persona" })).toBeNull();
+  });
+
+  it("shows the pseudonym and a note, never the identity, when the API withholds it", async () => {
+    setup({ data: { node: aCase() } });
+    expect((await screen.findByRole("heading", { level: 1 })).textContent).toBe("Caso EMP-2026-0042");
+    expect(screen.getByText("P-ABC12345")).toBeTruthy();
+    expect(screen.getByTestId("identity-hidden").textContent).toBe("Identità non visibile: dati pseudonimizzati.");
+    expect(screen.queryByTestId("person-identity")).toBeNull();
+    expect(screen.queryByTestId("case-not-found")).toBeNull();
+    // No action allowed: no actions region.
+    expect(screen.queryByRole("heading", { name: "Azioni" })).toBeNull();
+  });
+
+  it("shows the identity when the API returns it", async () => {
+    setup({
+      data: {
+        node: aCase(
+          {},
+          {
+            identity: {
+              id: "pid_1",
+              firstName: "Maria",
+              lastName: "Rossi",
+              taxCode: "RSSMRA80A41D403X",
+              birthDate: "1980-01-31T23:00:00Z",
+              birthPlace: "Empoli",
+              email: null,
+              phone: "0571 000000",
+              address: "Via Roma 1",
+              postalCode: "50053",
+              city: "Empoli",
+            },
+          },
+        ),
+      },
+    });
+    const identity = await screen.findByTestId("person-identity");
+    expect(within(identity).getByText("Maria Rossi")).toBeTruthy();
+    expect(within(identity).getByText("RSSMRA80A41D403X")).toBeTruthy();
+    expect(within(identity).getByText("Via Roma 1, 50053 Empoli")).toBeTruthy();
+    expect(screen.queryByTestId("identity-hidden")).toBeNull();
+  });
+
+  it("tells the story newest first and marks a late case in words", async () => {
+    setup({ data: { node: aCase({ overdue: true, status: "REFERRED" }) } });
+    const timeline = await screen.findByTestId("case-timeline");
+    const items = within(timeline).getAllByRole("listitem");
+    expect(items.map((li) => li.querySelector("strong")?.textContent)).toEqual(["Presa in carico", "Segnalazione"]);
+    expect(screen.getAllByText("In ritardo").length).toBeGreaterThan(0);
+    expect(screen.getByText(/il primo colloquio era previsto entro il 25\/01\/2026/)).toBeTruthy();
+  });
+
+  it("offers the allowed actions and reloads the case from the server when one changed it", async () => {
+    const user = userEvent.setup();
+    const { contexts } = setup({ data: { node: aCase({ allowedActions: ["ADD_NOTE"] }) } });
+    expect(await screen.findByRole("heading", { level: 2, name: "Azioni" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "stand-in ADD_NOTE" }));
+    await waitFor(() => expect(contexts.some((c) => c.requestPolicy === "network-only")).toBe(true));
+    expect(contexts[0]?.requestPolicy).toBe("cache-and-network");
+  });
+});
