@@ -257,7 +257,7 @@ func newAssessmentPaginateArgs(rv map[string]any) *assessmentPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*AssessmentOrder:
 			args.opts = append(args.opts, WithAssessmentOrder(v))
 		case []any:
@@ -399,7 +399,7 @@ func newAuditEventPaginateArgs(rv map[string]any) *auditeventPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*AuditEventOrder:
 			args.opts = append(args.opts, WithAuditEventOrder(v))
 		case []any:
@@ -536,7 +536,7 @@ func newCaseEventPaginateArgs(rv map[string]any) *caseeventPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*CaseEventOrder:
 			args.opts = append(args.opts, WithCaseEventOrder(v))
 		case []any:
@@ -1358,7 +1358,7 @@ func newCasePaginateArgs(rv map[string]any) *casePaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*CaseOrder:
 			args.opts = append(args.opts, WithCaseOrder(v))
 		case []any:
@@ -1505,7 +1505,7 @@ func newCommitmentPaginateArgs(rv map[string]any) *commitmentPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*CommitmentOrder:
 			args.opts = append(args.opts, WithCommitmentOrder(v))
 		case []any:
@@ -1654,7 +1654,7 @@ func newDecisionPaginateArgs(rv map[string]any) *decisionPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*DecisionOrder:
 			args.opts = append(args.opts, WithDecisionOrder(v))
 		case []any:
@@ -1956,7 +1956,7 @@ func newDirectivePaginateArgs(rv map[string]any) *directivePaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*DirectiveOrder:
 			args.opts = append(args.opts, WithDirectiveOrder(v))
 		case []any:
@@ -2099,7 +2099,7 @@ func newDirectiveAcknowledgementPaginateArgs(rv map[string]any) *directiveacknow
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*DirectiveAcknowledgementOrder:
 			args.opts = append(args.opts, WithDirectiveAcknowledgementOrder(v))
 		case []any:
@@ -2314,7 +2314,7 @@ func newFundPaginateArgs(rv map[string]any) *fundPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*FundOrder:
 			args.opts = append(args.opts, WithFundOrder(v))
 		case []any:
@@ -2445,7 +2445,7 @@ func newGoalPaginateArgs(rv map[string]any) *goalPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*GoalOrder:
 			args.opts = append(args.opts, WithGoalOrder(v))
 		case []any:
@@ -2697,7 +2697,7 @@ func newInterventionPaginateArgs(rv map[string]any) *interventionPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*InterventionOrder:
 			args.opts = append(args.opts, WithInterventionOrder(v))
 		case []any:
@@ -3010,7 +3010,7 @@ func newMeetingPaginateArgs(rv map[string]any) *meetingPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*MeetingOrder:
 			args.opts = append(args.opts, WithMeetingOrder(v))
 		case []any:
@@ -3158,7 +3158,7 @@ func newMonitoringItemPaginateArgs(rv map[string]any) *monitoringitemPaginateArg
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*MonitoringItemOrder:
 			args.opts = append(args.opts, WithMonitoringItemOrder(v))
 		case []any:
@@ -3384,7 +3384,7 @@ func newMonitoringMeetingPaginateArgs(rv map[string]any) *monitoringmeetingPagin
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*MonitoringMeetingOrder:
 			args.opts = append(args.opts, WithMonitoringMeetingOrder(v))
 		case []any:
@@ -3864,7 +3864,7 @@ func newMunicipalityPaginateArgs(rv map[string]any) *municipalityPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*MunicipalityOrder:
 			args.opts = append(args.opts, WithMunicipalityOrder(v))
 		case []any:
@@ -4278,7 +4278,7 @@ func newObjectivePaginateArgs(rv map[string]any) *objectivePaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*ObjectiveOrder:
 			args.opts = append(args.opts, WithObjectiveOrder(v))
 		case []any:
@@ -4868,7 +4868,7 @@ func newOrganizationPaginateArgs(rv map[string]any) *organizationPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*OrganizationOrder:
 			args.opts = append(args.opts, WithOrganizationOrder(v))
 		case []any:
@@ -5036,7 +5036,7 @@ func newOutcomePaginateArgs(rv map[string]any) *outcomePaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*OutcomeOrder:
 			args.opts = append(args.opts, WithOutcomeOrder(v))
 		case []any:
@@ -5244,7 +5244,7 @@ func newPactPaginateArgs(rv map[string]any) *pactPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*PactOrder:
 			args.opts = append(args.opts, WithPactOrder(v))
 		case []any:
@@ -5480,7 +5480,7 @@ func newPersonPaginateArgs(rv map[string]any) *personPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*PersonOrder:
 			args.opts = append(args.opts, WithPersonOrder(v))
 		case []any:
@@ -5936,7 +5936,7 @@ func newPlanPaginateArgs(rv map[string]any) *planPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*PlanOrder:
 			args.opts = append(args.opts, WithPlanOrder(v))
 		case []any:
@@ -6248,7 +6248,7 @@ func newProtocolPaginateArgs(rv map[string]any) *protocolPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*ProtocolOrder:
 			args.opts = append(args.opts, WithProtocolOrder(v))
 		case []any:
@@ -6384,7 +6384,7 @@ func newProtocolCommitmentPaginateArgs(rv map[string]any) *protocolcommitmentPag
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*ProtocolCommitmentOrder:
 			args.opts = append(args.opts, WithProtocolCommitmentOrder(v))
 		case []any:
@@ -6605,7 +6605,7 @@ func newProtocolPartyPaginateArgs(rv map[string]any) *protocolpartyPaginateArgs 
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*ProtocolPartyOrder:
 			args.opts = append(args.opts, WithProtocolPartyOrder(v))
 		case []any:
@@ -6843,7 +6843,7 @@ func newTableMembershipPaginateArgs(rv map[string]any) *tablemembershipPaginateA
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*TableMembershipOrder:
 			args.opts = append(args.opts, WithTableMembershipOrder(v))
 		case []any:
@@ -7427,7 +7427,7 @@ func newTablePaginateArgs(rv map[string]any) *tablePaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*TableOrder:
 			args.opts = append(args.opts, WithTableOrder(v))
 		case []any:
@@ -7834,7 +7834,7 @@ func newUserPaginateArgs(rv map[string]any) *userPaginateArgs {
 		args.before = v.(*Cursor)
 	}
 	if v, ok := rv[orderByField]; ok {
-		switch v := v.(type) {
+		switch v := orderByList(v).(type) {
 		case []*UserOrder:
 			args.opts = append(args.opts, WithUserOrder(v))
 		case []any:
@@ -7877,6 +7877,24 @@ const (
 	fieldField     = "field"
 	whereField     = "where"
 )
+
+// orderByList returns the orderBy argument of a multi-order connection,
+// as read before GraphQL's input coercion, as the list GraphQL coerces it
+// to: a single order object becomes a list of one, and a variable that
+// was coerced from a single object ([]map[string]any) a []any.
+func orderByList(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		return []any{v}
+	case []map[string]any:
+		l := make([]any, len(v))
+		for i := range v {
+			l[i] = v[i]
+		}
+		return l
+	}
+	return v
+}
 
 func fieldArgs(ctx context.Context, whereInput any, path ...string) map[string]any {
 	field := collectedField(ctx, path...)
