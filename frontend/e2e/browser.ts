@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import axe from "axe-core";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { afterEach, expect, inject } from "vitest";
 import { artifacts } from "./artifacts";
 
 // Debian's chromium, headless, with nothing fetched in the background.
@@ -30,6 +30,22 @@ export function at(path: string): string {
   return new URL(path, inject("baseURL")).toString();
 }
 
+const open = new Set<Page>();
+
+// A failed test leaves a screenshot of each page it had open, to see why.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === "fail") {
+    let i = 0;
+    for (const page of open) {
+      if (!page.isClosed()) {
+        const name = `FAILED-${ctx.task.name.replace(/[^a-z0-9]+/gi, "-")}-${i++}.png`;
+        await page.screenshot({ path: join(artifacts, name), fullPage: true }).catch(() => undefined);
+      }
+    }
+  }
+  open.clear();
+});
+
 /** A page of a fresh browser context (its own cookies), in Italian, on Rome's clock. */
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({
@@ -39,6 +55,7 @@ export async function newPage(browser: Browser): Promise<Page> {
     acceptDownloads: true,
   });
   const page = await context.newPage();
+  open.add(page);
   page.on("pageerror", (e) => {
     throw new Error(`uncaught error in the page: ${e.message}`);
   });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { romeDay } from "../src/i18n/format";
 import { artifacts } from "./artifacts";
 import { at, checkScreen, launch, newPage, signIn } from "./browser";
 
@@ -61,7 +62,8 @@ describe("a case from referral to outcome", () => {
     );
     const identity = data.cases.edges[0]?.node.person.identity;
     expect(identity).toBeTruthy();
-    existing = { ...identity!, birthDate: identity!.birthDate.slice(0, 10) };
+    // The API's dates are midnight in Rome: the day is Rome's, not UTC's.
+    existing = { ...identity!, birthDate: romeDay(identity!.birthDate) };
     await coordinator.context().close();
 
     const page = await newPage(browser);
@@ -134,6 +136,7 @@ async function fillPersonSearch(page: Page, p: { firstName: string; lastName: st
 async function createAndRefer(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Crea una nuova persona" }).click();
   await choose(page, "Genere", "Femminile");
+  await choose(page, "Area di cittadinanza", "Italia");
   await page.getByRole("button", { name: "Avanti" }).click();
   await choose(page, "Tavolo territoriale", /Empoli/);
   await page.getByLabel("Motivo della segnalazione").fill("Disoccupata da due anni, chiede orientamento al lavoro.");

@@ -54,7 +54,9 @@ function describedBy(id: string, hint?: string, error?: string): string | undefi
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "form" | "name">;
 
-export function TextField<T extends FieldValues>({ form, name, label, hint, ...input }: FieldProps<T> & InputProps) {
+// Bootstrap Italia draws the field's line only on inputs with an explicit
+// type, hence type="text" by default.
+export function TextField<T extends FieldValues>({ form, name, label, hint, type = "text", ...input }: FieldProps<T> & InputProps) {
   const id = useId();
   const error = useFieldError(form, name);
   return (
@@ -64,6 +66,7 @@ export function TextField<T extends FieldValues>({ form, name, label, hint, ...i
         className={`form-control${error ? " is-invalid" : ""}`}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
+        type={type}
         {...input}
         {...form.register(name)}
       />
