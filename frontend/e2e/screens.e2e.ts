@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { at, checkScreen, launch, newPage, signIn } from "./browser";
+import { at, checkScreen, launch, newPage, password, signIn } from "./browser";
 
 // Every main screen, as the role that uses it: a screenshot and axe-core.
 
@@ -78,6 +78,25 @@ describe("main screens", () => {
     await checkScreen(page, "15-admin-users");
     await page.goto(at("/admin/audit"));
     await checkScreen(page, "16-admin-audit");
+    await page.context().close();
+  });
+
+  it("an ended session goes back to sign-in, then to the page the user was on", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "operator@demo.example");
+    await page.goto(at("/cases"));
+    await page.getByRole("heading", { level: 1, name: "Casi" }).waitFor();
+    // The session ends on the server's side (expired, or ended elsewhere).
+    await page.context().clearCookies();
+    await page.getByRole("link", { name: "Tavoli" }).click();
+    await page.waitForURL((u) => u.pathname === "/login");
+    expect(new URL(page.url()).searchParams.get("next")).toBe("/tables");
+    await page.getByText("La sessione è scaduta").waitFor();
+    await page.getByLabel("Indirizzo e-mail").fill("operator@demo.example");
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Accedi" }).click();
+    await page.waitForURL((u) => u.pathname === "/tables");
+    await page.getByRole("heading", { level: 1 }).waitFor();
     await page.context().close();
   });
 
