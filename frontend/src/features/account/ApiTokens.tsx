@@ -12,7 +12,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Loading } from "../../ui/Loading";
 import { applyServerErrors, SelectField, TextField } from "../../ui/fields";
 import { useEnumOptions } from "../../ui/enums";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { addToDay, maxTokenExpiry, tokenSchema, tokenState, type TokenForm } from "./schemas";
 
 const AccountApiTokensQuery = graphql(`

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, Button } from "design-react-kit";
+import { Button } from "design-react-kit";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
@@ -8,6 +8,7 @@ import { graphql } from "../../gql";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors, TextField } from "../../ui/fields";
 import { changePasswordSchema, type ChangePasswordForm } from "./schemas";
+import { Notice } from "../../ui/Notice";
 
 const AccountChangePasswordMutation = graphql(`
   mutation AccountChangePassword($input: ChangePasswordInput!) {
@@ -56,9 +57,9 @@ export function ChangePassword() {
         <TextField form={form} name="confirmPassword" type="password" autoComplete="new-password" label={intl.formatMessage({ id: "account.password.confirm" })} />
         <ErrorAlert error={state.error} />
         {done && (
-          <Alert color="success" role="status">
+          <Notice>
             <FormattedMessage id="account.password.changed" />
-          </Alert>
+          </Notice>
         )}
         <Button color="primary" type="submit" disabled={state.fetching}>
           <FormattedMessage id="account.password.submit" />

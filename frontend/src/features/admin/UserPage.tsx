@@ -15,10 +15,11 @@ import { applyServerErrors, CheckboxesField, SelectField, TextField } from "../.
 import { nodes } from "../../ui/connection";
 import { useEnumOptions } from "../../ui/enums";
 import { usePageTitle } from "../../ui/usePageTitle";
-import { ConfirmDialog } from "../account/ConfirmDialog";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { newPasswordSchema, type NewPasswordForm } from "../account/schemas";
 import { useOrganizationOptions, useTableOptions } from "./options";
 import { membershipSchema, userSchema, userServerFields, type MembershipForm, type UserForm } from "./userSchema";
+import { Notice } from "../../ui/Notice";
 
 const AdminUserQueryDoc = graphql(`
   query AdminUser($id: ID!) {
@@ -158,9 +159,9 @@ function CreatedNotice() {
     return null;
   }
   return (
-    <Alert color="success" role="status">
+    <Notice>
       <FormattedMessage id="admin.user.created" />
-    </Alert>
+    </Notice>
   );
 }
 
@@ -196,9 +197,9 @@ function UserDetailsForm({ user }: { user: User }) {
         <CheckboxesField form={form} name="roles" label={intl.formatMessage({ id: "admin.user.roles" })} options={roles} />
         <ErrorAlert error={state.error} />
         {saved && (
-          <Alert color="success" role="status">
+          <Notice>
             <FormattedMessage id="common.saved" />
-          </Alert>
+          </Notice>
         )}
         <Button color="primary" type="submit" disabled={state.fetching}>
           <FormattedMessage id="admin.user.save" />
@@ -293,9 +294,9 @@ function UserPasswordSection({ user }: { user: User }) {
         <TextField form={form} name="confirmPassword" type="password" autoComplete="new-password" label={intl.formatMessage({ id: "admin.user.confirmPassword" })} />
         <ErrorAlert error={state.error} />
         {done && (
-          <Alert color="success" role="status">
+          <Notice>
             <FormattedMessage id="admin.user.passwordSet" />
-          </Alert>
+          </Notice>
         )}
         <Button color="primary" type="submit" disabled={state.fetching}>
           <FormattedMessage id="admin.user.setPassword" />
@@ -457,9 +458,9 @@ function AddMembershipForm({ user, onAdded }: { user: User; onAdded: () => void 
       </div>
       <ErrorAlert error={state.error} />
       {added && (
-        <Alert color="success" role="status">
+        <Notice>
           <FormattedMessage id="admin.user.memberAdded" />
-        </Alert>
+        </Notice>
       )}
       <Button color="primary" type="submit" disabled={state.fetching}>
         <FormattedMessage id="admin.user.addMemberSubmit" />

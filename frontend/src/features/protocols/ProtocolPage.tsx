@@ -35,6 +35,7 @@ import {
   ProtocolPageQuery,
   ProtocolPageTerminateMutation,
 } from "./queries";
+import { Notice } from "../../ui/Notice";
 
 type Panel = "activate" | "terminate" | "party" | "commitment" | null;
 
@@ -132,9 +133,9 @@ export function ProtocolPage() {
       </dl>
 
       {notice && (
-        <div className="alert alert-success" role="status">
+        <Notice>
           {notice}
-        </div>
+        </Notice>
       )}
       {(actions.activate || actions.terminate || actions.activateNeedsParty) && (
         <div className="d-flex flex-wrap gap-2 mb-4">

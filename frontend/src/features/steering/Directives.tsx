@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, Button } from "design-react-kit";
+import { Button } from "design-react-kit";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
@@ -13,6 +13,7 @@ import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
 import { directiveSchema, pendingTables, type DirectiveValues } from "./model";
 import { SteeringDirectivesQuery, SteeringIssueDirectiveMutation, SteeringTablesQuery } from "./queries";
+import { Notice } from "../../ui/Notice";
 
 export function Directives() {
   const session = useSession();
@@ -30,9 +31,9 @@ export function Directives() {
         <FormattedMessage id="steering.section.directives" />
       </h2>
       {issued && (
-        <Alert color="success" role="status">
+        <Notice>
           <FormattedMessage id="steering.directive.issued" values={{ title: issued }} />
-        </Alert>
+        </Notice>
       )}
       {session.has("STEERING") &&
         (open ? (

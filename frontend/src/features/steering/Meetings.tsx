@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, Button } from "design-react-kit";
+import { Button } from "design-react-kit";
 import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
@@ -21,6 +21,7 @@ import {
   SteeringTableMembersQuery,
   SteeringTablesQuery,
 } from "./queries";
+import { Notice } from "../../ui/Notice";
 
 export function Meetings() {
   const session = useSession();
@@ -39,9 +40,9 @@ export function Meetings() {
         <FormattedMessage id="steering.section.meetings" />
       </h2>
       {recorded && (
-        <Alert color="success" role="status">
+        <Notice>
           <FormattedMessage id="steering.meeting.recorded" values={{ title: recorded }} />
-        </Alert>
+        </Notice>
       )}
       {canRecord &&
         (open ? (

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, Button } from "design-react-kit";
+import { Button } from "design-react-kit";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
@@ -16,6 +16,7 @@ import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
 import { idsDiff, objectiveSchema, progressPercent, targetOf, targetText, unitOf, type ObjectiveValues } from "./model";
 import { SteeringCreateObjectiveMutation, SteeringObjectivesQuery, SteeringTablesQuery, SteeringUpdateObjectiveMutation } from "./queries";
+import { Notice } from "../../ui/Notice";
 
 const statusColour = { ON_TRACK: "bg-success", AT_RISK: "bg-warning", MISSED: "bg-danger" } as const;
 
@@ -59,9 +60,9 @@ export function Objectives() {
         <FormattedMessage id="steering.section.objectives" />
       </h2>
       {saved && (
-        <Alert color="success" role="status">
+        <Notice>
           <FormattedMessage id="steering.objective.saved" values={{ title: saved }} />
-        </Alert>
+        </Notice>
       )}
       {manage &&
         (editing === "new" ? (

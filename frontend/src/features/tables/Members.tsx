@@ -13,6 +13,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors, SelectField, TextField } from "../../ui/fields";
 import { memberSchema, type MemberValues } from "./memberSchema";
 import { TablePageAddMemberMutation, TablePageMemberOptionsQuery, TablePageRemoveMemberMutation } from "./queries";
+import { Notice } from "../../ui/Notice";
 
 type TableNode = Extract<NonNullable<TablePageQuery["node"]>, { __typename: "Table" }>;
 type Member = NonNullable<NonNullable<NonNullable<TableNode["members"]["edges"]>[number]>["node"]>;
@@ -53,9 +54,9 @@ export function Members({
         <FormattedMessage id="tables.members.title" values={{ count: members.length }} />
       </h2>
       {notice && (
-        <div className="alert alert-success" role="status">
+        <Notice>
           {notice}
-        </div>
+        </Notice>
       )}
       <ErrorAlert error={removal.error} />
       {canManage &&

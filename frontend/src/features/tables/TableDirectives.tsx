@@ -10,6 +10,7 @@ import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
 import { mayAcknowledge } from "./access";
 import { TablePageAcknowledgeMutation, TablePageDirectivesQuery } from "./queries";
+import { Notice } from "../../ui/Notice";
 
 /** The committee's directives addressed to the table, and whether the table took note of them. */
 export function TableDirectives({ tableID }: { tableID: string }) {
@@ -77,9 +78,9 @@ function AcknowledgeForm({ directiveID, title, tableID, onDone }: { directiveID:
   const [done, setDone] = useState(false);
   if (done) {
     return (
-      <div className="alert alert-success" role="status">
+      <Notice>
         <FormattedMessage id="tables.directives.acknowledgedNow" />
-      </div>
+      </Notice>
     );
   }
   if (!open) {
