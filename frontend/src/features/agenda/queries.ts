@@ -1,9 +1,25 @@
 import { graphql } from "../../gql";
 
-export const AgendaCaseFragment = graphql(`
-  fragment AgendaCase on Case {
+// The case as every agenda list names it: its code and the person.
+export const AgendaCaseRefFragment = graphql(`
+  fragment AgendaCaseRef on Case {
     id
     code
+    person {
+      id
+      pseudonym
+      identity {
+        id
+        firstName
+        lastName
+      }
+    }
+  }
+`);
+
+export const AgendaCaseFragment = graphql(`
+  fragment AgendaCase on Case {
+    ...AgendaCaseRef
     status
     priority
     referredOn
@@ -20,29 +36,27 @@ export const AgendaCaseFragment = graphql(`
       id
       name
     }
-    person {
-      id
-      pseudonym
-      identity {
-        id
-        firstName
-        lastName
-      }
-    }
   }
 `);
 
-export const AgendaCaseRefFragment = graphql(`
-  fragment AgendaCaseRef on Case {
-    id
-    code
-    person {
-      id
-      pseudonym
-      identity {
-        id
-        firstName
-        lastName
+// What each list needs to show its count and ask for its next page.
+export const AgendaPageFragment = graphql(`
+  fragment AgendaPage on PageInfo {
+    hasNextPage
+    endCursor
+  }
+`);
+
+// The five lists of cases share their fields.
+export const AgendaCaseListFragment = graphql(`
+  fragment AgendaCaseList on CaseConnection {
+    totalCount
+    pageInfo {
+      ...AgendaPage
+    }
+    edges {
+      node {
+        ...AgendaCase
       }
     }
   }
@@ -66,70 +80,24 @@ export const AgendaQuery = graphql(`
       today
       horizon
       referralsWaiting(first: 10, after: $referralsAfter) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            ...AgendaCase
-          }
-        }
+        ...AgendaCaseList
       }
       overdueCases(first: 10, after: $overdueAfter) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            ...AgendaCase
-          }
-        }
+        ...AgendaCaseList
       }
       incomingTransfers(first: 10, after: $transfersAfter) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            ...AgendaCase
-          }
-        }
+        ...AgendaCaseList
       }
       casesWithoutManager(first: 10, after: $noManagerAfter) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            ...AgendaCase
-          }
-        }
+        ...AgendaCaseList
       }
       declinedReferrals(first: 10, after: $declinedAfter) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            ...AgendaCase
-          }
-        }
+        ...AgendaCaseList
       }
       planReviewsDue(first: 10, after: $reviewsAfter) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...AgendaPage
         }
         edges {
           node {
@@ -144,8 +112,7 @@ export const AgendaQuery = graphql(`
       monitoringMeetingsDue(first: 10, after: $meetingsAfter) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...AgendaPage
         }
         edges {
           node {
@@ -160,8 +127,7 @@ export const AgendaQuery = graphql(`
       followUpsDue(first: 10, after: $followUpsAfter) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...AgendaPage
         }
         edges {
           node {
@@ -178,8 +144,7 @@ export const AgendaQuery = graphql(`
       interventionsEnding(first: 10, after: $interventionsAfter) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...AgendaPage
         }
         edges {
           node {
@@ -200,8 +165,7 @@ export const AgendaQuery = graphql(`
       overdueCommitments(first: 10, after: $commitmentsAfter) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...AgendaPage
         }
         edges {
           node {
@@ -223,8 +187,7 @@ export const AgendaQuery = graphql(`
       directivesToAcknowledge(first: 10, after: $directivesAfter) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...AgendaPage
         }
         edges {
           node {
