@@ -1,12 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { Provider, type Client } from "urql";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { fromValue, never } from "wonka";
-import { LocaleProvider } from "../../i18n/LocaleProvider";
+import { describe, expect, it, vi } from "vitest";
 import { romeMidnight, today } from "../../i18n/format";
+import { renderScreen } from "../../test/render";
 import { ApiTokens } from "./ApiTokens";
 import { addToDay } from "./schemas";
 
@@ -19,35 +16,23 @@ const tokens = [
 ];
 
 function setup() {
-  const executeMutation = vi.fn((op: { variables: { input: { name: string; scope: string; expiresAt: string } } }) =>
-    fromValue({
-      operation: op,
-      data: {
-        createApiToken: {
-          __typename: "CreateApiTokenPayload",
-          token: secret,
-          apiToken: { ...tokens[0], id: "tok_new", name: op.variables.input.name, scope: op.variables.input.scope, expiresAt: op.variables.input.expiresAt },
+  return renderScreen(<ApiTokens />, {
+    path: "/account",
+    queries: () => ({ data: { myApiTokens: tokens } }),
+    mutations: (_name, variables) => {
+      const input = variables.input as { name: string; scope: string; expiresAt: string };
+      return {
+        data: {
+          createApiToken: {
+            __typename: "CreateApiTokenPayload",
+            token: secret,
+            apiToken: { ...tokens[0], id: "tok_new", name: input.name, scope: input.scope, expiresAt: input.expiresAt },
+          },
         },
-      },
-    }),
-  );
-  const client = {
-    executeQuery: (op: unknown) => fromValue({ operation: op, data: { myApiTokens: tokens } }),
-    executeMutation,
-    executeSubscription: () => never,
-  } as unknown as Client;
-  const router = createMemoryRouter([{ path: "/account", element: <ApiTokens /> }], { initialEntries: ["/account"] });
-  render(
-    <Provider value={client}>
-      <LocaleProvider locale="it">
-        <RouterProvider router={router} />
-      </LocaleProvider>
-    </Provider>,
-  );
-  return { executeMutation };
+      };
+    },
+  });
 }
-
-afterEach(cleanup);
 
 describe("API tokens", () => {
   it("say in words which tokens are revoked or expired", async () => {
@@ -64,7 +49,7 @@ describe("API tokens", () => {
     const user = userEvent.setup();
     const writeText = vi.fn(() => Promise.resolve());
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
-    const { executeMutation } = setup();
+    const { mutations } = setup();
     await screen.findByRole("cell", { name: "Cruscotto regionale" });
     expect(document.body.textContent).not.toContain(secret);
 
@@ -72,8 +57,9 @@ describe("API tokens", () => {
     await user.click(screen.getByRole("button", { name: "Crea token" }));
 
     const dialog = await screen.findByRole("dialog");
-    expect(executeMutation).toHaveBeenCalledTimes(1);
-    expect(executeMutation.mock.calls[0]?.[0].variables.input).toEqual({
+    expect(mutations).toHaveLength(1);
+    expect(mutations[0]?.name).toBe("AccountCreateApiToken");
+    expect(mutations[0]?.variables.input).toEqual({
       name: "Export notturno",
       scope: "READ",
       expiresAt: romeMidnight(addToDay(today(), { days: 90 })),
@@ -93,7 +79,7 @@ describe("API tokens", () => {
 
   it("refuse an expiry more than a year ahead without asking the server", async () => {
     const user = userEvent.setup();
-    const { executeMutation } = setup();
+    const { mutations } = setup();
     await screen.findByRole("cell", { name: "Cruscotto regionale" });
     await user.type(screen.getByLabelText("Nome del token"), "Troppo lungo");
     const expiry = screen.getByLabelText("Scadenza");
@@ -101,6 +87,6 @@ describe("API tokens", () => {
     await user.type(expiry, addToDay(today(), { years: 1, days: 1 }));
     await user.click(screen.getByRole("button", { name: "Crea token" }));
     expect(await screen.findByText("La scadenza può essere al massimo tra un anno.")).toBeTruthy();
-    expect(executeMutation).not.toHaveBeenCalled();
+    expect(mutations).toHaveLength(0);
   });
 });
