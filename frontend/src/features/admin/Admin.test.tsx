@@ -1,11 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from "@testing-library/react";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { Provider, type Client } from "urql";
-import { afterEach, describe, expect, it } from "vitest";
-import { fromValue, never } from "wonka";
-import { LocaleProvider } from "../../i18n/LocaleProvider";
-import { SessionContext, sessionOf, type Role, type Viewer } from "../../session/session";
+import { screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { Role } from "../../session/session";
+import { renderScreen } from "../../test/render";
 import { Admin } from "./Admin";
 
 const events = [
@@ -24,30 +21,14 @@ const events = [
 ];
 
 function renderAdmin(roles: Role[], path: string) {
-  const viewer = { id: "usr_1", name: "Test", email: "t@example.it", roles, organization: { id: "org_1", name: "Ente" }, memberships: { edges: [] } } as unknown as Viewer;
-  const queries: { variables: Record<string, unknown> }[] = [];
-  const client = {
-    executeQuery: (op: { variables: Record<string, unknown> }) => {
-      queries.push(op);
-      return fromValue({ operation: op, data: { auditEvents: { totalCount: 1, edges: [{ node: events[0] }], pageInfo: { hasNextPage: false, endCursor: null } }, users: { edges: [] } } });
-    },
-    executeMutation: () => never,
-    executeSubscription: () => never,
-  } as unknown as Client;
-  const router = createMemoryRouter([{ path: "/admin/*", element: <Admin /> }], { initialEntries: [path] });
-  render(
-    <Provider value={client}>
-      <LocaleProvider locale="it">
-        <SessionContext.Provider value={sessionOf(viewer)}>
-          <RouterProvider router={router} />
-        </SessionContext.Provider>
-      </LocaleProvider>
-    </Provider>,
-  );
+  const { queries } = renderScreen(<Admin />, {
+    route: "/admin/*",
+    path,
+    session: { id: "usr_1", roles },
+    queries: () => ({ data: { auditEvents: { totalCount: 1, edges: [{ node: events[0] }], pageInfo: { hasNextPage: false, endCursor: null } }, users: { edges: [] } } }),
+  });
   return queries;
 }
-
-afterEach(cleanup);
 
 describe("administration", () => {
   it("tells whoever is not an administrator that it is not for them, and asks nothing", () => {

@@ -1,21 +1,17 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { Provider, type Client } from "urql";
-import { fromValue, never } from "wonka";
-import { LocaleProvider } from "../../i18n/LocaleProvider";
-import { SessionContext, sessionOf, type Viewer } from "../../session/session";
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { aViewer, renderScreen } from "../../test/render";
 import { Agenda } from "./Agenda";
 
-const viewer = {
+const viewer = aViewer({
   id: "usr_1",
   name: "Coordinatrice Prova",
   email: "c@example.org",
   roles: ["COORDINATOR", "OPERATOR"],
   organization: { id: "org_1", name: "Comune" },
-  memberships: { edges: [{ node: { id: "mem_1", profession: "x", table: { id: "tab_1", name: "Tavolo di Empoli", coordinator: { id: "usr_1" } } } }] },
-} as unknown as Viewer;
+  tables: [{ id: "tab_1", name: "Tavolo di Empoli", coordinates: true }],
+});
 
 const empty = { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
 const person = { id: "per_1", pseudonym: "P-1", identity: { id: "pid_1", firstName: "Giulia", lastName: "Ciampi" } };
@@ -41,21 +37,9 @@ const agenda = {
   directivesToAcknowledge: { ...empty, totalCount: 1, edges: [{ node: { id: "dir_1", title: "Verifica degli impegni", issuedOn: "2026-11-20T00:00:00+01:00", allTables: true, tables: { edges: [] } } }] },
 };
 
-afterEach(cleanup);
-
 describe("Agenda", () => {
   it("shows each section with its count, deadlines in words, and nothing due for the empty ones", async () => {
-    const client = { executeQuery: () => fromValue({ data: { agenda } }), executeMutation: () => never, executeSubscription: () => never } as unknown as Client;
-    const router = createMemoryRouter([{ path: "/", element: <Agenda /> }], { initialEntries: ["/"] });
-    render(
-      <LocaleProvider locale="it">
-        <Provider value={client}>
-          <SessionContext.Provider value={sessionOf(viewer)}>
-            <RouterProvider router={router} />
-          </SessionContext.Provider>
-        </Provider>
-      </LocaleProvider>,
-    );
+    renderScreen(<Agenda />, { path: "/", session: viewer, queries: () => ({ data: { agenda } }) });
     expect(await screen.findByRole("heading", { level: 1, name: "Agenda" })).toBeTruthy();
     expect(screen.getByText(/Coordinatrice Prova\. Oggi è mercoledì 25 novembre 2026/)).toBeTruthy();
     expect(screen.getByRole("link", { name: "Nuova segnalazione" }).getAttribute("href")).toBe("/refer");

@@ -1,10 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from "@testing-library/react";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { Provider, type Client } from "urql";
-import { afterEach, describe, expect, it } from "vitest";
-import { fromValue, never } from "wonka";
-import { LocaleProvider } from "../../i18n/LocaleProvider";
+import { screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { renderScreen } from "../../test/render";
 import { Dashboard } from "./Dashboard";
 
 const total = (value: number | null, suppressed: boolean, persons: number | null = null) => ({
@@ -40,23 +37,11 @@ function keyFigures(referrals: ReturnType<typeof total>) {
 }
 
 function renderDashboard(referrals: ReturnType<typeof total>) {
-  const client = {
-    executeQuery: (op: { query: { definitions: { name?: { value: string } }[] } }) =>
-      op.query.definitions.some((d) => d.name?.value === "DashboardKeyFigures") ? fromValue({ operation: op, data: keyFigures(referrals) }) : never,
-    executeMutation: () => never,
-    executeSubscription: () => never,
-  } as unknown as Client;
-  const router = createMemoryRouter([{ path: "/dashboard", element: <Dashboard /> }], { initialEntries: ["/dashboard"] });
-  render(
-    <Provider value={client}>
-      <LocaleProvider locale="it">
-        <RouterProvider router={router} />
-      </LocaleProvider>
-    </Provider>,
-  );
+  renderScreen(<Dashboard />, {
+    path: "/dashboard",
+    queries: (name) => (name === "DashboardKeyFigures" ? { data: keyFigures(referrals) } : undefined),
+  });
 }
-
-afterEach(cleanup);
 
 describe("Dashboard key figures", () => {
   it("says a withheld total is withheld, not 0", async () => {

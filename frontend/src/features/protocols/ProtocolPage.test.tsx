@@ -1,12 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { Provider, type Client } from "urql";
-import { afterEach, describe, expect, it } from "vitest";
-import { fromValue, never } from "wonka";
-import { LocaleProvider } from "../../i18n/LocaleProvider";
-import { SessionContext, sessionOf, type Role, type Viewer } from "../../session/session";
+import { describe, expect, it } from "vitest";
+import type { Role } from "../../session/session";
+import { renderScreen } from "../../test/render";
 import { ProtocolPage } from "./ProtocolPage";
 
 const commitment = (id: string, description: string, status: string, currentStatus: string, dueOn: string, extra: Record<string, unknown> = {}) => ({
@@ -61,27 +58,14 @@ const protocol = {
 };
 
 function renderPage(roles: Role[], organizationID: string) {
-  const viewer = { id: "usr_1", name: "Test", email: "t@example.it", roles, organization: { id: organizationID, name: "Ente" }, memberships: { edges: [] } } as unknown as Viewer;
-  const mutations: unknown[] = [];
-  const client = {
-    executeQuery: (op: unknown) => fromValue({ operation: op, data: { node: protocol } }),
-    executeMutation: (op: unknown) => (mutations.push(op), never),
-    executeSubscription: () => never,
-  } as unknown as Client;
-  const router = createMemoryRouter([{ path: "/protocols/:id", element: <ProtocolPage /> }], { initialEntries: ["/protocols/prt_1"] });
-  render(
-    <Provider value={client}>
-      <LocaleProvider locale="it">
-        <SessionContext.Provider value={sessionOf(viewer)}>
-          <RouterProvider router={router} />
-        </SessionContext.Provider>
-      </LocaleProvider>
-    </Provider>,
-  );
+  const { mutations } = renderScreen(<ProtocolPage />, {
+    route: "/protocols/:id",
+    path: "/protocols/prt_1",
+    session: { id: "usr_1", roles, organization: { id: organizationID } },
+    queries: () => ({ data: { node: protocol } }),
+  });
   return mutations;
 }
-
-afterEach(cleanup);
 
 describe("protocol commitments", () => {
   it("says in words that an open commitment past its due date is late", async () => {

@@ -1,12 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from "@testing-library/react";
-import type { DocumentNode } from "graphql";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { Provider, type Client } from "urql";
-import { afterEach, describe, expect, it } from "vitest";
-import { fromValue, never } from "wonka";
-import { LocaleProvider } from "../../i18n/LocaleProvider";
-import { SessionContext, sessionOf, type Role, type Viewer } from "../../session/session";
+import { screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { Role } from "../../session/session";
+import { renderScreen } from "../../test/render";
 import { TablePage } from "./TablePage";
 
 const table = {
@@ -54,32 +50,14 @@ const answers: Record<string, unknown> = {
   },
 };
 
-function operationName(doc: DocumentNode): string {
-  const op = doc.definitions.find((d) => d.kind === "OperationDefinition");
-  return op?.kind === "OperationDefinition" ? (op.name?.value ?? "") : "";
-}
-
 function renderTable(roles: Role[], coordinates: boolean, member: boolean) {
-  const memberships = member || coordinates ? [{ node: { id: "m", profession: "OTHER", table: { id: "tab_emp", name: table.name, coordinator: { id: coordinates ? "usr_me" : "usr_coord" } } } }] : [];
-  const viewer = { id: "usr_me", name: "Test", email: "t@example.it", roles, organization: { id: "org_1", name: "Ente" }, memberships: { edges: memberships } } as unknown as Viewer;
-  const client = {
-    executeQuery: (op: { query: DocumentNode }) => fromValue({ operation: op, data: answers[operationName(op.query)] }),
-    executeMutation: () => never,
-    executeSubscription: () => never,
-  } as unknown as Client;
-  const router = createMemoryRouter([{ path: "/tables/:id", element: <TablePage /> }], { initialEntries: ["/tables/tab_emp"] });
-  render(
-    <Provider value={client}>
-      <LocaleProvider locale="it">
-        <SessionContext.Provider value={sessionOf(viewer)}>
-          <RouterProvider router={router} />
-        </SessionContext.Provider>
-      </LocaleProvider>
-    </Provider>,
-  );
+  renderScreen(<TablePage />, {
+    route: "/tables/:id",
+    path: "/tables/tab_emp",
+    session: { roles, tables: member || coordinates ? [{ id: "tab_emp", name: table.name, coordinates }] : [] },
+    queries: answers,
+  });
 }
-
-afterEach(cleanup);
 
 describe("table page", () => {
   it("gives the coordinator member management and the acknowledgement of directives", async () => {
