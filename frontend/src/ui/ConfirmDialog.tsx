@@ -15,7 +15,7 @@ export function ConfirmDialog({
 }: {
   isOpen: boolean;
   title: string;
-  children: ReactNode;
+  children?: ReactNode;
   confirmLabel: string;
   busy?: boolean;
   danger?: boolean;
@@ -28,7 +28,7 @@ export function ConfirmDialog({
       <ModalHeader tag="h2" id={`${id}-title`} className="h4">
         {title}
       </ModalHeader>
-      <ModalBody>{children}</ModalBody>
+      {children && <ModalBody>{children}</ModalBody>}
       <ModalFooter>
         <Button color="secondary" outline onClick={onCancel}>
           <FormattedMessage id="common.cancel" />

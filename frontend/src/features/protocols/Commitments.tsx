@@ -8,6 +8,7 @@ import type { ProtocolPageCommitmentFragment } from "../../gql/graphql";
 import { romeMidnight, today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { FormActions } from "../../ui/FormPanel";
 import { applyServerErrors, TextAreaField, TextField } from "../../ui/fields";
 import { dropSchema, fulfilSchema, maySettleCommitment, type DropValues, type FulfilValues, type ProtocolViewer } from "./model";
 import { ProtocolPageDropMutation, ProtocolPageFulfilMutation } from "./queries";
@@ -172,14 +173,7 @@ function FulfilForm({ id, description, onDone, onCancel }: SettleProps) {
       <ErrorAlert error={state.error} />
       <TextField form={form} name="doneOn" type="date" label={t("protocols.commitments.doneOnLabel")} />
       <TextAreaField form={form} name="evidence" label={t("protocols.commitments.evidenceLabel")} hint={t("protocols.commitments.evidenceHint")} />
-      <div className="d-flex gap-2">
-        <Button type="submit" color="primary" size="sm" disabled={state.fetching}>
-          <FormattedMessage id="protocols.commitments.fulfilSubmit" />
-        </Button>
-        <Button type="button" color="primary" outline size="sm" onClick={onCancel}>
-          <FormattedMessage id="common.cancel" />
-        </Button>
-      </div>
+      <FormActions submitLabel={<FormattedMessage id="protocols.commitments.fulfilSubmit" />} busy={state.fetching} size="sm" onCancel={onCancel} />
     </form>
   );
 }
@@ -200,14 +194,7 @@ function DropForm({ id, description, onDone, onCancel }: SettleProps) {
     <form onSubmit={submit} noValidate className="border rounded p-3 mt-2" aria-label={intl.formatMessage({ id: "protocols.commitments.dropNamed" }, { description })}>
       <ErrorAlert error={state.error} />
       <TextAreaField form={form} name="reason" label={intl.formatMessage({ id: "protocols.commitments.reasonLabel" })} />
-      <div className="d-flex gap-2">
-        <Button type="submit" color="danger" size="sm" disabled={state.fetching}>
-          <FormattedMessage id="protocols.commitments.dropSubmit" />
-        </Button>
-        <Button type="button" color="primary" outline size="sm" onClick={onCancel}>
-          <FormattedMessage id="common.cancel" />
-        </Button>
-      </div>
+      <FormActions submitLabel={<FormattedMessage id="protocols.commitments.dropSubmit" />} busy={state.fetching} danger size="sm" onCancel={onCancel} />
     </form>
   );
 }

@@ -35,7 +35,9 @@ import {
   ProtocolPageQuery,
   ProtocolPageTerminateMutation,
 } from "./queries";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { Notice } from "../../ui/Notice";
+import { FormPanel } from "../../ui/FormPanel";
 
 type Panel = "activate" | "terminate" | "party" | "commitment" | null;
 
@@ -280,50 +282,39 @@ function ActivateForm({ id, onDone, onCancel }: { id: string; onDone: () => void
     onDone();
   });
   return (
-    <form onSubmit={submit} noValidate className="card shadow-sm border mb-4" aria-labelledby="protocols-activate-title">
-      <div className="card-body">
-        <h2 id="protocols-activate-title" className="h4">
-          <FormattedMessage id="protocols.activate.title" />
-        </h2>
-        <ErrorAlert error={state.error} />
-        <TextField form={form} name="signedOn" type="date" label={t("protocols.field.signedOn")} />
-        <TextField form={form} name="validFrom" type="date" label={t("protocols.field.validFrom")} hint={t("protocols.activate.validFromHint")} />
-        <TextField form={form} name="validUntil" type="date" label={t("protocols.field.validUntil")} hint={t("protocols.activate.validUntilHint")} />
-        <div className="d-flex gap-2">
-          <Button type="submit" color="primary" disabled={state.fetching}>
-            <FormattedMessage id="protocols.activate.submit" />
-          </Button>
-          <Button type="button" color="primary" outline onClick={onCancel}>
-            <FormattedMessage id="common.cancel" />
-          </Button>
-        </div>
-      </div>
-    </form>
+    <FormPanel
+      title={<FormattedMessage id="protocols.activate.title" />}
+      level={2}
+      error={state.error}
+      submitLabel={<FormattedMessage id="protocols.activate.submit" />}
+      busy={state.fetching}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <TextField form={form} name="signedOn" type="date" label={t("protocols.field.signedOn")} />
+      <TextField form={form} name="validFrom" type="date" label={t("protocols.field.validFrom")} hint={t("protocols.activate.validFromHint")} />
+      <TextField form={form} name="validUntil" type="date" label={t("protocols.field.validUntil")} hint={t("protocols.activate.validUntilHint")} />
+    </FormPanel>
   );
 }
 
 function TerminateConfirm({ id, onDone, onCancel }: { id: string; onDone: () => void; onCancel: () => void }) {
+  const intl = useIntl();
   const [state, terminate] = useMutation(ProtocolPageTerminateMutation);
   return (
-    <div className="card shadow-sm border mb-4" role="group" aria-labelledby="protocols-terminate-title">
-      <div className="card-body">
-        <h2 id="protocols-terminate-title" className="h4">
-          <FormattedMessage id="protocols.terminate.title" />
-        </h2>
-        <p>
-          <FormattedMessage id="protocols.terminate.text" />
-        </p>
-        <ErrorAlert error={state.error} />
-        <div className="d-flex gap-2">
-          <Button color="danger" disabled={state.fetching} onClick={async () => !(await terminate({ id })).error && onDone()}>
-            <FormattedMessage id="protocols.terminate.submit" />
-          </Button>
-          <Button color="primary" outline onClick={onCancel}>
-            <FormattedMessage id="common.cancel" />
-          </Button>
-        </div>
-      </div>
-    </div>
+    <ConfirmDialog
+      isOpen
+      title={intl.formatMessage({ id: "protocols.terminate.title" })}
+      confirmLabel={intl.formatMessage({ id: "protocols.terminate.submit" })}
+      busy={state.fetching}
+      onConfirm={async () => !(await terminate({ id })).error && onDone()}
+      onCancel={onCancel}
+    >
+      <p>
+        <FormattedMessage id="protocols.terminate.text" />
+      </p>
+      <ErrorAlert error={state.error} />
+    </ConfirmDialog>
   );
 }
 
@@ -347,31 +338,24 @@ function PartyForm({ protocolID, onDone, onCancel }: { protocolID: string; onDon
     onDone(r.data?.addProtocolParty.organization.name ?? "");
   });
   return (
-    <form onSubmit={submit} noValidate className="card shadow-sm border mb-4" aria-labelledby="protocols-party-form-title">
-      <div className="card-body">
-        <h3 id="protocols-party-form-title" className="h5">
-          <FormattedMessage id="protocols.parties.formTitle" />
-        </h3>
-        <ErrorAlert error={orgs.error ?? state.error} />
-        <SelectField
-          form={form}
-          name="organizationID"
-          label={t("protocols.parties.organization")}
-          placeholder={t("protocols.choose")}
-          options={organizations.map((o) => ({ value: o.id, label: o.name }))}
-        />
-        <SelectField form={form} name="role" label={t("protocols.parties.role")} placeholder={t("protocols.choose")} options={roles} />
-        <TextAreaField form={form} name="operatingMode" label={t("protocols.parties.operatingModeLabel")} />
-        <div className="d-flex gap-2">
-          <Button type="submit" color="primary" disabled={state.fetching}>
-            <FormattedMessage id="protocols.parties.submit" />
-          </Button>
-          <Button type="button" color="primary" outline onClick={onCancel}>
-            <FormattedMessage id="common.cancel" />
-          </Button>
-        </div>
-      </div>
-    </form>
+    <FormPanel
+      title={<FormattedMessage id="protocols.parties.formTitle" />}
+      error={orgs.error ?? state.error}
+      submitLabel={<FormattedMessage id="protocols.parties.submit" />}
+      busy={state.fetching}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <SelectField
+        form={form}
+        name="organizationID"
+        label={t("protocols.parties.organization")}
+        placeholder={t("protocols.choose")}
+        options={organizations.map((o) => ({ value: o.id, label: o.name }))}
+      />
+      <SelectField form={form} name="role" label={t("protocols.parties.role")} placeholder={t("protocols.choose")} options={roles} />
+      <TextAreaField form={form} name="operatingMode" label={t("protocols.parties.operatingModeLabel")} />
+    </FormPanel>
   );
 }
 
@@ -392,24 +376,17 @@ function CommitmentForm({ parties, onDone, onCancel }: { parties: { value: strin
     onDone();
   });
   return (
-    <form onSubmit={submit} noValidate className="card shadow-sm border mb-4" aria-labelledby="protocols-commitment-form-title">
-      <div className="card-body">
-        <h3 id="protocols-commitment-form-title" className="h5">
-          <FormattedMessage id="protocols.commitments.formTitle" />
-        </h3>
-        <ErrorAlert error={state.error} />
-        <SelectField form={form} name="partyID" label={t("protocols.commitments.owner")} placeholder={t("protocols.choose")} options={parties} />
-        <TextAreaField form={form} name="description" label={t("protocols.commitments.descriptionLabel")} />
-        <TextField form={form} name="dueOn" type="date" label={t("protocols.commitments.dueOn")} />
-        <div className="d-flex gap-2">
-          <Button type="submit" color="primary" disabled={state.fetching}>
-            <FormattedMessage id="protocols.commitments.submit" />
-          </Button>
-          <Button type="button" color="primary" outline onClick={onCancel}>
-            <FormattedMessage id="common.cancel" />
-          </Button>
-        </div>
-      </div>
-    </form>
+    <FormPanel
+      title={<FormattedMessage id="protocols.commitments.formTitle" />}
+      error={state.error}
+      submitLabel={<FormattedMessage id="protocols.commitments.submit" />}
+      busy={state.fetching}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <SelectField form={form} name="partyID" label={t("protocols.commitments.owner")} placeholder={t("protocols.choose")} options={parties} />
+      <TextAreaField form={form} name="description" label={t("protocols.commitments.descriptionLabel")} />
+      <TextField form={form} name="dueOn" type="date" label={t("protocols.commitments.dueOn")} />
+    </FormPanel>
   );
 }

@@ -17,6 +17,7 @@ import { usePageTitle } from "../../ui/usePageTitle";
 import { isStatusFilter, mayManageProtocols, protocolSchema, statusFilters, statusWhere, type ProtocolValues } from "./model";
 import { Validity } from "./Validity";
 import { ProtocolsListCreateMutation, ProtocolsListQuery } from "./queries";
+import { FormPanel } from "../../ui/FormPanel";
 
 /** The network's protocols, filtered by their status today. */
 export function ProtocolsList() {
@@ -152,28 +153,24 @@ function CreateForm({ onCancel }: { onCancel: () => void }) {
     void navigate(`/protocols/${r.data.createProtocol.id}`);
   });
   return (
-    <form onSubmit={submit} noValidate className="card shadow-sm border mb-4" aria-labelledby="protocols-create-title">
-      <div className="card-body">
-        <h2 id="protocols-create-title" className="h4">
-          <FormattedMessage id="protocols.create.title" />
-        </h2>
+    <FormPanel
+      title={<FormattedMessage id="protocols.create.title" />}
+      level={2}
+      intro={
         <p>
           <FormattedMessage id="protocols.create.intro" />
         </p>
-        <ErrorAlert error={state.error} />
-        <TextField form={form} name="title" label={t("protocols.field.title")} />
-        <TextAreaField form={form} name="purpose" label={t("protocols.field.purpose")} rows={4} />
-        <TextField form={form} name="validFrom" type="date" label={t("protocols.field.validFrom")} />
-        <TextField form={form} name="validUntil" type="date" label={t("protocols.field.validUntil")} />
-        <div className="d-flex gap-2">
-          <Button type="submit" color="primary" disabled={state.fetching}>
-            <FormattedMessage id="protocols.create.submit" />
-          </Button>
-          <Button type="button" color="primary" outline onClick={onCancel}>
-            <FormattedMessage id="common.cancel" />
-          </Button>
-        </div>
-      </div>
-    </form>
+      }
+      error={state.error}
+      submitLabel={<FormattedMessage id="protocols.create.submit" />}
+      busy={state.fetching}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <TextField form={form} name="title" label={t("protocols.field.title")} />
+      <TextAreaField form={form} name="purpose" label={t("protocols.field.purpose")} rows={4} />
+      <TextField form={form} name="validFrom" type="date" label={t("protocols.field.validFrom")} />
+      <TextField form={form} name="validUntil" type="date" label={t("protocols.field.validUntil")} />
+    </FormPanel>
   );
 }

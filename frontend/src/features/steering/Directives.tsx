@@ -14,6 +14,7 @@ import { Loading } from "../../ui/Loading";
 import { directiveSchema, pendingTables, type DirectiveValues } from "./model";
 import { SteeringDirectivesQuery, SteeringIssueDirectiveMutation, SteeringTablesQuery } from "./queries";
 import { Notice } from "../../ui/Notice";
+import { FormPanel } from "../../ui/FormPanel";
 
 export function Directives() {
   const session = useSession();
@@ -143,38 +144,31 @@ function DirectiveForm({ tables, onDone, onCancel }: { tables: { id: string; nam
     onDone(v.title.trim());
   });
   return (
-    <form onSubmit={submit} noValidate className="card shadow-sm border mb-4" aria-labelledby="steering-directive-form-title">
-      <div className="card-body">
-        <h3 id="steering-directive-form-title" className="h5">
-          <FormattedMessage id="steering.directive.formTitle" />
-        </h3>
-        <ErrorAlert error={state.error} />
-        <TextField form={form} name="title" label={t("steering.directive.title")} />
-        <TextAreaField form={form} name="body" label={t("steering.directive.body")} rows={5} />
-        <TextField form={form} name="issuedOn" type="date" label={t("steering.directive.issuedOnLabel")} />
-        <div className="form-check mb-3">
-          <input id="steering-directive-all" type="checkbox" className="form-check-input" {...form.register("allTables")} />
-          <label htmlFor="steering-directive-all" className="form-check-label">
-            <FormattedMessage id="steering.directive.allTablesLabel" />
-          </label>
-        </div>
-        {!all && (
-          <CheckboxesField
-            form={form}
-            name="tableIDs"
-            label={t("steering.directive.tablesLabel")}
-            options={tables.map((x) => ({ value: x.id, label: x.name }))}
-          />
-        )}
-        <div className="d-flex gap-2">
-          <Button type="submit" color="primary" disabled={state.fetching}>
-            <FormattedMessage id="steering.directive.submit" />
-          </Button>
-          <Button type="button" color="primary" outline onClick={onCancel}>
-            <FormattedMessage id="common.cancel" />
-          </Button>
-        </div>
+    <FormPanel
+      title={<FormattedMessage id="steering.directive.formTitle" />}
+      error={state.error}
+      submitLabel={<FormattedMessage id="steering.directive.submit" />}
+      busy={state.fetching}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <TextField form={form} name="title" label={t("steering.directive.title")} />
+      <TextAreaField form={form} name="body" label={t("steering.directive.body")} rows={5} />
+      <TextField form={form} name="issuedOn" type="date" label={t("steering.directive.issuedOnLabel")} />
+      <div className="form-check mb-3">
+        <input id="steering-directive-all" type="checkbox" className="form-check-input" {...form.register("allTables")} />
+        <label htmlFor="steering-directive-all" className="form-check-label">
+          <FormattedMessage id="steering.directive.allTablesLabel" />
+        </label>
       </div>
-    </form>
+      {!all && (
+        <CheckboxesField
+          form={form}
+          name="tableIDs"
+          label={t("steering.directive.tablesLabel")}
+          options={tables.map((x) => ({ value: x.id, label: x.name }))}
+        />
+      )}
+    </FormPanel>
   );
 }

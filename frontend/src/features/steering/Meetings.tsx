@@ -22,6 +22,7 @@ import {
   SteeringTablesQuery,
 } from "./queries";
 import { Notice } from "../../ui/Notice";
+import { FormPanel } from "../../ui/FormPanel";
 
 export function Meetings() {
   const session = useSession();
@@ -191,67 +192,60 @@ function MeetingForm({ onDone, onCancel }: { onDone: (title: string) => void; on
     onDone(v.title.trim());
   });
   return (
-    <form onSubmit={submit} noValidate className="card shadow-sm border mb-4" aria-labelledby="steering-meeting-form-title">
-      <div className="card-body">
-        <h3 id="steering-meeting-form-title" className="h5">
-          <FormattedMessage id="steering.meeting.formTitle" />
-        </h3>
-        <ErrorAlert error={state.error} />
-        {bodies.length > 1 && (
-          <SelectField form={form} name="body" label={t("steering.meeting.body")} options={bodies.map((b) => ({ value: b, label: enumLabel("MeetingBody", b) }))} />
-        )}
-        {body === "TABLE" && (
-          <SelectField
-            form={form}
-            name="tableID"
-            label={t("steering.meeting.table")}
-            placeholder={t("steering.meeting.chooseTable")}
-            options={myTables.map((x) => ({ value: x.id, label: x.name }))}
-          />
-        )}
-        <div className="row">
-          <div className="col-sm-6">
-            <TextField form={form} name="day" type="date" label={t("steering.meeting.day")} />
-          </div>
-          <div className="col-sm-6">
-            <TextField form={form} name="time" type="time" label={t("steering.meeting.time")} />
-          </div>
+    <FormPanel
+      title={<FormattedMessage id="steering.meeting.formTitle" />}
+      error={state.error}
+      submitLabel={<FormattedMessage id="steering.meeting.submit" />}
+      busy={state.fetching}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      {bodies.length > 1 && (
+        <SelectField form={form} name="body" label={t("steering.meeting.body")} options={bodies.map((b) => ({ value: b, label: enumLabel("MeetingBody", b) }))} />
+      )}
+      {body === "TABLE" && (
+        <SelectField
+          form={form}
+          name="tableID"
+          label={t("steering.meeting.table")}
+          placeholder={t("steering.meeting.chooseTable")}
+          options={myTables.map((x) => ({ value: x.id, label: x.name }))}
+        />
+      )}
+      <div className="row">
+        <div className="col-sm-6">
+          <TextField form={form} name="day" type="date" label={t("steering.meeting.day")} />
         </div>
-        <TextField form={form} name="title" label={t("steering.meeting.agenda")} />
-        <TextAreaField form={form} name="minutes" label={t("steering.meeting.minutesLabel")} hint={t("steering.meeting.minutesHint")} rows={5} />
-        {attendeeOptions.length > 0 && <CheckboxesField form={form} name="attendeeIDs" label={t("steering.meeting.attendeesLabel")} options={attendeeOptions} />}
-        <fieldset className="mb-3">
-          <legend className="form-label fw-semibold fs-6">
-            <FormattedMessage id="steering.meeting.decisionsLabel" />
-          </legend>
-          {decisions.fields.map((f, i) => (
-            <div key={f.id} className="border rounded p-3 mb-2">
-              <TextAreaField form={form} name={`decisions.${i}.text`} label={intl.formatMessage({ id: "steering.meeting.decisionText" }, { n: i + 1 })} rows={2} />
-              <SelectField
-                form={form}
-                name={`decisions.${i}.directiveID`}
-                label={intl.formatMessage({ id: "steering.meeting.decisionDirective" }, { n: i + 1 })}
-                placeholder={t("steering.meeting.noDirective")}
-                options={directiveOptions}
-              />
-              <Button type="button" color="danger" outline size="sm" onClick={() => decisions.remove(i)}>
-                <FormattedMessage id="steering.meeting.removeDecision" values={{ n: i + 1 }} />
-              </Button>
-            </div>
-          ))}
-          <Button type="button" color="primary" outline size="sm" onClick={() => decisions.append({ text: "", directiveID: "" })}>
-            <FormattedMessage id="steering.meeting.addDecision" />
-          </Button>
-        </fieldset>
-        <div className="d-flex gap-2">
-          <Button type="submit" color="primary" disabled={state.fetching}>
-            <FormattedMessage id="steering.meeting.submit" />
-          </Button>
-          <Button type="button" color="primary" outline onClick={onCancel}>
-            <FormattedMessage id="common.cancel" />
-          </Button>
+        <div className="col-sm-6">
+          <TextField form={form} name="time" type="time" label={t("steering.meeting.time")} />
         </div>
       </div>
-    </form>
+      <TextField form={form} name="title" label={t("steering.meeting.agenda")} />
+      <TextAreaField form={form} name="minutes" label={t("steering.meeting.minutesLabel")} hint={t("steering.meeting.minutesHint")} rows={5} />
+      {attendeeOptions.length > 0 && <CheckboxesField form={form} name="attendeeIDs" label={t("steering.meeting.attendeesLabel")} options={attendeeOptions} />}
+      <fieldset className="mb-3">
+        <legend className="form-label fw-semibold fs-6">
+          <FormattedMessage id="steering.meeting.decisionsLabel" />
+        </legend>
+        {decisions.fields.map((f, i) => (
+          <div key={f.id} className="border rounded p-3 mb-2">
+            <TextAreaField form={form} name={`decisions.${i}.text`} label={intl.formatMessage({ id: "steering.meeting.decisionText" }, { n: i + 1 })} rows={2} />
+            <SelectField
+              form={form}
+              name={`decisions.${i}.directiveID`}
+              label={intl.formatMessage({ id: "steering.meeting.decisionDirective" }, { n: i + 1 })}
+              placeholder={t("steering.meeting.noDirective")}
+              options={directiveOptions}
+            />
+            <Button type="button" color="danger" outline size="sm" onClick={() => decisions.remove(i)}>
+              <FormattedMessage id="steering.meeting.removeDecision" values={{ n: i + 1 }} />
+            </Button>
+          </div>
+        ))}
+        <Button type="button" color="primary" outline size="sm" onClick={() => decisions.append({ text: "", directiveID: "" })}>
+          <FormattedMessage id="steering.meeting.addDecision" />
+        </Button>
+      </fieldset>
+    </FormPanel>
   );
 }

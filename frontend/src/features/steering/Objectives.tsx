@@ -17,6 +17,7 @@ import { Loading } from "../../ui/Loading";
 import { idsDiff, objectiveSchema, progressPercent, targetOf, targetText, unitOf, type ObjectiveValues } from "./model";
 import { SteeringCreateObjectiveMutation, SteeringObjectivesQuery, SteeringTablesQuery, SteeringUpdateObjectiveMutation } from "./queries";
 import { Notice } from "../../ui/Notice";
+import { FormPanel } from "../../ui/FormPanel";
 
 const statusColour = { ON_TRACK: "bg-success", AT_RISK: "bg-warning", MISSED: "bg-danger" } as const;
 
@@ -258,61 +259,56 @@ function ObjectiveForm({ objective, onDone, onCancel }: { objective?: SteeringOb
   });
   const state = objective ? updateState : createState;
   return (
-    <form onSubmit={submit} noValidate className="card shadow-sm border mb-4" aria-labelledby="steering-objective-form-title">
-      <div className="card-body">
-        <h3 id="steering-objective-form-title" className="h5">
-          {objective ? (
-            <FormattedMessage id="steering.objective.editTitle" values={{ title: objective.title }} />
-          ) : (
-            <FormattedMessage id="steering.objective.newTitle" />
-          )}
-        </h3>
-        <ErrorAlert error={state.error} />
-        <TextField form={form} name="title" label={t("steering.objective.title")} />
-        <SelectField form={form} name="indicator" label={t("steering.objective.indicator")} placeholder={t("steering.objective.chooseIndicator")} options={indicators} />
-        <TextField
-          form={form}
-          name="target"
-          inputMode="decimal"
-          label={t(share ? "steering.objective.targetPercent" : "steering.objective.target")}
-          hint={t(share ? "steering.objective.targetPercentHint" : "steering.objective.targetHint")}
-        />
-        <div className="form-check mb-3">
-          <input id="steering-objective-lower" type="checkbox" className="form-check-input" aria-describedby="steering-objective-lower-hint" {...form.register("lowerIsBetter")} />
-          <label htmlFor="steering-objective-lower" className="form-check-label">
-            <FormattedMessage id="steering.objective.lowerIsBetter" />
-          </label>
-          <small id="steering-objective-lower-hint" className="form-text d-block">
-            <FormattedMessage id="steering.objective.lowerIsBetterHint" />
-          </small>
+    <FormPanel
+      title={
+        objective ? (
+          <FormattedMessage id="steering.objective.editTitle" values={{ title: objective.title }} />
+        ) : (
+          <FormattedMessage id="steering.objective.newTitle" />
+        )
+      }
+      error={state.error}
+      submitLabel={<FormattedMessage id="steering.objective.submit" />}
+      busy={state.fetching}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <TextField form={form} name="title" label={t("steering.objective.title")} />
+      <SelectField form={form} name="indicator" label={t("steering.objective.indicator")} placeholder={t("steering.objective.chooseIndicator")} options={indicators} />
+      <TextField
+        form={form}
+        name="target"
+        inputMode="decimal"
+        label={t(share ? "steering.objective.targetPercent" : "steering.objective.target")}
+        hint={t(share ? "steering.objective.targetPercentHint" : "steering.objective.targetHint")}
+      />
+      <div className="form-check mb-3">
+        <input id="steering-objective-lower" type="checkbox" className="form-check-input" aria-describedby="steering-objective-lower-hint" {...form.register("lowerIsBetter")} />
+        <label htmlFor="steering-objective-lower" className="form-check-label">
+          <FormattedMessage id="steering.objective.lowerIsBetter" />
+        </label>
+        <small id="steering-objective-lower-hint" className="form-text d-block">
+          <FormattedMessage id="steering.objective.lowerIsBetterHint" />
+        </small>
+      </div>
+      <div className="row">
+        <div className="col-sm-6">
+          <TextField form={form} name="periodStart" type="date" label={t("steering.objective.periodStart")} />
         </div>
-        <div className="row">
-          <div className="col-sm-6">
-            <TextField form={form} name="periodStart" type="date" label={t("steering.objective.periodStart")} />
-          </div>
-          <div className="col-sm-6">
-            <TextField form={form} name="periodEnd" type="date" label={t("steering.objective.periodEnd")} />
-          </div>
-        </div>
-        <details className="mb-3" open={Boolean(objective && (objective.needAreas.length || before.tableIDs.length || before.municipalityIDs.length))}>
-          <summary className="mb-2">
-            <FormattedMessage id="steering.objective.filtersLabel" />
-          </summary>
-          <CheckboxesField form={form} name="needAreas" label={t("steering.objective.needAreas")} options={needAreas} />
-          {tables.length > 0 && <CheckboxesField form={form} name="tableIDs" label={t("steering.objective.tables")} options={tables} />}
-          {municipalities.length > 0 && (
-            <CheckboxesField form={form} name="municipalityIDs" label={t("steering.objective.municipalities")} options={municipalities} />
-          )}
-        </details>
-        <div className="d-flex gap-2">
-          <Button type="submit" color="primary" disabled={state.fetching}>
-            <FormattedMessage id="steering.objective.submit" />
-          </Button>
-          <Button type="button" color="primary" outline onClick={onCancel}>
-            <FormattedMessage id="common.cancel" />
-          </Button>
+        <div className="col-sm-6">
+          <TextField form={form} name="periodEnd" type="date" label={t("steering.objective.periodEnd")} />
         </div>
       </div>
-    </form>
+      <details className="mb-3" open={Boolean(objective && (objective.needAreas.length || before.tableIDs.length || before.municipalityIDs.length))}>
+        <summary className="mb-2">
+          <FormattedMessage id="steering.objective.filtersLabel" />
+        </summary>
+        <CheckboxesField form={form} name="needAreas" label={t("steering.objective.needAreas")} options={needAreas} />
+        {tables.length > 0 && <CheckboxesField form={form} name="tableIDs" label={t("steering.objective.tables")} options={tables} />}
+        {municipalities.length > 0 && (
+          <CheckboxesField form={form} name="municipalityIDs" label={t("steering.objective.municipalities")} options={municipalities} />
+        )}
+      </details>
+    </FormPanel>
   );
 }

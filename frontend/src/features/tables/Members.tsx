@@ -13,7 +13,9 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors, SelectField, TextField } from "../../ui/fields";
 import { memberSchema, type MemberValues } from "./memberSchema";
 import { TablePageAddMemberMutation, TablePageMemberOptionsQuery, TablePageRemoveMemberMutation } from "./queries";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { Notice } from "../../ui/Notice";
+import { FormPanel } from "../../ui/FormPanel";
 
 type TableNode = Extract<NonNullable<TablePageQuery["node"]>, { __typename: "Table" }>;
 type Member = NonNullable<NonNullable<NonNullable<TableNode["members"]["edges"]>[number]>["node"]>;
@@ -37,7 +39,7 @@ export function Members({
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [removal, remove] = useMutation(TablePageRemoveMemberMutation);
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<Member | null>(null);
 
   const doRemove = async (m: Member) => {
     const r = await remove({ id: m.id });
@@ -58,7 +60,6 @@ export function Members({
           {notice}
         </Notice>
       )}
-      <ErrorAlert error={removal.error} />
       {canManage &&
         (adding ? (
           <AddMemberForm
@@ -122,29 +123,15 @@ export function Members({
                   <td>{fmt.date(m.joinedOn)}</td>
                   {canManage && (
                     <td>
-                      {confirming === m.id ? (
-                        <div className="d-flex flex-wrap gap-2 align-items-center">
-                          <span>
-                            <FormattedMessage id="tables.members.confirmRemove" values={{ name: m.user.name }} />
-                          </span>
-                          <Button color="danger" size="xs" disabled={removal.fetching} onClick={() => void doRemove(m)}>
-                            <FormattedMessage id="tables.members.confirmRemoveYes" />
-                          </Button>
-                          <Button color="primary" outline size="xs" onClick={() => setConfirming(null)}>
-                            <FormattedMessage id="common.cancel" />
-                          </Button>
-                        </div>
-                      ) : (
-                        <Button
-                          color="danger"
-                          outline
-                          size="xs"
-                          aria-label={intl.formatMessage({ id: "tables.members.removeNamed" }, { name: m.user.name })}
-                          onClick={() => (setConfirming(m.id), setNotice(null))}
-                        >
-                          <FormattedMessage id="tables.members.remove" />
-                        </Button>
-                      )}
+                      <Button
+                        color="danger"
+                        outline
+                        size="xs"
+                        aria-label={intl.formatMessage({ id: "tables.members.removeNamed" }, { name: m.user.name })}
+                        onClick={() => (setConfirming(m), setNotice(null))}
+                      >
+                        <FormattedMessage id="tables.members.remove" />
+                      </Button>
                     </td>
                   )}
                 </tr>
@@ -153,6 +140,16 @@ export function Members({
           </table>
         </div>
       )}
+      <ConfirmDialog
+        isOpen={confirming !== null}
+        title={intl.formatMessage({ id: "tables.members.confirmRemove" }, { name: confirming?.user.name ?? "" })}
+        confirmLabel={intl.formatMessage({ id: "tables.members.confirmRemoveYes" })}
+        busy={removal.fetching}
+        onConfirm={() => confirming && void doRemove(confirming)}
+        onCancel={() => setConfirming(null)}
+      >
+        {removal.error && <ErrorAlert error={removal.error} />}
+      </ConfirmDialog>
     </section>
   );
 }
@@ -197,38 +194,31 @@ function AddMemberForm({ tableID, onDone, onCancel }: { tableID: string; onDone:
   });
 
   return (
-    <form onSubmit={submit} noValidate className="card shadow-sm border mb-4" aria-labelledby="tables-member-form-title">
-      <div className="card-body">
-        <h3 id="tables-member-form-title" className="h5">
-          <FormattedMessage id="tables.members.formTitle" />
-        </h3>
-        <ErrorAlert error={options.error ?? state.error} />
-        <SelectField
-          form={form}
-          name="userID"
-          label={t("tables.members.user")}
-          placeholder={t("tables.members.choose")}
-          options={users.map((u) => ({ value: u.id, label: u.name }))}
-        />
-        <SelectField
-          form={form}
-          name="organizationID"
-          label={t("tables.members.organization")}
-          hint={t("tables.members.organizationHint")}
-          placeholder={t("tables.members.choose")}
-          options={organizations.map((o) => ({ value: o.id, label: o.name }))}
-        />
-        <SelectField form={form} name="profession" label={t("tables.members.profession")} placeholder={t("tables.members.choose")} options={professions} />
-        <TextField form={form} name="joinedOn" type="date" label={t("tables.members.joinedOn")} />
-        <div className="d-flex gap-2">
-          <Button type="submit" color="primary" disabled={state.fetching}>
-            <FormattedMessage id="tables.members.submit" />
-          </Button>
-          <Button type="button" color="primary" outline onClick={onCancel}>
-            <FormattedMessage id="common.cancel" />
-          </Button>
-        </div>
-      </div>
-    </form>
+    <FormPanel
+      title={<FormattedMessage id="tables.members.formTitle" />}
+      error={options.error ?? state.error}
+      submitLabel={<FormattedMessage id="tables.members.submit" />}
+      busy={state.fetching}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <SelectField
+        form={form}
+        name="userID"
+        label={t("tables.members.user")}
+        placeholder={t("tables.members.choose")}
+        options={users.map((u) => ({ value: u.id, label: u.name }))}
+      />
+      <SelectField
+        form={form}
+        name="organizationID"
+        label={t("tables.members.organization")}
+        hint={t("tables.members.organizationHint")}
+        placeholder={t("tables.members.choose")}
+        options={organizations.map((o) => ({ value: o.id, label: o.name }))}
+      />
+      <SelectField form={form} name="profession" label={t("tables.members.profession")} placeholder={t("tables.members.choose")} options={professions} />
+      <TextField form={form} name="joinedOn" type="date" label={t("tables.members.joinedOn")} />
+    </FormPanel>
   );
 }

@@ -6,6 +6,7 @@ import { useFormat } from "../../i18n/format";
 import { useSession } from "../../session/session";
 import { nodes } from "../../ui/connection";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { FormActions } from "../../ui/FormPanel";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
 import { mayAcknowledge } from "./access";
@@ -112,14 +113,7 @@ function AcknowledgeForm({ directiveID, title, tableID, onDone }: { directiveID:
           <FormattedMessage id="tables.directives.noteHint" />
         </small>
       </div>
-      <div className="d-flex gap-2">
-        <Button type="submit" color="primary" disabled={state.fetching}>
-          <FormattedMessage id="tables.directives.confirm" />
-        </Button>
-        <Button type="button" color="primary" outline onClick={() => setOpen(false)}>
-          <FormattedMessage id="common.cancel" />
-        </Button>
-      </div>
+      <FormActions submitLabel={<FormattedMessage id="tables.directives.confirm" />} busy={state.fetching} onCancel={() => setOpen(false)} />
     </form>
   );
 }
