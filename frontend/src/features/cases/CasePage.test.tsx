@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { GraphQLError } from "graphql";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { CombinedError, Provider, type Client, type GraphQLRequest, type OperationContext } from "urql";
-import { fromValue, never } from "wonka";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { LocaleProvider } from "../../i18n/LocaleProvider";
+import { CombinedError } from "urql";
+import { describe, expect, it, vi } from "vitest";
+import { renderScreen, type Answer } from "../../test/render";
 import { CasePage } from "./CasePage";
 
 // The actions have their own tests: here a stand-in says when they are
@@ -80,36 +78,10 @@ function aCase(overrides: Record<string, unknown> = {}, person: Record<string, u
   };
 }
 
-function setup(answer: { data?: unknown; error?: CombinedError }) {
-  const contexts: Partial<OperationContext>[] = [];
-  const client = {
-    executeQuery: (request: GraphQLRequest, context: Partial<OperationContext>) => {
-      contexts.push(context);
-      return fromValue({ operation: { ...request, context }, ...answer });
-    },
-    executeMutation: () => never,
-    executeSubscription: () => never,
-  } as unknown as Client;
-  const router = createMemoryRouter(
-    [
-      {
-        path: "/cases/:id",
-        element: (
-          <Provider value={client}>
-            <LocaleProvider locale="it">
-              <CasePage />
-            </LocaleProvider>
-          </Provider>
-        ),
-      },
-    ],
-    { initialEntries: ["/cases/cas_1"] },
-  );
-  render(<RouterProvider router={router} />);
-  return { contexts };
+function setup(answer: Answer) {
+  const { queries } = renderScreen(<CasePage />, { route: "/cases/:id", path: "/cases/cas_1", queries: () => answer });
+  return { queries };
 }
-
-afterEach(cleanup);
 
 describe("the case page", () => {
   it("says the case was not found when the API answers NOT_FOUND (a case of another table)", async () => {
@@ -172,10 +144,10 @@ describe("the case page", () => {
 
   it("offers the allowed actions and reloads the case from the server when one changed it", async () => {
     const user = userEvent.setup();
-    const { contexts } = setup({ data: { node: aCase({ allowedActions: ["ADD_NOTE"] }) } });
+    const { queries } = setup({ data: { node: aCase({ allowedActions: ["ADD_NOTE"] }) } });
     expect(await screen.findByRole("heading", { level: 2, name: "Azioni" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "stand-in ADD_NOTE" }));
-    await waitFor(() => expect(contexts.some((c) => c.requestPolicy === "network-only")).toBe(true));
-    expect(contexts[0]?.requestPolicy).toBe("cache-and-network");
+    await waitFor(() => expect(queries.some((q) => q.context.requestPolicy === "network-only")).toBe(true));
+    expect(queries[0]?.context.requestPolicy).toBe("cache-and-network");
   });
 });

@@ -1,17 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { Provider, type Client, type GraphQLRequest } from "urql";
-import { fromValue, never } from "wonka";
-import { afterEach, describe, expect, it } from "vitest";
-import { LocaleProvider } from "../../i18n/LocaleProvider";
+import { describe, expect, it } from "vitest";
+import { renderScreen } from "../../test/render";
 import { CasesList } from "./CasesList";
-
-function operationName(request: GraphQLRequest): string {
-  const def = request.query.definitions[0];
-  return def && "name" in def && def.name ? def.name.value : "";
-}
 
 const row = {
   id: "cas_1",
@@ -32,39 +24,19 @@ const options = {
 
 function setup(url: string, cases: (typeof row)[]) {
   const asked: Record<string, unknown>[] = [];
-  const client = {
-    executeQuery: (request: GraphQLRequest) => {
-      if (operationName(request) === "CasesList") {
-        asked.push(request.variables as Record<string, unknown>);
-        return fromValue({
-          data: { cases: { totalCount: cases.length, pageInfo: { hasNextPage: false, endCursor: null }, edges: cases.map((node) => ({ node })) } },
-        });
+  const { router } = renderScreen(<CasesList />, {
+    route: "/cases",
+    path: url,
+    queries: (name, variables) => {
+      if (name === "CasesList") {
+        asked.push(variables);
+        return { data: { cases: { totalCount: cases.length, pageInfo: { hasNextPage: false, endCursor: null }, edges: cases.map((node) => ({ node })) } } };
       }
-      return fromValue({ data: options });
+      return { data: options };
     },
-    executeMutation: () => never,
-    executeSubscription: () => never,
-  } as unknown as Client;
-  const router = createMemoryRouter(
-    [
-      {
-        path: "/cases",
-        element: (
-          <Provider value={client}>
-            <LocaleProvider locale="it">
-              <CasesList />
-            </LocaleProvider>
-          </Provider>
-        ),
-      },
-    ],
-    { initialEntries: [url] },
-  );
-  render(<RouterProvider router={router} />);
+  });
   return { asked, router };
 }
-
-afterEach(cleanup);
 
 describe("the cases list", () => {
   it("asks the API for what the URL says and shows the rows with lateness in words", async () => {

@@ -1,52 +1,26 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { Provider, type Client } from "urql";
-import { fromValue, never } from "wonka";
-import { LocaleProvider } from "../../i18n/LocaleProvider";
-import { SessionContext, sessionOf, type Viewer } from "../../session/session";
+import { describe, expect, it } from "vitest";
+import { renderScreen } from "../../test/render";
 import { ReferralWizard } from "./ReferralWizard";
 
-const viewer = {
-  __typename: "User",
-  id: "usr_1",
-  name: "Operatrice Prova",
-  email: "op@example.org",
-  roles: ["OPERATOR"],
-  organization: { id: "org_1", name: "Comune" },
-  memberships: { edges: [] },
-} as unknown as Viewer;
-
-function mockClient(matches: unknown[]) {
+// Renders the wizard with the persons the API finds; asked collects the searches.
+function renderWizard(matches: unknown[]) {
   const asked: Record<string, unknown>[] = [];
-  const client = {
-    executeQuery: (op: { query: { definitions: { name?: { value: string } }[] }; variables: Record<string, unknown> }) => {
-      const name = op.query.definitions[0]?.name?.value;
+  renderScreen(<ReferralWizard />, {
+    path: "/refer",
+    routes: [{ path: "/cases/:id", element: <p>case</p> }],
+    session: { id: "usr_1", name: "Operatrice Prova", email: "op@example.org", roles: ["OPERATOR"], organization: { id: "org_1", name: "Comune" } },
+    queries: (name, variables) => {
       if (name === "ReferralFindMatches") {
-        asked.push(op.variables);
-        return fromValue({ operation: op, data: { findPersonMatches: matches }, stale: false });
+        asked.push(variables);
+        return { data: { findPersonMatches: matches } };
       }
-      return fromValue({ operation: op, data: name === "ReferralTables" ? { tables: { edges: [] } } : { municipalities: { edges: [] } }, stale: false });
+      return { data: name === "ReferralTables" ? { tables: { edges: [] } } : { municipalities: { edges: [] } } };
     },
-    executeMutation: () => never,
-    executeSubscription: () => never,
-  };
-  return { client: client as unknown as Client, asked };
-}
-
-function renderWizard(client: Client) {
-  const router = createMemoryRouter([{ path: "/refer", element: <ReferralWizard /> }, { path: "/cases/:id", element: <p>case</p> }], { initialEntries: ["/refer"] });
-  return render(
-    <LocaleProvider locale="it">
-      <Provider value={client}>
-        <SessionContext.Provider value={sessionOf(viewer)}>
-          <RouterProvider router={router} />
-        </SessionContext.Provider>
-      </Provider>
-    </LocaleProvider>,
-  );
+  });
+  return { asked };
 }
 
 async function searchByName() {
@@ -59,15 +33,12 @@ async function searchByName() {
   return user;
 }
 
-afterEach(cleanup);
-
 describe("ReferralWizard's search for known persons", () => {
   it("warns that the person may exist, with why they matched and their open case", async () => {
-    const { client, asked } = mockClient([
+    const { asked } = renderWizard([
       { __typename: "PersonMatch", personID: "per_1", pseudonym: "P-MT3NKT6J", birthYear: 1978, reasons: ["NAME_AND_BIRTH_DATE"], openCaseID: null, openCaseCode: null, openCaseTable: null },
       { __typename: "PersonMatch", personID: "per_2", pseudonym: "P-QQARHDGF", birthYear: 1978, reasons: ["NAME_AND_BIRTH_DATE"], openCaseID: "cas_9", openCaseCode: "EMP-2025-0020", openCaseTable: "Tavolo di Empoli" },
     ]);
-    renderWizard(client);
     expect(screen.getByRole("listitem", { current: "step" })).toHaveProperty("textContent", expect.stringContaining("Persona"));
     const user = await searchByName();
     const warning = await screen.findByTestId("duplicate-warning");
@@ -85,8 +56,7 @@ describe("ReferralWizard's search for known persons", () => {
   });
 
   it("offers a new person without warning when nobody matches", async () => {
-    const { client } = mockClient([]);
-    renderWizard(client);
+    renderWizard([]);
     await searchByName();
     expect(await screen.findByText(/Nessuna corrispondenza/)).toBeTruthy();
     expect(screen.queryByTestId("duplicate-warning")).toBeNull();
@@ -94,10 +64,9 @@ describe("ReferralWizard's search for known persons", () => {
   });
 
   it("refuses a new person when the tax code is known", async () => {
-    const { client } = mockClient([
+    renderWizard([
       { __typename: "PersonMatch", personID: "per_2", pseudonym: "P-QQARHDGF", birthYear: 1982, reasons: ["TAX_CODE"], openCaseID: null, openCaseCode: null, openCaseTable: null },
     ]);
-    renderWizard(client);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText("Codice fiscale"), "fbbfnc82e56g273m");
     expect((screen.getByLabelText("Codice fiscale") as HTMLInputElement).value).toBe("FBBFNC82E56G273M");

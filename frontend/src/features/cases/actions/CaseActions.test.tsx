@@ -1,12 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { ReactNode } from "react";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { CombinedError, Provider, type Client, type GraphQLRequest } from "urql";
-import { fromValue, never } from "wonka";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { LocaleProvider } from "../../../i18n/LocaleProvider";
+import { CombinedError } from "urql";
+import { describe, expect, it, vi } from "vitest";
+import { renderScreen } from "../../../test/render";
 import { CaseActions, visibleActions } from "./CaseActions";
 
 const parts = {
@@ -36,31 +33,16 @@ const conflictEvents = {
   },
 };
 
-function operationName(request: GraphQLRequest): string {
-  const def = request.query.definitions[0];
-  return def && "name" in def && def.name ? def.name.value : "";
-}
-
 function setup(allowed: Parameters<typeof CaseActions>[0]["allowedActions"], mutation = vi.fn()) {
-  const client = {
-    executeQuery: (request: GraphQLRequest) => fromValue({ data: operationName(request) === "CaseActionsConflictEvents" ? conflictEvents : { node: parts } }),
-    executeMutation: (request: GraphQLRequest) => fromValue(mutation(operationName(request), request.variables)),
-    executeSubscription: () => never,
-  } as unknown as Client;
   const onChanged = vi.fn();
-  const wrap = (children: ReactNode) => (
-    <Provider value={client}>
-      <LocaleProvider locale="it">{children}</LocaleProvider>
-    </Provider>
-  );
-  const router = createMemoryRouter([{ path: "/cases/:id", element: wrap(<CaseActions caseId="cas_1" version={3} allowedActions={allowed} onChanged={onChanged} />) }], {
-    initialEntries: ["/cases/cas_1"],
+  renderScreen(<CaseActions caseId="cas_1" version={3} allowedActions={allowed} onChanged={onChanged} />, {
+    route: "/cases/:id",
+    path: "/cases/cas_1",
+    queries: (name) => ({ data: name === "CaseActionsConflictEvents" ? conflictEvents : { node: parts } }),
+    mutations: mutation,
   });
-  render(<RouterProvider router={router} />);
   return { onChanged, mutation };
 }
-
-afterEach(cleanup);
 
 describe("the case's actions", () => {
   it("show only the allowed ones, pathway steps first", () => {
