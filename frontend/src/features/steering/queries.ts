@@ -27,16 +27,56 @@ export const SteeringTablesQuery = graphql(`
   }
 `);
 
+/** A decision as the meetings show it (also on a table's page). */
+export const SteeringDecisionFragment = graphql(`
+  fragment SteeringDecision on Decision {
+    id
+    text
+    directive {
+      id
+      title
+    }
+    protocol {
+      id
+      title
+    }
+    case {
+      id
+      code
+    }
+  }
+`);
+
+/** A directive's text as issued (also on a table's page). */
+export const SteeringDirectiveTextFragment = graphql(`
+  fragment SteeringDirectiveText on Directive {
+    id
+    title
+    body
+    issuedOn
+    allTables
+  }
+`);
+
+/** Who acknowledged a directive, when and with what note. */
+export const SteeringAcknowledgementFragment = graphql(`
+  fragment SteeringAcknowledgement on DirectiveAcknowledgement {
+    id
+    acknowledgedAt
+    note
+    acknowledgedBy {
+      id
+      name
+    }
+  }
+`);
+
 export const SteeringDirectivesQuery = graphql(`
   query SteeringDirectives($after: Cursor) {
     directives(first: 10, after: $after, orderBy: [{ field: ISSUED_ON, direction: DESC }]) {
       edges {
         node {
-          id
-          title
-          body
-          issuedOn
-          allTables
+          ...SteeringDirectiveText
           tables(first: 30) {
             edges {
               node {
@@ -48,14 +88,8 @@ export const SteeringDirectivesQuery = graphql(`
           acknowledgements(first: 30) {
             edges {
               node {
-                id
-                acknowledgedAt
-                note
+                ...SteeringAcknowledgement
                 table {
-                  id
-                  name
-                }
-                acknowledgedBy {
                   id
                   name
                 }
@@ -106,20 +140,7 @@ export const SteeringMeetingsQuery = graphql(`
           decisions(first: 30) {
             edges {
               node {
-                id
-                text
-                directive {
-                  id
-                  title
-                }
-                protocol {
-                  id
-                  title
-                }
-                case {
-                  id
-                  code
-                }
+                ...SteeringDecision
               }
             }
           }

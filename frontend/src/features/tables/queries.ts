@@ -124,20 +124,7 @@ export const TablePageMeetingsQuery = graphql(`
           decisions(first: 100) {
             edges {
               node {
-                id
-                text
-                directive {
-                  id
-                  title
-                }
-                protocol {
-                  id
-                  title
-                }
-                case {
-                  id
-                  code
-                }
+                ...SteeringDecision
               }
             }
           }
@@ -161,21 +148,11 @@ export const TablePageDirectivesQuery = graphql(`
     ) {
       edges {
         node {
-          id
-          title
-          body
-          issuedOn
-          allTables
+          ...SteeringDirectiveText
           acknowledgements(first: 1, where: { hasTableWith: [{ id: $tableID }] }) {
             edges {
               node {
-                id
-                acknowledgedAt
-                note
-                acknowledgedBy {
-                  id
-                  name
-                }
+                ...SteeringAcknowledgement
               }
             }
           }
