@@ -7,8 +7,10 @@ import { graphql } from "../../gql";
 import type { CasePageQuery } from "../../gql/graphql";
 import { useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
+import { DataItem } from "../../ui/DataList";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Loading } from "../../ui/Loading";
+import { Section } from "../../ui/Section";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { CaseActions, visibleActions } from "./actions/CaseActions";
 import { OverdueBadge, PriorityText, StatusBadge } from "./badges";
@@ -201,49 +203,43 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
       )}
 
       {showActions && (
-        <section aria-labelledby="case-actions-title" className="mb-4">
-          <h2 id="case-actions-title" className="h4">
-            <FormattedMessage id="cases.section.actions" />
-          </h2>
+        <Section id="case-actions-title" title="cases.section.actions" className="mb-4" headingClassName="h4">
           <CaseActions caseId={c.id} version={c.version} allowedActions={c.allowedActions} onChanged={onChanged} />
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="case-details-title" className="mb-5">
-        <h2 id="case-details-title" className="h3">
-          <FormattedMessage id="cases.section.details" />
-        </h2>
+      <Section id="case-details-title" title="cases.section.details">
         <dl className="row">
-          <Item term="cases.field.code">{c.code}</Item>
-          <Item term="cases.field.table">{c.table.name}</Item>
-          <Item term="cases.field.referredOn">{fmt.date(c.referredOn)}</Item>
-          <Item term="cases.field.referringOrganization">{c.referringOrganization.name}</Item>
-          <Item term="cases.field.referringOperator">{c.referringOperator?.name ?? "—"}</Item>
-          <Item term="cases.field.caseManager">{c.caseManager?.name ?? <FormattedMessage id="cases.field.noCaseManager" />}</Item>
-          <Item term="cases.field.needAreas">{c.needAreas.length ? c.needAreas.map((a) => label("NeedArea", a)).join(", ") : "—"}</Item>
-          <Item term="cases.field.referralReason">{c.referralReason}</Item>
-          <Item term="cases.field.consentGivenAt">{fmt.date(c.consentGivenAt)}</Item>
-          <Item term="cases.field.firstMeetingDueOn">{fmt.date(c.firstMeetingDueOn)}</Item>
-          <Item term="cases.field.firstMeetingOn">{fmt.date(c.firstMeetingOn)}</Item>
-          <Item term="cases.field.planDueOn">{fmt.date(c.planDueOn)}</Item>
-          <Item term="cases.field.takenInChargeOn">{fmt.date(c.takenInChargeOn)}</Item>
-          <Item term="cases.field.timeLimits">{c.overdue ? <OverdueBadge /> : <FormattedMessage id="cases.onTime" />}</Item>
-          {c.closedOn && <Item term="cases.field.closedOn">{fmt.date(c.closedOn)}</Item>}
-          {c.closureReason && <Item term="cases.field.closureReason">{label("CaseClosureReason", c.closureReason)}</Item>}
-          {c.declineReason && <Item term="cases.field.declineReason">{c.declineReason}</Item>}
+          <DataItem term="cases.field.code">{c.code}</DataItem>
+          <DataItem term="cases.field.table">{c.table.name}</DataItem>
+          <DataItem term="cases.field.referredOn">{fmt.date(c.referredOn)}</DataItem>
+          <DataItem term="cases.field.referringOrganization">{c.referringOrganization.name}</DataItem>
+          <DataItem term="cases.field.referringOperator">{c.referringOperator?.name ?? "—"}</DataItem>
+          <DataItem term="cases.field.caseManager">{c.caseManager?.name ?? <FormattedMessage id="cases.field.noCaseManager" />}</DataItem>
+          <DataItem term="cases.field.needAreas">{c.needAreas.length ? c.needAreas.map((a) => label("NeedArea", a)).join(", ") : "—"}</DataItem>
+          <DataItem term="cases.field.referralReason">{c.referralReason}</DataItem>
+          <DataItem term="cases.field.consentGivenAt">{fmt.date(c.consentGivenAt)}</DataItem>
+          <DataItem term="cases.field.firstMeetingDueOn">{fmt.date(c.firstMeetingDueOn)}</DataItem>
+          <DataItem term="cases.field.firstMeetingOn">{fmt.date(c.firstMeetingOn)}</DataItem>
+          <DataItem term="cases.field.planDueOn">{fmt.date(c.planDueOn)}</DataItem>
+          <DataItem term="cases.field.takenInChargeOn">{fmt.date(c.takenInChargeOn)}</DataItem>
+          <DataItem term="cases.field.timeLimits">{c.overdue ? <OverdueBadge /> : <FormattedMessage id="cases.onTime" />}</DataItem>
+          {c.closedOn && <DataItem term="cases.field.closedOn">{fmt.date(c.closedOn)}</DataItem>}
+          {c.closureReason && <DataItem term="cases.field.closureReason">{label("CaseClosureReason", c.closureReason)}</DataItem>}
+          {c.declineReason && <DataItem term="cases.field.declineReason">{c.declineReason}</DataItem>}
           {c.previousCase && (
-            <Item term="cases.field.previousCase">
+            <DataItem term="cases.field.previousCase">
               <Link to={`/cases/${c.previousCase.id}`}>{c.previousCase.code}</Link>
-            </Item>
+            </DataItem>
           )}
           {c.nextCase && (
-            <Item term="cases.field.nextCase">
+            <DataItem term="cases.field.nextCase">
               <Link to={`/cases/${c.nextCase.id}`}>{c.nextCase.code}</Link>
-            </Item>
+            </DataItem>
           )}
-          <Item term="cases.field.version">{c.version}</Item>
+          <DataItem term="cases.field.version">{c.version}</DataItem>
         </dl>
-      </section>
+      </Section>
 
       <PersonSection person={c.person} />
       <TimelineSection data={c} />
@@ -257,57 +253,42 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
   );
 }
 
-/** A term and its value in a description list. */
-export function Item({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <>
-      <dt className="col-sm-4 col-lg-3">
-        <FormattedMessage id={term} />
-      </dt>
-      <dd className="col-sm-8 col-lg-9">{children}</dd>
-    </>
-  );
-}
-
 export function PersonSection({ person }: { person: CaseData["person"] }) {
   const fmt = useFormat();
   const label = useEnumLabel();
   const id = person.identity;
   return (
-    <section aria-labelledby="case-person-title" className="mb-5">
-      <h2 id="case-person-title" className="h3">
-        <FormattedMessage id="cases.section.person" />
-      </h2>
+    <Section id="case-person-title" title="cases.section.person">
       <dl className="row">
-        <Item term="cases.person.pseudonym">{person.pseudonym}</Item>
-        <Item term="cases.person.birthYear">{person.birthYear}</Item>
-        <Item term="cases.person.gender">{label("PersonGender", person.gender)}</Item>
-        <Item term="cases.person.citizenshipArea">{label("PersonCitizenshipArea", person.citizenshipArea)}</Item>
-        <Item term="cases.person.householdSize">{person.householdSize}</Item>
-        <Item term="cases.person.municipality">{person.municipality?.name ?? "—"}</Item>
+        <DataItem term="cases.person.pseudonym">{person.pseudonym}</DataItem>
+        <DataItem term="cases.person.birthYear">{person.birthYear}</DataItem>
+        <DataItem term="cases.person.gender">{label("PersonGender", person.gender)}</DataItem>
+        <DataItem term="cases.person.citizenshipArea">{label("PersonCitizenshipArea", person.citizenshipArea)}</DataItem>
+        <DataItem term="cases.person.householdSize">{person.householdSize}</DataItem>
+        <DataItem term="cases.person.municipality">{person.municipality?.name ?? "—"}</DataItem>
       </dl>
       <h3 className="h5">
         <FormattedMessage id="cases.person.identity" />
       </h3>
       {id ? (
         <dl className="row" data-testid="person-identity">
-          <Item term="cases.person.name">
+          <DataItem term="cases.person.name">
             {id.firstName} {id.lastName}
-          </Item>
-          <Item term="cases.person.taxCode">{id.taxCode || "—"}</Item>
-          <Item term="cases.person.birth">
+          </DataItem>
+          <DataItem term="cases.person.taxCode">{id.taxCode || "—"}</DataItem>
+          <DataItem term="cases.person.birth">
             {fmt.date(id.birthDate)}
             {id.birthPlace ? ` — ${id.birthPlace}` : ""}
-          </Item>
-          <Item term="cases.person.phone">{id.phone || "—"}</Item>
-          <Item term="cases.person.email">{id.email || "—"}</Item>
-          <Item term="cases.person.address">{[id.address, [id.postalCode, id.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || "—"}</Item>
+          </DataItem>
+          <DataItem term="cases.person.phone">{id.phone || "—"}</DataItem>
+          <DataItem term="cases.person.email">{id.email || "—"}</DataItem>
+          <DataItem term="cases.person.address">{[id.address, [id.postalCode, id.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || "—"}</DataItem>
         </dl>
       ) : (
         <p data-testid="identity-hidden">
           <FormattedMessage id="cases.person.identityHidden" />
         </p>
       )}
-    </section>
+    </Section>
   );
 }

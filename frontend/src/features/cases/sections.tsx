@@ -5,6 +5,9 @@ import type { CasePageSectionsFragment } from "../../gql/graphql";
 import { useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { nodes } from "../../ui/connection";
+import { DataItem } from "../../ui/DataList";
+import { type DataColumn, DataTable } from "../../ui/DataTable";
+import { Section } from "../../ui/Section";
 import { newestFirst } from "./casePage";
 
 // The case's story, one section each: what happened (timeline), what the
@@ -176,17 +179,6 @@ export const CasePageSectionsFragmentDoc = graphql(`
 
 type Data = { data: CasePageSectionsFragment };
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="mb-5">
-      <h2 id={id} className="h3">
-        <FormattedMessage id={title} />
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 function Empty({ id }: { id: string }) {
   return (
     <p>
@@ -195,26 +187,19 @@ function Empty({ id }: { id: string }) {
   );
 }
 
-function Th({ id, end }: { id: string; end?: boolean }) {
-  return (
-    <th scope="col" className={end ? "text-end" : undefined}>
-      <FormattedMessage id={id} />
-    </th>
-  );
-}
-
-function DataTable({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
+/**
+ * The rows in a table captioned (for screen readers) `caption`; when there
+ * are none, the message `empty`, or nothing.
+ */
+function Rows<T>({ rows, empty, caption, columns, row }: { rows: T[]; empty?: string; caption: string; columns: DataColumn[]; row: (r: T) => ReactNode }) {
   const intl = useIntl();
+  if (rows.length === 0) {
+    return empty ? <Empty id={empty} /> : null;
+  }
   return (
-    <div className="table-responsive">
-      <table className="table align-middle">
-        <caption className="visually-hidden">{intl.formatMessage({ id: caption })}</caption>
-        <thead>
-          <tr>{head}</tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
+    <DataTable caption={intl.formatMessage({ id: caption })} hideCaption columns={columns}>
+      {rows.map(row)}
+    </DataTable>
   );
 }
 
@@ -276,28 +261,19 @@ export function AssessmentsSection({ data }: Data) {
             )}
           </p>
           {a.summary && <p>{a.summary}</p>}
-          {a.findings.length > 0 && (
-            <DataTable
-              caption="cases.assessments.findingsCaption"
-              head={
-                <>
-                  <Th id="cases.assessments.area" />
-                  <Th id="cases.assessments.need" />
-                  <Th id="cases.assessments.resources" />
-                  <Th id="cases.assessments.notes" />
-                </>
-              }
-            >
-              {a.findings.map((f) => (
-                <tr key={f.area}>
-                  <th scope="row">{label("NeedArea", f.area)}</th>
-                  <td>{label("NeedLevel", f.need)}</td>
-                  <td>{f.resources || "—"}</td>
-                  <td>{f.notes || "—"}</td>
-                </tr>
-              ))}
-            </DataTable>
-          )}
+          <Rows
+            rows={a.findings}
+            caption="cases.assessments.findingsCaption"
+            columns={["cases.assessments.area", "cases.assessments.need", "cases.assessments.resources", "cases.assessments.notes"]}
+            row={(f) => (
+              <tr key={f.area}>
+                <th scope="row">{label("NeedArea", f.area)}</th>
+                <td>{label("NeedLevel", f.need)}</td>
+                <td>{f.resources || "—"}</td>
+                <td>{f.notes || "—"}</td>
+              </tr>
+            )}
+          />
         </article>
       ))}
     </Section>
@@ -318,73 +294,45 @@ export function PlanSection({ data }: Data) {
         <>
           <p>{plan.summary || <FormattedMessage id="cases.plan.noSummary" />}</p>
           <dl className="row">
-            <dt className="col-sm-4 col-lg-3">
-              <FormattedMessage id="cases.plan.agreedOn" />
-            </dt>
-            <dd className="col-sm-8 col-lg-9">{plan.agreedOn ? fmt.date(plan.agreedOn) : <FormattedMessage id="cases.plan.notAgreed" />}</dd>
-            <dt className="col-sm-4 col-lg-3">
-              <FormattedMessage id="cases.plan.reviewOn" />
-            </dt>
-            <dd className="col-sm-8 col-lg-9">{plan.reviewOn ? fmt.date(plan.reviewOn) : <FormattedMessage id="cases.plan.noReview" />}</dd>
+            <DataItem term="cases.plan.agreedOn">{plan.agreedOn ? fmt.date(plan.agreedOn) : <FormattedMessage id="cases.plan.notAgreed" />}</DataItem>
+            <DataItem term="cases.plan.reviewOn">{plan.reviewOn ? fmt.date(plan.reviewOn) : <FormattedMessage id="cases.plan.noReview" />}</DataItem>
           </dl>
           <h3 className="h5">
             <FormattedMessage id="cases.plan.goals" />
           </h3>
-          {goals.length === 0 ? (
-            <Empty id="cases.plan.noGoals" />
-          ) : (
-            <DataTable
-              caption="cases.plan.goals"
-              head={
-                <>
-                  <Th id="cases.plan.goal" />
-                  <Th id="cases.plan.area" />
-                  <Th id="cases.plan.goalStatus" />
-                  <Th id="cases.plan.dueOn" />
-                </>
-              }
-            >
-              {goals.map((g) => (
-                <tr key={g.id}>
-                  <th scope="row">{g.description}</th>
-                  <td>{label("NeedArea", g.area)}</td>
-                  <td>{label("GoalStatus", g.status)}</td>
-                  <td>{fmt.date(g.dueOn)}</td>
-                </tr>
-              ))}
-            </DataTable>
-          )}
+          <Rows
+            rows={goals}
+            empty="cases.plan.noGoals"
+            caption="cases.plan.goals"
+            columns={["cases.plan.goal", "cases.plan.area", "cases.plan.goalStatus", "cases.plan.dueOn"]}
+            row={(g) => (
+              <tr key={g.id}>
+                <th scope="row">{g.description}</th>
+                <td>{label("NeedArea", g.area)}</td>
+                <td>{label("GoalStatus", g.status)}</td>
+                <td>{fmt.date(g.dueOn)}</td>
+              </tr>
+            )}
+          />
           <h3 className="h5">
             <FormattedMessage id="cases.plan.commitments" />
           </h3>
-          {commitments.length === 0 ? (
-            <Empty id="cases.plan.noCommitments" />
-          ) : (
-            <DataTable
-              caption="cases.plan.commitments"
-              head={
-                <>
-                  <Th id="cases.plan.commitment" />
-                  <Th id="cases.plan.kind" />
-                  <Th id="cases.plan.host" />
-                  <Th id="cases.plan.hoursAgreed" end />
-                  <Th id="cases.plan.hoursDone" end />
-                  <Th id="cases.plan.dueOn" />
-                </>
-              }
-            >
-              {commitments.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">{m.description}</th>
-                  <td>{label("CommitmentKind", m.kind)}</td>
-                  <td>{m.host?.name ?? "—"}</td>
-                  <td className="text-end">{fmt.number(m.hoursAgreed)}</td>
-                  <td className="text-end">{fmt.number(m.hoursDone)}</td>
-                  <td>{fmt.date(m.dueOn)}</td>
-                </tr>
-              ))}
-            </DataTable>
-          )}
+          <Rows
+            rows={commitments}
+            empty="cases.plan.noCommitments"
+            caption="cases.plan.commitments"
+            columns={["cases.plan.commitment", "cases.plan.kind", "cases.plan.host", { id: "cases.plan.hoursAgreed", end: true }, { id: "cases.plan.hoursDone", end: true }, "cases.plan.dueOn"]}
+            row={(m) => (
+              <tr key={m.id}>
+                <th scope="row">{m.description}</th>
+                <td>{label("CommitmentKind", m.kind)}</td>
+                <td>{m.host?.name ?? "—"}</td>
+                <td className="text-end">{fmt.number(m.hoursAgreed)}</td>
+                <td className="text-end">{fmt.number(m.hoursDone)}</td>
+                <td>{fmt.date(m.dueOn)}</td>
+              </tr>
+            )}
+          />
         </>
       )}
     </Section>
@@ -397,39 +345,27 @@ export function InterventionsSection({ data }: Data) {
   const interventions = nodes(data.interventions);
   return (
     <Section id="case-interventions-title" title="cases.section.interventions">
-      {interventions.length === 0 ? (
-        <Empty id="cases.interventions.none" />
-      ) : (
-        <DataTable
-          caption="cases.section.interventions"
-          head={
-            <>
-              <Th id="cases.interventions.kind" />
-              <Th id="cases.interventions.provider" />
-              <Th id="cases.interventions.period" />
-              <Th id="cases.interventions.status" />
-              <Th id="cases.interventions.cost" end />
-              <Th id="cases.interventions.fund" />
-            </>
-          }
-        >
-          {interventions.map((i) => (
-            <tr key={i.id}>
-              <th scope="row">
-                {label("InterventionKind", i.kind)}
-                {i.description && <span className="d-block fw-normal">{i.description}</span>}
-              </th>
-              <td>{i.provider.name}</td>
-              <td>
-                <FormattedMessage id="cases.interventions.dates" values={{ from: fmt.date(i.startsOn), to: fmt.date(i.endsOn) }} />
-              </td>
-              <td>{label("InterventionStatus", i.status)}</td>
-              <td className="text-end">{fmt.euros(i.costCents)}</td>
-              <td>{i.fund ? `${i.fund.name} (${i.fund.year})` : <FormattedMessage id="cases.interventions.noFund" />}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <Rows
+        rows={interventions}
+        empty="cases.interventions.none"
+        caption="cases.section.interventions"
+        columns={["cases.interventions.kind", "cases.interventions.provider", "cases.interventions.period", "cases.interventions.status", { id: "cases.interventions.cost", end: true }, "cases.interventions.fund"]}
+        row={(i) => (
+          <tr key={i.id}>
+            <th scope="row">
+              {label("InterventionKind", i.kind)}
+              {i.description && <span className="d-block fw-normal">{i.description}</span>}
+            </th>
+            <td>{i.provider.name}</td>
+            <td>
+              <FormattedMessage id="cases.interventions.dates" values={{ from: fmt.date(i.startsOn), to: fmt.date(i.endsOn) }} />
+            </td>
+            <td>{label("InterventionStatus", i.status)}</td>
+            <td className="text-end">{fmt.euros(i.costCents)}</td>
+            <td>{i.fund ? `${i.fund.name} (${i.fund.year})` : <FormattedMessage id="cases.interventions.noFund" />}</td>
+          </tr>
+        )}
+      />
     </Section>
   );
 }
@@ -443,49 +379,37 @@ export function OutcomesSection({ data }: Data) {
     v === null || v === undefined ? "—" : intl.formatMessage({ id: v ? "cases.outcomes.held" : "cases.outcomes.notHeld" });
   return (
     <Section id="case-outcomes-title" title="cases.section.outcomes">
-      {outcomes.length === 0 ? (
-        <Empty id="cases.outcomes.none" />
-      ) : (
-        <DataTable
-          caption="cases.section.outcomes"
-          head={
-            <>
-              <Th id="cases.outcomes.kind" />
-              <Th id="cases.outcomes.dimension" />
-              <Th id="cases.outcomes.achievedOn" />
-              <Th id="cases.outcomes.intervention" />
-              <Th id="cases.outcomes.evidence" />
-              <Th id="cases.outcomes.followUp" />
-            </>
-          }
-        >
-          {outcomes.map((o) => (
-            <tr key={o.id}>
-              <th scope="row">{label("OutcomeKind", o.kind)}</th>
-              <td>{label("OutcomeValueDimension", o.valueDimension)}</td>
-              <td>{fmt.date(o.achievedOn)}</td>
-              <td>{o.intervention ? label("InterventionKind", o.intervention.kind) : "—"}</td>
-              <td>
-                {o.evidence || "—"}
-                {o.verifiedBy && (
-                  <span className="d-block">
-                    <FormattedMessage id="cases.outcomes.verifiedBy" values={{ name: o.verifiedBy.name }} />
-                  </span>
-                )}
-              </td>
-              <td>
-                {o.followedUpOn ? (
-                  <FormattedMessage id="cases.outcomes.followedUp" values={{ date: fmt.date(o.followedUpOn), held: held(o.stillHeld) }} />
-                ) : o.followUpDueOn ? (
-                  <FormattedMessage id="cases.outcomes.followUpDue" values={{ date: fmt.date(o.followUpDueOn) }} />
-                ) : (
-                  <FormattedMessage id="cases.outcomes.noFollowUp" />
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <Rows
+        rows={outcomes}
+        empty="cases.outcomes.none"
+        caption="cases.section.outcomes"
+        columns={["cases.outcomes.kind", "cases.outcomes.dimension", "cases.outcomes.achievedOn", "cases.outcomes.intervention", "cases.outcomes.evidence", "cases.outcomes.followUp"]}
+        row={(o) => (
+          <tr key={o.id}>
+            <th scope="row">{label("OutcomeKind", o.kind)}</th>
+            <td>{label("OutcomeValueDimension", o.valueDimension)}</td>
+            <td>{fmt.date(o.achievedOn)}</td>
+            <td>{o.intervention ? label("InterventionKind", o.intervention.kind) : "—"}</td>
+            <td>
+              {o.evidence || "—"}
+              {o.verifiedBy && (
+                <span className="d-block">
+                  <FormattedMessage id="cases.outcomes.verifiedBy" values={{ name: o.verifiedBy.name }} />
+                </span>
+              )}
+            </td>
+            <td>
+              {o.followedUpOn ? (
+                <FormattedMessage id="cases.outcomes.followedUp" values={{ date: fmt.date(o.followedUpOn), held: held(o.stillHeld) }} />
+              ) : o.followUpDueOn ? (
+                <FormattedMessage id="cases.outcomes.followUpDue" values={{ date: fmt.date(o.followUpDueOn) }} />
+              ) : (
+                <FormattedMessage id="cases.outcomes.noFollowUp" />
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </Section>
   );
 }
@@ -496,63 +420,53 @@ export function MonitoringSection({ data }: Data) {
   const meetings = nodes(data.monitoringMeetings);
   return (
     <Section id="case-monitoring-title" title="cases.section.monitoring">
-      {meetings.length === 0 ? (
-        <Empty id="cases.monitoring.none" />
-      ) : (
-        <DataTable
-          caption="cases.section.monitoring"
-          head={
-            <>
-              <Th id="cases.monitoring.plannedOn" />
-              <Th id="cases.monitoring.heldOn" />
-              <Th id="cases.monitoring.summary" />
-              <Th id="cases.monitoring.items" />
-            </>
-          }
-        >
-          {meetings.map((m) => {
-            const items = nodes(m.items);
-            return (
-              <tr key={m.id}>
-                <th scope="row">{fmt.date(m.plannedOn)}</th>
-                <td>{m.heldOn ? fmt.date(m.heldOn) : <FormattedMessage id="cases.monitoring.notYetHeld" />}</td>
-                <td>
-                  {m.summary || "—"}
-                  {m.recordedBy && (
-                    <span className="d-block">
-                      <FormattedMessage id="cases.monitoring.recordedBy" values={{ name: m.recordedBy.name }} />
-                    </span>
-                  )}
-                </td>
-                <td>
-                  {items.length === 0 ? (
-                    "—"
-                  ) : (
-                    <ul className="mb-0 ps-3">
-                      {items.map((it) => (
-                        <li key={it.id}>
-                          {it.goal ? (
-                            <FormattedMessage
-                              id={it.goalStatus ? "cases.monitoring.goalItem" : "cases.monitoring.goalToReview"}
-                              values={{ goal: it.goal.description, status: label("MonitoringItemGoalStatus", it.goalStatus) }}
-                            />
-                          ) : it.commitment ? (
-                            <FormattedMessage
-                              id={it.hoursDone === null || it.hoursDone === undefined ? "cases.monitoring.commitmentToVerify" : "cases.monitoring.commitmentItem"}
-                              values={{ commitment: it.commitment.description, hours: fmt.number(it.hoursDone) }}
-                            />
-                          ) : null}
-                          {it.progress && <span className="d-block">{it.progress}</span>}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </DataTable>
-      )}
+      <Rows
+        rows={meetings}
+        empty="cases.monitoring.none"
+        caption="cases.section.monitoring"
+        columns={["cases.monitoring.plannedOn", "cases.monitoring.heldOn", "cases.monitoring.summary", "cases.monitoring.items"]}
+        row={(m) => {
+          const items = nodes(m.items);
+          return (
+            <tr key={m.id}>
+              <th scope="row">{fmt.date(m.plannedOn)}</th>
+              <td>{m.heldOn ? fmt.date(m.heldOn) : <FormattedMessage id="cases.monitoring.notYetHeld" />}</td>
+              <td>
+                {m.summary || "—"}
+                {m.recordedBy && (
+                  <span className="d-block">
+                    <FormattedMessage id="cases.monitoring.recordedBy" values={{ name: m.recordedBy.name }} />
+                  </span>
+                )}
+              </td>
+              <td>
+                {items.length === 0 ? (
+                  "—"
+                ) : (
+                  <ul className="mb-0 ps-3">
+                    {items.map((it) => (
+                      <li key={it.id}>
+                        {it.goal ? (
+                          <FormattedMessage
+                            id={it.goalStatus ? "cases.monitoring.goalItem" : "cases.monitoring.goalToReview"}
+                            values={{ goal: it.goal.description, status: label("MonitoringItemGoalStatus", it.goalStatus) }}
+                          />
+                        ) : it.commitment ? (
+                          <FormattedMessage
+                            id={it.hoursDone === null || it.hoursDone === undefined ? "cases.monitoring.commitmentToVerify" : "cases.monitoring.commitmentItem"}
+                            values={{ commitment: it.commitment.description, hours: fmt.number(it.hoursDone) }}
+                          />
+                        ) : null}
+                        {it.progress && <span className="d-block">{it.progress}</span>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          );
+        }}
+      />
     </Section>
   );
 }
