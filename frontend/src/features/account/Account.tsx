@@ -1,11 +1,10 @@
-import { Table } from "design-react-kit";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useQuery } from "urql";
 import { graphql } from "../../gql";
-import { useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Loading } from "../../ui/Loading";
+import { MembershipsTable } from "../../ui/MembershipsTable";
 import { nodes } from "../../ui/connection";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { ApiTokens } from "./ApiTokens";
@@ -26,17 +25,7 @@ const AccountProfileQuery = graphql(`
       memberships(first: 100) {
         edges {
           node {
-            id
-            profession
-            joinedOn
-            table {
-              id
-              name
-            }
-            organization {
-              id
-              name
-            }
+            ...MembershipsTableRow
           }
         }
       }
@@ -63,7 +52,6 @@ export function Account() {
 
 function Profile() {
   const intl = useIntl();
-  const fmt = useFormat();
   const enumLabel = useEnumLabel();
   const [{ data, error }] = useQuery({ query: AccountProfileQuery });
   const viewer = data?.viewer;
@@ -103,35 +91,7 @@ function Profile() {
               <FormattedMessage id="account.profile.noMemberships" />
             </p>
           ) : (
-            <Table responsive>
-              <caption className="visually-hidden">{intl.formatMessage({ id: "account.profile.memberships" })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="account.profile.table" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="account.profile.profession" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="account.profile.represents" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="account.profile.joinedOn" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {nodes(viewer.memberships).map((m) => (
-                  <tr key={m.id}>
-                    <td>{m.table.name}</td>
-                    <td>{enumLabel("TableMembershipProfession", m.profession)}</td>
-                    <td>{m.organization.name}</td>
-                    <td>{fmt.date(m.joinedOn)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <MembershipsTable caption={intl.formatMessage({ id: "account.profile.memberships" })} memberships={nodes(viewer.memberships)} />
           )}
         </>
       )}

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, Button, Table } from "design-react-kit";
+import { Alert, Button } from "design-react-kit";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
@@ -8,9 +8,9 @@ import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { AdminUserQuery, Role, TableMembershipProfession } from "../../gql/graphql";
 import { romeMidnight, today, useFormat } from "../../i18n/format";
-import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Loading } from "../../ui/Loading";
+import { MembershipsTable } from "../../ui/MembershipsTable";
 import { applyServerErrors, CheckboxesField, SelectField, TextField } from "../../ui/fields";
 import { nodes } from "../../ui/connection";
 import { useEnumOptions } from "../../ui/enums";
@@ -40,17 +40,7 @@ const AdminUserQueryDoc = graphql(`
         memberships(first: 100) {
           edges {
             node {
-              id
-              profession
-              joinedOn
-              table {
-                id
-                name
-              }
-              organization {
-                id
-                name
-              }
+              ...MembershipsTableRow
             }
           }
         }
@@ -308,8 +298,6 @@ function UserPasswordSection({ user }: { user: User }) {
 
 function UserMembershipsSection({ user, onChange }: { user: User; onChange: () => void }) {
   const intl = useIntl();
-  const fmt = useFormat();
-  const enumLabel = useEnumLabel();
   const [removeState, remove] = useMutation(AdminUserRemoveMemberMutation);
   const [removing, setRemoving] = useState<{ id: string; table: string } | null>(null);
   const memberships = nodes(user.memberships);
@@ -333,46 +321,17 @@ function UserMembershipsSection({ user, onChange }: { user: User; onChange: () =
           <FormattedMessage id="admin.user.noMemberships" />
         </p>
       ) : (
-        <Table responsive>
-          <caption className="visually-hidden">{intl.formatMessage({ id: "admin.user.membershipsCaption" }, { name: user.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="admin.user.table" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="admin.user.profession" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="admin.user.represents" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="admin.user.joinedOn" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="common.actions" />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {memberships.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  <Link to={`/tables/${m.table.id}`}>{m.table.name}</Link>
-                </td>
-                <td>{enumLabel("TableMembershipProfession", m.profession)}</td>
-                <td>{m.organization.name}</td>
-                <td>{fmt.date(m.joinedOn)}</td>
-                <td>
-                  <Button color="danger" outline size="sm" onClick={() => setRemoving({ id: m.id, table: m.table.name })}>
-                    <FormattedMessage id="admin.user.removeMember" />
-                    <span className="visually-hidden"> {m.table.name}</span>
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <MembershipsTable
+          caption={intl.formatMessage({ id: "admin.user.membershipsCaption" }, { name: user.name })}
+          memberships={memberships}
+          linkTables
+          action={(m) => (
+            <Button color="danger" outline size="sm" onClick={() => setRemoving({ id: m.id, table: m.table.name })}>
+              <FormattedMessage id="admin.user.removeMember" />
+              <span className="visually-hidden"> {m.table.name}</span>
+            </Button>
+          )}
+        />
       )}
       <AddMembershipForm user={user} onAdded={onChange} />
       <ConfirmDialog
