@@ -5,11 +5,13 @@ import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 import { useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
+import { DataTable } from "../../ui/DataTable";
 import { nodes } from "../../ui/connection";
 import { useEnumOptions } from "../../ui/enums";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
+import { Section } from "../../ui/Section";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { mailHref, organizationWhere, telHref, websiteHref } from "./contacts";
 import { DirectoryMunicipalitiesQuery, DirectoryOrganizationsQuery } from "./queries";
@@ -56,10 +58,7 @@ function Organizations() {
   };
 
   return (
-    <section aria-labelledby="directory-organizations-title" className="mb-5">
-      <h2 id="directory-organizations-title" className="h3">
-        <FormattedMessage id="directory.organizations.title" />
-      </h2>
+    <Section id="directory-organizations-title" title="directory.organizations.title">
       <form
         role="search"
         aria-label={intl.formatMessage({ id: "directory.organizations.searchLabel" })}
@@ -165,7 +164,7 @@ function Organizations() {
         })}
       </div>
       <LoadMore pageInfo={result.data?.organizations.pageInfo} fetching={result.fetching} onMore={setAfter} />
-    </section>
+    </Section>
   );
 }
 
@@ -175,63 +174,39 @@ function Municipalities() {
   const [result] = useQuery({ query: DirectoryMunicipalitiesQuery });
   const municipalities = nodes(result.data?.municipalities);
   return (
-    <section aria-labelledby="directory-municipalities-title" className="mb-5">
-      <h2 id="directory-municipalities-title" className="h3">
-        <FormattedMessage id="directory.municipalities.title" />
-      </h2>
+    <Section id="directory-municipalities-title" title="directory.municipalities.title">
       <ErrorAlert error={result.error} />
       {result.fetching && !result.data && <Loading />}
       {municipalities.length > 0 && (
-        <div className="table-responsive">
-          <table className="table align-middle">
-            <caption>{intl.formatMessage({ id: "directory.municipalities.caption" }, { count: result.data?.municipalities.totalCount ?? municipalities.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="directory.municipalities.name" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="directory.municipalities.province" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="directory.municipalities.istatCode" />
-                </th>
-                <th scope="col" className="text-end">
-                  <FormattedMessage id="directory.municipalities.population" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="directory.municipalities.table" />
-                </th>
+        <DataTable
+          caption={intl.formatMessage({ id: "directory.municipalities.caption" }, { count: result.data?.municipalities.totalCount ?? municipalities.length })}
+          columns={["directory.municipalities.name", "directory.municipalities.province", "directory.municipalities.istatCode", { id: "directory.municipalities.population", end: true }, "directory.municipalities.table"]}
+        >
+          {municipalities.map((m) => {
+            const tables = nodes(m.tables);
+            return (
+              <tr key={m.id}>
+                <th scope="row">{m.name}</th>
+                <td>{m.province}</td>
+                <td>{m.istatCode}</td>
+                <td className="text-end">{fmt.number(m.population)}</td>
+                <td>
+                  {tables.length === 0 ? (
+                    <FormattedMessage id="directory.municipalities.noTable" />
+                  ) : (
+                    tables.map((t, i) => (
+                      <span key={t.id}>
+                        {i > 0 && ", "}
+                        <Link to={`/tables/${t.id}`}>{t.name}</Link>
+                      </span>
+                    ))
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {municipalities.map((m) => {
-                const tables = nodes(m.tables);
-                return (
-                  <tr key={m.id}>
-                    <th scope="row">{m.name}</th>
-                    <td>{m.province}</td>
-                    <td>{m.istatCode}</td>
-                    <td className="text-end">{fmt.number(m.population)}</td>
-                    <td>
-                      {tables.length === 0 ? (
-                        <FormattedMessage id="directory.municipalities.noTable" />
-                      ) : (
-                        tables.map((t, i) => (
-                          <span key={t.id}>
-                            {i > 0 && ", "}
-                            <Link to={`/tables/${t.id}`}>{t.name}</Link>
-                          </span>
-                        ))
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
-    </section>
+    </Section>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Button } from "design-react-kit";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
+import { DataTable } from "../../ui/DataTable";
 import { canCreateNew, canLink, type Match } from "./wizard";
 
 /**
@@ -32,70 +33,49 @@ export function MatchList({ matches, onLink, onCreate, creating }: { matches: Ma
               <FormattedMessage id="referral.matches.warningHelp" />
             </p>
           </Alert>
-          <div className="table-responsive">
-            <table className="table">
-              <caption className="visually-hidden">
-                <FormattedMessage id="referral.matches.caption" />
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="referral.matches.pseudonym" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="referral.matches.birthYear" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="referral.matches.reasons" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="referral.matches.openCase" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="referral.matches.action" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {matches.map((m) => (
-                  <tr key={m.personID}>
-                    <td>{m.pseudonym}</td>
-                    <td>{m.birthYear}</td>
-                    <td>{m.reasons.map((r) => enumLabel("PersonMatchReason", r)).join("; ")}</td>
-                    <td>
-                      {m.openCaseID ? (
-                        <>
-                          <Link to={`/cases/${m.openCaseID}`}>{m.openCaseCode}</Link>
-                          {m.openCaseTable && <span className="d-block small">{m.openCaseTable}</span>}
-                        </>
-                      ) : (
-                        <FormattedMessage id="referral.matches.noOpenCase" />
-                      )}
-                    </td>
-                    <td>
-                      {canLink(m) ? (
-                        <Button
-                          color="primary"
-                          size="sm"
-                          onClick={() => onLink(m)}
-                          aria-label={intl.formatMessage({ id: "referral.matches.linkNamed" }, { pseudonym: m.pseudonym })}
-                        >
-                          <FormattedMessage id="referral.matches.link" />
-                        </Button>
-                      ) : (
-                        <span>
-                          <FormattedMessage id="referral.matches.hasOpenCase" />{" "}
-                          <Link to={`/cases/${m.openCaseID}`}>
-                            <FormattedMessage id="referral.matches.goToCase" values={{ code: m.openCaseCode }} />
-                          </Link>
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={<FormattedMessage id="referral.matches.caption" />}
+            hideCaption
+            className="table"
+            columns={["referral.matches.pseudonym", "referral.matches.birthYear", "referral.matches.reasons", "referral.matches.openCase", "referral.matches.action"]}
+          >
+            {matches.map((m) => (
+              <tr key={m.personID}>
+                <td>{m.pseudonym}</td>
+                <td>{m.birthYear}</td>
+                <td>{m.reasons.map((r) => enumLabel("PersonMatchReason", r)).join("; ")}</td>
+                <td>
+                  {m.openCaseID ? (
+                    <>
+                      <Link to={`/cases/${m.openCaseID}`}>{m.openCaseCode}</Link>
+                      {m.openCaseTable && <span className="d-block small">{m.openCaseTable}</span>}
+                    </>
+                  ) : (
+                    <FormattedMessage id="referral.matches.noOpenCase" />
+                  )}
+                </td>
+                <td>
+                  {canLink(m) ? (
+                    <Button
+                      color="primary"
+                      size="sm"
+                      onClick={() => onLink(m)}
+                      aria-label={intl.formatMessage({ id: "referral.matches.linkNamed" }, { pseudonym: m.pseudonym })}
+                    >
+                      <FormattedMessage id="referral.matches.link" />
+                    </Button>
+                  ) : (
+                    <span>
+                      <FormattedMessage id="referral.matches.hasOpenCase" />{" "}
+                      <Link to={`/cases/${m.openCaseID}`}>
+                        <FormattedMessage id="referral.matches.goToCase" values={{ code: m.openCaseCode }} />
+                      </Link>
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </div>
       )}
       {allowNew ? (
