@@ -1,11 +1,12 @@
-import { Button, Table } from "design-react-kit";
-import { useId, useState, type FormEvent } from "react";
+import { Table } from "design-react-kit";
+import { useId, useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 import { graphql } from "../../gql";
 import { useFormat } from "../../i18n/format";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { FilterForm, FilterSelect } from "../../ui/FilterForm";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
 import { nodes } from "../../ui/connection";
@@ -80,10 +81,6 @@ function AuditFilterForm({ filter, onApply }: { filter: AuditFilter; onApply: (f
   const actionLabel = useAuditActionLabel();
   const [f, setF] = useState<AuditFilter>(filter);
   const set = (k: keyof AuditFilter) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onApply(f);
-  };
   const actions: string[] = [...knownAuditActions];
   if (f.action && !actions.includes(f.action)) {
     actions.push(f.action);
@@ -94,7 +91,12 @@ function AuditFilterForm({ filter, onApply }: { filter: AuditFilter; onApply: (f
     </label>
   );
   return (
-    <form role="search" aria-label={intl.formatMessage({ id: "admin.audit.filters" })} onSubmit={submit} className="row g-3 align-items-end mb-4">
+    <FilterForm
+      label={intl.formatMessage({ id: "admin.audit.filters" })}
+      submitLabel={<FormattedMessage id="admin.audit.apply" />}
+      onSubmit={() => onApply(f)}
+      onReset={() => onApply({})}
+    >
       <div className="col-md-3">
         {label("from", "admin.audit.from")}
         <input id={`${id}-from`} type="date" className="form-control" value={f.from ?? ""} max={f.to || undefined} onChange={set("from")} />
@@ -104,27 +106,24 @@ function AuditFilterForm({ filter, onApply }: { filter: AuditFilter; onApply: (f
         <input id={`${id}-to`} type="date" className="form-control" value={f.to ?? ""} min={f.from || undefined} onChange={set("to")} />
       </div>
       <div className="col-md-3">
-        {label("action", "admin.audit.action")}
-        <select id={`${id}-action`} className="form-select" value={f.action ?? ""} onChange={set("action")}>
-          <option value="">{intl.formatMessage({ id: "admin.audit.anyAction" })}</option>
-          {actions.map((a) => (
-            <option key={a} value={a}>
-              {actionLabel(a)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          id={`${id}-action`}
+          label={<FormattedMessage id="admin.audit.action" />}
+          anyLabel={intl.formatMessage({ id: "admin.audit.anyAction" })}
+          value={f.action ?? ""}
+          options={actions.map((a) => ({ value: a, label: actionLabel(a) }))}
+          onChange={set("action")}
+        />
       </div>
       <div className="col-md-3">
-        {label("actor", "admin.audit.actor")}
-        <select id={`${id}-actor`} className="form-select" value={f.actor ?? ""} onChange={set("actor")}>
-          <option value="">{intl.formatMessage({ id: "admin.audit.anyActor" })}</option>
-          {users.map((u) => (
-            <option key={u.value} value={u.value}>
-              {u.label}
-            </option>
-          ))}
-          {f.actor && !users.some((u) => u.value === f.actor) && <option value={f.actor}>{f.actor}</option>}
-        </select>
+        <FilterSelect
+          id={`${id}-actor`}
+          label={<FormattedMessage id="admin.audit.actor" />}
+          anyLabel={intl.formatMessage({ id: "admin.audit.anyActor" })}
+          value={f.actor ?? ""}
+          options={users}
+          onChange={set("actor")}
+        />
       </div>
       <div className="col-md-3">
         {label("entityType", "admin.audit.entityType")}
@@ -134,15 +133,7 @@ function AuditFilterForm({ filter, onApply }: { filter: AuditFilter; onApply: (f
         {label("entityID", "admin.audit.entityID")}
         <input id={`${id}-entityID`} type="text" className="form-control" value={f.entityID ?? ""} onChange={set("entityID")} />
       </div>
-      <div className="col-md-4 d-flex gap-2">
-        <Button color="primary" type="submit">
-          <FormattedMessage id="admin.audit.apply" />
-        </Button>
-        <Button color="secondary" outline type="button" onClick={() => onApply({})}>
-          <FormattedMessage id="common.reset" />
-        </Button>
-      </div>
-    </form>
+    </FilterForm>
   );
 }
 

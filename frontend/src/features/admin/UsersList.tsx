@@ -1,11 +1,12 @@
-import { Badge, Button, Table } from "design-react-kit";
-import { useId, useState, type FormEvent } from "react";
+import { Badge, Table } from "design-react-kit";
+import { useId, useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 import { graphql } from "../../gql";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { FilterForm, FilterSelect } from "../../ui/FilterForm";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
 import { nodes } from "../../ui/connection";
@@ -81,12 +82,14 @@ function UsersFilterForm({ filter, onApply }: { filter: UsersFilter; onApply: (f
   const [org, setOrg] = useState(filter.org ?? "");
   const roles = useEnumOptions("Role");
   const orgs = useOrganizationOptions();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onApply({ q: q.trim(), role, org });
-  };
   return (
-    <form role="search" aria-label={intl.formatMessage({ id: "admin.users.filters" })} onSubmit={submit} className="row g-3 align-items-end mb-4">
+    <FilterForm
+      label={intl.formatMessage({ id: "admin.users.filters" })}
+      submitLabel={<FormattedMessage id="common.search" />}
+      onSubmit={() => onApply({ q: q.trim(), role, org })}
+      onReset={() => onApply({})}
+      actionsClassName="col-lg-auto col-md-6"
+    >
       <div className="col-lg-4 col-md-6">
         <label htmlFor={`${id}-q`} className="form-label fw-semibold">
           <FormattedMessage id="admin.users.search" />
@@ -94,41 +97,26 @@ function UsersFilterForm({ filter, onApply }: { filter: UsersFilter; onApply: (f
         <input id={`${id}-q`} type="search" className="form-control" value={q} onChange={(e) => setQ(e.target.value)} />
       </div>
       <div className="col-lg-2 col-md-6">
-        <label htmlFor={`${id}-role`} className="form-label fw-semibold">
-          <FormattedMessage id="admin.users.role" />
-        </label>
-        <select id={`${id}-role`} className="form-select" value={role} onChange={(e) => setRole(e.target.value)}>
-          <option value="">{intl.formatMessage({ id: "admin.users.anyRole" })}</option>
-          {roles.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          id={`${id}-role`}
+          label={<FormattedMessage id="admin.users.role" />}
+          anyLabel={intl.formatMessage({ id: "admin.users.anyRole" })}
+          value={role}
+          options={roles}
+          onChange={(e) => setRole(e.target.value)}
+        />
       </div>
       <div className="col-md-3">
-        <label htmlFor={`${id}-org`} className="form-label fw-semibold">
-          <FormattedMessage id="admin.users.organization" />
-        </label>
-        <select id={`${id}-org`} className="form-select" value={org} onChange={(e) => setOrg(e.target.value)}>
-          <option value="">{intl.formatMessage({ id: "admin.users.anyOrganization" })}</option>
-          {orgs.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-          {org && !orgs.some((o) => o.value === org) && <option value={org}>{org}</option>}
-        </select>
+        <FilterSelect
+          id={`${id}-org`}
+          label={<FormattedMessage id="admin.users.organization" />}
+          anyLabel={intl.formatMessage({ id: "admin.users.anyOrganization" })}
+          value={org}
+          options={orgs}
+          onChange={(e) => setOrg(e.target.value)}
+        />
       </div>
-      <div className="col-lg-auto col-md-6 d-flex gap-2">
-        <Button color="primary" type="submit">
-          <FormattedMessage id="common.search" />
-        </Button>
-        <Button color="secondary" outline type="button" onClick={() => onApply({})}>
-          <FormattedMessage id="common.reset" />
-        </Button>
-      </div>
-    </form>
+    </FilterForm>
   );
 }
 
