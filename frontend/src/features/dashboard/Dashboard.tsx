@@ -1,12 +1,13 @@
-import { useMemo } from "react";
+import { type ReactNode, useMemo } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useSearchParams } from "react-router";
-import { useQuery } from "urql";
+import { type CombinedError, useQuery } from "urql";
 import type { IndicatorDimension } from "../../gql/graphql";
 import { romeMidnight, today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { enumValues } from "../../ui/enums";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { Section } from "../../ui/Section";
 import { Loading } from "../../ui/Loading";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { FiltersForm } from "./FiltersForm";
@@ -102,10 +103,7 @@ function KeyFigures({ filter }: { filter: DashboardFilter }) {
   const totals = result.data?.indicators as Record<string, { total: TotalCell } | undefined> | undefined;
   const figures = [...caseFigures, { name: "fundsSpentShare", unit: "share" as Unit }];
   return (
-    <section className="mb-5" aria-labelledby="dashboard-key-title">
-      <h2 id="dashboard-key-title" className="h4">
-        <FormattedMessage id="dashboard.key.title" />
-      </h2>
+    <Section id="dashboard-key-title" title="dashboard.key.title" headingClassName="h4">
       <ErrorAlert error={result.error} />
       <div className="row g-3">
         {figures.map((f) => {
@@ -123,7 +121,7 @@ function KeyFigures({ filter }: { filter: DashboardFilter }) {
           );
         })}
       </div>
-    </section>
+    </Section>
   );
 }
 
@@ -147,6 +145,17 @@ function csvLink(intl: ReturnType<typeof useIntl>, name: string, groupBy: Indica
   return { label: intl.formatMessage({ id: "dashboard.csv" }, { what }), href: indicatorCsvUrl(name, groupBy, filter, scope) };
 }
 
+/** A query's error, the spinner until its first answer, then what is drawn from that answer. */
+function Answer<T>({ error, fetching, data, children }: { error: CombinedError | undefined; fetching: boolean; data: T | null | undefined; children: (data: T) => ReactNode }) {
+  return (
+    <>
+      <ErrorAlert error={error} />
+      {fetching && !data && <Loading />}
+      {data && children(data)}
+    </>
+  );
+}
+
 function Trend({ filter }: { filter: DashboardFilter }) {
   const intl = useIntl();
   const period = usePeriod();
@@ -158,10 +167,8 @@ function Trend({ filter }: { filter: DashboardFilter }) {
   const ix = result.data?.indicators;
   const rows = ix ? relabel(toRows(names.map((n): Series => ({ name: n, cells: ix[n].cells }))), (r) => month(r.key)) : [];
   return (
-    <>
-      <ErrorAlert error={result.error} />
-      {result.fetching && !ix && <Loading />}
-      {ix && (
+    <Answer error={result.error} fetching={result.fetching} data={ix}>
+      {() => (
         <IndicatorChart
           title={intl.formatMessage({ id: "dashboard.trend.title" })}
           caption={intl.formatMessage({ id: "dashboard.trend.caption" }, period(filter))}
@@ -172,7 +179,7 @@ function Trend({ filter }: { filter: DashboardFilter }) {
           downloads={names.map((n) => csvLink(intl, n, ["MONTH"], filter, label(n)))}
         />
       )}
-    </>
+    </Answer>
   );
 }
 
@@ -189,10 +196,7 @@ function Territory({ filter, breakdown, onBreakdown }: { filter: DashboardFilter
     { dim: "MUNICIPALITY" as const, key: "Municipality" as const, title: "dashboard.territory.byMunicipality", dimension: "dashboard.dimension.municipality" },
   ];
   return (
-    <section className="mb-5" aria-labelledby="dashboard-territory-title">
-      <h2 id="dashboard-territory-title" className="h4">
-        <FormattedMessage id="dashboard.territory.title" />
-      </h2>
+    <Section id="dashboard-territory-title" title="dashboard.territory.title" headingClassName="h4">
       <div className="mb-3" style={{ maxWidth: "24rem" }}>
         <label htmlFor="dashboard-breakdown" className="form-label fw-semibold">
           <FormattedMessage id="dashboard.territory.indicator" />
@@ -205,33 +209,34 @@ function Territory({ filter, breakdown, onBreakdown }: { filter: DashboardFilter
           ))}
         </select>
       </div>
-      <ErrorAlert error={result.error} />
-      {result.fetching && !ix && <Loading />}
-      {ix &&
-        parts.map((p) => {
-          const res = ix[`${breakdown}By${p.key}`];
-          const title = intl.formatMessage({ id: p.title }, { what });
-          return (
-            <IndicatorChart
-              key={p.dim}
-              headingLevel={3}
-              horizontal
-              title={title}
-              caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, ...period(filter) })}
-              dimension={intl.formatMessage({ id: p.dimension })}
-              rows={toRows([{ name: breakdown, cells: res.cells }], "label")}
-              series={[{ name: breakdown, label: what }]}
-              format={format}
-              downloads={[
-                {
-                  label: intl.formatMessage({ id: "dashboard.csv" }, { what: title }),
-                  href: indicatorCsvUrl(breakdown, [p.dim], filter),
-                },
-              ]}
-            />
-          );
-        })}
-    </section>
+      <Answer error={result.error} fetching={result.fetching} data={ix}>
+        {(ix) =>
+          parts.map((p) => {
+            const res = ix[`${breakdown}By${p.key}`];
+            const title = intl.formatMessage({ id: p.title }, { what });
+            return (
+              <IndicatorChart
+                key={p.dim}
+                headingLevel={3}
+                horizontal
+                title={title}
+                caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, ...period(filter) })}
+                dimension={intl.formatMessage({ id: p.dimension })}
+                rows={toRows([{ name: breakdown, cells: res.cells }], "label")}
+                series={[{ name: breakdown, label: what }]}
+                format={format}
+                downloads={[
+                  {
+                    label: intl.formatMessage({ id: "dashboard.csv" }, { what: title }),
+                    href: indicatorCsvUrl(breakdown, [p.dim], filter),
+                  },
+                ]}
+              />
+            );
+          })
+        }
+      </Answer>
+    </Section>
   );
 }
 
@@ -245,10 +250,8 @@ function Outcomes({ filter }: { filter: DashboardFilter }) {
   const title = intl.formatMessage({ id: "dashboard.outcomes.title" });
   const what = intl.formatMessage({ id: "dashboard.indicator.outcomes" });
   return (
-    <>
-      <ErrorAlert error={result.error} />
-      {result.fetching && !res && <Loading />}
-      {res && (
+    <Answer error={result.error} fetching={result.fetching} data={res}>
+      {(res) => (
         <IndicatorChart
           title={title}
           caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, ...period(filter) })}
@@ -259,7 +262,7 @@ function Outcomes({ filter }: { filter: DashboardFilter }) {
           downloads={[csvLink(intl, "outcomes", ["VALUE_DIMENSION"], filter, title)]}
         />
       )}
-    </>
+    </Answer>
   );
 }
 
@@ -273,10 +276,8 @@ function Funds({ filter }: { filter: DashboardFilter }) {
   const label = (n: string) => intl.formatMessage({ id: `dashboard.indicator.${n}` });
   const title = intl.formatMessage({ id: "dashboard.funds.title" });
   return (
-    <>
-      <ErrorAlert error={result.error} />
-      {result.fetching && !ix && <Loading />}
-      {ix && (
+    <Answer error={result.error} fetching={result.fetching} data={ix}>
+      {(ix) => (
         <>
           <IndicatorChart
             title={title}
@@ -294,6 +295,6 @@ function Funds({ filter }: { filter: DashboardFilter }) {
           />
         </>
       )}
-    </>
+    </Answer>
   );
 }
