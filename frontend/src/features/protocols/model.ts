@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ProtocolCommitmentStatus, ProtocolStatus, ProtocolWhereInput } from "../../gql/graphql";
 import type { Role } from "../../session/session";
+import { mayGovern } from "../steering/model";
 
 // Who may do what on protocols (the API decides; these choose the buttons),
 // the list's status filter as the API's where, and the forms' schemas.
@@ -13,7 +14,7 @@ export interface ProtocolViewer {
 
 /** The steering committee and administrators manage protocols. */
 export function mayManageProtocols(viewer: ProtocolViewer): boolean {
-  return viewer.has("STEERING") || viewer.has("ADMIN");
+  return mayGovern(viewer);
 }
 
 /** The actions a protocol offers the viewer, given its status today and its parties. */

@@ -11,7 +11,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors, CheckboxesField, TextAreaField, TextField } from "../../ui/fields";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
-import { directiveSchema, pendingTables, type DirectiveValues } from "./model";
+import { directiveSchema, mayIssueDirectives, pendingTables, type DirectiveValues } from "./model";
 import { SteeringDirectivesQuery, SteeringIssueDirectiveMutation, SteeringTablesQuery } from "./queries";
 import { Notice } from "../../ui/Notice";
 import { FormPanel } from "../../ui/FormPanel";
@@ -36,7 +36,7 @@ export function Directives() {
           <FormattedMessage id="steering.directive.issued" values={{ title: issued }} />
         </Notice>
       )}
-      {session.has("STEERING") &&
+      {mayIssueDirectives(session) &&
         (open ? (
           <DirectiveForm
             tables={allTables}

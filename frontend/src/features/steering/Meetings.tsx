@@ -12,7 +12,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors, CheckboxesField, SelectField, TextAreaField, TextField } from "../../ui/fields";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
-import { meetingSchema, romeDateTime, type MeetingValues } from "./model";
+import { mayRecordMeetings, meetingSchema, romeDateTime, type MeetingValues } from "./model";
 import {
   SteeringCommitteeUsersQuery,
   SteeringDirectiveOptionsQuery,
@@ -33,8 +33,7 @@ export function Meetings() {
   const [open, setOpen] = useState(false);
   const [recorded, setRecorded] = useState<string | null>(null);
   const meetings = nodes(result.data?.meetings);
-  // The committee's members record its meetings; a coordinator those of their tables.
-  const canRecord = session.has("STEERING") || session.coordinatedTableIDs.length > 0;
+  const canRecord = mayRecordMeetings(session);
   return (
     <section aria-labelledby="steering-meetings-title">
       <h2 id="steering-meetings-title" className="h3">

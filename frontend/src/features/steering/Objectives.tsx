@@ -14,7 +14,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors, CheckboxesField, SelectField, TextField } from "../../ui/fields";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
-import { idsDiff, objectiveSchema, progressPercent, targetOf, targetText, unitOf, type ObjectiveValues } from "./model";
+import { idsDiff, mayGovern, objectiveSchema, progressPercent, targetOf, targetText, unitOf, type ObjectiveValues } from "./model";
 import { SteeringCreateObjectiveMutation, SteeringObjectivesQuery, SteeringTablesQuery, SteeringUpdateObjectiveMutation } from "./queries";
 import { Notice } from "../../ui/Notice";
 import { FormPanel } from "../../ui/FormPanel";
@@ -45,7 +45,7 @@ export function useObjectiveValue() {
 
 export function Objectives() {
   const session = useSession();
-  const manage = session.has("STEERING") || session.has("ADMIN");
+  const manage = mayGovern(session);
   const [after, setAfter] = useState<string | undefined>();
   const [result] = useQuery({ query: SteeringObjectivesQuery, variables: { after } });
   const [editing, setEditing] = useState<string | null>(null); // "new" or an objective's ID

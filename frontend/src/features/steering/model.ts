@@ -1,9 +1,35 @@
 import { z } from "zod";
 import type { ObjectiveIndicator } from "../../gql/graphql";
+import type { Role } from "../../session/session";
 import { isDay } from "../dashboard/filters";
 
 // The steering screen's rules and derivations, kept apart from the
 // components so they can be tested on their own.
+
+/** The part of the session the steering rules read. */
+export interface SteeringViewer {
+  has: (role: Role) => boolean;
+  coordinatedTableIDs: string[];
+}
+
+/**
+ * The steering committee and administrators govern the network: they set
+ * its objectives and manage its protocols (the API decides; this chooses
+ * the buttons).
+ */
+export function mayGovern(viewer: Pick<SteeringViewer, "has">): boolean {
+  return viewer.has("STEERING") || viewer.has("ADMIN");
+}
+
+/** Only the steering committee issues directives. */
+export function mayIssueDirectives(viewer: Pick<SteeringViewer, "has">): boolean {
+  return viewer.has("STEERING");
+}
+
+/** The committee's members record its meetings; a coordinator those of their tables. */
+export function mayRecordMeetings(viewer: SteeringViewer): boolean {
+  return viewer.has("STEERING") || viewer.coordinatedTableIDs.length > 0;
+}
 
 /** How an objective's indicator reads: shares are entered and shown as percentages. */
 export type ObjectiveUnit = "share" | "euros" | "days" | "hours" | "count";
