@@ -3,6 +3,7 @@ import { useId, type FormEventHandler, type ReactNode } from "react";
 import { FormattedMessage } from "react-intl";
 import type { CombinedError } from "urql";
 import { ErrorAlert } from "./ErrorAlert";
+import { Notice } from "./Notice";
 
 /** The footer of a form that can be abandoned: submit, then Cancel. */
 export function FormActions({
@@ -70,5 +71,31 @@ export function FormPanel({
         <FormActions submitLabel={submitLabel} busy={busy} onCancel={onCancel} />
       </div>
     </form>
+  );
+}
+
+/**
+ * The end of a form that stays on the page after it is sent: the API's
+ * error, the notice of what was just done (when done), and submit.
+ */
+export function SubmitFooter({
+  error,
+  done,
+  submitLabel,
+  busy,
+}: {
+  error: CombinedError | undefined | null;
+  done?: ReactNode;
+  submitLabel: ReactNode;
+  busy?: boolean;
+}) {
+  return (
+    <>
+      <ErrorAlert error={error} />
+      {done && <Notice>{done}</Notice>}
+      <Button color="primary" type="submit" disabled={busy}>
+        {submitLabel}
+      </Button>
+    </>
   );
 }

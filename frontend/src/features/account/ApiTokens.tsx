@@ -9,6 +9,7 @@ import type { ApiTokenScope } from "../../gql/graphql";
 import { romeMidnight, today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { SubmitFooter } from "../../ui/FormPanel";
 import { Loading } from "../../ui/Loading";
 import { applyServerErrors, SelectField, TextField } from "../../ui/fields";
 import { useEnumOptions } from "../../ui/enums";
@@ -215,10 +216,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, token: strin
         label={intl.formatMessage({ id: "account.tokens.expires" })}
         hint={intl.formatMessage({ id: "account.tokens.expiresHint" })}
       />
-      <ErrorAlert error={state.error} />
-      <Button color="primary" type="submit" disabled={state.fetching}>
-        <FormattedMessage id="account.tokens.create" />
-      </Button>
+      <SubmitFooter error={state.error} submitLabel={<FormattedMessage id="account.tokens.create" />} busy={state.fetching} />
     </form>
   );
 }

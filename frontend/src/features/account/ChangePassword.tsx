@@ -1,14 +1,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Button } from "design-react-kit";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useMutation } from "urql";
 import { graphql } from "../../gql";
-import { ErrorAlert } from "../../ui/ErrorAlert";
+import { SubmitFooter } from "../../ui/FormPanel";
 import { applyServerErrors, TextField } from "../../ui/fields";
 import { changePasswordSchema, type ChangePasswordForm } from "./schemas";
-import { Notice } from "../../ui/Notice";
 
 const AccountChangePasswordMutation = graphql(`
   mutation AccountChangePassword($input: ChangePasswordInput!) {
@@ -55,15 +53,7 @@ export function ChangePassword() {
           hint={intl.formatMessage({ id: "account.password.hint" })}
         />
         <TextField form={form} name="confirmPassword" type="password" autoComplete="new-password" label={intl.formatMessage({ id: "account.password.confirm" })} />
-        <ErrorAlert error={state.error} />
-        {done && (
-          <Notice>
-            <FormattedMessage id="account.password.changed" />
-          </Notice>
-        )}
-        <Button color="primary" type="submit" disabled={state.fetching}>
-          <FormattedMessage id="account.password.submit" />
-        </Button>
+        <SubmitFooter error={state.error} done={done && <FormattedMessage id="account.password.changed" />} submitLabel={<FormattedMessage id="account.password.submit" />} busy={state.fetching} />
       </form>
     </section>
   );

@@ -9,6 +9,7 @@ import { graphql } from "../../gql";
 import type { AdminUserQuery, Role, TableMembershipProfession } from "../../gql/graphql";
 import { romeMidnight, today, useFormat } from "../../i18n/format";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { SubmitFooter } from "../../ui/FormPanel";
 import { Loading } from "../../ui/Loading";
 import { MembershipsTable } from "../../ui/MembershipsTable";
 import { applyServerErrors, CheckboxesField, SelectField, TextField } from "../../ui/fields";
@@ -185,15 +186,7 @@ function UserDetailsForm({ user }: { user: User }) {
         <TextField form={form} name="email" type="email" label={intl.formatMessage({ id: "admin.user.email" })} autoComplete="off" />
         <SelectField form={form} name="organizationID" label={intl.formatMessage({ id: "admin.user.organization" })} options={orgOptions} />
         <CheckboxesField form={form} name="roles" label={intl.formatMessage({ id: "admin.user.roles" })} options={roles} />
-        <ErrorAlert error={state.error} />
-        {saved && (
-          <Notice>
-            <FormattedMessage id="common.saved" />
-          </Notice>
-        )}
-        <Button color="primary" type="submit" disabled={state.fetching}>
-          <FormattedMessage id="admin.user.save" />
-        </Button>
+        <SubmitFooter error={state.error} done={saved && <FormattedMessage id="common.saved" />} submitLabel={<FormattedMessage id="admin.user.save" />} busy={state.fetching} />
       </form>
     </section>
   );
@@ -282,15 +275,7 @@ function UserPasswordSection({ user }: { user: User }) {
           hint={intl.formatMessage({ id: "account.password.hint" })}
         />
         <TextField form={form} name="confirmPassword" type="password" autoComplete="new-password" label={intl.formatMessage({ id: "admin.user.confirmPassword" })} />
-        <ErrorAlert error={state.error} />
-        {done && (
-          <Notice>
-            <FormattedMessage id="admin.user.passwordSet" />
-          </Notice>
-        )}
-        <Button color="primary" type="submit" disabled={state.fetching}>
-          <FormattedMessage id="admin.user.setPassword" />
-        </Button>
+        <SubmitFooter error={state.error} done={done && <FormattedMessage id="admin.user.passwordSet" />} submitLabel={<FormattedMessage id="admin.user.setPassword" />} busy={state.fetching} />
       </form>
     </section>
   );
@@ -415,15 +400,7 @@ function AddMembershipForm({ user, onAdded }: { user: User; onAdded: () => void 
           <TextField form={form} name="joinedOn" type="date" label={intl.formatMessage({ id: "admin.user.joinedOn" })} />
         </div>
       </div>
-      <ErrorAlert error={state.error} />
-      {added && (
-        <Notice>
-          <FormattedMessage id="admin.user.memberAdded" />
-        </Notice>
-      )}
-      <Button color="primary" type="submit" disabled={state.fetching}>
-        <FormattedMessage id="admin.user.addMemberSubmit" />
-      </Button>
+      <SubmitFooter error={state.error} done={added && <FormattedMessage id="admin.user.memberAdded" />} submitLabel={<FormattedMessage id="admin.user.addMemberSubmit" />} busy={state.fetching} />
     </form>
   );
 }
