@@ -5,6 +5,12 @@ import { TextField } from "../../../ui/fields";
 
 // Small additions to the shared fields for the actions' forms.
 
+/** The actions' forms' shorthand for a catalogue message. */
+export function useT() {
+  const intl = useIntl();
+  return (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+}
+
 /** A date picked in an <input type="date">, as YYYY-MM-DD. */
 export function DateField<T extends FieldValues>(props: { form: UseFormReturn<T>; name: Path<T>; label: string; hint?: string }) {
   return <TextField {...props} type="date" />;
@@ -63,3 +69,47 @@ export function CheckField<T extends FieldValues>({ form, name, label }: { form:
   );
 }
 
+/** A select of a part of the case (goal, commitment…), whose choice fills the rest of the form. */
+export function PartSelect({
+  id,
+  label,
+  register,
+  options,
+  error,
+}: {
+  id: string;
+  label: string;
+  register: ReturnType<UseFormReturn["register"]>;
+  options: { value: string; label: string }[];
+  error?: string;
+}) {
+  const t = useT();
+  const fieldId = `case-action-part-${id}`;
+  return (
+    <div className="mb-3">
+      <label htmlFor={fieldId} className="form-label fw-semibold">
+        {label}
+      </label>
+      <select
+        id={fieldId}
+        className={`form-select${error ? " is-invalid" : ""}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${fieldId}-error` : undefined}
+        {...register}
+      >
+        <option value="">{t("caseActions.choose")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {options.length === 0 && <small className="form-text d-block">{t("caseActions.noParts")}</small>}
+      {error && (
+        <div id={`${fieldId}-error`} className="invalid-feedback d-block" role="alert">
+          {t(error)}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,14 +1,13 @@
 import { useEnumOptions } from "../../../../ui/enums";
 import { Button } from "design-react-kit";
 import { useFieldArray } from "react-hook-form";
-import { useIntl } from "react-intl";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
 import type { AreaFindingInput } from "../../../../gql/graphql";
 import { today } from "../../../../i18n/format";
 import { CheckboxesField, SelectField, TextAreaField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { CheckField, DateField, ListError } from "../fields";
+import { CheckField, DateField, ListError, useT } from "../fields";
 import { membersOf } from "../parts";
 import { inDepthSchema, preliminarySchema, reasonSchema, startAssessmentSchema } from "../schemas";
 
@@ -25,14 +24,14 @@ const StartAssessmentMutation = graphql(`
 `);
 
 export function StartAssessmentForm(props: ActionProps) {
-  const intl = useIntl();
+  const t = useT();
   const [, mutate] = useMutation(StartAssessmentMutation);
   const { form, dialog } = useActionForm(props, startAssessmentSchema, { firstMeetingOn: today() }, (v, version) => mutate({ id: props.caseId, version, ...v }), {
     firstMeetingOn: "firstMeetingOn",
   });
   return (
-    <ActionDialog {...dialog} title={intl.formatMessage({ id: "caseActions.title.START_ASSESSMENT" })} intro={intl.formatMessage({ id: "caseActions.intro.START_ASSESSMENT" })}>
-      <DateField form={form} name="firstMeetingOn" label={intl.formatMessage({ id: "caseActions.field.firstMeetingOn" })} />
+    <ActionDialog {...dialog} title={t("caseActions.title.START_ASSESSMENT")} intro={t("caseActions.intro.START_ASSESSMENT")}>
+      <DateField form={form} name="firstMeetingOn" label={t("caseActions.field.firstMeetingOn")} />
     </ActionDialog>
   );
 }
@@ -70,11 +69,10 @@ const assessmentFields = { summary: "summary", findings: "findings", assessedOn:
 
 /** The rows of needs and resources by area. */
 function Findings({ form }: { form: ReturnType<typeof useActionForm<typeof preliminarySchema>>["form"] }) {
-  const intl = useIntl();
   const areas = useEnumOptions("NeedArea");
   const levels = useEnumOptions("NeedLevel");
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "findings" });
-  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+  const t = useT();
   return (
     <>
       <h3 className="h5 mt-3">{t("caseActions.section.findings")}</h3>
@@ -101,7 +99,7 @@ function Findings({ form }: { form: ReturnType<typeof useActionForm<typeof preli
 }
 
 export function PreliminaryAssessmentForm(props: ActionProps) {
-  const intl = useIntl();
+  const t = useT();
   const [, mutate] = useMutation(PreliminaryMutation);
   const first = props.parts?.needAreas[0];
   const { form, dialog } = useActionForm(
@@ -112,17 +110,17 @@ export function PreliminaryAssessmentForm(props: ActionProps) {
     { ...assessmentFields, complexNeeds: "complexNeeds" },
   );
   return (
-    <ActionDialog {...dialog} title={intl.formatMessage({ id: "caseActions.title.RECORD_PRELIMINARY_ASSESSMENT" })}>
-      <TextAreaField form={form} name="summary" label={intl.formatMessage({ id: "caseActions.field.assessmentSummary" })} rows={4} />
-      <DateField form={form} name="assessedOn" label={intl.formatMessage({ id: "caseActions.field.assessedOn" })} />
+    <ActionDialog {...dialog} title={t("caseActions.title.RECORD_PRELIMINARY_ASSESSMENT")}>
+      <TextAreaField form={form} name="summary" label={t("caseActions.field.assessmentSummary")} rows={4} />
+      <DateField form={form} name="assessedOn" label={t("caseActions.field.assessedOn")} />
       <Findings form={form} />
-      <CheckField form={form} name="complexNeeds" label={intl.formatMessage({ id: "caseActions.field.complexNeeds" })} />
+      <CheckField form={form} name="complexNeeds" label={t("caseActions.field.complexNeeds")} />
     </ActionDialog>
   );
 }
 
 export function InDepthAssessmentForm(props: ActionProps) {
-  const intl = useIntl();
+  const t = useT();
   const [, mutate] = useMutation(InDepthMutation);
   const first = props.parts?.needAreas[0];
   const members = membersOf(props.parts).map((m) => ({ value: m.user.id, label: m.user.name }));
@@ -134,11 +132,11 @@ export function InDepthAssessmentForm(props: ActionProps) {
     { ...assessmentFields, teamIDs: "teamIDs" },
   );
   return (
-    <ActionDialog {...dialog} title={intl.formatMessage({ id: "caseActions.title.RECORD_IN_DEPTH_ASSESSMENT" })}>
-      <TextAreaField form={form} name="summary" label={intl.formatMessage({ id: "caseActions.field.assessmentSummary" })} rows={4} />
-      <DateField form={form} name="assessedOn" label={intl.formatMessage({ id: "caseActions.field.assessedOn" })} />
+    <ActionDialog {...dialog} title={t("caseActions.title.RECORD_IN_DEPTH_ASSESSMENT")}>
+      <TextAreaField form={form} name="summary" label={t("caseActions.field.assessmentSummary")} rows={4} />
+      <DateField form={form} name="assessedOn" label={t("caseActions.field.assessedOn")} />
       <Findings form={form as never} />
-      <CheckboxesField form={form} name="teamIDs" label={intl.formatMessage({ id: "caseActions.field.team" })} options={members} />
+      <CheckboxesField form={form} name="teamIDs" label={t("caseActions.field.team")} options={members} />
     </ActionDialog>
   );
 }
@@ -155,12 +153,12 @@ const DeclineReferralMutation = graphql(`
 `);
 
 export function DeclineReferralForm(props: ActionProps) {
-  const intl = useIntl();
+  const t = useT();
   const [, mutate] = useMutation(DeclineReferralMutation);
   const { form, dialog } = useActionForm(props, reasonSchema, { reason: "" }, (v, version) => mutate({ id: props.caseId, version, ...v }), { reason: "reason" });
   return (
-    <ActionDialog {...dialog} title={intl.formatMessage({ id: "caseActions.title.DECLINE_REFERRAL" })} intro={intl.formatMessage({ id: "caseActions.intro.DECLINE_REFERRAL" })}>
-      <TextAreaField form={form} name="reason" label={intl.formatMessage({ id: "caseActions.field.declineReason" })} />
+    <ActionDialog {...dialog} title={t("caseActions.title.DECLINE_REFERRAL")} intro={t("caseActions.intro.DECLINE_REFERRAL")}>
+      <TextAreaField form={form} name="reason" label={t("caseActions.field.declineReason")} />
     </ActionDialog>
   );
 }

@@ -1,16 +1,11 @@
 import { useEnumOptions } from "../../../../ui/enums";
-import { useIntl } from "react-intl";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
 import { SelectField, TextAreaField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
+import { useT } from "../fields";
 import { addNoteSchema, closeSchema, emptySchema, reasonSchema, transferSchema } from "../schemas";
 import { useTableOptions } from "./options";
-
-function useT() {
-  const intl = useIntl();
-  return (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
-}
 
 const CloseCaseMutation = graphql(`
   mutation CaseActionsCloseCase($id: ID!, $version: Int!, $reason: CaseClosureReason!, $note: String) {

@@ -1,18 +1,15 @@
 import { useEnumOptions } from "../../../../ui/enums";
 import { useRef, useState } from "react";
-import { useIntl } from "react-intl";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
 import type { InterventionStatus, UpdateInterventionInput } from "../../../../gql/graphql";
-import { romeDay, today, useFormat } from "../../../../i18n/format";
-import { useEnumLabel } from "../../../../i18n/useEnumLabel";
+import { romeDay, today } from "../../../../i18n/format";
 import { SelectField, TextAreaField, TextField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { DateField } from "../fields";
+import { DateField, PartSelect, useT } from "../fields";
 import { interventionsOf, type Intervention } from "../parts";
 import { addInterventionSchemaFor, centsToInput, NO_FUND, updateInterventionSchema } from "../schemas";
-import { useFundOptions, useOrganizationOptions } from "./options";
-import { PartSelect } from "./Plan";
+import { useFundOptions, useInterventionOptions, useOrganizationOptions } from "./options";
 
 const dayOf = (t: string | null | undefined) => (t ? romeDay(t) : "");
 
@@ -38,8 +35,7 @@ const AddInterventionMutation = graphql(`
 `);
 
 export function AddInterventionForm(props: ActionProps) {
-  const intl = useIntl();
-  const t = (id: string) => intl.formatMessage({ id });
+  const t = useT();
   const kinds = useEnumOptions("InterventionKind");
   const statuses = useEnumOptions("InterventionStatus");
   const organizations = useOrganizationOptions();
@@ -126,14 +122,12 @@ export function interventionChanges(i: Intervention | undefined, v: { status: In
 }
 
 export function UpdateInterventionForm(props: ActionProps) {
-  const intl = useIntl();
-  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
-  const label = useEnumLabel();
-  const format = useFormat();
+  const t = useT();
   const statusOptions = useEnumOptions("InterventionStatus");
   const funds = useFundOptions();
   const [, mutate] = useMutation(UpdateInterventionMutation);
   const interventions = interventionsOf(props.parts);
+  const interventionOptions = useInterventionOptions(interventions);
   const find = (id: string) => interventions.find((x) => x.id === id);
   const { form, dialog } = useActionForm(
     props,
@@ -152,15 +146,7 @@ export function UpdateInterventionForm(props: ActionProps) {
         label={t("caseActions.field.intervention")}
         register={pick}
         error={form.formState.errors.interventionID?.message}
-        options={interventions.map((i) => ({
-          value: i.id,
-          label: t("caseActions.interventionOption", {
-            kind: label("InterventionKind", i.kind),
-            provider: i.provider.name,
-            status: label("InterventionStatus", i.status),
-            starts: format.date(i.startsOn),
-          }),
-        }))}
+        options={interventionOptions}
       />
       <SelectField form={form} name="status" label={t("caseActions.field.interventionStatus")} options={statusOptions.filter((o) => moves.includes(o.value as InterventionStatus))} placeholder={current ? undefined : t("caseActions.choose")} />
       <DateField form={form} name="endsOn" label={t("caseActions.field.endsOn")} />

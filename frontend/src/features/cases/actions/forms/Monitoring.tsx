@@ -1,5 +1,4 @@
 import { useEnumOptions } from "../../../../ui/enums";
-import { useIntl } from "react-intl";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
 import type { MonitoringItemInput } from "../../../../gql/graphql";
@@ -8,10 +7,9 @@ import { useEnumLabel } from "../../../../i18n/useEnumLabel";
 import { CheckboxesField, SelectField, TextAreaField, TextField } from "../../../../ui/fields";
 import { nodes } from "../../../../ui/connection";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { DateField } from "../fields";
+import { DateField, PartSelect, useT } from "../fields";
 import { commitmentsOf, goalsOf, plannedMeetings, type Meeting } from "../parts";
 import { noteSchema, recordMeetingSchema, scheduleMeetingSchema } from "../schemas";
-import { PartSelect } from "./Plan";
 
 const ScheduleMeetingMutation = graphql(`
   mutation CaseActionsScheduleMonitoringMeeting($id: ID!, $version: Int!, $input: MonitoringMeetingInput!) {
@@ -23,8 +21,7 @@ const ScheduleMeetingMutation = graphql(`
 `);
 
 export function ScheduleMonitoringMeetingForm(props: ActionProps) {
-  const intl = useIntl();
-  const t = (id: string) => intl.formatMessage({ id });
+  const t = useT();
   const label = useEnumLabel();
   const [, mutate] = useMutation(ScheduleMeetingMutation);
   const goals = goalsOf(props.parts).map((g) => ({ value: g.id, label: `${label("NeedArea", g.area)}: ${g.description}` }));
@@ -59,8 +56,7 @@ const itemsOf = (m: Meeting | undefined) =>
   nodes(m?.items).map((i) => ({ itemID: i.id, progress: "", goalStatus: "", hoursDone: i.commitment ? String(i.commitment.hoursDone) : "" }));
 
 export function RecordMonitoringMeetingForm(props: ActionProps) {
-  const intl = useIntl();
-  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+  const t = useT();
   const format = useFormat();
   const goalStatuses = useEnumOptions("GoalStatus");
   const [, mutate] = useMutation(RecordMeetingMutation);
@@ -117,8 +113,7 @@ const MoveToMonitoringMutation = graphql(`
 `);
 
 export function MoveToMonitoringForm(props: ActionProps) {
-  const intl = useIntl();
-  const t = (id: string) => intl.formatMessage({ id });
+  const t = useT();
   const [, mutate] = useMutation(MoveToMonitoringMutation);
   const { form, dialog } = useActionForm(props, noteSchema, { note: "" }, (v, version) => mutate({ id: props.caseId, version, ...v }), { note: "note" });
   return (

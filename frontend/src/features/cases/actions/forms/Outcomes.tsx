@@ -1,15 +1,14 @@
 import { useEnumOptions } from "../../../../ui/enums";
-import { useIntl } from "react-intl";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
 import { today, useFormat } from "../../../../i18n/format";
 import { useEnumLabel } from "../../../../i18n/useEnumLabel";
 import { SelectField, TextAreaField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { DateField, YesNoField } from "../fields";
+import { DateField, PartSelect, YesNoField, useT } from "../fields";
 import { followUpsDue, interventionsOf } from "../parts";
 import { followUpSchema, outcomeSchema } from "../schemas";
-import { PartSelect } from "./Plan";
+import { useInterventionOptions } from "./options";
 
 const RecordOutcomeMutation = graphql(`
   mutation CaseActionsRecordOutcome($id: ID!, $version: Int!, $input: OutcomeInput!) {
@@ -24,22 +23,11 @@ const RecordOutcomeMutation = graphql(`
 `);
 
 export function RecordOutcomeForm(props: ActionProps) {
-  const intl = useIntl();
-  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
-  const label = useEnumLabel();
-  const format = useFormat();
+  const t = useT();
   const kinds = useEnumOptions("OutcomeKind");
   const dimensions = useEnumOptions("OutcomeValueDimension");
   const [, mutate] = useMutation(RecordOutcomeMutation);
-  const interventions = interventionsOf(props.parts).map((i) => ({
-    value: i.id,
-    label: t("caseActions.interventionOption", {
-      kind: label("InterventionKind", i.kind),
-      provider: i.provider.name,
-      status: label("InterventionStatus", i.status),
-      starts: format.date(i.startsOn),
-    }),
-  }));
+  const interventions = useInterventionOptions(interventionsOf(props.parts));
   const { form, dialog } = useActionForm(
     props,
     outcomeSchema,
@@ -69,8 +57,7 @@ const RecordFollowUpMutation = graphql(`
 `);
 
 export function RecordFollowUpForm(props: ActionProps) {
-  const intl = useIntl();
-  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
+  const t = useT();
   const label = useEnumLabel();
   const format = useFormat();
   const [, mutate] = useMutation(RecordFollowUpMutation);

@@ -1,7 +1,6 @@
 import { useEnumOptions } from "../../../../ui/enums";
 import { Button } from "design-react-kit";
 import { useFieldArray, type UseFormReturn } from "react-hook-form";
-import { useIntl } from "react-intl";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
 import type { CommitmentInput, GoalInput } from "../../../../gql/graphql";
@@ -9,7 +8,7 @@ import { romeDay, today, useFormat } from "../../../../i18n/format";
 import { useEnumLabel } from "../../../../i18n/useEnumLabel";
 import { SelectField, TextAreaField, TextField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { DateField, ListError } from "../fields";
+import { DateField, ListError, PartSelect, useT } from "../fields";
 import { commitmentsOf, goalsOf, membersOf, type CaseParts } from "../parts";
 import {
   caseManagerSchema,
@@ -23,11 +22,6 @@ import {
 import { useOrganizationOptions } from "./options";
 
 const dayOf = (t: string | null | undefined) => (t ? romeDay(t) : "");
-
-function useT() {
-  const intl = useIntl();
-  return (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
-}
 
 /** The table's members, by name, to choose a case manager. */
 function memberOptions(parts: CaseParts | undefined) {
@@ -283,51 +277,6 @@ export function UpdateGoalForm(props: ActionProps) {
       <TextAreaField form={form} name="description" label={t("caseActions.field.goalDescription")} rows={2} />
       <DateField form={form} name="dueOn" label={t("caseActions.field.goalDueOn")} />
     </ActionDialog>
-  );
-}
-
-/** A select of a part of the case (goal, commitment…), whose choice fills the rest of the form. */
-export function PartSelect({
-  id,
-  label,
-  register,
-  options,
-  error,
-}: {
-  id: string;
-  label: string;
-  register: ReturnType<UseFormReturn["register"]>;
-  options: { value: string; label: string }[];
-  error?: string;
-}) {
-  const t = useT();
-  const fieldId = `case-action-part-${id}`;
-  return (
-    <div className="mb-3">
-      <label htmlFor={fieldId} className="form-label fw-semibold">
-        {label}
-      </label>
-      <select
-        id={fieldId}
-        className={`form-select${error ? " is-invalid" : ""}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${fieldId}-error` : undefined}
-        {...register}
-      >
-        <option value="">{t("caseActions.choose")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {options.length === 0 && <small className="form-text d-block">{t("caseActions.noParts")}</small>}
-      {error && (
-        <div id={`${fieldId}-error`} className="invalid-feedback d-block" role="alert">
-          {t(error)}
-        </div>
-      )}
-    </div>
   );
 }
 

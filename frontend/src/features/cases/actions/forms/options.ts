@@ -4,6 +4,8 @@ import { useFormat } from "../../../../i18n/format";
 import { useIntl } from "react-intl";
 import { nodes } from "../../../../ui/connection";
 import type { Option } from "../../../../ui/fields";
+import { useEnumLabel } from "../../../../i18n/useEnumLabel";
+import type { Intervention } from "../parts";
 
 // Lists the forms pick from besides the case's own parts.
 
@@ -81,4 +83,23 @@ export function useTableOptions(except: string | undefined): Option[] {
   return nodes(result.data?.tables)
     .filter((t) => t.id !== except)
     .map((t) => ({ value: t.id, label: t.name }));
+}
+
+/** The case's interventions as options: kind, provider, status and start. */
+export function useInterventionOptions(interventions: Intervention[]): Option[] {
+  const intl = useIntl();
+  const label = useEnumLabel();
+  const format = useFormat();
+  return interventions.map((i) => ({
+    value: i.id,
+    label: intl.formatMessage(
+      { id: "caseActions.interventionOption" },
+      {
+        kind: label("InterventionKind", i.kind),
+        provider: i.provider.name,
+        status: label("InterventionStatus", i.status),
+        starts: format.date(i.startsOn),
+      },
+    ),
+  }));
 }
