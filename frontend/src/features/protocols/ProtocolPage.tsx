@@ -135,9 +135,7 @@ export function ProtocolPage() {
       </dl>
 
       {notice && (
-        <Notice>
-          {notice}
-        </Notice>
+        <Notice>{notice}</Notice>
       )}
       {(actions.activate || actions.terminate || actions.activateNeedsParty) && (
         <div className="d-flex flex-wrap gap-2 mb-4">

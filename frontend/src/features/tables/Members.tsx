@@ -56,9 +56,7 @@ export function Members({
         <FormattedMessage id="tables.members.title" values={{ count: members.length }} />
       </h2>
       {notice && (
-        <Notice>
-          {notice}
-        </Notice>
+        <Notice>{notice}</Notice>
       )}
       {canManage &&
         (adding ? (
