@@ -14,6 +14,63 @@ import { newestFirst } from "./casePage";
 // assessments found, the plan agreed with the person, the interventions
 // and their outcomes, the monitoring meetings and who works the case.
 
+// The parts of a case the page shows and the actions' forms pick from (and
+// the events a conflict reports), with the same fields in both.
+export const CasePageSectionsEventFragmentDoc = graphql(`
+  fragment CasePageSectionsEvent on CaseEvent {
+    id
+    kind
+    occurredAt
+    note
+    actor {
+      id
+      name
+    }
+  }
+`);
+
+export const CasePageSectionsGoalFragmentDoc = graphql(`
+  fragment CasePageSectionsGoal on Goal {
+    id
+    area
+    description
+    dueOn
+    status
+  }
+`);
+
+export const CasePageSectionsCommitmentFragmentDoc = graphql(`
+  fragment CasePageSectionsCommitment on Commitment {
+    id
+    kind
+    description
+    hoursAgreed
+    hoursDone
+    dueOn
+  }
+`);
+
+export const CasePageSectionsInterventionFragmentDoc = graphql(`
+  fragment CasePageSectionsIntervention on Intervention {
+    id
+    kind
+    description
+    startsOn
+    endsOn
+    status
+    costCents
+    provider {
+      id
+      name
+    }
+    fund {
+      id
+      name
+      year
+    }
+  }
+`);
+
 export const CasePageSectionsFragmentDoc = graphql(`
   fragment CasePageSections on Case {
     id
@@ -21,14 +78,7 @@ export const CasePageSectionsFragmentDoc = graphql(`
       totalCount
       edges {
         node {
-          id
-          kind
-          occurredAt
-          note
-          actor {
-            id
-            name
-          }
+          ...CasePageSectionsEvent
         }
       }
     }
@@ -61,23 +111,14 @@ export const CasePageSectionsFragmentDoc = graphql(`
       goals(first: 100, orderBy: [{ field: CREATED_AT, direction: ASC }]) {
         edges {
           node {
-            id
-            area
-            description
-            dueOn
-            status
+            ...CasePageSectionsGoal
           }
         }
       }
       commitments(first: 100, orderBy: [{ field: CREATED_AT, direction: ASC }]) {
         edges {
           node {
-            id
-            kind
-            description
-            hoursAgreed
-            hoursDone
-            dueOn
+            ...CasePageSectionsCommitment
             host {
               id
               name
@@ -89,22 +130,7 @@ export const CasePageSectionsFragmentDoc = graphql(`
     interventions(first: 100, orderBy: [{ field: STARTS_ON, direction: ASC }]) {
       edges {
         node {
-          id
-          kind
-          description
-          startsOn
-          endsOn
-          status
-          costCents
-          provider {
-            id
-            name
-          }
-          fund {
-            id
-            name
-            year
-          }
+          ...CasePageSectionsIntervention
         }
       }
     }

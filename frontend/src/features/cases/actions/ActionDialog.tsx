@@ -155,14 +155,7 @@ const ConflictEventsQuery = graphql(`
         events(first: 50, orderBy: { field: OCCURRED_AT, direction: DESC }, where: { occurredAtGT: $since }) {
           edges {
             node {
-              id
-              kind
-              occurredAt
-              note
-              actor {
-                id
-                name
-              }
+              ...CasePageSectionsEvent
             }
           }
         }

@@ -48,23 +48,14 @@ export const CaseActionsPartsQueryDoc = graphql(`
           goals(first: 50) {
             edges {
               node {
-                id
-                area
-                description
-                dueOn
-                status
+                ...CasePageSectionsGoal
               }
             }
           }
           commitments(first: 50) {
             edges {
               node {
-                id
-                kind
-                description
-                hoursAgreed
-                hoursDone
-                dueOn
+                ...CasePageSectionsCommitment
               }
             }
           }
@@ -72,22 +63,7 @@ export const CaseActionsPartsQueryDoc = graphql(`
         interventions(first: 50) {
           edges {
             node {
-              id
-              kind
-              description
-              status
-              startsOn
-              endsOn
-              costCents
-              fund {
-                id
-                name
-                year
-              }
-              provider {
-                id
-                name
-              }
+              ...CasePageSectionsIntervention
             }
           }
         }
