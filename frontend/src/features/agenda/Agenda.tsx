@@ -3,7 +3,7 @@ import { useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
 import { useQuery } from "urql";
-import type { AgendaCaseFragment, AgendaCaseRefFragment, AgendaQuery as AgendaQueryResult, AgendaQueryVariables } from "../../gql/graphql";
+import type { AgendaCaseRefFragment, AgendaQuery as AgendaQueryResult, AgendaQueryVariables } from "../../gql/graphql";
 import { useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { useSession } from "../../session/session";
@@ -151,7 +151,8 @@ export function AgendaSections({ agenda, fetching, onMore }: { agenda: AgendaDat
   const today = agenda.today;
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const common = { fetching, onMore };
-  const caseItem = (c: AgendaCaseFragment, detail: ReactNode, due?: ReactNode) => <Item key={c.id} title={<CaseLink c={c} />} detail={detail} due={due} />;
+  // An item of a list about a case: the case's link, then what is due.
+  const caseItem = (key: string, c: AgendaCaseRefFragment, detail: ReactNode, due?: ReactNode) => <Item key={key} title={<CaseLink c={c} />} detail={detail} due={due} />;
   const tableNames = new Map(
     (session.viewer.memberships.edges ?? []).flatMap((e) => (e?.node ? [[e.node.table.id, e.node.table.name] as const] : [])),
   );
@@ -164,6 +165,7 @@ export function AgendaSections({ agenda, fetching, onMore }: { agenda: AgendaDat
         {...common}
         render={(c) =>
           caseItem(
+            c.id,
             c,
             <>
               {c.table.name} · {t("agenda.referredOn", { date: f.date(c.referredOn) })} · {label("CasePriority", c.priority)}
@@ -179,6 +181,7 @@ export function AgendaSections({ agenda, fetching, onMore }: { agenda: AgendaDat
         {...common}
         render={(c) =>
           caseItem(
+            c.id,
             c,
             <>
               {c.table.name} · {label("CaseStatus", c.status)}
@@ -197,7 +200,7 @@ export function AgendaSections({ agenda, fetching, onMore }: { agenda: AgendaDat
         afterKey="transfersAfter"
         {...common}
         render={(c) =>
-          caseItem(c, t("agenda.transfer", { from: c.table.name, to: c.transferTo?.name ?? "—", date: f.date(c.transferRequestedAt) }))
+          caseItem(c.id, c, t("agenda.transfer", { from: c.table.name, to: c.transferTo?.name ?? "—", date: f.date(c.transferRequestedAt) }))
         }
       />
       <Section
@@ -205,78 +208,74 @@ export function AgendaSections({ agenda, fetching, onMore }: { agenda: AgendaDat
         conn={agenda.casesWithoutManager}
         afterKey="noManagerAfter"
         {...common}
-        render={(c) => caseItem(c, <>{c.table.name} · {t("agenda.inChargeSince", { date: f.date(c.takenInChargeOn) })}</>)}
+        render={(c) => caseItem(c.id, c, <>{c.table.name} · {t("agenda.inChargeSince", { date: f.date(c.takenInChargeOn) })}</>)}
       />
       <Section
         id="declinedReferrals"
         conn={agenda.declinedReferrals}
         afterKey="declinedAfter"
         {...common}
-        render={(c) => caseItem(c, <>{c.table.name} · {t("agenda.declineReason", { reason: c.declineReason ?? "—" })}</>)}
+        render={(c) => caseItem(c.id, c, <>{c.table.name} · {t("agenda.declineReason", { reason: c.declineReason ?? "—" })}</>)}
       />
       <Section
         id="planReviewsDue"
         conn={agenda.planReviewsDue}
         afterKey="reviewsAfter"
         {...common}
-        render={(p) => <Item key={p.id} title={<CaseLink c={p.case} />} detail={t("agenda.planReview")} due={<DueText due={p.reviewOn} today={today} />} />}
+        render={(p) => caseItem(p.id, p.case, t("agenda.planReview"), <DueText due={p.reviewOn} today={today} />)}
       />
       <Section
         id="monitoringMeetingsDue"
         conn={agenda.monitoringMeetingsDue}
         afterKey="meetingsAfter"
         {...common}
-        render={(m) => <Item key={m.id} title={<CaseLink c={m.case} />} detail={t("agenda.meetingPlanned")} due={<DueText due={m.plannedOn} today={today} />} />}
+        render={(m) => caseItem(m.id, m.case, t("agenda.meetingPlanned"), <DueText due={m.plannedOn} today={today} />)}
       />
       <Section
         id="followUpsDue"
         conn={agenda.followUpsDue}
         afterKey="followUpsAfter"
         {...common}
-        render={(o) => (
-          <Item
-            key={o.id}
-            title={<CaseLink c={o.case} />}
-            detail={t("agenda.followUp", { kind: label("OutcomeKind", o.kind), date: f.date(o.achievedOn) })}
-            due={<DueText due={o.followUpDueOn} today={today} />}
-          />
-        )}
+        render={(o) =>
+          caseItem(
+            o.id,
+            o.case,
+            t("agenda.followUp", { kind: label("OutcomeKind", o.kind), date: f.date(o.achievedOn) }),
+            <DueText due={o.followUpDueOn} today={today} />,
+          )
+        }
       />
       <Section
         id="interventionsEnding"
         conn={agenda.interventionsEnding}
         afterKey="interventionsAfter"
         {...common}
-        render={(i) => (
-          <Item
-            key={i.id}
-            title={<CaseLink c={i.case} />}
-            detail={
-              <>
-                {label("InterventionKind", i.kind)} · {i.provider.name} · {label("InterventionStatus", i.status)}
-              </>
-            }
-            due={<DueText due={i.endsOn} today={today} label={t("agenda.endsOn")} />}
-          />
-        )}
+        render={(i) =>
+          caseItem(
+            i.id,
+            i.case,
+            <>
+              {label("InterventionKind", i.kind)} · {i.provider.name} · {label("InterventionStatus", i.status)}
+            </>,
+            <DueText due={i.endsOn} today={today} label={t("agenda.endsOn")} />,
+          )
+        }
       />
       <Section
         id="overdueCommitments"
         conn={agenda.overdueCommitments}
         afterKey="commitmentsAfter"
         {...common}
-        render={(c) => (
-          <Item
-            key={c.id}
-            title={<CaseLink c={c.plan.case} />}
-            detail={
-              <>
-                {label("CommitmentKind", c.kind)}: {c.description} · {t("agenda.hours", { done: c.hoursDone, agreed: c.hoursAgreed })}
-              </>
-            }
-            due={<DueText due={c.dueOn} today={today} />}
-          />
-        )}
+        render={(c) =>
+          caseItem(
+            c.id,
+            c.plan.case,
+            <>
+              {label("CommitmentKind", c.kind)}: {c.description} · {t("agenda.hours", { done: c.hoursDone, agreed: c.hoursAgreed })}
+            </>,
+            <DueText due={c.dueOn} today={today} />,
+          )
+        }
       />
       <Section
         id="directivesToAcknowledge"
