@@ -1,5 +1,5 @@
 import { Button } from "design-react-kit";
-import { useId, useMemo, useState, type FormEvent } from "react";
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
@@ -195,6 +195,20 @@ function CasesTable({ cases }: { cases: CaseRow[] }) {
 }
 
 /** The search form: a draft of the URL's state, applied on "Cerca". */
+/** One of the list's filters: a labelled select in the filters' grid; the options are the children. */
+function FilterSelect({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+  return (
+    <div className="col-12 col-md-6 col-lg-3">
+      <label htmlFor={id} className="form-label fw-semibold">
+        {label}
+      </label>
+      <select id={id} className="form-select" value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
 function Filters({ params, onApply }: { params: CaseListParams; onApply: (p: CaseListParams) => void }) {
   const intl = useIntl();
   const label = useEnumLabel();
@@ -232,85 +246,55 @@ function Filters({ params, onApply }: { params: CaseListParams; onApply: (p: Cas
             {t("cases.filters.searchHint")}
           </small>
         </div>
-        <div className="col-12 col-md-6 col-lg-3">
-          <label htmlFor={f("status")} className="form-label fw-semibold">
-            {t("cases.filters.status")}
-          </label>
-          <select id={f("status")} className="form-select" value={draft.status ?? ""} onChange={(e) => set("status", (e.target.value || undefined) as StatusFilter | undefined)}>
-            <option value="">{t("cases.filters.any")}</option>
-            <option value="OPEN">{t("cases.filters.open")}</option>
-            {caseStatuses.map((s) => (
-              <option key={s} value={s}>
-                {label("CaseStatus", s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-12 col-md-6 col-lg-3">
-          <label htmlFor={f("priority")} className="form-label fw-semibold">
-            {t("cases.filters.priority")}
-          </label>
-          <select id={f("priority")} className="form-select" value={draft.priority ?? ""} onChange={(e) => set("priority", (e.target.value || undefined) as CasePriority | undefined)}>
-            <option value="">{t("cases.filters.any")}</option>
-            {casePriorities.map((p) => (
-              <option key={p} value={p}>
-                {label("CasePriority", p)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-12 col-md-6 col-lg-3">
-          <label htmlFor={f("table")} className="form-label fw-semibold">
-            {t("cases.filters.table")}
-          </label>
-          <select id={f("table")} className="form-select" value={draft.table ?? ""} onChange={(e) => set("table", e.target.value || undefined)}>
-            <option value="">{t("cases.filters.anyTable")}</option>
-            {draft.table && !tables.some((x) => x.id === draft.table) && <option value={draft.table}>{t("cases.filters.selected")}</option>}
-            {tables.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-12 col-md-6 col-lg-3">
-          <label htmlFor={f("manager")} className="form-label fw-semibold">
-            {t("cases.filters.manager")}
-          </label>
-          <select id={f("manager")} className="form-select" value={draft.manager ?? ""} onChange={(e) => set("manager", e.target.value || undefined)}>
-            <option value="">{t("cases.filters.anyManager")}</option>
-            <option value={noManager}>{t("cases.filters.noManager")}</option>
-            {draft.manager && draft.manager !== noManager && !users.some((u) => u.id === draft.manager) && (
-              <option value={draft.manager}>{t("cases.filters.selected")}</option>
-            )}
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-12 col-md-6 col-lg-3">
-          <label htmlFor={f("sort")} className="form-label fw-semibold">
-            {t("cases.filters.sort")}
-          </label>
-          <select id={f("sort")} className="form-select" value={draft.sort} onChange={(e) => set("sort", e.target.value as CaseOrderField)}>
-            {sortFields.map((s) => (
-              <option key={s} value={s}>
-                {t(`cases.sort.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-12 col-md-6 col-lg-3">
-          <label htmlFor={f("dir")} className="form-label fw-semibold">
-            {t("cases.filters.direction")}
-          </label>
-          <select id={f("dir")} className="form-select" value={draft.dir} onChange={(e) => set("dir", e.target.value as OrderDirection)}>
-            <option value="DESC">{t("cases.filters.desc")}</option>
-            <option value="ASC">{t("cases.filters.asc")}</option>
-          </select>
-        </div>
+        <FilterSelect id={f("status")} label={t("cases.filters.status")} value={draft.status ?? ""} onChange={(v) => set("status", (v || undefined) as StatusFilter | undefined)}>
+          <option value="">{t("cases.filters.any")}</option>
+          <option value="OPEN">{t("cases.filters.open")}</option>
+          {caseStatuses.map((s) => (
+            <option key={s} value={s}>
+              {label("CaseStatus", s)}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id={f("priority")} label={t("cases.filters.priority")} value={draft.priority ?? ""} onChange={(v) => set("priority", (v || undefined) as CasePriority | undefined)}>
+          <option value="">{t("cases.filters.any")}</option>
+          {casePriorities.map((p) => (
+            <option key={p} value={p}>
+              {label("CasePriority", p)}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id={f("table")} label={t("cases.filters.table")} value={draft.table ?? ""} onChange={(v) => set("table", v || undefined)}>
+          <option value="">{t("cases.filters.anyTable")}</option>
+          {draft.table && !tables.some((x) => x.id === draft.table) && <option value={draft.table}>{t("cases.filters.selected")}</option>}
+          {tables.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.name}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id={f("manager")} label={t("cases.filters.manager")} value={draft.manager ?? ""} onChange={(v) => set("manager", v || undefined)}>
+          <option value="">{t("cases.filters.anyManager")}</option>
+          <option value={noManager}>{t("cases.filters.noManager")}</option>
+          {draft.manager && draft.manager !== noManager && !users.some((u) => u.id === draft.manager) && (
+            <option value={draft.manager}>{t("cases.filters.selected")}</option>
+          )}
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id={f("sort")} label={t("cases.filters.sort")} value={draft.sort} onChange={(v) => set("sort", v as CaseOrderField)}>
+          {sortFields.map((s) => (
+            <option key={s} value={s}>
+              {t(`cases.sort.${s}`)}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id={f("dir")} label={t("cases.filters.direction")} value={draft.dir} onChange={(v) => set("dir", v as OrderDirection)}>
+          <option value="DESC">{t("cases.filters.desc")}</option>
+          <option value="ASC">{t("cases.filters.asc")}</option>
+        </FilterSelect>
       </div>
       <div className="d-flex flex-wrap gap-2 mt-3">
         <Button type="submit" color="primary">
