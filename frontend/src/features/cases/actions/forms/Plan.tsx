@@ -208,11 +208,7 @@ export function UpdatePlanForm(props: ActionProps) {
 const AddGoalMutation = graphql(`
   mutation CaseActionsAddGoal($id: ID!, $version: Int!, $input: GoalInput!) {
     addGoal(id: $id, version: $version, input: $input) {
-      id
-      area
-      description
-      dueOn
-      status
+      ...CasePageSectionsGoal
     }
   }
 `);
@@ -283,12 +279,7 @@ export function UpdateGoalForm(props: ActionProps) {
 const AddCommitmentMutation = graphql(`
   mutation CaseActionsAddCommitment($id: ID!, $version: Int!, $input: CommitmentInput!) {
     addCommitment(id: $id, version: $version, input: $input) {
-      id
-      kind
-      description
-      hoursAgreed
-      hoursDone
-      dueOn
+      ...CasePageSectionsCommitment
     }
   }
 `);
