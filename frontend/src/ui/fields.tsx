@@ -26,13 +26,10 @@ function useFieldError<T extends FieldValues>(form: UseFormReturn<T>, name: Path
   return error.type === "server" ? intl.formatMessage({ id: "form.serverRejected" }, { detail: error.message }) : intl.formatMessage({ id: error.message });
 }
 
-function Shell({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+/** The hint and the error under a field, tied to it by describedBy's ids. */
+function FieldNotes({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
-    <div className="mb-3">
-      <label htmlFor={id} className="form-label fw-semibold">
-        {label}
-      </label>
-      {children}
+    <>
       {hint && (
         <small id={`${id}-hint`} className="form-text d-block">
           {hint}
@@ -43,6 +40,18 @@ function Shell({ id, label, hint, error, children }: { id: string; label: string
           {error}
         </div>
       )}
+    </>
+  );
+}
+
+function Shell({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div className="mb-3">
+      <label htmlFor={id} className="form-label fw-semibold">
+        {label}
+      </label>
+      {children}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
@@ -136,16 +145,7 @@ export function CheckboxesField<T extends FieldValues>({ form, name, label, hint
           </div>
         ))}
       </div>
-      {hint && (
-        <small id={`${id}-hint`} className="form-text d-block">
-          {hint}
-        </small>
-      )}
-      {error && (
-        <div id={`${id}-error`} className="invalid-feedback d-block" role="alert">
-          {error}
-        </div>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
     </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, Badge, Button, Modal, ModalBody, ModalFooter, ModalHeader, Table } from "design-react-kit";
+import { Alert, Badge, Button, Modal, ModalBody, ModalFooter, ModalHeader } from "design-react-kit";
 import { useId, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
@@ -15,6 +15,8 @@ import { applyServerErrors, SelectField, TextField } from "../../ui/fields";
 import { useEnumOptions } from "../../ui/enums";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { addToDay, maxTokenExpiry, tokenSchema, tokenState, type TokenForm } from "./schemas";
+import { DataTable } from "../../ui/DataTable";
+import { Section } from "../../ui/Section";
 
 const AccountApiTokensQuery = graphql(`
   query AccountApiTokens {
@@ -78,10 +80,7 @@ export function ApiTokens() {
     }
   };
   return (
-    <section aria-labelledby="account-tokens" className="mb-5">
-      <h2 id="account-tokens">
-        <FormattedMessage id="account.tokens.title" />
-      </h2>
+    <Section id="account-tokens" title="account.tokens.title" headingClassName="">
       <p>
         <FormattedMessage id="account.tokens.intro" />
       </p>
@@ -93,34 +92,7 @@ export function ApiTokens() {
           <FormattedMessage id="account.tokens.none" />
         </p>
       ) : (
-        <Table responsive>
-          <caption className="visually-hidden">{intl.formatMessage({ id: "account.tokens.title" })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="account.tokens.name" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="account.tokens.scope" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="account.tokens.created" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="account.tokens.expires" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="account.tokens.lastUsed" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="account.tokens.state" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="common.actions" />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable caption={intl.formatMessage({ id: "account.tokens.title" })} hideCaption columns={["account.tokens.name", "account.tokens.scope", "account.tokens.created", "account.tokens.expires", "account.tokens.lastUsed", "account.tokens.state", "common.actions"]}>
             {tokens.map((t) => {
               const state = tokenState(t, now);
               return (
@@ -154,8 +126,7 @@ export function ApiTokens() {
                 </tr>
               );
             })}
-          </tbody>
-        </Table>
+          </DataTable>
       )}
       <CreateTokenForm onCreated={(name, token) => setCreated({ name, token })} />
       <TokenSecretDialog created={created} onClose={() => setCreated(null)} />
@@ -172,7 +143,7 @@ export function ApiTokens() {
         </p>
         <ErrorAlert error={revokeState.error} />
       </ConfirmDialog>
-    </section>
+    </Section>
   );
 }
 

@@ -1,10 +1,12 @@
-import { Button, Table } from "design-react-kit";
+import { Button } from "design-react-kit";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import { useFormat } from "../../i18n/format";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Loading } from "../../ui/Loading";
+import { DataTable } from "../../ui/DataTable";
+import { Section } from "../../ui/Section";
 
 const AccountSessionsQuery = graphql(`
   query AccountSessions {
@@ -39,10 +41,7 @@ export function Sessions() {
   };
   const sessions = data?.mySessions ?? [];
   return (
-    <section aria-labelledby="account-sessions" className="mb-5">
-      <h2 id="account-sessions">
-        <FormattedMessage id="account.sessions.title" />
-      </h2>
+    <Section id="account-sessions" title="account.sessions.title" headingClassName="">
       <p>
         <FormattedMessage id="account.sessions.intro" />
       </p>
@@ -55,28 +54,7 @@ export function Sessions() {
           <FormattedMessage id="account.sessions.none" />
         </p>
       ) : (
-        <Table responsive>
-          <caption className="visually-hidden">{intl.formatMessage({ id: "account.sessions.title" })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="account.sessions.started" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="account.sessions.lastSeen" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="account.sessions.expires" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="account.sessions.client" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="common.actions" />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable caption={intl.formatMessage({ id: "account.sessions.title" })} hideCaption columns={["account.sessions.started", "account.sessions.lastSeen", "account.sessions.expires", "account.sessions.client", "common.actions"]}>
             {sessions.map((s) => (
               <tr key={s.id}>
                 <td>{fmt.dateTime(s.createdAt)}</td>
@@ -94,9 +72,8 @@ export function Sessions() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </Table>
+          </DataTable>
       )}
-    </section>
+    </Section>
   );
 }
