@@ -1,4 +1,5 @@
 import { useIntl } from "react-intl";
+import { isDay } from "./calendar";
 
 // Dates travel as RFC 3339 times; a "date" of the domain (a referral day,
 // a due date) is midnight in Italian time, so it is shown in Europe/Rome.
@@ -9,23 +10,39 @@ export function romeDay(time: string): string {
   return parts;
 }
 
-const romeHour = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Rome", hour: "2-digit", hourCycle: "h23" });
+const romeClock = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Rome",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
-/** Midnight in Italian time of a YYYY-MM-DD day, as the API expects. */
-export function romeMidnight(day: string): string {
-  const [y, m, d] = day.split("-").map(Number);
-  if (y === undefined || m === undefined || d === undefined || Number.isNaN(y + m + d)) {
-    throw new Error(`not a day: ${day}`);
-  }
-  // Rome is UTC+1 or UTC+2, and a day that changes clock starts on the
-  // offset of the day before: take the candidate that is 00:00 in Rome.
+/** A day and a time of day in Italian time (HH:MM, from date and time inputs) as the API's RFC 3339 time. */
+export function romeDateTime(day: string, time: string): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const [h, min] = time.split(":").map(Number) as [number, number];
+  const want = `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}, ${time}`;
+  // Rome is UTC+1 or UTC+2, and the offset of a day that changes clock
+  // depends on the hour: take the candidate that reads so in Rome.
   for (const offset of [1, 2]) {
-    const t = new Date(Date.UTC(y, m - 1, d, -offset));
-    if (romeDay(t.toISOString()) === day && romeHour.format(t) === "00") {
+    const t = new Date(Date.UTC(y, m - 1, d, h - offset, min));
+    if (romeClock.format(t) === want) {
       return t.toISOString();
     }
   }
-  throw new Error(`no midnight in Rome on ${day}`);
+  // A time the clocks skip (the spring change): the hour after.
+  return new Date(Date.UTC(y, m - 1, d, h - 1, min)).toISOString();
+}
+
+/** Midnight in Italian time of a YYYY-MM-DD day, as the API expects. */
+export function romeMidnight(day: string): string {
+  if (!isDay(day)) {
+    throw new Error(`not a day: ${day}`);
+  }
+  return romeDateTime(day, "00:00");
 }
 
 /** Today in Italian time, as YYYY-MM-DD. */

@@ -2,10 +2,10 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import { addDays, addYears } from "../../i18n/calendar";
 import { romeMidnight, today } from "../../i18n/format";
 import { renderScreen } from "../../test/render";
 import { ApiTokens } from "./ApiTokens";
-import { addToDay } from "./schemas";
 
 const secret = "win_tok_S3GR3TO_d4_n0n_m0strare";
 
@@ -62,7 +62,7 @@ describe("API tokens", () => {
     expect(mutations[0]?.variables.input).toEqual({
       name: "Export notturno",
       scope: "READ",
-      expiresAt: romeMidnight(addToDay(today(), { days: 90 })),
+      expiresAt: romeMidnight(addDays(today(), 90)),
     });
     expect((screen.getByLabelText("Token") as HTMLInputElement).value).toBe(secret);
     expect(dialog.textContent).toContain("non verrà mostrato di nuovo");
@@ -84,7 +84,7 @@ describe("API tokens", () => {
     await user.type(screen.getByLabelText("Nome del token"), "Troppo lungo");
     const expiry = screen.getByLabelText("Scadenza");
     await user.clear(expiry);
-    await user.type(expiry, addToDay(today(), { years: 1, days: 1 }));
+    await user.type(expiry, addDays(addYears(today(), 1), 1));
     await user.click(screen.getByRole("button", { name: "Crea token" }));
     expect(await screen.findByText("La scadenza può essere al massimo tra un anno.")).toBeTruthy();
     expect(mutations).toHaveLength(0);

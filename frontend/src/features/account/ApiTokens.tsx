@@ -6,6 +6,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { ApiTokenScope } from "../../gql/graphql";
+import { addDays } from "../../i18n/calendar";
 import { romeMidnight, today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -14,7 +15,7 @@ import { Loading } from "../../ui/Loading";
 import { applyServerErrors, SelectField, TextField } from "../../ui/fields";
 import { useEnumOptions } from "../../ui/enums";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
-import { addToDay, maxTokenExpiry, tokenSchema, tokenState, type TokenForm } from "./schemas";
+import { maxTokenExpiry, tokenSchema, tokenState, type TokenForm } from "./schemas";
 import { DataTable } from "../../ui/DataTable";
 import { Section } from "../../ui/Section";
 
@@ -153,7 +154,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, token: strin
   const day = today();
   const schema = useMemo(() => tokenSchema(day), [day]);
   const [state, create] = useMutation(AccountCreateApiTokenMutation);
-  const defaults: TokenForm = { name: "", scope: "READ", expiresOn: addToDay(day, { days: 90 }) };
+  const defaults: TokenForm = { name: "", scope: "READ", expiresOn: addDays(day, 90) };
   const form = useForm<TokenForm>({ resolver: zodResolver(schema), defaultValues: defaults });
   const onSubmit = form.handleSubmit(async (v) => {
     const result = await create({ input: { name: v.name.trim(), scope: v.scope as ApiTokenScope, expiresAt: romeMidnight(v.expiresOn) } });
@@ -182,7 +183,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, token: strin
         form={form}
         name="expiresOn"
         type="date"
-        min={addToDay(day, { days: 1 })}
+        min={addDays(day, 1)}
         max={maxTokenExpiry(day)}
         label={intl.formatMessage({ id: "account.tokens.expires" })}
         hint={intl.formatMessage({ id: "account.tokens.expiresHint" })}

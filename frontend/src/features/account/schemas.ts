@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addYears, isDay } from "../../i18n/calendar";
 
 // Validation of the account forms; messages are catalogue ids.
 
@@ -27,17 +28,9 @@ export const changePasswordSchema = z
   .refine((v) => v.currentPassword === "" || v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "account.error.passwordSame" });
 export type ChangePasswordForm = z.infer<typeof changePasswordSchema>;
 
-/** YYYY-MM-DD plus whole days or years, in the calendar (no time zone). */
-export function addToDay(day: string, { days = 0, years = 0 }: { days?: number; years?: number }): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y + years, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-const isDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
-
 /** The last day a token created on `today` may expire: a year ahead, as the server allows. */
 export function maxTokenExpiry(today: string): string {
-  return addToDay(today, { years: 1 });
+  return addYears(today, 1);
 }
 
 /** A new API token: a name, a scope and an expiry from tomorrow up to a year ahead of `today`. */

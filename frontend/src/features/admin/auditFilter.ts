@@ -1,6 +1,6 @@
 import type { AuditEventWhereInput } from "../../gql/graphql";
+import { addDays, isDay } from "../../i18n/calendar";
 import { romeMidnight } from "../../i18n/format";
-import { addToDay } from "../account/schemas";
 
 // The audit log's filters live in the URL (so a view can be shared or
 // bookmarked) and become the API's AuditEventWhereInput.
@@ -19,7 +19,6 @@ export interface AuditFilter {
 
 export const auditFilterKeys = ["from", "to", "action", "actor", "entityType", "entityID"] as const satisfies readonly (keyof AuditFilter)[];
 
-const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** The filter in the URL's parameters; malformed days are ignored. */
 export function filterFromParams(params: URLSearchParams): AuditFilter {
@@ -53,7 +52,7 @@ export function filterToWhere(f: AuditFilter): AuditEventWhereInput {
     where.occurredAtGTE = romeMidnight(f.from);
   }
   if (f.to) {
-    where.occurredAtLT = romeMidnight(addToDay(f.to, { days: 1 }));
+    where.occurredAtLT = romeMidnight(addDays(f.to, 1));
   }
   if (f.action) {
     where.action = f.action;

@@ -1,16 +1,8 @@
+import { daysBetween } from "../../i18n/calendar";
 import { romeDay } from "../../i18n/format";
 
 // How far a deadline is from the agenda's day, in calendar days of
 // Italian time: "scaduto da 3 giorni", "scade oggi", "tra 5 giorni".
-
-/** Whole calendar days from one YYYY-MM-DD day to another (negative when earlier). */
-export function daysBetween(from: string, to: string): number {
-  const utc = (d: string) => {
-    const [y, m, day] = d.split("-").map(Number) as [number, number, number];
-    return Date.UTC(y, m - 1, day);
-  };
-  return Math.round((utc(to) - utc(from)) / 86_400_000);
-}
 
 export type Due = { kind: "overdue"; days: number } | { kind: "today" } | { kind: "soon"; days: number };
 

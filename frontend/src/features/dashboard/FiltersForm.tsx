@@ -8,7 +8,8 @@ import type { AgeBand, NeedArea, PersonGender } from "../../gql/graphql";
 import { nodes } from "../../ui/connection";
 import { useEnumOptions } from "../../ui/enums";
 import { CheckboxesField, TextField } from "../../ui/fields";
-import { hasSubjectFilters, isDay, type DashboardFilter } from "./filters";
+import { isDay } from "../../i18n/calendar";
+import { hasSubjectFilters, type DashboardFilter } from "./filters";
 import { DashboardOptionsQuery } from "./queries";
 
 const list = z.array(z.string());

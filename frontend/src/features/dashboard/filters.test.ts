@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, defaultFilter, filterFromParams, filterToParams, indicatorCsvUrl, isDay, toIndicatorFilter, type DashboardFilter } from "./filters";
+import { defaultFilter, filterFromParams, filterToParams, indicatorCsvUrl, toIndicatorFilter, type DashboardFilter } from "./filters";
 
 const today = "2026-11-25";
 
@@ -12,21 +12,6 @@ const full: DashboardFilter = {
   genders: ["FEMALE"],
   ageBands: ["UNDER_25"],
 };
-
-describe("days", () => {
-  it("recognises real calendar days only", () => {
-    expect(isDay("2026-02-28")).toBe(true);
-    expect(isDay("2026-02-29")).toBe(false);
-    expect(isDay("2026-13-01")).toBe(false);
-    expect(isDay("26-01-01")).toBe(false);
-    expect(isDay(null)).toBe(false);
-  });
-  it("adds days across months and years", () => {
-    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
-    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
-    expect(addDays("2026-03-29", 1)).toBe("2026-03-30");
-  });
-});
 
 describe("filter and URL parameters", () => {
   it("defaults to 1 January of this year up to today", () => {

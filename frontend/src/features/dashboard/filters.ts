@@ -1,4 +1,5 @@
 import type { AgeBand, IndicatorDimension, IndicatorFilter, NeedArea, PersonGender } from "../../gql/graphql";
+import { addDays, isDay } from "../../i18n/calendar";
 import { romeMidnight } from "../../i18n/format";
 
 // The dashboard's filter, as the user sees it (a period with its last day
@@ -16,24 +17,6 @@ export interface DashboardFilter {
   needAreas: NeedArea[];
   genders: PersonGender[];
   ageBands: AgeBand[];
-}
-
-const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Whether a string is a real calendar day as YYYY-MM-DD. */
-export function isDay(value: string | null | undefined): value is string {
-  if (!value || !dayPattern.test(value)) {
-    return false;
-  }
-  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
-/** The day n days after a YYYY-MM-DD day (calendar arithmetic, no time zone). */
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
 /** From 1 January of this year to today, included (the API's period ends tomorrow). */

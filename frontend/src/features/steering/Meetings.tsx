@@ -12,7 +12,8 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors, CheckboxesField, SelectField, TextAreaField, TextField } from "../../ui/fields";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
-import { mayRecordMeetings, meetingSchema, romeDateTime, type MeetingValues } from "./model";
+import { romeDateTime } from "../../i18n/format";
+import { mayRecordMeetings, meetingSchema, type MeetingValues } from "./model";
 import {
   SteeringCommitteeUsersQuery,
   SteeringDirectiveOptionsQuery,

@@ -8,7 +8,6 @@ import {
   parseNumber,
   pendingTables,
   progressPercent,
-  romeDateTime,
   targetOf,
   targetText,
   timeLimitsSchema,
@@ -82,12 +81,6 @@ describe("meeting form", () => {
       "steering.error.timeRequired",
       "steering.error.decisionRequired",
     ]);
-  });
-
-  it("sends the time of day in Italian time, summer and winter", () => {
-    expect(romeDateTime("2026-11-25", "15:00")).toBe("2026-11-25T14:00:00.000Z");
-    expect(romeDateTime("2026-07-01", "09:30")).toBe("2026-07-01T07:30:00.000Z");
-    expect(romeDateTime("2026-03-29", "12:00")).toBe("2026-03-29T10:00:00.000Z");
   });
 });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ObjectiveIndicator } from "../../gql/graphql";
 import type { Role } from "../../session/session";
-import { isDay } from "../dashboard/filters";
+import { isDay } from "../../i18n/calendar";
 
 // The steering screen's rules and derivations, kept apart from the
 // components so they can be tested on their own.
@@ -147,31 +147,6 @@ export const timeLimitsSchema = z.object({
 });
 
 export type TimeLimitsValues = z.infer<typeof timeLimitsSchema>;
-
-const romeClock = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Rome",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** A day and a time of day in Italian time (from date and time inputs) as the API's RFC 3339 time. */
-export function romeDateTime(day: string, time: string): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const [h, min] = time.split(":").map(Number) as [number, number];
-  const want = `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}, ${time}`;
-  for (const offset of [1, 2]) {
-    const t = new Date(Date.UTC(y, m - 1, d, h - offset, min));
-    if (romeClock.format(t) === want) {
-      return t.toISOString();
-    }
-  }
-  // A time the clocks skip (the spring change): the hour after.
-  return new Date(Date.UTC(y, m - 1, d, h - 1, min)).toISOString();
-}
 
 /** Which tables have not yet acknowledged a directive. */
 export function pendingTables<T extends { id: string }>(addressed: readonly T[], acknowledgedIDs: readonly string[]): T[] {
