@@ -1,4 +1,4 @@
-import type { Session } from "../session/session";
+import { governs, readsNetwork, worksCases, type Session } from "../session/session";
 
 /** A section of the main navigation, shown to the roles that use it. */
 export interface NavEntry {
@@ -7,17 +7,14 @@ export interface NavEntry {
   show: (s: Session) => boolean;
 }
 
-const works = (s: Session) => s.has("OPERATOR") || s.has("COORDINATOR");
-const governs = (s: Session) => s.has("STEERING") || s.has("ADMIN");
-
 export const navEntries: NavEntry[] = [
   { to: "/", label: "nav.home", show: () => true },
-  { to: "/cases", label: "nav.cases", show: (s) => works(s) || s.has("STEERING") || s.has("ANALYST") },
-  { to: "/refer", label: "nav.refer", show: works },
+  { to: "/cases", label: "nav.cases", show: (s) => worksCases(s) || readsNetwork(s) },
+  { to: "/refer", label: "nav.refer", show: worksCases },
   { to: "/tables", label: "nav.tables", show: () => true },
   { to: "/protocols", label: "nav.protocols", show: () => true },
   { to: "/steering", label: "nav.steering", show: (s) => governs(s) || s.coordinatedTableIDs.length > 0 },
-  { to: "/dashboard", label: "nav.dashboard", show: (s) => s.has("STEERING") || s.has("ANALYST") || s.coordinatedTableIDs.length > 0 },
+  { to: "/dashboard", label: "nav.dashboard", show: (s) => readsNetwork(s) || s.coordinatedTableIDs.length > 0 },
   { to: "/directory", label: "nav.directory", show: () => true },
   { to: "/admin", label: "nav.admin", show: (s) => s.has("ADMIN") },
   { to: "/account", label: "nav.account", show: () => true },

@@ -56,6 +56,24 @@ export function sessionOf(viewer: Viewer): Session {
   };
 }
 
+// The groups of roles the screens are built around (DESIGN.md §4); the API
+// decides every access, these only choose what to show.
+
+/** Operators and coordinators work cases: refer, assess, deliver. */
+export function worksCases(s: Pick<Session, "has">): boolean {
+  return s.has("OPERATOR") || s.has("COORDINATOR");
+}
+
+/** The steering committee and administrators govern the network: objectives, protocols, time limits. */
+export function governs(s: Pick<Session, "has">): boolean {
+  return s.has("STEERING") || s.has("ADMIN");
+}
+
+/** The committee and analysts read the whole network, pseudonymised: every case and the indicators. */
+export function readsNetwork(s: Pick<Session, "has">): boolean {
+  return s.has("STEERING") || s.has("ANALYST");
+}
+
 export const SessionContext = createContext<Session | null>(null);
 
 /** The session of a signed-in screen; screens under RequireSession only. */

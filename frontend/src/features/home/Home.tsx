@@ -1,4 +1,4 @@
-import { useSession } from "../../session/session";
+import { readsNetwork, useSession, worksCases } from "../../session/session";
 import { Agenda } from "../agenda/Agenda";
 import { Dashboard } from "../dashboard/Dashboard";
 import { Welcome } from "./Welcome";
@@ -9,10 +9,10 @@ import { Welcome } from "./Welcome";
  */
 export function Home() {
   const s = useSession();
-  if (s.has("OPERATOR") || s.has("COORDINATOR")) {
+  if (worksCases(s)) {
     return <Agenda />;
   }
-  if (s.has("STEERING") || s.has("ANALYST")) {
+  if (readsNetwork(s)) {
     return <Dashboard />;
   }
   return <Welcome />;

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { ProtocolCommitmentStatus, ProtocolStatus, ProtocolWhereInput } from "../../gql/graphql";
-import type { Role } from "../../session/session";
-import { mayGovern } from "../steering/model";
+import { governs, type Role } from "../../session/session";
 
 // Who may do what on protocols (the API decides; these choose the buttons),
 // the list's status filter as the API's where, and the forms' schemas.
@@ -14,7 +13,7 @@ export interface ProtocolViewer {
 
 /** The steering committee and administrators manage protocols. */
 export function mayManageProtocols(viewer: ProtocolViewer): boolean {
-  return mayGovern(viewer);
+  return governs(viewer);
 }
 
 /** The actions a protocol offers the viewer, given its status today and its parties. */

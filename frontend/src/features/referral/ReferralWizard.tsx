@@ -7,7 +7,7 @@ import { Link, useNavigate } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { apiErrors, findError } from "../../api/errors";
 import { today } from "../../i18n/format";
-import { useSession } from "../../session/session";
+import { useSession, worksCases } from "../../session/session";
 import { nodes } from "../../ui/connection";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors } from "../../ui/fields";
@@ -101,7 +101,7 @@ export function ReferralWizard() {
     setStep(s);
   };
 
-  if (!session.has("OPERATOR") && !session.has("COORDINATOR")) {
+  if (!worksCases(session)) {
     return (
       <>
         <h1>

@@ -7,14 +7,14 @@ import { useMutation, useQuery } from "urql";
 import type { NeedArea, ObjectiveIndicator, SteeringObjectiveFragment } from "../../gql/graphql";
 import { romeDay, romeMidnight, today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
-import { useSession } from "../../session/session";
+import { governs, useSession } from "../../session/session";
 import { nodes } from "../../ui/connection";
 import { useEnumOptions } from "../../ui/enums";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors, CheckboxesField, SelectField, TextField } from "../../ui/fields";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
-import { idsDiff, mayGovern, objectiveSchema, progressPercent, targetOf, targetText, unitOf, type ObjectiveValues } from "./model";
+import { idsDiff, objectiveSchema, progressPercent, targetOf, targetText, unitOf, type ObjectiveValues } from "./model";
 import { SteeringCreateObjectiveMutation, SteeringObjectivesQuery, SteeringTablesQuery, SteeringUpdateObjectiveMutation } from "./queries";
 import { Notice } from "../../ui/Notice";
 import { FormPanel } from "../../ui/FormPanel";
@@ -45,7 +45,7 @@ export function useObjectiveValue() {
 
 export function Objectives() {
   const session = useSession();
-  const manage = mayGovern(session);
+  const manage = governs(session);
   const [after, setAfter] = useState<string | undefined>();
   const [result] = useQuery({ query: SteeringObjectivesQuery, variables: { after } });
   const [editing, setEditing] = useState<string | null>(null); // "new" or an objective's ID

@@ -1,6 +1,6 @@
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useSearchParams } from "react-router";
-import { useSession, type Session } from "../../session/session";
+import { governs, useSession, type Session } from "../../session/session";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { Directives } from "./Directives";
 import { Meetings } from "./Meetings";
@@ -18,7 +18,7 @@ export type Section = "directives" | "meetings" | "objectives" | "timeLimits";
 /** The sections a viewer sees: time limits only for the committee and administrators. */
 export function sectionsFor(s: Pick<Session, "has">): Section[] {
   const all: Section[] = ["directives", "meetings", "objectives"];
-  return s.has("STEERING") || s.has("ADMIN") ? [...all, "timeLimits"] : all;
+  return governs(s) ? [...all, "timeLimits"] : all;
 }
 
 export function Steering() {

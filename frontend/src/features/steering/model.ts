@@ -12,15 +12,6 @@ export interface SteeringViewer {
   coordinatedTableIDs: string[];
 }
 
-/**
- * The steering committee and administrators govern the network: they set
- * its objectives and manage its protocols (the API decides; this chooses
- * the buttons).
- */
-export function mayGovern(viewer: Pick<SteeringViewer, "has">): boolean {
-  return viewer.has("STEERING") || viewer.has("ADMIN");
-}
-
 /** Only the steering committee issues directives. */
 export function mayIssueDirectives(viewer: Pick<SteeringViewer, "has">): boolean {
   return viewer.has("STEERING");

@@ -1,4 +1,4 @@
-import type { Role } from "../../session/session";
+import { readsNetwork, type Role } from "../../session/session";
 
 // What a viewer may do and see on a table's pages: the API decides, these
 // only choose which buttons and figures to show.
@@ -29,5 +29,5 @@ export function mayAcknowledge(viewer: TableViewer, tableID: string): boolean {
  * answers with no cases, which must not be shown as "zero open cases".
  */
 export function mayReadCaseload(viewer: TableViewer, tableID: string): boolean {
-  return viewer.has("STEERING") || viewer.has("ANALYST") || viewer.tableIDs.includes(tableID);
+  return readsNetwork(viewer) || viewer.tableIDs.includes(tableID);
 }
