@@ -21,12 +21,9 @@ func Assets() fs.FS {
 	return app
 }
 
-// Built reports whether the binary contains a frontend build.
-func Built() bool { return IsBuild(Assets()) }
-
-// IsBuild reports whether a file system holds a frontend build: the SPA's
+// Built reports whether the binary contains a frontend build: the SPA's
 // index.html, which every build writes.
-func IsBuild(fsys fs.FS) bool {
-	_, err := fs.Stat(fsys, "index.html")
+func Built() bool {
+	_, err := fs.Stat(Assets(), "index.html")
 	return err == nil
 }

@@ -29,7 +29,8 @@ var serverPaths = []string{"/graphql", "/graphiql", "/export", "/assets", "/heal
 // assets under /assets/, cached for a year; the build's other files as
 // they are. Without a build (a checkout where Node never ran) the SPA's
 // paths and /graphiql explain how to build it.
-func mountFrontend(mux *http.ServeMux, app fs.FS, built bool) {
+func mountFrontend(mux *http.ServeMux, app fs.FS) {
+	built := isFile(app, "index.html")
 	mux.HandleFunc("GET /graphiql", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", cacheRevalidate)
 		if !isFile(app, "graphiql.html") {

@@ -87,7 +87,7 @@ func New(opts Options) http.Handler {
 	if app == nil {
 		app = frontend.Assets()
 	}
-	mountFrontend(mux, app, frontend.IsBuild(app))
+	mountFrontend(mux, app)
 
 	c := cors.New(cors.Options{
 		AllowedOrigins:   opts.CORSOrigins,
