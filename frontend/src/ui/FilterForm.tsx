@@ -1,5 +1,5 @@
 import { Button } from "design-react-kit";
-import type { ChangeEvent, FormEvent, ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { FormattedMessage } from "react-intl";
 
 /**
@@ -40,6 +40,32 @@ export function FilterForm({
   );
 }
 
+/** A filter's labelled select; the options are the children. */
+export function LabelledSelect({
+  id,
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <label htmlFor={id} className="form-label fw-semibold">
+        {label}
+      </label>
+      <select id={id} className="form-select" value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+    </>
+  );
+}
+
 /**
  * A filter's select: "any" first, then the options; a value from the URL
  * that is not (or not yet) among them stays selectable as itself.
@@ -57,22 +83,17 @@ export function FilterSelect({
   anyLabel: string;
   value: string;
   options: { value: string; label: string }[];
-  onChange: (e: ChangeEvent<HTMLSelectElement>) => void;
+  onChange: (value: string) => void;
 }) {
   return (
-    <>
-      <label htmlFor={id} className="form-label fw-semibold">
-        {label}
-      </label>
-      <select id={id} className="form-select" value={value} onChange={onChange}>
-        <option value="">{anyLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-        {value && !options.some((o) => o.value === value) && <option value={value}>{value}</option>}
-      </select>
-    </>
+    <LabelledSelect id={id} label={label} value={value} onChange={onChange}>
+      <option value="">{anyLabel}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+      {value && !options.some((o) => o.value === value) && <option value={value}>{value}</option>}
+    </LabelledSelect>
   );
 }

@@ -112,7 +112,7 @@ function AuditFilterForm({ filter, onApply }: { filter: AuditFilter; onApply: (f
           anyLabel={intl.formatMessage({ id: "admin.audit.anyAction" })}
           value={f.action ?? ""}
           options={actions.map((a) => ({ value: a, label: actionLabel(a) }))}
-          onChange={set("action")}
+          onChange={(v) => setF({ ...f, action: v })}
         />
       </div>
       <div className="col-md-3">
@@ -122,7 +122,7 @@ function AuditFilterForm({ filter, onApply }: { filter: AuditFilter; onApply: (f
           anyLabel={intl.formatMessage({ id: "admin.audit.anyActor" })}
           value={f.actor ?? ""}
           options={users}
-          onChange={set("actor")}
+          onChange={(v) => setF({ ...f, actor: v })}
         />
       </div>
       <div className="col-md-3">

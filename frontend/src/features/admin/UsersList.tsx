@@ -103,7 +103,7 @@ function UsersFilterForm({ filter, onApply }: { filter: UsersFilter; onApply: (f
           anyLabel={intl.formatMessage({ id: "admin.users.anyRole" })}
           value={role}
           options={roles}
-          onChange={(e) => setRole(e.target.value)}
+          onChange={setRole}
         />
       </div>
       <div className="col-md-3">
@@ -113,7 +113,7 @@ function UsersFilterForm({ filter, onApply }: { filter: UsersFilter; onApply: (f
           anyLabel={intl.formatMessage({ id: "admin.users.anyOrganization" })}
           value={org}
           options={orgs}
-          onChange={(e) => setOrg(e.target.value)}
+          onChange={setOrg}
         />
       </div>
     </FilterForm>

@@ -9,6 +9,7 @@ import { useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { nodes } from "../../ui/connection";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { LabelledSelect } from "../../ui/FilterForm";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
 import { usePageTitle } from "../../ui/usePageTitle";
@@ -194,21 +195,16 @@ function CasesTable({ cases }: { cases: CaseRow[] }) {
   );
 }
 
-/** The search form: a draft of the URL's state, applied on "Cerca". */
 /** One of the list's filters: a labelled select in the filters' grid; the options are the children. */
-function FilterSelect({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+function FilterSelect(props: { id: string; label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
   return (
     <div className="col-12 col-md-6 col-lg-3">
-      <label htmlFor={id} className="form-label fw-semibold">
-        {label}
-      </label>
-      <select id={id} className="form-select" value={value} onChange={(e) => onChange(e.target.value)}>
-        {children}
-      </select>
+      <LabelledSelect {...props} />
     </div>
   );
 }
 
+/** The search form: a draft of the URL's state, applied on "Cerca". */
 function Filters({ params, onApply }: { params: CaseListParams; onApply: (p: CaseListParams) => void }) {
   const intl = useIntl();
   const label = useEnumLabel();
