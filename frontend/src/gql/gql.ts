@@ -15,7 +15,6 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
-    "\n  query AccountProfile {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n          }\n        }\n      }\n    }\n  }\n": typeof types.AccountProfileDocument,
     "\n  query AccountApiTokens {\n    myApiTokens {\n      id\n      name\n      scope\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.AccountApiTokensDocument,
     "\n  mutation AccountCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scope\n        createdAt\n        expiresAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.AccountCreateApiTokenDocument,
     "\n  mutation AccountRevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.AccountRevokeApiTokenDocument,
@@ -126,12 +125,11 @@ type Documents = {
     "\n  mutation TablePageAddMember($input: CreateTableMembershipInput!) {\n    addTableMember(input: $input) {\n      id\n      profession\n      joinedOn\n      user {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.TablePageAddMemberDocument,
     "\n  mutation TablePageRemoveMember($id: ID!) {\n    removeTableMember(id: $id)\n  }\n": typeof types.TablePageRemoveMemberDocument,
     "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SignInDocument,
-    "\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            id\n            profession\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SessionViewerDocument,
+    "\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SessionViewerDocument,
     "\n  fragment MembershipsTableRow on TableMembership {\n    id\n    profession\n    joinedOn\n    table {\n      id\n      name\n    }\n    organization {\n      id\n      name\n    }\n  }\n": typeof types.MembershipsTableRowFragmentDoc,
 };
 const documents: Documents = {
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
-    "\n  query AccountProfile {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n          }\n        }\n      }\n    }\n  }\n": types.AccountProfileDocument,
     "\n  query AccountApiTokens {\n    myApiTokens {\n      id\n      name\n      scope\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.AccountApiTokensDocument,
     "\n  mutation AccountCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scope\n        createdAt\n        expiresAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": types.AccountCreateApiTokenDocument,
     "\n  mutation AccountRevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.AccountRevokeApiTokenDocument,
@@ -242,7 +240,7 @@ const documents: Documents = {
     "\n  mutation TablePageAddMember($input: CreateTableMembershipInput!) {\n    addTableMember(input: $input) {\n      id\n      profession\n      joinedOn\n      user {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.TablePageAddMemberDocument,
     "\n  mutation TablePageRemoveMember($id: ID!) {\n    removeTableMember(id: $id)\n  }\n": types.TablePageRemoveMemberDocument,
     "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": types.SignInDocument,
-    "\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            id\n            profession\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.SessionViewerDocument,
+    "\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.SessionViewerDocument,
     "\n  fragment MembershipsTableRow on TableMembership {\n    id\n    profession\n    joinedOn\n    table {\n      id\n      name\n    }\n    organization {\n      id\n      name\n    }\n  }\n": types.MembershipsTableRowFragmentDoc,
 };
 
@@ -264,10 +262,6 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    logout\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query AccountProfile {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccountProfile {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -711,7 +705,7 @@ export function graphql(source: "\n  mutation SignIn($input: LoginInput!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            id\n            profession\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            id\n            profession\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -16,8 +16,7 @@ export const SessionViewerQueryDoc = graphql(`
       memberships(first: 100) {
         edges {
           node {
-            id
-            profession
+            ...MembershipsTableRow
             table {
               id
               name

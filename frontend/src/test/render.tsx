@@ -53,7 +53,9 @@ export function aViewer(spec: ViewerSpec = {}): Viewer {
         node: {
           id: `mem_${i + 1}`,
           profession: "OTHER",
+          joinedOn: "2026-01-14T23:00:00Z",
           table: { id: t.id, name: t.name ?? t.id, coordinator: { id: t.coordinates ? id : "usr_coordinator" } },
+          organization: { id: spec.organization?.id ?? "org_1", name: spec.organization?.name ?? "Ente" },
         },
       })),
     },

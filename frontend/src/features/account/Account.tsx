@@ -1,37 +1,12 @@
 import { FormattedMessage, useIntl } from "react-intl";
-import { useQuery } from "urql";
-import { graphql } from "../../gql";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
-import { ErrorAlert } from "../../ui/ErrorAlert";
-import { Loading } from "../../ui/Loading";
+import { useSession } from "../../session/session";
 import { MembershipsTable } from "../../ui/MembershipsTable";
 import { nodes } from "../../ui/connection";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { ApiTokens } from "./ApiTokens";
 import { ChangePassword } from "./ChangePassword";
 import { Sessions } from "./Sessions";
-
-const AccountProfileQuery = graphql(`
-  query AccountProfile {
-    viewer {
-      id
-      name
-      email
-      roles
-      organization {
-        id
-        name
-      }
-      memberships(first: 100) {
-        edges {
-          node {
-            ...MembershipsTableRow
-          }
-        }
-      }
-    }
-  }
-`);
 
 /** /account: the signed-in user's profile, password, sessions and API tokens. */
 export function Account() {
@@ -53,47 +28,40 @@ export function Account() {
 function Profile() {
   const intl = useIntl();
   const enumLabel = useEnumLabel();
-  const [{ data, error }] = useQuery({ query: AccountProfileQuery });
-  const viewer = data?.viewer;
+  // The session already holds the profile: no second request.
+  const { viewer } = useSession();
   return (
     <section aria-labelledby="account-profile" className="mb-5">
       <h2 id="account-profile">
         <FormattedMessage id="account.profile.title" />
       </h2>
-      <ErrorAlert error={error} />
-      {!viewer ? (
-        !error && <Loading />
+      <dl className="row">
+        <dt className="col-sm-3">
+          <FormattedMessage id="account.profile.name" />
+        </dt>
+        <dd className="col-sm-9">{viewer.name}</dd>
+        <dt className="col-sm-3">
+          <FormattedMessage id="account.profile.email" />
+        </dt>
+        <dd className="col-sm-9">{viewer.email}</dd>
+        <dt className="col-sm-3">
+          <FormattedMessage id="account.profile.organization" />
+        </dt>
+        <dd className="col-sm-9">{viewer.organization.name}</dd>
+        <dt className="col-sm-3">
+          <FormattedMessage id="account.profile.roles" />
+        </dt>
+        <dd className="col-sm-9">{viewer.roles.map((r) => enumLabel("Role", r)).join(", ") || <FormattedMessage id="account.profile.noRoles" />}</dd>
+      </dl>
+      <h3 className="h4">
+        <FormattedMessage id="account.profile.memberships" />
+      </h3>
+      {nodes(viewer.memberships).length === 0 ? (
+        <p>
+          <FormattedMessage id="account.profile.noMemberships" />
+        </p>
       ) : (
-        <>
-          <dl className="row">
-            <dt className="col-sm-3">
-              <FormattedMessage id="account.profile.name" />
-            </dt>
-            <dd className="col-sm-9">{viewer.name}</dd>
-            <dt className="col-sm-3">
-              <FormattedMessage id="account.profile.email" />
-            </dt>
-            <dd className="col-sm-9">{viewer.email}</dd>
-            <dt className="col-sm-3">
-              <FormattedMessage id="account.profile.organization" />
-            </dt>
-            <dd className="col-sm-9">{viewer.organization.name}</dd>
-            <dt className="col-sm-3">
-              <FormattedMessage id="account.profile.roles" />
-            </dt>
-            <dd className="col-sm-9">{viewer.roles.map((r) => enumLabel("Role", r)).join(", ") || <FormattedMessage id="account.profile.noRoles" />}</dd>
-          </dl>
-          <h3 className="h4">
-            <FormattedMessage id="account.profile.memberships" />
-          </h3>
-          {nodes(viewer.memberships).length === 0 ? (
-            <p>
-              <FormattedMessage id="account.profile.noMemberships" />
-            </p>
-          ) : (
-            <MembershipsTable caption={intl.formatMessage({ id: "account.profile.memberships" })} memberships={nodes(viewer.memberships)} />
-          )}
-        </>
+        <MembershipsTable caption={intl.formatMessage({ id: "account.profile.memberships" })} memberships={nodes(viewer.memberships)} />
       )}
     </section>
   );
