@@ -604,6 +604,8 @@ func (_q *AuditEventQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	if _q.ctx.Unique != nil && *_q.ctx.Unique {
 		selector.Distinct()
 	}
+	selector.WithContext(ctx)
+
 	for _, m := range _q.modifiers {
 		m(selector)
 	}

@@ -679,6 +679,8 @@ func (_q *DirectiveAcknowledgementQuery) sqlQuery(ctx context.Context) *sql.Sele
 	if _q.ctx.Unique != nil && *_q.ctx.Unique {
 		selector.Distinct()
 	}
+	selector.WithContext(ctx)
+
 	for _, m := range _q.modifiers {
 		m(selector)
 	}

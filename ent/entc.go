@@ -24,13 +24,14 @@ import (
 
 func main() {
 	ex, err := entgql.NewExtension(
-		// First: the options below add to this list.
+		// Before WithTemplates, which replaces the templates these two add
+		// with the whole list, patched.
+		entgql.WithWhereInputs(true),
+		entgql.WithNodeDescriptor(true),
 		entgql.WithTemplates(entgqlTemplates()...),
 		entgql.WithConfigPath("gqlgen.yml"),
 		entgql.WithSchemaGenerator(),
 		entgql.WithSchemaPath("graph/ent.graphql"),
-		entgql.WithWhereInputs(true),
-		entgql.WithNodeDescriptor(true),
 		entgql.WithSchemaHook(schemadoc.Describe),
 	)
 	if err != nil {
@@ -38,6 +39,7 @@ func main() {
 	}
 	templates := []*gen.Template{
 		gen.MustParse(gen.NewTemplate("gid").ParseFiles("ent/schema/gid/template/gid.tmpl")),
+		gen.MustParse(gen.NewTemplate("readable").ParseFiles("ent/schema/rule/template/readable.tmpl")),
 	}
 	err = entc.Generate("./ent/schema", &gen.Config{
 		Target:  "ent",
@@ -64,16 +66,48 @@ func main() {
 	}
 }
 
-// entgqlTemplates returns entgql's templates with its field-collection
-// template patched (see collectionTemplate).
+// entgqlTemplates returns entgql's templates, the where-input and node
+// descriptor ones included, with its field-collection and where-input
+// templates patched (see collectionPatches, wherePatches).
 func entgqlTemplates() []*gen.Template {
-	templates := slices.Clone(entgql.AllTemplates)
-	i := slices.Index(templates, entgql.CollectionTemplate)
-	if i < 0 {
-		log.Fatal("entgql.AllTemplates no longer holds entgql.CollectionTemplate: review collectionTemplate")
+	templates := append(slices.Clone(entgql.AllTemplates), entgql.WhereTemplate, entgql.NodeDescriptorTemplate)
+	for _, t := range []struct {
+		original *gen.Template
+		path     string
+		patches  []patch
+	}{
+		{entgql.CollectionTemplate, "template/collection.tmpl", collectionPatches},
+		{entgql.WhereTemplate, "template/where_input.tmpl", wherePatches},
+	} {
+		i := slices.Index(templates, t.original)
+		if i < 0 {
+			log.Fatalf("entgql no longer has the template %s: review its patches", t.path)
+		}
+		templates[i] = patchedTemplate(t.path, t.patches)
 	}
-	templates[i] = collectionTemplate()
 	return templates
+}
+
+// patch replaces old, found exactly once, with new in a template's text.
+type patch struct{ old, new string }
+
+// wherePatches make every edge predicate of a where input (hasX and
+// hasXWith) see only the rows of the edge's type that the viewer may
+// read: ent applies privacy to the queries it runs, not inside the SQL
+// subquery of an edge predicate, so without them a filter through an edge
+// would answer yes or no about rows the viewer cannot read (a count of
+// organisations "with a referred case whose person was born in 1980"). The
+// scope is the target type's own policy (readable<T>, generated from
+// ent/schema/rule/template/readable.tmpl), so no type or edge is left out.
+var wherePatches = []patch{
+	{
+		old: "p := {{ $n.Package }}.{{ $func }}()",
+		new: "p := {{ $n.Package }}.{{ $func }}With(readable{{ $e.Type.Name }}())",
+	},
+	{
+		old: "predicates = append(predicates, {{ $n.Package }}.{{ $func }}(with...))",
+		new: "predicates = append(predicates, {{ $n.Package }}.{{ $func }}(append(with, readable{{ $e.Type.Name }}())...))",
+	},
 }
 
 // collectionPatches fix entgql's field collection (v0.7.0), which
@@ -89,7 +123,7 @@ func entgqlTemplates() []*gen.Template {
 // []any entgql reads. Each patch must match once: when entgql changes
 // this code, generation stops here to have the patch reviewed (dropped
 // if entgql reads single orders itself).
-var collectionPatches = []struct{ old, new string }{
+var collectionPatches = []patch{
 	{
 		old: "switch v := v.(type) {",
 		new: "switch v := {{ if $multiOrder }}orderByList(v){{ else }}v{{ end }}.(type) {",
@@ -119,24 +153,23 @@ func fieldArgs(`,
 	},
 }
 
-// collectionTemplate parses entgql's collection template, from the module
-// go.mod requires, with collectionPatches applied.
-func collectionTemplate() *gen.Template {
-	const path = "entgql/template/collection.tmpl"
+// patchedTemplate parses one of entgql's templates, from the module go.mod
+// requires, with patches applied.
+func patchedTemplate(path string, patches []patch) *gen.Template {
 	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "entgo.io/contrib").Output()
 	if err != nil {
 		log.Fatalf("locating entgo.io/contrib: %v", err)
 	}
-	src, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(dir)), path))
+	src, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(dir)), "entgql", path))
 	if err != nil {
-		log.Fatalf("reading entgql's collection template: %v", err)
+		log.Fatalf("reading entgql's %s: %v", path, err)
 	}
 	text := string(src)
-	for _, p := range collectionPatches {
+	for _, p := range patches {
 		if n := strings.Count(text, p.old); n != 1 {
-			log.Fatalf("patching %s: %q found %d times, want 1: review collectionPatches", path, p.old, n)
+			log.Fatalf("patching entgql's %s: %q found %d times, want 1: review its patches", path, p.old, n)
 		}
 		text = strings.Replace(text, p.old, p.new, 1)
 	}
-	return gen.MustParse(gen.NewTemplate("template/collection.tmpl").Funcs(entgql.TemplateFuncs).Parse(text))
+	return gen.MustParse(gen.NewTemplate(path).Funcs(entgql.TemplateFuncs).Parse(text))
 }

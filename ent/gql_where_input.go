@@ -346,7 +346,7 @@ func (i *AssessmentWhereInput) P() (predicate.Assessment, error) {
 	}
 
 	if i.HasCase != nil {
-		p := assessment.HasCase()
+		p := assessment.HasCaseWith(readableCaseFile())
 		if !*i.HasCase {
 			p = assessment.Not(p)
 		}
@@ -361,10 +361,10 @@ func (i *AssessmentWhereInput) P() (predicate.Assessment, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, assessment.HasCaseWith(with...))
+		predicates = append(predicates, assessment.HasCaseWith(append(with, readableCaseFile())...))
 	}
 	if i.HasAssessor != nil {
-		p := assessment.HasAssessor()
+		p := assessment.HasAssessorWith(readableUser())
 		if !*i.HasAssessor {
 			p = assessment.Not(p)
 		}
@@ -379,7 +379,7 @@ func (i *AssessmentWhereInput) P() (predicate.Assessment, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, assessment.HasAssessorWith(with...))
+		predicates = append(predicates, assessment.HasAssessorWith(append(with, readableUser())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -850,7 +850,7 @@ func (i *AuditEventWhereInput) P() (predicate.AuditEvent, error) {
 	}
 
 	if i.HasActor != nil {
-		p := auditevent.HasActor()
+		p := auditevent.HasActorWith(readableUser())
 		if !*i.HasActor {
 			p = auditevent.Not(p)
 		}
@@ -865,10 +865,10 @@ func (i *AuditEventWhereInput) P() (predicate.AuditEvent, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, auditevent.HasActorWith(with...))
+		predicates = append(predicates, auditevent.HasActorWith(append(with, readableUser())...))
 	}
 	if i.HasOrganization != nil {
-		p := auditevent.HasOrganization()
+		p := auditevent.HasOrganizationWith(readableOrganization())
 		if !*i.HasOrganization {
 			p = auditevent.Not(p)
 		}
@@ -883,7 +883,7 @@ func (i *AuditEventWhereInput) P() (predicate.AuditEvent, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, auditevent.HasOrganizationWith(with...))
+		predicates = append(predicates, auditevent.HasOrganizationWith(append(with, readableOrganization())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -1200,7 +1200,7 @@ func (i *CaseEventWhereInput) P() (predicate.CaseEvent, error) {
 	}
 
 	if i.HasCase != nil {
-		p := caseevent.HasCase()
+		p := caseevent.HasCaseWith(readableCaseFile())
 		if !*i.HasCase {
 			p = caseevent.Not(p)
 		}
@@ -1215,10 +1215,10 @@ func (i *CaseEventWhereInput) P() (predicate.CaseEvent, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, caseevent.HasCaseWith(with...))
+		predicates = append(predicates, caseevent.HasCaseWith(append(with, readableCaseFile())...))
 	}
 	if i.HasActor != nil {
-		p := caseevent.HasActor()
+		p := caseevent.HasActorWith(readableUser())
 		if !*i.HasActor {
 			p = caseevent.Not(p)
 		}
@@ -1233,7 +1233,7 @@ func (i *CaseEventWhereInput) P() (predicate.CaseEvent, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, caseevent.HasActorWith(with...))
+		predicates = append(predicates, caseevent.HasActorWith(append(with, readableUser())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -2144,7 +2144,7 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 	}
 
 	if i.HasPerson != nil {
-		p := casefile.HasPerson()
+		p := casefile.HasPersonWith(readablePerson())
 		if !*i.HasPerson {
 			p = casefile.Not(p)
 		}
@@ -2159,10 +2159,10 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, casefile.HasPersonWith(with...))
+		predicates = append(predicates, casefile.HasPersonWith(append(with, readablePerson())...))
 	}
 	if i.HasTable != nil {
-		p := casefile.HasTable()
+		p := casefile.HasTableWith(readableTerritorialTable())
 		if !*i.HasTable {
 			p = casefile.Not(p)
 		}
@@ -2177,10 +2177,10 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, casefile.HasTableWith(with...))
+		predicates = append(predicates, casefile.HasTableWith(append(with, readableTerritorialTable())...))
 	}
 	if i.HasReferringOrganization != nil {
-		p := casefile.HasReferringOrganization()
+		p := casefile.HasReferringOrganizationWith(readableOrganization())
 		if !*i.HasReferringOrganization {
 			p = casefile.Not(p)
 		}
@@ -2195,10 +2195,10 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, casefile.HasReferringOrganizationWith(with...))
+		predicates = append(predicates, casefile.HasReferringOrganizationWith(append(with, readableOrganization())...))
 	}
 	if i.HasReferringOperator != nil {
-		p := casefile.HasReferringOperator()
+		p := casefile.HasReferringOperatorWith(readableUser())
 		if !*i.HasReferringOperator {
 			p = casefile.Not(p)
 		}
@@ -2213,10 +2213,10 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, casefile.HasReferringOperatorWith(with...))
+		predicates = append(predicates, casefile.HasReferringOperatorWith(append(with, readableUser())...))
 	}
 	if i.HasCaseManager != nil {
-		p := casefile.HasCaseManager()
+		p := casefile.HasCaseManagerWith(readableUser())
 		if !*i.HasCaseManager {
 			p = casefile.Not(p)
 		}
@@ -2231,10 +2231,10 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, casefile.HasCaseManagerWith(with...))
+		predicates = append(predicates, casefile.HasCaseManagerWith(append(with, readableUser())...))
 	}
 	if i.HasTeam != nil {
-		p := casefile.HasTeam()
+		p := casefile.HasTeamWith(readableUser())
 		if !*i.HasTeam {
 			p = casefile.Not(p)
 		}
@@ -2249,10 +2249,10 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, casefile.HasTeamWith(with...))
+		predicates = append(predicates, casefile.HasTeamWith(append(with, readableUser())...))
 	}
 	if i.HasTransferTo != nil {
-		p := casefile.HasTransferTo()
+		p := casefile.HasTransferToWith(readableTerritorialTable())
 		if !*i.HasTransferTo {
 			p = casefile.Not(p)
 		}
@@ -2267,10 +2267,10 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, casefile.HasTransferToWith(with...))
+		predicates = append(predicates, casefile.HasTransferToWith(append(with, readableTerritorialTable())...))
 	}
 	if i.HasAssessments != nil {
-		p := casefile.HasAssessments()
+		p := casefile.HasAssessmentsWith(readableAssessment())
 		if !*i.HasAssessments {
 			p = casefile.Not(p)
 		}
@@ -2285,10 +2285,10 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, casefile.HasAssessmentsWith(with...))
+		predicates = append(predicates, casefile.HasAssessmentsWith(append(with, readableAssessment())...))
 	}
 	if i.HasMonitoringMeetings != nil {
-		p := casefile.HasMonitoringMeetings()
+		p := casefile.HasMonitoringMeetingsWith(readableMonitoringMeeting())
 		if !*i.HasMonitoringMeetings {
 			p = casefile.Not(p)
 		}
@@ -2303,10 +2303,10 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, casefile.HasMonitoringMeetingsWith(with...))
+		predicates = append(predicates, casefile.HasMonitoringMeetingsWith(append(with, readableMonitoringMeeting())...))
 	}
 	if i.HasPreviousCase != nil {
-		p := casefile.HasPreviousCase()
+		p := casefile.HasPreviousCaseWith(readableCaseFile())
 		if !*i.HasPreviousCase {
 			p = casefile.Not(p)
 		}
@@ -2321,10 +2321,10 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, casefile.HasPreviousCaseWith(with...))
+		predicates = append(predicates, casefile.HasPreviousCaseWith(append(with, readableCaseFile())...))
 	}
 	if i.HasNextCase != nil {
-		p := casefile.HasNextCase()
+		p := casefile.HasNextCaseWith(readableCaseFile())
 		if !*i.HasNextCase {
 			p = casefile.Not(p)
 		}
@@ -2339,10 +2339,10 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, casefile.HasNextCaseWith(with...))
+		predicates = append(predicates, casefile.HasNextCaseWith(append(with, readableCaseFile())...))
 	}
 	if i.HasEvents != nil {
-		p := casefile.HasEvents()
+		p := casefile.HasEventsWith(readableCaseEvent())
 		if !*i.HasEvents {
 			p = casefile.Not(p)
 		}
@@ -2357,10 +2357,10 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, casefile.HasEventsWith(with...))
+		predicates = append(predicates, casefile.HasEventsWith(append(with, readableCaseEvent())...))
 	}
 	if i.HasPlan != nil {
-		p := casefile.HasPlan()
+		p := casefile.HasPlanWith(readablePlan())
 		if !*i.HasPlan {
 			p = casefile.Not(p)
 		}
@@ -2375,10 +2375,10 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, casefile.HasPlanWith(with...))
+		predicates = append(predicates, casefile.HasPlanWith(append(with, readablePlan())...))
 	}
 	if i.HasInterventions != nil {
-		p := casefile.HasInterventions()
+		p := casefile.HasInterventionsWith(readableIntervention())
 		if !*i.HasInterventions {
 			p = casefile.Not(p)
 		}
@@ -2393,10 +2393,10 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, casefile.HasInterventionsWith(with...))
+		predicates = append(predicates, casefile.HasInterventionsWith(append(with, readableIntervention())...))
 	}
 	if i.HasOutcomes != nil {
-		p := casefile.HasOutcomes()
+		p := casefile.HasOutcomesWith(readableOutcome())
 		if !*i.HasOutcomes {
 			p = casefile.Not(p)
 		}
@@ -2411,7 +2411,7 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, casefile.HasOutcomesWith(with...))
+		predicates = append(predicates, casefile.HasOutcomesWith(append(with, readableOutcome())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -2796,7 +2796,7 @@ func (i *CommitmentWhereInput) P() (predicate.Commitment, error) {
 	}
 
 	if i.HasPlan != nil {
-		p := commitment.HasPlan()
+		p := commitment.HasPlanWith(readablePlan())
 		if !*i.HasPlan {
 			p = commitment.Not(p)
 		}
@@ -2811,10 +2811,10 @@ func (i *CommitmentWhereInput) P() (predicate.Commitment, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, commitment.HasPlanWith(with...))
+		predicates = append(predicates, commitment.HasPlanWith(append(with, readablePlan())...))
 	}
 	if i.HasHost != nil {
-		p := commitment.HasHost()
+		p := commitment.HasHostWith(readableOrganization())
 		if !*i.HasHost {
 			p = commitment.Not(p)
 		}
@@ -2829,7 +2829,7 @@ func (i *CommitmentWhereInput) P() (predicate.Commitment, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, commitment.HasHostWith(with...))
+		predicates = append(predicates, commitment.HasHostWith(append(with, readableOrganization())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -3094,7 +3094,7 @@ func (i *DecisionWhereInput) P() (predicate.Decision, error) {
 	}
 
 	if i.HasMeeting != nil {
-		p := decision.HasMeeting()
+		p := decision.HasMeetingWith(readableMeeting())
 		if !*i.HasMeeting {
 			p = decision.Not(p)
 		}
@@ -3109,10 +3109,10 @@ func (i *DecisionWhereInput) P() (predicate.Decision, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, decision.HasMeetingWith(with...))
+		predicates = append(predicates, decision.HasMeetingWith(append(with, readableMeeting())...))
 	}
 	if i.HasDirective != nil {
-		p := decision.HasDirective()
+		p := decision.HasDirectiveWith(readableDirective())
 		if !*i.HasDirective {
 			p = decision.Not(p)
 		}
@@ -3127,10 +3127,10 @@ func (i *DecisionWhereInput) P() (predicate.Decision, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, decision.HasDirectiveWith(with...))
+		predicates = append(predicates, decision.HasDirectiveWith(append(with, readableDirective())...))
 	}
 	if i.HasProtocol != nil {
-		p := decision.HasProtocol()
+		p := decision.HasProtocolWith(readableProtocol())
 		if !*i.HasProtocol {
 			p = decision.Not(p)
 		}
@@ -3145,10 +3145,10 @@ func (i *DecisionWhereInput) P() (predicate.Decision, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, decision.HasProtocolWith(with...))
+		predicates = append(predicates, decision.HasProtocolWith(append(with, readableProtocol())...))
 	}
 	if i.HasCase != nil {
-		p := decision.HasCase()
+		p := decision.HasCaseWith(readableCaseFile())
 		if !*i.HasCase {
 			p = decision.Not(p)
 		}
@@ -3163,7 +3163,7 @@ func (i *DecisionWhereInput) P() (predicate.Decision, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, decision.HasCaseWith(with...))
+		predicates = append(predicates, decision.HasCaseWith(append(with, readableCaseFile())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -3518,7 +3518,7 @@ func (i *DirectiveWhereInput) P() (predicate.Directive, error) {
 	}
 
 	if i.HasTables != nil {
-		p := directive.HasTables()
+		p := directive.HasTablesWith(readableTerritorialTable())
 		if !*i.HasTables {
 			p = directive.Not(p)
 		}
@@ -3533,10 +3533,10 @@ func (i *DirectiveWhereInput) P() (predicate.Directive, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, directive.HasTablesWith(with...))
+		predicates = append(predicates, directive.HasTablesWith(append(with, readableTerritorialTable())...))
 	}
 	if i.HasAcknowledgements != nil {
-		p := directive.HasAcknowledgements()
+		p := directive.HasAcknowledgementsWith(readableDirectiveAcknowledgement())
 		if !*i.HasAcknowledgements {
 			p = directive.Not(p)
 		}
@@ -3551,7 +3551,7 @@ func (i *DirectiveWhereInput) P() (predicate.Directive, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, directive.HasAcknowledgementsWith(with...))
+		predicates = append(predicates, directive.HasAcknowledgementsWith(append(with, readableDirectiveAcknowledgement())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -3854,7 +3854,7 @@ func (i *DirectiveAcknowledgementWhereInput) P() (predicate.DirectiveAcknowledge
 	}
 
 	if i.HasDirective != nil {
-		p := directiveacknowledgement.HasDirective()
+		p := directiveacknowledgement.HasDirectiveWith(readableDirective())
 		if !*i.HasDirective {
 			p = directiveacknowledgement.Not(p)
 		}
@@ -3869,10 +3869,10 @@ func (i *DirectiveAcknowledgementWhereInput) P() (predicate.DirectiveAcknowledge
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, directiveacknowledgement.HasDirectiveWith(with...))
+		predicates = append(predicates, directiveacknowledgement.HasDirectiveWith(append(with, readableDirective())...))
 	}
 	if i.HasTable != nil {
-		p := directiveacknowledgement.HasTable()
+		p := directiveacknowledgement.HasTableWith(readableTerritorialTable())
 		if !*i.HasTable {
 			p = directiveacknowledgement.Not(p)
 		}
@@ -3887,10 +3887,10 @@ func (i *DirectiveAcknowledgementWhereInput) P() (predicate.DirectiveAcknowledge
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, directiveacknowledgement.HasTableWith(with...))
+		predicates = append(predicates, directiveacknowledgement.HasTableWith(append(with, readableTerritorialTable())...))
 	}
 	if i.HasAcknowledgedBy != nil {
-		p := directiveacknowledgement.HasAcknowledgedBy()
+		p := directiveacknowledgement.HasAcknowledgedByWith(readableUser())
 		if !*i.HasAcknowledgedBy {
 			p = directiveacknowledgement.Not(p)
 		}
@@ -3905,7 +3905,7 @@ func (i *DirectiveAcknowledgementWhereInput) P() (predicate.DirectiveAcknowledge
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, directiveacknowledgement.HasAcknowledgedByWith(with...))
+		predicates = append(predicates, directiveacknowledgement.HasAcknowledgedByWith(append(with, readableUser())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -4230,7 +4230,7 @@ func (i *FundWhereInput) P() (predicate.Fund, error) {
 	}
 
 	if i.HasMunicipality != nil {
-		p := fund.HasMunicipality()
+		p := fund.HasMunicipalityWith(readableMunicipality())
 		if !*i.HasMunicipality {
 			p = fund.Not(p)
 		}
@@ -4245,10 +4245,10 @@ func (i *FundWhereInput) P() (predicate.Fund, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, fund.HasMunicipalityWith(with...))
+		predicates = append(predicates, fund.HasMunicipalityWith(append(with, readableMunicipality())...))
 	}
 	if i.HasInterventions != nil {
-		p := fund.HasInterventions()
+		p := fund.HasInterventionsWith(readableIntervention())
 		if !*i.HasInterventions {
 			p = fund.Not(p)
 		}
@@ -4263,7 +4263,7 @@ func (i *FundWhereInput) P() (predicate.Fund, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, fund.HasInterventionsWith(with...))
+		predicates = append(predicates, fund.HasInterventionsWith(append(with, readableIntervention())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -4594,7 +4594,7 @@ func (i *GoalWhereInput) P() (predicate.Goal, error) {
 	}
 
 	if i.HasPlan != nil {
-		p := goal.HasPlan()
+		p := goal.HasPlanWith(readablePlan())
 		if !*i.HasPlan {
 			p = goal.Not(p)
 		}
@@ -4609,7 +4609,7 @@ func (i *GoalWhereInput) P() (predicate.Goal, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, goal.HasPlanWith(with...))
+		predicates = append(predicates, goal.HasPlanWith(append(with, readablePlan())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -5028,7 +5028,7 @@ func (i *InterventionWhereInput) P() (predicate.Intervention, error) {
 	}
 
 	if i.HasCase != nil {
-		p := intervention.HasCase()
+		p := intervention.HasCaseWith(readableCaseFile())
 		if !*i.HasCase {
 			p = intervention.Not(p)
 		}
@@ -5043,10 +5043,10 @@ func (i *InterventionWhereInput) P() (predicate.Intervention, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, intervention.HasCaseWith(with...))
+		predicates = append(predicates, intervention.HasCaseWith(append(with, readableCaseFile())...))
 	}
 	if i.HasProvider != nil {
-		p := intervention.HasProvider()
+		p := intervention.HasProviderWith(readableOrganization())
 		if !*i.HasProvider {
 			p = intervention.Not(p)
 		}
@@ -5061,10 +5061,10 @@ func (i *InterventionWhereInput) P() (predicate.Intervention, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, intervention.HasProviderWith(with...))
+		predicates = append(predicates, intervention.HasProviderWith(append(with, readableOrganization())...))
 	}
 	if i.HasFund != nil {
-		p := intervention.HasFund()
+		p := intervention.HasFundWith(readableFund())
 		if !*i.HasFund {
 			p = intervention.Not(p)
 		}
@@ -5079,10 +5079,10 @@ func (i *InterventionWhereInput) P() (predicate.Intervention, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, intervention.HasFundWith(with...))
+		predicates = append(predicates, intervention.HasFundWith(append(with, readableFund())...))
 	}
 	if i.HasOutcomes != nil {
-		p := intervention.HasOutcomes()
+		p := intervention.HasOutcomesWith(readableOutcome())
 		if !*i.HasOutcomes {
 			p = intervention.Not(p)
 		}
@@ -5097,7 +5097,7 @@ func (i *InterventionWhereInput) P() (predicate.Intervention, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, intervention.HasOutcomesWith(with...))
+		predicates = append(predicates, intervention.HasOutcomesWith(append(with, readableOutcome())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -5472,7 +5472,7 @@ func (i *MeetingWhereInput) P() (predicate.Meeting, error) {
 	}
 
 	if i.HasTable != nil {
-		p := meeting.HasTable()
+		p := meeting.HasTableWith(readableTerritorialTable())
 		if !*i.HasTable {
 			p = meeting.Not(p)
 		}
@@ -5487,10 +5487,10 @@ func (i *MeetingWhereInput) P() (predicate.Meeting, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, meeting.HasTableWith(with...))
+		predicates = append(predicates, meeting.HasTableWith(append(with, readableTerritorialTable())...))
 	}
 	if i.HasAttendees != nil {
-		p := meeting.HasAttendees()
+		p := meeting.HasAttendeesWith(readableUser())
 		if !*i.HasAttendees {
 			p = meeting.Not(p)
 		}
@@ -5505,10 +5505,10 @@ func (i *MeetingWhereInput) P() (predicate.Meeting, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, meeting.HasAttendeesWith(with...))
+		predicates = append(predicates, meeting.HasAttendeesWith(append(with, readableUser())...))
 	}
 	if i.HasDecisions != nil {
-		p := meeting.HasDecisions()
+		p := meeting.HasDecisionsWith(readableDecision())
 		if !*i.HasDecisions {
 			p = meeting.Not(p)
 		}
@@ -5523,7 +5523,7 @@ func (i *MeetingWhereInput) P() (predicate.Meeting, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, meeting.HasDecisionsWith(with...))
+		predicates = append(predicates, meeting.HasDecisionsWith(append(with, readableDecision())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -5860,7 +5860,7 @@ func (i *MonitoringItemWhereInput) P() (predicate.MonitoringItem, error) {
 	}
 
 	if i.HasMeeting != nil {
-		p := monitoringitem.HasMeeting()
+		p := monitoringitem.HasMeetingWith(readableMonitoringMeeting())
 		if !*i.HasMeeting {
 			p = monitoringitem.Not(p)
 		}
@@ -5875,10 +5875,10 @@ func (i *MonitoringItemWhereInput) P() (predicate.MonitoringItem, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, monitoringitem.HasMeetingWith(with...))
+		predicates = append(predicates, monitoringitem.HasMeetingWith(append(with, readableMonitoringMeeting())...))
 	}
 	if i.HasGoal != nil {
-		p := monitoringitem.HasGoal()
+		p := monitoringitem.HasGoalWith(readableGoal())
 		if !*i.HasGoal {
 			p = monitoringitem.Not(p)
 		}
@@ -5893,10 +5893,10 @@ func (i *MonitoringItemWhereInput) P() (predicate.MonitoringItem, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, monitoringitem.HasGoalWith(with...))
+		predicates = append(predicates, monitoringitem.HasGoalWith(append(with, readableGoal())...))
 	}
 	if i.HasCommitment != nil {
-		p := monitoringitem.HasCommitment()
+		p := monitoringitem.HasCommitmentWith(readableCommitment())
 		if !*i.HasCommitment {
 			p = monitoringitem.Not(p)
 		}
@@ -5911,7 +5911,7 @@ func (i *MonitoringItemWhereInput) P() (predicate.MonitoringItem, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, monitoringitem.HasCommitmentWith(with...))
+		predicates = append(predicates, monitoringitem.HasCommitmentWith(append(with, readableCommitment())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -6256,7 +6256,7 @@ func (i *MonitoringMeetingWhereInput) P() (predicate.MonitoringMeeting, error) {
 	}
 
 	if i.HasCase != nil {
-		p := monitoringmeeting.HasCase()
+		p := monitoringmeeting.HasCaseWith(readableCaseFile())
 		if !*i.HasCase {
 			p = monitoringmeeting.Not(p)
 		}
@@ -6271,10 +6271,10 @@ func (i *MonitoringMeetingWhereInput) P() (predicate.MonitoringMeeting, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, monitoringmeeting.HasCaseWith(with...))
+		predicates = append(predicates, monitoringmeeting.HasCaseWith(append(with, readableCaseFile())...))
 	}
 	if i.HasRecordedBy != nil {
-		p := monitoringmeeting.HasRecordedBy()
+		p := monitoringmeeting.HasRecordedByWith(readableUser())
 		if !*i.HasRecordedBy {
 			p = monitoringmeeting.Not(p)
 		}
@@ -6289,10 +6289,10 @@ func (i *MonitoringMeetingWhereInput) P() (predicate.MonitoringMeeting, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, monitoringmeeting.HasRecordedByWith(with...))
+		predicates = append(predicates, monitoringmeeting.HasRecordedByWith(append(with, readableUser())...))
 	}
 	if i.HasItems != nil {
-		p := monitoringmeeting.HasItems()
+		p := monitoringmeeting.HasItemsWith(readableMonitoringItem())
 		if !*i.HasItems {
 			p = monitoringmeeting.Not(p)
 		}
@@ -6307,7 +6307,7 @@ func (i *MonitoringMeetingWhereInput) P() (predicate.MonitoringMeeting, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, monitoringmeeting.HasItemsWith(with...))
+		predicates = append(predicates, monitoringmeeting.HasItemsWith(append(with, readableMonitoringItem())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -6714,7 +6714,7 @@ func (i *MunicipalityWhereInput) P() (predicate.Municipality, error) {
 	}
 
 	if i.HasOrganizations != nil {
-		p := municipality.HasOrganizations()
+		p := municipality.HasOrganizationsWith(readableOrganization())
 		if !*i.HasOrganizations {
 			p = municipality.Not(p)
 		}
@@ -6729,10 +6729,10 @@ func (i *MunicipalityWhereInput) P() (predicate.Municipality, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, municipality.HasOrganizationsWith(with...))
+		predicates = append(predicates, municipality.HasOrganizationsWith(append(with, readableOrganization())...))
 	}
 	if i.HasTables != nil {
-		p := municipality.HasTables()
+		p := municipality.HasTablesWith(readableTerritorialTable())
 		if !*i.HasTables {
 			p = municipality.Not(p)
 		}
@@ -6747,10 +6747,10 @@ func (i *MunicipalityWhereInput) P() (predicate.Municipality, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, municipality.HasTablesWith(with...))
+		predicates = append(predicates, municipality.HasTablesWith(append(with, readableTerritorialTable())...))
 	}
 	if i.HasResidents != nil {
-		p := municipality.HasResidents()
+		p := municipality.HasResidentsWith(readablePerson())
 		if !*i.HasResidents {
 			p = municipality.Not(p)
 		}
@@ -6765,10 +6765,10 @@ func (i *MunicipalityWhereInput) P() (predicate.Municipality, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, municipality.HasResidentsWith(with...))
+		predicates = append(predicates, municipality.HasResidentsWith(append(with, readablePerson())...))
 	}
 	if i.HasFunds != nil {
-		p := municipality.HasFunds()
+		p := municipality.HasFundsWith(readableFund())
 		if !*i.HasFunds {
 			p = municipality.Not(p)
 		}
@@ -6783,7 +6783,7 @@ func (i *MunicipalityWhereInput) P() (predicate.Municipality, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, municipality.HasFundsWith(with...))
+		predicates = append(predicates, municipality.HasFundsWith(append(with, readableFund())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -7174,7 +7174,7 @@ func (i *ObjectiveWhereInput) P() (predicate.Objective, error) {
 	}
 
 	if i.HasProtocols != nil {
-		p := objective.HasProtocols()
+		p := objective.HasProtocolsWith(readableProtocol())
 		if !*i.HasProtocols {
 			p = objective.Not(p)
 		}
@@ -7189,10 +7189,10 @@ func (i *ObjectiveWhereInput) P() (predicate.Objective, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, objective.HasProtocolsWith(with...))
+		predicates = append(predicates, objective.HasProtocolsWith(append(with, readableProtocol())...))
 	}
 	if i.HasTables != nil {
-		p := objective.HasTables()
+		p := objective.HasTablesWith(readableTerritorialTable())
 		if !*i.HasTables {
 			p = objective.Not(p)
 		}
@@ -7207,10 +7207,10 @@ func (i *ObjectiveWhereInput) P() (predicate.Objective, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, objective.HasTablesWith(with...))
+		predicates = append(predicates, objective.HasTablesWith(append(with, readableTerritorialTable())...))
 	}
 	if i.HasMunicipalities != nil {
-		p := objective.HasMunicipalities()
+		p := objective.HasMunicipalitiesWith(readableMunicipality())
 		if !*i.HasMunicipalities {
 			p = objective.Not(p)
 		}
@@ -7225,7 +7225,7 @@ func (i *ObjectiveWhereInput) P() (predicate.Objective, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, objective.HasMunicipalitiesWith(with...))
+		predicates = append(predicates, objective.HasMunicipalitiesWith(append(with, readableMunicipality())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -7764,7 +7764,7 @@ func (i *OrganizationWhereInput) P() (predicate.Organization, error) {
 	}
 
 	if i.HasMunicipality != nil {
-		p := organization.HasMunicipality()
+		p := organization.HasMunicipalityWith(readableMunicipality())
 		if !*i.HasMunicipality {
 			p = organization.Not(p)
 		}
@@ -7779,10 +7779,10 @@ func (i *OrganizationWhereInput) P() (predicate.Organization, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, organization.HasMunicipalityWith(with...))
+		predicates = append(predicates, organization.HasMunicipalityWith(append(with, readableMunicipality())...))
 	}
 	if i.HasUsers != nil {
-		p := organization.HasUsers()
+		p := organization.HasUsersWith(readableUser())
 		if !*i.HasUsers {
 			p = organization.Not(p)
 		}
@@ -7797,10 +7797,10 @@ func (i *OrganizationWhereInput) P() (predicate.Organization, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, organization.HasUsersWith(with...))
+		predicates = append(predicates, organization.HasUsersWith(append(with, readableUser())...))
 	}
 	if i.HasPacts != nil {
-		p := organization.HasPacts()
+		p := organization.HasPactsWith(readablePact())
 		if !*i.HasPacts {
 			p = organization.Not(p)
 		}
@@ -7815,10 +7815,10 @@ func (i *OrganizationWhereInput) P() (predicate.Organization, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, organization.HasPactsWith(with...))
+		predicates = append(predicates, organization.HasPactsWith(append(with, readablePact())...))
 	}
 	if i.HasProtocolParties != nil {
-		p := organization.HasProtocolParties()
+		p := organization.HasProtocolPartiesWith(readableProtocolParty())
 		if !*i.HasProtocolParties {
 			p = organization.Not(p)
 		}
@@ -7833,10 +7833,10 @@ func (i *OrganizationWhereInput) P() (predicate.Organization, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, organization.HasProtocolPartiesWith(with...))
+		predicates = append(predicates, organization.HasProtocolPartiesWith(append(with, readableProtocolParty())...))
 	}
 	if i.HasReferredCases != nil {
-		p := organization.HasReferredCases()
+		p := organization.HasReferredCasesWith(readableCaseFile())
 		if !*i.HasReferredCases {
 			p = organization.Not(p)
 		}
@@ -7851,10 +7851,10 @@ func (i *OrganizationWhereInput) P() (predicate.Organization, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, organization.HasReferredCasesWith(with...))
+		predicates = append(predicates, organization.HasReferredCasesWith(append(with, readableCaseFile())...))
 	}
 	if i.HasInterventions != nil {
-		p := organization.HasInterventions()
+		p := organization.HasInterventionsWith(readableIntervention())
 		if !*i.HasInterventions {
 			p = organization.Not(p)
 		}
@@ -7869,7 +7869,7 @@ func (i *OrganizationWhereInput) P() (predicate.Organization, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, organization.HasInterventionsWith(with...))
+		predicates = append(predicates, organization.HasInterventionsWith(append(with, readableIntervention())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -8310,7 +8310,7 @@ func (i *OutcomeWhereInput) P() (predicate.Outcome, error) {
 	}
 
 	if i.HasCase != nil {
-		p := outcome.HasCase()
+		p := outcome.HasCaseWith(readableCaseFile())
 		if !*i.HasCase {
 			p = outcome.Not(p)
 		}
@@ -8325,10 +8325,10 @@ func (i *OutcomeWhereInput) P() (predicate.Outcome, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, outcome.HasCaseWith(with...))
+		predicates = append(predicates, outcome.HasCaseWith(append(with, readableCaseFile())...))
 	}
 	if i.HasIntervention != nil {
-		p := outcome.HasIntervention()
+		p := outcome.HasInterventionWith(readableIntervention())
 		if !*i.HasIntervention {
 			p = outcome.Not(p)
 		}
@@ -8343,10 +8343,10 @@ func (i *OutcomeWhereInput) P() (predicate.Outcome, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, outcome.HasInterventionWith(with...))
+		predicates = append(predicates, outcome.HasInterventionWith(append(with, readableIntervention())...))
 	}
 	if i.HasVerifiedBy != nil {
-		p := outcome.HasVerifiedBy()
+		p := outcome.HasVerifiedByWith(readableUser())
 		if !*i.HasVerifiedBy {
 			p = outcome.Not(p)
 		}
@@ -8361,7 +8361,7 @@ func (i *OutcomeWhereInput) P() (predicate.Outcome, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, outcome.HasVerifiedByWith(with...))
+		predicates = append(predicates, outcome.HasVerifiedByWith(append(with, readableUser())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -8710,7 +8710,7 @@ func (i *PactWhereInput) P() (predicate.Pact, error) {
 	}
 
 	if i.HasSignatories != nil {
-		p := pact.HasSignatories()
+		p := pact.HasSignatoriesWith(readableOrganization())
 		if !*i.HasSignatories {
 			p = pact.Not(p)
 		}
@@ -8725,7 +8725,7 @@ func (i *PactWhereInput) P() (predicate.Pact, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, pact.HasSignatoriesWith(with...))
+		predicates = append(predicates, pact.HasSignatoriesWith(append(with, readableOrganization())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -9086,7 +9086,7 @@ func (i *PersonWhereInput) P() (predicate.Person, error) {
 	}
 
 	if i.HasMunicipality != nil {
-		p := person.HasMunicipality()
+		p := person.HasMunicipalityWith(readableMunicipality())
 		if !*i.HasMunicipality {
 			p = person.Not(p)
 		}
@@ -9101,10 +9101,10 @@ func (i *PersonWhereInput) P() (predicate.Person, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, person.HasMunicipalityWith(with...))
+		predicates = append(predicates, person.HasMunicipalityWith(append(with, readableMunicipality())...))
 	}
 	if i.HasCases != nil {
-		p := person.HasCases()
+		p := person.HasCasesWith(readableCaseFile())
 		if !*i.HasCases {
 			p = person.Not(p)
 		}
@@ -9119,7 +9119,7 @@ func (i *PersonWhereInput) P() (predicate.Person, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, person.HasCasesWith(with...))
+		predicates = append(predicates, person.HasCasesWith(append(with, readableCaseFile())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -9472,7 +9472,7 @@ func (i *PlanWhereInput) P() (predicate.Plan, error) {
 	}
 
 	if i.HasCase != nil {
-		p := plan.HasCase()
+		p := plan.HasCaseWith(readableCaseFile())
 		if !*i.HasCase {
 			p = plan.Not(p)
 		}
@@ -9487,10 +9487,10 @@ func (i *PlanWhereInput) P() (predicate.Plan, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, plan.HasCaseWith(with...))
+		predicates = append(predicates, plan.HasCaseWith(append(with, readableCaseFile())...))
 	}
 	if i.HasGoals != nil {
-		p := plan.HasGoals()
+		p := plan.HasGoalsWith(readableGoal())
 		if !*i.HasGoals {
 			p = plan.Not(p)
 		}
@@ -9505,10 +9505,10 @@ func (i *PlanWhereInput) P() (predicate.Plan, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, plan.HasGoalsWith(with...))
+		predicates = append(predicates, plan.HasGoalsWith(append(with, readableGoal())...))
 	}
 	if i.HasCommitments != nil {
-		p := plan.HasCommitments()
+		p := plan.HasCommitmentsWith(readableCommitment())
 		if !*i.HasCommitments {
 			p = plan.Not(p)
 		}
@@ -9523,7 +9523,7 @@ func (i *PlanWhereInput) P() (predicate.Plan, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, plan.HasCommitmentsWith(with...))
+		predicates = append(predicates, plan.HasCommitmentsWith(append(with, readableCommitment())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -9986,7 +9986,7 @@ func (i *ProtocolWhereInput) P() (predicate.Protocol, error) {
 	}
 
 	if i.HasParties != nil {
-		p := protocol.HasParties()
+		p := protocol.HasPartiesWith(readableProtocolParty())
 		if !*i.HasParties {
 			p = protocol.Not(p)
 		}
@@ -10001,10 +10001,10 @@ func (i *ProtocolWhereInput) P() (predicate.Protocol, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, protocol.HasPartiesWith(with...))
+		predicates = append(predicates, protocol.HasPartiesWith(append(with, readableProtocolParty())...))
 	}
 	if i.HasObjectives != nil {
-		p := protocol.HasObjectives()
+		p := protocol.HasObjectivesWith(readableObjective())
 		if !*i.HasObjectives {
 			p = protocol.Not(p)
 		}
@@ -10019,7 +10019,7 @@ func (i *ProtocolWhereInput) P() (predicate.Protocol, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, protocol.HasObjectivesWith(with...))
+		predicates = append(predicates, protocol.HasObjectivesWith(append(with, readableObjective())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -10436,7 +10436,7 @@ func (i *ProtocolCommitmentWhereInput) P() (predicate.ProtocolCommitment, error)
 	}
 
 	if i.HasParty != nil {
-		p := protocolcommitment.HasParty()
+		p := protocolcommitment.HasPartyWith(readableProtocolParty())
 		if !*i.HasParty {
 			p = protocolcommitment.Not(p)
 		}
@@ -10451,7 +10451,7 @@ func (i *ProtocolCommitmentWhereInput) P() (predicate.ProtocolCommitment, error)
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, protocolcommitment.HasPartyWith(with...))
+		predicates = append(predicates, protocolcommitment.HasPartyWith(append(with, readableProtocolParty())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -10738,7 +10738,7 @@ func (i *ProtocolPartyWhereInput) P() (predicate.ProtocolParty, error) {
 	}
 
 	if i.HasProtocol != nil {
-		p := protocolparty.HasProtocol()
+		p := protocolparty.HasProtocolWith(readableProtocol())
 		if !*i.HasProtocol {
 			p = protocolparty.Not(p)
 		}
@@ -10753,10 +10753,10 @@ func (i *ProtocolPartyWhereInput) P() (predicate.ProtocolParty, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, protocolparty.HasProtocolWith(with...))
+		predicates = append(predicates, protocolparty.HasProtocolWith(append(with, readableProtocol())...))
 	}
 	if i.HasOrganization != nil {
-		p := protocolparty.HasOrganization()
+		p := protocolparty.HasOrganizationWith(readableOrganization())
 		if !*i.HasOrganization {
 			p = protocolparty.Not(p)
 		}
@@ -10771,10 +10771,10 @@ func (i *ProtocolPartyWhereInput) P() (predicate.ProtocolParty, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, protocolparty.HasOrganizationWith(with...))
+		predicates = append(predicates, protocolparty.HasOrganizationWith(append(with, readableOrganization())...))
 	}
 	if i.HasCommitments != nil {
-		p := protocolparty.HasCommitments()
+		p := protocolparty.HasCommitmentsWith(readableProtocolCommitment())
 		if !*i.HasCommitments {
 			p = protocolparty.Not(p)
 		}
@@ -10789,7 +10789,7 @@ func (i *ProtocolPartyWhereInput) P() (predicate.ProtocolParty, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, protocolparty.HasCommitmentsWith(with...))
+		predicates = append(predicates, protocolparty.HasCommitmentsWith(append(with, readableProtocolCommitment())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -11048,7 +11048,7 @@ func (i *TableMembershipWhereInput) P() (predicate.TableMembership, error) {
 	}
 
 	if i.HasTable != nil {
-		p := tablemembership.HasTable()
+		p := tablemembership.HasTableWith(readableTerritorialTable())
 		if !*i.HasTable {
 			p = tablemembership.Not(p)
 		}
@@ -11063,10 +11063,10 @@ func (i *TableMembershipWhereInput) P() (predicate.TableMembership, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, tablemembership.HasTableWith(with...))
+		predicates = append(predicates, tablemembership.HasTableWith(append(with, readableTerritorialTable())...))
 	}
 	if i.HasUser != nil {
-		p := tablemembership.HasUser()
+		p := tablemembership.HasUserWith(readableUser())
 		if !*i.HasUser {
 			p = tablemembership.Not(p)
 		}
@@ -11081,10 +11081,10 @@ func (i *TableMembershipWhereInput) P() (predicate.TableMembership, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, tablemembership.HasUserWith(with...))
+		predicates = append(predicates, tablemembership.HasUserWith(append(with, readableUser())...))
 	}
 	if i.HasOrganization != nil {
-		p := tablemembership.HasOrganization()
+		p := tablemembership.HasOrganizationWith(readableOrganization())
 		if !*i.HasOrganization {
 			p = tablemembership.Not(p)
 		}
@@ -11099,7 +11099,7 @@ func (i *TableMembershipWhereInput) P() (predicate.TableMembership, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, tablemembership.HasOrganizationWith(with...))
+		predicates = append(predicates, tablemembership.HasOrganizationWith(append(with, readableOrganization())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -11494,7 +11494,7 @@ func (i *TableWhereInput) P() (predicate.TerritorialTable, error) {
 	}
 
 	if i.HasMunicipalities != nil {
-		p := territorialtable.HasMunicipalities()
+		p := territorialtable.HasMunicipalitiesWith(readableMunicipality())
 		if !*i.HasMunicipalities {
 			p = territorialtable.Not(p)
 		}
@@ -11509,10 +11509,10 @@ func (i *TableWhereInput) P() (predicate.TerritorialTable, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, territorialtable.HasMunicipalitiesWith(with...))
+		predicates = append(predicates, territorialtable.HasMunicipalitiesWith(append(with, readableMunicipality())...))
 	}
 	if i.HasCoordinator != nil {
-		p := territorialtable.HasCoordinator()
+		p := territorialtable.HasCoordinatorWith(readableUser())
 		if !*i.HasCoordinator {
 			p = territorialtable.Not(p)
 		}
@@ -11527,10 +11527,10 @@ func (i *TableWhereInput) P() (predicate.TerritorialTable, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, territorialtable.HasCoordinatorWith(with...))
+		predicates = append(predicates, territorialtable.HasCoordinatorWith(append(with, readableUser())...))
 	}
 	if i.HasMembers != nil {
-		p := territorialtable.HasMembers()
+		p := territorialtable.HasMembersWith(readableTableMembership())
 		if !*i.HasMembers {
 			p = territorialtable.Not(p)
 		}
@@ -11545,10 +11545,10 @@ func (i *TableWhereInput) P() (predicate.TerritorialTable, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, territorialtable.HasMembersWith(with...))
+		predicates = append(predicates, territorialtable.HasMembersWith(append(with, readableTableMembership())...))
 	}
 	if i.HasCases != nil {
-		p := territorialtable.HasCases()
+		p := territorialtable.HasCasesWith(readableCaseFile())
 		if !*i.HasCases {
 			p = territorialtable.Not(p)
 		}
@@ -11563,10 +11563,10 @@ func (i *TableWhereInput) P() (predicate.TerritorialTable, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, territorialtable.HasCasesWith(with...))
+		predicates = append(predicates, territorialtable.HasCasesWith(append(with, readableCaseFile())...))
 	}
 	if i.HasMeetings != nil {
-		p := territorialtable.HasMeetings()
+		p := territorialtable.HasMeetingsWith(readableMeeting())
 		if !*i.HasMeetings {
 			p = territorialtable.Not(p)
 		}
@@ -11581,10 +11581,10 @@ func (i *TableWhereInput) P() (predicate.TerritorialTable, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, territorialtable.HasMeetingsWith(with...))
+		predicates = append(predicates, territorialtable.HasMeetingsWith(append(with, readableMeeting())...))
 	}
 	if i.HasDirectives != nil {
-		p := territorialtable.HasDirectives()
+		p := territorialtable.HasDirectivesWith(readableDirective())
 		if !*i.HasDirectives {
 			p = territorialtable.Not(p)
 		}
@@ -11599,7 +11599,7 @@ func (i *TableWhereInput) P() (predicate.TerritorialTable, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, territorialtable.HasDirectivesWith(with...))
+		predicates = append(predicates, territorialtable.HasDirectivesWith(append(with, readableDirective())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -11928,7 +11928,7 @@ func (i *UserWhereInput) P() (predicate.User, error) {
 	}
 
 	if i.HasOrganization != nil {
-		p := user.HasOrganization()
+		p := user.HasOrganizationWith(readableOrganization())
 		if !*i.HasOrganization {
 			p = user.Not(p)
 		}
@@ -11943,10 +11943,10 @@ func (i *UserWhereInput) P() (predicate.User, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, user.HasOrganizationWith(with...))
+		predicates = append(predicates, user.HasOrganizationWith(append(with, readableOrganization())...))
 	}
 	if i.HasMemberships != nil {
-		p := user.HasMemberships()
+		p := user.HasMembershipsWith(readableTableMembership())
 		if !*i.HasMemberships {
 			p = user.Not(p)
 		}
@@ -11961,10 +11961,10 @@ func (i *UserWhereInput) P() (predicate.User, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, user.HasMembershipsWith(with...))
+		predicates = append(predicates, user.HasMembershipsWith(append(with, readableTableMembership())...))
 	}
 	if i.HasCoordinatedTables != nil {
-		p := user.HasCoordinatedTables()
+		p := user.HasCoordinatedTablesWith(readableTerritorialTable())
 		if !*i.HasCoordinatedTables {
 			p = user.Not(p)
 		}
@@ -11979,10 +11979,10 @@ func (i *UserWhereInput) P() (predicate.User, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, user.HasCoordinatedTablesWith(with...))
+		predicates = append(predicates, user.HasCoordinatedTablesWith(append(with, readableTerritorialTable())...))
 	}
 	if i.HasMeetingsAttended != nil {
-		p := user.HasMeetingsAttended()
+		p := user.HasMeetingsAttendedWith(readableMeeting())
 		if !*i.HasMeetingsAttended {
 			p = user.Not(p)
 		}
@@ -11997,7 +11997,7 @@ func (i *UserWhereInput) P() (predicate.User, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, user.HasMeetingsAttendedWith(with...))
+		predicates = append(predicates, user.HasMeetingsAttendedWith(append(with, readableMeeting())...))
 	}
 	switch len(predicates) {
 	case 0:

@@ -688,6 +688,8 @@ func (_q *ProtocolPartyQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	if _q.ctx.Unique != nil && *_q.ctx.Unique {
 		selector.Distinct()
 	}
+	selector.WithContext(ctx)
+
 	for _, m := range _q.modifiers {
 		m(selector)
 	}

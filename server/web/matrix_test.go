@@ -171,10 +171,7 @@ func TestAccessMatrix(t *testing.T) {
 		ctx := rule.SystemContext(context.Background())
 		base := demoAPI(t, db, 11, 120)
 		c := base.client
-		clients := map[string]*api{anon: {t: t, handler: base.handler, client: c}}
-		for role, email := range accountOf {
-			clients[role] = as(t, base, email)
-		}
+		clients := roleClients(t, base)
 		coord := c.User.Query().Where(user.Email(demo.CoordinatorEmail)).OnlyX(ctx)
 		vinciOp := c.User.Query().Where(user.Email(demo.OperatorVinciEmail)).OnlyX(ctx)
 		objects := sampleObjects(t, base, coord.ID, vinciOp.ID)
@@ -245,6 +242,17 @@ func TestAccessMatrix(t *testing.T) {
 		}
 		t.Logf("%s: %d cells of the access matrix checked", db.Dialect, cells)
 	})
+}
+
+// roleClients returns a client for every role of the matrix: each demo
+// account signed in, and nobody.
+func roleClients(t *testing.T, base *api) map[string]*api {
+	t.Helper()
+	clients := map[string]*api{anon: {t: t, handler: base.handler, client: base.client}}
+	for role, email := range accountOf {
+		clients[role] = as(t, base, email)
+	}
+	return clients
 }
 
 // caseTarget matches a request on a case or a part of one, which a role
