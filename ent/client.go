@@ -746,7 +746,8 @@ func (c *AssessmentClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *AssessmentClient) Interceptors() []Interceptor {
-	return c.inters.Assessment
+	inters := c.inters.Assessment
+	return append(inters[:len(inters):len(inters)], assessment.Interceptors[:]...)
 }
 
 func (c *AssessmentClient) mutate(ctx context.Context, m *AssessmentMutation) (Value, error) {
@@ -1078,7 +1079,8 @@ func (c *CaseEventClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *CaseEventClient) Interceptors() []Interceptor {
-	return c.inters.CaseEvent
+	inters := c.inters.CaseEvent
+	return append(inters[:len(inters):len(inters)], caseevent.Interceptors[:]...)
 }
 
 func (c *CaseEventClient) mutate(ctx context.Context, m *CaseEventMutation) (Value, error) {
@@ -1452,7 +1454,8 @@ func (c *CaseFileClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *CaseFileClient) Interceptors() []Interceptor {
-	return c.inters.CaseFile
+	inters := c.inters.CaseFile
+	return append(inters[:len(inters):len(inters)], casefile.Interceptors[:]...)
 }
 
 func (c *CaseFileClient) mutate(ctx context.Context, m *CaseFileMutation) (Value, error) {
@@ -1618,7 +1621,8 @@ func (c *CommitmentClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *CommitmentClient) Interceptors() []Interceptor {
-	return c.inters.Commitment
+	inters := c.inters.Commitment
+	return append(inters[:len(inters):len(inters)], commitment.Interceptors[:]...)
 }
 
 func (c *CommitmentClient) mutate(ctx context.Context, m *CommitmentMutation) (Value, error) {
@@ -2480,7 +2484,8 @@ func (c *GoalClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *GoalClient) Interceptors() []Interceptor {
-	return c.inters.Goal
+	inters := c.inters.Goal
+	return append(inters[:len(inters):len(inters)], goal.Interceptors[:]...)
 }
 
 func (c *GoalClient) mutate(ctx context.Context, m *GoalMutation) (Value, error) {
@@ -2678,7 +2683,8 @@ func (c *InterventionClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *InterventionClient) Interceptors() []Interceptor {
-	return c.inters.Intervention
+	inters := c.inters.Intervention
+	return append(inters[:len(inters):len(inters)], intervention.Interceptors[:]...)
 }
 
 func (c *InterventionClient) mutate(ctx context.Context, m *InterventionMutation) (Value, error) {
@@ -3042,7 +3048,8 @@ func (c *MonitoringItemClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *MonitoringItemClient) Interceptors() []Interceptor {
-	return c.inters.MonitoringItem
+	inters := c.inters.MonitoringItem
+	return append(inters[:len(inters):len(inters)], monitoringitem.Interceptors[:]...)
 }
 
 func (c *MonitoringItemClient) mutate(ctx context.Context, m *MonitoringItemMutation) (Value, error) {
@@ -3224,7 +3231,8 @@ func (c *MonitoringMeetingClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *MonitoringMeetingClient) Interceptors() []Interceptor {
-	return c.inters.MonitoringMeeting
+	inters := c.inters.MonitoringMeeting
+	return append(inters[:len(inters):len(inters)], monitoringmeeting.Interceptors[:]...)
 }
 
 func (c *MonitoringMeetingClient) mutate(ctx context.Context, m *MonitoringMeetingMutation) (Value, error) {
@@ -4032,7 +4040,8 @@ func (c *OutcomeClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *OutcomeClient) Interceptors() []Interceptor {
-	return c.inters.Outcome
+	inters := c.inters.Outcome
+	return append(inters[:len(inters):len(inters)], outcome.Interceptors[:]...)
 }
 
 func (c *OutcomeClient) mutate(ctx context.Context, m *OutcomeMutation) (Value, error) {
@@ -4364,7 +4373,8 @@ func (c *PersonClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *PersonClient) Interceptors() []Interceptor {
-	return c.inters.Person
+	inters := c.inters.Person
+	return append(inters[:len(inters):len(inters)], person.Interceptors[:]...)
 }
 
 func (c *PersonClient) mutate(ctx context.Context, m *PersonMutation) (Value, error) {
@@ -4697,7 +4707,8 @@ func (c *PlanClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *PlanClient) Interceptors() []Interceptor {
-	return c.inters.Plan
+	inters := c.inters.Plan
+	return append(inters[:len(inters):len(inters)], plan.Interceptors[:]...)
 }
 
 func (c *PlanClient) mutate(ctx context.Context, m *PlanMutation) (Value, error) {
@@ -5988,6 +5999,22 @@ func (c *UserClient) QueryMeetingsAttended(_m *User) *MeetingQuery {
 			sqlgraph.From(user.Table, user.FieldID, id),
 			sqlgraph.To(meeting.Table, meeting.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, user.MeetingsAttendedTable, user.MeetingsAttendedPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryReferredCases queries the referred_cases edge of a User.
+func (c *UserClient) QueryReferredCases(_m *User) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, user.ReferredCasesTable, user.ReferredCasesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil

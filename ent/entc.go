@@ -39,7 +39,8 @@ func main() {
 	}
 	templates := []*gen.Template{
 		gen.MustParse(gen.NewTemplate("gid").ParseFiles("ent/schema/gid/template/gid.tmpl")),
-		gen.MustParse(gen.NewTemplate("readable").ParseFiles("ent/schema/rule/template/readable.tmpl")),
+		gen.MustParse(gen.NewTemplate("selector").ParseFiles("ent/schema/rule/template/selector.tmpl")),
+		gen.MustParse(gen.NewTemplate("fields").ParseFiles("ent/schema/rule/template/fields.tmpl")),
 	}
 	err = entc.Generate("./ent/schema", &gen.Config{
 		Target:  "ent",
@@ -97,9 +98,31 @@ type patch struct{ old, new string }
 // subquery of an edge predicate, so without them a filter through an edge
 // would answer yes or no about rows the viewer cannot read (a count of
 // organisations "with a referred case whose person was born in 1980"). The
-// scope is the target type's own policy (readable<T>, generated from
-// ent/schema/rule/template/readable.tmpl), so no type or edge is left out.
+// scope is the target type's own policy (readable<T>, generated beside
+// each where input), so no type or edge is left out; it reads the viewer
+// from the SQL's context (ent/schema/rule/template/selector.tmpl).
 var wherePatches = []patch{
+	{
+		old: "// P returns a predicate for filtering",
+		new: `// readable{{ $n.Name }} narrows the {{ $n.Name }} rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// {{ $n.Name }}'s privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readable{{ $n.Name }}() predicate.{{ $n.Name }} {
+	return func(s *sql.Selector) {
+		q := &{{ $n.Name }}Query{config: config{}, ctx: &QueryContext{Type: {{ $n.TypeName }}}}
+		if err := {{ $n.Package }}.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
+
+// P returns a predicate for filtering`,
+	},
 	{
 		old: "p := {{ $n.Package }}.{{ $func }}()",
 		new: "p := {{ $n.Package }}.{{ $func }}With(readable{{ $e.Type.Name }}())",

@@ -1805,6 +1805,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Meeting",
 	)
 	graph.MustAddE(
+		"referred_cases",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ReferredCasesTable,
+			Columns: []string{user.ReferredCasesColumn},
+			Bidi:    false,
+		},
+		"User",
+		"CaseFile",
+	)
+	graph.MustAddE(
 		"case_teams",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2M,
@@ -5407,6 +5419,20 @@ func (f *UserFilter) WhereHasMeetingsAttended() {
 // WhereHasMeetingsAttendedWith applies a predicate to check if query has an edge meetings_attended with a given conditions (other predicates).
 func (f *UserFilter) WhereHasMeetingsAttendedWith(preds ...predicate.Meeting) {
 	f.Where(entql.HasEdgeWith("meetings_attended", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasReferredCases applies a predicate to check if query has an edge referred_cases.
+func (f *UserFilter) WhereHasReferredCases() {
+	f.Where(entql.HasEdge("referred_cases"))
+}
+
+// WhereHasReferredCasesWith applies a predicate to check if query has an edge referred_cases with a given conditions (other predicates).
+func (f *UserFilter) WhereHasReferredCasesWith(preds ...predicate.CaseFile) {
+	f.Where(entql.HasEdgeWith("referred_cases", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

@@ -28,7 +28,7 @@ type Fund struct {
 	Name string `json:"name,omitempty"`
 	// Budget year (anno di bilancio).
 	Year int `json:"year,omitempty"`
-	// Amount allocated, in euro cents (importo stanziato in centesimi).
+	// Amount allocated, in euro cents, at most 100 million euro (importo stanziato in centesimi).
 	AllocatedCents int64 `json:"allocated_cents,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the FundQuery when eager-loading is set.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect/sql"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
@@ -82,21 +83,6 @@ type AssessmentWhereInput struct {
 	LevelIn    []assessment.Level `json:"levelIn,omitempty"`
 	LevelNotIn []assessment.Level `json:"levelNotIn,omitempty"`
 
-	// "summary" field predicates.
-	Summary             *string  `json:"summary,omitempty"`
-	SummaryNEQ          *string  `json:"summaryNEQ,omitempty"`
-	SummaryIn           []string `json:"summaryIn,omitempty"`
-	SummaryNotIn        []string `json:"summaryNotIn,omitempty"`
-	SummaryGT           *string  `json:"summaryGT,omitempty"`
-	SummaryGTE          *string  `json:"summaryGTE,omitempty"`
-	SummaryLT           *string  `json:"summaryLT,omitempty"`
-	SummaryLTE          *string  `json:"summaryLTE,omitempty"`
-	SummaryContains     *string  `json:"summaryContains,omitempty"`
-	SummaryHasPrefix    *string  `json:"summaryHasPrefix,omitempty"`
-	SummaryHasSuffix    *string  `json:"summaryHasSuffix,omitempty"`
-	SummaryEqualFold    *string  `json:"summaryEqualFold,omitempty"`
-	SummaryContainsFold *string  `json:"summaryContainsFold,omitempty"`
-
 	// "complex_needs" field predicates.
 	ComplexNeeds    *bool `json:"complexNeeds,omitempty"`
 	ComplexNeedsNEQ *bool `json:"complexNeedsNEQ,omitempty"`
@@ -142,6 +128,23 @@ func (i *AssessmentWhereInput) Filter(q *AssessmentQuery) (*AssessmentQuery, err
 
 // ErrEmptyAssessmentWhereInput is returned in case the AssessmentWhereInput is empty.
 var ErrEmptyAssessmentWhereInput = errors.New("ent: empty predicate AssessmentWhereInput")
+
+// readableAssessment narrows the Assessment rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Assessment's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableAssessment() predicate.Assessment {
+	return func(s *sql.Selector) {
+		q := &AssessmentQuery{config: config{}, ctx: &QueryContext{Type: TypeAssessment}}
+		if err := assessment.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering assessments.
 // An error is returned if the input is empty or invalid.
@@ -274,45 +277,6 @@ func (i *AssessmentWhereInput) P() (predicate.Assessment, error) {
 	}
 	if len(i.LevelNotIn) > 0 {
 		predicates = append(predicates, assessment.LevelNotIn(i.LevelNotIn...))
-	}
-	if i.Summary != nil {
-		predicates = append(predicates, assessment.SummaryEQ(*i.Summary))
-	}
-	if i.SummaryNEQ != nil {
-		predicates = append(predicates, assessment.SummaryNEQ(*i.SummaryNEQ))
-	}
-	if len(i.SummaryIn) > 0 {
-		predicates = append(predicates, assessment.SummaryIn(i.SummaryIn...))
-	}
-	if len(i.SummaryNotIn) > 0 {
-		predicates = append(predicates, assessment.SummaryNotIn(i.SummaryNotIn...))
-	}
-	if i.SummaryGT != nil {
-		predicates = append(predicates, assessment.SummaryGT(*i.SummaryGT))
-	}
-	if i.SummaryGTE != nil {
-		predicates = append(predicates, assessment.SummaryGTE(*i.SummaryGTE))
-	}
-	if i.SummaryLT != nil {
-		predicates = append(predicates, assessment.SummaryLT(*i.SummaryLT))
-	}
-	if i.SummaryLTE != nil {
-		predicates = append(predicates, assessment.SummaryLTE(*i.SummaryLTE))
-	}
-	if i.SummaryContains != nil {
-		predicates = append(predicates, assessment.SummaryContains(*i.SummaryContains))
-	}
-	if i.SummaryHasPrefix != nil {
-		predicates = append(predicates, assessment.SummaryHasPrefix(*i.SummaryHasPrefix))
-	}
-	if i.SummaryHasSuffix != nil {
-		predicates = append(predicates, assessment.SummaryHasSuffix(*i.SummaryHasSuffix))
-	}
-	if i.SummaryEqualFold != nil {
-		predicates = append(predicates, assessment.SummaryEqualFold(*i.SummaryEqualFold))
-	}
-	if i.SummaryContainsFold != nil {
-		predicates = append(predicates, assessment.SummaryContainsFold(*i.SummaryContainsFold))
 	}
 	if i.ComplexNeeds != nil {
 		predicates = append(predicates, assessment.ComplexNeedsEQ(*i.ComplexNeeds))
@@ -532,6 +496,23 @@ func (i *AuditEventWhereInput) Filter(q *AuditEventQuery) (*AuditEventQuery, err
 
 // ErrEmptyAuditEventWhereInput is returned in case the AuditEventWhereInput is empty.
 var ErrEmptyAuditEventWhereInput = errors.New("ent: empty predicate AuditEventWhereInput")
+
+// readableAuditEvent narrows the AuditEvent rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// AuditEvent's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableAuditEvent() predicate.AuditEvent {
+	return func(s *sql.Selector) {
+		q := &AuditEventQuery{config: config{}, ctx: &QueryContext{Type: TypeAuditEvent}}
+		if err := auditevent.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering auditevents.
 // An error is returned if the input is empty or invalid.
@@ -948,23 +929,6 @@ type CaseEventWhereInput struct {
 	OccurredAtLT    *time.Time  `json:"occurredAtLT,omitempty"`
 	OccurredAtLTE   *time.Time  `json:"occurredAtLTE,omitempty"`
 
-	// "note" field predicates.
-	Note             *string  `json:"note,omitempty"`
-	NoteNEQ          *string  `json:"noteNEQ,omitempty"`
-	NoteIn           []string `json:"noteIn,omitempty"`
-	NoteNotIn        []string `json:"noteNotIn,omitempty"`
-	NoteGT           *string  `json:"noteGT,omitempty"`
-	NoteGTE          *string  `json:"noteGTE,omitempty"`
-	NoteLT           *string  `json:"noteLT,omitempty"`
-	NoteLTE          *string  `json:"noteLTE,omitempty"`
-	NoteContains     *string  `json:"noteContains,omitempty"`
-	NoteHasPrefix    *string  `json:"noteHasPrefix,omitempty"`
-	NoteHasSuffix    *string  `json:"noteHasSuffix,omitempty"`
-	NoteIsNil        bool     `json:"noteIsNil,omitempty"`
-	NoteNotNil       bool     `json:"noteNotNil,omitempty"`
-	NoteEqualFold    *string  `json:"noteEqualFold,omitempty"`
-	NoteContainsFold *string  `json:"noteContainsFold,omitempty"`
-
 	// "case" edge predicates.
 	HasCase     *bool             `json:"hasCase,omitempty"`
 	HasCaseWith []*CaseWhereInput `json:"hasCaseWith,omitempty"`
@@ -996,6 +960,23 @@ func (i *CaseEventWhereInput) Filter(q *CaseEventQuery) (*CaseEventQuery, error)
 
 // ErrEmptyCaseEventWhereInput is returned in case the CaseEventWhereInput is empty.
 var ErrEmptyCaseEventWhereInput = errors.New("ent: empty predicate CaseEventWhereInput")
+
+// readableCaseEvent narrows the CaseEvent rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// CaseEvent's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableCaseEvent() predicate.CaseEvent {
+	return func(s *sql.Selector) {
+		q := &CaseEventQuery{config: config{}, ctx: &QueryContext{Type: TypeCaseEvent}}
+		if err := caseevent.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering caseevents.
 // An error is returned if the input is empty or invalid.
@@ -1153,51 +1134,6 @@ func (i *CaseEventWhereInput) P() (predicate.CaseEvent, error) {
 	if i.OccurredAtLTE != nil {
 		predicates = append(predicates, caseevent.OccurredAtLTE(*i.OccurredAtLTE))
 	}
-	if i.Note != nil {
-		predicates = append(predicates, caseevent.NoteEQ(*i.Note))
-	}
-	if i.NoteNEQ != nil {
-		predicates = append(predicates, caseevent.NoteNEQ(*i.NoteNEQ))
-	}
-	if len(i.NoteIn) > 0 {
-		predicates = append(predicates, caseevent.NoteIn(i.NoteIn...))
-	}
-	if len(i.NoteNotIn) > 0 {
-		predicates = append(predicates, caseevent.NoteNotIn(i.NoteNotIn...))
-	}
-	if i.NoteGT != nil {
-		predicates = append(predicates, caseevent.NoteGT(*i.NoteGT))
-	}
-	if i.NoteGTE != nil {
-		predicates = append(predicates, caseevent.NoteGTE(*i.NoteGTE))
-	}
-	if i.NoteLT != nil {
-		predicates = append(predicates, caseevent.NoteLT(*i.NoteLT))
-	}
-	if i.NoteLTE != nil {
-		predicates = append(predicates, caseevent.NoteLTE(*i.NoteLTE))
-	}
-	if i.NoteContains != nil {
-		predicates = append(predicates, caseevent.NoteContains(*i.NoteContains))
-	}
-	if i.NoteHasPrefix != nil {
-		predicates = append(predicates, caseevent.NoteHasPrefix(*i.NoteHasPrefix))
-	}
-	if i.NoteHasSuffix != nil {
-		predicates = append(predicates, caseevent.NoteHasSuffix(*i.NoteHasSuffix))
-	}
-	if i.NoteIsNil {
-		predicates = append(predicates, caseevent.NoteIsNil())
-	}
-	if i.NoteNotNil {
-		predicates = append(predicates, caseevent.NoteNotNil())
-	}
-	if i.NoteEqualFold != nil {
-		predicates = append(predicates, caseevent.NoteEqualFold(*i.NoteEqualFold))
-	}
-	if i.NoteContainsFold != nil {
-		predicates = append(predicates, caseevent.NoteContainsFold(*i.NoteContainsFold))
-	}
 
 	if i.HasCase != nil {
 		p := caseevent.HasCaseWith(readableCaseFile())
@@ -1307,21 +1243,6 @@ type CaseWhereInput struct {
 	ReferredOnLT    *time.Time  `json:"referredOnLT,omitempty"`
 	ReferredOnLTE   *time.Time  `json:"referredOnLTE,omitempty"`
 
-	// "referral_reason" field predicates.
-	ReferralReason             *string  `json:"referralReason,omitempty"`
-	ReferralReasonNEQ          *string  `json:"referralReasonNEQ,omitempty"`
-	ReferralReasonIn           []string `json:"referralReasonIn,omitempty"`
-	ReferralReasonNotIn        []string `json:"referralReasonNotIn,omitempty"`
-	ReferralReasonGT           *string  `json:"referralReasonGT,omitempty"`
-	ReferralReasonGTE          *string  `json:"referralReasonGTE,omitempty"`
-	ReferralReasonLT           *string  `json:"referralReasonLT,omitempty"`
-	ReferralReasonLTE          *string  `json:"referralReasonLTE,omitempty"`
-	ReferralReasonContains     *string  `json:"referralReasonContains,omitempty"`
-	ReferralReasonHasPrefix    *string  `json:"referralReasonHasPrefix,omitempty"`
-	ReferralReasonHasSuffix    *string  `json:"referralReasonHasSuffix,omitempty"`
-	ReferralReasonEqualFold    *string  `json:"referralReasonEqualFold,omitempty"`
-	ReferralReasonContainsFold *string  `json:"referralReasonContainsFold,omitempty"`
-
 	// "status" field predicates.
 	Status      *casefile.Status  `json:"status,omitempty"`
 	StatusNEQ   *casefile.Status  `json:"statusNEQ,omitempty"`
@@ -1365,23 +1286,6 @@ type CaseWhereInput struct {
 	ClosureReasonNotIn  []casefile.ClosureReason `json:"closureReasonNotIn,omitempty"`
 	ClosureReasonIsNil  bool                     `json:"closureReasonIsNil,omitempty"`
 	ClosureReasonNotNil bool                     `json:"closureReasonNotNil,omitempty"`
-
-	// "decline_reason" field predicates.
-	DeclineReason             *string  `json:"declineReason,omitempty"`
-	DeclineReasonNEQ          *string  `json:"declineReasonNEQ,omitempty"`
-	DeclineReasonIn           []string `json:"declineReasonIn,omitempty"`
-	DeclineReasonNotIn        []string `json:"declineReasonNotIn,omitempty"`
-	DeclineReasonGT           *string  `json:"declineReasonGT,omitempty"`
-	DeclineReasonGTE          *string  `json:"declineReasonGTE,omitempty"`
-	DeclineReasonLT           *string  `json:"declineReasonLT,omitempty"`
-	DeclineReasonLTE          *string  `json:"declineReasonLTE,omitempty"`
-	DeclineReasonContains     *string  `json:"declineReasonContains,omitempty"`
-	DeclineReasonHasPrefix    *string  `json:"declineReasonHasPrefix,omitempty"`
-	DeclineReasonHasSuffix    *string  `json:"declineReasonHasSuffix,omitempty"`
-	DeclineReasonIsNil        bool     `json:"declineReasonIsNil,omitempty"`
-	DeclineReasonNotNil       bool     `json:"declineReasonNotNil,omitempty"`
-	DeclineReasonEqualFold    *string  `json:"declineReasonEqualFold,omitempty"`
-	DeclineReasonContainsFold *string  `json:"declineReasonContainsFold,omitempty"`
 
 	// "consent_given_at" field predicates.
 	ConsentGivenAt       *time.Time  `json:"consentGivenAt,omitempty"`
@@ -1430,23 +1334,6 @@ type CaseWhereInput struct {
 	PlanDueOnLTE    *time.Time  `json:"planDueOnLTE,omitempty"`
 	PlanDueOnIsNil  bool        `json:"planDueOnIsNil,omitempty"`
 	PlanDueOnNotNil bool        `json:"planDueOnNotNil,omitempty"`
-
-	// "transfer_reason" field predicates.
-	TransferReason             *string  `json:"transferReason,omitempty"`
-	TransferReasonNEQ          *string  `json:"transferReasonNEQ,omitempty"`
-	TransferReasonIn           []string `json:"transferReasonIn,omitempty"`
-	TransferReasonNotIn        []string `json:"transferReasonNotIn,omitempty"`
-	TransferReasonGT           *string  `json:"transferReasonGT,omitempty"`
-	TransferReasonGTE          *string  `json:"transferReasonGTE,omitempty"`
-	TransferReasonLT           *string  `json:"transferReasonLT,omitempty"`
-	TransferReasonLTE          *string  `json:"transferReasonLTE,omitempty"`
-	TransferReasonContains     *string  `json:"transferReasonContains,omitempty"`
-	TransferReasonHasPrefix    *string  `json:"transferReasonHasPrefix,omitempty"`
-	TransferReasonHasSuffix    *string  `json:"transferReasonHasSuffix,omitempty"`
-	TransferReasonIsNil        bool     `json:"transferReasonIsNil,omitempty"`
-	TransferReasonNotNil       bool     `json:"transferReasonNotNil,omitempty"`
-	TransferReasonEqualFold    *string  `json:"transferReasonEqualFold,omitempty"`
-	TransferReasonContainsFold *string  `json:"transferReasonContainsFold,omitempty"`
 
 	// "transfer_requested_at" field predicates.
 	TransferRequestedAt       *time.Time  `json:"transferRequestedAt,omitempty"`
@@ -1553,6 +1440,23 @@ func (i *CaseWhereInput) Filter(q *CaseFileQuery) (*CaseFileQuery, error) {
 
 // ErrEmptyCaseWhereInput is returned in case the CaseWhereInput is empty.
 var ErrEmptyCaseWhereInput = errors.New("ent: empty predicate CaseWhereInput")
+
+// readableCaseFile narrows the CaseFile rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// CaseFile's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableCaseFile() predicate.CaseFile {
+	return func(s *sql.Selector) {
+		q := &CaseFileQuery{config: config{}, ctx: &QueryContext{Type: TypeCaseFile}}
+		if err := casefile.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering casefiles.
 // An error is returned if the input is empty or invalid.
@@ -1737,45 +1641,6 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 	if i.ReferredOnLTE != nil {
 		predicates = append(predicates, casefile.ReferredOnLTE(*i.ReferredOnLTE))
 	}
-	if i.ReferralReason != nil {
-		predicates = append(predicates, casefile.ReferralReasonEQ(*i.ReferralReason))
-	}
-	if i.ReferralReasonNEQ != nil {
-		predicates = append(predicates, casefile.ReferralReasonNEQ(*i.ReferralReasonNEQ))
-	}
-	if len(i.ReferralReasonIn) > 0 {
-		predicates = append(predicates, casefile.ReferralReasonIn(i.ReferralReasonIn...))
-	}
-	if len(i.ReferralReasonNotIn) > 0 {
-		predicates = append(predicates, casefile.ReferralReasonNotIn(i.ReferralReasonNotIn...))
-	}
-	if i.ReferralReasonGT != nil {
-		predicates = append(predicates, casefile.ReferralReasonGT(*i.ReferralReasonGT))
-	}
-	if i.ReferralReasonGTE != nil {
-		predicates = append(predicates, casefile.ReferralReasonGTE(*i.ReferralReasonGTE))
-	}
-	if i.ReferralReasonLT != nil {
-		predicates = append(predicates, casefile.ReferralReasonLT(*i.ReferralReasonLT))
-	}
-	if i.ReferralReasonLTE != nil {
-		predicates = append(predicates, casefile.ReferralReasonLTE(*i.ReferralReasonLTE))
-	}
-	if i.ReferralReasonContains != nil {
-		predicates = append(predicates, casefile.ReferralReasonContains(*i.ReferralReasonContains))
-	}
-	if i.ReferralReasonHasPrefix != nil {
-		predicates = append(predicates, casefile.ReferralReasonHasPrefix(*i.ReferralReasonHasPrefix))
-	}
-	if i.ReferralReasonHasSuffix != nil {
-		predicates = append(predicates, casefile.ReferralReasonHasSuffix(*i.ReferralReasonHasSuffix))
-	}
-	if i.ReferralReasonEqualFold != nil {
-		predicates = append(predicates, casefile.ReferralReasonEqualFold(*i.ReferralReasonEqualFold))
-	}
-	if i.ReferralReasonContainsFold != nil {
-		predicates = append(predicates, casefile.ReferralReasonContainsFold(*i.ReferralReasonContainsFold))
-	}
 	if i.Status != nil {
 		predicates = append(predicates, casefile.StatusEQ(*i.Status))
 	}
@@ -1877,51 +1742,6 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 	}
 	if i.ClosureReasonNotNil {
 		predicates = append(predicates, casefile.ClosureReasonNotNil())
-	}
-	if i.DeclineReason != nil {
-		predicates = append(predicates, casefile.DeclineReasonEQ(*i.DeclineReason))
-	}
-	if i.DeclineReasonNEQ != nil {
-		predicates = append(predicates, casefile.DeclineReasonNEQ(*i.DeclineReasonNEQ))
-	}
-	if len(i.DeclineReasonIn) > 0 {
-		predicates = append(predicates, casefile.DeclineReasonIn(i.DeclineReasonIn...))
-	}
-	if len(i.DeclineReasonNotIn) > 0 {
-		predicates = append(predicates, casefile.DeclineReasonNotIn(i.DeclineReasonNotIn...))
-	}
-	if i.DeclineReasonGT != nil {
-		predicates = append(predicates, casefile.DeclineReasonGT(*i.DeclineReasonGT))
-	}
-	if i.DeclineReasonGTE != nil {
-		predicates = append(predicates, casefile.DeclineReasonGTE(*i.DeclineReasonGTE))
-	}
-	if i.DeclineReasonLT != nil {
-		predicates = append(predicates, casefile.DeclineReasonLT(*i.DeclineReasonLT))
-	}
-	if i.DeclineReasonLTE != nil {
-		predicates = append(predicates, casefile.DeclineReasonLTE(*i.DeclineReasonLTE))
-	}
-	if i.DeclineReasonContains != nil {
-		predicates = append(predicates, casefile.DeclineReasonContains(*i.DeclineReasonContains))
-	}
-	if i.DeclineReasonHasPrefix != nil {
-		predicates = append(predicates, casefile.DeclineReasonHasPrefix(*i.DeclineReasonHasPrefix))
-	}
-	if i.DeclineReasonHasSuffix != nil {
-		predicates = append(predicates, casefile.DeclineReasonHasSuffix(*i.DeclineReasonHasSuffix))
-	}
-	if i.DeclineReasonIsNil {
-		predicates = append(predicates, casefile.DeclineReasonIsNil())
-	}
-	if i.DeclineReasonNotNil {
-		predicates = append(predicates, casefile.DeclineReasonNotNil())
-	}
-	if i.DeclineReasonEqualFold != nil {
-		predicates = append(predicates, casefile.DeclineReasonEqualFold(*i.DeclineReasonEqualFold))
-	}
-	if i.DeclineReasonContainsFold != nil {
-		predicates = append(predicates, casefile.DeclineReasonContainsFold(*i.DeclineReasonContainsFold))
 	}
 	if i.ConsentGivenAt != nil {
 		predicates = append(predicates, casefile.ConsentGivenAtEQ(*i.ConsentGivenAt))
@@ -2042,51 +1862,6 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 	}
 	if i.PlanDueOnNotNil {
 		predicates = append(predicates, casefile.PlanDueOnNotNil())
-	}
-	if i.TransferReason != nil {
-		predicates = append(predicates, casefile.TransferReasonEQ(*i.TransferReason))
-	}
-	if i.TransferReasonNEQ != nil {
-		predicates = append(predicates, casefile.TransferReasonNEQ(*i.TransferReasonNEQ))
-	}
-	if len(i.TransferReasonIn) > 0 {
-		predicates = append(predicates, casefile.TransferReasonIn(i.TransferReasonIn...))
-	}
-	if len(i.TransferReasonNotIn) > 0 {
-		predicates = append(predicates, casefile.TransferReasonNotIn(i.TransferReasonNotIn...))
-	}
-	if i.TransferReasonGT != nil {
-		predicates = append(predicates, casefile.TransferReasonGT(*i.TransferReasonGT))
-	}
-	if i.TransferReasonGTE != nil {
-		predicates = append(predicates, casefile.TransferReasonGTE(*i.TransferReasonGTE))
-	}
-	if i.TransferReasonLT != nil {
-		predicates = append(predicates, casefile.TransferReasonLT(*i.TransferReasonLT))
-	}
-	if i.TransferReasonLTE != nil {
-		predicates = append(predicates, casefile.TransferReasonLTE(*i.TransferReasonLTE))
-	}
-	if i.TransferReasonContains != nil {
-		predicates = append(predicates, casefile.TransferReasonContains(*i.TransferReasonContains))
-	}
-	if i.TransferReasonHasPrefix != nil {
-		predicates = append(predicates, casefile.TransferReasonHasPrefix(*i.TransferReasonHasPrefix))
-	}
-	if i.TransferReasonHasSuffix != nil {
-		predicates = append(predicates, casefile.TransferReasonHasSuffix(*i.TransferReasonHasSuffix))
-	}
-	if i.TransferReasonIsNil {
-		predicates = append(predicates, casefile.TransferReasonIsNil())
-	}
-	if i.TransferReasonNotNil {
-		predicates = append(predicates, casefile.TransferReasonNotNil())
-	}
-	if i.TransferReasonEqualFold != nil {
-		predicates = append(predicates, casefile.TransferReasonEqualFold(*i.TransferReasonEqualFold))
-	}
-	if i.TransferReasonContainsFold != nil {
-		predicates = append(predicates, casefile.TransferReasonContainsFold(*i.TransferReasonContainsFold))
 	}
 	if i.TransferRequestedAt != nil {
 		predicates = append(predicates, casefile.TransferRequestedAtEQ(*i.TransferRequestedAt))
@@ -2466,21 +2241,6 @@ type CommitmentWhereInput struct {
 	KindIn    []commitment.Kind `json:"kindIn,omitempty"`
 	KindNotIn []commitment.Kind `json:"kindNotIn,omitempty"`
 
-	// "description" field predicates.
-	Description             *string  `json:"description,omitempty"`
-	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
-	DescriptionIn           []string `json:"descriptionIn,omitempty"`
-	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
-	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
-	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
-	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
-	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
-	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
-	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
-	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
-	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
-	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
-
 	// "hours_agreed" field predicates.
 	HoursAgreed      *int  `json:"hoursAgreed,omitempty"`
 	HoursAgreedNEQ   *int  `json:"hoursAgreedNEQ,omitempty"`
@@ -2544,6 +2304,23 @@ func (i *CommitmentWhereInput) Filter(q *CommitmentQuery) (*CommitmentQuery, err
 
 // ErrEmptyCommitmentWhereInput is returned in case the CommitmentWhereInput is empty.
 var ErrEmptyCommitmentWhereInput = errors.New("ent: empty predicate CommitmentWhereInput")
+
+// readableCommitment narrows the Commitment rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Commitment's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableCommitment() predicate.Commitment {
+	return func(s *sql.Selector) {
+		q := &CommitmentQuery{config: config{}, ctx: &QueryContext{Type: TypeCommitment}}
+		if err := commitment.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering commitments.
 // An error is returned if the input is empty or invalid.
@@ -2676,45 +2453,6 @@ func (i *CommitmentWhereInput) P() (predicate.Commitment, error) {
 	}
 	if len(i.KindNotIn) > 0 {
 		predicates = append(predicates, commitment.KindNotIn(i.KindNotIn...))
-	}
-	if i.Description != nil {
-		predicates = append(predicates, commitment.DescriptionEQ(*i.Description))
-	}
-	if i.DescriptionNEQ != nil {
-		predicates = append(predicates, commitment.DescriptionNEQ(*i.DescriptionNEQ))
-	}
-	if len(i.DescriptionIn) > 0 {
-		predicates = append(predicates, commitment.DescriptionIn(i.DescriptionIn...))
-	}
-	if len(i.DescriptionNotIn) > 0 {
-		predicates = append(predicates, commitment.DescriptionNotIn(i.DescriptionNotIn...))
-	}
-	if i.DescriptionGT != nil {
-		predicates = append(predicates, commitment.DescriptionGT(*i.DescriptionGT))
-	}
-	if i.DescriptionGTE != nil {
-		predicates = append(predicates, commitment.DescriptionGTE(*i.DescriptionGTE))
-	}
-	if i.DescriptionLT != nil {
-		predicates = append(predicates, commitment.DescriptionLT(*i.DescriptionLT))
-	}
-	if i.DescriptionLTE != nil {
-		predicates = append(predicates, commitment.DescriptionLTE(*i.DescriptionLTE))
-	}
-	if i.DescriptionContains != nil {
-		predicates = append(predicates, commitment.DescriptionContains(*i.DescriptionContains))
-	}
-	if i.DescriptionHasPrefix != nil {
-		predicates = append(predicates, commitment.DescriptionHasPrefix(*i.DescriptionHasPrefix))
-	}
-	if i.DescriptionHasSuffix != nil {
-		predicates = append(predicates, commitment.DescriptionHasSuffix(*i.DescriptionHasSuffix))
-	}
-	if i.DescriptionEqualFold != nil {
-		predicates = append(predicates, commitment.DescriptionEqualFold(*i.DescriptionEqualFold))
-	}
-	if i.DescriptionContainsFold != nil {
-		predicates = append(predicates, commitment.DescriptionContainsFold(*i.DescriptionContainsFold))
 	}
 	if i.HoursAgreed != nil {
 		predicates = append(predicates, commitment.HoursAgreedEQ(*i.HoursAgreed))
@@ -2932,6 +2670,23 @@ func (i *DecisionWhereInput) Filter(q *DecisionQuery) (*DecisionQuery, error) {
 
 // ErrEmptyDecisionWhereInput is returned in case the DecisionWhereInput is empty.
 var ErrEmptyDecisionWhereInput = errors.New("ent: empty predicate DecisionWhereInput")
+
+// readableDecision narrows the Decision rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Decision's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableDecision() predicate.Decision {
+	return func(s *sql.Selector) {
+		q := &DecisionQuery{config: config{}, ctx: &QueryContext{Type: TypeDecision}}
+		if err := decision.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering decisions.
 // An error is returned if the input is empty or invalid.
@@ -3287,6 +3042,23 @@ func (i *DirectiveWhereInput) Filter(q *DirectiveQuery) (*DirectiveQuery, error)
 
 // ErrEmptyDirectiveWhereInput is returned in case the DirectiveWhereInput is empty.
 var ErrEmptyDirectiveWhereInput = errors.New("ent: empty predicate DirectiveWhereInput")
+
+// readableDirective narrows the Directive rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Directive's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableDirective() predicate.Directive {
+	return func(s *sql.Selector) {
+		q := &DirectiveQuery{config: config{}, ctx: &QueryContext{Type: TypeDirective}}
+		if err := directive.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering directives.
 // An error is returned if the input is empty or invalid.
@@ -3663,6 +3435,23 @@ func (i *DirectiveAcknowledgementWhereInput) Filter(q *DirectiveAcknowledgementQ
 // ErrEmptyDirectiveAcknowledgementWhereInput is returned in case the DirectiveAcknowledgementWhereInput is empty.
 var ErrEmptyDirectiveAcknowledgementWhereInput = errors.New("ent: empty predicate DirectiveAcknowledgementWhereInput")
 
+// readableDirectiveAcknowledgement narrows the DirectiveAcknowledgement rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// DirectiveAcknowledgement's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableDirectiveAcknowledgement() predicate.DirectiveAcknowledgement {
+	return func(s *sql.Selector) {
+		q := &DirectiveAcknowledgementQuery{config: config{}, ctx: &QueryContext{Type: TypeDirectiveAcknowledgement}}
+		if err := directiveacknowledgement.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
+
 // P returns a predicate for filtering directiveacknowledgements.
 // An error is returned if the input is empty or invalid.
 func (i *DirectiveAcknowledgementWhereInput) P() (predicate.DirectiveAcknowledgement, error) {
@@ -4021,6 +3810,23 @@ func (i *FundWhereInput) Filter(q *FundQuery) (*FundQuery, error) {
 // ErrEmptyFundWhereInput is returned in case the FundWhereInput is empty.
 var ErrEmptyFundWhereInput = errors.New("ent: empty predicate FundWhereInput")
 
+// readableFund narrows the Fund rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Fund's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableFund() predicate.Fund {
+	return func(s *sql.Selector) {
+		q := &FundQuery{config: config{}, ctx: &QueryContext{Type: TypeFund}}
+		if err := fund.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
+
 // P returns a predicate for filtering funds.
 // An error is returned if the input is empty or invalid.
 func (i *FundWhereInput) P() (predicate.Fund, error) {
@@ -4318,21 +4124,6 @@ type GoalWhereInput struct {
 	AreaIn    []domain.NeedArea `json:"areaIn,omitempty"`
 	AreaNotIn []domain.NeedArea `json:"areaNotIn,omitempty"`
 
-	// "description" field predicates.
-	Description             *string  `json:"description,omitempty"`
-	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
-	DescriptionIn           []string `json:"descriptionIn,omitempty"`
-	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
-	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
-	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
-	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
-	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
-	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
-	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
-	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
-	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
-	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
-
 	// "due_on" field predicates.
 	DueOn       *time.Time  `json:"dueOn,omitempty"`
 	DueOnNEQ    *time.Time  `json:"dueOnNEQ,omitempty"`
@@ -4378,6 +4169,23 @@ func (i *GoalWhereInput) Filter(q *GoalQuery) (*GoalQuery, error) {
 
 // ErrEmptyGoalWhereInput is returned in case the GoalWhereInput is empty.
 var ErrEmptyGoalWhereInput = errors.New("ent: empty predicate GoalWhereInput")
+
+// readableGoal narrows the Goal rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Goal's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableGoal() predicate.Goal {
+	return func(s *sql.Selector) {
+		q := &GoalQuery{config: config{}, ctx: &QueryContext{Type: TypeGoal}}
+		if err := goal.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering goals.
 // An error is returned if the input is empty or invalid.
@@ -4511,45 +4319,6 @@ func (i *GoalWhereInput) P() (predicate.Goal, error) {
 	if len(i.AreaNotIn) > 0 {
 		predicates = append(predicates, goal.AreaNotIn(i.AreaNotIn...))
 	}
-	if i.Description != nil {
-		predicates = append(predicates, goal.DescriptionEQ(*i.Description))
-	}
-	if i.DescriptionNEQ != nil {
-		predicates = append(predicates, goal.DescriptionNEQ(*i.DescriptionNEQ))
-	}
-	if len(i.DescriptionIn) > 0 {
-		predicates = append(predicates, goal.DescriptionIn(i.DescriptionIn...))
-	}
-	if len(i.DescriptionNotIn) > 0 {
-		predicates = append(predicates, goal.DescriptionNotIn(i.DescriptionNotIn...))
-	}
-	if i.DescriptionGT != nil {
-		predicates = append(predicates, goal.DescriptionGT(*i.DescriptionGT))
-	}
-	if i.DescriptionGTE != nil {
-		predicates = append(predicates, goal.DescriptionGTE(*i.DescriptionGTE))
-	}
-	if i.DescriptionLT != nil {
-		predicates = append(predicates, goal.DescriptionLT(*i.DescriptionLT))
-	}
-	if i.DescriptionLTE != nil {
-		predicates = append(predicates, goal.DescriptionLTE(*i.DescriptionLTE))
-	}
-	if i.DescriptionContains != nil {
-		predicates = append(predicates, goal.DescriptionContains(*i.DescriptionContains))
-	}
-	if i.DescriptionHasPrefix != nil {
-		predicates = append(predicates, goal.DescriptionHasPrefix(*i.DescriptionHasPrefix))
-	}
-	if i.DescriptionHasSuffix != nil {
-		predicates = append(predicates, goal.DescriptionHasSuffix(*i.DescriptionHasSuffix))
-	}
-	if i.DescriptionEqualFold != nil {
-		predicates = append(predicates, goal.DescriptionEqualFold(*i.DescriptionEqualFold))
-	}
-	if i.DescriptionContainsFold != nil {
-		predicates = append(predicates, goal.DescriptionContainsFold(*i.DescriptionContainsFold))
-	}
 	if i.DueOn != nil {
 		predicates = append(predicates, goal.DueOnEQ(*i.DueOn))
 	}
@@ -4664,23 +4433,6 @@ type InterventionWhereInput struct {
 	KindIn    []intervention.Kind `json:"kindIn,omitempty"`
 	KindNotIn []intervention.Kind `json:"kindNotIn,omitempty"`
 
-	// "description" field predicates.
-	Description             *string  `json:"description,omitempty"`
-	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
-	DescriptionIn           []string `json:"descriptionIn,omitempty"`
-	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
-	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
-	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
-	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
-	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
-	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
-	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
-	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
-	DescriptionIsNil        bool     `json:"descriptionIsNil,omitempty"`
-	DescriptionNotNil       bool     `json:"descriptionNotNil,omitempty"`
-	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
-	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
-
 	// "starts_on" field predicates.
 	StartsOn      *time.Time  `json:"startsOn,omitempty"`
 	StartsOnNEQ   *time.Time  `json:"startsOnNEQ,omitempty"`
@@ -4758,6 +4510,23 @@ func (i *InterventionWhereInput) Filter(q *InterventionQuery) (*InterventionQuer
 
 // ErrEmptyInterventionWhereInput is returned in case the InterventionWhereInput is empty.
 var ErrEmptyInterventionWhereInput = errors.New("ent: empty predicate InterventionWhereInput")
+
+// readableIntervention narrows the Intervention rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Intervention's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableIntervention() predicate.Intervention {
+	return func(s *sql.Selector) {
+		q := &InterventionQuery{config: config{}, ctx: &QueryContext{Type: TypeIntervention}}
+		if err := intervention.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering interventions.
 // An error is returned if the input is empty or invalid.
@@ -4890,51 +4659,6 @@ func (i *InterventionWhereInput) P() (predicate.Intervention, error) {
 	}
 	if len(i.KindNotIn) > 0 {
 		predicates = append(predicates, intervention.KindNotIn(i.KindNotIn...))
-	}
-	if i.Description != nil {
-		predicates = append(predicates, intervention.DescriptionEQ(*i.Description))
-	}
-	if i.DescriptionNEQ != nil {
-		predicates = append(predicates, intervention.DescriptionNEQ(*i.DescriptionNEQ))
-	}
-	if len(i.DescriptionIn) > 0 {
-		predicates = append(predicates, intervention.DescriptionIn(i.DescriptionIn...))
-	}
-	if len(i.DescriptionNotIn) > 0 {
-		predicates = append(predicates, intervention.DescriptionNotIn(i.DescriptionNotIn...))
-	}
-	if i.DescriptionGT != nil {
-		predicates = append(predicates, intervention.DescriptionGT(*i.DescriptionGT))
-	}
-	if i.DescriptionGTE != nil {
-		predicates = append(predicates, intervention.DescriptionGTE(*i.DescriptionGTE))
-	}
-	if i.DescriptionLT != nil {
-		predicates = append(predicates, intervention.DescriptionLT(*i.DescriptionLT))
-	}
-	if i.DescriptionLTE != nil {
-		predicates = append(predicates, intervention.DescriptionLTE(*i.DescriptionLTE))
-	}
-	if i.DescriptionContains != nil {
-		predicates = append(predicates, intervention.DescriptionContains(*i.DescriptionContains))
-	}
-	if i.DescriptionHasPrefix != nil {
-		predicates = append(predicates, intervention.DescriptionHasPrefix(*i.DescriptionHasPrefix))
-	}
-	if i.DescriptionHasSuffix != nil {
-		predicates = append(predicates, intervention.DescriptionHasSuffix(*i.DescriptionHasSuffix))
-	}
-	if i.DescriptionIsNil {
-		predicates = append(predicates, intervention.DescriptionIsNil())
-	}
-	if i.DescriptionNotNil {
-		predicates = append(predicates, intervention.DescriptionNotNil())
-	}
-	if i.DescriptionEqualFold != nil {
-		predicates = append(predicates, intervention.DescriptionEqualFold(*i.DescriptionEqualFold))
-	}
-	if i.DescriptionContainsFold != nil {
-		predicates = append(predicates, intervention.DescriptionContainsFold(*i.DescriptionContainsFold))
 	}
 	if i.StartsOn != nil {
 		predicates = append(predicates, intervention.StartsOnEQ(*i.StartsOn))
@@ -5229,6 +4953,23 @@ func (i *MeetingWhereInput) Filter(q *MeetingQuery) (*MeetingQuery, error) {
 
 // ErrEmptyMeetingWhereInput is returned in case the MeetingWhereInput is empty.
 var ErrEmptyMeetingWhereInput = errors.New("ent: empty predicate MeetingWhereInput")
+
+// readableMeeting narrows the Meeting rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Meeting's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableMeeting() predicate.Meeting {
+	return func(s *sql.Selector) {
+		q := &MeetingQuery{config: config{}, ctx: &QueryContext{Type: TypeMeeting}}
+		if err := meeting.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering meetings.
 // An error is returned if the input is empty or invalid.
@@ -5572,23 +5313,6 @@ type MonitoringItemWhereInput struct {
 	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
 
-	// "progress" field predicates.
-	Progress             *string  `json:"progress,omitempty"`
-	ProgressNEQ          *string  `json:"progressNEQ,omitempty"`
-	ProgressIn           []string `json:"progressIn,omitempty"`
-	ProgressNotIn        []string `json:"progressNotIn,omitempty"`
-	ProgressGT           *string  `json:"progressGT,omitempty"`
-	ProgressGTE          *string  `json:"progressGTE,omitempty"`
-	ProgressLT           *string  `json:"progressLT,omitempty"`
-	ProgressLTE          *string  `json:"progressLTE,omitempty"`
-	ProgressContains     *string  `json:"progressContains,omitempty"`
-	ProgressHasPrefix    *string  `json:"progressHasPrefix,omitempty"`
-	ProgressHasSuffix    *string  `json:"progressHasSuffix,omitempty"`
-	ProgressIsNil        bool     `json:"progressIsNil,omitempty"`
-	ProgressNotNil       bool     `json:"progressNotNil,omitempty"`
-	ProgressEqualFold    *string  `json:"progressEqualFold,omitempty"`
-	ProgressContainsFold *string  `json:"progressContainsFold,omitempty"`
-
 	// "goal_status" field predicates.
 	GoalStatus       *monitoringitem.GoalStatus  `json:"goalStatus,omitempty"`
 	GoalStatusNEQ    *monitoringitem.GoalStatus  `json:"goalStatusNEQ,omitempty"`
@@ -5644,6 +5368,23 @@ func (i *MonitoringItemWhereInput) Filter(q *MonitoringItemQuery) (*MonitoringIt
 
 // ErrEmptyMonitoringItemWhereInput is returned in case the MonitoringItemWhereInput is empty.
 var ErrEmptyMonitoringItemWhereInput = errors.New("ent: empty predicate MonitoringItemWhereInput")
+
+// readableMonitoringItem narrows the MonitoringItem rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// MonitoringItem's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableMonitoringItem() predicate.MonitoringItem {
+	return func(s *sql.Selector) {
+		q := &MonitoringItemQuery{config: config{}, ctx: &QueryContext{Type: TypeMonitoringItem}}
+		if err := monitoringitem.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering monitoringitems.
 // An error is returned if the input is empty or invalid.
@@ -5764,51 +5505,6 @@ func (i *MonitoringItemWhereInput) P() (predicate.MonitoringItem, error) {
 	}
 	if i.UpdatedAtLTE != nil {
 		predicates = append(predicates, monitoringitem.UpdatedAtLTE(*i.UpdatedAtLTE))
-	}
-	if i.Progress != nil {
-		predicates = append(predicates, monitoringitem.ProgressEQ(*i.Progress))
-	}
-	if i.ProgressNEQ != nil {
-		predicates = append(predicates, monitoringitem.ProgressNEQ(*i.ProgressNEQ))
-	}
-	if len(i.ProgressIn) > 0 {
-		predicates = append(predicates, monitoringitem.ProgressIn(i.ProgressIn...))
-	}
-	if len(i.ProgressNotIn) > 0 {
-		predicates = append(predicates, monitoringitem.ProgressNotIn(i.ProgressNotIn...))
-	}
-	if i.ProgressGT != nil {
-		predicates = append(predicates, monitoringitem.ProgressGT(*i.ProgressGT))
-	}
-	if i.ProgressGTE != nil {
-		predicates = append(predicates, monitoringitem.ProgressGTE(*i.ProgressGTE))
-	}
-	if i.ProgressLT != nil {
-		predicates = append(predicates, monitoringitem.ProgressLT(*i.ProgressLT))
-	}
-	if i.ProgressLTE != nil {
-		predicates = append(predicates, monitoringitem.ProgressLTE(*i.ProgressLTE))
-	}
-	if i.ProgressContains != nil {
-		predicates = append(predicates, monitoringitem.ProgressContains(*i.ProgressContains))
-	}
-	if i.ProgressHasPrefix != nil {
-		predicates = append(predicates, monitoringitem.ProgressHasPrefix(*i.ProgressHasPrefix))
-	}
-	if i.ProgressHasSuffix != nil {
-		predicates = append(predicates, monitoringitem.ProgressHasSuffix(*i.ProgressHasSuffix))
-	}
-	if i.ProgressIsNil {
-		predicates = append(predicates, monitoringitem.ProgressIsNil())
-	}
-	if i.ProgressNotNil {
-		predicates = append(predicates, monitoringitem.ProgressNotNil())
-	}
-	if i.ProgressEqualFold != nil {
-		predicates = append(predicates, monitoringitem.ProgressEqualFold(*i.ProgressEqualFold))
-	}
-	if i.ProgressContainsFold != nil {
-		predicates = append(predicates, monitoringitem.ProgressContainsFold(*i.ProgressContainsFold))
 	}
 	if i.GoalStatus != nil {
 		predicates = append(predicates, monitoringitem.GoalStatusEQ(*i.GoalStatus))
@@ -5982,23 +5678,6 @@ type MonitoringMeetingWhereInput struct {
 	HeldOnIsNil  bool        `json:"heldOnIsNil,omitempty"`
 	HeldOnNotNil bool        `json:"heldOnNotNil,omitempty"`
 
-	// "summary" field predicates.
-	Summary             *string  `json:"summary,omitempty"`
-	SummaryNEQ          *string  `json:"summaryNEQ,omitempty"`
-	SummaryIn           []string `json:"summaryIn,omitempty"`
-	SummaryNotIn        []string `json:"summaryNotIn,omitempty"`
-	SummaryGT           *string  `json:"summaryGT,omitempty"`
-	SummaryGTE          *string  `json:"summaryGTE,omitempty"`
-	SummaryLT           *string  `json:"summaryLT,omitempty"`
-	SummaryLTE          *string  `json:"summaryLTE,omitempty"`
-	SummaryContains     *string  `json:"summaryContains,omitempty"`
-	SummaryHasPrefix    *string  `json:"summaryHasPrefix,omitempty"`
-	SummaryHasSuffix    *string  `json:"summaryHasSuffix,omitempty"`
-	SummaryIsNil        bool     `json:"summaryIsNil,omitempty"`
-	SummaryNotNil       bool     `json:"summaryNotNil,omitempty"`
-	SummaryEqualFold    *string  `json:"summaryEqualFold,omitempty"`
-	SummaryContainsFold *string  `json:"summaryContainsFold,omitempty"`
-
 	// "case" edge predicates.
 	HasCase     *bool             `json:"hasCase,omitempty"`
 	HasCaseWith []*CaseWhereInput `json:"hasCaseWith,omitempty"`
@@ -6034,6 +5713,23 @@ func (i *MonitoringMeetingWhereInput) Filter(q *MonitoringMeetingQuery) (*Monito
 
 // ErrEmptyMonitoringMeetingWhereInput is returned in case the MonitoringMeetingWhereInput is empty.
 var ErrEmptyMonitoringMeetingWhereInput = errors.New("ent: empty predicate MonitoringMeetingWhereInput")
+
+// readableMonitoringMeeting narrows the MonitoringMeeting rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// MonitoringMeeting's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableMonitoringMeeting() predicate.MonitoringMeeting {
+	return func(s *sql.Selector) {
+		q := &MonitoringMeetingQuery{config: config{}, ctx: &QueryContext{Type: TypeMonitoringMeeting}}
+		if err := monitoringmeeting.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering monitoringmeetings.
 // An error is returned if the input is empty or invalid.
@@ -6208,51 +5904,6 @@ func (i *MonitoringMeetingWhereInput) P() (predicate.MonitoringMeeting, error) {
 	}
 	if i.HeldOnNotNil {
 		predicates = append(predicates, monitoringmeeting.HeldOnNotNil())
-	}
-	if i.Summary != nil {
-		predicates = append(predicates, monitoringmeeting.SummaryEQ(*i.Summary))
-	}
-	if i.SummaryNEQ != nil {
-		predicates = append(predicates, monitoringmeeting.SummaryNEQ(*i.SummaryNEQ))
-	}
-	if len(i.SummaryIn) > 0 {
-		predicates = append(predicates, monitoringmeeting.SummaryIn(i.SummaryIn...))
-	}
-	if len(i.SummaryNotIn) > 0 {
-		predicates = append(predicates, monitoringmeeting.SummaryNotIn(i.SummaryNotIn...))
-	}
-	if i.SummaryGT != nil {
-		predicates = append(predicates, monitoringmeeting.SummaryGT(*i.SummaryGT))
-	}
-	if i.SummaryGTE != nil {
-		predicates = append(predicates, monitoringmeeting.SummaryGTE(*i.SummaryGTE))
-	}
-	if i.SummaryLT != nil {
-		predicates = append(predicates, monitoringmeeting.SummaryLT(*i.SummaryLT))
-	}
-	if i.SummaryLTE != nil {
-		predicates = append(predicates, monitoringmeeting.SummaryLTE(*i.SummaryLTE))
-	}
-	if i.SummaryContains != nil {
-		predicates = append(predicates, monitoringmeeting.SummaryContains(*i.SummaryContains))
-	}
-	if i.SummaryHasPrefix != nil {
-		predicates = append(predicates, monitoringmeeting.SummaryHasPrefix(*i.SummaryHasPrefix))
-	}
-	if i.SummaryHasSuffix != nil {
-		predicates = append(predicates, monitoringmeeting.SummaryHasSuffix(*i.SummaryHasSuffix))
-	}
-	if i.SummaryIsNil {
-		predicates = append(predicates, monitoringmeeting.SummaryIsNil())
-	}
-	if i.SummaryNotNil {
-		predicates = append(predicates, monitoringmeeting.SummaryNotNil())
-	}
-	if i.SummaryEqualFold != nil {
-		predicates = append(predicates, monitoringmeeting.SummaryEqualFold(*i.SummaryEqualFold))
-	}
-	if i.SummaryContainsFold != nil {
-		predicates = append(predicates, monitoringmeeting.SummaryContainsFold(*i.SummaryContainsFold))
 	}
 
 	if i.HasCase != nil {
@@ -6450,6 +6101,23 @@ func (i *MunicipalityWhereInput) Filter(q *MunicipalityQuery) (*MunicipalityQuer
 
 // ErrEmptyMunicipalityWhereInput is returned in case the MunicipalityWhereInput is empty.
 var ErrEmptyMunicipalityWhereInput = errors.New("ent: empty predicate MunicipalityWhereInput")
+
+// readableMunicipality narrows the Municipality rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Municipality's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableMunicipality() predicate.Municipality {
+	return func(s *sql.Selector) {
+		q := &MunicipalityQuery{config: config{}, ctx: &QueryContext{Type: TypeMunicipality}}
+		if err := municipality.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering municipalities.
 // An error is returned if the input is empty or invalid.
@@ -6922,6 +6590,23 @@ func (i *ObjectiveWhereInput) Filter(q *ObjectiveQuery) (*ObjectiveQuery, error)
 
 // ErrEmptyObjectiveWhereInput is returned in case the ObjectiveWhereInput is empty.
 var ErrEmptyObjectiveWhereInput = errors.New("ent: empty predicate ObjectiveWhereInput")
+
+// readableObjective narrows the Objective rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Objective's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableObjective() predicate.Objective {
+	return func(s *sql.Selector) {
+		q := &ObjectiveQuery{config: config{}, ctx: &QueryContext{Type: TypeObjective}}
+		if err := objective.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering objectives.
 // An error is returned if the input is empty or invalid.
@@ -7410,6 +7095,23 @@ func (i *OrganizationWhereInput) Filter(q *OrganizationQuery) (*OrganizationQuer
 
 // ErrEmptyOrganizationWhereInput is returned in case the OrganizationWhereInput is empty.
 var ErrEmptyOrganizationWhereInput = errors.New("ent: empty predicate OrganizationWhereInput")
+
+// readableOrganization narrows the Organization rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Organization's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableOrganization() predicate.Organization {
+	return func(s *sql.Selector) {
+		q := &OrganizationQuery{config: config{}, ctx: &QueryContext{Type: TypeOrganization}}
+		if err := organization.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering organizations.
 // An error is returned if the input is empty or invalid.
@@ -7940,23 +7642,6 @@ type OutcomeWhereInput struct {
 	AchievedOnLT    *time.Time  `json:"achievedOnLT,omitempty"`
 	AchievedOnLTE   *time.Time  `json:"achievedOnLTE,omitempty"`
 
-	// "evidence" field predicates.
-	Evidence             *string  `json:"evidence,omitempty"`
-	EvidenceNEQ          *string  `json:"evidenceNEQ,omitempty"`
-	EvidenceIn           []string `json:"evidenceIn,omitempty"`
-	EvidenceNotIn        []string `json:"evidenceNotIn,omitempty"`
-	EvidenceGT           *string  `json:"evidenceGT,omitempty"`
-	EvidenceGTE          *string  `json:"evidenceGTE,omitempty"`
-	EvidenceLT           *string  `json:"evidenceLT,omitempty"`
-	EvidenceLTE          *string  `json:"evidenceLTE,omitempty"`
-	EvidenceContains     *string  `json:"evidenceContains,omitempty"`
-	EvidenceHasPrefix    *string  `json:"evidenceHasPrefix,omitempty"`
-	EvidenceHasSuffix    *string  `json:"evidenceHasSuffix,omitempty"`
-	EvidenceIsNil        bool     `json:"evidenceIsNil,omitempty"`
-	EvidenceNotNil       bool     `json:"evidenceNotNil,omitempty"`
-	EvidenceEqualFold    *string  `json:"evidenceEqualFold,omitempty"`
-	EvidenceContainsFold *string  `json:"evidenceContainsFold,omitempty"`
-
 	// "follow_up_due_on" field predicates.
 	FollowUpDueOn       *time.Time  `json:"followUpDueOn,omitempty"`
 	FollowUpDueOnNEQ    *time.Time  `json:"followUpDueOnNEQ,omitempty"`
@@ -8022,6 +7707,23 @@ func (i *OutcomeWhereInput) Filter(q *OutcomeQuery) (*OutcomeQuery, error) {
 
 // ErrEmptyOutcomeWhereInput is returned in case the OutcomeWhereInput is empty.
 var ErrEmptyOutcomeWhereInput = errors.New("ent: empty predicate OutcomeWhereInput")
+
+// readableOutcome narrows the Outcome rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Outcome's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableOutcome() predicate.Outcome {
+	return func(s *sql.Selector) {
+		q := &OutcomeQuery{config: config{}, ctx: &QueryContext{Type: TypeOutcome}}
+		if err := outcome.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering outcomes.
 // An error is returned if the input is empty or invalid.
@@ -8190,51 +7892,6 @@ func (i *OutcomeWhereInput) P() (predicate.Outcome, error) {
 	}
 	if i.AchievedOnLTE != nil {
 		predicates = append(predicates, outcome.AchievedOnLTE(*i.AchievedOnLTE))
-	}
-	if i.Evidence != nil {
-		predicates = append(predicates, outcome.EvidenceEQ(*i.Evidence))
-	}
-	if i.EvidenceNEQ != nil {
-		predicates = append(predicates, outcome.EvidenceNEQ(*i.EvidenceNEQ))
-	}
-	if len(i.EvidenceIn) > 0 {
-		predicates = append(predicates, outcome.EvidenceIn(i.EvidenceIn...))
-	}
-	if len(i.EvidenceNotIn) > 0 {
-		predicates = append(predicates, outcome.EvidenceNotIn(i.EvidenceNotIn...))
-	}
-	if i.EvidenceGT != nil {
-		predicates = append(predicates, outcome.EvidenceGT(*i.EvidenceGT))
-	}
-	if i.EvidenceGTE != nil {
-		predicates = append(predicates, outcome.EvidenceGTE(*i.EvidenceGTE))
-	}
-	if i.EvidenceLT != nil {
-		predicates = append(predicates, outcome.EvidenceLT(*i.EvidenceLT))
-	}
-	if i.EvidenceLTE != nil {
-		predicates = append(predicates, outcome.EvidenceLTE(*i.EvidenceLTE))
-	}
-	if i.EvidenceContains != nil {
-		predicates = append(predicates, outcome.EvidenceContains(*i.EvidenceContains))
-	}
-	if i.EvidenceHasPrefix != nil {
-		predicates = append(predicates, outcome.EvidenceHasPrefix(*i.EvidenceHasPrefix))
-	}
-	if i.EvidenceHasSuffix != nil {
-		predicates = append(predicates, outcome.EvidenceHasSuffix(*i.EvidenceHasSuffix))
-	}
-	if i.EvidenceIsNil {
-		predicates = append(predicates, outcome.EvidenceIsNil())
-	}
-	if i.EvidenceNotNil {
-		predicates = append(predicates, outcome.EvidenceNotNil())
-	}
-	if i.EvidenceEqualFold != nil {
-		predicates = append(predicates, outcome.EvidenceEqualFold(*i.EvidenceEqualFold))
-	}
-	if i.EvidenceContainsFold != nil {
-		predicates = append(predicates, outcome.EvidenceContainsFold(*i.EvidenceContainsFold))
 	}
 	if i.FollowUpDueOn != nil {
 		predicates = append(predicates, outcome.FollowUpDueOnEQ(*i.FollowUpDueOn))
@@ -8479,6 +8136,23 @@ func (i *PactWhereInput) Filter(q *PactQuery) (*PactQuery, error) {
 
 // ErrEmptyPactWhereInput is returned in case the PactWhereInput is empty.
 var ErrEmptyPactWhereInput = errors.New("ent: empty predicate PactWhereInput")
+
+// readablePact narrows the Pact rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Pact's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readablePact() predicate.Pact {
+	return func(s *sql.Selector) {
+		q := &PactQuery{config: config{}, ctx: &QueryContext{Type: TypePact}}
+		if err := pact.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering pacts.
 // An error is returned if the input is empty or invalid.
@@ -8853,6 +8527,23 @@ func (i *PersonWhereInput) Filter(q *PersonQuery) (*PersonQuery, error) {
 // ErrEmptyPersonWhereInput is returned in case the PersonWhereInput is empty.
 var ErrEmptyPersonWhereInput = errors.New("ent: empty predicate PersonWhereInput")
 
+// readablePerson narrows the Person rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Person's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readablePerson() predicate.Person {
+	return func(s *sql.Selector) {
+		q := &PersonQuery{config: config{}, ctx: &QueryContext{Type: TypePerson}}
+		if err := person.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
+
 // P returns a predicate for filtering persons.
 // An error is returned if the input is empty or invalid.
 func (i *PersonWhereInput) P() (predicate.Person, error) {
@@ -9168,23 +8859,6 @@ type PlanWhereInput struct {
 	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
 
-	// "summary" field predicates.
-	Summary             *string  `json:"summary,omitempty"`
-	SummaryNEQ          *string  `json:"summaryNEQ,omitempty"`
-	SummaryIn           []string `json:"summaryIn,omitempty"`
-	SummaryNotIn        []string `json:"summaryNotIn,omitempty"`
-	SummaryGT           *string  `json:"summaryGT,omitempty"`
-	SummaryGTE          *string  `json:"summaryGTE,omitempty"`
-	SummaryLT           *string  `json:"summaryLT,omitempty"`
-	SummaryLTE          *string  `json:"summaryLTE,omitempty"`
-	SummaryContains     *string  `json:"summaryContains,omitempty"`
-	SummaryHasPrefix    *string  `json:"summaryHasPrefix,omitempty"`
-	SummaryHasSuffix    *string  `json:"summaryHasSuffix,omitempty"`
-	SummaryIsNil        bool     `json:"summaryIsNil,omitempty"`
-	SummaryNotNil       bool     `json:"summaryNotNil,omitempty"`
-	SummaryEqualFold    *string  `json:"summaryEqualFold,omitempty"`
-	SummaryContainsFold *string  `json:"summaryContainsFold,omitempty"`
-
 	// "agreed_on" field predicates.
 	AgreedOn       *time.Time  `json:"agreedOn,omitempty"`
 	AgreedOnNEQ    *time.Time  `json:"agreedOnNEQ,omitempty"`
@@ -9244,6 +8918,23 @@ func (i *PlanWhereInput) Filter(q *PlanQuery) (*PlanQuery, error) {
 
 // ErrEmptyPlanWhereInput is returned in case the PlanWhereInput is empty.
 var ErrEmptyPlanWhereInput = errors.New("ent: empty predicate PlanWhereInput")
+
+// readablePlan narrows the Plan rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Plan's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readablePlan() predicate.Plan {
+	return func(s *sql.Selector) {
+		q := &PlanQuery{config: config{}, ctx: &QueryContext{Type: TypePlan}}
+		if err := plan.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering plans.
 // An error is returned if the input is empty or invalid.
@@ -9364,51 +9055,6 @@ func (i *PlanWhereInput) P() (predicate.Plan, error) {
 	}
 	if i.UpdatedAtLTE != nil {
 		predicates = append(predicates, plan.UpdatedAtLTE(*i.UpdatedAtLTE))
-	}
-	if i.Summary != nil {
-		predicates = append(predicates, plan.SummaryEQ(*i.Summary))
-	}
-	if i.SummaryNEQ != nil {
-		predicates = append(predicates, plan.SummaryNEQ(*i.SummaryNEQ))
-	}
-	if len(i.SummaryIn) > 0 {
-		predicates = append(predicates, plan.SummaryIn(i.SummaryIn...))
-	}
-	if len(i.SummaryNotIn) > 0 {
-		predicates = append(predicates, plan.SummaryNotIn(i.SummaryNotIn...))
-	}
-	if i.SummaryGT != nil {
-		predicates = append(predicates, plan.SummaryGT(*i.SummaryGT))
-	}
-	if i.SummaryGTE != nil {
-		predicates = append(predicates, plan.SummaryGTE(*i.SummaryGTE))
-	}
-	if i.SummaryLT != nil {
-		predicates = append(predicates, plan.SummaryLT(*i.SummaryLT))
-	}
-	if i.SummaryLTE != nil {
-		predicates = append(predicates, plan.SummaryLTE(*i.SummaryLTE))
-	}
-	if i.SummaryContains != nil {
-		predicates = append(predicates, plan.SummaryContains(*i.SummaryContains))
-	}
-	if i.SummaryHasPrefix != nil {
-		predicates = append(predicates, plan.SummaryHasPrefix(*i.SummaryHasPrefix))
-	}
-	if i.SummaryHasSuffix != nil {
-		predicates = append(predicates, plan.SummaryHasSuffix(*i.SummaryHasSuffix))
-	}
-	if i.SummaryIsNil {
-		predicates = append(predicates, plan.SummaryIsNil())
-	}
-	if i.SummaryNotNil {
-		predicates = append(predicates, plan.SummaryNotNil())
-	}
-	if i.SummaryEqualFold != nil {
-		predicates = append(predicates, plan.SummaryEqualFold(*i.SummaryEqualFold))
-	}
-	if i.SummaryContainsFold != nil {
-		predicates = append(predicates, plan.SummaryContainsFold(*i.SummaryContainsFold))
 	}
 	if i.AgreedOn != nil {
 		predicates = append(predicates, plan.AgreedOnEQ(*i.AgreedOn))
@@ -9677,6 +9323,23 @@ func (i *ProtocolWhereInput) Filter(q *ProtocolQuery) (*ProtocolQuery, error) {
 
 // ErrEmptyProtocolWhereInput is returned in case the ProtocolWhereInput is empty.
 var ErrEmptyProtocolWhereInput = errors.New("ent: empty predicate ProtocolWhereInput")
+
+// readableProtocol narrows the Protocol rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Protocol's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableProtocol() predicate.Protocol {
+	return func(s *sql.Selector) {
+		q := &ProtocolQuery{config: config{}, ctx: &QueryContext{Type: TypeProtocol}}
+		if err := protocol.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering protocols.
 // An error is returned if the input is empty or invalid.
@@ -10158,6 +9821,23 @@ func (i *ProtocolCommitmentWhereInput) Filter(q *ProtocolCommitmentQuery) (*Prot
 // ErrEmptyProtocolCommitmentWhereInput is returned in case the ProtocolCommitmentWhereInput is empty.
 var ErrEmptyProtocolCommitmentWhereInput = errors.New("ent: empty predicate ProtocolCommitmentWhereInput")
 
+// readableProtocolCommitment narrows the ProtocolCommitment rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// ProtocolCommitment's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableProtocolCommitment() predicate.ProtocolCommitment {
+	return func(s *sql.Selector) {
+		q := &ProtocolCommitmentQuery{config: config{}, ctx: &QueryContext{Type: TypeProtocolCommitment}}
+		if err := protocolcommitment.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
+
 // P returns a predicate for filtering protocolcommitments.
 // An error is returned if the input is empty or invalid.
 func (i *ProtocolCommitmentWhereInput) P() (predicate.ProtocolCommitment, error) {
@@ -10559,6 +10239,23 @@ func (i *ProtocolPartyWhereInput) Filter(q *ProtocolPartyQuery) (*ProtocolPartyQ
 // ErrEmptyProtocolPartyWhereInput is returned in case the ProtocolPartyWhereInput is empty.
 var ErrEmptyProtocolPartyWhereInput = errors.New("ent: empty predicate ProtocolPartyWhereInput")
 
+// readableProtocolParty narrows the ProtocolParty rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// ProtocolParty's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableProtocolParty() predicate.ProtocolParty {
+	return func(s *sql.Selector) {
+		q := &ProtocolPartyQuery{config: config{}, ctx: &QueryContext{Type: TypeProtocolParty}}
+		if err := protocolparty.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
+
 // P returns a predicate for filtering protocolparties.
 // An error is returned if the input is empty or invalid.
 func (i *ProtocolPartyWhereInput) P() (predicate.ProtocolParty, error) {
@@ -10889,6 +10586,23 @@ func (i *TableMembershipWhereInput) Filter(q *TableMembershipQuery) (*TableMembe
 
 // ErrEmptyTableMembershipWhereInput is returned in case the TableMembershipWhereInput is empty.
 var ErrEmptyTableMembershipWhereInput = errors.New("ent: empty predicate TableMembershipWhereInput")
+
+// readableTableMembership narrows the TableMembership rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// TableMembership's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableTableMembership() predicate.TableMembership {
+	return func(s *sql.Selector) {
+		q := &TableMembershipQuery{config: config{}, ctx: &QueryContext{Type: TypeTableMembership}}
+		if err := tablemembership.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering tablememberships.
 // An error is returned if the input is empty or invalid.
@@ -11245,6 +10959,23 @@ func (i *TableWhereInput) Filter(q *TerritorialTableQuery) (*TerritorialTableQue
 
 // ErrEmptyTableWhereInput is returned in case the TableWhereInput is empty.
 var ErrEmptyTableWhereInput = errors.New("ent: empty predicate TableWhereInput")
+
+// readableTerritorialTable narrows the TerritorialTable rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// TerritorialTable's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableTerritorialTable() predicate.TerritorialTable {
+	return func(s *sql.Selector) {
+		q := &TerritorialTableQuery{config: config{}, ctx: &QueryContext{Type: TypeTerritorialTable}}
+		if err := territorialtable.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering territorialtables.
 // An error is returned if the input is empty or invalid.
@@ -11721,6 +11452,23 @@ func (i *UserWhereInput) Filter(q *UserQuery) (*UserQuery, error) {
 
 // ErrEmptyUserWhereInput is returned in case the UserWhereInput is empty.
 var ErrEmptyUserWhereInput = errors.New("ent: empty predicate UserWhereInput")
+
+// readableUser narrows the User rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// User's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableUser() predicate.User {
+	return func(s *sql.Selector) {
+		q := &UserQuery{config: config{}, ctx: &QueryContext{Type: TypeUser}}
+		if err := user.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
 
 // P returns a predicate for filtering users.
 // An error is returned if the input is empty or invalid.

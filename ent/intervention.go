@@ -36,7 +36,7 @@ type Intervention struct {
 	EndsOn *time.Time `json:"ends_on,omitempty"`
 	// Status (stato): programmato, in corso, concluso, interrotto.
 	Status intervention.Status `json:"status,omitempty"`
-	// Cost in euro cents (costo in centesimi di euro).
+	// Cost in euro cents, at most 100 million euro (costo in centesimi di euro).
 	CostCents int64 `json:"cost_cents,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the InterventionQuery when eager-loading is set.

@@ -27146,6 +27146,9 @@ type UserMutation struct {
 	meetings_attended         map[gid.ID]struct{}
 	removedmeetings_attended  map[gid.ID]struct{}
 	clearedmeetings_attended  bool
+	referred_cases            map[gid.ID]struct{}
+	removedreferred_cases     map[gid.ID]struct{}
+	clearedreferred_cases     bool
 	case_teams                map[gid.ID]struct{}
 	removedcase_teams         map[gid.ID]struct{}
 	clearedcase_teams         bool
@@ -27896,6 +27899,60 @@ func (m *UserMutation) ResetMeetingsAttended() {
 	m.removedmeetings_attended = nil
 }
 
+// AddReferredCaseIDs adds the "referred_cases" edge to the CaseFile entity by ids.
+func (m *UserMutation) AddReferredCaseIDs(ids ...gid.ID) {
+	if m.referred_cases == nil {
+		m.referred_cases = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.referred_cases[ids[i]] = struct{}{}
+	}
+}
+
+// ClearReferredCases clears the "referred_cases" edge to the CaseFile entity.
+func (m *UserMutation) ClearReferredCases() {
+	m.clearedreferred_cases = true
+}
+
+// ReferredCasesCleared reports if the "referred_cases" edge to the CaseFile entity was cleared.
+func (m *UserMutation) ReferredCasesCleared() bool {
+	return m.clearedreferred_cases
+}
+
+// RemoveReferredCaseIDs removes the "referred_cases" edge to the CaseFile entity by IDs.
+func (m *UserMutation) RemoveReferredCaseIDs(ids ...gid.ID) {
+	if m.removedreferred_cases == nil {
+		m.removedreferred_cases = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.referred_cases, ids[i])
+		m.removedreferred_cases[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedReferredCases returns the removed IDs of the "referred_cases" edge to the CaseFile entity.
+func (m *UserMutation) RemovedReferredCasesIDs() (ids []gid.ID) {
+	for id := range m.removedreferred_cases {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ReferredCasesIDs returns the "referred_cases" edge IDs in the mutation.
+func (m *UserMutation) ReferredCasesIDs() (ids []gid.ID) {
+	for id := range m.referred_cases {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetReferredCases resets all changes to the "referred_cases" edge.
+func (m *UserMutation) ResetReferredCases() {
+	m.referred_cases = nil
+	m.clearedreferred_cases = false
+	m.removedreferred_cases = nil
+}
+
 // AddCaseTeamIDs adds the "case_teams" edge to the CaseFile entity by ids.
 func (m *UserMutation) AddCaseTeamIDs(ids ...gid.ID) {
 	if m.case_teams == nil {
@@ -28217,7 +28274,7 @@ func (m *UserMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *UserMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.organization != nil {
 		edges = append(edges, user.EdgeOrganization)
 	}
@@ -28235,6 +28292,9 @@ func (m *UserMutation) AddedEdges() []string {
 	}
 	if m.meetings_attended != nil {
 		edges = append(edges, user.EdgeMeetingsAttended)
+	}
+	if m.referred_cases != nil {
+		edges = append(edges, user.EdgeReferredCases)
 	}
 	if m.case_teams != nil {
 		edges = append(edges, user.EdgeCaseTeams)
@@ -28280,6 +28340,12 @@ func (m *UserMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeReferredCases:
+		ids := make([]ent.Value, 0, len(m.referred_cases))
+		for id := range m.referred_cases {
+			ids = append(ids, id)
+		}
+		return ids
 	case user.EdgeCaseTeams:
 		ids := make([]ent.Value, 0, len(m.case_teams))
 		for id := range m.case_teams {
@@ -28292,7 +28358,7 @@ func (m *UserMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *UserMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.removedmemberships != nil {
 		edges = append(edges, user.EdgeMemberships)
 	}
@@ -28307,6 +28373,9 @@ func (m *UserMutation) RemovedEdges() []string {
 	}
 	if m.removedmeetings_attended != nil {
 		edges = append(edges, user.EdgeMeetingsAttended)
+	}
+	if m.removedreferred_cases != nil {
+		edges = append(edges, user.EdgeReferredCases)
 	}
 	if m.removedcase_teams != nil {
 		edges = append(edges, user.EdgeCaseTeams)
@@ -28348,6 +28417,12 @@ func (m *UserMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeReferredCases:
+		ids := make([]ent.Value, 0, len(m.removedreferred_cases))
+		for id := range m.removedreferred_cases {
+			ids = append(ids, id)
+		}
+		return ids
 	case user.EdgeCaseTeams:
 		ids := make([]ent.Value, 0, len(m.removedcase_teams))
 		for id := range m.removedcase_teams {
@@ -28360,7 +28435,7 @@ func (m *UserMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *UserMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.clearedorganization {
 		edges = append(edges, user.EdgeOrganization)
 	}
@@ -28378,6 +28453,9 @@ func (m *UserMutation) ClearedEdges() []string {
 	}
 	if m.clearedmeetings_attended {
 		edges = append(edges, user.EdgeMeetingsAttended)
+	}
+	if m.clearedreferred_cases {
+		edges = append(edges, user.EdgeReferredCases)
 	}
 	if m.clearedcase_teams {
 		edges = append(edges, user.EdgeCaseTeams)
@@ -28401,6 +28479,8 @@ func (m *UserMutation) EdgeCleared(name string) bool {
 		return m.clearedapi_tokens
 	case user.EdgeMeetingsAttended:
 		return m.clearedmeetings_attended
+	case user.EdgeReferredCases:
+		return m.clearedreferred_cases
 	case user.EdgeCaseTeams:
 		return m.clearedcase_teams
 	}
@@ -28439,6 +28519,9 @@ func (m *UserMutation) ResetEdge(name string) error {
 		return nil
 	case user.EdgeMeetingsAttended:
 		m.ResetMeetingsAttended()
+		return nil
+	case user.EdgeReferredCases:
+		m.ResetReferredCases()
 		return nil
 	case user.EdgeCaseTeams:
 		m.ResetCaseTeams()

@@ -59,11 +59,13 @@ type UserEdges struct {
 	APITokens []*APIToken `json:"api_tokens,omitempty"`
 	// Meetings the user attended (riunioni a cui ha partecipato).
 	MeetingsAttended []*Meeting `json:"meetings_attended,omitempty"`
+	// Cases the user referred (casi segnalati); for the access rules only.
+	ReferredCases []*CaseFile `json:"referred_cases,omitempty"`
 	// Cases whose team the user joined (équipe dei casi).
 	CaseTeams []*CaseFile `json:"case_teams,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
 	totalCount [4]map[string]int
 
@@ -72,6 +74,7 @@ type UserEdges struct {
 	namedSessions          map[string][]*Session
 	namedAPITokens         map[string][]*APIToken
 	namedMeetingsAttended  map[string][]*Meeting
+	namedReferredCases     map[string][]*CaseFile
 	namedCaseTeams         map[string][]*CaseFile
 }
 
@@ -131,10 +134,19 @@ func (e UserEdges) MeetingsAttendedOrErr() ([]*Meeting, error) {
 	return nil, &NotLoadedError{edge: "meetings_attended"}
 }
 
+// ReferredCasesOrErr returns the ReferredCases value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) ReferredCasesOrErr() ([]*CaseFile, error) {
+	if e.loadedTypes[6] {
+		return e.ReferredCases, nil
+	}
+	return nil, &NotLoadedError{edge: "referred_cases"}
+}
+
 // CaseTeamsOrErr returns the CaseTeams value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) CaseTeamsOrErr() ([]*CaseFile, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[7] {
 		return e.CaseTeams, nil
 	}
 	return nil, &NotLoadedError{edge: "case_teams"}
@@ -277,6 +289,11 @@ func (_m *User) QueryAPITokens() *APITokenQuery {
 // QueryMeetingsAttended queries the "meetings_attended" edge of the User entity.
 func (_m *User) QueryMeetingsAttended() *MeetingQuery {
 	return NewUserClient(_m.config).QueryMeetingsAttended(_m)
+}
+
+// QueryReferredCases queries the "referred_cases" edge of the User entity.
+func (_m *User) QueryReferredCases() *CaseFileQuery {
+	return NewUserClient(_m.config).QueryReferredCases(_m)
 }
 
 // QueryCaseTeams queries the "case_teams" edge of the User entity.
@@ -452,6 +469,30 @@ func (_m *User) appendNamedMeetingsAttended(name string, edges ...*Meeting) {
 		_m.Edges.namedMeetingsAttended[name] = []*Meeting{}
 	} else {
 		_m.Edges.namedMeetingsAttended[name] = append(_m.Edges.namedMeetingsAttended[name], edges...)
+	}
+}
+
+// NamedReferredCases returns the ReferredCases named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedReferredCases(name string) ([]*CaseFile, error) {
+	if _m.Edges.namedReferredCases == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedReferredCases[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedReferredCases(name string, edges ...*CaseFile) {
+	if _m.Edges.namedReferredCases == nil {
+		_m.Edges.namedReferredCases = make(map[string][]*CaseFile)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedReferredCases[name] = []*CaseFile{}
+	} else {
+		_m.Edges.namedReferredCases[name] = append(_m.Edges.namedReferredCases[name], edges...)
 	}
 }
 

@@ -217,6 +217,21 @@ func (_c *UserCreate) AddMeetingsAttended(v ...*Meeting) *UserCreate {
 	return _c.AddMeetingsAttendedIDs(ids...)
 }
 
+// AddReferredCaseIDs adds the "referred_cases" edge to the CaseFile entity by IDs.
+func (_c *UserCreate) AddReferredCaseIDs(ids ...gid.ID) *UserCreate {
+	_c.mutation.AddReferredCaseIDs(ids...)
+	return _c
+}
+
+// AddReferredCases adds the "referred_cases" edges to the CaseFile entity.
+func (_c *UserCreate) AddReferredCases(v ...*CaseFile) *UserCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddReferredCaseIDs(ids...)
+}
+
 // AddCaseTeamIDs adds the "case_teams" edge to the CaseFile entity by IDs.
 func (_c *UserCreate) AddCaseTeamIDs(ids ...gid.ID) *UserCreate {
 	_c.mutation.AddCaseTeamIDs(ids...)
@@ -496,6 +511,22 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ReferredCasesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ReferredCasesTable,
+			Columns: []string{user.ReferredCasesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -39,6 +39,7 @@ type UserQuery struct {
 	withSessions               *SessionQuery
 	withAPITokens              *APITokenQuery
 	withMeetingsAttended       *MeetingQuery
+	withReferredCases          *CaseFileQuery
 	withCaseTeams              *CaseFileQuery
 	withFKs                    bool
 	loadTotal                  []func(context.Context, []*User) error
@@ -48,6 +49,7 @@ type UserQuery struct {
 	withNamedSessions          map[string]*SessionQuery
 	withNamedAPITokens         map[string]*APITokenQuery
 	withNamedMeetingsAttended  map[string]*MeetingQuery
+	withNamedReferredCases     map[string]*CaseFileQuery
 	withNamedCaseTeams         map[string]*CaseFileQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -210,6 +212,28 @@ func (_q *UserQuery) QueryMeetingsAttended() *MeetingQuery {
 			sqlgraph.From(user.Table, user.FieldID, selector),
 			sqlgraph.To(meeting.Table, meeting.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, user.MeetingsAttendedTable, user.MeetingsAttendedPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryReferredCases chains the current query on the "referred_cases" edge.
+func (_q *UserQuery) QueryReferredCases() *CaseFileQuery {
+	query := (&CaseFileClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, user.ReferredCasesTable, user.ReferredCasesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -437,6 +461,7 @@ func (_q *UserQuery) Clone() *UserQuery {
 		withSessions:          _q.withSessions.Clone(),
 		withAPITokens:         _q.withAPITokens.Clone(),
 		withMeetingsAttended:  _q.withMeetingsAttended.Clone(),
+		withReferredCases:     _q.withReferredCases.Clone(),
 		withCaseTeams:         _q.withCaseTeams.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
@@ -508,6 +533,17 @@ func (_q *UserQuery) WithMeetingsAttended(opts ...func(*MeetingQuery)) *UserQuer
 		opt(query)
 	}
 	_q.withMeetingsAttended = query
+	return _q
+}
+
+// WithReferredCases tells the query-builder to eager-load the nodes that are connected to
+// the "referred_cases" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithReferredCases(opts ...func(*CaseFileQuery)) *UserQuery {
+	query := (&CaseFileClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withReferredCases = query
 	return _q
 }
 
@@ -607,13 +643,14 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		nodes       = []*User{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [8]bool{
 			_q.withOrganization != nil,
 			_q.withMemberships != nil,
 			_q.withCoordinatedTables != nil,
 			_q.withSessions != nil,
 			_q.withAPITokens != nil,
 			_q.withMeetingsAttended != nil,
+			_q.withReferredCases != nil,
 			_q.withCaseTeams != nil,
 		}
 	)
@@ -685,6 +722,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 			return nil, err
 		}
 	}
+	if query := _q.withReferredCases; query != nil {
+		if err := _q.loadReferredCases(ctx, query, nodes,
+			func(n *User) { n.Edges.ReferredCases = []*CaseFile{} },
+			func(n *User, e *CaseFile) { n.Edges.ReferredCases = append(n.Edges.ReferredCases, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withCaseTeams; query != nil {
 		if err := _q.loadCaseTeams(ctx, query, nodes,
 			func(n *User) { n.Edges.CaseTeams = []*CaseFile{} },
@@ -724,6 +768,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		if err := _q.loadMeetingsAttended(ctx, query, nodes,
 			func(n *User) { n.appendNamedMeetingsAttended(name) },
 			func(n *User, e *Meeting) { n.appendNamedMeetingsAttended(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedReferredCases {
+		if err := _q.loadReferredCases(ctx, query, nodes,
+			func(n *User) { n.appendNamedReferredCases(name) },
+			func(n *User, e *CaseFile) { n.appendNamedReferredCases(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -956,6 +1007,37 @@ func (_q *UserQuery) loadMeetingsAttended(ctx context.Context, query *MeetingQue
 		for kn := range nodes {
 			assign(kn, n)
 		}
+	}
+	return nil
+}
+func (_q *UserQuery) loadReferredCases(ctx context.Context, query *CaseFileQuery, nodes []*User, init func(*User), assign func(*User, *CaseFile)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*User)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.CaseFile(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(user.ReferredCasesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.case_file_referring_operator
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "case_file_referring_operator" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "case_file_referring_operator" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -1209,6 +1291,20 @@ func (_q *UserQuery) WithNamedMeetingsAttended(name string, opts ...func(*Meetin
 		_q.withNamedMeetingsAttended = make(map[string]*MeetingQuery)
 	}
 	_q.withNamedMeetingsAttended[name] = query
+	return _q
+}
+
+// WithNamedReferredCases tells the query-builder to eager-load the nodes that are connected to the "referred_cases"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedReferredCases(name string, opts ...func(*CaseFileQuery)) *UserQuery {
+	query := (&CaseFileClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedReferredCases == nil {
+		_q.withNamedReferredCases = make(map[string]*CaseFileQuery)
+	}
+	_q.withNamedReferredCases[name] = query
 	return _q
 }
 

@@ -225,6 +225,21 @@ func (_u *UserUpdate) AddMeetingsAttended(v ...*Meeting) *UserUpdate {
 	return _u.AddMeetingsAttendedIDs(ids...)
 }
 
+// AddReferredCaseIDs adds the "referred_cases" edge to the CaseFile entity by IDs.
+func (_u *UserUpdate) AddReferredCaseIDs(ids ...gid.ID) *UserUpdate {
+	_u.mutation.AddReferredCaseIDs(ids...)
+	return _u
+}
+
+// AddReferredCases adds the "referred_cases" edges to the CaseFile entity.
+func (_u *UserUpdate) AddReferredCases(v ...*CaseFile) *UserUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddReferredCaseIDs(ids...)
+}
+
 // AddCaseTeamIDs adds the "case_teams" edge to the CaseFile entity by IDs.
 func (_u *UserUpdate) AddCaseTeamIDs(ids ...gid.ID) *UserUpdate {
 	_u.mutation.AddCaseTeamIDs(ids...)
@@ -354,6 +369,27 @@ func (_u *UserUpdate) RemoveMeetingsAttended(v ...*Meeting) *UserUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveMeetingsAttendedIDs(ids...)
+}
+
+// ClearReferredCases clears all "referred_cases" edges to the CaseFile entity.
+func (_u *UserUpdate) ClearReferredCases() *UserUpdate {
+	_u.mutation.ClearReferredCases()
+	return _u
+}
+
+// RemoveReferredCaseIDs removes the "referred_cases" edge to CaseFile entities by IDs.
+func (_u *UserUpdate) RemoveReferredCaseIDs(ids ...gid.ID) *UserUpdate {
+	_u.mutation.RemoveReferredCaseIDs(ids...)
+	return _u
+}
+
+// RemoveReferredCases removes "referred_cases" edges to CaseFile entities.
+func (_u *UserUpdate) RemoveReferredCases(v ...*CaseFile) *UserUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveReferredCaseIDs(ids...)
 }
 
 // ClearCaseTeams clears all "case_teams" edges to the CaseFile entity.
@@ -741,6 +777,51 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.ReferredCasesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ReferredCasesTable,
+			Columns: []string{user.ReferredCasesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedReferredCasesIDs(); len(nodes) > 0 && !_u.mutation.ReferredCasesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ReferredCasesTable,
+			Columns: []string{user.ReferredCasesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReferredCasesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ReferredCasesTable,
+			Columns: []string{user.ReferredCasesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _u.mutation.CaseTeamsCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2M,
@@ -994,6 +1075,21 @@ func (_u *UserUpdateOne) AddMeetingsAttended(v ...*Meeting) *UserUpdateOne {
 	return _u.AddMeetingsAttendedIDs(ids...)
 }
 
+// AddReferredCaseIDs adds the "referred_cases" edge to the CaseFile entity by IDs.
+func (_u *UserUpdateOne) AddReferredCaseIDs(ids ...gid.ID) *UserUpdateOne {
+	_u.mutation.AddReferredCaseIDs(ids...)
+	return _u
+}
+
+// AddReferredCases adds the "referred_cases" edges to the CaseFile entity.
+func (_u *UserUpdateOne) AddReferredCases(v ...*CaseFile) *UserUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddReferredCaseIDs(ids...)
+}
+
 // AddCaseTeamIDs adds the "case_teams" edge to the CaseFile entity by IDs.
 func (_u *UserUpdateOne) AddCaseTeamIDs(ids ...gid.ID) *UserUpdateOne {
 	_u.mutation.AddCaseTeamIDs(ids...)
@@ -1123,6 +1219,27 @@ func (_u *UserUpdateOne) RemoveMeetingsAttended(v ...*Meeting) *UserUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveMeetingsAttendedIDs(ids...)
+}
+
+// ClearReferredCases clears all "referred_cases" edges to the CaseFile entity.
+func (_u *UserUpdateOne) ClearReferredCases() *UserUpdateOne {
+	_u.mutation.ClearReferredCases()
+	return _u
+}
+
+// RemoveReferredCaseIDs removes the "referred_cases" edge to CaseFile entities by IDs.
+func (_u *UserUpdateOne) RemoveReferredCaseIDs(ids ...gid.ID) *UserUpdateOne {
+	_u.mutation.RemoveReferredCaseIDs(ids...)
+	return _u
+}
+
+// RemoveReferredCases removes "referred_cases" edges to CaseFile entities.
+func (_u *UserUpdateOne) RemoveReferredCases(v ...*CaseFile) *UserUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveReferredCaseIDs(ids...)
 }
 
 // ClearCaseTeams clears all "case_teams" edges to the CaseFile entity.
@@ -1533,6 +1650,51 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReferredCasesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ReferredCasesTable,
+			Columns: []string{user.ReferredCasesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedReferredCasesIDs(); len(nodes) > 0 && !_u.mutation.ReferredCasesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ReferredCasesTable,
+			Columns: []string{user.ReferredCasesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReferredCasesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ReferredCasesTable,
+			Columns: []string{user.ReferredCasesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

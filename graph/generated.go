@@ -32642,7 +32642,7 @@ func (ec *executionContext) unmarshalInputAssessmentWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "level", "levelNEQ", "levelIn", "levelNotIn", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryEqualFold", "summaryContainsFold", "complexNeeds", "complexNeedsNEQ", "assessedOn", "assessedOnNEQ", "assessedOnIn", "assessedOnNotIn", "assessedOnGT", "assessedOnGTE", "assessedOnLT", "assessedOnLTE", "hasCase", "hasCaseWith", "hasAssessor", "hasAssessorWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "level", "levelNEQ", "levelIn", "levelNotIn", "complexNeeds", "complexNeedsNEQ", "assessedOn", "assessedOnNEQ", "assessedOnIn", "assessedOnNotIn", "assessedOnGT", "assessedOnGTE", "assessedOnLT", "assessedOnLTE", "hasCase", "hasCaseWith", "hasAssessor", "hasAssessorWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -32866,97 +32866,6 @@ func (ec *executionContext) unmarshalInputAssessmentWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.LevelNotIn = data
-		case "summary":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Summary = data
-		case "summaryNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryNEQ = data
-		case "summaryIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryIn = data
-		case "summaryNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryNotIn = data
-		case "summaryGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryGT = data
-		case "summaryGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryGTE = data
-		case "summaryLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryLT = data
-		case "summaryLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryLTE = data
-		case "summaryContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryContains = data
-		case "summaryHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryHasPrefix = data
-		case "summaryHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryHasSuffix = data
-		case "summaryEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryEqualFold = data
-		case "summaryContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryContainsFold = data
 		case "complexNeeds":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complexNeeds"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -33896,7 +33805,7 @@ func (ec *executionContext) unmarshalInputCaseEventWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "occurredAt", "occurredAtNEQ", "occurredAtIn", "occurredAtNotIn", "occurredAtGT", "occurredAtGTE", "occurredAtLT", "occurredAtLTE", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "hasCase", "hasCaseWith", "hasActor", "hasActorWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "occurredAt", "occurredAtNEQ", "occurredAtIn", "occurredAtNotIn", "occurredAtGT", "occurredAtGTE", "occurredAtLT", "occurredAtLTE", "hasCase", "hasCaseWith", "hasActor", "hasActorWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -34176,111 +34085,6 @@ func (ec *executionContext) unmarshalInputCaseEventWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.OccurredAtLTE = data
-		case "note":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Note = data
-		case "noteNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoteNEQ = data
-		case "noteIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoteIn = data
-		case "noteNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoteNotIn = data
-		case "noteGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoteGT = data
-		case "noteGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoteGTE = data
-		case "noteLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoteLT = data
-		case "noteLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoteLTE = data
-		case "noteContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoteContains = data
-		case "noteHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoteHasPrefix = data
-		case "noteHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoteHasSuffix = data
-		case "noteIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoteIsNil = data
-		case "noteNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoteNotNil = data
-		case "noteEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoteEqualFold = data
-		case "noteContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoteContainsFold = data
 		case "hasCase":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCase"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -34390,7 +34194,7 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "referredOn", "referredOnNEQ", "referredOnIn", "referredOnNotIn", "referredOnGT", "referredOnGTE", "referredOnLT", "referredOnLTE", "referralReason", "referralReasonNEQ", "referralReasonIn", "referralReasonNotIn", "referralReasonGT", "referralReasonGTE", "referralReasonLT", "referralReasonLTE", "referralReasonContains", "referralReasonHasPrefix", "referralReasonHasSuffix", "referralReasonEqualFold", "referralReasonContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "takenInChargeOn", "takenInChargeOnNEQ", "takenInChargeOnIn", "takenInChargeOnNotIn", "takenInChargeOnGT", "takenInChargeOnGTE", "takenInChargeOnLT", "takenInChargeOnLTE", "takenInChargeOnIsNil", "takenInChargeOnNotNil", "closedOn", "closedOnNEQ", "closedOnIn", "closedOnNotIn", "closedOnGT", "closedOnGTE", "closedOnLT", "closedOnLTE", "closedOnIsNil", "closedOnNotNil", "closureReason", "closureReasonNEQ", "closureReasonIn", "closureReasonNotIn", "closureReasonIsNil", "closureReasonNotNil", "declineReason", "declineReasonNEQ", "declineReasonIn", "declineReasonNotIn", "declineReasonGT", "declineReasonGTE", "declineReasonLT", "declineReasonLTE", "declineReasonContains", "declineReasonHasPrefix", "declineReasonHasSuffix", "declineReasonIsNil", "declineReasonNotNil", "declineReasonEqualFold", "declineReasonContainsFold", "consentGivenAt", "consentGivenAtNEQ", "consentGivenAtIn", "consentGivenAtNotIn", "consentGivenAtGT", "consentGivenAtGTE", "consentGivenAtLT", "consentGivenAtLTE", "consentGivenAtIsNil", "consentGivenAtNotNil", "firstMeetingOn", "firstMeetingOnNEQ", "firstMeetingOnIn", "firstMeetingOnNotIn", "firstMeetingOnGT", "firstMeetingOnGTE", "firstMeetingOnLT", "firstMeetingOnLTE", "firstMeetingOnIsNil", "firstMeetingOnNotNil", "firstMeetingDueOn", "firstMeetingDueOnNEQ", "firstMeetingDueOnIn", "firstMeetingDueOnNotIn", "firstMeetingDueOnGT", "firstMeetingDueOnGTE", "firstMeetingDueOnLT", "firstMeetingDueOnLTE", "firstMeetingDueOnIsNil", "firstMeetingDueOnNotNil", "planDueOn", "planDueOnNEQ", "planDueOnIn", "planDueOnNotIn", "planDueOnGT", "planDueOnGTE", "planDueOnLT", "planDueOnLTE", "planDueOnIsNil", "planDueOnNotNil", "transferReason", "transferReasonNEQ", "transferReasonIn", "transferReasonNotIn", "transferReasonGT", "transferReasonGTE", "transferReasonLT", "transferReasonLTE", "transferReasonContains", "transferReasonHasPrefix", "transferReasonHasSuffix", "transferReasonIsNil", "transferReasonNotNil", "transferReasonEqualFold", "transferReasonContainsFold", "transferRequestedAt", "transferRequestedAtNEQ", "transferRequestedAtIn", "transferRequestedAtNotIn", "transferRequestedAtGT", "transferRequestedAtGTE", "transferRequestedAtLT", "transferRequestedAtLTE", "transferRequestedAtIsNil", "transferRequestedAtNotNil", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "hasPerson", "hasPersonWith", "hasTable", "hasTableWith", "hasReferringOrganization", "hasReferringOrganizationWith", "hasReferringOperator", "hasReferringOperatorWith", "hasCaseManager", "hasCaseManagerWith", "hasTeam", "hasTeamWith", "hasTransferTo", "hasTransferToWith", "hasAssessments", "hasAssessmentsWith", "hasMonitoringMeetings", "hasMonitoringMeetingsWith", "hasPreviousCase", "hasPreviousCaseWith", "hasNextCase", "hasNextCaseWith", "hasEvents", "hasEventsWith", "hasPlan", "hasPlanWith", "hasInterventions", "hasInterventionsWith", "hasOutcomes", "hasOutcomesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "referredOn", "referredOnNEQ", "referredOnIn", "referredOnNotIn", "referredOnGT", "referredOnGTE", "referredOnLT", "referredOnLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "takenInChargeOn", "takenInChargeOnNEQ", "takenInChargeOnIn", "takenInChargeOnNotIn", "takenInChargeOnGT", "takenInChargeOnGTE", "takenInChargeOnLT", "takenInChargeOnLTE", "takenInChargeOnIsNil", "takenInChargeOnNotNil", "closedOn", "closedOnNEQ", "closedOnIn", "closedOnNotIn", "closedOnGT", "closedOnGTE", "closedOnLT", "closedOnLTE", "closedOnIsNil", "closedOnNotNil", "closureReason", "closureReasonNEQ", "closureReasonIn", "closureReasonNotIn", "closureReasonIsNil", "closureReasonNotNil", "consentGivenAt", "consentGivenAtNEQ", "consentGivenAtIn", "consentGivenAtNotIn", "consentGivenAtGT", "consentGivenAtGTE", "consentGivenAtLT", "consentGivenAtLTE", "consentGivenAtIsNil", "consentGivenAtNotNil", "firstMeetingOn", "firstMeetingOnNEQ", "firstMeetingOnIn", "firstMeetingOnNotIn", "firstMeetingOnGT", "firstMeetingOnGTE", "firstMeetingOnLT", "firstMeetingOnLTE", "firstMeetingOnIsNil", "firstMeetingOnNotNil", "firstMeetingDueOn", "firstMeetingDueOnNEQ", "firstMeetingDueOnIn", "firstMeetingDueOnNotIn", "firstMeetingDueOnGT", "firstMeetingDueOnGTE", "firstMeetingDueOnLT", "firstMeetingDueOnLTE", "firstMeetingDueOnIsNil", "firstMeetingDueOnNotNil", "planDueOn", "planDueOnNEQ", "planDueOnIn", "planDueOnNotIn", "planDueOnGT", "planDueOnGTE", "planDueOnLT", "planDueOnLTE", "planDueOnIsNil", "planDueOnNotNil", "transferRequestedAt", "transferRequestedAtNEQ", "transferRequestedAtIn", "transferRequestedAtNotIn", "transferRequestedAtGT", "transferRequestedAtGTE", "transferRequestedAtLT", "transferRequestedAtLTE", "transferRequestedAtIsNil", "transferRequestedAtNotNil", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "hasPerson", "hasPersonWith", "hasTable", "hasTableWith", "hasReferringOrganization", "hasReferringOrganizationWith", "hasReferringOperator", "hasReferringOperatorWith", "hasCaseManager", "hasCaseManagerWith", "hasTeam", "hasTeamWith", "hasTransferTo", "hasTransferToWith", "hasAssessments", "hasAssessmentsWith", "hasMonitoringMeetings", "hasMonitoringMeetingsWith", "hasPreviousCase", "hasPreviousCaseWith", "hasNextCase", "hasNextCaseWith", "hasEvents", "hasEventsWith", "hasPlan", "hasPlanWith", "hasInterventions", "hasInterventionsWith", "hasOutcomes", "hasOutcomesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -34733,97 +34537,6 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.ReferredOnLTE = data
-		case "referralReason":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralReason"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReferralReason = data
-		case "referralReasonNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralReasonNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReferralReasonNEQ = data
-		case "referralReasonIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralReasonIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReferralReasonIn = data
-		case "referralReasonNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralReasonNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReferralReasonNotIn = data
-		case "referralReasonGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralReasonGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReferralReasonGT = data
-		case "referralReasonGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralReasonGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReferralReasonGTE = data
-		case "referralReasonLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralReasonLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReferralReasonLT = data
-		case "referralReasonLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralReasonLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReferralReasonLTE = data
-		case "referralReasonContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralReasonContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReferralReasonContains = data
-		case "referralReasonHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralReasonHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReferralReasonHasPrefix = data
-		case "referralReasonHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralReasonHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReferralReasonHasSuffix = data
-		case "referralReasonEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralReasonEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReferralReasonEqualFold = data
-		case "referralReasonContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralReasonContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReferralReasonContainsFold = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOCaseStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐStatus(ctx, v)
@@ -35062,111 +34775,6 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.ClosureReasonNotNil = data
-		case "declineReason":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReason"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DeclineReason = data
-		case "declineReasonNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DeclineReasonNEQ = data
-		case "declineReasonIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DeclineReasonIn = data
-		case "declineReasonNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DeclineReasonNotIn = data
-		case "declineReasonGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DeclineReasonGT = data
-		case "declineReasonGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DeclineReasonGTE = data
-		case "declineReasonLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DeclineReasonLT = data
-		case "declineReasonLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DeclineReasonLTE = data
-		case "declineReasonContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DeclineReasonContains = data
-		case "declineReasonHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DeclineReasonHasPrefix = data
-		case "declineReasonHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DeclineReasonHasSuffix = data
-		case "declineReasonIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DeclineReasonIsNil = data
-		case "declineReasonNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DeclineReasonNotNil = data
-		case "declineReasonEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DeclineReasonEqualFold = data
-		case "declineReasonContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DeclineReasonContainsFold = data
 		case "consentGivenAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consentGivenAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -35447,111 +35055,6 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.PlanDueOnNotNil = data
-		case "transferReason":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReason"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferReason = data
-		case "transferReasonNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferReasonNEQ = data
-		case "transferReasonIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferReasonIn = data
-		case "transferReasonNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferReasonNotIn = data
-		case "transferReasonGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferReasonGT = data
-		case "transferReasonGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferReasonGTE = data
-		case "transferReasonLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferReasonLT = data
-		case "transferReasonLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferReasonLTE = data
-		case "transferReasonContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferReasonContains = data
-		case "transferReasonHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferReasonHasPrefix = data
-		case "transferReasonHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferReasonHasSuffix = data
-		case "transferReasonIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferReasonIsNil = data
-		case "transferReasonNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferReasonNotNil = data
-		case "transferReasonEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferReasonEqualFold = data
-		case "transferReasonContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferReasonContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferReasonContainsFold = data
 		case "transferRequestedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferRequestedAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -36088,7 +35591,7 @@ func (ec *executionContext) unmarshalInputCommitmentWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "hoursAgreed", "hoursAgreedNEQ", "hoursAgreedIn", "hoursAgreedNotIn", "hoursAgreedGT", "hoursAgreedGTE", "hoursAgreedLT", "hoursAgreedLTE", "hoursDone", "hoursDoneNEQ", "hoursDoneIn", "hoursDoneNotIn", "hoursDoneGT", "hoursDoneGTE", "hoursDoneLT", "hoursDoneLTE", "dueOn", "dueOnNEQ", "dueOnIn", "dueOnNotIn", "dueOnGT", "dueOnGTE", "dueOnLT", "dueOnLTE", "dueOnIsNil", "dueOnNotNil", "hasPlan", "hasPlanWith", "hasHost", "hasHostWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "hoursAgreed", "hoursAgreedNEQ", "hoursAgreedIn", "hoursAgreedNotIn", "hoursAgreedGT", "hoursAgreedGTE", "hoursAgreedLT", "hoursAgreedLTE", "hoursDone", "hoursDoneNEQ", "hoursDoneIn", "hoursDoneNotIn", "hoursDoneGT", "hoursDoneGTE", "hoursDoneLT", "hoursDoneLTE", "dueOn", "dueOnNEQ", "dueOnIn", "dueOnNotIn", "dueOnGT", "dueOnGTE", "dueOnLT", "dueOnLTE", "dueOnIsNil", "dueOnNotNil", "hasPlan", "hasPlanWith", "hasHost", "hasHostWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36312,97 +35815,6 @@ func (ec *executionContext) unmarshalInputCommitmentWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.KindNotIn = data
-		case "description":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Description = data
-		case "descriptionNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionNEQ = data
-		case "descriptionIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionIn = data
-		case "descriptionNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionNotIn = data
-		case "descriptionGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionGT = data
-		case "descriptionGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionGTE = data
-		case "descriptionLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionLT = data
-		case "descriptionLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionLTE = data
-		case "descriptionContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionContains = data
-		case "descriptionHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionHasPrefix = data
-		case "descriptionHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionHasSuffix = data
-		case "descriptionEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionEqualFold = data
-		case "descriptionContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionContainsFold = data
 		case "hoursAgreed":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hoursAgreed"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -39587,7 +38999,7 @@ func (ec *executionContext) unmarshalInputGoalWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "area", "areaNEQ", "areaIn", "areaNotIn", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "dueOn", "dueOnNEQ", "dueOnIn", "dueOnNotIn", "dueOnGT", "dueOnGTE", "dueOnLT", "dueOnLTE", "dueOnIsNil", "dueOnNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "hasPlan", "hasPlanWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "area", "areaNEQ", "areaIn", "areaNotIn", "dueOn", "dueOnNEQ", "dueOnIn", "dueOnNotIn", "dueOnGT", "dueOnGTE", "dueOnLT", "dueOnLTE", "dueOnIsNil", "dueOnNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "hasPlan", "hasPlanWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -39811,97 +39223,6 @@ func (ec *executionContext) unmarshalInputGoalWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.AreaNotIn = data
-		case "description":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Description = data
-		case "descriptionNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionNEQ = data
-		case "descriptionIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionIn = data
-		case "descriptionNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionNotIn = data
-		case "descriptionGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionGT = data
-		case "descriptionGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionGTE = data
-		case "descriptionLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionLT = data
-		case "descriptionLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionLTE = data
-		case "descriptionContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionContains = data
-		case "descriptionHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionHasPrefix = data
-		case "descriptionHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionHasSuffix = data
-		case "descriptionEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionEqualFold = data
-		case "descriptionContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionContainsFold = data
 		case "dueOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -40270,7 +39591,7 @@ func (ec *executionContext) unmarshalInputInterventionWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "startsOn", "startsOnNEQ", "startsOnIn", "startsOnNotIn", "startsOnGT", "startsOnGTE", "startsOnLT", "startsOnLTE", "endsOn", "endsOnNEQ", "endsOnIn", "endsOnNotIn", "endsOnGT", "endsOnGTE", "endsOnLT", "endsOnLTE", "endsOnIsNil", "endsOnNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "costCents", "costCentsNEQ", "costCentsIn", "costCentsNotIn", "costCentsGT", "costCentsGTE", "costCentsLT", "costCentsLTE", "hasCase", "hasCaseWith", "hasProvider", "hasProviderWith", "hasFund", "hasFundWith", "hasOutcomes", "hasOutcomesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "startsOn", "startsOnNEQ", "startsOnIn", "startsOnNotIn", "startsOnGT", "startsOnGTE", "startsOnLT", "startsOnLTE", "endsOn", "endsOnNEQ", "endsOnIn", "endsOnNotIn", "endsOnGT", "endsOnGTE", "endsOnLT", "endsOnLTE", "endsOnIsNil", "endsOnNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "costCents", "costCentsNEQ", "costCentsIn", "costCentsNotIn", "costCentsGT", "costCentsGTE", "costCentsLT", "costCentsLTE", "hasCase", "hasCaseWith", "hasProvider", "hasProviderWith", "hasFund", "hasFundWith", "hasOutcomes", "hasOutcomesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40494,111 +39815,6 @@ func (ec *executionContext) unmarshalInputInterventionWhereInput(ctx context.Con
 				return it, err
 			}
 			it.KindNotIn = data
-		case "description":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Description = data
-		case "descriptionNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionNEQ = data
-		case "descriptionIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionIn = data
-		case "descriptionNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionNotIn = data
-		case "descriptionGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionGT = data
-		case "descriptionGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionGTE = data
-		case "descriptionLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionLT = data
-		case "descriptionLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionLTE = data
-		case "descriptionContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionContains = data
-		case "descriptionHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionHasPrefix = data
-		case "descriptionHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionHasSuffix = data
-		case "descriptionIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionIsNil = data
-		case "descriptionNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionNotNil = data
-		case "descriptionEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionEqualFold = data
-		case "descriptionContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DescriptionContainsFold = data
 		case "startsOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOn"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -41741,7 +40957,7 @@ func (ec *executionContext) unmarshalInputMonitoringItemWhereInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "progress", "progressNEQ", "progressIn", "progressNotIn", "progressGT", "progressGTE", "progressLT", "progressLTE", "progressContains", "progressHasPrefix", "progressHasSuffix", "progressIsNil", "progressNotNil", "progressEqualFold", "progressContainsFold", "goalStatus", "goalStatusNEQ", "goalStatusIn", "goalStatusNotIn", "goalStatusIsNil", "goalStatusNotNil", "hoursDone", "hoursDoneNEQ", "hoursDoneIn", "hoursDoneNotIn", "hoursDoneGT", "hoursDoneGTE", "hoursDoneLT", "hoursDoneLTE", "hoursDoneIsNil", "hoursDoneNotNil", "hasMeeting", "hasMeetingWith", "hasGoal", "hasGoalWith", "hasCommitment", "hasCommitmentWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "goalStatus", "goalStatusNEQ", "goalStatusIn", "goalStatusNotIn", "goalStatusIsNil", "goalStatusNotNil", "hoursDone", "hoursDoneNEQ", "hoursDoneIn", "hoursDoneNotIn", "hoursDoneGT", "hoursDoneGTE", "hoursDoneLT", "hoursDoneLTE", "hoursDoneIsNil", "hoursDoneNotNil", "hasMeeting", "hasMeetingWith", "hasGoal", "hasGoalWith", "hasCommitment", "hasCommitmentWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -41937,111 +41153,6 @@ func (ec *executionContext) unmarshalInputMonitoringItemWhereInput(ctx context.C
 				return it, err
 			}
 			it.UpdatedAtLTE = data
-		case "progress":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progress"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Progress = data
-		case "progressNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProgressNEQ = data
-		case "progressIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProgressIn = data
-		case "progressNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProgressNotIn = data
-		case "progressGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProgressGT = data
-		case "progressGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProgressGTE = data
-		case "progressLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProgressLT = data
-		case "progressLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProgressLTE = data
-		case "progressContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProgressContains = data
-		case "progressHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProgressHasPrefix = data
-		case "progressHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProgressHasSuffix = data
-		case "progressIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProgressIsNil = data
-		case "progressNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProgressNotNil = data
-		case "progressEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProgressEqualFold = data
-		case "progressContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProgressContainsFold = data
 		case "goalStatus":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalStatus"))
 			data, err := ec.unmarshalOMonitoringItemGoalStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋmonitoringitemᚐGoalStatus(ctx, v)
@@ -42333,7 +41444,7 @@ func (ec *executionContext) unmarshalInputMonitoringMeetingWhereInput(ctx contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "plannedOn", "plannedOnNEQ", "plannedOnIn", "plannedOnNotIn", "plannedOnGT", "plannedOnGTE", "plannedOnLT", "plannedOnLTE", "heldOn", "heldOnNEQ", "heldOnIn", "heldOnNotIn", "heldOnGT", "heldOnGTE", "heldOnLT", "heldOnLTE", "heldOnIsNil", "heldOnNotNil", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryIsNil", "summaryNotNil", "summaryEqualFold", "summaryContainsFold", "hasCase", "hasCaseWith", "hasRecordedBy", "hasRecordedByWith", "hasItems", "hasItemsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "plannedOn", "plannedOnNEQ", "plannedOnIn", "plannedOnNotIn", "plannedOnGT", "plannedOnGTE", "plannedOnLT", "plannedOnLTE", "heldOn", "heldOnNEQ", "heldOnIn", "heldOnNotIn", "heldOnGT", "heldOnGTE", "heldOnLT", "heldOnLTE", "heldOnIsNil", "heldOnNotNil", "hasCase", "hasCaseWith", "hasRecordedBy", "hasRecordedByWith", "hasItems", "hasItemsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -42655,111 +41766,6 @@ func (ec *executionContext) unmarshalInputMonitoringMeetingWhereInput(ctx contex
 				return it, err
 			}
 			it.HeldOnNotNil = data
-		case "summary":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Summary = data
-		case "summaryNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryNEQ = data
-		case "summaryIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryIn = data
-		case "summaryNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryNotIn = data
-		case "summaryGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryGT = data
-		case "summaryGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryGTE = data
-		case "summaryLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryLT = data
-		case "summaryLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryLTE = data
-		case "summaryContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryContains = data
-		case "summaryHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryHasPrefix = data
-		case "summaryHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryHasSuffix = data
-		case "summaryIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryIsNil = data
-		case "summaryNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryNotNil = data
-		case "summaryEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryEqualFold = data
-		case "summaryContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryContainsFold = data
 		case "hasCase":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCase"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -45331,7 +44337,7 @@ func (ec *executionContext) unmarshalInputOutcomeWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "valueDimension", "valueDimensionNEQ", "valueDimensionIn", "valueDimensionNotIn", "achievedOn", "achievedOnNEQ", "achievedOnIn", "achievedOnNotIn", "achievedOnGT", "achievedOnGTE", "achievedOnLT", "achievedOnLTE", "evidence", "evidenceNEQ", "evidenceIn", "evidenceNotIn", "evidenceGT", "evidenceGTE", "evidenceLT", "evidenceLTE", "evidenceContains", "evidenceHasPrefix", "evidenceHasSuffix", "evidenceIsNil", "evidenceNotNil", "evidenceEqualFold", "evidenceContainsFold", "followUpDueOn", "followUpDueOnNEQ", "followUpDueOnIn", "followUpDueOnNotIn", "followUpDueOnGT", "followUpDueOnGTE", "followUpDueOnLT", "followUpDueOnLTE", "followUpDueOnIsNil", "followUpDueOnNotNil", "followedUpOn", "followedUpOnNEQ", "followedUpOnIn", "followedUpOnNotIn", "followedUpOnGT", "followedUpOnGTE", "followedUpOnLT", "followedUpOnLTE", "followedUpOnIsNil", "followedUpOnNotNil", "stillHeld", "stillHeldNEQ", "stillHeldIsNil", "stillHeldNotNil", "hasCase", "hasCaseWith", "hasIntervention", "hasInterventionWith", "hasVerifiedBy", "hasVerifiedByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "valueDimension", "valueDimensionNEQ", "valueDimensionIn", "valueDimensionNotIn", "achievedOn", "achievedOnNEQ", "achievedOnIn", "achievedOnNotIn", "achievedOnGT", "achievedOnGTE", "achievedOnLT", "achievedOnLTE", "followUpDueOn", "followUpDueOnNEQ", "followUpDueOnIn", "followUpDueOnNotIn", "followUpDueOnGT", "followUpDueOnGTE", "followUpDueOnLT", "followUpDueOnLTE", "followUpDueOnIsNil", "followUpDueOnNotNil", "followedUpOn", "followedUpOnNEQ", "followedUpOnIn", "followedUpOnNotIn", "followedUpOnGT", "followedUpOnGTE", "followedUpOnLT", "followedUpOnLTE", "followedUpOnIsNil", "followedUpOnNotNil", "stillHeld", "stillHeldNEQ", "stillHeldIsNil", "stillHeldNotNil", "hasCase", "hasCaseWith", "hasIntervention", "hasInterventionWith", "hasVerifiedBy", "hasVerifiedByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45639,111 +44645,6 @@ func (ec *executionContext) unmarshalInputOutcomeWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.AchievedOnLTE = data
-		case "evidence":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Evidence = data
-		case "evidenceNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidenceNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EvidenceNEQ = data
-		case "evidenceIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidenceIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EvidenceIn = data
-		case "evidenceNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidenceNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EvidenceNotIn = data
-		case "evidenceGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidenceGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EvidenceGT = data
-		case "evidenceGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidenceGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EvidenceGTE = data
-		case "evidenceLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidenceLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EvidenceLT = data
-		case "evidenceLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidenceLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EvidenceLTE = data
-		case "evidenceContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidenceContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EvidenceContains = data
-		case "evidenceHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidenceHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EvidenceHasPrefix = data
-		case "evidenceHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidenceHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EvidenceHasSuffix = data
-		case "evidenceIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidenceIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EvidenceIsNil = data
-		case "evidenceNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidenceNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EvidenceNotNil = data
-		case "evidenceEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidenceEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EvidenceEqualFold = data
-		case "evidenceContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidenceContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EvidenceContainsFold = data
 		case "followUpDueOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpDueOn"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -47212,7 +46113,7 @@ func (ec *executionContext) unmarshalInputPlanWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryIsNil", "summaryNotNil", "summaryEqualFold", "summaryContainsFold", "agreedOn", "agreedOnNEQ", "agreedOnIn", "agreedOnNotIn", "agreedOnGT", "agreedOnGTE", "agreedOnLT", "agreedOnLTE", "agreedOnIsNil", "agreedOnNotNil", "reviewOn", "reviewOnNEQ", "reviewOnIn", "reviewOnNotIn", "reviewOnGT", "reviewOnGTE", "reviewOnLT", "reviewOnLTE", "reviewOnIsNil", "reviewOnNotNil", "hasCase", "hasCaseWith", "hasGoals", "hasGoalsWith", "hasCommitments", "hasCommitmentsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "agreedOn", "agreedOnNEQ", "agreedOnIn", "agreedOnNotIn", "agreedOnGT", "agreedOnGTE", "agreedOnLT", "agreedOnLTE", "agreedOnIsNil", "agreedOnNotNil", "reviewOn", "reviewOnNEQ", "reviewOnIn", "reviewOnNotIn", "reviewOnGT", "reviewOnGTE", "reviewOnLT", "reviewOnLTE", "reviewOnIsNil", "reviewOnNotNil", "hasCase", "hasCaseWith", "hasGoals", "hasGoalsWith", "hasCommitments", "hasCommitmentsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -47408,111 +46309,6 @@ func (ec *executionContext) unmarshalInputPlanWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.UpdatedAtLTE = data
-		case "summary":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Summary = data
-		case "summaryNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryNEQ = data
-		case "summaryIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryIn = data
-		case "summaryNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryNotIn = data
-		case "summaryGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryGT = data
-		case "summaryGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryGTE = data
-		case "summaryLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryLT = data
-		case "summaryLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryLTE = data
-		case "summaryContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryContains = data
-		case "summaryHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryHasPrefix = data
-		case "summaryHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryHasSuffix = data
-		case "summaryIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryIsNil = data
-		case "summaryNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryNotNil = data
-		case "summaryEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryEqualFold = data
-		case "summaryContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryContainsFold = data
 		case "agreedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreedOn"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)

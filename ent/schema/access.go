@@ -26,9 +26,10 @@ func signedIn(writers ...domain.Role) AccessMixin { return AccessMixin{writers: 
 // public is readable by anyone, written by the roles given.
 func public(writers ...domain.Role) AccessMixin { return AccessMixin{public: true, writers: writers} }
 
-// Hooks of the mixin: every change a viewer makes is audited.
+// Hooks of the mixin: text and dates within bounds, and every change a
+// viewer makes audited.
 func (AccessMixin) Hooks() []ent.Hook {
-	return []ent.Hook{rule.AuditMutations()}
+	return []ent.Hook{saneValues, rule.AuditMutations()}
 }
 
 // Policy of the mixin.
@@ -76,6 +77,12 @@ func (IdentityMixin) Policy() ent.Policy {
 // viewer's cases; its rule runs before AccessMixin's.
 type CaseMixin struct{ mixin.Schema }
 
+// Interceptors of CaseMixin: the committee and analysts read a case's
+// personal text empty.
+func (CaseMixin) Interceptors() []ent.Interceptor {
+	return []ent.Interceptor{rule.RedactPersonalText()}
+}
+
 // Policy of CaseMixin.
 func (CaseMixin) Policy() ent.Policy {
 	return privacy.Policy{Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.ScopeCases()}}
@@ -85,7 +92,29 @@ func (CaseMixin) Policy() ent.Policy {
 // besides administrators; its rule runs before AccessMixin's.
 type MembershipMixin struct{ mixin.Schema }
 
-// Policy of MembershipMixin.
+// Policy of MembershipMixin: memberships are read as ScopeMemberships
+// says.
 func (MembershipMixin) Policy() ent.Policy {
-	return privacy.Policy{Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.DenyIfReadOnly(), rule.AllowTableCoordinator()}}
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.ScopeMemberships()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.DenyIfReadOnly(), rule.AllowTableCoordinator()},
+	}
+}
+
+// ColleaguesMixin lets a user's account be read by those who work with
+// them (rule.ScopeUsers); its rule runs before AccessMixin's.
+type ColleaguesMixin struct{ mixin.Schema }
+
+// Policy of ColleaguesMixin.
+func (ColleaguesMixin) Policy() ent.Policy {
+	return privacy.Policy{Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.ScopeUsers()}}
+}
+
+// MeetingMixin keeps a table's meetings and decisions to that table and
+// the committee (rule.ScopeMeetings); its rule runs before AccessMixin's.
+type MeetingMixin struct{ mixin.Schema }
+
+// Policy of MeetingMixin.
+func (MeetingMixin) Policy() ent.Policy {
+	return privacy.Policy{Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.ScopeMeetings()}}
 }

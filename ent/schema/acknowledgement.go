@@ -26,7 +26,8 @@ func (DirectiveAcknowledgement) Fields() []ent.Field {
 			Comment("When the coordinator acknowledged it (data della presa d'atto).").
 			Annotations(ordered("ACKNOWLEDGED_AT")),
 		field.Text("note").Optional().
-			Comment("How the table will act on it (note)."),
+			Comment("How the table will act on it (note).").
+			Annotations(limited(shortText)),
 	}
 }
 

@@ -35,7 +35,8 @@ func (Assessment) Fields() []ent.Field {
 			Comment("Needs and resources found, area by area (bisogni e risorse per area).").
 			Annotations(entgql.Type("[AreaFinding!]")),
 		field.Text("summary").NotEmpty().
-			Comment("The analysis in words (sintesi della valutazione)."),
+			Comment("The analysis in words (sintesi della valutazione).").
+			Annotations(personal(longText)...),
 		field.Bool("complex_needs").Default(false).
 			Comment("Whether the needs are complex and call for the in-depth analysis (bisogni complessi)."),
 		field.Time("assessed_on").

@@ -43,7 +43,8 @@ func (Intervention) Fields() []ent.Field {
 			Comment("Kind of intervention (tipo di intervento): orientamento, formazione, tirocinio, inserimento lavorativo, sostegno all'autoimpiego, rientro in istruzione, formazione-lavoro, inserimento socio-assistenziale, tirocinio Garanzia Giovani, percorso salute-lavoro, sostegno abitativo, sostegno al reddito, supporto psico-sociale, consulenza sul debito, altro.").
 			Annotations(ordered("KIND")),
 		field.Text("description").Optional().
-			Comment("What is delivered (descrizione)."),
+			Comment("What is delivered (descrizione).").
+			Annotations(personal(shortText)...),
 		field.Time("starts_on").
 			Comment("Start date (data di inizio).").
 			Annotations(ordered("STARTS_ON")),
@@ -55,8 +56,8 @@ func (Intervention) Fields() []ent.Field {
 			Default("PLANNED").
 			Comment("Status (stato): programmato, in corso, concluso, interrotto.").
 			Annotations(ordered("STATUS")),
-		field.Int64("cost_cents").NonNegative().Default(0).
-			Comment("Cost in euro cents (costo in centesimi di euro).").
+		field.Int64("cost_cents").Range(0, maxCents).Default(0).
+			Comment("Cost in euro cents, at most 100 million euro (costo in centesimi di euro).").
 			Annotations(ordered("COST")),
 	}
 }
@@ -131,7 +132,8 @@ func (Outcome) Fields() []ent.Field {
 			Comment("Date of the result (data dell'esito).").
 			Annotations(ordered("ACHIEVED_ON")),
 		field.Text("evidence").Optional().
-			Comment("What shows the result, e.g. a contract or certificate (evidenza)."),
+			Comment("What shows the result, e.g. a contract or certificate (evidenza).").
+			Annotations(personal(shortText)...),
 		field.Time("follow_up_due_on").Optional().Nillable().
 			Comment("When the result is to be checked again, six months on for employment (data prevista del follow-up).").
 			Annotations(ordered("FOLLOW_UP_DUE_ON")),
@@ -186,8 +188,8 @@ func (Fund) Fields() []ent.Field {
 		field.Int("year").Range(2014, 2100).
 			Comment("Budget year (anno di bilancio).").
 			Annotations(ordered("YEAR")),
-		field.Int64("allocated_cents").NonNegative().
-			Comment("Amount allocated, in euro cents (importo stanziato in centesimi).").
+		field.Int64("allocated_cents").Range(0, maxCents).
+			Comment("Amount allocated, in euro cents, at most 100 million euro (importo stanziato in centesimi).").
 			Annotations(ordered("ALLOCATED")),
 	}
 }

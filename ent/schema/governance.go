@@ -29,7 +29,8 @@ func (Protocol) Fields() []ent.Field {
 			Comment("Title of the protocol (titolo).").
 			Annotations(ordered("TITLE")),
 		field.Text("purpose").Optional().
-			Comment("The specific objectives the protocol serves (finalità)."),
+			Comment("The specific objectives the protocol serves (finalità).").
+			Annotations(limited(longText)),
 		field.Enum("status").
 			NamedValues("Draft", "DRAFT", "Active", "ACTIVE", "Expired", "EXPIRED", "Terminated", "TERMINATED").
 			Default("DRAFT").
@@ -91,7 +92,8 @@ func (ProtocolParty) Fields() []ent.Field {
 			Comment("Role in the protocol (ruolo): promotore, capofila, partner, finanziatore, sostenitore.").
 			Annotations(ordered("ROLE")),
 		field.Text("operating_mode").Optional().
-			Comment("How the party operates within the protocol (modalità operative)."),
+			Comment("How the party operates within the protocol (modalità operative).").
+			Annotations(limited(longText)),
 	}
 }
 
@@ -130,7 +132,8 @@ func (ProtocolCommitment) Mixin() []ent.Mixin {
 func (ProtocolCommitment) Fields() []ent.Field {
 	return []ent.Field{
 		field.Text("description").NotEmpty().
-			Comment("What the party undertook (impegno)."),
+			Comment("What the party undertook (impegno).").
+			Annotations(limited(shortText)),
 		field.Time("due_on").Optional().Nillable().
 			Comment("Due date (scadenza).").
 			Annotations(ordered("DUE_ON")),
@@ -143,7 +146,8 @@ func (ProtocolCommitment) Fields() []ent.Field {
 			Comment("Date it was fulfilled (data di adempimento).").
 			Annotations(ordered("DONE_ON")),
 		field.Text("evidence").Optional().
-			Comment("What shows it was fulfilled (evidenza)."),
+			Comment("What shows it was fulfilled (evidenza).").
+			Annotations(limited(shortText)),
 	}
 }
 
@@ -181,7 +185,8 @@ func (Directive) Fields() []ent.Field {
 			Comment("Title (oggetto).").
 			Annotations(ordered("TITLE")),
 		field.Text("body").NotEmpty().
-			Comment("The instruction (testo dell'indirizzo)."),
+			Comment("The instruction (testo dell'indirizzo).").
+			Annotations(limited(longText)),
 		field.Time("issued_on").
 			Comment("Date the committee issued it (data di emanazione).").
 			Annotations(ordered("ISSUED_ON")),
@@ -287,7 +292,7 @@ type Meeting struct{ ent.Schema }
 
 // Mixin of Meeting.
 func (Meeting) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("mtg"), TimeMixin{}, signedIn(admin, steering)}
+	return []ent.Mixin{gid.MixinWithPrefix("mtg"), TimeMixin{}, MeetingMixin{}, signedIn(admin, steering)}
 }
 
 // Fields of Meeting.
@@ -304,7 +309,8 @@ func (Meeting) Fields() []ent.Field {
 			Comment("Agenda title (ordine del giorno).").
 			Annotations(ordered("TITLE")),
 		field.Text("minutes").Optional().
-			Comment("Minutes, without identifying data of persons (verbale)."),
+			Comment("Minutes, without identifying data of persons (verbale).").
+			Annotations(limited(longText)),
 	}
 }
 
@@ -343,14 +349,15 @@ type Decision struct{ ent.Schema }
 
 // Mixin of Decision.
 func (Decision) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("dec"), TimeMixin{}, signedIn(admin, steering)}
+	return []ent.Mixin{gid.MixinWithPrefix("dec"), TimeMixin{}, MeetingMixin{}, signedIn(admin, steering)}
 }
 
 // Fields of Decision.
 func (Decision) Fields() []ent.Field {
 	return []ent.Field{
 		field.Text("text").NotEmpty().
-			Comment("What was decided, without identifying data of persons (testo della decisione)."),
+			Comment("What was decided, without identifying data of persons (testo della decisione).").
+			Annotations(limited(shortText)),
 	}
 }
 

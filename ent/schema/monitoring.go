@@ -30,7 +30,8 @@ func (MonitoringMeeting) Fields() []ent.Field {
 			Comment("Date the meeting was held; null while only planned (data di svolgimento).").
 			Annotations(ordered("HELD_ON")),
 		field.Text("summary").Optional().
-			Comment("What the meeting concluded (sintesi dell'incontro)."),
+			Comment("What the meeting concluded (sintesi dell'incontro).").
+			Annotations(personal(longText)...),
 	}
 }
 
@@ -75,7 +76,8 @@ func (MonitoringItem) Mixin() []ent.Mixin {
 func (MonitoringItem) Fields() []ent.Field {
 	return []ent.Field{
 		field.Text("progress").Optional().
-			Comment("Progress observed, in words (andamento)."),
+			Comment("Progress observed, in words (andamento).").
+			Annotations(personal(shortText)...),
 		field.Enum("goal_status").Optional().Nillable().
 			NamedValues("Open", "OPEN", "Achieved", "ACHIEVED", "PartiallyAchieved", "PARTIALLY_ACHIEVED", "NotAchieved", "NOT_ACHIEVED", "Dropped", "DROPPED").
 			Comment("For a goal: its status as the meeting found it (stato dell'obiettivo): aperto, raggiunto, parzialmente raggiunto, non raggiunto, abbandonato."),

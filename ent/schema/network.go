@@ -160,7 +160,8 @@ func (Pact) Fields() []ent.Field {
 			Comment("Date of signature (data di sottoscrizione).").
 			Annotations(ordered("SIGNED_ON")),
 		field.Text("description").Optional().
-			Comment("Purpose and instruments of the pact (finalità e strumenti)."),
+			Comment("Purpose and instruments of the pact (finalità e strumenti).").
+			Annotations(limited(longText)),
 	}
 }
 

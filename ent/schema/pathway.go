@@ -32,7 +32,8 @@ func (CaseFile) Fields() []ent.Field {
 			Comment("Date of the referral (data della segnalazione).").
 			Annotations(ordered("REFERRED_ON")),
 		field.Text("referral_reason").NotEmpty().
-			Comment("Why the person was referred (motivo della segnalazione)."),
+			Comment("Why the person was referred (motivo della segnalazione).").
+			Annotations(personal(shortText)...),
 		field.JSON("need_areas", []domain.NeedArea{}).
 			Default([]domain.NeedArea{}).
 			Comment("Areas of need named at referral (aree di bisogno).").
@@ -72,7 +73,8 @@ func (CaseFile) Fields() []ent.Field {
 			).
 			Comment("Why the case was closed (motivo di chiusura): obiettivi raggiunti, parzialmente raggiunti, abbandono, trasferimento di residenza, trasferito ad altro tavolo, decesso, altro."),
 		field.Text("decline_reason").Optional().
-			Comment("Why the table did not accept the referral (motivo del mancato accoglimento)."),
+			Comment("Why the table did not accept the referral (motivo del mancato accoglimento).").
+			Annotations(personal(shortText)...),
 		field.Time("consent_given_at").Optional().Nillable().
 			Comment("When the person consented to the processing of their data (consenso al trattamento dei dati)."),
 		field.Time("first_meeting_on").Optional().Nillable().
@@ -85,7 +87,8 @@ func (CaseFile) Fields() []ent.Field {
 			Comment("Date by which the plan is due: first meeting plus the table's days to plan (scadenza del progetto).").
 			Annotations(ordered("PLAN_DUE_ON")),
 		field.Text("transfer_reason").Optional().
-			Comment("Why a transfer to another table was asked, while it waits for that table's coordinator (motivo del trasferimento)."),
+			Comment("Why a transfer to another table was asked, while it waits for that table's coordinator (motivo del trasferimento).").
+			Annotations(personal(shortText)...),
 		field.Time("transfer_requested_at").Optional().Nillable().
 			Comment("When the pending transfer was asked (data della richiesta di trasferimento)."),
 		field.String("open_person").Optional().Nillable().Unique().
@@ -219,7 +222,8 @@ func (CaseEvent) Fields() []ent.Field {
 			Comment("When it happened (data e ora).").
 			Annotations(ordered("OCCURRED_AT")),
 		field.Text("note").Optional().
-			Comment("Free text, never identifying data of other persons (nota)."),
+			Comment("Free text, never identifying data of other persons (nota).").
+			Annotations(personal(shortText)...),
 	}
 }
 

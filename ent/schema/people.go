@@ -21,7 +21,7 @@ type User struct{ ent.Schema }
 
 // Mixin of User.
 func (User) Mixin() []ent.Mixin {
-	return []ent.Mixin{gid.MixinWithPrefix("usr"), TimeMixin{}, signedIn(admin)}
+	return []ent.Mixin{gid.MixinWithPrefix("usr"), TimeMixin{}, ColleaguesMixin{}, signedIn(admin)}
 }
 
 // Fields of User.
@@ -68,6 +68,9 @@ func (User) Edges() []ent.Edge {
 		edge.From("meetings_attended", Meeting.Type).Ref("attendees").
 			Comment("Meetings the user attended (riunioni a cui ha partecipato).").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("referred_cases", CaseFile.Type).Ref("referring_operator").
+			Comment("Cases the user referred (casi segnalati); for the access rules only.").
+			Annotations(entgql.Skip()),
 		// The inverse makes the team many-to-many; the API reaches teams
 		// from cases only.
 		edge.From("case_teams", CaseFile.Type).Ref("team").
@@ -84,8 +87,8 @@ func (User) Hooks() []ent.Hook {
 
 // Annotations of User. The root list (users) serves the administrators'
 // screen and the coordinators who look for someone to add to their table;
-// it shows what every signed-in viewer already reads of a user by ID and
-// through tables, cases and meetings, never the password.
+// it shows the accounts the viewer may read (rule.ScopeUsers), never the
+// password.
 func (User) Annotations() []schema.Annotation {
 	return rootType("A user of WIN with roles and memberships (Utente).", editable())
 }

@@ -24,7 +24,8 @@ func (Plan) Mixin() []ent.Mixin {
 func (Plan) Fields() []ent.Field {
 	return []ent.Field{
 		field.Text("summary").Optional().
-			Comment("General objectives of the plan in words (obiettivi generali)."),
+			Comment("General objectives of the plan in words (obiettivi generali).").
+			Annotations(personal(longText)...),
 		field.Time("agreed_on").Optional().Nillable().
 			Comment("Date the plan was agreed and signed with the person (data di sottoscrizione).").
 			Annotations(ordered("AGREED_ON")),
@@ -68,7 +69,8 @@ func (Goal) Fields() []ent.Field {
 			Comment("The need area the goal addresses (area di bisogno): lavoro, reddito, casa, salute, famiglia, istruzione e formazione, debiti, questioni legali, isolamento sociale.").
 			Annotations(ordered("AREA"), entgql.Type("NeedArea")),
 		field.Text("description").NotEmpty().
-			Comment("The expected result (risultato atteso)."),
+			Comment("The expected result (risultato atteso).").
+			Annotations(personal(shortText)...),
 		field.Time("due_on").Optional().Nillable().
 			Comment("Date by which the goal should be met (scadenza).").
 			Annotations(ordered("DUE_ON")),
@@ -122,7 +124,8 @@ func (Commitment) Fields() []ent.Field {
 			Comment("Kind of community activity (tipo di attività): volontariato, cura dei beni comuni, sostegno e cura, attività culturale, attività sportiva, altro.").
 			Annotations(ordered("KIND")),
 		field.Text("description").NotEmpty().
-			Comment("What the person will do and where (descrizione)."),
+			Comment("What the person will do and where (descrizione).").
+			Annotations(personal(shortText)...),
 		field.Int("hours_agreed").NonNegative().
 			Comment("Hours agreed (ore concordate)."),
 		field.Int("hours_done").NonNegative().Default(0).

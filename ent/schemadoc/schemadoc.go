@@ -7,9 +7,11 @@ package schemadoc
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"entgo.io/ent/entc/gen"
+	"entgo.io/ent/schema/field"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -49,6 +51,7 @@ func Describe(g *gen.Graph, s *ast.Schema) error {
 			}
 		}
 	}
+	describeText(g, s)
 	if q := s.Types["Query"]; q != nil {
 		for _, f := range q.Fields {
 			if f.Description == "" {
@@ -234,4 +237,40 @@ func predicateDescription(name string) string {
 		}
 	}
 	return fmt.Sprintf("Matches when %s equals the value.", spaced(name))
+}
+
+// describeText states, on every text field, the limit of its length and
+// whether it is personal text that pseudonymised viewers read empty, from
+// the schema's own declarations (schema.TextLimit, schema.Personal and
+// MaxLen), so that the documentation cannot drift from the checks.
+func describeText(g *gen.Graph, s *ast.Schema) {
+	for _, n := range g.Nodes {
+		def := s.Types[graphQLName(n)]
+		if def == nil {
+			continue
+		}
+		for _, f := range n.Fields {
+			fd := def.Fields.ForName(camel(f.Name))
+			if fd == nil || f.Type.Type != field.TypeString {
+				continue
+			}
+			if p, ok := f.Annotations["Personal"].(map[string]any); ok && p["Text"] == true {
+				fd.Description += " Personal text, which may name the person: empty for the committee and analysts, who read cases pseudonymised; it cannot be filtered or sorted on."
+			}
+			if l, ok := f.Annotations["TextLimit"].(map[string]any); ok {
+				fd.Description += fmt.Sprintf(" At most %v characters.", l["Characters"])
+			} else if c := f.Column(); c.Size > 0 && c.Size < math.MaxInt32 {
+				fd.Description += fmt.Sprintf(" At most %d bytes of UTF-8 text.", c.Size)
+			}
+		}
+	}
+}
+
+// camel returns the API's name of an ent field: referral_reason → referralReason.
+func camel(name string) string {
+	parts := strings.Split(name, "_")
+	for i := 1; i < len(parts); i++ {
+		parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+	}
+	return strings.Join(parts, "")
 }

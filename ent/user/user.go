@@ -45,6 +45,8 @@ const (
 	EdgeAPITokens = "api_tokens"
 	// EdgeMeetingsAttended holds the string denoting the meetings_attended edge name in mutations.
 	EdgeMeetingsAttended = "meetings_attended"
+	// EdgeReferredCases holds the string denoting the referred_cases edge name in mutations.
+	EdgeReferredCases = "referred_cases"
 	// EdgeCaseTeams holds the string denoting the case_teams edge name in mutations.
 	EdgeCaseTeams = "case_teams"
 	// Table holds the table name of the user in the database.
@@ -89,6 +91,13 @@ const (
 	// MeetingsAttendedInverseTable is the table name for the Meeting entity.
 	// It exists in this package in order to avoid circular dependency with the "meeting" package.
 	MeetingsAttendedInverseTable = "meetings"
+	// ReferredCasesTable is the table that holds the referred_cases relation/edge.
+	ReferredCasesTable = "cases"
+	// ReferredCasesInverseTable is the table name for the CaseFile entity.
+	// It exists in this package in order to avoid circular dependency with the "casefile" package.
+	ReferredCasesInverseTable = "cases"
+	// ReferredCasesColumn is the table column denoting the referred_cases relation/edge.
+	ReferredCasesColumn = "case_file_referring_operator"
 	// CaseTeamsTable is the table that holds the case_teams relation/edge. The primary key declared below.
 	CaseTeamsTable = "case_file_team"
 	// CaseTeamsInverseTable is the table name for the CaseFile entity.
@@ -145,7 +154,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/progetto-win/win/ent/runtime"
 var (
-	Hooks  [3]ent.Hook
+	Hooks  [4]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -287,6 +296,20 @@ func ByMeetingsAttended(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption 
 	}
 }
 
+// ByReferredCasesCount orders the results by referred_cases count.
+func ByReferredCasesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newReferredCasesStep(), opts...)
+	}
+}
+
+// ByReferredCases orders the results by referred_cases terms.
+func ByReferredCases(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newReferredCasesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByCaseTeamsCount orders the results by case_teams count.
 func ByCaseTeamsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -340,6 +363,13 @@ func newMeetingsAttendedStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(MeetingsAttendedInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, MeetingsAttendedTable, MeetingsAttendedPrimaryKey...),
+	)
+}
+func newReferredCasesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ReferredCasesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, ReferredCasesTable, ReferredCasesColumn),
 	)
 }
 func newCaseTeamsStep() *sqlgraph.Step {

@@ -574,6 +574,29 @@ func HasMeetingsAttendedWith(preds ...predicate.Meeting) predicate.User {
 	})
 }
 
+// HasReferredCases applies the HasEdge predicate on the "referred_cases" edge.
+func HasReferredCases() predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, ReferredCasesTable, ReferredCasesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasReferredCasesWith applies the HasEdge predicate on the "referred_cases" edge with a given conditions (other predicates).
+func HasReferredCasesWith(preds ...predicate.CaseFile) predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := newReferredCasesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasCaseTeams applies the HasEdge predicate on the "case_teams" edge.
 func HasCaseTeams() predicate.User {
 	return predicate.User(func(s *sql.Selector) {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
@@ -22,7 +23,10 @@ func TestNodeForEveryType(t *testing.T) {
 		a := newAPI(t, db)
 		f := seedOneOfEach(t, a.client)
 		// Identities are read by the members of the table of the open
-		// case: the tester joins it.
+		// case, and never by the committee: the tester, an administrator,
+		// joins the table as an operator.
+		a.client.User.UpdateOneID(a.userID).SetRoles([]domain.Role{domain.RoleAdmin, domain.RoleOperator}).
+			ExecX(rule.SystemContext(context.Background()))
 		a.client.TableMembership.Create().SetTableID(f["Table"]).SetUserID(a.userID).SetOrganizationID(f["Organization"]).
 			SetProfession("OTHER").SetJoinedOn(time.Now()).ExecX(rule.SystemContext(context.Background()))
 		// Sessions and tokens are seen by their owner only: the tester's.

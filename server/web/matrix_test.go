@@ -12,6 +12,7 @@ import (
 
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/plan"
@@ -25,6 +26,7 @@ import (
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/session"
+	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
 	"github.com/progetto-win/win/graph"
@@ -59,11 +61,16 @@ var accountOf = map[string]string{
 var readers = map[string][]string{
 	"Municipality": {anon, admin, steering, coordinator, operator, vinci, analyst},
 	"Organization": {anon, admin, steering, coordinator, operator, vinci, analyst},
-	// The network's reference and governance data: every signed-in user.
-	"Pact": signedInRoles, "Table": signedInRoles, "TableMembership": signedInRoles, "User": signedInRoles,
+	// The network's reference and governance data: every signed-in user;
+	// a coordinator's account too, a contact point of the network.
+	"Pact": signedInRoles, "Table": signedInRoles, "User": signedInRoles,
 	"Fund": signedInRoles, "Protocol": signedInRoles, "ProtocolParty": signedInRoles, "ProtocolCommitment": signedInRoles,
-	"Directive": signedInRoles, "Objective": signedInRoles, "Meeting": signedInRoles, "Decision": signedInRoles,
-	"DirectiveAcknowledgement": signedInRoles,
+	"Directive": signedInRoles, "Objective": signedInRoles, "DirectiveAcknowledgement": signedInRoles,
+	// The committee's meetings and decisions: every signed-in user (a
+	// table's: that table and the committee, see TestTableMeetingsStayWithTheTable).
+	"Meeting": signedInRoles, "Decision": signedInRoles,
+	// A place at the Empoli table: that table and the administrators.
+	"TableMembership": {admin, coordinator, operator},
 	// Cases: their tables, and pseudonymised for the committee and analysts.
 	"Case": caseReaders, "CaseEvent": caseReaders, "Plan": caseReaders, "Goal": caseReaders, "Commitment": caseReaders,
 	"Intervention": caseReaders, "Outcome": caseReaders, "Person": caseReaders,
@@ -289,18 +296,19 @@ func sampleObjects(t *testing.T, a *api, coordinatorID, vinciID gid.ID) map[stri
 		"Organization":      c.Organization.Query().FirstIDX(ctx),
 		"Pact":              c.Pact.Query().FirstIDX(ctx),
 		"Table":             c.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx),
-		"TableMembership":   c.TableMembership.Query().FirstIDX(ctx),
-		"User":              coordinatorID,
-		"Fund":              c.Fund.Query().FirstIDX(ctx),
-		"Protocol":          c.Protocol.Query().FirstIDX(ctx),
-		"ProtocolParty":     c.ProtocolParty.Query().FirstIDX(ctx),
+		"TableMembership": c.TableMembership.Query().Where(tablemembership.HasTableWith(territorialtable.Code("EMP")),
+			tablemembership.HasUserWith(user.EmailNEQ(demo.OperatorEmail))).FirstIDX(ctx),
+		"User":          coordinatorID,
+		"Fund":          c.Fund.Query().FirstIDX(ctx),
+		"Protocol":      c.Protocol.Query().FirstIDX(ctx),
+		"ProtocolParty": c.ProtocolParty.Query().FirstIDX(ctx),
 		"ProtocolCommitment": c.ProtocolCommitment.Query().Where(protocolcommitment.HasPartyWith(protocolparty.HasOrganizationWith(
 			organization.IDNotIn(c.User.Query().Where(user.EmailIn(demo.CoordinatorEmail, demo.OperatorEmail, demo.OperatorVinciEmail)).
 				QueryOrganization().IDsX(ctx)...)))).FirstIDX(ctx),
 		"Directive":  c.Directive.Query().FirstIDX(ctx),
 		"Objective":  c.Objective.Query().FirstIDX(ctx),
 		"Meeting":    c.Meeting.Query().Where(meeting.BodyEQ(meeting.BodySteeringCommittee)).FirstIDX(ctx),
-		"Decision":   c.Decision.Query().FirstIDX(ctx),
+		"Decision":   c.Decision.Query().Where(decision.HasMeetingWith(meeting.BodyEQ(meeting.BodySteeringCommittee))).FirstIDX(ctx),
 		"AuditEvent": c.AuditEvent.Query().FirstIDX(ctx),
 		"Session":    c.Session.Query().Where(session.HasUserWith(user.ID(coordinatorID))).FirstIDX(ctx),
 	}

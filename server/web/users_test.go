@@ -106,10 +106,11 @@ const listUsers = `query($w: UserWhereInput, $first: Int, $after: Cursor) { user
 
 // TestUserDirectory: the administrator lists and searches every user,
 // disabled ones included, by name, e-mail and organisation, page by page.
-// The User policy lets every signed-in viewer read every user (case
-// managers, teams, members to add to a table), so another viewer lists
-// the same directory, each entry one node(id:) also returns; nobody
-// signed out lists anyone.
+// Another viewer lists only the accounts of the people they work with
+// (rule.ScopeUsers): their organisation's, their tables', the tables'
+// coordinators and the committee, not someone of another body who sits
+// at no table of theirs, whose e-mail they cannot even test for; each
+// entry is one node(id:) also returns; nobody signed out lists anyone.
 func TestUserDirectory(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := rule.SystemContext(context.Background())
@@ -162,12 +163,26 @@ func TestUserDirectory(t *testing.T) {
 			}
 		}
 
-		// Another viewer: what the policy lets them read, which is everyone.
+		// Another viewer: the people they work with.
+		other := c.Organization.Create().SetName("Associazione estranea").SetKind(organization.KindThirdSector).SaveX(ctx)
+		stranger := c.User.Create().SetEmail("estranea@demo.example").SetName("Aa Estranea").SetOrganization(other).
+			SetRoles([]domain.Role{domain.RoleOperator}).SaveX(ctx)
 		operator := as(t, base, demo.OperatorEmail)
 		var seen struct{ Users userPage }
 		operator.ok(listUsers, map[string]any{"first": 100}, &seen)
-		if !slices.Equal(seen.Users.ids(), everyone) {
-			t.Errorf("the operator lists %d users, want the %d every signed-in viewer reads", len(seen.Users.ids()), len(everyone))
+		me := c.User.Query().Where(user.Email(demo.OperatorEmail)).OnlyX(ctx)
+		colleague := c.User.Query().Where(user.HasOrganizationWith(organization.ID(empoli.ID)), user.IDNEQ(me.ID)).FirstX(ctx)
+		for _, want := range []*ent.User{me, colleague, coordinator} {
+			if !slices.Contains(seen.Users.ids(), want.ID) {
+				t.Errorf("the operator does not list %s, whom they work with", want.Email)
+			}
+		}
+		if slices.Contains(seen.Users.ids(), stranger.ID) || len(seen.Users.ids()) >= len(everyone) {
+			t.Errorf("the operator lists %d of %d users, the stranger of another body included: %v", len(seen.Users.ids()), len(everyone)+1, slices.Contains(seen.Users.ids(), stranger.ID))
+		}
+		if n := operator.count(`query($w: UserWhereInput) { users(first: 1, where: $w) { totalCount } }`,
+			map[string]any{"w": map[string]any{"email": stranger.Email}}); n != 0 {
+			t.Errorf("the operator finds the stranger's e-mail: %d", n)
 		}
 		for _, id := range seen.Users.ids()[:3] {
 			var out struct{ Node *struct{ ID gid.ID } }

@@ -136,32 +136,6 @@ export type AssessmentWhereInput = {
   not?: AssessmentWhereInput | null | undefined;
   /** At least one of these filters must match. */
   or?: Array<AssessmentWhereInput> | null | undefined;
-  /** summary field predicates */
-  summary?: string | null | undefined;
-  /** Matches when summary contains the value. */
-  summaryContains?: string | null | undefined;
-  /** Matches when summary contains the text, ignoring case the value. */
-  summaryContainsFold?: string | null | undefined;
-  /** Matches when summary equals the text, ignoring case the value. */
-  summaryEqualFold?: string | null | undefined;
-  /** Matches when summary is greater than the value. */
-  summaryGT?: string | null | undefined;
-  /** Matches when summary is greater than or equal to the value. */
-  summaryGTE?: string | null | undefined;
-  /** Matches when summary starts with the value. */
-  summaryHasPrefix?: string | null | undefined;
-  /** Matches when summary ends with the value. */
-  summaryHasSuffix?: string | null | undefined;
-  /** Matches when summary is one of the value. */
-  summaryIn?: Array<string> | null | undefined;
-  /** Matches when summary is less than the value. */
-  summaryLT?: string | null | undefined;
-  /** Matches when summary is less than or equal to the value. */
-  summaryLTE?: string | null | undefined;
-  /** Matches when summary is not equal to the value. */
-  summaryNEQ?: string | null | undefined;
-  /** Matches when summary is none of the value. */
-  summaryNotIn?: Array<string> | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** Matches when updated at is greater than the value. */
@@ -547,36 +521,6 @@ export type CaseEventWhereInput = {
   kindNotIn?: Array<CaseEventKind> | null | undefined;
   /** Negates the filter. */
   not?: CaseEventWhereInput | null | undefined;
-  /** note field predicates */
-  note?: string | null | undefined;
-  /** Matches when note contains the value. */
-  noteContains?: string | null | undefined;
-  /** Matches when note contains the text, ignoring case the value. */
-  noteContainsFold?: string | null | undefined;
-  /** Matches when note equals the text, ignoring case the value. */
-  noteEqualFold?: string | null | undefined;
-  /** Matches when note is greater than the value. */
-  noteGT?: string | null | undefined;
-  /** Matches when note is greater than or equal to the value. */
-  noteGTE?: string | null | undefined;
-  /** Matches when note starts with the value. */
-  noteHasPrefix?: string | null | undefined;
-  /** Matches when note ends with the value. */
-  noteHasSuffix?: string | null | undefined;
-  /** Matches when note is one of the value. */
-  noteIn?: Array<string> | null | undefined;
-  /** Matches when note is not set the value. */
-  noteIsNil?: boolean | null | undefined;
-  /** Matches when note is less than the value. */
-  noteLT?: string | null | undefined;
-  /** Matches when note is less than or equal to the value. */
-  noteLTE?: string | null | undefined;
-  /** Matches when note is not equal to the value. */
-  noteNEQ?: string | null | undefined;
-  /** Matches when note is none of the value. */
-  noteNotIn?: Array<string> | null | undefined;
-  /** Matches when note is set the value. */
-  noteNotNil?: boolean | null | undefined;
   /** occurred_at field predicates */
   occurredAt?: string | null | undefined;
   /** Matches when occurred at is greater than the value. */
@@ -775,36 +719,6 @@ export type CaseWhereInput = {
   createdAtNEQ?: string | null | undefined;
   /** Matches when created at is none of the value. */
   createdAtNotIn?: Array<string> | null | undefined;
-  /** decline_reason field predicates */
-  declineReason?: string | null | undefined;
-  /** Matches when decline reason contains the value. */
-  declineReasonContains?: string | null | undefined;
-  /** Matches when decline reason contains the text, ignoring case the value. */
-  declineReasonContainsFold?: string | null | undefined;
-  /** Matches when decline reason equals the text, ignoring case the value. */
-  declineReasonEqualFold?: string | null | undefined;
-  /** Matches when decline reason is greater than the value. */
-  declineReasonGT?: string | null | undefined;
-  /** Matches when decline reason is greater than or equal to the value. */
-  declineReasonGTE?: string | null | undefined;
-  /** Matches when decline reason starts with the value. */
-  declineReasonHasPrefix?: string | null | undefined;
-  /** Matches when decline reason ends with the value. */
-  declineReasonHasSuffix?: string | null | undefined;
-  /** Matches when decline reason is one of the value. */
-  declineReasonIn?: Array<string> | null | undefined;
-  /** Matches when decline reason is not set the value. */
-  declineReasonIsNil?: boolean | null | undefined;
-  /** Matches when decline reason is less than the value. */
-  declineReasonLT?: string | null | undefined;
-  /** Matches when decline reason is less than or equal to the value. */
-  declineReasonLTE?: string | null | undefined;
-  /** Matches when decline reason is not equal to the value. */
-  declineReasonNEQ?: string | null | undefined;
-  /** Matches when decline reason is none of the value. */
-  declineReasonNotIn?: Array<string> | null | undefined;
-  /** Matches when decline reason is set the value. */
-  declineReasonNotNil?: boolean | null | undefined;
   /** first_meeting_due_on field predicates */
   firstMeetingDueOn?: string | null | undefined;
   /** Matches when first meeting due on is greater than the value. */
@@ -953,32 +867,6 @@ export type CaseWhereInput = {
   priorityNEQ?: CasePriority | null | undefined;
   /** Matches when priority is none of the value. */
   priorityNotIn?: Array<CasePriority> | null | undefined;
-  /** referral_reason field predicates */
-  referralReason?: string | null | undefined;
-  /** Matches when referral reason contains the value. */
-  referralReasonContains?: string | null | undefined;
-  /** Matches when referral reason contains the text, ignoring case the value. */
-  referralReasonContainsFold?: string | null | undefined;
-  /** Matches when referral reason equals the text, ignoring case the value. */
-  referralReasonEqualFold?: string | null | undefined;
-  /** Matches when referral reason is greater than the value. */
-  referralReasonGT?: string | null | undefined;
-  /** Matches when referral reason is greater than or equal to the value. */
-  referralReasonGTE?: string | null | undefined;
-  /** Matches when referral reason starts with the value. */
-  referralReasonHasPrefix?: string | null | undefined;
-  /** Matches when referral reason ends with the value. */
-  referralReasonHasSuffix?: string | null | undefined;
-  /** Matches when referral reason is one of the value. */
-  referralReasonIn?: Array<string> | null | undefined;
-  /** Matches when referral reason is less than the value. */
-  referralReasonLT?: string | null | undefined;
-  /** Matches when referral reason is less than or equal to the value. */
-  referralReasonLTE?: string | null | undefined;
-  /** Matches when referral reason is not equal to the value. */
-  referralReasonNEQ?: string | null | undefined;
-  /** Matches when referral reason is none of the value. */
-  referralReasonNotIn?: Array<string> | null | undefined;
   /** referred_on field predicates */
   referredOn?: string | null | undefined;
   /** Matches when referred on is greater than the value. */
@@ -1023,36 +911,6 @@ export type CaseWhereInput = {
   takenInChargeOnNotIn?: Array<string> | null | undefined;
   /** Matches when taken in charge on is set the value. */
   takenInChargeOnNotNil?: boolean | null | undefined;
-  /** transfer_reason field predicates */
-  transferReason?: string | null | undefined;
-  /** Matches when transfer reason contains the value. */
-  transferReasonContains?: string | null | undefined;
-  /** Matches when transfer reason contains the text, ignoring case the value. */
-  transferReasonContainsFold?: string | null | undefined;
-  /** Matches when transfer reason equals the text, ignoring case the value. */
-  transferReasonEqualFold?: string | null | undefined;
-  /** Matches when transfer reason is greater than the value. */
-  transferReasonGT?: string | null | undefined;
-  /** Matches when transfer reason is greater than or equal to the value. */
-  transferReasonGTE?: string | null | undefined;
-  /** Matches when transfer reason starts with the value. */
-  transferReasonHasPrefix?: string | null | undefined;
-  /** Matches when transfer reason ends with the value. */
-  transferReasonHasSuffix?: string | null | undefined;
-  /** Matches when transfer reason is one of the value. */
-  transferReasonIn?: Array<string> | null | undefined;
-  /** Matches when transfer reason is not set the value. */
-  transferReasonIsNil?: boolean | null | undefined;
-  /** Matches when transfer reason is less than the value. */
-  transferReasonLT?: string | null | undefined;
-  /** Matches when transfer reason is less than or equal to the value. */
-  transferReasonLTE?: string | null | undefined;
-  /** Matches when transfer reason is not equal to the value. */
-  transferReasonNEQ?: string | null | undefined;
-  /** Matches when transfer reason is none of the value. */
-  transferReasonNotIn?: Array<string> | null | undefined;
-  /** Matches when transfer reason is set the value. */
-  transferReasonNotNil?: boolean | null | undefined;
   /** transfer_requested_at field predicates */
   transferRequestedAt?: string | null | undefined;
   /** Matches when transfer requested at is greater than the value. */
@@ -1167,32 +1025,6 @@ export type CommitmentWhereInput = {
   createdAtNEQ?: string | null | undefined;
   /** Matches when created at is none of the value. */
   createdAtNotIn?: Array<string> | null | undefined;
-  /** description field predicates */
-  description?: string | null | undefined;
-  /** Matches when description contains the value. */
-  descriptionContains?: string | null | undefined;
-  /** Matches when description contains the text, ignoring case the value. */
-  descriptionContainsFold?: string | null | undefined;
-  /** Matches when description equals the text, ignoring case the value. */
-  descriptionEqualFold?: string | null | undefined;
-  /** Matches when description is greater than the value. */
-  descriptionGT?: string | null | undefined;
-  /** Matches when description is greater than or equal to the value. */
-  descriptionGTE?: string | null | undefined;
-  /** Matches when description starts with the value. */
-  descriptionHasPrefix?: string | null | undefined;
-  /** Matches when description ends with the value. */
-  descriptionHasSuffix?: string | null | undefined;
-  /** Matches when description is one of the value. */
-  descriptionIn?: Array<string> | null | undefined;
-  /** Matches when description is less than the value. */
-  descriptionLT?: string | null | undefined;
-  /** Matches when description is less than or equal to the value. */
-  descriptionLTE?: string | null | undefined;
-  /** Matches when description is not equal to the value. */
-  descriptionNEQ?: string | null | undefined;
-  /** Matches when description is none of the value. */
-  descriptionNotIn?: Array<string> | null | undefined;
   /** due_on field predicates */
   dueOn?: string | null | undefined;
   /** Matches when due on is greater than the value. */
@@ -1971,32 +1803,6 @@ export type GoalWhereInput = {
   createdAtNEQ?: string | null | undefined;
   /** Matches when created at is none of the value. */
   createdAtNotIn?: Array<string> | null | undefined;
-  /** description field predicates */
-  description?: string | null | undefined;
-  /** Matches when description contains the value. */
-  descriptionContains?: string | null | undefined;
-  /** Matches when description contains the text, ignoring case the value. */
-  descriptionContainsFold?: string | null | undefined;
-  /** Matches when description equals the text, ignoring case the value. */
-  descriptionEqualFold?: string | null | undefined;
-  /** Matches when description is greater than the value. */
-  descriptionGT?: string | null | undefined;
-  /** Matches when description is greater than or equal to the value. */
-  descriptionGTE?: string | null | undefined;
-  /** Matches when description starts with the value. */
-  descriptionHasPrefix?: string | null | undefined;
-  /** Matches when description ends with the value. */
-  descriptionHasSuffix?: string | null | undefined;
-  /** Matches when description is one of the value. */
-  descriptionIn?: Array<string> | null | undefined;
-  /** Matches when description is less than the value. */
-  descriptionLT?: string | null | undefined;
-  /** Matches when description is less than or equal to the value. */
-  descriptionLTE?: string | null | undefined;
-  /** Matches when description is not equal to the value. */
-  descriptionNEQ?: string | null | undefined;
-  /** Matches when description is none of the value. */
-  descriptionNotIn?: Array<string> | null | undefined;
   /** due_on field predicates */
   dueOn?: string | null | undefined;
   /** Matches when due on is greater than the value. */
@@ -2209,36 +2015,6 @@ export type InterventionWhereInput = {
   createdAtNEQ?: string | null | undefined;
   /** Matches when created at is none of the value. */
   createdAtNotIn?: Array<string> | null | undefined;
-  /** description field predicates */
-  description?: string | null | undefined;
-  /** Matches when description contains the value. */
-  descriptionContains?: string | null | undefined;
-  /** Matches when description contains the text, ignoring case the value. */
-  descriptionContainsFold?: string | null | undefined;
-  /** Matches when description equals the text, ignoring case the value. */
-  descriptionEqualFold?: string | null | undefined;
-  /** Matches when description is greater than the value. */
-  descriptionGT?: string | null | undefined;
-  /** Matches when description is greater than or equal to the value. */
-  descriptionGTE?: string | null | undefined;
-  /** Matches when description starts with the value. */
-  descriptionHasPrefix?: string | null | undefined;
-  /** Matches when description ends with the value. */
-  descriptionHasSuffix?: string | null | undefined;
-  /** Matches when description is one of the value. */
-  descriptionIn?: Array<string> | null | undefined;
-  /** Matches when description is not set the value. */
-  descriptionIsNil?: boolean | null | undefined;
-  /** Matches when description is less than the value. */
-  descriptionLT?: string | null | undefined;
-  /** Matches when description is less than or equal to the value. */
-  descriptionLTE?: string | null | undefined;
-  /** Matches when description is not equal to the value. */
-  descriptionNEQ?: string | null | undefined;
-  /** Matches when description is none of the value. */
-  descriptionNotIn?: Array<string> | null | undefined;
-  /** Matches when description is set the value. */
-  descriptionNotNil?: boolean | null | undefined;
   /** ends_on field predicates */
   endsOn?: string | null | undefined;
   /** Matches when ends on is greater than the value. */
@@ -2643,36 +2419,6 @@ export type MonitoringItemWhereInput = {
   not?: MonitoringItemWhereInput | null | undefined;
   /** At least one of these filters must match. */
   or?: Array<MonitoringItemWhereInput> | null | undefined;
-  /** progress field predicates */
-  progress?: string | null | undefined;
-  /** Matches when progress contains the value. */
-  progressContains?: string | null | undefined;
-  /** Matches when progress contains the text, ignoring case the value. */
-  progressContainsFold?: string | null | undefined;
-  /** Matches when progress equals the text, ignoring case the value. */
-  progressEqualFold?: string | null | undefined;
-  /** Matches when progress is greater than the value. */
-  progressGT?: string | null | undefined;
-  /** Matches when progress is greater than or equal to the value. */
-  progressGTE?: string | null | undefined;
-  /** Matches when progress starts with the value. */
-  progressHasPrefix?: string | null | undefined;
-  /** Matches when progress ends with the value. */
-  progressHasSuffix?: string | null | undefined;
-  /** Matches when progress is one of the value. */
-  progressIn?: Array<string> | null | undefined;
-  /** Matches when progress is not set the value. */
-  progressIsNil?: boolean | null | undefined;
-  /** Matches when progress is less than the value. */
-  progressLT?: string | null | undefined;
-  /** Matches when progress is less than or equal to the value. */
-  progressLTE?: string | null | undefined;
-  /** Matches when progress is not equal to the value. */
-  progressNEQ?: string | null | undefined;
-  /** Matches when progress is none of the value. */
-  progressNotIn?: Array<string> | null | undefined;
-  /** Matches when progress is set the value. */
-  progressNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** Matches when updated at is greater than the value. */
@@ -2792,36 +2538,6 @@ export type MonitoringMeetingWhereInput = {
   plannedOnNEQ?: string | null | undefined;
   /** Matches when planned on is none of the value. */
   plannedOnNotIn?: Array<string> | null | undefined;
-  /** summary field predicates */
-  summary?: string | null | undefined;
-  /** Matches when summary contains the value. */
-  summaryContains?: string | null | undefined;
-  /** Matches when summary contains the text, ignoring case the value. */
-  summaryContainsFold?: string | null | undefined;
-  /** Matches when summary equals the text, ignoring case the value. */
-  summaryEqualFold?: string | null | undefined;
-  /** Matches when summary is greater than the value. */
-  summaryGT?: string | null | undefined;
-  /** Matches when summary is greater than or equal to the value. */
-  summaryGTE?: string | null | undefined;
-  /** Matches when summary starts with the value. */
-  summaryHasPrefix?: string | null | undefined;
-  /** Matches when summary ends with the value. */
-  summaryHasSuffix?: string | null | undefined;
-  /** Matches when summary is one of the value. */
-  summaryIn?: Array<string> | null | undefined;
-  /** Matches when summary is not set the value. */
-  summaryIsNil?: boolean | null | undefined;
-  /** Matches when summary is less than the value. */
-  summaryLT?: string | null | undefined;
-  /** Matches when summary is less than or equal to the value. */
-  summaryLTE?: string | null | undefined;
-  /** Matches when summary is not equal to the value. */
-  summaryNEQ?: string | null | undefined;
-  /** Matches when summary is none of the value. */
-  summaryNotIn?: Array<string> | null | undefined;
-  /** Matches when summary is set the value. */
-  summaryNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** Matches when updated at is greater than the value. */
@@ -3644,36 +3360,6 @@ export type OutcomeWhereInput = {
   createdAtNEQ?: string | null | undefined;
   /** Matches when created at is none of the value. */
   createdAtNotIn?: Array<string> | null | undefined;
-  /** evidence field predicates */
-  evidence?: string | null | undefined;
-  /** Matches when evidence contains the value. */
-  evidenceContains?: string | null | undefined;
-  /** Matches when evidence contains the text, ignoring case the value. */
-  evidenceContainsFold?: string | null | undefined;
-  /** Matches when evidence equals the text, ignoring case the value. */
-  evidenceEqualFold?: string | null | undefined;
-  /** Matches when evidence is greater than the value. */
-  evidenceGT?: string | null | undefined;
-  /** Matches when evidence is greater than or equal to the value. */
-  evidenceGTE?: string | null | undefined;
-  /** Matches when evidence starts with the value. */
-  evidenceHasPrefix?: string | null | undefined;
-  /** Matches when evidence ends with the value. */
-  evidenceHasSuffix?: string | null | undefined;
-  /** Matches when evidence is one of the value. */
-  evidenceIn?: Array<string> | null | undefined;
-  /** Matches when evidence is not set the value. */
-  evidenceIsNil?: boolean | null | undefined;
-  /** Matches when evidence is less than the value. */
-  evidenceLT?: string | null | undefined;
-  /** Matches when evidence is less than or equal to the value. */
-  evidenceLTE?: string | null | undefined;
-  /** Matches when evidence is not equal to the value. */
-  evidenceNEQ?: string | null | undefined;
-  /** Matches when evidence is none of the value. */
-  evidenceNotIn?: Array<string> | null | undefined;
-  /** Matches when evidence is set the value. */
-  evidenceNotNil?: boolean | null | undefined;
   /** follow_up_due_on field predicates */
   followUpDueOn?: string | null | undefined;
   /** Matches when follow up due on is greater than the value. */
@@ -4214,36 +3900,6 @@ export type PlanWhereInput = {
   reviewOnNotIn?: Array<string> | null | undefined;
   /** Matches when review on is set the value. */
   reviewOnNotNil?: boolean | null | undefined;
-  /** summary field predicates */
-  summary?: string | null | undefined;
-  /** Matches when summary contains the value. */
-  summaryContains?: string | null | undefined;
-  /** Matches when summary contains the text, ignoring case the value. */
-  summaryContainsFold?: string | null | undefined;
-  /** Matches when summary equals the text, ignoring case the value. */
-  summaryEqualFold?: string | null | undefined;
-  /** Matches when summary is greater than the value. */
-  summaryGT?: string | null | undefined;
-  /** Matches when summary is greater than or equal to the value. */
-  summaryGTE?: string | null | undefined;
-  /** Matches when summary starts with the value. */
-  summaryHasPrefix?: string | null | undefined;
-  /** Matches when summary ends with the value. */
-  summaryHasSuffix?: string | null | undefined;
-  /** Matches when summary is one of the value. */
-  summaryIn?: Array<string> | null | undefined;
-  /** Matches when summary is not set the value. */
-  summaryIsNil?: boolean | null | undefined;
-  /** Matches when summary is less than the value. */
-  summaryLT?: string | null | undefined;
-  /** Matches when summary is less than or equal to the value. */
-  summaryLTE?: string | null | undefined;
-  /** Matches when summary is not equal to the value. */
-  summaryNEQ?: string | null | undefined;
-  /** Matches when summary is none of the value. */
-  summaryNotIn?: Array<string> | null | undefined;
-  /** Matches when summary is set the value. */
-  summaryNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** Matches when updated at is greater than the value. */

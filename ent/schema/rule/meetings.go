@@ -1,0 +1,40 @@
+package rule
+
+import (
+	"context"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/decision"
+	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/privacy"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/ent/territorialtable"
+)
+
+// ScopeMeetings narrows meetings, and the decisions taken in them: a
+// table's minutes and decisions speak of its cases, so they are read by
+// that table and by the committee, which steers the tables; the
+// committee's own meetings are read by every signed-in user.
+func ScopeMeetings() privacy.QueryRule {
+	return privacy.QueryRuleFunc(func(ctx context.Context, q ent.Query) error {
+		v := viewer.FromContext(ctx)
+		if v == nil {
+			return denyUnauthenticated
+		}
+		if v.Has(domain.RoleSteering) {
+			return privacy.Skip
+		}
+		visible := meeting.Or(meeting.BodyEQ(meeting.BodySteeringCommittee),
+			meeting.HasTableWith(territorialtable.IDIn(worksAt(v)...)))
+		switch q := q.(type) {
+		case *ent.MeetingQuery:
+			q.Where(visible)
+		case *ent.DecisionQuery:
+			q.Where(decision.HasMeetingWith(visible))
+		default:
+			panic("rule.ScopeMeetings on a type it does not know") // a schema wiring mistake, caught by the tests
+		}
+		return privacy.Skip
+	})
+}
