@@ -23,65 +23,87 @@ import (
 	"github.com/progetto-win/win/ent/protocolparty"
 )
 
-// ClearPersonalText blanks the free text about the person that the
-// Assessment holds, for a viewer who reads it pseudonymised.
-func (_m *Assessment) ClearPersonalText() {
+// ClearPersonal withholds what the Assessment holds that may identify
+// the person beyond the pseudonym, for a viewer who reads it pseudonymised:
+// free text empty, quasi-identifiers null.
+func (_m *Assessment) ClearPersonal() {
 	_m.Summary = ""
 }
 
-// ClearPersonalText blanks the free text about the person that the
-// CaseEvent holds, for a viewer who reads it pseudonymised.
-func (_m *CaseEvent) ClearPersonalText() {
+// ClearPersonal withholds what the CaseEvent holds that may identify
+// the person beyond the pseudonym, for a viewer who reads it pseudonymised:
+// free text empty, quasi-identifiers null.
+func (_m *CaseEvent) ClearPersonal() {
 	_m.Note = ""
 }
 
-// ClearPersonalText blanks the free text about the person that the
-// CaseFile holds, for a viewer who reads it pseudonymised.
-func (_m *CaseFile) ClearPersonalText() {
+// ClearPersonal withholds what the CaseFile holds that may identify
+// the person beyond the pseudonym, for a viewer who reads it pseudonymised:
+// free text empty, quasi-identifiers null.
+func (_m *CaseFile) ClearPersonal() {
 	_m.ReferralReason = ""
 	_m.DeclineReason = ""
 	_m.TransferReason = ""
 }
 
-// ClearPersonalText blanks the free text about the person that the
-// Commitment holds, for a viewer who reads it pseudonymised.
-func (_m *Commitment) ClearPersonalText() {
+// ClearPersonal withholds what the Commitment holds that may identify
+// the person beyond the pseudonym, for a viewer who reads it pseudonymised:
+// free text empty, quasi-identifiers null.
+func (_m *Commitment) ClearPersonal() {
 	_m.Description = ""
 }
 
-// ClearPersonalText blanks the free text about the person that the
-// Goal holds, for a viewer who reads it pseudonymised.
-func (_m *Goal) ClearPersonalText() {
+// ClearPersonal withholds what the Goal holds that may identify
+// the person beyond the pseudonym, for a viewer who reads it pseudonymised:
+// free text empty, quasi-identifiers null.
+func (_m *Goal) ClearPersonal() {
 	_m.Description = ""
 }
 
-// ClearPersonalText blanks the free text about the person that the
-// Intervention holds, for a viewer who reads it pseudonymised.
-func (_m *Intervention) ClearPersonalText() {
+// ClearPersonal withholds what the Intervention holds that may identify
+// the person beyond the pseudonym, for a viewer who reads it pseudonymised:
+// free text empty, quasi-identifiers null.
+func (_m *Intervention) ClearPersonal() {
 	_m.Description = ""
 }
 
-// ClearPersonalText blanks the free text about the person that the
-// MonitoringItem holds, for a viewer who reads it pseudonymised.
-func (_m *MonitoringItem) ClearPersonalText() {
+// ClearPersonal withholds what the MonitoringItem holds that may identify
+// the person beyond the pseudonym, for a viewer who reads it pseudonymised:
+// free text empty, quasi-identifiers null.
+func (_m *MonitoringItem) ClearPersonal() {
 	_m.Progress = ""
 }
 
-// ClearPersonalText blanks the free text about the person that the
-// MonitoringMeeting holds, for a viewer who reads it pseudonymised.
-func (_m *MonitoringMeeting) ClearPersonalText() {
+// ClearPersonal withholds what the MonitoringMeeting holds that may identify
+// the person beyond the pseudonym, for a viewer who reads it pseudonymised:
+// free text empty, quasi-identifiers null.
+func (_m *MonitoringMeeting) ClearPersonal() {
 	_m.Summary = ""
 }
 
-// ClearPersonalText blanks the free text about the person that the
-// Outcome holds, for a viewer who reads it pseudonymised.
-func (_m *Outcome) ClearPersonalText() {
+// ClearPersonal withholds what the Outcome holds that may identify
+// the person beyond the pseudonym, for a viewer who reads it pseudonymised:
+// free text empty, quasi-identifiers null.
+func (_m *Outcome) ClearPersonal() {
 	_m.Evidence = ""
 }
 
-// ClearPersonalText blanks the free text about the person that the
-// Plan holds, for a viewer who reads it pseudonymised.
-func (_m *Plan) ClearPersonalText() {
+// ClearPersonal withholds what the Person holds that may identify
+// the person beyond the pseudonym, for a viewer who reads it pseudonymised:
+// free text empty, quasi-identifiers null.
+func (_m *Person) ClearPersonal() {
+	_m.BirthYear = nil
+	_m.Gender = nil
+	_m.HouseholdSize = nil
+	_m.CitizenshipArea = nil
+	_m.Edges.Municipality = nil
+	_m.Edges.loadedTypes[0] = true // read as absent, not loaded again
+}
+
+// ClearPersonal withholds what the Plan holds that may identify
+// the person beyond the pseudonym, for a viewer who reads it pseudonymised:
+// free text empty, quasi-identifiers null.
+func (_m *Plan) ClearPersonal() {
 	_m.Summary = ""
 }
 

@@ -611,27 +611,6 @@ func (_m *Municipality) Tables(
 	return _m.QueryTables().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Municipality) Residents(
-	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*PersonOrder, where *PersonWhereInput,
-) (*PersonConnection, error) {
-	opts := []PersonPaginateOption{
-		WithPersonOrder(orderBy),
-		WithPersonFilter(where.Filter),
-	}
-	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
-	if nodes, err := _m.NamedResidents(alias); err == nil || hasTotalCount {
-		pager, err := newPersonPager(opts, last != nil)
-		if err != nil {
-			return nil, err
-		}
-		conn := &PersonConnection{Edges: []*PersonEdge{}, TotalCount: totalCount}
-		conn.build(nodes, pager, after, first, before, last)
-		return conn, nil
-	}
-	return _m.QueryResidents().Paginate(ctx, after, first, before, last, opts...)
-}
-
 func (_m *Municipality) Funds(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*FundOrder, where *FundWhereInput,
 ) (*FundConnection, error) {
@@ -640,7 +619,7 @@ func (_m *Municipality) Funds(
 		WithFundFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
 	if nodes, err := _m.NamedFunds(alias); err == nil || hasTotalCount {
 		pager, err := newFundPager(opts, last != nil)
 		if err != nil {

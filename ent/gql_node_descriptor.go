@@ -1518,7 +1518,7 @@ func (_m *Municipality) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "Municipality",
 		Fields: make([]*Field, 6),
-		Edges:  make([]*Edge, 4),
+		Edges:  make([]*Edge, 3),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -1590,22 +1590,12 @@ func (_m *Municipality) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Edges[2] = &Edge{
-		Type: "Person",
-		Name: "residents",
-	}
-	err = _m.QueryResidents().
-		Select(person.FieldID).
-		Scan(ctx, &node.Edges[2].IDs)
-	if err != nil {
-		return nil, err
-	}
-	node.Edges[3] = &Edge{
 		Type: "Fund",
 		Name: "funds",
 	}
 	err = _m.QueryFunds().
 		Select(fund.FieldID).
-		Scan(ctx, &node.Edges[3].IDs)
+		Scan(ctx, &node.Edges[2].IDs)
 	if err != nil {
 		return nil, err
 	}

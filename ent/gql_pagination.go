@@ -8293,62 +8293,6 @@ var (
 			}
 		},
 	}
-	// PersonOrderFieldBirthYear orders Person by birth_year.
-	PersonOrderFieldBirthYear = &PersonOrderField{
-		Value: func(_m *Person) (ent.Value, error) {
-			return _m.BirthYear, nil
-		},
-		column: person.FieldBirthYear,
-		toTerm: person.ByBirthYear,
-		toCursor: func(_m *Person) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.BirthYear,
-			}
-		},
-	}
-	// PersonOrderFieldGender orders Person by gender.
-	PersonOrderFieldGender = &PersonOrderField{
-		Value: func(_m *Person) (ent.Value, error) {
-			return _m.Gender, nil
-		},
-		column: person.FieldGender,
-		toTerm: person.ByGender,
-		toCursor: func(_m *Person) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Gender,
-			}
-		},
-	}
-	// PersonOrderFieldHouseholdSize orders Person by household_size.
-	PersonOrderFieldHouseholdSize = &PersonOrderField{
-		Value: func(_m *Person) (ent.Value, error) {
-			return _m.HouseholdSize, nil
-		},
-		column: person.FieldHouseholdSize,
-		toTerm: person.ByHouseholdSize,
-		toCursor: func(_m *Person) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.HouseholdSize,
-			}
-		},
-	}
-	// PersonOrderFieldCitizenshipArea orders Person by citizenship_area.
-	PersonOrderFieldCitizenshipArea = &PersonOrderField{
-		Value: func(_m *Person) (ent.Value, error) {
-			return _m.CitizenshipArea, nil
-		},
-		column: person.FieldCitizenshipArea,
-		toTerm: person.ByCitizenshipArea,
-		toCursor: func(_m *Person) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.CitizenshipArea,
-			}
-		},
-	}
 )
 
 // String implement fmt.Stringer interface.
@@ -8361,14 +8305,6 @@ func (f PersonOrderField) String() string {
 		str = "UPDATED_AT"
 	case PersonOrderFieldPseudonym.column:
 		str = "PSEUDONYM"
-	case PersonOrderFieldBirthYear.column:
-		str = "BIRTH_YEAR"
-	case PersonOrderFieldGender.column:
-		str = "GENDER"
-	case PersonOrderFieldHouseholdSize.column:
-		str = "HOUSEHOLD_SIZE"
-	case PersonOrderFieldCitizenshipArea.column:
-		str = "CITIZENSHIP_AREA"
 	}
 	return str
 }
@@ -8391,14 +8327,6 @@ func (f *PersonOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *PersonOrderFieldUpdatedAt
 	case "PSEUDONYM":
 		*f = *PersonOrderFieldPseudonym
-	case "BIRTH_YEAR":
-		*f = *PersonOrderFieldBirthYear
-	case "GENDER":
-		*f = *PersonOrderFieldGender
-	case "HOUSEHOLD_SIZE":
-		*f = *PersonOrderFieldHouseholdSize
-	case "CITIZENSHIP_AREA":
-		*f = *PersonOrderFieldCitizenshipArea
 	default:
 		return fmt.Errorf("%s is not a valid PersonOrderField", str)
 	}

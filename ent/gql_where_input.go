@@ -6070,10 +6070,6 @@ type MunicipalityWhereInput struct {
 	HasTables     *bool              `json:"hasTables,omitempty"`
 	HasTablesWith []*TableWhereInput `json:"hasTablesWith,omitempty"`
 
-	// "residents" edge predicates.
-	HasResidents     *bool               `json:"hasResidents,omitempty"`
-	HasResidentsWith []*PersonWhereInput `json:"hasResidentsWith,omitempty"`
-
 	// "funds" edge predicates.
 	HasFunds     *bool             `json:"hasFunds,omitempty"`
 	HasFundsWith []*FundWhereInput `json:"hasFundsWith,omitempty"`
@@ -6416,24 +6412,6 @@ func (i *MunicipalityWhereInput) P() (predicate.Municipality, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, municipality.HasTablesWith(append(with, readableTerritorialTable())...))
-	}
-	if i.HasResidents != nil {
-		p := municipality.HasResidentsWith(readablePerson())
-		if !*i.HasResidents {
-			p = municipality.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasResidentsWith) > 0 {
-		with := make([]predicate.Person, 0, len(i.HasResidentsWith))
-		for _, w := range i.HasResidentsWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasResidentsWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, municipality.HasResidentsWith(append(with, readablePerson())...))
 	}
 	if i.HasFunds != nil {
 		p := municipality.HasFundsWith(readableFund())
@@ -8463,42 +8441,6 @@ type PersonWhereInput struct {
 	PseudonymEqualFold    *string  `json:"pseudonymEqualFold,omitempty"`
 	PseudonymContainsFold *string  `json:"pseudonymContainsFold,omitempty"`
 
-	// "birth_year" field predicates.
-	BirthYear      *int  `json:"birthYear,omitempty"`
-	BirthYearNEQ   *int  `json:"birthYearNEQ,omitempty"`
-	BirthYearIn    []int `json:"birthYearIn,omitempty"`
-	BirthYearNotIn []int `json:"birthYearNotIn,omitempty"`
-	BirthYearGT    *int  `json:"birthYearGT,omitempty"`
-	BirthYearGTE   *int  `json:"birthYearGTE,omitempty"`
-	BirthYearLT    *int  `json:"birthYearLT,omitempty"`
-	BirthYearLTE   *int  `json:"birthYearLTE,omitempty"`
-
-	// "gender" field predicates.
-	Gender      *person.Gender  `json:"gender,omitempty"`
-	GenderNEQ   *person.Gender  `json:"genderNEQ,omitempty"`
-	GenderIn    []person.Gender `json:"genderIn,omitempty"`
-	GenderNotIn []person.Gender `json:"genderNotIn,omitempty"`
-
-	// "household_size" field predicates.
-	HouseholdSize      *int  `json:"householdSize,omitempty"`
-	HouseholdSizeNEQ   *int  `json:"householdSizeNEQ,omitempty"`
-	HouseholdSizeIn    []int `json:"householdSizeIn,omitempty"`
-	HouseholdSizeNotIn []int `json:"householdSizeNotIn,omitempty"`
-	HouseholdSizeGT    *int  `json:"householdSizeGT,omitempty"`
-	HouseholdSizeGTE   *int  `json:"householdSizeGTE,omitempty"`
-	HouseholdSizeLT    *int  `json:"householdSizeLT,omitempty"`
-	HouseholdSizeLTE   *int  `json:"householdSizeLTE,omitempty"`
-
-	// "citizenship_area" field predicates.
-	CitizenshipArea      *person.CitizenshipArea  `json:"citizenshipArea,omitempty"`
-	CitizenshipAreaNEQ   *person.CitizenshipArea  `json:"citizenshipAreaNEQ,omitempty"`
-	CitizenshipAreaIn    []person.CitizenshipArea `json:"citizenshipAreaIn,omitempty"`
-	CitizenshipAreaNotIn []person.CitizenshipArea `json:"citizenshipAreaNotIn,omitempty"`
-
-	// "municipality" edge predicates.
-	HasMunicipality     *bool                     `json:"hasMunicipality,omitempty"`
-	HasMunicipalityWith []*MunicipalityWhereInput `json:"hasMunicipalityWith,omitempty"`
-
 	// "cases" edge predicates.
 	HasCases     *bool             `json:"hasCases,omitempty"`
 	HasCasesWith []*CaseWhereInput `json:"hasCasesWith,omitempty"`
@@ -8703,97 +8645,7 @@ func (i *PersonWhereInput) P() (predicate.Person, error) {
 	if i.PseudonymContainsFold != nil {
 		predicates = append(predicates, person.PseudonymContainsFold(*i.PseudonymContainsFold))
 	}
-	if i.BirthYear != nil {
-		predicates = append(predicates, person.BirthYearEQ(*i.BirthYear))
-	}
-	if i.BirthYearNEQ != nil {
-		predicates = append(predicates, person.BirthYearNEQ(*i.BirthYearNEQ))
-	}
-	if len(i.BirthYearIn) > 0 {
-		predicates = append(predicates, person.BirthYearIn(i.BirthYearIn...))
-	}
-	if len(i.BirthYearNotIn) > 0 {
-		predicates = append(predicates, person.BirthYearNotIn(i.BirthYearNotIn...))
-	}
-	if i.BirthYearGT != nil {
-		predicates = append(predicates, person.BirthYearGT(*i.BirthYearGT))
-	}
-	if i.BirthYearGTE != nil {
-		predicates = append(predicates, person.BirthYearGTE(*i.BirthYearGTE))
-	}
-	if i.BirthYearLT != nil {
-		predicates = append(predicates, person.BirthYearLT(*i.BirthYearLT))
-	}
-	if i.BirthYearLTE != nil {
-		predicates = append(predicates, person.BirthYearLTE(*i.BirthYearLTE))
-	}
-	if i.Gender != nil {
-		predicates = append(predicates, person.GenderEQ(*i.Gender))
-	}
-	if i.GenderNEQ != nil {
-		predicates = append(predicates, person.GenderNEQ(*i.GenderNEQ))
-	}
-	if len(i.GenderIn) > 0 {
-		predicates = append(predicates, person.GenderIn(i.GenderIn...))
-	}
-	if len(i.GenderNotIn) > 0 {
-		predicates = append(predicates, person.GenderNotIn(i.GenderNotIn...))
-	}
-	if i.HouseholdSize != nil {
-		predicates = append(predicates, person.HouseholdSizeEQ(*i.HouseholdSize))
-	}
-	if i.HouseholdSizeNEQ != nil {
-		predicates = append(predicates, person.HouseholdSizeNEQ(*i.HouseholdSizeNEQ))
-	}
-	if len(i.HouseholdSizeIn) > 0 {
-		predicates = append(predicates, person.HouseholdSizeIn(i.HouseholdSizeIn...))
-	}
-	if len(i.HouseholdSizeNotIn) > 0 {
-		predicates = append(predicates, person.HouseholdSizeNotIn(i.HouseholdSizeNotIn...))
-	}
-	if i.HouseholdSizeGT != nil {
-		predicates = append(predicates, person.HouseholdSizeGT(*i.HouseholdSizeGT))
-	}
-	if i.HouseholdSizeGTE != nil {
-		predicates = append(predicates, person.HouseholdSizeGTE(*i.HouseholdSizeGTE))
-	}
-	if i.HouseholdSizeLT != nil {
-		predicates = append(predicates, person.HouseholdSizeLT(*i.HouseholdSizeLT))
-	}
-	if i.HouseholdSizeLTE != nil {
-		predicates = append(predicates, person.HouseholdSizeLTE(*i.HouseholdSizeLTE))
-	}
-	if i.CitizenshipArea != nil {
-		predicates = append(predicates, person.CitizenshipAreaEQ(*i.CitizenshipArea))
-	}
-	if i.CitizenshipAreaNEQ != nil {
-		predicates = append(predicates, person.CitizenshipAreaNEQ(*i.CitizenshipAreaNEQ))
-	}
-	if len(i.CitizenshipAreaIn) > 0 {
-		predicates = append(predicates, person.CitizenshipAreaIn(i.CitizenshipAreaIn...))
-	}
-	if len(i.CitizenshipAreaNotIn) > 0 {
-		predicates = append(predicates, person.CitizenshipAreaNotIn(i.CitizenshipAreaNotIn...))
-	}
 
-	if i.HasMunicipality != nil {
-		p := person.HasMunicipalityWith(readableMunicipality())
-		if !*i.HasMunicipality {
-			p = person.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasMunicipalityWith) > 0 {
-		with := make([]predicate.Municipality, 0, len(i.HasMunicipalityWith))
-		for _, w := range i.HasMunicipalityWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasMunicipalityWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, person.HasMunicipalityWith(append(with, readableMunicipality())...))
-	}
 	if i.HasCases != nil {
 		p := person.HasCasesWith(readableCaseFile())
 		if !*i.HasCases {

@@ -53,7 +53,7 @@ type MunicipalityEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [3]map[string]int
 
 	namedOrganizations map[string][]*Organization
 	namedTables        map[string][]*TerritorialTable

@@ -19215,7 +19215,7 @@ func (m *PersonMutation) BirthYear() (r int, exists bool) {
 // OldBirthYear returns the old "birth_year" field's value of the Person entity.
 // If the Person object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *PersonMutation) OldBirthYear(ctx context.Context) (v int, err error) {
+func (m *PersonMutation) OldBirthYear(ctx context.Context) (v *int, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldBirthYear is only allowed on UpdateOne operations")
 	}
@@ -19247,10 +19247,24 @@ func (m *PersonMutation) AddedBirthYear() (r int, exists bool) {
 	return *v, true
 }
 
+// ClearBirthYear clears the value of the "birth_year" field.
+func (m *PersonMutation) ClearBirthYear() {
+	m.birth_year = nil
+	m.addbirth_year = nil
+	m.clearedFields[person.FieldBirthYear] = struct{}{}
+}
+
+// BirthYearCleared returns if the "birth_year" field was cleared in this mutation.
+func (m *PersonMutation) BirthYearCleared() bool {
+	_, ok := m.clearedFields[person.FieldBirthYear]
+	return ok
+}
+
 // ResetBirthYear resets all changes to the "birth_year" field.
 func (m *PersonMutation) ResetBirthYear() {
 	m.birth_year = nil
 	m.addbirth_year = nil
+	delete(m.clearedFields, person.FieldBirthYear)
 }
 
 // SetGender sets the "gender" field.
@@ -19270,7 +19284,7 @@ func (m *PersonMutation) Gender() (r person.Gender, exists bool) {
 // OldGender returns the old "gender" field's value of the Person entity.
 // If the Person object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *PersonMutation) OldGender(ctx context.Context) (v person.Gender, err error) {
+func (m *PersonMutation) OldGender(ctx context.Context) (v *person.Gender, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldGender is only allowed on UpdateOne operations")
 	}
@@ -19284,9 +19298,22 @@ func (m *PersonMutation) OldGender(ctx context.Context) (v person.Gender, err er
 	return oldValue.Gender, nil
 }
 
+// ClearGender clears the value of the "gender" field.
+func (m *PersonMutation) ClearGender() {
+	m.gender = nil
+	m.clearedFields[person.FieldGender] = struct{}{}
+}
+
+// GenderCleared returns if the "gender" field was cleared in this mutation.
+func (m *PersonMutation) GenderCleared() bool {
+	_, ok := m.clearedFields[person.FieldGender]
+	return ok
+}
+
 // ResetGender resets all changes to the "gender" field.
 func (m *PersonMutation) ResetGender() {
 	m.gender = nil
+	delete(m.clearedFields, person.FieldGender)
 }
 
 // SetHouseholdSize sets the "household_size" field.
@@ -19307,7 +19334,7 @@ func (m *PersonMutation) HouseholdSize() (r int, exists bool) {
 // OldHouseholdSize returns the old "household_size" field's value of the Person entity.
 // If the Person object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *PersonMutation) OldHouseholdSize(ctx context.Context) (v int, err error) {
+func (m *PersonMutation) OldHouseholdSize(ctx context.Context) (v *int, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldHouseholdSize is only allowed on UpdateOne operations")
 	}
@@ -19339,10 +19366,24 @@ func (m *PersonMutation) AddedHouseholdSize() (r int, exists bool) {
 	return *v, true
 }
 
+// ClearHouseholdSize clears the value of the "household_size" field.
+func (m *PersonMutation) ClearHouseholdSize() {
+	m.household_size = nil
+	m.addhousehold_size = nil
+	m.clearedFields[person.FieldHouseholdSize] = struct{}{}
+}
+
+// HouseholdSizeCleared returns if the "household_size" field was cleared in this mutation.
+func (m *PersonMutation) HouseholdSizeCleared() bool {
+	_, ok := m.clearedFields[person.FieldHouseholdSize]
+	return ok
+}
+
 // ResetHouseholdSize resets all changes to the "household_size" field.
 func (m *PersonMutation) ResetHouseholdSize() {
 	m.household_size = nil
 	m.addhousehold_size = nil
+	delete(m.clearedFields, person.FieldHouseholdSize)
 }
 
 // SetCitizenshipArea sets the "citizenship_area" field.
@@ -19362,7 +19403,7 @@ func (m *PersonMutation) CitizenshipArea() (r person.CitizenshipArea, exists boo
 // OldCitizenshipArea returns the old "citizenship_area" field's value of the Person entity.
 // If the Person object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *PersonMutation) OldCitizenshipArea(ctx context.Context) (v person.CitizenshipArea, err error) {
+func (m *PersonMutation) OldCitizenshipArea(ctx context.Context) (v *person.CitizenshipArea, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldCitizenshipArea is only allowed on UpdateOne operations")
 	}
@@ -19376,9 +19417,22 @@ func (m *PersonMutation) OldCitizenshipArea(ctx context.Context) (v person.Citiz
 	return oldValue.CitizenshipArea, nil
 }
 
+// ClearCitizenshipArea clears the value of the "citizenship_area" field.
+func (m *PersonMutation) ClearCitizenshipArea() {
+	m.citizenship_area = nil
+	m.clearedFields[person.FieldCitizenshipArea] = struct{}{}
+}
+
+// CitizenshipAreaCleared returns if the "citizenship_area" field was cleared in this mutation.
+func (m *PersonMutation) CitizenshipAreaCleared() bool {
+	_, ok := m.clearedFields[person.FieldCitizenshipArea]
+	return ok
+}
+
 // ResetCitizenshipArea resets all changes to the "citizenship_area" field.
 func (m *PersonMutation) ResetCitizenshipArea() {
 	m.citizenship_area = nil
+	delete(m.clearedFields, person.FieldCitizenshipArea)
 }
 
 // SetMunicipalityID sets the "municipality" edge to the Municipality entity by id.
@@ -19728,7 +19782,20 @@ func (m *PersonMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *PersonMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(person.FieldBirthYear) {
+		fields = append(fields, person.FieldBirthYear)
+	}
+	if m.FieldCleared(person.FieldGender) {
+		fields = append(fields, person.FieldGender)
+	}
+	if m.FieldCleared(person.FieldHouseholdSize) {
+		fields = append(fields, person.FieldHouseholdSize)
+	}
+	if m.FieldCleared(person.FieldCitizenshipArea) {
+		fields = append(fields, person.FieldCitizenshipArea)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -19741,6 +19808,20 @@ func (m *PersonMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *PersonMutation) ClearField(name string) error {
+	switch name {
+	case person.FieldBirthYear:
+		m.ClearBirthYear()
+		return nil
+	case person.FieldGender:
+		m.ClearGender()
+		return nil
+	case person.FieldHouseholdSize:
+		m.ClearHouseholdSize()
+		return nil
+	case person.FieldCitizenshipArea:
+		m.ClearCitizenshipArea()
+		return nil
+	}
 	return fmt.Errorf("unknown Person nullable field %s", name)
 }
 

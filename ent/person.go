@@ -28,13 +28,13 @@ type Person struct {
 	// Random pseudonym shown instead of the name, e.g. P-K3M9QX7T (pseudonimo).
 	Pseudonym string `json:"pseudonym,omitempty"`
 	// Year of birth (anno di nascita).
-	BirthYear int `json:"birth_year,omitempty"`
+	BirthYear *int `json:"birth_year,omitempty"`
 	// Gender (genere): femminile, maschile, non binario, non dichiarato.
-	Gender person.Gender `json:"gender,omitempty"`
+	Gender *person.Gender `json:"gender,omitempty"`
 	// People in the household, the person included (componenti del nucleo familiare).
-	HouseholdSize int `json:"household_size,omitempty"`
+	HouseholdSize *int `json:"household_size,omitempty"`
 	// Area of citizenship (area di cittadinanza): Italia, Unione europea, altri paesi europei, Africa, Asia, Americhe, Oceania, apolide.
-	CitizenshipArea person.CitizenshipArea `json:"citizenship_area,omitempty"`
+	CitizenshipArea *person.CitizenshipArea `json:"citizenship_area,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the PersonQuery when eager-loading is set.
 	Edges               PersonEdges `json:"edges"`
@@ -148,25 +148,29 @@ func (_m *Person) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field birth_year", values[i])
 			} else if value.Valid {
-				_m.BirthYear = int(value.Int64)
+				_m.BirthYear = new(int)
+				*_m.BirthYear = int(value.Int64)
 			}
 		case person.FieldGender:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field gender", values[i])
 			} else if value.Valid {
-				_m.Gender = person.Gender(value.String)
+				_m.Gender = new(person.Gender)
+				*_m.Gender = person.Gender(value.String)
 			}
 		case person.FieldHouseholdSize:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field household_size", values[i])
 			} else if value.Valid {
-				_m.HouseholdSize = int(value.Int64)
+				_m.HouseholdSize = new(int)
+				*_m.HouseholdSize = int(value.Int64)
 			}
 		case person.FieldCitizenshipArea:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field citizenship_area", values[i])
 			} else if value.Valid {
-				_m.CitizenshipArea = person.CitizenshipArea(value.String)
+				_m.CitizenshipArea = new(person.CitizenshipArea)
+				*_m.CitizenshipArea = person.CitizenshipArea(value.String)
 			}
 		case person.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -235,17 +239,25 @@ func (_m *Person) String() string {
 	builder.WriteString("pseudonym=")
 	builder.WriteString(_m.Pseudonym)
 	builder.WriteString(", ")
-	builder.WriteString("birth_year=")
-	builder.WriteString(fmt.Sprintf("%v", _m.BirthYear))
+	if v := _m.BirthYear; v != nil {
+		builder.WriteString("birth_year=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
-	builder.WriteString("gender=")
-	builder.WriteString(fmt.Sprintf("%v", _m.Gender))
+	if v := _m.Gender; v != nil {
+		builder.WriteString("gender=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
-	builder.WriteString("household_size=")
-	builder.WriteString(fmt.Sprintf("%v", _m.HouseholdSize))
+	if v := _m.HouseholdSize; v != nil {
+		builder.WriteString("household_size=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
-	builder.WriteString("citizenship_area=")
-	builder.WriteString(fmt.Sprintf("%v", _m.CitizenshipArea))
+	if v := _m.CitizenshipArea; v != nil {
+		builder.WriteString("citizenship_area=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

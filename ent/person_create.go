@@ -72,9 +72,25 @@ func (_c *PersonCreate) SetBirthYear(v int) *PersonCreate {
 	return _c
 }
 
+// SetNillableBirthYear sets the "birth_year" field if the given value is not nil.
+func (_c *PersonCreate) SetNillableBirthYear(v *int) *PersonCreate {
+	if v != nil {
+		_c.SetBirthYear(*v)
+	}
+	return _c
+}
+
 // SetGender sets the "gender" field.
 func (_c *PersonCreate) SetGender(v person.Gender) *PersonCreate {
 	_c.mutation.SetGender(v)
+	return _c
+}
+
+// SetNillableGender sets the "gender" field if the given value is not nil.
+func (_c *PersonCreate) SetNillableGender(v *person.Gender) *PersonCreate {
+	if v != nil {
+		_c.SetGender(*v)
+	}
 	return _c
 }
 
@@ -95,6 +111,14 @@ func (_c *PersonCreate) SetNillableHouseholdSize(v *int) *PersonCreate {
 // SetCitizenshipArea sets the "citizenship_area" field.
 func (_c *PersonCreate) SetCitizenshipArea(v person.CitizenshipArea) *PersonCreate {
 	_c.mutation.SetCitizenshipArea(v)
+	return _c
+}
+
+// SetNillableCitizenshipArea sets the "citizenship_area" field if the given value is not nil.
+func (_c *PersonCreate) SetNillableCitizenshipArea(v *person.CitizenshipArea) *PersonCreate {
+	if v != nil {
+		_c.SetCitizenshipArea(*v)
+	}
 	return _c
 }
 
@@ -253,32 +277,20 @@ func (_c *PersonCreate) check() error {
 			return &ValidationError{Name: "pseudonym", err: fmt.Errorf(`ent: validator failed for field "Person.pseudonym": %w`, err)}
 		}
 	}
-	if _, ok := _c.mutation.BirthYear(); !ok {
-		return &ValidationError{Name: "birth_year", err: errors.New(`ent: missing required field "Person.birth_year"`)}
-	}
 	if v, ok := _c.mutation.BirthYear(); ok {
 		if err := person.BirthYearValidator(v); err != nil {
 			return &ValidationError{Name: "birth_year", err: fmt.Errorf(`ent: validator failed for field "Person.birth_year": %w`, err)}
 		}
-	}
-	if _, ok := _c.mutation.Gender(); !ok {
-		return &ValidationError{Name: "gender", err: errors.New(`ent: missing required field "Person.gender"`)}
 	}
 	if v, ok := _c.mutation.Gender(); ok {
 		if err := person.GenderValidator(v); err != nil {
 			return &ValidationError{Name: "gender", err: fmt.Errorf(`ent: validator failed for field "Person.gender": %w`, err)}
 		}
 	}
-	if _, ok := _c.mutation.HouseholdSize(); !ok {
-		return &ValidationError{Name: "household_size", err: errors.New(`ent: missing required field "Person.household_size"`)}
-	}
 	if v, ok := _c.mutation.HouseholdSize(); ok {
 		if err := person.HouseholdSizeValidator(v); err != nil {
 			return &ValidationError{Name: "household_size", err: fmt.Errorf(`ent: validator failed for field "Person.household_size": %w`, err)}
 		}
-	}
-	if _, ok := _c.mutation.CitizenshipArea(); !ok {
-		return &ValidationError{Name: "citizenship_area", err: errors.New(`ent: missing required field "Person.citizenship_area"`)}
 	}
 	if v, ok := _c.mutation.CitizenshipArea(); ok {
 		if err := person.CitizenshipAreaValidator(v); err != nil {
@@ -339,19 +351,19 @@ func (_c *PersonCreate) createSpec() (*Person, *sqlgraph.CreateSpec) {
 	}
 	if value, ok := _c.mutation.BirthYear(); ok {
 		_spec.SetField(person.FieldBirthYear, field.TypeInt, value)
-		_node.BirthYear = value
+		_node.BirthYear = &value
 	}
 	if value, ok := _c.mutation.Gender(); ok {
 		_spec.SetField(person.FieldGender, field.TypeEnum, value)
-		_node.Gender = value
+		_node.Gender = &value
 	}
 	if value, ok := _c.mutation.HouseholdSize(); ok {
 		_spec.SetField(person.FieldHouseholdSize, field.TypeInt, value)
-		_node.HouseholdSize = value
+		_node.HouseholdSize = &value
 	}
 	if value, ok := _c.mutation.CitizenshipArea(); ok {
 		_spec.SetField(person.FieldCitizenshipArea, field.TypeEnum, value)
-		_node.CitizenshipArea = value
+		_node.CitizenshipArea = &value
 	}
 	if nodes := _c.mutation.MunicipalityIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{

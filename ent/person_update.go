@@ -60,6 +60,12 @@ func (_u *PersonUpdate) AddBirthYear(v int) *PersonUpdate {
 	return _u
 }
 
+// ClearBirthYear clears the value of the "birth_year" field.
+func (_u *PersonUpdate) ClearBirthYear() *PersonUpdate {
+	_u.mutation.ClearBirthYear()
+	return _u
+}
+
 // SetGender sets the "gender" field.
 func (_u *PersonUpdate) SetGender(v person.Gender) *PersonUpdate {
 	_u.mutation.SetGender(v)
@@ -71,6 +77,12 @@ func (_u *PersonUpdate) SetNillableGender(v *person.Gender) *PersonUpdate {
 	if v != nil {
 		_u.SetGender(*v)
 	}
+	return _u
+}
+
+// ClearGender clears the value of the "gender" field.
+func (_u *PersonUpdate) ClearGender() *PersonUpdate {
+	_u.mutation.ClearGender()
 	return _u
 }
 
@@ -95,6 +107,12 @@ func (_u *PersonUpdate) AddHouseholdSize(v int) *PersonUpdate {
 	return _u
 }
 
+// ClearHouseholdSize clears the value of the "household_size" field.
+func (_u *PersonUpdate) ClearHouseholdSize() *PersonUpdate {
+	_u.mutation.ClearHouseholdSize()
+	return _u
+}
+
 // SetCitizenshipArea sets the "citizenship_area" field.
 func (_u *PersonUpdate) SetCitizenshipArea(v person.CitizenshipArea) *PersonUpdate {
 	_u.mutation.SetCitizenshipArea(v)
@@ -106,6 +124,12 @@ func (_u *PersonUpdate) SetNillableCitizenshipArea(v *person.CitizenshipArea) *P
 	if v != nil {
 		_u.SetCitizenshipArea(*v)
 	}
+	return _u
+}
+
+// ClearCitizenshipArea clears the value of the "citizenship_area" field.
+func (_u *PersonUpdate) ClearCitizenshipArea() *PersonUpdate {
+	_u.mutation.ClearCitizenshipArea()
 	return _u
 }
 
@@ -294,8 +318,14 @@ func (_u *PersonUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.AddedBirthYear(); ok {
 		_spec.AddField(person.FieldBirthYear, field.TypeInt, value)
 	}
+	if _u.mutation.BirthYearCleared() {
+		_spec.ClearField(person.FieldBirthYear, field.TypeInt)
+	}
 	if value, ok := _u.mutation.Gender(); ok {
 		_spec.SetField(person.FieldGender, field.TypeEnum, value)
+	}
+	if _u.mutation.GenderCleared() {
+		_spec.ClearField(person.FieldGender, field.TypeEnum)
 	}
 	if value, ok := _u.mutation.HouseholdSize(); ok {
 		_spec.SetField(person.FieldHouseholdSize, field.TypeInt, value)
@@ -303,8 +333,14 @@ func (_u *PersonUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.AddedHouseholdSize(); ok {
 		_spec.AddField(person.FieldHouseholdSize, field.TypeInt, value)
 	}
+	if _u.mutation.HouseholdSizeCleared() {
+		_spec.ClearField(person.FieldHouseholdSize, field.TypeInt)
+	}
 	if value, ok := _u.mutation.CitizenshipArea(); ok {
 		_spec.SetField(person.FieldCitizenshipArea, field.TypeEnum, value)
+	}
+	if _u.mutation.CitizenshipAreaCleared() {
+		_spec.ClearField(person.FieldCitizenshipArea, field.TypeEnum)
 	}
 	if _u.mutation.MunicipalityCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -458,6 +494,12 @@ func (_u *PersonUpdateOne) AddBirthYear(v int) *PersonUpdateOne {
 	return _u
 }
 
+// ClearBirthYear clears the value of the "birth_year" field.
+func (_u *PersonUpdateOne) ClearBirthYear() *PersonUpdateOne {
+	_u.mutation.ClearBirthYear()
+	return _u
+}
+
 // SetGender sets the "gender" field.
 func (_u *PersonUpdateOne) SetGender(v person.Gender) *PersonUpdateOne {
 	_u.mutation.SetGender(v)
@@ -469,6 +511,12 @@ func (_u *PersonUpdateOne) SetNillableGender(v *person.Gender) *PersonUpdateOne 
 	if v != nil {
 		_u.SetGender(*v)
 	}
+	return _u
+}
+
+// ClearGender clears the value of the "gender" field.
+func (_u *PersonUpdateOne) ClearGender() *PersonUpdateOne {
+	_u.mutation.ClearGender()
 	return _u
 }
 
@@ -493,6 +541,12 @@ func (_u *PersonUpdateOne) AddHouseholdSize(v int) *PersonUpdateOne {
 	return _u
 }
 
+// ClearHouseholdSize clears the value of the "household_size" field.
+func (_u *PersonUpdateOne) ClearHouseholdSize() *PersonUpdateOne {
+	_u.mutation.ClearHouseholdSize()
+	return _u
+}
+
 // SetCitizenshipArea sets the "citizenship_area" field.
 func (_u *PersonUpdateOne) SetCitizenshipArea(v person.CitizenshipArea) *PersonUpdateOne {
 	_u.mutation.SetCitizenshipArea(v)
@@ -504,6 +558,12 @@ func (_u *PersonUpdateOne) SetNillableCitizenshipArea(v *person.CitizenshipArea)
 	if v != nil {
 		_u.SetCitizenshipArea(*v)
 	}
+	return _u
+}
+
+// ClearCitizenshipArea clears the value of the "citizenship_area" field.
+func (_u *PersonUpdateOne) ClearCitizenshipArea() *PersonUpdateOne {
+	_u.mutation.ClearCitizenshipArea()
 	return _u
 }
 
@@ -722,8 +782,14 @@ func (_u *PersonUpdateOne) sqlSave(ctx context.Context) (_node *Person, err erro
 	if value, ok := _u.mutation.AddedBirthYear(); ok {
 		_spec.AddField(person.FieldBirthYear, field.TypeInt, value)
 	}
+	if _u.mutation.BirthYearCleared() {
+		_spec.ClearField(person.FieldBirthYear, field.TypeInt)
+	}
 	if value, ok := _u.mutation.Gender(); ok {
 		_spec.SetField(person.FieldGender, field.TypeEnum, value)
+	}
+	if _u.mutation.GenderCleared() {
+		_spec.ClearField(person.FieldGender, field.TypeEnum)
 	}
 	if value, ok := _u.mutation.HouseholdSize(); ok {
 		_spec.SetField(person.FieldHouseholdSize, field.TypeInt, value)
@@ -731,8 +797,14 @@ func (_u *PersonUpdateOne) sqlSave(ctx context.Context) (_node *Person, err erro
 	if value, ok := _u.mutation.AddedHouseholdSize(); ok {
 		_spec.AddField(person.FieldHouseholdSize, field.TypeInt, value)
 	}
+	if _u.mutation.HouseholdSizeCleared() {
+		_spec.ClearField(person.FieldHouseholdSize, field.TypeInt)
+	}
 	if value, ok := _u.mutation.CitizenshipArea(); ok {
 		_spec.SetField(person.FieldCitizenshipArea, field.TypeEnum, value)
+	}
+	if _u.mutation.CitizenshipAreaCleared() {
+		_spec.ClearField(person.FieldCitizenshipArea, field.TypeEnum)
 	}
 	if _u.mutation.MunicipalityCleared() {
 		edge := &sqlgraph.EdgeSpec{

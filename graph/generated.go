@@ -523,7 +523,6 @@ type ComplexityRoot struct {
 		Organizations func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
 		Population    func(childComplexity int) int
 		Province      func(childComplexity int) int
-		Residents     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
 		Tables        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableOrder, where *ent.TableWhereInput) int
 		UpdatedAt     func(childComplexity int) int
 	}
@@ -3173,17 +3172,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Municipality.Province(childComplexity), true
-	case "Municipality.residents":
-		if e.ComplexityRoot.Municipality.Residents == nil {
-			break
-		}
-
-		args, err := ec.field_Municipality_residents_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Municipality.Residents(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.PersonOrder), args["where"].(*ent.PersonWhereInput)), true
 	case "Municipality.tables":
 		if e.ComplexityRoot.Municipality.Tables == nil {
 			break
@@ -6767,8 +6755,6 @@ func (ec *executionContext) childFields_Municipality(ctx context.Context, field 
 		return ec.fieldContext_Municipality_organizations(ctx, field)
 	case "tables":
 		return ec.fieldContext_Municipality_tables(ctx, field)
-	case "residents":
-		return ec.fieldContext_Municipality_residents(ctx, field)
 	case "funds":
 		return ec.fieldContext_Municipality_funds(ctx, field)
 	}
@@ -9075,60 +9061,6 @@ func (ec *executionContext) field_Municipality_organizations_args(ctx context.Co
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.OrganizationWhereInput, error) {
 			return ec.unmarshalOOrganizationWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationWhereInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["where"] = arg5
-	return args, nil
-}
-
-func (ec *executionContext) field_Municipality_residents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
-			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
-		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
-			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["before"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) ([]*ent.PersonOrder, error) {
-			return ec.unmarshalOPersonOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPersonOrderᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["orderBy"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*ent.PersonWhereInput, error) {
-			return ec.unmarshalOPersonWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPersonWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -21281,50 +21213,6 @@ func (ec *executionContext) fieldContext_Municipality_tables(ctx context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _Municipality_residents(ctx context.Context, field graphql.CollectedField, obj *ent.Municipality) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Municipality_residents(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return obj.Residents(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.PersonOrder), fc.Args["where"].(*ent.PersonWhereInput))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.PersonConnection) graphql.Marshaler {
-			return ec.marshalNPersonConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPersonConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Municipality_residents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Municipality",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PersonConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Municipality_residents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Municipality_funds(ctx context.Context, field graphql.CollectedField, obj *ent.Municipality) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26326,11 +26214,11 @@ func (ec *executionContext) _Person_birthYear(ctx context.Context, field graphql
 			return obj.BirthYear, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Person_birthYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -26349,11 +26237,11 @@ func (ec *executionContext) _Person_gender(ctx context.Context, field graphql.Co
 			return obj.Gender, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v person.Gender) graphql.Marshaler {
-			return ec.marshalNPersonGender2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐGender(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *person.Gender) graphql.Marshaler {
+			return ec.marshalOPersonGender2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐGender(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Person_gender(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -26372,11 +26260,11 @@ func (ec *executionContext) _Person_householdSize(ctx context.Context, field gra
 			return obj.HouseholdSize, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Person_householdSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -26395,11 +26283,11 @@ func (ec *executionContext) _Person_citizenshipArea(ctx context.Context, field g
 			return obj.CitizenshipArea, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v person.CitizenshipArea) graphql.Marshaler {
-			return ec.marshalNPersonCitizenshipArea2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐCitizenshipArea(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *person.CitizenshipArea) graphql.Marshaler {
+			return ec.marshalOPersonCitizenshipArea2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐCitizenshipArea(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Person_citizenshipArea(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -41945,7 +41833,7 @@ func (ec *executionContext) unmarshalInputMunicipalityWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "istatCode", "istatCodeNEQ", "istatCodeIn", "istatCodeNotIn", "istatCodeGT", "istatCodeGTE", "istatCodeLT", "istatCodeLTE", "istatCodeContains", "istatCodeHasPrefix", "istatCodeHasSuffix", "istatCodeEqualFold", "istatCodeContainsFold", "population", "populationNEQ", "populationIn", "populationNotIn", "populationGT", "populationGTE", "populationLT", "populationLTE", "province", "provinceNEQ", "provinceIn", "provinceNotIn", "provinceGT", "provinceGTE", "provinceLT", "provinceLTE", "provinceContains", "provinceHasPrefix", "provinceHasSuffix", "provinceEqualFold", "provinceContainsFold", "hasOrganizations", "hasOrganizationsWith", "hasTables", "hasTablesWith", "hasResidents", "hasResidentsWith", "hasFunds", "hasFundsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "istatCode", "istatCodeNEQ", "istatCodeIn", "istatCodeNotIn", "istatCodeGT", "istatCodeGTE", "istatCodeLT", "istatCodeLTE", "istatCodeContains", "istatCodeHasPrefix", "istatCodeHasSuffix", "istatCodeEqualFold", "istatCodeContainsFold", "population", "populationNEQ", "populationIn", "populationNotIn", "populationGT", "populationGTE", "populationLT", "populationLTE", "province", "provinceNEQ", "provinceIn", "provinceNotIn", "provinceGT", "provinceGTE", "provinceLT", "provinceLTE", "provinceContains", "provinceHasPrefix", "provinceHasSuffix", "provinceEqualFold", "provinceContainsFold", "hasOrganizations", "hasOrganizationsWith", "hasTables", "hasTablesWith", "hasFunds", "hasFundsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -42498,20 +42386,6 @@ func (ec *executionContext) unmarshalInputMunicipalityWhereInput(ctx context.Con
 				return it, err
 			}
 			it.HasTablesWith = data
-		case "hasResidents":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasResidents"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasResidents = data
-		case "hasResidentsWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasResidentsWith"))
-			data, err := ec.unmarshalOPersonWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPersonWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasResidentsWith = data
 		case "hasFunds":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasFunds"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -45479,7 +45353,7 @@ func (ec *executionContext) unmarshalInputPersonWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "pseudonym", "pseudonymNEQ", "pseudonymIn", "pseudonymNotIn", "pseudonymGT", "pseudonymGTE", "pseudonymLT", "pseudonymLTE", "pseudonymContains", "pseudonymHasPrefix", "pseudonymHasSuffix", "pseudonymEqualFold", "pseudonymContainsFold", "birthYear", "birthYearNEQ", "birthYearIn", "birthYearNotIn", "birthYearGT", "birthYearGTE", "birthYearLT", "birthYearLTE", "gender", "genderNEQ", "genderIn", "genderNotIn", "householdSize", "householdSizeNEQ", "householdSizeIn", "householdSizeNotIn", "householdSizeGT", "householdSizeGTE", "householdSizeLT", "householdSizeLTE", "citizenshipArea", "citizenshipAreaNEQ", "citizenshipAreaIn", "citizenshipAreaNotIn", "hasMunicipality", "hasMunicipalityWith", "hasCases", "hasCasesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "pseudonym", "pseudonymNEQ", "pseudonymIn", "pseudonymNotIn", "pseudonymGT", "pseudonymGTE", "pseudonymLT", "pseudonymLTE", "pseudonymContains", "pseudonymHasPrefix", "pseudonymHasSuffix", "pseudonymEqualFold", "pseudonymContainsFold", "hasCases", "hasCasesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45766,188 +45640,6 @@ func (ec *executionContext) unmarshalInputPersonWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.PseudonymContainsFold = data
-		case "birthYear":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthYear"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BirthYear = data
-		case "birthYearNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthYearNEQ"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BirthYearNEQ = data
-		case "birthYearIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthYearIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BirthYearIn = data
-		case "birthYearNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthYearNotIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BirthYearNotIn = data
-		case "birthYearGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthYearGT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BirthYearGT = data
-		case "birthYearGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthYearGTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BirthYearGTE = data
-		case "birthYearLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthYearLT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BirthYearLT = data
-		case "birthYearLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthYearLTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BirthYearLTE = data
-		case "gender":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gender"))
-			data, err := ec.unmarshalOPersonGender2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐGender(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Gender = data
-		case "genderNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("genderNEQ"))
-			data, err := ec.unmarshalOPersonGender2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐGender(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.GenderNEQ = data
-		case "genderIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("genderIn"))
-			data, err := ec.unmarshalOPersonGender2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐGenderᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.GenderIn = data
-		case "genderNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("genderNotIn"))
-			data, err := ec.unmarshalOPersonGender2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐGenderᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.GenderNotIn = data
-		case "householdSize":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("householdSize"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HouseholdSize = data
-		case "householdSizeNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("householdSizeNEQ"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HouseholdSizeNEQ = data
-		case "householdSizeIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("householdSizeIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HouseholdSizeIn = data
-		case "householdSizeNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("householdSizeNotIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HouseholdSizeNotIn = data
-		case "householdSizeGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("householdSizeGT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HouseholdSizeGT = data
-		case "householdSizeGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("householdSizeGTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HouseholdSizeGTE = data
-		case "householdSizeLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("householdSizeLT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HouseholdSizeLT = data
-		case "householdSizeLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("householdSizeLTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HouseholdSizeLTE = data
-		case "citizenshipArea":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("citizenshipArea"))
-			data, err := ec.unmarshalOPersonCitizenshipArea2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐCitizenshipArea(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CitizenshipArea = data
-		case "citizenshipAreaNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("citizenshipAreaNEQ"))
-			data, err := ec.unmarshalOPersonCitizenshipArea2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐCitizenshipArea(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CitizenshipAreaNEQ = data
-		case "citizenshipAreaIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("citizenshipAreaIn"))
-			data, err := ec.unmarshalOPersonCitizenshipArea2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐCitizenshipAreaᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CitizenshipAreaIn = data
-		case "citizenshipAreaNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("citizenshipAreaNotIn"))
-			data, err := ec.unmarshalOPersonCitizenshipArea2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐCitizenshipAreaᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CitizenshipAreaNotIn = data
-		case "hasMunicipality":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMunicipality"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasMunicipality = data
-		case "hasMunicipalityWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMunicipalityWith"))
-			data, err := ec.unmarshalOMunicipalityWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipalityWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasMunicipalityWith = data
 		case "hasCases":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCases"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -54328,12 +54020,6 @@ func (ec *executionContext) _Municipality(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Municipality_tables(ctx, field, obj)
 				})
-		case "residents":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Municipality_residents(ctx, field, obj)
-				})
 		case "funds":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -55716,22 +55402,22 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "birthYear":
 			out.Values[i] = ec._Person_birthYear(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "gender":
 			out.Values[i] = ec._Person_gender(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "householdSize":
 			out.Values[i] = ec._Person_householdSize(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "citizenshipArea":
 			out.Values[i] = ec._Person_citizenshipArea(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "municipality":
@@ -62559,42 +62245,6 @@ func (ec *executionContext) marshalOPerson2ᚖgithubᚗcomᚋprogettoᚑwinᚋwi
 		return graphql.Null
 	}
 	return ec._Person(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOPersonCitizenshipArea2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐCitizenshipAreaᚄ(ctx context.Context, v any) ([]person.CitizenshipArea, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]person.CitizenshipArea, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNPersonCitizenshipArea2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐCitizenshipArea(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalOPersonCitizenshipArea2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐCitizenshipAreaᚄ(ctx context.Context, sel ast.SelectionSet, v []person.CitizenshipArea) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNPersonCitizenshipArea2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐCitizenshipArea(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) unmarshalOPersonCitizenshipArea2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpersonᚐCitizenshipArea(ctx context.Context, v any) (*person.CitizenshipArea, error) {

@@ -923,10 +923,10 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "pseudonym", Type: field.TypeString, Unique: true, Size: 20},
-		{Name: "birth_year", Type: field.TypeInt},
-		{Name: "gender", Type: field.TypeEnum, Enums: []string{"FEMALE", "MALE", "NON_BINARY", "NOT_STATED"}},
-		{Name: "household_size", Type: field.TypeInt, Default: 1},
-		{Name: "citizenship_area", Type: field.TypeEnum, Enums: []string{"ITALY", "EUROPEAN_UNION", "OTHER_EUROPE", "AFRICA", "ASIA", "AMERICAS", "OCEANIA", "STATELESS"}},
+		{Name: "birth_year", Type: field.TypeInt, Nullable: true},
+		{Name: "gender", Type: field.TypeEnum, Nullable: true, Enums: []string{"FEMALE", "MALE", "NON_BINARY", "NOT_STATED"}},
+		{Name: "household_size", Type: field.TypeInt, Nullable: true, Default: 1},
+		{Name: "citizenship_area", Type: field.TypeEnum, Nullable: true, Enums: []string{"ITALY", "EUROPEAN_UNION", "OTHER_EUROPE", "AFRICA", "ASIA", "AMERICAS", "OCEANIA", "STATELESS"}},
 		{Name: "person_municipality", Type: field.TypeString, Nullable: true, Size: 40},
 	}
 	// PersonsTable holds the schema information for the "persons" table.

@@ -266,6 +266,16 @@ func BirthYearLTE(v int) predicate.Person {
 	return predicate.Person(sql.FieldLTE(FieldBirthYear, v))
 }
 
+// BirthYearIsNil applies the IsNil predicate on the "birth_year" field.
+func BirthYearIsNil() predicate.Person {
+	return predicate.Person(sql.FieldIsNull(FieldBirthYear))
+}
+
+// BirthYearNotNil applies the NotNil predicate on the "birth_year" field.
+func BirthYearNotNil() predicate.Person {
+	return predicate.Person(sql.FieldNotNull(FieldBirthYear))
+}
+
 // GenderEQ applies the EQ predicate on the "gender" field.
 func GenderEQ(v Gender) predicate.Person {
 	return predicate.Person(sql.FieldEQ(FieldGender, v))
@@ -284,6 +294,16 @@ func GenderIn(vs ...Gender) predicate.Person {
 // GenderNotIn applies the NotIn predicate on the "gender" field.
 func GenderNotIn(vs ...Gender) predicate.Person {
 	return predicate.Person(sql.FieldNotIn(FieldGender, vs...))
+}
+
+// GenderIsNil applies the IsNil predicate on the "gender" field.
+func GenderIsNil() predicate.Person {
+	return predicate.Person(sql.FieldIsNull(FieldGender))
+}
+
+// GenderNotNil applies the NotNil predicate on the "gender" field.
+func GenderNotNil() predicate.Person {
+	return predicate.Person(sql.FieldNotNull(FieldGender))
 }
 
 // HouseholdSizeEQ applies the EQ predicate on the "household_size" field.
@@ -326,6 +346,16 @@ func HouseholdSizeLTE(v int) predicate.Person {
 	return predicate.Person(sql.FieldLTE(FieldHouseholdSize, v))
 }
 
+// HouseholdSizeIsNil applies the IsNil predicate on the "household_size" field.
+func HouseholdSizeIsNil() predicate.Person {
+	return predicate.Person(sql.FieldIsNull(FieldHouseholdSize))
+}
+
+// HouseholdSizeNotNil applies the NotNil predicate on the "household_size" field.
+func HouseholdSizeNotNil() predicate.Person {
+	return predicate.Person(sql.FieldNotNull(FieldHouseholdSize))
+}
+
 // CitizenshipAreaEQ applies the EQ predicate on the "citizenship_area" field.
 func CitizenshipAreaEQ(v CitizenshipArea) predicate.Person {
 	return predicate.Person(sql.FieldEQ(FieldCitizenshipArea, v))
@@ -344,6 +374,16 @@ func CitizenshipAreaIn(vs ...CitizenshipArea) predicate.Person {
 // CitizenshipAreaNotIn applies the NotIn predicate on the "citizenship_area" field.
 func CitizenshipAreaNotIn(vs ...CitizenshipArea) predicate.Person {
 	return predicate.Person(sql.FieldNotIn(FieldCitizenshipArea, vs...))
+}
+
+// CitizenshipAreaIsNil applies the IsNil predicate on the "citizenship_area" field.
+func CitizenshipAreaIsNil() predicate.Person {
+	return predicate.Person(sql.FieldIsNull(FieldCitizenshipArea))
+}
+
+// CitizenshipAreaNotNil applies the NotNil predicate on the "citizenship_area" field.
+func CitizenshipAreaNotNil() predicate.Person {
+	return predicate.Person(sql.FieldNotNull(FieldCitizenshipArea))
 }
 
 // HasMunicipality applies the HasEdge predicate on the "municipality" edge.

@@ -77,10 +77,10 @@ func (IdentityMixin) Policy() ent.Policy {
 // viewer's cases; its rule runs before AccessMixin's.
 type CaseMixin struct{ mixin.Schema }
 
-// Interceptors of CaseMixin: the committee and analysts read a case's
-// personal text empty.
+// Interceptors of CaseMixin: the committee and analysts read nothing that
+// may identify the person (schema.Personal).
 func (CaseMixin) Interceptors() []ent.Interceptor {
-	return []ent.Interceptor{rule.RedactPersonalText()}
+	return []ent.Interceptor{rule.RedactPersonal()}
 }
 
 // Policy of CaseMixin.

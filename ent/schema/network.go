@@ -48,9 +48,11 @@ func (Municipality) Edges() []ent.Edge {
 			Comment("Territorial tables covering the municipality (tavoli territoriali).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
 			Annotations(entgql.RelayConnection()),
+		// Not in the API: a person's municipality is a quasi-identifier
+		// (schema.Personal) that the committee and analysts do not read.
 		edge.From("residents", Person.Type).Ref("municipality").
 			Comment("Persons resident in the municipality (persone residenti).").
-			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip()),
 		edge.From("funds", Fund.Type).Ref("municipality").
 			Comment("Anti-crisis funds the municipality allocated (fondi anticrisi).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).

@@ -94,7 +94,11 @@ func (User) Annotations() []schema.Annotation {
 }
 
 // Person is the pseudonymous record of a person at risk: what statistics
-// need and nothing that identifies them (Persona / beneficiario).
+// need and nothing that identifies them alone (Persona / beneficiario).
+// Together, birth year, gender, household, citizenship and municipality
+// single out most persons, so the committee and analysts read none of
+// them on the record: they read them in aggregates, with small counts
+// withheld (the indicators).
 type Person struct{ ent.Schema }
 
 // Mixin of Person.
@@ -109,16 +113,17 @@ func (Person) Fields() []ent.Field {
 			DefaultFunc(newPseudonym).
 			Comment("Random pseudonym shown instead of the name, e.g. P-K3M9QX7T (pseudonimo).").
 			Annotations(ordered("PSEUDONYM"), entgql.Skip(entgql.SkipMutationCreateInput)),
-		field.Int("birth_year").Range(1900, 2100).
+		field.Int("birth_year").Range(1900, 2100).Optional().Nillable().
 			Comment("Year of birth (anno di nascita).").
-			Annotations(ordered("BIRTH_YEAR")),
+			Annotations(quasiIdentifier()...),
 		field.Enum("gender").
 			NamedValues("Female", "FEMALE", "Male", "MALE", "NonBinary", "NON_BINARY", "NotStated", "NOT_STATED").
+			Optional().Nillable().
 			Comment("Gender (genere): femminile, maschile, non binario, non dichiarato.").
-			Annotations(ordered("GENDER")),
-		field.Int("household_size").Range(1, 30).Default(1).
+			Annotations(quasiIdentifier()...),
+		field.Int("household_size").Range(1, 30).Default(1).Optional().Nillable().
 			Comment("People in the household, the person included (componenti del nucleo familiare).").
-			Annotations(ordered("HOUSEHOLD_SIZE")),
+			Annotations(quasiIdentifier()...),
 		field.Enum("citizenship_area").
 			NamedValues(
 				"Italy", "ITALY",
@@ -130,8 +135,9 @@ func (Person) Fields() []ent.Field {
 				"Oceania", "OCEANIA",
 				"Stateless", "STATELESS",
 			).
+			Optional().Nillable().
 			Comment("Area of citizenship (area di cittadinanza): Italia, Unione europea, altri paesi europei, Africa, Asia, Americhe, Oceania, apolide.").
-			Annotations(ordered("CITIZENSHIP_AREA")),
+			Annotations(quasiIdentifier()...),
 	}
 }
 
@@ -139,7 +145,8 @@ func (Person) Fields() []ent.Field {
 func (Person) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("municipality", Municipality.Type).Unique().
-			Comment("Municipality of residence (comune di residenza)."),
+			Comment("Municipality of residence (comune di residenza).").
+			Annotations(quasiIdentifier()...),
 		edge.To("identity", PersonIdentity.Type).Unique().
 			Comment("What identifies the person; null unless the viewer works the person's open case or referred them (dati identificativi).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),

@@ -13,13 +13,17 @@ import (
 	"github.com/progetto-win/win/ent/schema/fault"
 )
 
-// Personal marks free text about a person — what a case's referral,
-// notes, assessments, plan, interventions, outcomes and monitoring say —
-// as identity-grade: whoever writes it may name the person, so only those
-// who work the case read it. The committee and analysts, who read cases
-// pseudonymised, get it empty (rule.RedactPersonalText), and no filter or
-// order reaches it, since a where clause would tell what it holds.
-type Personal struct{ Text bool }
+// Personal marks what may identify a person beyond the pseudonym, which
+// the committee and analysts, who read cases pseudonymised, do not read
+// (rule.RedactPersonal) and no filter or order reaches, since a where
+// clause would tell what it holds:
+//   - Text: free text about a person — what a case's referral, notes,
+//     assessments, plan, interventions, outcomes and monitoring say —
+//     which whoever writes it may fill with the person's name: read empty;
+//   - QuasiIdentifier: a field or unique edge of the person's record that
+//     singles them out in combination with others (birth year, gender,
+//     household, citizenship, municipality): read null.
+type Personal struct{ Text, QuasiIdentifier bool }
 
 // Name implements schema.Annotation.
 func (Personal) Name() string { return "Personal" }
@@ -51,6 +55,13 @@ func personal(characters int) []schema.Annotation {
 // euro, far beyond any real one, so that a typing slip (or an attack on
 // the sums) is refused rather than overflowing a total.
 const maxCents = 100_000_000_00
+
+// quasiIdentifier is the annotations of a field or edge of the person's
+// record that the committee and analysts do not read.
+func quasiIdentifier() []schema.Annotation {
+	return []schema.Annotation{Personal{QuasiIdentifier: true},
+		entgql.Skip(entgql.SkipWhereInput, entgql.SkipOrderField)}
+}
 
 // Dates a record may carry: anything else is a typing error, and years
 // far away break date arithmetic and some drivers.

@@ -240,17 +240,29 @@ func predicateDescription(name string) string {
 }
 
 // describeText states, on every text field, the limit of its length and
-// whether it is personal text that pseudonymised viewers read empty, from
-// the schema's own declarations (schema.TextLimit, schema.Personal and
-// MaxLen), so that the documentation cannot drift from the checks.
+// whether it is personal text that pseudonymised viewers read empty, and
+// on quasi-identifiers that they read null, from the schema's own
+// declarations (schema.TextLimit, schema.Personal and MaxLen), so that the
+// documentation cannot drift from the checks.
 func describeText(g *gen.Graph, s *ast.Schema) {
+	const withheld = " A quasi-identifier: null for the committee and analysts, who read cases pseudonymised and find it in the indicators instead; it cannot be filtered or sorted on."
 	for _, n := range g.Nodes {
 		def := s.Types[graphQLName(n)]
 		if def == nil {
 			continue
 		}
+		for _, e := range n.Edges {
+			if p, ok := e.Annotations["Personal"].(map[string]any); ok && p["QuasiIdentifier"] == true {
+				if fd := def.Fields.ForName(camel(e.Name)); fd != nil {
+					fd.Description += withheld
+				}
+			}
+		}
 		for _, f := range n.Fields {
 			fd := def.Fields.ForName(camel(f.Name))
+			if p, ok := f.Annotations["Personal"].(map[string]any); fd != nil && ok && p["QuasiIdentifier"] == true {
+				fd.Description += withheld
+			}
 			if fd == nil || f.Type.Type != field.TypeString {
 				continue
 			}

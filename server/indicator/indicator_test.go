@@ -196,7 +196,7 @@ func (w *world) rows(measure string, from, to *time.Time) []row {
 	}
 	for _, c := range w.cases {
 		p := c.Edges.Person
-		base := row{table: c.Edges.Table.ID, areas: c.NeedAreas, gender: p.Gender.String(), born: p.BirthYear, person: p.ID, v: 1}
+		base := row{table: c.Edges.Table.ID, areas: c.NeedAreas, gender: p.Gender.String(), born: *p.BirthYear, person: p.ID, v: 1}
 		if m := p.Edges.Municipality; m != nil {
 			base.mun = string(m.ID)
 		}

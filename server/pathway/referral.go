@@ -132,7 +132,7 @@ func matchPersons(sys context.Context, client *ent.Client, q personQuery) ([]*Pe
 			continue
 		}
 		p := pi.Edges.Person
-		m := &PersonMatch{PersonID: p.ID, Pseudonym: p.Pseudonym, BirthYear: p.BirthYear, Reasons: reasons}
+		m := &PersonMatch{PersonID: p.ID, Pseudonym: p.Pseudonym, BirthYear: pi.BirthDate.Year(), Reasons: reasons}
 		if len(p.Edges.Cases) > 0 {
 			c := p.Edges.Cases[0]
 			m.OpenCaseID, m.OpenCaseCode, m.OpenCaseTable = &c.ID, &c.Code, &c.Edges.Table.Name

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vektah/gqlparser/v2/ast"
+
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -22,13 +24,16 @@ import (
 // text about the person: codes the system makes.
 var notFreeText = []string{"Case.code", "Person.pseudonym"}
 
-// TestPersonalTextIsPseudonymised enumerates, from the generated schema,
-// every text field of every type of a case's record and checks that the
-// committee and analysts, who read cases pseudonymised, read it empty,
-// through node(id:) and through the case's nested edges, while the
-// case's table reads it; a text field that is neither declared personal
-// (schema.Personal, documented as such) nor a code fails the test.
-func TestPersonalTextIsPseudonymised(t *testing.T) {
+// TestPersonalDataIsPseudonymised enumerates, from the generated schema,
+// every text field of every type of a case's record, and every field of
+// the person's record, and checks that the committee and analysts, who
+// read cases pseudonymised, read free text empty and quasi-identifiers
+// null, through node(id:) and through the case's nested edges, while the
+// case's table reads them; a field that is neither declared personal
+// (schema.Personal, documented as such) nor a code fails the test. With
+// no quasi-identifier left to them, no combination of what they read on
+// a person's record singles anyone out: they read those in aggregates.
+func TestPersonalDataIsPseudonymised(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		base := demoAPI(t, db, 11, 60)
 		c := base.client
@@ -74,6 +79,43 @@ func TestPersonalTextIsPseudonymised(t *testing.T) {
 		}
 		if fields < 12 || read < fields/2 {
 			t.Errorf("%d personal text fields, %d of them read by the table: the check reads next to nothing", fields, read)
+		}
+		// The person's record: nothing but the pseudonym and the links to
+		// cases and identity is left that is not a quasi-identifier, and
+		// the committee and analysts read every quasi-identifier null.
+		quasi := 0
+		for _, f := range schema.Types["Person"].Fields {
+			if slices.Contains([]string{"id", "pseudonym", "createdAt", "updatedAt", "cases", "identity"}, f.Name) {
+				continue
+			}
+			if !strings.Contains(f.Description, "quasi-identifier") {
+				t.Errorf("Person.%s may single a person out with the others, but is not declared a quasi-identifier (schema.Personal)", f.Name)
+				continue
+			}
+			quasi++
+			selection := "value: " + f.Name
+			if schema.Types[f.Type.Name()].Kind == ast.Object {
+				selection += " { id }"
+			}
+			q := fmt.Sprintf(`query($id: ID!) { node(id: $id) { ... on Person { %s } } }`, selection)
+			var table struct{ Node struct{ Value any } }
+			if clients[coordinator].ok(q, map[string]any{"id": objects["Person"]}, &table); table.Node.Value == nil {
+				t.Errorf("the table does not read Person.%s", f.Name)
+			}
+			for _, role := range []string{steering, analyst} {
+				var out struct{ Node *struct{ Value any } }
+				if clients[role].ok(q, map[string]any{"id": objects["Person"]}, &out); out.Node == nil || out.Node.Value != nil {
+					t.Errorf("%s reads Person.%s: %v", role, f.Name, out.Node)
+				}
+			}
+		}
+		if quasi < 5 {
+			t.Errorf("only %d quasi-identifiers of a person checked", quasi)
+		}
+		persons := clients[analyst].post(`{ cases(first: 100) { edges { node { person { pseudonym birthYear gender householdSize
+			citizenshipArea municipality { id } } } } } }`, nil)
+		if len(persons.Errors) > 0 || strings.Contains(string(persons.Data), `"birthYear":1`) || strings.Contains(string(persons.Data), "mun_") {
+			t.Errorf("the analysts' list of cases carries quasi-identifiers: %.400s", persons.Raw)
 		}
 		// The same through a list with nested edges: no text in the answer.
 		listed := clients[steering].post(`{ cases(first: 50) { edges { node { referralReason declineReason transferReason

@@ -102,7 +102,7 @@ func TestTaxCodeRule(t *testing.T) {
 		f := seedOneOfEach(t, c)
 		ctx := rule.SystemContext(context.Background())
 		per := c.Person.GetX(ctx, f["Person"])
-		other := c.Person.Create().SetBirthYear(per.BirthYear).SetGender(per.Gender).SetCitizenshipArea(per.CitizenshipArea).SaveX(ctx)
+		other := c.Person.Create().SetNillableBirthYear(per.BirthYear).SetNillableGender(per.Gender).SetNillableCitizenshipArea(per.CitizenshipArea).SaveX(ctx)
 		_, err := c.PersonIdentity.Create().SetPerson(other).SetFirstName("Mario").SetLastName("Rossi").
 			SetTaxCode("RSSMRA85T10A562T").SetBirthDate(day(1985, 12, 10)).Save(ctx)
 		var verr *ent.ValidationError

@@ -9,21 +9,23 @@ import (
 	"github.com/progetto-win/win/ent/schema/viewer"
 )
 
-// The committee and analysts read cases pseudonymised (DESIGN.md §4):
-// besides the identity, the free text written about a person — referral
-// reasons, notes, assessments, plans, monitoring — may name them, so it is
-// identity-grade and they read it empty, whatever seats they also hold (a
-// committee member who also works cases does so with an operator's
-// account). The schema marks such text (schema.Personal); the generated
-// ClearPersonalText blanks it.
+// The committee and analysts read cases pseudonymised (DESIGN.md §4),
+// whatever seats they also hold (a committee member who also works cases
+// does so with an operator's account): besides the identity, they do not
+// read the free text written about a person — referral reasons, notes,
+// assessments, plans, monitoring — which may name them, nor the person's
+// quasi-identifiers (birth year, gender, household, citizenship,
+// municipality), which together single most persons out; they read those
+// in aggregates, with small counts withheld. The schema marks both
+// (schema.Personal); the generated ClearPersonal withholds them.
 
-// personalText is a record that holds personal text.
-type personalText interface{ ClearPersonalText() }
+// personal is a record that holds what may identify a person.
+type personal interface{ ClearPersonal() }
 
-// RedactPersonalText blanks the personal text of every record a query
-// returns to a viewer who reads cases pseudonymised: lists, node(id:),
-// nested edges and counts alike, since they all run through here.
-func RedactPersonalText() entgo.Interceptor {
+// RedactPersonal withholds what may identify a person in every record a
+// query returns to a viewer who reads cases pseudonymised: lists,
+// node(id:) and nested edges alike, since they all run through here.
+func RedactPersonal() entgo.Interceptor {
 	return entgo.InterceptFunc(func(next entgo.Querier) entgo.Querier {
 		return entgo.QuerierFunc(func(ctx context.Context, q entgo.Query) (entgo.Value, error) {
 			value, err := next.Query(ctx, q)
@@ -32,8 +34,8 @@ func RedactPersonalText() entgo.Interceptor {
 			}
 			if records := reflect.ValueOf(value); records.Kind() == reflect.Slice {
 				for i := range records.Len() {
-					if r, ok := records.Index(i).Interface().(personalText); ok {
-						r.ClearPersonalText()
+					if r, ok := records.Index(i).Interface().(personal); ok {
+						r.ClearPersonal()
 					}
 				}
 			}

@@ -2597,10 +2597,6 @@ export type MunicipalityWhereInput = {
   hasOrganizations?: boolean | null | undefined;
   /** The organizations edge matches all of these filters. */
   hasOrganizationsWith?: Array<OrganizationWhereInput> | null | undefined;
-  /** residents edge predicates */
-  hasResidents?: boolean | null | undefined;
-  /** The residents edge matches all of these filters. */
-  hasResidentsWith?: Array<PersonWhereInput> | null | undefined;
   /** tables edge predicates */
   hasTables?: boolean | null | undefined;
   /** The tables edge matches all of these filters. */
@@ -3655,30 +3651,6 @@ export type PersonMatchReason =
 export type PersonWhereInput = {
   /** All of these filters must match. */
   and?: Array<PersonWhereInput> | null | undefined;
-  /** birth_year field predicates */
-  birthYear?: number | null | undefined;
-  /** Matches when birth year is greater than the value. */
-  birthYearGT?: number | null | undefined;
-  /** Matches when birth year is greater than or equal to the value. */
-  birthYearGTE?: number | null | undefined;
-  /** Matches when birth year is one of the value. */
-  birthYearIn?: Array<number> | null | undefined;
-  /** Matches when birth year is less than the value. */
-  birthYearLT?: number | null | undefined;
-  /** Matches when birth year is less than or equal to the value. */
-  birthYearLTE?: number | null | undefined;
-  /** Matches when birth year is not equal to the value. */
-  birthYearNEQ?: number | null | undefined;
-  /** Matches when birth year is none of the value. */
-  birthYearNotIn?: Array<number> | null | undefined;
-  /** citizenship_area field predicates */
-  citizenshipArea?: PersonCitizenshipArea | null | undefined;
-  /** Matches when citizenship area is one of the value. */
-  citizenshipAreaIn?: Array<PersonCitizenshipArea> | null | undefined;
-  /** Matches when citizenship area is not equal to the value. */
-  citizenshipAreaNEQ?: PersonCitizenshipArea | null | undefined;
-  /** Matches when citizenship area is none of the value. */
-  citizenshipAreaNotIn?: Array<PersonCitizenshipArea> | null | undefined;
   /** created_at field predicates */
   createdAt?: string | null | undefined;
   /** Matches when created at is greater than the value. */
@@ -3695,38 +3667,10 @@ export type PersonWhereInput = {
   createdAtNEQ?: string | null | undefined;
   /** Matches when created at is none of the value. */
   createdAtNotIn?: Array<string> | null | undefined;
-  /** gender field predicates */
-  gender?: PersonGender | null | undefined;
-  /** Matches when gender is one of the value. */
-  genderIn?: Array<PersonGender> | null | undefined;
-  /** Matches when gender is not equal to the value. */
-  genderNEQ?: PersonGender | null | undefined;
-  /** Matches when gender is none of the value. */
-  genderNotIn?: Array<PersonGender> | null | undefined;
   /** cases edge predicates */
   hasCases?: boolean | null | undefined;
   /** The cases edge matches all of these filters. */
   hasCasesWith?: Array<CaseWhereInput> | null | undefined;
-  /** municipality edge predicates */
-  hasMunicipality?: boolean | null | undefined;
-  /** The municipality edge matches all of these filters. */
-  hasMunicipalityWith?: Array<MunicipalityWhereInput> | null | undefined;
-  /** household_size field predicates */
-  householdSize?: number | null | undefined;
-  /** Matches when household size is greater than the value. */
-  householdSizeGT?: number | null | undefined;
-  /** Matches when household size is greater than or equal to the value. */
-  householdSizeGTE?: number | null | undefined;
-  /** Matches when household size is one of the value. */
-  householdSizeIn?: Array<number> | null | undefined;
-  /** Matches when household size is less than the value. */
-  householdSizeLT?: number | null | undefined;
-  /** Matches when household size is less than or equal to the value. */
-  householdSizeLTE?: number | null | undefined;
-  /** Matches when household size is not equal to the value. */
-  householdSizeNEQ?: number | null | undefined;
-  /** Matches when household size is none of the value. */
-  householdSizeNotIn?: Array<number> | null | undefined;
   /** id field predicates */
   id?: string | number | null | undefined;
   /** Matches when id is greater than the value. */
@@ -5192,7 +5136,7 @@ export type CasePageQuery = { node:
     | { __typename: 'ApiToken', id: string }
     | { __typename: 'Assessment', id: string }
     | { __typename: 'AuditEvent', id: string }
-    | { __typename: 'Case', code: string, status: CaseStatus, priority: CasePriority, version: number, overdue: boolean, allowedActions: Array<CaseAction>, referredOn: string, referralReason: string, needAreas: Array<NeedArea>, takenInChargeOn: string | null, closedOn: string | null, closureReason: CaseClosureReason | null, declineReason: string | null, consentGivenAt: string | null, firstMeetingOn: string | null, firstMeetingDueOn: string | null, planDueOn: string | null, transferReason: string | null, transferRequestedAt: string | null, id: string, transferTo: { id: string, name: string } | null, table: { id: string, name: string }, referringOrganization: { id: string, name: string }, referringOperator: { id: string, name: string } | null, caseManager: { id: string, name: string } | null, previousCase: { id: string, code: string } | null, nextCase: { id: string, code: string } | null, person: { id: string, pseudonym: string, birthYear: number, gender: PersonGender, householdSize: number, citizenshipArea: PersonCitizenshipArea, municipality: { id: string, name: string } | null, identity: { id: string, firstName: string, lastName: string, taxCode: string | null, birthDate: string, birthPlace: string | null, email: string | null, phone: string | null, address: string | null, postalCode: string | null, city: string | null } | null }, events: { totalCount: number, edges: Array<{ node: { id: string, kind: CaseEventKind, occurredAt: string, note: string | null, actor: { id: string, name: string } | null } | null } | null> | null }, assessments: { edges: Array<{ node: { id: string, level: AssessmentLevel, assessedOn: string, summary: string, complexNeeds: boolean, assessor: { id: string, name: string } | null, findings: Array<{ area: NeedArea, need: NeedLevel, resources: string | null, notes: string | null }> } | null } | null> | null }, plan: { id: string, summary: string | null, agreedOn: string | null, reviewOn: string | null, goals: { edges: Array<{ node: { id: string, area: NeedArea, description: string, dueOn: string | null, status: GoalStatus } | null } | null> | null }, commitments: { edges: Array<{ node: { id: string, kind: CommitmentKind, description: string, hoursAgreed: number, hoursDone: number, dueOn: string | null, host: { id: string, name: string } | null } | null } | null> | null } } | null, interventions: { edges: Array<{ node: { id: string, kind: InterventionKind, description: string | null, startsOn: string, endsOn: string | null, status: InterventionStatus, costCents: number, provider: { id: string, name: string }, fund: { id: string, name: string, year: number } | null } | null } | null> | null }, outcomes: { edges: Array<{ node: { id: string, kind: OutcomeKind, valueDimension: OutcomeValueDimension, achievedOn: string, evidence: string | null, followUpDueOn: string | null, followedUpOn: string | null, stillHeld: boolean | null, intervention: { id: string, kind: InterventionKind } | null, verifiedBy: { id: string, name: string } | null } | null } | null> | null }, monitoringMeetings: { edges: Array<{ node: { id: string, plannedOn: string, heldOn: string | null, summary: string | null, recordedBy: { id: string, name: string } | null, items: { edges: Array<{ node: { id: string, progress: string | null, goalStatus: MonitoringItemGoalStatus | null, hoursDone: number | null, goal: { id: string, description: string } | null, commitment: { id: string, description: string } | null } | null } | null> | null } } | null } | null> | null }, team: { edges: Array<{ node: { id: string, name: string, organization: { id: string, name: string } } | null } | null> | null } }
+    | { __typename: 'Case', code: string, status: CaseStatus, priority: CasePriority, version: number, overdue: boolean, allowedActions: Array<CaseAction>, referredOn: string, referralReason: string, needAreas: Array<NeedArea>, takenInChargeOn: string | null, closedOn: string | null, closureReason: CaseClosureReason | null, declineReason: string | null, consentGivenAt: string | null, firstMeetingOn: string | null, firstMeetingDueOn: string | null, planDueOn: string | null, transferReason: string | null, transferRequestedAt: string | null, id: string, transferTo: { id: string, name: string } | null, table: { id: string, name: string }, referringOrganization: { id: string, name: string }, referringOperator: { id: string, name: string } | null, caseManager: { id: string, name: string } | null, previousCase: { id: string, code: string } | null, nextCase: { id: string, code: string } | null, person: { id: string, pseudonym: string, birthYear: number | null, gender: PersonGender | null, householdSize: number | null, citizenshipArea: PersonCitizenshipArea | null, municipality: { id: string, name: string } | null, identity: { id: string, firstName: string, lastName: string, taxCode: string | null, birthDate: string, birthPlace: string | null, email: string | null, phone: string | null, address: string | null, postalCode: string | null, city: string | null } | null }, events: { totalCount: number, edges: Array<{ node: { id: string, kind: CaseEventKind, occurredAt: string, note: string | null, actor: { id: string, name: string } | null } | null } | null> | null }, assessments: { edges: Array<{ node: { id: string, level: AssessmentLevel, assessedOn: string, summary: string, complexNeeds: boolean, assessor: { id: string, name: string } | null, findings: Array<{ area: NeedArea, need: NeedLevel, resources: string | null, notes: string | null }> } | null } | null> | null }, plan: { id: string, summary: string | null, agreedOn: string | null, reviewOn: string | null, goals: { edges: Array<{ node: { id: string, area: NeedArea, description: string, dueOn: string | null, status: GoalStatus } | null } | null> | null }, commitments: { edges: Array<{ node: { id: string, kind: CommitmentKind, description: string, hoursAgreed: number, hoursDone: number, dueOn: string | null, host: { id: string, name: string } | null } | null } | null> | null } } | null, interventions: { edges: Array<{ node: { id: string, kind: InterventionKind, description: string | null, startsOn: string, endsOn: string | null, status: InterventionStatus, costCents: number, provider: { id: string, name: string }, fund: { id: string, name: string, year: number } | null } | null } | null> | null }, outcomes: { edges: Array<{ node: { id: string, kind: OutcomeKind, valueDimension: OutcomeValueDimension, achievedOn: string, evidence: string | null, followUpDueOn: string | null, followedUpOn: string | null, stillHeld: boolean | null, intervention: { id: string, kind: InterventionKind } | null, verifiedBy: { id: string, name: string } | null } | null } | null> | null }, monitoringMeetings: { edges: Array<{ node: { id: string, plannedOn: string, heldOn: string | null, summary: string | null, recordedBy: { id: string, name: string } | null, items: { edges: Array<{ node: { id: string, progress: string | null, goalStatus: MonitoringItemGoalStatus | null, hoursDone: number | null, goal: { id: string, description: string } | null, commitment: { id: string, description: string } | null } | null } | null> | null } } | null } | null> | null }, team: { edges: Array<{ node: { id: string, name: string, organization: { id: string, name: string } } | null } | null> | null } }
     | { __typename: 'CaseEvent', id: string }
     | { __typename: 'Commitment', id: string }
     | { __typename: 'Decision', id: string }
@@ -5229,7 +5173,7 @@ export type CasesListQueryVariables = Exact<{
 }>;
 
 
-export type CasesListQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, status: CaseStatus, priority: CasePriority, referredOn: string, overdue: boolean, person: { id: string, pseudonym: string, birthYear: number }, table: { id: string, name: string }, caseManager: { id: string, name: string } | null } | null } | null> | null } };
+export type CasesListQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, status: CaseStatus, priority: CasePriority, referredOn: string, overdue: boolean, person: { id: string, pseudonym: string, birthYear: number | null }, table: { id: string, name: string }, caseManager: { id: string, name: string } | null } | null } | null> | null } };
 
 export type CasesListOptionsQueryVariables = Exact<{
   managers?: UserWhereInput | null | undefined;

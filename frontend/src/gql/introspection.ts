@@ -5744,67 +5744,6 @@ export default {
             "args": []
           },
           {
-            "name": "residents",
-            "type": {
-              "kind": "NON_NULL",
-              "ofType": {
-                "name": "PersonConnection",
-                "kind": "OBJECT",
-                "ofType": null
-              }
-            },
-            "args": [
-              {
-                "name": "after",
-                "type": {
-                  "kind": "SCALAR",
-                  "name": "Any"
-                }
-              },
-              {
-                "name": "before",
-                "type": {
-                  "kind": "SCALAR",
-                  "name": "Any"
-                }
-              },
-              {
-                "name": "first",
-                "type": {
-                  "kind": "SCALAR",
-                  "name": "Any"
-                }
-              },
-              {
-                "name": "last",
-                "type": {
-                  "kind": "SCALAR",
-                  "name": "Any"
-                }
-              },
-              {
-                "name": "orderBy",
-                "type": {
-                  "kind": "LIST",
-                  "ofType": {
-                    "kind": "NON_NULL",
-                    "ofType": {
-                      "kind": "SCALAR",
-                      "name": "Any"
-                    }
-                  }
-                }
-              },
-              {
-                "name": "where",
-                "type": {
-                  "kind": "SCALAR",
-                  "name": "Any"
-                }
-              }
-            ]
-          },
-          {
             "name": "tables",
             "type": {
               "kind": "NON_NULL",
@@ -9843,11 +9782,8 @@ export default {
           {
             "name": "birthYear",
             "type": {
-              "kind": "NON_NULL",
-              "ofType": {
-                "kind": "SCALAR",
-                "name": "Any"
-              }
+              "kind": "SCALAR",
+              "name": "Any"
             },
             "args": []
           },
@@ -9915,12 +9851,9 @@ export default {
           {
             "name": "citizenshipArea",
             "type": {
-              "kind": "NON_NULL",
-              "ofType": {
-                "name": "PersonCitizenshipArea",
-                "kind": "ENUM",
-                "ofType": null
-              }
+              "kind": "ENUM",
+              "name": "PersonCitizenshipArea",
+              "ofType": null
             },
             "args": []
           },
@@ -9938,23 +9871,17 @@ export default {
           {
             "name": "gender",
             "type": {
-              "kind": "NON_NULL",
-              "ofType": {
-                "name": "PersonGender",
-                "kind": "ENUM",
-                "ofType": null
-              }
+              "kind": "ENUM",
+              "name": "PersonGender",
+              "ofType": null
             },
             "args": []
           },
           {
             "name": "householdSize",
             "type": {
-              "kind": "NON_NULL",
-              "ofType": {
-                "kind": "SCALAR",
-                "name": "Any"
-              }
+              "kind": "SCALAR",
+              "name": "Any"
             },
             "args": []
           },
@@ -10379,19 +10306,7 @@ export default {
         "name": "PersonOrderField",
         "enumValues": [
           {
-            "name": "BIRTH_YEAR"
-          },
-          {
-            "name": "CITIZENSHIP_AREA"
-          },
-          {
             "name": "CREATED_AT"
-          },
-          {
-            "name": "GENDER"
-          },
-          {
-            "name": "HOUSEHOLD_SIZE"
           },
           {
             "name": "PSEUDONYM"

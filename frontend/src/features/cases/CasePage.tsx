@@ -261,10 +261,10 @@ export function PersonSection({ person }: { person: CaseData["person"] }) {
     <Section id="case-person-title" title="cases.section.person">
       <dl className="row">
         <DataItem term="cases.person.pseudonym">{person.pseudonym}</DataItem>
-        <DataItem term="cases.person.birthYear">{person.birthYear}</DataItem>
-        <DataItem term="cases.person.gender">{label("PersonGender", person.gender)}</DataItem>
-        <DataItem term="cases.person.citizenshipArea">{label("PersonCitizenshipArea", person.citizenshipArea)}</DataItem>
-        <DataItem term="cases.person.householdSize">{person.householdSize}</DataItem>
+        <DataItem term="cases.person.birthYear">{person.birthYear ?? "—"}</DataItem>
+        <DataItem term="cases.person.gender">{person.gender ? label("PersonGender", person.gender) : "—"}</DataItem>
+        <DataItem term="cases.person.citizenshipArea">{person.citizenshipArea ? label("PersonCitizenshipArea", person.citizenshipArea) : "—"}</DataItem>
+        <DataItem term="cases.person.householdSize">{person.householdSize ?? "—"}</DataItem>
         <DataItem term="cases.person.municipality">{person.municipality?.name ?? "—"}</DataItem>
       </dl>
       <h3 className="h5">

@@ -175,7 +175,7 @@ function CasesTable({ cases }: { cases: CaseRow[] }) {
               </th>
               <td>
                 <span className="d-block text-nowrap">{c.person.pseudonym}</span>
-                <FormattedMessage id="cases.list.bornIn" values={{ year: c.person.birthYear }} />
+                {c.person.birthYear != null && <FormattedMessage id="cases.list.bornIn" values={{ year: c.person.birthYear }} />}
               </td>
               <td>{c.table.name}</td>
               <td>
