@@ -230,10 +230,10 @@ func referredPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, i
 // enough to be told who someone is. The link is audited on the identity,
 // so that it shows in the person's access report.
 func knownPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, id gid.ID, given *model.PersonIdentifiersInput) (gid.ID, error) {
-	if given == nil {
-		given = &model.PersonIdentifiersInput{}
+	var q personQuery
+	if given != nil {
+		q = personQuery{TaxCode: normalTaxCode(deref(given.TaxCode)), LastName: deref(given.LastName), FirstName: deref(given.FirstName), BirthDate: given.BirthDate}
 	}
-	q := personQuery{TaxCode: normalTaxCode(deref(given.TaxCode)), LastName: deref(given.LastName), FirstName: deref(given.FirstName), BirthDate: given.BirthDate}
 	if q.TaxCode == "" && !q.byName() {
 		return "", fault.Invalidf("personIdentifiers", "give the tax code, or the surname, first name and birth date, the person was found with")
 	}

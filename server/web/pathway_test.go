@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -493,7 +494,7 @@ func TestDuplicatePersons(t *testing.T) {
 		}
 		// Linking the known person, who has an open case: that case back.
 		pid := w.client.CaseFile.Query().Where(casefile.ID(first.ID)).QueryPerson().OnlyIDX(w.ctx)
-		byTaxCode := map[string]any{"taxCode": taxCode}
+		byTaxCode := map[string]any{"taxCode": strings.ToLower(taxCode[:8]) + " " + taxCode[8:]} // as findPersonMatches takes it
 		r = w.vinci.send(refer, map[string]any{"t": w.vinciTable, "pid": pid, "pi": byTaxCode}, nil)
 		refused(t, r, "CONFLICT", "")
 		if r.Errors[0].Extensions["caseId"] != string(first.ID) {
