@@ -64,6 +64,8 @@ type CaseFile struct {
 	TransferRequestedAt *time.Time `json:"transfer_requested_at,omitempty"`
 	// The person's ID while the case is open, none once closed or declined: its unique index keeps one open case per person, whatever races the referrals run, on every database.
 	OpenPerson *string `json:"open_person,omitempty"`
+	// Whether this referral recorded the person's identity: only then does the referring operator read it through this case, so that linking a known person gives the referrer nothing they did not bring.
+	ReferrerEnteredIdentity bool `json:"referrer_entered_identity,omitempty"`
 	// Version for optimistic concurrency: every change increments it (versione).
 	Version int `json:"version,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -287,6 +289,8 @@ func (*CaseFile) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case casefile.FieldID:
 			values[i] = new(gid.ID)
+		case casefile.FieldReferrerEnteredIdentity:
+			values[i] = new(sql.NullBool)
 		case casefile.FieldVersion:
 			values[i] = new(sql.NullInt64)
 		case casefile.FieldCode, casefile.FieldReferralReason, casefile.FieldStatus, casefile.FieldPriority, casefile.FieldClosureReason, casefile.FieldDeclineReason, casefile.FieldTransferReason, casefile.FieldOpenPerson:
@@ -452,6 +456,12 @@ func (_m *CaseFile) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.OpenPerson = new(string)
 				*_m.OpenPerson = value.String
+			}
+		case casefile.FieldReferrerEnteredIdentity:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field referrer_entered_identity", values[i])
+			} else if value.Valid {
+				_m.ReferrerEnteredIdentity = value.Bool
 			}
 		case casefile.FieldVersion:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -693,6 +703,9 @@ func (_m *CaseFile) String() string {
 		builder.WriteString("open_person=")
 		builder.WriteString(*v)
 	}
+	builder.WriteString(", ")
+	builder.WriteString("referrer_entered_identity=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ReferrerEnteredIdentity))
 	builder.WriteString(", ")
 	builder.WriteString("version=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Version))

@@ -266,6 +266,20 @@ func (_c *CaseFileCreate) SetNillableOpenPerson(v *string) *CaseFileCreate {
 	return _c
 }
 
+// SetReferrerEnteredIdentity sets the "referrer_entered_identity" field.
+func (_c *CaseFileCreate) SetReferrerEnteredIdentity(v bool) *CaseFileCreate {
+	_c.mutation.SetReferrerEnteredIdentity(v)
+	return _c
+}
+
+// SetNillableReferrerEnteredIdentity sets the "referrer_entered_identity" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillableReferrerEnteredIdentity(v *bool) *CaseFileCreate {
+	if v != nil {
+		_c.SetReferrerEnteredIdentity(*v)
+	}
+	return _c
+}
+
 // SetVersion sets the "version" field.
 func (_c *CaseFileCreate) SetVersion(v int) *CaseFileCreate {
 	_c.mutation.SetVersion(v)
@@ -594,6 +608,10 @@ func (_c *CaseFileCreate) defaults() error {
 		v := casefile.DefaultPriority
 		_c.mutation.SetPriority(v)
 	}
+	if _, ok := _c.mutation.ReferrerEnteredIdentity(); !ok {
+		v := casefile.DefaultReferrerEnteredIdentity
+		_c.mutation.SetReferrerEnteredIdentity(v)
+	}
 	if _, ok := _c.mutation.Version(); !ok {
 		v := casefile.DefaultVersion
 		_c.mutation.SetVersion(v)
@@ -658,6 +676,9 @@ func (_c *CaseFileCreate) check() error {
 		if err := casefile.ClosureReasonValidator(v); err != nil {
 			return &ValidationError{Name: "closure_reason", err: fmt.Errorf(`ent: validator failed for field "CaseFile.closure_reason": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.ReferrerEnteredIdentity(); !ok {
+		return &ValidationError{Name: "referrer_entered_identity", err: errors.New(`ent: missing required field "CaseFile.referrer_entered_identity"`)}
 	}
 	if _, ok := _c.mutation.Version(); !ok {
 		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "CaseFile.version"`)}
@@ -791,6 +812,10 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.OpenPerson(); ok {
 		_spec.SetField(casefile.FieldOpenPerson, field.TypeString, value)
 		_node.OpenPerson = &value
+	}
+	if value, ok := _c.mutation.ReferrerEnteredIdentity(); ok {
+		_spec.SetField(casefile.FieldReferrerEnteredIdentity, field.TypeBool, value)
+		_node.ReferrerEnteredIdentity = value
 	}
 	if value, ok := _c.mutation.Version(); ok {
 		_spec.SetField(casefile.FieldVersion, field.TypeInt, value)

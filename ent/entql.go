@@ -132,26 +132,27 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "CaseFile",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			casefile.FieldCreatedAt:           {Type: field.TypeTime, Column: casefile.FieldCreatedAt},
-			casefile.FieldUpdatedAt:           {Type: field.TypeTime, Column: casefile.FieldUpdatedAt},
-			casefile.FieldCode:                {Type: field.TypeString, Column: casefile.FieldCode},
-			casefile.FieldReferredOn:          {Type: field.TypeTime, Column: casefile.FieldReferredOn},
-			casefile.FieldReferralReason:      {Type: field.TypeString, Column: casefile.FieldReferralReason},
-			casefile.FieldNeedAreas:           {Type: field.TypeJSON, Column: casefile.FieldNeedAreas},
-			casefile.FieldStatus:              {Type: field.TypeEnum, Column: casefile.FieldStatus},
-			casefile.FieldPriority:            {Type: field.TypeEnum, Column: casefile.FieldPriority},
-			casefile.FieldTakenInChargeOn:     {Type: field.TypeTime, Column: casefile.FieldTakenInChargeOn},
-			casefile.FieldClosedOn:            {Type: field.TypeTime, Column: casefile.FieldClosedOn},
-			casefile.FieldClosureReason:       {Type: field.TypeEnum, Column: casefile.FieldClosureReason},
-			casefile.FieldDeclineReason:       {Type: field.TypeString, Column: casefile.FieldDeclineReason},
-			casefile.FieldConsentGivenAt:      {Type: field.TypeTime, Column: casefile.FieldConsentGivenAt},
-			casefile.FieldFirstMeetingOn:      {Type: field.TypeTime, Column: casefile.FieldFirstMeetingOn},
-			casefile.FieldFirstMeetingDueOn:   {Type: field.TypeTime, Column: casefile.FieldFirstMeetingDueOn},
-			casefile.FieldPlanDueOn:           {Type: field.TypeTime, Column: casefile.FieldPlanDueOn},
-			casefile.FieldTransferReason:      {Type: field.TypeString, Column: casefile.FieldTransferReason},
-			casefile.FieldTransferRequestedAt: {Type: field.TypeTime, Column: casefile.FieldTransferRequestedAt},
-			casefile.FieldOpenPerson:          {Type: field.TypeString, Column: casefile.FieldOpenPerson},
-			casefile.FieldVersion:             {Type: field.TypeInt, Column: casefile.FieldVersion},
+			casefile.FieldCreatedAt:               {Type: field.TypeTime, Column: casefile.FieldCreatedAt},
+			casefile.FieldUpdatedAt:               {Type: field.TypeTime, Column: casefile.FieldUpdatedAt},
+			casefile.FieldCode:                    {Type: field.TypeString, Column: casefile.FieldCode},
+			casefile.FieldReferredOn:              {Type: field.TypeTime, Column: casefile.FieldReferredOn},
+			casefile.FieldReferralReason:          {Type: field.TypeString, Column: casefile.FieldReferralReason},
+			casefile.FieldNeedAreas:               {Type: field.TypeJSON, Column: casefile.FieldNeedAreas},
+			casefile.FieldStatus:                  {Type: field.TypeEnum, Column: casefile.FieldStatus},
+			casefile.FieldPriority:                {Type: field.TypeEnum, Column: casefile.FieldPriority},
+			casefile.FieldTakenInChargeOn:         {Type: field.TypeTime, Column: casefile.FieldTakenInChargeOn},
+			casefile.FieldClosedOn:                {Type: field.TypeTime, Column: casefile.FieldClosedOn},
+			casefile.FieldClosureReason:           {Type: field.TypeEnum, Column: casefile.FieldClosureReason},
+			casefile.FieldDeclineReason:           {Type: field.TypeString, Column: casefile.FieldDeclineReason},
+			casefile.FieldConsentGivenAt:          {Type: field.TypeTime, Column: casefile.FieldConsentGivenAt},
+			casefile.FieldFirstMeetingOn:          {Type: field.TypeTime, Column: casefile.FieldFirstMeetingOn},
+			casefile.FieldFirstMeetingDueOn:       {Type: field.TypeTime, Column: casefile.FieldFirstMeetingDueOn},
+			casefile.FieldPlanDueOn:               {Type: field.TypeTime, Column: casefile.FieldPlanDueOn},
+			casefile.FieldTransferReason:          {Type: field.TypeString, Column: casefile.FieldTransferReason},
+			casefile.FieldTransferRequestedAt:     {Type: field.TypeTime, Column: casefile.FieldTransferRequestedAt},
+			casefile.FieldOpenPerson:              {Type: field.TypeString, Column: casefile.FieldOpenPerson},
+			casefile.FieldReferrerEnteredIdentity: {Type: field.TypeBool, Column: casefile.FieldReferrerEnteredIdentity},
+			casefile.FieldVersion:                 {Type: field.TypeInt, Column: casefile.FieldVersion},
 		},
 	}
 	graph.Nodes[5] = &sqlgraph.Node{
@@ -2353,6 +2354,11 @@ func (f *CaseFileFilter) WhereTransferRequestedAt(p entql.TimeP) {
 // WhereOpenPerson applies the entql string predicate on the open_person field.
 func (f *CaseFileFilter) WhereOpenPerson(p entql.StringP) {
 	f.Where(p.Field(casefile.FieldOpenPerson))
+}
+
+// WhereReferrerEnteredIdentity applies the entql bool predicate on the referrer_entered_identity field.
+func (f *CaseFileFilter) WhereReferrerEnteredIdentity(p entql.BoolP) {
+	f.Where(p.Field(casefile.FieldReferrerEnteredIdentity))
 }
 
 // WhereVersion applies the entql int predicate on the version field.

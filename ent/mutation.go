@@ -3178,6 +3178,7 @@ type CaseFileMutation struct {
 	transfer_reason               *string
 	transfer_requested_at         *time.Time
 	open_person                   *string
+	referrer_entered_identity     *bool
 	version                       *int
 	addversion                    *int
 	clearedFields                 map[string]struct{}
@@ -4168,6 +4169,42 @@ func (m *CaseFileMutation) ResetOpenPerson() {
 	delete(m.clearedFields, casefile.FieldOpenPerson)
 }
 
+// SetReferrerEnteredIdentity sets the "referrer_entered_identity" field.
+func (m *CaseFileMutation) SetReferrerEnteredIdentity(b bool) {
+	m.referrer_entered_identity = &b
+}
+
+// ReferrerEnteredIdentity returns the value of the "referrer_entered_identity" field in the mutation.
+func (m *CaseFileMutation) ReferrerEnteredIdentity() (r bool, exists bool) {
+	v := m.referrer_entered_identity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReferrerEnteredIdentity returns the old "referrer_entered_identity" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldReferrerEnteredIdentity(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReferrerEnteredIdentity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReferrerEnteredIdentity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReferrerEnteredIdentity: %w", err)
+	}
+	return oldValue.ReferrerEnteredIdentity, nil
+}
+
+// ResetReferrerEnteredIdentity resets all changes to the "referrer_entered_identity" field.
+func (m *CaseFileMutation) ResetReferrerEnteredIdentity() {
+	m.referrer_entered_identity = nil
+}
+
 // SetVersion sets the "version" field.
 func (m *CaseFileMutation) SetVersion(i int) {
 	m.version = &i
@@ -4933,7 +4970,7 @@ func (m *CaseFileMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CaseFileMutation) Fields() []string {
-	fields := make([]string, 0, 20)
+	fields := make([]string, 0, 21)
 	if m.created_at != nil {
 		fields = append(fields, casefile.FieldCreatedAt)
 	}
@@ -4991,6 +5028,9 @@ func (m *CaseFileMutation) Fields() []string {
 	if m.open_person != nil {
 		fields = append(fields, casefile.FieldOpenPerson)
 	}
+	if m.referrer_entered_identity != nil {
+		fields = append(fields, casefile.FieldReferrerEnteredIdentity)
+	}
 	if m.version != nil {
 		fields = append(fields, casefile.FieldVersion)
 	}
@@ -5040,6 +5080,8 @@ func (m *CaseFileMutation) Field(name string) (ent.Value, bool) {
 		return m.TransferRequestedAt()
 	case casefile.FieldOpenPerson:
 		return m.OpenPerson()
+	case casefile.FieldReferrerEnteredIdentity:
+		return m.ReferrerEnteredIdentity()
 	case casefile.FieldVersion:
 		return m.Version()
 	}
@@ -5089,6 +5131,8 @@ func (m *CaseFileMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldTransferRequestedAt(ctx)
 	case casefile.FieldOpenPerson:
 		return m.OldOpenPerson(ctx)
+	case casefile.FieldReferrerEnteredIdentity:
+		return m.OldReferrerEnteredIdentity(ctx)
 	case casefile.FieldVersion:
 		return m.OldVersion(ctx)
 	}
@@ -5232,6 +5276,13 @@ func (m *CaseFileMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetOpenPerson(v)
+		return nil
+	case casefile.FieldReferrerEnteredIdentity:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReferrerEnteredIdentity(v)
 		return nil
 	case casefile.FieldVersion:
 		v, ok := value.(int)
@@ -5429,6 +5480,9 @@ func (m *CaseFileMutation) ResetField(name string) error {
 		return nil
 	case casefile.FieldOpenPerson:
 		m.ResetOpenPerson()
+		return nil
+	case casefile.FieldReferrerEnteredIdentity:
+		m.ResetReferrerEnteredIdentity()
 		return nil
 	case casefile.FieldVersion:
 		m.ResetVersion()

@@ -5710,6 +5710,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OutcomeWhereInput", ec.unmarshalInputOutcomeWhereInput),
 			graphql.NewInputUnmarshaler("PactOrder", ec.unmarshalInputPactOrder),
 			graphql.NewInputUnmarshaler("PactWhereInput", ec.unmarshalInputPactWhereInput),
+			graphql.NewInputUnmarshaler("PersonIdentifiersInput", ec.unmarshalInputPersonIdentifiersInput),
 			graphql.NewInputUnmarshaler("PersonOrder", ec.unmarshalInputPersonOrder),
 			graphql.NewInputUnmarshaler("PersonWhereInput", ec.unmarshalInputPersonWhereInput),
 			graphql.NewInputUnmarshaler("PlanInput", ec.unmarshalInputPlanInput),
@@ -45289,6 +45290,69 @@ func UnmarshalPactWhereInput(ctx context.Context, raw any) (ent.PactWhereInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPersonIdentifiersInput(ctx context.Context, obj any) (model.PersonIdentifiersInput, error) {
+	var it model.PersonIdentifiersInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"taxCode", "lastName", "firstName", "birthDate"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "taxCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxCode = data
+		case "lastName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastName = data
+		case "firstName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstName = data
+		case "birthDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthDate"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BirthDate = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPersonIdentifiersInput unmarshals raw into the PersonIdentifiersInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPersonIdentifiersInput(ctx context.Context, raw any) (model.PersonIdentifiersInput, error) {
+	var out model.PersonIdentifiersInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PersonIdentifiersInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPersonOrder(ctx context.Context, obj any) (ent.PersonOrder, error) {
 	var it ent.PersonOrder
 	if obj == nil {
@@ -48162,7 +48226,7 @@ func (ec *executionContext) unmarshalInputReferCaseInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"tableID", "personID", "newPerson", "reason", "needAreas", "priority", "referredOn", "consentGivenAt"}
+	fieldsInOrder := [...]string{"tableID", "personID", "personIdentifiers", "newPerson", "reason", "needAreas", "priority", "referredOn", "consentGivenAt"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -48183,6 +48247,13 @@ func (ec *executionContext) unmarshalInputReferCaseInput(ctx context.Context, ob
 				return it, err
 			}
 			it.PersonID = data
+		case "personIdentifiers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIdentifiers"))
+			data, err := ec.unmarshalOPersonIdentifiersInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐPersonIdentifiersInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PersonIdentifiers = data
 		case "newPerson":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newPerson"))
 			data, err := ec.unmarshalONewPersonInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐNewPersonInput(ctx, v)
@@ -62333,6 +62404,14 @@ func (ec *executionContext) marshalOPersonGender2ᚖgithubᚗcomᚋprogettoᚑwi
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOPersonIdentifiersInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐPersonIdentifiersInput(ctx context.Context, v any) (*model.PersonIdentifiersInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPersonIdentifiersInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOPersonIdentity2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPersonIdentity(ctx context.Context, sel ast.SelectionSet, v *ent.PersonIdentity) graphql.Marshaler {

@@ -58,6 +58,8 @@ const (
 	FieldTransferRequestedAt = "transfer_requested_at"
 	// FieldOpenPerson holds the string denoting the open_person field in the database.
 	FieldOpenPerson = "open_person"
+	// FieldReferrerEnteredIdentity holds the string denoting the referrer_entered_identity field in the database.
+	FieldReferrerEnteredIdentity = "referrer_entered_identity"
 	// FieldVersion holds the string denoting the version field in the database.
 	FieldVersion = "version"
 	// EdgePerson holds the string denoting the person edge name in mutations.
@@ -213,6 +215,7 @@ var Columns = []string{
 	FieldTransferReason,
 	FieldTransferRequestedAt,
 	FieldOpenPerson,
+	FieldReferrerEnteredIdentity,
 	FieldVersion,
 }
 
@@ -270,6 +273,8 @@ var (
 	ReferralReasonValidator func(string) error
 	// DefaultNeedAreas holds the default value on creation for the "need_areas" field.
 	DefaultNeedAreas []domain.NeedArea
+	// DefaultReferrerEnteredIdentity holds the default value on creation for the "referrer_entered_identity" field.
+	DefaultReferrerEnteredIdentity bool
 	// DefaultVersion holds the default value on creation for the "version" field.
 	DefaultVersion int
 	// VersionValidator is a validator for the "version" field. It is called by the builders before save.
@@ -462,6 +467,11 @@ func ByTransferRequestedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByOpenPerson orders the results by the open_person field.
 func ByOpenPerson(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldOpenPerson, opts...).ToFunc()
+}
+
+// ByReferrerEnteredIdentity orders the results by the referrer_entered_identity field.
+func ByReferrerEnteredIdentity(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReferrerEnteredIdentity, opts...).ToFunc()
 }
 
 // ByVersion orders the results by the version field.

@@ -131,6 +131,11 @@ func OpenPerson(v string) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldOpenPerson, v))
 }
 
+// ReferrerEnteredIdentity applies equality check predicate on the "referrer_entered_identity" field. It's identical to ReferrerEnteredIdentityEQ.
+func ReferrerEnteredIdentity(v bool) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldReferrerEnteredIdentity, v))
+}
+
 // Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
 func Version(v int) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldVersion, v))
@@ -1029,6 +1034,16 @@ func OpenPersonEqualFold(v string) predicate.CaseFile {
 // OpenPersonContainsFold applies the ContainsFold predicate on the "open_person" field.
 func OpenPersonContainsFold(v string) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldContainsFold(FieldOpenPerson, v))
+}
+
+// ReferrerEnteredIdentityEQ applies the EQ predicate on the "referrer_entered_identity" field.
+func ReferrerEnteredIdentityEQ(v bool) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldReferrerEnteredIdentity, v))
+}
+
+// ReferrerEnteredIdentityNEQ applies the NEQ predicate on the "referrer_entered_identity" field.
+func ReferrerEnteredIdentityNEQ(v bool) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNEQ(FieldReferrerEnteredIdentity, v))
 }
 
 // VersionEQ applies the EQ predicate on the "version" field.

@@ -356,8 +356,12 @@ func init() {
 	casefileDescNeedAreas := casefileFields[3].Descriptor()
 	// casefile.DefaultNeedAreas holds the default value on creation for the need_areas field.
 	casefile.DefaultNeedAreas = casefileDescNeedAreas.Default.([]domain.NeedArea)
+	// casefileDescReferrerEnteredIdentity is the schema descriptor for referrer_entered_identity field.
+	casefileDescReferrerEnteredIdentity := casefileFields[17].Descriptor()
+	// casefile.DefaultReferrerEnteredIdentity holds the default value on creation for the referrer_entered_identity field.
+	casefile.DefaultReferrerEnteredIdentity = casefileDescReferrerEnteredIdentity.Default.(bool)
 	// casefileDescVersion is the schema descriptor for version field.
-	casefileDescVersion := casefileFields[17].Descriptor()
+	casefileDescVersion := casefileFields[18].Descriptor()
 	// casefile.DefaultVersion holds the default value on creation for the version field.
 	casefile.DefaultVersion = casefileDescVersion.Default.(int)
 	// casefile.VersionValidator is a validator for the "version" field. It is called by the builders before save.

@@ -94,6 +94,9 @@ func (CaseFile) Fields() []ent.Field {
 		field.String("open_person").Optional().Nillable().Unique().
 			Comment("The person's ID while the case is open, none once closed or declined: its unique index keeps one open case per person, whatever races the referrals run, on every database.").
 			Annotations(entgql.Skip()),
+		field.Bool("referrer_entered_identity").Default(false).Immutable().
+			Comment("Whether this referral recorded the person's identity: only then does the referring operator read it through this case, so that linking a known person gives the referrer nothing they did not bring.").
+			Annotations(entgql.Skip()),
 		field.Int("version").Default(1).Positive().
 			Comment("Version for optimistic concurrency: every change increments it (versione)."),
 	}

@@ -251,6 +251,18 @@ type OutcomeInput struct {
 	InterventionID *gid.ID `json:"interventionID,omitempty"`
 }
 
+// What a referrer knows of a known person, as findPersonMatches takes it: a tax code, or a surname, first name and birth date, compared without accents, case or punctuation (dati identificativi).
+type PersonIdentifiersInput struct {
+	// Tax code (codice fiscale).
+	TaxCode *string `json:"taxCode,omitempty"`
+	// Surname (cognome).
+	LastName *string `json:"lastName,omitempty"`
+	// First name (nome).
+	FirstName *string `json:"firstName,omitempty"`
+	// Date of birth (data di nascita).
+	BirthDate *time.Time `json:"birthDate,omitempty"`
+}
+
 // The personal plan agreed at taking charge (progetto personalizzato).
 type PlanInput struct {
 	// General objectives in words (obiettivi generali).
@@ -289,6 +301,8 @@ type ReferCaseInput struct {
 	TableID gid.ID `json:"tableID"`
 	// A person WIN already knows, from findPersonMatches; or give newPerson.
 	PersonID *gid.ID `json:"personID,omitempty"`
+	// With personID: the identifiers findPersonMatches found the person by, checked again against the person; a referral with identifiers that do not match is refused (dati con cui la persona è stata trovata).
+	PersonIdentifiers *PersonIdentifiersInput `json:"personIdentifiers,omitempty"`
 	// A person WIN does not know yet; or give personID.
 	NewPerson *NewPersonInput `json:"newPerson,omitempty"`
 	// Why the person is referred (motivo della segnalazione).

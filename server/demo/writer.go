@@ -58,7 +58,9 @@ func (w *writer) addCase(c *caseDraft) {
 		SetStatus(c.status).SetPriority(c.priority).SetConsentGivenAt(w.at(c.referred)).
 		SetFirstMeetingDueOn(domain.AddDays(c.referred, t.DaysToFirstMeeting))
 	if g.chance(0.8) {
-		b.SetReferringOrganizationID(g.net.orgOf[referrer.ID]).SetReferringOperatorID(referrer.ID)
+		// A first case's referrer entered the identity; a reopening's did not.
+		b.SetReferringOrganizationID(g.net.orgOf[referrer.ID]).SetReferringOperatorID(referrer.ID).
+			SetReferrerEnteredIdentity(c.previous == nil)
 	} else { // referred by a partner outside the table
 		b.SetReferringOrganizationID(pick(g.rnd, g.net.orgs[len(places):]).ID)
 		referrer = nil

@@ -17,6 +17,7 @@ import (
 	"github.com/progetto-win/win/ent/schema/fault"
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/graph/model"
 )
@@ -172,7 +173,7 @@ func ReferCase(ctx context.Context, in model.ReferCaseInput) (*ent.CaseFile, err
 	if err != nil {
 		return nil, err
 	}
-	personID, err := referredPerson(sys, client, in)
+	personID, entered, err := referredPerson(sys, client, v, in)
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +191,7 @@ func ReferCase(ctx context.Context, in model.ReferCaseInput) (*ent.CaseFile, err
 	create := client.CaseFile.Create().SetCode(code).SetReferredOn(referredOn).SetReferralReason(strings.TrimSpace(in.Reason)).
 		SetNeedAreas(areas).SetPersonID(personID).SetTableID(table.ID).
 		SetReferringOrganizationID(v.OrganizationID).SetReferringOperatorID(v.UserID).
-		SetNillableConsentGivenAt(in.ConsentGivenAt).
+		SetReferrerEnteredIdentity(entered).SetNillableConsentGivenAt(in.ConsentGivenAt).
 		SetFirstMeetingDueOn(domain.AddDays(referredOn, table.DaysToFirstMeeting))
 	if in.Priority != nil {
 		create.SetPriority(*in.Priority)
@@ -211,17 +212,50 @@ func openCaseConflict(open *ent.CaseFile) error {
 	}
 }
 
-// referredPerson returns the person a referral is about: the one named,
-// or a new one recorded unless they are already known.
-func referredPerson(sys context.Context, client *ent.Client, in model.ReferCaseInput) (gid.ID, error) {
+// referredPerson returns the person a referral is about, and whether the
+// referral entered their identity: the known one named, or a new one
+// recorded unless they are already known.
+func referredPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, in model.ReferCaseInput) (gid.ID, bool, error) {
 	if in.PersonID != nil {
-		id, err := client.Person.Query().Where(person.ID(*in.PersonID)).OnlyID(sys)
-		if ent.IsNotFound(err) {
-			return "", fault.Invalidf("personID", "no such person")
-		}
-		return id, err
+		id, err := knownPerson(sys, client, v, *in.PersonID, in.PersonIdentifiers)
+		return id, false, err
 	}
-	np := in.NewPerson
+	id, err := newPerson(sys, client, in.NewPerson)
+	return id, true, err
+}
+
+// knownPerson returns a known person once the identifiers the referrer
+// found them by match their identity again, compared as findPersonMatches
+// compares them: a person ID alone, which a search hands out, must not be
+// enough to be told who someone is. The link is audited on the identity,
+// so that it shows in the person's access report.
+func knownPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, id gid.ID, given *model.PersonIdentifiersInput) (gid.ID, error) {
+	var q personQuery
+	if given != nil {
+		q = personQuery{TaxCode: normalTaxCode(deref(given.TaxCode)), LastName: deref(given.LastName), FirstName: deref(given.FirstName), BirthDate: given.BirthDate}
+	}
+	if q.TaxCode == "" && !q.byName() {
+		return "", fault.Invalidf("personIdentifiers", "give the tax code, or the surname, first name and birth date, the person was found with")
+	}
+	if _, err := client.Person.Query().Where(person.ID(id)).OnlyID(sys); ent.IsNotFound(err) {
+		return "", fault.Invalidf("personID", "no such person")
+	} else if err != nil {
+		return "", err
+	}
+	identity, err := client.PersonIdentity.Query().Where(personidentity.HasPersonWith(person.ID(id))).Only(sys)
+	if err != nil && !ent.IsNotFound(err) {
+		return "", err
+	}
+	// An erased identity matches nothing, as in findPersonMatches.
+	if identity == nil || len(q.reasons(identity)) == 0 {
+		return "", fault.Invalidf("personIdentifiers", "the identifiers do not match the person: search again with findPersonMatches")
+	}
+	return id, rule.Record(sys, client, v, "LINK_PERSON", "PersonIdentity", []gid.ID{identity.ID})
+}
+
+// newPerson records the person of a referral, unless they are already
+// known.
+func newPerson(sys context.Context, client *ent.Client, np *model.NewPersonInput) (gid.ID, error) {
 	for field, text := range map[string]string{"newPerson.firstName": np.FirstName, "newPerson.lastName": np.LastName} {
 		if err := required(field, text); err != nil {
 			return "", err

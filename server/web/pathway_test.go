@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -470,8 +471,8 @@ func TestDuplicatePersons(t *testing.T) {
 		w := newWorld(t, db)
 		taxCode := "RSSLRA85M41D403"
 		taxCode += string(domain.TaxCodeCheckChar(taxCode))
-		const refer = `mutation($t: ID!, $p: NewPersonInput, $pid: ID) { referCase(input: {tableID: $t, reason: "Sfratto",
-			needAreas: [HOUSING], newPerson: $p, personID: $pid}) { id } }`
+		const refer = `mutation($t: ID!, $p: NewPersonInput, $pid: ID, $pi: PersonIdentifiersInput) { referCase(input: {tableID: $t,
+			reason: "Sfratto", needAreas: [HOUSING], newPerson: $p, personID: $pid, personIdentifiers: $pi}) { id } }`
 		laura := map[string]any{"firstName": "Làura Maria", "lastName": "De' Rossi", "taxCode": taxCode,
 			"birthDate": "1985-08-01T00:00:00+02:00", "gender": "FEMALE", "citizenshipArea": "ITALY"}
 		var first caseState
@@ -493,7 +494,8 @@ func TestDuplicatePersons(t *testing.T) {
 		}
 		// Linking the known person, who has an open case: that case back.
 		pid := w.client.CaseFile.Query().Where(casefile.ID(first.ID)).QueryPerson().OnlyIDX(w.ctx)
-		r = w.vinci.send(refer, map[string]any{"t": w.vinciTable, "pid": pid}, nil)
+		byTaxCode := map[string]any{"taxCode": strings.ToLower(taxCode[:8]) + " " + taxCode[8:]} // as findPersonMatches takes it
+		r = w.vinci.send(refer, map[string]any{"t": w.vinciTable, "pid": pid, "pi": byTaxCode}, nil)
 		refused(t, r, "CONFLICT", "")
 		if r.Errors[0].Extensions["caseId"] != string(first.ID) {
 			t.Errorf("the conflict does not give the open case %s: %s", first.ID, r.Raw)
@@ -505,7 +507,7 @@ func TestDuplicatePersons(t *testing.T) {
 		w.client.CaseFile.UpdateOneID(first.ID).SetStatus(casefile.StatusDeclined).SetClosedOn(time.Now()).
 			SetDeclineReason("Trasferita a Vinci").ExecX(w.ctx)
 		var second caseState
-		w.vinci.must(refer, map[string]any{"t": w.vinciTable, "pid": pid}, &second)
+		w.vinci.must(refer, map[string]any{"t": w.vinciTable, "pid": pid, "pi": byTaxCode}, &second)
 		// A homonym born the same day, checked by the referrer, is recorded.
 		spelt["notADuplicate"] = true
 		w.coord.must(refer, map[string]any{"t": w.empoli, "p": spelt}, nil)

@@ -104,8 +104,10 @@ func ScopeCases() privacy.QueryRule {
 
 // ScopeIdentities narrows queries of identities to those the viewer may
 // read: of persons with an open case at one of the viewer's tables, or
-// with a case the viewer referred. The committee and analysts, whatever
-// seats they hold, and administrators outside tables, read none.
+// with a case the viewer referred with the identity they entered (a
+// referrer who linked a known person learns no more than they brought).
+// The committee and analysts, whatever seats they hold, and
+// administrators outside tables, read none.
 func ScopeIdentities() privacy.QueryRule {
 	return privacy.PersonIdentityQueryRuleFunc(func(ctx context.Context, q *ent.PersonIdentityQuery) error {
 		v := viewer.FromContext(ctx)
@@ -121,7 +123,7 @@ func ScopeIdentities() privacy.QueryRule {
 				casefile.StatusNotIn(casefile.StatusClosed, casefile.StatusDeclined),
 				casefile.HasTableWith(territorialtable.IDIn(worksAt(v)...)),
 			),
-			casefile.HasReferringOperatorWith(user.ID(v.UserID)),
+			casefile.And(casefile.HasReferringOperatorWith(user.ID(v.UserID)), casefile.ReferrerEnteredIdentity(true)),
 		))))
 		return privacy.Skip
 	})

@@ -3637,6 +3637,18 @@ export type PersonGender =
   /** Not stated (non dichiarato). */
   | 'NOT_STATED';
 
+/** What a referrer knows of a known person, as findPersonMatches takes it: a tax code, or a surname, first name and birth date, compared without accents, case or punctuation (dati identificativi). */
+export type PersonIdentifiersInput = {
+  /** Date of birth (data di nascita). */
+  birthDate?: string | null | undefined;
+  /** First name (nome). */
+  firstName?: string | null | undefined;
+  /** Surname (cognome). */
+  lastName?: string | null | undefined;
+  /** Tax code (codice fiscale). */
+  taxCode?: string | null | undefined;
+};
+
 /** Why a known person matched a search (criterio di corrispondenza). */
 export type PersonMatchReason =
   /** Same surname, first name and birth date, however accented or capitalised (stessi nome, cognome e data di nascita). */
@@ -4398,6 +4410,8 @@ export type ReferCaseInput = {
   newPerson?: NewPersonInput | null | undefined;
   /** A person WIN already knows, from findPersonMatches; or give newPerson. */
   personID?: string | number | null | undefined;
+  /** With personID: the identifiers findPersonMatches found the person by, checked again against the person; a referral with identifiers that do not match is refused (dati con cui la persona è stata trovata). */
+  personIdentifiers?: PersonIdentifiersInput | null | undefined;
   /** Priority; MEDIUM unless given (priorità). */
   priority?: CasePriority | null | undefined;
   /** Why the person is referred (motivo della segnalazione). */

@@ -182,7 +182,7 @@ export function PersonStep({ searchForm, personForm, searched, setSearched, crea
           matches={searched.matches}
           creating={creating}
           onCreate={startNew}
-          onLink={(match) => onChoose({ kind: "existing", match })}
+          onLink={(match) => onChoose({ kind: "existing", match, identifiers: searched.vars })}
         />
       )}
       {searched && creating && canCreateNew(searched.matches) && (

@@ -5,10 +5,11 @@ import { describe, expect, it } from "vitest";
 import { renderScreen } from "../../test/render";
 import { ReferralWizard } from "./ReferralWizard";
 
-// Renders the wizard with the persons the API finds; asked collects the searches.
+// Renders the wizard with the persons the API finds and one table; asked
+// collects the searches, and referCase answers only what the wizard reads.
 function renderWizard(matches: unknown[]) {
   const asked: Record<string, unknown>[] = [];
-  renderScreen(<ReferralWizard />, {
+  const screen = renderScreen(<ReferralWizard />, {
     path: "/refer",
     routes: [{ path: "/cases/:id", element: <p>case</p> }],
     session: { id: "usr_1", name: "Operatrice Prova", email: "op@example.org", roles: ["OPERATOR"], organization: { id: "org_1", name: "Comune" } },
@@ -17,10 +18,12 @@ function renderWizard(matches: unknown[]) {
         asked.push(variables);
         return { data: { findPersonMatches: matches } };
       }
-      return { data: name === "ReferralTables" ? { tables: { edges: [] } } : { municipalities: { edges: [] } } };
+      const tables = { edges: [{ node: { __typename: "Table", id: "tab_1", name: "Tavolo di Vinci" } }] };
+      return { data: name === "ReferralTables" ? { tables } : { municipalities: { edges: [] } } };
     },
+    mutations: (name) => (name === "ReferralReferCase" ? { data: { referCase: { __typename: "Case", id: "cas_new", code: "VIN-2026-0001" } } } : undefined),
   });
-  return { asked };
+  return { asked, screen };
 }
 
 async function searchByName() {
@@ -53,6 +56,29 @@ describe("ReferralWizard's search for known persons", () => {
     await user.click(screen.getByRole("button", { name: "Crea una nuova persona" }));
     expect(screen.getByLabelText(/Ho verificato: la persona da segnalare non è nessuna di quelle trovate/)).toBeTruthy();
     expect((screen.getAllByLabelText("Cognome")[1] as HTMLInputElement).value).toBe("Bartolini");
+  });
+
+  it("links a known person with the identifiers they were found by", async () => {
+    const { screen: wizard } = renderWizard([
+      { __typename: "PersonMatch", personID: "per_1", pseudonym: "P-MT3NKT6J", birthYear: 1978, reasons: ["NAME_AND_BIRTH_DATE"], openCaseID: null, openCaseCode: null, openCaseTable: null },
+    ]);
+    const user = await searchByName();
+    await user.click(await screen.findByRole("button", { name: "Collega a questa persona (P-MT3NKT6J)" }));
+    await user.selectOptions(await screen.findByLabelText("Tavolo territoriale"), "tab_1");
+    await user.type(screen.getByLabelText("Motivo della segnalazione"), "Perdita del lavoro");
+    await user.click(screen.getByLabelText("Lavoro"));
+    await user.click(screen.getByRole("button", { name: "Avanti" }));
+    expect(await screen.findByText(/collegare una persona già nota non ne mostra l'identità/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Invia segnalazione" }));
+    await screen.findByText("case");
+    expect(wizard.mutations.map((m) => m.variables.input)).toEqual([
+      expect.objectContaining({
+        personID: "per_1",
+        personIdentifiers: { lastName: "Bartolini", firstName: "Giulia", birthDate: "1978-02-13T23:00:00.000Z" },
+        tableID: "tab_1",
+      }),
+    ]);
+    expect(wizard.router.state.location.pathname).toBe("/cases/cas_new");
   });
 
   it("offers a new person without warning when nobody matches", async () => {

@@ -57,6 +57,9 @@ export function Summary({
           <>
             <Row label={t("referral.summary.personKnown")}>{choice.match.pseudonym}</Row>
             <Row label={t("referral.matches.birthYear")}>{choice.match.birthYear}</Row>
+            <Row label={t("referral.summary.identity")}>
+              <FormattedMessage id="referral.summary.knownIdentity" />
+            </Row>
           </>
         ) : (
           <>

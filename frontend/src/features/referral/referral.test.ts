@@ -81,11 +81,14 @@ describe("the person chosen", () => {
   it("sets notADuplicate only when matches were shown and a new person is created anyway", () => {
     expect(newPersonInput(person, []).notADuplicate).toBeUndefined();
     expect(newPersonInput(person, [byName]).notADuplicate).toBe(true);
-    const linked = referInput({ kind: "existing", match: byName }, referral);
+    const identifiers = { lastName: "Rossi", firstName: "Mario", birthDate: "1979-12-31T23:00:00.000Z" };
+    const linked = referInput({ kind: "existing", match: byName, identifiers }, referral);
     expect(linked.personID).toBe("per_1");
+    expect(linked.personIdentifiers).toEqual(identifiers);
     expect(linked.newPerson).toBeUndefined();
     const created = referInput({ kind: "new", person, matches: [byName] }, referral);
     expect(created.personID).toBeUndefined();
+    expect(created.personIdentifiers).toBeUndefined();
     expect(created.newPerson).toMatchObject({ lastName: "Rossi", taxCode: "RSSMRA80A01H501U", householdSize: 3, notADuplicate: true });
   });
   it("finds the matches a recheck adds", () => {
@@ -119,7 +122,7 @@ describe("the referral", () => {
     ]);
   });
   it("sends the consent's date only when consent is given", () => {
-    const choice = { kind: "existing" as const, match: byName };
+    const choice = { kind: "existing" as const, match: byName, identifiers: { taxCode: "RSSMRA80A01H501U" } };
     expect(referInput(choice, referral).consentGivenAt).toBeUndefined();
     expect(referInput(choice, { ...referral, consentGiven: true }).consentGivenAt).toBe("2026-11-24T23:00:00.000Z");
     expect(referInput(choice, referral)).toMatchObject({ reason: "Sfratto", priority: "HIGH", referredOn: "2026-11-24T23:00:00.000Z" });

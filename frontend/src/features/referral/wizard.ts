@@ -1,4 +1,4 @@
-import type { CasePriority, NeedArea, NewPersonInput, PersonCitizenshipArea, PersonGender, PersonMatchReason, ReferCaseInput } from "../../gql/graphql";
+import type { CasePriority, NeedArea, NewPersonInput, PersonCitizenshipArea, PersonGender, PersonIdentifiersInput, PersonMatchReason, ReferCaseInput } from "../../gql/graphql";
 import { romeMidnight } from "../../i18n/format";
 import type { NewPersonForm, ReferralForm, SearchForm } from "./schemas";
 import { normalizeTaxCode } from "./taxCode";
@@ -20,8 +20,11 @@ export interface Match {
   openCaseTable?: string | null;
 }
 
-/** The person of the referral: one WIN knows, or one to record. */
-export type PersonChoice = { kind: "existing"; match: Match } | { kind: "new"; person: NewPersonForm; matches: Match[] };
+/**
+ * The person of the referral: one WIN knows, with the identifiers the search
+ * found them by (the server checks them again before linking), or one to record.
+ */
+export type PersonChoice = { kind: "existing"; match: Match; identifiers: PersonIdentifiersInput } | { kind: "new"; person: NewPersonForm; matches: Match[] };
 
 /** The findPersonMatches variables of a search (a tax code wins over names). */
 export interface SearchVars {
@@ -118,6 +121,7 @@ export function referInput(choice: PersonChoice, r: ReferralForm): ReferCaseInpu
   }
   if (choice.kind === "existing") {
     input.personID = choice.match.personID;
+    input.personIdentifiers = choice.identifiers;
   } else {
     input.newPerson = newPersonInput(choice.person, choice.matches);
   }

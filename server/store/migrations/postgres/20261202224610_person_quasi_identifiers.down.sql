@@ -1,2 +1,0 @@
--- reverse: modify "persons" table
-ALTER TABLE "persons" ALTER COLUMN "citizenship_area" SET NOT NULL, ALTER COLUMN "household_size" SET NOT NULL, ALTER COLUMN "gender" SET NOT NULL, ALTER COLUMN "birth_year" SET NOT NULL;
