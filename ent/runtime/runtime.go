@@ -1995,6 +1995,8 @@ func init() {
 	user.Hooks[1] = userMixinHooks2[0]
 
 	user.Hooks[2] = userHooks[0]
+
+	user.Hooks[3] = userHooks[1]
 	userMixinFields0 := userMixin[0].Fields()
 	_ = userMixinFields0
 	userMixinFields1 := userMixin[1].Fields()

@@ -43,6 +43,7 @@ func (m AccessMixin) Policy() ent.Policy {
 		Mutation: privacy.MutationPolicy{
 			rule.DenyIfNoViewer(),
 			rule.DenyIfReadOnly(),
+			rule.DenySelfGrant(),
 			rule.AllowRoles(m.writers...),
 			privacy.AlwaysDenyRule(),
 		},
@@ -87,5 +88,5 @@ type MembershipMixin struct{ mixin.Schema }
 
 // Policy of MembershipMixin.
 func (MembershipMixin) Policy() ent.Policy {
-	return privacy.Policy{Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.DenyIfReadOnly(), rule.AllowTableCoordinator()}}
+	return privacy.Policy{Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.DenyIfReadOnly(), rule.DenySelfGrant(), rule.AllowTableCoordinator()}}
 }
