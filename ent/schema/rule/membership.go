@@ -85,10 +85,12 @@ func DenySelfGrant() privacy.MutationRule {
 }
 
 // grantsRole reports whether a change of users gives the viewer a role
-// they do not hold.
+// they do not hold, by setting the roles or appending to them.
 func grantsRole(ctx context.Context, v *viewer.Viewer, m *ent.UserMutation) (bool, error) {
-	roles, ok := m.Roles()
-	if !ok || m.Op().Is(ent.OpCreate) {
+	roles, _ := m.Roles()
+	appended, _ := m.AppendedRoles()
+	roles = append(roles, appended...)
+	if len(roles) == 0 || m.Op().Is(ent.OpCreate) {
 		return false, nil
 	}
 	ids, err := m.IDs(SystemContext(ctx))
