@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -28,9 +29,12 @@ var (
 
 // ErrBusy refuses a sign-in or password change that found every hashing
 // slot taken for hashWait; the client may try again shortly.
-var ErrBusy = &gqlerror.Error{
-	Message:    "the server is busy checking other passwords: try again in a few seconds",
-	Extensions: map[string]any{"code": "SERVER_BUSY"},
+var ErrBusy = errors.New("the server is busy checking other passwords: try again in a few seconds")
+
+// busy is ErrBusy with its code, SERVER_BUSY, which the API passes on; a
+// new one each time, as gqlgen writes the path into the error it gets.
+func busy() error {
+	return &gqlerror.Error{Err: ErrBusy, Message: ErrBusy.Error(), Extensions: map[string]any{"code": "SERVER_BUSY"}}
 }
 
 // SetHashMemory sizes the hashing slots from a budget in MiB (at least
@@ -52,7 +56,7 @@ func withHashSlot(f func()) error {
 	select {
 	case slots <- struct{}{}:
 	case <-timer.C:
-		return ErrBusy
+		return busy()
 	}
 	defer func() { <-slots }()
 	f()

@@ -6,6 +6,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
 // TestHashSlots: no more hashes run at once than the memory budget
@@ -43,8 +45,10 @@ func TestHashSlots(t *testing.T) {
 	hashWait = 50 * time.Millisecond
 	hashSlots <- struct{}{}
 	hashSlots <- struct{}{}
-	if _, err := HashPassword("una-password-lunga"); !errors.Is(err, ErrBusy) {
-		t.Errorf("with every slot taken: %v, want ErrBusy", err)
+	_, err := HashPassword("una-password-lunga")
+	var gqlErr *gqlerror.Error
+	if !errors.Is(err, ErrBusy) || !errors.As(err, &gqlErr) || gqlErr.Extensions["code"] != "SERVER_BUSY" {
+		t.Errorf("with every slot taken: %v, want ErrBusy with code SERVER_BUSY", err)
 	}
 	<-hashSlots
 	if _, err := HashPassword("una-password-lunga"); err != nil {
