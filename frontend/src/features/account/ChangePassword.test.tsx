@@ -26,12 +26,12 @@ describe("change of password", () => {
   it("keeps the API tokens unless asked", async () => {
     const mutations = await change(false);
     expect(await screen.findByText("Password cambiata. Le altre sessioni aperte sono state chiuse.")).toBeTruthy();
-    expect(mutations[0].variables).toEqual({ input: { currentPassword: "vecchia-password-1", newPassword: "nuova-password-12", revokeApiTokens: false } });
+    expect(mutations[0]?.variables).toEqual({ input: { currentPassword: "vecchia-password-1", newPassword: "nuova-password-12", revokeApiTokens: false } });
   });
 
   it("revokes them when the box is ticked, and says so", async () => {
     const mutations = await change(true);
     expect(await screen.findByText("Password cambiata. Le altre sessioni aperte sono state chiuse e i token API revocati.")).toBeTruthy();
-    expect(mutations[0].variables).toMatchObject({ input: { revokeApiTokens: true } });
+    expect(mutations[0]?.variables).toMatchObject({ input: { revokeApiTokens: true } });
   });
 });
