@@ -33,6 +33,8 @@ type AuditEvent struct {
 	RequestID string `json:"request_id,omitempty"`
 	// Network address of the client (indirizzo del client).
 	ClientAddress string `json:"client_address,omitempty"`
+	// What changed, for users, their roles and table seats: a JSON object mapping each changed field to its before and after values, e.g. {"roles": {"before": ["OPERATOR"], "after": ["OPERATOR", "COORDINATOR"]}}; never a password or its hash (modifiche).
+	Changes string `json:"changes,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AuditEventQuery when eager-loading is set.
 	Edges                    AuditEventEdges `json:"edges"`
@@ -83,7 +85,7 @@ func (*AuditEvent) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case auditevent.FieldID:
 			values[i] = new(gid.ID)
-		case auditevent.FieldAction, auditevent.FieldEntityType, auditevent.FieldEntityID, auditevent.FieldRequestID, auditevent.FieldClientAddress:
+		case auditevent.FieldAction, auditevent.FieldEntityType, auditevent.FieldEntityID, auditevent.FieldRequestID, auditevent.FieldClientAddress, auditevent.FieldChanges:
 			values[i] = new(sql.NullString)
 		case auditevent.FieldOccurredAt:
 			values[i] = new(sql.NullTime)
@@ -147,6 +149,12 @@ func (_m *AuditEvent) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field client_address", values[i])
 			} else if value.Valid {
 				_m.ClientAddress = value.String
+			}
+		case auditevent.FieldChanges:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field changes", values[i])
+			} else if value.Valid {
+				_m.Changes = value.String
 			}
 		case auditevent.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -225,6 +233,9 @@ func (_m *AuditEvent) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("client_address=")
 	builder.WriteString(_m.ClientAddress)
+	builder.WriteString(", ")
+	builder.WriteString("changes=")
+	builder.WriteString(_m.Changes)
 	builder.WriteByte(')')
 	return builder.String()
 }

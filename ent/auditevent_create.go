@@ -99,6 +99,20 @@ func (_c *AuditEventCreate) SetNillableClientAddress(v *string) *AuditEventCreat
 	return _c
 }
 
+// SetChanges sets the "changes" field.
+func (_c *AuditEventCreate) SetChanges(v string) *AuditEventCreate {
+	_c.mutation.SetChanges(v)
+	return _c
+}
+
+// SetNillableChanges sets the "changes" field if the given value is not nil.
+func (_c *AuditEventCreate) SetNillableChanges(v *string) *AuditEventCreate {
+	if v != nil {
+		_c.SetChanges(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *AuditEventCreate) SetID(v gid.ID) *AuditEventCreate {
 	_c.mutation.SetID(v)
@@ -301,6 +315,10 @@ func (_c *AuditEventCreate) createSpec() (*AuditEvent, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ClientAddress(); ok {
 		_spec.SetField(auditevent.FieldClientAddress, field.TypeString, value)
 		_node.ClientAddress = value
+	}
+	if value, ok := _c.mutation.Changes(); ok {
+		_spec.SetField(auditevent.FieldChanges, field.TypeString, value)
+		_node.Changes = value
 	}
 	if nodes := _c.mutation.ActorIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{

@@ -101,6 +101,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditevent.FieldEntityID:      {Type: field.TypeString, Column: auditevent.FieldEntityID},
 			auditevent.FieldRequestID:     {Type: field.TypeString, Column: auditevent.FieldRequestID},
 			auditevent.FieldClientAddress: {Type: field.TypeString, Column: auditevent.FieldClientAddress},
+			auditevent.FieldChanges:       {Type: field.TypeString, Column: auditevent.FieldChanges},
 		},
 	}
 	graph.Nodes[3] = &sqlgraph.Node{
@@ -2098,6 +2099,11 @@ func (f *AuditEventFilter) WhereRequestID(p entql.StringP) {
 // WhereClientAddress applies the entql string predicate on the client_address field.
 func (f *AuditEventFilter) WhereClientAddress(p entql.StringP) {
 	f.Where(p.Field(auditevent.FieldClientAddress))
+}
+
+// WhereChanges applies the entql string predicate on the changes field.
+func (f *AuditEventFilter) WhereChanges(p entql.StringP) {
+	f.Where(p.Field(auditevent.FieldChanges))
 }
 
 // WhereHasActor applies a predicate to check if query has an edge actor.

@@ -221,7 +221,7 @@ func (_m *AuditEvent) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "AuditEvent",
-		Fields: make([]*Field, 6),
+		Fields: make([]*Field, 7),
 		Edges:  make([]*Edge, 2),
 	}
 	var buf []byte
@@ -271,6 +271,14 @@ func (_m *AuditEvent) Node(ctx context.Context) (node *Node, err error) {
 	node.Fields[5] = &Field{
 		Type:  "string",
 		Name:  "client_address",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Changes); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "string",
+		Name:  "changes",
 		Value: string(buf),
 	}
 	node.Edges[0] = &Edge{

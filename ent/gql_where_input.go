@@ -465,6 +465,23 @@ type AuditEventWhereInput struct {
 	ClientAddressEqualFold    *string  `json:"clientAddressEqualFold,omitempty"`
 	ClientAddressContainsFold *string  `json:"clientAddressContainsFold,omitempty"`
 
+	// "changes" field predicates.
+	Changes             *string  `json:"changes,omitempty"`
+	ChangesNEQ          *string  `json:"changesNEQ,omitempty"`
+	ChangesIn           []string `json:"changesIn,omitempty"`
+	ChangesNotIn        []string `json:"changesNotIn,omitempty"`
+	ChangesGT           *string  `json:"changesGT,omitempty"`
+	ChangesGTE          *string  `json:"changesGTE,omitempty"`
+	ChangesLT           *string  `json:"changesLT,omitempty"`
+	ChangesLTE          *string  `json:"changesLTE,omitempty"`
+	ChangesContains     *string  `json:"changesContains,omitempty"`
+	ChangesHasPrefix    *string  `json:"changesHasPrefix,omitempty"`
+	ChangesHasSuffix    *string  `json:"changesHasSuffix,omitempty"`
+	ChangesIsNil        bool     `json:"changesIsNil,omitempty"`
+	ChangesNotNil       bool     `json:"changesNotNil,omitempty"`
+	ChangesEqualFold    *string  `json:"changesEqualFold,omitempty"`
+	ChangesContainsFold *string  `json:"changesContainsFold,omitempty"`
+
 	// "actor" edge predicates.
 	HasActor     *bool             `json:"hasActor,omitempty"`
 	HasActorWith []*UserWhereInput `json:"hasActorWith,omitempty"`
@@ -828,6 +845,51 @@ func (i *AuditEventWhereInput) P() (predicate.AuditEvent, error) {
 	}
 	if i.ClientAddressContainsFold != nil {
 		predicates = append(predicates, auditevent.ClientAddressContainsFold(*i.ClientAddressContainsFold))
+	}
+	if i.Changes != nil {
+		predicates = append(predicates, auditevent.ChangesEQ(*i.Changes))
+	}
+	if i.ChangesNEQ != nil {
+		predicates = append(predicates, auditevent.ChangesNEQ(*i.ChangesNEQ))
+	}
+	if len(i.ChangesIn) > 0 {
+		predicates = append(predicates, auditevent.ChangesIn(i.ChangesIn...))
+	}
+	if len(i.ChangesNotIn) > 0 {
+		predicates = append(predicates, auditevent.ChangesNotIn(i.ChangesNotIn...))
+	}
+	if i.ChangesGT != nil {
+		predicates = append(predicates, auditevent.ChangesGT(*i.ChangesGT))
+	}
+	if i.ChangesGTE != nil {
+		predicates = append(predicates, auditevent.ChangesGTE(*i.ChangesGTE))
+	}
+	if i.ChangesLT != nil {
+		predicates = append(predicates, auditevent.ChangesLT(*i.ChangesLT))
+	}
+	if i.ChangesLTE != nil {
+		predicates = append(predicates, auditevent.ChangesLTE(*i.ChangesLTE))
+	}
+	if i.ChangesContains != nil {
+		predicates = append(predicates, auditevent.ChangesContains(*i.ChangesContains))
+	}
+	if i.ChangesHasPrefix != nil {
+		predicates = append(predicates, auditevent.ChangesHasPrefix(*i.ChangesHasPrefix))
+	}
+	if i.ChangesHasSuffix != nil {
+		predicates = append(predicates, auditevent.ChangesHasSuffix(*i.ChangesHasSuffix))
+	}
+	if i.ChangesIsNil {
+		predicates = append(predicates, auditevent.ChangesIsNil())
+	}
+	if i.ChangesNotNil {
+		predicates = append(predicates, auditevent.ChangesNotNil())
+	}
+	if i.ChangesEqualFold != nil {
+		predicates = append(predicates, auditevent.ChangesEqualFold(*i.ChangesEqualFold))
+	}
+	if i.ChangesContainsFold != nil {
+		predicates = append(predicates, auditevent.ChangesContainsFold(*i.ChangesContainsFold))
 	}
 
 	if i.HasActor != nil {

@@ -1661,6 +1661,7 @@ type AuditEventMutation struct {
 	entity_id           *string
 	request_id          *string
 	client_address      *string
+	changes             *string
 	clearedFields       map[string]struct{}
 	actor               *gid.ID
 	clearedactor        bool
@@ -2043,6 +2044,55 @@ func (m *AuditEventMutation) ResetClientAddress() {
 	delete(m.clearedFields, auditevent.FieldClientAddress)
 }
 
+// SetChanges sets the "changes" field.
+func (m *AuditEventMutation) SetChanges(s string) {
+	m.changes = &s
+}
+
+// Changes returns the value of the "changes" field in the mutation.
+func (m *AuditEventMutation) Changes() (r string, exists bool) {
+	v := m.changes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldChanges returns the old "changes" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldChanges(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldChanges is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldChanges requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldChanges: %w", err)
+	}
+	return oldValue.Changes, nil
+}
+
+// ClearChanges clears the value of the "changes" field.
+func (m *AuditEventMutation) ClearChanges() {
+	m.changes = nil
+	m.clearedFields[auditevent.FieldChanges] = struct{}{}
+}
+
+// ChangesCleared returns if the "changes" field was cleared in this mutation.
+func (m *AuditEventMutation) ChangesCleared() bool {
+	_, ok := m.clearedFields[auditevent.FieldChanges]
+	return ok
+}
+
+// ResetChanges resets all changes to the "changes" field.
+func (m *AuditEventMutation) ResetChanges() {
+	m.changes = nil
+	delete(m.clearedFields, auditevent.FieldChanges)
+}
+
 // SetActorID sets the "actor" edge to the User entity by id.
 func (m *AuditEventMutation) SetActorID(id gid.ID) {
 	m.actor = &id
@@ -2155,7 +2205,7 @@ func (m *AuditEventMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AuditEventMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 7)
 	if m.occurred_at != nil {
 		fields = append(fields, auditevent.FieldOccurredAt)
 	}
@@ -2173,6 +2223,9 @@ func (m *AuditEventMutation) Fields() []string {
 	}
 	if m.client_address != nil {
 		fields = append(fields, auditevent.FieldClientAddress)
+	}
+	if m.changes != nil {
+		fields = append(fields, auditevent.FieldChanges)
 	}
 	return fields
 }
@@ -2194,6 +2247,8 @@ func (m *AuditEventMutation) Field(name string) (ent.Value, bool) {
 		return m.RequestID()
 	case auditevent.FieldClientAddress:
 		return m.ClientAddress()
+	case auditevent.FieldChanges:
+		return m.Changes()
 	}
 	return nil, false
 }
@@ -2215,6 +2270,8 @@ func (m *AuditEventMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldRequestID(ctx)
 	case auditevent.FieldClientAddress:
 		return m.OldClientAddress(ctx)
+	case auditevent.FieldChanges:
+		return m.OldChanges(ctx)
 	}
 	return nil, fmt.Errorf("unknown AuditEvent field %s", name)
 }
@@ -2266,6 +2323,13 @@ func (m *AuditEventMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetClientAddress(v)
 		return nil
+	case auditevent.FieldChanges:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetChanges(v)
+		return nil
 	}
 	return fmt.Errorf("unknown AuditEvent field %s", name)
 }
@@ -2308,6 +2372,9 @@ func (m *AuditEventMutation) ClearedFields() []string {
 	if m.FieldCleared(auditevent.FieldClientAddress) {
 		fields = append(fields, auditevent.FieldClientAddress)
 	}
+	if m.FieldCleared(auditevent.FieldChanges) {
+		fields = append(fields, auditevent.FieldChanges)
+	}
 	return fields
 }
 
@@ -2334,6 +2401,9 @@ func (m *AuditEventMutation) ClearField(name string) error {
 	case auditevent.FieldClientAddress:
 		m.ClearClientAddress()
 		return nil
+	case auditevent.FieldChanges:
+		m.ClearChanges()
+		return nil
 	}
 	return fmt.Errorf("unknown AuditEvent nullable field %s", name)
 }
@@ -2359,6 +2429,9 @@ func (m *AuditEventMutation) ResetField(name string) error {
 		return nil
 	case auditevent.FieldClientAddress:
 		m.ResetClientAddress()
+		return nil
+	case auditevent.FieldChanges:
+		m.ResetChanges()
 		return nil
 	}
 	return fmt.Errorf("unknown AuditEvent field %s", name)

@@ -75,7 +75,7 @@ func (r *mutationResolver) ChangePassword(ctx context.Context, input model.Chang
 	if v == nil {
 		return false, fault.ErrUnauthenticated
 	}
-	return true, r.auth.ChangePassword(ctx, v, input.CurrentPassword, input.NewPassword, auth.RequestFrom(ctx))
+	return true, r.auth.ChangePassword(ctx, v, input.CurrentPassword, input.NewPassword, input.RevokeAPITokens, auth.RequestFrom(ctx))
 }
 
 // Viewer is the resolver for the viewer field.

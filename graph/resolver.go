@@ -22,7 +22,8 @@ type Resolver struct {
 }
 
 // NewSchema returns the executable schema over an ent client, and the
-// source of indicators over the same database.
+// source of indicators over the same database; read-only API tokens run
+// queries only.
 func NewSchema(client *ent.Client, accounts *auth.Service, stats *indicator.Source) graphql.ExecutableSchema {
-	return NewExecutableSchema(Config{Resolvers: &Resolver{client: client, auth: accounts, subjects: subject.New(client), stats: stats}})
+	return auth.ReadOnly(NewExecutableSchema(Config{Resolvers: &Resolver{client: client, auth: accounts, subjects: subject.New(client), stats: stats}}))
 }

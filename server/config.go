@@ -6,6 +6,8 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/progetto-win/win/server/auth"
 )
 
 // config is the server's configuration: environment variables, overridden
@@ -24,6 +26,9 @@ type config struct {
 	// TrustedProxies are the reverse proxies whose forwarding headers
 	// are believed.
 	TrustedProxies []netip.Prefix
+	// HashMemoryMiB bounds the memory of the password hashes computed at
+	// once (64 MiB each).
+	HashMemoryMiB int
 }
 
 func loadConfig(args []string, getenv func(string) string) (config, error) {
@@ -39,6 +44,11 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 		return cfg, fmt.Errorf("WIN_RETENTION_YEARS must be a number of years, 0 to keep identities")
 	}
 	cfg.RetentionYears = retention
+	hashMemory, err := strconv.Atoi(envOr(getenv, "WIN_HASH_MEMORY_MB", strconv.Itoa(auth.DefaultHashMemoryMiB)))
+	if err != nil {
+		return cfg, fmt.Errorf("WIN_HASH_MEMORY_MB must be a number of MiB")
+	}
+	cfg.HashMemoryMiB = hashMemory
 	demo := envOr(getenv, "WIN_DEMO", "0")
 	switch demo {
 	case "1", "true":
@@ -60,6 +70,7 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&cfg.LogFormat, "log-format", cfg.LogFormat, "text or json (WIN_LOG_FORMAT)")
 	fs.StringVar(&proxies, "trusted-proxies", proxies, "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (WIN_TRUSTED_PROXIES)")
 	fs.IntVar(&cfg.RetentionYears, "retention-years", cfg.RetentionYears, "erase identities this many years after a person's last case ended; 0 keeps them (WIN_RETENTION_YEARS)")
+	fs.IntVar(&cfg.HashMemoryMiB, "hash-memory-mb", cfg.HashMemoryMiB, "MiB of memory password hashing may take at once, 64 per sign-in checked; the others queue (WIN_HASH_MEMORY_MB)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/progetto-win/win/frontend"
+	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/subject"
 	"github.com/progetto-win/win/server/web"
@@ -40,6 +41,9 @@ func main() {
 }
 
 func run(ctx context.Context, cfg config, logger *slog.Logger) error {
+	if err := auth.SetHashMemory(cfg.HashMemoryMiB); err != nil {
+		return err
+	}
 	db, err := store.Open(cfg.DatabaseURL)
 	if err != nil {
 		return err

@@ -28,6 +28,8 @@ const (
 	FieldRequestID = "request_id"
 	// FieldClientAddress holds the string denoting the client_address field in the database.
 	FieldClientAddress = "client_address"
+	// FieldChanges holds the string denoting the changes field in the database.
+	FieldChanges = "changes"
 	// EdgeActor holds the string denoting the actor edge name in mutations.
 	EdgeActor = "actor"
 	// EdgeOrganization holds the string denoting the organization edge name in mutations.
@@ -59,6 +61,7 @@ var Columns = []string{
 	FieldEntityID,
 	FieldRequestID,
 	FieldClientAddress,
+	FieldChanges,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "audit_events"
@@ -145,6 +148,11 @@ func ByRequestID(opts ...sql.OrderTermOption) OrderOption {
 // ByClientAddress orders the results by the client_address field.
 func ByClientAddress(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldClientAddress, opts...).ToFunc()
+}
+
+// ByChanges orders the results by the changes field.
+func ByChanges(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldChanges, opts...).ToFunc()
 }
 
 // ByActorField orders the results by actor field.

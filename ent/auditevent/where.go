@@ -86,6 +86,11 @@ func ClientAddress(v string) predicate.AuditEvent {
 	return predicate.AuditEvent(sql.FieldEQ(FieldClientAddress, v))
 }
 
+// Changes applies equality check predicate on the "changes" field. It's identical to ChangesEQ.
+func Changes(v string) predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldEQ(FieldChanges, v))
+}
+
 // OccurredAtEQ applies the EQ predicate on the "occurred_at" field.
 func OccurredAtEQ(v time.Time) predicate.AuditEvent {
 	return predicate.AuditEvent(sql.FieldEQ(FieldOccurredAt, v))
@@ -489,6 +494,81 @@ func ClientAddressEqualFold(v string) predicate.AuditEvent {
 // ClientAddressContainsFold applies the ContainsFold predicate on the "client_address" field.
 func ClientAddressContainsFold(v string) predicate.AuditEvent {
 	return predicate.AuditEvent(sql.FieldContainsFold(FieldClientAddress, v))
+}
+
+// ChangesEQ applies the EQ predicate on the "changes" field.
+func ChangesEQ(v string) predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldEQ(FieldChanges, v))
+}
+
+// ChangesNEQ applies the NEQ predicate on the "changes" field.
+func ChangesNEQ(v string) predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldNEQ(FieldChanges, v))
+}
+
+// ChangesIn applies the In predicate on the "changes" field.
+func ChangesIn(vs ...string) predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldIn(FieldChanges, vs...))
+}
+
+// ChangesNotIn applies the NotIn predicate on the "changes" field.
+func ChangesNotIn(vs ...string) predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldNotIn(FieldChanges, vs...))
+}
+
+// ChangesGT applies the GT predicate on the "changes" field.
+func ChangesGT(v string) predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldGT(FieldChanges, v))
+}
+
+// ChangesGTE applies the GTE predicate on the "changes" field.
+func ChangesGTE(v string) predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldGTE(FieldChanges, v))
+}
+
+// ChangesLT applies the LT predicate on the "changes" field.
+func ChangesLT(v string) predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldLT(FieldChanges, v))
+}
+
+// ChangesLTE applies the LTE predicate on the "changes" field.
+func ChangesLTE(v string) predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldLTE(FieldChanges, v))
+}
+
+// ChangesContains applies the Contains predicate on the "changes" field.
+func ChangesContains(v string) predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldContains(FieldChanges, v))
+}
+
+// ChangesHasPrefix applies the HasPrefix predicate on the "changes" field.
+func ChangesHasPrefix(v string) predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldHasPrefix(FieldChanges, v))
+}
+
+// ChangesHasSuffix applies the HasSuffix predicate on the "changes" field.
+func ChangesHasSuffix(v string) predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldHasSuffix(FieldChanges, v))
+}
+
+// ChangesIsNil applies the IsNil predicate on the "changes" field.
+func ChangesIsNil() predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldIsNull(FieldChanges))
+}
+
+// ChangesNotNil applies the NotNil predicate on the "changes" field.
+func ChangesNotNil() predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldNotNull(FieldChanges))
+}
+
+// ChangesEqualFold applies the EqualFold predicate on the "changes" field.
+func ChangesEqualFold(v string) predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldEqualFold(FieldChanges, v))
+}
+
+// ChangesContainsFold applies the ContainsFold predicate on the "changes" field.
+func ChangesContainsFold(v string) predicate.AuditEvent {
+	return predicate.AuditEvent(sql.FieldContainsFold(FieldChanges, v))
 }
 
 // HasActor applies the HasEdge predicate on the "actor" edge.

@@ -89,6 +89,7 @@ var (
 		{Name: "entity_id", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "request_id", Type: field.TypeString, Nullable: true, Size: 64},
 		{Name: "client_address", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "changes", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "audit_event_actor", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "audit_event_organization", Type: field.TypeString, Nullable: true, Size: 40},
 	}
@@ -100,13 +101,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "audit_events_users_actor",
-				Columns:    []*schema.Column{AuditEventsColumns[7]},
+				Columns:    []*schema.Column{AuditEventsColumns[8]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "audit_events_organizations_organization",
-				Columns:    []*schema.Column{AuditEventsColumns[8]},
+				Columns:    []*schema.Column{AuditEventsColumns[9]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},

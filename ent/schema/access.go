@@ -44,6 +44,7 @@ func (m AccessMixin) Policy() ent.Policy {
 		Mutation: privacy.MutationPolicy{
 			rule.DenyIfNoViewer(),
 			rule.DenyIfReadOnly(),
+			rule.DenySelfGrant(),
 			rule.AllowRoles(m.writers...),
 			privacy.AlwaysDenyRule(),
 		},
@@ -97,7 +98,7 @@ type MembershipMixin struct{ mixin.Schema }
 func (MembershipMixin) Policy() ent.Policy {
 	return privacy.Policy{
 		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.ScopeMemberships()},
-		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.DenyIfReadOnly(), rule.AllowTableCoordinator()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.DenyIfReadOnly(), rule.DenySelfGrant(), rule.AllowTableCoordinator()},
 	}
 }
 

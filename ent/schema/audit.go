@@ -42,6 +42,8 @@ func (AuditEvent) Fields() []ent.Field {
 			Comment("ID of the HTTP request, to match the server logs (identificativo della richiesta)."),
 		field.String("client_address").Optional().MaxLen(64).Immutable().
 			Comment("Network address of the client (indirizzo del client)."),
+		field.Text("changes").Optional().Immutable().
+			Comment("What changed, for users, their roles and table seats: a JSON object mapping each changed field to its before and after values, e.g. {\"roles\": {\"before\": [\"OPERATOR\"], \"after\": [\"OPERATOR\", \"COORDINATOR\"]}}; never a password or its hash (modifiche)."),
 	}
 }
 

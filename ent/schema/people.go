@@ -80,9 +80,9 @@ func (User) Edges() []ent.Edge {
 }
 
 // Hooks of User: e-mail addresses are stored lower-case, as sign-in
-// looks them up.
+// looks them up; disabling a user ends their access.
 func (User) Hooks() []ent.Hook {
-	return []ent.Hook{lowerCaseEmail}
+	return []ent.Hook{lowerCaseEmail, endAccessOnDisable}
 }
 
 // Annotations of User. The root list (users) serves the administrators'

@@ -37,8 +37,10 @@ type AssessmentInput struct {
 type ChangePasswordInput struct {
 	// The password in use.
 	CurrentPassword string `json:"currentPassword"`
-	// The new password: at least 12 characters, not a common one.
+	// The new password: 12 to 128 characters, not only spaces, not one character repeated, not a common password, not containing the account's e-mail address, its part before the @ or the user's name.
 	NewPassword string `json:"newPassword"`
+	// Whether to revoke the viewer's API tokens as well (revoca i token): yes when the password may have leaked, since a token outlives it; no to keep the clients that use them working.
+	RevokeAPITokens bool `json:"revokeApiTokens"`
 }
 
 // A reciprocal commitment of the person (impegno di reciprocità).

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
 
 	"github.com/progetto-win/win/ent"
@@ -19,6 +20,11 @@ func auditTx(ctx context.Context, tx *ent.Client, action, entityType, entityID s
 }
 
 func auditTxID(ctx context.Context, tx *ent.Client, action, entityType, entityID string, actor gid.ID, req Request) error {
+	return auditChange(ctx, tx, action, entityType, entityID, actor, req, nil)
+}
+
+// auditChange records an event with what it changed, when not nil.
+func auditChange(ctx context.Context, tx *ent.Client, action, entityType, entityID string, actor gid.ID, req Request, changes any) error {
 	b := tx.AuditEvent.Create().SetAction(action).SetEntityType(entityType).SetEntityID(entityID).
 		SetRequestID(req.RequestID).SetClientAddress(req.ClientAddress)
 	if actor != "" {
@@ -27,6 +33,13 @@ func auditTxID(ctx context.Context, tx *ent.Client, action, entityType, entityID
 			return err
 		}
 		b.SetActorID(actor).SetOrganizationID(org)
+	}
+	if changes != nil {
+		out, err := json.Marshal(changes)
+		if err != nil {
+			return err
+		}
+		b.SetChanges(string(out))
 	}
 	return b.Exec(ctx)
 }

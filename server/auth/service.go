@@ -16,7 +16,6 @@ import (
 
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
-	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/privacy"
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/fault"
@@ -29,13 +28,10 @@ import (
 	"github.com/progetto-win/win/server/store"
 )
 
-// Limits of sessions and sign-in attempts.
+// Limits of sessions.
 const (
 	IdleTimeout     = 30 * time.Minute
 	AbsoluteTimeout = 12 * time.Hour
-	throttleWindow  = 15 * time.Minute
-	maxPerAccount   = 5  // failed sign-ins for one e-mail in the window
-	maxPerAddress   = 20 // failed sign-ins from one address in the window
 	// lastSeenEvery limits writes: a session's last use is recorded at
 	// most once a minute.
 	lastSeenEvery = time.Minute
@@ -44,7 +40,6 @@ const (
 // Errors of sign-in; the message never says whether the e-mail exists.
 var (
 	ErrBadCredentials = &fault.Invalid{Field: "password", Message: "the e-mail or the password is wrong"}
-	ErrThrottled      = &fault.Invalid{Field: "password", Message: "too many failed attempts: wait 15 minutes and try again"}
 	ErrInvalidToken   = errors.New("the API token is not valid, has expired or was revoked")
 )
 
@@ -95,30 +90,22 @@ func (s *Service) Login(ctx context.Context, email, password string, req Request
 	ctx = rule.SystemContext(ctx)
 	now := s.Now()
 	subj := subject(email)
-	since := now.Add(-throttleWindow)
-	perAccount, err := s.Client.AuditEvent.Query().Where(auditevent.Action("LOGIN_FAILED"),
-		auditevent.EntityID(subj), auditevent.OccurredAtGT(since)).Count(ctx)
-	if err != nil {
-		return nil, "", err
-	}
-	perAddress, err := s.Client.AuditEvent.Query().Where(auditevent.Action("LOGIN_FAILED"),
-		auditevent.ClientAddress(req.ClientAddress), auditevent.OccurredAtGT(since)).Count(ctx)
-	if err != nil {
-		return nil, "", err
-	}
-	if perAccount >= maxPerAccount || perAddress >= maxPerAddress {
-		s.audit(ctx, "LOGIN_THROTTLED", "Login", subj, nil, req)
-		return nil, "", ErrThrottled
-	}
 	u, err := s.Client.User.Query().Where(user.Email(strings.ToLower(strings.TrimSpace(email)))).Only(ctx)
 	if err != nil && !ent.IsNotFound(err) {
+		return nil, "", err
+	}
+	if err := s.admit(ctx, subj, u, req); err != nil {
 		return nil, "", err
 	}
 	var hash string
 	if u != nil && !u.Disabled {
 		hash = u.PasswordHash
 	}
-	if !passwordMatches(password, hash) || u == nil || u.Disabled || u.PasswordHash == "" {
+	matches, err := passwordMatches(password, hash)
+	if err != nil {
+		return nil, "", err
+	}
+	if !matches || u == nil || u.Disabled || u.PasswordHash == "" {
 		s.audit(ctx, "LOGIN_FAILED", "Login", subj, u, req)
 		return nil, "", ErrBadCredentials
 	}
@@ -138,8 +125,8 @@ func (s *Service) Login(ctx context.Context, email, password string, req Request
 }
 
 // Authenticate returns the viewer of a session token, or nil when the
-// session does not exist or has ended: idle, past its absolute limit, its
-// user disabled, or the password changed since it began.
+// session does not exist or has ended: idle, past its absolute limit, or
+// its user disabled. (A change of password deletes the sessions it ends.)
 func (s *Service) Authenticate(ctx context.Context, token string) (*viewer.Viewer, error) {
 	ctx = rule.SystemContext(ctx)
 	now := s.Now()
@@ -151,8 +138,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*viewer.Viewe
 		return nil, err
 	}
 	u := ses.Edges.User
-	if now.After(ses.ExpiresAt) || now.Sub(ses.LastSeenAt) > IdleTimeout || u.Disabled ||
-		(u.PasswordChangedAt != nil && u.PasswordChangedAt.After(ses.CreatedAt)) {
+	if now.After(ses.ExpiresAt) || now.Sub(ses.LastSeenAt) > IdleTimeout || u.Disabled {
 		return nil, s.Client.Session.DeleteOneID(ses.ID).Exec(ctx)
 	}
 	if now.Sub(ses.LastSeenAt) > lastSeenEvery {
@@ -284,17 +270,49 @@ func (s *Service) RevokeToken(ctx context.Context, v *viewer.Viewer, id gid.ID, 
 	return t, err
 }
 
-// SetPassword sets a user's password after checking it; sessions begun
-// before end with the change.
+// SetPassword sets a user's password after checking it, ending all their
+// sessions.
 func (s *Service) SetPassword(ctx context.Context, userID gid.ID, password string) error {
-	if err := CheckPassword(password); err != nil {
+	ctx = rule.SystemContext(ctx)
+	return store.WithTx(ctx, s.Client, func(tx *ent.Client) error {
+		_, err := s.setPassword(ctx, tx, userID, "password", password, "", false)
 		return err
+	})
+}
+
+// passwordChange is what a change of password ended, for the audit log.
+type passwordChange struct {
+	SessionsEnded int `json:"sessionsEnded"`
+	TokensRevoked int `json:"tokensRevoked"`
+}
+
+// setPassword checks and sets a password in tx, ending the user's sessions
+// but keep, and revoking their tokens if asked; field names the password
+// in errors.
+func (s *Service) setPassword(ctx context.Context, tx *ent.Client, userID gid.ID, field, password string, keep gid.ID, revokeTokens bool) (passwordChange, error) {
+	var done passwordChange
+	u, err := tx.User.Get(ctx, userID)
+	if err != nil {
+		return done, err
+	}
+	if err := CheckPassword(field, password, Account{Email: u.Email, Name: u.Name}); err != nil {
+		return done, err
 	}
 	hash, err := HashPassword(password)
 	if err != nil {
-		return err
+		return done, err
 	}
-	return s.Client.User.UpdateOneID(userID).SetPasswordHash(hash).SetPasswordChangedAt(s.Now()).Exec(rule.SystemContext(ctx))
+	if err := tx.User.UpdateOneID(userID).SetPasswordHash(hash).SetPasswordChangedAt(s.Now()).Exec(ctx); err != nil {
+		return done, err
+	}
+	if done.SessionsEnded, err = tx.Session.Delete().Where(session.HasUserWith(user.ID(userID)), session.IDNEQ(keep)).Exec(ctx); err != nil {
+		return done, err
+	}
+	if revokeTokens {
+		done.TokensRevoked, err = tx.APIToken.Update().Where(apitoken.HasUserWith(user.ID(userID)), apitoken.RevokedAtIsNil()).
+			SetRevokedAt(s.Now()).Save(ctx)
+	}
+	return done, err
 }
 
 // AdminSetPassword lets an administrator set a user's password.
@@ -302,29 +320,41 @@ func (s *Service) AdminSetPassword(ctx context.Context, v *viewer.Viewer, userID
 	switch {
 	case v == nil:
 		return fault.ErrUnauthenticated
-	case !v.Has(domain.RoleAdmin) || v.ReadOnly:
+	case !v.Has(domain.RoleAdmin):
 		return privacy.Denyf("only administrators set other users' passwords")
 	}
-	if err := s.SetPassword(ctx, userID, password); err != nil {
-		return err
-	}
-	return auditTxID(rule.SystemContext(ctx), s.Client, "PASSWORD_SET", "User", string(userID), v.UserID, req)
+	ctx = rule.SystemContext(ctx)
+	return store.WithTx(ctx, s.Client, func(tx *ent.Client) error {
+		done, err := s.setPassword(ctx, tx, userID, "password", password, "", false)
+		if err != nil {
+			return err
+		}
+		return auditChange(ctx, tx, "PASSWORD_SET", "User", string(userID), v.UserID, req, done)
+	})
 }
 
-// ChangePassword changes the viewer's password, given the current one.
-func (s *Service) ChangePassword(ctx context.Context, v *viewer.Viewer, current, next string, req Request) error {
-	u, err := s.Client.User.Get(rule.SystemContext(ctx), v.UserID)
+// ChangePassword changes the viewer's password, given the current one:
+// the viewer's other sessions end, and their tokens are revoked if asked.
+func (s *Service) ChangePassword(ctx context.Context, v *viewer.Viewer, current, next string, revokeTokens bool, req Request) error {
+	ctx = rule.SystemContext(ctx)
+	u, err := s.Client.User.Get(ctx, v.UserID)
 	if err != nil {
 		return err
 	}
-	if !passwordMatches(current, u.PasswordHash) {
-		return &fault.Invalid{Field: "currentPassword", Message: "the current password is wrong"}
-	}
-	if err := s.SetPassword(ctx, v.UserID, next); err != nil {
+	matches, err := passwordMatches(current, u.PasswordHash)
+	if err != nil {
 		return err
 	}
-	s.audit(rule.SystemContext(ctx), "PASSWORD_CHANGED", "User", string(v.UserID), u, req)
-	return nil
+	if !matches {
+		return &fault.Invalid{Field: "currentPassword", Message: "the current password is wrong"}
+	}
+	return store.WithTx(ctx, s.Client, func(tx *ent.Client) error {
+		done, err := s.setPassword(ctx, tx, v.UserID, "newPassword", next, v.SessionID, revokeTokens)
+		if err != nil {
+			return err
+		}
+		return auditChange(ctx, tx, "PASSWORD_CHANGED", "User", string(v.UserID), v.UserID, req, done)
+	})
 }
 
 func truncate(s string, n int) string {

@@ -104,11 +104,12 @@ var writers = map[string]struct {
 	"createFund":         {[]string{admin, steering}, `mutation($m: ID!) { createFund(input: {name: "", year: 1, allocatedCents: -1, municipalityID: $m}) { id } }`},
 	"updateFund":         {[]string{admin, steering}, `mutation($id: ID!) { updateFund(id: $id, input: {allocatedCents: -1}) { id } }`},
 	// Users are the administrator's; table members also the coordinator's
-	// (the coordinator is already a member: CONFLICT, an allowed outcome).
+	// (the Empoli operator is already a member: CONFLICT, an allowed
+	// outcome; nobody may seat themselves).
 	"createUser":      {[]string{admin}, `mutation($o: ID!) { createUser(input: {email: "x", name: "", organizationID: $o}) { id } }`},
 	"updateUser":      {[]string{admin}, `mutation($id: ID!) { updateUser(id: $id, input: {email: "x"}) { id } }`},
 	"setUserPassword": {[]string{admin}, `mutation { setUserPassword(id: "usr_unknown", password: "short") }`},
-	"addTableMember": {[]string{admin, coordinator}, `mutation($t: ID!, $u: ID!, $o: ID!) { addTableMember(input: {tableID: $t, userID: $u,
+	"addTableMember": {[]string{admin, coordinator}, `mutation($t: ID!, $member: ID!, $o: ID!) { addTableMember(input: {tableID: $t, userID: $member,
 		organizationID: $o, profession: OTHER, joinedOn: "2026-01-01T00:00:00Z"}) { id } }`},
 	"removeTableMember": {[]string{admin}, `mutation { removeTableMember(id: "tmb_unknown") }`},
 	// Data-subject rights are the administrator's.
@@ -120,7 +121,7 @@ var writers = map[string]struct {
 	"endSession":     {signedInRoles, `mutation { endSession(id: "ses_unknown") }`},
 	"createApiToken": {signedInRoles, `mutation { createApiToken(input: {name: "m", scope: READ, expiresAt: "2000-01-01T00:00:00Z"}) { token } }`},
 	"revokeApiToken": {signedInRoles, `mutation { revokeApiToken(id: "tok_unknown") { id } }`},
-	"changePassword": {signedInRoles, `mutation { changePassword(input: {currentPassword: "wrong", newPassword: "x"}) }`},
+	"changePassword": {signedInRoles, `mutation { changePassword(input: {currentPassword: "wrong", newPassword: "x", revokeApiTokens: false}) }`},
 	// The pathway, on an Empoli case in charge that the demo operator does
 	// not manage: allowed roles get past the rights to the stale version
 	// (CONFLICT) or to bad input, and nothing changes.
@@ -226,7 +227,8 @@ func TestAccessMatrix(t *testing.T) {
 		cells += checkNestedEdges(t, schema, clients, objects)
 		vars := map[string]any{"m": objects["Municipality"], "o": objects["Organization"], "t": objects["Table"], "u": objects["User"],
 			"case": objects["Case"], "goal": objects["Goal"], "commitment": objects["Commitment"], "intervention": objects["Intervention"],
-			"outcome": objects["Outcome"], "meeting": objects["MonitoringMeeting"], "protocol": objects["Protocol"], "pc": objects["ProtocolCommitment"]}
+			"outcome": objects["Outcome"], "meeting": objects["MonitoringMeeting"], "protocol": objects["Protocol"], "pc": objects["ProtocolCommitment"],
+			"member": c.User.Query().Where(user.Email(demo.OperatorEmail)).OnlyIDX(rule.SystemContext(context.Background()))}
 		for _, f := range schema.Mutation.Fields {
 			w, ok := writers[f.Name]
 			if !ok {

@@ -18,25 +18,33 @@ var apiNames = map[string]string{"CaseFile": "Case", "TerritorialTable": "Table"
 // Record writes one audit event per object for what the viewer did, as
 // the system: the log is closed to everyone else.
 func Record(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, entityType string, ids []gid.ID) error {
-	if name, ok := apiNames[entityType]; ok {
-		entityType = name
-	}
-	ctx = SystemContext(ctx)
 	for _, id := range ids {
-		err := client.AuditEvent.Create().SetAction(action).SetEntityType(entityType).SetEntityID(string(id)).
-			SetActorID(v.UserID).SetOrganizationID(v.OrganizationID).
-			SetRequestID(v.RequestID).SetClientAddress(v.ClientAddress).Exec(ctx)
-		if err != nil {
+		if err := recordChange(ctx, client, v, action, entityType, id, ""); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// recordChange writes one audit event, with what changed when known.
+func recordChange(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, entityType string, id gid.ID, changes string) error {
+	if name, ok := apiNames[entityType]; ok {
+		entityType = name
+	}
+	b := client.AuditEvent.Create().SetAction(action).SetEntityType(entityType).SetEntityID(string(id)).
+		SetActorID(v.UserID).SetOrganizationID(v.OrganizationID).
+		SetRequestID(v.RequestID).SetClientAddress(v.ClientAddress)
+	if changes != "" {
+		b.SetChanges(changes)
+	}
+	return b.Exec(SystemContext(ctx))
+}
+
 // AuditMutations records every change a viewer makes, one event per
 // object, in the transaction of the change: if either fails, neither
-// stays. Work the system does on its own (loading demo data) has no viewer
-// and is not recorded.
+// stays. Changes to users and table seats carry their before and after
+// values (see changes.go). Work the system does on its own (loading demo
+// data) has no viewer and is not recorded.
 func AuditMutations() entgo.Hook {
 	return func(next entgo.Mutator) entgo.Mutator {
 		return entgo.MutateFunc(func(ctx context.Context, m entgo.Mutation) (entgo.Value, error) {
@@ -44,14 +52,19 @@ func AuditMutations() entgo.Hook {
 			if v == nil {
 				return next.Mutate(ctx, m)
 			}
+			client := m.(interface{ Client() *ent.Client }).Client()
 			var ids []gid.ID
-			if m.Op().Is(entgo.OpUpdate | entgo.OpDelete) { // many rows: known before they change
+			if !m.Op().Is(entgo.OpCreate) { // known before they change
 				var err error
 				if ids, err = m.(interface {
 					IDs(context.Context) ([]gid.ID, error)
 				}).IDs(ctx); err != nil {
 					return nil, err
 				}
+			}
+			before, err := snapshots(ctx, client, m.Type(), ids)
+			if err != nil {
+				return nil, err
 			}
 			value, err := next.Mutate(ctx, m)
 			if err != nil {
@@ -67,9 +80,14 @@ func AuditMutations() entgo.Hook {
 			case m.Op().Is(entgo.OpDelete | entgo.OpDeleteOne):
 				action = "DELETE"
 			}
-			client := m.(interface{ Client() *ent.Client }).Client()
-			if err := Record(ctx, client, v, action, m.Type(), ids); err != nil {
+			after, err := snapshots(ctx, client, m.Type(), ids)
+			if err != nil {
 				return nil, err
+			}
+			for _, id := range ids {
+				if err := recordChange(ctx, client, v, action, m.Type(), id, diff(before[id], after[id])); err != nil {
+					return nil, err
+				}
 			}
 			return value, nil
 		})

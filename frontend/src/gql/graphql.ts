@@ -187,6 +187,36 @@ export type AuditEventWhereInput = {
   actionNotIn?: Array<string> | null | undefined;
   /** All of these filters must match. */
   and?: Array<AuditEventWhereInput> | null | undefined;
+  /** changes field predicates */
+  changes?: string | null | undefined;
+  /** Matches when changes contains the value. */
+  changesContains?: string | null | undefined;
+  /** Matches when changes contains the text, ignoring case the value. */
+  changesContainsFold?: string | null | undefined;
+  /** Matches when changes equals the text, ignoring case the value. */
+  changesEqualFold?: string | null | undefined;
+  /** Matches when changes is greater than the value. */
+  changesGT?: string | null | undefined;
+  /** Matches when changes is greater than or equal to the value. */
+  changesGTE?: string | null | undefined;
+  /** Matches when changes starts with the value. */
+  changesHasPrefix?: string | null | undefined;
+  /** Matches when changes ends with the value. */
+  changesHasSuffix?: string | null | undefined;
+  /** Matches when changes is one of the value. */
+  changesIn?: Array<string> | null | undefined;
+  /** Matches when changes is not set the value. */
+  changesIsNil?: boolean | null | undefined;
+  /** Matches when changes is less than the value. */
+  changesLT?: string | null | undefined;
+  /** Matches when changes is less than or equal to the value. */
+  changesLTE?: string | null | undefined;
+  /** Matches when changes is not equal to the value. */
+  changesNEQ?: string | null | undefined;
+  /** Matches when changes is none of the value. */
+  changesNotIn?: Array<string> | null | undefined;
+  /** Matches when changes is set the value. */
+  changesNotNil?: boolean | null | undefined;
   /** client_address field predicates */
   clientAddress?: string | null | undefined;
   /** Matches when client address contains the value. */
@@ -969,8 +999,10 @@ export type CaseWhereInput = {
 export type ChangePasswordInput = {
   /** The password in use. */
   currentPassword: string;
-  /** The new password: at least 12 characters, not a common one. */
+  /** The new password: 12 to 128 characters, not only spaces, not one character repeated, not a common password, not containing the account's e-mail address, its part before the @ or the user's name. */
   newPassword: string;
+  /** Whether to revoke the viewer's API tokens as well (revoca i token): yes when the password may have leaked, since a token outlives it; no to keep the clients that use them working. */
+  revokeApiTokens: boolean;
 };
 
 /** A reciprocal commitment of the person (impegno di reciprocità). */

@@ -920,6 +920,14 @@ export default {
             "args": []
           },
           {
+            "name": "changes",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "clientAddress",
             "type": {
               "kind": "SCALAR",

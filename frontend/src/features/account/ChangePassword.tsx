@@ -14,17 +14,20 @@ const AccountChangePasswordMutation = graphql(`
   }
 `);
 
-const empty: ChangePasswordForm = { currentPassword: "", newPassword: "", confirmPassword: "" };
+const empty: ChangePasswordForm = { currentPassword: "", newPassword: "", confirmPassword: "", revokeApiTokens: false };
 
-/** The viewer's change of password; their other sessions end. */
+/**
+ * The viewer's change of password; their other sessions end, and their API
+ * tokens are revoked if they choose to (when the password may have leaked).
+ */
 export function ChangePassword() {
   const intl = useIntl();
   const [state, change] = useMutation(AccountChangePasswordMutation);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<"kept" | "revoked" | null>(null);
   const form = useForm<ChangePasswordForm>({ resolver: zodResolver(changePasswordSchema), defaultValues: empty });
   const onSubmit = form.handleSubmit(async (v) => {
-    setDone(false);
-    const result = await change({ input: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
+    setDone(null);
+    const result = await change({ input: { currentPassword: v.currentPassword, newPassword: v.newPassword, revokeApiTokens: v.revokeApiTokens } });
     if (result.error) {
       applyServerErrors(form, result.error, {
         currentPassword: "currentPassword",
@@ -34,7 +37,7 @@ export function ChangePassword() {
       });
     } else {
       form.reset(empty);
-      setDone(true);
+      setDone(v.revokeApiTokens ? "revoked" : "kept");
     }
   });
   return (
@@ -53,7 +56,21 @@ export function ChangePassword() {
           hint={intl.formatMessage({ id: "account.password.hint" })}
         />
         <TextField form={form} name="confirmPassword" type="password" autoComplete="new-password" label={intl.formatMessage({ id: "account.password.confirm" })} />
-        <SubmitFooter error={state.error} done={done && <FormattedMessage id="account.password.changed" />} submitLabel={<FormattedMessage id="account.password.submit" />} busy={state.fetching} />
+        <div className="form-check mb-3">
+          <input id="account-password-revoke" type="checkbox" className="form-check-input" aria-describedby="account-password-revoke-hint" {...form.register("revokeApiTokens")} />
+          <label htmlFor="account-password-revoke" className="form-check-label">
+            <FormattedMessage id="account.password.revokeTokens" />
+          </label>
+          <small id="account-password-revoke-hint" className="form-text d-block">
+            <FormattedMessage id="account.password.revokeTokensHint" />
+          </small>
+        </div>
+        <SubmitFooter
+          error={state.error}
+          done={done && <FormattedMessage id={done === "revoked" ? "account.password.changedRevoked" : "account.password.changed"} />}
+          submitLabel={<FormattedMessage id="account.password.submit" />}
+          busy={state.fetching}
+        />
       </form>
     </section>
   );

@@ -18,13 +18,17 @@ describe("new password", () => {
       "confirmPassword: account.error.passwordMismatch",
     ]);
   });
+  it("refuses more than 128 characters, as the server does", () => {
+    const long = "a".repeat(129);
+    expect(issues(newPasswordSchema.safeParse({ newPassword: long, confirmPassword: long }))).toEqual(["newPassword: account.error.passwordTooLong"]);
+  });
   it("asks for the confirmation when it is empty", () => {
     expect(issues(newPasswordSchema.safeParse({ newPassword: "abcdefghijkl", confirmPassword: "" }))).toContain("confirmPassword: account.error.confirmRequired");
   });
 });
 
 describe("change of password", () => {
-  const ok = { currentPassword: "old-password-1", newPassword: "new-password-12", confirmPassword: "new-password-12" };
+  const ok = { currentPassword: "old-password-1", newPassword: "new-password-12", confirmPassword: "new-password-12", revokeApiTokens: false };
   it("accepts a different new password confirmed", () => {
     expect(issues(changePasswordSchema.safeParse(ok))).toEqual([]);
   });

@@ -3,10 +3,11 @@ import { addYears, isDay } from "../../i18n/calendar";
 
 // Validation of the account forms; messages are catalogue ids.
 
-/** The server's rule: at least 12 characters (a common one is refused there). */
+/** The server's lengths: 12 to 128 characters (the other rules are checked there). */
 export const minPasswordLength = 12;
+export const maxPasswordLength = 128;
 
-const newPassword = z.string().min(minPasswordLength, "account.error.passwordTooShort");
+const newPassword = z.string().min(minPasswordLength, "account.error.passwordTooShort").max(maxPasswordLength, "account.error.passwordTooLong");
 
 /** A new password typed twice: the confirmation must repeat it. */
 export const newPasswordSchema = z
@@ -17,12 +18,13 @@ export const newPasswordSchema = z
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "account.error.passwordMismatch" });
 export type NewPasswordForm = z.infer<typeof newPasswordSchema>;
 
-/** The viewer's change of password: the current one, and a different new one twice. */
+/** The viewer's change of password: the current one, a different new one twice, and whether to revoke the API tokens too. */
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "account.error.currentRequired"),
     newPassword,
     confirmPassword: z.string().min(1, "account.error.confirmRequired"),
+    revokeApiTokens: z.boolean(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "account.error.passwordMismatch" })
   .refine((v) => v.currentPassword === "" || v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "account.error.passwordSame" });

@@ -1,0 +1,142 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/progetto-win/win/ent/auditevent"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/server/store"
+	"github.com/progetto-win/win/server/store/storetest"
+)
+
+// signInFrom sends a sign-in from a client address, safely from many
+// goroutines at once: it reports what it got instead of failing the test.
+func (a *api) signInFrom(address, email, password string) (response, error) {
+	body, _ := json.Marshal(map[string]any{"query": loginMutation, "variables": map[string]any{"e": email, "p": password}})
+	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+	req.RemoteAddr = address + ":40000"
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	a.handler.ServeHTTP(rec, req)
+	r := response{Status: rec.Code, Raw: rec.Body.String(), Header: rec.Header()}
+	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil {
+		return r, fmt.Errorf("response is not JSON (%d): %s", rec.Code, rec.Body.String())
+	}
+	return r, nil
+}
+
+// signInOutcome names what a sign-in got: in, wrong (the password was checked),
+// throttled, or the raw answer.
+func signInOutcome(r response) string {
+	switch {
+	case len(r.Errors) == 0:
+		return "in"
+	case strings.Contains(r.Errors[0].Message, "is wrong"):
+		return "wrong"
+	case r.code() == "BAD_USER_INPUT" && r.Errors[0].Extensions["field"] == "password" && strings.Contains(r.Errors[0].Message, "too many"):
+		return "throttled"
+	}
+	return r.Raw
+}
+
+const (
+	operatorEmail = "operatrice@prova.example"
+	rightPassword = "una-password-lunga"
+)
+
+// TestParallelGuessesCountedAtomically: 40 guesses at once for one
+// account from one address get at most 5 password checks — each attempt
+// is recorded before it is judged — while the user signs in from another
+// address, and the right password from the attacker's address is refused.
+func TestParallelGuessesCountedAtomically(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		a := browser(t, db)
+		const attacker = "203.0.113.66"
+		results := make([]string, 40)
+		var wg sync.WaitGroup
+		for i := range results {
+			wg.Go(func() {
+				r, err := a.signInFrom(attacker, operatorEmail, fmt.Sprintf("tentativo-numero-%d", i))
+				if err != nil {
+					results[i] = err.Error()
+					return
+				}
+				results[i] = signInOutcome(r)
+			})
+		}
+		wg.Wait()
+		count := map[string]int{}
+		for _, r := range results {
+			count[r]++
+		}
+		// How many are checked depends on how the attempts interleave
+		// (none, when all are recorded before any is counted); never more
+		// than the limit.
+		if count["wrong"] > 5 || count["wrong"]+count["throttled"] != 40 {
+			t.Fatalf("40 parallel guesses: %v; want at most 5 checked, the rest throttled", count)
+		}
+		ctx := rule.SystemContext(context.Background())
+		if n := a.client.AuditEvent.Query().Where(auditevent.Action("LOGIN_FAILED")).CountX(ctx); n != count["wrong"] {
+			t.Errorf("%d failures audited, %d checked", n, count["wrong"])
+		}
+		if n := a.client.AuditEvent.Query().Where(auditevent.Action("LOGIN_ATTEMPT")).CountX(ctx); n != 40 {
+			t.Errorf("%d attempts recorded, want 40", n)
+		}
+
+		r, err := a.signInFrom(attacker, operatorEmail, rightPassword)
+		if err != nil || signInOutcome(r) != "throttled" {
+			t.Errorf("right password from the attacker's address: %s %v", r.Raw, err)
+		}
+		if r, err := a.signInFrom("198.51.100.20", operatorEmail, rightPassword); err != nil || signInOutcome(r) != "in" {
+			t.Errorf("right password from the user's own address during the attack: %s %v", r.Raw, err)
+		}
+	})
+}
+
+// TestFailuresDoNotLockOut: neither failures from one address on many
+// accounts nor a flood on one account keep the user out: a fresh address
+// always gets its attempt, and the account-wide limit stops only
+// addresses that already tried.
+func TestFailuresDoNotLockOut(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		a := browser(t, db)
+		must := func(address, email, password, want string) {
+			t.Helper()
+			r, err := a.signInFrom(address, email, password)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := signInOutcome(r); got != want {
+				t.Fatalf("%s from %s: %s, want %s", email, address, got, want)
+			}
+		}
+		// Twenty failures from an office's address, on other accounts,
+		// leave its users alone.
+		for i := range 20 {
+			must("198.51.100.1", fmt.Sprintf("collega%d@prova.example", i), "non-e-questa-la-password", "wrong")
+		}
+		must("198.51.100.1", operatorEmail, rightPassword, "in")
+
+		// An address tries once; then a flood from another passes the
+		// account-wide limit of 50 attempts an hour…
+		must("203.0.113.1", operatorEmail, "non-e-questa-la-password", "wrong")
+		for range 50 {
+			if r, err := a.signInFrom("203.0.113.2", operatorEmail, "non-e-questa-la-password"); err != nil || len(r.Errors) == 0 {
+				t.Fatalf("flood: %s %v", r.Raw, err)
+			}
+		}
+		// …past which an address's second attempt waits, although that
+		// address alone is far below its own limit…
+		must("203.0.113.1", operatorEmail, "non-e-questa-la-password", "throttled")
+		// …while the user, from an address of their own, signs in.
+		must("192.0.2.200", operatorEmail, rightPassword, "in")
+	})
+}
