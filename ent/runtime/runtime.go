@@ -121,6 +121,10 @@ func init() {
 	assessmentMixinHooks3 := assessmentMixin[3].Hooks()
 
 	assessment.Hooks[1] = assessmentMixinHooks3[0]
+
+	assessment.Hooks[2] = assessmentMixinHooks3[1]
+	assessmentMixinInters2 := assessmentMixin[2].Interceptors()
+	assessment.Interceptors[0] = assessmentMixinInters2[0]
 	assessmentMixinFields0 := assessmentMixin[0].Fields()
 	_ = assessmentMixinFields0
 	assessmentMixinFields1 := assessmentMixin[1].Fields()
@@ -254,6 +258,10 @@ func init() {
 	caseeventMixinHooks3 := caseeventMixin[3].Hooks()
 
 	caseevent.Hooks[1] = caseeventMixinHooks3[0]
+
+	caseevent.Hooks[2] = caseeventMixinHooks3[1]
+	caseeventMixinInters2 := caseeventMixin[2].Interceptors()
+	caseevent.Interceptors[0] = caseeventMixinInters2[0]
 	caseeventMixinFields0 := caseeventMixin[0].Fields()
 	_ = caseeventMixinFields0
 	caseeventMixinFields1 := caseeventMixin[1].Fields()
@@ -305,17 +313,21 @@ func init() {
 
 	casefile.Hooks[1] = casefileMixinHooks3[0]
 
-	casefile.Hooks[2] = casefileHooks[0]
+	casefile.Hooks[2] = casefileMixinHooks3[1]
 
-	casefile.Hooks[3] = casefileHooks[1]
+	casefile.Hooks[3] = casefileHooks[0]
 
-	casefile.Hooks[4] = casefileHooks[2]
+	casefile.Hooks[4] = casefileHooks[1]
 
-	casefile.Hooks[5] = casefileHooks[3]
+	casefile.Hooks[5] = casefileHooks[2]
 
-	casefile.Hooks[6] = casefileHooks[4]
+	casefile.Hooks[6] = casefileHooks[3]
 
-	casefile.Hooks[7] = casefileHooks[5]
+	casefile.Hooks[7] = casefileHooks[4]
+
+	casefile.Hooks[8] = casefileHooks[5]
+	casefileMixinInters2 := casefileMixin[2].Interceptors()
+	casefile.Interceptors[0] = casefileMixinInters2[0]
 	casefileMixinFields0 := casefileMixin[0].Fields()
 	_ = casefileMixinFields0
 	casefileMixinFields1 := casefileMixin[1].Fields()
@@ -344,8 +356,12 @@ func init() {
 	casefileDescNeedAreas := casefileFields[3].Descriptor()
 	// casefile.DefaultNeedAreas holds the default value on creation for the need_areas field.
 	casefile.DefaultNeedAreas = casefileDescNeedAreas.Default.([]domain.NeedArea)
+	// casefileDescReferrerEnteredIdentity is the schema descriptor for referrer_entered_identity field.
+	casefileDescReferrerEnteredIdentity := casefileFields[17].Descriptor()
+	// casefile.DefaultReferrerEnteredIdentity holds the default value on creation for the referrer_entered_identity field.
+	casefile.DefaultReferrerEnteredIdentity = casefileDescReferrerEnteredIdentity.Default.(bool)
 	// casefileDescVersion is the schema descriptor for version field.
-	casefileDescVersion := casefileFields[17].Descriptor()
+	casefileDescVersion := casefileFields[18].Descriptor()
 	// casefile.DefaultVersion holds the default value on creation for the version field.
 	casefile.DefaultVersion = casefileDescVersion.Default.(int)
 	// casefile.VersionValidator is a validator for the "version" field. It is called by the builders before save.
@@ -383,6 +399,10 @@ func init() {
 	commitmentMixinHooks3 := commitmentMixin[3].Hooks()
 
 	commitment.Hooks[1] = commitmentMixinHooks3[0]
+
+	commitment.Hooks[2] = commitmentMixinHooks3[1]
+	commitmentMixinInters2 := commitmentMixin[2].Interceptors()
+	commitment.Interceptors[0] = commitmentMixinInters2[0]
 	commitmentMixinFields0 := commitmentMixin[0].Fields()
 	_ = commitmentMixinFields0
 	commitmentMixinFields1 := commitmentMixin[1].Fields()
@@ -434,7 +454,7 @@ func init() {
 		}
 	}()
 	decisionMixin := schema.Decision{}.Mixin()
-	decision.Policy = privacy.NewPolicies(decisionMixin[2], schema.Decision{})
+	decision.Policy = privacy.NewPolicies(decisionMixin[2], decisionMixin[3], schema.Decision{})
 	decision.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := decision.Policy.EvalMutation(ctx, m); err != nil {
@@ -443,12 +463,14 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
-	decisionMixinHooks2 := decisionMixin[2].Hooks()
+	decisionMixinHooks3 := decisionMixin[3].Hooks()
 	decisionHooks := schema.Decision{}.Hooks()
 
-	decision.Hooks[1] = decisionMixinHooks2[0]
+	decision.Hooks[1] = decisionMixinHooks3[0]
 
-	decision.Hooks[2] = decisionHooks[0]
+	decision.Hooks[2] = decisionMixinHooks3[1]
+
+	decision.Hooks[3] = decisionHooks[0]
 	decisionMixinFields0 := decisionMixin[0].Fields()
 	_ = decisionMixinFields0
 	decisionMixinFields1 := decisionMixin[1].Fields()
@@ -502,6 +524,8 @@ func init() {
 	directiveMixinHooks2 := directiveMixin[2].Hooks()
 
 	directive.Hooks[1] = directiveMixinHooks2[0]
+
+	directive.Hooks[2] = directiveMixinHooks2[1]
 	directiveMixinFields0 := directiveMixin[0].Fields()
 	_ = directiveMixinFields0
 	directiveMixinFields1 := directiveMixin[1].Fields()
@@ -577,6 +601,8 @@ func init() {
 	directiveacknowledgementMixinHooks2 := directiveacknowledgementMixin[2].Hooks()
 
 	directiveacknowledgement.Hooks[1] = directiveacknowledgementMixinHooks2[0]
+
+	directiveacknowledgement.Hooks[2] = directiveacknowledgementMixinHooks2[1]
 	directiveacknowledgementMixinFields0 := directiveacknowledgementMixin[0].Fields()
 	_ = directiveacknowledgementMixinFields0
 	directiveacknowledgementMixinFields1 := directiveacknowledgementMixin[1].Fields()
@@ -626,6 +652,8 @@ func init() {
 	fundMixinHooks2 := fundMixin[2].Hooks()
 
 	fund.Hooks[1] = fundMixinHooks2[0]
+
+	fund.Hooks[2] = fundMixinHooks2[1]
 	fundMixinFields0 := fundMixin[0].Fields()
 	_ = fundMixinFields0
 	fundMixinFields1 := fundMixin[1].Fields()
@@ -701,6 +729,10 @@ func init() {
 	goalMixinHooks3 := goalMixin[3].Hooks()
 
 	goal.Hooks[1] = goalMixinHooks3[0]
+
+	goal.Hooks[2] = goalMixinHooks3[1]
+	goalMixinInters2 := goalMixin[2].Interceptors()
+	goal.Interceptors[0] = goalMixinInters2[0]
 	goalMixinFields0 := goalMixin[0].Fields()
 	_ = goalMixinFields0
 	goalMixinFields1 := goalMixin[1].Fields()
@@ -756,13 +788,17 @@ func init() {
 
 	intervention.Hooks[1] = interventionMixinHooks3[0]
 
-	intervention.Hooks[2] = interventionHooks[0]
+	intervention.Hooks[2] = interventionMixinHooks3[1]
 
-	intervention.Hooks[3] = interventionHooks[1]
+	intervention.Hooks[3] = interventionHooks[0]
 
-	intervention.Hooks[4] = interventionHooks[2]
+	intervention.Hooks[4] = interventionHooks[1]
 
-	intervention.Hooks[5] = interventionHooks[3]
+	intervention.Hooks[5] = interventionHooks[2]
+
+	intervention.Hooks[6] = interventionHooks[3]
+	interventionMixinInters2 := interventionMixin[2].Interceptors()
+	intervention.Interceptors[0] = interventionMixinInters2[0]
 	interventionMixinFields0 := interventionMixin[0].Fields()
 	_ = interventionMixinFields0
 	interventionMixinFields1 := interventionMixin[1].Fields()
@@ -806,7 +842,7 @@ func init() {
 		}
 	}()
 	meetingMixin := schema.Meeting{}.Mixin()
-	meeting.Policy = privacy.NewPolicies(meetingMixin[2], schema.Meeting{})
+	meeting.Policy = privacy.NewPolicies(meetingMixin[2], meetingMixin[3], schema.Meeting{})
 	meeting.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := meeting.Policy.EvalMutation(ctx, m); err != nil {
@@ -815,14 +851,16 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
-	meetingMixinHooks2 := meetingMixin[2].Hooks()
+	meetingMixinHooks3 := meetingMixin[3].Hooks()
 	meetingHooks := schema.Meeting{}.Hooks()
 
-	meeting.Hooks[1] = meetingMixinHooks2[0]
+	meeting.Hooks[1] = meetingMixinHooks3[0]
 
-	meeting.Hooks[2] = meetingHooks[0]
+	meeting.Hooks[2] = meetingMixinHooks3[1]
 
-	meeting.Hooks[3] = meetingHooks[1]
+	meeting.Hooks[3] = meetingHooks[0]
+
+	meeting.Hooks[4] = meetingHooks[1]
 	meetingMixinFields0 := meetingMixin[0].Fields()
 	_ = meetingMixinFields0
 	meetingMixinFields1 := meetingMixin[1].Fields()
@@ -890,6 +928,10 @@ func init() {
 	monitoringitemMixinHooks3 := monitoringitemMixin[3].Hooks()
 
 	monitoringitem.Hooks[1] = monitoringitemMixinHooks3[0]
+
+	monitoringitem.Hooks[2] = monitoringitemMixinHooks3[1]
+	monitoringitemMixinInters2 := monitoringitemMixin[2].Interceptors()
+	monitoringitem.Interceptors[0] = monitoringitemMixinInters2[0]
 	monitoringitemMixinFields0 := monitoringitemMixin[0].Fields()
 	_ = monitoringitemMixinFields0
 	monitoringitemMixinFields1 := monitoringitemMixin[1].Fields()
@@ -945,7 +987,11 @@ func init() {
 
 	monitoringmeeting.Hooks[1] = monitoringmeetingMixinHooks3[0]
 
-	monitoringmeeting.Hooks[2] = monitoringmeetingHooks[0]
+	monitoringmeeting.Hooks[2] = monitoringmeetingMixinHooks3[1]
+
+	monitoringmeeting.Hooks[3] = monitoringmeetingHooks[0]
+	monitoringmeetingMixinInters2 := monitoringmeetingMixin[2].Interceptors()
+	monitoringmeeting.Interceptors[0] = monitoringmeetingMixinInters2[0]
 	monitoringmeetingMixinFields0 := monitoringmeetingMixin[0].Fields()
 	_ = monitoringmeetingMixinFields0
 	monitoringmeetingMixinFields1 := monitoringmeetingMixin[1].Fields()
@@ -995,6 +1041,8 @@ func init() {
 	municipalityMixinHooks2 := municipalityMixin[2].Hooks()
 
 	municipality.Hooks[1] = municipalityMixinHooks2[0]
+
+	municipality.Hooks[2] = municipalityMixinHooks2[1]
 	municipalityMixinFields0 := municipalityMixin[0].Fields()
 	_ = municipalityMixinFields0
 	municipalityMixinFields1 := municipalityMixin[1].Fields()
@@ -1078,7 +1126,9 @@ func init() {
 
 	objective.Hooks[1] = objectiveMixinHooks2[0]
 
-	objective.Hooks[2] = objectiveHooks[0]
+	objective.Hooks[2] = objectiveMixinHooks2[1]
+
+	objective.Hooks[3] = objectiveHooks[0]
 	objectiveMixinFields0 := objectiveMixin[0].Fields()
 	_ = objectiveMixinFields0
 	objectiveMixinFields1 := objectiveMixin[1].Fields()
@@ -1154,6 +1204,8 @@ func init() {
 	organizationMixinHooks2 := organizationMixin[2].Hooks()
 
 	organization.Hooks[1] = organizationMixinHooks2[0]
+
+	organization.Hooks[2] = organizationMixinHooks2[1]
 	organizationMixinFields0 := organizationMixin[0].Fields()
 	_ = organizationMixinFields0
 	organizationMixinFields1 := organizationMixin[1].Fields()
@@ -1253,7 +1305,11 @@ func init() {
 
 	outcome.Hooks[1] = outcomeMixinHooks3[0]
 
-	outcome.Hooks[2] = outcomeHooks[0]
+	outcome.Hooks[2] = outcomeMixinHooks3[1]
+
+	outcome.Hooks[3] = outcomeHooks[0]
+	outcomeMixinInters2 := outcomeMixin[2].Interceptors()
+	outcome.Interceptors[0] = outcomeMixinInters2[0]
 	outcomeMixinFields0 := outcomeMixin[0].Fields()
 	_ = outcomeMixinFields0
 	outcomeMixinFields1 := outcomeMixin[1].Fields()
@@ -1303,6 +1359,8 @@ func init() {
 	pactMixinHooks2 := pactMixin[2].Hooks()
 
 	pact.Hooks[1] = pactMixinHooks2[0]
+
+	pact.Hooks[2] = pactMixinHooks2[1]
 	pactMixinFields0 := pactMixin[0].Fields()
 	_ = pactMixinFields0
 	pactMixinFields1 := pactMixin[1].Fields()
@@ -1370,6 +1428,10 @@ func init() {
 	personMixinHooks3 := personMixin[3].Hooks()
 
 	person.Hooks[1] = personMixinHooks3[0]
+
+	person.Hooks[2] = personMixinHooks3[1]
+	personMixinInters2 := personMixin[2].Interceptors()
+	person.Interceptors[0] = personMixinInters2[0]
 	personMixinFields0 := personMixin[0].Fields()
 	_ = personMixinFields0
 	personMixinFields1 := personMixin[1].Fields()
@@ -1451,11 +1513,13 @@ func init() {
 
 	personidentity.Hooks[1] = personidentityMixinHooks3[0]
 
-	personidentity.Hooks[2] = personidentityHooks[0]
+	personidentity.Hooks[2] = personidentityMixinHooks3[1]
 
-	personidentity.Hooks[3] = personidentityHooks[1]
+	personidentity.Hooks[3] = personidentityHooks[0]
 
-	personidentity.Hooks[4] = personidentityHooks[2]
+	personidentity.Hooks[4] = personidentityHooks[1]
+
+	personidentity.Hooks[5] = personidentityHooks[2]
 	personidentityMixinInters2 := personidentityMixin[2].Interceptors()
 	personidentity.Interceptors[0] = personidentityMixinInters2[0]
 	personidentityMixinFields0 := personidentityMixin[0].Fields()
@@ -1585,6 +1649,10 @@ func init() {
 	planMixinHooks3 := planMixin[3].Hooks()
 
 	plan.Hooks[1] = planMixinHooks3[0]
+
+	plan.Hooks[2] = planMixinHooks3[1]
+	planMixinInters2 := planMixin[2].Interceptors()
+	plan.Interceptors[0] = planMixinInters2[0]
 	planMixinFields0 := planMixin[0].Fields()
 	_ = planMixinFields0
 	planMixinFields1 := planMixin[1].Fields()
@@ -1636,7 +1704,9 @@ func init() {
 
 	protocol.Hooks[1] = protocolMixinHooks2[0]
 
-	protocol.Hooks[2] = protocolHooks[0]
+	protocol.Hooks[2] = protocolMixinHooks2[1]
+
+	protocol.Hooks[3] = protocolHooks[0]
 	protocolMixinFields0 := protocolMixin[0].Fields()
 	_ = protocolMixinFields0
 	protocolMixinFields1 := protocolMixin[1].Fields()
@@ -1704,6 +1774,8 @@ func init() {
 	protocolcommitmentMixinHooks2 := protocolcommitmentMixin[2].Hooks()
 
 	protocolcommitment.Hooks[1] = protocolcommitmentMixinHooks2[0]
+
+	protocolcommitment.Hooks[2] = protocolcommitmentMixinHooks2[1]
 	protocolcommitmentMixinFields0 := protocolcommitmentMixin[0].Fields()
 	_ = protocolcommitmentMixinFields0
 	protocolcommitmentMixinFields1 := protocolcommitmentMixin[1].Fields()
@@ -1757,6 +1829,8 @@ func init() {
 	protocolpartyMixinHooks2 := protocolpartyMixin[2].Hooks()
 
 	protocolparty.Hooks[1] = protocolpartyMixinHooks2[0]
+
+	protocolparty.Hooks[2] = protocolpartyMixinHooks2[1]
 	protocolpartyMixinFields0 := protocolpartyMixin[0].Fields()
 	_ = protocolpartyMixinFields0
 	protocolpartyMixinFields1 := protocolpartyMixin[1].Fields()
@@ -1860,6 +1934,8 @@ func init() {
 	tablemembershipMixinHooks3 := tablemembershipMixin[3].Hooks()
 
 	tablemembership.Hooks[1] = tablemembershipMixinHooks3[0]
+
+	tablemembership.Hooks[2] = tablemembershipMixinHooks3[1]
 	tablemembershipMixinFields0 := tablemembershipMixin[0].Fields()
 	_ = tablemembershipMixinFields0
 	tablemembershipMixinFields1 := tablemembershipMixin[1].Fields()
@@ -1909,6 +1985,8 @@ func init() {
 	territorialtableMixinHooks2 := territorialtableMixin[2].Hooks()
 
 	territorialtable.Hooks[1] = territorialtableMixinHooks2[0]
+
+	territorialtable.Hooks[2] = territorialtableMixinHooks2[1]
 	territorialtableMixinFields0 := territorialtableMixin[0].Fields()
 	_ = territorialtableMixinFields0
 	territorialtableMixinFields1 := territorialtableMixin[1].Fields()
@@ -1980,7 +2058,7 @@ func init() {
 		}
 	}()
 	userMixin := schema.User{}.Mixin()
-	user.Policy = privacy.NewPolicies(userMixin[2], schema.User{})
+	user.Policy = privacy.NewPolicies(userMixin[2], userMixin[3], schema.User{})
 	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := user.Policy.EvalMutation(ctx, m); err != nil {
@@ -1989,14 +2067,16 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
-	userMixinHooks2 := userMixin[2].Hooks()
+	userMixinHooks3 := userMixin[3].Hooks()
 	userHooks := schema.User{}.Hooks()
 
-	user.Hooks[1] = userMixinHooks2[0]
+	user.Hooks[1] = userMixinHooks3[0]
 
-	user.Hooks[2] = userHooks[0]
+	user.Hooks[2] = userMixinHooks3[1]
 
-	user.Hooks[3] = userHooks[1]
+	user.Hooks[3] = userHooks[0]
+
+	user.Hooks[4] = userHooks[1]
 	userMixinFields0 := userMixin[0].Fields()
 	_ = userMixinFields0
 	userMixinFields1 := userMixin[1].Fields()
