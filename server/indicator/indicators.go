@@ -314,7 +314,7 @@ func (ix *Indicators) aggregate(ctx context.Context, m measure, groupBy []Dimens
 		ix.place(r, m, dims, breakdown)
 	}
 	if ix.suppress && m.person != "" {
-		suppress(r, !m.average)
+		suppress(r)
 	}
 	return r, nil
 }
@@ -371,7 +371,7 @@ func (ix *Indicators) percentile(ctx context.Context, name string, groupBy []Dim
 		ix.place(r, m, dims, cells)
 	}
 	if ix.suppress {
-		suppress(r, false)
+		suppress(r)
 	}
 	return r, nil
 }
