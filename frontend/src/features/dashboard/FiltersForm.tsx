@@ -113,6 +113,11 @@ export function FiltersForm({
         <summary className="mb-2">
           <FormattedMessage id="dashboard.filters.more" />
         </summary>
+        {byMonth && (
+          <p className="small text-muted">
+            <FormattedMessage id="dashboard.filters.oneValue" />
+          </p>
+        )}
         {tables.length > 0 && <CheckboxesField form={form} name="tableIDs" label={t("dashboard.filters.tables")} options={tables} />}
         {municipalities.length > 0 && (
           <CheckboxesField form={form} name="municipalityIDs" label={t("dashboard.filters.municipalities")} options={municipalities} />
