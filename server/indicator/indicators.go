@@ -57,7 +57,7 @@ func (s *Source) For(ctx context.Context, f *Filter) (*Indicators, error) {
 		ix.filter = *f
 	}
 	switch {
-	case v.Has(domain.RoleSteering) || v.Has(domain.RoleAnalyst):
+	case Published(v):
 		ix.suppress = true
 	case len(v.Coordinates) > 0:
 		for _, t := range ix.filter.TableIDs {

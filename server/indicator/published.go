@@ -7,6 +7,7 @@ import (
 
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/ent/schema/viewer"
 )
 
 // The committee and analysts see published categories only. Suppression
@@ -25,6 +26,14 @@ const publishedRule = " For the steering committee and analysts: the period is w
 	"from the first day of a month to the first day of a later one (Italian time); each filter takes at most one value; " +
 	"filters and breakdown together span at most two dimensions, and a filtered value is that cell of the unfiltered breakdown; " +
 	"values about fewer than 5 persons are withheld, with enough others that no total gives them away."
+
+// Published reports whether a viewer sees the indicators in published
+// categories only, suppressed: the committee and analysts (whatever
+// tables they also coordinate). Governance evaluates objectives for them
+// within the same rule.
+func Published(v *viewer.Viewer) bool {
+	return v != nil && (v.Has(domain.RoleSteering) || v.Has(domain.RoleAnalyst))
+}
 
 // checkPublished refuses, for the committee and analysts, a period other
 // than whole months over by today, and a filter with several values.
