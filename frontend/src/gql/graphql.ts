@@ -3123,8 +3123,12 @@ export type ObjectiveStatus =
   | 'AT_RISK'
   /** The period is over and the target was not met (mancato). */
   | 'MISSED'
+  /** For the steering committee and analysts, who see whole calendar months already over: no whole month of the objective's period is over yet (dati non ancora sufficienti). */
+  | 'NOT_ENOUGH_DATA'
   /** The target is met, or for counts and sums met pro rata of the days elapsed (in linea). */
-  | 'ON_TRACK';
+  | 'ON_TRACK'
+  /** For the steering committee and analysts: the objective's filters are not one published category (a list of several values, or more than two of tables, municipalities and need areas), so no value is given, not even as a sum of per-value answers, since two objectives could be subtracted into a withheld value; or the value is withheld as about fewer than 5 persons (riservato). */
+  | 'WITHHELD';
 
 /**
  * ObjectiveWhereInput is used for filtering Objective objects.
