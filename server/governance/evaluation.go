@@ -14,6 +14,7 @@ import (
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/server/indicator"
 )
 
@@ -25,6 +26,14 @@ const (
 	OnTrack ObjectiveStatus = "ON_TRACK"
 	AtRisk  ObjectiveStatus = "AT_RISK"
 	Missed  ObjectiveStatus = "MISSED"
+	// NotEnoughData: for the committee and analysts, no whole month of
+	// the period is over yet, so there is nothing they may be shown.
+	NotEnoughData ObjectiveStatus = "NOT_ENOUGH_DATA"
+	// Withheld: for the committee and analysts, the objective's filters
+	// are not a published category (several values in a list, or more
+	// than two dimensions), or its value is withheld as about fewer than
+	// 5 persons.
+	Withheld ObjectiveStatus = "WITHHELD"
 )
 
 // MarshalGQL implements graphql.Marshaler.
@@ -33,7 +42,7 @@ func (s ObjectiveStatus) MarshalGQL(w io.Writer) { domain.MarshalEnum(w, s) }
 // UnmarshalGQL implements graphql.Unmarshaler; the API only returns
 // statuses, but gqlgen binds enums both ways.
 func (s *ObjectiveStatus) UnmarshalGQL(v any) (err error) {
-	*s, err = domain.UnmarshalEnum(v, []ObjectiveStatus{OnTrack, AtRisk, Missed}, "ObjectiveStatus")
+	*s, err = domain.UnmarshalEnum(v, []ObjectiveStatus{OnTrack, AtRisk, Missed, NotEnoughData, Withheld}, "ObjectiveStatus")
 	return err
 }
 
@@ -67,6 +76,17 @@ func indicatorName(i objective.Indicator) string {
 // its filters, as the viewer may see it, against its target: for counts
 // and sums, the target pro rata of the days elapsed. Once the period is
 // over, an objective not met is MISSED; before, AT_RISK.
+//
+// The committee and analysts see the indicators in published categories
+// only (server/indicator/published.go), so for them the period evaluated
+// is the whole calendar months already over within the objective's
+// period, and counts and sums are compared with the target pro rata of
+// the days those months cover: NOT_ENOUGH_DATA while no such month is
+// over. An objective whose filters are not one published category (a
+// list of several values, or more than two dimensions) is WITHHELD for
+// them, as is a value about fewer than 5 persons: answering it, even as a
+// sum of per-value answers, would let two objectives subtract to a
+// withheld cell, and the committee creates objectives with any filters.
 func Evaluate(ctx context.Context, stats *indicator.Source, o *ent.Objective, now time.Time) (*Evaluation, error) {
 	sys := rule.SystemContext(ctx)
 	tables, err := o.QueryTables().IDs(sys)
@@ -83,11 +103,43 @@ func Evaluate(ctx context.Context, stats *indicator.Source, o *ent.Objective, no
 	if today.Before(asOf) {
 		asOf = today
 	}
-	to := domain.AddDays(asOf, 1)
+	from, to := start, domain.AddDays(asOf, 1)
 	if to.Before(domain.AddDays(start, 1)) {
 		to = domain.AddDays(start, 1)
 	}
-	ix, err := stats.For(ctx, &indicator.Filter{From: &start, To: &to, TableIDs: tables, MunicipalityIDs: municipalities, NeedAreas: o.NeedAreas})
+	published := indicator.Published(viewer.FromContext(ctx))
+	if published {
+		e := &Evaluation{Target: o.Target, Expected: o.Target, AsOf: asOf}
+		if cumulative[o.Indicator] {
+			e.Expected = 0
+		}
+		lists, several := 0, false
+		for _, n := range []int{len(tables), len(municipalities), len(o.NeedAreas)} {
+			if n > 0 {
+				lists++
+			}
+			several = several || n > 1
+		}
+		if several || lists > 2 {
+			e.Status = Withheld
+			return e, nil
+		}
+		// Whole months within the period, over by today.
+		from = firstOfMonth(start)
+		if !from.Equal(start) {
+			from = from.AddDate(0, 1, 0)
+		}
+		to = firstOfMonth(end)
+		if thisMonth := firstOfMonth(today); thisMonth.Before(to) {
+			to = thisMonth
+		}
+		if !from.Before(to) {
+			e.Status = NotEnoughData
+			return e, nil
+		}
+		asOf = domain.AddDays(to, -1)
+	}
+	ix, err := stats.For(ctx, &indicator.Filter{From: &from, To: &to, TableIDs: tables, MunicipalityIDs: municipalities, NeedAreas: o.NeedAreas})
 	if err != nil {
 		return nil, err
 	}
@@ -98,11 +150,13 @@ func Evaluate(ctx context.Context, stats *indicator.Source, o *ent.Objective, no
 	e := &Evaluation{Value: r.Total.Value, Target: o.Target, Expected: o.Target, AsOf: asOf}
 	if cumulative[o.Indicator] {
 		days := math.Round(end.Sub(start).Hours() / 24) // calendar days, whatever the clocks did
-		elapsed := max(0, math.Round(to.Sub(start).Hours()/24))
+		elapsed := max(0, math.Round(to.Sub(from).Hours()/24))
 		e.Expected = o.Target * min(1, elapsed/days)
 	}
 	met := e.Value != nil && (o.LowerIsBetter && *e.Value <= e.Expected || !o.LowerIsBetter && *e.Value >= e.Expected)
 	switch {
+	case published && r.Total.Suppressed:
+		e.Status = Withheld
 	case met:
 		e.Status = OnTrack
 	case !today.Before(end):
@@ -111,4 +165,9 @@ func Evaluate(ctx context.Context, stats *indicator.Source, o *ent.Objective, no
 		e.Status = AtRisk
 	}
 	return e, nil
+}
+
+// firstOfMonth is the first day of a day's month, in Italian time.
+func firstOfMonth(d time.Time) time.Time {
+	return time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, domain.Rome)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/server/governance"
@@ -30,7 +31,6 @@ func TestObjectiveEvaluation(t *testing.T) {
 		ctx := rule.SystemContext(context.Background())
 		c := db.Client()
 		org := c.Organization.Create().SetName("Comune").SetKind(organization.KindMunicipality).SaveX(ctx)
-		u := c.User.Create().SetEmail("s@prova.example").SetName("S").SetRoles([]domain.Role{domain.RoleSteering}).SetOrganization(org).SaveX(ctx)
 		tab := c.TerritorialTable.Create().SetName("Tavolo").SetCode("EMP").SaveX(ctx)
 		for i := range 12 {
 			p := c.Person.Create().SetBirthYear(1980).SetGender(person.GenderMale).SetCitizenshipArea(person.CitizenshipAreaItaly).SaveX(ctx)
@@ -40,7 +40,11 @@ func TestObjectiveEvaluation(t *testing.T) {
 				SetStatus("IN_CHARGE").SetTakenInChargeOn(domain.AddDays(referred, 10+2*i)).ExecX(ctx)
 		}
 		src := &indicator.Source{DB: db.SQL, Dialect: db.Dialect, Client: c}
-		vctx := viewer.NewContext(context.Background(), &viewer.Viewer{UserID: u.ID, Roles: u.Roles})
+		// A coordinator of the table: evaluated over the period so far, day
+		// by day. The committee and analysts see whole months already over
+		// (TestObjectiveEvaluationPublished).
+		coordinator := c.User.Create().SetEmail("c@prova.example").SetName("C").SetRoles([]domain.Role{domain.RoleCoordinator}).SetOrganization(org).SaveX(ctx)
+		vctx := viewer.NewContext(context.Background(), &viewer.Viewer{UserID: coordinator.ID, Roles: coordinator.Roles, Coordinates: []gid.ID{tab.ID}})
 		objectiveOf := func(ind objective.Indicator, target float64, lower bool, from, to time.Time) *ent.Objective {
 			return c.Objective.Create().SetTitle("Obiettivo").SetIndicator(ind).SetTarget(target).SetLowerIsBetter(lower).
 				SetPeriodStart(from).SetPeriodEnd(to).AddTableIDs(tab.ID).SaveX(ctx)
@@ -74,6 +78,92 @@ func TestObjectiveEvaluation(t *testing.T) {
 					got = *e.Value
 				}
 				t.Errorf("%s: value %v expected %v status %s, want %v %v %s", tc.name, got, e.Expected, e.Status, tc.value, tc.expected, tc.status)
+			}
+		}
+	})
+}
+
+// TestObjectiveEvaluationPublished: for the committee and analysts an
+// objective is evaluated over the whole months already over within its
+// period, never refused; one whose filters are not a published category,
+// or whose value is about fewer than 5 persons, is WITHHELD, so two
+// objectives cannot be subtracted into a withheld value. Same data as
+// TestObjectiveEvaluation: a referral on the 10th of each month of 2025.
+func TestObjectiveEvaluationPublished(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := rule.SystemContext(context.Background())
+		c := db.Client()
+		org := c.Organization.Create().SetName("Comune").SetKind(organization.KindMunicipality).SaveX(ctx)
+		tab := c.TerritorialTable.Create().SetName("Tavolo").SetCode("EMP").SaveX(ctx)
+		other := c.TerritorialTable.Create().SetName("Altro tavolo").SetCode("HOU").SaveX(ctx)
+		town := c.Municipality.Create().SetName("Comune").SetIstatCode("048001").SetPopulation(1000).SaveX(ctx)
+		for i := range 12 {
+			p := c.Person.Create().SetBirthYear(1980).SetGender(person.GenderMale).SetCitizenshipArea(person.CitizenshipAreaItaly).SaveX(ctx)
+			referred := day(2025, time.Month(1+i), 10)
+			c.CaseFile.Create().SetCode(fmt.Sprintf("EMP-2025-%04d", i+1)).SetPerson(p).SetTable(tab).SetReferringOrganization(org).
+				SetReferredOn(referred).SetReferralReason("Prova").SetNeedAreas([]domain.NeedArea{domain.NeedIncome}).
+				SetStatus("IN_CHARGE").SetTakenInChargeOn(domain.AddDays(referred, 10+2*i)).ExecX(ctx)
+		}
+		src := &indicator.Source{DB: db.SQL, Dialect: db.Dialect, Client: c}
+		objectiveOf := func(target float64, from, to time.Time, tables ...gid.ID) *ent.Objective {
+			return c.Objective.Create().SetTitle("Obiettivo").SetIndicator(objective.IndicatorReferrals).SetTarget(target).
+				SetPeriodStart(from).SetPeriodEnd(to).AddTableIDs(tables...).SaveX(ctx)
+		}
+		year := objectiveOf(12, day(2025, 1, 1), day(2025, 12, 31), tab.ID)
+		threeDimensions := c.Objective.Create().SetTitle("Obiettivo").SetIndicator(objective.IndicatorReferrals).SetTarget(12).
+			SetPeriodStart(day(2025, 1, 1)).SetPeriodEnd(day(2025, 12, 31)).AddTableIDs(tab.ID).AddMunicipalityIDs(town.ID).
+			SetNeedAreas([]domain.NeedArea{domain.NeedIncome}).SaveX(ctx)
+		for _, role := range []domain.Role{domain.RoleSteering, domain.RoleAnalyst} {
+			u := c.User.Create().SetEmail(fmt.Sprintf("%s@prova.example", role)).SetName("S").SetRoles([]domain.Role{role}).SetOrganization(org).SaveX(ctx)
+			vctx := viewer.NewContext(context.Background(), &viewer.Viewer{UserID: u.ID, Roles: u.Roles})
+			for _, tc := range []struct {
+				name     string
+				o        *ent.Objective
+				now      time.Time
+				value    float64 // -1: none
+				expected float64
+				status   governance.ObjectiveStatus
+				asOf     time.Time
+			}{
+				// On 30 June June is under way: January to May, 151 of 365
+				// days, 5 referrals against 12 × 151/365 = 4.96 due. June's
+				// referral of the 10th is not counted.
+				{"in progress", year, day(2025, 6, 30), 5, 12 * 151.0 / 365, governance.OnTrack, day(2025, 5, 31)},
+				// On 1 July June is over: as a coordinator saw it on 30 June.
+				{"June over", year, day(2025, 7, 1), 6, 12 * 181.0 / 365, governance.OnTrack, day(2025, 6, 30)},
+				{"year over", year, day(2026, 3, 1), 12, 12, governance.OnTrack, day(2025, 12, 31)},
+				// From 15 January: February to July, 181 of 351 days.
+				{"first whole month", objectiveOf(12, day(2025, 1, 15), day(2025, 12, 31), tab.ID), day(2025, 8, 15), 6, 12 * 181.0 / 351,
+					governance.AtRisk, day(2025, 7, 31)},
+				// To 20 June, over: January to May, 151 of 171 days.
+				{"last whole month", objectiveOf(12, day(2025, 1, 1), day(2025, 6, 20), tab.ID), day(2026, 1, 1), 5, 12 * 151.0 / 171,
+					governance.Missed, day(2025, 5, 31)},
+				// February to May: 4 referrals, about fewer than 5 persons.
+				{"few persons", objectiveOf(12, day(2025, 1, 15), day(2025, 12, 31), tab.ID), day(2025, 6, 30), -1, 12 * 120.0 / 351,
+					governance.Withheld, day(2025, 5, 31)},
+				{"no whole month over", objectiveOf(12, day(2025, 6, 1), day(2025, 12, 31), tab.ID), day(2025, 6, 20), -1, 0,
+					governance.NotEnoughData, day(2025, 6, 20)},
+				{"no whole month in the period", objectiveOf(12, day(2025, 6, 5), day(2025, 7, 20), tab.ID), day(2025, 9, 1), -1, 0,
+					governance.NotEnoughData, day(2025, 7, 20)},
+				// Two tables: this objective minus one of the table alone
+				// would be the other table's referrals, however few.
+				{"several tables", objectiveOf(12, day(2025, 1, 1), day(2025, 12, 31), tab.ID, other.ID), day(2026, 3, 1), -1, 0,
+					governance.Withheld, day(2025, 12, 31)},
+				{"three dimensions", threeDimensions, day(2026, 3, 1), -1, 0, governance.Withheld, day(2025, 12, 31)},
+			} {
+				e, err := governance.Evaluate(vctx, src, tc.o, tc.now)
+				if err != nil {
+					t.Fatalf("%s, %s: %v", role, tc.name, err)
+				}
+				var got any = e.Value
+				if e.Value != nil {
+					got = *e.Value
+				}
+				if (tc.value < 0) != (e.Value == nil) || e.Value != nil && *e.Value != tc.value || e.Status != tc.status ||
+					fmt.Sprintf("%.6f", e.Expected) != fmt.Sprintf("%.6f", tc.expected) || !e.AsOf.Equal(tc.asOf) {
+					t.Errorf("%s, %s: value %v expected %v status %s as of %s, want %v %v %s %s", role, tc.name, got, e.Expected, e.Status,
+						e.AsOf.Format(time.DateOnly), tc.value, tc.expected, tc.status, tc.asOf.Format(time.DateOnly))
+				}
 			}
 		}
 	})

@@ -21,8 +21,9 @@ import (
 
 // Source runs indicator queries on the database. Aggregates are beyond
 // ent's queries, so the viewer's scope is applied here: all tables,
-// suppressed, for the committee and analysts; their own tables, in full,
-// for coordinators; nothing for anyone else.
+// suppressed and in published categories only (published.go), for the
+// committee and analysts; their own tables, in full, for coordinators;
+// nothing for anyone else.
 type Source struct {
 	DB      Queryer
 	Dialect string
@@ -56,7 +57,7 @@ func (s *Source) For(ctx context.Context, f *Filter) (*Indicators, error) {
 		ix.filter = *f
 	}
 	switch {
-	case v.Has(domain.RoleSteering) || v.Has(domain.RoleAnalyst):
+	case Published(v):
 		ix.suppress = true
 	case len(v.Coordinates) > 0:
 		for _, t := range ix.filter.TableIDs {
@@ -72,6 +73,11 @@ func (s *Source) For(ctx context.Context, f *Filter) (*Indicators, error) {
 		if *d != nil {
 			day := domain.DateOf(**d)
 			*d = &day
+		}
+	}
+	if ix.suppress {
+		if err := checkPublished(ix.filter, domain.Today()); err != nil {
+			return nil, err
 		}
 	}
 	ix.end = domain.AddDays(domain.Today(), 1)
@@ -264,7 +270,10 @@ func (ix *Indicators) aggregate(ctx context.Context, m measure, groupBy []Dimens
 	if err := checkGroupBy(groupBy); err != nil {
 		return nil, err
 	}
-	r := &Result{Indicator: m.name, Definition: m.definition, GroupBy: append([]Dimension{}, groupBy...), Cells: []*Cell{}}
+	if ix.suppress && len(ix.filter.selected()) > 0 {
+		return ix.published(m, groupBy, func(all *Indicators, dims []Dimension) (*Result, error) { return all.aggregate(ctx, m, dims) })
+	}
+	r := &Result{Indicator: m.name, Definition: ix.define(m.definition), GroupBy: append([]Dimension{}, groupBy...), Cells: []*Cell{}}
 	// PostgreSQL gives the total with the breakdown in one scan, unless
 	// the breakdown repeats cases (one row per need area).
 	oneScan := ix.src.Dialect == dialect.Postgres && len(groupBy) > 0 && !slices.Contains(groupBy, NeedArea)
@@ -314,7 +323,7 @@ func (ix *Indicators) aggregate(ctx context.Context, m measure, groupBy []Dimens
 		ix.place(r, m, dims, breakdown)
 	}
 	if ix.suppress && m.person != "" {
-		suppress(r, !m.average)
+		suppress(r)
 	}
 	return r, nil
 }
@@ -329,7 +338,7 @@ func (ix *Indicators) ratio(ctx context.Context, name string, num, den measure, 
 		}
 		totals[i] = r.Total
 	}
-	r := &Result{Indicator: name, Definition: definition, GroupBy: []Dimension{}, Total: &Cell{Keys: []*Key{}}}
+	r := &Result{Indicator: name, Definition: ix.define(definition), GroupBy: []Dimension{}, Total: &Cell{Keys: []*Key{}}}
 	switch {
 	case totals[0].Suppressed || totals[1].Suppressed:
 		r.Total.Suppressed = true
@@ -347,7 +356,12 @@ func (ix *Indicators) percentile(ctx context.Context, name string, groupBy []Dim
 	}
 	m := of("daysToTakeCharge")
 	m.name, m.average = name, true // like an average, a percentile of nothing is no value
-	r := &Result{Indicator: name, Definition: m.definition, GroupBy: append([]Dimension{}, groupBy...), Cells: []*Cell{}}
+	if ix.suppress && len(ix.filter.selected()) > 0 {
+		return ix.published(m, groupBy, func(all *Indicators, dims []Dimension) (*Result, error) {
+			return all.percentile(ctx, name, dims, num, den)
+		})
+	}
+	r := &Result{Indicator: name, Definition: ix.define(m.definition), GroupBy: append([]Dimension{}, groupBy...), Cells: []*Cell{}}
 	for _, dims := range queriesOf(groupBy) {
 		q, err := percentileSQL(ix.src.Dialect, m, ix.filter, dims, ix.end, num, den)
 		if err != nil {
@@ -371,9 +385,18 @@ func (ix *Indicators) percentile(ctx context.Context, name string, groupBy []Dim
 		ix.place(r, m, dims, cells)
 	}
 	if ix.suppress {
-		suppress(r, false)
+		suppress(r)
 	}
 	return r, nil
+}
+
+// define is a result's definition, with the rule of what the committee
+// and analysts see when it applies.
+func (ix *Indicators) define(definition string) string {
+	if ix.suppress {
+		return definition + publishedRule
+	}
+	return definition
 }
 
 // queriesOf lists the breakdowns to query: the total, and the breakdown

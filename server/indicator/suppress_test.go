@@ -2,6 +2,8 @@ package indicator
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -64,7 +66,7 @@ func TestSuppression(t *testing.T) {
 		for _, c := range r.Cells {
 			before[c] = *c.Persons
 		}
-		suppress(r, true)
+		suppress(r)
 		withheld := 0
 		for _, c := range r.Cells {
 			if c.Suppressed {
@@ -89,8 +91,39 @@ func TestSuppression(t *testing.T) {
 	for _, c := range r.Cells {
 		c.Keys = c.Keys[:1]
 	}
-	suppress(r, true)
+	suppress(r)
 	if r.Cells[0].Value != nil || r.Cells[1].Value != nil || r.Cells[2].Value == nil || r.Total.Value == nil {
 		t.Errorf("by one dimension: the small cell and the next smallest should be withheld, the rest shown")
+	}
+}
+
+// TestSuppressionOrderFree: the same breakdown asked as [A, B] and as
+// [B, A] withholds the same cells; two patterns, put side by side, would
+// show what each hides.
+func TestSuppressionOrderFree(t *testing.T) {
+	for _, persons := range [][][]int{{{2, 7, 9}, {7, 6, 2}, {7, 1, 9}}, {{3, 6, 6}, {6, 6, 6}}, {{3, 0, 12}, {5, 6, 30}}} {
+		withheld := func(swap bool) []string {
+			r := grid(persons)
+			if swap {
+				r.GroupBy = []Dimension{r.GroupBy[1], r.GroupBy[0]}
+				for _, c := range r.Cells {
+					c.Keys = []*Key{c.Keys[1], c.Keys[0]}
+				}
+				// As the database orders them: by the first key, then the second.
+				slices.SortStableFunc(r.Cells, func(a, b *Cell) int { return strings.Compare(a.Keys[0].Key, b.Keys[0].Key) })
+			}
+			suppress(r)
+			var out []string
+			for _, c := range r.Cells {
+				if c.Suppressed {
+					out = append(out, identity(c))
+				}
+			}
+			slices.Sort(out)
+			return out
+		}
+		if a, b := withheld(false), withheld(true); !slices.Equal(a, b) {
+			t.Errorf("%v: withheld %v by [A, B] but %v by [B, A]", persons, a, b)
+		}
 	}
 }

@@ -140,5 +140,38 @@ func TestGovernanceWorkflows(t *testing.T) {
 			t.Errorf("objective of one referral last year: %+v", evaluation.Evaluation)
 		}
 		refused(t, op.send(`query($o: ID!) { node(id: $o) { ... on Objective { evaluation { status } } } }`, map[string]any{"o": id.ID}, nil), "FORBIDDEN", "")
+
+		// Objectives in progress answer the committee, over the whole
+		// months already over; none over yet, or several tables, is a
+		// status, not an error (docs/security-indicators.md).
+		others := base.client.TerritorialTable.Query().Where(territorialtable.CodeNEQ("EMP")).FirstIDX(ctx)
+		thisMonth := time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, domain.Rome)
+		nextMonth := thisMonth.AddDate(0, 1, 0)
+		for _, tc := range []struct {
+			from, to time.Time
+			tables   []gid.ID
+			status   string
+			asOf     time.Time
+		}{
+			{thisMonth.AddDate(-1, 0, 0), thisMonth.AddDate(1, 0, -1), []gid.ID{empoli}, "", domain.AddDays(thisMonth, -1)},
+			{nextMonth, nextMonth.AddDate(1, 0, -1), []gid.ID{empoli}, "NOT_ENOUGH_DATA", today},
+			{thisMonth.AddDate(-1, 0, 0), thisMonth.AddDate(1, 0, -1), []gid.ID{empoli, others}, "WITHHELD", today},
+		} {
+			steering.must(`mutation($from: Time!, $to: Time!, $t: [ID!]) { createObjective(input: {title: "In corso", indicator: REFERRALS, target: 1000,
+				periodStart: $from, periodEnd: $to, tableIDs: $t}) { id } }`, map[string]any{"from": tc.from, "to": tc.to, "t": tc.tables}, &id)
+			var e struct {
+				Evaluation struct {
+					Value  *float64
+					Status string
+					AsOf   time.Time
+				}
+			}
+			steering.must(`query($o: ID!) { node(id: $o) { ... on Objective { evaluation { value status asOf } } } }`, map[string]any{"o": id.ID}, &e)
+			if tc.status != "" && (e.Evaluation.Status != tc.status || e.Evaluation.Value != nil) || !domain.DateOf(e.Evaluation.AsOf).Equal(tc.asOf) {
+				t.Errorf("objective from %s to %s of %d tables: %+v, want %q as of %s", tc.from.Format(time.DateOnly), tc.to.Format(time.DateOnly),
+					len(tc.tables), e.Evaluation, tc.status, tc.asOf.Format(time.DateOnly))
+			}
+		}
+		steering.must(`{ objectives(first: 50) { edges { node { id evaluation { status } } } } }`, nil, nil)
 	})
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/progetto-win/win/ent/auditevent"
+	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
@@ -23,7 +24,7 @@ import (
 )
 
 // dashboard is the whole year's dashboard in one request.
-const dashboard = `query($f: IndicatorFilter) { indicators(filter: $f) {
+const dashboard = `query($f: IndicatorFilter, $outcomesBy: [IndicatorDimension!]) { indicators(filter: $f) {
 	referrals(groupBy: [MONTH]) { ...r }
 	referralsByTable: referrals(groupBy: [TABLE, GENDER]) { ...r }
 	takingsInCharge(groupBy: [QUARTER]) { ...r }
@@ -31,7 +32,7 @@ const dashboard = `query($f: IndicatorFilter) { indicators(filter: $f) {
 	openCaseload(groupBy: [NEED_AREA]) { ...r }
 	daysToTakeChargeMedian(groupBy: [TABLE]) { ...r }
 	daysToTakeChargeP90 { ...r }
-	outcomes(groupBy: [OUTCOME_KIND, VALUE_DIMENSION]) { ...r }
+	outcomes(groupBy: $outcomesBy) { ...r }
 	outcomesByAge: outcomes(groupBy: [AGE_BAND]) { ...r }
 } }
 fragment r on IndicatorResult { indicator groupBy total { value persons suppressed }
@@ -63,10 +64,16 @@ func TestIndicatorDashboard(t *testing.T) {
 		period := map[string]any{"from": fmt.Sprintf("%d-01-01T00:00:00+01:00", year-1), "to": fmt.Sprintf("%d-01-01T00:00:00+01:00", year)}
 		withTable := map[string]any{"from": period["from"], "to": period["to"], "tableIDs": []gid.ID{empoli}}
 
+		// The committee sees at most two dimensions, filters included:
+		// with a table filter, outcomes by kind alone.
 		read := func(a *api, f map[string]any) map[string]indicatorResult {
 			t.Helper()
+			by := []string{"OUTCOME_KIND", "VALUE_DIMENSION"}
+			if f["tableIDs"] != nil {
+				by = by[:1]
+			}
 			var out map[string]indicatorResult
-			a.must(dashboard, map[string]any{"f": f}, &out)
+			a.must(dashboard, map[string]any{"f": f, "outcomesBy": by}, &out)
 			return out
 		}
 		for _, role := range []string{demo.SteeringEmail, demo.AnalystEmail} {
@@ -193,4 +200,140 @@ func TestIndicatorExport(t *testing.T) {
 			t.Errorf("a date in the wrong format: %d", rec.Code)
 		}
 	})
+}
+
+// TestIndicatorDifferencing: the committee and analysts cannot subtract
+// two answers into one referral. Periods a day apart, value sets that
+// differ by one age band, a month still under way and more than two
+// dimensions are refused, in the API and in the CSV export alike; whole
+// months work, and a filtered value is the cell of the unfiltered
+// breakdown, withheld as there. The coordinator's own table is as before.
+func TestIndicatorDifferencing(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		base := demoAPI(t, db, 9, 300)
+		ctx := rule.SystemContext(context.Background())
+		empoli := base.client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx)
+		lastYear := time.Date(domain.Today().Year()-1, 1, 1, 0, 0, 0, 0, domain.Rome)
+		c := base.client.CaseFile.Query().Where(casefile.HasTableWith(territorialtable.ID(empoli)),
+			casefile.ReferredOnGTE(lastYear), casefile.ReferredOnLT(lastYear.AddDate(1, 0, 0))).FirstX(ctx)
+		day := domain.DateOf(c.ReferredOn)
+		at := func(d time.Time) string { return d.Format(time.RFC3339) }
+		referrals := `query($f: IndicatorFilter) { indicators(filter: $f) { referrals { total { value persons suppressed } } } }`
+		steering, analyst, coord := as(t, base, demo.SteeringEmail), as(t, base, demo.AnalystEmail), as(t, base, demo.CoordinatorEmail)
+
+		// The example: a day's referrals, and the next day's added; then
+		// every age band but one.
+		dayField := "from"
+		if day.Day() == 1 {
+			dayField = "to"
+		}
+		allBands := []string{"UNDER_25", "FROM_25_TO_34", "FROM_35_TO_49", "FROM_50_TO_64", "FROM_65"}
+		month := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, domain.Rome)
+		thisMonth := time.Date(domain.Today().Year(), domain.Today().Month(), 1, 0, 0, 0, 0, domain.Rome)
+		for _, a := range []*api{steering, analyst} {
+			for _, days := range []int{1, 2} {
+				refused(t, a.send(referrals, map[string]any{"f": map[string]any{"from": at(day), "to": at(domain.AddDays(day, days))}}, nil),
+					"BAD_USER_INPUT", dayField)
+			}
+			refused(t, a.send(referrals, map[string]any{"f": map[string]any{"from": at(month), "to": at(month.AddDate(0, 1, 0)),
+				"ageBands": allBands[1:]}}, nil), "BAD_USER_INPUT", "ageBands")
+			refused(t, a.send(referrals, map[string]any{"f": map[string]any{"from": at(thisMonth), "to": at(thisMonth.AddDate(0, 1, 0))}}, nil),
+				"BAD_USER_INPUT", "to")
+			refused(t, a.send(referrals, map[string]any{"f": map[string]any{"from": at(month)}}, nil), "BAD_USER_INPUT", "to")
+			refused(t, a.send(`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [TABLE]) { total { value } } } }`,
+				map[string]any{"f": map[string]any{"to": at(thisMonth), "genders": []string{"FEMALE"}, "ageBands": []string{"UNDER_25"}}}, nil),
+				"BAD_USER_INPUT", "groupBy")
+		}
+
+		// Whole months work, and each band's filtered total is that band's
+		// cell of the breakdown by band; the same for a row of two
+		// dimensions.
+		period := map[string]any{"from": at(month), "to": at(month.AddDate(0, 1, 0))}
+		var byBand struct{ Referrals indicatorResult }
+		steering.must(`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [AGE_BAND]) {
+			total { value persons suppressed } cells { keys { key } value persons suppressed } } } }`, map[string]any{"f": period}, &byBand)
+		if byBand.Referrals.Total.Suppressed || byBand.Referrals.Total.Value == nil || *byBand.Referrals.Total.Value < 1 {
+			t.Fatalf("referrals of %s: %+v", month.Format("2006-01"), byBand.Referrals.Total)
+		}
+		for _, band := range allBands {
+			want := indicatorCell{Suppressed: true}
+			for _, cell := range byBand.Referrals.Cells {
+				if cell.Keys[0].Key == band {
+					want = cell
+				}
+			}
+			var got struct{ Referrals struct{ Total indicatorCell } }
+			steering.must(referrals, map[string]any{"f": map[string]any{"from": period["from"], "to": period["to"], "ageBands": []string{band}}}, &got)
+			if shown(got.Referrals.Total) != shown(want) {
+				t.Errorf("%s: filtered %+v, but the breakdown's cell is %+v", band, got.Referrals.Total, want)
+			}
+		}
+		year := map[string]any{"from": at(lastYear), "to": at(lastYear.AddDate(1, 0, 0))}
+		var grid, row struct{ Referrals indicatorResult }
+		steering.must(`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [GENDER, TABLE]) {
+			cells { keys { key } value suppressed } } } }`, map[string]any{"f": year}, &grid)
+		steering.must(`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [TABLE]) {
+			cells { keys { key } value suppressed } } } }`, map[string]any{"f": map[string]any{"from": year["from"], "to": year["to"],
+			"genders": []string{"MALE"}}}, &row)
+		var want []string
+		for _, cell := range grid.Referrals.Cells {
+			if cell.Keys[0].Key == "MALE" {
+				want = append(want, fmt.Sprint(cell.Keys[1].Key, cell.Suppressed, cell.Value != nil && *cell.Value > 0))
+			}
+		}
+		var got []string
+		for _, cell := range row.Referrals.Cells {
+			got = append(got, fmt.Sprint(cell.Keys[0].Key, cell.Suppressed, cell.Value != nil && *cell.Value > 0))
+		}
+		if len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("men by table: %v, but the breakdown by gender and table has %v", got, want)
+		}
+
+		// The coordinator's own table: any period, any bands, in full.
+		var one, two, others struct{ Referrals struct{ Total indicatorCell } }
+		own := func(days int, bands []string, out any) {
+			coord.must(referrals, map[string]any{"f": map[string]any{"from": at(day), "to": at(domain.AddDays(day, days)),
+				"tableIDs": []gid.ID{empoli}, "ageBands": bands}}, out)
+		}
+		own(1, allBands, &one)
+		own(2, allBands, &two)
+		own(1, allBands[1:], &others)
+		if one.Referrals.Total.Suppressed || one.Referrals.Total.Value == nil || *one.Referrals.Total.Value < 1 ||
+			two.Referrals.Total.Value == nil || *two.Referrals.Total.Value < *one.Referrals.Total.Value || others.Referrals.Total.Value == nil {
+			t.Errorf("the coordinator's day: %+v, two days: %+v, bands but one: %+v", one.Referrals.Total, two.Referrals.Total, others.Referrals.Total)
+		}
+
+		// The CSV export obeys the same rule.
+		get := func(a *api, query string) *httptest.ResponseRecorder {
+			req := httptest.NewRequest(http.MethodGet, "/export/indicator.csv?"+query, nil)
+			req.AddCookie(a.cookie)
+			rec := httptest.NewRecorder()
+			a.handler.ServeHTTP(rec, req)
+			return rec
+		}
+		ymd := func(d time.Time) string { return d.Format(time.DateOnly) }
+		dayQuery := "indicator=referrals&groupBy=AGE_BAND&from=" + ymd(day) + "&to=" + ymd(domain.AddDays(day, 1))
+		if rec := get(steering, dayQuery); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "first day of a month") {
+			t.Errorf("the committee's export of a day: %d %s", rec.Code, rec.Body.String())
+		}
+		bandsQuery := "indicator=referrals&from=" + ymd(month) + "&to=" + ymd(month.AddDate(0, 1, 0)) + "&ageBand=UNDER_25&ageBand=FROM_65"
+		if rec := get(analyst, bandsQuery); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "at most one value") {
+			t.Errorf("an analyst's export of two bands: %d %s", rec.Code, rec.Body.String())
+		}
+		if rec := get(steering, "indicator=referrals&groupBy=AGE_BAND&from="+ymd(month)+"&to="+ymd(month.AddDate(0, 1, 0))); rec.Code != http.StatusOK {
+			t.Errorf("the committee's export of a month: %d %s", rec.Code, rec.Body.String())
+		}
+		if rec := get(coord, dayQuery+"&tableID="+string(empoli)); rec.Code != http.StatusOK || strings.Contains(rec.Body.String(), "true") {
+			t.Errorf("the coordinator's export of a day: %d %s", rec.Code, rec.Body.String())
+		}
+	})
+}
+
+// shown is what a cell publishes: its value and persons, or that both
+// are withheld.
+func shown(c indicatorCell) string {
+	if c.Suppressed || c.Value == nil || c.Persons == nil {
+		return fmt.Sprint("withheld ", c.Suppressed, c.Value == nil, c.Persons == nil)
+	}
+	return fmt.Sprint(*c.Value, " of ", *c.Persons)
 }

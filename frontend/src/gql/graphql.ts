@@ -1926,21 +1926,24 @@ export type IndicatorDimension =
   /** The value dimension of an outcome, for outcome indicators (dimensione di valore). */
   | 'VALUE_DIMENSION';
 
-/** What an indicator counts: a period and the cases of some tables, municipalities, need areas, genders and age bands; an empty list means all (filtri). */
+/**
+ * What an indicator counts: a period and the cases of some tables, municipalities, need areas, genders and age bands; an empty list means all (filtri).
+ * For the steering committee and analysts, so that no two answers subtract to a withheld value: the period is whole calendar months already over (from the first day of a month, or no from, to the first day of a later month no later than this month's first, Italian time); each list takes at most one value; filters and groupBy together span at most two dimensions; and a filtered value is that cell of the unfiltered breakdown, withheld as there. Anything else is refused as BAD_USER_INPUT on the field. Coordinators may ask any period and lists of their own tables.
+ */
 export type IndicatorFilter = {
-  /** Only persons in these age bands (fasce d'età). */
+  /** Only persons in these age bands, as published; one at most for the committee and analysts (fasce d'età). */
   ageBands?: Array<AgeBand> | null | undefined;
-  /** First day of the period, included; the indicator's date is compared with it (dal). */
+  /** First day of the period, included; the indicator's date is compared with it. The first day of a month for the committee and analysts (dal). */
   from?: string | null | undefined;
-  /** Only persons of these genders (generi). */
+  /** Only persons of these genders; one at most for the committee and analysts (generi). */
   genders?: Array<PersonGender> | null | undefined;
-  /** Only persons resident in these municipalities (comuni). */
+  /** Only persons resident in these municipalities; one at most for the committee and analysts (comuni). */
   municipalityIDs?: Array<string | number> | null | undefined;
-  /** Only cases naming at least one of these need areas at referral (aree di bisogno). */
+  /** Only cases naming at least one of these need areas at referral; one at most for the committee and analysts (aree di bisogno). */
   needAreas?: Array<NeedArea> | null | undefined;
-  /** Only cases of these tables (tavoli). */
+  /** Only cases of these tables; one at most for the committee and analysts (tavoli). */
   tableIDs?: Array<string | number> | null | undefined;
-  /** Day after the period, excluded (al, escluso). */
+  /** Day after the period, excluded; today's end when not given. For the committee and analysts required, the first day of a month, and no later than the first day of this month (al, escluso). */
   to?: string | null | undefined;
 };
 
@@ -2864,8 +2867,12 @@ export type ObjectiveStatus =
   | 'AT_RISK'
   /** The period is over and the target was not met (mancato). */
   | 'MISSED'
+  /** For the steering committee and analysts, who see whole calendar months already over: no whole month of the objective's period is over yet (dati non ancora sufficienti). */
+  | 'NOT_ENOUGH_DATA'
   /** The target is met, or for counts and sums met pro rata of the days elapsed (in linea). */
-  | 'ON_TRACK';
+  | 'ON_TRACK'
+  /** For the steering committee and analysts: the objective's filters are not one published category (a list of several values, or more than two of tables, municipalities and need areas), so no value is given, not even as a sum of per-value answers, since two objectives could be subtracted into a withheld value; or the value is withheld as about fewer than 5 persons (riservato). */
+  | 'WITHHELD';
 
 /**
  * ObjectiveWhereInput is used for filtering Objective objects.

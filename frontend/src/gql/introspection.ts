@@ -8664,7 +8664,13 @@ export default {
             "name": "MISSED"
           },
           {
+            "name": "NOT_ENOUGH_DATA"
+          },
+          {
             "name": "ON_TRACK"
+          },
+          {
+            "name": "WITHHELD"
           }
         ]
       },

@@ -2,6 +2,7 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderScreen } from "../../test/render";
+import type { Role } from "../../session/session";
 import { Dashboard } from "./Dashboard";
 
 const total = (value: number | null, suppressed: boolean, persons: number | null = null) => ({
@@ -36,9 +37,10 @@ function keyFigures(referrals: ReturnType<typeof total>) {
   };
 }
 
-function renderDashboard(referrals: ReturnType<typeof total>) {
-  renderScreen(<Dashboard />, {
-    path: "/dashboard",
+function renderDashboard(referrals: ReturnType<typeof total>, roles: Role[] = ["COORDINATOR"], path = "/dashboard") {
+  return renderScreen(<Dashboard />, {
+    path,
+    session: { roles },
     queries: (name) => (name === "DashboardKeyFigures" ? { data: keyFigures(referrals) } : undefined),
   });
 }
@@ -60,5 +62,35 @@ describe("Dashboard key figures", () => {
     expect(referrals.textContent).toBe("1234");
     expect(screen.getByTestId("indicator-employmentOutcomeShare-total").textContent).toBe("25%");
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Indicatori");
+  });
+});
+
+describe("Dashboard period", () => {
+  const sentPeriod = (screen: ReturnType<typeof renderDashboard>) => {
+    const sent = screen.queries.find((q) => q.name === "DashboardKeyFigures");
+    return (sent?.variables.filter ?? {}) as { from?: string; to?: string };
+  };
+  // Midnight in Rome of the first day of a month, as the API receives it.
+  const firstOfMonth = (iso: string | undefined) => new Date(iso ?? "").toLocaleString("sv-SE", { timeZone: "Europe/Rome" }).endsWith("-01 00:00:00");
+
+  it("picks whole months already over for the committee and analysts, even from an address by day", async () => {
+    for (const role of ["STEERING", "ANALYST"] as const) {
+      const screen = renderDashboard(total(1234, false, 1200), [role], "/dashboard?from=2025-03-10&to=2025-05-20");
+      await screen.findByTestId("indicator-referrals-total");
+      expect((screen.getByLabelText("Dal mese") as HTMLInputElement).type).toBe("month");
+      expect((screen.getByLabelText("Dal mese") as HTMLInputElement).value).toBe("2025-03");
+      expect((screen.getByLabelText(/^Al mese/) as HTMLInputElement).value).toBe("2025-05");
+      const period = sentPeriod(screen);
+      expect(firstOfMonth(period.from) && firstOfMonth(period.to), JSON.stringify(period)).toBe(true);
+      expect(new Date(period.to ?? "").toISOString()).toBe("2025-05-31T22:00:00.000Z");
+      screen.unmount();
+    }
+  });
+
+  it("keeps days for a coordinator", async () => {
+    const screen = renderDashboard(total(1234, false, 1200), ["COORDINATOR"], "/dashboard?from=2025-03-10&to=2025-05-20");
+    await screen.findByTestId("indicator-referrals-total");
+    expect((screen.getByLabelText("Dal giorno") as HTMLInputElement).type).toBe("date");
+    expect(new Date(sentPeriod(screen).to ?? "").toISOString()).toBe("2025-05-20T22:00:00.000Z");
   });
 });

@@ -11,7 +11,8 @@ import { Section } from "../../ui/Section";
 import { Loading } from "../../ui/Loading";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { FiltersForm } from "./FiltersForm";
-import { defaultFilter, filterFromParams, filterToParams, hasSubjectFilters, indicatorCsvUrl, toIndicatorFilter, type DashboardFilter } from "./filters";
+import { readsNetwork, useSession } from "../../session/session";
+import { defaultFilter, filterFromParams, filterToParams, hasSubjectFilters, indicatorCsvUrl, toIndicatorFilter, type DashboardFilter, type Period } from "./filters";
 import { IndicatorChart } from "./IndicatorChart";
 import { KeyFigure, type TotalCell, type Unit } from "./KeyFigure";
 import { DashboardBreakdownQuery, DashboardFundsQuery, DashboardKeyFiguresQuery, DashboardOutcomesQuery, DashboardTrendQuery } from "./queries";
@@ -37,19 +38,26 @@ export function Dashboard() {
   usePageTitle(t("dashboard.title"));
   const [params, setParams] = useSearchParams();
   const day = today();
+  // The committee and analysts are answered whole months already over only.
+  const period: Period = readsNetwork(useSession()) ? "months" : "days";
   const filter = useMemo(
     () =>
-      filterFromParams(params, day, {
-        needAreas: enumValues("NeedArea"),
-        genders: enumValues("PersonGender"),
-        ageBands: enumValues("AgeBand"),
-      }),
-    [params, day],
+      filterFromParams(
+        params,
+        day,
+        {
+          needAreas: enumValues("NeedArea"),
+          genders: enumValues("PersonGender"),
+          ageBands: enumValues("AgeBand"),
+        },
+        period,
+      ),
+    [params, day, period],
   );
   const breakdown = breakdownOf(params);
   const apply = (f: DashboardFilter) => setParams(filterToParams(f, params));
   const reset = () => {
-    const p = filterToParams(defaultFilter(day), params);
+    const p = filterToParams(defaultFilter(day, period), params);
     p.delete("breakdown");
     setParams(p);
   };
@@ -61,7 +69,7 @@ export function Dashboard() {
       <p className="lead">
         <FormattedMessage id="dashboard.intro" />
       </p>
-      <FiltersForm key={filterToParams(filter).toString()} filter={filter} onApply={apply} onReset={reset} />
+      <FiltersForm key={filterToParams(filter).toString()} filter={filter} period={period} onApply={apply} onReset={reset} />
       <KeyFigures filter={filter} />
       <Trend filter={filter} />
       <Territory

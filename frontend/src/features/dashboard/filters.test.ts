@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultFilter, filterFromParams, filterToParams, indicatorCsvUrl, toIndicatorFilter, type DashboardFilter } from "./filters";
+import { defaultFilter, filterFromParams, filterToParams, indicatorCsvUrl, monthEnd, toIndicatorFilter, wholeMonths, type DashboardFilter } from "./filters";
 
 const today = "2026-11-25";
 
@@ -90,5 +90,27 @@ describe("CSV address", () => {
     expect(q.getAll("municipalityID")).toEqual(["mun_x"]);
     expect(q.has("tableID")).toBe(false);
     expect(q.has("gender")).toBe(false);
+  });
+});
+
+describe("whole months", () => {
+  it("ends months on their last day, February and December included", () => {
+    expect(monthEnd("2028-02-10")).toBe("2028-02-29");
+    expect(monthEnd("2026-02-01")).toBe("2026-02-28");
+    expect(monthEnd("2026-12-31")).toBe("2026-12-31");
+  });
+
+  it("defaults to this year's months already over, or last year's in January", () => {
+    expect(defaultFilter(today, "months")).toMatchObject({ from: "2026-01-01", to: "2026-10-31" });
+    expect(defaultFilter("2027-01-15", "months")).toMatchObject({ from: "2026-01-01", to: "2026-12-31" });
+  });
+
+  it("widens a period by day to the months it touches, up to the last month over", () => {
+    expect(wholeMonths({ ...full, from: "2026-03-10", to: "2026-06-02" }, today)).toMatchObject({ from: "2026-03-01", to: "2026-06-30" });
+    expect(wholeMonths({ ...full, from: "2026-11-03", to: "2026-11-20" }, today)).toMatchObject({ from: "2026-10-01", to: "2026-10-31" });
+    const f = filterFromParams(new URLSearchParams("from=2026-02-14&to=2026-12-31"), today, {}, "months");
+    expect(f).toMatchObject({ from: "2026-02-01", to: "2026-10-31" });
+    const api = toIndicatorFilter(f);
+    expect([api.from, api.to]).toEqual(["2026-01-31T23:00:00.000Z", "2026-10-31T23:00:00.000Z"]);
   });
 });

@@ -19,9 +19,44 @@ export interface DashboardFilter {
   ageBands: AgeBand[];
 }
 
-/** From 1 January of this year to today, included (the API's period ends tomorrow). */
-export function defaultFilter(today: string): DashboardFilter {
-  return { from: `${today.slice(0, 4)}-01-01`, to: today, tableIDs: [], municipalityIDs: [], needAreas: [], genders: [], ageBands: [] };
+/**
+ * How a period is picked: by day, or, for the committee and analysts, by
+ * whole calendar months already over, the only periods the API answers
+ * them (server/indicator/published.go).
+ */
+export type Period = "days" | "months";
+
+/** The first day of a day's month. */
+export function monthStart(day: string): string {
+  return `${day.slice(0, 7)}-01`;
+}
+
+/** The last day of a day's month. */
+export function monthEnd(day: string): string {
+  const [y, m] = day.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/** The last day of the last month already over. */
+export function lastMonthOver(today: string): string {
+  return addDays(monthStart(today), -1);
+}
+
+/**
+ * By day: from 1 January of this year to today, included (the API's period
+ * ends tomorrow). By month: the months of this year already over, or of
+ * last year in January.
+ */
+export function defaultFilter(today: string, period: Period = "days"): DashboardFilter {
+  const to = period === "months" ? lastMonthOver(today) : today;
+  return { from: `${to.slice(0, 4)}-01-01`, to, tableIDs: [], municipalityIDs: [], needAreas: [], genders: [], ageBands: [] };
+}
+
+/** The whole months a period touches, up to the last month already over. */
+export function wholeMonths(f: DashboardFilter, today: string): DashboardFilter {
+  const to = [monthEnd(f.to), lastMonthOver(today)].sort()[0]!;
+  const from = [monthStart(f.from), monthStart(to)].sort()[0]!;
+  return { ...f, from, to };
 }
 
 // The URL's parameter names are the CSV export's, so the two read alike.
@@ -36,9 +71,17 @@ const listParams = {
 type ListField = keyof typeof listParams;
 const listFields = Object.keys(listParams) as ListField[];
 
-/** The filter of a page's URL parameters; missing or malformed values take the default. */
-export function filterFromParams(params: URLSearchParams, today: string, allowed: { [K in ListField]?: readonly string[] } = {}): DashboardFilter {
-  const f = defaultFilter(today);
+/**
+ * The filter of a page's URL parameters; missing or malformed values take
+ * the default, and by month a period becomes the whole months it touches.
+ */
+export function filterFromParams(
+  params: URLSearchParams,
+  today: string,
+  allowed: { [K in ListField]?: readonly string[] } = {},
+  period: Period = "days",
+): DashboardFilter {
+  const f = defaultFilter(today, period);
   const from = params.get("from");
   const to = params.get("to");
   if (isDay(from)) {
@@ -52,7 +95,7 @@ export function filterFromParams(params: URLSearchParams, today: string, allowed
     const values = [...new Set(params.getAll(listParams[field]).filter((v) => v !== "" && (!ok || ok.includes(v))))];
     (f[field] as string[]) = values;
   }
-  return f;
+  return period === "months" ? wholeMonths(f, today) : f;
 }
 
 /**

@@ -19,7 +19,13 @@ import { SteeringCreateObjectiveMutation, SteeringObjectivesQuery, SteeringTable
 import { Notice } from "../../ui/Notice";
 import { FormPanel } from "../../ui/FormPanel";
 
-const statusColour = { ON_TRACK: "bg-success", AT_RISK: "bg-warning", MISSED: "bg-danger" } as const;
+const statusColour = {
+  ON_TRACK: "bg-success",
+  AT_RISK: "bg-warning",
+  MISSED: "bg-danger",
+  NOT_ENOUGH_DATA: "bg-secondary",
+  WITHHELD: "bg-secondary",
+} as const;
 
 /** An objective's value in its unit: shares as percentages, euros, days, hours, counts. */
 export function useObjectiveValue() {
