@@ -201,7 +201,7 @@ func canonical(t *testing.T, c *ent.Client) string {
 	ctx := rule.SystemContext(context.Background())
 	var b strings.Builder
 	for _, cs := range c.CaseFile.Query().WithPerson().WithOutcomes().WithInterventions().Order(casefile.ByCode()).AllX(ctx) {
-		fmt.Fprintf(&b, "%s %s %s %d %v %d %d\n", cs.Code, cs.Status, cs.Priority, cs.Edges.Person.BirthYear, cs.NeedAreas,
+		fmt.Fprintf(&b, "%s %s %s %d %v %d %d\n", cs.Code, cs.Status, cs.Priority, *cs.Edges.Person.BirthYear, cs.NeedAreas,
 			len(cs.Edges.Interventions), len(cs.Edges.Outcomes))
 	}
 	for _, u := range c.User.Query().Order(user.ByEmail()).AllX(ctx) {

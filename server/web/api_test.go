@@ -242,7 +242,7 @@ func TestFiltersAndOrdering(t *testing.T) {
 				}
 			}
 		}
-		a.ok(`{ cases(first: 10, where: {status: IN_CHARGE, hasTableWith: {code: "EMP"}, hasPersonWith: {birthYearLT: 1990}}) {
+		a.ok(`{ cases(first: 10, where: {status: IN_CHARGE, hasTableWith: {code: "EMP"}, hasPersonWith: {pseudonymHasPrefix: "P-"}}) {
 			totalCount edges { node { id table { code } } } } }`, nil, &cases)
 		if cases.Cases.TotalCount != 1 || cases.Cases.Edges[0].Node.ID != f["Case"] {
 			t.Errorf("edge filter found %+v", cases.Cases)

@@ -146,3 +146,41 @@ func TestUnexpectedErrorsAreInternal(t *testing.T) {
 		}
 	})
 }
+
+// TestValuesWithinBounds: free text longer than its stated limit, dates
+// outside 1900–2100 and amounts beyond any fund are bad input on the field
+// concerned, and nothing is written.
+func TestValuesWithinBounds(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		a := newAPI(t, db)
+		f := seedOneOfEach(t, a.client)
+		long := strings.Repeat("è", 10001)
+		for _, c := range []struct {
+			field, query string
+			vars         map[string]any
+		}{
+			{"allocatedCents", `mutation($m: ID!) { createFund(input: {name: "Fondo", year: 2025, allocatedCents: 1000000000000000, municipalityID: $m}) { id } }`,
+				map[string]any{"m": f["Municipality"]}},
+			{"periodStart", `mutation { createObjective(input: {title: "Obiettivo", indicator: REFERRALS, target: 1,
+				periodStart: "1800-01-01T00:00:00Z", periodEnd: "2026-12-31T00:00:00Z"}) { id } }`, nil},
+			{"periodEnd", `mutation { createObjective(input: {title: "Obiettivo", indicator: REFERRALS, target: 1,
+				periodStart: "2026-01-01T00:00:00Z", periodEnd: "2101-01-01T00:00:00Z"}) { id } }`, nil},
+			{"purpose", `mutation($p: String) { createProtocol(input: {title: "Protocollo", purpose: $p}) { id } }`,
+				map[string]any{"p": long}},
+		} {
+			r := a.post(c.query, c.vars)
+			if len(r.Errors) == 0 || r.code() != "BAD_USER_INPUT" || r.Errors[0].Extensions["field"] != c.field {
+				t.Errorf("%s out of bounds: %s", c.field, r.Raw)
+			}
+		}
+		ctx := rule.SystemContext(context.Background())
+		if n := a.client.Fund.Query().CountX(ctx) + a.client.Objective.Query().CountX(ctx) + a.client.Protocol.Query().CountX(ctx); n != 3 {
+			t.Errorf("%d funds, objectives and protocols, want the fixture's 3: something out of bounds was written", n)
+		}
+		// The limit is in characters, as stated: 10,000 accented letters fit.
+		if r := a.post(`mutation($p: String) { createProtocol(input: {title: "Protocollo", purpose: $p}) { id } }`,
+			map[string]any{"p": long[2:]}); len(r.Errors) > 0 {
+			t.Errorf("10,000 characters refused: %.300s", r.Raw)
+		}
+	})
+}
