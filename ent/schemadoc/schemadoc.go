@@ -245,6 +245,7 @@ func predicateDescription(name string) string {
 // declarations (schema.TextLimit, schema.Personal and MaxLen), so that the
 // documentation cannot drift from the checks.
 func describeText(g *gen.Graph, s *ast.Schema) {
+	camel := gen.Funcs["camel"].(func(string) string) // the API's names of fields: referral_reason → referralReason
 	const withheld = " A quasi-identifier: null for the committee and analysts, who read cases pseudonymised and find it in the indicators instead; it cannot be filtered or sorted on."
 	for _, n := range g.Nodes {
 		def := s.Types[graphQLName(n)]
@@ -276,13 +277,4 @@ func describeText(g *gen.Graph, s *ast.Schema) {
 			}
 		}
 	}
-}
-
-// camel returns the API's name of an ent field: referral_reason → referralReason.
-func camel(name string) string {
-	parts := strings.Split(name, "_")
-	for i := 1; i < len(parts); i++ {
-		parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
-	}
-	return strings.Join(parts, "")
 }
