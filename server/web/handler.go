@@ -50,11 +50,14 @@ func stats(opts Options) *indicator.Source {
 	return &indicator.Source{DB: opts.DB.SQL, Dialect: opts.DB.Dialect, Client: opts.Client}
 }
 
-// DefaultLimits are the bounds on one GraphQL operation.
-var DefaultLimits = Limits{MaxPageSize: 100, MaxCost: 50000, MaxDepth: 12}
-
 // maxBodyBytes bounds a request body; GraphQL documents are small.
 const maxBodyBytes = 1 << 20
+
+// maxTokens bounds the tokens of a GraphQL document, and with them the
+// time gqlparser spends validating it, which no deadline interrupts (some
+// rules are quadratic in the fields of a selection). The largest document
+// of the web app or GraphiQL has under 1,000.
+const maxTokens = 3000
 
 // New returns the server's HTTP handler.
 func New(opts Options) http.Handler {
@@ -110,7 +113,7 @@ func GraphQL(client *ent.Client, accounts *auth.Service, indicators *indicator.S
 	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
 	srv.AddTransport(transport.POST{UseGrapQLResponseJsonByDefault: true})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.SetParserTokenLimit(20000)
+	srv.SetParserTokenLimit(maxTokens)
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(DefaultLimits)
