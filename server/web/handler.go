@@ -68,7 +68,7 @@ func New(opts Options) http.Handler {
 	mux := http.NewServeMux()
 	accounts := auth.New(opts.Client)
 	authn := &auth.Middleware{Service: accounts, Origins: opts.CORSOrigins, RequestID: RequestID, Logger: logger, TrustedProxies: opts.TrustedProxies}
-	mux.Handle("/graphql", withBodyLimit(maxBodyBytes, withClient(opts.Client, authn.Handler(GraphQL(opts.Client, accounts, stats(opts), logger)))))
+	mux.Handle("/graphql", withBody(maxBodyBytes, withClient(opts.Client, authn.Handler(GraphQL(opts.Client, accounts, stats(opts), logger)))))
 	mux.Handle("GET /export/indicator.csv", withClient(opts.Client, authn.Handler(exportIndicator(stats(opts), opts.Client, logger))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
