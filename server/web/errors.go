@@ -25,6 +25,11 @@ const (
 	CodeConflict        = "CONFLICT"
 	CodeNotFound        = "NOT_FOUND"
 	CodeInternal        = "INTERNAL"
+	// CodeTimeout: the request ran past its deadline (or its client left)
+	// and was interrupted.
+	CodeTimeout = "TIMEOUT"
+	// CodeRateLimited: too many requests; retry after Retry-After seconds.
+	CodeRateLimited = "RATE_LIMITED"
 )
 
 func badInput(msg string) *gqlerror.Error {
@@ -39,7 +44,12 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 		code, message, field := classify(ctx, err)
-		if code == "" {
+		switch {
+		case code == "" && ctx.Err() != nil:
+			// Whatever failed, failed because the request was
+			// interrupted; the access log tells it once.
+			code, message = CodeTimeout, "the request was interrupted: it took too long; ask for less"
+		case code == "":
 			code = CodeInternal
 			message = "internal error; quote request " + RequestID(ctx) + " to the administrators"
 			logger.ErrorContext(ctx, "resolver error", "error", err.Error(), "request_id", RequestID(ctx), "path", gqlErr.Path.String())

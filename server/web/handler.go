@@ -40,7 +40,16 @@ type Options struct {
 	// Frontend is the frontend build to serve (index.html, graphiql.html,
 	// assets/); nil serves the one embedded in the binary.
 	Frontend fs.FS
+	// RequestTimeout bounds every request, database work included;
+	// zero means DefaultRequestTimeout.
+	RequestTimeout time.Duration
+	// Throttle bounds the rate of requests and anonymous concurrency;
+	// zero fields take DefaultThrottle's.
+	Throttle Throttle
 }
+
+// DefaultRequestTimeout is the default deadline of a request.
+const DefaultRequestTimeout = 10 * time.Second
 
 // stats is the source of indicators over the options' database.
 func stats(opts Options) *indicator.Source {
@@ -65,11 +74,20 @@ func New(opts Options) http.Handler {
 	if logger == nil {
 		logger = slog.Default()
 	}
+	timeout := opts.RequestTimeout
+	if timeout <= 0 {
+		timeout = DefaultRequestTimeout
+	}
 	mux := http.NewServeMux()
 	accounts := auth.New(opts.Client)
 	authn := &auth.Middleware{Service: accounts, Origins: opts.CORSOrigins, RequestID: RequestID, Logger: logger, TrustedProxies: opts.TrustedProxies}
-	mux.Handle("/graphql", withBody(maxBodyBytes, withClient(opts.Client, authn.Handler(GraphQL(opts.Client, accounts, stats(opts), logger)))))
-	mux.Handle("GET /export/indicator.csv", withClient(opts.Client, authn.Handler(exportIndicator(stats(opts), opts.Client, logger))))
+	throttle := newThrottle(opts.Throttle)
+	// Each API request is authenticated, then throttled by who sent it.
+	api := func(h http.Handler) http.Handler {
+		return withClient(opts.Client, authn.Handler(throttle.handler(h)))
+	}
+	mux.Handle("/graphql", withBody(maxBodyBytes, api(GraphQL(opts.Client, accounts, stats(opts), logger))))
+	mux.Handle("GET /export/indicator.csv", api(exportIndicator(stats(opts), opts.Client, logger)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
@@ -100,7 +118,7 @@ func New(opts Options) http.Handler {
 		AllowCredentials: true,
 		MaxAge:           600,
 	})
-	return withRequestID(withAccessLog(logger, withRecovery(logger, c.Handler(mux))))
+	return withRequestID(withDeadline(timeout, withAccessLog(logger, withRecovery(logger, c.Handler(mux)))))
 }
 
 // GraphQL returns the GraphQL-over-HTTP endpoint: queries by GET or POST,

@@ -63,14 +63,21 @@ func withAccessLog(logger *slog.Logger, next http.Handler) http.Handler {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r)
-		logger.InfoContext(r.Context(), "request",
+		attrs := []any{
 			"request_id", RequestID(r.Context()),
 			"method", r.Method,
 			"path", r.URL.Path,
 			"status", rec.status,
 			"bytes", rec.bytes,
 			"duration_ms", time.Since(start).Milliseconds(),
-		)
+		}
+		// An interrupted request is told here, once, not by each of the
+		// resolvers it interrupted.
+		if err := r.Context().Err(); err != nil {
+			logger.WarnContext(r.Context(), "request interrupted", append(attrs, "reason", context.Cause(r.Context()).Error())...)
+			return
+		}
+		logger.InfoContext(r.Context(), "request", attrs...)
 	})
 }
 
@@ -88,5 +95,15 @@ func withRecovery(logger *slog.Logger, next http.Handler) http.Handler {
 			}
 		}()
 		next.ServeHTTP(w, r)
+	})
+}
+
+// withDeadline bounds every request: its context, which every resolver
+// and database query receives, ends after the timeout.
+func withDeadline(timeout time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
