@@ -81,10 +81,12 @@ func New(opts Options) http.Handler {
 	mux := http.NewServeMux()
 	accounts := auth.New(opts.Client)
 	authn := &auth.Middleware{Service: accounts, Origins: opts.CORSOrigins, RequestID: RequestID, Logger: logger, TrustedProxies: opts.TrustedProxies}
+	origins := sameOrigin{allowed: opts.CORSOrigins, proxies: opts.TrustedProxies}
 	throttle := newThrottle(opts.Throttle)
-	// Each API request is authenticated, then throttled by who sent it.
+	// Each API request is authenticated, then refused if a session cookie
+	// came from another site, then throttled by who sent it.
 	api := func(h http.Handler) http.Handler {
-		return withClient(opts.Client, authn.Handler(throttle.handler(h)))
+		return withClient(opts.Client, authn.Handler(origins.guard(throttle.handler(h))))
 	}
 	mux.Handle("/graphql", withBody(maxBodyBytes, api(GraphQL(opts.Client, accounts, stats(opts), logger))))
 	mux.Handle("GET /export/indicator.csv", api(exportIndicator(stats(opts), opts.Client, logger)))
@@ -110,15 +112,21 @@ func New(opts Options) http.Handler {
 	}
 	mountFrontend(mux, app)
 
-	c := cors.New(cors.Options{
-		AllowedOrigins:   opts.CORSOrigins,
-		AllowedMethods:   []string{http.MethodGet, http.MethodPost},
-		AllowedHeaders:   []string{"Content-Type", "Authorization", "X-Request-ID"},
-		ExposedHeaders:   []string{"X-Request-ID"},
-		AllowCredentials: true,
-		MaxAge:           600,
-	})
-	return withRequestID(withDeadline(timeout, withAccessLog(logger, withRecovery(logger, c.Handler(mux)))))
+	var h http.Handler = mux
+	// rs/cors reads no origins as any origin: without configured origins
+	// no CORS headers are sent at all, so browsers keep other sites out.
+	if len(opts.CORSOrigins) > 0 {
+		h = cors.New(cors.Options{
+			AllowedOrigins:   opts.CORSOrigins,
+			AllowedMethods:   []string{http.MethodGet, http.MethodPost},
+			AllowedHeaders:   []string{"Content-Type", "Authorization", "X-Request-ID"},
+			ExposedHeaders:   []string{"X-Request-ID"},
+			AllowCredentials: true,
+			MaxAge:           600,
+		}).Handler(h)
+	}
+	h = withSecurityHeaders(opts.TrustedProxies, h)
+	return withRequestID(withDeadline(timeout, withAccessLog(logger, withRecovery(logger, h))))
 }
 
 // GraphQL returns the GraphQL-over-HTTP endpoint: queries by GET or POST,
