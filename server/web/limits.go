@@ -16,7 +16,8 @@ import (
 //   - every connection must say how many items it wants (first or last,
 //     at most MaxPageSize), so no list is unbounded, nested ones included;
 //     nodes(ids:) takes at most MaxPageSize IDs, each an item;
-//   - the cost stays under MaxCost, or MaxAnonymousCost without sign-in:
+//   - the cost stays under MaxCost, or MaxAnonymousCost without sign-in
+//     (beyond which the answer is UNAUTHENTICATED, as signed in it runs):
 //     each field — every alias and repetition apart — counts once per item
 //     of every enclosing list, and so does every value of its arguments;
 //     an introspection field (__schema, __type) counts IntrospectionCost,
@@ -71,12 +72,16 @@ func (l Limits) MutateOperationContext(ctx context.Context, rc *graphql.Operatio
 	if rc.Operation == nil {
 		return nil
 	}
-	budget := l.MaxCost
-	if viewer.FromContext(ctx) == nil {
-		budget = l.MaxAnonymousCost
+	w := walker{limits: l, budget: l.MaxCost, vars: rc.Variables, fragments: rc.Doc.Fragments}
+	cost := w.cost(rc.Operation.SelectionSet, 1)
+	if w.err == nil && cost > l.MaxAnonymousCost && viewer.FromContext(ctx) == nil {
+		// Signed in, it would run: a session that ended must lead the
+		// web app back to sign-in, as any other refusal for want of it.
+		return &gqlerror.Error{
+			Message:    fmt.Sprintf("without sign-in a query may cost at most %d (this one %d): sign in, or ask for less", l.MaxAnonymousCost, cost),
+			Extensions: map[string]any{"code": CodeUnauthenticated},
+		}
 	}
-	w := walker{limits: l, budget: budget, vars: rc.Variables, fragments: rc.Doc.Fragments}
-	w.cost(rc.Operation.SelectionSet, 1)
 	return w.err
 }
 

@@ -40,12 +40,23 @@ func TestCostCountsWhatRuns(t *testing.T) {
 		signedIn := newAPI(t, db)
 		f := seedOneOfEach(t, signedIn.client)
 		anonymous := &api{t: t, handler: signedIn.handler, client: signedIn.client}
-		refused := func(a *api, name, query string, vars map[string]any, want string) {
+		refusedAs := func(code string, a *api, name, query string, vars map[string]any, want string) {
 			t.Helper()
 			r := a.post(query, vars)
-			if r.Status != http.StatusOK || r.code() != "BAD_USER_INPUT" || string(r.Data) != "null" || !strings.Contains(r.Errors[0].Message, want) {
+			if r.Status != http.StatusOK || r.code() != code || string(r.Data) != "null" || !strings.Contains(r.Errors[0].Message, want) {
 				t.Errorf("%s: %d %.300s", name, r.Status, r.Raw)
 			}
+		}
+		refused := func(a *api, name, query string, vars map[string]any, want string) {
+			t.Helper()
+			refusedAs("BAD_USER_INPUT", a, name, query, vars, want)
+		}
+		// Past the anonymous budget but within a signed-in user's, the
+		// answer is to sign in: the web app, its session ended, goes
+		// back to sign-in from any page.
+		unauthenticated := func(a *api, name, query string, vars map[string]any) {
+			t.Helper()
+			refusedAs("UNAUTHENTICATED", a, name, query, vars, "sign in")
 		}
 		passes := func(a *api, name, query string, vars map[string]any) {
 			t.Helper()
@@ -58,14 +69,15 @@ func TestCostCountsWhatRuns(t *testing.T) {
 		// hundred aliased ones returned 310 MB.
 		passes(anonymous, "one introspection", introspection, nil)
 		// (Five hundred no longer parse: see TestDocumentSize.)
-		refused(anonymous, "aliased introspection", aliased(3, "__schema { types { name fields { name } } }"), nil, "too much")
+		unauthenticated(anonymous, "aliased introspection", aliased(3, "__schema { types { name fields { name } } }"), nil)
+		refused(anonymous, "many aliased introspections", aliased(40, "__schema { types { name fields { name } } }"), nil, "too much")
 		refused(signedIn, "aliased introspection signed in", aliased(40, "__schema { types { name fields { name } } }"), nil, "too much")
 		refused(signedIn, "aliased type lookups", aliased(40, `__type(name: "Case") { fields { name } }`), nil, "too much")
 
 		// Twenty pages of organisations: each alias counts, and the
 		// anonymous budget is a tenth of a signed-in user's.
 		pages := aliased(20, "organizations(first: 100) { edges { node { id name } } }")
-		refused(anonymous, "aliased pages anonymous", pages, nil, "too much")
+		unauthenticated(anonymous, "aliased pages anonymous", pages, nil)
 		passes(signedIn, "aliased pages signed in", pages, nil)
 
 		// nodes(ids:) returns what it is given: bounded like a page, and
