@@ -1,6 +1,8 @@
 // Package web is WIN's HTTP face: the GraphQL endpoint, GraphiQL, health
-// checks, and the middleware every request passes (request ID, access log,
-// recovery, body limit, CORS).
+// checks, and the middleware every request passes (request ID, deadline,
+// access log, recovery, security headers, CORS; for the API also body
+// limit, cross-site refusal and throttling). docs/security-limits.md
+// describes the limits.
 package web
 
 import (
