@@ -74,6 +74,15 @@ func TestCostCountsWhatRuns(t *testing.T) {
 		refused(signedIn, "aliased introspection signed in", aliased(40, "__schema { types { name fields { name } } }"), nil, "too much")
 		refused(signedIn, "aliased type lookups", aliased(40, `__type(name: "Case") { fields { name } }`), nil, "too much")
 
+		// Fragments spread twice in each other: 2^25 fields in 200 tokens.
+		var fan strings.Builder
+		fan.WriteString("query { organizations(first: 1) { edges { node { ...F0 } } } }")
+		for i := range 25 {
+			fmt.Fprintf(&fan, " fragment F%d on Organization { name ...F%d ...F%d }", i, i+1, i+1)
+		}
+		fan.WriteString(" fragment F25 on Organization { name }")
+		refused(signedIn, "fragments fanning out", fan.String(), nil, "too much")
+
 		// Twenty pages of organisations: each alias counts, and the
 		// anonymous budget is a tenth of a signed-in user's.
 		pages := aliased(20, "organizations(first: 100) { edges { node { id name } } }")
