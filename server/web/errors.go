@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/privacy"
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/lib/pq"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/progetto-win/win/ent"
@@ -81,6 +82,7 @@ func classify(ctx context.Context, err error) (code, message, field string) {
 		notSingle  *ent.NotSingularError
 		constraint *ent.ConstraintError
 		gqlErr     *gqlerror.Error
+		pqErr      *pq.Error
 	)
 	switch {
 	case errors.As(err, &invalid):
@@ -98,6 +100,10 @@ func classify(ctx context.Context, err error) (code, message, field string) {
 		return CodeUnauthenticated, fault.ErrUnauthenticated.Error(), ""
 	case errors.Is(err, privacy.Deny):
 		return CodeForbidden, "forbidden", ""
+	case errors.As(err, &pqErr) && pqErr.Code.Class() == "22":
+		// PostgreSQL's data exceptions: a value it cannot read as its
+		// column's type (a forged cursor's, say), or text it refuses.
+		return CodeBadUserInput, "a value has the wrong form for what it is compared with or stored in", ""
 	case errors.As(err, &constraint):
 		if sqlgraph.IsForeignKeyConstraintError(err) {
 			return CodeBadUserInput, "a referenced object does not exist, or other records still refer to this one", ""

@@ -151,6 +151,7 @@ func (w *walker) field(f *ast.Field, depth int) int {
 	for name, v := range args {
 		inputs += w.input(f.Alias+"."+name, v, 1)
 	}
+	w.cursors(f, args)
 	items := w.items(f, args)
 	if w.err != nil {
 		return 0
