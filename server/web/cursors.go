@@ -24,7 +24,7 @@ func (w *walker) cursors(f *ast.Field, args map[string]any) {
 			continue
 		}
 		var c ent.Cursor
-		if c.UnmarshalGQL(args[name]) != nil || !fitsOrder(c.Value, args["orderBy"]) {
+		if c.UnmarshalGQL(args[name]) != nil || !fitsOrder(c.Value, args["orderBy"], f.Definition.Arguments.ForName("orderBy")) {
 			path := f.Alias + "." + name
 			w.err = badInputField(path+": not a cursor of this list in this order; use one the same query returned", path)
 			return
@@ -34,14 +34,20 @@ func (w *walker) cursors(f *ast.Field, args map[string]any) {
 
 // fitsOrder reports whether a cursor's value fits an orderBy argument: no
 // value (ordered by ID), a scalar for a single order, a list of scalars,
-// one per field, for a list of orders.
-func fitsOrder(value, orderBy any) bool {
-	if value == nil {
+// one per field, for a list of orders (where one order stands for a list
+// of one, as GraphQL coerces it).
+func fitsOrder(value, orderBy any, def *ast.ArgumentDefinition) bool {
+	switch {
+	case value == nil:
 		return true
+	case orderBy == nil || def == nil:
+		return false
+	case def.Type.Elem == nil:
+		return scalar(value)
 	}
 	fields, isList := orderBy.([]any)
 	if !isList {
-		return orderBy != nil && scalar(value)
+		fields = []any{orderBy}
 	}
 	values, ok := value.([]any)
 	if !ok || len(values) != len(fields) {
