@@ -26,7 +26,8 @@ import (
 //   - the arguments of the operation, literal or variables, hold at most
 //     MaxInputSize values nesting at most MaxInputDepth levels (a filter
 //     becomes SQL: every value of a where input is a condition, every
-//     has…With a subquery), and their strings are text a database stores.
+//     has…With a subquery), and their strings are text a database stores;
+//   - after and before cursors fit their list's order (cursors.go).
 type Limits struct {
 	MaxPageSize       int
 	MaxCost           int
