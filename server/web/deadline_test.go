@@ -51,3 +51,24 @@ func TestRequestDeadline(t *testing.T) {
 		}
 	})
 }
+
+// TestDeadlineBeforeExecution lets the deadline pass before any resolver
+// runs — before the request's turn, or while a large document is being
+// validated: the answer is still a TIMEOUT error, not the empty body or
+// bare null gqlgen gave when it found the context done.
+func TestDeadlineBeforeExecution(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		a := newAPI(t, db)
+		a.token = ""
+		large := "{ municipalities(first: 1) { " + strings.Repeat("totalCount ", 1450) + "} }"
+		for _, tc := range []struct {
+			timeout time.Duration
+			query   string
+		}{{time.Nanosecond, `{ municipalities(first: 1) { totalCount } }`}, {5 * time.Millisecond, large}} {
+			a.rebuild(db, func(o *web.Options) { o.RequestTimeout = tc.timeout })
+			if r := a.post(tc.query, nil); r.code() != "TIMEOUT" {
+				t.Errorf("%v: %d %.200s", tc.timeout, r.Status, r.Raw)
+			}
+		}
+	})
+}

@@ -49,7 +49,7 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		case code == "" && ctx.Err() != nil:
 			// Whatever failed, failed because the request was
 			// interrupted; the access log tells it once.
-			code, message = CodeTimeout, "the request was interrupted: it took too long; ask for less"
+			code, message = CodeTimeout, interruptedMessage
 		case code == "":
 			code = CodeInternal
 			message = "internal error; quote request " + RequestID(ctx) + " to the administrators"

@@ -147,6 +147,7 @@ func GraphQL(client *ent.Client, accounts *auth.Service, indicators *indicator.S
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(DefaultLimits)
 	srv.Use(transactions{entgql.Transactioner{TxOpener: client}})
+	srv.Use(interrupted{})
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(recoverPanic(logger))
 	return srv

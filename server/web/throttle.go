@@ -79,10 +79,12 @@ func (t *throttle) handler(next http.Handler) http.Handler {
 			wait, cancel := context.WithTimeout(ctx, anonymousWait)
 			err := t.anonymous.Acquire(wait, 1)
 			cancel()
-			if err != nil {
-				if ctx.Err() == nil {
-					tooMany(w, time.Second, "too many requests without sign-in at once: sign in, or retry")
-				}
+			switch {
+			case err != nil && ctx.Err() != nil:
+				writeError(w, http.StatusServiceUnavailable, CodeTimeout, interruptedMessage)
+				return
+			case err != nil:
+				tooMany(w, time.Second, "too many requests without sign-in at once: sign in, or retry")
 				return
 			}
 			defer t.anonymous.Release(1)
