@@ -6,8 +6,10 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/web"
 )
 
 // config is the server's configuration: environment variables, overridden
@@ -29,6 +31,11 @@ type config struct {
 	// HashMemoryMiB bounds the memory of the password hashes computed at
 	// once (64 MiB each).
 	HashMemoryMiB int
+	// RequestTimeout bounds every request, database work included.
+	RequestTimeout time.Duration
+	// Throttle bounds requests per session, token or address, and
+	// anonymous concurrency.
+	Throttle web.Throttle
 }
 
 func loadConfig(args []string, getenv func(string) string) (config, error) {
@@ -49,6 +56,18 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 		return cfg, fmt.Errorf("WIN_HASH_MEMORY_MB must be a number of MiB")
 	}
 	cfg.HashMemoryMiB = hashMemory
+	if cfg.RequestTimeout, err = time.ParseDuration(envOr(getenv, "WIN_REQUEST_TIMEOUT", web.DefaultRequestTimeout.String())); err != nil {
+		return cfg, fmt.Errorf("WIN_REQUEST_TIMEOUT must be a duration such as 10s")
+	}
+	if cfg.Throttle.Rate, err = strconv.ParseFloat(envOr(getenv, "WIN_RATE_LIMIT", fmt.Sprint(web.DefaultThrottle.Rate)), 64); err != nil {
+		return cfg, fmt.Errorf("WIN_RATE_LIMIT must be a number of requests a second")
+	}
+	if cfg.Throttle.Burst, err = strconv.Atoi(envOr(getenv, "WIN_RATE_BURST", strconv.Itoa(web.DefaultThrottle.Burst))); err != nil {
+		return cfg, fmt.Errorf("WIN_RATE_BURST must be a number of requests")
+	}
+	if cfg.Throttle.AnonymousConcurrency, err = strconv.Atoi(envOr(getenv, "WIN_ANONYMOUS_CONCURRENCY", strconv.Itoa(web.DefaultThrottle.AnonymousConcurrency))); err != nil {
+		return cfg, fmt.Errorf("WIN_ANONYMOUS_CONCURRENCY must be a number of requests")
+	}
 	demo := envOr(getenv, "WIN_DEMO", "0")
 	switch demo {
 	case "1", "true":
@@ -71,6 +90,10 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&proxies, "trusted-proxies", proxies, "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (WIN_TRUSTED_PROXIES)")
 	fs.IntVar(&cfg.RetentionYears, "retention-years", cfg.RetentionYears, "erase identities this many years after a person's last case ended; 0 keeps them (WIN_RETENTION_YEARS)")
 	fs.IntVar(&cfg.HashMemoryMiB, "hash-memory-mb", cfg.HashMemoryMiB, "MiB of memory password hashing may take at once, 64 per sign-in checked; the others queue (WIN_HASH_MEMORY_MB)")
+	fs.DurationVar(&cfg.RequestTimeout, "request-timeout", cfg.RequestTimeout, "deadline of every request, database work included (WIN_REQUEST_TIMEOUT)")
+	fs.Float64Var(&cfg.Throttle.Rate, "rate-limit", cfg.Throttle.Rate, "requests a second per session, API token or anonymous client address (WIN_RATE_LIMIT)")
+	fs.IntVar(&cfg.Throttle.Burst, "rate-burst", cfg.Throttle.Burst, "requests in a burst per session, API token or anonymous client address (WIN_RATE_BURST)")
+	fs.IntVar(&cfg.Throttle.AnonymousConcurrency, "anonymous-concurrency", cfg.Throttle.AnonymousConcurrency, "requests without sign-in served at once (WIN_ANONYMOUS_CONCURRENCY)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -92,6 +115,9 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 			prefix = netip.PrefixFrom(addr, addr.BitLen())
 		}
 		cfg.TrustedProxies = append(cfg.TrustedProxies, prefix)
+	}
+	if cfg.RequestTimeout <= 0 || cfg.Throttle.Rate <= 0 || cfg.Throttle.Burst <= 0 || cfg.Throttle.AnonymousConcurrency <= 0 {
+		return cfg, fmt.Errorf("the request timeout, rate limit, burst and anonymous concurrency must be positive")
 	}
 	if cfg.LogFormat != "text" && cfg.LogFormat != "json" {
 		return cfg, fmt.Errorf("log format must be text or json, not %q", cfg.LogFormat)

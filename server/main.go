@@ -68,11 +68,14 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	srv := &http.Server{
 		Addr: cfg.Addr,
 		Handler: web.New(web.Options{Client: client, DB: db, Ping: db.Ping, Logger: logger,
-			CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies, Frontend: frontend.Assets()}),
+			CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies, Frontend: frontend.Assets(),
+			RequestTimeout: cfg.RequestTimeout, Throttle: cfg.Throttle}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
+		// A response may take the whole request deadline to produce,
+		// and then some time to send.
+		WriteTimeout: cfg.RequestTimeout + 30*time.Second,
+		IdleTimeout:  120 * time.Second,
 	}
 	errc := make(chan error, 1)
 	go func() {

@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"sync"
 	"testing"
 
 	"github.com/progetto-win/win/ent"
@@ -125,4 +126,34 @@ func (a *api) ok(query string, vars map[string]any, out any) {
 	if err := json.Unmarshal(r.Data, out); err != nil {
 		a.t.Fatalf("decoding %s: %v", r.Data, err)
 	}
+}
+
+// logBuffer collects a handler's log, written by concurrent requests.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// rebuild replaces the API's handler with one of these options, over the
+// same client, and returns its log.
+func (a *api) rebuild(db *store.DB, set func(*web.Options)) *logBuffer {
+	log := &logBuffer{}
+	opts := web.Options{Client: a.client, DB: db, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(log, nil))}
+	if set != nil {
+		set(&opts)
+	}
+	a.handler = web.New(opts)
+	return log
 }

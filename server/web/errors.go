@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/privacy"
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/lib/pq"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/progetto-win/win/ent"
@@ -25,6 +26,11 @@ const (
 	CodeConflict        = "CONFLICT"
 	CodeNotFound        = "NOT_FOUND"
 	CodeInternal        = "INTERNAL"
+	// CodeTimeout: the request ran past its deadline (or its client left)
+	// and was interrupted.
+	CodeTimeout = "TIMEOUT"
+	// CodeRateLimited: too many requests; retry after Retry-After seconds.
+	CodeRateLimited = "RATE_LIMITED"
 )
 
 func badInput(msg string) *gqlerror.Error {
@@ -39,7 +45,12 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 		code, message, field := classify(ctx, err)
-		if code == "" {
+		switch {
+		case code == "" && ctx.Err() != nil:
+			// Whatever failed, failed because the request was
+			// interrupted; the access log tells it once.
+			code, message = CodeTimeout, interruptedMessage
+		case code == "":
 			code = CodeInternal
 			message = "internal error; quote request " + RequestID(ctx) + " to the administrators"
 			logger.ErrorContext(ctx, "resolver error", "error", err.Error(), "request_id", RequestID(ctx), "path", gqlErr.Path.String())
@@ -71,6 +82,7 @@ func classify(ctx context.Context, err error) (code, message, field string) {
 		notSingle  *ent.NotSingularError
 		constraint *ent.ConstraintError
 		gqlErr     *gqlerror.Error
+		pqErr      *pq.Error
 	)
 	switch {
 	case errors.As(err, &invalid):
@@ -88,6 +100,10 @@ func classify(ctx context.Context, err error) (code, message, field string) {
 		return CodeUnauthenticated, fault.ErrUnauthenticated.Error(), ""
 	case errors.Is(err, privacy.Deny):
 		return CodeForbidden, "forbidden", ""
+	case errors.As(err, &pqErr) && pqErr.Code.Class() == "22":
+		// PostgreSQL's data exceptions: a value it cannot read as its
+		// column's type (a forged cursor's, say), or text it refuses.
+		return CodeBadUserInput, "a value has the wrong form for what it is compared with or stored in", ""
 	case errors.As(err, &constraint):
 		if sqlgraph.IsForeignKeyConstraintError(err) {
 			return CodeBadUserInput, "a referenced object does not exist, or other records still refer to this one", ""

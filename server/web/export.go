@@ -75,8 +75,23 @@ func exportIndicator(stats *indicator.Source, client *ent.Client, logger *slog.L
 		if semicolon {
 			out.Comma = ';'
 		}
-		_ = out.WriteAll(csvRows(result, semicolon))
+		_ = out.WriteAll(neutralised(csvRows(result, semicolon)))
 	})
+}
+
+// neutralised returns the rows with every cell that a spreadsheet would
+// run as a formula — starting with = + - @, a tab or a carriage return —
+// prefixed with a single quote, which makes it text (OWASP's CSV
+// injection advice): labels are names users typed.
+func neutralised(rows [][]string) [][]string {
+	for _, row := range rows {
+		for i, cell := range row {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				row[i] = "'" + cell
+			}
+		}
+	}
+	return rows
 }
 
 // exportRequest reads the filter and breakdown of an export.

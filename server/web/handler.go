@@ -1,6 +1,8 @@
 // Package web is WIN's HTTP face: the GraphQL endpoint, GraphiQL, health
-// checks, and the middleware every request passes (request ID, access log,
-// recovery, body limit, CORS).
+// checks, and the middleware every request passes (request ID, deadline,
+// access log, recovery, security headers, CORS; for the API also body
+// limit, cross-site refusal and throttling). docs/security-limits.md
+// describes the limits.
 package web
 
 import (
@@ -40,7 +42,16 @@ type Options struct {
 	// Frontend is the frontend build to serve (index.html, graphiql.html,
 	// assets/); nil serves the one embedded in the binary.
 	Frontend fs.FS
+	// RequestTimeout bounds every request, database work included;
+	// zero means DefaultRequestTimeout.
+	RequestTimeout time.Duration
+	// Throttle bounds the rate of requests and anonymous concurrency;
+	// zero fields take DefaultThrottle's.
+	Throttle Throttle
 }
+
+// DefaultRequestTimeout is the default deadline of a request.
+const DefaultRequestTimeout = 10 * time.Second
 
 // stats is the source of indicators over the options' database.
 func stats(opts Options) *indicator.Source {
@@ -50,11 +61,15 @@ func stats(opts Options) *indicator.Source {
 	return &indicator.Source{DB: opts.DB.SQL, Dialect: opts.DB.Dialect, Client: opts.Client}
 }
 
-// DefaultLimits are the bounds on one GraphQL operation.
-var DefaultLimits = Limits{MaxPageSize: 100, MaxCost: 50000, MaxDepth: 12}
-
 // maxBodyBytes bounds a request body; GraphQL documents are small.
 const maxBodyBytes = 1 << 20
+
+// maxTokens bounds the tokens of a GraphQL document, and with them the
+// time gqlparser spends validating it, which no deadline interrupts (some
+// rules are quadratic in the fields of a selection: 3,000 repeated fields
+// took 1.7 s). The web app's largest document, with its fragments, and
+// GraphiQL's introspection query have under 600.
+const maxTokens = 1500
 
 // New returns the server's HTTP handler.
 func New(opts Options) http.Handler {
@@ -62,11 +77,22 @@ func New(opts Options) http.Handler {
 	if logger == nil {
 		logger = slog.Default()
 	}
+	timeout := opts.RequestTimeout
+	if timeout <= 0 {
+		timeout = DefaultRequestTimeout
+	}
 	mux := http.NewServeMux()
 	accounts := auth.New(opts.Client)
 	authn := &auth.Middleware{Service: accounts, Origins: opts.CORSOrigins, RequestID: RequestID, Logger: logger, TrustedProxies: opts.TrustedProxies}
-	mux.Handle("/graphql", withBodyLimit(maxBodyBytes, withClient(opts.Client, authn.Handler(GraphQL(opts.Client, accounts, stats(opts), logger)))))
-	mux.Handle("GET /export/indicator.csv", withClient(opts.Client, authn.Handler(exportIndicator(stats(opts), opts.Client, logger))))
+	origins := sameOrigin{allowed: opts.CORSOrigins, proxies: opts.TrustedProxies}
+	throttle := newThrottle(opts.Throttle)
+	// Each API request is authenticated, then refused if a session cookie
+	// came from another site, then throttled by who sent it.
+	api := func(h http.Handler) http.Handler {
+		return withClient(opts.Client, authn.Handler(origins.guard(throttle.handler(h))))
+	}
+	mux.Handle("/graphql", withBody(maxBodyBytes, api(GraphQL(opts.Client, accounts, stats(opts), logger))))
+	mux.Handle("GET /export/indicator.csv", api(exportIndicator(stats(opts), opts.Client, logger)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
@@ -89,15 +115,21 @@ func New(opts Options) http.Handler {
 	}
 	mountFrontend(mux, app)
 
-	c := cors.New(cors.Options{
-		AllowedOrigins:   opts.CORSOrigins,
-		AllowedMethods:   []string{http.MethodGet, http.MethodPost},
-		AllowedHeaders:   []string{"Content-Type", "Authorization", "X-Request-ID"},
-		ExposedHeaders:   []string{"X-Request-ID"},
-		AllowCredentials: true,
-		MaxAge:           600,
-	})
-	return withRequestID(withAccessLog(logger, withRecovery(logger, c.Handler(mux))))
+	var h http.Handler = mux
+	// rs/cors reads no origins as any origin: without configured origins
+	// no CORS headers are sent at all, so browsers keep other sites out.
+	if len(opts.CORSOrigins) > 0 {
+		h = cors.New(cors.Options{
+			AllowedOrigins:   opts.CORSOrigins,
+			AllowedMethods:   []string{http.MethodGet, http.MethodPost},
+			AllowedHeaders:   []string{"Content-Type", "Authorization", "X-Request-ID"},
+			ExposedHeaders:   []string{"X-Request-ID"},
+			AllowCredentials: true,
+			MaxAge:           600,
+		}).Handler(h)
+	}
+	h = withSecurityHeaders(opts.TrustedProxies, h)
+	return withRequestID(withDeadline(timeout, withAccessLog(logger, withRecovery(logger, h))))
 }
 
 // GraphQL returns the GraphQL-over-HTTP endpoint: queries by GET or POST,
@@ -110,11 +142,12 @@ func GraphQL(client *ent.Client, accounts *auth.Service, indicators *indicator.S
 	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
 	srv.AddTransport(transport.POST{UseGrapQLResponseJsonByDefault: true})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.SetParserTokenLimit(20000)
+	srv.SetParserTokenLimit(maxTokens)
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(DefaultLimits)
 	srv.Use(transactions{entgql.Transactioner{TxOpener: client}})
+	srv.Use(interrupted{})
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(recoverPanic(logger))
 	return srv

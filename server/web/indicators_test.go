@@ -150,6 +150,7 @@ func TestIndicatorExport(t *testing.T) {
 
 		get := func(a *api, query string) *httptest.ResponseRecorder {
 			req := httptest.NewRequest(http.MethodGet, "/export/indicator.csv?"+query, nil)
+			req.Header.Set("Sec-Fetch-Site", "same-origin") // a link of the app's
 			if a.cookie != nil {
 				req.AddCookie(a.cookie)
 			}

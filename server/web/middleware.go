@@ -63,14 +63,21 @@ func withAccessLog(logger *slog.Logger, next http.Handler) http.Handler {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r)
-		logger.InfoContext(r.Context(), "request",
+		attrs := []any{
 			"request_id", RequestID(r.Context()),
 			"method", r.Method,
 			"path", r.URL.Path,
 			"status", rec.status,
 			"bytes", rec.bytes,
 			"duration_ms", time.Since(start).Milliseconds(),
-		)
+		}
+		// An interrupted request is told here, once, not by each of the
+		// resolvers it interrupted.
+		if err := r.Context().Err(); err != nil {
+			logger.WarnContext(r.Context(), "request interrupted", append(attrs, "reason", context.Cause(r.Context()).Error())...)
+			return
+		}
+		logger.InfoContext(r.Context(), "request", attrs...)
 	})
 }
 
@@ -87,14 +94,6 @@ func withRecovery(logger *slog.Logger, next http.Handler) http.Handler {
 				http.Error(w, "internal error", http.StatusInternalServerError)
 			}
 		}()
-		next.ServeHTTP(w, r)
-	})
-}
-
-// withBodyLimit caps request bodies; gqlgen reads them whole.
-func withBodyLimit(limit int64, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		next.ServeHTTP(w, r)
 	})
 }

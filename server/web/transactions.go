@@ -28,6 +28,11 @@ type transactions struct {
 
 // InterceptResponse implements graphql.ResponseInterceptor.
 func (t transactions) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	// A request that never became an operation (a body that does not
+	// decode) has no operation context: nothing to run in a transaction.
+	if !graphql.HasOperationContext(ctx) {
+		return next(ctx)
+	}
 	op := graphql.GetOperationContext(ctx)
 	if op.Operation == nil || op.Operation.Operation != ast.Mutation {
 		return next(ctx)

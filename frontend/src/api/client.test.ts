@@ -14,5 +14,10 @@ describe("returning after sign-in", () => {
     expect(safeNext("https://evil.example")).toBe("/");
     expect(safeNext("/login?next=/x")).toBe("/");
     expect(safeNext(null)).toBe("/");
+    // Browsers read a backslash as a slash and drop tabs and newlines.
+    for (const escape of ["/\\evil.example", "/\\\\evil.example", "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "\t//evil.example", "/\t\\evil.example"]) {
+      expect(safeNext(escape)).toBe("/");
+    }
+    expect(safeNext("/cases?status=OPEN#plan")).toBe("/cases?status=OPEN#plan");
   });
 });

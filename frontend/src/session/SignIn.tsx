@@ -27,9 +27,21 @@ const schema = z.object({
 });
 type SignInForm = z.infer<typeof schema>;
 
+// A base no real origin can equal: resolving against it parses `next` as
+// the browser's location.assign would (backslashes, tabs and newlines
+// included), so whatever would leave this origin resolves elsewhere.
+const nextBase = "https://win.invalid";
+
 /** Only a path of this app, never another site, is a place to return to. */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login") ? next : "/";
+  if (!next?.startsWith("/")) {
+    return "/";
+  }
+  const url = new URL(next, nextBase);
+  if (url.origin !== nextBase || url.pathname.startsWith("/login")) {
+    return "/";
+  }
+  return url.pathname + url.search + url.hash;
 }
 
 export function SignIn() {

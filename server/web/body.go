@@ -1,0 +1,81 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+// withBody reads a POST body whole within a limit, as gqlgen would read
+// it unbounded, and answers a body that is no GraphQL request — too large
+// (413); or, sent as JSON, empty, not JSON, not one object, fields of the
+// wrong type (400) — in the shape of a GraphQL response, with a message
+// that does not echo it, before any GraphQL machinery sees it.
+func withBody(limit int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			next.ServeHTTP(w, r)
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+		var tooLarge *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooLarge):
+			writeError(w, http.StatusRequestEntityTooLarge, CodeBadUserInput, fmt.Sprintf("the request body is larger than %d bytes", limit))
+			return
+		case err != nil:
+			writeError(w, http.StatusBadRequest, CodeBadUserInput, "the request body could not be read")
+			return
+		}
+		// Other media types go on, to be refused as such.
+		if mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mediaType != "application/json" {
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			next.ServeHTTP(w, r)
+			return
+		}
+		if msg := undecodable(body); msg != "" {
+			writeError(w, http.StatusBadRequest, CodeBadUserInput, msg)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
+}
+
+// undecodable says why a body is not a GraphQL request, or "".
+func undecodable(body []byte) string {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return "the request body is empty: send a JSON object with a query"
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var params graphql.RawParams
+	err := dec.Decode(&params)
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &typeErr) && typeErr.Field == "":
+		return "the request body must be one JSON object with a query; batches are not supported"
+	case errors.As(err, &typeErr):
+		return fmt.Sprintf("the request body's %q has the wrong type", typeErr.Field)
+	}
+	return "the request body is not valid JSON"
+}
+
+// writeError answers in the shape of a GraphQL response, so that clients
+// read one kind of error.
+func writeError(w http.ResponseWriter, status int, code, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{
+		"errors": []map[string]any{{"message": msg, "extensions": map[string]string{"code": code}}},
+		"data":   nil,
+	})
+}

@@ -1,0 +1,76 @@
+package web
+
+import (
+	"reflect"
+	"time"
+
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/progetto-win/win/ent"
+)
+
+// cursors refuses, before anything runs, an after or before cursor this
+// list cannot have given: one that does not decode, or whose values do
+// not fit the list's order — one scalar per orderBy field. entgql fails
+// on those with errors of no known kind (INTERNAL), or hands a map to the
+// database driver.
+func (w *walker) cursors(f *ast.Field, args map[string]any) {
+	if f.Definition == nil {
+		return
+	}
+	for _, name := range []string{"after", "before"} {
+		def := f.Definition.Arguments.ForName(name)
+		if def == nil || def.Type.Name() != "Cursor" || args[name] == nil {
+			continue
+		}
+		var c ent.Cursor
+		if c.UnmarshalGQL(args[name]) != nil || !fitsOrder(c.Value, args["orderBy"], f.Definition.Arguments.ForName("orderBy")) {
+			path := f.Alias + "." + name
+			w.err = badInputField(path+": not a cursor of this list in this order; use one the same query returned", path)
+			return
+		}
+	}
+}
+
+// fitsOrder reports whether a cursor's value fits an orderBy argument: no
+// value (ordered by ID), a scalar for a single order, a list of scalars,
+// one per field, for a list of orders (where one order stands for a list
+// of one, as GraphQL coerces it).
+func fitsOrder(value, orderBy any, def *ast.ArgumentDefinition) bool {
+	switch {
+	case value == nil:
+		return true
+	case orderBy == nil || def == nil:
+		return false
+	case def.Type.Elem == nil:
+		return scalar(value)
+	}
+	fields, isList := orderBy.([]any)
+	if !isList {
+		fields = []any{orderBy}
+	}
+	values, ok := value.([]any)
+	if !ok || len(values) != len(fields) {
+		return false
+	}
+	for _, v := range values {
+		if !scalar(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// scalar reports whether a decoded cursor value is one a column holds.
+func scalar(v any) bool {
+	if _, ok := v.(time.Time); ok {
+		return true
+	}
+	switch reflect.ValueOf(v).Kind() {
+	case reflect.Bool, reflect.String, reflect.Float32, reflect.Float64,
+		reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,53 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// withDeadline bounds every request: its context, which every resolver
+// and database query receives, ends after the timeout.
+func withDeadline(timeout time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+const interruptedMessage = "the request was interrupted: it took too long; ask for less"
+
+// interrupted answers TIMEOUT for an operation its deadline interrupted
+// before any resolver failed: gqlgen, finding the context done, ends the
+// response with nothing, which the transport writes as a bare null.
+type interrupted struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationInterceptor
+} = interrupted{}
+
+// ExtensionName implements graphql.HandlerExtension.
+func (interrupted) ExtensionName() string { return "WINInterrupted" }
+
+// Validate implements graphql.HandlerExtension.
+func (interrupted) Validate(graphql.ExecutableSchema) error { return nil }
+
+// InterceptOperation implements graphql.OperationInterceptor.
+func (interrupted) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	responses := next(ctx)
+	answered := false
+	return func(ctx context.Context) *graphql.Response {
+		resp := responses(ctx)
+		// Once: a nil response also ends a stream of them.
+		if resp == nil && ctx.Err() != nil && !answered {
+			resp = &graphql.Response{Errors: gqlerror.List{{Message: interruptedMessage, Extensions: map[string]any{"code": CodeTimeout}}}}
+		}
+		answered = true
+		return resp
+	}
+}

@@ -1,0 +1,74 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"entgo.io/ent/dialect"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/server/store"
+	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/web"
+)
+
+// TestRequestDeadline runs a request whose database work outlasts the
+// request timeout: the database sees the deadline and stops, the client
+// gets TIMEOUT errors in time, and the log tells the interruption once,
+// not once per interrupted field.
+func TestRequestDeadline(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		// Queries of municipalities hang until their context ends, as a
+		// runaway query would until cancelled.
+		slow := dialect.DebugWithContext(db.Driver(), func(ctx context.Context, args ...any) {
+			if strings.Contains(fmt.Sprint(args...), "municipalities") {
+				select {
+				case <-ctx.Done():
+				case <-time.After(30 * time.Second):
+				}
+			}
+		})
+		a := newAPI(t, db, ent.Driver(slow))
+		log := a.rebuild(db, func(o *web.Options) { o.RequestTimeout = 300 * time.Millisecond })
+		start := time.Now()
+		r := a.post(aliased(5, "municipalities(first: 10) { totalCount edges { node { id name } } }"), nil)
+		if elapsed := time.Since(start); elapsed > 5*time.Second {
+			t.Errorf("the request took %v past its 300 ms deadline", elapsed)
+		}
+		if len(r.Errors) == 0 {
+			t.Fatalf("no error: %s", r.Raw)
+		}
+		for _, e := range r.Errors {
+			if e.Extensions["code"] != "TIMEOUT" {
+				t.Errorf("error %v, want TIMEOUT", e)
+			}
+		}
+		if n := strings.Count(log.String(), "request interrupted"); n != 1 || strings.Contains(log.String(), "level=ERROR") {
+			t.Errorf("the interruption is logged %d times, want once, without errors:\n%s", n, log.String())
+		}
+	})
+}
+
+// TestDeadlineBeforeExecution lets the deadline pass before any resolver
+// runs — before the request's turn, or while a large document is being
+// validated: the answer is still a TIMEOUT error, not the empty body or
+// bare null gqlgen gave when it found the context done.
+func TestDeadlineBeforeExecution(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		a := newAPI(t, db)
+		a.token = ""
+		large := "{ municipalities(first: 1) { " + strings.Repeat("totalCount ", 1450) + "} }"
+		for _, tc := range []struct {
+			timeout time.Duration
+			query   string
+		}{{time.Nanosecond, `{ municipalities(first: 1) { totalCount } }`}, {5 * time.Millisecond, large}} {
+			a.rebuild(db, func(o *web.Options) { o.RequestTimeout = tc.timeout })
+			if r := a.post(tc.query, nil); r.code() != "TIMEOUT" {
+				t.Errorf("%v: %d %.200s", tc.timeout, r.Status, r.Raw)
+			}
+		}
+	})
+}
