@@ -29,8 +29,10 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 		for i, name := range names {
 			tables[i].Update().SetName(name).ExecX(ctx)
 		}
-		year := domain.DateOf(time.Now()).Year()
-		req := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/export/indicator.csv?indicator=referrals&groupBy=TABLE&from=%d-01-01&to=%d-01-01", year-1, year+1), nil)
+		// The committee sees whole months that are over: the last year's.
+		thisMonth := domain.DateOf(time.Now()).AddDate(0, 0, 1-domain.DateOf(time.Now()).Day())
+		req := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/export/indicator.csv?indicator=referrals&groupBy=TABLE&from=%s&to=%s",
+			thisMonth.AddDate(-1, 0, 0).Format(time.DateOnly), thisMonth.Format(time.DateOnly)), nil)
 		req.Header.Set("Sec-Fetch-Site", "same-origin")
 		req.AddCookie(as(t, base, demo.SteeringEmail).cookie)
 		rec := httptest.NewRecorder()

@@ -307,6 +307,7 @@ func TestIndicatorDifferencing(t *testing.T) {
 		// The CSV export obeys the same rule.
 		get := func(a *api, query string) *httptest.ResponseRecorder {
 			req := httptest.NewRequest(http.MethodGet, "/export/indicator.csv?"+query, nil)
+			req.Header.Set("Sec-Fetch-Site", "same-origin") // a link of the app, as the browser sends it
 			req.AddCookie(a.cookie)
 			rec := httptest.NewRecorder()
 			a.handler.ServeHTTP(rec, req)
