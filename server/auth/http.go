@@ -175,6 +175,13 @@ func (m *Middleware) origin(r *http.Request) (string, bool) {
 	return host, secure
 }
 
+// OverTLS reports whether the browser reached the server over TLS: the
+// connection's own, or a trusted proxy's X-Forwarded-Proto.
+func (m *Middleware) OverTLS(r *http.Request) bool {
+	_, tls := m.origin(r)
+	return tls
+}
+
 func (m *Middleware) trusted(address string) bool {
 	ip, err := netip.ParseAddr(address)
 	if err != nil {
@@ -190,16 +197,16 @@ func (m *Middleware) trusted(address string) bool {
 
 func unauthenticated(w http.ResponseWriter, msg string) {
 	w.Header().Set("WWW-Authenticate", `Bearer realm="WIN"`)
-	writeError(w, http.StatusUnauthorized, "UNAUTHENTICATED", msg)
+	WriteError(w, http.StatusUnauthorized, "UNAUTHENTICATED", msg)
 }
 
 func forbidden(w http.ResponseWriter, msg string) {
-	writeError(w, http.StatusForbidden, "FORBIDDEN", msg)
+	WriteError(w, http.StatusForbidden, "FORBIDDEN", msg)
 }
 
-// writeError answers in the shape of a GraphQL response, so clients read
+// WriteError answers in the shape of a GraphQL response, so clients read
 // one kind of error.
-func writeError(w http.ResponseWriter, status int, code, msg string) {
+func WriteError(w http.ResponseWriter, status int, code, msg string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]any{

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/progetto-win/win/server/auth"
 	"io"
 	"mime"
 	"net/http"
@@ -27,10 +28,10 @@ func withBody(limit int64, next http.Handler) http.Handler {
 		var tooLarge *http.MaxBytesError
 		switch {
 		case errors.As(err, &tooLarge):
-			writeError(w, http.StatusRequestEntityTooLarge, CodeBadUserInput, fmt.Sprintf("the request body is larger than %d bytes", limit))
+			auth.WriteError(w, http.StatusRequestEntityTooLarge, CodeBadUserInput, fmt.Sprintf("the request body is larger than %d bytes", limit))
 			return
 		case err != nil:
-			writeError(w, http.StatusBadRequest, CodeBadUserInput, "the request body could not be read")
+			auth.WriteError(w, http.StatusBadRequest, CodeBadUserInput, "the request body could not be read")
 			return
 		}
 		// Other media types go on, to be refused as such.
@@ -40,7 +41,7 @@ func withBody(limit int64, next http.Handler) http.Handler {
 			return
 		}
 		if msg := undecodable(body); msg != "" {
-			writeError(w, http.StatusBadRequest, CodeBadUserInput, msg)
+			auth.WriteError(w, http.StatusBadRequest, CodeBadUserInput, msg)
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
@@ -67,15 +68,4 @@ func undecodable(body []byte) string {
 		return fmt.Sprintf("the request body's %q has the wrong type", typeErr.Field)
 	}
 	return "the request body is not valid JSON"
-}
-
-// writeError answers in the shape of a GraphQL response, so that clients
-// read one kind of error.
-func writeError(w http.ResponseWriter, status int, code, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{
-		"errors": []map[string]any{{"message": msg, "extensions": map[string]string{"code": code}}},
-		"data":   nil,
-	})
 }

@@ -84,7 +84,7 @@ func New(opts Options) http.Handler {
 	mux := http.NewServeMux()
 	accounts := auth.New(opts.Client)
 	authn := &auth.Middleware{Service: accounts, Origins: opts.CORSOrigins, RequestID: RequestID, Logger: logger, TrustedProxies: opts.TrustedProxies}
-	origins := sameOrigin{allowed: opts.CORSOrigins, proxies: opts.TrustedProxies}
+	origins := sameOrigin{allowed: opts.CORSOrigins, overTLS: authn.OverTLS}
 	throttle := newThrottle(opts.Throttle)
 	// Each API request is authenticated, then refused if a session cookie
 	// came from another site, then throttled by who sent it.
@@ -128,7 +128,7 @@ func New(opts Options) http.Handler {
 			MaxAge:           600,
 		}).Handler(h)
 	}
-	h = withSecurityHeaders(opts.TrustedProxies, h)
+	h = withSecurityHeaders(authn.OverTLS, h)
 	return withRequestID(withDeadline(timeout, withAccessLog(logger, withRecovery(logger, h))))
 }
 

@@ -1,10 +1,10 @@
 package web
 
 import (
+	"github.com/progetto-win/win/server/auth"
 	"mime"
 	"net"
 	"net/http"
-	"net/netip"
 	"net/url"
 	"slices"
 	"strings"
@@ -25,51 +25,33 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
 // withSecurityHeaders sets the browser's protections on every answer, and
 // HSTS when the browser reached the server over TLS (directly, or through
 // a trusted proxy that says so).
-func withSecurityHeaders(proxies []netip.Prefix, next http.Handler) http.Handler {
+func withSecurityHeaders(overTLS func(*http.Request) bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", contentSecurityPolicy)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		if secure(r, proxies) {
+		if overTLS(r) {
 			h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 		}
 		next.ServeHTTP(w, r)
 	})
 }
 
-// secure reports whether the browser reached the server over TLS: the
-// connection's own, or a trusted proxy's X-Forwarded-Proto.
-func secure(r *http.Request, proxies []netip.Prefix) bool {
-	if r.TLS != nil {
-		return true
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	ip, err := netip.ParseAddr(host)
-	if err != nil {
-		return false
-	}
-	trusted := slices.ContainsFunc(proxies, func(p netip.Prefix) bool { return p.Contains(ip.Unmap()) })
-	return trusted && strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https")
-}
-
 // sameOrigin refuses API requests that a page of another site may have
 // sent with the browser's session cookie, whatever their method: a GET
 // reads identities, and reading them writes the audit log.
 type sameOrigin struct {
-	allowed []string // other origins allowed to call the API (CORS)
-	proxies []netip.Prefix
+	allowed []string                 // other origins allowed to call the API (CORS)
+	overTLS func(*http.Request) bool // whether the browser came over TLS, trusted proxies believed
 }
 
 // guard wraps an authenticated handler: it needs the viewer.
 func (o sameOrigin) guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if reason := o.crossSite(r, viewer.FromContext(r.Context())); reason != "" {
-			writeError(w, http.StatusForbidden, CodeForbidden, reason)
+			auth.WriteError(w, http.StatusForbidden, CodeForbidden, reason)
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -115,7 +97,7 @@ func (o sameOrigin) same(r *http.Request, origin string) bool {
 		return false
 	}
 	scheme := "http"
-	if secure(r, o.proxies) {
+	if o.overTLS(r) {
 		scheme = "https"
 	}
 	return strings.EqualFold(u.Scheme, scheme) && hostPort(u.Scheme, u.Host) == hostPort(scheme, r.Host)

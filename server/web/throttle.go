@@ -81,7 +81,7 @@ func (t *throttle) handler(next http.Handler) http.Handler {
 			cancel()
 			switch {
 			case err != nil && ctx.Err() != nil:
-				writeError(w, http.StatusServiceUnavailable, CodeTimeout, interruptedMessage)
+				auth.WriteError(w, http.StatusServiceUnavailable, CodeTimeout, interruptedMessage)
 				return
 			case err != nil:
 				tooMany(w, time.Second, "too many requests without sign-in at once: sign in, or retry")
@@ -126,5 +126,5 @@ func (t *throttle) reserve(key string) time.Duration {
 // tooMany answers 429 with the seconds to wait in Retry-After.
 func tooMany(w http.ResponseWriter, delay time.Duration, msg string) {
 	w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(delay.Seconds()))))
-	writeError(w, http.StatusTooManyRequests, CodeRateLimited, msg)
+	auth.WriteError(w, http.StatusTooManyRequests, CodeRateLimited, msg)
 }
