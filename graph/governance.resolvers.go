@@ -26,7 +26,7 @@ func (r *agendaResolver) DirectivesToAcknowledge(ctx context.Context, obj *pathw
 
 // Use is the resolver for the use field.
 func (r *fundResolver) Use(ctx context.Context, obj *ent.Fund) (*governance.FundUse, error) {
-	return governance.UseOf(ctx, r.client, obj)
+	return governance.UseOf(ctx, r.reader(ctx), obj)
 }
 
 // ActivateProtocol is the resolver for the activateProtocol field.

@@ -4,6 +4,8 @@
 package graph
 
 import (
+	"context"
+
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/progetto-win/win/ent"
@@ -26,4 +28,14 @@ type Resolver struct {
 // queries only.
 func NewSchema(client *ent.Client, accounts *auth.Service, stats *indicator.Source) graphql.ExecutableSchema {
 	return auth.ReadOnly(NewExecutableSchema(Config{Resolvers: &Resolver{client: client, auth: accounts, subjects: subject.New(client), stats: stats}}))
+}
+
+// reader is the client a computed field reads through: in a mutation's
+// answer, the mutation's transaction, so that the answer shows the change
+// it made; elsewhere the root client.
+func (r *Resolver) reader(ctx context.Context) *ent.Client {
+	if tx := ent.FromContext(ctx); tx != nil {
+		return tx
+	}
+	return r.client
 }

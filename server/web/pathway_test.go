@@ -517,6 +517,31 @@ func TestDuplicatePersons(t *testing.T) {
 	})
 }
 
+// TestAnswerShowsTheChange: a mutation's answer reads through its own
+// transaction: the fund an intervention is charged to shows the cost it
+// now commits, as a fresh query does afterwards.
+func TestAnswerShowsTheChange(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		today := domain.DateOf(time.Now())
+		id, _ := w.caseIn(casefile.StatusInCharge)
+		type use struct{ CommittedCents, AvailableCents int64 }
+		var before struct{ Use use }
+		w.coord.must(`query($f: ID!) { node(id: $f) { ... on Fund { use { committedCents availableCents } } } }`,
+			map[string]any{"f": w.fund}, &before)
+		var answer struct{ Fund struct{ Use use } } // send decodes the root field's value
+		w.coord.must(`mutation($id: ID!, $v: Int!, $o: ID!, $f: ID, $s: Time!) { addIntervention(id: $id, version: $v,
+			input: {kind: INCOME_SUPPORT, providerID: $o, startsOn: $s, costCents: 1234, fundID: $f}) { fund { use { committedCents availableCents } } } }`,
+			map[string]any{"id": id, "v": w.snapshot(id).version, "o": w.provider, "f": w.fund, "s": today.Format(time.RFC3339)}, &answer)
+		var after struct{ Use use }
+		w.coord.must(`query($f: ID!) { node(id: $f) { ... on Fund { use { committedCents availableCents } } } }`,
+			map[string]any{"f": w.fund}, &after)
+		if answer.Fund.Use != after.Use || after.Use.CommittedCents != before.Use.CommittedCents+1234 {
+			t.Errorf("fund use before %+v, in the answer %+v, after %+v", before.Use, answer.Fund.Use, after.Use)
+		}
+	})
+}
+
 // TestPathwayRefusals: input that breaks a rule is refused as
 // BAD_USER_INPUT on the field at fault, and nothing is written.
 func TestPathwayRefusals(t *testing.T) {

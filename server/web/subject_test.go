@@ -11,6 +11,7 @@ import (
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
+	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/server/demo"
@@ -79,9 +80,17 @@ func TestDataSubjectRights(t *testing.T) {
 			t.Errorf("who accessed the identity: %+v", report)
 		}
 
-		var erased struct{ ErasePersonIdentity struct{ Pseudonym string } }
-		admin.ok(`mutation($id: ID!) { erasePersonIdentity(personID: $id) { pseudonym } }`, vars, &erased)
-		if erased.ErasePersonIdentity.Pseudonym != p.Pseudonym {
+		// The answer's edges resolve after the erasure's commit, with the
+		// administrator's rights: no case content, and no error.
+		var erased struct {
+			ErasePersonIdentity struct {
+				Pseudonym string
+				Identity  *struct{ ID gid.ID }
+				Cases     struct{ TotalCount int }
+			}
+		}
+		admin.ok(`mutation($id: ID!) { erasePersonIdentity(personID: $id) { pseudonym identity { id } cases(first: 5) { totalCount } } }`, vars, &erased)
+		if e := erased.ErasePersonIdentity; e.Pseudonym != p.Pseudonym || e.Identity != nil || e.Cases.TotalCount != 0 {
 			t.Errorf("erasure returned %+v", erased)
 		}
 		if c.PersonIdentity.Query().Where(personidentity.HasPersonWith(person.ID(p.ID))).ExistX(ctx) {
