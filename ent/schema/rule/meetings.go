@@ -6,6 +6,7 @@ import (
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/privacy"
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/viewer"
@@ -25,8 +26,7 @@ func ScopeMeetings() privacy.QueryRule {
 		if v.Has(domain.RoleSteering) {
 			return privacy.Skip
 		}
-		visible := meeting.Or(meeting.BodyEQ(meeting.BodySteeringCommittee),
-			meeting.HasTableWith(territorialtable.IDIn(worksAt(v)...)))
+		visible := meetingsOf(v)
 		switch q := q.(type) {
 		case *ent.MeetingQuery:
 			q.Where(visible)
@@ -37,4 +37,11 @@ func ScopeMeetings() privacy.QueryRule {
 		}
 		return privacy.Skip
 	})
+}
+
+// meetingsOf is the predicate of the meetings a viewer outside the
+// committee reads: the committee's, and those of the tables they sit at.
+func meetingsOf(v *viewer.Viewer) predicate.Meeting {
+	return meeting.Or(meeting.BodyEQ(meeting.BodySteeringCommittee),
+		meeting.HasTableWith(territorialtable.IDIn(worksAt(v)...)))
 }

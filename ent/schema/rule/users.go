@@ -7,7 +7,6 @@ import (
 	"entgo.io/ent/dialect/sql/sqljson"
 
 	"github.com/progetto-win/win/ent"
-	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/privacy"
@@ -37,8 +36,7 @@ func ScopeUsers() privacy.QueryRule {
 		tables := worksAt(v)
 		attended := user.HasMeetingsAttended() // the committee reads every meeting: see ScopeMeetings
 		if !v.Has(domain.RoleSteering) {
-			attended = user.HasMeetingsAttendedWith(meeting.Or(meeting.BodyEQ(meeting.BodySteeringCommittee),
-				meeting.HasTableWith(territorialtable.IDIn(tables...))))
+			attended = user.HasMeetingsAttendedWith(meetingsOf(v))
 		}
 		q.Where(user.Or(
 			user.ID(v.UserID),
