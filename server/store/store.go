@@ -92,9 +92,12 @@ func (db *DB) Driver() dialect.Driver {
 	return entsql.OpenDB(db.Dialect, db.SQL)
 }
 
-// Client returns an ent client over the database.
+// Client returns an ent client over the database, writing instants at
+// the precision both databases keep.
 func (db *DB) Client(opts ...ent.Option) *ent.Client {
-	return ent.NewClient(append([]ent.Option{ent.Driver(db.Driver())}, opts...)...)
+	c := ent.NewClient(append([]ent.Option{ent.Driver(db.Driver())}, opts...)...)
+	c.Use(microseconds)
+	return c
 }
 
 // Ping checks that the database answers.
