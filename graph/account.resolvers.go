@@ -20,11 +20,15 @@ import (
 
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, input model.LoginInput) (*model.LoginPayload, error) {
-	u, token, err := r.auth.Login(ctx, input.Email, input.Password, auth.RequestFrom(ctx))
+	v, token, err := r.auth.Login(ctx, input.Email, input.Password, auth.RequestFrom(ctx))
 	if err != nil {
 		return nil, err
 	}
-	auth.SetSessionCookie(ctx, token)
+	auth.StartSession(ctx, token, v)
+	u, err := r.client.User.Get(viewer.NewContext(ctx, v), v.UserID)
+	if err != nil {
+		return nil, err
+	}
 	return &model.LoginPayload{Viewer: u}, nil
 }
 

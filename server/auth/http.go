@@ -44,6 +44,8 @@ type requestState struct {
 	req    Request
 	w      http.ResponseWriter
 	secure bool
+	// signedIn is the viewer of a session this request opened.
+	signedIn *viewer.Viewer
 }
 
 // RequestFrom returns where the current request comes from.
@@ -54,11 +56,22 @@ func RequestFrom(ctx context.Context) Request {
 	return Request{}
 }
 
-// SetSessionCookie sends the session token to the browser.
-func SetSessionCookie(ctx context.Context, token string) {
+// StartSession sends the token of a session this request opened to the
+// browser, and keeps its viewer for the rest of the answer (SignedIn).
+func StartSession(ctx context.Context, token string, v *viewer.Viewer) {
 	if s, ok := ctx.Value(requestKey{}).(*requestState); ok {
 		http.SetCookie(s.w, s.cookie(token, int(AbsoluteTimeout.Seconds())))
+		s.signedIn = v
 	}
+}
+
+// SignedIn returns the viewer of a session this request opened, or nil:
+// the answer of a sign-in reads as the user who just signed in.
+func SignedIn(ctx context.Context) *viewer.Viewer {
+	if s, ok := ctx.Value(requestKey{}).(*requestState); ok {
+		return s.signedIn
+	}
+	return nil
 }
 
 // ClearSessionCookie removes the session cookie.

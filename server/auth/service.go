@@ -85,8 +85,8 @@ func subject(email string) string {
 }
 
 // Login checks an e-mail and password and opens a session, returning the
-// user and the session token for the cookie.
-func (s *Service) Login(ctx context.Context, email, password string, req Request) (*ent.User, string, error) {
+// session's viewer and its token for the cookie.
+func (s *Service) Login(ctx context.Context, email, password string, req Request) (*viewer.Viewer, string, error) {
 	ctx = rule.SystemContext(ctx)
 	now := s.Now()
 	subj := subject(email)
@@ -110,8 +110,9 @@ func (s *Service) Login(ctx context.Context, email, password string, req Request
 		return nil, "", ErrBadCredentials
 	}
 	token, tokenHash := newToken("")
-	err = store.WithTx(ctx, s.Client, func(tx *ent.Client) error {
-		ses, err := tx.Session.Create().SetTokenHash(tokenHash).SetUser(u).SetCreatedAt(now).SetLastSeenAt(now).
+	var ses *ent.Session
+	err = store.WithTx(ctx, s.Client, func(tx *ent.Client) (err error) {
+		ses, err = tx.Session.Create().SetTokenHash(tokenHash).SetUser(u).SetCreatedAt(now).SetLastSeenAt(now).
 			SetExpiresAt(now.Add(AbsoluteTimeout)).SetClientAddress(req.ClientAddress).SetUserAgent(truncate(req.UserAgent, 300)).Save(ctx)
 		if err != nil {
 			return err
@@ -121,7 +122,12 @@ func (s *Service) Login(ctx context.Context, email, password string, req Request
 	if err != nil {
 		return nil, "", err
 	}
-	return u, token, nil
+	v, err := s.viewerOf(ctx, u)
+	if err != nil {
+		return nil, "", err
+	}
+	v.SessionID, v.RequestID, v.ClientAddress = ses.ID, req.RequestID, req.ClientAddress
+	return v, token, nil
 }
 
 // Authenticate returns the viewer of a session token, or nil when the
@@ -248,7 +254,11 @@ func (s *Service) CreateToken(ctx context.Context, v *viewer.Viewer, name string
 		}
 		return auditTxID(ctx, tx, "TOKEN_CREATED", "ApiToken", string(t.ID), v.UserID, req)
 	})
-	return t, token, err
+	if err != nil {
+		return nil, "", err
+	}
+	// The answer's edges are read after the commit.
+	return t.Unwrap(), token, nil
 }
 
 // RevokeToken revokes one of the viewer's tokens.
@@ -267,7 +277,10 @@ func (s *Service) RevokeToken(ctx context.Context, v *viewer.Viewer, id gid.ID, 
 		}
 		return auditTxID(ctx, tx, "TOKEN_REVOKED", "ApiToken", string(t.ID), v.UserID, req)
 	})
-	return t, err
+	if err != nil {
+		return nil, err
+	}
+	return t.Unwrap(), nil
 }
 
 // SetPassword sets a user's password after checking it, ending all their

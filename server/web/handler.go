@@ -148,6 +148,7 @@ func GraphQL(client *ent.Client, accounts *auth.Service, indicators *indicator.S
 	srv.Use(DefaultLimits)
 	srv.Use(transactions{entgql.Transactioner{TxOpener: client}})
 	srv.Use(interrupted{})
+	srv.AroundFields(asSignedIn)
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(recoverPanic(logger))
 	return srv
