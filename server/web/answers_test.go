@@ -1,0 +1,327 @@
+package web_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"net/http"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/graph"
+	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/demo"
+	"github.com/progetto-win/win/server/store"
+	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/web"
+)
+
+// answerSelection selects what a client may ask of a type without
+// arguments: its scalars, its values that are not nodes (a fund's use, an
+// objective's evaluation) and, hops deep, what its edges lead to — a
+// unique edge, or a connection's first page with its totalCount.
+func answerSelection(s *ast.Schema, typ string, hops int) string {
+	parts := []string{"__typename"}
+	for _, f := range s.Types[typ].Fields {
+		if strings.HasPrefix(f.Name, "__") || slices.ContainsFunc(f.Arguments, func(a *ast.ArgumentDefinition) bool {
+			return a.Type.NonNull && a.DefaultValue == nil
+		}) {
+			continue
+		}
+		target := s.Types[f.Type.Name()]
+		node, connection := strings.CutSuffix(target.Name, "Connection")
+		switch {
+		case target.Kind == ast.Scalar || target.Kind == ast.Enum:
+			parts = append(parts, f.Name)
+		case connection && target.Fields.ForName("totalCount") != nil:
+			if hops > 0 {
+				parts = append(parts, fmt.Sprintf("%s(first: 3) { totalCount edges { node { %s } } }", f.Name, answerSelection(s, node, hops-1)))
+			}
+		case !slices.Contains(target.Interfaces, "Node"):
+			parts = append(parts, fmt.Sprintf("%s { %s }", f.Name, answerSelection(s, target.Name, hops)))
+		case hops > 0:
+			parts = append(parts, fmt.Sprintf("%s { %s }", f.Name, answerSelection(s, target.Name, hops-1)))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// answerOf selects what a client may ask of a mutation's answer: a node
+// as answerSelection does, and of a payload that is not a node its
+// scalars and each node it holds.
+func answerOf(s *ast.Schema, typ string) string {
+	if slices.Contains(s.Types[typ].Interfaces, "Node") {
+		return answerSelection(s, typ, 1)
+	}
+	parts := []string{"__typename"}
+	for _, f := range s.Types[typ].Fields {
+		switch target := s.Types[f.Type.Name()]; {
+		case target.Kind == ast.Scalar || target.Kind == ast.Enum:
+			parts = append(parts, f.Name)
+		default:
+			parts = append(parts, fmt.Sprintf("%s { %s }", f.Name, answerOf(s, target.Name)))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// mutationAnswer is one mutation sent with arguments that succeed; its
+// request holds ANSWER where the selection of its answer goes.
+type mutationAnswer struct {
+	name    string
+	by      *api
+	request string
+	vars    func() map[string]any
+}
+
+// unreadableAnswers are answers their user may not read afterwards, and
+// why: the test checks that they may not.
+var unreadableAnswers = map[string]string{
+	"erasePersonIdentity": "an administrator erases an identity by the person's ID, from a data-subject request, and reads no person otherwise",
+}
+
+// TestMutationAnswersMatchAFreshRead sends every mutation of the schema
+// that answers with an object, asking the answer for every field and
+// edge two levels deep, and compares each object of the answer with the
+// same selection read afterwards by node(id:) as the same user: computed
+// fields and edges read through the mutation's transaction, or after its
+// commit, never before the change nor from a finished transaction. A new
+// mutation fails the test until it has a request here.
+func TestMutationAnswersMatchAFreshRead(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		w.base.rebuild(db, func(o *web.Options) { o.Throttle = web.Throttle{Rate: 1e6, Burst: 1e6} })
+		schema := graph.NewSchema(nil, nil, nil).Schema()
+		admin, steering := as(t, w.base, demo.AdminEmail), as(t, w.base, demo.SteeringEmail)
+		hash, err := auth.HashPassword(demo.Password)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vinciCoordinator := w.client.TerritorialTable.Query().Where(territorialtable.ID(w.vinciTable)).QueryCoordinator().OnlyX(w.ctx)
+		vinciCoordinator.Update().SetPasswordHash(hash).ExecX(w.ctx)
+		receiver := as(t, w.base, vinciCoordinator.Email)
+		today := domain.Today().Format(time.RFC3339)
+
+		// created holds the IDs of what earlier mutations created, by
+		// mutation name, for the later ones.
+		created := map[string]gid.ID{}
+		id := func(name string) func() map[string]any {
+			return func() map[string]any { return map[string]any{"id": created[name]} }
+		}
+		none := func() map[string]any { return nil }
+		taxCode := "VRDGLI90A41D403"
+		taxCode += string(domain.TaxCodeCheckChar(taxCode))
+		browser := &api{t: t, handler: w.base.handler, client: w.client}
+
+		requests := []mutationAnswer{
+			{"referCase", w.op, `mutation($t: ID!, $tc: String!) { referCase(input: {tableID: $t, reason: "Sfratto", needAreas: [HOUSING],
+				newPerson: {firstName: "Giulia", lastName: "Verdi", taxCode: $tc, birthDate: "1990-01-01T00:00:00+01:00",
+				gender: FEMALE, citizenshipArea: ITALY}}) ANSWER }`,
+				func() map[string]any { return map[string]any{"t": w.empoli, "tc": taxCode} }},
+			{"createMunicipality", admin, `mutation { createMunicipality(input: {name: "Montaione Alta", istatCode: "048998", population: 3700}) ANSWER }`, none},
+			{"updateMunicipality", admin, `mutation($id: ID!) { updateMunicipality(id: $id, input: {population: 3800}) ANSWER }`, id("createMunicipality")},
+			{"createOrganization", admin, `mutation { createOrganization(input: {name: "Cooperativa Arcobaleno", kind: OTHER}) ANSWER }`, none},
+			{"updateOrganization", admin, `mutation($id: ID!) { updateOrganization(id: $id, input: {name: "Cooperativa Arcobaleno ETS"}) ANSWER }`, id("createOrganization")},
+			{"createTable", admin, `mutation { createTable(input: {name: "Tavolo di Montaione Alta", code: "MTA"}) ANSWER }`, none},
+			{"updateTable", admin, `mutation($id: ID!) { updateTable(id: $id, input: {name: "Tavolo di Montaione"}) ANSWER }`, id("createTable")},
+			{"setTableTimeLimits", steering, `mutation($id: ID!) { setTableTimeLimits(id: $id, daysToFirstMeeting: 12, daysToPlan: 40) ANSWER }`,
+				func() map[string]any { return map[string]any{"id": w.empoli} }},
+			{"createUser", admin, `mutation($o: ID!) { createUser(input: {email: "nuova@demo.example", name: "Nuova Operatrice",
+				organizationID: $o, roles: [OPERATOR]}) ANSWER }`, func() map[string]any { return map[string]any{"o": w.opOrg} }},
+			{"updateUser", admin, `mutation($id: ID!) { updateUser(id: $id, input: {name: "Nuova Operatrice Sociale"}) ANSWER }`, id("createUser")},
+			{"addTableMember", admin, `mutation($t: ID!, $u: ID!, $o: ID!) { addTableMember(input: {tableID: $t, userID: $u, organizationID: $o,
+				profession: SOCIAL_WORKER, joinedOn: "2026-01-01T00:00:00Z"}) ANSWER }`,
+				func() map[string]any {
+					return map[string]any{"t": w.vinciTable, "u": created["createUser"], "o": w.opOrg}
+				}},
+			{"createProtocol", steering, `mutation { createProtocol(input: {title: "Protocollo per gli orti sociali"}) ANSWER }`, none},
+			{"updateProtocol", steering, `mutation($id: ID!) { updateProtocol(id: $id, input: {title: "Protocollo per gli orti sociali e le mense"}) ANSWER }`, id("createProtocol")},
+			{"addProtocolParty", steering, `mutation($p: ID!, $o: ID!) { addProtocolParty(protocolID: $p, input: {organizationID: $o, role: LEAD}) ANSWER }`,
+				func() map[string]any { return map[string]any{"p": created["createProtocol"], "o": w.provider} }},
+			{"addProtocolCommitment", steering, `mutation($p: ID!, $d: Time!) { addProtocolCommitment(partyID: $p,
+				input: {description: "Coltivare due orti", dueOn: $d}) ANSWER }`,
+				func() map[string]any { return map[string]any{"p": created["addProtocolParty"], "d": today} }},
+			{"activateProtocol", steering, `mutation($id: ID!) { activateProtocol(id: $id) ANSWER }`, id("createProtocol")},
+			{"fulfilProtocolCommitment", steering, `mutation($id: ID!) { fulfilProtocolCommitment(id: $id, evidence: "Orti avviati") ANSWER }`,
+				id("addProtocolCommitment")},
+			{"dropProtocolCommitment", steering, `mutation($id: ID!) { dropProtocolCommitment(id: $id, reason: "Non più necessaria") ANSWER }`,
+				func() map[string]any { // a second commitment, to drop
+					var c struct{ ID gid.ID }
+					steering.must(`mutation($p: ID!, $d: Time!) { addProtocolCommitment(partyID: $p, input: {description: "Aprire una mensa", dueOn: $d}) { id } }`,
+						map[string]any{"p": created["addProtocolParty"], "d": today}, &c)
+					return map[string]any{"id": c.ID}
+				}},
+			{"terminateProtocol", steering, `mutation($id: ID!) { terminateProtocol(id: $id) ANSWER }`, id("createProtocol")},
+			{"issueDirective", steering, `mutation($t: ID!) { issueDirective(input: {title: "Priorità ai nuclei con minori",
+				body: "Dal prossimo mese", tableIDs: [$t]}) ANSWER }`, func() map[string]any { return map[string]any{"t": w.empoli} }},
+			{"acknowledgeDirective", w.coord, `mutation($id: ID!, $t: ID!) { acknowledgeDirective(id: $id, tableID: $t, note: "Applicata") ANSWER }`,
+				func() map[string]any { return map[string]any{"id": created["issueDirective"], "t": w.empoli} }},
+			{"recordMeeting", w.coord, `mutation($t: ID!, $c: ID!) { recordMeeting(input: {body: TABLE, tableID: $t, heldAt: "2026-01-15T10:00:00+01:00",
+				title: "Riunione di gennaio", minutes: "Verbale", decisions: [{text: "Rivedere il progetto", caseID: $c}]}) ANSWER }`,
+				func() map[string]any { return map[string]any{"t": w.empoli, "c": created["referCase"]} }},
+			{"createFund", steering, `mutation($m: ID!) { createFund(input: {name: "Fondo di prova", year: 2026, allocatedCents: 500000,
+				municipalityID: $m}) ANSWER }`, func() map[string]any { return map[string]any{"m": created["createMunicipality"]} }},
+			{"updateFund", steering, `mutation($id: ID!) { updateFund(id: $id, input: {allocatedCents: 600000}) ANSWER }`, id("createFund")},
+			{"createObjective", steering, `mutation { createObjective(input: {title: "Segnalazioni dell'anno", indicator: REFERRALS, target: 1,
+				periodStart: "2025-01-01T00:00:00+01:00", periodEnd: "2025-12-31T00:00:00+01:00"}) ANSWER }`, none},
+			{"updateObjective", steering, `mutation($id: ID!) { updateObjective(id: $id, input: {target: 2}) ANSWER }`, id("createObjective")},
+			{"login", browser, `mutation { login(input: {email: "operator@demo.example", password: "` + demo.Password + `"}) ANSWER }`, none},
+			{"createApiToken", w.coord, `mutation($e: Time!) { createApiToken(input: {name: "cooperativa", scope: READ, expiresAt: $e}) ANSWER }`,
+				func() map[string]any {
+					return map[string]any{"e": time.Now().Add(24 * time.Hour).UTC().Format(time.RFC3339)}
+				}},
+			{"revokeApiToken", w.coord, `mutation($id: ID!) { revokeApiToken(id: $id) ANSWER }`, id("createApiToken")},
+			{"erasePersonIdentity", admin, `mutation($id: ID!) { erasePersonIdentity(personID: $id) ANSWER }`,
+				func() map[string]any {
+					return map[string]any{"id": w.client.CaseFile.Query().Where(casefile.ID(created["referCase"])).QueryPerson().FirstIDX(w.ctx)}
+				}},
+		}
+		// The case steps, each on a case of its own in a state that
+		// allows it.
+		for _, action := range slices.Sorted(maps.Keys(actionRequests)) {
+			status, work, by := casefile.StatusInCharge, intervention.StatusCompleted, w.coord
+			switch action {
+			case "START_ASSESSMENT", "DECLINE_REFERRAL":
+				status = casefile.StatusReferred
+			case "RECORD_PRELIMINARY_ASSESSMENT", "RECORD_IN_DEPTH_ASSESSMENT", "TAKE_CHARGE":
+				status = casefile.StatusUnderAssessment
+			case "REOPEN_CASE":
+				status = casefile.StatusClosed
+			case "ACCEPT_TRANSFER":
+				by = receiver
+			case "ADD_NOTE":
+				by = w.op
+			}
+			request := actionRequests[action]
+			if action == "ADD_INTERVENTION" { // charged to a fund, whose use the answer shows
+				request = strings.Replace(request, "startsOn: $today}", "startsOn: $today, fundID: $f, costCents: 1234}", 1)
+				request = strings.Replace(request, "$today: Time!)", "$today: Time!, $f: ID!)", 1)
+			}
+			at := strings.LastIndex(request, "{ id }")
+			name := request[strings.Index(request, "{")+2 : strings.Index(request, "(id")]
+			requests = append(requests, mutationAnswer{name, by, request[:at] + "ANSWER" + request[at+len("{ id }"):], func() map[string]any {
+				c := w.actionCaseIn(status, work)
+				if action == "ACCEPT_TRANSFER" || action == "DECLINE_TRANSFER" {
+					w.client.CaseFile.UpdateOneID(c.id).SetTransferToID(w.vinciTable).SetTransferReason("Trasloco").
+						SetTransferRequestedAt(time.Now()).ExecX(w.ctx)
+				}
+				vars := w.vars(c)
+				vars["f"] = w.fund
+				return vars
+			}})
+		}
+
+		sent := map[string]bool{}
+		compared := 0
+		for _, m := range requests {
+			f := schema.Mutation.Fields.ForName(m.name)
+			if f == nil {
+				t.Errorf("%s is not a mutation of the schema", m.name)
+				continue
+			}
+			sent[m.name] = true
+			request := strings.Replace(m.request, "ANSWER", "{ "+answerOf(schema, f.Type.Name())+" }", 1)
+			r := m.by.post(request, m.vars())
+			for _, c := range (&http.Response{Header: r.Header}).Cookies() {
+				m.by.cookie = c // signed in: the fresh read is the new session's
+			}
+			if len(r.Errors) > 0 {
+				t.Errorf("%s: %s", m.name, r.Raw)
+				continue
+			}
+			var data map[string]any
+			if err := json.Unmarshal(r.Data, &data); err != nil {
+				t.Fatal(err)
+			}
+			answer, _ := data[m.name].(map[string]any)
+			for _, v := range append([]any{answer}, slices.Collect(maps.Values(answer))...) {
+				if object, ok := v.(map[string]any); ok && created[m.name] == "" && object["id"] != nil {
+					created[m.name] = gid.ID(object["id"].(string)) // the answer's, or its payload's node's
+				}
+			}
+			if why, ok := unreadableAnswers[m.name]; ok {
+				if r := m.by.post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": created[m.name]}); r.code() != "NOT_FOUND" {
+					t.Errorf("%s: the answer is not compared, as %s; but a fresh read shows it: %s", m.name, why, r.Raw)
+				}
+				continue
+			}
+			compared += compareWithFreshRead(t, schema, m.by, m.name, f.Type.Name(), answer)
+		}
+		for _, f := range schema.Mutation.Fields {
+			if k := schema.Types[f.Type.Name()].Kind; !sent[f.Name] && k != ast.Scalar && k != ast.Enum {
+				t.Errorf("mutation %s answers with a %s but has no request in TestMutationAnswersMatchAFreshRead", f.Name, f.Type.Name())
+			}
+		}
+		t.Logf("%s: %d mutations sent, %d objects of their answers compared with a fresh read", db.Dialect, len(sent), compared)
+	})
+}
+
+// compareWithFreshRead compares an object of an answer — and, for a
+// payload that is not a node, each node it holds — with node(id:) asking
+// the same selection; it returns the objects compared.
+func compareWithFreshRead(t *testing.T, schema *ast.Schema, u *api, path, typ string, answer map[string]any) int {
+	t.Helper()
+	id, isNode := answer["id"].(string)
+	if !isNode {
+		n := 0
+		for _, f := range schema.Types[typ].Fields {
+			if nested, ok := answer[f.Name].(map[string]any); ok {
+				n += compareWithFreshRead(t, schema, u, path+"."+f.Name, f.Type.Name(), nested)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: a %s holds no node to compare", path, typ)
+		}
+		return n
+	}
+	var fresh struct{ Node map[string]any }
+	r := u.send(fmt.Sprintf(`query($id: ID!) { node(id: $id) { ... on %s { %s } } }`, typ, answerSelection(schema, typ, 1)),
+		map[string]any{"id": id}, &fresh.Node)
+	if len(r.Errors) > 0 {
+		t.Errorf("%s: reading %s afterwards: %s", path, id, r.Raw)
+		return 0
+	}
+	if !reflect.DeepEqual(answer, fresh.Node) {
+		t.Errorf("%s answered what a fresh read does not show:%s", path, differences("", answer, fresh.Node))
+	}
+	return 1
+}
+
+// differences lists where two decoded JSON values differ, by path.
+func differences(path string, a, b any) string {
+	am, aok := a.(map[string]any)
+	bm, bok := b.(map[string]any)
+	if aok && bok {
+		var out string
+		keys := map[string]any{}
+		maps.Copy(keys, am)
+		maps.Copy(keys, bm)
+		for _, k := range slices.Sorted(maps.Keys(keys)) {
+			out += differences(path+"."+k, am[k], bm[k])
+		}
+		return out
+	}
+	al, aok := a.([]any)
+	bl, bok := b.([]any)
+	if aok && bok && len(al) == len(bl) {
+		var out string
+		for i := range al {
+			out += differences(fmt.Sprintf("%s[%d]", path, i), al[i], bl[i])
+		}
+		return out
+	}
+	if reflect.DeepEqual(a, b) {
+		return ""
+	}
+	return fmt.Sprintf("\n  %s: answer %v, fresh read %v", path, a, b)
+}
