@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/frontend"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/store"
@@ -62,7 +63,7 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	}
 
 	if cfg.RetentionYears > 0 {
-		go retain(ctx, subject.New(client), cfg.RetentionYears, logger)
+		go retain(ctx, subject.New(client), db, cfg.RetentionYears, logger)
 	}
 
 	srv := &http.Server{
@@ -100,11 +101,16 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	return nil
 }
 
-// retain applies the retention rule at start and then daily; several
-// server copies may run it, which is harmless.
-func retain(ctx context.Context, subjects *subject.Service, years int, logger *slog.Logger) {
+// retentionHour is when, Italian time, every server process applies the
+// retention rule: their runs meet, and the database lock lets one erase.
+const retentionHour = 3
+
+// retain applies the retention rule at start and then daily at
+// retentionHour; with several server processes each run is one
+// transaction under a database lock, and erases nothing already erased.
+func retain(ctx context.Context, subjects *subject.Service, db *store.DB, years int, logger *slog.Logger) {
 	for {
-		if n, err := subjects.ApplyRetention(ctx, years); err != nil {
+		if n, err := subjects.ApplyRetention(ctx, db, years); err != nil {
 			logger.Error("applying retention", "error", err)
 		} else if n > 0 {
 			logger.Info("retention: identities erased", "count", n, "years", years)
@@ -112,7 +118,17 @@ func retain(ctx context.Context, subjects *subject.Service, years int, logger *s
 		select {
 		case <-ctx.Done():
 			return
-		case <-time.After(24 * time.Hour):
+		case <-time.After(time.Until(nextDaily(time.Now(), retentionHour))):
 		}
 	}
+}
+
+// nextDaily returns the first time after now at the hour, Italian time.
+func nextDaily(now time.Time, hour int) time.Time {
+	local := now.In(domain.Rome)
+	next := time.Date(local.Year(), local.Month(), local.Day(), hour, 0, 0, 0, domain.Rome)
+	if !next.After(now) {
+		next = time.Date(local.Year(), local.Month(), local.Day()+1, hour, 0, 0, 0, domain.Rome)
+	}
+	return next
 }
