@@ -66,11 +66,15 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		go retain(ctx, subject.New(client), db, cfg.RetentionYears, logger)
 	}
 
+	var metrics *web.Metrics
+	if cfg.MetricsAddr != "" {
+		metrics = web.NewMetrics(db.SQL)
+	}
 	srv := &http.Server{
 		Addr: cfg.Addr,
 		Handler: web.New(web.Options{Client: client, DB: db, Ping: db.Ping, Logger: logger,
 			CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies, Frontend: frontend.Assets(),
-			RequestTimeout: cfg.RequestTimeout, Throttle: cfg.Throttle}),
+			RequestTimeout: cfg.RequestTimeout, Throttle: cfg.Throttle, Metrics: metrics}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		// A response may take the whole request deadline to produce,
@@ -78,7 +82,14 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		WriteTimeout: cfg.RequestTimeout + 30*time.Second,
 		IdleTimeout:  120 * time.Second,
 	}
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
+	if metrics != nil {
+		go func() {
+			if err := serveMetrics(ctx, cfg.MetricsAddr, metrics.Handler(cfg.MetricsAllow), logger); err != nil {
+				errc <- err
+			}
+		}()
+	}
 	go func() {
 		base := "http://localhost" + portOf(cfg.Addr)
 		logger.Info("listening", "addr", cfg.Addr, "app", base+"/", "graphiql", base+"/graphiql")
