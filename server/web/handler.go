@@ -95,9 +95,6 @@ func New(opts Options) http.Handler {
 	}
 	mux.Handle("/graphql", opts.Metrics.observe("other", "other", withBody(maxBodyBytes, api(GraphQL(opts.Client, accounts, stats(opts), logger)))))
 	mux.Handle("GET /export/indicator.csv", opts.Metrics.observe("export", "indicator.csv", api(exportIndicator(stats(opts), opts.Client, logger))))
-	// Metrics have a listener of their own (Metrics.Handler), never this
-	// public one: here they are not found, rather than the web app.
-	mux.Handle("/metrics", http.NotFoundHandler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
