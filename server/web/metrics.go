@@ -105,6 +105,14 @@ func (o *observationWriter) RecordErrorCode(code string) {
 	}
 }
 
+// recordErrorCode tells the metrics the code of an error answered
+// without GraphQL, where a client reads only the status.
+func recordErrorCode(w http.ResponseWriter, code string) {
+	if rec, ok := w.(interface{ RecordErrorCode(string) }); ok {
+		rec.RecordErrorCode(code)
+	}
+}
+
 // errorCode bounds the codes counted to the shape of the server's own.
 var errorCode = regexp.MustCompile(`^[A-Z][A-Z_]{0,39}$`)
 

@@ -55,6 +55,9 @@ func TestMetricsSeries(t *testing.T) {
 			t.Fatalf("the second municipality: %s", r.Raw)
 		}
 		a.post(`{ viewer { email `, nil)
+		export := httptest.NewRequest(http.MethodGet, "/export/indicator.csv?indicator=referrals&from=someday", nil)
+		export.Header.Set("Authorization", "Bearer "+a.token)
+		a.handler.ServeHTTP(httptest.NewRecorder(), export)
 		token := a.token
 		a.token = "not-a-token"
 		a.post(`{ viewer { email } }`, nil)
@@ -69,6 +72,7 @@ func TestMetricsSeries(t *testing.T) {
 			`win_http_requests_total{code="OK",field="createMunicipality",operation="mutation",status="200"} 1`,
 			`win_http_requests_total{code="CONFLICT",field="createMunicipality",operation="mutation",status="200"} 1`,
 			`win_http_requests_total{code="UNAUTHENTICATED",field="other",operation="other",status="401"} 1`,
+			`win_http_requests_total{code="BAD_USER_INPUT",field="indicator.csv",operation="export",status="400"} 1`,
 			`win_http_request_duration_seconds_count{field="viewer",operation="query"} 2`,
 			`go_sql_max_open_connections{db_name="win"}`,
 			`go_goroutines `,
