@@ -36,6 +36,11 @@ type config struct {
 	// Throttle bounds requests per session, token or address, and
 	// anonymous concurrency.
 	Throttle web.Throttle
+	// MetricsAddr is the listen address of /metrics, apart from the
+	// public one; empty serves no metrics.
+	MetricsAddr string
+	// MetricsAllow are the peers /metrics is served to.
+	MetricsAllow []netip.Prefix
 }
 
 func loadConfig(args []string, getenv func(string) string) (config, error) {
@@ -78,6 +83,8 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 	}
 	origins := getenv("WIN_CORS_ORIGINS")
 	proxies := getenv("WIN_TRUSTED_PROXIES")
+	cfg.MetricsAddr = getenv("WIN_METRICS_ADDR")
+	metricsAllow := envOr(getenv, "WIN_METRICS_ALLOW", "127.0.0.0/8,::1")
 
 	fs := flag.NewFlagSet("win", flag.ContinueOnError)
 	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address (WIN_ADDR)")
@@ -94,6 +101,8 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 	fs.Float64Var(&cfg.Throttle.Rate, "rate-limit", cfg.Throttle.Rate, "requests a second per session, API token or anonymous client address (WIN_RATE_LIMIT)")
 	fs.IntVar(&cfg.Throttle.Burst, "rate-burst", cfg.Throttle.Burst, "requests in a burst per session, API token or anonymous client address (WIN_RATE_BURST)")
 	fs.IntVar(&cfg.Throttle.AnonymousConcurrency, "anonymous-concurrency", cfg.Throttle.AnonymousConcurrency, "requests without sign-in served at once (WIN_ANONYMOUS_CONCURRENCY)")
+	fs.StringVar(&cfg.MetricsAddr, "metrics-addr", cfg.MetricsAddr, "listen address of /metrics (Prometheus), apart from the public one; empty: no metrics (WIN_METRICS_ADDR)")
+	fs.StringVar(&metricsAllow, "metrics-allow", metricsAllow, "comma-separated addresses or CIDR ranges /metrics is served to, judged on the connection's peer (WIN_METRICS_ALLOW)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -102,19 +111,11 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 			cfg.CORSOrigins = append(cfg.CORSOrigins, o)
 		}
 	}
-	for _, p := range strings.Split(proxies, ",") {
-		if p = strings.TrimSpace(p); p == "" {
-			continue
-		}
-		prefix, err := netip.ParsePrefix(p)
-		if err != nil {
-			addr, aerr := netip.ParseAddr(p)
-			if aerr != nil {
-				return cfg, fmt.Errorf("WIN_TRUSTED_PROXIES: %q is neither an address nor a CIDR range", p)
-			}
-			prefix = netip.PrefixFrom(addr, addr.BitLen())
-		}
-		cfg.TrustedProxies = append(cfg.TrustedProxies, prefix)
+	if cfg.TrustedProxies, err = parsePrefixes("WIN_TRUSTED_PROXIES", proxies); err != nil {
+		return cfg, err
+	}
+	if cfg.MetricsAllow, err = parsePrefixes("WIN_METRICS_ALLOW", metricsAllow); err != nil {
+		return cfg, err
 	}
 	if cfg.RequestTimeout <= 0 || cfg.Throttle.Rate <= 0 || cfg.Throttle.Burst <= 0 || cfg.Throttle.AnonymousConcurrency <= 0 {
 		return cfg, fmt.Errorf("the request timeout, rate limit, burst and anonymous concurrency must be positive")
@@ -123,6 +124,27 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 		return cfg, fmt.Errorf("log format must be text or json, not %q", cfg.LogFormat)
 	}
 	return cfg, nil
+}
+
+// parsePrefixes reads a comma-separated list of addresses and CIDR
+// ranges; an address is a range of one.
+func parsePrefixes(name, list string) ([]netip.Prefix, error) {
+	var prefixes []netip.Prefix
+	for _, p := range strings.Split(list, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		prefix, err := netip.ParsePrefix(p)
+		if err != nil {
+			addr, aerr := netip.ParseAddr(p)
+			if aerr != nil {
+				return nil, fmt.Errorf("%s: %q is neither an address nor a CIDR range", name, p)
+			}
+			prefix = netip.PrefixFrom(addr, addr.BitLen())
+		}
+		prefixes = append(prefixes, prefix)
+	}
+	return prefixes, nil
 }
 
 func envOr(getenv func(string) string, key, fallback string) string {

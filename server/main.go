@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/frontend"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/store"
@@ -62,14 +63,18 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	}
 
 	if cfg.RetentionYears > 0 {
-		go retain(ctx, subject.New(client), cfg.RetentionYears, logger)
+		go retain(ctx, subject.New(client), db, cfg.RetentionYears, logger)
 	}
 
+	var metrics *web.Metrics
+	if cfg.MetricsAddr != "" {
+		metrics = web.NewMetrics(db.SQL)
+	}
 	srv := &http.Server{
 		Addr: cfg.Addr,
 		Handler: web.New(web.Options{Client: client, DB: db, Ping: db.Ping, Logger: logger,
 			CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies, Frontend: frontend.Assets(),
-			RequestTimeout: cfg.RequestTimeout, Throttle: cfg.Throttle}),
+			RequestTimeout: cfg.RequestTimeout, Throttle: cfg.Throttle, Metrics: metrics}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		// A response may take the whole request deadline to produce,
@@ -77,7 +82,14 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		WriteTimeout: cfg.RequestTimeout + 30*time.Second,
 		IdleTimeout:  120 * time.Second,
 	}
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
+	if metrics != nil {
+		go func() {
+			if err := serveMetrics(ctx, cfg.MetricsAddr, metrics.Handler(cfg.MetricsAllow), logger); err != nil {
+				errc <- err
+			}
+		}()
+	}
 	go func() {
 		base := "http://localhost" + portOf(cfg.Addr)
 		logger.Info("listening", "addr", cfg.Addr, "app", base+"/", "graphiql", base+"/graphiql")
@@ -100,11 +112,16 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	return nil
 }
 
-// retain applies the retention rule at start and then daily; several
-// server copies may run it, which is harmless.
-func retain(ctx context.Context, subjects *subject.Service, years int, logger *slog.Logger) {
+// retentionHour is when, Italian time, every server process applies the
+// retention rule: their runs meet, and the database lock lets one erase.
+const retentionHour = 3
+
+// retain applies the retention rule at start and then daily at
+// retentionHour; with several server processes each run is one
+// transaction under a database lock, and erases nothing already erased.
+func retain(ctx context.Context, subjects *subject.Service, db *store.DB, years int, logger *slog.Logger) {
 	for {
-		if n, err := subjects.ApplyRetention(ctx, years); err != nil {
+		if n, err := subjects.ApplyRetention(ctx, db, years); err != nil {
 			logger.Error("applying retention", "error", err)
 		} else if n > 0 {
 			logger.Info("retention: identities erased", "count", n, "years", years)
@@ -112,7 +129,17 @@ func retain(ctx context.Context, subjects *subject.Service, years int, logger *s
 		select {
 		case <-ctx.Done():
 			return
-		case <-time.After(24 * time.Hour):
+		case <-time.After(time.Until(nextDaily(time.Now(), retentionHour))):
 		}
 	}
+}
+
+// nextDaily returns the first time after now at the hour, Italian time.
+func nextDaily(now time.Time, hour int) time.Time {
+	local := now.In(domain.Rome)
+	next := time.Date(local.Year(), local.Month(), local.Day(), hour, 0, 0, 0, domain.Rome)
+	if !next.After(now) {
+		next = time.Date(local.Year(), local.Month(), local.Day()+1, hour, 0, 0, 0, domain.Rome)
+	}
+	return next
 }

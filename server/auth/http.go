@@ -220,6 +220,10 @@ func forbidden(w http.ResponseWriter, msg string) {
 // WriteError answers in the shape of a GraphQL response, so clients read
 // one kind of error.
 func WriteError(w http.ResponseWriter, status int, code, msg string) {
+	// The metrics' writer counts the refusal under its code.
+	if rec, ok := w.(interface{ RecordErrorCode(string) }); ok {
+		rec.RecordErrorCode(code)
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]any{

@@ -131,20 +131,23 @@ func (s *Service) AccessReport(ctx context.Context, personID gid.ID) ([]*ent.Aud
 
 // ApplyRetention anonymises the identities of persons whose cases all
 // ended — closed or declined — more than the given number of years ago,
-// and returns how many it erased.
-func (s *Service) ApplyRetention(ctx context.Context, years int) (int, error) {
+// and returns how many it erased. Several server processes may run it at
+// once: it runs in one transaction holding db's "retention" lock, and
+// finds what to erase inside it, so that each identity is erased and
+// audited once; a run that finds the lock taken erases nothing.
+func (s *Service) ApplyRetention(ctx context.Context, db *store.DB, years int) (int, error) {
 	sys := rule.SystemContext(ctx)
 	cutoff := s.Now().AddDate(-years, 0, 0)
 	ended := []casefile.Status{casefile.StatusClosed, casefile.StatusDeclined}
-	ids, err := s.Client.PersonIdentity.Query().Where(personidentity.HasPersonWith(
-		person.HasCases(),
-		person.Not(person.HasCasesWith(casefile.Or(casefile.StatusNotIn(ended...), casefile.ClosedOnGTE(cutoff)))),
-	)).IDs(sys)
-	if err != nil || len(ids) == 0 {
-		return 0, err
-	}
 	var n int
-	err = store.WithTx(sys, s.Client, func(tx *ent.Client) (err error) {
+	_, err := db.WithLock(sys, "retention", func(tx *ent.Client) error {
+		ids, err := tx.PersonIdentity.Query().Where(personidentity.HasPersonWith(
+			person.HasCases(),
+			person.Not(person.HasCasesWith(casefile.Or(casefile.StatusNotIn(ended...), casefile.ClosedOnGTE(cutoff)))),
+		)).IDs(sys)
+		if err != nil || len(ids) == 0 {
+			return err
+		}
 		if n, err = tx.PersonIdentity.Delete().Where(personidentity.IDIn(ids...)).Exec(sys); err != nil {
 			return err
 		}

@@ -42,6 +42,8 @@ func exportIndicator(stats *indicator.Source, client *ent.Client, logger *slog.L
 			if status == 0 {
 				logger.ErrorContext(ctx, "indicator export", "error", err.Error(), "request_id", RequestID(ctx))
 				status, message = http.StatusInternalServerError, "internal error; quote request "+RequestID(ctx)+" to the administrators"
+			} else {
+				recordErrorCode(w, code)
 			}
 			http.Error(w, message, status)
 		}

@@ -20,8 +20,9 @@ const (
 )
 
 // serverPaths are the server's own paths: a request under one of them
-// that no route took is a real 404, never the SPA's page.
-var serverPaths = []string{"/graphql", "/graphiql", "/export", "/assets", "/healthz", "/readyz"}
+// that no route took is a real 404, never the SPA's page. /metrics is
+// served on a listener of its own (Metrics.Handler), never this one.
+var serverPaths = []string{"/graphql", "/graphiql", "/export", "/assets", "/healthz", "/readyz", "/metrics"}
 
 // mountFrontend serves a frontend build: the SPA at / and at every GET
 // path that is neither the server's nor a file of the build, so that the

@@ -48,6 +48,8 @@ type Options struct {
 	// Throttle bounds the rate of requests and anonymous concurrency;
 	// zero fields take DefaultThrottle's.
 	Throttle Throttle
+	// Metrics, when set, count and time the API's requests.
+	Metrics *Metrics
 }
 
 // DefaultRequestTimeout is the default deadline of a request.
@@ -91,8 +93,8 @@ func New(opts Options) http.Handler {
 	api := func(h http.Handler) http.Handler {
 		return withClient(opts.Client, authn.Handler(origins.guard(throttle.handler(h))))
 	}
-	mux.Handle("/graphql", withBody(maxBodyBytes, api(GraphQL(opts.Client, accounts, stats(opts), logger))))
-	mux.Handle("GET /export/indicator.csv", api(exportIndicator(stats(opts), opts.Client, logger)))
+	mux.Handle("/graphql", opts.Metrics.observe("other", "other", withBody(maxBodyBytes, api(GraphQL(opts.Client, accounts, stats(opts), logger)))))
+	mux.Handle("GET /export/indicator.csv", opts.Metrics.observe("export", "indicator.csv", api(exportIndicator(stats(opts), opts.Client, logger))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
@@ -135,12 +137,15 @@ func New(opts Options) http.Handler {
 // GraphQL returns the GraphQL-over-HTTP endpoint: queries by GET or POST,
 // mutations by POST only, each mutation in one database transaction.
 func GraphQL(client *ent.Client, accounts *auth.Service, indicators *indicator.Source, logger *slog.Logger) http.Handler {
-	srv := handler.New(graph.NewSchema(client, accounts, indicators))
+	schema := graph.NewSchema(client, accounts, indicators)
+	srv := handler.New(schema)
 	// application/graphql-response+json by default, the media type of the
 	// GraphQL-over-HTTP specification, with its status codes (400 for a
 	// request that cannot run); clients asking for application/json get it.
 	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
 	srv.AddTransport(transport.POST{UseGrapQLResponseJsonByDefault: true})
+	// First, so that it sees the answer as every other extension left it.
+	srv.Use(operationMetrics{schema: schema.Schema()})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(maxTokens)
 	srv.Use(extension.Introspection{})

@@ -111,7 +111,7 @@ func TestDataSubjectRights(t *testing.T) {
 		kept := c.PersonIdentity.Query().Where(personidentity.HasPersonWith(person.HasCasesWith(casefile.StatusNotIn(ended...)))).CountX(ctx)
 		total := c.PersonIdentity.Query().CountX(ctx)
 		later := &subject.Service{Client: c, Now: func() time.Time { return time.Now().AddDate(12, 0, 0) }}
-		n, err := later.ApplyRetention(context.Background(), 10)
+		n, err := later.ApplyRetention(context.Background(), db, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -121,7 +121,7 @@ func TestDataSubjectRights(t *testing.T) {
 		if got := c.AuditEvent.Query().Where(auditevent.Action("RETENTION_ERASE")).CountX(ctx); got != n {
 			t.Errorf("retention audited %d erasures of %d", got, n)
 		}
-		if n, _ := subject.New(c).ApplyRetention(context.Background(), 10); n != 0 {
+		if n, _ := subject.New(c).ApplyRetention(context.Background(), db, 10); n != 0 {
 			t.Errorf("retention erased %d recent identities", n)
 		}
 	})
