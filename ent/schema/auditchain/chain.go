@@ -22,10 +22,10 @@ import (
 	"fmt"
 	"hash"
 	"strconv"
+	"strings"
 	"time"
 
 	"entgo.io/ent/dialect"
-	entsql "entgo.io/ent/dialect/sql"
 
 	"github.com/progetto-win/win/ent"
 )
@@ -129,18 +129,45 @@ func Seal(ctx context.Context, tx execQuerier, dialectName string) error {
 	if err := rows.Close(); err != nil {
 		return fmt.Errorf("reading audit events to seal: %w", err)
 	}
-	for _, e := range pending {
-		seq++
-		if head, err = digest(head, seq, e); err != nil {
-			return err
+	for len(pending) > 0 {
+		batch := pending[:min(len(pending), sealBatch)]
+		pending = pending[len(batch):]
+		args := make([]any, 0, 3*len(batch))
+		for _, e := range batch {
+			seq++
+			if head, err = digest(head, seq, e); err != nil {
+				return err
+			}
+			args = append(args, e.ID, seq, head)
 		}
-		q, args := entsql.Dialect(dialectName).Update("audit_events").
-			Set("seq", seq).Set("hash", head).Where(entsql.EQ("id", e.ID)).Query()
-		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-			return fmt.Errorf("sealing audit event %s: %w", e.ID, err)
+		if _, err := tx.ExecContext(ctx, sealStatement(dialectName, len(batch)), args...); err != nil {
+			return fmt.Errorf("sealing audit events: %w", err)
 		}
 	}
 	return nil
+}
+
+// sealBatch is how many events one statement seals: a history of many
+// events, sealed at the first start, goes in few round trips.
+const sealBatch = 500
+
+// sealStatement sets the position and hash of n events, given as (id,
+// seq, hash) arguments, in one statement both dialects read alike.
+func sealStatement(dialectName string, n int) string {
+	var b strings.Builder
+	b.WriteString("UPDATE audit_events SET seq = v.column2, hash = v.column3 FROM (VALUES ")
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if dialectName == dialect.Postgres {
+			fmt.Fprintf(&b, "($%d, CAST($%d AS BIGINT), $%d)", 3*i+1, 3*i+2, 3*i+3)
+		} else {
+			b.WriteString("(?, CAST(? AS BIGINT), ?)")
+		}
+	}
+	b.WriteString(") AS v WHERE audit_events.id = v.column1")
+	return b.String()
 }
 
 // lastSealed returns the position and hash of the chain's last event; 0
