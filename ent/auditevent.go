@@ -35,6 +35,10 @@ type AuditEvent struct {
 	ClientAddress string `json:"client_address,omitempty"`
 	// What changed, for users, their roles and table seats: a JSON object mapping each changed field to its before and after values, e.g. {"roles": {"before": ["OPERATOR"], "after": ["OPERATOR", "COORDINATOR"]}}; never a password or its hash (modifiche).
 	Changes string `json:"changes,omitempty"`
+	// Position of the event in the audit chain, from 1 without gaps.
+	Seq *int64 `json:"seq,omitempty"`
+	// SHA-256, in hex, of the previous event's hash and this event's content.
+	Hash string `json:"hash,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AuditEventQuery when eager-loading is set.
 	Edges                    AuditEventEdges `json:"edges"`
@@ -85,7 +89,9 @@ func (*AuditEvent) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case auditevent.FieldID:
 			values[i] = new(gid.ID)
-		case auditevent.FieldAction, auditevent.FieldEntityType, auditevent.FieldEntityID, auditevent.FieldRequestID, auditevent.FieldClientAddress, auditevent.FieldChanges:
+		case auditevent.FieldSeq:
+			values[i] = new(sql.NullInt64)
+		case auditevent.FieldAction, auditevent.FieldEntityType, auditevent.FieldEntityID, auditevent.FieldRequestID, auditevent.FieldClientAddress, auditevent.FieldChanges, auditevent.FieldHash:
 			values[i] = new(sql.NullString)
 		case auditevent.FieldOccurredAt:
 			values[i] = new(sql.NullTime)
@@ -155,6 +161,19 @@ func (_m *AuditEvent) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field changes", values[i])
 			} else if value.Valid {
 				_m.Changes = value.String
+			}
+		case auditevent.FieldSeq:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field seq", values[i])
+			} else if value.Valid {
+				_m.Seq = new(int64)
+				*_m.Seq = value.Int64
+			}
+		case auditevent.FieldHash:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field hash", values[i])
+			} else if value.Valid {
+				_m.Hash = value.String
 			}
 		case auditevent.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -236,6 +255,14 @@ func (_m *AuditEvent) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("changes=")
 	builder.WriteString(_m.Changes)
+	builder.WriteString(", ")
+	if v := _m.Seq; v != nil {
+		builder.WriteString("seq=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("hash=")
+	builder.WriteString(_m.Hash)
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -41,6 +41,7 @@ func main() {
 		gen.MustParse(gen.NewTemplate("gid").ParseFiles("ent/schema/gid/template/gid.tmpl")),
 		gen.MustParse(gen.NewTemplate("selector").ParseFiles("ent/schema/rule/template/selector.tmpl")),
 		gen.MustParse(gen.NewTemplate("fields").ParseFiles("ent/schema/rule/template/fields.tmpl")),
+		gen.MustParse(gen.NewTemplate("dialect").ParseFiles("ent/schema/auditchain/template/dialect.tmpl")),
 	}
 	err = entc.Generate("./ent/schema", &gen.Config{
 		Target:  "ent",
@@ -52,6 +53,7 @@ func main() {
 			gen.FeatureVersionedMigration,
 			gen.FeatureLock,
 			gen.FeatureModifier,
+			gen.FeatureExecQuery, // the audit chain's lock and sealing
 		},
 		Templates: templates,
 	}, entc.Extensions(ex))

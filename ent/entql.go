@@ -102,6 +102,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditevent.FieldRequestID:     {Type: field.TypeString, Column: auditevent.FieldRequestID},
 			auditevent.FieldClientAddress: {Type: field.TypeString, Column: auditevent.FieldClientAddress},
 			auditevent.FieldChanges:       {Type: field.TypeString, Column: auditevent.FieldChanges},
+			auditevent.FieldSeq:           {Type: field.TypeInt64, Column: auditevent.FieldSeq},
+			auditevent.FieldHash:          {Type: field.TypeString, Column: auditevent.FieldHash},
 		},
 	}
 	graph.Nodes[3] = &sqlgraph.Node{
@@ -2104,6 +2106,16 @@ func (f *AuditEventFilter) WhereClientAddress(p entql.StringP) {
 // WhereChanges applies the entql string predicate on the changes field.
 func (f *AuditEventFilter) WhereChanges(p entql.StringP) {
 	f.Where(p.Field(auditevent.FieldChanges))
+}
+
+// WhereSeq applies the entql int64 predicate on the seq field.
+func (f *AuditEventFilter) WhereSeq(p entql.Int64P) {
+	f.Where(p.Field(auditevent.FieldSeq))
+}
+
+// WhereHash applies the entql string predicate on the hash field.
+func (f *AuditEventFilter) WhereHash(p entql.StringP) {
+	f.Where(p.Field(auditevent.FieldHash))
 }
 
 // WhereHasActor applies a predicate to check if query has an edge actor.

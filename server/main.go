@@ -1,5 +1,6 @@
 // Command server runs WIN: the GraphQL API, GraphiQL and health checks, on
-// PostgreSQL or an embedded SQLite file. See the README for configuration.
+// PostgreSQL or an embedded SQLite file. See the README for configuration;
+// its subcommands back up, restore and verify the audit log (commands.go).
 package main
 
 import (
@@ -22,6 +23,9 @@ import (
 )
 
 func main() {
+	if isCommand(os.Args[1:]) {
+		os.Exit(runCommand(os.Args[1:], os.Getenv, os.Stdout, os.Stderr))
+	}
 	cfg, err := loadConfig(os.Args[1:], os.Getenv)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

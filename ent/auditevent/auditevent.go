@@ -30,6 +30,10 @@ const (
 	FieldClientAddress = "client_address"
 	// FieldChanges holds the string denoting the changes field in the database.
 	FieldChanges = "changes"
+	// FieldSeq holds the string denoting the seq field in the database.
+	FieldSeq = "seq"
+	// FieldHash holds the string denoting the hash field in the database.
+	FieldHash = "hash"
 	// EdgeActor holds the string denoting the actor edge name in mutations.
 	EdgeActor = "actor"
 	// EdgeOrganization holds the string denoting the organization edge name in mutations.
@@ -62,6 +66,8 @@ var Columns = []string{
 	FieldRequestID,
 	FieldClientAddress,
 	FieldChanges,
+	FieldSeq,
+	FieldHash,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "audit_events"
@@ -92,7 +98,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/progetto-win/win/ent/runtime"
 var (
-	Hooks  [1]ent.Hook
+	Hooks  [2]ent.Hook
 	Policy ent.Policy
 	// DefaultOccurredAt holds the default value on creation for the "occurred_at" field.
 	DefaultOccurredAt func() time.Time
@@ -106,6 +112,8 @@ var (
 	RequestIDValidator func(string) error
 	// ClientAddressValidator is a validator for the "client_address" field. It is called by the builders before save.
 	ClientAddressValidator func(string) error
+	// HashValidator is a validator for the "hash" field. It is called by the builders before save.
+	HashValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() gid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
@@ -153,6 +161,16 @@ func ByClientAddress(opts ...sql.OrderTermOption) OrderOption {
 // ByChanges orders the results by the changes field.
 func ByChanges(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldChanges, opts...).ToFunc()
+}
+
+// BySeq orders the results by the seq field.
+func BySeq(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSeq, opts...).ToFunc()
+}
+
+// ByHash orders the results by the hash field.
+func ByHash(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHash, opts...).ToFunc()
 }
 
 // ByActorField orders the results by actor field.

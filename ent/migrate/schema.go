@@ -90,6 +90,8 @@ var (
 		{Name: "request_id", Type: field.TypeString, Nullable: true, Size: 64},
 		{Name: "client_address", Type: field.TypeString, Nullable: true, Size: 64},
 		{Name: "changes", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "seq", Type: field.TypeInt64, Nullable: true},
+		{Name: "hash", Type: field.TypeString, Nullable: true, Size: 64},
 		{Name: "audit_event_actor", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "audit_event_organization", Type: field.TypeString, Nullable: true, Size: 40},
 	}
@@ -101,13 +103,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "audit_events_users_actor",
-				Columns:    []*schema.Column{AuditEventsColumns[8]},
+				Columns:    []*schema.Column{AuditEventsColumns[10]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "audit_events_organizations_organization",
-				Columns:    []*schema.Column{AuditEventsColumns[9]},
+				Columns:    []*schema.Column{AuditEventsColumns[11]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -127,6 +129,11 @@ var (
 				Name:    "auditevent_action",
 				Unique:  false,
 				Columns: []*schema.Column{AuditEventsColumns[2]},
+			},
+			{
+				Name:    "auditevent_seq",
+				Unique:  true,
+				Columns: []*schema.Column{AuditEventsColumns[8]},
 			},
 		},
 	}

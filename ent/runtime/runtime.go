@@ -183,6 +183,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	auditeventHooks := schema.AuditEvent{}.Hooks()
+
+	auditevent.Hooks[1] = auditeventHooks[0]
 	auditeventMixinFields0 := auditeventMixin[0].Fields()
 	_ = auditeventMixinFields0
 	auditeventFields := schema.AuditEvent{}.Fields()
@@ -225,6 +228,10 @@ func init() {
 	auditeventDescClientAddress := auditeventFields[5].Descriptor()
 	// auditevent.ClientAddressValidator is a validator for the "client_address" field. It is called by the builders before save.
 	auditevent.ClientAddressValidator = auditeventDescClientAddress.Validators[0].(func(string) error)
+	// auditeventDescHash is the schema descriptor for hash field.
+	auditeventDescHash := auditeventFields[8].Descriptor()
+	// auditevent.HashValidator is a validator for the "hash" field. It is called by the builders before save.
+	auditevent.HashValidator = auditeventDescHash.Validators[0].(func(string) error)
 	// auditeventDescID is the schema descriptor for id field.
 	auditeventDescID := auditeventMixinFields0[0].Descriptor()
 	// auditevent.DefaultID holds the default value on creation for the id field.

@@ -3,6 +3,7 @@ package schema
 import (
 	"time"
 
+	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
@@ -10,6 +11,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/progetto-win/win/ent/privacy"
+	"github.com/progetto-win/win/ent/schema/auditchain"
 	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
@@ -44,6 +46,15 @@ func (AuditEvent) Fields() []ent.Field {
 			Comment("Network address of the client (indirizzo del client)."),
 		field.Text("changes").Optional().Immutable().
 			Comment("What changed, for users, their roles and table seats: a JSON object mapping each changed field to its before and after values, e.g. {\"roles\": {\"before\": [\"OPERATOR\"], \"after\": [\"OPERATOR\", \"COORDINATOR\"]}}; never a password or its hash (modifiche)."),
+		// The chain (ent/schema/auditchain) sets these two when the
+		// transaction that wrote the event commits; they are for `win
+		// audit verify` and backups, not for the API.
+		field.Int64("seq").Optional().Nillable().Immutable().
+			Comment("Position of the event in the audit chain, from 1 without gaps.").
+			Annotations(entgql.Skip()),
+		field.String("hash").Optional().MaxLen(64).Immutable().
+			Comment("SHA-256, in hex, of the previous event's hash and this event's content.").
+			Annotations(entgql.Skip()),
 	}
 }
 
@@ -59,7 +70,7 @@ func (AuditEvent) Edges() []ent.Edge {
 
 // Indexes of AuditEvent.
 func (AuditEvent) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("occurred_at"), index.Fields("entity_id"), index.Fields("action")}
+	return []ent.Index{index.Fields("occurred_at"), index.Fields("entity_id"), index.Fields("action"), index.Fields("seq").Unique()}
 }
 
 // Policy of AuditEvent: the log is append-only — only the system writes
@@ -69,6 +80,11 @@ func (AuditEvent) Policy() ent.Policy {
 		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowRoles(domain.RoleAdmin), privacy.AlwaysDenyRule()},
 		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
 	}
+}
+
+// Hooks of AuditEvent: every event joins the tamper-evident chain.
+func (AuditEvent) Hooks() []ent.Hook {
+	return []ent.Hook{auditchain.Hook()}
 }
 
 // Annotations of AuditEvent.

@@ -12,6 +12,8 @@ import (
 	"github.com/golang-migrate/migrate/v4/database/postgres"
 	"github.com/golang-migrate/migrate/v4/database/sqlite"
 	"github.com/golang-migrate/migrate/v4/source/iofs"
+
+	"github.com/progetto-win/win/ent/schema/auditchain"
 )
 
 // Migrations holds the versioned migrations of both dialects, written by
@@ -61,7 +63,14 @@ func (db *DB) Migrate(ctx context.Context) error {
 		return fmt.Errorf("migrating: %w", err)
 	}
 	if db.Dialect == dialect.Postgres {
-		return conn.Close()
+		if err := conn.Close(); err != nil {
+			return err
+		}
+	}
+	// Events written before the audit chain existed, or left unsealed by
+	// a crash, join it now, in the order they happened.
+	if err := auditchain.SealClient(ctx, db.Client()); err != nil {
+		return fmt.Errorf("sealing the audit chain: %w", err)
 	}
 	return nil
 }

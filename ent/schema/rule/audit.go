@@ -16,8 +16,21 @@ import (
 var apiNames = map[string]string{"CaseFile": "Case", "TerritorialTable": "Table", "APIToken": "ApiToken"}
 
 // Record writes one audit event per object for what the viewer did, as
-// the system: the log is closed to everyone else.
+// the system: the log is closed to everyone else. Outside a transaction
+// (identities a query read) the events get one of their own, so that
+// they join the audit chain together rather than one commit each.
 func Record(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, entityType string, ids []gid.ID) error {
+	if _, err := client.AuditEvent.Create().Mutation().Tx(); err != nil && len(ids) > 1 {
+		tx, err := client.Tx(ctx)
+		if err != nil {
+			return err
+		}
+		if err := Record(ctx, tx.Client(), v, action, entityType, ids); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+		return tx.Commit()
+	}
 	for _, id := range ids {
 		if err := recordChange(ctx, client, v, action, entityType, id, ""); err != nil {
 			return err
