@@ -1,7 +1,9 @@
 package web
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"time"
 
 	"github.com/vektah/gqlparser/v2/ast"
@@ -23,13 +25,39 @@ func (w *walker) cursors(f *ast.Field, args map[string]any) {
 		if def == nil || def.Type.Name() != "Cursor" || args[name] == nil {
 			continue
 		}
+		path := f.Alias + "." + name
 		var c ent.Cursor
 		if c.UnmarshalGQL(args[name]) != nil || !fitsOrder(c.Value, args["orderBy"], f.Definition.Arguments.ForName("orderBy")) {
-			path := f.Alias + "." + name
 			w.err = badInputField(path+": not a cursor of this list in this order; use one the same query returned", path)
 			return
 		}
+		if field := throughEdge(args["orderBy"]); field != "" {
+			w.err = badInputField(fmt.Sprintf("%s: a list ordered by %s cannot be paged with a cursor yet; order by another field to page further", path, field), path)
+			return
+		}
 	}
+}
+
+// edgeOrders are the order fields whose value comes through an edge: with
+// a cursor, entgql compares it with a column of the list's own table,
+// which does not exist (ent/ent#4059), and the database fails.
+var edgeOrders = []string{"TABLE_NAME"}
+
+// throughEdge returns the first order field of an orderBy argument that
+// comes through an edge, or "".
+func throughEdge(orderBy any) string {
+	orders, isList := orderBy.([]any)
+	if !isList {
+		orders = []any{orderBy}
+	}
+	for _, o := range orders {
+		if o, ok := o.(map[string]any); ok {
+			if field, _ := o["field"].(string); slices.Contains(edgeOrders, field) {
+				return field
+			}
+		}
+	}
+	return ""
 }
 
 // fitsOrder reports whether a cursor's value fits an orderBy argument: no
