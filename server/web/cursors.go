@@ -15,7 +15,7 @@ import (
 // list cannot have given: one that does not decode, or whose values do
 // not fit the list's order — one scalar per orderBy field. entgql fails
 // on those with errors of no known kind (INTERNAL), or hands a map to the
-// database driver.
+// database driver; and any cursor in an order it cannot page (unpageable).
 func (w *walker) cursors(f *ast.Field, args map[string]any) {
 	if f.Definition == nil {
 		return
@@ -31,8 +31,8 @@ func (w *walker) cursors(f *ast.Field, args map[string]any) {
 			w.err = badInputField(path+": not a cursor of this list in this order; use one the same query returned", path)
 			return
 		}
-		if field := throughEdge(args["orderBy"]); field != "" {
-			w.err = badInputField(fmt.Sprintf("%s: a list ordered by %s cannot be paged with a cursor yet; order by another field to page further", path, field), path)
+		if why := unpageable(args["orderBy"]); why != "" {
+			w.err = badInputField(fmt.Sprintf("%s: %s", path, why), path)
 			return
 		}
 	}
@@ -43,18 +43,26 @@ func (w *walker) cursors(f *ast.Field, args map[string]any) {
 // which does not exist (ent/ent#4059), and the database fails.
 var edgeOrders = []string{"TABLE_NAME"}
 
-// throughEdge returns the first order field of an orderBy argument that
-// comes through an edge, or "".
-func throughEdge(orderBy any) string {
+// unpageable says why a list in this order cannot be paged with a
+// cursor, or "": a field through an edge, or a field named twice, whose
+// cursor conditions contradict its order (a page skipped or repeated).
+func unpageable(orderBy any) string {
 	orders, isList := orderBy.([]any)
 	if !isList {
 		orders = []any{orderBy}
 	}
+	var seen []string
 	for _, o := range orders {
-		if o, ok := o.(map[string]any); ok {
-			if field, _ := o["field"].(string); slices.Contains(edgeOrders, field) {
-				return field
-			}
+		o, _ := o.(map[string]any)
+		field, _ := o["field"].(string)
+		switch {
+		case slices.Contains(edgeOrders, field):
+			return fmt.Sprintf("a list ordered by %s cannot be paged with a cursor yet; order by another field to page further", field)
+		case slices.Contains(seen, field):
+			return fmt.Sprintf("orderBy names %s twice; name each field once to page with a cursor", field)
+		}
+		if field != "" {
+			seen = append(seen, field)
 		}
 	}
 	return ""
