@@ -97,9 +97,10 @@ func fitsOrder(value, orderBy any, def *ast.ArgumentDefinition) bool {
 	return true
 }
 
-// scalar reports whether a decoded cursor value is one a column holds.
+// scalar reports whether a decoded cursor value is one a column holds,
+// NULL (nil) included: a nullable field orders too.
 func scalar(v any) bool {
-	if _, ok := v.(time.Time); ok {
+	if _, ok := v.(time.Time); ok || v == nil {
 		return true
 	}
 	switch reflect.ValueOf(v).Kind() {
