@@ -97,10 +97,9 @@ func fitsOrder(value, orderBy any, def *ast.ArgumentDefinition) bool {
 	return true
 }
 
-// scalar reports whether a decoded cursor value is one a column holds,
-// NULL (nil) included: a nullable field orders too.
+// scalar reports whether a decoded cursor value is one a column holds.
 func scalar(v any) bool {
-	if _, ok := v.(time.Time); ok || v == nil {
+	if _, ok := v.(time.Time); ok {
 		return true
 	}
 	switch reflect.ValueOf(v).Kind() {
