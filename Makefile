@@ -3,7 +3,7 @@ SHELL := /bin/bash
 GO ?= go
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 
-.PHONY: run dev build frontend server test test-go test-frontend test-e2e generate check-generated migration lint bench clean
+.PHONY: run dev build frontend server test test-go test-frontend test-e2e generate check-generated migration lint bench fuzz clean
 
 ## run: build the frontend and the server, then start it on win.db with demo data
 run: frontend
@@ -66,6 +66,21 @@ migration:
 ## bench: benchmarks, printing their figures
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## fuzz: each fuzz target for FUZZTIME (default 20s) with one worker, printing
+## its executions; the whole-server targets run on PostgreSQL as well when
+## WIN_TEST_DATABASE_URL is set (docs/fuzzing.md)
+FUZZTIME ?= 20s
+FUZZ_TARGETS := ./ent/schema/gid:FuzzGlobalID ./ent/schema/domain:FuzzTaxCode ./ent/schema/domain:FuzzDate \
+	./server/web:FuzzRequestBody ./server/web:FuzzCursor ./server/web:FuzzIndicatorCSV ./server/web:FuzzExportRequest \
+	./server/web:FuzzGraphQLRequest ./server/web:FuzzCasePages
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+	  pkg=$${t%%:*}; name=$${t#*:}; log=$$(mktemp); \
+	  if $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 $$pkg >$$log 2>&1; then \
+	    echo "$$name: $$(grep '^fuzz: elapsed' $$log | tail -n 1)"; rm -f $$log; \
+	  else cat $$log; rm -f $$log; exit 1; fi; \
+	done
 
 clean:
 	rm -rf bin frontend/dist/app test-artifacts

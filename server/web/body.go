@@ -51,9 +51,11 @@ func withBody(limit int64, next http.Handler) http.Handler {
 
 // undecodable says why a body is not a GraphQL request, or "".
 func undecodable(body []byte) string {
-	if len(bytes.TrimSpace(body)) == 0 {
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 {
 		return "the request body is empty: send a JSON object with a query"
 	}
+	const notOne = "the request body must be one JSON object with a query; batches are not supported"
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	var params graphql.RawParams
@@ -61,9 +63,14 @@ func undecodable(body []byte) string {
 	var typeErr *json.UnmarshalTypeError
 	switch {
 	case err == nil:
+		// null decodes too, and the decoder stops after one value: what
+		// follows it would be silently dropped (gqlgen reads it the same way).
+		if _, next := dec.Token(); trimmed[0] != '{' || next != io.EOF {
+			return notOne
+		}
 		return ""
 	case errors.As(err, &typeErr) && typeErr.Field == "":
-		return "the request body must be one JSON object with a query; batches are not supported"
+		return notOne
 	case errors.As(err, &typeErr):
 		return fmt.Sprintf("the request body's %q has the wrong type", typeErr.Field)
 	}

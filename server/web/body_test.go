@@ -24,6 +24,8 @@ func TestUndecodableBodies(t *testing.T) {
 		}{
 			{"malformed JSON", `{"query": "{ viewer { email } }"`, http.StatusBadRequest},
 			{"batch", `[{"query": "{ viewer { email } }"}, {"query": "{ viewer { email } }"}]`, http.StatusBadRequest},
+			{"two objects", `{"query": "{ viewer { email } }"} {"query": "mutation { signOut }"}`, http.StatusBadRequest},
+			{"null", `null`, http.StatusBadRequest},
 			{"query of the wrong type", `{"query": 42}`, http.StatusBadRequest},
 			{"variables of the wrong type", `{"query": "{ viewer { email } }", "variables": "x"}`, http.StatusBadRequest},
 			{"empty", ``, http.StatusBadRequest},

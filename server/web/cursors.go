@@ -1,7 +1,9 @@
 package web
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"time"
 
 	"github.com/vektah/gqlparser/v2/ast"
@@ -13,7 +15,7 @@ import (
 // list cannot have given: one that does not decode, or whose values do
 // not fit the list's order — one scalar per orderBy field. entgql fails
 // on those with errors of no known kind (INTERNAL), or hands a map to the
-// database driver.
+// database driver; and any cursor in an order it cannot page (unpageable).
 func (w *walker) cursors(f *ast.Field, args map[string]any) {
 	if f.Definition == nil {
 		return
@@ -23,13 +25,47 @@ func (w *walker) cursors(f *ast.Field, args map[string]any) {
 		if def == nil || def.Type.Name() != "Cursor" || args[name] == nil {
 			continue
 		}
+		path := f.Alias + "." + name
 		var c ent.Cursor
 		if c.UnmarshalGQL(args[name]) != nil || !fitsOrder(c.Value, args["orderBy"], f.Definition.Arguments.ForName("orderBy")) {
-			path := f.Alias + "." + name
 			w.err = badInputField(path+": not a cursor of this list in this order; use one the same query returned", path)
 			return
 		}
+		if why := unpageable(args["orderBy"]); why != "" {
+			w.err = badInputField(fmt.Sprintf("%s: %s", path, why), path)
+			return
+		}
 	}
+}
+
+// edgeOrders are the order fields whose value comes through an edge: with
+// a cursor, entgql compares it with a column of the list's own table,
+// which does not exist (ent/ent#4059), and the database fails.
+var edgeOrders = []string{"TABLE_NAME"}
+
+// unpageable says why a list in this order cannot be paged with a
+// cursor, or "": a field through an edge, or a field named twice, whose
+// cursor conditions contradict its order (a page skipped or repeated).
+func unpageable(orderBy any) string {
+	orders, isList := orderBy.([]any)
+	if !isList {
+		orders = []any{orderBy}
+	}
+	var seen []string
+	for _, o := range orders {
+		o, _ := o.(map[string]any)
+		field, _ := o["field"].(string)
+		switch {
+		case slices.Contains(edgeOrders, field):
+			return fmt.Sprintf("a list ordered by %s cannot be paged with a cursor yet; order by another field to page further", field)
+		case slices.Contains(seen, field):
+			return fmt.Sprintf("orderBy names %s twice; name each field once to page with a cursor", field)
+		}
+		if field != "" {
+			seen = append(seen, field)
+		}
+	}
+	return ""
 }
 
 // fitsOrder reports whether a cursor's value fits an orderBy argument: no

@@ -2,9 +2,11 @@ package web
 
 import (
 	"encoding/csv"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -68,33 +70,46 @@ func exportIndicator(stats *indicator.Source, client *ent.Client, logger *slog.L
 			fail(err)
 			return
 		}
-		semicolon := q.Get("separator") == "semicolon"
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
 		w.Header().Set("Cache-Control", "no-store")
-		_, _ = w.Write([]byte(byteOrderMark))
-		out := csv.NewWriter(w)
-		if semicolon {
-			out.Comma = ';'
-		}
-		_ = out.WriteAll(neutralised(csvRows(result, semicolon)))
+		_ = writeCSV(w, result, q.Get("separator") == "semicolon")
 	})
+}
+
+// writeCSV writes a result as the CSV file of an export: byte-order mark,
+// commas (or semicolons, with decimal commas), cells neutralised.
+func writeCSV(w io.Writer, result *indicator.Result, semicolon bool) error {
+	if _, err := io.WriteString(w, byteOrderMark); err != nil {
+		return err
+	}
+	out := csv.NewWriter(w)
+	if semicolon {
+		out.Comma = ';'
+	}
+	return out.WriteAll(neutralised(csvRows(result, semicolon)))
 }
 
 // neutralised returns the rows with every cell that a spreadsheet would
 // run as a formula — starting with = + - @, a tab or a carriage return —
 // prefixed with a single quote, which makes it text (OWASP's CSV
-// injection advice): labels are names users typed.
+// injection advice): labels are names users typed. A negative number is
+// no formula and stays a number.
 func neutralised(rows [][]string) [][]string {
 	for _, row := range rows {
 		for i, cell := range row {
-			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !isNumber(cell) {
 				row[i] = "'" + cell
 			}
 		}
 	}
 	return rows
 }
+
+// decimal is a number as csvRows writes it, with a decimal point or comma.
+var decimal = regexp.MustCompile(`^-?[0-9]+([.,][0-9]+)?$`)
+
+func isNumber(cell string) bool { return decimal.MatchString(cell) }
 
 // exportRequest reads the filter and breakdown of an export.
 func exportRequest(q url.Values) (*indicator.Filter, []indicator.Dimension, error) {

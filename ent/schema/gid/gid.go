@@ -12,9 +12,9 @@ import (
 	"crypto/rand"
 	"database/sql/driver"
 	"encoding/base32"
+	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 )
 
@@ -55,9 +55,12 @@ func (id *ID) UnmarshalGQL(v any) error {
 	return nil
 }
 
-// MarshalGQL implements graphql.Marshaler.
+// MarshalGQL implements graphql.Marshaler. It writes a JSON string:
+// strconv.Quote's Go escapes (\x01, \xff) are no JSON, and an ID a client
+// sent may hold anything.
 func (id ID) MarshalGQL(w io.Writer) {
-	_, _ = io.WriteString(w, strconv.Quote(string(id)))
+	b, _ := json.Marshal(string(id)) // a string always marshals
+	_, _ = w.Write(b)
 }
 
 // Scan implements sql.Scanner.
