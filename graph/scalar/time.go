@@ -2,6 +2,7 @@
 package scalar
 
 import (
+	"errors"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -15,7 +16,11 @@ func MarshalTime(t time.Time) graphql.Marshaler {
 	return graphql.MarshalTime(t.UTC())
 }
 
-// UnmarshalTime reads an instant as gqlgen does: RFC 3339, with a zone.
+// UnmarshalTime reads an instant as gqlgen does, RFC 3339 with a zone,
+// but refuses an empty string, which gqlgen reads as the year 1.
 func UnmarshalTime(v any) (time.Time, error) {
+	if s, ok := v.(string); ok && s == "" {
+		return time.Time{}, errors.New("a time must be given in RFC 3339, e.g. 2026-01-31T09:00:00+01:00, not an empty string")
+	}
 	return graphql.UnmarshalTime(v)
 }
