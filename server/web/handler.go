@@ -91,7 +91,7 @@ func New(opts Options) http.Handler {
 	api := func(h http.Handler) http.Handler {
 		return withClient(opts.Client, authn.Handler(origins.guard(throttle.handler(h))))
 	}
-	mux.Handle("/graphql", withBody(maxBodyBytes, api(GraphQL(opts.Client, accounts, stats(opts), logger))))
+	mux.Handle("/graphql", withBody(maxBodyBytes, api(withUnavailableStatus(GraphQL(opts.Client, accounts, stats(opts), logger)))))
 	mux.Handle("GET /export/indicator.csv", api(exportIndicator(stats(opts), opts.Client, logger)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
