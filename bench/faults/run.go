@@ -398,7 +398,11 @@ func report(rec *recorder, faultAt time.Duration) {
 	if notReady < 0 {
 		fmt.Println("/readyz: never reported not ready after the fault")
 	} else {
-		fmt.Printf("/readyz: not ready at %s, ready again at %s\n", sec(notReady), sec(firstAfter(rec.ready, notReady, true)))
+		if again := firstAfter(rec.ready, notReady, true); again < 0 {
+			fmt.Printf("/readyz: not ready at %s, and not again during the run\n", sec(notReady))
+		} else {
+			fmt.Printf("/readyz: not ready at %s, ready again at %s\n", sec(notReady), sec(again))
+		}
 	}
 	if len(rec.dbUp) > 0 {
 		down := firstAfter(rec.dbUp, faultAt, false)
