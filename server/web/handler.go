@@ -101,7 +101,7 @@ func New(opts Options) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if err := opts.Ping(ctx); err != nil {
+		if err := pingWithin(ctx, opts.Ping); err != nil {
 			logger.WarnContext(ctx, "database not reachable", "error", err, "request_id", RequestID(ctx))
 			w.WriteHeader(http.StatusServiceUnavailable)
 			_, _ = w.Write([]byte("database not reachable\n"))

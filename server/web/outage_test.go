@@ -136,7 +136,20 @@ func TestPostgresOutage(t *testing.T) {
 	if code, took := readyz(w.base.handler); code != http.StatusServiceUnavailable || took > 2500*time.Millisecond {
 		t.Fatalf("/readyz while the database is down: %d after %v, want 503 within 2 s", code, took)
 	}
+	// Unresponsive: connections accepted, never answered.
 	proxy.up()
+	proxy.stall(true)
+	if code, took := readyz(w.base.handler); code != http.StatusServiceUnavailable || took > 2500*time.Millisecond {
+		t.Fatalf("/readyz while the database does not answer: %d after %v, want 503 within 2 s", code, took)
+	}
+	// A request gives up connecting after the connect timeout, not at
+	// its own deadline, nor never.
+	start := time.Now()
+	unavailable(t, w.coord.post(`{ cases(first: 5) { totalCount } }`, nil))
+	if took := time.Since(start); took > 5*time.Second {
+		t.Fatalf("a request waited %v for a database that does not answer", took)
+	}
+	proxy.stall(false)
 	if code, _ := readyz(w.base.handler); code != http.StatusOK {
 		t.Fatalf("/readyz once the database is back: %d", code)
 	}
@@ -212,12 +225,13 @@ func TestSQLiteCannotWrite(t *testing.T) {
 // then it cuts every connection and refuses new ones, as a server that
 // restarts does, without touching the shared server itself.
 type proxy struct {
-	t      *testing.T
-	target string
-	addr   string
-	mu     sync.Mutex
-	ln     net.Listener
-	conns  []net.Conn
+	t       *testing.T
+	target  string
+	addr    string
+	mu      sync.Mutex
+	ln      net.Listener
+	conns   []net.Conn
+	stalled bool // accepting connections without forwarding them
 }
 
 func startProxy(t *testing.T, target string) *proxy {
@@ -238,13 +252,20 @@ func (p *proxy) serve(ln net.Listener) {
 		if err != nil {
 			return
 		}
+		p.mu.Lock()
+		stalled := p.stalled
+		p.conns = append(p.conns, c)
+		p.mu.Unlock()
+		if stalled {
+			continue
+		}
 		up, err := net.Dial("tcp", p.target)
 		if err != nil {
 			_ = c.Close()
 			continue
 		}
 		p.mu.Lock()
-		p.conns = append(p.conns, c, up)
+		p.conns = append(p.conns, up)
 		p.mu.Unlock()
 		go func() { _, _ = io.Copy(up, c); _ = up.Close() }()
 		go func() { _, _ = io.Copy(c, up); _ = c.Close() }()
@@ -259,6 +280,18 @@ func (p *proxy) down() {
 		_ = p.ln.Close()
 		p.ln = nil
 	}
+	for _, c := range p.conns {
+		_ = c.Close()
+	}
+	p.conns = nil
+}
+
+// stall cuts every connection and holds the new ones unanswered, or,
+// with false, forwards them again.
+func (p *proxy) stall(on bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.stalled = on
 	for _, c := range p.conns {
 		_ = c.Close()
 	}

@@ -64,3 +64,17 @@ func (w *outageWriter) Write(b []byte) (int, error) {
 
 // Unwrap gives http.ResponseController the underlying writer.
 func (w *outageWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// pingWithin pings the database but answers by the context's deadline
+// even if the driver does not: a probe that hangs is a failed probe, and
+// orchestrators stop waiting anyway.
+func pingWithin(ctx context.Context, ping func(context.Context) error) error {
+	done := make(chan error, 1)
+	go func() { done <- ping(ctx) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return context.Cause(ctx)
+	}
+}
