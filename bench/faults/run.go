@@ -329,21 +329,22 @@ func watch(ctx context.Context, server, probe string, rec *recorder) {
 			return
 		case <-tick.C:
 		}
-		at := time.Since(rec.start)
+		// The database first, then /readyz, each stamped when it
+		// answered: a /readyz ok stamped after the database's return
+		// was asked after it.
+		if probe != "" {
+			up := dbAccepts(probe)
+			rec.mu.Lock()
+			rec.dbUp = append(rec.dbUp, sample{time.Since(rec.start), up})
+			rec.mu.Unlock()
+		}
 		resp, err := hc.Get(server + "/readyz")
 		ok := err == nil && resp.StatusCode == http.StatusOK
 		if err == nil {
 			_ = resp.Body.Close()
 		}
-		up := false
-		if probe != "" {
-			up = dbAccepts(probe)
-		}
 		rec.mu.Lock()
-		rec.ready = append(rec.ready, sample{at, ok})
-		if probe != "" {
-			rec.dbUp = append(rec.dbUp, sample{at, up})
-		}
+		rec.ready = append(rec.ready, sample{time.Since(rec.start), ok})
 		rec.mu.Unlock()
 	}
 }
@@ -420,6 +421,6 @@ func report(rec *recorder, faultAt time.Duration) {
 		}
 		ready := firstAfter(rec.ready, back, true)
 		fmt.Printf("database: refused connections at %s, accepted them again at %s (probed every 100 ms)\n", sec(down), sec(back))
-		fmt.Printf("recovery: first successful answer %s after the database came back, /readyz ok %s after\n", sec(firstOK-back), sec(ready-back))
+		fmt.Printf("recovery: first successful answer %s after the database came back, /readyz ok %s after (to the probes' 100 ms)\n", sec(firstOK-back), sec(ready-back))
 	}
 }
