@@ -94,7 +94,7 @@ func (m *Middleware) Handler(next http.Handler) http.Handler {
 			var err error
 			v, err = m.Service.AuthenticateToken(ctx, strings.TrimSpace(bearer), state.req)
 			if err != nil {
-				if o := store.OutageOf(err); o != store.NoOutage {
+				if o := store.OutageOf(err); o != store.NoOutage && ctx.Err() == nil {
 					m.unavailable(ctx, w, o, err)
 					return
 				}
@@ -106,7 +106,7 @@ func (m *Middleware) Handler(next http.Handler) http.Handler {
 			}
 		} else if c, err := r.Cookie(state.cookie("", 0).Name); err == nil && c.Value != "" {
 			if v, err = m.Service.Authenticate(ctx, c.Value); err != nil {
-				if o := store.OutageOf(err); o != store.NoOutage {
+				if o := store.OutageOf(err); o != store.NoOutage && ctx.Err() == nil {
 					m.unavailable(ctx, w, o, err)
 					return
 				}
