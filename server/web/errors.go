@@ -96,8 +96,8 @@ func classify(ctx context.Context, err error) (code, message, field string) {
 	)
 	switch {
 	case ctx.Err() == nil && store.OutageOf(err) != store.NoOutage:
-		// An interrupted request's failed queries are its deadline's
-		// doing, told as TIMEOUT.
+		// The database cannot serve. (When the request was interrupted,
+		// its failed queries are its deadline's doing: TIMEOUT.)
 		return CodeUnavailable, store.OutageOf(err).Message(), ""
 	case errors.As(err, &invalid):
 		return CodeBadUserInput, invalid.Error(), invalid.Field
