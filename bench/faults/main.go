@@ -50,13 +50,13 @@ type state struct {
 // timeline events of updatePlan and addNote, and their audit events. A
 // step writes all three or none.
 type trace struct {
-	Version     int `json:"version"`
-	PlanEvents  int `json:"planEvents"`
-	PlanAudits  int `json:"planAudits"`
-	NoteEvents  int `json:"noteEvents"`
-	NoteAudits  int `json:"noteAudits"`
-	Notes       int `json:"notes"` // of this run's notes, found by their text
-	PlanSummary string
+	Version     int    `json:"version"`
+	PlanEvents  int    `json:"planEvents"`
+	PlanAudits  int    `json:"planAudits"`
+	NoteEvents  int    `json:"noteEvents"`
+	NoteAudits  int    `json:"noteAudits"`
+	Notes       int    `json:"notes"` // of this run's notes, found by their text
+	PlanSummary string `json:"planSummary"`
 }
 
 // write is one step tried: updatePlan or addNote on a case, its text
