@@ -11,9 +11,11 @@ import (
 	"net/netip"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/server/store"
 )
 
 // Cookie names: with TLS the __Host- prefix binds the cookie to this host,
@@ -105,6 +107,10 @@ func (m *Middleware) Handler(next http.Handler) http.Handler {
 			var err error
 			v, err = m.Service.AuthenticateToken(ctx, strings.TrimSpace(bearer), state.req)
 			if err != nil {
+				if o := store.OutageOf(err); o != store.NoOutage && ctx.Err() == nil {
+					m.unavailable(ctx, w, o, err)
+					return
+				}
 				if !errors.Is(err, ErrInvalidToken) {
 					m.Logger.ErrorContext(ctx, "authenticating a token", "error", err, "request_id", state.req.RequestID)
 				}
@@ -113,6 +119,10 @@ func (m *Middleware) Handler(next http.Handler) http.Handler {
 			}
 		} else if c, err := r.Cookie(state.cookie("", 0).Name); err == nil && c.Value != "" {
 			if v, err = m.Service.Authenticate(ctx, c.Value); err != nil {
+				if o := store.OutageOf(err); o != store.NoOutage && ctx.Err() == nil {
+					m.unavailable(ctx, w, o, err)
+					return
+				}
 				m.Logger.ErrorContext(ctx, "authenticating a session", "error", err, "request_id", state.req.RequestID)
 				http.Error(w, "internal error", http.StatusInternalServerError)
 				return
@@ -206,6 +216,15 @@ func (m *Middleware) trusted(address string) bool {
 		}
 	}
 	return false
+}
+
+// unavailable answers a request whose credentials could not be checked
+// because the database cannot serve: 503, not a refusal of the
+// credentials, which are probably fine.
+func (m *Middleware) unavailable(ctx context.Context, w http.ResponseWriter, o store.Outage, err error) {
+	m.Logger.WarnContext(ctx, "database unavailable", "error", err, "request_id", m.RequestID(ctx))
+	w.Header().Set("Retry-After", strconv.Itoa(store.RetryAfter))
+	WriteError(w, http.StatusServiceUnavailable, "UNAVAILABLE", o.Message())
 }
 
 func unauthenticated(w http.ResponseWriter, msg string) {

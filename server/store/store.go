@@ -13,7 +13,7 @@ import (
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
-	_ "github.com/lib/pq"  // registers "postgres"
+	"github.com/lib/pq"
 	_ "modernc.org/sqlite" // registers "sqlite"
 
 	"github.com/progetto-win/win/ent"
@@ -32,18 +32,24 @@ func IsPostgres(url string) bool {
 	return strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://")
 }
 
-// PostgresDSN returns the URL with the session settings WIN needs, unless
-// the URL sets them: no JIT compilation, which costs more than it saves
-// on queries over WIN's sizes (a second of compiling for a 0.3 s
-// indicator query at 100,000 cases).
+// PostgresDSN returns the URL with the settings WIN needs, unless the URL
+// sets them: no JIT compilation, which costs more than it saves on
+// queries over WIN's sizes (a second of compiling for a 0.3 s indicator
+// query at 100,000 cases); and a connect timeout, as lib/pq bounds only
+// the TCP dial by the request's context, not the handshake after it: a
+// server that accepts connections but does not answer would hold every
+// request, and /readyz, for ever.
 func PostgresDSN(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return raw // sql.Open reports it
+		return raw // pq.NewConnector reports it
 	}
 	q := u.Query()
 	if !q.Has("jit") {
 		q.Set("jit", "off")
+	}
+	if !q.Has("connect_timeout") {
+		q.Set("connect_timeout", "2") // seconds; libpq's smallest sensible value
 	}
 	u.RawQuery = q.Encode()
 	return u.String()
@@ -52,10 +58,14 @@ func PostgresDSN(raw string) string {
 // Open opens the database named by url without touching its schema.
 func Open(url string) (*DB, error) {
 	if IsPostgres(url) {
-		db, err := sql.Open("postgres", PostgresDSN(url))
+		// Through a connector, so that dialing follows the context of
+		// the query that needs a connection (sql.Open's driver path
+		// dials without one).
+		connector, err := pq.NewConnector(PostgresDSN(url))
 		if err != nil {
 			return nil, fmt.Errorf("opening PostgreSQL: %w", err)
 		}
+		db := sql.OpenDB(connector)
 		db.SetMaxOpenConns(20)
 		db.SetConnMaxIdleTime(5 * time.Minute)
 		return &DB{SQL: db, Dialect: dialect.Postgres}, nil

@@ -16,6 +16,7 @@ import (
 
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/server/store"
 )
 
 // Error codes of extensions.code (DESIGN.md §7).
@@ -31,6 +32,10 @@ const (
 	CodeTimeout = "TIMEOUT"
 	// CodeRateLimited: too many requests; retry after Retry-After seconds.
 	CodeRateLimited = "RATE_LIMITED"
+	// CodeUnavailable: the database cannot serve for a while (down,
+	// restarting, its storage full or read-only); the answer is 503 with
+	// Retry-After, and a change that failed so left nothing behind.
+	CodeUnavailable = "UNAVAILABLE"
 )
 
 func badInput(msg string) *gqlerror.Error {
@@ -50,6 +55,11 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			// Whatever failed, failed because the request was
 			// interrupted; the access log tells it once.
 			code, message = CodeTimeout, interruptedMessage
+		case code == CodeUnavailable:
+			// The operator needs the driver's reason; the client
+			// needs only to retry.
+			markUnavailable(ctx)
+			logger.WarnContext(ctx, "database unavailable", "error", err.Error(), "request_id", RequestID(ctx), "path", gqlErr.Path.String())
 		case code == "":
 			code = CodeInternal
 			message = "internal error; quote request " + RequestID(ctx) + " to the administrators"
@@ -85,6 +95,10 @@ func classify(ctx context.Context, err error) (code, message, field string) {
 		pqErr      *pq.Error
 	)
 	switch {
+	case ctx.Err() == nil && store.OutageOf(err) != store.NoOutage:
+		// The database cannot serve. (When the request was interrupted,
+		// its failed queries are its deadline's doing: TIMEOUT.)
+		return CodeUnavailable, store.OutageOf(err).Message(), ""
 	case errors.As(err, &invalid):
 		return CodeBadUserInput, invalid.Error(), invalid.Field
 	case errors.As(err, &validation):

@@ -19,6 +19,7 @@ import (
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/server/indicator"
+	"github.com/progetto-win/win/server/store"
 )
 
 // byteOrderMark opens the CSV files, so that spreadsheet programs read
@@ -41,6 +42,11 @@ func exportIndicator(stats *indicator.Source, client *ent.Client, logger *slog.L
 			code, message, _ := classify(ctx, err)
 			status := map[string]int{CodeUnauthenticated: http.StatusUnauthorized, CodeForbidden: http.StatusForbidden,
 				CodeBadUserInput: http.StatusBadRequest, CodeNotFound: http.StatusNotFound}[code]
+			if code == CodeUnavailable {
+				logger.WarnContext(ctx, "database unavailable", "error", err.Error(), "request_id", RequestID(ctx))
+				w.Header().Set("Retry-After", strconv.Itoa(store.RetryAfter))
+				status = http.StatusServiceUnavailable
+			}
 			if status == 0 {
 				logger.ErrorContext(ctx, "indicator export", "error", err.Error(), "request_id", RequestID(ctx))
 				status, message = http.StatusInternalServerError, "internal error; quote request "+RequestID(ctx)+" to the administrators"

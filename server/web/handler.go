@@ -93,7 +93,7 @@ func New(opts Options) http.Handler {
 	api := func(h http.Handler) http.Handler {
 		return withClient(opts.Client, authn.Handler(origins.guard(throttle.handler(h))))
 	}
-	mux.Handle("/graphql", opts.Metrics.observe("other", "other", withBody(maxBodyBytes, api(GraphQL(opts.Client, accounts, stats(opts), logger)))))
+	mux.Handle("/graphql", opts.Metrics.observe("other", "other", withBody(maxBodyBytes, api(withUnavailableStatus(GraphQL(opts.Client, accounts, stats(opts), logger))))))
 	mux.Handle("GET /export/indicator.csv", opts.Metrics.observe("export", "indicator.csv", api(exportIndicator(stats(opts), opts.Client, logger))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -103,7 +103,7 @@ func New(opts Options) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if err := opts.Ping(ctx); err != nil {
+		if err := pingWithin(ctx, opts.Ping); err != nil {
 			logger.WarnContext(ctx, "database not reachable", "error", err, "request_id", RequestID(ctx))
 			w.WriteHeader(http.StatusServiceUnavailable)
 			_, _ = w.Write([]byte("database not reachable\n"))

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
@@ -46,9 +47,42 @@ func (t transactions) InterceptResponse(ctx context.Context, next graphql.Respon
 	}
 	switch {
 	case account == 0:
-		return t.Transactioner.InterceptResponse(ctx, next)
+		return t.inTransaction(ctx, next)
 	case account == len(fields):
 		return next(ctx)
 	}
 	return &graphql.Response{Errors: gqlerror.List{badInput("send sign-in, sign-out, password, token and erasure mutations in an operation of their own")}}
+}
+
+// inTransaction runs the mutation in one transaction, as entgql's
+// Transactioner does, but with the failures to begin or commit it — a
+// database gone, a disk full — told through the error presenter like any
+// other, not as the driver's words without a code. A commit that fails
+// leaves the changes unanswered: the client was not told they were made.
+func (t transactions) inTransaction(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	txCtx, tx, err := t.TxOpener.OpenTx(ctx)
+	if err != nil {
+		graphql.AddError(ctx, fmt.Errorf("beginning the mutation's transaction: %w", err))
+		return &graphql.Response{Errors: graphql.GetErrors(ctx)}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			_ = tx.Rollback()
+			panic(r)
+		}
+	}()
+	rsp := next(txCtx)
+	if rsp == nil || len(rsp.Errors) > 0 {
+		// Failed, or interrupted: nil is the end of the response.
+		_ = tx.Rollback()
+		if rsp == nil {
+			return nil
+		}
+		return &graphql.Response{Errors: rsp.Errors}
+	}
+	if err := tx.Commit(); err != nil {
+		graphql.AddError(ctx, fmt.Errorf("committing the mutation's transaction: %w", err))
+		return &graphql.Response{Errors: graphql.GetErrors(ctx)}
+	}
+	return rsp
 }

@@ -57,6 +57,21 @@ func OpenEmpty(t testing.TB, dialectName string) *store.DB {
 		t.Cleanup(func() { _ = db.Close() })
 		return db
 	}
+	db, err := store.Open(PostgresURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Registered after the schema's drop, so run before it.
+	t.Cleanup(func() { _ = db.Close() })
+	return db
+}
+
+// PostgresURL returns the URL of a fresh, empty schema of its own on the
+// test PostgreSQL server, dropped when the test ends: for a test that
+// opens the database its own way (through a proxy, say). It skips,
+// saying why, when EnvURL is unset.
+func PostgresURL(t testing.TB) string {
+	t.Helper()
 	base := os.Getenv(EnvURL)
 	if base == "" {
 		t.Skipf("PostgreSQL tests skipped: set %s (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable)", EnvURL)
@@ -73,18 +88,13 @@ func OpenEmpty(t testing.TB, dialectName string) *store.DB {
 		_ = admin.Close()
 		t.Fatalf("creating test schema: %v", err)
 	}
-	db, err := store.Open(withSearchPath(t, base, schemaName))
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Cleanup(func() {
-		_ = db.Close()
 		if _, err := admin.SQL.ExecContext(ctx, "DROP SCHEMA "+schemaName+" CASCADE"); err != nil {
 			t.Errorf("dropping test schema: %v", err)
 		}
 		_ = admin.Close()
 	})
-	return db
+	return withSearchPath(t, base, schemaName)
 }
 
 func withSearchPath(t testing.TB, raw, schemaName string) string {
