@@ -91,6 +91,10 @@ func (m *Middleware) Handler(next http.Handler) http.Handler {
 		if hasBearer {
 			var err error
 			v, err = m.Service.AuthenticateToken(ctx, strings.TrimSpace(bearer), state.req)
+			if err != nil && ctx.Err() != nil {
+				m.interrupted(w, r, state.req.RequestID)
+				return
+			}
 			if err != nil {
 				if !errors.Is(err, ErrInvalidToken) {
 					m.Logger.ErrorContext(ctx, "authenticating a token", "error", err, "request_id", state.req.RequestID)
@@ -100,6 +104,10 @@ func (m *Middleware) Handler(next http.Handler) http.Handler {
 			}
 		} else if c, err := r.Cookie(state.cookie("", 0).Name); err == nil && c.Value != "" {
 			if v, err = m.Service.Authenticate(ctx, c.Value); err != nil {
+				if ctx.Err() != nil {
+					m.interrupted(w, r, state.req.RequestID)
+					return
+				}
 				m.Logger.ErrorContext(ctx, "authenticating a session", "error", err, "request_id", state.req.RequestID)
 				http.Error(w, "internal error", http.StatusInternalServerError)
 				return
@@ -193,6 +201,17 @@ func (m *Middleware) trusted(address string) bool {
 		}
 	}
 	return false
+}
+
+// interrupted answers a request whose deadline passed while it was being
+// authenticated — under load, waiting for the database: the server is
+// busy, not broken, and the token or session may be perfectly good, so
+// 503 TIMEOUT with Retry-After, not a 500 or a 401 that signs the client
+// out.
+func (m *Middleware) interrupted(w http.ResponseWriter, r *http.Request, requestID string) {
+	m.Logger.WarnContext(r.Context(), "request interrupted while authenticating", "request_id", requestID)
+	w.Header().Set("Retry-After", "1")
+	WriteError(w, http.StatusServiceUnavailable, "TIMEOUT", "the request was interrupted: the server is busy; try again shortly")
 }
 
 func unauthenticated(w http.ResponseWriter, msg string) {
