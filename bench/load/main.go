@@ -135,8 +135,14 @@ func run() error {
 	fmt.Printf("writes: %d succeeded, %d CONFLICT (%d real races), %d refused otherwise, %d without an answer\n",
 		v.Succeeded, v.Conflicts, v.RealRaces, v.Refused, v.Unanswered)
 	fails := v.Problems
-	if n := rec.serverErrors(); n > 0 {
-		fails = append(fails, fmt.Sprintf("%d answers were 5xx, INTERNAL or missing", n))
+	if n := rec.count(broken); n > 0 {
+		fails = append(fails, fmt.Sprintf("%d answers were missing, untyped HTTP errors, INTERNAL or RATE_LIMITED", n))
+	}
+	if n := rec.count(func(code string) bool { return code == "TIMEOUT" }); n > 0 {
+		// A typed answer, with nothing written: the server is saturated,
+		// which the figures show; it is not a reconciliation failure.
+		fmt.Printf("saturated: %d requests (%.1f%%) ran past the server's request timeout and were answered TIMEOUT\n",
+			n, 100*float64(n)/float64(rec.all.Requests))
 	}
 	if rec.locked > 0 {
 		fails = append(fails, fmt.Sprintf("%d answers said \"database is locked\"", rec.locked))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // write is one write the load sent and what the server answered.
@@ -16,7 +17,7 @@ type write struct {
 	Cost           int64
 	Client         int
 	Status         int    // HTTP status, 0 without an answer
-	Code           string // "" for success, else the error code
+	Code           string // "" for success, else the error code: TRANSPORT or HTTP_nnn without a GraphQL answer
 	NewVersion     int    // the case's version the answer reported
 	CurrentVersion int    // a CONFLICT's extensions.currentVersion
 }
@@ -85,7 +86,8 @@ func reconcile(writes []write, f facts) verdict {
 			if w.Op == opAddIntervention {
 				costs[w.Fund] += w.Cost
 			}
-		case w.Status == 0 || w.Status >= 500:
+		case w.Code == "TRANSPORT" || strings.HasPrefix(w.Code, "HTTP_"):
+			// No GraphQL answer: whether it was written is unknown.
 			v.Unanswered++
 			problem("%s %s got no answer but %s (HTTP %d)", w.Op, w.Marker, w.Code, w.Status)
 		default:

@@ -58,17 +58,24 @@ func (r *recorder) addWrite(w write) {
 	r.writes = append(r.writes, w)
 }
 
-// serverErrors counts answers with a 5xx status or none at all.
-func (r *recorder) serverErrors() int {
+// count adds up the outcomes that match.
+func (r *recorder) count(match func(code string) bool) int {
 	n := 0
 	for _, codes := range r.codes {
 		for code, count := range codes {
-			if code == "TRANSPORT" || strings.HasPrefix(code, "HTTP_5") || code == "INTERNAL" {
+			if match(code) {
 				n += count
 			}
 		}
 	}
 	return n
+}
+
+// broken is an outcome the run must not have: no answer, an HTTP error
+// without a GraphQL one, INTERNAL, or a throttled client (the load runs
+// with the rate limit raised).
+func broken(code string) bool {
+	return code == "TRANSPORT" || strings.HasPrefix(code, "HTTP_") || code == "INTERNAL" || code == "RATE_LIMITED"
 }
 
 // print writes the figures: per operation the requests, their share,
