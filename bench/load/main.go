@@ -43,13 +43,14 @@ func run() error {
 	hot := flag.Int("hot-cases", 20, "working cases per table the writers of that table share (fewer: more races)")
 	writeShare := flag.Float64("write-share", 0.2, "share of requests that are writes")
 	seed := flag.Uint64("seed", 2026, "seed of the clients' choices")
+	timeout := flag.Duration("timeout", 5*time.Minute, "how long a client waits for an answer: longer than the server's WIN_REQUEST_TIMEOUT, so that the server's own deadline answers")
 	flag.Parse()
 	if *dbURL == "" {
 		return fmt.Errorf("-database-url (or WIN_DATABASE_URL) is required to reconcile")
 	}
 	ctx := context.Background()
 	bases := strings.Split(*urls, ",")
-	hc := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: *clients, IdleConnTimeout: time.Minute}}
+	hc := &http.Client{Timeout: *timeout, Transport: &http.Transport{MaxIdleConnsPerHost: *clients, IdleConnTimeout: time.Minute}}
 	db, err := store.Open(*dbURL)
 	if err != nil {
 		return err
