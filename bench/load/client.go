@@ -49,8 +49,9 @@ type world struct {
 	providers  []string
 	filter     map[string]any // the dashboard's period: whole months, as it asks for the committee
 	runID      string
-	bases      []string // the servers, in turn
-	startWrite float64  // chance that a member's next step is a write (preceded by the case page)
+	bases      []string        // the servers, in turn
+	startWrite float64         // chance that a member's next step is a write (preceded by the case page)
+	without    map[string]bool // the heavy reads left out of the mix, to see what they cost the others
 }
 
 // seen is a case as the client last read it.
@@ -146,10 +147,12 @@ func (c *client) choose() (string, map[string]any) {
 			return opCaseList, c.listVars()
 		}
 		return opCasePage, map[string]any{"id": id}
-	case c.acct.member != "":
+	case c.acct.member != "" && !c.w.without[opAgenda]:
 		return opAgenda, nil
-	default:
+	case c.acct.member == "" && !c.w.without[opDashboard]:
 		return opDashboard, map[string]any{"filter": c.w.filter}
+	default:
+		return opCaseList, c.listVars()
 	}
 }
 

@@ -43,6 +43,7 @@ func run() error {
 	hot := flag.Int("hot-cases", 20, "working cases per table the writers of that table share (fewer: more races)")
 	writeShare := flag.Float64("write-share", 0.2, "share of requests that are writes")
 	seed := flag.Uint64("seed", 2026, "seed of the clients' choices")
+	without := flag.String("without", "", "leave agenda and/or dashboard out of the mix (comma-separated; the case list takes their turn), to see what they cost the other operations")
 	timeout := flag.Duration("timeout", 5*time.Minute, "how long a client waits for an answer: longer than the server's WIN_REQUEST_TIMEOUT, so that the server's own deadline answers")
 	flag.Parse()
 	if *dbURL == "" {
@@ -59,7 +60,16 @@ func run() error {
 
 	runID := make([]byte, 4)
 	_, _ = crand.Read(runID)
-	w := &world{runID: hex.EncodeToString(runID), bases: bases, hot: map[string][]string{}, filter: dashboardPeriod(time.Now())}
+	w := &world{runID: hex.EncodeToString(runID), bases: bases, hot: map[string][]string{}, filter: dashboardPeriod(time.Now()), without: map[string]bool{}}
+	for _, op := range strings.Split(*without, ",") {
+		switch op {
+		case opAgenda, opDashboard:
+			w.without[op] = true
+		case "":
+		default:
+			return fmt.Errorf("-without takes %s and %s, not %q", opAgenda, opDashboard, op)
+		}
+	}
 	cs, signInTime, err := signInAll(ctx, hc, w, *clients, *seed)
 	if err != nil {
 		return err
