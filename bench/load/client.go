@@ -58,7 +58,6 @@ type world struct {
 type seen struct {
 	id      string
 	version int
-	status  string
 }
 
 // client is one signed-in browser: one session, one request at a time.
@@ -127,7 +126,7 @@ func (c *client) choose() (string, map[string]any) {
 		c.wantWrite = ""
 		return op, c.writeVars(op)
 	}
-	c.wantWrite = ""
+	c.wantWrite = "" // a write whose case page failed is given up
 	if c.acct.member != "" && c.rnd.Float64() < c.w.startWrite {
 		c.wantWrite = pick(c.rnd, []string{opAddNote, opAddNote, opAddGoal, opAddIntervention})
 		c.target = pick(c.rnd, c.w.hot[c.acct.member])
@@ -174,7 +173,7 @@ func (c *client) listVars() map[string]any {
 // writeVars builds a write on the case just read, with the version read.
 func (c *client) writeVars(op string) map[string]any {
 	m := c.marker()
-	c.write = &write{Op: op, Marker: m, Case: c.last.id, Version: -1, Client: c.idx}
+	c.write = &write{Op: op, Marker: m, Case: c.last.id, Version: -1}
 	switch op {
 	case opAddNote:
 		return map[string]any{"id": c.last.id, "text": m}
@@ -282,11 +281,10 @@ func (c *client) keep(a *answer) {
 			Node *struct {
 				ID      string `json:"id"`
 				Version int    `json:"version"`
-				Status  string `json:"status"`
 			} `json:"node"`
 		}
 		if json.Unmarshal(a.Data, &d) == nil && d.Node != nil {
-			c.last = seen{id: d.Node.ID, version: d.Node.Version, status: d.Node.Status}
+			c.last = seen{id: d.Node.ID, version: d.Node.Version}
 		}
 	}
 }

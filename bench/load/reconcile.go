@@ -15,7 +15,6 @@ type write struct {
 	Version        int // the case's version the client sent; -1 for a note
 	Fund           string
 	Cost           int64
-	Client         int
 	Status         int    // HTTP status, 0 without an answer
 	Code           string // "" for success, else the error code: TRANSPORT or HTTP_nnn without a GraphQL answer
 	NewVersion     int    // the case's version the answer reported
