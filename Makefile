@@ -3,7 +3,7 @@ SHELL := /bin/bash
 GO ?= go
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 
-.PHONY: run dev build frontend server test test-go test-frontend test-e2e generate check-generated migration lint bench fuzz clean
+.PHONY: run dev build frontend server test test-go test-frontend test-e2e generate check-generated migration lint bench fuzz load clean
 
 ## run: build the frontend and the server, then start it on win.db with demo data
 run: frontend
@@ -81,6 +81,11 @@ fuzz:
 	    echo "$$name: $$(grep '^fuzz: elapsed' $$log | tail -n 1)"; rm -f $$log; \
 	  else cat $$log; rm -f $$log; exit 1; fi; \
 	done
+
+## load: the load test (bench/load.sh; docs/load-testing.md): PostgreSQL, 100,000 cases,
+## 64 clients for 60 s, writes reconciled; WIN_LOAD_DB=sqlite, WIN_LOAD_PROCESSES=2…
+load:
+	bench/load.sh
 
 clean:
 	rm -rf bin frontend/dist/app test-artifacts

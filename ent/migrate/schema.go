@@ -615,6 +615,11 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{InterventionsColumns[9]},
 			},
+			{
+				Name:    "intervention_intervention_fund",
+				Unique:  false,
+				Columns: []*schema.Column{InterventionsColumns[11]},
+			},
 		},
 	}
 	// MeetingsColumns holds the columns for the "meetings" table.

@@ -80,7 +80,9 @@ func (Intervention) Edges() []ent.Edge {
 
 // Indexes of Intervention.
 func (Intervention) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("status"), index.Fields("starts_on"), index.Edges("case")}
+	// By fund: a fund's use sums its interventions, inside the
+	// transaction of every intervention charged to it.
+	return []ent.Index{index.Fields("status"), index.Fields("starts_on"), index.Edges("case"), index.Edges("fund")}
 }
 
 // Hooks of Intervention.

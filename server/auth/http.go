@@ -106,8 +106,12 @@ func (m *Middleware) Handler(next http.Handler) http.Handler {
 		if hasBearer {
 			var err error
 			v, err = m.Service.AuthenticateToken(ctx, strings.TrimSpace(bearer), state.req)
+			if err != nil && ctx.Err() != nil {
+				m.interrupted(w, r, state.req.RequestID)
+				return
+			}
 			if err != nil {
-				if o := store.OutageOf(err); o != store.NoOutage && ctx.Err() == nil {
+				if o := store.OutageOf(err); o != store.NoOutage {
 					m.unavailable(ctx, w, o, err)
 					return
 				}
@@ -119,7 +123,11 @@ func (m *Middleware) Handler(next http.Handler) http.Handler {
 			}
 		} else if c, err := r.Cookie(state.cookie("", 0).Name); err == nil && c.Value != "" {
 			if v, err = m.Service.Authenticate(ctx, c.Value); err != nil {
-				if o := store.OutageOf(err); o != store.NoOutage && ctx.Err() == nil {
+				if ctx.Err() != nil {
+					m.interrupted(w, r, state.req.RequestID)
+					return
+				}
+				if o := store.OutageOf(err); o != store.NoOutage {
 					m.unavailable(ctx, w, o, err)
 					return
 				}
@@ -225,6 +233,17 @@ func (m *Middleware) unavailable(ctx context.Context, w http.ResponseWriter, o s
 	m.Logger.WarnContext(ctx, "database unavailable", "error", err, "request_id", m.RequestID(ctx))
 	w.Header().Set("Retry-After", strconv.Itoa(store.RetryAfter))
 	WriteError(w, http.StatusServiceUnavailable, "UNAVAILABLE", o.Message())
+}
+
+// interrupted answers a request whose deadline passed while it was being
+// authenticated — under load, waiting for the database: the server is
+// busy, not broken, and the token or session may be perfectly good, so
+// 503 TIMEOUT with Retry-After, not a 500 or a 401 that signs the client
+// out.
+func (m *Middleware) interrupted(w http.ResponseWriter, r *http.Request, requestID string) {
+	m.Logger.WarnContext(r.Context(), "request interrupted while authenticating", "request_id", requestID)
+	w.Header().Set("Retry-After", "1")
+	WriteError(w, http.StatusServiceUnavailable, "TIMEOUT", "the request was interrupted: the server is busy; try again shortly")
 }
 
 func unauthenticated(w http.ResponseWriter, msg string) {

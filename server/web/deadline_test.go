@@ -3,13 +3,18 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"entgo.io/ent/dialect"
 
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/web"
@@ -69,6 +74,53 @@ func TestDeadlineBeforeExecution(t *testing.T) {
 			if r := a.post(tc.query, nil); r.code() != "TIMEOUT" {
 				t.Errorf("%v: %d %.200s", tc.timeout, r.Status, r.Raw)
 			}
+		}
+	})
+}
+
+// authQuery matches the reads of tokens and sessions, as either dialect
+// quotes them.
+var authQuery = regexp.MustCompile("FROM [\"`](api_tokens|sessions)[\"`]")
+
+// TestDeadlineWhileAuthenticating lets the deadline pass while a token or
+// a session is being checked, as when the database is busy under load:
+// the answer is 503 TIMEOUT with Retry-After, not a 500 nor a 401 that
+// would sign the client out, and nothing is logged as an error.
+func TestDeadlineWhileAuthenticating(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		var hang atomic.Bool
+		slow := dialect.DebugWithContext(db.Driver(), func(ctx context.Context, args ...any) {
+			if hang.Load() && authQuery.MatchString(fmt.Sprint(args...)) {
+				select {
+				case <-ctx.Done():
+				case <-time.After(30 * time.Second):
+				}
+			}
+		})
+		a := newAPI(t, db, ent.Driver(slow))
+		token := a.token
+		a.token = ""
+		ctx := rule.SystemContext(context.Background())
+		u := a.client.User.UpdateOneID(a.userID).SetEmail("operatrice@prova.example").SaveX(ctx)
+		if err := auth.New(a.client).SetPassword(ctx, u.ID, "una-password-lunga"); err != nil {
+			t.Fatal(err)
+		}
+		if r := a.signIn("una-password-lunga"); r.Status != http.StatusOK || a.cookie == nil {
+			t.Fatalf("sign-in: %d %s", r.Status, r.Raw)
+		}
+		log := a.rebuild(db, func(o *web.Options) { o.RequestTimeout = 300 * time.Millisecond })
+		hang.Store(true)
+		for _, by := range []string{"session", "token"} {
+			if by == "token" {
+				a.cookie, a.token = nil, token
+			}
+			r := a.post(`{ municipalities(first: 1) { totalCount } }`, nil)
+			if r.Status != http.StatusServiceUnavailable || r.code() != "TIMEOUT" || r.Header.Get("Retry-After") == "" {
+				t.Errorf("%s: %d, Retry-After %q: %.200s", by, r.Status, r.Header.Get("Retry-After"), r.Raw)
+			}
+		}
+		if strings.Contains(log.String(), "level=ERROR") {
+			t.Errorf("an interruption logged as an error:\n%s", log.String())
 		}
 	})
 }
