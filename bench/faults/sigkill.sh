@@ -28,25 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "building the server and the driver"
-go build -o "$work/win" ./server
-go build -o "$work/faults" ./bench/faults
-
-# serve DB LOG: starts the server on DB and waits until it is ready.
-serve() {
-  WIN_ADDR=127.0.0.1:$port WIN_DATABASE_URL=$1 WIN_DEMO=1 WIN_RETENTION_YEARS=0 \
-    WIN_RATE_LIMIT=100000 WIN_RATE_BURST=100000 \
-    "$work/win" -demo-cases "${DEMO_CASES:-300}" 2>"$2" &
-  pid=$!
-  local start=$SECONDS
-  for _ in $(seq 1 480); do
-    curl -sf "$base/readyz" >/dev/null 2>&1 && return 0
-    kill -0 "$pid" 2>/dev/null || { echo "the server did not start:"; tail -5 "$2"; return 1; }
-    sleep 0.25
-  done
-  echo "the server was not ready after $((SECONDS - start)) s"
-  return 1
-}
+. bench/faults/serve.sh
 
 # killed DB: the run, the kill, the restart, the checks.
 killed() {

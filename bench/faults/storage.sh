@@ -32,23 +32,7 @@ if ! mount -t tmpfs -o size=1m tmpfs "$mnt" 2>/dev/null; then
 fi
 umount "$mnt"
 
-echo "building the server and the driver"
-go build -o "$work/win" ./server
-go build -o "$work/faults" ./bench/faults
-
-# serve DB LOG: starts the server on DB and waits until it is ready.
-serve() {
-  WIN_ADDR=127.0.0.1:$port WIN_DATABASE_URL=$1 WIN_DEMO=1 WIN_RETENTION_YEARS=0 \
-    WIN_RATE_LIMIT=100000 WIN_RATE_BURST=100000 \
-    "$work/win" -demo-cases "${DEMO_CASES:-300}" 2>"$2" &
-  pid=$!
-  for _ in $(seq 1 480); do
-    curl -sf "$base/readyz" >/dev/null 2>&1 && return 0
-    kill -0 "$pid" 2>/dev/null || { echo "the server did not start:"; tail -5 "$2"; pid=; return 1; }
-    sleep 0.25
-  done
-  return 1
-}
+. bench/faults/serve.sh
 stop() { kill "$pid" && { wait "$pid"; } 2>/dev/null || true; pid=; }
 
 echo "writing the demo database"
