@@ -81,6 +81,7 @@ func entgqlTemplates() []*gen.Template {
 	}{
 		{entgql.CollectionTemplate, "template/collection.tmpl", collectionPatches},
 		{entgql.WhereTemplate, "template/where_input.tmpl", wherePatches},
+		{entgql.PaginationTemplate, "template/pagination.tmpl", paginationPatches},
 	} {
 		i := slices.Index(templates, t.original)
 		if i < 0 {
@@ -132,6 +133,120 @@ func readable{{ $n.Name }}() predicate.{{ $n.Name }} {
 	{
 		old: "predicates = append(predicates, {{ $n.Package }}.{{ $func }}(with...))",
 		new: "predicates = append(predicates, {{ $n.Package }}.{{ $func }}(append(with, readable{{ $e.Type.Name }}())...))",
+	},
+}
+
+// paginationPatches make cursors page through fields that may be NULL.
+// entgql (v0.7.0) compares a cursor's values with =, < and >, which no
+// NULL satisfies, and leaves NULL's place to the database (last going up
+// on PostgreSQL, first on SQLite): a list ordered by, say, the day a case
+// was taken in charge lost the cases without one from its later pages.
+// NULL now sorts as the largest value on both databases, and the cursor
+// conditions say so (cursorsPredicate).
+var paginationPatches = []patch{
+	{
+		old: "const errInvalidPagination = ",
+		new: `// nullsLargest places NULL after every value going up and before going
+// down, on both databases, as cursorsPredicate expects.
+func nullsLargest(d OrderDirection) sql.OrderTermOption {
+	if d == entgql.OrderDirectionDesc {
+		return sql.OrderNullsFirst()
+	}
+	return sql.OrderNullsLast()
+}
+
+// nullsLargestSQL is nullsLargest in an ORDER BY written by hand.
+func nullsLargestSQL(d OrderDirection) string {
+	if d == entgql.OrderDirectionDesc {
+		return " NULLS FIRST"
+	}
+	return " NULLS LAST"
+}
+
+// cursorsPredicate is entgql.MultiCursorsPredicate for orders in which
+// NULL is the largest value: the rows after a cursor (x1, y1, id1) are
+// those after it on x, or equal on x and after it on y, and so on, where
+// "equal" to NULL is IS NULL, after a value going up includes NULL, after
+// NULL going up is nothing, and after NULL going down is every value.
+func cursorsPredicate(after, before *Cursor, opts *entgql.MultiCursorsOptions) ([]func(*sql.Selector), error) {
+	var predicates []func(*sql.Selector)
+	for _, c := range []*Cursor{after, before} {
+		if c == nil {
+			continue
+		}
+		if c.Value == nil {
+			if opts.DirectionID == entgql.OrderDirectionAsc {
+				predicates = append(predicates, sql.FieldGT(opts.FieldID, c.ID))
+			} else {
+				predicates = append(predicates, sql.FieldLT(opts.FieldID, c.ID))
+			}
+			continue
+		}
+		values, ok := c.Value.([]any)
+		if !ok || len(values) != len(opts.Fields) || len(opts.Directions) != len(opts.Fields) {
+			return nil, fmt.Errorf("cursor value %T does not fit the order's %d fields", c.Value, len(opts.Fields))
+		}
+		fields, directions := opts.Fields, opts.Directions
+		if !slices.Contains(fields, opts.FieldID) {
+			values = append(slices.Clone(values), c.ID)
+			fields = append(slices.Clone(fields), opts.FieldID)
+			directions = append(slices.Clone(directions), opts.DirectionID)
+		}
+		predicates = append(predicates, func(s *sql.Selector) {
+			var or []*sql.Predicate
+			for i := range fields {
+				var and []*sql.Predicate
+				for j := 0; j < i; j++ {
+					if values[j] == nil {
+						and = append(and, sql.IsNull(s.C(fields[j])))
+					} else {
+						and = append(and, sql.EQ(s.C(fields[j]), values[j]))
+					}
+				}
+				column, v := s.C(fields[i]), values[i]
+				switch {
+				case directions[i] == entgql.OrderDirectionAsc && v == nil:
+					continue
+				case directions[i] == entgql.OrderDirectionAsc:
+					and = append(and, sql.Or(sql.GT(column, v), sql.IsNull(column)))
+				case v == nil:
+					and = append(and, sql.NotNull(column))
+				default:
+					and = append(and, sql.LT(column, v))
+				}
+				or = append(or, sql.And(and...))
+			}
+			if len(or) == 0 {
+				s.Where(sql.False())
+				return
+			}
+			s.Where(sql.Or(or...))
+		})
+	}
+	return predicates, nil
+}
+
+const errInvalidPagination = `,
+	},
+	{
+		old: "predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{",
+		new: "predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{",
+	},
+	{
+		old: `			query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+			if o.Field.column == {{ $defaultOrder }}.Field.column {`,
+		new: `			query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
+			if o.Field.column == {{ $defaultOrder }}.Field.column {`,
+	},
+	{
+		old: `					query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+				default:`,
+		new: `					query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
+				default:`,
+	},
+	{
+		old: "b.Ident(o.Field.column).Pad().WriteString(string(direction))",
+		new: "b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))",
 	},
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"entgo.io/contrib/entgql"
@@ -60,6 +61,86 @@ func orderFunc(o OrderDirection, field string) func(*sql.Selector) {
 		return Desc(field)
 	}
 	return Asc(field)
+}
+
+// nullsLargest places NULL after every value going up and before going
+// down, on both databases, as cursorsPredicate expects.
+func nullsLargest(d OrderDirection) sql.OrderTermOption {
+	if d == entgql.OrderDirectionDesc {
+		return sql.OrderNullsFirst()
+	}
+	return sql.OrderNullsLast()
+}
+
+// nullsLargestSQL is nullsLargest in an ORDER BY written by hand.
+func nullsLargestSQL(d OrderDirection) string {
+	if d == entgql.OrderDirectionDesc {
+		return " NULLS FIRST"
+	}
+	return " NULLS LAST"
+}
+
+// cursorsPredicate is entgql.MultiCursorsPredicate for orders in which
+// NULL is the largest value: the rows after a cursor (x1, y1, id1) are
+// those after it on x, or equal on x and after it on y, and so on, where
+// "equal" to NULL is IS NULL, after a value going up includes NULL, after
+// NULL going up is nothing, and after NULL going down is every value.
+func cursorsPredicate(after, before *Cursor, opts *entgql.MultiCursorsOptions) ([]func(*sql.Selector), error) {
+	var predicates []func(*sql.Selector)
+	for _, c := range []*Cursor{after, before} {
+		if c == nil {
+			continue
+		}
+		if c.Value == nil {
+			if opts.DirectionID == entgql.OrderDirectionAsc {
+				predicates = append(predicates, sql.FieldGT(opts.FieldID, c.ID))
+			} else {
+				predicates = append(predicates, sql.FieldLT(opts.FieldID, c.ID))
+			}
+			continue
+		}
+		values, ok := c.Value.([]any)
+		if !ok || len(values) != len(opts.Fields) || len(opts.Directions) != len(opts.Fields) {
+			return nil, fmt.Errorf("cursor value %T does not fit the order's %d fields", c.Value, len(opts.Fields))
+		}
+		fields, directions := opts.Fields, opts.Directions
+		if !slices.Contains(fields, opts.FieldID) {
+			values = append(slices.Clone(values), c.ID)
+			fields = append(slices.Clone(fields), opts.FieldID)
+			directions = append(slices.Clone(directions), opts.DirectionID)
+		}
+		predicates = append(predicates, func(s *sql.Selector) {
+			var or []*sql.Predicate
+			for i := range fields {
+				var and []*sql.Predicate
+				for j := 0; j < i; j++ {
+					if values[j] == nil {
+						and = append(and, sql.IsNull(s.C(fields[j])))
+					} else {
+						and = append(and, sql.EQ(s.C(fields[j]), values[j]))
+					}
+				}
+				column, v := s.C(fields[i]), values[i]
+				switch {
+				case directions[i] == entgql.OrderDirectionAsc && v == nil:
+					continue
+				case directions[i] == entgql.OrderDirectionAsc:
+					and = append(and, sql.Or(sql.GT(column, v), sql.IsNull(column)))
+				case v == nil:
+					and = append(and, sql.NotNull(column))
+				default:
+					and = append(and, sql.LT(column, v))
+				}
+				or = append(or, sql.And(and...))
+			}
+			if len(or) == 0 {
+				s.Where(sql.False())
+				return
+			}
+			s.Where(sql.Or(or...))
+		})
+	}
+	return predicates, nil
 }
 
 const errInvalidPagination = "INVALID_PAGINATION"
@@ -508,7 +589,7 @@ func (p *assessmentPager) applyCursors(query *AssessmentQuery, after, before *Cu
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultAssessmentOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -530,7 +611,7 @@ func (p *assessmentPager) applyOrder(query *AssessmentQuery) *AssessmentQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultAssessmentOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -560,7 +641,7 @@ func (p *assessmentPager) orderExpr(query *AssessmentQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -894,7 +975,7 @@ func (p *auditeventPager) applyCursors(query *AuditEventQuery, after, before *Cu
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultAuditEventOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -916,7 +997,7 @@ func (p *auditeventPager) applyOrder(query *AuditEventQuery) *AuditEventQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultAuditEventOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -946,7 +1027,7 @@ func (p *auditeventPager) orderExpr(query *AuditEventQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -1262,7 +1343,7 @@ func (p *caseeventPager) applyCursors(query *CaseEventQuery, after, before *Curs
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultCaseEventOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -1284,7 +1365,7 @@ func (p *caseeventPager) applyOrder(query *CaseEventQuery) *CaseEventQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultCaseEventOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -1314,7 +1395,7 @@ func (p *caseeventPager) orderExpr(query *CaseEventQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -1651,7 +1732,7 @@ func (p *casePager) applyCursors(query *CaseFileQuery, after, before *Cursor) (*
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultCaseOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -1673,7 +1754,7 @@ func (p *casePager) applyOrder(query *CaseFileQuery) *CaseFileQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultCaseOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -1703,7 +1784,7 @@ func (p *casePager) orderExpr(query *CaseFileQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+			query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		default:
 			if len(query.ctx.Fields) > 0 {
 				query.ctx.AppendFieldOnce(o.Field.column)
@@ -1716,7 +1797,7 @@ func (p *casePager) orderExpr(query *CaseFileQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -2200,7 +2281,7 @@ func (p *commitmentPager) applyCursors(query *CommitmentQuery, after, before *Cu
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultCommitmentOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -2222,7 +2303,7 @@ func (p *commitmentPager) applyOrder(query *CommitmentQuery) *CommitmentQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultCommitmentOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -2252,7 +2333,7 @@ func (p *commitmentPager) orderExpr(query *CommitmentQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -2586,7 +2667,7 @@ func (p *decisionPager) applyCursors(query *DecisionQuery, after, before *Cursor
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultDecisionOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -2608,7 +2689,7 @@ func (p *decisionPager) applyOrder(query *DecisionQuery) *DecisionQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultDecisionOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -2638,7 +2719,7 @@ func (p *decisionPager) orderExpr(query *DecisionQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -2936,7 +3017,7 @@ func (p *directivePager) applyCursors(query *DirectiveQuery, after, before *Curs
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultDirectiveOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -2958,7 +3039,7 @@ func (p *directivePager) applyOrder(query *DirectiveQuery) *DirectiveQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultDirectiveOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -2988,7 +3069,7 @@ func (p *directivePager) orderExpr(query *DirectiveQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -3322,7 +3403,7 @@ func (p *directiveacknowledgementPager) applyCursors(query *DirectiveAcknowledge
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultDirectiveAcknowledgementOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -3344,7 +3425,7 @@ func (p *directiveacknowledgementPager) applyOrder(query *DirectiveAcknowledgeme
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultDirectiveAcknowledgementOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -3374,7 +3455,7 @@ func (p *directiveacknowledgementPager) orderExpr(query *DirectiveAcknowledgemen
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -3690,7 +3771,7 @@ func (p *fundPager) applyCursors(query *FundQuery, after, before *Cursor) (*Fund
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultFundOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -3712,7 +3793,7 @@ func (p *fundPager) applyOrder(query *FundQuery) *FundQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultFundOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -3742,7 +3823,7 @@ func (p *fundPager) orderExpr(query *FundQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -4094,7 +4175,7 @@ func (p *goalPager) applyCursors(query *GoalQuery, after, before *Cursor) (*Goal
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultGoalOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -4116,7 +4197,7 @@ func (p *goalPager) applyOrder(query *GoalQuery) *GoalQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultGoalOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -4146,7 +4227,7 @@ func (p *goalPager) orderExpr(query *GoalQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -4498,7 +4579,7 @@ func (p *interventionPager) applyCursors(query *InterventionQuery, after, before
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultInterventionOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -4520,7 +4601,7 @@ func (p *interventionPager) applyOrder(query *InterventionQuery) *InterventionQu
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultInterventionOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -4550,7 +4631,7 @@ func (p *interventionPager) orderExpr(query *InterventionQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -4938,7 +5019,7 @@ func (p *meetingPager) applyCursors(query *MeetingQuery, after, before *Cursor) 
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultMeetingOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -4960,7 +5041,7 @@ func (p *meetingPager) applyOrder(query *MeetingQuery) *MeetingQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultMeetingOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -4990,7 +5071,7 @@ func (p *meetingPager) orderExpr(query *MeetingQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -5342,7 +5423,7 @@ func (p *monitoringitemPager) applyCursors(query *MonitoringItemQuery, after, be
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultMonitoringItemOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -5364,7 +5445,7 @@ func (p *monitoringitemPager) applyOrder(query *MonitoringItemQuery) *Monitoring
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultMonitoringItemOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -5394,7 +5475,7 @@ func (p *monitoringitemPager) orderExpr(query *MonitoringItemQuery) sql.Querier 
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -5692,7 +5773,7 @@ func (p *monitoringmeetingPager) applyCursors(query *MonitoringMeetingQuery, aft
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultMonitoringMeetingOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -5714,7 +5795,7 @@ func (p *monitoringmeetingPager) applyOrder(query *MonitoringMeetingQuery) *Moni
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultMonitoringMeetingOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -5744,7 +5825,7 @@ func (p *monitoringmeetingPager) orderExpr(query *MonitoringMeetingQuery) sql.Qu
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -6078,7 +6159,7 @@ func (p *municipalityPager) applyCursors(query *MunicipalityQuery, after, before
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultMunicipalityOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -6100,7 +6181,7 @@ func (p *municipalityPager) applyOrder(query *MunicipalityQuery) *MunicipalityQu
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultMunicipalityOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -6130,7 +6211,7 @@ func (p *municipalityPager) orderExpr(query *MunicipalityQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -6500,7 +6581,7 @@ func (p *objectivePager) applyCursors(query *ObjectiveQuery, after, before *Curs
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultObjectiveOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -6522,7 +6603,7 @@ func (p *objectivePager) applyOrder(query *ObjectiveQuery) *ObjectiveQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultObjectiveOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -6552,7 +6633,7 @@ func (p *objectivePager) orderExpr(query *ObjectiveQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -6940,7 +7021,7 @@ func (p *organizationPager) applyCursors(query *OrganizationQuery, after, before
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultOrganizationOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -6962,7 +7043,7 @@ func (p *organizationPager) applyOrder(query *OrganizationQuery) *OrganizationQu
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultOrganizationOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -6992,7 +7073,7 @@ func (p *organizationPager) orderExpr(query *OrganizationQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -7326,7 +7407,7 @@ func (p *outcomePager) applyCursors(query *OutcomeQuery, after, before *Cursor) 
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultOutcomeOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -7348,7 +7429,7 @@ func (p *outcomePager) applyOrder(query *OutcomeQuery) *OutcomeQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultOutcomeOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -7378,7 +7459,7 @@ func (p *outcomePager) orderExpr(query *OutcomeQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -7748,7 +7829,7 @@ func (p *pactPager) applyCursors(query *PactQuery, after, before *Cursor) (*Pact
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultPactOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -7770,7 +7851,7 @@ func (p *pactPager) applyOrder(query *PactQuery) *PactQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultPactOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -7800,7 +7881,7 @@ func (p *pactPager) orderExpr(query *PactQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -8134,7 +8215,7 @@ func (p *personPager) applyCursors(query *PersonQuery, after, before *Cursor) (*
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultPersonOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -8156,7 +8237,7 @@ func (p *personPager) applyOrder(query *PersonQuery) *PersonQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultPersonOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -8186,7 +8267,7 @@ func (p *personPager) orderExpr(query *PersonQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -8852,7 +8933,7 @@ func (p *planPager) applyCursors(query *PlanQuery, after, before *Cursor) (*Plan
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultPlanOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -8874,7 +8955,7 @@ func (p *planPager) applyOrder(query *PlanQuery) *PlanQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultPlanOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -8904,7 +8985,7 @@ func (p *planPager) orderExpr(query *PlanQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -9238,7 +9319,7 @@ func (p *protocolPager) applyCursors(query *ProtocolQuery, after, before *Cursor
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultProtocolOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -9260,7 +9341,7 @@ func (p *protocolPager) applyOrder(query *ProtocolQuery) *ProtocolQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultProtocolOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -9290,7 +9371,7 @@ func (p *protocolPager) orderExpr(query *ProtocolQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -9678,7 +9759,7 @@ func (p *protocolcommitmentPager) applyCursors(query *ProtocolCommitmentQuery, a
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultProtocolCommitmentOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -9700,7 +9781,7 @@ func (p *protocolcommitmentPager) applyOrder(query *ProtocolCommitmentQuery) *Pr
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultProtocolCommitmentOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -9730,7 +9811,7 @@ func (p *protocolcommitmentPager) orderExpr(query *ProtocolCommitmentQuery) sql.
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -10082,7 +10163,7 @@ func (p *protocolpartyPager) applyCursors(query *ProtocolPartyQuery, after, befo
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultProtocolPartyOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -10104,7 +10185,7 @@ func (p *protocolpartyPager) applyOrder(query *ProtocolPartyQuery) *ProtocolPart
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultProtocolPartyOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -10134,7 +10215,7 @@ func (p *protocolpartyPager) orderExpr(query *ProtocolPartyQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -10699,7 +10780,7 @@ func (p *tablemembershipPager) applyCursors(query *TableMembershipQuery, after, 
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultTableMembershipOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -10721,7 +10802,7 @@ func (p *tablemembershipPager) applyOrder(query *TableMembershipQuery) *TableMem
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultTableMembershipOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -10751,7 +10832,7 @@ func (p *tablemembershipPager) orderExpr(query *TableMembershipQuery) sql.Querie
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -11088,7 +11169,7 @@ func (p *tablePager) applyCursors(query *TerritorialTableQuery, after, before *C
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultTableOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -11110,7 +11191,7 @@ func (p *tablePager) applyOrder(query *TerritorialTableQuery) *TerritorialTableQ
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultTableOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -11140,7 +11221,7 @@ func (p *tablePager) orderExpr(query *TerritorialTableQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc
@@ -11474,7 +11555,7 @@ func (p *userPager) applyCursors(query *UserQuery, after, before *Cursor) (*User
 		}
 		directions = append(directions, direction)
 	}
-	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
 		FieldID:     DefaultUserOrder.Field.column,
 		DirectionID: idDirection,
 		Fields:      fields,
@@ -11496,7 +11577,7 @@ func (p *userPager) applyOrder(query *UserQuery) *UserQuery {
 		if p.reverse {
 			direction = direction.Reverse()
 		}
-		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
 		if o.Field.column == DefaultUserOrder.Field.column {
 			defaultOrdered = true
 		}
@@ -11526,7 +11607,7 @@ func (p *userPager) orderExpr(query *UserQuery) sql.Querier {
 			if p.reverse {
 				direction = direction.Reverse()
 			}
-			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
 			b.Comma()
 		}
 		direction := entgql.OrderDirectionAsc

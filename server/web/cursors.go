@@ -90,7 +90,7 @@ func fitsOrder(value, orderBy any, def *ast.ArgumentDefinition) bool {
 		return false
 	}
 	for _, v := range values {
-		if !scalar(v) {
+		if v != nil && !scalar(v) { // nil: the row's field was NULL
 			return false
 		}
 	}
