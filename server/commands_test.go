@@ -3,10 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,29 +20,7 @@ func databaseURL(t *testing.T, dialectName string) string {
 	t.Helper()
 	target := filepath.Join(t.TempDir(), "win.db")
 	if dialectName == dialect.Postgres {
-		base := os.Getenv(storetest.EnvURL)
-		if base == "" {
-			t.Skipf("PostgreSQL tests skipped: set %s", storetest.EnvURL)
-		}
-		admin, err := store.Open(base)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b := make([]byte, 8)
-		_, _ = rand.Read(b)
-		schema := "win_test_cmd_" + hex.EncodeToString(b)
-		if _, err := admin.SQL.Exec("CREATE SCHEMA " + schema); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			_, _ = admin.SQL.Exec("DROP SCHEMA " + schema + " CASCADE")
-			_ = admin.Close()
-		})
-		u, _ := url.Parse(base)
-		q := u.Query()
-		q.Set("search_path", schema)
-		u.RawQuery = q.Encode()
-		target = u.String()
+		target = storetest.PostgresURL(t)
 	}
 	db, err := store.Open(target)
 	if err != nil {
