@@ -263,18 +263,9 @@ func message(r *vegeta.Result, a *answer) string {
 func (c *client) keep(a *answer) {
 	switch c.pending {
 	case opCaseList:
-		var d struct {
-			Cases struct {
-				Edges []struct {
-					Node struct{ ID string } `json:"node"`
-				} `json:"edges"`
-			} `json:"cases"`
-		}
+		var d caseListData
 		if json.Unmarshal(a.Data, &d) == nil && len(d.Cases.Edges) > 0 {
-			c.listIDs = c.listIDs[:0]
-			for _, e := range d.Cases.Edges {
-				c.listIDs = append(c.listIDs, e.Node.ID)
-			}
+			c.listIDs = d.ids()
 		}
 	case opCasePage:
 		var d struct {

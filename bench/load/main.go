@@ -208,13 +208,7 @@ func (w *world) lookUp(ctx context.Context, hc *http.Client, cs []*client, hot i
 		if table == "" || w.hot[table] != nil {
 			continue
 		}
-		var d struct {
-			Cases struct {
-				Edges []struct {
-					Node struct{ ID string } `json:"node"`
-				} `json:"edges"`
-			} `json:"cases"`
-		}
+		var d caseListData
 		where := map[string]any{"statusIn": []string{"IN_CHARGE", "MONITORING"}, "hasPlan": true, "hasTableWith": []any{map[string]any{"code": table}}}
 		_, err := call(ctx, hc, w.bases[0], c.cookie, casesListDoc, map[string]any{"first": hot, "where": where,
 			"orderBy": []any{map[string]any{"field": "CODE", "direction": "ASC"}}}, &d)
@@ -224,10 +218,7 @@ func (w *world) lookUp(ctx context.Context, hc *http.Client, cs []*client, hot i
 		if len(d.Cases.Edges) == 0 {
 			return fmt.Errorf("table %s has no working case", table)
 		}
-		w.hot[table] = []string{}
-		for _, e := range d.Cases.Edges {
-			w.hot[table] = append(w.hot[table], e.Node.ID)
-		}
+		w.hot[table] = d.ids()
 		if w.funds != nil {
 			continue
 		}
@@ -262,6 +253,24 @@ func (w *world) lookUp(ctx context.Context, hc *http.Client, cs []*client, hot i
 		return fmt.Errorf("no client works at a table: use at least %d clients", len(roles))
 	}
 	return nil
+}
+
+// caseListData is the answer of casesListDoc, as far as the load reads it.
+type caseListData struct {
+	Cases struct {
+		Edges []struct {
+			Node struct{ ID string } `json:"node"`
+		} `json:"edges"`
+	} `json:"cases"`
+}
+
+// ids are the listed cases' IDs, in order.
+func (d caseListData) ids() []string {
+	ids := make([]string, 0, len(d.Cases.Edges))
+	for _, e := range d.Cases.Edges {
+		ids = append(ids, e.Node.ID)
+	}
+	return ids
 }
 
 type fundsData struct {
