@@ -71,7 +71,7 @@ bench:
 ## its executions; the whole-server targets run on PostgreSQL as well when
 ## WIN_TEST_DATABASE_URL is set (docs/fuzzing.md)
 FUZZTIME ?= 20s
-FUZZ_TARGETS := ./ent/schema/gid:FuzzGlobalID ./ent/schema/domain:FuzzTaxCode ./ent/schema/domain:FuzzDate \
+FUZZ_TARGETS := ./domain/gid:FuzzGlobalID ./domain:FuzzTaxCode ./domain:FuzzDate \
 	./server/web:FuzzRequestBody ./server/web:FuzzCursor ./server/web:FuzzIndicatorCSV ./server/web:FuzzExportRequest \
 	./server/web:FuzzGraphQLRequest ./server/web:FuzzCasePages
 fuzz:

@@ -12,9 +12,9 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/predicate"
-	"github.com/progetto-win/win/ent/schema/domain"
 )
 
 // AssessmentUpdate is the builder for updating Assessment entities.

@@ -9,8 +9,8 @@ import (
 	"log"
 	"reflect"
 
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/migrate"
-	"github.com/progetto-win/win/ent/schema/gid"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect"

@@ -10,10 +10,10 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/plan"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // CommitmentCreate is the builder for creating a Commitment entity.

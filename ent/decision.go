@@ -9,12 +9,12 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/protocol"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // A decision taken in a meeting, optionally linked to a directive, protocol or case (Decisione).

@@ -9,8 +9,8 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/directive"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // An instruction of the steering committee to all or some tables (Indirizzo della cabina di regia).

@@ -38,10 +38,10 @@ func main() {
 		log.Fatalf("creating entgql extension: %v", err)
 	}
 	templates := []*gen.Template{
-		gen.MustParse(gen.NewTemplate("gid").ParseFiles("ent/schema/gid/template/gid.tmpl")),
-		gen.MustParse(gen.NewTemplate("selector").ParseFiles("ent/schema/rule/template/selector.tmpl")),
-		gen.MustParse(gen.NewTemplate("fields").ParseFiles("ent/schema/rule/template/fields.tmpl")),
-		gen.MustParse(gen.NewTemplate("dialect").ParseFiles("ent/schema/auditchain/template/dialect.tmpl")),
+		gen.MustParse(gen.NewTemplate("gid").ParseFiles("ent/template/gid.tmpl")),
+		gen.MustParse(gen.NewTemplate("selector").ParseFiles("ent/template/selector.tmpl")),
+		gen.MustParse(gen.NewTemplate("fields").ParseFiles("ent/template/fields.tmpl")),
+		gen.MustParse(gen.NewTemplate("dialect").ParseFiles("ent/template/dialect.tmpl")),
 	}
 	err = entc.Generate("./ent/schema", &gen.Config{
 		Target:  "ent",
@@ -103,7 +103,7 @@ type patch struct{ old, new string }
 // organisations "with a referred case whose person was born in 1980"). The
 // scope is the target type's own policy (readable<T>, generated beside
 // each where input), so no type or edge is left out; it reads the viewer
-// from the SQL's context (ent/schema/rule/template/selector.tmpl).
+// from the SQL's context (ent/template/selector.tmpl).
 var wherePatches = []patch{
 	{
 		old: "// P returns a predicate for filtering",

@@ -9,9 +9,9 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/municipality"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // Money a municipality allocated for a year to the network's interventions (Fondo anticrisi).

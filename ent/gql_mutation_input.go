@@ -5,11 +5,11 @@ package ent
 import (
 	"time"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/protocol"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/tablemembership"
 )
 

@@ -9,8 +9,8 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/meeting"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/territorialtable"
 )
 

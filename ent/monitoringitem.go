@@ -9,11 +9,11 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/monitoringitem"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // A goal reviewed or a commitment verified in a monitoring meeting, with the progress recorded (Punto di verifica).

@@ -9,9 +9,9 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/organization"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // A body of the network: municipality, service, union, association, Caritas, third-sector organisation (Ente).

@@ -9,8 +9,8 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/pact"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // The territorial pact of reciprocity and its signatories (Patto territoriale di reciprocità).

@@ -10,9 +10,9 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/pact"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // PactCreate is the builder for creating a Pact entity.

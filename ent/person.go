@@ -9,10 +9,10 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // The pseudonymous record of a person at risk: birth year, gender, residence, household (Persona / beneficiario).

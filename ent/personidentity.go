@@ -9,9 +9,9 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // What identifies a person: names, tax code, birth date, contacts, address (Dati identificativi della persona).

@@ -10,9 +10,9 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // PersonIdentityCreate is the builder for creating a PersonIdentity entity.

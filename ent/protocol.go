@@ -9,8 +9,8 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/protocol"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // An agreement between parties of the network that fixes, for specific objectives, each party's role and commitments (Protocollo).

@@ -8,11 +8,11 @@ package graph
 import (
 	"context"
 
+	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
-	"github.com/progetto-win/win/ent/schema/fault"
-	"github.com/progetto-win/win/ent/schema/gid"
-	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/graph/model"
 	"github.com/progetto-win/win/server/auth"

@@ -9,8 +9,8 @@ import (
 	"context"
 
 	"entgo.io/contrib/entgql"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // Node is the resolver for the node field.

@@ -10,10 +10,10 @@ import (
 	"time"
 
 	"entgo.io/contrib/entgql"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/graph/model"
 	"github.com/progetto-win/win/server/governance"
 	"github.com/progetto-win/win/server/pathway"

@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"entgo.io/contrib/entgql"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/casefile"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/graph/model"
 	"github.com/progetto-win/win/server/pathway"
 )

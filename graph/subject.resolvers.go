@@ -8,8 +8,8 @@ package graph
 import (
 	"context"
 
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // ErasePersonIdentity is the resolver for the erasePersonIdentity field.

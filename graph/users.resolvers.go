@@ -8,9 +8,9 @@ package graph
 import (
 	"context"
 
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
-	"github.com/progetto-win/win/ent/schema/gid"
-	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/server/auth"
 )
 

@@ -10,7 +10,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/progetto-win/win/ent/schema/auditchain"
+	"github.com/progetto-win/win/ent/auditchain"
 	"github.com/progetto-win/win/server/backup"
 	"github.com/progetto-win/win/server/store"
 )

@@ -14,7 +14,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/frontend"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/store"

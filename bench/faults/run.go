@@ -16,7 +16,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/server/store"
 )
 

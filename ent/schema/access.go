@@ -4,8 +4,9 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/mixin"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/ent/audit"
 	"github.com/progetto-win/win/ent/privacy"
-	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/rule"
 )
 
@@ -29,7 +30,7 @@ func public(writers ...domain.Role) AccessMixin { return AccessMixin{public: tru
 // Hooks of the mixin: text and dates within bounds, and every change a
 // viewer makes audited.
 func (AccessMixin) Hooks() []ent.Hook {
-	return []ent.Hook{saneValues, rule.AuditMutations()}
+	return []ent.Hook{saneValues, audit.AuditMutations()}
 }
 
 // Policy of the mixin.
@@ -66,7 +67,7 @@ type IdentityMixin struct{ mixin.Schema }
 
 // Interceptors of IdentityMixin: every identity read is audited.
 func (IdentityMixin) Interceptors() []ent.Interceptor {
-	return []ent.Interceptor{rule.AuditIdentityReads()}
+	return []ent.Interceptor{audit.AuditIdentityReads()}
 }
 
 // Policy of IdentityMixin.

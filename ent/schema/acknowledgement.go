@@ -7,7 +7,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/domain/gid"
 )
 
 // DirectiveAcknowledgement records that a table's coordinator took note of

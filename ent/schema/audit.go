@@ -10,10 +10,10 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/auditchain"
 	"github.com/progetto-win/win/ent/privacy"
-	"github.com/progetto-win/win/ent/schema/auditchain"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
 )
 
@@ -46,7 +46,7 @@ func (AuditEvent) Fields() []ent.Field {
 			Comment("Network address of the client (indirizzo del client)."),
 		field.Text("changes").Optional().Immutable().
 			Comment("What changed, for users, their roles and table seats: a JSON object mapping each changed field to its before and after values, e.g. {\"roles\": {\"before\": [\"OPERATOR\"], \"after\": [\"OPERATOR\", \"COORDINATOR\"]}}; never a password or its hash (modifiche)."),
-		// The chain (ent/schema/auditchain) sets these two when the
+		// The chain (ent/auditchain) sets these two when the
 		// transaction that wrote the event commits; they are for `win
 		// audit verify` and backups, not for the API.
 		field.Int64("seq").Optional().Nillable().Immutable().

@@ -8,7 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/domain/gid"
 )
 
 // Intervention is an action a partner delivers within a plan (Intervento).

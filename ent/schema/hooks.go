@@ -8,8 +8,8 @@ import (
 
 	"entgo.io/ent"
 
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
 )
 
 // datesInOrder refuses a mutation that would leave the end date before the

@@ -9,7 +9,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/domain/gid"
 )
 
 // Municipality is one of the municipalities of the network (Comune).

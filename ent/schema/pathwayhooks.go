@@ -8,14 +8,14 @@ import (
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/domain/gid"
 	gen "github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/hook"
 	"github.com/progetto-win/win/ent/intervention"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/fault"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
 )
 

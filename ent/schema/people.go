@@ -11,8 +11,8 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
 )
 
 // User is a person who works in WIN: operator, coordinator, committee

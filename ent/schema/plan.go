@@ -8,8 +8,8 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
 )
 
 // Plan is the personal plan agreed with the person (Progetto personalizzato).

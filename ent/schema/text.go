@@ -9,8 +9,8 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
 
+	"github.com/progetto-win/win/domain/fault"
 	entgen "github.com/progetto-win/win/ent"
-	"github.com/progetto-win/win/ent/schema/fault"
 )
 
 // Personal marks what may identify a person beyond the pseudonym, which

@@ -6,12 +6,13 @@ import (
 
 	"entgo.io/ent"
 
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
 	gen "github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/audit"
 	"github.com/progetto-win/win/ent/hook"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
-	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/user"
 )
@@ -53,7 +54,7 @@ func endAccess(ctx context.Context, c *gen.Client, users []gid.ID) error {
 		return err
 	}
 	if v := viewer.FromContext(ctx); v != nil {
-		return rule.Record(ctx, c, v, "TOKEN_REVOKED", "APIToken", tokens)
+		return audit.Record(ctx, c, v, "TOKEN_REVOKED", "APIToken", tokens)
 	}
 	return nil
 }

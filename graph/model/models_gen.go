@@ -5,6 +5,8 @@ package model
 import (
 	"time"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/casefile"
@@ -15,8 +17,6 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/protocolparty"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // A level of the assessment: needs and resources by area (valutazione).

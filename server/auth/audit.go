@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"log/slog"
 
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/user"
 )
 

@@ -14,7 +14,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/server/store"
 )
 

@@ -7,7 +7,7 @@ import (
 
 	"github.com/alexedwards/argon2id"
 
-	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/domain/fault"
 )
 
 // Lengths of a new password: NIST 800-63B asks for at least 8 (we ask 12)

@@ -6,8 +6,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
-	"github.com/progetto-win/win/ent/schema/fault"
-	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/domain/viewer"
 )
 
 // ErrReadOnly refuses a mutation sent with a read-only API token.

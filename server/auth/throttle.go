@@ -4,9 +4,9 @@ import (
 	"context"
 	"time"
 
+	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/auditevent"
-	"github.com/progetto-win/win/ent/schema/fault"
 	"github.com/progetto-win/win/ent/user"
 )
 

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/ent/organization"
-	"github.com/progetto-win/win/ent/schema/fault"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"

@@ -22,7 +22,7 @@ import (
 
 	"entgo.io/ent/dialect"
 
-	"github.com/progetto-win/win/ent/schema/auditchain"
+	"github.com/progetto-win/win/ent/auditchain"
 	"github.com/progetto-win/win/server/store"
 )
 

@@ -21,9 +21,9 @@ import (
 
 	"entgo.io/ent/dialect"
 
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/organization"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/backup"
 	"github.com/progetto-win/win/server/demo"

@@ -6,9 +6,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // allStatuses must each appear in the demo, whatever the draw.

@@ -18,8 +18,8 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/ent"
-	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/schema/rule"
 )
 

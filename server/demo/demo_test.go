@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/progetto-win/win/ent/schema/rule"
 	"os"
 	"slices"
 	"strconv"
@@ -12,12 +11,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/progetto-win/win/ent/schema/rule"
+
 	"entgo.io/ent/dialect"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/outcome"
-	"github.com/progetto-win/win/ent/schema/domain"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"

@@ -5,10 +5,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/person"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
 )
 
 // personDraft is a fictional person before it is written.

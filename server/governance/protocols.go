@@ -6,15 +6,16 @@ import (
 	"strings"
 	"time"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/audit"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/fault"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
-	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/graph/model"
 )
 
@@ -49,7 +50,7 @@ func begin(ctx context.Context, roles ...domain.Role) (*act, error) {
 
 // audit records the action on an object.
 func (a *act) audit(action, entityType string, id gid.ID) error {
-	return rule.Record(a.sys, a.client, a.viewer, action, entityType, []gid.ID{id})
+	return audit.Record(a.sys, a.client, a.viewer, action, entityType, []gid.ID{id})
 }
 
 // committee are the roles that run protocols and directives.

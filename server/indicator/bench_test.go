@@ -11,11 +11,11 @@ import (
 
 	"entgo.io/ent/dialect"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
-	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/indicator"
 	"github.com/progetto-win/win/server/store/storetest"

@@ -5,9 +5,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/fault"
-	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/domain/viewer"
 )
 
 // The committee and analysts see published categories only. Suppression

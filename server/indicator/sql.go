@@ -9,8 +9,8 @@ import (
 
 	"entgo.io/ent/dialect"
 
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
 )
 
 // measure is what an indicator aggregates: a value per row of a FROM

@@ -6,11 +6,10 @@ import (
 	"io"
 	"slices"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/casefile"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/fault"
-	"github.com/progetto-win/win/ent/schema/rule"
 )
 
 // Action is a step of the case pathway, named as the audit log names it
@@ -51,7 +50,7 @@ const (
 // the steps the server accepts.
 type actionRule struct {
 	action Action
-	who    rule.Actor
+	who    Actor
 	from   []casefile.Status // empty: any status
 	// check, when set, is a precondition on the case as begin found it,
 	// refused with a typed error (fault.Invalid or fault.Conflict).
@@ -63,34 +62,34 @@ type actionRule struct {
 // goal, an intervention, a meeting…) depend on the case alone here: the
 // part's own state (a follow-up already recorded…) is the step's to check.
 var actionRules = []actionRule{
-	{action: ActionStartAssessment, who: rule.Coordinator, from: []casefile.Status{casefile.StatusReferred}},
-	{action: ActionRecordPreliminaryAssessment, who: rule.Member, from: []casefile.Status{casefile.StatusUnderAssessment}},
-	{action: ActionRecordInDepthAssessment, who: rule.Coordinator, from: []casefile.Status{casefile.StatusUnderAssessment},
+	{action: ActionStartAssessment, who: Coordinator, from: []casefile.Status{casefile.StatusReferred}},
+	{action: ActionRecordPreliminaryAssessment, who: Member, from: []casefile.Status{casefile.StatusUnderAssessment}},
+	{action: ActionRecordInDepthAssessment, who: Coordinator, from: []casefile.Status{casefile.StatusUnderAssessment},
 		check: (*step).needsPreliminary},
-	{action: ActionDeclineReferral, who: rule.Coordinator, from: []casefile.Status{casefile.StatusReferred, casefile.StatusUnderAssessment}},
-	{action: ActionTakeCharge, who: rule.Coordinator, from: []casefile.Status{casefile.StatusUnderAssessment},
+	{action: ActionDeclineReferral, who: Coordinator, from: []casefile.Status{casefile.StatusReferred, casefile.StatusUnderAssessment}},
+	{action: ActionTakeCharge, who: Coordinator, from: []casefile.Status{casefile.StatusUnderAssessment},
 		check: (*step).needsPreliminary},
-	{action: ActionAssignCaseManager, who: rule.Coordinator, from: workingStatuses},
-	{action: ActionUpdatePlan, who: rule.Member, from: workingStatuses},
-	{action: ActionAddGoal, who: rule.Member, from: workingStatuses},
-	{action: ActionUpdateGoal, who: rule.Member, from: workingStatuses},
-	{action: ActionAddCommitment, who: rule.Member, from: workingStatuses},
-	{action: ActionUpdateCommitment, who: rule.Member, from: workingStatuses},
-	{action: ActionAddIntervention, who: rule.Member, from: workingStatuses},
-	{action: ActionUpdateIntervention, who: rule.Member, from: workingStatuses},
-	{action: ActionRecordOutcome, who: rule.Member, from: workingStatuses},
+	{action: ActionAssignCaseManager, who: Coordinator, from: workingStatuses},
+	{action: ActionUpdatePlan, who: Member, from: workingStatuses},
+	{action: ActionAddGoal, who: Member, from: workingStatuses},
+	{action: ActionUpdateGoal, who: Member, from: workingStatuses},
+	{action: ActionAddCommitment, who: Member, from: workingStatuses},
+	{action: ActionUpdateCommitment, who: Member, from: workingStatuses},
+	{action: ActionAddIntervention, who: Member, from: workingStatuses},
+	{action: ActionUpdateIntervention, who: Member, from: workingStatuses},
+	{action: ActionRecordOutcome, who: Member, from: workingStatuses},
 	// Follow-ups fall due months after the outcome, often once the case
 	// is closed.
-	{action: ActionRecordFollowUp, who: rule.Member, from: []casefile.Status{casefile.StatusInCharge, casefile.StatusMonitoring, casefile.StatusClosed}},
-	{action: ActionScheduleMonitoringMeeting, who: rule.Member, from: workingStatuses},
-	{action: ActionRecordMonitoringMeeting, who: rule.Member, from: workingStatuses},
-	{action: ActionMoveToMonitoring, who: rule.ManagerOrCoord, from: []casefile.Status{casefile.StatusInCharge}},
-	{action: ActionCloseCase, who: rule.ManagerOrCoord, from: workingStatuses, check: (*step).nothingPending},
-	{action: ActionReopenCase, who: rule.ManagerOrCoord, from: []casefile.Status{casefile.StatusClosed}, check: (*step).reopenable},
-	{action: ActionTransferCase, who: rule.Coordinator, from: openStatuses, check: (*step).noPendingTransfer},
-	{action: ActionAcceptTransfer, who: rule.Receiver, from: openStatuses, check: (*step).pendingTransfer},
-	{action: ActionDeclineTransfer, who: rule.TransferParty, from: openStatuses, check: (*step).pendingTransfer},
-	{action: ActionAddNote, who: rule.MemberOrReferrer},
+	{action: ActionRecordFollowUp, who: Member, from: []casefile.Status{casefile.StatusInCharge, casefile.StatusMonitoring, casefile.StatusClosed}},
+	{action: ActionScheduleMonitoringMeeting, who: Member, from: workingStatuses},
+	{action: ActionRecordMonitoringMeeting, who: Member, from: workingStatuses},
+	{action: ActionMoveToMonitoring, who: ManagerOrCoord, from: []casefile.Status{casefile.StatusInCharge}},
+	{action: ActionCloseCase, who: ManagerOrCoord, from: workingStatuses, check: (*step).nothingPending},
+	{action: ActionReopenCase, who: ManagerOrCoord, from: []casefile.Status{casefile.StatusClosed}, check: (*step).reopenable},
+	{action: ActionTransferCase, who: Coordinator, from: openStatuses, check: (*step).noPendingTransfer},
+	{action: ActionAcceptTransfer, who: Receiver, from: openStatuses, check: (*step).pendingTransfer},
+	{action: ActionDeclineTransfer, who: TransferParty, from: openStatuses, check: (*step).pendingTransfer},
+	{action: ActionAddNote, who: MemberOrReferrer},
 }
 
 // ruleOf returns the rule of an action; an action without one is a
@@ -122,7 +121,7 @@ func AllowedActions(ctx context.Context, c *ent.CaseFile) ([]Action, error) {
 		return nil, err
 	}
 	for _, r := range actionRules {
-		if !rule.MayAct(v, r.who, s.parties) {
+		if !MayAct(v, r.who, s.parties) {
 			continue
 		}
 		err := s.meets(r)

@@ -6,14 +6,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/audit"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/person"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/fault"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/territorialtable"
 )
@@ -220,7 +221,7 @@ func AddNote(ctx context.Context, id gid.ID, text string) (*ent.CaseEvent, error
 	if err != nil {
 		return nil, err
 	}
-	return e, rule.Record(s.sys, s.client, s.viewer, string(s.action), "CaseFile", []gid.ID{s.c.ID})
+	return e, audit.Record(s.sys, s.client, s.viewer, string(s.action), "CaseFile", []gid.ID{s.c.ID})
 }
 
 // maxDays bounds a table's time limits: two years.
@@ -260,5 +261,5 @@ func SetTableTimeLimits(ctx context.Context, id gid.ID, daysToFirstMeeting, days
 			return nil, err
 		}
 	}
-	return t, rule.Record(sys, client, v, "SET_TABLE_TIME_LIMITS", "TerritorialTable", []gid.ID{id})
+	return t, audit.Record(sys, client, v, "SET_TABLE_TIME_LIMITS", "TerritorialTable", []gid.ID{id})
 }

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -13,9 +16,6 @@ import (
 	"github.com/progetto-win/win/ent/monitoringitem"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/plan"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/fault"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/graph/model"
 )
 

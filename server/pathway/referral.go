@@ -7,17 +7,18 @@ import (
 	"strings"
 	"time"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/audit"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/predicate"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/fault"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
-	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/graph/model"
 )
@@ -96,7 +97,7 @@ func FindPersonMatches(ctx context.Context, taxCode, lastName, firstName *string
 	if err != nil {
 		return nil, err
 	}
-	if !rule.MayAct(v, rule.Referrer, rule.CaseParties{}) {
+	if !MayAct(v, Referrer, CaseParties{}) {
 		return nil, &fault.Forbidden{Message: "only operators and coordinators search persons to refer"}
 	}
 	q.TaxCode = normalTaxCode(q.TaxCode)
@@ -111,7 +112,7 @@ func FindPersonMatches(ctx context.Context, taxCode, lastName, firstName *string
 	for i, m := range matches {
 		ids[i] = m.PersonID
 	}
-	return matches, rule.Record(rule.SystemContext(ctx), client, v, "MATCH_PERSON", "Person", ids)
+	return matches, audit.Record(rule.SystemContext(ctx), client, v, "MATCH_PERSON", "Person", ids)
 }
 
 // matchPersons finds the persons matching a query, as the system.
@@ -149,7 +150,7 @@ func ReferCase(ctx context.Context, in model.ReferCaseInput) (*ent.CaseFile, err
 	if err != nil {
 		return nil, err
 	}
-	if !rule.MayAct(v, rule.Referrer, rule.CaseParties{}) {
+	if !MayAct(v, Referrer, CaseParties{}) {
 		return nil, &fault.Forbidden{Message: "only operators and coordinators refer persons"}
 	}
 	sys := rule.SystemContext(ctx)
@@ -250,7 +251,7 @@ func knownPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, id g
 	if identity == nil || len(q.reasons(identity)) == 0 {
 		return "", fault.Invalidf("personIdentifiers", "the identifiers do not match the person: search again with findPersonMatches")
 	}
-	return id, rule.Record(sys, client, v, "LINK_PERSON", "PersonIdentity", []gid.ID{identity.ID})
+	return id, audit.Record(sys, client, v, "LINK_PERSON", "PersonIdentity", []gid.ID{identity.ID})
 }
 
 // newPerson records the person of a referral, unless they are already

@@ -15,14 +15,15 @@ import (
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/audit"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/fault"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
-	"github.com/progetto-win/win/ent/schema/viewer"
 )
 
 // errNoTransaction is a wiring mistake: steps run inside the request's
@@ -35,9 +36,9 @@ type step struct {
 	sys     context.Context // the system's: writes, once the step's rights are checked
 	client  *ent.Client     // the request's transaction
 	viewer  *viewer.Viewer
-	action  Action           // the audit log's name of the step, e.g. TAKE_CHARGE
-	c       *ent.CaseFile    // the case, as the step found it and then as it saved it
-	parties rule.CaseParties // who the case's rights depend on, as the step found them
+	action  Action        // the audit log's name of the step, e.g. TAKE_CHARGE
+	c       *ent.CaseFile // the case, as the step found it and then as it saved it
+	parties CaseParties   // who the case's rights depend on, as the step found them
 	table   *ent.TerritorialTable
 }
 
@@ -71,7 +72,7 @@ func begin(ctx context.Context, action Action, id gid.ID, version *int) (*step, 
 		return nil, err
 	}
 	s.action = action
-	if !rule.MayAct(v, r.who, s.parties) {
+	if !MayAct(v, r.who, s.parties) {
 		return nil, &fault.Forbidden{Message: fmt.Sprintf("only %s may do this on case %s", r.who, s.c.Code)}
 	}
 	if version != nil && *version != s.c.Version {
@@ -93,7 +94,7 @@ func load(ctx context.Context, v *viewer.Viewer, client *ent.Client, id gid.ID) 
 		return nil, err
 	}
 	s := &step{ctx: ctx, sys: rule.SystemContext(ctx), client: client, viewer: v, c: c, table: c.Edges.Table}
-	s.parties = rule.CaseParties{Table: c.Edges.Table.ID}
+	s.parties = CaseParties{Table: c.Edges.Table.ID}
 	if t := c.Edges.TransferTo; t != nil {
 		s.parties.TransferTo = t.ID
 	}
@@ -175,7 +176,7 @@ func recordOn(sys context.Context, client *ent.Client, v *viewer.Viewer, action 
 	if err != nil {
 		return err
 	}
-	return rule.Record(sys, client, v, action, "CaseFile", []gid.ID{id})
+	return audit.Record(sys, client, v, action, "CaseFile", []gid.ID{id})
 }
 
 // dateOr returns the date of t, or today when t is nil.

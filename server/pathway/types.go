@@ -3,8 +3,8 @@ package pathway
 import (
 	"io"
 
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
 )
 
 // MatchReason is why a known person matched a search.

@@ -13,7 +13,7 @@ import (
 	"github.com/golang-migrate/migrate/v4/database/sqlite"
 	"github.com/golang-migrate/migrate/v4/source/iofs"
 
-	"github.com/progetto-win/win/ent/schema/auditchain"
+	"github.com/progetto-win/win/ent/auditchain"
 )
 
 // Migrations holds the versioned migrations of both dialects, written by

@@ -12,17 +12,18 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/audit"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/privacy"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/fault"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
-	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/server/store"
 )
 
@@ -76,7 +77,7 @@ func (s *Service) Export(ctx context.Context, personID gid.ID) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return out, rule.Record(sys, s.Client, v, "EXPORT_PERSON", "Person", []gid.ID{personID})
+	return out, audit.Record(sys, s.Client, v, "EXPORT_PERSON", "Person", []gid.ID{personID})
 }
 
 // EraseIdentity removes what identifies a person and keeps the
@@ -94,7 +95,7 @@ func (s *Service) EraseIdentity(ctx context.Context, personID gid.ID) (*ent.Pers
 		if _, err = tx.PersonIdentity.Delete().Where(personidentity.HasPersonWith(person.ID(personID))).Exec(sys); err != nil {
 			return err
 		}
-		return rule.Record(sys, tx, v, "ERASE_IDENTITY", "Person", []gid.ID{personID})
+		return audit.Record(sys, tx, v, "ERASE_IDENTITY", "Person", []gid.ID{personID})
 	})
 	if err != nil {
 		return nil, err
@@ -126,7 +127,7 @@ func (s *Service) AccessReport(ctx context.Context, personID gid.ID) ([]*ent.Aud
 	if err != nil {
 		return nil, err
 	}
-	return events, rule.Record(sys, s.Client, v, "ACCESS_REPORT", "Person", []gid.ID{personID})
+	return events, audit.Record(sys, s.Client, v, "ACCESS_REPORT", "Person", []gid.ID{personID})
 }
 
 // ApplyRetention anonymises the identities of persons whose cases all

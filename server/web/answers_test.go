@@ -13,10 +13,10 @@ import (
 
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/intervention"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/graph"
 	"github.com/progetto-win/win/server/auth"

@@ -3,14 +3,15 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"github.com/progetto-win/win/ent/schema/rule"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
+
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 )

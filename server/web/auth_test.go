@@ -13,11 +13,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/auditevent"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
-	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/user"
 	"github.com/progetto-win/win/server/auth"

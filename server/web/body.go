@@ -5,10 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/progetto-win/win/server/auth"
 	"io"
 	"mime"
 	"net/http"
+
+	"github.com/progetto-win/win/server/auth"
 
 	"github.com/99designs/gqlgen/graphql"
 )

@@ -2,17 +2,12 @@ package web_test
 
 import (
 	"context"
-	"github.com/progetto-win/win/ent/schema/rule"
 	"time"
+
+	"github.com/progetto-win/win/ent/schema/rule"
 
 	"bytes"
 	"encoding/json"
-	"github.com/progetto-win/win/ent/apitoken"
-	"github.com/progetto-win/win/ent/organization"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
-	"github.com/progetto-win/win/ent/schema/viewer"
-	"github.com/progetto-win/win/server/auth"
 	"io"
 	"log/slog"
 	"net/http"
@@ -20,6 +15,13 @@ import (
 	"net/url"
 	"sync"
 	"testing"
+
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
+	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/server/auth"
 
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/server/store"

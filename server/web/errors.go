@@ -14,8 +14,8 @@ import (
 	"github.com/lib/pq"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/ent"
-	"github.com/progetto-win/win/ent/schema/fault"
 	"github.com/progetto-win/win/server/store"
 )
 

@@ -11,13 +11,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/audit"
 	"github.com/progetto-win/win/ent/person"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/fault"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
-	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/server/indicator"
 	"github.com/progetto-win/win/server/store"
 )
@@ -72,7 +73,7 @@ func exportIndicator(stats *indicator.Source, client *ent.Client, logger *slog.L
 			fail(err)
 			return
 		}
-		if err := rule.Record(rule.SystemContext(ctx), client, viewer.FromContext(ctx), "EXPORT_INDICATOR", "Indicator", []gid.ID{gid.ID(name)}); err != nil {
+		if err := audit.Record(rule.SystemContext(ctx), client, viewer.FromContext(ctx), "EXPORT_INDICATOR", "Indicator", []gid.ID{gid.ID(name)}); err != nil {
 			fail(err)
 			return
 		}

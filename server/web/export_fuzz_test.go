@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/fault"
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/server/indicator"
 )
 

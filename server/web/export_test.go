@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/progetto-win/win/ent/schema/domain"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"

@@ -2,10 +2,13 @@ package web_test
 
 import (
 	"context"
-	"github.com/progetto-win/win/ent/schema/rule"
 	"testing"
 	"time"
 
+	"github.com/progetto-win/win/ent/schema/rule"
+
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
@@ -18,8 +21,6 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/protocolparty"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/tablemembership"
 )
 

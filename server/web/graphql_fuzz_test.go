@@ -17,9 +17,9 @@ import (
 
 	"entgo.io/ent/dialect"
 
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/schema/rule"
-	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/ent/user"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/demo"

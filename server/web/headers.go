@@ -1,7 +1,6 @@
 package web
 
 import (
-	"github.com/progetto-win/win/server/auth"
 	"mime"
 	"net"
 	"net/http"
@@ -9,7 +8,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/server/auth"
+
+	"github.com/progetto-win/win/domain/viewer"
 )
 
 // contentSecurityPolicy fits the SPA and GraphiQL as Vite builds them:

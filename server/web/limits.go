@@ -8,7 +8,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/domain/viewer"
 )
 
 // Limits bounds what one operation may ask for, checked on the parsed

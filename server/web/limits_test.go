@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 )

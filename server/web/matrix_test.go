@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
@@ -18,12 +19,13 @@ import (
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
-	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/server/auth"
 
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/meeting"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
@@ -33,7 +35,6 @@ import (
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
-	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // The roles of the matrix: each demo account, and nobody signed in.

@@ -3,9 +3,10 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"github.com/progetto-win/win/ent/schema/rule"
 	"sync/atomic"
 	"testing"
+
+	"github.com/progetto-win/win/ent/schema/rule"
 
 	"entgo.io/ent/dialect"
 

@@ -5,7 +5,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
-	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/server/auth"
 )
 

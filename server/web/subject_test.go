@@ -7,11 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/server/demo"

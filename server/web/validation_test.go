@@ -3,15 +3,16 @@ package web_test
 import (
 	"context"
 	"errors"
-	"github.com/progetto-win/win/ent/schema/rule"
 	"log/slog"
 	"strings"
 	"testing"
 
+	"github.com/progetto-win/win/ent/schema/rule"
+
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/organization"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/web"

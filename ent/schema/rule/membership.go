@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/privacy"
-	"github.com/progetto-win/win/ent/schema/fault"
-	"github.com/progetto-win/win/ent/schema/gid"
-	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/user"
 )

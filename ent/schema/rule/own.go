@@ -3,10 +3,10 @@ package rule
 import (
 	"context"
 
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/privacy"
-	"github.com/progetto-win/win/ent/schema/viewer"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/user"
 )

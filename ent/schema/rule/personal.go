@@ -6,7 +6,7 @@ import (
 
 	entgo "entgo.io/ent"
 
-	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/domain/viewer"
 )
 
 // The committee and analysts read cases pseudonymised (DESIGN.md §4),

@@ -7,10 +7,10 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent/privacy"
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/fault"
-	"github.com/progetto-win/win/ent/schema/viewer"
 )
 
 // SystemContext marks work the system does on its own behalf — loading

@@ -7,8 +7,8 @@ import (
 	"context"
 	"slices"
 
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
 )
 
 // Viewer is the identity of a request.

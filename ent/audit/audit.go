@@ -1,4 +1,4 @@
-package rule
+package audit
 
 import (
 	"context"
@@ -6,10 +6,11 @@ import (
 
 	entgo "entgo.io/ent"
 
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/privacy"
-	"github.com/progetto-win/win/ent/schema/gid"
-	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/ent/schema/rule"
 )
 
 // apiNames are the API's names of ent types whose Go names differ.
@@ -50,7 +51,7 @@ func recordChange(ctx context.Context, client *ent.Client, v *viewer.Viewer, act
 	if changes != "" {
 		b.SetChanges(changes)
 	}
-	return b.Exec(SystemContext(ctx))
+	return b.Exec(rule.SystemContext(ctx))
 }
 
 // AuditMutations records every change a viewer makes, one event per

@@ -1,11 +1,11 @@
-package rule
+package pathway
 
 import (
 	"slices"
 
-	"github.com/progetto-win/win/ent/schema/domain"
-	"github.com/progetto-win/win/ent/schema/gid"
-	"github.com/progetto-win/win/ent/schema/viewer"
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
 )
 
 // Who may take each step of the case pathway (DESIGN.md §3, §4). Case

@@ -10,7 +10,7 @@ import (
 	"entgo.io/ent/dialect"
 
 	"github.com/progetto-win/win/ent"
-	"github.com/progetto-win/win/ent/schema/auditchain"
+	"github.com/progetto-win/win/ent/auditchain"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"

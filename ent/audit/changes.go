@@ -1,4 +1,4 @@
-package rule
+package audit
 
 import (
 	"context"
@@ -6,8 +6,9 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
-	"github.com/progetto-win/win/ent/schema/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
@@ -62,7 +63,7 @@ func snapshots(ctx context.Context, c *ent.Client, typ string, ids []gid.ID) (ma
 	if !ok || len(ids) == 0 {
 		return nil, nil
 	}
-	return read(SystemContext(ctx), c, ids)
+	return read(rule.SystemContext(ctx), c, ids)
 }
 
 // change is one field's values around a change; a side is absent when
