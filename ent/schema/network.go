@@ -182,8 +182,11 @@ func (Pact) Annotations() []schema.Annotation {
 }
 
 // TerritorialTable is a multi-professional territorial table (Tavolo
-// territoriale). The API calls it Table; the Go name keeps it apart from
-// the word "table" that generated code uses for SQL tables.
+// territoriale). The API calls it Table, as its users do. Go keeps the
+// longer name on purpose: ent generates a package named after each type,
+// and in every package the constant Table (and the edges' XxxTable) names
+// an SQL table; a type Table would read table.Table, casefile.TableTable,
+// in the code that also builds SQL. API users never see SQL tables.
 type TerritorialTable struct{ ent.Schema }
 
 // Mixin of TerritorialTable.
