@@ -2,7 +2,7 @@ package domain
 
 import "slices"
 
-// CaseTransitions are the moves of a case between statuses (DESIGN.md §3):
+// CaseTransitions are the moves of a case between statuses (docs/domain.md#the-case-pathway):
 // referred, under assessment, in charge, monitoring, closed, declined. A
 // closed case is not reopened in place: reopening starts a new case
 // linked to it.

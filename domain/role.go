@@ -5,7 +5,7 @@ import "io"
 // Role is what a user may do in the network (ruolo).
 type Role string
 
-// The roles of DESIGN.md §4.
+// The roles of docs/domain.md#roles-and-rights.
 const (
 	RoleAdmin       Role = "ADMIN"       // Amministratore
 	RoleSteering    Role = "STEERING"    // Componente della cabina di regia

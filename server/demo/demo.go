@@ -23,7 +23,7 @@ import (
 	"github.com/progetto-win/win/ent/schema/rule"
 )
 
-// The demo accounts, for every role (DESIGN.md §4).
+// The demo accounts, for every role (docs/domain.md#roles-and-rights).
 const (
 	AdminEmail         = "admin@demo.example"
 	SteeringEmail      = "steering@demo.example"

@@ -1,6 +1,6 @@
 // Package governance carries the steering committee's work: protocols and
 // their commitments, directives and their acknowledgement, meetings, and
-// the evaluation of objectives against the indicators (DESIGN.md §1, §5).
+// the evaluation of objectives against the indicators (docs/domain.md#governance, #indicators).
 package governance
 
 import (

@@ -1,4 +1,4 @@
-// Package indicator computes the indicators of DESIGN.md §5 in the
+// Package indicator computes the indicators of docs/domain.md#indicators in the
 // database: one GROUP BY query per indicator and breakdown, in SQL both
 // PostgreSQL and SQLite run, with small counts suppressed for viewers
 // outside the tables counted.

@@ -8,7 +8,7 @@ import (
 	"github.com/progetto-win/win/domain/viewer"
 )
 
-// Who may take each step of the case pathway (DESIGN.md §3, §4). Case
+// Who may take each step of the case pathway (docs/domain.md#the-case-pathway, #roles-and-rights). Case
 // records are written only by the pathway's named actions, which ask
 // MayAct before any write; ent's mutation policies refuse every other
 // write of them.

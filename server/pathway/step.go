@@ -1,4 +1,4 @@
-// Package pathway carries cases along the pathway of DESIGN.md §3. Each
+// Package pathway carries cases along the pathway of docs/domain.md#the-case-pathway. Each
 // step is one named action that checks who asks, the version of the case
 // the client saw and the case's state, then writes the change, an event
 // of the case's timeline and an audit event, all in the request's

@@ -19,7 +19,7 @@ import (
 	"github.com/progetto-win/win/server/store"
 )
 
-// Error codes of extensions.code (DESIGN.md §7).
+// Error codes of extensions.code (docs/api.md#errors).
 const (
 	CodeUnauthenticated = "UNAUTHENTICATED"
 	CodeForbidden       = "FORBIDDEN"

@@ -26,7 +26,7 @@ import (
 	"github.com/progetto-win/win/ent/user"
 )
 
-// Who sees which case (DESIGN.md §4): the committee and analysts see every
+// Who sees which case (docs/domain.md#roles-and-rights): the committee and analysts see every
 // case, pseudonymised; everyone else — operators, coordinators, and
 // administrators, who see no case content unless they sit at a table —
 // sees the cases of the tables they sit at and the cases they referred.

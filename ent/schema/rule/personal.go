@@ -9,7 +9,7 @@ import (
 	"github.com/progetto-win/win/domain/viewer"
 )
 
-// The committee and analysts read cases pseudonymised (DESIGN.md §4),
+// The committee and analysts read cases pseudonymised (docs/domain.md#roles-and-rights),
 // whatever seats they also hold (a committee member who also works cases
 // does so with an operator's account): besides the identity, they do not
 // read the free text written about a person — referral reasons, notes,

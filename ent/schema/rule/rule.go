@@ -1,4 +1,4 @@
-// Package rule holds the privacy rules of WIN's data layer (DESIGN.md §4),
+// Package rule holds the privacy rules of WIN's data layer (docs/domain.md#roles-and-rights),
 // shared by the schemas' policies, so that every path — browser, token,
 // GraphiQL, nested edge, node(id:) — passes the same checks.
 package rule

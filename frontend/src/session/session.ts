@@ -55,7 +55,7 @@ export function sessionOf(viewer: Viewer): Session {
   };
 }
 
-// The groups of roles the screens are built around (DESIGN.md §4); the API
+// The groups of roles the screens are built around (docs/domain.md#roles-and-rights); the API
 // decides every access, these only choose what to show.
 
 /** Operators and coordinators work cases: refer, assess, deliver. */
