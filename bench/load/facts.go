@@ -9,14 +9,14 @@ import (
 
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/intervention"
-	"github.com/progetto-win/win/server/pathway"
+	"github.com/progetto-win/win/domain"
 )
 
 // actions are the audit log's names of the writes.
 var actions = map[string]string{
-	opAddNote:         string(pathway.ActionAddNote),
-	opAddGoal:         string(pathway.ActionAddGoal),
-	opAddIntervention: string(pathway.ActionAddIntervention),
+	opAddNote:         string(domain.ActionAddNote),
+	opAddGoal:         string(domain.ActionAddGoal),
+	opAddIntervention: string(domain.ActionAddIntervention),
 }
 
 // loadKinds are the timeline events the load's writes leave.

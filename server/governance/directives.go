@@ -17,7 +17,6 @@ import (
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/territorialtable"
-	"github.com/progetto-win/win/graph/model"
 )
 
 // errNoTransaction is a wiring mistake: actions run inside the request's
@@ -26,7 +25,7 @@ var errNoTransaction = errors.New("governance: no transaction in the context")
 
 // IssueDirective records a directive of the committee to all or some
 // tables.
-func IssueDirective(ctx context.Context, in model.DirectiveInput) (*ent.Directive, error) {
+func IssueDirective(ctx context.Context, in DirectiveInput) (*ent.Directive, error) {
 	a, err := begin(ctx, domain.RoleSteering)
 	if err != nil {
 		return nil, err
@@ -116,7 +115,7 @@ func Unacknowledged(tables []gid.ID) predicate.Directive {
 // decisions: of the committee by its members, of a table by its
 // coordinator. A decision may name a case of that table by reference;
 // minutes and decisions never carry a tax code (the schema's hooks).
-func RecordMeeting(ctx context.Context, in model.MeetingInput) (*ent.Meeting, error) {
+func RecordMeeting(ctx context.Context, in MeetingInput) (*ent.Meeting, error) {
 	a, err := begin(ctx)
 	if err != nil {
 		return nil, err

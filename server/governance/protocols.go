@@ -16,7 +16,6 @@ import (
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
 	"github.com/progetto-win/win/ent/schema/rule"
-	"github.com/progetto-win/win/graph/model"
 )
 
 // act is one governance action: who asks, the request's transaction, and
@@ -121,7 +120,7 @@ func CurrentProtocolStatus(p *ent.Protocol) protocol.Status {
 }
 
 // AddProtocolParty adds a party to a draft or active protocol.
-func AddProtocolParty(ctx context.Context, protocolID gid.ID, in model.ProtocolPartyInput) (*ent.ProtocolParty, error) {
+func AddProtocolParty(ctx context.Context, protocolID gid.ID, in ProtocolPartyInput) (*ent.ProtocolParty, error) {
 	a, err := begin(ctx, committee...)
 	if err != nil {
 		return nil, err
@@ -142,7 +141,7 @@ func AddProtocolParty(ctx context.Context, protocolID gid.ID, in model.ProtocolP
 }
 
 // AddProtocolCommitment adds what a party undertakes.
-func AddProtocolCommitment(ctx context.Context, partyID gid.ID, in model.ProtocolCommitmentInput) (*ent.ProtocolCommitment, error) {
+func AddProtocolCommitment(ctx context.Context, partyID gid.ID, in ProtocolCommitmentInput) (*ent.ProtocolCommitment, error) {
 	a, err := begin(ctx, committee...)
 	if err != nil {
 		return nil, err

@@ -21,11 +21,11 @@ import (
 
 // MoveToMonitoring moves a case whose plan is under way to monitoring.
 func MoveToMonitoring(ctx context.Context, id gid.ID, version int, note *string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionMoveToMonitoring, id, &version)
+	s, err := begin(ctx, domain.ActionMoveToMonitoring, id, &version)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.save(func(u *ent.CaseFileUpdateOne) { u.SetStatus(casefile.StatusMonitoring) }); err != nil {
+	if err := s.save(nil); err != nil {
 		return nil, err
 	}
 	return s.c, s.record(caseevent.KindMonitoringStarted, strings.TrimSpace(deref(note)))
@@ -34,12 +34,12 @@ func MoveToMonitoring(ctx context.Context, id gid.ID, version int, note *string)
 // CloseCase closes a case once none of its interventions is still
 // planned or ongoing.
 func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.ClosureReason, note *string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionCloseCase, id, &version)
+	s, err := begin(ctx, domain.ActionCloseCase, id, &version)
 	if err != nil {
 		return nil, err
 	}
 	err = s.save(func(u *ent.CaseFileUpdateOne) {
-		u.SetStatus(casefile.StatusClosed).SetClosureReason(reason).SetClosedOn(domain.Today()).
+		u.SetClosureReason(reason).SetClosedOn(domain.Today()).
 			ClearTransferTo().ClearTransferReason().ClearTransferRequestedAt()
 	})
 	if err != nil {
@@ -49,10 +49,10 @@ func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.Clos
 }
 
 // nothingPending refuses to close a case while an intervention is still
-// planned or ongoing: a precondition of actionRules.
+// planned or ongoing: a precondition of domain.CaseSteps.
 func (s *step) nothingPending() error {
 	pending, err := s.client.Intervention.Query().Where(intervention.HasCaseWith(casefile.ID(s.c.ID)),
-		intervention.StatusIn(intervention.StatusPlanned, intervention.StatusOngoing)).Count(s.sys)
+		intervention.StatusIn(domain.Convert[intervention.Status](domain.PendingInterventionStatuses)...)).Count(s.sys)
 	if err == nil && pending > 0 {
 		err = fault.Invalidf("status", "%d intervention(s) of case %s are still planned or ongoing: complete or interrupt them first", pending, s.c.Code)
 	}
@@ -60,7 +60,7 @@ func (s *step) nothingPending() error {
 }
 
 // reopenable refuses to reopen a case that was reopened already, or
-// whose person has another open case: a precondition of actionRules.
+// whose person has another open case: a precondition of domain.CaseSteps.
 func (s *step) reopenable() error {
 	old, err := s.client.CaseFile.Query().Where(casefile.ID(s.c.ID)).WithPerson().WithNextCase().Only(s.sys)
 	if err != nil {
@@ -83,7 +83,7 @@ func (s *step) reopenable() error {
 // ReopenCase opens a new case for the person of a closed one, at the
 // same table and linked to it.
 func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionReopenCase, id, &version)
+	s, err := begin(ctx, domain.ActionReopenCase, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -118,13 +118,13 @@ func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*en
 	if err := s.record(caseevent.KindReopened, "reopened as "+reopened.Code); err != nil {
 		return nil, err
 	}
-	return reopened, recordOn(s.sys, s.client, s.viewer, string(s.action), reopened.ID, caseevent.KindReopened, "reopens "+old.Code+": "+strings.TrimSpace(reason))
+	return reopened, recordOn(s.sys, s.client, s.viewer, string(s.action.Action), reopened.ID, caseevent.KindReopened, "reopens "+old.Code+": "+strings.TrimSpace(reason))
 }
 
 // TransferCase asks to move an open case to another table; the case stays
 // until that table's coordinator accepts.
 func TransferCase(ctx context.Context, id gid.ID, version int, tableID gid.ID, reason string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionTransferCase, id, &version)
+	s, err := begin(ctx, domain.ActionTransferCase, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +151,7 @@ func TransferCase(ctx context.Context, id gid.ID, version int, tableID gid.ID, r
 }
 
 // pendingTransfer refuses a step on a transfer when none is pending: a
-// precondition of actionRules.
+// precondition of domain.CaseSteps.
 func (s *step) pendingTransfer() error {
 	if s.parties.TransferTo == "" {
 		return fault.Invalidf("id", "case %s has no pending transfer", s.c.Code)
@@ -160,7 +160,7 @@ func (s *step) pendingTransfer() error {
 }
 
 // noPendingTransfer refuses a second transfer while one waits: a
-// precondition of actionRules.
+// precondition of domain.CaseSteps.
 func (s *step) noPendingTransfer() error {
 	if s.parties.TransferTo != "" {
 		return fault.Invalidf("tableID", "case %s already waits for a transfer to %s", s.c.Code, s.c.Edges.TransferTo.Name)
@@ -171,7 +171,7 @@ func (s *step) noPendingTransfer() error {
 // AcceptTransfer moves a case to the receiving table, which names its
 // own case manager and team.
 func AcceptTransfer(ctx context.Context, id gid.ID, version int) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionAcceptTransfer, id, &version)
+	s, err := begin(ctx, domain.ActionAcceptTransfer, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -189,7 +189,7 @@ func AcceptTransfer(ctx context.Context, id gid.ID, version int) (*ent.CaseFile,
 // DeclineTransfer ends a pending transfer: the receiving coordinator
 // declines it, or the sending one withdraws it.
 func DeclineTransfer(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionDeclineTransfer, id, &version)
+	s, err := begin(ctx, domain.ActionDeclineTransfer, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -209,7 +209,7 @@ func DeclineTransfer(ctx context.Context, id gid.ID, version int, reason string)
 // AddNote adds a note to a case's timeline. Notes only add, so they need
 // no version and change none.
 func AddNote(ctx context.Context, id gid.ID, text string) (*ent.CaseEvent, error) {
-	s, err := begin(ctx, ActionAddNote, id, nil)
+	s, err := begin(ctx, domain.ActionAddNote, id, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -221,7 +221,7 @@ func AddNote(ctx context.Context, id gid.ID, text string) (*ent.CaseEvent, error
 	if err != nil {
 		return nil, err
 	}
-	return e, audit.Record(s.sys, s.client, s.viewer, string(s.action), "CaseFile", []gid.ID{s.c.ID})
+	return e, audit.Record(s.sys, s.client, s.viewer, string(s.action.Action), "CaseFile", []gid.ID{s.c.ID})
 }
 
 // maxDays bounds a table's time limits: two years.

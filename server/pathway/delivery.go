@@ -15,7 +15,6 @@ import (
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/outcome"
-	"github.com/progetto-win/win/graph/model"
 )
 
 // checkFund refuses a fund that does not exist; what is left of it is
@@ -32,8 +31,8 @@ func (s *step) checkFund(id *gid.ID) error {
 }
 
 // AddIntervention adds an intervention to the case's plan.
-func AddIntervention(ctx context.Context, id gid.ID, version int, in model.InterventionInput) (*ent.Intervention, error) {
-	s, err := begin(ctx, ActionAddIntervention, id, &version)
+func AddIntervention(ctx context.Context, id gid.ID, version int, in InterventionInput) (*ent.Intervention, error) {
+	s, err := begin(ctx, domain.ActionAddIntervention, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -68,8 +67,8 @@ func AddIntervention(ctx context.Context, id gid.ID, version int, in model.Inter
 // UpdateIntervention changes an intervention's status, end date, cost or
 // fund; the schema's hooks check the move of status, the dates and the
 // fund.
-func UpdateIntervention(ctx context.Context, id gid.ID, version int, in model.UpdateInterventionInput) (*ent.Intervention, error) {
-	s, err := beginOn(ctx, ActionUpdateIntervention, func(c *ent.Client) (gid.ID, error) {
+func UpdateIntervention(ctx context.Context, id gid.ID, version int, in UpdateInterventionInput) (*ent.Intervention, error) {
+	s, err := beginOn(ctx, domain.ActionUpdateIntervention, func(c *ent.Client) (gid.ID, error) {
 		return c.Intervention.Query().Where(intervention.ID(id)).QueryCase().OnlyID(ctx)
 	}, version)
 	if err != nil {
@@ -129,8 +128,8 @@ const followUpMonths = 6
 
 // RecordOutcome records a result of the case; an employment outcome
 // schedules its follow-up.
-func RecordOutcome(ctx context.Context, id gid.ID, version int, in model.OutcomeInput) (*ent.Outcome, error) {
-	s, err := begin(ctx, ActionRecordOutcome, id, &version)
+func RecordOutcome(ctx context.Context, id gid.ID, version int, in OutcomeInput) (*ent.Outcome, error) {
+	s, err := begin(ctx, domain.ActionRecordOutcome, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -177,8 +176,8 @@ func RecordOutcome(ctx context.Context, id gid.ID, version int, in model.Outcome
 }
 
 // RecordFollowUp records whether an outcome still held at its follow-up.
-func RecordFollowUp(ctx context.Context, id gid.ID, version int, in model.FollowUpInput) (*ent.Outcome, error) {
-	s, err := beginOn(ctx, ActionRecordFollowUp, func(c *ent.Client) (gid.ID, error) {
+func RecordFollowUp(ctx context.Context, id gid.ID, version int, in FollowUpInput) (*ent.Outcome, error) {
+	s, err := beginOn(ctx, domain.ActionRecordFollowUp, func(c *ent.Client) (gid.ID, error) {
 		return c.Outcome.Query().Where(outcome.ID(id)).QueryCase().OnlyID(ctx)
 	}, version)
 	if err != nil {

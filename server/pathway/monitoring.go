@@ -16,13 +16,12 @@ import (
 	"github.com/progetto-win/win/ent/monitoringitem"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/plan"
-	"github.com/progetto-win/win/graph/model"
 )
 
 // ScheduleMonitoringMeeting plans a meeting on a case with the goals to
 // review and the commitments to verify, each of the case's own plan.
-func ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, in model.MonitoringMeetingInput) (*ent.MonitoringMeeting, error) {
-	s, err := begin(ctx, ActionScheduleMonitoringMeeting, id, &version)
+func ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, in MonitoringMeetingInput) (*ent.MonitoringMeeting, error) {
+	s, err := begin(ctx, domain.ActionScheduleMonitoringMeeting, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -80,8 +79,8 @@ func unique(ids []gid.ID) []gid.ID {
 
 // RecordMonitoringMeeting records what a planned meeting found: the
 // goals take the status recorded, the commitments the hours done.
-func RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, in model.MonitoringResultInput) (*ent.MonitoringMeeting, error) {
-	s, err := beginOn(ctx, ActionRecordMonitoringMeeting, func(c *ent.Client) (gid.ID, error) {
+func RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, in MonitoringResultInput) (*ent.MonitoringMeeting, error) {
+	s, err := beginOn(ctx, domain.ActionRecordMonitoringMeeting, func(c *ent.Client) (gid.ID, error) {
 		return c.MonitoringMeeting.Query().Where(monitoringmeeting.ID(id)).QueryCase().OnlyID(ctx)
 	}, version)
 	if err != nil {

@@ -15,7 +15,6 @@ import (
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/plan"
-	"github.com/progetto-win/win/graph/model"
 )
 
 // dateFormat is how messages write dates: Italian day/month/year.
@@ -31,19 +30,19 @@ func datePtr(t *time.Time) *time.Time {
 }
 
 // checkGoal refuses a goal without a description.
-func checkGoal(field string, g *model.GoalInput) error {
+func checkGoal(field string, g *GoalInput) error {
 	return required(field+".description", g.Description)
 }
 
 // goalCreate prepares a goal of a plan.
-func goalCreate(client *ent.Client, planID gid.ID, g *model.GoalInput) *ent.GoalCreate {
+func goalCreate(client *ent.Client, planID gid.ID, g *GoalInput) *ent.GoalCreate {
 	return client.Goal.Create().SetPlanID(planID).SetArea(g.Area).
 		SetDescription(strings.TrimSpace(g.Description)).SetNillableDueOn(datePtr(g.DueOn))
 }
 
 // checkCommitment refuses a commitment without a description or with
 // negative hours.
-func checkCommitment(field string, c *model.CommitmentInput) error {
+func checkCommitment(field string, c *CommitmentInput) error {
 	if err := required(field+".description", c.Description); err != nil {
 		return err
 	}
@@ -54,7 +53,7 @@ func checkCommitment(field string, c *model.CommitmentInput) error {
 }
 
 // commitmentCreate prepares a reciprocal commitment of a plan.
-func commitmentCreate(client *ent.Client, planID gid.ID, c *model.CommitmentInput) *ent.CommitmentCreate {
+func commitmentCreate(client *ent.Client, planID gid.ID, c *CommitmentInput) *ent.CommitmentCreate {
 	return client.Commitment.Create().SetPlanID(planID).SetKind(c.Kind).
 		SetDescription(strings.TrimSpace(c.Description)).SetHoursAgreed(c.HoursAgreed).
 		SetNillableDueOn(datePtr(c.DueOn)).SetNillableHostID(c.HostID)
@@ -78,8 +77,8 @@ func (s *step) checkHost(field string, id *gid.ID) error {
 }
 
 // UpdatePlan changes the plan's text and dates.
-func UpdatePlan(ctx context.Context, id gid.ID, version int, in model.UpdatePlanInput) (*ent.Plan, error) {
-	s, err := begin(ctx, ActionUpdatePlan, id, &version)
+func UpdatePlan(ctx context.Context, id gid.ID, version int, in UpdatePlanInput) (*ent.Plan, error) {
+	s, err := begin(ctx, domain.ActionUpdatePlan, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -116,8 +115,8 @@ func UpdatePlan(ctx context.Context, id gid.ID, version int, in model.UpdatePlan
 }
 
 // AddGoal adds a goal to the plan.
-func AddGoal(ctx context.Context, id gid.ID, version int, in model.GoalInput) (*ent.Goal, error) {
-	s, err := begin(ctx, ActionAddGoal, id, &version)
+func AddGoal(ctx context.Context, id gid.ID, version int, in GoalInput) (*ent.Goal, error) {
+	s, err := begin(ctx, domain.ActionAddGoal, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -139,8 +138,8 @@ func AddGoal(ctx context.Context, id gid.ID, version int, in model.GoalInput) (*
 }
 
 // UpdateGoal changes a goal of the plan.
-func UpdateGoal(ctx context.Context, id gid.ID, version int, in model.UpdateGoalInput) (*ent.Goal, error) {
-	s, err := beginOn(ctx, ActionUpdateGoal, func(c *ent.Client) (gid.ID, error) {
+func UpdateGoal(ctx context.Context, id gid.ID, version int, in UpdateGoalInput) (*ent.Goal, error) {
+	s, err := beginOn(ctx, domain.ActionUpdateGoal, func(c *ent.Client) (gid.ID, error) {
 		return c.Goal.Query().Where(goal.ID(id)).QueryPlan().QueryCase().OnlyID(ctx)
 	}, version)
 	if err != nil {
@@ -166,8 +165,8 @@ func UpdateGoal(ctx context.Context, id gid.ID, version int, in model.UpdateGoal
 }
 
 // AddCommitment adds a reciprocal commitment to the plan.
-func AddCommitment(ctx context.Context, id gid.ID, version int, in model.CommitmentInput) (*ent.Commitment, error) {
-	s, err := begin(ctx, ActionAddCommitment, id, &version)
+func AddCommitment(ctx context.Context, id gid.ID, version int, in CommitmentInput) (*ent.Commitment, error) {
+	s, err := begin(ctx, domain.ActionAddCommitment, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -192,8 +191,8 @@ func AddCommitment(ctx context.Context, id gid.ID, version int, in model.Commitm
 }
 
 // UpdateCommitment changes a reciprocal commitment, e.g. its hours done.
-func UpdateCommitment(ctx context.Context, id gid.ID, version int, in model.UpdateCommitmentInput) (*ent.Commitment, error) {
-	s, err := beginOn(ctx, ActionUpdateCommitment, func(c *ent.Client) (gid.ID, error) {
+func UpdateCommitment(ctx context.Context, id gid.ID, version int, in UpdateCommitmentInput) (*ent.Commitment, error) {
+	s, err := beginOn(ctx, domain.ActionUpdateCommitment, func(c *ent.Client) (gid.ID, error) {
 		return c.Commitment.Query().Where(commitment.ID(id)).QueryPlan().QueryCase().OnlyID(ctx)
 	}, version)
 	if err != nil {

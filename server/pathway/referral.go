@@ -20,7 +20,6 @@ import (
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/territorialtable"
-	"github.com/progetto-win/win/graph/model"
 )
 
 // personQuery is what a referrer knows of a person: a tax code, or a
@@ -97,7 +96,7 @@ func FindPersonMatches(ctx context.Context, taxCode, lastName, firstName *string
 	if err != nil {
 		return nil, err
 	}
-	if !MayAct(v, Referrer, CaseParties{}) {
+	if !MayAct(v, domain.ActorReferrer, CaseParties{}) {
 		return nil, &fault.Forbidden{Message: "only operators and coordinators search persons to refer"}
 	}
 	q.TaxCode = normalTaxCode(q.TaxCode)
@@ -145,12 +144,12 @@ func matchPersons(sys context.Context, client *ent.Client, q personQuery) ([]*Pe
 }
 
 // ReferCase refers a person to a table: a new case, REFERRED.
-func ReferCase(ctx context.Context, in model.ReferCaseInput) (*ent.CaseFile, error) {
+func ReferCase(ctx context.Context, in ReferCaseInput) (*ent.CaseFile, error) {
 	v, client, err := transaction(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if !MayAct(v, Referrer, CaseParties{}) {
+	if !MayAct(v, domain.ActorReferrer, CaseParties{}) {
 		return nil, &fault.Forbidden{Message: "only operators and coordinators refer persons"}
 	}
 	sys := rule.SystemContext(ctx)
@@ -216,7 +215,7 @@ func openCaseConflict(open *ent.CaseFile) error {
 // referredPerson returns the person a referral is about, and whether the
 // referral entered their identity: the known one named, or a new one
 // recorded unless they are already known.
-func referredPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, in model.ReferCaseInput) (gid.ID, bool, error) {
+func referredPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, in ReferCaseInput) (gid.ID, bool, error) {
 	if in.PersonID != nil {
 		id, err := knownPerson(sys, client, v, *in.PersonID, in.PersonIdentifiers)
 		return id, false, err
@@ -230,7 +229,7 @@ func referredPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, i
 // compares them: a person ID alone, which a search hands out, must not be
 // enough to be told who someone is. The link is audited on the identity,
 // so that it shows in the person's access report.
-func knownPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, id gid.ID, given *model.PersonIdentifiersInput) (gid.ID, error) {
+func knownPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, id gid.ID, given *PersonIdentifiersInput) (gid.ID, error) {
 	var q personQuery
 	if given != nil {
 		q = personQuery{TaxCode: normalTaxCode(deref(given.TaxCode)), LastName: deref(given.LastName), FirstName: deref(given.FirstName), BirthDate: given.BirthDate}
@@ -256,7 +255,7 @@ func knownPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, id g
 
 // newPerson records the person of a referral, unless they are already
 // known.
-func newPerson(sys context.Context, client *ent.Client, np *model.NewPersonInput) (gid.ID, error) {
+func newPerson(sys context.Context, client *ent.Client, np *NewPersonInput) (gid.ID, error) {
 	for field, text := range map[string]string{"newPerson.firstName": np.FirstName, "newPerson.lastName": np.LastName} {
 		if err := required(field, text); err != nil {
 			return "", err

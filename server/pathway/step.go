@@ -36,9 +36,9 @@ type step struct {
 	sys     context.Context // the system's: writes, once the step's rights are checked
 	client  *ent.Client     // the request's transaction
 	viewer  *viewer.Viewer
-	action  Action        // the audit log's name of the step, e.g. TAKE_CHARGE
-	c       *ent.CaseFile // the case, as the step found it and then as it saved it
-	parties CaseParties   // who the case's rights depend on, as the step found them
+	action  domain.CaseStep // the step's row of the pathway's table
+	c       *ent.CaseFile   // the case, as the step found it and then as it saved it
+	parties CaseParties     // who the case's rights depend on, as the step found them
 	table   *ent.TerritorialTable
 }
 
@@ -59,9 +59,10 @@ func transaction(ctx context.Context) (*viewer.Viewer, *ent.Client, error) {
 // (else NOT_FOUND, as if it did not exist), the viewer must be the
 // action's actor (FORBIDDEN), the version the one the client saw
 // (CONFLICT, with the current one), the status one the action starts
-// from and its precondition met (BAD_USER_INPUT), as actionRules says.
+// from and its preconditions met (BAD_USER_INPUT), as the action's row
+// of domain.CaseSteps says.
 // A nil version is for steps that only add (a note).
-func begin(ctx context.Context, action Action, id gid.ID, version *int) (*step, error) {
+func begin(ctx context.Context, action domain.CaseAction, id gid.ID, version *int) (*step, error) {
 	r := ruleOf(action)
 	v, client, err := transaction(ctx)
 	if err != nil {
@@ -71,9 +72,9 @@ func begin(ctx context.Context, action Action, id gid.ID, version *int) (*step, 
 	if err != nil {
 		return nil, err
 	}
-	s.action = action
-	if !MayAct(v, r.who, s.parties) {
-		return nil, &fault.Forbidden{Message: fmt.Sprintf("only %s may do this on case %s", r.who, s.c.Code)}
+	s.action = r
+	if !MayAct(v, r.Who, s.parties) {
+		return nil, &fault.Forbidden{Message: fmt.Sprintf("only %s may do this on case %s", actorName(r.Who), s.c.Code)}
 	}
 	if version != nil && *version != s.c.Version {
 		return nil, staleConflict(s.c)
@@ -110,7 +111,7 @@ func load(ctx context.Context, v *viewer.Viewer, client *ent.Client, id gid.ID) 
 // beginOn starts a step on the case a part belongs to (a goal, an
 // outcome…), found as the viewer sees it: NOT_FOUND for a part of a case
 // the viewer does not see.
-func beginOn(ctx context.Context, action Action, caseOf func(*ent.Client) (gid.ID, error), version int) (*step, error) {
+func beginOn(ctx context.Context, action domain.CaseAction, caseOf func(*ent.Client) (gid.ID, error), version int) (*step, error) {
 	_, client, err := transaction(ctx)
 	if err != nil {
 		return nil, err
@@ -123,12 +124,8 @@ func beginOn(ctx context.Context, action Action, caseOf func(*ent.Client) (gid.I
 }
 
 // statuses lists statuses for a message: "IN_CHARGE or MONITORING".
-func statuses(list []casefile.Status) string {
-	names := make([]string, len(list))
-	for i, st := range list {
-		names[i] = st.String()
-	}
-	return strings.Join(names, " or ")
+func statuses(list []domain.CaseStatus) string {
+	return strings.Join(domain.StringsOf(list), " or ")
 }
 
 // staleConflict is the refusal of a step on a version the case has left.
@@ -139,12 +136,16 @@ func staleConflict(c *ent.CaseFile) error {
 	}
 }
 
-// save writes the step's change of the case with the next version, as
+// save writes the step's change of the case with the next version, and
+// the status the step leads to if the table gives one, as
 // the step's first write: on PostgreSQL the update locks the case's row,
 // so a concurrent step on the same version waits for this one, then finds
 // its version gone and is refused; SQLite runs one writer at a time.
 func (s *step) save(change func(*ent.CaseFileUpdateOne)) error {
 	u := s.client.CaseFile.UpdateOneID(s.c.ID).Where(casefile.Version(s.c.Version)).SetVersion(s.c.Version + 1)
+	if s.action.To != "" {
+		u.SetStatus(casefile.Status(s.action.To))
+	}
 	if change != nil {
 		change(u)
 	}
@@ -166,7 +167,7 @@ func (s *step) save(change func(*ent.CaseFileUpdateOne)) error {
 // record writes the step's event on the case's timeline and its audit
 // event.
 func (s *step) record(kind caseevent.Kind, note string) error {
-	return recordOn(s.sys, s.client, s.viewer, string(s.action), s.c.ID, kind, note)
+	return recordOn(s.sys, s.client, s.viewer, string(s.action.Action), s.c.ID, kind, note)
 }
 
 // recordOn writes a timeline event and an audit event of a step on a case.
@@ -207,10 +208,10 @@ func deref[T any](p *T) T {
 	return *p
 }
 
-// Open and working states, for the steps that accept them.
+// Open and working statuses as ent's type, for queries.
 var (
-	openStatuses    = []casefile.Status{casefile.StatusReferred, casefile.StatusUnderAssessment, casefile.StatusInCharge, casefile.StatusMonitoring}
-	workingStatuses = []casefile.Status{casefile.StatusInCharge, casefile.StatusMonitoring}
+	openStatuses    = domain.Convert[casefile.Status](domain.OpenCaseStatuses)
+	workingStatuses = domain.Convert[casefile.Status](domain.WorkingCaseStatuses)
 )
 
 // forUpdate locks the selected rows where the database can; SQLite runs

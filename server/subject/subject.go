@@ -139,7 +139,7 @@ func (s *Service) AccessReport(ctx context.Context, personID gid.ID) ([]*ent.Aud
 func (s *Service) ApplyRetention(ctx context.Context, db *store.DB, years int) (int, error) {
 	sys := rule.SystemContext(ctx)
 	cutoff := s.Now().AddDate(-years, 0, 0)
-	ended := []casefile.Status{casefile.StatusClosed, casefile.StatusDeclined}
+	ended := domain.Convert[casefile.Status](domain.EndedCaseStatuses)
 	var n int
 	_, err := db.WithLock(sys, "retention", func(tx *ent.Client) error {
 		ids, err := tx.PersonIdentity.Query().Where(personidentity.HasPersonWith(
