@@ -7,9 +7,9 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/intervention"
-	"github.com/progetto-win/win/domain"
 )
 
 // actions are the audit log's names of the writes.

@@ -9,6 +9,7 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/server/action"
 )
 
 // The steps (begin) and Case.allowedActions both judge an action by its
@@ -40,21 +41,21 @@ func ruleOf(a domain.CaseAction) domain.CaseStep {
 // begin would judge them: the actor, the status and the preconditions,
 // but not the input of the step. A read-only token may take none.
 func AllowedActions(ctx context.Context, c *ent.CaseFile) ([]domain.CaseAction, error) {
-	v, client, err := transaction(ctx)
+	a, err := action.Start(ctx)
 	if err != nil {
 		return nil, err
 	}
 	out := []domain.CaseAction{}
-	if v.ReadOnly {
+	if a.Writable() != nil {
 		return out, nil
 	}
 	// Found again as begin finds it, so that both judge the same parties.
-	s, err := load(ctx, v, client, c.ID)
+	s, err := load(a, c.ID)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range domain.CaseSteps {
-		if !MayAct(v, r.Who, s.parties) {
+		if !MayAct(a.Viewer, r.Who, s.parties) {
 			continue
 		}
 		err := s.meets(r)

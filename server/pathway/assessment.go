@@ -57,7 +57,7 @@ func RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, in
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	if err := create.Exec(s.sys); err != nil {
+	if err := create.Exec(s.Sys); err != nil {
 		return nil, err
 	}
 	return s.c, s.record(caseevent.KindAssessmentRecorded, "preliminary analysis")
@@ -90,7 +90,7 @@ func RecordInDepthAssessment(ctx context.Context, id gid.ID, version int, in Ass
 	}); err != nil {
 		return nil, err
 	}
-	if err := create.Exec(s.sys); err != nil {
+	if err := create.Exec(s.Sys); err != nil {
 		return nil, err
 	}
 	return s.c, s.record(caseevent.KindAssessmentRecorded, "in-depth analysis")
@@ -120,15 +120,15 @@ func (s *step) assessment(level assessment.Level, in AssessmentInput) (*ent.Asse
 	if s.c.FirstMeetingOn != nil && on.Before(*s.c.FirstMeetingOn) {
 		return nil, fault.Invalidf("assessedOn", "must not be before the first meeting, %s", s.c.FirstMeetingOn.In(domain.Rome).Format(dateFormat))
 	}
-	return s.client.Assessment.Create().SetCaseID(s.c.ID).SetLevel(level).SetFindings(findings).
-		SetSummary(strings.TrimSpace(in.Summary)).SetAssessedOn(on).SetAssessorID(s.viewer.UserID), nil
+	return s.Client.Assessment.Create().SetCaseID(s.c.ID).SetLevel(level).SetFindings(findings).
+		SetSummary(strings.TrimSpace(in.Summary)).SetAssessedOn(on).SetAssessorID(s.Viewer.UserID), nil
 }
 
 // needsPreliminary refuses a step that needs the preliminary analysis
 // before it has been recorded: a precondition of domain.CaseSteps.
 func (s *step) needsPreliminary() error {
-	done, err := s.client.Assessment.Query().
-		Where(assessment.HasCaseWith(casefile.ID(s.c.ID)), assessment.LevelEQ(assessment.LevelPreliminary)).Exist(s.sys)
+	done, err := s.Client.Assessment.Query().
+		Where(assessment.HasCaseWith(casefile.ID(s.c.ID)), assessment.LevelEQ(assessment.LevelPreliminary)).Exist(s.Sys)
 	if err == nil && !done {
 		err = fault.Invalidf("status", "record the preliminary analysis of case %s first", s.c.Code)
 	}
@@ -137,10 +137,10 @@ func (s *step) needsPreliminary() error {
 
 // memberOfTable refuses a user who does not sit at the case's table.
 func (s *step) memberOfTable(field string, id gid.ID) error {
-	member, err := s.client.TableMembership.Query().Where(
+	member, err := s.Client.TableMembership.Query().Where(
 		tablemembership.HasTableWith(territorialtable.ID(s.table.ID)),
 		tablemembership.HasUserWith(user.ID(id), user.Disabled(false)),
-	).Exist(s.sys)
+	).Exist(s.Sys)
 	if err == nil && !member {
 		err = fault.Invalidf(field, "%s is not an active member of table %s", id, s.table.Name)
 	}
@@ -206,18 +206,18 @@ func TakeCharge(ctx context.Context, id gid.ID, version int, managerID gid.ID, p
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.client.Plan.Create().SetCaseID(s.c.ID).SetSummary(strings.TrimSpace(deref(plan.Summary))).
-		SetAgreedOn(agreed).SetNillableReviewOn(datePtr(plan.ReviewOn)).Save(s.sys)
+	p, err := s.Client.Plan.Create().SetCaseID(s.c.ID).SetSummary(strings.TrimSpace(deref(plan.Summary))).
+		SetAgreedOn(agreed).SetNillableReviewOn(datePtr(plan.ReviewOn)).Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
 	for _, g := range plan.Goals {
-		if err := goalCreate(s.client, p.ID, g).Exec(s.sys); err != nil {
+		if err := goalCreate(s.Client, p.ID, g).Exec(s.Sys); err != nil {
 			return nil, err
 		}
 	}
 	for _, c := range plan.Commitments {
-		if err := commitmentCreate(s.client, p.ID, c).Exec(s.sys); err != nil {
+		if err := commitmentCreate(s.Client, p.ID, c).Exec(s.Sys); err != nil {
 			return nil, err
 		}
 	}

@@ -23,7 +23,7 @@ func (s *step) checkFund(id *gid.ID) error {
 	if id == nil {
 		return nil
 	}
-	ok, err := s.client.Fund.Query().Where(fund.ID(*id)).Exist(s.sys)
+	ok, err := s.Client.Fund.Query().Where(fund.ID(*id)).Exist(s.Sys)
 	if err == nil && !ok {
 		err = fault.Invalidf("fundID", "no such fund")
 	}
@@ -48,7 +48,7 @@ func AddIntervention(ctx context.Context, id gid.ID, version int, in Interventio
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	create := s.client.Intervention.Create().SetCaseID(s.c.ID).SetKind(in.Kind).SetProviderID(in.ProviderID).
+	create := s.Client.Intervention.Create().SetCaseID(s.c.ID).SetKind(in.Kind).SetProviderID(in.ProviderID).
 		SetStartsOn(domain.DateOf(in.StartsOn)).SetNillableEndsOn(datePtr(in.EndsOn)).
 		SetNillableStatus(in.Status).SetNillableFundID(in.FundID)
 	if in.Description != nil {
@@ -57,7 +57,7 @@ func AddIntervention(ctx context.Context, id gid.ID, version int, in Interventio
 	if in.CostCents != nil {
 		create.SetCostCents(int64(*in.CostCents))
 	}
-	i, err := create.Save(s.sys)
+	i, err := create.Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +74,7 @@ func UpdateIntervention(ctx context.Context, id gid.ID, version int, in UpdateIn
 	if err != nil {
 		return nil, err
 	}
-	i, err := s.client.Intervention.Get(s.sys, id)
+	i, err := s.Client.Intervention.Get(s.Sys, id)
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +100,7 @@ func UpdateIntervention(ctx context.Context, id gid.ID, version int, in UpdateIn
 	if deref(in.ClearFund) {
 		u.ClearFund()
 	}
-	if i, err = u.Save(s.sys); err != nil {
+	if i, err = u.Save(s.Sys); err != nil {
 		return nil, err
 	}
 	return i, s.record(caseevent.KindInterventionUpdated, i.Kind.String()+" "+i.Status.String())
@@ -141,8 +141,8 @@ func RecordOutcome(ctx context.Context, id gid.ID, version int, in OutcomeInput)
 		return nil, fault.Invalidf("achievedOn", "must not be before the referral, %s", s.c.ReferredOn.In(domain.Rome).Format(dateFormat))
 	}
 	if in.InterventionID != nil {
-		ok, err := s.client.Intervention.Query().
-			Where(intervention.ID(*in.InterventionID), intervention.HasCaseWith(casefile.ID(s.c.ID))).Exist(s.sys)
+		ok, err := s.Client.Intervention.Query().
+			Where(intervention.ID(*in.InterventionID), intervention.HasCaseWith(casefile.ID(s.c.ID))).Exist(s.Sys)
 		if err == nil && !ok {
 			err = fault.Invalidf("interventionID", "is not an intervention of this case")
 		}
@@ -162,13 +162,13 @@ func RecordOutcome(ctx context.Context, id gid.ID, version int, in OutcomeInput)
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	create := s.client.Outcome.Create().SetCaseID(s.c.ID).SetKind(in.Kind).SetValueDimension(dimension).
+	create := s.Client.Outcome.Create().SetCaseID(s.c.ID).SetKind(in.Kind).SetValueDimension(dimension).
 		SetAchievedOn(achieved).SetNillableFollowUpDueOn(due).SetNillableInterventionID(in.InterventionID).
-		SetVerifiedByID(s.viewer.UserID)
+		SetVerifiedByID(s.Viewer.UserID)
 	if in.Evidence != nil {
 		create.SetEvidence(strings.TrimSpace(*in.Evidence))
 	}
-	o, err := create.Save(s.sys)
+	o, err := create.Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -183,7 +183,7 @@ func RecordFollowUp(ctx context.Context, id gid.ID, version int, in FollowUpInpu
 	if err != nil {
 		return nil, err
 	}
-	o, err := s.client.Outcome.Get(s.sys, id)
+	o, err := s.Client.Outcome.Get(s.Sys, id)
 	if err != nil {
 		return nil, err
 	}
@@ -200,7 +200,7 @@ func RecordFollowUp(ctx context.Context, id gid.ID, version int, in FollowUpInpu
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	if o, err = o.Update().SetFollowedUpOn(on).SetStillHeld(in.StillHeld).Save(s.sys); err != nil {
+	if o, err = o.Update().SetFollowedUpOn(on).SetStillHeld(in.StillHeld).Save(s.Sys); err != nil {
 		return nil, err
 	}
 	note := "still held"

@@ -61,7 +61,7 @@ func commitmentCreate(client *ent.Client, planID gid.ID, c *CommitmentInput) *en
 
 // planOf returns the plan of the step's case.
 func (s *step) planOf() (*ent.Plan, error) {
-	return s.client.Plan.Query().Where(plan.HasCaseWith(casefile.ID(s.c.ID))).Only(s.sys)
+	return s.Client.Plan.Query().Where(plan.HasCaseWith(casefile.ID(s.c.ID))).Only(s.Sys)
 }
 
 // checkHost refuses a host organisation that does not exist.
@@ -69,7 +69,7 @@ func (s *step) checkHost(field string, id *gid.ID) error {
 	if id == nil {
 		return nil
 	}
-	ok, err := s.client.Organization.Query().Where(organization.ID(*id)).Exist(s.sys)
+	ok, err := s.Client.Organization.Query().Where(organization.ID(*id)).Exist(s.Sys)
 	if err == nil && !ok {
 		err = fault.Invalidf(field, "no such organisation")
 	}
@@ -108,7 +108,7 @@ func UpdatePlan(ctx context.Context, id gid.ID, version int, in UpdatePlanInput)
 	if in.Summary != nil {
 		u.SetSummary(strings.TrimSpace(*in.Summary))
 	}
-	if p, err = u.Save(s.sys); err != nil {
+	if p, err = u.Save(s.Sys); err != nil {
 		return nil, err
 	}
 	return p, s.record(caseevent.KindPlanUpdated, "plan changed")
@@ -130,7 +130,7 @@ func AddGoal(ctx context.Context, id gid.ID, version int, in GoalInput) (*ent.Go
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	g, err := goalCreate(s.client, p.ID, &in).Save(s.sys)
+	g, err := goalCreate(s.Client, p.ID, &in).Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -153,11 +153,11 @@ func UpdateGoal(ctx context.Context, id gid.ID, version int, in UpdateGoalInput)
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	u := s.client.Goal.UpdateOneID(id).SetNillableDueOn(datePtr(in.DueOn)).SetNillableStatus(in.Status)
+	u := s.Client.Goal.UpdateOneID(id).SetNillableDueOn(datePtr(in.DueOn)).SetNillableStatus(in.Status)
 	if in.Description != nil {
 		u.SetDescription(strings.TrimSpace(*in.Description))
 	}
-	g, err := u.Save(s.sys)
+	g, err := u.Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -183,7 +183,7 @@ func AddCommitment(ctx context.Context, id gid.ID, version int, in CommitmentInp
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	c, err := commitmentCreate(s.client, p.ID, &in).Save(s.sys)
+	c, err := commitmentCreate(s.Client, p.ID, &in).Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -211,12 +211,12 @@ func UpdateCommitment(ctx context.Context, id gid.ID, version int, in UpdateComm
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	u := s.client.Commitment.UpdateOneID(id).SetNillableHoursAgreed(in.HoursAgreed).
+	u := s.Client.Commitment.UpdateOneID(id).SetNillableHoursAgreed(in.HoursAgreed).
 		SetNillableHoursDone(in.HoursDone).SetNillableDueOn(datePtr(in.DueOn))
 	if in.Description != nil {
 		u.SetDescription(strings.TrimSpace(*in.Description))
 	}
-	c, err := u.Save(s.sys)
+	c, err := u.Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}

@@ -18,8 +18,8 @@ import (
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/predicate"
-	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/server/action"
 )
 
 // personQuery is what a referrer knows of a person: a tax code, or a
@@ -92,18 +92,18 @@ func normalTaxCode(s string) string {
 // their open case if any; each match is audited.
 func FindPersonMatches(ctx context.Context, taxCode, lastName, firstName *string, birthDate *time.Time) ([]*PersonMatch, error) {
 	q := personQuery{TaxCode: deref(taxCode), LastName: deref(lastName), FirstName: deref(firstName), BirthDate: birthDate}
-	v, client, err := transaction(ctx)
+	a, err := action.Start(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if !MayAct(v, domain.ActorReferrer, CaseParties{}) {
+	if !MayAct(a.Viewer, domain.ActorReferrer, CaseParties{}) {
 		return nil, &fault.Forbidden{Message: "only operators and coordinators search persons to refer"}
 	}
 	q.TaxCode = normalTaxCode(q.TaxCode)
 	if q.TaxCode == "" && !q.byName() {
 		return nil, fault.Invalidf("taxCode", "give a tax code, or a surname, first name and birth date")
 	}
-	matches, err := matchPersons(rule.SystemContext(ctx), client, q)
+	matches, err := matchPersons(a.Sys, a.Client, q)
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +111,7 @@ func FindPersonMatches(ctx context.Context, taxCode, lastName, firstName *string
 	for i, m := range matches {
 		ids[i] = m.PersonID
 	}
-	return matches, audit.Record(rule.SystemContext(ctx), client, v, "MATCH_PERSON", "Person", ids)
+	return matches, a.Audit("MATCH_PERSON", "Person", ids...)
 }
 
 // matchPersons finds the persons matching a query, as the system.
@@ -145,14 +145,14 @@ func matchPersons(sys context.Context, client *ent.Client, q personQuery) ([]*Pe
 
 // ReferCase refers a person to a table: a new case, REFERRED.
 func ReferCase(ctx context.Context, in ReferCaseInput) (*ent.CaseFile, error) {
-	v, client, err := transaction(ctx)
+	a, err := action.Start(ctx)
 	if err != nil {
 		return nil, err
 	}
+	v, client, sys := a.Viewer, a.Client, a.Sys
 	if !MayAct(v, domain.ActorReferrer, CaseParties{}) {
 		return nil, &fault.Forbidden{Message: "only operators and coordinators refer persons"}
 	}
-	sys := rule.SystemContext(ctx)
 	if err := required("reason", in.Reason); err != nil {
 		return nil, err
 	}
@@ -200,7 +200,7 @@ func ReferCase(ctx context.Context, in ReferCaseInput) (*ent.CaseFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c, recordOn(sys, client, v, "REFER_CASE", c.ID, caseevent.KindReferred, "")
+	return c, recordOn(a, "REFER_CASE", c.ID, caseevent.KindReferred, "")
 }
 
 // openCaseConflict refuses a second open case of a person, giving the
