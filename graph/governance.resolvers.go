@@ -9,19 +9,12 @@ import (
 	"context"
 	"time"
 
-	"entgo.io/contrib/entgql"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/server/governance"
-	"github.com/progetto-win/win/server/pathway"
 )
-
-// DirectivesToAcknowledge is the resolver for the directivesToAcknowledge field.
-func (r *agendaResolver) DirectivesToAcknowledge(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.DirectiveConnection, error) {
-	return obj.DirectivesToAcknowledge(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
 
 // Use is the resolver for the use field.
 func (r *fundResolver) Use(ctx context.Context, obj *ent.Fund) (*governance.FundUse, error) {

@@ -9,63 +9,12 @@ import (
 	"context"
 	"time"
 
-	"entgo.io/contrib/entgql"
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/server/pathway"
 )
-
-// ReferralsWaiting is the resolver for the referralsWaiting field.
-func (r *agendaResolver) ReferralsWaiting(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
-	return obj.ReferralsWaiting(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// OverdueCases is the resolver for the overdueCases field.
-func (r *agendaResolver) OverdueCases(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
-	return obj.OverdueCases(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// IncomingTransfers is the resolver for the incomingTransfers field.
-func (r *agendaResolver) IncomingTransfers(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
-	return obj.IncomingTransfers(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// CasesWithoutManager is the resolver for the casesWithoutManager field.
-func (r *agendaResolver) CasesWithoutManager(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
-	return obj.CasesWithoutManager(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// DeclinedReferrals is the resolver for the declinedReferrals field.
-func (r *agendaResolver) DeclinedReferrals(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
-	return obj.DeclinedReferrals(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// PlanReviewsDue is the resolver for the planReviewsDue field.
-func (r *agendaResolver) PlanReviewsDue(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.PlanConnection, error) {
-	return obj.PlanReviewsDue(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// MonitoringMeetingsDue is the resolver for the monitoringMeetingsDue field.
-func (r *agendaResolver) MonitoringMeetingsDue(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.MonitoringMeetingConnection, error) {
-	return obj.MonitoringMeetingsDue(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// FollowUpsDue is the resolver for the followUpsDue field.
-func (r *agendaResolver) FollowUpsDue(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.OutcomeConnection, error) {
-	return obj.FollowUpsDue(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// InterventionsEnding is the resolver for the interventionsEnding field.
-func (r *agendaResolver) InterventionsEnding(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.InterventionConnection, error) {
-	return obj.InterventionsEnding(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// OverdueCommitments is the resolver for the overdueCommitments field.
-func (r *agendaResolver) OverdueCommitments(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CommitmentConnection, error) {
-	return obj.OverdueCommitments(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
 
 // Overdue is the resolver for the overdue field.
 func (r *caseResolver) Overdue(ctx context.Context, obj *ent.CaseFile) (bool, error) {
@@ -216,8 +165,3 @@ func (r *queryResolver) FindPersonMatches(ctx context.Context, taxCode *string, 
 func (r *queryResolver) Agenda(ctx context.Context, horizonDays *int) (*pathway.Agenda, error) {
 	return pathway.NewAgenda(ctx, horizonDays)
 }
-
-// Agenda returns AgendaResolver implementation.
-func (r *Resolver) Agenda() AgendaResolver { return &agendaResolver{r} }
-
-type agendaResolver struct{ *Resolver }
