@@ -12,9 +12,14 @@ import (
 // checks in server/pathway, Case.allowedActions, the audit names, the
 // CaseAction enum and the open statuses the API exposes are all derived
 // from here; server/pathway's tests fail when a step exists elsewhere and
-// not in the table. Adding a step: a row in CaseSteps, the step's
-// function in server/pathway, its mutation in graph/pathway.graphql (and
-// a CaseAction value), the SPA's dialog and catalogue entry, tests.
+// not in the table. Adding a step: its constant and row here, its
+// function in server/pathway (begin with the constant; the status it
+// leads to is saved for it), its mutation and CaseAction value in
+// graph/pathway.graphql, then `go generate .` and the one-line resolver
+// gqlgen stubs in graph/pathway.resolvers.go, `npm run codegen`, the
+// SPA's dialog (features/cases/actions) with its entries in
+// CaseActions.tsx and the it/en catalogues, and tests (server/web's
+// actions and access matrix list every step).
 
 // CaseStatus is where a case is in the pathway (stato del caso). The ent
 // schema's casefile.Status has these values, in this order.
