@@ -188,7 +188,7 @@ func (a *Agenda) FollowUpsDue(ctx context.Context, after *entgql.Cursor[gid.ID],
 func (a *Agenda) InterventionsEnding(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.InterventionConnection, error) {
 	p := page{After: after, First: first, Before: before, Last: last}
 	return a.client.Intervention.Query().
-		Where(intervention.HasCaseWith(a.working()), intervention.StatusIn(intervention.StatusPlanned, intervention.StatusOngoing),
+		Where(intervention.HasCaseWith(a.working()), intervention.StatusIn(domain.Convert[intervention.Status](domain.PendingInterventionStatuses)...),
 			intervention.EndsOnLTE(a.Horizon)).
 		Paginate(ctx, p.After, p.First, p.Before, p.Last,
 			ent.WithInterventionOrder([]*ent.InterventionOrder{{Field: ent.InterventionOrderFieldEndsOn, Direction: entgql.OrderDirectionAsc}}))
