@@ -61,7 +61,7 @@ func begin(ctx context.Context, name domain.CaseAction, id gid.ID, version *int)
 		return nil, err
 	}
 	s.rule = r
-	// MayAct refuses read-only tokens (Writable), once the case is found.
+	// MayAct acts for no read-only token: refused once the case is found.
 	if !MayAct(a.Viewer, r.Who, s.parties) {
 		return nil, &fault.Forbidden{Message: fmt.Sprintf("only %s may do this on case %s", actorName(r.Who), s.c.Code)}
 	}
