@@ -35,3 +35,13 @@ func StringsOf[T ~string](values []T) []string {
 	}
 	return out
 }
+
+// Convert converts a list between string types, e.g. CaseStatus to the
+// ent schema's casefile.Status.
+func Convert[T, S ~string](in []S) []T {
+	out := make([]T, len(in))
+	for i, v := range in {
+		out[i] = T(v)
+	}
+	return out
+}

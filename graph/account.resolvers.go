@@ -34,9 +34,12 @@ func (r *mutationResolver) Login(ctx context.Context, input model.LoginInput) (*
 
 // Logout is the resolver for the logout field.
 func (r *mutationResolver) Logout(ctx context.Context) (bool, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil || v.SessionID == "" {
-		return false, fault.ErrUnauthenticated
+	v, err := auth.Viewer(ctx)
+	if err == nil && v.SessionID == "" {
+		err = fault.ErrUnauthenticated // a token, not a session: nothing to sign out of
+	}
+	if err != nil {
+		return false, err
 	}
 	auth.ClearSessionCookie(ctx)
 	return true, r.auth.Logout(ctx, v, auth.RequestFrom(ctx))
@@ -44,18 +47,18 @@ func (r *mutationResolver) Logout(ctx context.Context) (bool, error) {
 
 // EndSession is the resolver for the endSession field.
 func (r *mutationResolver) EndSession(ctx context.Context, id gid.ID) (bool, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return false, fault.ErrUnauthenticated
+	v, err := auth.Viewer(ctx)
+	if err != nil {
+		return false, err
 	}
 	return true, r.auth.EndSession(ctx, v, id, auth.RequestFrom(ctx))
 }
 
 // CreateAPIToken is the resolver for the createApiToken field.
 func (r *mutationResolver) CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreateAPITokenPayload, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return nil, fault.ErrUnauthenticated
+	v, err := auth.Viewer(ctx)
+	if err != nil {
+		return nil, err
 	}
 	t, token, err := r.auth.CreateToken(ctx, v, input.Name, input.Scope, input.ExpiresAt, auth.RequestFrom(ctx))
 	if err != nil {
@@ -66,18 +69,18 @@ func (r *mutationResolver) CreateAPIToken(ctx context.Context, input model.Creat
 
 // RevokeAPIToken is the resolver for the revokeApiToken field.
 func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id gid.ID) (*ent.APIToken, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return nil, fault.ErrUnauthenticated
+	v, err := auth.Viewer(ctx)
+	if err != nil {
+		return nil, err
 	}
 	return r.auth.RevokeToken(ctx, v, id, auth.RequestFrom(ctx))
 }
 
 // ChangePassword is the resolver for the changePassword field.
 func (r *mutationResolver) ChangePassword(ctx context.Context, input model.ChangePasswordInput) (bool, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return false, fault.ErrUnauthenticated
+	v, err := auth.Viewer(ctx)
+	if err != nil {
+		return false, err
 	}
 	return true, r.auth.ChangePassword(ctx, v, input.CurrentPassword, input.NewPassword, input.RevokeAPITokens, auth.RequestFrom(ctx))
 }

@@ -55,7 +55,6 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
-	Agenda() AgendaResolver
 	Case() CaseResolver
 	Fund() FundResolver
 	Mutation() MutationResolver
@@ -544,12 +543,12 @@ type ComplexityRoot struct {
 		AcceptTransfer              func(childComplexity int, id gid.ID, version int) int
 		AcknowledgeDirective        func(childComplexity int, id gid.ID, tableID gid.ID, note *string) int
 		ActivateProtocol            func(childComplexity int, id gid.ID, signedOn *time.Time, validFrom *time.Time, validUntil *time.Time) int
-		AddCommitment               func(childComplexity int, id gid.ID, version int, input model.CommitmentInput) int
-		AddGoal                     func(childComplexity int, id gid.ID, version int, input model.GoalInput) int
-		AddIntervention             func(childComplexity int, id gid.ID, version int, input model.InterventionInput) int
+		AddCommitment               func(childComplexity int, id gid.ID, version int, input pathway.CommitmentInput) int
+		AddGoal                     func(childComplexity int, id gid.ID, version int, input pathway.GoalInput) int
+		AddIntervention             func(childComplexity int, id gid.ID, version int, input pathway.InterventionInput) int
 		AddNote                     func(childComplexity int, id gid.ID, text string) int
-		AddProtocolCommitment       func(childComplexity int, partyID gid.ID, input model.ProtocolCommitmentInput) int
-		AddProtocolParty            func(childComplexity int, protocolID gid.ID, input model.ProtocolPartyInput) int
+		AddProtocolCommitment       func(childComplexity int, partyID gid.ID, input governance.ProtocolCommitmentInput) int
+		AddProtocolParty            func(childComplexity int, protocolID gid.ID, input governance.ProtocolPartyInput) int
 		AddTableMember              func(childComplexity int, input ent.CreateTableMembershipInput) int
 		AssignCaseManager           func(childComplexity int, id gid.ID, version int, caseManagerID gid.ID) int
 		ChangePassword              func(childComplexity int, input model.ChangePasswordInput) int
@@ -568,35 +567,35 @@ type ComplexityRoot struct {
 		EndSession                  func(childComplexity int, id gid.ID) int
 		ErasePersonIdentity         func(childComplexity int, personID gid.ID) int
 		FulfilProtocolCommitment    func(childComplexity int, id gid.ID, doneOn *time.Time, evidence string) int
-		IssueDirective              func(childComplexity int, input model.DirectiveInput) int
+		IssueDirective              func(childComplexity int, input governance.DirectiveInput) int
 		Login                       func(childComplexity int, input model.LoginInput) int
 		Logout                      func(childComplexity int) int
 		MoveToMonitoring            func(childComplexity int, id gid.ID, version int, note *string) int
-		RecordFollowUp              func(childComplexity int, id gid.ID, version int, input model.FollowUpInput) int
-		RecordInDepthAssessment     func(childComplexity int, id gid.ID, version int, input model.AssessmentInput) int
-		RecordMeeting               func(childComplexity int, input model.MeetingInput) int
-		RecordMonitoringMeeting     func(childComplexity int, id gid.ID, version int, input model.MonitoringResultInput) int
-		RecordOutcome               func(childComplexity int, id gid.ID, version int, input model.OutcomeInput) int
-		RecordPreliminaryAssessment func(childComplexity int, id gid.ID, version int, input model.AssessmentInput) int
-		ReferCase                   func(childComplexity int, input model.ReferCaseInput) int
+		RecordFollowUp              func(childComplexity int, id gid.ID, version int, input pathway.FollowUpInput) int
+		RecordInDepthAssessment     func(childComplexity int, id gid.ID, version int, input pathway.AssessmentInput) int
+		RecordMeeting               func(childComplexity int, input governance.MeetingInput) int
+		RecordMonitoringMeeting     func(childComplexity int, id gid.ID, version int, input pathway.MonitoringResultInput) int
+		RecordOutcome               func(childComplexity int, id gid.ID, version int, input pathway.OutcomeInput) int
+		RecordPreliminaryAssessment func(childComplexity int, id gid.ID, version int, input pathway.AssessmentInput) int
+		ReferCase                   func(childComplexity int, input pathway.ReferCaseInput) int
 		RemoveTableMember           func(childComplexity int, id gid.ID) int
 		ReopenCase                  func(childComplexity int, id gid.ID, version int, reason string) int
 		RevokeAPIToken              func(childComplexity int, id gid.ID) int
-		ScheduleMonitoringMeeting   func(childComplexity int, id gid.ID, version int, input model.MonitoringMeetingInput) int
+		ScheduleMonitoringMeeting   func(childComplexity int, id gid.ID, version int, input pathway.MonitoringMeetingInput) int
 		SetTableTimeLimits          func(childComplexity int, id gid.ID, daysToFirstMeeting int, daysToPlan int) int
 		SetUserPassword             func(childComplexity int, id gid.ID, password string) int
 		StartAssessment             func(childComplexity int, id gid.ID, version int, firstMeetingOn *time.Time) int
-		TakeCharge                  func(childComplexity int, id gid.ID, version int, caseManagerID gid.ID, plan model.PlanInput) int
+		TakeCharge                  func(childComplexity int, id gid.ID, version int, caseManagerID gid.ID, plan pathway.PlanInput) int
 		TerminateProtocol           func(childComplexity int, id gid.ID) int
 		TransferCase                func(childComplexity int, id gid.ID, version int, tableID gid.ID, reason string) int
-		UpdateCommitment            func(childComplexity int, id gid.ID, version int, input model.UpdateCommitmentInput) int
+		UpdateCommitment            func(childComplexity int, id gid.ID, version int, input pathway.UpdateCommitmentInput) int
 		UpdateFund                  func(childComplexity int, id gid.ID, input ent.UpdateFundInput) int
-		UpdateGoal                  func(childComplexity int, id gid.ID, version int, input model.UpdateGoalInput) int
-		UpdateIntervention          func(childComplexity int, id gid.ID, version int, input model.UpdateInterventionInput) int
+		UpdateGoal                  func(childComplexity int, id gid.ID, version int, input pathway.UpdateGoalInput) int
+		UpdateIntervention          func(childComplexity int, id gid.ID, version int, input pathway.UpdateInterventionInput) int
 		UpdateMunicipality          func(childComplexity int, id gid.ID, input ent.UpdateMunicipalityInput) int
 		UpdateObjective             func(childComplexity int, id gid.ID, input ent.UpdateObjectiveInput) int
 		UpdateOrganization          func(childComplexity int, id gid.ID, input ent.UpdateOrganizationInput) int
-		UpdatePlan                  func(childComplexity int, id gid.ID, version int, input model.UpdatePlanInput) int
+		UpdatePlan                  func(childComplexity int, id gid.ID, version int, input pathway.UpdatePlanInput) int
 		UpdateProtocol              func(childComplexity int, id gid.ID, input ent.UpdateProtocolInput) int
 		UpdateTable                 func(childComplexity int, id gid.ID, input ent.UpdateTableInput) int
 		UpdateUser                  func(childComplexity int, id gid.ID, input ent.UpdateUserInput) int
@@ -985,22 +984,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
-type AgendaResolver interface {
-	ReferralsWaiting(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error)
-	OverdueCases(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error)
-	IncomingTransfers(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error)
-	CasesWithoutManager(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error)
-	DeclinedReferrals(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error)
-	PlanReviewsDue(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.PlanConnection, error)
-	MonitoringMeetingsDue(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.MonitoringMeetingConnection, error)
-	FollowUpsDue(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.OutcomeConnection, error)
-	InterventionsEnding(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.InterventionConnection, error)
-	OverdueCommitments(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CommitmentConnection, error)
-	DirectivesToAcknowledge(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.DirectiveConnection, error)
-}
 type CaseResolver interface {
 	Overdue(ctx context.Context, obj *ent.CaseFile) (bool, error)
-	AllowedActions(ctx context.Context, obj *ent.CaseFile) ([]pathway.Action, error)
+	AllowedActions(ctx context.Context, obj *ent.CaseFile) ([]domain.CaseAction, error)
 }
 type FundResolver interface {
 	Use(ctx context.Context, obj *ent.Fund) (*governance.FundUse, error)
@@ -1026,31 +1012,31 @@ type MutationResolver interface {
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (bool, error)
 	ActivateProtocol(ctx context.Context, id gid.ID, signedOn *time.Time, validFrom *time.Time, validUntil *time.Time) (*ent.Protocol, error)
 	TerminateProtocol(ctx context.Context, id gid.ID) (*ent.Protocol, error)
-	AddProtocolParty(ctx context.Context, protocolID gid.ID, input model.ProtocolPartyInput) (*ent.ProtocolParty, error)
-	AddProtocolCommitment(ctx context.Context, partyID gid.ID, input model.ProtocolCommitmentInput) (*ent.ProtocolCommitment, error)
+	AddProtocolParty(ctx context.Context, protocolID gid.ID, input governance.ProtocolPartyInput) (*ent.ProtocolParty, error)
+	AddProtocolCommitment(ctx context.Context, partyID gid.ID, input governance.ProtocolCommitmentInput) (*ent.ProtocolCommitment, error)
 	FulfilProtocolCommitment(ctx context.Context, id gid.ID, doneOn *time.Time, evidence string) (*ent.ProtocolCommitment, error)
 	DropProtocolCommitment(ctx context.Context, id gid.ID, reason string) (*ent.ProtocolCommitment, error)
-	IssueDirective(ctx context.Context, input model.DirectiveInput) (*ent.Directive, error)
+	IssueDirective(ctx context.Context, input governance.DirectiveInput) (*ent.Directive, error)
 	AcknowledgeDirective(ctx context.Context, id gid.ID, tableID gid.ID, note *string) (*ent.DirectiveAcknowledgement, error)
-	RecordMeeting(ctx context.Context, input model.MeetingInput) (*ent.Meeting, error)
-	ReferCase(ctx context.Context, input model.ReferCaseInput) (*ent.CaseFile, error)
+	RecordMeeting(ctx context.Context, input governance.MeetingInput) (*ent.Meeting, error)
+	ReferCase(ctx context.Context, input pathway.ReferCaseInput) (*ent.CaseFile, error)
 	StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn *time.Time) (*ent.CaseFile, error)
-	RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, input model.AssessmentInput) (*ent.CaseFile, error)
-	RecordInDepthAssessment(ctx context.Context, id gid.ID, version int, input model.AssessmentInput) (*ent.CaseFile, error)
+	RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, input pathway.AssessmentInput) (*ent.CaseFile, error)
+	RecordInDepthAssessment(ctx context.Context, id gid.ID, version int, input pathway.AssessmentInput) (*ent.CaseFile, error)
 	DeclineReferral(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error)
-	TakeCharge(ctx context.Context, id gid.ID, version int, caseManagerID gid.ID, plan model.PlanInput) (*ent.CaseFile, error)
+	TakeCharge(ctx context.Context, id gid.ID, version int, caseManagerID gid.ID, plan pathway.PlanInput) (*ent.CaseFile, error)
 	AssignCaseManager(ctx context.Context, id gid.ID, version int, caseManagerID gid.ID) (*ent.CaseFile, error)
-	UpdatePlan(ctx context.Context, id gid.ID, version int, input model.UpdatePlanInput) (*ent.Plan, error)
-	AddGoal(ctx context.Context, id gid.ID, version int, input model.GoalInput) (*ent.Goal, error)
-	UpdateGoal(ctx context.Context, id gid.ID, version int, input model.UpdateGoalInput) (*ent.Goal, error)
-	AddCommitment(ctx context.Context, id gid.ID, version int, input model.CommitmentInput) (*ent.Commitment, error)
-	UpdateCommitment(ctx context.Context, id gid.ID, version int, input model.UpdateCommitmentInput) (*ent.Commitment, error)
-	AddIntervention(ctx context.Context, id gid.ID, version int, input model.InterventionInput) (*ent.Intervention, error)
-	UpdateIntervention(ctx context.Context, id gid.ID, version int, input model.UpdateInterventionInput) (*ent.Intervention, error)
-	RecordOutcome(ctx context.Context, id gid.ID, version int, input model.OutcomeInput) (*ent.Outcome, error)
-	RecordFollowUp(ctx context.Context, id gid.ID, version int, input model.FollowUpInput) (*ent.Outcome, error)
-	ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, input model.MonitoringMeetingInput) (*ent.MonitoringMeeting, error)
-	RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, input model.MonitoringResultInput) (*ent.MonitoringMeeting, error)
+	UpdatePlan(ctx context.Context, id gid.ID, version int, input pathway.UpdatePlanInput) (*ent.Plan, error)
+	AddGoal(ctx context.Context, id gid.ID, version int, input pathway.GoalInput) (*ent.Goal, error)
+	UpdateGoal(ctx context.Context, id gid.ID, version int, input pathway.UpdateGoalInput) (*ent.Goal, error)
+	AddCommitment(ctx context.Context, id gid.ID, version int, input pathway.CommitmentInput) (*ent.Commitment, error)
+	UpdateCommitment(ctx context.Context, id gid.ID, version int, input pathway.UpdateCommitmentInput) (*ent.Commitment, error)
+	AddIntervention(ctx context.Context, id gid.ID, version int, input pathway.InterventionInput) (*ent.Intervention, error)
+	UpdateIntervention(ctx context.Context, id gid.ID, version int, input pathway.UpdateInterventionInput) (*ent.Intervention, error)
+	RecordOutcome(ctx context.Context, id gid.ID, version int, input pathway.OutcomeInput) (*ent.Outcome, error)
+	RecordFollowUp(ctx context.Context, id gid.ID, version int, input pathway.FollowUpInput) (*ent.Outcome, error)
+	ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, input pathway.MonitoringMeetingInput) (*ent.MonitoringMeeting, error)
+	RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, input pathway.MonitoringResultInput) (*ent.MonitoringMeeting, error)
 	MoveToMonitoring(ctx context.Context, id gid.ID, version int, note *string) (*ent.CaseFile, error)
 	CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.ClosureReason, note *string) (*ent.CaseFile, error)
 	ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error)
@@ -3273,7 +3259,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AddCommitment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.CommitmentInput)), true
+		return e.ComplexityRoot.Mutation.AddCommitment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.CommitmentInput)), true
 	case "Mutation.addGoal":
 		if e.ComplexityRoot.Mutation.AddGoal == nil {
 			break
@@ -3284,7 +3270,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AddGoal(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.GoalInput)), true
+		return e.ComplexityRoot.Mutation.AddGoal(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.GoalInput)), true
 	case "Mutation.addIntervention":
 		if e.ComplexityRoot.Mutation.AddIntervention == nil {
 			break
@@ -3295,7 +3281,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AddIntervention(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.InterventionInput)), true
+		return e.ComplexityRoot.Mutation.AddIntervention(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.InterventionInput)), true
 	case "Mutation.addNote":
 		if e.ComplexityRoot.Mutation.AddNote == nil {
 			break
@@ -3317,7 +3303,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AddProtocolCommitment(childComplexity, args["partyID"].(gid.ID), args["input"].(model.ProtocolCommitmentInput)), true
+		return e.ComplexityRoot.Mutation.AddProtocolCommitment(childComplexity, args["partyID"].(gid.ID), args["input"].(governance.ProtocolCommitmentInput)), true
 	case "Mutation.addProtocolParty":
 		if e.ComplexityRoot.Mutation.AddProtocolParty == nil {
 			break
@@ -3328,7 +3314,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AddProtocolParty(childComplexity, args["protocolID"].(gid.ID), args["input"].(model.ProtocolPartyInput)), true
+		return e.ComplexityRoot.Mutation.AddProtocolParty(childComplexity, args["protocolID"].(gid.ID), args["input"].(governance.ProtocolPartyInput)), true
 	case "Mutation.addTableMember":
 		if e.ComplexityRoot.Mutation.AddTableMember == nil {
 			break
@@ -3537,7 +3523,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.IssueDirective(childComplexity, args["input"].(model.DirectiveInput)), true
+		return e.ComplexityRoot.Mutation.IssueDirective(childComplexity, args["input"].(governance.DirectiveInput)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -3576,7 +3562,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RecordFollowUp(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.FollowUpInput)), true
+		return e.ComplexityRoot.Mutation.RecordFollowUp(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.FollowUpInput)), true
 	case "Mutation.recordInDepthAssessment":
 		if e.ComplexityRoot.Mutation.RecordInDepthAssessment == nil {
 			break
@@ -3587,7 +3573,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RecordInDepthAssessment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.AssessmentInput)), true
+		return e.ComplexityRoot.Mutation.RecordInDepthAssessment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.AssessmentInput)), true
 	case "Mutation.recordMeeting":
 		if e.ComplexityRoot.Mutation.RecordMeeting == nil {
 			break
@@ -3598,7 +3584,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RecordMeeting(childComplexity, args["input"].(model.MeetingInput)), true
+		return e.ComplexityRoot.Mutation.RecordMeeting(childComplexity, args["input"].(governance.MeetingInput)), true
 	case "Mutation.recordMonitoringMeeting":
 		if e.ComplexityRoot.Mutation.RecordMonitoringMeeting == nil {
 			break
@@ -3609,7 +3595,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RecordMonitoringMeeting(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.MonitoringResultInput)), true
+		return e.ComplexityRoot.Mutation.RecordMonitoringMeeting(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.MonitoringResultInput)), true
 	case "Mutation.recordOutcome":
 		if e.ComplexityRoot.Mutation.RecordOutcome == nil {
 			break
@@ -3620,7 +3606,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RecordOutcome(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.OutcomeInput)), true
+		return e.ComplexityRoot.Mutation.RecordOutcome(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.OutcomeInput)), true
 	case "Mutation.recordPreliminaryAssessment":
 		if e.ComplexityRoot.Mutation.RecordPreliminaryAssessment == nil {
 			break
@@ -3631,7 +3617,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RecordPreliminaryAssessment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.AssessmentInput)), true
+		return e.ComplexityRoot.Mutation.RecordPreliminaryAssessment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.AssessmentInput)), true
 	case "Mutation.referCase":
 		if e.ComplexityRoot.Mutation.ReferCase == nil {
 			break
@@ -3642,7 +3628,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.ReferCase(childComplexity, args["input"].(model.ReferCaseInput)), true
+		return e.ComplexityRoot.Mutation.ReferCase(childComplexity, args["input"].(pathway.ReferCaseInput)), true
 	case "Mutation.removeTableMember":
 		if e.ComplexityRoot.Mutation.RemoveTableMember == nil {
 			break
@@ -3686,7 +3672,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.ScheduleMonitoringMeeting(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.MonitoringMeetingInput)), true
+		return e.ComplexityRoot.Mutation.ScheduleMonitoringMeeting(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.MonitoringMeetingInput)), true
 	case "Mutation.setTableTimeLimits":
 		if e.ComplexityRoot.Mutation.SetTableTimeLimits == nil {
 			break
@@ -3730,7 +3716,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.TakeCharge(childComplexity, args["id"].(gid.ID), args["version"].(int), args["caseManagerID"].(gid.ID), args["plan"].(model.PlanInput)), true
+		return e.ComplexityRoot.Mutation.TakeCharge(childComplexity, args["id"].(gid.ID), args["version"].(int), args["caseManagerID"].(gid.ID), args["plan"].(pathway.PlanInput)), true
 	case "Mutation.terminateProtocol":
 		if e.ComplexityRoot.Mutation.TerminateProtocol == nil {
 			break
@@ -3763,7 +3749,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateCommitment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.UpdateCommitmentInput)), true
+		return e.ComplexityRoot.Mutation.UpdateCommitment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.UpdateCommitmentInput)), true
 	case "Mutation.updateFund":
 		if e.ComplexityRoot.Mutation.UpdateFund == nil {
 			break
@@ -3785,7 +3771,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateGoal(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.UpdateGoalInput)), true
+		return e.ComplexityRoot.Mutation.UpdateGoal(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.UpdateGoalInput)), true
 	case "Mutation.updateIntervention":
 		if e.ComplexityRoot.Mutation.UpdateIntervention == nil {
 			break
@@ -3796,7 +3782,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateIntervention(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.UpdateInterventionInput)), true
+		return e.ComplexityRoot.Mutation.UpdateIntervention(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.UpdateInterventionInput)), true
 	case "Mutation.updateMunicipality":
 		if e.ComplexityRoot.Mutation.UpdateMunicipality == nil {
 			break
@@ -3840,7 +3826,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdatePlan(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(model.UpdatePlanInput)), true
+		return e.ComplexityRoot.Mutation.UpdatePlan(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.UpdatePlanInput)), true
 	case "Mutation.updateProtocol":
 		if e.ComplexityRoot.Mutation.UpdateProtocol == nil {
 			break
@@ -9244,8 +9230,8 @@ func (ec *executionContext) field_Mutation_addCommitment_args(ctx context.Contex
 	}
 	args["version"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.CommitmentInput, error) {
-			return ec.unmarshalNCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐCommitmentInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.CommitmentInput, error) {
+			return ec.unmarshalNCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐCommitmentInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9274,8 +9260,8 @@ func (ec *executionContext) field_Mutation_addGoal_args(ctx context.Context, raw
 	}
 	args["version"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.GoalInput, error) {
-			return ec.unmarshalNGoalInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐGoalInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.GoalInput, error) {
+			return ec.unmarshalNGoalInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐGoalInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9304,8 +9290,8 @@ func (ec *executionContext) field_Mutation_addIntervention_args(ctx context.Cont
 	}
 	args["version"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.InterventionInput, error) {
-			return ec.unmarshalNInterventionInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐInterventionInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.InterventionInput, error) {
+			return ec.unmarshalNInterventionInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐInterventionInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9348,8 +9334,8 @@ func (ec *executionContext) field_Mutation_addProtocolCommitment_args(ctx contex
 	}
 	args["partyID"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.ProtocolCommitmentInput, error) {
-			return ec.unmarshalNProtocolCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐProtocolCommitmentInput(ctx, v)
+		func(ctx context.Context, v any) (governance.ProtocolCommitmentInput, error) {
+			return ec.unmarshalNProtocolCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐProtocolCommitmentInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9370,8 +9356,8 @@ func (ec *executionContext) field_Mutation_addProtocolParty_args(ctx context.Con
 	}
 	args["protocolID"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.ProtocolPartyInput, error) {
-			return ec.unmarshalNProtocolPartyInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐProtocolPartyInput(ctx, v)
+		func(ctx context.Context, v any) (governance.ProtocolPartyInput, error) {
+			return ec.unmarshalNProtocolPartyInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐProtocolPartyInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9732,8 +9718,8 @@ func (ec *executionContext) field_Mutation_issueDirective_args(ctx context.Conte
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.DirectiveInput, error) {
-			return ec.unmarshalNDirectiveInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐDirectiveInput(ctx, v)
+		func(ctx context.Context, v any) (governance.DirectiveInput, error) {
+			return ec.unmarshalNDirectiveInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐDirectiveInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9806,8 +9792,8 @@ func (ec *executionContext) field_Mutation_recordFollowUp_args(ctx context.Conte
 	}
 	args["version"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.FollowUpInput, error) {
-			return ec.unmarshalNFollowUpInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐFollowUpInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.FollowUpInput, error) {
+			return ec.unmarshalNFollowUpInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐFollowUpInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9836,8 +9822,8 @@ func (ec *executionContext) field_Mutation_recordInDepthAssessment_args(ctx cont
 	}
 	args["version"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.AssessmentInput, error) {
-			return ec.unmarshalNAssessmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐAssessmentInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.AssessmentInput, error) {
+			return ec.unmarshalNAssessmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐAssessmentInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9850,8 +9836,8 @@ func (ec *executionContext) field_Mutation_recordMeeting_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.MeetingInput, error) {
-			return ec.unmarshalNMeetingInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMeetingInput(ctx, v)
+		func(ctx context.Context, v any) (governance.MeetingInput, error) {
+			return ec.unmarshalNMeetingInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐMeetingInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9880,8 +9866,8 @@ func (ec *executionContext) field_Mutation_recordMonitoringMeeting_args(ctx cont
 	}
 	args["version"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.MonitoringResultInput, error) {
-			return ec.unmarshalNMonitoringResultInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringResultInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.MonitoringResultInput, error) {
+			return ec.unmarshalNMonitoringResultInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐMonitoringResultInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9910,8 +9896,8 @@ func (ec *executionContext) field_Mutation_recordOutcome_args(ctx context.Contex
 	}
 	args["version"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.OutcomeInput, error) {
-			return ec.unmarshalNOutcomeInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐOutcomeInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.OutcomeInput, error) {
+			return ec.unmarshalNOutcomeInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐOutcomeInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9940,8 +9926,8 @@ func (ec *executionContext) field_Mutation_recordPreliminaryAssessment_args(ctx 
 	}
 	args["version"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.AssessmentInput, error) {
-			return ec.unmarshalNAssessmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐAssessmentInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.AssessmentInput, error) {
+			return ec.unmarshalNAssessmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐAssessmentInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9954,8 +9940,8 @@ func (ec *executionContext) field_Mutation_referCase_args(ctx context.Context, r
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.ReferCaseInput, error) {
-			return ec.unmarshalNReferCaseInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐReferCaseInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.ReferCaseInput, error) {
+			return ec.unmarshalNReferCaseInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐReferCaseInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10042,8 +10028,8 @@ func (ec *executionContext) field_Mutation_scheduleMonitoringMeeting_args(ctx co
 	}
 	args["version"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.MonitoringMeetingInput, error) {
-			return ec.unmarshalNMonitoringMeetingInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringMeetingInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.MonitoringMeetingInput, error) {
+			return ec.unmarshalNMonitoringMeetingInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐMonitoringMeetingInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10162,8 +10148,8 @@ func (ec *executionContext) field_Mutation_takeCharge_args(ctx context.Context, 
 	}
 	args["caseManagerID"] = arg2
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "plan",
-		func(ctx context.Context, v any) (model.PlanInput, error) {
-			return ec.unmarshalNPlanInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐPlanInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.PlanInput, error) {
+			return ec.unmarshalNPlanInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐPlanInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10244,8 +10230,8 @@ func (ec *executionContext) field_Mutation_updateCommitment_args(ctx context.Con
 	}
 	args["version"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateCommitmentInput, error) {
-			return ec.unmarshalNUpdateCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdateCommitmentInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.UpdateCommitmentInput, error) {
+			return ec.unmarshalNUpdateCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐUpdateCommitmentInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10296,8 +10282,8 @@ func (ec *executionContext) field_Mutation_updateGoal_args(ctx context.Context, 
 	}
 	args["version"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateGoalInput, error) {
-			return ec.unmarshalNUpdateGoalInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdateGoalInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.UpdateGoalInput, error) {
+			return ec.unmarshalNUpdateGoalInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐUpdateGoalInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10326,8 +10312,8 @@ func (ec *executionContext) field_Mutation_updateIntervention_args(ctx context.C
 	}
 	args["version"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateInterventionInput, error) {
-			return ec.unmarshalNUpdateInterventionInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdateInterventionInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.UpdateInterventionInput, error) {
+			return ec.unmarshalNUpdateInterventionInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐUpdateInterventionInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10422,8 +10408,8 @@ func (ec *executionContext) field_Mutation_updatePlan_args(ctx context.Context, 
 	}
 	args["version"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdatePlanInput, error) {
-			return ec.unmarshalNUpdatePlanInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdatePlanInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.UpdatePlanInput, error) {
+			return ec.unmarshalNUpdatePlanInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐUpdatePlanInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12708,7 +12694,7 @@ func (ec *executionContext) _Agenda_referralsWaiting(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agenda().ReferralsWaiting(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+			return obj.ReferralsWaiting(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseConnection) graphql.Marshaler {
@@ -12723,7 +12709,7 @@ func (ec *executionContext) fieldContext_Agenda_referralsWaiting(ctx context.Con
 		Object:     "Agenda",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CaseConnection(ctx, field)
 		},
@@ -12752,7 +12738,7 @@ func (ec *executionContext) _Agenda_overdueCases(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agenda().OverdueCases(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+			return obj.OverdueCases(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseConnection) graphql.Marshaler {
@@ -12767,7 +12753,7 @@ func (ec *executionContext) fieldContext_Agenda_overdueCases(ctx context.Context
 		Object:     "Agenda",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CaseConnection(ctx, field)
 		},
@@ -12796,7 +12782,7 @@ func (ec *executionContext) _Agenda_incomingTransfers(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agenda().IncomingTransfers(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+			return obj.IncomingTransfers(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseConnection) graphql.Marshaler {
@@ -12811,7 +12797,7 @@ func (ec *executionContext) fieldContext_Agenda_incomingTransfers(ctx context.Co
 		Object:     "Agenda",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CaseConnection(ctx, field)
 		},
@@ -12840,7 +12826,7 @@ func (ec *executionContext) _Agenda_casesWithoutManager(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agenda().CasesWithoutManager(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+			return obj.CasesWithoutManager(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseConnection) graphql.Marshaler {
@@ -12855,7 +12841,7 @@ func (ec *executionContext) fieldContext_Agenda_casesWithoutManager(ctx context.
 		Object:     "Agenda",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CaseConnection(ctx, field)
 		},
@@ -12884,7 +12870,7 @@ func (ec *executionContext) _Agenda_declinedReferrals(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agenda().DeclinedReferrals(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+			return obj.DeclinedReferrals(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseConnection) graphql.Marshaler {
@@ -12899,7 +12885,7 @@ func (ec *executionContext) fieldContext_Agenda_declinedReferrals(ctx context.Co
 		Object:     "Agenda",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CaseConnection(ctx, field)
 		},
@@ -12928,7 +12914,7 @@ func (ec *executionContext) _Agenda_planReviewsDue(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agenda().PlanReviewsDue(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+			return obj.PlanReviewsDue(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.PlanConnection) graphql.Marshaler {
@@ -12943,7 +12929,7 @@ func (ec *executionContext) fieldContext_Agenda_planReviewsDue(ctx context.Conte
 		Object:     "Agenda",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PlanConnection(ctx, field)
 		},
@@ -12972,7 +12958,7 @@ func (ec *executionContext) _Agenda_monitoringMeetingsDue(ctx context.Context, f
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agenda().MonitoringMeetingsDue(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+			return obj.MonitoringMeetingsDue(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringMeetingConnection) graphql.Marshaler {
@@ -12987,7 +12973,7 @@ func (ec *executionContext) fieldContext_Agenda_monitoringMeetingsDue(ctx contex
 		Object:     "Agenda",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MonitoringMeetingConnection(ctx, field)
 		},
@@ -13016,7 +13002,7 @@ func (ec *executionContext) _Agenda_followUpsDue(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agenda().FollowUpsDue(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+			return obj.FollowUpsDue(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.OutcomeConnection) graphql.Marshaler {
@@ -13031,7 +13017,7 @@ func (ec *executionContext) fieldContext_Agenda_followUpsDue(ctx context.Context
 		Object:     "Agenda",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_OutcomeConnection(ctx, field)
 		},
@@ -13060,7 +13046,7 @@ func (ec *executionContext) _Agenda_interventionsEnding(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agenda().InterventionsEnding(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+			return obj.InterventionsEnding(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.InterventionConnection) graphql.Marshaler {
@@ -13075,7 +13061,7 @@ func (ec *executionContext) fieldContext_Agenda_interventionsEnding(ctx context.
 		Object:     "Agenda",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_InterventionConnection(ctx, field)
 		},
@@ -13104,7 +13090,7 @@ func (ec *executionContext) _Agenda_overdueCommitments(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agenda().OverdueCommitments(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+			return obj.OverdueCommitments(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommitmentConnection) graphql.Marshaler {
@@ -13119,7 +13105,7 @@ func (ec *executionContext) fieldContext_Agenda_overdueCommitments(ctx context.C
 		Object:     "Agenda",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CommitmentConnection(ctx, field)
 		},
@@ -13148,7 +13134,7 @@ func (ec *executionContext) _Agenda_directivesToAcknowledge(ctx context.Context,
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agenda().DirectivesToAcknowledge(ctx, obj, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+			return obj.DirectivesToAcknowledge(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.DirectiveConnection) graphql.Marshaler {
@@ -13163,7 +13149,7 @@ func (ec *executionContext) fieldContext_Agenda_directivesToAcknowledge(ctx cont
 		Object:     "Agenda",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_DirectiveConnection(ctx, field)
 		},
@@ -15303,8 +15289,8 @@ func (ec *executionContext) _Case_allowedActions(ctx context.Context, field grap
 			return ec.Resolvers.Case().AllowedActions(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []pathway.Action) graphql.Marshaler {
-			return ec.marshalNCaseAction2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐActionᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.CaseAction) graphql.Marshaler {
+			return ec.marshalNCaseAction2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐCaseActionᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -22302,7 +22288,7 @@ func (ec *executionContext) _Mutation_addProtocolParty(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AddProtocolParty(ctx, fc.Args["protocolID"].(gid.ID), fc.Args["input"].(model.ProtocolPartyInput))
+			return ec.Resolvers.Mutation().AddProtocolParty(ctx, fc.Args["protocolID"].(gid.ID), fc.Args["input"].(governance.ProtocolPartyInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProtocolParty) graphql.Marshaler {
@@ -22346,7 +22332,7 @@ func (ec *executionContext) _Mutation_addProtocolCommitment(ctx context.Context,
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AddProtocolCommitment(ctx, fc.Args["partyID"].(gid.ID), fc.Args["input"].(model.ProtocolCommitmentInput))
+			return ec.Resolvers.Mutation().AddProtocolCommitment(ctx, fc.Args["partyID"].(gid.ID), fc.Args["input"].(governance.ProtocolCommitmentInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProtocolCommitment) graphql.Marshaler {
@@ -22478,7 +22464,7 @@ func (ec *executionContext) _Mutation_issueDirective(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().IssueDirective(ctx, fc.Args["input"].(model.DirectiveInput))
+			return ec.Resolvers.Mutation().IssueDirective(ctx, fc.Args["input"].(governance.DirectiveInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Directive) graphql.Marshaler {
@@ -22566,7 +22552,7 @@ func (ec *executionContext) _Mutation_recordMeeting(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RecordMeeting(ctx, fc.Args["input"].(model.MeetingInput))
+			return ec.Resolvers.Mutation().RecordMeeting(ctx, fc.Args["input"].(governance.MeetingInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
@@ -22610,7 +22596,7 @@ func (ec *executionContext) _Mutation_referCase(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ReferCase(ctx, fc.Args["input"].(model.ReferCaseInput))
+			return ec.Resolvers.Mutation().ReferCase(ctx, fc.Args["input"].(pathway.ReferCaseInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
@@ -22698,7 +22684,7 @@ func (ec *executionContext) _Mutation_recordPreliminaryAssessment(ctx context.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RecordPreliminaryAssessment(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.AssessmentInput))
+			return ec.Resolvers.Mutation().RecordPreliminaryAssessment(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(pathway.AssessmentInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
@@ -22742,7 +22728,7 @@ func (ec *executionContext) _Mutation_recordInDepthAssessment(ctx context.Contex
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RecordInDepthAssessment(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.AssessmentInput))
+			return ec.Resolvers.Mutation().RecordInDepthAssessment(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(pathway.AssessmentInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
@@ -22830,7 +22816,7 @@ func (ec *executionContext) _Mutation_takeCharge(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().TakeCharge(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["caseManagerID"].(gid.ID), fc.Args["plan"].(model.PlanInput))
+			return ec.Resolvers.Mutation().TakeCharge(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["caseManagerID"].(gid.ID), fc.Args["plan"].(pathway.PlanInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
@@ -22918,7 +22904,7 @@ func (ec *executionContext) _Mutation_updatePlan(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdatePlan(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.UpdatePlanInput))
+			return ec.Resolvers.Mutation().UpdatePlan(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(pathway.UpdatePlanInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
@@ -22962,7 +22948,7 @@ func (ec *executionContext) _Mutation_addGoal(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AddGoal(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.GoalInput))
+			return ec.Resolvers.Mutation().AddGoal(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(pathway.GoalInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Goal) graphql.Marshaler {
@@ -23006,7 +22992,7 @@ func (ec *executionContext) _Mutation_updateGoal(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateGoal(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.UpdateGoalInput))
+			return ec.Resolvers.Mutation().UpdateGoal(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(pathway.UpdateGoalInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Goal) graphql.Marshaler {
@@ -23050,7 +23036,7 @@ func (ec *executionContext) _Mutation_addCommitment(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AddCommitment(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.CommitmentInput))
+			return ec.Resolvers.Mutation().AddCommitment(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(pathway.CommitmentInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Commitment) graphql.Marshaler {
@@ -23094,7 +23080,7 @@ func (ec *executionContext) _Mutation_updateCommitment(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateCommitment(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.UpdateCommitmentInput))
+			return ec.Resolvers.Mutation().UpdateCommitment(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(pathway.UpdateCommitmentInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Commitment) graphql.Marshaler {
@@ -23138,7 +23124,7 @@ func (ec *executionContext) _Mutation_addIntervention(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AddIntervention(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.InterventionInput))
+			return ec.Resolvers.Mutation().AddIntervention(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(pathway.InterventionInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Intervention) graphql.Marshaler {
@@ -23182,7 +23168,7 @@ func (ec *executionContext) _Mutation_updateIntervention(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateIntervention(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.UpdateInterventionInput))
+			return ec.Resolvers.Mutation().UpdateIntervention(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(pathway.UpdateInterventionInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Intervention) graphql.Marshaler {
@@ -23226,7 +23212,7 @@ func (ec *executionContext) _Mutation_recordOutcome(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RecordOutcome(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.OutcomeInput))
+			return ec.Resolvers.Mutation().RecordOutcome(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(pathway.OutcomeInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Outcome) graphql.Marshaler {
@@ -23270,7 +23256,7 @@ func (ec *executionContext) _Mutation_recordFollowUp(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RecordFollowUp(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.FollowUpInput))
+			return ec.Resolvers.Mutation().RecordFollowUp(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(pathway.FollowUpInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Outcome) graphql.Marshaler {
@@ -23314,7 +23300,7 @@ func (ec *executionContext) _Mutation_scheduleMonitoringMeeting(ctx context.Cont
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ScheduleMonitoringMeeting(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.MonitoringMeetingInput))
+			return ec.Resolvers.Mutation().ScheduleMonitoringMeeting(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(pathway.MonitoringMeetingInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringMeeting) graphql.Marshaler {
@@ -23358,7 +23344,7 @@ func (ec *executionContext) _Mutation_recordMonitoringMeeting(ctx context.Contex
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RecordMonitoringMeeting(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(model.MonitoringResultInput))
+			return ec.Resolvers.Mutation().RecordMonitoringMeeting(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(pathway.MonitoringResultInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringMeeting) graphql.Marshaler {
@@ -32430,8 +32416,8 @@ func UnmarshalAreaFindingInput(ctx context.Context, raw any) (domain.AreaFinding
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputAssessmentInput(ctx context.Context, obj any) (model.AssessmentInput, error) {
-	var it model.AssessmentInput
+func (ec *executionContext) unmarshalInputAssessmentInput(ctx context.Context, obj any) (pathway.AssessmentInput, error) {
+	var it pathway.AssessmentInput
 	if obj == nil {
 		return it, nil
 	}
@@ -32494,8 +32480,8 @@ func (ec *executionContext) unmarshalInputAssessmentInput(ctx context.Context, o
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalAssessmentInput(ctx context.Context, raw any) (model.AssessmentInput, error) {
-	var out model.AssessmentInput
+func UnmarshalAssessmentInput(ctx context.Context, raw any) (pathway.AssessmentInput, error) {
+	var out pathway.AssessmentInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AssessmentInput", raw, &out)
 	return out, err
 }
@@ -35491,8 +35477,8 @@ func UnmarshalChangePasswordInput(ctx context.Context, raw any) (model.ChangePas
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputCommitmentInput(ctx context.Context, obj any) (model.CommitmentInput, error) {
-	var it model.CommitmentInput
+func (ec *executionContext) unmarshalInputCommitmentInput(ctx context.Context, obj any) (pathway.CommitmentInput, error) {
+	var it pathway.CommitmentInput
 	if obj == nil {
 		return it, nil
 	}
@@ -35555,8 +35541,8 @@ func (ec *executionContext) unmarshalInputCommitmentInput(ctx context.Context, o
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalCommitmentInput(ctx context.Context, raw any) (model.CommitmentInput, error) {
-	var out model.CommitmentInput
+func UnmarshalCommitmentInput(ctx context.Context, raw any) (pathway.CommitmentInput, error) {
+	var out pathway.CommitmentInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommitmentInput", raw, &out)
 	return out, err
 }
@@ -36755,8 +36741,8 @@ func UnmarshalCreateUserInput(ctx context.Context, raw any) (ent.CreateUserInput
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputDecisionInput(ctx context.Context, obj any) (model.DecisionInput, error) {
-	var it model.DecisionInput
+func (ec *executionContext) unmarshalInputDecisionInput(ctx context.Context, obj any) (governance.DecisionInput, error) {
+	var it governance.DecisionInput
 	if obj == nil {
 		return it, nil
 	}
@@ -36812,8 +36798,8 @@ func (ec *executionContext) unmarshalInputDecisionInput(ctx context.Context, obj
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalDecisionInput(ctx context.Context, raw any) (model.DecisionInput, error) {
-	var out model.DecisionInput
+func UnmarshalDecisionInput(ctx context.Context, raw any) (governance.DecisionInput, error) {
+	var out governance.DecisionInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DecisionInput", raw, &out)
 	return out, err
 }
@@ -37722,8 +37708,8 @@ func UnmarshalDirectiveAcknowledgementWhereInput(ctx context.Context, raw any) (
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputDirectiveInput(ctx context.Context, obj any) (model.DirectiveInput, error) {
-	var it model.DirectiveInput
+func (ec *executionContext) unmarshalInputDirectiveInput(ctx context.Context, obj any) (governance.DirectiveInput, error) {
+	var it governance.DirectiveInput
 	if obj == nil {
 		return it, nil
 	}
@@ -37786,8 +37772,8 @@ func (ec *executionContext) unmarshalInputDirectiveInput(ctx context.Context, ob
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalDirectiveInput(ctx context.Context, raw any) (model.DirectiveInput, error) {
-	var out model.DirectiveInput
+func UnmarshalDirectiveInput(ctx context.Context, raw any) (governance.DirectiveInput, error) {
+	var out governance.DirectiveInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DirectiveInput", raw, &out)
 	return out, err
 }
@@ -38349,8 +38335,8 @@ func UnmarshalDirectiveWhereInput(ctx context.Context, raw any) (ent.DirectiveWh
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputFollowUpInput(ctx context.Context, obj any) (model.FollowUpInput, error) {
-	var it model.FollowUpInput
+func (ec *executionContext) unmarshalInputFollowUpInput(ctx context.Context, obj any) (pathway.FollowUpInput, error) {
+	var it pathway.FollowUpInput
 	if obj == nil {
 		return it, nil
 	}
@@ -38399,8 +38385,8 @@ func (ec *executionContext) unmarshalInputFollowUpInput(ctx context.Context, obj
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalFollowUpInput(ctx context.Context, raw any) (model.FollowUpInput, error) {
-	var out model.FollowUpInput
+func UnmarshalFollowUpInput(ctx context.Context, raw any) (pathway.FollowUpInput, error) {
+	var out pathway.FollowUpInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "FollowUpInput", raw, &out)
 	return out, err
 }
@@ -38913,8 +38899,8 @@ func UnmarshalFundWhereInput(ctx context.Context, raw any) (ent.FundWhereInput, 
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputGoalInput(ctx context.Context, obj any) (model.GoalInput, error) {
-	var it model.GoalInput
+func (ec *executionContext) unmarshalInputGoalInput(ctx context.Context, obj any) (pathway.GoalInput, error) {
+	var it pathway.GoalInput
 	if obj == nil {
 		return it, nil
 	}
@@ -38963,8 +38949,8 @@ func (ec *executionContext) unmarshalInputGoalInput(ctx context.Context, obj any
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalGoalInput(ctx context.Context, raw any) (model.GoalInput, error) {
-	var out model.GoalInput
+func UnmarshalGoalInput(ctx context.Context, raw any) (pathway.GoalInput, error) {
+	var out pathway.GoalInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "GoalInput", raw, &out)
 	return out, err
 }
@@ -39470,8 +39456,8 @@ func UnmarshalIndicatorFilter(ctx context.Context, raw any) (indicator.Filter, e
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputInterventionInput(ctx context.Context, obj any) (model.InterventionInput, error) {
-	var it model.InterventionInput
+func (ec *executionContext) unmarshalInputInterventionInput(ctx context.Context, obj any) (pathway.InterventionInput, error) {
+	var it pathway.InterventionInput
 	if obj == nil {
 		return it, nil
 	}
@@ -39555,8 +39541,8 @@ func (ec *executionContext) unmarshalInputInterventionInput(ctx context.Context,
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalInterventionInput(ctx context.Context, raw any) (model.InterventionInput, error) {
-	var out model.InterventionInput
+func UnmarshalInterventionInput(ctx context.Context, raw any) (pathway.InterventionInput, error) {
+	var out pathway.InterventionInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "InterventionInput", raw, &out)
 	return out, err
 }
@@ -40181,8 +40167,8 @@ func UnmarshalLoginInput(ctx context.Context, raw any) (model.LoginInput, error)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputMeetingInput(ctx context.Context, obj any) (model.MeetingInput, error) {
-	var it model.MeetingInput
+func (ec *executionContext) unmarshalInputMeetingInput(ctx context.Context, obj any) (governance.MeetingInput, error) {
+	var it governance.MeetingInput
 	if obj == nil {
 		return it, nil
 	}
@@ -40243,7 +40229,7 @@ func (ec *executionContext) unmarshalInputMeetingInput(ctx context.Context, obj 
 			it.AttendeeIDs = data
 		case "decisions":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decisions"))
-			data, err := ec.unmarshalODecisionInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐDecisionInputᚄ(ctx, v)
+			data, err := ec.unmarshalODecisionInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐDecisionInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -40259,8 +40245,8 @@ func (ec *executionContext) unmarshalInputMeetingInput(ctx context.Context, obj 
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalMeetingInput(ctx context.Context, raw any) (model.MeetingInput, error) {
-	var out model.MeetingInput
+func UnmarshalMeetingInput(ctx context.Context, raw any) (governance.MeetingInput, error) {
+	var out governance.MeetingInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeetingInput", raw, &out)
 	return out, err
 }
@@ -40864,8 +40850,8 @@ func UnmarshalMeetingWhereInput(ctx context.Context, raw any) (ent.MeetingWhereI
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputMonitoringItemInput(ctx context.Context, obj any) (model.MonitoringItemInput, error) {
-	var it model.MonitoringItemInput
+func (ec *executionContext) unmarshalInputMonitoringItemInput(ctx context.Context, obj any) (pathway.MonitoringItemInput, error) {
+	var it pathway.MonitoringItemInput
 	if obj == nil {
 		return it, nil
 	}
@@ -40921,8 +40907,8 @@ func (ec *executionContext) unmarshalInputMonitoringItemInput(ctx context.Contex
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalMonitoringItemInput(ctx context.Context, raw any) (model.MonitoringItemInput, error) {
-	var out model.MonitoringItemInput
+func UnmarshalMonitoringItemInput(ctx context.Context, raw any) (pathway.MonitoringItemInput, error) {
+	var out pathway.MonitoringItemInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringItemInput", raw, &out)
 	return out, err
 }
@@ -41358,8 +41344,8 @@ func UnmarshalMonitoringItemWhereInput(ctx context.Context, raw any) (ent.Monito
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputMonitoringMeetingInput(ctx context.Context, obj any) (model.MonitoringMeetingInput, error) {
-	var it model.MonitoringMeetingInput
+func (ec *executionContext) unmarshalInputMonitoringMeetingInput(ctx context.Context, obj any) (pathway.MonitoringMeetingInput, error) {
+	var it pathway.MonitoringMeetingInput
 	if obj == nil {
 		return it, nil
 	}
@@ -41408,8 +41394,8 @@ func (ec *executionContext) unmarshalInputMonitoringMeetingInput(ctx context.Con
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalMonitoringMeetingInput(ctx context.Context, raw any) (model.MonitoringMeetingInput, error) {
-	var out model.MonitoringMeetingInput
+func UnmarshalMonitoringMeetingInput(ctx context.Context, raw any) (pathway.MonitoringMeetingInput, error) {
+	var out pathway.MonitoringMeetingInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringMeetingInput", raw, &out)
 	return out, err
 }
@@ -41859,8 +41845,8 @@ func UnmarshalMonitoringMeetingWhereInput(ctx context.Context, raw any) (ent.Mon
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputMonitoringResultInput(ctx context.Context, obj any) (model.MonitoringResultInput, error) {
-	var it model.MonitoringResultInput
+func (ec *executionContext) unmarshalInputMonitoringResultInput(ctx context.Context, obj any) (pathway.MonitoringResultInput, error) {
+	var it pathway.MonitoringResultInput
 	if obj == nil {
 		return it, nil
 	}
@@ -41893,7 +41879,7 @@ func (ec *executionContext) unmarshalInputMonitoringResultInput(ctx context.Cont
 			it.Summary = data
 		case "items":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("items"))
-			data, err := ec.unmarshalOMonitoringItemInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringItemInputᚄ(ctx, v)
+			data, err := ec.unmarshalOMonitoringItemInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐMonitoringItemInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -41909,8 +41895,8 @@ func (ec *executionContext) unmarshalInputMonitoringResultInput(ctx context.Cont
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalMonitoringResultInput(ctx context.Context, raw any) (model.MonitoringResultInput, error) {
-	var out model.MonitoringResultInput
+func UnmarshalMonitoringResultInput(ctx context.Context, raw any) (pathway.MonitoringResultInput, error) {
+	var out pathway.MonitoringResultInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringResultInput", raw, &out)
 	return out, err
 }
@@ -42563,8 +42549,8 @@ func UnmarshalMunicipalityWhereInput(ctx context.Context, raw any) (ent.Municipa
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputNewPersonInput(ctx context.Context, obj any) (model.NewPersonInput, error) {
-	var it model.NewPersonInput
+func (ec *executionContext) unmarshalInputNewPersonInput(ctx context.Context, obj any) (pathway.NewPersonInput, error) {
+	var it pathway.NewPersonInput
 	if obj == nil {
 		return it, nil
 	}
@@ -42697,8 +42683,8 @@ func (ec *executionContext) unmarshalInputNewPersonInput(ctx context.Context, ob
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalNewPersonInput(ctx context.Context, raw any) (model.NewPersonInput, error) {
-	var out model.NewPersonInput
+func UnmarshalNewPersonInput(ctx context.Context, raw any) (pathway.NewPersonInput, error) {
+	var out pathway.NewPersonInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "NewPersonInput", raw, &out)
 	return out, err
 }
@@ -44223,8 +44209,8 @@ func UnmarshalOrganizationWhereInput(ctx context.Context, raw any) (ent.Organiza
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputOutcomeInput(ctx context.Context, obj any) (model.OutcomeInput, error) {
-	var it model.OutcomeInput
+func (ec *executionContext) unmarshalInputOutcomeInput(ctx context.Context, obj any) (pathway.OutcomeInput, error) {
+	var it pathway.OutcomeInput
 	if obj == nil {
 		return it, nil
 	}
@@ -44287,8 +44273,8 @@ func (ec *executionContext) unmarshalInputOutcomeInput(ctx context.Context, obj 
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalOutcomeInput(ctx context.Context, raw any) (model.OutcomeInput, error) {
-	var out model.OutcomeInput
+func UnmarshalOutcomeInput(ctx context.Context, raw any) (pathway.OutcomeInput, error) {
+	var out pathway.OutcomeInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "OutcomeInput", raw, &out)
 	return out, err
 }
@@ -45435,8 +45421,8 @@ func UnmarshalPactWhereInput(ctx context.Context, raw any) (ent.PactWhereInput, 
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputPersonIdentifiersInput(ctx context.Context, obj any) (model.PersonIdentifiersInput, error) {
-	var it model.PersonIdentifiersInput
+func (ec *executionContext) unmarshalInputPersonIdentifiersInput(ctx context.Context, obj any) (pathway.PersonIdentifiersInput, error) {
+	var it pathway.PersonIdentifiersInput
 	if obj == nil {
 		return it, nil
 	}
@@ -45492,8 +45478,8 @@ func (ec *executionContext) unmarshalInputPersonIdentifiersInput(ctx context.Con
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalPersonIdentifiersInput(ctx context.Context, raw any) (model.PersonIdentifiersInput, error) {
-	var out model.PersonIdentifiersInput
+func UnmarshalPersonIdentifiersInput(ctx context.Context, raw any) (pathway.PersonIdentifiersInput, error) {
+	var out pathway.PersonIdentifiersInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PersonIdentifiersInput", raw, &out)
 	return out, err
 }
@@ -45880,8 +45866,8 @@ func UnmarshalPersonWhereInput(ctx context.Context, raw any) (ent.PersonWhereInp
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputPlanInput(ctx context.Context, obj any) (model.PlanInput, error) {
-	var it model.PlanInput
+func (ec *executionContext) unmarshalInputPlanInput(ctx context.Context, obj any) (pathway.PlanInput, error) {
+	var it pathway.PlanInput
 	if obj == nil {
 		return it, nil
 	}
@@ -45921,14 +45907,14 @@ func (ec *executionContext) unmarshalInputPlanInput(ctx context.Context, obj any
 			it.ReviewOn = data
 		case "goals":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goals"))
-			data, err := ec.unmarshalNGoalInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐGoalInputᚄ(ctx, v)
+			data, err := ec.unmarshalNGoalInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐGoalInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Goals = data
 		case "commitments":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commitments"))
-			data, err := ec.unmarshalOCommitmentInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐCommitmentInputᚄ(ctx, v)
+			data, err := ec.unmarshalOCommitmentInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐCommitmentInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -45944,8 +45930,8 @@ func (ec *executionContext) unmarshalInputPlanInput(ctx context.Context, obj any
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalPlanInput(ctx context.Context, raw any) (model.PlanInput, error) {
-	var out model.PlanInput
+func UnmarshalPlanInput(ctx context.Context, raw any) (pathway.PlanInput, error) {
+	var out pathway.PlanInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlanInput", raw, &out)
 	return out, err
 }
@@ -46409,8 +46395,8 @@ func UnmarshalPlanWhereInput(ctx context.Context, raw any) (ent.PlanWhereInput, 
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputProtocolCommitmentInput(ctx context.Context, obj any) (model.ProtocolCommitmentInput, error) {
-	var it model.ProtocolCommitmentInput
+func (ec *executionContext) unmarshalInputProtocolCommitmentInput(ctx context.Context, obj any) (governance.ProtocolCommitmentInput, error) {
+	var it governance.ProtocolCommitmentInput
 	if obj == nil {
 		return it, nil
 	}
@@ -46452,8 +46438,8 @@ func (ec *executionContext) unmarshalInputProtocolCommitmentInput(ctx context.Co
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalProtocolCommitmentInput(ctx context.Context, raw any) (model.ProtocolCommitmentInput, error) {
-	var out model.ProtocolCommitmentInput
+func UnmarshalProtocolCommitmentInput(ctx context.Context, raw any) (governance.ProtocolCommitmentInput, error) {
+	var out governance.ProtocolCommitmentInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProtocolCommitmentInput", raw, &out)
 	return out, err
 }
@@ -47166,8 +47152,8 @@ func UnmarshalProtocolOrder(ctx context.Context, raw any) (ent.ProtocolOrder, er
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputProtocolPartyInput(ctx context.Context, obj any) (model.ProtocolPartyInput, error) {
-	var it model.ProtocolPartyInput
+func (ec *executionContext) unmarshalInputProtocolPartyInput(ctx context.Context, obj any) (governance.ProtocolPartyInput, error) {
+	var it governance.ProtocolPartyInput
 	if obj == nil {
 		return it, nil
 	}
@@ -47216,8 +47202,8 @@ func (ec *executionContext) unmarshalInputProtocolPartyInput(ctx context.Context
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalProtocolPartyInput(ctx context.Context, raw any) (model.ProtocolPartyInput, error) {
-	var out model.ProtocolPartyInput
+func UnmarshalProtocolPartyInput(ctx context.Context, raw any) (governance.ProtocolPartyInput, error) {
+	var out governance.ProtocolPartyInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProtocolPartyInput", raw, &out)
 	return out, err
 }
@@ -48360,8 +48346,8 @@ func UnmarshalProtocolWhereInput(ctx context.Context, raw any) (ent.ProtocolWher
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputReferCaseInput(ctx context.Context, obj any) (model.ReferCaseInput, error) {
-	var it model.ReferCaseInput
+func (ec *executionContext) unmarshalInputReferCaseInput(ctx context.Context, obj any) (pathway.ReferCaseInput, error) {
+	var it pathway.ReferCaseInput
 	if obj == nil {
 		return it, nil
 	}
@@ -48394,14 +48380,14 @@ func (ec *executionContext) unmarshalInputReferCaseInput(ctx context.Context, ob
 			it.PersonID = data
 		case "personIdentifiers":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIdentifiers"))
-			data, err := ec.unmarshalOPersonIdentifiersInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐPersonIdentifiersInput(ctx, v)
+			data, err := ec.unmarshalOPersonIdentifiersInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐPersonIdentifiersInput(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonIdentifiers = data
 		case "newPerson":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newPerson"))
-			data, err := ec.unmarshalONewPersonInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐNewPersonInput(ctx, v)
+			data, err := ec.unmarshalONewPersonInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐNewPersonInput(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -48452,8 +48438,8 @@ func (ec *executionContext) unmarshalInputReferCaseInput(ctx context.Context, ob
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalReferCaseInput(ctx context.Context, raw any) (model.ReferCaseInput, error) {
-	var out model.ReferCaseInput
+func UnmarshalReferCaseInput(ctx context.Context, raw any) (pathway.ReferCaseInput, error) {
+	var out pathway.ReferCaseInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReferCaseInput", raw, &out)
 	return out, err
 }
@@ -49516,8 +49502,8 @@ func UnmarshalTableWhereInput(ctx context.Context, raw any) (ent.TableWhereInput
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputUpdateCommitmentInput(ctx context.Context, obj any) (model.UpdateCommitmentInput, error) {
-	var it model.UpdateCommitmentInput
+func (ec *executionContext) unmarshalInputUpdateCommitmentInput(ctx context.Context, obj any) (pathway.UpdateCommitmentInput, error) {
+	var it pathway.UpdateCommitmentInput
 	if obj == nil {
 		return it, nil
 	}
@@ -49573,8 +49559,8 @@ func (ec *executionContext) unmarshalInputUpdateCommitmentInput(ctx context.Cont
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalUpdateCommitmentInput(ctx context.Context, raw any) (model.UpdateCommitmentInput, error) {
-	var out model.UpdateCommitmentInput
+func UnmarshalUpdateCommitmentInput(ctx context.Context, raw any) (pathway.UpdateCommitmentInput, error) {
+	var out pathway.UpdateCommitmentInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCommitmentInput", raw, &out)
 	return out, err
 }
@@ -49642,8 +49628,8 @@ func UnmarshalUpdateFundInput(ctx context.Context, raw any) (ent.UpdateFundInput
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputUpdateGoalInput(ctx context.Context, obj any) (model.UpdateGoalInput, error) {
-	var it model.UpdateGoalInput
+func (ec *executionContext) unmarshalInputUpdateGoalInput(ctx context.Context, obj any) (pathway.UpdateGoalInput, error) {
+	var it pathway.UpdateGoalInput
 	if obj == nil {
 		return it, nil
 	}
@@ -49692,14 +49678,14 @@ func (ec *executionContext) unmarshalInputUpdateGoalInput(ctx context.Context, o
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalUpdateGoalInput(ctx context.Context, raw any) (model.UpdateGoalInput, error) {
-	var out model.UpdateGoalInput
+func UnmarshalUpdateGoalInput(ctx context.Context, raw any) (pathway.UpdateGoalInput, error) {
+	var out pathway.UpdateGoalInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateGoalInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputUpdateInterventionInput(ctx context.Context, obj any) (model.UpdateInterventionInput, error) {
-	var it model.UpdateInterventionInput
+func (ec *executionContext) unmarshalInputUpdateInterventionInput(ctx context.Context, obj any) (pathway.UpdateInterventionInput, error) {
+	var it pathway.UpdateInterventionInput
 	if obj == nil {
 		return it, nil
 	}
@@ -49769,8 +49755,8 @@ func (ec *executionContext) unmarshalInputUpdateInterventionInput(ctx context.Co
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalUpdateInterventionInput(ctx context.Context, raw any) (model.UpdateInterventionInput, error) {
-	var out model.UpdateInterventionInput
+func UnmarshalUpdateInterventionInput(ctx context.Context, raw any) (pathway.UpdateInterventionInput, error) {
+	var out pathway.UpdateInterventionInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateInterventionInput", raw, &out)
 	return out, err
 }
@@ -50132,8 +50118,8 @@ func UnmarshalUpdateOrganizationInput(ctx context.Context, raw any) (ent.UpdateO
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputUpdatePlanInput(ctx context.Context, obj any) (model.UpdatePlanInput, error) {
-	var it model.UpdatePlanInput
+func (ec *executionContext) unmarshalInputUpdatePlanInput(ctx context.Context, obj any) (pathway.UpdatePlanInput, error) {
+	var it pathway.UpdatePlanInput
 	if obj == nil {
 		return it, nil
 	}
@@ -50182,8 +50168,8 @@ func (ec *executionContext) unmarshalInputUpdatePlanInput(ctx context.Context, o
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalUpdatePlanInput(ctx context.Context, raw any) (model.UpdatePlanInput, error) {
-	var out model.UpdatePlanInput
+func UnmarshalUpdatePlanInput(ctx context.Context, raw any) (pathway.UpdatePlanInput, error) {
+	var out pathway.UpdatePlanInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdatePlanInput", raw, &out)
 	return out, err
 }
@@ -57779,7 +57765,7 @@ func (ec *executionContext) marshalNAssessmentConnection2ᚖgithubᚗcomᚋproge
 	return ec._AssessmentConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNAssessmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐAssessmentInput(ctx context.Context, v any) (model.AssessmentInput, error) {
+func (ec *executionContext) unmarshalNAssessmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐAssessmentInput(ctx context.Context, v any) (pathway.AssessmentInput, error) {
 	res, err := ec.unmarshalInputAssessmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -57896,23 +57882,23 @@ func (ec *executionContext) marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwin�
 	return ec._Case(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNCaseAction2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐAction(ctx context.Context, v any) (pathway.Action, error) {
-	var res pathway.Action
+func (ec *executionContext) unmarshalNCaseAction2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐCaseAction(ctx context.Context, v any) (domain.CaseAction, error) {
+	var res domain.CaseAction
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCaseAction2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐAction(ctx context.Context, sel ast.SelectionSet, v pathway.Action) graphql.Marshaler {
+func (ec *executionContext) marshalNCaseAction2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐCaseAction(ctx context.Context, sel ast.SelectionSet, v domain.CaseAction) graphql.Marshaler {
 	return v
 }
 
-func (ec *executionContext) unmarshalNCaseAction2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐActionᚄ(ctx context.Context, v any) ([]pathway.Action, error) {
+func (ec *executionContext) unmarshalNCaseAction2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐCaseActionᚄ(ctx context.Context, v any) ([]domain.CaseAction, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]pathway.Action, len(vSlice))
+	res := make([]domain.CaseAction, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNCaseAction2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐAction(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNCaseAction2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐCaseAction(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -57920,11 +57906,11 @@ func (ec *executionContext) unmarshalNCaseAction2ᚕgithubᚗcomᚋprogettoᚑwi
 	return res, nil
 }
 
-func (ec *executionContext) marshalNCaseAction2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐActionᚄ(ctx context.Context, sel ast.SelectionSet, v []pathway.Action) graphql.Marshaler {
+func (ec *executionContext) marshalNCaseAction2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐCaseActionᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.CaseAction) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCaseAction2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐAction(ctx, sel, v[i])
+		return ec.marshalNCaseAction2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐCaseAction(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -58069,12 +58055,12 @@ func (ec *executionContext) marshalNCommitmentConnection2ᚖgithubᚗcomᚋproge
 	return ec._CommitmentConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐCommitmentInput(ctx context.Context, v any) (model.CommitmentInput, error) {
+func (ec *executionContext) unmarshalNCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐCommitmentInput(ctx context.Context, v any) (pathway.CommitmentInput, error) {
 	res, err := ec.unmarshalInputCommitmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCommitmentInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐCommitmentInput(ctx context.Context, v any) (*model.CommitmentInput, error) {
+func (ec *executionContext) unmarshalNCommitmentInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐCommitmentInput(ctx context.Context, v any) (*pathway.CommitmentInput, error) {
 	res, err := ec.unmarshalInputCommitmentInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -58184,7 +58170,7 @@ func (ec *executionContext) marshalNDecisionConnection2ᚖgithubᚗcomᚋprogett
 	return ec._DecisionConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNDecisionInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐDecisionInput(ctx context.Context, v any) (*model.DecisionInput, error) {
+func (ec *executionContext) unmarshalNDecisionInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐDecisionInput(ctx context.Context, v any) (*governance.DecisionInput, error) {
 	res, err := ec.unmarshalInputDecisionInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -58269,7 +58255,7 @@ func (ec *executionContext) marshalNDirectiveConnection2ᚖgithubᚗcomᚋproget
 	return ec._DirectiveConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNDirectiveInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐDirectiveInput(ctx context.Context, v any) (model.DirectiveInput, error) {
+func (ec *executionContext) unmarshalNDirectiveInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐDirectiveInput(ctx context.Context, v any) (governance.DirectiveInput, error) {
 	res, err := ec.unmarshalInputDirectiveInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -58312,7 +58298,7 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
-func (ec *executionContext) unmarshalNFollowUpInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐFollowUpInput(ctx context.Context, v any) (model.FollowUpInput, error) {
+func (ec *executionContext) unmarshalNFollowUpInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐFollowUpInput(ctx context.Context, v any) (pathway.FollowUpInput, error) {
 	res, err := ec.unmarshalInputFollowUpInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -58381,18 +58367,18 @@ func (ec *executionContext) marshalNGoalConnection2ᚖgithubᚗcomᚋprogettoᚑ
 	return ec._GoalConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNGoalInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐGoalInput(ctx context.Context, v any) (model.GoalInput, error) {
+func (ec *executionContext) unmarshalNGoalInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐGoalInput(ctx context.Context, v any) (pathway.GoalInput, error) {
 	res, err := ec.unmarshalInputGoalInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNGoalInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐGoalInputᚄ(ctx context.Context, v any) ([]*model.GoalInput, error) {
+func (ec *executionContext) unmarshalNGoalInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐGoalInputᚄ(ctx context.Context, v any) ([]*pathway.GoalInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]*model.GoalInput, len(vSlice))
+	res := make([]*pathway.GoalInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNGoalInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐGoalInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNGoalInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐGoalInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -58400,7 +58386,7 @@ func (ec *executionContext) unmarshalNGoalInput2ᚕᚖgithubᚗcomᚋprogettoᚑ
 	return res, nil
 }
 
-func (ec *executionContext) unmarshalNGoalInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐGoalInput(ctx context.Context, v any) (*model.GoalInput, error) {
+func (ec *executionContext) unmarshalNGoalInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐGoalInput(ctx context.Context, v any) (*pathway.GoalInput, error) {
 	res, err := ec.unmarshalInputGoalInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -58626,7 +58612,7 @@ func (ec *executionContext) marshalNInterventionConnection2ᚖgithubᚗcomᚋpro
 	return ec._InterventionConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNInterventionInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐInterventionInput(ctx context.Context, v any) (model.InterventionInput, error) {
+func (ec *executionContext) unmarshalNInterventionInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐInterventionInput(ctx context.Context, v any) (pathway.InterventionInput, error) {
 	res, err := ec.unmarshalInputInterventionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -58714,7 +58700,7 @@ func (ec *executionContext) marshalNMeetingConnection2ᚖgithubᚗcomᚋprogetto
 	return ec._MeetingConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNMeetingInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMeetingInput(ctx context.Context, v any) (model.MeetingInput, error) {
+func (ec *executionContext) unmarshalNMeetingInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐMeetingInput(ctx context.Context, v any) (governance.MeetingInput, error) {
 	res, err := ec.unmarshalInputMeetingInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -58761,7 +58747,7 @@ func (ec *executionContext) marshalNMonitoringItemGoalStatus2githubᚗcomᚋprog
 	return v
 }
 
-func (ec *executionContext) unmarshalNMonitoringItemInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringItemInput(ctx context.Context, v any) (*model.MonitoringItemInput, error) {
+func (ec *executionContext) unmarshalNMonitoringItemInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐMonitoringItemInput(ctx context.Context, v any) (*pathway.MonitoringItemInput, error) {
 	res, err := ec.unmarshalInputMonitoringItemInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -58806,7 +58792,7 @@ func (ec *executionContext) marshalNMonitoringMeetingConnection2ᚖgithubᚗcom�
 	return ec._MonitoringMeetingConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNMonitoringMeetingInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringMeetingInput(ctx context.Context, v any) (model.MonitoringMeetingInput, error) {
+func (ec *executionContext) unmarshalNMonitoringMeetingInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐMonitoringMeetingInput(ctx context.Context, v any) (pathway.MonitoringMeetingInput, error) {
 	res, err := ec.unmarshalInputMonitoringMeetingInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -58835,7 +58821,7 @@ func (ec *executionContext) unmarshalNMonitoringMeetingWhereInput2ᚖgithubᚗco
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNMonitoringResultInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringResultInput(ctx context.Context, v any) (model.MonitoringResultInput, error) {
+func (ec *executionContext) unmarshalNMonitoringResultInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐMonitoringResultInput(ctx context.Context, v any) (pathway.MonitoringResultInput, error) {
 	res, err := ec.unmarshalInputMonitoringResultInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -59084,7 +59070,7 @@ func (ec *executionContext) marshalNOutcomeConnection2ᚖgithubᚗcomᚋprogetto
 	return ec._OutcomeConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNOutcomeInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐOutcomeInput(ctx context.Context, v any) (model.OutcomeInput, error) {
+func (ec *executionContext) unmarshalNOutcomeInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐOutcomeInput(ctx context.Context, v any) (pathway.OutcomeInput, error) {
 	res, err := ec.unmarshalInputOutcomeInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -59309,7 +59295,7 @@ func (ec *executionContext) marshalNPlanConnection2ᚖgithubᚗcomᚋprogettoᚑ
 	return ec._PlanConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNPlanInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐPlanInput(ctx context.Context, v any) (model.PlanInput, error) {
+func (ec *executionContext) unmarshalNPlanInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐPlanInput(ctx context.Context, v any) (pathway.PlanInput, error) {
 	res, err := ec.unmarshalInputPlanInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -59357,7 +59343,7 @@ func (ec *executionContext) marshalNProtocolCommitmentConnection2ᚖgithubᚗcom
 	return ec._ProtocolCommitmentConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNProtocolCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐProtocolCommitmentInput(ctx context.Context, v any) (model.ProtocolCommitmentInput, error) {
+func (ec *executionContext) unmarshalNProtocolCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐProtocolCommitmentInput(ctx context.Context, v any) (governance.ProtocolCommitmentInput, error) {
 	res, err := ec.unmarshalInputProtocolCommitmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -59439,7 +59425,7 @@ func (ec *executionContext) marshalNProtocolPartyConnection2ᚖgithubᚗcomᚋpr
 	return ec._ProtocolPartyConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNProtocolPartyInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐProtocolPartyInput(ctx context.Context, v any) (model.ProtocolPartyInput, error) {
+func (ec *executionContext) unmarshalNProtocolPartyInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐProtocolPartyInput(ctx context.Context, v any) (governance.ProtocolPartyInput, error) {
 	res, err := ec.unmarshalInputProtocolPartyInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -59493,7 +59479,7 @@ func (ec *executionContext) unmarshalNProtocolWhereInput2ᚖgithubᚗcomᚋproge
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNReferCaseInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐReferCaseInput(ctx context.Context, v any) (model.ReferCaseInput, error) {
+func (ec *executionContext) unmarshalNReferCaseInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐReferCaseInput(ctx context.Context, v any) (pathway.ReferCaseInput, error) {
 	res, err := ec.unmarshalInputReferCaseInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -59680,7 +59666,7 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
-func (ec *executionContext) unmarshalNUpdateCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdateCommitmentInput(ctx context.Context, v any) (model.UpdateCommitmentInput, error) {
+func (ec *executionContext) unmarshalNUpdateCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐUpdateCommitmentInput(ctx context.Context, v any) (pathway.UpdateCommitmentInput, error) {
 	res, err := ec.unmarshalInputUpdateCommitmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -59690,12 +59676,12 @@ func (ec *executionContext) unmarshalNUpdateFundInput2githubᚗcomᚋprogettoᚑ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNUpdateGoalInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdateGoalInput(ctx context.Context, v any) (model.UpdateGoalInput, error) {
+func (ec *executionContext) unmarshalNUpdateGoalInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐUpdateGoalInput(ctx context.Context, v any) (pathway.UpdateGoalInput, error) {
 	res, err := ec.unmarshalInputUpdateGoalInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNUpdateInterventionInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdateInterventionInput(ctx context.Context, v any) (model.UpdateInterventionInput, error) {
+func (ec *executionContext) unmarshalNUpdateInterventionInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐUpdateInterventionInput(ctx context.Context, v any) (pathway.UpdateInterventionInput, error) {
 	res, err := ec.unmarshalInputUpdateInterventionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -59715,7 +59701,7 @@ func (ec *executionContext) unmarshalNUpdateOrganizationInput2githubᚗcomᚋpro
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNUpdatePlanInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐUpdatePlanInput(ctx context.Context, v any) (model.UpdatePlanInput, error) {
+func (ec *executionContext) unmarshalNUpdatePlanInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐUpdatePlanInput(ctx context.Context, v any) (pathway.UpdatePlanInput, error) {
 	res, err := ec.unmarshalInputUpdatePlanInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -60546,16 +60532,16 @@ func (ec *executionContext) marshalOCommitmentEdge2ᚖgithubᚗcomᚋprogettoᚑ
 	return ec._CommitmentEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOCommitmentInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐCommitmentInputᚄ(ctx context.Context, v any) ([]*model.CommitmentInput, error) {
+func (ec *executionContext) unmarshalOCommitmentInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐCommitmentInputᚄ(ctx context.Context, v any) ([]*pathway.CommitmentInput, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]*model.CommitmentInput, len(vSlice))
+	res := make([]*pathway.CommitmentInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNCommitmentInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐCommitmentInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNCommitmentInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐCommitmentInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -60700,16 +60686,16 @@ func (ec *executionContext) marshalODecisionEdge2ᚖgithubᚗcomᚋprogettoᚑwi
 	return ec._DecisionEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalODecisionInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐDecisionInputᚄ(ctx context.Context, v any) ([]*model.DecisionInput, error) {
+func (ec *executionContext) unmarshalODecisionInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐDecisionInputᚄ(ctx context.Context, v any) ([]*governance.DecisionInput, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]*model.DecisionInput, len(vSlice))
+	res := make([]*governance.DecisionInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNDecisionInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐDecisionInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNDecisionInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐDecisionInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -61713,16 +61699,16 @@ func (ec *executionContext) marshalOMonitoringItemGoalStatus2ᚖgithubᚗcomᚋp
 	return v
 }
 
-func (ec *executionContext) unmarshalOMonitoringItemInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringItemInputᚄ(ctx context.Context, v any) ([]*model.MonitoringItemInput, error) {
+func (ec *executionContext) unmarshalOMonitoringItemInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐMonitoringItemInputᚄ(ctx context.Context, v any) ([]*pathway.MonitoringItemInput, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]*model.MonitoringItemInput, len(vSlice))
+	res := make([]*pathway.MonitoringItemInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNMonitoringItemInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMonitoringItemInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNMonitoringItemInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐMonitoringItemInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -61962,7 +61948,7 @@ func (ec *executionContext) marshalONeedArea2ᚖgithubᚗcomᚋprogettoᚑwinᚋ
 	return v
 }
 
-func (ec *executionContext) unmarshalONewPersonInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐNewPersonInput(ctx context.Context, v any) (*model.NewPersonInput, error) {
+func (ec *executionContext) unmarshalONewPersonInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐNewPersonInput(ctx context.Context, v any) (*pathway.NewPersonInput, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -62556,7 +62542,7 @@ func (ec *executionContext) marshalOPersonGender2ᚖgithubᚗcomᚋprogettoᚑwi
 	return v
 }
 
-func (ec *executionContext) unmarshalOPersonIdentifiersInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐPersonIdentifiersInput(ctx context.Context, v any) (*model.PersonIdentifiersInput, error) {
+func (ec *executionContext) unmarshalOPersonIdentifiersInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐPersonIdentifiersInput(ctx context.Context, v any) (*pathway.PersonIdentifiersInput, error) {
 	if v == nil {
 		return nil, nil
 	}

@@ -9,20 +9,12 @@ import (
 	"context"
 	"time"
 
-	"entgo.io/contrib/entgql"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
-	"github.com/progetto-win/win/graph/model"
 	"github.com/progetto-win/win/server/governance"
-	"github.com/progetto-win/win/server/pathway"
 )
-
-// DirectivesToAcknowledge is the resolver for the directivesToAcknowledge field.
-func (r *agendaResolver) DirectivesToAcknowledge(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.DirectiveConnection, error) {
-	return obj.DirectivesToAcknowledge(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
 
 // Use is the resolver for the use field.
 func (r *fundResolver) Use(ctx context.Context, obj *ent.Fund) (*governance.FundUse, error) {
@@ -40,12 +32,12 @@ func (r *mutationResolver) TerminateProtocol(ctx context.Context, id gid.ID) (*e
 }
 
 // AddProtocolParty is the resolver for the addProtocolParty field.
-func (r *mutationResolver) AddProtocolParty(ctx context.Context, protocolID gid.ID, input model.ProtocolPartyInput) (*ent.ProtocolParty, error) {
+func (r *mutationResolver) AddProtocolParty(ctx context.Context, protocolID gid.ID, input governance.ProtocolPartyInput) (*ent.ProtocolParty, error) {
 	return governance.AddProtocolParty(ctx, protocolID, input)
 }
 
 // AddProtocolCommitment is the resolver for the addProtocolCommitment field.
-func (r *mutationResolver) AddProtocolCommitment(ctx context.Context, partyID gid.ID, input model.ProtocolCommitmentInput) (*ent.ProtocolCommitment, error) {
+func (r *mutationResolver) AddProtocolCommitment(ctx context.Context, partyID gid.ID, input governance.ProtocolCommitmentInput) (*ent.ProtocolCommitment, error) {
 	return governance.AddProtocolCommitment(ctx, partyID, input)
 }
 
@@ -60,7 +52,7 @@ func (r *mutationResolver) DropProtocolCommitment(ctx context.Context, id gid.ID
 }
 
 // IssueDirective is the resolver for the issueDirective field.
-func (r *mutationResolver) IssueDirective(ctx context.Context, input model.DirectiveInput) (*ent.Directive, error) {
+func (r *mutationResolver) IssueDirective(ctx context.Context, input governance.DirectiveInput) (*ent.Directive, error) {
 	return governance.IssueDirective(ctx, input)
 }
 
@@ -70,7 +62,7 @@ func (r *mutationResolver) AcknowledgeDirective(ctx context.Context, id gid.ID, 
 }
 
 // RecordMeeting is the resolver for the recordMeeting field.
-func (r *mutationResolver) RecordMeeting(ctx context.Context, input model.MeetingInput) (*ent.Meeting, error) {
+func (r *mutationResolver) RecordMeeting(ctx context.Context, input governance.MeetingInput) (*ent.Meeting, error) {
 	return governance.RecordMeeting(ctx, input)
 }
 

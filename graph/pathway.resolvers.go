@@ -9,63 +9,12 @@ import (
 	"context"
 	"time"
 
-	"entgo.io/contrib/entgql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/casefile"
-	"github.com/progetto-win/win/graph/model"
 	"github.com/progetto-win/win/server/pathway"
 )
-
-// ReferralsWaiting is the resolver for the referralsWaiting field.
-func (r *agendaResolver) ReferralsWaiting(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
-	return obj.ReferralsWaiting(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// OverdueCases is the resolver for the overdueCases field.
-func (r *agendaResolver) OverdueCases(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
-	return obj.OverdueCases(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// IncomingTransfers is the resolver for the incomingTransfers field.
-func (r *agendaResolver) IncomingTransfers(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
-	return obj.IncomingTransfers(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// CasesWithoutManager is the resolver for the casesWithoutManager field.
-func (r *agendaResolver) CasesWithoutManager(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
-	return obj.CasesWithoutManager(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// DeclinedReferrals is the resolver for the declinedReferrals field.
-func (r *agendaResolver) DeclinedReferrals(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
-	return obj.DeclinedReferrals(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// PlanReviewsDue is the resolver for the planReviewsDue field.
-func (r *agendaResolver) PlanReviewsDue(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.PlanConnection, error) {
-	return obj.PlanReviewsDue(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// MonitoringMeetingsDue is the resolver for the monitoringMeetingsDue field.
-func (r *agendaResolver) MonitoringMeetingsDue(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.MonitoringMeetingConnection, error) {
-	return obj.MonitoringMeetingsDue(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// FollowUpsDue is the resolver for the followUpsDue field.
-func (r *agendaResolver) FollowUpsDue(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.OutcomeConnection, error) {
-	return obj.FollowUpsDue(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// InterventionsEnding is the resolver for the interventionsEnding field.
-func (r *agendaResolver) InterventionsEnding(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.InterventionConnection, error) {
-	return obj.InterventionsEnding(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
-
-// OverdueCommitments is the resolver for the overdueCommitments field.
-func (r *agendaResolver) OverdueCommitments(ctx context.Context, obj *pathway.Agenda, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CommitmentConnection, error) {
-	return obj.OverdueCommitments(ctx, pathway.Page{After: after, First: first, Before: before, Last: last})
-}
 
 // Overdue is the resolver for the overdue field.
 func (r *caseResolver) Overdue(ctx context.Context, obj *ent.CaseFile) (bool, error) {
@@ -73,12 +22,12 @@ func (r *caseResolver) Overdue(ctx context.Context, obj *ent.CaseFile) (bool, er
 }
 
 // AllowedActions is the resolver for the allowedActions field.
-func (r *caseResolver) AllowedActions(ctx context.Context, obj *ent.CaseFile) ([]pathway.Action, error) {
+func (r *caseResolver) AllowedActions(ctx context.Context, obj *ent.CaseFile) ([]domain.CaseAction, error) {
 	return pathway.AllowedActions(ctx, obj)
 }
 
 // ReferCase is the resolver for the referCase field.
-func (r *mutationResolver) ReferCase(ctx context.Context, input model.ReferCaseInput) (*ent.CaseFile, error) {
+func (r *mutationResolver) ReferCase(ctx context.Context, input pathway.ReferCaseInput) (*ent.CaseFile, error) {
 	return pathway.ReferCase(ctx, input)
 }
 
@@ -88,12 +37,12 @@ func (r *mutationResolver) StartAssessment(ctx context.Context, id gid.ID, versi
 }
 
 // RecordPreliminaryAssessment is the resolver for the recordPreliminaryAssessment field.
-func (r *mutationResolver) RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, input model.AssessmentInput) (*ent.CaseFile, error) {
+func (r *mutationResolver) RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, input pathway.AssessmentInput) (*ent.CaseFile, error) {
 	return pathway.RecordPreliminaryAssessment(ctx, id, version, input)
 }
 
 // RecordInDepthAssessment is the resolver for the recordInDepthAssessment field.
-func (r *mutationResolver) RecordInDepthAssessment(ctx context.Context, id gid.ID, version int, input model.AssessmentInput) (*ent.CaseFile, error) {
+func (r *mutationResolver) RecordInDepthAssessment(ctx context.Context, id gid.ID, version int, input pathway.AssessmentInput) (*ent.CaseFile, error) {
 	return pathway.RecordInDepthAssessment(ctx, id, version, input)
 }
 
@@ -103,7 +52,7 @@ func (r *mutationResolver) DeclineReferral(ctx context.Context, id gid.ID, versi
 }
 
 // TakeCharge is the resolver for the takeCharge field.
-func (r *mutationResolver) TakeCharge(ctx context.Context, id gid.ID, version int, caseManagerID gid.ID, plan model.PlanInput) (*ent.CaseFile, error) {
+func (r *mutationResolver) TakeCharge(ctx context.Context, id gid.ID, version int, caseManagerID gid.ID, plan pathway.PlanInput) (*ent.CaseFile, error) {
 	return pathway.TakeCharge(ctx, id, version, caseManagerID, plan)
 }
 
@@ -113,57 +62,57 @@ func (r *mutationResolver) AssignCaseManager(ctx context.Context, id gid.ID, ver
 }
 
 // UpdatePlan is the resolver for the updatePlan field.
-func (r *mutationResolver) UpdatePlan(ctx context.Context, id gid.ID, version int, input model.UpdatePlanInput) (*ent.Plan, error) {
+func (r *mutationResolver) UpdatePlan(ctx context.Context, id gid.ID, version int, input pathway.UpdatePlanInput) (*ent.Plan, error) {
 	return pathway.UpdatePlan(ctx, id, version, input)
 }
 
 // AddGoal is the resolver for the addGoal field.
-func (r *mutationResolver) AddGoal(ctx context.Context, id gid.ID, version int, input model.GoalInput) (*ent.Goal, error) {
+func (r *mutationResolver) AddGoal(ctx context.Context, id gid.ID, version int, input pathway.GoalInput) (*ent.Goal, error) {
 	return pathway.AddGoal(ctx, id, version, input)
 }
 
 // UpdateGoal is the resolver for the updateGoal field.
-func (r *mutationResolver) UpdateGoal(ctx context.Context, id gid.ID, version int, input model.UpdateGoalInput) (*ent.Goal, error) {
+func (r *mutationResolver) UpdateGoal(ctx context.Context, id gid.ID, version int, input pathway.UpdateGoalInput) (*ent.Goal, error) {
 	return pathway.UpdateGoal(ctx, id, version, input)
 }
 
 // AddCommitment is the resolver for the addCommitment field.
-func (r *mutationResolver) AddCommitment(ctx context.Context, id gid.ID, version int, input model.CommitmentInput) (*ent.Commitment, error) {
+func (r *mutationResolver) AddCommitment(ctx context.Context, id gid.ID, version int, input pathway.CommitmentInput) (*ent.Commitment, error) {
 	return pathway.AddCommitment(ctx, id, version, input)
 }
 
 // UpdateCommitment is the resolver for the updateCommitment field.
-func (r *mutationResolver) UpdateCommitment(ctx context.Context, id gid.ID, version int, input model.UpdateCommitmentInput) (*ent.Commitment, error) {
+func (r *mutationResolver) UpdateCommitment(ctx context.Context, id gid.ID, version int, input pathway.UpdateCommitmentInput) (*ent.Commitment, error) {
 	return pathway.UpdateCommitment(ctx, id, version, input)
 }
 
 // AddIntervention is the resolver for the addIntervention field.
-func (r *mutationResolver) AddIntervention(ctx context.Context, id gid.ID, version int, input model.InterventionInput) (*ent.Intervention, error) {
+func (r *mutationResolver) AddIntervention(ctx context.Context, id gid.ID, version int, input pathway.InterventionInput) (*ent.Intervention, error) {
 	return pathway.AddIntervention(ctx, id, version, input)
 }
 
 // UpdateIntervention is the resolver for the updateIntervention field.
-func (r *mutationResolver) UpdateIntervention(ctx context.Context, id gid.ID, version int, input model.UpdateInterventionInput) (*ent.Intervention, error) {
+func (r *mutationResolver) UpdateIntervention(ctx context.Context, id gid.ID, version int, input pathway.UpdateInterventionInput) (*ent.Intervention, error) {
 	return pathway.UpdateIntervention(ctx, id, version, input)
 }
 
 // RecordOutcome is the resolver for the recordOutcome field.
-func (r *mutationResolver) RecordOutcome(ctx context.Context, id gid.ID, version int, input model.OutcomeInput) (*ent.Outcome, error) {
+func (r *mutationResolver) RecordOutcome(ctx context.Context, id gid.ID, version int, input pathway.OutcomeInput) (*ent.Outcome, error) {
 	return pathway.RecordOutcome(ctx, id, version, input)
 }
 
 // RecordFollowUp is the resolver for the recordFollowUp field.
-func (r *mutationResolver) RecordFollowUp(ctx context.Context, id gid.ID, version int, input model.FollowUpInput) (*ent.Outcome, error) {
+func (r *mutationResolver) RecordFollowUp(ctx context.Context, id gid.ID, version int, input pathway.FollowUpInput) (*ent.Outcome, error) {
 	return pathway.RecordFollowUp(ctx, id, version, input)
 }
 
 // ScheduleMonitoringMeeting is the resolver for the scheduleMonitoringMeeting field.
-func (r *mutationResolver) ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, input model.MonitoringMeetingInput) (*ent.MonitoringMeeting, error) {
+func (r *mutationResolver) ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, input pathway.MonitoringMeetingInput) (*ent.MonitoringMeeting, error) {
 	return pathway.ScheduleMonitoringMeeting(ctx, id, version, input)
 }
 
 // RecordMonitoringMeeting is the resolver for the recordMonitoringMeeting field.
-func (r *mutationResolver) RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, input model.MonitoringResultInput) (*ent.MonitoringMeeting, error) {
+func (r *mutationResolver) RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, input pathway.MonitoringResultInput) (*ent.MonitoringMeeting, error) {
 	return pathway.RecordMonitoringMeeting(ctx, id, version, input)
 }
 
@@ -216,8 +165,3 @@ func (r *queryResolver) FindPersonMatches(ctx context.Context, taxCode *string, 
 func (r *queryResolver) Agenda(ctx context.Context, horizonDays *int) (*pathway.Agenda, error) {
 	return pathway.NewAgenda(ctx, horizonDays)
 }
-
-// Agenda returns AgendaResolver implementation.
-func (r *Resolver) Agenda() AgendaResolver { return &agendaResolver{r} }
-
-type agendaResolver struct{ *Resolver }

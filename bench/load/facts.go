@@ -7,16 +7,16 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/intervention"
-	"github.com/progetto-win/win/server/pathway"
 )
 
 // actions are the audit log's names of the writes.
 var actions = map[string]string{
-	opAddNote:         string(pathway.ActionAddNote),
-	opAddGoal:         string(pathway.ActionAddGoal),
-	opAddIntervention: string(pathway.ActionAddIntervention),
+	opAddNote:         string(domain.ActionAddNote),
+	opAddGoal:         string(domain.ActionAddGoal),
+	opAddIntervention: string(domain.ActionAddIntervention),
 }
 
 // loadKinds are the timeline events the load's writes leave.

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 )
 
@@ -52,8 +53,8 @@ func (Intervention) Fields() []ent.Field {
 			Comment("End date, planned or actual (data di fine).").
 			Annotations(ordered("ENDS_ON")),
 		field.Enum("status").
-			NamedValues("Planned", "PLANNED", "Ongoing", "ONGOING", "Completed", "COMPLETED", "Interrupted", "INTERRUPTED").
-			Default("PLANNED").
+			NamedValues(namedValues(domain.InterventionStatuses)...).
+			Default(domain.InterventionStatuses[0]).
 			Comment("Status (stato): programmato, in corso, concluso, interrotto.").
 			Annotations(ordered("STATUS")),
 		field.Int64("cost_cents").Range(0, maxCents).Default(0).

@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"strings"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/entsql"
@@ -39,15 +41,8 @@ func (CaseFile) Fields() []ent.Field {
 			Comment("Areas of need named at referral (aree di bisogno).").
 			Annotations(entgql.Type("[NeedArea!]")),
 		field.Enum("status").
-			NamedValues(
-				"Referred", "REFERRED",
-				"UnderAssessment", "UNDER_ASSESSMENT",
-				"InCharge", "IN_CHARGE",
-				"Monitoring", "MONITORING",
-				"Closed", "CLOSED",
-				"Declined", "DECLINED",
-			).
-			Default("REFERRED").
+			NamedValues(namedValues(domain.CaseStatuses)...).
+			Default(string(domain.CaseReferred)).
 			Comment("Where the case is in the pathway (stato): segnalato, in valutazione, in carico, in monitoraggio, chiuso, non accolto.").
 			Annotations(ordered("STATUS")),
 		field.Enum("priority").
@@ -248,4 +243,23 @@ func (CaseEvent) Indexes() []ent.Index {
 // Annotations of CaseEvent.
 func (CaseEvent) Annotations() []schema.Annotation {
 	return nestedType("An entry of a case's timeline (Evento della cronologia del caso).")
+}
+
+// namedValues gives an enum field the values of a domain type, each with
+// its Go name in camel case (UNDER_ASSESSMENT is UnderAssessment), so
+// that ent generates the constants (casefile.StatusUnderAssessment) the
+// code reads. ent's GoType would bind the domain type itself, but without
+// generating those constants.
+func namedValues[T ~string](values []T) []string {
+	out := make([]string, 0, 2*len(values))
+	for _, v := range values {
+		var name strings.Builder
+		for _, word := range strings.Split(strings.ToLower(string(v)), "_") {
+			if word != "" {
+				name.WriteString(strings.ToUpper(word[:1]) + word[1:])
+			}
+		}
+		out = append(out, name.String(), string(v))
+	}
+	return out
 }

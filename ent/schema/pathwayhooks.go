@@ -88,7 +88,7 @@ var oneOpenCase = hook.On(func(next ent.Mutator) ent.Mutator {
 		if !set {
 			return next.Mutate(ctx, m)
 		}
-		if status == casefile.StatusClosed || status == casefile.StatusDeclined {
+		if !domain.CaseStatus(status).Open() {
 			if err := m.ClearField("open_person"); err != nil {
 				return nil, err
 			}

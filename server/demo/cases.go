@@ -12,10 +12,7 @@ import (
 )
 
 // allStatuses must each appear in the demo, whatever the draw.
-var allStatuses = []casefile.Status{
-	casefile.StatusReferred, casefile.StatusUnderAssessment, casefile.StatusInCharge,
-	casefile.StatusMonitoring, casefile.StatusClosed, casefile.StatusDeclined,
-}
+var allStatuses = domain.Convert[casefile.Status](domain.CaseStatuses)
 
 // cases drafts n cases, numbers them in referral order per table and
 // year, and writes them with everything they carry, a chunk at a time.

@@ -31,7 +31,7 @@ type caseDraft struct {
 }
 
 func (c *caseDraft) open() bool {
-	return c.status != casefile.StatusClosed && c.status != casefile.StatusDeclined
+	return domain.CaseStatus(c.status).Open()
 }
 
 var needWeights = []weighted[domain.NeedArea]{

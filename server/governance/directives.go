@@ -2,7 +2,6 @@ package governance
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -17,16 +16,11 @@ import (
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/territorialtable"
-	"github.com/progetto-win/win/graph/model"
 )
-
-// errNoTransaction is a wiring mistake: actions run inside the request's
-// transaction, whose client the context carries.
-var errNoTransaction = errors.New("governance: no transaction in the context")
 
 // IssueDirective records a directive of the committee to all or some
 // tables.
-func IssueDirective(ctx context.Context, in model.DirectiveInput) (*ent.Directive, error) {
+func IssueDirective(ctx context.Context, in DirectiveInput) (*ent.Directive, error) {
 	a, err := begin(ctx, domain.RoleSteering)
 	if err != nil {
 		return nil, err
@@ -42,7 +36,7 @@ func IssueDirective(ctx context.Context, in model.DirectiveInput) (*ent.Directiv
 	case !all && len(in.TableIDs) == 0:
 		return nil, fault.Invalidf("tableIDs", "name the tables it is addressed to, or set allTables")
 	}
-	if n, err := a.client.TerritorialTable.Query().Where(territorialtable.IDIn(in.TableIDs...)).Count(a.sys); err != nil {
+	if n, err := a.Client.TerritorialTable.Query().Where(territorialtable.IDIn(in.TableIDs...)).Count(a.Sys); err != nil {
 		return nil, err
 	} else if n != len(slices.Compact(slices.Sorted(slices.Values(in.TableIDs)))) {
 		return nil, fault.Invalidf("tableIDs", "name existing tables, once each")
@@ -51,8 +45,8 @@ func IssueDirective(ctx context.Context, in model.DirectiveInput) (*ent.Directiv
 	if issued.After(domain.Today()) {
 		return nil, fault.Invalidf("issuedOn", "must not be in the future")
 	}
-	d, err := a.client.Directive.Create().SetTitle(strings.TrimSpace(in.Title)).SetBody(strings.TrimSpace(in.Body)).
-		SetIssuedOn(issued).SetAllTables(all).AddTableIDs(in.TableIDs...).Save(a.sys)
+	d, err := a.Client.Directive.Create().SetTitle(strings.TrimSpace(in.Title)).SetBody(strings.TrimSpace(in.Body)).
+		SetIssuedOn(issued).SetAllTables(all).AddTableIDs(in.TableIDs...).Save(a.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -71,27 +65,27 @@ func AcknowledgeDirective(ctx context.Context, id, tableID gid.ID, note *string)
 	if err != nil {
 		return nil, err
 	}
-	if !slices.Contains(a.viewer.Coordinates, tableID) {
+	if !slices.Contains(a.Viewer.Coordinates, tableID) {
 		return nil, &fault.Forbidden{Message: "only the table's coordinator acknowledges a directive for it"}
 	}
-	ok, err := a.client.Directive.Query().Where(directive.ID(id), addressedTo(tableID)).Exist(a.ctx)
+	ok, err := a.Client.Directive.Query().Where(directive.ID(id), addressedTo(tableID)).Exist(a.Ctx)
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
 		return nil, fault.Invalidf("tableID", "the directive is not addressed to this table")
 	}
-	done, err := a.client.DirectiveAcknowledgement.Query().Where(
+	done, err := a.Client.DirectiveAcknowledgement.Query().Where(
 		directiveacknowledgement.HasDirectiveWith(directive.ID(id)),
-		directiveacknowledgement.HasTableWith(territorialtable.ID(tableID))).Exist(a.sys)
+		directiveacknowledgement.HasTableWith(territorialtable.ID(tableID))).Exist(a.Sys)
 	if err != nil {
 		return nil, err
 	}
 	if done {
 		return nil, &fault.Conflict{Message: "the table has already acknowledged this directive"}
 	}
-	ack, err := a.client.DirectiveAcknowledgement.Create().SetDirectiveID(id).SetTableID(tableID).
-		SetAcknowledgedAt(time.Now()).SetAcknowledgedByID(a.viewer.UserID).SetNote(strings.TrimSpace(deref(note))).Save(a.sys)
+	ack, err := a.Client.DirectiveAcknowledgement.Create().SetDirectiveID(id).SetTableID(tableID).
+		SetAcknowledgedAt(time.Now()).SetAcknowledgedByID(a.Viewer.UserID).SetNote(strings.TrimSpace(deref(note))).Save(a.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -116,14 +110,14 @@ func Unacknowledged(tables []gid.ID) predicate.Directive {
 // decisions: of the committee by its members, of a table by its
 // coordinator. A decision may name a case of that table by reference;
 // minutes and decisions never carry a tax code (the schema's hooks).
-func RecordMeeting(ctx context.Context, in model.MeetingInput) (*ent.Meeting, error) {
+func RecordMeeting(ctx context.Context, in MeetingInput) (*ent.Meeting, error) {
 	a, err := begin(ctx)
 	if err != nil {
 		return nil, err
 	}
 	switch in.Body {
 	case meeting.BodySteeringCommittee:
-		if !a.viewer.Has(domain.RoleSteering) {
+		if !a.Viewer.Has(domain.RoleSteering) {
 			return nil, &fault.Forbidden{Message: "only the steering committee records its meetings"}
 		}
 		if in.TableID != nil {
@@ -133,7 +127,7 @@ func RecordMeeting(ctx context.Context, in model.MeetingInput) (*ent.Meeting, er
 		if in.TableID == nil {
 			return nil, fault.Invalidf("tableID", "name the table that met")
 		}
-		if !slices.Contains(a.viewer.Coordinates, *in.TableID) {
+		if !slices.Contains(a.Viewer.Coordinates, *in.TableID) {
 			return nil, &fault.Forbidden{Message: "only the table's coordinator records its meetings"}
 		}
 	}
@@ -143,8 +137,8 @@ func RecordMeeting(ctx context.Context, in model.MeetingInput) (*ent.Meeting, er
 	if in.HeldAt.After(time.Now()) {
 		return nil, fault.Invalidf("heldAt", "record a meeting once it is held")
 	}
-	m, err := a.client.Meeting.Create().SetBody(in.Body).SetNillableTableID(in.TableID).SetHeldAt(in.HeldAt).
-		SetTitle(strings.TrimSpace(in.Title)).SetMinutes(strings.TrimSpace(deref(in.Minutes))).AddAttendeeIDs(in.AttendeeIDs...).Save(a.sys)
+	m, err := a.Client.Meeting.Create().SetBody(in.Body).SetNillableTableID(in.TableID).SetHeldAt(in.HeldAt).
+		SetTitle(strings.TrimSpace(in.Title)).SetMinutes(strings.TrimSpace(deref(in.Minutes))).AddAttendeeIDs(in.AttendeeIDs...).Save(a.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -154,18 +148,18 @@ func RecordMeeting(ctx context.Context, in model.MeetingInput) (*ent.Meeting, er
 		}
 		if d.CaseID != nil {
 			// The case must be one the viewer sees, and of the table that met.
-			q := a.client.CaseFile.Query().Where(casefile.ID(*d.CaseID))
+			q := a.Client.CaseFile.Query().Where(casefile.ID(*d.CaseID))
 			if in.TableID != nil {
 				q.Where(casefile.HasTableWith(territorialtable.ID(*in.TableID)))
 			}
-			if ok, err := q.Exist(a.ctx); err != nil {
+			if ok, err := q.Exist(a.Ctx); err != nil {
 				return nil, err
 			} else if !ok {
 				return nil, fault.Invalidf("decisions.caseID", "no case of this table has that ID")
 			}
 		}
-		err := a.client.Decision.Create().SetMeetingID(m.ID).SetText(strings.TrimSpace(d.Text)).
-			SetNillableDirectiveID(d.DirectiveID).SetNillableProtocolID(d.ProtocolID).SetNillableCaseID(d.CaseID).Exec(a.sys)
+		err := a.Client.Decision.Create().SetMeetingID(m.ID).SetText(strings.TrimSpace(d.Text)).
+			SetNillableDirectiveID(d.DirectiveID).SetNillableProtocolID(d.ProtocolID).SetNillableCaseID(d.CaseID).Exec(a.Sys)
 		if err != nil {
 			return nil, err
 		}

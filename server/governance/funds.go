@@ -2,9 +2,11 @@ package governance
 
 import (
 	"context"
+	"slices"
 
 	"entgo.io/ent/dialect/sql"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/intervention"
@@ -35,10 +37,9 @@ func UseOf(ctx context.Context, client *ent.Client, f *ent.Fund) (*FundUse, erro
 	}
 	use := &FundUse{}
 	for _, r := range rows {
-		switch intervention.Status(r.Status) {
-		case intervention.StatusPlanned, intervention.StatusOngoing:
+		if slices.Contains(domain.PendingInterventionStatuses, r.Status) {
 			use.CommittedCents += r.Sum
-		default:
+		} else {
 			use.SpentCents += r.Sum
 		}
 	}

@@ -9,48 +9,36 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/domain/gid"
-	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
-	"github.com/progetto-win/win/ent/audit"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
-	"github.com/progetto-win/win/ent/schema/rule"
-	"github.com/progetto-win/win/graph/model"
+	"github.com/progetto-win/win/server/action"
 )
 
-// act is one governance action: who asks, the request's transaction, and
-// the system's context for writes once the rights are checked.
-type act struct {
-	ctx    context.Context
-	sys    context.Context
-	client *ent.Client
-	viewer *viewer.Viewer
-}
+// act is one governance action (server/action).
+type act struct{ *action.Action }
 
-// begin starts an action, refusing viewers without any of the roles (none
-// given: any signed-in viewer, whose rights the action checks itself).
+// begin starts an action, refusing read-only tokens and viewers without
+// any of the roles (none given: any signed-in viewer, whose rights the
+// action checks itself).
 func begin(ctx context.Context, roles ...domain.Role) (*act, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return nil, fault.ErrUnauthenticated
+	a, err := action.Start(ctx)
+	if err != nil {
+		return nil, err
 	}
-	client := ent.FromContext(ctx)
-	if client == nil {
-		return nil, errNoTransaction
+	if err := a.Writable(); err != nil {
+		return nil, err
 	}
-	if v.ReadOnly {
-		return nil, &fault.Forbidden{Message: "a read-only API token cannot change data"}
-	}
-	if len(roles) > 0 && !slices.ContainsFunc(roles, v.Has) {
+	if len(roles) > 0 && !slices.ContainsFunc(roles, a.Viewer.Has) {
 		return nil, &fault.Forbidden{Message: "only the steering committee and administrators may do this"}
 	}
-	return &act{ctx: ctx, sys: rule.SystemContext(ctx), client: client, viewer: v}, nil
+	return &act{a}, nil
 }
 
 // audit records the action on an object.
-func (a *act) audit(action, entityType string, id gid.ID) error {
-	return audit.Record(a.sys, a.client, a.viewer, action, entityType, []gid.ID{id})
+func (a *act) audit(name, entityType string, id gid.ID) error {
+	return a.Audit(name, entityType, id)
 }
 
 // committee are the roles that run protocols and directives.
@@ -63,7 +51,7 @@ func ActivateProtocol(ctx context.Context, id gid.ID, signedOn, validFrom, valid
 	if err != nil {
 		return nil, err
 	}
-	p, err := a.client.Protocol.Query().Where(protocol.ID(id)).WithParties().Only(a.ctx)
+	p, err := a.Client.Protocol.Query().Where(protocol.ID(id)).WithParties().Only(a.Ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +74,7 @@ func ActivateProtocol(ctx context.Context, id gid.ID, signedOn, validFrom, valid
 		}
 		u.SetValidUntil(until)
 	}
-	if p, err = u.Save(a.sys); err != nil {
+	if p, err = u.Save(a.Sys); err != nil {
 		return nil, err
 	}
 	return p, a.audit("ACTIVATE_PROTOCOL", "Protocol", p.ID)
@@ -98,14 +86,14 @@ func TerminateProtocol(ctx context.Context, id gid.ID) (*ent.Protocol, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := a.client.Protocol.Get(a.ctx, id)
+	p, err := a.Client.Protocol.Get(a.Ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	if p.Status != protocol.StatusActive {
 		return nil, fault.Invalidf("status", "only an ACTIVE protocol can be terminated; this one is %s", p.Status)
 	}
-	if p, err = p.Update().SetStatus(protocol.StatusTerminated).SetValidUntil(domain.Today()).Save(a.sys); err != nil {
+	if p, err = p.Update().SetStatus(protocol.StatusTerminated).SetValidUntil(domain.Today()).Save(a.Sys); err != nil {
 		return nil, err
 	}
 	return p, a.audit("TERMINATE_PROTOCOL", "Protocol", p.ID)
@@ -121,20 +109,20 @@ func CurrentProtocolStatus(p *ent.Protocol) protocol.Status {
 }
 
 // AddProtocolParty adds a party to a draft or active protocol.
-func AddProtocolParty(ctx context.Context, protocolID gid.ID, in model.ProtocolPartyInput) (*ent.ProtocolParty, error) {
+func AddProtocolParty(ctx context.Context, protocolID gid.ID, in ProtocolPartyInput) (*ent.ProtocolParty, error) {
 	a, err := begin(ctx, committee...)
 	if err != nil {
 		return nil, err
 	}
-	p, err := a.client.Protocol.Get(a.ctx, protocolID)
+	p, err := a.Client.Protocol.Get(a.Ctx, protocolID)
 	if err != nil {
 		return nil, err
 	}
 	if s := CurrentProtocolStatus(p); s != protocol.StatusDraft && s != protocol.StatusActive {
 		return nil, fault.Invalidf("protocolID", "the protocol is %s: parties join draft or active protocols", s)
 	}
-	party, err := a.client.ProtocolParty.Create().SetProtocolID(p.ID).SetOrganizationID(in.OrganizationID).
-		SetRole(in.Role).SetOperatingMode(strings.TrimSpace(deref(in.OperatingMode))).Save(a.sys)
+	party, err := a.Client.ProtocolParty.Create().SetProtocolID(p.ID).SetOrganizationID(in.OrganizationID).
+		SetRole(in.Role).SetOperatingMode(strings.TrimSpace(deref(in.OperatingMode))).Save(a.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -142,12 +130,12 @@ func AddProtocolParty(ctx context.Context, protocolID gid.ID, in model.ProtocolP
 }
 
 // AddProtocolCommitment adds what a party undertakes.
-func AddProtocolCommitment(ctx context.Context, partyID gid.ID, in model.ProtocolCommitmentInput) (*ent.ProtocolCommitment, error) {
+func AddProtocolCommitment(ctx context.Context, partyID gid.ID, in ProtocolCommitmentInput) (*ent.ProtocolCommitment, error) {
 	a, err := begin(ctx, committee...)
 	if err != nil {
 		return nil, err
 	}
-	party, err := a.client.ProtocolParty.Query().Where(protocolparty.ID(partyID)).WithProtocol().Only(a.ctx)
+	party, err := a.Client.ProtocolParty.Query().Where(protocolparty.ID(partyID)).WithProtocol().Only(a.Ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -157,11 +145,11 @@ func AddProtocolCommitment(ctx context.Context, partyID gid.ID, in model.Protoco
 	if strings.TrimSpace(in.Description) == "" {
 		return nil, fault.Invalidf("description", "is required")
 	}
-	c := a.client.ProtocolCommitment.Create().SetPartyID(party.ID).SetDescription(strings.TrimSpace(in.Description))
+	c := a.Client.ProtocolCommitment.Create().SetPartyID(party.ID).SetDescription(strings.TrimSpace(in.Description))
 	if in.DueOn != nil {
 		c.SetDueOn(domain.DateOf(*in.DueOn))
 	}
-	commitment, err := c.Save(a.sys)
+	commitment, err := c.Save(a.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -171,13 +159,13 @@ func AddProtocolCommitment(ctx context.Context, partyID gid.ID, in model.Protoco
 // commitmentFor loads a commitment the viewer may settle: the committee's,
 // or one of the viewer's own organisation.
 func commitmentFor(a *act, id gid.ID) (*ent.ProtocolCommitment, error) {
-	c, err := a.client.ProtocolCommitment.Query().Where(protocolcommitment.ID(id)).
-		WithParty(func(q *ent.ProtocolPartyQuery) { q.WithOrganization() }).Only(a.ctx)
+	c, err := a.Client.ProtocolCommitment.Query().Where(protocolcommitment.ID(id)).
+		WithParty(func(q *ent.ProtocolPartyQuery) { q.WithOrganization() }).Only(a.Ctx)
 	if err != nil {
 		return nil, err
 	}
 	owner := c.Edges.Party.Edges.Organization.ID
-	if !slices.ContainsFunc(committee, a.viewer.Has) && owner != a.viewer.OrganizationID {
+	if !slices.ContainsFunc(committee, a.Viewer.Has) && owner != a.Viewer.OrganizationID {
 		return nil, &fault.Forbidden{Message: "only the committee, administrators and the owner organisation settle a commitment"}
 	}
 	if c.Status == protocolcommitment.StatusDone || c.Status == protocolcommitment.StatusDropped {
@@ -203,7 +191,7 @@ func FulfilProtocolCommitment(ctx context.Context, id gid.ID, doneOn *time.Time,
 	if done.After(domain.Today()) {
 		return nil, fault.Invalidf("doneOn", "must not be in the future")
 	}
-	if c, err = c.Update().SetStatus(protocolcommitment.StatusDone).SetDoneOn(done).SetEvidence(strings.TrimSpace(evidence)).Save(a.sys); err != nil {
+	if c, err = c.Update().SetStatus(protocolcommitment.StatusDone).SetDoneOn(done).SetEvidence(strings.TrimSpace(evidence)).Save(a.Sys); err != nil {
 		return nil, err
 	}
 	return c, a.audit("FULFIL_PROTOCOL_COMMITMENT", "ProtocolCommitment", c.ID)
@@ -222,7 +210,7 @@ func DropProtocolCommitment(ctx context.Context, id gid.ID, reason string) (*ent
 	if strings.TrimSpace(reason) == "" {
 		return nil, fault.Invalidf("reason", "is required")
 	}
-	if c, err = c.Update().SetStatus(protocolcommitment.StatusDropped).SetEvidence("Abbandonato: " + strings.TrimSpace(reason)).Save(a.sys); err != nil {
+	if c, err = c.Update().SetStatus(protocolcommitment.StatusDropped).SetEvidence("Abbandonato: " + strings.TrimSpace(reason)).Save(a.Sys); err != nil {
 		return nil, err
 	}
 	return c, a.audit("DROP_PROTOCOL_COMMITMENT", "ProtocolCommitment", c.ID)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -90,6 +91,22 @@ func (s *Source) For(ctx context.Context, f *Filter) (*Indicators, error) {
 	return ix, nil
 }
 
+// sqlWord and sqlList write constant words of domain (statuses) as SQL
+// literals, e.g. ('PLANNED', 'ONGOING'), so that the SQL says what Go
+// says.
+func sqlWord[T ~string](v T) string { return "'" + strings.ReplaceAll(string(v), "'", "''") + "'" }
+
+func sqlList[T ~string](values []T) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = sqlWord(v)
+	}
+	return "(" + strings.Join(quoted, ", ") + ")"
+}
+
+// closedCase is the condition of a case closed, not declined.
+var closedCase = "c.status = " + sqlWord(domain.CaseClosed)
+
 // employmentKinds are the outcomes that are a job.
 const employmentKinds = "('EMPLOYMENT_PERMANENT', 'EMPLOYMENT_FIXED_TERM', 'APPRENTICESHIP', 'SELF_EMPLOYMENT')"
 
@@ -99,7 +116,7 @@ var measures = map[string]measure{
 		definition: "Cases whose referral date falls in the period; persons are counted once however many cases they have."}),
 	"takingsInCharge": aboutPersons(measure{where: "c.taken_in_charge_on IS NOT NULL", date: "c.taken_in_charge_on",
 		definition: "Cases whose date of taking charge falls in the period."}),
-	"closures": aboutPersons(measure{where: "c.status = 'CLOSED'", date: "c.closed_on",
+	"closures": aboutPersons(measure{where: closedCase, date: "c.closed_on",
 		definition: "Cases now CLOSED whose closure date falls in the period; declined referrals are not closures."}),
 	"openCaseload": aboutPersons(measure{where: "1 = 1", openOn: func(q *query, end time.Time) string {
 		return "c.referred_on < " + q.arg(end) + " AND (c.closed_on IS NULL OR c.closed_on >= " + q.arg(end) + ")"
@@ -111,7 +128,7 @@ var measures = map[string]measure{
 	"positiveOutcomes": aboutPersons(measure{from: " JOIN outcomes o ON o.outcome_case = c.id", where: "o.kind NOT IN ('DROPPED_OUT', 'OTHER')",
 		date: "o.achieved_on", outcomes: true,
 		definition: "Outcomes whose date achieved falls in the period, except DROPPED_OUT and OTHER."}),
-	"employmentOutcomeShare": aboutPersons(measure{where: "c.status = 'CLOSED'", date: "c.closed_on", average: true,
+	"employmentOutcomeShare": aboutPersons(measure{where: closedCase, date: "c.closed_on", average: true,
 		row:        "CASE WHEN EXISTS (SELECT 1 FROM outcomes e WHERE e.outcome_case = c.id AND e.kind IN " + employmentKinds + ") THEN 1.0 ELSE 0.0 END",
 		definition: "Of the cases closed in the period (by closure date), the share (0 to 1) with at least one employment outcome: permanent, fixed-term, apprenticeship or self-employment."}),
 	"employmentHeldAtFollowUp": aboutPersons(measure{from: " JOIN outcomes o ON o.outcome_case = c.id", outcomes: true,
@@ -127,11 +144,11 @@ var measures = map[string]measure{
 	"fundsAllocated": {from: "funds f", where: "1 = 1", year: "f.year", row: "f.allocated_cents / 100.0", municipality: "f.fund_municipality",
 		definition: "Euros allocated to the funds of the years the period touches, by the fund's municipality."},
 	"fundsCommitted": {from: "interventions i JOIN funds f ON f.id = i.intervention_fund JOIN cases c ON c.id = i.intervention_case",
-		where: "i.status IN ('PLANNED', 'ONGOING')", year: "f.year", row: "i.cost_cents / 100.0",
+		where: "i.status IN " + sqlList(domain.PendingInterventionStatuses), year: "f.year", row: "i.cost_cents / 100.0",
 		municipality: "f.fund_municipality", table: "c.case_file_table",
 		definition: "Euros of PLANNED or ONGOING interventions charged to the funds of the years the period touches: committed, not yet spent."},
 	"fundsSpent": {from: "interventions i JOIN funds f ON f.id = i.intervention_fund JOIN cases c ON c.id = i.intervention_case",
-		where: "i.status IN ('COMPLETED', 'INTERRUPTED')", year: "f.year", row: "i.cost_cents / 100.0",
+		where: "i.status IN " + sqlList(domain.EndedInterventionStatuses), year: "f.year", row: "i.cost_cents / 100.0",
 		municipality: "f.fund_municipality", table: "c.case_file_table",
 		definition: "Euros of COMPLETED or INTERRUPTED interventions charged to the funds of the years the period touches: spent."},
 	"protocolsActive": {from: "protocols pr", where: "pr.status = 'ACTIVE'", openOn: func(q *query, end time.Time) string {

@@ -13,20 +13,6 @@ import (
 // MayAct before any write; ent's mutation policies refuse every other
 // write of them.
 
-// Actor is who may take a step on a case.
-type Actor int
-
-// The actors of the pathway.
-const (
-	Referrer         Actor = iota // an operator or coordinator of any organisation
-	Coordinator                   // the coordinator of the case's table
-	Receiver                      // the coordinator of the table a transfer goes to
-	TransferParty                 // the sending or the receiving coordinator
-	Member                        // a member of the case's table
-	ManagerOrCoord                // the case manager or the table's coordinator
-	MemberOrReferrer              // a member of the case's table or the referring operator
-)
-
 // CaseParties are the people and tables a case's rights depend on.
 type CaseParties struct {
 	Table             gid.ID
@@ -35,51 +21,59 @@ type CaseParties struct {
 	ReferringOperator gid.ID
 }
 
-// MayAct reports whether the viewer is the actor of a step on a case. A
-// read-only token acts for no one.
-func MayAct(v *viewer.Viewer, who Actor, c CaseParties) bool {
-	if v == nil || v.ReadOnly {
-		return false
-	}
-	coordinates := slices.Contains(v.Coordinates, c.Table)
-	member := slices.Contains(v.Tables, c.Table)
-	receives := c.TransferTo != "" && slices.Contains(v.Coordinates, c.TransferTo)
-	switch who {
-	case Referrer:
-		return v.Has(domain.RoleOperator) || v.Has(domain.RoleCoordinator)
-	case Coordinator:
-		return coordinates
-	case Receiver:
-		return receives
-	case TransferParty:
-		return receives || c.TransferTo != "" && coordinates
-	case Member:
-		return member || coordinates
-	case ManagerOrCoord:
-		return coordinates || c.CaseManager != "" && c.CaseManager == v.UserID
-	case MemberOrReferrer:
-		return member || coordinates || c.ReferringOperator != "" && c.ReferringOperator == v.UserID
-	}
-	return false
+// actors are what each actor of the pathway's table (domain.Actor)
+// means: whether a viewer is that actor on a case, and how a refusal
+// names them.
+var actors = map[domain.Actor]struct {
+	is   func(v *viewer.Viewer, c CaseParties) bool
+	name string
+}{
+	domain.ActorReferrer: {
+		func(v *viewer.Viewer, _ CaseParties) bool {
+			return v.Has(domain.RoleOperator) || v.Has(domain.RoleCoordinator)
+		},
+		"operators and coordinators"},
+	domain.ActorCoordinator: {coordinates, "the coordinator of the case's table"},
+	domain.ActorReceiver:    {receives, "the coordinator of the table the case is being transferred to"},
+	domain.ActorTransferParty: {
+		func(v *viewer.Viewer, c CaseParties) bool {
+			return receives(v, c) || c.TransferTo != "" && coordinates(v, c)
+		},
+		"the coordinators of the tables of a pending transfer"},
+	domain.ActorMember: {
+		func(v *viewer.Viewer, c CaseParties) bool { return member(v, c) || coordinates(v, c) },
+		"members of the case's table"},
+	domain.ActorManagerOrCoord: {
+		func(v *viewer.Viewer, c CaseParties) bool {
+			return coordinates(v, c) || c.CaseManager != "" && c.CaseManager == v.UserID
+		},
+		"the case manager or the coordinator of the case's table"},
+	domain.ActorMemberOrReferrer: {
+		func(v *viewer.Viewer, c CaseParties) bool {
+			return member(v, c) || coordinates(v, c) || c.ReferringOperator != "" && c.ReferringOperator == v.UserID
+		},
+		"members of the case's table and the referring operator"},
 }
 
-// String names the actor in a refusal.
-func (a Actor) String() string {
-	switch a {
-	case Referrer:
-		return "operators and coordinators"
-	case Coordinator:
-		return "the coordinator of the case's table"
-	case Receiver:
-		return "the coordinator of the table the case is being transferred to"
-	case TransferParty:
-		return "the coordinators of the tables of a pending transfer"
-	case Member:
-		return "members of the case's table"
-	case ManagerOrCoord:
-		return "the case manager or the coordinator of the case's table"
-	case MemberOrReferrer:
-		return "members of the case's table and the referring operator"
+func coordinates(v *viewer.Viewer, c CaseParties) bool {
+	return slices.Contains(v.Coordinates, c.Table)
+}
+func member(v *viewer.Viewer, c CaseParties) bool { return slices.Contains(v.Tables, c.Table) }
+func receives(v *viewer.Viewer, c CaseParties) bool {
+	return c.TransferTo != "" && slices.Contains(v.Coordinates, c.TransferTo)
+}
+
+// MayAct reports whether the viewer is the actor of a step on a case. A
+// read-only token acts for no one.
+func MayAct(v *viewer.Viewer, who domain.Actor, c CaseParties) bool {
+	a, ok := actors[who]
+	return ok && v != nil && !v.ReadOnly && a.is(v, c)
+}
+
+// actorName names the actor in a refusal.
+func actorName(who domain.Actor) string {
+	if a, ok := actors[who]; ok {
+		return a.name
 	}
 	return "nobody"
 }

@@ -58,8 +58,10 @@ func NewAgenda(ctx context.Context, horizon *int) (*Agenda, error) {
 	return &Agenda{Today: d, Horizon: domain.AddDays(d, horizonDays), viewer: v, client: client}, nil
 }
 
-// Page is one Relay page request.
-type Page struct {
+// page is one Relay page request. The agenda's lists take its parts as
+// the schema's arguments (after, first, before, last), so that gqlgen
+// binds them as the fields of Agenda with no resolver to repack them.
+type page struct {
 	After  *entgql.Cursor[gid.ID]
 	First  *int
 	Before *entgql.Cursor[gid.ID]
@@ -87,20 +89,22 @@ func (a *Agenda) working() predicate.CaseFile {
 }
 
 // cases pages cases, by a date ascending.
-func (a *Agenda) cases(ctx context.Context, p Page, by *ent.CaseOrderField, where ...predicate.CaseFile) (*ent.CaseConnection, error) {
+func (a *Agenda) cases(ctx context.Context, p page, by *ent.CaseOrderField, where ...predicate.CaseFile) (*ent.CaseConnection, error) {
 	return a.client.CaseFile.Query().Where(where...).Paginate(ctx, p.After, p.First, p.Before, p.Last,
 		ent.WithCaseOrder([]*ent.CaseOrder{{Field: by, Direction: entgql.OrderDirectionAsc}}))
 }
 
 // ReferralsWaiting are referrals at the viewer's tables waiting for the
 // assessment to start.
-func (a *Agenda) ReferralsWaiting(ctx context.Context, p Page) (*ent.CaseConnection, error) {
+func (a *Agenda) ReferralsWaiting(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
+	p := page{After: after, First: first, Before: before, Last: last}
 	return a.cases(ctx, p, ent.CaseFileOrderFieldFirstMeetingDueOn,
 		casefile.StatusEQ(casefile.StatusReferred), casefile.HasTableWith(territorialtable.IDIn(a.worksAt()...)))
 }
 
 // OverdueCases are cases at the viewer's tables past a time limit.
-func (a *Agenda) OverdueCases(ctx context.Context, p Page) (*ent.CaseConnection, error) {
+func (a *Agenda) OverdueCases(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
+	p := page{After: after, First: first, Before: before, Last: last}
 	return a.cases(ctx, p, ent.CaseFileOrderFieldReferredOn,
 		casefile.HasTableWith(territorialtable.IDIn(a.worksAt()...)), OverdueOn(a.Today))
 }
@@ -128,28 +132,32 @@ func Overdue(c *ent.CaseFile) bool {
 }
 
 // IncomingTransfers are cases offered to a table the viewer coordinates.
-func (a *Agenda) IncomingTransfers(ctx context.Context, p Page) (*ent.CaseConnection, error) {
+func (a *Agenda) IncomingTransfers(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
+	p := page{After: after, First: first, Before: before, Last: last}
 	return a.cases(ctx, p, ent.CaseFileOrderFieldReferredOn,
 		casefile.HasTransferToWith(territorialtable.IDIn(a.viewer.Coordinates...)))
 }
 
 // CasesWithoutManager are cases in charge at a table the viewer
 // coordinates with no case manager.
-func (a *Agenda) CasesWithoutManager(ctx context.Context, p Page) (*ent.CaseConnection, error) {
+func (a *Agenda) CasesWithoutManager(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
+	p := page{After: after, First: first, Before: before, Last: last}
 	return a.cases(ctx, p, ent.CaseFileOrderFieldTakenInChargeOn,
 		casefile.StatusIn(workingStatuses...), casefile.Not(casefile.HasCaseManager()),
 		casefile.HasTableWith(territorialtable.IDIn(a.viewer.Coordinates...)))
 }
 
 // DeclinedReferrals are the viewer's referrals declined lately.
-func (a *Agenda) DeclinedReferrals(ctx context.Context, p Page) (*ent.CaseConnection, error) {
+func (a *Agenda) DeclinedReferrals(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
+	p := page{After: after, First: first, Before: before, Last: last}
 	return a.cases(ctx, p, ent.CaseFileOrderFieldClosedOn,
 		casefile.StatusEQ(casefile.StatusDeclined), casefile.HasReferringOperatorWith(user.ID(a.viewer.UserID)),
 		casefile.ClosedOnGTE(domain.AddDays(a.Today, -declinedWindow)))
 }
 
 // PlanReviewsDue are plans of the viewer's cases to review by the horizon.
-func (a *Agenda) PlanReviewsDue(ctx context.Context, p Page) (*ent.PlanConnection, error) {
+func (a *Agenda) PlanReviewsDue(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.PlanConnection, error) {
+	p := page{After: after, First: first, Before: before, Last: last}
 	return a.client.Plan.Query().Where(plan.HasCaseWith(a.working()), plan.ReviewOnLTE(a.Horizon)).
 		Paginate(ctx, p.After, p.First, p.Before, p.Last,
 			ent.WithPlanOrder([]*ent.PlanOrder{{Field: ent.PlanOrderFieldReviewOn, Direction: entgql.OrderDirectionAsc}}))
@@ -157,7 +165,8 @@ func (a *Agenda) PlanReviewsDue(ctx context.Context, p Page) (*ent.PlanConnectio
 
 // MonitoringMeetingsDue are meetings of the viewer's cases planned by the
 // horizon and not yet recorded.
-func (a *Agenda) MonitoringMeetingsDue(ctx context.Context, p Page) (*ent.MonitoringMeetingConnection, error) {
+func (a *Agenda) MonitoringMeetingsDue(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.MonitoringMeetingConnection, error) {
+	p := page{After: after, First: first, Before: before, Last: last}
 	return a.client.MonitoringMeeting.Query().
 		Where(monitoringmeeting.HasCaseWith(a.working()), monitoringmeeting.HeldOnIsNil(), monitoringmeeting.PlannedOnLTE(a.Horizon)).
 		Paginate(ctx, p.After, p.First, p.Before, p.Last,
@@ -166,7 +175,8 @@ func (a *Agenda) MonitoringMeetingsDue(ctx context.Context, p Page) (*ent.Monito
 
 // FollowUpsDue are outcomes of the viewer's cases, closed ones included,
 // whose follow-up falls by the horizon and is not yet recorded.
-func (a *Agenda) FollowUpsDue(ctx context.Context, p Page) (*ent.OutcomeConnection, error) {
+func (a *Agenda) FollowUpsDue(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.OutcomeConnection, error) {
+	p := page{After: after, First: first, Before: before, Last: last}
 	return a.client.Outcome.Query().
 		Where(outcome.HasCaseWith(a.mine()), outcome.FollowUpDueOnLTE(a.Horizon), outcome.FollowedUpOnIsNil()).
 		Paginate(ctx, p.After, p.First, p.Before, p.Last,
@@ -175,9 +185,10 @@ func (a *Agenda) FollowUpsDue(ctx context.Context, p Page) (*ent.OutcomeConnecti
 
 // InterventionsEnding are planned or ongoing interventions of the
 // viewer's cases that end by the horizon.
-func (a *Agenda) InterventionsEnding(ctx context.Context, p Page) (*ent.InterventionConnection, error) {
+func (a *Agenda) InterventionsEnding(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.InterventionConnection, error) {
+	p := page{After: after, First: first, Before: before, Last: last}
 	return a.client.Intervention.Query().
-		Where(intervention.HasCaseWith(a.working()), intervention.StatusIn(intervention.StatusPlanned, intervention.StatusOngoing),
+		Where(intervention.HasCaseWith(a.working()), intervention.StatusIn(domain.Convert[intervention.Status](domain.PendingInterventionStatuses)...),
 			intervention.EndsOnLTE(a.Horizon)).
 		Paginate(ctx, p.After, p.First, p.Before, p.Last,
 			ent.WithInterventionOrder([]*ent.InterventionOrder{{Field: ent.InterventionOrderFieldEndsOn, Direction: entgql.OrderDirectionAsc}}))
@@ -185,7 +196,8 @@ func (a *Agenda) InterventionsEnding(ctx context.Context, p Page) (*ent.Interven
 
 // OverdueCommitments are reciprocal commitments of the viewer's cases
 // past their due date with hours still to do.
-func (a *Agenda) OverdueCommitments(ctx context.Context, p Page) (*ent.CommitmentConnection, error) {
+func (a *Agenda) OverdueCommitments(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CommitmentConnection, error) {
+	p := page{After: after, First: first, Before: before, Last: last}
 	return a.client.Commitment.Query().
 		Where(commitment.HasPlanWith(plan.HasCaseWith(a.working())), commitment.DueOnLT(a.Today),
 			func(s *sql.Selector) {
@@ -197,7 +209,8 @@ func (a *Agenda) OverdueCommitments(ctx context.Context, p Page) (*ent.Commitmen
 
 // DirectivesToAcknowledge are directives addressed to a table the viewer
 // coordinates that it has not acknowledged yet.
-func (a *Agenda) DirectivesToAcknowledge(ctx context.Context, p Page) (*ent.DirectiveConnection, error) {
+func (a *Agenda) DirectivesToAcknowledge(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.DirectiveConnection, error) {
+	p := page{After: after, First: first, Before: before, Last: last}
 	return a.client.Directive.Query().Where(governance.Unacknowledged(a.viewer.Coordinates)).
 		Paginate(ctx, p.After, p.First, p.Before, p.Last,
 			ent.WithDirectiveOrder([]*ent.DirectiveOrder{{Field: ent.DirectiveOrderFieldIssuedOn, Direction: entgql.OrderDirectionAsc}}))

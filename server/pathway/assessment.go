@@ -16,13 +16,12 @@ import (
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
-	"github.com/progetto-win/win/graph/model"
 )
 
 // StartAssessment moves a referral to UNDER_ASSESSMENT on the first
 // meeting with the person; the plan falls due the table's days later.
 func StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn *time.Time) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionStartAssessment, id, &version)
+	s, err := begin(ctx, domain.ActionStartAssessment, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -31,7 +30,7 @@ func StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn
 		return nil, err
 	}
 	err = s.save(func(u *ent.CaseFileUpdateOne) {
-		u.SetStatus(casefile.StatusUnderAssessment).SetFirstMeetingOn(met).
+		u.SetFirstMeetingOn(met).
 			SetPlanDueOn(domain.AddDays(met, s.table.DaysToPlan))
 	})
 	if err != nil {
@@ -42,8 +41,8 @@ func StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn
 
 // RecordPreliminaryAssessment records the analysis of needs and
 // resources by area that every assessment starts with.
-func RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, in model.AssessmentInput) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionRecordPreliminaryAssessment, id, &version)
+func RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, in AssessmentInput) (*ent.CaseFile, error) {
+	s, err := begin(ctx, domain.ActionRecordPreliminaryAssessment, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +57,7 @@ func RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, in
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	if err := create.Exec(s.sys); err != nil {
+	if err := create.Exec(s.Sys); err != nil {
 		return nil, err
 	}
 	return s.c, s.record(caseevent.KindAssessmentRecorded, "preliminary analysis")
@@ -66,8 +65,8 @@ func RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, in
 
 // RecordInDepthAssessment records the in-depth analysis of complex needs
 // and adds the professionals it names to the case's team.
-func RecordInDepthAssessment(ctx context.Context, id gid.ID, version int, in model.AssessmentInput) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionRecordInDepthAssessment, id, &version)
+func RecordInDepthAssessment(ctx context.Context, id gid.ID, version int, in AssessmentInput) (*ent.CaseFile, error) {
+	s, err := begin(ctx, domain.ActionRecordInDepthAssessment, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -91,14 +90,14 @@ func RecordInDepthAssessment(ctx context.Context, id gid.ID, version int, in mod
 	}); err != nil {
 		return nil, err
 	}
-	if err := create.Exec(s.sys); err != nil {
+	if err := create.Exec(s.Sys); err != nil {
 		return nil, err
 	}
 	return s.c, s.record(caseevent.KindAssessmentRecorded, "in-depth analysis")
 }
 
 // assessment checks an analysis and prepares it for writing.
-func (s *step) assessment(level assessment.Level, in model.AssessmentInput) (*ent.AssessmentCreate, error) {
+func (s *step) assessment(level assessment.Level, in AssessmentInput) (*ent.AssessmentCreate, error) {
 	if err := required("summary", in.Summary); err != nil {
 		return nil, err
 	}
@@ -121,15 +120,15 @@ func (s *step) assessment(level assessment.Level, in model.AssessmentInput) (*en
 	if s.c.FirstMeetingOn != nil && on.Before(*s.c.FirstMeetingOn) {
 		return nil, fault.Invalidf("assessedOn", "must not be before the first meeting, %s", s.c.FirstMeetingOn.In(domain.Rome).Format(dateFormat))
 	}
-	return s.client.Assessment.Create().SetCaseID(s.c.ID).SetLevel(level).SetFindings(findings).
-		SetSummary(strings.TrimSpace(in.Summary)).SetAssessedOn(on).SetAssessorID(s.viewer.UserID), nil
+	return s.Client.Assessment.Create().SetCaseID(s.c.ID).SetLevel(level).SetFindings(findings).
+		SetSummary(strings.TrimSpace(in.Summary)).SetAssessedOn(on).SetAssessorID(s.Viewer.UserID), nil
 }
 
 // needsPreliminary refuses a step that needs the preliminary analysis
-// before it has been recorded: a precondition of actionRules.
+// before it has been recorded: a precondition of domain.CaseSteps.
 func (s *step) needsPreliminary() error {
-	done, err := s.client.Assessment.Query().
-		Where(assessment.HasCaseWith(casefile.ID(s.c.ID)), assessment.LevelEQ(assessment.LevelPreliminary)).Exist(s.sys)
+	done, err := s.Client.Assessment.Query().
+		Where(assessment.HasCaseWith(casefile.ID(s.c.ID)), assessment.LevelEQ(assessment.LevelPreliminary)).Exist(s.Sys)
 	if err == nil && !done {
 		err = fault.Invalidf("status", "record the preliminary analysis of case %s first", s.c.Code)
 	}
@@ -138,10 +137,10 @@ func (s *step) needsPreliminary() error {
 
 // memberOfTable refuses a user who does not sit at the case's table.
 func (s *step) memberOfTable(field string, id gid.ID) error {
-	member, err := s.client.TableMembership.Query().Where(
+	member, err := s.Client.TableMembership.Query().Where(
 		tablemembership.HasTableWith(territorialtable.ID(s.table.ID)),
 		tablemembership.HasUserWith(user.ID(id), user.Disabled(false)),
-	).Exist(s.sys)
+	).Exist(s.Sys)
 	if err == nil && !member {
 		err = fault.Invalidf(field, "%s is not an active member of table %s", id, s.table.Name)
 	}
@@ -151,7 +150,7 @@ func (s *step) memberOfTable(field string, id gid.ID) error {
 // DeclineReferral refuses a referral; the referrer finds it in their
 // agenda.
 func DeclineReferral(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionDeclineReferral, id, &version)
+	s, err := begin(ctx, domain.ActionDeclineReferral, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +158,7 @@ func DeclineReferral(ctx context.Context, id gid.ID, version int, reason string)
 		return nil, err
 	}
 	err = s.save(func(u *ent.CaseFileUpdateOne) {
-		u.SetStatus(casefile.StatusDeclined).SetDeclineReason(strings.TrimSpace(reason)).SetClosedOn(domain.Today()).
+		u.SetDeclineReason(strings.TrimSpace(reason)).SetClosedOn(domain.Today()).
 			ClearTransferTo().ClearTransferReason().ClearTransferRequestedAt()
 	})
 	if err != nil {
@@ -170,8 +169,8 @@ func DeclineReferral(ctx context.Context, id gid.ID, version int, reason string)
 
 // TakeCharge takes charge of an assessed case with a case manager from
 // the table and a plan of at least one goal.
-func TakeCharge(ctx context.Context, id gid.ID, version int, managerID gid.ID, plan model.PlanInput) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionTakeCharge, id, &version)
+func TakeCharge(ctx context.Context, id gid.ID, version int, managerID gid.ID, plan PlanInput) (*ent.CaseFile, error) {
+	s, err := begin(ctx, domain.ActionTakeCharge, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -202,23 +201,23 @@ func TakeCharge(ctx context.Context, id gid.ID, version int, managerID gid.ID, p
 		}
 	}
 	err = s.save(func(u *ent.CaseFileUpdateOne) {
-		u.SetStatus(casefile.StatusInCharge).SetCaseManagerID(managerID).SetTakenInChargeOn(agreed)
+		u.SetCaseManagerID(managerID).SetTakenInChargeOn(agreed)
 	})
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.client.Plan.Create().SetCaseID(s.c.ID).SetSummary(strings.TrimSpace(deref(plan.Summary))).
-		SetAgreedOn(agreed).SetNillableReviewOn(datePtr(plan.ReviewOn)).Save(s.sys)
+	p, err := s.Client.Plan.Create().SetCaseID(s.c.ID).SetSummary(strings.TrimSpace(deref(plan.Summary))).
+		SetAgreedOn(agreed).SetNillableReviewOn(datePtr(plan.ReviewOn)).Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
 	for _, g := range plan.Goals {
-		if err := goalCreate(s.client, p.ID, g).Exec(s.sys); err != nil {
+		if err := goalCreate(s.Client, p.ID, g).Exec(s.Sys); err != nil {
 			return nil, err
 		}
 	}
 	for _, c := range plan.Commitments {
-		if err := commitmentCreate(s.client, p.ID, c).Exec(s.sys); err != nil {
+		if err := commitmentCreate(s.Client, p.ID, c).Exec(s.Sys); err != nil {
 			return nil, err
 		}
 	}
@@ -227,7 +226,7 @@ func TakeCharge(ctx context.Context, id gid.ID, version int, managerID gid.ID, p
 
 // AssignCaseManager names a new case manager from the table's members.
 func AssignCaseManager(ctx context.Context, id gid.ID, version int, managerID gid.ID) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionAssignCaseManager, id, &version)
+	s, err := begin(ctx, domain.ActionAssignCaseManager, id, &version)
 	if err != nil {
 		return nil, err
 	}

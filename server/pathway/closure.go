@@ -10,22 +10,21 @@ import (
 	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
-	"github.com/progetto-win/win/ent/audit"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/person"
-	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/server/action"
 )
 
 // MoveToMonitoring moves a case whose plan is under way to monitoring.
 func MoveToMonitoring(ctx context.Context, id gid.ID, version int, note *string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionMoveToMonitoring, id, &version)
+	s, err := begin(ctx, domain.ActionMoveToMonitoring, id, &version)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.save(func(u *ent.CaseFileUpdateOne) { u.SetStatus(casefile.StatusMonitoring) }); err != nil {
+	if err := s.save(nil); err != nil {
 		return nil, err
 	}
 	return s.c, s.record(caseevent.KindMonitoringStarted, strings.TrimSpace(deref(note)))
@@ -34,12 +33,12 @@ func MoveToMonitoring(ctx context.Context, id gid.ID, version int, note *string)
 // CloseCase closes a case once none of its interventions is still
 // planned or ongoing.
 func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.ClosureReason, note *string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionCloseCase, id, &version)
+	s, err := begin(ctx, domain.ActionCloseCase, id, &version)
 	if err != nil {
 		return nil, err
 	}
 	err = s.save(func(u *ent.CaseFileUpdateOne) {
-		u.SetStatus(casefile.StatusClosed).SetClosureReason(reason).SetClosedOn(domain.Today()).
+		u.SetClosureReason(reason).SetClosedOn(domain.Today()).
 			ClearTransferTo().ClearTransferReason().ClearTransferRequestedAt()
 	})
 	if err != nil {
@@ -49,10 +48,10 @@ func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.Clos
 }
 
 // nothingPending refuses to close a case while an intervention is still
-// planned or ongoing: a precondition of actionRules.
+// planned or ongoing: a precondition of domain.CaseSteps.
 func (s *step) nothingPending() error {
-	pending, err := s.client.Intervention.Query().Where(intervention.HasCaseWith(casefile.ID(s.c.ID)),
-		intervention.StatusIn(intervention.StatusPlanned, intervention.StatusOngoing)).Count(s.sys)
+	pending, err := s.Client.Intervention.Query().Where(intervention.HasCaseWith(casefile.ID(s.c.ID)),
+		intervention.StatusIn(domain.Convert[intervention.Status](domain.PendingInterventionStatuses)...)).Count(s.Sys)
 	if err == nil && pending > 0 {
 		err = fault.Invalidf("status", "%d intervention(s) of case %s are still planned or ongoing: complete or interrupt them first", pending, s.c.Code)
 	}
@@ -60,17 +59,17 @@ func (s *step) nothingPending() error {
 }
 
 // reopenable refuses to reopen a case that was reopened already, or
-// whose person has another open case: a precondition of actionRules.
+// whose person has another open case: a precondition of domain.CaseSteps.
 func (s *step) reopenable() error {
-	old, err := s.client.CaseFile.Query().Where(casefile.ID(s.c.ID)).WithPerson().WithNextCase().Only(s.sys)
+	old, err := s.Client.CaseFile.Query().Where(casefile.ID(s.c.ID)).WithPerson().WithNextCase().Only(s.Sys)
 	if err != nil {
 		return err
 	}
 	if next := old.Edges.NextCase; next != nil {
 		return fault.Invalidf("id", "case %s was already reopened as %s", old.Code, next.Code)
 	}
-	open, err := s.client.CaseFile.Query().Where(casefile.HasPersonWith(person.ID(old.Edges.Person.ID)),
-		casefile.StatusIn(openStatuses...)).WithTable().First(s.sys)
+	open, err := s.Client.CaseFile.Query().Where(casefile.HasPersonWith(person.ID(old.Edges.Person.ID)),
+		casefile.StatusIn(openStatuses...)).WithTable().First(s.Sys)
 	switch {
 	case err == nil:
 		return openCaseConflict(open)
@@ -83,7 +82,7 @@ func (s *step) reopenable() error {
 // ReopenCase opens a new case for the person of a closed one, at the
 // same table and linked to it.
 func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionReopenCase, id, &version)
+	s, err := begin(ctx, domain.ActionReopenCase, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -91,11 +90,11 @@ func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*en
 		return nil, err
 	}
 	old := s.c
-	personID, err := s.client.CaseFile.Query().Where(casefile.ID(old.ID)).QueryPerson().OnlyID(s.sys)
+	personID, err := s.Client.CaseFile.Query().Where(casefile.ID(old.ID)).QueryPerson().OnlyID(s.Sys)
 	if err != nil {
 		return nil, err
 	}
-	table, err := s.client.TerritorialTable.Query().Where(territorialtable.ID(s.table.ID)).Modify(forUpdate).Only(s.sys)
+	table, err := s.Client.TerritorialTable.Query().Where(territorialtable.ID(s.table.ID)).Modify(forUpdate).Only(s.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -103,28 +102,28 @@ func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*en
 		return nil, err
 	}
 	on := domain.Today()
-	code, err := nextCode(s.sys, s.client, table, on)
+	code, err := nextCode(s.Sys, s.Client, table, on)
 	if err != nil {
 		return nil, err
 	}
-	reopened, err := s.client.CaseFile.Create().SetCode(code).SetReferredOn(on).SetReferralReason(strings.TrimSpace(reason)).
+	reopened, err := s.Client.CaseFile.Create().SetCode(code).SetReferredOn(on).SetReferralReason(strings.TrimSpace(reason)).
 		SetNeedAreas(old.NeedAreas).SetPriority(old.Priority).SetPersonID(personID).SetTableID(table.ID).
-		SetReferringOrganizationID(s.viewer.OrganizationID).SetReferringOperatorID(s.viewer.UserID).
+		SetReferringOrganizationID(s.Viewer.OrganizationID).SetReferringOperatorID(s.Viewer.UserID).
 		SetNillableConsentGivenAt(old.ConsentGivenAt).SetPreviousCaseID(old.ID).
-		SetFirstMeetingDueOn(domain.AddDays(on, table.DaysToFirstMeeting)).Save(s.sys)
+		SetFirstMeetingDueOn(domain.AddDays(on, table.DaysToFirstMeeting)).Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
 	if err := s.record(caseevent.KindReopened, "reopened as "+reopened.Code); err != nil {
 		return nil, err
 	}
-	return reopened, recordOn(s.sys, s.client, s.viewer, string(s.action), reopened.ID, caseevent.KindReopened, "reopens "+old.Code+": "+strings.TrimSpace(reason))
+	return reopened, recordOn(s.Action, string(s.rule.Action), reopened.ID, caseevent.KindReopened, "reopens "+old.Code+": "+strings.TrimSpace(reason))
 }
 
 // TransferCase asks to move an open case to another table; the case stays
 // until that table's coordinator accepts.
 func TransferCase(ctx context.Context, id gid.ID, version int, tableID gid.ID, reason string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionTransferCase, id, &version)
+	s, err := begin(ctx, domain.ActionTransferCase, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +133,7 @@ func TransferCase(ctx context.Context, id gid.ID, version int, tableID gid.ID, r
 	if tableID == s.table.ID {
 		return nil, fault.Invalidf("tableID", "the case is already at table %s", s.table.Name)
 	}
-	to, err := s.client.TerritorialTable.Get(s.sys, tableID)
+	to, err := s.Client.TerritorialTable.Get(s.Sys, tableID)
 	if ent.IsNotFound(err) {
 		return nil, fault.Invalidf("tableID", "no such table")
 	}
@@ -151,7 +150,7 @@ func TransferCase(ctx context.Context, id gid.ID, version int, tableID gid.ID, r
 }
 
 // pendingTransfer refuses a step on a transfer when none is pending: a
-// precondition of actionRules.
+// precondition of domain.CaseSteps.
 func (s *step) pendingTransfer() error {
 	if s.parties.TransferTo == "" {
 		return fault.Invalidf("id", "case %s has no pending transfer", s.c.Code)
@@ -160,7 +159,7 @@ func (s *step) pendingTransfer() error {
 }
 
 // noPendingTransfer refuses a second transfer while one waits: a
-// precondition of actionRules.
+// precondition of domain.CaseSteps.
 func (s *step) noPendingTransfer() error {
 	if s.parties.TransferTo != "" {
 		return fault.Invalidf("tableID", "case %s already waits for a transfer to %s", s.c.Code, s.c.Edges.TransferTo.Name)
@@ -171,7 +170,7 @@ func (s *step) noPendingTransfer() error {
 // AcceptTransfer moves a case to the receiving table, which names its
 // own case manager and team.
 func AcceptTransfer(ctx context.Context, id gid.ID, version int) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionAcceptTransfer, id, &version)
+	s, err := begin(ctx, domain.ActionAcceptTransfer, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -189,7 +188,7 @@ func AcceptTransfer(ctx context.Context, id gid.ID, version int) (*ent.CaseFile,
 // DeclineTransfer ends a pending transfer: the receiving coordinator
 // declines it, or the sending one withdraws it.
 func DeclineTransfer(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error) {
-	s, err := begin(ctx, ActionDeclineTransfer, id, &version)
+	s, err := begin(ctx, domain.ActionDeclineTransfer, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -209,19 +208,19 @@ func DeclineTransfer(ctx context.Context, id gid.ID, version int, reason string)
 // AddNote adds a note to a case's timeline. Notes only add, so they need
 // no version and change none.
 func AddNote(ctx context.Context, id gid.ID, text string) (*ent.CaseEvent, error) {
-	s, err := begin(ctx, ActionAddNote, id, nil)
+	s, err := begin(ctx, domain.ActionAddNote, id, nil)
 	if err != nil {
 		return nil, err
 	}
 	if err := required("text", text); err != nil {
 		return nil, err
 	}
-	e, err := s.client.CaseEvent.Create().SetCaseID(s.c.ID).SetKind(caseevent.KindNote).SetOccurredAt(time.Now()).
-		SetNote(strings.TrimSpace(text)).SetActorID(s.viewer.UserID).Save(s.sys)
+	e, err := s.Client.CaseEvent.Create().SetCaseID(s.c.ID).SetKind(caseevent.KindNote).SetOccurredAt(time.Now()).
+		SetNote(strings.TrimSpace(text)).SetActorID(s.Viewer.UserID).Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
-	return e, audit.Record(s.sys, s.client, s.viewer, string(s.action), "CaseFile", []gid.ID{s.c.ID})
+	return e, s.Audit(string(s.rule.Action), "CaseFile", s.c.ID)
 }
 
 // maxDays bounds a table's time limits: two years.
@@ -231,10 +230,11 @@ const maxDays = 730
 // open cases follow, without changing their versions, as deadlines are
 // derived and no one's edit should conflict with them.
 func SetTableTimeLimits(ctx context.Context, id gid.ID, daysToFirstMeeting, daysToPlan int) (*ent.TerritorialTable, error) {
-	v, client, err := transaction(ctx)
+	a, err := action.Start(ctx)
 	if err != nil {
 		return nil, err
 	}
+	v, client, sys := a.Viewer, a.Client, a.Sys
 	if !v.Has(domain.RoleSteering) && !v.Has(domain.RoleAdmin) || v.ReadOnly {
 		return nil, &fault.Forbidden{Message: "only the steering committee and administrators set tables' time limits"}
 	}
@@ -243,7 +243,6 @@ func SetTableTimeLimits(ctx context.Context, id gid.ID, daysToFirstMeeting, days
 			return nil, fault.Invalidf(field, "must be between 1 and %d days", maxDays)
 		}
 	}
-	sys := rule.SystemContext(ctx)
 	t, err := client.TerritorialTable.UpdateOneID(id).SetDaysToFirstMeeting(daysToFirstMeeting).SetDaysToPlan(daysToPlan).Save(sys)
 	if err != nil {
 		return nil, err
@@ -261,5 +260,5 @@ func SetTableTimeLimits(ctx context.Context, id gid.ID, daysToFirstMeeting, days
 			return nil, err
 		}
 	}
-	return t, audit.Record(sys, client, v, "SET_TABLE_TIME_LIMITS", "TerritorialTable", []gid.ID{id})
+	return t, a.Audit("SET_TABLE_TIME_LIMITS", "TerritorialTable", id)
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/outcome"
-	"github.com/progetto-win/win/graph/model"
 )
 
 // checkFund refuses a fund that does not exist; what is left of it is
@@ -24,7 +23,7 @@ func (s *step) checkFund(id *gid.ID) error {
 	if id == nil {
 		return nil
 	}
-	ok, err := s.client.Fund.Query().Where(fund.ID(*id)).Exist(s.sys)
+	ok, err := s.Client.Fund.Query().Where(fund.ID(*id)).Exist(s.Sys)
 	if err == nil && !ok {
 		err = fault.Invalidf("fundID", "no such fund")
 	}
@@ -32,8 +31,8 @@ func (s *step) checkFund(id *gid.ID) error {
 }
 
 // AddIntervention adds an intervention to the case's plan.
-func AddIntervention(ctx context.Context, id gid.ID, version int, in model.InterventionInput) (*ent.Intervention, error) {
-	s, err := begin(ctx, ActionAddIntervention, id, &version)
+func AddIntervention(ctx context.Context, id gid.ID, version int, in InterventionInput) (*ent.Intervention, error) {
+	s, err := begin(ctx, domain.ActionAddIntervention, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +48,7 @@ func AddIntervention(ctx context.Context, id gid.ID, version int, in model.Inter
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	create := s.client.Intervention.Create().SetCaseID(s.c.ID).SetKind(in.Kind).SetProviderID(in.ProviderID).
+	create := s.Client.Intervention.Create().SetCaseID(s.c.ID).SetKind(in.Kind).SetProviderID(in.ProviderID).
 		SetStartsOn(domain.DateOf(in.StartsOn)).SetNillableEndsOn(datePtr(in.EndsOn)).
 		SetNillableStatus(in.Status).SetNillableFundID(in.FundID)
 	if in.Description != nil {
@@ -58,7 +57,7 @@ func AddIntervention(ctx context.Context, id gid.ID, version int, in model.Inter
 	if in.CostCents != nil {
 		create.SetCostCents(int64(*in.CostCents))
 	}
-	i, err := create.Save(s.sys)
+	i, err := create.Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -68,14 +67,14 @@ func AddIntervention(ctx context.Context, id gid.ID, version int, in model.Inter
 // UpdateIntervention changes an intervention's status, end date, cost or
 // fund; the schema's hooks check the move of status, the dates and the
 // fund.
-func UpdateIntervention(ctx context.Context, id gid.ID, version int, in model.UpdateInterventionInput) (*ent.Intervention, error) {
-	s, err := beginOn(ctx, ActionUpdateIntervention, func(c *ent.Client) (gid.ID, error) {
+func UpdateIntervention(ctx context.Context, id gid.ID, version int, in UpdateInterventionInput) (*ent.Intervention, error) {
+	s, err := beginOn(ctx, domain.ActionUpdateIntervention, func(c *ent.Client) (gid.ID, error) {
 		return c.Intervention.Query().Where(intervention.ID(id)).QueryCase().OnlyID(ctx)
 	}, version)
 	if err != nil {
 		return nil, err
 	}
-	i, err := s.client.Intervention.Get(s.sys, id)
+	i, err := s.Client.Intervention.Get(s.Sys, id)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +100,7 @@ func UpdateIntervention(ctx context.Context, id gid.ID, version int, in model.Up
 	if deref(in.ClearFund) {
 		u.ClearFund()
 	}
-	if i, err = u.Save(s.sys); err != nil {
+	if i, err = u.Save(s.Sys); err != nil {
 		return nil, err
 	}
 	return i, s.record(caseevent.KindInterventionUpdated, i.Kind.String()+" "+i.Status.String())
@@ -129,8 +128,8 @@ const followUpMonths = 6
 
 // RecordOutcome records a result of the case; an employment outcome
 // schedules its follow-up.
-func RecordOutcome(ctx context.Context, id gid.ID, version int, in model.OutcomeInput) (*ent.Outcome, error) {
-	s, err := begin(ctx, ActionRecordOutcome, id, &version)
+func RecordOutcome(ctx context.Context, id gid.ID, version int, in OutcomeInput) (*ent.Outcome, error) {
+	s, err := begin(ctx, domain.ActionRecordOutcome, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -142,8 +141,8 @@ func RecordOutcome(ctx context.Context, id gid.ID, version int, in model.Outcome
 		return nil, fault.Invalidf("achievedOn", "must not be before the referral, %s", s.c.ReferredOn.In(domain.Rome).Format(dateFormat))
 	}
 	if in.InterventionID != nil {
-		ok, err := s.client.Intervention.Query().
-			Where(intervention.ID(*in.InterventionID), intervention.HasCaseWith(casefile.ID(s.c.ID))).Exist(s.sys)
+		ok, err := s.Client.Intervention.Query().
+			Where(intervention.ID(*in.InterventionID), intervention.HasCaseWith(casefile.ID(s.c.ID))).Exist(s.Sys)
 		if err == nil && !ok {
 			err = fault.Invalidf("interventionID", "is not an intervention of this case")
 		}
@@ -163,13 +162,13 @@ func RecordOutcome(ctx context.Context, id gid.ID, version int, in model.Outcome
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	create := s.client.Outcome.Create().SetCaseID(s.c.ID).SetKind(in.Kind).SetValueDimension(dimension).
+	create := s.Client.Outcome.Create().SetCaseID(s.c.ID).SetKind(in.Kind).SetValueDimension(dimension).
 		SetAchievedOn(achieved).SetNillableFollowUpDueOn(due).SetNillableInterventionID(in.InterventionID).
-		SetVerifiedByID(s.viewer.UserID)
+		SetVerifiedByID(s.Viewer.UserID)
 	if in.Evidence != nil {
 		create.SetEvidence(strings.TrimSpace(*in.Evidence))
 	}
-	o, err := create.Save(s.sys)
+	o, err := create.Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -177,14 +176,14 @@ func RecordOutcome(ctx context.Context, id gid.ID, version int, in model.Outcome
 }
 
 // RecordFollowUp records whether an outcome still held at its follow-up.
-func RecordFollowUp(ctx context.Context, id gid.ID, version int, in model.FollowUpInput) (*ent.Outcome, error) {
-	s, err := beginOn(ctx, ActionRecordFollowUp, func(c *ent.Client) (gid.ID, error) {
+func RecordFollowUp(ctx context.Context, id gid.ID, version int, in FollowUpInput) (*ent.Outcome, error) {
+	s, err := beginOn(ctx, domain.ActionRecordFollowUp, func(c *ent.Client) (gid.ID, error) {
 		return c.Outcome.Query().Where(outcome.ID(id)).QueryCase().OnlyID(ctx)
 	}, version)
 	if err != nil {
 		return nil, err
 	}
-	o, err := s.client.Outcome.Get(s.sys, id)
+	o, err := s.Client.Outcome.Get(s.Sys, id)
 	if err != nil {
 		return nil, err
 	}
@@ -201,7 +200,7 @@ func RecordFollowUp(ctx context.Context, id gid.ID, version int, in model.Follow
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	if o, err = o.Update().SetFollowedUpOn(on).SetStillHeld(in.StillHeld).Save(s.sys); err != nil {
+	if o, err = o.Update().SetFollowedUpOn(on).SetStillHeld(in.StillHeld).Save(s.Sys); err != nil {
 		return nil, err
 	}
 	note := "still held"

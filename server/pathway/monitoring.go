@@ -16,13 +16,12 @@ import (
 	"github.com/progetto-win/win/ent/monitoringitem"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/plan"
-	"github.com/progetto-win/win/graph/model"
 )
 
 // ScheduleMonitoringMeeting plans a meeting on a case with the goals to
 // review and the commitments to verify, each of the case's own plan.
-func ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, in model.MonitoringMeetingInput) (*ent.MonitoringMeeting, error) {
-	s, err := begin(ctx, ActionScheduleMonitoringMeeting, id, &version)
+func ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, in MonitoringMeetingInput) (*ent.MonitoringMeeting, error) {
+	s, err := begin(ctx, domain.ActionScheduleMonitoringMeeting, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -30,14 +29,14 @@ func ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, in m
 		return nil, fault.Invalidf("goalIDs", "name at least one goal to review or commitment to verify")
 	}
 	ofCase := plan.HasCaseWith(casefile.ID(s.c.ID))
-	goals, err := s.client.Goal.Query().Where(goal.IDIn(in.GoalIDs...), goal.HasPlanWith(ofCase)).Count(s.sys)
+	goals, err := s.Client.Goal.Query().Where(goal.IDIn(in.GoalIDs...), goal.HasPlanWith(ofCase)).Count(s.Sys)
 	if err == nil && goals != len(unique(in.GoalIDs)) {
 		err = fault.Invalidf("goalIDs", "every goal must be of the case's plan, once")
 	}
 	if err != nil {
 		return nil, err
 	}
-	commitments, err := s.client.Commitment.Query().Where(commitment.IDIn(in.CommitmentIDs...), commitment.HasPlanWith(ofCase)).Count(s.sys)
+	commitments, err := s.Client.Commitment.Query().Where(commitment.IDIn(in.CommitmentIDs...), commitment.HasPlanWith(ofCase)).Count(s.Sys)
 	if err == nil && commitments != len(unique(in.CommitmentIDs)) {
 		err = fault.Invalidf("commitmentIDs", "every commitment must be of the case's plan, once")
 	}
@@ -48,17 +47,17 @@ func ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, in m
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	m, err := s.client.MonitoringMeeting.Create().SetCaseID(s.c.ID).SetPlannedOn(planned).Save(s.sys)
+	m, err := s.Client.MonitoringMeeting.Create().SetCaseID(s.c.ID).SetPlannedOn(planned).Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
 	for _, g := range unique(in.GoalIDs) {
-		if err := s.client.MonitoringItem.Create().SetMeetingID(m.ID).SetGoalID(g).Exec(s.sys); err != nil {
+		if err := s.Client.MonitoringItem.Create().SetMeetingID(m.ID).SetGoalID(g).Exec(s.Sys); err != nil {
 			return nil, err
 		}
 	}
 	for _, c := range unique(in.CommitmentIDs) {
-		if err := s.client.MonitoringItem.Create().SetMeetingID(m.ID).SetCommitmentID(c).Exec(s.sys); err != nil {
+		if err := s.Client.MonitoringItem.Create().SetMeetingID(m.ID).SetCommitmentID(c).Exec(s.Sys); err != nil {
 			return nil, err
 		}
 	}
@@ -80,15 +79,15 @@ func unique(ids []gid.ID) []gid.ID {
 
 // RecordMonitoringMeeting records what a planned meeting found: the
 // goals take the status recorded, the commitments the hours done.
-func RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, in model.MonitoringResultInput) (*ent.MonitoringMeeting, error) {
-	s, err := beginOn(ctx, ActionRecordMonitoringMeeting, func(c *ent.Client) (gid.ID, error) {
+func RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, in MonitoringResultInput) (*ent.MonitoringMeeting, error) {
+	s, err := beginOn(ctx, domain.ActionRecordMonitoringMeeting, func(c *ent.Client) (gid.ID, error) {
 		return c.MonitoringMeeting.Query().Where(monitoringmeeting.ID(id)).QueryCase().OnlyID(ctx)
 	}, version)
 	if err != nil {
 		return nil, err
 	}
-	m, err := s.client.MonitoringMeeting.Query().Where(monitoringmeeting.ID(id)).
-		WithItems(func(q *ent.MonitoringItemQuery) { q.WithGoal().WithCommitment() }).Only(s.sys)
+	m, err := s.Client.MonitoringMeeting.Query().Where(monitoringmeeting.ID(id)).
+		WithItems(func(q *ent.MonitoringItemQuery) { q.WithGoal().WithCommitment() }).Only(s.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -125,26 +124,26 @@ func RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, in mod
 	}
 	for _, in := range in.Items {
 		it := items[in.ItemID]
-		u := s.client.MonitoringItem.UpdateOneID(it.ID).SetNillableGoalStatus((*monitoringitem.GoalStatus)(in.GoalStatus)).
+		u := s.Client.MonitoringItem.UpdateOneID(it.ID).SetNillableGoalStatus((*monitoringitem.GoalStatus)(in.GoalStatus)).
 			SetNillableHoursDone(in.HoursDone)
 		if in.Progress != nil {
 			u.SetProgress(strings.TrimSpace(*in.Progress))
 		}
-		if err := u.Exec(s.sys); err != nil {
+		if err := u.Exec(s.Sys); err != nil {
 			return nil, err
 		}
 		if in.GoalStatus != nil {
-			if err := s.client.Goal.UpdateOneID(it.Edges.Goal.ID).SetStatus(*in.GoalStatus).Exec(s.sys); err != nil {
+			if err := s.Client.Goal.UpdateOneID(it.Edges.Goal.ID).SetStatus(*in.GoalStatus).Exec(s.Sys); err != nil {
 				return nil, err
 			}
 		}
 		if in.HoursDone != nil {
-			if err := s.client.Commitment.UpdateOneID(it.Edges.Commitment.ID).SetHoursDone(*in.HoursDone).Exec(s.sys); err != nil {
+			if err := s.Client.Commitment.UpdateOneID(it.Edges.Commitment.ID).SetHoursDone(*in.HoursDone).Exec(s.Sys); err != nil {
 				return nil, err
 			}
 		}
 	}
-	m, err = m.Update().SetHeldOn(held).SetSummary(strings.TrimSpace(in.Summary)).SetRecordedByID(s.viewer.UserID).Save(s.sys)
+	m, err = m.Update().SetHeldOn(held).SetSummary(strings.TrimSpace(in.Summary)).SetRecordedByID(s.Viewer.UserID).Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}

@@ -15,7 +15,6 @@ import (
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/plan"
-	"github.com/progetto-win/win/graph/model"
 )
 
 // dateFormat is how messages write dates: Italian day/month/year.
@@ -31,19 +30,19 @@ func datePtr(t *time.Time) *time.Time {
 }
 
 // checkGoal refuses a goal without a description.
-func checkGoal(field string, g *model.GoalInput) error {
+func checkGoal(field string, g *GoalInput) error {
 	return required(field+".description", g.Description)
 }
 
 // goalCreate prepares a goal of a plan.
-func goalCreate(client *ent.Client, planID gid.ID, g *model.GoalInput) *ent.GoalCreate {
+func goalCreate(client *ent.Client, planID gid.ID, g *GoalInput) *ent.GoalCreate {
 	return client.Goal.Create().SetPlanID(planID).SetArea(g.Area).
 		SetDescription(strings.TrimSpace(g.Description)).SetNillableDueOn(datePtr(g.DueOn))
 }
 
 // checkCommitment refuses a commitment without a description or with
 // negative hours.
-func checkCommitment(field string, c *model.CommitmentInput) error {
+func checkCommitment(field string, c *CommitmentInput) error {
 	if err := required(field+".description", c.Description); err != nil {
 		return err
 	}
@@ -54,7 +53,7 @@ func checkCommitment(field string, c *model.CommitmentInput) error {
 }
 
 // commitmentCreate prepares a reciprocal commitment of a plan.
-func commitmentCreate(client *ent.Client, planID gid.ID, c *model.CommitmentInput) *ent.CommitmentCreate {
+func commitmentCreate(client *ent.Client, planID gid.ID, c *CommitmentInput) *ent.CommitmentCreate {
 	return client.Commitment.Create().SetPlanID(planID).SetKind(c.Kind).
 		SetDescription(strings.TrimSpace(c.Description)).SetHoursAgreed(c.HoursAgreed).
 		SetNillableDueOn(datePtr(c.DueOn)).SetNillableHostID(c.HostID)
@@ -62,7 +61,7 @@ func commitmentCreate(client *ent.Client, planID gid.ID, c *model.CommitmentInpu
 
 // planOf returns the plan of the step's case.
 func (s *step) planOf() (*ent.Plan, error) {
-	return s.client.Plan.Query().Where(plan.HasCaseWith(casefile.ID(s.c.ID))).Only(s.sys)
+	return s.Client.Plan.Query().Where(plan.HasCaseWith(casefile.ID(s.c.ID))).Only(s.Sys)
 }
 
 // checkHost refuses a host organisation that does not exist.
@@ -70,7 +69,7 @@ func (s *step) checkHost(field string, id *gid.ID) error {
 	if id == nil {
 		return nil
 	}
-	ok, err := s.client.Organization.Query().Where(organization.ID(*id)).Exist(s.sys)
+	ok, err := s.Client.Organization.Query().Where(organization.ID(*id)).Exist(s.Sys)
 	if err == nil && !ok {
 		err = fault.Invalidf(field, "no such organisation")
 	}
@@ -78,8 +77,8 @@ func (s *step) checkHost(field string, id *gid.ID) error {
 }
 
 // UpdatePlan changes the plan's text and dates.
-func UpdatePlan(ctx context.Context, id gid.ID, version int, in model.UpdatePlanInput) (*ent.Plan, error) {
-	s, err := begin(ctx, ActionUpdatePlan, id, &version)
+func UpdatePlan(ctx context.Context, id gid.ID, version int, in UpdatePlanInput) (*ent.Plan, error) {
+	s, err := begin(ctx, domain.ActionUpdatePlan, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -109,15 +108,15 @@ func UpdatePlan(ctx context.Context, id gid.ID, version int, in model.UpdatePlan
 	if in.Summary != nil {
 		u.SetSummary(strings.TrimSpace(*in.Summary))
 	}
-	if p, err = u.Save(s.sys); err != nil {
+	if p, err = u.Save(s.Sys); err != nil {
 		return nil, err
 	}
 	return p, s.record(caseevent.KindPlanUpdated, "plan changed")
 }
 
 // AddGoal adds a goal to the plan.
-func AddGoal(ctx context.Context, id gid.ID, version int, in model.GoalInput) (*ent.Goal, error) {
-	s, err := begin(ctx, ActionAddGoal, id, &version)
+func AddGoal(ctx context.Context, id gid.ID, version int, in GoalInput) (*ent.Goal, error) {
+	s, err := begin(ctx, domain.ActionAddGoal, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +130,7 @@ func AddGoal(ctx context.Context, id gid.ID, version int, in model.GoalInput) (*
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	g, err := goalCreate(s.client, p.ID, &in).Save(s.sys)
+	g, err := goalCreate(s.Client, p.ID, &in).Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -139,8 +138,8 @@ func AddGoal(ctx context.Context, id gid.ID, version int, in model.GoalInput) (*
 }
 
 // UpdateGoal changes a goal of the plan.
-func UpdateGoal(ctx context.Context, id gid.ID, version int, in model.UpdateGoalInput) (*ent.Goal, error) {
-	s, err := beginOn(ctx, ActionUpdateGoal, func(c *ent.Client) (gid.ID, error) {
+func UpdateGoal(ctx context.Context, id gid.ID, version int, in UpdateGoalInput) (*ent.Goal, error) {
+	s, err := beginOn(ctx, domain.ActionUpdateGoal, func(c *ent.Client) (gid.ID, error) {
 		return c.Goal.Query().Where(goal.ID(id)).QueryPlan().QueryCase().OnlyID(ctx)
 	}, version)
 	if err != nil {
@@ -154,11 +153,11 @@ func UpdateGoal(ctx context.Context, id gid.ID, version int, in model.UpdateGoal
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	u := s.client.Goal.UpdateOneID(id).SetNillableDueOn(datePtr(in.DueOn)).SetNillableStatus(in.Status)
+	u := s.Client.Goal.UpdateOneID(id).SetNillableDueOn(datePtr(in.DueOn)).SetNillableStatus(in.Status)
 	if in.Description != nil {
 		u.SetDescription(strings.TrimSpace(*in.Description))
 	}
-	g, err := u.Save(s.sys)
+	g, err := u.Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -166,8 +165,8 @@ func UpdateGoal(ctx context.Context, id gid.ID, version int, in model.UpdateGoal
 }
 
 // AddCommitment adds a reciprocal commitment to the plan.
-func AddCommitment(ctx context.Context, id gid.ID, version int, in model.CommitmentInput) (*ent.Commitment, error) {
-	s, err := begin(ctx, ActionAddCommitment, id, &version)
+func AddCommitment(ctx context.Context, id gid.ID, version int, in CommitmentInput) (*ent.Commitment, error) {
+	s, err := begin(ctx, domain.ActionAddCommitment, id, &version)
 	if err != nil {
 		return nil, err
 	}
@@ -184,7 +183,7 @@ func AddCommitment(ctx context.Context, id gid.ID, version int, in model.Commitm
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	c, err := commitmentCreate(s.client, p.ID, &in).Save(s.sys)
+	c, err := commitmentCreate(s.Client, p.ID, &in).Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -192,8 +191,8 @@ func AddCommitment(ctx context.Context, id gid.ID, version int, in model.Commitm
 }
 
 // UpdateCommitment changes a reciprocal commitment, e.g. its hours done.
-func UpdateCommitment(ctx context.Context, id gid.ID, version int, in model.UpdateCommitmentInput) (*ent.Commitment, error) {
-	s, err := beginOn(ctx, ActionUpdateCommitment, func(c *ent.Client) (gid.ID, error) {
+func UpdateCommitment(ctx context.Context, id gid.ID, version int, in UpdateCommitmentInput) (*ent.Commitment, error) {
+	s, err := beginOn(ctx, domain.ActionUpdateCommitment, func(c *ent.Client) (gid.ID, error) {
 		return c.Commitment.Query().Where(commitment.ID(id)).QueryPlan().QueryCase().OnlyID(ctx)
 	}, version)
 	if err != nil {
@@ -212,12 +211,12 @@ func UpdateCommitment(ctx context.Context, id gid.ID, version int, in model.Upda
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	u := s.client.Commitment.UpdateOneID(id).SetNillableHoursAgreed(in.HoursAgreed).
+	u := s.Client.Commitment.UpdateOneID(id).SetNillableHoursAgreed(in.HoursAgreed).
 		SetNillableHoursDone(in.HoursDone).SetNillableDueOn(datePtr(in.DueOn))
 	if in.Description != nil {
 		u.SetDescription(strings.TrimSpace(*in.Description))
 	}
-	c, err := u.Save(s.sys)
+	c, err := u.Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}

@@ -18,9 +18,8 @@ import (
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/predicate"
-	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/territorialtable"
-	"github.com/progetto-win/win/graph/model"
+	"github.com/progetto-win/win/server/action"
 )
 
 // personQuery is what a referrer knows of a person: a tax code, or a
@@ -93,18 +92,18 @@ func normalTaxCode(s string) string {
 // their open case if any; each match is audited.
 func FindPersonMatches(ctx context.Context, taxCode, lastName, firstName *string, birthDate *time.Time) ([]*PersonMatch, error) {
 	q := personQuery{TaxCode: deref(taxCode), LastName: deref(lastName), FirstName: deref(firstName), BirthDate: birthDate}
-	v, client, err := transaction(ctx)
+	a, err := action.Start(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if !MayAct(v, Referrer, CaseParties{}) {
+	if !MayAct(a.Viewer, domain.ActorReferrer, CaseParties{}) {
 		return nil, &fault.Forbidden{Message: "only operators and coordinators search persons to refer"}
 	}
 	q.TaxCode = normalTaxCode(q.TaxCode)
 	if q.TaxCode == "" && !q.byName() {
 		return nil, fault.Invalidf("taxCode", "give a tax code, or a surname, first name and birth date")
 	}
-	matches, err := matchPersons(rule.SystemContext(ctx), client, q)
+	matches, err := matchPersons(a.Sys, a.Client, q)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +111,7 @@ func FindPersonMatches(ctx context.Context, taxCode, lastName, firstName *string
 	for i, m := range matches {
 		ids[i] = m.PersonID
 	}
-	return matches, audit.Record(rule.SystemContext(ctx), client, v, "MATCH_PERSON", "Person", ids)
+	return matches, a.Audit("MATCH_PERSON", "Person", ids...)
 }
 
 // matchPersons finds the persons matching a query, as the system.
@@ -145,15 +144,15 @@ func matchPersons(sys context.Context, client *ent.Client, q personQuery) ([]*Pe
 }
 
 // ReferCase refers a person to a table: a new case, REFERRED.
-func ReferCase(ctx context.Context, in model.ReferCaseInput) (*ent.CaseFile, error) {
-	v, client, err := transaction(ctx)
+func ReferCase(ctx context.Context, in ReferCaseInput) (*ent.CaseFile, error) {
+	a, err := action.Start(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if !MayAct(v, Referrer, CaseParties{}) {
+	v, client, sys := a.Viewer, a.Client, a.Sys
+	if !MayAct(v, domain.ActorReferrer, CaseParties{}) {
 		return nil, &fault.Forbidden{Message: "only operators and coordinators refer persons"}
 	}
-	sys := rule.SystemContext(ctx)
 	if err := required("reason", in.Reason); err != nil {
 		return nil, err
 	}
@@ -201,7 +200,7 @@ func ReferCase(ctx context.Context, in model.ReferCaseInput) (*ent.CaseFile, err
 	if err != nil {
 		return nil, err
 	}
-	return c, recordOn(sys, client, v, "REFER_CASE", c.ID, caseevent.KindReferred, "")
+	return c, recordOn(a, "REFER_CASE", c.ID, caseevent.KindReferred, "")
 }
 
 // openCaseConflict refuses a second open case of a person, giving the
@@ -216,7 +215,7 @@ func openCaseConflict(open *ent.CaseFile) error {
 // referredPerson returns the person a referral is about, and whether the
 // referral entered their identity: the known one named, or a new one
 // recorded unless they are already known.
-func referredPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, in model.ReferCaseInput) (gid.ID, bool, error) {
+func referredPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, in ReferCaseInput) (gid.ID, bool, error) {
 	if in.PersonID != nil {
 		id, err := knownPerson(sys, client, v, *in.PersonID, in.PersonIdentifiers)
 		return id, false, err
@@ -230,7 +229,7 @@ func referredPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, i
 // compares them: a person ID alone, which a search hands out, must not be
 // enough to be told who someone is. The link is audited on the identity,
 // so that it shows in the person's access report.
-func knownPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, id gid.ID, given *model.PersonIdentifiersInput) (gid.ID, error) {
+func knownPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, id gid.ID, given *PersonIdentifiersInput) (gid.ID, error) {
 	var q personQuery
 	if given != nil {
 		q = personQuery{TaxCode: normalTaxCode(deref(given.TaxCode)), LastName: deref(given.LastName), FirstName: deref(given.FirstName), BirthDate: given.BirthDate}
@@ -256,7 +255,7 @@ func knownPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, id g
 
 // newPerson records the person of a referral, unless they are already
 // known.
-func newPerson(sys context.Context, client *ent.Client, np *model.NewPersonInput) (gid.ID, error) {
+func newPerson(sys context.Context, client *ent.Client, np *NewPersonInput) (gid.ID, error) {
 	for field, text := range map[string]string{"newPerson.firstName": np.FirstName, "newPerson.lastName": np.LastName} {
 		if err := required(field, text); err != nil {
 			return "", err

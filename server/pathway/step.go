@@ -7,7 +7,6 @@ package pathway
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -20,60 +19,51 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
-	"github.com/progetto-win/win/ent/audit"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
-	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/server/action"
 )
-
-// errNoTransaction is a wiring mistake: steps run inside the request's
-// transaction (entgql.Transactioner), whose client the context carries.
-var errNoTransaction = errors.New("pathway: no transaction in the context")
 
 // step is one action on one case.
 type step struct {
-	ctx     context.Context // the viewer's: reads see only what the viewer may see
-	sys     context.Context // the system's: writes, once the step's rights are checked
-	client  *ent.Client     // the request's transaction
-	viewer  *viewer.Viewer
-	action  Action        // the audit log's name of the step, e.g. TAKE_CHARGE
-	c       *ent.CaseFile // the case, as the step found it and then as it saved it
-	parties CaseParties   // who the case's rights depend on, as the step found them
-	table   *ent.TerritorialTable
+	*action.Action                 // the viewer, the transaction, the system's context
+	rule           domain.CaseStep // the step's row of the pathway's table
+	c              *ent.CaseFile   // the case, as the step found it and then as it saved it
+	parties        CaseParties     // who the case's rights depend on, as the step found them
+	table          *ent.TerritorialTable
 }
 
-// transaction returns the viewer and the request's transaction.
+// transaction returns the viewer and the request's transaction, for
+// reads and for the writes that are not a step on a case.
 func transaction(ctx context.Context) (*viewer.Viewer, *ent.Client, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return nil, nil, fault.ErrUnauthenticated
+	a, err := action.Start(ctx)
+	if err != nil {
+		return nil, nil, err
 	}
-	client := ent.FromContext(ctx)
-	if client == nil {
-		return nil, nil, errNoTransaction
-	}
-	return v, client, nil
+	return a.Viewer, a.Client, nil
 }
 
 // begin starts a step on a case: the case must be one the viewer sees
 // (else NOT_FOUND, as if it did not exist), the viewer must be the
 // action's actor (FORBIDDEN), the version the one the client saw
 // (CONFLICT, with the current one), the status one the action starts
-// from and its precondition met (BAD_USER_INPUT), as actionRules says.
+// from and its preconditions met (BAD_USER_INPUT), as the action's row
+// of domain.CaseSteps says.
 // A nil version is for steps that only add (a note).
-func begin(ctx context.Context, action Action, id gid.ID, version *int) (*step, error) {
-	r := ruleOf(action)
-	v, client, err := transaction(ctx)
+func begin(ctx context.Context, name domain.CaseAction, id gid.ID, version *int) (*step, error) {
+	r := ruleOf(name)
+	a, err := action.Start(ctx)
 	if err != nil {
 		return nil, err
 	}
-	s, err := load(ctx, v, client, id)
+	s, err := load(a, id)
 	if err != nil {
 		return nil, err
 	}
-	s.action = action
-	if !MayAct(v, r.who, s.parties) {
-		return nil, &fault.Forbidden{Message: fmt.Sprintf("only %s may do this on case %s", r.who, s.c.Code)}
+	s.rule = r
+	// MayAct acts for no read-only token: refused once the case is found.
+	if !MayAct(a.Viewer, r.Who, s.parties) {
+		return nil, &fault.Forbidden{Message: fmt.Sprintf("only %s may do this on case %s", actorName(r.Who), s.c.Code)}
 	}
 	if version != nil && *version != s.c.Version {
 		return nil, staleConflict(s.c)
@@ -86,14 +76,14 @@ func begin(ctx context.Context, action Action, id gid.ID, version *int) (*step, 
 
 // load finds a case as the viewer sees it, with the parties its rights
 // depend on: a step about to be taken, or judged for allowedActions.
-func load(ctx context.Context, v *viewer.Viewer, client *ent.Client, id gid.ID) (*step, error) {
-	c, err := client.CaseFile.Query().Where(casefile.ID(id)).
+func load(a *action.Action, id gid.ID) (*step, error) {
+	c, err := a.Client.CaseFile.Query().Where(casefile.ID(id)).
 		WithTable().WithTransferTo().WithCaseManager().WithReferringOperator().
-		Only(ctx)
+		Only(a.Ctx)
 	if err != nil {
 		return nil, err
 	}
-	s := &step{ctx: ctx, sys: rule.SystemContext(ctx), client: client, viewer: v, c: c, table: c.Edges.Table}
+	s := &step{Action: a, c: c, table: c.Edges.Table}
 	s.parties = CaseParties{Table: c.Edges.Table.ID}
 	if t := c.Edges.TransferTo; t != nil {
 		s.parties.TransferTo = t.ID
@@ -110,7 +100,7 @@ func load(ctx context.Context, v *viewer.Viewer, client *ent.Client, id gid.ID) 
 // beginOn starts a step on the case a part belongs to (a goal, an
 // outcome…), found as the viewer sees it: NOT_FOUND for a part of a case
 // the viewer does not see.
-func beginOn(ctx context.Context, action Action, caseOf func(*ent.Client) (gid.ID, error), version int) (*step, error) {
+func beginOn(ctx context.Context, name domain.CaseAction, caseOf func(*ent.Client) (gid.ID, error), version int) (*step, error) {
 	_, client, err := transaction(ctx)
 	if err != nil {
 		return nil, err
@@ -119,16 +109,12 @@ func beginOn(ctx context.Context, action Action, caseOf func(*ent.Client) (gid.I
 	if err != nil {
 		return nil, err
 	}
-	return begin(ctx, action, id, &version)
+	return begin(ctx, name, id, &version)
 }
 
 // statuses lists statuses for a message: "IN_CHARGE or MONITORING".
-func statuses(list []casefile.Status) string {
-	names := make([]string, len(list))
-	for i, st := range list {
-		names[i] = st.String()
-	}
-	return strings.Join(names, " or ")
+func statuses(list []domain.CaseStatus) string {
+	return strings.Join(domain.StringsOf(list), " or ")
 }
 
 // staleConflict is the refusal of a step on a version the case has left.
@@ -139,18 +125,22 @@ func staleConflict(c *ent.CaseFile) error {
 	}
 }
 
-// save writes the step's change of the case with the next version, as
+// save writes the step's change of the case with the next version, and
+// the status the step leads to if the table gives one, as
 // the step's first write: on PostgreSQL the update locks the case's row,
 // so a concurrent step on the same version waits for this one, then finds
 // its version gone and is refused; SQLite runs one writer at a time.
 func (s *step) save(change func(*ent.CaseFileUpdateOne)) error {
-	u := s.client.CaseFile.UpdateOneID(s.c.ID).Where(casefile.Version(s.c.Version)).SetVersion(s.c.Version + 1)
+	u := s.Client.CaseFile.UpdateOneID(s.c.ID).Where(casefile.Version(s.c.Version)).SetVersion(s.c.Version + 1)
+	if s.rule.To != "" {
+		u.SetStatus(casefile.Status(s.rule.To))
+	}
 	if change != nil {
 		change(u)
 	}
-	c, err := u.Save(s.sys)
+	c, err := u.Save(s.Sys)
 	if ent.IsNotFound(err) {
-		current, qerr := s.client.CaseFile.Get(s.sys, s.c.ID)
+		current, qerr := s.Client.CaseFile.Get(s.Sys, s.c.ID)
 		if qerr != nil {
 			return qerr
 		}
@@ -166,17 +156,18 @@ func (s *step) save(change func(*ent.CaseFileUpdateOne)) error {
 // record writes the step's event on the case's timeline and its audit
 // event.
 func (s *step) record(kind caseevent.Kind, note string) error {
-	return recordOn(s.sys, s.client, s.viewer, string(s.action), s.c.ID, kind, note)
+	return recordOn(s.Action, string(s.rule.Action), s.c.ID, kind, note)
 }
 
-// recordOn writes a timeline event and an audit event of a step on a case.
-func recordOn(sys context.Context, client *ent.Client, v *viewer.Viewer, action string, id gid.ID, kind caseevent.Kind, note string) error {
-	err := client.CaseEvent.Create().SetCaseID(id).SetKind(kind).SetOccurredAt(time.Now()).
-		SetNote(note).SetActorID(v.UserID).Exec(sys)
+// recordOn writes a timeline event and an audit event of an action on a
+// case.
+func recordOn(a *action.Action, name string, id gid.ID, kind caseevent.Kind, note string) error {
+	err := a.Client.CaseEvent.Create().SetCaseID(id).SetKind(kind).SetOccurredAt(time.Now()).
+		SetNote(note).SetActorID(a.Viewer.UserID).Exec(a.Sys)
 	if err != nil {
 		return err
 	}
-	return audit.Record(sys, client, v, action, "CaseFile", []gid.ID{id})
+	return a.Audit(name, "CaseFile", id)
 }
 
 // dateOr returns the date of t, or today when t is nil.
@@ -207,10 +198,10 @@ func deref[T any](p *T) T {
 	return *p
 }
 
-// Open and working states, for the steps that accept them.
+// Open and working statuses as ent's type, for queries.
 var (
-	openStatuses    = []casefile.Status{casefile.StatusReferred, casefile.StatusUnderAssessment, casefile.StatusInCharge, casefile.StatusMonitoring}
-	workingStatuses = []casefile.Status{casefile.StatusInCharge, casefile.StatusMonitoring}
+	openStatuses    = domain.Convert[casefile.Status](domain.OpenCaseStatuses)
+	workingStatuses = domain.Convert[casefile.Status](domain.WorkingCaseStatuses)
 )
 
 // forUpdate locks the selected rows where the database can; SQLite runs

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/progetto-win/win/domain"
-	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
@@ -24,6 +23,7 @@ import (
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/privacy"
 	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/store"
 )
 
@@ -38,11 +38,11 @@ func New(client *ent.Client) *Service { return &Service{Client: client, Now: tim
 
 // admin returns the viewer if they are an administrator.
 func admin(ctx context.Context) (*viewer.Viewer, error) {
-	v := viewer.FromContext(ctx)
-	switch {
-	case v == nil:
-		return nil, fault.ErrUnauthenticated
-	case !v.Has(domain.RoleAdmin):
+	v, err := auth.Viewer(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !v.Has(domain.RoleAdmin) {
 		return nil, privacy.Denyf("only administrators act on data-subject requests")
 	}
 	return v, nil
@@ -139,7 +139,7 @@ func (s *Service) AccessReport(ctx context.Context, personID gid.ID) ([]*ent.Aud
 func (s *Service) ApplyRetention(ctx context.Context, db *store.DB, years int) (int, error) {
 	sys := rule.SystemContext(ctx)
 	cutoff := s.Now().AddDate(-years, 0, 0)
-	ended := []casefile.Status{casefile.StatusClosed, casefile.StatusDeclined}
+	ended := domain.Convert[casefile.Status](domain.EndedCaseStatuses)
 	var n int
 	_, err := db.WithLock(sys, "retention", func(tx *ent.Client) error {
 		ids, err := tx.PersonIdentity.Query().Where(personidentity.HasPersonWith(

@@ -120,7 +120,7 @@ func ScopeIdentities() privacy.QueryRule {
 		}
 		q.Where(personidentity.HasPersonWith(person.HasCasesWith(casefile.Or(
 			casefile.And(
-				casefile.StatusNotIn(casefile.StatusClosed, casefile.StatusDeclined),
+				casefile.StatusNotIn(domain.Convert[casefile.Status](domain.EndedCaseStatuses)...),
 				casefile.HasTableWith(territorialtable.IDIn(worksAt(v)...)),
 			),
 			casefile.And(casefile.HasReferringOperatorWith(user.ID(v.UserID)), casefile.ReferrerEnteredIdentity(true)),

@@ -8676,6 +8676,24 @@ export default {
       },
       {
         "kind": "ENUM",
+        "name": "OpenCaseStatus",
+        "enumValues": [
+          {
+            "name": "IN_CHARGE"
+          },
+          {
+            "name": "MONITORING"
+          },
+          {
+            "name": "REFERRED"
+          },
+          {
+            "name": "UNDER_ASSESSMENT"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
         "name": "OrderDirection",
         "enumValues": [
           {

@@ -1,4 +1,6 @@
 import type { CaseOrder, CaseOrderField, CasePriority, CaseStatus, CaseWhereInput, OrderDirection } from "../../gql/graphql";
+import { enumValues } from "../../ui/enums";
+import { openCaseStatuses } from "./statuses";
 
 // The cases list's search, filters and order live in the URL (shareable,
 // the back button undoes a change): these functions read them from the
@@ -9,8 +11,7 @@ import type { CaseOrder, CaseOrderField, CasePriority, CaseStatus, CaseWhereInpu
 // on the needAreas list, and filtering one page in the browser would lie
 // about the total.
 
-export const caseStatuses: readonly CaseStatus[] = ["REFERRED", "UNDER_ASSESSMENT", "IN_CHARGE", "MONITORING", "CLOSED", "DECLINED"];
-export const openStatuses: readonly CaseStatus[] = ["REFERRED", "UNDER_ASSESSMENT", "IN_CHARGE", "MONITORING"];
+export const caseStatuses: readonly CaseStatus[] = enumValues<CaseStatus>("CaseStatus");
 export const casePriorities: readonly CasePriority[] = ["LOW", "MEDIUM", "HIGH", "URGENT"];
 
 /**
@@ -86,7 +87,7 @@ export function toWhere(p: CaseListParams): CaseWhereInput | undefined {
     and.push({ or: [{ codeContainsFold: p.q }, { hasPersonWith: [{ pseudonymContainsFold: p.q }] }] });
   }
   if (p.status === "OPEN") {
-    and.push({ statusIn: [...openStatuses] });
+    and.push({ statusIn: [...openCaseStatuses] });
   } else if (p.status) {
     and.push({ status: p.status });
   }

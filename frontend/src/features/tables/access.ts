@@ -11,7 +11,7 @@ export interface TableViewer {
 }
 
 /** Case statuses of a table's open caseload (carico di lavoro aperto). */
-export const openCaseStatuses = ["REFERRED", "UNDER_ASSESSMENT", "IN_CHARGE", "MONITORING"] as const;
+export { openCaseStatuses } from "../cases/statuses";
 
 /** Members are added and removed by the table's coordinator and by administrators. */
 export function mayManageMembers(viewer: TableViewer, tableID: string): boolean {
