@@ -15,6 +15,9 @@ import (
 // and stays so when taken again; the next day and the next month are
 // calendar steps, across daylight-saving changes (midnight included,
 // when Italy moved its clocks at midnight, as in the 1960s and 1970s).
+// The Date of the instant (DayOf) is that same Italian day; it reads back
+// from its text, the API's Date scalar and a cursor's msgpack, and its
+// arithmetic agrees with the instants'.
 func FuzzDate(f *testing.F) {
 	for _, s := range []string{
 		"2026-01-31T00:00:00+01:00", "2026-03-29T01:59:59Z", "2026-10-25T00:30:00Z", "2026-05-31T23:30:00Z",
@@ -59,6 +62,33 @@ func FuzzDate(f *testing.F) {
 		}
 		if got, want := AddMonths(day, int(months)), time.Date(y, m+time.Month(months), d, 12, 0, 0, 0, Rome); !sameDay(got, want) {
 			t.Fatalf("AddMonths(%v, %d) = %v", day, months, got)
+		}
+		date := DayOf(at)
+		if date.Year() != y || date.Month() != m || date.Day() != d || !date.Start().Equal(day) {
+			t.Fatalf("DayOf(%v) = %v, not the day of %v", at, date, day)
+		}
+		if y < 0 || y > 9999 {
+			return // no YYYY-MM-DD text
+		}
+		if back, err := ParseDate(date.String()); err != nil || back != date {
+			t.Fatalf("%v reads back from %q as %v (%v)", date, date.String(), back, err)
+		}
+		var gql bytes.Buffer
+		date.MarshalGQL(&gql)
+		var fromGQL Date
+		if err := json.Unmarshal(gql.Bytes(), &text); err != nil || fromGQL.UnmarshalGQL(text) != nil || fromGQL != date {
+			t.Fatalf("%v marshals as %s, read back as %v", date, gql.Bytes(), fromGQL)
+		}
+		packed, _ := date.MarshalMsgpack()
+		var fromPack Date
+		if err := fromPack.UnmarshalMsgpack(packed); err != nil || fromPack != date {
+			t.Fatalf("%v packs as %x, read back as %v (%v)", date, packed, fromPack, err)
+		}
+		if got := date.AddDays(int(days)); got != DayOf(later) || date.DaysUntil(got) != int(days) {
+			t.Fatalf("%v.AddDays(%d) = %v, not the day of %v", date, days, got, later)
+		}
+		if got, want := date.AddMonths(int(months)), DayOf(AddMonths(day, int(months))); got != want {
+			t.Fatalf("%v.AddMonths(%d) = %v, want %v", date, months, got, want)
 		}
 	})
 }
