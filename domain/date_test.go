@@ -77,7 +77,7 @@ func TestDateText(t *testing.T) {
 func TestDateScan(t *testing.T) {
 	want := NewDate(2026, 7, 14)
 	for _, src := range []any{
-		time.Date(2026, 7, 14, 0, 0, 0, 0, time.UTC),                  // lib/pq
+		time.Date(2026, 7, 14, 0, 0, 0, 0, time.UTC),                 // lib/pq
 		time.Date(2026, 7, 14, 0, 0, 0, 0, time.FixedZone("", 7200)), // a session zone
 		"2026-07-14", []byte("2026-07-14"),
 	} {
