@@ -11,6 +11,7 @@ import (
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/server/store"
 )
 
 // measure is what an indicator aggregates: a value per row of a FROM
@@ -57,14 +58,16 @@ func (q *query) arg(v any) string {
 	return "?"
 }
 
-// day is an SQL expression of the calendar day, in Italy, of a date
-// column, as YYYY-MM-DD. Dates are midnight in Rome, stored in UTC:
-// SQLite, which knows no time zones, finds the day three hours on.
+// day is an SQL expression of the Italian day, as YYYY-MM-DD, of a
+// column: an instant (a meeting's held_at) or a date stored as the
+// instant of its Rome midnight. The one conversion of instants to days,
+// domain.DayOf, in each dialect: PostgreSQL's own time zones, and in
+// SQLite, which has none, DayOf itself (store.ItalianDayFunc).
 func day(dialectName, column string) string {
 	if dialectName == dialect.Postgres {
 		return fmt.Sprintf("to_char(%s AT TIME ZONE 'Europe/Rome', 'YYYY-MM-DD')", column)
 	}
-	return fmt.Sprintf("strftime('%%Y-%%m-%%d', %s, '+3 hours')", column)
+	return fmt.Sprintf("%s(%s)", store.ItalianDayFunc, column)
 }
 
 // daysBetween is an SQL expression of the whole days from a to b.
