@@ -63,6 +63,15 @@ func (d Date) AddDays(n int) Date { return NewDate(d.year, d.month, d.day+n) }
 // on), normalised as time.AddDate is: 31 August plus a month is 1 October.
 func (d Date) AddMonths(n int) Date { return NewDate(d.year, d.month+time.Month(n), d.day) }
 
+// AddDate moves the day by years, months and days, normalised as
+// time.AddDate is.
+func (d Date) AddDate(years, months, days int) Date {
+	return NewDate(d.year+years, d.month+time.Month(months), d.day+days)
+}
+
+// Equal reports whether d and e are the same day (as d == e).
+func (d Date) Equal(e Date) bool { return d == e }
+
 // Compare returns -1, 0 or +1 as d is before, the same as or after e.
 func (d Date) Compare(e Date) int { return d.civil().Compare(e.civil()) }
 
@@ -77,6 +86,9 @@ func (d Date) DaysUntil(e Date) int { return int(e.civil().Sub(d.civil()) / (24 
 // Start is the instant the day starts in Italy, for comparing a day with
 // instants (audit events of that day and later).
 func (d Date) Start() time.Time { return time.Date(d.year, d.month, d.day, 0, 0, 0, 0, Rome) }
+
+// Format writes the day with a time layout's date elements (02/01/2006).
+func (d Date) Format(layout string) string { return d.civil().Format(layout) }
 
 // String writes the day YYYY-MM-DD ("" for the zero Date).
 func (d Date) String() string {

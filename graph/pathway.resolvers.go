@@ -7,9 +7,9 @@ package graph
 
 import (
 	"context"
-	"time"
 
 	"entgo.io/contrib/entgql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -83,7 +83,7 @@ func (r *mutationResolver) ReferCase(ctx context.Context, input model.ReferCaseI
 }
 
 // StartAssessment is the resolver for the startAssessment field.
-func (r *mutationResolver) StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn *time.Time) (*ent.CaseFile, error) {
+func (r *mutationResolver) StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn *domain.Date) (*ent.CaseFile, error) {
 	return pathway.StartAssessment(ctx, id, version, firstMeetingOn)
 }
 
@@ -208,7 +208,7 @@ func (r *mutationResolver) SetTableTimeLimits(ctx context.Context, id gid.ID, da
 }
 
 // FindPersonMatches is the resolver for the findPersonMatches field.
-func (r *queryResolver) FindPersonMatches(ctx context.Context, taxCode *string, lastName *string, firstName *string, birthDate *time.Time) ([]*pathway.PersonMatch, error) {
+func (r *queryResolver) FindPersonMatches(ctx context.Context, taxCode *string, lastName *string, firstName *string, birthDate *domain.Date) ([]*pathway.PersonMatch, error) {
 	return pathway.FindPersonMatches(ctx, taxCode, lastName, firstName, birthDate)
 }
 

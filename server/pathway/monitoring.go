@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
@@ -44,7 +43,7 @@ func ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, in m
 	if err != nil {
 		return nil, err
 	}
-	planned := domain.DateOf(in.PlannedOn)
+	planned := in.PlannedOn
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
@@ -93,7 +92,7 @@ func RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, in mod
 		return nil, err
 	}
 	if m.HeldOn != nil {
-		return nil, fault.Invalidf("id", "this meeting was already recorded on %s", m.HeldOn.In(domain.Rome).Format(dateFormat))
+		return nil, fault.Invalidf("id", "this meeting was already recorded on %s", m.HeldOn.Format(dateFormat))
 	}
 	if err := required("summary", in.Summary); err != nil {
 		return nil, err

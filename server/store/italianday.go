@@ -17,6 +17,10 @@ import (
 // server/indicator). A value already a day (YYYY-MM-DD) is that day.
 const ItalianDayFunc = "italian_day"
 
+// romeMidnightFunc names the inverse, for the migration back: the instant
+// a day YYYY-MM-DD starts in Italy, as the driver writes times.
+const romeMidnightFunc = "rome_midnight"
+
 func init() {
 	sqlite.MustRegisterDeterministicScalarFunction(ItalianDayFunc, 1, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
 		switch v := args[0].(type) {
@@ -30,6 +34,17 @@ func init() {
 			return italianDay(string(v))
 		}
 		return nil, fmt.Errorf("%s: not an instant: %T", ItalianDayFunc, args[0])
+	})
+	sqlite.MustRegisterDeterministicScalarFunction(romeMidnightFunc, 1, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		s, ok := args[0].(string)
+		if !ok {
+			return args[0], nil // NULL, or not a day: left as it is
+		}
+		d, err := domain.ParseDate(s)
+		if err != nil {
+			return s, nil
+		}
+		return d.Start().UTC().Format(instantFormats[0]), nil
 	})
 }
 
