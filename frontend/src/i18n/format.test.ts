@@ -1,6 +1,6 @@
 import { createIntl } from "react-intl";
 import { describe, expect, it } from "vitest";
-import { romeDateTime, romeDay, romeDayStart } from "./format";
+import { formatters, romeDateTime, romeDay, romeDayStart } from "./format";
 
 describe("Italian days", () => {
   it("start at midnight in Rome, in winter and in summer time", () => {
@@ -28,12 +28,17 @@ describe("Italian days", () => {
   });
 });
 
-describe("the date formatter", () => {
-  // useFormat's date, without React: the same options.
-  const intl = createIntl({ locale: "it" });
-  const asDay = (d: string) => intl.formatDate(`${d}T00:00:00Z`, { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" });
-  it("shows a Date as written, whatever the zone", () => {
-    expect(asDay("2026-03-29")).toBe("29/03/2026");
-    expect(asDay("2026-01-01")).toBe("01/01/2026");
+describe("the formatters", () => {
+  const f = formatters(createIntl({ locale: "it" }));
+  it("show a Date as written, whatever the zone", () => {
+    expect(f.date("2026-03-29")).toBe("29/03/2026");
+    expect(f.date("2026-01-01")).toBe("01/01/2026");
+  });
+
+  it("date an event at 23:30 in Italy on that day, in summer and in winter, as the timeline shows it", () => {
+    expect(f.date("2026-07-31T21:30:00Z")).toBe("31/07/2026");
+    expect(f.dateTime("2026-07-31T21:30:00Z")).toBe("31/07/2026, 23:30");
+    expect(f.date("2026-01-31T22:30:00Z")).toBe("31/01/2026");
+    expect(f.dateTime("2026-01-31T22:30:00Z")).toBe("31/01/2026, 23:30");
   });
 });

@@ -1,4 +1,4 @@
-import { useIntl } from "react-intl";
+import { type IntlShape, useIntl } from "react-intl";
 import { isDay } from "./calendar";
 
 // A day of the domain (a referral day, a due date) travels as the API's
@@ -54,7 +54,11 @@ export function today(): string {
 
 /** Formatters in the user's language: dates as 25/11/2026, euros as 1.234,50 €. */
 export function useFormat() {
-  const intl = useIntl();
+  return formatters(useIntl());
+}
+
+/** useFormat's formatters for an intl object (tests build one without React). */
+export function formatters(intl: IntlShape) {
   return {
     // A Date (YYYY-MM-DD) as written; an instant as its Italian day.
     date: (time: string | null | undefined) =>
