@@ -9,12 +9,13 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 )
 
-// FuzzDate reads any text as the API's Time scalar reads it, and checks
-// what the pathway makes of it: the instant marshals and reads back
-// equal; its date is the start of its calendar day in Rome, the same day,
-// and stays so when taken again; the next day and the next month are
-// calendar steps, across daylight-saving changes (midnight included,
-// when Italy moved its clocks at midnight, as in the 1960s and 1970s).
+// FuzzDate reads any text as the API's Time scalar reads it and takes the
+// instant's Italian day (DayOf), then checks the Date: it is the day of
+// the instant in Rome, which starts (Start) no later than the instant and
+// less than 25 hours before it (midnight included, when Italy moved its
+// clocks at midnight, as in the 1960s and 1970s); it reads back from its
+// text, the API's Date scalar and a cursor's msgpack; and its next days
+// and months are calendar steps whatever the clocks did.
 func FuzzDate(f *testing.F) {
 	for _, s := range []string{
 		"2026-01-31T00:00:00+01:00", "2026-03-29T01:59:59Z", "2026-10-25T00:30:00Z", "2026-05-31T23:30:00Z",
@@ -29,42 +30,43 @@ func FuzzDate(f *testing.F) {
 		if err != nil || at.IsZero() {
 			return
 		}
-		var out bytes.Buffer
-		graphql.MarshalTime(at).MarshalGQL(&out)
-		var text string
-		if err := json.Unmarshal(out.Bytes(), &text); err != nil {
-			t.Fatalf("%q marshals as %s: %v", s, out.Bytes(), err)
-		}
-		if back, err := graphql.UnmarshalTime(text); err != nil || !back.Equal(at) {
-			t.Fatalf("%q marshals as %q, read back as %v (%v)", s, text, back, err)
-		}
-		day := DateOf(at)
+		date := DayOf(at)
 		y, m, d := at.In(Rome).Date()
-		if dy, dm, dd := day.Date(); dy != y || dm != m || dd != d || day.Location() != Rome {
-			t.Fatalf("DateOf(%v) = %v, another day", at, day)
+		if date.Year() != y || date.Month() != m || date.Day() != d {
+			t.Fatalf("DayOf(%v) = %v, another day", at, date)
 		}
-		if day.After(at) || at.Sub(day) >= 25*time.Hour {
-			t.Fatalf("DateOf(%v) = %v, not the start of its day", at, day)
+		if start := date.Start(); start.After(at) || at.Sub(start) >= 25*time.Hour || DayOf(start) != date {
+			t.Fatalf("%v starts at %v, not the start of the day of %v", date, start, at)
 		}
-		if !DateOf(day).Equal(day) {
-			t.Fatalf("DateOf is not idempotent: %v -> %v -> %v", at, day, DateOf(day))
+		if y < 0 || y > 9999 {
+			return // no YYYY-MM-DD text
 		}
-		later := AddDays(day, int(days))
-		if want := time.Date(y, m, d+int(days), 12, 0, 0, 0, Rome); !sameDay(later, want) || !DateOf(later).Equal(later) {
-			t.Fatalf("AddDays(%v, %d) = %v", day, days, later)
+		if back, err := ParseDate(date.String()); err != nil || back != date {
+			t.Fatalf("%v reads back from %q as %v (%v)", date, date.String(), back, err)
 		}
-		next := AddDays(day, 1)
-		if gap := next.Sub(day); gap < 23*time.Hour || gap > 25*time.Hour {
-			t.Fatalf("AddDays(%v, 1) = %v, %v later", day, next, gap)
+		var gql bytes.Buffer
+		date.MarshalGQL(&gql)
+		var text string
+		var fromGQL Date
+		if err := json.Unmarshal(gql.Bytes(), &text); err != nil || fromGQL.UnmarshalGQL(text) != nil || fromGQL != date {
+			t.Fatalf("%v marshals as %s, read back as %v", date, gql.Bytes(), fromGQL)
 		}
-		if got, want := AddMonths(day, int(months)), time.Date(y, m+time.Month(months), d, 12, 0, 0, 0, Rome); !sameDay(got, want) {
-			t.Fatalf("AddMonths(%v, %d) = %v", day, months, got)
+		packed, _ := date.MarshalMsgpack()
+		var fromPack Date
+		if err := fromPack.UnmarshalMsgpack(packed); err != nil || fromPack != date {
+			t.Fatalf("%v packs as %x, read back as %v (%v)", date, packed, fromPack, err)
+		}
+		later := date.AddDays(int(days))
+		if want := time.Date(y, m, d+int(days), 12, 0, 0, 0, time.UTC); later.Year() != want.Year() || later.Month() != want.Month() ||
+			later.Day() != want.Day() || date.DaysUntil(later) != int(days) {
+			t.Fatalf("%v.AddDays(%d) = %v", date, days, later)
+		}
+		if gap := date.AddDays(1).Start().Sub(date.Start()); gap < 23*time.Hour || gap > 25*time.Hour {
+			t.Fatalf("the day after %v starts %v later", date, gap)
+		}
+		if got, want := date.AddMonths(int(months)), time.Date(y, m+time.Month(months), d, 12, 0, 0, 0, time.UTC); got.Year() != want.Year() ||
+			got.Month() != want.Month() || got.Day() != want.Day() {
+			t.Fatalf("%v.AddMonths(%d) = %v", date, months, got)
 		}
 	})
-}
-
-func sameDay(a, b time.Time) bool {
-	ay, am, ad := a.In(Rome).Date()
-	by, bm, bd := b.In(Rome).Date()
-	return ay == by && am == bm && ad == bd
 }

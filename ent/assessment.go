@@ -36,7 +36,7 @@ type Assessment struct {
 	// Whether the needs are complex and call for the in-depth analysis (bisogni complessi).
 	ComplexNeeds bool `json:"complex_needs,omitempty"`
 	// Date of the analysis (data della valutazione).
-	AssessedOn time.Time `json:"assessed_on,omitempty"`
+	AssessedOn domain.Date `json:"assessed_on,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AssessmentQuery when eager-loading is set.
 	Edges               AssessmentEdges `json:"edges"`
@@ -87,13 +87,15 @@ func (*Assessment) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case assessment.FieldFindings:
 			values[i] = new([]byte)
+		case assessment.FieldAssessedOn:
+			values[i] = new(domain.Date)
 		case assessment.FieldID:
 			values[i] = new(gid.ID)
 		case assessment.FieldComplexNeeds:
 			values[i] = new(sql.NullBool)
 		case assessment.FieldLevel, assessment.FieldSummary:
 			values[i] = new(sql.NullString)
-		case assessment.FieldCreatedAt, assessment.FieldUpdatedAt, assessment.FieldAssessedOn:
+		case assessment.FieldCreatedAt, assessment.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		case assessment.ForeignKeys[0]: // assessment_case
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
@@ -159,10 +161,10 @@ func (_m *Assessment) assignValues(columns []string, values []any) error {
 				_m.ComplexNeeds = value.Bool
 			}
 		case assessment.FieldAssessedOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*domain.Date); !ok {
 				return fmt.Errorf("unexpected type %T for field assessed_on", values[i])
-			} else if value.Valid {
-				_m.AssessedOn = value.Time
+			} else if value != nil {
+				_m.AssessedOn = *value
 			}
 		case assessment.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -243,7 +245,7 @@ func (_m *Assessment) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.ComplexNeeds))
 	builder.WriteString(", ")
 	builder.WriteString("assessed_on=")
-	builder.WriteString(_m.AssessedOn.Format(time.ANSIC))
+	builder.WriteString(fmt.Sprintf("%v", _m.AssessedOn))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -85,7 +85,7 @@ func (_c *AssessmentCreate) SetNillableComplexNeeds(v *bool) *AssessmentCreate {
 }
 
 // SetAssessedOn sets the "assessed_on" field.
-func (_c *AssessmentCreate) SetAssessedOn(v time.Time) *AssessmentCreate {
+func (_c *AssessmentCreate) SetAssessedOn(v domain.Date) *AssessmentCreate {
 	_c.mutation.SetAssessedOn(v)
 	return _c
 }

@@ -92,13 +92,13 @@ func (_u *AssessmentUpdate) SetNillableComplexNeeds(v *bool) *AssessmentUpdate {
 }
 
 // SetAssessedOn sets the "assessed_on" field.
-func (_u *AssessmentUpdate) SetAssessedOn(v time.Time) *AssessmentUpdate {
+func (_u *AssessmentUpdate) SetAssessedOn(v domain.Date) *AssessmentUpdate {
 	_u.mutation.SetAssessedOn(v)
 	return _u
 }
 
 // SetNillableAssessedOn sets the "assessed_on" field if the given value is not nil.
-func (_u *AssessmentUpdate) SetNillableAssessedOn(v *time.Time) *AssessmentUpdate {
+func (_u *AssessmentUpdate) SetNillableAssessedOn(v *domain.Date) *AssessmentUpdate {
 	if v != nil {
 		_u.SetAssessedOn(*v)
 	}
@@ -294,13 +294,13 @@ func (_u *AssessmentUpdateOne) SetNillableComplexNeeds(v *bool) *AssessmentUpdat
 }
 
 // SetAssessedOn sets the "assessed_on" field.
-func (_u *AssessmentUpdateOne) SetAssessedOn(v time.Time) *AssessmentUpdateOne {
+func (_u *AssessmentUpdateOne) SetAssessedOn(v domain.Date) *AssessmentUpdateOne {
 	_u.mutation.SetAssessedOn(v)
 	return _u
 }
 
 // SetNillableAssessedOn sets the "assessed_on" field if the given value is not nil.
-func (_u *AssessmentUpdateOne) SetNillableAssessedOn(v *time.Time) *AssessmentUpdateOne {
+func (_u *AssessmentUpdateOne) SetNillableAssessedOn(v *domain.Date) *AssessmentUpdateOne {
 	if v != nil {
 		_u.SetAssessedOn(*v)
 	}

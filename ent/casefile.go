@@ -33,7 +33,7 @@ type CaseFile struct {
 	// Case number: table code, year and sequence, e.g. EMP-2026-0042 (numero del caso).
 	Code string `json:"code,omitempty"`
 	// Date of the referral (data della segnalazione).
-	ReferredOn time.Time `json:"referred_on,omitempty"`
+	ReferredOn domain.Date `json:"referred_on,omitempty"`
 	// Why the person was referred (motivo della segnalazione).
 	ReferralReason string `json:"referral_reason,omitempty"`
 	// Areas of need named at referral (aree di bisogno).
@@ -43,9 +43,9 @@ type CaseFile struct {
 	// Priority (priorità): bassa, media, alta, urgente.
 	Priority casefile.Priority `json:"priority,omitempty"`
 	// Date the table took charge of the case (data di presa in carico).
-	TakenInChargeOn *time.Time `json:"taken_in_charge_on,omitempty"`
+	TakenInChargeOn *domain.Date `json:"taken_in_charge_on,omitempty"`
 	// Date the case was closed or declined (data di chiusura).
-	ClosedOn *time.Time `json:"closed_on,omitempty"`
+	ClosedOn *domain.Date `json:"closed_on,omitempty"`
 	// Why the case was closed (motivo di chiusura): obiettivi raggiunti, parzialmente raggiunti, abbandono, trasferimento di residenza, trasferito ad altro tavolo, decesso, altro.
 	ClosureReason *casefile.ClosureReason `json:"closure_reason,omitempty"`
 	// Why the table did not accept the referral (motivo del mancato accoglimento).
@@ -53,11 +53,11 @@ type CaseFile struct {
 	// When the person consented to the processing of their data (consenso al trattamento dei dati).
 	ConsentGivenAt *time.Time `json:"consent_given_at,omitempty"`
 	// Date of the first meeting with the person, when the assessment started (data del primo colloquio).
-	FirstMeetingOn *time.Time `json:"first_meeting_on,omitempty"`
+	FirstMeetingOn *domain.Date `json:"first_meeting_on,omitempty"`
 	// Date by which the first meeting is due: referral date plus the table's days to first meeting (scadenza del primo colloquio).
-	FirstMeetingDueOn *time.Time `json:"first_meeting_due_on,omitempty"`
+	FirstMeetingDueOn *domain.Date `json:"first_meeting_due_on,omitempty"`
 	// Date by which the plan is due: first meeting plus the table's days to plan (scadenza del progetto).
-	PlanDueOn *time.Time `json:"plan_due_on,omitempty"`
+	PlanDueOn *domain.Date `json:"plan_due_on,omitempty"`
 	// Why a transfer to another table was asked, while it waits for that table's coordinator (motivo del trasferimento).
 	TransferReason string `json:"transfer_reason,omitempty"`
 	// When the pending transfer was asked (data della richiesta di trasferimento).
@@ -285,8 +285,12 @@ func (*CaseFile) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case casefile.FieldTakenInChargeOn, casefile.FieldClosedOn, casefile.FieldFirstMeetingOn, casefile.FieldFirstMeetingDueOn, casefile.FieldPlanDueOn:
+			values[i] = &sql.NullScanner{S: new(domain.Date)}
 		case casefile.FieldNeedAreas:
 			values[i] = new([]byte)
+		case casefile.FieldReferredOn:
+			values[i] = new(domain.Date)
 		case casefile.FieldID:
 			values[i] = new(gid.ID)
 		case casefile.FieldReferrerEnteredIdentity:
@@ -295,7 +299,7 @@ func (*CaseFile) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case casefile.FieldCode, casefile.FieldReferralReason, casefile.FieldStatus, casefile.FieldPriority, casefile.FieldClosureReason, casefile.FieldDeclineReason, casefile.FieldTransferReason, casefile.FieldOpenPerson:
 			values[i] = new(sql.NullString)
-		case casefile.FieldCreatedAt, casefile.FieldUpdatedAt, casefile.FieldReferredOn, casefile.FieldTakenInChargeOn, casefile.FieldClosedOn, casefile.FieldConsentGivenAt, casefile.FieldFirstMeetingOn, casefile.FieldFirstMeetingDueOn, casefile.FieldPlanDueOn, casefile.FieldTransferRequestedAt:
+		case casefile.FieldCreatedAt, casefile.FieldUpdatedAt, casefile.FieldConsentGivenAt, casefile.FieldTransferRequestedAt:
 			values[i] = new(sql.NullTime)
 		case casefile.ForeignKeys[0]: // case_file_person
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
@@ -351,10 +355,10 @@ func (_m *CaseFile) assignValues(columns []string, values []any) error {
 				_m.Code = value.String
 			}
 		case casefile.FieldReferredOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*domain.Date); !ok {
 				return fmt.Errorf("unexpected type %T for field referred_on", values[i])
-			} else if value.Valid {
-				_m.ReferredOn = value.Time
+			} else if value != nil {
+				_m.ReferredOn = *value
 			}
 		case casefile.FieldReferralReason:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -383,18 +387,18 @@ func (_m *CaseFile) assignValues(columns []string, values []any) error {
 				_m.Priority = casefile.Priority(value.String)
 			}
 		case casefile.FieldTakenInChargeOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field taken_in_charge_on", values[i])
 			} else if value.Valid {
-				_m.TakenInChargeOn = new(time.Time)
-				*_m.TakenInChargeOn = value.Time
+				_m.TakenInChargeOn = new(domain.Date)
+				*_m.TakenInChargeOn = *value.S.(*domain.Date)
 			}
 		case casefile.FieldClosedOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field closed_on", values[i])
 			} else if value.Valid {
-				_m.ClosedOn = new(time.Time)
-				*_m.ClosedOn = value.Time
+				_m.ClosedOn = new(domain.Date)
+				*_m.ClosedOn = *value.S.(*domain.Date)
 			}
 		case casefile.FieldClosureReason:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -417,25 +421,25 @@ func (_m *CaseFile) assignValues(columns []string, values []any) error {
 				*_m.ConsentGivenAt = value.Time
 			}
 		case casefile.FieldFirstMeetingOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field first_meeting_on", values[i])
 			} else if value.Valid {
-				_m.FirstMeetingOn = new(time.Time)
-				*_m.FirstMeetingOn = value.Time
+				_m.FirstMeetingOn = new(domain.Date)
+				*_m.FirstMeetingOn = *value.S.(*domain.Date)
 			}
 		case casefile.FieldFirstMeetingDueOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field first_meeting_due_on", values[i])
 			} else if value.Valid {
-				_m.FirstMeetingDueOn = new(time.Time)
-				*_m.FirstMeetingDueOn = value.Time
+				_m.FirstMeetingDueOn = new(domain.Date)
+				*_m.FirstMeetingDueOn = *value.S.(*domain.Date)
 			}
 		case casefile.FieldPlanDueOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field plan_due_on", values[i])
 			} else if value.Valid {
-				_m.PlanDueOn = new(time.Time)
-				*_m.PlanDueOn = value.Time
+				_m.PlanDueOn = new(domain.Date)
+				*_m.PlanDueOn = *value.S.(*domain.Date)
 			}
 		case casefile.FieldTransferReason:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -639,7 +643,7 @@ func (_m *CaseFile) String() string {
 	builder.WriteString(_m.Code)
 	builder.WriteString(", ")
 	builder.WriteString("referred_on=")
-	builder.WriteString(_m.ReferredOn.Format(time.ANSIC))
+	builder.WriteString(fmt.Sprintf("%v", _m.ReferredOn))
 	builder.WriteString(", ")
 	builder.WriteString("referral_reason=")
 	builder.WriteString(_m.ReferralReason)
@@ -655,12 +659,12 @@ func (_m *CaseFile) String() string {
 	builder.WriteString(", ")
 	if v := _m.TakenInChargeOn; v != nil {
 		builder.WriteString("taken_in_charge_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	if v := _m.ClosedOn; v != nil {
 		builder.WriteString("closed_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	if v := _m.ClosureReason; v != nil {
@@ -678,17 +682,17 @@ func (_m *CaseFile) String() string {
 	builder.WriteString(", ")
 	if v := _m.FirstMeetingOn; v != nil {
 		builder.WriteString("first_meeting_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	if v := _m.FirstMeetingDueOn; v != nil {
 		builder.WriteString("first_meeting_due_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	if v := _m.PlanDueOn; v != nil {
 		builder.WriteString("plan_due_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	builder.WriteString("transfer_reason=")

@@ -67,7 +67,7 @@ func (_c *CaseFileCreate) SetCode(v string) *CaseFileCreate {
 }
 
 // SetReferredOn sets the "referred_on" field.
-func (_c *CaseFileCreate) SetReferredOn(v time.Time) *CaseFileCreate {
+func (_c *CaseFileCreate) SetReferredOn(v domain.Date) *CaseFileCreate {
 	_c.mutation.SetReferredOn(v)
 	return _c
 }
@@ -113,13 +113,13 @@ func (_c *CaseFileCreate) SetNillablePriority(v *casefile.Priority) *CaseFileCre
 }
 
 // SetTakenInChargeOn sets the "taken_in_charge_on" field.
-func (_c *CaseFileCreate) SetTakenInChargeOn(v time.Time) *CaseFileCreate {
+func (_c *CaseFileCreate) SetTakenInChargeOn(v domain.Date) *CaseFileCreate {
 	_c.mutation.SetTakenInChargeOn(v)
 	return _c
 }
 
 // SetNillableTakenInChargeOn sets the "taken_in_charge_on" field if the given value is not nil.
-func (_c *CaseFileCreate) SetNillableTakenInChargeOn(v *time.Time) *CaseFileCreate {
+func (_c *CaseFileCreate) SetNillableTakenInChargeOn(v *domain.Date) *CaseFileCreate {
 	if v != nil {
 		_c.SetTakenInChargeOn(*v)
 	}
@@ -127,13 +127,13 @@ func (_c *CaseFileCreate) SetNillableTakenInChargeOn(v *time.Time) *CaseFileCrea
 }
 
 // SetClosedOn sets the "closed_on" field.
-func (_c *CaseFileCreate) SetClosedOn(v time.Time) *CaseFileCreate {
+func (_c *CaseFileCreate) SetClosedOn(v domain.Date) *CaseFileCreate {
 	_c.mutation.SetClosedOn(v)
 	return _c
 }
 
 // SetNillableClosedOn sets the "closed_on" field if the given value is not nil.
-func (_c *CaseFileCreate) SetNillableClosedOn(v *time.Time) *CaseFileCreate {
+func (_c *CaseFileCreate) SetNillableClosedOn(v *domain.Date) *CaseFileCreate {
 	if v != nil {
 		_c.SetClosedOn(*v)
 	}
@@ -183,13 +183,13 @@ func (_c *CaseFileCreate) SetNillableConsentGivenAt(v *time.Time) *CaseFileCreat
 }
 
 // SetFirstMeetingOn sets the "first_meeting_on" field.
-func (_c *CaseFileCreate) SetFirstMeetingOn(v time.Time) *CaseFileCreate {
+func (_c *CaseFileCreate) SetFirstMeetingOn(v domain.Date) *CaseFileCreate {
 	_c.mutation.SetFirstMeetingOn(v)
 	return _c
 }
 
 // SetNillableFirstMeetingOn sets the "first_meeting_on" field if the given value is not nil.
-func (_c *CaseFileCreate) SetNillableFirstMeetingOn(v *time.Time) *CaseFileCreate {
+func (_c *CaseFileCreate) SetNillableFirstMeetingOn(v *domain.Date) *CaseFileCreate {
 	if v != nil {
 		_c.SetFirstMeetingOn(*v)
 	}
@@ -197,13 +197,13 @@ func (_c *CaseFileCreate) SetNillableFirstMeetingOn(v *time.Time) *CaseFileCreat
 }
 
 // SetFirstMeetingDueOn sets the "first_meeting_due_on" field.
-func (_c *CaseFileCreate) SetFirstMeetingDueOn(v time.Time) *CaseFileCreate {
+func (_c *CaseFileCreate) SetFirstMeetingDueOn(v domain.Date) *CaseFileCreate {
 	_c.mutation.SetFirstMeetingDueOn(v)
 	return _c
 }
 
 // SetNillableFirstMeetingDueOn sets the "first_meeting_due_on" field if the given value is not nil.
-func (_c *CaseFileCreate) SetNillableFirstMeetingDueOn(v *time.Time) *CaseFileCreate {
+func (_c *CaseFileCreate) SetNillableFirstMeetingDueOn(v *domain.Date) *CaseFileCreate {
 	if v != nil {
 		_c.SetFirstMeetingDueOn(*v)
 	}
@@ -211,13 +211,13 @@ func (_c *CaseFileCreate) SetNillableFirstMeetingDueOn(v *time.Time) *CaseFileCr
 }
 
 // SetPlanDueOn sets the "plan_due_on" field.
-func (_c *CaseFileCreate) SetPlanDueOn(v time.Time) *CaseFileCreate {
+func (_c *CaseFileCreate) SetPlanDueOn(v domain.Date) *CaseFileCreate {
 	_c.mutation.SetPlanDueOn(v)
 	return _c
 }
 
 // SetNillablePlanDueOn sets the "plan_due_on" field if the given value is not nil.
-func (_c *CaseFileCreate) SetNillablePlanDueOn(v *time.Time) *CaseFileCreate {
+func (_c *CaseFileCreate) SetNillablePlanDueOn(v *domain.Date) *CaseFileCreate {
 	if v != nil {
 		_c.SetPlanDueOn(*v)
 	}

@@ -47,13 +47,13 @@ func (_u *CaseFileUpdate) SetUpdatedAt(v time.Time) *CaseFileUpdate {
 }
 
 // SetReferredOn sets the "referred_on" field.
-func (_u *CaseFileUpdate) SetReferredOn(v time.Time) *CaseFileUpdate {
+func (_u *CaseFileUpdate) SetReferredOn(v domain.Date) *CaseFileUpdate {
 	_u.mutation.SetReferredOn(v)
 	return _u
 }
 
 // SetNillableReferredOn sets the "referred_on" field if the given value is not nil.
-func (_u *CaseFileUpdate) SetNillableReferredOn(v *time.Time) *CaseFileUpdate {
+func (_u *CaseFileUpdate) SetNillableReferredOn(v *domain.Date) *CaseFileUpdate {
 	if v != nil {
 		_u.SetReferredOn(*v)
 	}
@@ -115,13 +115,13 @@ func (_u *CaseFileUpdate) SetNillablePriority(v *casefile.Priority) *CaseFileUpd
 }
 
 // SetTakenInChargeOn sets the "taken_in_charge_on" field.
-func (_u *CaseFileUpdate) SetTakenInChargeOn(v time.Time) *CaseFileUpdate {
+func (_u *CaseFileUpdate) SetTakenInChargeOn(v domain.Date) *CaseFileUpdate {
 	_u.mutation.SetTakenInChargeOn(v)
 	return _u
 }
 
 // SetNillableTakenInChargeOn sets the "taken_in_charge_on" field if the given value is not nil.
-func (_u *CaseFileUpdate) SetNillableTakenInChargeOn(v *time.Time) *CaseFileUpdate {
+func (_u *CaseFileUpdate) SetNillableTakenInChargeOn(v *domain.Date) *CaseFileUpdate {
 	if v != nil {
 		_u.SetTakenInChargeOn(*v)
 	}
@@ -135,13 +135,13 @@ func (_u *CaseFileUpdate) ClearTakenInChargeOn() *CaseFileUpdate {
 }
 
 // SetClosedOn sets the "closed_on" field.
-func (_u *CaseFileUpdate) SetClosedOn(v time.Time) *CaseFileUpdate {
+func (_u *CaseFileUpdate) SetClosedOn(v domain.Date) *CaseFileUpdate {
 	_u.mutation.SetClosedOn(v)
 	return _u
 }
 
 // SetNillableClosedOn sets the "closed_on" field if the given value is not nil.
-func (_u *CaseFileUpdate) SetNillableClosedOn(v *time.Time) *CaseFileUpdate {
+func (_u *CaseFileUpdate) SetNillableClosedOn(v *domain.Date) *CaseFileUpdate {
 	if v != nil {
 		_u.SetClosedOn(*v)
 	}
@@ -215,13 +215,13 @@ func (_u *CaseFileUpdate) ClearConsentGivenAt() *CaseFileUpdate {
 }
 
 // SetFirstMeetingOn sets the "first_meeting_on" field.
-func (_u *CaseFileUpdate) SetFirstMeetingOn(v time.Time) *CaseFileUpdate {
+func (_u *CaseFileUpdate) SetFirstMeetingOn(v domain.Date) *CaseFileUpdate {
 	_u.mutation.SetFirstMeetingOn(v)
 	return _u
 }
 
 // SetNillableFirstMeetingOn sets the "first_meeting_on" field if the given value is not nil.
-func (_u *CaseFileUpdate) SetNillableFirstMeetingOn(v *time.Time) *CaseFileUpdate {
+func (_u *CaseFileUpdate) SetNillableFirstMeetingOn(v *domain.Date) *CaseFileUpdate {
 	if v != nil {
 		_u.SetFirstMeetingOn(*v)
 	}
@@ -235,13 +235,13 @@ func (_u *CaseFileUpdate) ClearFirstMeetingOn() *CaseFileUpdate {
 }
 
 // SetFirstMeetingDueOn sets the "first_meeting_due_on" field.
-func (_u *CaseFileUpdate) SetFirstMeetingDueOn(v time.Time) *CaseFileUpdate {
+func (_u *CaseFileUpdate) SetFirstMeetingDueOn(v domain.Date) *CaseFileUpdate {
 	_u.mutation.SetFirstMeetingDueOn(v)
 	return _u
 }
 
 // SetNillableFirstMeetingDueOn sets the "first_meeting_due_on" field if the given value is not nil.
-func (_u *CaseFileUpdate) SetNillableFirstMeetingDueOn(v *time.Time) *CaseFileUpdate {
+func (_u *CaseFileUpdate) SetNillableFirstMeetingDueOn(v *domain.Date) *CaseFileUpdate {
 	if v != nil {
 		_u.SetFirstMeetingDueOn(*v)
 	}
@@ -255,13 +255,13 @@ func (_u *CaseFileUpdate) ClearFirstMeetingDueOn() *CaseFileUpdate {
 }
 
 // SetPlanDueOn sets the "plan_due_on" field.
-func (_u *CaseFileUpdate) SetPlanDueOn(v time.Time) *CaseFileUpdate {
+func (_u *CaseFileUpdate) SetPlanDueOn(v domain.Date) *CaseFileUpdate {
 	_u.mutation.SetPlanDueOn(v)
 	return _u
 }
 
 // SetNillablePlanDueOn sets the "plan_due_on" field if the given value is not nil.
-func (_u *CaseFileUpdate) SetNillablePlanDueOn(v *time.Time) *CaseFileUpdate {
+func (_u *CaseFileUpdate) SetNillablePlanDueOn(v *domain.Date) *CaseFileUpdate {
 	if v != nil {
 		_u.SetPlanDueOn(*v)
 	}
@@ -1385,13 +1385,13 @@ func (_u *CaseFileUpdateOne) SetUpdatedAt(v time.Time) *CaseFileUpdateOne {
 }
 
 // SetReferredOn sets the "referred_on" field.
-func (_u *CaseFileUpdateOne) SetReferredOn(v time.Time) *CaseFileUpdateOne {
+func (_u *CaseFileUpdateOne) SetReferredOn(v domain.Date) *CaseFileUpdateOne {
 	_u.mutation.SetReferredOn(v)
 	return _u
 }
 
 // SetNillableReferredOn sets the "referred_on" field if the given value is not nil.
-func (_u *CaseFileUpdateOne) SetNillableReferredOn(v *time.Time) *CaseFileUpdateOne {
+func (_u *CaseFileUpdateOne) SetNillableReferredOn(v *domain.Date) *CaseFileUpdateOne {
 	if v != nil {
 		_u.SetReferredOn(*v)
 	}
@@ -1453,13 +1453,13 @@ func (_u *CaseFileUpdateOne) SetNillablePriority(v *casefile.Priority) *CaseFile
 }
 
 // SetTakenInChargeOn sets the "taken_in_charge_on" field.
-func (_u *CaseFileUpdateOne) SetTakenInChargeOn(v time.Time) *CaseFileUpdateOne {
+func (_u *CaseFileUpdateOne) SetTakenInChargeOn(v domain.Date) *CaseFileUpdateOne {
 	_u.mutation.SetTakenInChargeOn(v)
 	return _u
 }
 
 // SetNillableTakenInChargeOn sets the "taken_in_charge_on" field if the given value is not nil.
-func (_u *CaseFileUpdateOne) SetNillableTakenInChargeOn(v *time.Time) *CaseFileUpdateOne {
+func (_u *CaseFileUpdateOne) SetNillableTakenInChargeOn(v *domain.Date) *CaseFileUpdateOne {
 	if v != nil {
 		_u.SetTakenInChargeOn(*v)
 	}
@@ -1473,13 +1473,13 @@ func (_u *CaseFileUpdateOne) ClearTakenInChargeOn() *CaseFileUpdateOne {
 }
 
 // SetClosedOn sets the "closed_on" field.
-func (_u *CaseFileUpdateOne) SetClosedOn(v time.Time) *CaseFileUpdateOne {
+func (_u *CaseFileUpdateOne) SetClosedOn(v domain.Date) *CaseFileUpdateOne {
 	_u.mutation.SetClosedOn(v)
 	return _u
 }
 
 // SetNillableClosedOn sets the "closed_on" field if the given value is not nil.
-func (_u *CaseFileUpdateOne) SetNillableClosedOn(v *time.Time) *CaseFileUpdateOne {
+func (_u *CaseFileUpdateOne) SetNillableClosedOn(v *domain.Date) *CaseFileUpdateOne {
 	if v != nil {
 		_u.SetClosedOn(*v)
 	}
@@ -1553,13 +1553,13 @@ func (_u *CaseFileUpdateOne) ClearConsentGivenAt() *CaseFileUpdateOne {
 }
 
 // SetFirstMeetingOn sets the "first_meeting_on" field.
-func (_u *CaseFileUpdateOne) SetFirstMeetingOn(v time.Time) *CaseFileUpdateOne {
+func (_u *CaseFileUpdateOne) SetFirstMeetingOn(v domain.Date) *CaseFileUpdateOne {
 	_u.mutation.SetFirstMeetingOn(v)
 	return _u
 }
 
 // SetNillableFirstMeetingOn sets the "first_meeting_on" field if the given value is not nil.
-func (_u *CaseFileUpdateOne) SetNillableFirstMeetingOn(v *time.Time) *CaseFileUpdateOne {
+func (_u *CaseFileUpdateOne) SetNillableFirstMeetingOn(v *domain.Date) *CaseFileUpdateOne {
 	if v != nil {
 		_u.SetFirstMeetingOn(*v)
 	}
@@ -1573,13 +1573,13 @@ func (_u *CaseFileUpdateOne) ClearFirstMeetingOn() *CaseFileUpdateOne {
 }
 
 // SetFirstMeetingDueOn sets the "first_meeting_due_on" field.
-func (_u *CaseFileUpdateOne) SetFirstMeetingDueOn(v time.Time) *CaseFileUpdateOne {
+func (_u *CaseFileUpdateOne) SetFirstMeetingDueOn(v domain.Date) *CaseFileUpdateOne {
 	_u.mutation.SetFirstMeetingDueOn(v)
 	return _u
 }
 
 // SetNillableFirstMeetingDueOn sets the "first_meeting_due_on" field if the given value is not nil.
-func (_u *CaseFileUpdateOne) SetNillableFirstMeetingDueOn(v *time.Time) *CaseFileUpdateOne {
+func (_u *CaseFileUpdateOne) SetNillableFirstMeetingDueOn(v *domain.Date) *CaseFileUpdateOne {
 	if v != nil {
 		_u.SetFirstMeetingDueOn(*v)
 	}
@@ -1593,13 +1593,13 @@ func (_u *CaseFileUpdateOne) ClearFirstMeetingDueOn() *CaseFileUpdateOne {
 }
 
 // SetPlanDueOn sets the "plan_due_on" field.
-func (_u *CaseFileUpdateOne) SetPlanDueOn(v time.Time) *CaseFileUpdateOne {
+func (_u *CaseFileUpdateOne) SetPlanDueOn(v domain.Date) *CaseFileUpdateOne {
 	_u.mutation.SetPlanDueOn(v)
 	return _u
 }
 
 // SetNillablePlanDueOn sets the "plan_due_on" field if the given value is not nil.
-func (_u *CaseFileUpdateOne) SetNillablePlanDueOn(v *time.Time) *CaseFileUpdateOne {
+func (_u *CaseFileUpdateOne) SetNillablePlanDueOn(v *domain.Date) *CaseFileUpdateOne {
 	if v != nil {
 		_u.SetPlanDueOn(*v)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/organization"
@@ -34,7 +35,7 @@ type Commitment struct {
 	// Hours done so far (ore svolte).
 	HoursDone int `json:"hours_done,omitempty"`
 	// Date by which the hours should be done (scadenza).
-	DueOn *time.Time `json:"due_on,omitempty"`
+	DueOn *domain.Date `json:"due_on,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CommitmentQuery when eager-loading is set.
 	Edges           CommitmentEdges `json:"edges"`
@@ -83,13 +84,15 @@ func (*Commitment) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case commitment.FieldDueOn:
+			values[i] = &sql.NullScanner{S: new(domain.Date)}
 		case commitment.FieldID:
 			values[i] = new(gid.ID)
 		case commitment.FieldHoursAgreed, commitment.FieldHoursDone:
 			values[i] = new(sql.NullInt64)
 		case commitment.FieldKind, commitment.FieldDescription:
 			values[i] = new(sql.NullString)
-		case commitment.FieldCreatedAt, commitment.FieldUpdatedAt, commitment.FieldDueOn:
+		case commitment.FieldCreatedAt, commitment.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		case commitment.ForeignKeys[0]: // commitment_plan
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
@@ -153,11 +156,11 @@ func (_m *Commitment) assignValues(columns []string, values []any) error {
 				_m.HoursDone = int(value.Int64)
 			}
 		case commitment.FieldDueOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field due_on", values[i])
 			} else if value.Valid {
-				_m.DueOn = new(time.Time)
-				*_m.DueOn = value.Time
+				_m.DueOn = new(domain.Date)
+				*_m.DueOn = *value.S.(*domain.Date)
 			}
 		case commitment.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -239,7 +242,7 @@ func (_m *Commitment) String() string {
 	builder.WriteString(", ")
 	if v := _m.DueOn; v != nil {
 		builder.WriteString("due_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteByte(')')
 	return builder.String()

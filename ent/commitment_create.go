@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/organization"
@@ -84,13 +85,13 @@ func (_c *CommitmentCreate) SetNillableHoursDone(v *int) *CommitmentCreate {
 }
 
 // SetDueOn sets the "due_on" field.
-func (_c *CommitmentCreate) SetDueOn(v time.Time) *CommitmentCreate {
+func (_c *CommitmentCreate) SetDueOn(v domain.Date) *CommitmentCreate {
 	_c.mutation.SetDueOn(v)
 	return _c
 }
 
 // SetNillableDueOn sets the "due_on" field if the given value is not nil.
-func (_c *CommitmentCreate) SetNillableDueOn(v *time.Time) *CommitmentCreate {
+func (_c *CommitmentCreate) SetNillableDueOn(v *domain.Date) *CommitmentCreate {
 	if v != nil {
 		_c.SetDueOn(*v)
 	}

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/organization"
@@ -108,13 +109,13 @@ func (_u *CommitmentUpdate) AddHoursDone(v int) *CommitmentUpdate {
 }
 
 // SetDueOn sets the "due_on" field.
-func (_u *CommitmentUpdate) SetDueOn(v time.Time) *CommitmentUpdate {
+func (_u *CommitmentUpdate) SetDueOn(v domain.Date) *CommitmentUpdate {
 	_u.mutation.SetDueOn(v)
 	return _u
 }
 
 // SetNillableDueOn sets the "due_on" field if the given value is not nil.
-func (_u *CommitmentUpdate) SetNillableDueOn(v *time.Time) *CommitmentUpdate {
+func (_u *CommitmentUpdate) SetNillableDueOn(v *domain.Date) *CommitmentUpdate {
 	if v != nil {
 		_u.SetDueOn(*v)
 	}
@@ -400,13 +401,13 @@ func (_u *CommitmentUpdateOne) AddHoursDone(v int) *CommitmentUpdateOne {
 }
 
 // SetDueOn sets the "due_on" field.
-func (_u *CommitmentUpdateOne) SetDueOn(v time.Time) *CommitmentUpdateOne {
+func (_u *CommitmentUpdateOne) SetDueOn(v domain.Date) *CommitmentUpdateOne {
 	_u.mutation.SetDueOn(v)
 	return _u
 }
 
 // SetNillableDueOn sets the "due_on" field if the given value is not nil.
-func (_u *CommitmentUpdateOne) SetNillableDueOn(v *time.Time) *CommitmentUpdateOne {
+func (_u *CommitmentUpdateOne) SetNillableDueOn(v *domain.Date) *CommitmentUpdateOne {
 	if v != nil {
 		_u.SetDueOn(*v)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/directive"
 )
@@ -28,7 +29,7 @@ type Directive struct {
 	// The instruction (testo dell'indirizzo).
 	Body string `json:"body,omitempty"`
 	// Date the committee issued it (data di emanazione).
-	IssuedOn time.Time `json:"issued_on,omitempty"`
+	IssuedOn domain.Date `json:"issued_on,omitempty"`
 	// Whether it is addressed to every table; otherwise to the tables listed (rivolto a tutti i tavoli).
 	AllTables bool `json:"all_tables,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -76,13 +77,15 @@ func (*Directive) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case directive.FieldIssuedOn:
+			values[i] = new(domain.Date)
 		case directive.FieldID:
 			values[i] = new(gid.ID)
 		case directive.FieldAllTables:
 			values[i] = new(sql.NullBool)
 		case directive.FieldTitle, directive.FieldBody:
 			values[i] = new(sql.NullString)
-		case directive.FieldCreatedAt, directive.FieldUpdatedAt, directive.FieldIssuedOn:
+		case directive.FieldCreatedAt, directive.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -130,10 +133,10 @@ func (_m *Directive) assignValues(columns []string, values []any) error {
 				_m.Body = value.String
 			}
 		case directive.FieldIssuedOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*domain.Date); !ok {
 				return fmt.Errorf("unexpected type %T for field issued_on", values[i])
-			} else if value.Valid {
-				_m.IssuedOn = value.Time
+			} else if value != nil {
+				_m.IssuedOn = *value
 			}
 		case directive.FieldAllTables:
 			if value, ok := values[i].(*sql.NullBool); !ok {
@@ -200,7 +203,7 @@ func (_m *Directive) String() string {
 	builder.WriteString(_m.Body)
 	builder.WriteString(", ")
 	builder.WriteString("issued_on=")
-	builder.WriteString(_m.IssuedOn.Format(time.ANSIC))
+	builder.WriteString(fmt.Sprintf("%v", _m.IssuedOn))
 	builder.WriteString(", ")
 	builder.WriteString("all_tables=")
 	builder.WriteString(fmt.Sprintf("%v", _m.AllTables))

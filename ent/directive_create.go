@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
@@ -64,7 +65,7 @@ func (_c *DirectiveCreate) SetBody(v string) *DirectiveCreate {
 }
 
 // SetIssuedOn sets the "issued_on" field.
-func (_c *DirectiveCreate) SetIssuedOn(v time.Time) *DirectiveCreate {
+func (_c *DirectiveCreate) SetIssuedOn(v domain.Date) *DirectiveCreate {
 	_c.mutation.SetIssuedOn(v)
 	return _c
 }

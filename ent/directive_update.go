@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
@@ -67,13 +68,13 @@ func (_u *DirectiveUpdate) SetNillableBody(v *string) *DirectiveUpdate {
 }
 
 // SetIssuedOn sets the "issued_on" field.
-func (_u *DirectiveUpdate) SetIssuedOn(v time.Time) *DirectiveUpdate {
+func (_u *DirectiveUpdate) SetIssuedOn(v domain.Date) *DirectiveUpdate {
 	_u.mutation.SetIssuedOn(v)
 	return _u
 }
 
 // SetNillableIssuedOn sets the "issued_on" field if the given value is not nil.
-func (_u *DirectiveUpdate) SetNillableIssuedOn(v *time.Time) *DirectiveUpdate {
+func (_u *DirectiveUpdate) SetNillableIssuedOn(v *domain.Date) *DirectiveUpdate {
 	if v != nil {
 		_u.SetIssuedOn(*v)
 	}
@@ -408,13 +409,13 @@ func (_u *DirectiveUpdateOne) SetNillableBody(v *string) *DirectiveUpdateOne {
 }
 
 // SetIssuedOn sets the "issued_on" field.
-func (_u *DirectiveUpdateOne) SetIssuedOn(v time.Time) *DirectiveUpdateOne {
+func (_u *DirectiveUpdateOne) SetIssuedOn(v domain.Date) *DirectiveUpdateOne {
 	_u.mutation.SetIssuedOn(v)
 	return _u
 }
 
 // SetNillableIssuedOn sets the "issued_on" field if the given value is not nil.
-func (_u *DirectiveUpdateOne) SetNillableIssuedOn(v *time.Time) *DirectiveUpdateOne {
+func (_u *DirectiveUpdateOne) SetNillableIssuedOn(v *domain.Date) *DirectiveUpdateOne {
 	if v != nil {
 		_u.SetIssuedOn(*v)
 	}

@@ -30,7 +30,7 @@ type Goal struct {
 	// The expected result (risultato atteso).
 	Description string `json:"description,omitempty"`
 	// Date by which the goal should be met (scadenza).
-	DueOn *time.Time `json:"due_on,omitempty"`
+	DueOn *domain.Date `json:"due_on,omitempty"`
 	// Progress (stato): aperto, raggiunto, parzialmente raggiunto, non raggiunto, abbandonato.
 	Status goal.Status `json:"status,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -67,11 +67,13 @@ func (*Goal) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case goal.FieldDueOn:
+			values[i] = &sql.NullScanner{S: new(domain.Date)}
 		case goal.FieldID:
 			values[i] = new(gid.ID)
 		case goal.FieldArea, goal.FieldDescription, goal.FieldStatus:
 			values[i] = new(sql.NullString)
-		case goal.FieldCreatedAt, goal.FieldUpdatedAt, goal.FieldDueOn:
+		case goal.FieldCreatedAt, goal.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		case goal.ForeignKeys[0]: // goal_plan
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
@@ -121,11 +123,11 @@ func (_m *Goal) assignValues(columns []string, values []any) error {
 				_m.Description = value.String
 			}
 		case goal.FieldDueOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field due_on", values[i])
 			} else if value.Valid {
-				_m.DueOn = new(time.Time)
-				*_m.DueOn = value.Time
+				_m.DueOn = new(domain.Date)
+				*_m.DueOn = *value.S.(*domain.Date)
 			}
 		case goal.FieldStatus:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -195,7 +197,7 @@ func (_m *Goal) String() string {
 	builder.WriteString(", ")
 	if v := _m.DueOn; v != nil {
 		builder.WriteString("due_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	builder.WriteString("status=")

@@ -64,13 +64,13 @@ func (_c *GoalCreate) SetDescription(v string) *GoalCreate {
 }
 
 // SetDueOn sets the "due_on" field.
-func (_c *GoalCreate) SetDueOn(v time.Time) *GoalCreate {
+func (_c *GoalCreate) SetDueOn(v domain.Date) *GoalCreate {
 	_c.mutation.SetDueOn(v)
 	return _c
 }
 
 // SetNillableDueOn sets the "due_on" field if the given value is not nil.
-func (_c *GoalCreate) SetNillableDueOn(v *time.Time) *GoalCreate {
+func (_c *GoalCreate) SetNillableDueOn(v *domain.Date) *GoalCreate {
 	if v != nil {
 		_c.SetDueOn(*v)
 	}

@@ -65,13 +65,13 @@ func (_u *GoalUpdate) SetNillableDescription(v *string) *GoalUpdate {
 }
 
 // SetDueOn sets the "due_on" field.
-func (_u *GoalUpdate) SetDueOn(v time.Time) *GoalUpdate {
+func (_u *GoalUpdate) SetDueOn(v domain.Date) *GoalUpdate {
 	_u.mutation.SetDueOn(v)
 	return _u
 }
 
 // SetNillableDueOn sets the "due_on" field if the given value is not nil.
-func (_u *GoalUpdate) SetNillableDueOn(v *time.Time) *GoalUpdate {
+func (_u *GoalUpdate) SetNillableDueOn(v *domain.Date) *GoalUpdate {
 	if v != nil {
 		_u.SetDueOn(*v)
 	}
@@ -261,13 +261,13 @@ func (_u *GoalUpdateOne) SetNillableDescription(v *string) *GoalUpdateOne {
 }
 
 // SetDueOn sets the "due_on" field.
-func (_u *GoalUpdateOne) SetDueOn(v time.Time) *GoalUpdateOne {
+func (_u *GoalUpdateOne) SetDueOn(v domain.Date) *GoalUpdateOne {
 	_u.mutation.SetDueOn(v)
 	return _u
 }
 
 // SetNillableDueOn sets the "due_on" field if the given value is not nil.
-func (_u *GoalUpdateOne) SetNillableDueOn(v *time.Time) *GoalUpdateOne {
+func (_u *GoalUpdateOne) SetNillableDueOn(v *domain.Date) *GoalUpdateOne {
 	if v != nil {
 		_u.SetDueOn(*v)
 	}

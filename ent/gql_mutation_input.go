@@ -3,8 +3,6 @@
 package ent
 
 import (
-	"time"
-
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/objective"
@@ -154,8 +152,8 @@ type CreateObjectiveInput struct {
 	Target          float64
 	LowerIsBetter   *bool
 	NeedAreas       []domain.NeedArea
-	PeriodStart     time.Time
-	PeriodEnd       time.Time
+	PeriodStart     domain.Date
+	PeriodEnd       domain.Date
 	ProtocolIDs     []gid.ID
 	TableIDs        []gid.ID
 	MunicipalityIDs []gid.ID
@@ -199,8 +197,8 @@ type UpdateObjectiveInput struct {
 	LowerIsBetter         *bool
 	NeedAreas             []domain.NeedArea
 	AppendNeedAreas       []domain.NeedArea
-	PeriodStart           *time.Time
-	PeriodEnd             *time.Time
+	PeriodStart           *domain.Date
+	PeriodEnd             *domain.Date
 	ClearProtocols        bool
 	AddProtocolIDs        []gid.ID
 	RemoveProtocolIDs     []gid.ID
@@ -390,9 +388,9 @@ type CreateProtocolInput struct {
 	Title        string
 	Purpose      *string
 	Status       *protocol.Status
-	SignedOn     *time.Time
-	ValidFrom    *time.Time
-	ValidUntil   *time.Time
+	SignedOn     *domain.Date
+	ValidFrom    *domain.Date
+	ValidUntil   *domain.Date
 	ObjectiveIDs []gid.ID
 }
 
@@ -432,11 +430,11 @@ type UpdateProtocolInput struct {
 	Purpose            *string
 	Status             *protocol.Status
 	ClearSignedOn      bool
-	SignedOn           *time.Time
+	SignedOn           *domain.Date
 	ClearValidFrom     bool
-	ValidFrom          *time.Time
+	ValidFrom          *domain.Date
 	ClearValidUntil    bool
-	ValidUntil         *time.Time
+	ValidUntil         *domain.Date
 	ClearObjectives    bool
 	AddObjectiveIDs    []gid.ID
 	RemoveObjectiveIDs []gid.ID
@@ -500,7 +498,7 @@ func (c *ProtocolUpdateOne) SetInput(i UpdateProtocolInput) *ProtocolUpdateOne {
 // CreateTableMembershipInput represents a mutation input for creating tablememberships.
 type CreateTableMembershipInput struct {
 	Profession     tablemembership.Profession
-	JoinedOn       time.Time
+	JoinedOn       domain.Date
 	TableID        gid.ID
 	UserID         gid.ID
 	OrganizationID gid.ID

@@ -189,7 +189,7 @@ func (_m *Assessment) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[6] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "assessed_on",
 		Value: string(buf),
 	}
@@ -413,7 +413,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[3] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "referred_on",
 		Value: string(buf),
 	}
@@ -453,7 +453,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[8] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "taken_in_charge_on",
 		Value: string(buf),
 	}
@@ -461,7 +461,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[9] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "closed_on",
 		Value: string(buf),
 	}
@@ -493,7 +493,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[13] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "first_meeting_on",
 		Value: string(buf),
 	}
@@ -501,7 +501,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[14] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "first_meeting_due_on",
 		Value: string(buf),
 	}
@@ -509,7 +509,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[15] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "plan_due_on",
 		Value: string(buf),
 	}
@@ -751,7 +751,7 @@ func (_m *Commitment) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[6] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "due_on",
 		Value: string(buf),
 	}
@@ -899,7 +899,7 @@ func (_m *Directive) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[4] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "issued_on",
 		Value: string(buf),
 	}
@@ -1125,7 +1125,7 @@ func (_m *Goal) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[4] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "due_on",
 		Value: string(buf),
 	}
@@ -1195,7 +1195,7 @@ func (_m *Intervention) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[4] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "starts_on",
 		Value: string(buf),
 	}
@@ -1203,7 +1203,7 @@ func (_m *Intervention) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[5] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "ends_on",
 		Value: string(buf),
 	}
@@ -1467,7 +1467,7 @@ func (_m *MonitoringMeeting) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[2] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "planned_on",
 		Value: string(buf),
 	}
@@ -1475,7 +1475,7 @@ func (_m *MonitoringMeeting) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[3] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "held_on",
 		Value: string(buf),
 	}
@@ -1679,7 +1679,7 @@ func (_m *Objective) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[7] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "period_start",
 		Value: string(buf),
 	}
@@ -1687,7 +1687,7 @@ func (_m *Objective) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[8] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "period_end",
 		Value: string(buf),
 	}
@@ -1905,7 +1905,7 @@ func (_m *Outcome) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[4] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "achieved_on",
 		Value: string(buf),
 	}
@@ -1921,7 +1921,7 @@ func (_m *Outcome) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[6] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "follow_up_due_on",
 		Value: string(buf),
 	}
@@ -1929,7 +1929,7 @@ func (_m *Outcome) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[7] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "followed_up_on",
 		Value: string(buf),
 	}
@@ -2011,7 +2011,7 @@ func (_m *Pact) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[3] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "signed_on",
 		Value: string(buf),
 	}
@@ -2187,7 +2187,7 @@ func (_m *PersonIdentity) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[5] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "birth_date",
 		Value: string(buf),
 	}
@@ -2289,7 +2289,7 @@ func (_m *Plan) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[3] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "agreed_on",
 		Value: string(buf),
 	}
@@ -2297,7 +2297,7 @@ func (_m *Plan) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[4] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "review_on",
 		Value: string(buf),
 	}
@@ -2387,7 +2387,7 @@ func (_m *Protocol) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[5] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "signed_on",
 		Value: string(buf),
 	}
@@ -2395,7 +2395,7 @@ func (_m *Protocol) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[6] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "valid_from",
 		Value: string(buf),
 	}
@@ -2403,7 +2403,7 @@ func (_m *Protocol) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[7] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "valid_until",
 		Value: string(buf),
 	}
@@ -2467,7 +2467,7 @@ func (_m *ProtocolCommitment) Node(ctx context.Context) (node *Node, err error) 
 		return nil, err
 	}
 	node.Fields[3] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "due_on",
 		Value: string(buf),
 	}
@@ -2483,7 +2483,7 @@ func (_m *ProtocolCommitment) Node(ctx context.Context) (node *Node, err error) 
 		return nil, err
 	}
 	node.Fields[5] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "done_on",
 		Value: string(buf),
 	}
@@ -2681,7 +2681,7 @@ func (_m *TableMembership) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Fields[3] = &Field{
-		Type:  "time.Time",
+		Type:  "domain.Date",
 		Name:  "joined_on",
 		Value: string(buf),
 	}

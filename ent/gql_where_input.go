@@ -88,14 +88,14 @@ type AssessmentWhereInput struct {
 	ComplexNeedsNEQ *bool `json:"complexNeedsNEQ,omitempty"`
 
 	// "assessed_on" field predicates.
-	AssessedOn      *time.Time  `json:"assessedOn,omitempty"`
-	AssessedOnNEQ   *time.Time  `json:"assessedOnNEQ,omitempty"`
-	AssessedOnIn    []time.Time `json:"assessedOnIn,omitempty"`
-	AssessedOnNotIn []time.Time `json:"assessedOnNotIn,omitempty"`
-	AssessedOnGT    *time.Time  `json:"assessedOnGT,omitempty"`
-	AssessedOnGTE   *time.Time  `json:"assessedOnGTE,omitempty"`
-	AssessedOnLT    *time.Time  `json:"assessedOnLT,omitempty"`
-	AssessedOnLTE   *time.Time  `json:"assessedOnLTE,omitempty"`
+	AssessedOn      *domain.Date  `json:"assessedOn,omitempty"`
+	AssessedOnNEQ   *domain.Date  `json:"assessedOnNEQ,omitempty"`
+	AssessedOnIn    []domain.Date `json:"assessedOnIn,omitempty"`
+	AssessedOnNotIn []domain.Date `json:"assessedOnNotIn,omitempty"`
+	AssessedOnGT    *domain.Date  `json:"assessedOnGT,omitempty"`
+	AssessedOnGTE   *domain.Date  `json:"assessedOnGTE,omitempty"`
+	AssessedOnLT    *domain.Date  `json:"assessedOnLT,omitempty"`
+	AssessedOnLTE   *domain.Date  `json:"assessedOnLTE,omitempty"`
 
 	// "case" edge predicates.
 	HasCase     *bool             `json:"hasCase,omitempty"`
@@ -1296,14 +1296,14 @@ type CaseWhereInput struct {
 	CodeContainsFold *string  `json:"codeContainsFold,omitempty"`
 
 	// "referred_on" field predicates.
-	ReferredOn      *time.Time  `json:"referredOn,omitempty"`
-	ReferredOnNEQ   *time.Time  `json:"referredOnNEQ,omitempty"`
-	ReferredOnIn    []time.Time `json:"referredOnIn,omitempty"`
-	ReferredOnNotIn []time.Time `json:"referredOnNotIn,omitempty"`
-	ReferredOnGT    *time.Time  `json:"referredOnGT,omitempty"`
-	ReferredOnGTE   *time.Time  `json:"referredOnGTE,omitempty"`
-	ReferredOnLT    *time.Time  `json:"referredOnLT,omitempty"`
-	ReferredOnLTE   *time.Time  `json:"referredOnLTE,omitempty"`
+	ReferredOn      *domain.Date  `json:"referredOn,omitempty"`
+	ReferredOnNEQ   *domain.Date  `json:"referredOnNEQ,omitempty"`
+	ReferredOnIn    []domain.Date `json:"referredOnIn,omitempty"`
+	ReferredOnNotIn []domain.Date `json:"referredOnNotIn,omitempty"`
+	ReferredOnGT    *domain.Date  `json:"referredOnGT,omitempty"`
+	ReferredOnGTE   *domain.Date  `json:"referredOnGTE,omitempty"`
+	ReferredOnLT    *domain.Date  `json:"referredOnLT,omitempty"`
+	ReferredOnLTE   *domain.Date  `json:"referredOnLTE,omitempty"`
 
 	// "status" field predicates.
 	Status      *casefile.Status  `json:"status,omitempty"`
@@ -1318,28 +1318,28 @@ type CaseWhereInput struct {
 	PriorityNotIn []casefile.Priority `json:"priorityNotIn,omitempty"`
 
 	// "taken_in_charge_on" field predicates.
-	TakenInChargeOn       *time.Time  `json:"takenInChargeOn,omitempty"`
-	TakenInChargeOnNEQ    *time.Time  `json:"takenInChargeOnNEQ,omitempty"`
-	TakenInChargeOnIn     []time.Time `json:"takenInChargeOnIn,omitempty"`
-	TakenInChargeOnNotIn  []time.Time `json:"takenInChargeOnNotIn,omitempty"`
-	TakenInChargeOnGT     *time.Time  `json:"takenInChargeOnGT,omitempty"`
-	TakenInChargeOnGTE    *time.Time  `json:"takenInChargeOnGTE,omitempty"`
-	TakenInChargeOnLT     *time.Time  `json:"takenInChargeOnLT,omitempty"`
-	TakenInChargeOnLTE    *time.Time  `json:"takenInChargeOnLTE,omitempty"`
-	TakenInChargeOnIsNil  bool        `json:"takenInChargeOnIsNil,omitempty"`
-	TakenInChargeOnNotNil bool        `json:"takenInChargeOnNotNil,omitempty"`
+	TakenInChargeOn       *domain.Date  `json:"takenInChargeOn,omitempty"`
+	TakenInChargeOnNEQ    *domain.Date  `json:"takenInChargeOnNEQ,omitempty"`
+	TakenInChargeOnIn     []domain.Date `json:"takenInChargeOnIn,omitempty"`
+	TakenInChargeOnNotIn  []domain.Date `json:"takenInChargeOnNotIn,omitempty"`
+	TakenInChargeOnGT     *domain.Date  `json:"takenInChargeOnGT,omitempty"`
+	TakenInChargeOnGTE    *domain.Date  `json:"takenInChargeOnGTE,omitempty"`
+	TakenInChargeOnLT     *domain.Date  `json:"takenInChargeOnLT,omitempty"`
+	TakenInChargeOnLTE    *domain.Date  `json:"takenInChargeOnLTE,omitempty"`
+	TakenInChargeOnIsNil  bool          `json:"takenInChargeOnIsNil,omitempty"`
+	TakenInChargeOnNotNil bool          `json:"takenInChargeOnNotNil,omitempty"`
 
 	// "closed_on" field predicates.
-	ClosedOn       *time.Time  `json:"closedOn,omitempty"`
-	ClosedOnNEQ    *time.Time  `json:"closedOnNEQ,omitempty"`
-	ClosedOnIn     []time.Time `json:"closedOnIn,omitempty"`
-	ClosedOnNotIn  []time.Time `json:"closedOnNotIn,omitempty"`
-	ClosedOnGT     *time.Time  `json:"closedOnGT,omitempty"`
-	ClosedOnGTE    *time.Time  `json:"closedOnGTE,omitempty"`
-	ClosedOnLT     *time.Time  `json:"closedOnLT,omitempty"`
-	ClosedOnLTE    *time.Time  `json:"closedOnLTE,omitempty"`
-	ClosedOnIsNil  bool        `json:"closedOnIsNil,omitempty"`
-	ClosedOnNotNil bool        `json:"closedOnNotNil,omitempty"`
+	ClosedOn       *domain.Date  `json:"closedOn,omitempty"`
+	ClosedOnNEQ    *domain.Date  `json:"closedOnNEQ,omitempty"`
+	ClosedOnIn     []domain.Date `json:"closedOnIn,omitempty"`
+	ClosedOnNotIn  []domain.Date `json:"closedOnNotIn,omitempty"`
+	ClosedOnGT     *domain.Date  `json:"closedOnGT,omitempty"`
+	ClosedOnGTE    *domain.Date  `json:"closedOnGTE,omitempty"`
+	ClosedOnLT     *domain.Date  `json:"closedOnLT,omitempty"`
+	ClosedOnLTE    *domain.Date  `json:"closedOnLTE,omitempty"`
+	ClosedOnIsNil  bool          `json:"closedOnIsNil,omitempty"`
+	ClosedOnNotNil bool          `json:"closedOnNotNil,omitempty"`
 
 	// "closure_reason" field predicates.
 	ClosureReason       *casefile.ClosureReason  `json:"closureReason,omitempty"`
@@ -1362,40 +1362,40 @@ type CaseWhereInput struct {
 	ConsentGivenAtNotNil bool        `json:"consentGivenAtNotNil,omitempty"`
 
 	// "first_meeting_on" field predicates.
-	FirstMeetingOn       *time.Time  `json:"firstMeetingOn,omitempty"`
-	FirstMeetingOnNEQ    *time.Time  `json:"firstMeetingOnNEQ,omitempty"`
-	FirstMeetingOnIn     []time.Time `json:"firstMeetingOnIn,omitempty"`
-	FirstMeetingOnNotIn  []time.Time `json:"firstMeetingOnNotIn,omitempty"`
-	FirstMeetingOnGT     *time.Time  `json:"firstMeetingOnGT,omitempty"`
-	FirstMeetingOnGTE    *time.Time  `json:"firstMeetingOnGTE,omitempty"`
-	FirstMeetingOnLT     *time.Time  `json:"firstMeetingOnLT,omitempty"`
-	FirstMeetingOnLTE    *time.Time  `json:"firstMeetingOnLTE,omitempty"`
-	FirstMeetingOnIsNil  bool        `json:"firstMeetingOnIsNil,omitempty"`
-	FirstMeetingOnNotNil bool        `json:"firstMeetingOnNotNil,omitempty"`
+	FirstMeetingOn       *domain.Date  `json:"firstMeetingOn,omitempty"`
+	FirstMeetingOnNEQ    *domain.Date  `json:"firstMeetingOnNEQ,omitempty"`
+	FirstMeetingOnIn     []domain.Date `json:"firstMeetingOnIn,omitempty"`
+	FirstMeetingOnNotIn  []domain.Date `json:"firstMeetingOnNotIn,omitempty"`
+	FirstMeetingOnGT     *domain.Date  `json:"firstMeetingOnGT,omitempty"`
+	FirstMeetingOnGTE    *domain.Date  `json:"firstMeetingOnGTE,omitempty"`
+	FirstMeetingOnLT     *domain.Date  `json:"firstMeetingOnLT,omitempty"`
+	FirstMeetingOnLTE    *domain.Date  `json:"firstMeetingOnLTE,omitempty"`
+	FirstMeetingOnIsNil  bool          `json:"firstMeetingOnIsNil,omitempty"`
+	FirstMeetingOnNotNil bool          `json:"firstMeetingOnNotNil,omitempty"`
 
 	// "first_meeting_due_on" field predicates.
-	FirstMeetingDueOn       *time.Time  `json:"firstMeetingDueOn,omitempty"`
-	FirstMeetingDueOnNEQ    *time.Time  `json:"firstMeetingDueOnNEQ,omitempty"`
-	FirstMeetingDueOnIn     []time.Time `json:"firstMeetingDueOnIn,omitempty"`
-	FirstMeetingDueOnNotIn  []time.Time `json:"firstMeetingDueOnNotIn,omitempty"`
-	FirstMeetingDueOnGT     *time.Time  `json:"firstMeetingDueOnGT,omitempty"`
-	FirstMeetingDueOnGTE    *time.Time  `json:"firstMeetingDueOnGTE,omitempty"`
-	FirstMeetingDueOnLT     *time.Time  `json:"firstMeetingDueOnLT,omitempty"`
-	FirstMeetingDueOnLTE    *time.Time  `json:"firstMeetingDueOnLTE,omitempty"`
-	FirstMeetingDueOnIsNil  bool        `json:"firstMeetingDueOnIsNil,omitempty"`
-	FirstMeetingDueOnNotNil bool        `json:"firstMeetingDueOnNotNil,omitempty"`
+	FirstMeetingDueOn       *domain.Date  `json:"firstMeetingDueOn,omitempty"`
+	FirstMeetingDueOnNEQ    *domain.Date  `json:"firstMeetingDueOnNEQ,omitempty"`
+	FirstMeetingDueOnIn     []domain.Date `json:"firstMeetingDueOnIn,omitempty"`
+	FirstMeetingDueOnNotIn  []domain.Date `json:"firstMeetingDueOnNotIn,omitempty"`
+	FirstMeetingDueOnGT     *domain.Date  `json:"firstMeetingDueOnGT,omitempty"`
+	FirstMeetingDueOnGTE    *domain.Date  `json:"firstMeetingDueOnGTE,omitempty"`
+	FirstMeetingDueOnLT     *domain.Date  `json:"firstMeetingDueOnLT,omitempty"`
+	FirstMeetingDueOnLTE    *domain.Date  `json:"firstMeetingDueOnLTE,omitempty"`
+	FirstMeetingDueOnIsNil  bool          `json:"firstMeetingDueOnIsNil,omitempty"`
+	FirstMeetingDueOnNotNil bool          `json:"firstMeetingDueOnNotNil,omitempty"`
 
 	// "plan_due_on" field predicates.
-	PlanDueOn       *time.Time  `json:"planDueOn,omitempty"`
-	PlanDueOnNEQ    *time.Time  `json:"planDueOnNEQ,omitempty"`
-	PlanDueOnIn     []time.Time `json:"planDueOnIn,omitempty"`
-	PlanDueOnNotIn  []time.Time `json:"planDueOnNotIn,omitempty"`
-	PlanDueOnGT     *time.Time  `json:"planDueOnGT,omitempty"`
-	PlanDueOnGTE    *time.Time  `json:"planDueOnGTE,omitempty"`
-	PlanDueOnLT     *time.Time  `json:"planDueOnLT,omitempty"`
-	PlanDueOnLTE    *time.Time  `json:"planDueOnLTE,omitempty"`
-	PlanDueOnIsNil  bool        `json:"planDueOnIsNil,omitempty"`
-	PlanDueOnNotNil bool        `json:"planDueOnNotNil,omitempty"`
+	PlanDueOn       *domain.Date  `json:"planDueOn,omitempty"`
+	PlanDueOnNEQ    *domain.Date  `json:"planDueOnNEQ,omitempty"`
+	PlanDueOnIn     []domain.Date `json:"planDueOnIn,omitempty"`
+	PlanDueOnNotIn  []domain.Date `json:"planDueOnNotIn,omitempty"`
+	PlanDueOnGT     *domain.Date  `json:"planDueOnGT,omitempty"`
+	PlanDueOnGTE    *domain.Date  `json:"planDueOnGTE,omitempty"`
+	PlanDueOnLT     *domain.Date  `json:"planDueOnLT,omitempty"`
+	PlanDueOnLTE    *domain.Date  `json:"planDueOnLTE,omitempty"`
+	PlanDueOnIsNil  bool          `json:"planDueOnIsNil,omitempty"`
+	PlanDueOnNotNil bool          `json:"planDueOnNotNil,omitempty"`
 
 	// "transfer_requested_at" field predicates.
 	TransferRequestedAt       *time.Time  `json:"transferRequestedAt,omitempty"`
@@ -2324,16 +2324,16 @@ type CommitmentWhereInput struct {
 	HoursDoneLTE   *int  `json:"hoursDoneLTE,omitempty"`
 
 	// "due_on" field predicates.
-	DueOn       *time.Time  `json:"dueOn,omitempty"`
-	DueOnNEQ    *time.Time  `json:"dueOnNEQ,omitempty"`
-	DueOnIn     []time.Time `json:"dueOnIn,omitempty"`
-	DueOnNotIn  []time.Time `json:"dueOnNotIn,omitempty"`
-	DueOnGT     *time.Time  `json:"dueOnGT,omitempty"`
-	DueOnGTE    *time.Time  `json:"dueOnGTE,omitempty"`
-	DueOnLT     *time.Time  `json:"dueOnLT,omitempty"`
-	DueOnLTE    *time.Time  `json:"dueOnLTE,omitempty"`
-	DueOnIsNil  bool        `json:"dueOnIsNil,omitempty"`
-	DueOnNotNil bool        `json:"dueOnNotNil,omitempty"`
+	DueOn       *domain.Date  `json:"dueOn,omitempty"`
+	DueOnNEQ    *domain.Date  `json:"dueOnNEQ,omitempty"`
+	DueOnIn     []domain.Date `json:"dueOnIn,omitempty"`
+	DueOnNotIn  []domain.Date `json:"dueOnNotIn,omitempty"`
+	DueOnGT     *domain.Date  `json:"dueOnGT,omitempty"`
+	DueOnGTE    *domain.Date  `json:"dueOnGTE,omitempty"`
+	DueOnLT     *domain.Date  `json:"dueOnLT,omitempty"`
+	DueOnLTE    *domain.Date  `json:"dueOnLTE,omitempty"`
+	DueOnIsNil  bool          `json:"dueOnIsNil,omitempty"`
+	DueOnNotNil bool          `json:"dueOnNotNil,omitempty"`
 
 	// "plan" edge predicates.
 	HasPlan     *bool             `json:"hasPlan,omitempty"`
@@ -3060,14 +3060,14 @@ type DirectiveWhereInput struct {
 	BodyContainsFold *string  `json:"bodyContainsFold,omitempty"`
 
 	// "issued_on" field predicates.
-	IssuedOn      *time.Time  `json:"issuedOn,omitempty"`
-	IssuedOnNEQ   *time.Time  `json:"issuedOnNEQ,omitempty"`
-	IssuedOnIn    []time.Time `json:"issuedOnIn,omitempty"`
-	IssuedOnNotIn []time.Time `json:"issuedOnNotIn,omitempty"`
-	IssuedOnGT    *time.Time  `json:"issuedOnGT,omitempty"`
-	IssuedOnGTE   *time.Time  `json:"issuedOnGTE,omitempty"`
-	IssuedOnLT    *time.Time  `json:"issuedOnLT,omitempty"`
-	IssuedOnLTE   *time.Time  `json:"issuedOnLTE,omitempty"`
+	IssuedOn      *domain.Date  `json:"issuedOn,omitempty"`
+	IssuedOnNEQ   *domain.Date  `json:"issuedOnNEQ,omitempty"`
+	IssuedOnIn    []domain.Date `json:"issuedOnIn,omitempty"`
+	IssuedOnNotIn []domain.Date `json:"issuedOnNotIn,omitempty"`
+	IssuedOnGT    *domain.Date  `json:"issuedOnGT,omitempty"`
+	IssuedOnGTE   *domain.Date  `json:"issuedOnGTE,omitempty"`
+	IssuedOnLT    *domain.Date  `json:"issuedOnLT,omitempty"`
+	IssuedOnLTE   *domain.Date  `json:"issuedOnLTE,omitempty"`
 
 	// "all_tables" field predicates.
 	AllTables    *bool `json:"allTables,omitempty"`
@@ -4187,16 +4187,16 @@ type GoalWhereInput struct {
 	AreaNotIn []domain.NeedArea `json:"areaNotIn,omitempty"`
 
 	// "due_on" field predicates.
-	DueOn       *time.Time  `json:"dueOn,omitempty"`
-	DueOnNEQ    *time.Time  `json:"dueOnNEQ,omitempty"`
-	DueOnIn     []time.Time `json:"dueOnIn,omitempty"`
-	DueOnNotIn  []time.Time `json:"dueOnNotIn,omitempty"`
-	DueOnGT     *time.Time  `json:"dueOnGT,omitempty"`
-	DueOnGTE    *time.Time  `json:"dueOnGTE,omitempty"`
-	DueOnLT     *time.Time  `json:"dueOnLT,omitempty"`
-	DueOnLTE    *time.Time  `json:"dueOnLTE,omitempty"`
-	DueOnIsNil  bool        `json:"dueOnIsNil,omitempty"`
-	DueOnNotNil bool        `json:"dueOnNotNil,omitempty"`
+	DueOn       *domain.Date  `json:"dueOn,omitempty"`
+	DueOnNEQ    *domain.Date  `json:"dueOnNEQ,omitempty"`
+	DueOnIn     []domain.Date `json:"dueOnIn,omitempty"`
+	DueOnNotIn  []domain.Date `json:"dueOnNotIn,omitempty"`
+	DueOnGT     *domain.Date  `json:"dueOnGT,omitempty"`
+	DueOnGTE    *domain.Date  `json:"dueOnGTE,omitempty"`
+	DueOnLT     *domain.Date  `json:"dueOnLT,omitempty"`
+	DueOnLTE    *domain.Date  `json:"dueOnLTE,omitempty"`
+	DueOnIsNil  bool          `json:"dueOnIsNil,omitempty"`
+	DueOnNotNil bool          `json:"dueOnNotNil,omitempty"`
 
 	// "status" field predicates.
 	Status      *goal.Status  `json:"status,omitempty"`
@@ -4496,26 +4496,26 @@ type InterventionWhereInput struct {
 	KindNotIn []intervention.Kind `json:"kindNotIn,omitempty"`
 
 	// "starts_on" field predicates.
-	StartsOn      *time.Time  `json:"startsOn,omitempty"`
-	StartsOnNEQ   *time.Time  `json:"startsOnNEQ,omitempty"`
-	StartsOnIn    []time.Time `json:"startsOnIn,omitempty"`
-	StartsOnNotIn []time.Time `json:"startsOnNotIn,omitempty"`
-	StartsOnGT    *time.Time  `json:"startsOnGT,omitempty"`
-	StartsOnGTE   *time.Time  `json:"startsOnGTE,omitempty"`
-	StartsOnLT    *time.Time  `json:"startsOnLT,omitempty"`
-	StartsOnLTE   *time.Time  `json:"startsOnLTE,omitempty"`
+	StartsOn      *domain.Date  `json:"startsOn,omitempty"`
+	StartsOnNEQ   *domain.Date  `json:"startsOnNEQ,omitempty"`
+	StartsOnIn    []domain.Date `json:"startsOnIn,omitempty"`
+	StartsOnNotIn []domain.Date `json:"startsOnNotIn,omitempty"`
+	StartsOnGT    *domain.Date  `json:"startsOnGT,omitempty"`
+	StartsOnGTE   *domain.Date  `json:"startsOnGTE,omitempty"`
+	StartsOnLT    *domain.Date  `json:"startsOnLT,omitempty"`
+	StartsOnLTE   *domain.Date  `json:"startsOnLTE,omitempty"`
 
 	// "ends_on" field predicates.
-	EndsOn       *time.Time  `json:"endsOn,omitempty"`
-	EndsOnNEQ    *time.Time  `json:"endsOnNEQ,omitempty"`
-	EndsOnIn     []time.Time `json:"endsOnIn,omitempty"`
-	EndsOnNotIn  []time.Time `json:"endsOnNotIn,omitempty"`
-	EndsOnGT     *time.Time  `json:"endsOnGT,omitempty"`
-	EndsOnGTE    *time.Time  `json:"endsOnGTE,omitempty"`
-	EndsOnLT     *time.Time  `json:"endsOnLT,omitempty"`
-	EndsOnLTE    *time.Time  `json:"endsOnLTE,omitempty"`
-	EndsOnIsNil  bool        `json:"endsOnIsNil,omitempty"`
-	EndsOnNotNil bool        `json:"endsOnNotNil,omitempty"`
+	EndsOn       *domain.Date  `json:"endsOn,omitempty"`
+	EndsOnNEQ    *domain.Date  `json:"endsOnNEQ,omitempty"`
+	EndsOnIn     []domain.Date `json:"endsOnIn,omitempty"`
+	EndsOnNotIn  []domain.Date `json:"endsOnNotIn,omitempty"`
+	EndsOnGT     *domain.Date  `json:"endsOnGT,omitempty"`
+	EndsOnGTE    *domain.Date  `json:"endsOnGTE,omitempty"`
+	EndsOnLT     *domain.Date  `json:"endsOnLT,omitempty"`
+	EndsOnLTE    *domain.Date  `json:"endsOnLTE,omitempty"`
+	EndsOnIsNil  bool          `json:"endsOnIsNil,omitempty"`
+	EndsOnNotNil bool          `json:"endsOnNotNil,omitempty"`
 
 	// "status" field predicates.
 	Status      *intervention.Status  `json:"status,omitempty"`
@@ -5719,26 +5719,26 @@ type MonitoringMeetingWhereInput struct {
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
 
 	// "planned_on" field predicates.
-	PlannedOn      *time.Time  `json:"plannedOn,omitempty"`
-	PlannedOnNEQ   *time.Time  `json:"plannedOnNEQ,omitempty"`
-	PlannedOnIn    []time.Time `json:"plannedOnIn,omitempty"`
-	PlannedOnNotIn []time.Time `json:"plannedOnNotIn,omitempty"`
-	PlannedOnGT    *time.Time  `json:"plannedOnGT,omitempty"`
-	PlannedOnGTE   *time.Time  `json:"plannedOnGTE,omitempty"`
-	PlannedOnLT    *time.Time  `json:"plannedOnLT,omitempty"`
-	PlannedOnLTE   *time.Time  `json:"plannedOnLTE,omitempty"`
+	PlannedOn      *domain.Date  `json:"plannedOn,omitempty"`
+	PlannedOnNEQ   *domain.Date  `json:"plannedOnNEQ,omitempty"`
+	PlannedOnIn    []domain.Date `json:"plannedOnIn,omitempty"`
+	PlannedOnNotIn []domain.Date `json:"plannedOnNotIn,omitempty"`
+	PlannedOnGT    *domain.Date  `json:"plannedOnGT,omitempty"`
+	PlannedOnGTE   *domain.Date  `json:"plannedOnGTE,omitempty"`
+	PlannedOnLT    *domain.Date  `json:"plannedOnLT,omitempty"`
+	PlannedOnLTE   *domain.Date  `json:"plannedOnLTE,omitempty"`
 
 	// "held_on" field predicates.
-	HeldOn       *time.Time  `json:"heldOn,omitempty"`
-	HeldOnNEQ    *time.Time  `json:"heldOnNEQ,omitempty"`
-	HeldOnIn     []time.Time `json:"heldOnIn,omitempty"`
-	HeldOnNotIn  []time.Time `json:"heldOnNotIn,omitempty"`
-	HeldOnGT     *time.Time  `json:"heldOnGT,omitempty"`
-	HeldOnGTE    *time.Time  `json:"heldOnGTE,omitempty"`
-	HeldOnLT     *time.Time  `json:"heldOnLT,omitempty"`
-	HeldOnLTE    *time.Time  `json:"heldOnLTE,omitempty"`
-	HeldOnIsNil  bool        `json:"heldOnIsNil,omitempty"`
-	HeldOnNotNil bool        `json:"heldOnNotNil,omitempty"`
+	HeldOn       *domain.Date  `json:"heldOn,omitempty"`
+	HeldOnNEQ    *domain.Date  `json:"heldOnNEQ,omitempty"`
+	HeldOnIn     []domain.Date `json:"heldOnIn,omitempty"`
+	HeldOnNotIn  []domain.Date `json:"heldOnNotIn,omitempty"`
+	HeldOnGT     *domain.Date  `json:"heldOnGT,omitempty"`
+	HeldOnGTE    *domain.Date  `json:"heldOnGTE,omitempty"`
+	HeldOnLT     *domain.Date  `json:"heldOnLT,omitempty"`
+	HeldOnLTE    *domain.Date  `json:"heldOnLTE,omitempty"`
+	HeldOnIsNil  bool          `json:"heldOnIsNil,omitempty"`
+	HeldOnNotNil bool          `json:"heldOnNotNil,omitempty"`
 
 	// "case" edge predicates.
 	HasCase     *bool             `json:"hasCase,omitempty"`
@@ -6576,24 +6576,24 @@ type ObjectiveWhereInput struct {
 	LowerIsBetterNEQ *bool `json:"lowerIsBetterNEQ,omitempty"`
 
 	// "period_start" field predicates.
-	PeriodStart      *time.Time  `json:"periodStart,omitempty"`
-	PeriodStartNEQ   *time.Time  `json:"periodStartNEQ,omitempty"`
-	PeriodStartIn    []time.Time `json:"periodStartIn,omitempty"`
-	PeriodStartNotIn []time.Time `json:"periodStartNotIn,omitempty"`
-	PeriodStartGT    *time.Time  `json:"periodStartGT,omitempty"`
-	PeriodStartGTE   *time.Time  `json:"periodStartGTE,omitempty"`
-	PeriodStartLT    *time.Time  `json:"periodStartLT,omitempty"`
-	PeriodStartLTE   *time.Time  `json:"periodStartLTE,omitempty"`
+	PeriodStart      *domain.Date  `json:"periodStart,omitempty"`
+	PeriodStartNEQ   *domain.Date  `json:"periodStartNEQ,omitempty"`
+	PeriodStartIn    []domain.Date `json:"periodStartIn,omitempty"`
+	PeriodStartNotIn []domain.Date `json:"periodStartNotIn,omitempty"`
+	PeriodStartGT    *domain.Date  `json:"periodStartGT,omitempty"`
+	PeriodStartGTE   *domain.Date  `json:"periodStartGTE,omitempty"`
+	PeriodStartLT    *domain.Date  `json:"periodStartLT,omitempty"`
+	PeriodStartLTE   *domain.Date  `json:"periodStartLTE,omitempty"`
 
 	// "period_end" field predicates.
-	PeriodEnd      *time.Time  `json:"periodEnd,omitempty"`
-	PeriodEndNEQ   *time.Time  `json:"periodEndNEQ,omitempty"`
-	PeriodEndIn    []time.Time `json:"periodEndIn,omitempty"`
-	PeriodEndNotIn []time.Time `json:"periodEndNotIn,omitempty"`
-	PeriodEndGT    *time.Time  `json:"periodEndGT,omitempty"`
-	PeriodEndGTE   *time.Time  `json:"periodEndGTE,omitempty"`
-	PeriodEndLT    *time.Time  `json:"periodEndLT,omitempty"`
-	PeriodEndLTE   *time.Time  `json:"periodEndLTE,omitempty"`
+	PeriodEnd      *domain.Date  `json:"periodEnd,omitempty"`
+	PeriodEndNEQ   *domain.Date  `json:"periodEndNEQ,omitempty"`
+	PeriodEndIn    []domain.Date `json:"periodEndIn,omitempty"`
+	PeriodEndNotIn []domain.Date `json:"periodEndNotIn,omitempty"`
+	PeriodEndGT    *domain.Date  `json:"periodEndGT,omitempty"`
+	PeriodEndGTE   *domain.Date  `json:"periodEndGTE,omitempty"`
+	PeriodEndLT    *domain.Date  `json:"periodEndLT,omitempty"`
+	PeriodEndLTE   *domain.Date  `json:"periodEndLTE,omitempty"`
 
 	// "protocols" edge predicates.
 	HasProtocols     *bool                 `json:"hasProtocols,omitempty"`
@@ -7673,38 +7673,38 @@ type OutcomeWhereInput struct {
 	ValueDimensionNotIn []outcome.ValueDimension `json:"valueDimensionNotIn,omitempty"`
 
 	// "achieved_on" field predicates.
-	AchievedOn      *time.Time  `json:"achievedOn,omitempty"`
-	AchievedOnNEQ   *time.Time  `json:"achievedOnNEQ,omitempty"`
-	AchievedOnIn    []time.Time `json:"achievedOnIn,omitempty"`
-	AchievedOnNotIn []time.Time `json:"achievedOnNotIn,omitempty"`
-	AchievedOnGT    *time.Time  `json:"achievedOnGT,omitempty"`
-	AchievedOnGTE   *time.Time  `json:"achievedOnGTE,omitempty"`
-	AchievedOnLT    *time.Time  `json:"achievedOnLT,omitempty"`
-	AchievedOnLTE   *time.Time  `json:"achievedOnLTE,omitempty"`
+	AchievedOn      *domain.Date  `json:"achievedOn,omitempty"`
+	AchievedOnNEQ   *domain.Date  `json:"achievedOnNEQ,omitempty"`
+	AchievedOnIn    []domain.Date `json:"achievedOnIn,omitempty"`
+	AchievedOnNotIn []domain.Date `json:"achievedOnNotIn,omitempty"`
+	AchievedOnGT    *domain.Date  `json:"achievedOnGT,omitempty"`
+	AchievedOnGTE   *domain.Date  `json:"achievedOnGTE,omitempty"`
+	AchievedOnLT    *domain.Date  `json:"achievedOnLT,omitempty"`
+	AchievedOnLTE   *domain.Date  `json:"achievedOnLTE,omitempty"`
 
 	// "follow_up_due_on" field predicates.
-	FollowUpDueOn       *time.Time  `json:"followUpDueOn,omitempty"`
-	FollowUpDueOnNEQ    *time.Time  `json:"followUpDueOnNEQ,omitempty"`
-	FollowUpDueOnIn     []time.Time `json:"followUpDueOnIn,omitempty"`
-	FollowUpDueOnNotIn  []time.Time `json:"followUpDueOnNotIn,omitempty"`
-	FollowUpDueOnGT     *time.Time  `json:"followUpDueOnGT,omitempty"`
-	FollowUpDueOnGTE    *time.Time  `json:"followUpDueOnGTE,omitempty"`
-	FollowUpDueOnLT     *time.Time  `json:"followUpDueOnLT,omitempty"`
-	FollowUpDueOnLTE    *time.Time  `json:"followUpDueOnLTE,omitempty"`
-	FollowUpDueOnIsNil  bool        `json:"followUpDueOnIsNil,omitempty"`
-	FollowUpDueOnNotNil bool        `json:"followUpDueOnNotNil,omitempty"`
+	FollowUpDueOn       *domain.Date  `json:"followUpDueOn,omitempty"`
+	FollowUpDueOnNEQ    *domain.Date  `json:"followUpDueOnNEQ,omitempty"`
+	FollowUpDueOnIn     []domain.Date `json:"followUpDueOnIn,omitempty"`
+	FollowUpDueOnNotIn  []domain.Date `json:"followUpDueOnNotIn,omitempty"`
+	FollowUpDueOnGT     *domain.Date  `json:"followUpDueOnGT,omitempty"`
+	FollowUpDueOnGTE    *domain.Date  `json:"followUpDueOnGTE,omitempty"`
+	FollowUpDueOnLT     *domain.Date  `json:"followUpDueOnLT,omitempty"`
+	FollowUpDueOnLTE    *domain.Date  `json:"followUpDueOnLTE,omitempty"`
+	FollowUpDueOnIsNil  bool          `json:"followUpDueOnIsNil,omitempty"`
+	FollowUpDueOnNotNil bool          `json:"followUpDueOnNotNil,omitempty"`
 
 	// "followed_up_on" field predicates.
-	FollowedUpOn       *time.Time  `json:"followedUpOn,omitempty"`
-	FollowedUpOnNEQ    *time.Time  `json:"followedUpOnNEQ,omitempty"`
-	FollowedUpOnIn     []time.Time `json:"followedUpOnIn,omitempty"`
-	FollowedUpOnNotIn  []time.Time `json:"followedUpOnNotIn,omitempty"`
-	FollowedUpOnGT     *time.Time  `json:"followedUpOnGT,omitempty"`
-	FollowedUpOnGTE    *time.Time  `json:"followedUpOnGTE,omitempty"`
-	FollowedUpOnLT     *time.Time  `json:"followedUpOnLT,omitempty"`
-	FollowedUpOnLTE    *time.Time  `json:"followedUpOnLTE,omitempty"`
-	FollowedUpOnIsNil  bool        `json:"followedUpOnIsNil,omitempty"`
-	FollowedUpOnNotNil bool        `json:"followedUpOnNotNil,omitempty"`
+	FollowedUpOn       *domain.Date  `json:"followedUpOn,omitempty"`
+	FollowedUpOnNEQ    *domain.Date  `json:"followedUpOnNEQ,omitempty"`
+	FollowedUpOnIn     []domain.Date `json:"followedUpOnIn,omitempty"`
+	FollowedUpOnNotIn  []domain.Date `json:"followedUpOnNotIn,omitempty"`
+	FollowedUpOnGT     *domain.Date  `json:"followedUpOnGT,omitempty"`
+	FollowedUpOnGTE    *domain.Date  `json:"followedUpOnGTE,omitempty"`
+	FollowedUpOnLT     *domain.Date  `json:"followedUpOnLT,omitempty"`
+	FollowedUpOnLTE    *domain.Date  `json:"followedUpOnLTE,omitempty"`
+	FollowedUpOnIsNil  bool          `json:"followedUpOnIsNil,omitempty"`
+	FollowedUpOnNotNil bool          `json:"followedUpOnNotNil,omitempty"`
 
 	// "still_held" field predicates.
 	StillHeld       *bool `json:"stillHeld,omitempty"`
@@ -8123,14 +8123,14 @@ type PactWhereInput struct {
 	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
 
 	// "signed_on" field predicates.
-	SignedOn      *time.Time  `json:"signedOn,omitempty"`
-	SignedOnNEQ   *time.Time  `json:"signedOnNEQ,omitempty"`
-	SignedOnIn    []time.Time `json:"signedOnIn,omitempty"`
-	SignedOnNotIn []time.Time `json:"signedOnNotIn,omitempty"`
-	SignedOnGT    *time.Time  `json:"signedOnGT,omitempty"`
-	SignedOnGTE   *time.Time  `json:"signedOnGTE,omitempty"`
-	SignedOnLT    *time.Time  `json:"signedOnLT,omitempty"`
-	SignedOnLTE   *time.Time  `json:"signedOnLTE,omitempty"`
+	SignedOn      *domain.Date  `json:"signedOn,omitempty"`
+	SignedOnNEQ   *domain.Date  `json:"signedOnNEQ,omitempty"`
+	SignedOnIn    []domain.Date `json:"signedOnIn,omitempty"`
+	SignedOnNotIn []domain.Date `json:"signedOnNotIn,omitempty"`
+	SignedOnGT    *domain.Date  `json:"signedOnGT,omitempty"`
+	SignedOnGTE   *domain.Date  `json:"signedOnGTE,omitempty"`
+	SignedOnLT    *domain.Date  `json:"signedOnLT,omitempty"`
+	SignedOnLTE   *domain.Date  `json:"signedOnLTE,omitempty"`
 
 	// "description" field predicates.
 	Description             *string  `json:"description,omitempty"`
@@ -8774,28 +8774,28 @@ type PlanWhereInput struct {
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
 
 	// "agreed_on" field predicates.
-	AgreedOn       *time.Time  `json:"agreedOn,omitempty"`
-	AgreedOnNEQ    *time.Time  `json:"agreedOnNEQ,omitempty"`
-	AgreedOnIn     []time.Time `json:"agreedOnIn,omitempty"`
-	AgreedOnNotIn  []time.Time `json:"agreedOnNotIn,omitempty"`
-	AgreedOnGT     *time.Time  `json:"agreedOnGT,omitempty"`
-	AgreedOnGTE    *time.Time  `json:"agreedOnGTE,omitempty"`
-	AgreedOnLT     *time.Time  `json:"agreedOnLT,omitempty"`
-	AgreedOnLTE    *time.Time  `json:"agreedOnLTE,omitempty"`
-	AgreedOnIsNil  bool        `json:"agreedOnIsNil,omitempty"`
-	AgreedOnNotNil bool        `json:"agreedOnNotNil,omitempty"`
+	AgreedOn       *domain.Date  `json:"agreedOn,omitempty"`
+	AgreedOnNEQ    *domain.Date  `json:"agreedOnNEQ,omitempty"`
+	AgreedOnIn     []domain.Date `json:"agreedOnIn,omitempty"`
+	AgreedOnNotIn  []domain.Date `json:"agreedOnNotIn,omitempty"`
+	AgreedOnGT     *domain.Date  `json:"agreedOnGT,omitempty"`
+	AgreedOnGTE    *domain.Date  `json:"agreedOnGTE,omitempty"`
+	AgreedOnLT     *domain.Date  `json:"agreedOnLT,omitempty"`
+	AgreedOnLTE    *domain.Date  `json:"agreedOnLTE,omitempty"`
+	AgreedOnIsNil  bool          `json:"agreedOnIsNil,omitempty"`
+	AgreedOnNotNil bool          `json:"agreedOnNotNil,omitempty"`
 
 	// "review_on" field predicates.
-	ReviewOn       *time.Time  `json:"reviewOn,omitempty"`
-	ReviewOnNEQ    *time.Time  `json:"reviewOnNEQ,omitempty"`
-	ReviewOnIn     []time.Time `json:"reviewOnIn,omitempty"`
-	ReviewOnNotIn  []time.Time `json:"reviewOnNotIn,omitempty"`
-	ReviewOnGT     *time.Time  `json:"reviewOnGT,omitempty"`
-	ReviewOnGTE    *time.Time  `json:"reviewOnGTE,omitempty"`
-	ReviewOnLT     *time.Time  `json:"reviewOnLT,omitempty"`
-	ReviewOnLTE    *time.Time  `json:"reviewOnLTE,omitempty"`
-	ReviewOnIsNil  bool        `json:"reviewOnIsNil,omitempty"`
-	ReviewOnNotNil bool        `json:"reviewOnNotNil,omitempty"`
+	ReviewOn       *domain.Date  `json:"reviewOn,omitempty"`
+	ReviewOnNEQ    *domain.Date  `json:"reviewOnNEQ,omitempty"`
+	ReviewOnIn     []domain.Date `json:"reviewOnIn,omitempty"`
+	ReviewOnNotIn  []domain.Date `json:"reviewOnNotIn,omitempty"`
+	ReviewOnGT     *domain.Date  `json:"reviewOnGT,omitempty"`
+	ReviewOnGTE    *domain.Date  `json:"reviewOnGTE,omitempty"`
+	ReviewOnLT     *domain.Date  `json:"reviewOnLT,omitempty"`
+	ReviewOnLTE    *domain.Date  `json:"reviewOnLTE,omitempty"`
+	ReviewOnIsNil  bool          `json:"reviewOnIsNil,omitempty"`
+	ReviewOnNotNil bool          `json:"reviewOnNotNil,omitempty"`
 
 	// "case" edge predicates.
 	HasCase     *bool             `json:"hasCase,omitempty"`
@@ -9171,40 +9171,40 @@ type ProtocolWhereInput struct {
 	StatusNotIn []protocol.Status `json:"statusNotIn,omitempty"`
 
 	// "signed_on" field predicates.
-	SignedOn       *time.Time  `json:"signedOn,omitempty"`
-	SignedOnNEQ    *time.Time  `json:"signedOnNEQ,omitempty"`
-	SignedOnIn     []time.Time `json:"signedOnIn,omitempty"`
-	SignedOnNotIn  []time.Time `json:"signedOnNotIn,omitempty"`
-	SignedOnGT     *time.Time  `json:"signedOnGT,omitempty"`
-	SignedOnGTE    *time.Time  `json:"signedOnGTE,omitempty"`
-	SignedOnLT     *time.Time  `json:"signedOnLT,omitempty"`
-	SignedOnLTE    *time.Time  `json:"signedOnLTE,omitempty"`
-	SignedOnIsNil  bool        `json:"signedOnIsNil,omitempty"`
-	SignedOnNotNil bool        `json:"signedOnNotNil,omitempty"`
+	SignedOn       *domain.Date  `json:"signedOn,omitempty"`
+	SignedOnNEQ    *domain.Date  `json:"signedOnNEQ,omitempty"`
+	SignedOnIn     []domain.Date `json:"signedOnIn,omitempty"`
+	SignedOnNotIn  []domain.Date `json:"signedOnNotIn,omitempty"`
+	SignedOnGT     *domain.Date  `json:"signedOnGT,omitempty"`
+	SignedOnGTE    *domain.Date  `json:"signedOnGTE,omitempty"`
+	SignedOnLT     *domain.Date  `json:"signedOnLT,omitempty"`
+	SignedOnLTE    *domain.Date  `json:"signedOnLTE,omitempty"`
+	SignedOnIsNil  bool          `json:"signedOnIsNil,omitempty"`
+	SignedOnNotNil bool          `json:"signedOnNotNil,omitempty"`
 
 	// "valid_from" field predicates.
-	ValidFrom       *time.Time  `json:"validFrom,omitempty"`
-	ValidFromNEQ    *time.Time  `json:"validFromNEQ,omitempty"`
-	ValidFromIn     []time.Time `json:"validFromIn,omitempty"`
-	ValidFromNotIn  []time.Time `json:"validFromNotIn,omitempty"`
-	ValidFromGT     *time.Time  `json:"validFromGT,omitempty"`
-	ValidFromGTE    *time.Time  `json:"validFromGTE,omitempty"`
-	ValidFromLT     *time.Time  `json:"validFromLT,omitempty"`
-	ValidFromLTE    *time.Time  `json:"validFromLTE,omitempty"`
-	ValidFromIsNil  bool        `json:"validFromIsNil,omitempty"`
-	ValidFromNotNil bool        `json:"validFromNotNil,omitempty"`
+	ValidFrom       *domain.Date  `json:"validFrom,omitempty"`
+	ValidFromNEQ    *domain.Date  `json:"validFromNEQ,omitempty"`
+	ValidFromIn     []domain.Date `json:"validFromIn,omitempty"`
+	ValidFromNotIn  []domain.Date `json:"validFromNotIn,omitempty"`
+	ValidFromGT     *domain.Date  `json:"validFromGT,omitempty"`
+	ValidFromGTE    *domain.Date  `json:"validFromGTE,omitempty"`
+	ValidFromLT     *domain.Date  `json:"validFromLT,omitempty"`
+	ValidFromLTE    *domain.Date  `json:"validFromLTE,omitempty"`
+	ValidFromIsNil  bool          `json:"validFromIsNil,omitempty"`
+	ValidFromNotNil bool          `json:"validFromNotNil,omitempty"`
 
 	// "valid_until" field predicates.
-	ValidUntil       *time.Time  `json:"validUntil,omitempty"`
-	ValidUntilNEQ    *time.Time  `json:"validUntilNEQ,omitempty"`
-	ValidUntilIn     []time.Time `json:"validUntilIn,omitempty"`
-	ValidUntilNotIn  []time.Time `json:"validUntilNotIn,omitempty"`
-	ValidUntilGT     *time.Time  `json:"validUntilGT,omitempty"`
-	ValidUntilGTE    *time.Time  `json:"validUntilGTE,omitempty"`
-	ValidUntilLT     *time.Time  `json:"validUntilLT,omitempty"`
-	ValidUntilLTE    *time.Time  `json:"validUntilLTE,omitempty"`
-	ValidUntilIsNil  bool        `json:"validUntilIsNil,omitempty"`
-	ValidUntilNotNil bool        `json:"validUntilNotNil,omitempty"`
+	ValidUntil       *domain.Date  `json:"validUntil,omitempty"`
+	ValidUntilNEQ    *domain.Date  `json:"validUntilNEQ,omitempty"`
+	ValidUntilIn     []domain.Date `json:"validUntilIn,omitempty"`
+	ValidUntilNotIn  []domain.Date `json:"validUntilNotIn,omitempty"`
+	ValidUntilGT     *domain.Date  `json:"validUntilGT,omitempty"`
+	ValidUntilGTE    *domain.Date  `json:"validUntilGTE,omitempty"`
+	ValidUntilLT     *domain.Date  `json:"validUntilLT,omitempty"`
+	ValidUntilLTE    *domain.Date  `json:"validUntilLTE,omitempty"`
+	ValidUntilIsNil  bool          `json:"validUntilIsNil,omitempty"`
+	ValidUntilNotNil bool          `json:"validUntilNotNil,omitempty"`
 
 	// "parties" edge predicates.
 	HasParties     *bool                      `json:"hasParties,omitempty"`
@@ -9661,16 +9661,16 @@ type ProtocolCommitmentWhereInput struct {
 	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
 
 	// "due_on" field predicates.
-	DueOn       *time.Time  `json:"dueOn,omitempty"`
-	DueOnNEQ    *time.Time  `json:"dueOnNEQ,omitempty"`
-	DueOnIn     []time.Time `json:"dueOnIn,omitempty"`
-	DueOnNotIn  []time.Time `json:"dueOnNotIn,omitempty"`
-	DueOnGT     *time.Time  `json:"dueOnGT,omitempty"`
-	DueOnGTE    *time.Time  `json:"dueOnGTE,omitempty"`
-	DueOnLT     *time.Time  `json:"dueOnLT,omitempty"`
-	DueOnLTE    *time.Time  `json:"dueOnLTE,omitempty"`
-	DueOnIsNil  bool        `json:"dueOnIsNil,omitempty"`
-	DueOnNotNil bool        `json:"dueOnNotNil,omitempty"`
+	DueOn       *domain.Date  `json:"dueOn,omitempty"`
+	DueOnNEQ    *domain.Date  `json:"dueOnNEQ,omitempty"`
+	DueOnIn     []domain.Date `json:"dueOnIn,omitempty"`
+	DueOnNotIn  []domain.Date `json:"dueOnNotIn,omitempty"`
+	DueOnGT     *domain.Date  `json:"dueOnGT,omitempty"`
+	DueOnGTE    *domain.Date  `json:"dueOnGTE,omitempty"`
+	DueOnLT     *domain.Date  `json:"dueOnLT,omitempty"`
+	DueOnLTE    *domain.Date  `json:"dueOnLTE,omitempty"`
+	DueOnIsNil  bool          `json:"dueOnIsNil,omitempty"`
+	DueOnNotNil bool          `json:"dueOnNotNil,omitempty"`
 
 	// "status" field predicates.
 	Status      *protocolcommitment.Status  `json:"status,omitempty"`
@@ -9679,16 +9679,16 @@ type ProtocolCommitmentWhereInput struct {
 	StatusNotIn []protocolcommitment.Status `json:"statusNotIn,omitempty"`
 
 	// "done_on" field predicates.
-	DoneOn       *time.Time  `json:"doneOn,omitempty"`
-	DoneOnNEQ    *time.Time  `json:"doneOnNEQ,omitempty"`
-	DoneOnIn     []time.Time `json:"doneOnIn,omitempty"`
-	DoneOnNotIn  []time.Time `json:"doneOnNotIn,omitempty"`
-	DoneOnGT     *time.Time  `json:"doneOnGT,omitempty"`
-	DoneOnGTE    *time.Time  `json:"doneOnGTE,omitempty"`
-	DoneOnLT     *time.Time  `json:"doneOnLT,omitempty"`
-	DoneOnLTE    *time.Time  `json:"doneOnLTE,omitempty"`
-	DoneOnIsNil  bool        `json:"doneOnIsNil,omitempty"`
-	DoneOnNotNil bool        `json:"doneOnNotNil,omitempty"`
+	DoneOn       *domain.Date  `json:"doneOn,omitempty"`
+	DoneOnNEQ    *domain.Date  `json:"doneOnNEQ,omitempty"`
+	DoneOnIn     []domain.Date `json:"doneOnIn,omitempty"`
+	DoneOnNotIn  []domain.Date `json:"doneOnNotIn,omitempty"`
+	DoneOnGT     *domain.Date  `json:"doneOnGT,omitempty"`
+	DoneOnGTE    *domain.Date  `json:"doneOnGTE,omitempty"`
+	DoneOnLT     *domain.Date  `json:"doneOnLT,omitempty"`
+	DoneOnLTE    *domain.Date  `json:"doneOnLTE,omitempty"`
+	DoneOnIsNil  bool          `json:"doneOnIsNil,omitempty"`
+	DoneOnNotNil bool          `json:"doneOnNotNil,omitempty"`
 
 	// "evidence" field predicates.
 	Evidence             *string  `json:"evidence,omitempty"`
@@ -10456,14 +10456,14 @@ type TableMembershipWhereInput struct {
 	ProfessionNotIn []tablemembership.Profession `json:"professionNotIn,omitempty"`
 
 	// "joined_on" field predicates.
-	JoinedOn      *time.Time  `json:"joinedOn,omitempty"`
-	JoinedOnNEQ   *time.Time  `json:"joinedOnNEQ,omitempty"`
-	JoinedOnIn    []time.Time `json:"joinedOnIn,omitempty"`
-	JoinedOnNotIn []time.Time `json:"joinedOnNotIn,omitempty"`
-	JoinedOnGT    *time.Time  `json:"joinedOnGT,omitempty"`
-	JoinedOnGTE   *time.Time  `json:"joinedOnGTE,omitempty"`
-	JoinedOnLT    *time.Time  `json:"joinedOnLT,omitempty"`
-	JoinedOnLTE   *time.Time  `json:"joinedOnLTE,omitempty"`
+	JoinedOn      *domain.Date  `json:"joinedOn,omitempty"`
+	JoinedOnNEQ   *domain.Date  `json:"joinedOnNEQ,omitempty"`
+	JoinedOnIn    []domain.Date `json:"joinedOnIn,omitempty"`
+	JoinedOnNotIn []domain.Date `json:"joinedOnNotIn,omitempty"`
+	JoinedOnGT    *domain.Date  `json:"joinedOnGT,omitempty"`
+	JoinedOnGTE   *domain.Date  `json:"joinedOnGTE,omitempty"`
+	JoinedOnLT    *domain.Date  `json:"joinedOnLT,omitempty"`
+	JoinedOnLTE   *domain.Date  `json:"joinedOnLTE,omitempty"`
 
 	// "table" edge predicates.
 	HasTable     *bool              `json:"hasTable,omitempty"`

@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/fund"
@@ -31,9 +32,9 @@ type Intervention struct {
 	// What is delivered (descrizione).
 	Description string `json:"description,omitempty"`
 	// Start date (data di inizio).
-	StartsOn time.Time `json:"starts_on,omitempty"`
+	StartsOn domain.Date `json:"starts_on,omitempty"`
 	// End date, planned or actual (data di fine).
-	EndsOn *time.Time `json:"ends_on,omitempty"`
+	EndsOn *domain.Date `json:"ends_on,omitempty"`
 	// Status (stato): programmato, in corso, concluso, interrotto.
 	Status intervention.Status `json:"status,omitempty"`
 	// Cost in euro cents, at most 100 million euro (costo in centesimi di euro).
@@ -113,13 +114,17 @@ func (*Intervention) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case intervention.FieldEndsOn:
+			values[i] = &sql.NullScanner{S: new(domain.Date)}
+		case intervention.FieldStartsOn:
+			values[i] = new(domain.Date)
 		case intervention.FieldID:
 			values[i] = new(gid.ID)
 		case intervention.FieldCostCents:
 			values[i] = new(sql.NullInt64)
 		case intervention.FieldKind, intervention.FieldDescription, intervention.FieldStatus:
 			values[i] = new(sql.NullString)
-		case intervention.FieldCreatedAt, intervention.FieldUpdatedAt, intervention.FieldStartsOn, intervention.FieldEndsOn:
+		case intervention.FieldCreatedAt, intervention.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		case intervention.ForeignKeys[0]: // intervention_case
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
@@ -173,17 +178,17 @@ func (_m *Intervention) assignValues(columns []string, values []any) error {
 				_m.Description = value.String
 			}
 		case intervention.FieldStartsOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*domain.Date); !ok {
 				return fmt.Errorf("unexpected type %T for field starts_on", values[i])
-			} else if value.Valid {
-				_m.StartsOn = value.Time
+			} else if value != nil {
+				_m.StartsOn = *value
 			}
 		case intervention.FieldEndsOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field ends_on", values[i])
 			} else if value.Valid {
-				_m.EndsOn = new(time.Time)
-				*_m.EndsOn = value.Time
+				_m.EndsOn = new(domain.Date)
+				*_m.EndsOn = *value.S.(*domain.Date)
 			}
 		case intervention.FieldStatus:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -287,11 +292,11 @@ func (_m *Intervention) String() string {
 	builder.WriteString(_m.Description)
 	builder.WriteString(", ")
 	builder.WriteString("starts_on=")
-	builder.WriteString(_m.StartsOn.Format(time.ANSIC))
+	builder.WriteString(fmt.Sprintf("%v", _m.StartsOn))
 	builder.WriteString(", ")
 	if v := _m.EndsOn; v != nil {
 		builder.WriteString("ends_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	builder.WriteString("status=")

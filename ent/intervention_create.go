@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/fund"
@@ -74,19 +75,19 @@ func (_c *InterventionCreate) SetNillableDescription(v *string) *InterventionCre
 }
 
 // SetStartsOn sets the "starts_on" field.
-func (_c *InterventionCreate) SetStartsOn(v time.Time) *InterventionCreate {
+func (_c *InterventionCreate) SetStartsOn(v domain.Date) *InterventionCreate {
 	_c.mutation.SetStartsOn(v)
 	return _c
 }
 
 // SetEndsOn sets the "ends_on" field.
-func (_c *InterventionCreate) SetEndsOn(v time.Time) *InterventionCreate {
+func (_c *InterventionCreate) SetEndsOn(v domain.Date) *InterventionCreate {
 	_c.mutation.SetEndsOn(v)
 	return _c
 }
 
 // SetNillableEndsOn sets the "ends_on" field if the given value is not nil.
-func (_c *InterventionCreate) SetNillableEndsOn(v *time.Time) *InterventionCreate {
+func (_c *InterventionCreate) SetNillableEndsOn(v *domain.Date) *InterventionCreate {
 	if v != nil {
 		_c.SetEndsOn(*v)
 	}

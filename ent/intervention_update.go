@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/intervention"
@@ -74,13 +75,13 @@ func (_u *InterventionUpdate) ClearDescription() *InterventionUpdate {
 }
 
 // SetStartsOn sets the "starts_on" field.
-func (_u *InterventionUpdate) SetStartsOn(v time.Time) *InterventionUpdate {
+func (_u *InterventionUpdate) SetStartsOn(v domain.Date) *InterventionUpdate {
 	_u.mutation.SetStartsOn(v)
 	return _u
 }
 
 // SetNillableStartsOn sets the "starts_on" field if the given value is not nil.
-func (_u *InterventionUpdate) SetNillableStartsOn(v *time.Time) *InterventionUpdate {
+func (_u *InterventionUpdate) SetNillableStartsOn(v *domain.Date) *InterventionUpdate {
 	if v != nil {
 		_u.SetStartsOn(*v)
 	}
@@ -88,13 +89,13 @@ func (_u *InterventionUpdate) SetNillableStartsOn(v *time.Time) *InterventionUpd
 }
 
 // SetEndsOn sets the "ends_on" field.
-func (_u *InterventionUpdate) SetEndsOn(v time.Time) *InterventionUpdate {
+func (_u *InterventionUpdate) SetEndsOn(v domain.Date) *InterventionUpdate {
 	_u.mutation.SetEndsOn(v)
 	return _u
 }
 
 // SetNillableEndsOn sets the "ends_on" field if the given value is not nil.
-func (_u *InterventionUpdate) SetNillableEndsOn(v *time.Time) *InterventionUpdate {
+func (_u *InterventionUpdate) SetNillableEndsOn(v *domain.Date) *InterventionUpdate {
 	if v != nil {
 		_u.SetEndsOn(*v)
 	}
@@ -507,13 +508,13 @@ func (_u *InterventionUpdateOne) ClearDescription() *InterventionUpdateOne {
 }
 
 // SetStartsOn sets the "starts_on" field.
-func (_u *InterventionUpdateOne) SetStartsOn(v time.Time) *InterventionUpdateOne {
+func (_u *InterventionUpdateOne) SetStartsOn(v domain.Date) *InterventionUpdateOne {
 	_u.mutation.SetStartsOn(v)
 	return _u
 }
 
 // SetNillableStartsOn sets the "starts_on" field if the given value is not nil.
-func (_u *InterventionUpdateOne) SetNillableStartsOn(v *time.Time) *InterventionUpdateOne {
+func (_u *InterventionUpdateOne) SetNillableStartsOn(v *domain.Date) *InterventionUpdateOne {
 	if v != nil {
 		_u.SetStartsOn(*v)
 	}
@@ -521,13 +522,13 @@ func (_u *InterventionUpdateOne) SetNillableStartsOn(v *time.Time) *Intervention
 }
 
 // SetEndsOn sets the "ends_on" field.
-func (_u *InterventionUpdateOne) SetEndsOn(v time.Time) *InterventionUpdateOne {
+func (_u *InterventionUpdateOne) SetEndsOn(v domain.Date) *InterventionUpdateOne {
 	_u.mutation.SetEndsOn(v)
 	return _u
 }
 
 // SetNillableEndsOn sets the "ends_on" field if the given value is not nil.
-func (_u *InterventionUpdateOne) SetNillableEndsOn(v *time.Time) *InterventionUpdateOne {
+func (_u *InterventionUpdateOne) SetNillableEndsOn(v *domain.Date) *InterventionUpdateOne {
 	if v != nil {
 		_u.SetEndsOn(*v)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
@@ -26,9 +27,9 @@ type MonitoringMeeting struct {
 	// When the record was last changed (modificato il).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Date the meeting is planned for (data prevista).
-	PlannedOn time.Time `json:"planned_on,omitempty"`
+	PlannedOn domain.Date `json:"planned_on,omitempty"`
 	// Date the meeting was held; null while only planned (data di svolgimento).
-	HeldOn *time.Time `json:"held_on,omitempty"`
+	HeldOn *domain.Date `json:"held_on,omitempty"`
 	// What the meeting concluded (sintesi dell'incontro).
 	Summary string `json:"summary,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -92,11 +93,15 @@ func (*MonitoringMeeting) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case monitoringmeeting.FieldHeldOn:
+			values[i] = &sql.NullScanner{S: new(domain.Date)}
+		case monitoringmeeting.FieldPlannedOn:
+			values[i] = new(domain.Date)
 		case monitoringmeeting.FieldID:
 			values[i] = new(gid.ID)
 		case monitoringmeeting.FieldSummary:
 			values[i] = new(sql.NullString)
-		case monitoringmeeting.FieldCreatedAt, monitoringmeeting.FieldUpdatedAt, monitoringmeeting.FieldPlannedOn, monitoringmeeting.FieldHeldOn:
+		case monitoringmeeting.FieldCreatedAt, monitoringmeeting.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		case monitoringmeeting.ForeignKeys[0]: // monitoring_meeting_case
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
@@ -136,17 +141,17 @@ func (_m *MonitoringMeeting) assignValues(columns []string, values []any) error 
 				_m.UpdatedAt = value.Time
 			}
 		case monitoringmeeting.FieldPlannedOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*domain.Date); !ok {
 				return fmt.Errorf("unexpected type %T for field planned_on", values[i])
-			} else if value.Valid {
-				_m.PlannedOn = value.Time
+			} else if value != nil {
+				_m.PlannedOn = *value
 			}
 		case monitoringmeeting.FieldHeldOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field held_on", values[i])
 			} else if value.Valid {
-				_m.HeldOn = new(time.Time)
-				*_m.HeldOn = value.Time
+				_m.HeldOn = new(domain.Date)
+				*_m.HeldOn = *value.S.(*domain.Date)
 			}
 		case monitoringmeeting.FieldSummary:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -226,11 +231,11 @@ func (_m *MonitoringMeeting) String() string {
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
 	builder.WriteString(", ")
 	builder.WriteString("planned_on=")
-	builder.WriteString(_m.PlannedOn.Format(time.ANSIC))
+	builder.WriteString(fmt.Sprintf("%v", _m.PlannedOn))
 	builder.WriteString(", ")
 	if v := _m.HeldOn; v != nil {
 		builder.WriteString("held_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	builder.WriteString("summary=")

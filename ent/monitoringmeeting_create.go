@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/monitoringitem"
@@ -53,19 +54,19 @@ func (_c *MonitoringMeetingCreate) SetNillableUpdatedAt(v *time.Time) *Monitorin
 }
 
 // SetPlannedOn sets the "planned_on" field.
-func (_c *MonitoringMeetingCreate) SetPlannedOn(v time.Time) *MonitoringMeetingCreate {
+func (_c *MonitoringMeetingCreate) SetPlannedOn(v domain.Date) *MonitoringMeetingCreate {
 	_c.mutation.SetPlannedOn(v)
 	return _c
 }
 
 // SetHeldOn sets the "held_on" field.
-func (_c *MonitoringMeetingCreate) SetHeldOn(v time.Time) *MonitoringMeetingCreate {
+func (_c *MonitoringMeetingCreate) SetHeldOn(v domain.Date) *MonitoringMeetingCreate {
 	_c.mutation.SetHeldOn(v)
 	return _c
 }
 
 // SetNillableHeldOn sets the "held_on" field if the given value is not nil.
-func (_c *MonitoringMeetingCreate) SetNillableHeldOn(v *time.Time) *MonitoringMeetingCreate {
+func (_c *MonitoringMeetingCreate) SetNillableHeldOn(v *domain.Date) *MonitoringMeetingCreate {
 	if v != nil {
 		_c.SetHeldOn(*v)
 	}

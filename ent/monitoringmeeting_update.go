@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/monitoringitem"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
@@ -39,13 +40,13 @@ func (_u *MonitoringMeetingUpdate) SetUpdatedAt(v time.Time) *MonitoringMeetingU
 }
 
 // SetPlannedOn sets the "planned_on" field.
-func (_u *MonitoringMeetingUpdate) SetPlannedOn(v time.Time) *MonitoringMeetingUpdate {
+func (_u *MonitoringMeetingUpdate) SetPlannedOn(v domain.Date) *MonitoringMeetingUpdate {
 	_u.mutation.SetPlannedOn(v)
 	return _u
 }
 
 // SetNillablePlannedOn sets the "planned_on" field if the given value is not nil.
-func (_u *MonitoringMeetingUpdate) SetNillablePlannedOn(v *time.Time) *MonitoringMeetingUpdate {
+func (_u *MonitoringMeetingUpdate) SetNillablePlannedOn(v *domain.Date) *MonitoringMeetingUpdate {
 	if v != nil {
 		_u.SetPlannedOn(*v)
 	}
@@ -53,13 +54,13 @@ func (_u *MonitoringMeetingUpdate) SetNillablePlannedOn(v *time.Time) *Monitorin
 }
 
 // SetHeldOn sets the "held_on" field.
-func (_u *MonitoringMeetingUpdate) SetHeldOn(v time.Time) *MonitoringMeetingUpdate {
+func (_u *MonitoringMeetingUpdate) SetHeldOn(v domain.Date) *MonitoringMeetingUpdate {
 	_u.mutation.SetHeldOn(v)
 	return _u
 }
 
 // SetNillableHeldOn sets the "held_on" field if the given value is not nil.
-func (_u *MonitoringMeetingUpdate) SetNillableHeldOn(v *time.Time) *MonitoringMeetingUpdate {
+func (_u *MonitoringMeetingUpdate) SetNillableHeldOn(v *domain.Date) *MonitoringMeetingUpdate {
 	if v != nil {
 		_u.SetHeldOn(*v)
 	}
@@ -347,13 +348,13 @@ func (_u *MonitoringMeetingUpdateOne) SetUpdatedAt(v time.Time) *MonitoringMeeti
 }
 
 // SetPlannedOn sets the "planned_on" field.
-func (_u *MonitoringMeetingUpdateOne) SetPlannedOn(v time.Time) *MonitoringMeetingUpdateOne {
+func (_u *MonitoringMeetingUpdateOne) SetPlannedOn(v domain.Date) *MonitoringMeetingUpdateOne {
 	_u.mutation.SetPlannedOn(v)
 	return _u
 }
 
 // SetNillablePlannedOn sets the "planned_on" field if the given value is not nil.
-func (_u *MonitoringMeetingUpdateOne) SetNillablePlannedOn(v *time.Time) *MonitoringMeetingUpdateOne {
+func (_u *MonitoringMeetingUpdateOne) SetNillablePlannedOn(v *domain.Date) *MonitoringMeetingUpdateOne {
 	if v != nil {
 		_u.SetPlannedOn(*v)
 	}
@@ -361,13 +362,13 @@ func (_u *MonitoringMeetingUpdateOne) SetNillablePlannedOn(v *time.Time) *Monito
 }
 
 // SetHeldOn sets the "held_on" field.
-func (_u *MonitoringMeetingUpdateOne) SetHeldOn(v time.Time) *MonitoringMeetingUpdateOne {
+func (_u *MonitoringMeetingUpdateOne) SetHeldOn(v domain.Date) *MonitoringMeetingUpdateOne {
 	_u.mutation.SetHeldOn(v)
 	return _u
 }
 
 // SetNillableHeldOn sets the "held_on" field if the given value is not nil.
-func (_u *MonitoringMeetingUpdateOne) SetNillableHeldOn(v *time.Time) *MonitoringMeetingUpdateOne {
+func (_u *MonitoringMeetingUpdateOne) SetNillableHeldOn(v *domain.Date) *MonitoringMeetingUpdateOne {
 	if v != nil {
 		_u.SetHeldOn(*v)
 	}

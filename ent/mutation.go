@@ -864,7 +864,7 @@ type AssessmentMutation struct {
 	appendfindings  []domain.AreaFinding
 	summary         *string
 	complex_needs   *bool
-	assessed_on     *time.Time
+	assessed_on     *domain.Date
 	clearedFields   map[string]struct{}
 	_case           *gid.ID
 	cleared_case    bool
@@ -1211,12 +1211,12 @@ func (m *AssessmentMutation) ResetComplexNeeds() {
 }
 
 // SetAssessedOn sets the "assessed_on" field.
-func (m *AssessmentMutation) SetAssessedOn(t time.Time) {
-	m.assessed_on = &t
+func (m *AssessmentMutation) SetAssessedOn(d domain.Date) {
+	m.assessed_on = &d
 }
 
 // AssessedOn returns the value of the "assessed_on" field in the mutation.
-func (m *AssessmentMutation) AssessedOn() (r time.Time, exists bool) {
+func (m *AssessmentMutation) AssessedOn() (r domain.Date, exists bool) {
 	v := m.assessed_on
 	if v == nil {
 		return
@@ -1227,7 +1227,7 @@ func (m *AssessmentMutation) AssessedOn() (r time.Time, exists bool) {
 // OldAssessedOn returns the old "assessed_on" field's value of the Assessment entity.
 // If the Assessment object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *AssessmentMutation) OldAssessedOn(ctx context.Context) (v time.Time, err error) {
+func (m *AssessmentMutation) OldAssessedOn(ctx context.Context) (v domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldAssessedOn is only allowed on UpdateOne operations")
 	}
@@ -1477,7 +1477,7 @@ func (m *AssessmentMutation) SetField(name string, value ent.Value) error {
 		m.SetComplexNeeds(v)
 		return nil
 	case assessment.FieldAssessedOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -3417,20 +3417,20 @@ type CaseFileMutation struct {
 	created_at                    *time.Time
 	updated_at                    *time.Time
 	code                          *string
-	referred_on                   *time.Time
+	referred_on                   *domain.Date
 	referral_reason               *string
 	need_areas                    *[]domain.NeedArea
 	appendneed_areas              []domain.NeedArea
 	status                        *casefile.Status
 	priority                      *casefile.Priority
-	taken_in_charge_on            *time.Time
-	closed_on                     *time.Time
+	taken_in_charge_on            *domain.Date
+	closed_on                     *domain.Date
 	closure_reason                *casefile.ClosureReason
 	decline_reason                *string
 	consent_given_at              *time.Time
-	first_meeting_on              *time.Time
-	first_meeting_due_on          *time.Time
-	plan_due_on                   *time.Time
+	first_meeting_on              *domain.Date
+	first_meeting_due_on          *domain.Date
+	plan_due_on                   *domain.Date
 	transfer_reason               *string
 	transfer_requested_at         *time.Time
 	open_person                   *string
@@ -3692,12 +3692,12 @@ func (m *CaseFileMutation) ResetCode() {
 }
 
 // SetReferredOn sets the "referred_on" field.
-func (m *CaseFileMutation) SetReferredOn(t time.Time) {
-	m.referred_on = &t
+func (m *CaseFileMutation) SetReferredOn(d domain.Date) {
+	m.referred_on = &d
 }
 
 // ReferredOn returns the value of the "referred_on" field in the mutation.
-func (m *CaseFileMutation) ReferredOn() (r time.Time, exists bool) {
+func (m *CaseFileMutation) ReferredOn() (r domain.Date, exists bool) {
 	v := m.referred_on
 	if v == nil {
 		return
@@ -3708,7 +3708,7 @@ func (m *CaseFileMutation) ReferredOn() (r time.Time, exists bool) {
 // OldReferredOn returns the old "referred_on" field's value of the CaseFile entity.
 // If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CaseFileMutation) OldReferredOn(ctx context.Context) (v time.Time, err error) {
+func (m *CaseFileMutation) OldReferredOn(ctx context.Context) (v domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldReferredOn is only allowed on UpdateOne operations")
 	}
@@ -3887,12 +3887,12 @@ func (m *CaseFileMutation) ResetPriority() {
 }
 
 // SetTakenInChargeOn sets the "taken_in_charge_on" field.
-func (m *CaseFileMutation) SetTakenInChargeOn(t time.Time) {
-	m.taken_in_charge_on = &t
+func (m *CaseFileMutation) SetTakenInChargeOn(d domain.Date) {
+	m.taken_in_charge_on = &d
 }
 
 // TakenInChargeOn returns the value of the "taken_in_charge_on" field in the mutation.
-func (m *CaseFileMutation) TakenInChargeOn() (r time.Time, exists bool) {
+func (m *CaseFileMutation) TakenInChargeOn() (r domain.Date, exists bool) {
 	v := m.taken_in_charge_on
 	if v == nil {
 		return
@@ -3903,7 +3903,7 @@ func (m *CaseFileMutation) TakenInChargeOn() (r time.Time, exists bool) {
 // OldTakenInChargeOn returns the old "taken_in_charge_on" field's value of the CaseFile entity.
 // If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CaseFileMutation) OldTakenInChargeOn(ctx context.Context) (v *time.Time, err error) {
+func (m *CaseFileMutation) OldTakenInChargeOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldTakenInChargeOn is only allowed on UpdateOne operations")
 	}
@@ -3936,12 +3936,12 @@ func (m *CaseFileMutation) ResetTakenInChargeOn() {
 }
 
 // SetClosedOn sets the "closed_on" field.
-func (m *CaseFileMutation) SetClosedOn(t time.Time) {
-	m.closed_on = &t
+func (m *CaseFileMutation) SetClosedOn(d domain.Date) {
+	m.closed_on = &d
 }
 
 // ClosedOn returns the value of the "closed_on" field in the mutation.
-func (m *CaseFileMutation) ClosedOn() (r time.Time, exists bool) {
+func (m *CaseFileMutation) ClosedOn() (r domain.Date, exists bool) {
 	v := m.closed_on
 	if v == nil {
 		return
@@ -3952,7 +3952,7 @@ func (m *CaseFileMutation) ClosedOn() (r time.Time, exists bool) {
 // OldClosedOn returns the old "closed_on" field's value of the CaseFile entity.
 // If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CaseFileMutation) OldClosedOn(ctx context.Context) (v *time.Time, err error) {
+func (m *CaseFileMutation) OldClosedOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldClosedOn is only allowed on UpdateOne operations")
 	}
@@ -4132,12 +4132,12 @@ func (m *CaseFileMutation) ResetConsentGivenAt() {
 }
 
 // SetFirstMeetingOn sets the "first_meeting_on" field.
-func (m *CaseFileMutation) SetFirstMeetingOn(t time.Time) {
-	m.first_meeting_on = &t
+func (m *CaseFileMutation) SetFirstMeetingOn(d domain.Date) {
+	m.first_meeting_on = &d
 }
 
 // FirstMeetingOn returns the value of the "first_meeting_on" field in the mutation.
-func (m *CaseFileMutation) FirstMeetingOn() (r time.Time, exists bool) {
+func (m *CaseFileMutation) FirstMeetingOn() (r domain.Date, exists bool) {
 	v := m.first_meeting_on
 	if v == nil {
 		return
@@ -4148,7 +4148,7 @@ func (m *CaseFileMutation) FirstMeetingOn() (r time.Time, exists bool) {
 // OldFirstMeetingOn returns the old "first_meeting_on" field's value of the CaseFile entity.
 // If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CaseFileMutation) OldFirstMeetingOn(ctx context.Context) (v *time.Time, err error) {
+func (m *CaseFileMutation) OldFirstMeetingOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldFirstMeetingOn is only allowed on UpdateOne operations")
 	}
@@ -4181,12 +4181,12 @@ func (m *CaseFileMutation) ResetFirstMeetingOn() {
 }
 
 // SetFirstMeetingDueOn sets the "first_meeting_due_on" field.
-func (m *CaseFileMutation) SetFirstMeetingDueOn(t time.Time) {
-	m.first_meeting_due_on = &t
+func (m *CaseFileMutation) SetFirstMeetingDueOn(d domain.Date) {
+	m.first_meeting_due_on = &d
 }
 
 // FirstMeetingDueOn returns the value of the "first_meeting_due_on" field in the mutation.
-func (m *CaseFileMutation) FirstMeetingDueOn() (r time.Time, exists bool) {
+func (m *CaseFileMutation) FirstMeetingDueOn() (r domain.Date, exists bool) {
 	v := m.first_meeting_due_on
 	if v == nil {
 		return
@@ -4197,7 +4197,7 @@ func (m *CaseFileMutation) FirstMeetingDueOn() (r time.Time, exists bool) {
 // OldFirstMeetingDueOn returns the old "first_meeting_due_on" field's value of the CaseFile entity.
 // If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CaseFileMutation) OldFirstMeetingDueOn(ctx context.Context) (v *time.Time, err error) {
+func (m *CaseFileMutation) OldFirstMeetingDueOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldFirstMeetingDueOn is only allowed on UpdateOne operations")
 	}
@@ -4230,12 +4230,12 @@ func (m *CaseFileMutation) ResetFirstMeetingDueOn() {
 }
 
 // SetPlanDueOn sets the "plan_due_on" field.
-func (m *CaseFileMutation) SetPlanDueOn(t time.Time) {
-	m.plan_due_on = &t
+func (m *CaseFileMutation) SetPlanDueOn(d domain.Date) {
+	m.plan_due_on = &d
 }
 
 // PlanDueOn returns the value of the "plan_due_on" field in the mutation.
-func (m *CaseFileMutation) PlanDueOn() (r time.Time, exists bool) {
+func (m *CaseFileMutation) PlanDueOn() (r domain.Date, exists bool) {
 	v := m.plan_due_on
 	if v == nil {
 		return
@@ -4246,7 +4246,7 @@ func (m *CaseFileMutation) PlanDueOn() (r time.Time, exists bool) {
 // OldPlanDueOn returns the old "plan_due_on" field's value of the CaseFile entity.
 // If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CaseFileMutation) OldPlanDueOn(ctx context.Context) (v *time.Time, err error) {
+func (m *CaseFileMutation) OldPlanDueOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldPlanDueOn is only allowed on UpdateOne operations")
 	}
@@ -5422,7 +5422,7 @@ func (m *CaseFileMutation) SetField(name string, value ent.Value) error {
 		m.SetCode(v)
 		return nil
 	case casefile.FieldReferredOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -5457,14 +5457,14 @@ func (m *CaseFileMutation) SetField(name string, value ent.Value) error {
 		m.SetPriority(v)
 		return nil
 	case casefile.FieldTakenInChargeOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTakenInChargeOn(v)
 		return nil
 	case casefile.FieldClosedOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -5492,21 +5492,21 @@ func (m *CaseFileMutation) SetField(name string, value ent.Value) error {
 		m.SetConsentGivenAt(v)
 		return nil
 	case casefile.FieldFirstMeetingOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetFirstMeetingOn(v)
 		return nil
 	case casefile.FieldFirstMeetingDueOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetFirstMeetingDueOn(v)
 		return nil
 	case casefile.FieldPlanDueOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -6137,7 +6137,7 @@ type CommitmentMutation struct {
 	addhours_agreed *int
 	hours_done      *int
 	addhours_done   *int
-	due_on          *time.Time
+	due_on          *domain.Date
 	clearedFields   map[string]struct{}
 	plan            *gid.ID
 	clearedplan     bool
@@ -6509,12 +6509,12 @@ func (m *CommitmentMutation) ResetHoursDone() {
 }
 
 // SetDueOn sets the "due_on" field.
-func (m *CommitmentMutation) SetDueOn(t time.Time) {
-	m.due_on = &t
+func (m *CommitmentMutation) SetDueOn(d domain.Date) {
+	m.due_on = &d
 }
 
 // DueOn returns the value of the "due_on" field in the mutation.
-func (m *CommitmentMutation) DueOn() (r time.Time, exists bool) {
+func (m *CommitmentMutation) DueOn() (r domain.Date, exists bool) {
 	v := m.due_on
 	if v == nil {
 		return
@@ -6525,7 +6525,7 @@ func (m *CommitmentMutation) DueOn() (r time.Time, exists bool) {
 // OldDueOn returns the old "due_on" field's value of the Commitment entity.
 // If the Commitment object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CommitmentMutation) OldDueOn(ctx context.Context) (v *time.Time, err error) {
+func (m *CommitmentMutation) OldDueOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldDueOn is only allowed on UpdateOne operations")
 	}
@@ -6788,7 +6788,7 @@ func (m *CommitmentMutation) SetField(name string, value ent.Value) error {
 		m.SetHoursDone(v)
 		return nil
 	case commitment.FieldDueOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -7690,7 +7690,7 @@ type DirectiveMutation struct {
 	updated_at              *time.Time
 	title                   *string
 	body                    *string
-	issued_on               *time.Time
+	issued_on               *domain.Date
 	all_tables              *bool
 	clearedFields           map[string]struct{}
 	tables                  map[gid.ID]struct{}
@@ -7953,12 +7953,12 @@ func (m *DirectiveMutation) ResetBody() {
 }
 
 // SetIssuedOn sets the "issued_on" field.
-func (m *DirectiveMutation) SetIssuedOn(t time.Time) {
-	m.issued_on = &t
+func (m *DirectiveMutation) SetIssuedOn(d domain.Date) {
+	m.issued_on = &d
 }
 
 // IssuedOn returns the value of the "issued_on" field in the mutation.
-func (m *DirectiveMutation) IssuedOn() (r time.Time, exists bool) {
+func (m *DirectiveMutation) IssuedOn() (r domain.Date, exists bool) {
 	v := m.issued_on
 	if v == nil {
 		return
@@ -7969,7 +7969,7 @@ func (m *DirectiveMutation) IssuedOn() (r time.Time, exists bool) {
 // OldIssuedOn returns the old "issued_on" field's value of the Directive entity.
 // If the Directive object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *DirectiveMutation) OldIssuedOn(ctx context.Context) (v time.Time, err error) {
+func (m *DirectiveMutation) OldIssuedOn(ctx context.Context) (v domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldIssuedOn is only allowed on UpdateOne operations")
 	}
@@ -8264,7 +8264,7 @@ func (m *DirectiveMutation) SetField(name string, value ent.Value) error {
 		m.SetBody(v)
 		return nil
 	case directive.FieldIssuedOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -9938,7 +9938,7 @@ type GoalMutation struct {
 	updated_at    *time.Time
 	area          *domain.NeedArea
 	description   *string
-	due_on        *time.Time
+	due_on        *domain.Date
 	status        *goal.Status
 	clearedFields map[string]struct{}
 	plan          *gid.ID
@@ -10197,12 +10197,12 @@ func (m *GoalMutation) ResetDescription() {
 }
 
 // SetDueOn sets the "due_on" field.
-func (m *GoalMutation) SetDueOn(t time.Time) {
-	m.due_on = &t
+func (m *GoalMutation) SetDueOn(d domain.Date) {
+	m.due_on = &d
 }
 
 // DueOn returns the value of the "due_on" field in the mutation.
-func (m *GoalMutation) DueOn() (r time.Time, exists bool) {
+func (m *GoalMutation) DueOn() (r domain.Date, exists bool) {
 	v := m.due_on
 	if v == nil {
 		return
@@ -10213,7 +10213,7 @@ func (m *GoalMutation) DueOn() (r time.Time, exists bool) {
 // OldDueOn returns the old "due_on" field's value of the Goal entity.
 // If the Goal object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *GoalMutation) OldDueOn(ctx context.Context) (v *time.Time, err error) {
+func (m *GoalMutation) OldDueOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldDueOn is only allowed on UpdateOne operations")
 	}
@@ -10452,7 +10452,7 @@ func (m *GoalMutation) SetField(name string, value ent.Value) error {
 		m.SetDescription(v)
 		return nil
 	case goal.FieldDueOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -10629,8 +10629,8 @@ type InterventionMutation struct {
 	updated_at      *time.Time
 	kind            *intervention.Kind
 	description     *string
-	starts_on       *time.Time
-	ends_on         *time.Time
+	starts_on       *domain.Date
+	ends_on         *domain.Date
 	status          *intervention.Status
 	cost_cents      *int64
 	addcost_cents   *int64
@@ -10911,12 +10911,12 @@ func (m *InterventionMutation) ResetDescription() {
 }
 
 // SetStartsOn sets the "starts_on" field.
-func (m *InterventionMutation) SetStartsOn(t time.Time) {
-	m.starts_on = &t
+func (m *InterventionMutation) SetStartsOn(d domain.Date) {
+	m.starts_on = &d
 }
 
 // StartsOn returns the value of the "starts_on" field in the mutation.
-func (m *InterventionMutation) StartsOn() (r time.Time, exists bool) {
+func (m *InterventionMutation) StartsOn() (r domain.Date, exists bool) {
 	v := m.starts_on
 	if v == nil {
 		return
@@ -10927,7 +10927,7 @@ func (m *InterventionMutation) StartsOn() (r time.Time, exists bool) {
 // OldStartsOn returns the old "starts_on" field's value of the Intervention entity.
 // If the Intervention object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *InterventionMutation) OldStartsOn(ctx context.Context) (v time.Time, err error) {
+func (m *InterventionMutation) OldStartsOn(ctx context.Context) (v domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldStartsOn is only allowed on UpdateOne operations")
 	}
@@ -10947,12 +10947,12 @@ func (m *InterventionMutation) ResetStartsOn() {
 }
 
 // SetEndsOn sets the "ends_on" field.
-func (m *InterventionMutation) SetEndsOn(t time.Time) {
-	m.ends_on = &t
+func (m *InterventionMutation) SetEndsOn(d domain.Date) {
+	m.ends_on = &d
 }
 
 // EndsOn returns the value of the "ends_on" field in the mutation.
-func (m *InterventionMutation) EndsOn() (r time.Time, exists bool) {
+func (m *InterventionMutation) EndsOn() (r domain.Date, exists bool) {
 	v := m.ends_on
 	if v == nil {
 		return
@@ -10963,7 +10963,7 @@ func (m *InterventionMutation) EndsOn() (r time.Time, exists bool) {
 // OldEndsOn returns the old "ends_on" field's value of the Intervention entity.
 // If the Intervention object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *InterventionMutation) OldEndsOn(ctx context.Context) (v *time.Time, err error) {
+func (m *InterventionMutation) OldEndsOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldEndsOn is only allowed on UpdateOne operations")
 	}
@@ -11404,14 +11404,14 @@ func (m *InterventionMutation) SetField(name string, value ent.Value) error {
 		m.SetDescription(v)
 		return nil
 	case intervention.FieldStartsOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStartsOn(v)
 		return nil
 	case intervention.FieldEndsOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -13373,8 +13373,8 @@ type MonitoringMeetingMutation struct {
 	id                 *gid.ID
 	created_at         *time.Time
 	updated_at         *time.Time
-	planned_on         *time.Time
-	held_on            *time.Time
+	planned_on         *domain.Date
+	held_on            *domain.Date
 	summary            *string
 	clearedFields      map[string]struct{}
 	_case              *gid.ID
@@ -13566,12 +13566,12 @@ func (m *MonitoringMeetingMutation) ResetUpdatedAt() {
 }
 
 // SetPlannedOn sets the "planned_on" field.
-func (m *MonitoringMeetingMutation) SetPlannedOn(t time.Time) {
-	m.planned_on = &t
+func (m *MonitoringMeetingMutation) SetPlannedOn(d domain.Date) {
+	m.planned_on = &d
 }
 
 // PlannedOn returns the value of the "planned_on" field in the mutation.
-func (m *MonitoringMeetingMutation) PlannedOn() (r time.Time, exists bool) {
+func (m *MonitoringMeetingMutation) PlannedOn() (r domain.Date, exists bool) {
 	v := m.planned_on
 	if v == nil {
 		return
@@ -13582,7 +13582,7 @@ func (m *MonitoringMeetingMutation) PlannedOn() (r time.Time, exists bool) {
 // OldPlannedOn returns the old "planned_on" field's value of the MonitoringMeeting entity.
 // If the MonitoringMeeting object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *MonitoringMeetingMutation) OldPlannedOn(ctx context.Context) (v time.Time, err error) {
+func (m *MonitoringMeetingMutation) OldPlannedOn(ctx context.Context) (v domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldPlannedOn is only allowed on UpdateOne operations")
 	}
@@ -13602,12 +13602,12 @@ func (m *MonitoringMeetingMutation) ResetPlannedOn() {
 }
 
 // SetHeldOn sets the "held_on" field.
-func (m *MonitoringMeetingMutation) SetHeldOn(t time.Time) {
-	m.held_on = &t
+func (m *MonitoringMeetingMutation) SetHeldOn(d domain.Date) {
+	m.held_on = &d
 }
 
 // HeldOn returns the value of the "held_on" field in the mutation.
-func (m *MonitoringMeetingMutation) HeldOn() (r time.Time, exists bool) {
+func (m *MonitoringMeetingMutation) HeldOn() (r domain.Date, exists bool) {
 	v := m.held_on
 	if v == nil {
 		return
@@ -13618,7 +13618,7 @@ func (m *MonitoringMeetingMutation) HeldOn() (r time.Time, exists bool) {
 // OldHeldOn returns the old "held_on" field's value of the MonitoringMeeting entity.
 // If the MonitoringMeeting object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *MonitoringMeetingMutation) OldHeldOn(ctx context.Context) (v *time.Time, err error) {
+func (m *MonitoringMeetingMutation) OldHeldOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldHeldOn is only allowed on UpdateOne operations")
 	}
@@ -13942,14 +13942,14 @@ func (m *MonitoringMeetingMutation) SetField(name string, value ent.Value) error
 		m.SetUpdatedAt(v)
 		return nil
 	case monitoringmeeting.FieldPlannedOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPlannedOn(v)
 		return nil
 	case monitoringmeeting.FieldHeldOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -15243,8 +15243,8 @@ type ObjectiveMutation struct {
 	lower_is_better       *bool
 	need_areas            *[]domain.NeedArea
 	appendneed_areas      []domain.NeedArea
-	period_start          *time.Time
-	period_end            *time.Time
+	period_start          *domain.Date
+	period_end            *domain.Date
 	clearedFields         map[string]struct{}
 	protocols             map[gid.ID]struct{}
 	removedprotocols      map[gid.ID]struct{}
@@ -15652,12 +15652,12 @@ func (m *ObjectiveMutation) ResetNeedAreas() {
 }
 
 // SetPeriodStart sets the "period_start" field.
-func (m *ObjectiveMutation) SetPeriodStart(t time.Time) {
-	m.period_start = &t
+func (m *ObjectiveMutation) SetPeriodStart(d domain.Date) {
+	m.period_start = &d
 }
 
 // PeriodStart returns the value of the "period_start" field in the mutation.
-func (m *ObjectiveMutation) PeriodStart() (r time.Time, exists bool) {
+func (m *ObjectiveMutation) PeriodStart() (r domain.Date, exists bool) {
 	v := m.period_start
 	if v == nil {
 		return
@@ -15668,7 +15668,7 @@ func (m *ObjectiveMutation) PeriodStart() (r time.Time, exists bool) {
 // OldPeriodStart returns the old "period_start" field's value of the Objective entity.
 // If the Objective object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ObjectiveMutation) OldPeriodStart(ctx context.Context) (v time.Time, err error) {
+func (m *ObjectiveMutation) OldPeriodStart(ctx context.Context) (v domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldPeriodStart is only allowed on UpdateOne operations")
 	}
@@ -15688,12 +15688,12 @@ func (m *ObjectiveMutation) ResetPeriodStart() {
 }
 
 // SetPeriodEnd sets the "period_end" field.
-func (m *ObjectiveMutation) SetPeriodEnd(t time.Time) {
-	m.period_end = &t
+func (m *ObjectiveMutation) SetPeriodEnd(d domain.Date) {
+	m.period_end = &d
 }
 
 // PeriodEnd returns the value of the "period_end" field in the mutation.
-func (m *ObjectiveMutation) PeriodEnd() (r time.Time, exists bool) {
+func (m *ObjectiveMutation) PeriodEnd() (r domain.Date, exists bool) {
 	v := m.period_end
 	if v == nil {
 		return
@@ -15704,7 +15704,7 @@ func (m *ObjectiveMutation) PeriodEnd() (r time.Time, exists bool) {
 // OldPeriodEnd returns the old "period_end" field's value of the Objective entity.
 // If the Objective object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ObjectiveMutation) OldPeriodEnd(ctx context.Context) (v time.Time, err error) {
+func (m *ObjectiveMutation) OldPeriodEnd(ctx context.Context) (v domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldPeriodEnd is only allowed on UpdateOne operations")
 	}
@@ -16059,14 +16059,14 @@ func (m *ObjectiveMutation) SetField(name string, value ent.Value) error {
 		m.SetNeedAreas(v)
 		return nil
 	case objective.FieldPeriodStart:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPeriodStart(v)
 		return nil
 	case objective.FieldPeriodEnd:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -17586,10 +17586,10 @@ type OutcomeMutation struct {
 	updated_at          *time.Time
 	kind                *outcome.Kind
 	value_dimension     *outcome.ValueDimension
-	achieved_on         *time.Time
+	achieved_on         *domain.Date
 	evidence            *string
-	follow_up_due_on    *time.Time
-	followed_up_on      *time.Time
+	follow_up_due_on    *domain.Date
+	followed_up_on      *domain.Date
 	still_held          *bool
 	clearedFields       map[string]struct{}
 	_case               *gid.ID
@@ -17852,12 +17852,12 @@ func (m *OutcomeMutation) ResetValueDimension() {
 }
 
 // SetAchievedOn sets the "achieved_on" field.
-func (m *OutcomeMutation) SetAchievedOn(t time.Time) {
-	m.achieved_on = &t
+func (m *OutcomeMutation) SetAchievedOn(d domain.Date) {
+	m.achieved_on = &d
 }
 
 // AchievedOn returns the value of the "achieved_on" field in the mutation.
-func (m *OutcomeMutation) AchievedOn() (r time.Time, exists bool) {
+func (m *OutcomeMutation) AchievedOn() (r domain.Date, exists bool) {
 	v := m.achieved_on
 	if v == nil {
 		return
@@ -17868,7 +17868,7 @@ func (m *OutcomeMutation) AchievedOn() (r time.Time, exists bool) {
 // OldAchievedOn returns the old "achieved_on" field's value of the Outcome entity.
 // If the Outcome object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *OutcomeMutation) OldAchievedOn(ctx context.Context) (v time.Time, err error) {
+func (m *OutcomeMutation) OldAchievedOn(ctx context.Context) (v domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldAchievedOn is only allowed on UpdateOne operations")
 	}
@@ -17937,12 +17937,12 @@ func (m *OutcomeMutation) ResetEvidence() {
 }
 
 // SetFollowUpDueOn sets the "follow_up_due_on" field.
-func (m *OutcomeMutation) SetFollowUpDueOn(t time.Time) {
-	m.follow_up_due_on = &t
+func (m *OutcomeMutation) SetFollowUpDueOn(d domain.Date) {
+	m.follow_up_due_on = &d
 }
 
 // FollowUpDueOn returns the value of the "follow_up_due_on" field in the mutation.
-func (m *OutcomeMutation) FollowUpDueOn() (r time.Time, exists bool) {
+func (m *OutcomeMutation) FollowUpDueOn() (r domain.Date, exists bool) {
 	v := m.follow_up_due_on
 	if v == nil {
 		return
@@ -17953,7 +17953,7 @@ func (m *OutcomeMutation) FollowUpDueOn() (r time.Time, exists bool) {
 // OldFollowUpDueOn returns the old "follow_up_due_on" field's value of the Outcome entity.
 // If the Outcome object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *OutcomeMutation) OldFollowUpDueOn(ctx context.Context) (v *time.Time, err error) {
+func (m *OutcomeMutation) OldFollowUpDueOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldFollowUpDueOn is only allowed on UpdateOne operations")
 	}
@@ -17986,12 +17986,12 @@ func (m *OutcomeMutation) ResetFollowUpDueOn() {
 }
 
 // SetFollowedUpOn sets the "followed_up_on" field.
-func (m *OutcomeMutation) SetFollowedUpOn(t time.Time) {
-	m.followed_up_on = &t
+func (m *OutcomeMutation) SetFollowedUpOn(d domain.Date) {
+	m.followed_up_on = &d
 }
 
 // FollowedUpOn returns the value of the "followed_up_on" field in the mutation.
-func (m *OutcomeMutation) FollowedUpOn() (r time.Time, exists bool) {
+func (m *OutcomeMutation) FollowedUpOn() (r domain.Date, exists bool) {
 	v := m.followed_up_on
 	if v == nil {
 		return
@@ -18002,7 +18002,7 @@ func (m *OutcomeMutation) FollowedUpOn() (r time.Time, exists bool) {
 // OldFollowedUpOn returns the old "followed_up_on" field's value of the Outcome entity.
 // If the Outcome object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *OutcomeMutation) OldFollowedUpOn(ctx context.Context) (v *time.Time, err error) {
+func (m *OutcomeMutation) OldFollowedUpOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldFollowedUpOn is only allowed on UpdateOne operations")
 	}
@@ -18353,7 +18353,7 @@ func (m *OutcomeMutation) SetField(name string, value ent.Value) error {
 		m.SetValueDimension(v)
 		return nil
 	case outcome.FieldAchievedOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -18367,14 +18367,14 @@ func (m *OutcomeMutation) SetField(name string, value ent.Value) error {
 		m.SetEvidence(v)
 		return nil
 	case outcome.FieldFollowUpDueOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetFollowUpDueOn(v)
 		return nil
 	case outcome.FieldFollowedUpOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -18613,7 +18613,7 @@ type PactMutation struct {
 	created_at         *time.Time
 	updated_at         *time.Time
 	name               *string
-	signed_on          *time.Time
+	signed_on          *domain.Date
 	description        *string
 	clearedFields      map[string]struct{}
 	signatories        map[gid.ID]struct{}
@@ -18837,12 +18837,12 @@ func (m *PactMutation) ResetName() {
 }
 
 // SetSignedOn sets the "signed_on" field.
-func (m *PactMutation) SetSignedOn(t time.Time) {
-	m.signed_on = &t
+func (m *PactMutation) SetSignedOn(d domain.Date) {
+	m.signed_on = &d
 }
 
 // SignedOn returns the value of the "signed_on" field in the mutation.
-func (m *PactMutation) SignedOn() (r time.Time, exists bool) {
+func (m *PactMutation) SignedOn() (r domain.Date, exists bool) {
 	v := m.signed_on
 	if v == nil {
 		return
@@ -18853,7 +18853,7 @@ func (m *PactMutation) SignedOn() (r time.Time, exists bool) {
 // OldSignedOn returns the old "signed_on" field's value of the Pact entity.
 // If the Pact object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *PactMutation) OldSignedOn(ctx context.Context) (v time.Time, err error) {
+func (m *PactMutation) OldSignedOn(ctx context.Context) (v domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldSignedOn is only allowed on UpdateOne operations")
 	}
@@ -19093,7 +19093,7 @@ func (m *PactMutation) SetField(name string, value ent.Value) error {
 		m.SetName(v)
 		return nil
 	case pact.FieldSignedOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -20297,7 +20297,7 @@ type PersonIdentityMutation struct {
 	last_name_key  *string
 	first_name_key *string
 	tax_code       *string
-	birth_date     *time.Time
+	birth_date     *domain.Date
 	birth_place    *string
 	email          *string
 	phone          *string
@@ -20708,12 +20708,12 @@ func (m *PersonIdentityMutation) ResetTaxCode() {
 }
 
 // SetBirthDate sets the "birth_date" field.
-func (m *PersonIdentityMutation) SetBirthDate(t time.Time) {
-	m.birth_date = &t
+func (m *PersonIdentityMutation) SetBirthDate(d domain.Date) {
+	m.birth_date = &d
 }
 
 // BirthDate returns the value of the "birth_date" field in the mutation.
-func (m *PersonIdentityMutation) BirthDate() (r time.Time, exists bool) {
+func (m *PersonIdentityMutation) BirthDate() (r domain.Date, exists bool) {
 	v := m.birth_date
 	if v == nil {
 		return
@@ -20724,7 +20724,7 @@ func (m *PersonIdentityMutation) BirthDate() (r time.Time, exists bool) {
 // OldBirthDate returns the old "birth_date" field's value of the PersonIdentity entity.
 // If the PersonIdentity object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *PersonIdentityMutation) OldBirthDate(ctx context.Context) (v time.Time, err error) {
+func (m *PersonIdentityMutation) OldBirthDate(ctx context.Context) (v domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldBirthDate is only allowed on UpdateOne operations")
 	}
@@ -21285,7 +21285,7 @@ func (m *PersonIdentityMutation) SetField(name string, value ent.Value) error {
 		m.SetTaxCode(v)
 		return nil
 	case personidentity.FieldBirthDate:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -21568,8 +21568,8 @@ type PlanMutation struct {
 	created_at         *time.Time
 	updated_at         *time.Time
 	summary            *string
-	agreed_on          *time.Time
-	review_on          *time.Time
+	agreed_on          *domain.Date
+	review_on          *domain.Date
 	clearedFields      map[string]struct{}
 	_case              *gid.ID
 	cleared_case       bool
@@ -21810,12 +21810,12 @@ func (m *PlanMutation) ResetSummary() {
 }
 
 // SetAgreedOn sets the "agreed_on" field.
-func (m *PlanMutation) SetAgreedOn(t time.Time) {
-	m.agreed_on = &t
+func (m *PlanMutation) SetAgreedOn(d domain.Date) {
+	m.agreed_on = &d
 }
 
 // AgreedOn returns the value of the "agreed_on" field in the mutation.
-func (m *PlanMutation) AgreedOn() (r time.Time, exists bool) {
+func (m *PlanMutation) AgreedOn() (r domain.Date, exists bool) {
 	v := m.agreed_on
 	if v == nil {
 		return
@@ -21826,7 +21826,7 @@ func (m *PlanMutation) AgreedOn() (r time.Time, exists bool) {
 // OldAgreedOn returns the old "agreed_on" field's value of the Plan entity.
 // If the Plan object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *PlanMutation) OldAgreedOn(ctx context.Context) (v *time.Time, err error) {
+func (m *PlanMutation) OldAgreedOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldAgreedOn is only allowed on UpdateOne operations")
 	}
@@ -21859,12 +21859,12 @@ func (m *PlanMutation) ResetAgreedOn() {
 }
 
 // SetReviewOn sets the "review_on" field.
-func (m *PlanMutation) SetReviewOn(t time.Time) {
-	m.review_on = &t
+func (m *PlanMutation) SetReviewOn(d domain.Date) {
+	m.review_on = &d
 }
 
 // ReviewOn returns the value of the "review_on" field in the mutation.
-func (m *PlanMutation) ReviewOn() (r time.Time, exists bool) {
+func (m *PlanMutation) ReviewOn() (r domain.Date, exists bool) {
 	v := m.review_on
 	if v == nil {
 		return
@@ -21875,7 +21875,7 @@ func (m *PlanMutation) ReviewOn() (r time.Time, exists bool) {
 // OldReviewOn returns the old "review_on" field's value of the Plan entity.
 // If the Plan object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *PlanMutation) OldReviewOn(ctx context.Context) (v *time.Time, err error) {
+func (m *PlanMutation) OldReviewOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldReviewOn is only allowed on UpdateOne operations")
 	}
@@ -22172,14 +22172,14 @@ func (m *PlanMutation) SetField(name string, value ent.Value) error {
 		m.SetSummary(v)
 		return nil
 	case plan.FieldAgreedOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetAgreedOn(v)
 		return nil
 	case plan.FieldReviewOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -22413,9 +22413,9 @@ type ProtocolMutation struct {
 	title             *string
 	purpose           *string
 	status            *protocol.Status
-	signed_on         *time.Time
-	valid_from        *time.Time
-	valid_until       *time.Time
+	signed_on         *domain.Date
+	valid_from        *domain.Date
+	valid_until       *domain.Date
 	clearedFields     map[string]struct{}
 	parties           map[gid.ID]struct{}
 	removedparties    map[gid.ID]struct{}
@@ -22726,12 +22726,12 @@ func (m *ProtocolMutation) ResetStatus() {
 }
 
 // SetSignedOn sets the "signed_on" field.
-func (m *ProtocolMutation) SetSignedOn(t time.Time) {
-	m.signed_on = &t
+func (m *ProtocolMutation) SetSignedOn(d domain.Date) {
+	m.signed_on = &d
 }
 
 // SignedOn returns the value of the "signed_on" field in the mutation.
-func (m *ProtocolMutation) SignedOn() (r time.Time, exists bool) {
+func (m *ProtocolMutation) SignedOn() (r domain.Date, exists bool) {
 	v := m.signed_on
 	if v == nil {
 		return
@@ -22742,7 +22742,7 @@ func (m *ProtocolMutation) SignedOn() (r time.Time, exists bool) {
 // OldSignedOn returns the old "signed_on" field's value of the Protocol entity.
 // If the Protocol object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ProtocolMutation) OldSignedOn(ctx context.Context) (v *time.Time, err error) {
+func (m *ProtocolMutation) OldSignedOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldSignedOn is only allowed on UpdateOne operations")
 	}
@@ -22775,12 +22775,12 @@ func (m *ProtocolMutation) ResetSignedOn() {
 }
 
 // SetValidFrom sets the "valid_from" field.
-func (m *ProtocolMutation) SetValidFrom(t time.Time) {
-	m.valid_from = &t
+func (m *ProtocolMutation) SetValidFrom(d domain.Date) {
+	m.valid_from = &d
 }
 
 // ValidFrom returns the value of the "valid_from" field in the mutation.
-func (m *ProtocolMutation) ValidFrom() (r time.Time, exists bool) {
+func (m *ProtocolMutation) ValidFrom() (r domain.Date, exists bool) {
 	v := m.valid_from
 	if v == nil {
 		return
@@ -22791,7 +22791,7 @@ func (m *ProtocolMutation) ValidFrom() (r time.Time, exists bool) {
 // OldValidFrom returns the old "valid_from" field's value of the Protocol entity.
 // If the Protocol object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ProtocolMutation) OldValidFrom(ctx context.Context) (v *time.Time, err error) {
+func (m *ProtocolMutation) OldValidFrom(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldValidFrom is only allowed on UpdateOne operations")
 	}
@@ -22824,12 +22824,12 @@ func (m *ProtocolMutation) ResetValidFrom() {
 }
 
 // SetValidUntil sets the "valid_until" field.
-func (m *ProtocolMutation) SetValidUntil(t time.Time) {
-	m.valid_until = &t
+func (m *ProtocolMutation) SetValidUntil(d domain.Date) {
+	m.valid_until = &d
 }
 
 // ValidUntil returns the value of the "valid_until" field in the mutation.
-func (m *ProtocolMutation) ValidUntil() (r time.Time, exists bool) {
+func (m *ProtocolMutation) ValidUntil() (r domain.Date, exists bool) {
 	v := m.valid_until
 	if v == nil {
 		return
@@ -22840,7 +22840,7 @@ func (m *ProtocolMutation) ValidUntil() (r time.Time, exists bool) {
 // OldValidUntil returns the old "valid_until" field's value of the Protocol entity.
 // If the Protocol object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ProtocolMutation) OldValidUntil(ctx context.Context) (v *time.Time, err error) {
+func (m *ProtocolMutation) OldValidUntil(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldValidUntil is only allowed on UpdateOne operations")
 	}
@@ -23133,21 +23133,21 @@ func (m *ProtocolMutation) SetField(name string, value ent.Value) error {
 		m.SetStatus(v)
 		return nil
 	case protocol.FieldSignedOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetSignedOn(v)
 		return nil
 	case protocol.FieldValidFrom:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetValidFrom(v)
 		return nil
 	case protocol.FieldValidUntil:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -23376,9 +23376,9 @@ type ProtocolCommitmentMutation struct {
 	created_at    *time.Time
 	updated_at    *time.Time
 	description   *string
-	due_on        *time.Time
+	due_on        *domain.Date
 	status        *protocolcommitment.Status
-	done_on       *time.Time
+	done_on       *domain.Date
 	evidence      *string
 	clearedFields map[string]struct{}
 	party         *gid.ID
@@ -23601,12 +23601,12 @@ func (m *ProtocolCommitmentMutation) ResetDescription() {
 }
 
 // SetDueOn sets the "due_on" field.
-func (m *ProtocolCommitmentMutation) SetDueOn(t time.Time) {
-	m.due_on = &t
+func (m *ProtocolCommitmentMutation) SetDueOn(d domain.Date) {
+	m.due_on = &d
 }
 
 // DueOn returns the value of the "due_on" field in the mutation.
-func (m *ProtocolCommitmentMutation) DueOn() (r time.Time, exists bool) {
+func (m *ProtocolCommitmentMutation) DueOn() (r domain.Date, exists bool) {
 	v := m.due_on
 	if v == nil {
 		return
@@ -23617,7 +23617,7 @@ func (m *ProtocolCommitmentMutation) DueOn() (r time.Time, exists bool) {
 // OldDueOn returns the old "due_on" field's value of the ProtocolCommitment entity.
 // If the ProtocolCommitment object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ProtocolCommitmentMutation) OldDueOn(ctx context.Context) (v *time.Time, err error) {
+func (m *ProtocolCommitmentMutation) OldDueOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldDueOn is only allowed on UpdateOne operations")
 	}
@@ -23686,12 +23686,12 @@ func (m *ProtocolCommitmentMutation) ResetStatus() {
 }
 
 // SetDoneOn sets the "done_on" field.
-func (m *ProtocolCommitmentMutation) SetDoneOn(t time.Time) {
-	m.done_on = &t
+func (m *ProtocolCommitmentMutation) SetDoneOn(d domain.Date) {
+	m.done_on = &d
 }
 
 // DoneOn returns the value of the "done_on" field in the mutation.
-func (m *ProtocolCommitmentMutation) DoneOn() (r time.Time, exists bool) {
+func (m *ProtocolCommitmentMutation) DoneOn() (r domain.Date, exists bool) {
 	v := m.done_on
 	if v == nil {
 		return
@@ -23702,7 +23702,7 @@ func (m *ProtocolCommitmentMutation) DoneOn() (r time.Time, exists bool) {
 // OldDoneOn returns the old "done_on" field's value of the ProtocolCommitment entity.
 // If the ProtocolCommitment object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ProtocolCommitmentMutation) OldDoneOn(ctx context.Context) (v *time.Time, err error) {
+func (m *ProtocolCommitmentMutation) OldDoneOn(ctx context.Context) (v *domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldDoneOn is only allowed on UpdateOne operations")
 	}
@@ -23954,7 +23954,7 @@ func (m *ProtocolCommitmentMutation) SetField(name string, value ent.Value) erro
 		m.SetDescription(v)
 		return nil
 	case protocolcommitment.FieldDueOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -23968,7 +23968,7 @@ func (m *ProtocolCommitmentMutation) SetField(name string, value ent.Value) erro
 		m.SetStatus(v)
 		return nil
 	case protocolcommitment.FieldDoneOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -25596,7 +25596,7 @@ type TableMembershipMutation struct {
 	created_at          *time.Time
 	updated_at          *time.Time
 	profession          *tablemembership.Profession
-	joined_on           *time.Time
+	joined_on           *domain.Date
 	clearedFields       map[string]struct{}
 	table               *gid.ID
 	clearedtable        bool
@@ -25822,12 +25822,12 @@ func (m *TableMembershipMutation) ResetProfession() {
 }
 
 // SetJoinedOn sets the "joined_on" field.
-func (m *TableMembershipMutation) SetJoinedOn(t time.Time) {
-	m.joined_on = &t
+func (m *TableMembershipMutation) SetJoinedOn(d domain.Date) {
+	m.joined_on = &d
 }
 
 // JoinedOn returns the value of the "joined_on" field in the mutation.
-func (m *TableMembershipMutation) JoinedOn() (r time.Time, exists bool) {
+func (m *TableMembershipMutation) JoinedOn() (r domain.Date, exists bool) {
 	v := m.joined_on
 	if v == nil {
 		return
@@ -25838,7 +25838,7 @@ func (m *TableMembershipMutation) JoinedOn() (r time.Time, exists bool) {
 // OldJoinedOn returns the old "joined_on" field's value of the TableMembership entity.
 // If the TableMembership object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *TableMembershipMutation) OldJoinedOn(ctx context.Context) (v time.Time, err error) {
+func (m *TableMembershipMutation) OldJoinedOn(ctx context.Context) (v domain.Date, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldJoinedOn is only allowed on UpdateOne operations")
 	}
@@ -26085,7 +26085,7 @@ func (m *TableMembershipMutation) SetField(name string, value ent.Value) error {
 		m.SetProfession(v)
 		return nil
 	case tablemembership.FieldJoinedOn:
-		v, ok := value.(time.Time)
+		v, ok := value.(domain.Date)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}

@@ -36,9 +36,9 @@ type Objective struct {
 	// Only the cases naming one of these need areas count, when given (filtro: aree di bisogno).
 	NeedAreas []domain.NeedArea `json:"need_areas,omitempty"`
 	// First day of the period (inizio del periodo).
-	PeriodStart time.Time `json:"period_start,omitempty"`
+	PeriodStart domain.Date `json:"period_start,omitempty"`
 	// Last day of the period (fine del periodo).
-	PeriodEnd time.Time `json:"period_end,omitempty"`
+	PeriodEnd domain.Date `json:"period_end,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ObjectiveQuery when eager-loading is set.
 	Edges        ObjectiveEdges `json:"edges"`
@@ -98,6 +98,8 @@ func (*Objective) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case objective.FieldNeedAreas:
 			values[i] = new([]byte)
+		case objective.FieldPeriodStart, objective.FieldPeriodEnd:
+			values[i] = new(domain.Date)
 		case objective.FieldID:
 			values[i] = new(gid.ID)
 		case objective.FieldLowerIsBetter:
@@ -106,7 +108,7 @@ func (*Objective) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullFloat64)
 		case objective.FieldTitle, objective.FieldIndicator:
 			values[i] = new(sql.NullString)
-		case objective.FieldCreatedAt, objective.FieldUpdatedAt, objective.FieldPeriodStart, objective.FieldPeriodEnd:
+		case objective.FieldCreatedAt, objective.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -174,16 +176,16 @@ func (_m *Objective) assignValues(columns []string, values []any) error {
 				}
 			}
 		case objective.FieldPeriodStart:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*domain.Date); !ok {
 				return fmt.Errorf("unexpected type %T for field period_start", values[i])
-			} else if value.Valid {
-				_m.PeriodStart = value.Time
+			} else if value != nil {
+				_m.PeriodStart = *value
 			}
 		case objective.FieldPeriodEnd:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*domain.Date); !ok {
 				return fmt.Errorf("unexpected type %T for field period_end", values[i])
-			} else if value.Valid {
-				_m.PeriodEnd = value.Time
+			} else if value != nil {
+				_m.PeriodEnd = *value
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -258,10 +260,10 @@ func (_m *Objective) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.NeedAreas))
 	builder.WriteString(", ")
 	builder.WriteString("period_start=")
-	builder.WriteString(_m.PeriodStart.Format(time.ANSIC))
+	builder.WriteString(fmt.Sprintf("%v", _m.PeriodStart))
 	builder.WriteString(", ")
 	builder.WriteString("period_end=")
-	builder.WriteString(_m.PeriodEnd.Format(time.ANSIC))
+	builder.WriteString(fmt.Sprintf("%v", _m.PeriodEnd))
 	builder.WriteByte(')')
 	return builder.String()
 }

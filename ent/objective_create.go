@@ -92,13 +92,13 @@ func (_c *ObjectiveCreate) SetNeedAreas(v []domain.NeedArea) *ObjectiveCreate {
 }
 
 // SetPeriodStart sets the "period_start" field.
-func (_c *ObjectiveCreate) SetPeriodStart(v time.Time) *ObjectiveCreate {
+func (_c *ObjectiveCreate) SetPeriodStart(v domain.Date) *ObjectiveCreate {
 	_c.mutation.SetPeriodStart(v)
 	return _c
 }
 
 // SetPeriodEnd sets the "period_end" field.
-func (_c *ObjectiveCreate) SetPeriodEnd(v time.Time) *ObjectiveCreate {
+func (_c *ObjectiveCreate) SetPeriodEnd(v domain.Date) *ObjectiveCreate {
 	_c.mutation.SetPeriodEnd(v)
 	return _c
 }

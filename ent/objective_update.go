@@ -117,13 +117,13 @@ func (_u *ObjectiveUpdate) AppendNeedAreas(v []domain.NeedArea) *ObjectiveUpdate
 }
 
 // SetPeriodStart sets the "period_start" field.
-func (_u *ObjectiveUpdate) SetPeriodStart(v time.Time) *ObjectiveUpdate {
+func (_u *ObjectiveUpdate) SetPeriodStart(v domain.Date) *ObjectiveUpdate {
 	_u.mutation.SetPeriodStart(v)
 	return _u
 }
 
 // SetNillablePeriodStart sets the "period_start" field if the given value is not nil.
-func (_u *ObjectiveUpdate) SetNillablePeriodStart(v *time.Time) *ObjectiveUpdate {
+func (_u *ObjectiveUpdate) SetNillablePeriodStart(v *domain.Date) *ObjectiveUpdate {
 	if v != nil {
 		_u.SetPeriodStart(*v)
 	}
@@ -131,13 +131,13 @@ func (_u *ObjectiveUpdate) SetNillablePeriodStart(v *time.Time) *ObjectiveUpdate
 }
 
 // SetPeriodEnd sets the "period_end" field.
-func (_u *ObjectiveUpdate) SetPeriodEnd(v time.Time) *ObjectiveUpdate {
+func (_u *ObjectiveUpdate) SetPeriodEnd(v domain.Date) *ObjectiveUpdate {
 	_u.mutation.SetPeriodEnd(v)
 	return _u
 }
 
 // SetNillablePeriodEnd sets the "period_end" field if the given value is not nil.
-func (_u *ObjectiveUpdate) SetNillablePeriodEnd(v *time.Time) *ObjectiveUpdate {
+func (_u *ObjectiveUpdate) SetNillablePeriodEnd(v *domain.Date) *ObjectiveUpdate {
 	if v != nil {
 		_u.SetPeriodEnd(*v)
 	}
@@ -603,13 +603,13 @@ func (_u *ObjectiveUpdateOne) AppendNeedAreas(v []domain.NeedArea) *ObjectiveUpd
 }
 
 // SetPeriodStart sets the "period_start" field.
-func (_u *ObjectiveUpdateOne) SetPeriodStart(v time.Time) *ObjectiveUpdateOne {
+func (_u *ObjectiveUpdateOne) SetPeriodStart(v domain.Date) *ObjectiveUpdateOne {
 	_u.mutation.SetPeriodStart(v)
 	return _u
 }
 
 // SetNillablePeriodStart sets the "period_start" field if the given value is not nil.
-func (_u *ObjectiveUpdateOne) SetNillablePeriodStart(v *time.Time) *ObjectiveUpdateOne {
+func (_u *ObjectiveUpdateOne) SetNillablePeriodStart(v *domain.Date) *ObjectiveUpdateOne {
 	if v != nil {
 		_u.SetPeriodStart(*v)
 	}
@@ -617,13 +617,13 @@ func (_u *ObjectiveUpdateOne) SetNillablePeriodStart(v *time.Time) *ObjectiveUpd
 }
 
 // SetPeriodEnd sets the "period_end" field.
-func (_u *ObjectiveUpdateOne) SetPeriodEnd(v time.Time) *ObjectiveUpdateOne {
+func (_u *ObjectiveUpdateOne) SetPeriodEnd(v domain.Date) *ObjectiveUpdateOne {
 	_u.mutation.SetPeriodEnd(v)
 	return _u
 }
 
 // SetNillablePeriodEnd sets the "period_end" field if the given value is not nil.
-func (_u *ObjectiveUpdateOne) SetNillablePeriodEnd(v *time.Time) *ObjectiveUpdateOne {
+func (_u *ObjectiveUpdateOne) SetNillablePeriodEnd(v *domain.Date) *ObjectiveUpdateOne {
 	if v != nil {
 		_u.SetPeriodEnd(*v)
 	}

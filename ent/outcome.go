@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/intervention"
@@ -31,13 +32,13 @@ type Outcome struct {
 	// The value the pact promises that this result counts for (dimensione di valore): economico, sociale, culturale.
 	ValueDimension outcome.ValueDimension `json:"value_dimension,omitempty"`
 	// Date of the result (data dell'esito).
-	AchievedOn time.Time `json:"achieved_on,omitempty"`
+	AchievedOn domain.Date `json:"achieved_on,omitempty"`
 	// What shows the result, e.g. a contract or certificate (evidenza).
 	Evidence string `json:"evidence,omitempty"`
 	// When the result is to be checked again, six months on for employment (data prevista del follow-up).
-	FollowUpDueOn *time.Time `json:"follow_up_due_on,omitempty"`
+	FollowUpDueOn *domain.Date `json:"follow_up_due_on,omitempty"`
 	// When the follow-up was done (data del follow-up).
-	FollowedUpOn *time.Time `json:"followed_up_on,omitempty"`
+	FollowedUpOn *domain.Date `json:"followed_up_on,omitempty"`
 	// At follow-up, whether the result still held, e.g. still employed (esito confermato al follow-up).
 	StillHeld *bool `json:"still_held,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -102,13 +103,17 @@ func (*Outcome) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case outcome.FieldFollowUpDueOn, outcome.FieldFollowedUpOn:
+			values[i] = &sql.NullScanner{S: new(domain.Date)}
+		case outcome.FieldAchievedOn:
+			values[i] = new(domain.Date)
 		case outcome.FieldID:
 			values[i] = new(gid.ID)
 		case outcome.FieldStillHeld:
 			values[i] = new(sql.NullBool)
 		case outcome.FieldKind, outcome.FieldValueDimension, outcome.FieldEvidence:
 			values[i] = new(sql.NullString)
-		case outcome.FieldCreatedAt, outcome.FieldUpdatedAt, outcome.FieldAchievedOn, outcome.FieldFollowUpDueOn, outcome.FieldFollowedUpOn:
+		case outcome.FieldCreatedAt, outcome.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		case outcome.ForeignKeys[0]: // outcome_case
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
@@ -162,10 +167,10 @@ func (_m *Outcome) assignValues(columns []string, values []any) error {
 				_m.ValueDimension = outcome.ValueDimension(value.String)
 			}
 		case outcome.FieldAchievedOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*domain.Date); !ok {
 				return fmt.Errorf("unexpected type %T for field achieved_on", values[i])
-			} else if value.Valid {
-				_m.AchievedOn = value.Time
+			} else if value != nil {
+				_m.AchievedOn = *value
 			}
 		case outcome.FieldEvidence:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -174,18 +179,18 @@ func (_m *Outcome) assignValues(columns []string, values []any) error {
 				_m.Evidence = value.String
 			}
 		case outcome.FieldFollowUpDueOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field follow_up_due_on", values[i])
 			} else if value.Valid {
-				_m.FollowUpDueOn = new(time.Time)
-				*_m.FollowUpDueOn = value.Time
+				_m.FollowUpDueOn = new(domain.Date)
+				*_m.FollowUpDueOn = *value.S.(*domain.Date)
 			}
 		case outcome.FieldFollowedUpOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field followed_up_on", values[i])
 			} else if value.Valid {
-				_m.FollowedUpOn = new(time.Time)
-				*_m.FollowedUpOn = value.Time
+				_m.FollowedUpOn = new(domain.Date)
+				*_m.FollowedUpOn = *value.S.(*domain.Date)
 			}
 		case outcome.FieldStillHeld:
 			if value, ok := values[i].(*sql.NullBool); !ok {
@@ -279,19 +284,19 @@ func (_m *Outcome) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.ValueDimension))
 	builder.WriteString(", ")
 	builder.WriteString("achieved_on=")
-	builder.WriteString(_m.AchievedOn.Format(time.ANSIC))
+	builder.WriteString(fmt.Sprintf("%v", _m.AchievedOn))
 	builder.WriteString(", ")
 	builder.WriteString("evidence=")
 	builder.WriteString(_m.Evidence)
 	builder.WriteString(", ")
 	if v := _m.FollowUpDueOn; v != nil {
 		builder.WriteString("follow_up_due_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	if v := _m.FollowedUpOn; v != nil {
 		builder.WriteString("followed_up_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	if v := _m.StillHeld; v != nil {

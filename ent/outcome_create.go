@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/intervention"
@@ -65,7 +66,7 @@ func (_c *OutcomeCreate) SetValueDimension(v outcome.ValueDimension) *OutcomeCre
 }
 
 // SetAchievedOn sets the "achieved_on" field.
-func (_c *OutcomeCreate) SetAchievedOn(v time.Time) *OutcomeCreate {
+func (_c *OutcomeCreate) SetAchievedOn(v domain.Date) *OutcomeCreate {
 	_c.mutation.SetAchievedOn(v)
 	return _c
 }
@@ -85,13 +86,13 @@ func (_c *OutcomeCreate) SetNillableEvidence(v *string) *OutcomeCreate {
 }
 
 // SetFollowUpDueOn sets the "follow_up_due_on" field.
-func (_c *OutcomeCreate) SetFollowUpDueOn(v time.Time) *OutcomeCreate {
+func (_c *OutcomeCreate) SetFollowUpDueOn(v domain.Date) *OutcomeCreate {
 	_c.mutation.SetFollowUpDueOn(v)
 	return _c
 }
 
 // SetNillableFollowUpDueOn sets the "follow_up_due_on" field if the given value is not nil.
-func (_c *OutcomeCreate) SetNillableFollowUpDueOn(v *time.Time) *OutcomeCreate {
+func (_c *OutcomeCreate) SetNillableFollowUpDueOn(v *domain.Date) *OutcomeCreate {
 	if v != nil {
 		_c.SetFollowUpDueOn(*v)
 	}
@@ -99,13 +100,13 @@ func (_c *OutcomeCreate) SetNillableFollowUpDueOn(v *time.Time) *OutcomeCreate {
 }
 
 // SetFollowedUpOn sets the "followed_up_on" field.
-func (_c *OutcomeCreate) SetFollowedUpOn(v time.Time) *OutcomeCreate {
+func (_c *OutcomeCreate) SetFollowedUpOn(v domain.Date) *OutcomeCreate {
 	_c.mutation.SetFollowedUpOn(v)
 	return _c
 }
 
 // SetNillableFollowedUpOn sets the "followed_up_on" field if the given value is not nil.
-func (_c *OutcomeCreate) SetNillableFollowedUpOn(v *time.Time) *OutcomeCreate {
+func (_c *OutcomeCreate) SetNillableFollowedUpOn(v *domain.Date) *OutcomeCreate {
 	if v != nil {
 		_c.SetFollowedUpOn(*v)
 	}

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/outcome"
@@ -67,13 +68,13 @@ func (_u *OutcomeUpdate) SetNillableValueDimension(v *outcome.ValueDimension) *O
 }
 
 // SetAchievedOn sets the "achieved_on" field.
-func (_u *OutcomeUpdate) SetAchievedOn(v time.Time) *OutcomeUpdate {
+func (_u *OutcomeUpdate) SetAchievedOn(v domain.Date) *OutcomeUpdate {
 	_u.mutation.SetAchievedOn(v)
 	return _u
 }
 
 // SetNillableAchievedOn sets the "achieved_on" field if the given value is not nil.
-func (_u *OutcomeUpdate) SetNillableAchievedOn(v *time.Time) *OutcomeUpdate {
+func (_u *OutcomeUpdate) SetNillableAchievedOn(v *domain.Date) *OutcomeUpdate {
 	if v != nil {
 		_u.SetAchievedOn(*v)
 	}
@@ -101,13 +102,13 @@ func (_u *OutcomeUpdate) ClearEvidence() *OutcomeUpdate {
 }
 
 // SetFollowUpDueOn sets the "follow_up_due_on" field.
-func (_u *OutcomeUpdate) SetFollowUpDueOn(v time.Time) *OutcomeUpdate {
+func (_u *OutcomeUpdate) SetFollowUpDueOn(v domain.Date) *OutcomeUpdate {
 	_u.mutation.SetFollowUpDueOn(v)
 	return _u
 }
 
 // SetNillableFollowUpDueOn sets the "follow_up_due_on" field if the given value is not nil.
-func (_u *OutcomeUpdate) SetNillableFollowUpDueOn(v *time.Time) *OutcomeUpdate {
+func (_u *OutcomeUpdate) SetNillableFollowUpDueOn(v *domain.Date) *OutcomeUpdate {
 	if v != nil {
 		_u.SetFollowUpDueOn(*v)
 	}
@@ -121,13 +122,13 @@ func (_u *OutcomeUpdate) ClearFollowUpDueOn() *OutcomeUpdate {
 }
 
 // SetFollowedUpOn sets the "followed_up_on" field.
-func (_u *OutcomeUpdate) SetFollowedUpOn(v time.Time) *OutcomeUpdate {
+func (_u *OutcomeUpdate) SetFollowedUpOn(v domain.Date) *OutcomeUpdate {
 	_u.mutation.SetFollowedUpOn(v)
 	return _u
 }
 
 // SetNillableFollowedUpOn sets the "followed_up_on" field if the given value is not nil.
-func (_u *OutcomeUpdate) SetNillableFollowedUpOn(v *time.Time) *OutcomeUpdate {
+func (_u *OutcomeUpdate) SetNillableFollowedUpOn(v *domain.Date) *OutcomeUpdate {
 	if v != nil {
 		_u.SetFollowedUpOn(*v)
 	}
@@ -444,13 +445,13 @@ func (_u *OutcomeUpdateOne) SetNillableValueDimension(v *outcome.ValueDimension)
 }
 
 // SetAchievedOn sets the "achieved_on" field.
-func (_u *OutcomeUpdateOne) SetAchievedOn(v time.Time) *OutcomeUpdateOne {
+func (_u *OutcomeUpdateOne) SetAchievedOn(v domain.Date) *OutcomeUpdateOne {
 	_u.mutation.SetAchievedOn(v)
 	return _u
 }
 
 // SetNillableAchievedOn sets the "achieved_on" field if the given value is not nil.
-func (_u *OutcomeUpdateOne) SetNillableAchievedOn(v *time.Time) *OutcomeUpdateOne {
+func (_u *OutcomeUpdateOne) SetNillableAchievedOn(v *domain.Date) *OutcomeUpdateOne {
 	if v != nil {
 		_u.SetAchievedOn(*v)
 	}
@@ -478,13 +479,13 @@ func (_u *OutcomeUpdateOne) ClearEvidence() *OutcomeUpdateOne {
 }
 
 // SetFollowUpDueOn sets the "follow_up_due_on" field.
-func (_u *OutcomeUpdateOne) SetFollowUpDueOn(v time.Time) *OutcomeUpdateOne {
+func (_u *OutcomeUpdateOne) SetFollowUpDueOn(v domain.Date) *OutcomeUpdateOne {
 	_u.mutation.SetFollowUpDueOn(v)
 	return _u
 }
 
 // SetNillableFollowUpDueOn sets the "follow_up_due_on" field if the given value is not nil.
-func (_u *OutcomeUpdateOne) SetNillableFollowUpDueOn(v *time.Time) *OutcomeUpdateOne {
+func (_u *OutcomeUpdateOne) SetNillableFollowUpDueOn(v *domain.Date) *OutcomeUpdateOne {
 	if v != nil {
 		_u.SetFollowUpDueOn(*v)
 	}
@@ -498,13 +499,13 @@ func (_u *OutcomeUpdateOne) ClearFollowUpDueOn() *OutcomeUpdateOne {
 }
 
 // SetFollowedUpOn sets the "followed_up_on" field.
-func (_u *OutcomeUpdateOne) SetFollowedUpOn(v time.Time) *OutcomeUpdateOne {
+func (_u *OutcomeUpdateOne) SetFollowedUpOn(v domain.Date) *OutcomeUpdateOne {
 	_u.mutation.SetFollowedUpOn(v)
 	return _u
 }
 
 // SetNillableFollowedUpOn sets the "followed_up_on" field if the given value is not nil.
-func (_u *OutcomeUpdateOne) SetNillableFollowedUpOn(v *time.Time) *OutcomeUpdateOne {
+func (_u *OutcomeUpdateOne) SetNillableFollowedUpOn(v *domain.Date) *OutcomeUpdateOne {
 	if v != nil {
 		_u.SetFollowedUpOn(*v)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/pact"
 )
@@ -26,7 +27,7 @@ type Pact struct {
 	// Name of the pact (denominazione del patto).
 	Name string `json:"name,omitempty"`
 	// Date of signature (data di sottoscrizione).
-	SignedOn time.Time `json:"signed_on,omitempty"`
+	SignedOn domain.Date `json:"signed_on,omitempty"`
 	// Purpose and instruments of the pact (finalità e strumenti).
 	Description string `json:"description,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -62,11 +63,13 @@ func (*Pact) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case pact.FieldSignedOn:
+			values[i] = new(domain.Date)
 		case pact.FieldID:
 			values[i] = new(gid.ID)
 		case pact.FieldName, pact.FieldDescription:
 			values[i] = new(sql.NullString)
-		case pact.FieldCreatedAt, pact.FieldUpdatedAt, pact.FieldSignedOn:
+		case pact.FieldCreatedAt, pact.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -108,10 +111,10 @@ func (_m *Pact) assignValues(columns []string, values []any) error {
 				_m.Name = value.String
 			}
 		case pact.FieldSignedOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*domain.Date); !ok {
 				return fmt.Errorf("unexpected type %T for field signed_on", values[i])
-			} else if value.Valid {
-				_m.SignedOn = value.Time
+			} else if value != nil {
+				_m.SignedOn = *value
 			}
 		case pact.FieldDescription:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -170,7 +173,7 @@ func (_m *Pact) String() string {
 	builder.WriteString(_m.Name)
 	builder.WriteString(", ")
 	builder.WriteString("signed_on=")
-	builder.WriteString(_m.SignedOn.Format(time.ANSIC))
+	builder.WriteString(fmt.Sprintf("%v", _m.SignedOn))
 	builder.WriteString(", ")
 	builder.WriteString("description=")
 	builder.WriteString(_m.Description)

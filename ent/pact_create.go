@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/pact"
@@ -57,7 +58,7 @@ func (_c *PactCreate) SetName(v string) *PactCreate {
 }
 
 // SetSignedOn sets the "signed_on" field.
-func (_c *PactCreate) SetSignedOn(v time.Time) *PactCreate {
+func (_c *PactCreate) SetSignedOn(v domain.Date) *PactCreate {
 	_c.mutation.SetSignedOn(v)
 	return _c
 }

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/pact"
@@ -52,13 +53,13 @@ func (_u *PactUpdate) SetNillableName(v *string) *PactUpdate {
 }
 
 // SetSignedOn sets the "signed_on" field.
-func (_u *PactUpdate) SetSignedOn(v time.Time) *PactUpdate {
+func (_u *PactUpdate) SetSignedOn(v domain.Date) *PactUpdate {
 	_u.mutation.SetSignedOn(v)
 	return _u
 }
 
 // SetNillableSignedOn sets the "signed_on" field if the given value is not nil.
-func (_u *PactUpdate) SetNillableSignedOn(v *time.Time) *PactUpdate {
+func (_u *PactUpdate) SetNillableSignedOn(v *domain.Date) *PactUpdate {
 	if v != nil {
 		_u.SetSignedOn(*v)
 	}
@@ -299,13 +300,13 @@ func (_u *PactUpdateOne) SetNillableName(v *string) *PactUpdateOne {
 }
 
 // SetSignedOn sets the "signed_on" field.
-func (_u *PactUpdateOne) SetSignedOn(v time.Time) *PactUpdateOne {
+func (_u *PactUpdateOne) SetSignedOn(v domain.Date) *PactUpdateOne {
 	_u.mutation.SetSignedOn(v)
 	return _u
 }
 
 // SetNillableSignedOn sets the "signed_on" field if the given value is not nil.
-func (_u *PactUpdateOne) SetNillableSignedOn(v *time.Time) *PactUpdateOne {
+func (_u *PactUpdateOne) SetNillableSignedOn(v *domain.Date) *PactUpdateOne {
 	if v != nil {
 		_u.SetSignedOn(*v)
 	}

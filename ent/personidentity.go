@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
@@ -35,7 +36,7 @@ type PersonIdentity struct {
 	// Italian tax code, checked with its check character (codice fiscale).
 	TaxCode *string `json:"tax_code,omitempty"`
 	// Full date of birth (data di nascita).
-	BirthDate time.Time `json:"birth_date,omitempty"`
+	BirthDate domain.Date `json:"birth_date,omitempty"`
 	// Place of birth (luogo di nascita).
 	BirthPlace string `json:"birth_place,omitempty"`
 	// E-mail address (posta elettronica).
@@ -82,11 +83,13 @@ func (*PersonIdentity) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case personidentity.FieldBirthDate:
+			values[i] = new(domain.Date)
 		case personidentity.FieldID:
 			values[i] = new(gid.ID)
 		case personidentity.FieldFirstName, personidentity.FieldLastName, personidentity.FieldLastNameKey, personidentity.FieldFirstNameKey, personidentity.FieldTaxCode, personidentity.FieldBirthPlace, personidentity.FieldEmail, personidentity.FieldPhone, personidentity.FieldAddress, personidentity.FieldPostalCode, personidentity.FieldCity:
 			values[i] = new(sql.NullString)
-		case personidentity.FieldCreatedAt, personidentity.FieldUpdatedAt, personidentity.FieldBirthDate:
+		case personidentity.FieldCreatedAt, personidentity.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		case personidentity.ForeignKeys[0]: // person_identity
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
@@ -155,10 +158,10 @@ func (_m *PersonIdentity) assignValues(columns []string, values []any) error {
 				*_m.TaxCode = value.String
 			}
 		case personidentity.FieldBirthDate:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*domain.Date); !ok {
 				return fmt.Errorf("unexpected type %T for field birth_date", values[i])
-			} else if value.Valid {
-				_m.BirthDate = value.Time
+			} else if value != nil {
+				_m.BirthDate = *value
 			}
 		case personidentity.FieldBirthPlace:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -268,7 +271,7 @@ func (_m *PersonIdentity) String() string {
 	}
 	builder.WriteString(", ")
 	builder.WriteString("birth_date=")
-	builder.WriteString(_m.BirthDate.Format(time.ANSIC))
+	builder.WriteString(fmt.Sprintf("%v", _m.BirthDate))
 	builder.WriteString(", ")
 	builder.WriteString("birth_place=")
 	builder.WriteString(_m.BirthPlace)

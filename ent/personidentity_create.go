@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
@@ -105,7 +106,7 @@ func (_c *PersonIdentityCreate) SetNillableTaxCode(v *string) *PersonIdentityCre
 }
 
 // SetBirthDate sets the "birth_date" field.
-func (_c *PersonIdentityCreate) SetBirthDate(v time.Time) *PersonIdentityCreate {
+func (_c *PersonIdentityCreate) SetBirthDate(v domain.Date) *PersonIdentityCreate {
 	_c.mutation.SetBirthDate(v)
 	return _c
 }

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -124,13 +125,13 @@ func (_u *PersonIdentityUpdate) ClearTaxCode() *PersonIdentityUpdate {
 }
 
 // SetBirthDate sets the "birth_date" field.
-func (_u *PersonIdentityUpdate) SetBirthDate(v time.Time) *PersonIdentityUpdate {
+func (_u *PersonIdentityUpdate) SetBirthDate(v domain.Date) *PersonIdentityUpdate {
 	_u.mutation.SetBirthDate(v)
 	return _u
 }
 
 // SetNillableBirthDate sets the "birth_date" field if the given value is not nil.
-func (_u *PersonIdentityUpdate) SetNillableBirthDate(v *time.Time) *PersonIdentityUpdate {
+func (_u *PersonIdentityUpdate) SetNillableBirthDate(v *domain.Date) *PersonIdentityUpdate {
 	if v != nil {
 		_u.SetBirthDate(*v)
 	}
@@ -558,13 +559,13 @@ func (_u *PersonIdentityUpdateOne) ClearTaxCode() *PersonIdentityUpdateOne {
 }
 
 // SetBirthDate sets the "birth_date" field.
-func (_u *PersonIdentityUpdateOne) SetBirthDate(v time.Time) *PersonIdentityUpdateOne {
+func (_u *PersonIdentityUpdateOne) SetBirthDate(v domain.Date) *PersonIdentityUpdateOne {
 	_u.mutation.SetBirthDate(v)
 	return _u
 }
 
 // SetNillableBirthDate sets the "birth_date" field if the given value is not nil.
-func (_u *PersonIdentityUpdateOne) SetNillableBirthDate(v *time.Time) *PersonIdentityUpdateOne {
+func (_u *PersonIdentityUpdateOne) SetNillableBirthDate(v *domain.Date) *PersonIdentityUpdateOne {
 	if v != nil {
 		_u.SetBirthDate(*v)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/plan"
@@ -27,9 +28,9 @@ type Plan struct {
 	// General objectives of the plan in words (obiettivi generali).
 	Summary string `json:"summary,omitempty"`
 	// Date the plan was agreed and signed with the person (data di sottoscrizione).
-	AgreedOn *time.Time `json:"agreed_on,omitempty"`
+	AgreedOn *domain.Date `json:"agreed_on,omitempty"`
 	// Date of the next review of the plan (data della prossima verifica).
-	ReviewOn *time.Time `json:"review_on,omitempty"`
+	ReviewOn *domain.Date `json:"review_on,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the PlanQuery when eager-loading is set.
 	Edges          PlanEdges `json:"edges"`
@@ -89,11 +90,13 @@ func (*Plan) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case plan.FieldAgreedOn, plan.FieldReviewOn:
+			values[i] = &sql.NullScanner{S: new(domain.Date)}
 		case plan.FieldID:
 			values[i] = new(gid.ID)
 		case plan.FieldSummary:
 			values[i] = new(sql.NullString)
-		case plan.FieldCreatedAt, plan.FieldUpdatedAt, plan.FieldAgreedOn, plan.FieldReviewOn:
+		case plan.FieldCreatedAt, plan.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		case plan.ForeignKeys[0]: // case_file_plan
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
@@ -137,18 +140,18 @@ func (_m *Plan) assignValues(columns []string, values []any) error {
 				_m.Summary = value.String
 			}
 		case plan.FieldAgreedOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field agreed_on", values[i])
 			} else if value.Valid {
-				_m.AgreedOn = new(time.Time)
-				*_m.AgreedOn = value.Time
+				_m.AgreedOn = new(domain.Date)
+				*_m.AgreedOn = *value.S.(*domain.Date)
 			}
 		case plan.FieldReviewOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field review_on", values[i])
 			} else if value.Valid {
-				_m.ReviewOn = new(time.Time)
-				*_m.ReviewOn = value.Time
+				_m.ReviewOn = new(domain.Date)
+				*_m.ReviewOn = *value.S.(*domain.Date)
 			}
 		case plan.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -219,12 +222,12 @@ func (_m *Plan) String() string {
 	builder.WriteString(", ")
 	if v := _m.AgreedOn; v != nil {
 		builder.WriteString("agreed_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	if v := _m.ReviewOn; v != nil {
 		builder.WriteString("review_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteByte(')')
 	return builder.String()

@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
@@ -67,13 +68,13 @@ func (_c *PlanCreate) SetNillableSummary(v *string) *PlanCreate {
 }
 
 // SetAgreedOn sets the "agreed_on" field.
-func (_c *PlanCreate) SetAgreedOn(v time.Time) *PlanCreate {
+func (_c *PlanCreate) SetAgreedOn(v domain.Date) *PlanCreate {
 	_c.mutation.SetAgreedOn(v)
 	return _c
 }
 
 // SetNillableAgreedOn sets the "agreed_on" field if the given value is not nil.
-func (_c *PlanCreate) SetNillableAgreedOn(v *time.Time) *PlanCreate {
+func (_c *PlanCreate) SetNillableAgreedOn(v *domain.Date) *PlanCreate {
 	if v != nil {
 		_c.SetAgreedOn(*v)
 	}
@@ -81,13 +82,13 @@ func (_c *PlanCreate) SetNillableAgreedOn(v *time.Time) *PlanCreate {
 }
 
 // SetReviewOn sets the "review_on" field.
-func (_c *PlanCreate) SetReviewOn(v time.Time) *PlanCreate {
+func (_c *PlanCreate) SetReviewOn(v domain.Date) *PlanCreate {
 	_c.mutation.SetReviewOn(v)
 	return _c
 }
 
 // SetNillableReviewOn sets the "review_on" field if the given value is not nil.
-func (_c *PlanCreate) SetNillableReviewOn(v *time.Time) *PlanCreate {
+func (_c *PlanCreate) SetNillableReviewOn(v *domain.Date) *PlanCreate {
 	if v != nil {
 		_c.SetReviewOn(*v)
 	}

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/goal"
@@ -59,13 +60,13 @@ func (_u *PlanUpdate) ClearSummary() *PlanUpdate {
 }
 
 // SetAgreedOn sets the "agreed_on" field.
-func (_u *PlanUpdate) SetAgreedOn(v time.Time) *PlanUpdate {
+func (_u *PlanUpdate) SetAgreedOn(v domain.Date) *PlanUpdate {
 	_u.mutation.SetAgreedOn(v)
 	return _u
 }
 
 // SetNillableAgreedOn sets the "agreed_on" field if the given value is not nil.
-func (_u *PlanUpdate) SetNillableAgreedOn(v *time.Time) *PlanUpdate {
+func (_u *PlanUpdate) SetNillableAgreedOn(v *domain.Date) *PlanUpdate {
 	if v != nil {
 		_u.SetAgreedOn(*v)
 	}
@@ -79,13 +80,13 @@ func (_u *PlanUpdate) ClearAgreedOn() *PlanUpdate {
 }
 
 // SetReviewOn sets the "review_on" field.
-func (_u *PlanUpdate) SetReviewOn(v time.Time) *PlanUpdate {
+func (_u *PlanUpdate) SetReviewOn(v domain.Date) *PlanUpdate {
 	_u.mutation.SetReviewOn(v)
 	return _u
 }
 
 // SetNillableReviewOn sets the "review_on" field if the given value is not nil.
-func (_u *PlanUpdate) SetNillableReviewOn(v *time.Time) *PlanUpdate {
+func (_u *PlanUpdate) SetNillableReviewOn(v *domain.Date) *PlanUpdate {
 	if v != nil {
 		_u.SetReviewOn(*v)
 	}
@@ -403,13 +404,13 @@ func (_u *PlanUpdateOne) ClearSummary() *PlanUpdateOne {
 }
 
 // SetAgreedOn sets the "agreed_on" field.
-func (_u *PlanUpdateOne) SetAgreedOn(v time.Time) *PlanUpdateOne {
+func (_u *PlanUpdateOne) SetAgreedOn(v domain.Date) *PlanUpdateOne {
 	_u.mutation.SetAgreedOn(v)
 	return _u
 }
 
 // SetNillableAgreedOn sets the "agreed_on" field if the given value is not nil.
-func (_u *PlanUpdateOne) SetNillableAgreedOn(v *time.Time) *PlanUpdateOne {
+func (_u *PlanUpdateOne) SetNillableAgreedOn(v *domain.Date) *PlanUpdateOne {
 	if v != nil {
 		_u.SetAgreedOn(*v)
 	}
@@ -423,13 +424,13 @@ func (_u *PlanUpdateOne) ClearAgreedOn() *PlanUpdateOne {
 }
 
 // SetReviewOn sets the "review_on" field.
-func (_u *PlanUpdateOne) SetReviewOn(v time.Time) *PlanUpdateOne {
+func (_u *PlanUpdateOne) SetReviewOn(v domain.Date) *PlanUpdateOne {
 	_u.mutation.SetReviewOn(v)
 	return _u
 }
 
 // SetNillableReviewOn sets the "review_on" field if the given value is not nil.
-func (_u *PlanUpdateOne) SetNillableReviewOn(v *time.Time) *PlanUpdateOne {
+func (_u *PlanUpdateOne) SetNillableReviewOn(v *domain.Date) *PlanUpdateOne {
 	if v != nil {
 		_u.SetReviewOn(*v)
 	}

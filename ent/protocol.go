@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/protocol"
 )
@@ -30,11 +31,11 @@ type Protocol struct {
 	// Status (stato): bozza, attivo, scaduto, cessato.
 	Status protocol.Status `json:"status,omitempty"`
 	// Date of signature (data di sottoscrizione).
-	SignedOn *time.Time `json:"signed_on,omitempty"`
+	SignedOn *domain.Date `json:"signed_on,omitempty"`
 	// First day of validity (decorrenza).
-	ValidFrom *time.Time `json:"valid_from,omitempty"`
+	ValidFrom *domain.Date `json:"valid_from,omitempty"`
 	// Last day of validity (scadenza).
-	ValidUntil *time.Time `json:"valid_until,omitempty"`
+	ValidUntil *domain.Date `json:"valid_until,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ProtocolQuery when eager-loading is set.
 	Edges        ProtocolEdges `json:"edges"`
@@ -80,11 +81,13 @@ func (*Protocol) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case protocol.FieldSignedOn, protocol.FieldValidFrom, protocol.FieldValidUntil:
+			values[i] = &sql.NullScanner{S: new(domain.Date)}
 		case protocol.FieldID:
 			values[i] = new(gid.ID)
 		case protocol.FieldTitle, protocol.FieldPurpose, protocol.FieldStatus:
 			values[i] = new(sql.NullString)
-		case protocol.FieldCreatedAt, protocol.FieldUpdatedAt, protocol.FieldSignedOn, protocol.FieldValidFrom, protocol.FieldValidUntil:
+		case protocol.FieldCreatedAt, protocol.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -138,25 +141,25 @@ func (_m *Protocol) assignValues(columns []string, values []any) error {
 				_m.Status = protocol.Status(value.String)
 			}
 		case protocol.FieldSignedOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field signed_on", values[i])
 			} else if value.Valid {
-				_m.SignedOn = new(time.Time)
-				*_m.SignedOn = value.Time
+				_m.SignedOn = new(domain.Date)
+				*_m.SignedOn = *value.S.(*domain.Date)
 			}
 		case protocol.FieldValidFrom:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field valid_from", values[i])
 			} else if value.Valid {
-				_m.ValidFrom = new(time.Time)
-				*_m.ValidFrom = value.Time
+				_m.ValidFrom = new(domain.Date)
+				*_m.ValidFrom = *value.S.(*domain.Date)
 			}
 		case protocol.FieldValidUntil:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field valid_until", values[i])
 			} else if value.Valid {
-				_m.ValidUntil = new(time.Time)
-				*_m.ValidUntil = value.Time
+				_m.ValidUntil = new(domain.Date)
+				*_m.ValidUntil = *value.S.(*domain.Date)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -221,17 +224,17 @@ func (_m *Protocol) String() string {
 	builder.WriteString(", ")
 	if v := _m.SignedOn; v != nil {
 		builder.WriteString("signed_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	if v := _m.ValidFrom; v != nil {
 		builder.WriteString("valid_from=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	if v := _m.ValidUntil; v != nil {
 		builder.WriteString("valid_until=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteByte(')')
 	return builder.String()

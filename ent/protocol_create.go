@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/protocol"
@@ -86,13 +87,13 @@ func (_c *ProtocolCreate) SetNillableStatus(v *protocol.Status) *ProtocolCreate 
 }
 
 // SetSignedOn sets the "signed_on" field.
-func (_c *ProtocolCreate) SetSignedOn(v time.Time) *ProtocolCreate {
+func (_c *ProtocolCreate) SetSignedOn(v domain.Date) *ProtocolCreate {
 	_c.mutation.SetSignedOn(v)
 	return _c
 }
 
 // SetNillableSignedOn sets the "signed_on" field if the given value is not nil.
-func (_c *ProtocolCreate) SetNillableSignedOn(v *time.Time) *ProtocolCreate {
+func (_c *ProtocolCreate) SetNillableSignedOn(v *domain.Date) *ProtocolCreate {
 	if v != nil {
 		_c.SetSignedOn(*v)
 	}
@@ -100,13 +101,13 @@ func (_c *ProtocolCreate) SetNillableSignedOn(v *time.Time) *ProtocolCreate {
 }
 
 // SetValidFrom sets the "valid_from" field.
-func (_c *ProtocolCreate) SetValidFrom(v time.Time) *ProtocolCreate {
+func (_c *ProtocolCreate) SetValidFrom(v domain.Date) *ProtocolCreate {
 	_c.mutation.SetValidFrom(v)
 	return _c
 }
 
 // SetNillableValidFrom sets the "valid_from" field if the given value is not nil.
-func (_c *ProtocolCreate) SetNillableValidFrom(v *time.Time) *ProtocolCreate {
+func (_c *ProtocolCreate) SetNillableValidFrom(v *domain.Date) *ProtocolCreate {
 	if v != nil {
 		_c.SetValidFrom(*v)
 	}
@@ -114,13 +115,13 @@ func (_c *ProtocolCreate) SetNillableValidFrom(v *time.Time) *ProtocolCreate {
 }
 
 // SetValidUntil sets the "valid_until" field.
-func (_c *ProtocolCreate) SetValidUntil(v time.Time) *ProtocolCreate {
+func (_c *ProtocolCreate) SetValidUntil(v domain.Date) *ProtocolCreate {
 	_c.mutation.SetValidUntil(v)
 	return _c
 }
 
 // SetNillableValidUntil sets the "valid_until" field if the given value is not nil.
-func (_c *ProtocolCreate) SetNillableValidUntil(v *time.Time) *ProtocolCreate {
+func (_c *ProtocolCreate) SetNillableValidUntil(v *domain.Date) *ProtocolCreate {
 	if v != nil {
 		_c.SetValidUntil(*v)
 	}

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/predicate"
@@ -87,13 +88,13 @@ func (_u *ProtocolUpdate) SetNillableStatus(v *protocol.Status) *ProtocolUpdate 
 }
 
 // SetSignedOn sets the "signed_on" field.
-func (_u *ProtocolUpdate) SetSignedOn(v time.Time) *ProtocolUpdate {
+func (_u *ProtocolUpdate) SetSignedOn(v domain.Date) *ProtocolUpdate {
 	_u.mutation.SetSignedOn(v)
 	return _u
 }
 
 // SetNillableSignedOn sets the "signed_on" field if the given value is not nil.
-func (_u *ProtocolUpdate) SetNillableSignedOn(v *time.Time) *ProtocolUpdate {
+func (_u *ProtocolUpdate) SetNillableSignedOn(v *domain.Date) *ProtocolUpdate {
 	if v != nil {
 		_u.SetSignedOn(*v)
 	}
@@ -107,13 +108,13 @@ func (_u *ProtocolUpdate) ClearSignedOn() *ProtocolUpdate {
 }
 
 // SetValidFrom sets the "valid_from" field.
-func (_u *ProtocolUpdate) SetValidFrom(v time.Time) *ProtocolUpdate {
+func (_u *ProtocolUpdate) SetValidFrom(v domain.Date) *ProtocolUpdate {
 	_u.mutation.SetValidFrom(v)
 	return _u
 }
 
 // SetNillableValidFrom sets the "valid_from" field if the given value is not nil.
-func (_u *ProtocolUpdate) SetNillableValidFrom(v *time.Time) *ProtocolUpdate {
+func (_u *ProtocolUpdate) SetNillableValidFrom(v *domain.Date) *ProtocolUpdate {
 	if v != nil {
 		_u.SetValidFrom(*v)
 	}
@@ -127,13 +128,13 @@ func (_u *ProtocolUpdate) ClearValidFrom() *ProtocolUpdate {
 }
 
 // SetValidUntil sets the "valid_until" field.
-func (_u *ProtocolUpdate) SetValidUntil(v time.Time) *ProtocolUpdate {
+func (_u *ProtocolUpdate) SetValidUntil(v domain.Date) *ProtocolUpdate {
 	_u.mutation.SetValidUntil(v)
 	return _u
 }
 
 // SetNillableValidUntil sets the "valid_until" field if the given value is not nil.
-func (_u *ProtocolUpdate) SetNillableValidUntil(v *time.Time) *ProtocolUpdate {
+func (_u *ProtocolUpdate) SetNillableValidUntil(v *domain.Date) *ProtocolUpdate {
 	if v != nil {
 		_u.SetValidUntil(*v)
 	}
@@ -498,13 +499,13 @@ func (_u *ProtocolUpdateOne) SetNillableStatus(v *protocol.Status) *ProtocolUpda
 }
 
 // SetSignedOn sets the "signed_on" field.
-func (_u *ProtocolUpdateOne) SetSignedOn(v time.Time) *ProtocolUpdateOne {
+func (_u *ProtocolUpdateOne) SetSignedOn(v domain.Date) *ProtocolUpdateOne {
 	_u.mutation.SetSignedOn(v)
 	return _u
 }
 
 // SetNillableSignedOn sets the "signed_on" field if the given value is not nil.
-func (_u *ProtocolUpdateOne) SetNillableSignedOn(v *time.Time) *ProtocolUpdateOne {
+func (_u *ProtocolUpdateOne) SetNillableSignedOn(v *domain.Date) *ProtocolUpdateOne {
 	if v != nil {
 		_u.SetSignedOn(*v)
 	}
@@ -518,13 +519,13 @@ func (_u *ProtocolUpdateOne) ClearSignedOn() *ProtocolUpdateOne {
 }
 
 // SetValidFrom sets the "valid_from" field.
-func (_u *ProtocolUpdateOne) SetValidFrom(v time.Time) *ProtocolUpdateOne {
+func (_u *ProtocolUpdateOne) SetValidFrom(v domain.Date) *ProtocolUpdateOne {
 	_u.mutation.SetValidFrom(v)
 	return _u
 }
 
 // SetNillableValidFrom sets the "valid_from" field if the given value is not nil.
-func (_u *ProtocolUpdateOne) SetNillableValidFrom(v *time.Time) *ProtocolUpdateOne {
+func (_u *ProtocolUpdateOne) SetNillableValidFrom(v *domain.Date) *ProtocolUpdateOne {
 	if v != nil {
 		_u.SetValidFrom(*v)
 	}
@@ -538,13 +539,13 @@ func (_u *ProtocolUpdateOne) ClearValidFrom() *ProtocolUpdateOne {
 }
 
 // SetValidUntil sets the "valid_until" field.
-func (_u *ProtocolUpdateOne) SetValidUntil(v time.Time) *ProtocolUpdateOne {
+func (_u *ProtocolUpdateOne) SetValidUntil(v domain.Date) *ProtocolUpdateOne {
 	_u.mutation.SetValidUntil(v)
 	return _u
 }
 
 // SetNillableValidUntil sets the "valid_until" field if the given value is not nil.
-func (_u *ProtocolUpdateOne) SetNillableValidUntil(v *time.Time) *ProtocolUpdateOne {
+func (_u *ProtocolUpdateOne) SetNillableValidUntil(v *domain.Date) *ProtocolUpdateOne {
 	if v != nil {
 		_u.SetValidUntil(*v)
 	}

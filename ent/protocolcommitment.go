@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
@@ -27,11 +28,11 @@ type ProtocolCommitment struct {
 	// What the party undertook (impegno).
 	Description string `json:"description,omitempty"`
 	// Due date (scadenza).
-	DueOn *time.Time `json:"due_on,omitempty"`
+	DueOn *domain.Date `json:"due_on,omitempty"`
 	// Status (stato): aperto, adempiuto, in ritardo, abbandonato.
 	Status protocolcommitment.Status `json:"status,omitempty"`
 	// Date it was fulfilled (data di adempimento).
-	DoneOn *time.Time `json:"done_on,omitempty"`
+	DoneOn *domain.Date `json:"done_on,omitempty"`
 	// What shows it was fulfilled (evidenza).
 	Evidence string `json:"evidence,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -68,11 +69,13 @@ func (*ProtocolCommitment) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case protocolcommitment.FieldDueOn, protocolcommitment.FieldDoneOn:
+			values[i] = &sql.NullScanner{S: new(domain.Date)}
 		case protocolcommitment.FieldID:
 			values[i] = new(gid.ID)
 		case protocolcommitment.FieldDescription, protocolcommitment.FieldStatus, protocolcommitment.FieldEvidence:
 			values[i] = new(sql.NullString)
-		case protocolcommitment.FieldCreatedAt, protocolcommitment.FieldUpdatedAt, protocolcommitment.FieldDueOn, protocolcommitment.FieldDoneOn:
+		case protocolcommitment.FieldCreatedAt, protocolcommitment.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		case protocolcommitment.ForeignKeys[0]: // protocol_commitment_party
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
@@ -116,11 +119,11 @@ func (_m *ProtocolCommitment) assignValues(columns []string, values []any) error
 				_m.Description = value.String
 			}
 		case protocolcommitment.FieldDueOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field due_on", values[i])
 			} else if value.Valid {
-				_m.DueOn = new(time.Time)
-				*_m.DueOn = value.Time
+				_m.DueOn = new(domain.Date)
+				*_m.DueOn = *value.S.(*domain.Date)
 			}
 		case protocolcommitment.FieldStatus:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -129,11 +132,11 @@ func (_m *ProtocolCommitment) assignValues(columns []string, values []any) error
 				_m.Status = protocolcommitment.Status(value.String)
 			}
 		case protocolcommitment.FieldDoneOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field done_on", values[i])
 			} else if value.Valid {
-				_m.DoneOn = new(time.Time)
-				*_m.DoneOn = value.Time
+				_m.DoneOn = new(domain.Date)
+				*_m.DoneOn = *value.S.(*domain.Date)
 			}
 		case protocolcommitment.FieldEvidence:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -200,7 +203,7 @@ func (_m *ProtocolCommitment) String() string {
 	builder.WriteString(", ")
 	if v := _m.DueOn; v != nil {
 		builder.WriteString("due_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	builder.WriteString("status=")
@@ -208,7 +211,7 @@ func (_m *ProtocolCommitment) String() string {
 	builder.WriteString(", ")
 	if v := _m.DoneOn; v != nil {
 		builder.WriteString("done_on=")
-		builder.WriteString(v.Format(time.ANSIC))
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	builder.WriteString("evidence=")

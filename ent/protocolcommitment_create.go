@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
@@ -57,13 +58,13 @@ func (_c *ProtocolCommitmentCreate) SetDescription(v string) *ProtocolCommitment
 }
 
 // SetDueOn sets the "due_on" field.
-func (_c *ProtocolCommitmentCreate) SetDueOn(v time.Time) *ProtocolCommitmentCreate {
+func (_c *ProtocolCommitmentCreate) SetDueOn(v domain.Date) *ProtocolCommitmentCreate {
 	_c.mutation.SetDueOn(v)
 	return _c
 }
 
 // SetNillableDueOn sets the "due_on" field if the given value is not nil.
-func (_c *ProtocolCommitmentCreate) SetNillableDueOn(v *time.Time) *ProtocolCommitmentCreate {
+func (_c *ProtocolCommitmentCreate) SetNillableDueOn(v *domain.Date) *ProtocolCommitmentCreate {
 	if v != nil {
 		_c.SetDueOn(*v)
 	}
@@ -85,13 +86,13 @@ func (_c *ProtocolCommitmentCreate) SetNillableStatus(v *protocolcommitment.Stat
 }
 
 // SetDoneOn sets the "done_on" field.
-func (_c *ProtocolCommitmentCreate) SetDoneOn(v time.Time) *ProtocolCommitmentCreate {
+func (_c *ProtocolCommitmentCreate) SetDoneOn(v domain.Date) *ProtocolCommitmentCreate {
 	_c.mutation.SetDoneOn(v)
 	return _c
 }
 
 // SetNillableDoneOn sets the "done_on" field if the given value is not nil.
-func (_c *ProtocolCommitmentCreate) SetNillableDoneOn(v *time.Time) *ProtocolCommitmentCreate {
+func (_c *ProtocolCommitmentCreate) SetNillableDoneOn(v *domain.Date) *ProtocolCommitmentCreate {
 	if v != nil {
 		_c.SetDoneOn(*v)
 	}

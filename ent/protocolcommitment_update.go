@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 )
@@ -50,13 +51,13 @@ func (_u *ProtocolCommitmentUpdate) SetNillableDescription(v *string) *ProtocolC
 }
 
 // SetDueOn sets the "due_on" field.
-func (_u *ProtocolCommitmentUpdate) SetDueOn(v time.Time) *ProtocolCommitmentUpdate {
+func (_u *ProtocolCommitmentUpdate) SetDueOn(v domain.Date) *ProtocolCommitmentUpdate {
 	_u.mutation.SetDueOn(v)
 	return _u
 }
 
 // SetNillableDueOn sets the "due_on" field if the given value is not nil.
-func (_u *ProtocolCommitmentUpdate) SetNillableDueOn(v *time.Time) *ProtocolCommitmentUpdate {
+func (_u *ProtocolCommitmentUpdate) SetNillableDueOn(v *domain.Date) *ProtocolCommitmentUpdate {
 	if v != nil {
 		_u.SetDueOn(*v)
 	}
@@ -84,13 +85,13 @@ func (_u *ProtocolCommitmentUpdate) SetNillableStatus(v *protocolcommitment.Stat
 }
 
 // SetDoneOn sets the "done_on" field.
-func (_u *ProtocolCommitmentUpdate) SetDoneOn(v time.Time) *ProtocolCommitmentUpdate {
+func (_u *ProtocolCommitmentUpdate) SetDoneOn(v domain.Date) *ProtocolCommitmentUpdate {
 	_u.mutation.SetDoneOn(v)
 	return _u
 }
 
 // SetNillableDoneOn sets the "done_on" field if the given value is not nil.
-func (_u *ProtocolCommitmentUpdate) SetNillableDoneOn(v *time.Time) *ProtocolCommitmentUpdate {
+func (_u *ProtocolCommitmentUpdate) SetNillableDoneOn(v *domain.Date) *ProtocolCommitmentUpdate {
 	if v != nil {
 		_u.SetDoneOn(*v)
 	}
@@ -276,13 +277,13 @@ func (_u *ProtocolCommitmentUpdateOne) SetNillableDescription(v *string) *Protoc
 }
 
 // SetDueOn sets the "due_on" field.
-func (_u *ProtocolCommitmentUpdateOne) SetDueOn(v time.Time) *ProtocolCommitmentUpdateOne {
+func (_u *ProtocolCommitmentUpdateOne) SetDueOn(v domain.Date) *ProtocolCommitmentUpdateOne {
 	_u.mutation.SetDueOn(v)
 	return _u
 }
 
 // SetNillableDueOn sets the "due_on" field if the given value is not nil.
-func (_u *ProtocolCommitmentUpdateOne) SetNillableDueOn(v *time.Time) *ProtocolCommitmentUpdateOne {
+func (_u *ProtocolCommitmentUpdateOne) SetNillableDueOn(v *domain.Date) *ProtocolCommitmentUpdateOne {
 	if v != nil {
 		_u.SetDueOn(*v)
 	}
@@ -310,13 +311,13 @@ func (_u *ProtocolCommitmentUpdateOne) SetNillableStatus(v *protocolcommitment.S
 }
 
 // SetDoneOn sets the "done_on" field.
-func (_u *ProtocolCommitmentUpdateOne) SetDoneOn(v time.Time) *ProtocolCommitmentUpdateOne {
+func (_u *ProtocolCommitmentUpdateOne) SetDoneOn(v domain.Date) *ProtocolCommitmentUpdateOne {
 	_u.mutation.SetDoneOn(v)
 	return _u
 }
 
 // SetNillableDoneOn sets the "done_on" field if the given value is not nil.
-func (_u *ProtocolCommitmentUpdateOne) SetNillableDoneOn(v *time.Time) *ProtocolCommitmentUpdateOne {
+func (_u *ProtocolCommitmentUpdateOne) SetNillableDoneOn(v *domain.Date) *ProtocolCommitmentUpdateOne {
 	if v != nil {
 		_u.SetDoneOn(*v)
 	}

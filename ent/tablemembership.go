@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/tablemembership"
@@ -29,7 +30,7 @@ type TableMembership struct {
 	// Profession in the table (profilo professionale): assistente sociale, operatore del centro per l'impiego, professionista sanitario, psicologo, educatore, operatore della formazione, rappresentante sindacale, rappresentante datoriale, volontario, altro.
 	Profession tablemembership.Profession `json:"profession,omitempty"`
 	// Date the member joined the table (data di ingresso).
-	JoinedOn time.Time `json:"joined_on,omitempty"`
+	JoinedOn domain.Date `json:"joined_on,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the TableMembershipQuery when eager-loading is set.
 	Edges                         TableMembershipEdges `json:"edges"`
@@ -92,11 +93,13 @@ func (*TableMembership) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case tablemembership.FieldJoinedOn:
+			values[i] = new(domain.Date)
 		case tablemembership.FieldID:
 			values[i] = new(gid.ID)
 		case tablemembership.FieldProfession:
 			values[i] = new(sql.NullString)
-		case tablemembership.FieldCreatedAt, tablemembership.FieldUpdatedAt, tablemembership.FieldJoinedOn:
+		case tablemembership.FieldCreatedAt, tablemembership.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		case tablemembership.ForeignKeys[0]: // table_membership_table
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
@@ -144,10 +147,10 @@ func (_m *TableMembership) assignValues(columns []string, values []any) error {
 				_m.Profession = tablemembership.Profession(value.String)
 			}
 		case tablemembership.FieldJoinedOn:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			if value, ok := values[i].(*domain.Date); !ok {
 				return fmt.Errorf("unexpected type %T for field joined_on", values[i])
-			} else if value.Valid {
-				_m.JoinedOn = value.Time
+			} else if value != nil {
+				_m.JoinedOn = *value
 			}
 		case tablemembership.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -231,7 +234,7 @@ func (_m *TableMembership) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.Profession))
 	builder.WriteString(", ")
 	builder.WriteString("joined_on=")
-	builder.WriteString(_m.JoinedOn.Format(time.ANSIC))
+	builder.WriteString(fmt.Sprintf("%v", _m.JoinedOn))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/tablemembership"
@@ -59,7 +60,7 @@ func (_c *TableMembershipCreate) SetProfession(v tablemembership.Profession) *Ta
 }
 
 // SetJoinedOn sets the "joined_on" field.
-func (_c *TableMembershipCreate) SetJoinedOn(v time.Time) *TableMembershipCreate {
+func (_c *TableMembershipCreate) SetJoinedOn(v domain.Date) *TableMembershipCreate {
 	_c.mutation.SetJoinedOn(v)
 	return _c
 }

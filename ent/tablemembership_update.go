@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/predicate"
@@ -54,13 +55,13 @@ func (_u *TableMembershipUpdate) SetNillableProfession(v *tablemembership.Profes
 }
 
 // SetJoinedOn sets the "joined_on" field.
-func (_u *TableMembershipUpdate) SetJoinedOn(v time.Time) *TableMembershipUpdate {
+func (_u *TableMembershipUpdate) SetJoinedOn(v domain.Date) *TableMembershipUpdate {
 	_u.mutation.SetJoinedOn(v)
 	return _u
 }
 
 // SetNillableJoinedOn sets the "joined_on" field if the given value is not nil.
-func (_u *TableMembershipUpdate) SetNillableJoinedOn(v *time.Time) *TableMembershipUpdate {
+func (_u *TableMembershipUpdate) SetNillableJoinedOn(v *domain.Date) *TableMembershipUpdate {
 	if v != nil {
 		_u.SetJoinedOn(*v)
 	}
@@ -341,13 +342,13 @@ func (_u *TableMembershipUpdateOne) SetNillableProfession(v *tablemembership.Pro
 }
 
 // SetJoinedOn sets the "joined_on" field.
-func (_u *TableMembershipUpdateOne) SetJoinedOn(v time.Time) *TableMembershipUpdateOne {
+func (_u *TableMembershipUpdateOne) SetJoinedOn(v domain.Date) *TableMembershipUpdateOne {
 	_u.mutation.SetJoinedOn(v)
 	return _u
 }
 
 // SetNillableJoinedOn sets the "joined_on" field if the given value is not nil.
-func (_u *TableMembershipUpdateOne) SetNillableJoinedOn(v *time.Time) *TableMembershipUpdateOne {
+func (_u *TableMembershipUpdateOne) SetNillableJoinedOn(v *domain.Date) *TableMembershipUpdateOne {
 	if v != nil {
 		_u.SetJoinedOn(*v)
 	}

@@ -14,7 +14,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { Time: "string", Cursor: "string" },
+        scalars: { Time: "string", Date: "string", Cursor: "string" },
         skipTypename: false,
         avoidOptionals: false,
       },

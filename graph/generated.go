@@ -542,7 +542,7 @@ type ComplexityRoot struct {
 	Mutation struct {
 		AcceptTransfer              func(childComplexity int, id gid.ID, version int) int
 		AcknowledgeDirective        func(childComplexity int, id gid.ID, tableID gid.ID, note *string) int
-		ActivateProtocol            func(childComplexity int, id gid.ID, signedOn *time.Time, validFrom *time.Time, validUntil *time.Time) int
+		ActivateProtocol            func(childComplexity int, id gid.ID, signedOn *domain.Date, validFrom *domain.Date, validUntil *domain.Date) int
 		AddCommitment               func(childComplexity int, id gid.ID, version int, input pathway.CommitmentInput) int
 		AddGoal                     func(childComplexity int, id gid.ID, version int, input pathway.GoalInput) int
 		AddIntervention             func(childComplexity int, id gid.ID, version int, input pathway.InterventionInput) int
@@ -566,7 +566,7 @@ type ComplexityRoot struct {
 		DropProtocolCommitment      func(childComplexity int, id gid.ID, reason string) int
 		EndSession                  func(childComplexity int, id gid.ID) int
 		ErasePersonIdentity         func(childComplexity int, personID gid.ID) int
-		FulfilProtocolCommitment    func(childComplexity int, id gid.ID, doneOn *time.Time, evidence string) int
+		FulfilProtocolCommitment    func(childComplexity int, id gid.ID, doneOn *domain.Date, evidence string) int
 		IssueDirective              func(childComplexity int, input governance.DirectiveInput) int
 		Login                       func(childComplexity int, input model.LoginInput) int
 		Logout                      func(childComplexity int) int
@@ -584,7 +584,7 @@ type ComplexityRoot struct {
 		ScheduleMonitoringMeeting   func(childComplexity int, id gid.ID, version int, input pathway.MonitoringMeetingInput) int
 		SetTableTimeLimits          func(childComplexity int, id gid.ID, daysToFirstMeeting int, daysToPlan int) int
 		SetUserPassword             func(childComplexity int, id gid.ID, password string) int
-		StartAssessment             func(childComplexity int, id gid.ID, version int, firstMeetingOn *time.Time) int
+		StartAssessment             func(childComplexity int, id gid.ID, version int, firstMeetingOn *domain.Date) int
 		TakeCharge                  func(childComplexity int, id gid.ID, version int, caseManagerID gid.ID, plan pathway.PlanInput) int
 		TerminateProtocol           func(childComplexity int, id gid.ID) int
 		TransferCase                func(childComplexity int, id gid.ID, version int, tableID gid.ID, reason string) int
@@ -873,7 +873,7 @@ type ComplexityRoot struct {
 		AuditEvents          func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
 		Cases                func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) int
 		Directives           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DirectiveOrder, where *ent.DirectiveWhereInput) int
-		FindPersonMatches    func(childComplexity int, taxCode *string, lastName *string, firstName *string, birthDate *time.Time) int
+		FindPersonMatches    func(childComplexity int, taxCode *string, lastName *string, firstName *string, birthDate *domain.Date) int
 		Funds                func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.FundOrder, where *ent.FundWhereInput) int
 		IdentityAccessReport func(childComplexity int, personID gid.ID) int
 		Indicators           func(childComplexity int, filter *indicator.Filter) int
@@ -1010,17 +1010,17 @@ type MutationResolver interface {
 	CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreateAPITokenPayload, error)
 	RevokeAPIToken(ctx context.Context, id gid.ID) (*ent.APIToken, error)
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (bool, error)
-	ActivateProtocol(ctx context.Context, id gid.ID, signedOn *time.Time, validFrom *time.Time, validUntil *time.Time) (*ent.Protocol, error)
+	ActivateProtocol(ctx context.Context, id gid.ID, signedOn *domain.Date, validFrom *domain.Date, validUntil *domain.Date) (*ent.Protocol, error)
 	TerminateProtocol(ctx context.Context, id gid.ID) (*ent.Protocol, error)
 	AddProtocolParty(ctx context.Context, protocolID gid.ID, input governance.ProtocolPartyInput) (*ent.ProtocolParty, error)
 	AddProtocolCommitment(ctx context.Context, partyID gid.ID, input governance.ProtocolCommitmentInput) (*ent.ProtocolCommitment, error)
-	FulfilProtocolCommitment(ctx context.Context, id gid.ID, doneOn *time.Time, evidence string) (*ent.ProtocolCommitment, error)
+	FulfilProtocolCommitment(ctx context.Context, id gid.ID, doneOn *domain.Date, evidence string) (*ent.ProtocolCommitment, error)
 	DropProtocolCommitment(ctx context.Context, id gid.ID, reason string) (*ent.ProtocolCommitment, error)
 	IssueDirective(ctx context.Context, input governance.DirectiveInput) (*ent.Directive, error)
 	AcknowledgeDirective(ctx context.Context, id gid.ID, tableID gid.ID, note *string) (*ent.DirectiveAcknowledgement, error)
 	RecordMeeting(ctx context.Context, input governance.MeetingInput) (*ent.Meeting, error)
 	ReferCase(ctx context.Context, input pathway.ReferCaseInput) (*ent.CaseFile, error)
-	StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn *time.Time) (*ent.CaseFile, error)
+	StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn *domain.Date) (*ent.CaseFile, error)
 	RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, input pathway.AssessmentInput) (*ent.CaseFile, error)
 	RecordInDepthAssessment(ctx context.Context, id gid.ID, version int, input pathway.AssessmentInput) (*ent.CaseFile, error)
 	DeclineReferral(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error)
@@ -1081,7 +1081,7 @@ type QueryResolver interface {
 	MySessions(ctx context.Context) ([]*ent.Session, error)
 	MyAPITokens(ctx context.Context) ([]*ent.APIToken, error)
 	Indicators(ctx context.Context, filter *indicator.Filter) (*indicator.Indicators, error)
-	FindPersonMatches(ctx context.Context, taxCode *string, lastName *string, firstName *string, birthDate *time.Time) ([]*pathway.PersonMatch, error)
+	FindPersonMatches(ctx context.Context, taxCode *string, lastName *string, firstName *string, birthDate *domain.Date) ([]*pathway.PersonMatch, error)
 	Agenda(ctx context.Context, horizonDays *int) (*pathway.Agenda, error)
 	PersonDataExport(ctx context.Context, personID gid.ID) (string, error)
 	IdentityAccessReport(ctx context.Context, personID gid.ID) ([]*ent.AuditEvent, error)
@@ -3248,7 +3248,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.ActivateProtocol(childComplexity, args["id"].(gid.ID), args["signedOn"].(*time.Time), args["validFrom"].(*time.Time), args["validUntil"].(*time.Time)), true
+		return e.ComplexityRoot.Mutation.ActivateProtocol(childComplexity, args["id"].(gid.ID), args["signedOn"].(*domain.Date), args["validFrom"].(*domain.Date), args["validUntil"].(*domain.Date)), true
 	case "Mutation.addCommitment":
 		if e.ComplexityRoot.Mutation.AddCommitment == nil {
 			break
@@ -3512,7 +3512,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.FulfilProtocolCommitment(childComplexity, args["id"].(gid.ID), args["doneOn"].(*time.Time), args["evidence"].(string)), true
+		return e.ComplexityRoot.Mutation.FulfilProtocolCommitment(childComplexity, args["id"].(gid.ID), args["doneOn"].(*domain.Date), args["evidence"].(string)), true
 	case "Mutation.issueDirective":
 		if e.ComplexityRoot.Mutation.IssueDirective == nil {
 			break
@@ -3705,7 +3705,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.StartAssessment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["firstMeetingOn"].(*time.Time)), true
+		return e.ComplexityRoot.Mutation.StartAssessment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["firstMeetingOn"].(*domain.Date)), true
 	case "Mutation.takeCharge":
 		if e.ComplexityRoot.Mutation.TakeCharge == nil {
 			break
@@ -5065,7 +5065,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.FindPersonMatches(childComplexity, args["taxCode"].(*string), args["lastName"].(*string), args["firstName"].(*string), args["birthDate"].(*time.Time)), true
+		return e.ComplexityRoot.Query.FindPersonMatches(childComplexity, args["taxCode"].(*string), args["lastName"].(*string), args["firstName"].(*string), args["birthDate"].(*domain.Date)), true
 	case "Query.funds":
 		if e.ComplexityRoot.Query.Funds == nil {
 			break
@@ -9184,24 +9184,24 @@ func (ec *executionContext) field_Mutation_activateProtocol_args(ctx context.Con
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "signedOn",
-		func(ctx context.Context, v any) (*time.Time, error) {
-			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		func(ctx context.Context, v any) (*domain.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["signedOn"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "validFrom",
-		func(ctx context.Context, v any) (*time.Time, error) {
-			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		func(ctx context.Context, v any) (*domain.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["validFrom"] = arg2
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "validUntil",
-		func(ctx context.Context, v any) (*time.Time, error) {
-			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		func(ctx context.Context, v any) (*domain.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9696,8 +9696,8 @@ func (ec *executionContext) field_Mutation_fulfilProtocolCommitment_args(ctx con
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "doneOn",
-		func(ctx context.Context, v any) (*time.Time, error) {
-			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		func(ctx context.Context, v any) (*domain.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10110,8 +10110,8 @@ func (ec *executionContext) field_Mutation_startAssessment_args(ctx context.Cont
 	}
 	args["version"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "firstMeetingOn",
-		func(ctx context.Context, v any) (*time.Time, error) {
-			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		func(ctx context.Context, v any) (*domain.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -11512,8 +11512,8 @@ func (ec *executionContext) field_Query_findPersonMatches_args(ctx context.Conte
 	}
 	args["firstName"] = arg2
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "birthDate",
-		func(ctx context.Context, v any) (*time.Time, error) {
-			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		func(ctx context.Context, v any) (*domain.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12650,15 +12650,15 @@ func (ec *executionContext) _Agenda_today(ctx context.Context, field graphql.Col
 			return obj.Today, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Agenda_today(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Agenda", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Agenda", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Agenda_horizon(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
@@ -12673,15 +12673,15 @@ func (ec *executionContext) _Agenda_horizon(ctx context.Context, field graphql.C
 			return obj.Horizon, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Agenda_horizon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Agenda", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Agenda", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Agenda_referralsWaiting(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
@@ -13635,15 +13635,15 @@ func (ec *executionContext) _Assessment_assessedOn(ctx context.Context, field gr
 			return obj.AssessedOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Assessment_assessedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Assessment", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Assessment", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Assessment_case(ctx context.Context, field graphql.CollectedField, obj *ent.Assessment) (ret graphql.Marshaler) {
@@ -14346,15 +14346,15 @@ func (ec *executionContext) _Case_referredOn(ctx context.Context, field graphql.
 			return obj.ReferredOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Case_referredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Case", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Case", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Case_referralReason(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
@@ -14461,15 +14461,15 @@ func (ec *executionContext) _Case_takenInChargeOn(ctx context.Context, field gra
 			return obj.TakenInChargeOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Case_takenInChargeOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Case", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Case", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Case_closedOn(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
@@ -14484,15 +14484,15 @@ func (ec *executionContext) _Case_closedOn(ctx context.Context, field graphql.Co
 			return obj.ClosedOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Case_closedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Case", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Case", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Case_closureReason(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
@@ -14576,15 +14576,15 @@ func (ec *executionContext) _Case_firstMeetingOn(ctx context.Context, field grap
 			return obj.FirstMeetingOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Case_firstMeetingOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Case", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Case", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Case_firstMeetingDueOn(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
@@ -14599,15 +14599,15 @@ func (ec *executionContext) _Case_firstMeetingDueOn(ctx context.Context, field g
 			return obj.FirstMeetingDueOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Case_firstMeetingDueOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Case", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Case", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Case_planDueOn(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
@@ -14622,15 +14622,15 @@ func (ec *executionContext) _Case_planDueOn(ctx context.Context, field graphql.C
 			return obj.PlanDueOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Case_planDueOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Case", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Case", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Case_transferReason(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
@@ -15959,15 +15959,15 @@ func (ec *executionContext) _Commitment_dueOn(ctx context.Context, field graphql
 			return obj.DueOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Commitment_dueOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Commitment", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Commitment", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Commitment_plan(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
@@ -16720,15 +16720,15 @@ func (ec *executionContext) _Directive_issuedOn(ctx context.Context, field graph
 			return obj.IssuedOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Directive_issuedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Directive", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Directive", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Directive_allTables(ctx context.Context, field graphql.CollectedField, obj *ent.Directive) (ret graphql.Marshaler) {
@@ -17921,15 +17921,15 @@ func (ec *executionContext) _Goal_dueOn(ctx context.Context, field graphql.Colle
 			return obj.DueOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Goal_dueOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Goal", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Goal", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Goal_status(ctx context.Context, field graphql.CollectedField, obj *ent.Goal) (ret graphql.Marshaler) {
@@ -19403,15 +19403,15 @@ func (ec *executionContext) _Intervention_startsOn(ctx context.Context, field gr
 			return obj.StartsOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Intervention_startsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Intervention", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Intervention", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Intervention_endsOn(ctx context.Context, field graphql.CollectedField, obj *ent.Intervention) (ret graphql.Marshaler) {
@@ -19426,15 +19426,15 @@ func (ec *executionContext) _Intervention_endsOn(ctx context.Context, field grap
 			return obj.EndsOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Intervention_endsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Intervention", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Intervention", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Intervention_status(ctx context.Context, field graphql.CollectedField, obj *ent.Intervention) (ret graphql.Marshaler) {
@@ -20677,15 +20677,15 @@ func (ec *executionContext) _MonitoringMeeting_plannedOn(ctx context.Context, fi
 			return obj.PlannedOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_MonitoringMeeting_plannedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MonitoringMeeting", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("MonitoringMeeting", field, false, false, "Date")
 }
 
 func (ec *executionContext) _MonitoringMeeting_heldOn(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeeting) (ret graphql.Marshaler) {
@@ -20700,15 +20700,15 @@ func (ec *executionContext) _MonitoringMeeting_heldOn(ctx context.Context, field
 			return obj.HeldOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_MonitoringMeeting_heldOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MonitoringMeeting", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("MonitoringMeeting", field, false, false, "Date")
 }
 
 func (ec *executionContext) _MonitoringMeeting_summary(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeeting) (ret graphql.Marshaler) {
@@ -22200,7 +22200,7 @@ func (ec *executionContext) _Mutation_activateProtocol(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ActivateProtocol(ctx, fc.Args["id"].(gid.ID), fc.Args["signedOn"].(*time.Time), fc.Args["validFrom"].(*time.Time), fc.Args["validUntil"].(*time.Time))
+			return ec.Resolvers.Mutation().ActivateProtocol(ctx, fc.Args["id"].(gid.ID), fc.Args["signedOn"].(*domain.Date), fc.Args["validFrom"].(*domain.Date), fc.Args["validUntil"].(*domain.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Protocol) graphql.Marshaler {
@@ -22376,7 +22376,7 @@ func (ec *executionContext) _Mutation_fulfilProtocolCommitment(ctx context.Conte
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().FulfilProtocolCommitment(ctx, fc.Args["id"].(gid.ID), fc.Args["doneOn"].(*time.Time), fc.Args["evidence"].(string))
+			return ec.Resolvers.Mutation().FulfilProtocolCommitment(ctx, fc.Args["id"].(gid.ID), fc.Args["doneOn"].(*domain.Date), fc.Args["evidence"].(string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProtocolCommitment) graphql.Marshaler {
@@ -22640,7 +22640,7 @@ func (ec *executionContext) _Mutation_startAssessment(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().StartAssessment(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["firstMeetingOn"].(*time.Time))
+			return ec.Resolvers.Mutation().StartAssessment(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["firstMeetingOn"].(*domain.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
@@ -24190,15 +24190,15 @@ func (ec *executionContext) _Objective_periodStart(ctx context.Context, field gr
 			return obj.PeriodStart, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Objective_periodStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Objective", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Objective", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Objective_periodEnd(ctx context.Context, field graphql.CollectedField, obj *ent.Objective) (ret graphql.Marshaler) {
@@ -24213,15 +24213,15 @@ func (ec *executionContext) _Objective_periodEnd(ctx context.Context, field grap
 			return obj.PeriodEnd, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Objective_periodEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Objective", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Objective", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Objective_protocols(ctx context.Context, field graphql.CollectedField, obj *ent.Objective) (ret graphql.Marshaler) {
@@ -24634,15 +24634,15 @@ func (ec *executionContext) _ObjectiveEvaluation_asOf(ctx context.Context, field
 			return obj.AsOf, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_ObjectiveEvaluation_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ObjectiveEvaluation", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("ObjectiveEvaluation", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Organization_id(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
@@ -25373,15 +25373,15 @@ func (ec *executionContext) _Outcome_achievedOn(ctx context.Context, field graph
 			return obj.AchievedOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Outcome_achievedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcome", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Outcome", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Outcome_evidence(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
@@ -25419,15 +25419,15 @@ func (ec *executionContext) _Outcome_followUpDueOn(ctx context.Context, field gr
 			return obj.FollowUpDueOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Outcome_followUpDueOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcome", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Outcome", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Outcome_followedUpOn(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
@@ -25442,15 +25442,15 @@ func (ec *executionContext) _Outcome_followedUpOn(ctx context.Context, field gra
 			return obj.FollowedUpOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Outcome_followedUpOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcome", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Outcome", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Outcome_stillHeld(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
@@ -25818,15 +25818,15 @@ func (ec *executionContext) _Pact_signedOn(ctx context.Context, field graphql.Co
 			return obj.SignedOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Pact_signedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Pact", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Pact", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Pact_description(ctx context.Context, field graphql.CollectedField, obj *ent.Pact) (ret graphql.Marshaler) {
@@ -26714,15 +26714,15 @@ func (ec *executionContext) _PersonIdentity_birthDate(ctx context.Context, field
 			return obj.BirthDate, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_PersonIdentity_birthDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PersonIdentity", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("PersonIdentity", field, false, false, "Date")
 }
 
 func (ec *executionContext) _PersonIdentity_birthPlace(ctx context.Context, field graphql.CollectedField, obj *ent.PersonIdentity) (ret graphql.Marshaler) {
@@ -27160,15 +27160,15 @@ func (ec *executionContext) _Plan_agreedOn(ctx context.Context, field graphql.Co
 			return obj.AgreedOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Plan_agreedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Plan_reviewOn(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -27183,15 +27183,15 @@ func (ec *executionContext) _Plan_reviewOn(ctx context.Context, field graphql.Co
 			return obj.ReviewOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Plan_reviewOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Plan_case(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -27606,15 +27606,15 @@ func (ec *executionContext) _Protocol_signedOn(ctx context.Context, field graphq
 			return obj.SignedOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Protocol_signedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Protocol", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Protocol", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Protocol_validFrom(ctx context.Context, field graphql.CollectedField, obj *ent.Protocol) (ret graphql.Marshaler) {
@@ -27629,15 +27629,15 @@ func (ec *executionContext) _Protocol_validFrom(ctx context.Context, field graph
 			return obj.ValidFrom, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Protocol_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Protocol", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Protocol", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Protocol_validUntil(ctx context.Context, field graphql.CollectedField, obj *ent.Protocol) (ret graphql.Marshaler) {
@@ -27652,15 +27652,15 @@ func (ec *executionContext) _Protocol_validUntil(ctx context.Context, field grap
 			return obj.ValidUntil, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Protocol_validUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Protocol", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("Protocol", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Protocol_parties(ctx context.Context, field graphql.CollectedField, obj *ent.Protocol) (ret graphql.Marshaler) {
@@ -27878,15 +27878,15 @@ func (ec *executionContext) _ProtocolCommitment_dueOn(ctx context.Context, field
 			return obj.DueOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_ProtocolCommitment_dueOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ProtocolCommitment", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("ProtocolCommitment", field, false, false, "Date")
 }
 
 func (ec *executionContext) _ProtocolCommitment_status(ctx context.Context, field graphql.CollectedField, obj *ent.ProtocolCommitment) (ret graphql.Marshaler) {
@@ -27924,15 +27924,15 @@ func (ec *executionContext) _ProtocolCommitment_doneOn(ctx context.Context, fiel
 			return obj.DoneOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_ProtocolCommitment_doneOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ProtocolCommitment", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("ProtocolCommitment", field, false, false, "Date")
 }
 
 func (ec *executionContext) _ProtocolCommitment_evidence(ctx context.Context, field graphql.CollectedField, obj *ent.ProtocolCommitment) (ret graphql.Marshaler) {
@@ -29472,7 +29472,7 @@ func (ec *executionContext) _Query_findPersonMatches(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().FindPersonMatches(ctx, fc.Args["taxCode"].(*string), fc.Args["lastName"].(*string), fc.Args["firstName"].(*string), fc.Args["birthDate"].(*time.Time))
+			return ec.Resolvers.Query().FindPersonMatches(ctx, fc.Args["taxCode"].(*string), fc.Args["lastName"].(*string), fc.Args["firstName"].(*string), fc.Args["birthDate"].(*domain.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*pathway.PersonMatch) graphql.Marshaler {
@@ -30543,15 +30543,15 @@ func (ec *executionContext) _TableMembership_joinedOn(ctx context.Context, field
 			return obj.JoinedOn, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_TableMembership_joinedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TableMembership", field, false, false, "Time")
+	return graphql.NewScalarFieldContext("TableMembership", field, false, false, "Date")
 }
 
 func (ec *executionContext) _TableMembership_table(ctx context.Context, field graphql.CollectedField, obj *ent.TableMembership) (ret graphql.Marshaler) {
@@ -32450,7 +32450,7 @@ func (ec *executionContext) unmarshalInputAssessmentInput(ctx context.Context, o
 			it.Findings = data
 		case "assessedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -32790,56 +32790,56 @@ func (ec *executionContext) unmarshalInputAssessmentWhereInput(ctx context.Conte
 			it.ComplexNeedsNEQ = data
 		case "assessedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssessedOn = data
 		case "assessedOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssessedOnNEQ = data
 		case "assessedOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssessedOnIn = data
 		case "assessedOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssessedOnNotIn = data
 		case "assessedOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssessedOnGT = data
 		case "assessedOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssessedOnGTE = data
 		case "assessedOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssessedOnLT = data
 		case "assessedOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -34496,56 +34496,56 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 			it.CodeContainsFold = data
 		case "referredOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referredOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ReferredOn = data
 		case "referredOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referredOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ReferredOnNEQ = data
 		case "referredOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referredOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ReferredOnIn = data
 		case "referredOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referredOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ReferredOnNotIn = data
 		case "referredOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referredOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ReferredOnGT = data
 		case "referredOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referredOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ReferredOnGTE = data
 		case "referredOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referredOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ReferredOnLT = data
 		case "referredOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referredOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -34608,56 +34608,56 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 			it.PriorityNotIn = data
 		case "takenInChargeOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("takenInChargeOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TakenInChargeOn = data
 		case "takenInChargeOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("takenInChargeOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TakenInChargeOnNEQ = data
 		case "takenInChargeOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("takenInChargeOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TakenInChargeOnIn = data
 		case "takenInChargeOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("takenInChargeOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TakenInChargeOnNotIn = data
 		case "takenInChargeOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("takenInChargeOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TakenInChargeOnGT = data
 		case "takenInChargeOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("takenInChargeOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TakenInChargeOnGTE = data
 		case "takenInChargeOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("takenInChargeOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TakenInChargeOnLT = data
 		case "takenInChargeOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("takenInChargeOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -34678,56 +34678,56 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 			it.TakenInChargeOnNotNil = data
 		case "closedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ClosedOn = data
 		case "closedOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ClosedOnNEQ = data
 		case "closedOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ClosedOnIn = data
 		case "closedOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ClosedOnNotIn = data
 		case "closedOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ClosedOnGT = data
 		case "closedOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ClosedOnGTE = data
 		case "closedOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ClosedOnLT = data
 		case "closedOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -34860,56 +34860,56 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 			it.ConsentGivenAtNotNil = data
 		case "firstMeetingOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FirstMeetingOn = data
 		case "firstMeetingOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FirstMeetingOnNEQ = data
 		case "firstMeetingOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FirstMeetingOnIn = data
 		case "firstMeetingOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FirstMeetingOnNotIn = data
 		case "firstMeetingOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FirstMeetingOnGT = data
 		case "firstMeetingOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FirstMeetingOnGTE = data
 		case "firstMeetingOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FirstMeetingOnLT = data
 		case "firstMeetingOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -34930,56 +34930,56 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 			it.FirstMeetingOnNotNil = data
 		case "firstMeetingDueOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FirstMeetingDueOn = data
 		case "firstMeetingDueOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FirstMeetingDueOnNEQ = data
 		case "firstMeetingDueOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FirstMeetingDueOnIn = data
 		case "firstMeetingDueOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FirstMeetingDueOnNotIn = data
 		case "firstMeetingDueOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FirstMeetingDueOnGT = data
 		case "firstMeetingDueOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FirstMeetingDueOnGTE = data
 		case "firstMeetingDueOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FirstMeetingDueOnLT = data
 		case "firstMeetingDueOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstMeetingDueOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -35000,56 +35000,56 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 			it.FirstMeetingDueOnNotNil = data
 		case "planDueOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanDueOn = data
 		case "planDueOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanDueOnNEQ = data
 		case "planDueOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanDueOnIn = data
 		case "planDueOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanDueOnNotIn = data
 		case "planDueOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanDueOnGT = data
 		case "planDueOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanDueOnGTE = data
 		case "planDueOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanDueOnLT = data
 		case "planDueOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planDueOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -35518,7 +35518,7 @@ func (ec *executionContext) unmarshalInputCommitmentInput(ctx context.Context, o
 			it.HoursAgreed = data
 		case "dueOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -35949,56 +35949,56 @@ func (ec *executionContext) unmarshalInputCommitmentWhereInput(ctx context.Conte
 			it.HoursDoneLTE = data
 		case "dueOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOn = data
 		case "dueOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnNEQ = data
 		case "dueOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnIn = data
 		case "dueOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnNotIn = data
 		case "dueOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnGT = data
 		case "dueOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnGTE = data
 		case "dueOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnLT = data
 		case "dueOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -36306,14 +36306,14 @@ func (ec *executionContext) unmarshalInputCreateObjectiveInput(ctx context.Conte
 			it.NeedAreas = data
 		case "periodStart":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStart"))
-			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			data, err := ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodStart = data
 		case "periodEnd":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEnd"))
-			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			data, err := ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -36481,21 +36481,21 @@ func (ec *executionContext) unmarshalInputCreateProtocolInput(ctx context.Contex
 			it.Status = data
 		case "signedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SignedOn = data
 		case "validFrom":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ValidFrom = data
 		case "validUntil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntil"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -36628,7 +36628,7 @@ func (ec *executionContext) unmarshalInputCreateTableMembershipInput(ctx context
 			it.Profession = data
 		case "joinedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOn"))
-			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			data, err := ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -37742,7 +37742,7 @@ func (ec *executionContext) unmarshalInputDirectiveInput(ctx context.Context, ob
 			it.Body = data
 		case "issuedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuedOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -38222,56 +38222,56 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 			it.BodyContainsFold = data
 		case "issuedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuedOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.IssuedOn = data
 		case "issuedOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuedOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.IssuedOnNEQ = data
 		case "issuedOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuedOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.IssuedOnIn = data
 		case "issuedOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuedOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.IssuedOnNotIn = data
 		case "issuedOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuedOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.IssuedOnGT = data
 		case "issuedOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuedOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.IssuedOnGTE = data
 		case "issuedOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuedOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.IssuedOnLT = data
 		case "issuedOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuedOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -38355,7 +38355,7 @@ func (ec *executionContext) unmarshalInputFollowUpInput(ctx context.Context, obj
 		switch k {
 		case "followedUpOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followedUpOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -38933,7 +38933,7 @@ func (ec *executionContext) unmarshalInputGoalInput(ctx context.Context, obj any
 			it.Description = data
 		case "dueOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -39245,56 +39245,56 @@ func (ec *executionContext) unmarshalInputGoalWhereInput(ctx context.Context, ob
 			it.AreaNotIn = data
 		case "dueOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOn = data
 		case "dueOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnNEQ = data
 		case "dueOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnIn = data
 		case "dueOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnNotIn = data
 		case "dueOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnGT = data
 		case "dueOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnGTE = data
 		case "dueOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnLT = data
 		case "dueOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -39392,14 +39392,14 @@ func (ec *executionContext) unmarshalInputIndicatorFilter(ctx context.Context, o
 		switch k {
 		case "from":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.From = data
 		case "to":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -39497,14 +39497,14 @@ func (ec *executionContext) unmarshalInputInterventionInput(ctx context.Context,
 			it.ProviderID = data
 		case "startsOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOn"))
-			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			data, err := ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.StartsOn = data
 		case "endsOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -39837,112 +39837,112 @@ func (ec *executionContext) unmarshalInputInterventionWhereInput(ctx context.Con
 			it.KindNotIn = data
 		case "startsOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.StartsOn = data
 		case "startsOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.StartsOnNEQ = data
 		case "startsOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.StartsOnIn = data
 		case "startsOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.StartsOnNotIn = data
 		case "startsOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.StartsOnGT = data
 		case "startsOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.StartsOnGTE = data
 		case "startsOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.StartsOnLT = data
 		case "startsOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.StartsOnLTE = data
 		case "endsOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EndsOn = data
 		case "endsOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EndsOnNEQ = data
 		case "endsOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EndsOnIn = data
 		case "endsOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EndsOnNotIn = data
 		case "endsOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EndsOnGT = data
 		case "endsOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EndsOnGTE = data
 		case "endsOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EndsOnLT = data
 		case "endsOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -41364,7 +41364,7 @@ func (ec *executionContext) unmarshalInputMonitoringMeetingInput(ctx context.Con
 		switch k {
 		case "plannedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOn"))
-			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			data, err := ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -41662,112 +41662,112 @@ func (ec *executionContext) unmarshalInputMonitoringMeetingWhereInput(ctx contex
 			it.UpdatedAtLTE = data
 		case "plannedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlannedOn = data
 		case "plannedOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlannedOnNEQ = data
 		case "plannedOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlannedOnIn = data
 		case "plannedOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlannedOnNotIn = data
 		case "plannedOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlannedOnGT = data
 		case "plannedOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlannedOnGTE = data
 		case "plannedOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlannedOnLT = data
 		case "plannedOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlannedOnLTE = data
 		case "heldOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.HeldOn = data
 		case "heldOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.HeldOnNEQ = data
 		case "heldOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.HeldOnIn = data
 		case "heldOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.HeldOnNotIn = data
 		case "heldOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.HeldOnGT = data
 		case "heldOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.HeldOnGTE = data
 		case "heldOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.HeldOnLT = data
 		case "heldOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -41865,7 +41865,7 @@ func (ec *executionContext) unmarshalInputMonitoringResultInput(ctx context.Cont
 		switch k {
 		case "heldOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -42590,7 +42590,7 @@ func (ec *executionContext) unmarshalInputNewPersonInput(ctx context.Context, ob
 			it.TaxCode = data
 		case "birthDate":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthDate"))
-			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			data, err := ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -43140,112 +43140,112 @@ func (ec *executionContext) unmarshalInputObjectiveWhereInput(ctx context.Contex
 			it.LowerIsBetterNEQ = data
 		case "periodStart":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStart"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodStart = data
 		case "periodStartNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodStartNEQ = data
 		case "periodStartIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodStartIn = data
 		case "periodStartNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodStartNotIn = data
 		case "periodStartGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodStartGT = data
 		case "periodStartGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodStartGTE = data
 		case "periodStartLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodStartLT = data
 		case "periodStartLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodStartLTE = data
 		case "periodEnd":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEnd"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodEnd = data
 		case "periodEndNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodEndNEQ = data
 		case "periodEndIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodEndIn = data
 		case "periodEndNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodEndNotIn = data
 		case "periodEndGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodEndGT = data
 		case "periodEndGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodEndGTE = data
 		case "periodEndLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodEndLT = data
 		case "periodEndLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -44243,7 +44243,7 @@ func (ec *executionContext) unmarshalInputOutcomeInput(ctx context.Context, obj 
 			it.ValueDimension = data
 		case "achievedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("achievedOn"))
-			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			data, err := ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -44597,112 +44597,112 @@ func (ec *executionContext) unmarshalInputOutcomeWhereInput(ctx context.Context,
 			it.ValueDimensionNotIn = data
 		case "achievedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("achievedOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AchievedOn = data
 		case "achievedOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("achievedOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AchievedOnNEQ = data
 		case "achievedOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("achievedOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AchievedOnIn = data
 		case "achievedOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("achievedOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AchievedOnNotIn = data
 		case "achievedOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("achievedOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AchievedOnGT = data
 		case "achievedOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("achievedOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AchievedOnGTE = data
 		case "achievedOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("achievedOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AchievedOnLT = data
 		case "achievedOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("achievedOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AchievedOnLTE = data
 		case "followUpDueOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpDueOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FollowUpDueOn = data
 		case "followUpDueOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpDueOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FollowUpDueOnNEQ = data
 		case "followUpDueOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpDueOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FollowUpDueOnIn = data
 		case "followUpDueOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpDueOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FollowUpDueOnNotIn = data
 		case "followUpDueOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpDueOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FollowUpDueOnGT = data
 		case "followUpDueOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpDueOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FollowUpDueOnGTE = data
 		case "followUpDueOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpDueOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FollowUpDueOnLT = data
 		case "followUpDueOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpDueOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -44723,56 +44723,56 @@ func (ec *executionContext) unmarshalInputOutcomeWhereInput(ctx context.Context,
 			it.FollowUpDueOnNotNil = data
 		case "followedUpOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followedUpOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FollowedUpOn = data
 		case "followedUpOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followedUpOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FollowedUpOnNEQ = data
 		case "followedUpOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followedUpOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FollowedUpOnIn = data
 		case "followedUpOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followedUpOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FollowedUpOnNotIn = data
 		case "followedUpOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followedUpOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FollowedUpOnGT = data
 		case "followedUpOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followedUpOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FollowedUpOnGTE = data
 		case "followedUpOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followedUpOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FollowedUpOnLT = data
 		case "followedUpOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followedUpOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -45231,56 +45231,56 @@ func (ec *executionContext) unmarshalInputPactWhereInput(ctx context.Context, ob
 			it.NameContainsFold = data
 		case "signedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SignedOn = data
 		case "signedOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SignedOnNEQ = data
 		case "signedOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SignedOnIn = data
 		case "signedOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SignedOnNotIn = data
 		case "signedOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SignedOnGT = data
 		case "signedOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SignedOnGTE = data
 		case "signedOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SignedOnLT = data
 		case "signedOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -45462,7 +45462,7 @@ func (ec *executionContext) unmarshalInputPersonIdentifiersInput(ctx context.Con
 			it.FirstName = data
 		case "birthDate":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthDate"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -45893,14 +45893,14 @@ func (ec *executionContext) unmarshalInputPlanInput(ctx context.Context, obj any
 			it.Summary = data
 		case "agreedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreedOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AgreedOn = data
 		case "reviewOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -46198,56 +46198,56 @@ func (ec *executionContext) unmarshalInputPlanWhereInput(ctx context.Context, ob
 			it.UpdatedAtLTE = data
 		case "agreedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreedOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AgreedOn = data
 		case "agreedOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreedOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AgreedOnNEQ = data
 		case "agreedOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreedOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AgreedOnIn = data
 		case "agreedOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreedOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AgreedOnNotIn = data
 		case "agreedOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreedOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AgreedOnGT = data
 		case "agreedOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreedOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AgreedOnGTE = data
 		case "agreedOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreedOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AgreedOnLT = data
 		case "agreedOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreedOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -46268,56 +46268,56 @@ func (ec *executionContext) unmarshalInputPlanWhereInput(ctx context.Context, ob
 			it.AgreedOnNotNil = data
 		case "reviewOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ReviewOn = data
 		case "reviewOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ReviewOnNEQ = data
 		case "reviewOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ReviewOnIn = data
 		case "reviewOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ReviewOnNotIn = data
 		case "reviewOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ReviewOnGT = data
 		case "reviewOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ReviewOnGTE = data
 		case "reviewOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ReviewOnLT = data
 		case "reviewOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -46422,7 +46422,7 @@ func (ec *executionContext) unmarshalInputProtocolCommitmentInput(ctx context.Co
 			it.Description = data
 		case "dueOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -46797,56 +46797,56 @@ func (ec *executionContext) unmarshalInputProtocolCommitmentWhereInput(ctx conte
 			it.DescriptionContainsFold = data
 		case "dueOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOn = data
 		case "dueOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnNEQ = data
 		case "dueOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnIn = data
 		case "dueOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnNotIn = data
 		case "dueOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnGT = data
 		case "dueOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnGTE = data
 		case "dueOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DueOnLT = data
 		case "dueOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -46895,56 +46895,56 @@ func (ec *executionContext) unmarshalInputProtocolCommitmentWhereInput(ctx conte
 			it.StatusNotIn = data
 		case "doneOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DoneOn = data
 		case "doneOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DoneOnNEQ = data
 		case "doneOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DoneOnIn = data
 		case "doneOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DoneOnNotIn = data
 		case "doneOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DoneOnGT = data
 		case "doneOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DoneOnGTE = data
 		case "doneOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DoneOnLT = data
 		case "doneOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -48093,56 +48093,56 @@ func (ec *executionContext) unmarshalInputProtocolWhereInput(ctx context.Context
 			it.StatusNotIn = data
 		case "signedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SignedOn = data
 		case "signedOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SignedOnNEQ = data
 		case "signedOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SignedOnIn = data
 		case "signedOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SignedOnNotIn = data
 		case "signedOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SignedOnGT = data
 		case "signedOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SignedOnGTE = data
 		case "signedOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SignedOnLT = data
 		case "signedOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -48163,56 +48163,56 @@ func (ec *executionContext) unmarshalInputProtocolWhereInput(ctx context.Context
 			it.SignedOnNotNil = data
 		case "validFrom":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ValidFrom = data
 		case "validFromNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ValidFromNEQ = data
 		case "validFromIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ValidFromIn = data
 		case "validFromNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ValidFromNotIn = data
 		case "validFromGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ValidFromGT = data
 		case "validFromGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ValidFromGTE = data
 		case "validFromLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ValidFromLT = data
 		case "validFromLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -48233,56 +48233,56 @@ func (ec *executionContext) unmarshalInputProtocolWhereInput(ctx context.Context
 			it.ValidFromNotNil = data
 		case "validUntil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntil"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ValidUntil = data
 		case "validUntilNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ValidUntilNEQ = data
 		case "validUntilIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ValidUntilIn = data
 		case "validUntilNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ValidUntilNotIn = data
 		case "validUntilGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ValidUntilGT = data
 		case "validUntilGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ValidUntilGTE = data
 		case "validUntilLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ValidUntilLT = data
 		case "validUntilLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -48415,7 +48415,7 @@ func (ec *executionContext) unmarshalInputReferCaseInput(ctx context.Context, ob
 			it.Priority = data
 		case "referredOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referredOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -48734,56 +48734,56 @@ func (ec *executionContext) unmarshalInputTableMembershipWhereInput(ctx context.
 			it.ProfessionNotIn = data
 		case "joinedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.JoinedOn = data
 		case "joinedOnNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOnNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.JoinedOnNEQ = data
 		case "joinedOnIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOnIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.JoinedOnIn = data
 		case "joinedOnNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOnNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.JoinedOnNotIn = data
 		case "joinedOnGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOnGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.JoinedOnGT = data
 		case "joinedOnGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOnGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.JoinedOnGTE = data
 		case "joinedOnLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOnLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.JoinedOnLT = data
 		case "joinedOnLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOnLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -49543,7 +49543,7 @@ func (ec *executionContext) unmarshalInputUpdateCommitmentInput(ctx context.Cont
 			it.HoursDone = data
 		case "dueOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -49655,7 +49655,7 @@ func (ec *executionContext) unmarshalInputUpdateGoalInput(ctx context.Context, o
 			it.Description = data
 		case "dueOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -49711,7 +49711,7 @@ func (ec *executionContext) unmarshalInputUpdateInterventionInput(ctx context.Co
 			it.Description = data
 		case "endsOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -49907,14 +49907,14 @@ func (ec *executionContext) unmarshalInputUpdateObjectiveInput(ctx context.Conte
 			it.AppendNeedAreas = data
 		case "periodStart":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStart"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PeriodStart = data
 		case "periodEnd":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEnd"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -50145,14 +50145,14 @@ func (ec *executionContext) unmarshalInputUpdatePlanInput(ctx context.Context, o
 			it.Summary = data
 		case "agreedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreedOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AgreedOn = data
 		case "reviewOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -50222,7 +50222,7 @@ func (ec *executionContext) unmarshalInputUpdateProtocolInput(ctx context.Contex
 			it.Status = data
 		case "signedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOn"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -50236,7 +50236,7 @@ func (ec *executionContext) unmarshalInputUpdateProtocolInput(ctx context.Contex
 			it.ClearSignedOn = data
 		case "validFrom":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -50250,7 +50250,7 @@ func (ec *executionContext) unmarshalInputUpdateProtocolInput(ctx context.Contex
 			it.ClearValidFrom = data
 		case "validUntil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntil"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -58162,6 +58162,16 @@ func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCurso
 	return v
 }
 
+func (ec *executionContext) unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx context.Context, v any) (domain.Date, error) {
+	var res domain.Date
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx context.Context, sel ast.SelectionSet, v domain.Date) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNDecisionConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDecisionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DecisionConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "DecisionConnection!")
@@ -60653,6 +60663,57 @@ func (ec *executionContext) unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐ
 }
 
 func (ec *executionContext) marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, sel ast.SelectionSet, v *entgql.Cursor[gid.ID]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx context.Context, v any) ([]domain.Date, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.Date, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.Date) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx context.Context, v any) (*domain.Date, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(domain.Date)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx context.Context, sel ast.SelectionSet, v *domain.Date) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

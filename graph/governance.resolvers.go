@@ -9,6 +9,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/protocol"
@@ -22,7 +23,7 @@ func (r *fundResolver) Use(ctx context.Context, obj *ent.Fund) (*governance.Fund
 }
 
 // ActivateProtocol is the resolver for the activateProtocol field.
-func (r *mutationResolver) ActivateProtocol(ctx context.Context, id gid.ID, signedOn *time.Time, validFrom *time.Time, validUntil *time.Time) (*ent.Protocol, error) {
+func (r *mutationResolver) ActivateProtocol(ctx context.Context, id gid.ID, signedOn *domain.Date, validFrom *domain.Date, validUntil *domain.Date) (*ent.Protocol, error) {
 	return governance.ActivateProtocol(ctx, id, signedOn, validFrom, validUntil)
 }
 
@@ -42,7 +43,7 @@ func (r *mutationResolver) AddProtocolCommitment(ctx context.Context, partyID gi
 }
 
 // FulfilProtocolCommitment is the resolver for the fulfilProtocolCommitment field.
-func (r *mutationResolver) FulfilProtocolCommitment(ctx context.Context, id gid.ID, doneOn *time.Time, evidence string) (*ent.ProtocolCommitment, error) {
+func (r *mutationResolver) FulfilProtocolCommitment(ctx context.Context, id gid.ID, doneOn *domain.Date, evidence string) (*ent.ProtocolCommitment, error) {
 	return governance.FulfilProtocolCommitment(ctx, id, doneOn, evidence)
 }
 

@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"time"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
@@ -32,7 +31,7 @@ func (r *mutationResolver) ReferCase(ctx context.Context, input pathway.ReferCas
 }
 
 // StartAssessment is the resolver for the startAssessment field.
-func (r *mutationResolver) StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn *time.Time) (*ent.CaseFile, error) {
+func (r *mutationResolver) StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn *domain.Date) (*ent.CaseFile, error) {
 	return pathway.StartAssessment(ctx, id, version, firstMeetingOn)
 }
 
@@ -157,7 +156,7 @@ func (r *mutationResolver) SetTableTimeLimits(ctx context.Context, id gid.ID, da
 }
 
 // FindPersonMatches is the resolver for the findPersonMatches field.
-func (r *queryResolver) FindPersonMatches(ctx context.Context, taxCode *string, lastName *string, firstName *string, birthDate *time.Time) ([]*pathway.PersonMatch, error) {
+func (r *queryResolver) FindPersonMatches(ctx context.Context, taxCode *string, lastName *string, firstName *string, birthDate *domain.Date) ([]*pathway.PersonMatch, error) {
 	return pathway.FindPersonMatches(ctx, taxCode, lastName, firstName, birthDate)
 }
 

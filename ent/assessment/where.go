@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -77,7 +78,7 @@ func ComplexNeeds(v bool) predicate.Assessment {
 }
 
 // AssessedOn applies equality check predicate on the "assessed_on" field. It's identical to AssessedOnEQ.
-func AssessedOn(v time.Time) predicate.Assessment {
+func AssessedOn(v domain.Date) predicate.Assessment {
 	return predicate.Assessment(sql.FieldEQ(FieldAssessedOn, v))
 }
 
@@ -257,42 +258,42 @@ func ComplexNeedsNEQ(v bool) predicate.Assessment {
 }
 
 // AssessedOnEQ applies the EQ predicate on the "assessed_on" field.
-func AssessedOnEQ(v time.Time) predicate.Assessment {
+func AssessedOnEQ(v domain.Date) predicate.Assessment {
 	return predicate.Assessment(sql.FieldEQ(FieldAssessedOn, v))
 }
 
 // AssessedOnNEQ applies the NEQ predicate on the "assessed_on" field.
-func AssessedOnNEQ(v time.Time) predicate.Assessment {
+func AssessedOnNEQ(v domain.Date) predicate.Assessment {
 	return predicate.Assessment(sql.FieldNEQ(FieldAssessedOn, v))
 }
 
 // AssessedOnIn applies the In predicate on the "assessed_on" field.
-func AssessedOnIn(vs ...time.Time) predicate.Assessment {
+func AssessedOnIn(vs ...domain.Date) predicate.Assessment {
 	return predicate.Assessment(sql.FieldIn(FieldAssessedOn, vs...))
 }
 
 // AssessedOnNotIn applies the NotIn predicate on the "assessed_on" field.
-func AssessedOnNotIn(vs ...time.Time) predicate.Assessment {
+func AssessedOnNotIn(vs ...domain.Date) predicate.Assessment {
 	return predicate.Assessment(sql.FieldNotIn(FieldAssessedOn, vs...))
 }
 
 // AssessedOnGT applies the GT predicate on the "assessed_on" field.
-func AssessedOnGT(v time.Time) predicate.Assessment {
+func AssessedOnGT(v domain.Date) predicate.Assessment {
 	return predicate.Assessment(sql.FieldGT(FieldAssessedOn, v))
 }
 
 // AssessedOnGTE applies the GTE predicate on the "assessed_on" field.
-func AssessedOnGTE(v time.Time) predicate.Assessment {
+func AssessedOnGTE(v domain.Date) predicate.Assessment {
 	return predicate.Assessment(sql.FieldGTE(FieldAssessedOn, v))
 }
 
 // AssessedOnLT applies the LT predicate on the "assessed_on" field.
-func AssessedOnLT(v time.Time) predicate.Assessment {
+func AssessedOnLT(v domain.Date) predicate.Assessment {
 	return predicate.Assessment(sql.FieldLT(FieldAssessedOn, v))
 }
 
 // AssessedOnLTE applies the LTE predicate on the "assessed_on" field.
-func AssessedOnLTE(v time.Time) predicate.Assessment {
+func AssessedOnLTE(v domain.Date) predicate.Assessment {
 	return predicate.Assessment(sql.FieldLTE(FieldAssessedOn, v))
 }
 

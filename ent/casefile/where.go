@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -72,7 +73,7 @@ func Code(v string) predicate.CaseFile {
 }
 
 // ReferredOn applies equality check predicate on the "referred_on" field. It's identical to ReferredOnEQ.
-func ReferredOn(v time.Time) predicate.CaseFile {
+func ReferredOn(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldReferredOn, v))
 }
 
@@ -82,12 +83,12 @@ func ReferralReason(v string) predicate.CaseFile {
 }
 
 // TakenInChargeOn applies equality check predicate on the "taken_in_charge_on" field. It's identical to TakenInChargeOnEQ.
-func TakenInChargeOn(v time.Time) predicate.CaseFile {
+func TakenInChargeOn(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldTakenInChargeOn, v))
 }
 
 // ClosedOn applies equality check predicate on the "closed_on" field. It's identical to ClosedOnEQ.
-func ClosedOn(v time.Time) predicate.CaseFile {
+func ClosedOn(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldClosedOn, v))
 }
 
@@ -102,17 +103,17 @@ func ConsentGivenAt(v time.Time) predicate.CaseFile {
 }
 
 // FirstMeetingOn applies equality check predicate on the "first_meeting_on" field. It's identical to FirstMeetingOnEQ.
-func FirstMeetingOn(v time.Time) predicate.CaseFile {
+func FirstMeetingOn(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldFirstMeetingOn, v))
 }
 
 // FirstMeetingDueOn applies equality check predicate on the "first_meeting_due_on" field. It's identical to FirstMeetingDueOnEQ.
-func FirstMeetingDueOn(v time.Time) predicate.CaseFile {
+func FirstMeetingDueOn(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldFirstMeetingDueOn, v))
 }
 
 // PlanDueOn applies equality check predicate on the "plan_due_on" field. It's identical to PlanDueOnEQ.
-func PlanDueOn(v time.Time) predicate.CaseFile {
+func PlanDueOn(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldPlanDueOn, v))
 }
 
@@ -287,42 +288,42 @@ func CodeContainsFold(v string) predicate.CaseFile {
 }
 
 // ReferredOnEQ applies the EQ predicate on the "referred_on" field.
-func ReferredOnEQ(v time.Time) predicate.CaseFile {
+func ReferredOnEQ(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldReferredOn, v))
 }
 
 // ReferredOnNEQ applies the NEQ predicate on the "referred_on" field.
-func ReferredOnNEQ(v time.Time) predicate.CaseFile {
+func ReferredOnNEQ(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldNEQ(FieldReferredOn, v))
 }
 
 // ReferredOnIn applies the In predicate on the "referred_on" field.
-func ReferredOnIn(vs ...time.Time) predicate.CaseFile {
+func ReferredOnIn(vs ...domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldIn(FieldReferredOn, vs...))
 }
 
 // ReferredOnNotIn applies the NotIn predicate on the "referred_on" field.
-func ReferredOnNotIn(vs ...time.Time) predicate.CaseFile {
+func ReferredOnNotIn(vs ...domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldNotIn(FieldReferredOn, vs...))
 }
 
 // ReferredOnGT applies the GT predicate on the "referred_on" field.
-func ReferredOnGT(v time.Time) predicate.CaseFile {
+func ReferredOnGT(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldGT(FieldReferredOn, v))
 }
 
 // ReferredOnGTE applies the GTE predicate on the "referred_on" field.
-func ReferredOnGTE(v time.Time) predicate.CaseFile {
+func ReferredOnGTE(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldGTE(FieldReferredOn, v))
 }
 
 // ReferredOnLT applies the LT predicate on the "referred_on" field.
-func ReferredOnLT(v time.Time) predicate.CaseFile {
+func ReferredOnLT(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldLT(FieldReferredOn, v))
 }
 
 // ReferredOnLTE applies the LTE predicate on the "referred_on" field.
-func ReferredOnLTE(v time.Time) predicate.CaseFile {
+func ReferredOnLTE(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldLTE(FieldReferredOn, v))
 }
 
@@ -432,42 +433,42 @@ func PriorityNotIn(vs ...Priority) predicate.CaseFile {
 }
 
 // TakenInChargeOnEQ applies the EQ predicate on the "taken_in_charge_on" field.
-func TakenInChargeOnEQ(v time.Time) predicate.CaseFile {
+func TakenInChargeOnEQ(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldTakenInChargeOn, v))
 }
 
 // TakenInChargeOnNEQ applies the NEQ predicate on the "taken_in_charge_on" field.
-func TakenInChargeOnNEQ(v time.Time) predicate.CaseFile {
+func TakenInChargeOnNEQ(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldNEQ(FieldTakenInChargeOn, v))
 }
 
 // TakenInChargeOnIn applies the In predicate on the "taken_in_charge_on" field.
-func TakenInChargeOnIn(vs ...time.Time) predicate.CaseFile {
+func TakenInChargeOnIn(vs ...domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldIn(FieldTakenInChargeOn, vs...))
 }
 
 // TakenInChargeOnNotIn applies the NotIn predicate on the "taken_in_charge_on" field.
-func TakenInChargeOnNotIn(vs ...time.Time) predicate.CaseFile {
+func TakenInChargeOnNotIn(vs ...domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldNotIn(FieldTakenInChargeOn, vs...))
 }
 
 // TakenInChargeOnGT applies the GT predicate on the "taken_in_charge_on" field.
-func TakenInChargeOnGT(v time.Time) predicate.CaseFile {
+func TakenInChargeOnGT(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldGT(FieldTakenInChargeOn, v))
 }
 
 // TakenInChargeOnGTE applies the GTE predicate on the "taken_in_charge_on" field.
-func TakenInChargeOnGTE(v time.Time) predicate.CaseFile {
+func TakenInChargeOnGTE(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldGTE(FieldTakenInChargeOn, v))
 }
 
 // TakenInChargeOnLT applies the LT predicate on the "taken_in_charge_on" field.
-func TakenInChargeOnLT(v time.Time) predicate.CaseFile {
+func TakenInChargeOnLT(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldLT(FieldTakenInChargeOn, v))
 }
 
 // TakenInChargeOnLTE applies the LTE predicate on the "taken_in_charge_on" field.
-func TakenInChargeOnLTE(v time.Time) predicate.CaseFile {
+func TakenInChargeOnLTE(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldLTE(FieldTakenInChargeOn, v))
 }
 
@@ -482,42 +483,42 @@ func TakenInChargeOnNotNil() predicate.CaseFile {
 }
 
 // ClosedOnEQ applies the EQ predicate on the "closed_on" field.
-func ClosedOnEQ(v time.Time) predicate.CaseFile {
+func ClosedOnEQ(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldClosedOn, v))
 }
 
 // ClosedOnNEQ applies the NEQ predicate on the "closed_on" field.
-func ClosedOnNEQ(v time.Time) predicate.CaseFile {
+func ClosedOnNEQ(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldNEQ(FieldClosedOn, v))
 }
 
 // ClosedOnIn applies the In predicate on the "closed_on" field.
-func ClosedOnIn(vs ...time.Time) predicate.CaseFile {
+func ClosedOnIn(vs ...domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldIn(FieldClosedOn, vs...))
 }
 
 // ClosedOnNotIn applies the NotIn predicate on the "closed_on" field.
-func ClosedOnNotIn(vs ...time.Time) predicate.CaseFile {
+func ClosedOnNotIn(vs ...domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldNotIn(FieldClosedOn, vs...))
 }
 
 // ClosedOnGT applies the GT predicate on the "closed_on" field.
-func ClosedOnGT(v time.Time) predicate.CaseFile {
+func ClosedOnGT(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldGT(FieldClosedOn, v))
 }
 
 // ClosedOnGTE applies the GTE predicate on the "closed_on" field.
-func ClosedOnGTE(v time.Time) predicate.CaseFile {
+func ClosedOnGTE(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldGTE(FieldClosedOn, v))
 }
 
 // ClosedOnLT applies the LT predicate on the "closed_on" field.
-func ClosedOnLT(v time.Time) predicate.CaseFile {
+func ClosedOnLT(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldLT(FieldClosedOn, v))
 }
 
 // ClosedOnLTE applies the LTE predicate on the "closed_on" field.
-func ClosedOnLTE(v time.Time) predicate.CaseFile {
+func ClosedOnLTE(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldLTE(FieldClosedOn, v))
 }
 
@@ -687,42 +688,42 @@ func ConsentGivenAtNotNil() predicate.CaseFile {
 }
 
 // FirstMeetingOnEQ applies the EQ predicate on the "first_meeting_on" field.
-func FirstMeetingOnEQ(v time.Time) predicate.CaseFile {
+func FirstMeetingOnEQ(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldFirstMeetingOn, v))
 }
 
 // FirstMeetingOnNEQ applies the NEQ predicate on the "first_meeting_on" field.
-func FirstMeetingOnNEQ(v time.Time) predicate.CaseFile {
+func FirstMeetingOnNEQ(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldNEQ(FieldFirstMeetingOn, v))
 }
 
 // FirstMeetingOnIn applies the In predicate on the "first_meeting_on" field.
-func FirstMeetingOnIn(vs ...time.Time) predicate.CaseFile {
+func FirstMeetingOnIn(vs ...domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldIn(FieldFirstMeetingOn, vs...))
 }
 
 // FirstMeetingOnNotIn applies the NotIn predicate on the "first_meeting_on" field.
-func FirstMeetingOnNotIn(vs ...time.Time) predicate.CaseFile {
+func FirstMeetingOnNotIn(vs ...domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldNotIn(FieldFirstMeetingOn, vs...))
 }
 
 // FirstMeetingOnGT applies the GT predicate on the "first_meeting_on" field.
-func FirstMeetingOnGT(v time.Time) predicate.CaseFile {
+func FirstMeetingOnGT(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldGT(FieldFirstMeetingOn, v))
 }
 
 // FirstMeetingOnGTE applies the GTE predicate on the "first_meeting_on" field.
-func FirstMeetingOnGTE(v time.Time) predicate.CaseFile {
+func FirstMeetingOnGTE(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldGTE(FieldFirstMeetingOn, v))
 }
 
 // FirstMeetingOnLT applies the LT predicate on the "first_meeting_on" field.
-func FirstMeetingOnLT(v time.Time) predicate.CaseFile {
+func FirstMeetingOnLT(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldLT(FieldFirstMeetingOn, v))
 }
 
 // FirstMeetingOnLTE applies the LTE predicate on the "first_meeting_on" field.
-func FirstMeetingOnLTE(v time.Time) predicate.CaseFile {
+func FirstMeetingOnLTE(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldLTE(FieldFirstMeetingOn, v))
 }
 
@@ -737,42 +738,42 @@ func FirstMeetingOnNotNil() predicate.CaseFile {
 }
 
 // FirstMeetingDueOnEQ applies the EQ predicate on the "first_meeting_due_on" field.
-func FirstMeetingDueOnEQ(v time.Time) predicate.CaseFile {
+func FirstMeetingDueOnEQ(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldFirstMeetingDueOn, v))
 }
 
 // FirstMeetingDueOnNEQ applies the NEQ predicate on the "first_meeting_due_on" field.
-func FirstMeetingDueOnNEQ(v time.Time) predicate.CaseFile {
+func FirstMeetingDueOnNEQ(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldNEQ(FieldFirstMeetingDueOn, v))
 }
 
 // FirstMeetingDueOnIn applies the In predicate on the "first_meeting_due_on" field.
-func FirstMeetingDueOnIn(vs ...time.Time) predicate.CaseFile {
+func FirstMeetingDueOnIn(vs ...domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldIn(FieldFirstMeetingDueOn, vs...))
 }
 
 // FirstMeetingDueOnNotIn applies the NotIn predicate on the "first_meeting_due_on" field.
-func FirstMeetingDueOnNotIn(vs ...time.Time) predicate.CaseFile {
+func FirstMeetingDueOnNotIn(vs ...domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldNotIn(FieldFirstMeetingDueOn, vs...))
 }
 
 // FirstMeetingDueOnGT applies the GT predicate on the "first_meeting_due_on" field.
-func FirstMeetingDueOnGT(v time.Time) predicate.CaseFile {
+func FirstMeetingDueOnGT(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldGT(FieldFirstMeetingDueOn, v))
 }
 
 // FirstMeetingDueOnGTE applies the GTE predicate on the "first_meeting_due_on" field.
-func FirstMeetingDueOnGTE(v time.Time) predicate.CaseFile {
+func FirstMeetingDueOnGTE(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldGTE(FieldFirstMeetingDueOn, v))
 }
 
 // FirstMeetingDueOnLT applies the LT predicate on the "first_meeting_due_on" field.
-func FirstMeetingDueOnLT(v time.Time) predicate.CaseFile {
+func FirstMeetingDueOnLT(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldLT(FieldFirstMeetingDueOn, v))
 }
 
 // FirstMeetingDueOnLTE applies the LTE predicate on the "first_meeting_due_on" field.
-func FirstMeetingDueOnLTE(v time.Time) predicate.CaseFile {
+func FirstMeetingDueOnLTE(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldLTE(FieldFirstMeetingDueOn, v))
 }
 
@@ -787,42 +788,42 @@ func FirstMeetingDueOnNotNil() predicate.CaseFile {
 }
 
 // PlanDueOnEQ applies the EQ predicate on the "plan_due_on" field.
-func PlanDueOnEQ(v time.Time) predicate.CaseFile {
+func PlanDueOnEQ(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldPlanDueOn, v))
 }
 
 // PlanDueOnNEQ applies the NEQ predicate on the "plan_due_on" field.
-func PlanDueOnNEQ(v time.Time) predicate.CaseFile {
+func PlanDueOnNEQ(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldNEQ(FieldPlanDueOn, v))
 }
 
 // PlanDueOnIn applies the In predicate on the "plan_due_on" field.
-func PlanDueOnIn(vs ...time.Time) predicate.CaseFile {
+func PlanDueOnIn(vs ...domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldIn(FieldPlanDueOn, vs...))
 }
 
 // PlanDueOnNotIn applies the NotIn predicate on the "plan_due_on" field.
-func PlanDueOnNotIn(vs ...time.Time) predicate.CaseFile {
+func PlanDueOnNotIn(vs ...domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldNotIn(FieldPlanDueOn, vs...))
 }
 
 // PlanDueOnGT applies the GT predicate on the "plan_due_on" field.
-func PlanDueOnGT(v time.Time) predicate.CaseFile {
+func PlanDueOnGT(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldGT(FieldPlanDueOn, v))
 }
 
 // PlanDueOnGTE applies the GTE predicate on the "plan_due_on" field.
-func PlanDueOnGTE(v time.Time) predicate.CaseFile {
+func PlanDueOnGTE(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldGTE(FieldPlanDueOn, v))
 }
 
 // PlanDueOnLT applies the LT predicate on the "plan_due_on" field.
-func PlanDueOnLT(v time.Time) predicate.CaseFile {
+func PlanDueOnLT(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldLT(FieldPlanDueOn, v))
 }
 
 // PlanDueOnLTE applies the LTE predicate on the "plan_due_on" field.
-func PlanDueOnLTE(v time.Time) predicate.CaseFile {
+func PlanDueOnLTE(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldLTE(FieldPlanDueOn, v))
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -82,7 +83,7 @@ func HoursDone(v int) predicate.Commitment {
 }
 
 // DueOn applies equality check predicate on the "due_on" field. It's identical to DueOnEQ.
-func DueOn(v time.Time) predicate.Commitment {
+func DueOn(v domain.Date) predicate.Commitment {
 	return predicate.Commitment(sql.FieldEQ(FieldDueOn, v))
 }
 
@@ -332,42 +333,42 @@ func HoursDoneLTE(v int) predicate.Commitment {
 }
 
 // DueOnEQ applies the EQ predicate on the "due_on" field.
-func DueOnEQ(v time.Time) predicate.Commitment {
+func DueOnEQ(v domain.Date) predicate.Commitment {
 	return predicate.Commitment(sql.FieldEQ(FieldDueOn, v))
 }
 
 // DueOnNEQ applies the NEQ predicate on the "due_on" field.
-func DueOnNEQ(v time.Time) predicate.Commitment {
+func DueOnNEQ(v domain.Date) predicate.Commitment {
 	return predicate.Commitment(sql.FieldNEQ(FieldDueOn, v))
 }
 
 // DueOnIn applies the In predicate on the "due_on" field.
-func DueOnIn(vs ...time.Time) predicate.Commitment {
+func DueOnIn(vs ...domain.Date) predicate.Commitment {
 	return predicate.Commitment(sql.FieldIn(FieldDueOn, vs...))
 }
 
 // DueOnNotIn applies the NotIn predicate on the "due_on" field.
-func DueOnNotIn(vs ...time.Time) predicate.Commitment {
+func DueOnNotIn(vs ...domain.Date) predicate.Commitment {
 	return predicate.Commitment(sql.FieldNotIn(FieldDueOn, vs...))
 }
 
 // DueOnGT applies the GT predicate on the "due_on" field.
-func DueOnGT(v time.Time) predicate.Commitment {
+func DueOnGT(v domain.Date) predicate.Commitment {
 	return predicate.Commitment(sql.FieldGT(FieldDueOn, v))
 }
 
 // DueOnGTE applies the GTE predicate on the "due_on" field.
-func DueOnGTE(v time.Time) predicate.Commitment {
+func DueOnGTE(v domain.Date) predicate.Commitment {
 	return predicate.Commitment(sql.FieldGTE(FieldDueOn, v))
 }
 
 // DueOnLT applies the LT predicate on the "due_on" field.
-func DueOnLT(v time.Time) predicate.Commitment {
+func DueOnLT(v domain.Date) predicate.Commitment {
 	return predicate.Commitment(sql.FieldLT(FieldDueOn, v))
 }
 
 // DueOnLTE applies the LTE predicate on the "due_on" field.
-func DueOnLTE(v time.Time) predicate.Commitment {
+func DueOnLTE(v domain.Date) predicate.Commitment {
 	return predicate.Commitment(sql.FieldLTE(FieldDueOn, v))
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -77,7 +78,7 @@ func Body(v string) predicate.Directive {
 }
 
 // IssuedOn applies equality check predicate on the "issued_on" field. It's identical to IssuedOnEQ.
-func IssuedOn(v time.Time) predicate.Directive {
+func IssuedOn(v domain.Date) predicate.Directive {
 	return predicate.Directive(sql.FieldEQ(FieldIssuedOn, v))
 }
 
@@ -297,42 +298,42 @@ func BodyContainsFold(v string) predicate.Directive {
 }
 
 // IssuedOnEQ applies the EQ predicate on the "issued_on" field.
-func IssuedOnEQ(v time.Time) predicate.Directive {
+func IssuedOnEQ(v domain.Date) predicate.Directive {
 	return predicate.Directive(sql.FieldEQ(FieldIssuedOn, v))
 }
 
 // IssuedOnNEQ applies the NEQ predicate on the "issued_on" field.
-func IssuedOnNEQ(v time.Time) predicate.Directive {
+func IssuedOnNEQ(v domain.Date) predicate.Directive {
 	return predicate.Directive(sql.FieldNEQ(FieldIssuedOn, v))
 }
 
 // IssuedOnIn applies the In predicate on the "issued_on" field.
-func IssuedOnIn(vs ...time.Time) predicate.Directive {
+func IssuedOnIn(vs ...domain.Date) predicate.Directive {
 	return predicate.Directive(sql.FieldIn(FieldIssuedOn, vs...))
 }
 
 // IssuedOnNotIn applies the NotIn predicate on the "issued_on" field.
-func IssuedOnNotIn(vs ...time.Time) predicate.Directive {
+func IssuedOnNotIn(vs ...domain.Date) predicate.Directive {
 	return predicate.Directive(sql.FieldNotIn(FieldIssuedOn, vs...))
 }
 
 // IssuedOnGT applies the GT predicate on the "issued_on" field.
-func IssuedOnGT(v time.Time) predicate.Directive {
+func IssuedOnGT(v domain.Date) predicate.Directive {
 	return predicate.Directive(sql.FieldGT(FieldIssuedOn, v))
 }
 
 // IssuedOnGTE applies the GTE predicate on the "issued_on" field.
-func IssuedOnGTE(v time.Time) predicate.Directive {
+func IssuedOnGTE(v domain.Date) predicate.Directive {
 	return predicate.Directive(sql.FieldGTE(FieldIssuedOn, v))
 }
 
 // IssuedOnLT applies the LT predicate on the "issued_on" field.
-func IssuedOnLT(v time.Time) predicate.Directive {
+func IssuedOnLT(v domain.Date) predicate.Directive {
 	return predicate.Directive(sql.FieldLT(FieldIssuedOn, v))
 }
 
 // IssuedOnLTE applies the LTE predicate on the "issued_on" field.
-func IssuedOnLTE(v time.Time) predicate.Directive {
+func IssuedOnLTE(v domain.Date) predicate.Directive {
 	return predicate.Directive(sql.FieldLTE(FieldIssuedOn, v))
 }
 

@@ -73,7 +73,7 @@ func Description(v string) predicate.Goal {
 }
 
 // DueOn applies equality check predicate on the "due_on" field. It's identical to DueOnEQ.
-func DueOn(v time.Time) predicate.Goal {
+func DueOn(v domain.Date) predicate.Goal {
 	return predicate.Goal(sql.FieldEQ(FieldDueOn, v))
 }
 
@@ -253,42 +253,42 @@ func DescriptionContainsFold(v string) predicate.Goal {
 }
 
 // DueOnEQ applies the EQ predicate on the "due_on" field.
-func DueOnEQ(v time.Time) predicate.Goal {
+func DueOnEQ(v domain.Date) predicate.Goal {
 	return predicate.Goal(sql.FieldEQ(FieldDueOn, v))
 }
 
 // DueOnNEQ applies the NEQ predicate on the "due_on" field.
-func DueOnNEQ(v time.Time) predicate.Goal {
+func DueOnNEQ(v domain.Date) predicate.Goal {
 	return predicate.Goal(sql.FieldNEQ(FieldDueOn, v))
 }
 
 // DueOnIn applies the In predicate on the "due_on" field.
-func DueOnIn(vs ...time.Time) predicate.Goal {
+func DueOnIn(vs ...domain.Date) predicate.Goal {
 	return predicate.Goal(sql.FieldIn(FieldDueOn, vs...))
 }
 
 // DueOnNotIn applies the NotIn predicate on the "due_on" field.
-func DueOnNotIn(vs ...time.Time) predicate.Goal {
+func DueOnNotIn(vs ...domain.Date) predicate.Goal {
 	return predicate.Goal(sql.FieldNotIn(FieldDueOn, vs...))
 }
 
 // DueOnGT applies the GT predicate on the "due_on" field.
-func DueOnGT(v time.Time) predicate.Goal {
+func DueOnGT(v domain.Date) predicate.Goal {
 	return predicate.Goal(sql.FieldGT(FieldDueOn, v))
 }
 
 // DueOnGTE applies the GTE predicate on the "due_on" field.
-func DueOnGTE(v time.Time) predicate.Goal {
+func DueOnGTE(v domain.Date) predicate.Goal {
 	return predicate.Goal(sql.FieldGTE(FieldDueOn, v))
 }
 
 // DueOnLT applies the LT predicate on the "due_on" field.
-func DueOnLT(v time.Time) predicate.Goal {
+func DueOnLT(v domain.Date) predicate.Goal {
 	return predicate.Goal(sql.FieldLT(FieldDueOn, v))
 }
 
 // DueOnLTE applies the LTE predicate on the "due_on" field.
-func DueOnLTE(v time.Time) predicate.Goal {
+func DueOnLTE(v domain.Date) predicate.Goal {
 	return predicate.Goal(sql.FieldLTE(FieldDueOn, v))
 }
 

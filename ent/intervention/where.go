@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -72,12 +73,12 @@ func Description(v string) predicate.Intervention {
 }
 
 // StartsOn applies equality check predicate on the "starts_on" field. It's identical to StartsOnEQ.
-func StartsOn(v time.Time) predicate.Intervention {
+func StartsOn(v domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldEQ(FieldStartsOn, v))
 }
 
 // EndsOn applies equality check predicate on the "ends_on" field. It's identical to EndsOnEQ.
-func EndsOn(v time.Time) predicate.Intervention {
+func EndsOn(v domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldEQ(FieldEndsOn, v))
 }
 
@@ -262,82 +263,82 @@ func DescriptionContainsFold(v string) predicate.Intervention {
 }
 
 // StartsOnEQ applies the EQ predicate on the "starts_on" field.
-func StartsOnEQ(v time.Time) predicate.Intervention {
+func StartsOnEQ(v domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldEQ(FieldStartsOn, v))
 }
 
 // StartsOnNEQ applies the NEQ predicate on the "starts_on" field.
-func StartsOnNEQ(v time.Time) predicate.Intervention {
+func StartsOnNEQ(v domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldNEQ(FieldStartsOn, v))
 }
 
 // StartsOnIn applies the In predicate on the "starts_on" field.
-func StartsOnIn(vs ...time.Time) predicate.Intervention {
+func StartsOnIn(vs ...domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldIn(FieldStartsOn, vs...))
 }
 
 // StartsOnNotIn applies the NotIn predicate on the "starts_on" field.
-func StartsOnNotIn(vs ...time.Time) predicate.Intervention {
+func StartsOnNotIn(vs ...domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldNotIn(FieldStartsOn, vs...))
 }
 
 // StartsOnGT applies the GT predicate on the "starts_on" field.
-func StartsOnGT(v time.Time) predicate.Intervention {
+func StartsOnGT(v domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldGT(FieldStartsOn, v))
 }
 
 // StartsOnGTE applies the GTE predicate on the "starts_on" field.
-func StartsOnGTE(v time.Time) predicate.Intervention {
+func StartsOnGTE(v domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldGTE(FieldStartsOn, v))
 }
 
 // StartsOnLT applies the LT predicate on the "starts_on" field.
-func StartsOnLT(v time.Time) predicate.Intervention {
+func StartsOnLT(v domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldLT(FieldStartsOn, v))
 }
 
 // StartsOnLTE applies the LTE predicate on the "starts_on" field.
-func StartsOnLTE(v time.Time) predicate.Intervention {
+func StartsOnLTE(v domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldLTE(FieldStartsOn, v))
 }
 
 // EndsOnEQ applies the EQ predicate on the "ends_on" field.
-func EndsOnEQ(v time.Time) predicate.Intervention {
+func EndsOnEQ(v domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldEQ(FieldEndsOn, v))
 }
 
 // EndsOnNEQ applies the NEQ predicate on the "ends_on" field.
-func EndsOnNEQ(v time.Time) predicate.Intervention {
+func EndsOnNEQ(v domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldNEQ(FieldEndsOn, v))
 }
 
 // EndsOnIn applies the In predicate on the "ends_on" field.
-func EndsOnIn(vs ...time.Time) predicate.Intervention {
+func EndsOnIn(vs ...domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldIn(FieldEndsOn, vs...))
 }
 
 // EndsOnNotIn applies the NotIn predicate on the "ends_on" field.
-func EndsOnNotIn(vs ...time.Time) predicate.Intervention {
+func EndsOnNotIn(vs ...domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldNotIn(FieldEndsOn, vs...))
 }
 
 // EndsOnGT applies the GT predicate on the "ends_on" field.
-func EndsOnGT(v time.Time) predicate.Intervention {
+func EndsOnGT(v domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldGT(FieldEndsOn, v))
 }
 
 // EndsOnGTE applies the GTE predicate on the "ends_on" field.
-func EndsOnGTE(v time.Time) predicate.Intervention {
+func EndsOnGTE(v domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldGTE(FieldEndsOn, v))
 }
 
 // EndsOnLT applies the LT predicate on the "ends_on" field.
-func EndsOnLT(v time.Time) predicate.Intervention {
+func EndsOnLT(v domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldLT(FieldEndsOn, v))
 }
 
 // EndsOnLTE applies the LTE predicate on the "ends_on" field.
-func EndsOnLTE(v time.Time) predicate.Intervention {
+func EndsOnLTE(v domain.Date) predicate.Intervention {
 	return predicate.Intervention(sql.FieldLTE(FieldEndsOn, v))
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -67,12 +68,12 @@ func UpdatedAt(v time.Time) predicate.MonitoringMeeting {
 }
 
 // PlannedOn applies equality check predicate on the "planned_on" field. It's identical to PlannedOnEQ.
-func PlannedOn(v time.Time) predicate.MonitoringMeeting {
+func PlannedOn(v domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldEQ(FieldPlannedOn, v))
 }
 
 // HeldOn applies equality check predicate on the "held_on" field. It's identical to HeldOnEQ.
-func HeldOn(v time.Time) predicate.MonitoringMeeting {
+func HeldOn(v domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldEQ(FieldHeldOn, v))
 }
 
@@ -162,82 +163,82 @@ func UpdatedAtLTE(v time.Time) predicate.MonitoringMeeting {
 }
 
 // PlannedOnEQ applies the EQ predicate on the "planned_on" field.
-func PlannedOnEQ(v time.Time) predicate.MonitoringMeeting {
+func PlannedOnEQ(v domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldEQ(FieldPlannedOn, v))
 }
 
 // PlannedOnNEQ applies the NEQ predicate on the "planned_on" field.
-func PlannedOnNEQ(v time.Time) predicate.MonitoringMeeting {
+func PlannedOnNEQ(v domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldNEQ(FieldPlannedOn, v))
 }
 
 // PlannedOnIn applies the In predicate on the "planned_on" field.
-func PlannedOnIn(vs ...time.Time) predicate.MonitoringMeeting {
+func PlannedOnIn(vs ...domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldIn(FieldPlannedOn, vs...))
 }
 
 // PlannedOnNotIn applies the NotIn predicate on the "planned_on" field.
-func PlannedOnNotIn(vs ...time.Time) predicate.MonitoringMeeting {
+func PlannedOnNotIn(vs ...domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldNotIn(FieldPlannedOn, vs...))
 }
 
 // PlannedOnGT applies the GT predicate on the "planned_on" field.
-func PlannedOnGT(v time.Time) predicate.MonitoringMeeting {
+func PlannedOnGT(v domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldGT(FieldPlannedOn, v))
 }
 
 // PlannedOnGTE applies the GTE predicate on the "planned_on" field.
-func PlannedOnGTE(v time.Time) predicate.MonitoringMeeting {
+func PlannedOnGTE(v domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldGTE(FieldPlannedOn, v))
 }
 
 // PlannedOnLT applies the LT predicate on the "planned_on" field.
-func PlannedOnLT(v time.Time) predicate.MonitoringMeeting {
+func PlannedOnLT(v domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldLT(FieldPlannedOn, v))
 }
 
 // PlannedOnLTE applies the LTE predicate on the "planned_on" field.
-func PlannedOnLTE(v time.Time) predicate.MonitoringMeeting {
+func PlannedOnLTE(v domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldLTE(FieldPlannedOn, v))
 }
 
 // HeldOnEQ applies the EQ predicate on the "held_on" field.
-func HeldOnEQ(v time.Time) predicate.MonitoringMeeting {
+func HeldOnEQ(v domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldEQ(FieldHeldOn, v))
 }
 
 // HeldOnNEQ applies the NEQ predicate on the "held_on" field.
-func HeldOnNEQ(v time.Time) predicate.MonitoringMeeting {
+func HeldOnNEQ(v domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldNEQ(FieldHeldOn, v))
 }
 
 // HeldOnIn applies the In predicate on the "held_on" field.
-func HeldOnIn(vs ...time.Time) predicate.MonitoringMeeting {
+func HeldOnIn(vs ...domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldIn(FieldHeldOn, vs...))
 }
 
 // HeldOnNotIn applies the NotIn predicate on the "held_on" field.
-func HeldOnNotIn(vs ...time.Time) predicate.MonitoringMeeting {
+func HeldOnNotIn(vs ...domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldNotIn(FieldHeldOn, vs...))
 }
 
 // HeldOnGT applies the GT predicate on the "held_on" field.
-func HeldOnGT(v time.Time) predicate.MonitoringMeeting {
+func HeldOnGT(v domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldGT(FieldHeldOn, v))
 }
 
 // HeldOnGTE applies the GTE predicate on the "held_on" field.
-func HeldOnGTE(v time.Time) predicate.MonitoringMeeting {
+func HeldOnGTE(v domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldGTE(FieldHeldOn, v))
 }
 
 // HeldOnLT applies the LT predicate on the "held_on" field.
-func HeldOnLT(v time.Time) predicate.MonitoringMeeting {
+func HeldOnLT(v domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldLT(FieldHeldOn, v))
 }
 
 // HeldOnLTE applies the LTE predicate on the "held_on" field.
-func HeldOnLTE(v time.Time) predicate.MonitoringMeeting {
+func HeldOnLTE(v domain.Date) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.FieldLTE(FieldHeldOn, v))
 }
 

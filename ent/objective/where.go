@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -82,12 +83,12 @@ func LowerIsBetter(v bool) predicate.Objective {
 }
 
 // PeriodStart applies equality check predicate on the "period_start" field. It's identical to PeriodStartEQ.
-func PeriodStart(v time.Time) predicate.Objective {
+func PeriodStart(v domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldEQ(FieldPeriodStart, v))
 }
 
 // PeriodEnd applies equality check predicate on the "period_end" field. It's identical to PeriodEndEQ.
-func PeriodEnd(v time.Time) predicate.Objective {
+func PeriodEnd(v domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldEQ(FieldPeriodEnd, v))
 }
 
@@ -307,82 +308,82 @@ func LowerIsBetterNEQ(v bool) predicate.Objective {
 }
 
 // PeriodStartEQ applies the EQ predicate on the "period_start" field.
-func PeriodStartEQ(v time.Time) predicate.Objective {
+func PeriodStartEQ(v domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldEQ(FieldPeriodStart, v))
 }
 
 // PeriodStartNEQ applies the NEQ predicate on the "period_start" field.
-func PeriodStartNEQ(v time.Time) predicate.Objective {
+func PeriodStartNEQ(v domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldNEQ(FieldPeriodStart, v))
 }
 
 // PeriodStartIn applies the In predicate on the "period_start" field.
-func PeriodStartIn(vs ...time.Time) predicate.Objective {
+func PeriodStartIn(vs ...domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldIn(FieldPeriodStart, vs...))
 }
 
 // PeriodStartNotIn applies the NotIn predicate on the "period_start" field.
-func PeriodStartNotIn(vs ...time.Time) predicate.Objective {
+func PeriodStartNotIn(vs ...domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldNotIn(FieldPeriodStart, vs...))
 }
 
 // PeriodStartGT applies the GT predicate on the "period_start" field.
-func PeriodStartGT(v time.Time) predicate.Objective {
+func PeriodStartGT(v domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldGT(FieldPeriodStart, v))
 }
 
 // PeriodStartGTE applies the GTE predicate on the "period_start" field.
-func PeriodStartGTE(v time.Time) predicate.Objective {
+func PeriodStartGTE(v domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldGTE(FieldPeriodStart, v))
 }
 
 // PeriodStartLT applies the LT predicate on the "period_start" field.
-func PeriodStartLT(v time.Time) predicate.Objective {
+func PeriodStartLT(v domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldLT(FieldPeriodStart, v))
 }
 
 // PeriodStartLTE applies the LTE predicate on the "period_start" field.
-func PeriodStartLTE(v time.Time) predicate.Objective {
+func PeriodStartLTE(v domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldLTE(FieldPeriodStart, v))
 }
 
 // PeriodEndEQ applies the EQ predicate on the "period_end" field.
-func PeriodEndEQ(v time.Time) predicate.Objective {
+func PeriodEndEQ(v domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldEQ(FieldPeriodEnd, v))
 }
 
 // PeriodEndNEQ applies the NEQ predicate on the "period_end" field.
-func PeriodEndNEQ(v time.Time) predicate.Objective {
+func PeriodEndNEQ(v domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldNEQ(FieldPeriodEnd, v))
 }
 
 // PeriodEndIn applies the In predicate on the "period_end" field.
-func PeriodEndIn(vs ...time.Time) predicate.Objective {
+func PeriodEndIn(vs ...domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldIn(FieldPeriodEnd, vs...))
 }
 
 // PeriodEndNotIn applies the NotIn predicate on the "period_end" field.
-func PeriodEndNotIn(vs ...time.Time) predicate.Objective {
+func PeriodEndNotIn(vs ...domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldNotIn(FieldPeriodEnd, vs...))
 }
 
 // PeriodEndGT applies the GT predicate on the "period_end" field.
-func PeriodEndGT(v time.Time) predicate.Objective {
+func PeriodEndGT(v domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldGT(FieldPeriodEnd, v))
 }
 
 // PeriodEndGTE applies the GTE predicate on the "period_end" field.
-func PeriodEndGTE(v time.Time) predicate.Objective {
+func PeriodEndGTE(v domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldGTE(FieldPeriodEnd, v))
 }
 
 // PeriodEndLT applies the LT predicate on the "period_end" field.
-func PeriodEndLT(v time.Time) predicate.Objective {
+func PeriodEndLT(v domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldLT(FieldPeriodEnd, v))
 }
 
 // PeriodEndLTE applies the LTE predicate on the "period_end" field.
-func PeriodEndLTE(v time.Time) predicate.Objective {
+func PeriodEndLTE(v domain.Date) predicate.Objective {
 	return predicate.Objective(sql.FieldLTE(FieldPeriodEnd, v))
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -67,7 +68,7 @@ func UpdatedAt(v time.Time) predicate.Outcome {
 }
 
 // AchievedOn applies equality check predicate on the "achieved_on" field. It's identical to AchievedOnEQ.
-func AchievedOn(v time.Time) predicate.Outcome {
+func AchievedOn(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldEQ(FieldAchievedOn, v))
 }
 
@@ -77,12 +78,12 @@ func Evidence(v string) predicate.Outcome {
 }
 
 // FollowUpDueOn applies equality check predicate on the "follow_up_due_on" field. It's identical to FollowUpDueOnEQ.
-func FollowUpDueOn(v time.Time) predicate.Outcome {
+func FollowUpDueOn(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldEQ(FieldFollowUpDueOn, v))
 }
 
 // FollowedUpOn applies equality check predicate on the "followed_up_on" field. It's identical to FollowedUpOnEQ.
-func FollowedUpOn(v time.Time) predicate.Outcome {
+func FollowedUpOn(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldEQ(FieldFollowedUpOn, v))
 }
 
@@ -212,42 +213,42 @@ func ValueDimensionNotIn(vs ...ValueDimension) predicate.Outcome {
 }
 
 // AchievedOnEQ applies the EQ predicate on the "achieved_on" field.
-func AchievedOnEQ(v time.Time) predicate.Outcome {
+func AchievedOnEQ(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldEQ(FieldAchievedOn, v))
 }
 
 // AchievedOnNEQ applies the NEQ predicate on the "achieved_on" field.
-func AchievedOnNEQ(v time.Time) predicate.Outcome {
+func AchievedOnNEQ(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldNEQ(FieldAchievedOn, v))
 }
 
 // AchievedOnIn applies the In predicate on the "achieved_on" field.
-func AchievedOnIn(vs ...time.Time) predicate.Outcome {
+func AchievedOnIn(vs ...domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldIn(FieldAchievedOn, vs...))
 }
 
 // AchievedOnNotIn applies the NotIn predicate on the "achieved_on" field.
-func AchievedOnNotIn(vs ...time.Time) predicate.Outcome {
+func AchievedOnNotIn(vs ...domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldNotIn(FieldAchievedOn, vs...))
 }
 
 // AchievedOnGT applies the GT predicate on the "achieved_on" field.
-func AchievedOnGT(v time.Time) predicate.Outcome {
+func AchievedOnGT(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldGT(FieldAchievedOn, v))
 }
 
 // AchievedOnGTE applies the GTE predicate on the "achieved_on" field.
-func AchievedOnGTE(v time.Time) predicate.Outcome {
+func AchievedOnGTE(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldGTE(FieldAchievedOn, v))
 }
 
 // AchievedOnLT applies the LT predicate on the "achieved_on" field.
-func AchievedOnLT(v time.Time) predicate.Outcome {
+func AchievedOnLT(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldLT(FieldAchievedOn, v))
 }
 
 // AchievedOnLTE applies the LTE predicate on the "achieved_on" field.
-func AchievedOnLTE(v time.Time) predicate.Outcome {
+func AchievedOnLTE(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldLTE(FieldAchievedOn, v))
 }
 
@@ -327,42 +328,42 @@ func EvidenceContainsFold(v string) predicate.Outcome {
 }
 
 // FollowUpDueOnEQ applies the EQ predicate on the "follow_up_due_on" field.
-func FollowUpDueOnEQ(v time.Time) predicate.Outcome {
+func FollowUpDueOnEQ(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldEQ(FieldFollowUpDueOn, v))
 }
 
 // FollowUpDueOnNEQ applies the NEQ predicate on the "follow_up_due_on" field.
-func FollowUpDueOnNEQ(v time.Time) predicate.Outcome {
+func FollowUpDueOnNEQ(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldNEQ(FieldFollowUpDueOn, v))
 }
 
 // FollowUpDueOnIn applies the In predicate on the "follow_up_due_on" field.
-func FollowUpDueOnIn(vs ...time.Time) predicate.Outcome {
+func FollowUpDueOnIn(vs ...domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldIn(FieldFollowUpDueOn, vs...))
 }
 
 // FollowUpDueOnNotIn applies the NotIn predicate on the "follow_up_due_on" field.
-func FollowUpDueOnNotIn(vs ...time.Time) predicate.Outcome {
+func FollowUpDueOnNotIn(vs ...domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldNotIn(FieldFollowUpDueOn, vs...))
 }
 
 // FollowUpDueOnGT applies the GT predicate on the "follow_up_due_on" field.
-func FollowUpDueOnGT(v time.Time) predicate.Outcome {
+func FollowUpDueOnGT(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldGT(FieldFollowUpDueOn, v))
 }
 
 // FollowUpDueOnGTE applies the GTE predicate on the "follow_up_due_on" field.
-func FollowUpDueOnGTE(v time.Time) predicate.Outcome {
+func FollowUpDueOnGTE(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldGTE(FieldFollowUpDueOn, v))
 }
 
 // FollowUpDueOnLT applies the LT predicate on the "follow_up_due_on" field.
-func FollowUpDueOnLT(v time.Time) predicate.Outcome {
+func FollowUpDueOnLT(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldLT(FieldFollowUpDueOn, v))
 }
 
 // FollowUpDueOnLTE applies the LTE predicate on the "follow_up_due_on" field.
-func FollowUpDueOnLTE(v time.Time) predicate.Outcome {
+func FollowUpDueOnLTE(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldLTE(FieldFollowUpDueOn, v))
 }
 
@@ -377,42 +378,42 @@ func FollowUpDueOnNotNil() predicate.Outcome {
 }
 
 // FollowedUpOnEQ applies the EQ predicate on the "followed_up_on" field.
-func FollowedUpOnEQ(v time.Time) predicate.Outcome {
+func FollowedUpOnEQ(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldEQ(FieldFollowedUpOn, v))
 }
 
 // FollowedUpOnNEQ applies the NEQ predicate on the "followed_up_on" field.
-func FollowedUpOnNEQ(v time.Time) predicate.Outcome {
+func FollowedUpOnNEQ(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldNEQ(FieldFollowedUpOn, v))
 }
 
 // FollowedUpOnIn applies the In predicate on the "followed_up_on" field.
-func FollowedUpOnIn(vs ...time.Time) predicate.Outcome {
+func FollowedUpOnIn(vs ...domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldIn(FieldFollowedUpOn, vs...))
 }
 
 // FollowedUpOnNotIn applies the NotIn predicate on the "followed_up_on" field.
-func FollowedUpOnNotIn(vs ...time.Time) predicate.Outcome {
+func FollowedUpOnNotIn(vs ...domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldNotIn(FieldFollowedUpOn, vs...))
 }
 
 // FollowedUpOnGT applies the GT predicate on the "followed_up_on" field.
-func FollowedUpOnGT(v time.Time) predicate.Outcome {
+func FollowedUpOnGT(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldGT(FieldFollowedUpOn, v))
 }
 
 // FollowedUpOnGTE applies the GTE predicate on the "followed_up_on" field.
-func FollowedUpOnGTE(v time.Time) predicate.Outcome {
+func FollowedUpOnGTE(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldGTE(FieldFollowedUpOn, v))
 }
 
 // FollowedUpOnLT applies the LT predicate on the "followed_up_on" field.
-func FollowedUpOnLT(v time.Time) predicate.Outcome {
+func FollowedUpOnLT(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldLT(FieldFollowedUpOn, v))
 }
 
 // FollowedUpOnLTE applies the LTE predicate on the "followed_up_on" field.
-func FollowedUpOnLTE(v time.Time) predicate.Outcome {
+func FollowedUpOnLTE(v domain.Date) predicate.Outcome {
 	return predicate.Outcome(sql.FieldLTE(FieldFollowedUpOn, v))
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -72,7 +73,7 @@ func Name(v string) predicate.Pact {
 }
 
 // SignedOn applies equality check predicate on the "signed_on" field. It's identical to SignedOnEQ.
-func SignedOn(v time.Time) predicate.Pact {
+func SignedOn(v domain.Date) predicate.Pact {
 	return predicate.Pact(sql.FieldEQ(FieldSignedOn, v))
 }
 
@@ -227,42 +228,42 @@ func NameContainsFold(v string) predicate.Pact {
 }
 
 // SignedOnEQ applies the EQ predicate on the "signed_on" field.
-func SignedOnEQ(v time.Time) predicate.Pact {
+func SignedOnEQ(v domain.Date) predicate.Pact {
 	return predicate.Pact(sql.FieldEQ(FieldSignedOn, v))
 }
 
 // SignedOnNEQ applies the NEQ predicate on the "signed_on" field.
-func SignedOnNEQ(v time.Time) predicate.Pact {
+func SignedOnNEQ(v domain.Date) predicate.Pact {
 	return predicate.Pact(sql.FieldNEQ(FieldSignedOn, v))
 }
 
 // SignedOnIn applies the In predicate on the "signed_on" field.
-func SignedOnIn(vs ...time.Time) predicate.Pact {
+func SignedOnIn(vs ...domain.Date) predicate.Pact {
 	return predicate.Pact(sql.FieldIn(FieldSignedOn, vs...))
 }
 
 // SignedOnNotIn applies the NotIn predicate on the "signed_on" field.
-func SignedOnNotIn(vs ...time.Time) predicate.Pact {
+func SignedOnNotIn(vs ...domain.Date) predicate.Pact {
 	return predicate.Pact(sql.FieldNotIn(FieldSignedOn, vs...))
 }
 
 // SignedOnGT applies the GT predicate on the "signed_on" field.
-func SignedOnGT(v time.Time) predicate.Pact {
+func SignedOnGT(v domain.Date) predicate.Pact {
 	return predicate.Pact(sql.FieldGT(FieldSignedOn, v))
 }
 
 // SignedOnGTE applies the GTE predicate on the "signed_on" field.
-func SignedOnGTE(v time.Time) predicate.Pact {
+func SignedOnGTE(v domain.Date) predicate.Pact {
 	return predicate.Pact(sql.FieldGTE(FieldSignedOn, v))
 }
 
 // SignedOnLT applies the LT predicate on the "signed_on" field.
-func SignedOnLT(v time.Time) predicate.Pact {
+func SignedOnLT(v domain.Date) predicate.Pact {
 	return predicate.Pact(sql.FieldLT(FieldSignedOn, v))
 }
 
 // SignedOnLTE applies the LTE predicate on the "signed_on" field.
-func SignedOnLTE(v time.Time) predicate.Pact {
+func SignedOnLTE(v domain.Date) predicate.Pact {
 	return predicate.Pact(sql.FieldLTE(FieldSignedOn, v))
 }
 

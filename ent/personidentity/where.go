@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -92,7 +93,7 @@ func TaxCode(v string) predicate.PersonIdentity {
 }
 
 // BirthDate applies equality check predicate on the "birth_date" field. It's identical to BirthDateEQ.
-func BirthDate(v time.Time) predicate.PersonIdentity {
+func BirthDate(v domain.Date) predicate.PersonIdentity {
 	return predicate.PersonIdentity(sql.FieldEQ(FieldBirthDate, v))
 }
 
@@ -562,42 +563,42 @@ func TaxCodeContainsFold(v string) predicate.PersonIdentity {
 }
 
 // BirthDateEQ applies the EQ predicate on the "birth_date" field.
-func BirthDateEQ(v time.Time) predicate.PersonIdentity {
+func BirthDateEQ(v domain.Date) predicate.PersonIdentity {
 	return predicate.PersonIdentity(sql.FieldEQ(FieldBirthDate, v))
 }
 
 // BirthDateNEQ applies the NEQ predicate on the "birth_date" field.
-func BirthDateNEQ(v time.Time) predicate.PersonIdentity {
+func BirthDateNEQ(v domain.Date) predicate.PersonIdentity {
 	return predicate.PersonIdentity(sql.FieldNEQ(FieldBirthDate, v))
 }
 
 // BirthDateIn applies the In predicate on the "birth_date" field.
-func BirthDateIn(vs ...time.Time) predicate.PersonIdentity {
+func BirthDateIn(vs ...domain.Date) predicate.PersonIdentity {
 	return predicate.PersonIdentity(sql.FieldIn(FieldBirthDate, vs...))
 }
 
 // BirthDateNotIn applies the NotIn predicate on the "birth_date" field.
-func BirthDateNotIn(vs ...time.Time) predicate.PersonIdentity {
+func BirthDateNotIn(vs ...domain.Date) predicate.PersonIdentity {
 	return predicate.PersonIdentity(sql.FieldNotIn(FieldBirthDate, vs...))
 }
 
 // BirthDateGT applies the GT predicate on the "birth_date" field.
-func BirthDateGT(v time.Time) predicate.PersonIdentity {
+func BirthDateGT(v domain.Date) predicate.PersonIdentity {
 	return predicate.PersonIdentity(sql.FieldGT(FieldBirthDate, v))
 }
 
 // BirthDateGTE applies the GTE predicate on the "birth_date" field.
-func BirthDateGTE(v time.Time) predicate.PersonIdentity {
+func BirthDateGTE(v domain.Date) predicate.PersonIdentity {
 	return predicate.PersonIdentity(sql.FieldGTE(FieldBirthDate, v))
 }
 
 // BirthDateLT applies the LT predicate on the "birth_date" field.
-func BirthDateLT(v time.Time) predicate.PersonIdentity {
+func BirthDateLT(v domain.Date) predicate.PersonIdentity {
 	return predicate.PersonIdentity(sql.FieldLT(FieldBirthDate, v))
 }
 
 // BirthDateLTE applies the LTE predicate on the "birth_date" field.
-func BirthDateLTE(v time.Time) predicate.PersonIdentity {
+func BirthDateLTE(v domain.Date) predicate.PersonIdentity {
 	return predicate.PersonIdentity(sql.FieldLTE(FieldBirthDate, v))
 }
 

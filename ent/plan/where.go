@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -72,12 +73,12 @@ func Summary(v string) predicate.Plan {
 }
 
 // AgreedOn applies equality check predicate on the "agreed_on" field. It's identical to AgreedOnEQ.
-func AgreedOn(v time.Time) predicate.Plan {
+func AgreedOn(v domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldEQ(FieldAgreedOn, v))
 }
 
 // ReviewOn applies equality check predicate on the "review_on" field. It's identical to ReviewOnEQ.
-func ReviewOn(v time.Time) predicate.Plan {
+func ReviewOn(v domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldEQ(FieldReviewOn, v))
 }
 
@@ -237,42 +238,42 @@ func SummaryContainsFold(v string) predicate.Plan {
 }
 
 // AgreedOnEQ applies the EQ predicate on the "agreed_on" field.
-func AgreedOnEQ(v time.Time) predicate.Plan {
+func AgreedOnEQ(v domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldEQ(FieldAgreedOn, v))
 }
 
 // AgreedOnNEQ applies the NEQ predicate on the "agreed_on" field.
-func AgreedOnNEQ(v time.Time) predicate.Plan {
+func AgreedOnNEQ(v domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldNEQ(FieldAgreedOn, v))
 }
 
 // AgreedOnIn applies the In predicate on the "agreed_on" field.
-func AgreedOnIn(vs ...time.Time) predicate.Plan {
+func AgreedOnIn(vs ...domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldIn(FieldAgreedOn, vs...))
 }
 
 // AgreedOnNotIn applies the NotIn predicate on the "agreed_on" field.
-func AgreedOnNotIn(vs ...time.Time) predicate.Plan {
+func AgreedOnNotIn(vs ...domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldNotIn(FieldAgreedOn, vs...))
 }
 
 // AgreedOnGT applies the GT predicate on the "agreed_on" field.
-func AgreedOnGT(v time.Time) predicate.Plan {
+func AgreedOnGT(v domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldGT(FieldAgreedOn, v))
 }
 
 // AgreedOnGTE applies the GTE predicate on the "agreed_on" field.
-func AgreedOnGTE(v time.Time) predicate.Plan {
+func AgreedOnGTE(v domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldGTE(FieldAgreedOn, v))
 }
 
 // AgreedOnLT applies the LT predicate on the "agreed_on" field.
-func AgreedOnLT(v time.Time) predicate.Plan {
+func AgreedOnLT(v domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldLT(FieldAgreedOn, v))
 }
 
 // AgreedOnLTE applies the LTE predicate on the "agreed_on" field.
-func AgreedOnLTE(v time.Time) predicate.Plan {
+func AgreedOnLTE(v domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldLTE(FieldAgreedOn, v))
 }
 
@@ -287,42 +288,42 @@ func AgreedOnNotNil() predicate.Plan {
 }
 
 // ReviewOnEQ applies the EQ predicate on the "review_on" field.
-func ReviewOnEQ(v time.Time) predicate.Plan {
+func ReviewOnEQ(v domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldEQ(FieldReviewOn, v))
 }
 
 // ReviewOnNEQ applies the NEQ predicate on the "review_on" field.
-func ReviewOnNEQ(v time.Time) predicate.Plan {
+func ReviewOnNEQ(v domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldNEQ(FieldReviewOn, v))
 }
 
 // ReviewOnIn applies the In predicate on the "review_on" field.
-func ReviewOnIn(vs ...time.Time) predicate.Plan {
+func ReviewOnIn(vs ...domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldIn(FieldReviewOn, vs...))
 }
 
 // ReviewOnNotIn applies the NotIn predicate on the "review_on" field.
-func ReviewOnNotIn(vs ...time.Time) predicate.Plan {
+func ReviewOnNotIn(vs ...domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldNotIn(FieldReviewOn, vs...))
 }
 
 // ReviewOnGT applies the GT predicate on the "review_on" field.
-func ReviewOnGT(v time.Time) predicate.Plan {
+func ReviewOnGT(v domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldGT(FieldReviewOn, v))
 }
 
 // ReviewOnGTE applies the GTE predicate on the "review_on" field.
-func ReviewOnGTE(v time.Time) predicate.Plan {
+func ReviewOnGTE(v domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldGTE(FieldReviewOn, v))
 }
 
 // ReviewOnLT applies the LT predicate on the "review_on" field.
-func ReviewOnLT(v time.Time) predicate.Plan {
+func ReviewOnLT(v domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldLT(FieldReviewOn, v))
 }
 
 // ReviewOnLTE applies the LTE predicate on the "review_on" field.
-func ReviewOnLTE(v time.Time) predicate.Plan {
+func ReviewOnLTE(v domain.Date) predicate.Plan {
 	return predicate.Plan(sql.FieldLTE(FieldReviewOn, v))
 }
 

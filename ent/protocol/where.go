@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -77,17 +78,17 @@ func Purpose(v string) predicate.Protocol {
 }
 
 // SignedOn applies equality check predicate on the "signed_on" field. It's identical to SignedOnEQ.
-func SignedOn(v time.Time) predicate.Protocol {
+func SignedOn(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldEQ(FieldSignedOn, v))
 }
 
 // ValidFrom applies equality check predicate on the "valid_from" field. It's identical to ValidFromEQ.
-func ValidFrom(v time.Time) predicate.Protocol {
+func ValidFrom(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldEQ(FieldValidFrom, v))
 }
 
 // ValidUntil applies equality check predicate on the "valid_until" field. It's identical to ValidUntilEQ.
-func ValidUntil(v time.Time) predicate.Protocol {
+func ValidUntil(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldEQ(FieldValidUntil, v))
 }
 
@@ -332,42 +333,42 @@ func StatusNotIn(vs ...Status) predicate.Protocol {
 }
 
 // SignedOnEQ applies the EQ predicate on the "signed_on" field.
-func SignedOnEQ(v time.Time) predicate.Protocol {
+func SignedOnEQ(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldEQ(FieldSignedOn, v))
 }
 
 // SignedOnNEQ applies the NEQ predicate on the "signed_on" field.
-func SignedOnNEQ(v time.Time) predicate.Protocol {
+func SignedOnNEQ(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldNEQ(FieldSignedOn, v))
 }
 
 // SignedOnIn applies the In predicate on the "signed_on" field.
-func SignedOnIn(vs ...time.Time) predicate.Protocol {
+func SignedOnIn(vs ...domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldIn(FieldSignedOn, vs...))
 }
 
 // SignedOnNotIn applies the NotIn predicate on the "signed_on" field.
-func SignedOnNotIn(vs ...time.Time) predicate.Protocol {
+func SignedOnNotIn(vs ...domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldNotIn(FieldSignedOn, vs...))
 }
 
 // SignedOnGT applies the GT predicate on the "signed_on" field.
-func SignedOnGT(v time.Time) predicate.Protocol {
+func SignedOnGT(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldGT(FieldSignedOn, v))
 }
 
 // SignedOnGTE applies the GTE predicate on the "signed_on" field.
-func SignedOnGTE(v time.Time) predicate.Protocol {
+func SignedOnGTE(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldGTE(FieldSignedOn, v))
 }
 
 // SignedOnLT applies the LT predicate on the "signed_on" field.
-func SignedOnLT(v time.Time) predicate.Protocol {
+func SignedOnLT(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldLT(FieldSignedOn, v))
 }
 
 // SignedOnLTE applies the LTE predicate on the "signed_on" field.
-func SignedOnLTE(v time.Time) predicate.Protocol {
+func SignedOnLTE(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldLTE(FieldSignedOn, v))
 }
 
@@ -382,42 +383,42 @@ func SignedOnNotNil() predicate.Protocol {
 }
 
 // ValidFromEQ applies the EQ predicate on the "valid_from" field.
-func ValidFromEQ(v time.Time) predicate.Protocol {
+func ValidFromEQ(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldEQ(FieldValidFrom, v))
 }
 
 // ValidFromNEQ applies the NEQ predicate on the "valid_from" field.
-func ValidFromNEQ(v time.Time) predicate.Protocol {
+func ValidFromNEQ(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldNEQ(FieldValidFrom, v))
 }
 
 // ValidFromIn applies the In predicate on the "valid_from" field.
-func ValidFromIn(vs ...time.Time) predicate.Protocol {
+func ValidFromIn(vs ...domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldIn(FieldValidFrom, vs...))
 }
 
 // ValidFromNotIn applies the NotIn predicate on the "valid_from" field.
-func ValidFromNotIn(vs ...time.Time) predicate.Protocol {
+func ValidFromNotIn(vs ...domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldNotIn(FieldValidFrom, vs...))
 }
 
 // ValidFromGT applies the GT predicate on the "valid_from" field.
-func ValidFromGT(v time.Time) predicate.Protocol {
+func ValidFromGT(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldGT(FieldValidFrom, v))
 }
 
 // ValidFromGTE applies the GTE predicate on the "valid_from" field.
-func ValidFromGTE(v time.Time) predicate.Protocol {
+func ValidFromGTE(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldGTE(FieldValidFrom, v))
 }
 
 // ValidFromLT applies the LT predicate on the "valid_from" field.
-func ValidFromLT(v time.Time) predicate.Protocol {
+func ValidFromLT(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldLT(FieldValidFrom, v))
 }
 
 // ValidFromLTE applies the LTE predicate on the "valid_from" field.
-func ValidFromLTE(v time.Time) predicate.Protocol {
+func ValidFromLTE(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldLTE(FieldValidFrom, v))
 }
 
@@ -432,42 +433,42 @@ func ValidFromNotNil() predicate.Protocol {
 }
 
 // ValidUntilEQ applies the EQ predicate on the "valid_until" field.
-func ValidUntilEQ(v time.Time) predicate.Protocol {
+func ValidUntilEQ(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldEQ(FieldValidUntil, v))
 }
 
 // ValidUntilNEQ applies the NEQ predicate on the "valid_until" field.
-func ValidUntilNEQ(v time.Time) predicate.Protocol {
+func ValidUntilNEQ(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldNEQ(FieldValidUntil, v))
 }
 
 // ValidUntilIn applies the In predicate on the "valid_until" field.
-func ValidUntilIn(vs ...time.Time) predicate.Protocol {
+func ValidUntilIn(vs ...domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldIn(FieldValidUntil, vs...))
 }
 
 // ValidUntilNotIn applies the NotIn predicate on the "valid_until" field.
-func ValidUntilNotIn(vs ...time.Time) predicate.Protocol {
+func ValidUntilNotIn(vs ...domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldNotIn(FieldValidUntil, vs...))
 }
 
 // ValidUntilGT applies the GT predicate on the "valid_until" field.
-func ValidUntilGT(v time.Time) predicate.Protocol {
+func ValidUntilGT(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldGT(FieldValidUntil, v))
 }
 
 // ValidUntilGTE applies the GTE predicate on the "valid_until" field.
-func ValidUntilGTE(v time.Time) predicate.Protocol {
+func ValidUntilGTE(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldGTE(FieldValidUntil, v))
 }
 
 // ValidUntilLT applies the LT predicate on the "valid_until" field.
-func ValidUntilLT(v time.Time) predicate.Protocol {
+func ValidUntilLT(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldLT(FieldValidUntil, v))
 }
 
 // ValidUntilLTE applies the LTE predicate on the "valid_until" field.
-func ValidUntilLTE(v time.Time) predicate.Protocol {
+func ValidUntilLTE(v domain.Date) predicate.Protocol {
 	return predicate.Protocol(sql.FieldLTE(FieldValidUntil, v))
 }
 

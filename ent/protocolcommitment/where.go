@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -72,12 +73,12 @@ func Description(v string) predicate.ProtocolCommitment {
 }
 
 // DueOn applies equality check predicate on the "due_on" field. It's identical to DueOnEQ.
-func DueOn(v time.Time) predicate.ProtocolCommitment {
+func DueOn(v domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldEQ(FieldDueOn, v))
 }
 
 // DoneOn applies equality check predicate on the "done_on" field. It's identical to DoneOnEQ.
-func DoneOn(v time.Time) predicate.ProtocolCommitment {
+func DoneOn(v domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldEQ(FieldDoneOn, v))
 }
 
@@ -232,42 +233,42 @@ func DescriptionContainsFold(v string) predicate.ProtocolCommitment {
 }
 
 // DueOnEQ applies the EQ predicate on the "due_on" field.
-func DueOnEQ(v time.Time) predicate.ProtocolCommitment {
+func DueOnEQ(v domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldEQ(FieldDueOn, v))
 }
 
 // DueOnNEQ applies the NEQ predicate on the "due_on" field.
-func DueOnNEQ(v time.Time) predicate.ProtocolCommitment {
+func DueOnNEQ(v domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldNEQ(FieldDueOn, v))
 }
 
 // DueOnIn applies the In predicate on the "due_on" field.
-func DueOnIn(vs ...time.Time) predicate.ProtocolCommitment {
+func DueOnIn(vs ...domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldIn(FieldDueOn, vs...))
 }
 
 // DueOnNotIn applies the NotIn predicate on the "due_on" field.
-func DueOnNotIn(vs ...time.Time) predicate.ProtocolCommitment {
+func DueOnNotIn(vs ...domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldNotIn(FieldDueOn, vs...))
 }
 
 // DueOnGT applies the GT predicate on the "due_on" field.
-func DueOnGT(v time.Time) predicate.ProtocolCommitment {
+func DueOnGT(v domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldGT(FieldDueOn, v))
 }
 
 // DueOnGTE applies the GTE predicate on the "due_on" field.
-func DueOnGTE(v time.Time) predicate.ProtocolCommitment {
+func DueOnGTE(v domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldGTE(FieldDueOn, v))
 }
 
 // DueOnLT applies the LT predicate on the "due_on" field.
-func DueOnLT(v time.Time) predicate.ProtocolCommitment {
+func DueOnLT(v domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldLT(FieldDueOn, v))
 }
 
 // DueOnLTE applies the LTE predicate on the "due_on" field.
-func DueOnLTE(v time.Time) predicate.ProtocolCommitment {
+func DueOnLTE(v domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldLTE(FieldDueOn, v))
 }
 
@@ -302,42 +303,42 @@ func StatusNotIn(vs ...Status) predicate.ProtocolCommitment {
 }
 
 // DoneOnEQ applies the EQ predicate on the "done_on" field.
-func DoneOnEQ(v time.Time) predicate.ProtocolCommitment {
+func DoneOnEQ(v domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldEQ(FieldDoneOn, v))
 }
 
 // DoneOnNEQ applies the NEQ predicate on the "done_on" field.
-func DoneOnNEQ(v time.Time) predicate.ProtocolCommitment {
+func DoneOnNEQ(v domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldNEQ(FieldDoneOn, v))
 }
 
 // DoneOnIn applies the In predicate on the "done_on" field.
-func DoneOnIn(vs ...time.Time) predicate.ProtocolCommitment {
+func DoneOnIn(vs ...domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldIn(FieldDoneOn, vs...))
 }
 
 // DoneOnNotIn applies the NotIn predicate on the "done_on" field.
-func DoneOnNotIn(vs ...time.Time) predicate.ProtocolCommitment {
+func DoneOnNotIn(vs ...domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldNotIn(FieldDoneOn, vs...))
 }
 
 // DoneOnGT applies the GT predicate on the "done_on" field.
-func DoneOnGT(v time.Time) predicate.ProtocolCommitment {
+func DoneOnGT(v domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldGT(FieldDoneOn, v))
 }
 
 // DoneOnGTE applies the GTE predicate on the "done_on" field.
-func DoneOnGTE(v time.Time) predicate.ProtocolCommitment {
+func DoneOnGTE(v domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldGTE(FieldDoneOn, v))
 }
 
 // DoneOnLT applies the LT predicate on the "done_on" field.
-func DoneOnLT(v time.Time) predicate.ProtocolCommitment {
+func DoneOnLT(v domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldLT(FieldDoneOn, v))
 }
 
 // DoneOnLTE applies the LTE predicate on the "done_on" field.
-func DoneOnLTE(v time.Time) predicate.ProtocolCommitment {
+func DoneOnLTE(v domain.Date) predicate.ProtocolCommitment {
 	return predicate.ProtocolCommitment(sql.FieldLTE(FieldDoneOn, v))
 }
 

@@ -39,7 +39,7 @@ func (Assessment) Fields() []ent.Field {
 			Annotations(personal(longText)...),
 		field.Bool("complex_needs").Default(false).
 			Comment("Whether the needs are complex and call for the in-depth analysis (bisogni complessi)."),
-		field.Time("assessed_on").
+		field.Time("assessed_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).
 			Comment("Date of the analysis (data della valutazione).").
 			Annotations(ordered("ASSESSED_ON")),
 	}

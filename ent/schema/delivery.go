@@ -46,10 +46,10 @@ func (Intervention) Fields() []ent.Field {
 		field.Text("description").Optional().
 			Comment("What is delivered (descrizione).").
 			Annotations(personal(shortText)...),
-		field.Time("starts_on").
+		field.Time("starts_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).
 			Comment("Start date (data di inizio).").
 			Annotations(ordered("STARTS_ON")),
-		field.Time("ends_on").Optional().Nillable().
+		field.Time("ends_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("End date, planned or actual (data di fine).").
 			Annotations(ordered("ENDS_ON")),
 		field.Enum("status").
@@ -131,16 +131,16 @@ func (Outcome) Fields() []ent.Field {
 			NamedValues("Economic", "ECONOMIC", "Social", "SOCIAL", "Cultural", "CULTURAL").
 			Comment("The value the pact promises that this result counts for (dimensione di valore): economico, sociale, culturale.").
 			Annotations(ordered("VALUE_DIMENSION")),
-		field.Time("achieved_on").
+		field.Time("achieved_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).
 			Comment("Date of the result (data dell'esito).").
 			Annotations(ordered("ACHIEVED_ON")),
 		field.Text("evidence").Optional().
 			Comment("What shows the result, e.g. a contract or certificate (evidenza).").
 			Annotations(personal(shortText)...),
-		field.Time("follow_up_due_on").Optional().Nillable().
+		field.Time("follow_up_due_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("When the result is to be checked again, six months on for employment (data prevista del follow-up).").
 			Annotations(ordered("FOLLOW_UP_DUE_ON")),
-		field.Time("followed_up_on").Optional().Nillable().
+		field.Time("followed_up_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("When the follow-up was done (data del follow-up)."),
 		field.Bool("still_held").Optional().Nillable().
 			Comment("At follow-up, whether the result still held, e.g. still employed (esito confermato al follow-up)."),

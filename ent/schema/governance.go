@@ -36,13 +36,13 @@ func (Protocol) Fields() []ent.Field {
 			Default("DRAFT").
 			Comment("Status (stato): bozza, attivo, scaduto, cessato.").
 			Annotations(ordered("STATUS")),
-		field.Time("signed_on").Optional().Nillable().
+		field.Time("signed_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Date of signature (data di sottoscrizione).").
 			Annotations(ordered("SIGNED_ON")),
-		field.Time("valid_from").Optional().Nillable().
+		field.Time("valid_from").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("First day of validity (decorrenza).").
 			Annotations(ordered("VALID_FROM")),
-		field.Time("valid_until").Optional().Nillable().
+		field.Time("valid_until").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Last day of validity (scadenza).").
 			Annotations(ordered("VALID_UNTIL")),
 	}
@@ -134,7 +134,7 @@ func (ProtocolCommitment) Fields() []ent.Field {
 		field.Text("description").NotEmpty().
 			Comment("What the party undertook (impegno).").
 			Annotations(limited(shortText)),
-		field.Time("due_on").Optional().Nillable().
+		field.Time("due_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Due date (scadenza).").
 			Annotations(ordered("DUE_ON")),
 		field.Enum("status").
@@ -142,7 +142,7 @@ func (ProtocolCommitment) Fields() []ent.Field {
 			Default("OPEN").
 			Comment("Status (stato): aperto, adempiuto, in ritardo, abbandonato.").
 			Annotations(ordered("STATUS")),
-		field.Time("done_on").Optional().Nillable().
+		field.Time("done_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Date it was fulfilled (data di adempimento).").
 			Annotations(ordered("DONE_ON")),
 		field.Text("evidence").Optional().
@@ -187,7 +187,7 @@ func (Directive) Fields() []ent.Field {
 		field.Text("body").NotEmpty().
 			Comment("The instruction (testo dell'indirizzo).").
 			Annotations(limited(longText)),
-		field.Time("issued_on").
+		field.Time("issued_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).
 			Comment("Date the committee issued it (data di emanazione).").
 			Annotations(ordered("ISSUED_ON")),
 		field.Bool("all_tables").Default(false).
@@ -253,10 +253,10 @@ func (Objective) Fields() []ent.Field {
 			Default([]domain.NeedArea{}).
 			Comment("Only the cases naming one of these need areas count, when given (filtro: aree di bisogno).").
 			Annotations(entgql.Type("[NeedArea!]"), entsql.Default("[]")), // a database default, for the objectives already there
-		field.Time("period_start").
+		field.Time("period_start").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).
 			Comment("First day of the period (inizio del periodo).").
 			Annotations(ordered("PERIOD_START")),
-		field.Time("period_end").
+		field.Time("period_end").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).
 			Comment("Last day of the period (fine del periodo).").
 			Annotations(ordered("PERIOD_END")),
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"regexp"
 	"strings"
-	"time"
 
 	"entgo.io/ent"
 
@@ -31,27 +30,27 @@ func datesInOrder(start, end, startName, endName string) ent.Hook {
 }
 
 // dateOf returns the value a date field will have after the mutation.
-func dateOf(ctx context.Context, m ent.Mutation, name string) (time.Time, bool) {
+func dateOf(ctx context.Context, m ent.Mutation, name string) (domain.Date, bool) {
 	if m.FieldCleared(name) {
-		return time.Time{}, false
+		return domain.Date{}, false
 	}
 	if v, ok := m.Field(name); ok {
-		t, ok := v.(time.Time)
-		return t, ok
+		d, ok := v.(domain.Date)
+		return d, ok
 	}
 	if m.Op().Is(ent.OpUpdateOne) {
 		if v, err := m.OldField(ctx, name); err == nil {
-			switch t := v.(type) {
-			case time.Time:
-				return t, true
-			case *time.Time:
-				if t != nil {
-					return *t, true
+			switch d := v.(type) {
+			case domain.Date:
+				return d, true
+			case *domain.Date:
+				if d != nil {
+					return *d, true
 				}
 			}
 		}
 	}
-	return time.Time{}, false
+	return domain.Date{}, false
 }
 
 // fieldCheck refuses a mutation when check returns a message for the new

@@ -23,10 +23,10 @@ func (MonitoringMeeting) Mixin() []ent.Mixin {
 // Fields of MonitoringMeeting.
 func (MonitoringMeeting) Fields() []ent.Field {
 	return []ent.Field{
-		field.Time("planned_on").
+		field.Time("planned_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).
 			Comment("Date the meeting is planned for (data prevista).").
 			Annotations(ordered("PLANNED_ON")),
-		field.Time("held_on").Optional().Nillable().
+		field.Time("held_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Date the meeting was held; null while only planned (data di svolgimento).").
 			Annotations(ordered("HELD_ON")),
 		field.Text("summary").Optional().

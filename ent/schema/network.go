@@ -158,7 +158,7 @@ func (Pact) Fields() []ent.Field {
 		field.String("name").NotEmpty().MaxLen(200).
 			Comment("Name of the pact (denominazione del patto).").
 			Annotations(ordered("NAME")),
-		field.Time("signed_on").
+		field.Time("signed_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).
 			Comment("Date of signature (data di sottoscrizione).").
 			Annotations(ordered("SIGNED_ON")),
 		field.Text("description").Optional().
@@ -271,7 +271,7 @@ func (TableMembership) Fields() []ent.Field {
 			).
 			Comment("Profession in the table (profilo professionale): assistente sociale, operatore del centro per l'impiego, professionista sanitario, psicologo, educatore, operatore della formazione, rappresentante sindacale, rappresentante datoriale, volontario, altro.").
 			Annotations(ordered("PROFESSION")),
-		field.Time("joined_on").
+		field.Time("joined_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).
 			Comment("Date the member joined the table (data di ingresso).").
 			Annotations(ordered("JOINED_ON")),
 	}

@@ -30,7 +30,7 @@ func (CaseFile) Fields() []ent.Field {
 		field.String("code").Match(caseCode).Unique().Immutable().
 			Comment("Case number: table code, year and sequence, e.g. EMP-2026-0042 (numero del caso).").
 			Annotations(ordered("CODE")),
-		field.Time("referred_on").
+		field.Time("referred_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).
 			Comment("Date of the referral (data della segnalazione).").
 			Annotations(ordered("REFERRED_ON")),
 		field.Text("referral_reason").NotEmpty().
@@ -50,10 +50,10 @@ func (CaseFile) Fields() []ent.Field {
 			Default("MEDIUM").
 			Comment("Priority (priorità): bassa, media, alta, urgente.").
 			Annotations(ordered("PRIORITY")),
-		field.Time("taken_in_charge_on").Optional().Nillable().
+		field.Time("taken_in_charge_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Date the table took charge of the case (data di presa in carico).").
 			Annotations(ordered("TAKEN_IN_CHARGE_ON")),
-		field.Time("closed_on").Optional().Nillable().
+		field.Time("closed_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Date the case was closed or declined (data di chiusura).").
 			Annotations(ordered("CLOSED_ON")),
 		field.Enum("closure_reason").Optional().Nillable().
@@ -72,13 +72,13 @@ func (CaseFile) Fields() []ent.Field {
 			Annotations(personal(shortText)...),
 		field.Time("consent_given_at").Optional().Nillable().
 			Comment("When the person consented to the processing of their data (consenso al trattamento dei dati)."),
-		field.Time("first_meeting_on").Optional().Nillable().
+		field.Time("first_meeting_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Date of the first meeting with the person, when the assessment started (data del primo colloquio).").
 			Annotations(ordered("FIRST_MEETING_ON")),
-		field.Time("first_meeting_due_on").Optional().Nillable().
+		field.Time("first_meeting_due_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Date by which the first meeting is due: referral date plus the table's days to first meeting (scadenza del primo colloquio).").
 			Annotations(ordered("FIRST_MEETING_DUE_ON")),
-		field.Time("plan_due_on").Optional().Nillable().
+		field.Time("plan_due_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Date by which the plan is due: first meeting plus the table's days to plan (scadenza del progetto).").
 			Annotations(ordered("PLAN_DUE_ON")),
 		field.Text("transfer_reason").Optional().

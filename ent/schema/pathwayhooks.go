@@ -70,7 +70,7 @@ var internshipLength = hook.On(func(next ent.Mutator) ent.Mutator {
 		}
 		starts, hasStart := dateOf(ctx, m, "starts_on")
 		ends, hasEnd := dateOf(ctx, m, "ends_on")
-		if ok && kind == intervention.KindInternship && hasStart && hasEnd && ends.After(domain.AddMonths(starts, domain.InternshipMonths)) {
+		if ok && kind == intervention.KindInternship && hasStart && hasEnd && ends.After(starts.AddMonths(domain.InternshipMonths)) {
 			return nil, fault.Invalidf("endsOn", "an inclusion internship lasts at most %d months (24, extendable by 12)", domain.InternshipMonths)
 		}
 		return next.Mutate(ctx, m)

@@ -209,7 +209,7 @@ func (PersonIdentity) Fields() []ent.Field {
 		field.String("tax_code").Optional().Nillable().Unique().
 			Validate(domain.ValidateTaxCode).
 			Comment("Italian tax code, checked with its check character (codice fiscale)."),
-		field.Time("birth_date").
+		field.Time("birth_date").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).
 			Comment("Full date of birth (data di nascita)."),
 		field.String("birth_place").Optional().MaxLen(100).
 			Comment("Place of birth (luogo di nascita)."),

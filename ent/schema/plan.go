@@ -26,10 +26,10 @@ func (Plan) Fields() []ent.Field {
 		field.Text("summary").Optional().
 			Comment("General objectives of the plan in words (obiettivi generali).").
 			Annotations(personal(longText)...),
-		field.Time("agreed_on").Optional().Nillable().
+		field.Time("agreed_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Date the plan was agreed and signed with the person (data di sottoscrizione).").
 			Annotations(ordered("AGREED_ON")),
-		field.Time("review_on").Optional().Nillable().
+		field.Time("review_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Date of the next review of the plan (data della prossima verifica).").
 			Annotations(ordered("REVIEW_ON")),
 	}
@@ -71,7 +71,7 @@ func (Goal) Fields() []ent.Field {
 		field.Text("description").NotEmpty().
 			Comment("The expected result (risultato atteso).").
 			Annotations(personal(shortText)...),
-		field.Time("due_on").Optional().Nillable().
+		field.Time("due_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Date by which the goal should be met (scadenza).").
 			Annotations(ordered("DUE_ON")),
 		field.Enum("status").
@@ -130,7 +130,7 @@ func (Commitment) Fields() []ent.Field {
 			Comment("Hours agreed (ore concordate)."),
 		field.Int("hours_done").NonNegative().Default(0).
 			Comment("Hours done so far (ore svolte)."),
-		field.Time("due_on").Optional().Nillable().
+		field.Time("due_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Date by which the hours should be done (scadenza).").
 			Annotations(ordered("DUE_ON")),
 	}

@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
 	entgen "github.com/progetto-win/win/ent"
 )
@@ -84,6 +85,10 @@ func saneValues(next ent.Mutator) ent.Mutator {
 				}
 			case time.Time:
 				if v.Before(earliestDate) || !v.Before(latestDate) {
+					return nil, fault.Invalidf(apiName(name), "must be a date between 1900 and 2100")
+				}
+			case domain.Date:
+				if v.Year() < earliestDate.Year() || v.Year() >= latestDate.Year() {
 					return nil, fault.Invalidf(apiName(name), "must be a date between 1900 and 2100")
 				}
 			}

@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -67,7 +68,7 @@ func UpdatedAt(v time.Time) predicate.TableMembership {
 }
 
 // JoinedOn applies equality check predicate on the "joined_on" field. It's identical to JoinedOnEQ.
-func JoinedOn(v time.Time) predicate.TableMembership {
+func JoinedOn(v domain.Date) predicate.TableMembership {
 	return predicate.TableMembership(sql.FieldEQ(FieldJoinedOn, v))
 }
 
@@ -172,42 +173,42 @@ func ProfessionNotIn(vs ...Profession) predicate.TableMembership {
 }
 
 // JoinedOnEQ applies the EQ predicate on the "joined_on" field.
-func JoinedOnEQ(v time.Time) predicate.TableMembership {
+func JoinedOnEQ(v domain.Date) predicate.TableMembership {
 	return predicate.TableMembership(sql.FieldEQ(FieldJoinedOn, v))
 }
 
 // JoinedOnNEQ applies the NEQ predicate on the "joined_on" field.
-func JoinedOnNEQ(v time.Time) predicate.TableMembership {
+func JoinedOnNEQ(v domain.Date) predicate.TableMembership {
 	return predicate.TableMembership(sql.FieldNEQ(FieldJoinedOn, v))
 }
 
 // JoinedOnIn applies the In predicate on the "joined_on" field.
-func JoinedOnIn(vs ...time.Time) predicate.TableMembership {
+func JoinedOnIn(vs ...domain.Date) predicate.TableMembership {
 	return predicate.TableMembership(sql.FieldIn(FieldJoinedOn, vs...))
 }
 
 // JoinedOnNotIn applies the NotIn predicate on the "joined_on" field.
-func JoinedOnNotIn(vs ...time.Time) predicate.TableMembership {
+func JoinedOnNotIn(vs ...domain.Date) predicate.TableMembership {
 	return predicate.TableMembership(sql.FieldNotIn(FieldJoinedOn, vs...))
 }
 
 // JoinedOnGT applies the GT predicate on the "joined_on" field.
-func JoinedOnGT(v time.Time) predicate.TableMembership {
+func JoinedOnGT(v domain.Date) predicate.TableMembership {
 	return predicate.TableMembership(sql.FieldGT(FieldJoinedOn, v))
 }
 
 // JoinedOnGTE applies the GTE predicate on the "joined_on" field.
-func JoinedOnGTE(v time.Time) predicate.TableMembership {
+func JoinedOnGTE(v domain.Date) predicate.TableMembership {
 	return predicate.TableMembership(sql.FieldGTE(FieldJoinedOn, v))
 }
 
 // JoinedOnLT applies the LT predicate on the "joined_on" field.
-func JoinedOnLT(v time.Time) predicate.TableMembership {
+func JoinedOnLT(v domain.Date) predicate.TableMembership {
 	return predicate.TableMembership(sql.FieldLT(FieldJoinedOn, v))
 }
 
 // JoinedOnLTE applies the LTE predicate on the "joined_on" field.
-func JoinedOnLTE(v time.Time) predicate.TableMembership {
+func JoinedOnLTE(v domain.Date) predicate.TableMembership {
 	return predicate.TableMembership(sql.FieldLTE(FieldJoinedOn, v))
 }
 

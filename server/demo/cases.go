@@ -77,7 +77,7 @@ func (g *generator) draftCases(n int) []*caseDraft {
 			person:   g.newPerson(table, taxCodes),
 			needs:    g.needAreas(),
 			priority: g.priority(),
-			referred: domain.AddDays(g.today, -g.between(1, 730)),
+			referred: g.today.AddDays(-g.between(1, 730)),
 		}
 		g.pathway(c)
 		// Until every status has appeared, redraw cases of a status seen.
@@ -86,7 +86,7 @@ func (g *generator) draftCases(n int) []*caseDraft {
 		}
 		seen[c.status] = true
 		drafts = append(drafts, c)
-		if c.status == casefile.StatusClosed && !c.closed.After(domain.AddDays(g.today, -20)) {
+		if c.status == casefile.StatusClosed && !c.closed.After(g.today.AddDays(-20)) {
 			reopenable = append(reopenable, c)
 		}
 	}
@@ -96,7 +96,7 @@ func (g *generator) draftCases(n int) []*caseDraft {
 // reopen drafts a new case for the person of a closed case, referred
 // after the closure and linked to it.
 func (g *generator) reopen(prev *caseDraft) *caseDraft {
-	days := int(g.today.Sub(*prev.closed).Hours() / 24)
+	days := prev.closed.DaysUntil(g.today)
 	if days < 2 {
 		return nil
 	}
@@ -106,7 +106,7 @@ func (g *generator) reopen(prev *caseDraft) *caseDraft {
 		person:   prev.person,
 		needs:    g.needAreas(),
 		priority: g.priority(),
-		referred: domain.AddDays(*prev.closed, g.between(1, min(days-1, 365))),
+		referred: (*prev.closed).AddDays(g.between(1, min(days-1, 365))),
 		previous: prev,
 	}
 	g.pathway(c)

@@ -1,8 +1,6 @@
 package demo
 
 import (
-	"time"
-
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
@@ -83,15 +81,15 @@ type item struct {
 // addInterventions adds one to three interventions within the plan's
 // time, paid from the fund of the person's municipality for the year they
 // start while it lasts, and free (delivered by the partner) after that.
-func (w *writer) addInterventions(c *caseDraft, end time.Time) []item {
+func (w *writer) addInterventions(c *caseDraft, end domain.Date) []item {
 	g, tx := w.g, w.g.tx
 	var items []item
 	for k := range g.between(1, 3) {
 		area := c.needs[k%len(c.needs)]
 		kind := pick(g.rnd, interventionKinds[area])
-		span := int(end.Sub(*c.takenOn).Hours() / 24)
-		starts := domain.AddDays(*c.takenOn, g.between(0, max(0, min(60, span-1))))
-		ends := domain.AddDays(starts, g.between(30, 240))
+		span := c.takenOn.DaysUntil(end)
+		starts := (*c.takenOn).AddDays(g.between(0, max(0, min(60, span-1))))
+		ends := starts.AddDays(g.between(30, 240))
 		if c.closed != nil && ends.After(*c.closed) {
 			ends = *c.closed
 		}
@@ -160,17 +158,17 @@ func dimensionOf(kind outcome.Kind) outcome.ValueDimension {
 // employment need (with the six-month follow-up when due), a result per
 // other need for some, community engagement when the reciprocal hours were
 // done, and dropping out when the person left.
-func (w *writer) addOutcomes(c *caseDraft, end time.Time, manager *ent.User, items []item, engaged bool) {
+func (w *writer) addOutcomes(c *caseDraft, end domain.Date, manager *ent.User, items []item, engaged bool) {
 	g := w.g
 	if c.status == casefile.StatusInCharge && g.chance(0.7) {
 		return // most results come later in the pathway
 	}
-	span := int(end.Sub(*c.takenOn).Hours() / 24)
+	span := c.takenOn.DaysUntil(end)
 	if span < 31 {
 		return
 	}
 	add := func(kind outcome.Kind) *ent.OutcomeCreate {
-		achieved := domain.AddDays(*c.takenOn, g.between(30, span))
+		achieved := (*c.takenOn).AddDays(g.between(30, span))
 		b := g.tx.Outcome.Create().SetCaseID(c.id).SetKind(kind).SetValueDimension(dimensionOf(kind)).
 			SetAchievedOn(achieved).SetEvidence("Documentazione agli atti del tavolo.").SetVerifiedByID(manager.ID)
 		if len(items) > 0 {
@@ -191,10 +189,10 @@ func (w *writer) addOutcomes(c *caseDraft, end time.Time, manager *ent.User, ite
 			kind := draw(g.rnd, employmentKinds)
 			b := add(kind)
 			achieved, _ := b.Mutation().AchievedOn()
-			due := achieved.AddDate(0, 6, 0)
+			due := achieved.AddMonths(6)
 			b.SetFollowUpDueOn(due)
 			if !due.After(g.today) && g.chance(0.85) {
-				b.SetFollowedUpOn(minDate(domain.AddDays(due, g.between(0, 20)), g.today)).SetStillHeld(g.chance(stillHeld[kind]))
+				b.SetFollowedUpOn(minDate(due.AddDays(g.between(0, 20)), g.today)).SetStillHeld(g.chance(stillHeld[kind]))
 			}
 			continue
 		}

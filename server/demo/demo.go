@@ -80,7 +80,7 @@ func Load(ctx context.Context, client *ent.Client, opts Options) (*Summary, erro
 	g := &generator{
 		tx:    tx.Client(),
 		rnd:   rand.New(rand.NewPCG(uint64(opts.Seed), 0x57494e)), // "WIN"
-		today: domain.DateOf(opts.Today.In(domain.Rome)),
+		today: domain.DayOf(opts.Today),
 		sum:   &Summary{},
 	}
 	if err := g.run(ctx, opts.Cases); err != nil {
@@ -97,7 +97,7 @@ func Load(ctx context.Context, client *ent.Client, opts Options) (*Summary, erro
 type generator struct {
 	tx    *ent.Client
 	rnd   *rand.Rand
-	today time.Time
+	today domain.Date
 	sum   *Summary
 	net   *network
 }
@@ -115,7 +115,7 @@ func (g *generator) run(ctx context.Context, cases int) error {
 }
 
 // minDate returns the earlier of two dates.
-func minDate(a, b time.Time) time.Time {
+func minDate(a, b domain.Date) domain.Date {
 	if a.Before(b) {
 		return a
 	}

@@ -16,8 +16,8 @@ import (
 	"github.com/progetto-win/win/ent/protocolparty"
 )
 
-// date returns midnight in Rome of a calendar day.
-func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, domain.Rome) }
+// date returns a calendar day.
+func date(y int, m time.Month, d int) domain.Date { return domain.NewDate(y, m, d) }
 
 type protocolSpec struct {
 	title, purpose string
@@ -56,7 +56,7 @@ func (g *generator) governance(ctx context.Context) error {
 		return err
 	}
 	for i, spec := range protocolSpecs {
-		signed := domain.AddDays(g.today, -g.between(200, 700))
+		signed := g.today.AddDays(-g.between(200, 700))
 		p := c.Protocol.Create().SetTitle(spec.title).SetPurpose(spec.purpose).SetStatus(spec.status)
 		switch spec.status {
 		case protocol.StatusActive:
@@ -103,9 +103,9 @@ func (g *generator) governance(ctx context.Context) error {
 
 // protocolCommitment writes a commitment whose status fits its due date.
 func (g *generator) protocolCommitment(ctx context.Context, party *ent.ProtocolParty, text string, expired bool) error {
-	due := domain.AddDays(g.today, g.between(-400, 200))
+	due := g.today.AddDays(g.between(-400, 200))
 	if expired {
-		due = domain.AddDays(g.today, -g.between(300, 700))
+		due = g.today.AddDays(-g.between(300, 700))
 	}
 	c := g.tx.ProtocolCommitment.Create().SetParty(party).SetDescription(text).SetDueOn(due)
 	switch {
@@ -114,7 +114,7 @@ func (g *generator) protocolCommitment(ctx context.Context, party *ent.ProtocolP
 	case g.chance(0.1):
 		c.SetStatus(protocolcommitment.StatusDropped)
 	case g.chance(0.75):
-		done := domain.AddDays(due, g.between(-60, 30))
+		done := due.AddDays(g.between(-60, 30))
 		c.SetStatus(protocolcommitment.StatusDone).SetDoneOn(minDate(done, g.today)).SetEvidence("Verbale della cabina di regia")
 	default:
 		if due.After(g.today) {
@@ -166,9 +166,9 @@ var directiveSpecs = []struct {
 // them within a few weeks, the latest one is still waiting at some.
 func (g *generator) directives(ctx context.Context) error {
 	for i, d := range directiveSpecs {
-		issued := domain.AddDays(g.today, -g.between(30, 600))
+		issued := g.today.AddDays(-g.between(30, 600))
 		if i == len(directiveSpecs)-1 {
-			issued = domain.AddDays(g.today, -g.between(3, 20))
+			issued = g.today.AddDays(-g.between(3, 20))
 		}
 		b := g.tx.Directive.Create().SetTitle(d.title).SetBody(d.body).SetAllTables(d.all).SetIssuedOn(issued)
 		addressed := g.net.tables
@@ -186,12 +186,12 @@ func (g *generator) directives(ctx context.Context) error {
 			return err
 		}
 		for _, t := range addressed {
-			acknowledged := domain.AddDays(issued, g.between(2, 40))
+			acknowledged := issued.AddDays(g.between(2, 40))
 			if acknowledged.After(g.today) || !g.chance(0.85) {
 				continue
 			}
 			err := g.tx.DirectiveAcknowledgement.Create().SetDirectiveID(dir.ID).SetTableID(t.ID).
-				SetAcknowledgedAt(acknowledged.Add(11 * time.Hour)).SetAcknowledgedByID(t.coordinator.ID).Exec(ctx)
+				SetAcknowledgedAt(acknowledged.Start().Add(11 * time.Hour)).SetAcknowledgedByID(t.coordinator.ID).Exec(ctx)
 			if err != nil {
 				return err
 			}
@@ -204,10 +204,10 @@ func (g *generator) directives(ctx context.Context) error {
 // the two years, with attendees and decisions that name no person.
 func (g *generator) meetings(ctx context.Context) error {
 	c := g.tx
-	start := domain.AddDays(g.today, -730)
+	start := g.today.AddDays(-730)
 	var decisions []*ent.DecisionCreate
-	for d := start; d.Before(g.today); d = d.AddDate(0, 3, 0) {
-		m, err := c.Meeting.Create().SetBody(meeting.BodySteeringCommittee).SetHeldAt(d.Add(17 * time.Hour)).
+	for d := start; d.Before(g.today); d = d.AddMonths(3) {
+		m, err := c.Meeting.Create().SetBody(meeting.BodySteeringCommittee).SetHeldAt(d.Start().Add(17 * time.Hour)).
 			SetTitle("Cabina di regia: verifica trimestrale").SetMinutes("Esame degli indicatori del trimestre e dello stato dei protocolli.").
 			AddAttendees(g.net.steering...).Save(ctx)
 		if err != nil {
@@ -216,9 +216,9 @@ func (g *generator) meetings(ctx context.Context) error {
 		decisions = append(decisions, c.Decision.Create().SetMeetingID(m.ID).SetText("Approvata la relazione trimestrale sugli indicatori."))
 	}
 	for _, t := range g.net.tables {
-		for d := domain.AddDays(start, g.between(0, 27)); d.Before(g.today); d = d.AddDate(0, 1, 0) {
+		for d := start.AddDays(g.between(0, 27)); d.Before(g.today); d = d.AddMonths(1) {
 			attendees := t.members[:g.between(min(3, len(t.members)), len(t.members))]
-			m, err := c.Meeting.Create().SetBody(meeting.BodyTable).SetTableID(t.ID).SetHeldAt(d.Add(15 * time.Hour)).
+			m, err := c.Meeting.Create().SetBody(meeting.BodyTable).SetTableID(t.ID).SetHeldAt(d.Start().Add(15 * time.Hour)).
 				SetTitle("Riunione del " + t.Name).SetMinutes("Esame delle nuove segnalazioni e verifica dei progetti in corso.").
 				AddAttendees(attendees...).Save(ctx)
 			if err != nil {

@@ -272,7 +272,7 @@ func (g *generator) users(ctx context.Context, net *network) error {
 			AddMunicipalities(net.municipalities[i]).SetCoordinator(t.coordinator).Save(ctx); err != nil {
 			return err
 		}
-		joined := domain.AddDays(g.today, -g.between(800, 1500))
+		joined := g.today.AddDays(-g.between(800, 1500))
 		add := func(u *ent.User, prof tablemembership.Profession, org *ent.Organization) {
 			memberships = append(memberships, c.TableMembership.Create().SetTableID(t.ID).SetUserID(u.ID).
 				SetOrganizationID(org.ID).SetProfession(prof).SetJoinedOn(joined))

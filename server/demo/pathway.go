@@ -1,8 +1,6 @@
 package demo
 
 import (
-	"time"
-
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
@@ -18,12 +16,12 @@ type caseDraft struct {
 	needs      []domain.NeedArea
 	priority   casefile.Priority
 	status     casefile.Status
-	referred   time.Time
-	assessed   *time.Time // assessment started
-	declined   *time.Time
-	takenOn    *time.Time
-	monitoring *time.Time
-	closed     *time.Time
+	referred   domain.Date
+	assessed   *domain.Date // assessment started
+	declined   *domain.Date
+	takenOn    *domain.Date
+	monitoring *domain.Date
+	closed     *domain.Date
 	closure    casefile.ClosureReason
 	previous   *caseDraft // the closed case this one reopens
 	goals      []gid.ID   // of its plan, once written
@@ -51,8 +49,8 @@ var closureWeights = []weighted[casefile.ClosureReason]{
 // within three months, monitoring after four to ten months, closure.
 func (g *generator) pathway(c *caseDraft) {
 	c.status = casefile.StatusReferred
-	step := func(from time.Time, lo, hi int) (time.Time, bool) {
-		d := domain.AddDays(from, g.between(lo, hi))
+	step := func(from domain.Date, lo, hi int) (domain.Date, bool) {
+		d := from.AddDays(g.between(lo, hi))
 		return d, !d.After(g.today)
 	}
 	assessed, ok := step(c.referred, 2, 20)

@@ -19,7 +19,7 @@ type personDraft struct {
 	citizenship person.CitizenshipArea
 	household   int
 	first, last string
-	birth       time.Time
+	birth       domain.Date
 	taxCode     string
 }
 
@@ -69,14 +69,14 @@ func (g *generator) newPerson(place int, taxCodes map[string]bool) *personDraft 
 		if !taxCodes[p.taxCode] {
 			break
 		}
-		p.birth = domain.AddDays(p.birth, 1) // a namesake born the same day and place: move a day
+		p.birth = p.birth.AddDays(1) // a namesake born the same day and place: move a day
 	}
 	taxCodes[p.taxCode] = true
 	return p
 }
 
 // taxCode computes the codice fiscale of a person.
-func taxCode(surname, name string, birth time.Time, female bool, birthplace string) string {
+func taxCode(surname, name string, birth domain.Date, female bool, birthplace string) string {
 	day := birth.Day()
 	if female {
 		day += 40

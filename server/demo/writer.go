@@ -42,8 +42,8 @@ func (w *writer) addPerson(p *personDraft) {
 }
 
 // at returns a time of the working day on a date, for timeline events.
-func (w *writer) at(d time.Time) time.Time {
-	return d.Add(time.Duration(w.g.between(8*60, 18*60)) * time.Minute)
+func (w *writer) at(d domain.Date) time.Time {
+	return d.Start().Add(time.Duration(w.g.between(8*60, 18*60)) * time.Minute)
 }
 
 // addCase adds a case with its plan, interventions, outcomes and timeline.
@@ -56,7 +56,7 @@ func (w *writer) addCase(c *caseDraft) {
 	b := tx.CaseFile.Create().SetID(c.id).SetCode(c.code).SetPersonID(c.person.id).SetTableID(t.ID).
 		SetReferredOn(c.referred).SetReferralReason(referralReason(c.needs)).SetNeedAreas(c.needs).
 		SetStatus(c.status).SetPriority(c.priority).SetConsentGivenAt(w.at(c.referred)).
-		SetFirstMeetingDueOn(domain.AddDays(c.referred, t.DaysToFirstMeeting))
+		SetFirstMeetingDueOn(c.referred.AddDays(t.DaysToFirstMeeting))
 	if g.chance(0.8) {
 		// A first case's referrer entered the identity; a reopening's did not.
 		b.SetReferringOrganizationID(g.net.orgOf[referrer.ID]).SetReferringOperatorID(referrer.ID).
@@ -68,7 +68,7 @@ func (w *writer) addCase(c *caseDraft) {
 	if c.previous != nil {
 		b.SetPreviousCaseID(c.previous.id)
 	}
-	event := func(kind caseevent.Kind, on time.Time, actor *ent.User, note string) {
+	event := func(kind caseevent.Kind, on domain.Date, actor *ent.User, note string) {
 		e := tx.CaseEvent.Create().SetCaseID(c.id).SetKind(kind).SetOccurredAt(w.at(on)).SetNote(note)
 		if actor != nil {
 			e.SetActorID(actor.ID)
@@ -82,10 +82,10 @@ func (w *writer) addCase(c *caseDraft) {
 	event(caseevent.KindReferred, c.referred, referrer, note)
 	if c.assessed != nil {
 		event(caseevent.KindAssessmentStarted, *c.assessed, t.coordinator, "Avviata l'analisi preliminare.")
-		b.SetFirstMeetingOn(*c.assessed).SetPlanDueOn(domain.AddDays(*c.assessed, t.DaysToPlan))
+		b.SetFirstMeetingOn(*c.assessed).SetPlanDueOn((*c.assessed).AddDays(t.DaysToPlan))
 		// The preliminary analysis follows the first meeting within days;
 		// a case taken in charge always has one.
-		if on := domain.AddDays(*c.assessed, g.between(1, 10)); c.takenOn != nil || !on.After(g.today) {
+		if on := (*c.assessed).AddDays(g.between(1, 10)); c.takenOn != nil || !on.After(g.today) {
 			if c.takenOn != nil && on.After(*c.takenOn) {
 				on = *c.takenOn
 			}
@@ -105,7 +105,7 @@ func (w *writer) addCase(c *caseDraft) {
 	if c.monitoring != nil {
 		event(caseevent.KindMonitoringStarted, *c.monitoring, manager, "Avvio del monitoraggio.")
 		if c.status == casefile.StatusMonitoring {
-			planned := domain.AddDays(g.today, g.between(-5, 40))
+			planned := g.today.AddDays(g.between(-5, 40))
 			w.addMonitoringMeeting(c, planned)
 			event(caseevent.KindMonitoringMeetingScheduled, minDate(*c.monitoring, g.today), manager, "Incontro di monitoraggio programmato.")
 		}
@@ -124,7 +124,7 @@ func (w *writer) addCase(c *caseDraft) {
 
 // addAssessment adds the preliminary analysis of a case: the need of
 // each area named at referral.
-func (w *writer) addAssessment(c *caseDraft, on time.Time, by *ent.User) {
+func (w *writer) addAssessment(c *caseDraft, on domain.Date, by *ent.User) {
 	g := w.g
 	levels := []domain.NeedLevel{domain.NeedLow, domain.NeedModerate, domain.NeedModerate, domain.NeedSevere}
 	findings := make([]domain.AreaFinding, len(c.needs))
@@ -137,7 +137,7 @@ func (w *writer) addAssessment(c *caseDraft, on time.Time, by *ent.User) {
 }
 
 // addMonitoringMeeting plans a meeting that reviews every goal of a case.
-func (w *writer) addMonitoringMeeting(c *caseDraft, on time.Time) {
+func (w *writer) addMonitoringMeeting(c *caseDraft, on domain.Date) {
 	tx := w.g.tx
 	id := gid.New("mon")
 	w.meetings = append(w.meetings, tx.MonitoringMeeting.Create().SetID(id).SetCaseID(c.id).SetPlannedOn(on))
@@ -155,9 +155,9 @@ func (w *writer) addPlan(c *caseDraft, manager *ent.User) {
 	if c.closed != nil {
 		end = *c.closed
 	}
-	review := domain.AddDays(*c.takenOn, 90)
-	for review.Before(domain.AddDays(end, -10)) {
-		review = domain.AddDays(review, 90)
+	review := (*c.takenOn).AddDays(90)
+	for review.Before(end.AddDays(-10)) {
+		review = review.AddDays(90)
 	}
 	w.plans = append(w.plans, tx.Plan.Create().SetID(planID).SetCaseID(c.id).SetAgreedOn(*c.takenOn).SetReviewOn(review).
 		SetSummary("Progetto personalizzato concordato e sottoscritto con la persona."))
@@ -165,17 +165,17 @@ func (w *writer) addPlan(c *caseDraft, manager *ent.User) {
 		goalID := gid.New("gol")
 		c.goals = append(c.goals, goalID)
 		gb := tx.Goal.Create().SetID(goalID).SetPlanID(planID).SetArea(area).SetDescription(goalText[area]).
-			SetDueOn(domain.AddDays(*c.takenOn, g.between(180, 365))).SetStatus(w.goalStatus(c))
+			SetDueOn((*c.takenOn).AddDays(g.between(180, 365))).SetStatus(w.goalStatus(c))
 		w.goals = append(w.goals, gb)
 	}
 	var hoursDone, hoursAgreed int
 	if g.chance(0.7) {
 		hoursAgreed = 10 * g.between(2, 10)
-		elapsed := end.Sub(*c.takenOn).Hours() / 24
+		elapsed := float64(c.takenOn.DaysUntil(end))
 		hoursDone = min(hoursAgreed, int(float64(hoursAgreed)*elapsed/240*(0.6+0.5*g.rnd.Float64())))
 		w.commitments = append(w.commitments, tx.Commitment.Create().SetPlanID(planID).
 			SetKind(pick(g.rnd, commitmentKinds)).SetDescription("Attività per la comunità concordata nel progetto.").
-			SetHoursAgreed(hoursAgreed).SetHoursDone(hoursDone).SetDueOn(domain.AddDays(*c.takenOn, 240)).
+			SetHoursAgreed(hoursAgreed).SetHoursDone(hoursDone).SetDueOn((*c.takenOn).AddDays(240)).
 			SetHostID(pick(g.rnd, g.net.byKind[organization.KindThirdSector]).ID))
 	}
 	items := w.addInterventions(c, end)

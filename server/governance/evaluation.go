@@ -6,7 +6,6 @@ package governance
 import (
 	"context"
 	"io"
-	"math"
 	"strings"
 	"time"
 
@@ -52,7 +51,7 @@ type Evaluation struct {
 	Target   float64
 	Expected float64
 	Status   ObjectiveStatus
-	AsOf     time.Time
+	AsOf     domain.Date
 }
 
 // cumulative are the indicators that grow through a period: their target
@@ -97,15 +96,15 @@ func Evaluate(ctx context.Context, stats *indicator.Source, o *ent.Objective, no
 	if err != nil {
 		return nil, err
 	}
-	start, end := domain.DateOf(o.PeriodStart), domain.AddDays(domain.DateOf(o.PeriodEnd), 1)
-	today := domain.DateOf(now)
-	asOf := domain.AddDays(end, -1)
+	start, end := o.PeriodStart, o.PeriodEnd.AddDays(1)
+	today := domain.DayOf(now)
+	asOf := end.AddDays(-1)
 	if today.Before(asOf) {
 		asOf = today
 	}
-	from, to := start, domain.AddDays(asOf, 1)
-	if to.Before(domain.AddDays(start, 1)) {
-		to = domain.AddDays(start, 1)
+	from, to := start, asOf.AddDays(1)
+	if to.Before(start.AddDays(1)) {
+		to = start.AddDays(1)
 	}
 	published := indicator.Published(viewer.FromContext(ctx))
 	if published {
@@ -126,8 +125,8 @@ func Evaluate(ctx context.Context, stats *indicator.Source, o *ent.Objective, no
 		}
 		// Whole months within the period, over by today.
 		from = firstOfMonth(start)
-		if !from.Equal(start) {
-			from = from.AddDate(0, 1, 0)
+		if from != start {
+			from = from.AddMonths(1)
 		}
 		to = firstOfMonth(end)
 		if thisMonth := firstOfMonth(today); thisMonth.Before(to) {
@@ -137,7 +136,7 @@ func Evaluate(ctx context.Context, stats *indicator.Source, o *ent.Objective, no
 			e.Status = NotEnoughData
 			return e, nil
 		}
-		asOf = domain.AddDays(to, -1)
+		asOf = to.AddDays(-1)
 	}
 	ix, err := stats.For(ctx, &indicator.Filter{From: &from, To: &to, TableIDs: tables, MunicipalityIDs: municipalities, NeedAreas: o.NeedAreas})
 	if err != nil {
@@ -149,8 +148,8 @@ func Evaluate(ctx context.Context, stats *indicator.Source, o *ent.Objective, no
 	}
 	e := &Evaluation{Value: r.Total.Value, Target: o.Target, Expected: o.Target, AsOf: asOf}
 	if cumulative[o.Indicator] {
-		days := math.Round(end.Sub(start).Hours() / 24) // calendar days, whatever the clocks did
-		elapsed := max(0, math.Round(to.Sub(from).Hours()/24))
+		days := float64(start.DaysUntil(end))
+		elapsed := max(0, float64(from.DaysUntil(to)))
 		e.Expected = o.Target * min(1, elapsed/days)
 	}
 	met := e.Value != nil && (o.LowerIsBetter && *e.Value <= e.Expected || !o.LowerIsBetter && *e.Value >= e.Expected)
@@ -167,7 +166,7 @@ func Evaluate(ctx context.Context, stats *indicator.Source, o *ent.Objective, no
 	return e, nil
 }
 
-// firstOfMonth is the first day of a day's month, in Italian time.
-func firstOfMonth(d time.Time) time.Time {
-	return time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, domain.Rome)
+// firstOfMonth is the first day of a day's month.
+func firstOfMonth(d domain.Date) domain.Date {
+	return domain.NewDate(d.Year(), d.Month(), 1)
 }

@@ -21,7 +21,7 @@ import (
 	"github.com/progetto-win/win/server/store/storetest"
 )
 
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, domain.Rome) }
+func day(y int, m time.Month, d int) domain.Date { return domain.NewDate(y, m, d) }
 
 // TestObjectiveEvaluation evaluates objectives on known data: twelve
 // referrals in 2025, on the 10th of each month, taken in charge after 10,
@@ -37,7 +37,7 @@ func TestObjectiveEvaluation(t *testing.T) {
 			referred := day(2025, time.Month(1+i), 10)
 			c.CaseFile.Create().SetCode(fmt.Sprintf("EMP-2025-%04d", i+1)).SetPerson(p).SetTable(tab).SetReferringOrganization(org).
 				SetReferredOn(referred).SetReferralReason("Prova").SetNeedAreas([]domain.NeedArea{domain.NeedIncome}).
-				SetStatus("IN_CHARGE").SetTakenInChargeOn(domain.AddDays(referred, 10+2*i)).ExecX(ctx)
+				SetStatus("IN_CHARGE").SetTakenInChargeOn(referred.AddDays(10 + 2*i)).ExecX(ctx)
 		}
 		src := &indicator.Source{DB: db.SQL, Dialect: db.Dialect, Client: c}
 		// A coordinator of the table: evaluated over the period so far, day
@@ -45,14 +45,14 @@ func TestObjectiveEvaluation(t *testing.T) {
 		// (TestObjectiveEvaluationPublished).
 		coordinator := c.User.Create().SetEmail("c@prova.example").SetName("C").SetRoles([]domain.Role{domain.RoleCoordinator}).SetOrganization(org).SaveX(ctx)
 		vctx := viewer.NewContext(context.Background(), &viewer.Viewer{UserID: coordinator.ID, Roles: coordinator.Roles, Coordinates: []gid.ID{tab.ID}})
-		objectiveOf := func(ind objective.Indicator, target float64, lower bool, from, to time.Time) *ent.Objective {
+		objectiveOf := func(ind objective.Indicator, target float64, lower bool, from, to domain.Date) *ent.Objective {
 			return c.Objective.Create().SetTitle("Obiettivo").SetIndicator(ind).SetTarget(target).SetLowerIsBetter(lower).
 				SetPeriodStart(from).SetPeriodEnd(to).AddTableIDs(tab.ID).SaveX(ctx)
 		}
 		for _, tc := range []struct {
 			name     string
 			o        *ent.Objective
-			now      time.Time
+			now      domain.Date
 			value    float64
 			expected float64
 			status   governance.ObjectiveStatus
@@ -68,7 +68,7 @@ func TestObjectiveEvaluation(t *testing.T) {
 			{"median under a ceiling", objectiveOf(objective.IndicatorDaysToTakeChargeMedian, 20, true, day(2025, 1, 1), day(2025, 12, 31)), day(2026, 1, 5), 20, 20, governance.OnTrack},
 			{"median over a ceiling", objectiveOf(objective.IndicatorDaysToTakeChargeMedian, 19, true, day(2025, 1, 1), day(2025, 12, 31)), day(2026, 1, 5), 20, 19, governance.Missed},
 		} {
-			e, err := governance.Evaluate(vctx, src, tc.o, tc.now)
+			e, err := governance.Evaluate(vctx, src, tc.o, tc.now.Start())
 			if err != nil {
 				t.Fatalf("%s: %v", tc.name, err)
 			}
@@ -102,10 +102,10 @@ func TestObjectiveEvaluationPublished(t *testing.T) {
 			referred := day(2025, time.Month(1+i), 10)
 			c.CaseFile.Create().SetCode(fmt.Sprintf("EMP-2025-%04d", i+1)).SetPerson(p).SetTable(tab).SetReferringOrganization(org).
 				SetReferredOn(referred).SetReferralReason("Prova").SetNeedAreas([]domain.NeedArea{domain.NeedIncome}).
-				SetStatus("IN_CHARGE").SetTakenInChargeOn(domain.AddDays(referred, 10+2*i)).ExecX(ctx)
+				SetStatus("IN_CHARGE").SetTakenInChargeOn(referred.AddDays(10 + 2*i)).ExecX(ctx)
 		}
 		src := &indicator.Source{DB: db.SQL, Dialect: db.Dialect, Client: c}
-		objectiveOf := func(target float64, from, to time.Time, tables ...gid.ID) *ent.Objective {
+		objectiveOf := func(target float64, from, to domain.Date, tables ...gid.ID) *ent.Objective {
 			return c.Objective.Create().SetTitle("Obiettivo").SetIndicator(objective.IndicatorReferrals).SetTarget(target).
 				SetPeriodStart(from).SetPeriodEnd(to).AddTableIDs(tables...).SaveX(ctx)
 		}
@@ -119,11 +119,11 @@ func TestObjectiveEvaluationPublished(t *testing.T) {
 			for _, tc := range []struct {
 				name     string
 				o        *ent.Objective
-				now      time.Time
+				now      domain.Date
 				value    float64 // -1: none
 				expected float64
 				status   governance.ObjectiveStatus
-				asOf     time.Time
+				asOf     domain.Date
 			}{
 				// On 30 June June is under way: January to May, 151 of 365
 				// days, 5 referrals against 12 × 151/365 = 4.96 due. June's
@@ -151,7 +151,7 @@ func TestObjectiveEvaluationPublished(t *testing.T) {
 					governance.Withheld, day(2025, 12, 31)},
 				{"three dimensions", threeDimensions, day(2026, 3, 1), -1, 0, governance.Withheld, day(2025, 12, 31)},
 			} {
-				e, err := governance.Evaluate(vctx, src, tc.o, tc.now)
+				e, err := governance.Evaluate(vctx, src, tc.o, tc.now.Start())
 				if err != nil {
 					t.Fatalf("%s, %s: %v", role, tc.name, err)
 				}
@@ -160,9 +160,9 @@ func TestObjectiveEvaluationPublished(t *testing.T) {
 					got = *e.Value
 				}
 				if (tc.value < 0) != (e.Value == nil) || e.Value != nil && *e.Value != tc.value || e.Status != tc.status ||
-					fmt.Sprintf("%.6f", e.Expected) != fmt.Sprintf("%.6f", tc.expected) || !e.AsOf.Equal(tc.asOf) {
+					fmt.Sprintf("%.6f", e.Expected) != fmt.Sprintf("%.6f", tc.expected) || e.AsOf != tc.asOf {
 					t.Errorf("%s, %s: value %v expected %v status %s as of %s, want %v %v %s %s", role, tc.name, got, e.Expected, e.Status,
-						e.AsOf.Format(time.DateOnly), tc.value, tc.expected, tc.status, tc.asOf.Format(time.DateOnly))
+						e.AsOf, tc.value, tc.expected, tc.status, tc.asOf)
 				}
 			}
 		}

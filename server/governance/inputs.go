@@ -3,6 +3,7 @@ package governance
 import (
 	"time"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/protocolparty"
@@ -32,7 +33,7 @@ type DirectiveInput struct {
 	// The instruction (testo).
 	Body string `json:"body"`
 	// Date issued; today unless given (data di emanazione).
-	IssuedOn *time.Time `json:"issuedOn,omitempty"`
+	IssuedOn *domain.Date `json:"issuedOn,omitempty"`
 	// Addressed to every table (a tutti i tavoli).
 	AllTables *bool `json:"allTables,omitempty"`
 	// The tables it is addressed to, when not all (tavoli destinatari).
@@ -62,7 +63,7 @@ type ProtocolCommitmentInput struct {
 	// The commitment (impegno).
 	Description string `json:"description"`
 	// Due date (scadenza).
-	DueOn *time.Time `json:"dueOn,omitempty"`
+	DueOn *domain.Date `json:"dueOn,omitempty"`
 }
 
 // ProtocolPartyInput is a party joining a protocol (parte del protocollo).

@@ -46,7 +46,7 @@ var committee = []domain.Role{domain.RoleSteering, domain.RoleAdmin}
 
 // ActivateProtocol brings a draft protocol into force: signed, with at
 // least one party.
-func ActivateProtocol(ctx context.Context, id gid.ID, signedOn, validFrom, validUntil *time.Time) (*ent.Protocol, error) {
+func ActivateProtocol(ctx context.Context, id gid.ID, signedOn, validFrom, validUntil *domain.Date) (*ent.Protocol, error) {
 	a, err := begin(ctx, committee...)
 	if err != nil {
 		return nil, err
@@ -68,7 +68,7 @@ func ActivateProtocol(ctx context.Context, id gid.ID, signedOn, validFrom, valid
 	from := domain.DateOr(validFrom, signed)
 	u := p.Update().SetStatus(protocol.StatusActive).SetSignedOn(signed).SetValidFrom(from)
 	if validUntil != nil {
-		until := domain.DateOf(*validUntil)
+		until := *validUntil
 		if until.Before(from) {
 			return nil, fault.Invalidf("validUntil", "must not be before validFrom")
 		}
@@ -147,7 +147,7 @@ func AddProtocolCommitment(ctx context.Context, partyID gid.ID, in ProtocolCommi
 	}
 	c := a.Client.ProtocolCommitment.Create().SetPartyID(party.ID).SetDescription(strings.TrimSpace(in.Description))
 	if in.DueOn != nil {
-		c.SetDueOn(domain.DateOf(*in.DueOn))
+		c.SetDueOn(*in.DueOn)
 	}
 	commitment, err := c.Save(a.Sys)
 	if err != nil {
@@ -175,7 +175,7 @@ func commitmentFor(a *act, id gid.ID) (*ent.ProtocolCommitment, error) {
 }
 
 // FulfilProtocolCommitment records a commitment as done, with evidence.
-func FulfilProtocolCommitment(ctx context.Context, id gid.ID, doneOn *time.Time, evidence string) (*ent.ProtocolCommitment, error) {
+func FulfilProtocolCommitment(ctx context.Context, id gid.ID, doneOn *domain.Date, evidence string) (*ent.ProtocolCommitment, error) {
 	a, err := begin(ctx)
 	if err != nil {
 		return nil, err
@@ -219,7 +219,7 @@ func DropProtocolCommitment(ctx context.Context, id gid.ID, reason string) (*ent
 // CurrentCommitmentStatus is a commitment's status today: OPEN past its
 // due date is LATE, from the day after it falls due.
 func CurrentCommitmentStatus(c *ent.ProtocolCommitment, now time.Time) protocolcommitment.Status {
-	if c.Status == protocolcommitment.StatusOpen && c.DueOn != nil && domain.DateOf(*c.DueOn).Before(domain.DateOf(now)) {
+	if c.Status == protocolcommitment.StatusOpen && c.DueOn != nil && c.DueOn.Before(domain.DayOf(now)) {
 		return protocolcommitment.StatusLate
 	}
 	return c.Status

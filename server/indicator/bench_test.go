@@ -55,9 +55,9 @@ func BenchmarkDashboard(b *testing.B) {
 	client := ent.NewClient(ent.Driver(dialect.DebugWithContext(db.Driver(), func(context.Context, ...any) { statements.Add(1) })))
 	src := &indicator.Source{DB: counting{db.SQL, &statements}, Dialect: db.Dialect, Client: client}
 	ctx := viewer.NewContext(context.Background(), &viewer.Viewer{UserID: gid.ID("usr_bench"), Roles: []domain.Role{domain.RoleSteering}})
-	year := domain.DateOf(time.Now()).Year()
-	from := time.Date(year-1, 1, 1, 0, 0, 0, 0, domain.Rome)
-	to := time.Date(year, 1, 1, 0, 0, 0, 0, domain.Rome)
+	year := domain.Today().Year()
+	from := domain.NewDate(year-1, 1, 1)
+	to := domain.NewDate(year, 1, 1)
 	// Every indicator, broken down as the committee's dashboard shows it.
 	breakdown := map[string][]indicator.Dimension{
 		"referrals": {indicator.Month}, "takingsInCharge": {indicator.Month}, "closures": {indicator.Month},

@@ -31,7 +31,7 @@ import (
 
 // row is one counted thing as Go sees it: its date, case and person.
 type row struct {
-	date   time.Time
+	date   domain.Date
 	table  gid.ID
 	mun    string
 	areas  []domain.NeedArea
@@ -45,13 +45,11 @@ type row struct {
 	noOne  bool    // the value is not about persons
 }
 
-func romeDay(t time.Time) string { return t.In(domain.Rome).Format(time.DateOnly) }
-
 // keyOf is the key of a row in a dimension, computed in Go.
-func (r row) keysOf(d indicator.Dimension, end time.Time) []string {
-	day := romeDay(r.date)
+func (r row) keysOf(d indicator.Dimension, end domain.Date) []string {
+	day := r.date.String()
 	if r.date.IsZero() {
-		day = end.AddDate(0, 0, -1).Format(time.DateOnly)
+		day = end.AddDays(-1).String()
 	}
 	switch d {
 	case indicator.Table:
@@ -82,7 +80,7 @@ func (r row) keysOf(d indicator.Dimension, end time.Time) []string {
 
 // expected computes an indicator's cells in Go: per key, the value and
 // the distinct persons.
-func expected(rows []row, groupBy []indicator.Dimension, end time.Time, value func([]row) float64) map[string][2]float64 {
+func expected(rows []row, groupBy []indicator.Dimension, end domain.Date, value func([]row) float64) map[string][2]float64 {
 	groups := map[string][]row{}
 	for _, r := range rows {
 		keys := []string{""}
@@ -185,12 +183,12 @@ func load(t *testing.T, db *store.DB, cases int) *world {
 }
 
 // rows lists what a measure counts, with the filter's period applied.
-func (w *world) rows(measure string, from, to *time.Time) []row {
+func (w *world) rows(measure string, from, to *domain.Date) []row {
 	var out []row
-	in := func(d time.Time) bool {
+	in := func(d domain.Date) bool {
 		return (from == nil || !d.Before(*from)) && (to == nil || d.Before(*to))
 	}
-	end := domain.AddDays(domain.DateOf(time.Now()), 1)
+	end := domain.Today().AddDays(1)
 	if to != nil {
 		end = *to
 	}
@@ -209,7 +207,7 @@ func (w *world) rows(measure string, from, to *time.Time) []row {
 		case "takingsInCharge", "days":
 			if c.TakenInChargeOn != nil && in(*c.TakenInChargeOn) {
 				r.date = *c.TakenInChargeOn
-				r.days = int(math.Round(c.TakenInChargeOn.Sub(c.ReferredOn).Hours() / 24))
+				r.days = c.ReferredOn.DaysUntil(*c.TakenInChargeOn)
 				out = append(out, r)
 			}
 		case "closures":
@@ -284,11 +282,11 @@ func TestIndicatorsMatchGo(t *testing.T) {
 			storetest.Each(t, func(t *testing.T, db *store.DB) {
 				w := load(t, db, size)
 				src := &indicator.Source{DB: db.SQL, Dialect: db.Dialect, Client: w.client}
-				year := domain.DateOf(time.Now()).Year()
-				from := time.Date(year-1, 1, 1, 0, 0, 0, 0, domain.Rome)
-				to := time.Date(year, 1, 1, 0, 0, 0, 0, domain.Rome)
-				empty := time.Date(2001, 1, 1, 0, 0, 0, 0, domain.Rome)
-				periods := []struct{ from, to *time.Time }{{nil, nil}, {&from, &to}, {&empty, &from}}
+				year := domain.Today().Year()
+				from := domain.NewDate(year-1, 1, 1)
+				to := domain.NewDate(year, 1, 1)
+				empty := domain.NewDate(2001, 1, 1)
+				periods := []struct{ from, to *domain.Date }{{nil, nil}, {&from, &to}, {&empty, &from}}
 				breakdowns := [][]indicator.Dimension{{}, {indicator.Table}, {indicator.Month}, {indicator.Quarter, indicator.Gender},
 					{indicator.NeedArea}, {indicator.AgeBandDim, indicator.Municipality}}
 				type ind struct {
@@ -317,7 +315,7 @@ func TestIndicatorsMatchGo(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					end := domain.AddDays(domain.DateOf(time.Now()), 1)
+					end := domain.Today().AddDays(1)
 					if p.to != nil {
 						end = *p.to
 					}
@@ -386,7 +384,7 @@ func TestMonthsInItalianTime(t *testing.T) {
 		org := c.Organization.Create().SetName("Comune").SetKind(organization.KindMunicipality).SaveX(ctx)
 		u := c.User.Create().SetEmail("c@prova.example").SetName("C").SetRoles([]domain.Role{domain.RoleCoordinator}).SetOrganization(org).SaveX(ctx)
 		tab := c.TerritorialTable.Create().SetName("Tavolo").SetCode("EMP").SetCoordinator(u).SaveX(ctx)
-		for i, d := range []time.Time{time.Date(2026, 4, 1, 0, 0, 0, 0, domain.Rome), time.Date(2026, 12, 1, 0, 0, 0, 0, domain.Rome)} {
+		for i, d := range []domain.Date{domain.NewDate(2026, 4, 1), domain.NewDate(2026, 12, 1)} {
 			p := c.Person.Create().SetBirthYear(2002 - i).SetGender(person.GenderFemale).SetCitizenshipArea(person.CitizenshipAreaItaly).SaveX(ctx)
 			c.CaseFile.Create().SetCode(fmt.Sprintf("EMP-2026-%04d", i+1)).SetPerson(p).SetTable(tab).SetReferringOrganization(org).
 				SetReferredOn(d).SetReferralReason("Prova").SetNeedAreas([]domain.NeedArea{domain.NeedIncome}).ExecX(ctx)
@@ -394,12 +392,12 @@ func TestMonthsInItalianTime(t *testing.T) {
 		src := &indicator.Source{DB: db.SQL, Dialect: db.Dialect, Client: c}
 		vctx := viewer.NewContext(context.Background(), &viewer.Viewer{UserID: u.ID, Roles: u.Roles, Coordinates: []gid.ID{tab.ID}})
 		for _, tc := range []struct {
-			from, to time.Time
+			from, to domain.Date
 			want     string
 		}{
-			{time.Date(2026, 4, 1, 0, 0, 0, 0, domain.Rome), time.Date(2026, 5, 1, 0, 0, 0, 0, domain.Rome), "|2026-04|UNDER_25=1"},
-			{time.Date(2026, 3, 1, 0, 0, 0, 0, domain.Rome), time.Date(2026, 4, 1, 0, 0, 0, 0, domain.Rome), ""},
-			{time.Date(2026, 11, 1, 0, 0, 0, 0, domain.Rome), time.Date(2027, 1, 1, 0, 0, 0, 0, domain.Rome), "|2026-12|FROM_25_TO_34=1"},
+			{domain.NewDate(2026, 4, 1), domain.NewDate(2026, 5, 1), "|2026-04|UNDER_25=1"},
+			{domain.NewDate(2026, 3, 1), domain.NewDate(2026, 4, 1), ""},
+			{domain.NewDate(2026, 11, 1), domain.NewDate(2027, 1, 1), "|2026-12|FROM_25_TO_34=1"},
 		} {
 			ix, err := src.For(vctx, &indicator.Filter{From: &tc.from, To: &tc.to})
 			if err != nil {
@@ -414,7 +412,7 @@ func TestMonthsInItalianTime(t *testing.T) {
 				cells = append(cells, fmt.Sprintf("|%s|%s=%v", c.Keys[0].Key, c.Keys[1].Key, *c.Value))
 			}
 			if strings.Join(cells, ",") != tc.want {
-				t.Errorf("referrals from %s: %v, want %s", romeDay(tc.from), cells, tc.want)
+				t.Errorf("referrals from %s: %v, want %s", tc.from, cells, tc.want)
 			}
 		}
 	})
@@ -428,10 +426,10 @@ func TestNetworkIndicatorsMatchGo(t *testing.T) {
 		ctx := rule.SystemContext(context.Background())
 		src := &indicator.Source{DB: db.SQL, Dialect: db.Dialect, Client: w.client}
 		vctx := w.asCoordinatorOfAll()
-		today := domain.DateOf(time.Now())
+		today := domain.Today()
 		year := today.Year()
-		from := time.Date(year-1, 1, 1, 0, 0, 0, 0, domain.Rome)
-		to := time.Date(year, 1, 1, 0, 0, 0, 0, domain.Rome)
+		from := domain.NewDate(year-1, 1, 1)
+		to := domain.NewDate(year, 1, 1)
 		ix, err := src.For(vctx, &indicator.Filter{From: &from, To: &to})
 		if err != nil {
 			t.Fatal(err)
@@ -491,7 +489,7 @@ func TestNetworkIndicatorsMatchGo(t *testing.T) {
 		active := 0.0
 		for _, p := range w.client.Protocol.Query().AllX(ctx) {
 			if p.Status == protocol.StatusActive && (p.ValidFrom == nil || p.ValidFrom.Before(to)) &&
-				(p.ValidUntil == nil || !p.ValidUntil.Before(to.AddDate(0, 0, -1))) {
+				(p.ValidUntil == nil || !p.ValidUntil.Before(to.AddDays(-1))) {
 				active++
 			}
 		}
@@ -500,7 +498,7 @@ func TestNetworkIndicatorsMatchGo(t *testing.T) {
 
 		onTime := map[string][]float64{}
 		for _, pc := range w.client.ProtocolCommitment.Query().AllX(ctx) {
-			if pc.Status == protocolcommitment.StatusDropped || pc.DueOn == nil || !pc.DueOn.Before(time.Now()) || pc.DueOn.Before(from) || !pc.DueOn.Before(to) {
+			if pc.Status == protocolcommitment.StatusDropped || pc.DueOn == nil || pc.DueOn.After(today) || pc.DueOn.Before(from) || !pc.DueOn.Before(to) {
 				continue
 			}
 			q := row{date: *pc.DueOn}.keysOf(indicator.Quarter, to)[0]
@@ -523,14 +521,14 @@ func TestNetworkIndicatorsMatchGo(t *testing.T) {
 
 		meetings := map[string][2]float64{}
 		for _, m := range w.client.Meeting.Query().WithTable().AllX(ctx) {
-			if m.HeldAt.Before(from) || !m.HeldAt.Before(to) {
+			if m.HeldAt.Before(from.Start()) || !m.HeldAt.Before(to.Start()) {
 				continue
 			}
 			table := ""
 			if m.Edges.Table != nil {
 				table = string(m.Edges.Table.ID)
 			}
-			add(meetings, "|"+table+"|"+romeDay(m.HeldAt)[:7], 1)
+			add(meetings, "|"+table+"|"+domain.DayOf(m.HeldAt).String()[:7], 1)
 		}
 		r, err = ix.MeetingsHeld(vctx, []indicator.Dimension{indicator.Table, indicator.Month})
 		check("meetingsHeld", r, err, meetings)
@@ -559,7 +557,7 @@ func TestEmptyPeriodBrokenDown(t *testing.T) {
 		w := load(t, db, 40)
 		src := &indicator.Source{DB: db.SQL, Dialect: db.Dialect, Client: w.client}
 		ctx := w.asCoordinatorOfAll()
-		from, to := time.Date(2001, 1, 1, 0, 0, 0, 0, domain.Rome), time.Date(2002, 1, 1, 0, 0, 0, 0, domain.Rome)
+		from, to := domain.NewDate(2001, 1, 1), domain.NewDate(2002, 1, 1)
 		ix, err := src.For(ctx, &indicator.Filter{From: &from, To: &to})
 		if err != nil {
 			t.Fatal(err)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"entgo.io/ent/dialect"
 
@@ -40,7 +39,7 @@ type Queryer interface {
 type Indicators struct {
 	src      *Source
 	filter   Filter
-	end      time.Time // the day after the period
+	end      domain.Date // the day after the period
 	suppress bool
 }
 
@@ -70,18 +69,12 @@ func (s *Source) For(ctx context.Context, f *Filter) (*Indicators, error) {
 	default:
 		return nil, &fault.Forbidden{Message: "indicators are for the steering committee, analysts and coordinators"}
 	}
-	for _, d := range []**time.Time{&ix.filter.From, &ix.filter.To} {
-		if *d != nil {
-			day := domain.DateOf(**d)
-			*d = &day
-		}
-	}
 	if ix.suppress {
 		if err := checkPublished(ix.filter, domain.Today()); err != nil {
 			return nil, err
 		}
 	}
-	ix.end = domain.AddDays(domain.Today(), 1)
+	ix.end = domain.Today().AddDays(1)
 	if ix.filter.To != nil {
 		ix.end = *ix.filter.To
 	}
@@ -118,7 +111,7 @@ var measures = map[string]measure{
 		definition: "Cases whose date of taking charge falls in the period."}),
 	"closures": aboutPersons(measure{where: closedCase, date: "c.closed_on",
 		definition: "Cases now CLOSED whose closure date falls in the period; declined referrals are not closures."}),
-	"openCaseload": aboutPersons(measure{where: "1 = 1", openOn: func(q *query, end time.Time) string {
+	"openCaseload": aboutPersons(measure{where: "1 = 1", openOn: func(q *query, end domain.Date) string {
 		return "c.referred_on < " + q.arg(end) + " AND (c.closed_on IS NULL OR c.closed_on >= " + q.arg(end) + ")"
 	}, definition: "Cases referred before the end of the period and neither closed nor declined before it: open on the period's last day (today when the period has no end)."}),
 	"daysToTakeCharge": aboutPersons(measure{where: "c.taken_in_charge_on IS NOT NULL", date: "c.taken_in_charge_on",
@@ -151,13 +144,13 @@ var measures = map[string]measure{
 		where: "i.status IN " + sqlList(domain.EndedInterventionStatuses), year: "f.year", row: "i.cost_cents / 100.0",
 		municipality: "f.fund_municipality", table: "c.case_file_table",
 		definition: "Euros of COMPLETED or INTERRUPTED interventions charged to the funds of the years the period touches: spent."},
-	"protocolsActive": {from: "protocols pr", where: "pr.status = 'ACTIVE'", openOn: func(q *query, end time.Time) string {
-		return "(pr.valid_from IS NULL OR pr.valid_from < " + q.arg(end) + ") AND (pr.valid_until IS NULL OR pr.valid_until >= " + q.arg(end.AddDate(0, 0, -1)) + ")"
+	"protocolsActive": {from: "protocols pr", where: "pr.status = 'ACTIVE'", openOn: func(q *query, end domain.Date) string {
+		return "(pr.valid_from IS NULL OR pr.valid_from < " + q.arg(end) + ") AND (pr.valid_until IS NULL OR pr.valid_until >= " + q.arg(end.AddDays(-1)) + ")"
 	}, definition: "Protocols ACTIVE and valid on the period's last day (today when the period has no end)."},
-	"protocolCommitmentsOnTime": {from: "protocol_commitments pc", where: "pc.status <> 'DROPPED' AND pc.due_on IS NOT NULL AND pc.due_on < CURRENT_TIMESTAMP",
+	"protocolCommitmentsOnTime": {from: "protocol_commitments pc", where: "pc.status <> 'DROPPED' AND pc.due_on IS NOT NULL", dueBy: "pc.due_on",
 		date: "pc.due_on", average: true, row: "CASE WHEN pc.done_on IS NOT NULL AND pc.done_on <= pc.due_on THEN 1.0 ELSE 0.0 END",
 		definition: "Of the protocol commitments due in the period and already due, dropped ones aside, the share (0 to 1) fulfilled by their due date."},
-	"meetingsHeld": {from: "meetings m", where: "1 = 1", date: "m.held_at", table: "m.meeting_table",
+	"meetingsHeld": {from: "meetings m", where: "1 = 1", date: "m.held_at", instant: true, table: "m.meeting_table",
 		definition: "Meetings of the tables and of the steering committee (no table) held in the period."},
 }
 

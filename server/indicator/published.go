@@ -3,7 +3,6 @@ package indicator
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
@@ -37,23 +36,23 @@ func Published(v *viewer.Viewer) bool {
 
 // checkPublished refuses, for the committee and analysts, a period other
 // than whole months over by today, and a filter with several values.
-func checkPublished(f Filter, today time.Time) error {
+func checkPublished(f Filter, today domain.Date) error {
 	if f.To == nil {
 		return fault.Invalidf("to", "give the first day of a month: the committee and analysts see whole calendar months")
 	}
 	for _, d := range []struct {
 		field string
-		day   *time.Time
+		day   *domain.Date
 	}{{"from", f.From}, {"to", f.To}} {
 		if d.day != nil && d.day.Day() != 1 {
 			return fault.Invalidf(d.field, "must be the first day of a month, not %s: the committee and analysts see whole calendar months",
-				d.day.Format(time.DateOnly))
+				d.day)
 		}
 	}
-	thisMonth := time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, domain.Rome)
+	thisMonth := domain.NewDate(today.Year(), today.Month(), 1)
 	if f.To.After(thisMonth) {
 		return fault.Invalidf("to", "must be %s or earlier: a month still under way changes day by day, and the committee and analysts see months that are over",
-			thisMonth.Format(time.DateOnly))
+			thisMonth)
 	}
 	for _, l := range f.lists() {
 		if len(l.values) > 1 {

@@ -35,18 +35,18 @@ func TestPublishedToTheCommittee(t *testing.T) {
 				g = person.GenderMale
 			}
 			p := c.Person.Create().SetBirthYear(1980).SetGender(g).SetCitizenshipArea(person.CitizenshipAreaItaly).SaveX(ctx)
-			referred := time.Date(2025, 1, 2+i, 0, 0, 0, 0, domain.Rome)
+			referred := domain.NewDate(2025, 1, 2+i)
 			c.CaseFile.Create().SetCode(fmt.Sprintf("EMP-2025-%04d", i+1)).SetPerson(p).SetTable(tab).SetReferringOrganization(org).
 				SetReferredOn(referred).SetReferralReason("Prova").SetNeedAreas([]domain.NeedArea{domain.NeedIncome}).
-				SetStatus("IN_CHARGE").SetTakenInChargeOn(domain.AddDays(referred, 3+i)).ExecX(ctx)
+				SetStatus("IN_CHARGE").SetTakenInChargeOn(referred.AddDays(3 + i)).ExecX(ctx)
 		}
 		src := &indicator.Source{DB: db.SQL, Dialect: db.Dialect, Client: c}
 		vctx := viewer.NewContext(context.Background(), &viewer.Viewer{UserID: "usr_s", Roles: []domain.Role{domain.RoleSteering}})
-		month := func(y int, m time.Month) *time.Time {
-			d := time.Date(y, m, 1, 0, 0, 0, 0, domain.Rome)
+		month := func(y int, m time.Month) *domain.Date {
+			d := domain.NewDate(y, m, 1)
 			return &d
 		}
-		day := time.Date(2025, 1, 2, 0, 0, 0, 0, domain.Rome)
+		day := domain.NewDate(2025, 1, 2)
 		today := domain.Today()
 		for _, tc := range []struct {
 			name   string

@@ -5,12 +5,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"entgo.io/ent/dialect"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/server/store"
 )
 
 // measure is what an indicator aggregates: a value per row of a FROM
@@ -19,18 +19,20 @@ import (
 type measure struct {
 	name         string
 	definition   string
-	from         string                               // the FROM clause
-	where        string                               // what rows count, besides the filter
-	date         string                               // the column of the indicator's date
-	year         string                               // rows are of a year column, counted for the period's years
-	row          string                               // the value of a row; 1 (a count) unless given
-	average      bool                                 // the value is the rows' average (a share), not their sum
-	openOn       func(q *query, end time.Time) string // rows are those open on the period's last day, not dated
-	cases        bool                                 // rows have a case c and a person p: need area, gender and age band apply
-	outcomes     bool                                 // rows are outcomes o: their kind and value dimension apply
-	table        string                               // the column of the table, if rows have one
-	municipality string                               // the column of the municipality, if rows have one
-	person       string                               // the column of the person, if the value is about persons
+	from         string                                 // the FROM clause
+	where        string                                 // what rows count, besides the filter
+	date         string                                 // the column of the indicator's date
+	instant      bool                                   // date is an instant (a time), not a date column
+	dueBy        string                                 // a date column that must be today or earlier (already due)
+	year         string                                 // rows are of a year column, counted for the period's years
+	row          string                                 // the value of a row; 1 (a count) unless given
+	average      bool                                   // the value is the rows' average (a share), not their sum
+	openOn       func(q *query, end domain.Date) string // rows are those open on the period's last day, not dated
+	cases        bool                                   // rows have a case c and a person p: need area, gender and age band apply
+	outcomes     bool                                   // rows are outcomes o: their kind and value dimension apply
+	table        string                                 // the column of the table, if rows have one
+	municipality string                                 // the column of the municipality, if rows have one
+	person       string                                 // the column of the person, if the value is about persons
 }
 
 // aboutPersons is a measure of rows of cases and their persons; the
@@ -39,6 +41,16 @@ func aboutPersons(m measure) measure {
 	m.from = "cases c" + m.from
 	m.cases, m.table, m.municipality, m.person = true, "c.case_file_table", "p.person_municipality", "c.case_file_person"
 	return m
+}
+
+// bound is a filter's day as a bound of the measure's date column: the
+// day for a date column, the instant the day starts in Italy for an
+// instant.
+func (m measure) bound(d domain.Date) any {
+	if m.instant {
+		return d.Start()
+	}
+	return d
 }
 
 // query is an SQL statement being written, with its arguments.
@@ -57,20 +69,27 @@ func (q *query) arg(v any) string {
 	return "?"
 }
 
-// day is an SQL expression of the calendar day, in Italy, of a date
-// column, as YYYY-MM-DD. Dates are midnight in Rome, stored in UTC:
-// SQLite, which knows no time zones, finds the day three hours on.
-func day(dialectName, column string) string {
-	if dialectName == dialect.Postgres {
+// day is an SQL expression of the day, as YYYY-MM-DD, of a measure's
+// date column: the day itself for a date; for an instant (a meeting's
+// held_at) its Italian day, by the one conversion of instants to days,
+// domain.DayOf, in each dialect: PostgreSQL's own time zones, and in
+// SQLite, which has none, DayOf itself (store.ItalianDayFunc).
+func day(dialectName, column string, instant bool) string {
+	switch {
+	case !instant && dialectName == dialect.Postgres:
+		return fmt.Sprintf("to_char(%s, 'YYYY-MM-DD')", column)
+	case !instant:
+		return column // stored as the text YYYY-MM-DD (domain.Date.Value)
+	case dialectName == dialect.Postgres:
 		return fmt.Sprintf("to_char(%s AT TIME ZONE 'Europe/Rome', 'YYYY-MM-DD')", column)
 	}
-	return fmt.Sprintf("strftime('%%Y-%%m-%%d', %s, '+3 hours')", column)
+	return fmt.Sprintf("%s(%s)", store.ItalianDayFunc, column)
 }
 
 // daysBetween is an SQL expression of the whole days from a to b.
 func daysBetween(dialectName, a, b string) string {
 	if dialectName == dialect.Postgres {
-		return fmt.Sprintf("ROUND(EXTRACT(EPOCH FROM (%s - %s)) / 86400)", b, a)
+		return fmt.Sprintf("(%s - %s)", b, a) // dates: a number of days
 	}
 	return fmt.Sprintf("ROUND(julianday(%s) - julianday(%s))", b, a)
 }
@@ -156,15 +175,15 @@ func (m measure) dimensionExpr(dialectName string, d Dimension, dayExpr string) 
 
 // dayOf is the SQL expression of a measure's day: its date's, or the
 // period's last (for cases open on it, and for the age of persons).
-func (q *query) dayOf(m measure, end time.Time) string {
+func (q *query) dayOf(m measure, end domain.Date) string {
 	if m.date != "" {
-		return day(q.dialect, m.date)
+		return day(q.dialect, m.date, m.instant)
 	}
-	return "'" + end.AddDate(0, 0, -1).Format(time.DateOnly) + "'"
+	return "'" + end.AddDays(-1).String() + "'"
 }
 
 // keysOf returns the SQL expressions of the dimensions of a breakdown.
-func (q *query) keysOf(m measure, groupBy []Dimension, end time.Time) ([]string, error) {
+func (q *query) keysOf(m measure, groupBy []Dimension, end domain.Date) ([]string, error) {
 	keys := make([]string, len(groupBy))
 	for i, d := range groupBy {
 		expr, err := m.dimensionExpr(q.dialect, d, q.dayOf(m, end))
@@ -178,7 +197,7 @@ func (q *query) keysOf(m measure, groupBy []Dimension, end time.Time) ([]string,
 
 // fromWhere writes the FROM and WHERE of a measure under a filter,
 // refusing a filter the measure's rows cannot answer.
-func (q *query) fromWhere(m measure, f Filter, groupBy []Dimension, end time.Time) error {
+func (q *query) fromWhere(m measure, f Filter, groupBy []Dimension, end domain.Date) error {
 	areas, area := needAreas(q.dialect)
 	q.sql.WriteString(" FROM " + m.from)
 	if m.cases && (len(f.Genders)+len(f.AgeBands)+len(f.MunicipalityIDs) > 0 ||
@@ -189,20 +208,23 @@ func (q *query) fromWhere(m measure, f Filter, groupBy []Dimension, end time.Tim
 		q.sql.WriteString(", " + areas)
 	}
 	q.sql.WriteString(" WHERE " + m.where)
+	if m.dueBy != "" {
+		q.sql.WriteString(" AND " + m.dueBy + " <= " + q.arg(domain.Today()))
+	}
 	switch {
 	case m.openOn != nil:
 		q.sql.WriteString(" AND " + m.openOn(q, end))
 	case m.year != "":
 		if f.From != nil {
-			q.sql.WriteString(fmt.Sprintf(" AND %s >= %s", m.year, q.arg(f.From.In(domain.Rome).Year())))
+			q.sql.WriteString(fmt.Sprintf(" AND %s >= %s", m.year, q.arg(f.From.Year())))
 		}
-		q.sql.WriteString(fmt.Sprintf(" AND %s <= %s", m.year, q.arg(end.AddDate(0, 0, -1).In(domain.Rome).Year())))
+		q.sql.WriteString(fmt.Sprintf(" AND %s <= %s", m.year, q.arg(end.AddDays(-1).Year())))
 	default:
 		if f.From != nil {
-			q.sql.WriteString(fmt.Sprintf(" AND %s >= %s", m.date, q.arg(*f.From)))
+			q.sql.WriteString(fmt.Sprintf(" AND %s >= %s", m.date, q.arg(m.bound(*f.From))))
 		}
 		if f.To != nil {
-			q.sql.WriteString(fmt.Sprintf(" AND %s < %s", m.date, q.arg(*f.To)))
+			q.sql.WriteString(fmt.Sprintf(" AND %s < %s", m.date, q.arg(m.bound(*f.To))))
 		}
 	}
 	unfit := func(filter string) error {
@@ -259,7 +281,7 @@ func keyColumns(keys []string) string {
 // distinct persons when the measure is about persons; a fifth column is
 // 1 on the total's row. With withTotal (PostgreSQL's GROUPING SETS) one
 // scan gives both the breakdown and the total.
-func countSQL(dialectName string, m measure, f Filter, groupBy []Dimension, end time.Time, withTotal bool) (*query, error) {
+func countSQL(dialectName string, m measure, f Filter, groupBy []Dimension, end domain.Date, withTotal bool) (*query, error) {
 	q := &query{dialect: dialectName}
 	keys, err := q.keysOf(m, groupBy, end)
 	if err != nil {
@@ -293,7 +315,7 @@ func countSQL(dialectName string, m measure, f Filter, groupBy []Dimension, end 
 // ranks lo and lo+1 and the remainder of the rank's division, which the
 // caller combines. Window functions rank the days; integer arithmetic
 // finds the ranks, so that both databases agree.
-func percentileSQL(dialectName string, m measure, f Filter, groupBy []Dimension, end time.Time, num, den int) (*query, error) {
+func percentileSQL(dialectName string, m measure, f Filter, groupBy []Dimension, end domain.Date, num, den int) (*query, error) {
 	q := &query{dialect: dialectName}
 	keys, err := q.keysOf(m, groupBy, end)
 	if err != nil {

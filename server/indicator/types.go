@@ -7,7 +7,6 @@ package indicator
 import (
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
@@ -88,7 +87,7 @@ func (b *AgeBand) UnmarshalGQL(v any) error {
 
 // Filter selects what an indicator counts; empty lists mean all.
 type Filter struct {
-	From, To        *time.Time
+	From, To        *domain.Date
 	TableIDs        []gid.ID
 	MunicipalityIDs []gid.ID
 	NeedAreas       []domain.NeedArea

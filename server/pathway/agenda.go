@@ -3,7 +3,6 @@ package pathway
 import (
 	"context"
 	"slices"
-	"time"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/dialect/sql"
@@ -28,8 +27,8 @@ import (
 // Agenda is what a user opens first in the morning: the lists are
 // computed when asked for, each a page of what the viewer may see anyway.
 type Agenda struct {
-	Today   time.Time
-	Horizon time.Time
+	Today   domain.Date
+	Horizon domain.Date
 	viewer  *viewer.Viewer
 	client  *ent.Client
 }
@@ -55,7 +54,7 @@ func NewAgenda(ctx context.Context, horizon *int) (*Agenda, error) {
 		return nil, fault.Invalidf("horizonDays", "must be between 0 and %d", maxHorizon)
 	}
 	d := domain.Today()
-	return &Agenda{Today: d, Horizon: domain.AddDays(d, horizonDays), viewer: v, client: client}, nil
+	return &Agenda{Today: d, Horizon: d.AddDays(horizonDays), viewer: v, client: client}, nil
 }
 
 // page is one Relay page request. The agenda's lists take its parts as
@@ -112,7 +111,7 @@ func (a *Agenda) OverdueCases(ctx context.Context, after *entgql.Cursor[gid.ID],
 // OverdueOn selects the cases past a time limit on a day: still referred
 // after the first-meeting deadline, or still under assessment after the
 // plan deadline.
-func OverdueOn(day time.Time) predicate.CaseFile {
+func OverdueOn(day domain.Date) predicate.CaseFile {
 	return casefile.Or(
 		casefile.And(casefile.StatusEQ(casefile.StatusReferred), casefile.FirstMeetingDueOnLT(day)),
 		casefile.And(casefile.StatusEQ(casefile.StatusUnderAssessment), casefile.PlanDueOnLT(day)),
@@ -152,7 +151,7 @@ func (a *Agenda) DeclinedReferrals(ctx context.Context, after *entgql.Cursor[gid
 	p := page{After: after, First: first, Before: before, Last: last}
 	return a.cases(ctx, p, ent.CaseFileOrderFieldClosedOn,
 		casefile.StatusEQ(casefile.StatusDeclined), casefile.HasReferringOperatorWith(user.ID(a.viewer.UserID)),
-		casefile.ClosedOnGTE(domain.AddDays(a.Today, -declinedWindow)))
+		casefile.ClosedOnGTE(a.Today.AddDays(-declinedWindow)))
 }
 
 // PlanReviewsDue are plans of the viewer's cases to review by the horizon.

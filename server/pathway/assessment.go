@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
@@ -20,7 +19,7 @@ import (
 
 // StartAssessment moves a referral to UNDER_ASSESSMENT on the first
 // meeting with the person; the plan falls due the table's days later.
-func StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn *time.Time) (*ent.CaseFile, error) {
+func StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn *domain.Date) (*ent.CaseFile, error) {
 	s, err := begin(ctx, domain.ActionStartAssessment, id, &version)
 	if err != nil {
 		return nil, err
@@ -31,7 +30,7 @@ func StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn
 	}
 	err = s.save(func(u *ent.CaseFileUpdateOne) {
 		u.SetFirstMeetingOn(met).
-			SetPlanDueOn(domain.AddDays(met, s.table.DaysToPlan))
+			SetPlanDueOn(met.AddDays(s.table.DaysToPlan))
 	})
 	if err != nil {
 		return nil, err
@@ -118,7 +117,7 @@ func (s *step) assessment(level assessment.Level, in AssessmentInput) (*ent.Asse
 		return nil, err
 	}
 	if s.c.FirstMeetingOn != nil && on.Before(*s.c.FirstMeetingOn) {
-		return nil, fault.Invalidf("assessedOn", "must not be before the first meeting, %s", s.c.FirstMeetingOn.In(domain.Rome).Format(dateFormat))
+		return nil, fault.Invalidf("assessedOn", "must not be before the first meeting, %s", s.c.FirstMeetingOn.Format(dateFormat))
 	}
 	return s.Client.Assessment.Create().SetCaseID(s.c.ID).SetLevel(level).SetFindings(findings).
 		SetSummary(strings.TrimSpace(in.Summary)).SetAssessedOn(on).SetAssessorID(s.Viewer.UserID), nil
@@ -184,10 +183,10 @@ func TakeCharge(ctx context.Context, id gid.ID, version int, managerID gid.ID, p
 	if err := notFuture("plan.agreedOn", agreed); err != nil {
 		return nil, err
 	}
-	if agreed.Before(domain.DateOf(s.c.ReferredOn)) {
-		return nil, fault.Invalidf("plan.agreedOn", "must not be before the referral, %s", s.c.ReferredOn.In(domain.Rome).Format(dateFormat))
+	if agreed.Before(s.c.ReferredOn) {
+		return nil, fault.Invalidf("plan.agreedOn", "must not be before the referral, %s", s.c.ReferredOn.Format(dateFormat))
 	}
-	if plan.ReviewOn != nil && domain.DateOf(*plan.ReviewOn).Before(agreed) {
+	if plan.ReviewOn != nil && plan.ReviewOn.Before(agreed) {
 		return nil, fault.Invalidf("plan.reviewOn", "must not be before the plan is agreed")
 	}
 	for i, g := range plan.Goals {
@@ -207,7 +206,7 @@ func TakeCharge(ctx context.Context, id gid.ID, version int, managerID gid.ID, p
 		return nil, err
 	}
 	p, err := s.Client.Plan.Create().SetCaseID(s.c.ID).SetSummary(strings.TrimSpace(deref(plan.Summary))).
-		SetAgreedOn(agreed).SetNillableReviewOn(datePtr(plan.ReviewOn)).Save(s.Sys)
+		SetAgreedOn(agreed).SetNillableReviewOn(plan.ReviewOn).Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}

@@ -110,7 +110,7 @@ func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*en
 		SetNeedAreas(old.NeedAreas).SetPriority(old.Priority).SetPersonID(personID).SetTableID(table.ID).
 		SetReferringOrganizationID(s.Viewer.OrganizationID).SetReferringOperatorID(s.Viewer.UserID).
 		SetNillableConsentGivenAt(old.ConsentGivenAt).SetPreviousCaseID(old.ID).
-		SetFirstMeetingDueOn(domain.AddDays(on, table.DaysToFirstMeeting)).Save(s.Sys)
+		SetFirstMeetingDueOn(on.AddDays(table.DaysToFirstMeeting)).Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -252,9 +252,9 @@ func SetTableTimeLimits(ctx context.Context, id gid.ID, daysToFirstMeeting, days
 		return nil, err
 	}
 	for _, c := range open {
-		u := c.Update().SetFirstMeetingDueOn(domain.AddDays(c.ReferredOn, daysToFirstMeeting))
+		u := c.Update().SetFirstMeetingDueOn(c.ReferredOn.AddDays(daysToFirstMeeting))
 		if c.FirstMeetingOn != nil {
-			u.SetPlanDueOn(domain.AddDays(*c.FirstMeetingOn, daysToPlan))
+			u.SetPlanDueOn((*c.FirstMeetingOn).AddDays(daysToPlan))
 		}
 		if err := u.Exec(sys); err != nil {
 			return nil, err

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
@@ -49,7 +48,7 @@ func AddIntervention(ctx context.Context, id gid.ID, version int, in Interventio
 		return nil, err
 	}
 	create := s.Client.Intervention.Create().SetCaseID(s.c.ID).SetKind(in.Kind).SetProviderID(in.ProviderID).
-		SetStartsOn(domain.DateOf(in.StartsOn)).SetNillableEndsOn(datePtr(in.EndsOn)).
+		SetStartsOn(in.StartsOn).SetNillableEndsOn(in.EndsOn).
 		SetNillableStatus(in.Status).SetNillableFundID(in.FundID)
 	if in.Description != nil {
 		create.SetDescription(strings.TrimSpace(*in.Description))
@@ -90,7 +89,7 @@ func UpdateIntervention(ctx context.Context, id gid.ID, version int, in UpdateIn
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	u := i.Update().SetNillableStatus(in.Status).SetNillableEndsOn(datePtr(in.EndsOn)).SetNillableFundID(in.FundID)
+	u := i.Update().SetNillableStatus(in.Status).SetNillableEndsOn(in.EndsOn).SetNillableFundID(in.FundID)
 	if in.Description != nil {
 		u.SetDescription(strings.TrimSpace(*in.Description))
 	}
@@ -133,12 +132,12 @@ func RecordOutcome(ctx context.Context, id gid.ID, version int, in OutcomeInput)
 	if err != nil {
 		return nil, err
 	}
-	achieved := domain.DateOf(in.AchievedOn)
+	achieved := in.AchievedOn
 	if err := notFuture("achievedOn", achieved); err != nil {
 		return nil, err
 	}
-	if achieved.Before(domain.DateOf(s.c.ReferredOn)) {
-		return nil, fault.Invalidf("achievedOn", "must not be before the referral, %s", s.c.ReferredOn.In(domain.Rome).Format(dateFormat))
+	if achieved.Before(s.c.ReferredOn) {
+		return nil, fault.Invalidf("achievedOn", "must not be before the referral, %s", s.c.ReferredOn.Format(dateFormat))
 	}
 	if in.InterventionID != nil {
 		ok, err := s.Client.Intervention.Query().
@@ -154,9 +153,9 @@ func RecordOutcome(ctx context.Context, id gid.ID, version int, in OutcomeInput)
 	if in.ValueDimension != nil {
 		dimension = *in.ValueDimension
 	}
-	var due *time.Time
+	var due *domain.Date
 	if slices.Contains(employment, in.Kind) {
-		d := domain.AddMonths(achieved, followUpMonths)
+		d := achieved.AddMonths(followUpMonths)
 		due = &d
 	}
 	if err := s.save(nil); err != nil {
@@ -191,7 +190,7 @@ func RecordFollowUp(ctx context.Context, id gid.ID, version int, in FollowUpInpu
 	case o.FollowUpDueOn == nil:
 		return nil, fault.Invalidf("id", "this outcome has no follow-up")
 	case o.FollowedUpOn != nil:
-		return nil, fault.Invalidf("id", "the follow-up was already recorded on %s", o.FollowedUpOn.In(domain.Rome).Format(dateFormat))
+		return nil, fault.Invalidf("id", "the follow-up was already recorded on %s", o.FollowedUpOn.Format(dateFormat))
 	}
 	on := dateOr(in.FollowedUpOn)
 	if err := notFuture("followedUpOn", on); err != nil {

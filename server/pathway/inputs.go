@@ -25,7 +25,7 @@ type AssessmentInput struct {
 	// Needs and resources, one entry per area assessed, at least one (bisogni e risorse per area).
 	Findings []*domain.AreaFinding `json:"findings"`
 	// Date of the analysis; today unless given (data della valutazione).
-	AssessedOn *time.Time `json:"assessedOn,omitempty"`
+	AssessedOn *domain.Date `json:"assessedOn,omitempty"`
 	// Preliminary analysis only: whether the needs are complex and call for the in-depth analysis (bisogni complessi).
 	ComplexNeeds *bool `json:"complexNeeds,omitempty"`
 	// In-depth analysis only: users of the case's table who join the case's team, at least one (équipe multiprofessionale).
@@ -41,7 +41,7 @@ type CommitmentInput struct {
 	// Hours agreed (ore concordate).
 	HoursAgreed int `json:"hoursAgreed"`
 	// Date by which the hours should be done (scadenza).
-	DueOn *time.Time `json:"dueOn,omitempty"`
+	DueOn *domain.Date `json:"dueOn,omitempty"`
 	// The organisation hosting the activity (ente ospitante).
 	HostID *gid.ID `json:"hostID,omitempty"`
 }
@@ -49,7 +49,7 @@ type CommitmentInput struct {
 // FollowUpInput is the check of an outcome some months on (follow-up).
 type FollowUpInput struct {
 	// Date of the check; today unless given (data del follow-up).
-	FollowedUpOn *time.Time `json:"followedUpOn,omitempty"`
+	FollowedUpOn *domain.Date `json:"followedUpOn,omitempty"`
 	// Whether the result still holds, e.g. still employed (esito confermato).
 	StillHeld bool `json:"stillHeld"`
 	// Notes for the timeline (nota).
@@ -63,7 +63,7 @@ type GoalInput struct {
 	// The expected result (risultato atteso).
 	Description string `json:"description"`
 	// Date by which it should be met (scadenza).
-	DueOn *time.Time `json:"dueOn,omitempty"`
+	DueOn *domain.Date `json:"dueOn,omitempty"`
 }
 
 // InterventionInput is an intervention of the plan (intervento).
@@ -75,9 +75,9 @@ type InterventionInput struct {
 	// The organisation delivering it (ente erogatore).
 	ProviderID gid.ID `json:"providerID"`
 	// Start date (data di inizio).
-	StartsOn time.Time `json:"startsOn"`
+	StartsOn domain.Date `json:"startsOn"`
 	// End date, planned or actual (data di fine).
-	EndsOn *time.Time `json:"endsOn,omitempty"`
+	EndsOn *domain.Date `json:"endsOn,omitempty"`
 	// Status; PLANNED unless given (stato).
 	Status *intervention.Status `json:"status,omitempty"`
 	// Cost in euro cents; at most what is left of the fund (costo in centesimi).
@@ -101,7 +101,7 @@ type MonitoringItemInput struct {
 // MonitoringMeetingInput is a monitoring meeting to plan (incontro di monitoraggio).
 type MonitoringMeetingInput struct {
 	// Date planned (data prevista).
-	PlannedOn time.Time `json:"plannedOn"`
+	PlannedOn domain.Date `json:"plannedOn"`
 	// Goals of the plan to review (obiettivi da verificare).
 	GoalIDs []gid.ID `json:"goalIDs,omitempty"`
 	// Reciprocal commitments to verify (impegni da verificare).
@@ -111,7 +111,7 @@ type MonitoringMeetingInput struct {
 // MonitoringResultInput is what a monitoring meeting found (esito dell'incontro).
 type MonitoringResultInput struct {
 	// Date held; today unless given (data di svolgimento).
-	HeldOn *time.Time `json:"heldOn,omitempty"`
+	HeldOn *domain.Date `json:"heldOn,omitempty"`
 	// What the meeting concluded (sintesi).
 	Summary string `json:"summary"`
 	// Progress on the meeting's goals and commitments (andamento dei punti).
@@ -127,7 +127,7 @@ type NewPersonInput struct {
 	// Italian tax code, if known (codice fiscale).
 	TaxCode *string `json:"taxCode,omitempty"`
 	// Date of birth (data di nascita).
-	BirthDate time.Time `json:"birthDate"`
+	BirthDate domain.Date `json:"birthDate"`
 	// Place of birth (luogo di nascita).
 	BirthPlace *string `json:"birthPlace,omitempty"`
 	// Gender (genere).
@@ -159,7 +159,7 @@ type OutcomeInput struct {
 	// The value dimension it counts for; from the kind unless given: economic for work, training and income, social for housing, health and reintegration, cultural for community engagement (dimensione di valore).
 	ValueDimension *outcome.ValueDimension `json:"valueDimension,omitempty"`
 	// Date of the result (data dell'esito).
-	AchievedOn time.Time `json:"achievedOn"`
+	AchievedOn domain.Date `json:"achievedOn"`
 	// What shows the result, e.g. a contract or certificate (evidenza).
 	Evidence *string `json:"evidence,omitempty"`
 	// The intervention that led to it (intervento collegato).
@@ -175,7 +175,7 @@ type PersonIdentifiersInput struct {
 	// First name (nome).
 	FirstName *string `json:"firstName,omitempty"`
 	// Date of birth (data di nascita).
-	BirthDate *time.Time `json:"birthDate,omitempty"`
+	BirthDate *domain.Date `json:"birthDate,omitempty"`
 }
 
 // PlanInput is the personal plan agreed at taking charge (progetto personalizzato).
@@ -183,9 +183,9 @@ type PlanInput struct {
 	// General objectives in words (obiettivi generali).
 	Summary *string `json:"summary,omitempty"`
 	// Date the plan was agreed and signed with the person; today unless given (data di sottoscrizione).
-	AgreedOn *time.Time `json:"agreedOn,omitempty"`
+	AgreedOn *domain.Date `json:"agreedOn,omitempty"`
 	// Date of the first review of the plan (data della prima verifica).
-	ReviewOn *time.Time `json:"reviewOn,omitempty"`
+	ReviewOn *domain.Date `json:"reviewOn,omitempty"`
 	// The plan's goals, at least one (obiettivi specifici).
 	Goals []*GoalInput `json:"goals"`
 	// The person's reciprocal commitments (impegni di reciprocità).
@@ -209,7 +209,7 @@ type ReferCaseInput struct {
 	// Priority; MEDIUM unless given (priorità).
 	Priority *casefile.Priority `json:"priority,omitempty"`
 	// Date of the referral; today unless given, never in the future (data della segnalazione).
-	ReferredOn *time.Time `json:"referredOn,omitempty"`
+	ReferredOn *domain.Date `json:"referredOn,omitempty"`
 	// When the person consented to the processing of their data (consenso al trattamento dei dati).
 	ConsentGivenAt *time.Time `json:"consentGivenAt,omitempty"`
 }
@@ -223,7 +223,7 @@ type UpdateCommitmentInput struct {
 	// Hours done so far (ore svolte).
 	HoursDone *int `json:"hoursDone,omitempty"`
 	// Date by which the hours should be done (scadenza).
-	DueOn *time.Time `json:"dueOn,omitempty"`
+	DueOn *domain.Date `json:"dueOn,omitempty"`
 }
 
 // UpdateGoalInput is the changes to a goal; fields left out keep their value (modifica dell'obiettivo).
@@ -231,7 +231,7 @@ type UpdateGoalInput struct {
 	// The expected result (risultato atteso).
 	Description *string `json:"description,omitempty"`
 	// Date by which it should be met (scadenza).
-	DueOn *time.Time `json:"dueOn,omitempty"`
+	DueOn *domain.Date `json:"dueOn,omitempty"`
 	// Progress (stato).
 	Status *goal.Status `json:"status,omitempty"`
 }
@@ -241,7 +241,7 @@ type UpdateInterventionInput struct {
 	// What is delivered (descrizione).
 	Description *string `json:"description,omitempty"`
 	// End date, planned or actual (data di fine).
-	EndsOn *time.Time `json:"endsOn,omitempty"`
+	EndsOn *domain.Date `json:"endsOn,omitempty"`
 	// Status (stato).
 	Status *intervention.Status `json:"status,omitempty"`
 	// Cost in euro cents; at most what is left of the fund (costo in centesimi).
@@ -257,7 +257,7 @@ type UpdatePlanInput struct {
 	// General objectives in words (obiettivi generali).
 	Summary *string `json:"summary,omitempty"`
 	// Date the plan was agreed and signed (data di sottoscrizione).
-	AgreedOn *time.Time `json:"agreedOn,omitempty"`
+	AgreedOn *domain.Date `json:"agreedOn,omitempty"`
 	// Date of the next review (data della prossima verifica).
-	ReviewOn *time.Time `json:"reviewOn,omitempty"`
+	ReviewOn *domain.Date `json:"reviewOn,omitempty"`
 }

@@ -43,7 +43,7 @@ func ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, in M
 	if err != nil {
 		return nil, err
 	}
-	planned := domain.DateOf(in.PlannedOn)
+	planned := in.PlannedOn
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
@@ -92,7 +92,7 @@ func RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, in Mon
 		return nil, err
 	}
 	if m.HeldOn != nil {
-		return nil, fault.Invalidf("id", "this meeting was already recorded on %s", m.HeldOn.In(domain.Rome).Format(dateFormat))
+		return nil, fault.Invalidf("id", "this meeting was already recorded on %s", m.HeldOn.Format(dateFormat))
 	}
 	if err := required("summary", in.Summary); err != nil {
 		return nil, err

@@ -3,7 +3,6 @@ package pathway
 import (
 	"context"
 	"strings"
-	"time"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
@@ -20,15 +19,6 @@ import (
 // dateFormat is how messages write dates: Italian day/month/year.
 const dateFormat = "02/01/2006"
 
-// datePtr returns the date of t, or nil.
-func datePtr(t *time.Time) *time.Time {
-	if t == nil {
-		return nil
-	}
-	d := domain.DateOf(*t)
-	return &d
-}
-
 // checkGoal refuses a goal without a description.
 func checkGoal(field string, g *GoalInput) error {
 	return required(field+".description", g.Description)
@@ -37,7 +27,7 @@ func checkGoal(field string, g *GoalInput) error {
 // goalCreate prepares a goal of a plan.
 func goalCreate(client *ent.Client, planID gid.ID, g *GoalInput) *ent.GoalCreate {
 	return client.Goal.Create().SetPlanID(planID).SetArea(g.Area).
-		SetDescription(strings.TrimSpace(g.Description)).SetNillableDueOn(datePtr(g.DueOn))
+		SetDescription(strings.TrimSpace(g.Description)).SetNillableDueOn(g.DueOn)
 }
 
 // checkCommitment refuses a commitment without a description or with
@@ -56,7 +46,7 @@ func checkCommitment(field string, c *CommitmentInput) error {
 func commitmentCreate(client *ent.Client, planID gid.ID, c *CommitmentInput) *ent.CommitmentCreate {
 	return client.Commitment.Create().SetPlanID(planID).SetKind(c.Kind).
 		SetDescription(strings.TrimSpace(c.Description)).SetHoursAgreed(c.HoursAgreed).
-		SetNillableDueOn(datePtr(c.DueOn)).SetNillableHostID(c.HostID)
+		SetNillableDueOn(c.DueOn).SetNillableHostID(c.HostID)
 }
 
 // planOf returns the plan of the step's case.
@@ -87,16 +77,16 @@ func UpdatePlan(ctx context.Context, id gid.ID, version int, in UpdatePlanInput)
 		return nil, err
 	}
 	if in.AgreedOn != nil {
-		if err := notFuture("agreedOn", domain.DateOf(*in.AgreedOn)); err != nil {
+		if err := notFuture("agreedOn", *in.AgreedOn); err != nil {
 			return nil, err
 		}
 	}
 	agreed, review := p.AgreedOn, p.ReviewOn
 	if in.AgreedOn != nil {
-		agreed = datePtr(in.AgreedOn)
+		agreed = in.AgreedOn
 	}
 	if in.ReviewOn != nil {
-		review = datePtr(in.ReviewOn)
+		review = in.ReviewOn
 	}
 	if agreed != nil && review != nil && review.Before(*agreed) {
 		return nil, fault.Invalidf("reviewOn", "must not be before the plan is agreed")
@@ -153,7 +143,7 @@ func UpdateGoal(ctx context.Context, id gid.ID, version int, in UpdateGoalInput)
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	u := s.Client.Goal.UpdateOneID(id).SetNillableDueOn(datePtr(in.DueOn)).SetNillableStatus(in.Status)
+	u := s.Client.Goal.UpdateOneID(id).SetNillableDueOn(in.DueOn).SetNillableStatus(in.Status)
 	if in.Description != nil {
 		u.SetDescription(strings.TrimSpace(*in.Description))
 	}
@@ -212,7 +202,7 @@ func UpdateCommitment(ctx context.Context, id gid.ID, version int, in UpdateComm
 		return nil, err
 	}
 	u := s.Client.Commitment.UpdateOneID(id).SetNillableHoursAgreed(in.HoursAgreed).
-		SetNillableHoursDone(in.HoursDone).SetNillableDueOn(datePtr(in.DueOn))
+		SetNillableHoursDone(in.HoursDone).SetNillableDueOn(in.DueOn)
 	if in.Description != nil {
 		u.SetDescription(strings.TrimSpace(*in.Description))
 	}

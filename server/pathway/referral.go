@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
@@ -28,7 +27,7 @@ type personQuery struct {
 	TaxCode   string
 	LastName  string
 	FirstName string
-	BirthDate *time.Time
+	BirthDate *domain.Date
 }
 
 // byName reports whether the query names the person fully.
@@ -38,26 +37,23 @@ func (q personQuery) byName() bool {
 
 // predicate selects the identities the query matches: by tax code, or by
 // names compared without accents, case or punctuation and by the day of
-// birth in Rome, whatever time of day the date was written with.
+// birth.
 func (q personQuery) predicate() predicate.PersonIdentity {
 	var either []predicate.PersonIdentity
 	if q.TaxCode != "" {
 		either = append(either, personidentity.TaxCode(q.TaxCode))
 	}
 	if q.byName() {
-		day := domain.DateOf(*q.BirthDate)
 		either = append(either, personidentity.And(
 			personidentity.LastNameKey(domain.NameKey(q.LastName)),
 			personidentity.FirstNameKey(domain.NameKey(q.FirstName)),
-			personidentity.BirthDateGTE(day.Add(-12*time.Hour)),
-			personidentity.BirthDateLT(domain.AddDays(day, 1).Add(12*time.Hour)),
+			personidentity.BirthDate(*q.BirthDate),
 		))
 	}
 	return personidentity.Or(either...)
 }
 
-// reasons says why an identity matched the query; the window of the
-// predicate is narrowed here to the very day.
+// reasons says why an identity matched the query.
 func (q personQuery) reasons(pi *ent.PersonIdentity) []MatchReason {
 	var out []MatchReason
 	if q.TaxCode != "" && pi.TaxCode != nil && *pi.TaxCode == q.TaxCode {
@@ -65,22 +61,10 @@ func (q personQuery) reasons(pi *ent.PersonIdentity) []MatchReason {
 	}
 	if q.byName() && domain.NameKey(pi.LastName) == domain.NameKey(q.LastName) &&
 		domain.NameKey(pi.FirstName) == domain.NameKey(q.FirstName) &&
-		sameDay(pi.BirthDate, *q.BirthDate) {
+		pi.BirthDate == *q.BirthDate {
 		out = append(out, ByNameAndBirthDate)
 	}
 	return out
-}
-
-// sameDay reports whether two birth dates are the same calendar day,
-// however each was written: midnight in Rome or midnight UTC.
-func sameDay(a, b time.Time) bool {
-	day := func(t time.Time) string {
-		if t.UTC().Hour() == 0 && t.UTC().Minute() == 0 {
-			return t.UTC().Format(time.DateOnly)
-		}
-		return t.In(domain.Rome).Format(time.DateOnly)
-	}
-	return day(a) == day(b)
 }
 
 // normalTaxCode is a tax code as stored: upper-case, no spaces.
@@ -90,7 +74,7 @@ func normalTaxCode(s string) string {
 
 // FindPersonMatches returns the known persons a referrer may mean, with
 // their open case if any; each match is audited.
-func FindPersonMatches(ctx context.Context, taxCode, lastName, firstName *string, birthDate *time.Time) ([]*PersonMatch, error) {
+func FindPersonMatches(ctx context.Context, taxCode, lastName, firstName *string, birthDate *domain.Date) ([]*PersonMatch, error) {
 	q := personQuery{TaxCode: deref(taxCode), LastName: deref(lastName), FirstName: deref(firstName), BirthDate: birthDate}
 	a, err := action.Start(ctx)
 	if err != nil {
@@ -192,7 +176,7 @@ func ReferCase(ctx context.Context, in ReferCaseInput) (*ent.CaseFile, error) {
 		SetNeedAreas(areas).SetPersonID(personID).SetTableID(table.ID).
 		SetReferringOrganizationID(v.OrganizationID).SetReferringOperatorID(v.UserID).
 		SetReferrerEnteredIdentity(entered).SetNillableConsentGivenAt(in.ConsentGivenAt).
-		SetFirstMeetingDueOn(domain.AddDays(referredOn, table.DaysToFirstMeeting))
+		SetFirstMeetingDueOn(referredOn.AddDays(table.DaysToFirstMeeting))
 	if in.Priority != nil {
 		create.SetPriority(*in.Priority)
 	}
@@ -261,7 +245,7 @@ func newPerson(sys context.Context, client *ent.Client, np *NewPersonInput) (gid
 			return "", err
 		}
 	}
-	birth := domain.DateOf(np.BirthDate)
+	birth := np.BirthDate
 	if err := notFuture("newPerson.birthDate", birth); err != nil {
 		return "", err
 	}
@@ -315,8 +299,8 @@ func duplicate(matches []*PersonMatch, notADuplicate bool) error {
 
 // nextCode numbers a table's cases per year: EMP-2026-0042. The caller
 // holds the table's row lock, so two referrals cannot take one number.
-func nextCode(sys context.Context, client *ent.Client, table *ent.TerritorialTable, on time.Time) (string, error) {
-	prefix := fmt.Sprintf("%s-%d-", table.Code, on.In(domain.Rome).Year())
+func nextCode(sys context.Context, client *ent.Client, table *ent.TerritorialTable, on domain.Date) (string, error) {
+	prefix := fmt.Sprintf("%s-%d-", table.Code, on.Year())
 	n, err := client.CaseFile.Query().Where(casefile.CodeHasPrefix(prefix)).Count(sys)
 	return fmt.Sprintf("%s%04d", prefix, n+1), err
 }

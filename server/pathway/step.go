@@ -170,11 +170,11 @@ func recordOn(a *action.Action, name string, id gid.ID, kind caseevent.Kind, not
 	return a.Audit(name, "CaseFile", id)
 }
 
-// dateOr returns the date of t, or today when t is nil.
-func dateOr(t *time.Time) time.Time { return domain.DateOr(t, domain.Today()) }
+// dateOr returns the day d, or today when d is nil.
+func dateOr(d *domain.Date) domain.Date { return domain.DateOr(d, domain.Today()) }
 
-// notFuture refuses a date after today.
-func notFuture(field string, d time.Time) error {
+// notFuture refuses a day after today.
+func notFuture(field string, d domain.Date) error {
 	if d.After(domain.Today()) {
 		return fault.Invalidf(field, "must not be in the future")
 	}

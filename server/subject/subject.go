@@ -138,7 +138,12 @@ func (s *Service) AccessReport(ctx context.Context, personID gid.ID) ([]*ent.Aud
 // audited once; a run that finds the lock taken erases nothing.
 func (s *Service) ApplyRetention(ctx context.Context, db *store.DB, years int) (int, error) {
 	sys := rule.SystemContext(ctx)
-	cutoff := s.Now().AddDate(-years, 0, 0)
+	// Cases closed on the first day that starts at the cutoff or later.
+	at := s.Now().AddDate(-years, 0, 0)
+	cutoff := domain.DayOf(at)
+	if !cutoff.Start().Equal(at) {
+		cutoff = cutoff.AddDays(1)
+	}
 	ended := domain.Convert[casefile.Status](domain.EndedCaseStatuses)
 	var n int
 	_, err := db.WithLock(sys, "retention", func(tx *ent.Client) error {

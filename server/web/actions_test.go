@@ -42,14 +42,14 @@ var actionRequests = map[string]string{
 	"ADD_COMMITMENT": `mutation($id: ID!, $v: Int!) { addCommitment(id: $id, version: $v,
 		input: {kind: VOLUNTEERING, description: "Mensa", hoursAgreed: 20}) { id } }`,
 	"UPDATE_COMMITMENT": `mutation($commitment: ID!, $v: Int!) { updateCommitment(id: $commitment, version: $v, input: {hoursDone: 2}) { id } }`,
-	"ADD_INTERVENTION": `mutation($id: ID!, $v: Int!, $o: ID!, $today: Time!) { addIntervention(id: $id, version: $v,
+	"ADD_INTERVENTION": `mutation($id: ID!, $v: Int!, $o: ID!, $today: Date!) { addIntervention(id: $id, version: $v,
 		input: {kind: TRAINING, providerID: $o, startsOn: $today}) { id } }`,
 	"UPDATE_INTERVENTION": `mutation($intervention: ID!, $v: Int!) { updateIntervention(id: $intervention, version: $v,
 		input: {description: "Corso serale"}) { id } }`,
-	"RECORD_OUTCOME": `mutation($id: ID!, $v: Int!, $today: Time!) { recordOutcome(id: $id, version: $v,
+	"RECORD_OUTCOME": `mutation($id: ID!, $v: Int!, $today: Date!) { recordOutcome(id: $id, version: $v,
 		input: {kind: SOCIAL_REINTEGRATION, achievedOn: $today}) { id } }`,
 	"RECORD_FOLLOW_UP": `mutation($outcome: ID!, $v: Int!) { recordFollowUp(id: $outcome, version: $v, input: {stillHeld: true}) { id } }`,
-	"SCHEDULE_MONITORING_MEETING": `mutation($id: ID!, $v: Int!, $goal: ID!, $today: Time!) { scheduleMonitoringMeeting(id: $id, version: $v,
+	"SCHEDULE_MONITORING_MEETING": `mutation($id: ID!, $v: Int!, $goal: ID!, $today: Date!) { scheduleMonitoringMeeting(id: $id, version: $v,
 		input: {plannedOn: $today, goalIDs: [$goal]}) { id } }`,
 	"RECORD_MONITORING_MEETING": `mutation($meeting: ID!, $v: Int!) { recordMonitoringMeeting(id: $meeting, version: $v,
 		input: {summary: "Tutto procede"}) { id } }`,
@@ -72,7 +72,7 @@ type actionCase struct {
 // vars are the variables of every request of actionRequests on the case.
 func (w *world) vars(c actionCase) map[string]any {
 	return map[string]any{"id": c.id, "v": w.snapshot(c.id).version, "op": w.opID, "o": w.provider, "t": w.vinciTable,
-		"today": domain.Today().Format(time.RFC3339), "goal": c.goal, "commitment": c.commitment,
+		"today": domain.Today().String(), "goal": c.goal, "commitment": c.commitment,
 		"intervention": c.intervention, "outcome": c.outcome, "meeting": c.meeting}
 }
 
@@ -92,10 +92,10 @@ func (w *world) actionCaseIn(status casefile.Status, work intervention.Status) a
 	c.commitment = w.client.Commitment.Create().SetPlanID(p.ID).SetKind(commitment.KindVolunteering).
 		SetDescription("Biblioteca").SetHoursAgreed(20).SaveX(w.ctx).ID
 	c.intervention = w.client.Intervention.Create().SetCaseID(id).SetProviderID(w.provider).SetKind(intervention.KindTraining).
-		SetStartsOn(domain.AddDays(today, -20)).SetStatus(work).SaveX(w.ctx).ID
+		SetStartsOn(today.AddDays(-20)).SetStatus(work).SaveX(w.ctx).ID
 	c.outcome = w.client.Outcome.Create().SetCaseID(id).SetKind(outcome.KindEmploymentPermanent).
-		SetValueDimension(outcome.ValueDimensionEconomic).SetAchievedOn(domain.AddDays(today, -25)).
-		SetFollowUpDueOn(domain.AddDays(today, 3)).SaveX(w.ctx).ID
+		SetValueDimension(outcome.ValueDimensionEconomic).SetAchievedOn(today.AddDays(-25)).
+		SetFollowUpDueOn(today.AddDays(3)).SaveX(w.ctx).ID
 	c.meeting = w.client.MonitoringMeeting.Create().SetCaseID(id).SetPlannedOn(today).SaveX(w.ctx).ID
 	return c
 }

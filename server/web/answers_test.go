@@ -110,7 +110,7 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 		vinciCoordinator := w.client.TerritorialTable.Query().Where(territorialtable.ID(w.vinciTable)).QueryCoordinator().OnlyX(w.ctx)
 		vinciCoordinator.Update().SetPasswordHash(hash).ExecX(w.ctx)
 		receiver := as(t, w.base, vinciCoordinator.Email)
-		today := domain.Today().Format(time.RFC3339)
+		today := domain.Today().String()
 
 		// created holds the IDs of what earlier mutations created, by
 		// mutation name, for the later ones.
@@ -125,7 +125,7 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 
 		requests := []mutationAnswer{
 			{"referCase", w.op, `mutation($t: ID!, $tc: String!) { referCase(input: {tableID: $t, reason: "Sfratto", needAreas: [HOUSING],
-				newPerson: {firstName: "Giulia", lastName: "Verdi", taxCode: $tc, birthDate: "1990-01-01T00:00:00+01:00",
+				newPerson: {firstName: "Giulia", lastName: "Verdi", taxCode: $tc, birthDate: "1990-01-01",
 				gender: FEMALE, citizenshipArea: ITALY}}) ANSWER }`,
 				func() map[string]any { return map[string]any{"t": w.empoli, "tc": taxCode} }},
 			{"createMunicipality", admin, `mutation { createMunicipality(input: {name: "Montaione Alta", istatCode: "048998", population: 3700}) ANSWER }`, none},
@@ -140,7 +140,7 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 				organizationID: $o, roles: [OPERATOR]}) ANSWER }`, func() map[string]any { return map[string]any{"o": w.opOrg} }},
 			{"updateUser", admin, `mutation($id: ID!) { updateUser(id: $id, input: {name: "Nuova Operatrice Sociale"}) ANSWER }`, id("createUser")},
 			{"addTableMember", admin, `mutation($t: ID!, $u: ID!, $o: ID!) { addTableMember(input: {tableID: $t, userID: $u, organizationID: $o,
-				profession: SOCIAL_WORKER, joinedOn: "2026-01-01T00:00:00Z"}) ANSWER }`,
+				profession: SOCIAL_WORKER, joinedOn: "2026-01-01"}) ANSWER }`,
 				func() map[string]any {
 					return map[string]any{"t": w.vinciTable, "u": created["createUser"], "o": w.opOrg}
 				}},
@@ -148,7 +148,7 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 			{"updateProtocol", steering, `mutation($id: ID!) { updateProtocol(id: $id, input: {title: "Protocollo per gli orti sociali e le mense"}) ANSWER }`, id("createProtocol")},
 			{"addProtocolParty", steering, `mutation($p: ID!, $o: ID!) { addProtocolParty(protocolID: $p, input: {organizationID: $o, role: LEAD}) ANSWER }`,
 				func() map[string]any { return map[string]any{"p": created["createProtocol"], "o": w.provider} }},
-			{"addProtocolCommitment", steering, `mutation($p: ID!, $d: Time!) { addProtocolCommitment(partyID: $p,
+			{"addProtocolCommitment", steering, `mutation($p: ID!, $d: Date!) { addProtocolCommitment(partyID: $p,
 				input: {description: "Coltivare due orti", dueOn: $d}) ANSWER }`,
 				func() map[string]any { return map[string]any{"p": created["addProtocolParty"], "d": today} }},
 			{"activateProtocol", steering, `mutation($id: ID!) { activateProtocol(id: $id) ANSWER }`, id("createProtocol")},
@@ -157,7 +157,7 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 			{"dropProtocolCommitment", steering, `mutation($id: ID!) { dropProtocolCommitment(id: $id, reason: "Non più necessaria") ANSWER }`,
 				func() map[string]any { // a second commitment, to drop
 					var c struct{ ID gid.ID }
-					steering.must(`mutation($p: ID!, $d: Time!) { addProtocolCommitment(partyID: $p, input: {description: "Aprire una mensa", dueOn: $d}) { id } }`,
+					steering.must(`mutation($p: ID!, $d: Date!) { addProtocolCommitment(partyID: $p, input: {description: "Aprire una mensa", dueOn: $d}) { id } }`,
 						map[string]any{"p": created["addProtocolParty"], "d": today}, &c)
 					return map[string]any{"id": c.ID}
 				}},
@@ -173,7 +173,7 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 				municipalityID: $m}) ANSWER }`, func() map[string]any { return map[string]any{"m": created["createMunicipality"]} }},
 			{"updateFund", steering, `mutation($id: ID!) { updateFund(id: $id, input: {allocatedCents: 600000}) ANSWER }`, id("createFund")},
 			{"createObjective", steering, `mutation { createObjective(input: {title: "Segnalazioni dell'anno", indicator: REFERRALS, target: 1,
-				periodStart: "2025-01-01T00:00:00+01:00", periodEnd: "2025-12-31T00:00:00+01:00"}) ANSWER }`, none},
+				periodStart: "2025-01-01", periodEnd: "2025-12-31"}) ANSWER }`, none},
 			{"updateObjective", steering, `mutation($id: ID!) { updateObjective(id: $id, input: {target: 2}) ANSWER }`, id("createObjective")},
 			{"login", browser, `mutation { login(input: {email: "operator@demo.example", password: "` + demo.Password + `"}) ANSWER }`, none},
 			{"createApiToken", w.coord, `mutation($e: Time!) { createApiToken(input: {name: "cooperativa", scope: READ, expiresAt: $e}) ANSWER }`,
@@ -205,7 +205,7 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 			request := actionRequests[action]
 			if action == "ADD_INTERVENTION" { // charged to a fund, whose use the answer shows
 				request = strings.Replace(request, "startsOn: $today}", "startsOn: $today, fundID: $f, costCents: 1234}", 1)
-				request = strings.Replace(request, "$today: Time!)", "$today: Time!, $f: ID!)", 1)
+				request = strings.Replace(request, "$today: Date!)", "$today: Date!, $f: ID!)", 1)
 			}
 			at := strings.LastIndex(request, "{ id }")
 			name := request[strings.Index(request, "{")+2 : strings.Index(request, "(id")]

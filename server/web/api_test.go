@@ -29,7 +29,7 @@ func TestNodeForEveryType(t *testing.T) {
 		a.client.User.UpdateOneID(a.userID).SetRoles([]domain.Role{domain.RoleAdmin, domain.RoleOperator}).
 			ExecX(rule.SystemContext(context.Background()))
 		a.client.TableMembership.Create().SetTableID(f["Table"]).SetUserID(a.userID).SetOrganizationID(f["Organization"]).
-			SetProfession("OTHER").SetJoinedOn(time.Now()).ExecX(rule.SystemContext(context.Background()))
+			SetProfession("OTHER").SetJoinedOn(domain.Today()).ExecX(rule.SystemContext(context.Background()))
 		// Sessions and tokens are seen by their owner only: the tester's.
 		f["ApiToken"] = a.tokenID
 		f["Session"] = a.client.Session.Create().SetUserID(a.userID).SetTokenHash("test-session").

@@ -99,6 +99,8 @@ func (s schemaTypes) sample(t typeRef) any {
 		return true
 	case "Time":
 		return "2026-01-01T00:00:00Z"
+	case "Date":
+		return "2026-01-01"
 	}
 	return "usr_x" // ID, String, Cursor
 }

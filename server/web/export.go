@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
@@ -121,9 +120,9 @@ func isNumber(cell string) bool { return decimal.MatchString(cell) }
 // exportRequest reads the filter and breakdown of an export.
 func exportRequest(q url.Values) (*indicator.Filter, []indicator.Dimension, error) {
 	f := &indicator.Filter{}
-	for field, target := range map[string]**time.Time{"from": &f.From, "to": &f.To} {
+	for field, target := range map[string]**domain.Date{"from": &f.From, "to": &f.To} {
 		if v := q.Get(field); v != "" {
-			d, err := time.ParseInLocation(time.DateOnly, v, domain.Rome)
+			d, err := domain.ParseDate(v)
 			if err != nil {
 				return nil, nil, fault.Invalidf(field, "give a date as 2026-01-31")
 			}

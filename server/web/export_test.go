@@ -30,7 +30,7 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 			tables[i].Update().SetName(name).ExecX(ctx)
 		}
 		// The committee sees whole months that are over: the last year's.
-		thisMonth := domain.DateOf(time.Now()).AddDate(0, 0, 1-domain.DateOf(time.Now()).Day())
+		thisMonth := domain.Today().AddDate(0, 0, 1-domain.Today().Day())
 		req := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/export/indicator.csv?indicator=referrals&groupBy=TABLE&from=%s&to=%s",
 			thisMonth.AddDate(-1, 0, 0).Format(time.DateOnly), thisMonth.Format(time.DateOnly)), nil)
 		req.Header.Set("Sec-Fetch-Site", "same-origin")

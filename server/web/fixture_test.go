@@ -27,7 +27,12 @@ import (
 // fixture holds one object of every type, keyed by GraphQL type name.
 type fixture map[string]gid.ID
 
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+func day(y int, m time.Month, d int) domain.Date { return domain.NewDate(y, m, d) }
+
+// midnightUTC is an instant on a day.
+func midnightUTC(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
 
 // seedOneOfEach writes one object of every entity type, linked as in real
 // use: a case of a person, with plan, goal, commitment, intervention,
@@ -56,7 +61,7 @@ func seedOneOfEach(t *testing.T, c *ent.Client) fixture {
 		SetNeedAreas([]domain.NeedArea{domain.NeedEmployment, domain.NeedIncome}).SetStatus(casefile.StatusInCharge).
 		SetCaseManager(usr).SetTakenInChargeOn(day(2025, 4, 1)).SaveX(ctx)
 	f["Case"] = cas.ID
-	f["CaseEvent"] = c.CaseEvent.Create().SetCase(cas).SetKind(caseevent.KindReferred).SetOccurredAt(day(2025, 3, 3)).SetActor(usr).SaveX(ctx).ID
+	f["CaseEvent"] = c.CaseEvent.Create().SetCase(cas).SetKind(caseevent.KindReferred).SetOccurredAt(midnightUTC(2025, 3, 3)).SetActor(usr).SaveX(ctx).ID
 	pln := c.Plan.Create().SetCase(cas).SetSummary("Rientro nel lavoro").SetAgreedOn(day(2025, 4, 1)).SaveX(ctx)
 	f["Plan"] = pln.ID
 	f["Goal"] = c.Goal.Create().SetPlan(pln).SetArea(domain.NeedEmployment).SetDescription("Trovare un impiego").SaveX(ctx).ID
@@ -85,8 +90,8 @@ func seedOneOfEach(t *testing.T, c *ent.Client) fixture {
 	dir := c.Directive.Create().SetTitle("Priorità ai nuclei con minori").SetBody("…").SetIssuedOn(day(2025, 2, 1)).AddTables(tab).SaveX(ctx)
 	f["Directive"] = dir.ID
 	f["DirectiveAcknowledgement"] = c.DirectiveAcknowledgement.Create().SetDirective(dir).SetTable(tab).
-		SetAcknowledgedAt(day(2025, 2, 3)).SetAcknowledgedBy(usr).SaveX(ctx).ID
-	mtg := c.Meeting.Create().SetBody(meeting.BodyTable).SetTable(tab).SetTitle("Riunione di marzo").SetHeldAt(day(2025, 3, 10)).AddAttendees(usr).SaveX(ctx)
+		SetAcknowledgedAt(midnightUTC(2025, 2, 3)).SetAcknowledgedBy(usr).SaveX(ctx).ID
+	mtg := c.Meeting.Create().SetBody(meeting.BodyTable).SetTable(tab).SetTitle("Riunione di marzo").SetHeldAt(midnightUTC(2025, 3, 10)).AddAttendees(usr).SaveX(ctx)
 	f["Meeting"] = mtg.ID
 	f["Decision"] = c.Decision.Create().SetMeeting(mtg).SetText("Presa in carico del caso EMP-2025-0001").SetCase(cas).SaveX(ctx).ID
 	f["AuditEvent"] = c.AuditEvent.Create().SetAction("READ_IDENTITY").SetEntityType("PersonIdentity").SetActor(usr).SaveX(ctx).ID

@@ -30,7 +30,7 @@ func TestGovernanceWorkflows(t *testing.T) {
 		ctx := rule.SystemContext(context.Background())
 		steering, coord, op := as(t, base, demo.SteeringEmail), as(t, base, demo.CoordinatorEmail), as(t, base, demo.OperatorEmail)
 		empoli := base.client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx)
-		today := domain.DateOf(time.Now())
+		today := domain.Today()
 		var id struct{ ID gid.ID }
 
 		// A directive reaches the coordinator's agenda until acknowledged.
@@ -75,8 +75,8 @@ func TestGovernanceWorkflows(t *testing.T) {
 			CurrentStatus string
 			Status        string
 		}
-		steering.must(`mutation($p: ID!, $d: Time!) { addProtocolCommitment(partyID: $p, input: {description: "Attivare dieci tirocini",
-			dueOn: $d}) { id status currentStatus } }`, map[string]any{"p": party, "d": domain.AddDays(today, -1).Format(time.RFC3339)}, &commitment)
+		steering.must(`mutation($p: ID!, $d: Date!) { addProtocolCommitment(partyID: $p, input: {description: "Attivare dieci tirocini",
+			dueOn: $d}) { id status currentStatus } }`, map[string]any{"p": party, "d": today.AddDays(-1).String()}, &commitment)
 		if commitment.Status != "OPEN" || commitment.CurrentStatus != "LATE" {
 			t.Errorf("a commitment due yesterday: %s, now %s; want OPEN, now LATE", commitment.Status, commitment.CurrentStatus)
 		}
@@ -128,7 +128,7 @@ func TestGovernanceWorkflows(t *testing.T) {
 		// An objective, evaluated as the committee sees it.
 		year := today.Year()
 		steering.must(fmt.Sprintf(`mutation { createObjective(input: {title: "Segnalazioni dell'anno", indicator: REFERRALS, target: 1,
-			periodStart: "%d-01-01T00:00:00+01:00", periodEnd: "%d-12-31T00:00:00+01:00"}) { id } }`, year-1, year-1), nil, &id)
+			periodStart: "%d-01-01", periodEnd: "%d-12-31"}) { id } }`, year-1, year-1), nil, &id)
 		var evaluation struct {
 			Evaluation struct {
 				Value  *float64
@@ -145,29 +145,29 @@ func TestGovernanceWorkflows(t *testing.T) {
 		// months already over; none over yet, or several tables, is a
 		// status, not an error (docs/security-indicators.md).
 		others := base.client.TerritorialTable.Query().Where(territorialtable.CodeNEQ("EMP")).FirstIDX(ctx)
-		thisMonth := time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, domain.Rome)
+		thisMonth := domain.NewDate(today.Year(), today.Month(), 1)
 		nextMonth := thisMonth.AddDate(0, 1, 0)
 		for _, tc := range []struct {
-			from, to time.Time
+			from, to domain.Date
 			tables   []gid.ID
 			status   string
-			asOf     time.Time
+			asOf     domain.Date
 		}{
-			{thisMonth.AddDate(-1, 0, 0), thisMonth.AddDate(1, 0, -1), []gid.ID{empoli}, "", domain.AddDays(thisMonth, -1)},
+			{thisMonth.AddDate(-1, 0, 0), thisMonth.AddDate(1, 0, -1), []gid.ID{empoli}, "", thisMonth.AddDays(-1)},
 			{nextMonth, nextMonth.AddDate(1, 0, -1), []gid.ID{empoli}, "NOT_ENOUGH_DATA", today},
 			{thisMonth.AddDate(-1, 0, 0), thisMonth.AddDate(1, 0, -1), []gid.ID{empoli, others}, "WITHHELD", today},
 		} {
-			steering.must(`mutation($from: Time!, $to: Time!, $t: [ID!]) { createObjective(input: {title: "In corso", indicator: REFERRALS, target: 1000,
+			steering.must(`mutation($from: Date!, $to: Date!, $t: [ID!]) { createObjective(input: {title: "In corso", indicator: REFERRALS, target: 1000,
 				periodStart: $from, periodEnd: $to, tableIDs: $t}) { id } }`, map[string]any{"from": tc.from, "to": tc.to, "t": tc.tables}, &id)
 			var e struct {
 				Evaluation struct {
 					Value  *float64
 					Status string
-					AsOf   time.Time
+					AsOf   domain.Date
 				}
 			}
 			steering.must(`query($o: ID!) { node(id: $o) { ... on Objective { evaluation { value status asOf } } } }`, map[string]any{"o": id.ID}, &e)
-			if tc.status != "" && (e.Evaluation.Status != tc.status || e.Evaluation.Value != nil) || !domain.DateOf(e.Evaluation.AsOf).Equal(tc.asOf) {
+			if tc.status != "" && (e.Evaluation.Status != tc.status || e.Evaluation.Value != nil) || !e.Evaluation.AsOf.Equal(tc.asOf) {
 				t.Errorf("objective from %s to %s of %d tables: %+v, want %q as of %s", tc.from.Format(time.DateOnly), tc.to.Format(time.DateOnly),
 					len(tc.tables), e.Evaluation, tc.status, tc.asOf.Format(time.DateOnly))
 			}

@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
@@ -60,8 +59,8 @@ func TestIndicatorDashboard(t *testing.T) {
 		base := demoAPI(t, db, 9, 300)
 		ctx := rule.SystemContext(context.Background())
 		empoli := base.client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx)
-		year := domain.DateOf(time.Now()).Year()
-		period := map[string]any{"from": fmt.Sprintf("%d-01-01T00:00:00+01:00", year-1), "to": fmt.Sprintf("%d-01-01T00:00:00+01:00", year)}
+		year := domain.Today().Year()
+		period := map[string]any{"from": fmt.Sprintf("%d-01-01", year-1), "to": fmt.Sprintf("%d-01-01", year)}
 		withTable := map[string]any{"from": period["from"], "to": period["to"], "tableIDs": []gid.ID{empoli}}
 
 		// The committee sees at most two dimensions, filters included:
@@ -141,11 +140,11 @@ func TestIndicatorExport(t *testing.T) {
 		base := demoAPI(t, db, 9, 200)
 		ctx := rule.SystemContext(context.Background())
 		steering := as(t, base, demo.SteeringEmail)
-		year := domain.DateOf(time.Now()).Year()
+		year := domain.Today().Year()
 		var fromAPI indicatorResult
 		steering.must(`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [TABLE]) {
 			indicator groupBy total { value persons suppressed } cells { keys { dimension key label } value persons suppressed } } } }`,
-			map[string]any{"f": map[string]any{"from": fmt.Sprintf("%d-01-01T00:00:00+01:00", year-1), "to": fmt.Sprintf("%d-01-01T00:00:00+01:00", year)}},
+			map[string]any{"f": map[string]any{"from": fmt.Sprintf("%d-01-01", year-1), "to": fmt.Sprintf("%d-01-01", year)}},
 			&struct{ Referrals *indicatorResult }{&fromAPI})
 
 		get := func(a *api, query string) *httptest.ResponseRecorder {
@@ -214,11 +213,11 @@ func TestIndicatorDifferencing(t *testing.T) {
 		base := demoAPI(t, db, 9, 300)
 		ctx := rule.SystemContext(context.Background())
 		empoli := base.client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx)
-		lastYear := time.Date(domain.Today().Year()-1, 1, 1, 0, 0, 0, 0, domain.Rome)
+		lastYear := domain.NewDate(domain.Today().Year()-1, 1, 1)
 		c := base.client.CaseFile.Query().Where(casefile.HasTableWith(territorialtable.ID(empoli)),
 			casefile.ReferredOnGTE(lastYear), casefile.ReferredOnLT(lastYear.AddDate(1, 0, 0))).FirstX(ctx)
-		day := domain.DateOf(c.ReferredOn)
-		at := func(d time.Time) string { return d.Format(time.RFC3339) }
+		day := c.ReferredOn
+		at := func(d domain.Date) string { return d.String() }
 		referrals := `query($f: IndicatorFilter) { indicators(filter: $f) { referrals { total { value persons suppressed } } } }`
 		steering, analyst, coord := as(t, base, demo.SteeringEmail), as(t, base, demo.AnalystEmail), as(t, base, demo.CoordinatorEmail)
 
@@ -229,11 +228,11 @@ func TestIndicatorDifferencing(t *testing.T) {
 			dayField = "to"
 		}
 		allBands := []string{"UNDER_25", "FROM_25_TO_34", "FROM_35_TO_49", "FROM_50_TO_64", "FROM_65"}
-		month := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, domain.Rome)
-		thisMonth := time.Date(domain.Today().Year(), domain.Today().Month(), 1, 0, 0, 0, 0, domain.Rome)
+		month := domain.NewDate(day.Year(), day.Month(), 1)
+		thisMonth := domain.NewDate(domain.Today().Year(), domain.Today().Month(), 1)
 		for _, a := range []*api{steering, analyst} {
 			for _, days := range []int{1, 2} {
-				refused(t, a.send(referrals, map[string]any{"f": map[string]any{"from": at(day), "to": at(domain.AddDays(day, days))}}, nil),
+				refused(t, a.send(referrals, map[string]any{"f": map[string]any{"from": at(day), "to": at(day.AddDays(days))}}, nil),
 					"BAD_USER_INPUT", dayField)
 			}
 			refused(t, a.send(referrals, map[string]any{"f": map[string]any{"from": at(month), "to": at(month.AddDate(0, 1, 0)),
@@ -293,7 +292,7 @@ func TestIndicatorDifferencing(t *testing.T) {
 		// The coordinator's own table: any period, any bands, in full.
 		var one, two, others struct{ Referrals struct{ Total indicatorCell } }
 		own := func(days int, bands []string, out any) {
-			coord.must(referrals, map[string]any{"f": map[string]any{"from": at(day), "to": at(domain.AddDays(day, days)),
+			coord.must(referrals, map[string]any{"f": map[string]any{"from": at(day), "to": at(day.AddDays(days)),
 				"tableIDs": []gid.ID{empoli}, "ageBands": bands}}, out)
 		}
 		own(1, allBands, &one)
@@ -313,8 +312,8 @@ func TestIndicatorDifferencing(t *testing.T) {
 			a.handler.ServeHTTP(rec, req)
 			return rec
 		}
-		ymd := func(d time.Time) string { return d.Format(time.DateOnly) }
-		dayQuery := "indicator=referrals&groupBy=AGE_BAND&from=" + ymd(day) + "&to=" + ymd(domain.AddDays(day, 1))
+		ymd := func(d domain.Date) string { return d.String() }
+		dayQuery := "indicator=referrals&groupBy=AGE_BAND&from=" + ymd(day) + "&to=" + ymd(day.AddDays(1))
 		if rec := get(steering, dayQuery); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "first day of a month") {
 			t.Errorf("the committee's export of a day: %d %s", rec.Code, rec.Body.String())
 		}

@@ -147,37 +147,37 @@ func (w *world) caseIn(status casefile.Status) (id, goalID gid.ID) {
 	w.t.Helper()
 	c, ctx := w.client, w.ctx
 	w.seq++
-	today := domain.DateOf(time.Now())
-	referred := domain.AddDays(today, -30)
+	today := domain.Today()
+	referred := today.AddDays(-30)
 	per := c.Person.Create().SetBirthYear(1980).SetGender(person.GenderFemale).SetCitizenshipArea(person.CitizenshipAreaItaly).SaveX(ctx)
 	b := c.CaseFile.Create().SetCode(fmt.Sprintf("EMP-1999-%04d", w.seq)).SetPerson(per).SetTableID(w.empoli).
 		SetReferredOn(referred).SetReferralReason("Caso di prova").SetNeedAreas([]domain.NeedArea{domain.NeedIncome}).
 		SetReferringOrganizationID(w.opOrg).SetReferringOperatorID(w.opID).SetStatus(status).
-		SetFirstMeetingDueOn(domain.AddDays(referred, 60))
+		SetFirstMeetingDueOn(referred.AddDays(60))
 	if status != casefile.StatusReferred {
-		b.SetFirstMeetingOn(domain.AddDays(referred, 5)).SetPlanDueOn(domain.AddDays(referred, 125))
+		b.SetFirstMeetingOn(referred.AddDays(5)).SetPlanDueOn(referred.AddDays(125))
 	}
 	taken := status == casefile.StatusInCharge || status == casefile.StatusMonitoring || status == casefile.StatusClosed
 	if taken {
-		b.SetCaseManagerID(w.coordID).SetTakenInChargeOn(domain.AddDays(referred, 10))
+		b.SetCaseManagerID(w.coordID).SetTakenInChargeOn(referred.AddDays(10))
 	}
 	switch status {
 	case casefile.StatusClosed:
-		b.SetClosedOn(domain.AddDays(today, -1)).SetClosureReason(casefile.ClosureReasonOther)
+		b.SetClosedOn(today.AddDays(-1)).SetClosureReason(casefile.ClosureReasonOther)
 	case casefile.StatusDeclined:
-		b.SetClosedOn(domain.AddDays(today, -1)).SetDeclineReason("Fuori dai criteri")
+		b.SetClosedOn(today.AddDays(-1)).SetDeclineReason("Fuori dai criteri")
 	}
 	cs := b.SaveX(ctx)
 	if status != casefile.StatusReferred && status != casefile.StatusDeclined {
 		c.Assessment.Create().SetCase(cs).SetLevel(assessment.LevelPreliminary).SetSummary("Analisi").
 			SetFindings([]domain.AreaFinding{{Area: domain.NeedIncome, Need: domain.NeedModerate}}).
-			SetAssessedOn(domain.AddDays(referred, 6)).ExecX(ctx)
+			SetAssessedOn(referred.AddDays(6)).ExecX(ctx)
 	}
 	if taken {
-		p := c.Plan.Create().SetCase(cs).SetAgreedOn(domain.AddDays(referred, 10)).SaveX(ctx)
+		p := c.Plan.Create().SetCase(cs).SetAgreedOn(referred.AddDays(10)).SaveX(ctx)
 		goalID = c.Goal.Create().SetPlan(p).SetArea(domain.NeedIncome).SetDescription("Reddito stabile").SaveX(ctx).ID
 	}
-	c.CaseEvent.Create().SetCase(cs).SetKind(caseevent.KindReferred).SetOccurredAt(referred).ExecX(ctx)
+	c.CaseEvent.Create().SetCase(cs).SetKind(caseevent.KindReferred).SetOccurredAt(referred.Start()).ExecX(ctx)
 	return cs.ID, goalID
 }
 
@@ -220,11 +220,11 @@ var pathwaySteps = []pathwayStep{
 		working, caseevent.KindPlanUpdated},
 	{"addCommitment", `mutation($id: ID!, $v: Int!) { addCommitment(id: $id, version: $v,
 		input: {kind: VOLUNTEERING, description: "Mensa", hoursAgreed: 20}) { id } }`, working, caseevent.KindPlanUpdated},
-	{"addIntervention", `mutation($id: ID!, $v: Int!, $o: ID!, $today: Time!) { addIntervention(id: $id, version: $v,
+	{"addIntervention", `mutation($id: ID!, $v: Int!, $o: ID!, $today: Date!) { addIntervention(id: $id, version: $v,
 		input: {kind: TRAINING, providerID: $o, startsOn: $today}) { id } }`, working, caseevent.KindInterventionAdded},
-	{"recordOutcome", `mutation($id: ID!, $v: Int!, $today: Time!) { recordOutcome(id: $id, version: $v,
+	{"recordOutcome", `mutation($id: ID!, $v: Int!, $today: Date!) { recordOutcome(id: $id, version: $v,
 		input: {kind: SOCIAL_REINTEGRATION, achievedOn: $today}) { id } }`, working, caseevent.KindOutcomeRecorded},
-	{"scheduleMonitoringMeeting", `mutation($id: ID!, $v: Int!, $goal: ID!, $today: Time!) { scheduleMonitoringMeeting(id: $id, version: $v,
+	{"scheduleMonitoringMeeting", `mutation($id: ID!, $v: Int!, $goal: ID!, $today: Date!) { scheduleMonitoringMeeting(id: $id, version: $v,
 		input: {plannedOn: $today, goalIDs: [$goal]}) { id } }`, working, caseevent.KindMonitoringMeetingScheduled},
 	{"moveToMonitoring", `mutation($id: ID!, $v: Int!) { moveToMonitoring(id: $id, version: $v) { id } }`,
 		map[casefile.Status]casefile.Status{casefile.StatusInCharge: casefile.StatusMonitoring}, caseevent.KindMonitoringStarted},
@@ -247,7 +247,7 @@ var allStatuses = []casefile.Status{casefile.StatusReferred, casefile.StatusUnde
 func TestPathwayStateMachine(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
-		today := domain.DateOf(time.Now()).Format(time.RFC3339)
+		today := domain.Today().String()
 		pairs := 0
 		for _, step := range pathwaySteps {
 			for _, from := range allStatuses {
@@ -288,7 +288,7 @@ func TestPathwayStateMachine(t *testing.T) {
 func TestPathwayThroughHTTP(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
-		today := domain.DateOf(time.Now())
+		today := domain.Today()
 		taxCode := "DMCNCL90A01D403"
 		taxCode += string(domain.TaxCodeCheckChar(taxCode))
 
@@ -297,7 +297,7 @@ func TestPathwayThroughHTTP(t *testing.T) {
 			Reasons    []string `json:"reasons"`
 			OpenCaseID *gid.ID  `json:"openCaseID"`
 		}
-		const find = `query($tc: String, $ln: String, $fn: String, $bd: Time) {
+		const find = `query($tc: String, $ln: String, $fn: String, $bd: Date) {
 			findPersonMatches(taxCode: $tc, lastName: $ln, firstName: $fn, birthDate: $bd) { personID reasons openCaseID } }`
 		w.op.must(find, map[string]any{"tc": taxCode}, &matches)
 		if len(matches) != 0 {
@@ -306,16 +306,16 @@ func TestPathwayThroughHTTP(t *testing.T) {
 		var c caseState
 		w.op.must(`mutation($t: ID!, $tc: String) { referCase(input: {tableID: $t, reason: "Perdita del lavoro, affitto arretrato",
 			needAreas: [EMPLOYMENT, INCOME], newPerson: {firstName: "Nicolò", lastName: "D'Àmico", taxCode: $tc,
-			birthDate: "1990-01-01T00:00:00+01:00", gender: MALE, citizenshipArea: ITALY}}) { id code status version } }`,
+			birthDate: "1990-01-01", gender: MALE, citizenshipArea: ITALY}}) { id code status version } }`,
 			map[string]any{"t": w.empoli, "tc": taxCode}, &c)
 		if c.Status != "REFERRED" || c.Version != 1 {
 			t.Fatalf("referred case: %+v", c)
 		}
 		due := w.client.CaseFile.GetX(w.ctx, c.ID).FirstMeetingDueOn
-		if due == nil || !due.Equal(domain.AddDays(today, 60)) {
+		if due == nil || !due.Equal(today.AddDays(60)) {
 			t.Errorf("first meeting due %v, want referral + 60 days", due)
 		}
-		w.op.must(find, map[string]any{"ln": "DAMICO", "fn": "nicolo", "bd": "1990-01-01T00:00:00Z"}, &matches)
+		w.op.must(find, map[string]any{"ln": "DAMICO", "fn": "nicolo", "bd": "1990-01-01"}, &matches)
 		if len(matches) != 1 || matches[0].OpenCaseID == nil || *matches[0].OpenCaseID != c.ID {
 			t.Fatalf("the person referred is not found by name: %+v", matches)
 		}
@@ -346,19 +346,19 @@ func TestPathwayThroughHTTP(t *testing.T) {
 			commitments: [{kind: VOLUNTEERING, description: "Mensa solidale", hoursAgreed: 40}]}) { id } }`,
 			map[string]any{"m": w.opID})
 		var iv struct{ ID gid.ID }
-		w.op.must(`mutation($id: ID!, $v: Int!, $o: ID!, $f: ID!, $d: Time!) { addIntervention(id: $id, version: $v, input: {
+		w.op.must(`mutation($id: ID!, $v: Int!, $o: ID!, $f: ID!, $d: Date!) { addIntervention(id: $id, version: $v, input: {
 			kind: TRAINING, providerID: $o, startsOn: $d, costCents: 60000, fundID: $f}) { id } }`,
-			map[string]any{"id": c.ID, "v": c.Version, "o": w.provider, "f": w.fund, "d": today.Format(time.RFC3339)}, &iv)
+			map[string]any{"id": c.ID, "v": c.Version, "o": w.provider, "f": w.fund, "d": today.String()}, &iv)
 		c.Version++
 		var out struct {
 			ID            gid.ID
-			FollowUpDueOn time.Time
+			FollowUpDueOn domain.Date
 		}
-		w.op.must(`mutation($id: ID!, $v: Int!, $i: ID!, $d: Time!) { recordOutcome(id: $id, version: $v, input: {
+		w.op.must(`mutation($id: ID!, $v: Int!, $i: ID!, $d: Date!) { recordOutcome(id: $id, version: $v, input: {
 			kind: EMPLOYMENT_FIXED_TERM, achievedOn: $d, evidence: "Contratto a termine", interventionID: $i}) { id followUpDueOn } }`,
-			map[string]any{"id": c.ID, "v": c.Version, "i": iv.ID, "d": today.Format(time.RFC3339)}, &out)
+			map[string]any{"id": c.ID, "v": c.Version, "i": iv.ID, "d": today.String()}, &out)
 		c.Version++
-		if !out.FollowUpDueOn.Equal(domain.AddMonths(today, 6)) {
+		if !out.FollowUpDueOn.Equal(today.AddMonths(6)) {
 			t.Errorf("follow-up due %v, want six months on", out.FollowUpDueOn)
 		}
 		w.op.must(`mutation($id: ID!, $v: Int!) { recordFollowUp(id: $id, version: $v, input: {stillHeld: true}) { id } }`,
@@ -474,18 +474,18 @@ func TestDuplicatePersons(t *testing.T) {
 		const refer = `mutation($t: ID!, $p: NewPersonInput, $pid: ID, $pi: PersonIdentifiersInput) { referCase(input: {tableID: $t,
 			reason: "Sfratto", needAreas: [HOUSING], newPerson: $p, personID: $pid, personIdentifiers: $pi}) { id } }`
 		laura := map[string]any{"firstName": "Làura Maria", "lastName": "De' Rossi", "taxCode": taxCode,
-			"birthDate": "1985-08-01T00:00:00+02:00", "gender": "FEMALE", "citizenshipArea": "ITALY"}
+			"birthDate": "1985-08-01", "gender": "FEMALE", "citizenshipArea": "ITALY"}
 		var first caseState
 		w.op.must(refer, map[string]any{"t": w.empoli, "p": laura}, &first)
 		persons := w.client.Person.Query().CountX(w.ctx)
 
 		// Same tax code, another spelling: refused, even as "not a duplicate".
-		other := map[string]any{"firstName": "Laura", "lastName": "Rossi", "taxCode": taxCode, "birthDate": "1985-08-01T00:00:00Z",
+		other := map[string]any{"firstName": "Laura", "lastName": "Rossi", "taxCode": taxCode, "birthDate": "1985-08-01",
 			"gender": "FEMALE", "citizenshipArea": "ITALY", "notADuplicate": true}
 		r := w.op.send(refer, map[string]any{"t": w.empoli, "p": other}, nil)
 		refused(t, r, "CONFLICT", "")
 		// Same names and birth date, other accents and case, no tax code.
-		spelt := map[string]any{"firstName": "LAURA MARIA", "lastName": "de rossi", "birthDate": "1985-08-01T00:00:00Z",
+		spelt := map[string]any{"firstName": "LAURA MARIA", "lastName": "de rossi", "birthDate": "1985-08-01",
 			"gender": "FEMALE", "citizenshipArea": "ITALY"}
 		r = w.vinci.send(refer, map[string]any{"t": w.vinciTable, "p": spelt}, nil)
 		refused(t, r, "CONFLICT", "")
@@ -504,7 +504,7 @@ func TestDuplicatePersons(t *testing.T) {
 			t.Errorf("%d persons after refused referrals, want %d", got, persons)
 		}
 		// Once that case is over, the same person is referred again.
-		w.client.CaseFile.UpdateOneID(first.ID).SetStatus(casefile.StatusDeclined).SetClosedOn(time.Now()).
+		w.client.CaseFile.UpdateOneID(first.ID).SetStatus(casefile.StatusDeclined).SetClosedOn(domain.Today()).
 			SetDeclineReason("Trasferita a Vinci").ExecX(w.ctx)
 		var second caseState
 		w.vinci.must(refer, map[string]any{"t": w.vinciTable, "pid": pid, "pi": byTaxCode}, &second)
@@ -523,16 +523,16 @@ func TestDuplicatePersons(t *testing.T) {
 func TestAnswerShowsTheChange(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
-		today := domain.DateOf(time.Now())
+		today := domain.Today()
 		id, _ := w.caseIn(casefile.StatusInCharge)
 		type use struct{ CommittedCents, AvailableCents int64 }
 		var before struct{ Use use }
 		w.coord.must(`query($f: ID!) { node(id: $f) { ... on Fund { use { committedCents availableCents } } } }`,
 			map[string]any{"f": w.fund}, &before)
 		var answer struct{ Fund struct{ Use use } } // send decodes the root field's value
-		w.coord.must(`mutation($id: ID!, $v: Int!, $o: ID!, $f: ID, $s: Time!) { addIntervention(id: $id, version: $v,
+		w.coord.must(`mutation($id: ID!, $v: Int!, $o: ID!, $f: ID, $s: Date!) { addIntervention(id: $id, version: $v,
 			input: {kind: INCOME_SUPPORT, providerID: $o, startsOn: $s, costCents: 1234, fundID: $f}) { fund { use { committedCents availableCents } } } }`,
-			map[string]any{"id": id, "v": w.snapshot(id).version, "o": w.provider, "f": w.fund, "s": today.Format(time.RFC3339)}, &answer)
+			map[string]any{"id": id, "v": w.snapshot(id).version, "o": w.provider, "f": w.fund, "s": today.String()}, &answer)
 		var after struct{ Use use }
 		w.coord.must(`query($f: ID!) { node(id: $f) { ... on Fund { use { committedCents availableCents } } } }`,
 			map[string]any{"f": w.fund}, &after)
@@ -547,31 +547,31 @@ func TestAnswerShowsTheChange(t *testing.T) {
 func TestPathwayRefusals(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
-		today := domain.DateOf(time.Now())
+		today := domain.Today()
 		id, _ := w.caseIn(casefile.StatusInCharge)
-		const add = `mutation($id: ID!, $v: Int!, $o: ID!, $f: ID, $s: Time!, $e: Time, $cost: Int) { addIntervention(id: $id,
+		const add = `mutation($id: ID!, $v: Int!, $o: ID!, $f: ID, $s: Date!, $e: Date, $cost: Int) { addIntervention(id: $id,
 			version: $v, input: {kind: INCOME_SUPPORT, providerID: $o, startsOn: $s, endsOn: $e, costCents: $cost, fundID: $f}) { id } }`
-		vars := func(cost int, ends time.Time) map[string]any {
+		vars := func(cost int, ends domain.Date) map[string]any {
 			return map[string]any{"id": id, "v": w.snapshot(id).version, "o": w.provider, "f": w.fund,
-				"s": today.Format(time.RFC3339), "e": ends.Format(time.RFC3339), "cost": cost}
+				"s": today.String(), "e": ends.String(), "cost": cost}
 		}
-		w.coord.must(add, vars(80_000, domain.AddDays(today, 30)), nil)
+		w.coord.must(add, vars(80_000, today.AddDays(30)), nil)
 		done := w.client.Intervention.Create().SetCaseID(id).SetProviderID(w.provider).SetKind("TRAINING").
 			SetStartsOn(today).SetStatus("COMPLETED").SaveX(w.ctx)
 		for _, tc := range []struct {
 			name, field string
 			send        func() response
 		}{
-			{"over the fund", "costCents", func() response { return w.coord.send(add, vars(30_000, domain.AddDays(today, 30)), nil) }},
-			{"ends before it starts", "endsOn", func() response { return w.coord.send(add, vars(100, domain.AddDays(today, -1)), nil) }},
+			{"over the fund", "costCents", func() response { return w.coord.send(add, vars(30_000, today.AddDays(30)), nil) }},
+			{"ends before it starts", "endsOn", func() response { return w.coord.send(add, vars(100, today.AddDays(-1)), nil) }},
 			{"a case manager from another table", "caseManagerID", func() response {
 				return w.coord.send(`mutation($id: ID!, $v: Int!, $m: ID!) { assignCaseManager(id: $id, version: $v, caseManagerID: $m) { id } }`,
 					map[string]any{"id": id, "v": w.snapshot(id).version, "m": w.vinID}, nil)
 			}},
 			{"an internship over 36 months", "endsOn", func() response {
-				return w.coord.send(`mutation($id: ID!, $v: Int!, $o: ID!, $s: Time!, $e: Time!) { addIntervention(id: $id, version: $v,
+				return w.coord.send(`mutation($id: ID!, $v: Int!, $o: ID!, $s: Date!, $e: Date!) { addIntervention(id: $id, version: $v,
 					input: {kind: INTERNSHIP, providerID: $o, startsOn: $s, endsOn: $e}) { id } }`, map[string]any{"id": id, "v": w.snapshot(id).version,
-					"o": w.provider, "s": today.Format(time.RFC3339), "e": domain.AddMonths(today, 37).Format(time.RFC3339)}, nil)
+					"o": w.provider, "s": today.String(), "e": today.AddMonths(37).String()}, nil)
 			}},
 			{"a completed intervention planned again", "status", func() response {
 				return w.coord.send(`mutation($i: ID!, $v: Int!) { updateIntervention(id: $i, version: $v, input: {status: PLANNED}) { id } }`,
@@ -579,7 +579,7 @@ func TestPathwayRefusals(t *testing.T) {
 			}},
 			{"an outcome before the referral", "achievedOn", func() response {
 				return w.coord.send(`mutation($id: ID!, $v: Int!) { recordOutcome(id: $id, version: $v, input: {kind: OTHER,
-					achievedOn: "2001-01-01T00:00:00Z"}) { id } }`, map[string]any{"id": id, "v": w.snapshot(id).version}, nil)
+					achievedOn: "2001-01-01"}) { id } }`, map[string]any{"id": id, "v": w.snapshot(id).version}, nil)
 			}},
 		} {
 			before := w.snapshot(id)
@@ -590,8 +590,8 @@ func TestPathwayRefusals(t *testing.T) {
 		}
 		closed, _ := w.caseIn(casefile.StatusClosed)
 		before := w.snapshot(closed)
-		refused(t, w.coord.send(`mutation($id: ID!, $v: Int!, $d: Time!) { recordOutcome(id: $id, version: $v, input: {
-			kind: HOUSING_SECURED, achievedOn: $d}) { id } }`, map[string]any{"id": closed, "v": before.version, "d": today.Format(time.RFC3339)}, nil),
+		refused(t, w.coord.send(`mutation($id: ID!, $v: Int!, $d: Date!) { recordOutcome(id: $id, version: $v, input: {
+			kind: HOUSING_SECURED, achievedOn: $d}) { id } }`, map[string]any{"id": closed, "v": before.version, "d": today.String()}, nil),
 			"BAD_USER_INPUT", "status")
 		if after := w.snapshot(closed); after != before {
 			t.Errorf("an outcome on a closed case was written: %+v", after)
@@ -624,7 +624,7 @@ func (a *api) agendaIDs(lists ...string) map[string][]gid.ID {
 func TestAgendaAndTransfers(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
-		today := domain.DateOf(time.Now())
+		today := domain.Today()
 		steering := as(t, w.base, demo.SteeringEmail)
 		// The Vinci table's coordinator is not a demo account: give them one.
 		hash, err := auth.HashPassword(demo.Password)
@@ -637,7 +637,7 @@ func TestAgendaAndTransfers(t *testing.T) {
 
 		// A referral past its first-meeting deadline waits, overdue.
 		late, _ := w.caseIn(casefile.StatusReferred)
-		w.client.CaseFile.UpdateOneID(late).SetFirstMeetingDueOn(domain.AddDays(today, -1)).ExecX(w.ctx)
+		w.client.CaseFile.UpdateOneID(late).SetFirstMeetingDueOn(today.AddDays(-1)).ExecX(w.ctx)
 		got := w.coord.agendaIDs("referralsWaiting", "overdueCases")
 		if !slices.Contains(got["referralsWaiting"], late) || !slices.Contains(got["overdueCases"], late) {
 			t.Errorf("the late referral is not in the coordinator's agenda: %v", got)
@@ -653,7 +653,7 @@ func TestAgendaAndTransfers(t *testing.T) {
 		steering.must(`mutation($t: ID!) { setTableTimeLimits(id: $t, daysToFirstMeeting: 90, daysToPlan: 150) { id } }`,
 			map[string]any{"t": w.empoli}, nil)
 		lateCase := w.client.CaseFile.GetX(w.ctx, late)
-		if !lateCase.FirstMeetingDueOn.Equal(domain.AddDays(lateCase.ReferredOn, 90)) {
+		if !lateCase.FirstMeetingDueOn.Equal(lateCase.ReferredOn.AddDays(90)) {
 			t.Errorf("first meeting due %v after the new limit, want referral + 90 days", lateCase.FirstMeetingDueOn)
 		}
 		if slices.Contains(w.coord.agendaIDs("overdueCases")["overdueCases"], late) {
@@ -705,9 +705,9 @@ func TestAgendaAndTransfers(t *testing.T) {
 				Edges []struct{ Node struct{ ID gid.ID } }
 			}
 		}
-		w.coord.must(`mutation($id: ID!, $v: Int!, $g: ID!, $d: Time!) { scheduleMonitoringMeeting(id: $id, version: $v,
+		w.coord.must(`mutation($id: ID!, $v: Int!, $g: ID!, $d: Date!) { scheduleMonitoringMeeting(id: $id, version: $v,
 			input: {plannedOn: $d, goalIDs: [$g]}) { id items(first: 10) { edges { node { id } } } } }`,
-			map[string]any{"id": watched, "v": w.snapshot(watched).version, "g": goalID, "d": today.Format(time.RFC3339)}, &meeting)
+			map[string]any{"id": watched, "v": w.snapshot(watched).version, "g": goalID, "d": today.String()}, &meeting)
 		if !slices.Contains(w.coord.agendaIDs("monitoringMeetingsDue")["monitoringMeetingsDue"], meeting.ID) || len(meeting.Items.Edges) != 1 {
 			t.Errorf("the meeting %s with %d items is not in the agenda", meeting.ID, len(meeting.Items.Edges))
 		}
@@ -729,20 +729,20 @@ func TestAgendaAndTransfers(t *testing.T) {
 func TestAgendaOfTheCaseManager(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
-		today := domain.DateOf(time.Now())
+		today := domain.Today()
 		id, _ := w.caseIn(casefile.StatusInCharge)
 		c := w.client.CaseFile.Query().Where(casefile.ID(id)).WithPlan().OnlyX(w.ctx)
-		plan := c.Edges.Plan.Update().SetReviewOn(domain.AddDays(today, 10)).SaveX(w.ctx)
+		plan := c.Edges.Plan.Update().SetReviewOn(today.AddDays(10)).SaveX(w.ctx)
 		ending := w.client.Intervention.Create().SetCaseID(id).SetProviderID(w.provider).SetKind("TRAINING").
-			SetStartsOn(domain.AddDays(today, -20)).SetEndsOn(domain.AddDays(today, 5)).SetStatus("ONGOING").SaveX(w.ctx)
+			SetStartsOn(today.AddDays(-20)).SetEndsOn(today.AddDays(5)).SetStatus("ONGOING").SaveX(w.ctx)
 		later := w.client.Intervention.Create().SetCaseID(id).SetProviderID(w.provider).SetKind("TRAINING").
-			SetStartsOn(domain.AddDays(today, -20)).SetEndsOn(domain.AddDays(today, 200)).SetStatus("ONGOING").SaveX(w.ctx)
+			SetStartsOn(today.AddDays(-20)).SetEndsOn(today.AddDays(200)).SetStatus("ONGOING").SaveX(w.ctx)
 		followUp := w.client.Outcome.Create().SetCaseID(id).SetKind("EMPLOYMENT_PERMANENT").SetValueDimension("ECONOMIC").
-			SetAchievedOn(domain.AddDays(today, -25)).SetFollowUpDueOn(domain.AddDays(today, 3)).SaveX(w.ctx)
+			SetAchievedOn(today.AddDays(-25)).SetFollowUpDueOn(today.AddDays(3)).SaveX(w.ctx)
 		overdue := w.client.Commitment.Create().SetPlanID(plan.ID).SetKind("VOLUNTEERING").SetDescription("Mensa").
-			SetHoursAgreed(40).SetHoursDone(10).SetDueOn(domain.AddDays(today, -1)).SaveX(w.ctx)
+			SetHoursAgreed(40).SetHoursDone(10).SetDueOn(today.AddDays(-1)).SaveX(w.ctx)
 		met := w.client.Commitment.Create().SetPlanID(plan.ID).SetKind("VOLUNTEERING").SetDescription("Biblioteca").
-			SetHoursAgreed(20).SetHoursDone(20).SetDueOn(domain.AddDays(today, -1)).SaveX(w.ctx)
+			SetHoursAgreed(20).SetHoursDone(20).SetDueOn(today.AddDays(-1)).SaveX(w.ctx)
 
 		got := w.coord.agendaIDs("planReviewsDue", "followUpsDue", "interventionsEnding", "overdueCommitments")
 		for list, want := range map[string]gid.ID{"planReviewsDue": plan.ID, "followUpsDue": followUp.ID,

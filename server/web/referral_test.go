@@ -3,7 +3,6 @@ package web_test
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
@@ -49,7 +48,7 @@ func TestReferralOfAKnownPerson(t *testing.T) {
 		closed, _ := w.caseIn(casefile.StatusClosed)
 		pid := w.client.CaseFile.Query().Where(casefile.ID(closed)).QueryPerson().OnlyIDX(w.ctx)
 		identityID := w.client.PersonIdentity.Create().SetPersonID(pid).SetFirstName("Giovanna").SetLastName("Bianchi-Lò").
-			SetTaxCode(taxCode).SetBirthDate(time.Date(1980, 1, 1, 0, 0, 0, 0, domain.Rome)).SetPhone(phone).
+			SetTaxCode(taxCode).SetBirthDate(domain.NewDate(1980, 1, 1)).SetPhone(phone).
 			SetEmail("giovanna@example.org").SetAddress("Via Roma 1").SaveX(w.ctx).ID
 		hidden := func(what string, r response) {
 			t.Helper()
@@ -64,7 +63,7 @@ func TestReferralOfAKnownPerson(t *testing.T) {
 		var matches []struct {
 			PersonID gid.ID `json:"personID"`
 		}
-		w.vinci.must(`query { findPersonMatches(lastName: "BIANCHI LO", firstName: "giovanna", birthDate: "1980-01-01T00:00:00Z") { personID } }`,
+		w.vinci.must(`query { findPersonMatches(lastName: "BIANCHI LO", firstName: "giovanna", birthDate: "1980-01-01") { personID } }`,
 			nil, &matches)
 		if len(matches) != 1 || matches[0].PersonID != pid {
 			t.Fatalf("matches %+v, want %s", matches, pid)
@@ -77,8 +76,8 @@ func TestReferralOfAKnownPerson(t *testing.T) {
 		for name, given := range map[string]map[string]any{
 			"no identifiers":     nil,
 			"a surname alone":    {"lastName": "Bianchi-Lò"},
-			"another birth date": {"lastName": "Bianchi-Lò", "firstName": "Giovanna", "birthDate": "1980-01-02T00:00:00Z"},
-			"another first name": {"lastName": "Bianchi-Lò", "firstName": "Giovanni", "birthDate": "1980-01-01T00:00:00Z"},
+			"another birth date": {"lastName": "Bianchi-Lò", "firstName": "Giovanna", "birthDate": "1980-01-02"},
+			"another first name": {"lastName": "Bianchi-Lò", "firstName": "Giovanni", "birthDate": "1980-01-01"},
 			"another tax code":   {"taxCode": otherTaxCode},
 		} {
 			r := w.vinci.send(referForIdentity, map[string]any{"t": w.empoli, "pid": pid, "pi": given}, nil)
@@ -93,7 +92,7 @@ func TestReferralOfAKnownPerson(t *testing.T) {
 		// is not in the answer, nor behind any ID it gives.
 		var linked referredCase
 		r := w.vinci.send(referForIdentity, map[string]any{"t": w.empoli, "pid": pid,
-			"pi": map[string]any{"lastName": "BIANCHI LO", "firstName": "giovanna", "birthDate": "1980-01-01T00:00:00Z"}}, &linked)
+			"pi": map[string]any{"lastName": "BIANCHI LO", "firstName": "giovanna", "birthDate": "1980-01-01"}}, &linked)
 		if len(r.Errors) > 0 || linked.ID == "" || linked.Person.ID != pid {
 			t.Fatalf("the link is not done: %s", r.Raw)
 		}
@@ -164,7 +163,7 @@ func TestReferralOfAKnownPerson(t *testing.T) {
 		// what they entered, in the answer and afterwards.
 		var fresh referredCase
 		w.vinci.must(referForIdentity, map[string]any{"t": w.empoli, "p": map[string]any{"firstName": "Elena", "lastName": "Verdi",
-			"birthDate": "1975-05-05T00:00:00+02:00", "gender": "FEMALE", "citizenshipArea": "ITALY", "phone": phone}}, &fresh)
+			"birthDate": "1975-05-05", "gender": "FEMALE", "citizenshipArea": "ITALY", "phone": phone}}, &fresh)
 		if fresh.Person.Identity == nil || fresh.Person.Identity.LastName != "Verdi" || fresh.Person.Identity.Phone == nil || *fresh.Person.Identity.Phone != phone {
 			t.Errorf("the referrer of a new person does not read what they entered: %+v", fresh.Person.Identity)
 		}

@@ -50,7 +50,7 @@ func TestUserAdministration(t *testing.T) {
 			return string(c.TerritorialTable.Query().Where(territorialtable.Code(code)).OnlyIDX(ctx))
 		}
 		add := `mutation($t: ID!, $u: ID!, $o: ID!) { addTableMember(input: {tableID: $t, userID: $u, organizationID: $o,
-			profession: SOCIAL_WORKER, joinedOn: "2026-01-01T00:00:00Z"}) { id } }`
+			profession: SOCIAL_WORKER, joinedOn: "2026-01-01"}) { id } }`
 		vars := map[string]any{"u": created.CreateUser.ID, "o": org}
 		vars["t"] = table("VIN")
 		if r := coordinator.post(add, vars); r.code() != "FORBIDDEN" {

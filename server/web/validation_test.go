@@ -49,10 +49,10 @@ func TestValidationErrors(t *testing.T) {
 			name, query, code, field string
 			vars                     map[string]any
 		}{
-			{"end before start", `mutation { createProtocol(input: {title: "P", validFrom: "2026-06-01T00:00:00Z", validUntil: "2026-01-01T00:00:00Z"}) { id } }`,
+			{"end before start", `mutation { createProtocol(input: {title: "P", validFrom: "2026-06-01", validUntil: "2026-01-01"}) { id } }`,
 				"BAD_USER_INPUT", "validUntil", nil},
-			{"end moved before stored start", `mutation($id: ID!) { a: updateProtocol(id: $id, input: {validFrom: "2026-06-01T00:00:00Z"}) { id }
-				b: updateProtocol(id: $id, input: {validUntil: "2026-01-01T00:00:00Z"}) { id } }`,
+			{"end moved before stored start", `mutation($id: ID!) { a: updateProtocol(id: $id, input: {validFrom: "2026-06-01"}) { id }
+				b: updateProtocol(id: $id, input: {validUntil: "2026-01-01"}) { id } }`,
 				"BAD_USER_INPUT", "validUntil", map[string]any{"id": f["Protocol"]}},
 			{"bad ISTAT code", `mutation { createMunicipality(input: {name: "Nowhere", istatCode: "48A", population: 10}) { id } }`,
 				"BAD_USER_INPUT", "istatCode", nil},
@@ -163,9 +163,9 @@ func TestValuesWithinBounds(t *testing.T) {
 			{"allocatedCents", `mutation($m: ID!) { createFund(input: {name: "Fondo", year: 2025, allocatedCents: 1000000000000000, municipalityID: $m}) { id } }`,
 				map[string]any{"m": f["Municipality"]}},
 			{"periodStart", `mutation { createObjective(input: {title: "Obiettivo", indicator: REFERRALS, target: 1,
-				periodStart: "1800-01-01T00:00:00Z", periodEnd: "2026-12-31T00:00:00Z"}) { id } }`, nil},
+				periodStart: "1800-01-01", periodEnd: "2026-12-31"}) { id } }`, nil},
 			{"periodEnd", `mutation { createObjective(input: {title: "Obiettivo", indicator: REFERRALS, target: 1,
-				periodStart: "2026-01-01T00:00:00Z", periodEnd: "2101-01-01T00:00:00Z"}) { id } }`, nil},
+				periodStart: "2026-01-01", periodEnd: "2101-01-01"}) { id } }`, nil},
 			{"purpose", `mutation($p: String) { createProtocol(input: {title: "Protocollo", purpose: $p}) { id } }`,
 				map[string]any{"p": long}},
 		} {

@@ -1,16 +1,20 @@
+import { createIntl } from "react-intl";
 import { describe, expect, it } from "vitest";
-import { romeDateTime, romeDay, romeMidnight } from "./format";
+import { formatters, romeDateTime, romeDay, romeDayStart } from "./format";
 
 describe("Italian days", () => {
-  it("are midnight in Rome, in winter and in summer time", () => {
-    expect(romeMidnight("2026-01-15")).toBe("2026-01-14T23:00:00.000Z");
-    expect(romeMidnight("2026-07-15")).toBe("2026-07-14T22:00:00.000Z");
+  it("start at midnight in Rome, in winter and in summer time", () => {
+    expect(romeDayStart("2026-01-15")).toBe("2026-01-14T23:00:00.000Z");
+    expect(romeDayStart("2026-07-15")).toBe("2026-07-14T22:00:00.000Z");
   });
 
-  it("round-trip through the API's times", () => {
+  it("are the day of an instant in Rome, 23:30 in summer and in winter included", () => {
     for (const day of ["2026-03-29", "2026-03-30", "2026-10-25", "2026-10-26", "2026-12-31"]) {
-      expect(romeDay(romeMidnight(day))).toBe(day);
+      expect(romeDay(romeDayStart(day))).toBe(day);
     }
+    expect(romeDay("2026-07-31T21:30:00Z")).toBe("2026-07-31");
+    expect(romeDay("2026-01-31T22:30:00Z")).toBe("2026-01-31");
+    expect(romeDay("2026-01-31T23:30:00Z")).toBe("2026-02-01");
   });
 
   it("take a time of day in Italian time, summer and winter", () => {
@@ -20,6 +24,21 @@ describe("Italian days", () => {
   });
 
   it("refuse what is not a day", () => {
-    expect(() => romeMidnight("25/11/2026")).toThrow();
+    expect(() => romeDayStart("25/11/2026")).toThrow();
+  });
+});
+
+describe("the formatters", () => {
+  const f = formatters(createIntl({ locale: "it" }));
+  it("show a Date as written, whatever the zone", () => {
+    expect(f.date("2026-03-29")).toBe("29/03/2026");
+    expect(f.date("2026-01-01")).toBe("01/01/2026");
+  });
+
+  it("date an event at 23:30 in Italy on that day, in summer and in winter, as the timeline shows it", () => {
+    expect(f.date("2026-07-31T21:30:00Z")).toBe("31/07/2026");
+    expect(f.dateTime("2026-07-31T21:30:00Z")).toBe("31/07/2026, 23:30");
+    expect(f.date("2026-01-31T22:30:00Z")).toBe("31/01/2026");
+    expect(f.dateTime("2026-01-31T22:30:00Z")).toBe("31/01/2026, 23:30");
   });
 });

@@ -1,8 +1,10 @@
-import { useIntl } from "react-intl";
+import { type IntlShape, useIntl } from "react-intl";
 import { isDay } from "./calendar";
 
-// Dates travel as RFC 3339 times; a "date" of the domain (a referral day,
-// a due date) is midnight in Italian time, so it is shown in Europe/Rome.
+// A day of the domain (a referral day, a due date) travels as the API's
+// Date, YYYY-MM-DD, and is shown as written: no time zone. Instants (the
+// *At fields) travel as RFC 3339 times; romeDay is the one conversion of
+// an instant to its Italian day (the server's is domain.DayOf).
 
 /** The calendar day of an RFC 3339 time in Italian time, as YYYY-MM-DD. */
 export function romeDay(time: string): string {
@@ -37,8 +39,8 @@ export function romeDateTime(day: string, time: string): string {
   return new Date(Date.UTC(y, m - 1, d, h - 1, min)).toISOString();
 }
 
-/** Midnight in Italian time of a YYYY-MM-DD day, as the API expects. */
-export function romeMidnight(day: string): string {
+/** The instant a YYYY-MM-DD day starts in Italy: a bound of instants (audit events from a day, a token expiring at a day). */
+export function romeDayStart(day: string): string {
   if (!isDay(day)) {
     throw new Error(`not a day: ${day}`);
   }
@@ -52,10 +54,19 @@ export function today(): string {
 
 /** Formatters in the user's language: dates as 25/11/2026, euros as 1.234,50 €. */
 export function useFormat() {
-  const intl = useIntl();
+  return formatters(useIntl());
+}
+
+/** useFormat's formatters for an intl object (tests build one without React). */
+export function formatters(intl: IntlShape) {
   return {
+    // A Date (YYYY-MM-DD) as written; an instant as its Italian day.
     date: (time: string | null | undefined) =>
-      time ? intl.formatDate(time, { timeZone: "Europe/Rome", day: "2-digit", month: "2-digit", year: "numeric" }) : "—",
+      time
+        ? isDay(time)
+          ? intl.formatDate(`${time}T00:00:00Z`, { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" })
+          : intl.formatDate(time, { timeZone: "Europe/Rome", day: "2-digit", month: "2-digit", year: "numeric" })
+        : "—",
     dateTime: (time: string | null | undefined) =>
       time
         ? intl.formatDate(time, { timeZone: "Europe/Rome", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" })

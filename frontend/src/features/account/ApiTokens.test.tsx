@@ -3,7 +3,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { addDays, addYears } from "../../i18n/calendar";
-import { romeMidnight, today } from "../../i18n/format";
+import { romeDayStart, today } from "../../i18n/format";
 import { renderScreen } from "../../test/render";
 import { ApiTokens } from "./ApiTokens";
 
@@ -62,7 +62,7 @@ describe("API tokens", () => {
     expect(mutations[0]?.variables.input).toEqual({
       name: "Export notturno",
       scope: "READ",
-      expiresAt: romeMidnight(addDays(today(), 90)),
+      expiresAt: romeDayStart(addDays(today(), 90)),
     });
     expect((screen.getByLabelText("Token") as HTMLInputElement).value).toBe(secret);
     expect(dialog.textContent).toContain("non verrà mostrato di nuovo");

@@ -7,7 +7,7 @@ import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { ApiTokenScope } from "../../gql/graphql";
 import { addDays } from "../../i18n/calendar";
-import { romeMidnight, today, useFormat } from "../../i18n/format";
+import { romeDayStart, today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { SubmitFooter } from "../../ui/FormPanel";
@@ -157,7 +157,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, token: strin
   const defaults: TokenForm = { name: "", scope: "READ", expiresOn: addDays(day, 90) };
   const form = useForm<TokenForm>({ resolver: zodResolver(schema), defaultValues: defaults });
   const onSubmit = form.handleSubmit(async (v) => {
-    const result = await create({ input: { name: v.name.trim(), scope: v.scope as ApiTokenScope, expiresAt: romeMidnight(v.expiresOn) } });
+    const result = await create({ input: { name: v.name.trim(), scope: v.scope as ApiTokenScope, expiresAt: romeDayStart(v.expiresOn) } });
     if (result.data?.createApiToken) {
       form.reset(defaults);
       onCreated(result.data.createApiToken.apiToken.name, result.data.createApiToken.token);

@@ -7,7 +7,7 @@ import { Link, useLocation, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { AdminUserQuery, Role, TableMembershipProfession } from "../../gql/graphql";
-import { romeMidnight, today, useFormat } from "../../i18n/format";
+import { today, useFormat } from "../../i18n/format";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { SubmitFooter } from "../../ui/FormPanel";
 import { Loading } from "../../ui/Loading";
@@ -355,7 +355,7 @@ function AddMembershipForm({ user, onAdded }: { user: User; onAdded: () => void 
         tableID: v.tableID,
         organizationID: v.organizationID,
         profession: v.profession as TableMembershipProfession,
-        joinedOn: romeMidnight(v.joinedOn),
+        joinedOn: v.joinedOn,
       },
     });
     if (result.error) {

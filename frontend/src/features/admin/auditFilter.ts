@@ -1,6 +1,6 @@
 import type { AuditEventWhereInput } from "../../gql/graphql";
 import { addDays, isDay } from "../../i18n/calendar";
-import { romeMidnight } from "../../i18n/format";
+import { romeDayStart } from "../../i18n/format";
 
 // The audit log's filters live in the URL (so a view can be shared or
 // bookmarked) and become the API's AuditEventWhereInput.
@@ -49,10 +49,10 @@ export function filterToParams(f: AuditFilter): URLSearchParams {
 export function filterToWhere(f: AuditFilter): AuditEventWhereInput {
   const where: AuditEventWhereInput = {};
   if (f.from) {
-    where.occurredAtGTE = romeMidnight(f.from);
+    where.occurredAtGTE = romeDayStart(f.from);
   }
   if (f.to) {
-    where.occurredAtLT = romeMidnight(addDays(f.to, 1));
+    where.occurredAtLT = romeDayStart(addDays(f.to, 1));
   }
   if (f.action) {
     where.action = f.action;

@@ -16,25 +16,25 @@ const viewer = aViewer({
 const empty = { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
 const person = { id: "per_1", pseudonym: "P-1", identity: { id: "pid_1", firstName: "Giulia", lastName: "Ciampi" } };
 const agenda = {
-  today: "2026-11-25T00:00:00+01:00",
-  horizon: "2026-12-25T00:00:00+01:00",
+  today: "2026-11-25",
+  horizon: "2026-12-25",
   referralsWaiting: {
     totalCount: 12,
     pageInfo: { hasNextPage: true, endCursor: "c10" },
     edges: [
       {
         node: {
-          id: "cas_1", code: "EMP-2026-0040", status: "REFERRED", priority: "URGENT", referredOn: "2026-11-15T00:00:00+01:00",
-          firstMeetingDueOn: "2026-11-22T00:00:00+01:00", planDueOn: null, takenInChargeOn: null, declineReason: null, transferRequestedAt: null,
+          id: "cas_1", code: "EMP-2026-0040", status: "REFERRED", priority: "URGENT", referredOn: "2026-11-15",
+          firstMeetingDueOn: "2026-11-22", planDueOn: null, takenInChargeOn: null, declineReason: null, transferRequestedAt: null,
           table: { id: "tab_1", name: "Tavolo di Empoli" }, transferTo: null, person,
         },
       },
     ],
   },
   overdueCases: empty, incomingTransfers: empty, casesWithoutManager: empty, declinedReferrals: empty,
-  planReviewsDue: { ...empty, totalCount: 1, edges: [{ node: { id: "pla_1", reviewOn: "2026-11-30T00:00:00+01:00", case: { id: "cas_2", code: "EMP-2026-0002", person } } }] },
+  planReviewsDue: { ...empty, totalCount: 1, edges: [{ node: { id: "pla_1", reviewOn: "2026-11-30", case: { id: "cas_2", code: "EMP-2026-0002", person } } }] },
   monitoringMeetingsDue: empty, followUpsDue: empty, interventionsEnding: empty, overdueCommitments: empty,
-  directivesToAcknowledge: { ...empty, totalCount: 1, edges: [{ node: { id: "dir_1", title: "Verifica degli impegni", issuedOn: "2026-11-20T00:00:00+01:00", allTables: true, tables: { edges: [] } } }] },
+  directivesToAcknowledge: { ...empty, totalCount: 1, edges: [{ node: { id: "dir_1", title: "Verifica degli impegni", issuedOn: "2026-11-20", allTables: true, tables: { edges: [] } } }] },
 };
 
 describe("Agenda", () => {

@@ -126,7 +126,7 @@ export function Agenda() {
               id="agenda.greeting"
               values={{
                 name: session.viewer.name,
-                date: intl.formatDate(agenda?.today ?? new Date(), { timeZone: "Europe/Rome", weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+                date: intl.formatDate(agenda ? `${agenda.today}T00:00:00Z` : new Date(), { timeZone: agenda ? "UTC" : "Europe/Rome", weekday: "long", day: "numeric", month: "long", year: "numeric" }),
               }}
             />
           </p>

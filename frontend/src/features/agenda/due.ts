@@ -1,14 +1,13 @@
 import { daysBetween } from "../../i18n/calendar";
-import { romeDay } from "../../i18n/format";
 
 // How far a deadline is from the agenda's day, in calendar days of
 // Italian time: "scaduto da 3 giorni", "scade oggi", "tra 5 giorni".
 
 export type Due = { kind: "overdue"; days: number } | { kind: "today" } | { kind: "soon"; days: number };
 
-/** A deadline (RFC 3339) seen from the agenda's day (RFC 3339). */
+/** A deadline seen from the agenda's day, both Dates (YYYY-MM-DD). */
 export function dueState(due: string, today: string): Due {
-  const days = daysBetween(romeDay(today), romeDay(due));
+  const days = daysBetween(today, due);
   if (days < 0) {
     return { kind: "overdue", days: -days };
   }

@@ -3,7 +3,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { useSearchParams } from "react-router";
 import { type CombinedError, useQuery } from "urql";
 import type { IndicatorDimension } from "../../gql/graphql";
-import { romeMidnight, today, useFormat } from "../../i18n/format";
+import { today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { enumValues } from "../../ui/enums";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -144,7 +144,7 @@ function useMonthLabel() {
 /** The period of a caption, as the user reads dates. */
 function usePeriod() {
   const fmt = useFormat();
-  return (f: DashboardFilter) => ({ from: fmt.date(romeMidnight(f.from)), to: fmt.date(romeMidnight(f.to)) });
+  return (f: DashboardFilter) => ({ from: fmt.date(f.from), to: fmt.date(f.to) });
 }
 
 const relabel = (rows: Row[], label: (r: Row) => string): Row[] => rows.map((r) => ({ ...r, label: label(r) }));

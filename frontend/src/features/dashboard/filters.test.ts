@@ -48,8 +48,8 @@ describe("filter and URL parameters", () => {
 describe("API filter", () => {
   it("ends the period the day after the last day, at midnight in Rome", () => {
     const f = toIndicatorFilter(defaultFilter(today));
-    expect(f.from).toBe("2025-12-31T23:00:00.000Z");
-    expect(f.to).toBe("2026-11-25T23:00:00.000Z");
+    expect(f.from).toBe("2026-01-01");
+    expect(f.to).toBe("2026-11-26");
     expect(f.tableIDs).toBeUndefined();
   });
 
@@ -111,6 +111,6 @@ describe("whole months", () => {
     const f = filterFromParams(new URLSearchParams("from=2026-02-14&to=2026-12-31"), today, {}, "months");
     expect(f).toMatchObject({ from: "2026-02-01", to: "2026-10-31" });
     const api = toIndicatorFilter(f);
-    expect([api.from, api.to]).toEqual(["2026-01-31T23:00:00.000Z", "2026-10-31T23:00:00.000Z"]);
+    expect([api.from, api.to]).toEqual(["2026-02-01", "2026-11-01"]);
   });
 });

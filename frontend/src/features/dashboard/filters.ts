@@ -1,6 +1,5 @@
 import type { AgeBand, IndicatorDimension, IndicatorFilter, NeedArea, PersonGender } from "../../gql/graphql";
 import { addDays, isDay } from "../../i18n/calendar";
-import { romeMidnight } from "../../i18n/format";
 
 // The dashboard's filter, as the user sees it (a period with its last day
 // included) and as it travels: in the page's URL (so a view can be
@@ -132,7 +131,7 @@ function scoped(f: DashboardFilter, scope: Scope): DashboardFilter {
 /** The API's filter: midnights in Italian time, the end the day after the last one. */
 export function toIndicatorFilter(f: DashboardFilter, scope: Scope = "cases"): IndicatorFilter {
   const s = scoped(f, scope);
-  const filter: IndicatorFilter = { from: romeMidnight(s.from), to: romeMidnight(addDays(s.to, 1)) };
+  const filter: IndicatorFilter = { from: s.from, to: addDays(s.to, 1) };
   if (s.tableIDs.length) filter.tableIDs = s.tableIDs;
   if (s.municipalityIDs.length) filter.municipalityIDs = s.municipalityIDs;
   if (s.needAreas.length) filter.needAreas = s.needAreas;

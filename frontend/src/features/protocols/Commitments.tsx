@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useMutation } from "urql";
 import type { ProtocolPageCommitmentFragment } from "../../gql/graphql";
-import { romeMidnight, today, useFormat } from "../../i18n/format";
+import { today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { FormActions } from "../../ui/FormPanel";
@@ -161,7 +161,7 @@ function FulfilForm({ id, description, onDone, onCancel }: SettleProps) {
   const form = useForm<FulfilValues>({ resolver: zodResolver(fulfilSchema), defaultValues: { doneOn: today(), evidence: "" } });
   const [state, fulfil] = useMutation(ProtocolPageFulfilMutation);
   const submit = form.handleSubmit(async (v) => {
-    const r = await fulfil({ id, doneOn: romeMidnight(v.doneOn), evidence: v.evidence.trim() });
+    const r = await fulfil({ id, doneOn: v.doneOn, evidence: v.evidence.trim() });
     if (r.error) {
       applyServerErrors(form, r.error, { doneOn: "doneOn", evidence: "evidence" });
       return;

@@ -6,7 +6,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import type { ProtocolPartyRole } from "../../gql/graphql";
-import { romeMidnight, today, useFormat } from "../../i18n/format";
+import { today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { useSession } from "../../session/session";
 import { nodes } from "../../ui/connection";
@@ -269,9 +269,9 @@ function ActivateForm({ id, onDone, onCancel }: { id: string; onDone: () => void
   const submit = form.handleSubmit(async (v) => {
     const r = await activate({
       id,
-      signedOn: romeMidnight(v.signedOn),
-      validFrom: v.validFrom ? romeMidnight(v.validFrom) : null,
-      validUntil: v.validUntil ? romeMidnight(v.validUntil) : null,
+      signedOn: v.signedOn,
+      validFrom: v.validFrom ? v.validFrom : null,
+      validUntil: v.validUntil ? v.validUntil : null,
     });
     if (r.error) {
       applyServerErrors(form, r.error, { signedOn: "signedOn", validFrom: "validFrom", validUntil: "validUntil" });
@@ -366,7 +366,7 @@ function CommitmentForm({ parties, onDone, onCancel }: { parties: { value: strin
   });
   const [state, add] = useMutation(ProtocolPageAddCommitmentMutation);
   const submit = form.handleSubmit(async (v) => {
-    const r = await add({ partyID: v.partyID, input: { description: v.description.trim(), dueOn: v.dueOn ? romeMidnight(v.dueOn) : null } });
+    const r = await add({ partyID: v.partyID, input: { description: v.description.trim(), dueOn: v.dueOn ? v.dueOn : null } });
     if (r.error) {
       applyServerErrors(form, r.error, { partyID: "partyID", description: "description", dueOn: "dueOn" });
       return;

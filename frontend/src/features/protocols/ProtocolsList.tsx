@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
-import { romeMidnight, today, useFormat } from "../../i18n/format";
+import { today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { useSession } from "../../session/session";
 import { nodes } from "../../ui/connection";
@@ -30,7 +30,7 @@ export function ProtocolsList() {
   const [params, setParams] = useSearchParams();
   const raw = params.get("status");
   const status = isStatusFilter(raw) ? raw : "";
-  const where = useMemo(() => statusWhere(status, romeMidnight(today())), [status]);
+  const where = useMemo(() => statusWhere(status, today()), [status]);
   const [after, setAfter] = useState<string | undefined>();
   const [result] = useQuery({ query: ProtocolsListQuery, variables: { where, after } });
   const [creating, setCreating] = useState(false);
@@ -142,8 +142,8 @@ function CreateForm({ onCancel }: { onCancel: () => void }) {
         title: v.title.trim(),
         purpose: v.purpose.trim() || null,
         status: "DRAFT",
-        validFrom: v.validFrom ? romeMidnight(v.validFrom) : null,
-        validUntil: v.validUntil ? romeMidnight(v.validUntil) : null,
+        validFrom: v.validFrom ? v.validFrom : null,
+        validUntil: v.validUntil ? v.validUntil : null,
       },
     });
     if (r.error || !r.data) {

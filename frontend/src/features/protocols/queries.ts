@@ -111,7 +111,7 @@ export const ProtocolPageOrganizationsQuery = graphql(`
 `);
 
 export const ProtocolPageActivateMutation = graphql(`
-  mutation ProtocolPageActivate($id: ID!, $signedOn: Time, $validFrom: Time, $validUntil: Time) {
+  mutation ProtocolPageActivate($id: ID!, $signedOn: Date, $validFrom: Date, $validUntil: Date) {
     activateProtocol(id: $id, signedOn: $signedOn, validFrom: $validFrom, validUntil: $validUntil) {
       id
       status
@@ -156,7 +156,7 @@ export const ProtocolPageAddCommitmentMutation = graphql(`
 `);
 
 export const ProtocolPageFulfilMutation = graphql(`
-  mutation ProtocolPageFulfil($id: ID!, $doneOn: Time, $evidence: String!) {
+  mutation ProtocolPageFulfil($id: ID!, $doneOn: Date, $evidence: String!) {
     fulfilProtocolCommitment(id: $id, doneOn: $doneOn, evidence: $evidence) {
       ...ProtocolPageCommitment
     }

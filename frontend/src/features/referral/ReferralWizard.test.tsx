@@ -45,7 +45,7 @@ describe("ReferralWizard's search for known persons", () => {
     expect(screen.getByRole("listitem", { current: "step" })).toHaveProperty("textContent", expect.stringContaining("Persona"));
     const user = await searchByName();
     const warning = await screen.findByTestId("duplicate-warning");
-    expect(asked).toEqual([{ lastName: "Bartolini", firstName: "Giulia", birthDate: "1978-02-13T23:00:00.000Z" }]);
+    expect(asked).toEqual([{ lastName: "Bartolini", firstName: "Giulia", birthDate: "1978-02-14" }]);
     expect(within(warning).getByText(/Attenzione: esiste già una persona con questi dati/).textContent).toContain("Sono state trovate 2 corrispondenze");
     expect(within(warning).getAllByText("Stessi nome, cognome e data di nascita")).toHaveLength(2);
     // The free person can be linked; the one with an open case cannot, and the case is linked.
@@ -74,7 +74,7 @@ describe("ReferralWizard's search for known persons", () => {
     expect(wizard.mutations.map((m) => m.variables.input)).toEqual([
       expect.objectContaining({
         personID: "per_1",
-        personIdentifiers: { lastName: "Bartolini", firstName: "Giulia", birthDate: "1978-02-13T23:00:00.000Z" },
+        personIdentifiers: { lastName: "Bartolini", firstName: "Giulia", birthDate: "1978-02-14" },
         tableID: "tab_1",
       }),
     ]);

@@ -1,7 +1,7 @@
 import { Button } from "design-react-kit";
 import type { ReactNode } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
-import { useFormat, romeMidnight } from "../../i18n/format";
+import { useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import type { ReferralForm } from "./schemas";
 import { normalizeTaxCode } from "./taxCode";
@@ -40,7 +40,7 @@ export function Summary({
   const t = (id: string) => intl.formatMessage({ id });
   const f = useFormat();
   const label = useEnumLabel();
-  const day = (d: string) => (d ? f.date(romeMidnight(d)) : "—");
+  const day = (d: string) => (d ? f.date(d) : "—");
   return (
     <section aria-labelledby="referral-step-summary">
       <h2 id="referral-step-summary" tabIndex={-1}>

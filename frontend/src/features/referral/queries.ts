@@ -1,7 +1,7 @@
 import { graphql } from "../../gql";
 
 export const ReferralFindMatchesQuery = graphql(`
-  query ReferralFindMatches($taxCode: String, $lastName: String, $firstName: String, $birthDate: Time) {
+  query ReferralFindMatches($taxCode: String, $lastName: String, $firstName: String, $birthDate: Date) {
     findPersonMatches(taxCode: $taxCode, lastName: $lastName, firstName: $firstName, birthDate: $birthDate) {
       personID
       pseudonym

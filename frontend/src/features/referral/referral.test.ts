@@ -57,7 +57,7 @@ describe("search", () => {
     expect(searchVars({ ...empty, lastName: " Rossi ", firstName: "Mario", birthDate: "1980-01-01" })).toEqual({
       lastName: "Rossi",
       firstName: "Mario",
-      birthDate: "1979-12-31T23:00:00.000Z",
+      birthDate: "1980-01-01",
     });
   });
 });
@@ -81,7 +81,7 @@ describe("the person chosen", () => {
   it("sets notADuplicate only when matches were shown and a new person is created anyway", () => {
     expect(newPersonInput(person, []).notADuplicate).toBeUndefined();
     expect(newPersonInput(person, [byName]).notADuplicate).toBe(true);
-    const identifiers = { lastName: "Rossi", firstName: "Mario", birthDate: "1979-12-31T23:00:00.000Z" };
+    const identifiers = { lastName: "Rossi", firstName: "Mario", birthDate: "1980-01-01" };
     const linked = referInput({ kind: "existing", match: byName, identifiers }, referral);
     expect(linked.personID).toBe("per_1");
     expect(linked.personIdentifiers).toEqual(identifiers);
@@ -125,7 +125,7 @@ describe("the referral", () => {
     const choice = { kind: "existing" as const, match: byName, identifiers: { taxCode: "RSSMRA80A01H501U" } };
     expect(referInput(choice, referral).consentGivenAt).toBeUndefined();
     expect(referInput(choice, { ...referral, consentGiven: true }).consentGivenAt).toBe("2026-11-24T23:00:00.000Z");
-    expect(referInput(choice, referral)).toMatchObject({ reason: "Sfratto", priority: "HIGH", referredOn: "2026-11-24T23:00:00.000Z" });
+    expect(referInput(choice, referral)).toMatchObject({ reason: "Sfratto", priority: "HIGH", referredOn: "2026-11-25" });
   });
   it("puts a server error on the step of its field", () => {
     expect(stepOfField("newPerson.taxCode")).toBe("person");

@@ -1,5 +1,5 @@
 import type { CasePriority, NeedArea, NewPersonInput, PersonCitizenshipArea, PersonGender, PersonIdentifiersInput, PersonMatchReason, ReferCaseInput } from "../../gql/graphql";
-import { romeMidnight } from "../../i18n/format";
+import { romeDayStart } from "../../i18n/format";
 import type { NewPersonForm, ReferralForm, SearchForm } from "./schemas";
 import { normalizeTaxCode } from "./taxCode";
 
@@ -43,7 +43,7 @@ export function searchVars(v: Pick<SearchForm, "taxCode" | "lastName" | "firstNa
   if (v.lastName.trim() && v.firstName.trim() && /^\d{4}-\d{2}-\d{2}$/.test(v.birthDate)) {
     out.lastName = v.lastName.trim();
     out.firstName = v.firstName.trim();
-    out.birthDate = romeMidnight(v.birthDate);
+    out.birthDate = v.birthDate;
   }
   return out;
 }
@@ -81,7 +81,7 @@ export function newPersonInput(p: NewPersonForm, matches: readonly Match[]): New
   const input: NewPersonInput = {
     lastName: p.lastName.trim(),
     firstName: p.firstName.trim(),
-    birthDate: romeMidnight(p.birthDate),
+    birthDate: p.birthDate,
     gender: p.gender as PersonGender,
     citizenshipArea: p.citizenshipArea as PersonCitizenshipArea,
   };
@@ -114,10 +114,10 @@ export function referInput(choice: PersonChoice, r: ReferralForm): ReferCaseInpu
     reason: r.reason.trim(),
     needAreas: r.needAreas as NeedArea[],
     priority: r.priority as CasePriority,
-    referredOn: romeMidnight(r.referredOn),
+    referredOn: r.referredOn,
   };
   if (r.consentGiven && r.consentOn) {
-    input.consentGivenAt = romeMidnight(r.consentOn);
+    input.consentGivenAt = romeDayStart(r.consentOn);
   }
   if (choice.kind === "existing") {
     input.personID = choice.match.personID;

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useMutation, useQuery } from "urql";
-import { romeMidnight, today, useFormat } from "../../i18n/format";
+import { today, useFormat } from "../../i18n/format";
 import { useSession } from "../../session/session";
 import { nodes } from "../../ui/connection";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -132,7 +132,7 @@ function DirectiveForm({ tables, onDone, onCancel }: { tables: { id: string; nam
       input: {
         title: v.title.trim(),
         body: v.body.trim(),
-        issuedOn: romeMidnight(v.issuedOn),
+        issuedOn: v.issuedOn,
         allTables: v.allTables,
         tableIDs: v.allTables ? undefined : v.tableIDs,
       },

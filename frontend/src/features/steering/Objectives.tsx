@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useMutation, useQuery } from "urql";
 import type { NeedArea, ObjectiveIndicator, SteeringObjectiveFragment } from "../../gql/graphql";
-import { romeDay, romeMidnight, today, useFormat } from "../../i18n/format";
+import { today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { governs, useSession } from "../../session/session";
 import { nodes } from "../../ui/connection";
@@ -190,8 +190,8 @@ function ObjectiveForm({ objective, onDone, onCancel }: { objective?: SteeringOb
           indicator: objective.indicator,
           target: targetText(objective.indicator, objective.target),
           lowerIsBetter: objective.lowerIsBetter,
-          periodStart: romeDay(objective.periodStart),
-          periodEnd: romeDay(objective.periodEnd),
+          periodStart: objective.periodStart,
+          periodEnd: objective.periodEnd,
           needAreas: objective.needAreas,
           ...before,
         }
@@ -227,8 +227,8 @@ function ObjectiveForm({ objective, onDone, onCancel }: { objective?: SteeringOb
       target: targetOf(v),
       lowerIsBetter: v.lowerIsBetter,
       needAreas: asList(v.needAreas) as NeedArea[],
-      periodStart: romeMidnight(v.periodStart),
-      periodEnd: romeMidnight(v.periodEnd),
+      periodStart: v.periodStart,
+      periodEnd: v.periodEnd,
     };
     const tablesAfter = asList(v.tableIDs);
     const municipalitiesAfter = asList(v.municipalityIDs);

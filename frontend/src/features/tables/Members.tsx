@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useMutation, useQuery } from "urql";
 import type { TableMembershipProfession, TablePageQuery } from "../../gql/graphql";
-import { romeMidnight, today, useFormat } from "../../i18n/format";
+import { today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { nodes } from "../../ui/connection";
 import { useEnumOptions } from "../../ui/enums";
@@ -181,7 +181,7 @@ function AddMemberForm({ tableID, onDone, onCancel }: { tableID: string; onDone:
         userID: v.userID,
         organizationID: v.organizationID,
         profession: v.profession as TableMembershipProfession,
-        joinedOn: romeMidnight(v.joinedOn),
+        joinedOn: v.joinedOn,
       },
     });
     if (r.error) {

@@ -90,7 +90,7 @@ describe("the case's actions", () => {
 
     await user.click(within(dialog).getByRole("button", { name: "Riprova con la versione aggiornata" }));
     await waitFor(() => expect(onChanged).toHaveBeenCalledTimes(2));
-    expect(mutation).toHaveBeenLastCalledWith("CaseActionsStartAssessment", expect.objectContaining({ id: "cas_1", version: 7, firstMeetingOn: "2026-03-04T23:00:00.000Z" }));
+    expect(mutation).toHaveBeenLastCalledWith("CaseActionsStartAssessment", expect.objectContaining({ id: "cas_1", version: 7, firstMeetingOn: "2026-03-05" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
   });
 

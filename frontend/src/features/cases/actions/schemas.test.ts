@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { romeMidnight } from "../../../i18n/format";
 import { addInterventionSchema, addInterventionSchemaFor, centsToInput, followUpSchema, parseEuroCents, preliminarySchema, takeChargeSchema } from "./schemas";
 
 const messages = (r: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) =>
@@ -53,8 +52,8 @@ describe("taking charge", () => {
       caseManagerID: "usr_1",
       plan: { ...plan, reviewOn: "2026-09-01", commitments: [{ kind: "VOLUNTEERING", description: "Banco alimentare", hoursAgreed: "20", dueOn: "", hostID: "" }] },
     });
-    expect(r.plan.agreedOn).toBe(romeMidnight("2026-03-02"));
-    expect(r.plan.reviewOn).toBe("2026-08-31T22:00:00.000Z");
+    expect(r.plan.agreedOn).toBe("2026-03-02");
+    expect(r.plan.reviewOn).toBe("2026-09-01");
     expect(r.plan.goals[0]).toEqual({ area: "EMPLOYMENT", description: "Trovare un lavoro", dueOn: undefined });
     expect(r.plan.commitments[0]).toEqual({ kind: "VOLUNTEERING", description: "Banco alimentare", hoursAgreed: 20, dueOn: undefined, hostID: undefined });
   });

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { romeMidnight } from "../../../i18n/format";
 import type {
   CaseClosureReason,
   CommitmentKind,
@@ -28,12 +27,11 @@ const date = (message: string) =>
   z
     .string()
     .min(1, message)
-    .regex(day, "caseActions.error.dateInvalid")
-    .transform((s) => romeMidnight(s));
+    .regex(day, "caseActions.error.dateInvalid");
 const optDate = z
   .string()
   .refine((s) => s === "" || day.test(s), "caseActions.error.dateInvalid")
-  .transform((s) => (s ? romeMidnight(s) : undefined));
+  .transform((s) => (s ? s : undefined));
 const choice = <T extends string>(message: string) => z.string().min(1, message).transform((s) => s as T);
 const optChoice = <T extends string>() => z.string().transform((s) => (s ? (s as T) : undefined));
 const optId = z.string().transform((s) => s || undefined);
@@ -90,9 +88,6 @@ export function centsToInput(cents: number | null | undefined): string {
   const rest = cents % 100;
   return rest ? `${whole},${String(rest).padStart(2, "0")}` : String(whole);
 }
-
-/** YYYY-MM-DD of an API time, for a date input. */
-export { romeDay as dayOf } from "../../../i18n/format";
 
 export const startAssessmentSchema = z.object({
   firstMeetingOn: date("caseActions.error.firstMeetingRequired"),
@@ -167,8 +162,8 @@ export const takeChargeSchema = z
     caseManagerID: v.caseManagerID,
     plan: {
       ...v.plan,
-      agreedOn: romeMidnight(v.plan.agreedOn),
-      reviewOn: v.plan.reviewOn ? romeMidnight(v.plan.reviewOn) : undefined,
+      agreedOn: v.plan.agreedOn,
+      reviewOn: v.plan.reviewOn ? v.plan.reviewOn : undefined,
     },
   }));
 
@@ -183,8 +178,8 @@ export const updatePlanSchema = z
   .refine((v) => notBefore(v.reviewOn, v.agreedOn), { path: ["reviewOn"], message: "caseActions.error.reviewBeforeAgreed" })
   .transform((v) => ({
     summary: v.summary,
-    agreedOn: v.agreedOn ? romeMidnight(v.agreedOn) : undefined,
-    reviewOn: v.reviewOn ? romeMidnight(v.reviewOn) : undefined,
+    agreedOn: v.agreedOn ? v.agreedOn : undefined,
+    reviewOn: v.reviewOn ? v.reviewOn : undefined,
   }));
 
 export const goalSchema = goal;
@@ -219,8 +214,8 @@ export const addInterventionSchema = z
   .refine((v) => notBefore(v.endsOn, v.startsOn), { path: ["endsOn"], message: "caseActions.error.endsBeforeStart" })
   .transform(({ cost, ...v }) => ({
     ...v,
-    startsOn: romeMidnight(v.startsOn),
-    endsOn: v.endsOn ? romeMidnight(v.endsOn) : undefined,
+    startsOn: v.startsOn,
+    endsOn: v.endsOn ? v.endsOn : undefined,
     costCents: cost,
   }));
 

@@ -12,7 +12,7 @@ import { membersOf } from "../parts";
 import { inDepthSchema, preliminarySchema, reasonSchema, startAssessmentSchema } from "../schemas";
 
 const StartAssessmentMutation = graphql(`
-  mutation CaseActionsStartAssessment($id: ID!, $version: Int!, $firstMeetingOn: Time) {
+  mutation CaseActionsStartAssessment($id: ID!, $version: Int!, $firstMeetingOn: Date) {
     startAssessment(id: $id, version: $version, firstMeetingOn: $firstMeetingOn) {
       id
       version

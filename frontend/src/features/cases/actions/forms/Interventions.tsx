@@ -3,7 +3,7 @@ import { useRef, useState } from "react";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
 import type { InterventionStatus, UpdateInterventionInput } from "../../../../gql/graphql";
-import { romeDay, today } from "../../../../i18n/format";
+import { today } from "../../../../i18n/format";
 import { SelectField, TextAreaField, TextField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
 import { DateField, PartSelect, useT } from "../fields";
@@ -11,7 +11,8 @@ import { interventionsOf, type Intervention } from "../parts";
 import { addInterventionSchemaFor, centsToInput, NO_FUND, updateInterventionSchema } from "../schemas";
 import { useFundOptions, useInterventionOptions, useOrganizationOptions } from "./options";
 
-const dayOf = (t: string | null | undefined) => (t ? romeDay(t) : "");
+// A Date of the API is already what a date input takes.
+const dayOf = (d: string | null | undefined) => d ?? "";
 
 /** The statuses an intervention may move to from its own (the server checks the same). */
 export const interventionMoves: Record<InterventionStatus, InterventionStatus[]> = {

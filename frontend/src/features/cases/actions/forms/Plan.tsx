@@ -4,7 +4,7 @@ import { useFieldArray, type UseFormReturn } from "react-hook-form";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
 import type { CommitmentInput, GoalInput } from "../../../../gql/graphql";
-import { romeDay, today, useFormat } from "../../../../i18n/format";
+import { today, useFormat } from "../../../../i18n/format";
 import { useEnumLabel } from "../../../../i18n/useEnumLabel";
 import { SelectField, TextAreaField, TextField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
@@ -21,7 +21,8 @@ import {
 } from "../schemas";
 import { useOrganizationOptions } from "./options";
 
-const dayOf = (t: string | null | undefined) => (t ? romeDay(t) : "");
+// A Date of the API is already what a date input takes.
+const dayOf = (d: string | null | undefined) => d ?? "";
 
 /** The table's members, by name, to choose a case manager. */
 function memberOptions(parts: CaseParts | undefined) {

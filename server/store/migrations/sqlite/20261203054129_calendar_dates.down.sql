@@ -1,0 +1,32 @@
+-- Back to instants: each day becomes the instant of its midnight in Rome,
+-- written as the driver writes times (UTC), by rome_midnight, which the
+-- store package registers with italian_day (SQLite knows no time zones).
+UPDATE "assessments" SET "assessed_on" = rome_midnight("assessed_on") WHERE "assessed_on" IS NOT NULL;
+UPDATE "cases" SET "referred_on" = rome_midnight("referred_on") WHERE "referred_on" IS NOT NULL;
+UPDATE "cases" SET "taken_in_charge_on" = rome_midnight("taken_in_charge_on") WHERE "taken_in_charge_on" IS NOT NULL;
+UPDATE "cases" SET "closed_on" = rome_midnight("closed_on") WHERE "closed_on" IS NOT NULL;
+UPDATE "cases" SET "first_meeting_on" = rome_midnight("first_meeting_on") WHERE "first_meeting_on" IS NOT NULL;
+UPDATE "cases" SET "first_meeting_due_on" = rome_midnight("first_meeting_due_on") WHERE "first_meeting_due_on" IS NOT NULL;
+UPDATE "cases" SET "plan_due_on" = rome_midnight("plan_due_on") WHERE "plan_due_on" IS NOT NULL;
+UPDATE "commitments" SET "due_on" = rome_midnight("due_on") WHERE "due_on" IS NOT NULL;
+UPDATE "directives" SET "issued_on" = rome_midnight("issued_on") WHERE "issued_on" IS NOT NULL;
+UPDATE "goals" SET "due_on" = rome_midnight("due_on") WHERE "due_on" IS NOT NULL;
+UPDATE "interventions" SET "starts_on" = rome_midnight("starts_on") WHERE "starts_on" IS NOT NULL;
+UPDATE "interventions" SET "ends_on" = rome_midnight("ends_on") WHERE "ends_on" IS NOT NULL;
+UPDATE "monitoring_meetings" SET "planned_on" = rome_midnight("planned_on") WHERE "planned_on" IS NOT NULL;
+UPDATE "monitoring_meetings" SET "held_on" = rome_midnight("held_on") WHERE "held_on" IS NOT NULL;
+UPDATE "objectives" SET "period_start" = rome_midnight("period_start") WHERE "period_start" IS NOT NULL;
+UPDATE "objectives" SET "period_end" = rome_midnight("period_end") WHERE "period_end" IS NOT NULL;
+UPDATE "outcomes" SET "achieved_on" = rome_midnight("achieved_on") WHERE "achieved_on" IS NOT NULL;
+UPDATE "outcomes" SET "follow_up_due_on" = rome_midnight("follow_up_due_on") WHERE "follow_up_due_on" IS NOT NULL;
+UPDATE "outcomes" SET "followed_up_on" = rome_midnight("followed_up_on") WHERE "followed_up_on" IS NOT NULL;
+UPDATE "pacts" SET "signed_on" = rome_midnight("signed_on") WHERE "signed_on" IS NOT NULL;
+UPDATE "person_identities" SET "birth_date" = rome_midnight("birth_date") WHERE "birth_date" IS NOT NULL;
+UPDATE "plans" SET "agreed_on" = rome_midnight("agreed_on") WHERE "agreed_on" IS NOT NULL;
+UPDATE "plans" SET "review_on" = rome_midnight("review_on") WHERE "review_on" IS NOT NULL;
+UPDATE "protocol_commitments" SET "due_on" = rome_midnight("due_on") WHERE "due_on" IS NOT NULL;
+UPDATE "protocol_commitments" SET "done_on" = rome_midnight("done_on") WHERE "done_on" IS NOT NULL;
+UPDATE "protocols" SET "signed_on" = rome_midnight("signed_on") WHERE "signed_on" IS NOT NULL;
+UPDATE "protocols" SET "valid_from" = rome_midnight("valid_from") WHERE "valid_from" IS NOT NULL;
+UPDATE "protocols" SET "valid_until" = rome_midnight("valid_until") WHERE "valid_until" IS NOT NULL;
+UPDATE "table_memberships" SET "joined_on" = rome_midnight("joined_on") WHERE "joined_on" IS NOT NULL;
