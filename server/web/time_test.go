@@ -6,22 +6,23 @@ import (
 
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // TestTimesWithOffsets writes dates with an explicit offset, as Italian
 // clients send them, and reads them back: the same instant, and in order.
 func TestTimesWithOffsets(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
+		a := webtest.NewAPI(t, db)
 		for _, from := range []string{"2026-06-01T00:00:00+02:00", "2026-05-31T23:30:00Z", "2026-01-15T00:00:00+01:00"} {
-			a.ok(`mutation($f: Time!) { createProtocol(input: {title: "P", validFrom: $f}) { id } }`, map[string]any{"f": from}, &struct{}{})
+			a.OK(`mutation($f: Time!) { createProtocol(input: {title: "P", validFrom: $f}) { id } }`, map[string]any{"f": from}, &struct{}{})
 		}
 		var out struct {
 			Protocols struct {
 				Edges []struct{ Node struct{ ValidFrom time.Time } }
 			}
 		}
-		a.ok(`{ protocols(first: 10, where: {validFromGT: "2026-05-31T23:00:00+01:00"}, orderBy: [{field: VALID_FROM}]) {
+		a.OK(`{ protocols(first: 10, where: {validFromGT: "2026-05-31T23:00:00+01:00"}, orderBy: [{field: VALID_FROM}]) {
 			edges { node { validFrom } } } }`, nil, &out)
 		var got []string
 		for _, e := range out.Protocols.Edges {
@@ -36,7 +37,7 @@ func TestTimesWithOffsets(t *testing.T) {
 				Edges []struct{ Node struct{ ValidFrom time.Time } }
 			}
 		}
-		a.ok(`{ protocols(first: 10, orderBy: [{field: VALID_FROM}]) { edges { node { validFrom } } } }`, nil, &all)
+		a.OK(`{ protocols(first: 10, orderBy: [{field: VALID_FROM}]) { edges { node { validFrom } } } }`, nil, &all)
 		var order []string
 		for _, e := range all.Protocols.Edges {
 			order = append(order, e.Node.ValidFrom.UTC().Format(time.RFC3339))
