@@ -66,8 +66,8 @@ func answerOf(s *ast.Schema, typ string) string {
 	}
 	parts := []string{"__typename"}
 	for _, f := range s.Types[typ].Fields {
-		switch target := s.Types[f.Type.Name()]; {
-		case target.Kind == ast.Scalar || target.Kind == ast.Enum:
+		switch target := s.Types[f.Type.Name()]; target.Kind {
+		case ast.Scalar, ast.Enum:
 			parts = append(parts, f.Name)
 		default:
 			parts = append(parts, fmt.Sprintf("%s { %s }", f.Name, answerOf(s, target.Name)))

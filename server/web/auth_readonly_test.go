@@ -133,7 +133,7 @@ func TestReadOnlyTokenMutatesNothing(t *testing.T) {
 			t.Fatalf("only %d mutations found", len(fields))
 		}
 		// The account's own mutations, with arguments that would succeed.
-		real := map[string]map[string]any{
+		succeeding := map[string]map[string]any{
 			"changePassword": {"input": map[string]any{"currentPassword": rightPassword, "newPassword": "un'altra-password-lunga", "revokeApiTokens": true}},
 			"endSession":     {"id": sessionID},
 			"revokeApiToken": {"id": tok.ID},
@@ -146,7 +146,7 @@ func TestReadOnlyTokenMutatesNothing(t *testing.T) {
 				decl = append(decl, fmt.Sprintf("$%s: %s", arg.Name, arg.Type))
 				args = append(args, fmt.Sprintf("%s: $%s", arg.Name, arg.Name))
 				vars[arg.Name] = types.sample(arg.Type)
-				if v, ok := real[f.Name][arg.Name]; ok {
+				if v, ok := succeeding[f.Name][arg.Name]; ok {
 					vars[arg.Name] = v
 				}
 			}
