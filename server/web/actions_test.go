@@ -123,6 +123,9 @@ func with(list []string, more ...string) []string { return append(slices.Clone(l
 // checks the exact list; then sends every pathway action: each one listed
 // is accepted, each one not listed is refused and changes nothing.
 func TestAllowedActions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("every action as every viewer in every status (about 30 s with PostgreSQL); skipped with -short")
+	}
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		start := time.Now()
 		w := newWorld(t, db)
