@@ -49,7 +49,7 @@ func ValidateTaxCode(code string) error {
 			switch {
 			case c >= '0' && c <= '9':
 			case strings.IndexByte(omocodia, c) >= 0:
-				digits[i] = '0' + byte(strings.IndexByte(omocodia, c))
+				digits[i] = "0123456789"[strings.IndexByte(omocodia, c)]
 			default:
 				return ErrTaxCodeFormat
 			}

@@ -14,7 +14,8 @@ func serveMetrics(ctx context.Context, addr string, metrics http.Handler, logger
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", metrics)
 	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 30 * time.Second}
-	go func() {
+	// Once ctx has ended, the shutdown needs a deadline of its own.
+	go func() { //nolint:gosec // G118: see above
 		<-ctx.Done()
 		shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()

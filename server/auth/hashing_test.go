@@ -27,7 +27,11 @@ func TestHashSlots(t *testing.T) {
 		wg.Go(func() {
 			err := withHashSlot(func() {
 				n := running.Add(1)
-				for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
+				// Raise the peak to n unless another goroutine raised it past.
+				for p := peak.Load(); n > p; p = peak.Load() {
+					if peak.CompareAndSwap(p, n) {
+						break
+					}
 				}
 				time.Sleep(20 * time.Millisecond)
 				running.Add(-1)

@@ -88,7 +88,8 @@ func (s *requestState) cookie(value string, maxAge int) *http.Cookie {
 	if s.secure {
 		name = secureCookieName
 	}
-	return &http.Cookie{Name: name, Value: value, Path: "/", MaxAge: maxAge, HttpOnly: true, Secure: s.secure, SameSite: http.SameSiteLaxMode}
+	// Secure follows the request's scheme: plain HTTP is local development.
+	return &http.Cookie{Name: name, Value: value, Path: "/", MaxAge: maxAge, HttpOnly: true, Secure: s.secure, SameSite: http.SameSiteLaxMode} //nolint:gosec // G124: see above
 }
 
 // Handler wraps next with authentication.

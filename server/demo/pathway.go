@@ -28,10 +28,6 @@ type caseDraft struct {
 	reopened   bool       // a later case reopens this one
 }
 
-func (c *caseDraft) open() bool {
-	return domain.CaseStatus(c.status).Open()
-}
-
 var needWeights = []weighted[domain.NeedArea]{
 	{domain.NeedEmployment, 0.55}, {domain.NeedIncome, 0.45}, {domain.NeedHousing, 0.25}, {domain.NeedHealth, 0.15},
 	{domain.NeedFamily, 0.15}, {domain.NeedEducation, 0.12}, {domain.NeedDebt, 0.18}, {domain.NeedLegal, 0.05},

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -59,16 +60,14 @@ func (r row) keysOf(d indicator.Dimension, end domain.Date) []string {
 	case indicator.Month:
 		return []string{day[:7]}
 	case indicator.Quarter:
-		var m int
-		fmt.Sscanf(day[5:7], "%d", &m)
+		m, _ := strconv.Atoi(day[5:7])
 		return []string{fmt.Sprintf("%s-Q%d", day[:4], (m+2)/3)}
 	case indicator.NeedArea:
 		return domain.StringsOf(r.areas)
 	case indicator.Gender:
 		return []string{r.gender}
 	case indicator.AgeBandDim:
-		var y int
-		fmt.Sscanf(day[:4], "%d", &y)
+		y, _ := strconv.Atoi(day[:4])
 		return []string{string(indicator.BandOf(y - r.born))}
 	case indicator.OutcomeKind:
 		return []string{r.kind}
@@ -344,10 +343,10 @@ func TestIndicatorsMatchGo(t *testing.T) {
 								} else if len(rows) == 0 {
 									want = map[string][2]float64{"": {0, 0}}
 								}
-								if !close(gotTotal, want) {
+								if !closeEnough(gotTotal, want) {
 									t.Errorf("%s total from %v: got %v, want %v", in.name, p.from, gotTotal, want)
 								}
-							} else if g := got(r); !close(g, want) {
+							} else if g := got(r); !closeEnough(g, want) {
 								t.Errorf("%s by %v from %v: got\n%v\nwant\n%v", in.name, groupBy, p.from, g, want)
 							}
 							checked++
@@ -360,8 +359,8 @@ func TestIndicatorsMatchGo(t *testing.T) {
 	}
 }
 
-// close compares two computations, values to a millionth.
-func close(a, b map[string][2]float64) bool {
+// closeEnough compares two computations, values to a millionth.
+func closeEnough(a, b map[string][2]float64) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -446,7 +445,7 @@ func TestNetworkIndicatorsMatchGo(t *testing.T) {
 					g[""] = [2]float64{*r.Total.Value, persons(r.Total)}
 				}
 			}
-			if !close(g, want) {
+			if !closeEnough(g, want) {
 				t.Errorf("%s: got\n%v\nwant\n%v", name, g, want)
 			}
 		}

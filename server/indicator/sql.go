@@ -216,15 +216,15 @@ func (q *query) fromWhere(m measure, f Filter, groupBy []Dimension, end domain.D
 		q.sql.WriteString(" AND " + m.openOn(q, end))
 	case m.year != "":
 		if f.From != nil {
-			q.sql.WriteString(fmt.Sprintf(" AND %s >= %s", m.year, q.arg(f.From.Year())))
+			fmt.Fprintf(&q.sql, " AND %s >= %s", m.year, q.arg(f.From.Year()))
 		}
-		q.sql.WriteString(fmt.Sprintf(" AND %s <= %s", m.year, q.arg(end.AddDays(-1).Year())))
+		fmt.Fprintf(&q.sql, " AND %s <= %s", m.year, q.arg(end.AddDays(-1).Year()))
 	default:
 		if f.From != nil {
-			q.sql.WriteString(fmt.Sprintf(" AND %s >= %s", m.date, q.arg(m.bound(*f.From))))
+			fmt.Fprintf(&q.sql, " AND %s >= %s", m.date, q.arg(m.bound(*f.From)))
 		}
 		if f.To != nil {
-			q.sql.WriteString(fmt.Sprintf(" AND %s < %s", m.date, q.arg(m.bound(*f.To))))
+			fmt.Fprintf(&q.sql, " AND %s < %s", m.date, q.arg(m.bound(*f.To)))
 		}
 	}
 	unfit := func(filter string) error {
@@ -301,8 +301,8 @@ func countSQL(dialectName string, m measure, f Filter, groupBy []Dimension, end 
 	if withTotal {
 		keyCols, grouping, groupBySQL = "COALESCE(k0, ''), COALESCE(k1, '')", "CASE WHEN GROUPING(k0, k1) = 0 THEN 0 ELSE 1 END", "GROUP BY GROUPING SETS ((k0, k1), ())"
 	}
-	q.sql.WriteString(fmt.Sprintf("SELECT %s, %s(v), COUNT(DISTINCT person), %s FROM (SELECT %s, %s AS v, %s AS person",
-		keyCols, agg, grouping, keyColumns(keys), row, person))
+	fmt.Fprintf(&q.sql, "SELECT %s, %s(v), COUNT(DISTINCT person), %s FROM (SELECT %s, %s AS v, %s AS person",
+		keyCols, agg, grouping, keyColumns(keys), row, person)
 	if err := q.fromWhere(m, f, groupBy, end); err != nil {
 		return nil, err
 	}
@@ -322,7 +322,7 @@ func percentileSQL(dialectName string, m measure, f Filter, groupBy []Dimension,
 		return nil, err
 	}
 	pos := fmt.Sprintf("(%d * (n - 1))", num)
-	q.sql.WriteString(fmt.Sprintf(`SELECT k0, k1,
+	fmt.Fprintf(&q.sql, `SELECT k0, k1,
 		MIN(CASE WHEN rn = 1 + %[1]s / %[2]d THEN days END),
 		MIN(CASE WHEN rn = 2 + %[1]s / %[2]d THEN days END),
 		MIN(%[1]s %% %[2]d),
@@ -330,7 +330,7 @@ func percentileSQL(dialectName string, m measure, f Filter, groupBy []Dimension,
 		FROM (SELECT k0, k1, days, person,
 			ROW_NUMBER() OVER (PARTITION BY k0, k1 ORDER BY days) AS rn,
 			COUNT(*) OVER (PARTITION BY k0, k1) AS n
-			FROM (SELECT `, pos, den))
+			FROM (SELECT `, pos, den)
 	q.sql.WriteString(keyColumns(keys) + ", " + daysBetween(dialectName, "c.referred_on", "c.taken_in_charge_on") + " AS days, c.case_file_person AS person")
 	if err := q.fromWhere(m, f, groupBy, end); err != nil {
 		return nil, err

@@ -17,14 +17,14 @@ import (
 type Outage int
 
 const (
-	// NoOutage: the error says nothing about the database's availability.
+	// NoOutage means the error says nothing about the database's availability.
 	NoOutage Outage = iota
-	// Unreachable: no connection, a connection lost, a server shutting
+	// Unreachable means no connection, a connection lost, a server shutting
 	// down or starting up, or out of connections or memory.
 	Unreachable
-	// CannotWrite: the storage is full, read-only or failing.
+	// CannotWrite means the storage is full, read-only or failing.
 	CannotWrite
-	// Busy: SQLite's write lock was held past the busy timeout.
+	// Busy means SQLite's write lock was held past the busy timeout.
 	Busy
 )
 

@@ -22,6 +22,7 @@ import (
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // actionRequests take each CaseAction on an actionCase, with input the
@@ -71,7 +72,7 @@ type actionCase struct {
 
 // vars are the variables of every request of actionRequests on the case.
 func (w *world) vars(c actionCase) map[string]any {
-	return map[string]any{"id": c.id, "v": w.snapshot(c.id).version, "op": w.opID, "o": w.provider, "t": w.vinciTable,
+	return map[string]any{"id": c.id, "v": w.Snapshot(c.id).Version, "op": w.OpID, "o": w.Provider, "t": w.VinciTable,
 		"today": domain.Today().String(), "goal": c.goal, "commitment": c.commitment,
 		"intervention": c.intervention, "outcome": c.outcome, "meeting": c.meeting}
 }
@@ -79,34 +80,34 @@ func (w *world) vars(c actionCase) map[string]any {
 // actionCaseIn writes a case in a status with its parts; parts of a case
 // without a plan are IDs of nothing.
 func (w *world) actionCaseIn(status casefile.Status, work intervention.Status) actionCase {
-	w.t.Helper()
-	id, goalID := w.caseIn(status)
+	w.T.Helper()
+	id, goalID := w.CaseIn(status)
 	c := actionCase{id: id, goal: gid.New("gol"), commitment: gid.New("com"), intervention: gid.New("itv"),
 		outcome: gid.New("out"), meeting: gid.New("mon")}
 	if goalID == "" {
 		return c
 	}
 	today := domain.Today()
-	p := w.client.Plan.Query().Where(plan.HasCaseWith(casefile.ID(id))).OnlyX(w.ctx)
+	p := w.Client.Plan.Query().Where(plan.HasCaseWith(casefile.ID(id))).OnlyX(w.Ctx)
 	c.goal = goalID
-	c.commitment = w.client.Commitment.Create().SetPlanID(p.ID).SetKind(commitment.KindVolunteering).
-		SetDescription("Biblioteca").SetHoursAgreed(20).SaveX(w.ctx).ID
-	c.intervention = w.client.Intervention.Create().SetCaseID(id).SetProviderID(w.provider).SetKind(intervention.KindTraining).
-		SetStartsOn(today.AddDays(-20)).SetStatus(work).SaveX(w.ctx).ID
-	c.outcome = w.client.Outcome.Create().SetCaseID(id).SetKind(outcome.KindEmploymentPermanent).
+	c.commitment = w.Client.Commitment.Create().SetPlanID(p.ID).SetKind(commitment.KindVolunteering).
+		SetDescription("Biblioteca").SetHoursAgreed(20).SaveX(w.Ctx).ID
+	c.intervention = w.Client.Intervention.Create().SetCaseID(id).SetProviderID(w.Provider).SetKind(intervention.KindTraining).
+		SetStartsOn(today.AddDays(-20)).SetStatus(work).SaveX(w.Ctx).ID
+	c.outcome = w.Client.Outcome.Create().SetCaseID(id).SetKind(outcome.KindEmploymentPermanent).
 		SetValueDimension(outcome.ValueDimensionEconomic).SetAchievedOn(today.AddDays(-25)).
-		SetFollowUpDueOn(today.AddDays(3)).SaveX(w.ctx).ID
-	c.meeting = w.client.MonitoringMeeting.Create().SetCaseID(id).SetPlannedOn(today).SaveX(w.ctx).ID
+		SetFollowUpDueOn(today.AddDays(3)).SaveX(w.Ctx).ID
+	c.meeting = w.Client.MonitoringMeeting.Create().SetCaseID(id).SetPlannedOn(today).SaveX(w.Ctx).ID
 	return c
 }
 
 // anotherCaseOf writes a second case of the person of a case.
 func (w *world) anotherCaseOf(id gid.ID, status casefile.Status) *ent.CaseFileCreate {
-	w.seq++
-	per := w.client.CaseFile.Query().Where(casefile.ID(id)).QueryPerson().OnlyIDX(w.ctx)
-	return w.client.CaseFile.Create().SetCode(fmt.Sprintf("EMP-1998-%04d", w.seq)).SetPersonID(per).SetTableID(w.empoli).
+	w.Seq++
+	per := w.Client.CaseFile.Query().Where(casefile.ID(id)).QueryPerson().OnlyIDX(w.Ctx)
+	return w.Client.CaseFile.Create().SetCode(fmt.Sprintf("EMP-1998-%04d", w.Seq)).SetPersonID(per).SetTableID(w.Empoli).
 		SetReferredOn(domain.Today()).SetReferralReason("Di nuovo").SetNeedAreas([]domain.NeedArea{domain.NeedIncome}).
-		SetReferringOrganizationID(w.opOrg).SetReferringOperatorID(w.opID).SetStatus(status)
+		SetReferringOrganizationID(w.OpOrg).SetReferringOperatorID(w.OpID).SetStatus(status)
 }
 
 // memberWork are the actions of a working case for the members of its
@@ -130,25 +131,25 @@ func TestAllowedActions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		vinciCoordinator := w.client.TerritorialTable.Query().Where(territorialtable.ID(w.vinciTable)).QueryCoordinator().OnlyX(w.ctx)
-		vinciCoordinator.Update().SetPasswordHash(hash).ExecX(w.ctx)
-		_, secret, err := auth.New(w.client).CreateToken(w.ctx, &viewer.Viewer{UserID: w.coordID}, "sola lettura",
+		vinciCoordinator := w.Client.TerritorialTable.Query().Where(territorialtable.ID(w.VinciTable)).QueryCoordinator().OnlyX(w.Ctx)
+		vinciCoordinator.Update().SetPasswordHash(hash).ExecX(w.Ctx)
+		_, secret, err := auth.New(w.Client).CreateToken(w.Ctx, &viewer.Viewer{UserID: w.CoordID}, "sola lettura",
 			apitoken.ScopeRead, time.Now().Add(time.Hour), auth.Request{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		users := map[string]*api{
-			"coordinator": w.coord, "operator": w.op, "Vinci coordinator": as(t, w.base, vinciCoordinator.Email),
-			"Vinci operator": w.vinci, "steering": as(t, w.base, demo.SteeringEmail), "analyst": as(t, w.base, demo.AnalystEmail),
-			"admin":                    as(t, w.base, demo.AdminEmail),
-			"coordinator's read token": {t: t, handler: w.base.handler, client: w.client, token: secret},
+		users := map[string]*webtest.API{
+			"coordinator": w.Coord, "operator": w.Op, "Vinci coordinator": webtest.As(t, w.Base, vinciCoordinator.Email),
+			"Vinci operator": w.Vinci, "steering": webtest.As(t, w.Base, demo.SteeringEmail), "analyst": webtest.As(t, w.Base, demo.AnalystEmail),
+			"admin":                    webtest.As(t, w.Base, demo.AdminEmail),
+			"coordinator's read token": {T: t, Handler: w.Base.Handler, Client: w.Client, Token: secret},
 		}
 		main := []string{"coordinator", "operator", "Vinci coordinator"}
 		outsiders := []string{"Vinci operator", "steering", "analyst", "admin", "coordinator's read token"}
 
 		// Every value of CaseAction has a request here.
 		var enum struct{ EnumValues []struct{ Name string } }
-		w.coord.must(`{ __type(name: "CaseAction") { enumValues { name } } }`, nil, &enum)
+		w.Coord.Must(`{ __type(name: "CaseAction") { enumValues { name } } }`, nil, &enum)
 		var all []string
 		for _, v := range enum.EnumValues {
 			all = append(all, v.Name)
@@ -173,7 +174,7 @@ func TestAllowedActions(t *testing.T) {
 			}, true},
 			{"under assessment, no preliminary analysis", func() actionCase {
 				c := w.actionCaseIn(casefile.StatusUnderAssessment, "")
-				w.client.Assessment.Delete().Where(assessment.HasCaseWith(casefile.ID(c.id))).ExecX(w.ctx)
+				w.Client.Assessment.Delete().Where(assessment.HasCaseWith(casefile.ID(c.id))).ExecX(w.Ctx)
 				return c
 			}, map[string][]string{
 				"coordinator": {"RECORD_PRELIMINARY_ASSESSMENT", "DECLINE_REFERRAL", "TRANSFER_CASE", "ADD_NOTE"},
@@ -189,7 +190,7 @@ func TestAllowedActions(t *testing.T) {
 			}, true},
 			{"in charge, managed by the operator", func() actionCase {
 				c := w.actionCaseIn(casefile.StatusInCharge, intervention.StatusCompleted)
-				w.client.CaseFile.UpdateOneID(c.id).SetCaseManagerID(w.opID).ExecX(w.ctx)
+				w.Client.CaseFile.UpdateOneID(c.id).SetCaseManagerID(w.OpID).ExecX(w.Ctx)
 				return c
 			}, map[string][]string{
 				"coordinator": with(coordWork, "MOVE_TO_MONITORING", "CLOSE_CASE", "TRANSFER_CASE", "ADD_NOTE"),
@@ -207,8 +208,8 @@ func TestAllowedActions(t *testing.T) {
 			}, false},
 			{"in charge, a transfer to Vinci pending", func() actionCase {
 				c := w.actionCaseIn(casefile.StatusInCharge, intervention.StatusCompleted)
-				w.client.CaseFile.UpdateOneID(c.id).SetTransferToID(w.vinciTable).SetTransferReason("Trasloco").
-					SetTransferRequestedAt(time.Now()).ExecX(w.ctx)
+				w.Client.CaseFile.UpdateOneID(c.id).SetTransferToID(w.VinciTable).SetTransferReason("Trasloco").
+					SetTransferRequestedAt(time.Now()).ExecX(w.Ctx)
 				return c
 			}, map[string][]string{
 				"coordinator":       with(coordWork, "MOVE_TO_MONITORING", "CLOSE_CASE", "DECLINE_TRANSFER", "ADD_NOTE"),
@@ -222,7 +223,7 @@ func TestAllowedActions(t *testing.T) {
 			{"closed, reopened already", func() actionCase {
 				c := w.actionCaseIn(casefile.StatusClosed, intervention.StatusCompleted)
 				w.anotherCaseOf(c.id, casefile.StatusDeclined).SetPreviousCaseID(c.id).SetClosedOn(domain.Today()).
-					SetDeclineReason("Seguita altrove").ExecX(w.ctx)
+					SetDeclineReason("Seguita altrove").ExecX(w.Ctx)
 				return c
 			}, map[string][]string{
 				"coordinator": {"RECORD_FOLLOW_UP", "ADD_NOTE"},
@@ -230,7 +231,7 @@ func TestAllowedActions(t *testing.T) {
 			}, false},
 			{"closed, the person has another open case", func() actionCase {
 				c := w.actionCaseIn(casefile.StatusClosed, intervention.StatusCompleted)
-				w.anotherCaseOf(c.id, casefile.StatusReferred).ExecX(w.ctx)
+				w.anotherCaseOf(c.id, casefile.StatusReferred).ExecX(w.Ctx)
 				return c
 			}, map[string][]string{
 				"coordinator": {"RECORD_FOLLOW_UP", "ADD_NOTE"},
@@ -260,24 +261,24 @@ func TestAllowedActions(t *testing.T) {
 					t.Errorf("%s, as %s: allowedActions\n%v\nwant\n%v", st.name, name, listed, want)
 				}
 				// Refused steps change nothing: try them all on one case.
-				before := w.snapshot(c.id)
+				before := w.Snapshot(c.id)
 				for _, action := range all {
 					if slices.Contains(listed, action) {
 						continue
 					}
-					r := u.send(actionRequests[action], w.vars(c), nil)
+					r := u.Send(actionRequests[action], w.vars(c), nil)
 					if !refusedForState(r) {
 						t.Errorf("%s, as %s: %s is not listed, but the server answered %s", st.name, name, action, r.Raw)
 					}
 					refusals++
 				}
-				if after := w.snapshot(c.id); after != before {
+				if after := w.Snapshot(c.id); after != before {
 					t.Errorf("%s, as %s: refused steps changed the case: %+v, was %+v", st.name, name, after, before)
 				}
 				// Each listed step on a case of its own, as it moves the case.
 				for _, action := range listed {
 					fresh := st.make()
-					if r := u.send(actionRequests[action], w.vars(fresh), nil); len(r.Errors) > 0 {
+					if r := u.Send(actionRequests[action], w.vars(fresh), nil); len(r.Errors) > 0 {
 						t.Errorf("%s, as %s: %s is listed, but the server refused it: %s", st.name, name, action, r.Raw)
 					}
 					accepted++
@@ -290,29 +291,29 @@ func TestAllowedActions(t *testing.T) {
 
 // allowedActions reads a case's allowed actions as a user; a case the
 // user does not see allows nothing.
-func (w *world) allowedActions(u *api, id gid.ID) []string {
-	w.t.Helper()
+func (w *world) allowedActions(u *webtest.API, id gid.ID) []string {
+	w.T.Helper()
 	var out struct {
 		Node *struct{ AllowedActions []string }
 	}
-	r := u.send(`query($id: ID!) { node(id: $id) { ... on Case { allowedActions } } }`, map[string]any{"id": id}, &out.Node)
-	if r.code() == "NOT_FOUND" {
+	r := u.Send(`query($id: ID!) { node(id: $id) { ... on Case { allowedActions } } }`, map[string]any{"id": id}, &out.Node)
+	if r.Code() == "NOT_FOUND" {
 		return []string{}
 	}
 	if len(r.Errors) > 0 || out.Node == nil {
-		w.t.Fatalf("allowedActions of %s: %s", id, r.Raw)
+		w.T.Fatalf("allowedActions of %s: %s", id, r.Raw)
 	}
 	return out.Node.AllowedActions
 }
 
 // refusedForState reports whether a step was refused for who asks or for
 // the case's state, not for its input: the requests' input is valid.
-func refusedForState(r response) bool {
+func refusedForState(r webtest.Response) bool {
 	if len(r.Errors) == 0 {
 		return false
 	}
 	field, _ := r.Errors[0].Extensions["field"].(string)
-	switch r.code() {
+	switch r.Code() {
 	case "FORBIDDEN", "NOT_FOUND":
 		return true
 	case "BAD_USER_INPUT":

@@ -24,6 +24,7 @@ import (
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/web"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // answerSelection selects what a client may ask of a type without
@@ -65,8 +66,8 @@ func answerOf(s *ast.Schema, typ string) string {
 	}
 	parts := []string{"__typename"}
 	for _, f := range s.Types[typ].Fields {
-		switch target := s.Types[f.Type.Name()]; {
-		case target.Kind == ast.Scalar || target.Kind == ast.Enum:
+		switch target := s.Types[f.Type.Name()]; target.Kind {
+		case ast.Scalar, ast.Enum:
 			parts = append(parts, f.Name)
 		default:
 			parts = append(parts, fmt.Sprintf("%s { %s }", f.Name, answerOf(s, target.Name)))
@@ -79,7 +80,7 @@ func answerOf(s *ast.Schema, typ string) string {
 // request holds ANSWER where the selection of its answer goes.
 type mutationAnswer struct {
 	name    string
-	by      *api
+	by      *webtest.API
 	request string
 	vars    func() map[string]any
 }
@@ -100,16 +101,16 @@ var unreadableAnswers = map[string]string{
 func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
-		w.base.rebuild(db, func(o *web.Options) { o.Throttle = web.Throttle{Rate: 1e6, Burst: 1e6} })
+		w.Base.Rebuild(db, func(o *web.Options) { o.Throttle = web.Throttle{Rate: 1e6, Burst: 1e6} })
 		schema := graph.NewSchema(nil, nil, nil).Schema()
-		admin, steering := as(t, w.base, demo.AdminEmail), as(t, w.base, demo.SteeringEmail)
+		admin, steering := webtest.As(t, w.Base, demo.AdminEmail), webtest.As(t, w.Base, demo.SteeringEmail)
 		hash, err := auth.HashPassword(demo.Password)
 		if err != nil {
 			t.Fatal(err)
 		}
-		vinciCoordinator := w.client.TerritorialTable.Query().Where(territorialtable.ID(w.vinciTable)).QueryCoordinator().OnlyX(w.ctx)
-		vinciCoordinator.Update().SetPasswordHash(hash).ExecX(w.ctx)
-		receiver := as(t, w.base, vinciCoordinator.Email)
+		vinciCoordinator := w.Client.TerritorialTable.Query().Where(territorialtable.ID(w.VinciTable)).QueryCoordinator().OnlyX(w.Ctx)
+		vinciCoordinator.Update().SetPasswordHash(hash).ExecX(w.Ctx)
+		receiver := webtest.As(t, w.Base, vinciCoordinator.Email)
 		today := domain.Today().String()
 
 		// created holds the IDs of what earlier mutations created, by
@@ -121,13 +122,13 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 		none := func() map[string]any { return nil }
 		taxCode := "VRDGLI90A41D403"
 		taxCode += string(domain.TaxCodeCheckChar(taxCode))
-		browser := &api{t: t, handler: w.base.handler, client: w.client}
+		browser := &webtest.API{T: t, Handler: w.Base.Handler, Client: w.Client}
 
 		requests := []mutationAnswer{
-			{"referCase", w.op, `mutation($t: ID!, $tc: String!) { referCase(input: {tableID: $t, reason: "Sfratto", needAreas: [HOUSING],
+			{"referCase", w.Op, `mutation($t: ID!, $tc: String!) { referCase(input: {tableID: $t, reason: "Sfratto", needAreas: [HOUSING],
 				newPerson: {firstName: "Giulia", lastName: "Verdi", taxCode: $tc, birthDate: "1990-01-01",
 				gender: FEMALE, citizenshipArea: ITALY}}) ANSWER }`,
-				func() map[string]any { return map[string]any{"t": w.empoli, "tc": taxCode} }},
+				func() map[string]any { return map[string]any{"t": w.Empoli, "tc": taxCode} }},
 			{"createMunicipality", admin, `mutation { createMunicipality(input: {name: "Montaione Alta", istatCode: "048998", population: 3700}) ANSWER }`, none},
 			{"updateMunicipality", admin, `mutation($id: ID!) { updateMunicipality(id: $id, input: {population: 3800}) ANSWER }`, id("createMunicipality")},
 			{"createOrganization", admin, `mutation { createOrganization(input: {name: "Cooperativa Arcobaleno", kind: OTHER}) ANSWER }`, none},
@@ -135,19 +136,19 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 			{"createTable", admin, `mutation { createTable(input: {name: "Tavolo di Montaione Alta", code: "MTA"}) ANSWER }`, none},
 			{"updateTable", admin, `mutation($id: ID!) { updateTable(id: $id, input: {name: "Tavolo di Montaione"}) ANSWER }`, id("createTable")},
 			{"setTableTimeLimits", steering, `mutation($id: ID!) { setTableTimeLimits(id: $id, daysToFirstMeeting: 12, daysToPlan: 40) ANSWER }`,
-				func() map[string]any { return map[string]any{"id": w.empoli} }},
+				func() map[string]any { return map[string]any{"id": w.Empoli} }},
 			{"createUser", admin, `mutation($o: ID!) { createUser(input: {email: "nuova@demo.example", name: "Nuova Operatrice",
-				organizationID: $o, roles: [OPERATOR]}) ANSWER }`, func() map[string]any { return map[string]any{"o": w.opOrg} }},
+				organizationID: $o, roles: [OPERATOR]}) ANSWER }`, func() map[string]any { return map[string]any{"o": w.OpOrg} }},
 			{"updateUser", admin, `mutation($id: ID!) { updateUser(id: $id, input: {name: "Nuova Operatrice Sociale"}) ANSWER }`, id("createUser")},
 			{"addTableMember", admin, `mutation($t: ID!, $u: ID!, $o: ID!) { addTableMember(input: {tableID: $t, userID: $u, organizationID: $o,
 				profession: SOCIAL_WORKER, joinedOn: "2026-01-01"}) ANSWER }`,
 				func() map[string]any {
-					return map[string]any{"t": w.vinciTable, "u": created["createUser"], "o": w.opOrg}
+					return map[string]any{"t": w.VinciTable, "u": created["createUser"], "o": w.OpOrg}
 				}},
 			{"createProtocol", steering, `mutation { createProtocol(input: {title: "Protocollo per gli orti sociali"}) ANSWER }`, none},
 			{"updateProtocol", steering, `mutation($id: ID!) { updateProtocol(id: $id, input: {title: "Protocollo per gli orti sociali e le mense"}) ANSWER }`, id("createProtocol")},
 			{"addProtocolParty", steering, `mutation($p: ID!, $o: ID!) { addProtocolParty(protocolID: $p, input: {organizationID: $o, role: LEAD}) ANSWER }`,
-				func() map[string]any { return map[string]any{"p": created["createProtocol"], "o": w.provider} }},
+				func() map[string]any { return map[string]any{"p": created["createProtocol"], "o": w.Provider} }},
 			{"addProtocolCommitment", steering, `mutation($p: ID!, $d: Date!) { addProtocolCommitment(partyID: $p,
 				input: {description: "Coltivare due orti", dueOn: $d}) ANSWER }`,
 				func() map[string]any { return map[string]any{"p": created["addProtocolParty"], "d": today} }},
@@ -157,18 +158,18 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 			{"dropProtocolCommitment", steering, `mutation($id: ID!) { dropProtocolCommitment(id: $id, reason: "Non più necessaria") ANSWER }`,
 				func() map[string]any { // a second commitment, to drop
 					var c struct{ ID gid.ID }
-					steering.must(`mutation($p: ID!, $d: Date!) { addProtocolCommitment(partyID: $p, input: {description: "Aprire una mensa", dueOn: $d}) { id } }`,
+					steering.Must(`mutation($p: ID!, $d: Date!) { addProtocolCommitment(partyID: $p, input: {description: "Aprire una mensa", dueOn: $d}) { id } }`,
 						map[string]any{"p": created["addProtocolParty"], "d": today}, &c)
 					return map[string]any{"id": c.ID}
 				}},
 			{"terminateProtocol", steering, `mutation($id: ID!) { terminateProtocol(id: $id) ANSWER }`, id("createProtocol")},
 			{"issueDirective", steering, `mutation($t: ID!) { issueDirective(input: {title: "Priorità ai nuclei con minori",
-				body: "Dal prossimo mese", tableIDs: [$t]}) ANSWER }`, func() map[string]any { return map[string]any{"t": w.empoli} }},
-			{"acknowledgeDirective", w.coord, `mutation($id: ID!, $t: ID!) { acknowledgeDirective(id: $id, tableID: $t, note: "Applicata") ANSWER }`,
-				func() map[string]any { return map[string]any{"id": created["issueDirective"], "t": w.empoli} }},
-			{"recordMeeting", w.coord, `mutation($t: ID!, $c: ID!) { recordMeeting(input: {body: TABLE, tableID: $t, heldAt: "2026-01-15T10:00:00+01:00",
+				body: "Dal prossimo mese", tableIDs: [$t]}) ANSWER }`, func() map[string]any { return map[string]any{"t": w.Empoli} }},
+			{"acknowledgeDirective", w.Coord, `mutation($id: ID!, $t: ID!) { acknowledgeDirective(id: $id, tableID: $t, note: "Applicata") ANSWER }`,
+				func() map[string]any { return map[string]any{"id": created["issueDirective"], "t": w.Empoli} }},
+			{"recordMeeting", w.Coord, `mutation($t: ID!, $c: ID!) { recordMeeting(input: {body: TABLE, tableID: $t, heldAt: "2026-01-15T10:00:00+01:00",
 				title: "Riunione di gennaio", minutes: "Verbale", decisions: [{text: "Rivedere il progetto", caseID: $c}]}) ANSWER }`,
-				func() map[string]any { return map[string]any{"t": w.empoli, "c": created["referCase"]} }},
+				func() map[string]any { return map[string]any{"t": w.Empoli, "c": created["referCase"]} }},
 			{"createFund", steering, `mutation($m: ID!) { createFund(input: {name: "Fondo di prova", year: 2026, allocatedCents: 500000,
 				municipalityID: $m}) ANSWER }`, func() map[string]any { return map[string]any{"m": created["createMunicipality"]} }},
 			{"updateFund", steering, `mutation($id: ID!) { updateFund(id: $id, input: {allocatedCents: 600000}) ANSWER }`, id("createFund")},
@@ -176,20 +177,20 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 				periodStart: "2025-01-01", periodEnd: "2025-12-31"}) ANSWER }`, none},
 			{"updateObjective", steering, `mutation($id: ID!) { updateObjective(id: $id, input: {target: 2}) ANSWER }`, id("createObjective")},
 			{"login", browser, `mutation { login(input: {email: "operator@demo.example", password: "` + demo.Password + `"}) ANSWER }`, none},
-			{"createApiToken", w.coord, `mutation($e: Time!) { createApiToken(input: {name: "cooperativa", scope: READ, expiresAt: $e}) ANSWER }`,
+			{"createApiToken", w.Coord, `mutation($e: Time!) { createApiToken(input: {name: "cooperativa", scope: READ, expiresAt: $e}) ANSWER }`,
 				func() map[string]any {
 					return map[string]any{"e": time.Now().Add(24 * time.Hour).UTC().Format(time.RFC3339)}
 				}},
-			{"revokeApiToken", w.coord, `mutation($id: ID!) { revokeApiToken(id: $id) ANSWER }`, id("createApiToken")},
+			{"revokeApiToken", w.Coord, `mutation($id: ID!) { revokeApiToken(id: $id) ANSWER }`, id("createApiToken")},
 			{"erasePersonIdentity", admin, `mutation($id: ID!) { erasePersonIdentity(personID: $id) ANSWER }`,
 				func() map[string]any {
-					return map[string]any{"id": w.client.CaseFile.Query().Where(casefile.ID(created["referCase"])).QueryPerson().FirstIDX(w.ctx)}
+					return map[string]any{"id": w.Client.CaseFile.Query().Where(casefile.ID(created["referCase"])).QueryPerson().FirstIDX(w.Ctx)}
 				}},
 		}
 		// The case steps, each on a case of its own in a state that
 		// allows it.
 		for _, action := range slices.Sorted(maps.Keys(actionRequests)) {
-			status, work, by := casefile.StatusInCharge, intervention.StatusCompleted, w.coord
+			status, work, by := casefile.StatusInCharge, intervention.StatusCompleted, w.Coord
 			switch action {
 			case "START_ASSESSMENT", "DECLINE_REFERRAL":
 				status = casefile.StatusReferred
@@ -200,7 +201,7 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 			case "ACCEPT_TRANSFER":
 				by = receiver
 			case "ADD_NOTE":
-				by = w.op
+				by = w.Op
 			}
 			request := actionRequests[action]
 			if action == "ADD_INTERVENTION" { // charged to a fund, whose use the answer shows
@@ -212,11 +213,11 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 			requests = append(requests, mutationAnswer{name, by, request[:at] + "ANSWER" + request[at+len("{ id }"):], func() map[string]any {
 				c := w.actionCaseIn(status, work)
 				if action == "ACCEPT_TRANSFER" || action == "DECLINE_TRANSFER" {
-					w.client.CaseFile.UpdateOneID(c.id).SetTransferToID(w.vinciTable).SetTransferReason("Trasloco").
-						SetTransferRequestedAt(time.Now()).ExecX(w.ctx)
+					w.Client.CaseFile.UpdateOneID(c.id).SetTransferToID(w.VinciTable).SetTransferReason("Trasloco").
+						SetTransferRequestedAt(time.Now()).ExecX(w.Ctx)
 				}
 				vars := w.vars(c)
-				vars["f"] = w.fund
+				vars["f"] = w.Fund
 				return vars
 			}})
 		}
@@ -231,9 +232,9 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 			}
 			sent[m.name] = true
 			request := strings.Replace(m.request, "ANSWER", "{ "+answerOf(schema, f.Type.Name())+" }", 1)
-			r := m.by.post(request, m.vars())
+			r := m.by.Post(request, m.vars())
 			for _, c := range (&http.Response{Header: r.Header}).Cookies() {
-				m.by.cookie = c // signed in: the fresh read is the new session's
+				m.by.Cookie = c // signed in: the fresh read is the new session's
 			}
 			if len(r.Errors) > 0 {
 				t.Errorf("%s: %s", m.name, r.Raw)
@@ -250,7 +251,7 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 				}
 			}
 			if why, ok := unreadableAnswers[m.name]; ok {
-				if r := m.by.post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": created[m.name]}); r.code() != "NOT_FOUND" {
+				if r := m.by.Post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": created[m.name]}); r.Code() != "NOT_FOUND" {
 					t.Errorf("%s: the answer is not compared, as %s; but a fresh read shows it: %s", m.name, why, r.Raw)
 				}
 				continue
@@ -269,7 +270,7 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 // compareWithFreshRead compares an object of an answer — and, for a
 // payload that is not a node, each node it holds — with node(id:) asking
 // the same selection; it returns the objects compared.
-func compareWithFreshRead(t *testing.T, schema *ast.Schema, u *api, path, typ string, answer map[string]any) int {
+func compareWithFreshRead(t *testing.T, schema *ast.Schema, u *webtest.API, path, typ string, answer map[string]any) int {
 	t.Helper()
 	id, isNode := answer["id"].(string)
 	if !isNode {
@@ -285,7 +286,7 @@ func compareWithFreshRead(t *testing.T, schema *ast.Schema, u *api, path, typ st
 		return n
 	}
 	var fresh struct{ Node map[string]any }
-	r := u.send(fmt.Sprintf(`query($id: ID!) { node(id: $id) { ... on %s { %s } } }`, typ, answerSelection(schema, typ, 1)),
+	r := u.Send(fmt.Sprintf(`query($id: ID!) { node(id: $id) { ... on %s { %s } } }`, typ, answerSelection(schema, typ, 1)),
 		map[string]any{"id": id}, &fresh.Node)
 	if len(r.Errors) > 0 {
 		t.Errorf("%s: reading %s afterwards: %s", path, id, r.Raw)

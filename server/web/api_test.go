@@ -14,6 +14,7 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // TestNodeForEveryType resolves node(id:) and nodes(ids:) for every type
@@ -21,25 +22,25 @@ import (
 // fixture fails here.
 func TestNodeForEveryType(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
-		f := seedOneOfEach(t, a.client)
+		a := webtest.NewAPI(t, db)
+		f := webtest.SeedOneOfEach(t, a.Client)
 		// Identities are read by the members of the table of the open
 		// case, and never by the committee: the tester, an administrator,
 		// joins the table as an operator.
-		a.client.User.UpdateOneID(a.userID).SetRoles([]domain.Role{domain.RoleAdmin, domain.RoleOperator}).
+		a.Client.User.UpdateOneID(a.UserID).SetRoles([]domain.Role{domain.RoleAdmin, domain.RoleOperator}).
 			ExecX(rule.SystemContext(context.Background()))
-		a.client.TableMembership.Create().SetTableID(f["Table"]).SetUserID(a.userID).SetOrganizationID(f["Organization"]).
+		a.Client.TableMembership.Create().SetTableID(f["Table"]).SetUserID(a.UserID).SetOrganizationID(f["Organization"]).
 			SetProfession("OTHER").SetJoinedOn(domain.Today()).ExecX(rule.SystemContext(context.Background()))
 		// Sessions and tokens are seen by their owner only: the tester's.
-		f["ApiToken"] = a.tokenID
-		f["Session"] = a.client.Session.Create().SetUserID(a.userID).SetTokenHash("test-session").
+		f["ApiToken"] = a.TokenID
+		f["Session"] = a.Client.Session.Create().SetUserID(a.UserID).SetTokenHash("test-session").
 			SetExpiresAt(time.Now().Add(time.Hour)).SaveX(rule.SystemContext(context.Background())).ID
 		var schema struct {
 			Type struct {
 				PossibleTypes []struct{ Name string } `json:"possibleTypes"`
 			} `json:"__type"`
 		}
-		a.ok(`{ __type(name: "Node") { possibleTypes { name } } }`, nil, &schema)
+		a.OK(`{ __type(name: "Node") { possibleTypes { name } } }`, nil, &schema)
 		if len(schema.Type.PossibleTypes) < 20 {
 			t.Fatalf("only %d Node types in the schema", len(schema.Type.PossibleTypes))
 		}
@@ -57,7 +58,7 @@ func TestNodeForEveryType(t *testing.T) {
 					ID       gid.ID `json:"id"`
 				} `json:"node"`
 			}
-			a.ok(`query($id: ID!) { node(id: $id) { __typename id } }`, map[string]any{"id": id}, &out)
+			a.OK(`query($id: ID!) { node(id: $id) { __typename id } }`, map[string]any{"id": id}, &out)
 			if out.Node.Typename != pt.Name || out.Node.ID != id {
 				t.Errorf("node(%s) = %s %s, want %s", id, out.Node.Typename, out.Node.ID, pt.Name)
 			}
@@ -67,7 +68,7 @@ func TestNodeForEveryType(t *testing.T) {
 				ID gid.ID `json:"id"`
 			} `json:"nodes"`
 		}
-		a.ok(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": ids}, &many)
+		a.OK(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": ids}, &many)
 		if len(many.Nodes) != len(ids) {
 			t.Fatalf("nodes returned %d of %d", len(many.Nodes), len(ids))
 		}
@@ -78,9 +79,9 @@ func TestNodeForEveryType(t *testing.T) {
 		}
 		// Unknown IDs, of a known type or of none, are NOT_FOUND.
 		for _, id := range []gid.ID{gid.New("cas"), gid.New("zzz"), "not-an-id"} {
-			r := a.post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": id})
-			if r.code() != "NOT_FOUND" {
-				t.Errorf("node(%s): code %q, want NOT_FOUND: %s", id, r.code(), r.Raw)
+			r := a.Post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": id})
+			if r.Code() != "NOT_FOUND" {
+				t.Errorf("node(%s): code %q, want NOT_FOUND: %s", id, r.Code(), r.Raw)
 			}
 		}
 	})
@@ -90,11 +91,11 @@ func TestNodeForEveryType(t *testing.T) {
 // two alike, and no order to be read from them.
 func TestIDsAreOpaque(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
+		a := webtest.NewAPI(t, db)
 		ctx := rule.SystemContext(context.Background())
 		var ids []string
 		for i := range 20 {
-			m := a.client.Municipality.Create().SetName(fmt.Sprintf("Comune %02d", i)).SetIstatCode(fmt.Sprintf("0480%02d", i)).SetPopulation(1000).SaveX(ctx)
+			m := a.Client.Municipality.Create().SetName(fmt.Sprintf("Comune %02d", i)).SetIstatCode(fmt.Sprintf("0480%02d", i)).SetPopulation(1000).SaveX(ctx)
 			if !strings.HasPrefix(string(m.ID), "mun_") || len(m.ID) != 30 {
 				t.Fatalf("ID %q is not mun_ + 26 characters", m.ID)
 			}
@@ -141,10 +142,10 @@ func (p namePage) names() []string {
 // TestRelayPagination pages 25 municipalities forward and backward.
 func TestRelayPagination(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
+		a := webtest.NewAPI(t, db)
 		ctx := rule.SystemContext(context.Background())
 		for i := range 25 {
-			a.client.Municipality.Create().SetName(fmt.Sprintf("Comune %02d", 24-i)).SetIstatCode(fmt.Sprintf("0480%02d", i)).SetPopulation(1000 + i).SaveX(ctx)
+			a.Client.Municipality.Create().SetName(fmt.Sprintf("Comune %02d", 24-i)).SetIstatCode(fmt.Sprintf("0480%02d", i)).SetPopulation(1000 + i).SaveX(ctx)
 		}
 		const q = `query($first: Int, $after: Cursor, $last: Int, $before: Cursor) {
 			municipalities(first: $first, after: $after, last: $last, before: $before, orderBy: [{field: NAME}]) {
@@ -153,7 +154,7 @@ func TestRelayPagination(t *testing.T) {
 		vars := map[string]any{"first": 10}
 		for pages := 0; ; pages++ {
 			var p namePage
-			a.ok(q, vars, &p)
+			a.OK(q, vars, &p)
 			if p.Municipalities.TotalCount != 25 {
 				t.Fatalf("totalCount = %d, want 25", p.Municipalities.TotalCount)
 			}
@@ -175,7 +176,7 @@ func TestRelayPagination(t *testing.T) {
 		vars = map[string]any{"last": 10}
 		for {
 			var p namePage
-			a.ok(q, vars, &p)
+			a.OK(q, vars, &p)
 			backward = append(p.names(), backward...)
 			if !p.Municipalities.PageInfo.HasPreviousPage {
 				break
@@ -186,8 +187,8 @@ func TestRelayPagination(t *testing.T) {
 			t.Fatalf("backward pages %v differ from forward pages %v", backward, forward)
 		}
 		// A cursor that was tampered with is refused as bad input.
-		r := a.post(q, map[string]any{"first": 5, "after": "bm90LWEtY3Vyc29y"})
-		if r.code() != "BAD_USER_INPUT" || string(r.Data) != "null" {
+		r := a.Post(q, map[string]any{"first": 5, "after": "bm90LWEtY3Vyc29y"})
+		if r.Code() != "BAD_USER_INPUT" || string(r.Data) != "null" {
 			t.Errorf("a forged cursor: %s", r.Raw)
 		}
 	})
@@ -197,11 +198,11 @@ func TestRelayPagination(t *testing.T) {
 // multi-field ordering.
 func TestFiltersAndOrdering(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
-		f := seedOneOfEach(t, a.client)
+		a := webtest.NewAPI(t, db)
+		f := webtest.SeedOneOfEach(t, a.Client)
 		ctx := rule.SystemContext(context.Background())
 		for i, kind := range []string{"TRADE_UNION", "TRADE_UNION", "CARITAS", "THIRD_SECTOR"} {
-			a.client.Organization.Create().SetName(fmt.Sprintf("Ente Demo %d", i)).SetKind(organizationKind(kind)).SaveX(ctx)
+			a.Client.Organization.Create().SetName(fmt.Sprintf("Ente Demo %d", i)).SetKind(organizationKind(kind)).SaveX(ctx)
 		}
 		var unions struct {
 			Organizations struct {
@@ -209,7 +210,7 @@ func TestFiltersAndOrdering(t *testing.T) {
 				Edges      []struct{ Node struct{ Name, Kind string } }
 			}
 		}
-		a.ok(`{ organizations(first: 50, where: {kind: TRADE_UNION}, orderBy: [{field: NAME, direction: DESC}]) {
+		a.OK(`{ organizations(first: 50, where: {kind: TRADE_UNION}, orderBy: [{field: NAME, direction: DESC}]) {
 			totalCount edges { node { name kind } } } }`, nil, &unions)
 		if got := unions.Organizations.TotalCount; got != 2 {
 			t.Fatalf("trade unions: %d, want 2", got)
@@ -222,7 +223,7 @@ func TestFiltersAndOrdering(t *testing.T) {
 				Edges []struct{ Node struct{ Name, Kind string } }
 			}
 		}
-		a.ok(`{ organizations(first: 50, where: {nameContainsFold: "demo"}, orderBy: [{field: KIND}, {field: NAME, direction: DESC}]) {
+		a.OK(`{ organizations(first: 50, where: {nameContainsFold: "demo"}, orderBy: [{field: KIND}, {field: NAME, direction: DESC}]) {
 			edges { node { name kind } } } }`, nil, &all)
 		var got []string
 		for _, e := range all.Organizations.Edges {
@@ -243,12 +244,12 @@ func TestFiltersAndOrdering(t *testing.T) {
 				}
 			}
 		}
-		a.ok(`{ cases(first: 10, where: {status: IN_CHARGE, hasTableWith: {code: "EMP"}, hasPersonWith: {pseudonymHasPrefix: "P-"}}) {
+		a.OK(`{ cases(first: 10, where: {status: IN_CHARGE, hasTableWith: {code: "EMP"}, hasPersonWith: {pseudonymHasPrefix: "P-"}}) {
 			totalCount edges { node { id table { code } } } } }`, nil, &cases)
 		if cases.Cases.TotalCount != 1 || cases.Cases.Edges[0].Node.ID != f["Case"] {
 			t.Errorf("edge filter found %+v", cases.Cases)
 		}
-		a.ok(`{ cases(first: 10, where: {status: CLOSED}) { totalCount edges { node { id table { code } } } } }`, nil, &cases)
+		a.OK(`{ cases(first: 10, where: {status: CLOSED}) { totalCount edges { node { id table { code } } } } }`, nil, &cases)
 		if cases.Cases.TotalCount != 0 {
 			t.Errorf("status filter found %d closed cases, want 0", cases.Cases.TotalCount)
 		}
@@ -259,23 +260,23 @@ func TestFiltersAndOrdering(t *testing.T) {
 // mutations never by GET, and the status codes of the specification.
 func TestGraphQLOverHTTP(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
-		seedOneOfEach(t, a.client)
-		if r := a.get(`{ municipalities(first: 5) { totalCount } }`); r.Status != http.StatusOK || len(r.Errors) > 0 {
+		a := webtest.NewAPI(t, db)
+		webtest.SeedOneOfEach(t, a.Client)
+		if r := a.Get(`{ municipalities(first: 5) { totalCount } }`); r.Status != http.StatusOK || len(r.Errors) > 0 {
 			t.Errorf("GET query: %d %s", r.Status, r.Raw)
 		}
-		r := a.get(`mutation { createMunicipality(input: {name: "Vinci", istatCode: "048050", population: 14500}) { id } }`)
+		r := a.Get(`mutation { createMunicipality(input: {name: "Vinci", istatCode: "048050", population: 14500}) { id } }`)
 		if r.Status == http.StatusOK || len(r.Errors) == 0 {
 			t.Errorf("GET mutation was accepted: %d %s", r.Status, r.Raw)
 		}
-		if n := a.client.Municipality.Query().CountX(rule.SystemContext(context.Background())); n != 1 {
+		if n := a.Client.Municipality.Query().CountX(rule.SystemContext(context.Background())); n != 1 {
 			t.Errorf("GET mutation wrote: %d municipalities", n)
 		}
-		if r := a.post(`{ municipalities(first: 5) { nope } }`, nil); r.Status != http.StatusBadRequest || r.code() != "GRAPHQL_VALIDATION_FAILED" {
-			t.Errorf("invalid query: %d %q", r.Status, r.code())
+		if r := a.Post(`{ municipalities(first: 5) { nope } }`, nil); r.Status != http.StatusBadRequest || r.Code() != "GRAPHQL_VALIDATION_FAILED" {
+			t.Errorf("invalid query: %d %q", r.Status, r.Code())
 		}
-		if r := a.post(`{ municipalities(first: 5) {`, nil); r.Status != http.StatusBadRequest || r.code() != "GRAPHQL_PARSE_FAILED" {
-			t.Errorf("unparsable query: %d %q", r.Status, r.code())
+		if r := a.Post(`{ municipalities(first: 5) {`, nil); r.Status != http.StatusBadRequest || r.Code() != "GRAPHQL_PARSE_FAILED" {
+			t.Errorf("unparsable query: %d %q", r.Status, r.Code())
 		}
 	})
 }
@@ -283,8 +284,8 @@ func TestGraphQLOverHTTP(t *testing.T) {
 // TestLimits checks page-size, cost and depth bounds.
 func TestLimits(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
-		seedOneOfEach(t, a.client)
+		a := webtest.NewAPI(t, db)
+		webtest.SeedOneOfEach(t, a.Client)
 		for _, tc := range []struct{ name, query, want string }{
 			{"no first or last", `{ municipalities { totalCount } }`, "give `first` or `last`"},
 			{"page too large", `{ municipalities(first: 101) { totalCount } }`, "at most 100"},
@@ -298,8 +299,8 @@ func TestLimits(t *testing.T) {
 			{"too deep", `{ cases(first: 1) { edges { node { table { municipalities(first: 1) { edges { node {
 				tables(first: 1) { edges { node { municipalities(first: 1) { edges { node { id } } } } } } } } } } } } } }`, "deeper than 12"},
 		} {
-			r := a.post(tc.query, nil)
-			if r.code() != "BAD_USER_INPUT" || string(r.Data) != "null" && r.Data != nil || !strings.Contains(r.Errors[0].Message, tc.want) {
+			r := a.Post(tc.query, nil)
+			if r.Code() != "BAD_USER_INPUT" || string(r.Data) != "null" && r.Data != nil || !strings.Contains(r.Errors[0].Message, tc.want) {
 				t.Errorf("%s: %s", tc.name, r.Raw)
 			}
 		}
@@ -310,12 +311,12 @@ func TestLimits(t *testing.T) {
 				Types []struct{ Name string }
 			} `json:"__schema"`
 		}
-		a.ok(introspection, nil, &schema)
+		a.OK(introspection, nil, &schema)
 		if len(schema.Schema.Types) < 50 {
 			t.Errorf("introspection returned %d types", len(schema.Schema.Types))
 		}
 		var ok struct{ Municipalities struct{ TotalCount int } }
-		a.ok(`{ municipalities(first: 0) { totalCount } }`, nil, &ok)
+		a.OK(`{ municipalities(first: 0) { totalCount } }`, nil, &ok)
 		if ok.Municipalities.TotalCount != 1 {
 			t.Errorf("first: 0 count = %d", ok.Municipalities.TotalCount)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // TestAudit checks that each identity read and each mutation leaves
@@ -18,8 +19,8 @@ import (
 func TestAudit(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := rule.SystemContext(context.Background())
-		base := demoAPI(t, db, 5, 60)
-		client := base.client
+		base := webtest.DemoAPI(t, db, 5, 60)
+		client := base.Client
 		if n := client.AuditEvent.Query().CountX(ctx); n != 0 {
 			t.Fatalf("the demo load, system work, left %d audit events", n)
 		}
@@ -27,7 +28,7 @@ func TestAudit(t *testing.T) {
 			return client.AuditEvent.Query().Where(auditevent.Action(action)).CountX(ctx)
 		}
 
-		operator := as(t, base, demo.OperatorEmail)
+		operator := webtest.As(t, base, demo.OperatorEmail)
 		open := client.CaseFile.Query().Where(casefile.HasTableWith(territorialtable.Code("EMP")),
 			casefile.StatusIn(casefile.StatusInCharge, casefile.StatusMonitoring)).WithPerson().FirstX(ctx)
 		identity := open.Edges.Person.QueryIdentity().OnlyIDX(ctx)
@@ -38,7 +39,7 @@ func TestAudit(t *testing.T) {
 					Person struct{ Identity *struct{ LastName string } }
 				}
 			}
-			operator.ok(q, map[string]any{"id": open.ID}, &out)
+			operator.OK(q, map[string]any{"id": open.ID}, &out)
 			if out.Node.Person.Identity == nil {
 				t.Fatal("the operator cannot read the identity")
 			}
@@ -49,28 +50,28 @@ func TestAudit(t *testing.T) {
 			t.Fatalf("identity reads audited: %+v", reads)
 		}
 		// Counting or listing without identities reads none.
-		operator.count(`{ persons(first: 0) { totalCount } }`, nil)
-		steering := as(t, base, demo.SteeringEmail)
+		operator.Count(`{ persons(first: 0) { totalCount } }`, nil)
+		steering := webtest.As(t, base, demo.SteeringEmail)
 		var pseudo struct {
 			Node struct {
 				Person struct{ Identity *struct{ LastName string } }
 			}
 		}
-		steering.ok(q, map[string]any{"id": open.ID}, &pseudo)
+		steering.OK(q, map[string]any{"id": open.ID}, &pseudo)
 		if pseudo.Node.Person.Identity != nil || events("READ_IDENTITY") != 2 {
 			t.Errorf("steering read an identity, or a denied read was audited as one: %d", events("READ_IDENTITY"))
 		}
 
-		admin := as(t, base, demo.AdminEmail)
+		admin := webtest.As(t, base, demo.AdminEmail)
 		var created struct{ CreateMunicipality struct{ ID string } }
-		admin.ok(`mutation { createMunicipality(input: {name: "Comune di Prova", istatCode: "048999", population: 10}) { id } }`, nil, &created)
+		admin.OK(`mutation { createMunicipality(input: {name: "Comune di Prova", istatCode: "048999", population: 10}) { id } }`, nil, &created)
 		ev := client.AuditEvent.Query().Where(auditevent.Action("CREATE")).WithActor().WithOrganization().AllX(ctx)
 		if len(ev) != 1 || ev[0].EntityType != "Municipality" || ev[0].EntityID != created.CreateMunicipality.ID ||
 			ev[0].Edges.Actor.Email != demo.AdminEmail || ev[0].Edges.Organization == nil {
 			t.Fatalf("create audited: %+v", ev)
 		}
 		before := client.Municipality.Query().CountX(ctx)
-		if r := admin.post(`mutation { createMunicipality(input: {name: "Comune di Prova", istatCode: "048998", population: 10}) { id } }`, nil); r.code() != "CONFLICT" {
+		if r := admin.Post(`mutation { createMunicipality(input: {name: "Comune di Prova", istatCode: "048998", population: 10}) { id } }`, nil); r.Code() != "CONFLICT" {
 			t.Fatalf("duplicate: %s", r.Raw)
 		}
 		if events("CREATE") != 1 || client.Municipality.Query().CountX(ctx) != before {
@@ -79,11 +80,11 @@ func TestAudit(t *testing.T) {
 
 		// The log is the administrator's: others are refused.
 		var log struct{ AuditEvents struct{ TotalCount int } }
-		admin.ok(`{ auditEvents(first: 0, where: {action: "READ_IDENTITY"}) { totalCount } }`, nil, &log)
+		admin.OK(`{ auditEvents(first: 0, where: {action: "READ_IDENTITY"}) { totalCount } }`, nil, &log)
 		if log.AuditEvents.TotalCount != 2 {
 			t.Errorf("admin lists %d identity reads", log.AuditEvents.TotalCount)
 		}
-		if r := operator.post(`{ auditEvents(first: 1) { totalCount } }`, nil); r.code() != "FORBIDDEN" {
+		if r := operator.Post(`{ auditEvents(first: 1) { totalCount } }`, nil); r.Code() != "FORBIDDEN" {
 			t.Errorf("operator reads the log: %s", r.Raw)
 		}
 	})

@@ -11,6 +11,7 @@ import (
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // lastChange returns the changes recorded by the latest audit event of
@@ -40,56 +41,56 @@ func toString(id any) string {
 // values, and no password hash reaches the log.
 func TestNoSelfGrant(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		f := seedOneOfEach(t, db.Client())
-		self := newAPI(t, db) // ADMIN and STEERING
+		f := webtest.SeedOneOfEach(t, db.Client())
+		self := webtest.NewAPI(t, db) // ADMIN and STEERING
 		other := otherAdmin(t, self)
-		forbidden := func(what string, r response) {
+		forbidden := func(what string, r webtest.Response) {
 			t.Helper()
-			if r.code() != "FORBIDDEN" || !strings.Contains(r.Errors[0].Message, "another administrator") {
+			if r.Code() != "FORBIDDEN" || !strings.Contains(r.Errors[0].Message, "another administrator") {
 				t.Errorf("%s: %s", what, r.Raw)
 			}
 		}
 		updateRoles := `mutation($id: ID!, $r: [Role!]) { updateUser(id: $id, input: {roles: $r}) { roles } }`
-		forbidden("a role to oneself", self.post(updateRoles, map[string]any{"id": self.userID, "r": []string{"ADMIN", "STEERING", "ANALYST"}}))
+		forbidden("a role to oneself", self.Post(updateRoles, map[string]any{"id": self.UserID, "r": []string{"ADMIN", "STEERING", "ANALYST"}}))
 		// entgql's generated input appends roles (nil) instead of
 		// appendRoles, so this is refused or does nothing; either way no
 		// role is gained.
-		self.post(`mutation($id: ID!) { updateUser(id: $id, input: {appendRoles: [ANALYST]}) { id } }`, map[string]any{"id": self.userID})
-		if u := self.client.User.GetX(rule.SystemContext(context.Background()), self.userID); len(u.Roles) != 2 {
+		self.Post(`mutation($id: ID!) { updateUser(id: $id, input: {appendRoles: [ANALYST]}) { id } }`, map[string]any{"id": self.UserID})
+		if u := self.Client.User.GetX(rule.SystemContext(context.Background()), self.UserID); len(u.Roles) != 2 {
 			t.Errorf("appending a role to oneself: %v", u.Roles)
 		}
 		var out map[string]any
-		self.ok(updateRoles, map[string]any{"id": self.userID, "r": []string{"ADMIN"}}, &out) // giving one up
-		other.ok(updateRoles, map[string]any{"id": self.userID, "r": []string{"ADMIN", "ANALYST"}}, &out)
-		roles := lastChange(t, self.client, "UPDATE", self.userID)["roles"]
+		self.OK(updateRoles, map[string]any{"id": self.UserID, "r": []string{"ADMIN"}}, &out) // giving one up
+		other.OK(updateRoles, map[string]any{"id": self.UserID, "r": []string{"ADMIN", "ANALYST"}}, &out)
+		roles := lastChange(t, self.Client, "UPDATE", self.UserID)["roles"]
 		if toString(roles.Before) != `["ADMIN"]` || toString(roles.After) != `["ADMIN","ANALYST"]` {
 			t.Errorf("roles change audited as %+v", roles)
 		}
 
 		seat := `mutation($t: ID!, $u: ID!, $o: ID!) { addTableMember(input: {tableID: $t, userID: $u, organizationID: $o,
 			profession: OTHER, joinedOn: "2026-01-01"}) { id } }`
-		org := self.client.User.GetX(rule.SystemContext(context.Background()), self.userID).QueryOrganization().OnlyIDX(rule.SystemContext(context.Background()))
-		vars := map[string]any{"t": f["Table"], "u": self.userID, "o": org}
-		forbidden("a seat for oneself", self.post(seat, vars))
+		org := self.Client.User.GetX(rule.SystemContext(context.Background()), self.UserID).QueryOrganization().OnlyIDX(rule.SystemContext(context.Background()))
+		vars := map[string]any{"t": f["Table"], "u": self.UserID, "o": org}
+		forbidden("a seat for oneself", self.Post(seat, vars))
 		var added struct{ AddTableMember struct{ ID string } }
-		other.ok(seat, vars, &added)
-		if c := lastChange(t, self.client, "CREATE", added.AddTableMember.ID); c["userID"].After != string(self.userID) || c["tableID"].After != string(f["Table"]) || c["profession"].After != "OTHER" {
+		other.OK(seat, vars, &added)
+		if c := lastChange(t, self.Client, "CREATE", added.AddTableMember.ID); c["userID"].After != string(self.UserID) || c["tableID"].After != string(f["Table"]) || c["profession"].After != "OTHER" {
 			t.Errorf("seat audited as %+v", c)
 		}
-		forbidden("coordinating a table", self.post(`mutation($id: ID!, $u: ID!) { updateTable(id: $id, input: {coordinatorID: $u}) { id } }`, map[string]any{"id": f["Table"], "u": self.userID}))
+		forbidden("coordinating a table", self.Post(`mutation($id: ID!, $u: ID!) { updateTable(id: $id, input: {coordinatorID: $u}) { id } }`, map[string]any{"id": f["Table"], "u": self.UserID}))
 		var removed struct{ RemoveTableMember bool }
-		self.ok(`mutation($id: ID!) { removeTableMember(id: $id) }`, map[string]any{"id": added.AddTableMember.ID}, &removed) // leaving
-		if c := lastChange(t, self.client, "DELETE", added.AddTableMember.ID); c["userID"].Before != string(self.userID) || c["userID"].After != nil {
+		self.OK(`mutation($id: ID!) { removeTableMember(id: $id) }`, map[string]any{"id": added.AddTableMember.ID}, &removed) // leaving
+		if c := lastChange(t, self.Client, "DELETE", added.AddTableMember.ID); c["userID"].Before != string(self.UserID) || c["userID"].After != nil {
 			t.Errorf("seat removal audited as %+v", c)
 		}
 
 		var set struct{ SetUserPassword bool }
-		other.ok(`mutation($id: ID!) { setUserPassword(id: $id, password: "una-password-nuova") }`, map[string]any{"id": f["User"]}, &set)
-		if c := lastChange(t, self.client, "UPDATE", f["User"]); c["passwordChangedAt"].After == nil {
+		other.OK(`mutation($id: ID!) { setUserPassword(id: $id, password: "una-password-nuova") }`, map[string]any{"id": f["User"]}, &set)
+		if c := lastChange(t, self.Client, "UPDATE", f["User"]); c["passwordChangedAt"].After == nil {
 			t.Errorf("password reset audited as %+v", c)
 		}
 		ctx := rule.SystemContext(context.Background())
-		for _, ev := range self.client.AuditEvent.Query().AllX(ctx) {
+		for _, ev := range self.Client.AuditEvent.Query().AllX(ctx) {
 			if strings.Contains(ev.Changes, "argon2") || strings.Contains(ev.Changes, "una-password-nuova") {
 				t.Errorf("a password reached the audit log: %s", ev.Changes)
 			}

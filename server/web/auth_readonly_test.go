@@ -13,6 +13,7 @@ import (
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // typeRef is an introspected type reference.
@@ -112,19 +113,19 @@ func (s schemaTypes) sample(t typeRef) any {
 // write as the system, which the data layer's rules let through.
 func TestReadOnlyTokenMutatesNothing(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := browser(t, db)
-		a.signIn(rightPassword)
+		a := webtest.Browser(t, db)
+		a.SignIn(rightPassword)
 		ctx := rule.SystemContext(context.Background())
-		tok, secret, err := auth.New(a.client).CreateToken(ctx, &viewer.Viewer{UserID: a.userID}, "lettura", apitoken.ScopeRead, time.Now().Add(time.Hour), auth.Request{})
+		tok, secret, err := auth.New(a.Client).CreateToken(ctx, &viewer.Viewer{UserID: a.UserID}, "lettura", apitoken.ScopeRead, time.Now().Add(time.Hour), auth.Request{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		reader := &api{t: t, handler: a.handler, client: a.client, token: secret}
-		before := a.client.User.GetX(ctx, a.userID).PasswordHash
-		sessionID := a.client.Session.Query().OnlyIDX(ctx)
+		reader := &webtest.API{T: t, Handler: a.Handler, Client: a.Client, Token: secret}
+		before := a.Client.User.GetX(ctx, a.UserID).PasswordHash
+		sessionID := a.Client.Session.Query().OnlyIDX(ctx)
 
 		var types schemaTypes
-		reader.ok(`{ __schema {
+		reader.OK(`{ __schema {
 			mutationType { fields { name type { ...T } args { name type { ...T } } } }
 			types { kind name inputFields { name type { ...T } } enumValues { name } } }
 		}
@@ -134,7 +135,7 @@ func TestReadOnlyTokenMutatesNothing(t *testing.T) {
 			t.Fatalf("only %d mutations found", len(fields))
 		}
 		// The account's own mutations, with arguments that would succeed.
-		real := map[string]map[string]any{
+		succeeding := map[string]map[string]any{
 			"changePassword": {"input": map[string]any{"currentPassword": rightPassword, "newPassword": "un'altra-password-lunga", "revokeApiTokens": true}},
 			"endSession":     {"id": sessionID},
 			"revokeApiToken": {"id": tok.ID},
@@ -147,7 +148,7 @@ func TestReadOnlyTokenMutatesNothing(t *testing.T) {
 				decl = append(decl, fmt.Sprintf("$%s: %s", arg.Name, arg.Type))
 				args = append(args, fmt.Sprintf("%s: $%s", arg.Name, arg.Name))
 				vars[arg.Name] = types.sample(arg.Type)
-				if v, ok := real[f.Name][arg.Name]; ok {
+				if v, ok := succeeding[f.Name][arg.Name]; ok {
 					vars[arg.Name] = v
 				}
 			}
@@ -164,19 +165,19 @@ func TestReadOnlyTokenMutatesNothing(t *testing.T) {
 				query += "(" + strings.Join(args, ", ") + ")"
 			}
 			query += selection + " }"
-			r := reader.post(query, vars)
-			if r.code() != "FORBIDDEN" || !strings.Contains(r.Errors[0].Message, "read-only API token") {
+			r := reader.Post(query, vars)
+			if r.Code() != "FORBIDDEN" || !strings.Contains(r.Errors[0].Message, "read-only API token") {
 				t.Errorf("%s through a read-only token: %s", f.Name, r.Raw)
 			}
 		}
 
-		if a.client.User.GetX(ctx, a.userID).PasswordHash != before {
+		if a.Client.User.GetX(ctx, a.UserID).PasswordHash != before {
 			t.Error("the password changed")
 		}
-		if !a.client.Session.Query().ExistX(ctx) || a.client.APIToken.GetX(ctx, tok.ID).RevokedAt != nil {
+		if !a.Client.Session.Query().ExistX(ctx) || a.Client.APIToken.GetX(ctx, tok.ID).RevokedAt != nil {
 			t.Error("a session ended or the token was revoked")
 		}
-		if a.viewerEmail() != operatorEmail {
+		if a.ViewerEmail() != operatorEmail {
 			t.Error("the browser session no longer works")
 		}
 	})

@@ -24,140 +24,43 @@ import (
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/web"
+	"github.com/progetto-win/win/server/webtest"
 )
-
-const loginMutation = `mutation($e: String!, $p: String!) { login(input: {email: $e, password: $p}) { viewer { email roles } } }`
-
-// browser returns an API client without token, signing in as a browser.
-func browser(t *testing.T, db *store.DB) *api {
-	t.Helper()
-	a := newAPI(t, db)
-	a.token = ""
-	ctx := rule.SystemContext(context.Background())
-	u := a.client.User.UpdateOneID(a.userID).SetEmail("operatrice@prova.example").SaveX(ctx)
-	if err := auth.New(a.client).SetPassword(ctx, u.ID, "una-password-lunga"); err != nil {
-		t.Fatal(err)
-	}
-	return a
-}
-
-// signIn logs in as the test operator and keeps the session cookie.
-func (a *api) signIn(password string) response {
-	a.t.Helper()
-	return a.signInAs("Operatrice@Prova.example ", password)
-}
-
-// signInAs logs in and keeps the session cookie, if one is set.
-func (a *api) signInAs(email, password string) response {
-	a.t.Helper()
-	r := a.post(loginMutation, map[string]any{"e": email, "p": password})
-	for _, c := range (&http.Response{Header: r.Header}).Cookies() {
-		if c.Name == "win_session" {
-			a.cookie = c
-		}
-	}
-	return r
-}
-
-func (a *api) viewerEmail() string {
-	a.t.Helper()
-	var out struct{ Viewer *struct{ Email string } }
-	a.ok(`{ viewer { email } }`, nil, &out)
-	if out.Viewer == nil {
-		return ""
-	}
-	return out.Viewer.Email
-}
-
-func TestSignInAndOut(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := browser(t, db)
-		// Anonymous: the directory is public, the rest is not.
-		var dir struct{ Organizations struct{ TotalCount int } }
-		a.ok(`{ organizations(first: 0) { totalCount } }`, nil, &dir)
-		if r := a.post(`{ cases(first: 1) { totalCount } }`, nil); r.code() != "UNAUTHENTICATED" {
-			t.Errorf("anonymous cases: %s", r.Raw)
-		}
-		if a.viewerEmail() != "" {
-			t.Error("anonymous viewer is not null")
-		}
-
-		// A wrong password and an unknown e-mail get the same answer.
-		wrong := a.signIn("non-e-questa-la-password")
-		unknown := a.post(loginMutation, map[string]any{"e": "nessuno@prova.example", "p": "non-e-questa-la-password"})
-		if wrong.code() != "BAD_USER_INPUT" || unknown.code() != "BAD_USER_INPUT" || wrong.Errors[0].Message != unknown.Errors[0].Message {
-			t.Errorf("wrong password %s / unknown e-mail %s", wrong.Raw, unknown.Raw)
-		}
-		if a.cookie != nil {
-			t.Fatal("a failed sign-in set a cookie")
-		}
-
-		r := a.signIn("una-password-lunga")
-		if len(r.Errors) > 0 || a.cookie == nil {
-			t.Fatalf("sign-in: %s", r.Raw)
-		}
-		if !a.cookie.HttpOnly || a.cookie.SameSite != http.SameSiteLaxMode || a.cookie.Secure || len(a.cookie.Value) < 43 {
-			t.Errorf("cookie %+v: want HttpOnly, SameSite=Lax, a 256-bit token", a.cookie)
-		}
-		if got := a.viewerEmail(); got != "operatrice@prova.example" {
-			t.Fatalf("viewer after sign-in: %q", got)
-		}
-		var sessions struct{ MySessions []struct{ ID string } }
-		a.ok(`{ mySessions { id } }`, nil, &sessions)
-		if len(sessions.MySessions) != 1 {
-			t.Errorf("mySessions: %+v", sessions)
-		}
-
-		old := a.cookie
-		var out struct{ Logout bool }
-		a.ok(`mutation { logout }`, nil, &out)
-		a.cookie = old // a stolen copy of the cookie no longer works
-		if a.viewerEmail() != "" {
-			t.Error("the session survived logout")
-		}
-		ctx := rule.SystemContext(context.Background())
-		for action, want := range map[string]int{"LOGIN": 1, "LOGIN_FAILED": 2, "LOGOUT": 1} {
-			if n := a.client.AuditEvent.Query().Where(auditevent.Action(action)).CountX(ctx); n != want {
-				t.Errorf("%s audit events: %d, want %d", action, n, want)
-			}
-		}
-	})
-}
 
 // TestSessionEnds checks every way a session ends: idle, absolute limit,
 // account disabled, password changed.
 func TestSessionEnds(t *testing.T) {
 	ctx := rule.SystemContext(context.Background())
-	for name, end := range map[string]func(a *api){
-		"idle 31 minutes": func(a *api) {
-			a.client.Session.Update().SetLastSeenAt(time.Now().Add(-31 * time.Minute)).ExecX(ctx)
+	for name, end := range map[string]func(a *webtest.API){
+		"idle 31 minutes": func(a *webtest.API) {
+			a.Client.Session.Update().SetLastSeenAt(time.Now().Add(-31 * time.Minute)).ExecX(ctx)
 		},
-		"past 12 hours": func(a *api) {
-			id := a.client.Session.Query().OnlyIDX(ctx)
-			a.client.Session.DeleteOneID(id).ExecX(ctx)
-			a.client.Session.Create().SetUserID(a.userID).SetTokenHash(hashOf(a.cookie.Value)).
+		"past 12 hours": func(a *webtest.API) {
+			id := a.Client.Session.Query().OnlyIDX(ctx)
+			a.Client.Session.DeleteOneID(id).ExecX(ctx)
+			a.Client.Session.Create().SetUserID(a.UserID).SetTokenHash(hashOf(a.Cookie.Value)).
 				SetCreatedAt(time.Now().Add(-13 * time.Hour)).SetExpiresAt(time.Now().Add(-time.Hour)).ExecX(ctx)
 		},
-		"account disabled": func(a *api) {
-			a.client.User.UpdateOneID(a.userID).SetDisabled(true).ExecX(ctx)
+		"account disabled": func(a *webtest.API) {
+			a.Client.User.UpdateOneID(a.UserID).SetDisabled(true).ExecX(ctx)
 		},
-		"password changed": func(a *api) {
-			if err := auth.New(a.client).SetPassword(ctx, a.userID, "un'altra-password-lunga"); err != nil {
+		"password changed": func(a *webtest.API) {
+			if err := auth.New(a.Client).SetPassword(ctx, a.UserID, "un'altra-password-lunga"); err != nil {
 				t.Fatal(err)
 			}
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			storetest.Each(t, func(t *testing.T, db *store.DB) {
-				a := browser(t, db)
-				if r := a.signIn("una-password-lunga"); len(r.Errors) > 0 {
+				a := webtest.Browser(t, db)
+				if r := a.SignIn("una-password-lunga"); len(r.Errors) > 0 {
 					t.Fatalf("sign-in: %s", r.Raw)
 				}
-				if a.viewerEmail() == "" {
+				if a.ViewerEmail() == "" {
 					t.Fatal("not signed in")
 				}
 				end(a)
-				if a.viewerEmail() != "" {
+				if a.ViewerEmail() != "" {
 					t.Error("the session still works")
 				}
 			})
@@ -171,16 +74,16 @@ func hashOf(token string) string {
 
 func TestThrottling(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := browser(t, db)
+		a := webtest.Browser(t, db)
 		for range 5 {
-			a.signIn("non-e-questa-la-password")
+			a.SignIn("non-e-questa-la-password")
 		}
-		r := a.signIn("una-password-lunga")
-		if r.code() != "BAD_USER_INPUT" || !strings.Contains(r.Errors[0].Message, "too many") || a.cookie != nil {
+		r := a.SignIn("una-password-lunga")
+		if r.Code() != "BAD_USER_INPUT" || !strings.Contains(r.Errors[0].Message, "too many") || a.Cookie != nil {
 			t.Fatalf("sixth attempt, right password: %s", r.Raw)
 		}
 		ctx := rule.SystemContext(context.Background())
-		if n := a.client.AuditEvent.Query().Where(auditevent.Action("LOGIN_THROTTLED")).CountX(ctx); n != 1 {
+		if n := a.Client.AuditEvent.Query().Where(auditevent.Action("LOGIN_THROTTLED")).CountX(ctx); n != 1 {
 			t.Errorf("throttled attempts audited: %d, want 1", n)
 		}
 	})
@@ -188,20 +91,20 @@ func TestThrottling(t *testing.T) {
 
 func TestCrossSiteRequests(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := browser(t, db)
-		a.signIn("una-password-lunga")
-		a.origin = "https://evil.example"
-		if r := a.post(`{ viewer { email } }`, nil); r.Status != http.StatusForbidden || r.code() != "FORBIDDEN" {
+		a := webtest.Browser(t, db)
+		a.SignIn("una-password-lunga")
+		a.Origin = "https://evil.example"
+		if r := a.Post(`{ viewer { email } }`, nil); r.Status != http.StatusForbidden || r.Code() != "FORBIDDEN" {
 			t.Errorf("foreign Origin: %d %s", r.Status, r.Raw)
 		}
-		a.origin = "http://example.com" // httptest's host: same origin
-		if a.viewerEmail() == "" {
+		a.Origin = "http://example.com" // httptest's host: same origin
+		if a.ViewerEmail() == "" {
 			t.Error("same-origin request refused")
 		}
-		a.origin = ""
+		a.Origin = ""
 		req, _ := http.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`query=mutation{logout}`))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		if r := a.do(req); r.Status != http.StatusForbidden {
+		if r := a.Do(req); r.Status != http.StatusForbidden {
 			t.Errorf("form post: %d %s", r.Status, r.Raw)
 		}
 	})
@@ -209,8 +112,8 @@ func TestCrossSiteRequests(t *testing.T) {
 
 func TestAPITokens(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := browser(t, db)
-		a.signIn("una-password-lunga")
+		a := webtest.Browser(t, db)
+		a.SignIn("una-password-lunga")
 		var created struct {
 			CreateAPIToken struct {
 				Token    string
@@ -220,56 +123,56 @@ func TestAPITokens(t *testing.T) {
 				} `json:"apiToken"`
 			} `json:"createApiToken"`
 		}
-		a.ok(`mutation { createApiToken(input: {name: "cooperativa", scope: READ, expiresAt: "`+time.Now().Add(24*time.Hour).UTC().Format(time.RFC3339)+`"}) { token apiToken { id scope } } }`, nil, &created)
+		a.OK(`mutation { createApiToken(input: {name: "cooperativa", scope: READ, expiresAt: "`+time.Now().Add(24*time.Hour).UTC().Format(time.RFC3339)+`"}) { token apiToken { id scope } } }`, nil, &created)
 		secret := created.CreateAPIToken.Token
 		if !strings.HasPrefix(secret, "win_") || created.CreateAPIToken.APIToken.Scope != "READ" {
 			t.Fatalf("created %+v", created)
 		}
 		ctx := rule.SystemContext(context.Background())
-		stored := a.client.APIToken.GetX(ctx, created.CreateAPIToken.APIToken.ID)
+		stored := a.Client.APIToken.GetX(ctx, created.CreateAPIToken.APIToken.ID)
 		if stored.TokenHash == secret || strings.Contains(stored.TokenHash, secret[4:]) {
 			t.Fatal("the token is stored in clear")
 		}
 
-		client := &api{t: t, handler: a.handler, client: a.client, token: secret}
-		if client.viewerEmail() != "operatrice@prova.example" {
+		client := &webtest.API{T: t, Handler: a.Handler, Client: a.Client, Token: secret}
+		if client.ViewerEmail() != "operatrice@prova.example" {
 			t.Fatal("the token does not act for its user")
 		}
-		r := client.post(`mutation { createMunicipality(input: {name: "X", istatCode: "048999", population: 1}) { id } }`, nil)
-		if r.code() != "FORBIDDEN" {
+		r := client.Post(`mutation { createMunicipality(input: {name: "X", istatCode: "048999", population: 1}) { id } }`, nil)
+		if r.Code() != "FORBIDDEN" {
 			t.Errorf("write with a read token: %s", r.Raw)
 		}
-		if a.client.APIToken.GetX(ctx, stored.ID).LastUsedAt == nil {
+		if a.Client.APIToken.GetX(ctx, stored.ID).LastUsedAt == nil {
 			t.Error("last use not recorded")
 		}
 
 		var revoked struct {
 			RevokeAPIToken struct{ RevokedAt *string } `json:"revokeApiToken"`
 		}
-		a.ok(`mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, map[string]any{"id": stored.ID}, &revoked)
-		if r := client.post(`{ viewer { email } }`, nil); r.Status != http.StatusUnauthorized || r.code() != "UNAUTHENTICATED" {
+		a.OK(`mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, map[string]any{"id": stored.ID}, &revoked)
+		if r := client.Post(`{ viewer { email } }`, nil); r.Status != http.StatusUnauthorized || r.Code() != "UNAUTHENTICATED" {
 			t.Errorf("revoked token: %d %s", r.Status, r.Raw)
 		}
-		a.client.APIToken.Update().Where(apitoken.ID(stored.ID)).ClearRevokedAt().ExecX(ctx)
-		a.client.APIToken.Delete().Where(apitoken.ID(stored.ID)).ExecX(ctx)
-		expired, secret2, err := auth.New(a.client).CreateToken(ctx, viewerOf(a), "scaduto", apitoken.ScopeRead, time.Now().Add(time.Second), auth.Request{})
+		a.Client.APIToken.Update().Where(apitoken.ID(stored.ID)).ClearRevokedAt().ExecX(ctx)
+		a.Client.APIToken.Delete().Where(apitoken.ID(stored.ID)).ExecX(ctx)
+		expired, secret2, err := auth.New(a.Client).CreateToken(ctx, viewerOf(a), "scaduto", apitoken.ScopeRead, time.Now().Add(time.Second), auth.Request{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		a.client.APIToken.Delete().Where(apitoken.ID(expired.ID)).ExecX(ctx)
-		a.client.APIToken.Create().SetName("scaduto").SetUserID(a.userID).SetScope(apitoken.ScopeRead).
+		a.Client.APIToken.Delete().Where(apitoken.ID(expired.ID)).ExecX(ctx)
+		a.Client.APIToken.Create().SetName("scaduto").SetUserID(a.UserID).SetScope(apitoken.ScopeRead).
 			SetTokenHash(auth.HashToken(secret2)).SetExpiresAt(time.Now().Add(-time.Minute)).ExecX(ctx)
-		client.token = secret2
-		if r := client.post(`{ viewer { email } }`, nil); r.Status != http.StatusUnauthorized {
+		client.Token = secret2
+		if r := client.Post(`{ viewer { email } }`, nil); r.Status != http.StatusUnauthorized {
 			t.Errorf("expired token: %d %s", r.Status, r.Raw)
 		}
-		if n := a.client.Session.Query().Where(session.HasUserWith(user.ID(a.userID))).CountX(ctx); n != 1 {
+		if n := a.Client.Session.Query().Where(session.HasUserWith(user.ID(a.UserID))).CountX(ctx); n != 1 {
 			t.Errorf("%d sessions", n)
 		}
 	})
 }
 
-func viewerOf(a *api) *viewer.Viewer { return &viewer.Viewer{UserID: a.userID} }
+func viewerOf(a *webtest.API) *viewer.Viewer { return &viewer.Viewer{UserID: a.UserID} }
 
 // TestBehindProxy: from a trusted proxy, the forwarded client address is
 // the one throttled and audited, and a browser that reached the proxy
@@ -277,18 +180,18 @@ func viewerOf(a *api) *viewer.Viewer { return &viewer.Viewer{UserID: a.userID} }
 // ignored.
 func TestBehindProxy(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := browser(t, db)
-		a.handler = web.New(web.Options{Client: a.client, DB: db, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		a := webtest.Browser(t, db)
+		a.Handler = web.New(web.Options{Client: a.Client, DB: db, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 			TrustedProxies: []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}}) // httptest's peer address
 		login := func(remote string) *http.Cookie {
-			body, _ := json.Marshal(map[string]any{"query": loginMutation, "variables": map[string]any{"e": "operatrice@prova.example", "p": "una-password-lunga"}})
+			body, _ := json.Marshal(map[string]any{"query": webtest.LoginMutation, "variables": map[string]any{"e": "operatrice@prova.example", "p": "una-password-lunga"}})
 			req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
 			req.RemoteAddr = remote
 			req.Header.Set("Content-Type", "application/json")
 			req.Header.Set("X-Forwarded-For", "198.51.100.7, 192.0.2.9")
 			req.Header.Set("X-Forwarded-Proto", "https")
 			rec := httptest.NewRecorder()
-			a.handler.ServeHTTP(rec, req)
+			a.Handler.ServeHTTP(rec, req)
 			cookies := rec.Result().Cookies()
 			if len(cookies) != 1 {
 				t.Fatalf("no cookie: %s", rec.Body.String())
@@ -300,7 +203,7 @@ func TestBehindProxy(t *testing.T) {
 			t.Errorf("behind a TLS proxy the cookie is %+v", c)
 		}
 		ctx := rule.SystemContext(context.Background())
-		if ev := a.client.AuditEvent.Query().Where(auditevent.Action("LOGIN")).OnlyX(ctx); ev.ClientAddress != "198.51.100.7" {
+		if ev := a.Client.AuditEvent.Query().Where(auditevent.Action("LOGIN")).OnlyX(ctx); ev.ClientAddress != "198.51.100.7" {
 			t.Errorf("client address recorded as %q", ev.ClientAddress)
 		}
 		if c := login("203.0.113.5:1234"); c.Name != "win_session" || c.Secure {

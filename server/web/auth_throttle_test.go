@@ -1,12 +1,8 @@
 package web_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -15,41 +11,26 @@ import (
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
-
-// signInFrom sends a sign-in from a client address, safely from many
-// goroutines at once: it reports what it got instead of failing the test.
-func (a *api) signInFrom(address, email, password string) (response, error) {
-	body, _ := json.Marshal(map[string]any{"query": loginMutation, "variables": map[string]any{"e": email, "p": password}})
-	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
-	req.RemoteAddr = address + ":40000"
-	req.Header.Set("Content-Type", "application/json")
-	rec := httptest.NewRecorder()
-	a.handler.ServeHTTP(rec, req)
-	r := response{Status: rec.Code, Raw: rec.Body.String(), Header: rec.Header()}
-	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil {
-		return r, fmt.Errorf("response is not JSON (%d): %s", rec.Code, rec.Body.String())
-	}
-	return r, nil
-}
 
 // signInOutcome names what a sign-in got: in, wrong (the password was checked),
 // throttled, or the raw answer.
-func signInOutcome(r response) string {
+func signInOutcome(r webtest.Response) string {
 	switch {
 	case len(r.Errors) == 0:
 		return "in"
 	case strings.Contains(r.Errors[0].Message, "is wrong"):
 		return "wrong"
-	case r.code() == "BAD_USER_INPUT" && r.Errors[0].Extensions["field"] == "password" && strings.Contains(r.Errors[0].Message, "too many"):
+	case r.Code() == "BAD_USER_INPUT" && r.Errors[0].Extensions["field"] == "password" && strings.Contains(r.Errors[0].Message, "too many"):
 		return "throttled"
 	}
 	return r.Raw
 }
 
 const (
-	operatorEmail = "operatrice@prova.example"
-	rightPassword = "una-password-lunga"
+	operatorEmail = webtest.OperatorEmail
+	rightPassword = webtest.RightPassword
 )
 
 // TestParallelGuessesCountedAtomically: 40 guesses at once for one
@@ -58,13 +39,13 @@ const (
 // address, and the right password from the attacker's address is refused.
 func TestParallelGuessesCountedAtomically(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := browser(t, db)
+		a := webtest.Browser(t, db)
 		const attacker = "203.0.113.66"
 		results := make([]string, 40)
 		var wg sync.WaitGroup
 		for i := range results {
 			wg.Go(func() {
-				r, err := a.signInFrom(attacker, operatorEmail, fmt.Sprintf("tentativo-numero-%d", i))
+				r, err := a.SignInFrom(attacker, operatorEmail, fmt.Sprintf("tentativo-numero-%d", i))
 				if err != nil {
 					results[i] = err.Error()
 					return
@@ -84,18 +65,18 @@ func TestParallelGuessesCountedAtomically(t *testing.T) {
 			t.Fatalf("40 parallel guesses: %v; want at most 5 checked, the rest throttled", count)
 		}
 		ctx := rule.SystemContext(context.Background())
-		if n := a.client.AuditEvent.Query().Where(auditevent.Action("LOGIN_FAILED")).CountX(ctx); n != count["wrong"] {
+		if n := a.Client.AuditEvent.Query().Where(auditevent.Action("LOGIN_FAILED")).CountX(ctx); n != count["wrong"] {
 			t.Errorf("%d failures audited, %d checked", n, count["wrong"])
 		}
-		if n := a.client.AuditEvent.Query().Where(auditevent.Action("LOGIN_ATTEMPT")).CountX(ctx); n != 40 {
+		if n := a.Client.AuditEvent.Query().Where(auditevent.Action("LOGIN_ATTEMPT")).CountX(ctx); n != 40 {
 			t.Errorf("%d attempts recorded, want 40", n)
 		}
 
-		r, err := a.signInFrom(attacker, operatorEmail, rightPassword)
+		r, err := a.SignInFrom(attacker, operatorEmail, rightPassword)
 		if err != nil || signInOutcome(r) != "throttled" {
 			t.Errorf("right password from the attacker's address: %s %v", r.Raw, err)
 		}
-		if r, err := a.signInFrom("198.51.100.20", operatorEmail, rightPassword); err != nil || signInOutcome(r) != "in" {
+		if r, err := a.SignInFrom("198.51.100.20", operatorEmail, rightPassword); err != nil || signInOutcome(r) != "in" {
 			t.Errorf("right password from the user's own address during the attack: %s %v", r.Raw, err)
 		}
 	})
@@ -107,10 +88,10 @@ func TestParallelGuessesCountedAtomically(t *testing.T) {
 // addresses that already tried.
 func TestFailuresDoNotLockOut(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := browser(t, db)
+		a := webtest.Browser(t, db)
 		must := func(address, email, password, want string) {
 			t.Helper()
-			r, err := a.signInFrom(address, email, password)
+			r, err := a.SignInFrom(address, email, password)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -129,7 +110,7 @@ func TestFailuresDoNotLockOut(t *testing.T) {
 		// account-wide limit of 50 attempts an hour…
 		must("203.0.113.1", operatorEmail, "non-e-questa-la-password", "wrong")
 		for range 50 {
-			if r, err := a.signInFrom("203.0.113.2", operatorEmail, "non-e-questa-la-password"); err != nil || len(r.Errors) == 0 {
+			if r, err := a.SignInFrom("203.0.113.2", operatorEmail, "non-e-questa-la-password"); err != nil || len(r.Errors) == 0 {
 				t.Fatalf("flood: %s %v", r.Raw, err)
 			}
 		}

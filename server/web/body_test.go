@@ -9,6 +9,7 @@ import (
 
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // TestUndecodableBodies sends bodies that are no GraphQL request: each
@@ -16,8 +17,8 @@ import (
 // not echoing the body, and the log has no error or stack trace.
 func TestUndecodableBodies(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
-		log := a.rebuild(db, nil)
+		a := webtest.NewAPI(t, db)
+		log := a.Rebuild(db, nil)
 		for _, tc := range []struct {
 			name, body string
 			status     int
@@ -33,11 +34,11 @@ func TestUndecodableBodies(t *testing.T) {
 		} {
 			req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(tc.body))
 			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("Authorization", "Bearer "+a.token)
+			req.Header.Set("Authorization", "Bearer "+a.Token)
 			rec := httptest.NewRecorder()
-			a.handler.ServeHTTP(rec, req)
-			var r response
-			if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil || rec.Code != tc.status || r.code() != "BAD_USER_INPUT" || len(r.Errors) != 1 {
+			a.Handler.ServeHTTP(rec, req)
+			var r webtest.Response
+			if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil || rec.Code != tc.status || r.Code() != "BAD_USER_INPUT" || len(r.Errors) != 1 {
 				t.Errorf("%s: %d %.300s", tc.name, rec.Code, rec.Body.String())
 				continue
 			}

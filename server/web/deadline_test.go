@@ -18,6 +18,7 @@ import (
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/web"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // TestRequestDeadline runs a request whose database work outlasts the
@@ -36,10 +37,10 @@ func TestRequestDeadline(t *testing.T) {
 				}
 			}
 		})
-		a := newAPI(t, db, ent.Driver(slow))
-		log := a.rebuild(db, func(o *web.Options) { o.RequestTimeout = 300 * time.Millisecond })
+		a := webtest.NewAPI(t, db, ent.Driver(slow))
+		log := a.Rebuild(db, func(o *web.Options) { o.RequestTimeout = 300 * time.Millisecond })
 		start := time.Now()
-		r := a.post(aliased(5, "municipalities(first: 10) { totalCount edges { node { id name } } }"), nil)
+		r := a.Post(aliased(5, "municipalities(first: 10) { totalCount edges { node { id name } } }"), nil)
 		if elapsed := time.Since(start); elapsed > 5*time.Second {
 			t.Errorf("the request took %v past its 300 ms deadline", elapsed)
 		}
@@ -63,15 +64,15 @@ func TestRequestDeadline(t *testing.T) {
 // bare null gqlgen gave when it found the context done.
 func TestDeadlineBeforeExecution(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
-		a.token = ""
+		a := webtest.NewAPI(t, db)
+		a.Token = ""
 		large := "{ municipalities(first: 1) { " + strings.Repeat("totalCount ", 1450) + "} }"
 		for _, tc := range []struct {
 			timeout time.Duration
 			query   string
 		}{{time.Nanosecond, `{ municipalities(first: 1) { totalCount } }`}, {5 * time.Millisecond, large}} {
-			a.rebuild(db, func(o *web.Options) { o.RequestTimeout = tc.timeout })
-			if r := a.post(tc.query, nil); r.code() != "TIMEOUT" {
+			a.Rebuild(db, func(o *web.Options) { o.RequestTimeout = tc.timeout })
+			if r := a.Post(tc.query, nil); r.Code() != "TIMEOUT" {
 				t.Errorf("%v: %d %.200s", tc.timeout, r.Status, r.Raw)
 			}
 		}
@@ -97,25 +98,25 @@ func TestDeadlineWhileAuthenticating(t *testing.T) {
 				}
 			}
 		})
-		a := newAPI(t, db, ent.Driver(slow))
-		token := a.token
-		a.token = ""
+		a := webtest.NewAPI(t, db, ent.Driver(slow))
+		token := a.Token
+		a.Token = ""
 		ctx := rule.SystemContext(context.Background())
-		u := a.client.User.UpdateOneID(a.userID).SetEmail("operatrice@prova.example").SaveX(ctx)
-		if err := auth.New(a.client).SetPassword(ctx, u.ID, "una-password-lunga"); err != nil {
+		u := a.Client.User.UpdateOneID(a.UserID).SetEmail("operatrice@prova.example").SaveX(ctx)
+		if err := auth.New(a.Client).SetPassword(ctx, u.ID, "una-password-lunga"); err != nil {
 			t.Fatal(err)
 		}
-		if r := a.signIn("una-password-lunga"); r.Status != http.StatusOK || a.cookie == nil {
+		if r := a.SignIn("una-password-lunga"); r.Status != http.StatusOK || a.Cookie == nil {
 			t.Fatalf("sign-in: %d %s", r.Status, r.Raw)
 		}
-		log := a.rebuild(db, func(o *web.Options) { o.RequestTimeout = 300 * time.Millisecond })
+		log := a.Rebuild(db, func(o *web.Options) { o.RequestTimeout = 300 * time.Millisecond })
 		hang.Store(true)
 		for _, by := range []string{"session", "token"} {
 			if by == "token" {
-				a.cookie, a.token = nil, token
+				a.Cookie, a.Token = nil, token
 			}
-			r := a.post(`{ municipalities(first: 1) { totalCount } }`, nil)
-			if r.Status != http.StatusServiceUnavailable || r.code() != "TIMEOUT" || r.Header.Get("Retry-After") == "" {
+			r := a.Post(`{ municipalities(first: 1) { totalCount } }`, nil)
+			if r.Status != http.StatusServiceUnavailable || r.Code() != "TIMEOUT" || r.Header.Get("Retry-After") == "" {
 				t.Errorf("%s: %d, Retry-After %q: %.200s", by, r.Status, r.Header.Get("Retry-After"), r.Raw)
 			}
 		}

@@ -16,16 +16,17 @@ import (
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // TestExportNeutralisesFormulas names tables as formulas: in the CSV
 // export their labels are text a spreadsheet shows, never runs.
 func TestExportNeutralisesFormulas(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		base := demoAPI(t, db, 9, 200)
+		base := webtest.DemoAPI(t, db, 9, 200)
 		ctx := rule.SystemContext(context.Background())
 		names := []string{`=HYPERLINK("https://evil.example","x")`, "+1+1", "-2+3", "@SUM(A1:A2)", "\tTab", "\rCR"}
-		tables := base.client.TerritorialTable.Query().Order().AllX(ctx)
+		tables := base.Client.TerritorialTable.Query().Order().AllX(ctx)
 		for i, name := range names {
 			tables[i].Update().SetName(name).ExecX(ctx)
 		}
@@ -34,9 +35,9 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 		req := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/export/indicator.csv?indicator=referrals&groupBy=TABLE&from=%s&to=%s",
 			thisMonth.AddDate(-1, 0, 0).Format(time.DateOnly), thisMonth.Format(time.DateOnly)), nil)
 		req.Header.Set("Sec-Fetch-Site", "same-origin")
-		req.AddCookie(as(t, base, demo.SteeringEmail).cookie)
+		req.AddCookie(webtest.As(t, base, demo.SteeringEmail).Cookie)
 		rec := httptest.NewRecorder()
-		base.handler.ServeHTTP(rec, req)
+		base.Handler.ServeHTTP(rec, req)
 		rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(rec.Body.String(), "\uFEFF"))).ReadAll()
 		if rec.Code != http.StatusOK || err != nil {
 			t.Fatalf("export: %d %v %s", rec.Code, err, rec.Body.String())

@@ -17,6 +17,7 @@ import (
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // TestGovernanceWorkflows runs the committee's work through the API: a
@@ -26,15 +27,15 @@ import (
 // objective evaluated.
 func TestGovernanceWorkflows(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		base := demoAPI(t, db, 4, 120)
+		base := webtest.DemoAPI(t, db, 4, 120)
 		ctx := rule.SystemContext(context.Background())
-		steering, coord, op := as(t, base, demo.SteeringEmail), as(t, base, demo.CoordinatorEmail), as(t, base, demo.OperatorEmail)
-		empoli := base.client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx)
+		steering, coord, op := webtest.As(t, base, demo.SteeringEmail), webtest.As(t, base, demo.CoordinatorEmail), webtest.As(t, base, demo.OperatorEmail)
+		empoli := base.Client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx)
 		today := domain.Today()
 		var id struct{ ID gid.ID }
 
 		// A directive reaches the coordinator's agenda until acknowledged.
-		steering.must(`mutation($t: ID!) { issueDirective(input: {title: "Priorità ai nuclei con minori", body: "Dal prossimo mese…",
+		steering.Must(`mutation($t: ID!) { issueDirective(input: {title: "Priorità ai nuclei con minori", body: "Dal prossimo mese…",
 			tableIDs: [$t]}) { id } }`, map[string]any{"t": empoli}, &id)
 		directive := id.ID
 		toAck := func() []gid.ID {
@@ -43,7 +44,7 @@ func TestGovernanceWorkflows(t *testing.T) {
 					Edges []struct{ Node struct{ ID gid.ID } }
 				}
 			}
-			coord.must(`{ agenda { directivesToAcknowledge(first: 100) { edges { node { id } } } } }`, nil, &agenda)
+			coord.Must(`{ agenda { directivesToAcknowledge(first: 100) { edges { node { id } } } } }`, nil, &agenda)
 			var ids []gid.ID
 			for _, e := range agenda.DirectivesToAcknowledge.Edges {
 				ids = append(ids, e.Node.ID)
@@ -54,20 +55,20 @@ func TestGovernanceWorkflows(t *testing.T) {
 			t.Fatal("the directive is not in the coordinator's agenda")
 		}
 		const ack = `mutation($d: ID!, $t: ID!) { acknowledgeDirective(id: $d, tableID: $t, note: "Applicata dal tavolo") { id } }`
-		refused(t, op.send(ack, map[string]any{"d": directive, "t": empoli}, nil), "FORBIDDEN", "")
-		coord.must(ack, map[string]any{"d": directive, "t": empoli}, nil)
-		refused(t, coord.send(ack, map[string]any{"d": directive, "t": empoli}, nil), "CONFLICT", "")
+		webtest.Refused(t, op.Send(ack, map[string]any{"d": directive, "t": empoli}, nil), "FORBIDDEN", "")
+		coord.Must(ack, map[string]any{"d": directive, "t": empoli}, nil)
+		webtest.Refused(t, coord.Send(ack, map[string]any{"d": directive, "t": empoli}, nil), "CONFLICT", "")
 		if slices.Contains(toAck(), directive) {
 			t.Error("an acknowledged directive stays in the agenda")
 		}
-		refused(t, coord.send(`mutation { issueDirective(input: {title: "x", body: "y", allTables: true}) { id } }`, nil, nil), "FORBIDDEN", "")
+		webtest.Refused(t, coord.Send(`mutation { issueDirective(input: {title: "x", body: "y", allTables: true}) { id } }`, nil, nil), "FORBIDDEN", "")
 
 		// A protocol: drafted, joined, activated, its commitment late then done, terminated.
-		steering.must(`mutation { createProtocol(input: {title: "Protocollo per i tirocini di inclusione"}) { id } }`, nil, &id)
+		steering.Must(`mutation { createProtocol(input: {title: "Protocollo per i tirocini di inclusione"}) { id } }`, nil, &id)
 		protocol := id.ID
-		refused(t, steering.send(`mutation($p: ID!) { activateProtocol(id: $p) { id } }`, map[string]any{"p": protocol}, nil), "BAD_USER_INPUT", "id")
-		org := base.client.Organization.Query().FirstIDX(ctx)
-		steering.must(`mutation($p: ID!, $o: ID!) { addProtocolParty(protocolID: $p, input: {organizationID: $o, role: LEAD}) { id } }`,
+		webtest.Refused(t, steering.Send(`mutation($p: ID!) { activateProtocol(id: $p) { id } }`, map[string]any{"p": protocol}, nil), "BAD_USER_INPUT", "id")
+		org := base.Client.Organization.Query().FirstIDX(ctx)
+		steering.Must(`mutation($p: ID!, $o: ID!) { addProtocolParty(protocolID: $p, input: {organizationID: $o, role: LEAD}) { id } }`,
 			map[string]any{"p": protocol, "o": org}, &id)
 		party := id.ID
 		var commitment struct {
@@ -75,38 +76,38 @@ func TestGovernanceWorkflows(t *testing.T) {
 			CurrentStatus string
 			Status        string
 		}
-		steering.must(`mutation($p: ID!, $d: Date!) { addProtocolCommitment(partyID: $p, input: {description: "Attivare dieci tirocini",
+		steering.Must(`mutation($p: ID!, $d: Date!) { addProtocolCommitment(partyID: $p, input: {description: "Attivare dieci tirocini",
 			dueOn: $d}) { id status currentStatus } }`, map[string]any{"p": party, "d": today.AddDays(-1).String()}, &commitment)
 		if commitment.Status != "OPEN" || commitment.CurrentStatus != "LATE" {
 			t.Errorf("a commitment due yesterday: %s, now %s; want OPEN, now LATE", commitment.Status, commitment.CurrentStatus)
 		}
 		var p struct{ Status, CurrentStatus string }
-		steering.must(`mutation($p: ID!) { activateProtocol(id: $p) { status currentStatus } }`, map[string]any{"p": protocol}, &p)
+		steering.Must(`mutation($p: ID!) { activateProtocol(id: $p) { status currentStatus } }`, map[string]any{"p": protocol}, &p)
 		if p.Status != "ACTIVE" || p.CurrentStatus != "ACTIVE" {
 			t.Errorf("activated protocol: %+v", p)
 		}
-		steering.must(`mutation($c: ID!) { fulfilProtocolCommitment(id: $c, evidence: "Convenzioni firmate") { status currentStatus } }`,
+		steering.Must(`mutation($c: ID!) { fulfilProtocolCommitment(id: $c, evidence: "Convenzioni firmate") { status currentStatus } }`,
 			map[string]any{"c": commitment.ID}, &commitment)
 		if commitment.CurrentStatus != "DONE" {
 			t.Errorf("a fulfilled commitment is %s", commitment.CurrentStatus)
 		}
-		steering.must(`mutation($p: ID!) { terminateProtocol(id: $p) { status } }`, map[string]any{"p": protocol}, &p)
-		refused(t, steering.send(`mutation($p: ID!) { terminateProtocol(id: $p) { status } }`, map[string]any{"p": protocol}, nil), "BAD_USER_INPUT", "status")
+		steering.Must(`mutation($p: ID!) { terminateProtocol(id: $p) { status } }`, map[string]any{"p": protocol}, &p)
+		webtest.Refused(t, steering.Send(`mutation($p: ID!) { terminateProtocol(id: $p) { status } }`, map[string]any{"p": protocol}, nil), "BAD_USER_INPUT", "status")
 
 		// Meetings: the table's by its coordinator, never with a tax code.
-		caseID := base.client.CaseFile.Query().Where(casefile.HasTableWith(territorialtable.ID(empoli))).FirstIDX(ctx)
+		caseID := base.Client.CaseFile.Query().Where(casefile.HasTableWith(territorialtable.ID(empoli))).FirstIDX(ctx)
 		const meeting = `mutation($t: ID, $m: String, $c: ID, $body: MeetingBody!) { recordMeeting(input: {body: $body, tableID: $t,
 			heldAt: "2026-01-15T10:00:00+01:00", title: "Riunione di gennaio", minutes: $m,
 			decisions: [{text: "Rivedere il progetto", caseID: $c}]}) { id decisions(first: 5) { edges { node { case { code } } } } } }`
 		taxCode := "RSSMRA85T10A562S"
-		refused(t, coord.send(meeting, map[string]any{"body": "TABLE", "t": empoli, "m": "Presente la sig.ra " + taxCode, "c": caseID}, nil), "BAD_USER_INPUT", "minutes")
-		refused(t, op.send(meeting, map[string]any{"body": "TABLE", "t": empoli, "m": "Verbale", "c": caseID}, nil), "FORBIDDEN", "")
-		refused(t, steering.send(meeting, map[string]any{"body": "TABLE", "t": empoli, "m": "Verbale", "c": caseID}, nil), "FORBIDDEN", "")
-		coord.must(meeting, map[string]any{"body": "TABLE", "t": empoli, "m": "Verbale senza dati identificativi", "c": caseID}, nil)
-		steering.must(meeting, map[string]any{"body": "STEERING_COMMITTEE", "m": "Verbale della cabina di regia"}, nil)
+		webtest.Refused(t, coord.Send(meeting, map[string]any{"body": "TABLE", "t": empoli, "m": "Presente la sig.ra " + taxCode, "c": caseID}, nil), "BAD_USER_INPUT", "minutes")
+		webtest.Refused(t, op.Send(meeting, map[string]any{"body": "TABLE", "t": empoli, "m": "Verbale", "c": caseID}, nil), "FORBIDDEN", "")
+		webtest.Refused(t, steering.Send(meeting, map[string]any{"body": "TABLE", "t": empoli, "m": "Verbale", "c": caseID}, nil), "FORBIDDEN", "")
+		coord.Must(meeting, map[string]any{"body": "TABLE", "t": empoli, "m": "Verbale senza dati identificativi", "c": caseID}, nil)
+		steering.Must(meeting, map[string]any{"body": "STEERING_COMMITTEE", "m": "Verbale della cabina di regia"}, nil)
 
 		// Funds: what the interventions committed and spent.
-		f := base.client.Fund.Query().Where(fund.HasInterventions()).FirstX(ctx)
+		f := base.Client.Fund.Query().Where(fund.HasInterventions()).FirstX(ctx)
 		var committed, spent int64
 		for _, i := range f.QueryInterventions().AllX(ctx) {
 			if i.Status == intervention.StatusPlanned || i.Status == intervention.StatusOngoing {
@@ -119,7 +120,7 @@ func TestGovernanceWorkflows(t *testing.T) {
 			AllocatedCents int64
 			Use            struct{ CommittedCents, SpentCents, AvailableCents int64 }
 		}
-		steering.must(`query($f: ID!) { node(id: $f) { ... on Fund { allocatedCents use { committedCents spentCents availableCents } } } }`,
+		steering.Must(`query($f: ID!) { node(id: $f) { ... on Fund { allocatedCents use { committedCents spentCents availableCents } } } }`,
 			map[string]any{"f": f.ID}, &money)
 		if money.Use.CommittedCents != committed || money.Use.SpentCents != spent || money.Use.AvailableCents != money.AllocatedCents-committed-spent {
 			t.Errorf("fund %+v, want committed %d and spent %d", money, committed, spent)
@@ -127,7 +128,7 @@ func TestGovernanceWorkflows(t *testing.T) {
 
 		// An objective, evaluated as the committee sees it.
 		year := today.Year()
-		steering.must(fmt.Sprintf(`mutation { createObjective(input: {title: "Segnalazioni dell'anno", indicator: REFERRALS, target: 1,
+		steering.Must(fmt.Sprintf(`mutation { createObjective(input: {title: "Segnalazioni dell'anno", indicator: REFERRALS, target: 1,
 			periodStart: "%d-01-01", periodEnd: "%d-12-31"}) { id } }`, year-1, year-1), nil, &id)
 		var evaluation struct {
 			Evaluation struct {
@@ -135,16 +136,16 @@ func TestGovernanceWorkflows(t *testing.T) {
 				Status string
 			}
 		}
-		steering.must(`query($o: ID!) { node(id: $o) { ... on Objective { evaluation { value status } } } }`, map[string]any{"o": id.ID}, &evaluation)
+		steering.Must(`query($o: ID!) { node(id: $o) { ... on Objective { evaluation { value status } } } }`, map[string]any{"o": id.ID}, &evaluation)
 		if evaluation.Evaluation.Value == nil || *evaluation.Evaluation.Value < 1 || evaluation.Evaluation.Status != "ON_TRACK" {
 			t.Errorf("objective of one referral last year: %+v", evaluation.Evaluation)
 		}
-		refused(t, op.send(`query($o: ID!) { node(id: $o) { ... on Objective { evaluation { status } } } }`, map[string]any{"o": id.ID}, nil), "FORBIDDEN", "")
+		webtest.Refused(t, op.Send(`query($o: ID!) { node(id: $o) { ... on Objective { evaluation { status } } } }`, map[string]any{"o": id.ID}, nil), "FORBIDDEN", "")
 
 		// Objectives in progress answer the committee, over the whole
 		// months already over; none over yet, or several tables, is a
 		// status, not an error (docs/security-indicators.md).
-		others := base.client.TerritorialTable.Query().Where(territorialtable.CodeNEQ("EMP")).FirstIDX(ctx)
+		others := base.Client.TerritorialTable.Query().Where(territorialtable.CodeNEQ("EMP")).FirstIDX(ctx)
 		thisMonth := domain.NewDate(today.Year(), today.Month(), 1)
 		nextMonth := thisMonth.AddDate(0, 1, 0)
 		for _, tc := range []struct {
@@ -157,7 +158,7 @@ func TestGovernanceWorkflows(t *testing.T) {
 			{nextMonth, nextMonth.AddDate(1, 0, -1), []gid.ID{empoli}, "NOT_ENOUGH_DATA", today},
 			{thisMonth.AddDate(-1, 0, 0), thisMonth.AddDate(1, 0, -1), []gid.ID{empoli, others}, "WITHHELD", today},
 		} {
-			steering.must(`mutation($from: Date!, $to: Date!, $t: [ID!]) { createObjective(input: {title: "In corso", indicator: REFERRALS, target: 1000,
+			steering.Must(`mutation($from: Date!, $to: Date!, $t: [ID!]) { createObjective(input: {title: "In corso", indicator: REFERRALS, target: 1000,
 				periodStart: $from, periodEnd: $to, tableIDs: $t}) { id } }`, map[string]any{"from": tc.from, "to": tc.to, "t": tc.tables}, &id)
 			var e struct {
 				Evaluation struct {
@@ -166,12 +167,12 @@ func TestGovernanceWorkflows(t *testing.T) {
 					AsOf   domain.Date
 				}
 			}
-			steering.must(`query($o: ID!) { node(id: $o) { ... on Objective { evaluation { value status asOf } } } }`, map[string]any{"o": id.ID}, &e)
+			steering.Must(`query($o: ID!) { node(id: $o) { ... on Objective { evaluation { value status asOf } } } }`, map[string]any{"o": id.ID}, &e)
 			if tc.status != "" && (e.Evaluation.Status != tc.status || e.Evaluation.Value != nil) || !e.Evaluation.AsOf.Equal(tc.asOf) {
 				t.Errorf("objective from %s to %s of %d tables: %+v, want %q as of %s", tc.from.Format(time.DateOnly), tc.to.Format(time.DateOnly),
 					len(tc.tables), e.Evaluation, tc.status, tc.asOf.Format(time.DateOnly))
 			}
 		}
-		steering.must(`{ objectives(first: 50) { edges { node { id evaluation { status } } } } }`, nil, nil)
+		steering.Must(`{ objectives(first: 50) { edges { node { id evaluation { status } } } } }`, nil, nil)
 	})
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/web"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // fuzzServer is the whole server over a database with demo data, called
@@ -34,7 +35,7 @@ type fuzzServer struct {
 	dialect string
 	handler http.Handler
 	token   string
-	log     *logBuffer
+	log     *webtest.LogBuffer
 }
 
 // fuzzServers opens one server per dialect — PostgreSQL only when
@@ -58,7 +59,7 @@ func fuzzServers(f *testing.F) []*fuzzServer {
 		if err != nil {
 			f.Fatal(err)
 		}
-		s := &fuzzServer{dialect: d, token: token, log: &logBuffer{}}
+		s := &fuzzServer{dialect: d, token: token, log: &webtest.LogBuffer{}}
 		s.handler = web.New(web.Options{Client: client, DB: db, Ping: db.Ping,
 			Logger:   slog.New(slog.NewTextHandler(s.log, &slog.HandlerOptions{Level: slog.LevelError})),
 			Throttle: web.Throttle{Rate: 1e9, Burst: 1e9, AnonymousConcurrency: 64}})
@@ -70,7 +71,7 @@ func fuzzServers(f *testing.F) []*fuzzServer {
 // send posts a body (or, for GET, the query in the URL) and checks what
 // every answer must be: JSON, no 5xx, every error with a code a client
 // acts on — never INTERNAL — and nothing logged as an error.
-func (s *fuzzServer) send(t *testing.T, body []byte, get bool) response {
+func (s *fuzzServer) send(t *testing.T, body []byte, get bool) webtest.Response {
 	t.Helper()
 	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
@@ -83,7 +84,7 @@ func (s *fuzzServer) send(t *testing.T, body []byte, get bool) response {
 	logged := len(s.log.String())
 	rec := httptest.NewRecorder()
 	s.handler.ServeHTTP(rec, req)
-	r := response{Status: rec.Code, Raw: rec.Body.String()}
+	r := webtest.Response{Status: rec.Code, Raw: rec.Body.String()}
 	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil || rec.Code >= 500 {
 		t.Fatalf("%s: %d %.500s (%v)\nfor %.500q", s.dialect, rec.Code, rec.Body.String(), err, body)
 	}
@@ -182,7 +183,7 @@ func FuzzCasePages(f *testing.F) {
 			return false
 		}
 		orderBy := "[" + strings.Join(order, ", ") + "]"
-		page := func(s *fuzzServer, args string, vars map[string]any) (ids []string, start, end string, r response) {
+		page := func(s *fuzzServer, args string, vars map[string]any) (ids []string, start, end string, r webtest.Response) {
 			params := ""
 			if vars != nil {
 				params = "($c: Cursor)"
@@ -222,7 +223,7 @@ func FuzzCasePages(f *testing.F) {
 			if strings.Contains(orderBy, "TABLE_NAME") || repeats(order) {
 				// Refused: entgql cannot page through edge orders
 				// (ent/ent#4059), and a field named twice contradicts itself.
-				if r.code() != web.CodeBadUserInput {
+				if r.Code() != web.CodeBadUserInput {
 					t.Fatalf("%s: a cursor in %s: %s", s.dialect, orderBy, r.Raw)
 				}
 				continue
@@ -238,7 +239,7 @@ func FuzzCasePages(f *testing.F) {
 			}
 			forged := []byte(end)
 			forged[int(at)%len(forged)] = b
-			if _, _, _, r := page(s, "first: "+fmt.Sprint(n)+", after: $c", map[string]any{"c": string(forged)}); len(r.Errors) > 0 && r.code() != web.CodeBadUserInput {
+			if _, _, _, r := page(s, "first: "+fmt.Sprint(n)+", after: $c", map[string]any{"c": string(forged)}); len(r.Errors) > 0 && r.Code() != web.CodeBadUserInput {
 				t.Fatalf("%s: forged cursor %q: %s", s.dialect, forged, r.Raw)
 			}
 		}

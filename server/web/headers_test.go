@@ -19,18 +19,19 @@ import (
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/web"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // TestSecurityHeaders checks the browser protections on every kind of
 // answer, and HSTS exactly when the browser came over TLS.
 func TestSecurityHeaders(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
+		a := webtest.NewAPI(t, db)
 		app := fstest.MapFS{
 			"index.html":    {Data: []byte("<!doctype html><title>WIN</title>")},
 			"graphiql.html": {Data: []byte("<!doctype html><title>GraphiQL</title>")},
 		}
-		a.rebuild(db, func(o *web.Options) {
+		a.Rebuild(db, func(o *web.Options) {
 			o.Frontend = app
 			o.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}
 		})
@@ -40,7 +41,7 @@ func TestSecurityHeaders(t *testing.T) {
 				set(req)
 			}
 			rec := httptest.NewRecorder()
-			a.handler.ServeHTTP(rec, req)
+			a.Handler.ServeHTTP(rec, req)
 			return rec.Header()
 		}
 		for _, path := range []string{"/", "/cases/x", "/graphiql", "/graphql?query=%7Bviewer%7Bemail%7D%7D", "/healthz", "/assets/missing.js"} {
@@ -80,20 +81,20 @@ func TestSecurityHeaders(t *testing.T) {
 // read the API, and with them only those.
 func TestCORS(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
+		a := webtest.NewAPI(t, db)
 		preflight := func(origin string) http.Header {
 			req := httptest.NewRequest(http.MethodOptions, "/graphql", nil)
 			req.Header.Set("Origin", origin)
 			req.Header.Set("Access-Control-Request-Method", http.MethodPost)
 			req.Header.Set("Access-Control-Request-Headers", "content-type")
 			rec := httptest.NewRecorder()
-			a.handler.ServeHTTP(rec, req)
+			a.Handler.ServeHTTP(rec, req)
 			return rec.Header()
 		}
 		if h := preflight("https://evil.example"); h.Get("Access-Control-Allow-Origin") != "" || h.Get("Access-Control-Allow-Credentials") != "" {
 			t.Errorf("no origins configured, yet a foreign preflight got %v", h)
 		}
-		a.rebuild(db, func(o *web.Options) { o.CORSOrigins = []string{"https://app.example"} })
+		a.Rebuild(db, func(o *web.Options) { o.CORSOrigins = []string{"https://app.example"} })
 		if h := preflight("https://evil.example"); h.Get("Access-Control-Allow-Origin") != "" {
 			t.Errorf("an origin not configured got %v", h)
 		}
@@ -108,21 +109,21 @@ func TestCORS(t *testing.T) {
 // GET of findPersonMatches wrote audit rows of identity matches.
 func TestCrossSiteSessionRequests(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
-		f := seedOneOfEach(t, a.client)
+		a := webtest.NewAPI(t, db)
+		f := webtest.SeedOneOfEach(t, a.Client)
 		ctx := rule.SystemContext(context.Background())
-		if err := auth.New(a.client).SetPassword(ctx, f["User"], "una-password-lunga"); err != nil {
+		if err := auth.New(a.Client).SetPassword(ctx, f["User"], "una-password-lunga"); err != nil {
 			t.Fatal(err)
 		}
-		a.token = ""
-		if a.signInAs("operator@demo.example", "una-password-lunga"); a.cookie == nil {
+		a.Token = ""
+		if a.SignInAs("operator@demo.example", "una-password-lunga"); a.Cookie == nil {
 			t.Fatal("the operator cannot sign in")
 		}
 		const find = `{ findPersonMatches(taxCode: "RSSMRA85T10A562S") { personID } }`
 		audited := func() int {
-			return a.client.AuditEvent.Query().Where(auditevent.HasActorWith(user.ID(f["User"]))).CountX(ctx)
+			return a.Client.AuditEvent.Query().Where(auditevent.HasActorWith(user.ID(f["User"]))).CountX(ctx)
 		}
-		send := func(method string, headers map[string]string) response {
+		send := func(method string, headers map[string]string) webtest.Response {
 			t.Helper()
 			var req *http.Request
 			if method == http.MethodGet {
@@ -133,7 +134,7 @@ func TestCrossSiteSessionRequests(t *testing.T) {
 			for k, v := range headers {
 				req.Header.Set(k, v)
 			}
-			return a.do(req)
+			return a.Do(req)
 		}
 		before := audited()
 		for name, tc := range map[string]struct {
@@ -149,7 +150,7 @@ func TestCrossSiteSessionRequests(t *testing.T) {
 			"POST from a null Origin":        {http.MethodPost, map[string]string{"Origin": "null", "Content-Type": "application/json"}},
 			"cross-site POST without Origin": {http.MethodPost, map[string]string{"Sec-Fetch-Site": "cross-site", "Content-Type": "application/json"}},
 		} {
-			if r := send(tc.method, tc.headers); r.Status != http.StatusForbidden || r.code() != "FORBIDDEN" {
+			if r := send(tc.method, tc.headers); r.Status != http.StatusForbidden || r.Code() != "FORBIDDEN" {
 				t.Errorf("%s: %d %s", name, r.Status, r.Raw)
 			}
 		}

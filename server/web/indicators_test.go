@@ -20,6 +20,7 @@ import (
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // dashboard is the whole year's dashboard in one request.
@@ -56,27 +57,27 @@ type indicatorResult struct {
 // coordinator (their table, in full); others are refused.
 func TestIndicatorDashboard(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		base := demoAPI(t, db, 9, 300)
+		base := webtest.DemoAPI(t, db, 9, 300)
 		ctx := rule.SystemContext(context.Background())
-		empoli := base.client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx)
+		empoli := base.Client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx)
 		year := domain.Today().Year()
 		period := map[string]any{"from": fmt.Sprintf("%d-01-01", year-1), "to": fmt.Sprintf("%d-01-01", year)}
 		withTable := map[string]any{"from": period["from"], "to": period["to"], "tableIDs": []gid.ID{empoli}}
 
 		// The committee sees at most two dimensions, filters included:
 		// with a table filter, outcomes by kind alone.
-		read := func(a *api, f map[string]any) map[string]indicatorResult {
+		read := func(a *webtest.API, f map[string]any) map[string]indicatorResult {
 			t.Helper()
 			by := []string{"OUTCOME_KIND", "VALUE_DIMENSION"}
 			if f["tableIDs"] != nil {
 				by = by[:1]
 			}
 			var out map[string]indicatorResult
-			a.must(dashboard, map[string]any{"f": f, "outcomesBy": by}, &out)
+			a.Must(dashboard, map[string]any{"f": f, "outcomesBy": by}, &out)
 			return out
 		}
 		for _, role := range []string{demo.SteeringEmail, demo.AnalystEmail} {
-			a := as(t, base, role)
+			a := webtest.As(t, base, role)
 			for _, f := range []map[string]any{period, withTable} {
 				shown, withheld := 0, 0
 				for name, r := range read(a, f) {
@@ -98,7 +99,7 @@ func TestIndicatorDashboard(t *testing.T) {
 				}
 			}
 		}
-		coord := as(t, base, demo.CoordinatorEmail)
+		coord := webtest.As(t, base, demo.CoordinatorEmail)
 		small := 0
 		for name, r := range read(coord, period) {
 			for _, c := range append(r.Cells, r.Total) {
@@ -118,17 +119,17 @@ func TestIndicatorDashboard(t *testing.T) {
 		if small == 0 {
 			t.Error("the coordinator sees no small count: nothing shows their view is unsuppressed")
 		}
-		vinci := base.client.TerritorialTable.Query().Where(territorialtable.Code("VIN")).OnlyIDX(ctx)
-		refused(t, coord.send(`query($t: ID!) { indicators(filter: {tableIDs: [$t]}) { referrals { total { value } } } }`,
+		vinci := base.Client.TerritorialTable.Query().Where(territorialtable.Code("VIN")).OnlyIDX(ctx)
+		webtest.Refused(t, coord.Send(`query($t: ID!) { indicators(filter: {tableIDs: [$t]}) { referrals { total { value } } } }`,
 			map[string]any{"t": vinci}, nil), "FORBIDDEN", "")
 		for _, email := range []string{demo.OperatorEmail, demo.OperatorVinciEmail, demo.AdminEmail} {
-			refused(t, as(t, base, email).send(`{ indicators { referrals { total { value } } } }`, nil, nil), "FORBIDDEN", "")
+			webtest.Refused(t, webtest.As(t, base, email).Send(`{ indicators { referrals { total { value } } } }`, nil, nil), "FORBIDDEN", "")
 		}
-		anon := &api{t: t, handler: base.handler, client: base.client}
-		refused(t, anon.send(`{ indicators { referrals { total { value } } } }`, nil, nil), "UNAUTHENTICATED", "")
-		refused(t, coord.send(`{ indicators { openCaseload(groupBy: [MONTH]) { total { value } } } }`, nil, nil), "BAD_USER_INPUT", "groupBy")
-		refused(t, coord.send(`{ indicators { referrals(groupBy: [TABLE, TABLE]) { total { value } } } }`, nil, nil), "BAD_USER_INPUT", "groupBy")
-		refused(t, coord.send(`{ indicators { referrals(groupBy: [OUTCOME_KIND]) { total { value } } } }`, nil, nil), "BAD_USER_INPUT", "groupBy")
+		anon := &webtest.API{T: t, Handler: base.Handler, Client: base.Client}
+		webtest.Refused(t, anon.Send(`{ indicators { referrals { total { value } } } }`, nil, nil), "UNAUTHENTICATED", "")
+		webtest.Refused(t, coord.Send(`{ indicators { openCaseload(groupBy: [MONTH]) { total { value } } } }`, nil, nil), "BAD_USER_INPUT", "groupBy")
+		webtest.Refused(t, coord.Send(`{ indicators { referrals(groupBy: [TABLE, TABLE]) { total { value } } } }`, nil, nil), "BAD_USER_INPUT", "groupBy")
+		webtest.Refused(t, coord.Send(`{ indicators { referrals(groupBy: [OUTCOME_KIND]) { total { value } } } }`, nil, nil), "BAD_USER_INPUT", "groupBy")
 	})
 }
 
@@ -137,24 +138,24 @@ func TestIndicatorDashboard(t *testing.T) {
 // as the API, audited; refused to whoever may not read indicators.
 func TestIndicatorExport(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		base := demoAPI(t, db, 9, 200)
+		base := webtest.DemoAPI(t, db, 9, 200)
 		ctx := rule.SystemContext(context.Background())
-		steering := as(t, base, demo.SteeringEmail)
+		steering := webtest.As(t, base, demo.SteeringEmail)
 		year := domain.Today().Year()
 		var fromAPI indicatorResult
-		steering.must(`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [TABLE]) {
+		steering.Must(`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [TABLE]) {
 			indicator groupBy total { value persons suppressed } cells { keys { dimension key label } value persons suppressed } } } }`,
 			map[string]any{"f": map[string]any{"from": fmt.Sprintf("%d-01-01", year-1), "to": fmt.Sprintf("%d-01-01", year)}},
 			&struct{ Referrals *indicatorResult }{&fromAPI})
 
-		get := func(a *api, query string) *httptest.ResponseRecorder {
+		get := func(a *webtest.API, query string) *httptest.ResponseRecorder {
 			req := httptest.NewRequest(http.MethodGet, "/export/indicator.csv?"+query, nil)
 			req.Header.Set("Sec-Fetch-Site", "same-origin") // a link of the app's
-			if a.cookie != nil {
-				req.AddCookie(a.cookie)
+			if a.Cookie != nil {
+				req.AddCookie(a.Cookie)
 			}
 			rec := httptest.NewRecorder()
-			a.handler.ServeHTTP(rec, req)
+			a.Handler.ServeHTTP(rec, req)
 			return rec
 		}
 		query := fmt.Sprintf("indicator=referrals&groupBy=TABLE&from=%d-01-01&to=%d-01-01&separator=semicolon", year-1, year)
@@ -184,13 +185,13 @@ func TestIndicatorExport(t *testing.T) {
 				t.Errorf("CSV row %v, want %v", rows[i+1], want)
 			}
 		}
-		if n := base.client.AuditEvent.Query().Where(auditevent.Action("EXPORT_INDICATOR"), auditevent.EntityID("referrals")).CountX(ctx); n != 1 {
+		if n := base.Client.AuditEvent.Query().Where(auditevent.Action("EXPORT_INDICATOR"), auditevent.EntityID("referrals")).CountX(ctx); n != 1 {
 			t.Errorf("%d audit events of the export, want 1", n)
 		}
-		if rec := get(as(t, base, demo.OperatorEmail), query); rec.Code != http.StatusForbidden {
+		if rec := get(webtest.As(t, base, demo.OperatorEmail), query); rec.Code != http.StatusForbidden {
 			t.Errorf("an operator's export: %d", rec.Code)
 		}
-		if rec := get(&api{t: t, handler: base.handler}, query); rec.Code != http.StatusUnauthorized {
+		if rec := get(&webtest.API{T: t, Handler: base.Handler}, query); rec.Code != http.StatusUnauthorized {
 			t.Errorf("an anonymous export: %d", rec.Code)
 		}
 		if rec := get(steering, "indicator=nothing"); rec.Code != http.StatusBadRequest {
@@ -210,16 +211,16 @@ func TestIndicatorExport(t *testing.T) {
 // breakdown, withheld as there. The coordinator's own table is as before.
 func TestIndicatorDifferencing(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		base := demoAPI(t, db, 9, 300)
+		base := webtest.DemoAPI(t, db, 9, 300)
 		ctx := rule.SystemContext(context.Background())
-		empoli := base.client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx)
+		empoli := base.Client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx)
 		lastYear := domain.NewDate(domain.Today().Year()-1, 1, 1)
-		c := base.client.CaseFile.Query().Where(casefile.HasTableWith(territorialtable.ID(empoli)),
+		c := base.Client.CaseFile.Query().Where(casefile.HasTableWith(territorialtable.ID(empoli)),
 			casefile.ReferredOnGTE(lastYear), casefile.ReferredOnLT(lastYear.AddDate(1, 0, 0))).FirstX(ctx)
 		day := c.ReferredOn
 		at := func(d domain.Date) string { return d.String() }
 		referrals := `query($f: IndicatorFilter) { indicators(filter: $f) { referrals { total { value persons suppressed } } } }`
-		steering, analyst, coord := as(t, base, demo.SteeringEmail), as(t, base, demo.AnalystEmail), as(t, base, demo.CoordinatorEmail)
+		steering, analyst, coord := webtest.As(t, base, demo.SteeringEmail), webtest.As(t, base, demo.AnalystEmail), webtest.As(t, base, demo.CoordinatorEmail)
 
 		// The example: a day's referrals, and the next day's added; then
 		// every age band but one.
@@ -230,17 +231,17 @@ func TestIndicatorDifferencing(t *testing.T) {
 		allBands := []string{"UNDER_25", "FROM_25_TO_34", "FROM_35_TO_49", "FROM_50_TO_64", "FROM_65"}
 		month := domain.NewDate(day.Year(), day.Month(), 1)
 		thisMonth := domain.NewDate(domain.Today().Year(), domain.Today().Month(), 1)
-		for _, a := range []*api{steering, analyst} {
+		for _, a := range []*webtest.API{steering, analyst} {
 			for _, days := range []int{1, 2} {
-				refused(t, a.send(referrals, map[string]any{"f": map[string]any{"from": at(day), "to": at(day.AddDays(days))}}, nil),
+				webtest.Refused(t, a.Send(referrals, map[string]any{"f": map[string]any{"from": at(day), "to": at(day.AddDays(days))}}, nil),
 					"BAD_USER_INPUT", dayField)
 			}
-			refused(t, a.send(referrals, map[string]any{"f": map[string]any{"from": at(month), "to": at(month.AddDate(0, 1, 0)),
+			webtest.Refused(t, a.Send(referrals, map[string]any{"f": map[string]any{"from": at(month), "to": at(month.AddDate(0, 1, 0)),
 				"ageBands": allBands[1:]}}, nil), "BAD_USER_INPUT", "ageBands")
-			refused(t, a.send(referrals, map[string]any{"f": map[string]any{"from": at(thisMonth), "to": at(thisMonth.AddDate(0, 1, 0))}}, nil),
+			webtest.Refused(t, a.Send(referrals, map[string]any{"f": map[string]any{"from": at(thisMonth), "to": at(thisMonth.AddDate(0, 1, 0))}}, nil),
 				"BAD_USER_INPUT", "to")
-			refused(t, a.send(referrals, map[string]any{"f": map[string]any{"from": at(month)}}, nil), "BAD_USER_INPUT", "to")
-			refused(t, a.send(`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [TABLE]) { total { value } } } }`,
+			webtest.Refused(t, a.Send(referrals, map[string]any{"f": map[string]any{"from": at(month)}}, nil), "BAD_USER_INPUT", "to")
+			webtest.Refused(t, a.Send(`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [TABLE]) { total { value } } } }`,
 				map[string]any{"f": map[string]any{"to": at(thisMonth), "genders": []string{"FEMALE"}, "ageBands": []string{"UNDER_25"}}}, nil),
 				"BAD_USER_INPUT", "groupBy")
 		}
@@ -250,7 +251,7 @@ func TestIndicatorDifferencing(t *testing.T) {
 		// dimensions.
 		period := map[string]any{"from": at(month), "to": at(month.AddDate(0, 1, 0))}
 		var byBand struct{ Referrals indicatorResult }
-		steering.must(`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [AGE_BAND]) {
+		steering.Must(`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [AGE_BAND]) {
 			total { value persons suppressed } cells { keys { key } value persons suppressed } } } }`, map[string]any{"f": period}, &byBand)
 		if byBand.Referrals.Total.Suppressed || byBand.Referrals.Total.Value == nil || *byBand.Referrals.Total.Value < 1 {
 			t.Fatalf("referrals of %s: %+v", month.Format("2006-01"), byBand.Referrals.Total)
@@ -263,16 +264,16 @@ func TestIndicatorDifferencing(t *testing.T) {
 				}
 			}
 			var got struct{ Referrals struct{ Total indicatorCell } }
-			steering.must(referrals, map[string]any{"f": map[string]any{"from": period["from"], "to": period["to"], "ageBands": []string{band}}}, &got)
+			steering.Must(referrals, map[string]any{"f": map[string]any{"from": period["from"], "to": period["to"], "ageBands": []string{band}}}, &got)
 			if shown(got.Referrals.Total) != shown(want) {
 				t.Errorf("%s: filtered %+v, but the breakdown's cell is %+v", band, got.Referrals.Total, want)
 			}
 		}
 		year := map[string]any{"from": at(lastYear), "to": at(lastYear.AddDate(1, 0, 0))}
 		var grid, row struct{ Referrals indicatorResult }
-		steering.must(`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [GENDER, TABLE]) {
+		steering.Must(`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [GENDER, TABLE]) {
 			cells { keys { key } value suppressed } } } }`, map[string]any{"f": year}, &grid)
-		steering.must(`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [TABLE]) {
+		steering.Must(`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [TABLE]) {
 			cells { keys { key } value suppressed } } } }`, map[string]any{"f": map[string]any{"from": year["from"], "to": year["to"],
 			"genders": []string{"MALE"}}}, &row)
 		var want []string
@@ -292,7 +293,7 @@ func TestIndicatorDifferencing(t *testing.T) {
 		// The coordinator's own table: any period, any bands, in full.
 		var one, two, others struct{ Referrals struct{ Total indicatorCell } }
 		own := func(days int, bands []string, out any) {
-			coord.must(referrals, map[string]any{"f": map[string]any{"from": at(day), "to": at(day.AddDays(days)),
+			coord.Must(referrals, map[string]any{"f": map[string]any{"from": at(day), "to": at(day.AddDays(days)),
 				"tableIDs": []gid.ID{empoli}, "ageBands": bands}}, out)
 		}
 		own(1, allBands, &one)
@@ -304,12 +305,12 @@ func TestIndicatorDifferencing(t *testing.T) {
 		}
 
 		// The CSV export obeys the same rule.
-		get := func(a *api, query string) *httptest.ResponseRecorder {
+		get := func(a *webtest.API, query string) *httptest.ResponseRecorder {
 			req := httptest.NewRequest(http.MethodGet, "/export/indicator.csv?"+query, nil)
 			req.Header.Set("Sec-Fetch-Site", "same-origin") // a link of the app, as the browser sends it
-			req.AddCookie(a.cookie)
+			req.AddCookie(a.Cookie)
 			rec := httptest.NewRecorder()
-			a.handler.ServeHTTP(rec, req)
+			a.Handler.ServeHTTP(rec, req)
 			return rec
 		}
 		ymd := func(d domain.Date) string { return d.String() }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // TestMalformedInputs sends forged cursors, malformed IDs, and text no
@@ -13,8 +14,8 @@ import (
 // INTERNAL, and no message leaks SQL.
 func TestMalformedInputs(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
-		f := seedOneOfEach(t, a.client)
+		a := webtest.NewAPI(t, db)
+		f := webtest.SeedOneOfEach(t, a.Client)
 		forged := base64.StdEncoding.EncodeToString([]byte(`{"id": {"x": 1}, "value": [1, 2]}`))
 		for _, tc := range []struct {
 			name, query string
@@ -34,20 +35,20 @@ func TestMalformedInputs(t *testing.T) {
 			{"literal with NUL", `{ municipalities(first: 1, where: {nameContains: "a\u0000b"}) { totalCount } }`, nil},
 			{"mutation with NUL", `mutation { createMunicipality(input: {name: "Vin\u0000ci", istatCode: "048050", population: 14500}) { id } }`, nil},
 		} {
-			r := a.post(tc.query, tc.vars)
-			if r.code() != "BAD_USER_INPUT" {
+			r := a.Post(tc.query, tc.vars)
+			if r.Code() != "BAD_USER_INPUT" {
 				t.Errorf("%s: %s", tc.name, r.Raw)
 			}
-			assertNoLeak(t, r)
+			webtest.AssertNoLeak(t, r)
 		}
 		// msgpack {"i": "x", "v": ["garbage"]}: the right shape, a value
 		// of the wrong type for a date, which PostgreSQL refuses.
-		if r := a.post(`{ cases(first: 1, orderBy: [{field: REFERRED_ON}], after: "gqFpoXihdpGnZ2FyYmFnZQ") { totalCount edges { node { id } } } }`, nil); r.code() == "INTERNAL" {
+		if r := a.Post(`{ cases(first: 1, orderBy: [{field: REFERRED_ON}], after: "gqFpoXihdpGnZ2FyYmFnZQ") { totalCount edges { node { id } } } }`, nil); r.Code() == "INTERNAL" {
 			t.Errorf("a cursor of the wrong type: %s", r.Raw)
 		}
 		// Invalid UTF-8 reaches the server only outside JSON, whose
 		// decoder replaces it: in a GET's query string.
-		if r := a.get("{ municipalities(first: 1, where: {name: \"\xff\xfe\"}) { totalCount } }"); r.code() != "BAD_USER_INPUT" {
+		if r := a.Get("{ municipalities(first: 1, where: {name: \"\xff\xfe\"}) { totalCount } }"); r.Code() != "BAD_USER_INPUT" {
 			t.Errorf("invalid UTF-8: %s", r.Raw)
 		}
 	})

@@ -15,6 +15,7 @@ import (
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // TestLateMeetingsKeepTheirDay records meetings held at 23:30 Italian
@@ -23,13 +24,13 @@ import (
 // next (UTC, or a fixed offset, would move them), on both databases.
 func TestLateMeetingsKeepTheirDay(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		base := demoAPI(t, db, 9, 30)
-		coord := as(t, base, demo.CoordinatorEmail)
-		empoli := base.client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(rule.SystemContext(context.Background()))
+		base := webtest.DemoAPI(t, db, 9, 30)
+		coord := webtest.As(t, base, demo.CoordinatorEmail)
+		empoli := base.Client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(rule.SystemContext(context.Background()))
 		months := []string{"2026-01", "2026-02", "2026-07", "2026-08"}
 		byAPI := func() map[string]float64 {
 			var r indicatorResult
-			coord.must(`query($f: IndicatorFilter) { indicators(filter: $f) { meetingsHeld(groupBy: [MONTH]) {
+			coord.Must(`query($f: IndicatorFilter) { indicators(filter: $f) { meetingsHeld(groupBy: [MONTH]) {
 				indicator groupBy total { value } cells { keys { dimension key label } value persons suppressed } } } }`,
 				map[string]any{"f": map[string]any{"tableIDs": []gid.ID{empoli},
 					"from": "2026-01-01", "to": "2026-09-01"}},
@@ -45,9 +46,9 @@ func TestLateMeetingsKeepTheirDay(t *testing.T) {
 		byCSV := func() map[string]float64 {
 			req := httptest.NewRequest(http.MethodGet, "/export/indicator.csv?indicator=meetingsHeld&groupBy=MONTH&from=2026-01-01&to=2026-09-01&tableID="+string(empoli), nil)
 			req.Header.Set("Sec-Fetch-Site", "same-origin")
-			req.AddCookie(coord.cookie)
+			req.AddCookie(coord.Cookie)
 			rec := httptest.NewRecorder()
-			base.handler.ServeHTTP(rec, req)
+			base.Handler.ServeHTTP(rec, req)
 			rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(rec.Body.String(), "\uFEFF"))).ReadAll()
 			if rec.Code != http.StatusOK || err != nil {
 				t.Fatalf("export: %d %v %s", rec.Code, err, rec.Body.String())
@@ -62,7 +63,7 @@ func TestLateMeetingsKeepTheirDay(t *testing.T) {
 		}
 		apiBefore, csvBefore := byAPI(), byCSV()
 		for _, at := range []string{"2026-07-31T23:30:00+02:00", "2026-01-31T23:30:00+01:00"} {
-			coord.must(`mutation($t: ID!, $at: Time!) { recordMeeting(input: {body: TABLE, tableID: $t, heldAt: $at, title: "Riunione serale"}) { id } }`,
+			coord.Must(`mutation($t: ID!, $at: Time!) { recordMeeting(input: {body: TABLE, tableID: $t, heldAt: $at, title: "Riunione serale"}) { id } }`,
 				map[string]any{"t": empoli, "at": at}, nil)
 		}
 		apiAfter, csvAfter := byAPI(), byCSV()

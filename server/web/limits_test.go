@@ -9,6 +9,7 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // aliased repeats a selection under n aliases.
@@ -37,30 +38,30 @@ func nested(n int) map[string]any {
 // without sign-in has a much smaller budget.
 func TestCostCountsWhatRuns(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		signedIn := newAPI(t, db)
-		f := seedOneOfEach(t, signedIn.client)
-		anonymous := &api{t: t, handler: signedIn.handler, client: signedIn.client}
-		refusedAs := func(code string, a *api, name, query string, vars map[string]any, want string) {
+		signedIn := webtest.NewAPI(t, db)
+		f := webtest.SeedOneOfEach(t, signedIn.Client)
+		anonymous := &webtest.API{T: t, Handler: signedIn.Handler, Client: signedIn.Client}
+		refusedAs := func(code string, a *webtest.API, name, query string, vars map[string]any, want string) {
 			t.Helper()
-			r := a.post(query, vars)
-			if r.Status != http.StatusOK || r.code() != code || string(r.Data) != "null" || !strings.Contains(r.Errors[0].Message, want) {
+			r := a.Post(query, vars)
+			if r.Status != http.StatusOK || r.Code() != code || string(r.Data) != "null" || !strings.Contains(r.Errors[0].Message, want) {
 				t.Errorf("%s: %d %.300s", name, r.Status, r.Raw)
 			}
 		}
-		refused := func(a *api, name, query string, vars map[string]any, want string) {
+		refused := func(a *webtest.API, name, query string, vars map[string]any, want string) {
 			t.Helper()
 			refusedAs("BAD_USER_INPUT", a, name, query, vars, want)
 		}
 		// Past the anonymous budget but within a signed-in user's, the
 		// answer is to sign in: the web app, its session ended, goes
 		// back to sign-in from any page.
-		unauthenticated := func(a *api, name, query string, vars map[string]any) {
+		unauthenticated := func(a *webtest.API, name, query string, vars map[string]any) {
 			t.Helper()
 			refusedAs("UNAUTHENTICATED", a, name, query, vars, "sign in")
 		}
-		passes := func(a *api, name, query string, vars map[string]any) {
+		passes := func(a *webtest.API, name, query string, vars map[string]any) {
 			t.Helper()
-			if r := a.post(query, vars); r.Status != http.StatusOK || len(r.Errors) > 0 {
+			if r := a.Post(query, vars); r.Status != http.StatusOK || len(r.Errors) > 0 {
 				t.Errorf("%s: %d %.300s", name, r.Status, r.Raw)
 			}
 		}
@@ -122,9 +123,9 @@ func TestCostCountsWhatRuns(t *testing.T) {
 // is validated: gqlparser's validation is quadratic in repeated fields.
 func TestDocumentSize(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
+		a := webtest.NewAPI(t, db)
 		query := "{ municipalities(first: 1) { " + strings.Repeat("totalCount ", 1500) + "} }"
-		if r := a.post(query, nil); r.Status != http.StatusBadRequest || r.code() != "GRAPHQL_PARSE_FAILED" {
+		if r := a.Post(query, nil); r.Status != http.StatusBadRequest || r.Code() != "GRAPHQL_PARSE_FAILED" {
 			t.Errorf("1,500 repeated fields: %d %.300s", r.Status, r.Raw)
 		}
 	})

@@ -8,52 +8,31 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/progetto-win/win/domain/viewer"
-	"github.com/progetto-win/win/ent/apitoken"
-	"github.com/progetto-win/win/ent/commitment"
-	"github.com/progetto-win/win/ent/decision"
-	"github.com/progetto-win/win/ent/organization"
-	"github.com/progetto-win/win/ent/outcome"
-	"github.com/progetto-win/win/ent/plan"
-	"github.com/progetto-win/win/ent/protocolcommitment"
-	"github.com/progetto-win/win/ent/protocolparty"
-	"github.com/progetto-win/win/server/auth"
 
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/progetto-win/win/domain/gid"
-	"github.com/progetto-win/win/ent/casefile"
-	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/schema/rule"
-	"github.com/progetto-win/win/ent/session"
-	"github.com/progetto-win/win/ent/tablemembership"
-	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
 	"github.com/progetto-win/win/graph"
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // The roles of the matrix: each demo account, and nobody signed in.
 const (
-	anon        = "anonymous"
-	admin       = "admin"
-	steering    = "steering"
-	coordinator = "coordinator (Empoli)"
-	operator    = "operator (Empoli)"
-	vinci       = "operator (Vinci)"
-	analyst     = "analyst"
+	anon        = webtest.Anonymous
+	admin       = webtest.Admin
+	steering    = webtest.Steering
+	coordinator = webtest.Coordinator
+	operator    = webtest.Operator
+	vinci       = webtest.Vinci
+	analyst     = webtest.Analyst
 )
 
-var matrixRoles = []string{anon, admin, steering, coordinator, operator, vinci, analyst}
-
-var accountOf = map[string]string{
-	admin: demo.AdminEmail, steering: demo.SteeringEmail, coordinator: demo.CoordinatorEmail,
-	operator: demo.OperatorEmail, vinci: demo.OperatorVinciEmail, analyst: demo.AnalystEmail,
-}
+var matrixRoles = webtest.Roles
 
 // allow lists the roles that may read one object of each type by
 // node(id:): an object of the Empoli table for the case family, the
@@ -178,12 +157,12 @@ var writers = map[string]struct {
 func TestAccessMatrix(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := rule.SystemContext(context.Background())
-		base := demoAPI(t, db, 11, 120)
-		c := base.client
-		clients := roleClients(t, base)
+		base := webtest.DemoAPI(t, db, 11, 120)
+		c := base.Client
+		clients := webtest.RoleClients(t, base)
 		coord := c.User.Query().Where(user.Email(demo.CoordinatorEmail)).OnlyX(ctx)
 		vinciOp := c.User.Query().Where(user.Email(demo.OperatorVinciEmail)).OnlyX(ctx)
-		objects := sampleObjects(t, base, coord.ID, vinciOp.ID)
+		objects := webtest.SampleObjects(t, base, coord.ID, vinciOp.ID)
 
 		schema := graph.NewSchema(nil, nil, nil).Schema()
 		cells := 0
@@ -200,7 +179,7 @@ func TestAccessMatrix(t *testing.T) {
 			}
 			for _, role := range matrixRoles {
 				want := slices.Contains(allowed, role)
-				r := clients[role].post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": id})
+				r := clients[role].Post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": id})
 				got := len(r.Errors) == 0 && !strings.Contains(string(r.Data), "null")
 				if got != want {
 					t.Errorf("%s reading a %s: allowed %v, want %v (%s)", role, def.Name, got, want, r.Raw)
@@ -214,7 +193,7 @@ func TestAccessMatrix(t *testing.T) {
 			}
 			node := strings.TrimSuffix(f.Type.Name(), "Connection")
 			for _, role := range matrixRoles {
-				r := clients[role].post(fmt.Sprintf(`{ %s(first: 1) { totalCount } }`, f.Name), nil)
+				r := clients[role].Post(fmt.Sprintf(`{ %s(first: 1) { totalCount } }`, f.Name), nil)
 				want := role != anon || slices.Contains(readers[node], anon)
 				if node == "AuditEvent" {
 					want = role == admin
@@ -241,8 +220,8 @@ func TestAccessMatrix(t *testing.T) {
 			}
 			for _, role := range matrixRoles {
 				vars["id"] = objects[mutationTarget(f.Name)]
-				r := clients[role].post(w.query, vars)
-				code := r.code()
+				r := clients[role].Post(w.query, vars)
+				code := r.Code()
 				denied := code == "FORBIDDEN" || code == "UNAUTHENTICATED" || caseTarget.MatchString(w.query) && code == "NOT_FOUND"
 				if want := slices.Contains(w.roles, role); denied == want {
 					t.Errorf("%s running %s: got %s, want allowed %v (%s)", role, f.Name, code, want, r.Raw)
@@ -254,17 +233,6 @@ func TestAccessMatrix(t *testing.T) {
 	})
 }
 
-// roleClients returns a client for every role of the matrix: each demo
-// account signed in, and nobody.
-func roleClients(t *testing.T, base *api) map[string]*api {
-	t.Helper()
-	clients := map[string]*api{anon: {t: t, handler: base.handler, client: base.client}}
-	for role, email := range accountOf {
-		clients[role] = as(t, base, email)
-	}
-	return clients
-}
-
 // caseTarget matches a request on a case or a part of one, which a role
 // that may not see it finds missing rather than forbidden.
 var caseTarget = regexp.MustCompile(`\$(case|goal|commitment|intervention|outcome|meeting)\b`)
@@ -274,65 +242,12 @@ func mutationTarget(name string) string {
 	return strings.TrimPrefix(strings.TrimPrefix(name, "update"), "create")
 }
 
-// sampleObjects picks one object of every type, in the Empoli table's
-// world for the case family, and creates the coordinator's session and
-// token.
-func sampleObjects(t *testing.T, a *api, coordinatorID, vinciID gid.ID) map[string]gid.ID {
-	t.Helper()
-	ctx := rule.SystemContext(context.Background())
-	c := a.client
-	empoli := casefile.And(casefile.HasTableWith(territorialtable.Code("EMP")),
-		casefile.Not(casefile.HasReferringOperatorWith(user.ID(vinciID))))
-	cs := c.CaseFile.Query().Where(empoli, casefile.StatusEQ(casefile.StatusMonitoring),
-		casefile.Not(casefile.HasCaseManagerWith(user.Email(demo.OperatorEmail))), casefile.HasMonitoringMeetings()).
-		WithPerson().WithPlan().WithEvents().WithInterventions().WithOutcomes().WithMonitoringMeetings().FirstX(ctx)
-	pl := cs.Edges.Plan
-	o := map[string]gid.ID{
-		"Case": cs.ID, "Person": cs.Edges.Person.ID, "Plan": pl.ID, "CaseEvent": cs.Edges.Events[0].ID,
-		"Intervention":      cs.Edges.Interventions[0].ID,
-		"Assessment":        cs.QueryAssessments().FirstIDX(ctx),
-		"MonitoringMeeting": cs.Edges.MonitoringMeetings[0].ID,
-		"MonitoringItem":    cs.Edges.MonitoringMeetings[0].QueryItems().FirstIDX(ctx),
-		"PersonIdentity":    cs.Edges.Person.QueryIdentity().OnlyIDX(ctx),
-		"Goal":              pl.QueryGoals().FirstIDX(ctx),
-		"Municipality":      c.Municipality.Query().FirstIDX(ctx),
-		"Organization":      c.Organization.Query().FirstIDX(ctx),
-		"Pact":              c.Pact.Query().FirstIDX(ctx),
-		"Table":             c.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx),
-		"TableMembership": c.TableMembership.Query().Where(tablemembership.HasTableWith(territorialtable.Code("EMP")),
-			tablemembership.HasUserWith(user.EmailNEQ(demo.OperatorEmail))).FirstIDX(ctx),
-		"User":          coordinatorID,
-		"Fund":          c.Fund.Query().FirstIDX(ctx),
-		"Protocol":      c.Protocol.Query().FirstIDX(ctx),
-		"ProtocolParty": c.ProtocolParty.Query().FirstIDX(ctx),
-		"ProtocolCommitment": c.ProtocolCommitment.Query().Where(protocolcommitment.HasPartyWith(protocolparty.HasOrganizationWith(
-			organization.IDNotIn(c.User.Query().Where(user.EmailIn(demo.CoordinatorEmail, demo.OperatorEmail, demo.OperatorVinciEmail)).
-				QueryOrganization().IDsX(ctx)...)))).FirstIDX(ctx),
-		"Directive":  c.Directive.Query().FirstIDX(ctx),
-		"Objective":  c.Objective.Query().FirstIDX(ctx),
-		"Meeting":    c.Meeting.Query().Where(meeting.BodyEQ(meeting.BodySteeringCommittee)).FirstIDX(ctx),
-		"Decision":   c.Decision.Query().Where(decision.HasMeetingWith(meeting.BodyEQ(meeting.BodySteeringCommittee))).FirstIDX(ctx),
-		"AuditEvent": c.AuditEvent.Query().FirstIDX(ctx),
-		"Session":    c.Session.Query().Where(session.HasUserWith(user.ID(coordinatorID))).FirstIDX(ctx),
-	}
-	// Outcomes and commitments are drawn: take any of the Empoli table's.
-	o["Outcome"] = c.Outcome.Query().Where(outcome.HasCaseWith(empoli)).FirstIDX(ctx)
-	o["Commitment"] = c.Commitment.Query().Where(commitment.HasPlanWith(plan.HasCaseWith(empoli))).FirstIDX(ctx)
-	token, _, err := auth.New(c).CreateToken(ctx, &viewer.Viewer{UserID: coordinatorID}, "matrix", apitoken.ScopeRead, time.Now().Add(time.Hour), auth.Request{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	o["ApiToken"] = token.ID
-	o["DirectiveAcknowledgement"] = c.DirectiveAcknowledgement.Query().FirstIDX(ctx)
-	return o
-}
-
 // checkNestedEdges follows, as every role, every edge of every sampled
 // object — a unique edge or the first page of a connection — and checks
 // that each object an edge returns is one the role may read by
 // node(id:): no edge reveals what node hides. It returns the cells
 // checked.
-func checkNestedEdges(t *testing.T, schema *ast.Schema, clients map[string]*api, objects map[string]gid.ID) int {
+func checkNestedEdges(t *testing.T, schema *ast.Schema, clients map[string]*webtest.API, objects map[string]gid.ID) int {
 	t.Helper()
 	cells, children := 0, 0
 	for parent, id := range objects {
@@ -350,11 +265,11 @@ func checkNestedEdges(t *testing.T, schema *ast.Schema, clients map[string]*api,
 			}
 			q := fmt.Sprintf(`query($id: ID!) { node(id: $id) { ... on %s { %s } } }`, parent, selection)
 			for _, role := range matrixRoles {
-				r := clients[role].post(q, map[string]any{"id": id})
+				r := clients[role].Post(q, map[string]any{"id": id})
 				for _, child := range idsIn(string(r.Data), string(id)) {
 					children++
 					var out struct{ Node *struct{ ID string } }
-					if rr := clients[role].post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": child}); rr.Data != nil {
+					if rr := clients[role].Post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": child}); rr.Data != nil {
 						_ = json.Unmarshal(rr.Data, &out)
 					}
 					if out.Node == nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/web"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 var loopback = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128")}
@@ -43,25 +44,25 @@ func seriesOf(body, name string) []string {
 // tells the database pool, the Go runtime and the process.
 func TestMetricsSeries(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
+		a := webtest.NewAPI(t, db)
 		m := web.NewMetrics(db.SQL)
-		a.rebuild(db, func(o *web.Options) { o.Metrics = m })
+		a.Rebuild(db, func(o *web.Options) { o.Metrics = m })
 		var viewer struct{ Viewer struct{ Email string } }
-		a.ok(`{ viewer { email } }`, nil, &viewer)
-		a.ok(`query Mine { ...V } fragment V on Query { __typename viewer { email } }`, nil, &viewer)
+		a.OK(`{ viewer { email } }`, nil, &viewer)
+		a.OK(`query Mine { ...V } fragment V on Query { __typename viewer { email } }`, nil, &viewer)
 		const create = `mutation { createMunicipality(input: {name: "Comune di Prova", istatCode: "048998", population: 10}) { id } }`
-		a.ok(create, nil, &struct{}{})
-		if r := a.post(create, nil); r.code() != "CONFLICT" {
+		a.OK(create, nil, &struct{}{})
+		if r := a.Post(create, nil); r.Code() != "CONFLICT" {
 			t.Fatalf("the second municipality: %s", r.Raw)
 		}
-		a.post(`{ viewer { email `, nil)
+		a.Post(`{ viewer { email `, nil)
 		export := httptest.NewRequest(http.MethodGet, "/export/indicator.csv?indicator=referrals&from=someday", nil)
-		export.Header.Set("Authorization", "Bearer "+a.token)
-		a.handler.ServeHTTP(httptest.NewRecorder(), export)
-		token := a.token
-		a.token = "not-a-token"
-		a.post(`{ viewer { email } }`, nil)
-		a.token = token
+		export.Header.Set("Authorization", "Bearer "+a.Token)
+		a.Handler.ServeHTTP(httptest.NewRecorder(), export)
+		token := a.Token
+		a.Token = "not-a-token"
+		a.Post(`{ viewer { email } }`, nil)
+		a.Token = token
 
 		code, body := scrape(m.Handler(loopback), "127.0.0.1:41000", nil)
 		if code != http.StatusOK {
@@ -93,21 +94,21 @@ func TestMetricsSeries(t *testing.T) {
 // schema and the server, not from what clients name.
 func TestMetricsBounded(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
+		a := webtest.NewAPI(t, db)
 		m := web.NewMetrics(db.SQL)
-		a.rebuild(db, func(o *web.Options) {
+		a.Rebuild(db, func(o *web.Options) {
 			o.Metrics = m
 			o.Throttle = web.Throttle{Rate: 1e6, Burst: 1e6, AnonymousConcurrency: 4}
 		})
-		a.token = "" // anonymous: the same labels, without a token's audit at every request
+		a.Token = "" // anonymous: the same labels, without a token's audit at every request
 		for i := range 1000 {
-			if r := a.post(fmt.Sprintf(`query Operation%d { alias%d: viewer { email } }`, i, i), nil); len(r.Errors) > 0 {
+			if r := a.Post(fmt.Sprintf(`query Operation%d { alias%d: viewer { email } }`, i, i), nil); len(r.Errors) > 0 {
 				t.Fatalf("named operation %d: %s", i, r.Raw)
 			}
 		}
 		for i := range 100 {
-			a.post(fmt.Sprintf(`{ field%d }`, i), nil)
-			a.post(fmt.Sprintf(`mutation Change%d { field%d }`, i, i), nil)
+			a.Post(fmt.Sprintf(`{ field%d }`, i), nil)
+			a.Post(fmt.Sprintf(`mutation Change%d { field%d }`, i, i), nil)
 		}
 		_, body := scrape(m.Handler(loopback), "[::1]:41000", nil)
 		series := append(seriesOf(body, "win_http_requests_total"), seriesOf(body, "win_http_request_duration_seconds_count")...)
@@ -128,9 +129,9 @@ func TestMetricsBounded(t *testing.T) {
 // all, not even to a trusted proxy's forwarded request from loopback.
 func TestMetricsRestricted(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
+		a := webtest.NewAPI(t, db)
 		m := web.NewMetrics(db.SQL)
-		a.rebuild(db, func(o *web.Options) {
+		a.Rebuild(db, func(o *web.Options) {
 			o.Metrics = m
 			o.TrustedProxies = loopback
 		})
@@ -145,7 +146,7 @@ func TestMetricsRestricted(t *testing.T) {
 			}
 		}
 		for _, peer := range []string{"127.0.0.1:41000", "203.0.113.9:41000"} {
-			code, body := scrape(a.handler, peer, func(r *http.Request) { r.Header.Set("X-Forwarded-For", "127.0.0.1") })
+			code, body := scrape(a.Handler, peer, func(r *http.Request) { r.Header.Set("X-Forwarded-For", "127.0.0.1") })
 			if code != http.StatusNotFound || strings.Contains(body, "win_") {
 				t.Errorf("the public handler answered /metrics from %s with %d", peer, code)
 			}

@@ -16,6 +16,7 @@ import (
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // nestedEdge is a connection reached through a parent, asked for in the
@@ -45,7 +46,7 @@ var orderForms = []struct {
 
 // page asks the edge of the parent $id for one page and returns the ids
 // of its nodes, hasNextPage and endCursor.
-func (e nestedEdge) page(t *testing.T, a *api, node bool, form int, dir string, id gid.ID, first int, after *string) (ids []gid.ID, next bool, end *string) {
+func (e nestedEdge) page(t *testing.T, a *webtest.API, node bool, form int, dir string, id gid.ID, first int, after *string) (ids []gid.ID, next bool, end *string) {
 	t.Helper()
 	f := orderForms[form]
 	params, vars := "$id: ID!, $first: Int, $after: Cursor", map[string]any{"id": id, "first": first, "after": after}
@@ -69,7 +70,7 @@ func (e nestedEdge) page(t *testing.T, a *api, node bool, form int, dir string, 
 	}
 	q := fmt.Sprintf(`query(%s) { %s(first: $first, after: $after, orderBy: %s) {
 		pageInfo { hasNextPage endCursor } edges { node { id } } } %s }`, params, parent, order, closing(parent))
-	r := a.post(q, vars)
+	r := a.Post(q, vars)
 	if len(r.Errors) > 0 {
 		t.Fatalf("%s: %s", q, r.Raw)
 	}
@@ -140,7 +141,7 @@ func dig(t *testing.T, raw json.RawMessage, name string) json.RawMessage {
 
 // checkOrder pages the edge of the parent id three nodes at a time, in
 // every form, direction and path, and compares the nodes with want.
-func (e nestedEdge) checkOrder(t *testing.T, a *api, id gid.ID, want map[string][]gid.ID) {
+func (e nestedEdge) checkOrder(t *testing.T, a *webtest.API, id gid.ID, want map[string][]gid.ID) {
 	t.Helper()
 	for _, dir := range []string{"ASC", "DESC"} {
 		if len(want[dir]) < 4 {
@@ -186,21 +187,21 @@ func (e nestedEdge) checkOrder(t *testing.T, a *api, id gid.ID, want map[string]
 func TestNestedConnectionOrder(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := rule.SystemContext(context.Background())
-		base := demoAPI(t, db, 11, 40)
-		coordinator := as(t, base, demo.CoordinatorEmail)
+		base := webtest.DemoAPI(t, db, 11, 40)
+		coordinator := webtest.As(t, base, demo.CoordinatorEmail)
 
 		// The Empoli case with the most events; the expected order is
 		// entgql's: the field, then the id ascending.
-		cases := base.client.CaseFile.Query().Where(casefile.HasTableWith(territorialtable.Code("EMP")),
+		cases := base.Client.CaseFile.Query().Where(casefile.HasTableWith(territorialtable.Code("EMP")),
 			casefile.StatusIn(casefile.StatusInCharge, casefile.StatusMonitoring)).WithEvents().AllX(ctx)
 		if len(cases) == 0 {
 			t.Fatal("no Empoli case in charge in the demo data")
 		}
 		cs := slices.MaxFunc(cases, func(a, b *ent.CaseFile) int { return len(a.Edges.Events) - len(b.Edges.Events) })
 		events := map[string][]gid.ID{
-			"ASC": base.client.CaseEvent.Query().Where(caseevent.HasCaseWith(casefile.ID(cs.ID))).
+			"ASC": base.Client.CaseEvent.Query().Where(caseevent.HasCaseWith(casefile.ID(cs.ID))).
 				Order(ent.Asc(caseevent.FieldOccurredAt), ent.Asc(caseevent.FieldID)).IDsX(ctx),
-			"DESC": base.client.CaseEvent.Query().Where(caseevent.HasCaseWith(casefile.ID(cs.ID))).
+			"DESC": base.Client.CaseEvent.Query().Where(caseevent.HasCaseWith(casefile.ID(cs.ID))).
 				Order(ent.Desc(caseevent.FieldOccurredAt), ent.Asc(caseevent.FieldID)).IDsX(ctx),
 		}
 		nestedEdge{
@@ -223,13 +224,13 @@ func TestNestedConnectionOrder(t *testing.T) {
 				}
 			}
 		}
-		coordinator.ok(`{ cases(first: 50, where: {hasTableWith: {code: "EMP"}}) { edges { node { id
+		coordinator.OK(`{ cases(first: 50, where: {hasTableWith: {code: "EMP"}}) { edges { node { id
 			events(first: 3, orderBy: {field: OCCURRED_AT, direction: DESC}) { edges { node { id } } } } } } }`, nil, &many)
 		if len(many.Cases.Edges) < 2 {
 			t.Fatalf("%d Empoli cases, want several", len(many.Cases.Edges))
 		}
 		for _, e := range many.Cases.Edges {
-			want := base.client.CaseEvent.Query().Where(caseevent.HasCaseWith(casefile.ID(e.Node.ID))).
+			want := base.Client.CaseEvent.Query().Where(caseevent.HasCaseWith(casefile.ID(e.Node.ID))).
 				Order(ent.Desc(caseevent.FieldOccurredAt), ent.Asc(caseevent.FieldID)).Limit(3).IDsX(ctx)
 			var got []gid.ID
 			for _, ev := range e.Node.Events.Edges {
@@ -242,14 +243,14 @@ func TestNestedConnectionOrder(t *testing.T) {
 
 		// The Empoli table's cases, as the root connection orders them
 		// for the coordinator.
-		table := base.client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx)
+		table := base.Client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx)
 		rootOrder := func(dir string) []gid.ID {
 			var root struct {
 				Cases struct {
 					Edges []struct{ Node struct{ ID gid.ID } }
 				}
 			}
-			coordinator.ok(`query($dir: OrderDirection!) { cases(first: 100, where: {hasTableWith: {code: "EMP"}},
+			coordinator.OK(`query($dir: OrderDirection!) { cases(first: 100, where: {hasTableWith: {code: "EMP"}},
 				orderBy: [{field: CODE, direction: $dir}]) { edges { node { id } } } }`, map[string]any{"dir": dir}, &root)
 			var ids []gid.ID
 			for _, e := range root.Cases.Edges {

@@ -26,6 +26,7 @@ import (
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/web"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // outageLeaks are the driver's words an UNAVAILABLE answer must not carry.
@@ -35,12 +36,12 @@ const updatePlan = `mutation($id: ID!, $v: Int!, $s: String!) { updatePlan(id: $
 
 // unavailable checks an answer is the outage's: 503, Retry-After, code
 // UNAVAILABLE, nothing of the driver's.
-func unavailable(t *testing.T, r response) {
+func unavailable(t *testing.T, r webtest.Response) {
 	t.Helper()
-	if r.Status != http.StatusServiceUnavailable || r.Header.Get("Retry-After") != "5" || r.code() != "UNAVAILABLE" {
+	if r.Status != http.StatusServiceUnavailable || r.Header.Get("Retry-After") != "5" || r.Code() != "UNAVAILABLE" {
 		t.Fatalf("want 503 UNAVAILABLE with Retry-After: 5, got %d, Retry-After %q: %s", r.Status, r.Header.Get("Retry-After"), r.Raw)
 	}
-	assertNoLeak(t, r)
+	webtest.AssertNoLeak(t, r)
 	for _, w := range outageLeaks {
 		if strings.Contains(r.Errors[0].Message, w) {
 			t.Errorf("the message tells the driver's %q: %s", w, r.Errors[0].Message)
@@ -53,9 +54,9 @@ func unavailable(t *testing.T, r response) {
 type stepTrace struct{ version, events, audits int }
 
 func (w *world) trace(id gid.ID) stepTrace {
-	c := w.client.CaseFile.GetX(w.ctx, id)
-	return stepTrace{c.Version, c.QueryEvents().CountX(w.ctx),
-		w.client.AuditEvent.Query().Where(auditevent.Action("UPDATE_PLAN"), auditevent.EntityID(string(id))).CountX(w.ctx)}
+	c := w.Client.CaseFile.GetX(w.Ctx, id)
+	return stepTrace{c.Version, c.QueryEvents().CountX(w.Ctx),
+		w.Client.AuditEvent.Query().Where(auditevent.Action("UPDATE_PLAN"), auditevent.EntityID(string(id))).CountX(w.Ctx)}
 }
 
 // readyz asks the handler whether the database is reachable, and how
@@ -101,13 +102,13 @@ func TestPostgresOutage(t *testing.T) {
 	t.Cleanup(func() { _ = admin.Close() })
 
 	w := newWorld(t, db)
-	id, _ := w.caseIn(casefile.StatusInCharge)
+	id, _ := w.CaseIn(casefile.StatusInCharge)
 	before := w.trace(id)
 
 	// Killed in the middle of the step: the case's new version is
 	// written, its timeline event not yet.
 	var kill atomic.Bool
-	w.client.CaseEvent.Use(func(next ent.Mutator) ent.Mutator {
+	w.Client.CaseEvent.Use(func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if kill.CompareAndSwap(true, false) {
 				if _, err := admin.ExecContext(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, app); err != nil {
@@ -118,12 +119,12 @@ func TestPostgresOutage(t *testing.T) {
 		})
 	})
 	kill.Store(true)
-	unavailable(t, w.coord.post(updatePlan, map[string]any{"id": id, "v": before.version, "s": "Rivisto"}))
+	unavailable(t, w.Coord.Post(updatePlan, map[string]any{"id": id, "v": before.version, "s": "Rivisto"}))
 	if got := w.trace(id); got != before {
 		t.Fatalf("a step cut short left %+v, had %+v", got, before)
 	}
 	// The pool drops the dead connections and opens new ones.
-	w.coord.must(updatePlan, map[string]any{"id": id, "v": before.version, "s": "Rivisto"}, nil)
+	w.Coord.Must(updatePlan, map[string]any{"id": id, "v": before.version, "s": "Rivisto"}, nil)
 	after := w.trace(id)
 	if want := (stepTrace{before.version + 1, before.events + 1, before.audits + 1}); after != want {
 		t.Fatalf("the step after the kill wrote %+v, want %+v", after, want)
@@ -131,29 +132,29 @@ func TestPostgresOutage(t *testing.T) {
 
 	// Unreachable: every connection cut, new ones refused.
 	proxy.down()
-	unavailable(t, w.coord.post(updatePlan, map[string]any{"id": id, "v": after.version, "s": "Di nuovo"}))
-	unavailable(t, w.coord.post(`{ cases(first: 5) { totalCount } }`, nil))
-	if code, took := readyz(w.base.handler); code != http.StatusServiceUnavailable || took > 2500*time.Millisecond {
+	unavailable(t, w.Coord.Post(updatePlan, map[string]any{"id": id, "v": after.version, "s": "Di nuovo"}))
+	unavailable(t, w.Coord.Post(`{ cases(first: 5) { totalCount } }`, nil))
+	if code, took := readyz(w.Base.Handler); code != http.StatusServiceUnavailable || took > 2500*time.Millisecond {
 		t.Fatalf("/readyz while the database is down: %d after %v, want 503 within 2 s", code, took)
 	}
 	// Unresponsive: connections accepted, never answered.
 	proxy.up()
 	proxy.stall(true)
-	if code, took := readyz(w.base.handler); code != http.StatusServiceUnavailable || took > 2500*time.Millisecond {
+	if code, took := readyz(w.Base.Handler); code != http.StatusServiceUnavailable || took > 2500*time.Millisecond {
 		t.Fatalf("/readyz while the database does not answer: %d after %v, want 503 within 2 s", code, took)
 	}
 	// A request gives up connecting after the connect timeout, not at
 	// its own deadline, nor never.
 	start := time.Now()
-	unavailable(t, w.coord.post(`{ cases(first: 5) { totalCount } }`, nil))
+	unavailable(t, w.Coord.Post(`{ cases(first: 5) { totalCount } }`, nil))
 	if took := time.Since(start); took > 5*time.Second {
 		t.Fatalf("a request waited %v for a database that does not answer", took)
 	}
 	proxy.stall(false)
-	if code, _ := readyz(w.base.handler); code != http.StatusOK {
+	if code, _ := readyz(w.Base.Handler); code != http.StatusOK {
 		t.Fatalf("/readyz once the database is back: %d", code)
 	}
-	w.coord.must(updatePlan, map[string]any{"id": id, "v": after.version, "s": "Di nuovo"}, nil)
+	w.Coord.Must(updatePlan, map[string]any{"id": id, "v": after.version, "s": "Di nuovo"}, nil)
 	if got := w.trace(id); got.version != after.version+1 || got.events != after.events+1 || got.audits != after.audits+1 {
 		t.Fatalf("after the outage the step wrote %+v, had %+v", got, after)
 	}
@@ -180,7 +181,7 @@ func TestSQLiteCannotWrite(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			db := storetest.Open(t, dialect.SQLite)
 			w := newWorld(t, db)
-			id, _ := w.caseIn(casefile.StatusInCharge)
+			id, _ := w.CaseIn(casefile.StatusInCharge)
 			before := w.trace(id)
 			var path string
 			var pages int
@@ -196,11 +197,11 @@ func TestSQLiteCannotWrite(t *testing.T) {
 			}
 			t.Cleanup(func() { _ = restricted.Close() })
 			rdb := &store.DB{SQL: restricted, Dialect: dialect.SQLite}
-			w.coord.handler = web.New(web.Options{Client: rdb.Client(), DB: rdb, Ping: rdb.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+			w.Coord.Handler = web.New(web.Options{Client: rdb.Client(), DB: rdb, Ping: rdb.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 
 			// Larger than the free space of any page: it needs new ones.
 			long := strings.Repeat("Piano rivisto con la persona. ", 300)
-			r := w.coord.post(updatePlan, map[string]any{"id": id, "v": before.version, "s": long})
+			r := w.Coord.Post(updatePlan, map[string]any{"id": id, "v": before.version, "s": long})
 			unavailable(t, r)
 			if !strings.Contains(r.Errors[0].Message, "cannot store changes") {
 				t.Errorf("the message does not say the storage cannot write: %s", r.Errors[0].Message)
@@ -209,7 +210,7 @@ func TestSQLiteCannotWrite(t *testing.T) {
 				t.Fatalf("a step that could not be written left %+v, had %+v", got, before)
 			}
 			var cases struct{ TotalCount int }
-			w.coord.must(`{ cases(first: 1) { totalCount } }`, nil, &cases)
+			w.Coord.Must(`{ cases(first: 1) { totalCount } }`, nil, &cases)
 			if cases.TotalCount == 0 {
 				t.Fatal("reads stopped with the writes")
 			}

@@ -1,185 +1,24 @@
 package web_test
 
 import (
-	"context"
-	"encoding/json"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
-	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
-	"github.com/progetto-win/win/ent/fund"
-	"github.com/progetto-win/win/ent/person"
-	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/territorialtable"
-	"github.com/progetto-win/win/ent/user"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
-
-// caseState is what the pathway tests read back of a case.
-type caseState struct {
-	ID      gid.ID `json:"id"`
-	Code    string `json:"code"`
-	Status  string `json:"status"`
-	Version int    `json:"version"`
-}
-
-// world is a demo network with the Empoli table's people signed in, a
-// provider and a fund of 1,000 euros for this year.
-type world struct {
-	t                     *testing.T
-	ctx                   context.Context // the system's, for fixtures and checks
-	client                *ent.Client
-	base                  *api
-	op, coord, vinci      *api
-	empoli, vinciTable    gid.ID
-	opID, coordID, vinID  gid.ID
-	opOrg, provider, fund gid.ID
-	seq                   int
-}
-
-func newWorld(t *testing.T, db *store.DB) *world {
-	t.Helper()
-	base := demoAPI(t, db, 5, 30)
-	ctx := rule.SystemContext(context.Background())
-	c := base.client
-	w := &world{t: t, ctx: ctx, client: c, base: base,
-		op: as(t, base, demo.OperatorEmail), coord: as(t, base, demo.CoordinatorEmail), vinci: as(t, base, demo.OperatorVinciEmail)}
-	w.empoli = c.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx)
-	w.vinciTable = c.TerritorialTable.Query().Where(territorialtable.Code("VIN")).OnlyIDX(ctx)
-	op := c.User.Query().Where(user.Email(demo.OperatorEmail)).WithOrganization().OnlyX(ctx)
-	w.opID, w.opOrg = op.ID, op.Edges.Organization.ID
-	w.coordID = c.User.Query().Where(user.Email(demo.CoordinatorEmail)).OnlyIDX(ctx)
-	w.vinID = c.User.Query().Where(user.Email(demo.OperatorVinciEmail)).OnlyIDX(ctx)
-	w.provider = c.Organization.Query().FirstIDX(ctx)
-	// A fund of this year with 1,000 euros left.
-	f := c.Fund.Query().Where(fund.Year(time.Now().Year())).FirstX(ctx)
-	charged := 0
-	for _, i := range f.QueryInterventions().AllX(ctx) {
-		charged += int(i.CostCents)
-	}
-	w.fund = f.Update().SetAllocatedCents(int64(charged) + 100_000).SaveX(ctx).ID
-	return w
-}
-
-// send posts a request and decodes the one root field's value into out.
-func (a *api) send(query string, vars map[string]any, out any) response {
-	a.t.Helper()
-	r := a.post(query, vars)
-	if len(r.Errors) == 0 && out != nil {
-		var data map[string]json.RawMessage
-		if err := json.Unmarshal(r.Data, &data); err != nil {
-			a.t.Fatal(err)
-		}
-		for _, v := range data {
-			if err := json.Unmarshal(v, out); err != nil {
-				a.t.Fatal(err)
-			}
-		}
-	}
-	return r
-}
-
-// must posts a request that must succeed.
-func (a *api) must(query string, vars map[string]any, out any) {
-	a.t.Helper()
-	if r := a.send(query, vars, out); len(r.Errors) > 0 {
-		a.t.Fatalf("%s: %s", query, r.Raw)
-	}
-}
-
-// refused checks a request is refused with a code and, when given, the
-// field the error names.
-func refused(t *testing.T, r response, code, field string) {
-	t.Helper()
-	if r.code() != code {
-		t.Fatalf("want %s, got %s", code, r.Raw)
-	}
-	if f, _ := r.Errors[0].Extensions["field"].(string); field != "" && f != field {
-		t.Fatalf("want the error on %s, got %q: %s", field, f, r.Raw)
-	}
-	assertNoLeak(t, r)
-}
-
-// snapshot is what an illegal step must leave untouched.
-type snapshot struct {
-	status        casefile.Status
-	version       int
-	events        int
-	interventions int
-	outcomes      int
-	assessments   int
-}
-
-func (w *world) snapshot(id gid.ID) snapshot {
-	c := w.client.CaseFile.GetX(w.ctx, id)
-	return snapshot{
-		status: c.Status, version: c.Version,
-		events:        c.QueryEvents().CountX(w.ctx),
-		interventions: c.QueryInterventions().CountX(w.ctx),
-		outcomes:      c.QueryOutcomes().CountX(w.ctx),
-		assessments:   c.QueryAssessments().CountX(w.ctx),
-	}
-}
-
-// lastEvent is the kind of a case's latest timeline event.
-func (w *world) lastEvent(id gid.ID) caseevent.Kind {
-	return w.client.CaseEvent.Query().Where(caseevent.HasCaseWith(casefile.ID(id))).
-		Order(ent.Desc(caseevent.FieldOccurredAt)).FirstX(w.ctx).Kind
-}
-
-// caseIn writes a case of the Empoli table, referred by the demo operator
-// and managed by the coordinator, as it stands in a status: assessed past
-// REFERRED, with a plan of one goal once taken in charge.
-func (w *world) caseIn(status casefile.Status) (id, goalID gid.ID) {
-	w.t.Helper()
-	c, ctx := w.client, w.ctx
-	w.seq++
-	today := domain.Today()
-	referred := today.AddDays(-30)
-	per := c.Person.Create().SetBirthYear(1980).SetGender(person.GenderFemale).SetCitizenshipArea(person.CitizenshipAreaItaly).SaveX(ctx)
-	b := c.CaseFile.Create().SetCode(fmt.Sprintf("EMP-1999-%04d", w.seq)).SetPerson(per).SetTableID(w.empoli).
-		SetReferredOn(referred).SetReferralReason("Caso di prova").SetNeedAreas([]domain.NeedArea{domain.NeedIncome}).
-		SetReferringOrganizationID(w.opOrg).SetReferringOperatorID(w.opID).SetStatus(status).
-		SetFirstMeetingDueOn(referred.AddDays(60))
-	if status != casefile.StatusReferred {
-		b.SetFirstMeetingOn(referred.AddDays(5)).SetPlanDueOn(referred.AddDays(125))
-	}
-	taken := status == casefile.StatusInCharge || status == casefile.StatusMonitoring || status == casefile.StatusClosed
-	if taken {
-		b.SetCaseManagerID(w.coordID).SetTakenInChargeOn(referred.AddDays(10))
-	}
-	switch status {
-	case casefile.StatusClosed:
-		b.SetClosedOn(today.AddDays(-1)).SetClosureReason(casefile.ClosureReasonOther)
-	case casefile.StatusDeclined:
-		b.SetClosedOn(today.AddDays(-1)).SetDeclineReason("Fuori dai criteri")
-	}
-	cs := b.SaveX(ctx)
-	if status != casefile.StatusReferred && status != casefile.StatusDeclined {
-		c.Assessment.Create().SetCase(cs).SetLevel(assessment.LevelPreliminary).SetSummary("Analisi").
-			SetFindings([]domain.AreaFinding{{Area: domain.NeedIncome, Need: domain.NeedModerate}}).
-			SetAssessedOn(referred.AddDays(6)).ExecX(ctx)
-	}
-	if taken {
-		p := c.Plan.Create().SetCase(cs).SetAgreedOn(referred.AddDays(10)).SaveX(ctx)
-		goalID = c.Goal.Create().SetPlan(p).SetArea(domain.NeedIncome).SetDescription("Reddito stabile").SaveX(ctx).ID
-	}
-	c.CaseEvent.Create().SetCase(cs).SetKind(caseevent.KindReferred).SetOccurredAt(referred.Start()).ExecX(ctx)
-	return cs.ID, goalID
-}
 
 // A step of the pathway as the state-machine test sends it, with the
 // status each legal start leads to.
@@ -251,25 +90,25 @@ func TestPathwayStateMachine(t *testing.T) {
 		pairs := 0
 		for _, step := range pathwaySteps {
 			for _, from := range allStatuses {
-				id, goalID := w.caseIn(from)
+				id, goalID := w.CaseIn(from)
 				if goalID == "" {
 					goalID = "gol_none"
 				}
-				before := w.snapshot(id)
-				r := w.coord.send(step.query, map[string]any{"id": id, "v": before.version, "op": w.opID, "o": w.provider,
-					"t": w.vinciTable, "goal": goalID, "today": today}, nil)
-				after := w.snapshot(id)
+				before := w.Snapshot(id)
+				r := w.Coord.Send(step.query, map[string]any{"id": id, "v": before.Version, "op": w.OpID, "o": w.Provider,
+					"t": w.VinciTable, "goal": goalID, "today": today}, nil)
+				after := w.Snapshot(id)
 				want, legal := step.legal[from]
 				switch {
 				case legal && len(r.Errors) > 0:
 					t.Errorf("%s from %s: refused, want %s: %s", step.name, from, want, r.Raw)
 				case legal:
-					if after.status != want || after.version != before.version+1 || w.lastEvent(id) != step.event {
+					if after.Status != want || after.Version != before.Version+1 || w.LastEvent(id) != step.event {
 						t.Errorf("%s from %s: status %s version %d event %s, want %s %d %s", step.name, from,
-							after.status, after.version, w.lastEvent(id), want, before.version+1, step.event)
+							after.Status, after.Version, w.LastEvent(id), want, before.Version+1, step.event)
 					}
 				default:
-					if f, _ := r.Errors[0].Extensions["field"].(string); len(r.Errors) == 0 || r.code() != "BAD_USER_INPUT" || f != "status" {
+					if f, _ := r.Errors[0].Extensions["field"].(string); len(r.Errors) == 0 || r.Code() != "BAD_USER_INPUT" || f != "status" {
 						t.Errorf("%s from %s: want BAD_USER_INPUT on status, got %s", step.name, from, r.Raw)
 					}
 					if after != before {
@@ -299,77 +138,77 @@ func TestPathwayThroughHTTP(t *testing.T) {
 		}
 		const find = `query($tc: String, $ln: String, $fn: String, $bd: Date) {
 			findPersonMatches(taxCode: $tc, lastName: $ln, firstName: $fn, birthDate: $bd) { personID reasons openCaseID } }`
-		w.op.must(find, map[string]any{"tc": taxCode}, &matches)
+		w.Op.Must(find, map[string]any{"tc": taxCode}, &matches)
 		if len(matches) != 0 {
 			t.Fatalf("an unknown person matched: %+v", matches)
 		}
-		var c caseState
-		w.op.must(`mutation($t: ID!, $tc: String) { referCase(input: {tableID: $t, reason: "Perdita del lavoro, affitto arretrato",
+		var c webtest.CaseState
+		w.Op.Must(`mutation($t: ID!, $tc: String) { referCase(input: {tableID: $t, reason: "Perdita del lavoro, affitto arretrato",
 			needAreas: [EMPLOYMENT, INCOME], newPerson: {firstName: "Nicolò", lastName: "D'Àmico", taxCode: $tc,
 			birthDate: "1990-01-01", gender: MALE, citizenshipArea: ITALY}}) { id code status version } }`,
-			map[string]any{"t": w.empoli, "tc": taxCode}, &c)
+			map[string]any{"t": w.Empoli, "tc": taxCode}, &c)
 		if c.Status != "REFERRED" || c.Version != 1 {
 			t.Fatalf("referred case: %+v", c)
 		}
-		due := w.client.CaseFile.GetX(w.ctx, c.ID).FirstMeetingDueOn
+		due := w.Client.CaseFile.GetX(w.Ctx, c.ID).FirstMeetingDueOn
 		if due == nil || !due.Equal(today.AddDays(60)) {
 			t.Errorf("first meeting due %v, want referral + 60 days", due)
 		}
-		w.op.must(find, map[string]any{"ln": "DAMICO", "fn": "nicolo", "bd": "1990-01-01"}, &matches)
+		w.Op.Must(find, map[string]any{"ln": "DAMICO", "fn": "nicolo", "bd": "1990-01-01"}, &matches)
 		if len(matches) != 1 || matches[0].OpenCaseID == nil || *matches[0].OpenCaseID != c.ID {
 			t.Fatalf("the person referred is not found by name: %+v", matches)
 		}
 
-		step := func(a *api, query string, vars map[string]any) {
+		step := func(a *webtest.API, query string, vars map[string]any) {
 			t.Helper()
 			vars["id"], vars["v"] = c.ID, c.Version
-			var out caseState
-			a.must(query, vars, &out)
+			var out webtest.CaseState
+			a.Must(query, vars, &out)
 			c.Version++
-			if got := w.client.CaseFile.GetX(w.ctx, c.ID).Version; got != c.Version {
+			if got := w.Client.CaseFile.GetX(w.Ctx, c.ID).Version; got != c.Version {
 				t.Fatalf("version %d after a step, want %d", got, c.Version)
 			}
 		}
-		refused(t, w.op.send(`mutation($id: ID!) { startAssessment(id: $id, version: 1) { id } }`, map[string]any{"id": c.ID}, nil), "FORBIDDEN", "")
-		step(w.coord, `mutation($id: ID!, $v: Int!) { startAssessment(id: $id, version: $v) { id } }`, map[string]any{})
-		refused(t, w.coord.send(`mutation($id: ID!, $v: Int!, $m: ID!) { takeCharge(id: $id, version: $v, caseManagerID: $m,
-			plan: {goals: [{area: EMPLOYMENT, description: "Lavoro"}]}) { id } }`, map[string]any{"id": c.ID, "v": c.Version, "m": w.opID}, nil),
+		webtest.Refused(t, w.Op.Send(`mutation($id: ID!) { startAssessment(id: $id, version: 1) { id } }`, map[string]any{"id": c.ID}, nil), "FORBIDDEN", "")
+		step(w.Coord, `mutation($id: ID!, $v: Int!) { startAssessment(id: $id, version: $v) { id } }`, map[string]any{})
+		webtest.Refused(t, w.Coord.Send(`mutation($id: ID!, $v: Int!, $m: ID!) { takeCharge(id: $id, version: $v, caseManagerID: $m,
+			plan: {goals: [{area: EMPLOYMENT, description: "Lavoro"}]}) { id } }`, map[string]any{"id": c.ID, "v": c.Version, "m": w.OpID}, nil),
 			"BAD_USER_INPUT", "status")
-		step(w.op, `mutation($id: ID!, $v: Int!) { recordPreliminaryAssessment(id: $id, version: $v, input: {summary: "Bisogni di lavoro e reddito",
+		step(w.Op, `mutation($id: ID!, $v: Int!) { recordPreliminaryAssessment(id: $id, version: $v, input: {summary: "Bisogni di lavoro e reddito",
 			findings: [{area: EMPLOYMENT, need: SEVERE, resources: "Esperienza nel magazzino"}, {area: INCOME, need: MODERATE}],
 			complexNeeds: true}) { id } }`, map[string]any{})
-		step(w.coord, `mutation($id: ID!, $v: Int!, $op: ID!) { recordInDepthAssessment(id: $id, version: $v, input: {
+		step(w.Coord, `mutation($id: ID!, $v: Int!, $op: ID!) { recordInDepthAssessment(id: $id, version: $v, input: {
 			summary: "Quadro approfondito", findings: [{area: EMPLOYMENT, need: SEVERE}], teamIDs: [$op]}) { id } }`,
-			map[string]any{"op": w.opID})
-		step(w.coord, `mutation($id: ID!, $v: Int!, $m: ID!) { takeCharge(id: $id, version: $v, caseManagerID: $m, plan: {
+			map[string]any{"op": w.OpID})
+		step(w.Coord, `mutation($id: ID!, $v: Int!, $m: ID!) { takeCharge(id: $id, version: $v, caseManagerID: $m, plan: {
 			summary: "Ricerca attiva del lavoro", goals: [{area: EMPLOYMENT, description: "Un contratto di lavoro"}],
 			commitments: [{kind: VOLUNTEERING, description: "Mensa solidale", hoursAgreed: 40}]}) { id } }`,
-			map[string]any{"m": w.opID})
+			map[string]any{"m": w.OpID})
 		var iv struct{ ID gid.ID }
-		w.op.must(`mutation($id: ID!, $v: Int!, $o: ID!, $f: ID!, $d: Date!) { addIntervention(id: $id, version: $v, input: {
+		w.Op.Must(`mutation($id: ID!, $v: Int!, $o: ID!, $f: ID!, $d: Date!) { addIntervention(id: $id, version: $v, input: {
 			kind: TRAINING, providerID: $o, startsOn: $d, costCents: 60000, fundID: $f}) { id } }`,
-			map[string]any{"id": c.ID, "v": c.Version, "o": w.provider, "f": w.fund, "d": today.String()}, &iv)
+			map[string]any{"id": c.ID, "v": c.Version, "o": w.Provider, "f": w.Fund, "d": today.String()}, &iv)
 		c.Version++
 		var out struct {
 			ID            gid.ID
 			FollowUpDueOn domain.Date
 		}
-		w.op.must(`mutation($id: ID!, $v: Int!, $i: ID!, $d: Date!) { recordOutcome(id: $id, version: $v, input: {
+		w.Op.Must(`mutation($id: ID!, $v: Int!, $i: ID!, $d: Date!) { recordOutcome(id: $id, version: $v, input: {
 			kind: EMPLOYMENT_FIXED_TERM, achievedOn: $d, evidence: "Contratto a termine", interventionID: $i}) { id followUpDueOn } }`,
 			map[string]any{"id": c.ID, "v": c.Version, "i": iv.ID, "d": today.String()}, &out)
 		c.Version++
 		if !out.FollowUpDueOn.Equal(today.AddMonths(6)) {
 			t.Errorf("follow-up due %v, want six months on", out.FollowUpDueOn)
 		}
-		w.op.must(`mutation($id: ID!, $v: Int!) { recordFollowUp(id: $id, version: $v, input: {stillHeld: true}) { id } }`,
+		w.Op.Must(`mutation($id: ID!, $v: Int!) { recordFollowUp(id: $id, version: $v, input: {stillHeld: true}) { id } }`,
 			map[string]any{"id": out.ID, "v": c.Version}, nil)
 		c.Version++
-		refused(t, w.coord.send(`mutation($id: ID!, $v: Int!) { closeCase(id: $id, version: $v, reason: GOALS_MET) { id } }`,
+		webtest.Refused(t, w.Coord.Send(`mutation($id: ID!, $v: Int!) { closeCase(id: $id, version: $v, reason: GOALS_MET) { id } }`,
 			map[string]any{"id": c.ID, "v": c.Version}, nil), "BAD_USER_INPUT", "status")
-		w.op.must(`mutation($id: ID!, $v: Int!) { updateIntervention(id: $id, version: $v, input: {status: COMPLETED}) { id } }`,
+		w.Op.Must(`mutation($id: ID!, $v: Int!) { updateIntervention(id: $id, version: $v, input: {status: COMPLETED}) { id } }`,
 			map[string]any{"id": iv.ID, "v": c.Version}, nil)
 		c.Version++
-		step(w.op, `mutation($id: ID!, $v: Int!) { closeCase(id: $id, version: $v, reason: GOALS_MET, note: "Assunto") { id } }`, map[string]any{})
+		step(w.Op, `mutation($id: ID!, $v: Int!) { closeCase(id: $id, version: $v, reason: GOALS_MET, note: "Assunto") { id } }`, map[string]any{})
 
 		var timeline struct {
 			Status string
@@ -377,7 +216,7 @@ func TestPathwayThroughHTTP(t *testing.T) {
 				Edges []struct{ Node struct{ Kind string } }
 			}
 		}
-		w.coord.must(`query($id: ID!) { node(id: $id) { ... on Case { status events(first: 50, orderBy: [{field: OCCURRED_AT}]) {
+		w.Coord.Must(`query($id: ID!) { node(id: $id) { ... on Case { status events(first: 50, orderBy: [{field: OCCURRED_AT}]) {
 			edges { node { kind } } } } } }`, map[string]any{"id": c.ID}, &timeline)
 		var kinds []string
 		for _, e := range timeline.Events.Edges {
@@ -389,8 +228,8 @@ func TestPathwayThroughHTTP(t *testing.T) {
 			t.Errorf("case %s with timeline\n%v\nwant CLOSED with\n%v", timeline.Status, kinds, wantKinds)
 		}
 
-		audit := w.client.AuditEvent.Query().Where(auditevent.EntityID(string(c.ID)), auditevent.EntityType("Case"),
-			auditevent.ActionNotIn("CREATE", "UPDATE")).Order(ent.Asc(auditevent.FieldOccurredAt)).WithActor().AllX(w.ctx)
+		audit := w.Client.AuditEvent.Query().Where(auditevent.EntityID(string(c.ID)), auditevent.EntityType("Case"),
+			auditevent.ActionNotIn("CREATE", "UPDATE")).Order(ent.Asc(auditevent.FieldOccurredAt)).WithActor().AllX(w.Ctx)
 		var actions []string
 		for _, e := range audit {
 			actions = append(actions, e.Action+" by "+e.Edges.Actor.Email)
@@ -410,19 +249,19 @@ func TestPathwayThroughHTTP(t *testing.T) {
 func TestConcurrentSteps(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
-		second := as(t, w.base, demo.CoordinatorEmail)
+		second := webtest.As(t, w.Base, demo.CoordinatorEmail)
 		race := func(from casefile.Status, query string) {
-			id, _ := w.caseIn(from)
-			version := w.snapshot(id).version
+			id, _ := w.CaseIn(from)
+			version := w.Snapshot(id).Version
 			codes := make([]string, 2)
 			var start, done sync.WaitGroup
 			start.Add(1)
-			for i, a := range []*api{w.coord, second} {
+			for i, a := range []*webtest.API{w.Coord, second} {
 				done.Add(1)
 				go func() {
 					defer done.Done()
 					start.Wait()
-					codes[i] = a.post(query, map[string]any{"id": id, "v": version, "m": w.opID}).code()
+					codes[i] = a.Post(query, map[string]any{"id": id, "v": version, "m": w.OpID}).Code()
 				}()
 			}
 			start.Done()
@@ -431,7 +270,7 @@ func TestConcurrentSteps(t *testing.T) {
 			if !slices.Equal(codes, []string{"", "CONFLICT"}) {
 				t.Errorf("from %s: results %q, want one success and one CONFLICT", from, codes)
 			}
-			if got := w.snapshot(id).version; got != version+1 {
+			if got := w.Snapshot(id).Version; got != version+1 {
 				t.Errorf("from %s: version %d, want %d", from, got, version+1)
 			}
 		}
@@ -448,19 +287,19 @@ func TestConcurrentSteps(t *testing.T) {
 func TestStaleVersion(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
-		id, _ := w.caseIn(casefile.StatusInCharge)
-		before := w.snapshot(id)
-		r := w.coord.send(`mutation($id: ID!, $v: Int!) { moveToMonitoring(id: $id, version: $v) { id } }`,
-			map[string]any{"id": id, "v": before.version - 1}, nil)
-		refused(t, r, "CONFLICT", "")
-		if v, _ := r.Errors[0].Extensions["currentVersion"].(float64); int(v) != before.version || r.Errors[0].Extensions["currentStatus"] != "IN_CHARGE" {
+		id, _ := w.CaseIn(casefile.StatusInCharge)
+		before := w.Snapshot(id)
+		r := w.Coord.Send(`mutation($id: ID!, $v: Int!) { moveToMonitoring(id: $id, version: $v) { id } }`,
+			map[string]any{"id": id, "v": before.Version - 1}, nil)
+		webtest.Refused(t, r, "CONFLICT", "")
+		if v, _ := r.Errors[0].Extensions["currentVersion"].(float64); int(v) != before.Version || r.Errors[0].Extensions["currentStatus"] != "IN_CHARGE" {
 			t.Errorf("the conflict does not give the current state: %s", r.Raw)
 		}
-		if after := w.snapshot(id); after != before {
+		if after := w.Snapshot(id); after != before {
 			t.Errorf("a stale step changed the case: %+v, was %+v", after, before)
 		}
-		refused(t, w.vinci.send(`mutation($id: ID!, $v: Int!) { moveToMonitoring(id: $id, version: $v) { id } }`,
-			map[string]any{"id": id, "v": before.version}, nil), "NOT_FOUND", "")
+		webtest.Refused(t, w.Vinci.Send(`mutation($id: ID!, $v: Int!) { moveToMonitoring(id: $id, version: $v) { id } }`,
+			map[string]any{"id": id, "v": before.Version}, nil), "NOT_FOUND", "")
 	})
 }
 
@@ -475,43 +314,43 @@ func TestDuplicatePersons(t *testing.T) {
 			reason: "Sfratto", needAreas: [HOUSING], newPerson: $p, personID: $pid, personIdentifiers: $pi}) { id } }`
 		laura := map[string]any{"firstName": "Làura Maria", "lastName": "De' Rossi", "taxCode": taxCode,
 			"birthDate": "1985-08-01", "gender": "FEMALE", "citizenshipArea": "ITALY"}
-		var first caseState
-		w.op.must(refer, map[string]any{"t": w.empoli, "p": laura}, &first)
-		persons := w.client.Person.Query().CountX(w.ctx)
+		var first webtest.CaseState
+		w.Op.Must(refer, map[string]any{"t": w.Empoli, "p": laura}, &first)
+		persons := w.Client.Person.Query().CountX(w.Ctx)
 
 		// Same tax code, another spelling: refused, even as "not a duplicate".
 		other := map[string]any{"firstName": "Laura", "lastName": "Rossi", "taxCode": taxCode, "birthDate": "1985-08-01",
 			"gender": "FEMALE", "citizenshipArea": "ITALY", "notADuplicate": true}
-		r := w.op.send(refer, map[string]any{"t": w.empoli, "p": other}, nil)
-		refused(t, r, "CONFLICT", "")
+		r := w.Op.Send(refer, map[string]any{"t": w.Empoli, "p": other}, nil)
+		webtest.Refused(t, r, "CONFLICT", "")
 		// Same names and birth date, other accents and case, no tax code.
 		spelt := map[string]any{"firstName": "LAURA MARIA", "lastName": "de rossi", "birthDate": "1985-08-01",
 			"gender": "FEMALE", "citizenshipArea": "ITALY"}
-		r = w.vinci.send(refer, map[string]any{"t": w.vinciTable, "p": spelt}, nil)
-		refused(t, r, "CONFLICT", "")
+		r = w.Vinci.Send(refer, map[string]any{"t": w.VinciTable, "p": spelt}, nil)
+		webtest.Refused(t, r, "CONFLICT", "")
 		if ids, _ := r.Errors[0].Extensions["personIds"].([]any); len(ids) != 1 {
 			t.Errorf("the conflict does not name the known person: %s", r.Raw)
 		}
 		// Linking the known person, who has an open case: that case back.
-		pid := w.client.CaseFile.Query().Where(casefile.ID(first.ID)).QueryPerson().OnlyIDX(w.ctx)
+		pid := w.Client.CaseFile.Query().Where(casefile.ID(first.ID)).QueryPerson().OnlyIDX(w.Ctx)
 		byTaxCode := map[string]any{"taxCode": strings.ToLower(taxCode[:8]) + " " + taxCode[8:]} // as findPersonMatches takes it
-		r = w.vinci.send(refer, map[string]any{"t": w.vinciTable, "pid": pid, "pi": byTaxCode}, nil)
-		refused(t, r, "CONFLICT", "")
+		r = w.Vinci.Send(refer, map[string]any{"t": w.VinciTable, "pid": pid, "pi": byTaxCode}, nil)
+		webtest.Refused(t, r, "CONFLICT", "")
 		if r.Errors[0].Extensions["caseId"] != string(first.ID) {
 			t.Errorf("the conflict does not give the open case %s: %s", first.ID, r.Raw)
 		}
-		if got := w.client.Person.Query().CountX(w.ctx); got != persons {
+		if got := w.Client.Person.Query().CountX(w.Ctx); got != persons {
 			t.Errorf("%d persons after refused referrals, want %d", got, persons)
 		}
 		// Once that case is over, the same person is referred again.
-		w.client.CaseFile.UpdateOneID(first.ID).SetStatus(casefile.StatusDeclined).SetClosedOn(domain.Today()).
-			SetDeclineReason("Trasferita a Vinci").ExecX(w.ctx)
-		var second caseState
-		w.vinci.must(refer, map[string]any{"t": w.vinciTable, "pid": pid, "pi": byTaxCode}, &second)
+		w.Client.CaseFile.UpdateOneID(first.ID).SetStatus(casefile.StatusDeclined).SetClosedOn(domain.Today()).
+			SetDeclineReason("Trasferita a Vinci").ExecX(w.Ctx)
+		var second webtest.CaseState
+		w.Vinci.Must(refer, map[string]any{"t": w.VinciTable, "pid": pid, "pi": byTaxCode}, &second)
 		// A homonym born the same day, checked by the referrer, is recorded.
 		spelt["notADuplicate"] = true
-		w.coord.must(refer, map[string]any{"t": w.empoli, "p": spelt}, nil)
-		if got := w.client.Person.Query().CountX(w.ctx); got != persons+1 {
+		w.Coord.Must(refer, map[string]any{"t": w.Empoli, "p": spelt}, nil)
+		if got := w.Client.Person.Query().CountX(w.Ctx); got != persons+1 {
 			t.Errorf("%d persons, want %d", got, persons+1)
 		}
 	})
@@ -524,18 +363,18 @@ func TestAnswerShowsTheChange(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		today := domain.Today()
-		id, _ := w.caseIn(casefile.StatusInCharge)
+		id, _ := w.CaseIn(casefile.StatusInCharge)
 		type use struct{ CommittedCents, AvailableCents int64 }
 		var before struct{ Use use }
-		w.coord.must(`query($f: ID!) { node(id: $f) { ... on Fund { use { committedCents availableCents } } } }`,
-			map[string]any{"f": w.fund}, &before)
+		w.Coord.Must(`query($f: ID!) { node(id: $f) { ... on Fund { use { committedCents availableCents } } } }`,
+			map[string]any{"f": w.Fund}, &before)
 		var answer struct{ Fund struct{ Use use } } // send decodes the root field's value
-		w.coord.must(`mutation($id: ID!, $v: Int!, $o: ID!, $f: ID, $s: Date!) { addIntervention(id: $id, version: $v,
+		w.Coord.Must(`mutation($id: ID!, $v: Int!, $o: ID!, $f: ID, $s: Date!) { addIntervention(id: $id, version: $v,
 			input: {kind: INCOME_SUPPORT, providerID: $o, startsOn: $s, costCents: 1234, fundID: $f}) { fund { use { committedCents availableCents } } } }`,
-			map[string]any{"id": id, "v": w.snapshot(id).version, "o": w.provider, "f": w.fund, "s": today.String()}, &answer)
+			map[string]any{"id": id, "v": w.Snapshot(id).Version, "o": w.Provider, "f": w.Fund, "s": today.String()}, &answer)
 		var after struct{ Use use }
-		w.coord.must(`query($f: ID!) { node(id: $f) { ... on Fund { use { committedCents availableCents } } } }`,
-			map[string]any{"f": w.fund}, &after)
+		w.Coord.Must(`query($f: ID!) { node(id: $f) { ... on Fund { use { committedCents availableCents } } } }`,
+			map[string]any{"f": w.Fund}, &after)
 		if answer.Fund.Use != after.Use || after.Use.CommittedCents != before.Use.CommittedCents+1234 {
 			t.Errorf("fund use before %+v, in the answer %+v, after %+v", before.Use, answer.Fund.Use, after.Use)
 		}
@@ -548,60 +387,60 @@ func TestPathwayRefusals(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		today := domain.Today()
-		id, _ := w.caseIn(casefile.StatusInCharge)
+		id, _ := w.CaseIn(casefile.StatusInCharge)
 		const add = `mutation($id: ID!, $v: Int!, $o: ID!, $f: ID, $s: Date!, $e: Date, $cost: Int) { addIntervention(id: $id,
 			version: $v, input: {kind: INCOME_SUPPORT, providerID: $o, startsOn: $s, endsOn: $e, costCents: $cost, fundID: $f}) { id } }`
 		vars := func(cost int, ends domain.Date) map[string]any {
-			return map[string]any{"id": id, "v": w.snapshot(id).version, "o": w.provider, "f": w.fund,
+			return map[string]any{"id": id, "v": w.Snapshot(id).Version, "o": w.Provider, "f": w.Fund,
 				"s": today.String(), "e": ends.String(), "cost": cost}
 		}
-		w.coord.must(add, vars(80_000, today.AddDays(30)), nil)
-		done := w.client.Intervention.Create().SetCaseID(id).SetProviderID(w.provider).SetKind("TRAINING").
-			SetStartsOn(today).SetStatus("COMPLETED").SaveX(w.ctx)
+		w.Coord.Must(add, vars(80_000, today.AddDays(30)), nil)
+		done := w.Client.Intervention.Create().SetCaseID(id).SetProviderID(w.Provider).SetKind("TRAINING").
+			SetStartsOn(today).SetStatus("COMPLETED").SaveX(w.Ctx)
 		for _, tc := range []struct {
 			name, field string
-			send        func() response
+			send        func() webtest.Response
 		}{
-			{"over the fund", "costCents", func() response { return w.coord.send(add, vars(30_000, today.AddDays(30)), nil) }},
-			{"ends before it starts", "endsOn", func() response { return w.coord.send(add, vars(100, today.AddDays(-1)), nil) }},
-			{"a case manager from another table", "caseManagerID", func() response {
-				return w.coord.send(`mutation($id: ID!, $v: Int!, $m: ID!) { assignCaseManager(id: $id, version: $v, caseManagerID: $m) { id } }`,
-					map[string]any{"id": id, "v": w.snapshot(id).version, "m": w.vinID}, nil)
+			{"over the fund", "costCents", func() webtest.Response { return w.Coord.Send(add, vars(30_000, today.AddDays(30)), nil) }},
+			{"ends before it starts", "endsOn", func() webtest.Response { return w.Coord.Send(add, vars(100, today.AddDays(-1)), nil) }},
+			{"a case manager from another table", "caseManagerID", func() webtest.Response {
+				return w.Coord.Send(`mutation($id: ID!, $v: Int!, $m: ID!) { assignCaseManager(id: $id, version: $v, caseManagerID: $m) { id } }`,
+					map[string]any{"id": id, "v": w.Snapshot(id).Version, "m": w.VinID}, nil)
 			}},
-			{"an internship over 36 months", "endsOn", func() response {
-				return w.coord.send(`mutation($id: ID!, $v: Int!, $o: ID!, $s: Date!, $e: Date!) { addIntervention(id: $id, version: $v,
-					input: {kind: INTERNSHIP, providerID: $o, startsOn: $s, endsOn: $e}) { id } }`, map[string]any{"id": id, "v": w.snapshot(id).version,
-					"o": w.provider, "s": today.String(), "e": today.AddMonths(37).String()}, nil)
+			{"an internship over 36 months", "endsOn", func() webtest.Response {
+				return w.Coord.Send(`mutation($id: ID!, $v: Int!, $o: ID!, $s: Date!, $e: Date!) { addIntervention(id: $id, version: $v,
+					input: {kind: INTERNSHIP, providerID: $o, startsOn: $s, endsOn: $e}) { id } }`, map[string]any{"id": id, "v": w.Snapshot(id).Version,
+					"o": w.Provider, "s": today.String(), "e": today.AddMonths(37).String()}, nil)
 			}},
-			{"a completed intervention planned again", "status", func() response {
-				return w.coord.send(`mutation($i: ID!, $v: Int!) { updateIntervention(id: $i, version: $v, input: {status: PLANNED}) { id } }`,
-					map[string]any{"i": done.ID, "v": w.snapshot(id).version}, nil)
+			{"a completed intervention planned again", "status", func() webtest.Response {
+				return w.Coord.Send(`mutation($i: ID!, $v: Int!) { updateIntervention(id: $i, version: $v, input: {status: PLANNED}) { id } }`,
+					map[string]any{"i": done.ID, "v": w.Snapshot(id).Version}, nil)
 			}},
-			{"an outcome before the referral", "achievedOn", func() response {
-				return w.coord.send(`mutation($id: ID!, $v: Int!) { recordOutcome(id: $id, version: $v, input: {kind: OTHER,
-					achievedOn: "2001-01-01"}) { id } }`, map[string]any{"id": id, "v": w.snapshot(id).version}, nil)
+			{"an outcome before the referral", "achievedOn", func() webtest.Response {
+				return w.Coord.Send(`mutation($id: ID!, $v: Int!) { recordOutcome(id: $id, version: $v, input: {kind: OTHER,
+					achievedOn: "2001-01-01"}) { id } }`, map[string]any{"id": id, "v": w.Snapshot(id).Version}, nil)
 			}},
 		} {
-			before := w.snapshot(id)
-			refused(t, tc.send(), "BAD_USER_INPUT", tc.field)
-			if after := w.snapshot(id); after != before {
+			before := w.Snapshot(id)
+			webtest.Refused(t, tc.send(), "BAD_USER_INPUT", tc.field)
+			if after := w.Snapshot(id); after != before {
 				t.Errorf("%s: refused but written: %+v, was %+v", tc.name, after, before)
 			}
 		}
-		closed, _ := w.caseIn(casefile.StatusClosed)
-		before := w.snapshot(closed)
-		refused(t, w.coord.send(`mutation($id: ID!, $v: Int!, $d: Date!) { recordOutcome(id: $id, version: $v, input: {
-			kind: HOUSING_SECURED, achievedOn: $d}) { id } }`, map[string]any{"id": closed, "v": before.version, "d": today.String()}, nil),
+		closed, _ := w.CaseIn(casefile.StatusClosed)
+		before := w.Snapshot(closed)
+		webtest.Refused(t, w.Coord.Send(`mutation($id: ID!, $v: Int!, $d: Date!) { recordOutcome(id: $id, version: $v, input: {
+			kind: HOUSING_SECURED, achievedOn: $d}) { id } }`, map[string]any{"id": closed, "v": before.Version, "d": today.String()}, nil),
 			"BAD_USER_INPUT", "status")
-		if after := w.snapshot(closed); after != before {
+		if after := w.Snapshot(closed); after != before {
 			t.Errorf("an outcome on a closed case was written: %+v", after)
 		}
 	})
 }
 
 // agendaIDs reads lists of the viewer's agenda as sets of IDs.
-func (a *api) agendaIDs(lists ...string) map[string][]gid.ID {
-	a.t.Helper()
+func agendaIDs(a *webtest.API, lists ...string) map[string][]gid.ID {
+	a.T.Helper()
 	q := "{ agenda(horizonDays: 30) {"
 	for _, l := range lists {
 		q += " " + l + "(first: 100) { edges { node { id } } }"
@@ -609,7 +448,7 @@ func (a *api) agendaIDs(lists ...string) map[string][]gid.ID {
 	var out map[string]struct {
 		Edges []struct{ Node struct{ ID gid.ID } }
 	}
-	a.must(q+" } }", nil, &out)
+	a.Must(q+" } }", nil, &out)
 	ids := map[string][]gid.ID{}
 	for name, conn := range out {
 		for _, e := range conn.Edges {
@@ -625,99 +464,99 @@ func TestAgendaAndTransfers(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		today := domain.Today()
-		steering := as(t, w.base, demo.SteeringEmail)
+		steering := webtest.As(t, w.Base, demo.SteeringEmail)
 		// The Vinci table's coordinator is not a demo account: give them one.
 		hash, err := auth.HashPassword(demo.Password)
 		if err != nil {
 			t.Fatal(err)
 		}
-		vinciCoordinator := w.client.TerritorialTable.Query().Where(territorialtable.ID(w.vinciTable)).QueryCoordinator().OnlyX(w.ctx)
-		vinciCoordinator.Update().SetPasswordHash(hash).ExecX(w.ctx)
-		vinciCoord := as(t, w.base, vinciCoordinator.Email)
+		vinciCoordinator := w.Client.TerritorialTable.Query().Where(territorialtable.ID(w.VinciTable)).QueryCoordinator().OnlyX(w.Ctx)
+		vinciCoordinator.Update().SetPasswordHash(hash).ExecX(w.Ctx)
+		vinciCoord := webtest.As(t, w.Base, vinciCoordinator.Email)
 
 		// A referral past its first-meeting deadline waits, overdue.
-		late, _ := w.caseIn(casefile.StatusReferred)
-		w.client.CaseFile.UpdateOneID(late).SetFirstMeetingDueOn(today.AddDays(-1)).ExecX(w.ctx)
-		got := w.coord.agendaIDs("referralsWaiting", "overdueCases")
+		late, _ := w.CaseIn(casefile.StatusReferred)
+		w.Client.CaseFile.UpdateOneID(late).SetFirstMeetingDueOn(today.AddDays(-1)).ExecX(w.Ctx)
+		got := agendaIDs(w.Coord, "referralsWaiting", "overdueCases")
 		if !slices.Contains(got["referralsWaiting"], late) || !slices.Contains(got["overdueCases"], late) {
 			t.Errorf("the late referral is not in the coordinator's agenda: %v", got)
 		}
 		var overdue struct{ Overdue bool }
-		w.coord.must(`query($id: ID!) { node(id: $id) { ... on Case { overdue } } }`, map[string]any{"id": late}, &overdue)
+		w.Coord.Must(`query($id: ID!) { node(id: $id) { ... on Case { overdue } } }`, map[string]any{"id": late}, &overdue)
 		if !overdue.Overdue {
 			t.Error("the late referral is not marked overdue")
 		}
 		// The committee gives the table more time: the deadline follows.
-		refused(t, w.coord.send(`mutation($t: ID!) { setTableTimeLimits(id: $t, daysToFirstMeeting: 90, daysToPlan: 150) { id } }`,
-			map[string]any{"t": w.empoli}, nil), "FORBIDDEN", "")
-		steering.must(`mutation($t: ID!) { setTableTimeLimits(id: $t, daysToFirstMeeting: 90, daysToPlan: 150) { id } }`,
-			map[string]any{"t": w.empoli}, nil)
-		lateCase := w.client.CaseFile.GetX(w.ctx, late)
+		webtest.Refused(t, w.Coord.Send(`mutation($t: ID!) { setTableTimeLimits(id: $t, daysToFirstMeeting: 90, daysToPlan: 150) { id } }`,
+			map[string]any{"t": w.Empoli}, nil), "FORBIDDEN", "")
+		steering.Must(`mutation($t: ID!) { setTableTimeLimits(id: $t, daysToFirstMeeting: 90, daysToPlan: 150) { id } }`,
+			map[string]any{"t": w.Empoli}, nil)
+		lateCase := w.Client.CaseFile.GetX(w.Ctx, late)
 		if !lateCase.FirstMeetingDueOn.Equal(lateCase.ReferredOn.AddDays(90)) {
 			t.Errorf("first meeting due %v after the new limit, want referral + 90 days", lateCase.FirstMeetingDueOn)
 		}
-		if slices.Contains(w.coord.agendaIDs("overdueCases")["overdueCases"], late) {
+		if slices.Contains(agendaIDs(w.Coord, "overdueCases")["overdueCases"], late) {
 			t.Error("the referral is still overdue after the new limit")
 		}
 		// Declined: the referring operator is told.
-		w.coord.must(`mutation($id: ID!, $v: Int!) { declineReferral(id: $id, version: $v, reason: "Seguita dal SERD") { id } }`,
-			map[string]any{"id": late, "v": w.snapshot(late).version}, nil)
-		if !slices.Contains(w.op.agendaIDs("declinedReferrals")["declinedReferrals"], late) {
+		w.Coord.Must(`mutation($id: ID!, $v: Int!) { declineReferral(id: $id, version: $v, reason: "Seguita dal SERD") { id } }`,
+			map[string]any{"id": late, "v": w.Snapshot(late).Version}, nil)
+		if !slices.Contains(agendaIDs(w.Op, "declinedReferrals")["declinedReferrals"], late) {
 			t.Error("the declined referral is not in the referrer's agenda")
 		}
 
 		// A transfer waits for the receiving coordinator, who accepts it.
-		moving, _ := w.caseIn(casefile.StatusInCharge)
+		moving, _ := w.CaseIn(casefile.StatusInCharge)
 		const transfer = `mutation($id: ID!, $v: Int!, $t: ID!) { transferCase(id: $id, version: $v, tableID: $t, reason: "Trasloco a Vinci") { id } }`
-		w.coord.must(transfer, map[string]any{"id": moving, "v": w.snapshot(moving).version, "t": w.vinciTable}, nil)
-		if !slices.Contains(vinciCoord.agendaIDs("incomingTransfers")["incomingTransfers"], moving) {
+		w.Coord.Must(transfer, map[string]any{"id": moving, "v": w.Snapshot(moving).Version, "t": w.VinciTable}, nil)
+		if !slices.Contains(agendaIDs(vinciCoord, "incomingTransfers")["incomingTransfers"], moving) {
 			t.Error("the transfer is not in the receiving coordinator's agenda")
 		}
-		refused(t, w.coord.send(`mutation($id: ID!, $v: Int!) { acceptTransfer(id: $id, version: $v) { id } }`,
-			map[string]any{"id": moving, "v": w.snapshot(moving).version}, nil), "FORBIDDEN", "")
-		vinciCoord.must(`mutation($id: ID!, $v: Int!) { acceptTransfer(id: $id, version: $v) { id } }`,
-			map[string]any{"id": moving, "v": w.snapshot(moving).version}, nil)
-		moved := w.client.CaseFile.Query().Where(casefile.ID(moving)).WithTable().WithCaseManager().OnlyX(w.ctx)
-		if moved.Edges.Table.ID != w.vinciTable || moved.Edges.CaseManager != nil || moved.Status != casefile.StatusInCharge {
+		webtest.Refused(t, w.Coord.Send(`mutation($id: ID!, $v: Int!) { acceptTransfer(id: $id, version: $v) { id } }`,
+			map[string]any{"id": moving, "v": w.Snapshot(moving).Version}, nil), "FORBIDDEN", "")
+		vinciCoord.Must(`mutation($id: ID!, $v: Int!) { acceptTransfer(id: $id, version: $v) { id } }`,
+			map[string]any{"id": moving, "v": w.Snapshot(moving).Version}, nil)
+		moved := w.Client.CaseFile.Query().Where(casefile.ID(moving)).WithTable().WithCaseManager().OnlyX(w.Ctx)
+		if moved.Edges.Table.ID != w.VinciTable || moved.Edges.CaseManager != nil || moved.Status != casefile.StatusInCharge {
 			t.Errorf("after the transfer: table %s, manager %v, status %s", moved.Edges.Table.Name, moved.Edges.CaseManager, moved.Status)
 		}
-		if !slices.Contains(vinciCoord.agendaIDs("casesWithoutManager")["casesWithoutManager"], moving) {
+		if !slices.Contains(agendaIDs(vinciCoord, "casesWithoutManager")["casesWithoutManager"], moving) {
 			t.Error("the transferred case is not waiting for a case manager")
 		}
 		// The sending table no longer sees it; the referrer still does.
-		refused(t, w.coord.send(`mutation($id: ID!) { addNote(id: $id, text: "Ancora noi") { id } }`, map[string]any{"id": moving}, nil), "NOT_FOUND", "")
-		w.op.must(`mutation($id: ID!) { addNote(id: $id, text: "Saluti dalla segnalante") { id } }`, map[string]any{"id": moving}, nil)
+		webtest.Refused(t, w.Coord.Send(`mutation($id: ID!) { addNote(id: $id, text: "Ancora noi") { id } }`, map[string]any{"id": moving}, nil), "NOT_FOUND", "")
+		w.Op.Must(`mutation($id: ID!) { addNote(id: $id, text: "Saluti dalla segnalante") { id } }`, map[string]any{"id": moving}, nil)
 		// Another is withdrawn by the sending coordinator.
-		staying, _ := w.caseIn(casefile.StatusMonitoring)
-		w.coord.must(transfer, map[string]any{"id": staying, "v": w.snapshot(staying).version, "t": w.vinciTable}, nil)
-		w.coord.must(`mutation($id: ID!, $v: Int!) { declineTransfer(id: $id, version: $v, reason: "Resta a Empoli") { id } }`,
-			map[string]any{"id": staying, "v": w.snapshot(staying).version}, nil)
-		if c := w.client.CaseFile.Query().Where(casefile.ID(staying)).WithTable().OnlyX(w.ctx); c.Edges.Table.ID != w.empoli ||
-			c.QueryTransferTo().ExistX(w.ctx) || w.lastEvent(staying) != caseevent.KindTransferDeclined {
+		staying, _ := w.CaseIn(casefile.StatusMonitoring)
+		w.Coord.Must(transfer, map[string]any{"id": staying, "v": w.Snapshot(staying).Version, "t": w.VinciTable}, nil)
+		w.Coord.Must(`mutation($id: ID!, $v: Int!) { declineTransfer(id: $id, version: $v, reason: "Resta a Empoli") { id } }`,
+			map[string]any{"id": staying, "v": w.Snapshot(staying).Version}, nil)
+		if c := w.Client.CaseFile.Query().Where(casefile.ID(staying)).WithTable().OnlyX(w.Ctx); c.Edges.Table.ID != w.Empoli ||
+			c.QueryTransferTo().ExistX(w.Ctx) || w.LastEvent(staying) != caseevent.KindTransferDeclined {
 			t.Error("the withdrawn transfer moved the case or left a transfer pending")
 		}
 
 		// A monitoring meeting is due, then recorded: the goal takes its status.
-		watched, goalID := w.caseIn(casefile.StatusMonitoring)
+		watched, goalID := w.CaseIn(casefile.StatusMonitoring)
 		var meeting struct {
 			ID    gid.ID
 			Items struct {
 				Edges []struct{ Node struct{ ID gid.ID } }
 			}
 		}
-		w.coord.must(`mutation($id: ID!, $v: Int!, $g: ID!, $d: Date!) { scheduleMonitoringMeeting(id: $id, version: $v,
+		w.Coord.Must(`mutation($id: ID!, $v: Int!, $g: ID!, $d: Date!) { scheduleMonitoringMeeting(id: $id, version: $v,
 			input: {plannedOn: $d, goalIDs: [$g]}) { id items(first: 10) { edges { node { id } } } } }`,
-			map[string]any{"id": watched, "v": w.snapshot(watched).version, "g": goalID, "d": today.String()}, &meeting)
-		if !slices.Contains(w.coord.agendaIDs("monitoringMeetingsDue")["monitoringMeetingsDue"], meeting.ID) || len(meeting.Items.Edges) != 1 {
+			map[string]any{"id": watched, "v": w.Snapshot(watched).Version, "g": goalID, "d": today.String()}, &meeting)
+		if !slices.Contains(agendaIDs(w.Coord, "monitoringMeetingsDue")["monitoringMeetingsDue"], meeting.ID) || len(meeting.Items.Edges) != 1 {
 			t.Errorf("the meeting %s with %d items is not in the agenda", meeting.ID, len(meeting.Items.Edges))
 		}
-		w.op.must(`mutation($id: ID!, $v: Int!, $item: ID!) { recordMonitoringMeeting(id: $id, version: $v, input: {
+		w.Op.Must(`mutation($id: ID!, $v: Int!, $item: ID!) { recordMonitoringMeeting(id: $id, version: $v, input: {
 			summary: "Obiettivo raggiunto", items: [{itemID: $item, progress: "Contratto firmato", goalStatus: ACHIEVED}]}) { id } }`,
-			map[string]any{"id": meeting.ID, "v": w.snapshot(watched).version, "item": meeting.Items.Edges[0].Node.ID}, nil)
-		if st := w.client.Goal.GetX(w.ctx, goalID).Status; st != "ACHIEVED" {
+			map[string]any{"id": meeting.ID, "v": w.Snapshot(watched).Version, "item": meeting.Items.Edges[0].Node.ID}, nil)
+		if st := w.Client.Goal.GetX(w.Ctx, goalID).Status; st != "ACHIEVED" {
 			t.Errorf("goal %s after the meeting, want ACHIEVED", st)
 		}
-		if slices.Contains(w.coord.agendaIDs("monitoringMeetingsDue")["monitoringMeetingsDue"], meeting.ID) {
+		if slices.Contains(agendaIDs(w.Coord, "monitoringMeetingsDue")["monitoringMeetingsDue"], meeting.ID) {
 			t.Error("a recorded meeting is still due")
 		}
 	})
@@ -730,21 +569,21 @@ func TestAgendaOfTheCaseManager(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		today := domain.Today()
-		id, _ := w.caseIn(casefile.StatusInCharge)
-		c := w.client.CaseFile.Query().Where(casefile.ID(id)).WithPlan().OnlyX(w.ctx)
-		plan := c.Edges.Plan.Update().SetReviewOn(today.AddDays(10)).SaveX(w.ctx)
-		ending := w.client.Intervention.Create().SetCaseID(id).SetProviderID(w.provider).SetKind("TRAINING").
-			SetStartsOn(today.AddDays(-20)).SetEndsOn(today.AddDays(5)).SetStatus("ONGOING").SaveX(w.ctx)
-		later := w.client.Intervention.Create().SetCaseID(id).SetProviderID(w.provider).SetKind("TRAINING").
-			SetStartsOn(today.AddDays(-20)).SetEndsOn(today.AddDays(200)).SetStatus("ONGOING").SaveX(w.ctx)
-		followUp := w.client.Outcome.Create().SetCaseID(id).SetKind("EMPLOYMENT_PERMANENT").SetValueDimension("ECONOMIC").
-			SetAchievedOn(today.AddDays(-25)).SetFollowUpDueOn(today.AddDays(3)).SaveX(w.ctx)
-		overdue := w.client.Commitment.Create().SetPlanID(plan.ID).SetKind("VOLUNTEERING").SetDescription("Mensa").
-			SetHoursAgreed(40).SetHoursDone(10).SetDueOn(today.AddDays(-1)).SaveX(w.ctx)
-		met := w.client.Commitment.Create().SetPlanID(plan.ID).SetKind("VOLUNTEERING").SetDescription("Biblioteca").
-			SetHoursAgreed(20).SetHoursDone(20).SetDueOn(today.AddDays(-1)).SaveX(w.ctx)
+		id, _ := w.CaseIn(casefile.StatusInCharge)
+		c := w.Client.CaseFile.Query().Where(casefile.ID(id)).WithPlan().OnlyX(w.Ctx)
+		plan := c.Edges.Plan.Update().SetReviewOn(today.AddDays(10)).SaveX(w.Ctx)
+		ending := w.Client.Intervention.Create().SetCaseID(id).SetProviderID(w.Provider).SetKind("TRAINING").
+			SetStartsOn(today.AddDays(-20)).SetEndsOn(today.AddDays(5)).SetStatus("ONGOING").SaveX(w.Ctx)
+		later := w.Client.Intervention.Create().SetCaseID(id).SetProviderID(w.Provider).SetKind("TRAINING").
+			SetStartsOn(today.AddDays(-20)).SetEndsOn(today.AddDays(200)).SetStatus("ONGOING").SaveX(w.Ctx)
+		followUp := w.Client.Outcome.Create().SetCaseID(id).SetKind("EMPLOYMENT_PERMANENT").SetValueDimension("ECONOMIC").
+			SetAchievedOn(today.AddDays(-25)).SetFollowUpDueOn(today.AddDays(3)).SaveX(w.Ctx)
+		overdue := w.Client.Commitment.Create().SetPlanID(plan.ID).SetKind("VOLUNTEERING").SetDescription("Mensa").
+			SetHoursAgreed(40).SetHoursDone(10).SetDueOn(today.AddDays(-1)).SaveX(w.Ctx)
+		met := w.Client.Commitment.Create().SetPlanID(plan.ID).SetKind("VOLUNTEERING").SetDescription("Biblioteca").
+			SetHoursAgreed(20).SetHoursDone(20).SetDueOn(today.AddDays(-1)).SaveX(w.Ctx)
 
-		got := w.coord.agendaIDs("planReviewsDue", "followUpsDue", "interventionsEnding", "overdueCommitments")
+		got := agendaIDs(w.Coord, "planReviewsDue", "followUpsDue", "interventionsEnding", "overdueCommitments")
 		for list, want := range map[string]gid.ID{"planReviewsDue": plan.ID, "followUpsDue": followUp.ID,
 			"interventionsEnding": ending.ID, "overdueCommitments": overdue.ID} {
 			if !slices.Contains(got[list], want) {
@@ -755,14 +594,14 @@ func TestAgendaOfTheCaseManager(t *testing.T) {
 			t.Error("the agenda lists an intervention ending in 200 days, or a commitment whose hours are done")
 		}
 		// The operator manages none of it: their agenda stays clear of it.
-		other := w.op.agendaIDs("planReviewsDue", "overdueCommitments")
+		other := agendaIDs(w.Op, "planReviewsDue", "overdueCommitments")
 		if slices.Contains(other["planReviewsDue"], plan.ID) || slices.Contains(other["overdueCommitments"], overdue.ID) {
 			t.Error("the agenda of a member who does not manage the case lists its reviews")
 		}
 		// Once followed up, the outcome is off the agenda.
-		w.coord.must(`mutation($id: ID!, $v: Int!) { recordFollowUp(id: $id, version: $v, input: {stillHeld: true}) { id } }`,
-			map[string]any{"id": followUp.ID, "v": w.snapshot(id).version}, nil)
-		if slices.Contains(w.coord.agendaIDs("followUpsDue")["followUpsDue"], followUp.ID) {
+		w.Coord.Must(`mutation($id: ID!, $v: Int!) { recordFollowUp(id: $id, version: $v, input: {stillHeld: true}) { id } }`,
+			map[string]any{"id": followUp.ID, "v": w.Snapshot(id).Version}, nil)
+		if slices.Contains(agendaIDs(w.Coord, "followUpsDue")["followUpsDue"], followUp.ID) {
 			t.Error("a follow-up recorded is still due")
 		}
 	})

@@ -18,6 +18,7 @@ import (
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // notFreeText are the text fields of a case's records that are not free
@@ -35,13 +36,13 @@ var notFreeText = []string{"Case.code", "Person.pseudonym"}
 // a person's record singles anyone out: they read those in aggregates.
 func TestPersonalDataIsPseudonymised(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		base := demoAPI(t, db, 11, 60)
-		c := base.client
+		base := webtest.DemoAPI(t, db, 11, 60)
+		c := base.Client
 		ctx := rule.SystemContext(context.Background())
-		clients := roleClients(t, base)
+		clients := webtest.RoleClients(t, base)
 		coord := c.User.Query().Where(user.Email(demo.CoordinatorEmail)).OnlyX(ctx)
 		vinciOp := c.User.Query().Where(user.Email(demo.OperatorVinciEmail)).OnlyX(ctx)
-		objects := sampleObjects(t, base, coord.ID, vinciOp.ID)
+		objects := webtest.SampleObjects(t, base, coord.ID, vinciOp.ID)
 		schema := graph.NewSchema(nil, nil, nil).Schema()
 		fields, read := 0, 0
 		for _, typ := range slices.Sorted(func(yield func(string) bool) {
@@ -62,13 +63,13 @@ func TestPersonalDataIsPseudonymised(t *testing.T) {
 				fields++
 				q := fmt.Sprintf(`query($id: ID!) { node(id: $id) { ... on %s { value: %s } } }`, typ, f.Name)
 				var table struct{ Node struct{ Value *string } }
-				clients[coordinator].ok(q, map[string]any{"id": objects[typ]}, &table)
+				clients[coordinator].OK(q, map[string]any{"id": objects[typ]}, &table)
 				if table.Node.Value != nil && *table.Node.Value != "" {
 					read++
 				}
 				for _, role := range []string{steering, analyst} {
 					var out struct{ Node *struct{ Value *string } }
-					clients[role].ok(q, map[string]any{"id": objects[typ]}, &out)
+					clients[role].OK(q, map[string]any{"id": objects[typ]}, &out)
 					if out.Node == nil {
 						t.Errorf("%s cannot read the %s at all", role, typ)
 					} else if out.Node.Value != nil && *out.Node.Value != "" {
@@ -99,12 +100,12 @@ func TestPersonalDataIsPseudonymised(t *testing.T) {
 			}
 			q := fmt.Sprintf(`query($id: ID!) { node(id: $id) { ... on Person { %s } } }`, selection)
 			var table struct{ Node struct{ Value any } }
-			if clients[coordinator].ok(q, map[string]any{"id": objects["Person"]}, &table); table.Node.Value == nil {
+			if clients[coordinator].OK(q, map[string]any{"id": objects["Person"]}, &table); table.Node.Value == nil {
 				t.Errorf("the table does not read Person.%s", f.Name)
 			}
 			for _, role := range []string{steering, analyst} {
 				var out struct{ Node *struct{ Value any } }
-				if clients[role].ok(q, map[string]any{"id": objects["Person"]}, &out); out.Node == nil || out.Node.Value != nil {
+				if clients[role].OK(q, map[string]any{"id": objects["Person"]}, &out); out.Node == nil || out.Node.Value != nil {
 					t.Errorf("%s reads Person.%s: %v", role, f.Name, out.Node)
 				}
 			}
@@ -112,13 +113,13 @@ func TestPersonalDataIsPseudonymised(t *testing.T) {
 		if quasi < 5 {
 			t.Errorf("only %d quasi-identifiers of a person checked", quasi)
 		}
-		persons := clients[analyst].post(`{ cases(first: 100) { edges { node { person { pseudonym birthYear gender householdSize
+		persons := clients[analyst].Post(`{ cases(first: 100) { edges { node { person { pseudonym birthYear gender householdSize
 			citizenshipArea municipality { id } } } } } }`, nil)
 		if len(persons.Errors) > 0 || strings.Contains(string(persons.Data), `"birthYear":1`) || strings.Contains(string(persons.Data), "mun_") {
 			t.Errorf("the analysts' list of cases carries quasi-identifiers: %.400s", persons.Raw)
 		}
 		// The same through a list with nested edges: no text in the answer.
-		listed := clients[steering].post(`{ cases(first: 50) { edges { node { referralReason declineReason transferReason
+		listed := clients[steering].Post(`{ cases(first: 50) { edges { node { referralReason declineReason transferReason
 			events(first: 20) { edges { node { note } } } assessments(first: 5) { edges { node { summary } } }
 			plan { summary goals(first: 10) { edges { node { description } } } commitments(first: 10) { edges { node { description } } } }
 			interventions(first: 10) { edges { node { description } } } outcomes(first: 10) { edges { node { evidence } } }
@@ -164,10 +165,10 @@ func emptyTextOnly(t *testing.T, data json.RawMessage) bool {
 // by every signed-in user.
 func TestTableMeetingsStayWithTheTable(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		base := demoAPI(t, db, 11, 30)
-		c := base.client
+		base := webtest.DemoAPI(t, db, 11, 30)
+		c := base.Client
 		ctx := rule.SystemContext(context.Background())
-		clients := roleClients(t, base)
+		clients := webtest.RoleClients(t, base)
 		tableMeeting := c.Meeting.Query().Where(meeting.HasTableWith(territorialtable.Code("EMP"))).WithDecisions().FirstX(ctx)
 		committee := c.Meeting.Query().Where(meeting.BodyEQ(meeting.BodySteeringCommittee)).FirstX(ctx)
 		if len(tableMeeting.Edges.Decisions) == 0 {
@@ -176,19 +177,19 @@ func TestTableMeetingsStayWithTheTable(t *testing.T) {
 		for _, role := range matrixRoles {
 			want := slices.Contains([]string{steering, coordinator, operator}, role)
 			for _, id := range []any{tableMeeting.ID, tableMeeting.Edges.Decisions[0].ID} {
-				r := clients[role].post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": id})
+				r := clients[role].Post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": id})
 				if got := len(r.Errors) == 0 && !strings.Contains(string(r.Data), "null"); got != want {
 					t.Errorf("%s reading %s of the Empoli table's meeting: %v, want %v", role, id, got, want)
 				}
 			}
-			r := clients[role].post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": committee.ID})
+			r := clients[role].Post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": committee.ID})
 			if got := len(r.Errors) == 0 && !strings.Contains(string(r.Data), "null"); got != (role != anon) {
 				t.Errorf("%s reading the committee's meeting: %v", role, got)
 			}
 			if role == anon {
 				continue
 			}
-			n := clients[role].count(`query($w: MeetingWhereInput) { meetings(first: 1, where: $w) { totalCount } }`,
+			n := clients[role].Count(`query($w: MeetingWhereInput) { meetings(first: 1, where: $w) { totalCount } }`,
 				map[string]any{"w": map[string]any{"hasTableWith": []any{map[string]any{"code": "EMP"}}}})
 			if (n > 0) != want {
 				t.Errorf("%s counts %d meetings of the Empoli table", role, n)

@@ -19,6 +19,7 @@ import (
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/subject"
 	"github.com/progetto-win/win/server/web"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // Several server processes on one database share what the database
@@ -36,18 +37,18 @@ func secondProcess(db *store.DB) http.Handler {
 // works through the other, and signing out through one ends it on both.
 func TestSessionsAcrossProcesses(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := browser(t, db)
-		b := &api{t: t, handler: secondProcess(db), client: a.client}
-		if r := a.signIn(rightPassword); a.cookie == nil {
+		a := webtest.Browser(t, db)
+		b := &webtest.API{T: t, Handler: secondProcess(db), Client: a.Client}
+		if r := a.SignIn(rightPassword); a.Cookie == nil {
 			t.Fatalf("cannot sign in: %s", r.Raw)
 		}
-		b.cookie = a.cookie
-		if got := b.viewerEmail(); got != operatorEmail {
+		b.Cookie = a.Cookie
+		if got := b.ViewerEmail(); got != operatorEmail {
 			t.Fatalf("the session opened on A is %q on B", got)
 		}
 		var out struct{ Logout bool }
-		a.ok(`mutation { logout }`, nil, &out)
-		if got := b.viewerEmail(); got != "" {
+		a.OK(`mutation { logout }`, nil, &out)
+		if got := b.ViewerEmail(); got != "" {
 			t.Errorf("the session signed out on A still works on B as %q", got)
 		}
 	})
@@ -57,8 +58,8 @@ func TestSessionsAcrossProcesses(t *testing.T) {
 // address count together whichever process receives them.
 func TestSignInThrottledAcrossProcesses(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := browser(t, db)
-		b := &api{t: t, handler: secondProcess(db), client: a.client}
+		a := webtest.Browser(t, db)
+		b := &webtest.API{T: t, Handler: secondProcess(db), Client: a.Client}
 		const attacker = "203.0.113.77"
 		var got []string
 		for i := range 6 {
@@ -66,7 +67,7 @@ func TestSignInThrottledAcrossProcesses(t *testing.T) {
 			if i%2 == 1 {
 				via = b
 			}
-			r, err := via.signInFrom(attacker, operatorEmail, fmt.Sprintf("tentativo-%d", i))
+			r, err := via.SignInFrom(attacker, operatorEmail, fmt.Sprintf("tentativo-%d", i))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -76,10 +77,10 @@ func TestSignInThrottledAcrossProcesses(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("six attempts alternating between processes got %q, want %q", got, want)
 		}
-		if r, err := b.signInFrom(attacker, operatorEmail, rightPassword); err != nil || signInOutcome(r) != "throttled" {
+		if r, err := b.SignInFrom(attacker, operatorEmail, rightPassword); err != nil || signInOutcome(r) != "throttled" {
 			t.Errorf("the right password from the throttled address, through B: %v %s", err, r.Raw)
 		}
-		if r, err := a.signInFrom("198.51.100.8", operatorEmail, rightPassword); err != nil || signInOutcome(r) != "in" {
+		if r, err := a.SignInFrom("198.51.100.8", operatorEmail, rightPassword); err != nil || signInOutcome(r) != "in" {
 			t.Errorf("the user from their own address, through A: %v %s", err, r.Raw)
 		}
 	})
@@ -90,18 +91,18 @@ func TestSignInThrottledAcrossProcesses(t *testing.T) {
 func TestStaleVersionAcrossProcesses(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
-		coordB := &api{t: t, handler: secondProcess(db), client: w.client, cookie: w.coord.cookie}
-		id, _ := w.caseIn(casefile.StatusInCharge)
-		seen := w.snapshot(id).version
+		coordB := &webtest.API{T: t, Handler: secondProcess(db), Client: w.Client, Cookie: w.Coord.Cookie}
+		id, _ := w.CaseIn(casefile.StatusInCharge)
+		seen := w.Snapshot(id).Version
 		const step = `mutation($id: ID!, $v: Int!) { moveToMonitoring(id: $id, version: $v) { id } }`
-		w.coord.must(step, map[string]any{"id": id, "v": seen}, nil)
-		r := coordB.send(step, map[string]any{"id": id, "v": seen}, nil)
-		refused(t, r, "CONFLICT", "")
+		w.Coord.Must(step, map[string]any{"id": id, "v": seen}, nil)
+		r := coordB.Send(step, map[string]any{"id": id, "v": seen}, nil)
+		webtest.Refused(t, r, "CONFLICT", "")
 		if v, _ := r.Errors[0].Extensions["currentVersion"].(float64); int(v) != seen+1 || r.Errors[0].Extensions["currentStatus"] != "MONITORING" {
 			t.Errorf("the conflict through B does not give A's change: %s", r.Raw)
 		}
-		if after := w.snapshot(id); after.version != seen+1 {
-			t.Errorf("the case is at version %d after one step from %d", after.version, seen)
+		if after := w.Snapshot(id); after.Version != seen+1 {
+			t.Errorf("the case is at version %d after one step from %d", after.Version, seen)
 		}
 	})
 }
@@ -115,7 +116,7 @@ func TestStaleVersionAcrossProcesses(t *testing.T) {
 func TestRetentionRunsOnce(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := rule.SystemContext(context.Background())
-		c := demoAPI(t, db, 9, 80).client
+		c := webtest.DemoAPI(t, db, 9, 80).Client
 		ended := []casefile.Status{casefile.StatusClosed, casefile.StatusDeclined}
 		kept := c.PersonIdentity.Query().Where(personidentity.HasPersonWith(person.HasCasesWith(casefile.StatusNotIn(ended...)))).CountX(ctx)
 		due := c.PersonIdentity.Query().CountX(ctx) - kept

@@ -17,6 +17,7 @@ import (
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // nestedCases is the query of the guard: cases with their person, table,
@@ -40,8 +41,8 @@ func TestNestedQueryCount(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		var statements atomic.Int64
 		counting := dialect.DebugWithContext(db.Driver(), func(context.Context, ...any) { statements.Add(1) })
-		a := newAPI(t, db, ent.Driver(counting))
-		seedCases(t, a.client, 120)
+		a := webtest.NewAPI(t, db, ent.Driver(counting))
+		seedCases(t, a.Client, 120)
 
 		// Authenticating the request (the token, its use recorded, the
 		// viewer's roles and tables) costs the same for every query:
@@ -50,7 +51,7 @@ func TestNestedQueryCount(t *testing.T) {
 			Typename string `json:"__typename"`
 		}
 		statements.Store(0)
-		a.ok(`{ __typename }`, nil, &none)
+		a.OK(`{ __typename }`, nil, &none)
 		authn := statements.Load()
 
 		counts := map[int]int64{}
@@ -74,7 +75,7 @@ func TestNestedQueryCount(t *testing.T) {
 				}
 			}
 			statements.Store(0)
-			a.ok(nestedCases, map[string]any{"first": first}, &out)
+			a.OK(nestedCases, map[string]any{"first": first}, &out)
 			counts[first] = statements.Load() - authn
 			if len(out.Cases.Edges) != first || out.Cases.TotalCount != 121 {
 				t.Fatalf("first %d: %d edges of %d", first, len(out.Cases.Edges), out.Cases.TotalCount)
@@ -101,7 +102,7 @@ func TestNestedQueryCount(t *testing.T) {
 func seedCases(t *testing.T, c *ent.Client, n int) {
 	t.Helper()
 	ctx := rule.SystemContext(context.Background())
-	f := seedOneOfEach(t, c)
+	f := webtest.SeedOneOfEach(t, c)
 	tab := c.TerritorialTable.GetX(ctx, f["Table"])
 	org := c.Organization.GetX(ctx, f["Organization"])
 	persons := make([]*ent.PersonCreate, n)
@@ -112,7 +113,7 @@ func seedCases(t *testing.T, c *ent.Client, n int) {
 	cases := make([]*ent.CaseFileCreate, n)
 	for i, p := range people {
 		cases[i] = c.CaseFile.Create().SetCode(fmt.Sprintf("EMP-2026-%04d", i+1)).SetPerson(p).SetTable(tab).
-			SetReferringOrganization(org).SetReferredOn(day(2026, 1, 1+i%28)).SetReferralReason("Disoccupazione").
+			SetReferringOrganization(org).SetReferredOn(webtest.Day(2026, 1, 1+i%28)).SetReferralReason("Disoccupazione").
 			SetStatus(casefile.StatusInCharge)
 	}
 	saved := c.CaseFile.CreateBulk(cases...).SaveX(ctx)
@@ -121,10 +122,10 @@ func seedCases(t *testing.T, c *ent.Client, n int) {
 	for _, cs := range saved {
 		for k := range 2 {
 			items = append(items, c.Intervention.Create().SetCase(cs).SetProvider(org).SetKind(intervention.KindTraining).
-				SetStartsOn(day(2026, 2, 1+k)).SetCostCents(10_000))
+				SetStartsOn(webtest.Day(2026, 2, 1+k)).SetCostCents(10_000))
 		}
 		results = append(results, c.Outcome.Create().SetCase(cs).SetKind(outcome.KindTrainingCompleted).
-			SetValueDimension(outcome.ValueDimensionSocial).SetAchievedOn(day(2026, 6, 1)))
+			SetValueDimension(outcome.ValueDimensionSocial).SetAchievedOn(webtest.Day(2026, 6, 1)))
 	}
 	c.Intervention.CreateBulk(items...).SaveX(ctx)
 	c.Outcome.CreateBulk(results...).SaveX(ctx)

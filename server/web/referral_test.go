@@ -11,6 +11,7 @@ import (
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // referredCase is what a referral answers, identity included when the
@@ -45,12 +46,12 @@ func TestReferralOfAKnownPerson(t *testing.T) {
 		const phone = "+39 333 7654321"
 
 		// Her only case was closed at the Empoli table.
-		closed, _ := w.caseIn(casefile.StatusClosed)
-		pid := w.client.CaseFile.Query().Where(casefile.ID(closed)).QueryPerson().OnlyIDX(w.ctx)
-		identityID := w.client.PersonIdentity.Create().SetPersonID(pid).SetFirstName("Giovanna").SetLastName("Bianchi-Lò").
+		closed, _ := w.CaseIn(casefile.StatusClosed)
+		pid := w.Client.CaseFile.Query().Where(casefile.ID(closed)).QueryPerson().OnlyIDX(w.Ctx)
+		identityID := w.Client.PersonIdentity.Create().SetPersonID(pid).SetFirstName("Giovanna").SetLastName("Bianchi-Lò").
 			SetTaxCode(taxCode).SetBirthDate(domain.NewDate(1980, 1, 1)).SetPhone(phone).
-			SetEmail("giovanna@example.org").SetAddress("Via Roma 1").SaveX(w.ctx).ID
-		hidden := func(what string, r response) {
+			SetEmail("giovanna@example.org").SetAddress("Via Roma 1").SaveX(w.Ctx).ID
+		hidden := func(what string, r webtest.Response) {
 			t.Helper()
 			for _, s := range []string{"Bianchi", taxCode, phone, "giovanna@", "Via Roma"} {
 				if strings.Contains(r.Raw, s) {
@@ -63,15 +64,15 @@ func TestReferralOfAKnownPerson(t *testing.T) {
 		var matches []struct {
 			PersonID gid.ID `json:"personID"`
 		}
-		w.vinci.must(`query { findPersonMatches(lastName: "BIANCHI LO", firstName: "giovanna", birthDate: "1980-01-01") { personID } }`,
+		w.Vinci.Must(`query { findPersonMatches(lastName: "BIANCHI LO", firstName: "giovanna", birthDate: "1980-01-01") { personID } }`,
 			nil, &matches)
 		if len(matches) != 1 || matches[0].PersonID != pid {
 			t.Fatalf("matches %+v, want %s", matches, pid)
 		}
 
-		cases := w.client.CaseFile.Query().CountX(w.ctx)
+		cases := w.Client.CaseFile.Query().CountX(w.Ctx)
 		links := func() int {
-			return w.client.AuditEvent.Query().Where(auditevent.Action("LINK_PERSON")).CountX(w.ctx)
+			return w.Client.AuditEvent.Query().Where(auditevent.Action("LINK_PERSON")).CountX(w.Ctx)
 		}
 		for name, given := range map[string]map[string]any{
 			"no identifiers":     nil,
@@ -80,18 +81,18 @@ func TestReferralOfAKnownPerson(t *testing.T) {
 			"another first name": {"lastName": "Bianchi-Lò", "firstName": "Giovanni", "birthDate": "1980-01-01"},
 			"another tax code":   {"taxCode": otherTaxCode},
 		} {
-			r := w.vinci.send(referForIdentity, map[string]any{"t": w.empoli, "pid": pid, "pi": given}, nil)
-			refused(t, r, "BAD_USER_INPUT", "personIdentifiers")
+			r := w.Vinci.Send(referForIdentity, map[string]any{"t": w.Empoli, "pid": pid, "pi": given}, nil)
+			webtest.Refused(t, r, "BAD_USER_INPUT", "personIdentifiers")
 			hidden(name, r)
 		}
-		if got := w.client.CaseFile.Query().CountX(w.ctx); got != cases || links() != 0 {
+		if got := w.Client.CaseFile.Query().CountX(w.Ctx); got != cases || links() != 0 {
 			t.Fatalf("refused links wrote %d cases (was %d) and %d LINK_PERSON events", got, cases, links())
 		}
 
 		// The names she was found by: the referral is done, her identity
 		// is not in the answer, nor behind any ID it gives.
 		var linked referredCase
-		r := w.vinci.send(referForIdentity, map[string]any{"t": w.empoli, "pid": pid,
+		r := w.Vinci.Send(referForIdentity, map[string]any{"t": w.Empoli, "pid": pid,
 			"pi": map[string]any{"lastName": "BIANCHI LO", "firstName": "giovanna", "birthDate": "1980-01-01"}}, &linked)
 		if len(r.Errors) > 0 || linked.ID == "" || linked.Person.ID != pid {
 			t.Fatalf("the link is not done: %s", r.Raw)
@@ -100,7 +101,7 @@ func TestReferralOfAKnownPerson(t *testing.T) {
 			t.Errorf("the referral answers her identity: %+v", *linked.Person.Identity)
 		}
 		hidden("referCase", r)
-		if c := w.client.CaseFile.GetX(w.ctx, linked.ID); c.Status != casefile.StatusReferred || c.ReferrerEnteredIdentity {
+		if c := w.Client.CaseFile.GetX(w.Ctx, linked.ID); c.Status != casefile.StatusReferred || c.ReferrerEnteredIdentity {
 			t.Errorf("linked case: %s, referrer entered the identity %v", c.Status, c.ReferrerEnteredIdentity)
 		}
 		for _, read := range []struct {
@@ -119,14 +120,14 @@ func TestReferralOfAKnownPerson(t *testing.T) {
 					Identity  *struct{ LastName string }
 				}
 			}
-			r := w.vinci.post(read.query, map[string]any{"id": id})
+			r := w.Vinci.Post(read.query, map[string]any{"id": id})
 			hidden(read.what, r)
-			w.vinci.ok(read.query, map[string]any{"id": id}, &seen)
+			w.Vinci.OK(read.query, map[string]any{"id": id}, &seen)
 			if seen.Node == nil || seen.Node.Pseudonym == "" && (seen.Node.Person == nil || seen.Node.Person.Pseudonym == "") {
 				t.Errorf("Vinci's operator does not see %s they referred: %s", read.what, r.Raw)
 			}
 		}
-		hidden("the identity", w.vinci.post(`query($id: ID!) { node(id: $id) { ... on PersonIdentity { lastName taxCode phone } } }`,
+		hidden("the identity", w.Vinci.Post(`query($id: ID!) { node(id: $id) { ... on PersonIdentity { lastName taxCode phone } } }`,
 			map[string]any{"id": identityID}))
 
 		// The table now holding her open case reads her identity, as before.
@@ -135,7 +136,7 @@ func TestReferralOfAKnownPerson(t *testing.T) {
 				Person struct{ Identity *struct{ LastName string } }
 			}
 		}
-		w.op.ok(`query($id: ID!) { node(id: $id) { ... on Case { person { identity { lastName } } } } }`, map[string]any{"id": linked.ID}, &atTable)
+		w.Op.OK(`query($id: ID!) { node(id: $id) { ... on Case { person { identity { lastName } } } } }`, map[string]any{"id": linked.ID}, &atTable)
 		if atTable.Node.Person.Identity == nil || atTable.Node.Person.Identity.LastName != "Bianchi-Lò" {
 			t.Errorf("Empoli's operator does not read the identity of the case at their table: %+v", atTable)
 		}
@@ -147,7 +148,7 @@ func TestReferralOfAKnownPerson(t *testing.T) {
 				Actor  struct{ Email string }
 			}
 		}
-		as(t, w.base, demo.AdminEmail).ok(`query($id: ID!) { identityAccessReport(personID: $id) { action actor { email } } }`,
+		webtest.As(t, w.Base, demo.AdminEmail).OK(`query($id: ID!) { identityAccessReport(personID: $id) { action actor { email } } }`,
 			map[string]any{"id": pid}, &report)
 		var linkers []string
 		for _, e := range report.IdentityAccessReport {
@@ -162,7 +163,7 @@ func TestReferralOfAKnownPerson(t *testing.T) {
 		// A new person referred to Empoli by Vinci's operator: they read
 		// what they entered, in the answer and afterwards.
 		var fresh referredCase
-		w.vinci.must(referForIdentity, map[string]any{"t": w.empoli, "p": map[string]any{"firstName": "Elena", "lastName": "Verdi",
+		w.Vinci.Must(referForIdentity, map[string]any{"t": w.Empoli, "p": map[string]any{"firstName": "Elena", "lastName": "Verdi",
 			"birthDate": "1975-05-05", "gender": "FEMALE", "citizenshipArea": "ITALY", "phone": phone}}, &fresh)
 		if fresh.Person.Identity == nil || fresh.Person.Identity.LastName != "Verdi" || fresh.Person.Identity.Phone == nil || *fresh.Person.Identity.Phone != phone {
 			t.Errorf("the referrer of a new person does not read what they entered: %+v", fresh.Person.Identity)
@@ -170,7 +171,7 @@ func TestReferralOfAKnownPerson(t *testing.T) {
 		var later struct {
 			Node struct{ Identity *struct{ LastName string } }
 		}
-		w.vinci.ok(`query($id: ID!) { node(id: $id) { ... on Person { identity { lastName } } } }`, map[string]any{"id": fresh.Person.ID}, &later)
+		w.Vinci.OK(`query($id: ID!) { node(id: $id) { ... on Person { identity { lastName } } } }`, map[string]any{"id": fresh.Person.ID}, &later)
 		if later.Node.Identity == nil || later.Node.Identity.LastName != "Verdi" {
 			t.Errorf("the referrer of a new person no longer reads it: %+v", later)
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/subject"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // TestDataSubjectRights exports, reports on and erases one person's data
@@ -25,26 +26,26 @@ import (
 func TestDataSubjectRights(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := rule.SystemContext(context.Background())
-		base := demoAPI(t, db, 9, 80)
-		c := base.client
+		base := webtest.DemoAPI(t, db, 9, 80)
+		c := base.Client
 		open := c.CaseFile.Query().Where(casefile.HasTableWith(territorialtable.Code("EMP")),
 			casefile.StatusIn(casefile.StatusInCharge, casefile.StatusMonitoring)).WithPerson().FirstX(ctx)
 		p := open.Edges.Person
 		identity := p.QueryIdentity().OnlyX(ctx)
 		vars := map[string]any{"id": p.ID}
 
-		operator := as(t, base, demo.OperatorEmail)
+		operator := webtest.As(t, base, demo.OperatorEmail)
 		var seen struct {
 			Node struct{ Identity *struct{ LastName string } }
 		}
-		operator.ok(`query($id: ID!) { node(id: $id) { ... on Person { identity { lastName } } } }`, vars, &seen)
-		if r := operator.post(`query($id: ID!) { personDataExport(personID: $id) }`, vars); r.code() != "FORBIDDEN" {
+		operator.OK(`query($id: ID!) { node(id: $id) { ... on Person { identity { lastName } } } }`, vars, &seen)
+		if r := operator.Post(`query($id: ID!) { personDataExport(personID: $id) }`, vars); r.Code() != "FORBIDDEN" {
 			t.Errorf("an operator exports: %s", r.Raw)
 		}
 
-		admin := as(t, base, demo.AdminEmail)
+		admin := webtest.As(t, base, demo.AdminEmail)
 		var export struct{ PersonDataExport string }
-		admin.ok(`query($id: ID!) { personDataExport(personID: $id) }`, vars, &export)
+		admin.OK(`query($id: ID!) { personDataExport(personID: $id) }`, vars, &export)
 		var doc struct {
 			Person struct {
 				Edges struct {
@@ -69,7 +70,7 @@ func TestDataSubjectRights(t *testing.T) {
 				Actor  struct{ Email string }
 			}
 		}
-		admin.ok(`query($id: ID!) { identityAccessReport(personID: $id) { action actor { email } } }`, vars, &report)
+		admin.OK(`query($id: ID!) { identityAccessReport(personID: $id) { action actor { email } } }`, vars, &report)
 		var reads []string
 		for _, e := range report.IdentityAccessReport {
 			if e.Action == "READ_IDENTITY" {
@@ -89,7 +90,7 @@ func TestDataSubjectRights(t *testing.T) {
 				Cases     struct{ TotalCount int }
 			}
 		}
-		admin.ok(`mutation($id: ID!) { erasePersonIdentity(personID: $id) { pseudonym identity { id } cases(first: 5) { totalCount } } }`, vars, &erased)
+		admin.OK(`mutation($id: ID!) { erasePersonIdentity(personID: $id) { pseudonym identity { id } cases(first: 5) { totalCount } } }`, vars, &erased)
 		if e := erased.ErasePersonIdentity; e.Pseudonym != p.Pseudonym || e.Identity != nil || e.Cases.TotalCount != 0 {
 			t.Errorf("erasure returned %+v", erased)
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,36 +16,27 @@ import (
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/web"
+	"github.com/progetto-win/win/server/webtest"
 )
-
-// from sends a query as a client at an address, with a token or none.
-func (a *api) from(address, token, query string) response {
-	a.t.Helper()
-	req := httptest.NewRequest(http.MethodGet, "/graphql?query="+strings.ReplaceAll(query, " ", "+"), nil)
-	req.RemoteAddr = address + ":40000"
-	c := *a
-	c.token = token
-	return c.do(req)
-}
 
 // TestRateLimits checks that each token, session or anonymous address has
 // an allowance of its own, and is answered 429 with Retry-After past it.
 func TestRateLimits(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
-		a.rebuild(db, func(o *web.Options) { o.Throttle = web.Throttle{Rate: 0.1, Burst: 3} })
+		a := webtest.NewAPI(t, db)
+		a.Rebuild(db, func(o *web.Options) { o.Throttle = web.Throttle{Rate: 0.1, Burst: 3} })
 		const query = `{ viewer { email } }`
 		for _, client := range []struct{ address, token string }{
-			{"192.0.2.1", a.token}, {"192.0.2.1", ""}, {"198.51.100.9", ""},
+			{"192.0.2.1", a.Token}, {"192.0.2.1", ""}, {"198.51.100.9", ""},
 		} {
 			for i := range 3 {
-				if r := a.from(client.address, client.token, query); r.Status != http.StatusOK {
+				if r := a.From(client.address, client.token, query); r.Status != http.StatusOK {
 					t.Fatalf("%v, request %d: %d %s", client, i+1, r.Status, r.Raw)
 				}
 			}
-			r := a.from(client.address, client.token, query)
+			r := a.From(client.address, client.token, query)
 			retry, err := strconv.Atoi(r.Header.Get("Retry-After"))
-			if r.Status != http.StatusTooManyRequests || r.code() != "RATE_LIMITED" || err != nil || retry < 1 || retry > 10 {
+			if r.Status != http.StatusTooManyRequests || r.Code() != "RATE_LIMITED" || err != nil || retry < 1 || retry > 10 {
 				t.Errorf("%v past its burst: %d Retry-After %q %s", client, r.Status, r.Header.Get("Retry-After"), r.Raw)
 			}
 		}
@@ -68,16 +58,16 @@ func TestAnonymousConcurrency(t *testing.T) {
 				}
 			}
 		})
-		a := newAPI(t, db, ent.Driver(slow))
-		a.rebuild(db, func(o *web.Options) { o.Throttle = web.Throttle{AnonymousConcurrency: 1} })
-		done := make(chan response)
-		go func() { done <- a.from("192.0.2.1", "", `{ municipalities(first: 1) { totalCount } }`) }()
+		a := webtest.NewAPI(t, db, ent.Driver(slow))
+		a.Rebuild(db, func(o *web.Options) { o.Throttle = web.Throttle{AnonymousConcurrency: 1} })
+		done := make(chan webtest.Response)
+		go func() { done <- a.From("192.0.2.1", "", `{ municipalities(first: 1) { totalCount } }`) }()
 		<-entered
-		if r := a.from("192.0.2.1", a.token, `{ viewer { email } }`); r.Status != http.StatusOK {
+		if r := a.From("192.0.2.1", a.Token, `{ viewer { email } }`); r.Status != http.StatusOK {
 			t.Errorf("a signed-in request waited for anonymous ones: %d %s", r.Status, r.Raw)
 		}
 		start := time.Now()
-		r := a.from("198.51.100.9", "", `{ viewer { email } }`)
+		r := a.From("198.51.100.9", "", `{ viewer { email } }`)
 		if r.Status != http.StatusTooManyRequests || r.Header.Get("Retry-After") == "" || time.Since(start) > 5*time.Second {
 			t.Errorf("a second anonymous request at once: %d in %v %s", r.Status, time.Since(start), r.Raw)
 		}
@@ -85,7 +75,7 @@ func TestAnonymousConcurrency(t *testing.T) {
 		if r := <-done; r.Status != http.StatusOK {
 			t.Errorf("the first anonymous request: %d %s", r.Status, r.Raw)
 		}
-		if r := a.from("198.51.100.9", "", `{ viewer { email } }`); r.Status != http.StatusOK {
+		if r := a.From("198.51.100.9", "", `{ viewer { email } }`); r.Status != http.StatusOK {
 			t.Errorf("an anonymous request after the others: %d %s", r.Status, r.Raw)
 		}
 	})

@@ -6,6 +6,7 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // TestDaysAreDays writes days (a protocol's validFrom) and reads them
@@ -14,11 +15,11 @@ import (
 // meant depends on a zone the API no longer guesses.
 func TestDaysAreDays(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
+		a := webtest.NewAPI(t, db)
 		for _, from := range []string{"2026-06-01", "2026-05-31", "2026-01-15"} {
-			a.ok(`mutation($f: Date!) { createProtocol(input: {title: "P", validFrom: $f}) { id } }`, map[string]any{"f": from}, &struct{}{})
+			a.OK(`mutation($f: Date!) { createProtocol(input: {title: "P", validFrom: $f}) { id } }`, map[string]any{"f": from}, &struct{}{})
 		}
-		refused(t, a.send(`mutation($f: Date!) { createProtocol(input: {title: "P", validFrom: $f}) { id } }`,
+		webtest.Refused(t, a.Send(`mutation($f: Date!) { createProtocol(input: {title: "P", validFrom: $f}) { id } }`,
 			map[string]any{"f": "2026-06-01T00:00:00+02:00"}, nil), "BAD_USER_INPUT", "")
 		var out struct {
 			Protocols struct {
@@ -27,7 +28,7 @@ func TestDaysAreDays(t *testing.T) {
 				}
 			}
 		}
-		a.ok(`{ protocols(first: 10, where: {validFromGT: "2026-05-31"}, orderBy: [{field: VALID_FROM}]) {
+		a.OK(`{ protocols(first: 10, where: {validFromGT: "2026-05-31"}, orderBy: [{field: VALID_FROM}]) {
 			edges { node { validFrom } } } }`, nil, &out)
 		var got []string
 		for _, e := range out.Protocols.Edges {
@@ -43,7 +44,7 @@ func TestDaysAreDays(t *testing.T) {
 				}
 			}
 		}
-		a.ok(`{ protocols(first: 10, orderBy: [{field: VALID_FROM}]) { edges { node { validFrom } } } }`, nil, &all)
+		a.OK(`{ protocols(first: 10, orderBy: [{field: VALID_FROM}]) { edges { node { validFrom } } } }`, nil, &all)
 		var order []string
 		for _, e := range all.Protocols.Edges {
 			order = append(order, e.Node.ValidFrom.String())

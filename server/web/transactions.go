@@ -60,7 +60,7 @@ func (t transactions) InterceptResponse(ctx context.Context, next graphql.Respon
 // other, not as the driver's words without a code. A commit that fails
 // leaves the changes unanswered: the client was not told they were made.
 func (t transactions) inTransaction(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
-	txCtx, tx, err := t.TxOpener.OpenTx(ctx)
+	txCtx, tx, err := t.OpenTx(ctx)
 	if err != nil {
 		graphql.AddError(ctx, fmt.Errorf("beginning the mutation's transaction: %w", err))
 		return &graphql.Response{Errors: graphql.GetErrors(ctx)}

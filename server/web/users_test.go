@@ -17,6 +17,7 @@ import (
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // TestUserAdministration: the administrator creates an account and sets
@@ -25,27 +26,27 @@ import (
 func TestUserAdministration(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := rule.SystemContext(context.Background())
-		base := demoAPI(t, db, 13, 20)
-		c := base.client
+		base := webtest.DemoAPI(t, db, 13, 20)
+		c := base.Client
 		org := c.Organization.Query().Where(organization.Name("Comune di Empoli")).OnlyIDX(ctx)
-		admin := as(t, base, demo.AdminEmail)
+		admin := webtest.As(t, base, demo.AdminEmail)
 		var created struct{ CreateUser struct{ ID, Email string } }
-		admin.ok(`mutation($o: ID!) { createUser(input: {email: " Nuova.Operatrice@Demo.example", name: "Nuova Operatrice", organizationID: $o, roles: [OPERATOR]}) { id email } }`,
+		admin.OK(`mutation($o: ID!) { createUser(input: {email: " Nuova.Operatrice@Demo.example", name: "Nuova Operatrice", organizationID: $o, roles: [OPERATOR]}) { id email } }`,
 			map[string]any{"o": org}, &created)
 		if created.CreateUser.Email != "nuova.operatrice@demo.example" {
 			t.Errorf("e-mail stored as %q", created.CreateUser.Email)
 		}
 		var ok struct{ SetUserPassword bool }
-		admin.ok(`mutation($id: ID!) { setUserPassword(id: $id, password: "una-password-nuova") }`, map[string]any{"id": created.CreateUser.ID}, &ok)
-		if r := admin.post(`mutation($id: ID!) { setUserPassword(id: $id, password: "password1234") }`, map[string]any{"id": created.CreateUser.ID}); r.code() != "BAD_USER_INPUT" {
+		admin.OK(`mutation($id: ID!) { setUserPassword(id: $id, password: "una-password-nuova") }`, map[string]any{"id": created.CreateUser.ID}, &ok)
+		if r := admin.Post(`mutation($id: ID!) { setUserPassword(id: $id, password: "password1234") }`, map[string]any{"id": created.CreateUser.ID}); r.Code() != "BAD_USER_INPUT" {
 			t.Errorf("a common password was accepted: %s", r.Raw)
 		}
-		newcomer := &api{t: t, handler: base.handler, client: c}
-		if r := newcomer.post(loginMutation, map[string]any{"e": "nuova.operatrice@demo.example", "p": "una-password-nuova"}); len(r.Errors) > 0 {
+		newcomer := &webtest.API{T: t, Handler: base.Handler, Client: c}
+		if r := newcomer.Post(webtest.LoginMutation, map[string]any{"e": "nuova.operatrice@demo.example", "p": "una-password-nuova"}); len(r.Errors) > 0 {
 			t.Fatalf("the new user cannot sign in: %s", r.Raw)
 		}
 
-		coordinator := as(t, base, demo.CoordinatorEmail)
+		coordinator := webtest.As(t, base, demo.CoordinatorEmail)
 		table := func(code string) string {
 			return string(c.TerritorialTable.Query().Where(territorialtable.Code(code)).OnlyIDX(ctx))
 		}
@@ -53,26 +54,26 @@ func TestUserAdministration(t *testing.T) {
 			profession: SOCIAL_WORKER, joinedOn: "2026-01-01"}) { id } }`
 		vars := map[string]any{"u": created.CreateUser.ID, "o": org}
 		vars["t"] = table("VIN")
-		if r := coordinator.post(add, vars); r.code() != "FORBIDDEN" {
+		if r := coordinator.Post(add, vars); r.Code() != "FORBIDDEN" {
 			t.Errorf("the Empoli coordinator adds to the Vinci table: %s", r.Raw)
 		}
 		vars["t"] = table("EMP")
 		var added struct{ AddTableMember struct{ ID string } }
-		coordinator.ok(add, vars, &added)
+		coordinator.OK(add, vars, &added)
 		member := tablemembership.HasUserWith(user.ID(c.User.Query().Where(user.Email("nuova.operatrice@demo.example")).OnlyIDX(ctx)))
 		if n := c.TableMembership.Query().Where(member).CountX(ctx); n != 1 {
 			t.Fatalf("memberships of the new user: %d", n)
 		}
 		vinciMember := c.TableMembership.Query().Where(tablemembership.HasTableWith(territorialtable.Code("VIN"))).FirstIDX(ctx)
-		if r := coordinator.post(`mutation($id: ID!) { removeTableMember(id: $id) }`, map[string]any{"id": vinciMember}); r.code() != "FORBIDDEN" {
+		if r := coordinator.Post(`mutation($id: ID!) { removeTableMember(id: $id) }`, map[string]any{"id": vinciMember}); r.Code() != "FORBIDDEN" {
 			t.Errorf("the Empoli coordinator removes a Vinci member: %s", r.Raw)
 		}
 		var removed struct{ RemoveTableMember bool }
-		coordinator.ok(`mutation($id: ID!) { removeTableMember(id: $id) }`, map[string]any{"id": added.AddTableMember.ID}, &removed)
+		coordinator.OK(`mutation($id: ID!) { removeTableMember(id: $id) }`, map[string]any{"id": added.AddTableMember.ID}, &removed)
 		if c.TableMembership.Query().Where(member).ExistX(ctx) {
 			t.Error("the membership survived its removal")
 		}
-		if r := as(t, base, demo.OperatorEmail).post(add, vars); r.code() != "FORBIDDEN" {
+		if r := webtest.As(t, base, demo.OperatorEmail).Post(add, vars); r.Code() != "FORBIDDEN" {
 			t.Errorf("an operator adds members: %s", r.Raw)
 		}
 	})
@@ -114,20 +115,20 @@ const listUsers = `query($w: UserWhereInput, $first: Int, $after: Cursor) { user
 func TestUserDirectory(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := rule.SystemContext(context.Background())
-		base := demoAPI(t, db, 13, 20)
-		c := base.client
+		base := webtest.DemoAPI(t, db, 13, 20)
+		c := base.Client
 		empoli := c.Organization.Query().Where(organization.Name("Comune di Empoli")).OnlyX(ctx)
 		gone := c.User.Create().SetEmail("ex.operatrice@demo.example").SetName("Ex Operatrice").SetOrganization(empoli).
 			SetRoles([]domain.Role{domain.RoleOperator}).SetDisabled(true).SaveX(ctx)
 		everyone := c.User.Query().Order(ent.Asc(user.FieldName), ent.Asc(user.FieldEmail)).IDsX(ctx)
-		admin := as(t, base, demo.AdminEmail)
+		admin := webtest.As(t, base, demo.AdminEmail)
 
 		// Every user, a page of 3 at a time, in the order asked.
 		var got []gid.ID
 		vars := map[string]any{"first": 3}
 		for pages := 0; ; pages++ {
 			var p struct{ Users userPage }
-			admin.ok(listUsers, vars, &p)
+			admin.OK(listUsers, vars, &p)
 			if p.Users.TotalCount != len(everyone) {
 				t.Fatalf("totalCount %d, want %d", p.Users.TotalCount, len(everyone))
 			}
@@ -144,13 +145,13 @@ func TestUserDirectory(t *testing.T) {
 		coordinator := c.User.Query().Where(user.Email(demo.CoordinatorEmail)).OnlyX(ctx)
 		part := strings.ToUpper(strings.Fields(coordinator.Name)[0])
 		var byName struct{ Users userPage }
-		admin.ok(listUsers, map[string]any{"first": 100, "w": map[string]any{"nameContainsFold": part}}, &byName)
+		admin.OK(listUsers, map[string]any{"first": 100, "w": map[string]any{"nameContainsFold": part}}, &byName)
 		wantByName := c.User.Query().Where(user.NameContainsFold(part)).Order(ent.Asc(user.FieldName), ent.Asc(user.FieldEmail)).IDsX(ctx)
 		if !slices.Equal(byName.Users.ids(), wantByName) || !slices.Contains(wantByName, coordinator.ID) {
 			t.Errorf("users named like %q: %v, want %v", part, byName.Users.ids(), wantByName)
 		}
 		var active struct{ Users userPage }
-		admin.ok(listUsers, map[string]any{"first": 100, "w": map[string]any{"disabled": false,
+		admin.OK(listUsers, map[string]any{"first": 100, "w": map[string]any{"disabled": false,
 			"hasOrganizationWith": []map[string]any{{"name": "Comune di Empoli"}}}}, &active)
 		wantActive := c.User.Query().Where(user.Disabled(false), user.HasOrganizationWith(organization.ID(empoli.ID))).
 			Order(ent.Asc(user.FieldName), ent.Asc(user.FieldEmail)).IDsX(ctx)
@@ -167,9 +168,9 @@ func TestUserDirectory(t *testing.T) {
 		other := c.Organization.Create().SetName("Associazione estranea").SetKind(organization.KindThirdSector).SaveX(ctx)
 		stranger := c.User.Create().SetEmail("estranea@demo.example").SetName("Aa Estranea").SetOrganization(other).
 			SetRoles([]domain.Role{domain.RoleOperator}).SaveX(ctx)
-		operator := as(t, base, demo.OperatorEmail)
+		operator := webtest.As(t, base, demo.OperatorEmail)
 		var seen struct{ Users userPage }
-		operator.ok(listUsers, map[string]any{"first": 100}, &seen)
+		operator.OK(listUsers, map[string]any{"first": 100}, &seen)
 		me := c.User.Query().Where(user.Email(demo.OperatorEmail)).OnlyX(ctx)
 		colleague := c.User.Query().Where(user.HasOrganizationWith(organization.ID(empoli.ID)), user.IDNEQ(me.ID)).FirstX(ctx)
 		for _, want := range []*ent.User{me, colleague, coordinator} {
@@ -180,18 +181,18 @@ func TestUserDirectory(t *testing.T) {
 		if slices.Contains(seen.Users.ids(), stranger.ID) || len(seen.Users.ids()) >= len(everyone) {
 			t.Errorf("the operator lists %d of %d users, the stranger of another body included: %v", len(seen.Users.ids()), len(everyone)+1, slices.Contains(seen.Users.ids(), stranger.ID))
 		}
-		if n := operator.count(`query($w: UserWhereInput) { users(first: 1, where: $w) { totalCount } }`,
+		if n := operator.Count(`query($w: UserWhereInput) { users(first: 1, where: $w) { totalCount } }`,
 			map[string]any{"w": map[string]any{"email": stranger.Email}}); n != 0 {
 			t.Errorf("the operator finds the stranger's e-mail: %d", n)
 		}
 		for _, id := range seen.Users.ids()[:3] {
 			var out struct{ Node *struct{ ID gid.ID } }
-			if operator.ok(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": id}, &out); out.Node == nil {
+			if operator.OK(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": id}, &out); out.Node == nil {
 				t.Errorf("the operator lists %s but cannot read it", id)
 			}
 		}
-		anonymous := &api{t: t, handler: base.handler, client: c}
-		if r := anonymous.post(listUsers, map[string]any{"first": 10}); r.code() != "UNAUTHENTICATED" {
+		anonymous := &webtest.API{T: t, Handler: base.Handler, Client: c}
+		if r := anonymous.Post(listUsers, map[string]any{"first": 10}); r.Code() != "UNAUTHENTICATED" {
 			t.Errorf("listing users signed out: %s", r.Raw)
 		}
 	})

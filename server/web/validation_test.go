@@ -16,34 +16,21 @@ import (
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/web"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 func organizationKind(k string) organization.Kind { return organization.Kind(k) }
-
-// leaks lists words that betray SQL or internals in a message.
-var leaks = []string{"sql", "SQL", "constraint", "UNIQUE", "duplicate key", "pq:", "ent:", "goroutine", "violates"}
-
-func assertNoLeak(t *testing.T, r response) {
-	t.Helper()
-	for _, e := range r.Errors {
-		for _, w := range leaks {
-			if strings.Contains(e.Message, w) {
-				t.Errorf("error message leaks %q: %s", w, e.Message)
-			}
-		}
-	}
-}
 
 // TestValidationErrors sends bad input through the API: each is refused
 // with BAD_USER_INPUT naming the field, and nothing is written.
 func TestValidationErrors(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
-		f := seedOneOfEach(t, a.client)
+		a := webtest.NewAPI(t, db)
+		f := webtest.SeedOneOfEach(t, a.Client)
 		ctx := rule.SystemContext(context.Background())
-		protocols := a.client.Protocol.Query().CountX(ctx)
-		funds := a.client.Fund.Query().CountX(ctx)
-		municipalities := a.client.Municipality.Query().CountX(ctx)
+		protocols := a.Client.Protocol.Query().CountX(ctx)
+		funds := a.Client.Fund.Query().CountX(ctx)
+		municipalities := a.Client.Municipality.Query().CountX(ctx)
 
 		for _, tc := range []struct {
 			name, query, code, field string
@@ -65,29 +52,29 @@ func TestValidationErrors(t *testing.T) {
 			{"unknown object", `mutation($id: ID!) { updateFund(id: $id, input: {allocatedCents: 1}) { id } }`,
 				"NOT_FOUND", "", map[string]any{"id": gid.New("fnd")}},
 		} {
-			r := a.post(tc.query, tc.vars)
-			if r.code() != tc.code {
-				t.Errorf("%s: code %q, want %s: %s", tc.name, r.code(), tc.code, r.Raw)
+			r := a.Post(tc.query, tc.vars)
+			if r.Code() != tc.code {
+				t.Errorf("%s: code %q, want %s: %s", tc.name, r.Code(), tc.code, r.Raw)
 				continue
 			}
 			if field, _ := r.Errors[0].Extensions["field"].(string); field != tc.field {
 				t.Errorf("%s: field %q, want %q", tc.name, field, tc.field)
 			}
-			assertNoLeak(t, r)
+			webtest.AssertNoLeak(t, r)
 		}
 		// Each mutation is atomic, and the refused ones wrote nothing: the
 		// first update of "end moved before stored start" ran in the same
 		// request but in its own transaction, so only it stays.
-		if n := a.client.Protocol.Query().CountX(ctx); n != protocols {
+		if n := a.Client.Protocol.Query().CountX(ctx); n != protocols {
 			t.Errorf("protocols: %d, want %d", n, protocols)
 		}
-		if n := a.client.Fund.Query().CountX(ctx); n != funds {
+		if n := a.Client.Fund.Query().CountX(ctx); n != funds {
 			t.Errorf("funds: %d, want %d", n, funds)
 		}
-		if n := a.client.Municipality.Query().CountX(ctx); n != municipalities {
+		if n := a.Client.Municipality.Query().CountX(ctx); n != municipalities {
 			t.Errorf("municipalities: %d, want %d", n, municipalities)
 		}
-		p := a.client.Protocol.GetX(ctx, f["Protocol"])
+		p := a.Client.Protocol.GetX(ctx, f["Protocol"])
 		if p.ValidUntil != nil {
 			t.Errorf("refused update wrote validUntil = %v", p.ValidUntil)
 		}
@@ -100,12 +87,12 @@ func TestValidationErrors(t *testing.T) {
 func TestTaxCodeRule(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		c := db.Client()
-		f := seedOneOfEach(t, c)
+		f := webtest.SeedOneOfEach(t, c)
 		ctx := rule.SystemContext(context.Background())
 		per := c.Person.GetX(ctx, f["Person"])
 		other := c.Person.Create().SetNillableBirthYear(per.BirthYear).SetNillableGender(per.Gender).SetNillableCitizenshipArea(per.CitizenshipArea).SaveX(ctx)
 		_, err := c.PersonIdentity.Create().SetPerson(other).SetFirstName("Mario").SetLastName("Rossi").
-			SetTaxCode("RSSMRA85T10A562T").SetBirthDate(day(1985, 12, 10)).Save(ctx)
+			SetTaxCode("RSSMRA85T10A562T").SetBirthDate(webtest.Day(1985, 12, 10)).Save(ctx)
 		var verr *ent.ValidationError
 		if !errors.As(err, &verr) || verr.Name != "tax_code" || !errors.Is(err, domain.ErrTaxCodeCheck) {
 			t.Fatalf("wrong check character: got %v", err)
@@ -116,7 +103,7 @@ func TestTaxCodeRule(t *testing.T) {
 		first15 := "VRDLGU80A01D612"
 		valid := first15 + string(domain.TaxCodeCheckChar(first15))
 		id := c.PersonIdentity.Create().SetPerson(other).SetFirstName("Luigi").SetLastName("Verdi").
-			SetTaxCode(" " + strings.ToLower(valid[:8]) + " " + valid[8:]).SetBirthDate(day(1980, 1, 1)).SaveX(ctx)
+			SetTaxCode(" " + strings.ToLower(valid[:8]) + " " + valid[8:]).SetBirthDate(webtest.Day(1980, 1, 1)).SaveX(ctx)
 		if id.TaxCode == nil || *id.TaxCode != valid {
 			t.Fatalf("tax code stored as %v", id.TaxCode)
 		}
@@ -128,8 +115,8 @@ func TestTaxCodeRule(t *testing.T) {
 func TestUnexpectedErrorsAreInternal(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		var log strings.Builder
-		a := newAPI(t, db)
-		a.handler = web.New(web.Options{Client: a.client, DB: db, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(&log, nil))})
+		a := webtest.NewAPI(t, db)
+		a.Handler = web.New(web.Options{Client: a.Client, DB: db, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(&log, nil))})
 		drop := "DROP TABLE funds"
 		if db.Dialect == "postgres" {
 			drop += " CASCADE"
@@ -137,11 +124,11 @@ func TestUnexpectedErrorsAreInternal(t *testing.T) {
 		if _, err := db.SQL.Exec(drop); err != nil {
 			t.Fatal(err)
 		}
-		r := a.post(`{ funds(first: 5) { totalCount } }`, nil)
-		if r.code() != "INTERNAL" || !strings.Contains(r.Errors[0].Message, "quote request") {
+		r := a.Post(`{ funds(first: 5) { totalCount } }`, nil)
+		if r.Code() != "INTERNAL" || !strings.Contains(r.Errors[0].Message, "quote request") {
 			t.Fatalf("got %s", r.Raw)
 		}
-		assertNoLeak(t, r)
+		webtest.AssertNoLeak(t, r)
 		if !strings.Contains(log.String(), "funds") {
 			t.Errorf("the log lacks the cause: %s", log.String())
 		}
@@ -153,8 +140,8 @@ func TestUnexpectedErrorsAreInternal(t *testing.T) {
 // concerned, and nothing is written.
 func TestValuesWithinBounds(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		a := newAPI(t, db)
-		f := seedOneOfEach(t, a.client)
+		a := webtest.NewAPI(t, db)
+		f := webtest.SeedOneOfEach(t, a.Client)
 		long := strings.Repeat("è", 10001)
 		for _, c := range []struct {
 			field, query string
@@ -169,17 +156,17 @@ func TestValuesWithinBounds(t *testing.T) {
 			{"purpose", `mutation($p: String) { createProtocol(input: {title: "Protocollo", purpose: $p}) { id } }`,
 				map[string]any{"p": long}},
 		} {
-			r := a.post(c.query, c.vars)
-			if len(r.Errors) == 0 || r.code() != "BAD_USER_INPUT" || r.Errors[0].Extensions["field"] != c.field {
+			r := a.Post(c.query, c.vars)
+			if len(r.Errors) == 0 || r.Code() != "BAD_USER_INPUT" || r.Errors[0].Extensions["field"] != c.field {
 				t.Errorf("%s out of bounds: %s", c.field, r.Raw)
 			}
 		}
 		ctx := rule.SystemContext(context.Background())
-		if n := a.client.Fund.Query().CountX(ctx) + a.client.Objective.Query().CountX(ctx) + a.client.Protocol.Query().CountX(ctx); n != 3 {
+		if n := a.Client.Fund.Query().CountX(ctx) + a.Client.Objective.Query().CountX(ctx) + a.Client.Protocol.Query().CountX(ctx); n != 3 {
 			t.Errorf("%d funds, objectives and protocols, want the fixture's 3: something out of bounds was written", n)
 		}
 		// The limit is in characters, as stated: 10,000 accented letters fit.
-		if r := a.post(`mutation($p: String) { createProtocol(input: {title: "Protocollo", purpose: $p}) { id } }`,
+		if r := a.Post(`mutation($p: String) { createProtocol(input: {title: "Protocollo", purpose: $p}) { id } }`,
 			map[string]any{"p": long[2:]}); len(r.Errors) > 0 {
 			t.Errorf("10,000 characters refused: %.300s", r.Raw)
 		}

@@ -35,7 +35,7 @@ const router = () =>
 
 export function App() {
   const client = useMemo(() => createWinClient(sessionEnded), []);
-  const routes = useMemo(router, []);
+  const routes = useMemo(() => router(), []);
   return (
     <LocaleProvider>
       <UrqlProvider value={client}>

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "design-react-kit";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useParams } from "react-router";
@@ -52,11 +52,11 @@ export function ProtocolPage() {
   const fetched = result.data?.node?.__typename === "Protocol" ? result.data.node : null;
   // While a change is refetched the cache may answer nothing for a moment:
   // keep showing the protocol (and the notice of what was just done).
-  const last = useRef(fetched);
-  if (fetched) {
-    last.current = fetched;
+  const [last, setLast] = useState(fetched);
+  if (fetched && fetched !== last) {
+    setLast(fetched);
   }
-  const p = fetched ?? (result.fetching && last.current?.id === id ? last.current : null);
+  const p = fetched ?? (result.fetching && last?.id === id ? last : null);
   usePageTitle(p?.title ?? intl.formatMessage({ id: "protocols.page.title" }));
   const [panel, setPanel] = useState<Panel>(null);
   const [notice, setNotice] = useState<string | null>(null);

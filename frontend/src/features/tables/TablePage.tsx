@@ -1,4 +1,4 @@
-import { useRef } from "react";
+import { useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useParams } from "react-router";
 import { useQuery } from "urql";
@@ -23,11 +23,11 @@ export function TablePage() {
   const fetched = result.data?.node?.__typename === "Table" ? result.data.node : null;
   // While a change is refetched the cache may answer nothing for a moment:
   // keep showing the table (and the notice of what was just done).
-  const last = useRef(fetched);
-  if (fetched) {
-    last.current = fetched;
+  const [last, setLast] = useState(fetched);
+  if (fetched && fetched !== last) {
+    setLast(fetched);
   }
-  const table = fetched ?? (result.fetching && last.current?.id === id ? last.current : null);
+  const table = fetched ?? (result.fetching && last?.id === id ? last : null);
   usePageTitle(table?.name ?? intl.formatMessage({ id: "tables.page.title" }));
 
   if (!table) {

@@ -1,5 +1,5 @@
 import { useEnumOptions } from "../../../../ui/enums";
-import { useRef, useState } from "react";
+import { useMemo } from "react";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
 import type { InterventionStatus, UpdateInterventionInput } from "../../../../gql/graphql";
@@ -41,9 +41,9 @@ export function AddInterventionForm(props: ActionProps) {
   const statuses = useEnumOptions("InterventionStatus");
   const organizations = useOrganizationOptions();
   const funds = useFundOptions();
-  const available = useRef(funds.available);
-  available.current = funds.available;
-  const [schema] = useState(() => addInterventionSchemaFor((id) => available.current.get(id)));
+  // The resolver is made anew at each render, so the schema checks the
+  // funds' balances as last read.
+  const schema = useMemo(() => addInterventionSchemaFor((id) => funds.available.get(id)), [funds.available]);
   const [, mutate] = useMutation(AddInterventionMutation);
   const { form, dialog } = useActionForm(
     props,

@@ -1,4 +1,4 @@
-package web_test
+package webtest
 
 import (
 	"context"
@@ -24,74 +24,75 @@ import (
 	"github.com/progetto-win/win/ent/tablemembership"
 )
 
-// fixture holds one object of every type, keyed by GraphQL type name.
-type fixture map[string]gid.ID
+// Fixture holds one object of every type, keyed by GraphQL type name.
+type Fixture map[string]gid.ID
 
-func day(y int, m time.Month, d int) domain.Date { return domain.NewDate(y, m, d) }
+// Day is a calendar day.
+func Day(y int, m time.Month, d int) domain.Date { return domain.NewDate(y, m, d) }
 
-// midnightUTC is an instant on a day.
-func midnightUTC(y int, m time.Month, d int) time.Time {
+// MidnightUTC is an instant on a day.
+func MidnightUTC(y int, m time.Month, d int) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// seedOneOfEach writes one object of every entity type, linked as in real
+// SeedOneOfEach writes one object of every entity type, linked as in real
 // use: a case of a person, with plan, goal, commitment, intervention,
 // outcome and timeline, in a table of a municipality.
-func seedOneOfEach(t *testing.T, c *ent.Client) fixture {
+func SeedOneOfEach(t *testing.T, c *ent.Client) Fixture {
 	t.Helper()
 	ctx := rule.SystemContext(context.Background())
-	f := fixture{}
+	f := Fixture{}
 	mun := c.Municipality.Create().SetName("Empoli").SetIstatCode("048014").SetPopulation(49000).SaveX(ctx)
 	f["Municipality"] = mun.ID
 	org := c.Organization.Create().SetName("Comune di Empoli").SetKind(organization.KindMunicipality).SetMunicipality(mun).SaveX(ctx)
 	f["Organization"] = org.ID
-	f["Pact"] = c.Pact.Create().SetName("Patto Territoriale di Reciprocità").SetSignedOn(day(2014, 11, 20)).AddSignatories(org).SaveX(ctx).ID
+	f["Pact"] = c.Pact.Create().SetName("Patto Territoriale di Reciprocità").SetSignedOn(Day(2014, 11, 20)).AddSignatories(org).SaveX(ctx).ID
 	usr := c.User.Create().SetEmail("operator@demo.example").SetName("Operatrice Demo").SetRoles([]domain.Role{domain.RoleOperator}).SetOrganization(org).SaveX(ctx)
 	f["User"] = usr.ID
 	tab := c.TerritorialTable.Create().SetName("Tavolo territoriale di Empoli").SetCode("EMP").AddMunicipalities(mun).SetCoordinator(usr).SaveX(ctx)
 	f["Table"] = tab.ID
 	f["TableMembership"] = c.TableMembership.Create().SetTable(tab).SetUser(usr).SetOrganization(org).
-		SetProfession(tablemembership.ProfessionSocialWorker).SetJoinedOn(day(2024, 1, 10)).SaveX(ctx).ID
+		SetProfession(tablemembership.ProfessionSocialWorker).SetJoinedOn(Day(2024, 1, 10)).SaveX(ctx).ID
 	per := c.Person.Create().SetBirthYear(1985).SetGender(person.GenderFemale).SetCitizenshipArea(person.CitizenshipAreaItaly).SetMunicipality(mun).SaveX(ctx)
 	f["Person"] = per.ID
 	f["PersonIdentity"] = c.PersonIdentity.Create().SetPerson(per).SetFirstName("Maria").SetLastName("Rossi").
-		SetTaxCode("RSSMRA85T10A562S").SetBirthDate(day(1985, 12, 10)).SaveX(ctx).ID
+		SetTaxCode("RSSMRA85T10A562S").SetBirthDate(Day(1985, 12, 10)).SaveX(ctx).ID
 	cas := c.CaseFile.Create().SetCode("EMP-2025-0001").SetPerson(per).SetTable(tab).SetReferringOrganization(org).
-		SetReferringOperator(usr).SetReferredOn(day(2025, 3, 3)).SetReferralReason("Perdita del lavoro").
+		SetReferringOperator(usr).SetReferredOn(Day(2025, 3, 3)).SetReferralReason("Perdita del lavoro").
 		SetNeedAreas([]domain.NeedArea{domain.NeedEmployment, domain.NeedIncome}).SetStatus(casefile.StatusInCharge).
-		SetCaseManager(usr).SetTakenInChargeOn(day(2025, 4, 1)).SaveX(ctx)
+		SetCaseManager(usr).SetTakenInChargeOn(Day(2025, 4, 1)).SaveX(ctx)
 	f["Case"] = cas.ID
-	f["CaseEvent"] = c.CaseEvent.Create().SetCase(cas).SetKind(caseevent.KindReferred).SetOccurredAt(midnightUTC(2025, 3, 3)).SetActor(usr).SaveX(ctx).ID
-	pln := c.Plan.Create().SetCase(cas).SetSummary("Rientro nel lavoro").SetAgreedOn(day(2025, 4, 1)).SaveX(ctx)
+	f["CaseEvent"] = c.CaseEvent.Create().SetCase(cas).SetKind(caseevent.KindReferred).SetOccurredAt(MidnightUTC(2025, 3, 3)).SetActor(usr).SaveX(ctx).ID
+	pln := c.Plan.Create().SetCase(cas).SetSummary("Rientro nel lavoro").SetAgreedOn(Day(2025, 4, 1)).SaveX(ctx)
 	f["Plan"] = pln.ID
 	f["Goal"] = c.Goal.Create().SetPlan(pln).SetArea(domain.NeedEmployment).SetDescription("Trovare un impiego").SaveX(ctx).ID
 	f["Assessment"] = c.Assessment.Create().SetCase(cas).SetLevel(assessment.LevelPreliminary).SetSummary("Bisogno di lavoro").
-		SetFindings([]domain.AreaFinding{{Area: domain.NeedEmployment, Need: domain.NeedSevere}}).SetAssessedOn(day(2025, 3, 20)).
+		SetFindings([]domain.AreaFinding{{Area: domain.NeedEmployment, Need: domain.NeedSevere}}).SetAssessedOn(Day(2025, 3, 20)).
 		SetAssessor(usr).SaveX(ctx).ID
-	mon := c.MonitoringMeeting.Create().SetCase(cas).SetPlannedOn(day(2025, 9, 1)).SaveX(ctx)
+	mon := c.MonitoringMeeting.Create().SetCase(cas).SetPlannedOn(Day(2025, 9, 1)).SaveX(ctx)
 	f["MonitoringMeeting"] = mon.ID
 	f["MonitoringItem"] = c.MonitoringItem.Create().SetMeeting(mon).SetGoalID(f["Goal"]).SaveX(ctx).ID
 	f["Commitment"] = c.Commitment.Create().SetPlan(pln).SetKind(commitment.KindVolunteering).SetDescription("Biblioteca").SetHoursAgreed(40).SaveX(ctx).ID
 	fnd := c.Fund.Create().SetName("Fondo anticrisi Empoli 2025").SetYear(2025).SetAllocatedCents(5_000_000).SetMunicipality(mun).SaveX(ctx)
 	f["Fund"] = fnd.ID
 	itv := c.Intervention.Create().SetCase(cas).SetProvider(org).SetFund(fnd).SetKind(intervention.KindInternship).
-		SetStartsOn(day(2025, 5, 1)).SetEndsOn(day(2025, 10, 31)).SetCostCents(250_000).SaveX(ctx)
+		SetStartsOn(Day(2025, 5, 1)).SetEndsOn(Day(2025, 10, 31)).SetCostCents(250_000).SaveX(ctx)
 	f["Intervention"] = itv.ID
 	f["Outcome"] = c.Outcome.Create().SetCase(cas).SetIntervention(itv).SetKind(outcome.KindEmploymentFixedTerm).
-		SetValueDimension(outcome.ValueDimensionEconomic).SetAchievedOn(day(2025, 11, 3)).SetFollowUpDueOn(day(2026, 5, 3)).SaveX(ctx).ID
+		SetValueDimension(outcome.ValueDimensionEconomic).SetAchievedOn(Day(2025, 11, 3)).SetFollowUpDueOn(Day(2026, 5, 3)).SaveX(ctx).ID
 	obj := c.Objective.Create().SetTitle("Più inserimenti lavorativi").SetIndicator(objective.IndicatorEmploymentOutcomeShare).
-		SetTarget(0.3).SetPeriodStart(day(2025, 1, 1)).SetPeriodEnd(day(2025, 12, 31)).SaveX(ctx)
+		SetTarget(0.3).SetPeriodStart(Day(2025, 1, 1)).SetPeriodEnd(Day(2025, 12, 31)).SaveX(ctx)
 	f["Objective"] = obj.ID
 	prt := c.Protocol.Create().SetTitle("Protocollo inserimento lavorativo").AddObjectives(obj).SaveX(ctx)
 	f["Protocol"] = prt.ID
 	ppa := c.ProtocolParty.Create().SetProtocol(prt).SetOrganization(org).SetRole(protocolparty.RoleLead).SaveX(ctx)
 	f["ProtocolParty"] = ppa.ID
 	f["ProtocolCommitment"] = c.ProtocolCommitment.Create().SetParty(ppa).SetDescription("Segnalare i tirocini disponibili").SaveX(ctx).ID
-	dir := c.Directive.Create().SetTitle("Priorità ai nuclei con minori").SetBody("…").SetIssuedOn(day(2025, 2, 1)).AddTables(tab).SaveX(ctx)
+	dir := c.Directive.Create().SetTitle("Priorità ai nuclei con minori").SetBody("…").SetIssuedOn(Day(2025, 2, 1)).AddTables(tab).SaveX(ctx)
 	f["Directive"] = dir.ID
 	f["DirectiveAcknowledgement"] = c.DirectiveAcknowledgement.Create().SetDirective(dir).SetTable(tab).
-		SetAcknowledgedAt(midnightUTC(2025, 2, 3)).SetAcknowledgedBy(usr).SaveX(ctx).ID
-	mtg := c.Meeting.Create().SetBody(meeting.BodyTable).SetTable(tab).SetTitle("Riunione di marzo").SetHeldAt(midnightUTC(2025, 3, 10)).AddAttendees(usr).SaveX(ctx)
+		SetAcknowledgedAt(MidnightUTC(2025, 2, 3)).SetAcknowledgedBy(usr).SaveX(ctx).ID
+	mtg := c.Meeting.Create().SetBody(meeting.BodyTable).SetTable(tab).SetTitle("Riunione di marzo").SetHeldAt(MidnightUTC(2025, 3, 10)).AddAttendees(usr).SaveX(ctx)
 	f["Meeting"] = mtg.ID
 	f["Decision"] = c.Decision.Create().SetMeeting(mtg).SetText("Presa in carico del caso EMP-2025-0001").SetCase(cas).SaveX(ctx).ID
 	f["AuditEvent"] = c.AuditEvent.Create().SetAction("READ_IDENTITY").SetEntityType("PersonIdentity").SetActor(usr).SaveX(ctx).ID

@@ -1,0 +1,138 @@
+package webtest
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/progetto-win/win/domain/viewer"
+	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/decision"
+	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/plan"
+	"github.com/progetto-win/win/ent/protocolcommitment"
+	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/web"
+
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/meeting"
+	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/session"
+	"github.com/progetto-win/win/ent/tablemembership"
+	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/ent/user"
+	"github.com/progetto-win/win/server/demo"
+	"github.com/progetto-win/win/server/store"
+)
+
+// The roles of the access matrix: each demo account, and nobody signed in.
+const (
+	Anonymous   = "anonymous"
+	Admin       = "admin"
+	Steering    = "steering"
+	Coordinator = "coordinator (Empoli)"
+	Operator    = "operator (Empoli)"
+	Vinci       = "operator (Vinci)"
+	Analyst     = "analyst"
+)
+
+// Roles lists the roles of the matrix, nobody first.
+var Roles = []string{Anonymous, Admin, Steering, Coordinator, Operator, Vinci, Analyst}
+
+// AccountOf is the demo account of each role but nobody.
+var AccountOf = map[string]string{
+	Admin: demo.AdminEmail, Steering: demo.SteeringEmail, Coordinator: demo.CoordinatorEmail,
+	Operator: demo.OperatorEmail, Vinci: demo.OperatorVinciEmail, Analyst: demo.AnalystEmail,
+}
+
+// DemoAPI loads demo data into the empty database and returns an API over
+// it with no credentials; As signs its accounts in.
+func DemoAPI(t *testing.T, db *store.DB, seed int64, cases int) *API {
+	t.Helper()
+	client := db.Client()
+	if _, err := demo.Load(rule.SystemContext(context.Background()), client, demo.Options{Seed: seed, Cases: cases, Today: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	return &API{T: t, Client: client, Handler: web.New(web.Options{Client: client, DB: db, Ping: db.Ping, Logger: logger})}
+}
+
+// As signs a demo account in and returns its browser.
+func As(t *testing.T, base *API, email string) *API {
+	t.Helper()
+	b := &API{T: t, Handler: base.Handler, Client: base.Client}
+	if r := b.SignInAs(email, demo.Password); b.Cookie == nil {
+		t.Fatalf("%s cannot sign in: %s", email, r.Raw)
+	}
+	return b
+}
+
+// RoleClients returns a client for every role of the matrix: each demo
+// account signed in, and nobody.
+func RoleClients(t *testing.T, base *API) map[string]*API {
+	t.Helper()
+	clients := map[string]*API{Anonymous: {T: t, Handler: base.Handler, Client: base.Client}}
+	for role, email := range AccountOf {
+		clients[role] = As(t, base, email)
+	}
+	return clients
+}
+
+// SampleObjects picks one object of every type, in the Empoli table's
+// world for the case family, and creates the coordinator's session and
+// token.
+func SampleObjects(t *testing.T, a *API, coordinatorID, vinciID gid.ID) map[string]gid.ID {
+	t.Helper()
+	ctx := rule.SystemContext(context.Background())
+	c := a.Client
+	empoli := casefile.And(casefile.HasTableWith(territorialtable.Code("EMP")),
+		casefile.Not(casefile.HasReferringOperatorWith(user.ID(vinciID))))
+	cs := c.CaseFile.Query().Where(empoli, casefile.StatusEQ(casefile.StatusMonitoring),
+		casefile.Not(casefile.HasCaseManagerWith(user.Email(demo.OperatorEmail))), casefile.HasMonitoringMeetings()).
+		WithPerson().WithPlan().WithEvents().WithInterventions().WithOutcomes().WithMonitoringMeetings().FirstX(ctx)
+	pl := cs.Edges.Plan
+	o := map[string]gid.ID{
+		"Case": cs.ID, "Person": cs.Edges.Person.ID, "Plan": pl.ID, "CaseEvent": cs.Edges.Events[0].ID,
+		"Intervention":      cs.Edges.Interventions[0].ID,
+		"Assessment":        cs.QueryAssessments().FirstIDX(ctx),
+		"MonitoringMeeting": cs.Edges.MonitoringMeetings[0].ID,
+		"MonitoringItem":    cs.Edges.MonitoringMeetings[0].QueryItems().FirstIDX(ctx),
+		"PersonIdentity":    cs.Edges.Person.QueryIdentity().OnlyIDX(ctx),
+		"Goal":              pl.QueryGoals().FirstIDX(ctx),
+		"Municipality":      c.Municipality.Query().FirstIDX(ctx),
+		"Organization":      c.Organization.Query().FirstIDX(ctx),
+		"Pact":              c.Pact.Query().FirstIDX(ctx),
+		"Table":             c.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(ctx),
+		"TableMembership": c.TableMembership.Query().Where(tablemembership.HasTableWith(territorialtable.Code("EMP")),
+			tablemembership.HasUserWith(user.EmailNEQ(demo.OperatorEmail))).FirstIDX(ctx),
+		"User":          coordinatorID,
+		"Fund":          c.Fund.Query().FirstIDX(ctx),
+		"Protocol":      c.Protocol.Query().FirstIDX(ctx),
+		"ProtocolParty": c.ProtocolParty.Query().FirstIDX(ctx),
+		"ProtocolCommitment": c.ProtocolCommitment.Query().Where(protocolcommitment.HasPartyWith(protocolparty.HasOrganizationWith(
+			organization.IDNotIn(c.User.Query().Where(user.EmailIn(demo.CoordinatorEmail, demo.OperatorEmail, demo.OperatorVinciEmail)).
+				QueryOrganization().IDsX(ctx)...)))).FirstIDX(ctx),
+		"Directive":  c.Directive.Query().FirstIDX(ctx),
+		"Objective":  c.Objective.Query().FirstIDX(ctx),
+		"Meeting":    c.Meeting.Query().Where(meeting.BodyEQ(meeting.BodySteeringCommittee)).FirstIDX(ctx),
+		"Decision":   c.Decision.Query().Where(decision.HasMeetingWith(meeting.BodyEQ(meeting.BodySteeringCommittee))).FirstIDX(ctx),
+		"AuditEvent": c.AuditEvent.Query().FirstIDX(ctx),
+		"Session":    c.Session.Query().Where(session.HasUserWith(user.ID(coordinatorID))).FirstIDX(ctx),
+	}
+	// Outcomes and commitments are drawn: take any of the Empoli table's.
+	o["Outcome"] = c.Outcome.Query().Where(outcome.HasCaseWith(empoli)).FirstIDX(ctx)
+	o["Commitment"] = c.Commitment.Query().Where(commitment.HasPlanWith(plan.HasCaseWith(empoli))).FirstIDX(ctx)
+	token, _, err := auth.New(c).CreateToken(ctx, &viewer.Viewer{UserID: coordinatorID}, "matrix", apitoken.ScopeRead, time.Now().Add(time.Hour), auth.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o["ApiToken"] = token.ID
+	o["DirectiveAcknowledgement"] = c.DirectiveAcknowledgement.Query().FirstIDX(ctx)
+	return o
+}
