@@ -49,11 +49,19 @@ func dateOfCivil(t time.Time) Date {
 // civil is the day at noon UTC, for arithmetic: no zone, no DST.
 func (d Date) civil() time.Time { return time.Date(d.year, d.month, d.day, 12, 0, 0, 0, time.UTC) }
 
-// Year, Month and Day are the day's parts.
-func (d Date) Year() int             { return d.year }
-func (d Date) Month() time.Month     { return d.month }
-func (d Date) Day() int              { return d.day }
-func (d Date) IsZero() bool          { return d == Date{} }
+// Year is the day's year.
+func (d Date) Year() int { return d.year }
+
+// Month is the day's month.
+func (d Date) Month() time.Month { return d.month }
+
+// Day is the day of the month.
+func (d Date) Day() int { return d.day }
+
+// IsZero reports whether d is the zero Date, no day at all.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// Weekday is the day of the week.
 func (d Date) Weekday() time.Weekday { return d.civil().Weekday() }
 
 // AddDays moves the day by n calendar days.
@@ -75,9 +83,11 @@ func (d Date) Equal(e Date) bool { return d == e }
 // Compare returns -1, 0 or +1 as d is before, the same as or after e.
 func (d Date) Compare(e Date) int { return d.civil().Compare(e.civil()) }
 
-// Before and After compare two days.
+// Before reports whether d is earlier than e.
 func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
-func (d Date) After(e Date) bool  { return d.Compare(e) > 0 }
+
+// After reports whether d is later than e.
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 
 // DaysUntil counts the calendar days from d to e (negative when e is
 // earlier).
@@ -98,9 +108,10 @@ func (d Date) String() string {
 	return d.civil().Format(time.DateOnly)
 }
 
-// MarshalText and UnmarshalText write and read YYYY-MM-DD (JSON, CSV).
+// MarshalText writes YYYY-MM-DD (JSON, CSV).
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
+// UnmarshalText reads YYYY-MM-DD.
 func (d *Date) UnmarshalText(b []byte) error {
 	v, err := ParseDate(string(b))
 	if err != nil {
@@ -115,10 +126,11 @@ func (d *Date) UnmarshalText(b []byte) error {
 // with a date column as that day (by hand: domain imports no codec).
 func (d Date) MarshalMsgpack() ([]byte, error) {
 	s := d.String()
-	if len(s) > 31 {
+	n := len(s)
+	if n > 31 {
 		return nil, fmt.Errorf("date %s too long for a msgpack fixstr", s)
 	}
-	return append([]byte{0xa0 | byte(len(s))}, s...), nil
+	return append([]byte{0xa0 | byte(n&31)}, s...), nil
 }
 
 // UnmarshalMsgpack reads what MarshalMsgpack writes.

@@ -260,17 +260,24 @@ var InterventionTransitions = map[string][]string{
 
 // PendingInterventionStatuses are the statuses an intervention can still
 // leave (planned, ongoing): its cost is committed, not yet spent, and
-// its case cannot close. The others are ended: the cost is spent.
-var PendingInterventionStatuses, EndedInterventionStatuses = func() (pending, ended []string) {
+// its case cannot close.
+var PendingInterventionStatuses = interventionStatuses(true)
+
+// EndedInterventionStatuses are the statuses an intervention does not
+// leave (completed, interrupted): its cost is spent.
+var EndedInterventionStatuses = interventionStatuses(false)
+
+// interventionStatuses lists the statuses that have transitions (pending)
+// or have none (ended).
+func interventionStatuses(pending bool) []string {
+	var out []string
 	for _, s := range InterventionStatuses {
-		if len(InterventionTransitions[s]) > 0 {
-			pending = append(pending, s)
-		} else {
-			ended = append(ended, s)
+		if len(InterventionTransitions[s]) > 0 == pending {
+			out = append(out, s)
 		}
 	}
-	return pending, ended
-}()
+	return out
+}
 
 // InternshipMonths is the longest an inclusion internship runs: 24
 // months, extendable by 12 (Regione Toscana, tirocini di inclusione).
