@@ -9,6 +9,8 @@ import (
 	"time"
 
 	vegeta "github.com/tsenart/vegeta/v12/lib"
+
+	"github.com/progetto-win/win/domain"
 )
 
 // The operations of the mix.
@@ -163,7 +165,7 @@ func (c *client) listVars() map[string]any {
 	}}
 	switch c.rnd.IntN(3) {
 	case 1:
-		vars["where"] = map[string]any{"and": []any{map[string]any{"statusIn": []string{"REFERRED", "UNDER_ASSESSMENT", "IN_CHARGE", "MONITORING"}}}}
+		vars["where"] = map[string]any{"and": []any{map[string]any{"statusIn": domain.OpenCaseStatuses}}}
 	case 2:
 		vars["where"] = map[string]any{"and": []any{map[string]any{"status": "IN_CHARGE"}}}
 	}
