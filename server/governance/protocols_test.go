@@ -28,10 +28,7 @@ func TestProtocolLifecycle(t *testing.T) {
 		c := db.Client()
 		ctx := rule.SystemContext(context.Background())
 		f := webtest.SeedOneOfEach(t, c)
-		steeringUser := c.User.Create().SetEmail("comitato@prova.example").SetName("Comitato").
-			SetOrganizationID(f["Organization"]).SetRoles([]domain.Role{domain.RoleSteering}).SaveX(ctx)
-		steering := &viewer.Viewer{UserID: steeringUser.ID, OrganizationID: f["Organization"], Roles: steeringUser.Roles}
-		readOnly := &viewer.Viewer{UserID: steeringUser.ID, OrganizationID: f["Organization"], Roles: steeringUser.Roles, ReadOnly: true}
+		steering, readOnly := webtest.Staff(t, c, f, "comitato@prova.example", domain.RoleSteering)
 		operator := &viewer.Viewer{UserID: f["User"], OrganizationID: f["Organization"], Roles: []domain.Role{domain.RoleOperator}}
 		withoutParties := c.Protocol.Create().SetTitle("Protocollo senza parti").SaveX(ctx).ID
 

@@ -29,11 +29,9 @@ func TestDataSubjectRequests(t *testing.T) {
 		c := db.Client()
 		sys := rule.SystemContext(context.Background())
 		f := webtest.SeedOneOfEach(t, c)
-		adminUser := c.User.Create().SetEmail("admin@prova.example").SetName("Admin").SetOrganizationID(f["Organization"]).
-			SetRoles([]domain.Role{domain.RoleAdmin}).SaveX(sys)
+		administrator, readOnlyAdministrator := webtest.Staff(t, c, f, "admin@prova.example", domain.RoleAdmin)
 		as := func(v *viewer.Viewer) context.Context { return viewer.NewContext(context.Background(), v) }
-		admin := as(&viewer.Viewer{UserID: adminUser.ID, OrganizationID: f["Organization"], Roles: adminUser.Roles})
-		readOnly := as(&viewer.Viewer{UserID: adminUser.ID, OrganizationID: f["Organization"], Roles: adminUser.Roles, ReadOnly: true})
+		admin, readOnly := as(administrator), as(readOnlyAdministrator)
 		operator := as(&viewer.Viewer{UserID: f["User"], OrganizationID: f["Organization"], Roles: []domain.Role{domain.RoleOperator}})
 		s := subject.New(c)
 		person := f["Person"]

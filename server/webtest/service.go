@@ -4,8 +4,10 @@ import (
 	"context"
 	"testing"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/demo"
 )
@@ -42,4 +44,19 @@ func Mutate(t *testing.T, c *ent.Client, v *viewer.Viewer, f func(ctx context.Co
 		t.Fatal(err)
 	}
 	return nil
+}
+
+// Staff creates a user of the fixture's organisation with the roles and
+// returns the viewer a session of theirs would carry, and the same viewer
+// through a read-only token: for tests that call services as a role.
+func Staff(t *testing.T, c *ent.Client, f Fixture, email string, roles ...domain.Role) (readWrite, readOnly *viewer.Viewer) {
+	t.Helper()
+	u, err := c.User.Create().SetEmail(email).SetName(email).SetOrganizationID(f["Organization"]).
+		SetRoles(roles).Save(rule.SystemContext(context.Background()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readWrite = &viewer.Viewer{UserID: u.ID, OrganizationID: f["Organization"], Roles: u.Roles}
+	readOnly = &viewer.Viewer{UserID: u.ID, OrganizationID: f["Organization"], Roles: u.Roles, ReadOnly: true}
+	return readWrite, readOnly
 }
