@@ -55,6 +55,9 @@ func PostgresDSN(raw string) string {
 	return u.String()
 }
 
+// maxConns is the most connections one process opens to PostgreSQL.
+const maxConns = 20
+
 // Open opens the database named by url without touching its schema.
 func Open(url string) (*DB, error) {
 	if IsPostgres(url) {
@@ -66,7 +69,11 @@ func Open(url string) (*DB, error) {
 			return nil, fmt.Errorf("opening PostgreSQL: %w", err)
 		}
 		db := sql.OpenDB(connector)
-		db.SetMaxOpenConns(20)
+		db.SetMaxOpenConns(maxConns)
+		// As many kept idle as may be open: with database/sql's default
+		// of 2, a burst of clients closed its connections as it ended
+		// and the next one dialled them again (hundreds per 10 s).
+		db.SetMaxIdleConns(maxConns)
 		db.SetConnMaxIdleTime(5 * time.Minute)
 		return &DB{SQL: db, Dialect: dialect.Postgres}, nil
 	}
