@@ -89,7 +89,7 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	errc := make(chan error, 2)
 	if metrics != nil {
 		go func() {
-			if err := serveMetrics(ctx, cfg.MetricsAddr, metrics.Handler(cfg.MetricsAllow), logger); err != nil {
+			if err := serveMetrics(ctx, cfg.MetricsAddr, cfg.MetricsAllow, metrics.Handler(cfg.MetricsAllow), logger); err != nil {
 				errc <- err
 			}
 		}()

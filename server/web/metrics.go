@@ -55,14 +55,19 @@ func NewMetrics(db *sql.DB) *Metrics {
 // forwarding headers came through a proxy, from somebody else, and is
 // refused whatever the proxy's address.
 func (m *Metrics) Handler(allow []netip.Prefix) http.Handler {
-	serve := promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
+	return PeersWithin(allow, promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
+}
+
+// PeersWithin serves h to peers within allow only, as Handler serves the
+// metrics: the operators' endpoints (metrics, profiles) share the rule.
+func PeersWithin(allow []netip.Prefix, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		forwarded := r.Header.Get("X-Forwarded-For") != "" || r.Header.Get("Forwarded") != "" || r.Header.Get("X-Real-IP") != ""
 		if forwarded || !peerWithin(r.RemoteAddr, allow) {
-			http.Error(w, "metrics are not served to this address", http.StatusForbidden)
+			http.Error(w, "not served to this address", http.StatusForbidden)
 			return
 		}
-		serve.ServeHTTP(w, r)
+		h.ServeHTTP(w, r)
 	})
 }
 
