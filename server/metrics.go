@@ -13,14 +13,14 @@ import (
 )
 
 // serveMetrics serves /metrics, and Go's profiles under /debug/pprof/
-// (CPU, heap, goroutines… for `go tool pprof`), on an address of its own,
+// (CPU, heap, goroutines… for `go tool pprof`; not the command line,
+// which may carry the database's URL), on an address of its own,
 // which the public reverse proxy never reaches, to the peers allow lets
 // in, until ctx ends.
 func serveMetrics(ctx context.Context, addr string, allow []netip.Prefix, metrics http.Handler, logger *slog.Logger) error {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", metrics)
 	mux.Handle("GET /debug/pprof/", web.PeersWithin(allow, http.HandlerFunc(pprof.Index)))
-	mux.Handle("GET /debug/pprof/cmdline", web.PeersWithin(allow, http.HandlerFunc(pprof.Cmdline)))
 	mux.Handle("GET /debug/pprof/profile", web.PeersWithin(allow, http.HandlerFunc(pprof.Profile)))
 	mux.Handle("GET /debug/pprof/symbol", web.PeersWithin(allow, http.HandlerFunc(pprof.Symbol)))
 	mux.Handle("GET /debug/pprof/trace", web.PeersWithin(allow, http.HandlerFunc(pprof.Trace)))

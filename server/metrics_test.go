@@ -49,6 +49,17 @@ func TestProfilesOnTheMetricsAddress(t *testing.T) {
 		if res.StatusCode != tc.want || tc.want == http.StatusOK && !strings.Contains(string(body), "goroutine") {
 			t.Errorf("profiles with %s allowed, from 127.0.0.1: %d %.80q; want %d", tc.allow, res.StatusCode, body, tc.want)
 		}
+		if tc.want == http.StatusOK {
+			// The command line may carry the database's URL and password.
+			res, err := http.Get("http://" + addr + "/debug/pprof/cmdline")
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = res.Body.Close()
+			if res.StatusCode != http.StatusNotFound {
+				t.Errorf("the command line is served: %s", res.Status)
+			}
+		}
 		cancel()
 		if err := <-done; err != nil {
 			t.Fatal(err)
