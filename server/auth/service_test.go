@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/organization"
@@ -17,6 +18,22 @@ import (
 	"github.com/progetto-win/win/server/store/storetest"
 )
 
+// password is the password account gives its users.
+const password = "una-password-lunga"
+
+// account makes a user with the roles, in an organisation of their own,
+// whose password is password.
+func account(t *testing.T, s *auth.Service, email string, roles ...domain.Role) *ent.User {
+	t.Helper()
+	ctx := rule.SystemContext(context.Background())
+	org := s.Client.Organization.Create().SetName("Ente di " + email).SetKind(organization.KindOther).SaveX(ctx)
+	u := s.Client.User.Create().SetEmail(email).SetName(email).SetOrganization(org).SetRoles(roles).SaveX(ctx)
+	if err := s.SetPassword(ctx, u.ID, password); err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
 // TestSignInAndTokens calls the account service directly: the right
 // password opens a session whose token finds the viewer again; a wrong
 // one, or an unknown e-mail, gets the same refusal, audited, and no
@@ -26,18 +43,17 @@ func TestSignInAndTokens(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		c := db.Client()
 		ctx := rule.SystemContext(context.Background())
-		org := c.Organization.Create().SetName("Ente di prova").SetKind(organization.KindOther).SaveX(ctx)
-		u := c.User.Create().SetEmail("operatrice@prova.example").SetName("Operatrice").SetOrganization(org).
-			SetRoles([]domain.Role{domain.RoleOperator}).SaveX(ctx)
 		s := auth.New(c)
-		if err := s.SetPassword(ctx, u.ID, "una-password-lunga"); err != nil {
+		u := account(t, s, "operatrice@prova.example", domain.RoleOperator)
+		org, err := u.QueryOrganization().Only(ctx)
+		if err != nil {
 			t.Fatal(err)
 		}
 		req := auth.Request{ClientAddress: "192.0.2.7"}
 
 		for _, tc := range []struct{ email, password string }{
 			{"operatrice@prova.example", "una-password-sbagliata"},
-			{"nessuno@prova.example", "una-password-lunga"},
+			{"nessuno@prova.example", password},
 		} {
 			failed := c.AuditEvent.Query().Where(auditevent.Action("LOGIN_FAILED")).CountX(ctx)
 			if v, _, err := s.Login(ctx, tc.email, tc.password, req); v != nil || !errors.Is(err, auth.ErrBadCredentials) {
@@ -52,7 +68,7 @@ func TestSignInAndTokens(t *testing.T) {
 		}
 
 		// The e-mail is matched whatever its case and spaces.
-		v, cookie, err := s.Login(ctx, " Operatrice@Prova.example", "una-password-lunga", req)
+		v, cookie, err := s.Login(ctx, " Operatrice@Prova.example", password, req)
 		if err != nil || v.UserID != u.ID || v.OrganizationID != org.ID || v.SessionID == "" || v.ReadOnly {
 			t.Fatalf("sign-in: %+v, %v", v, err)
 		}

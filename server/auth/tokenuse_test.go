@@ -8,7 +8,6 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/auditevent"
-	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/store"
@@ -22,15 +21,10 @@ func TestTokenUseWritesRarely(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		c := db.Client()
 		ctx := rule.SystemContext(context.Background())
-		org := c.Organization.Create().SetName("Ente di prova").SetKind(organization.KindOther).SaveX(ctx)
-		u := c.User.Create().SetEmail("analista@prova.example").SetName("Analista").SetOrganization(org).
-			SetRoles([]domain.Role{domain.RoleAnalyst}).SaveX(ctx)
 		s := auth.New(c)
-		if err := s.SetPassword(ctx, u.ID, "una-password-lunga"); err != nil {
-			t.Fatal(err)
-		}
+		account(t, s, "analista@prova.example", domain.RoleAnalyst)
 		req := auth.Request{ClientAddress: "192.0.2.8"}
-		v, _, err := s.Login(ctx, "analista@prova.example", "una-password-lunga", req)
+		v, _, err := s.Login(ctx, "analista@prova.example", password, req)
 		if err != nil {
 			t.Fatal(err)
 		}
