@@ -192,15 +192,13 @@ func (s *Service) AuthenticateToken(ctx context.Context, token string, req Reque
 // all on the token's one row, and every read would queue on its lock.
 func (s *Service) recordTokenUse(ctx context.Context, t *ent.APIToken, now time.Time, req Request) error {
 	last := t.LastUsedAt
-	if last != nil && now.Sub(*last) <= lastSeenEvery && domain.DayOf(*last) == domain.DayOf(now) {
+	sameDay := last != nil && domain.DayOf(*last) == domain.DayOf(now)
+	if sameDay && now.Sub(*last) <= lastSeenEvery {
 		return nil
 	}
 	return store.WithTx(ctx, s.Client, func(tx *ent.Client) error {
-		if err := tx.APIToken.UpdateOneID(t.ID).SetLastUsedAt(now).Exec(ctx); err != nil {
+		if err := tx.APIToken.UpdateOneID(t.ID).SetLastUsedAt(now).Exec(ctx); err != nil || sameDay {
 			return err
-		}
-		if last != nil && domain.DayOf(*last) == domain.DayOf(now) {
-			return nil
 		}
 		return auditTx(ctx, tx, "TOKEN_USED", "ApiToken", string(t.ID), t.Edges.User, req)
 	})
