@@ -20,10 +20,12 @@ import (
 func serveMetrics(ctx context.Context, addr string, allow []netip.Prefix, metrics http.Handler, logger *slog.Logger) error {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", metrics)
-	mux.Handle("GET /debug/pprof/", web.PeersWithin(allow, http.HandlerFunc(pprof.Index)))
-	mux.Handle("GET /debug/pprof/profile", web.PeersWithin(allow, http.HandlerFunc(pprof.Profile)))
-	mux.Handle("GET /debug/pprof/symbol", web.PeersWithin(allow, http.HandlerFunc(pprof.Symbol)))
-	mux.Handle("GET /debug/pprof/trace", web.PeersWithin(allow, http.HandlerFunc(pprof.Trace)))
+	profiles := http.NewServeMux()
+	profiles.HandleFunc("GET /debug/pprof/", pprof.Index) // and the named profiles: heap, goroutine…
+	profiles.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
+	profiles.HandleFunc("GET /debug/pprof/symbol", pprof.Symbol)
+	profiles.HandleFunc("GET /debug/pprof/trace", pprof.Trace)
+	mux.Handle("GET /debug/pprof/", web.PeersWithin(allow, profiles))
 	// A CPU profile or trace lasts ?seconds= (30 by default): the write
 	// timeout leaves it room.
 	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 2 * time.Minute}
