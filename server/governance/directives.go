@@ -50,7 +50,7 @@ func IssueDirective(ctx context.Context, in DirectiveInput) (*ent.Directive, err
 	if err != nil {
 		return nil, err
 	}
-	return d, a.audit("ISSUE_DIRECTIVE", "Directive", d.ID)
+	return d, a.Audit("ISSUE_DIRECTIVE", "Directive", d.ID)
 }
 
 // addressedTo selects the directives addressed to a table.
@@ -89,7 +89,7 @@ func AcknowledgeDirective(ctx context.Context, id, tableID gid.ID, note *string)
 	if err != nil {
 		return nil, err
 	}
-	return ack, a.audit("ACKNOWLEDGE_DIRECTIVE", "Directive", id)
+	return ack, a.Audit("ACKNOWLEDGE_DIRECTIVE", "Directive", id)
 }
 
 // Unacknowledged selects the directives addressed to any of the tables
@@ -164,5 +164,5 @@ func RecordMeeting(ctx context.Context, in MeetingInput) (*ent.Meeting, error) {
 			return nil, err
 		}
 	}
-	return m, a.audit("RECORD_MEETING", "Meeting", m.ID)
+	return m, a.Audit("RECORD_MEETING", "Meeting", m.ID)
 }

@@ -16,13 +16,10 @@ import (
 	"github.com/progetto-win/win/server/action"
 )
 
-// act is one governance action (server/action).
-type act struct{ *action.Action }
-
 // begin starts an action, refusing read-only tokens and viewers without
 // any of the roles (none given: any signed-in viewer, whose rights the
 // action checks itself).
-func begin(ctx context.Context, roles ...domain.Role) (*act, error) {
+func begin(ctx context.Context, roles ...domain.Role) (*action.Action, error) {
 	a, err := action.Start(ctx)
 	if err != nil {
 		return nil, err
@@ -33,12 +30,7 @@ func begin(ctx context.Context, roles ...domain.Role) (*act, error) {
 	if len(roles) > 0 && !slices.ContainsFunc(roles, a.Viewer.Has) {
 		return nil, &fault.Forbidden{Message: "only the steering committee and administrators may do this"}
 	}
-	return &act{a}, nil
-}
-
-// audit records the action on an object.
-func (a *act) audit(name, entityType string, id gid.ID) error {
-	return a.Audit(name, entityType, id)
+	return a, nil
 }
 
 // committee are the roles that run protocols and directives.
@@ -77,7 +69,7 @@ func ActivateProtocol(ctx context.Context, id gid.ID, signedOn, validFrom, valid
 	if p, err = u.Save(a.Sys); err != nil {
 		return nil, err
 	}
-	return p, a.audit("ACTIVATE_PROTOCOL", "Protocol", p.ID)
+	return p, a.Audit("ACTIVATE_PROTOCOL", "Protocol", p.ID)
 }
 
 // TerminateProtocol ends an active protocol before its term.
@@ -96,7 +88,7 @@ func TerminateProtocol(ctx context.Context, id gid.ID) (*ent.Protocol, error) {
 	if p, err = p.Update().SetStatus(protocol.StatusTerminated).SetValidUntil(domain.Today()).Save(a.Sys); err != nil {
 		return nil, err
 	}
-	return p, a.audit("TERMINATE_PROTOCOL", "Protocol", p.ID)
+	return p, a.Audit("TERMINATE_PROTOCOL", "Protocol", p.ID)
 }
 
 // CurrentProtocolStatus is a protocol's status today: ACTIVE past its
@@ -126,7 +118,7 @@ func AddProtocolParty(ctx context.Context, protocolID gid.ID, in ProtocolPartyIn
 	if err != nil {
 		return nil, err
 	}
-	return party, a.audit("ADD_PROTOCOL_PARTY", "Protocol", p.ID)
+	return party, a.Audit("ADD_PROTOCOL_PARTY", "Protocol", p.ID)
 }
 
 // AddProtocolCommitment adds what a party undertakes.
@@ -153,12 +145,12 @@ func AddProtocolCommitment(ctx context.Context, partyID gid.ID, in ProtocolCommi
 	if err != nil {
 		return nil, err
 	}
-	return commitment, a.audit("ADD_PROTOCOL_COMMITMENT", "ProtocolCommitment", commitment.ID)
+	return commitment, a.Audit("ADD_PROTOCOL_COMMITMENT", "ProtocolCommitment", commitment.ID)
 }
 
 // commitmentFor loads a commitment the viewer may settle: the committee's,
 // or one of the viewer's own organisation.
-func commitmentFor(a *act, id gid.ID) (*ent.ProtocolCommitment, error) {
+func commitmentFor(a *action.Action, id gid.ID) (*ent.ProtocolCommitment, error) {
 	c, err := a.Client.ProtocolCommitment.Query().Where(protocolcommitment.ID(id)).
 		WithParty(func(q *ent.ProtocolPartyQuery) { q.WithOrganization() }).Only(a.Ctx)
 	if err != nil {
@@ -194,7 +186,7 @@ func FulfilProtocolCommitment(ctx context.Context, id gid.ID, doneOn *domain.Dat
 	if c, err = c.Update().SetStatus(protocolcommitment.StatusDone).SetDoneOn(done).SetEvidence(strings.TrimSpace(evidence)).Save(a.Sys); err != nil {
 		return nil, err
 	}
-	return c, a.audit("FULFIL_PROTOCOL_COMMITMENT", "ProtocolCommitment", c.ID)
+	return c, a.Audit("FULFIL_PROTOCOL_COMMITMENT", "ProtocolCommitment", c.ID)
 }
 
 // DropProtocolCommitment records a commitment as abandoned.
@@ -213,7 +205,7 @@ func DropProtocolCommitment(ctx context.Context, id gid.ID, reason string) (*ent
 	if c, err = c.Update().SetStatus(protocolcommitment.StatusDropped).SetEvidence("Abbandonato: " + strings.TrimSpace(reason)).Save(a.Sys); err != nil {
 		return nil, err
 	}
-	return c, a.audit("DROP_PROTOCOL_COMMITMENT", "ProtocolCommitment", c.ID)
+	return c, a.Audit("DROP_PROTOCOL_COMMITMENT", "ProtocolCommitment", c.ID)
 }
 
 // CurrentCommitmentStatus is a commitment's status today: OPEN past its
