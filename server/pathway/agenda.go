@@ -21,6 +21,7 @@ import (
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
+	"github.com/progetto-win/win/server/action"
 	"github.com/progetto-win/win/server/governance"
 )
 
@@ -46,7 +47,7 @@ func NewAgenda(ctx context.Context, horizon *int) (*Agenda, error) {
 	if horizon != nil {
 		horizonDays = *horizon
 	}
-	v, client, err := transaction(ctx)
+	a, err := action.Start(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +55,7 @@ func NewAgenda(ctx context.Context, horizon *int) (*Agenda, error) {
 		return nil, fault.Invalidf("horizonDays", "must be between 0 and %d", maxHorizon)
 	}
 	d := domain.Today()
-	return &Agenda{Today: d, Horizon: d.AddDays(horizonDays), viewer: v, client: client}, nil
+	return &Agenda{Today: d, Horizon: d.AddDays(horizonDays), viewer: a.Viewer, client: a.Client}, nil
 }
 
 // page is one Relay page request. The agenda's lists take its parts as

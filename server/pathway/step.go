@@ -17,7 +17,6 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/domain/gid"
-	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -31,16 +30,6 @@ type step struct {
 	c              *ent.CaseFile   // the case, as the step found it and then as it saved it
 	parties        CaseParties     // who the case's rights depend on, as the step found them
 	table          *ent.TerritorialTable
-}
-
-// transaction returns the viewer and the request's transaction, for
-// reads and for the writes that are not a step on a case.
-func transaction(ctx context.Context) (*viewer.Viewer, *ent.Client, error) {
-	a, err := action.Start(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	return a.Viewer, a.Client, nil
 }
 
 // begin starts a step on a case: the case must be one the viewer sees
@@ -101,11 +90,11 @@ func load(a *action.Action, id gid.ID) (*step, error) {
 // outcome…), found as the viewer sees it: NOT_FOUND for a part of a case
 // the viewer does not see.
 func beginOn(ctx context.Context, name domain.CaseAction, caseOf func(*ent.Client) (gid.ID, error), version int) (*step, error) {
-	_, client, err := transaction(ctx)
+	a, err := action.Start(ctx)
 	if err != nil {
 		return nil, err
 	}
-	id, err := caseOf(client)
+	id, err := caseOf(a.Client)
 	if err != nil {
 		return nil, err
 	}
