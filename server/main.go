@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"time"
 
+	"entgo.io/ent/dialect"
+
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/frontend"
 	"github.com/progetto-win/win/server/auth"
@@ -70,13 +72,18 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		go retain(ctx, subject.New(client), db, cfg.RetentionYears, logger)
 	}
 
+	accounts := auth.NewCached(client, viewerCache(ctx, db, cfg.DatabaseURL, logger))
+	// Uses of sessions and tokens are written behind the requests: the
+	// last ones are written before the process ends.
+	defer accounts.Flush()
+
 	var metrics *web.Metrics
 	if cfg.MetricsAddr != "" {
 		metrics = web.NewMetrics(db.SQL)
 	}
 	srv := &http.Server{
 		Addr: cfg.Addr,
-		Handler: web.New(web.Options{Client: client, DB: db, Ping: db.Ping, Logger: logger,
+		Handler: web.New(web.Options{Client: client, Accounts: accounts, DB: db, Ping: db.Ping, Logger: logger,
 			CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies, Frontend: frontend.Assets(),
 			RequestTimeout: cfg.RequestTimeout, Throttle: cfg.Throttle, Metrics: metrics}),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -114,6 +121,22 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		return err
 	}
 	return nil
+}
+
+// viewerCache returns the cache of viewers: on SQLite, whose one process
+// makes every change itself, trusted at once; on PostgreSQL, trusted while
+// it hears the changes other processes make.
+func viewerCache(ctx context.Context, db *store.DB, url string, logger *slog.Logger) *auth.Cache {
+	if db.Dialect != dialect.Postgres {
+		return auth.NewCache(true)
+	}
+	cache := auth.NewCache(false)
+	go func() {
+		if err := cache.Listen(ctx, db, url, logger); err != nil {
+			logger.Warn("not hearing changes of viewers: every request reads its session or token", "error", err)
+		}
+	}()
+	return cache
 }
 
 // retentionHour is when, Italian time, every server process applies the

@@ -58,6 +58,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	apitokenHooks := schema.APIToken{}.Hooks()
+
+	apitoken.Hooks[1] = apitokenHooks[0]
 	apitokenMixinFields0 := apitokenMixin[0].Fields()
 	_ = apitokenMixinFields0
 	apitokenFields := schema.APIToken{}.Fields()
@@ -1884,6 +1887,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	sessionHooks := schema.Session{}.Hooks()
+
+	session.Hooks[1] = sessionHooks[0]
 	sessionMixinFields0 := sessionMixin[0].Fields()
 	_ = sessionMixinFields0
 	sessionFields := schema.Session{}.Fields()
@@ -1939,10 +1945,13 @@ func init() {
 		})
 	}
 	tablemembershipMixinHooks3 := tablemembershipMixin[3].Hooks()
+	tablemembershipHooks := schema.TableMembership{}.Hooks()
 
 	tablemembership.Hooks[1] = tablemembershipMixinHooks3[0]
 
 	tablemembership.Hooks[2] = tablemembershipMixinHooks3[1]
+
+	tablemembership.Hooks[3] = tablemembershipHooks[0]
 	tablemembershipMixinFields0 := tablemembershipMixin[0].Fields()
 	_ = tablemembershipMixinFields0
 	tablemembershipMixinFields1 := tablemembershipMixin[1].Fields()
@@ -1990,10 +1999,13 @@ func init() {
 		})
 	}
 	territorialtableMixinHooks2 := territorialtableMixin[2].Hooks()
+	territorialtableHooks := schema.TerritorialTable{}.Hooks()
 
 	territorialtable.Hooks[1] = territorialtableMixinHooks2[0]
 
 	territorialtable.Hooks[2] = territorialtableMixinHooks2[1]
+
+	territorialtable.Hooks[3] = territorialtableHooks[0]
 	territorialtableMixinFields0 := territorialtableMixin[0].Fields()
 	_ = territorialtableMixinFields0
 	territorialtableMixinFields1 := territorialtableMixin[1].Fields()
@@ -2084,6 +2096,8 @@ func init() {
 	user.Hooks[3] = userHooks[0]
 
 	user.Hooks[4] = userHooks[1]
+
+	user.Hooks[5] = userHooks[2]
 	userMixinFields0 := userMixin[0].Fields()
 	_ = userMixinFields0
 	userMixinFields1 := userMixin[1].Fields()

@@ -80,9 +80,10 @@ func (User) Edges() []ent.Edge {
 }
 
 // Hooks of User: e-mail addresses are stored lower-case, as sign-in
-// looks them up; disabling a user ends their access.
+// looks them up; disabling a user ends their access; a change of roles
+// or organisation holds from the user's next request.
 func (User) Hooks() []ent.Hook {
-	return []ent.Hook{lowerCaseEmail, endAccessOnDisable}
+	return []ent.Hook{lowerCaseEmail, endAccessOnDisable, grantsChange(ending)}
 }
 
 // Annotations of User. The root list (users) serves the administrators'

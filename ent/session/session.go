@@ -79,7 +79,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/progetto-win/win/ent/runtime"
 var (
-	Hooks  [1]ent.Hook
+	Hooks  [2]ent.Hook
 	Policy ent.Policy
 	// TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
 	TokenHashValidator func(string) error

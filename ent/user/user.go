@@ -154,7 +154,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/progetto-win/win/ent/runtime"
 var (
-	Hooks  [5]ent.Hook
+	Hooks  [6]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time

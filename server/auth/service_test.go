@@ -44,6 +44,7 @@ func TestSignInAndTokens(t *testing.T) {
 		c := db.Client()
 		ctx := rule.SystemContext(context.Background())
 		s := auth.New(c)
+		t.Cleanup(s.Flush)
 		u := account(t, s, "operatrice@prova.example", domain.RoleOperator)
 		org, err := u.QueryOrganization().Only(ctx)
 		if err != nil {

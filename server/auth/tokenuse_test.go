@@ -22,6 +22,7 @@ func TestTokenUseWritesRarely(t *testing.T) {
 		c := db.Client()
 		ctx := rule.SystemContext(context.Background())
 		s := auth.New(c)
+		t.Cleanup(s.Flush)
 		account(t, s, "analista@prova.example", domain.RoleAnalyst)
 		req := auth.Request{ClientAddress: "192.0.2.8"}
 		v, _, err := s.Login(ctx, "analista@prova.example", password, req)
@@ -41,6 +42,7 @@ func TestTokenUseWritesRarely(t *testing.T) {
 			if _, err := s.AuthenticateToken(ctx, secret, req); err != nil {
 				t.Fatal(err)
 			}
+			s.Flush() // written behind the request
 			stored := c.APIToken.GetX(ctx, tok.ID)
 			if stored.LastUsedAt == nil {
 				t.Fatal("the token's use was not recorded")

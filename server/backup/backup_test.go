@@ -30,6 +30,7 @@ import (
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/web"
+	"github.com/progetto-win/win/server/webtest"
 )
 
 // newDatabase returns the URL of a new, empty database of the dialect,
@@ -183,7 +184,7 @@ func TestBackupDuringWritesRestores(t *testing.T) {
 			}
 			orgs := rc.Organization.Query().CountX(ctx)
 
-			h := web.New(web.Options{Client: rc, DB: restored, Ping: restored.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+			h := web.New(web.Options{Client: rc, Accounts: webtest.Accounts(t, rc), DB: restored, Ping: restored.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 			req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query": "{ organizations(first: 1) { totalCount } }"}`))
 			req.Header.Set("Content-Type", "application/json")
 			rec := httptest.NewRecorder()

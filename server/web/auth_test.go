@@ -33,7 +33,7 @@ func TestSessionEnds(t *testing.T) {
 	ctx := rule.SystemContext(context.Background())
 	for name, end := range map[string]func(a *webtest.API){
 		"idle 31 minutes": func(a *webtest.API) {
-			a.Client.Session.Update().SetLastSeenAt(time.Now().Add(-31 * time.Minute)).ExecX(ctx)
+			a.Accounts.Now = func() time.Time { return time.Now().Add(31 * time.Minute) }
 		},
 		"past 12 hours": func(a *webtest.API) {
 			id := a.Client.Session.Query().OnlyIDX(ctx)
@@ -142,6 +142,7 @@ func TestAPITokens(t *testing.T) {
 		if r.Code() != "FORBIDDEN" {
 			t.Errorf("write with a read token: %s", r.Raw)
 		}
+		a.Accounts.Flush()
 		if a.Client.APIToken.GetX(ctx, stored.ID).LastUsedAt == nil {
 			t.Error("last use not recorded")
 		}
@@ -181,8 +182,9 @@ func viewerOf(a *webtest.API) *viewer.Viewer { return &viewer.Viewer{UserID: a.U
 func TestBehindProxy(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		a := webtest.Browser(t, db)
-		a.Handler = web.New(web.Options{Client: a.Client, DB: db, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-			TrustedProxies: []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}}) // httptest's peer address
+		opts := a.Options(db, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		opts.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")} // httptest's peer address
+		a.Handler = web.New(opts)
 		login := func(remote string) *http.Cookie {
 			body, _ := json.Marshal(map[string]any{"query": webtest.LoginMutation, "variables": map[string]any{"e": "operatrice@prova.example", "p": "una-password-lunga"}})
 			req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))

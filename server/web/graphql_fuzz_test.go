@@ -60,7 +60,7 @@ func fuzzServers(f *testing.F) []*fuzzServer {
 			f.Fatal(err)
 		}
 		s := &fuzzServer{dialect: d, token: token, log: &webtest.LogBuffer{}}
-		s.handler = web.New(web.Options{Client: client, DB: db, Ping: db.Ping,
+		s.handler = web.New(web.Options{Client: client, Accounts: webtest.Accounts(f, client), DB: db, Ping: db.Ping,
 			Logger:   slog.New(slog.NewTextHandler(s.log, &slog.HandlerOptions{Level: slog.LevelError})),
 			Throttle: web.Throttle{Rate: 1e9, Burst: 1e9, AnonymousConcurrency: 64}})
 		servers = append(servers, s)

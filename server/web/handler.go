@@ -31,7 +31,10 @@ import (
 
 // Options configure the handler.
 type Options struct {
-	Client      *ent.Client
+	Client *ent.Client
+	// Accounts signs in and authenticates; nil is a service over Client
+	// without a cache of viewers.
+	Accounts    *auth.Service
 	DB          *store.DB                   // the client's database, for the indicators' aggregate queries
 	Ping        func(context.Context) error // database reachability, for /readyz
 	Logger      *slog.Logger
@@ -84,7 +87,10 @@ func New(opts Options) http.Handler {
 		timeout = DefaultRequestTimeout
 	}
 	mux := http.NewServeMux()
-	accounts := auth.New(opts.Client)
+	accounts := opts.Accounts
+	if accounts == nil {
+		accounts = auth.New(opts.Client)
+	}
 	authn := &auth.Middleware{Service: accounts, Origins: opts.CORSOrigins, RequestID: RequestID, Logger: logger, TrustedProxies: opts.TrustedProxies}
 	origins := sameOrigin{allowed: opts.CORSOrigins, overTLS: authn.OverTLS}
 	throttle := newThrottle(opts.Throttle)

@@ -197,7 +197,8 @@ func TestSQLiteCannotWrite(t *testing.T) {
 			}
 			t.Cleanup(func() { _ = restricted.Close() })
 			rdb := &store.DB{SQL: restricted, Dialect: dialect.SQLite}
-			w.Coord.Handler = web.New(web.Options{Client: rdb.Client(), DB: rdb, Ping: rdb.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+			rc := rdb.Client()
+			w.Coord.Handler = web.New(web.Options{Client: rc, Accounts: webtest.Accounts(t, rc), DB: rdb, Ping: rdb.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 
 			// Larger than the free space of any page: it needs new ones.
 			long := strings.Repeat("Piano rivisto con la persona. ", 300)

@@ -29,8 +29,9 @@ import (
 // balancer would.
 
 // secondProcess is another server process over the same database.
-func secondProcess(db *store.DB) http.Handler {
-	return web.New(web.Options{Client: db.Client(), DB: db, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+func secondProcess(t *testing.T, db *store.DB) http.Handler {
+	client := db.Client()
+	return web.New(web.Options{Client: client, Accounts: webtest.Accounts(t, client), DB: db, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 }
 
 // TestSessionsAcrossProcesses: a session opened through one process
@@ -38,7 +39,7 @@ func secondProcess(db *store.DB) http.Handler {
 func TestSessionsAcrossProcesses(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		a := webtest.Browser(t, db)
-		b := &webtest.API{T: t, Handler: secondProcess(db), Client: a.Client}
+		b := &webtest.API{T: t, Handler: secondProcess(t, db), Client: a.Client}
 		if r := a.SignIn(rightPassword); a.Cookie == nil {
 			t.Fatalf("cannot sign in: %s", r.Raw)
 		}
@@ -59,7 +60,7 @@ func TestSessionsAcrossProcesses(t *testing.T) {
 func TestSignInThrottledAcrossProcesses(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		a := webtest.Browser(t, db)
-		b := &webtest.API{T: t, Handler: secondProcess(db), Client: a.Client}
+		b := &webtest.API{T: t, Handler: secondProcess(t, db), Client: a.Client}
 		const attacker = "203.0.113.77"
 		var got []string
 		for i := range 6 {
@@ -91,7 +92,7 @@ func TestSignInThrottledAcrossProcesses(t *testing.T) {
 func TestStaleVersionAcrossProcesses(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
-		coordB := &webtest.API{T: t, Handler: secondProcess(db), Client: w.Client, Cookie: w.Coord.Cookie}
+		coordB := &webtest.API{T: t, Handler: secondProcess(t, db), Client: w.Client, Cookie: w.Coord.Cookie}
 		id, _ := w.CaseIn(casefile.StatusInCharge)
 		seen := w.Snapshot(id).Version
 		const step = `mutation($id: ID!, $v: Int!) { moveToMonitoring(id: $id, version: $v) { id } }`

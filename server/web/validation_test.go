@@ -116,7 +116,7 @@ func TestUnexpectedErrorsAreInternal(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		var log strings.Builder
 		a := webtest.NewAPI(t, db)
-		a.Handler = web.New(web.Options{Client: a.Client, DB: db, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(&log, nil))})
+		a.Handler = web.New(a.Options(db, slog.New(slog.NewTextHandler(&log, nil))))
 		drop := "DROP TABLE funds"
 		if db.Dialect == "postgres" {
 			drop += " CASCADE"

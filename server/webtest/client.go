@@ -29,14 +29,17 @@ import (
 // API drives the real HTTP handler, as a client would: with an API token
 // of a user who is ADMIN and STEERING, unless Token is emptied.
 type API struct {
-	T       *testing.T
+	T       testing.TB
 	Handler http.Handler
 	Client  *ent.Client
-	UserID  gid.ID
-	TokenID gid.ID
-	Token   string
-	Cookie  *http.Cookie // sent when set, as a browser would
-	Origin  string       // the Origin header, when set
+	// Accounts is the handler's account service: Flush waits for the
+	// uses of sessions and tokens it writes behind the requests.
+	Accounts *auth.Service
+	UserID   gid.ID
+	TokenID  gid.ID
+	Token    string
+	Cookie   *http.Cookie // sent when set, as a browser would
+	Origin   string       // the Origin header, when set
 }
 
 // NewAPI returns a client of a new handler over db, holding the API token
@@ -45,7 +48,8 @@ func NewAPI(t *testing.T, db *store.DB, opts ...ent.Option) *API {
 	t.Helper()
 	client := db.Client(opts...)
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	a := &API{T: t, Client: client, Handler: web.New(web.Options{Client: client, DB: db, Ping: db.Ping, Logger: logger})}
+	a := &API{T: t, Client: client, Accounts: Accounts(t, client)}
+	a.Handler = web.New(a.Options(db, logger))
 	ctx := rule.SystemContext(context.Background())
 	org := client.Organization.Create().SetName("Ente di prova").SetKind(organization.KindOther).SaveX(ctx)
 	u := client.User.Create().SetEmail("tester@prova.example").SetName("Tester").SetOrganization(org).
@@ -56,6 +60,21 @@ func NewAPI(t *testing.T, db *store.DB, opts ...ent.Option) *API {
 	}
 	a.UserID, a.TokenID, a.Token = u.ID, tok.ID, secret
 	return a
+}
+
+// Accounts returns an account service as the server's, with a cache of
+// viewers, trusted as on SQLite, since the test is the database's one
+// process. Its writes behind the requests end before the test's database
+// is dropped.
+func Accounts(t testing.TB, client *ent.Client) *auth.Service {
+	accounts := auth.NewCached(client, auth.NewCache(true))
+	t.Cleanup(accounts.Flush)
+	return accounts
+}
+
+// Options are the handler's options over the API's client and accounts.
+func (a *API) Options(db *store.DB, logger *slog.Logger) web.Options {
+	return web.Options{Client: a.Client, Accounts: a.Accounts, DB: db, Ping: db.Ping, Logger: logger}
 }
 
 // GQLError is one entry of a response's errors.
@@ -202,7 +221,7 @@ func (b *LogBuffer) String() string {
 // same client, and returns its log.
 func (a *API) Rebuild(db *store.DB, set func(*web.Options)) *LogBuffer {
 	log := &LogBuffer{}
-	opts := web.Options{Client: a.Client, DB: db, Ping: db.Ping, Logger: slog.New(slog.NewTextHandler(log, nil))}
+	opts := a.Options(db, slog.New(slog.NewTextHandler(log, nil)))
 	if set != nil {
 		set(&opts)
 	}

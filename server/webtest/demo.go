@@ -60,11 +60,13 @@ func DemoAPI(t *testing.T, db *store.DB, seed int64, cases int) *API {
 		t.Fatal(err)
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return &API{T: t, Client: client, Handler: web.New(web.Options{Client: client, DB: db, Ping: db.Ping, Logger: logger})}
+	a := &API{T: t, Client: client, Accounts: Accounts(t, client)}
+	a.Handler = web.New(a.Options(db, logger))
+	return a
 }
 
 // As signs a demo account in and returns its browser.
-func As(t *testing.T, base *API, email string) *API {
+func As(t testing.TB, base *API, email string) *API {
 	t.Helper()
 	b := &API{T: t, Handler: base.Handler, Client: base.Client}
 	if r := b.SignInAs(email, demo.Password); b.Cookie == nil {
