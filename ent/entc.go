@@ -136,7 +136,8 @@ func readable{{ $n.Name }}() predicate.{{ $n.Name }} {
 	},
 }
 
-// paginationPatches make cursors page through fields that may be NULL.
+// paginationPatches make a page and its totalCount one statement
+// (countBeside), and make cursors page through fields that may be NULL.
 // entgql (v0.7.0) compares a cursor's values with =, < and >, which no
 // NULL satisfies, and leaves NULL's place to the database (last going up
 // on PostgreSQL, first on SQLite): a list ordered by, say, the day a case
@@ -226,7 +227,82 @@ func cursorsPredicate(after, before *Cursor, opts *entgql.MultiCursorsOptions) (
 	return predicates, nil
 }
 
+// totalCountColumn is the column in which a page's rows carry the count
+// of the whole list (countBeside).
+const totalCountColumn = "win_total_count"
+
+// countBeside turns the selector of a list, as privacy and filters left
+// it, into the count of its rows, for the page's own statement to select
+// beside its columns: a list with its totalCount is one round trip, not
+// two. The subquery does not depend on the row, so both databases
+// compute it once. distinct counts the ids once, as Count does for a
+// query through an edge.
+func countBeside(list *sql.Selector, distinct bool, id string) *sql.Selector {
+	if distinct {
+		return list.Select(sql.Count(sql.Distinct(list.C(id))))
+	}
+	return list.Select(sql.Count("*"))
+}
+
+// totalOf reads the count a page's row carries.
+func totalOf(v ent.Value, err error) (int, error) {
+	if err != nil {
+		return 0, err
+	}
+	switch n := v.(type) {
+	case int64:
+		return int(n), nil
+	case int:
+		return n, nil
+	}
+	return 0, fmt.Errorf("ent: the count of the list is a %T", v)
+}
+
 const errInvalidPagination = `,
+	},
+	{
+		old: "\tignoredEdges := !hasCollectedField(ctx, edgesField)\n",
+		new: "\tignoredEdges := !hasCollectedField(ctx, edgesField)\n\tvar counter *{{ $node.QueryName }} // counts the list in the page's statement (countBeside)\n",
+	},
+	{
+		old: `			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}`,
+		new: `			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}`,
+	},
+	{
+		old: `	nodes, err := {{ $r }}.All(ctx)
+	if err != nil {
+		return nil, err
+	}`,
+		new: `	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, {{ $node.Package }}.{{ $node.ID.Constant }})
+		{{ $r }}.modifiers = append({{ $r }}.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
+	nodes, err := {{ $r }}.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}`,
 	},
 	{
 		old: "predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{",

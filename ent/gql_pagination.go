@@ -143,6 +143,37 @@ func cursorsPredicate(after, before *Cursor, opts *entgql.MultiCursorsOptions) (
 	return predicates, nil
 }
 
+// totalCountColumn is the column in which a page's rows carry the count
+// of the whole list (countBeside).
+const totalCountColumn = "win_total_count"
+
+// countBeside turns the selector of a list, as privacy and filters left
+// it, into the count of its rows, for the page's own statement to select
+// beside its columns: a list with its totalCount is one round trip, not
+// two. The subquery does not depend on the row, so both databases
+// compute it once. distinct counts the ids once, as Count does for a
+// query through an edge.
+func countBeside(list *sql.Selector, distinct bool, id string) *sql.Selector {
+	if distinct {
+		return list.Select(sql.Count(sql.Distinct(list.C(id))))
+	}
+	return list.Select(sql.Count("*"))
+}
+
+// totalOf reads the count a page's row carries.
+func totalOf(v ent.Value, err error) (int, error) {
+	if err != nil {
+		return 0, err
+	}
+	switch n := v.(type) {
+	case int64:
+		return int(n), nil
+	case int:
+		return n, nil
+	}
+	return 0, fmt.Errorf("ent: the count of the list is a %T", v)
+}
+
 const errInvalidPagination = "INVALID_PAGINATION"
 
 func validateFirstLast(first, last *int) (err *gqlerror.Error) {
@@ -384,12 +415,15 @@ func (_m *APITokenQuery) Paginate(
 	}
 	conn := &ApiTokenConnection{Edges: []*ApiTokenEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *APITokenQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -412,9 +446,29 @@ func (_m *APITokenQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, apitoken.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -669,12 +723,15 @@ func (_m *AssessmentQuery) Paginate(
 	}
 	conn := &AssessmentConnection{Edges: []*AssessmentEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *AssessmentQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -697,9 +754,29 @@ func (_m *AssessmentQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, assessment.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -1055,12 +1132,15 @@ func (_m *AuditEventQuery) Paginate(
 	}
 	conn := &AuditEventConnection{Edges: []*AuditEventEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *AuditEventQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -1083,9 +1163,29 @@ func (_m *AuditEventQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, auditevent.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -1423,12 +1523,15 @@ func (_m *CaseEventQuery) Paginate(
 	}
 	conn := &CaseEventConnection{Edges: []*CaseEventEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *CaseEventQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -1451,9 +1554,29 @@ func (_m *CaseEventQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, caseevent.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -1825,12 +1948,15 @@ func (_m *CaseFileQuery) Paginate(
 	}
 	conn := &CaseConnection{Edges: []*CaseEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *CaseFileQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -1853,9 +1979,29 @@ func (_m *CaseFileQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, casefile.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -2361,12 +2507,15 @@ func (_m *CommitmentQuery) Paginate(
 	}
 	conn := &CommitmentConnection{Edges: []*CommitmentEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *CommitmentQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -2389,9 +2538,29 @@ func (_m *CommitmentQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, commitment.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -2747,12 +2916,15 @@ func (_m *DecisionQuery) Paginate(
 	}
 	conn := &DecisionConnection{Edges: []*DecisionEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *DecisionQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -2775,9 +2947,29 @@ func (_m *DecisionQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, decision.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -3097,12 +3289,15 @@ func (_m *DirectiveQuery) Paginate(
 	}
 	conn := &DirectiveConnection{Edges: []*DirectiveEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *DirectiveQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -3125,9 +3320,29 @@ func (_m *DirectiveQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, directive.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -3483,12 +3698,15 @@ func (_m *DirectiveAcknowledgementQuery) Paginate(
 	}
 	conn := &DirectiveAcknowledgementConnection{Edges: []*DirectiveAcknowledgementEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *DirectiveAcknowledgementQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -3511,9 +3729,29 @@ func (_m *DirectiveAcknowledgementQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, directiveacknowledgement.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -3851,12 +4089,15 @@ func (_m *FundQuery) Paginate(
 	}
 	conn := &FundConnection{Edges: []*FundEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *FundQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -3879,9 +4120,29 @@ func (_m *FundQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, fund.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -4255,12 +4516,15 @@ func (_m *GoalQuery) Paginate(
 	}
 	conn := &GoalConnection{Edges: []*GoalEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *GoalQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -4283,9 +4547,29 @@ func (_m *GoalQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, goal.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -4659,12 +4943,15 @@ func (_m *InterventionQuery) Paginate(
 	}
 	conn := &InterventionConnection{Edges: []*InterventionEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *InterventionQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -4687,9 +4974,29 @@ func (_m *InterventionQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, intervention.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -5099,12 +5406,15 @@ func (_m *MeetingQuery) Paginate(
 	}
 	conn := &MeetingConnection{Edges: []*MeetingEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *MeetingQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -5127,9 +5437,29 @@ func (_m *MeetingQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, meeting.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -5503,12 +5833,15 @@ func (_m *MonitoringItemQuery) Paginate(
 	}
 	conn := &MonitoringItemConnection{Edges: []*MonitoringItemEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *MonitoringItemQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -5531,9 +5864,29 @@ func (_m *MonitoringItemQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, monitoringitem.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -5853,12 +6206,15 @@ func (_m *MonitoringMeetingQuery) Paginate(
 	}
 	conn := &MonitoringMeetingConnection{Edges: []*MonitoringMeetingEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *MonitoringMeetingQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -5881,9 +6237,29 @@ func (_m *MonitoringMeetingQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, monitoringmeeting.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -6239,12 +6615,15 @@ func (_m *MunicipalityQuery) Paginate(
 	}
 	conn := &MunicipalityConnection{Edges: []*MunicipalityEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *MunicipalityQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -6267,9 +6646,29 @@ func (_m *MunicipalityQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, municipality.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -6661,12 +7060,15 @@ func (_m *ObjectiveQuery) Paginate(
 	}
 	conn := &ObjectiveConnection{Edges: []*ObjectiveEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *ObjectiveQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -6689,9 +7091,29 @@ func (_m *ObjectiveQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, objective.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -7101,12 +7523,15 @@ func (_m *OrganizationQuery) Paginate(
 	}
 	conn := &OrganizationConnection{Edges: []*OrganizationEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *OrganizationQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -7129,9 +7554,29 @@ func (_m *OrganizationQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, organization.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -7487,12 +7932,15 @@ func (_m *OutcomeQuery) Paginate(
 	}
 	conn := &OutcomeConnection{Edges: []*OutcomeEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *OutcomeQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -7515,9 +7963,29 @@ func (_m *OutcomeQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, outcome.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -7909,12 +8377,15 @@ func (_m *PactQuery) Paginate(
 	}
 	conn := &PactConnection{Edges: []*PactEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *PactQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -7937,9 +8408,29 @@ func (_m *PactQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, pact.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -8295,12 +8786,15 @@ func (_m *PersonQuery) Paginate(
 	}
 	conn := &PersonConnection{Edges: []*PersonEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *PersonQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -8323,9 +8817,29 @@ func (_m *PersonQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, person.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -8627,12 +9141,15 @@ func (_m *PersonIdentityQuery) Paginate(
 	}
 	conn := &PersonIdentityConnection{Edges: []*PersonIdentityEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *PersonIdentityQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -8655,9 +9172,29 @@ func (_m *PersonIdentityQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, personidentity.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -9013,12 +9550,15 @@ func (_m *PlanQuery) Paginate(
 	}
 	conn := &PlanConnection{Edges: []*PlanEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *PlanQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -9041,9 +9581,29 @@ func (_m *PlanQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, plan.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -9399,12 +9959,15 @@ func (_m *ProtocolQuery) Paginate(
 	}
 	conn := &ProtocolConnection{Edges: []*ProtocolEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *ProtocolQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -9427,9 +9990,29 @@ func (_m *ProtocolQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, protocol.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -9839,12 +10422,15 @@ func (_m *ProtocolCommitmentQuery) Paginate(
 	}
 	conn := &ProtocolCommitmentConnection{Edges: []*ProtocolCommitmentEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *ProtocolCommitmentQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -9867,9 +10453,29 @@ func (_m *ProtocolCommitmentQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, protocolcommitment.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -10243,12 +10849,15 @@ func (_m *ProtocolPartyQuery) Paginate(
 	}
 	conn := &ProtocolPartyConnection{Edges: []*ProtocolPartyEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *ProtocolPartyQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -10271,9 +10880,29 @@ func (_m *ProtocolPartyQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, protocolparty.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -10575,12 +11204,15 @@ func (_m *SessionQuery) Paginate(
 	}
 	conn := &SessionConnection{Edges: []*SessionEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *SessionQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -10603,9 +11235,29 @@ func (_m *SessionQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, session.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -10860,12 +11512,15 @@ func (_m *TableMembershipQuery) Paginate(
 	}
 	conn := &TableMembershipConnection{Edges: []*TableMembershipEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *TableMembershipQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -10888,9 +11543,29 @@ func (_m *TableMembershipQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, tablemembership.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -11249,12 +11924,15 @@ func (_m *TerritorialTableQuery) Paginate(
 	}
 	conn := &TableConnection{Edges: []*TableEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *TerritorialTableQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -11277,9 +11955,29 @@ func (_m *TerritorialTableQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, territorialtable.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -11635,12 +12333,15 @@ func (_m *UserQuery) Paginate(
 	}
 	conn := &UserConnection{Edges: []*UserEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *UserQuery // counts the list in the page's statement (countBeside)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
+			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+				counter = c
+			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
@@ -11663,9 +12364,29 @@ func (_m *UserQuery) Paginate(
 		}
 	}
 	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, user.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
 	nodes, err := _m.All(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
