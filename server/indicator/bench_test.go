@@ -18,6 +18,7 @@ import (
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/indicator"
+	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 )
 
@@ -32,25 +33,35 @@ func (c counting) QueryContext(ctx context.Context, query string, args ...any) (
 	return c.Queryer.QueryContext(ctx, query, args...)
 }
 
+// dashboard is every indicator, broken down as the committee's dashboard
+// shows it.
+var dashboard = map[string][]indicator.Dimension{
+	"referrals": {indicator.Month}, "takingsInCharge": {indicator.Month}, "closures": {indicator.Month},
+	"openCaseload": {indicator.Table}, "daysToTakeChargeMedian": {indicator.Table}, "daysToTakeChargeP90": {indicator.Table},
+	"outcomes": {indicator.OutcomeKind, indicator.ValueDimension}, "positiveOutcomes": {indicator.ValueDimension},
+	"employmentOutcomeShare": {indicator.Table}, "employmentHeldAtFollowUp": {indicator.Quarter},
+	"reciprocityHoursAgreed": {indicator.Table}, "reciprocityHoursDone": {indicator.Table},
+	"fundsAllocated": {indicator.Municipality}, "fundsCommitted": {indicator.Municipality}, "fundsSpent": {indicator.Municipality},
+	"fundsSpentShare": nil, "costPerPositiveOutcome": nil, "protocolsActive": nil,
+	"protocolCommitmentsOnTime": {indicator.Quarter}, "meetingsHeld": {indicator.Table, indicator.Month},
+}
+
 // BenchmarkDashboard computes the whole dashboard of one year — every
 // indicator, each broken down once, with its total — over
 // WIN_BENCH_CASES demo cases (100,000 by default) on PostgreSQL, as the
 // committee sees it, and reports the SQL statements it runs:
 //
 //	WIN_TEST_DATABASE_URL=… go test -run '^$' -bench Dashboard -benchtime 5x ./server/indicator/
+//
+// WIN_BENCH_DATABASE names a database to keep between runs instead (a
+// PostgreSQL URL or an SQLite file): loaded with the demo cases when
+// empty, reused as it is otherwise, since loading takes minutes.
 func BenchmarkDashboard(b *testing.B) {
 	cases := 100_000
 	if v, err := strconv.Atoi(os.Getenv("WIN_BENCH_CASES")); err == nil && v > 0 {
 		cases = v
 	}
-	db := storetest.Open(b, dialect.Postgres)
-	if _, err := demo.Load(rule.SystemContext(context.Background()), db.Client(), demo.Options{Seed: 1, Cases: cases, Today: time.Now()}); err != nil {
-		b.Fatal(err)
-	}
-	// As autovacuum would after a bulk load: the planner needs statistics.
-	if _, err := db.SQL.Exec("ANALYZE"); err != nil {
-		b.Fatal(err)
-	}
+	db, cases := benchDB(b, cases)
 	var statements atomic.Int64
 	client := ent.NewClient(ent.Driver(dialect.DebugWithContext(db.Driver(), func(context.Context, ...any) { statements.Add(1) })))
 	src := &indicator.Source{DB: counting{db.SQL, &statements}, Dialect: db.Dialect, Client: client}
@@ -58,19 +69,8 @@ func BenchmarkDashboard(b *testing.B) {
 	year := domain.Today().Year()
 	from := domain.NewDate(year-1, 1, 1)
 	to := domain.NewDate(year, 1, 1)
-	// Every indicator, broken down as the committee's dashboard shows it.
-	breakdown := map[string][]indicator.Dimension{
-		"referrals": {indicator.Month}, "takingsInCharge": {indicator.Month}, "closures": {indicator.Month},
-		"openCaseload": {indicator.Table}, "daysToTakeChargeMedian": {indicator.Table}, "daysToTakeChargeP90": {indicator.Table},
-		"outcomes": {indicator.OutcomeKind, indicator.ValueDimension}, "positiveOutcomes": {indicator.ValueDimension},
-		"employmentOutcomeShare": {indicator.Table}, "employmentHeldAtFollowUp": {indicator.Quarter},
-		"reciprocityHoursAgreed": {indicator.Table}, "reciprocityHoursDone": {indicator.Table},
-		"fundsAllocated": {indicator.Municipality}, "fundsCommitted": {indicator.Municipality}, "fundsSpent": {indicator.Municipality},
-		"fundsSpentShare": nil, "costPerPositiveOutcome": nil, "protocolsActive": nil,
-		"protocolCommitmentsOnTime": {indicator.Quarter}, "meetingsHeld": {indicator.Table, indicator.Month},
-	}
-	if len(breakdown) != len(indicator.Names) {
-		b.Fatalf("the dashboard has %d indicators of %d", len(breakdown), len(indicator.Names))
+	if len(dashboard) != len(indicator.Names) {
+		b.Fatalf("the dashboard has %d indicators of %d", len(dashboard), len(indicator.Names))
 	}
 	statements.Store(0)
 	b.ResetTimer()
@@ -80,11 +80,45 @@ func BenchmarkDashboard(b *testing.B) {
 			b.Fatal(err)
 		}
 		for _, name := range indicator.Names {
-			if _, err := ix.Get(ctx, name, breakdown[name]); err != nil {
+			if _, err := ix.Get(ctx, name, dashboard[name]); err != nil {
 				b.Fatalf("%s: %v", name, err)
 			}
 		}
 	}
 	b.ReportMetric(float64(statements.Load())/float64(b.N), "statements/op")
 	b.ReportMetric(float64(cases), "cases")
+}
+
+// benchDB opens the benchmark's database, loaded with cases demo cases,
+// and returns the cases it holds: WIN_BENCH_DATABASE if set, a fresh
+// PostgreSQL schema otherwise.
+func benchDB(b *testing.B, cases int) (*store.DB, int) {
+	b.Helper()
+	var db *store.DB
+	if url := os.Getenv("WIN_BENCH_DATABASE"); url != "" {
+		var err error
+		if db, err = store.Open(url); err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { _ = db.Close() })
+		if err := db.Migrate(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	} else {
+		db = storetest.Open(b, dialect.Postgres)
+	}
+	ctx := rule.SystemContext(context.Background())
+	if n, err := db.Client().CaseFile.Query().Count(ctx); err != nil {
+		b.Fatal(err)
+	} else if n > 0 {
+		return db, n
+	}
+	if _, err := demo.Load(ctx, db.Client(), demo.Options{Seed: 1, Cases: cases, Today: time.Now()}); err != nil {
+		b.Fatal(err)
+	}
+	// As autovacuum would after a bulk load: the planner needs statistics.
+	if _, err := db.SQL.Exec("ANALYZE"); err != nil {
+		b.Fatal(err)
+	}
+	return db, cases
 }
