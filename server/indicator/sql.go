@@ -78,7 +78,9 @@ func (q *query) arg(v any) string {
 func day(dialectName, column string, instant bool) string {
 	switch {
 	case !instant && dialectName == dialect.Postgres:
-		return fmt.Sprintf("to_char(%s, 'YYYY-MM-DD')", column)
+		// A date's text under DateStyle ISO, which lib/pq sets on every
+		// connection: several times cheaper per row than to_char.
+		return fmt.Sprintf("CAST(%s AS text)", column)
 	case !instant:
 		return column // stored as the text YYYY-MM-DD (domain.Date.Value)
 	case dialectName == dialect.Postgres:
