@@ -7,11 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"entgo.io/ent/dialect"
-
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
-	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/municipality"
@@ -41,6 +38,7 @@ type Indicators struct {
 	filter   Filter
 	end      domain.Date // the day after the period
 	suppress bool
+	memo     *memo
 }
 
 // For returns the indicators of a filter as a viewer may see them.
@@ -52,7 +50,7 @@ func (s *Source) For(ctx context.Context, f *Filter) (*Indicators, error) {
 	if s == nil || s.DB == nil {
 		return nil, fmt.Errorf("indicator: no database")
 	}
-	ix := &Indicators{src: s}
+	ix := &Indicators{src: s, memo: newMemo(&names{})}
 	if f != nil {
 		ix.filter = *f
 	}
@@ -128,11 +126,9 @@ var measures = map[string]measure{
 		where: "o.kind IN " + employmentKinds + " AND o.followed_up_on IS NOT NULL AND o.still_held IS NOT NULL", date: "o.followed_up_on",
 		average: true, row: "CASE WHEN o.still_held THEN 1.0 ELSE 0.0 END",
 		definition: "Of the employment outcomes followed up in the period (by follow-up date), the share (0 to 1) still held at the follow-up."}),
-	"reciprocityHoursAgreed": aboutPersons(measure{from: " JOIN plans pl ON pl.case_file_plan = c.id JOIN commitments cm ON cm.commitment_plan = pl.id",
-		where: "pl.agreed_on IS NOT NULL", date: "pl.agreed_on", row: "cm.hours_agreed",
+	"reciprocityHoursAgreed": commitments(measure{row: "cm.hours_agreed", twin: "reciprocityHoursDone",
 		definition: "Hours of community activity agreed in the reciprocal commitments of the plans agreed in the period (by the plan's date)."}),
-	"reciprocityHoursDone": aboutPersons(measure{from: " JOIN plans pl ON pl.case_file_plan = c.id JOIN commitments cm ON cm.commitment_plan = pl.id",
-		where: "pl.agreed_on IS NOT NULL", date: "pl.agreed_on", row: "cm.hours_done",
+	"reciprocityHoursDone": commitments(measure{row: "cm.hours_done", twin: "reciprocityHoursAgreed",
 		definition: "Hours of community activity done so far, of the reciprocal commitments of the plans agreed in the period (by the plan's date)."}),
 	"fundsAllocated": {from: "funds f", where: "1 = 1", year: "f.year", row: "f.allocated_cents / 100.0", municipality: "f.fund_municipality",
 		definition: "Euros allocated to the funds of the years the period touches, by the fund's municipality."},
@@ -152,6 +148,13 @@ var measures = map[string]measure{
 		definition: "Of the protocol commitments due in the period and already due, dropped ones aside, the share (0 to 1) fulfilled by their due date."},
 	"meetingsHeld": {from: "meetings m", where: "1 = 1", date: "m.held_at", instant: true, table: "m.meeting_table",
 		definition: "Meetings of the tables and of the steering committee (no table) held in the period."},
+}
+
+// commitments is a measure of the reciprocal commitments of agreed plans.
+func commitments(m measure) measure {
+	m.from = " JOIN plans pl ON pl.case_file_plan = c.id JOIN commitments cm ON cm.commitment_plan = pl.id"
+	m.where, m.date = "pl.agreed_on IS NOT NULL", "pl.agreed_on"
+	return aboutPersons(m)
 }
 
 // of returns a measure by name.
@@ -283,59 +286,91 @@ func (ix *Indicators) aggregate(ctx context.Context, m measure, groupBy []Dimens
 	if ix.suppress && len(ix.filter.selected()) > 0 {
 		return ix.published(m, groupBy, func(all *Indicators, dims []Dimension) (*Result, error) { return all.aggregate(ctx, m, dims) })
 	}
-	r := &Result{Indicator: m.name, Definition: ix.define(m.definition), GroupBy: append([]Dimension{}, groupBy...), Cells: []*Cell{}}
-	// PostgreSQL gives the total with the breakdown in one scan, unless
-	// the breakdown repeats cases (one row per need area).
-	oneScan := ix.src.Dialect == dialect.Postgres && len(groupBy) > 0 && !slices.Contains(groupBy, NeedArea)
-	queries := queriesOf(groupBy)
-	if oneScan {
-		queries = [][]Dimension{groupBy}
-	}
-	for _, dims := range queries {
-		q, err := countSQL(ix.src.Dialect, m, ix.filter, dims, ix.end, oneScan)
+	r := ix.memo.result(m.name, groupBy)
+	if r == nil {
+		rs, err := ix.count(ctx, m, groupBy)
 		if err != nil {
 			return nil, err
 		}
-		var totals []bool
-		cells, err := ix.run(ctx, q, dims, func(rows *sql.Rows, k0, k1 *string) (*Cell, error) {
-			var value sql.NullFloat64
-			var persons, total int
-			if err := rows.Scan(k0, k1, &value, &persons, &total); err != nil {
-				return nil, err
-			}
-			totals = append(totals, total == 1)
-			c := &Cell{}
-			if value.Valid || !m.average { // a sum over nothing is zero; an average, nothing
-				c.Value = &value.Float64
-			}
-			if m.person != "" {
-				c.Persons = &persons
-			}
-			return c, nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		if !oneScan {
-			ix.place(r, m, dims, cells)
-			continue
-		}
-		var breakdown, total []*Cell
-		for i, c := range cells {
-			if totals[i] {
-				c.Keys = nil
-				total = append(total, c)
-			} else {
-				breakdown = append(breakdown, c)
-			}
-		}
-		ix.place(r, m, nil, total)
-		ix.place(r, m, dims, breakdown)
+		ix.memo.keep(rs...)
+		r = rs[0]
 	}
 	if ix.suppress && m.person != "" {
 		suppress(r)
 	}
 	return r, nil
+}
+
+// count computes a measure's total and breakdown, unsuppressed, and its
+// twin's in the same scan when it has one.
+func (ix *Indicators) count(ctx context.Context, m measure, groupBy []Dimension) ([]*Result, error) {
+	ms := []measure{m}
+	if m.twin != "" {
+		ms = append(ms, of(m.twin))
+	}
+	rs := make([]*Result, len(ms))
+	for i, m := range ms {
+		rs[i] = &Result{Indicator: m.name, Definition: ix.define(m.definition), GroupBy: append([]Dimension{}, groupBy...), Cells: []*Cell{}}
+	}
+	oneScan := oneScan(groupBy)
+	queries := queriesOf(groupBy)
+	if oneScan {
+		queries = [][]Dimension{groupBy}
+	}
+	for _, dims := range queries {
+		q, err := countSQL(ix.src.Dialect, ms, ix.filter, dims, ix.end, oneScan)
+		if err != nil {
+			return nil, err
+		}
+		var totals []bool
+		twins := map[*Cell][]*Cell{}
+		cells, err := ix.run(ctx, q, dims, func(rows *sql.Rows, k0, k1 *string) (*Cell, error) {
+			values := make([]sql.NullFloat64, len(ms))
+			var persons, total int
+			dest := []any{k0, k1}
+			for i := range values {
+				dest = append(dest, &values[i])
+			}
+			if err := rows.Scan(append(dest, &persons, &total)...); err != nil {
+				return nil, err
+			}
+			totals = append(totals, total == 1)
+			var cs []*Cell
+			for i, value := range values {
+				c := &Cell{}
+				if value.Valid || !ms[i].average { // a sum over nothing is zero; an average, nothing
+					c.Value = &value.Float64
+				}
+				if m.person != "" {
+					c.Persons = &persons
+				}
+				cs = append(cs, c)
+			}
+			twins[cs[0]] = cs
+			return cs[0], nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		for i, r := range rs {
+			var breakdown, total []*Cell
+			for j, c := range cells {
+				c := twins[c][i]
+				c.Keys = cells[j].clone().Keys
+				if oneScan && totals[j] {
+					c.Keys = nil
+					total = append(total, c)
+				} else {
+					breakdown = append(breakdown, c)
+				}
+			}
+			if oneScan {
+				ix.place(r, ms[i], nil, total)
+			}
+			ix.place(r, ms[i], dims, breakdown)
+		}
+	}
+	return rs, nil
 }
 
 // ratio divides the totals of two measures.
@@ -372,32 +407,138 @@ func (ix *Indicators) percentile(ctx context.Context, name string, groupBy []Dim
 		})
 	}
 	r := &Result{Indicator: name, Definition: ix.define(m.definition), GroupBy: append([]Dimension{}, groupBy...), Cells: []*Cell{}}
-	for _, dims := range queriesOf(groupBy) {
-		q, err := percentileSQL(ix.src.Dialect, m, ix.filter, dims, ix.end, num, den)
-		if err != nil {
-			return nil, err
-		}
-		cells, err := ix.run(ctx, q, dims, func(rows *sql.Rows, k0, k1 *string) (*Cell, error) {
-			var lo, hi sql.NullFloat64
-			var rem, persons int
-			if err := rows.Scan(k0, k1, &lo, &hi, &rem, &persons); err != nil {
-				return nil, err
+	hists, err := ix.histograms(ctx, m, groupBy)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range hists {
+		var cells []*Cell
+		for _, g := range h.groups {
+			if len(g.days) == 0 { // PostgreSQL's persons of no cases
+				continue
 			}
-			value := lo.Float64
-			if hi.Valid {
-				value += float64(rem) / float64(den) * (hi.Float64 - lo.Float64)
-			}
-			return &Cell{Value: &value, Persons: &persons}, nil
-		})
-		if err != nil {
-			return nil, err
+			cells = append(cells, g.percentile(num, den))
 		}
-		ix.place(r, m, dims, cells)
+		ix.place(r, m, h.dims, cells)
 	}
 	if ix.suppress {
 		suppress(r)
 	}
 	return r, nil
+}
+
+// histogram is the days to take charge of the cases of a breakdown (or
+// of the total, dims nil): how many cases took each number of days, per
+// cell.
+type histogram struct {
+	dims   []Dimension
+	groups []*daysGroup
+}
+
+// daysGroup is one cell of a histogram.
+type daysGroup struct {
+	keys    []*Key
+	days    []float64 // ascending
+	cases   []int     // the cases that took days[i]
+	persons int
+}
+
+// percentile is the percentile num/den of a cell's days, interpolated
+// between ranks as percentile_cont does.
+func (g *daysGroup) percentile(num, den int) *Cell {
+	n := 0
+	for _, k := range g.cases {
+		n += k
+	}
+	pos := num * (n - 1)
+	lo, hi := g.at(1+pos/den), g.at(2+pos/den)
+	value := *lo
+	if hi != nil {
+		value += float64(pos%den) / float64(den) * (*hi - *lo)
+	}
+	persons := g.persons
+	keys := make([]*Key, len(g.keys))
+	for i, k := range g.keys {
+		key := *k
+		keys[i] = &key
+	}
+	return &Cell{Keys: keys, Value: &value, Persons: &persons}
+}
+
+// at is the days of the case of a rank (1 for the fewest), nil past the
+// last.
+func (g *daysGroup) at(rank int) *float64 {
+	for i, k := range g.cases {
+		if rank <= k {
+			return &g.days[i]
+		}
+		rank -= k
+	}
+	return nil
+}
+
+// histograms reads the days to take charge of the total and a breakdown,
+// once per request whatever the percentiles asked of them.
+func (ix *Indicators) histograms(ctx context.Context, m measure, groupBy []Dimension) ([]histogram, error) {
+	key := memoKey("", groupBy)
+	ix.memo.mu.Lock()
+	hists, ok := ix.memo.hists[key]
+	ix.memo.mu.Unlock()
+	if ok {
+		return hists, nil
+	}
+	oneScan := oneScan(groupBy)
+	queries := queriesOf(groupBy)
+	if oneScan {
+		queries = [][]Dimension{groupBy}
+	}
+	hists = []histogram{{dims: nil}}
+	if len(groupBy) > 0 {
+		hists = append(hists, histogram{dims: groupBy})
+	}
+	for _, dims := range queries {
+		q, err := histogramSQL(ix.src.Dialect, m, ix.filter, dims, ix.end, oneScan)
+		if err != nil {
+			return nil, err
+		}
+		byKeys := map[string]*daysGroup{}
+		var kinds []int
+		var days []sql.NullFloat64
+		var counts []int
+		cells, err := ix.run(ctx, q, dims, func(rows *sql.Rows, k0, k1 *string) (*Cell, error) {
+			var d sql.NullFloat64
+			var n, kind int
+			if err := rows.Scan(k0, k1, &d, &n, &kind); err != nil {
+				return nil, err
+			}
+			kinds, days, counts = append(kinds, kind), append(days, d), append(counts, n)
+			return &Cell{}, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		for i, c := range cells {
+			h, id := &hists[len(hists)-1], identity(c)
+			if dims == nil || kinds[i] >= histTotal {
+				h, id, c.Keys = &hists[0], "total", nil
+			}
+			g := byKeys[id]
+			if g == nil {
+				g = &daysGroup{keys: c.Keys}
+				byKeys[id] = g
+				h.groups = append(h.groups, g)
+			}
+			if kinds[i]%2 == 1 {
+				g.persons = counts[i]
+				continue
+			}
+			g.days, g.cases = append(g.days, days[i].Float64), append(g.cases, counts[i])
+		}
+	}
+	ix.memo.mu.Lock()
+	ix.memo.hists[key] = hists
+	ix.memo.mu.Unlock()
+	return hists, nil
 }
 
 // define is a result's definition, with the rule of what the committee
@@ -407,6 +548,13 @@ func (ix *Indicators) define(definition string) string {
 		return definition + publishedRule
 	}
 	return definition
+}
+
+// oneScan reports whether one scan gives the total with the breakdown:
+// unless there is no breakdown, or it repeats cases (one row per need
+// area).
+func oneScan(groupBy []Dimension) bool {
+	return len(groupBy) > 0 && !slices.Contains(groupBy, NeedArea)
 }
 
 // queriesOf lists the breakdowns to query: the total, and the breakdown
@@ -471,46 +619,57 @@ func (ix *Indicators) run(ctx context.Context, q *query, dims []Dimension, scan 
 // label names the keys of tables and municipalities; other keys are
 // their own labels.
 func (ix *Indicators) label(ctx context.Context, cells []*Cell) error {
-	names := map[string]string{"": "non indicato"}
-	var tables, municipalities []gid.ID
-	for _, c := range cells {
-		for _, k := range c.Keys {
-			switch k.Dimension {
-			case Table:
-				tables = append(tables, gid.ID(k.Key))
-			case Municipality:
-				municipalities = append(municipalities, gid.ID(k.Key))
-			}
-		}
-	}
-	sys := rule.SystemContext(ctx)
-	if len(tables) > 0 {
-		ts, err := ix.src.Client.TerritorialTable.Query().Where(territorialtable.IDIn(tables...)).All(sys)
-		if err != nil {
-			return err
-		}
-		for _, t := range ts {
-			names[string(t.ID)] = t.Name
-		}
-	}
-	if len(municipalities) > 0 {
-		ms, err := ix.src.Client.Municipality.Query().Where(municipality.IDIn(municipalities...)).All(sys)
-		if err != nil {
-			return err
-		}
-		for _, m := range ms {
-			names[string(m.ID)] = m.Name
-		}
-	}
 	for _, c := range cells {
 		for _, k := range c.Keys {
 			k.Label = k.Key
-			if name, ok := names[k.Key]; ok && (k.Dimension == Table || k.Dimension == Municipality) {
+			if k.Dimension != Table && k.Dimension != Municipality {
+				continue
+			}
+			labels, err := ix.memo.names.of(ctx, ix.src.Client, k.Dimension)
+			if err != nil {
+				return err
+			}
+			if name, ok := labels[k.Key]; ok {
 				k.Label = name
 			}
 		}
 	}
 	return nil
+}
+
+// of returns the names of all tables or all municipalities, by ID, read
+// once: there are tens of them, and a request labels many breakdowns.
+func (n *names) of(ctx context.Context, client *ent.Client, d Dimension) (map[string]string, error) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	read := &n.tables
+	if d == Municipality {
+		read = &n.muns
+	}
+	if *read != nil {
+		return *read, nil
+	}
+	labels := map[string]string{"": "non indicato"}
+	sys := rule.SystemContext(ctx)
+	if d == Table {
+		ts, err := client.TerritorialTable.Query().Select(territorialtable.FieldName).All(sys)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range ts {
+			labels[string(t.ID)] = t.Name
+		}
+	} else {
+		ms, err := client.Municipality.Query().Select(municipality.FieldName).All(sys)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			labels[string(m.ID)] = m.Name
+		}
+	}
+	*read = labels
+	return labels, nil
 }
 
 // Names lists the indicators by their API names, for exports.

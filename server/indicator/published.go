@@ -132,6 +132,7 @@ func (ix *Indicators) published(m measure, groupBy []Dimension, compute func(*In
 	}
 	all := *ix
 	all.filter = Filter{From: ix.filter.From, To: ix.filter.To, scope: ix.filter.scope}
+	all.memo = ix.memo.unfiltered()
 	margin, err := compute(&all, filtered)
 	if err != nil {
 		return nil, err

@@ -33,6 +33,7 @@ type measure struct {
 	table        string                                 // the column of the table, if rows have one
 	municipality string                                 // the column of the municipality, if rows have one
 	person       string                                 // the column of the person, if the value is about persons
+	twin         string                                 // a measure of the same rows, computed in the same scan
 }
 
 // aboutPersons is a measure of rows of cases and their persons; the
@@ -77,7 +78,9 @@ func (q *query) arg(v any) string {
 func day(dialectName, column string, instant bool) string {
 	switch {
 	case !instant && dialectName == dialect.Postgres:
-		return fmt.Sprintf("to_char(%s, 'YYYY-MM-DD')", column)
+		// A date's text under DateStyle ISO, which lib/pq sets on every
+		// connection: several times cheaper per row than to_char.
+		return fmt.Sprintf("CAST(%s AS text)", column)
 	case !instant:
 		return column // stored as the text YYYY-MM-DD (domain.Date.Value)
 	case dialectName == dialect.Postgres:
@@ -265,76 +268,122 @@ func (q *query) fromWhere(m measure, f Filter, groupBy []Dimension, end domain.D
 	return nil
 }
 
-// keyColumns selects the key expressions as k0, k1, padding to two.
-func keyColumns(keys []string) string {
+// keyColumns selects the key expressions as k0, k1, padding to two. On
+// PostgreSQL keys compare bytewise (COLLATE "C"), as SQLite's and Go's
+// do: sorting by the database's locale costs more and orders no better.
+func keyColumns(dialectName string, keys []string) string {
 	cols := make([]string, 2)
 	for i := range cols {
-		cols[i] = "'' AS k" + strconv.Itoa(i)
+		key := "''"
 		if i < len(keys) {
-			cols[i] = keys[i] + " AS k" + strconv.Itoa(i)
+			key = keys[i]
 		}
+		if dialectName == dialect.Postgres {
+			key = "(" + key + `) COLLATE "C"`
+		}
+		cols[i] = key + " AS k" + strconv.Itoa(i)
 	}
 	return strings.Join(cols, ", ")
 }
 
-// countSQL writes the aggregate of a measure's rows, and the count of
-// distinct persons when the measure is about persons; a fifth column is
+// personColumn is the SQL of a measure's person, compared bytewise as
+// keys are; NULL when the value is not about persons.
+func personColumn(dialectName string, m measure) string {
+	switch {
+	case m.person == "":
+		return "NULL"
+	case dialectName == dialect.Postgres:
+		return m.person + ` COLLATE "C"`
+	}
+	return m.person
+}
+
+// countSQL writes the aggregate of the measures' rows, all read from the
+// rows of the first (twins: the same rows, other values), and the count
+// of distinct persons when the first is about persons; a last column is
 // 1 on the total's row. With withTotal (PostgreSQL's GROUPING SETS) one
-// scan gives both the breakdown and the total.
-func countSQL(dialectName string, m measure, f Filter, groupBy []Dimension, end domain.Date, withTotal bool) (*query, error) {
+// scan gives both the breakdown and the total (SQLite: a materialised
+// WITH grouped twice).
+func countSQL(dialectName string, ms []measure, f Filter, groupBy []Dimension, end domain.Date, withTotal bool) (*query, error) {
+	m := ms[0]
 	q := &query{dialect: dialectName}
 	keys, err := q.keysOf(m, groupBy, end)
 	if err != nil {
 		return nil, err
 	}
-	agg, row, person := "SUM", "1", "NULL"
-	if m.average {
-		agg = "AVG"
+	var aggs, rows []string
+	for i, m := range ms {
+		agg, row := "SUM", "1"
+		if m.average {
+			agg = "AVG"
+		}
+		if m.row != "" {
+			row = m.row
+		}
+		aggs = append(aggs, fmt.Sprintf("%s(v%d)", agg, i))
+		rows = append(rows, fmt.Sprintf("%s AS v%d", row, i))
 	}
-	if m.row != "" {
-		row = m.row
-	}
-	if m.person != "" {
-		person = m.person
-	}
-	keyCols, grouping, groupBySQL := "k0, k1", "0", "GROUP BY k0, k1"
-	if withTotal {
-		keyCols, grouping, groupBySQL = "COALESCE(k0, ''), COALESCE(k1, '')", "CASE WHEN GROUPING(k0, k1) = 0 THEN 0 ELSE 1 END", "GROUP BY GROUPING SETS ((k0, k1), ())"
-	}
-	fmt.Fprintf(&q.sql, "SELECT %s, %s(v), COUNT(DISTINCT person), %s FROM (SELECT %s, %s AS v, %s AS person",
-		keyCols, agg, grouping, keyColumns(keys), row, person)
+	fmt.Fprintf(&q.sql, "SELECT %s, %s, %s AS person", keyColumns(dialectName, keys), strings.Join(rows, ", "), personColumn(dialectName, m))
 	if err := q.fromWhere(m, f, groupBy, end); err != nil {
 		return nil, err
 	}
-	q.sql.WriteString(") x " + groupBySQL + " ORDER BY 1, 2")
+	rowsSQL, values := q.sql.String(), strings.Join(aggs, ", ")
+	q.sql.Reset()
+	switch {
+	case !withTotal:
+		fmt.Fprintf(&q.sql, "SELECT k0, k1, %s, COUNT(DISTINCT person), 0 FROM (%s) x GROUP BY k0, k1 ORDER BY 1, 2", values, rowsSQL)
+	case dialectName == dialect.Postgres:
+		fmt.Fprintf(&q.sql, "SELECT COALESCE(k0, ''), COALESCE(k1, ''), %s, COUNT(DISTINCT person), CASE WHEN GROUPING(k0, k1) = 0 THEN 0 ELSE 1 END "+
+			"FROM (%s) x GROUP BY GROUPING SETS ((k0, k1), ()) ORDER BY 1, 2", values, rowsSQL)
+	default: // SQLite has no GROUPING SETS: the rows, read once, grouped twice
+		fmt.Fprintf(&q.sql, "WITH x AS MATERIALIZED (%s) SELECT k0, k1, %s, COUNT(DISTINCT person), 0 FROM x GROUP BY k0, k1 "+
+			"UNION ALL SELECT '', '', %s, COUNT(DISTINCT person), 1 FROM x ORDER BY 1, 2", rowsSQL, values, values)
+	}
 	return q, nil
 }
 
-// percentileSQL writes the percentile num/den of the days from referral
-// to taking charge, interpolated as percentile_cont does: the values at
-// ranks lo and lo+1 and the remainder of the rank's division, which the
-// caller combines. Window functions rank the days; integer arithmetic
-// finds the ranks, so that both databases agree.
-func percentileSQL(dialectName string, m measure, f Filter, groupBy []Dimension, end domain.Date, num, den int) (*query, error) {
+// histTotal is the first kind of histogramSQL's rows that are the
+// total's: 0 and 1 are a breakdown's days and persons, 2 and 3 the
+// total's.
+const histTotal = 2
+
+// histogramSQL writes how many cases took each number of days from
+// referral to taking charge, per cell (kind 0, or 2 for the total), and
+// each cell's distinct persons (kind 1, or 3), ordered by kind, keys and
+// days: any percentile of the days is then exact arithmetic on ranks
+// (daysGroup.percentile), and the median and the 90th percentile share
+// one scan. With withTotal one scan gives both the breakdown and the
+// total (PostgreSQL's GROUPING SETS; SQLite: a materialised WITH).
+func histogramSQL(dialectName string, m measure, f Filter, groupBy []Dimension, end domain.Date, withTotal bool) (*query, error) {
 	q := &query{dialect: dialectName}
 	keys, err := q.keysOf(m, groupBy, end)
 	if err != nil {
 		return nil, err
 	}
-	pos := fmt.Sprintf("(%d * (n - 1))", num)
-	fmt.Fprintf(&q.sql, `SELECT k0, k1,
-		MIN(CASE WHEN rn = 1 + %[1]s / %[2]d THEN days END),
-		MIN(CASE WHEN rn = 2 + %[1]s / %[2]d THEN days END),
-		MIN(%[1]s %% %[2]d),
-		COUNT(DISTINCT person)
-		FROM (SELECT k0, k1, days, person,
-			ROW_NUMBER() OVER (PARTITION BY k0, k1 ORDER BY days) AS rn,
-			COUNT(*) OVER (PARTITION BY k0, k1) AS n
-			FROM (SELECT `, pos, den)
-	q.sql.WriteString(keyColumns(keys) + ", " + daysBetween(dialectName, "c.referred_on", "c.taken_in_charge_on") + " AS days, c.case_file_person AS person")
-	if err := q.fromWhere(m, f, groupBy, end); err != nil {
+	var inner query
+	inner.dialect = dialectName
+	inner.sql.WriteString("SELECT " + keyColumns(dialectName, keys) + ", " + daysBetween(dialectName, "c.referred_on", "c.taken_in_charge_on") +
+		" AS days, " + personColumn(dialectName, m) + " AS person")
+	if err := inner.fromWhere(m, f, groupBy, end); err != nil {
 		return nil, err
 	}
-	q.sql.WriteString(") x) r GROUP BY k0, k1 ORDER BY k0, k1")
+	q.args = inner.args
+	switch {
+	case dialectName != dialect.Postgres: // no GROUPING SETS: the rows, read once, grouped two or four times
+		fmt.Fprintf(&q.sql, "WITH x AS MATERIALIZED (%s) SELECT k0, k1, days, COUNT(*), 0 AS kind FROM x GROUP BY k0, k1, days "+
+			"UNION ALL SELECT k0, k1, NULL, COUNT(DISTINCT person), 1 FROM x GROUP BY k0, k1", inner.sql.String())
+		if withTotal {
+			q.sql.WriteString(" UNION ALL SELECT '', '', days, COUNT(*), 2 FROM x GROUP BY days UNION ALL SELECT '', '', NULL, COUNT(DISTINCT person), 3 FROM x")
+		}
+		q.sql.WriteString(" ORDER BY 5, 1, 2, 3")
+	case withTotal:
+		fmt.Fprintf(&q.sql, "SELECT COALESCE(k0, ''), COALESCE(k1, ''), days, "+
+			"CASE WHEN GROUPING(days) = 0 THEN COUNT(*) ELSE COUNT(DISTINCT person) END, "+
+			"CASE GROUPING(k0, k1, days) WHEN 0 THEN 0 WHEN 1 THEN 1 WHEN 6 THEN 2 ELSE 3 END AS kind "+
+			"FROM (%s) x GROUP BY GROUPING SETS ((k0, k1, days), (k0, k1), (days), ()) ORDER BY 5, 1, 2, 3", inner.sql.String())
+	default:
+		fmt.Fprintf(&q.sql, "SELECT k0, k1, days, CASE WHEN GROUPING(days) = 0 THEN COUNT(*) ELSE COUNT(DISTINCT person) END, "+
+			"GROUPING(days) AS kind FROM (%s) x GROUP BY GROUPING SETS ((k0, k1, days), (k0, k1)) ORDER BY 5, 1, 2, 3", inner.sql.String())
+	}
 	return q, nil
 }

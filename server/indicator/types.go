@@ -1,7 +1,8 @@
 // Package indicator computes the indicators of docs/domain.md#indicators in the
-// database: one GROUP BY query per indicator and breakdown, in SQL both
-// PostgreSQL and SQLite run, with small counts suppressed for viewers
-// outside the tables counted.
+// database: one GROUP BY query per indicator and breakdown, giving its
+// total too, in SQL both PostgreSQL and SQLite run, read once per request
+// (memo.go), with small counts suppressed for viewers outside the tables
+// counted. docs/indicators.md gives the dashboard's cost.
 package indicator
 
 import (

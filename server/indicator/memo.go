@@ -1,0 +1,103 @@
+package indicator
+
+import (
+	"strings"
+	"sync"
+)
+
+// memo keeps what one Indicators value (one request) has computed, before
+// suppression, so that a request reads the same rows once: the
+// dashboard's ratios ask again for totals its breakdowns already gave,
+// and the two percentiles rank the same days.
+type memo struct {
+	mu      sync.Mutex
+	results map[string]*Result     // by measure and breakdown (memoKey)
+	totals  map[string]*Result     // by measure: any of its results, for its total
+	hists   map[string][]histogram // the days to take charge, by breakdown
+	all     *memo                  // the unfiltered indicators' memo (published.go)
+	names   *names                 // the labels of tables and municipalities, shared with all
+}
+
+// names are the labels of tables and municipalities, read once per
+// request.
+type names struct {
+	mu     sync.Mutex
+	tables map[string]string // nil until read
+	muns   map[string]string // nil until read
+}
+
+func newMemo(n *names) *memo {
+	return &memo{results: map[string]*Result{}, totals: map[string]*Result{}, hists: map[string][]histogram{}, names: n}
+}
+
+// unfiltered is the memo of the indicators without the filter's lists,
+// which published answers come from.
+func (mo *memo) unfiltered() *memo {
+	mo.mu.Lock()
+	defer mo.mu.Unlock()
+	if mo.all == nil {
+		mo.all = newMemo(mo.names)
+	}
+	return mo.all
+}
+
+func memoKey(name string, groupBy []Dimension) string {
+	parts := []string{name}
+	for _, d := range groupBy {
+		parts = append(parts, string(d))
+	}
+	return strings.Join(parts, "/")
+}
+
+// result returns a copy of a measure's result by a breakdown, if
+// computed: the total alone comes from any breakdown of the measure, all
+// of which carry it.
+func (mo *memo) result(name string, groupBy []Dimension) *Result {
+	mo.mu.Lock()
+	defer mo.mu.Unlock()
+	if r, ok := mo.results[memoKey(name, groupBy)]; ok {
+		return r.clone()
+	}
+	if r, ok := mo.totals[name]; ok && len(groupBy) == 0 {
+		total := r.clone()
+		total.GroupBy, total.Cells = []Dimension{}, []*Cell{}
+		return total
+	}
+	return nil
+}
+
+// keep memoises results, by their measure and breakdown.
+func (mo *memo) keep(rs ...*Result) {
+	mo.mu.Lock()
+	defer mo.mu.Unlock()
+	for _, r := range rs {
+		mo.results[memoKey(r.Indicator, r.GroupBy)] = r.clone()
+		mo.totals[r.Indicator] = mo.results[memoKey(r.Indicator, r.GroupBy)]
+	}
+}
+
+// clone copies a result deeply enough that suppression and published
+// answers, which rewrite cells and their keys, leave the original alone.
+func (r *Result) clone() *Result {
+	out := *r
+	out.GroupBy = append([]Dimension{}, r.GroupBy...)
+	out.Total = r.Total.clone()
+	out.Cells = make([]*Cell, len(r.Cells))
+	for i, c := range r.Cells {
+		out.Cells[i] = c.clone()
+	}
+	return &out
+}
+
+func (c *Cell) clone() *Cell {
+	if c == nil {
+		return nil
+	}
+	out := *c
+	out.Keys = make([]*Key, len(c.Keys))
+	for i, k := range c.Keys {
+		key := *k
+		out.Keys[i] = &key
+	}
+	return &out
+}
