@@ -3,6 +3,7 @@ package audit
 import (
 	"context"
 	"errors"
+	"sync"
 
 	entgo "entgo.io/ent"
 
@@ -17,11 +18,14 @@ import (
 var apiNames = map[string]string{"CaseFile": "Case", "TerritorialTable": "Table", "APIToken": "ApiToken"}
 
 // Record writes one audit event per object for what the viewer did, as
-// the system: the log is closed to everyone else. Outside a transaction
-// (identities a query read) the events get one of their own, so that
-// they join the audit chain together rather than one commit each.
+// the system: the log is closed to everyone else. The events are one
+// INSERT; outside a transaction (identities a query read) they get one of
+// their own, in which they join the audit chain.
 func Record(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, entityType string, ids []gid.ID) error {
-	if _, err := client.AuditEvent.Create().Mutation().Tx(); err != nil && len(ids) > 1 {
+	if len(ids) == 0 {
+		return nil
+	}
+	if _, err := client.AuditEvent.Create().Mutation().Tx(); err != nil {
 		tx, err := client.Tx(ctx)
 		if err != nil {
 			return err
@@ -32,16 +36,20 @@ func Record(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, e
 		}
 		return tx.Commit()
 	}
-	for _, id := range ids {
-		if err := recordChange(ctx, client, v, action, entityType, id, ""); err != nil {
-			return err
-		}
+	events := make([]*ent.AuditEventCreate, len(ids))
+	for i, id := range ids {
+		events[i] = event(client, v, action, entityType, id, "")
 	}
-	return nil
+	return client.AuditEvent.CreateBulk(events...).Exec(rule.SystemContext(ctx))
 }
 
 // recordChange writes one audit event, with what changed when known.
 func recordChange(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, entityType string, id gid.ID, changes string) error {
+	return event(client, v, action, entityType, id, changes).Exec(rule.SystemContext(ctx))
+}
+
+// event is the creation of an audit event.
+func event(client *ent.Client, v *viewer.Viewer, action, entityType string, id gid.ID, changes string) *ent.AuditEventCreate {
 	if name, ok := apiNames[entityType]; ok {
 		entityType = name
 	}
@@ -51,7 +59,7 @@ func recordChange(ctx context.Context, client *ent.Client, v *viewer.Viewer, act
 	if changes != "" {
 		b.SetChanges(changes)
 	}
-	return b.Exec(rule.SystemContext(ctx))
+	return b
 }
 
 // AuditMutations records every change a viewer makes, one event per
@@ -134,10 +142,70 @@ func AuditIdentityReads() entgo.Interceptor {
 			for i, pi := range identities {
 				ids[i] = pi.ID
 			}
+			if r, ok := ctx.Value(readsKey{}).(*reads); ok && !inTx(client) {
+				r.add(client, v, ids)
+				return value, nil
+			}
 			if err := Record(ctx, client, v, "READ_IDENTITY", "PersonIdentity", ids); err != nil {
 				return nil, err
 			}
 			return value, nil
 		})
 	})
+}
+
+// inTx reports whether client is a transaction's.
+func inTx(client *ent.Client) bool {
+	_, err := client.AuditEvent.Create().Mutation().Tx()
+	return err == nil
+}
+
+// reads are the identities a request's query has read so far, to be
+// recorded together (CollectReads).
+type reads struct {
+	mu     sync.Mutex
+	client *ent.Client
+	viewer *viewer.Viewer
+	ids    []gid.ID
+	seen   map[gid.ID]bool
+}
+
+type readsKey struct{}
+
+func (r *reads) add(client *ent.Client, v *viewer.Viewer, ids []gid.ID) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.client, r.viewer = client, v
+	for _, id := range ids {
+		if !r.seen[id] {
+			r.seen[id] = true
+			r.ids = append(r.ids, id)
+		}
+	}
+}
+
+// CollectReads returns a context in which the identities that queries
+// outside a transaction read are kept, to be recorded by RecordReads in
+// one INSERT, each identity once, instead of one INSERT per list read.
+// The caller must call RecordReads before the answer leaves, and send
+// nothing if it fails.
+func CollectReads(ctx context.Context) context.Context {
+	return context.WithValue(ctx, readsKey{}, &reads{seen: map[gid.ID]bool{}})
+}
+
+// RecordReads records the identities read in ctx since CollectReads and
+// forgets them.
+func RecordReads(ctx context.Context) error {
+	r, ok := ctx.Value(readsKey{}).(*reads)
+	if !ok {
+		return nil
+	}
+	r.mu.Lock()
+	client, v, ids := r.client, r.viewer, r.ids
+	r.ids = nil
+	r.mu.Unlock()
+	if len(ids) == 0 {
+		return nil
+	}
+	return Record(ctx, client, v, "READ_IDENTITY", "PersonIdentity", ids)
 }

@@ -158,6 +158,7 @@ func GraphQL(client *ent.Client, accounts *auth.Service, indicators *indicator.S
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(DefaultLimits)
 	srv.Use(transactions{entgql.Transactioner{TxOpener: client}})
+	srv.Use(identityReads{})
 	srv.Use(interrupted{})
 	srv.AroundFields(asSignedIn)
 	srv.SetErrorPresenter(presentError(logger))
