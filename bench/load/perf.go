@@ -104,12 +104,14 @@ func runPerf(ctx context.Context, hc *http.Client, cfg perfConfig) error {
 		if err != nil {
 			return err
 		}
-		var t struct{ CreateApiToken struct{ Token string } }
+		var t struct {
+			CreateAPIToken struct{ Token string } `json:"createApiToken"`
+		}
 		if _, err := call(ctx, hc, cfg.base, cookie, createTokenDoc, map[string]any{"input": map[string]any{
 			"name": "bench " + r.name, "scope": "READ_WRITE", "expiresAt": expires}}, &t); err != nil {
 			return fmt.Errorf("creating %s's API token: %w", r.name, err)
 		}
-		signed[r.name] = who{cookie, t.CreateApiToken.Token}
+		signed[r.name] = who{cookie, t.CreateAPIToken.Token}
 		var d caseListData
 		if _, err := call(ctx, hc, cfg.base, cookie, casesListDoc, perfListVars, &d); err != nil {
 			return fmt.Errorf("listing %s's cases: %w", r.name, err)
@@ -136,7 +138,7 @@ func runPerf(ctx context.Context, hc *http.Client, cfg perfConfig) error {
 					}
 					cs := make([]*client, n)
 					for i := range cs {
-						c := &client{idx: i, acct: perfAccount(role), w: w, only: o.op, rnd: rand.New(rand.NewPCG(uint64(n), uint64(i))), processed: make(chan struct{}, 1)}
+						c := &client{idx: i, acct: perfAccount(role), w: w, only: o.op, rnd: rand.New(rand.NewPCG(2026, uint64(i))), processed: make(chan struct{}, 1)}
 						if auth == "token" {
 							c.token = signed[role].token
 						} else {

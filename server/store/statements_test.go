@@ -38,7 +38,9 @@ func TestCountStatements(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows.Close()
+		if err := rows.Close(); err != nil {
+			t.Fatal(err)
+		}
 		if got := count.Load(); got != 4 {
 			t.Errorf("the context's count is %d, want 4: a query, two statements in a transaction, a raw query", got)
 		}
