@@ -19,10 +19,11 @@ import (
 )
 
 // Metrics are the server's Prometheus series: API requests by operation
-// and outcome, their latency, the database pool, and the Go runtime and
-// process. Every label value comes from the server — the operation's type
-// and its first root field as the schema names it, an error code the
-// server sets, the HTTP status — never from what a client names, so the
+// and outcome, their latency, their SQL statements, the database pool,
+// and the Go runtime and process. Every label value comes from the server
+// — the operation's type and its first root field as the schema names it,
+// the web app's operation names (appOperations), an error code the server
+// sets, the HTTP status — never from what a client names alone, so the
 // series stay bounded whatever clients send.
 type Metrics struct {
 	registry   *prometheus.Registry
