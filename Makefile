@@ -6,7 +6,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 # the server's go.mod.
 GOLANGCI_LINT ?= $(GO) run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0
 
-.PHONY: run dev build frontend server test test-go test-short test-frontend test-e2e generate check-generated migration lint bench fuzz load clean
+.PHONY: run dev build frontend server test test-go test-short test-frontend test-e2e generate check-generated migration lint bench fuzz load perf clean
 
 ## run: build the frontend and the server, then start it on win.db with demo data
 run: frontend
@@ -98,6 +98,12 @@ fuzz:
 ## 64 clients for 60 s, writes reconciled; WIN_LOAD_DB=sqlite, WIN_LOAD_PROCESSES=2…
 load:
 	bench/load.sh
+
+## perf: the benchmark (bench/run.sh; docs/performance.md): each operation alone per role,
+## session and token, 8 and 32 clients, with SQL statements, CPU and memory, and the
+## ratio to the hand-written case list through pgbench; WIN_BENCH_DB, WIN_BENCH_CASES…
+perf:
+	bench/run.sh
 
 clean:
 	rm -rf bin frontend/dist/app test-artifacts

@@ -79,7 +79,7 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 
 	var metrics *web.Metrics
 	if cfg.MetricsAddr != "" {
-		metrics = web.NewMetrics(db.SQL)
+		metrics = web.NewMetrics(db)
 	}
 	srv := &http.Server{
 		Addr: cfg.Addr,

@@ -51,9 +51,10 @@ type world struct {
 	providers  []string
 	filter     map[string]any // the dashboard's period: whole months, as it asks for the committee
 	runID      string
-	bases      []string        // the servers, in turn
-	startWrite float64         // chance that a member's next step is a write (preceded by the case page)
-	without    map[string]bool // the heavy reads left out of the mix, to see what they cost the others
+	bases      []string            // the servers, in turn
+	startWrite float64             // chance that a member's next step is a write (preceded by the case page)
+	without    map[string]bool     // the heavy reads left out of the mix, to see what they cost the others
+	visible    map[string][]string // account email → the cases of its first list page (perf.go)
 }
 
 // seen is a case as the client last read it.
@@ -67,6 +68,8 @@ type client struct {
 	idx    int
 	acct   account
 	cookie string
+	token  string // an API token sent instead of the cookie (perf.go)
+	only   string // the one operation of a perf phase (perf.go), "" for the mix
 	w      *world
 	rnd    *rand.Rand
 	rec    *recorder
@@ -109,13 +112,18 @@ func (c *client) next(t *vegeta.Target) error {
 		c.last = seen{} // a write goes only on the version this read shows
 	}
 	doc := map[string]string{
-		opCaseList: casesListDoc, opCasePage: casePageDoc, opAgenda: agendaDoc, opDashboard: dashboardDoc,
+		opCaseList: casesListDoc, opCaseListNoCount: casesListNoCountDoc, opCasePage: casePageDoc, opAgenda: agendaDoc, opDashboard: dashboardDoc,
 		opAddNote: addNoteDoc, opAddGoal: addGoalDoc, opAddIntervention: addInterventionDoc,
 	}[op]
 	t.Method = http.MethodPost
 	t.URL = c.w.bases[(c.idx+c.seq)%len(c.w.bases)] + "/graphql"
 	t.Body = jsonBody(doc, vars)
-	t.Header = http.Header{"Content-Type": {"application/json"}, "Cookie": {c.cookie}, "X-Request-Id": {c.marker()}}
+	t.Header = http.Header{"Content-Type": {"application/json"}, "X-Request-Id": {c.marker()}}
+	if c.token != "" {
+		t.Header.Set("Authorization", "Bearer "+c.token)
+	} else {
+		t.Header.Set("Cookie", c.cookie)
+	}
 	return nil
 }
 
@@ -129,6 +137,9 @@ func (c *client) choose() (string, map[string]any) {
 		return op, c.writeVars(op)
 	}
 	c.wantWrite = "" // a write whose case page failed is given up
+	if op, vars, ok := c.phaseStep(); ok {
+		return op, vars
+	}
 	if c.acct.member != "" && c.rnd.Float64() < c.w.startWrite {
 		c.wantWrite = pick(c.rnd, []string{opAddNote, opAddNote, opAddGoal, opAddIntervention})
 		c.target = pick(c.rnd, c.w.hot[c.acct.member])
@@ -195,14 +206,14 @@ func (c *client) writeVars(op string) map[string]any {
 	}
 }
 
-// today is midnight of today in Italy, as the forms send dates.
+// today is today's date in Italy, as the forms send dates.
 func today() string {
 	rome, err := time.LoadLocation("Europe/Rome")
 	if err != nil {
 		rome = time.UTC
 	}
 	y, m, d := time.Now().In(rome).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, rome).Format(time.RFC3339)
+	return time.Date(y, m, d, 0, 0, 0, 0, rome).Format(time.DateOnly)
 }
 
 // observe reads an answer: it records it, keeps what the next requests

@@ -18,6 +18,8 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -45,7 +47,31 @@ func run() error {
 	seed := flag.Uint64("seed", 2026, "seed of the clients' choices")
 	without := flag.String("without", "", "leave agenda and/or dashboard out of the mix (comma-separated; the case list takes their turn), to see what they cost the other operations")
 	timeout := flag.Duration("timeout", 5*time.Minute, "how long a client waits for an answer: longer than the server's WIN_REQUEST_TIMEOUT, so that the server's own deadline answers")
+	perf := flag.Bool("perf", false, "run the benchmark's phases (perf.go) instead of the mix: one operation, role and authentication at a time")
+	metricsURL := flag.String("metrics-url", "", "with -perf: the server's metrics address, for its SQL statements per request")
+	pid := flag.Int("server-pid", 0, "with -perf: the server's process ID, for its CPU time and peak memory")
+	perfClients := flag.String("perf-clients", "8,32", "with -perf: the client counts each phase runs at, comma-separated")
+	phases := flag.String("phases", "", `with -perf: a regular expression the phases run must match, on "operation role auth clients", e.g. "^caseList committee"`)
+	pgbenchURL := flag.String("pgbench-url", "", "with -perf: the server's PostgreSQL database, to run the hand-written case list through pgbench")
 	flag.Parse()
+	if *perf {
+		cfg := perfConfig{base: strings.Split(*urls, ",")[0], metrics: *metricsURL, pid: *pid, duration: *duration, pgbench: *pgbenchURL}
+		var err error
+		if cfg.phases, err = regexp.Compile(*phases); err != nil {
+			return fmt.Errorf("-phases: %w", err)
+		}
+		for _, n := range strings.Split(*perfClients, ",") {
+			c, err := strconv.Atoi(strings.TrimSpace(n))
+			if err != nil || c < 1 {
+				return fmt.Errorf("-perf-clients: %q is not a number of clients", n)
+			}
+			cfg.clients = append(cfg.clients, c)
+		}
+		if cfg.metrics == "" || cfg.pid == 0 {
+			return fmt.Errorf("-perf needs -metrics-url and -server-pid")
+		}
+		return runPerf(context.Background(), &http.Client{Timeout: *timeout, Transport: &http.Transport{MaxIdleConnsPerHost: 64, IdleConnTimeout: time.Minute}}, cfg)
+	}
 	if *dbURL == "" {
 		return fmt.Errorf("-database-url (or WIN_DATABASE_URL) is required to reconcile")
 	}
@@ -315,5 +341,5 @@ func dashboardPeriod(now time.Time) map[string]any {
 	}
 	y, m, _ := now.In(rome).Date()
 	to := time.Date(y, m, 1, 0, 0, 0, 0, rome)
-	return map[string]any{"from": to.AddDate(-1, 0, 0).Format(time.RFC3339), "to": to.Format(time.RFC3339)}
+	return map[string]any{"from": to.AddDate(-1, 0, 0).Format(time.DateOnly), "to": to.Format(time.DateOnly)}
 }

@@ -83,3 +83,11 @@ func TestReconcileFindsEachInconsistency(t *testing.T) {
 		})
 	}
 }
+
+// TestCasesListNoCount: the perf phase without the count asks for
+// everything else the case list asks for, and not the count.
+func TestCasesListNoCount(t *testing.T) {
+	if strings.Contains(casesListNoCountDoc, "totalCount") || len(casesListNoCountDoc) != len(casesListDoc)-len("    totalCount\n") {
+		t.Errorf("the case list without its count:\n%s", casesListNoCountDoc)
+	}
+}

@@ -5,11 +5,8 @@ import (
 	"errors"
 	"log/slog"
 	"slices"
-	"sync/atomic"
 	"testing"
 	"time"
-
-	"entgo.io/ent/dialect"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
@@ -22,20 +19,6 @@ import (
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 )
-
-// countedKey marks the context of a request, so that only its own
-// statements are counted, not the uses written behind it.
-type countedKey struct{}
-
-// counted returns a client over db counting the statements run for a
-// request (see countedKey).
-func counted(db *store.DB, n *atomic.Int64) *ent.Client {
-	return db.Client(ent.Driver(dialect.DebugWithContext(db.Driver(), func(ctx context.Context, _ ...any) {
-		if ctx.Value(countedKey{}) != nil {
-			n.Add(1)
-		}
-	})))
-}
 
 // member makes a user with roles, a member of two tables and coordinator
 // of one, and returns it with a session token and an API token.
@@ -73,11 +56,17 @@ func member(t *testing.T, s *Service, email string) (u *ent.User, session, token
 // writes nothing on its path; the viewer is the same either way.
 func TestAuthenticationStatements(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		var n atomic.Int64
-		s := NewCached(counted(db, &n), NewCache(true))
+		s := NewCached(db.Client(), NewCache(true))
 		t.Cleanup(s.Flush)
 		u, session, token := member(t, s, "conta@prova.example")
-		ctx := context.WithValue(context.Background(), countedKey{}, true)
+		// The statements of a request (store.CountStatements), not those
+		// written behind it.
+		var count *store.StatementCount
+		request := func() context.Context {
+			var ctx context.Context
+			ctx, count = store.CountStatements(context.Background())
+			return ctx
+		}
 		check := func(what string, v *viewer.Viewer, err error, statements int64) {
 			t.Helper()
 			if err != nil || v == nil {
@@ -87,7 +76,7 @@ func TestAuthenticationStatements(t *testing.T) {
 				!slices.Contains(v.Tables, v.Coordinates[0]) || !v.Has(domain.RoleCoordinator) {
 				t.Errorf("%s: viewer %+v", what, v)
 			}
-			if got := n.Swap(0); got != statements {
+			if got := count.Load(); got != statements {
 				t.Errorf("%s: %d statements, want %d", what, got, statements)
 			}
 		}
@@ -95,10 +84,9 @@ func TestAuthenticationStatements(t *testing.T) {
 			what       string
 			statements int64
 		}{{"first", 1}, {"cached", 0}} {
-			n.Store(0)
-			v, err := s.Authenticate(ctx, session)
+			v, err := s.Authenticate(request(), session)
 			check(round.what+" session", v, err, round.statements)
-			v, err = s.AuthenticateToken(ctx, token, Request{})
+			v, err = s.AuthenticateToken(request(), token, Request{})
 			check(round.what+" token", v, err, round.statements)
 			if !v.ReadOnly || v.TokenID == "" {
 				t.Errorf("token viewer %+v", v)
@@ -109,7 +97,7 @@ func TestAuthenticationStatements(t *testing.T) {
 		plain := New(s.Client)
 		t.Cleanup(plain.Flush)
 		for range 2 {
-			v, err := plain.Authenticate(ctx, session)
+			v, err := plain.Authenticate(request(), session)
 			check("uncached session", v, err, 1)
 		}
 	})
@@ -179,10 +167,9 @@ func TestHearsOtherProcesses(t *testing.T) {
 	cache.alone = true // hears of this test's changes only through PostgreSQL
 	listening := make(chan error, 1)
 	go func() { listening <- cache.Listen(ctx, there, url, slog.New(slog.DiscardHandler)) }()
-	var n atomic.Int64
-	b := NewCached(counted(there, &n), cache)
+	b := NewCached(there.Client(), cache)
 	t.Cleanup(b.Flush)
-	req := context.WithValue(ctx, countedKey{}, true)
+	req, count := store.CountStatements(ctx)
 	deadline := time.Now().Add(5 * time.Second)
 	for !cache.trusted.Load() && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
@@ -192,7 +179,7 @@ func TestHearsOtherProcesses(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if got := n.Load(); got != 1 {
+	if got := count.Load(); got != 1 {
 		t.Fatalf("%d statements for two uses of a token: not cached", got)
 	}
 

@@ -23,7 +23,7 @@ import (
 // when it begins (_txlock=immediate), across processes too: a second
 // run waits for the first, and then finds its work done.
 func (db *DB) WithLock(ctx context.Context, name string, fn func(tx *ent.Client) error) (ran bool, err error) {
-	drv := entsql.OpenDB(db.Dialect, db.SQL)
+	drv := db.Driver()
 	dtx, err := drv.Tx(ctx)
 	if err != nil {
 		return false, err
@@ -71,7 +71,7 @@ func tryAdvisoryLock(ctx context.Context, tx dialect.Tx, name string) (bool, err
 // begun is a driver whose transaction has already begun (and taken its
 // lock): ent's client makes it an ent transaction.
 type begun struct {
-	*entsql.Driver
+	dialect.Driver
 	tx dialect.Tx
 }
 

@@ -24,6 +24,8 @@ import (
 type DB struct {
 	SQL     *sql.DB
 	Dialect string // dialect.Postgres or dialect.SQLite
+
+	statements StatementCount // run through Driver and CountedSQL (statements.go)
 }
 
 // IsPostgres reports whether url names a PostgreSQL database; anything else
@@ -104,9 +106,10 @@ func SQLiteDSN(path string) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-// Driver returns the ent driver over the database.
+// Driver returns the ent driver over the database, counting its
+// statements (statements.go).
 func (db *DB) Driver() dialect.Driver {
-	return entsql.OpenDB(db.Dialect, db.SQL)
+	return countingDriver{entsql.OpenDB(db.Dialect, db.SQL), db}
 }
 
 // Client returns an ent client over the database, writing instants at

@@ -63,7 +63,7 @@ func stats(opts Options) *indicator.Source {
 	if opts.DB == nil {
 		return nil
 	}
-	return &indicator.Source{DB: opts.DB.SQL, Dialect: opts.DB.Dialect, Client: opts.Client}
+	return &indicator.Source{DB: opts.DB.CountedSQL(), Dialect: opts.DB.Dialect, Client: opts.Client}
 }
 
 // maxBodyBytes bounds a request body; GraphQL documents are small.
@@ -99,8 +99,8 @@ func New(opts Options) http.Handler {
 	api := func(h http.Handler) http.Handler {
 		return withClient(opts.Client, authn.Handler(origins.guard(throttle.handler(h))))
 	}
-	mux.Handle("/graphql", opts.Metrics.observe("other", "other", withBody(maxBodyBytes, api(withUnavailableStatus(GraphQL(opts.Client, accounts, stats(opts), logger))))))
-	mux.Handle("GET /export/indicator.csv", opts.Metrics.observe("export", "indicator.csv", api(exportIndicator(stats(opts), opts.Client, logger))))
+	mux.Handle("/graphql", opts.Metrics.observe("other", "other", "other", withBody(maxBodyBytes, api(withUnavailableStatus(GraphQL(opts.Client, accounts, stats(opts), logger))))))
+	mux.Handle("GET /export/indicator.csv", opts.Metrics.observe("export", "indicator.csv", "/export/indicator.csv", api(exportIndicator(stats(opts), opts.Client, logger))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"database/sql"
 	"net"
 	"net/http"
 	"net/netip"
@@ -15,22 +14,26 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/progetto-win/win/server/store"
 )
 
 // Metrics are the server's Prometheus series: API requests by operation
-// and outcome, their latency, the database pool, and the Go runtime and
-// process. Every label value comes from the server — the operation's type
-// and its first root field as the schema names it, an error code the
-// server sets, the HTTP status — never from what a client names, so the
+// and outcome, their latency, their SQL statements, the database pool,
+// and the Go runtime and process. Every label value comes from the server
+// — the operation's type and its first root field as the schema names it,
+// the web app's operation names (appOperations), an error code the server
+// sets, the HTTP status — never from what a client names alone, so the
 // series stay bounded whatever clients send.
 type Metrics struct {
-	registry *prometheus.Registry
-	requests *prometheus.CounterVec
-	duration *prometheus.HistogramVec
+	registry   *prometheus.Registry
+	requests   *prometheus.CounterVec
+	duration   *prometheus.HistogramVec
+	statements *prometheus.HistogramVec
 }
 
-// NewMetrics returns the series of a server over the database pool db.
-func NewMetrics(db *sql.DB) *Metrics {
+// NewMetrics returns the series of a server over the database db.
+func NewMetrics(db *store.DB) *Metrics {
 	m := &Metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -42,11 +45,22 @@ func NewMetrics(db *sql.DB) *Metrics {
 			Help:    "Time to answer API requests, by operation type and first root field.",
 			Buckets: prometheus.DefBuckets,
 		}, []string{"operation", "field"}),
+		statements: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "win_sql_statements_per_request",
+			Help: "SQL statements an API request ran, authentication included, by the web app's operation name (another client's: other) or the export's path.",
+			// One round per level of a query is a handful; a list of
+			// lists with one query per parent is hundreds.
+			Buckets: []float64{1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233},
+		}, []string{"operation"}),
 	}
-	m.registry.MustRegister(m.requests, m.duration,
+	m.registry.MustRegister(m.requests, m.duration, m.statements,
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "win_sql_statements_total",
+			Help: "SQL statements this process ran on its database, requests and background work alike.",
+		}, func() float64 { return float64(db.Statements()) }),
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		collectors.NewDBStatsCollector(db, "win"))
+		collectors.NewDBStatsCollector(db.SQL, "win"))
 	return m
 }
 
@@ -93,6 +107,7 @@ func peerWithin(remote string, allow []netip.Prefix) bool {
 // auth.WriteError the code of a refusal before GraphQL.
 type observation struct {
 	operation, field, code string
+	name                   string // the web app's name of the operation, or the export's path, for the statement count
 }
 
 type observationKey struct{}
@@ -124,15 +139,17 @@ var errorCode = regexp.MustCompile(`^[A-Z][A-Z_]{0,39}$`)
 // observe counts and times the requests of an API route, named operation
 // and field until the GraphQL extension names them better; without
 // metrics it is next.
-func (m *Metrics) observe(operation, field string, next http.Handler) http.Handler {
+func (m *Metrics) observe(operation, field, name string, next http.Handler) http.Handler {
 	if m == nil {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		obs := &observation{operation: operation, field: field}
+		obs := &observation{operation: operation, field: field, name: name}
 		rec := &observationWriter{statusRecorder: statusRecorder{ResponseWriter: w}, obs: obs}
-		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), observationKey{}, obs)))
+		ctx, statements := store.CountStatements(context.WithValue(r.Context(), observationKey{}, obs))
+		next.ServeHTTP(rec, r.WithContext(ctx))
+		m.statements.WithLabelValues(obs.name).Observe(float64(statements.Load()))
 		status := rec.status
 		if status == 0 {
 			status = http.StatusOK
@@ -184,6 +201,9 @@ func (e operationMetrics) InterceptResponse(ctx context.Context, next graphql.Re
 	if graphql.HasOperationContext(ctx) {
 		if op := graphql.GetOperationContext(ctx).Operation; op != nil {
 			obs.operation, obs.field = e.name(op)
+			if appOperations[op.Name] {
+				obs.name = op.Name
+			}
 		}
 	}
 	if resp != nil && len(resp.Errors) > 0 && obs.code == "" {

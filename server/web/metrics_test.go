@@ -45,7 +45,7 @@ func seriesOf(body, name string) []string {
 func TestMetricsSeries(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		a := webtest.NewAPI(t, db)
-		m := web.NewMetrics(db.SQL)
+		m := web.NewMetrics(db)
 		a.Rebuild(db, func(o *web.Options) { o.Metrics = m })
 		var viewer struct{ Viewer struct{ Email string } }
 		a.OK(`{ viewer { email } }`, nil, &viewer)
@@ -95,7 +95,7 @@ func TestMetricsSeries(t *testing.T) {
 func TestMetricsBounded(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		a := webtest.NewAPI(t, db)
-		m := web.NewMetrics(db.SQL)
+		m := web.NewMetrics(db)
 		a.Rebuild(db, func(o *web.Options) {
 			o.Metrics = m
 			o.Throttle = web.Throttle{Rate: 1e6, Burst: 1e6, AnonymousConcurrency: 4}
@@ -130,7 +130,7 @@ func TestMetricsBounded(t *testing.T) {
 func TestMetricsRestricted(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		a := webtest.NewAPI(t, db)
-		m := web.NewMetrics(db.SQL)
+		m := web.NewMetrics(db)
 		a.Rebuild(db, func(o *web.Options) {
 			o.Metrics = m
 			o.TrustedProxies = loopback
@@ -155,4 +155,65 @@ func TestMetricsRestricted(t *testing.T) {
 			t.Errorf("an allowed peer got %d", code)
 		}
 	})
+}
+
+// TestStatementsPerRequest: each request's SQL statements, its
+// authentication and a mutation's transaction included, are observed
+// under the web app's operation name, any other name as "other", and add
+// up to what the database ran.
+func TestStatementsPerRequest(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		a := webtest.NewAPI(t, db)
+		var viewer struct{ Viewer struct{ Email string } }
+		// The token's first use of the day is written behind its request,
+		// by no request: before the measure.
+		a.OK(`{ viewer { email } }`, nil, &viewer)
+		a.Accounts.Flush()
+		m := web.NewMetrics(db)
+		a.Rebuild(db, func(o *web.Options) { o.Metrics = m })
+		from := db.Statements()
+		a.OK(`{ viewer { email } }`, nil, &viewer)
+		a.OK(`query CasesList { viewer { email } }`, nil, &viewer)
+		a.OK(`query Mine { viewer { email } }`, nil, &viewer)
+		// The web app's name on another document: the name labels, the
+		// transaction's statements count.
+		a.OK(`mutation CaseActionsAddNote { createMunicipality(input: {name: "Comune di Prova", istatCode: "048998", population: 10}) { id } }`, nil, &struct{}{})
+		ran := db.Statements() - from
+
+		_, body := scrape(m.Handler(loopback), "127.0.0.1:41000", nil)
+		sums := map[string]float64{}
+		for _, op := range []string{"CasesList", "other", "CaseActionsAddNote"} {
+			want := 1
+			if op == "other" {
+				want = 2
+			}
+			if !strings.Contains(body, fmt.Sprintf(`win_sql_statements_per_request_count{operation=%q} %d`, op, want)) {
+				t.Errorf("not %d request(s) of %s counted:\n%s", want, op, strings.Join(seriesOf(body, "win_sql_statements_per_request_count"), "\n"))
+			}
+			var sum float64
+			if _, err := fmt.Sscanf(value(body, fmt.Sprintf(`win_sql_statements_per_request_sum{operation=%q}`, op)), "%g", &sum); err != nil {
+				t.Fatalf("no sum for %s: %v", op, err)
+			}
+			sums[op] = sum
+		}
+		if sums["CasesList"] < 1 || sums["CaseActionsAddNote"] <= sums["CasesList"] {
+			t.Errorf("statements per request: %v", sums)
+		}
+		if sums["other"]+sums["CasesList"]+sums["CaseActionsAddNote"] != float64(ran) {
+			t.Errorf("the requests ran %d statements, the histogram says %v", ran, sums)
+		}
+		if value(body, "win_sql_statements_total") == "" {
+			t.Error("no process total")
+		}
+	})
+}
+
+// value is the value of a series in a scrape, "" when it is missing.
+func value(body, series string) string {
+	for _, line := range strings.Split(body, "\n") {
+		if rest, ok := strings.CutPrefix(line, series+" "); ok {
+			return rest
+		}
+	}
+	return ""
 }

@@ -9,10 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"entgo.io/ent/dialect"
-
 	"github.com/progetto-win/win/domain/gid"
-	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/schema/rule"
@@ -23,28 +20,22 @@ import (
 	"github.com/progetto-win/win/server/webtest"
 )
 
-// inRequest marks the context of the requests a counter counts: what the
-// server writes behind them (the uses of sessions and tokens) is not
-// theirs.
-type inRequest struct{}
-
 // countingAPI returns an API over demo data whose handler counts the SQL
-// statements each request runs.
+// statements each request runs (store.CountStatements, the server's own
+// count), not what it writes behind them (the uses of sessions and tokens).
 func countingAPI(t *testing.T, db *store.DB, cases int) (*webtest.API, *atomic.Int64) {
 	t.Helper()
 	if _, err := demo.Load(rule.SystemContext(context.Background()), db.Client(), demo.Options{Seed: 3, Cases: cases, Today: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	var n atomic.Int64
-	client := db.Client(ent.Driver(dialect.DebugWithContext(db.Driver(), func(ctx context.Context, _ ...any) {
-		if ctx.Value(inRequest{}) != nil {
-			n.Add(1)
-		}
-	})))
+	client := db.Client()
 	a := &webtest.API{T: t, Client: client, Accounts: webtest.Accounts(t, client)}
 	h := web.New(a.Options(db, slog.New(slog.NewTextHandler(io.Discard, nil))))
 	a.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), inRequest{}, true)))
+		ctx, count := store.CountStatements(r.Context())
+		h.ServeHTTP(w, r.WithContext(ctx))
+		n.Add(count.Load())
 	})
 	return a, &n
 }
