@@ -31,9 +31,9 @@ var (
 	today = time.Date(2026, time.November, 25, 10, 0, 0, 0, time.UTC)
 )
 
-func load(t *testing.T, c *ent.Client, cases int) *demo.Summary {
+func load(t *testing.T, db *store.DB, cases int) *demo.Summary {
 	t.Helper()
-	s, err := demo.Load(rule.SystemContext(context.Background()), c, demo.Options{Seed: 7, Cases: cases, Today: today})
+	s, err := demo.Load(rule.SystemContext(context.Background()), db, demo.Options{Seed: 7, Cases: cases, Today: today})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestLoad(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := rule.SystemContext(context.Background())
 		c := db.Client()
-		s := load(t, c, 300)
+		s := load(t, db, 300)
 		for name, pair := range map[string][2]int{
 			"municipalities": {s.Municipalities, c.Municipality.Query().CountX(ctx)},
 			"organizations":  {s.Organizations, c.Organization.Query().CountX(ctx)},
@@ -213,10 +213,10 @@ func canonical(t *testing.T, c *ent.Client) string {
 func TestLoadIsDeterministic(t *testing.T) {
 	for _, d := range storetest.Dialects {
 		t.Run(d, func(t *testing.T) {
-			a, b := storetest.Open(t, d).Client(), storetest.Open(t, d).Client()
+			a, b := storetest.Open(t, d), storetest.Open(t, d)
 			load(t, a, 120)
 			load(t, b, 120)
-			if ca, cb := canonical(t, a), canonical(t, b); ca != cb {
+			if ca, cb := canonical(t, a.Client()), canonical(t, b.Client()); ca != cb {
 				t.Fatal("two loads with the same seed differ")
 			}
 		})
@@ -225,9 +225,8 @@ func TestLoadIsDeterministic(t *testing.T) {
 
 func TestLoadRefusesData(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		c := db.Client()
-		load(t, c, 10)
-		_, err := demo.Load(rule.SystemContext(context.Background()), c, demo.Options{Seed: 1, Cases: 10, Today: today})
+		load(t, db, 10)
+		_, err := demo.Load(rule.SystemContext(context.Background()), db, demo.Options{Seed: 1, Cases: 10, Today: today})
 		if !errors.Is(err, demo.ErrNotEmpty) {
 			t.Fatalf("second load: %v", err)
 		}
@@ -247,9 +246,9 @@ func BenchmarkLoad(b *testing.B) {
 		b.Run(d, func(b *testing.B) {
 			for b.Loop() {
 				b.StopTimer()
-				c := storetest.Open(b, d).Client()
+				db := storetest.Open(b, d)
 				b.StartTimer()
-				if _, err := demo.Load(rule.SystemContext(context.Background()), c, demo.Options{Seed: 1, Cases: cases, Today: today}); err != nil {
+				if _, err := demo.Load(rule.SystemContext(context.Background()), db, demo.Options{Seed: 1, Cases: cases, Today: today}); err != nil {
 					b.Fatal(err)
 				}
 			}

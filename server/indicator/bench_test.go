@@ -44,7 +44,7 @@ func BenchmarkDashboard(b *testing.B) {
 		cases = v
 	}
 	db := storetest.Open(b, dialect.Postgres)
-	if _, err := demo.Load(rule.SystemContext(context.Background()), db.Client(), demo.Options{Seed: 1, Cases: cases, Today: time.Now()}); err != nil {
+	if _, err := demo.Load(rule.SystemContext(context.Background()), db, demo.Options{Seed: 1, Cases: cases, Today: time.Now()}); err != nil {
 		b.Fatal(err)
 	}
 	// As autovacuum would after a bulk load: the planner needs statistics.

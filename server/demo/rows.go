@@ -1,0 +1,256 @@
+package demo
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql/schema"
+	"github.com/lib/pq"
+
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/ent/migrate"
+)
+
+// The cases and what they carry — most of a load's rows — bypass ent:
+// one COPY per table and chunk on PostgreSQL, multi-row INSERTs on SQLite.
+// ent would check each row in hooks and validators (the generator makes
+// valid rows, as the tests check) and fill in defaults and derived
+// columns, which the writer therefore sets itself: IDs, timestamps,
+// pseudonyms, open_person (oneOpenCase) and the name keys (nameKeys).
+// TestColumnsMatchSchema fails when a table gains a column.
+
+// rows are the rows of one table in a chunk, flat, in the order of columns.
+type rows struct {
+	table   *schema.Table
+	columns []string
+	values  []any
+}
+
+func newRows(table *schema.Table, columns ...string) rows { return rows{table: table, columns: columns} }
+
+// add appends a row; it must have a value for each column, nil for NULL.
+func (r *rows) add(values ...any) {
+	if len(values) != len(r.columns) {
+		panic(fmt.Sprintf("demo: %d values for the %d columns of %s", len(values), len(r.columns), r.table.Name))
+	}
+	r.values = append(r.values, values...)
+}
+
+func (r *rows) len() int { return len(r.values) / len(r.columns) }
+
+// now is the creation time of a row, at the precision both databases keep
+// (as store's client writes it).
+func now() time.Time { return time.Now().Truncate(time.Microsecond) }
+
+// orNil is a nullable column's value: NULL for the zero value.
+func orNil[T comparable](v T) any {
+	var zero T
+	if v == zero {
+		return nil
+	}
+	return v
+}
+
+// day is a date column's value, as domain.Date writes it.
+func day(d domain.Date) any { return d.String() }
+
+// dayOrNil is a nullable date column's value.
+func dayOrNil(d *domain.Date) any {
+	if d == nil {
+		return nil
+	}
+	return d.String()
+}
+
+// sink writes rows into the load's transaction: begin before the first
+// rows, end after the last.
+type sink interface {
+	begin(ctx context.Context) error
+	write(ctx context.Context, r *rows) error
+	end(ctx context.Context) error
+}
+
+func newSink(d string, tx *sql.Tx) sink {
+	if d == dialect.Postgres {
+		return &copySink{tx: tx}
+	}
+	return &insertSink{tx: tx, stmts: map[string]*sql.Stmt{}}
+}
+
+// copySink writes with PostgreSQL's COPY, into tables without indexes
+// until the end (indexes.go).
+type copySink struct {
+	tx      *sql.Tx
+	rebuild rebuild
+}
+
+func (s *copySink) begin(ctx context.Context) (err error) {
+	var tables []string
+	for _, r := range newChunk().tables() {
+		tables = append(tables, r.table.Name)
+	}
+	s.rebuild, err = dropIndexes(ctx, s.tx, tables)
+	return err
+}
+
+func (s *copySink) end(ctx context.Context) error { return s.rebuild.run(ctx, s.tx) }
+
+func (s *copySink) write(ctx context.Context, r *rows) (err error) {
+	stmt, err := s.tx.PrepareContext(ctx, pq.CopyIn(r.table.Name, r.columns...))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := stmt.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	n := len(r.columns)
+	for i := 0; i < len(r.values); i += n {
+		row := r.values[i : i+n]
+		for j, v := range row {
+			// JSON as text: lib/pq's COPY would write []byte as bytea.
+			if b, ok := v.([]byte); ok {
+				row[j] = string(b)
+			}
+		}
+		if _, err := stmt.ExecContext(ctx, row...); err != nil {
+			return fmt.Errorf("%s: %w", r.table.Name, err)
+		}
+	}
+	if _, err := stmt.ExecContext(ctx); err != nil { // ends the COPY, reporting its errors
+		return fmt.Errorf("%s: %w", r.table.Name, err)
+	}
+	return nil
+}
+
+// sqliteMaxParams is the most parameters an SQLite statement takes
+// (SQLITE_MAX_VARIABLE_NUMBER, modernc's default).
+const sqliteMaxParams = 32766
+
+// insertSink writes with INSERTs of as many rows as SQLite's parameters
+// allow, each prepared once per table.
+type insertSink struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func (s *insertSink) write(ctx context.Context, r *rows) error {
+	n := len(r.columns)
+	per := sqliteMaxParams / n
+	for start := 0; start < r.len(); start += per {
+		count := min(per, r.len()-start)
+		args := r.values[start*n : (start+count)*n]
+		var err error
+		if count == per {
+			stmt, ok := s.stmts[r.table.Name]
+			if !ok {
+				if stmt, err = s.tx.PrepareContext(ctx, insertSQL(r, count)); err != nil {
+					return err
+				}
+				s.stmts[r.table.Name] = stmt
+			}
+			_, err = stmt.ExecContext(ctx, args...)
+		} else {
+			_, err = s.tx.ExecContext(ctx, insertSQL(r, count), args...)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.table.Name, err)
+		}
+	}
+	return nil
+}
+
+func (*insertSink) begin(context.Context) error { return nil }
+
+func (s *insertSink) end(context.Context) error {
+	for _, stmt := range s.stmts {
+		if err := stmt.Close(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertSQL is an INSERT of count rows.
+func insertSQL(r *rows, count int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "INSERT INTO %q (", r.table.Name)
+	for i, c := range r.columns {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, "%q", c)
+	}
+	b.WriteString(") VALUES ")
+	row := "(" + strings.TrimSuffix(strings.Repeat("?,", len(r.columns)), ",") + ")"
+	for i := range count {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(row)
+	}
+	return b.String()
+}
+
+// chunk holds the rows of a chunk of cases, in the order their foreign
+// keys need.
+type chunk struct {
+	persons, identities, cases, plans, goals, commitments, interventions,
+	outcomes, events, assessments, meetings, meetingItems rows
+}
+
+func newChunk() *chunk {
+	return &chunk{
+		persons: newRows(migrate.PersonsTable, "id", "created_at", "updated_at", "pseudonym", "birth_year", "gender",
+			"household_size", "citizenship_area", "person_municipality"),
+		identities: newRows(migrate.PersonIdentitiesTable, "id", "created_at", "updated_at", "first_name", "last_name",
+			"last_name_key", "first_name_key", "tax_code", "birth_date", "birth_place", "email", "phone", "address",
+			"postal_code", "city", "person_identity"),
+		cases: newRows(migrate.CasesTable, "id", "created_at", "updated_at", "code", "referred_on", "referral_reason",
+			"need_areas", "status", "priority", "taken_in_charge_on", "closed_on", "closure_reason", "decline_reason",
+			"consent_given_at", "first_meeting_on", "first_meeting_due_on", "plan_due_on", "transfer_reason",
+			"transfer_requested_at", "open_person", "referrer_entered_identity", "version", "case_file_person",
+			"case_file_table", "case_file_referring_organization", "case_file_referring_operator",
+			"case_file_case_manager", "case_file_transfer_to", "case_file_next_case"),
+		plans: newRows(migrate.PlansTable, "id", "created_at", "updated_at", "summary", "agreed_on", "review_on", "case_file_plan"),
+		goals: newRows(migrate.GoalsTable, "id", "created_at", "updated_at", "area", "description", "due_on", "status", "goal_plan"),
+		commitments: newRows(migrate.CommitmentsTable, "id", "created_at", "updated_at", "kind", "description",
+			"hours_agreed", "hours_done", "due_on", "commitment_plan", "commitment_host"),
+		interventions: newRows(migrate.InterventionsTable, "id", "created_at", "updated_at", "kind", "description",
+			"starts_on", "ends_on", "status", "cost_cents", "intervention_case", "intervention_provider", "intervention_fund"),
+		outcomes: newRows(migrate.OutcomesTable, "id", "created_at", "updated_at", "kind", "value_dimension", "achieved_on",
+			"evidence", "follow_up_due_on", "followed_up_on", "still_held", "outcome_case", "outcome_intervention",
+			"outcome_verified_by"),
+		events: newRows(migrate.CaseEventsTable, "id", "created_at", "updated_at", "kind", "occurred_at", "note",
+			"case_event_case", "case_event_actor"),
+		assessments: newRows(migrate.AssessmentsTable, "id", "created_at", "updated_at", "level", "findings", "summary",
+			"complex_needs", "assessed_on", "assessment_case", "assessment_assessor"),
+		meetings: newRows(migrate.MonitoringMeetingsTable, "id", "created_at", "updated_at", "planned_on", "held_on",
+			"summary", "monitoring_meeting_case", "monitoring_meeting_recorded_by"),
+		meetingItems: newRows(migrate.MonitoringItemsTable, "id", "created_at", "updated_at", "progress", "goal_status",
+			"hours_done", "monitoring_item_meeting", "monitoring_item_goal", "monitoring_item_commitment"),
+	}
+}
+
+// tables lists the chunk's rows in the order they are written.
+func (c *chunk) tables() []*rows {
+	return []*rows{&c.persons, &c.identities, &c.cases, &c.plans, &c.goals, &c.commitments, &c.interventions,
+		&c.outcomes, &c.events, &c.assessments, &c.meetings, &c.meetingItems}
+}
+
+func (c *chunk) write(ctx context.Context, s sink) error {
+	for _, r := range c.tables() {
+		if r.len() == 0 {
+			continue
+		}
+		if err := s.write(ctx, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
