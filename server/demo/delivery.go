@@ -111,12 +111,11 @@ func (w *writer) addInterventions(c *caseDraft, end domain.Date) []item {
 		var charged int64
 		if f := g.net.funds[fundKey{c.person.place, starts.Year()}]; f != nil && f.committed+cost <= f.allocated {
 			f.committed += cost
-			fundID, charged = f.id, cost
+			fundID, charged = str(f.id), cost
 		}
 		id := intervention.DefaultID()
-		created := now()
-		w.c.interventions.add(id, created, created, string(kind), "Intervento previsto dal progetto personalizzato.",
-			day(starts), day(ends), string(status), charged, c.id, provider, fundID)
+		w.c.interventions.add(str(id), w.created, w.created, string(kind), "Intervento previsto dal progetto personalizzato.",
+			g.day(starts), g.day(ends), string(status), charged, str(c.id), str(provider), fundID)
 		items = append(items, item{id: id, kind: kind})
 	}
 	return items

@@ -88,6 +88,7 @@ func Load(ctx context.Context, db *store.DB, opts Options) (*Summary, error) {
 		today:      domain.DayOf(opts.Today),
 		sum:        &Summary{},
 		pseudonyms: map[string]bool{},
+		dates:      map[domain.Date]any{},
 	}
 	if err := g.run(ctx, opts.Cases); err != nil {
 		_ = tx.Rollback()
@@ -108,6 +109,7 @@ type generator struct {
 	sum        *Summary
 	net        *network
 	pseudonyms map[string]bool // given to persons
+	dates      map[domain.Date]any
 }
 
 func (g *generator) run(ctx context.Context, cases int) error {

@@ -122,17 +122,16 @@ func nameCode(s string) string {
 func (w *writer) addPerson(p *personDraft) {
 	g := w.g
 	pl := places[p.place]
-	created := now()
-	w.c.persons.add(p.id, created, created, g.pseudonym(), p.birth.Year(), string(p.gender), p.household,
-		string(p.citizenship), g.net.municipalities[p.place].ID)
+	w.c.persons.add(str(p.id), w.created, w.created, g.pseudonym(), int64(p.birth.Year()), string(p.gender), int64(p.household),
+		string(p.citizenship), str(g.net.municipalities[p.place].ID))
 	email := fmt.Sprintf("%s.%s.%d@example.org", slug(p.first), slug(p.last), g.rnd.IntN(1000))
 	phone := fmt.Sprintf("+39 3%02d %07d", g.rnd.IntN(100), g.rnd.IntN(10_000_000))
 	address := fmt.Sprintf("%s %d", pick(g.rnd, streets), 1+g.rnd.IntN(150))
 	// The name keys and the tax code's spelling as the hooks of
 	// PersonIdentity (nameKeys, normalizeTaxCode) store them.
-	w.c.identities.add(personidentity.DefaultID(), created, created, p.first, p.last, domain.NameKey(p.last),
-		domain.NameKey(p.first), domain.NormalizeTaxCode(p.taxCode), day(p.birth), nil, email, phone, address,
-		pl.PostalCode, pl.Name, p.id)
+	w.c.identities.add(str(personidentity.DefaultID()), w.created, w.created, p.first, p.last, domain.NameKey(p.last),
+		domain.NameKey(p.first), domain.NormalizeTaxCode(p.taxCode), g.day(p.birth), nil, email, phone, address,
+		pl.PostalCode, pl.Name, str(p.id))
 }
 
 // pseudonym draws a person's pseudonym, as ent would, redrawing one

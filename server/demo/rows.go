@@ -12,6 +12,7 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/migrate"
 )
 
@@ -42,33 +43,37 @@ func (r *rows) add(values ...any) {
 
 func (r *rows) len() int { return len(r.values) / len(r.columns) }
 
-// now is the creation time of a row, at the precision both databases keep
-// (as store's client writes it).
-func now() time.Time { return time.Now().Truncate(time.Microsecond) }
+// Values are the drivers' own types (string, int64, bool, time.Time,
+// []byte, nil), which database/sql passes on without converting them.
 
-// orNil is a nullable column's value: NULL for the zero value.
-func orNil[T comparable](v T) any {
-	var zero T
-	if v == zero {
-		return nil
+// str is an ID's value.
+func str(id gid.ID) string { return string(id) }
+
+// day is a date column's value, as domain.Date writes it; the few hundred
+// dates of a load are formatted once each.
+func (g *generator) day(d domain.Date) any {
+	v, ok := g.dates[d]
+	if !ok {
+		v = d.String()
+		g.dates[d] = v
 	}
 	return v
 }
 
-// day is a date column's value, as domain.Date writes it.
-func day(d domain.Date) any { return d.String() }
-
 // dayOrNil is a nullable date column's value.
-func dayOrNil(d *domain.Date) any {
+func (g *generator) dayOrNil(d *domain.Date) any {
 	if d == nil {
 		return nil
 	}
-	return d.String()
+	return g.day(*d)
 }
 
 // sink writes rows into the load's transaction: begin before the first
 // rows, end after the last.
 type sink interface {
+	// instant is the value of a time column, at the precision both
+	// databases keep (as store's client writes it).
+	instant(t time.Time) any
 	begin(ctx context.Context) error
 	write(ctx context.Context, r *rows) error
 	end(ctx context.Context) error
@@ -95,6 +100,11 @@ func (s *copySink) begin(ctx context.Context) (err error) {
 	}
 	s.rebuild, err = dropIndexes(ctx, s.tx, tables)
 	return err
+}
+
+// instant formats a time as lib/pq would.
+func (*copySink) instant(t time.Time) any {
+	return t.Truncate(time.Microsecond).UTC().Format("2006-01-02 15:04:05.999999Z07:00")
 }
 
 func (s *copySink) end(ctx context.Context) error { return s.rebuild.run(ctx, s.tx) }
@@ -164,6 +174,8 @@ func (s *insertSink) write(ctx context.Context, r *rows) error {
 	}
 	return nil
 }
+
+func (*insertSink) instant(t time.Time) any { return t.Truncate(time.Microsecond) }
 
 func (*insertSink) begin(context.Context) error { return nil }
 

@@ -22,11 +22,14 @@ import (
 // writer turns the drafts of a chunk of cases into rows (rows.go says
 // what ent would have added).
 type writer struct {
-	g *generator
-	c *chunk
+	g       *generator
+	c       *chunk
+	created any // created_at and updated_at of the chunk's rows
 }
 
-func (g *generator) newWriter() *writer { return &writer{g: g, c: newChunk()} }
+func (g *generator) newWriter() *writer {
+	return &writer{g: g, c: newChunk(), created: g.rows.instant(time.Now())}
+}
 
 // jsonOf is the value of a JSON column, as ent writes it.
 func jsonOf(v any) []byte {
@@ -56,22 +59,21 @@ func (w *writer) addCase(c *caseDraft) {
 	var firstMeetingOn, planDueOn, takenOn, closedOn *domain.Date
 	if g.chance(0.8) {
 		// A first case's referrer entered the identity; a reopening's did not.
-		referringOrg, referringOperator = g.net.orgOf[referrer.ID], referrer.ID
+		referringOrg, referringOperator = g.net.orgOf[referrer.ID], str(referrer.ID)
 		referrerEnteredIdentity = c.previous == nil
 	} else { // referred by a partner outside the table
 		referringOrg = pick(g.rnd, g.net.orgs[len(places):]).ID
 		referrer = nil
 	}
 	if c.previous != nil {
-		previous = c.previous.id
+		previous = str(c.previous.id)
 	}
 	event := func(kind caseevent.Kind, on domain.Date, actor *ent.User, note string) {
 		var actorID any
 		if actor != nil {
-			actorID = actor.ID
+			actorID = str(actor.ID)
 		}
-		created := now()
-		w.c.events.add(caseevent.DefaultID(), created, created, string(kind), w.at(on), note, c.id, actorID)
+		w.c.events.add(str(caseevent.DefaultID()), w.created, w.created, string(kind), w.at(on), note, str(c.id), actorID)
 		events++
 	}
 	note := "Segnalazione ricevuta dal tavolo."
@@ -98,7 +100,7 @@ func (w *writer) addCase(c *caseDraft) {
 		event(caseevent.KindDeclined, *c.declined, t.coordinator, "Segnalazione non accolta.")
 	}
 	if c.takenOn != nil {
-		caseManager, takenOn = manager.ID, c.takenOn
+		caseManager, takenOn = str(manager.ID), c.takenOn
 		event(caseevent.KindTakenInCharge, *c.takenOn, t.coordinator, "Presa in carico e progetto concordato.")
 		w.addPlan(c, manager)
 	}
@@ -120,16 +122,15 @@ func (w *writer) addCase(c *caseDraft) {
 	// open_person: the person while the case is open (oneOpenCase).
 	var openPerson any
 	if domain.CaseStatus(c.status).Open() {
-		openPerson = c.person.id
+		openPerson = str(c.person.id)
 	}
 	firstMeetingDue := c.referred.AddDays(t.DaysToFirstMeeting)
-	created := now()
-	w.c.cases.add(c.id, created, created, c.code, day(c.referred), referralReason(c.needs),
-		jsonOf(c.needs), string(c.status), string(c.priority), dayOrNil(takenOn), dayOrNil(closedOn), closureReason, declineReason,
-		consentGivenAt, dayOrNil(firstMeetingOn), day(firstMeetingDue), dayOrNil(planDueOn), nil,
+	w.c.cases.add(str(c.id), w.created, w.created, c.code, g.day(c.referred), referralReason(c.needs),
+		jsonOf(c.needs), string(c.status), string(c.priority), g.dayOrNil(takenOn), g.dayOrNil(closedOn), closureReason, declineReason,
+		consentGivenAt, g.dayOrNil(firstMeetingOn), g.day(firstMeetingDue), g.dayOrNil(planDueOn), nil,
 		nil, openPerson, referrerEnteredIdentity,
-		events, // each recorded change made a new version
-		c.person.id, t.ID, referringOrg, referringOperator,
+		int64(events), // each recorded change made a new version
+		str(c.person.id), str(t.ID), str(referringOrg), referringOperator,
 		caseManager, nil, previous)
 }
 
@@ -142,18 +143,16 @@ func (w *writer) addAssessment(c *caseDraft, on domain.Date, by *ent.User) {
 	for i, area := range c.needs {
 		findings[i] = domain.AreaFinding{Area: area, Need: pick(g.rnd, levels), Resources: "Rete familiare e amicale da attivare."}
 	}
-	created := now()
-	w.c.assessments.add(assessment.DefaultID(), created, created, string(assessment.LevelPreliminary), jsonOf(findings),
-		"Analisi dei bisogni e delle risorse svolta con la persona.", len(c.needs) > 2, day(on), c.id, by.ID)
+	w.c.assessments.add(str(assessment.DefaultID()), w.created, w.created, string(assessment.LevelPreliminary), jsonOf(findings),
+		"Analisi dei bisogni e delle risorse svolta con la persona.", len(c.needs) > 2, g.day(on), str(c.id), str(by.ID))
 }
 
 // addMonitoringMeeting plans a meeting that reviews every goal of a case.
 func (w *writer) addMonitoringMeeting(c *caseDraft, on domain.Date) {
-	id := monitoringmeeting.DefaultID()
-	created := now()
-	w.c.meetings.add(id, created, created, day(on), nil, nil, c.id, nil)
+	id := str(monitoringmeeting.DefaultID())
+	w.c.meetings.add(id, w.created, w.created, w.g.day(on), nil, nil, str(c.id), nil)
 	for _, goalID := range c.goals {
-		w.c.meetingItems.add(monitoringitem.DefaultID(), created, created, nil, nil, nil, id, goalID, nil)
+		w.c.meetingItems.add(str(monitoringitem.DefaultID()), w.created, w.created, nil, nil, nil, id, str(goalID), nil)
 	}
 }
 
@@ -161,7 +160,7 @@ func (w *writer) addMonitoringMeeting(c *caseDraft, on domain.Date) {
 // often a reciprocal commitment, interventions and outcomes.
 func (w *writer) addPlan(c *caseDraft, manager *ent.User) {
 	g := w.g
-	planID := plan.DefaultID()
+	planID := str(plan.DefaultID())
 	end := g.today
 	if c.closed != nil {
 		end = *c.closed
@@ -170,14 +169,13 @@ func (w *writer) addPlan(c *caseDraft, manager *ent.User) {
 	for review.Before(end.AddDays(-10)) {
 		review = review.AddDays(90)
 	}
-	created := now()
-	w.c.plans.add(planID, created, created, "Progetto personalizzato concordato e sottoscritto con la persona.",
-		day(*c.takenOn), day(review), c.id)
+	w.c.plans.add(planID, w.created, w.created, "Progetto personalizzato concordato e sottoscritto con la persona.",
+		g.day(*c.takenOn), g.day(review), str(c.id))
 	for _, area := range c.needs {
 		goalID := goal.DefaultID()
 		c.goals = append(c.goals, goalID)
 		due := (*c.takenOn).AddDays(g.between(180, 365))
-		w.c.goals.add(goalID, created, created, string(area), goalText[area], day(due), string(w.goalStatus(c)), planID)
+		w.c.goals.add(str(goalID), w.created, w.created, string(area), goalText[area], g.day(due), string(w.goalStatus(c)), planID)
 	}
 	var hoursDone, hoursAgreed int
 	if g.chance(0.7) {
@@ -186,8 +184,8 @@ func (w *writer) addPlan(c *caseDraft, manager *ent.User) {
 		hoursDone = min(hoursAgreed, int(float64(hoursAgreed)*elapsed/240*(0.6+0.5*g.rnd.Float64())))
 		kind := pick(g.rnd, commitmentKinds)
 		host := pick(g.rnd, g.net.byKind[organization.KindThirdSector]).ID
-		w.c.commitments.add(commitment.DefaultID(), created, created, string(kind), "Attività per la comunità concordata nel progetto.",
-			hoursAgreed, hoursDone, day((*c.takenOn).AddDays(240)), planID, host)
+		w.c.commitments.add(str(commitment.DefaultID()), w.created, w.created, string(kind), "Attività per la comunità concordata nel progetto.",
+			int64(hoursAgreed), int64(hoursDone), g.day((*c.takenOn).AddDays(240)), planID, str(host))
 	}
 	items := w.addInterventions(c, end)
 	w.addOutcomes(c, end, manager, items, hoursAgreed > 0 && hoursDone*5 >= hoursAgreed*4)
@@ -230,10 +228,10 @@ type outcomeRow struct {
 func (w *writer) addOutcome(c *caseDraft, manager *ent.User, items []item, o *outcomeRow) {
 	var interventionID any
 	if len(items) > 0 {
-		interventionID = items[0].id
+		interventionID = str(items[0].id)
 	}
-	created := now()
-	w.c.outcomes.add(outcome.DefaultID(), created, created, string(o.kind), string(dimensionOf(o.kind)), day(o.achieved),
-		"Documentazione agli atti del tavolo.", dayOrNil(o.followUpDue), dayOrNil(o.followedUpOn), o.stillHeld,
-		c.id, interventionID, manager.ID)
+	g := w.g
+	w.c.outcomes.add(str(outcome.DefaultID()), w.created, w.created, string(o.kind), string(dimensionOf(o.kind)), g.day(o.achieved),
+		"Documentazione agli atti del tavolo.", g.dayOrNil(o.followUpDue), g.dayOrNil(o.followedUpOn), o.stillHeld,
+		str(c.id), interventionID, str(manager.ID))
 }
