@@ -31,7 +31,9 @@ type rows struct {
 	values  []any
 }
 
-func newRows(table *schema.Table, columns ...string) rows { return rows{table: table, columns: columns} }
+func newRows(table *schema.Table, columns ...string) rows {
+	return rows{table: table, columns: columns}
+}
 
 // add appends a row; it must have a value for each column, nil for NULL.
 func (r *rows) add(values ...any) {
