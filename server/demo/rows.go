@@ -144,50 +144,100 @@ func (s *copySink) write(ctx context.Context, r *rows) (err error) {
 // (SQLITE_MAX_VARIABLE_NUMBER, modernc's default).
 const sqliteMaxParams = 32766
 
-// insertSink writes with INSERTs of as many rows as SQLite's parameters
-// allow, each prepared once per table.
-type insertSink struct {
-	tx    *sql.Tx
-	stmts map[string]*sql.Stmt
-}
+// sqliteRows is the number of rows an INSERT writes on SQLite, parameters
+// allowing: past a few hundred, more rows per statement save nothing.
+const sqliteRows = 500
 
-func (s *insertSink) write(ctx context.Context, r *rows) error {
-	n := len(r.columns)
-	per := sqliteMaxParams / n
-	for start := 0; start < r.len(); start += per {
-		count := min(per, r.len()-start)
-		args := r.values[start*n : (start+count)*n]
-		var err error
-		if count == per {
-			stmt, ok := s.stmts[r.table.Name]
-			if !ok {
-				if stmt, err = s.tx.PrepareContext(ctx, insertSQL(r, count)); err != nil {
-					return err
-				}
-				s.stmts[r.table.Name] = stmt
-			}
-			_, err = stmt.ExecContext(ctx, args...)
-		} else {
-			_, err = s.tx.ExecContext(ctx, insertSQL(r, count), args...)
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", r.table.Name, err)
-		}
-	}
-	return nil
+// sqliteCache is the page cache of the load's connection, in KiB: the
+// default 2 MB spills the transaction's pages to the file time and again.
+const sqliteCache = 512 << 10
+
+// insertSink writes with INSERTs of sqliteRows rows, then of one for the
+// rest, each prepared once per table, into tables whose indexes (but
+// those of their keys) are rebuilt at the end.
+type insertSink struct {
+	tx      *sql.Tx
+	stmts   map[string]*sql.Stmt
+	cache   int64 // the connection's, put back at the end
+	rebuild []string
 }
 
 func (*insertSink) instant(t time.Time) any { return t.Truncate(time.Microsecond) }
 
-func (*insertSink) begin(context.Context) error { return nil }
+func (s *insertSink) begin(ctx context.Context) error {
+	if err := s.tx.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&s.cache); err != nil {
+		return err
+	}
+	if _, err := s.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", -sqliteCache)); err != nil {
+		return err
+	}
+	var tables []string
+	for _, r := range newChunk().tables() {
+		tables = append(tables, r.table.Name)
+	}
+	indexes, err := statements(ctx, s.tx, `
+		SELECT 'DROP INDEX "' || name || '"', sql FROM sqlite_master
+		WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))
+		ORDER BY name`, string(jsonOf(tables)))
+	if err != nil {
+		return err
+	}
+	for _, ix := range indexes {
+		if _, err := s.tx.ExecContext(ctx, ix[0]); err != nil {
+			return fmt.Errorf("%s: %w", ix[0], err)
+		}
+		s.rebuild = append(s.rebuild, ix[1])
+	}
+	return nil
+}
 
-func (s *insertSink) end(context.Context) error {
+func (s *insertSink) write(ctx context.Context, r *rows) error {
+	n := len(r.columns)
+	per := min(sqliteRows, sqliteMaxParams/n)
+	for start := 0; start < r.len(); {
+		count := per
+		if r.len()-start < per {
+			count = 1
+		}
+		stmt, err := s.stmt(ctx, r, count)
+		if err != nil {
+			return err
+		}
+		if _, err := stmt.ExecContext(ctx, r.values[start*n:(start+count)*n]...); err != nil {
+			return fmt.Errorf("%s: %w", r.table.Name, err)
+		}
+		start += count
+	}
+	return nil
+}
+
+// stmt returns the INSERT of count rows into r's table.
+func (s *insertSink) stmt(ctx context.Context, r *rows, count int) (*sql.Stmt, error) {
+	key := fmt.Sprint(r.table.Name, count)
+	if stmt, ok := s.stmts[key]; ok {
+		return stmt, nil
+	}
+	stmt, err := s.tx.PrepareContext(ctx, insertSQL(r, count))
+	if err != nil {
+		return nil, err
+	}
+	s.stmts[key] = stmt
+	return stmt, nil
+}
+
+func (s *insertSink) end(ctx context.Context) error {
 	for _, stmt := range s.stmts {
 		if err := stmt.Close(); err != nil {
 			return err
 		}
 	}
-	return nil
+	for _, ddl := range s.rebuild {
+		if _, err := s.tx.ExecContext(ctx, ddl); err != nil {
+			return fmt.Errorf("%s: %w", ddl, err)
+		}
+	}
+	_, err := s.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", s.cache))
+	return err
 }
 
 // insertSQL is an INSERT of count rows.
