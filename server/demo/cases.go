@@ -43,12 +43,15 @@ func (g *generator) cases(ctx context.Context, n int) error {
 		return g.rows.end(writing)
 	})
 	// Persons go first, so that a reopened case finds its person written.
-	persons := map[gid.ID]bool{}
+	persons := 0
 	for start := 0; start < len(drafts) && writing.Err() == nil; start += chunkSize {
 		w := g.newWriter()
-		for _, c := range drafts[start:min(start+chunkSize, len(drafts))] {
-			if !persons[c.person.id] {
-				persons[c.person.id] = true
+		for i := start; i < min(start+chunkSize, len(drafts)); i++ {
+			c := drafts[i]
+			drafts[i] = nil // written: the garbage collector may take it, as the load goes on
+			if !c.person.written {
+				c.person.written = true
+				persons++
 				w.addPerson(c.person)
 			}
 			w.addCase(c)
@@ -64,7 +67,7 @@ func (g *generator) cases(ctx context.Context, n int) error {
 	if err := eg.Wait(); err != nil {
 		return err
 	}
-	g.sum.Persons = len(persons)
+	g.sum.Persons = persons
 	g.sum.Cases = len(drafts)
 	return ctx.Err() // a cancelled load stops between chunks
 }

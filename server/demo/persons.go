@@ -21,6 +21,7 @@ type personDraft struct {
 	first, last string
 	birth       domain.Date
 	taxCode     string
+	written     bool
 }
 
 var citizenshipWeights = []weighted[person.CitizenshipArea]{
