@@ -18,11 +18,13 @@ import (
 
 // The cases and what they carry — most of a load's rows — bypass ent:
 // one COPY per table and chunk on PostgreSQL, multi-row INSERTs on SQLite.
-// ent would check each row in hooks and validators (the generator makes
-// valid rows, as the tests check) and fill in defaults and derived
-// columns, which the writer therefore sets itself: IDs, timestamps,
-// pseudonyms, open_person (oneOpenCase) and the name keys (nameKeys).
-// TestColumnsMatchSchema fails when a table gains a column.
+// ent's hooks and validators only check these rows (dates in order,
+// funds not overspent: the generator keeps to them, as the tests check),
+// and there is no viewer to audit; the defaults and derived columns ent
+// would fill in, the writer sets itself: IDs, timestamps, pseudonyms,
+// open_person (oneOpenCase) and the name keys (nameKeys). The content is
+// the same as ent wrote for the same seed. TestColumnsMatchSchema fails
+// when a table gains a column.
 
 // rows are the rows of one table in a chunk, flat, in the order of columns.
 type rows struct {
@@ -51,8 +53,8 @@ func (r *rows) len() int { return len(r.values) / len(r.columns) }
 // str is an ID's value.
 func str(id gid.ID) string { return string(id) }
 
-// day is a date column's value, as domain.Date writes it; the few hundred
-// dates of a load are formatted once each.
+// day is a date column's value, as domain.Date writes it; the load's
+// dates, some thousands, are formatted once each.
 func (g *generator) day(d domain.Date) any {
 	v, ok := g.dates[d]
 	if !ok {
@@ -96,11 +98,7 @@ type copySink struct {
 }
 
 func (s *copySink) begin(ctx context.Context) (err error) {
-	var tables []string
-	for _, r := range newChunk().tables() {
-		tables = append(tables, r.table.Name)
-	}
-	s.rebuild, err = dropIndexes(ctx, s.tx, tables)
+	s.rebuild, err = dropIndexes(ctx, s.tx, tableNames())
 	return err
 }
 
@@ -171,14 +169,10 @@ func (s *insertSink) begin(ctx context.Context) error {
 	if _, err := s.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", -sqliteCache)); err != nil {
 		return err
 	}
-	var tables []string
-	for _, r := range newChunk().tables() {
-		tables = append(tables, r.table.Name)
-	}
 	indexes, err := statements(ctx, s.tx, `
 		SELECT 'DROP INDEX "' || name || '"', sql FROM sqlite_master
 		WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))
-		ORDER BY name`, string(jsonOf(tables)))
+		ORDER BY name`, string(jsonOf(tableNames())))
 	if err != nil {
 		return err
 	}
@@ -299,6 +293,15 @@ func newChunk() *chunk {
 		meetingItems: newRows(migrate.MonitoringItemsTable, "id", "created_at", "updated_at", "progress", "goal_status",
 			"hours_done", "monitoring_item_meeting", "monitoring_item_goal", "monitoring_item_commitment"),
 	}
+}
+
+// tableNames are the tables the chunks fill.
+func tableNames() []string {
+	var names []string
+	for _, r := range newChunk().tables() {
+		names = append(names, r.table.Name)
+	}
+	return names
 }
 
 // tables lists the chunk's rows in the order they are written.
