@@ -110,7 +110,13 @@ func (*copySink) instant(t time.Time) any {
 func (s *copySink) end(ctx context.Context) error { return s.rebuild.run(ctx, s.tx) }
 
 func (s *copySink) write(ctx context.Context, r *rows) (err error) {
-	stmt, err := s.tx.PrepareContext(ctx, pq.CopyIn(r.table.Name, r.columns...))
+	cols := make([]string, len(r.columns))
+	for i, c := range r.columns {
+		cols[i] = pq.QuoteIdentifier(c)
+	}
+	// lib/pq runs a prepared COPY … FROM STDIN as COPY's own protocol.
+	query := fmt.Sprintf("COPY %s (%s) FROM STDIN", pq.QuoteIdentifier(r.table.Name), strings.Join(cols, ", ")) //nolint:gosec // G201: the schema's names, quoted
+	stmt, err := s.tx.PrepareContext(ctx, query)
 	if err != nil {
 		return err
 	}
