@@ -61,6 +61,8 @@ const batch = 1000
 const Password = "win-demo-2026"
 
 // Load fills an empty database, as the system: no viewer's rights apply.
+// It takes the store.DB rather than an ent client because COPY needs the
+// transaction's database/sql handle (store.DB.SQLTx).
 func Load(ctx context.Context, db *store.DB, opts Options) (*Summary, error) {
 	ctx = rule.SystemContext(ctx)
 	if opts.Cases == 0 {
