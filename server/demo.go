@@ -6,14 +6,14 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/server/demo"
+	"github.com/progetto-win/win/server/store"
 )
 
 // loadDemo fills an empty database with the demo data; a database that
 // already holds data is left alone, so WIN_DEMO=1 is safe across restarts.
-func loadDemo(ctx context.Context, client *ent.Client, cfg config, logger *slog.Logger) error {
-	n, err := client.Organization.Query().Count(ctx)
+func loadDemo(ctx context.Context, db *store.DB, cfg config, logger *slog.Logger) error {
+	n, err := db.Client().Organization.Query().Count(ctx)
 	if err != nil {
 		return fmt.Errorf("checking for existing data: %w", err)
 	}
@@ -22,7 +22,7 @@ func loadDemo(ctx context.Context, client *ent.Client, cfg config, logger *slog.
 		return nil
 	}
 	start := time.Now()
-	summary, err := demo.Load(ctx, client, demo.Options{Seed: cfg.DemoSeed, Cases: cfg.DemoCases, Today: time.Now()})
+	summary, err := demo.Load(ctx, db, demo.Options{Seed: cfg.DemoSeed, Cases: cfg.DemoCases, Today: time.Now()})
 	if err != nil {
 		return fmt.Errorf("loading demo data: %w", err)
 	}

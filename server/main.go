@@ -63,7 +63,7 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	logger.Info("database ready", "dialect", db.Dialect)
 
 	if cfg.Demo {
-		if err := loadDemo(ctx, client, cfg, logger); err != nil {
+		if err := loadDemo(ctx, db, cfg, logger); err != nil {
 			return err
 		}
 	}

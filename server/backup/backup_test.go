@@ -96,7 +96,7 @@ func TestBackupDuringWritesRestores(t *testing.T) {
 				t.Fatal(err)
 			}
 			client := db.Client()
-			if _, err := demo.Load(ctx, client, demo.Options{Seed: 7, Cases: 40, Today: time.Now()}); err != nil {
+			if _, err := demo.Load(ctx, db, demo.Options{Seed: 7, Cases: 40, Today: time.Now()}); err != nil {
 				t.Fatal(err)
 			}
 			cases := client.CaseFile.Query().CountX(ctx)

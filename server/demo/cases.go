@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
@@ -25,26 +27,55 @@ func (g *generator) cases(ctx context.Context, n int) error {
 		seq[prefix]++
 		c.code = fmt.Sprintf("%s-%04d", prefix, seq[prefix])
 	}
+	// A chunk is written while the next is drawn; the writer stops the
+	// drawing if it fails.
+	if err := g.rows.begin(ctx); err != nil {
+		return err
+	}
+	chunks := make(chan *chunk, 1)
+	eg, writing := errgroup.WithContext(ctx)
+	eg.Go(func() error {
+		for c := range chunks {
+			if err := c.write(writing, g.rows); err != nil {
+				return err
+			}
+		}
+		return g.rows.end(writing)
+	})
 	// Persons go first, so that a reopened case finds its person written.
-	persons := map[gid.ID]bool{}
-	const chunk = 2000
-	for start := 0; start < len(drafts); start += chunk {
+	persons := 0
+	for start := 0; start < len(drafts) && writing.Err() == nil; start += chunkSize {
 		w := g.newWriter()
-		for _, c := range drafts[start:min(start+chunk, len(drafts))] {
-			if !persons[c.person.id] {
-				persons[c.person.id] = true
+		for i := start; i < min(start+chunkSize, len(drafts)); i++ {
+			c := drafts[i]
+			drafts[i] = nil // written: the garbage collector may take it, as the load goes on
+			if !c.person.written {
+				c.person.written = true
+				persons++
 				w.addPerson(c.person)
 			}
 			w.addCase(c)
 		}
-		if err := w.flush(ctx); err != nil {
-			return err
+		g.sum.Interventions += w.c.interventions.len()
+		g.sum.Outcomes += w.c.outcomes.len()
+		select {
+		case chunks <- w.c:
+		case <-writing.Done():
 		}
 	}
-	g.sum.Persons = len(persons)
+	close(chunks)
+	if err := eg.Wait(); err != nil {
+		return err
+	}
+	g.sum.Persons = persons
 	g.sum.Cases = len(drafts)
-	return nil
+	return ctx.Err() // a cancelled load stops between chunks
 }
+
+// chunkSize is the number of cases written at a time: large enough that
+// a COPY's or an INSERT's overhead is spread over many rows, small enough
+// to keep a chunk's rows (about 15 a case) in memory twice over.
+const chunkSize = 5000
 
 // draftCases draws n cases: tables in proportion to population, referral
 // dates over the last two years, one in thirty a reopening of a closed

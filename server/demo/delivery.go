@@ -82,7 +82,7 @@ type item struct {
 // time, paid from the fund of the person's municipality for the year they
 // start while it lasts, and free (delivered by the partner) after that.
 func (w *writer) addInterventions(c *caseDraft, end domain.Date) []item {
-	g, tx := w.g, w.g.tx
+	g := w.g
 	var items []item
 	for k := range g.between(1, 3) {
 		area := c.needs[k%len(c.needs)]
@@ -93,28 +93,30 @@ func (w *writer) addInterventions(c *caseDraft, end domain.Date) []item {
 		if c.closed != nil && ends.After(*c.closed) {
 			ends = *c.closed
 		}
-		b := tx.Intervention.Create().SetID(gid.New("int")).SetCaseID(c.id).SetKind(kind).
-			SetProviderID(g.provider(kind, c.table).ID).SetStartsOn(starts).SetEndsOn(ends).
-			SetDescription("Intervento previsto dal progetto personalizzato.")
+		provider := g.provider(kind, c.table).ID
+		var status intervention.Status
 		switch {
 		case starts.After(g.today):
-			b.SetStatus(intervention.StatusPlanned)
+			status = intervention.StatusPlanned
 		case ends.After(g.today):
-			b.SetStatus(intervention.StatusOngoing)
+			status = intervention.StatusOngoing
 		case c.closure == casefile.ClosureReasonDroppedOut || g.chance(0.12):
-			b.SetStatus(intervention.StatusInterrupted)
+			status = intervention.StatusInterrupted
 		default:
-			b.SetStatus(intervention.StatusCompleted)
+			status = intervention.StatusCompleted
 		}
 		lo, hi := costRange(kind)
 		cost := int64(g.between(lo, hi)) * 100
+		var fundID any
+		var charged int64
 		if f := g.net.funds[fundKey{c.person.place, starts.Year()}]; f != nil && f.committed+cost <= f.allocated {
 			f.committed += cost
-			b.SetFundID(f.id).SetCostCents(cost)
+			fundID, charged = str(f.id), cost
 		}
-		id, _ := b.Mutation().ID()
+		id := intervention.DefaultID()
+		w.c.interventions.add(str(id), w.created, w.created, string(kind), "Intervento previsto dal progetto personalizzato.",
+			g.day(starts), g.day(ends), string(status), charged, str(c.id), str(provider), fundID)
 		items = append(items, item{id: id, kind: kind})
-		w.interventions = append(w.interventions, b)
 	}
 	return items
 }
@@ -167,16 +169,10 @@ func (w *writer) addOutcomes(c *caseDraft, end domain.Date, manager *ent.User, i
 	if span < 31 {
 		return
 	}
-	add := func(kind outcome.Kind) *ent.OutcomeCreate {
-		achieved := (*c.takenOn).AddDays(g.between(30, span))
-		b := g.tx.Outcome.Create().SetCaseID(c.id).SetKind(kind).SetValueDimension(dimensionOf(kind)).
-			SetAchievedOn(achieved).SetEvidence("Documentazione agli atti del tavolo.").SetVerifiedByID(manager.ID)
-		if len(items) > 0 {
-			b.SetInterventionID(items[0].id)
-		}
-		w.outcomes = append(w.outcomes, b)
-		return b
+	draft := func(kind outcome.Kind) *outcomeRow {
+		return &outcomeRow{kind: kind, achieved: (*c.takenOn).AddDays(g.between(30, span))}
 	}
+	add := func(kind outcome.Kind) { w.addOutcome(c, manager, items, draft(kind)) }
 	if c.closure == casefile.ClosureReasonDroppedOut {
 		add(outcome.KindDroppedOut)
 		return
@@ -187,13 +183,14 @@ func (w *writer) addOutcomes(c *caseDraft, end domain.Date, manager *ent.User, i
 				continue
 			}
 			kind := draw(g.rnd, employmentKinds)
-			b := add(kind)
-			achieved, _ := b.Mutation().AchievedOn()
-			due := achieved.AddMonths(6)
-			b.SetFollowUpDueOn(due)
+			o := draft(kind)
+			due := o.achieved.AddMonths(6)
+			o.followUpDue = &due
 			if !due.After(g.today) && g.chance(0.85) {
-				b.SetFollowedUpOn(minDate(due.AddDays(g.between(0, 20)), g.today)).SetStillHeld(g.chance(stillHeld[kind]))
+				followed := minDate(due.AddDays(g.between(0, 20)), g.today)
+				o.followedUpOn, o.stillHeld = &followed, g.chance(stillHeld[kind])
 			}
+			w.addOutcome(c, manager, items, o)
 			continue
 		}
 		if kind, ok := areaOutcomes[area]; ok && g.chance(0.4) {

@@ -7,8 +7,10 @@
 //
 // The same Seed and Today give the same content (IDs and pseudonyms, being
 // random by design, differ). Cases scale from a few hundred for a demo to
-// 100,000 for benchmarks: rows are written with bulk inserts, all in one
-// transaction, so a failed load leaves the database empty.
+// a million for benchmarks: the cases and what they carry are written a
+// chunk at a time, with COPY on PostgreSQL and multi-row INSERTs on
+// SQLite, while the next chunk is drawn; all in one transaction, so a
+// failed load leaves the database empty.
 package demo
 
 import (
@@ -21,6 +23,7 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/server/store"
 )
 
 // The demo accounts, for every role (docs/domain.md#roles-and-rights).
@@ -48,8 +51,9 @@ type Summary struct {
 // ErrNotEmpty is returned when the database already holds data.
 var ErrNotEmpty = errors.New("demo data go into an empty database only")
 
-// batch is the number of rows per INSERT: well under PostgreSQL's 65,535
-// bind parameters for the widest table.
+// batch is the number of rows per INSERT of the reference data ent
+// writes: well under PostgreSQL's 65,535 bind parameters for the widest
+// table.
 const batch = 1000
 
 // Password is the password of the six demo accounts; the other demo users
@@ -57,7 +61,9 @@ const batch = 1000
 const Password = "win-demo-2026"
 
 // Load fills an empty database, as the system: no viewer's rights apply.
-func Load(ctx context.Context, client *ent.Client, opts Options) (*Summary, error) {
+// It takes the store.DB rather than an ent client because COPY needs the
+// transaction's database/sql handle (store.DB.SQLTx).
+func Load(ctx context.Context, db *store.DB, opts Options) (*Summary, error) {
 	ctx = rule.SystemContext(ctx)
 	if opts.Cases == 0 {
 		opts.Cases = 300
@@ -68,20 +74,23 @@ func Load(ctx context.Context, client *ent.Client, opts Options) (*Summary, erro
 	if opts.Today.IsZero() {
 		return nil, fmt.Errorf("demo: Options.Today is required")
 	}
-	if n, err := client.Organization.Query().Count(ctx); err != nil {
+	if n, err := db.Client().Organization.Query().Count(ctx); err != nil {
 		return nil, err
 	} else if n > 0 {
 		return nil, ErrNotEmpty
 	}
-	tx, err := client.Tx(ctx)
+	tx, client, err := db.SQLTx(ctx)
 	if err != nil {
 		return nil, err
 	}
 	g := &generator{
-		tx:    tx.Client(),
-		rnd:   rand.New(rand.NewPCG(uint64(opts.Seed), 0x57494e)), //nolint:gosec // G115: a negative seed wraps, and is still a seed; 0x57494e is "WIN"
-		today: domain.DayOf(opts.Today),
-		sum:   &Summary{},
+		tx:         client,
+		rows:       newSink(db.Dialect, tx),
+		rnd:        rand.New(rand.NewPCG(uint64(opts.Seed), 0x57494e)), //nolint:gosec // G115: a negative seed wraps, and is still a seed; 0x57494e is "WIN"
+		today:      domain.DayOf(opts.Today),
+		sum:        &Summary{},
+		pseudonyms: map[string]bool{},
+		dates:      map[domain.Date]any{},
 	}
 	if err := g.run(ctx, opts.Cases); err != nil {
 		_ = tx.Rollback()
@@ -95,11 +104,14 @@ func Load(ctx context.Context, client *ent.Client, opts Options) (*Summary, erro
 
 // generator carries the state of one load.
 type generator struct {
-	tx    *ent.Client
-	rnd   *rand.Rand
-	today domain.Date
-	sum   *Summary
-	net   *network
+	tx         *ent.Client // in the load's transaction, as rows is
+	rows       sink
+	rnd        *rand.Rand
+	today      domain.Date
+	sum        *Summary
+	net        *network
+	pseudonyms map[string]bool // given to persons
+	dates      map[domain.Date]any
 }
 
 func (g *generator) run(ctx context.Context, cases int) error {

@@ -1,7 +1,7 @@
 package demo
 
 import (
-	"context"
+	"encoding/json"
 	"time"
 
 	"github.com/progetto-win/win/domain"
@@ -12,33 +12,32 @@ import (
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/goal"
+	"github.com/progetto-win/win/ent/monitoringitem"
+	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/plan"
 )
 
-// writer collects the rows of a chunk of cases and writes them in the
-// order their foreign keys need.
+// writer turns the drafts of a chunk of cases into rows (rows.go says
+// what ent would have added).
 type writer struct {
-	g             *generator
-	persons       []*ent.PersonCreate
-	identities    []*ent.PersonIdentityCreate
-	cases         []*ent.CaseFileCreate
-	plans         []*ent.PlanCreate
-	goals         []*ent.GoalCreate
-	commitments   []*ent.CommitmentCreate
-	interventions []*ent.InterventionCreate
-	outcomes      []*ent.OutcomeCreate
-	events        []*ent.CaseEventCreate
-	assessments   []*ent.AssessmentCreate
-	meetings      []*ent.MonitoringMeetingCreate
-	meetingItems  []*ent.MonitoringItemCreate
+	g       *generator
+	c       *chunk
+	created any // created_at and updated_at of the chunk's rows
 }
 
-func (g *generator) newWriter() *writer { return &writer{g: g} }
+func (g *generator) newWriter() *writer {
+	return &writer{g: g, c: newChunk(), created: g.rows.instant(time.Now())}
+}
 
-func (w *writer) addPerson(p *personDraft) {
-	per, id := p.builders(w.g.tx, w.g.net.municipalities, w.g.rnd.IntN)
-	w.persons = append(w.persons, per)
-	w.identities = append(w.identities, id)
+// jsonOf is the value of a JSON column, as ent writes it.
+func jsonOf(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // slices of enums and plain structs always marshal
+	}
+	return b
 }
 
 // at returns a time of the working day on a date, for timeline events.
@@ -48,32 +47,34 @@ func (w *writer) at(d domain.Date) time.Time {
 
 // addCase adds a case with its plan, interventions, outcomes and timeline.
 func (w *writer) addCase(c *caseDraft) {
-	g, tx := w.g, w.g.tx
+	g := w.g
 	t := g.net.tables[c.table]
-	firstEvent := len(w.events)
+	events := 0
 	referrer := pick(g.rnd, t.operators)
 	manager := pick(g.rnd, t.operators)
-	b := tx.CaseFile.Create().SetID(c.id).SetCode(c.code).SetPersonID(c.person.id).SetTableID(t.ID).
-		SetReferredOn(c.referred).SetReferralReason(referralReason(c.needs)).SetNeedAreas(c.needs).
-		SetStatus(c.status).SetPriority(c.priority).SetConsentGivenAt(w.at(c.referred)).
-		SetFirstMeetingDueOn(c.referred.AddDays(t.DaysToFirstMeeting))
+	consentGivenAt := w.at(c.referred)
+	var referringOrg gid.ID
+	var referringOperator, caseManager, declineReason, closureReason, previous any
+	var referrerEnteredIdentity bool
+	var firstMeetingOn, planDueOn, takenOn, closedOn *domain.Date
 	if g.chance(0.8) {
 		// A first case's referrer entered the identity; a reopening's did not.
-		b.SetReferringOrganizationID(g.net.orgOf[referrer.ID]).SetReferringOperatorID(referrer.ID).
-			SetReferrerEnteredIdentity(c.previous == nil)
+		referringOrg, referringOperator = g.net.orgOf[referrer.ID], str(referrer.ID)
+		referrerEnteredIdentity = c.previous == nil
 	} else { // referred by a partner outside the table
-		b.SetReferringOrganizationID(pick(g.rnd, g.net.orgs[len(places):]).ID)
+		referringOrg = pick(g.rnd, g.net.orgs[len(places):]).ID
 		referrer = nil
 	}
 	if c.previous != nil {
-		b.SetPreviousCaseID(c.previous.id)
+		previous = str(c.previous.id)
 	}
 	event := func(kind caseevent.Kind, on domain.Date, actor *ent.User, note string) {
-		e := tx.CaseEvent.Create().SetCaseID(c.id).SetKind(kind).SetOccurredAt(w.at(on)).SetNote(note)
+		var actorID any
 		if actor != nil {
-			e.SetActorID(actor.ID)
+			actorID = str(actor.ID)
 		}
-		w.events = append(w.events, e)
+		w.c.events.add(str(caseevent.DefaultID()), w.created, w.created, string(kind), w.at(on), note, str(c.id), actorID)
+		events++
 	}
 	note := "Segnalazione ricevuta dal tavolo."
 	if c.previous != nil {
@@ -82,7 +83,8 @@ func (w *writer) addCase(c *caseDraft) {
 	event(caseevent.KindReferred, c.referred, referrer, note)
 	if c.assessed != nil {
 		event(caseevent.KindAssessmentStarted, *c.assessed, t.coordinator, "Avviata l'analisi preliminare.")
-		b.SetFirstMeetingOn(*c.assessed).SetPlanDueOn((*c.assessed).AddDays(t.DaysToPlan))
+		due := (*c.assessed).AddDays(t.DaysToPlan)
+		firstMeetingOn, planDueOn = c.assessed, &due
 		// The preliminary analysis follows the first meeting within days;
 		// a case taken in charge always has one.
 		if on := (*c.assessed).AddDays(g.between(1, 10)); c.takenOn != nil || !on.After(g.today) {
@@ -94,11 +96,11 @@ func (w *writer) addCase(c *caseDraft) {
 		}
 	}
 	if c.declined != nil {
-		b.SetDeclineReason("La situazione non rientra nei criteri del tavolo; indirizzata ai servizi competenti.")
+		declineReason = "La situazione non rientra nei criteri del tavolo; indirizzata ai servizi competenti."
 		event(caseevent.KindDeclined, *c.declined, t.coordinator, "Segnalazione non accolta.")
 	}
 	if c.takenOn != nil {
-		b.SetCaseManagerID(manager.ID).SetTakenInChargeOn(*c.takenOn)
+		caseManager, takenOn = str(manager.ID), c.takenOn
 		event(caseevent.KindTakenInCharge, *c.takenOn, t.coordinator, "Presa in carico e progetto concordato.")
 		w.addPlan(c, manager)
 	}
@@ -111,15 +113,25 @@ func (w *writer) addCase(c *caseDraft) {
 		}
 	}
 	if c.closed != nil && c.status == casefile.StatusClosed {
-		b.SetClosedOn(*c.closed).SetClosureReason(c.closure)
+		closedOn, closureReason = c.closed, string(c.closure)
 		event(caseevent.KindClosed, *c.closed, manager, "Caso chiuso.")
 	}
 	if c.declined != nil {
-		b.SetClosedOn(*c.declined)
+		closedOn = c.declined
 	}
-	// Each recorded change made a new version.
-	b.SetVersion(len(w.events) - firstEvent)
-	w.cases = append(w.cases, b)
+	// open_person: the person while the case is open (oneOpenCase).
+	var openPerson any
+	if domain.CaseStatus(c.status).Open() {
+		openPerson = str(c.person.id)
+	}
+	firstMeetingDue := c.referred.AddDays(t.DaysToFirstMeeting)
+	w.c.cases.add(str(c.id), w.created, w.created, c.code, g.day(c.referred), referralReason(c.needs),
+		jsonOf(c.needs), string(c.status), string(c.priority), g.dayOrNil(takenOn), g.dayOrNil(closedOn), closureReason, declineReason,
+		consentGivenAt, g.dayOrNil(firstMeetingOn), g.day(firstMeetingDue), g.dayOrNil(planDueOn), nil,
+		nil, openPerson, referrerEnteredIdentity,
+		int64(events), // each recorded change made a new version
+		str(c.person.id), str(t.ID), str(referringOrg), referringOperator,
+		caseManager, nil, previous)
 }
 
 // addAssessment adds the preliminary analysis of a case: the need of
@@ -131,26 +143,24 @@ func (w *writer) addAssessment(c *caseDraft, on domain.Date, by *ent.User) {
 	for i, area := range c.needs {
 		findings[i] = domain.AreaFinding{Area: area, Need: pick(g.rnd, levels), Resources: "Rete familiare e amicale da attivare."}
 	}
-	w.assessments = append(w.assessments, g.tx.Assessment.Create().SetCaseID(c.id).SetLevel(assessment.LevelPreliminary).
-		SetFindings(findings).SetSummary("Analisi dei bisogni e delle risorse svolta con la persona.").
-		SetComplexNeeds(len(c.needs) > 2).SetAssessedOn(on).SetAssessorID(by.ID))
+	w.c.assessments.add(str(assessment.DefaultID()), w.created, w.created, string(assessment.LevelPreliminary), jsonOf(findings),
+		"Analisi dei bisogni e delle risorse svolta con la persona.", len(c.needs) > 2, g.day(on), str(c.id), str(by.ID))
 }
 
 // addMonitoringMeeting plans a meeting that reviews every goal of a case.
 func (w *writer) addMonitoringMeeting(c *caseDraft, on domain.Date) {
-	tx := w.g.tx
-	id := gid.New("mon")
-	w.meetings = append(w.meetings, tx.MonitoringMeeting.Create().SetID(id).SetCaseID(c.id).SetPlannedOn(on))
+	id := str(monitoringmeeting.DefaultID())
+	w.c.meetings.add(id, w.created, w.created, w.g.day(on), nil, nil, str(c.id), nil)
 	for _, goalID := range c.goals {
-		w.meetingItems = append(w.meetingItems, tx.MonitoringItem.Create().SetMeetingID(id).SetGoalID(goalID))
+		w.c.meetingItems.add(str(monitoringitem.DefaultID()), w.created, w.created, nil, nil, nil, id, str(goalID), nil)
 	}
 }
 
 // addPlan adds the plan of a case taken in charge: a goal per need area,
 // often a reciprocal commitment, interventions and outcomes.
 func (w *writer) addPlan(c *caseDraft, manager *ent.User) {
-	g, tx := w.g, w.g.tx
-	planID := gid.New("pln")
+	g := w.g
+	planID := str(plan.DefaultID())
 	end := g.today
 	if c.closed != nil {
 		end = *c.closed
@@ -159,24 +169,23 @@ func (w *writer) addPlan(c *caseDraft, manager *ent.User) {
 	for review.Before(end.AddDays(-10)) {
 		review = review.AddDays(90)
 	}
-	w.plans = append(w.plans, tx.Plan.Create().SetID(planID).SetCaseID(c.id).SetAgreedOn(*c.takenOn).SetReviewOn(review).
-		SetSummary("Progetto personalizzato concordato e sottoscritto con la persona."))
+	w.c.plans.add(planID, w.created, w.created, "Progetto personalizzato concordato e sottoscritto con la persona.",
+		g.day(*c.takenOn), g.day(review), str(c.id))
 	for _, area := range c.needs {
-		goalID := gid.New("gol")
+		goalID := goal.DefaultID()
 		c.goals = append(c.goals, goalID)
-		gb := tx.Goal.Create().SetID(goalID).SetPlanID(planID).SetArea(area).SetDescription(goalText[area]).
-			SetDueOn((*c.takenOn).AddDays(g.between(180, 365))).SetStatus(w.goalStatus(c))
-		w.goals = append(w.goals, gb)
+		due := (*c.takenOn).AddDays(g.between(180, 365))
+		w.c.goals.add(str(goalID), w.created, w.created, string(area), goalText[area], g.day(due), string(w.goalStatus(c)), planID)
 	}
 	var hoursDone, hoursAgreed int
 	if g.chance(0.7) {
 		hoursAgreed = 10 * g.between(2, 10)
 		elapsed := float64(c.takenOn.DaysUntil(end))
 		hoursDone = min(hoursAgreed, int(float64(hoursAgreed)*elapsed/240*(0.6+0.5*g.rnd.Float64())))
-		w.commitments = append(w.commitments, tx.Commitment.Create().SetPlanID(planID).
-			SetKind(pick(g.rnd, commitmentKinds)).SetDescription("Attività per la comunità concordata nel progetto.").
-			SetHoursAgreed(hoursAgreed).SetHoursDone(hoursDone).SetDueOn((*c.takenOn).AddDays(240)).
-			SetHostID(pick(g.rnd, g.net.byKind[organization.KindThirdSector]).ID))
+		kind := pick(g.rnd, commitmentKinds)
+		host := pick(g.rnd, g.net.byKind[organization.KindThirdSector]).ID
+		w.c.commitments.add(str(commitment.DefaultID()), w.created, w.created, string(kind), "Attività per la comunità concordata nel progetto.",
+			int64(hoursAgreed), int64(hoursDone), g.day((*c.takenOn).AddDays(240)), planID, str(host))
 	}
 	items := w.addInterventions(c, end)
 	w.addOutcomes(c, end, manager, items, hoursAgreed > 0 && hoursDone*5 >= hoursAgreed*4)
@@ -207,69 +216,22 @@ func (w *writer) goalStatus(c *caseDraft) goal.Status {
 	}
 }
 
-// flush writes the chunk.
-func (w *writer) flush(ctx context.Context) error {
-	tx := w.g.tx
-	steps := []func(context.Context) error{
-		func(ctx context.Context) error {
-			return saveInBatches(ctx, w.persons, func(ctx context.Context, b []*ent.PersonCreate) error { return tx.Person.CreateBulk(b...).Exec(ctx) })
-		},
-		func(ctx context.Context) error {
-			return saveInBatches(ctx, w.identities, func(ctx context.Context, b []*ent.PersonIdentityCreate) error {
-				return tx.PersonIdentity.CreateBulk(b...).Exec(ctx)
-			})
-		},
-		func(ctx context.Context) error {
-			return saveInBatches(ctx, w.cases, func(ctx context.Context, b []*ent.CaseFileCreate) error {
-				return tx.CaseFile.CreateBulk(b...).Exec(ctx)
-			})
-		},
-		func(ctx context.Context) error {
-			return saveInBatches(ctx, w.plans, func(ctx context.Context, b []*ent.PlanCreate) error { return tx.Plan.CreateBulk(b...).Exec(ctx) })
-		},
-		func(ctx context.Context) error {
-			return saveInBatches(ctx, w.goals, func(ctx context.Context, b []*ent.GoalCreate) error { return tx.Goal.CreateBulk(b...).Exec(ctx) })
-		},
-		func(ctx context.Context) error {
-			return saveInBatches(ctx, w.commitments, func(ctx context.Context, b []*ent.CommitmentCreate) error {
-				return tx.Commitment.CreateBulk(b...).Exec(ctx)
-			})
-		},
-		func(ctx context.Context) error {
-			return saveInBatches(ctx, w.interventions, func(ctx context.Context, b []*ent.InterventionCreate) error {
-				return tx.Intervention.CreateBulk(b...).Exec(ctx)
-			})
-		},
-		func(ctx context.Context) error {
-			return saveInBatches(ctx, w.outcomes, func(ctx context.Context, b []*ent.OutcomeCreate) error { return tx.Outcome.CreateBulk(b...).Exec(ctx) })
-		},
-		func(ctx context.Context) error {
-			return saveInBatches(ctx, w.events, func(ctx context.Context, b []*ent.CaseEventCreate) error {
-				return tx.CaseEvent.CreateBulk(b...).Exec(ctx)
-			})
-		},
-		func(ctx context.Context) error {
-			return saveInBatches(ctx, w.assessments, func(ctx context.Context, b []*ent.AssessmentCreate) error {
-				return tx.Assessment.CreateBulk(b...).Exec(ctx)
-			})
-		},
-		func(ctx context.Context) error {
-			return saveInBatches(ctx, w.meetings, func(ctx context.Context, b []*ent.MonitoringMeetingCreate) error {
-				return tx.MonitoringMeeting.CreateBulk(b...).Exec(ctx)
-			})
-		},
-		func(ctx context.Context) error {
-			return saveInBatches(ctx, w.meetingItems, func(ctx context.Context, b []*ent.MonitoringItemCreate) error {
-				return tx.MonitoringItem.CreateBulk(b...).Exec(ctx)
-			})
-		},
+// outcomeRow is an outcome being drafted: the follow-up fields are set
+// after the rest.
+type outcomeRow struct {
+	kind                      outcome.Kind
+	achieved                  domain.Date
+	followUpDue, followedUpOn *domain.Date
+	stillHeld                 any
+}
+
+func (w *writer) addOutcome(c *caseDraft, manager *ent.User, items []item, o *outcomeRow) {
+	var interventionID any
+	if len(items) > 0 {
+		interventionID = str(items[0].id)
 	}
-	for _, step := range steps {
-		if err := step(ctx); err != nil {
-			return err
-		}
-	}
-	w.g.sum.Interventions += len(w.interventions)
-	w.g.sum.Outcomes += len(w.outcomes)
-	return nil
+	g := w.g
+	w.c.outcomes.add(str(outcome.DefaultID()), w.created, w.created, string(o.kind), string(dimensionOf(o.kind)), g.day(o.achieved),
+		"Documentazione agli atti del tavolo.", g.dayOrNil(o.followUpDue), g.dayOrNil(o.followedUpOn), o.stillHeld,
+		str(c.id), interventionID, str(manager.ID))
 }

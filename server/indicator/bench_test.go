@@ -122,7 +122,7 @@ func benchDB(b *testing.B, cases int) (*store.DB, int) {
 	} else if n > 0 {
 		return db, n
 	}
-	if _, err := demo.Load(ctx, db.Client(), demo.Options{Seed: 1, Cases: cases, Today: time.Now()}); err != nil {
+	if _, err := demo.Load(ctx, db, demo.Options{Seed: 1, Cases: cases, Today: time.Now()}); err != nil {
 		b.Fatal(err)
 	}
 	// As autovacuum would after a bulk load: the planner needs statistics.

@@ -171,7 +171,7 @@ func load(t *testing.T, db *store.DB, cases int) *world {
 	t.Helper()
 	ctx := rule.SystemContext(context.Background())
 	client := db.Client()
-	if _, err := demo.Load(ctx, client, demo.Options{Seed: 7, Cases: cases, Today: time.Now()}); err != nil {
+	if _, err := demo.Load(ctx, db, demo.Options{Seed: 7, Cases: cases, Today: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	w := &world{client: client}

@@ -32,7 +32,7 @@ func BenchmarkCaseList(b *testing.B) {
 	}
 	db := storetest.Open(b, dialect.Postgres)
 	client := db.Client()
-	if _, err := demo.Load(rule.SystemContext(context.Background()), client, demo.Options{Seed: 1, Cases: cases, Today: time.Now()}); err != nil {
+	if _, err := demo.Load(rule.SystemContext(context.Background()), db, demo.Options{Seed: 1, Cases: cases, Today: time.Now()}); err != nil {
 		b.Fatal(err)
 	}
 	if _, err := db.SQL.Exec("ANALYZE"); err != nil {

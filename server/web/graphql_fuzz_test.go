@@ -50,7 +50,7 @@ func fuzzServers(f *testing.F) []*fuzzServer {
 		db := storetest.Open(f, d)
 		client := db.Client()
 		ctx := rule.SystemContext(context.Background())
-		if _, err := demo.Load(ctx, client, demo.Options{Seed: 13, Cases: 60, Today: time.Now()}); err != nil {
+		if _, err := demo.Load(ctx, db, demo.Options{Seed: 13, Cases: 60, Today: time.Now()}); err != nil {
 			f.Fatal(err)
 		}
 		coordinator := client.User.Query().Where(user.Email(demo.CoordinatorEmail)).OnlyX(ctx)

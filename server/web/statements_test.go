@@ -25,7 +25,7 @@ import (
 // count), not what it writes behind them (the uses of sessions and tokens).
 func countingAPI(t *testing.T, db *store.DB, cases int) (*webtest.API, *atomic.Int64) {
 	t.Helper()
-	if _, err := demo.Load(rule.SystemContext(context.Background()), db.Client(), demo.Options{Seed: 3, Cases: cases, Today: time.Now()}); err != nil {
+	if _, err := demo.Load(rule.SystemContext(context.Background()), db, demo.Options{Seed: 3, Cases: cases, Today: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	var n atomic.Int64

@@ -56,7 +56,7 @@ var AccountOf = map[string]string{
 func DemoAPI(t *testing.T, db *store.DB, seed int64, cases int) *API {
 	t.Helper()
 	client := db.Client()
-	if _, err := demo.Load(rule.SystemContext(context.Background()), client, demo.Options{Seed: seed, Cases: cases, Today: time.Now()}); err != nil {
+	if _, err := demo.Load(rule.SystemContext(context.Background()), db, demo.Options{Seed: seed, Cases: cases, Today: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
