@@ -119,8 +119,8 @@ func TestCacheForgets(t *testing.T) {
 			}
 			return v.Tables
 		}
-		if len(tables()) != 2 || len(tables()) != 2 {
-			t.Fatal("not a member of two tables")
+		if read, cached := tables(), tables(); len(read) != 2 || len(cached) != 2 {
+			t.Fatalf("a member of %v, then of %v from the cache; want two tables", read, cached)
 		}
 		s.Client.TableMembership.Delete().ExecX(ctx)
 		if got := tables(); len(got) != 0 {
