@@ -137,7 +137,9 @@ func readable{{ $n.Name }}() predicate.{{ $n.Name }} {
 }
 
 // paginationPatches make a page and its totalCount one statement
-// (countBeside), and make cursors page through fields that may be NULL.
+// (countBeside), count nothing for a page's pageInfo (entgql counted the
+// whole list for it, and then read hasNextPage from the page anyway), and
+// make cursors page through fields that may be NULL.
 // entgql (v0.7.0) compares a cursor's values with =, < and >, which no
 // NULL satisfies, and leaves NULL's place to the database (last going up
 // on PostgreSQL, first on SQLite): a list ordered by, say, the day a case
@@ -268,11 +270,16 @@ const errInvalidPagination = `,
 		old: `			if conn.TotalCount, err = c.Count(ctx); err != nil {
 				return nil, err
 			}`,
-		new: `			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+		new: `			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
-			}`,
+			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.`,
 	},
 	{
 		old: `	nodes, err := {{ $r }}.All(ctx)

@@ -421,11 +421,16 @@ func (_m *APITokenQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -729,11 +734,16 @@ func (_m *AssessmentQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -1138,11 +1148,16 @@ func (_m *AuditEventQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -1529,11 +1544,16 @@ func (_m *CaseEventQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -1954,11 +1974,16 @@ func (_m *CaseFileQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -2513,11 +2538,16 @@ func (_m *CommitmentQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -2922,11 +2952,16 @@ func (_m *DecisionQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -3295,11 +3330,16 @@ func (_m *DirectiveQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -3704,11 +3744,16 @@ func (_m *DirectiveAcknowledgementQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -4095,11 +4140,16 @@ func (_m *FundQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -4522,11 +4572,16 @@ func (_m *GoalQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -4949,11 +5004,16 @@ func (_m *InterventionQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -5412,11 +5472,16 @@ func (_m *MeetingQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -5839,11 +5904,16 @@ func (_m *MonitoringItemQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -6212,11 +6282,16 @@ func (_m *MonitoringMeetingQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -6621,11 +6696,16 @@ func (_m *MunicipalityQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -7066,11 +7146,16 @@ func (_m *ObjectiveQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -7529,11 +7614,16 @@ func (_m *OrganizationQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -7938,11 +8028,16 @@ func (_m *OutcomeQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -8383,11 +8478,16 @@ func (_m *PactQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -8792,11 +8892,16 @@ func (_m *PersonQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -9147,11 +9252,16 @@ func (_m *PersonIdentityQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -9556,11 +9666,16 @@ func (_m *PlanQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -9965,11 +10080,16 @@ func (_m *ProtocolQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -10428,11 +10548,16 @@ func (_m *ProtocolCommitmentQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -10855,11 +10980,16 @@ func (_m *ProtocolPartyQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -11210,11 +11340,16 @@ func (_m *SessionQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -11518,11 +11653,16 @@ func (_m *TableMembershipQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -11930,11 +12070,16 @@ func (_m *TerritorialTableQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
@@ -12339,11 +12484,16 @@ func (_m *UserQuery) Paginate(
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
 			c.ctx.Fields = nil
-			if !ignoredEdges && (first == nil || *first != 0) && (last == nil || *last != 0) {
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
 				counter = c
-			} else if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
 			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
 			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
