@@ -129,23 +129,7 @@ func run() error {
 	fmt.Printf("WIN load: %d clients (%d writing at a table) on %s for %s; database %s; run %s\n",
 		*clients, members, strings.Join(bases, " + "), *duration, db.Dialect, w.runID)
 	fmt.Printf("sign-in of %d sessions: %s; %d shared working cases, %d funds\n", len(cs), signInTime.Round(time.Millisecond), len(hotCases), len(w.funds))
-	rec := newRecorder()
-	start := time.Now()
-	var wg sync.WaitGroup
-	for _, c := range cs {
-		c.rec = rec
-		atk := vegeta.NewAttacker(vegeta.Client(hc), vegeta.Workers(1), vegeta.MaxWorkers(1))
-		results := atk.Attack(c.next, c, *duration, fmt.Sprintf("client-%d", c.idx))
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for r := range results {
-				c.observe(r)
-			}
-		}()
-	}
-	wg.Wait()
-	elapsed := time.Since(start)
+	rec, elapsed := attack(hc, cs, *duration)
 	rec.print(os.Stdout, elapsed)
 
 	after, err := takeSnapshot(ctx, db.SQL, hotCases, w.funds)
@@ -342,4 +326,27 @@ func dashboardPeriod(now time.Time) map[string]any {
 	y, m, _ := now.In(rome).Date()
 	to := time.Date(y, m, 1, 0, 0, 0, 0, rome)
 	return map[string]any{"from": to.AddDate(-1, 0, 0).Format(time.DateOnly), "to": to.Format(time.DateOnly)}
+}
+
+// attack runs every client, each a closed loop on its own vegeta
+// attacker, for the duration, and returns what they recorded and how
+// long they took.
+func attack(hc *http.Client, cs []*client, duration time.Duration) (*recorder, time.Duration) {
+	rec := newRecorder()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for _, c := range cs {
+		c.rec = rec
+		atk := vegeta.NewAttacker(vegeta.Client(hc), vegeta.Workers(1), vegeta.MaxWorkers(1))
+		results := atk.Attack(c.next, c, duration, fmt.Sprintf("client-%d", c.idx))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range results {
+				c.observe(r)
+			}
+		}()
+	}
+	wg.Wait()
+	return rec, time.Since(start)
 }

@@ -14,10 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
-
-	vegeta "github.com/tsenart/vegeta/v12/lib"
 
 	"github.com/progetto-win/win/server/demo"
 )
@@ -215,23 +212,7 @@ func measure(ctx context.Context, hc *http.Client, cfg perfConfig, cs []*client)
 	if err != nil {
 		return phase{}, err
 	}
-	rec := newRecorder()
-	start := time.Now()
-	var wg sync.WaitGroup
-	for _, c := range cs {
-		c.rec = rec
-		atk := vegeta.NewAttacker(vegeta.Client(hc), vegeta.Workers(1), vegeta.MaxWorkers(1))
-		results := atk.Attack(c.next, c, cfg.duration, fmt.Sprintf("client-%d", c.idx))
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for r := range results {
-				c.observe(r)
-			}
-		}()
-	}
-	wg.Wait()
-	elapsed := time.Since(start)
+	rec, elapsed := attack(hc, cs, cfg.duration)
 	cpu1, err := cpuTime(cfg.pid)
 	if err != nil {
 		return phase{}, err
