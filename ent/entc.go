@@ -307,8 +307,6 @@ const errInvalidPagination = `,
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}`,
 	},
 	{

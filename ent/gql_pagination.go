@@ -472,8 +472,6 @@ func (_m *APITokenQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -785,8 +783,6 @@ func (_m *AssessmentQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -1199,8 +1195,6 @@ func (_m *AuditEventQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -1595,8 +1589,6 @@ func (_m *CaseEventQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -2025,8 +2017,6 @@ func (_m *CaseFileQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -2589,8 +2579,6 @@ func (_m *CommitmentQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -3003,8 +2991,6 @@ func (_m *DecisionQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -3381,8 +3367,6 @@ func (_m *DirectiveQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -3795,8 +3779,6 @@ func (_m *DirectiveAcknowledgementQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -4191,8 +4173,6 @@ func (_m *FundQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -4623,8 +4603,6 @@ func (_m *GoalQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -5055,8 +5033,6 @@ func (_m *InterventionQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -5523,8 +5499,6 @@ func (_m *MeetingQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -5955,8 +5929,6 @@ func (_m *MonitoringItemQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -6333,8 +6305,6 @@ func (_m *MonitoringMeetingQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -6747,8 +6717,6 @@ func (_m *MunicipalityQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -7197,8 +7165,6 @@ func (_m *ObjectiveQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -7665,8 +7631,6 @@ func (_m *OrganizationQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -8079,8 +8043,6 @@ func (_m *OutcomeQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -8529,8 +8491,6 @@ func (_m *PactQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -8943,8 +8903,6 @@ func (_m *PersonQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -9303,8 +9261,6 @@ func (_m *PersonIdentityQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -9717,8 +9673,6 @@ func (_m *PlanQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -10131,8 +10085,6 @@ func (_m *ProtocolQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -10599,8 +10551,6 @@ func (_m *ProtocolCommitmentQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -11031,8 +10981,6 @@ func (_m *ProtocolPartyQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -11391,8 +11339,6 @@ func (_m *SessionQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -11704,8 +11650,6 @@ func (_m *TableMembershipQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -12121,8 +12065,6 @@ func (_m *TerritorialTableQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
@@ -12535,8 +12477,6 @@ func (_m *UserQuery) Paginate(
 		if err != nil {
 			return nil, err
 		}
-		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
