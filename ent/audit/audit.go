@@ -25,7 +25,7 @@ func Record(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, e
 	if len(ids) == 0 {
 		return nil
 	}
-	if _, err := client.AuditEvent.Create().Mutation().Tx(); err != nil {
+	if !inTx(client) {
 		tx, err := client.Tx(ctx)
 		if err != nil {
 			return err

@@ -77,9 +77,10 @@ func (c *Cache) get(key string) *grants {
 	return g
 }
 
-// put keeps grants read under key.
+// put keeps grants just read under key, unless something changed
+// while they were read.
 func (c *Cache) put(key string, g *grants) {
-	if c != nil && g != nil && c.trusted.Load() && g.revision == c.revision() && time.Since(g.readAt) <= cacheTTL {
+	if c != nil && g != nil && c.trusted.Load() && g.revision == c.revision() {
 		c.entries.Add(key, g)
 	}
 }

@@ -23,7 +23,6 @@ import (
 	"github.com/progetto-win/win/ent/privacy"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/session"
-	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/user"
 	"github.com/progetto-win/win/server/store"
 )
@@ -130,10 +129,15 @@ func (s *Service) Login(ctx context.Context, email, password string, req Request
 	if err != nil {
 		return nil, "", err
 	}
-	v, err := s.viewerOf(ctx, u)
+	// The viewer as every later request reads it (grants.go).
+	g, err := s.sessionGrants(ctx, tokenHash)
 	if err != nil {
 		return nil, "", err
 	}
+	if g == nil {
+		return nil, "", &ent.NotFoundError{} // ended in the meantime
+	}
+	v := g.viewer()
 	v.SessionID, v.RequestID, v.ClientAddress = ses.ID, req.RequestID, req.ClientAddress
 	return v, token, nil
 }
@@ -146,19 +150,14 @@ func (s *Service) Login(ctx context.Context, email, password string, req Request
 func (s *Service) Authenticate(ctx context.Context, token string) (*viewer.Viewer, error) {
 	ctx = rule.SystemContext(ctx)
 	now := s.Now()
-	key := "s" + HashToken(token)
-	g := s.cache.get(key)
-	if g == nil {
-		var err error
-		if g, err = s.sessionGrants(ctx, key[1:]); err != nil || g == nil {
-			return nil, err
-		}
+	g, err := s.cached(ctx, "s"+HashToken(token), s.sessionGrants)
+	if err != nil || g == nil {
+		return nil, err
 	}
 	last := s.uses.last(g.id, g.lastUsed)
 	if now.After(g.expiresAt) || last == nil || now.Sub(*last) > IdleTimeout || g.disabled {
 		return nil, s.Client.Session.DeleteOneID(g.id).Exec(ctx)
 	}
-	s.cache.put(key, g)
 	s.uses.record(g.id, g.lastUsed, use{at: now})
 	v := g.viewer()
 	v.SessionID = g.id
@@ -171,45 +170,36 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*viewer.Viewe
 func (s *Service) AuthenticateToken(ctx context.Context, token string, req Request) (*viewer.Viewer, error) {
 	ctx = rule.SystemContext(ctx)
 	now := s.Now()
-	key := "t" + HashToken(token)
-	g := s.cache.get(key)
-	if g == nil {
-		var err error
-		if g, err = s.tokenGrants(ctx, key[1:]); err != nil {
-			return nil, err
-		}
+	g, err := s.cached(ctx, "t"+HashToken(token), s.tokenGrants)
+	if err != nil {
+		return nil, err
 	}
 	if g == nil || g.revoked || now.After(g.expiresAt) || g.disabled {
 		return nil, ErrInvalidToken
 	}
-	s.cache.put(key, g)
 	s.uses.record(g.id, g.lastUsed, use{token: true, at: now, user: g.user.UserID, req: req})
 	v := g.viewer()
 	v.TokenID, v.ReadOnly = g.id, g.readOnly
 	return v, nil
 }
 
+// cached returns a credential's grants from the cache, or reads them,
+// with the hash of its token, and keeps them there. Whether they still
+// let the request in is checked on each use, cached or not.
+func (s *Service) cached(ctx context.Context, key string, read func(context.Context, string) (*grants, error)) (*grants, error) {
+	if g := s.cache.get(key); g != nil {
+		return g, nil
+	}
+	g, err := read(ctx, key[1:])
+	if err == nil {
+		s.cache.put(key, g)
+	}
+	return g, err
+}
+
 // Flush waits until the uses of sessions and tokens recorded so far are
 // written: before the process exits, and in tests.
 func (s *Service) Flush() { s.uses.flush() }
-
-// viewerOf builds the viewer of a user: roles, organisation and tables.
-func (s *Service) viewerOf(ctx context.Context, u *ent.User) (*viewer.Viewer, error) {
-	org, err := u.QueryOrganization().OnlyID(ctx)
-	if err != nil {
-		return nil, err
-	}
-	tables, err := s.Client.TableMembership.Query().Where(tablemembership.HasUserWith(user.ID(u.ID))).
-		QueryTable().IDs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	coordinated, err := u.QueryCoordinatedTables().IDs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &viewer.Viewer{UserID: u.ID, OrganizationID: org, Roles: u.Roles, Tables: tables, Coordinates: coordinated}, nil
-}
 
 // Logout ends a session.
 func (s *Service) Logout(ctx context.Context, v *viewer.Viewer, req Request) error {

@@ -116,11 +116,11 @@ func (u *uses) write(id gid.ID, x use) error {
 		dayStart := domain.DayOf(x.at).Start()
 		n, err := tx.APIToken.Update().Where(apitoken.ID(id), apitoken.Or(apitoken.LastUsedAtIsNil(), apitoken.LastUsedAtLT(dayStart))).
 			SetLastUsedAt(x.at).Save(ctx)
-		if err != nil || n == 1 {
-			if err == nil {
-				err = auditTxID(ctx, tx, "TOKEN_USED", "ApiToken", string(id), x.user, x.req)
-			}
+		if err != nil {
 			return err
+		}
+		if n == 1 {
+			return auditTxID(ctx, tx, "TOKEN_USED", "ApiToken", string(id), x.user, x.req)
 		}
 		return tx.APIToken.Update().Where(apitoken.ID(id), apitoken.LastUsedAtLT(x.at)).SetLastUsedAt(x.at).Exec(ctx)
 	})
