@@ -3,12 +3,10 @@ package indicator_test
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -18,24 +16,12 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/domain/viewer"
-	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/indicator"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 )
-
-// counting counts the SQL statements a Queryer runs.
-type counting struct {
-	indicator.Queryer
-	n *atomic.Int64
-}
-
-func (c counting) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	c.n.Add(1)
-	return c.Queryer.QueryContext(ctx, query, args...)
-}
 
 // dashboard is every indicator, broken down as the committee's dashboard
 // shows it.
@@ -66,10 +52,9 @@ func BenchmarkDashboard(b *testing.B) {
 		cases = v
 	}
 	db, cases := benchDB(b, cases)
-	var statements atomic.Int64
-	client := ent.NewClient(ent.Driver(dialect.DebugWithContext(db.Driver(), func(context.Context, ...any) { statements.Add(1) })))
-	src := &indicator.Source{DB: counting{db.SQL, &statements}, Dialect: db.Dialect, Client: client}
-	ctx := viewer.NewContext(context.Background(), &viewer.Viewer{UserID: gid.ID("usr_bench"), Roles: []domain.Role{domain.RoleSteering}})
+	src := &indicator.Source{DB: db.CountedSQL(), Dialect: db.Dialect, Client: db.Client()}
+	ctx, statements := store.CountStatements(context.Background())
+	ctx = viewer.NewContext(ctx, &viewer.Viewer{UserID: gid.ID("usr_bench"), Roles: []domain.Role{domain.RoleSteering}})
 	year := domain.Today().Year()
 	from := domain.NewDate(year-1, 1, 1)
 	to := domain.NewDate(year, 1, 1)
@@ -77,7 +62,6 @@ func BenchmarkDashboard(b *testing.B) {
 		b.Fatalf("the dashboard has %d indicators of %d", len(dashboard), len(indicator.Names))
 	}
 	cpu := cpuOf(b, db)
-	statements.Store(0)
 	b.ResetTimer()
 	start := cpu()
 	for b.Loop() {

@@ -3,15 +3,11 @@ package indicator_test
 import (
 	"context"
 	"encoding/json"
-	"sync/atomic"
 	"testing"
-
-	"entgo.io/ent/dialect"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/domain/viewer"
-	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/server/indicator"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
@@ -31,10 +27,10 @@ const dashboardStatements = 18
 func TestDashboardStatements(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := load(t, db, 40)
-		var statements atomic.Int64
-		client := ent.NewClient(ent.Driver(dialect.DebugWithContext(db.Driver(), func(context.Context, ...any) { statements.Add(1) })))
-		src := &indicator.Source{DB: counting{db.SQL, &statements}, Dialect: db.Dialect, Client: client}
-		ctx := viewer.NewContext(context.Background(), &viewer.Viewer{UserID: gid.ID("usr_test"), Roles: []domain.Role{domain.RoleSteering}})
+		// Counted as the server counts a request's (store.CountStatements).
+		src := &indicator.Source{DB: db.CountedSQL(), Dialect: db.Dialect, Client: db.Client()}
+		ctx, statements := store.CountStatements(context.Background())
+		ctx = viewer.NewContext(ctx, &viewer.Viewer{UserID: gid.ID("usr_test"), Roles: []domain.Role{domain.RoleSteering}})
 		from, to := committeeYear()
 		ix, err := src.For(ctx, &indicator.Filter{From: &from, To: &to})
 		if err != nil {
