@@ -19,6 +19,7 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/frontend"
 	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/indicator"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/subject"
 	"github.com/progetto-win/win/server/web"
@@ -72,7 +73,17 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		go retain(ctx, subject.New(client), db, cfg.RetentionYears, logger)
 	}
 
-	accounts := auth.NewCached(client, viewerCache(ctx, db, cfg.DatabaseURL, logger))
+	// Caches that other processes' changes must reach are trusted once
+	// they hear them.
+	alone := db.Dialect != dialect.Postgres
+	viewers, indicators := auth.NewCache(alone), indicator.NewCache(alone)
+	hearing(ctx, db, "cache of viewers", logger, func(ctx context.Context) error {
+		return viewers.Listen(ctx, db, cfg.DatabaseURL, logger)
+	})
+	hearing(ctx, db, "cache of indicators", logger, func(ctx context.Context) error {
+		return indicators.Listen(ctx, db, cfg.DatabaseURL, logger)
+	})
+	accounts := auth.NewCached(client, viewers)
 	// Uses of sessions and tokens are written behind the requests: the
 	// last ones are written before the process ends.
 	defer accounts.Flush()
@@ -83,7 +94,7 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	}
 	srv := &http.Server{
 		Addr: cfg.Addr,
-		Handler: web.New(web.Options{Client: client, Accounts: accounts, DB: db, Ping: db.Ping, Logger: logger,
+		Handler: web.New(web.Options{Client: client, Accounts: accounts, DB: db, Indicators: indicators, Ping: db.Ping, Logger: logger,
 			CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies, Frontend: frontend.Assets(),
 			RequestTimeout: cfg.RequestTimeout, Throttle: cfg.Throttle, Metrics: metrics}),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -123,20 +134,19 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	return nil
 }
 
-// viewerCache returns the cache of viewers: on SQLite, whose one process
-// makes every change itself, trusted at once; on PostgreSQL, trusted while
-// it hears the changes other processes make.
-func viewerCache(ctx context.Context, db *store.DB, url string, logger *slog.Logger) *auth.Cache {
+// hearing starts a cache's listener on PostgreSQL, where other processes
+// change the data too; on SQLite, whose one process makes every change
+// itself, the cache is trusted from the start. what names the cache for
+// the log.
+func hearing(ctx context.Context, db *store.DB, what string, logger *slog.Logger, listen func(context.Context) error) {
 	if db.Dialect != dialect.Postgres {
-		return auth.NewCache(true)
+		return
 	}
-	cache := auth.NewCache(false)
 	go func() {
-		if err := cache.Listen(ctx, db, url, logger); err != nil {
-			logger.Warn("not hearing changes of viewers: every request reads its session or token", "error", err)
+		if err := listen(ctx); err != nil {
+			logger.Warn("not hearing other processes' changes: the "+what+" is not used", "error", err)
 		}
 	}()
-	return cache
 }
 
 // retentionHour is when, Italian time, every server process applies the

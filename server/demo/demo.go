@@ -99,6 +99,7 @@ func Load(ctx context.Context, db *store.DB, opts Options) (*Summary, error) {
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
+	store.DataChanged() // the rows copied went around ent's hooks
 	return g.sum, nil
 }
 

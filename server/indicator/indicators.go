@@ -25,6 +25,7 @@ type Source struct {
 	DB      Queryer
 	Dialect string
 	Client  *ent.Client // for the names of tables and municipalities
+	Cache   *Cache      // keeps results across requests; nil, for one request only
 }
 
 // Queryer runs SQL queries: the database, or a wrapper that counts them.
@@ -50,7 +51,7 @@ func (s *Source) For(ctx context.Context, f *Filter) (*Indicators, error) {
 	if s == nil || s.DB == nil {
 		return nil, fmt.Errorf("indicator: no database")
 	}
-	ix := &Indicators{src: s, memo: newMemo(&names{})}
+	ix := &Indicators{src: s}
 	if f != nil {
 		ix.filter = *f
 	}
@@ -79,6 +80,7 @@ func (s *Source) For(ctx context.Context, f *Filter) (*Indicators, error) {
 	if ix.filter.From != nil && !ix.filter.From.Before(ix.end) {
 		return nil, fault.Invalidf("to", "must be after from")
 	}
+	ix.memo = s.Cache.memoFor(ix.key())
 	return ix, nil
 }
 
@@ -481,9 +483,7 @@ func (g *daysGroup) at(rank int) *float64 {
 // once per request whatever the percentiles asked of them.
 func (ix *Indicators) histograms(ctx context.Context, m measure, groupBy []Dimension) ([]histogram, error) {
 	key := memoKey("", groupBy)
-	ix.memo.mu.Lock()
-	hists, ok := ix.memo.hists[key]
-	ix.memo.mu.Unlock()
+	hists, ok := ix.memo.histograms(key)
 	if ok {
 		return hists, nil
 	}
@@ -535,9 +535,7 @@ func (ix *Indicators) histograms(ctx context.Context, m measure, groupBy []Dimen
 			g.days, g.cases = append(g.days, days[i].Float64), append(g.cases, counts[i])
 		}
 	}
-	ix.memo.mu.Lock()
-	ix.memo.hists[key] = hists
-	ix.memo.mu.Unlock()
+	ix.memo.keepHistograms(key, hists)
 	return hists, nil
 }
 

@@ -5,17 +5,21 @@ import (
 	"sync"
 )
 
-// memo keeps what one Indicators value (one request) has computed, before
-// suppression, so that a request reads the same rows once: the
+// memo keeps what the indicators of a filter have computed, before
+// suppression, so that a request reads the same rows once — the
 // dashboard's ratios ask again for totals its breakdowns already gave,
-// and the two percentiles rank the same days.
+// and the two percentiles rank the same days — and, kept by a Cache, so
+// that the next requests read none until the data change.
 type memo struct {
-	mu      sync.Mutex
-	results map[string]*Result     // by measure and breakdown (memoKey)
-	totals  map[string]*Result     // by measure: any of its results, for its total
-	hists   map[string][]histogram // the days to take charge, by breakdown
-	all     *memo                  // the unfiltered indicators' memo (published.go)
-	names   *names                 // the labels of tables and municipalities, shared with all
+	mu       sync.Mutex
+	results  map[string]*Result     // by measure and breakdown (memoKey)
+	totals   map[string]*Result     // by measure: any of its results, for its total
+	hists    map[string][]histogram // the days to take charge, by breakdown
+	all      *memo                  // the unfiltered indicators' memo (published.go)
+	names    *names                 // the labels of tables and municipalities, shared with all
+	revision uint64                 // the data's, when the memo was begun (Cache)
+	cells    int                    // the cells kept
+	full     func()                 // told once the cells pass memoBudget, if a Cache keeps the memo
 }
 
 // names are the labels of tables and municipalities, read once per
@@ -26,8 +30,8 @@ type names struct {
 	muns   map[string]string // nil until read
 }
 
-func newMemo(n *names) *memo {
-	return &memo{results: map[string]*Result{}, totals: map[string]*Result{}, hists: map[string][]histogram{}, names: n}
+func newMemo(n *names, full func()) *memo {
+	return &memo{results: map[string]*Result{}, totals: map[string]*Result{}, hists: map[string][]histogram{}, names: n, full: full}
 }
 
 // unfiltered is the memo of the indicators without the filter's lists,
@@ -36,9 +40,19 @@ func (mo *memo) unfiltered() *memo {
 	mo.mu.Lock()
 	defer mo.mu.Unlock()
 	if mo.all == nil {
-		mo.all = newMemo(mo.names)
+		mo.all = newMemo(mo.names, mo.full) // past its budget, the cache drops both
 	}
 	return mo.all
+}
+
+// grew counts cells kept, and tells full once they pass the budget.
+// The caller holds mo.mu.
+func (mo *memo) grew(cells int) {
+	before := mo.cells
+	mo.cells += cells
+	if mo.full != nil && before <= memoBudget && mo.cells > memoBudget {
+		mo.full()
+	}
 }
 
 func memoKey(name string, groupBy []Dimension) string {
@@ -73,6 +87,25 @@ func (mo *memo) keep(rs ...*Result) {
 	for _, r := range rs {
 		mo.results[memoKey(r.Indicator, r.GroupBy)] = r.clone()
 		mo.totals[r.Indicator] = mo.results[memoKey(r.Indicator, r.GroupBy)]
+		mo.grew(1 + len(r.Cells))
+	}
+}
+
+// histograms returns the histograms of a breakdown, if read.
+func (mo *memo) histograms(key string) ([]histogram, bool) {
+	mo.mu.Lock()
+	defer mo.mu.Unlock()
+	hists, ok := mo.hists[key]
+	return hists, ok
+}
+
+// keepHistograms memoises the histograms of a breakdown.
+func (mo *memo) keepHistograms(key string, hists []histogram) {
+	mo.mu.Lock()
+	defer mo.mu.Unlock()
+	mo.hists[key] = hists
+	for _, h := range hists {
+		mo.grew(len(h.groups))
 	}
 }
 

@@ -35,7 +35,7 @@ func (db *DB) WithLock(ctx context.Context, name string, fn func(tx *ent.Client)
 			return false, err
 		}
 	}
-	tx, err := ent.NewClient(ent.Driver(begun{Driver: drv, tx: dtx})).Tx(ctx)
+	tx, err := hooked(ent.NewClient(ent.Driver(begun{Driver: drv, tx: dtx}))).Tx(ctx)
 	if err != nil {
 		_ = dtx.Rollback()
 		return false, err

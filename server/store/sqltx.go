@@ -14,15 +14,14 @@ import (
 // ent does not offer, such as PostgreSQL's COPY (which lib/pq runs only
 // through a prepared statement of the transaction): what the client
 // writes commits or rolls back with tx. A transaction the client opens
-// joins tx; commit or roll back tx itself.
+// joins tx; commit or roll back tx itself, and after a commit of rows
+// written through tx tell DataChanged.
 func (db *DB) SQLTx(ctx context.Context) (*sql.Tx, *ent.Client, error) {
 	tx, err := db.SQL.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, nil, err
 	}
-	c := ent.NewClient(ent.Driver(joinedTx{entsql.NewDriver(db.Dialect, entsql.Conn{ExecQuerier: tx})}))
-	c.Use(microseconds)
-	return tx, c, nil
+	return tx, hooked(ent.NewClient(ent.Driver(joinedTx{entsql.NewDriver(db.Dialect, entsql.Conn{ExecQuerier: tx})}))), nil
 }
 
 // joinedTx is a driver over a transaction: its own transactions are the

@@ -112,11 +112,15 @@ func (db *DB) Driver() dialect.Driver {
 	return countingDriver{entsql.OpenDB(db.Dialect, db.SQL), db}
 }
 
-// Client returns an ent client over the database, writing instants at
-// the precision both databases keep.
+// Client returns an ent client over the database, with the store's hooks.
 func (db *DB) Client(opts ...ent.Option) *ent.Client {
-	c := ent.NewClient(append([]ent.Option{ent.Driver(db.Driver())}, opts...)...)
-	c.Use(microseconds)
+	return hooked(ent.NewClient(append([]ent.Option{ent.Driver(db.Driver())}, opts...)...))
+}
+
+// hooked adds to a client the hooks of every client of the store: instants
+// at the precision both databases keep, and changes to the data counted.
+func hooked(c *ent.Client) *ent.Client {
+	c.Use(microseconds, dataChanges)
 	return c
 }
 

@@ -34,8 +34,11 @@ type Options struct {
 	Client *ent.Client
 	// Accounts signs in and authenticates; nil is a service over Client
 	// without a cache of viewers.
-	Accounts    *auth.Service
-	DB          *store.DB                   // the client's database, for the indicators' aggregate queries
+	Accounts *auth.Service
+	DB       *store.DB // the client's database, for the indicators' aggregate queries
+	// Indicators keeps indicators' results across requests until the
+	// data change; nil computes them for each request.
+	Indicators  *indicator.Cache
 	Ping        func(context.Context) error // database reachability, for /readyz
 	Logger      *slog.Logger
 	CORSOrigins []string // browser origins allowed to call the API
@@ -63,7 +66,7 @@ func stats(opts Options) *indicator.Source {
 	if opts.DB == nil {
 		return nil
 	}
-	return &indicator.Source{DB: opts.DB.CountedSQL(), Dialect: opts.DB.Dialect, Client: opts.Client}
+	return &indicator.Source{DB: opts.DB.CountedSQL(), Dialect: opts.DB.Dialect, Client: opts.Client, Cache: opts.Indicators}
 }
 
 // maxBodyBytes bounds a request body; GraphQL documents are small.

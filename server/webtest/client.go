@@ -22,6 +22,7 @@ import (
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/indicator"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/web"
 )
@@ -74,7 +75,7 @@ func Accounts(t testing.TB, client *ent.Client) *auth.Service {
 
 // Options are the handler's options over the API's client and accounts.
 func (a *API) Options(db *store.DB, logger *slog.Logger) web.Options {
-	return web.Options{Client: a.Client, Accounts: a.Accounts, DB: db, Ping: db.Ping, Logger: logger}
+	return web.Options{Client: a.Client, Accounts: a.Accounts, DB: db, Indicators: indicator.NewCache(true), Ping: db.Ping, Logger: logger}
 }
 
 // GQLError is one entry of a response's errors.

@@ -1,0 +1,65 @@
+package store
+
+import (
+	"context"
+	"slices"
+	"sync/atomic"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/auditevent"
+	"github.com/progetto-win/win/ent/caseevent"
+	"github.com/progetto-win/win/ent/session"
+)
+
+// dataRevision counts the changes this process makes to the network's
+// data: what a cache of results computed from it (the indicators') must
+// not have missed. Other processes' changes are heard from PostgreSQL
+// (migration indicator_data, Hearing).
+var dataRevision atomic.Uint64
+
+// DataRevision returns the number of changes to the data so far.
+func DataRevision() uint64 { return dataRevision.Load() }
+
+// DataChanged records a change to the data made without ent's mutations,
+// such as the demo loader's COPY, once it is committed.
+func DataChanged() { dataRevision.Add(1) }
+
+// NotDataTables are the tables whose changes are no change to the data:
+// sessions, tokens and the audit trail, written by reads and sign-ins,
+// and the cases' timelines, which no aggregate reads (the indicators'
+// tests check their SQL names none of them). Every other table's changes
+// count, in this process (dataChanges) and in the others (the triggers
+// of migration indicator_data, checked against ent's tables by
+// TestDataTriggers).
+var NotDataTables = []string{session.Table, apitoken.Table, auditevent.Table, caseevent.Table}
+
+// notData are the ent types of NotDataTables.
+var notData = []string{ent.TypeSession, ent.TypeAPIToken, ent.TypeAuditEvent, ent.TypeCaseEvent}
+
+// dataChanges counts a change to the data before it is made, and again
+// once it is committed, so that a result computed in between, from the
+// data as they were, is not kept either.
+func dataChanges(next ent.Mutator) ent.Mutator {
+	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+		if slices.Contains(notData, m.Type()) {
+			return next.Mutate(ctx, m)
+		}
+		DataChanged()
+		value, err := next.Mutate(ctx, m)
+		if inTx, ok := m.(interface{ Tx() (*ent.Tx, error) }); ok {
+			if tx, txErr := inTx.Tx(); txErr == nil {
+				tx.OnCommit(func(next ent.Committer) ent.Committer {
+					return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
+						err := next.Commit(ctx, tx)
+						DataChanged()
+						return err
+					})
+				})
+				return value, err
+			}
+		}
+		DataChanged()
+		return value, err
+	})
+}
