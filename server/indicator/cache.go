@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	lru "github.com/hashicorp/golang-lru/v2"
@@ -27,6 +28,7 @@ import (
 // request in another process sees the change once the notification
 // arrives, a few milliseconds after the commit.
 type Cache struct {
+	mu      sync.Mutex // one memo per filter, begun once
 	memos   *lru.Cache[string, *memo]
 	trusted atomic.Bool
 	heard   atomic.Uint64 // changes heard of other processes
@@ -87,6 +89,8 @@ func (c *Cache) memoFor(key string) *memo {
 	if c == nil || !c.trusted.Load() {
 		return newMemo(&names{}, nil)
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	r := c.revision()
 	if mo, ok := c.memos.Get(key); ok && mo.revision == r {
 		return mo

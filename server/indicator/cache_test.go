@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -150,4 +151,34 @@ func TestCacheHearsOtherProcesses(t *testing.T) {
 	if err := <-listening; err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestCacheComputesOnce asks the same dashboard of a cold cache from
+// eight requests at once: together they run the statements of one.
+func TestCacheComputesOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := load(t, db, 40)
+		cached := &indicator.Source{DB: db.CountedSQL(), Dialect: db.Dialect, Client: w.client, Cache: indicator.NewCache(true)}
+		committee := viewer.NewContext(context.Background(), &viewer.Viewer{UserID: gid.ID("usr_test"), Roles: []domain.Role{domain.RoleSteering}})
+		counts := make([]*store.StatementCount, 8)
+		answers := make([]string, len(counts))
+		var wg sync.WaitGroup
+		for i := range counts {
+			var ctx context.Context
+			ctx, counts[i] = store.CountStatements(committee)
+			wg.Go(func() { answers[i] = wholeDashboard(t, ctx, cached) })
+		}
+		wg.Wait()
+		var total int64
+		for i, c := range counts {
+			total += c.Load()
+			if answers[i] != answers[0] {
+				t.Errorf("request %d answered otherwise than request 0", i)
+			}
+		}
+		if total > dashboardStatements {
+			t.Errorf("%d requests at once ran %d statements, one dashboard's are at most %d", len(counts), total, dashboardStatements)
+		}
+		t.Logf("%d requests at once ran %d statements on %s", len(counts), total, db.Dialect)
+	})
 }

@@ -288,14 +288,23 @@ func (ix *Indicators) aggregate(ctx context.Context, m measure, groupBy []Dimens
 	if ix.suppress && len(ix.filter.selected()) > 0 {
 		return ix.published(m, groupBy, func(all *Indicators, dims []Dimension) (*Result, error) { return all.aggregate(ctx, m, dims) })
 	}
+	key := memoKey(m.name, groupBy)
 	r := ix.memo.result(m.name, groupBy)
 	if r == nil {
-		rs, err := ix.count(ctx, m, groupBy)
+		err := ix.memo.once(ctx, key, func(ctx context.Context) error {
+			if ix.memo.result(m.name, groupBy) != nil {
+				return nil // computed meanwhile
+			}
+			rs, err := ix.count(ctx, m, groupBy)
+			if err == nil {
+				ix.memo.keep(rs...)
+			}
+			return err
+		})
 		if err != nil {
 			return nil, err
 		}
-		ix.memo.keep(rs...)
-		r = rs[0]
+		r = ix.memo.result(m.name, groupBy)
 	}
 	if ix.suppress && m.person != "" {
 		suppress(r)
@@ -483,16 +492,34 @@ func (g *daysGroup) at(rank int) *float64 {
 // once per request whatever the percentiles asked of them.
 func (ix *Indicators) histograms(ctx context.Context, m measure, groupBy []Dimension) ([]histogram, error) {
 	key := memoKey("", groupBy)
-	hists, ok := ix.memo.histograms(key)
-	if ok {
+	if hists, ok := ix.memo.histograms(key); ok {
 		return hists, nil
 	}
+	err := ix.memo.once(ctx, "days/"+key, func(ctx context.Context) error {
+		if _, ok := ix.memo.histograms(key); ok {
+			return nil // read meanwhile
+		}
+		hists, err := ix.readHistograms(ctx, m, groupBy)
+		if err == nil {
+			ix.memo.keepHistograms(key, hists)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	hists, _ := ix.memo.histograms(key)
+	return hists, nil
+}
+
+// readHistograms reads the histograms of the total and a breakdown.
+func (ix *Indicators) readHistograms(ctx context.Context, m measure, groupBy []Dimension) ([]histogram, error) {
 	oneScan := oneScan(groupBy)
 	queries := queriesOf(groupBy)
 	if oneScan {
 		queries = [][]Dimension{groupBy}
 	}
-	hists = []histogram{{dims: nil}}
+	hists := []histogram{{dims: nil}}
 	if len(groupBy) > 0 {
 		hists = append(hists, histogram{dims: groupBy})
 	}
@@ -535,7 +562,6 @@ func (ix *Indicators) histograms(ctx context.Context, m measure, groupBy []Dimen
 			g.days, g.cases = append(g.days, days[i].Float64), append(g.cases, counts[i])
 		}
 	}
-	ix.memo.keepHistograms(key, hists)
 	return hists, nil
 }
 

@@ -1,8 +1,11 @@
 package indicator
 
 import (
+	"context"
 	"strings"
 	"sync"
+
+	"golang.org/x/sync/singleflight"
 )
 
 // memo keeps what the indicators of a filter have computed, before
@@ -20,6 +23,7 @@ type memo struct {
 	revision uint64                 // the data's, when the memo was begun (Cache)
 	cells    int                    // the cells kept
 	full     func()                 // told once the cells pass memoBudget, if a Cache keeps the memo
+	flights  singleflight.Group     // computations under way, by memoKey
 }
 
 // names are the labels of tables and municipalities, read once per
@@ -43,6 +47,26 @@ func (mo *memo) unfiltered() *memo {
 		mo.all = newMemo(mo.names, mo.full) // past its budget, the cache drops both
 	}
 	return mo.all
+}
+
+// once runs compute, which keeps what it computes in the memo, unless
+// the same computation is under way for another request of a shared
+// memo: then it waits for that one, within its own deadline. The
+// dashboards of a committee's meeting, asked together after a change,
+// read the cases once, not once each. If the other request's deadline
+// ended the computation, it is run again for this one.
+func (mo *memo) once(ctx context.Context, key string, compute func(context.Context) error) error {
+	for attempt := 0; ; attempt++ {
+		done := mo.flights.DoChan(key, func() (any, error) { return nil, compute(ctx) })
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case res := <-done:
+			if res.Err == nil || !res.Shared || ctx.Err() != nil || attempt > 0 {
+				return res.Err
+			}
+		}
+	}
 }
 
 // grew counts cells kept, and tells full once they pass the budget.
