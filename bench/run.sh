@@ -72,6 +72,12 @@ elif [ "${WIN_BENCH_REBUILD:-0}" = 1 ]; then
   rm -f "$url" "$url-wal" "$url-shm"
 fi
 
+# Another server on the port would answer in this one's place.
+if curl -s -o /dev/null "http://127.0.0.1:$port/healthz" || curl -s -o /dev/null "http://127.0.0.1:$metrics/"; then
+  echo "port $port or $metrics is in use (another benchmark?): set WIN_BENCH_PORT" >&2
+  exit 2
+fi
+
 log="$out/server-$db-$cases.log"
 WIN_ADDR=127.0.0.1:$port WIN_METRICS_ADDR=127.0.0.1:$metrics WIN_DATABASE_URL=$url WIN_DEMO=1 \
   WIN_RATE_LIMIT=100000 WIN_RATE_BURST=100000 bin/win -demo-cases "$cases" >"$log" 2>&1 &
