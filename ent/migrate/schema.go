@@ -288,6 +288,11 @@ var (
 				Columns: []*schema.Column{CasesColumns[7], CasesColumns[23]},
 			},
 			{
+				Name:    "casefile_case_file_table",
+				Unique:  false,
+				Columns: []*schema.Column{CasesColumns[23]},
+			},
+			{
 				Name:    "casefile_case_file_person",
 				Unique:  false,
 				Columns: []*schema.Column{CasesColumns[22]},
