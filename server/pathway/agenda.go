@@ -2,7 +2,6 @@ package pathway
 
 import (
 	"context"
-	"slices"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/dialect/sql"
@@ -19,7 +18,7 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/predicate"
-	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/user"
 	"github.com/progetto-win/win/server/action"
 	"github.com/progetto-win/win/server/governance"
@@ -68,18 +67,13 @@ type page struct {
 	Last   *int
 }
 
-// worksAt lists the tables the viewer sits at or coordinates.
-func (a *Agenda) worksAt() []gid.ID {
-	return append(slices.Clone(a.viewer.Tables), a.viewer.Coordinates...)
-}
-
 // mine selects the viewer's own cases: those they manage, whose team they
 // joined, or at a table they coordinate.
 func (a *Agenda) mine() predicate.CaseFile {
 	return casefile.Or(
-		casefile.HasCaseManagerWith(user.ID(a.viewer.UserID)),
+		rule.CasesManagedBy(a.viewer.UserID),
 		casefile.HasTeamWith(user.ID(a.viewer.UserID)),
-		casefile.HasTableWith(territorialtable.IDIn(a.viewer.Coordinates...)),
+		rule.CasesAt(a.viewer.Coordinates...),
 	)
 }
 
@@ -99,14 +93,14 @@ func (a *Agenda) cases(ctx context.Context, p page, by *ent.CaseOrderField, wher
 func (a *Agenda) ReferralsWaiting(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
 	p := page{After: after, First: first, Before: before, Last: last}
 	return a.cases(ctx, p, ent.CaseFileOrderFieldFirstMeetingDueOn,
-		casefile.StatusEQ(casefile.StatusReferred), casefile.HasTableWith(territorialtable.IDIn(a.worksAt()...)))
+		casefile.StatusEQ(casefile.StatusReferred), rule.CasesAt(rule.WorksAt(a.viewer)...))
 }
 
 // OverdueCases are cases at the viewer's tables past a time limit.
 func (a *Agenda) OverdueCases(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
 	p := page{After: after, First: first, Before: before, Last: last}
 	return a.cases(ctx, p, ent.CaseFileOrderFieldReferredOn,
-		casefile.HasTableWith(territorialtable.IDIn(a.worksAt()...)), OverdueOn(a.Today))
+		rule.CasesAt(rule.WorksAt(a.viewer)...), OverdueOn(a.Today))
 }
 
 // OverdueOn selects the cases past a time limit on a day: still referred
@@ -135,7 +129,7 @@ func Overdue(c *ent.CaseFile) bool {
 func (a *Agenda) IncomingTransfers(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
 	p := page{After: after, First: first, Before: before, Last: last}
 	return a.cases(ctx, p, ent.CaseFileOrderFieldReferredOn,
-		casefile.HasTransferToWith(territorialtable.IDIn(a.viewer.Coordinates...)))
+		rule.CasesOfferedTo(a.viewer.Coordinates...))
 }
 
 // CasesWithoutManager are cases in charge at a table the viewer
@@ -144,14 +138,14 @@ func (a *Agenda) CasesWithoutManager(ctx context.Context, after *entgql.Cursor[g
 	p := page{After: after, First: first, Before: before, Last: last}
 	return a.cases(ctx, p, ent.CaseFileOrderFieldTakenInChargeOn,
 		casefile.StatusIn(workingStatuses...), casefile.Not(casefile.HasCaseManager()),
-		casefile.HasTableWith(territorialtable.IDIn(a.viewer.Coordinates...)))
+		rule.CasesAt(a.viewer.Coordinates...))
 }
 
 // DeclinedReferrals are the viewer's referrals declined lately.
 func (a *Agenda) DeclinedReferrals(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CaseConnection, error) {
 	p := page{After: after, First: first, Before: before, Last: last}
 	return a.cases(ctx, p, ent.CaseFileOrderFieldClosedOn,
-		casefile.StatusEQ(casefile.StatusDeclined), casefile.HasReferringOperatorWith(user.ID(a.viewer.UserID)),
+		casefile.StatusEQ(casefile.StatusDeclined), rule.CasesReferredBy(a.viewer.UserID),
 		casefile.ClosedOnGTE(a.Today.AddDays(-declinedWindow)))
 }
 

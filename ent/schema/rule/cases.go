@@ -4,8 +4,6 @@ import (
 	"context"
 	"slices"
 
-	"entgo.io/ent/dialect/sql"
-
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/domain/viewer"
@@ -43,43 +41,18 @@ func seesAllCases(v *viewer.Viewer) bool {
 // and of those offered to a table the viewer coordinates by transfer.
 func visibleCases(v *viewer.Viewer) predicate.CaseFile {
 	return casefile.Or(
-		atTables(worksAt(v)...),
-		referredBy(v.UserID),
-		transferredTo(v.Coordinates...),
+		CasesAt(WorksAt(v)...),
+		CasesReferredBy(v.UserID),
+		CasesOfferedTo(v.Coordinates...),
 	)
 }
 
-// The rules compare the case's own foreign-key columns with the IDs the
-// viewer carries. casefile.HasTableWith(territorialtable.IDIn(…)) and its
-// siblings select the same rows (the foreign keys guarantee the row on
-// the other side), but each as an EXISTS (SELECT …) on the other table,
-// which PostgreSQL evaluates case by case over a sequential scan of all
-// the cases; on the columns themselves, the OR of the three is a
-// BitmapOr of the cases' own indexes
-// (docs/performance.md#the-coordinators-count).
-
-// atTables is the predicate of the cases worked at one of the tables.
-func atTables(tables ...gid.ID) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldIn(casefile.TableColumn, tables...))
-}
-
-// referredBy is the predicate of the cases the user referred.
-func referredBy(u gid.ID) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldEQ(casefile.ReferringOperatorColumn, u))
-}
-
-// transferredTo is the predicate of the cases offered to one of the
-// tables by transfer.
-func transferredTo(tables ...gid.ID) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldIn(casefile.TransferToColumn, tables...))
-}
-
-// worksAt lists the tables a viewer sits at or coordinates, each once: a
+// WorksAt lists the tables a viewer sits at or coordinates, each once: a
 // coordinator also sits at the table, and an ID listed twice in IN (…)
 // doubles PostgreSQL's estimate of the cases, enough for it to count a
 // coordinator's cases with a parallel sequential scan rather than the
 // indexes' BitmapOr (docs/performance.md#the-coordinators-count).
-func worksAt(v *viewer.Viewer) []gid.ID {
+func WorksAt(v *viewer.Viewer) []gid.ID {
 	tables := append(slices.Clone(v.Tables), v.Coordinates...)
 	slices.Sort(tables)
 	return slices.Compact(tables)
@@ -152,9 +125,9 @@ func ScopeIdentities() privacy.QueryRule {
 		q.Where(personidentity.HasPersonWith(person.HasCasesWith(casefile.Or(
 			casefile.And(
 				casefile.StatusNotIn(domain.Convert[casefile.Status](domain.EndedCaseStatuses)...),
-				atTables(worksAt(v)...),
+				CasesAt(WorksAt(v)...),
 			),
-			casefile.And(referredBy(v.UserID), casefile.ReferrerEnteredIdentity(true)),
+			casefile.And(CasesReferredBy(v.UserID), casefile.ReferrerEnteredIdentity(true)),
 		))))
 		return privacy.Skip
 	})

@@ -43,5 +43,5 @@ func ScopeMeetings() privacy.QueryRule {
 // committee reads: the committee's, and those of the tables they sit at.
 func meetingsOf(v *viewer.Viewer) predicate.Meeting {
 	return meeting.Or(meeting.BodyEQ(meeting.BodySteeringCommittee),
-		meeting.HasTableWith(territorialtable.IDIn(worksAt(v)...)))
+		meeting.HasTableWith(territorialtable.IDIn(WorksAt(v)...)))
 }

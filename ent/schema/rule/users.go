@@ -33,7 +33,7 @@ func ScopeUsers() privacy.QueryRule {
 		if v.Has(domain.RoleAdmin) {
 			return privacy.Skip
 		}
-		tables := worksAt(v)
+		tables := WorksAt(v)
 		attended := user.HasMeetingsAttended() // the committee reads every meeting: see ScopeMeetings
 		if !v.Has(domain.RoleSteering) {
 			attended = user.HasMeetingsAttendedWith(meetingsOf(v))
@@ -70,7 +70,7 @@ func ScopeMemberships() privacy.QueryRule {
 		if !v.Has(domain.RoleAdmin) {
 			q.Where(tablemembership.Or(
 				tablemembership.HasUserWith(user.ID(v.UserID)),
-				tablemembership.HasTableWith(territorialtable.IDIn(worksAt(v)...)),
+				tablemembership.HasTableWith(territorialtable.IDIn(WorksAt(v)...)),
 			))
 		}
 		return privacy.Skip
