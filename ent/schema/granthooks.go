@@ -12,34 +12,10 @@ import (
 )
 
 // grantsChange tells the cache of viewers (server/auth) that a viewer may
-// have changed: before the change, and again once it is committed, so
-// that a viewer read from the database in between, still as it was, is
-// not kept either. Other processes hear of it from PostgreSQL (the
-// viewer_grants triggers).
+// have changed (Announce). Other processes hear of it from PostgreSQL (the
+// viewer_grants triggers). A token's last use changes nobody's access.
 func grantsChange(ops ent.Op) ent.Hook {
-	return hook.On(func(next ent.Mutator) ent.Mutator {
-		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
-			if tokenUseOnly(m) {
-				return next.Mutate(ctx, m)
-			}
-			viewer.GrantsChanged()
-			value, err := next.Mutate(ctx, m)
-			if inTx, ok := m.(interface{ Tx() (*gen.Tx, error) }); ok {
-				if tx, txErr := inTx.Tx(); txErr == nil {
-					tx.OnCommit(func(next gen.Committer) gen.Committer {
-						return gen.CommitFunc(func(ctx context.Context, tx *gen.Tx) error {
-							err := next.Commit(ctx, tx)
-							viewer.GrantsChanged()
-							return err
-						})
-					})
-					return value, err
-				}
-			}
-			viewer.GrantsChanged()
-			return value, err
-		})
-	}, ops)
+	return hook.On(hook.If(Announce(viewer.GrantsChanged), func(_ context.Context, m ent.Mutation) bool { return !tokenUseOnly(m) }), ops)
 }
 
 // tokenUseOnly reports a mutation that only records when a token was last

@@ -9,6 +9,8 @@ import (
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
+	"github.com/progetto-win/win/ent/hook"
+	"github.com/progetto-win/win/ent/schema"
 	"github.com/progetto-win/win/ent/session"
 )
 
@@ -38,28 +40,7 @@ var NotDataTables = []string{session.Table, apitoken.Table, auditevent.Table, ca
 var notData = []string{ent.TypeSession, ent.TypeAPIToken, ent.TypeAuditEvent, ent.TypeCaseEvent}
 
 // dataChanges counts a change to the data before it is made, and again
-// once it is committed, so that a result computed in between, from the
-// data as they were, is not kept either.
-func dataChanges(next ent.Mutator) ent.Mutator {
-	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
-		if slices.Contains(notData, m.Type()) {
-			return next.Mutate(ctx, m)
-		}
-		DataChanged()
-		value, err := next.Mutate(ctx, m)
-		if inTx, ok := m.(interface{ Tx() (*ent.Tx, error) }); ok {
-			if tx, txErr := inTx.Tx(); txErr == nil {
-				tx.OnCommit(func(next ent.Committer) ent.Committer {
-					return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
-						err := next.Commit(ctx, tx)
-						DataChanged()
-						return err
-					})
-				})
-				return value, err
-			}
-		}
-		DataChanged()
-		return value, err
-	})
-}
+// once it is committed (schema.Announce).
+var dataChanges = hook.If(schema.Announce(DataChanged), func(_ context.Context, m ent.Mutation) bool {
+	return !slices.Contains(notData, m.Type())
+})
