@@ -20,7 +20,7 @@ import (
 
 // wholeDashboard is every indicator of the committee's year, each by its
 // dashboard breakdown, as JSON: what a viewer would be shown.
-func wholeDashboard(t *testing.T, ctx context.Context, src *indicator.Source) string {
+func wholeDashboard(ctx context.Context, t *testing.T, src *indicator.Source) string {
 	t.Helper()
 	from, to := committeeYear()
 	ix, err := src.For(ctx, &indicator.Filter{From: &from, To: &to})
@@ -54,12 +54,12 @@ func TestCacheFollowsChanges(t *testing.T) {
 		same := func(when string) {
 			t.Helper()
 			for who, ctx := range viewers {
-				want := wholeDashboard(t, ctx, fresh)
-				if got := wholeDashboard(t, ctx, cached); got != want {
+				want := wholeDashboard(ctx, t, fresh)
+				if got := wholeDashboard(ctx, t, cached); got != want {
 					t.Fatalf("%s, the %s's cached dashboard:\n%s\nafresh:\n%s", when, who, got, want)
 				}
 				counted, statements := store.CountStatements(ctx)
-				wholeDashboard(t, counted, cached)
+				wholeDashboard(counted, t, cached)
 				if n := statements.Load(); n != 0 {
 					t.Errorf("%s, the %s's dashboard asked again ran %d statements", when, who, n)
 				}
@@ -86,7 +86,7 @@ func TestCacheFollowsChanges(t *testing.T) {
 		}
 		tx.Outcome.UpdateOneID(id).SetKind(outcome.KindOther).ExecX(sys)
 		for _, ctx := range viewers {
-			wholeDashboard(t, ctx, cached)
+			wholeDashboard(ctx, t, cached)
 		}
 		if err := tx.Commit(); err != nil {
 			t.Fatal(err)
@@ -120,9 +120,9 @@ func TestCacheHearsOtherProcesses(t *testing.T) {
 
 	// Trusted once it listens: a dashboard asked twice reads nothing.
 	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-		wholeDashboard(t, committee, cached)
+		wholeDashboard(committee, t, cached)
 		counted, statements := store.CountStatements(committee)
-		wholeDashboard(t, counted, cached)
+		wholeDashboard(counted, t, cached)
 		if statements.Load() == 0 {
 			break
 		}
@@ -130,17 +130,17 @@ func TestCacheHearsOtherProcesses(t *testing.T) {
 			t.Fatal("the cache is not trusted: the listener does not listen")
 		}
 	}
-	before := wholeDashboard(t, committee, fresh)
+	before := wholeDashboard(committee, t, fresh)
 
 	if _, err := db.SQL.ExecContext(ctx, `UPDATE funds SET allocated_cents = allocated_cents + 123400`); err != nil {
 		t.Fatal(err)
 	}
-	after := wholeDashboard(t, committee, fresh)
+	after := wholeDashboard(committee, t, fresh)
 	if after == before {
 		t.Fatal("the change changed no indicator, so this test shows nothing")
 	}
 	start := time.Now()
-	for wholeDashboard(t, committee, cached) != after {
+	for wholeDashboard(committee, t, cached) != after {
 		if time.Since(start) > 3*time.Second {
 			t.Fatal("the cached dashboard does not follow another process's change")
 		}
@@ -166,7 +166,7 @@ func TestCacheComputesOnce(t *testing.T) {
 		for i := range counts {
 			var ctx context.Context
 			ctx, counts[i] = store.CountStatements(committee)
-			wg.Go(func() { answers[i] = wholeDashboard(t, ctx, cached) })
+			wg.Go(func() { answers[i] = wholeDashboard(ctx, t, cached) })
 		}
 		wg.Wait()
 		var total int64
