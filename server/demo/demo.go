@@ -100,6 +100,11 @@ func Load(ctx context.Context, db *store.DB, opts Options) (*Summary, error) {
 		return nil, err
 	}
 	store.DataChanged() // the rows copied went around ent's hooks
+	// The planner's statistics of the fresh data, now rather than at the
+	// next start (SQLite) or whenever autovacuum comes (PostgreSQL).
+	if _, err := db.SQL.ExecContext(ctx, "ANALYZE"); err != nil {
+		return nil, err
+	}
 	return g.sum, nil
 }
 

@@ -322,3 +322,23 @@ func BenchmarkLoad(b *testing.B) {
 		})
 	}
 }
+
+// TestLoadAnalyses checks that the planner has statistics of the cases
+// once they are loaded: SQLite's planner without them sorted a
+// coordinator's whole caseload for one page.
+func TestLoadAnalyses(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		load(t, db, 40)
+		stats := `SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'cases'`
+		if db.Dialect == dialect.Postgres {
+			stats = `SELECT COUNT(*) FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'cases'`
+		}
+		var n int
+		if err := db.SQL.QueryRow(stats).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			t.Errorf("no statistics of the cases on %s after the demo load", db.Dialect)
+		}
+	})
+}

@@ -70,11 +70,11 @@ type page struct {
 // mine selects the viewer's own cases: those they manage, whose team they
 // joined, or at a table they coordinate.
 func (a *Agenda) mine() predicate.CaseFile {
-	return casefile.Or(
-		rule.CasesManagedBy(a.viewer.UserID),
-		casefile.HasTeamWith(user.ID(a.viewer.UserID)),
-		rule.CasesAt(a.viewer.Coordinates...),
-	)
+	mine := []predicate.CaseFile{rule.CasesManagedBy(a.viewer.UserID), casefile.HasTeamWith(user.ID(a.viewer.UserID))}
+	if len(a.viewer.Coordinates) > 0 { // an empty list would be a false term (rule/casekeys.go)
+		mine = append(mine, rule.CasesAt(a.viewer.Coordinates...))
+	}
+	return casefile.Or(mine...)
 }
 
 // working selects the viewer's cases in charge or in monitoring.

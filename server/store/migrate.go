@@ -66,6 +66,13 @@ func (db *DB) Migrate(ctx context.Context) error {
 		if err := conn.Close(); err != nil {
 			return err
 		}
+	} else if _, err := db.SQL.ExecContext(ctx, "PRAGMA optimize=0x10002"); err != nil {
+		// SQLite keeps no statistics until asked, and without them its
+		// planner sorted a coordinator's 28,000 cases for a page of 50
+		// rather than walk the referral date's index. At each start, as
+		// SQLite advises, the tables whose statistics are missing or
+		// stale are analysed (a limited sample: quick at any size).
+		return fmt.Errorf("analysing the database: %w", err)
 	}
 	// Events written before the audit chain existed, or left unsealed by
 	// a crash, join it now, in the order they happened.

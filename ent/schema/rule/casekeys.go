@@ -16,7 +16,10 @@ import (
 // evaluates case by case over a sequential scan of all the cases when
 // several are ORed; on the columns themselves, an OR of them is a
 // BitmapOr of the cases' own indexes
-// (docs/performance.md#the-coordinators-count).
+// (docs/performance.md#the-coordinators-count). An empty list is a
+// column IN (), always false: leave it out of an OR, for SQLite, given
+// an OR with a false term, scans every case instead of using the other
+// terms' indexes.
 
 // CasesAt is the predicate of the cases worked at one of the tables.
 func CasesAt(tables ...gid.ID) predicate.CaseFile {

@@ -40,11 +40,14 @@ func seesAllCases(v *viewer.Viewer) bool {
 // visibleCases is the predicate of the cases a viewer works or referred,
 // and of those offered to a table the viewer coordinates by transfer.
 func visibleCases(v *viewer.Viewer) predicate.CaseFile {
-	return casefile.Or(
-		CasesAt(WorksAt(v)...),
-		CasesReferredBy(v.UserID),
-		CasesOfferedTo(v.Coordinates...),
-	)
+	visible := []predicate.CaseFile{CasesReferredBy(v.UserID)}
+	if tables := WorksAt(v); len(tables) > 0 {
+		visible = append(visible, CasesAt(tables...))
+	}
+	if len(v.Coordinates) > 0 {
+		visible = append(visible, CasesOfferedTo(v.Coordinates...))
+	}
+	return casefile.Or(visible...)
 }
 
 // WorksAt lists the tables a viewer sits at or coordinates, each once: a
