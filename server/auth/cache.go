@@ -1,12 +1,12 @@
 package auth
 
 import (
-	"sync/atomic"
 	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/progetto-win/win/domain/viewer"
+	"github.com/progetto-win/win/server/store"
 )
 
 // Cache keeps the grants of recently used sessions and tokens for a few
@@ -18,8 +18,7 @@ import (
 // listener that lost its connection turns it off until it is back.
 type Cache struct {
 	entries *lru.Cache[string, *grants]
-	trusted atomic.Bool
-	heard   atomic.Uint64 // changes heard of other processes
+	heard   *store.Heard // of other processes
 	// alone ignores this process's changes, as another process would:
 	// for tests of what a process hears from the others.
 	alone bool
@@ -34,7 +33,7 @@ func (c *Cache) revision() revision {
 	if c == nil {
 		return revision{}
 	}
-	r := revision{heard: c.heard.Load()}
+	r := revision{heard: c.heard.Count()}
 	if !c.alone {
 		r.here = viewer.GrantsRevision()
 	}
@@ -47,27 +46,18 @@ const (
 	cacheTTL  = 10 * time.Second
 )
 
-// NewCache returns a cache, trusted or not until Trust says otherwise.
+// NewCache returns a cache, trusted or not until Listen says otherwise.
 func NewCache(trusted bool) *Cache {
 	entries, err := lru.New[string, *grants](cacheSize)
 	if err != nil {
 		panic(err) // only for a size below 1
 	}
-	c := &Cache{entries: entries}
-	c.trusted.Store(trusted)
-	return c
-}
-
-// Trust turns the cache on or off; either way it forgets what it holds.
-func (c *Cache) Trust(on bool) {
-	c.trusted.Store(on)
-	c.heard.Add(1)
-	c.entries.Purge()
+	return &Cache{entries: entries, heard: store.NewHeard(trusted, entries.Purge)}
 }
 
 // get returns the grants kept under key, if they still hold.
 func (c *Cache) get(key string) *grants {
-	if c == nil || !c.trusted.Load() {
+	if c == nil || !c.heard.Trusted() {
 		return nil
 	}
 	g, ok := c.entries.Get(key)
@@ -80,7 +70,7 @@ func (c *Cache) get(key string) *grants {
 // put keeps grants just read under key, unless something changed
 // while they were read.
 func (c *Cache) put(key string, g *grants) {
-	if c != nil && g != nil && c.trusted.Load() && g.revision == c.revision() {
+	if c != nil && g != nil && c.heard.Trusted() && g.revision == c.revision() {
 		c.entries.Add(key, g)
 	}
 }

@@ -171,7 +171,7 @@ func TestHearsOtherProcesses(t *testing.T) {
 	t.Cleanup(b.Flush)
 	req, count := store.CountStatements(ctx)
 	deadline := time.Now().Add(5 * time.Second)
-	for !cache.trusted.Load() && time.Now().Before(deadline) {
+	for !cache.heard.Trusted() && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	for range 2 {

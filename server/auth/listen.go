@@ -12,11 +12,9 @@ import (
 // revoked, users' roles or tables changed (migration viewer_grants) — and
 // trusts the cache only while it can. It returns when ctx ends.
 func (c *Cache) Listen(ctx context.Context, db *store.DB, url string, logger *slog.Logger) error {
-	return db.Listen(ctx, url, store.Hearing{
+	return c.heard.Listen(ctx, db, url, store.Hearing{
 		Channel:   "viewer_grants_channel",
 		What:      "viewers",
 		Meanwhile: "every request reads its session or token",
-		Heard:     func() { c.heard.Add(1) },
-		Trust:     c.Trust,
 	}, logger)
 }

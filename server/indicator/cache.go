@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 
@@ -28,10 +27,9 @@ import (
 // request in another process sees the change once the notification
 // arrives, a few milliseconds after the commit.
 type Cache struct {
-	mu      sync.Mutex // one memo per filter, begun once
-	memos   *lru.Cache[string, *memo]
-	trusted atomic.Bool
-	heard   atomic.Uint64 // changes heard of other processes
+	mu    sync.Mutex // one memo per filter, begun once
+	memos *lru.Cache[string, *memo]
+	heard *store.Heard // of other processes
 }
 
 const (
@@ -44,22 +42,13 @@ const (
 	memoBudget = 20_000
 )
 
-// NewCache returns a cache, trusted or not until Trust says otherwise.
+// NewCache returns a cache, trusted or not until Listen says otherwise.
 func NewCache(trusted bool) *Cache {
 	memos, err := lru.New[string, *memo](cacheFilters)
 	if err != nil {
 		panic(err) // only for a size below 1
 	}
-	c := &Cache{memos: memos}
-	c.trusted.Store(trusted)
-	return c
-}
-
-// Trust turns the cache on or off; either way it forgets what it holds.
-func (c *Cache) Trust(on bool) {
-	c.trusted.Store(on)
-	c.heard.Add(1)
-	c.memos.Purge()
+	return &Cache{memos: memos, heard: store.NewHeard(trusted, memos.Purge)}
 }
 
 // Listen hears the changes to the data that other processes commit to
@@ -67,26 +56,24 @@ func (c *Cache) Trust(on bool) {
 // indicator_data), and trusts the cache only while it can. It returns
 // when ctx ends.
 func (c *Cache) Listen(ctx context.Context, db *store.DB, url string, logger *slog.Logger) error {
-	return db.Listen(ctx, url, store.Hearing{
+	return c.heard.Listen(ctx, db, url, store.Hearing{
 		Channel:   "indicator_data_channel",
 		What:      "the data indicators are computed from",
 		Meanwhile: "every request computes its indicators",
-		Heard:     func() { c.heard.Add(1) },
-		Trust:     c.Trust,
 	}, logger)
 }
 
 // revision counts the changes a memo must not have missed: both counts
 // only grow, so their sum moves with either.
 func (c *Cache) revision() uint64 {
-	return c.heard.Load() + store.DataRevision()
+	return c.heard.Count() + store.DataRevision()
 }
 
 // memoFor returns the memo of the indicators of a filter: the one kept,
 // if no change has been made since it was begun, or a new one, kept for
 // the next requests.
 func (c *Cache) memoFor(key string) *memo {
-	if c == nil || !c.trusted.Load() {
+	if c == nil || !c.heard.Trusted() {
 		return newMemo(&names{}, nil)
 	}
 	c.mu.Lock()

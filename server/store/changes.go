@@ -17,7 +17,7 @@ import (
 // dataRevision counts the changes this process makes to the network's
 // data: what a cache of results computed from it (the indicators') must
 // not have missed. Other processes' changes are heard from PostgreSQL
-// (migration indicator_data, Hearing).
+// (migration indicator_data, Heard.Listen).
 var dataRevision atomic.Uint64
 
 // DataRevision returns the number of changes to the data so far.
