@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"entgo.io/contrib/entgql"
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"github.com/progetto-win/win/domain"
@@ -82,9 +83,33 @@ func (a *Agenda) working() predicate.CaseFile {
 	return casefile.And(a.mine(), casefile.StatusIn(workingStatuses...))
 }
 
+// among selects the rows whose column is the ID of a case meeting where,
+// the cases being found first, as a set, before the page's order and
+// limit apply. An agenda's list is the viewer's few items; left to itself
+// PostgreSQL turns the condition into a join and, to fill the page's
+// LIMIT early, walks every due item of the network in date order (or a
+// date's index over every case) checking each one's case: 200–400 ms a
+// list at 100,000 cases for 11 rows (docs/performance.md, "The
+// agenda"). OFFSET 0 keeps the subquery a step of its own, PostgreSQL's
+// documented fence; SQLite computes an uncorrelated IN once anyway, and
+// refuses OFFSET without LIMIT.
+func among[P ~func(*sql.Selector)](column string, where ...predicate.CaseFile) P {
+	return func(s *sql.Selector) {
+		t := sql.Table(casefile.Table)
+		cases := sql.Dialect(s.Dialect()).Select(t.C(casefile.FieldID)).From(t)
+		for _, p := range where {
+			p(cases)
+		}
+		if s.Dialect() == dialect.Postgres {
+			cases.Offset(0)
+		}
+		s.Where(sql.In(s.C(column), cases))
+	}
+}
+
 // cases pages cases, by a date ascending.
 func (a *Agenda) cases(ctx context.Context, p page, by *ent.CaseOrderField, where ...predicate.CaseFile) (*ent.CaseConnection, error) {
-	return a.client.CaseFile.Query().Where(where...).Paginate(ctx, p.After, p.First, p.Before, p.Last,
+	return a.client.CaseFile.Query().Where(among[predicate.CaseFile](casefile.FieldID, where...)).Paginate(ctx, p.After, p.First, p.Before, p.Last,
 		ent.WithCaseOrder([]*ent.CaseOrder{{Field: by, Direction: entgql.OrderDirectionAsc}}))
 }
 
@@ -152,7 +177,7 @@ func (a *Agenda) DeclinedReferrals(ctx context.Context, after *entgql.Cursor[gid
 // PlanReviewsDue are plans of the viewer's cases to review by the horizon.
 func (a *Agenda) PlanReviewsDue(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.PlanConnection, error) {
 	p := page{After: after, First: first, Before: before, Last: last}
-	return a.client.Plan.Query().Where(plan.HasCaseWith(a.working()), plan.ReviewOnLTE(a.Horizon)).
+	return a.client.Plan.Query().Where(among[predicate.Plan](plan.CaseColumn, a.working()), plan.ReviewOnLTE(a.Horizon)).
 		Paginate(ctx, p.After, p.First, p.Before, p.Last,
 			ent.WithPlanOrder([]*ent.PlanOrder{{Field: ent.PlanOrderFieldReviewOn, Direction: entgql.OrderDirectionAsc}}))
 }
@@ -162,7 +187,7 @@ func (a *Agenda) PlanReviewsDue(ctx context.Context, after *entgql.Cursor[gid.ID
 func (a *Agenda) MonitoringMeetingsDue(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.MonitoringMeetingConnection, error) {
 	p := page{After: after, First: first, Before: before, Last: last}
 	return a.client.MonitoringMeeting.Query().
-		Where(monitoringmeeting.HasCaseWith(a.working()), monitoringmeeting.HeldOnIsNil(), monitoringmeeting.PlannedOnLTE(a.Horizon)).
+		Where(among[predicate.MonitoringMeeting](monitoringmeeting.CaseColumn, a.working()), monitoringmeeting.HeldOnIsNil(), monitoringmeeting.PlannedOnLTE(a.Horizon)).
 		Paginate(ctx, p.After, p.First, p.Before, p.Last,
 			ent.WithMonitoringMeetingOrder([]*ent.MonitoringMeetingOrder{{Field: ent.MonitoringMeetingOrderFieldPlannedOn, Direction: entgql.OrderDirectionAsc}}))
 }
@@ -172,7 +197,7 @@ func (a *Agenda) MonitoringMeetingsDue(ctx context.Context, after *entgql.Cursor
 func (a *Agenda) FollowUpsDue(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.OutcomeConnection, error) {
 	p := page{After: after, First: first, Before: before, Last: last}
 	return a.client.Outcome.Query().
-		Where(outcome.HasCaseWith(a.mine()), outcome.FollowUpDueOnLTE(a.Horizon), outcome.FollowedUpOnIsNil()).
+		Where(among[predicate.Outcome](outcome.CaseColumn, a.mine()), outcome.FollowUpDueOnLTE(a.Horizon), outcome.FollowedUpOnIsNil()).
 		Paginate(ctx, p.After, p.First, p.Before, p.Last,
 			ent.WithOutcomeOrder([]*ent.OutcomeOrder{{Field: ent.OutcomeOrderFieldFollowUpDueOn, Direction: entgql.OrderDirectionAsc}}))
 }
@@ -182,7 +207,7 @@ func (a *Agenda) FollowUpsDue(ctx context.Context, after *entgql.Cursor[gid.ID],
 func (a *Agenda) InterventionsEnding(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.InterventionConnection, error) {
 	p := page{After: after, First: first, Before: before, Last: last}
 	return a.client.Intervention.Query().
-		Where(intervention.HasCaseWith(a.working()), intervention.StatusIn(domain.Convert[intervention.Status](domain.PendingInterventionStatuses)...),
+		Where(among[predicate.Intervention](intervention.CaseColumn, a.working()), intervention.StatusIn(domain.Convert[intervention.Status](domain.PendingInterventionStatuses)...),
 			intervention.EndsOnLTE(a.Horizon)).
 		Paginate(ctx, p.After, p.First, p.Before, p.Last,
 			ent.WithInterventionOrder([]*ent.InterventionOrder{{Field: ent.InterventionOrderFieldEndsOn, Direction: entgql.OrderDirectionAsc}}))
@@ -193,7 +218,7 @@ func (a *Agenda) InterventionsEnding(ctx context.Context, after *entgql.Cursor[g
 func (a *Agenda) OverdueCommitments(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.CommitmentConnection, error) {
 	p := page{After: after, First: first, Before: before, Last: last}
 	return a.client.Commitment.Query().
-		Where(commitment.HasPlanWith(plan.HasCaseWith(a.working())), commitment.DueOnLT(a.Today),
+		Where(commitment.HasPlanWith(among[predicate.Plan](plan.CaseColumn, a.working())), commitment.DueOnLT(a.Today),
 			func(s *sql.Selector) {
 				s.Where(sql.ColumnsLT(s.C(commitment.FieldHoursDone), s.C(commitment.FieldHoursAgreed)))
 			}).
