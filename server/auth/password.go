@@ -2,6 +2,7 @@ package auth
 
 import (
 	_ "embed"
+	"runtime/debug"
 	"strings"
 	"unicode"
 
@@ -101,8 +102,13 @@ func HashPassword(password string) (hash string, err error) {
 }
 
 // dummyHash is compared against when the account does not exist, so that
-// a sign-in takes as long whether the e-mail is known or not.
-var dummyHash, _ = argon2id.CreateHash("not-a-password-of-anyone", argon2id.DefaultParams)
+// a sign-in takes as long whether the e-mail is known or not. Its 64 MiB
+// go back to the system at once, as after every hash (withHashSlot).
+var dummyHash = func() string {
+	hash, _ := argon2id.CreateHash("not-a-password-of-anyone", argon2id.DefaultParams)
+	debug.FreeOSMemory()
+	return hash
+}()
 
 // passwordMatches compares a password with a hash, or with dummyHash when
 // there is none; it fails only when no hashing slot frees in time.
