@@ -33,7 +33,7 @@ type AuditEvent struct {
 	RequestID string `json:"request_id,omitempty"`
 	// Network address of the client (indirizzo del client).
 	ClientAddress string `json:"client_address,omitempty"`
-	// What changed, for users, their roles and table seats: a JSON object mapping each changed field to its before and after values, e.g. {"roles": {"before": ["OPERATOR"], "after": ["OPERATOR", "COORDINATOR"]}}; never a password or its hash (modifiche).
+	// What changed, for users, their roles and table seats: a JSON object mapping each changed field to its before and after values, e.g. {"roles": {"before": ["OPERATOR"], "after": ["OPERATOR", "COORDINATOR"]}}; never a password or its hash. For a search (SEARCH_CASES), what was searched and how many results, e.g. {"text": "rossi", "results": 2}, never which (modifiche).
 	Changes string `json:"changes,omitempty"`
 	// Position of the event in the audit chain, from 1 without gaps.
 	Seq *int64 `json:"seq,omitempty"`

@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 
+	"entgo.io/contrib/entgql"
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
@@ -153,6 +154,11 @@ func (r *mutationResolver) AddNote(ctx context.Context, id gid.ID, text string) 
 // SetTableTimeLimits is the resolver for the setTableTimeLimits field.
 func (r *mutationResolver) SetTableTimeLimits(ctx context.Context, id gid.ID, daysToFirstMeeting int, daysToPlan int) (*ent.TerritorialTable, error) {
 	return pathway.SetTableTimeLimits(ctx, id, daysToFirstMeeting, daysToPlan)
+}
+
+// SearchCases is the resolver for the searchCases field.
+func (r *queryResolver) SearchCases(ctx context.Context, text string, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) (*ent.CaseConnection, error) {
+	return pathway.SearchCases(ctx, text, after, first, before, last, orderBy, where)
 }
 
 // FindPersonMatches is the resolver for the findPersonMatches field.

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"sync"
 
@@ -43,6 +44,29 @@ func Record(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, e
 	return client.AuditEvent.CreateBulk(events...).Exec(rule.SystemContext(ctx))
 }
 
+// RecordSearch writes one event for a search the viewer made, with what
+// was searched and how many results it found, as JSON in the event's
+// changes; never which: the results' identities are what the log must
+// not gather in one place.
+func RecordSearch(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, entityType string, search any) error {
+	details, err := json.Marshal(search)
+	if err != nil {
+		return err
+	}
+	if !inTx(client) {
+		tx, err := client.Tx(ctx)
+		if err != nil {
+			return err
+		}
+		if err := event(tx.Client(), v, action, entityType, "", string(details)).Exec(rule.SystemContext(ctx)); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+		return tx.Commit()
+	}
+	return event(client, v, action, entityType, "", string(details)).Exec(rule.SystemContext(ctx))
+}
+
 // recordChange writes one audit event, with what changed when known.
 func recordChange(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, entityType string, id gid.ID, changes string) error {
 	return event(client, v, action, entityType, id, changes).Exec(rule.SystemContext(ctx))
@@ -53,9 +77,12 @@ func event(client *ent.Client, v *viewer.Viewer, action, entityType string, id g
 	if name, ok := apiNames[entityType]; ok {
 		entityType = name
 	}
-	b := client.AuditEvent.Create().SetAction(action).SetEntityType(entityType).SetEntityID(string(id)).
+	b := client.AuditEvent.Create().SetAction(action).SetEntityType(entityType).
 		SetActorID(v.UserID).SetOrganizationID(v.OrganizationID).
 		SetRequestID(v.RequestID).SetClientAddress(v.ClientAddress)
+	if id != "" { // a search is about no one object
+		b.SetEntityID(string(id))
+	}
 	if changes != "" {
 		b.SetChanges(changes)
 	}

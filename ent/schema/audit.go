@@ -45,7 +45,7 @@ func (AuditEvent) Fields() []ent.Field {
 		field.String("client_address").Optional().MaxLen(64).Immutable().
 			Comment("Network address of the client (indirizzo del client)."),
 		field.Text("changes").Optional().Immutable().
-			Comment("What changed, for users, their roles and table seats: a JSON object mapping each changed field to its before and after values, e.g. {\"roles\": {\"before\": [\"OPERATOR\"], \"after\": [\"OPERATOR\", \"COORDINATOR\"]}}; never a password or its hash (modifiche)."),
+			Comment("What changed, for users, their roles and table seats: a JSON object mapping each changed field to its before and after values, e.g. {\"roles\": {\"before\": [\"OPERATOR\"], \"after\": [\"OPERATOR\", \"COORDINATOR\"]}}; never a password or its hash. For a search (SEARCH_CASES), what was searched and how many results, e.g. {\"text\": \"rossi\", \"results\": 2}, never which (modifiche)."),
 		// The chain (ent/auditchain) sets these two when the
 		// transaction that wrote the event commits; they are for `win
 		// audit verify` and backups, not for the API.

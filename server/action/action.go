@@ -60,3 +60,9 @@ func (a *Action) Writable() error {
 func (a *Action) Audit(name, entityType string, ids ...gid.ID) error {
 	return audit.Record(a.Sys, a.Client, a.Viewer, name, entityType, ids)
 }
+
+// AuditSearch records a search the viewer made, with what was searched
+// and how many results, not which (audit.RecordSearch).
+func (a *Action) AuditSearch(name, entityType string, search any) error {
+	return audit.RecordSearch(a.Sys, a.Client, a.Viewer, name, entityType, search)
+}

@@ -169,7 +169,8 @@ func whereLists(schema *ast.Schema) map[string]whereList {
 	lists := map[string]whereList{}
 	var queue []whereList // paths to the types to explore from
 	for _, f := range schema.Query.Fields {
-		if typ, ok := strings.CutSuffix(f.Type.Name(), "Connection"); ok && f.Arguments.ForName("where") != nil {
+		// A search narrows its type's plain list, whose filters are the same.
+		if typ, ok := strings.CutSuffix(f.Type.Name(), "Connection"); ok && f.Arguments.ForName("where") != nil && !requiresArguments(f) {
 			lists[typ] = whereList{name: f.Name, typ: typ, path: []*ast.FieldDefinition{f}}
 			queue = append(queue, lists[typ])
 		}

@@ -198,7 +198,7 @@ func TestAccessMatrix(t *testing.T) {
 			}
 			node := strings.TrimSuffix(f.Type.Name(), "Connection")
 			for _, role := range matrixRoles {
-				r := clients[role].Post(fmt.Sprintf(`{ %s(first: 1) { totalCount } }`, f.Name), nil)
+				r := clients[role].Post(fmt.Sprintf(`{ %s(first: 1%s) { totalCount } }`, f.Name, requiredArguments(t, f)), nil)
 				want := role != anon || slices.Contains(readers[node], anon)
 				if node == "AuditEvent" {
 					want = role == admin

@@ -110,28 +110,37 @@ func ScopeCases() privacy.QueryRule {
 }
 
 // ScopeIdentities narrows queries of identities to those the viewer may
-// read: of persons with an open case at one of the viewer's tables, or
-// with a case the viewer referred with the identity they entered (a
-// referrer who linked a known person learns no more than they brought).
-// The committee and analysts, whatever seats they hold, and
-// administrators outside tables, read none.
+// read (ReadableIdentities).
 func ScopeIdentities() privacy.QueryRule {
 	return privacy.PersonIdentityQueryRuleFunc(func(ctx context.Context, q *ent.PersonIdentityQuery) error {
 		v := viewer.FromContext(ctx)
 		if v == nil {
 			return denyUnauthenticated
 		}
-		if seesAllCases(v) {
-			q.Where(personidentity.IDIn()) // pseudonymised viewers: see personal.go
-			return privacy.Skip
-		}
-		q.Where(personidentity.HasPersonWith(person.HasCasesWith(casefile.Or(
-			casefile.And(
-				casefile.StatusNotIn(domain.Convert[casefile.Status](domain.EndedCaseStatuses)...),
-				CasesAt(WorksAt(v)...),
-			),
-			casefile.And(CasesReferredBy(v.UserID), casefile.ReferrerEnteredIdentity(true)),
-		))))
+		q.Where(ReadableIdentities(v))
 		return privacy.Skip
 	})
+}
+
+// ReadableIdentities is the predicate of the identities a viewer may
+// read: of persons with a case at one of the viewer's tables that is open
+// or still has a follow-up to record (the table must reach the person to
+// ask how they are), or with a case the viewer referred with the identity
+// they entered (a referrer who linked a known person learns no more than
+// they brought). The committee and analysts, whatever seats they hold,
+// and administrators outside tables, read none. It is the one place that
+// says so: the privacy rule applies it to every query of identities, and
+// searches by name (pathway.SearchCases) to the identities they compare.
+func ReadableIdentities(v *viewer.Viewer) predicate.PersonIdentity {
+	if seesAllCases(v) {
+		return personidentity.IDIn() // pseudonymised viewers: see personal.go
+	}
+	readable := []predicate.CaseFile{casefile.And(CasesReferredBy(v.UserID), casefile.ReferrerEnteredIdentity(true))}
+	if tables := WorksAt(v); len(tables) > 0 { // an empty list would be a false term (casekeys.go)
+		readable = append(readable, casefile.And(CasesAt(tables...), casefile.Or(
+			casefile.StatusNotIn(domain.Convert[casefile.Status](domain.EndedCaseStatuses)...),
+			casefile.HasOutcomesWith(outcome.FollowUpDueOnNotNil(), outcome.FollowedUpOnIsNil()),
+		)))
+	}
+	return personidentity.HasPersonWith(person.HasCasesWith(casefile.Or(readable...)))
 }
