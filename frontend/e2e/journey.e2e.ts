@@ -100,6 +100,20 @@ describe("a case from referral to outcome", () => {
     await page.context().close();
   });
 
+  it("the operator finds the case by the person's surname, typed in lower case", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "operator@demo.example");
+    await page.goto(at("/cases"));
+    await page.getByLabel("Cerca per cognome, nome, codice fiscale, numero del caso o pseudonimo").fill(newPerson.lastName.toLowerCase().slice(0, -2));
+    await page.getByRole("button", { name: "Cerca" }).click();
+    const found = page.getByRole("table").getByRole("row").filter({ hasText: `${newPerson.lastName} ${newPerson.firstName}` });
+    await found.waitFor();
+    expect(await found.getByRole("link").getAttribute("href")).toBe(caseURL);
+    expect(await page.getByTestId("cases-count").textContent()).toBe("1 caso corrisponde alla ricerca");
+    await checkScreen(page, "25-case-search-by-surname");
+    await page.context().close();
+  });
+
   // The committee sees whole months already over only: today's referral
   // shows once its month is over, so that two days' figures cannot be
   // subtracted into it (docs/security-indicators.md).
@@ -123,6 +137,10 @@ describe("a case from referral to outcome", () => {
     await expect.poll(() => page.getByTestId("case-not-found").isVisible()).toBe(true);
     expect(await page.getByText(newPerson.lastName).count()).toBe(0);
     await checkScreen(page, "24-case-not-found-for-vinci");
+    // Nor does a search by the surname tell them the person is in WIN.
+    await page.goto(at(`/cases?q=${encodeURIComponent(newPerson.lastName.toLowerCase())}`));
+    await expect.poll(async () => page.getByTestId("cases-count").textContent()).toBe("Nessun caso corrisponde alla ricerca");
+    expect(await page.getByText(newPerson.lastName).count()).toBe(0);
     await page.context().close();
   });
 });

@@ -58,6 +58,7 @@ function aCase(overrides: Record<string, unknown> = {}, person: Record<string, u
       householdSize: 3,
       citizenshipArea: "ITALY",
       municipality: { id: "mun_1", name: "Empoli" },
+      cases: { totalCount: 1, edges: [{ node: { id: "cas_1", code: "EMP-2026-0042", status: "IN_CHARGE", referredOn: "2026-01-09T23:00:00Z", closedOn: null, table: { id: "tab_1", name: "Tavolo di Empoli" } } }] },
       identity: null,
       ...person,
     },
@@ -94,8 +95,10 @@ describe("the case page", () => {
 
   it("shows the pseudonym and a note, never the identity, when the API withholds it", async () => {
     setup({ data: { node: aCase() } });
-    expect((await screen.findByRole("heading", { level: 1 })).textContent).toBe("Caso EMP-2026-0042");
-    expect(screen.getByText("P-ABC12345")).toBeTruthy();
+    // The heading names the person by pseudonym.
+    expect((await screen.findByRole("heading", { level: 1 })).textContent).toBe("Caso EMP-2026-0042 — P-ABC12345");
+    expect(screen.getAllByText("P-ABC12345")).toHaveLength(1); // in the person's section
+    expect(screen.queryByTestId("person-other-cases")).toBeNull(); // this case is the person's only one
     expect(screen.getByTestId("identity-hidden").textContent).toBe("Identità non visibile: dati pseudonimizzati.");
     expect(screen.queryByTestId("person-identity")).toBeNull();
     expect(screen.queryByTestId("case-not-found")).toBeNull();
@@ -127,10 +130,25 @@ describe("the case page", () => {
       },
     });
     const identity = await screen.findByTestId("person-identity");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Caso EMP-2026-0042 — Rossi Maria");
+    expect(document.title).not.toContain("Rossi"); // the browser's history keeps titles
     expect(within(identity).getByText("Maria Rossi")).toBeTruthy();
     expect(within(identity).getByText("RSSMRA80A41D403X")).toBeTruthy();
     expect(within(identity).getByText("Via Roma 1, 50053 Empoli")).toBeTruthy();
     expect(screen.queryByTestId("identity-hidden")).toBeNull();
+  });
+
+  it("links the person's earlier and later cases", async () => {
+    const earlier = { id: "cas_0", code: "EMP-2024-0007", status: "CLOSED", referredOn: "2024-03-01T23:00:00Z", closedOn: "2025-02-01T23:00:00Z", table: { id: "tab_2", name: "Tavolo di Vinci" } };
+    const current = { id: "cas_1", code: "EMP-2026-0042", status: "IN_CHARGE", referredOn: "2026-01-09T23:00:00Z", closedOn: null, table: { id: "tab_1", name: "Tavolo di Empoli" } };
+    setup({ data: { node: aCase({}, { cases: { totalCount: 2, edges: [{ node: earlier }, { node: current }] } }) } });
+    const others = await screen.findByTestId("person-other-cases");
+    const items = within(others).getAllByRole("listitem");
+    expect(items).toHaveLength(1);
+    expect(within(items[0]!).getByRole("link", { name: "EMP-2024-0007" }).getAttribute("href")).toBe("/cases/cas_0");
+    expect(items[0]!.textContent).toContain("Tavolo di Vinci");
+    expect(items[0]!.textContent).toContain("chiuso il");
+    expect(screen.getByRole("heading", { name: "Un altro caso della persona" })).toBeTruthy();
   });
 
   it("tells the story newest first and marks a late case in words", async () => {

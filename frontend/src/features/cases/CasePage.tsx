@@ -8,6 +8,7 @@ import type { CasePageQuery } from "../../gql/graphql";
 import { useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { DataItem } from "../../ui/DataList";
+import { nodes } from "../../ui/connection";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Loading } from "../../ui/Loading";
 import { Section } from "../../ui/Section";
@@ -80,6 +81,22 @@ export const CasePageQueryDoc = graphql(`
           municipality {
             id
             name
+          }
+          cases(first: 20, orderBy: [{ field: REFERRED_ON, direction: ASC }]) {
+            totalCount
+            edges {
+              node {
+                id
+                code
+                status
+                referredOn
+                closedOn
+                table {
+                  id
+                  name
+                }
+              }
+            }
           }
           identity {
             id
@@ -164,8 +181,12 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
           <FormattedMessage id="cases.page.backToList" />
         </Link>
       </p>
+      {/* The person's name in the heading only: the document's title, kept in the browser's history, names the case alone. */}
       <h1>
-        <FormattedMessage id="cases.page.title" values={{ code: c.code }} />
+        <FormattedMessage
+          id="cases.page.titleOf"
+          values={{ code: c.code, person: c.person.identity ? `${c.person.identity.lastName} ${c.person.identity.firstName}` : c.person.pseudonym }}
+        />
       </h1>
       <p className="d-flex flex-wrap align-items-center gap-2">
         <span>
@@ -241,7 +262,7 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
         </dl>
       </Section>
 
-      <PersonSection person={c.person} />
+      <PersonSection person={c.person} caseID={c.id} />
       <TimelineSection data={c} />
       <AssessmentsSection data={c} />
       <PlanSection data={c} />
@@ -253,7 +274,7 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
   );
 }
 
-export function PersonSection({ person }: { person: CaseData["person"] }) {
+export function PersonSection({ person, caseID }: { person: CaseData["person"]; caseID: string }) {
   const fmt = useFormat();
   const label = useEnumLabel();
   const id = person.identity;
@@ -270,6 +291,7 @@ export function PersonSection({ person }: { person: CaseData["person"] }) {
       <h3 className="h5">
         <FormattedMessage id="cases.person.identity" />
       </h3>
+      <OtherCases person={person} current={caseID} />
       {id ? (
         <dl className="row" data-testid="person-identity">
           <DataItem term="cases.person.name">
@@ -290,5 +312,32 @@ export function PersonSection({ person }: { person: CaseData["person"] }) {
         </p>
       )}
     </Section>
+  );
+}
+
+/** The person's other cases the viewer may see, earlier and later (reopened, transferred), oldest first. */
+function OtherCases({ person, current }: { person: CaseData["person"]; current: string }) {
+  const fmt = useFormat();
+  const others = nodes(person.cases).filter((o) => o.id !== current);
+  if (others.length === 0) {
+    return null;
+  }
+  return (
+    <>
+      <h3 className="h5">
+        <FormattedMessage id="cases.person.otherCases" values={{ count: others.length }} />
+      </h3>
+      <ul data-testid="person-other-cases">
+        {others.map((o) => (
+          <li key={o.id}>
+            <Link to={`/cases/${o.id}`}>{o.code}</Link> — <StatusBadge status={o.status} /> — {o.table.name} —{" "}
+            <FormattedMessage
+              id={o.closedOn ? "cases.person.otherCaseClosed" : "cases.person.otherCaseOpen"}
+              values={{ referred: fmt.date(o.referredOn), closed: fmt.date(o.closedOn) }}
+            />
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

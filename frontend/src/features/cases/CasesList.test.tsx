@@ -2,6 +2,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import type { Role } from "../../session/session";
 import { renderScreen } from "../../test/render";
 import { CasesList } from "./CasesList";
 
@@ -22,15 +23,23 @@ const options = {
   users: { edges: [{ node: { id: "usr_2", name: "Bruno Referente" } }] },
 };
 
-function setup(url: string, cases: (typeof row)[]) {
-  const asked: Record<string, unknown>[] = [];
+type Row = Omit<typeof row, "person"> & { person: (typeof row)["person"] & { identity?: { id: string; firstName: string; lastName: string } | null } };
+
+function setup(url: string, cases: Row[], roles: Role[] = ["OPERATOR"]) {
+  const asked: { name: string; variables: Record<string, unknown> }[] = [];
   const { router } = renderScreen(<CasesList />, {
     route: "/cases",
     path: url,
+    session: { roles },
     queries: (name, variables) => {
+      const page = { totalCount: cases.length, pageInfo: { hasNextPage: false, endCursor: null }, edges: cases.map((node) => ({ node })) };
       if (name === "CasesList") {
-        asked.push(variables);
-        return { data: { cases: { totalCount: cases.length, pageInfo: { hasNextPage: false, endCursor: null }, edges: cases.map((node) => ({ node })) } } };
+        asked.push({ name, variables });
+        return { data: { cases: page } };
+      }
+      if (name === "CasesSearch") {
+        asked.push({ name, variables });
+        return { data: { searchCases: page } };
       }
       return { data: options };
     },
@@ -40,12 +49,12 @@ function setup(url: string, cases: (typeof row)[]) {
 
 describe("the cases list", () => {
   it("asks the API for what the URL says and shows the rows with lateness in words", async () => {
-    const { asked } = setup("/cases?q=emp&status=OPEN&sort=CODE&dir=ASC", [row]);
+    const { asked } = setup("/cases?q=emp&status=OPEN&sort=CODE&dir=ASC", [row], ["STEERING"]);
     const table = await screen.findByRole("table");
+    expect(asked).toHaveLength(1);
     expect(asked[0]).toMatchObject({
-      first: 25,
-      where: { and: [{ or: [{ codeContainsFold: "emp" }, { hasPersonWith: [{ pseudonymContainsFold: "emp" }] }] }, { statusIn: ["REFERRED", "UNDER_ASSESSMENT", "IN_CHARGE", "MONITORING"] }] },
-      orderBy: [{ field: "CODE", direction: "ASC" }],
+      name: "CasesSearch",
+      variables: { text: "emp", first: 25, where: { statusIn: ["REFERRED", "UNDER_ASSESSMENT", "IN_CHARGE", "MONITORING"] }, orderBy: [{ field: "CODE", direction: "ASC" }] },
     });
     expect(within(table).getByRole("link", { name: "EMP-2026-0042" }).getAttribute("href")).toBe("/cases/cas_1");
     expect(within(table).getByText("In ritardo")).toBeTruthy();
@@ -59,14 +68,29 @@ describe("the cases list", () => {
     const user = userEvent.setup();
     const { asked, router } = setup("/cases", []);
     expect(await screen.findByText("Non ci sono casi da mostrare.")).toBeTruthy();
-    expect(asked[0]?.where).toBeUndefined();
+    expect(asked[0]).toMatchObject({ name: "CasesList" });
+    expect(asked[0]?.variables.where).toBeUndefined();
     await user.selectOptions(screen.getByLabelText("Priorità"), "URGENT");
     await user.selectOptions(screen.getByLabelText("Referente del caso"), "usr_2");
     await user.click(screen.getByRole("button", { name: "Cerca" }));
     await waitFor(() => expect(router.state.location.search).toBe("?priority=URGENT&manager=usr_2"));
     await waitFor(() =>
-      expect(asked.at(-1)?.where).toEqual({ and: [{ priority: "URGENT" }, { hasCaseManagerWith: [{ id: "usr_2" }] }] }),
+      expect(asked.at(-1)?.variables.where).toEqual({ and: [{ priority: "URGENT" }, { hasCaseManagerWith: [{ id: "usr_2" }] }] }),
     );
     expect(await screen.findByText(/Nessun caso corrisponde ai criteri scelti/)).toBeTruthy();
+  });
+
+  it("searches names for who may read them, and shows the names found", async () => {
+    const user = userEvent.setup();
+    const named = { ...row, person: { ...row.person, identity: { id: "pid_1", firstName: "Nicolò", lastName: "D'Alessandro" } } };
+    const { asked, router } = setup("/cases", [named]);
+    const box = await screen.findByLabelText("Cerca per cognome, nome, codice fiscale, numero del caso o pseudonimo");
+    await user.type(box, "d'ales");
+    await user.click(screen.getByRole("button", { name: "Cerca" }));
+    await waitFor(() => expect(router.state.location.search).toBe("?q=d%27ales"));
+    await waitFor(() => expect(asked.at(-1)).toMatchObject({ name: "CasesSearch", variables: { text: "d'ales" } }));
+    const table = await screen.findByRole("table");
+    expect(within(table).getByText("D'Alessandro Nicolò")).toBeTruthy();
+    expect(within(table).getByText("P-ABC12345")).toBeTruthy();
   });
 });

@@ -4,7 +4,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 import { graphql } from "../../gql";
-import type { CaseOrderField, CasePriority, CasesListQuery, OrderDirection } from "../../gql/graphql";
+import type { CaseListRowFragment, CaseOrderField, CasePriority, OrderDirection } from "../../gql/graphql";
 import { useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { nodes } from "../../ui/connection";
@@ -12,6 +12,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { LabelledSelect } from "../../ui/FilterForm";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
+import { useSession, worksCases } from "../../session/session";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { OverdueBadge, PriorityText, StatusBadge } from "./badges";
 import {
@@ -28,6 +29,31 @@ import {
   type StatusFilter,
 } from "./listParams";
 
+/** A row of the list, the same whether listed or searched. */
+export const CaseListRowFragmentDoc = graphql(`
+  fragment CaseListRow on Case {
+    id
+    code
+    status
+    priority
+    referredOn
+    overdue
+    person {
+      id
+      pseudonym
+      birthYear
+    }
+    table {
+      id
+      name
+    }
+    caseManager {
+      id
+      name
+    }
+  }
+`);
+
 export const CasesListQueryDoc = graphql(`
   query CasesList($first: Int!, $after: Cursor, $where: CaseWhereInput, $orderBy: [CaseOrder!]) {
     cases(first: $first, after: $after, where: $where, orderBy: $orderBy) {
@@ -38,24 +64,33 @@ export const CasesListQueryDoc = graphql(`
       }
       edges {
         node {
-          id
-          code
-          status
-          priority
-          referredOn
-          overdue
+          ...CaseListRow
+        }
+      }
+    }
+  }
+`);
+
+// A search by name shows the names it matched, where the viewer may read
+// them (an audited read, as on the case page); the plain list does not.
+export const CasesSearchQueryDoc = graphql(`
+  query CasesSearch($text: String!, $first: Int!, $after: Cursor, $where: CaseWhereInput, $orderBy: [CaseOrder!]) {
+    searchCases(text: $text, first: $first, after: $after, where: $where, orderBy: $orderBy) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...CaseListRow
           person {
             id
-            pseudonym
-            birthYear
-          }
-          table {
-            id
-            name
-          }
-          caseManager {
-            id
-            name
+            identity {
+              id
+              firstName
+              lastName
+            }
           }
         }
       }
@@ -97,9 +132,14 @@ export function CasesList() {
   const [page, setPage] = useState<{ key: string; after?: string }>({ key });
   const after = page.key === key ? page.after : undefined;
   const variables = useMemo(() => ({ first: pageSize, after, where: toWhere(params), orderBy: toOrderBy(params) }), [after, params]);
-  const [result] = useQuery({ query: CasesListQueryDoc, variables });
-  const cases = nodes(result.data?.cases);
+  // A text goes to searchCases (names, tax codes, codes, pseudonyms); without one, the plain list.
+  const [listed] = useQuery({ query: CasesListQueryDoc, variables, pause: params.q !== "" });
+  const [searched] = useQuery({ query: CasesSearchQueryDoc, variables: { ...variables, text: params.q }, pause: params.q === "" });
+  const result = params.q === "" ? { ...listed, data: listed.data?.cases } : { ...searched, data: searched.data?.searchCases };
+  const cases: CaseRow[] = nodes(result.data);
   const apply = (next: CaseListParams) => setSearch(writeParams(next));
+  // Who may read identities searches them too; the API decides which.
+  const byName = worksCases(useSession());
 
   return (
     <>
@@ -109,12 +149,12 @@ export function CasesList() {
       <p className="lead">
         <FormattedMessage id="cases.list.intro" />
       </p>
-      <Filters key={key} params={params} onApply={apply} />
+      <Filters key={key} params={params} onApply={apply} byName={byName} />
       <ErrorAlert error={result.error} />
       {result.fetching && !result.data && <Loading />}
       {result.data && (
         <p aria-live="polite" className="fw-semibold" data-testid="cases-count">
-          <FormattedMessage id={isFiltered(params) ? "cases.list.countFiltered" : "cases.list.count"} values={{ count: result.data.cases.totalCount }} />
+          <FormattedMessage id={isFiltered(params) ? "cases.list.countFiltered" : "cases.list.count"} values={{ count: result.data.totalCount }} />
         </p>
       )}
       {result.data && cases.length === 0 && (
@@ -124,13 +164,14 @@ export function CasesList() {
       )}
       {cases.length > 0 && <CasesTable cases={cases} />}
       <div className="my-3">
-        <LoadMore pageInfo={result.data?.cases.pageInfo} fetching={result.fetching} onMore={(a) => setPage({ key, after: a })} />
+        <LoadMore pageInfo={result.data?.pageInfo} fetching={result.fetching} onMore={(a) => setPage({ key, after: a })} />
       </div>
     </>
   );
 }
 
-type CaseRow = NonNullable<NonNullable<NonNullable<CasesListQuery["cases"]["edges"]>[number]>["node"]>;
+/** A row of the list; a search's rows may carry the person's names. */
+type CaseRow = CaseListRowFragment & { person: { identity?: { firstName: string; lastName: string } | null } };
 
 function CasesTable({ cases }: { cases: CaseRow[] }) {
   const intl = useIntl();
@@ -174,6 +215,11 @@ function CasesTable({ cases }: { cases: CaseRow[] }) {
                 <Link to={`/cases/${c.id}`}>{c.code}</Link>
               </th>
               <td>
+                {c.person.identity && (
+                  <span className="d-block fw-semibold">
+                    {c.person.identity.lastName} {c.person.identity.firstName}
+                  </span>
+                )}
                 <span className="d-block text-nowrap">{c.person.pseudonym}</span>
                 {c.person.birthYear != null && <FormattedMessage id="cases.list.bornIn" values={{ year: c.person.birthYear }} />}
               </td>
@@ -205,7 +251,7 @@ function FilterSelect(props: { id: string; label: string; value: string; onChang
 }
 
 /** The search form: a draft of the URL's state, applied on "Cerca". */
-function Filters({ params, onApply }: { params: CaseListParams; onApply: (p: CaseListParams) => void }) {
+function Filters({ params, onApply, byName }: { params: CaseListParams; onApply: (p: CaseListParams) => void; byName: boolean }) {
   const intl = useIntl();
   const label = useEnumLabel();
   const uid = useId();
@@ -228,7 +274,7 @@ function Filters({ params, onApply }: { params: CaseListParams; onApply: (p: Cas
       <div className="row g-3">
         <div className="col-12 col-lg-6">
           <label htmlFor={f("q")} className="form-label fw-semibold">
-            {t("cases.filters.search")}
+            {t(byName ? "cases.filters.searchByName" : "cases.filters.search")}
           </label>
           <input
             id={f("q")}
@@ -239,7 +285,7 @@ function Filters({ params, onApply }: { params: CaseListParams; onApply: (p: Cas
             aria-describedby={f("q-hint")}
           />
           <small id={f("q-hint")} className="form-text d-block">
-            {t("cases.filters.searchHint")}
+            {t(byName ? "cases.filters.searchByNameHint" : "cases.filters.searchHint")}
           </small>
         </div>
         <FilterSelect id={f("status")} label={t("cases.filters.status")} value={draft.status ?? ""} onChange={(v) => set("status", (v || undefined) as StatusFilter | undefined)}>

@@ -49,8 +49,8 @@ describe("toWhere", () => {
     expect(toWhere(defaultParams)).toBeUndefined();
   });
 
-  it("searches the code or the pseudonym, ignoring case", () => {
-    expect(toWhere({ ...defaultParams, q: "emp" })).toEqual({ or: [{ codeContainsFold: "emp" }, { hasPersonWith: [{ pseudonymContainsFold: "emp" }] }] });
+  it("leaves the search text to searchCases", () => {
+    expect(toWhere({ ...defaultParams, q: "rossi", priority: "HIGH" })).toEqual({ priority: "HIGH" });
   });
 
   it("turns open into the open statuses and a missing manager into hasCaseManager false", () => {

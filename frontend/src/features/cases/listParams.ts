@@ -80,12 +80,9 @@ export function isFiltered(p: CaseListParams): boolean {
   return Boolean(p.q || p.status || p.table || p.priority || p.manager);
 }
 
-/** The API's filter: the search matches the case code or the person's pseudonym, ignoring case. */
+/** The API's filter of the list's choices; the search text goes to searchCases, which matches names where the viewer may read them. */
 export function toWhere(p: CaseListParams): CaseWhereInput | undefined {
   const and: CaseWhereInput[] = [];
-  if (p.q) {
-    and.push({ or: [{ codeContainsFold: p.q }, { hasPersonWith: [{ pseudonymContainsFold: p.q }] }] });
-  }
   if (p.status === "OPEN") {
     and.push({ statusIn: [...openCaseStatuses] });
   } else if (p.status) {
