@@ -140,7 +140,10 @@ func New(opts Options) http.Handler {
 		}).Handler(h)
 	}
 	h = withSecurityHeaders(authn.OverTLS, h)
-	return withRequestID(withDeadline(timeout, withAccessLog(logger, withRecovery(logger, h))))
+	// Compression sits outside recovery, so that a panic's 500 goes through
+	// it as any answer, and inside the access log, which counts the bytes
+	// sent.
+	return withRequestID(withDeadline(timeout, withAccessLog(logger, withCompression(withRecovery(logger, h)))))
 }
 
 // GraphQL returns the GraphQL-over-HTTP endpoint: queries by GET or POST,
