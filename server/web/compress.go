@@ -1,6 +1,7 @@
 package web
 
 import (
+	"io"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -28,8 +29,9 @@ var compressedTypes = []string{
 // build without them (one made before they were) is gzipped here.
 // An ETag a handler sets gets a suffix when the answer is gzipped, so
 // that no cache mistakes one encoding for the other. zstd, which gzhttp
-// also speaks, stays off: not every browser takes it, and the static files,
-// most of the bytes, come brotli-compressed from the build anyway.
+// also speaks, stays off: every client takes gzip, and one encoding for
+// the answers is one to test; the static files, most of the bytes, come
+// brotli-compressed from the build anyway.
 func withCompression(next http.Handler) http.Handler {
 	wrap, err := gzhttp.NewWrapper(
 		gzhttp.MinSize(gzhttp.DefaultMinSize),
@@ -53,24 +55,44 @@ var precompressed = []struct{ coding, suffix string }{{"br", ".br"}, {"gzip", ".
 // gzhttp would make it. A range request gets the file as it is, so that
 // ranges keep counting its bytes; a HEAD the headers a GET would get.
 func serveBuildFile(w http.ResponseWriter, r *http.Request, app fs.FS, name string) {
-	h := w.Header()
-	addVary(h, "Accept-Encoding")
-	ctype := mime.TypeByExtension(path.Ext(name))
-	if r.Header.Get("Range") == "" && ctype != "" {
+	addVary(w.Header(), "Accept-Encoding")
+	// ServeFileFS redirects a request for …/index.html to …/, and a
+	// range is of the file itself.
+	if !strings.HasSuffix(r.URL.Path, "/index.html") && r.Header.Get("Range") == "" {
 		for _, v := range precompressed {
-			info, err := fs.Stat(app, name+v.suffix)
-			if accepts(r, v.coding) && err == nil && info.Mode().IsRegular() {
-				h.Set("Content-Type", ctype)
-				h.Set("Content-Encoding", v.coding)
-				// ServeContent leaves it out when it sees a Content-Encoding,
-				// in case the writer compresses; here the bytes go as they are.
-				h.Set("Content-Length", strconv.FormatInt(info.Size(), 10))
-				http.ServeFileFS(w, r, app, name+v.suffix) //nolint:gosec // G703: an fs.FS cannot reach outside its root
+			if accepts(r, v.coding) && serveCopy(w, r, app, name, v.coding, name+v.suffix) {
 				return
 			}
 		}
 	}
 	http.ServeFileFS(w, r, app, name) //nolint:gosec // G703: an fs.FS cannot reach outside its root
+}
+
+// serveCopy serves the compressed copy of a file, if the build wrote one,
+// and reports whether it did.
+func serveCopy(w http.ResponseWriter, r *http.Request, app fs.FS, name, coding, copyName string) bool {
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" || !isFile(app, copyName) {
+		return false
+	}
+	f, err := app.Open(copyName)
+	if err != nil {
+		return false
+	}
+	defer func() { _ = f.Close() }()
+	content, seekable := f.(io.ReadSeeker)
+	info, err := f.Stat()
+	if !seekable || err != nil {
+		return false
+	}
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("Content-Encoding", coding)
+	// ServeContent leaves it out when it sees a Content-Encoding, in case
+	// the writer compresses; here the bytes go as they are.
+	h.Set("Content-Length", strconv.FormatInt(info.Size(), 10))
+	http.ServeContent(w, r, name, info.ModTime(), content)
+	return true
 }
 
 // accepts reports whether Accept-Encoding names a content coding with a

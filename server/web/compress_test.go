@@ -51,8 +51,11 @@ func gunzip(t *testing.T, b []byte) []byte {
 // write it: a chunk with its brotli and gzip copies, one without (a build
 // made before them), a font, and a file under 1 KiB.
 func compressedBuild(t *testing.T) fstest.MapFS {
+	page := []byte(`<!doctype html><title>WIN SPA</title>` + strings.Repeat("<!-- padding -->", 100))
 	return fstest.MapFS{
-		"index.html":            {Data: []byte(`<!doctype html><title>WIN SPA</title>` + strings.Repeat("<!-- padding -->", 100))},
+		"index.html":            {Data: page},
+		"index.html.br":         {Data: []byte("brotli bytes of index.html")},
+		"index.html.gz":         {Data: gzipped(t, page)},
 		"assets/app-abc.js":     {Data: bigScript},
 		"assets/app-abc.js.br":  {Data: []byte("brotli bytes of app-abc.js")}, // the server sends them as they are
 		"assets/app-abc.js.gz":  {Data: gzipped(t, bigScript)},
@@ -113,6 +116,7 @@ func TestCompressedFrontend(t *testing.T) {
 		{"/assets/lazy-def.js", "", "", bigScript},
 		{"/assets/font-ghi.woff2", "gzip, br", "", app["assets/font-ghi.woff2"].Data},
 		{"/assets/tiny-jkl.js", "gzip, br", "", app["assets/tiny-jkl.js"].Data},
+		{"/cases", "gzip, br", "br", app["index.html.br"].Data},
 		{"/cases", "gzip", "gzip", app["index.html"].Data},
 		{"/cases", "", "", app["index.html"].Data},
 	} {
@@ -150,6 +154,14 @@ func TestCompressedFrontend(t *testing.T) {
 		}
 		if a := send(h, get("HEAD", "/cases", "gzip")); a.status != 200 || len(a.body) != 0 || a.ctype != "text/html; charset=utf-8" {
 			t.Errorf("HEAD of the SPA's page: status %d, %d bytes, Content-Type %q", a.status, len(a.body), a.ctype)
+		}
+	})
+
+	t.Run("redirect", func(t *testing.T) {
+		// Never with a copy's Content-Encoding and Content-Length.
+		a := send(h, get("GET", "/index.html", "gzip, br"))
+		if a.status != http.StatusMovedPermanently || a.encoding != "" || (a.contentLength != "" && a.contentLength != strconv.Itoa(len(a.body))) {
+			t.Errorf("/index.html: status %d, Content-Encoding %q, Content-Length %s for %d bytes", a.status, a.encoding, a.contentLength, len(a.body))
 		}
 	})
 
