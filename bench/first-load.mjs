@@ -120,23 +120,24 @@ const encodings = [
   ["br, gzip (a browser)", "gzip, deflate, br, zstd"],
 ];
 console.log(`\nas served by ${base}: bytes on the wire`);
-console.log(`${"".padEnd(34)}${encodings.map(([l]) => l.padStart(22)).join("")}`);
+console.log(`${"".padEnd(34)}${encodings.map(([l]) => l.padStart(26)).join("")}`);
 const wire = async (label, path, body) => {
   const cells = [];
   for (const [, enc] of encodings) {
     let total = 0;
-    let used = new Set();
+    const used = new Set();
     for (const p of Array.isArray(path) ? path : [path]) {
       const r = await fetchRaw(p, enc, body);
       if (r.status !== 200) throw new Error(`${p}: status ${r.status}`);
       total += r.bytes;
       used.add(r.encoding);
     }
-    cells.push(`${kb(total).trim()} ${[...used].join("+")}`.padStart(22));
+    cells.push(`${kb(total).trim()} ${[...used].sort().join("+")}`.padStart(26));
   }
   console.log(`${label.padEnd(34)}${cells.join("")}`);
 };
 await wire("first screen JS", firstJS);
+await wire("first screen CSS", [...css(entry), ...css(route)]);
 await wire("index.html", "/");
 const graphql = (query, variables) => JSON.stringify({ query, variables });
 await wire(

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
-import { precompress } from "./precompress";
+import { precompress } from "./precompress.js";
 
 // The Go server (WIN_API_URL, default :8080); `npm run dev` proxies the
 // API, the exports and the probes to it.
