@@ -1,8 +1,8 @@
 // Package web is WIN's HTTP face: the GraphQL endpoint, GraphiQL, health
 // checks, and the middleware every request passes (request ID, deadline,
-// access log, recovery, security headers, CORS; for the API also body
-// limit, cross-site refusal and throttling). docs/security-limits.md
-// describes the limits.
+// access log, compression, recovery, security headers, CORS; for the API
+// also body limit, cross-site refusal and throttling).
+// docs/security-limits.md describes the limits.
 package web
 
 import (
