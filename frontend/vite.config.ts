@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { precompress } from "./precompress.js";
 
 // The Go server (WIN_API_URL, default :8080); `npm run dev` proxies the
 // API, the exports and the probes to it.
@@ -10,7 +11,7 @@ const goServer = process.env.WIN_API_URL ?? "http://localhost:8080";
 // dist/.gitkeep, outside dist/app, stays so that the embed compiles before
 // any build.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   base: "/",
   build: {
     outDir: "dist/app",

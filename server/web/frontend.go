@@ -38,7 +38,7 @@ func mountFrontend(mux *http.ServeMux, app fs.FS) {
 			notBuilt(w)
 			return
 		}
-		http.ServeFileFS(w, r, app, "graphiql.html")
+		serveBuildFile(w, r, app, "graphiql.html")
 	})
 	mux.HandleFunc("GET /assets/", func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimPrefix(r.URL.Path, "/")
@@ -49,7 +49,7 @@ func mountFrontend(mux *http.ServeMux, app fs.FS) {
 			return
 		}
 		w.Header().Set("Cache-Control", cacheImmutable)
-		http.ServeFileFS(w, r, app, name) //nolint:gosec // G703: an fs.FS cannot reach outside its root
+		serveBuildFile(w, r, app, name)
 	})
 	// Registered without a method, as /graphql is (a GET-only catch-all
 	// would conflict with it): other methods are refused here.
@@ -65,7 +65,7 @@ func mountFrontend(mux *http.ServeMux, app fs.FS) {
 		}
 		if name := strings.TrimPrefix(r.URL.Path, "/"); name != "index.html" && isFile(app, name) {
 			w.Header().Set("Cache-Control", cacheShort)
-			http.ServeFileFS(w, r, app, name) //nolint:gosec // G703: an fs.FS cannot reach outside its root
+			serveBuildFile(w, r, app, name)
 			return
 		}
 		w.Header().Set("Cache-Control", cacheRevalidate)
@@ -74,7 +74,7 @@ func mountFrontend(mux *http.ServeMux, app fs.FS) {
 			return
 		}
 		// A request for /index.html itself is redirected to /.
-		http.ServeFileFS(w, r, app, "index.html")
+		serveBuildFile(w, r, app, "index.html")
 	})
 }
 

@@ -1,8 +1,8 @@
 // Package web is WIN's HTTP face: the GraphQL endpoint, GraphiQL, health
 // checks, and the middleware every request passes (request ID, deadline,
-// access log, recovery, security headers, CORS; for the API also body
-// limit, cross-site refusal and throttling). docs/security-limits.md
-// describes the limits.
+// access log, compression, recovery, security headers, CORS; for the API
+// also body limit, cross-site refusal and throttling).
+// docs/security-limits.md describes the limits.
 package web
 
 import (
@@ -140,7 +140,10 @@ func New(opts Options) http.Handler {
 		}).Handler(h)
 	}
 	h = withSecurityHeaders(authn.OverTLS, h)
-	return withRequestID(withDeadline(timeout, withAccessLog(logger, withRecovery(logger, h))))
+	// Compression sits outside recovery, so that a panic's 500 goes through
+	// it as any answer, and inside the access log, which counts the bytes
+	// sent.
+	return withRequestID(withDeadline(timeout, withAccessLog(logger, withCompression(withRecovery(logger, h)))))
 }
 
 // GraphQL returns the GraphQL-over-HTTP endpoint: queries by GET or POST,
