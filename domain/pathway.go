@@ -141,6 +141,28 @@ const (
 // Preconditions lists every precondition.
 var Preconditions = []Precondition{NeedsPreliminary, NothingPending, Reopenable, NoPendingTransfer, PendingTransfer}
 
+// Situational preconditions make a step exist only in their situation
+// (answering a transfer needs one pending): unmet, the step is not one
+// the viewer could take, and Case.actions leaves it out rather than show
+// it blocked.
+var Situational = []Precondition{PendingTransfer}
+
+// ActionBlock says why a step the viewer could take on the case is
+// blocked now: the precondition it misses, as the user must read it.
+type ActionBlock string
+
+// The reasons a step is blocked.
+const (
+	BlockNoPreliminary     ActionBlock = "PRELIMINARY_ASSESSMENT_MISSING" // NeedsPreliminary: record the preliminary analysis first
+	BlockPendingWork       ActionBlock = "INTERVENTIONS_PENDING"          // NothingPending: complete or interrupt the interventions first
+	BlockAlreadyReopened   ActionBlock = "ALREADY_REOPENED"               // Reopenable: the case was reopened as another
+	BlockPersonHasOpenCase ActionBlock = "PERSON_HAS_OPEN_CASE"           // Reopenable: the person has another open case
+	BlockTransferWaiting   ActionBlock = "TRANSFER_PENDING"               // NoPendingTransfer: a transfer waits for an answer
+)
+
+// ActionBlocks lists every reason a step is blocked.
+var ActionBlocks = []ActionBlock{BlockNoPreliminary, BlockPendingWork, BlockAlreadyReopened, BlockPersonHasOpenCase, BlockTransferWaiting}
+
 // CaseStep is a row of the pathway's table: a step, the statuses it
 // starts from (none: any), the status it leads to (none: the case stays
 // where it is), who may take it and what else the case must show.
@@ -282,3 +304,13 @@ func interventionStatuses(pending bool) []string {
 // InternshipMonths is the longest an inclusion internship runs: 24
 // months, extendable by 12 (Regione Toscana, tirocini di inclusione).
 const InternshipMonths = 36
+
+// MarshalGQL implements graphql.Marshaler.
+func (b ActionBlock) MarshalGQL(w io.Writer) { MarshalEnum(w, b) }
+
+// UnmarshalGQL implements graphql.Unmarshaler; the API only returns
+// reasons, but gqlgen binds enums both ways.
+func (b *ActionBlock) UnmarshalGQL(v any) (err error) {
+	*b, err = UnmarshalEnum(v, ActionBlocks, "CaseActionBlock")
+	return err
+}

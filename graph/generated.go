@@ -151,6 +151,7 @@ type ComplexityRoot struct {
 	}
 
 	Case struct {
+		Actions               func(childComplexity int) int
 		AllowedActions        func(childComplexity int) int
 		Assessments           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.AssessmentOrder, where *ent.AssessmentWhereInput) int
 		CaseManager           func(childComplexity int) int
@@ -188,6 +189,13 @@ type ComplexityRoot struct {
 		TransferTo            func(childComplexity int) int
 		UpdatedAt             func(childComplexity int) int
 		Version               func(childComplexity int) int
+	}
+
+	CaseActionState struct {
+		Action    func(childComplexity int) int
+		Allowed   func(childComplexity int) int
+		BlockedBy func(childComplexity int) int
+		Blockers  func(childComplexity int) int
 	}
 
 	CaseConnection struct {
@@ -988,6 +996,7 @@ type ComplexityRoot struct {
 type CaseResolver interface {
 	Overdue(ctx context.Context, obj *ent.CaseFile) (bool, error)
 	AllowedActions(ctx context.Context, obj *ent.CaseFile) ([]domain.CaseAction, error)
+	Actions(ctx context.Context, obj *ent.CaseFile) ([]*pathway.ActionState, error)
 }
 type FundResolver interface {
 	Use(ctx context.Context, obj *ent.Fund) (*governance.FundUse, error)
@@ -1501,6 +1510,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
 
+	case "Case.actions":
+		if e.ComplexityRoot.Case.Actions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.Actions(childComplexity), true
 	case "Case.allowedActions":
 		if e.ComplexityRoot.Case.AllowedActions == nil {
 			break
@@ -1753,6 +1768,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.Version(childComplexity), true
+
+	case "CaseActionState.action":
+		if e.ComplexityRoot.CaseActionState.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseActionState.Action(childComplexity), true
+	case "CaseActionState.allowed":
+		if e.ComplexityRoot.CaseActionState.Allowed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseActionState.Allowed(childComplexity), true
+	case "CaseActionState.blockedBy":
+		if e.ComplexityRoot.CaseActionState.BlockedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseActionState.BlockedBy(childComplexity), true
+	case "CaseActionState.blockers":
+		if e.ComplexityRoot.CaseActionState.Blockers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseActionState.Blockers(childComplexity), true
 
 	case "CaseConnection.edges":
 		if e.ComplexityRoot.CaseConnection.Edges == nil {
@@ -6091,8 +6131,24 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_overdue(ctx, field)
 	case "allowedActions":
 		return ec.fieldContext_Case_allowedActions(ctx, field)
+	case "actions":
+		return ec.fieldContext_Case_actions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Case", field.Name)
+}
+
+func (ec *executionContext) childFields_CaseActionState(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "action":
+		return ec.fieldContext_CaseActionState_action(ctx, field)
+	case "allowed":
+		return ec.fieldContext_CaseActionState_allowed(ctx, field)
+	case "blockedBy":
+		return ec.fieldContext_CaseActionState_blockedBy(ctx, field)
+	case "blockers":
+		return ec.fieldContext_CaseActionState_blockers(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CaseActionState", field.Name)
 }
 
 func (ec *executionContext) childFields_CaseConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15373,6 +15429,139 @@ func (ec *executionContext) _Case_allowedActions(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Case_allowedActions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Case", field, true, true, "CaseAction")
+}
+
+func (ec *executionContext) _Case_actions(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_actions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Case().Actions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*pathway.ActionState) graphql.Marshaler {
+			return ec.marshalNCaseActionState2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐActionStateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_actions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseActionState(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseActionState_action(ctx context.Context, field graphql.CollectedField, obj *pathway.ActionState) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseActionState_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.CaseAction) graphql.Marshaler {
+			return ec.marshalNCaseAction2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐCaseAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseActionState_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseActionState", field, false, false, "CaseAction")
+}
+
+func (ec *executionContext) _CaseActionState_allowed(ctx context.Context, field graphql.CollectedField, obj *pathway.ActionState) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseActionState_allowed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Allowed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseActionState_allowed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseActionState", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CaseActionState_blockedBy(ctx context.Context, field graphql.CollectedField, obj *pathway.ActionState) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseActionState_blockedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BlockedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ActionBlock) graphql.Marshaler {
+			return ec.marshalOCaseActionBlock2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐActionBlock(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseActionState_blockedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseActionState", field, false, false, "CaseActionBlock")
+}
+
+func (ec *executionContext) _CaseActionState_blockers(ctx context.Context, field graphql.CollectedField, obj *pathway.ActionState) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseActionState_blockers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Blockers(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐNoderᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseActionState_blockers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseActionState",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CaseConnection) (ret graphql.Marshaler) {
@@ -52050,6 +52239,61 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Case_allowedActions(ctx, field, obj)
 				})
+		case "actions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_actions(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var caseActionStateImplementors = []string{"CaseActionState"}
+
+func (ec *executionContext) _CaseActionState(ctx context.Context, sel ast.SelectionSet, obj *pathway.ActionState) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, caseActionStateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CaseActionState")
+		case "action":
+			out.Values[i] = ec._CaseActionState_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "allowed":
+			out.Values[i] = ec._CaseActionState_allowed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "blockedBy":
+			out.Values[i] = ec._CaseActionState_blockedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "blockers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseActionState_blockers(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -58047,6 +58291,30 @@ func (ec *executionContext) marshalNCaseAction2ᚕgithubᚗcomᚋprogettoᚑwin�
 	return ret
 }
 
+func (ec *executionContext) marshalNCaseActionState2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐActionStateᚄ(ctx context.Context, sel ast.SelectionSet, v []*pathway.ActionState) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCaseActionState2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐActionState(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCaseActionState2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐActionState(ctx context.Context, sel ast.SelectionSet, v *pathway.ActionState) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CaseActionState!")
+		return graphql.Null
+	}
+	return ec._CaseActionState(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCaseClosureReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐClosureReason(ctx context.Context, v any) (casefile.ClosureReason, error) {
 	var res casefile.ClosureReason
 	err := res.UnmarshalGQL(v)
@@ -59051,12 +59319,36 @@ func (ec *executionContext) marshalNNeedLevel2githubᚗcomᚋprogettoᚑwinᚋwi
 	return v
 }
 
+func (ec *executionContext) marshalNNode2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Node!")
+		return graphql.Null
+	}
+	return ec._Node(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐNoder(ctx, sel, v[i])
 	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐNoderᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNode2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐNoder(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
 
 	return ret
 }
@@ -60299,6 +60591,22 @@ func (ec *executionContext) marshalOCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwin�
 		return graphql.Null
 	}
 	return ec._Case(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCaseActionBlock2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐActionBlock(ctx context.Context, v any) (*domain.ActionBlock, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(domain.ActionBlock)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCaseActionBlock2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐActionBlock(ctx context.Context, sel ast.SelectionSet, v *domain.ActionBlock) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOCaseClosureReason2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐClosureReasonᚄ(ctx context.Context, v any) ([]casefile.ClosureReason, error) {

@@ -26,6 +26,11 @@ func (r *caseResolver) AllowedActions(ctx context.Context, obj *ent.CaseFile) ([
 	return pathway.AllowedActions(ctx, obj)
 }
 
+// Actions is the resolver for the actions field.
+func (r *caseResolver) Actions(ctx context.Context, obj *ent.CaseFile) ([]*pathway.ActionState, error) {
+	return pathway.CaseActions(ctx, obj)
+}
+
 // ReferCase is the resolver for the referCase field.
 func (r *mutationResolver) ReferCase(ctx context.Context, input pathway.ReferCaseInput) (*ent.CaseFile, error) {
 	return pathway.ReferCase(ctx, input)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/server/action"
 )
@@ -37,22 +38,106 @@ func ruleOf(a domain.CaseAction) domain.CaseStep {
 	return r
 }
 
-// AllowedActions lists the actions the viewer may take on a case now, as
-// begin would judge them: the actor, the status and the preconditions,
-// but not the input of the step. A read-only token may take none.
-func AllowedActions(ctx context.Context, c *ent.CaseFile) ([]domain.CaseAction, error) {
+// blocked is a precondition a case does not meet: the typed refusal begin
+// returns (fault.Invalid or fault.Conflict, through Unwrap), the reason a
+// user reads beside the disabled action, and what is in the way.
+type blocked struct {
+	error
+	reason domain.ActionBlock
+	items  []gid.ID
+}
+
+func (b *blocked) Unwrap() error { return b.error }
+
+// block marks a refusal as a precondition's, with what is in the way.
+func block(reason domain.ActionBlock, refusal error, items ...gid.ID) error {
+	return &blocked{error: refusal, reason: reason, items: items}
+}
+
+// ActionState is a step the viewer could take on a case in its status:
+// allowed now, or blocked with the reason and what is in the way.
+type ActionState struct {
+	Action    domain.CaseAction
+	Allowed   bool
+	BlockedBy *domain.ActionBlock
+	blockers  []gid.ID
+}
+
+// CaseActions lists the steps the viewer takes on a case in its status,
+// in the order of the pathway, each allowed or blocked by a precondition
+// (domain.Situational ones aside: not met, the step is not one to take).
+// The same judgement as AllowedActions and begin: the buttons a client
+// shows, enabled or not, are the steps the server accepts or refuses.
+func CaseActions(ctx context.Context, c *ent.CaseFile) ([]*ActionState, error) {
+	out := []*ActionState{}
+	err := judge(ctx, c, func(r domain.CaseStep, refusal error) {
+		var b *blocked
+		switch {
+		case refusal == nil:
+			out = append(out, &ActionState{Action: r.Action, Allowed: true})
+		case errors.As(refusal, &b) && !situational(r):
+			out = append(out, &ActionState{Action: r.Action, BlockedBy: &b.reason, blockers: b.items})
+		}
+	})
+	return out, err
+}
+
+// situational reports whether a step exists only in a situation.
+func situational(r domain.CaseStep) bool {
+	return slices.ContainsFunc(r.Needs, func(p domain.Precondition) bool { return slices.Contains(domain.Situational, p) })
+}
+
+// Blockers are what blocks an action, as the viewer may see them: the
+// interventions still pending, the case that reopened this one, the
+// person's other open case (left out when at a table the viewer does
+// not see).
+func (s *ActionState) Blockers(ctx context.Context) ([]ent.Noder, error) {
 	a, err := action.Start(ctx)
 	if err != nil {
 		return nil, err
 	}
+	out := []ent.Noder{}
+	for _, id := range s.blockers {
+		n, err := a.Client.Noder(ctx, id, ent.WithNodeType(ent.IDToType))
+		switch {
+		case ent.IsNotFound(err):
+		case err != nil:
+			return nil, err
+		default:
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// AllowedActions lists the actions the viewer may take on a case now, as
+// begin would judge them: the actor, the status and the preconditions,
+// but not the input of the step. A read-only token may take none.
+func AllowedActions(ctx context.Context, c *ent.CaseFile) ([]domain.CaseAction, error) {
 	out := []domain.CaseAction{}
+	err := judge(ctx, c, func(r domain.CaseStep, refusal error) {
+		if refusal == nil {
+			out = append(out, r.Action)
+		}
+	})
+	return out, err
+}
+
+// judge calls verdict for each step of the pathway the viewer is an
+// actor of, with nil or the refusal the case's state gives (status or
+// precondition); a read-only token is the actor of none.
+func judge(ctx context.Context, c *ent.CaseFile, verdict func(domain.CaseStep, error)) error {
+	a, err := action.Start(ctx)
+	if err != nil {
+		return err
+	}
 	if a.Writable() != nil {
-		return out, nil
+		return nil
 	}
 	// Found again as begin finds it, so that both judge the same parties.
 	s, err := load(a, c.ID)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, r := range domain.CaseSteps {
 		if !MayAct(a.Viewer, r.Who, s.parties) {
@@ -62,15 +147,13 @@ func AllowedActions(ctx context.Context, c *ent.CaseFile) ([]domain.CaseAction, 
 		var invalid *fault.Invalid
 		var conflict *fault.Conflict
 		switch {
-		case err == nil:
-			out = append(out, r.Action)
-		case errors.As(err, &invalid), errors.As(err, &conflict):
-			// refused for the case's state: not offered
+		case err == nil, errors.As(err, &invalid), errors.As(err, &conflict):
+			verdict(r, err)
 		default:
-			return nil, err
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // meets refuses an action the case's status does not allow, or whose

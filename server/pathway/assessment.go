@@ -129,7 +129,7 @@ func (s *step) needsPreliminary() error {
 	done, err := s.Client.Assessment.Query().
 		Where(assessment.HasCaseWith(casefile.ID(s.c.ID)), assessment.LevelEQ(assessment.LevelPreliminary)).Exist(s.Sys)
 	if err == nil && !done {
-		err = fault.Invalidf("status", "record the preliminary analysis of case %s first", s.c.Code)
+		err = block(domain.BlockNoPreliminary, fault.Invalidf("status", "record the preliminary analysis of case %s first", s.c.Code))
 	}
 	return err
 }

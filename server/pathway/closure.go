@@ -51,9 +51,10 @@ func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.Clos
 // planned or ongoing: a precondition of domain.CaseSteps.
 func (s *step) nothingPending() error {
 	pending, err := s.Client.Intervention.Query().Where(intervention.HasCaseWith(casefile.ID(s.c.ID)),
-		intervention.StatusIn(domain.Convert[intervention.Status](domain.PendingInterventionStatuses)...)).Count(s.Sys)
-	if err == nil && pending > 0 {
-		err = fault.Invalidf("status", "%d intervention(s) of case %s are still planned or ongoing: complete or interrupt them first", pending, s.c.Code)
+		intervention.StatusIn(domain.Convert[intervention.Status](domain.PendingInterventionStatuses)...)).
+		Order(intervention.ByStartsOn(), intervention.ByID()).IDs(s.Sys)
+	if err == nil && len(pending) > 0 {
+		err = block(domain.BlockPendingWork, fault.Invalidf("status", "%d intervention(s) of case %s are still planned or ongoing: complete or interrupt them first", len(pending), s.c.Code), pending...)
 	}
 	return err
 }
@@ -66,13 +67,13 @@ func (s *step) reopenable() error {
 		return err
 	}
 	if next := old.Edges.NextCase; next != nil {
-		return fault.Invalidf("id", "case %s was already reopened as %s", old.Code, next.Code)
+		return block(domain.BlockAlreadyReopened, fault.Invalidf("id", "case %s was already reopened as %s", old.Code, next.Code), next.ID)
 	}
 	open, err := s.Client.CaseFile.Query().Where(casefile.HasPersonWith(person.ID(old.Edges.Person.ID)),
 		casefile.StatusIn(openStatuses...)).WithTable().First(s.Sys)
 	switch {
 	case err == nil:
-		return openCaseConflict(open)
+		return block(domain.BlockPersonHasOpenCase, openCaseConflict(open), open.ID)
 	case ent.IsNotFound(err):
 		return nil
 	}
@@ -162,7 +163,7 @@ func (s *step) pendingTransfer() error {
 // precondition of domain.CaseSteps.
 func (s *step) noPendingTransfer() error {
 	if s.parties.TransferTo != "" {
-		return fault.Invalidf("tableID", "case %s already waits for a transfer to %s", s.c.Code, s.c.Edges.TransferTo.Name)
+		return block(domain.BlockTransferWaiting, fault.Invalidf("tableID", "case %s already waits for a transfer to %s", s.c.Code, s.c.Edges.TransferTo.Name))
 	}
 	return nil
 }

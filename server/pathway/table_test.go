@@ -98,6 +98,13 @@ func TestCaseActionEnumIsTheTable(t *testing.T) {
 	}
 }
 
+func TestActionBlockEnumIsTheDomains(t *testing.T) {
+	got := enumValues(t, schema(t), "CaseActionBlock")
+	if want := domain.StringsOf(domain.ActionBlocks); !slices.Equal(got, want) {
+		t.Errorf("enum CaseActionBlock = %v, domain.ActionBlocks = %v", got, want)
+	}
+}
+
 func TestStatusEnumsAreTheDomains(t *testing.T) {
 	docs := schema(t)
 	if got, want := enumValues(t, docs, "CaseStatus"), domain.StringsOf(domain.CaseStatuses); !slices.Equal(got, want) {
