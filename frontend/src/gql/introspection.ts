@@ -1087,6 +1087,24 @@ export default {
         "name": "Case",
         "fields": [
           {
+            "name": "actions",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "name": "CaseActionState",
+                    "kind": "OBJECT",
+                    "ofType": null
+                  }
+                }
+              }
+            },
+            "args": []
+          },
+          {
             "name": "allowedActions",
             "type": {
               "kind": "NON_NULL",
@@ -1856,6 +1874,84 @@ export default {
             "name": "UPDATE_PLAN"
           }
         ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "CaseActionBlock",
+        "enumValues": [
+          {
+            "name": "ALREADY_REOPENED"
+          },
+          {
+            "name": "INTERVENTIONS_PENDING"
+          },
+          {
+            "name": "PERSON_HAS_OPEN_CASE"
+          },
+          {
+            "name": "PRELIMINARY_ASSESSMENT_MISSING"
+          },
+          {
+            "name": "TRANSFER_PENDING"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "CaseActionState",
+        "fields": [
+          {
+            "name": "action",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "CaseAction",
+                "kind": "ENUM",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "allowed",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "blockedBy",
+            "type": {
+              "kind": "ENUM",
+              "name": "CaseActionBlock",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "blockers",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "name": "Node",
+                    "kind": "INTERFACE",
+                    "ofType": null
+                  }
+                }
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
       },
       {
         "kind": "ENUM",

@@ -11,9 +11,9 @@ import { CasePage } from "./CasePage";
 // shown and lets the page hear that the case changed.
 vi.mock("./actions/CaseActions", () => ({
   visibleActions: (allowed: readonly string[]) => allowed.map((action) => ({ action })),
-  CaseActions: ({ allowedActions, onChanged }: { allowedActions: readonly string[]; onChanged: () => void }) => (
+  CaseActions: ({ actions, onChanged }: { actions: readonly { action: string }[]; onChanged: () => void }) => (
     <button type="button" onClick={onChanged}>
-      {`stand-in ${allowedActions.join(",")}`}
+      {`stand-in ${actions.map((a) => a.action).join(",")}`}
     </button>
   ),
 }));
@@ -30,6 +30,7 @@ function aCase(overrides: Record<string, unknown> = {}, person: Record<string, u
     version: 4,
     overdue: false,
     allowedActions: [],
+    actions: [],
     referredOn: "2026-01-09T23:00:00Z",
     referralReason: "Perdita del lavoro",
     needAreas: ["EMPLOYMENT", "HOUSING"],
@@ -162,7 +163,7 @@ describe("the case page", () => {
 
   it("offers the allowed actions and reloads the case from the server when one changed it", async () => {
     const user = userEvent.setup();
-    const { queries } = setup({ data: { node: aCase({ allowedActions: ["ADD_NOTE"] }) } });
+    const { queries } = setup({ data: { node: aCase({ allowedActions: ["ADD_NOTE"], actions: [{ action: "ADD_NOTE", allowed: true, blockedBy: null, blockers: [] }] }) } });
     expect(await screen.findByRole("heading", { level: 2, name: "Azioni" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "stand-in ADD_NOTE" }));
     await waitFor(() => expect(queries.some((q) => q.context.requestPolicy === "network-only")).toBe(true));

@@ -30,6 +30,22 @@ export const CasePageQueryDoc = graphql(`
         version
         overdue
         allowedActions
+        actions {
+          action
+          allowed
+          blockedBy
+          blockers {
+            __typename
+            id
+            ... on Intervention {
+              kind
+              description
+            }
+            ... on Case {
+              code
+            }
+          }
+        }
         referredOn
         referralReason
         needAreas
@@ -173,7 +189,7 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
   const fmt = useFormat();
   const label = useEnumLabel();
   const limit = missedLimit(c);
-  const showActions = visibleActions(c.allowedActions).length > 0;
+  const showActions = visibleActions(c.allowedActions).length > 0 || c.actions.some((a) => !a.allowed);
   return (
     <>
       <p className="mb-1">
@@ -225,7 +241,7 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
 
       {showActions && (
         <Section id="case-actions-title" title="cases.section.actions" className="mb-4" headingClassName="h4">
-          <CaseActions caseId={c.id} version={c.version} allowedActions={c.allowedActions} onChanged={onChanged} />
+          <CaseActions caseId={c.id} version={c.version} status={c.status} actions={c.actions} onChanged={onChanged} />
         </Section>
       )}
 

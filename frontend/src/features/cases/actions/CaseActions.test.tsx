@@ -4,7 +4,8 @@ import userEvent from "@testing-library/user-event";
 import { CombinedError } from "urql";
 import { describe, expect, it, vi } from "vitest";
 import { renderScreen } from "../../../test/render";
-import { CaseActions, visibleActions } from "./CaseActions";
+import type { CaseAction, CaseStatus } from "../../../gql/graphql";
+import { CaseActions, visibleActions, type CaseActionView } from "./CaseActions";
 
 const parts = {
   __typename: "Case",
@@ -33,9 +34,10 @@ const conflictEvents = {
   },
 };
 
-function setup(allowed: Parameters<typeof CaseActions>[0]["allowedActions"], mutation = vi.fn()) {
+function setup(allowed: readonly CaseAction[], mutation = vi.fn(), blocked: CaseActionView[] = [], status: CaseStatus = "REFERRED") {
   const onChanged = vi.fn();
-  renderScreen(<CaseActions caseId="cas_1" version={3} allowedActions={allowed} onChanged={onChanged} />, {
+  const actions: CaseActionView[] = [...allowed.map((action) => ({ action, allowed: true, blockers: [] })), ...blocked];
+  renderScreen(<CaseActions caseId="cas_1" version={3} status={status} actions={actions} onChanged={onChanged} />, {
     route: "/cases/:id",
     path: "/cases/cas_1",
     queries: (name) => ({ data: name === "CaseActionsConflictEvents" ? conflictEvents : { node: parts } }),
@@ -45,12 +47,24 @@ function setup(allowed: Parameters<typeof CaseActions>[0]["allowedActions"], mut
 }
 
 describe("the case's actions", () => {
-  it("show only the allowed ones, pathway steps first", () => {
-    setup(["ADD_NOTE", "START_ASSESSMENT"]);
+  it("lead with the next step, then the others by what they touch", () => {
+    setup(["ADD_NOTE", "START_ASSESSMENT", "DECLINE_REFERRAL"]);
     const group = screen.getByRole("group", { name: "Azioni sul caso" });
-    expect(within(group).getAllByRole("button").map((b) => b.textContent)).toEqual(["Avvia valutazione", "Aggiungi nota"]);
+    expect(within(screen.getByTestId("next-step")).getByRole("button").textContent).toBe("Avvia valutazione");
+    expect(within(screen.getByRole("group", { name: "Caso" })).getAllByRole("button").map((b) => b.textContent)).toEqual(["Aggiungi nota", "Non accogliere la segnalazione"]);
+    expect(within(group).getAllByRole("button")).toHaveLength(3);
     expect(screen.queryByRole("button", { name: "Prendi in carico" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Chiudi il caso" })).toBeNull();
+  });
+
+  it("show a blocked step disabled, with why and what is in the way", () => {
+    const blocker = { __typename: "Intervention", id: "int_1", kind: "INTERNSHIP", description: "Tirocinio in cooperativa" };
+    setup(["ADD_INTERVENTION", "RECORD_OUTCOME"], vi.fn(), [{ action: "CLOSE_CASE", allowed: false, blockedBy: "INTERVENTIONS_PENDING", blockers: [blocker] }], "IN_CHARGE");
+    const close = screen.getByRole("button", { name: "Chiudi il caso" }) as HTMLButtonElement;
+    expect(close.disabled).toBe(true);
+    const reason = screen.getByTestId("blocked-CLOSE_CASE");
+    expect(close.getAttribute("aria-describedby")).toBe(reason.id);
+    expect(reason.textContent).toBe("Prima concludi o interrompi l'intervento «Tirocinio: Tirocinio in cooperativa».");
   });
 
   it("show nothing when no action is allowed", () => {
