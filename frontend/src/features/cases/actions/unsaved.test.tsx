@@ -26,7 +26,7 @@ const parts = {
   events: { edges: [{ node: { id: "evt_1", occurredAt: "2026-03-01T09:00:00Z" } }] },
 };
 
-const noteText = "Telefonata con la persona: conferma il colloquio.";
+const noteText = "Telefonata fatta.";
 
 function setup(mutations: Answerer = () => undefined) {
   const screenOf = renderScreen(<CaseActions caseId="cas_1" version={3} allowedActions={["ADD_NOTE", "REOPEN_CASE"]} onChanged={() => undefined} />, {
@@ -62,7 +62,8 @@ function pressEsc() {
 
 const question = () => screen.queryByRole("alertdialog", { name: "Ci sono modifiche non salvate: chiudere comunque?" });
 
-describe("a case action's dialog with changes", () => {
+// Whole walks through the dialogs: more than the default 5 s on a busy machine.
+describe("a case action's dialog with changes", { timeout: 20_000 }, () => {
   it("asks on Esc, and keeps the input when the user keeps editing", async () => {
     const { user } = setup();
     const dialog = await openNote(user, noteText);
@@ -164,7 +165,7 @@ describe("a case action's dialog with changes", () => {
     // Reopening opens the new case once saved: not taken for leaving unsaved input.
     await user.click(screen.getByRole("button", { name: "Riapri il caso" }));
     const reopen = await screen.findByRole("dialog", { name: "Riapertura del caso" });
-    await user.type(within(reopen).getByLabelText("Motivo della riapertura"), "La persona ha perso di nuovo il lavoro.");
+    await user.type(within(reopen).getByLabelText("Motivo della riapertura"), "Nuovo bisogno.");
     await user.click(within(reopen).getByRole("button", { name: "Conferma" }));
     await waitFor(() => expect(router.state.location.pathname).toBe("/cases/cas_2"));
     expect(screen.queryByRole("alertdialog")).toBeNull();
