@@ -1,4 +1,4 @@
-import { Alert, Button } from "design-react-kit";
+import { Alert, Badge, Button } from "design-react-kit";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
@@ -10,7 +10,20 @@ import { canCreateNew, canLink, type Match } from "./wizard";
  * person may exist already, each match with why it matched and its open
  * case, and the choice of linking to one or recording a new person.
  */
-export function MatchList({ matches, onLink, onCreate, creating }: { matches: Match[]; onLink: (m: Match) => void; onCreate: () => void; creating: boolean }) {
+export function MatchList({
+  matches,
+  onLink,
+  onCreate,
+  creating,
+  chosenID,
+}: {
+  matches: Match[];
+  onLink: (m: Match) => void;
+  onCreate: () => void;
+  creating: boolean;
+  /** The person linked before, when the user came back to this step. */
+  chosenID?: string;
+}) {
   const intl = useIntl();
   const enumLabel = useEnumLabel();
   const allowNew = canCreateNew(matches);
@@ -40,8 +53,15 @@ export function MatchList({ matches, onLink, onCreate, creating }: { matches: Ma
             columns={["referral.matches.pseudonym", "referral.matches.birthYear", "referral.matches.reasons", "referral.matches.openCase", "referral.matches.action"]}
           >
             {matches.map((m) => (
-              <tr key={m.personID}>
-                <td>{m.pseudonym}</td>
+              <tr key={m.personID} aria-current={m.personID === chosenID ? "true" : undefined}>
+                <td>
+                  {m.pseudonym}
+                  {m.personID === chosenID && (
+                    <Badge color="primary" className="ms-2">
+                      <FormattedMessage id="referral.matches.chosen" />
+                    </Badge>
+                  )}
+                </td>
                 <td>{m.birthYear}</td>
                 <td>{m.reasons.map((r) => enumLabel("PersonMatchReason", r)).join("; ")}</td>
                 <td>

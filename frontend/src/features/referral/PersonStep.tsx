@@ -55,11 +55,13 @@ interface Props {
   setSearched: (s: Searched | null) => void;
   creating: boolean;
   setCreating: (c: boolean) => void;
+  /** The person chosen before, when the user came back to this step. */
+  chosen: PersonChoice | null;
   onChoose: (choice: PersonChoice) => void;
 }
 
 /** Step 1: who is referred, a person WIN knows or a new one. */
-export function PersonStep({ searchForm, personForm, searched, setSearched, creating, setCreating, onChoose }: Props) {
+export function PersonStep({ searchForm, personForm, searched, setSearched, creating, setCreating, chosen, onChoose }: Props) {
   const intl = useIntl();
   const find = useFindMatches();
   const [busy, setBusy] = useState(false);
@@ -137,6 +139,17 @@ export function PersonStep({ searchForm, personForm, searched, setSearched, crea
       <p>
         <FormattedMessage id="referral.person.intro" />
       </p>
+      {/* Back here after linking a known person: the choice stands until another is made. (A new person's data stay in their form below.) */}
+      {chosen?.kind === "existing" && (
+        <Alert fade={false} color="info" data-testid="chosen-person">
+          <p>
+            <FormattedMessage id="referral.person.chosen" values={{ pseudonym: chosen.match.pseudonym, year: chosen.match.birthYear }} />
+          </p>
+          <Button color="primary" type="button" onClick={() => onChoose(chosen)}>
+            <FormattedMessage id="referral.person.continueChosen" />
+          </Button>
+        </Alert>
+      )}
       <form onSubmit={onSearch} noValidate className="mb-4">
         <div className="row">
           <div className="col-md-6">
@@ -181,6 +194,7 @@ export function PersonStep({ searchForm, personForm, searched, setSearched, crea
         <MatchList
           matches={searched.matches}
           creating={creating}
+          chosenID={chosen?.kind === "existing" ? chosen.match.personID : undefined}
           onCreate={startNew}
           onLink={(match) => onChoose({ kind: "existing", match, identifiers: searched.vars })}
         />

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderScreen } from "../../test/render";
@@ -101,5 +101,81 @@ describe("ReferralWizard's search for known persons", () => {
     expect(screen.getByText("Stesso codice fiscale")).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Crea una nuova persona" })).toBeNull();
     expect(screen.getByText(/non è possibile registrarla una seconda volta/)).toBeTruthy();
+  });
+});
+
+// Whole walks through the steps: more than the default 5 s on a busy machine.
+describe("ReferralWizard's steps back and forth", { timeout: 20_000 }, () => {
+  const known = { __typename: "PersonMatch", personID: "per_1", pseudonym: "P-MT3NKT6J", birthYear: 1978, reasons: ["NAME_AND_BIRTH_DATE"], openCaseID: null, openCaseCode: null, openCaseTable: null };
+
+  it("keep the linked person and the referral's fields", async () => {
+    const { screen: wizard } = renderWizard([known]);
+    const user = await searchByName();
+    await user.click(await screen.findByRole("button", { name: "Collega a questa persona (P-MT3NKT6J)" }));
+    await user.selectOptions(await screen.findByLabelText("Tavolo territoriale"), "tab_1");
+    await user.type(screen.getByLabelText("Motivo della segnalazione"), "Perdita del lavoro");
+    await user.click(screen.getByLabelText("Lavoro"));
+    await user.click(screen.getByRole("button", { name: "Avanti" }));
+    await user.click(await screen.findByRole("button", { name: "Modifica la persona" }));
+
+    // Back on the person: the search as typed, the person chosen named and marked.
+    expect(await screen.findByTestId("chosen-person")).toHaveProperty("textContent", expect.stringContaining("Persona scelta: P-MT3NKT6J, anno di nascita 1978"));
+    expect((screen.getByLabelText("Cognome") as HTMLInputElement).value).toBe("Bartolini");
+    const row = within(screen.getByTestId("duplicate-warning")).getByRole("row", { current: true });
+    expect(within(row).getByText("Persona scelta")).toBeTruthy();
+
+    // On without choosing again, and the referral as it was filled.
+    await user.click(screen.getByRole("button", { name: "Prosegui con la persona scelta" }));
+    expect(((await screen.findByLabelText("Tavolo territoriale")) as HTMLSelectElement).value).toBe("tab_1");
+    expect((screen.getByLabelText("Motivo della segnalazione") as HTMLTextAreaElement).value).toBe("Perdita del lavoro");
+    expect((screen.getByLabelText("Lavoro") as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole("button", { name: "Avanti" }));
+    expect(await screen.findByText("P-MT3NKT6J")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Invia segnalazione" }));
+    await screen.findByText("case");
+    expect(wizard.mutations.map((m) => m.variables.input)).toEqual([
+      expect.objectContaining({ personID: "per_1", personIdentifiers: { lastName: "Bartolini", firstName: "Giulia", birthDate: "1978-02-14" }, tableID: "tab_1", reason: "Perdita del lavoro", needAreas: ["EMPLOYMENT"] }),
+    ]);
+  });
+
+  it("keep a new person's data", async () => {
+    renderWizard([]);
+    const user = await searchByName();
+    await user.click(await screen.findByRole("button", { name: "Crea una nuova persona" }));
+    await user.selectOptions(screen.getByLabelText("Genere"), "FEMALE");
+    await user.selectOptions(screen.getByLabelText("Area di cittadinanza"), "ITALY");
+    await user.type(screen.getByLabelText("Telefono"), "055 1234");
+    await user.click(screen.getByRole("button", { name: "Avanti" }));
+    await user.click(await screen.findByRole("button", { name: "Indietro" }));
+
+    await screen.findByRole("heading", { name: "Dati della nuova persona" });
+    expect((screen.getAllByLabelText("Cognome")[1] as HTMLInputElement).value).toBe("Bartolini");
+    expect((screen.getByLabelText("Genere") as HTMLSelectElement).value).toBe("FEMALE");
+    expect((screen.getByLabelText("Area di cittadinanza") as HTMLSelectElement).value).toBe("ITALY");
+    expect((screen.getByLabelText("Telefono") as HTMLInputElement).value).toBe("055 1234");
+    await user.click(screen.getByRole("button", { name: "Avanti" }));
+    expect(await screen.findByLabelText("Tavolo territoriale")).toBeTruthy();
+  });
+
+  it("ask before leaving with what was typed, and not after sending", async () => {
+    const { screen: wizard } = renderWizard([known]);
+    const user = await searchByName();
+    await act(() => wizard.router.navigate("/cases/cas_9"));
+    const ask = await screen.findByRole("alertdialog", { name: "Ci sono modifiche non salvate: lasciare la pagina comunque?" });
+    await user.click(within(ask).getByRole("button", { name: "Continua a modificare" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(wizard.router.state.location.pathname).toBe("/refer");
+    expect((screen.getByLabelText("Cognome") as HTMLInputElement).value).toBe("Bartolini");
+
+    await act(() => wizard.router.navigate("/cases/cas_9"));
+    await user.click(await screen.findByRole("button", { name: "Lascia la pagina senza salvare" }));
+    await waitFor(() => expect(wizard.router.state.location.pathname).toBe("/cases/cas_9"));
+  });
+
+  it("leave without asking when nothing was typed", async () => {
+    const { screen: wizard } = renderWizard([]);
+    await act(() => wizard.router.navigate("/cases/cas_9"));
+    await waitFor(() => expect(wizard.router.state.location.pathname).toBe("/cases/cas_9"));
+    expect(screen.queryByRole("alertdialog")).toBeNull();
   });
 });

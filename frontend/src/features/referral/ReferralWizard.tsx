@@ -12,6 +12,7 @@ import { nodes } from "../../ui/connection";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors } from "../../ui/fields";
 import { usePageTitle } from "../../ui/usePageTitle";
+import { useUnsavedChanges } from "../../ui/useUnsavedChanges";
 import { PersonStep, type Searched } from "./PersonStep";
 import { ReferralMunicipalitiesQuery, ReferralReferCaseMutation } from "./queries";
 import { ReferralStep, useTableOptions } from "./ReferralStep";
@@ -80,6 +81,9 @@ export function ReferralWizard() {
       consentOn: day,
     },
   });
+  // Leaving the wizard (a link, Back, a reload) asks while anything was
+  // typed or chosen, until the referral is sent.
+  const unsaved = useUnsavedChanges(searchForm.formState.isDirty || personForm.formState.isDirty || referralForm.formState.isDirty || choice !== null);
   const tables = useTableOptions();
   const [municipalities] = useQuery({ query: ReferralMunicipalitiesQuery });
   const [sent, send] = useMutation(ReferralReferCaseMutation);
@@ -124,6 +128,7 @@ export function ReferralWizard() {
     const result = await send({ input: referInput(choice, referral) });
     const created = result.data?.referCase;
     if (created) {
+      unsaved.saved();
       navigate(`/cases/${created.id}`, { state: { referred: created.code } });
       return;
     }
@@ -170,6 +175,7 @@ export function ReferralWizard() {
           setSearched={setSearched}
           creating={creating}
           setCreating={setCreating}
+          chosen={choice}
           onChoose={(c) => {
             setChoice(c);
             go("referral");
@@ -204,6 +210,7 @@ export function ReferralWizard() {
           {unmapped && <ErrorAlert error={sent.error} />}
         </Summary>
       )}
+      {unsaved.prompt}
     </>
   );
 }

@@ -12,6 +12,7 @@ import { useEnumLabel } from "../../../i18n/useEnumLabel";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { applyServerErrors } from "../../../ui/fields";
 import { nodes } from "../../../ui/connection";
+import { useUnsavedChanges } from "../../../ui/useUnsavedChanges";
 import { useConflictRetry, type Attempt, type Conflict } from "./conflict";
 import type { CaseParts } from "./parts";
 
@@ -46,8 +47,12 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(
   });
   const [error, setError] = useState<CombinedError>();
   const versioned = useConflictRetry<z.output<S>>({ version: props.version, status: props.parts?.status, run, onChanged: props.onChanged });
+  // Typed input is not lost to Esc, Cancel or a navigation; a conflict
+  // keeps it too (the form stays open with it), a success closes at once.
+  const unsaved = useUnsavedChanges(form.formState.isDirty);
   const settle = (a: Attempt) => {
     if (a.kind === "done") {
+      unsaved.saved();
       props.close();
     } else if (a.kind === "error") {
       setError(applyServerErrors(form as unknown as UseFormReturn<z.input<S>>, a.error, fields) ? undefined : a.error);
@@ -64,7 +69,8 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const dialog = {
     caseId: props.caseId,
     seenAt: props.seenAt,
-    onCancel: props.close,
+    onCancel: () => unsaved.confirmClose(props.close),
+    unsavedPrompt: unsaved.prompt,
     busy: versioned.busy,
     error,
     conflict: versioned.conflict,
@@ -84,6 +90,7 @@ export function ActionDialog({
   caseId,
   seenAt,
   onCancel,
+  unsavedPrompt,
   busy,
   error,
   conflict,
@@ -96,7 +103,10 @@ export function ActionDialog({
   children?: ReactNode;
   caseId: string;
   seenAt: string;
+  /** Esc and Cancel: useActionForm's, which asks before unsaved input is lost. */
   onCancel: () => void;
+  /** The question about unsaved input, beside the dialog so that its own Esc does not reach this one. */
+  unsavedPrompt: ReactNode;
   busy: boolean;
   error?: CombinedError;
   conflict: Conflict | null;
@@ -106,40 +116,43 @@ export function ActionDialog({
   const id = useId();
   const intl = useIntl();
   return (
-    <Modal isOpen toggle={onCancel} labelledBy={`${id}-title`} size="lg" backdrop="static" fade={false}>
-      <form
-        noValidate
-        aria-labelledby={`${id}-title`}
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSubmit();
-        }}
-      >
-        <ModalHeader tag="h2" id={`${id}-title`} className="h4">
-          {title}
-        </ModalHeader>
-        <ModalBody>
-          {intro && <p>{intro}</p>}
-          {children}
-          <ErrorAlert error={error} />
-          {conflict && <ConflictNotice caseId={caseId} seenAt={seenAt} conflict={conflict} />}
-        </ModalBody>
-        <ModalFooter>
-          <Button type="button" color="secondary" outline onClick={onCancel}>
-            <FormattedMessage id="common.cancel" />
-          </Button>
-          {conflict ? (
-            <Button type="button" color="primary" disabled={busy} onClick={onRetry}>
-              <FormattedMessage id="caseActions.conflict.retry" />
+    <>
+      <Modal isOpen toggle={onCancel} labelledBy={`${id}-title`} size="lg" backdrop="static" fade={false}>
+        <form
+          noValidate
+          aria-labelledby={`${id}-title`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            onSubmit();
+          }}
+        >
+          <ModalHeader tag="h2" id={`${id}-title`} className="h4">
+            {title}
+          </ModalHeader>
+          <ModalBody>
+            {intro && <p>{intro}</p>}
+            {children}
+            <ErrorAlert error={error} />
+            {conflict && <ConflictNotice caseId={caseId} seenAt={seenAt} conflict={conflict} />}
+          </ModalBody>
+          <ModalFooter>
+            <Button type="button" color="secondary" outline onClick={onCancel}>
+              <FormattedMessage id="common.cancel" />
             </Button>
-          ) : (
-            <Button type="submit" color="primary" disabled={busy}>
-              {submitLabel ?? intl.formatMessage({ id: "caseActions.confirm" })}
-            </Button>
-          )}
-        </ModalFooter>
-      </form>
-    </Modal>
+            {conflict ? (
+              <Button type="button" color="primary" disabled={busy} onClick={onRetry}>
+                <FormattedMessage id="caseActions.conflict.retry" />
+              </Button>
+            ) : (
+              <Button type="submit" color="primary" disabled={busy}>
+                {submitLabel ?? intl.formatMessage({ id: "caseActions.confirm" })}
+              </Button>
+            )}
+          </ModalFooter>
+        </form>
+      </Modal>
+      {unsavedPrompt}
+    </>
   );
 }
 

@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import { useEnumOptions } from "../../../../ui/enums";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
@@ -48,15 +49,22 @@ const ReopenCaseMutation = graphql(`
 export function ReopenCaseForm(props: ActionProps & { onReopened?: (id: string) => void }) {
   const t = useT();
   const [, mutate] = useMutation(ReopenCaseMutation);
+  // The new case opens once the dialog has closed as saved, so that going
+  // there is not taken for leaving unsaved input.
+  const reopened = useRef<string | null>(null);
+  const close = () => {
+    props.close();
+    if (reopened.current) {
+      props.onReopened?.(reopened.current);
+    }
+  };
   const { form, dialog } = useActionForm(
-    props,
+    { ...props, close },
     reasonSchema,
     { reason: "" },
     async (v, version) => {
       const result = await mutate({ id: props.caseId, version, ...v });
-      if (result.data) {
-        props.onReopened?.(result.data.reopenCase.id);
-      }
+      reopened.current = result.data?.reopenCase.id ?? null;
       return result;
     },
     { reason: "reason", id: "reason" },
