@@ -34,8 +34,10 @@ frontend/node_modules: frontend/package-lock.json
 ## tests, then the browser suite against the built server
 test: lint test-go test-frontend test-e2e
 
+# server/web, which drives the real handler on both databases, takes 3-6
+# minutes alone and nears go test's default 10 on a busy machine.
 test-go:
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 25m ./...
 
 ## test-short: the quick Go suite, for while you work: skips regenerating
 ## the code (TestGeneratedCodeIsCurrent) and the other slow tests

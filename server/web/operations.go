@@ -55,6 +55,7 @@ var appOperations = map[string]bool{
 	"CasePage":                               true,
 	"CasesList":                              true,
 	"CasesListOptions":                       true,
+	"CasesSearch":                            true,
 	"DashboardBreakdown":                     true,
 	"DashboardFunds":                         true,
 	"DashboardKeyFigures":                    true,

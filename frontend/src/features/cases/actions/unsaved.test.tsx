@@ -3,6 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { renderScreen, type Answerer } from "../../../test/render";
+import type { CaseAction } from "../../../gql/graphql";
 import { CaseActions } from "./CaseActions";
 
 // The case actions' dialogs never lose typed input without asking: Esc,
@@ -28,8 +29,10 @@ const parts = {
 
 const noteText = "Telefonata fatta.";
 
+const allowed = (...actions: CaseAction[]) => actions.map((action) => ({ action, allowed: true, blockers: [] }));
+
 function setup(mutations: Answerer = () => undefined) {
-  const screenOf = renderScreen(<CaseActions caseId="cas_1" version={3} allowedActions={["ADD_NOTE", "REOPEN_CASE"]} onChanged={() => undefined} />, {
+  const screenOf = renderScreen(<CaseActions caseId="cas_1" version={3} status="CLOSED" actions={allowed("ADD_NOTE", "REOPEN_CASE")} onChanged={() => undefined} />, {
     route: "/cases/:id",
     path: "/cases/cas_1",
     routes: [{ path: "/cases", element: <p>elenco dei casi</p> }],
