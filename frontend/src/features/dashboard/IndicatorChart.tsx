@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { anySuppressed, bySeries, chartData, valueDomain, type Row } from "./rows";
+import { anySuppressed, axisTicks, bySeries, chartData, valueDomain, type Row } from "./rows";
 
 // A bar chart of indicator rows with, for those who do not see it or
 // want the figures, the same data as a table and the CSV files.
@@ -50,7 +50,7 @@ export function IndicatorChart({
   // The value axis runs from 0 to a round number above the values shown,
   // fixed, so that a withheld value's placeholder never moves it.
   const domain = valueDomain(rows, names);
-  const valueAxis = { type: "number" as const, domain, allowDecimals: !Number.isInteger(domain[1]), tickFormatter: (v: number) => format(v) };
+  const valueAxis = { type: "number" as const, domain, ticks: axisTicks(domain[1]), allowDecimals: !Number.isInteger(domain[1]), tickFormatter: (v: number) => format(v) };
   const order = bySeries(names);
   const withheld = intl.formatMessage({ id: "dashboard.suppressedShort" });
   const Heading = headingLevel === 2 ? "h2" : "h3";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anySuppressed, axisTop, bySeries, chartData, monthsOf, toRows, valueDomain } from "./rows";
+import { anySuppressed, axisTicks, axisTop, bySeries, chartData, monthsOf, toRows, valueDomain } from "./rows";
 
 const cell = (key: string, value: number | null, suppressed = false, label = key) => ({ keys: [{ key, label }], value, suppressed });
 
@@ -70,6 +70,18 @@ describe("rows of indicator cells", () => {
     expect(axisTop(toRows([{ name: "r", cells: [cell("a", 2.3)] }]), ["r"])).toBe(2.5);
     expect(axisTop(toRows([{ name: "r", cells: [cell("a", 1000)] }]), ["r"])).toBe(1000);
     expect(axisTop(toRows([{ name: "r", cells: [cell("a", 0)] }]), ["r"])).toBe(1);
+  });
+});
+
+describe("axis ticks", () => {
+  it("fall on round numbers from 0 to the top, whole for small counts", () => {
+    expect(axisTicks(50)).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(axisTicks(200)).toEqual([0, 50, 100, 150, 200]);
+    expect(axisTicks(2.5)).toEqual([0, 0.5, 1, 1.5, 2, 2.5]);
+    expect(axisTicks(0.2)).toEqual([0, 0.05, 0.1, 0.15, 0.2]);
+    expect(axisTicks(1)).toEqual([0, 1]);
+    expect(axisTicks(2)).toEqual([0, 1, 2]);
+    expect(axisTicks(100000)).toEqual([0, 20000, 40000, 60000, 80000, 100000]);
   });
 });
 

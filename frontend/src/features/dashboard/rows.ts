@@ -105,6 +105,16 @@ export function axisTop(rows: readonly Row[], names: readonly string[]): number 
   return step * power;
 }
 
+/**
+ * The ticks of an axis from 0 to `axisTop`: 5 steps (4 for a top of 2, 20,
+ * 200…), so that each falls on a round number and the last is the top;
+ * whole steps of 1 when the top is 1 or 2, since counts have no halves.
+ */
+export function axisTicks(top: number): number[] {
+  const steps = top <= 2 && Number.isInteger(top) ? top : String(top).replace(/[0.]/g, "") === "2" ? 4 : 5;
+  return Array.from({ length: steps + 1 }, (_, i) => Math.round(((top * i) / steps) * 1e9) / 1e9);
+}
+
 /** The value axis: from 0, always (bars of counts are compared by length), to `axisTop`. */
 export function valueDomain(rows: readonly Row[], names: readonly string[]): [number, number] {
   return [0, axisTop(rows, names)];
