@@ -126,7 +126,14 @@ describe("a case from referral to outcome", () => {
     await download.saveAs(file);
     const csv = readFileSync(file, "utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.split("\n").length).toBeGreaterThan(1);
+    // Named after the indicator, breakdown and period; headed in Italian for
+    // people, the keys second for programs; withheld cells in words.
+    expect(download.suggestedFilename()).toMatch(/^referrals_month_\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = csv.slice(1).split(/\r?\n/);
+    expect(lines[0]).toBe("Mese (codice);Mese;Valore;Persone;Oscurato (meno di 5 persone)");
+    expect(lines[1]).toBe("month;month_label;value;persons;suppressed");
+    expect(lines.length).toBeGreaterThan(3);
+    expect(csv).not.toMatch(/;(true|false)$/m);
     await page.context().close();
   });
 

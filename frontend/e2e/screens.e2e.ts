@@ -68,6 +68,16 @@ describe("main screens", () => {
     await checkScreen(page, "13-steering-dashboard");
     await page.goto(at("/steering"));
     await checkScreen(page, "14-steering");
+    // An objective whose value must stay under a ceiling (days to take
+    // charge ≤ 45) reads as its margin below or over it, never as a bar
+    // filling up as the value gets worse.
+    await page.goto(at("/steering?section=objectives"));
+    const ceilings = page.locator("article", { has: page.getByRole("heading", { name: /^Ridurre i tempi di presa in carico/ }) });
+    await ceilings.first().waitFor();
+    expect(await ceilings.count()).toBeGreaterThan(0);
+    expect(await ceilings.getByRole("progressbar").count()).toBe(0);
+    expect(await ceilings.getByTestId("objective-ceiling").first().textContent()).toMatch(/^([\d,]+ giorni (sotto|oltre) la soglia|Esattamente alla soglia)$/);
+    await checkScreen(page, "14b-steering-objectives");
     await page.context().close();
   });
 

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"log/slog"
+	"mime"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -30,11 +31,14 @@ const byteOrderMark = "\uFEFF"
 // same viewers and with the same suppression as the API, and records the
 // export in the audit log:
 //
-//	GET /export/indicator.csv?indicator=referrals&groupBy=TABLE&groupBy=MONTH&from=2025-01-01&to=2026-01-01&separator=semicolon
+//	GET /export/indicator.csv?indicator=referrals&groupBy=TABLE&groupBy=MONTH&from=2025-01-01&to=2026-01-01&separator=semicolon&lang=it
 //
 // Filters repeat: tableID, municipalityID, needArea, gender, ageBand.
 // With separator=semicolon, numbers have a decimal comma, as spreadsheets
-// set to Italian expect.
+// set to Italian expect. lang (it, the default, or en) is the language of
+// the first header row and of the labels; the second row has the keys
+// programs read (exportlang.go); lang=keys writes the file as it was
+// before it had languages, for clients written then.
 func exportIndicator(stats *indicator.Source, client *ent.Client, logger *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
@@ -62,6 +66,11 @@ func exportIndicator(stats *indicator.Source, client *ent.Client, logger *slog.L
 			fail(err)
 			return
 		}
+		lang, err := exportLanguage(q.Get("lang"))
+		if err != nil {
+			fail(err)
+			return
+		}
 		ix, err := stats.For(ctx, filter)
 		if err != nil {
 			fail(err)
@@ -77,15 +86,15 @@ func exportIndicator(stats *indicator.Source, client *ent.Client, logger *slog.L
 			return
 		}
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
+		w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": exportFileName(name, groupBy, filter)}))
 		w.Header().Set("Cache-Control", "no-store")
-		_ = writeCSV(w, result, q.Get("separator") == "semicolon")
+		_ = writeCSV(w, result, q.Get("separator") == "semicolon", lang)
 	})
 }
 
 // writeCSV writes a result as the CSV file of an export: byte-order mark,
 // commas (or semicolons, with decimal commas), cells neutralised.
-func writeCSV(w io.Writer, result *indicator.Result, semicolon bool) error {
+func writeCSV(w io.Writer, result *indicator.Result, semicolon bool, lang csvLang) error {
 	if _, err := io.WriteString(w, byteOrderMark); err != nil {
 		return err
 	}
@@ -93,7 +102,28 @@ func writeCSV(w io.Writer, result *indicator.Result, semicolon bool) error {
 	if semicolon {
 		out.Comma = ';'
 	}
-	return out.WriteAll(neutralised(csvRows(result, semicolon)))
+	return out.WriteAll(neutralised(csvRows(result, semicolon, lang)))
+}
+
+// exportFileName names the file after the indicator, its breakdown and
+// its period, the days included (the request's to is excluded), so that
+// files downloaded for several periods or breakdowns tell themselves
+// apart: referrals_table_2025-01-01_2025-12-31.csv. An open end reads
+// "start" or "today"; the indicator is one of the known names, so the
+// name is plain ASCII.
+func exportFileName(name string, groupBy []indicator.Dimension, f *indicator.Filter) string {
+	parts := []string{name}
+	for _, d := range groupBy {
+		parts = append(parts, strings.ToLower(string(d)))
+	}
+	from, to := "start", "today"
+	if f.From != nil {
+		from = f.From.String()
+	}
+	if f.To != nil {
+		to = f.To.AddDate(0, 0, -1).String()
+	}
+	return strings.Join(append(parts, from, to), "_") + ".csv"
 }
 
 // neutralised returns the rows with every cell that a spreadsheet would
@@ -171,21 +201,32 @@ func exportRequest(q url.Values) (*indicator.Filter, []indicator.Dimension, erro
 }
 
 // csvRows lays a result out: a column pair per dimension (key and label),
-// then value, persons and whether withheld; the cells, then the total.
-func csvRows(r *indicator.Result, decimalComma bool) [][]string {
-	var header []string
+// then value, persons and whether withheld; the header in the language,
+// then the same columns' keys (the only header row with lang=keys); the
+// cells, then the total. Suppression is the result's, untouched: a
+// withheld cell has neither value nor persons, in every language.
+func csvRows(r *indicator.Result, decimalComma bool, lang csvLang) [][]string {
+	var keys []string
 	for _, d := range r.GroupBy {
-		header = append(header, strings.ToLower(string(d)), strings.ToLower(string(d))+"_label")
+		keys = append(keys, strings.ToLower(string(d)), strings.ToLower(string(d))+"_label")
 	}
-	rows := [][]string{append(header, "value", "persons", "suppressed")}
+	keys = append(keys, "value", "persons", "suppressed")
+	rows := [][]string{keys}
+	if !lang.keysOnly {
+		rows = [][]string{lang.header(r.GroupBy), keys}
+	}
+	totalLabel := "Totale"
+	if !lang.keysOnly {
+		totalLabel = lang.pick(csvColumns["total"])
+	}
 	line := func(c *indicator.Cell, total bool) []string {
 		var row []string
 		for i := range r.GroupBy {
 			switch {
 			case total:
-				row = append(row, "", "Totale")
+				row = append(row, "", totalLabel)
 			default:
-				row = append(row, c.Keys[i].Key, c.Keys[i].Label)
+				row = append(row, c.Keys[i].Key, lang.label(c.Keys[i]))
 			}
 		}
 		value, persons := "", ""
@@ -198,7 +239,7 @@ func csvRows(r *indicator.Result, decimalComma bool) [][]string {
 		if c.Persons != nil {
 			persons = strconv.Itoa(*c.Persons)
 		}
-		return append(row, value, persons, strconv.FormatBool(c.Suppressed))
+		return append(row, value, persons, lang.withheld(c.Suppressed))
 	}
 	for _, c := range r.Cells {
 		rows = append(rows, line(c, false))

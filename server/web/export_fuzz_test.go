@@ -16,19 +16,22 @@ import (
 
 // FuzzIndicatorCSV writes results whose keys and labels are any text
 // users could type (names of tables, municipalities) through the export's
-// CSV writer, and reads the file back with encoding/csv: after the
-// byte-order mark, the same rows and cells, every cell a spreadsheet
-// would run as a formula behind a quote, the values as numbers.
+// CSV writer, in each language, and reads the file back with encoding/csv:
+// after the byte-order mark, the same rows and cells, every cell a
+// spreadsheet would run as a formula behind a quote, the values as numbers
+// under the key row.
 func FuzzIndicatorCSV(f *testing.F) {
 	for _, s := range []string{
 		"Empoli", "Castelfiorentino; Montaione", `Tavolo "Valdelsa"`, "riga\nnuova", "a\r\nb", "\rCR", "\tTab",
 		`=HYPERLINK("https://evil.example","x")`, "+1+1", "-2+3", "@SUM(A1:A2)", "-", "'=x", " =1", "", "\uFEFF=1", "é\xff",
 	} {
-		f.Add(s, "key", 12.5, 7, false, uint8(1), false)
-		f.Add("k", s, -3.0, -1, true, uint8(2), true)
+		f.Add(s, "key", 12.5, 7, false, uint8(1), false, uint8(0))
+		f.Add("k", s, -3.0, -1, true, uint8(2), true, uint8(1))
 	}
-	f.Add("2026-01", "gennaio", 1e21, 0, false, uint8(0), true)
-	f.Fuzz(func(t *testing.T, label, key string, value float64, persons int, suppressed bool, dims uint8, semicolon bool) {
+	f.Add("2026-01", "gennaio", 1e21, 0, false, uint8(0), true, uint8(2))
+	f.Add("x", "2026-13", 1.0, 5, false, uint8(2), true, uint8(1))
+	f.Add("x", "2026-Q", 1.0, 5, false, uint8(2), false, uint8(0))
+	f.Fuzz(func(t *testing.T, label, key string, value float64, persons int, suppressed bool, dims uint8, semicolon bool, language uint8) {
 		if math.IsNaN(value) || math.IsInf(value, 0) {
 			return // no indicator computes them, and JSON could not carry them
 		}
@@ -42,10 +45,11 @@ func FuzzIndicatorCSV(f *testing.F) {
 			cell.Keys = append(cell.Keys, &indicator.Key{Dimension: r.GroupBy[i], Key: key, Label: label})
 		}
 		r.Cells = []*indicator.Cell{cell}
-		want := csvRows(r, semicolon)
+		lang := []csvLang{langItalian, langEnglish, langKeys}[language%3]
+		want := csvRows(r, semicolon, lang)
 
 		var out bytes.Buffer
-		if err := writeCSV(&out, r, semicolon); err != nil {
+		if err := writeCSV(&out, r, semicolon, lang); err != nil {
 			t.Fatal(err)
 		}
 		file, ok := strings.CutPrefix(out.String(), byteOrderMark)
@@ -72,13 +76,20 @@ func FuzzIndicatorCSV(f *testing.F) {
 				}
 			}
 		}
+		keys := 0
+		if !lang.keysOnly {
+			keys = 1
+		}
+		if got[keys][len(got[keys])-3] != "value" {
+			t.Fatalf("row %d is not the key row: %q", keys, got[keys])
+		}
 		if !suppressed {
-			v := got[1][len(got[1])-3]
+			v := got[keys+1][len(got[keys+1])-3]
 			if semicolon {
 				v = strings.Replace(v, ",", ".", 1)
 			}
 			if back, err := strconv.ParseFloat(v, 64); err != nil || back != value {
-				t.Fatalf("value %v reads back as %q", value, got[1][len(got[1])-3])
+				t.Fatalf("value %v reads back as %q", value, got[keys+1][len(got[keys+1])-3])
 			}
 		}
 	})

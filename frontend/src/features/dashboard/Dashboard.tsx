@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { useSearchParams } from "react-router";
 import { type CombinedError, useQuery } from "urql";
 import type { IndicatorDimension } from "../../gql/graphql";
+import type { Locale } from "../../i18n/catalogue";
 import { today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { enumValues } from "../../ui/enums";
@@ -16,7 +17,7 @@ import { defaultFilter, filterFromParams, filterToParams, hasSubjectFilters, ind
 import { IndicatorChart } from "./IndicatorChart";
 import { KeyFigure, type TotalCell, type Unit } from "./KeyFigure";
 import { DashboardBreakdownQuery, DashboardFundsQuery, DashboardKeyFiguresQuery, DashboardOutcomesQuery, DashboardTrendQuery } from "./queries";
-import { toRows, type Row, type Series } from "./rows";
+import { monthsOf, toRows, type Row, type Series } from "./rows";
 
 // The indicator dashboard: key figures, trends and breakdowns of the
 // network's indicators for a period and a selection of cases, kept in the
@@ -150,7 +151,12 @@ function usePeriod() {
 const relabel = (rows: Row[], label: (r: Row) => string): Row[] => rows.map((r) => ({ ...r, label: label(r) }));
 
 function csvLink(intl: ReturnType<typeof useIntl>, name: string, groupBy: IndicatorDimension[], filter: DashboardFilter, what: string, scope?: "funds") {
-  return { label: intl.formatMessage({ id: "dashboard.csv" }, { what }), href: indicatorCsvUrl(name, groupBy, filter, scope) };
+  return { label: intl.formatMessage({ id: "dashboard.csv" }, { what }), href: indicatorCsvUrl(name, groupBy, filter, csvLanguage(intl), scope) };
+}
+
+/** The CSV's language: the user's (react-intl's locale may carry a region, en-GB). */
+function csvLanguage(intl: ReturnType<typeof useIntl>): Locale {
+  return intl.locale.startsWith("en") ? "en" : "it";
 }
 
 /** A query's error, the spinner until its first answer, then what is drawn from that answer. */
@@ -173,7 +179,18 @@ function Trend({ filter }: { filter: DashboardFilter }) {
   const names = ["referrals", "takingsInCharge", "closures"] as const;
   const label = (n: string) => intl.formatMessage({ id: `dashboard.indicator.${n}` });
   const ix = result.data?.indicators;
-  const rows = ix ? relabel(toRows(names.map((n): Series => ({ name: n, cells: ix[n].cells }))), (r) => month(r.key)) : [];
+  // Every month of the period is a row: a month with no records is 0, not
+  // a gap the eye would skip over.
+  const rows = ix
+    ? relabel(
+        toRows(
+          names.map((n): Series => ({ name: n, cells: ix[n].cells })),
+          "key",
+          monthsOf(filter.from, filter.to),
+        ),
+        (r) => month(r.key),
+      )
+    : [];
   return (
     <Answer error={result.error} fetching={result.fetching} data={ix}>
       {() => (
@@ -236,7 +253,7 @@ function Territory({ filter, breakdown, onBreakdown }: { filter: DashboardFilter
                 downloads={[
                   {
                     label: intl.formatMessage({ id: "dashboard.csv" }, { what: title }),
-                    href: indicatorCsvUrl(breakdown, [p.dim], filter),
+                    href: indicatorCsvUrl(breakdown, [p.dim], filter, csvLanguage(intl)),
                   },
                 ]}
               />

@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { anySuppressed, chartData, type Row } from "./rows";
+import { anySuppressed, axisTicks, bySeries, chartData, valueDomain, type Row } from "./rows";
 
 // A bar chart of indicator rows with, for those who do not see it or
 // want the figures, the same data as a table and the CSV files.
@@ -45,10 +45,13 @@ export function IndicatorChart({
 }) {
   const intl = useIntl();
   const hatch = `hatch-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
-  const data = chartData(
-    rows,
-    series.map((s) => s.name),
-  );
+  const names = series.map((s) => s.name);
+  const data = chartData(rows, names);
+  // The value axis runs from 0 to a round number above the values shown,
+  // fixed, so that a withheld value's placeholder never moves it.
+  const domain = valueDomain(rows, names);
+  const valueAxis = { type: "number" as const, domain, ticks: axisTicks(domain[1]), allowDecimals: !Number.isInteger(domain[1]), tickFormatter: (v: number) => format(v) };
+  const order = bySeries(names);
   const withheld = intl.formatMessage({ id: "dashboard.suppressedShort" });
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const height = horizontal ? Math.max(220, rows.length * Math.max(36, series.length * 18) + 90) : 320;
@@ -74,23 +77,24 @@ export function IndicatorChart({
                 <CartesianGrid strokeDasharray="3 3" />
                 {horizontal ? (
                   <>
-                    <XAxis type="number" tickFormatter={(v: number) => format(v)} />
+                    <XAxis {...valueAxis} />
                     <YAxis type="category" dataKey="label" width={240} interval={0} />
                   </>
                 ) : (
                   <>
                     <XAxis dataKey="label" />
-                    <YAxis tickFormatter={(v: number) => format(v)} width={80} />
+                    <YAxis {...valueAxis} width={80} />
                   </>
                 )}
                 <Tooltip
+                  itemSorter={order}
                   formatter={(value, name, item) => {
                     const key = series.find((s) => s.label === name)?.name;
                     const payload = (item as { payload?: Record<string, unknown> }).payload;
                     return key && payload?.[`${key}Suppressed`] ? withheld : format(Number(value));
                   }}
                 />
-                <Legend />
+                <Legend itemSorter={order} />
                 {series.map((s, i) => (
                   <Bar key={s.name} dataKey={s.name} name={s.label} fill={palette[i % palette.length]} isAnimationActive={false}>
                     {data.map((d) => (

@@ -63,8 +63,8 @@ describe("API filter", () => {
 });
 
 describe("CSV address", () => {
-  it("names the indicator, repeats groupBy and the filters, ends the day after, asks for semicolons", () => {
-    const url = indicatorCsvUrl("referrals", ["TABLE", "MONTH"], full);
+  it("names the indicator, repeats groupBy and the filters, ends the day after, asks for Italian with semicolons", () => {
+    const url = indicatorCsvUrl("referrals", ["TABLE", "MONTH"], full, "it");
     expect(url.startsWith("/export/indicator.csv?")).toBe(true);
     const q = new URLSearchParams(url.split("?")[1]);
     expect(q.get("indicator")).toBe("referrals");
@@ -77,16 +77,23 @@ describe("CSV address", () => {
     expect(q.getAll("gender")).toEqual(["FEMALE"]);
     expect(q.getAll("ageBand")).toEqual(["UNDER_25"]);
     expect(q.get("separator")).toBe("semicolon");
+    expect(q.get("lang")).toBe("it");
   });
 
   it("with the default filter runs from 1 January to tomorrow", () => {
-    expect(indicatorCsvUrl("referrals", ["MONTH"], defaultFilter(today))).toBe(
-      "/export/indicator.csv?indicator=referrals&groupBy=MONTH&from=2026-01-01&to=2026-11-26&separator=semicolon",
+    expect(indicatorCsvUrl("referrals", ["MONTH"], defaultFilter(today), "it")).toBe(
+      "/export/indicator.csv?indicator=referrals&groupBy=MONTH&from=2026-01-01&to=2026-11-26&separator=semicolon&lang=it",
     );
   });
 
+  it("asks for English with commas and decimal points in English", () => {
+    const q = new URLSearchParams(indicatorCsvUrl("referrals", ["MONTH"], defaultFilter(today), "en").split("?")[1]);
+    expect(q.get("lang")).toBe("en");
+    expect(q.get("separator")).toBe("comma");
+  });
+
   it("leaves out for funds the filters they do not have", () => {
-    const q = new URLSearchParams(indicatorCsvUrl("fundsSpent", ["MUNICIPALITY"], full, "funds").split("?")[1]);
+    const q = new URLSearchParams(indicatorCsvUrl("fundsSpent", ["MUNICIPALITY"], full, "it", "funds").split("?")[1]);
     expect(q.getAll("municipalityID")).toEqual(["mun_x"]);
     expect(q.has("tableID")).toBe(false);
     expect(q.has("gender")).toBe(false);

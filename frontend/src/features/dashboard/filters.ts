@@ -1,5 +1,6 @@
 import type { AgeBand, IndicatorDimension, IndicatorFilter, NeedArea, PersonGender } from "../../gql/graphql";
 import { addDays, isDay } from "../../i18n/calendar";
+import type { Locale } from "../../i18n/catalogue";
 
 // The dashboard's filter, as the user sees it (a period with its last day
 // included) and as it travels: in the page's URL (so a view can be
@@ -143,9 +144,11 @@ export function toIndicatorFilter(f: DashboardFilter, scope: Scope = "cases"): I
 /**
  * The address of an indicator's CSV export (server/web/export.go): the
  * same filter, the period's end excluded as in the API, groupBy repeated,
- * semicolons and decimal commas as Italian spreadsheets expect.
+ * headers and labels in the user's language; in Italian semicolons and
+ * decimal commas as Italian spreadsheets expect, in English commas and
+ * decimal points.
  */
-export function indicatorCsvUrl(indicator: string, groupBy: readonly IndicatorDimension[], f: DashboardFilter, scope: Scope = "cases"): string {
+export function indicatorCsvUrl(indicator: string, groupBy: readonly IndicatorDimension[], f: DashboardFilter, lang: Locale, scope: Scope = "cases"): string {
   const s = scoped(f, scope);
   const p = new URLSearchParams();
   p.set("indicator", indicator);
@@ -159,6 +162,7 @@ export function indicatorCsvUrl(indicator: string, groupBy: readonly IndicatorDi
       p.append(listParams[field], v);
     }
   }
-  p.set("separator", "semicolon");
+  p.set("separator", lang === "it" ? "semicolon" : "comma");
+  p.set("lang", lang);
   return `/export/indicator.csv?${p.toString()}`;
 }

@@ -14,7 +14,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors, CheckboxesField, SelectField, TextField } from "../../ui/fields";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
-import { idsDiff, objectiveSchema, progressPercent, targetOf, targetText, unitOf, type ObjectiveValues } from "./model";
+import { idsDiff, objectiveSchema, objectiveStanding, targetOf, targetText, unitOf, type ObjectiveValues } from "./model";
 import { SteeringCreateObjectiveMutation, SteeringObjectivesQuery, SteeringTablesQuery, SteeringUpdateObjectiveMutation } from "./queries";
 import { Notice } from "../../ui/Notice";
 import { FormPanel } from "../../ui/FormPanel";
@@ -104,7 +104,11 @@ function ObjectiveCard({ objective: o, onEdit }: { objective: SteeringObjectiveF
   const enumLabel = useEnumLabel();
   const show = useObjectiveValue();
   const e = o.evaluation;
-  const percent = progressPercent(e.value, e.target);
+  const standing = objectiveStanding(e, o.lowerIsBetter);
+  const percent = standing.kind === "towards" ? standing.percent : null;
+  // A difference of shares is in percentage points, not a percentage.
+  const margin = (n: number) =>
+    unitOf(o.indicator) === "share" ? intl.formatMessage({ id: "steering.objective.points" }, { n: intl.formatNumber(n * 100, { maximumFractionDigits: 1 }) }) : show(o.indicator, n);
   const filters = [
     ...o.needAreas.map((a) => enumLabel("NeedArea", a)),
     ...nodes(o.tables).map((x) => x.name),
@@ -133,7 +137,7 @@ function ObjectiveCard({ objective: o, onEdit }: { objective: SteeringObjectiveF
           <FormattedMessage
             id={o.lowerIsBetter ? "steering.objective.summaryCeiling" : "steering.objective.summary"}
             values={{
-              value: show(o.indicator, e.value),
+              value: e.status === "WITHHELD" ? intl.formatMessage({ id: "steering.objective.withheldValue" }) : show(o.indicator, e.value),
               target: show(o.indicator, e.target),
               expected: show(o.indicator, e.expected),
               asOf: fmt.date(e.asOf),
@@ -157,6 +161,15 @@ function ObjectiveCard({ objective: o, onEdit }: { objective: SteeringObjectiveF
         {percent !== null && (
           <p className="small mb-2">
             <FormattedMessage id="steering.objective.progressText" values={{ percent }} />
+          </p>
+        )}
+        {standing.kind === "ceiling" && (
+          <p className="small mb-2" data-testid="objective-ceiling">
+            {standing.margin === 0 ? (
+              <FormattedMessage id="steering.objective.atCeiling" />
+            ) : (
+              <FormattedMessage id={standing.over ? "steering.objective.overCeiling" : "steering.objective.belowCeiling"} values={{ margin: margin(standing.margin) }} />
+            )}
           </p>
         )}
         {onEdit && (

@@ -7,6 +7,7 @@ import {
   objectiveSchema,
   parseNumber,
   pendingTables,
+  objectiveStanding,
   progressPercent,
   targetOf,
   targetText,
@@ -105,5 +106,32 @@ describe("steering screen", () => {
   it("lists the tables yet to acknowledge a directive", () => {
     const tables = [{ id: "a" }, { id: "b" }, { id: "c" }];
     expect(pendingTables(tables, ["b"]).map((t) => t.id)).toEqual(["a", "c"]);
+  });
+});
+
+describe("an objective's standing", () => {
+  const evaluation = (value: number | null, target: number, status = "ON_TRACK") => ({ value, target, status });
+
+  it("tells a ceiling by how far below or over it the value is, never as a share of the ceiling", () => {
+    // Days to take charge ≤ 45.
+    expect(objectiveStanding(evaluation(30, 45), true)).toEqual({ kind: "ceiling", margin: 15, over: false });
+    expect(objectiveStanding(evaluation(60, 45, "MISSED"), true)).toEqual({ kind: "ceiling", margin: 15, over: true });
+    expect(objectiveStanding(evaluation(45, 45), true)).toEqual({ kind: "ceiling", margin: 0, over: false });
+    expect(objectiveStanding(evaluation(0.1 + 0.2, 0.3), true)).toEqual({ kind: "ceiling", margin: 0, over: false });
+  });
+
+  it("tells a target to reach by the share reached", () => {
+    expect(objectiveStanding(evaluation(60, 120, "AT_RISK"), false)).toEqual({ kind: "towards", percent: 50 });
+    expect(objectiveStanding(evaluation(200, 120), false)).toEqual({ kind: "towards", percent: 100 });
+  });
+
+  it("gives no percentage for a withheld value, nor without data", () => {
+    for (const lower of [false, true]) {
+      expect(objectiveStanding(evaluation(null, 45, "WITHHELD"), lower)).toEqual({ kind: "none" });
+      // Even should a withheld evaluation come with a value.
+      expect(objectiveStanding(evaluation(3, 45, "WITHHELD"), lower)).toEqual({ kind: "none" });
+      expect(objectiveStanding(evaluation(0, 45, "NOT_ENOUGH_DATA"), lower)).toEqual({ kind: "none" });
+      expect(objectiveStanding(evaluation(null, 45), lower)).toEqual({ kind: "none" });
+    }
   });
 });

@@ -45,8 +45,8 @@ export function unitOf(indicator: ObjectiveIndicator): ObjectiveUnit {
 
 /**
  * How far the value has gone towards the target, 0 to 100, for the
- * progress bar; null when there is no value. For a ceiling (lower is
- * better) it is the share of the ceiling used.
+ * progress bar; null when there is no value. Only for a target to reach:
+ * a ceiling is told by objectiveStanding.
  */
 export function progressPercent(value: number | null | undefined, target: number): number | null {
   if (value === null || value === undefined) {
@@ -56,6 +56,37 @@ export function progressPercent(value: number | null | undefined, target: number
     return 100;
   }
   return Math.max(0, Math.min(100, Math.round((value / target) * 100)));
+}
+
+/**
+ * How an objective stands against its target, as the card tells it.
+ * - none: no value to compare (withheld, not enough data, nothing to
+ *   measure): no percentage and no bar, which would read as a value.
+ * - towards (higher is better): the share of the target reached, 0 to 100.
+ * - ceiling (lower is better, "days to take charge ≤ 45"): how far the
+ *   value is below the ceiling, or over it. A share of the ceiling
+ *   "used" would read 67% for 30 days against 45 — as if two thirds of
+ *   the way to a goal — and 100% for 60 days, as if met.
+ */
+export type ObjectiveStanding =
+  | { kind: "none" }
+  | { kind: "towards"; percent: number }
+  | { kind: "ceiling"; margin: number; over: boolean };
+
+export function objectiveStanding(
+  evaluation: { value?: number | null; target: number; status: string },
+  lowerIsBetter: boolean,
+): ObjectiveStanding {
+  const { value, target, status } = evaluation;
+  if (value === null || value === undefined || status === "WITHHELD" || status === "NOT_ENOUGH_DATA") {
+    return { kind: "none" };
+  }
+  if (lowerIsBetter) {
+    // Rounded so that 45.0000001 days is not "over" a ceiling of 45.
+    const gap = Math.round((value - target) * 1e6) / 1e6;
+    return { kind: "ceiling", margin: Math.abs(gap), over: gap > 0 };
+  }
+  return { kind: "towards", percent: progressPercent(value, target) ?? 0 };
 }
 
 /** What to add and remove to go from one list of IDs to another. */
