@@ -190,16 +190,34 @@ async function chooseIn(scope: ReturnType<Page["locator"]>, label: string, optio
   await select.selectOption(value ?? "");
 }
 
+/** The step the case page leads with, once the page shows it. */
+async function expectNextStep(page: Page, label: string): Promise<void> {
+  await expect.poll(async () => page.getByTestId("next-step").getByRole("button").textContent()).toBe(label);
+}
+
+/** A step shown disabled, with its reason. */
+async function expectBlocked(page: Page, label: string, reason: string): Promise<void> {
+  const button = page.getByRole("group", { name: "Azioni sul caso" }).getByRole("button", { name: label, exact: true });
+  await expect.poll(async () => button.isDisabled()).toBe(true);
+  const described = await button.getAttribute("aria-describedby");
+  expect(await page.locator(`[id="${described}"]`).textContent()).toBe(reason);
+}
+
 async function takeChargeWithIntervention(page: Page): Promise<void> {
+  await expectNextStep(page, "Avvia valutazione");
   await act(page, "Avvia valutazione", async () => undefined);
+  await expectNextStep(page, "Registra analisi preliminare");
+  await expectBlocked(page, "Prendi in carico", "Prima registra l'analisi preliminare.");
   await act(page, "Registra analisi preliminare", async (d) => {
     await d.getByLabel("Sintesi dell'analisi").fill("Competenze da aggiornare; rete familiare presente.");
     await chooseIn(d, "Livello di bisogno", "Moderato");
   });
+  await expectNextStep(page, "Prendi in carico");
   await act(page, "Prendi in carico", async (d) => {
     await chooseIn(d, "Referente del caso", "Operatrice Servizi Sociali Empoli Demo");
     await d.getByLabel("Risultato atteso").fill("Trovare un lavoro stabile entro sei mesi.");
   });
+  await expectNextStep(page, "Aggiungi intervento");
   await act(page, "Aggiungi intervento", async (d) => {
     await chooseIn(d, "Tipo di intervento", "Orientamento");
     const provider = d.getByLabel("Ente erogatore", { exact: true });
@@ -207,6 +225,8 @@ async function takeChargeWithIntervention(page: Page): Promise<void> {
     await provider.selectOption(first ?? "");
   });
   await expect.poll(() => page.getByText("Orientamento").count()).toBeGreaterThan(0);
+  await expectNextStep(page, "Registra esito");
+  await expectBlocked(page, "Chiudi il caso", "Prima concludi o interrompi l'intervento «Orientamento».");
 }
 
 async function recordEmploymentOutcome(page: Page): Promise<void> {
