@@ -13,6 +13,10 @@ import (
 type Invalid struct {
 	Field   string // the GraphQL-facing field name, e.g. "endsOn"
 	Message string // what is wrong, in words a user can act on
+	// Details go to the error's extensions beside code and field, for a
+	// client that must tell this refusal from others on the same field
+	// (a throttled sign-in and its wait, say) in the user's language.
+	Details map[string]any
 }
 
 func (e *Invalid) Error() string { return fmt.Sprintf("%s: %s", e.Field, e.Message) }

@@ -42,10 +42,19 @@ func pairWait(n int) time.Duration {
 	return min(wait, pairMaxWait)
 }
 
+// ThrottledReason is the reason extension of a throttled sign-in, so that
+// a client tells "wait" from "wrong password" without reading the English
+// message; retryAfterSeconds (a whole number) says how long to wait. Both
+// depend only on the attempts on the e-mail, never on whether an account
+// has it, so they reveal no more than the message always did.
+const ThrottledReason = "TOO_MANY_ATTEMPTS"
+
 // throttled refuses a sign-in, saying how long to wait.
 func throttled(wait time.Duration) error {
-	return fault.Invalidf("password", "too many attempts to sign in to this account from your address: wait %d minutes and try again",
+	err := fault.Invalidf("password", "too many attempts to sign in to this account from your address: wait %d minutes and try again",
 		int((wait+time.Minute-1)/time.Minute))
+	err.Details = map[string]any{"reason": ThrottledReason, "retryAfterSeconds": int((wait + time.Second - 1) / time.Second)}
+	return err
 }
 
 // admit records a sign-in attempt on subj (the e-mail's hash) by u, who

@@ -121,3 +121,36 @@ func TestFailuresDoNotLockOut(t *testing.T) {
 		must("192.0.2.200", operatorEmail, rightPassword, "in")
 	})
 }
+
+// TestThrottledSignInSaysWhenToRetry: a throttled sign-in carries a
+// reason and the wait in its extensions, so the sign-in page can tell it
+// from a wrong password and say when to retry; a wrong password carries
+// neither; and an e-mail no account has gets the very same answers, so
+// they reveal nothing about which accounts exist.
+func TestThrottledSignInSaysWhenToRetry(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		a := webtest.Browser(t, db)
+		for _, email := range []string{operatorEmail, "nessuno@prova.example"} {
+			const address = "203.0.113.9"
+			for i := range 5 {
+				r, err := a.SignInFrom(address, email, "non-e-questa-la-password")
+				if err != nil || signInOutcome(r) != "wrong" {
+					t.Fatalf("%s, attempt %d: %s %v", email, i+1, r.Raw, err)
+				}
+				if ext := r.Errors[0].Extensions; ext["reason"] != nil || ext["retryAfterSeconds"] != nil {
+					t.Errorf("%s: a wrong password says it is throttled: %v", email, ext)
+				}
+			}
+			// The sixth attempt comes within the minute the fifth imposed:
+			// refused, and it counts, so the next must wait two minutes.
+			r, err := a.SignInFrom(address, email, rightPassword)
+			if err != nil || signInOutcome(r) != "throttled" {
+				t.Fatalf("%s, sixth attempt: %s %v", email, r.Raw, err)
+			}
+			ext := r.Errors[0].Extensions
+			if ext["code"] != "BAD_USER_INPUT" || ext["field"] != "password" || ext["reason"] != "TOO_MANY_ATTEMPTS" || ext["retryAfterSeconds"] != float64(120) {
+				t.Errorf("%s, throttled: extensions %v, want the reason and 120 seconds", email, ext)
+			}
+		}
+	})
+}

@@ -76,6 +76,14 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 				gqlErr.Extensions[k] = v
 			}
 		}
+		var invalid *fault.Invalid
+		if code == CodeBadUserInput && errors.As(err, &invalid) {
+			for k, v := range invalid.Details {
+				if _, taken := gqlErr.Extensions[k]; !taken { // code and field stay what classify says
+					gqlErr.Extensions[k] = v
+				}
+			}
+		}
 		return gqlErr
 	}
 }

@@ -1,12 +1,22 @@
-import { Button, Container, Header, HeaderBrand, HeaderContent, HeaderRightZone, Headers } from "design-react-kit";
+import {
+  Button,
+  Collapse,
+  Container,
+  Header,
+  HeaderContent,
+  HeaderRightZone,
+  Headers,
+  HeaderToggler,
+  Icon,
+} from "design-react-kit";
+import { useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { NavLink, Outlet } from "react-router";
 import { useMutation } from "urql";
 import { graphql } from "../gql";
-import { locales } from "../i18n/catalogue";
-import { useLocale } from "../i18n/LocaleProvider";
 import { useSession } from "../session/session";
-import { navEntries } from "./nav";
+import { BrandHeader, LanguageSwitch } from "./Masthead";
+import { navEntries, type NavEntry } from "./nav";
 
 const SignOutMutation = graphql(`
   mutation SignOut {
@@ -14,12 +24,18 @@ const SignOutMutation = graphql(`
   }
 `);
 
+const menuID = "win-main-menu";
+
 /** The frame of every signed-in screen: header, navigation, main content, footer. */
 export function Layout() {
   const intl = useIntl();
   const session = useSession();
-  const { locale, setLocale } = useLocale();
   const [, logout] = useMutation(SignOutMutation);
+  // Below Bootstrap Italia's lg breakpoint the menu is the design
+  // system's side panel behind a hamburger: on a phone a row of ten links
+  // would push the content below the first screen.
+  // It closes when a link is followed, the overlay clicked or Esc pressed.
+  const [menuOpen, setMenuOpen] = useState(false);
   const signOut = async () => {
     await logout({});
     // A full load: nothing of the session stays in memory.
@@ -32,62 +48,60 @@ export function Layout() {
       </a>
       <header>
         <Headers>
-        <Header type="slim" theme="">
-          <HeaderContent>
-            <span className="text-white">
-              <FormattedMessage id="layout.network" />
-            </span>
-            <HeaderRightZone>
-              <div className="d-flex align-items-center gap-3 text-white">
-                <div role="group" aria-label={intl.formatMessage({ id: "layout.language" })} className="d-flex gap-1 win-lang">
-                  {locales.map((l) => (
-                    <button
-                      key={l}
-                      type="button"
-                      className="win-lang-option"
-                      aria-pressed={l === locale}
-                      lang={l}
-                      onClick={() => setLocale(l)}
-                    >
-                      {l.toUpperCase()}
-                    </button>
-                  ))}
-                </div>
-                <span data-testid="viewer-name">{session.viewer.name}</span>
-                <Button color="light" size="sm" outline onClick={signOut}>
-                  <FormattedMessage id="layout.signOut" />
-                </Button>
-              </div>
-            </HeaderRightZone>
-          </HeaderContent>
-        </Header>
-        <div className="it-nav-wrapper">
-          <Header type="center">
+          <Header type="slim" theme="">
             <HeaderContent>
-              <HeaderBrand tag="div">
-                <div className="it-brand-title">WIN</div>
-                <div className="it-brand-tagline d-none d-md-block">
-                  <FormattedMessage id="layout.tagline" />
+              <span className="text-white d-none d-md-inline">
+                <FormattedMessage id="layout.network" />
+              </span>
+              <HeaderRightZone>
+                <div className="d-flex align-items-center gap-2 gap-md-3 text-white">
+                  <LanguageSwitch />
+                  <span data-testid="viewer-name" className="win-viewer-name">
+                    {session.viewer.name}
+                  </span>
+                  <Button color="light" size="sm" outline onClick={signOut}>
+                    <FormattedMessage id="layout.signOut" />
+                  </Button>
                 </div>
-              </HeaderBrand>
+              </HeaderRightZone>
             </HeaderContent>
           </Header>
-          <nav className="win-nav bg-primary" aria-label={intl.formatMessage({ id: "layout.mainNav" })}>
-            <Container>
-              <ul className="nav">
-                {navEntries
-                  .filter((e) => e.show(session))
-                  .map((e) => (
-                    <li className="nav-item" key={e.to}>
-                      <NavLink to={e.to} end={e.to === "/"} className="nav-link text-white">
-                        <FormattedMessage id={e.label} />
-                      </NavLink>
-                    </li>
-                  ))}
-              </ul>
-            </Container>
-          </nav>
-        </div>
+          <div className="it-nav-wrapper">
+            <BrandHeader />
+            <Header type="navbar" theme="">
+              <HeaderContent expand="lg" aria-label={intl.formatMessage({ id: "layout.mainNav" })}>
+                <HeaderToggler
+                  aria-controls={menuID}
+                  isOpen={menuOpen}
+                  aria-label={intl.formatMessage({ id: "layout.openMenu" })}
+                  onClick={() => setMenuOpen(!menuOpen)}
+                >
+                  <Icon icon="it-burger" aria-hidden />
+                </HeaderToggler>
+                <Collapse
+                  id={menuID}
+                  isOpen={menuOpen}
+                  navbar
+                  header
+                  onOverlayClick={() => setMenuOpen(false)}
+                  closeSrText={intl.formatMessage({ id: "layout.closeMenu" })}
+                  aria-label={menuOpen ? intl.formatMessage({ id: "layout.mainNav" }) : undefined}
+                >
+                  <div className="menu-wrapper">
+                    <ul className="navbar-nav">
+                      {navEntries
+                        .filter((e) => e.show(session))
+                        .map((e) => (
+                          <li className="nav-item" key={e.to}>
+                            <NavEntryLink entry={e} onFollow={() => setMenuOpen(false)} />
+                          </li>
+                        ))}
+                    </ul>
+                  </div>
+                </Collapse>
+              </HeaderContent>
+            </Header>
+          </div>
         </Headers>
       </header>
       <main id="main" tabIndex={-1}>
@@ -106,5 +120,25 @@ export function Layout() {
         </div>
       </footer>
     </>
+  );
+}
+
+/** A link of the main menu: a route of the app, or a page of its own in a new tab, said so to screen readers. */
+function NavEntryLink({ entry, onFollow }: { entry: NavEntry; onFollow: () => void }) {
+  if (entry.newTab) {
+    return (
+      <a className="nav-link" href={entry.to} target="_blank" rel="noopener" onClick={onFollow}>
+        <FormattedMessage id={entry.label} />
+        <span className="visually-hidden">
+          {" "}
+          <FormattedMessage id="layout.newTab" />
+        </span>
+      </a>
+    );
+  }
+  return (
+    <NavLink to={entry.to} end={entry.to === "/"} className="nav-link" onClick={onFollow}>
+      <FormattedMessage id={entry.label} />
+    </NavLink>
   );
 }

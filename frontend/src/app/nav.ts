@@ -5,6 +5,8 @@ export interface NavEntry {
   to: string;
   label: string; // catalogue id
   show: (s: Session) => boolean;
+  /** Opens in a new tab, outside the SPA (a page of its own, like GraphiQL). */
+  newTab?: boolean;
 }
 
 export const navEntries: NavEntry[] = [
@@ -18,4 +20,7 @@ export const navEntries: NavEntry[] = [
   { to: "/directory", label: "nav.directory", show: () => true },
   { to: "/admin", label: "nav.admin", show: (s) => s.has("ADMIN") },
   { to: "/account", label: "nav.account", show: () => true },
+  // Analysts and the committee query the indicators themselves; GraphiQL
+  // is a page of its own, so it opens beside the app, not instead of it.
+  { to: "/graphiql", label: "nav.graphiql", show: readsNetwork, newTab: true },
 ];

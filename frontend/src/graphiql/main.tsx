@@ -3,33 +3,12 @@ import { GraphiQL } from "graphiql";
 import "graphiql/style.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { defaultDocument } from "./document";
 import { fetcherOptions } from "./fetcher";
 
-const defaultQuery = `# WIN — GraphiQL. Every type and field is described under "Docs".
-# Sign in first (demo accounts: see the README), then run the query below.
-# Every list needs first or last (at most 100).
-mutation SignIn {
-  login(input: {email: "operator@demo.example", password: "win-demo-2026"}) {
-    viewer { name roles }
-  }
-}
-
-query RecentCases {
-  cases(first: 5, orderBy: [{field: REFERRED_ON, direction: DESC}]) {
-    totalCount
-    edges {
-      node {
-        code
-        status
-        needAreas
-        table { name }
-        person { pseudonym birthYear }
-        outcomes(first: 10) { edges { node { kind valueDimension } } }
-      }
-    }
-  }
-}
-`;
+// Italian time's today, for the example period (src/i18n/format's today,
+// without pulling the app's catalogues into GraphiQL's bundle).
+const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
 const root = document.getElementById("root");
 if (root === null) {
@@ -39,7 +18,7 @@ createRoot(root).render(
   <StrictMode>
     <GraphiQL
       fetcher={createGraphiQLFetcher(fetcherOptions())}
-      defaultQuery={defaultQuery}
+      defaultQuery={defaultDocument(today)}
       // The session cookie authenticates; the header editor is there for
       // extra headers, starts empty, and is never saved in localStorage.
       isHeadersEditorEnabled

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { IntlProvider } from "react-intl";
 import { catalogues, isLocale, type Locale } from "./catalogue";
+import { intlLocale } from "./format";
 
 const storageKey = "win.locale";
 
@@ -30,7 +31,7 @@ export function LocaleProvider({ children, locale: fixed }: { children: ReactNod
   const state = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
   return (
     <LocaleContext.Provider value={state}>
-      <IntlProvider locale={locale} messages={catalogues[locale]} defaultLocale="it" timeZone="Europe/Rome">
+      <IntlProvider locale={intlLocale(locale)} messages={catalogues[locale]} defaultLocale="it" timeZone="Europe/Rome">
         {children}
       </IntlProvider>
     </LocaleContext.Provider>

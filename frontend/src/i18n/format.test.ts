@@ -1,6 +1,6 @@
 import { createIntl } from "react-intl";
 import { describe, expect, it } from "vitest";
-import { formatters, romeDateTime, romeDay, romeDayStart } from "./format";
+import { formatters, intlLocale, romeDateTime, romeDay, romeDayStart } from "./format";
 
 describe("Italian days", () => {
   it("start at midnight in Rome, in winter and in summer time", () => {
@@ -40,5 +40,29 @@ describe("the formatters", () => {
     expect(f.dateTime("2026-07-31T21:30:00Z")).toBe("31/07/2026, 23:30");
     expect(f.date("2026-01-31T22:30:00Z")).toBe("31/01/2026");
     expect(f.dateTime("2026-01-31T22:30:00Z")).toBe("31/01/2026, 23:30");
+  });
+});
+
+describe("the formatters in English", () => {
+  const f = formatters(createIntl({ locale: intlLocale("en") }));
+  it("write day/month/year, as in Europe, not the US's month first", () => {
+    expect(f.date("2026-11-25")).toBe("25/11/2026");
+    expect(f.date("2026-03-04")).toBe("04/03/2026");
+    expect(f.date("2026-07-31T21:30:00Z")).toBe("31/07/2026");
+  });
+
+  it("write times on the 24-hour clock, without AM or PM", () => {
+    expect(f.dateTime("2026-07-31T21:30:00Z")).toBe("31/07/2026, 23:30");
+    expect(f.dateTime("2026-01-15T13:05:00Z")).toBe("15/01/2026, 14:05");
+    expect(f.dateTime("2026-01-14T23:00:00Z")).toBe("15/01/2026, 00:00");
+  });
+});
+
+describe("the formatters in Italian", () => {
+  const f = formatters(createIntl({ locale: intlLocale("it") }));
+  it("keep the Italian day/month/year and 24-hour clock", () => {
+    expect(f.date("2026-11-25")).toBe("25/11/2026");
+    expect(f.dateTime("2026-01-15T13:05:00Z")).toBe("15/01/2026, 14:05");
+    expect(f.dateTime("2026-01-14T23:00:00Z")).toBe("15/01/2026, 00:00");
   });
 });

@@ -1,5 +1,16 @@
 import { type IntlShape, useIntl } from "react-intl";
 import { isDay } from "./calendar";
+import type { Locale } from "./catalogue";
+
+// English is shown as in the UK and the rest of Europe: 25/11/2026 and
+// 15:30, never the US's 11/25/2026 and 3:30 PM, which a reader in Italy
+// would take for the 11th of month 25 or miss the afternoon in.
+const intlLocales: Record<Locale, string> = { it: "it-IT", en: "en-GB" };
+
+/** The BCP 47 locale that formats dates, times and numbers for a language of the app. */
+export function intlLocale(locale: Locale): string {
+  return intlLocales[locale];
+}
 
 // A day of the domain (a referral day, a due date) travels as the API's
 // Date, YYYY-MM-DD, and is shown as written: no time zone. Instants (the
@@ -52,7 +63,7 @@ export function today(): string {
   return romeDay(new Date().toISOString());
 }
 
-/** Formatters in the user's language: dates as 25/11/2026, euros as 1.234,50 €. */
+/** Formatters in the user's language: dates as 25/11/2026 (in English too), 24-hour times, euros as 1.234,50 €. */
 export function useFormat() {
   return formatters(useIntl());
 }
@@ -69,7 +80,7 @@ export function formatters(intl: IntlShape) {
         : "—",
     dateTime: (time: string | null | undefined) =>
       time
-        ? intl.formatDate(time, { timeZone: "Europe/Rome", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" })
+        ? intl.formatDate(time, { timeZone: "Europe/Rome", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
         : "—",
     euros: (cents: number | null | undefined) =>
       cents === null || cents === undefined ? "—" : intl.formatNumber(cents / 100, { style: "currency", currency: "EUR" }),

@@ -1,11 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, Button, Card, CardBody, Col, Container, Row } from "design-react-kit";
+import { Alert, Button, Card, CardBody, Col, Container, Header, HeaderContent, HeaderRightZone, Headers, Row } from "design-react-kit";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useSearchParams } from "react-router";
 import { useMutation } from "urql";
 import { z } from "zod";
-import { apiErrors } from "../api/errors";
+import { apiErrors, type ApiError } from "../api/errors";
+import { BrandHeader, LanguageSwitch } from "../app/Masthead";
 import { graphql } from "../gql";
 import { TextField } from "../ui/fields";
 import { usePageTitle } from "../ui/usePageTitle";
@@ -44,16 +46,60 @@ export function safeNext(next: string | null): string {
   return url.pathname + url.search + url.hash;
 }
 
+// The clock read when an answer arrives, in the submit handler (the
+// compiler's purity rule cannot tell that handler from rendering).
+const answerTime = () => Date.now();
+
+/** The reason extension of a throttled sign-in (server/auth/throttle.go). */
+const throttledReason = "TOO_MANY_ATTEMPTS";
+
+/** When a refused sign-in may be tried again, in ms since the epoch, if the server said it was throttled. */
+export function retryAt(error: ApiError | undefined, answeredAt: number): number | undefined {
+  const seconds = error?.extensions.retryAfterSeconds;
+  if (error?.extensions.reason !== throttledReason || typeof seconds !== "number") {
+    return undefined;
+  }
+  return answeredAt + seconds * 1000;
+}
+
+/**
+ * Why a sign-in failed, in the user's language: too many attempts (with
+ * the time to retry, the server's wait from when it answered), a wrong
+ * e-mail or password (the server never says which, nor whether the
+ * account exists), or the error's own message.
+ */
+function SignInFailure({ error, answeredAt }: { error: ApiError; answeredAt: number }) {
+  const intl = useIntl();
+  const at = retryAt(error, answeredAt);
+  if (at !== undefined) {
+    return (
+      <FormattedMessage
+        id="session.signIn.throttled"
+        values={{
+          time: intl.formatTime(at, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+          minutes: Math.max(1, Math.ceil((at - answeredAt) / 60_000)),
+        }}
+      />
+    );
+  }
+  const wrong = error.code === "BAD_USER_INPUT" || error.code === "UNAUTHENTICATED";
+  return <FormattedMessage id={wrong ? "session.signIn.wrong" : `error.${error.code}`} />;
+}
+
 export function SignIn() {
   const intl = useIntl();
   usePageTitle(intl.formatMessage({ id: "session.signIn.title" }));
   const [params] = useSearchParams();
   const [state, login] = useMutation(LoginMutation);
   const form = useForm<SignInForm>({ resolver: zodResolver(schema), defaultValues: { email: "", password: "" } });
-  const failed = apiErrors(state.error)[0];
+  // The last refusal, with when it came: a throttled sign-in's wait
+  // counts from the answer.
+  const [failure, setFailure] = useState<{ error: ApiError; at: number }>();
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await login({ input: values });
+    const error = apiErrors(result.error)[0];
+    setFailure(error && { error, at: answerTime() });
     if (result.data?.login) {
       // A full load: the new session starts with an empty cache.
       window.location.assign(safeNext(params.get("next")));
@@ -61,35 +107,57 @@ export function SignIn() {
   });
 
   return (
-    <Container className="my-5">
-      <Row className="justify-content-center">
-        <Col lg={5} md={8}>
-          <Card className="shadow-sm">
-            <CardBody>
-              <h1 className="h3 mb-4">
-                <FormattedMessage id="session.signIn.title" />
-              </h1>
-              {params.get("expired") && (
-                <Alert color="warning">
-                  <FormattedMessage id="session.signIn.expired" />
-                </Alert>
-              )}
-              {failed && (
-                <Alert color="danger" role="alert">
-                  <FormattedMessage id={failed.code === "BAD_USER_INPUT" || failed.code === "UNAUTHENTICATED" ? "session.signIn.failed" : `error.${failed.code}`} />
-                </Alert>
-              )}
-              <form onSubmit={onSubmit} noValidate>
-                <TextField form={form} name="email" type="email" label={intl.formatMessage({ id: "session.signIn.email" })} autoComplete="username" />
-                <TextField form={form} name="password" type="password" label={intl.formatMessage({ id: "session.signIn.password" })} autoComplete="current-password" />
-                <Button color="primary" type="submit" disabled={state.fetching}>
-                  <FormattedMessage id="session.signIn.submit" />
-                </Button>
-              </form>
-            </CardBody>
-          </Card>
-        </Col>
-      </Row>
-    </Container>
+    <>
+      {/* The same Bootstrap Italia header as inside, without the menu: the page belongs to the site. */}
+      <header>
+        <Headers>
+          <Header type="slim" theme="">
+            <HeaderContent>
+              <span className="text-white d-none d-md-inline">
+                <FormattedMessage id="layout.network" />
+              </span>
+              <HeaderRightZone>
+                <LanguageSwitch />
+              </HeaderRightZone>
+            </HeaderContent>
+          </Header>
+          <div className="it-nav-wrapper">
+            <BrandHeader />
+          </div>
+        </Headers>
+      </header>
+      <main id="main" tabIndex={-1} className="bg-light py-5 win-sign-in">
+        <Container>
+          <Row className="justify-content-center">
+            <Col lg={5} md={8}>
+              <Card className="shadow-sm">
+                <CardBody className="p-4 p-md-5">
+                  <h1 className="h3 mb-4">
+                    <FormattedMessage id="session.signIn.title" />
+                  </h1>
+                  {params.get("expired") && (
+                    <Alert color="warning">
+                      <FormattedMessage id="session.signIn.expired" />
+                    </Alert>
+                  )}
+                  {failure && (
+                    <Alert color="danger" role="alert">
+                      <SignInFailure error={failure.error} answeredAt={failure.at} />
+                    </Alert>
+                  )}
+                  <form onSubmit={onSubmit} noValidate>
+                    <TextField form={form} name="email" type="email" label={intl.formatMessage({ id: "session.signIn.email" })} autoComplete="username" />
+                    <TextField form={form} name="password" type="password" label={intl.formatMessage({ id: "session.signIn.password" })} autoComplete="current-password" />
+                    <Button color="primary" type="submit" disabled={state.fetching}>
+                      <FormattedMessage id="session.signIn.submit" />
+                    </Button>
+                  </form>
+                </CardBody>
+              </Card>
+            </Col>
+          </Row>
+        </Container>
+      </main>
+    </>
   );
 }

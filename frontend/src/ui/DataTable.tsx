@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { FormattedMessage } from "react-intl";
+import { TableScroll } from "./TableScroll";
 
 /** A column's header: its catalogue message, and `end` for numbers aligned right. */
 export type DataColumn = string | { id: string; end?: boolean };
@@ -23,7 +24,7 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <div className="table-responsive">
+    <TableScroll>
       <table className={className}>
         <caption className={hideCaption ? "visually-hidden" : undefined}>{caption}</caption>
         <thead>
@@ -40,6 +41,6 @@ export function DataTable({
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

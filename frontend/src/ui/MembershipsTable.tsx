@@ -6,6 +6,7 @@ import { graphql } from "../gql";
 import type { MembershipsTableRowFragment } from "../gql/graphql";
 import { useFormat } from "../i18n/format";
 import { useEnumLabel } from "../i18n/useEnumLabel";
+import { TableScroll } from "./TableScroll";
 
 export const MembershipsTableRowFragmentDoc = graphql(`
   fragment MembershipsTableRow on TableMembership {
@@ -42,7 +43,7 @@ export function MembershipsTable({
   const fmt = useFormat();
   const enumLabel = useEnumLabel();
   return (
-    <Table responsive>
+    <Table responsive responsiveTag={TableScroll}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>

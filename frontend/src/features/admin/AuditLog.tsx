@@ -13,6 +13,7 @@ import { nodes } from "../../ui/connection";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { filterFromParams, filterToParams, filterToWhere, knownAuditActions, type AuditFilter } from "./auditFilter";
 import { useUserOptions } from "./options";
+import { TableScroll } from "../../ui/TableScroll";
 
 const AdminAuditLogQuery = graphql(`
   query AdminAuditLog($first: Int!, $after: Cursor, $where: AuditEventWhereInput) {
@@ -161,7 +162,7 @@ function AuditTable({ filter }: { filter: AuditFilter }) {
           <FormattedMessage id="admin.audit.none" />
         </p>
       ) : (
-        <Table responsive striped size="sm">
+        <Table responsive responsiveTag={TableScroll} striped size="sm">
           <caption className="visually-hidden">{intl.formatMessage({ id: "admin.audit.caption" })}</caption>
           <thead>
             <tr>

@@ -14,6 +14,7 @@ import { useEnumOptions } from "../../ui/enums";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { useOrganizationOptions } from "./options";
 import { matchesRole, usersFilterFromParams, usersWhere, type UsersFilter } from "./usersFilter";
+import { TableScroll } from "../../ui/TableScroll";
 
 const AdminUsersListQuery = graphql(`
   query AdminUsersList($first: Int!, $after: Cursor, $where: UserWhereInput) {
@@ -150,7 +151,7 @@ function UsersTable({ filter }: { filter: UsersFilter }) {
           <FormattedMessage id="admin.users.none" />
         </p>
       ) : (
-        <Table responsive striped>
+        <Table responsive responsiveTag={TableScroll} striped>
           <caption className="visually-hidden">{intl.formatMessage({ id: "admin.users.caption" })}</caption>
           <thead>
             <tr>

@@ -28,6 +28,7 @@ import {
   type CaseListParams,
   type StatusFilter,
 } from "./listParams";
+import { TableScroll } from "../../ui/TableScroll";
 
 /** A row of the list, the same whether listed or searched. */
 export const CaseListRowFragmentDoc = graphql(`
@@ -177,7 +178,7 @@ function CasesTable({ cases }: { cases: CaseRow[] }) {
   const intl = useIntl();
   const fmt = useFormat();
   return (
-    <div className="table-responsive">
+    <TableScroll>
       <table className="table table-hover align-middle">
         <caption className="visually-hidden">{intl.formatMessage({ id: "cases.list.caption" })}</caption>
         <thead>
@@ -237,7 +238,7 @@ function CasesTable({ cases }: { cases: CaseRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

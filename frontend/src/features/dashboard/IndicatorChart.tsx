@@ -2,6 +2,7 @@ import { useId } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { anySuppressed, axisTicks, bySeries, chartData, valueDomain, type Row } from "./rows";
+import { TableScroll } from "../../ui/TableScroll";
 
 // A bar chart of indicator rows with, for those who do not see it or
 // want the figures, the same data as a table and the CSV files.
@@ -133,7 +134,7 @@ export function IndicatorChart({
             <summary>
               <FormattedMessage id="dashboard.showData" />
             </summary>
-            <div className="table-responsive">
+            <TableScroll>
               <table className="table table-sm mt-2">
                 <caption>{caption}</caption>
                 <thead>
@@ -162,7 +163,7 @@ export function IndicatorChart({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </details>
         </>
       )}

@@ -12,6 +12,7 @@ import { FormActions } from "../../ui/FormPanel";
 import { applyServerErrors, TextAreaField, TextField } from "../../ui/fields";
 import { dropSchema, fulfilSchema, maySettleCommitment, type DropValues, type FulfilValues, type ProtocolViewer } from "./model";
 import { ProtocolPageDropMutation, ProtocolPageFulfilMutation } from "./queries";
+import { TableScroll } from "../../ui/TableScroll";
 
 export interface CommitmentRow {
   commitment: ProtocolPageCommitmentFragment;
@@ -41,7 +42,7 @@ export function Commitments({ rows, viewer, onChanged }: { rows: CommitmentRow[]
           <FormattedMessage id="protocols.commitments.lateCount" values={{ count: late }} />
         </p>
       )}
-      <div className="table-responsive">
+      <TableScroll>
         <table className="table align-middle">
           <caption className="visually-hidden">{intl.formatMessage({ id: "protocols.commitments.caption" })}</caption>
           <thead>
@@ -135,7 +136,7 @@ export function Commitments({ rows, viewer, onChanged }: { rows: CommitmentRow[]
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

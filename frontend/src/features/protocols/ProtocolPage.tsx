@@ -38,6 +38,7 @@ import {
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { Notice } from "../../ui/Notice";
 import { FormPanel } from "../../ui/FormPanel";
+import { TableScroll } from "../../ui/TableScroll";
 
 type Panel = "activate" | "terminate" | "party" | "commitment" | null;
 
@@ -176,7 +177,7 @@ export function ProtocolPage() {
             <FormattedMessage id="protocols.parties.none" />
           </p>
         ) : (
-          <div className="table-responsive">
+          <TableScroll>
             <table className="table align-middle">
               <caption className="visually-hidden">{intl.formatMessage({ id: "protocols.parties.caption" })}</caption>
               <thead>
@@ -206,7 +207,7 @@ export function ProtocolPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 

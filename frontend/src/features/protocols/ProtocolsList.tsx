@@ -18,6 +18,7 @@ import { isStatusFilter, mayManageProtocols, protocolSchema, statusFilters, stat
 import { Validity } from "./Validity";
 import { ProtocolsListCreateMutation, ProtocolsListQuery } from "./queries";
 import { FormPanel } from "../../ui/FormPanel";
+import { TableScroll } from "../../ui/TableScroll";
 
 /** The network's protocols, filtered by their status today. */
 export function ProtocolsList() {
@@ -83,7 +84,7 @@ export function ProtocolsList() {
         </p>
       )}
       {protocols.length > 0 && (
-        <div className="table-responsive">
+        <TableScroll>
           <table className="table table-hover align-middle">
             <caption>
               <FormattedMessage id="protocols.list.caption" values={{ count: result.data?.protocols.totalCount ?? protocols.length }} />
@@ -123,7 +124,7 @@ export function ProtocolsList() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <LoadMore pageInfo={result.data?.protocols.pageInfo} fetching={result.fetching} onMore={setAfter} />
     </>

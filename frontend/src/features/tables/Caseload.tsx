@@ -11,6 +11,7 @@ import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
 import { openCaseStatuses } from "./access";
 import { TablePageCasesQuery } from "./queries";
+import { TableScroll } from "../../ui/TableScroll";
 
 const open: CaseStatus[] = [...openCaseStatuses];
 
@@ -61,7 +62,7 @@ export function Caseload({ tableID, visible }: { tableID: string; visible: boole
             </p>
           )}
           {cases.length > 0 && (
-            <div className="table-responsive">
+            <TableScroll>
               <table className="table align-middle">
                 <caption className="visually-hidden">{intl.formatMessage({ id: "tables.caseload.caption" })}</caption>
                 <thead>
@@ -97,7 +98,7 @@ export function Caseload({ tableID, visible }: { tableID: string; visible: boole
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
           <LoadMore pageInfo={result.data?.cases.pageInfo} fetching={result.fetching} onMore={setAfter} />
         </>

@@ -16,6 +16,7 @@ import { TablePageAddMemberMutation, TablePageMemberOptionsQuery, TablePageRemov
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { Notice } from "../../ui/Notice";
 import { FormPanel } from "../../ui/FormPanel";
+import { TableScroll } from "../../ui/TableScroll";
 
 type TableNode = Extract<NonNullable<TablePageQuery["node"]>, { __typename: "Table" }>;
 type Member = NonNullable<NonNullable<NonNullable<TableNode["members"]["edges"]>[number]>["node"]>;
@@ -79,7 +80,7 @@ export function Members({
           <FormattedMessage id="tables.members.none" />
         </p>
       ) : (
-        <div className="table-responsive">
+        <TableScroll>
           <table className="table align-middle">
             <caption className="visually-hidden">
               <FormattedMessage id="tables.members.caption" />
@@ -136,7 +137,7 @@ export function Members({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <ConfirmDialog
         isOpen={confirming !== null}

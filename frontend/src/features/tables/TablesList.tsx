@@ -9,6 +9,7 @@ import { Loading } from "../../ui/Loading";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { mayReadCaseload, openCaseStatuses } from "./access";
 import { TablesListQuery } from "./queries";
+import { TableScroll } from "../../ui/TableScroll";
 
 const open: CaseStatus[] = [...openCaseStatuses];
 
@@ -35,7 +36,7 @@ export function TablesList() {
         </p>
       )}
       {tables.length > 0 && (
-        <div className="table-responsive">
+        <TableScroll>
           <table className="table table-hover align-middle">
             <caption>
               <FormattedMessage id="tables.list.caption" values={{ count: result.data?.tables.totalCount ?? tables.length }} />
@@ -97,7 +98,7 @@ export function TablesList() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );
