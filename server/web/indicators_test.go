@@ -158,7 +158,9 @@ func TestIndicatorExport(t *testing.T) {
 			a.Handler.ServeHTTP(rec, req)
 			return rec
 		}
-		query := fmt.Sprintf("indicator=referrals&groupBy=TABLE&from=%d-01-01&to=%d-01-01&separator=semicolon", year-1, year)
+		// lang=keys: the machine-readable file, cell by cell (the labelled
+		// ones are TestExportSpeaksTheUsersLanguage's).
+		query := fmt.Sprintf("indicator=referrals&groupBy=TABLE&from=%d-01-01&to=%d-01-01&separator=semicolon&lang=keys", year-1, year)
 		rec := get(steering, query)
 		if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "text/csv; charset=utf-8" {
 			t.Fatalf("export: %d %s: %s", rec.Code, rec.Header().Get("Content-Type"), rec.Body.String())
