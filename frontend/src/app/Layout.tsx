@@ -4,7 +4,6 @@ import {
   Container,
   Header,
   HeaderContent,
-  HeaderRightZone,
   Headers,
   HeaderToggler,
   Icon,
@@ -15,7 +14,7 @@ import { NavLink, Outlet } from "react-router";
 import { useMutation } from "urql";
 import { graphql } from "../gql";
 import { useSession } from "../session/session";
-import { BrandHeader, LanguageSwitch } from "./Masthead";
+import { BrandHeader, LanguageSwitch, SlimHeader } from "./Masthead";
 import { navEntries, type NavEntry } from "./nav";
 
 const SignOutMutation = graphql(`
@@ -48,24 +47,17 @@ export function Layout() {
       </a>
       <header>
         <Headers>
-          <Header type="slim" theme="">
-            <HeaderContent>
-              <span className="text-white d-none d-md-inline">
-                <FormattedMessage id="layout.network" />
+          <SlimHeader>
+            <div className="d-flex align-items-center gap-2 gap-md-3 text-white">
+              <LanguageSwitch />
+              <span data-testid="viewer-name" className="win-viewer-name">
+                {session.viewer.name}
               </span>
-              <HeaderRightZone>
-                <div className="d-flex align-items-center gap-2 gap-md-3 text-white">
-                  <LanguageSwitch />
-                  <span data-testid="viewer-name" className="win-viewer-name">
-                    {session.viewer.name}
-                  </span>
-                  <Button color="light" size="sm" outline onClick={signOut}>
-                    <FormattedMessage id="layout.signOut" />
-                  </Button>
-                </div>
-              </HeaderRightZone>
-            </HeaderContent>
-          </Header>
+              <Button color="light" size="sm" outline onClick={signOut}>
+                <FormattedMessage id="layout.signOut" />
+              </Button>
+            </div>
+          </SlimHeader>
           <div className="it-nav-wrapper">
             <BrandHeader />
             <Header type="navbar" theme="">

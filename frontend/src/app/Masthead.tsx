@@ -1,4 +1,5 @@
-import { HeaderBrand, HeaderContent, Header } from "design-react-kit";
+import { Header, HeaderBrand, HeaderContent, HeaderRightZone } from "design-react-kit";
+import type { ReactNode } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { locales } from "../i18n/catalogue";
 import { useLocale } from "../i18n/LocaleProvider";
@@ -32,6 +33,20 @@ export function BrandHeader() {
             <FormattedMessage id="layout.tagline" />
           </div>
         </HeaderBrand>
+      </HeaderContent>
+    </Header>
+  );
+}
+
+/** The slim header: the network's name, and on the right what the page puts there (the language switch, the viewer). */
+export function SlimHeader({ children }: { children: ReactNode }) {
+  return (
+    <Header type="slim" theme="">
+      <HeaderContent>
+        <span className="text-white d-none d-md-inline">
+          <FormattedMessage id="layout.network" />
+        </span>
+        <HeaderRightZone>{children}</HeaderRightZone>
       </HeaderContent>
     </Header>
   );

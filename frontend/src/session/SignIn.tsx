@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, Button, Card, CardBody, Col, Container, Header, HeaderContent, HeaderRightZone, Headers, Row } from "design-react-kit";
+import { Alert, Button, Card, CardBody, Col, Container, Headers, Row } from "design-react-kit";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
@@ -7,7 +7,7 @@ import { useSearchParams } from "react-router";
 import { useMutation } from "urql";
 import { z } from "zod";
 import { apiErrors, type ApiError } from "../api/errors";
-import { BrandHeader, LanguageSwitch } from "../app/Masthead";
+import { BrandHeader, LanguageSwitch, SlimHeader } from "../app/Masthead";
 import { graphql } from "../gql";
 import { TextField } from "../ui/fields";
 import { usePageTitle } from "../ui/usePageTitle";
@@ -111,16 +111,9 @@ export function SignIn() {
       {/* The same Bootstrap Italia header as inside, without the menu: the page belongs to the site. */}
       <header>
         <Headers>
-          <Header type="slim" theme="">
-            <HeaderContent>
-              <span className="text-white d-none d-md-inline">
-                <FormattedMessage id="layout.network" />
-              </span>
-              <HeaderRightZone>
-                <LanguageSwitch />
-              </HeaderRightZone>
-            </HeaderContent>
-          </Header>
+          <SlimHeader>
+            <LanguageSwitch />
+          </SlimHeader>
           <div className="it-nav-wrapper">
             <BrandHeader />
           </div>
