@@ -26,22 +26,13 @@ func Record(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, e
 	if len(ids) == 0 {
 		return nil
 	}
-	if !inTx(client) {
-		tx, err := client.Tx(ctx)
-		if err != nil {
-			return err
+	return inTransaction(ctx, client, func(client *ent.Client) error {
+		events := make([]*ent.AuditEventCreate, len(ids))
+		for i, id := range ids {
+			events[i] = event(client, v, action, entityType, id, "")
 		}
-		if err := Record(ctx, tx.Client(), v, action, entityType, ids); err != nil {
-			_ = tx.Rollback()
-			return err
-		}
-		return tx.Commit()
-	}
-	events := make([]*ent.AuditEventCreate, len(ids))
-	for i, id := range ids {
-		events[i] = event(client, v, action, entityType, id, "")
-	}
-	return client.AuditEvent.CreateBulk(events...).Exec(rule.SystemContext(ctx))
+		return client.AuditEvent.CreateBulk(events...).Exec(rule.SystemContext(ctx))
+	})
 }
 
 // RecordSearch writes one event for a search the viewer made, with what
@@ -53,18 +44,26 @@ func RecordSearch(ctx context.Context, client *ent.Client, v *viewer.Viewer, act
 	if err != nil {
 		return err
 	}
-	if !inTx(client) {
-		tx, err := client.Tx(ctx)
-		if err != nil {
-			return err
-		}
-		if err := event(tx.Client(), v, action, entityType, "", string(details)).Exec(rule.SystemContext(ctx)); err != nil {
-			_ = tx.Rollback()
-			return err
-		}
-		return tx.Commit()
+	return inTransaction(ctx, client, func(client *ent.Client) error {
+		return event(client, v, action, entityType, "", string(details)).Exec(rule.SystemContext(ctx))
+	})
+}
+
+// inTransaction runs write with client if it is a transaction's, else in
+// a transaction of its own, in which the events join the audit chain.
+func inTransaction(ctx context.Context, client *ent.Client, write func(*ent.Client) error) error {
+	if inTx(client) {
+		return write(client)
 	}
-	return event(client, v, action, entityType, "", string(details)).Exec(rule.SystemContext(ctx))
+	tx, err := client.Tx(ctx)
+	if err != nil {
+		return err
+	}
+	if err := write(tx.Client()); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
 }
 
 // recordChange writes one audit event, with what changed when known.
