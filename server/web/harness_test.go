@@ -24,7 +24,7 @@ func newWorld(t *testing.T, db *store.DB) *world { return &world{webtest.NewWorl
 func requiredArguments(t *testing.T, f *ast.FieldDefinition) string {
 	var out strings.Builder
 	for _, a := range f.Arguments {
-		if !a.Type.NonNull || a.DefaultValue != nil {
+		if !required(a) {
 			continue
 		}
 		switch a.Type.Name() {
@@ -40,5 +40,8 @@ func requiredArguments(t *testing.T, f *ast.FieldDefinition) string {
 // requiresArguments reports whether a list takes an argument it cannot
 // do without: a search, which narrows the plain list of its type.
 func requiresArguments(f *ast.FieldDefinition) bool {
-	return slices.ContainsFunc(f.Arguments, func(a *ast.ArgumentDefinition) bool { return a.Type.NonNull && a.DefaultValue == nil })
+	return slices.ContainsFunc(f.Arguments, required)
 }
+
+// required reports whether a query must give the argument.
+func required(a *ast.ArgumentDefinition) bool { return a.Type.NonNull && a.DefaultValue == nil }

@@ -2,7 +2,7 @@ import { Button } from "design-react-kit";
 import { useId, useState, type ComponentType } from "react";
 import { useIntl } from "react-intl";
 import { useNavigate } from "react-router";
-import type { CaseAction, CaseStatus } from "../../../gql/graphql";
+import type { CaseAction, CaseActionBlock, CaseStatus } from "../../../gql/graphql";
 import { useEnumLabel } from "../../../i18n/useEnumLabel";
 import type { ActionProps } from "./ActionDialog";
 import { DeclineReferralForm, InDepthAssessmentForm, PreliminaryAssessmentForm, StartAssessmentForm } from "./forms/Assessment";
@@ -11,7 +11,7 @@ import { AddInterventionForm, UpdateInterventionForm } from "./forms/Interventio
 import { MoveToMonitoringForm, RecordMonitoringMeetingForm, ScheduleMonitoringMeetingForm } from "./forms/Monitoring";
 import { RecordFollowUpForm, RecordOutcomeForm } from "./forms/Outcomes";
 import { AddCommitmentForm, AddGoalForm, AssignCaseManagerForm, TakeChargeForm, UpdateCommitmentForm, UpdateGoalForm, UpdatePlanForm } from "./forms/Plan";
-import { groupActions, primaryAction, type ActionState } from "./nextStep";
+import { allowedOf, groupActions, primaryAction, type ActionState } from "./nextStep";
 import { commitmentsOf, followUpsDue, goalsOf, interventionsOf, newestEventAt, plannedMeetings, useCaseParts, type CaseParts } from "./parts";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 
@@ -112,7 +112,7 @@ export function CaseActions({ caseId, version, status, actions, onChanged }: { c
   const [open, setOpen] = useState<CaseAction | null>(null);
   // When the page's case was seen: the newest event then, or this moment.
   const [loadedAt] = useState(() => new Date().toISOString());
-  const allowedActions = actions.filter((a) => a.allowed).map((a) => a.action);
+  const allowedActions = allowedOf(actions);
   const { parts, error: partsError } = useCaseParts(caseId, version, allowedActions.length === 0 && open === null);
   const [seenAt, setSeenAt] = useState<string | null>(null);
   const newestEvent = newestEventAt(parts);
@@ -161,7 +161,7 @@ export function CaseActions({ caseId, version, status, actions, onChanged }: { c
                         {intl.formatMessage({ id: `caseActions.button.${a.action}` })}
                       </Button>
                     ) : (
-                      <BlockedAction action={a} />
+                      a.blockedBy && <BlockedAction action={a} reason={a.blockedBy} />
                     )}
                   </li>
                 ))}
@@ -188,7 +188,7 @@ export function CaseActions({ caseId, version, status, actions, onChanged }: { c
 }
 
 /** A step the viewer could take but a precondition blocks: disabled, with why and what is in the way. */
-function BlockedAction({ action }: { action: CaseActionView }) {
+function BlockedAction({ action, reason }: { action: CaseActionView; reason: CaseActionBlock }) {
   const intl = useIntl();
   const label = useEnumLabel();
   const id = useId();
@@ -202,7 +202,7 @@ function BlockedAction({ action }: { action: CaseActionView }) {
       </Button>
       <small id={id} className="d-block text-body-secondary" data-testid={`blocked-${action.action}`}>
         {intl.formatMessage(
-          { id: `caseActions.blocked.${action.blockedBy ?? "PRELIMINARY_ASSESSMENT_MISSING"}` },
+          { id: `caseActions.blocked.${reason}` },
           { count: items.length, items: intl.formatList(items, { type: "conjunction" }) },
         )}
       </small>
