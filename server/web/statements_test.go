@@ -138,7 +138,7 @@ func TestReadStatements(t *testing.T) {
 }
 
 // casePageStatements bounds the case page's statements: the node, one per
-// edge of the document (32; an empty list loads nothing below it, so a
+// edge of the document (an empty list loads nothing below it, so a
 // case without interventions costs fewer), the audit of the identity
 // read in its transaction with the audit chain's seal, and none to
 // authenticate.
@@ -150,12 +150,14 @@ const casePageQuery = `query CasePage($id: ID!) {
   node(id: $id) {
     __typename id
     ... on Case {
-      code status priority version overdue allowedActions referredOn referralReason needAreas
+      code status priority version overdue referredOn referralReason needAreas
+      actions { action allowed blockedBy blockers { __typename id ... on Intervention { kind description } ... on Case { code } } }
       takenInChargeOn closedOn closureReason declineReason consentGivenAt firstMeetingOn
       firstMeetingDueOn planDueOn transferReason transferRequestedAt
       transferTo { id name } table { id name } referringOrganization { id name }
       referringOperator { id name } caseManager { id name } previousCase { id code } nextCase { id code }
       person { id pseudonym birthYear gender householdSize citizenshipArea municipality { id name }
+        cases(first: 20, orderBy: [{field: REFERRED_ON, direction: ASC}]) { totalCount edges { node { id code status referredOn closedOn table { id name } } } }
         identity { id firstName lastName taxCode birthDate birthPlace email phone address postalCode city } }
       events(first: 100, orderBy: [{field: OCCURRED_AT, direction: DESC}]) {
         totalCount edges { node { id kind occurredAt note actor { id name } } }

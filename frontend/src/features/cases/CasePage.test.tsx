@@ -29,7 +29,6 @@ function aCase(overrides: Record<string, unknown> = {}, person: Record<string, u
     priority: "HIGH",
     version: 4,
     overdue: false,
-    allowedActions: [],
     actions: [],
     referredOn: "2026-01-09T23:00:00Z",
     referralReason: "Perdita del lavoro",
@@ -163,7 +162,7 @@ describe("the case page", () => {
 
   it("offers the allowed actions and reloads the case from the server when one changed it", async () => {
     const user = userEvent.setup();
-    const { queries } = setup({ data: { node: aCase({ allowedActions: ["ADD_NOTE"], actions: [{ action: "ADD_NOTE", allowed: true, blockedBy: null, blockers: [] }] }) } });
+    const { queries } = setup({ data: { node: aCase({ actions: [{ action: "ADD_NOTE", allowed: true, blockedBy: null, blockers: [] }] }) } });
     expect(await screen.findByRole("heading", { level: 2, name: "Azioni" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "stand-in ADD_NOTE" }));
     await waitFor(() => expect(queries.some((q) => q.context.requestPolicy === "network-only")).toBe(true));

@@ -14,6 +14,7 @@ import { Loading } from "../../ui/Loading";
 import { Section } from "../../ui/Section";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { CaseActions, visibleActions } from "./actions/CaseActions";
+import { allowedOf } from "./actions/nextStep";
 import { OverdueBadge, PriorityText, StatusBadge } from "./badges";
 import { caseNotFound, missedLimit, pageError } from "./casePage";
 import { AssessmentsSection, InterventionsSection, MonitoringSection, OutcomesSection, PlanSection, TeamSection, TimelineSection } from "./sections";
@@ -29,7 +30,6 @@ export const CasePageQueryDoc = graphql(`
         priority
         version
         overdue
-        allowedActions
         actions {
           action
           allowed
@@ -189,7 +189,7 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
   const fmt = useFormat();
   const label = useEnumLabel();
   const limit = missedLimit(c);
-  const showActions = visibleActions(c.allowedActions).length > 0 || c.actions.some((a) => !a.allowed);
+  const showActions = visibleActions(allowedOf(c.actions)).length > 0 || c.actions.some((a) => !a.allowed);
   return (
     <>
       <p className="mb-1">

@@ -13,7 +13,6 @@ const parts = {
   code: "EMP-2026-0001",
   status: "REFERRED",
   version: 3,
-  allowedActions: ["START_ASSESSMENT", "ADD_NOTE"],
   needAreas: ["EMPLOYMENT"],
   table: { id: "tbl_1", name: "Tavolo di Empoli", members: { edges: [{ node: { id: "mem_1", profession: "SOCIAL_WORKER", user: { id: "usr_1", name: "Operatrice" } } }] } },
   caseManager: null,

@@ -12,6 +12,11 @@ export interface ActionState {
   blockedBy?: CaseActionBlock | null;
 }
 
+/** The steps allowed now, in the order given. */
+export function allowedOf(states: readonly ActionState[]): CaseAction[] {
+  return states.filter((s) => s.allowed).map((s) => s.action);
+}
+
 /** What a group of steps touches, in the order the groups show. */
 export const actionGroups = ["case", "plan", "interventions", "outcomes", "monitoring"] as const;
 export type ActionGroup = (typeof actionGroups)[number];

@@ -18,7 +18,6 @@ export const CaseActionsPartsQueryDoc = graphql(`
         code
         status
         version
-        allowedActions
         needAreas
         table {
           id

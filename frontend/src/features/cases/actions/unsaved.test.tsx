@@ -16,7 +16,6 @@ const parts = {
   code: "EMP-2026-0001",
   status: "CLOSED",
   version: 3,
-  allowedActions: ["ADD_NOTE", "REOPEN_CASE"],
   needAreas: ["EMPLOYMENT"],
   table: { id: "tbl_1", name: "Tavolo di Empoli", members: { edges: [] } },
   caseManager: null,
