@@ -5,11 +5,28 @@ package frontend
 
 import (
 	"embed"
+	"encoding/json"
 	"io/fs"
 )
 
 //go:embed all:dist
 var dist embed.FS
+
+//go:embed src/i18n/it/enums.json src/i18n/en/enums.json
+var catalogues embed.FS
+
+// EnumLabels returns the web app's labels of the API's enum values in a
+// language, "it" or "en" ("enum.NeedArea.EMPLOYMENT": "Lavoro"): the
+// server writes the words the screens show (the CSV export) from the one
+// catalogue the frontend's tests hold complete.
+func EnumLabels(lang string) (map[string]string, error) {
+	file, err := catalogues.ReadFile("src/i18n/" + lang + "/enums.json")
+	if err != nil {
+		return nil, err
+	}
+	var labels map[string]string
+	return labels, json.Unmarshal(file, &labels)
+}
 
 // Assets returns the built frontend: the SPA's index.html, graphiql.html,
 // assets/ and the other files of the build (favicon, robots.txt…).

@@ -3,8 +3,10 @@ package web
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/frontend"
 	"github.com/progetto-win/win/server/indicator"
 )
 
@@ -69,55 +71,26 @@ var dimensionNames = map[indicator.Dimension][2]string{
 	indicator.ValueDimension: {"Dimensione di valore", "Value dimension"},
 }
 
-// enumLabels are the labels of the enumerated keys, the same as the web
-// app's catalogues (frontend/src/i18n/*/enums.json; a test compares them).
-var enumLabels = map[indicator.Dimension]map[string][2]string{
-	indicator.NeedArea: { // enum.NeedArea
-		"EMPLOYMENT":       {"Lavoro", "Employment"},
-		"INCOME":           {"Reddito", "Income"},
-		"HOUSING":          {"Casa", "Housing"},
-		"HEALTH":           {"Salute", "Health"},
-		"FAMILY":           {"Famiglia", "Family"},
-		"EDUCATION":        {"Istruzione e formazione", "Education"},
-		"DEBT":             {"Debiti", "Debt"},
-		"LEGAL":            {"Questioni legali", "Legal"},
-		"SOCIAL_ISOLATION": {"Isolamento sociale", "Social isolation"},
-	},
-	indicator.Gender: { // enum.PersonGender
-		"FEMALE":     {"Femminile", "Female"},
-		"MALE":       {"Maschile", "Male"},
-		"NON_BINARY": {"Non binario", "Non binary"},
-		"NOT_STATED": {"Non dichiarato", "Not stated"},
-	},
-	indicator.AgeBandDim: { // enum.AgeBand
-		"UNDER_25":      {"Meno di 25 anni", "Under 25"},
-		"FROM_25_TO_34": {"Da 25 a 34 anni", "25 to 34"},
-		"FROM_35_TO_49": {"Da 35 a 49 anni", "35 to 49"},
-		"FROM_50_TO_64": {"Da 50 a 64 anni", "50 to 64"},
-		"FROM_65":       {"65 anni e più", "65 and over"},
-	},
-	indicator.OutcomeKind: { // enum.OutcomeKind
-		"EMPLOYMENT_PERMANENT":   {"Lavoro a tempo indeterminato", "Employment permanent"},
-		"EMPLOYMENT_FIXED_TERM":  {"Lavoro a tempo determinato", "Employment fixed term"},
-		"APPRENTICESHIP":         {"Apprendistato", "Apprenticeship"},
-		"SELF_EMPLOYMENT":        {"Lavoro autonomo", "Self employment"},
-		"INTERNSHIP_COMPLETED":   {"Tirocinio concluso", "Internship completed"},
-		"TRAINING_COMPLETED":     {"Formazione conclusa", "Training completed"},
-		"QUALIFICATION_OBTAINED": {"Qualifica conseguita", "Qualification obtained"},
-		"HOUSING_SECURED":        {"Casa ottenuta", "Housing secured"},
-		"INCOME_STABILISED":      {"Reddito stabilizzato", "Income stabilised"},
-		"HEALTH_PATHWAY_STARTED": {"Percorso sanitario avviato", "Health pathway started"},
-		"SOCIAL_REINTEGRATION":   {"Reinserimento sociale", "Social reintegration"},
-		"COMMUNITY_ENGAGEMENT":   {"Impegno nella comunità", "Community engagement"},
-		"DROPPED_OUT":            {"Abbandono", "Dropped out"},
-		"OTHER":                  {"Altro", "Other"},
-	},
-	indicator.ValueDimension: { // enum.OutcomeValueDimension
-		"ECONOMIC": {"Economico", "Economic"},
-		"SOCIAL":   {"Sociale", "Social"},
-		"CULTURAL": {"Culturale", "Cultural"},
-	},
+// enumNames are the API's enums whose values are the enumerated dimensions'
+// keys: their labels are the web app's (frontend.EnumLabels).
+var enumNames = map[indicator.Dimension]string{
+	indicator.NeedArea: "NeedArea", indicator.Gender: "PersonGender", indicator.AgeBandDim: "AgeBand",
+	indicator.OutcomeKind: "OutcomeKind", indicator.ValueDimension: "OutcomeValueDimension",
 }
+
+// enumLabels are the web app's catalogues of enum labels, Italian then
+// English, read once from the binary.
+var enumLabels = sync.OnceValue(func() [2]map[string]string {
+	var out [2]map[string]string
+	for i, lang := range []string{"it", "en"} {
+		labels, err := frontend.EnumLabels(lang)
+		if err != nil {
+			panic(err) // embedded at build time, and checked by the frontend's tests
+		}
+		out[i] = labels
+	}
+	return out
+})
 
 var monthNames = [2][12]string{
 	{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
@@ -163,8 +136,10 @@ func (l csvLang) label(k *indicator.Key) string {
 			return "Q" + q + " " + y
 		}
 	}
-	if pair, ok := enumLabels[k.Dimension][k.Key]; ok {
-		return l.pick(pair)
+	if name, ok := enumNames[k.Dimension]; ok {
+		if text := enumLabels()[l.index]["enum."+name+"."+k.Key]; text != "" {
+			return text
+		}
 	}
 	return k.Label
 }
