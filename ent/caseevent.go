@@ -9,9 +9,11 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
 )
 
@@ -29,14 +31,34 @@ type CaseEvent struct {
 	Kind caseevent.Kind `json:"kind,omitempty"`
 	// When it happened (data e ora).
 	OccurredAt time.Time `json:"occurred_at,omitempty"`
-	// Free text, never identifying data of other persons (nota).
+	// Text a user typed with the step, shown as typed: a reason, a note, the goal or commitment added or changed; never identifying data of other persons (nota).
 	Note string `json:"note,omitempty"`
+	// Which change, for the kinds that have several; a PLAN_UPDATED without one changed the plan itself (dettaglio): obiettivo aggiunto, obiettivo modificato, impegno aggiunto, impegno modificato, riaperto come nuovo caso, riapre un caso precedente.
+	Detail *caseevent.Detail `json:"detail,omitempty"`
+	// The level of the analysis recorded, for ASSESSMENT_RECORDED (livello dell'analisi).
+	AssessmentLevel *caseevent.AssessmentLevel `json:"assessment_level,omitempty"`
+	// The kind of the intervention added or updated (tipo di intervento).
+	InterventionKind *caseevent.InterventionKind `json:"intervention_kind,omitempty"`
+	// The intervention's status after the update, for INTERVENTION_UPDATED (stato dell'intervento).
+	InterventionStatus *caseevent.InterventionStatus `json:"intervention_status,omitempty"`
+	// The kind of the result recorded, for OUTCOME_RECORDED and FOLLOW_UP_RECORDED (tipo di esito).
+	OutcomeKind *caseevent.OutcomeKind `json:"outcome_kind,omitempty"`
+	// Whether the result still held at its follow-up, for FOLLOW_UP_RECORDED (esito ancora in essere).
+	StillHeld *bool `json:"still_held,omitempty"`
+	// Why the case was closed, for CLOSED (motivo di chiusura).
+	ClosureReason *caseevent.ClosureReason `json:"closure_reason,omitempty"`
+	// The day the step names: the monitoring meeting's planned or held day (data).
+	Day *domain.Date `json:"day,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CaseEventQuery when eager-loading is set.
-	Edges            CaseEventEdges `json:"edges"`
-	case_event_case  *gid.ID
-	case_event_actor *gid.ID
-	selectValues     sql.SelectValues
+	Edges                   CaseEventEdges `json:"edges"`
+	case_event_case         *gid.ID
+	case_event_actor        *gid.ID
+	case_event_assignee     *gid.ID
+	case_event_from_table   *gid.ID
+	case_event_to_table     *gid.ID
+	case_event_related_case *gid.ID
+	selectValues            sql.SelectValues
 }
 
 // CaseEventEdges holds the relations/edges for other nodes in the graph.
@@ -45,11 +67,19 @@ type CaseEventEdges struct {
 	Case *CaseFile `json:"case,omitempty"`
 	// Who did it (autore).
 	Actor *User `json:"actor,omitempty"`
+	// The member made case manager, for TAKEN_IN_CHARGE and CASE_MANAGER_ASSIGNED (referente assegnato).
+	Assignee *User `json:"assignee,omitempty"`
+	// The table the case left, for TRANSFERRED (tavolo di provenienza).
+	FromTable *TerritorialTable `json:"from_table,omitempty"`
+	// The table asked to receive the case, or that received it, for the transfer kinds (tavolo di destinazione).
+	ToTable *TerritorialTable `json:"to_table,omitempty"`
+	// The other case of a reopening, for REOPENED: the new case (REOPENED_AS) or the earlier one (REOPENS); null when the viewer may not read it (caso collegato).
+	RelatedCase *CaseFile `json:"related_case,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [6]map[string]int
 }
 
 // CaseOrErr returns the Case value or an error if the edge
@@ -74,20 +104,76 @@ func (e CaseEventEdges) ActorOrErr() (*User, error) {
 	return nil, &NotLoadedError{edge: "actor"}
 }
 
+// AssigneeOrErr returns the Assignee value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e CaseEventEdges) AssigneeOrErr() (*User, error) {
+	if e.Assignee != nil {
+		return e.Assignee, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: user.Label}
+	}
+	return nil, &NotLoadedError{edge: "assignee"}
+}
+
+// FromTableOrErr returns the FromTable value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e CaseEventEdges) FromTableOrErr() (*TerritorialTable, error) {
+	if e.FromTable != nil {
+		return e.FromTable, nil
+	} else if e.loadedTypes[3] {
+		return nil, &NotFoundError{label: territorialtable.Label}
+	}
+	return nil, &NotLoadedError{edge: "from_table"}
+}
+
+// ToTableOrErr returns the ToTable value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e CaseEventEdges) ToTableOrErr() (*TerritorialTable, error) {
+	if e.ToTable != nil {
+		return e.ToTable, nil
+	} else if e.loadedTypes[4] {
+		return nil, &NotFoundError{label: territorialtable.Label}
+	}
+	return nil, &NotLoadedError{edge: "to_table"}
+}
+
+// RelatedCaseOrErr returns the RelatedCase value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e CaseEventEdges) RelatedCaseOrErr() (*CaseFile, error) {
+	if e.RelatedCase != nil {
+		return e.RelatedCase, nil
+	} else if e.loadedTypes[5] {
+		return nil, &NotFoundError{label: casefile.Label}
+	}
+	return nil, &NotLoadedError{edge: "related_case"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*CaseEvent) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case caseevent.FieldDay:
+			values[i] = &sql.NullScanner{S: new(domain.Date)}
 		case caseevent.FieldID:
 			values[i] = new(gid.ID)
-		case caseevent.FieldKind, caseevent.FieldNote:
+		case caseevent.FieldStillHeld:
+			values[i] = new(sql.NullBool)
+		case caseevent.FieldKind, caseevent.FieldNote, caseevent.FieldDetail, caseevent.FieldAssessmentLevel, caseevent.FieldInterventionKind, caseevent.FieldInterventionStatus, caseevent.FieldOutcomeKind, caseevent.FieldClosureReason:
 			values[i] = new(sql.NullString)
 		case caseevent.FieldCreatedAt, caseevent.FieldUpdatedAt, caseevent.FieldOccurredAt:
 			values[i] = new(sql.NullTime)
 		case caseevent.ForeignKeys[0]: // case_event_case
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		case caseevent.ForeignKeys[1]: // case_event_actor
+			values[i] = &sql.NullScanner{S: new(gid.ID)}
+		case caseevent.ForeignKeys[2]: // case_event_assignee
+			values[i] = &sql.NullScanner{S: new(gid.ID)}
+		case caseevent.ForeignKeys[3]: // case_event_from_table
+			values[i] = &sql.NullScanner{S: new(gid.ID)}
+		case caseevent.ForeignKeys[4]: // case_event_to_table
+			values[i] = &sql.NullScanner{S: new(gid.ID)}
+		case caseevent.ForeignKeys[5]: // case_event_related_case
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
@@ -140,6 +226,62 @@ func (_m *CaseEvent) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Note = value.String
 			}
+		case caseevent.FieldDetail:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field detail", values[i])
+			} else if value.Valid {
+				_m.Detail = new(caseevent.Detail)
+				*_m.Detail = caseevent.Detail(value.String)
+			}
+		case caseevent.FieldAssessmentLevel:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field assessment_level", values[i])
+			} else if value.Valid {
+				_m.AssessmentLevel = new(caseevent.AssessmentLevel)
+				*_m.AssessmentLevel = caseevent.AssessmentLevel(value.String)
+			}
+		case caseevent.FieldInterventionKind:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field intervention_kind", values[i])
+			} else if value.Valid {
+				_m.InterventionKind = new(caseevent.InterventionKind)
+				*_m.InterventionKind = caseevent.InterventionKind(value.String)
+			}
+		case caseevent.FieldInterventionStatus:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field intervention_status", values[i])
+			} else if value.Valid {
+				_m.InterventionStatus = new(caseevent.InterventionStatus)
+				*_m.InterventionStatus = caseevent.InterventionStatus(value.String)
+			}
+		case caseevent.FieldOutcomeKind:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field outcome_kind", values[i])
+			} else if value.Valid {
+				_m.OutcomeKind = new(caseevent.OutcomeKind)
+				*_m.OutcomeKind = caseevent.OutcomeKind(value.String)
+			}
+		case caseevent.FieldStillHeld:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field still_held", values[i])
+			} else if value.Valid {
+				_m.StillHeld = new(bool)
+				*_m.StillHeld = value.Bool
+			}
+		case caseevent.FieldClosureReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field closure_reason", values[i])
+			} else if value.Valid {
+				_m.ClosureReason = new(caseevent.ClosureReason)
+				*_m.ClosureReason = caseevent.ClosureReason(value.String)
+			}
+		case caseevent.FieldDay:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field day", values[i])
+			} else if value.Valid {
+				_m.Day = new(domain.Date)
+				*_m.Day = *value.S.(*domain.Date)
+			}
 		case caseevent.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field case_event_case", values[i])
@@ -153,6 +295,34 @@ func (_m *CaseEvent) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.case_event_actor = new(gid.ID)
 				*_m.case_event_actor = *value.S.(*gid.ID)
+			}
+		case caseevent.ForeignKeys[2]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field case_event_assignee", values[i])
+			} else if value.Valid {
+				_m.case_event_assignee = new(gid.ID)
+				*_m.case_event_assignee = *value.S.(*gid.ID)
+			}
+		case caseevent.ForeignKeys[3]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field case_event_from_table", values[i])
+			} else if value.Valid {
+				_m.case_event_from_table = new(gid.ID)
+				*_m.case_event_from_table = *value.S.(*gid.ID)
+			}
+		case caseevent.ForeignKeys[4]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field case_event_to_table", values[i])
+			} else if value.Valid {
+				_m.case_event_to_table = new(gid.ID)
+				*_m.case_event_to_table = *value.S.(*gid.ID)
+			}
+		case caseevent.ForeignKeys[5]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field case_event_related_case", values[i])
+			} else if value.Valid {
+				_m.case_event_related_case = new(gid.ID)
+				*_m.case_event_related_case = *value.S.(*gid.ID)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -175,6 +345,26 @@ func (_m *CaseEvent) QueryCase() *CaseFileQuery {
 // QueryActor queries the "actor" edge of the CaseEvent entity.
 func (_m *CaseEvent) QueryActor() *UserQuery {
 	return NewCaseEventClient(_m.config).QueryActor(_m)
+}
+
+// QueryAssignee queries the "assignee" edge of the CaseEvent entity.
+func (_m *CaseEvent) QueryAssignee() *UserQuery {
+	return NewCaseEventClient(_m.config).QueryAssignee(_m)
+}
+
+// QueryFromTable queries the "from_table" edge of the CaseEvent entity.
+func (_m *CaseEvent) QueryFromTable() *TerritorialTableQuery {
+	return NewCaseEventClient(_m.config).QueryFromTable(_m)
+}
+
+// QueryToTable queries the "to_table" edge of the CaseEvent entity.
+func (_m *CaseEvent) QueryToTable() *TerritorialTableQuery {
+	return NewCaseEventClient(_m.config).QueryToTable(_m)
+}
+
+// QueryRelatedCase queries the "related_case" edge of the CaseEvent entity.
+func (_m *CaseEvent) QueryRelatedCase() *CaseFileQuery {
+	return NewCaseEventClient(_m.config).QueryRelatedCase(_m)
 }
 
 // Update returns a builder for updating this CaseEvent.
@@ -214,6 +404,46 @@ func (_m *CaseEvent) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("note=")
 	builder.WriteString(_m.Note)
+	builder.WriteString(", ")
+	if v := _m.Detail; v != nil {
+		builder.WriteString("detail=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.AssessmentLevel; v != nil {
+		builder.WriteString("assessment_level=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.InterventionKind; v != nil {
+		builder.WriteString("intervention_kind=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.InterventionStatus; v != nil {
+		builder.WriteString("intervention_status=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.OutcomeKind; v != nil {
+		builder.WriteString("outcome_kind=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.StillHeld; v != nil {
+		builder.WriteString("still_held=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.ClosureReason; v != nil {
+		builder.WriteString("closure_reason=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.Day; v != nil {
+		builder.WriteString("day=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

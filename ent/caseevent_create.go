@@ -10,9 +10,11 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
 )
 
@@ -77,6 +79,118 @@ func (_c *CaseEventCreate) SetNillableNote(v *string) *CaseEventCreate {
 	return _c
 }
 
+// SetDetail sets the "detail" field.
+func (_c *CaseEventCreate) SetDetail(v caseevent.Detail) *CaseEventCreate {
+	_c.mutation.SetDetail(v)
+	return _c
+}
+
+// SetNillableDetail sets the "detail" field if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableDetail(v *caseevent.Detail) *CaseEventCreate {
+	if v != nil {
+		_c.SetDetail(*v)
+	}
+	return _c
+}
+
+// SetAssessmentLevel sets the "assessment_level" field.
+func (_c *CaseEventCreate) SetAssessmentLevel(v caseevent.AssessmentLevel) *CaseEventCreate {
+	_c.mutation.SetAssessmentLevel(v)
+	return _c
+}
+
+// SetNillableAssessmentLevel sets the "assessment_level" field if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableAssessmentLevel(v *caseevent.AssessmentLevel) *CaseEventCreate {
+	if v != nil {
+		_c.SetAssessmentLevel(*v)
+	}
+	return _c
+}
+
+// SetInterventionKind sets the "intervention_kind" field.
+func (_c *CaseEventCreate) SetInterventionKind(v caseevent.InterventionKind) *CaseEventCreate {
+	_c.mutation.SetInterventionKind(v)
+	return _c
+}
+
+// SetNillableInterventionKind sets the "intervention_kind" field if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableInterventionKind(v *caseevent.InterventionKind) *CaseEventCreate {
+	if v != nil {
+		_c.SetInterventionKind(*v)
+	}
+	return _c
+}
+
+// SetInterventionStatus sets the "intervention_status" field.
+func (_c *CaseEventCreate) SetInterventionStatus(v caseevent.InterventionStatus) *CaseEventCreate {
+	_c.mutation.SetInterventionStatus(v)
+	return _c
+}
+
+// SetNillableInterventionStatus sets the "intervention_status" field if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableInterventionStatus(v *caseevent.InterventionStatus) *CaseEventCreate {
+	if v != nil {
+		_c.SetInterventionStatus(*v)
+	}
+	return _c
+}
+
+// SetOutcomeKind sets the "outcome_kind" field.
+func (_c *CaseEventCreate) SetOutcomeKind(v caseevent.OutcomeKind) *CaseEventCreate {
+	_c.mutation.SetOutcomeKind(v)
+	return _c
+}
+
+// SetNillableOutcomeKind sets the "outcome_kind" field if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableOutcomeKind(v *caseevent.OutcomeKind) *CaseEventCreate {
+	if v != nil {
+		_c.SetOutcomeKind(*v)
+	}
+	return _c
+}
+
+// SetStillHeld sets the "still_held" field.
+func (_c *CaseEventCreate) SetStillHeld(v bool) *CaseEventCreate {
+	_c.mutation.SetStillHeld(v)
+	return _c
+}
+
+// SetNillableStillHeld sets the "still_held" field if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableStillHeld(v *bool) *CaseEventCreate {
+	if v != nil {
+		_c.SetStillHeld(*v)
+	}
+	return _c
+}
+
+// SetClosureReason sets the "closure_reason" field.
+func (_c *CaseEventCreate) SetClosureReason(v caseevent.ClosureReason) *CaseEventCreate {
+	_c.mutation.SetClosureReason(v)
+	return _c
+}
+
+// SetNillableClosureReason sets the "closure_reason" field if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableClosureReason(v *caseevent.ClosureReason) *CaseEventCreate {
+	if v != nil {
+		_c.SetClosureReason(*v)
+	}
+	return _c
+}
+
+// SetDay sets the "day" field.
+func (_c *CaseEventCreate) SetDay(v domain.Date) *CaseEventCreate {
+	_c.mutation.SetDay(v)
+	return _c
+}
+
+// SetNillableDay sets the "day" field if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableDay(v *domain.Date) *CaseEventCreate {
+	if v != nil {
+		_c.SetDay(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *CaseEventCreate) SetID(v gid.ID) *CaseEventCreate {
 	_c.mutation.SetID(v)
@@ -119,6 +233,82 @@ func (_c *CaseEventCreate) SetNillableActorID(id *gid.ID) *CaseEventCreate {
 // SetActor sets the "actor" edge to the User entity.
 func (_c *CaseEventCreate) SetActor(v *User) *CaseEventCreate {
 	return _c.SetActorID(v.ID)
+}
+
+// SetAssigneeID sets the "assignee" edge to the User entity by ID.
+func (_c *CaseEventCreate) SetAssigneeID(id gid.ID) *CaseEventCreate {
+	_c.mutation.SetAssigneeID(id)
+	return _c
+}
+
+// SetNillableAssigneeID sets the "assignee" edge to the User entity by ID if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableAssigneeID(id *gid.ID) *CaseEventCreate {
+	if id != nil {
+		_c = _c.SetAssigneeID(*id)
+	}
+	return _c
+}
+
+// SetAssignee sets the "assignee" edge to the User entity.
+func (_c *CaseEventCreate) SetAssignee(v *User) *CaseEventCreate {
+	return _c.SetAssigneeID(v.ID)
+}
+
+// SetFromTableID sets the "from_table" edge to the TerritorialTable entity by ID.
+func (_c *CaseEventCreate) SetFromTableID(id gid.ID) *CaseEventCreate {
+	_c.mutation.SetFromTableID(id)
+	return _c
+}
+
+// SetNillableFromTableID sets the "from_table" edge to the TerritorialTable entity by ID if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableFromTableID(id *gid.ID) *CaseEventCreate {
+	if id != nil {
+		_c = _c.SetFromTableID(*id)
+	}
+	return _c
+}
+
+// SetFromTable sets the "from_table" edge to the TerritorialTable entity.
+func (_c *CaseEventCreate) SetFromTable(v *TerritorialTable) *CaseEventCreate {
+	return _c.SetFromTableID(v.ID)
+}
+
+// SetToTableID sets the "to_table" edge to the TerritorialTable entity by ID.
+func (_c *CaseEventCreate) SetToTableID(id gid.ID) *CaseEventCreate {
+	_c.mutation.SetToTableID(id)
+	return _c
+}
+
+// SetNillableToTableID sets the "to_table" edge to the TerritorialTable entity by ID if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableToTableID(id *gid.ID) *CaseEventCreate {
+	if id != nil {
+		_c = _c.SetToTableID(*id)
+	}
+	return _c
+}
+
+// SetToTable sets the "to_table" edge to the TerritorialTable entity.
+func (_c *CaseEventCreate) SetToTable(v *TerritorialTable) *CaseEventCreate {
+	return _c.SetToTableID(v.ID)
+}
+
+// SetRelatedCaseID sets the "related_case" edge to the CaseFile entity by ID.
+func (_c *CaseEventCreate) SetRelatedCaseID(id gid.ID) *CaseEventCreate {
+	_c.mutation.SetRelatedCaseID(id)
+	return _c
+}
+
+// SetNillableRelatedCaseID sets the "related_case" edge to the CaseFile entity by ID if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableRelatedCaseID(id *gid.ID) *CaseEventCreate {
+	if id != nil {
+		_c = _c.SetRelatedCaseID(*id)
+	}
+	return _c
+}
+
+// SetRelatedCase sets the "related_case" edge to the CaseFile entity.
+func (_c *CaseEventCreate) SetRelatedCase(v *CaseFile) *CaseEventCreate {
+	return _c.SetRelatedCaseID(v.ID)
 }
 
 // Mutation returns the CaseEventMutation object of the builder.
@@ -201,6 +391,36 @@ func (_c *CaseEventCreate) check() error {
 	if _, ok := _c.mutation.OccurredAt(); !ok {
 		return &ValidationError{Name: "occurred_at", err: errors.New(`ent: missing required field "CaseEvent.occurred_at"`)}
 	}
+	if v, ok := _c.mutation.Detail(); ok {
+		if err := caseevent.DetailValidator(v); err != nil {
+			return &ValidationError{Name: "detail", err: fmt.Errorf(`ent: validator failed for field "CaseEvent.detail": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.AssessmentLevel(); ok {
+		if err := caseevent.AssessmentLevelValidator(v); err != nil {
+			return &ValidationError{Name: "assessment_level", err: fmt.Errorf(`ent: validator failed for field "CaseEvent.assessment_level": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.InterventionKind(); ok {
+		if err := caseevent.InterventionKindValidator(v); err != nil {
+			return &ValidationError{Name: "intervention_kind", err: fmt.Errorf(`ent: validator failed for field "CaseEvent.intervention_kind": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.InterventionStatus(); ok {
+		if err := caseevent.InterventionStatusValidator(v); err != nil {
+			return &ValidationError{Name: "intervention_status", err: fmt.Errorf(`ent: validator failed for field "CaseEvent.intervention_status": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.OutcomeKind(); ok {
+		if err := caseevent.OutcomeKindValidator(v); err != nil {
+			return &ValidationError{Name: "outcome_kind", err: fmt.Errorf(`ent: validator failed for field "CaseEvent.outcome_kind": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.ClosureReason(); ok {
+		if err := caseevent.ClosureReasonValidator(v); err != nil {
+			return &ValidationError{Name: "closure_reason", err: fmt.Errorf(`ent: validator failed for field "CaseEvent.closure_reason": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := caseevent.IDValidator(string(v)); err != nil {
 			return &ValidationError{Name: "id", err: fmt.Errorf(`ent: validator failed for field "CaseEvent.id": %w`, err)}
@@ -264,6 +484,38 @@ func (_c *CaseEventCreate) createSpec() (*CaseEvent, *sqlgraph.CreateSpec) {
 		_spec.SetField(caseevent.FieldNote, field.TypeString, value)
 		_node.Note = value
 	}
+	if value, ok := _c.mutation.Detail(); ok {
+		_spec.SetField(caseevent.FieldDetail, field.TypeEnum, value)
+		_node.Detail = &value
+	}
+	if value, ok := _c.mutation.AssessmentLevel(); ok {
+		_spec.SetField(caseevent.FieldAssessmentLevel, field.TypeEnum, value)
+		_node.AssessmentLevel = &value
+	}
+	if value, ok := _c.mutation.InterventionKind(); ok {
+		_spec.SetField(caseevent.FieldInterventionKind, field.TypeEnum, value)
+		_node.InterventionKind = &value
+	}
+	if value, ok := _c.mutation.InterventionStatus(); ok {
+		_spec.SetField(caseevent.FieldInterventionStatus, field.TypeEnum, value)
+		_node.InterventionStatus = &value
+	}
+	if value, ok := _c.mutation.OutcomeKind(); ok {
+		_spec.SetField(caseevent.FieldOutcomeKind, field.TypeEnum, value)
+		_node.OutcomeKind = &value
+	}
+	if value, ok := _c.mutation.StillHeld(); ok {
+		_spec.SetField(caseevent.FieldStillHeld, field.TypeBool, value)
+		_node.StillHeld = &value
+	}
+	if value, ok := _c.mutation.ClosureReason(); ok {
+		_spec.SetField(caseevent.FieldClosureReason, field.TypeEnum, value)
+		_node.ClosureReason = &value
+	}
+	if value, ok := _c.mutation.Day(); ok {
+		_spec.SetField(caseevent.FieldDay, field.TypeTime, value)
+		_node.Day = &value
+	}
 	if nodes := _c.mutation.CaseIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -296,6 +548,74 @@ func (_c *CaseEventCreate) createSpec() (*CaseEvent, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.case_event_actor = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AssigneeIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   caseevent.AssigneeTable,
+			Columns: []string{caseevent.AssigneeColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.case_event_assignee = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.FromTableIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   caseevent.FromTableTable,
+			Columns: []string{caseevent.FromTableColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.case_event_from_table = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ToTableIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   caseevent.ToTableTable,
+			Columns: []string{caseevent.ToTableColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(territorialtable.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.case_event_to_table = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RelatedCaseIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   caseevent.RelatedCaseTable,
+			Columns: []string{caseevent.RelatedCaseColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.case_event_related_case = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

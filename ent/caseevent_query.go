@@ -17,21 +17,26 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/predicate"
+	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
 )
 
 // CaseEventQuery is the builder for querying CaseEvent entities.
 type CaseEventQuery struct {
 	config
-	ctx        *QueryContext
-	order      []caseevent.OrderOption
-	inters     []Interceptor
-	predicates []predicate.CaseEvent
-	withCase   *CaseFileQuery
-	withActor  *UserQuery
-	withFKs    bool
-	loadTotal  []func(context.Context, []*CaseEvent) error
-	modifiers  []func(*sql.Selector)
+	ctx             *QueryContext
+	order           []caseevent.OrderOption
+	inters          []Interceptor
+	predicates      []predicate.CaseEvent
+	withCase        *CaseFileQuery
+	withActor       *UserQuery
+	withAssignee    *UserQuery
+	withFromTable   *TerritorialTableQuery
+	withToTable     *TerritorialTableQuery
+	withRelatedCase *CaseFileQuery
+	withFKs         bool
+	loadTotal       []func(context.Context, []*CaseEvent) error
+	modifiers       []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -105,6 +110,94 @@ func (_q *CaseEventQuery) QueryActor() *UserQuery {
 			sqlgraph.From(caseevent.Table, caseevent.FieldID, selector),
 			sqlgraph.To(user.Table, user.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, caseevent.ActorTable, caseevent.ActorColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAssignee chains the current query on the "assignee" edge.
+func (_q *CaseEventQuery) QueryAssignee() *UserQuery {
+	query := (&UserClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(caseevent.Table, caseevent.FieldID, selector),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, caseevent.AssigneeTable, caseevent.AssigneeColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryFromTable chains the current query on the "from_table" edge.
+func (_q *CaseEventQuery) QueryFromTable() *TerritorialTableQuery {
+	query := (&TerritorialTableClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(caseevent.Table, caseevent.FieldID, selector),
+			sqlgraph.To(territorialtable.Table, territorialtable.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, caseevent.FromTableTable, caseevent.FromTableColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryToTable chains the current query on the "to_table" edge.
+func (_q *CaseEventQuery) QueryToTable() *TerritorialTableQuery {
+	query := (&TerritorialTableClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(caseevent.Table, caseevent.FieldID, selector),
+			sqlgraph.To(territorialtable.Table, territorialtable.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, caseevent.ToTableTable, caseevent.ToTableColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRelatedCase chains the current query on the "related_case" edge.
+func (_q *CaseEventQuery) QueryRelatedCase() *CaseFileQuery {
+	query := (&CaseFileClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(caseevent.Table, caseevent.FieldID, selector),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, caseevent.RelatedCaseTable, caseevent.RelatedCaseColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -299,13 +392,17 @@ func (_q *CaseEventQuery) Clone() *CaseEventQuery {
 		return nil
 	}
 	return &CaseEventQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]caseevent.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.CaseEvent{}, _q.predicates...),
-		withCase:   _q.withCase.Clone(),
-		withActor:  _q.withActor.Clone(),
+		config:          _q.config,
+		ctx:             _q.ctx.Clone(),
+		order:           append([]caseevent.OrderOption{}, _q.order...),
+		inters:          append([]Interceptor{}, _q.inters...),
+		predicates:      append([]predicate.CaseEvent{}, _q.predicates...),
+		withCase:        _q.withCase.Clone(),
+		withActor:       _q.withActor.Clone(),
+		withAssignee:    _q.withAssignee.Clone(),
+		withFromTable:   _q.withFromTable.Clone(),
+		withToTable:     _q.withToTable.Clone(),
+		withRelatedCase: _q.withRelatedCase.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -332,6 +429,50 @@ func (_q *CaseEventQuery) WithActor(opts ...func(*UserQuery)) *CaseEventQuery {
 		opt(query)
 	}
 	_q.withActor = query
+	return _q
+}
+
+// WithAssignee tells the query-builder to eager-load the nodes that are connected to
+// the "assignee" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseEventQuery) WithAssignee(opts ...func(*UserQuery)) *CaseEventQuery {
+	query := (&UserClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAssignee = query
+	return _q
+}
+
+// WithFromTable tells the query-builder to eager-load the nodes that are connected to
+// the "from_table" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseEventQuery) WithFromTable(opts ...func(*TerritorialTableQuery)) *CaseEventQuery {
+	query := (&TerritorialTableClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withFromTable = query
+	return _q
+}
+
+// WithToTable tells the query-builder to eager-load the nodes that are connected to
+// the "to_table" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseEventQuery) WithToTable(opts ...func(*TerritorialTableQuery)) *CaseEventQuery {
+	query := (&TerritorialTableClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withToTable = query
+	return _q
+}
+
+// WithRelatedCase tells the query-builder to eager-load the nodes that are connected to
+// the "related_case" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseEventQuery) WithRelatedCase(opts ...func(*CaseFileQuery)) *CaseEventQuery {
+	query := (&CaseFileClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRelatedCase = query
 	return _q
 }
 
@@ -420,12 +561,16 @@ func (_q *CaseEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ca
 		nodes       = []*CaseEvent{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [6]bool{
 			_q.withCase != nil,
 			_q.withActor != nil,
+			_q.withAssignee != nil,
+			_q.withFromTable != nil,
+			_q.withToTable != nil,
+			_q.withRelatedCase != nil,
 		}
 	)
-	if _q.withCase != nil || _q.withActor != nil {
+	if _q.withCase != nil || _q.withActor != nil || _q.withAssignee != nil || _q.withFromTable != nil || _q.withToTable != nil || _q.withRelatedCase != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -461,6 +606,30 @@ func (_q *CaseEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ca
 	if query := _q.withActor; query != nil {
 		if err := _q.loadActor(ctx, query, nodes, nil,
 			func(n *CaseEvent, e *User) { n.Edges.Actor = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAssignee; query != nil {
+		if err := _q.loadAssignee(ctx, query, nodes, nil,
+			func(n *CaseEvent, e *User) { n.Edges.Assignee = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withFromTable; query != nil {
+		if err := _q.loadFromTable(ctx, query, nodes, nil,
+			func(n *CaseEvent, e *TerritorialTable) { n.Edges.FromTable = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withToTable; query != nil {
+		if err := _q.loadToTable(ctx, query, nodes, nil,
+			func(n *CaseEvent, e *TerritorialTable) { n.Edges.ToTable = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withRelatedCase; query != nil {
+		if err := _q.loadRelatedCase(ctx, query, nodes, nil,
+			func(n *CaseEvent, e *CaseFile) { n.Edges.RelatedCase = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -529,6 +698,134 @@ func (_q *CaseEventQuery) loadActor(ctx context.Context, query *UserQuery, nodes
 		nodes, ok := nodeids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected foreign-key "case_event_actor" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *CaseEventQuery) loadAssignee(ctx context.Context, query *UserQuery, nodes []*CaseEvent, init func(*CaseEvent), assign func(*CaseEvent, *User)) error {
+	ids := make([]gid.ID, 0, len(nodes))
+	nodeids := make(map[gid.ID][]*CaseEvent)
+	for i := range nodes {
+		if nodes[i].case_event_assignee == nil {
+			continue
+		}
+		fk := *nodes[i].case_event_assignee
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(user.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "case_event_assignee" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *CaseEventQuery) loadFromTable(ctx context.Context, query *TerritorialTableQuery, nodes []*CaseEvent, init func(*CaseEvent), assign func(*CaseEvent, *TerritorialTable)) error {
+	ids := make([]gid.ID, 0, len(nodes))
+	nodeids := make(map[gid.ID][]*CaseEvent)
+	for i := range nodes {
+		if nodes[i].case_event_from_table == nil {
+			continue
+		}
+		fk := *nodes[i].case_event_from_table
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(territorialtable.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "case_event_from_table" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *CaseEventQuery) loadToTable(ctx context.Context, query *TerritorialTableQuery, nodes []*CaseEvent, init func(*CaseEvent), assign func(*CaseEvent, *TerritorialTable)) error {
+	ids := make([]gid.ID, 0, len(nodes))
+	nodeids := make(map[gid.ID][]*CaseEvent)
+	for i := range nodes {
+		if nodes[i].case_event_to_table == nil {
+			continue
+		}
+		fk := *nodes[i].case_event_to_table
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(territorialtable.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "case_event_to_table" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *CaseEventQuery) loadRelatedCase(ctx context.Context, query *CaseFileQuery, nodes []*CaseEvent, init func(*CaseEvent), assign func(*CaseEvent, *CaseFile)) error {
+	ids := make([]gid.ID, 0, len(nodes))
+	nodeids := make(map[gid.ID][]*CaseEvent)
+	for i := range nodes {
+		if nodes[i].case_event_related_case == nil {
+			continue
+		}
+		fk := *nodes[i].case_event_related_case
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(casefile.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "case_event_related_case" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)

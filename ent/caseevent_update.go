@@ -159,6 +159,30 @@ func (_u *CaseEventUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.NoteCleared() {
 		_spec.ClearField(caseevent.FieldNote, field.TypeString)
 	}
+	if _u.mutation.DetailCleared() {
+		_spec.ClearField(caseevent.FieldDetail, field.TypeEnum)
+	}
+	if _u.mutation.AssessmentLevelCleared() {
+		_spec.ClearField(caseevent.FieldAssessmentLevel, field.TypeEnum)
+	}
+	if _u.mutation.InterventionKindCleared() {
+		_spec.ClearField(caseevent.FieldInterventionKind, field.TypeEnum)
+	}
+	if _u.mutation.InterventionStatusCleared() {
+		_spec.ClearField(caseevent.FieldInterventionStatus, field.TypeEnum)
+	}
+	if _u.mutation.OutcomeKindCleared() {
+		_spec.ClearField(caseevent.FieldOutcomeKind, field.TypeEnum)
+	}
+	if _u.mutation.StillHeldCleared() {
+		_spec.ClearField(caseevent.FieldStillHeld, field.TypeBool)
+	}
+	if _u.mutation.ClosureReasonCleared() {
+		_spec.ClearField(caseevent.FieldClosureReason, field.TypeEnum)
+	}
+	if _u.mutation.DayCleared() {
+		_spec.ClearField(caseevent.FieldDay, field.TypeTime)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -340,6 +364,30 @@ func (_u *CaseEventUpdateOne) sqlSave(ctx context.Context) (_node *CaseEvent, er
 	}
 	if _u.mutation.NoteCleared() {
 		_spec.ClearField(caseevent.FieldNote, field.TypeString)
+	}
+	if _u.mutation.DetailCleared() {
+		_spec.ClearField(caseevent.FieldDetail, field.TypeEnum)
+	}
+	if _u.mutation.AssessmentLevelCleared() {
+		_spec.ClearField(caseevent.FieldAssessmentLevel, field.TypeEnum)
+	}
+	if _u.mutation.InterventionKindCleared() {
+		_spec.ClearField(caseevent.FieldInterventionKind, field.TypeEnum)
+	}
+	if _u.mutation.InterventionStatusCleared() {
+		_spec.ClearField(caseevent.FieldInterventionStatus, field.TypeEnum)
+	}
+	if _u.mutation.OutcomeKindCleared() {
+		_spec.ClearField(caseevent.FieldOutcomeKind, field.TypeEnum)
+	}
+	if _u.mutation.StillHeldCleared() {
+		_spec.ClearField(caseevent.FieldStillHeld, field.TypeBool)
+	}
+	if _u.mutation.ClosureReasonCleared() {
+		_spec.ClearField(caseevent.FieldClosureReason, field.TypeEnum)
+	}
+	if _u.mutation.DayCleared() {
+		_spec.ClearField(caseevent.FieldDay, field.TypeTime)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &CaseEvent{config: _u.config}

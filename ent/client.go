@@ -1073,6 +1073,70 @@ func (c *CaseEventClient) QueryActor(_m *CaseEvent) *UserQuery {
 	return query
 }
 
+// QueryAssignee queries the assignee edge of a CaseEvent.
+func (c *CaseEventClient) QueryAssignee(_m *CaseEvent) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(caseevent.Table, caseevent.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, caseevent.AssigneeTable, caseevent.AssigneeColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryFromTable queries the from_table edge of a CaseEvent.
+func (c *CaseEventClient) QueryFromTable(_m *CaseEvent) *TerritorialTableQuery {
+	query := (&TerritorialTableClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(caseevent.Table, caseevent.FieldID, id),
+			sqlgraph.To(territorialtable.Table, territorialtable.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, caseevent.FromTableTable, caseevent.FromTableColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryToTable queries the to_table edge of a CaseEvent.
+func (c *CaseEventClient) QueryToTable(_m *CaseEvent) *TerritorialTableQuery {
+	query := (&TerritorialTableClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(caseevent.Table, caseevent.FieldID, id),
+			sqlgraph.To(territorialtable.Table, territorialtable.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, caseevent.ToTableTable, caseevent.ToTableColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRelatedCase queries the related_case edge of a CaseEvent.
+func (c *CaseEventClient) QueryRelatedCase(_m *CaseEvent) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(caseevent.Table, caseevent.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, caseevent.RelatedCaseTable, caseevent.RelatedCaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *CaseEventClient) Hooks() []Hook {
 	hooks := c.hooks.CaseEvent

@@ -117,11 +117,19 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "CaseEvent",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			caseevent.FieldCreatedAt:  {Type: field.TypeTime, Column: caseevent.FieldCreatedAt},
-			caseevent.FieldUpdatedAt:  {Type: field.TypeTime, Column: caseevent.FieldUpdatedAt},
-			caseevent.FieldKind:       {Type: field.TypeEnum, Column: caseevent.FieldKind},
-			caseevent.FieldOccurredAt: {Type: field.TypeTime, Column: caseevent.FieldOccurredAt},
-			caseevent.FieldNote:       {Type: field.TypeString, Column: caseevent.FieldNote},
+			caseevent.FieldCreatedAt:          {Type: field.TypeTime, Column: caseevent.FieldCreatedAt},
+			caseevent.FieldUpdatedAt:          {Type: field.TypeTime, Column: caseevent.FieldUpdatedAt},
+			caseevent.FieldKind:               {Type: field.TypeEnum, Column: caseevent.FieldKind},
+			caseevent.FieldOccurredAt:         {Type: field.TypeTime, Column: caseevent.FieldOccurredAt},
+			caseevent.FieldNote:               {Type: field.TypeString, Column: caseevent.FieldNote},
+			caseevent.FieldDetail:             {Type: field.TypeEnum, Column: caseevent.FieldDetail},
+			caseevent.FieldAssessmentLevel:    {Type: field.TypeEnum, Column: caseevent.FieldAssessmentLevel},
+			caseevent.FieldInterventionKind:   {Type: field.TypeEnum, Column: caseevent.FieldInterventionKind},
+			caseevent.FieldInterventionStatus: {Type: field.TypeEnum, Column: caseevent.FieldInterventionStatus},
+			caseevent.FieldOutcomeKind:        {Type: field.TypeEnum, Column: caseevent.FieldOutcomeKind},
+			caseevent.FieldStillHeld:          {Type: field.TypeBool, Column: caseevent.FieldStillHeld},
+			caseevent.FieldClosureReason:      {Type: field.TypeEnum, Column: caseevent.FieldClosureReason},
+			caseevent.FieldDay:                {Type: field.TypeTime, Column: caseevent.FieldDay},
 		},
 	}
 	graph.Nodes[4] = &sqlgraph.Node{
@@ -727,6 +735,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"CaseEvent",
 		"User",
+	)
+	graph.MustAddE(
+		"assignee",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   caseevent.AssigneeTable,
+			Columns: []string{caseevent.AssigneeColumn},
+			Bidi:    false,
+		},
+		"CaseEvent",
+		"User",
+	)
+	graph.MustAddE(
+		"from_table",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   caseevent.FromTableTable,
+			Columns: []string{caseevent.FromTableColumn},
+			Bidi:    false,
+		},
+		"CaseEvent",
+		"TerritorialTable",
+	)
+	graph.MustAddE(
+		"to_table",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   caseevent.ToTableTable,
+			Columns: []string{caseevent.ToTableColumn},
+			Bidi:    false,
+		},
+		"CaseEvent",
+		"TerritorialTable",
+	)
+	graph.MustAddE(
+		"related_case",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   caseevent.RelatedCaseTable,
+			Columns: []string{caseevent.RelatedCaseColumn},
+			Bidi:    false,
+		},
+		"CaseEvent",
+		"CaseFile",
 	)
 	graph.MustAddE(
 		"person",
@@ -2211,6 +2267,46 @@ func (f *CaseEventFilter) WhereNote(p entql.StringP) {
 	f.Where(p.Field(caseevent.FieldNote))
 }
 
+// WhereDetail applies the entql string predicate on the detail field.
+func (f *CaseEventFilter) WhereDetail(p entql.StringP) {
+	f.Where(p.Field(caseevent.FieldDetail))
+}
+
+// WhereAssessmentLevel applies the entql string predicate on the assessment_level field.
+func (f *CaseEventFilter) WhereAssessmentLevel(p entql.StringP) {
+	f.Where(p.Field(caseevent.FieldAssessmentLevel))
+}
+
+// WhereInterventionKind applies the entql string predicate on the intervention_kind field.
+func (f *CaseEventFilter) WhereInterventionKind(p entql.StringP) {
+	f.Where(p.Field(caseevent.FieldInterventionKind))
+}
+
+// WhereInterventionStatus applies the entql string predicate on the intervention_status field.
+func (f *CaseEventFilter) WhereInterventionStatus(p entql.StringP) {
+	f.Where(p.Field(caseevent.FieldInterventionStatus))
+}
+
+// WhereOutcomeKind applies the entql string predicate on the outcome_kind field.
+func (f *CaseEventFilter) WhereOutcomeKind(p entql.StringP) {
+	f.Where(p.Field(caseevent.FieldOutcomeKind))
+}
+
+// WhereStillHeld applies the entql bool predicate on the still_held field.
+func (f *CaseEventFilter) WhereStillHeld(p entql.BoolP) {
+	f.Where(p.Field(caseevent.FieldStillHeld))
+}
+
+// WhereClosureReason applies the entql string predicate on the closure_reason field.
+func (f *CaseEventFilter) WhereClosureReason(p entql.StringP) {
+	f.Where(p.Field(caseevent.FieldClosureReason))
+}
+
+// WhereDay applies the entql time.Time predicate on the day field.
+func (f *CaseEventFilter) WhereDay(p entql.TimeP) {
+	f.Where(p.Field(caseevent.FieldDay))
+}
+
 // WhereHasCase applies a predicate to check if query has an edge case.
 func (f *CaseEventFilter) WhereHasCase() {
 	f.Where(entql.HasEdge("case"))
@@ -2233,6 +2329,62 @@ func (f *CaseEventFilter) WhereHasActor() {
 // WhereHasActorWith applies a predicate to check if query has an edge actor with a given conditions (other predicates).
 func (f *CaseEventFilter) WhereHasActorWith(preds ...predicate.User) {
 	f.Where(entql.HasEdgeWith("actor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAssignee applies a predicate to check if query has an edge assignee.
+func (f *CaseEventFilter) WhereHasAssignee() {
+	f.Where(entql.HasEdge("assignee"))
+}
+
+// WhereHasAssigneeWith applies a predicate to check if query has an edge assignee with a given conditions (other predicates).
+func (f *CaseEventFilter) WhereHasAssigneeWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("assignee", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasFromTable applies a predicate to check if query has an edge from_table.
+func (f *CaseEventFilter) WhereHasFromTable() {
+	f.Where(entql.HasEdge("from_table"))
+}
+
+// WhereHasFromTableWith applies a predicate to check if query has an edge from_table with a given conditions (other predicates).
+func (f *CaseEventFilter) WhereHasFromTableWith(preds ...predicate.TerritorialTable) {
+	f.Where(entql.HasEdgeWith("from_table", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasToTable applies a predicate to check if query has an edge to_table.
+func (f *CaseEventFilter) WhereHasToTable() {
+	f.Where(entql.HasEdge("to_table"))
+}
+
+// WhereHasToTableWith applies a predicate to check if query has an edge to_table with a given conditions (other predicates).
+func (f *CaseEventFilter) WhereHasToTableWith(preds ...predicate.TerritorialTable) {
+	f.Where(entql.HasEdgeWith("to_table", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRelatedCase applies a predicate to check if query has an edge related_case.
+func (f *CaseEventFilter) WhereHasRelatedCase() {
+	f.Where(entql.HasEdge("related_case"))
+}
+
+// WhereHasRelatedCaseWith applies a predicate to check if query has an edge related_case with a given conditions (other predicates).
+func (f *CaseEventFilter) WhereHasRelatedCaseWith(preds ...predicate.CaseFile) {
+	f.Where(entql.HasEdgeWith("related_case", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

@@ -480,6 +480,50 @@ func (_q *CaseEventQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				return err
 			}
 			_q.withActor = query
+
+		case "assignee":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withAssignee = query
+
+		case "fromTable":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TerritorialTableClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, territorialtableImplementors)...); err != nil {
+				return err
+			}
+			_q.withFromTable = query
+
+		case "toTable":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TerritorialTableClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, territorialtableImplementors)...); err != nil {
+				return err
+			}
+			_q.withToTable = query
+
+		case "relatedCase":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CaseFileClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, casefileImplementors)...); err != nil {
+				return err
+			}
+			_q.withRelatedCase = query
 		case "createdAt":
 			if _, ok := fieldSeen[caseevent.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, caseevent.FieldCreatedAt)
@@ -504,6 +548,46 @@ func (_q *CaseEventQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			if _, ok := fieldSeen[caseevent.FieldNote]; !ok {
 				selectedFields = append(selectedFields, caseevent.FieldNote)
 				fieldSeen[caseevent.FieldNote] = struct{}{}
+			}
+		case "detail":
+			if _, ok := fieldSeen[caseevent.FieldDetail]; !ok {
+				selectedFields = append(selectedFields, caseevent.FieldDetail)
+				fieldSeen[caseevent.FieldDetail] = struct{}{}
+			}
+		case "assessmentLevel":
+			if _, ok := fieldSeen[caseevent.FieldAssessmentLevel]; !ok {
+				selectedFields = append(selectedFields, caseevent.FieldAssessmentLevel)
+				fieldSeen[caseevent.FieldAssessmentLevel] = struct{}{}
+			}
+		case "interventionKind":
+			if _, ok := fieldSeen[caseevent.FieldInterventionKind]; !ok {
+				selectedFields = append(selectedFields, caseevent.FieldInterventionKind)
+				fieldSeen[caseevent.FieldInterventionKind] = struct{}{}
+			}
+		case "interventionStatus":
+			if _, ok := fieldSeen[caseevent.FieldInterventionStatus]; !ok {
+				selectedFields = append(selectedFields, caseevent.FieldInterventionStatus)
+				fieldSeen[caseevent.FieldInterventionStatus] = struct{}{}
+			}
+		case "outcomeKind":
+			if _, ok := fieldSeen[caseevent.FieldOutcomeKind]; !ok {
+				selectedFields = append(selectedFields, caseevent.FieldOutcomeKind)
+				fieldSeen[caseevent.FieldOutcomeKind] = struct{}{}
+			}
+		case "stillHeld":
+			if _, ok := fieldSeen[caseevent.FieldStillHeld]; !ok {
+				selectedFields = append(selectedFields, caseevent.FieldStillHeld)
+				fieldSeen[caseevent.FieldStillHeld] = struct{}{}
+			}
+		case "closureReason":
+			if _, ok := fieldSeen[caseevent.FieldClosureReason]; !ok {
+				selectedFields = append(selectedFields, caseevent.FieldClosureReason)
+				fieldSeen[caseevent.FieldClosureReason] = struct{}{}
+			}
+		case "day":
+			if _, ok := fieldSeen[caseevent.FieldDay]; !ok {
+				selectedFields = append(selectedFields, caseevent.FieldDay)
+				fieldSeen[caseevent.FieldDay] = struct{}{}
 			}
 		case "id":
 		case "__typename":

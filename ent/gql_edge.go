@@ -64,6 +64,38 @@ func (_m *CaseEvent) Actor(ctx context.Context) (*User, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *CaseEvent) Assignee(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.AssigneeOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAssignee().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *CaseEvent) FromTable(ctx context.Context) (*TerritorialTable, error) {
+	result, err := _m.Edges.FromTableOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryFromTable().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *CaseEvent) ToTable(ctx context.Context) (*TerritorialTable, error) {
+	result, err := _m.Edges.ToTableOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryToTable().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *CaseEvent) RelatedCase(ctx context.Context) (*CaseFile, error) {
+	result, err := _m.Edges.RelatedCaseOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRelatedCase().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *CaseFile) Person(ctx context.Context) (*Person, error) {
 	result, err := _m.Edges.PersonOrErr()
 	if IsNotLoaded(err) {

@@ -309,8 +309,8 @@ func (_m *CaseEvent) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "CaseEvent",
-		Fields: make([]*Field, 5),
-		Edges:  make([]*Edge, 2),
+		Fields: make([]*Field, 13),
+		Edges:  make([]*Edge, 6),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -353,6 +353,70 @@ func (_m *CaseEvent) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "note",
 		Value: string(buf),
 	}
+	if buf, err = json.Marshal(_m.Detail); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "caseevent.Detail",
+		Name:  "detail",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.AssessmentLevel); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "caseevent.AssessmentLevel",
+		Name:  "assessment_level",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.InterventionKind); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "caseevent.InterventionKind",
+		Name:  "intervention_kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.InterventionStatus); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "caseevent.InterventionStatus",
+		Name:  "intervention_status",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.OutcomeKind); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
+		Type:  "caseevent.OutcomeKind",
+		Name:  "outcome_kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.StillHeld); err != nil {
+		return nil, err
+	}
+	node.Fields[10] = &Field{
+		Type:  "bool",
+		Name:  "still_held",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ClosureReason); err != nil {
+		return nil, err
+	}
+	node.Fields[11] = &Field{
+		Type:  "caseevent.ClosureReason",
+		Name:  "closure_reason",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Day); err != nil {
+		return nil, err
+	}
+	node.Fields[12] = &Field{
+		Type:  "domain.Date",
+		Name:  "day",
+		Value: string(buf),
+	}
 	node.Edges[0] = &Edge{
 		Type: "CaseFile",
 		Name: "case",
@@ -370,6 +434,46 @@ func (_m *CaseEvent) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryActor().
 		Select(user.FieldID).
 		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "User",
+		Name: "assignee",
+	}
+	err = _m.QueryAssignee().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "TerritorialTable",
+		Name: "from_table",
+	}
+	err = _m.QueryFromTable().
+		Select(territorialtable.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[4] = &Edge{
+		Type: "TerritorialTable",
+		Name: "to_table",
+	}
+	err = _m.QueryToTable().
+		Select(territorialtable.FieldID).
+		Scan(ctx, &node.Edges[4].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[5] = &Edge{
+		Type: "CaseFile",
+		Name: "related_case",
+	}
+	err = _m.QueryRelatedCase().
+		Select(casefile.FieldID).
+		Scan(ctx, &node.Edges[5].IDs)
 	if err != nil {
 		return nil, err
 	}

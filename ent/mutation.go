@@ -2715,22 +2715,38 @@ func (m *AuditEventMutation) ResetEdge(name string) error {
 // CaseEventMutation represents an operation that mutates the CaseEvent nodes in the graph.
 type CaseEventMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *gid.ID
-	created_at    *time.Time
-	updated_at    *time.Time
-	kind          *caseevent.Kind
-	occurred_at   *time.Time
-	note          *string
-	clearedFields map[string]struct{}
-	_case         *gid.ID
-	cleared_case  bool
-	actor         *gid.ID
-	clearedactor  bool
-	done          bool
-	oldValue      func(context.Context) (*CaseEvent, error)
-	predicates    []predicate.CaseEvent
+	op                  Op
+	typ                 string
+	id                  *gid.ID
+	created_at          *time.Time
+	updated_at          *time.Time
+	kind                *caseevent.Kind
+	occurred_at         *time.Time
+	note                *string
+	detail              *caseevent.Detail
+	assessment_level    *caseevent.AssessmentLevel
+	intervention_kind   *caseevent.InterventionKind
+	intervention_status *caseevent.InterventionStatus
+	outcome_kind        *caseevent.OutcomeKind
+	still_held          *bool
+	closure_reason      *caseevent.ClosureReason
+	day                 *domain.Date
+	clearedFields       map[string]struct{}
+	_case               *gid.ID
+	cleared_case        bool
+	actor               *gid.ID
+	clearedactor        bool
+	assignee            *gid.ID
+	clearedassignee     bool
+	from_table          *gid.ID
+	clearedfrom_table   bool
+	to_table            *gid.ID
+	clearedto_table     bool
+	related_case        *gid.ID
+	clearedrelated_case bool
+	done                bool
+	oldValue            func(context.Context) (*CaseEvent, error)
+	predicates          []predicate.CaseEvent
 }
 
 var _ ent.Mutation = (*CaseEventMutation)(nil)
@@ -3030,6 +3046,398 @@ func (m *CaseEventMutation) ResetNote() {
 	delete(m.clearedFields, caseevent.FieldNote)
 }
 
+// SetDetail sets the "detail" field.
+func (m *CaseEventMutation) SetDetail(c caseevent.Detail) {
+	m.detail = &c
+}
+
+// Detail returns the value of the "detail" field in the mutation.
+func (m *CaseEventMutation) Detail() (r caseevent.Detail, exists bool) {
+	v := m.detail
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDetail returns the old "detail" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldDetail(ctx context.Context) (v *caseevent.Detail, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDetail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDetail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDetail: %w", err)
+	}
+	return oldValue.Detail, nil
+}
+
+// ClearDetail clears the value of the "detail" field.
+func (m *CaseEventMutation) ClearDetail() {
+	m.detail = nil
+	m.clearedFields[caseevent.FieldDetail] = struct{}{}
+}
+
+// DetailCleared returns if the "detail" field was cleared in this mutation.
+func (m *CaseEventMutation) DetailCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldDetail]
+	return ok
+}
+
+// ResetDetail resets all changes to the "detail" field.
+func (m *CaseEventMutation) ResetDetail() {
+	m.detail = nil
+	delete(m.clearedFields, caseevent.FieldDetail)
+}
+
+// SetAssessmentLevel sets the "assessment_level" field.
+func (m *CaseEventMutation) SetAssessmentLevel(cl caseevent.AssessmentLevel) {
+	m.assessment_level = &cl
+}
+
+// AssessmentLevel returns the value of the "assessment_level" field in the mutation.
+func (m *CaseEventMutation) AssessmentLevel() (r caseevent.AssessmentLevel, exists bool) {
+	v := m.assessment_level
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAssessmentLevel returns the old "assessment_level" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldAssessmentLevel(ctx context.Context) (v *caseevent.AssessmentLevel, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAssessmentLevel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAssessmentLevel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAssessmentLevel: %w", err)
+	}
+	return oldValue.AssessmentLevel, nil
+}
+
+// ClearAssessmentLevel clears the value of the "assessment_level" field.
+func (m *CaseEventMutation) ClearAssessmentLevel() {
+	m.assessment_level = nil
+	m.clearedFields[caseevent.FieldAssessmentLevel] = struct{}{}
+}
+
+// AssessmentLevelCleared returns if the "assessment_level" field was cleared in this mutation.
+func (m *CaseEventMutation) AssessmentLevelCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldAssessmentLevel]
+	return ok
+}
+
+// ResetAssessmentLevel resets all changes to the "assessment_level" field.
+func (m *CaseEventMutation) ResetAssessmentLevel() {
+	m.assessment_level = nil
+	delete(m.clearedFields, caseevent.FieldAssessmentLevel)
+}
+
+// SetInterventionKind sets the "intervention_kind" field.
+func (m *CaseEventMutation) SetInterventionKind(ck caseevent.InterventionKind) {
+	m.intervention_kind = &ck
+}
+
+// InterventionKind returns the value of the "intervention_kind" field in the mutation.
+func (m *CaseEventMutation) InterventionKind() (r caseevent.InterventionKind, exists bool) {
+	v := m.intervention_kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInterventionKind returns the old "intervention_kind" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldInterventionKind(ctx context.Context) (v *caseevent.InterventionKind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInterventionKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInterventionKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInterventionKind: %w", err)
+	}
+	return oldValue.InterventionKind, nil
+}
+
+// ClearInterventionKind clears the value of the "intervention_kind" field.
+func (m *CaseEventMutation) ClearInterventionKind() {
+	m.intervention_kind = nil
+	m.clearedFields[caseevent.FieldInterventionKind] = struct{}{}
+}
+
+// InterventionKindCleared returns if the "intervention_kind" field was cleared in this mutation.
+func (m *CaseEventMutation) InterventionKindCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldInterventionKind]
+	return ok
+}
+
+// ResetInterventionKind resets all changes to the "intervention_kind" field.
+func (m *CaseEventMutation) ResetInterventionKind() {
+	m.intervention_kind = nil
+	delete(m.clearedFields, caseevent.FieldInterventionKind)
+}
+
+// SetInterventionStatus sets the "intervention_status" field.
+func (m *CaseEventMutation) SetInterventionStatus(cs caseevent.InterventionStatus) {
+	m.intervention_status = &cs
+}
+
+// InterventionStatus returns the value of the "intervention_status" field in the mutation.
+func (m *CaseEventMutation) InterventionStatus() (r caseevent.InterventionStatus, exists bool) {
+	v := m.intervention_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInterventionStatus returns the old "intervention_status" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldInterventionStatus(ctx context.Context) (v *caseevent.InterventionStatus, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInterventionStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInterventionStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInterventionStatus: %w", err)
+	}
+	return oldValue.InterventionStatus, nil
+}
+
+// ClearInterventionStatus clears the value of the "intervention_status" field.
+func (m *CaseEventMutation) ClearInterventionStatus() {
+	m.intervention_status = nil
+	m.clearedFields[caseevent.FieldInterventionStatus] = struct{}{}
+}
+
+// InterventionStatusCleared returns if the "intervention_status" field was cleared in this mutation.
+func (m *CaseEventMutation) InterventionStatusCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldInterventionStatus]
+	return ok
+}
+
+// ResetInterventionStatus resets all changes to the "intervention_status" field.
+func (m *CaseEventMutation) ResetInterventionStatus() {
+	m.intervention_status = nil
+	delete(m.clearedFields, caseevent.FieldInterventionStatus)
+}
+
+// SetOutcomeKind sets the "outcome_kind" field.
+func (m *CaseEventMutation) SetOutcomeKind(ck caseevent.OutcomeKind) {
+	m.outcome_kind = &ck
+}
+
+// OutcomeKind returns the value of the "outcome_kind" field in the mutation.
+func (m *CaseEventMutation) OutcomeKind() (r caseevent.OutcomeKind, exists bool) {
+	v := m.outcome_kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutcomeKind returns the old "outcome_kind" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldOutcomeKind(ctx context.Context) (v *caseevent.OutcomeKind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutcomeKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutcomeKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutcomeKind: %w", err)
+	}
+	return oldValue.OutcomeKind, nil
+}
+
+// ClearOutcomeKind clears the value of the "outcome_kind" field.
+func (m *CaseEventMutation) ClearOutcomeKind() {
+	m.outcome_kind = nil
+	m.clearedFields[caseevent.FieldOutcomeKind] = struct{}{}
+}
+
+// OutcomeKindCleared returns if the "outcome_kind" field was cleared in this mutation.
+func (m *CaseEventMutation) OutcomeKindCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldOutcomeKind]
+	return ok
+}
+
+// ResetOutcomeKind resets all changes to the "outcome_kind" field.
+func (m *CaseEventMutation) ResetOutcomeKind() {
+	m.outcome_kind = nil
+	delete(m.clearedFields, caseevent.FieldOutcomeKind)
+}
+
+// SetStillHeld sets the "still_held" field.
+func (m *CaseEventMutation) SetStillHeld(b bool) {
+	m.still_held = &b
+}
+
+// StillHeld returns the value of the "still_held" field in the mutation.
+func (m *CaseEventMutation) StillHeld() (r bool, exists bool) {
+	v := m.still_held
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStillHeld returns the old "still_held" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldStillHeld(ctx context.Context) (v *bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStillHeld is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStillHeld requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStillHeld: %w", err)
+	}
+	return oldValue.StillHeld, nil
+}
+
+// ClearStillHeld clears the value of the "still_held" field.
+func (m *CaseEventMutation) ClearStillHeld() {
+	m.still_held = nil
+	m.clearedFields[caseevent.FieldStillHeld] = struct{}{}
+}
+
+// StillHeldCleared returns if the "still_held" field was cleared in this mutation.
+func (m *CaseEventMutation) StillHeldCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldStillHeld]
+	return ok
+}
+
+// ResetStillHeld resets all changes to the "still_held" field.
+func (m *CaseEventMutation) ResetStillHeld() {
+	m.still_held = nil
+	delete(m.clearedFields, caseevent.FieldStillHeld)
+}
+
+// SetClosureReason sets the "closure_reason" field.
+func (m *CaseEventMutation) SetClosureReason(cr caseevent.ClosureReason) {
+	m.closure_reason = &cr
+}
+
+// ClosureReason returns the value of the "closure_reason" field in the mutation.
+func (m *CaseEventMutation) ClosureReason() (r caseevent.ClosureReason, exists bool) {
+	v := m.closure_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosureReason returns the old "closure_reason" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldClosureReason(ctx context.Context) (v *caseevent.ClosureReason, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosureReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosureReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosureReason: %w", err)
+	}
+	return oldValue.ClosureReason, nil
+}
+
+// ClearClosureReason clears the value of the "closure_reason" field.
+func (m *CaseEventMutation) ClearClosureReason() {
+	m.closure_reason = nil
+	m.clearedFields[caseevent.FieldClosureReason] = struct{}{}
+}
+
+// ClosureReasonCleared returns if the "closure_reason" field was cleared in this mutation.
+func (m *CaseEventMutation) ClosureReasonCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldClosureReason]
+	return ok
+}
+
+// ResetClosureReason resets all changes to the "closure_reason" field.
+func (m *CaseEventMutation) ResetClosureReason() {
+	m.closure_reason = nil
+	delete(m.clearedFields, caseevent.FieldClosureReason)
+}
+
+// SetDay sets the "day" field.
+func (m *CaseEventMutation) SetDay(d domain.Date) {
+	m.day = &d
+}
+
+// Day returns the value of the "day" field in the mutation.
+func (m *CaseEventMutation) Day() (r domain.Date, exists bool) {
+	v := m.day
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDay returns the old "day" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldDay(ctx context.Context) (v *domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDay is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDay requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDay: %w", err)
+	}
+	return oldValue.Day, nil
+}
+
+// ClearDay clears the value of the "day" field.
+func (m *CaseEventMutation) ClearDay() {
+	m.day = nil
+	m.clearedFields[caseevent.FieldDay] = struct{}{}
+}
+
+// DayCleared returns if the "day" field was cleared in this mutation.
+func (m *CaseEventMutation) DayCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldDay]
+	return ok
+}
+
+// ResetDay resets all changes to the "day" field.
+func (m *CaseEventMutation) ResetDay() {
+	m.day = nil
+	delete(m.clearedFields, caseevent.FieldDay)
+}
+
 // SetCaseID sets the "case" edge to the CaseFile entity by id.
 func (m *CaseEventMutation) SetCaseID(id gid.ID) {
 	m._case = &id
@@ -3108,6 +3516,162 @@ func (m *CaseEventMutation) ResetActor() {
 	m.clearedactor = false
 }
 
+// SetAssigneeID sets the "assignee" edge to the User entity by id.
+func (m *CaseEventMutation) SetAssigneeID(id gid.ID) {
+	m.assignee = &id
+}
+
+// ClearAssignee clears the "assignee" edge to the User entity.
+func (m *CaseEventMutation) ClearAssignee() {
+	m.clearedassignee = true
+}
+
+// AssigneeCleared reports if the "assignee" edge to the User entity was cleared.
+func (m *CaseEventMutation) AssigneeCleared() bool {
+	return m.clearedassignee
+}
+
+// AssigneeID returns the "assignee" edge ID in the mutation.
+func (m *CaseEventMutation) AssigneeID() (id gid.ID, exists bool) {
+	if m.assignee != nil {
+		return *m.assignee, true
+	}
+	return
+}
+
+// AssigneeIDs returns the "assignee" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AssigneeID instead. It exists only for internal usage by the builders.
+func (m *CaseEventMutation) AssigneeIDs() (ids []gid.ID) {
+	if id := m.assignee; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAssignee resets all changes to the "assignee" edge.
+func (m *CaseEventMutation) ResetAssignee() {
+	m.assignee = nil
+	m.clearedassignee = false
+}
+
+// SetFromTableID sets the "from_table" edge to the TerritorialTable entity by id.
+func (m *CaseEventMutation) SetFromTableID(id gid.ID) {
+	m.from_table = &id
+}
+
+// ClearFromTable clears the "from_table" edge to the TerritorialTable entity.
+func (m *CaseEventMutation) ClearFromTable() {
+	m.clearedfrom_table = true
+}
+
+// FromTableCleared reports if the "from_table" edge to the TerritorialTable entity was cleared.
+func (m *CaseEventMutation) FromTableCleared() bool {
+	return m.clearedfrom_table
+}
+
+// FromTableID returns the "from_table" edge ID in the mutation.
+func (m *CaseEventMutation) FromTableID() (id gid.ID, exists bool) {
+	if m.from_table != nil {
+		return *m.from_table, true
+	}
+	return
+}
+
+// FromTableIDs returns the "from_table" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// FromTableID instead. It exists only for internal usage by the builders.
+func (m *CaseEventMutation) FromTableIDs() (ids []gid.ID) {
+	if id := m.from_table; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetFromTable resets all changes to the "from_table" edge.
+func (m *CaseEventMutation) ResetFromTable() {
+	m.from_table = nil
+	m.clearedfrom_table = false
+}
+
+// SetToTableID sets the "to_table" edge to the TerritorialTable entity by id.
+func (m *CaseEventMutation) SetToTableID(id gid.ID) {
+	m.to_table = &id
+}
+
+// ClearToTable clears the "to_table" edge to the TerritorialTable entity.
+func (m *CaseEventMutation) ClearToTable() {
+	m.clearedto_table = true
+}
+
+// ToTableCleared reports if the "to_table" edge to the TerritorialTable entity was cleared.
+func (m *CaseEventMutation) ToTableCleared() bool {
+	return m.clearedto_table
+}
+
+// ToTableID returns the "to_table" edge ID in the mutation.
+func (m *CaseEventMutation) ToTableID() (id gid.ID, exists bool) {
+	if m.to_table != nil {
+		return *m.to_table, true
+	}
+	return
+}
+
+// ToTableIDs returns the "to_table" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ToTableID instead. It exists only for internal usage by the builders.
+func (m *CaseEventMutation) ToTableIDs() (ids []gid.ID) {
+	if id := m.to_table; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetToTable resets all changes to the "to_table" edge.
+func (m *CaseEventMutation) ResetToTable() {
+	m.to_table = nil
+	m.clearedto_table = false
+}
+
+// SetRelatedCaseID sets the "related_case" edge to the CaseFile entity by id.
+func (m *CaseEventMutation) SetRelatedCaseID(id gid.ID) {
+	m.related_case = &id
+}
+
+// ClearRelatedCase clears the "related_case" edge to the CaseFile entity.
+func (m *CaseEventMutation) ClearRelatedCase() {
+	m.clearedrelated_case = true
+}
+
+// RelatedCaseCleared reports if the "related_case" edge to the CaseFile entity was cleared.
+func (m *CaseEventMutation) RelatedCaseCleared() bool {
+	return m.clearedrelated_case
+}
+
+// RelatedCaseID returns the "related_case" edge ID in the mutation.
+func (m *CaseEventMutation) RelatedCaseID() (id gid.ID, exists bool) {
+	if m.related_case != nil {
+		return *m.related_case, true
+	}
+	return
+}
+
+// RelatedCaseIDs returns the "related_case" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RelatedCaseID instead. It exists only for internal usage by the builders.
+func (m *CaseEventMutation) RelatedCaseIDs() (ids []gid.ID) {
+	if id := m.related_case; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRelatedCase resets all changes to the "related_case" edge.
+func (m *CaseEventMutation) ResetRelatedCase() {
+	m.related_case = nil
+	m.clearedrelated_case = false
+}
+
 // Where appends a list predicates to the CaseEventMutation builder.
 func (m *CaseEventMutation) Where(ps ...predicate.CaseEvent) {
 	m.predicates = append(m.predicates, ps...)
@@ -3142,7 +3706,7 @@ func (m *CaseEventMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CaseEventMutation) Fields() []string {
-	fields := make([]string, 0, 5)
+	fields := make([]string, 0, 13)
 	if m.created_at != nil {
 		fields = append(fields, caseevent.FieldCreatedAt)
 	}
@@ -3157,6 +3721,30 @@ func (m *CaseEventMutation) Fields() []string {
 	}
 	if m.note != nil {
 		fields = append(fields, caseevent.FieldNote)
+	}
+	if m.detail != nil {
+		fields = append(fields, caseevent.FieldDetail)
+	}
+	if m.assessment_level != nil {
+		fields = append(fields, caseevent.FieldAssessmentLevel)
+	}
+	if m.intervention_kind != nil {
+		fields = append(fields, caseevent.FieldInterventionKind)
+	}
+	if m.intervention_status != nil {
+		fields = append(fields, caseevent.FieldInterventionStatus)
+	}
+	if m.outcome_kind != nil {
+		fields = append(fields, caseevent.FieldOutcomeKind)
+	}
+	if m.still_held != nil {
+		fields = append(fields, caseevent.FieldStillHeld)
+	}
+	if m.closure_reason != nil {
+		fields = append(fields, caseevent.FieldClosureReason)
+	}
+	if m.day != nil {
+		fields = append(fields, caseevent.FieldDay)
 	}
 	return fields
 }
@@ -3176,6 +3764,22 @@ func (m *CaseEventMutation) Field(name string) (ent.Value, bool) {
 		return m.OccurredAt()
 	case caseevent.FieldNote:
 		return m.Note()
+	case caseevent.FieldDetail:
+		return m.Detail()
+	case caseevent.FieldAssessmentLevel:
+		return m.AssessmentLevel()
+	case caseevent.FieldInterventionKind:
+		return m.InterventionKind()
+	case caseevent.FieldInterventionStatus:
+		return m.InterventionStatus()
+	case caseevent.FieldOutcomeKind:
+		return m.OutcomeKind()
+	case caseevent.FieldStillHeld:
+		return m.StillHeld()
+	case caseevent.FieldClosureReason:
+		return m.ClosureReason()
+	case caseevent.FieldDay:
+		return m.Day()
 	}
 	return nil, false
 }
@@ -3195,6 +3799,22 @@ func (m *CaseEventMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldOccurredAt(ctx)
 	case caseevent.FieldNote:
 		return m.OldNote(ctx)
+	case caseevent.FieldDetail:
+		return m.OldDetail(ctx)
+	case caseevent.FieldAssessmentLevel:
+		return m.OldAssessmentLevel(ctx)
+	case caseevent.FieldInterventionKind:
+		return m.OldInterventionKind(ctx)
+	case caseevent.FieldInterventionStatus:
+		return m.OldInterventionStatus(ctx)
+	case caseevent.FieldOutcomeKind:
+		return m.OldOutcomeKind(ctx)
+	case caseevent.FieldStillHeld:
+		return m.OldStillHeld(ctx)
+	case caseevent.FieldClosureReason:
+		return m.OldClosureReason(ctx)
+	case caseevent.FieldDay:
+		return m.OldDay(ctx)
 	}
 	return nil, fmt.Errorf("unknown CaseEvent field %s", name)
 }
@@ -3239,6 +3859,62 @@ func (m *CaseEventMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetNote(v)
 		return nil
+	case caseevent.FieldDetail:
+		v, ok := value.(caseevent.Detail)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDetail(v)
+		return nil
+	case caseevent.FieldAssessmentLevel:
+		v, ok := value.(caseevent.AssessmentLevel)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAssessmentLevel(v)
+		return nil
+	case caseevent.FieldInterventionKind:
+		v, ok := value.(caseevent.InterventionKind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInterventionKind(v)
+		return nil
+	case caseevent.FieldInterventionStatus:
+		v, ok := value.(caseevent.InterventionStatus)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInterventionStatus(v)
+		return nil
+	case caseevent.FieldOutcomeKind:
+		v, ok := value.(caseevent.OutcomeKind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutcomeKind(v)
+		return nil
+	case caseevent.FieldStillHeld:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStillHeld(v)
+		return nil
+	case caseevent.FieldClosureReason:
+		v, ok := value.(caseevent.ClosureReason)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosureReason(v)
+		return nil
+	case caseevent.FieldDay:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDay(v)
+		return nil
 	}
 	return fmt.Errorf("unknown CaseEvent field %s", name)
 }
@@ -3272,6 +3948,30 @@ func (m *CaseEventMutation) ClearedFields() []string {
 	if m.FieldCleared(caseevent.FieldNote) {
 		fields = append(fields, caseevent.FieldNote)
 	}
+	if m.FieldCleared(caseevent.FieldDetail) {
+		fields = append(fields, caseevent.FieldDetail)
+	}
+	if m.FieldCleared(caseevent.FieldAssessmentLevel) {
+		fields = append(fields, caseevent.FieldAssessmentLevel)
+	}
+	if m.FieldCleared(caseevent.FieldInterventionKind) {
+		fields = append(fields, caseevent.FieldInterventionKind)
+	}
+	if m.FieldCleared(caseevent.FieldInterventionStatus) {
+		fields = append(fields, caseevent.FieldInterventionStatus)
+	}
+	if m.FieldCleared(caseevent.FieldOutcomeKind) {
+		fields = append(fields, caseevent.FieldOutcomeKind)
+	}
+	if m.FieldCleared(caseevent.FieldStillHeld) {
+		fields = append(fields, caseevent.FieldStillHeld)
+	}
+	if m.FieldCleared(caseevent.FieldClosureReason) {
+		fields = append(fields, caseevent.FieldClosureReason)
+	}
+	if m.FieldCleared(caseevent.FieldDay) {
+		fields = append(fields, caseevent.FieldDay)
+	}
 	return fields
 }
 
@@ -3288,6 +3988,30 @@ func (m *CaseEventMutation) ClearField(name string) error {
 	switch name {
 	case caseevent.FieldNote:
 		m.ClearNote()
+		return nil
+	case caseevent.FieldDetail:
+		m.ClearDetail()
+		return nil
+	case caseevent.FieldAssessmentLevel:
+		m.ClearAssessmentLevel()
+		return nil
+	case caseevent.FieldInterventionKind:
+		m.ClearInterventionKind()
+		return nil
+	case caseevent.FieldInterventionStatus:
+		m.ClearInterventionStatus()
+		return nil
+	case caseevent.FieldOutcomeKind:
+		m.ClearOutcomeKind()
+		return nil
+	case caseevent.FieldStillHeld:
+		m.ClearStillHeld()
+		return nil
+	case caseevent.FieldClosureReason:
+		m.ClearClosureReason()
+		return nil
+	case caseevent.FieldDay:
+		m.ClearDay()
 		return nil
 	}
 	return fmt.Errorf("unknown CaseEvent nullable field %s", name)
@@ -3312,18 +4036,54 @@ func (m *CaseEventMutation) ResetField(name string) error {
 	case caseevent.FieldNote:
 		m.ResetNote()
 		return nil
+	case caseevent.FieldDetail:
+		m.ResetDetail()
+		return nil
+	case caseevent.FieldAssessmentLevel:
+		m.ResetAssessmentLevel()
+		return nil
+	case caseevent.FieldInterventionKind:
+		m.ResetInterventionKind()
+		return nil
+	case caseevent.FieldInterventionStatus:
+		m.ResetInterventionStatus()
+		return nil
+	case caseevent.FieldOutcomeKind:
+		m.ResetOutcomeKind()
+		return nil
+	case caseevent.FieldStillHeld:
+		m.ResetStillHeld()
+		return nil
+	case caseevent.FieldClosureReason:
+		m.ResetClosureReason()
+		return nil
+	case caseevent.FieldDay:
+		m.ResetDay()
+		return nil
 	}
 	return fmt.Errorf("unknown CaseEvent field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CaseEventMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 6)
 	if m._case != nil {
 		edges = append(edges, caseevent.EdgeCase)
 	}
 	if m.actor != nil {
 		edges = append(edges, caseevent.EdgeActor)
+	}
+	if m.assignee != nil {
+		edges = append(edges, caseevent.EdgeAssignee)
+	}
+	if m.from_table != nil {
+		edges = append(edges, caseevent.EdgeFromTable)
+	}
+	if m.to_table != nil {
+		edges = append(edges, caseevent.EdgeToTable)
+	}
+	if m.related_case != nil {
+		edges = append(edges, caseevent.EdgeRelatedCase)
 	}
 	return edges
 }
@@ -3340,13 +4100,29 @@ func (m *CaseEventMutation) AddedIDs(name string) []ent.Value {
 		if id := m.actor; id != nil {
 			return []ent.Value{*id}
 		}
+	case caseevent.EdgeAssignee:
+		if id := m.assignee; id != nil {
+			return []ent.Value{*id}
+		}
+	case caseevent.EdgeFromTable:
+		if id := m.from_table; id != nil {
+			return []ent.Value{*id}
+		}
+	case caseevent.EdgeToTable:
+		if id := m.to_table; id != nil {
+			return []ent.Value{*id}
+		}
+	case caseevent.EdgeRelatedCase:
+		if id := m.related_case; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CaseEventMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 6)
 	return edges
 }
 
@@ -3358,12 +4134,24 @@ func (m *CaseEventMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CaseEventMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 6)
 	if m.cleared_case {
 		edges = append(edges, caseevent.EdgeCase)
 	}
 	if m.clearedactor {
 		edges = append(edges, caseevent.EdgeActor)
+	}
+	if m.clearedassignee {
+		edges = append(edges, caseevent.EdgeAssignee)
+	}
+	if m.clearedfrom_table {
+		edges = append(edges, caseevent.EdgeFromTable)
+	}
+	if m.clearedto_table {
+		edges = append(edges, caseevent.EdgeToTable)
+	}
+	if m.clearedrelated_case {
+		edges = append(edges, caseevent.EdgeRelatedCase)
 	}
 	return edges
 }
@@ -3376,6 +4164,14 @@ func (m *CaseEventMutation) EdgeCleared(name string) bool {
 		return m.cleared_case
 	case caseevent.EdgeActor:
 		return m.clearedactor
+	case caseevent.EdgeAssignee:
+		return m.clearedassignee
+	case caseevent.EdgeFromTable:
+		return m.clearedfrom_table
+	case caseevent.EdgeToTable:
+		return m.clearedto_table
+	case caseevent.EdgeRelatedCase:
+		return m.clearedrelated_case
 	}
 	return false
 }
@@ -3390,6 +4186,18 @@ func (m *CaseEventMutation) ClearEdge(name string) error {
 	case caseevent.EdgeActor:
 		m.ClearActor()
 		return nil
+	case caseevent.EdgeAssignee:
+		m.ClearAssignee()
+		return nil
+	case caseevent.EdgeFromTable:
+		m.ClearFromTable()
+		return nil
+	case caseevent.EdgeToTable:
+		m.ClearToTable()
+		return nil
+	case caseevent.EdgeRelatedCase:
+		m.ClearRelatedCase()
+		return nil
 	}
 	return fmt.Errorf("unknown CaseEvent unique edge %s", name)
 }
@@ -3403,6 +4211,18 @@ func (m *CaseEventMutation) ResetEdge(name string) error {
 		return nil
 	case caseevent.EdgeActor:
 		m.ResetActor()
+		return nil
+	case caseevent.EdgeAssignee:
+		m.ResetAssignee()
+		return nil
+	case caseevent.EdgeFromTable:
+		m.ResetFromTable()
+		return nil
+	case caseevent.EdgeToTable:
+		m.ResetToTable()
+		return nil
+	case caseevent.EdgeRelatedCase:
+		m.ResetRelatedCase()
 		return nil
 	}
 	return fmt.Errorf("unknown CaseEvent edge %s", name)

@@ -210,14 +210,26 @@ type ComplexityRoot struct {
 	}
 
 	CaseEvent struct {
-		Actor      func(childComplexity int) int
-		Case       func(childComplexity int) int
-		CreatedAt  func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Kind       func(childComplexity int) int
-		Note       func(childComplexity int) int
-		OccurredAt func(childComplexity int) int
-		UpdatedAt  func(childComplexity int) int
+		Actor              func(childComplexity int) int
+		AssessmentLevel    func(childComplexity int) int
+		Assignee           func(childComplexity int) int
+		Case               func(childComplexity int) int
+		ClosureReason      func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		Day                func(childComplexity int) int
+		Detail             func(childComplexity int) int
+		FromTable          func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		InterventionKind   func(childComplexity int) int
+		InterventionStatus func(childComplexity int) int
+		Kind               func(childComplexity int) int
+		Note               func(childComplexity int) int
+		OccurredAt         func(childComplexity int) int
+		OutcomeKind        func(childComplexity int) int
+		RelatedCase        func(childComplexity int) int
+		StillHeld          func(childComplexity int) int
+		ToTable            func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
 	}
 
 	CaseEventConnection struct {
@@ -1832,24 +1844,72 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CaseEvent.Actor(childComplexity), true
+	case "CaseEvent.assessmentLevel":
+		if e.ComplexityRoot.CaseEvent.AssessmentLevel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.AssessmentLevel(childComplexity), true
+	case "CaseEvent.assignee":
+		if e.ComplexityRoot.CaseEvent.Assignee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.Assignee(childComplexity), true
 	case "CaseEvent.case":
 		if e.ComplexityRoot.CaseEvent.Case == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CaseEvent.Case(childComplexity), true
+	case "CaseEvent.closureReason":
+		if e.ComplexityRoot.CaseEvent.ClosureReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.ClosureReason(childComplexity), true
 	case "CaseEvent.createdAt":
 		if e.ComplexityRoot.CaseEvent.CreatedAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CaseEvent.CreatedAt(childComplexity), true
+	case "CaseEvent.day":
+		if e.ComplexityRoot.CaseEvent.Day == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.Day(childComplexity), true
+	case "CaseEvent.detail":
+		if e.ComplexityRoot.CaseEvent.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.Detail(childComplexity), true
+	case "CaseEvent.fromTable":
+		if e.ComplexityRoot.CaseEvent.FromTable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.FromTable(childComplexity), true
 	case "CaseEvent.id":
 		if e.ComplexityRoot.CaseEvent.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CaseEvent.ID(childComplexity), true
+	case "CaseEvent.interventionKind":
+		if e.ComplexityRoot.CaseEvent.InterventionKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.InterventionKind(childComplexity), true
+	case "CaseEvent.interventionStatus":
+		if e.ComplexityRoot.CaseEvent.InterventionStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.InterventionStatus(childComplexity), true
 	case "CaseEvent.kind":
 		if e.ComplexityRoot.CaseEvent.Kind == nil {
 			break
@@ -1868,6 +1928,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CaseEvent.OccurredAt(childComplexity), true
+	case "CaseEvent.outcomeKind":
+		if e.ComplexityRoot.CaseEvent.OutcomeKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.OutcomeKind(childComplexity), true
+	case "CaseEvent.relatedCase":
+		if e.ComplexityRoot.CaseEvent.RelatedCase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.RelatedCase(childComplexity), true
+	case "CaseEvent.stillHeld":
+		if e.ComplexityRoot.CaseEvent.StillHeld == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.StillHeld(childComplexity), true
+	case "CaseEvent.toTable":
+		if e.ComplexityRoot.CaseEvent.ToTable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.ToTable(childComplexity), true
 	case "CaseEvent.updatedAt":
 		if e.ComplexityRoot.CaseEvent.UpdatedAt == nil {
 			break
@@ -6187,10 +6271,34 @@ func (ec *executionContext) childFields_CaseEvent(ctx context.Context, field gra
 		return ec.fieldContext_CaseEvent_occurredAt(ctx, field)
 	case "note":
 		return ec.fieldContext_CaseEvent_note(ctx, field)
+	case "detail":
+		return ec.fieldContext_CaseEvent_detail(ctx, field)
+	case "assessmentLevel":
+		return ec.fieldContext_CaseEvent_assessmentLevel(ctx, field)
+	case "interventionKind":
+		return ec.fieldContext_CaseEvent_interventionKind(ctx, field)
+	case "interventionStatus":
+		return ec.fieldContext_CaseEvent_interventionStatus(ctx, field)
+	case "outcomeKind":
+		return ec.fieldContext_CaseEvent_outcomeKind(ctx, field)
+	case "stillHeld":
+		return ec.fieldContext_CaseEvent_stillHeld(ctx, field)
+	case "closureReason":
+		return ec.fieldContext_CaseEvent_closureReason(ctx, field)
+	case "day":
+		return ec.fieldContext_CaseEvent_day(ctx, field)
 	case "case":
 		return ec.fieldContext_CaseEvent_case(ctx, field)
 	case "actor":
 		return ec.fieldContext_CaseEvent_actor(ctx, field)
+	case "assignee":
+		return ec.fieldContext_CaseEvent_assignee(ctx, field)
+	case "fromTable":
+		return ec.fieldContext_CaseEvent_fromTable(ctx, field)
+	case "toTable":
+		return ec.fieldContext_CaseEvent_toTable(ctx, field)
+	case "relatedCase":
+		return ec.fieldContext_CaseEvent_relatedCase(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CaseEvent", field.Name)
 }
@@ -15844,6 +15952,190 @@ func (ec *executionContext) fieldContext_CaseEvent_note(_ context.Context, field
 	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "String")
 }
 
+func (ec *executionContext) _CaseEvent_detail(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_detail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Detail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *caseevent.Detail) graphql.Marshaler {
+			return ec.marshalOCaseEventDetail2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐDetail(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "CaseEventDetail")
+}
+
+func (ec *executionContext) _CaseEvent_assessmentLevel(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_assessmentLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AssessmentLevel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *caseevent.AssessmentLevel) graphql.Marshaler {
+			return ec.marshalOAssessmentLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐAssessmentLevel(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_assessmentLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "AssessmentLevel")
+}
+
+func (ec *executionContext) _CaseEvent_interventionKind(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_interventionKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InterventionKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *caseevent.InterventionKind) graphql.Marshaler {
+			return ec.marshalOInterventionKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐInterventionKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_interventionKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "InterventionKind")
+}
+
+func (ec *executionContext) _CaseEvent_interventionStatus(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_interventionStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InterventionStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *caseevent.InterventionStatus) graphql.Marshaler {
+			return ec.marshalOInterventionStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐInterventionStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_interventionStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "InterventionStatus")
+}
+
+func (ec *executionContext) _CaseEvent_outcomeKind(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_outcomeKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutcomeKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *caseevent.OutcomeKind) graphql.Marshaler {
+			return ec.marshalOOutcomeKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐOutcomeKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_outcomeKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "OutcomeKind")
+}
+
+func (ec *executionContext) _CaseEvent_stillHeld(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_stillHeld(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StillHeld, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_stillHeld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CaseEvent_closureReason(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_closureReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosureReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *caseevent.ClosureReason) graphql.Marshaler {
+			return ec.marshalOCaseClosureReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐClosureReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_closureReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "CaseClosureReason")
+}
+
+func (ec *executionContext) _CaseEvent_day(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_day(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Day, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_day(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "Date")
+}
+
 func (ec *executionContext) _CaseEvent_case(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15903,6 +16195,134 @@ func (ec *executionContext) fieldContext_CaseEvent_actor(_ context.Context, fiel
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseEvent_assignee(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_assignee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assignee(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_assignee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseEvent_fromTable(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_fromTable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromTable(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TerritorialTable) graphql.Marshaler {
+			return ec.marshalOTable2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTerritorialTable(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_fromTable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Table(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseEvent_toTable(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_toTable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToTable(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TerritorialTable) graphql.Marshaler {
+			return ec.marshalOTable2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTerritorialTable(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_toTable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Table(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseEvent_relatedCase(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_relatedCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RelatedCase(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalOCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_relatedCase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
 		},
 	}
 	return fc, nil
@@ -52433,6 +52853,46 @@ func (ec *executionContext) _CaseEvent(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "detail":
+			out.Values[i] = ec._CaseEvent_detail(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "assessmentLevel":
+			out.Values[i] = ec._CaseEvent_assessmentLevel(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "interventionKind":
+			out.Values[i] = ec._CaseEvent_interventionKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "interventionStatus":
+			out.Values[i] = ec._CaseEvent_interventionStatus(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcomeKind":
+			out.Values[i] = ec._CaseEvent_outcomeKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stillHeld":
+			out.Values[i] = ec._CaseEvent_stillHeld(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closureReason":
+			out.Values[i] = ec._CaseEvent_closureReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "day":
+			out.Values[i] = ec._CaseEvent_day(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "case":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -52444,6 +52904,30 @@ func (ec *executionContext) _CaseEvent(ctx context.Context, sel ast.SelectionSet
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CaseEvent_actor(ctx, field, obj)
+				})
+		case "assignee":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseEvent_assignee(ctx, field, obj)
+				})
+		case "fromTable":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseEvent_fromTable(ctx, field, obj)
+				})
+		case "toTable":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseEvent_toTable(ctx, field, obj)
+				})
+		case "relatedCase":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseEvent_relatedCase(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -60445,6 +60929,22 @@ func (ec *executionContext) marshalOAssessmentLevel2ᚖgithubᚗcomᚋprogetto�
 	return v
 }
 
+func (ec *executionContext) unmarshalOAssessmentLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐAssessmentLevel(ctx context.Context, v any) (*caseevent.AssessmentLevel, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(caseevent.AssessmentLevel)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAssessmentLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐAssessmentLevel(ctx context.Context, sel ast.SelectionSet, v *caseevent.AssessmentLevel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOAssessmentOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessmentOrderᚄ(ctx context.Context, v any) ([]*ent.AssessmentOrder, error) {
 	if v == nil {
 		return nil, nil
@@ -60645,6 +61145,22 @@ func (ec *executionContext) marshalOCaseClosureReason2ᚕgithubᚗcomᚋprogetto
 	return ret
 }
 
+func (ec *executionContext) unmarshalOCaseClosureReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐClosureReason(ctx context.Context, v any) (*caseevent.ClosureReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(caseevent.ClosureReason)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCaseClosureReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐClosureReason(ctx context.Context, sel ast.SelectionSet, v *caseevent.ClosureReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOCaseClosureReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐClosureReason(ctx context.Context, v any) (*casefile.ClosureReason, error) {
 	if v == nil {
 		return nil, nil
@@ -60686,6 +61202,22 @@ func (ec *executionContext) marshalOCaseEvent2ᚖgithubᚗcomᚋprogettoᚑwin�
 		return graphql.Null
 	}
 	return ec._CaseEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCaseEventDetail2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐDetail(ctx context.Context, v any) (*caseevent.Detail, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(caseevent.Detail)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCaseEventDetail2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐDetail(ctx context.Context, sel ast.SelectionSet, v *caseevent.Detail) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOCaseEventEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseEventEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CaseEventEdge) graphql.Marshaler {
@@ -61883,6 +62415,22 @@ func (ec *executionContext) marshalOInterventionKind2ᚕgithubᚗcomᚋprogetto�
 	return ret
 }
 
+func (ec *executionContext) unmarshalOInterventionKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐInterventionKind(ctx context.Context, v any) (*caseevent.InterventionKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(caseevent.InterventionKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInterventionKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐInterventionKind(ctx context.Context, sel ast.SelectionSet, v *caseevent.InterventionKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOInterventionKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋinterventionᚐKind(ctx context.Context, v any) (*intervention.Kind, error) {
 	if v == nil {
 		return nil, nil
@@ -61950,6 +62498,22 @@ func (ec *executionContext) marshalOInterventionStatus2ᚕgithubᚗcomᚋprogett
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOInterventionStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐInterventionStatus(ctx context.Context, v any) (*caseevent.InterventionStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(caseevent.InterventionStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInterventionStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐInterventionStatus(ctx context.Context, sel ast.SelectionSet, v *caseevent.InterventionStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOInterventionStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋinterventionᚐStatus(ctx context.Context, v any) (*intervention.Status, error) {
@@ -62760,6 +63324,22 @@ func (ec *executionContext) marshalOOutcomeKind2ᚕgithubᚗcomᚋprogettoᚑwin
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOOutcomeKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐOutcomeKind(ctx context.Context, v any) (*caseevent.OutcomeKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(caseevent.OutcomeKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOutcomeKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐOutcomeKind(ctx context.Context, sel ast.SelectionSet, v *caseevent.OutcomeKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOOutcomeKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋoutcomeᚐKind(ctx context.Context, v any) (*outcome.Kind, error) {

@@ -29,10 +29,34 @@ const (
 	FieldOccurredAt = "occurred_at"
 	// FieldNote holds the string denoting the note field in the database.
 	FieldNote = "note"
+	// FieldDetail holds the string denoting the detail field in the database.
+	FieldDetail = "detail"
+	// FieldAssessmentLevel holds the string denoting the assessment_level field in the database.
+	FieldAssessmentLevel = "assessment_level"
+	// FieldInterventionKind holds the string denoting the intervention_kind field in the database.
+	FieldInterventionKind = "intervention_kind"
+	// FieldInterventionStatus holds the string denoting the intervention_status field in the database.
+	FieldInterventionStatus = "intervention_status"
+	// FieldOutcomeKind holds the string denoting the outcome_kind field in the database.
+	FieldOutcomeKind = "outcome_kind"
+	// FieldStillHeld holds the string denoting the still_held field in the database.
+	FieldStillHeld = "still_held"
+	// FieldClosureReason holds the string denoting the closure_reason field in the database.
+	FieldClosureReason = "closure_reason"
+	// FieldDay holds the string denoting the day field in the database.
+	FieldDay = "day"
 	// EdgeCase holds the string denoting the case edge name in mutations.
 	EdgeCase = "case"
 	// EdgeActor holds the string denoting the actor edge name in mutations.
 	EdgeActor = "actor"
+	// EdgeAssignee holds the string denoting the assignee edge name in mutations.
+	EdgeAssignee = "assignee"
+	// EdgeFromTable holds the string denoting the from_table edge name in mutations.
+	EdgeFromTable = "from_table"
+	// EdgeToTable holds the string denoting the to_table edge name in mutations.
+	EdgeToTable = "to_table"
+	// EdgeRelatedCase holds the string denoting the related_case edge name in mutations.
+	EdgeRelatedCase = "related_case"
 	// Table holds the table name of the caseevent in the database.
 	Table = "case_events"
 	// CaseTable is the table that holds the case relation/edge.
@@ -49,6 +73,34 @@ const (
 	ActorInverseTable = "users"
 	// ActorColumn is the table column denoting the actor relation/edge.
 	ActorColumn = "case_event_actor"
+	// AssigneeTable is the table that holds the assignee relation/edge.
+	AssigneeTable = "case_events"
+	// AssigneeInverseTable is the table name for the User entity.
+	// It exists in this package in order to avoid circular dependency with the "user" package.
+	AssigneeInverseTable = "users"
+	// AssigneeColumn is the table column denoting the assignee relation/edge.
+	AssigneeColumn = "case_event_assignee"
+	// FromTableTable is the table that holds the from_table relation/edge.
+	FromTableTable = "case_events"
+	// FromTableInverseTable is the table name for the TerritorialTable entity.
+	// It exists in this package in order to avoid circular dependency with the "territorialtable" package.
+	FromTableInverseTable = "territorial_tables"
+	// FromTableColumn is the table column denoting the from_table relation/edge.
+	FromTableColumn = "case_event_from_table"
+	// ToTableTable is the table that holds the to_table relation/edge.
+	ToTableTable = "case_events"
+	// ToTableInverseTable is the table name for the TerritorialTable entity.
+	// It exists in this package in order to avoid circular dependency with the "territorialtable" package.
+	ToTableInverseTable = "territorial_tables"
+	// ToTableColumn is the table column denoting the to_table relation/edge.
+	ToTableColumn = "case_event_to_table"
+	// RelatedCaseTable is the table that holds the related_case relation/edge.
+	RelatedCaseTable = "case_events"
+	// RelatedCaseInverseTable is the table name for the CaseFile entity.
+	// It exists in this package in order to avoid circular dependency with the "casefile" package.
+	RelatedCaseInverseTable = "cases"
+	// RelatedCaseColumn is the table column denoting the related_case relation/edge.
+	RelatedCaseColumn = "case_event_related_case"
 )
 
 // Columns holds all SQL columns for caseevent fields.
@@ -59,6 +111,14 @@ var Columns = []string{
 	FieldKind,
 	FieldOccurredAt,
 	FieldNote,
+	FieldDetail,
+	FieldAssessmentLevel,
+	FieldInterventionKind,
+	FieldInterventionStatus,
+	FieldOutcomeKind,
+	FieldStillHeld,
+	FieldClosureReason,
+	FieldDay,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "case_events"
@@ -66,6 +126,10 @@ var Columns = []string{
 var ForeignKeys = []string{
 	"case_event_case",
 	"case_event_actor",
+	"case_event_assignee",
+	"case_event_from_table",
+	"case_event_to_table",
+	"case_event_related_case",
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -145,6 +209,180 @@ func KindValidator(k Kind) error {
 	}
 }
 
+// Detail defines the type for the "detail" enum field.
+type Detail string
+
+// Detail values.
+const (
+	DetailGoalAdded         Detail = "GOAL_ADDED"
+	DetailGoalChanged       Detail = "GOAL_CHANGED"
+	DetailCommitmentAdded   Detail = "COMMITMENT_ADDED"
+	DetailCommitmentChanged Detail = "COMMITMENT_CHANGED"
+	DetailReopenedAs        Detail = "REOPENED_AS"
+	DetailReopens           Detail = "REOPENS"
+)
+
+func (d Detail) String() string {
+	return string(d)
+}
+
+// DetailValidator is a validator for the "detail" field enum values. It is called by the builders before save.
+func DetailValidator(d Detail) error {
+	switch d {
+	case DetailGoalAdded, DetailGoalChanged, DetailCommitmentAdded, DetailCommitmentChanged, DetailReopenedAs, DetailReopens:
+		return nil
+	default:
+		return fmt.Errorf("caseevent: invalid enum value for detail field: %q", d)
+	}
+}
+
+// AssessmentLevel defines the type for the "assessment_level" enum field.
+type AssessmentLevel string
+
+// AssessmentLevel values.
+const (
+	AssessmentLevelPreliminary AssessmentLevel = "PRELIMINARY"
+	AssessmentLevelInDepth     AssessmentLevel = "IN_DEPTH"
+)
+
+func (al AssessmentLevel) String() string {
+	return string(al)
+}
+
+// AssessmentLevelValidator is a validator for the "assessment_level" field enum values. It is called by the builders before save.
+func AssessmentLevelValidator(al AssessmentLevel) error {
+	switch al {
+	case AssessmentLevelPreliminary, AssessmentLevelInDepth:
+		return nil
+	default:
+		return fmt.Errorf("caseevent: invalid enum value for assessment_level field: %q", al)
+	}
+}
+
+// InterventionKind defines the type for the "intervention_kind" enum field.
+type InterventionKind string
+
+// InterventionKind values.
+const (
+	InterventionKindOrientation               InterventionKind = "ORIENTATION"
+	InterventionKindTraining                  InterventionKind = "TRAINING"
+	InterventionKindInternship                InterventionKind = "INTERNSHIP"
+	InterventionKindJobPlacement              InterventionKind = "JOB_PLACEMENT"
+	InterventionKindBusinessStartSupport      InterventionKind = "BUSINESS_START_SUPPORT"
+	InterventionKindReturnToEducation         InterventionKind = "RETURN_TO_EDUCATION"
+	InterventionKindWorkBasedTraining         InterventionKind = "WORK_BASED_TRAINING"
+	InterventionKindSocialCarePlacement       InterventionKind = "SOCIAL_CARE_PLACEMENT"
+	InterventionKindYouthGuaranteeTraineeship InterventionKind = "YOUTH_GUARANTEE_TRAINEESHIP"
+	InterventionKindHealthWorkPathway         InterventionKind = "HEALTH_WORK_PATHWAY"
+	InterventionKindHousingSupport            InterventionKind = "HOUSING_SUPPORT"
+	InterventionKindIncomeSupport             InterventionKind = "INCOME_SUPPORT"
+	InterventionKindPsychosocialSupport       InterventionKind = "PSYCHOSOCIAL_SUPPORT"
+	InterventionKindDebtCounselling           InterventionKind = "DEBT_COUNSELLING"
+	InterventionKindOther                     InterventionKind = "OTHER"
+)
+
+func (ik InterventionKind) String() string {
+	return string(ik)
+}
+
+// InterventionKindValidator is a validator for the "intervention_kind" field enum values. It is called by the builders before save.
+func InterventionKindValidator(ik InterventionKind) error {
+	switch ik {
+	case InterventionKindOrientation, InterventionKindTraining, InterventionKindInternship, InterventionKindJobPlacement, InterventionKindBusinessStartSupport, InterventionKindReturnToEducation, InterventionKindWorkBasedTraining, InterventionKindSocialCarePlacement, InterventionKindYouthGuaranteeTraineeship, InterventionKindHealthWorkPathway, InterventionKindHousingSupport, InterventionKindIncomeSupport, InterventionKindPsychosocialSupport, InterventionKindDebtCounselling, InterventionKindOther:
+		return nil
+	default:
+		return fmt.Errorf("caseevent: invalid enum value for intervention_kind field: %q", ik)
+	}
+}
+
+// InterventionStatus defines the type for the "intervention_status" enum field.
+type InterventionStatus string
+
+// InterventionStatus values.
+const (
+	InterventionStatusPlanned     InterventionStatus = "PLANNED"
+	InterventionStatusOngoing     InterventionStatus = "ONGOING"
+	InterventionStatusCompleted   InterventionStatus = "COMPLETED"
+	InterventionStatusInterrupted InterventionStatus = "INTERRUPTED"
+)
+
+func (is InterventionStatus) String() string {
+	return string(is)
+}
+
+// InterventionStatusValidator is a validator for the "intervention_status" field enum values. It is called by the builders before save.
+func InterventionStatusValidator(is InterventionStatus) error {
+	switch is {
+	case InterventionStatusPlanned, InterventionStatusOngoing, InterventionStatusCompleted, InterventionStatusInterrupted:
+		return nil
+	default:
+		return fmt.Errorf("caseevent: invalid enum value for intervention_status field: %q", is)
+	}
+}
+
+// OutcomeKind defines the type for the "outcome_kind" enum field.
+type OutcomeKind string
+
+// OutcomeKind values.
+const (
+	OutcomeKindEmploymentPermanent   OutcomeKind = "EMPLOYMENT_PERMANENT"
+	OutcomeKindEmploymentFixedTerm   OutcomeKind = "EMPLOYMENT_FIXED_TERM"
+	OutcomeKindApprenticeship        OutcomeKind = "APPRENTICESHIP"
+	OutcomeKindSelfEmployment        OutcomeKind = "SELF_EMPLOYMENT"
+	OutcomeKindInternshipCompleted   OutcomeKind = "INTERNSHIP_COMPLETED"
+	OutcomeKindTrainingCompleted     OutcomeKind = "TRAINING_COMPLETED"
+	OutcomeKindQualificationObtained OutcomeKind = "QUALIFICATION_OBTAINED"
+	OutcomeKindHousingSecured        OutcomeKind = "HOUSING_SECURED"
+	OutcomeKindIncomeStabilised      OutcomeKind = "INCOME_STABILISED"
+	OutcomeKindHealthPathwayStarted  OutcomeKind = "HEALTH_PATHWAY_STARTED"
+	OutcomeKindSocialReintegration   OutcomeKind = "SOCIAL_REINTEGRATION"
+	OutcomeKindCommunityEngagement   OutcomeKind = "COMMUNITY_ENGAGEMENT"
+	OutcomeKindDroppedOut            OutcomeKind = "DROPPED_OUT"
+	OutcomeKindOther                 OutcomeKind = "OTHER"
+)
+
+func (ok OutcomeKind) String() string {
+	return string(ok)
+}
+
+// OutcomeKindValidator is a validator for the "outcome_kind" field enum values. It is called by the builders before save.
+func OutcomeKindValidator(ok OutcomeKind) error {
+	switch ok {
+	case OutcomeKindEmploymentPermanent, OutcomeKindEmploymentFixedTerm, OutcomeKindApprenticeship, OutcomeKindSelfEmployment, OutcomeKindInternshipCompleted, OutcomeKindTrainingCompleted, OutcomeKindQualificationObtained, OutcomeKindHousingSecured, OutcomeKindIncomeStabilised, OutcomeKindHealthPathwayStarted, OutcomeKindSocialReintegration, OutcomeKindCommunityEngagement, OutcomeKindDroppedOut, OutcomeKindOther:
+		return nil
+	default:
+		return fmt.Errorf("caseevent: invalid enum value for outcome_kind field: %q", ok)
+	}
+}
+
+// ClosureReason defines the type for the "closure_reason" enum field.
+type ClosureReason string
+
+// ClosureReason values.
+const (
+	ClosureReasonGoalsMet     ClosureReason = "GOALS_MET"
+	ClosureReasonPartiallyMet ClosureReason = "PARTIALLY_MET"
+	ClosureReasonDroppedOut   ClosureReason = "DROPPED_OUT"
+	ClosureReasonMovedAway    ClosureReason = "MOVED_AWAY"
+	ClosureReasonTransferred  ClosureReason = "TRANSFERRED"
+	ClosureReasonDeceased     ClosureReason = "DECEASED"
+	ClosureReasonOther        ClosureReason = "OTHER"
+)
+
+func (cr ClosureReason) String() string {
+	return string(cr)
+}
+
+// ClosureReasonValidator is a validator for the "closure_reason" field enum values. It is called by the builders before save.
+func ClosureReasonValidator(cr ClosureReason) error {
+	switch cr {
+	case ClosureReasonGoalsMet, ClosureReasonPartiallyMet, ClosureReasonDroppedOut, ClosureReasonMovedAway, ClosureReasonTransferred, ClosureReasonDeceased, ClosureReasonOther:
+		return nil
+	default:
+		return fmt.Errorf("caseevent: invalid enum value for closure_reason field: %q", cr)
+	}
+}
+
 // OrderOption defines the ordering options for the CaseEvent queries.
 type OrderOption func(*sql.Selector)
 
@@ -178,6 +416,46 @@ func ByNote(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldNote, opts...).ToFunc()
 }
 
+// ByDetail orders the results by the detail field.
+func ByDetail(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDetail, opts...).ToFunc()
+}
+
+// ByAssessmentLevel orders the results by the assessment_level field.
+func ByAssessmentLevel(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAssessmentLevel, opts...).ToFunc()
+}
+
+// ByInterventionKind orders the results by the intervention_kind field.
+func ByInterventionKind(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldInterventionKind, opts...).ToFunc()
+}
+
+// ByInterventionStatus orders the results by the intervention_status field.
+func ByInterventionStatus(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldInterventionStatus, opts...).ToFunc()
+}
+
+// ByOutcomeKind orders the results by the outcome_kind field.
+func ByOutcomeKind(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOutcomeKind, opts...).ToFunc()
+}
+
+// ByStillHeld orders the results by the still_held field.
+func ByStillHeld(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStillHeld, opts...).ToFunc()
+}
+
+// ByClosureReason orders the results by the closure_reason field.
+func ByClosureReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldClosureReason, opts...).ToFunc()
+}
+
+// ByDay orders the results by the day field.
+func ByDay(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDay, opts...).ToFunc()
+}
+
 // ByCaseField orders the results by case field.
 func ByCaseField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -189,6 +467,34 @@ func ByCaseField(field string, opts ...sql.OrderTermOption) OrderOption {
 func ByActorField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newActorStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByAssigneeField orders the results by assignee field.
+func ByAssigneeField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAssigneeStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByFromTableField orders the results by from_table field.
+func ByFromTableField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newFromTableStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByToTableField orders the results by to_table field.
+func ByToTableField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newToTableStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByRelatedCaseField orders the results by related_case field.
+func ByRelatedCaseField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRelatedCaseStep(), sql.OrderByField(field, opts...))
 	}
 }
 func newCaseStep() *sqlgraph.Step {
@@ -203,6 +509,34 @@ func newActorStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ActorInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, ActorTable, ActorColumn),
+	)
+}
+func newAssigneeStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AssigneeInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, AssigneeTable, AssigneeColumn),
+	)
+}
+func newFromTableStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(FromTableInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, FromTableTable, FromTableColumn),
+	)
+}
+func newToTableStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ToTableInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, ToTableTable, ToTableColumn),
+	)
+}
+func newRelatedCaseStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RelatedCaseInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, RelatedCaseTable, RelatedCaseColumn),
 	)
 }
 
@@ -220,6 +554,114 @@ func (e *Kind) UnmarshalGQL(val interface{}) error {
 	*e = Kind(str)
 	if err := KindValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Kind", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Detail) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Detail) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Detail(str)
+	if err := DetailValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Detail", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e AssessmentLevel) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *AssessmentLevel) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = AssessmentLevel(str)
+	if err := AssessmentLevelValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid AssessmentLevel", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e InterventionKind) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *InterventionKind) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = InterventionKind(str)
+	if err := InterventionKindValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid InterventionKind", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e InterventionStatus) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *InterventionStatus) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = InterventionStatus(str)
+	if err := InterventionStatusValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid InterventionStatus", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e OutcomeKind) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *OutcomeKind) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = OutcomeKind(str)
+	if err := OutcomeKindValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid OutcomeKind", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e ClosureReason) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *ClosureReason) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = ClosureReason(str)
+	if err := ClosureReasonValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid ClosureReason", str)
 	}
 	return nil
 }

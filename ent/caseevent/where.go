@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -74,6 +75,16 @@ func OccurredAt(v time.Time) predicate.CaseEvent {
 // Note applies equality check predicate on the "note" field. It's identical to NoteEQ.
 func Note(v string) predicate.CaseEvent {
 	return predicate.CaseEvent(sql.FieldEQ(FieldNote, v))
+}
+
+// StillHeld applies equality check predicate on the "still_held" field. It's identical to StillHeldEQ.
+func StillHeld(v bool) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldStillHeld, v))
+}
+
+// Day applies equality check predicate on the "day" field. It's identical to DayEQ.
+func Day(v domain.Date) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldDay, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -291,6 +302,256 @@ func NoteContainsFold(v string) predicate.CaseEvent {
 	return predicate.CaseEvent(sql.FieldContainsFold(FieldNote, v))
 }
 
+// DetailEQ applies the EQ predicate on the "detail" field.
+func DetailEQ(v Detail) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldDetail, v))
+}
+
+// DetailNEQ applies the NEQ predicate on the "detail" field.
+func DetailNEQ(v Detail) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNEQ(FieldDetail, v))
+}
+
+// DetailIn applies the In predicate on the "detail" field.
+func DetailIn(vs ...Detail) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIn(FieldDetail, vs...))
+}
+
+// DetailNotIn applies the NotIn predicate on the "detail" field.
+func DetailNotIn(vs ...Detail) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotIn(FieldDetail, vs...))
+}
+
+// DetailIsNil applies the IsNil predicate on the "detail" field.
+func DetailIsNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIsNull(FieldDetail))
+}
+
+// DetailNotNil applies the NotNil predicate on the "detail" field.
+func DetailNotNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotNull(FieldDetail))
+}
+
+// AssessmentLevelEQ applies the EQ predicate on the "assessment_level" field.
+func AssessmentLevelEQ(v AssessmentLevel) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldAssessmentLevel, v))
+}
+
+// AssessmentLevelNEQ applies the NEQ predicate on the "assessment_level" field.
+func AssessmentLevelNEQ(v AssessmentLevel) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNEQ(FieldAssessmentLevel, v))
+}
+
+// AssessmentLevelIn applies the In predicate on the "assessment_level" field.
+func AssessmentLevelIn(vs ...AssessmentLevel) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIn(FieldAssessmentLevel, vs...))
+}
+
+// AssessmentLevelNotIn applies the NotIn predicate on the "assessment_level" field.
+func AssessmentLevelNotIn(vs ...AssessmentLevel) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotIn(FieldAssessmentLevel, vs...))
+}
+
+// AssessmentLevelIsNil applies the IsNil predicate on the "assessment_level" field.
+func AssessmentLevelIsNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIsNull(FieldAssessmentLevel))
+}
+
+// AssessmentLevelNotNil applies the NotNil predicate on the "assessment_level" field.
+func AssessmentLevelNotNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotNull(FieldAssessmentLevel))
+}
+
+// InterventionKindEQ applies the EQ predicate on the "intervention_kind" field.
+func InterventionKindEQ(v InterventionKind) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldInterventionKind, v))
+}
+
+// InterventionKindNEQ applies the NEQ predicate on the "intervention_kind" field.
+func InterventionKindNEQ(v InterventionKind) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNEQ(FieldInterventionKind, v))
+}
+
+// InterventionKindIn applies the In predicate on the "intervention_kind" field.
+func InterventionKindIn(vs ...InterventionKind) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIn(FieldInterventionKind, vs...))
+}
+
+// InterventionKindNotIn applies the NotIn predicate on the "intervention_kind" field.
+func InterventionKindNotIn(vs ...InterventionKind) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotIn(FieldInterventionKind, vs...))
+}
+
+// InterventionKindIsNil applies the IsNil predicate on the "intervention_kind" field.
+func InterventionKindIsNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIsNull(FieldInterventionKind))
+}
+
+// InterventionKindNotNil applies the NotNil predicate on the "intervention_kind" field.
+func InterventionKindNotNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotNull(FieldInterventionKind))
+}
+
+// InterventionStatusEQ applies the EQ predicate on the "intervention_status" field.
+func InterventionStatusEQ(v InterventionStatus) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldInterventionStatus, v))
+}
+
+// InterventionStatusNEQ applies the NEQ predicate on the "intervention_status" field.
+func InterventionStatusNEQ(v InterventionStatus) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNEQ(FieldInterventionStatus, v))
+}
+
+// InterventionStatusIn applies the In predicate on the "intervention_status" field.
+func InterventionStatusIn(vs ...InterventionStatus) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIn(FieldInterventionStatus, vs...))
+}
+
+// InterventionStatusNotIn applies the NotIn predicate on the "intervention_status" field.
+func InterventionStatusNotIn(vs ...InterventionStatus) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotIn(FieldInterventionStatus, vs...))
+}
+
+// InterventionStatusIsNil applies the IsNil predicate on the "intervention_status" field.
+func InterventionStatusIsNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIsNull(FieldInterventionStatus))
+}
+
+// InterventionStatusNotNil applies the NotNil predicate on the "intervention_status" field.
+func InterventionStatusNotNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotNull(FieldInterventionStatus))
+}
+
+// OutcomeKindEQ applies the EQ predicate on the "outcome_kind" field.
+func OutcomeKindEQ(v OutcomeKind) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldOutcomeKind, v))
+}
+
+// OutcomeKindNEQ applies the NEQ predicate on the "outcome_kind" field.
+func OutcomeKindNEQ(v OutcomeKind) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNEQ(FieldOutcomeKind, v))
+}
+
+// OutcomeKindIn applies the In predicate on the "outcome_kind" field.
+func OutcomeKindIn(vs ...OutcomeKind) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIn(FieldOutcomeKind, vs...))
+}
+
+// OutcomeKindNotIn applies the NotIn predicate on the "outcome_kind" field.
+func OutcomeKindNotIn(vs ...OutcomeKind) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotIn(FieldOutcomeKind, vs...))
+}
+
+// OutcomeKindIsNil applies the IsNil predicate on the "outcome_kind" field.
+func OutcomeKindIsNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIsNull(FieldOutcomeKind))
+}
+
+// OutcomeKindNotNil applies the NotNil predicate on the "outcome_kind" field.
+func OutcomeKindNotNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotNull(FieldOutcomeKind))
+}
+
+// StillHeldEQ applies the EQ predicate on the "still_held" field.
+func StillHeldEQ(v bool) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldStillHeld, v))
+}
+
+// StillHeldNEQ applies the NEQ predicate on the "still_held" field.
+func StillHeldNEQ(v bool) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNEQ(FieldStillHeld, v))
+}
+
+// StillHeldIsNil applies the IsNil predicate on the "still_held" field.
+func StillHeldIsNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIsNull(FieldStillHeld))
+}
+
+// StillHeldNotNil applies the NotNil predicate on the "still_held" field.
+func StillHeldNotNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotNull(FieldStillHeld))
+}
+
+// ClosureReasonEQ applies the EQ predicate on the "closure_reason" field.
+func ClosureReasonEQ(v ClosureReason) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldClosureReason, v))
+}
+
+// ClosureReasonNEQ applies the NEQ predicate on the "closure_reason" field.
+func ClosureReasonNEQ(v ClosureReason) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNEQ(FieldClosureReason, v))
+}
+
+// ClosureReasonIn applies the In predicate on the "closure_reason" field.
+func ClosureReasonIn(vs ...ClosureReason) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIn(FieldClosureReason, vs...))
+}
+
+// ClosureReasonNotIn applies the NotIn predicate on the "closure_reason" field.
+func ClosureReasonNotIn(vs ...ClosureReason) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotIn(FieldClosureReason, vs...))
+}
+
+// ClosureReasonIsNil applies the IsNil predicate on the "closure_reason" field.
+func ClosureReasonIsNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIsNull(FieldClosureReason))
+}
+
+// ClosureReasonNotNil applies the NotNil predicate on the "closure_reason" field.
+func ClosureReasonNotNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotNull(FieldClosureReason))
+}
+
+// DayEQ applies the EQ predicate on the "day" field.
+func DayEQ(v domain.Date) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldDay, v))
+}
+
+// DayNEQ applies the NEQ predicate on the "day" field.
+func DayNEQ(v domain.Date) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNEQ(FieldDay, v))
+}
+
+// DayIn applies the In predicate on the "day" field.
+func DayIn(vs ...domain.Date) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIn(FieldDay, vs...))
+}
+
+// DayNotIn applies the NotIn predicate on the "day" field.
+func DayNotIn(vs ...domain.Date) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotIn(FieldDay, vs...))
+}
+
+// DayGT applies the GT predicate on the "day" field.
+func DayGT(v domain.Date) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldGT(FieldDay, v))
+}
+
+// DayGTE applies the GTE predicate on the "day" field.
+func DayGTE(v domain.Date) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldGTE(FieldDay, v))
+}
+
+// DayLT applies the LT predicate on the "day" field.
+func DayLT(v domain.Date) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldLT(FieldDay, v))
+}
+
+// DayLTE applies the LTE predicate on the "day" field.
+func DayLTE(v domain.Date) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldLTE(FieldDay, v))
+}
+
+// DayIsNil applies the IsNil predicate on the "day" field.
+func DayIsNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIsNull(FieldDay))
+}
+
+// DayNotNil applies the NotNil predicate on the "day" field.
+func DayNotNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotNull(FieldDay))
+}
+
 // HasCase applies the HasEdge predicate on the "case" edge.
 func HasCase() predicate.CaseEvent {
 	return predicate.CaseEvent(func(s *sql.Selector) {
@@ -329,6 +590,98 @@ func HasActor() predicate.CaseEvent {
 func HasActorWith(preds ...predicate.User) predicate.CaseEvent {
 	return predicate.CaseEvent(func(s *sql.Selector) {
 		step := newActorStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAssignee applies the HasEdge predicate on the "assignee" edge.
+func HasAssignee() predicate.CaseEvent {
+	return predicate.CaseEvent(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, AssigneeTable, AssigneeColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAssigneeWith applies the HasEdge predicate on the "assignee" edge with a given conditions (other predicates).
+func HasAssigneeWith(preds ...predicate.User) predicate.CaseEvent {
+	return predicate.CaseEvent(func(s *sql.Selector) {
+		step := newAssigneeStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasFromTable applies the HasEdge predicate on the "from_table" edge.
+func HasFromTable() predicate.CaseEvent {
+	return predicate.CaseEvent(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, FromTableTable, FromTableColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasFromTableWith applies the HasEdge predicate on the "from_table" edge with a given conditions (other predicates).
+func HasFromTableWith(preds ...predicate.TerritorialTable) predicate.CaseEvent {
+	return predicate.CaseEvent(func(s *sql.Selector) {
+		step := newFromTableStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasToTable applies the HasEdge predicate on the "to_table" edge.
+func HasToTable() predicate.CaseEvent {
+	return predicate.CaseEvent(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, ToTableTable, ToTableColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasToTableWith applies the HasEdge predicate on the "to_table" edge with a given conditions (other predicates).
+func HasToTableWith(preds ...predicate.TerritorialTable) predicate.CaseEvent {
+	return predicate.CaseEvent(func(s *sql.Selector) {
+		step := newToTableStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasRelatedCase applies the HasEdge predicate on the "related_case" edge.
+func HasRelatedCase() predicate.CaseEvent {
+	return predicate.CaseEvent(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, RelatedCaseTable, RelatedCaseColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRelatedCaseWith applies the HasEdge predicate on the "related_case" edge with a given conditions (other predicates).
+func HasRelatedCaseWith(preds ...predicate.CaseFile) predicate.CaseEvent {
+	return predicate.CaseEvent(func(s *sql.Selector) {
+		step := newRelatedCaseStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -145,8 +145,20 @@ var (
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRED", "ASSESSMENT_STARTED", "ASSESSMENT_RECORDED", "DECLINED", "TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "PLAN_UPDATED", "INTERVENTION_ADDED", "INTERVENTION_UPDATED", "OUTCOME_RECORDED", "FOLLOW_UP_RECORDED", "MONITORING_MEETING_SCHEDULED", "MONITORING_MEETING_HELD", "MONITORING_STARTED", "CLOSED", "REOPENED", "TRANSFER_REQUESTED", "TRANSFERRED", "TRANSFER_DECLINED", "NOTE"}},
 		{Name: "occurred_at", Type: field.TypeTime},
 		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "detail", Type: field.TypeEnum, Nullable: true, Enums: []string{"GOAL_ADDED", "GOAL_CHANGED", "COMMITMENT_ADDED", "COMMITMENT_CHANGED", "REOPENED_AS", "REOPENS"}},
+		{Name: "assessment_level", Type: field.TypeEnum, Nullable: true, Enums: []string{"PRELIMINARY", "IN_DEPTH"}},
+		{Name: "intervention_kind", Type: field.TypeEnum, Nullable: true, Enums: []string{"ORIENTATION", "TRAINING", "INTERNSHIP", "JOB_PLACEMENT", "BUSINESS_START_SUPPORT", "RETURN_TO_EDUCATION", "WORK_BASED_TRAINING", "SOCIAL_CARE_PLACEMENT", "YOUTH_GUARANTEE_TRAINEESHIP", "HEALTH_WORK_PATHWAY", "HOUSING_SUPPORT", "INCOME_SUPPORT", "PSYCHOSOCIAL_SUPPORT", "DEBT_COUNSELLING", "OTHER"}},
+		{Name: "intervention_status", Type: field.TypeEnum, Nullable: true, Enums: []string{"PLANNED", "ONGOING", "COMPLETED", "INTERRUPTED"}},
+		{Name: "outcome_kind", Type: field.TypeEnum, Nullable: true, Enums: []string{"EMPLOYMENT_PERMANENT", "EMPLOYMENT_FIXED_TERM", "APPRENTICESHIP", "SELF_EMPLOYMENT", "INTERNSHIP_COMPLETED", "TRAINING_COMPLETED", "QUALIFICATION_OBTAINED", "HOUSING_SECURED", "INCOME_STABILISED", "HEALTH_PATHWAY_STARTED", "SOCIAL_REINTEGRATION", "COMMUNITY_ENGAGEMENT", "DROPPED_OUT", "OTHER"}},
+		{Name: "still_held", Type: field.TypeBool, Nullable: true},
+		{Name: "closure_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"GOALS_MET", "PARTIALLY_MET", "DROPPED_OUT", "MOVED_AWAY", "TRANSFERRED", "DECEASED", "OTHER"}},
+		{Name: "day", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "case_event_case", Type: field.TypeString, Size: 40},
 		{Name: "case_event_actor", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "case_event_assignee", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "case_event_from_table", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "case_event_to_table", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "case_event_related_case", Type: field.TypeString, Nullable: true, Size: 40},
 	}
 	// CaseEventsTable holds the schema information for the "case_events" table.
 	CaseEventsTable = &schema.Table{
@@ -156,14 +168,38 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "case_events_cases_case",
-				Columns:    []*schema.Column{CaseEventsColumns[6]},
+				Columns:    []*schema.Column{CaseEventsColumns[14]},
 				RefColumns: []*schema.Column{CasesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "case_events_users_actor",
-				Columns:    []*schema.Column{CaseEventsColumns[7]},
+				Columns:    []*schema.Column{CaseEventsColumns[15]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "case_events_users_assignee",
+				Columns:    []*schema.Column{CaseEventsColumns[16]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "case_events_territorial_tables_from_table",
+				Columns:    []*schema.Column{CaseEventsColumns[17]},
+				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "case_events_territorial_tables_to_table",
+				Columns:    []*schema.Column{CaseEventsColumns[18]},
+				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "case_events_cases_related_case",
+				Columns:    []*schema.Column{CaseEventsColumns[19]},
+				RefColumns: []*schema.Column{CasesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 		},
@@ -176,7 +212,7 @@ var (
 			{
 				Name:    "caseevent_case_event_case",
 				Unique:  false,
-				Columns: []*schema.Column{CaseEventsColumns[6]},
+				Columns: []*schema.Column{CaseEventsColumns[14]},
 			},
 			{
 				Name:    "caseevent_occurred_at",
@@ -1563,6 +1599,10 @@ func init() {
 	AuditEventsTable.ForeignKeys[1].RefTable = OrganizationsTable
 	CaseEventsTable.ForeignKeys[0].RefTable = CasesTable
 	CaseEventsTable.ForeignKeys[1].RefTable = UsersTable
+	CaseEventsTable.ForeignKeys[2].RefTable = UsersTable
+	CaseEventsTable.ForeignKeys[3].RefTable = TerritorialTablesTable
+	CaseEventsTable.ForeignKeys[4].RefTable = TerritorialTablesTable
+	CaseEventsTable.ForeignKeys[5].RefTable = CasesTable
 	CasesTable.ForeignKeys[0].RefTable = PersonsTable
 	CasesTable.ForeignKeys[1].RefTable = TerritorialTablesTable
 	CasesTable.ForeignKeys[2].RefTable = OrganizationsTable

@@ -27,9 +27,9 @@ func (Assessment) Mixin() []ent.Mixin {
 func (Assessment) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("level").
-			NamedValues("Preliminary", "PRELIMINARY", "InDepth", "IN_DEPTH").
+			NamedValues(assessmentLevels...).
 			Comment("Level of the analysis (livello): analisi preliminare, quadro di analisi approfondito.").
-			Annotations(ordered("LEVEL")),
+			Annotations(ordered("LEVEL"), sharedEnum("AssessmentLevel")),
 		field.JSON("findings", []domain.AreaFinding{}).
 			Default([]domain.AreaFinding{}).
 			Comment("Needs and resources found, area by area (bisogni e risorse per area).").
@@ -64,3 +64,7 @@ func (Assessment) Indexes() []ent.Index {
 func (Assessment) Annotations() []schema.Annotation {
 	return nestedType("One level of the analysis of a case's needs and resources, area by area: preliminary, or in depth by the table's professionals (Valutazione del caso).")
 }
+
+// assessmentLevels are the levels of an analysis, as Go and GraphQL names;
+// the timeline names them too.
+var assessmentLevels = []string{"Preliminary", "PRELIMINARY", "InDepth", "IN_DEPTH"}

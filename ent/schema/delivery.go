@@ -24,25 +24,9 @@ func (Intervention) Mixin() []ent.Mixin {
 func (Intervention) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("kind").
-			NamedValues(
-				"Orientation", "ORIENTATION",
-				"Training", "TRAINING",
-				"Internship", "INTERNSHIP",
-				"JobPlacement", "JOB_PLACEMENT",
-				"BusinessStartSupport", "BUSINESS_START_SUPPORT",
-				"ReturnToEducation", "RETURN_TO_EDUCATION",
-				"WorkBasedTraining", "WORK_BASED_TRAINING",
-				"SocialCarePlacement", "SOCIAL_CARE_PLACEMENT",
-				"YouthGuaranteeTraineeship", "YOUTH_GUARANTEE_TRAINEESHIP",
-				"HealthWorkPathway", "HEALTH_WORK_PATHWAY",
-				"HousingSupport", "HOUSING_SUPPORT",
-				"IncomeSupport", "INCOME_SUPPORT",
-				"PsychosocialSupport", "PSYCHOSOCIAL_SUPPORT",
-				"DebtCounselling", "DEBT_COUNSELLING",
-				"Other", "OTHER",
-			).
+			NamedValues(interventionKinds...).
 			Comment("Kind of intervention (tipo di intervento): orientamento, formazione, tirocinio, inserimento lavorativo, sostegno all'autoimpiego, rientro in istruzione, formazione-lavoro, inserimento socio-assistenziale, tirocinio Garanzia Giovani, percorso salute-lavoro, sostegno abitativo, sostegno al reddito, supporto psico-sociale, consulenza sul debito, altro.").
-			Annotations(ordered("KIND")),
+			Annotations(ordered("KIND"), sharedEnum("InterventionKind")),
 		field.Text("description").Optional().
 			Comment("What is delivered (descrizione).").
 			Annotations(personal(shortText)...),
@@ -56,7 +40,7 @@ func (Intervention) Fields() []ent.Field {
 			NamedValues(namedValues(domain.InterventionStatuses)...).
 			Default(domain.InterventionStatuses[0]).
 			Comment("Status (stato): programmato, in corso, concluso, interrotto.").
-			Annotations(ordered("STATUS")),
+			Annotations(ordered("STATUS"), sharedEnum("InterventionStatus")),
 		field.Int64("cost_cents").Range(0, maxCents).Default(0).
 			Comment("Cost in euro cents, at most 100 million euro (costo in centesimi di euro).").
 			Annotations(ordered("COST")),
@@ -109,24 +93,9 @@ func (Outcome) Mixin() []ent.Mixin {
 func (Outcome) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("kind").
-			NamedValues(
-				"EmploymentPermanent", "EMPLOYMENT_PERMANENT",
-				"EmploymentFixedTerm", "EMPLOYMENT_FIXED_TERM",
-				"Apprenticeship", "APPRENTICESHIP",
-				"SelfEmployment", "SELF_EMPLOYMENT",
-				"InternshipCompleted", "INTERNSHIP_COMPLETED",
-				"TrainingCompleted", "TRAINING_COMPLETED",
-				"QualificationObtained", "QUALIFICATION_OBTAINED",
-				"HousingSecured", "HOUSING_SECURED",
-				"IncomeStabilised", "INCOME_STABILISED",
-				"HealthPathwayStarted", "HEALTH_PATHWAY_STARTED",
-				"SocialReintegration", "SOCIAL_REINTEGRATION",
-				"CommunityEngagement", "COMMUNITY_ENGAGEMENT",
-				"DroppedOut", "DROPPED_OUT",
-				"Other", "OTHER",
-			).
+			NamedValues(outcomeKinds...).
 			Comment("Kind of result (tipo di esito): lavoro a tempo indeterminato, a tempo determinato, apprendistato, lavoro autonomo, tirocinio concluso, formazione conclusa, qualifica conseguita, casa ottenuta, reddito stabilizzato, percorso sanitario avviato, reinserimento sociale, impegno nella comunità, abbandono, altro.").
-			Annotations(ordered("KIND")),
+			Annotations(ordered("KIND"), sharedEnum("OutcomeKind")),
 		field.Enum("value_dimension").
 			NamedValues("Economic", "ECONOMIC", "Social", "SOCIAL", "Cultural", "CULTURAL").
 			Comment("The value the pact promises that this result counts for (dimensione di valore): economico, sociale, culturale.").
@@ -216,4 +185,41 @@ func (Fund) Indexes() []ent.Index {
 // Annotations of Fund.
 func (Fund) Annotations() []schema.Annotation {
 	return rootType("Money a municipality allocated for a year to the network's interventions (Fondo anticrisi).", editable())
+}
+
+// interventionKinds are the kinds of intervention, as Go and GraphQL names; the timeline names them too.
+var interventionKinds = []string{
+	"Orientation", "ORIENTATION",
+	"Training", "TRAINING",
+	"Internship", "INTERNSHIP",
+	"JobPlacement", "JOB_PLACEMENT",
+	"BusinessStartSupport", "BUSINESS_START_SUPPORT",
+	"ReturnToEducation", "RETURN_TO_EDUCATION",
+	"WorkBasedTraining", "WORK_BASED_TRAINING",
+	"SocialCarePlacement", "SOCIAL_CARE_PLACEMENT",
+	"YouthGuaranteeTraineeship", "YOUTH_GUARANTEE_TRAINEESHIP",
+	"HealthWorkPathway", "HEALTH_WORK_PATHWAY",
+	"HousingSupport", "HOUSING_SUPPORT",
+	"IncomeSupport", "INCOME_SUPPORT",
+	"PsychosocialSupport", "PSYCHOSOCIAL_SUPPORT",
+	"DebtCounselling", "DEBT_COUNSELLING",
+	"Other", "OTHER",
+}
+
+// outcomeKinds are the kinds of result, as Go and GraphQL names; the timeline names them too.
+var outcomeKinds = []string{
+	"EmploymentPermanent", "EMPLOYMENT_PERMANENT",
+	"EmploymentFixedTerm", "EMPLOYMENT_FIXED_TERM",
+	"Apprenticeship", "APPRENTICESHIP",
+	"SelfEmployment", "SELF_EMPLOYMENT",
+	"InternshipCompleted", "INTERNSHIP_COMPLETED",
+	"TrainingCompleted", "TRAINING_COMPLETED",
+	"QualificationObtained", "QUALIFICATION_OBTAINED",
+	"HousingSecured", "HOUSING_SECURED",
+	"IncomeStabilised", "INCOME_STABILISED",
+	"HealthPathwayStarted", "HEALTH_PATHWAY_STARTED",
+	"SocialReintegration", "SOCIAL_REINTEGRATION",
+	"CommunityEngagement", "COMMUNITY_ENGAGEMENT",
+	"DroppedOut", "DROPPED_OUT",
+	"Other", "OTHER",
 }

@@ -57,16 +57,9 @@ func (CaseFile) Fields() []ent.Field {
 			Comment("Date the case was closed or declined (data di chiusura).").
 			Annotations(ordered("CLOSED_ON")),
 		field.Enum("closure_reason").Optional().Nillable().
-			NamedValues(
-				"GoalsMet", "GOALS_MET",
-				"PartiallyMet", "PARTIALLY_MET",
-				"DroppedOut", "DROPPED_OUT",
-				"MovedAway", "MOVED_AWAY",
-				"Transferred", "TRANSFERRED",
-				"Deceased", "DECEASED",
-				"Other", "OTHER",
-			).
-			Comment("Why the case was closed (motivo di chiusura): obiettivi raggiunti, parzialmente raggiunti, abbandono, trasferimento di residenza, trasferito ad altro tavolo, decesso, altro."),
+			NamedValues(closureReasons...).
+			Comment("Why the case was closed (motivo di chiusura): obiettivi raggiunti, parzialmente raggiunti, abbandono, trasferimento di residenza, trasferito ad altro tavolo, decesso, altro.").
+			Annotations(sharedEnum("CaseClosureReason")),
 		field.Text("decline_reason").Optional().
 			Comment("Why the table did not accept the referral (motivo del mancato accoglimento).").
 			Annotations(personal(shortText)...),
@@ -225,8 +218,47 @@ func (CaseEvent) Fields() []ent.Field {
 			Comment("When it happened (data e ora).").
 			Annotations(ordered("OCCURRED_AT")),
 		field.Text("note").Optional().
-			Comment("Free text, never identifying data of other persons (nota).").
+			Comment("Text a user typed with the step, shown as typed: a reason, a note, the goal or commitment added or changed; never identifying data of other persons (nota).").
 			Annotations(personal(shortText)...),
+		// What the step involved, as values rather than words: the web app
+		// writes the sentence in the reader's language from its catalogues.
+		field.Enum("detail").Optional().Nillable().Immutable().
+			NamedValues(
+				"GoalAdded", "GOAL_ADDED",
+				"GoalChanged", "GOAL_CHANGED",
+				"CommitmentAdded", "COMMITMENT_ADDED",
+				"CommitmentChanged", "COMMITMENT_CHANGED",
+				"ReopenedAs", "REOPENED_AS",
+				"Reopens", "REOPENS",
+			).
+			Comment("Which change, for the kinds that have several; a PLAN_UPDATED without one changed the plan itself (dettaglio): obiettivo aggiunto, obiettivo modificato, impegno aggiunto, impegno modificato, riaperto come nuovo caso, riapre un caso precedente.").
+			Annotations(fact()...),
+		field.Enum("assessment_level").Optional().Nillable().Immutable().
+			NamedValues(assessmentLevels...).
+			Comment("The level of the analysis recorded, for ASSESSMENT_RECORDED (livello dell'analisi).").
+			Annotations(fact(sharedEnum("AssessmentLevel"))...),
+		field.Enum("intervention_kind").Optional().Nillable().Immutable().
+			NamedValues(interventionKinds...).
+			Comment("The kind of the intervention added or updated (tipo di intervento).").
+			Annotations(fact(sharedEnum("InterventionKind"))...),
+		field.Enum("intervention_status").Optional().Nillable().Immutable().
+			NamedValues(namedValues(domain.InterventionStatuses)...).
+			Comment("The intervention's status after the update, for INTERVENTION_UPDATED (stato dell'intervento).").
+			Annotations(fact(sharedEnum("InterventionStatus"))...),
+		field.Enum("outcome_kind").Optional().Nillable().Immutable().
+			NamedValues(outcomeKinds...).
+			Comment("The kind of the result recorded, for OUTCOME_RECORDED and FOLLOW_UP_RECORDED (tipo di esito).").
+			Annotations(fact(sharedEnum("OutcomeKind"))...),
+		field.Bool("still_held").Optional().Nillable().Immutable().
+			Comment("Whether the result still held at its follow-up, for FOLLOW_UP_RECORDED (esito ancora in essere).").
+			Annotations(fact()...),
+		field.Enum("closure_reason").Optional().Nillable().Immutable().
+			NamedValues(closureReasons...).
+			Comment("Why the case was closed, for CLOSED (motivo di chiusura).").
+			Annotations(fact(sharedEnum("CaseClosureReason"))...),
+		field.Time("day").GoType(day).SchemaType(dateColumn).Optional().Nillable().Immutable().
+			Comment("The day the step names: the monitoring meeting's planned or held day (data).").
+			Annotations(fact(dateScalar())...),
 	}
 }
 
@@ -237,7 +269,31 @@ func (CaseEvent) Edges() []ent.Edge {
 			Comment("The case (caso)."),
 		edge.To("actor", User.Type).Unique().Immutable().
 			Comment("Who did it (autore)."),
+		edge.To("assignee", User.Type).Unique().Immutable().
+			Comment("The member made case manager, for TAKEN_IN_CHARGE and CASE_MANAGER_ASSIGNED (referente assegnato).").
+			Annotations(fact()...),
+		edge.To("from_table", TerritorialTable.Type).Unique().Immutable().
+			Comment("The table the case left, for TRANSFERRED (tavolo di provenienza).").
+			Annotations(fact()...),
+		edge.To("to_table", TerritorialTable.Type).Unique().Immutable().
+			Comment("The table asked to receive the case, or that received it, for the transfer kinds (tavolo di destinazione).").
+			Annotations(fact()...),
+		edge.To("related_case", CaseFile.Type).Unique().Immutable().
+			Comment("The other case of a reopening, for REOPENED: the new case (REOPENED_AS) or the earlier one (REOPENS); null when the viewer may not read it (caso collegato).").
+			Annotations(fact()...),
 	}
+}
+
+// sharedEnum names the GraphQL enum of a field whose values a timeline
+// entry carries too (fact): both fields name it, so that entgql defines
+// it once, and gqlgen.yml binds both Go types to it.
+func sharedEnum(name string) schema.Annotation { return entgql.Type(name) }
+
+// fact marks a value a timeline entry carries for its sentence: shown,
+// with the annotations given (its GraphQL type), but not a filter nor an
+// order.
+func fact(annotations ...schema.Annotation) []schema.Annotation {
+	return append([]schema.Annotation{entgql.Skip(entgql.SkipWhereInput, entgql.SkipOrderField)}, annotations...)
 }
 
 // Indexes of CaseEvent.
@@ -267,4 +323,15 @@ func namedValues[T ~string](values []T) []string {
 		out = append(out, name.String(), string(v))
 	}
 	return out
+}
+
+// closureReasons are why a case is closed, as Go and GraphQL names; the timeline names them too.
+var closureReasons = []string{
+	"GoalsMet", "GOALS_MET",
+	"PartiallyMet", "PARTIALLY_MET",
+	"DroppedOut", "DROPPED_OUT",
+	"MovedAway", "MOVED_AWAY",
+	"Transferred", "TRANSFERRED",
+	"Deceased", "DECEASED",
+	"Other", "OTHER",
 }

@@ -45,6 +45,12 @@ func (w *writer) at(d domain.Date) time.Time {
 	return d.Start().Add(time.Duration(w.g.between(8*60, 18*60)) * time.Minute)
 }
 
+// eventFacts are a timeline event's values beside its kind (the
+// columns of CaseEvent's facts), nil where the kind has none.
+type eventFacts struct {
+	note, detail, level, closure, day, assignee, related any
+}
+
 // addCase adds a case with its plan, interventions, outcomes and timeline.
 func (w *writer) addCase(c *caseDraft) {
 	g := w.g
@@ -68,21 +74,25 @@ func (w *writer) addCase(c *caseDraft) {
 	if c.previous != nil {
 		previous = str(c.previous.id)
 	}
-	event := func(kind caseevent.Kind, on domain.Date, actor *ent.User, note string) {
+	// An event carries values, not words, as the pathway's steps write
+	// them (server/pathway, record): the web app writes the sentences.
+	event := func(kind caseevent.Kind, on domain.Date, actor *ent.User, f eventFacts) {
 		var actorID any
 		if actor != nil {
 			actorID = str(actor.ID)
 		}
-		w.c.events.add(str(caseevent.DefaultID()), w.created, w.created, string(kind), w.at(on), note, str(c.id), actorID)
+		w.c.events.add(str(caseevent.DefaultID()), w.created, w.created, string(kind), w.at(on), f.note,
+			f.detail, f.level, f.closure, f.day, str(c.id), actorID, f.assignee, f.related)
 		events++
 	}
-	note := "Segnalazione ricevuta dal tavolo."
 	if c.previous != nil {
-		note = "Riapertura del caso " + c.previous.code + "."
+		event(caseevent.KindReopened, c.referred, referrer, eventFacts{detail: string(caseevent.DetailReopens), related: previous,
+			note: "Nuova segnalazione dopo la chiusura del percorso precedente."})
+	} else {
+		event(caseevent.KindReferred, c.referred, referrer, eventFacts{})
 	}
-	event(caseevent.KindReferred, c.referred, referrer, note)
 	if c.assessed != nil {
-		event(caseevent.KindAssessmentStarted, *c.assessed, t.coordinator, "Avviata l'analisi preliminare.")
+		event(caseevent.KindAssessmentStarted, *c.assessed, t.coordinator, eventFacts{})
 		due := (*c.assessed).AddDays(t.DaysToPlan)
 		firstMeetingOn, planDueOn = c.assessed, &due
 		// The preliminary analysis follows the first meeting within days;
@@ -92,29 +102,29 @@ func (w *writer) addCase(c *caseDraft) {
 				on = *c.takenOn
 			}
 			w.addAssessment(c, on, manager)
-			event(caseevent.KindAssessmentRecorded, on, manager, "Analisi preliminare registrata.")
+			event(caseevent.KindAssessmentRecorded, on, manager, eventFacts{level: string(caseevent.AssessmentLevelPreliminary)})
 		}
 	}
 	if c.declined != nil {
 		declineReason = "La situazione non rientra nei criteri del tavolo; indirizzata ai servizi competenti."
-		event(caseevent.KindDeclined, *c.declined, t.coordinator, "Segnalazione non accolta.")
+		event(caseevent.KindDeclined, *c.declined, t.coordinator, eventFacts{note: declineReason})
 	}
 	if c.takenOn != nil {
 		caseManager, takenOn = str(manager.ID), c.takenOn
-		event(caseevent.KindTakenInCharge, *c.takenOn, t.coordinator, "Presa in carico e progetto concordato.")
+		event(caseevent.KindTakenInCharge, *c.takenOn, t.coordinator, eventFacts{assignee: caseManager})
 		w.addPlan(c, manager)
 	}
 	if c.monitoring != nil {
-		event(caseevent.KindMonitoringStarted, *c.monitoring, manager, "Avvio del monitoraggio.")
+		event(caseevent.KindMonitoringStarted, *c.monitoring, manager, eventFacts{})
 		if c.status == casefile.StatusMonitoring {
 			planned := g.today.AddDays(g.between(-5, 40))
 			w.addMonitoringMeeting(c, planned)
-			event(caseevent.KindMonitoringMeetingScheduled, minDate(*c.monitoring, g.today), manager, "Incontro di monitoraggio programmato.")
+			event(caseevent.KindMonitoringMeetingScheduled, minDate(*c.monitoring, g.today), manager, eventFacts{day: g.day(planned)})
 		}
 	}
 	if c.closed != nil && c.status == casefile.StatusClosed {
 		closedOn, closureReason = c.closed, string(c.closure)
-		event(caseevent.KindClosed, *c.closed, manager, "Caso chiuso.")
+		event(caseevent.KindClosed, *c.closed, manager, eventFacts{closure: closureReason})
 	}
 	if c.declined != nil {
 		closedOn = c.declined

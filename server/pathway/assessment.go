@@ -59,7 +59,9 @@ func RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, in
 	if err := create.Exec(s.Sys); err != nil {
 		return nil, err
 	}
-	return s.c, s.record(caseevent.KindAssessmentRecorded, "preliminary analysis")
+	return s.c, s.record(caseevent.KindAssessmentRecorded, "", func(e *ent.CaseEventCreate) {
+		e.SetAssessmentLevel(caseevent.AssessmentLevelPreliminary)
+	})
 }
 
 // RecordInDepthAssessment records the in-depth analysis of complex needs
@@ -92,7 +94,9 @@ func RecordInDepthAssessment(ctx context.Context, id gid.ID, version int, in Ass
 	if err := create.Exec(s.Sys); err != nil {
 		return nil, err
 	}
-	return s.c, s.record(caseevent.KindAssessmentRecorded, "in-depth analysis")
+	return s.c, s.record(caseevent.KindAssessmentRecorded, "", func(e *ent.CaseEventCreate) {
+		e.SetAssessmentLevel(caseevent.AssessmentLevelInDepth)
+	})
 }
 
 // assessment checks an analysis and prepares it for writing.
@@ -163,7 +167,7 @@ func DeclineReferral(ctx context.Context, id gid.ID, version int, reason string)
 	if err != nil {
 		return nil, err
 	}
-	return s.c, s.record(caseevent.KindDeclined, strings.TrimSpace(reason))
+	return s.c, s.record(caseevent.KindDeclined, reason)
 }
 
 // TakeCharge takes charge of an assessed case with a case manager from
@@ -220,7 +224,9 @@ func TakeCharge(ctx context.Context, id gid.ID, version int, managerID gid.ID, p
 			return nil, err
 		}
 	}
-	return s.c, s.record(caseevent.KindTakenInCharge, "")
+	return s.c, s.record(caseevent.KindTakenInCharge, "", func(e *ent.CaseEventCreate) {
+		e.SetAssigneeID(managerID)
+	})
 }
 
 // AssignCaseManager names a new case manager from the table's members.
@@ -235,5 +241,7 @@ func AssignCaseManager(ctx context.Context, id gid.ID, version int, managerID gi
 	if err := s.save(func(u *ent.CaseFileUpdateOne) { u.SetCaseManagerID(managerID) }); err != nil {
 		return nil, err
 	}
-	return s.c, s.record(caseevent.KindCaseManagerAssigned, "")
+	return s.c, s.record(caseevent.KindCaseManagerAssigned, "", func(e *ent.CaseEventCreate) {
+		e.SetAssigneeID(managerID)
+	})
 }

@@ -2,7 +2,6 @@ package pathway
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -27,7 +26,7 @@ func MoveToMonitoring(ctx context.Context, id gid.ID, version int, note *string)
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	return s.c, s.record(caseevent.KindMonitoringStarted, strings.TrimSpace(deref(note)))
+	return s.c, s.record(caseevent.KindMonitoringStarted, deref(note))
 }
 
 // CloseCase closes a case once none of its interventions is still
@@ -44,7 +43,9 @@ func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.Clos
 	if err != nil {
 		return nil, err
 	}
-	return s.c, s.record(caseevent.KindClosed, strings.TrimSpace(reason.String()+" "+deref(note)))
+	return s.c, s.record(caseevent.KindClosed, deref(note), func(e *ent.CaseEventCreate) {
+		e.SetClosureReason(caseevent.ClosureReason(reason))
+	})
 }
 
 // nothingPending refuses to close a case while an intervention is still
@@ -115,10 +116,15 @@ func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*en
 	if err != nil {
 		return nil, err
 	}
-	if err := s.record(caseevent.KindReopened, "reopened as "+reopened.Code); err != nil {
+	err = s.record(caseevent.KindReopened, "", func(e *ent.CaseEventCreate) {
+		e.SetDetail(caseevent.DetailReopenedAs).SetRelatedCaseID(reopened.ID)
+	})
+	if err != nil {
 		return nil, err
 	}
-	return reopened, recordOn(s.Action, string(s.rule.Action), reopened.ID, caseevent.KindReopened, "reopens "+old.Code+": "+strings.TrimSpace(reason))
+	return reopened, recordOn(s.Action, string(s.rule.Action), reopened.ID, caseevent.KindReopened, reason, func(e *ent.CaseEventCreate) {
+		e.SetDetail(caseevent.DetailReopens).SetRelatedCaseID(old.ID)
+	})
 }
 
 // TransferCase asks to move an open case to another table; the case stays
@@ -147,7 +153,9 @@ func TransferCase(ctx context.Context, id gid.ID, version int, tableID gid.ID, r
 	if err != nil {
 		return nil, err
 	}
-	return s.c, s.record(caseevent.KindTransferRequested, fmt.Sprintf("to %s: %s", to.Name, strings.TrimSpace(reason)))
+	return s.c, s.record(caseevent.KindTransferRequested, reason, func(e *ent.CaseEventCreate) {
+		e.SetToTableID(to.ID)
+	})
 }
 
 // pendingTransfer refuses a step on a transfer when none is pending: a
@@ -183,7 +191,9 @@ func AcceptTransfer(ctx context.Context, id gid.ID, version int) (*ent.CaseFile,
 	if err != nil {
 		return nil, err
 	}
-	return s.c, s.record(caseevent.KindTransferred, fmt.Sprintf("from %s to %s", from.Name, to.Name))
+	return s.c, s.record(caseevent.KindTransferred, "", func(e *ent.CaseEventCreate) {
+		e.SetFromTableID(from.ID).SetToTableID(to.ID)
+	})
 }
 
 // DeclineTransfer ends a pending transfer: the receiving coordinator
@@ -203,7 +213,9 @@ func DeclineTransfer(ctx context.Context, id gid.ID, version int, reason string)
 	if err != nil {
 		return nil, err
 	}
-	return s.c, s.record(caseevent.KindTransferDeclined, fmt.Sprintf("to %s: %s", to.Name, strings.TrimSpace(reason)))
+	return s.c, s.record(caseevent.KindTransferDeclined, reason, func(e *ent.CaseEventCreate) {
+		e.SetToTableID(to.ID)
+	})
 }
 
 // AddNote adds a note to a case's timeline. Notes only add, so they need

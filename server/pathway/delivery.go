@@ -60,7 +60,9 @@ func AddIntervention(ctx context.Context, id gid.ID, version int, in Interventio
 	if err != nil {
 		return nil, err
 	}
-	return i, s.record(caseevent.KindInterventionAdded, i.Kind.String())
+	return i, s.record(caseevent.KindInterventionAdded, "", func(e *ent.CaseEventCreate) {
+		e.SetInterventionKind(caseevent.InterventionKind(i.Kind))
+	})
 }
 
 // UpdateIntervention changes an intervention's status, end date, cost or
@@ -102,7 +104,9 @@ func UpdateIntervention(ctx context.Context, id gid.ID, version int, in UpdateIn
 	if i, err = u.Save(s.Sys); err != nil {
 		return nil, err
 	}
-	return i, s.record(caseevent.KindInterventionUpdated, i.Kind.String()+" "+i.Status.String())
+	return i, s.record(caseevent.KindInterventionUpdated, "", func(e *ent.CaseEventCreate) {
+		e.SetInterventionKind(caseevent.InterventionKind(i.Kind)).SetInterventionStatus(caseevent.InterventionStatus(i.Status))
+	})
 }
 
 // employment are the outcomes checked again six months on.
@@ -171,7 +175,9 @@ func RecordOutcome(ctx context.Context, id gid.ID, version int, in OutcomeInput)
 	if err != nil {
 		return nil, err
 	}
-	return o, s.record(caseevent.KindOutcomeRecorded, o.Kind.String())
+	return o, s.record(caseevent.KindOutcomeRecorded, "", func(e *ent.CaseEventCreate) {
+		e.SetOutcomeKind(caseevent.OutcomeKind(o.Kind))
+	})
 }
 
 // RecordFollowUp records whether an outcome still held at its follow-up.
@@ -202,12 +208,8 @@ func RecordFollowUp(ctx context.Context, id gid.ID, version int, in FollowUpInpu
 	if o, err = o.Update().SetFollowedUpOn(on).SetStillHeld(in.StillHeld).Save(s.Sys); err != nil {
 		return nil, err
 	}
-	note := "still held"
-	if !in.StillHeld {
-		note = "no longer held"
-	}
-	if in.Note != nil && strings.TrimSpace(*in.Note) != "" {
-		note += ": " + strings.TrimSpace(*in.Note)
-	}
-	return o, s.record(caseevent.KindFollowUpRecorded, o.Kind.String()+" "+note)
+	return o, s.record(caseevent.KindFollowUpRecorded, deref(in.Note), func(e *ent.CaseEventCreate) {
+		e.SetStillHeld(in.StillHeld)
+		e.SetOutcomeKind(caseevent.OutcomeKind(o.Kind))
+	})
 }

@@ -61,7 +61,9 @@ func ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, in M
 			return nil, err
 		}
 	}
-	return m, s.record(caseevent.KindMonitoringMeetingScheduled, "planned on "+planned.Format(dateFormat))
+	return m, s.record(caseevent.KindMonitoringMeetingScheduled, "", func(e *ent.CaseEventCreate) {
+		e.SetDay(planned)
+	})
 }
 
 // unique returns the IDs without repeats, in their first order.
@@ -147,5 +149,7 @@ func RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, in Mon
 	if err != nil {
 		return nil, err
 	}
-	return m, s.record(caseevent.KindMonitoringMeetingHeld, "held on "+held.Format(dateFormat))
+	return m, s.record(caseevent.KindMonitoringMeetingHeld, "", func(e *ent.CaseEventCreate) {
+		e.SetDay(held)
+	})
 }

@@ -101,7 +101,7 @@ func UpdatePlan(ctx context.Context, id gid.ID, version int, in UpdatePlanInput)
 	if p, err = u.Save(s.Sys); err != nil {
 		return nil, err
 	}
-	return p, s.record(caseevent.KindPlanUpdated, "plan changed")
+	return p, s.record(caseevent.KindPlanUpdated, "")
 }
 
 // AddGoal adds a goal to the plan.
@@ -124,7 +124,9 @@ func AddGoal(ctx context.Context, id gid.ID, version int, in GoalInput) (*ent.Go
 	if err != nil {
 		return nil, err
 	}
-	return g, s.record(caseevent.KindPlanUpdated, "goal added: "+g.Description)
+	return g, s.record(caseevent.KindPlanUpdated, g.Description, func(e *ent.CaseEventCreate) {
+		e.SetDetail(caseevent.DetailGoalAdded)
+	})
 }
 
 // UpdateGoal changes a goal of the plan.
@@ -151,7 +153,9 @@ func UpdateGoal(ctx context.Context, id gid.ID, version int, in UpdateGoalInput)
 	if err != nil {
 		return nil, err
 	}
-	return g, s.record(caseevent.KindPlanUpdated, "goal changed: "+g.Description)
+	return g, s.record(caseevent.KindPlanUpdated, g.Description, func(e *ent.CaseEventCreate) {
+		e.SetDetail(caseevent.DetailGoalChanged)
+	})
 }
 
 // AddCommitment adds a reciprocal commitment to the plan.
@@ -177,7 +181,9 @@ func AddCommitment(ctx context.Context, id gid.ID, version int, in CommitmentInp
 	if err != nil {
 		return nil, err
 	}
-	return c, s.record(caseevent.KindPlanUpdated, "commitment added: "+c.Description)
+	return c, s.record(caseevent.KindPlanUpdated, c.Description, func(e *ent.CaseEventCreate) {
+		e.SetDetail(caseevent.DetailCommitmentAdded)
+	})
 }
 
 // UpdateCommitment changes a reciprocal commitment, e.g. its hours done.
@@ -210,5 +216,7 @@ func UpdateCommitment(ctx context.Context, id gid.ID, version int, in UpdateComm
 	if err != nil {
 		return nil, err
 	}
-	return c, s.record(caseevent.KindPlanUpdated, "commitment changed: "+c.Description)
+	return c, s.record(caseevent.KindPlanUpdated, c.Description, func(e *ent.CaseEventCreate) {
+		e.SetDetail(caseevent.DetailCommitmentChanged)
+	})
 }

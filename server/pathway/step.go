@@ -142,18 +142,28 @@ func (s *step) save(change func(*ent.CaseFileUpdateOne)) error {
 	return nil
 }
 
+// fact sets a value a timeline event carries: what the step involved
+// (an intervention's kind, a day, the other table), from which the web app
+// writes the event's sentence in the reader's language.
+type fact func(*ent.CaseEventCreate)
+
 // record writes the step's event on the case's timeline and its audit
-// event.
-func (s *step) record(kind caseevent.Kind, note string) error {
-	return recordOn(s.Action, string(s.rule.Action), s.c.ID, kind, note)
+// event. note is text the user typed, if any: the server writes no words.
+func (s *step) record(kind caseevent.Kind, note string, facts ...fact) error {
+	return recordOn(s.Action, string(s.rule.Action), s.c.ID, kind, note, facts...)
 }
 
 // recordOn writes a timeline event and an audit event of an action on a
 // case.
-func recordOn(a *action.Action, name string, id gid.ID, kind caseevent.Kind, note string) error {
-	err := a.Client.CaseEvent.Create().SetCaseID(id).SetKind(kind).SetOccurredAt(time.Now()).
-		SetNote(note).SetActorID(a.Viewer.UserID).Exec(a.Sys)
-	if err != nil {
+func recordOn(a *action.Action, name string, id gid.ID, kind caseevent.Kind, note string, facts ...fact) error {
+	e := a.Client.CaseEvent.Create().SetCaseID(id).SetKind(kind).SetOccurredAt(time.Now()).SetActorID(a.Viewer.UserID)
+	if note = strings.TrimSpace(note); note != "" {
+		e.SetNote(note)
+	}
+	for _, f := range facts {
+		f(e)
+	}
+	if err := e.Exec(a.Sys); err != nil {
 		return err
 	}
 	return a.Audit(name, "CaseFile", id)

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -27,6 +28,9 @@ type pathwayStep struct {
 	query string
 	legal map[casefile.Status]casefile.Status
 	event caseevent.Kind
+	// values is the event as World.LastEventValues writes it, {operator}
+	// and {today} standing for the demo operator's e-mail and today.
+	values string
 }
 
 var (
@@ -38,42 +42,42 @@ var (
 
 var pathwaySteps = []pathwayStep{
 	{"startAssessment", `mutation($id: ID!, $v: Int!) { startAssessment(id: $id, version: $v) { id } }`,
-		map[casefile.Status]casefile.Status{casefile.StatusReferred: casefile.StatusUnderAssessment}, caseevent.KindAssessmentStarted},
+		map[casefile.Status]casefile.Status{casefile.StatusReferred: casefile.StatusUnderAssessment}, caseevent.KindAssessmentStarted, "ASSESSMENT_STARTED"},
 	{"recordPreliminaryAssessment", `mutation($id: ID!, $v: Int!) { recordPreliminaryAssessment(id: $id, version: $v,
 		input: {summary: "Sintesi", findings: [{area: INCOME, need: MODERATE}], complexNeeds: true}) { id } }`,
-		map[casefile.Status]casefile.Status{casefile.StatusUnderAssessment: casefile.StatusUnderAssessment}, caseevent.KindAssessmentRecorded},
+		map[casefile.Status]casefile.Status{casefile.StatusUnderAssessment: casefile.StatusUnderAssessment}, caseevent.KindAssessmentRecorded, "ASSESSMENT_RECORDED assessmentLevel=PRELIMINARY"},
 	{"recordInDepthAssessment", `mutation($id: ID!, $v: Int!, $op: ID!) { recordInDepthAssessment(id: $id, version: $v,
 		input: {summary: "Sintesi", findings: [{area: INCOME, need: SEVERE}], teamIDs: [$op]}) { id } }`,
-		map[casefile.Status]casefile.Status{casefile.StatusUnderAssessment: casefile.StatusUnderAssessment}, caseevent.KindAssessmentRecorded},
+		map[casefile.Status]casefile.Status{casefile.StatusUnderAssessment: casefile.StatusUnderAssessment}, caseevent.KindAssessmentRecorded, "ASSESSMENT_RECORDED assessmentLevel=IN_DEPTH"},
 	{"declineReferral", `mutation($id: ID!, $v: Int!) { declineReferral(id: $id, version: $v, reason: "Fuori dai criteri") { id } }`,
 		map[casefile.Status]casefile.Status{casefile.StatusReferred: casefile.StatusDeclined, casefile.StatusUnderAssessment: casefile.StatusDeclined},
-		caseevent.KindDeclined},
+		caseevent.KindDeclined, "DECLINED note=Fuori dai criteri"},
 	{"takeCharge", `mutation($id: ID!, $v: Int!, $op: ID!) { takeCharge(id: $id, version: $v, caseManagerID: $op,
 		plan: {goals: [{area: INCOME, description: "Stabilizzare il reddito"}]}) { id } }`,
-		map[casefile.Status]casefile.Status{casefile.StatusUnderAssessment: casefile.StatusInCharge}, caseevent.KindTakenInCharge},
+		map[casefile.Status]casefile.Status{casefile.StatusUnderAssessment: casefile.StatusInCharge}, caseevent.KindTakenInCharge, "TAKEN_IN_CHARGE assignee={operator}"},
 	{"assignCaseManager", `mutation($id: ID!, $v: Int!, $op: ID!) { assignCaseManager(id: $id, version: $v, caseManagerID: $op) { id } }`,
-		working, caseevent.KindCaseManagerAssigned},
+		working, caseevent.KindCaseManagerAssigned, "CASE_MANAGER_ASSIGNED assignee={operator}"},
 	{"updatePlan", `mutation($id: ID!, $v: Int!) { updatePlan(id: $id, version: $v, input: {summary: "Rivisto"}) { id } }`,
-		working, caseevent.KindPlanUpdated},
+		working, caseevent.KindPlanUpdated, "PLAN_UPDATED"},
 	{"addGoal", `mutation($id: ID!, $v: Int!) { addGoal(id: $id, version: $v, input: {area: HOUSING, description: "Casa"}) { id } }`,
-		working, caseevent.KindPlanUpdated},
+		working, caseevent.KindPlanUpdated, "PLAN_UPDATED note=Casa detail=GOAL_ADDED"},
 	{"addCommitment", `mutation($id: ID!, $v: Int!) { addCommitment(id: $id, version: $v,
-		input: {kind: VOLUNTEERING, description: "Mensa", hoursAgreed: 20}) { id } }`, working, caseevent.KindPlanUpdated},
+		input: {kind: VOLUNTEERING, description: "Mensa", hoursAgreed: 20}) { id } }`, working, caseevent.KindPlanUpdated, "PLAN_UPDATED note=Mensa detail=COMMITMENT_ADDED"},
 	{"addIntervention", `mutation($id: ID!, $v: Int!, $o: ID!, $today: Date!) { addIntervention(id: $id, version: $v,
-		input: {kind: TRAINING, providerID: $o, startsOn: $today}) { id } }`, working, caseevent.KindInterventionAdded},
+		input: {kind: TRAINING, providerID: $o, startsOn: $today}) { id } }`, working, caseevent.KindInterventionAdded, "INTERVENTION_ADDED interventionKind=TRAINING"},
 	{"recordOutcome", `mutation($id: ID!, $v: Int!, $today: Date!) { recordOutcome(id: $id, version: $v,
-		input: {kind: SOCIAL_REINTEGRATION, achievedOn: $today}) { id } }`, working, caseevent.KindOutcomeRecorded},
+		input: {kind: SOCIAL_REINTEGRATION, achievedOn: $today}) { id } }`, working, caseevent.KindOutcomeRecorded, "OUTCOME_RECORDED outcomeKind=SOCIAL_REINTEGRATION"},
 	{"scheduleMonitoringMeeting", `mutation($id: ID!, $v: Int!, $goal: ID!, $today: Date!) { scheduleMonitoringMeeting(id: $id, version: $v,
-		input: {plannedOn: $today, goalIDs: [$goal]}) { id } }`, working, caseevent.KindMonitoringMeetingScheduled},
+		input: {plannedOn: $today, goalIDs: [$goal]}) { id } }`, working, caseevent.KindMonitoringMeetingScheduled, "MONITORING_MEETING_SCHEDULED day={today}"},
 	{"moveToMonitoring", `mutation($id: ID!, $v: Int!) { moveToMonitoring(id: $id, version: $v) { id } }`,
-		map[casefile.Status]casefile.Status{casefile.StatusInCharge: casefile.StatusMonitoring}, caseevent.KindMonitoringStarted},
+		map[casefile.Status]casefile.Status{casefile.StatusInCharge: casefile.StatusMonitoring}, caseevent.KindMonitoringStarted, "MONITORING_STARTED"},
 	{"closeCase", `mutation($id: ID!, $v: Int!) { closeCase(id: $id, version: $v, reason: GOALS_MET) { id } }`,
 		map[casefile.Status]casefile.Status{casefile.StatusInCharge: casefile.StatusClosed, casefile.StatusMonitoring: casefile.StatusClosed},
-		caseevent.KindClosed},
+		caseevent.KindClosed, "CLOSED closureReason=GOALS_MET"},
 	{"reopenCase", `mutation($id: ID!, $v: Int!) { reopenCase(id: $id, version: $v, reason: "Nuova perdita del lavoro") { id } }`,
-		map[casefile.Status]casefile.Status{casefile.StatusClosed: casefile.StatusClosed}, caseevent.KindReopened},
+		map[casefile.Status]casefile.Status{casefile.StatusClosed: casefile.StatusClosed}, caseevent.KindReopened, "REOPENED detail=REOPENED_AS relatedCase=yes"},
 	{"transferCase", `mutation($id: ID!, $v: Int!, $t: ID!) { transferCase(id: $id, version: $v, tableID: $t, reason: "Cambio di residenza") { id } }`,
-		open, caseevent.KindTransferRequested},
+		open, caseevent.KindTransferRequested, "TRANSFER_REQUESTED note=Cambio di residenza toTable=VIN"},
 }
 
 var allStatuses = []casefile.Status{casefile.StatusReferred, casefile.StatusUnderAssessment, casefile.StatusInCharge,
@@ -106,6 +110,10 @@ func TestPathwayStateMachine(t *testing.T) {
 					if after.Status != want || after.Version != before.Version+1 || w.LastEvent(id) != step.event {
 						t.Errorf("%s from %s: status %s version %d event %s, want %s %d %s", step.name, from,
 							after.Status, after.Version, w.LastEvent(id), want, before.Version+1, step.event)
+					}
+					wantValues := strings.NewReplacer("{operator}", demo.OperatorEmail, "{today}", today).Replace(step.values)
+					if got := w.LastEventValues(id); got != wantValues {
+						t.Errorf("%s from %s: event %q, want %q", step.name, from, got, wantValues)
 					}
 				default:
 					if f, _ := r.Errors[0].Extensions["field"].(string); len(r.Errors) == 0 || r.Code() != "BAD_USER_INPUT" || f != "status" {
@@ -210,22 +218,28 @@ func TestPathwayThroughHTTP(t *testing.T) {
 		c.Version++
 		step(w.Op, `mutation($id: ID!, $v: Int!) { closeCase(id: $id, version: $v, reason: GOALS_MET, note: "Assunto") { id } }`, map[string]any{})
 
+		// Each event carries what its step involved as values, and only
+		// the user's text as its note: the web app writes the sentences.
 		var timeline struct {
 			Status string
 			Events struct {
-				Edges []struct{ Node struct{ Kind string } }
+				Edges []struct{ Node map[string]any }
 			}
 		}
 		w.Coord.Must(`query($id: ID!) { node(id: $id) { ... on Case { status events(first: 50, orderBy: [{field: OCCURRED_AT}]) {
-			edges { node { kind } } } } } }`, map[string]any{"id": c.ID}, &timeline)
-		var kinds []string
+			edges { node { kind note detail assessmentLevel interventionKind interventionStatus outcomeKind stillHeld closureReason day
+			assignee { id } fromTable { id } toTable { id } relatedCase { id } } } } } } }`, map[string]any{"id": c.ID}, &timeline)
+		var events []string
 		for _, e := range timeline.Events.Edges {
-			kinds = append(kinds, e.Node.Kind)
+			events = append(events, eventValues(e.Node))
 		}
-		wantKinds := []string{"REFERRED", "ASSESSMENT_STARTED", "ASSESSMENT_RECORDED", "ASSESSMENT_RECORDED", "TAKEN_IN_CHARGE",
-			"INTERVENTION_ADDED", "OUTCOME_RECORDED", "FOLLOW_UP_RECORDED", "INTERVENTION_UPDATED", "CLOSED"}
-		if timeline.Status != "CLOSED" || !slices.Equal(kinds, wantKinds) {
-			t.Errorf("case %s with timeline\n%v\nwant CLOSED with\n%v", timeline.Status, kinds, wantKinds)
+		wantEvents := []string{"REFERRED", "ASSESSMENT_STARTED", "ASSESSMENT_RECORDED assessmentLevel=PRELIMINARY",
+			"ASSESSMENT_RECORDED assessmentLevel=IN_DEPTH", "TAKEN_IN_CHARGE assignee=" + string(w.OpID),
+			"INTERVENTION_ADDED interventionKind=TRAINING", "OUTCOME_RECORDED outcomeKind=EMPLOYMENT_FIXED_TERM",
+			"FOLLOW_UP_RECORDED outcomeKind=EMPLOYMENT_FIXED_TERM stillHeld=true",
+			"INTERVENTION_UPDATED interventionKind=TRAINING interventionStatus=COMPLETED", "CLOSED note=Assunto closureReason=GOALS_MET"}
+		if timeline.Status != "CLOSED" || !slices.Equal(events, wantEvents) {
+			t.Errorf("case %s with timeline\n%s\nwant CLOSED with\n%s", timeline.Status, strings.Join(events, "\n"), strings.Join(wantEvents, "\n"))
 		}
 
 		audit := w.Client.AuditEvent.Query().Where(auditevent.EntityID(string(c.ID)), auditevent.EntityType("Case"),
@@ -605,4 +619,26 @@ func TestAgendaOfTheCaseManager(t *testing.T) {
 			t.Error("a follow-up recorded is still due")
 		}
 	})
+}
+
+// eventValues writes a timeline event as its kind and the values it
+// carries, in the order of the query (an object by its id), as
+// World.LastEventValues does.
+func eventValues(node map[string]any) string {
+	out := []string{node["kind"].(string)}
+	for _, k := range []string{"note", "detail", "assessmentLevel", "interventionKind", "interventionStatus", "outcomeKind", "stillHeld",
+		"closureReason", "day", "assignee", "fromTable", "toTable", "relatedCase"} {
+		switch v := node[k].(type) {
+		case nil:
+		case string:
+			if v != "" { // a note left empty
+				out = append(out, k+"="+v)
+			}
+		case map[string]any:
+			out = append(out, fmt.Sprintf("%s=%v", k, v["id"]))
+		default:
+			out = append(out, fmt.Sprintf("%s=%v", k, v))
+		}
+	}
+	return strings.Join(out, " ")
 }

@@ -160,7 +160,9 @@ const casePageQuery = `query CasePage($id: ID!) {
         cases(first: 20, orderBy: [{field: REFERRED_ON, direction: ASC}]) { totalCount edges { node { id code status referredOn closedOn table { id name } } } }
         identity { id firstName lastName taxCode birthDate birthPlace email phone address postalCode city } }
       events(first: 100, orderBy: [{field: OCCURRED_AT, direction: DESC}]) {
-        totalCount edges { node { id kind occurredAt note actor { id name } } }
+        totalCount edges { node { id kind occurredAt note actor { id name } detail assessmentLevel interventionKind
+          interventionStatus outcomeKind stillHeld closureReason day assignee { id name } fromTable { id name } toTable { id name }
+          relatedCase { id code } } }
       }
       assessments(first: 100, orderBy: [{field: ASSESSED_ON, direction: DESC}]) {
         edges { node { id level assessedOn summary complexNeeds assessor { id name } findings { area need resources notes } } }

@@ -3,6 +3,7 @@ package webtest
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -94,6 +95,49 @@ func (w *World) Snapshot(id gid.ID) Snapshot {
 func (w *World) LastEvent(id gid.ID) caseevent.Kind {
 	return w.Client.CaseEvent.Query().Where(caseevent.HasCaseWith(casefile.ID(id))).
 		Order(ent.Desc(caseevent.FieldOccurredAt)).FirstX(w.Ctx).Kind
+}
+
+// LastEventValues is a case's latest timeline event as its kind and the
+// values it carries: the note, enum values and day as stored, the case
+// manager by e-mail, tables by code, and whether it names another case.
+func (w *World) LastEventValues(id gid.ID) string {
+	e := w.Client.CaseEvent.Query().Where(caseevent.HasCaseWith(casefile.ID(id))).
+		Order(ent.Desc(caseevent.FieldOccurredAt)).WithAssignee().WithFromTable().WithToTable().WithRelatedCase().FirstX(w.Ctx)
+	out := []string{string(e.Kind)}
+	add := func(name string, set bool, value any) {
+		if set {
+			out = append(out, fmt.Sprintf("%s=%v", name, value))
+		}
+	}
+	add("note", e.Note != "", e.Note)
+	add("detail", e.Detail != nil, deref(e.Detail))
+	add("assessmentLevel", e.AssessmentLevel != nil, deref(e.AssessmentLevel))
+	add("interventionKind", e.InterventionKind != nil, deref(e.InterventionKind))
+	add("interventionStatus", e.InterventionStatus != nil, deref(e.InterventionStatus))
+	add("outcomeKind", e.OutcomeKind != nil, deref(e.OutcomeKind))
+	add("stillHeld", e.StillHeld != nil, deref(e.StillHeld))
+	add("closureReason", e.ClosureReason != nil, deref(e.ClosureReason))
+	add("day", e.Day != nil, deref(e.Day))
+	if a := e.Edges.Assignee; a != nil {
+		add("assignee", true, a.Email)
+	}
+	if t := e.Edges.FromTable; t != nil {
+		add("fromTable", true, t.Code)
+	}
+	if t := e.Edges.ToTable; t != nil {
+		add("toTable", true, t.Code)
+	}
+	add("relatedCase", e.Edges.RelatedCase != nil, "yes")
+	return strings.Join(out, " ")
+}
+
+// deref is the value a pointer points to, or its type's zero value.
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
 }
 
 // CaseIn writes a case of the Empoli table, referred by the demo operator
