@@ -96,6 +96,14 @@ describe("a case from referral to outcome", () => {
     await signIn(page, "operator@demo.example");
     await page.goto(at(caseURL));
     await recordEmploymentOutcome(page);
+    // The timeline tells the case in Italian: no code, no English.
+    const timeline = page.getByTestId("case-timeline");
+    await timeline.getByText("Esito registrato: Lavoro a tempo indeterminato").waitFor();
+    const story = (await timeline.textContent()) ?? "";
+    expect(story).toContain("Intervento aggiunto: ");
+    expect(story).toContain("Analisi preliminare registrata");
+    expect(story).not.toMatch(/\b[A-Z]+_[A-Z_]+\b/);
+    expect(story).not.toMatch(/\b(analysis|preliminary|added|changed|updated|recorded|planned|held)\b/i);
     await checkScreen(page, "23-case-outcome");
     await page.context().close();
   });

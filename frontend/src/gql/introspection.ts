@@ -2063,6 +2063,24 @@ export default {
             "args": []
           },
           {
+            "name": "assessmentLevel",
+            "type": {
+              "kind": "ENUM",
+              "name": "AssessmentLevel",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "assignee",
+            "type": {
+              "kind": "OBJECT",
+              "name": "User",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
             "name": "case",
             "type": {
               "kind": "NON_NULL",
@@ -2071,6 +2089,15 @@ export default {
                 "kind": "OBJECT",
                 "ofType": null
               }
+            },
+            "args": []
+          },
+          {
+            "name": "closureReason",
+            "type": {
+              "kind": "ENUM",
+              "name": "CaseClosureReason",
+              "ofType": null
             },
             "args": []
           },
@@ -2086,6 +2113,32 @@ export default {
             "args": []
           },
           {
+            "name": "day",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "detail",
+            "type": {
+              "kind": "ENUM",
+              "name": "CaseEventDetail",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "fromTable",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Table",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
             "name": "id",
             "type": {
               "kind": "NON_NULL",
@@ -2093,6 +2146,24 @@ export default {
                 "kind": "SCALAR",
                 "name": "Any"
               }
+            },
+            "args": []
+          },
+          {
+            "name": "interventionKind",
+            "type": {
+              "kind": "ENUM",
+              "name": "InterventionKind",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "interventionStatus",
+            "type": {
+              "kind": "ENUM",
+              "name": "InterventionStatus",
+              "ofType": null
             },
             "args": []
           },
@@ -2124,6 +2195,41 @@ export default {
                 "kind": "SCALAR",
                 "name": "Any"
               }
+            },
+            "args": []
+          },
+          {
+            "name": "outcomeKind",
+            "type": {
+              "kind": "ENUM",
+              "name": "OutcomeKind",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "relatedCase",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Case",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "stillHeld",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "toTable",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Table",
+              "ofType": null
             },
             "args": []
           },
@@ -2187,6 +2293,30 @@ export default {
           }
         ],
         "interfaces": []
+      },
+      {
+        "kind": "ENUM",
+        "name": "CaseEventDetail",
+        "enumValues": [
+          {
+            "name": "COMMITMENT_ADDED"
+          },
+          {
+            "name": "COMMITMENT_CHANGED"
+          },
+          {
+            "name": "GOAL_ADDED"
+          },
+          {
+            "name": "GOAL_CHANGED"
+          },
+          {
+            "name": "REOPENED_AS"
+          },
+          {
+            "name": "REOPENS"
+          }
+        ]
       },
       {
         "kind": "OBJECT",

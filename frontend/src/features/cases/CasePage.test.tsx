@@ -66,7 +66,16 @@ function aCase(overrides: Record<string, unknown> = {}, person: Record<string, u
       totalCount: 2,
       edges: [
         { node: { id: "evt_1", kind: "REFERRED", occurredAt: "2026-01-10T09:00:00Z", note: null, actor: { id: "usr_1", name: "Anna Operatrice" } } },
-        { node: { id: "evt_2", kind: "TAKEN_IN_CHARGE", occurredAt: "2026-02-02T09:00:00Z", note: "Progetto concordato", actor: null } },
+        {
+          node: {
+            id: "evt_2",
+            kind: "TAKEN_IN_CHARGE",
+            occurredAt: "2026-02-02T09:00:00Z",
+            note: "Progetto concordato",
+            actor: null,
+            assignee: { id: "usr_2", name: "Bruno Referente" },
+          },
+        },
       ],
     },
     assessments: empty,
@@ -155,7 +164,8 @@ describe("the case page", () => {
     setup({ data: { node: aCase({ overdue: true, status: "REFERRED" }) } });
     const timeline = await screen.findByTestId("case-timeline");
     const items = within(timeline).getAllByRole("listitem");
-    expect(items.map((li) => li.querySelector("strong")?.textContent)).toEqual(["Presa in carico", "Segnalazione"]);
+    expect(items.map((li) => li.querySelector("strong")?.textContent)).toEqual(["Caso preso in carico; referente: Bruno Referente", "Caso segnalato al tavolo"]);
+    expect(within(timeline).getByText("Progetto concordato")).toBeTruthy();
     expect(screen.getAllByText("In ritardo").length).toBeGreaterThan(0);
     expect(screen.getByText(/il primo colloquio era previsto entro il 25\/01\/2026/)).toBeTruthy();
   });

@@ -9,6 +9,7 @@ import { DataItem } from "../../ui/DataList";
 import { type DataColumn, DataTable } from "../../ui/DataTable";
 import { Section } from "../../ui/Section";
 import { newestFirst } from "./casePage";
+import { EventSentence } from "./EventSentence";
 
 // The case's story, one section each: what happened (timeline), what the
 // assessments found, the plan agreed with the person, the interventions
@@ -25,6 +26,30 @@ export const CasePageSectionsEventFragmentDoc = graphql(`
     actor {
       id
       name
+    }
+    detail
+    assessmentLevel
+    interventionKind
+    interventionStatus
+    outcomeKind
+    stillHeld
+    closureReason
+    day
+    assignee {
+      id
+      name
+    }
+    fromTable {
+      id
+      name
+    }
+    toTable {
+      id
+      name
+    }
+    relatedCase {
+      id
+      code
     }
   }
 `);
@@ -231,7 +256,6 @@ function Rows<T>({ rows, empty, caption, columns, row }: { rows: T[]; empty?: st
 
 export function TimelineSection({ data }: Data) {
   const fmt = useFormat();
-  const label = useEnumLabel();
   const events = newestFirst(nodes(data.events));
   return (
     <Section id="case-timeline-title" title="cases.section.timeline">
@@ -241,7 +265,9 @@ export function TimelineSection({ data }: Data) {
         <ol className="list-unstyled border-start border-2 ps-3" data-testid="case-timeline">
           {events.map((e) => (
             <li key={e.id} className="mb-3">
-              <strong>{label("CaseEventKind", e.kind)}</strong>{" "}
+              <strong>
+                <EventSentence event={e} />
+              </strong>{" "}
               <span>
                 — <time dateTime={e.occurredAt}>{fmt.dateTime(e.occurredAt)}</time>
               </span>

@@ -10,6 +10,7 @@ import type { CaseAction } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
 import { useEnumLabel } from "../../../i18n/useEnumLabel";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
+import { EventSentence } from "../EventSentence";
 import { applyServerErrors } from "../../../ui/fields";
 import { nodes } from "../../../ui/connection";
 import { useUnsavedChanges } from "../../../ui/useUnsavedChanges";
@@ -230,7 +231,7 @@ export function ConflictNotice({ caseId, seenAt, conflict }: { caseId: string; s
           <ul className="mb-0" aria-label={intl.formatMessage({ id: "caseActions.conflict.events" })}>
             {events.map((e) => (
               <li key={e.id}>
-                {format.dateTime(e.occurredAt)} — {label("CaseEventKind", e.kind)}
+                {format.dateTime(e.occurredAt)} — <EventSentence event={e} />
                 {e.actor && <> ({e.actor.name})</>}
                 {e.note && <>: {e.note}</>}
               </li>

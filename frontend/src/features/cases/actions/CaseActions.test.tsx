@@ -96,7 +96,7 @@ describe("the case's actions", () => {
     expect(mutation).toHaveBeenLastCalledWith("CaseActionsStartAssessment", expect.objectContaining({ id: "cas_1", version: 3 }));
     expect(within(dialog).getByText("Versione: vista 3, attuale 7.")).toBeTruthy();
     expect(within(dialog).getByText("Stato: visto «Segnalato», attuale «In valutazione».")).toBeTruthy();
-    expect(await within(dialog).findByText(/Avvio della valutazione \(Collega\)/)).toBeTruthy();
+    expect(await within(dialog).findByText(/Valutazione avviata \(Collega\)/)).toBeTruthy();
     expect(onChanged).toHaveBeenCalledTimes(1);
     // The input is kept.
     expect((within(dialog).getByLabelText("Data del primo colloquio") as HTMLInputElement).value).toBe("2026-03-05");
