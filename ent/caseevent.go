@@ -33,7 +33,7 @@ type CaseEvent struct {
 	OccurredAt time.Time `json:"occurred_at,omitempty"`
 	// Text a user typed with the step, shown as typed: a reason, a note, the goal or commitment added or changed; never identifying data of other persons (nota).
 	Note string `json:"note,omitempty"`
-	// Which change, for the kinds that have several; a PLAN_UPDATED without one changed the plan itself (dettaglio): obiettivo aggiunto, obiettivo modificato, impegno aggiunto, impegno modificato, riaperto come nuovo caso, riapre un caso precedente.
+	// Which change, for the kinds that have several; a PLAN_UPDATED without one changed the plan itself (dettaglio): obiettivo aggiunto, obiettivo modificato, impegno aggiunto, impegno modificato, obiettivo raggiunto alla chiusura, impegno assolto alla chiusura, riaperto come nuovo caso, riapre un caso precedente.
 	Detail *caseevent.Detail `json:"detail,omitempty"`
 	// The level of the analysis recorded, for ASSESSMENT_RECORDED (livello dell'analisi).
 	AssessmentLevel *caseevent.AssessmentLevel `json:"assessment_level,omitempty"`

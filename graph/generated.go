@@ -572,7 +572,7 @@ type ComplexityRoot struct {
 		AddTableMember              func(childComplexity int, input ent.CreateTableMembershipInput) int
 		AssignCaseManager           func(childComplexity int, id gid.ID, version int, caseManagerID gid.ID) int
 		ChangePassword              func(childComplexity int, input model.ChangePasswordInput) int
-		CloseCase                   func(childComplexity int, id gid.ID, version int, reason casefile.ClosureReason, note *string) int
+		CloseCase                   func(childComplexity int, id gid.ID, version int, reason casefile.ClosureReason, note *string, goalsAchieved []gid.ID, commitmentsFulfilled []gid.ID) int
 		CreateAPIToken              func(childComplexity int, input model.CreateAPITokenInput) int
 		CreateFund                  func(childComplexity int, input ent.CreateFundInput) int
 		CreateMunicipality          func(childComplexity int, input ent.CreateMunicipalityInput) int
@@ -1060,7 +1060,7 @@ type MutationResolver interface {
 	ScheduleMonitoringMeeting(ctx context.Context, id gid.ID, version int, input pathway.MonitoringMeetingInput) (*ent.MonitoringMeeting, error)
 	RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, input pathway.MonitoringResultInput) (*ent.MonitoringMeeting, error)
 	MoveToMonitoring(ctx context.Context, id gid.ID, version int, note *string) (*ent.CaseFile, error)
-	CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.ClosureReason, note *string) (*ent.CaseFile, error)
+	CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.ClosureReason, note *string, goalsAchieved []gid.ID, commitmentsFulfilled []gid.ID) (*ent.CaseFile, error)
 	ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error)
 	TransferCase(ctx context.Context, id gid.ID, version int, tableID gid.ID, reason string) (*ent.CaseFile, error)
 	AcceptTransfer(ctx context.Context, id gid.ID, version int) (*ent.CaseFile, error)
@@ -3484,7 +3484,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CloseCase(childComplexity, args["id"].(gid.ID), args["version"].(int), args["reason"].(casefile.ClosureReason), args["note"].(*string)), true
+		return e.ComplexityRoot.Mutation.CloseCase(childComplexity, args["id"].(gid.ID), args["version"].(int), args["reason"].(casefile.ClosureReason), args["note"].(*string), args["goalsAchieved"].([]gid.ID), args["commitmentsFulfilled"].([]gid.ID)), true
 	case "Mutation.createApiToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -9636,6 +9636,22 @@ func (ec *executionContext) field_Mutation_closeCase_args(ctx context.Context, r
 		return nil, err
 	}
 	args["note"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "goalsAchieved",
+		func(ctx context.Context, v any) ([]gid.ID, error) {
+			return ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐIDᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["goalsAchieved"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "commitmentsFulfilled",
+		func(ctx context.Context, v any) ([]gid.ID, error) {
+			return ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐIDᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["commitmentsFulfilled"] = arg5
 	return args, nil
 }
 
@@ -24116,7 +24132,7 @@ func (ec *executionContext) _Mutation_closeCase(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CloseCase(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["reason"].(casefile.ClosureReason), fc.Args["note"].(*string))
+			return ec.Resolvers.Mutation().CloseCase(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["reason"].(casefile.ClosureReason), fc.Args["note"].(*string), fc.Args["goalsAchieved"].([]gid.ID), fc.Args["commitmentsFulfilled"].([]gid.ID))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {

@@ -127,8 +127,8 @@ func (r *mutationResolver) MoveToMonitoring(ctx context.Context, id gid.ID, vers
 }
 
 // CloseCase is the resolver for the closeCase field.
-func (r *mutationResolver) CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.ClosureReason, note *string) (*ent.CaseFile, error) {
-	return pathway.CloseCase(ctx, id, version, reason, note)
+func (r *mutationResolver) CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.ClosureReason, note *string, goalsAchieved []gid.ID, commitmentsFulfilled []gid.ID) (*ent.CaseFile, error) {
+	return pathway.CloseCase(ctx, id, version, reason, note, goalsAchieved, commitmentsFulfilled)
 }
 
 // ReopenCase is the resolver for the reopenCase field.

@@ -214,12 +214,14 @@ type Detail string
 
 // Detail values.
 const (
-	DetailGoalAdded         Detail = "GOAL_ADDED"
-	DetailGoalChanged       Detail = "GOAL_CHANGED"
-	DetailCommitmentAdded   Detail = "COMMITMENT_ADDED"
-	DetailCommitmentChanged Detail = "COMMITMENT_CHANGED"
-	DetailReopenedAs        Detail = "REOPENED_AS"
-	DetailReopens           Detail = "REOPENS"
+	DetailGoalAdded           Detail = "GOAL_ADDED"
+	DetailGoalChanged         Detail = "GOAL_CHANGED"
+	DetailCommitmentAdded     Detail = "COMMITMENT_ADDED"
+	DetailCommitmentChanged   Detail = "COMMITMENT_CHANGED"
+	DetailGoalAchieved        Detail = "GOAL_ACHIEVED"
+	DetailCommitmentFulfilled Detail = "COMMITMENT_FULFILLED"
+	DetailReopenedAs          Detail = "REOPENED_AS"
+	DetailReopens             Detail = "REOPENS"
 )
 
 func (d Detail) String() string {
@@ -229,7 +231,7 @@ func (d Detail) String() string {
 // DetailValidator is a validator for the "detail" field enum values. It is called by the builders before save.
 func DetailValidator(d Detail) error {
 	switch d {
-	case DetailGoalAdded, DetailGoalChanged, DetailCommitmentAdded, DetailCommitmentChanged, DetailReopenedAs, DetailReopens:
+	case DetailGoalAdded, DetailGoalChanged, DetailCommitmentAdded, DetailCommitmentChanged, DetailGoalAchieved, DetailCommitmentFulfilled, DetailReopenedAs, DetailReopens:
 		return nil
 	default:
 		return fmt.Errorf("caseevent: invalid enum value for detail field: %q", d)

@@ -145,7 +145,7 @@ var (
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRED", "ASSESSMENT_STARTED", "ASSESSMENT_RECORDED", "DECLINED", "TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "PLAN_UPDATED", "INTERVENTION_ADDED", "INTERVENTION_UPDATED", "OUTCOME_RECORDED", "FOLLOW_UP_RECORDED", "MONITORING_MEETING_SCHEDULED", "MONITORING_MEETING_HELD", "MONITORING_STARTED", "CLOSED", "REOPENED", "TRANSFER_REQUESTED", "TRANSFERRED", "TRANSFER_DECLINED", "NOTE"}},
 		{Name: "occurred_at", Type: field.TypeTime},
 		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
-		{Name: "detail", Type: field.TypeEnum, Nullable: true, Enums: []string{"GOAL_ADDED", "GOAL_CHANGED", "COMMITMENT_ADDED", "COMMITMENT_CHANGED", "REOPENED_AS", "REOPENS"}},
+		{Name: "detail", Type: field.TypeEnum, Nullable: true, Enums: []string{"GOAL_ADDED", "GOAL_CHANGED", "COMMITMENT_ADDED", "COMMITMENT_CHANGED", "GOAL_ACHIEVED", "COMMITMENT_FULFILLED", "REOPENED_AS", "REOPENS"}},
 		{Name: "assessment_level", Type: field.TypeEnum, Nullable: true, Enums: []string{"PRELIMINARY", "IN_DEPTH"}},
 		{Name: "intervention_kind", Type: field.TypeEnum, Nullable: true, Enums: []string{"ORIENTATION", "TRAINING", "INTERNSHIP", "JOB_PLACEMENT", "BUSINESS_START_SUPPORT", "RETURN_TO_EDUCATION", "WORK_BASED_TRAINING", "SOCIAL_CARE_PLACEMENT", "YOUTH_GUARANTEE_TRAINEESHIP", "HEALTH_WORK_PATHWAY", "HOUSING_SUPPORT", "INCOME_SUPPORT", "PSYCHOSOCIAL_SUPPORT", "DEBT_COUNSELLING", "OTHER"}},
 		{Name: "intervention_status", Type: field.TypeEnum, Nullable: true, Enums: []string{"PLANNED", "ONGOING", "COMPLETED", "INTERRUPTED"}},

@@ -228,10 +228,12 @@ func (CaseEvent) Fields() []ent.Field {
 				"GoalChanged", "GOAL_CHANGED",
 				"CommitmentAdded", "COMMITMENT_ADDED",
 				"CommitmentChanged", "COMMITMENT_CHANGED",
+				"GoalAchieved", "GOAL_ACHIEVED",
+				"CommitmentFulfilled", "COMMITMENT_FULFILLED",
 				"ReopenedAs", "REOPENED_AS",
 				"Reopens", "REOPENS",
 			).
-			Comment("Which change, for the kinds that have several; a PLAN_UPDATED without one changed the plan itself (dettaglio): obiettivo aggiunto, obiettivo modificato, impegno aggiunto, impegno modificato, riaperto come nuovo caso, riapre un caso precedente.").
+			Comment("Which change, for the kinds that have several; a PLAN_UPDATED without one changed the plan itself (dettaglio): obiettivo aggiunto, obiettivo modificato, impegno aggiunto, impegno modificato, obiettivo raggiunto alla chiusura, impegno assolto alla chiusura, riaperto come nuovo caso, riapre un caso precedente.").
 			Annotations(fact()...),
 		field.Enum("assessment_level").Optional().Nillable().Immutable().
 			NamedValues(assessmentLevels...).

@@ -108,6 +108,17 @@ describe("a case from referral to outcome", () => {
     await page.context().close();
   });
 
+  it("the coordinator completes the intervention from its row, then closes the case with its goals met, marking the goal still open", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "coordinator@demo.example");
+    await page.goto(at(caseURL));
+    await completeInterventionFromItsRow(page);
+    await checkScreen(page, "27-intervention-updated");
+    await closeWithGoalsMet(page);
+    await checkScreen(page, "29-case-closed-goals-met");
+    await page.context().close();
+  });
+
   it("the operator finds the case by the person's surname, typed in lower case", async () => {
     const page = await newPage(browser);
     await signIn(page, "operator@demo.example");
@@ -242,4 +253,50 @@ async function recordEmploymentOutcome(page: Page): Promise<void> {
     await chooseIn(d, "Tipo di esito", "Lavoro a tempo indeterminato");
   });
   await expect.poll(() => page.getByText("Lavoro a tempo indeterminato").count()).toBeGreaterThan(0);
+}
+
+/** The notice of the step just taken, once it says so. */
+async function expectNotice(page: Page, text: string): Promise<void> {
+  const notice = page.getByTestId("step-notice");
+  await expect.poll(async () => notice.textContent()).toBe(text);
+  expect(await notice.getAttribute("role")).toBe("status");
+  // The focus waits on the notice: the dialog's opener may be gone.
+  await expect.poll(async () => notice.evaluate((n) => n === document.activeElement)).toBe(true);
+}
+
+async function completeInterventionFromItsRow(page: Page): Promise<void> {
+  const row = page.getByRole("row").filter({ has: page.getByRole("button", { name: "Aggiorna l'intervento «Orientamento»" }) });
+  await row.getByRole("button", { name: "Aggiorna l'intervento «Orientamento»" }).click();
+  const dialog = page.getByRole("dialog", { name: "Aggiorna l'intervento «Orientamento»" });
+  await dialog.waitFor();
+  // Bound to the row's intervention: nothing to pick.
+  expect(await dialog.getByLabel("Intervento", { exact: true }).count()).toBe(0);
+  await chooseIn(dialog, "Stato dell'intervento", "Concluso");
+  await dialog.getByRole("button", { name: "Conferma" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await expectNotice(page, "Intervento aggiornato.");
+  await expect.poll(async () => row.getByRole("cell", { name: "Concluso", exact: true }).count()).toBe(1);
+}
+
+async function closeWithGoalsMet(page: Page): Promise<void> {
+  const close = page.getByRole("group", { name: "Azioni sul caso" }).getByRole("button", { name: "Chiudi il caso", exact: true });
+  await expect.poll(async () => close.isEnabled()).toBe(true);
+  await close.click();
+  const dialog = page.getByRole("dialog", { name: "Chiusura del caso" });
+  await dialog.waitFor();
+  await chooseIn(dialog, "Motivo di chiusura", "Obiettivi raggiunti");
+  await dialog.getByRole("button", { name: "Chiudi il caso" }).click();
+  // The goal still open is listed, to be marked in the same step.
+  const question = dialog.getByRole("region", { name: "Obiettivi e impegni ancora aperti" });
+  await question.waitFor();
+  await checkScreen(page, "28-close-goals-still-open");
+  // The design system draws the checkbox on its label, which takes the click.
+  await question.locator("label", { hasText: "Trovare un lavoro stabile entro sei mesi. (ora: Aperto)" }).click();
+  expect(await question.getByLabel("Trovare un lavoro stabile entro sei mesi. (ora: Aperto)").isChecked()).toBe(true);
+  await dialog.getByRole("button", { name: "Conferma la chiusura" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await expectNotice(page, "Caso chiuso.");
+  const goal = page.getByRole("table", { name: "Obiettivi" }).getByRole("row").filter({ hasText: "Trovare un lavoro stabile entro sei mesi." });
+  await expect.poll(async () => goal.getByRole("cell", { name: "Raggiunto", exact: true }).count()).toBe(1);
+  expect(await page.getByText("Chiuso", { exact: true }).count()).toBeGreaterThan(0);
 }

@@ -45,8 +45,9 @@ func (w *writer) at(d domain.Date) time.Time {
 	return d.Start().Add(time.Duration(w.g.between(8*60, 18*60)) * time.Minute)
 }
 
-// eventFacts are a timeline event's values beside its kind (the
-// columns of CaseEvent's facts), nil where the kind has none.
+// eventFacts are the values of CaseEvent's facts that the demo's events
+// carry, nil where the kind has none (the demo writes no intervention
+// events, follow-ups nor transfers).
 type eventFacts struct {
 	note, detail, level, closure, day, assignee, related any
 }
@@ -82,7 +83,7 @@ func (w *writer) addCase(c *caseDraft) {
 			actorID = str(actor.ID)
 		}
 		w.c.events.add(str(caseevent.DefaultID()), w.created, w.created, string(kind), w.at(on), f.note,
-			f.detail, f.level, f.closure, f.day, str(c.id), actorID, f.assignee, f.related)
+			f.detail, f.level, nil, nil, nil, nil, f.closure, f.day, str(c.id), actorID, f.assignee, nil, nil, f.related)
 		events++
 	}
 	if c.previous != nil {

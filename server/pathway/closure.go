@@ -2,6 +2,7 @@ package pathway
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -11,8 +12,11 @@ import (
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/person"
+	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/server/action"
 )
@@ -30,9 +34,15 @@ func MoveToMonitoring(ctx context.Context, id gid.ID, version int, note *string)
 }
 
 // CloseCase closes a case once none of its interventions is still
-// planned or ongoing.
-func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.ClosureReason, note *string) (*ent.CaseFile, error) {
+// planned or ongoing, marking in the same step the goals named achieved
+// and the commitments named fulfilled (their hours done set to the hours
+// agreed), each of the case's own plan.
+func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.ClosureReason, note *string, goalsAchieved, commitmentsFulfilled []gid.ID) (*ent.CaseFile, error) {
 	s, err := begin(ctx, domain.ActionCloseCase, id, &version)
+	if err != nil {
+		return nil, err
+	}
+	goals, commitments, err := s.closureMarks(goalsAchieved, commitmentsFulfilled)
 	if err != nil {
 		return nil, err
 	}
@@ -43,9 +53,74 @@ func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.Clos
 	if err != nil {
 		return nil, err
 	}
+	if err := s.markDone(goals, commitments); err != nil {
+		return nil, err
+	}
 	return s.c, s.record(caseevent.KindClosed, deref(note), func(e *ent.CaseEventCreate) {
 		e.SetClosureReason(caseevent.ClosureReason(reason))
 	})
+}
+
+// closureMarks finds the goals and commitments a closure is to mark done:
+// each of the case's own plan, else nothing is marked and the case stays
+// open; marking them is the members' updateGoal and updateCommitment.
+func (s *step) closureMarks(goalIDs, commitmentIDs []gid.ID) ([]*ent.Goal, []*ent.Commitment, error) {
+	if len(goalIDs)+len(commitmentIDs) == 0 {
+		return nil, nil, nil
+	}
+	for _, a := range []domain.CaseAction{domain.ActionUpdateGoal, domain.ActionUpdateCommitment} {
+		if who := ruleOf(a).Who; !MayAct(s.Viewer, who, s.parties) {
+			return nil, nil, &fault.Forbidden{Message: fmt.Sprintf("only %s may mark goals and commitments on case %s", actorName(who), s.c.Code)}
+		}
+	}
+	ofCase := plan.HasCaseWith(casefile.ID(s.c.ID))
+	goals, err := s.Client.Goal.Query().Where(goal.IDIn(goalIDs...), goal.HasPlanWith(ofCase)).Order(goal.ByID()).All(s.Sys)
+	if err == nil && len(goals) != len(unique(goalIDs)) {
+		err = fault.Invalidf("goalsAchieved", "every goal must be of the plan of case %s", s.c.Code)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	commitments, err := s.Client.Commitment.Query().Where(commitment.IDIn(commitmentIDs...), commitment.HasPlanWith(ofCase)).Order(commitment.ByID()).All(s.Sys)
+	if err == nil && len(commitments) != len(unique(commitmentIDs)) {
+		err = fault.Invalidf("commitmentsFulfilled", "every commitment must be of the plan of case %s", s.c.Code)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return goals, commitments, nil
+}
+
+// markDone marks goals achieved and commitments fulfilled, each change
+// recorded as its update step records it; what is done already is left.
+func (s *step) markDone(goals []*ent.Goal, commitments []*ent.Commitment) error {
+	for _, g := range goals {
+		if g.Status == goal.StatusAchieved {
+			continue
+		}
+		if err := g.Update().SetStatus(goal.StatusAchieved).Exec(s.Sys); err != nil {
+			return err
+		}
+		if err := recordOn(s.Action, string(domain.ActionUpdateGoal), s.c.ID, caseevent.KindPlanUpdated, g.Description, func(e *ent.CaseEventCreate) {
+			e.SetDetail(caseevent.DetailGoalAchieved)
+		}); err != nil {
+			return err
+		}
+	}
+	for _, c := range commitments {
+		if c.HoursDone >= c.HoursAgreed {
+			continue
+		}
+		if err := c.Update().SetHoursDone(c.HoursAgreed).Exec(s.Sys); err != nil {
+			return err
+		}
+		if err := recordOn(s.Action, string(domain.ActionUpdateCommitment), s.c.ID, caseevent.KindPlanUpdated, c.Description, func(e *ent.CaseEventCreate) {
+			e.SetDetail(caseevent.DetailCommitmentFulfilled)
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // nothingPending refuses to close a case while an intervention is still

@@ -100,7 +100,7 @@ func TestPathwayServices(t *testing.T) {
 			return pathway.MoveToMonitoring(ctx, id, v, nil)
 		}
 		closeCase := func(ctx context.Context, v int) (*ent.CaseFile, error) {
-			return pathway.CloseCase(ctx, id, v, casefile.ClosureReasonGoalsMet, nil)
+			return pathway.CloseCase(ctx, id, v, casefile.ClosureReasonGoalsMet, nil, nil, nil)
 		}
 
 		refuse("nobody signed in", nil, 0, start, unauthenticated)

@@ -13,6 +13,9 @@ import (
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/goal"
+	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/demo"
@@ -641,4 +644,77 @@ func eventValues(node map[string]any) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// TestCloseCaseMarksGoalsAndCommitments closes a case with the goals met
+// while a goal is open and a commitment has no hours done: the closure
+// marks them achieved and fulfilled in its own step, each change on the
+// timeline and in the audit as its update step writes it; a goal or
+// commitment of another case refuses the whole step.
+func TestCloseCaseMarksGoalsAndCommitments(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		id, goalID := w.CaseIn(casefile.StatusInCharge)
+		_, otherGoal := w.CaseIn(casefile.StatusInCharge)
+		p := w.Client.Plan.Query().Where(plan.HasCaseWith(casefile.ID(id))).OnlyX(w.Ctx)
+		cmt := w.Client.Commitment.Create().SetPlan(p).SetKind(commitment.KindVolunteering).
+			SetDescription("Mensa solidale").SetHoursAgreed(12).SaveX(w.Ctx).ID
+		closeCase := `mutation($id: ID!, $v: Int!, $g: [ID!], $c: [ID!]) { closeCase(id: $id, version: $v, reason: GOALS_MET,
+			goalsAchieved: $g, commitmentsFulfilled: $c) { id status } }`
+		unchanged := func(what string, before webtest.Snapshot) {
+			t.Helper()
+			if after := w.Snapshot(id); after != before {
+				t.Fatalf("%s was refused but changed the case: %+v, was %+v", what, after, before)
+			}
+			if g := w.Client.Goal.GetX(w.Ctx, goalID); g.Status != goal.StatusOpen {
+				t.Fatalf("%s was refused but the goal is %s", what, g.Status)
+			}
+			if c := w.Client.Commitment.GetX(w.Ctx, cmt); c.HoursDone != 0 {
+				t.Fatalf("%s was refused but the commitment has %d hours done", what, c.HoursDone)
+			}
+		}
+
+		before := w.Snapshot(id)
+		webtest.Refused(t, w.Coord.Send(closeCase, map[string]any{"id": id, "v": before.Version, "g": []gid.ID{goalID, otherGoal}, "c": []gid.ID{cmt}}, nil),
+			"BAD_USER_INPUT", "goalsAchieved")
+		unchanged("a goal of another case", before)
+		webtest.Refused(t, w.Coord.Send(closeCase, map[string]any{"id": id, "v": before.Version, "g": []gid.ID{goalID}, "c": []gid.ID{goalID}}, nil),
+			"BAD_USER_INPUT", "commitmentsFulfilled")
+		unchanged("a goal named as a commitment", before)
+		webtest.Refused(t, w.Op.Send(closeCase, map[string]any{"id": id, "v": before.Version, "g": []gid.ID{goalID}}, nil), "FORBIDDEN", "")
+		unchanged("the operator's closure", before)
+
+		var out webtest.CaseState
+		w.Coord.Must(closeCase, map[string]any{"id": id, "v": before.Version, "g": []gid.ID{goalID, goalID}, "c": []gid.ID{cmt}}, &out)
+		after := w.Snapshot(id)
+		if out.Status != "CLOSED" || after.Version != before.Version+1 || after.Events != before.Events+3 {
+			t.Fatalf("closed %s at v%d with %d events; want CLOSED at v%d with %d", out.Status, after.Version, after.Events, before.Version+1, before.Events+3)
+		}
+		if g := w.Client.Goal.GetX(w.Ctx, goalID); g.Status != goal.StatusAchieved {
+			t.Errorf("goal %s after the closure, want ACHIEVED", g.Status)
+		}
+		if c := w.Client.Commitment.GetX(w.Ctx, cmt); c.HoursDone != 12 {
+			t.Errorf("commitment with %d hours done after the closure, want the 12 agreed", c.HoursDone)
+		}
+		if g := w.Client.Goal.GetX(w.Ctx, otherGoal); g.Status != goal.StatusOpen {
+			t.Errorf("the other case's goal is %s", g.Status)
+		}
+		var actions []string
+		for _, e := range w.Client.AuditEvent.Query().Where(auditevent.EntityID(string(id)), auditevent.ActionIn("UPDATE_GOAL", "UPDATE_COMMITMENT", "CLOSE_CASE")).
+			AllX(w.Ctx) {
+			actions = append(actions, e.Action)
+		}
+		slices.Sort(actions)
+		if want := []string{"CLOSE_CASE", "UPDATE_COMMITMENT", "UPDATE_GOAL"}; !slices.Equal(actions, want) {
+			t.Errorf("audit of the closure %v, want %v", actions, want)
+		}
+		var marks []string
+		for _, e := range w.Client.CaseEvent.Query().Where(caseevent.HasCaseWith(casefile.ID(id)), caseevent.KindEQ(caseevent.KindPlanUpdated)).AllX(w.Ctx) {
+			marks = append(marks, fmt.Sprintf("%v %s", *e.Detail, e.Note))
+		}
+		slices.Sort(marks)
+		if want := []string{"COMMITMENT_FULFILLED Mensa solidale", "GOAL_ACHIEVED Reddito stabile"}; !slices.Equal(marks, want) {
+			t.Errorf("timeline of the closure %q, want %q", marks, want)
+		}
+	})
 }

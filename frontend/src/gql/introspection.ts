@@ -2305,6 +2305,12 @@ export default {
             "name": "COMMITMENT_CHANGED"
           },
           {
+            "name": "COMMITMENT_FULFILLED"
+          },
+          {
+            "name": "GOAL_ACHIEVED"
+          },
+          {
             "name": "GOAL_ADDED"
           },
           {
@@ -6598,6 +6604,32 @@ export default {
               }
             },
             "args": [
+              {
+                "name": "commitmentsFulfilled",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "kind": "SCALAR",
+                      "name": "Any"
+                    }
+                  }
+                }
+              },
+              {
+                "name": "goalsAchieved",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "kind": "SCALAR",
+                      "name": "Any"
+                    }
+                  }
+                }
+              },
               {
                 "name": "id",
                 "type": {

@@ -15,6 +15,7 @@ import { Section } from "../../ui/Section";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { CaseActions, visibleActions } from "./actions/CaseActions";
 import { allowedOf } from "./actions/nextStep";
+import { CaseSteps, StepNotice } from "./actions/steps";
 import { OverdueBadge, PriorityText, StatusBadge } from "./badges";
 import { caseNotFound, missedLimit, pageError } from "./casePage";
 import { AssessmentsSection, InterventionsSection, MonitoringSection, OutcomesSection, PlanSection, TeamSection, TimelineSection } from "./sections";
@@ -190,8 +191,9 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
   const label = useEnumLabel();
   const limit = missedLimit(c);
   const showActions = visibleActions(allowedOf(c.actions)).length > 0 || c.actions.some((a) => !a.allowed);
+  // The version is the page's, sent with each step for its optimistic check: it means nothing to the user and is not shown.
   return (
-    <>
+    <CaseSteps caseId={c.id} version={c.version} actions={c.actions} onChanged={onChanged}>
       <p className="mb-1">
         <Link to="/cases">
           <FormattedMessage id="cases.page.backToList" />
@@ -239,9 +241,10 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
         </Alert>
       )}
 
+      <StepNotice />
       {showActions && (
         <Section id="case-actions-title" title="cases.section.actions" className="mb-4" headingClassName="h4">
-          <CaseActions caseId={c.id} version={c.version} status={c.status} actions={c.actions} onChanged={onChanged} />
+          <CaseActions caseId={c.id} status={c.status} actions={c.actions} />
         </Section>
       )}
 
@@ -274,7 +277,6 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
               <Link to={`/cases/${c.nextCase.id}`}>{c.nextCase.code}</Link>
             </DataItem>
           )}
-          <DataItem term="cases.field.version">{c.version}</DataItem>
         </dl>
       </Section>
 
@@ -286,7 +288,7 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
       <OutcomesSection data={c} />
       <MonitoringSection data={c} />
       <TeamSection data={c} />
-    </>
+    </CaseSteps>
   );
 }
 

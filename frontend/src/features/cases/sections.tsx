@@ -8,6 +8,8 @@ import { nodes } from "../../ui/connection";
 import { DataItem } from "../../ui/DataList";
 import { type DataColumn, DataTable } from "../../ui/DataTable";
 import { Section } from "../../ui/Section";
+import { usePartNames, type PartStep } from "./actions/partNames";
+import { PartStepButton, useCaseSteps } from "./actions/steps";
 import { newestFirst } from "./casePage";
 import { EventSentence } from "./EventSentence";
 
@@ -254,6 +256,20 @@ function Rows<T>({ rows, empty, caption, columns, row }: { rows: T[]; empty?: st
   );
 }
 
+/** The column of a step on each row's part, when the viewer may take it. */
+function useStepColumn(action: PartStep): DataColumn[] {
+  return useCaseSteps()?.allowed(action) ? ["cases.stepColumn"] : [];
+}
+
+/** The cell of a step on the row's part, in the step's column: its button when the part takes it (`when`). */
+function StepCell({ action, part, name, when = true }: { action: PartStep; part: string; name: string; when?: boolean }) {
+  const steps = useCaseSteps();
+  if (!steps?.allowed(action)) {
+    return null;
+  }
+  return <td>{when && <PartStepButton action={action} part={part} name={name} />}</td>;
+}
+
 export function TimelineSection({ data }: Data) {
   const fmt = useFormat();
   const events = newestFirst(nodes(data.events));
@@ -338,6 +354,8 @@ export function PlanSection({ data }: Data) {
   const plan = data.plan;
   const goals = nodes(plan?.goals);
   const commitments = nodes(plan?.commitments);
+  const goalStep = useStepColumn("UPDATE_GOAL");
+  const commitmentStep = useStepColumn("UPDATE_COMMITMENT");
   return (
     <Section id="case-plan-title" title="cases.section.plan">
       {!plan ? (
@@ -356,13 +374,14 @@ export function PlanSection({ data }: Data) {
             rows={goals}
             empty="cases.plan.noGoals"
             caption="cases.plan.goals"
-            columns={["cases.plan.goal", "cases.plan.area", "cases.plan.goalStatus", "cases.plan.dueOn"]}
+            columns={["cases.plan.goal", "cases.plan.area", "cases.plan.goalStatus", "cases.plan.dueOn", ...goalStep]}
             row={(g) => (
               <tr key={g.id}>
                 <th scope="row">{g.description}</th>
                 <td>{label("NeedArea", g.area)}</td>
                 <td>{label("GoalStatus", g.status)}</td>
                 <td>{fmt.date(g.dueOn)}</td>
+                <StepCell action="UPDATE_GOAL" part={g.id} name={g.description} />
               </tr>
             )}
           />
@@ -373,7 +392,7 @@ export function PlanSection({ data }: Data) {
             rows={commitments}
             empty="cases.plan.noCommitments"
             caption="cases.plan.commitments"
-            columns={["cases.plan.commitment", "cases.plan.kind", "cases.plan.host", { id: "cases.plan.hoursAgreed", end: true }, { id: "cases.plan.hoursDone", end: true }, "cases.plan.dueOn"]}
+            columns={["cases.plan.commitment", "cases.plan.kind", "cases.plan.host", { id: "cases.plan.hoursAgreed", end: true }, { id: "cases.plan.hoursDone", end: true }, "cases.plan.dueOn", ...commitmentStep]}
             row={(m) => (
               <tr key={m.id}>
                 <th scope="row">{m.description}</th>
@@ -382,6 +401,7 @@ export function PlanSection({ data }: Data) {
                 <td className="text-end">{fmt.number(m.hoursAgreed)}</td>
                 <td className="text-end">{fmt.number(m.hoursDone)}</td>
                 <td>{fmt.date(m.dueOn)}</td>
+                <StepCell action="UPDATE_COMMITMENT" part={m.id} name={m.description} />
               </tr>
             )}
           />
@@ -394,14 +414,16 @@ export function PlanSection({ data }: Data) {
 export function InterventionsSection({ data }: Data) {
   const fmt = useFormat();
   const label = useEnumLabel();
+  const names = usePartNames();
   const interventions = nodes(data.interventions);
+  const step = useStepColumn("UPDATE_INTERVENTION");
   return (
     <Section id="case-interventions-title" title="cases.section.interventions">
       <Rows
         rows={interventions}
         empty="cases.interventions.none"
         caption="cases.section.interventions"
-        columns={["cases.interventions.kind", "cases.interventions.provider", "cases.interventions.period", "cases.interventions.status", { id: "cases.interventions.cost", end: true }, "cases.interventions.fund"]}
+        columns={["cases.interventions.kind", "cases.interventions.provider", "cases.interventions.period", "cases.interventions.status", { id: "cases.interventions.cost", end: true }, "cases.interventions.fund", ...step]}
         row={(i) => (
           <tr key={i.id}>
             <th scope="row">
@@ -415,6 +437,7 @@ export function InterventionsSection({ data }: Data) {
             <td>{label("InterventionStatus", i.status)}</td>
             <td className="text-end">{fmt.euros(i.costCents)}</td>
             <td>{i.fund ? `${i.fund.name} (${i.fund.year})` : <FormattedMessage id="cases.interventions.noFund" />}</td>
+            <StepCell action="UPDATE_INTERVENTION" part={i.id} name={names.intervention(i)} />
           </tr>
         )}
       />
@@ -426,7 +449,9 @@ export function OutcomesSection({ data }: Data) {
   const fmt = useFormat();
   const label = useEnumLabel();
   const intl = useIntl();
+  const names = usePartNames();
   const outcomes = nodes(data.outcomes);
+  const step = useStepColumn("RECORD_FOLLOW_UP");
   const held = (v: boolean | null | undefined) =>
     v === null || v === undefined ? "—" : intl.formatMessage({ id: v ? "cases.outcomes.held" : "cases.outcomes.notHeld" });
   return (
@@ -435,7 +460,7 @@ export function OutcomesSection({ data }: Data) {
         rows={outcomes}
         empty="cases.outcomes.none"
         caption="cases.section.outcomes"
-        columns={["cases.outcomes.kind", "cases.outcomes.dimension", "cases.outcomes.achievedOn", "cases.outcomes.intervention", "cases.outcomes.evidence", "cases.outcomes.followUp"]}
+        columns={["cases.outcomes.kind", "cases.outcomes.dimension", "cases.outcomes.achievedOn", "cases.outcomes.intervention", "cases.outcomes.evidence", "cases.outcomes.followUp", ...step]}
         row={(o) => (
           <tr key={o.id}>
             <th scope="row">{label("OutcomeKind", o.kind)}</th>
@@ -459,6 +484,7 @@ export function OutcomesSection({ data }: Data) {
                 <FormattedMessage id="cases.outcomes.noFollowUp" />
               )}
             </td>
+            <StepCell action="RECORD_FOLLOW_UP" part={o.id} name={names.outcome(o)} when={!!o.followUpDueOn && !o.followedUpOn} />
           </tr>
         )}
       />
@@ -469,14 +495,16 @@ export function OutcomesSection({ data }: Data) {
 export function MonitoringSection({ data }: Data) {
   const fmt = useFormat();
   const label = useEnumLabel();
+  const names = usePartNames();
   const meetings = nodes(data.monitoringMeetings);
+  const step = useStepColumn("RECORD_MONITORING_MEETING");
   return (
     <Section id="case-monitoring-title" title="cases.section.monitoring">
       <Rows
         rows={meetings}
         empty="cases.monitoring.none"
         caption="cases.section.monitoring"
-        columns={["cases.monitoring.plannedOn", "cases.monitoring.heldOn", "cases.monitoring.summary", "cases.monitoring.items"]}
+        columns={["cases.monitoring.plannedOn", "cases.monitoring.heldOn", "cases.monitoring.summary", "cases.monitoring.items", ...step]}
         row={(m) => {
           const items = nodes(m.items);
           return (
@@ -515,6 +543,7 @@ export function MonitoringSection({ data }: Data) {
                   </ul>
                 )}
               </td>
+              <StepCell action="RECORD_MONITORING_MEETING" part={m.id} name={names.meeting(m)} when={!m.heldOn} />
             </tr>
           );
         }}

@@ -17,17 +17,22 @@ import { useUnsavedChanges } from "../../../ui/useUnsavedChanges";
 import { useConflictRetry, type Attempt, type Conflict } from "./conflict";
 import type { CaseParts } from "./parts";
 
-/** What every action's form gets from CaseActions. */
+/** What every action's form gets from CaseSteps. */
 export interface ActionProps {
   action: CaseAction;
   caseId: string;
   version: number;
   /** The case's parts as the page saw them (undefined while loading). */
   parts: CaseParts | undefined;
+  /** The ID of the part a step on one part is on (a goal, an intervention…), chosen in the part's row. */
+  part?: string;
   /** When the page's case was seen: events after it are news in a conflict. */
   seenAt: string;
   onChanged: () => void;
+  /** Closes the dialog with nothing done (Esc, Cancel). */
   close: () => void;
+  /** Closes the dialog once the step is taken, for the page to say so. */
+  done: () => void;
 }
 
 /**
@@ -54,7 +59,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const settle = (a: Attempt) => {
     if (a.kind === "done") {
       unsaved.saved();
-      props.close();
+      props.done();
     } else if (a.kind === "error") {
       setError(applyServerErrors(form as unknown as UseFormReturn<z.input<S>>, a.error, fields) ? undefined : a.error);
     }

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { renderScreen } from "../../../test/render";
 import type { CaseAction, CaseStatus } from "../../../gql/graphql";
 import { CaseActions, visibleActions, type CaseActionView } from "./CaseActions";
+import { CaseSteps } from "./steps";
 
 const parts = {
   __typename: "Case",
@@ -36,12 +37,17 @@ const conflictEvents = {
 function setup(allowed: readonly CaseAction[], mutation = vi.fn(), blocked: CaseActionView[] = [], status: CaseStatus = "REFERRED") {
   const onChanged = vi.fn();
   const actions: CaseActionView[] = [...allowed.map((action) => ({ action, allowed: true, blockers: [] })), ...blocked];
-  renderScreen(<CaseActions caseId="cas_1" version={3} status={status} actions={actions} onChanged={onChanged} />, {
+  renderScreen(
+    <CaseSteps caseId="cas_1" version={3} actions={actions} onChanged={onChanged}>
+      <CaseActions caseId="cas_1" status={status} actions={actions} />
+    </CaseSteps>,
+    {
     route: "/cases/:id",
     path: "/cases/cas_1",
     queries: (name) => ({ data: name === "CaseActionsConflictEvents" ? conflictEvents : { node: parts } }),
     mutations: mutation,
-  });
+    },
+  );
   return { onChanged, mutation };
 }
 
@@ -70,8 +76,8 @@ describe("the case's actions", () => {
     setup([]);
     expect(screen.queryByRole("group", { name: "Azioni sul caso" })).toBeNull();
     expect(visibleActions(["CLOSE_CASE", "TAKE_CHARGE"]).map((a) => a.action)).toEqual(["TAKE_CHARGE", "CLOSE_CASE"]);
-    // A step on a part shows only when the case has such a part.
-    expect(visibleActions(["UPDATE_GOAL", "ADD_GOAL"], parts as never).map((a) => a.action)).toEqual(["ADD_GOAL"]);
+    // A step on a part is in the part's row.
+    expect(visibleActions(["UPDATE_GOAL", "ADD_GOAL"]).map((a) => a.action)).toEqual(["ADD_GOAL"]);
   });
 
   it("say what changed on a conflict and retry on the current version", async () => {

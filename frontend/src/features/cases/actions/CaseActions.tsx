@@ -1,25 +1,19 @@
 import { Button } from "design-react-kit";
-import { useId, useState, type ComponentType } from "react";
+import { useId } from "react";
 import { useIntl } from "react-intl";
-import { useNavigate } from "react-router";
-import type { CaseAction, CaseActionBlock, CaseStatus } from "../../../gql/graphql";
-import { useEnumLabel } from "../../../i18n/useEnumLabel";
-import type { ActionProps } from "./ActionDialog";
-import { DeclineReferralForm, InDepthAssessmentForm, PreliminaryAssessmentForm, StartAssessmentForm } from "./forms/Assessment";
-import { AcceptTransferForm, AddNoteForm, CloseCaseForm, DeclineTransferForm, ReopenCaseForm, TransferCaseForm } from "./forms/Closure";
-import { AddInterventionForm, UpdateInterventionForm } from "./forms/Interventions";
-import { MoveToMonitoringForm, RecordMonitoringMeetingForm, ScheduleMonitoringMeetingForm } from "./forms/Monitoring";
-import { RecordFollowUpForm, RecordOutcomeForm } from "./forms/Outcomes";
-import { AddCommitmentForm, AddGoalForm, AssignCaseManagerForm, TakeChargeForm, UpdateCommitmentForm, UpdateGoalForm, UpdatePlanForm } from "./forms/Plan";
-import { allowedOf, groupActions, primaryAction, type ActionState } from "./nextStep";
-import { commitmentsOf, followUpsDue, goalsOf, interventionsOf, newestEventAt, plannedMeetings, useCaseParts, type CaseParts } from "./parts";
+import type { CaseAction, CaseActionBlock, CaseStatus, InterventionKind } from "../../../gql/graphql";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
+import { groupActions, primaryAction, type ActionState } from "./nextStep";
+import { followUpsDue, interventionsOf, plannedMeetings, type CaseParts } from "./parts";
+import { isPartStep, usePartNames, type PartStep } from "./partNames";
+import { useCaseSteps } from "./steps";
 
 // The steps the viewer takes on a case, as the server judges them
 // (Case.actions): the next step first, then the others by what they
 // touch, one button each opening the step's form in a dialog; a step a
 // precondition blocks shows disabled, with the reason and what is in
-// the way.
+// the way. A step on one part (a goal, an intervention…) is taken from
+// that part's row, or here when it is the next step.
 
 /** The actions in the order their buttons show within their group; `danger` ones end or refuse something. */
 export const actionOrder: readonly { action: CaseAction; danger?: boolean }[] = [
@@ -31,16 +25,11 @@ export const actionOrder: readonly { action: CaseAction; danger?: boolean }[] = 
   { action: "MOVE_TO_MONITORING" },
   { action: "REOPEN_CASE" },
   { action: "ADD_INTERVENTION" },
-  { action: "UPDATE_INTERVENTION" },
   { action: "RECORD_OUTCOME" },
-  { action: "RECORD_FOLLOW_UP" },
   { action: "SCHEDULE_MONITORING_MEETING" },
-  { action: "RECORD_MONITORING_MEETING" },
   { action: "UPDATE_PLAN" },
   { action: "ADD_GOAL" },
-  { action: "UPDATE_GOAL" },
   { action: "ADD_COMMITMENT" },
-  { action: "UPDATE_COMMITMENT" },
   { action: "ASSIGN_CASE_MANAGER" },
   { action: "ADD_NOTE" },
   { action: "TRANSFER_CASE" },
@@ -49,49 +38,9 @@ export const actionOrder: readonly { action: CaseAction; danger?: boolean }[] = 
   { action: "CLOSE_CASE", danger: true },
 ];
 
-const forms: Record<CaseAction, ComponentType<ActionProps & { onReopened?: (id: string) => void }>> = {
-  START_ASSESSMENT: StartAssessmentForm,
-  RECORD_PRELIMINARY_ASSESSMENT: PreliminaryAssessmentForm,
-  RECORD_IN_DEPTH_ASSESSMENT: InDepthAssessmentForm,
-  DECLINE_REFERRAL: DeclineReferralForm,
-  TAKE_CHARGE: TakeChargeForm,
-  ASSIGN_CASE_MANAGER: AssignCaseManagerForm,
-  UPDATE_PLAN: UpdatePlanForm,
-  ADD_GOAL: AddGoalForm,
-  UPDATE_GOAL: UpdateGoalForm,
-  ADD_COMMITMENT: AddCommitmentForm,
-  UPDATE_COMMITMENT: UpdateCommitmentForm,
-  ADD_INTERVENTION: AddInterventionForm,
-  UPDATE_INTERVENTION: UpdateInterventionForm,
-  RECORD_OUTCOME: RecordOutcomeForm,
-  RECORD_FOLLOW_UP: RecordFollowUpForm,
-  SCHEDULE_MONITORING_MEETING: ScheduleMonitoringMeetingForm,
-  RECORD_MONITORING_MEETING: RecordMonitoringMeetingForm,
-  MOVE_TO_MONITORING: MoveToMonitoringForm,
-  CLOSE_CASE: CloseCaseForm,
-  REOPEN_CASE: ReopenCaseForm,
-  TRANSFER_CASE: TransferCaseForm,
-  ACCEPT_TRANSFER: AcceptTransferForm,
-  DECLINE_TRANSFER: DeclineTransferForm,
-  ADD_NOTE: AddNoteForm,
-};
-
-/** Steps on a part of the case, and whether the case has one to take them on. */
-const partsNeeded: Partial<Record<CaseAction, (parts: CaseParts) => boolean>> = {
-  UPDATE_GOAL: (p) => goalsOf(p).length > 0,
-  UPDATE_COMMITMENT: (p) => commitmentsOf(p).length > 0,
-  UPDATE_INTERVENTION: (p) => interventionsOf(p).length > 0,
-  RECORD_FOLLOW_UP: (p) => followUpsDue(p).length > 0,
-  RECORD_MONITORING_MEETING: (p) => plannedMeetings(p).length > 0,
-};
-
-/**
- * The buttons to show, in order: only the allowed actions, and of the
- * steps on a part (a goal, an outcome…) only those with a part to pick
- * once the parts are known.
- */
-export function visibleActions(allowed: readonly CaseAction[], parts?: CaseParts) {
-  return actionOrder.filter((a) => allowed.includes(a.action) && (!parts || (partsNeeded[a.action]?.(parts) ?? true)));
+/** The buttons to show here, in order: the allowed actions on the whole case (a step on one part is in its row). */
+export function visibleActions(allowed: readonly CaseAction[]) {
+  return actionOrder.filter((a) => allowed.includes(a.action));
 }
 
 /** What blocks a step, as Case.actions names it. */
@@ -106,44 +55,51 @@ export interface Blocker {
 /** A step of Case.actions, with what is in its way. */
 export type CaseActionView = ActionState & { blockers: readonly Blocker[] };
 
-export function CaseActions({ caseId, version, status, actions, onChanged }: { caseId: string; version: number; status: CaseStatus; actions: readonly CaseActionView[]; onChanged: () => void }) {
+/** The part a step on a part takes as the next step: the earliest meeting planned, the first follow-up due. */
+function nextPart(action: PartStep, parts: CaseParts | undefined, names: ReturnType<typeof usePartNames>) {
+  if (action === "RECORD_MONITORING_MEETING") {
+    const m = [...plannedMeetings(parts)].sort((a, b) => a.plannedOn.localeCompare(b.plannedOn))[0];
+    return m && { id: m.id, name: names.meeting(m) };
+  }
+  if (action === "RECORD_FOLLOW_UP") {
+    const o = [...followUpsDue(parts)].sort((a, b) => (a.followUpDueOn ?? "").localeCompare(b.followUpDueOn ?? ""))[0];
+    return o && { id: o.id, name: names.outcome(o) };
+  }
+  return undefined;
+}
+
+/** The case's steps: inside CaseSteps, which opens their dialogs. */
+export function CaseActions({ caseId, status, actions }: { caseId: string; status: CaseStatus; actions: readonly CaseActionView[] }) {
   const intl = useIntl();
-  const navigate = useNavigate();
-  const [open, setOpen] = useState<CaseAction | null>(null);
-  // When the page's case was seen: the newest event then, or this moment.
-  const [loadedAt] = useState(() => new Date().toISOString());
-  const allowedActions = allowedOf(actions);
-  const { parts, error: partsError } = useCaseParts(caseId, version, allowedActions.length === 0 && open === null);
-  const [seenAt, setSeenAt] = useState<string | null>(null);
-  const newestEvent = newestEventAt(parts);
-  const shown = new Set(visibleActions(allowedActions, parts).map((a) => a.action));
-  // Allowed steps with a part to take them on, and blocked ones with their reason.
-  const states = actions.filter((a) => shown.has(a.action) || (!a.allowed && a.blockedBy));
-  if (states.length === 0 && open === null) {
+  const names = usePartNames();
+  const steps = useCaseSteps();
+  const parts = steps?.parts;
+  // Allowed steps on the whole case, and blocked ones with their reason.
+  const states = actions.filter((a) => (a.allowed && !isPartStep(a.action)) || (!a.allowed && a.blockedBy));
+  const primary = primaryAction(
+    actions.filter((a) => !a.allowed || !isPartStep(a.action) || nextPart(a.action, parts, names)),
+    {
+      status,
+      hasPreliminary: !actions.some((a) => a.blockedBy === "PRELIMINARY_ASSESSMENT_MISSING"),
+      interventions: parts ? interventionsOf(parts).length : 0,
+      plannedMeetings: parts ? plannedMeetings(parts).length : 0,
+      followUpsDue: parts ? followUpsDue(parts).length : 0,
+    },
+  );
+  if (!steps || (states.length === 0 && !primary)) {
     return null;
   }
-  const primary = primaryAction(states, {
-    status,
-    hasPreliminary: !actions.some((a) => a.blockedBy === "PRELIMINARY_ASSESSMENT_MISSING"),
-    interventions: parts ? interventionsOf(parts).length : 0,
-    plannedMeetings: parts ? plannedMeetings(parts).length : 0,
-    followUpsDue: parts ? followUpsDue(parts).length : 0,
-  });
+  const primaryPart = primary && isPartStep(primary) ? nextPart(primary, parts, names) : undefined;
   const styleOf = (a: CaseAction) => actionOrder.find((o) => o.action === a);
-  const openForm = (action: CaseAction) => {
-    setSeenAt(newestEvent ?? loadedAt);
-    setOpen(action);
-  };
-  const Form = open ? forms[open] : null;
   return (
     <>
-      <ErrorAlert error={partsError} />
+      <ErrorAlert error={steps.partsError} />
       <div role="group" aria-label={intl.formatMessage({ id: "caseActions.group" })} className="my-3">
         {primary && (
           <p className="d-flex flex-wrap align-items-center gap-2" data-testid="next-step">
             <span className="fw-semibold">{intl.formatMessage({ id: "caseActions.nextStep" })}</span>
-            <Button type="button" color="primary" onClick={() => openForm(primary)}>
-              {intl.formatMessage({ id: `caseActions.button.${primary}` })}
+            <Button type="button" color="primary" onClick={() => steps.start(primary, primaryPart?.id)}>
+              {primaryPart && isPartStep(primary) ? names.step(primary, primaryPart.name) : intl.formatMessage({ id: `caseActions.button.${primary}` })}
             </Button>
           </p>
         )}
@@ -157,7 +113,7 @@ export function CaseActions({ caseId, version, status, actions, onChanged }: { c
                 {list.map((a) => (
                   <li key={a.action}>
                     {a.allowed ? (
-                      <Button type="button" size="sm" color={styleOf(a.action)?.danger ? "danger" : "primary"} outline onClick={() => openForm(a.action)}>
+                      <Button type="button" size="sm" color={styleOf(a.action)?.danger ? "danger" : "primary"} outline onClick={() => steps.start(a.action)}>
                         {intl.formatMessage({ id: `caseActions.button.${a.action}` })}
                       </Button>
                     ) : (
@@ -170,19 +126,6 @@ export function CaseActions({ caseId, version, status, actions, onChanged }: { c
           ))}
         </div>
       </div>
-      {Form && open && (parts || partsError) && (
-        <Form
-          key={open}
-          action={open}
-          caseId={caseId}
-          version={version}
-          parts={parts}
-          seenAt={seenAt ?? loadedAt}
-          onChanged={onChanged}
-          close={() => setOpen(null)}
-          onReopened={(id) => navigate(`/cases/${id}`)}
-        />
-      )}
     </>
   );
 }
@@ -190,10 +133,10 @@ export function CaseActions({ caseId, version, status, actions, onChanged }: { c
 /** A step the viewer could take but a precondition blocks: disabled, with why and what is in the way. */
 function BlockedAction({ action, reason }: { action: CaseActionView; reason: CaseActionBlock }) {
   const intl = useIntl();
-  const label = useEnumLabel();
+  const names = usePartNames();
   const id = useId();
   const items = action.blockers
-    .map((b) => (b.__typename === "Intervention" && b.kind ? `«${label("InterventionKind", b.kind)}${b.description ? `: ${b.description}` : ""}»` : (b.code ?? "")))
+    .map((b) => (b.__typename === "Intervention" && b.kind ? `«${names.intervention({ kind: b.kind as InterventionKind, description: b.description })}»` : (b.code ?? "")))
     .filter(Boolean);
   return (
     <>

@@ -101,9 +101,9 @@ describe("intervention's fund", () => {
 
 describe("follow-up", () => {
   it("needs a yes or no", () => {
-    expect(messages(followUpSchema.safeParse({ outcomeID: "out_1", followedUpOn: "", stillHeld: undefined, note: "" }))).toEqual([
+    expect(messages(followUpSchema.safeParse({ followedUpOn: "", stillHeld: undefined, note: "" }))).toEqual([
       "stillHeld: caseActions.error.stillHeldRequired",
     ]);
-    expect(followUpSchema.parse({ outcomeID: "out_1", followedUpOn: "", stillHeld: "no", note: "" }).stillHeld).toBe(false);
+    expect(followUpSchema.parse({ followedUpOn: "", stillHeld: "no", note: "" }).stillHeld).toBe(false);
   });
 });

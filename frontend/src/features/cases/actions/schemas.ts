@@ -185,7 +185,6 @@ export const updatePlanSchema = z
 export const goalSchema = goal;
 
 export const updateGoalSchema = z.object({
-  goalID: text("caseActions.error.goalChoiceRequired"),
   status: choice<GoalStatus>("caseActions.error.statusRequired"),
   description: text("caseActions.error.goalDescriptionRequired"),
   dueOn: optDate,
@@ -194,7 +193,6 @@ export const updateGoalSchema = z.object({
 export const commitmentSchema = commitment;
 
 export const updateCommitmentSchema = z.object({
-  commitmentID: text("caseActions.error.commitmentChoiceRequired"),
   hoursDone: hours("caseActions.error.hoursDoneRequired"),
   hoursAgreed: optHours,
   dueOn: optDate,
@@ -237,7 +235,6 @@ export function addInterventionSchemaFor(available: (fundID: string) => number |
 export const NO_FUND = "none";
 
 export const updateInterventionSchema = z.object({
-  interventionID: text("caseActions.error.interventionChoiceRequired"),
   status: choice<InterventionStatus>("caseActions.error.statusRequired"),
   endsOn: optDate,
   cost: optEuros,
@@ -253,7 +250,6 @@ export const outcomeSchema = z.object({
 });
 
 export const followUpSchema = z.object({
-  outcomeID: text("caseActions.error.outcomeChoiceRequired"),
   followedUpOn: optDate,
   stillHeld: z.enum(["yes", "no"], "caseActions.error.stillHeldRequired").transform((v) => v === "yes"),
   note: optText,
@@ -266,7 +262,6 @@ export const scheduleMeetingSchema = z.object({
 });
 
 export const recordMeetingSchema = z.object({
-  meetingID: text("caseActions.error.meetingChoiceRequired"),
   heldOn: optDate,
   summary: text("caseActions.error.summaryRequired"),
   items: z.array(
@@ -284,6 +279,9 @@ export const noteSchema = z.object({ note: optText });
 export const closeSchema = z.object({
   reason: choice<CaseClosureReason>("caseActions.error.closureReasonRequired"),
   note: optText,
+  /** With the goals met: the open goals and commitments to mark achieved and fulfilled in the same step. */
+  goalsAchieved: ids,
+  commitmentsFulfilled: ids,
 });
 
 export const transferSchema = z.object({

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { renderScreen, type Answerer } from "../../../test/render";
 import type { CaseAction } from "../../../gql/graphql";
 import { CaseActions } from "./CaseActions";
+import { CaseSteps } from "./steps";
 
 // The case actions' dialogs never lose typed input without asking: Esc,
 // Cancel, a navigation inside the app and a reload all ask while the form
@@ -31,13 +32,19 @@ const noteText = "Telefonata fatta.";
 const allowed = (...actions: CaseAction[]) => actions.map((action) => ({ action, allowed: true, blockers: [] }));
 
 function setup(mutations: Answerer = () => undefined) {
-  const screenOf = renderScreen(<CaseActions caseId="cas_1" version={3} status="CLOSED" actions={allowed("ADD_NOTE", "REOPEN_CASE")} onChanged={() => undefined} />, {
+  const actions = allowed("ADD_NOTE", "REOPEN_CASE");
+  const screenOf = renderScreen(
+    <CaseSteps caseId="cas_1" version={3} actions={actions} onChanged={() => undefined}>
+      <CaseActions caseId="cas_1" status="CLOSED" actions={actions} />
+    </CaseSteps>,
+    {
     route: "/cases/:id",
     path: "/cases/cas_1",
     routes: [{ path: "/cases", element: <p>elenco dei casi</p> }],
     queries: { CaseActionsParts: { node: parts } },
     mutations,
-  });
+    },
+  );
   return { user: userEvent.setup(), router: screenOf.router };
 }
 

@@ -1,16 +1,18 @@
-import { useRef } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useEnumOptions } from "../../../../ui/enums";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
-import { SelectField, TextAreaField } from "../../../../ui/fields";
+import { useEnumLabel } from "../../../../i18n/useEnumLabel";
+import { CheckboxesField, SelectField, TextAreaField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
 import { useT } from "../fields";
+import { commitmentsOf, goalsOf, type CaseParts } from "../parts";
 import { addNoteSchema, closeSchema, emptySchema, reasonSchema, transferSchema } from "../schemas";
 import { useTableOptions } from "./options";
 
 const CloseCaseMutation = graphql(`
-  mutation CaseActionsCloseCase($id: ID!, $version: Int!, $reason: CaseClosureReason!, $note: String) {
-    closeCase(id: $id, version: $version, reason: $reason, note: $note) {
+  mutation CaseActionsCloseCase($id: ID!, $version: Int!, $reason: CaseClosureReason!, $note: String, $goalsAchieved: [ID!], $commitmentsFulfilled: [ID!]) {
+    closeCase(id: $id, version: $version, reason: $reason, note: $note, goalsAchieved: $goalsAchieved, commitmentsFulfilled: $commitmentsFulfilled) {
       id
       version
       status
@@ -20,18 +22,90 @@ const CloseCaseMutation = graphql(`
   }
 `);
 
+/**
+ * What a closure with the goals met leaves open: the goals neither
+ * achieved nor dropped, and the commitments with hours agreed and none
+ * done.
+ */
+function openAtClosure(parts: CaseParts | undefined) {
+  return {
+    goals: goalsOf(parts).filter((g) => g.status !== "ACHIEVED" && g.status !== "DROPPED"),
+    commitments: commitmentsOf(parts).filter((c) => c.hoursDone === 0 && c.hoursAgreed > 0),
+  };
+}
+
 export function CloseCaseForm(props: ActionProps) {
   const t = useT();
+  const label = useEnumLabel();
   const reasons = useEnumOptions("CaseClosureReason");
   const [, mutate] = useMutation(CloseCaseMutation);
-  const { form, dialog } = useActionForm(props, closeSchema, { reason: "", note: "" }, (v, version) => mutate({ id: props.caseId, version, ...v }), {
-    reason: "reason",
-    note: "note",
-  });
+  const open = openAtClosure(props.parts);
+  // With the goals met while some are open, the first Close asks, listing
+  // them with a choice to mark each; the second closes.
+  const [asked, setAsked] = useState(false);
+  const { form, dialog } = useActionForm(
+    props,
+    closeSchema,
+    { reason: "", note: "", goalsAchieved: [], commitmentsFulfilled: [] },
+    ({ goalsAchieved, commitmentsFulfilled, ...v }, version) =>
+      mutate({
+        id: props.caseId,
+        version,
+        ...v,
+        ...(v.reason === "GOALS_MET" && { goalsAchieved, commitmentsFulfilled }),
+      }),
+    { reason: "reason", note: "note", goalsAchieved: "goalsAchieved", commitmentsFulfilled: "commitmentsFulfilled" },
+  );
+  const mustAsk = form.watch("reason") === "GOALS_MET" && open.goals.length + open.commitments.length > 0;
+  const asking = mustAsk && asked;
+  const question = useRef<HTMLHeadingElement>(null);
+  const questionId = useId();
+  useEffect(() => {
+    if (asking) {
+      question.current?.focus();
+    }
+  }, [asking]);
+  const onSubmit = () => {
+    if (mustAsk && !asked) {
+      setAsked(true);
+      return;
+    }
+    dialog.onSubmit();
+  };
   return (
-    <ActionDialog {...dialog} title={t("caseActions.title.CLOSE_CASE")} intro={t("caseActions.intro.CLOSE_CASE")} submitLabel={t("caseActions.submit.CLOSE_CASE")}>
+    <ActionDialog
+      {...dialog}
+      onSubmit={onSubmit}
+      title={t("caseActions.title.CLOSE_CASE")}
+      intro={t("caseActions.intro.CLOSE_CASE")}
+      submitLabel={t(asking ? "caseActions.submit.CLOSE_CASE_ANYWAY" : "caseActions.submit.CLOSE_CASE")}
+    >
       <SelectField form={form} name="reason" label={t("caseActions.field.closureReason")} options={reasons} placeholder={t("caseActions.choose")} />
       <TextAreaField form={form} name="note" label={t("caseActions.field.note")} rows={2} />
+      {asking && (
+        <section className="border border-warning rounded p-3" aria-labelledby={questionId}>
+          <h3 id={questionId} ref={question} tabIndex={-1} className="h5">
+            {t("caseActions.closeOpen.title")}
+          </h3>
+          <p>{t("caseActions.closeOpen.text")}</p>
+          {open.goals.length > 0 && (
+            <CheckboxesField
+              form={form}
+              name="goalsAchieved"
+              label={t("caseActions.closeOpen.goals")}
+              options={open.goals.map((g) => ({ value: g.id, label: t("caseActions.closeOpen.goal", { description: g.description, status: label("GoalStatus", g.status) }) }))}
+            />
+          )}
+          {open.commitments.length > 0 && (
+            <CheckboxesField
+              form={form}
+              name="commitmentsFulfilled"
+              label={t("caseActions.closeOpen.commitments")}
+              options={open.commitments.map((c) => ({ value: c.id, label: t("caseActions.closeOpen.commitment", { description: c.description, agreed: c.hoursAgreed }) }))}
+            />
+          )}
+        </section>
+      )}
     </ActionDialog>
   );
 }
@@ -52,14 +126,14 @@ export function ReopenCaseForm(props: ActionProps & { onReopened?: (id: string) 
   // The new case opens once the dialog has closed as saved, so that going
   // there is not taken for leaving unsaved input.
   const reopened = useRef<string | null>(null);
-  const close = () => {
-    props.close();
+  const done = () => {
+    props.done();
     if (reopened.current) {
       props.onReopened?.(reopened.current);
     }
   };
   const { form, dialog } = useActionForm(
-    { ...props, close },
+    { ...props, done },
     reasonSchema,
     { reason: "" },
     async (v, version) => {

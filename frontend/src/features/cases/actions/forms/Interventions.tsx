@@ -6,10 +6,11 @@ import type { InterventionStatus, UpdateInterventionInput } from "../../../../gq
 import { today } from "../../../../i18n/format";
 import { SelectField, TextAreaField, TextField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { DateField, PartSelect, useT } from "../fields";
+import { DateField, useT } from "../fields";
 import { interventionsOf, type Intervention } from "../parts";
+import { usePartNames } from "../partNames";
 import { addInterventionSchemaFor, centsToInput, NO_FUND, updateInterventionSchema } from "../schemas";
-import { useFundOptions, useInterventionOptions, useOrganizationOptions } from "./options";
+import { useFundOptions, useOrganizationOptions } from "./options";
 
 // A Date of the API is already what a date input takes.
 const dayOf = (d: string | null | undefined) => d ?? "";
@@ -92,7 +93,6 @@ const UpdateInterventionMutation = graphql(`
 
 function valuesOf(i: Intervention | undefined) {
   return {
-    interventionID: i?.id ?? "",
     status: i?.status ?? "",
     endsOn: dayOf(i?.endsOn),
     cost: i ? centsToInput(i.costCents) : "",
@@ -124,32 +124,22 @@ export function interventionChanges(i: Intervention | undefined, v: { status: In
 
 export function UpdateInterventionForm(props: ActionProps) {
   const t = useT();
+  const names = usePartNames();
   const statusOptions = useEnumOptions("InterventionStatus");
   const funds = useFundOptions();
   const [, mutate] = useMutation(UpdateInterventionMutation);
-  const interventions = interventionsOf(props.parts);
-  const interventionOptions = useInterventionOptions(interventions);
-  const find = (id: string) => interventions.find((x) => x.id === id);
+  const current = interventionsOf(props.parts).find((x) => x.id === props.part);
   const { form, dialog } = useActionForm(
     props,
     updateInterventionSchema,
-    valuesOf(interventions.length === 1 ? interventions[0] : undefined),
-    ({ interventionID, ...v }, version) => mutate({ id: interventionID, version, input: interventionChanges(find(interventionID), v) }),
-    { id: "interventionID", status: "status", endsOn: "endsOn", costCents: "cost", fundID: "fundID", clearFund: "fundID" },
+    valuesOf(current),
+    (v, version) => mutate({ id: props.part ?? "", version, input: interventionChanges(current, v) }),
+    { status: "status", endsOn: "endsOn", costCents: "cost", fundID: "fundID", clearFund: "fundID" },
   );
-  const pick = form.register("interventionID", { onChange: (e: { target: { value: string } }) => form.reset(valuesOf(find(e.target.value))) });
-  const current = find(form.watch("interventionID"));
   const moves = current ? interventionMoves[current.status] : [];
   return (
-    <ActionDialog {...dialog} title={t("caseActions.title.UPDATE_INTERVENTION")}>
-      <PartSelect
-        id="intervention"
-        label={t("caseActions.field.intervention")}
-        register={pick}
-        error={form.formState.errors.interventionID?.message}
-        options={interventionOptions}
-      />
-      <SelectField form={form} name="status" label={t("caseActions.field.interventionStatus")} options={statusOptions.filter((o) => moves.includes(o.value as InterventionStatus))} placeholder={current ? undefined : t("caseActions.choose")} />
+    <ActionDialog {...dialog} title={names.step("UPDATE_INTERVENTION", current ? names.intervention(current) : "")}>
+      <SelectField form={form} name="status" label={t("caseActions.field.interventionStatus")} options={statusOptions.filter((o) => moves.includes(o.value as InterventionStatus))} />
       <DateField form={form} name="endsOn" label={t("caseActions.field.endsOn")} />
       <TextField form={form} name="cost" label={t("caseActions.field.cost")} hint={t("caseActions.hint.cost")} inputMode="decimal" />
       <SelectField form={form} name="fundID" label={t("caseActions.field.fund")} options={[{ value: NO_FUND, label: t("caseActions.noFund") }, ...funds.options]} />

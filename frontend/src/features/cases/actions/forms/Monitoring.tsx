@@ -2,13 +2,14 @@ import { useEnumOptions } from "../../../../ui/enums";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
 import type { MonitoringItemInput } from "../../../../gql/graphql";
-import { today, useFormat } from "../../../../i18n/format";
+import { today } from "../../../../i18n/format";
 import { useEnumLabel } from "../../../../i18n/useEnumLabel";
 import { CheckboxesField, SelectField, TextAreaField, TextField } from "../../../../ui/fields";
 import { nodes } from "../../../../ui/connection";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { DateField, PartSelect, useT } from "../fields";
+import { DateField, useT } from "../fields";
 import { commitmentsOf, goalsOf, plannedMeetings, type Meeting } from "../parts";
+import { usePartNames } from "../partNames";
 import { noteSchema, recordMeetingSchema, scheduleMeetingSchema } from "../schemas";
 
 const ScheduleMeetingMutation = graphql(`
@@ -57,33 +58,20 @@ const itemsOf = (m: Meeting | undefined) =>
 
 export function RecordMonitoringMeetingForm(props: ActionProps) {
   const t = useT();
-  const format = useFormat();
+  const names = usePartNames();
   const goalStatuses = useEnumOptions("GoalStatus");
   const [, mutate] = useMutation(RecordMeetingMutation);
-  const meetings = plannedMeetings(props.parts);
-  const find = (id: string) => meetings.find((m) => m.id === id);
-  const only = meetings.length === 1 ? meetings[0] : undefined;
+  const meeting = plannedMeetings(props.parts).find((m) => m.id === props.part);
   const { form, dialog } = useActionForm(
     props,
     recordMeetingSchema,
-    { meetingID: only?.id ?? "", heldOn: today(), summary: "", items: itemsOf(only) },
-    ({ meetingID, ...input }, version) => mutate({ id: meetingID, version, input: { ...input, items: input.items as MonitoringItemInput[] } }),
-    { id: "meetingID", heldOn: "heldOn", summary: "summary" },
+    { heldOn: today(), summary: "", items: itemsOf(meeting) },
+    (input, version) => mutate({ id: props.part ?? "", version, input: { ...input, items: input.items as MonitoringItemInput[] } }),
+    { heldOn: "heldOn", summary: "summary" },
   );
-  const pick = form.register("meetingID", {
-    onChange: (e: { target: { value: string } }) => form.setValue("items", itemsOf(find(e.target.value))),
-  });
-  const meeting = find(form.watch("meetingID"));
   const items = nodes(meeting?.items);
   return (
-    <ActionDialog {...dialog} title={t("caseActions.title.RECORD_MONITORING_MEETING")}>
-      <PartSelect
-        id="meeting"
-        label={t("caseActions.field.meeting")}
-        register={pick}
-        error={form.formState.errors.meetingID?.message}
-        options={meetings.map((m) => ({ value: m.id, label: t("caseActions.meetingOption", { date: format.date(m.plannedOn) }) }))}
-      />
+    <ActionDialog {...dialog} title={names.step("RECORD_MONITORING_MEETING", meeting ? names.meeting(meeting) : "")}>
       <DateField form={form} name="heldOn" label={t("caseActions.field.heldOn")} />
       <TextAreaField form={form} name="summary" label={t("caseActions.field.meetingSummary")} rows={3} />
       {items.map((item, i) => (

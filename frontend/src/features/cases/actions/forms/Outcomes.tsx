@@ -2,11 +2,11 @@ import { useEnumOptions } from "../../../../ui/enums";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
 import { today, useFormat } from "../../../../i18n/format";
-import { useEnumLabel } from "../../../../i18n/useEnumLabel";
 import { SelectField, TextAreaField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { DateField, PartSelect, YesNoField, useT } from "../fields";
-import { followUpsDue, interventionsOf } from "../parts";
+import { DateField, YesNoField, useT } from "../fields";
+import { interventionsOf, outcomesOf } from "../parts";
+import { usePartNames } from "../partNames";
 import { followUpSchema, outcomeSchema } from "../schemas";
 import { useInterventionOptions } from "./options";
 
@@ -58,29 +58,23 @@ const RecordFollowUpMutation = graphql(`
 
 export function RecordFollowUpForm(props: ActionProps) {
   const t = useT();
-  const label = useEnumLabel();
+  const names = usePartNames();
   const format = useFormat();
   const [, mutate] = useMutation(RecordFollowUpMutation);
-  const due = followUpsDue(props.parts);
+  const outcome = outcomesOf(props.parts).find((o) => o.id === props.part);
   const { form, dialog } = useActionForm(
     props,
     followUpSchema,
-    { outcomeID: due.length === 1 ? (due[0]?.id ?? "") : "", followedUpOn: today(), stillHeld: undefined, note: "" },
-    ({ outcomeID, ...input }, version) => mutate({ id: outcomeID, version, input }),
-    { id: "outcomeID", followedUpOn: "followedUpOn", stillHeld: "stillHeld", note: "note" },
+    { followedUpOn: today(), stillHeld: undefined, note: "" },
+    (input, version) => mutate({ id: props.part ?? "", version, input }),
+    { followedUpOn: "followedUpOn", stillHeld: "stillHeld", note: "note" },
   );
   return (
-    <ActionDialog {...dialog} title={t("caseActions.title.RECORD_FOLLOW_UP")}>
-      <PartSelect
-        id="outcome"
-        label={t("caseActions.field.outcome")}
-        register={form.register("outcomeID")}
-        error={form.formState.errors.outcomeID?.message}
-        options={due.map((o) => ({
-          value: o.id,
-          label: t("caseActions.outcomeOption", { kind: label("OutcomeKind", o.kind), achieved: format.date(o.achievedOn), due: format.date(o.followUpDueOn) }),
-        }))}
-      />
+    <ActionDialog
+      {...dialog}
+      title={names.step("RECORD_FOLLOW_UP", outcome ? names.outcome(outcome) : "")}
+      intro={outcome && t("caseActions.intro.RECORD_FOLLOW_UP", { achieved: format.date(outcome.achievedOn), due: format.date(outcome.followUpDueOn) })}
+    >
       <DateField form={form} name="followedUpOn" label={t("caseActions.field.followedUpOn")} />
       <YesNoField form={form} name="stillHeld" label={t("caseActions.field.stillHeld")} />
       <TextAreaField form={form} name="note" label={t("caseActions.field.note")} rows={2} />

@@ -4,12 +4,12 @@ import { useFieldArray, type UseFormReturn } from "react-hook-form";
 import { useMutation } from "urql";
 import { graphql } from "../../../../gql";
 import type { CommitmentInput, GoalInput } from "../../../../gql/graphql";
-import { today, useFormat } from "../../../../i18n/format";
-import { useEnumLabel } from "../../../../i18n/useEnumLabel";
+import { today } from "../../../../i18n/format";
 import { SelectField, TextAreaField, TextField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
-import { DateField, ListError, PartSelect, useT } from "../fields";
+import { DateField, ListError, useT } from "../fields";
 import { commitmentsOf, goalsOf, membersOf, type CaseParts } from "../parts";
+import { usePartNames } from "../partNames";
 import {
   caseManagerSchema,
   commitmentSchema,
@@ -242,34 +242,19 @@ const UpdateGoalMutation = graphql(`
 
 export function UpdateGoalForm(props: ActionProps) {
   const t = useT();
-  const label = useEnumLabel();
-  const format = useFormat();
+  const names = usePartNames();
   const statuses = useEnumOptions("GoalStatus");
   const [, mutate] = useMutation(UpdateGoalMutation);
-  const goals = goalsOf(props.parts);
-  const first = goals.length === 1 ? goals[0] : undefined;
+  const goal = goalsOf(props.parts).find((g) => g.id === props.part);
   const { form, dialog } = useActionForm(
     props,
     updateGoalSchema,
-    { goalID: first?.id ?? "", status: first?.status ?? "", description: first?.description ?? "", dueOn: dayOf(first?.dueOn) },
-    ({ goalID, ...input }, version) => mutate({ id: goalID, version, input: { ...input, dueOn: input.dueOn } }),
-    { id: "goalID", status: "status", description: "description", dueOn: "dueOn" },
+    { status: goal?.status ?? "", description: goal?.description ?? "", dueOn: dayOf(goal?.dueOn) },
+    (input, version) => mutate({ id: props.part ?? "", version, input }),
+    { status: "status", description: "description", dueOn: "dueOn" },
   );
-  const pick = form.register("goalID", {
-    onChange: (e: { target: { value: string } }) => {
-      const g = goals.find((x) => x.id === e.target.value);
-      form.reset({ goalID: e.target.value, status: g?.status ?? "", description: g?.description ?? "", dueOn: dayOf(g?.dueOn) });
-    },
-  });
   return (
-    <ActionDialog {...dialog} title={t("caseActions.title.UPDATE_GOAL")}>
-      <PartSelect
-        id="goal"
-        label={t("caseActions.field.goal")}
-        register={pick}
-        error={form.formState.errors.goalID?.message}
-        options={goals.map((g) => ({ value: g.id, label: `${label("NeedArea", g.area)}: ${g.description} (${label("GoalStatus", g.status)}, ${format.date(g.dueOn)})` }))}
-      />
+    <ActionDialog {...dialog} title={names.step("UPDATE_GOAL", goal?.description ?? "")}>
       <SelectField form={form} name="status" label={t("caseActions.field.goalStatus")} options={statuses} placeholder={t("caseActions.choose")} />
       <TextAreaField form={form} name="description" label={t("caseActions.field.goalDescription")} rows={2} />
       <DateField form={form} name="dueOn" label={t("caseActions.field.goalDueOn")} />
@@ -315,33 +300,18 @@ const UpdateCommitmentMutation = graphql(`
 
 export function UpdateCommitmentForm(props: ActionProps) {
   const t = useT();
-  const label = useEnumLabel();
+  const names = usePartNames();
   const [, mutate] = useMutation(UpdateCommitmentMutation);
-  const commitments = commitmentsOf(props.parts);
-  const values = (id: string) => {
-    const c = commitments.find((x) => x.id === id);
-    return { commitmentID: id, hoursDone: c ? String(c.hoursDone) : "", hoursAgreed: c ? String(c.hoursAgreed) : "", dueOn: dayOf(c?.dueOn) };
-  };
+  const commitment = commitmentsOf(props.parts).find((c) => c.id === props.part);
   const { form, dialog } = useActionForm(
     props,
     updateCommitmentSchema,
-    values(commitments.length === 1 ? (commitments[0]?.id ?? "") : ""),
-    ({ commitmentID, ...input }, version) => mutate({ id: commitmentID, version, input }),
-    { id: "commitmentID", hoursDone: "hoursDone", hoursAgreed: "hoursAgreed", dueOn: "dueOn" },
+    { hoursDone: commitment ? String(commitment.hoursDone) : "", hoursAgreed: commitment ? String(commitment.hoursAgreed) : "", dueOn: dayOf(commitment?.dueOn) },
+    (input, version) => mutate({ id: props.part ?? "", version, input }),
+    { hoursDone: "hoursDone", hoursAgreed: "hoursAgreed", dueOn: "dueOn" },
   );
-  const pick = form.register("commitmentID", { onChange: (e: { target: { value: string } }) => form.reset(values(e.target.value)) });
   return (
-    <ActionDialog {...dialog} title={t("caseActions.title.UPDATE_COMMITMENT")}>
-      <PartSelect
-        id="commitment"
-        label={t("caseActions.field.commitment")}
-        register={pick}
-        error={form.formState.errors.commitmentID?.message}
-        options={commitments.map((c) => ({
-          value: c.id,
-          label: t("caseActions.commitmentOption", { kind: label("CommitmentKind", c.kind), description: c.description, done: c.hoursDone, agreed: c.hoursAgreed }),
-        }))}
-      />
+    <ActionDialog {...dialog} title={names.step("UPDATE_COMMITMENT", commitment?.description ?? "")}>
       <TextField form={form} name="hoursDone" label={t("caseActions.field.hoursDone")} inputMode="numeric" />
       <TextField form={form} name="hoursAgreed" label={t("caseActions.field.hoursAgreed")} inputMode="numeric" />
       <DateField form={form} name="dueOn" label={t("caseActions.field.commitmentDueOn")} />
