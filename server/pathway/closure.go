@@ -118,7 +118,7 @@ func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*en
 	if err := s.record(caseevent.KindReopened, "reopened as "+reopened.Code); err != nil {
 		return nil, err
 	}
-	return reopened, recordOn(s.Action, string(s.rule.Action), reopened.ID, caseevent.KindReopened, "reopens "+old.Code+": "+strings.TrimSpace(reason))
+	return reopened, recordOn(s.Action, domain.AuditAction(s.rule.Action), reopened.ID, caseevent.KindReopened, "reopens "+old.Code+": "+strings.TrimSpace(reason))
 }
 
 // TransferCase asks to move an open case to another table; the case stays
@@ -221,7 +221,7 @@ func AddNote(ctx context.Context, id gid.ID, text string) (*ent.CaseEvent, error
 	if err != nil {
 		return nil, err
 	}
-	return e, s.Audit(string(s.rule.Action), "CaseFile", s.c.ID)
+	return e, s.Audit(domain.AuditAction(s.rule.Action), "Case", s.c.ID)
 }
 
 // maxDays bounds a table's time limits: two years.
@@ -261,5 +261,5 @@ func SetTableTimeLimits(ctx context.Context, id gid.ID, daysToFirstMeeting, days
 			return nil, err
 		}
 	}
-	return t, a.Audit("SET_TABLE_TIME_LIMITS", "TerritorialTable", id)
+	return t, a.Audit("SET_TABLE_TIME_LIMITS", "Table", id)
 }

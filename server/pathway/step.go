@@ -145,18 +145,18 @@ func (s *step) save(change func(*ent.CaseFileUpdateOne)) error {
 // record writes the step's event on the case's timeline and its audit
 // event.
 func (s *step) record(kind caseevent.Kind, note string) error {
-	return recordOn(s.Action, string(s.rule.Action), s.c.ID, kind, note)
+	return recordOn(s.Action, domain.AuditAction(s.rule.Action), s.c.ID, kind, note)
 }
 
 // recordOn writes a timeline event and an audit event of an action on a
 // case.
-func recordOn(a *action.Action, name string, id gid.ID, kind caseevent.Kind, note string) error {
+func recordOn(a *action.Action, name domain.AuditAction, id gid.ID, kind caseevent.Kind, note string) error {
 	err := a.Client.CaseEvent.Create().SetCaseID(id).SetKind(kind).SetOccurredAt(time.Now()).
 		SetNote(note).SetActorID(a.Viewer.UserID).Exec(a.Sys)
 	if err != nil {
 		return err
 	}
-	return a.Audit(name, "CaseFile", id)
+	return a.Audit(name, "Case", id)
 }
 
 // dateOr returns the day d, or today when d is nil.
