@@ -23,9 +23,9 @@ type AuditEvent struct {
 	ID gid.ID `json:"id,omitempty"`
 	// When it happened (data e ora).
 	OccurredAt time.Time `json:"occurred_at,omitempty"`
-	// What was done, e.g. READ_IDENTITY, CREATE, UPDATE, LOGIN (azione).
+	// What was done: a value of the enum AuditAction, e.g. READ_IDENTITY, CREATE, UPDATE, LOGIN, kept as a string so that an event an older version recorded keeps its action (azione).
 	Action string `json:"action,omitempty"`
-	// Type of the object concerned (tipo di oggetto).
+	// Type of the object concerned: a value of the enum AuditEntityType, e.g. Case, User, PersonIdentity (tipo di oggetto).
 	EntityType string `json:"entity_type,omitempty"`
 	// Global ID of the object concerned (identificativo dell'oggetto).
 	EntityID string `json:"entity_id,omitempty"`

@@ -32,7 +32,7 @@ func main() {
 		entgql.WithConfigPath("gqlgen.yml"),
 		entgql.WithSchemaGenerator(),
 		entgql.WithSchemaPath("graph/ent.graphql"),
-		entgql.WithSchemaHook(schemadoc.Describe, schemadoc.OpenCaseStatus),
+		entgql.WithSchemaHook(schemadoc.AuditVocabulary, schemadoc.Describe, schemadoc.OpenCaseStatus),
 	)
 	if err != nil {
 		log.Fatalf("creating entgql extension: %v", err)

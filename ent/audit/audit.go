@@ -8,6 +8,7 @@ import (
 
 	entgo "entgo.io/ent"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
@@ -16,13 +17,22 @@ import (
 )
 
 // apiNames are the API's names of ent types whose Go names differ.
-var apiNames = map[string]string{"CaseFile": "Case", "TerritorialTable": "Table", "APIToken": "ApiToken"}
+var apiNames = map[string]domain.AuditEntityType{"CaseFile": "Case", "TerritorialTable": "Table", "APIToken": "ApiToken"}
+
+// EntityType is the audit log's name of an ent type, by its Go name: the
+// API's name of the type (Case, not CaseFile).
+func EntityType(goName string) domain.AuditEntityType {
+	if name, ok := apiNames[goName]; ok {
+		return name
+	}
+	return domain.AuditEntityType(goName)
+}
 
 // Record writes one audit event per object for what the viewer did, as
 // the system: the log is closed to everyone else. The events are one
 // INSERT; outside a transaction (identities a query read) they get one of
 // their own, in which they join the audit chain.
-func Record(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, entityType string, ids []gid.ID) error {
+func Record(ctx context.Context, client *ent.Client, v *viewer.Viewer, action domain.AuditAction, entityType domain.AuditEntityType, ids []gid.ID) error {
 	if len(ids) == 0 {
 		return nil
 	}
@@ -39,7 +49,7 @@ func Record(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, e
 // was searched and how many results it found, as JSON in the event's
 // changes; never which: the results' identities are what the log must
 // not gather in one place.
-func RecordSearch(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, entityType string, search any) error {
+func RecordSearch(ctx context.Context, client *ent.Client, v *viewer.Viewer, action domain.AuditAction, entityType domain.AuditEntityType, search any) error {
 	details, err := json.Marshal(search)
 	if err != nil {
 		return err
@@ -67,16 +77,13 @@ func inTransaction(ctx context.Context, client *ent.Client, write func(*ent.Clie
 }
 
 // recordChange writes one audit event, with what changed when known.
-func recordChange(ctx context.Context, client *ent.Client, v *viewer.Viewer, action, entityType string, id gid.ID, changes string) error {
+func recordChange(ctx context.Context, client *ent.Client, v *viewer.Viewer, action domain.AuditAction, entityType domain.AuditEntityType, id gid.ID, changes string) error {
 	return event(client, v, action, entityType, id, changes).Exec(rule.SystemContext(ctx))
 }
 
 // event is the creation of an audit event.
-func event(client *ent.Client, v *viewer.Viewer, action, entityType string, id gid.ID, changes string) *ent.AuditEventCreate {
-	if name, ok := apiNames[entityType]; ok {
-		entityType = name
-	}
-	b := client.AuditEvent.Create().SetAction(action).SetEntityType(entityType).
+func event(client *ent.Client, v *viewer.Viewer, action domain.AuditAction, entityType domain.AuditEntityType, id gid.ID, changes string) *ent.AuditEventCreate {
+	b := client.AuditEvent.Create().SetAction(string(action)).SetEntityType(string(entityType)).
 		SetActorID(v.UserID).SetOrganizationID(v.OrganizationID).
 		SetRequestID(v.RequestID).SetClientAddress(v.ClientAddress)
 	if id != "" { // a search is about no one object
@@ -121,7 +128,7 @@ func AuditMutations() entgo.Hook {
 			if id, ok := m.(interface{ ID() (gid.ID, bool) }).ID(); ok {
 				ids = []gid.ID{id}
 			}
-			action := "UPDATE"
+			action := domain.AuditAction("UPDATE")
 			switch {
 			case m.Op().Is(entgo.OpCreate):
 				action = "CREATE"
@@ -133,7 +140,7 @@ func AuditMutations() entgo.Hook {
 				return nil, err
 			}
 			for _, id := range ids {
-				if err := recordChange(ctx, client, v, action, m.Type(), id, diff(before[id], after[id])); err != nil {
+				if err := recordChange(ctx, client, v, action, EntityType(m.Type()), id, diff(before[id], after[id])); err != nil {
 					return nil, err
 				}
 			}

@@ -33,10 +33,10 @@ func (AuditEvent) Fields() []ent.Field {
 			Comment("When it happened (data e ora).").
 			Annotations(ordered("OCCURRED_AT")),
 		field.String("action").NotEmpty().MaxLen(60).Immutable().
-			Comment("What was done, e.g. READ_IDENTITY, CREATE, UPDATE, LOGIN (azione).").
+			Comment("What was done: a value of the enum AuditAction, e.g. READ_IDENTITY, CREATE, UPDATE, LOGIN, kept as a string so that an event an older version recorded keeps its action (azione).").
 			Annotations(ordered("ACTION")),
 		field.String("entity_type").Optional().MaxLen(60).Immutable().
-			Comment("Type of the object concerned (tipo di oggetto).").
+			Comment("Type of the object concerned: a value of the enum AuditEntityType, e.g. Case, User, PersonIdentity (tipo di oggetto).").
 			Annotations(ordered("ENTITY_TYPE")),
 		field.String("entity_id").Optional().MaxLen(40).Immutable().
 			Comment("Global ID of the object concerned (identificativo dell'oggetto)."),

@@ -54,7 +54,7 @@ func endAccess(ctx context.Context, c *gen.Client, users []gid.ID) error {
 		return err
 	}
 	if v := viewer.FromContext(ctx); v != nil {
-		return audit.Record(ctx, c, v, "TOKEN_REVOKED", "APIToken", tokens)
+		return audit.Record(ctx, c, v, "TOKEN_REVOKED", "ApiToken", tokens)
 	}
 	return nil
 }

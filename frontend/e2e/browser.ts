@@ -62,6 +62,14 @@ export async function newPage(browser: Browser): Promise<Page> {
   return page;
 }
 
+/** A GraphQL request with the page's session cookie. */
+export async function api<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const r = await page.request.post(at("/graphql"), { data: { query, variables }, headers: { "Content-Type": "application/json" } });
+  const body = (await r.json()) as { data: T; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
 /** Signs in through the sign-in screen and waits for the home page. */
 export async function signIn(page: Page, email: string): Promise<void> {
   await page.goto(at("/login"));

@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { romeDay } from "../src/i18n/format";
 import { artifacts } from "./artifacts";
-import { at, checkScreen, launch, newPage, signIn } from "./browser";
+import { api, at, checkScreen, launch, newPage, signIn } from "./browser";
 
 // A working day through the app, in order: each step builds on the last.
 
@@ -15,14 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-/** A GraphQL request with the page's session cookie. */
-async function api<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const r = await page.request.post(at("/graphql"), { data: { query, variables }, headers: { "Content-Type": "application/json" } });
-  const body = (await r.json()) as { data: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
 
 /** The referrals total on the dashboard, as a number. */
 async function referralsTotal(page: Page): Promise<number> {

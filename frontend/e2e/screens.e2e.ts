@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { at, checkScreen, launch, newPage, password, signIn } from "./browser";
+import { api, at, checkScreen, launch, newPage, password, signIn } from "./browser";
 
 // Every main screen, as the role that uses it: a screenshot and axe-core.
 
@@ -82,12 +82,35 @@ describe("main screens", () => {
   });
 
   it("administrator: users and audit log", async () => {
+    // A note the operator adds to a case, for the log to show.
+    const operator = await newPage(browser);
+    await signIn(operator, "operator@demo.example");
+    const cases = await api<{ cases: { edges: { node: { id: string; allowedActions: string[] } }[] } }>(
+      operator,
+      "{ cases(first: 50) { edges { node { id allowedActions } } } }",
+    );
+    const caseID = cases.cases.edges.map((e) => e.node).find((c) => c.allowedActions.includes("ADD_NOTE"))?.id ?? "";
+    expect(caseID, "a case open to notes in the demo data").not.toBe("");
+    await api(operator, "mutation ($id: ID!) { addNote(id: $id, text: \"Colloquio telefonico\") { id } }", { id: caseID });
+    await operator.context().close();
+
     const page = await newPage(browser);
     await signIn(page, "admin@demo.example");
     await page.goto(at("/admin/users"));
     await checkScreen(page, "15-admin-users");
     await page.goto(at("/admin/audit"));
     await checkScreen(page, "16-admin-audit");
+    // Filtered by an action chosen by its Italian label: the event reads
+    // in Italian and links to the case's page.
+    await page.getByLabel("Azione", { exact: true }).selectOption({ label: "Nota aggiunta" });
+    await page.getByRole("button", { name: "Applica filtri" }).click();
+    await page.waitForURL((u) => u.searchParams.get("action") === "ADD_NOTE");
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: caseID }) });
+    await row.waitFor();
+    expect(await row.getByRole("cell", { name: /^Nota aggiunta/ }).count()).toBe(1);
+    expect(await row.getByRole("cell", { name: "Caso", exact: true }).count()).toBe(1);
+    expect(await row.getByRole("link", { name: caseID }).getAttribute("href")).toBe(`/cases/${caseID}`);
+    await checkScreen(page, "16b-admin-audit-filtered");
     await page.context().close();
   });
 

@@ -55,6 +55,374 @@ type LoginPayload struct {
 	Viewer *ent.User `json:"viewer"`
 }
 
+// The values AuditEvent.action takes: every action the server records (azioni del registro). No field returns this enum, so that an event an older version recorded keeps its action; filters take the values as strings, e.g. `actionIn`.
+type AuditAction string
+
+const (
+	// Login.
+	AuditActionLogin AuditAction = "LOGIN"
+	// Login attempt.
+	AuditActionLoginAttempt AuditAction = "LOGIN_ATTEMPT"
+	// Login failed.
+	AuditActionLoginFailed AuditAction = "LOGIN_FAILED"
+	// Login throttled.
+	AuditActionLoginThrottled AuditAction = "LOGIN_THROTTLED"
+	// Logout.
+	AuditActionLogout AuditAction = "LOGOUT"
+	// Password set.
+	AuditActionPasswordSet AuditAction = "PASSWORD_SET"
+	// Password changed.
+	AuditActionPasswordChanged AuditAction = "PASSWORD_CHANGED"
+	// Token created.
+	AuditActionTokenCreated AuditAction = "TOKEN_CREATED"
+	// Token used.
+	AuditActionTokenUsed AuditAction = "TOKEN_USED"
+	// Token revoked.
+	AuditActionTokenRevoked AuditAction = "TOKEN_REVOKED"
+	// Create.
+	AuditActionCreate AuditAction = "CREATE"
+	// Update.
+	AuditActionUpdate AuditAction = "UPDATE"
+	// Delete.
+	AuditActionDelete AuditAction = "DELETE"
+	// Read identity.
+	AuditActionReadIdentity AuditAction = "READ_IDENTITY"
+	// Match person.
+	AuditActionMatchPerson AuditAction = "MATCH_PERSON"
+	// Link person.
+	AuditActionLinkPerson AuditAction = "LINK_PERSON"
+	// Export person.
+	AuditActionExportPerson AuditAction = "EXPORT_PERSON"
+	// Access report.
+	AuditActionAccessReport AuditAction = "ACCESS_REPORT"
+	// Erase identity.
+	AuditActionEraseIdentity AuditAction = "ERASE_IDENTITY"
+	// Retention erase.
+	AuditActionRetentionErase AuditAction = "RETENTION_ERASE"
+	// Refer case.
+	AuditActionReferCase AuditAction = "REFER_CASE"
+	// Search cases.
+	AuditActionSearchCases AuditAction = "SEARCH_CASES"
+	// Start assessment.
+	AuditActionStartAssessment AuditAction = "START_ASSESSMENT"
+	// Record preliminary assessment.
+	AuditActionRecordPreliminaryAssessment AuditAction = "RECORD_PRELIMINARY_ASSESSMENT"
+	// Record in depth assessment.
+	AuditActionRecordInDepthAssessment AuditAction = "RECORD_IN_DEPTH_ASSESSMENT"
+	// Decline referral.
+	AuditActionDeclineReferral AuditAction = "DECLINE_REFERRAL"
+	// Take charge.
+	AuditActionTakeCharge AuditAction = "TAKE_CHARGE"
+	// Assign case manager.
+	AuditActionAssignCaseManager AuditAction = "ASSIGN_CASE_MANAGER"
+	// Update plan.
+	AuditActionUpdatePlan AuditAction = "UPDATE_PLAN"
+	// Add goal.
+	AuditActionAddGoal AuditAction = "ADD_GOAL"
+	// Update goal.
+	AuditActionUpdateGoal AuditAction = "UPDATE_GOAL"
+	// Add commitment.
+	AuditActionAddCommitment AuditAction = "ADD_COMMITMENT"
+	// Update commitment.
+	AuditActionUpdateCommitment AuditAction = "UPDATE_COMMITMENT"
+	// Add intervention.
+	AuditActionAddIntervention AuditAction = "ADD_INTERVENTION"
+	// Update intervention.
+	AuditActionUpdateIntervention AuditAction = "UPDATE_INTERVENTION"
+	// Record outcome.
+	AuditActionRecordOutcome AuditAction = "RECORD_OUTCOME"
+	// Record follow up.
+	AuditActionRecordFollowUp AuditAction = "RECORD_FOLLOW_UP"
+	// Schedule monitoring meeting.
+	AuditActionScheduleMonitoringMeeting AuditAction = "SCHEDULE_MONITORING_MEETING"
+	// Record monitoring meeting.
+	AuditActionRecordMonitoringMeeting AuditAction = "RECORD_MONITORING_MEETING"
+	// Move to monitoring.
+	AuditActionMoveToMonitoring AuditAction = "MOVE_TO_MONITORING"
+	// Close case.
+	AuditActionCloseCase AuditAction = "CLOSE_CASE"
+	// Reopen case.
+	AuditActionReopenCase AuditAction = "REOPEN_CASE"
+	// Transfer case.
+	AuditActionTransferCase AuditAction = "TRANSFER_CASE"
+	// Accept transfer.
+	AuditActionAcceptTransfer AuditAction = "ACCEPT_TRANSFER"
+	// Decline transfer.
+	AuditActionDeclineTransfer AuditAction = "DECLINE_TRANSFER"
+	// Add note.
+	AuditActionAddNote AuditAction = "ADD_NOTE"
+	// Set table time limits.
+	AuditActionSetTableTimeLimits AuditAction = "SET_TABLE_TIME_LIMITS"
+	// Activate protocol.
+	AuditActionActivateProtocol AuditAction = "ACTIVATE_PROTOCOL"
+	// Terminate protocol.
+	AuditActionTerminateProtocol AuditAction = "TERMINATE_PROTOCOL"
+	// Add protocol party.
+	AuditActionAddProtocolParty AuditAction = "ADD_PROTOCOL_PARTY"
+	// Add protocol commitment.
+	AuditActionAddProtocolCommitment AuditAction = "ADD_PROTOCOL_COMMITMENT"
+	// Fulfil protocol commitment.
+	AuditActionFulfilProtocolCommitment AuditAction = "FULFIL_PROTOCOL_COMMITMENT"
+	// Drop protocol commitment.
+	AuditActionDropProtocolCommitment AuditAction = "DROP_PROTOCOL_COMMITMENT"
+	// Issue directive.
+	AuditActionIssueDirective AuditAction = "ISSUE_DIRECTIVE"
+	// Acknowledge directive.
+	AuditActionAcknowledgeDirective AuditAction = "ACKNOWLEDGE_DIRECTIVE"
+	// Record meeting.
+	AuditActionRecordMeeting AuditAction = "RECORD_MEETING"
+	// Export indicator.
+	AuditActionExportIndicator AuditAction = "EXPORT_INDICATOR"
+)
+
+var AllAuditAction = []AuditAction{
+	AuditActionLogin,
+	AuditActionLoginAttempt,
+	AuditActionLoginFailed,
+	AuditActionLoginThrottled,
+	AuditActionLogout,
+	AuditActionPasswordSet,
+	AuditActionPasswordChanged,
+	AuditActionTokenCreated,
+	AuditActionTokenUsed,
+	AuditActionTokenRevoked,
+	AuditActionCreate,
+	AuditActionUpdate,
+	AuditActionDelete,
+	AuditActionReadIdentity,
+	AuditActionMatchPerson,
+	AuditActionLinkPerson,
+	AuditActionExportPerson,
+	AuditActionAccessReport,
+	AuditActionEraseIdentity,
+	AuditActionRetentionErase,
+	AuditActionReferCase,
+	AuditActionSearchCases,
+	AuditActionStartAssessment,
+	AuditActionRecordPreliminaryAssessment,
+	AuditActionRecordInDepthAssessment,
+	AuditActionDeclineReferral,
+	AuditActionTakeCharge,
+	AuditActionAssignCaseManager,
+	AuditActionUpdatePlan,
+	AuditActionAddGoal,
+	AuditActionUpdateGoal,
+	AuditActionAddCommitment,
+	AuditActionUpdateCommitment,
+	AuditActionAddIntervention,
+	AuditActionUpdateIntervention,
+	AuditActionRecordOutcome,
+	AuditActionRecordFollowUp,
+	AuditActionScheduleMonitoringMeeting,
+	AuditActionRecordMonitoringMeeting,
+	AuditActionMoveToMonitoring,
+	AuditActionCloseCase,
+	AuditActionReopenCase,
+	AuditActionTransferCase,
+	AuditActionAcceptTransfer,
+	AuditActionDeclineTransfer,
+	AuditActionAddNote,
+	AuditActionSetTableTimeLimits,
+	AuditActionActivateProtocol,
+	AuditActionTerminateProtocol,
+	AuditActionAddProtocolParty,
+	AuditActionAddProtocolCommitment,
+	AuditActionFulfilProtocolCommitment,
+	AuditActionDropProtocolCommitment,
+	AuditActionIssueDirective,
+	AuditActionAcknowledgeDirective,
+	AuditActionRecordMeeting,
+	AuditActionExportIndicator,
+}
+
+func (e AuditAction) IsValid() bool {
+	switch e {
+	case AuditActionLogin, AuditActionLoginAttempt, AuditActionLoginFailed, AuditActionLoginThrottled, AuditActionLogout, AuditActionPasswordSet, AuditActionPasswordChanged, AuditActionTokenCreated, AuditActionTokenUsed, AuditActionTokenRevoked, AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionReadIdentity, AuditActionMatchPerson, AuditActionLinkPerson, AuditActionExportPerson, AuditActionAccessReport, AuditActionEraseIdentity, AuditActionRetentionErase, AuditActionReferCase, AuditActionSearchCases, AuditActionStartAssessment, AuditActionRecordPreliminaryAssessment, AuditActionRecordInDepthAssessment, AuditActionDeclineReferral, AuditActionTakeCharge, AuditActionAssignCaseManager, AuditActionUpdatePlan, AuditActionAddGoal, AuditActionUpdateGoal, AuditActionAddCommitment, AuditActionUpdateCommitment, AuditActionAddIntervention, AuditActionUpdateIntervention, AuditActionRecordOutcome, AuditActionRecordFollowUp, AuditActionScheduleMonitoringMeeting, AuditActionRecordMonitoringMeeting, AuditActionMoveToMonitoring, AuditActionCloseCase, AuditActionReopenCase, AuditActionTransferCase, AuditActionAcceptTransfer, AuditActionDeclineTransfer, AuditActionAddNote, AuditActionSetTableTimeLimits, AuditActionActivateProtocol, AuditActionTerminateProtocol, AuditActionAddProtocolParty, AuditActionAddProtocolCommitment, AuditActionFulfilProtocolCommitment, AuditActionDropProtocolCommitment, AuditActionIssueDirective, AuditActionAcknowledgeDirective, AuditActionRecordMeeting, AuditActionExportIndicator:
+		return true
+	}
+	return false
+}
+
+func (e AuditAction) String() string {
+	return string(e)
+}
+
+func (e *AuditAction) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AuditAction(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AuditAction", str)
+	}
+	return nil
+}
+
+func (e AuditAction) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AuditAction) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AuditAction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The values AuditEvent.entityType takes: the API's name of every type of object an event can concern (tipi di oggetto del registro). No field returns this enum; filters take the values as strings, e.g. `entityType`.
+type AuditEntityType string
+
+const (
+	// An object of type ApiToken.
+	AuditEntityTypeAPIToken AuditEntityType = "ApiToken"
+	// An object of type Assessment.
+	AuditEntityTypeAssessment AuditEntityType = "Assessment"
+	// An object of type CaseEvent.
+	AuditEntityTypeCaseEvent AuditEntityType = "CaseEvent"
+	// An object of type Case.
+	AuditEntityTypeCase AuditEntityType = "Case"
+	// An object of type Commitment.
+	AuditEntityTypeCommitment AuditEntityType = "Commitment"
+	// An object of type Decision.
+	AuditEntityTypeDecision AuditEntityType = "Decision"
+	// An object of type Directive.
+	AuditEntityTypeDirective AuditEntityType = "Directive"
+	// An object of type DirectiveAcknowledgement.
+	AuditEntityTypeDirectiveAcknowledgement AuditEntityType = "DirectiveAcknowledgement"
+	// An object of type Fund.
+	AuditEntityTypeFund AuditEntityType = "Fund"
+	// An object of type Goal.
+	AuditEntityTypeGoal AuditEntityType = "Goal"
+	// An object of type Intervention.
+	AuditEntityTypeIntervention AuditEntityType = "Intervention"
+	// An object of type Meeting.
+	AuditEntityTypeMeeting AuditEntityType = "Meeting"
+	// An object of type MonitoringItem.
+	AuditEntityTypeMonitoringItem AuditEntityType = "MonitoringItem"
+	// An object of type MonitoringMeeting.
+	AuditEntityTypeMonitoringMeeting AuditEntityType = "MonitoringMeeting"
+	// An object of type Municipality.
+	AuditEntityTypeMunicipality AuditEntityType = "Municipality"
+	// An object of type Objective.
+	AuditEntityTypeObjective AuditEntityType = "Objective"
+	// An object of type Organization.
+	AuditEntityTypeOrganization AuditEntityType = "Organization"
+	// An object of type Outcome.
+	AuditEntityTypeOutcome AuditEntityType = "Outcome"
+	// An object of type Pact.
+	AuditEntityTypePact AuditEntityType = "Pact"
+	// An object of type Person.
+	AuditEntityTypePerson AuditEntityType = "Person"
+	// An object of type PersonIdentity.
+	AuditEntityTypePersonIdentity AuditEntityType = "PersonIdentity"
+	// An object of type Plan.
+	AuditEntityTypePlan AuditEntityType = "Plan"
+	// An object of type Protocol.
+	AuditEntityTypeProtocol AuditEntityType = "Protocol"
+	// An object of type ProtocolCommitment.
+	AuditEntityTypeProtocolCommitment AuditEntityType = "ProtocolCommitment"
+	// An object of type ProtocolParty.
+	AuditEntityTypeProtocolParty AuditEntityType = "ProtocolParty"
+	// An object of type Session.
+	AuditEntityTypeSession AuditEntityType = "Session"
+	// An object of type TableMembership.
+	AuditEntityTypeTableMembership AuditEntityType = "TableMembership"
+	// An object of type Table.
+	AuditEntityTypeTable AuditEntityType = "Table"
+	// An object of type User.
+	AuditEntityTypeUser AuditEntityType = "User"
+	// A sign-in attempt on an account; the object's ID is a hash of the e-mail address typed, not the address.
+	AuditEntityTypeLogin AuditEntityType = "Login"
+	// An indicator; the object's ID is its name.
+	AuditEntityTypeIndicator AuditEntityType = "Indicator"
+)
+
+var AllAuditEntityType = []AuditEntityType{
+	AuditEntityTypeAPIToken,
+	AuditEntityTypeAssessment,
+	AuditEntityTypeCaseEvent,
+	AuditEntityTypeCase,
+	AuditEntityTypeCommitment,
+	AuditEntityTypeDecision,
+	AuditEntityTypeDirective,
+	AuditEntityTypeDirectiveAcknowledgement,
+	AuditEntityTypeFund,
+	AuditEntityTypeGoal,
+	AuditEntityTypeIntervention,
+	AuditEntityTypeMeeting,
+	AuditEntityTypeMonitoringItem,
+	AuditEntityTypeMonitoringMeeting,
+	AuditEntityTypeMunicipality,
+	AuditEntityTypeObjective,
+	AuditEntityTypeOrganization,
+	AuditEntityTypeOutcome,
+	AuditEntityTypePact,
+	AuditEntityTypePerson,
+	AuditEntityTypePersonIdentity,
+	AuditEntityTypePlan,
+	AuditEntityTypeProtocol,
+	AuditEntityTypeProtocolCommitment,
+	AuditEntityTypeProtocolParty,
+	AuditEntityTypeSession,
+	AuditEntityTypeTableMembership,
+	AuditEntityTypeTable,
+	AuditEntityTypeUser,
+	AuditEntityTypeLogin,
+	AuditEntityTypeIndicator,
+}
+
+func (e AuditEntityType) IsValid() bool {
+	switch e {
+	case AuditEntityTypeAPIToken, AuditEntityTypeAssessment, AuditEntityTypeCaseEvent, AuditEntityTypeCase, AuditEntityTypeCommitment, AuditEntityTypeDecision, AuditEntityTypeDirective, AuditEntityTypeDirectiveAcknowledgement, AuditEntityTypeFund, AuditEntityTypeGoal, AuditEntityTypeIntervention, AuditEntityTypeMeeting, AuditEntityTypeMonitoringItem, AuditEntityTypeMonitoringMeeting, AuditEntityTypeMunicipality, AuditEntityTypeObjective, AuditEntityTypeOrganization, AuditEntityTypeOutcome, AuditEntityTypePact, AuditEntityTypePerson, AuditEntityTypePersonIdentity, AuditEntityTypePlan, AuditEntityTypeProtocol, AuditEntityTypeProtocolCommitment, AuditEntityTypeProtocolParty, AuditEntityTypeSession, AuditEntityTypeTableMembership, AuditEntityTypeTable, AuditEntityTypeUser, AuditEntityTypeLogin, AuditEntityTypeIndicator:
+		return true
+	}
+	return false
+}
+
+func (e AuditEntityType) String() string {
+	return string(e)
+}
+
+func (e *AuditEntityType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AuditEntityType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AuditEntityType", str)
+	}
+	return nil
+}
+
+func (e AuditEntityType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AuditEntityType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AuditEntityType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // The values of CaseStatus that count as open: a case not yet closed or declined. A person has at most one open case. No field returns this enum; it lists the open statuses for clients, e.g. for a filter `statusIn` (stati aperti).
 type OpenCaseStatus string
 

@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/domain/viewer"
@@ -57,12 +58,12 @@ func (a *Action) Writable() error {
 }
 
 // Audit records the action, by its audit name, on objects of a type.
-func (a *Action) Audit(name, entityType string, ids ...gid.ID) error {
+func (a *Action) Audit(name domain.AuditAction, entityType domain.AuditEntityType, ids ...gid.ID) error {
 	return audit.Record(a.Sys, a.Client, a.Viewer, name, entityType, ids)
 }
 
 // AuditSearch records a search the viewer made, with what was searched
 // and how many results, not which (audit.RecordSearch).
-func (a *Action) AuditSearch(name, entityType string, search any) error {
+func (a *Action) AuditSearch(name domain.AuditAction, entityType domain.AuditEntityType, search any) error {
 	return audit.RecordSearch(a.Sys, a.Client, a.Viewer, name, entityType, search)
 }

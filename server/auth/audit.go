@@ -5,13 +5,14 @@ import (
 	"encoding/json"
 	"log/slog"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/user"
 )
 
 // auditTx records an event in the transaction of what it records.
-func auditTx(ctx context.Context, tx *ent.Client, action, entityType, entityID string, actor *ent.User, req Request) error {
+func auditTx(ctx context.Context, tx *ent.Client, action domain.AuditAction, entityType domain.AuditEntityType, entityID string, actor *ent.User, req Request) error {
 	var actorID gid.ID
 	if actor != nil {
 		actorID = actor.ID
@@ -19,13 +20,13 @@ func auditTx(ctx context.Context, tx *ent.Client, action, entityType, entityID s
 	return auditTxID(ctx, tx, action, entityType, entityID, actorID, req)
 }
 
-func auditTxID(ctx context.Context, tx *ent.Client, action, entityType, entityID string, actor gid.ID, req Request) error {
+func auditTxID(ctx context.Context, tx *ent.Client, action domain.AuditAction, entityType domain.AuditEntityType, entityID string, actor gid.ID, req Request) error {
 	return auditChange(ctx, tx, action, entityType, entityID, actor, req, nil)
 }
 
 // auditChange records an event with what it changed, when not nil.
-func auditChange(ctx context.Context, tx *ent.Client, action, entityType, entityID string, actor gid.ID, req Request, changes any) error {
-	b := tx.AuditEvent.Create().SetAction(action).SetEntityType(entityType).SetEntityID(entityID).
+func auditChange(ctx context.Context, tx *ent.Client, action domain.AuditAction, entityType domain.AuditEntityType, entityID string, actor gid.ID, req Request, changes any) error {
+	b := tx.AuditEvent.Create().SetAction(string(action)).SetEntityType(string(entityType)).SetEntityID(entityID).
 		SetRequestID(req.RequestID).SetClientAddress(req.ClientAddress)
 	if actor != "" {
 		org, err := tx.User.Query().Where(user.ID(actor)).QueryOrganization().OnlyID(ctx)
@@ -47,7 +48,7 @@ func auditChange(ctx context.Context, tx *ent.Client, action, entityType, entity
 // audit records an event on its own, for what has no transaction: a failed
 // or throttled sign-in. A failure to record is logged, not returned, so
 // that it cannot turn a refusal into an error page.
-func (s *Service) audit(ctx context.Context, action, entityType, entityID string, actor *ent.User, req Request) {
+func (s *Service) audit(ctx context.Context, action domain.AuditAction, entityType domain.AuditEntityType, entityID string, actor *ent.User, req Request) {
 	if err := auditTx(ctx, s.Client, action, entityType, entityID, actor, req); err != nil {
 		slog.ErrorContext(ctx, "writing audit event", "action", action, "error", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/auditevent"
@@ -19,14 +20,14 @@ import (
 // counted with the others, so parallel attempts cannot all slip under a
 // limit. A successful sign-in starts the counts again.
 const (
-	pairFree       = 5              // attempts of one address on an account before waits
-	pairFirstWait  = time.Minute    // the first wait, doubling at each further attempt
-	pairMaxWait    = time.Hour      // up to this
-	pairMemory     = 24 * time.Hour // attempts older than this are forgotten
-	accountLimit   = 50             // attempts on an account from every address…
-	accountWindow  = time.Hour      // …in this window, past which only an address's first passes
-	attemptAction  = "LOGIN_ATTEMPT"
-	throttleAction = "LOGIN_THROTTLED"
+	pairFree                          = 5              // attempts of one address on an account before waits
+	pairFirstWait                     = time.Minute    // the first wait, doubling at each further attempt
+	pairMaxWait                       = time.Hour      // up to this
+	pairMemory                        = 24 * time.Hour // attempts older than this are forgotten
+	accountLimit                      = 50             // attempts on an account from every address…
+	accountWindow                     = time.Hour      // …in this window, past which only an address's first passes
+	attemptAction  domain.AuditAction = "LOGIN_ATTEMPT"
+	throttleAction domain.AuditAction = "LOGIN_THROTTLED"
 )
 
 // pairWait is how long after the previous attempt the nth attempt of an
@@ -61,13 +62,13 @@ func throttled(wait time.Duration) error {
 // may be nil, and says whether it may go on to the password check.
 func (s *Service) admit(ctx context.Context, subj string, u *ent.User, req Request) error {
 	now := s.Now()
-	err := s.Client.AuditEvent.Create().SetAction(attemptAction).SetEntityType("Login").SetEntityID(subj).
+	err := s.Client.AuditEvent.Create().SetAction(string(attemptAction)).SetEntityType("Login").SetEntityID(subj).
 		SetOccurredAt(now).SetRequestID(req.RequestID).SetClientAddress(req.ClientAddress).Exec(ctx)
 	if err != nil {
 		return err
 	}
 	attempts := func(since time.Time, fromHere bool) *ent.AuditEventQuery {
-		q := s.Client.AuditEvent.Query().Where(auditevent.Action(attemptAction), auditevent.EntityID(subj), auditevent.OccurredAtGT(since))
+		q := s.Client.AuditEvent.Query().Where(auditevent.Action(string(attemptAction)), auditevent.EntityID(subj), auditevent.OccurredAtGT(since))
 		if fromHere {
 			q.Where(auditevent.ClientAddress(req.ClientAddress))
 		}

@@ -101,7 +101,7 @@ func (s *step) markDone(goals []*ent.Goal, commitments []*ent.Commitment) error 
 		if err := g.Update().SetStatus(goal.StatusAchieved).Exec(s.Sys); err != nil {
 			return err
 		}
-		if err := recordOn(s.Action, string(domain.ActionUpdateGoal), s.c.ID, caseevent.KindPlanUpdated, g.Description, func(e *ent.CaseEventCreate) {
+		if err := recordOn(s.Action, domain.AuditAction(domain.ActionUpdateGoal), s.c.ID, caseevent.KindPlanUpdated, g.Description, func(e *ent.CaseEventCreate) {
 			e.SetDetail(caseevent.DetailGoalAchieved)
 		}); err != nil {
 			return err
@@ -114,7 +114,7 @@ func (s *step) markDone(goals []*ent.Goal, commitments []*ent.Commitment) error 
 		if err := c.Update().SetHoursDone(c.HoursAgreed).Exec(s.Sys); err != nil {
 			return err
 		}
-		if err := recordOn(s.Action, string(domain.ActionUpdateCommitment), s.c.ID, caseevent.KindPlanUpdated, c.Description, func(e *ent.CaseEventCreate) {
+		if err := recordOn(s.Action, domain.AuditAction(domain.ActionUpdateCommitment), s.c.ID, caseevent.KindPlanUpdated, c.Description, func(e *ent.CaseEventCreate) {
 			e.SetDetail(caseevent.DetailCommitmentFulfilled)
 		}); err != nil {
 			return err
@@ -197,7 +197,7 @@ func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*en
 	if err != nil {
 		return nil, err
 	}
-	return reopened, recordOn(s.Action, string(s.rule.Action), reopened.ID, caseevent.KindReopened, reason, func(e *ent.CaseEventCreate) {
+	return reopened, recordOn(s.Action, domain.AuditAction(s.rule.Action), reopened.ID, caseevent.KindReopened, reason, func(e *ent.CaseEventCreate) {
 		e.SetDetail(caseevent.DetailReopens).SetRelatedCaseID(old.ID)
 	})
 }
@@ -308,7 +308,7 @@ func AddNote(ctx context.Context, id gid.ID, text string) (*ent.CaseEvent, error
 	if err != nil {
 		return nil, err
 	}
-	return e, s.Audit(string(s.rule.Action), "CaseFile", s.c.ID)
+	return e, s.Audit(domain.AuditAction(s.rule.Action), "Case", s.c.ID)
 }
 
 // maxDays bounds a table's time limits: two years.
@@ -348,5 +348,5 @@ func SetTableTimeLimits(ctx context.Context, id gid.ID, daysToFirstMeeting, days
 			return nil, err
 		}
 	}
-	return t, a.Audit("SET_TABLE_TIME_LIMITS", "TerritorialTable", id)
+	return t, a.Audit("SET_TABLE_TIME_LIMITS", "Table", id)
 }

@@ -150,12 +150,12 @@ type fact func(*ent.CaseEventCreate)
 // record writes the step's event on the case's timeline and its audit
 // event. note is text the user typed, if any: the server writes no words.
 func (s *step) record(kind caseevent.Kind, note string, facts ...fact) error {
-	return recordOn(s.Action, string(s.rule.Action), s.c.ID, kind, note, facts...)
+	return recordOn(s.Action, domain.AuditAction(s.rule.Action), s.c.ID, kind, note, facts...)
 }
 
 // recordOn writes a timeline event and an audit event of an action on a
 // case.
-func recordOn(a *action.Action, name string, id gid.ID, kind caseevent.Kind, note string, facts ...fact) error {
+func recordOn(a *action.Action, name domain.AuditAction, id gid.ID, kind caseevent.Kind, note string, facts ...fact) error {
 	e := a.Client.CaseEvent.Create().SetCaseID(id).SetKind(kind).SetOccurredAt(time.Now()).SetActorID(a.Viewer.UserID)
 	if note = strings.TrimSpace(note); note != "" {
 		e.SetNote(note)
@@ -166,7 +166,7 @@ func recordOn(a *action.Action, name string, id gid.ID, kind caseevent.Kind, not
 	if err := e.Exec(a.Sys); err != nil {
 		return err
 	}
-	return a.Audit(name, "CaseFile", id)
+	return a.Audit(name, "Case", id)
 }
 
 // dateOr returns the day d, or today when d is nil.

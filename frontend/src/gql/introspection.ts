@@ -896,6 +896,282 @@ export default {
         ]
       },
       {
+        "kind": "ENUM",
+        "name": "AuditAction",
+        "enumValues": [
+          {
+            "name": "ACCEPT_TRANSFER"
+          },
+          {
+            "name": "ACCESS_REPORT"
+          },
+          {
+            "name": "ACKNOWLEDGE_DIRECTIVE"
+          },
+          {
+            "name": "ACTIVATE_PROTOCOL"
+          },
+          {
+            "name": "ADD_COMMITMENT"
+          },
+          {
+            "name": "ADD_GOAL"
+          },
+          {
+            "name": "ADD_INTERVENTION"
+          },
+          {
+            "name": "ADD_NOTE"
+          },
+          {
+            "name": "ADD_PROTOCOL_COMMITMENT"
+          },
+          {
+            "name": "ADD_PROTOCOL_PARTY"
+          },
+          {
+            "name": "ASSIGN_CASE_MANAGER"
+          },
+          {
+            "name": "CLOSE_CASE"
+          },
+          {
+            "name": "CREATE"
+          },
+          {
+            "name": "DECLINE_REFERRAL"
+          },
+          {
+            "name": "DECLINE_TRANSFER"
+          },
+          {
+            "name": "DELETE"
+          },
+          {
+            "name": "DROP_PROTOCOL_COMMITMENT"
+          },
+          {
+            "name": "ERASE_IDENTITY"
+          },
+          {
+            "name": "EXPORT_INDICATOR"
+          },
+          {
+            "name": "EXPORT_PERSON"
+          },
+          {
+            "name": "FULFIL_PROTOCOL_COMMITMENT"
+          },
+          {
+            "name": "ISSUE_DIRECTIVE"
+          },
+          {
+            "name": "LINK_PERSON"
+          },
+          {
+            "name": "LOGIN"
+          },
+          {
+            "name": "LOGIN_ATTEMPT"
+          },
+          {
+            "name": "LOGIN_FAILED"
+          },
+          {
+            "name": "LOGIN_THROTTLED"
+          },
+          {
+            "name": "LOGOUT"
+          },
+          {
+            "name": "MATCH_PERSON"
+          },
+          {
+            "name": "MOVE_TO_MONITORING"
+          },
+          {
+            "name": "PASSWORD_CHANGED"
+          },
+          {
+            "name": "PASSWORD_SET"
+          },
+          {
+            "name": "READ_IDENTITY"
+          },
+          {
+            "name": "RECORD_FOLLOW_UP"
+          },
+          {
+            "name": "RECORD_IN_DEPTH_ASSESSMENT"
+          },
+          {
+            "name": "RECORD_MEETING"
+          },
+          {
+            "name": "RECORD_MONITORING_MEETING"
+          },
+          {
+            "name": "RECORD_OUTCOME"
+          },
+          {
+            "name": "RECORD_PRELIMINARY_ASSESSMENT"
+          },
+          {
+            "name": "REFER_CASE"
+          },
+          {
+            "name": "REOPEN_CASE"
+          },
+          {
+            "name": "RETENTION_ERASE"
+          },
+          {
+            "name": "SCHEDULE_MONITORING_MEETING"
+          },
+          {
+            "name": "SEARCH_CASES"
+          },
+          {
+            "name": "SET_TABLE_TIME_LIMITS"
+          },
+          {
+            "name": "START_ASSESSMENT"
+          },
+          {
+            "name": "TAKE_CHARGE"
+          },
+          {
+            "name": "TERMINATE_PROTOCOL"
+          },
+          {
+            "name": "TOKEN_CREATED"
+          },
+          {
+            "name": "TOKEN_REVOKED"
+          },
+          {
+            "name": "TOKEN_USED"
+          },
+          {
+            "name": "TRANSFER_CASE"
+          },
+          {
+            "name": "UPDATE"
+          },
+          {
+            "name": "UPDATE_COMMITMENT"
+          },
+          {
+            "name": "UPDATE_GOAL"
+          },
+          {
+            "name": "UPDATE_INTERVENTION"
+          },
+          {
+            "name": "UPDATE_PLAN"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "AuditEntityType",
+        "enumValues": [
+          {
+            "name": "ApiToken"
+          },
+          {
+            "name": "Assessment"
+          },
+          {
+            "name": "Case"
+          },
+          {
+            "name": "CaseEvent"
+          },
+          {
+            "name": "Commitment"
+          },
+          {
+            "name": "Decision"
+          },
+          {
+            "name": "Directive"
+          },
+          {
+            "name": "DirectiveAcknowledgement"
+          },
+          {
+            "name": "Fund"
+          },
+          {
+            "name": "Goal"
+          },
+          {
+            "name": "Indicator"
+          },
+          {
+            "name": "Intervention"
+          },
+          {
+            "name": "Login"
+          },
+          {
+            "name": "Meeting"
+          },
+          {
+            "name": "MonitoringItem"
+          },
+          {
+            "name": "MonitoringMeeting"
+          },
+          {
+            "name": "Municipality"
+          },
+          {
+            "name": "Objective"
+          },
+          {
+            "name": "Organization"
+          },
+          {
+            "name": "Outcome"
+          },
+          {
+            "name": "Pact"
+          },
+          {
+            "name": "Person"
+          },
+          {
+            "name": "PersonIdentity"
+          },
+          {
+            "name": "Plan"
+          },
+          {
+            "name": "Protocol"
+          },
+          {
+            "name": "ProtocolCommitment"
+          },
+          {
+            "name": "ProtocolParty"
+          },
+          {
+            "name": "Session"
+          },
+          {
+            "name": "Table"
+          },
+          {
+            "name": "TableMembership"
+          },
+          {
+            "name": "User"
+          }
+        ]
+      },
+      {
         "kind": "OBJECT",
         "name": "AuditEvent",
         "fields": [

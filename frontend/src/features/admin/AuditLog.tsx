@@ -11,7 +11,9 @@ import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
 import { nodes } from "../../ui/connection";
 import { usePageTitle } from "../../ui/usePageTitle";
-import { filterFromParams, filterToParams, filterToWhere, knownAuditActions, type AuditFilter } from "./auditFilter";
+import { enumValues } from "../../ui/enums";
+import { filterFromParams, filterToParams, filterToWhere, identityReadActions, type AuditFilter } from "./auditFilter";
+import { auditObjectPath } from "./auditObjects";
 import { useUserOptions } from "./options";
 import { TableScroll } from "../../ui/TableScroll";
 
@@ -47,11 +49,29 @@ const AdminAuditLogQuery = graphql(`
   }
 `);
 
-/** The label of a recorded action: known ones in words, others as recorded. */
-export function useAuditActionLabel() {
+/**
+ * The label of a value of AuditAction or AuditEntityType in the user's
+ * language; an event an older version recorded, with a value the API no
+ * longer lists, shows the value as recorded.
+ */
+function useAuditLabel() {
   const intl = useIntl();
-  return (action: string) =>
-    (knownAuditActions as readonly string[]).includes(action) ? intl.formatMessage({ id: `admin.audit.action.${action}` }) : action;
+  return (enumName: "AuditAction" | "AuditEntityType", value: string | null | undefined): string => {
+    const id = `enum.${enumName}.${value}`;
+    return !value ? "—" : id in intl.messages ? intl.formatMessage({ id }) : value;
+  };
+}
+
+/**
+ * The choices of a filter of the log: every value of an enum of the API
+ * (AuditAction, AuditEntityType) in the user's language, in the
+ * catalogue's order or by label.
+ */
+function useAuditOptions(enumName: "AuditAction" | "AuditEntityType", byLabel: boolean) {
+  const intl = useIntl();
+  const label = useAuditLabel();
+  const options = enumValues(enumName).map((value) => ({ value, label: label(enumName, value) }));
+  return byLabel ? options.sort((a, b) => a.label.localeCompare(b.label, intl.locale)) : options;
 }
 
 /** /admin/audit: who read or changed what, newest first, filtered by the URL's parameters. */
@@ -79,13 +99,12 @@ function AuditFilterForm({ filter, onApply }: { filter: AuditFilter; onApply: (f
   const intl = useIntl();
   const id = useId();
   const users = useUserOptions();
-  const actionLabel = useAuditActionLabel();
+  const actions = useAuditOptions("AuditAction", false);
+  const entityTypes = useAuditOptions("AuditEntityType", true);
+  const actionLabel = useAuditLabel();
+  const identityActionsList = intl.formatList(identityReadActions.map((a) => actionLabel("AuditAction", a)));
   const [f, setF] = useState<AuditFilter>(filter);
-  const set = (k: keyof AuditFilter) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const actions: string[] = [...knownAuditActions];
-  if (f.action && !actions.includes(f.action)) {
-    actions.push(f.action);
-  }
+  const set = (k: "from" | "to" | "entityID") => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const label = (k: keyof AuditFilter, msg: string) => (
     <label htmlFor={`${id}-${k}`} className="form-label fw-semibold">
       <FormattedMessage id={msg} />
@@ -112,7 +131,7 @@ function AuditFilterForm({ filter, onApply }: { filter: AuditFilter; onApply: (f
           label={<FormattedMessage id="admin.audit.action" />}
           anyLabel={intl.formatMessage({ id: "admin.audit.anyAction" })}
           value={f.action ?? ""}
-          options={actions.map((a) => ({ value: a, label: actionLabel(a) }))}
+          options={actions}
           onChange={(v) => setF({ ...f, action: v })}
         />
       </div>
@@ -127,12 +146,36 @@ function AuditFilterForm({ filter, onApply }: { filter: AuditFilter; onApply: (f
         />
       </div>
       <div className="col-md-3">
-        {label("entityType", "admin.audit.entityType")}
-        <input id={`${id}-entityType`} type="text" className="form-control" value={f.entityType ?? ""} onChange={set("entityType")} />
+        <FilterSelect
+          id={`${id}-entityType`}
+          label={<FormattedMessage id="admin.audit.entityType" />}
+          anyLabel={intl.formatMessage({ id: "admin.audit.anyEntityType" })}
+          value={f.entityType ?? ""}
+          options={entityTypes}
+          onChange={(v) => setF({ ...f, entityType: v })}
+        />
       </div>
       <div className="col-md-5">
         {label("entityID", "admin.audit.entityID")}
         <input id={`${id}-entityID`} type="text" className="form-control" value={f.entityID ?? ""} onChange={set("entityID")} />
+      </div>
+      <div className="col-md-4">
+        <div className="form-check">
+          <input
+            id={`${id}-identityReads`}
+            type="checkbox"
+            className="form-check-input"
+            aria-describedby={`${id}-identityReads-hint`}
+            checked={f.identityReads === "1"}
+            onChange={(e) => setF({ ...f, identityReads: e.target.checked ? "1" : undefined })}
+          />
+          <label htmlFor={`${id}-identityReads`} className="form-check-label">
+            <FormattedMessage id="admin.audit.identityReads" />
+          </label>
+        </div>
+        <div id={`${id}-identityReads-hint`} className="form-text">
+          <FormattedMessage id="admin.audit.identityReadsHint" values={{ actions: identityActionsList }} />
+        </div>
       </div>
     </FilterForm>
   );
@@ -141,9 +184,10 @@ function AuditFilterForm({ filter, onApply }: { filter: AuditFilter; onApply: (f
 function AuditTable({ filter }: { filter: AuditFilter }) {
   const intl = useIntl();
   const fmt = useFormat();
-  const actionLabel = useAuditActionLabel();
+  const label = useAuditLabel();
+  const where = filterToWhere(filter);
   const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }] = useQuery({ query: AdminAuditLogQuery, variables: { first: 50, after, where: filterToWhere(filter) } });
+  const [{ data, fetching, error }] = useQuery({ query: AdminAuditLogQuery, variables: { first: 50, after, where } });
   if (error && !data) {
     return <ErrorAlert error={error} />;
   }
@@ -156,6 +200,12 @@ function AuditTable({ filter }: { filter: AuditFilter }) {
       <ErrorAlert error={error} />
       <p aria-live="polite">
         <FormattedMessage id="admin.audit.count" values={{ shown: events.length, total: data.auditEvents.totalCount }} />
+        {where.actionNotIn && (
+          <>
+            {" "}
+            <FormattedMessage id="admin.audit.identityReadsHidden" />
+          </>
+        )}
       </p>
       {events.length === 0 ? (
         <p>
@@ -195,14 +245,14 @@ function AuditTable({ filter }: { filter: AuditFilter }) {
                   {e.organization && <div className="small">{e.organization.name}</div>}
                 </td>
                 <td>
-                  {actionLabel(e.action)}
+                  {label("AuditAction", e.action)}
                   <div className="small">
                     <code>{e.action}</code>
                   </div>
                 </td>
-                <td>{e.entityType ?? "—"}</td>
+                <td>{label("AuditEntityType", e.entityType)}</td>
                 <td className="text-break">
-                  <code>{e.entityID ?? "—"}</code>
+                  <AuditObject entityType={e.entityType} entityID={e.entityID} />
                 </td>
                 <td className="text-break">
                   <code>{e.requestID ?? "—"}</code>
@@ -215,5 +265,18 @@ function AuditTable({ filter }: { filter: AuditFilter }) {
       )}
       <LoadMore pageInfo={data.auditEvents.pageInfo} fetching={fetching} onMore={setAfter} />
     </>
+  );
+}
+
+/** An event's object: a link to its page where it has one, else its ID as text. */
+function AuditObject({ entityType, entityID }: { entityType?: string | null; entityID?: string | null }) {
+  const path = auditObjectPath(entityType, entityID);
+  if (!path) {
+    return <code>{entityID ?? "—"}</code>;
+  }
+  return (
+    <Link to={path}>
+      <code>{entityID}</code>
+    </Link>
   );
 }

@@ -1,0 +1,49 @@
+package domain
+
+// AuditAction is what an audit event says was done (azione): the value of
+// AuditEvent.action. AuditActions lists every action the server records;
+// the GraphQL enum AuditAction is generated from it (ent/schemadoc), the
+// web app labels each value, and a test of the module (audit_test.go)
+// fails when code records an action that is not in the list.
+type AuditAction string
+
+// AuditActions lists every action the server records, grouped by what
+// records it.
+var AuditActions = func() []AuditAction {
+	out := []AuditAction{
+		// Accounts, sessions and tokens (server/auth).
+		"LOGIN", "LOGIN_ATTEMPT", "LOGIN_FAILED", "LOGIN_THROTTLED", "LOGOUT",
+		"PASSWORD_SET", "PASSWORD_CHANGED", "TOKEN_CREATED", "TOKEN_USED", "TOKEN_REVOKED",
+		// Any change a viewer makes, by the type of the object (ent/audit).
+		"CREATE", "UPDATE", "DELETE",
+		// Identities: read, matched, linked to a case, and a person's rights.
+		"READ_IDENTITY", "MATCH_PERSON", "LINK_PERSON",
+		"EXPORT_PERSON", "ACCESS_REPORT", "ERASE_IDENTITY", "RETENTION_ERASE",
+		// Cases: referral and search; the steps of the pathway follow.
+		"REFER_CASE", "SEARCH_CASES",
+	}
+	for _, a := range CaseActions {
+		out = append(out, AuditAction(a))
+	}
+	return append(out,
+		// Governance: tables, protocols, directives, meetings.
+		"SET_TABLE_TIME_LIMITS",
+		"ACTIVATE_PROTOCOL", "TERMINATE_PROTOCOL", "ADD_PROTOCOL_PARTY",
+		"ADD_PROTOCOL_COMMITMENT", "FULFIL_PROTOCOL_COMMITMENT", "DROP_PROTOCOL_COMMITMENT",
+		"ISSUE_DIRECTIVE", "ACKNOWLEDGE_DIRECTIVE", "RECORD_MEETING",
+		// Indicators.
+		"EXPORT_INDICATOR",
+	)
+}()
+
+// AuditEntityType is the type of the object an audit event concerns
+// (tipo di oggetto): the value of AuditEvent.entityType, the API's name
+// of an ent type (Case, not CaseFile) or one of
+// AuditEntityTypesOutsideEnt. The GraphQL enum AuditEntityType is
+// generated from the ent types and that list (ent/schemadoc).
+type AuditEntityType string
+
+// AuditEntityTypesOutsideEnt are the objects of audit events that are no
+// ent type: a sign-in attempt on an account (the e-mail address as
+// typed, hashed) and an indicator (its name).
+var AuditEntityTypesOutsideEnt = []AuditEntityType{"Login", "Indicator"}
