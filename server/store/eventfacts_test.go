@@ -2,13 +2,12 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"path"
-	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/caseevent"
@@ -42,7 +41,7 @@ func TestEventFactsMigration(t *testing.T) {
 			detail, level, ikind, istatus, okind, held, reason, day string
 			fromTable, toTable, related                             gid.ID
 		}
-		text := func(s string) *string { return &s }
+		note := func(s string) *string { return &s }
 		cases := []struct {
 			kind caseevent.Kind
 			note string
@@ -53,24 +52,24 @@ func TestEventFactsMigration(t *testing.T) {
 			{caseevent.KindInterventionAdded, "INTERNSHIP", want{ikind: "INTERNSHIP"}},
 			{caseevent.KindInterventionUpdated, "TRAINING COMPLETED", want{ikind: "TRAINING", istatus: "COMPLETED"}},
 			{caseevent.KindOutcomeRecorded, "EMPLOYMENT_FIXED_TERM", want{okind: "EMPLOYMENT_FIXED_TERM"}},
-			{caseevent.KindFollowUpRecorded, "HOUSING_SECURED still held: ancora nella casa", want{okind: "HOUSING_SECURED", held: "true", note: text("ancora nella casa")}},
+			{caseevent.KindFollowUpRecorded, "HOUSING_SECURED still held: ancora nella casa", want{okind: "HOUSING_SECURED", held: "true", note: note("ancora nella casa")}},
 			{caseevent.KindFollowUpRecorded, "EMPLOYMENT_FIXED_TERM no longer held", want{okind: "EMPLOYMENT_FIXED_TERM", held: "false"}},
 			{caseevent.KindClosed, "GOALS_MET", want{reason: "GOALS_MET"}},
-			{caseevent.KindClosed, "OTHER trasferita all'estero", want{reason: "OTHER", note: text("trasferita all'estero")}},
+			{caseevent.KindClosed, "OTHER trasferita all'estero", want{reason: "OTHER", note: note("trasferita all'estero")}},
 			{caseevent.KindMonitoringMeetingScheduled, "planned on 09/03/2026", want{day: "2026-03-09"}},
 			{caseevent.KindMonitoringMeetingHeld, "held on 28/02/2026", want{day: "2026-02-28"}},
 			{caseevent.KindPlanUpdated, "plan changed", want{}},
-			{caseevent.KindPlanUpdated, "goal added: Trovare casa", want{detail: "GOAL_ADDED", note: text("Trovare casa")}},
-			{caseevent.KindPlanUpdated, "goal changed: Trovare casa: subito", want{detail: "GOAL_CHANGED", note: text("Trovare casa: subito")}},
-			{caseevent.KindPlanUpdated, "commitment added: Colloqui", want{detail: "COMMITMENT_ADDED", note: text("Colloqui")}},
-			{caseevent.KindPlanUpdated, "commitment changed: Colloqui", want{detail: "COMMITMENT_CHANGED", note: text("Colloqui")}},
+			{caseevent.KindPlanUpdated, "goal added: Trovare casa", want{detail: "GOAL_ADDED", note: note("Trovare casa")}},
+			{caseevent.KindPlanUpdated, "goal changed: Trovare casa: subito", want{detail: "GOAL_CHANGED", note: note("Trovare casa: subito")}},
+			{caseevent.KindPlanUpdated, "commitment added: Colloqui", want{detail: "COMMITMENT_ADDED", note: note("Colloqui")}},
+			{caseevent.KindPlanUpdated, "commitment changed: Colloqui", want{detail: "COMMITMENT_CHANGED", note: note("Colloqui")}},
 			{caseevent.KindReopened, "reopened as EMP-2026-0002", want{detail: "REOPENED_AS", related: reopened.ID}},
-			{caseevent.KindReopened, "reopens " + old.Code + ": di nuovo senza lavoro", want{detail: "REOPENS", related: old.ID, note: text("di nuovo senza lavoro")}},
-			{caseevent.KindTransferRequested, "to Tavolo territoriale di Vinci: residenza cambiata", want{toTable: vinci.ID, note: text("residenza cambiata")}},
-			{caseevent.KindTransferDeclined, "to Tavolo territoriale di Vinci: posti esauriti", want{toTable: vinci.ID, note: text("posti esauriti")}},
+			{caseevent.KindReopened, "reopens " + old.Code + ": di nuovo senza lavoro", want{detail: "REOPENS", related: old.ID, note: note("di nuovo senza lavoro")}},
+			{caseevent.KindTransferRequested, "to Tavolo territoriale di Vinci: residenza cambiata", want{toTable: vinci.ID, note: note("residenza cambiata")}},
+			{caseevent.KindTransferDeclined, "to Tavolo territoriale di Vinci: posti esauriti", want{toTable: vinci.ID, note: note("posti esauriti")}},
 			{caseevent.KindTransferred, "from Tavolo territoriale di Empoli to Tavolo territoriale di Vinci", want{fromTable: empoli.ID, toTable: vinci.ID}},
-			{caseevent.KindDeclined, "fuori dai criteri", want{note: text("fuori dai criteri")}},
-			{caseevent.KindNote, "closed as agreed: GOALS_MET", want{note: text("closed as agreed: GOALS_MET")}},
+			{caseevent.KindDeclined, "fuori dai criteri", want{note: note("fuori dai criteri")}},
+			{caseevent.KindNote, "closed as agreed: GOALS_MET", want{note: note("closed as agreed: GOALS_MET")}},
 		}
 		ids := make([]gid.ID, len(cases))
 		for i, k := range cases {
@@ -79,43 +78,6 @@ func TestEventFactsMigration(t *testing.T) {
 		}
 		if _, err := db.SQL.ExecContext(ctx, eventFactsData(t, db)); err != nil {
 			t.Fatalf("the migration's data statements: %v", err)
-		}
-		str := func(v any) string {
-			switch v := v.(type) {
-			case *caseevent.Detail:
-				if v != nil {
-					return string(*v)
-				}
-			case *caseevent.AssessmentLevel:
-				if v != nil {
-					return string(*v)
-				}
-			case *caseevent.InterventionKind:
-				if v != nil {
-					return string(*v)
-				}
-			case *caseevent.InterventionStatus:
-				if v != nil {
-					return string(*v)
-				}
-			case *caseevent.OutcomeKind:
-				if v != nil {
-					return string(*v)
-				}
-			case *caseevent.ClosureReason:
-				if v != nil {
-					return string(*v)
-				}
-			case *bool:
-				if v != nil {
-					return strconv.FormatBool(*v)
-				}
-			case *domain.Date:
-				if v != nil {
-					return v.String()
-				}
-			}
-			return ""
 		}
 		edge := func(id gid.ID, err error) gid.ID {
 			if ent.IsNotFound(err) {
@@ -129,8 +91,8 @@ func TestEventFactsMigration(t *testing.T) {
 		for i, k := range cases {
 			e := c.CaseEvent.GetX(ctx, ids[i])
 			got := want{
-				detail: str(e.Detail), level: str(e.AssessmentLevel), ikind: str(e.InterventionKind), istatus: str(e.InterventionStatus),
-				okind: str(e.OutcomeKind), held: str(e.StillHeld), reason: str(e.ClosureReason), day: str(e.Day),
+				detail: text(e.Detail), level: text(e.AssessmentLevel), ikind: text(e.InterventionKind), istatus: text(e.InterventionStatus),
+				okind: text(e.OutcomeKind), held: text(e.StillHeld), reason: text(e.ClosureReason), day: text(e.Day),
 				fromTable: edge(e.QueryFromTable().OnlyID(ctx)), toTable: edge(e.QueryToTable().OnlyID(ctx)), related: edge(e.QueryRelatedCase().OnlyID(ctx)),
 			}
 			if e.Note != "" {
@@ -170,4 +132,12 @@ func eventFactsData(t *testing.T, db *store.DB) string {
 		t.Fatal("the migration has no data part")
 	}
 	return start + data
+}
+
+// text writes an optional value as the test compares it: "" when unset.
+func text[T any](v *T) string {
+	if v == nil {
+		return ""
+	}
+	return fmt.Sprint(*v)
 }

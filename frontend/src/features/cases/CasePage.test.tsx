@@ -3,6 +3,7 @@ import { screen, within } from "@testing-library/react";
 import { GraphQLError } from "graphql";
 import { CombinedError } from "urql";
 import { describe, expect, it, vi } from "vitest";
+import { aCasePage } from "../../test/caseFixture";
 import { renderScreen, type Answer } from "../../test/render";
 import { CasePage } from "./CasePage";
 
@@ -13,74 +14,29 @@ vi.mock("./actions/CaseActions", () => ({
   CaseActions: ({ actions }: { actions: readonly { action: string }[] }) => <p>{`stand-in ${actions.map((a) => a.action).join(",")}`}</p>,
 }));
 
-const empty = { edges: [] };
-
 function aCase(overrides: Record<string, unknown> = {}, person: Record<string, unknown> = {}) {
-  return {
-    __typename: "Case",
-    id: "cas_1",
-    code: "EMP-2026-0042",
-    status: "IN_CHARGE",
-    priority: "HIGH",
-    version: 4,
-    overdue: false,
-    actions: [],
-    referredOn: "2026-01-09T23:00:00Z",
-    referralReason: "Perdita del lavoro",
-    needAreas: ["EMPLOYMENT", "HOUSING"],
-    takenInChargeOn: "2026-02-01T23:00:00Z",
-    closedOn: null,
-    closureReason: null,
-    declineReason: null,
-    consentGivenAt: null,
-    firstMeetingOn: "2026-01-14T23:00:00Z",
-    firstMeetingDueOn: "2026-01-24T23:00:00Z",
-    planDueOn: "2026-02-28T23:00:00Z",
-    transferReason: null,
-    transferRequestedAt: null,
-    transferTo: null,
-    table: { id: "tab_1", name: "Tavolo di Empoli" },
-    referringOrganization: { id: "org_1", name: "Comune di Empoli" },
-    referringOperator: { id: "usr_1", name: "Anna Operatrice" },
-    caseManager: { id: "usr_2", name: "Bruno Referente" },
-    previousCase: null,
-    nextCase: null,
-    person: {
-      id: "per_1",
-      pseudonym: "P-ABC12345",
-      birthYear: 1980,
-      gender: "FEMALE",
-      householdSize: 3,
-      citizenshipArea: "ITALY",
-      municipality: { id: "mun_1", name: "Empoli" },
-      cases: { totalCount: 1, edges: [{ node: { id: "cas_1", code: "EMP-2026-0042", status: "IN_CHARGE", referredOn: "2026-01-09T23:00:00Z", closedOn: null, table: { id: "tab_1", name: "Tavolo di Empoli" } } }] },
-      identity: null,
-      ...person,
-    },
-    events: {
-      totalCount: 2,
-      edges: [
-        { node: { id: "evt_1", kind: "REFERRED", occurredAt: "2026-01-10T09:00:00Z", note: null, actor: { id: "usr_1", name: "Anna Operatrice" } } },
-        {
-          node: {
-            id: "evt_2",
-            kind: "TAKEN_IN_CHARGE",
-            occurredAt: "2026-02-02T09:00:00Z",
-            note: "Progetto concordato",
-            actor: null,
-            assignee: { id: "usr_2", name: "Bruno Referente" },
+  return aCasePage(
+    {
+      events: {
+        totalCount: 2,
+        edges: [
+          { node: { id: "evt_1", kind: "REFERRED", occurredAt: "2026-01-10T09:00:00Z", note: null, actor: { id: "usr_1", name: "Anna Operatrice" } } },
+          {
+            node: {
+              id: "evt_2",
+              kind: "TAKEN_IN_CHARGE",
+              occurredAt: "2026-02-02T09:00:00Z",
+              note: "Progetto concordato",
+              actor: null,
+              assignee: { id: "usr_2", name: "Bruno Referente" },
+            },
           },
-        },
-      ],
+        ],
+      },
+      ...overrides,
     },
-    assessments: empty,
-    plan: null,
-    interventions: empty,
-    outcomes: empty,
-    monitoringMeetings: empty,
-    team: empty,
-    ...overrides,
-  };
+    person,
+  );
 }
 
 function setup(answer: Answer) {

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { CaseAction } from "../../../gql/graphql";
+import { aCasePage } from "../../../test/caseFixture";
 import { renderScreen, type Answerer } from "../../../test/render";
 import { CasePage } from "../CasePage";
 
@@ -36,54 +37,11 @@ const plan = {
 const empty = { edges: [] };
 
 function aCase(actions: readonly CaseAction[]) {
-  return {
-    __typename: "Case",
-    id: "cas_1",
-    code: "EMP-2026-0042",
-    status: "IN_CHARGE",
-    priority: "HIGH",
-    version: 4,
-    overdue: false,
+  return aCasePage({
     actions: actions.map((action) => ({ action, allowed: true, blockedBy: null, blockers: [] })),
-    referredOn: "2026-01-10",
-    referralReason: "Perdita del lavoro",
-    needAreas: ["EMPLOYMENT"],
-    takenInChargeOn: "2026-02-01",
-    closedOn: null,
-    closureReason: null,
-    declineReason: null,
-    consentGivenAt: null,
-    firstMeetingOn: "2026-01-15",
-    firstMeetingDueOn: "2026-03-10",
-    planDueOn: "2026-05-15",
-    transferReason: null,
-    transferRequestedAt: null,
-    transferTo: null,
-    table: { id: "tab_1", name: "Tavolo di Empoli" },
-    referringOrganization: { id: "org_1", name: "Comune di Empoli" },
-    referringOperator: { id: "usr_1", name: "Anna Operatrice" },
-    caseManager: { id: "usr_2", name: "Bruno Referente" },
-    previousCase: null,
-    nextCase: null,
-    person: {
-      id: "per_1",
-      pseudonym: "P-ABC12345",
-      birthYear: 1980,
-      gender: "FEMALE",
-      householdSize: 3,
-      citizenshipArea: "ITALY",
-      municipality: null,
-      cases: { totalCount: 0, edges: [] },
-      identity: null,
-    },
-    events: { totalCount: 0, edges: [] },
-    assessments: empty,
     plan,
     interventions: { edges: [{ node: intervention }] },
-    outcomes: empty,
-    monitoringMeetings: empty,
-    team: empty,
-  };
+  });
 }
 
 const parts = {

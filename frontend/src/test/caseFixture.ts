@@ -1,0 +1,57 @@
+// The case page's answer for a case in charge, as the API gives it to a
+// member of its table, for the tests of the page and its steps: each
+// test overrides what it is about (the case's fields, its person's).
+const empty = { edges: [] };
+
+export function aCasePage(overrides: Record<string, unknown> = {}, person: Record<string, unknown> = {}) {
+  return {
+    __typename: "Case",
+    id: "cas_1",
+    code: "EMP-2026-0042",
+    status: "IN_CHARGE",
+    priority: "HIGH",
+    version: 4,
+    overdue: false,
+    actions: [],
+    referredOn: "2026-01-09T23:00:00Z",
+    referralReason: "Perdita del lavoro",
+    needAreas: ["EMPLOYMENT", "HOUSING"],
+    takenInChargeOn: "2026-02-01T23:00:00Z",
+    closedOn: null,
+    closureReason: null,
+    declineReason: null,
+    consentGivenAt: null,
+    firstMeetingOn: "2026-01-14T23:00:00Z",
+    firstMeetingDueOn: "2026-01-24T23:00:00Z",
+    planDueOn: "2026-02-28T23:00:00Z",
+    transferReason: null,
+    transferRequestedAt: null,
+    transferTo: null,
+    table: { id: "tab_1", name: "Tavolo di Empoli" },
+    referringOrganization: { id: "org_1", name: "Comune di Empoli" },
+    referringOperator: { id: "usr_1", name: "Anna Operatrice" },
+    caseManager: { id: "usr_2", name: "Bruno Referente" },
+    previousCase: null,
+    nextCase: null,
+    person: {
+      id: "per_1",
+      pseudonym: "P-ABC12345",
+      birthYear: 1980,
+      gender: "FEMALE",
+      householdSize: 3,
+      citizenshipArea: "ITALY",
+      municipality: { id: "mun_1", name: "Empoli" },
+      cases: { totalCount: 1, edges: [{ node: { id: "cas_1", code: "EMP-2026-0042", status: "IN_CHARGE", referredOn: "2026-01-09T23:00:00Z", closedOn: null, table: { id: "tab_1", name: "Tavolo di Empoli" } } }] },
+      identity: null,
+      ...person,
+    },
+    events: { totalCount: 0, edges: [] },
+    assessments: empty,
+    plan: null,
+    interventions: empty,
+    outcomes: empty,
+    monitoringMeetings: empty,
+    team: empty,
+    ...overrides,
+  };
+}
