@@ -105,9 +105,9 @@ describe("main screens", () => {
     await page.getByLabel("Azione", { exact: true }).selectOption({ label: "Nota aggiunta" });
     await page.getByRole("button", { name: "Applica filtri" }).click();
     await page.waitForURL((u) => u.searchParams.get("action") === "ADD_NOTE");
+    // The filtered table replaces the whole log's: wait for its rows.
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: caseID }) });
-    await row.waitFor();
-    expect(await row.getByRole("cell", { name: /^Nota aggiunta/ }).count()).toBe(1);
+    await expect.poll(() => row.getByRole("cell", { name: /^Nota aggiunta/ }).count()).toBe(1);
     expect(await row.getByRole("cell", { name: "Caso", exact: true }).count()).toBe(1);
     expect(await row.getByRole("link", { name: caseID }).getAttribute("href")).toBe(`/cases/${caseID}`);
     await checkScreen(page, "16b-admin-audit-filtered");
