@@ -10,6 +10,8 @@ import (
 	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/server/action"
 )
 
@@ -92,18 +94,48 @@ func situational(r domain.CaseStep) bool {
 // person's other open case (left out when at a table the viewer does
 // not see).
 func (s *ActionState) Blockers(ctx context.Context) ([]ent.Noder, error) {
+	out := []ent.Noder{}
+	if len(s.blockers) == 0 {
+		return out, nil
+	}
 	a, err := action.Start(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := []ent.Noder{}
+	// One query a type, whatever the number of blockers: a case with
+	// many pending interventions costs what a case with one does.
+	var interventions, cases []gid.ID
 	for _, id := range s.blockers {
-		n, err := a.Client.Noder(ctx, id, ent.WithNodeType(ent.IDToType))
-		switch {
-		case ent.IsNotFound(err):
-		case err != nil:
-			return nil, err
+		switch t, _ := ent.IDToType(ctx, id); t {
+		case intervention.Table:
+			interventions = append(interventions, id)
+		case casefile.Table:
+			cases = append(cases, id)
 		default:
+			return nil, fmt.Errorf("pathway: a blocker of no known type: %s", id)
+		}
+	}
+	found := map[gid.ID]ent.Noder{}
+	if len(interventions) > 0 {
+		ivs, err := a.Client.Intervention.Query().Where(intervention.IDIn(interventions...)).All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, i := range ivs {
+			found[i.ID] = i
+		}
+	}
+	if len(cases) > 0 {
+		cs, err := a.Client.CaseFile.Query().Where(casefile.IDIn(cases...)).All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			found[c.ID] = c
+		}
+	}
+	for _, id := range s.blockers {
+		if n, ok := found[id]; ok {
 			out = append(out, n)
 		}
 	}

@@ -108,8 +108,8 @@ func TestReadStatements(t *testing.T) {
 			switch n := e.Node.Interventions.TotalCount; {
 			case n == 0 && fresh == "":
 				fresh = e.Node.ID
-			case n > most:
-				busy, most = e.Node.ID, n
+			case n > most && (e.Node.Status == "IN_CHARGE" || e.Node.Status == "MONITORING"):
+				busy, most = e.Node.ID, n // a case that can be closed, below
 			}
 		}
 		if fresh == "" || busy == "" {
@@ -118,12 +118,13 @@ func TestReadStatements(t *testing.T) {
 		few := statements(t, coordinator, n, casePageQuery, map[string]any{"id": fresh})
 		many := statements(t, coordinator, n, casePageQuery, map[string]any{"id": busy})
 		// Three more interventions and outcomes on the busiest case cost
-		// no statement more.
+		// no statement more (completed, so that they block no step: a
+		// first blocker would load the blockers, once).
 		ctx := rule.SystemContext(context.Background())
 		cs := base.Client.CaseFile.GetX(ctx, gid.ID(busy))
 		org := base.Client.Organization.Query().FirstX(ctx)
 		for i := range 3 {
-			base.Client.Intervention.Create().SetCase(cs).SetProvider(org).SetKind(intervention.KindTraining).
+			base.Client.Intervention.Create().SetCase(cs).SetProvider(org).SetKind(intervention.KindTraining).SetStatus(intervention.StatusCompleted).
 				SetStartsOn(webtest.Day(2026, 2, 1+i)).SetCostCents(100).ExecX(ctx)
 			base.Client.Outcome.Create().SetCase(cs).SetKind(outcome.KindTrainingCompleted).
 				SetValueDimension(outcome.ValueDimensionSocial).SetAchievedOn(webtest.Day(2026, 6, 1+i)).ExecX(ctx)
@@ -133,6 +134,40 @@ func TestReadStatements(t *testing.T) {
 		if more != many || many > casePageStatements || few > many {
 			t.Errorf("the case page: %d statements without interventions, %d with %d, %d with 3 more; want at most %d, not growing with rows",
 				few, many, most, more, casePageStatements)
+		}
+
+		// Interventions still pending block the closure, and the page
+		// lists them as the step's blockers: one pending or four, the
+		// same statements.
+		pending := func() {
+			base.Client.Intervention.Create().SetCase(cs).SetProvider(org).SetKind(intervention.KindTraining).
+				SetStartsOn(webtest.Day(2026, 3, 1)).ExecX(ctx)
+		}
+		pending()
+		one := statements(t, coordinator, n, casePageQuery, map[string]any{"id": busy})
+		for range 3 {
+			pending()
+		}
+		if four := statements(t, coordinator, n, casePageQuery, map[string]any{"id": busy}); four != one {
+			t.Errorf("the case page: %d statements with one intervention blocking the closure, %d with four", one, four)
+		}
+		var page struct {
+			Node struct {
+				Actions []struct {
+					Action   string
+					Blockers []struct{ ID string }
+				}
+			}
+		}
+		coordinator.OK(`query($id: ID!) { node(id: $id) { ... on Case { actions { action blockers { id } } } } }`, map[string]any{"id": busy}, &page)
+		blockers := -1
+		for _, a := range page.Node.Actions {
+			if a.Action == "CLOSE_CASE" {
+				blockers = len(a.Blockers)
+			}
+		}
+		if blockers < 4 {
+			t.Errorf("the closure of the case lists %d blockers, want the four pending interventions at least", blockers)
 		}
 	})
 }
