@@ -101,9 +101,7 @@ func (s *step) markDone(goals []*ent.Goal, commitments []*ent.Commitment) error 
 		if err := g.Update().SetStatus(goal.StatusAchieved).Exec(s.Sys); err != nil {
 			return err
 		}
-		if err := recordOn(s.Action, domain.AuditAction(domain.ActionUpdateGoal), s.c.ID, caseevent.KindPlanUpdated, g.Description, func(e *ent.CaseEventCreate) {
-			e.SetDetail(caseevent.DetailGoalAchieved)
-		}); err != nil {
+		if err := recordOn(s.Action, domain.AuditAction(domain.ActionUpdateGoal), s.c.ID, caseevent.KindPlanUpdated, g.Description, detail(caseevent.DetailGoalAchieved)); err != nil {
 			return err
 		}
 	}
@@ -114,9 +112,7 @@ func (s *step) markDone(goals []*ent.Goal, commitments []*ent.Commitment) error 
 		if err := c.Update().SetHoursDone(c.HoursAgreed).Exec(s.Sys); err != nil {
 			return err
 		}
-		if err := recordOn(s.Action, domain.AuditAction(domain.ActionUpdateCommitment), s.c.ID, caseevent.KindPlanUpdated, c.Description, func(e *ent.CaseEventCreate) {
-			e.SetDetail(caseevent.DetailCommitmentFulfilled)
-		}); err != nil {
+		if err := recordOn(s.Action, domain.AuditAction(domain.ActionUpdateCommitment), s.c.ID, caseevent.KindPlanUpdated, c.Description, detail(caseevent.DetailCommitmentFulfilled)); err != nil {
 			return err
 		}
 	}
@@ -191,14 +187,14 @@ func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*en
 	if err != nil {
 		return nil, err
 	}
-	err = s.record(caseevent.KindReopened, "", func(e *ent.CaseEventCreate) {
-		e.SetDetail(caseevent.DetailReopenedAs).SetRelatedCaseID(reopened.ID)
+	err = s.record(caseevent.KindReopened, "", detail(caseevent.DetailReopenedAs), func(e *ent.CaseEventCreate) {
+		e.SetRelatedCaseID(reopened.ID)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return reopened, recordOn(s.Action, domain.AuditAction(s.rule.Action), reopened.ID, caseevent.KindReopened, reason, func(e *ent.CaseEventCreate) {
-		e.SetDetail(caseevent.DetailReopens).SetRelatedCaseID(old.ID)
+	return reopened, recordOn(s.Action, domain.AuditAction(s.rule.Action), reopened.ID, caseevent.KindReopened, reason, detail(caseevent.DetailReopens), func(e *ent.CaseEventCreate) {
+		e.SetRelatedCaseID(old.ID)
 	})
 }
 
@@ -303,8 +299,7 @@ func AddNote(ctx context.Context, id gid.ID, text string) (*ent.CaseEvent, error
 	if err := required("text", text); err != nil {
 		return nil, err
 	}
-	e, err := s.Client.CaseEvent.Create().SetCaseID(s.c.ID).SetKind(caseevent.KindNote).SetOccurredAt(time.Now()).
-		SetNote(strings.TrimSpace(text)).SetActorID(s.Viewer.UserID).Save(s.Sys)
+	e, err := newEvent(s.Action, s.c.ID, caseevent.KindNote, text).Save(s.Sys)
 	if err != nil {
 		return nil, err
 	}

@@ -124,9 +124,7 @@ func AddGoal(ctx context.Context, id gid.ID, version int, in GoalInput) (*ent.Go
 	if err != nil {
 		return nil, err
 	}
-	return g, s.record(caseevent.KindPlanUpdated, g.Description, func(e *ent.CaseEventCreate) {
-		e.SetDetail(caseevent.DetailGoalAdded)
-	})
+	return g, s.record(caseevent.KindPlanUpdated, g.Description, detail(caseevent.DetailGoalAdded))
 }
 
 // UpdateGoal changes a goal of the plan.
@@ -153,9 +151,7 @@ func UpdateGoal(ctx context.Context, id gid.ID, version int, in UpdateGoalInput)
 	if err != nil {
 		return nil, err
 	}
-	return g, s.record(caseevent.KindPlanUpdated, g.Description, func(e *ent.CaseEventCreate) {
-		e.SetDetail(caseevent.DetailGoalChanged)
-	})
+	return g, s.record(caseevent.KindPlanUpdated, g.Description, detail(caseevent.DetailGoalChanged))
 }
 
 // AddCommitment adds a reciprocal commitment to the plan.
@@ -181,9 +177,7 @@ func AddCommitment(ctx context.Context, id gid.ID, version int, in CommitmentInp
 	if err != nil {
 		return nil, err
 	}
-	return c, s.record(caseevent.KindPlanUpdated, c.Description, func(e *ent.CaseEventCreate) {
-		e.SetDetail(caseevent.DetailCommitmentAdded)
-	})
+	return c, s.record(caseevent.KindPlanUpdated, c.Description, detail(caseevent.DetailCommitmentAdded))
 }
 
 // UpdateCommitment changes a reciprocal commitment, e.g. its hours done.
@@ -216,7 +210,5 @@ func UpdateCommitment(ctx context.Context, id gid.ID, version int, in UpdateComm
 	if err != nil {
 		return nil, err
 	}
-	return c, s.record(caseevent.KindPlanUpdated, c.Description, func(e *ent.CaseEventCreate) {
-		e.SetDetail(caseevent.DetailCommitmentChanged)
-	})
+	return c, s.record(caseevent.KindPlanUpdated, c.Description, detail(caseevent.DetailCommitmentChanged))
 }

@@ -153,9 +153,14 @@ func (s *step) record(kind caseevent.Kind, note string, facts ...fact) error {
 	return recordOn(s.Action, domain.AuditAction(s.rule.Action), s.c.ID, kind, note, facts...)
 }
 
-// recordOn writes a timeline event and an audit event of an action on a
-// case.
-func recordOn(a *action.Action, name domain.AuditAction, id gid.ID, kind caseevent.Kind, note string, facts ...fact) error {
+// detail is the fact of which change a step made, for the kinds that
+// have several (a goal added, a case reopened as another).
+func detail(d caseevent.Detail) fact {
+	return func(e *ent.CaseEventCreate) { e.SetDetail(d) }
+}
+
+// newEvent is a timeline event of the viewer's on a case, now, to save.
+func newEvent(a *action.Action, id gid.ID, kind caseevent.Kind, note string, facts ...fact) *ent.CaseEventCreate {
 	e := a.Client.CaseEvent.Create().SetCaseID(id).SetKind(kind).SetOccurredAt(time.Now()).SetActorID(a.Viewer.UserID)
 	if note = strings.TrimSpace(note); note != "" {
 		e.SetNote(note)
@@ -163,7 +168,13 @@ func recordOn(a *action.Action, name domain.AuditAction, id gid.ID, kind caseeve
 	for _, f := range facts {
 		f(e)
 	}
-	if err := e.Exec(a.Sys); err != nil {
+	return e
+}
+
+// recordOn writes a timeline event and an audit event of an action on a
+// case.
+func recordOn(a *action.Action, name domain.AuditAction, id gid.ID, kind caseevent.Kind, note string, facts ...fact) error {
+	if err := newEvent(a, id, kind, note, facts...).Exec(a.Sys); err != nil {
 		return err
 	}
 	return a.Audit(name, "Case", id)
