@@ -28,10 +28,15 @@ import (
 	"github.com/progetto-win/win/ent/monitoringitem"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/notification"
+	"github.com/progetto-win/win/ent/notificationpreference"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/outboxevent"
 	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/plan"
@@ -42,6 +47,8 @@ import (
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
+	"github.com/progetto-win/win/ent/webhook"
+	"github.com/progetto-win/win/ent/webhookdelivery"
 )
 
 // ent aliases to avoid import conflicts in user's code.
@@ -118,10 +125,15 @@ func checkColumn(t, c string) error {
 			monitoringitem.Table:           monitoringitem.ValidColumn,
 			monitoringmeeting.Table:        monitoringmeeting.ValidColumn,
 			municipality.Table:             municipality.ValidColumn,
+			notification.Table:             notification.ValidColumn,
+			notificationpreference.Table:   notificationpreference.ValidColumn,
 			objective.Table:                objective.ValidColumn,
 			organization.Table:             organization.ValidColumn,
+			outboxevent.Table:              outboxevent.ValidColumn,
 			outcome.Table:                  outcome.ValidColumn,
+			outgoingmail.Table:             outgoingmail.ValidColumn,
 			pact.Table:                     pact.ValidColumn,
+			passwordtoken.Table:            passwordtoken.ValidColumn,
 			person.Table:                   person.ValidColumn,
 			personidentity.Table:           personidentity.ValidColumn,
 			plan.Table:                     plan.ValidColumn,
@@ -132,6 +144,8 @@ func checkColumn(t, c string) error {
 			tablemembership.Table:          tablemembership.ValidColumn,
 			territorialtable.Table:         territorialtable.ValidColumn,
 			user.Table:                     user.ValidColumn,
+			webhook.Table:                  webhook.ValidColumn,
+			webhookdelivery.Table:          webhookdelivery.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -19,10 +19,15 @@ import (
 	"github.com/progetto-win/win/ent/monitoringitem"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/notification"
+	"github.com/progetto-win/win/ent/notificationpreference"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/outboxevent"
 	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/plan"
@@ -34,6 +39,8 @@ import (
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
+	"github.com/progetto-win/win/ent/webhook"
+	"github.com/progetto-win/win/ent/webhookdelivery"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -43,7 +50,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 30)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 37)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -372,6 +379,41 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   notification.Table,
+			Columns: notification.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: notification.FieldID,
+			},
+		},
+		Type: "Notification",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			notification.FieldKind:      {Type: field.TypeEnum, Column: notification.FieldKind},
+			notification.FieldCreatedAt: {Type: field.TypeTime, Column: notification.FieldCreatedAt},
+			notification.FieldReadAt:    {Type: field.TypeTime, Column: notification.FieldReadAt},
+			notification.FieldEventID:   {Type: field.TypeString, Column: notification.FieldEventID},
+			notification.FieldCaseCode:  {Type: field.TypeString, Column: notification.FieldCaseCode},
+			notification.FieldDay:       {Type: field.TypeTime, Column: notification.FieldDay},
+			notification.FieldEmailedAt: {Type: field.TypeTime, Column: notification.FieldEmailedAt},
+		},
+	}
+	graph.Nodes[17] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   notificationpreference.Table,
+			Columns: notificationpreference.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: notificationpreference.FieldID,
+			},
+		},
+		Type: "NotificationPreference",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			notificationpreference.FieldKind:     {Type: field.TypeEnum, Column: notificationpreference.FieldKind},
+			notificationpreference.FieldDelivery: {Type: field.TypeEnum, Column: notificationpreference.FieldDelivery},
+		},
+	}
+	graph.Nodes[18] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   objective.Table,
 			Columns: objective.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -392,7 +434,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			objective.FieldPeriodEnd:     {Type: field.TypeTime, Column: objective.FieldPeriodEnd},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organization.Table,
 			Columns: organization.Columns,
@@ -413,7 +455,36 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organization.FieldAddress:   {Type: field.TypeString, Column: organization.FieldAddress},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   outboxevent.Table,
+			Columns: outboxevent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: outboxevent.FieldID,
+			},
+		},
+		Type: "OutboxEvent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			outboxevent.FieldKind:         {Type: field.TypeEnum, Column: outboxevent.FieldKind},
+			outboxevent.FieldOccurredAt:   {Type: field.TypeTime, Column: outboxevent.FieldOccurredAt},
+			outboxevent.FieldActorID:      {Type: field.TypeString, Column: outboxevent.FieldActorID},
+			outboxevent.FieldCaseID:       {Type: field.TypeString, Column: outboxevent.FieldCaseID},
+			outboxevent.FieldTableID:      {Type: field.TypeString, Column: outboxevent.FieldTableID},
+			outboxevent.FieldOtherTableID: {Type: field.TypeString, Column: outboxevent.FieldOtherTableID},
+			outboxevent.FieldDirectiveID:  {Type: field.TypeString, Column: outboxevent.FieldDirectiveID},
+			outboxevent.FieldUserID:       {Type: field.TypeString, Column: outboxevent.FieldUserID},
+			outboxevent.FieldObjectID:     {Type: field.TypeString, Column: outboxevent.FieldObjectID},
+			outboxevent.FieldDay:          {Type: field.TypeTime, Column: outboxevent.FieldDay},
+			outboxevent.FieldOrderingKey:  {Type: field.TypeString, Column: outboxevent.FieldOrderingKey},
+			outboxevent.FieldDedupeKey:    {Type: field.TypeString, Column: outboxevent.FieldDedupeKey},
+			outboxevent.FieldDispatchedAt: {Type: field.TypeTime, Column: outboxevent.FieldDispatchedAt},
+			outboxevent.FieldClaimedUntil: {Type: field.TypeTime, Column: outboxevent.FieldClaimedUntil},
+			outboxevent.FieldAttempts:     {Type: field.TypeInt, Column: outboxevent.FieldAttempts},
+			outboxevent.FieldLastError:    {Type: field.TypeString, Column: outboxevent.FieldLastError},
+		},
+	}
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outcome.Table,
 			Columns: outcome.Columns,
@@ -435,7 +506,34 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outcome.FieldStillHeld:      {Type: field.TypeBool, Column: outcome.FieldStillHeld},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   outgoingmail.Table,
+			Columns: outgoingmail.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: outgoingmail.FieldID,
+			},
+		},
+		Type: "OutgoingMail",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			outgoingmail.FieldKind:          {Type: field.TypeEnum, Column: outgoingmail.FieldKind},
+			outgoingmail.FieldToAddress:     {Type: field.TypeString, Column: outgoingmail.FieldToAddress},
+			outgoingmail.FieldLanguage:      {Type: field.TypeEnum, Column: outgoingmail.FieldLanguage},
+			outgoingmail.FieldSubject:       {Type: field.TypeString, Column: outgoingmail.FieldSubject},
+			outgoingmail.FieldTextBody:      {Type: field.TypeString, Column: outgoingmail.FieldTextBody},
+			outgoingmail.FieldHTMLBody:      {Type: field.TypeString, Column: outgoingmail.FieldHTMLBody},
+			outgoingmail.FieldMessageID:     {Type: field.TypeString, Column: outgoingmail.FieldMessageID},
+			outgoingmail.FieldCreatedAt:     {Type: field.TypeTime, Column: outgoingmail.FieldCreatedAt},
+			outgoingmail.FieldState:         {Type: field.TypeEnum, Column: outgoingmail.FieldState},
+			outgoingmail.FieldAttempts:      {Type: field.TypeInt, Column: outgoingmail.FieldAttempts},
+			outgoingmail.FieldNextAttemptAt: {Type: field.TypeTime, Column: outgoingmail.FieldNextAttemptAt},
+			outgoingmail.FieldClaimedUntil:  {Type: field.TypeTime, Column: outgoingmail.FieldClaimedUntil},
+			outgoingmail.FieldSentAt:        {Type: field.TypeTime, Column: outgoingmail.FieldSentAt},
+			outgoingmail.FieldLastError:     {Type: field.TypeString, Column: outgoingmail.FieldLastError},
+		},
+	}
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pact.Table,
 			Columns: pact.Columns,
@@ -453,7 +551,25 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pact.FieldDescription: {Type: field.TypeString, Column: pact.FieldDescription},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   passwordtoken.Table,
+			Columns: passwordtoken.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: passwordtoken.FieldID,
+			},
+		},
+		Type: "PasswordToken",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			passwordtoken.FieldTokenHash: {Type: field.TypeString, Column: passwordtoken.FieldTokenHash},
+			passwordtoken.FieldPurpose:   {Type: field.TypeEnum, Column: passwordtoken.FieldPurpose},
+			passwordtoken.FieldCreatedAt: {Type: field.TypeTime, Column: passwordtoken.FieldCreatedAt},
+			passwordtoken.FieldExpiresAt: {Type: field.TypeTime, Column: passwordtoken.FieldExpiresAt},
+			passwordtoken.FieldUsedAt:    {Type: field.TypeTime, Column: passwordtoken.FieldUsedAt},
+		},
+	}
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -473,7 +589,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldCitizenshipArea: {Type: field.TypeEnum, Column: person.FieldCitizenshipArea},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   personidentity.Table,
 			Columns: personidentity.Columns,
@@ -500,7 +616,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			personidentity.FieldCity:         {Type: field.TypeString, Column: personidentity.FieldCity},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   plan.Table,
 			Columns: plan.Columns,
@@ -518,7 +634,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			plan.FieldReviewOn:  {Type: field.TypeTime, Column: plan.FieldReviewOn},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocol.Table,
 			Columns: protocol.Columns,
@@ -539,7 +655,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocol.FieldValidUntil: {Type: field.TypeTime, Column: protocol.FieldValidUntil},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocolcommitment.Table,
 			Columns: protocolcommitment.Columns,
@@ -559,7 +675,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocolcommitment.FieldEvidence:    {Type: field.TypeString, Column: protocolcommitment.FieldEvidence},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocolparty.Table,
 			Columns: protocolparty.Columns,
@@ -576,7 +692,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocolparty.FieldOperatingMode: {Type: field.TypeString, Column: protocolparty.FieldOperatingMode},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -595,7 +711,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:     {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tablemembership.Table,
 			Columns: tablemembership.Columns,
@@ -612,7 +728,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tablemembership.FieldJoinedOn:   {Type: field.TypeTime, Column: tablemembership.FieldJoinedOn},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   territorialtable.Table,
 			Columns: territorialtable.Columns,
@@ -631,7 +747,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			territorialtable.FieldDaysToPlan:         {Type: field.TypeInt, Column: territorialtable.FieldDaysToPlan},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -649,7 +765,56 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldRoles:             {Type: field.TypeJSON, Column: user.FieldRoles},
 			user.FieldDisabled:          {Type: field.TypeBool, Column: user.FieldDisabled},
 			user.FieldPasswordHash:      {Type: field.TypeString, Column: user.FieldPasswordHash},
+			user.FieldLanguage:          {Type: field.TypeEnum, Column: user.FieldLanguage},
 			user.FieldPasswordChangedAt: {Type: field.TypeTime, Column: user.FieldPasswordChangedAt},
+		},
+	}
+	graph.Nodes[35] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   webhook.Table,
+			Columns: webhook.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: webhook.FieldID,
+			},
+		},
+		Type: "Webhook",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			webhook.FieldCreatedAt:      {Type: field.TypeTime, Column: webhook.FieldCreatedAt},
+			webhook.FieldUpdatedAt:      {Type: field.TypeTime, Column: webhook.FieldUpdatedAt},
+			webhook.FieldURL:            {Type: field.TypeString, Column: webhook.FieldURL},
+			webhook.FieldDescription:    {Type: field.TypeString, Column: webhook.FieldDescription},
+			webhook.FieldKinds:          {Type: field.TypeJSON, Column: webhook.FieldKinds},
+			webhook.FieldSecret:         {Type: field.TypeString, Column: webhook.FieldSecret},
+			webhook.FieldEnabled:        {Type: field.TypeBool, Column: webhook.FieldEnabled},
+			webhook.FieldDisabledReason: {Type: field.TypeString, Column: webhook.FieldDisabledReason},
+			webhook.FieldFailingSince:   {Type: field.TypeTime, Column: webhook.FieldFailingSince},
+		},
+	}
+	graph.Nodes[36] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   webhookdelivery.Table,
+			Columns: webhookdelivery.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: webhookdelivery.FieldID,
+			},
+		},
+		Type: "WebhookDelivery",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			webhookdelivery.FieldEventID:        {Type: field.TypeString, Column: webhookdelivery.FieldEventID},
+			webhookdelivery.FieldKind:           {Type: field.TypeEnum, Column: webhookdelivery.FieldKind},
+			webhookdelivery.FieldOrderingKey:    {Type: field.TypeString, Column: webhookdelivery.FieldOrderingKey},
+			webhookdelivery.FieldPayload:        {Type: field.TypeString, Column: webhookdelivery.FieldPayload},
+			webhookdelivery.FieldState:          {Type: field.TypeEnum, Column: webhookdelivery.FieldState},
+			webhookdelivery.FieldAttempts:       {Type: field.TypeInt, Column: webhookdelivery.FieldAttempts},
+			webhookdelivery.FieldCreatedAt:      {Type: field.TypeTime, Column: webhookdelivery.FieldCreatedAt},
+			webhookdelivery.FieldNextAttemptAt:  {Type: field.TypeTime, Column: webhookdelivery.FieldNextAttemptAt},
+			webhookdelivery.FieldClaimedUntil:   {Type: field.TypeTime, Column: webhookdelivery.FieldClaimedUntil},
+			webhookdelivery.FieldLastStatus:     {Type: field.TypeInt, Column: webhookdelivery.FieldLastStatus},
+			webhookdelivery.FieldLastDurationMs: {Type: field.TypeInt, Column: webhookdelivery.FieldLastDurationMs},
+			webhookdelivery.FieldLastError:      {Type: field.TypeString, Column: webhookdelivery.FieldLastError},
+			webhookdelivery.FieldDeliveredAt:    {Type: field.TypeTime, Column: webhookdelivery.FieldDeliveredAt},
 		},
 	}
 	graph.MustAddE(
@@ -1349,6 +1514,78 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Objective",
 	)
 	graph.MustAddE(
+		"recipient",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   notification.RecipientTable,
+			Columns: []string{notification.RecipientColumn},
+			Bidi:    false,
+		},
+		"Notification",
+		"User",
+	)
+	graph.MustAddE(
+		"case",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   notification.CaseTable,
+			Columns: []string{notification.CaseColumn},
+			Bidi:    false,
+		},
+		"Notification",
+		"CaseFile",
+	)
+	graph.MustAddE(
+		"table",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   notification.TableTable,
+			Columns: []string{notification.TableColumn},
+			Bidi:    false,
+		},
+		"Notification",
+		"TerritorialTable",
+	)
+	graph.MustAddE(
+		"other_table",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   notification.OtherTableTable,
+			Columns: []string{notification.OtherTableColumn},
+			Bidi:    false,
+		},
+		"Notification",
+		"TerritorialTable",
+	)
+	graph.MustAddE(
+		"directive",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   notification.DirectiveTable,
+			Columns: []string{notification.DirectiveColumn},
+			Bidi:    false,
+		},
+		"Notification",
+		"Directive",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   notificationpreference.UserTable,
+			Columns: []string{notificationpreference.UserColumn},
+			Bidi:    false,
+		},
+		"NotificationPreference",
+		"User",
+	)
+	graph.MustAddE(
 		"protocols",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2M,
@@ -1493,6 +1730,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"User",
 	)
 	graph.MustAddE(
+		"recipient",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   outgoingmail.RecipientTable,
+			Columns: []string{outgoingmail.RecipientColumn},
+			Bidi:    false,
+		},
+		"OutgoingMail",
+		"User",
+	)
+	graph.MustAddE(
 		"signatories",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2M,
@@ -1503,6 +1752,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Pact",
 		"Organization",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   passwordtoken.UserTable,
+			Columns: []string{passwordtoken.UserColumn},
+			Bidi:    false,
+		},
+		"PasswordToken",
+		"User",
 	)
 	graph.MustAddE(
 		"municipality",
@@ -1887,6 +2148,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"User",
 		"CaseFile",
+	)
+	graph.MustAddE(
+		"owner",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   webhook.OwnerTable,
+			Columns: []string{webhook.OwnerColumn},
+			Bidi:    false,
+		},
+		"Webhook",
+		"User",
+	)
+	graph.MustAddE(
+		"token",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   webhook.TokenTable,
+			Columns: []string{webhook.TokenColumn},
+			Bidi:    false,
+		},
+		"Webhook",
+		"APIToken",
+	)
+	graph.MustAddE(
+		"deliveries",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   webhook.DeliveriesTable,
+			Columns: []string{webhook.DeliveriesColumn},
+			Bidi:    false,
+		},
+		"Webhook",
+		"WebhookDelivery",
+	)
+	graph.MustAddE(
+		"webhook",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   webhookdelivery.WebhookTable,
+			Columns: []string{webhookdelivery.WebhookColumn},
+			Bidi:    false,
+		},
+		"WebhookDelivery",
+		"Webhook",
 	)
 	return graph
 }()
@@ -3940,6 +4249,215 @@ func (f *MunicipalityFilter) WhereHasObjectivesWith(preds ...predicate.Objective
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *NotificationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the NotificationQuery builder.
+func (_q *NotificationQuery) Filter() *NotificationFilter {
+	return &NotificationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *NotificationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the NotificationMutation builder.
+func (m *NotificationMutation) Filter() *NotificationFilter {
+	return &NotificationFilter{config: m.config, predicateAdder: m}
+}
+
+// NotificationFilter provides a generic filtering capability at runtime for NotificationQuery.
+type NotificationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *NotificationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *NotificationFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(notification.FieldID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *NotificationFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(notification.FieldKind))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *NotificationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(notification.FieldCreatedAt))
+}
+
+// WhereReadAt applies the entql time.Time predicate on the read_at field.
+func (f *NotificationFilter) WhereReadAt(p entql.TimeP) {
+	f.Where(p.Field(notification.FieldReadAt))
+}
+
+// WhereEventID applies the entql string predicate on the event_id field.
+func (f *NotificationFilter) WhereEventID(p entql.StringP) {
+	f.Where(p.Field(notification.FieldEventID))
+}
+
+// WhereCaseCode applies the entql string predicate on the case_code field.
+func (f *NotificationFilter) WhereCaseCode(p entql.StringP) {
+	f.Where(p.Field(notification.FieldCaseCode))
+}
+
+// WhereDay applies the entql time.Time predicate on the day field.
+func (f *NotificationFilter) WhereDay(p entql.TimeP) {
+	f.Where(p.Field(notification.FieldDay))
+}
+
+// WhereEmailedAt applies the entql time.Time predicate on the emailed_at field.
+func (f *NotificationFilter) WhereEmailedAt(p entql.TimeP) {
+	f.Where(p.Field(notification.FieldEmailedAt))
+}
+
+// WhereHasRecipient applies a predicate to check if query has an edge recipient.
+func (f *NotificationFilter) WhereHasRecipient() {
+	f.Where(entql.HasEdge("recipient"))
+}
+
+// WhereHasRecipientWith applies a predicate to check if query has an edge recipient with a given conditions (other predicates).
+func (f *NotificationFilter) WhereHasRecipientWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("recipient", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCase applies a predicate to check if query has an edge case.
+func (f *NotificationFilter) WhereHasCase() {
+	f.Where(entql.HasEdge("case"))
+}
+
+// WhereHasCaseWith applies a predicate to check if query has an edge case with a given conditions (other predicates).
+func (f *NotificationFilter) WhereHasCaseWith(preds ...predicate.CaseFile) {
+	f.Where(entql.HasEdgeWith("case", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTable applies a predicate to check if query has an edge table.
+func (f *NotificationFilter) WhereHasTable() {
+	f.Where(entql.HasEdge("table"))
+}
+
+// WhereHasTableWith applies a predicate to check if query has an edge table with a given conditions (other predicates).
+func (f *NotificationFilter) WhereHasTableWith(preds ...predicate.TerritorialTable) {
+	f.Where(entql.HasEdgeWith("table", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOtherTable applies a predicate to check if query has an edge other_table.
+func (f *NotificationFilter) WhereHasOtherTable() {
+	f.Where(entql.HasEdge("other_table"))
+}
+
+// WhereHasOtherTableWith applies a predicate to check if query has an edge other_table with a given conditions (other predicates).
+func (f *NotificationFilter) WhereHasOtherTableWith(preds ...predicate.TerritorialTable) {
+	f.Where(entql.HasEdgeWith("other_table", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDirective applies a predicate to check if query has an edge directive.
+func (f *NotificationFilter) WhereHasDirective() {
+	f.Where(entql.HasEdge("directive"))
+}
+
+// WhereHasDirectiveWith applies a predicate to check if query has an edge directive with a given conditions (other predicates).
+func (f *NotificationFilter) WhereHasDirectiveWith(preds ...predicate.Directive) {
+	f.Where(entql.HasEdgeWith("directive", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *NotificationPreferenceQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the NotificationPreferenceQuery builder.
+func (_q *NotificationPreferenceQuery) Filter() *NotificationPreferenceFilter {
+	return &NotificationPreferenceFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *NotificationPreferenceMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the NotificationPreferenceMutation builder.
+func (m *NotificationPreferenceMutation) Filter() *NotificationPreferenceFilter {
+	return &NotificationPreferenceFilter{config: m.config, predicateAdder: m}
+}
+
+// NotificationPreferenceFilter provides a generic filtering capability at runtime for NotificationPreferenceQuery.
+type NotificationPreferenceFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *NotificationPreferenceFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *NotificationPreferenceFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(notificationpreference.FieldID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *NotificationPreferenceFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(notificationpreference.FieldKind))
+}
+
+// WhereDelivery applies the entql string predicate on the delivery field.
+func (f *NotificationPreferenceFilter) WhereDelivery(p entql.StringP) {
+	f.Where(p.Field(notificationpreference.FieldDelivery))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *NotificationPreferenceFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *NotificationPreferenceFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ObjectiveQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3968,7 +4486,7 @@ type ObjectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObjectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4095,7 +4613,7 @@ type OrganizationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4231,6 +4749,126 @@ func (f *OrganizationFilter) WhereHasInterventionsWith(preds ...predicate.Interv
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *OutboxEventQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the OutboxEventQuery builder.
+func (_q *OutboxEventQuery) Filter() *OutboxEventFilter {
+	return &OutboxEventFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *OutboxEventMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the OutboxEventMutation builder.
+func (m *OutboxEventMutation) Filter() *OutboxEventFilter {
+	return &OutboxEventFilter{config: m.config, predicateAdder: m}
+}
+
+// OutboxEventFilter provides a generic filtering capability at runtime for OutboxEventQuery.
+type OutboxEventFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *OutboxEventFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *OutboxEventFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(outboxevent.FieldID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *OutboxEventFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(outboxevent.FieldKind))
+}
+
+// WhereOccurredAt applies the entql time.Time predicate on the occurred_at field.
+func (f *OutboxEventFilter) WhereOccurredAt(p entql.TimeP) {
+	f.Where(p.Field(outboxevent.FieldOccurredAt))
+}
+
+// WhereActorID applies the entql string predicate on the actor_id field.
+func (f *OutboxEventFilter) WhereActorID(p entql.StringP) {
+	f.Where(p.Field(outboxevent.FieldActorID))
+}
+
+// WhereCaseID applies the entql string predicate on the case_id field.
+func (f *OutboxEventFilter) WhereCaseID(p entql.StringP) {
+	f.Where(p.Field(outboxevent.FieldCaseID))
+}
+
+// WhereTableID applies the entql string predicate on the table_id field.
+func (f *OutboxEventFilter) WhereTableID(p entql.StringP) {
+	f.Where(p.Field(outboxevent.FieldTableID))
+}
+
+// WhereOtherTableID applies the entql string predicate on the other_table_id field.
+func (f *OutboxEventFilter) WhereOtherTableID(p entql.StringP) {
+	f.Where(p.Field(outboxevent.FieldOtherTableID))
+}
+
+// WhereDirectiveID applies the entql string predicate on the directive_id field.
+func (f *OutboxEventFilter) WhereDirectiveID(p entql.StringP) {
+	f.Where(p.Field(outboxevent.FieldDirectiveID))
+}
+
+// WhereUserID applies the entql string predicate on the user_id field.
+func (f *OutboxEventFilter) WhereUserID(p entql.StringP) {
+	f.Where(p.Field(outboxevent.FieldUserID))
+}
+
+// WhereObjectID applies the entql string predicate on the object_id field.
+func (f *OutboxEventFilter) WhereObjectID(p entql.StringP) {
+	f.Where(p.Field(outboxevent.FieldObjectID))
+}
+
+// WhereDay applies the entql time.Time predicate on the day field.
+func (f *OutboxEventFilter) WhereDay(p entql.TimeP) {
+	f.Where(p.Field(outboxevent.FieldDay))
+}
+
+// WhereOrderingKey applies the entql string predicate on the ordering_key field.
+func (f *OutboxEventFilter) WhereOrderingKey(p entql.StringP) {
+	f.Where(p.Field(outboxevent.FieldOrderingKey))
+}
+
+// WhereDedupeKey applies the entql string predicate on the dedupe_key field.
+func (f *OutboxEventFilter) WhereDedupeKey(p entql.StringP) {
+	f.Where(p.Field(outboxevent.FieldDedupeKey))
+}
+
+// WhereDispatchedAt applies the entql time.Time predicate on the dispatched_at field.
+func (f *OutboxEventFilter) WhereDispatchedAt(p entql.TimeP) {
+	f.Where(p.Field(outboxevent.FieldDispatchedAt))
+}
+
+// WhereClaimedUntil applies the entql time.Time predicate on the claimed_until field.
+func (f *OutboxEventFilter) WhereClaimedUntil(p entql.TimeP) {
+	f.Where(p.Field(outboxevent.FieldClaimedUntil))
+}
+
+// WhereAttempts applies the entql int predicate on the attempts field.
+func (f *OutboxEventFilter) WhereAttempts(p entql.IntP) {
+	f.Where(p.Field(outboxevent.FieldAttempts))
+}
+
+// WhereLastError applies the entql string predicate on the last_error field.
+func (f *OutboxEventFilter) WhereLastError(p entql.StringP) {
+	f.Where(p.Field(outboxevent.FieldLastError))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *OutcomeQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4259,7 +4897,7 @@ type OutcomeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutcomeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4358,6 +4996,130 @@ func (f *OutcomeFilter) WhereHasVerifiedByWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *OutgoingMailQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the OutgoingMailQuery builder.
+func (_q *OutgoingMailQuery) Filter() *OutgoingMailFilter {
+	return &OutgoingMailFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *OutgoingMailMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the OutgoingMailMutation builder.
+func (m *OutgoingMailMutation) Filter() *OutgoingMailFilter {
+	return &OutgoingMailFilter{config: m.config, predicateAdder: m}
+}
+
+// OutgoingMailFilter provides a generic filtering capability at runtime for OutgoingMailQuery.
+type OutgoingMailFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *OutgoingMailFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *OutgoingMailFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(outgoingmail.FieldID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *OutgoingMailFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(outgoingmail.FieldKind))
+}
+
+// WhereToAddress applies the entql string predicate on the to_address field.
+func (f *OutgoingMailFilter) WhereToAddress(p entql.StringP) {
+	f.Where(p.Field(outgoingmail.FieldToAddress))
+}
+
+// WhereLanguage applies the entql string predicate on the language field.
+func (f *OutgoingMailFilter) WhereLanguage(p entql.StringP) {
+	f.Where(p.Field(outgoingmail.FieldLanguage))
+}
+
+// WhereSubject applies the entql string predicate on the subject field.
+func (f *OutgoingMailFilter) WhereSubject(p entql.StringP) {
+	f.Where(p.Field(outgoingmail.FieldSubject))
+}
+
+// WhereTextBody applies the entql string predicate on the text_body field.
+func (f *OutgoingMailFilter) WhereTextBody(p entql.StringP) {
+	f.Where(p.Field(outgoingmail.FieldTextBody))
+}
+
+// WhereHTMLBody applies the entql string predicate on the html_body field.
+func (f *OutgoingMailFilter) WhereHTMLBody(p entql.StringP) {
+	f.Where(p.Field(outgoingmail.FieldHTMLBody))
+}
+
+// WhereMessageID applies the entql string predicate on the message_id field.
+func (f *OutgoingMailFilter) WhereMessageID(p entql.StringP) {
+	f.Where(p.Field(outgoingmail.FieldMessageID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *OutgoingMailFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(outgoingmail.FieldCreatedAt))
+}
+
+// WhereState applies the entql string predicate on the state field.
+func (f *OutgoingMailFilter) WhereState(p entql.StringP) {
+	f.Where(p.Field(outgoingmail.FieldState))
+}
+
+// WhereAttempts applies the entql int predicate on the attempts field.
+func (f *OutgoingMailFilter) WhereAttempts(p entql.IntP) {
+	f.Where(p.Field(outgoingmail.FieldAttempts))
+}
+
+// WhereNextAttemptAt applies the entql time.Time predicate on the next_attempt_at field.
+func (f *OutgoingMailFilter) WhereNextAttemptAt(p entql.TimeP) {
+	f.Where(p.Field(outgoingmail.FieldNextAttemptAt))
+}
+
+// WhereClaimedUntil applies the entql time.Time predicate on the claimed_until field.
+func (f *OutgoingMailFilter) WhereClaimedUntil(p entql.TimeP) {
+	f.Where(p.Field(outgoingmail.FieldClaimedUntil))
+}
+
+// WhereSentAt applies the entql time.Time predicate on the sent_at field.
+func (f *OutgoingMailFilter) WhereSentAt(p entql.TimeP) {
+	f.Where(p.Field(outgoingmail.FieldSentAt))
+}
+
+// WhereLastError applies the entql string predicate on the last_error field.
+func (f *OutgoingMailFilter) WhereLastError(p entql.StringP) {
+	f.Where(p.Field(outgoingmail.FieldLastError))
+}
+
+// WhereHasRecipient applies a predicate to check if query has an edge recipient.
+func (f *OutgoingMailFilter) WhereHasRecipient() {
+	f.Where(entql.HasEdge("recipient"))
+}
+
+// WhereHasRecipientWith applies a predicate to check if query has an edge recipient with a given conditions (other predicates).
+func (f *OutgoingMailFilter) WhereHasRecipientWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("recipient", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *PactQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4386,7 +5148,7 @@ type PactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4437,6 +5199,85 @@ func (f *PactFilter) WhereHasSignatoriesWith(preds ...predicate.Organization) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *PasswordTokenQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the PasswordTokenQuery builder.
+func (_q *PasswordTokenQuery) Filter() *PasswordTokenFilter {
+	return &PasswordTokenFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *PasswordTokenMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the PasswordTokenMutation builder.
+func (m *PasswordTokenMutation) Filter() *PasswordTokenFilter {
+	return &PasswordTokenFilter{config: m.config, predicateAdder: m}
+}
+
+// PasswordTokenFilter provides a generic filtering capability at runtime for PasswordTokenQuery.
+type PasswordTokenFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *PasswordTokenFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *PasswordTokenFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(passwordtoken.FieldID))
+}
+
+// WhereTokenHash applies the entql string predicate on the token_hash field.
+func (f *PasswordTokenFilter) WhereTokenHash(p entql.StringP) {
+	f.Where(p.Field(passwordtoken.FieldTokenHash))
+}
+
+// WherePurpose applies the entql string predicate on the purpose field.
+func (f *PasswordTokenFilter) WherePurpose(p entql.StringP) {
+	f.Where(p.Field(passwordtoken.FieldPurpose))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *PasswordTokenFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(passwordtoken.FieldCreatedAt))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *PasswordTokenFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(passwordtoken.FieldExpiresAt))
+}
+
+// WhereUsedAt applies the entql time.Time predicate on the used_at field.
+func (f *PasswordTokenFilter) WhereUsedAt(p entql.TimeP) {
+	f.Where(p.Field(passwordtoken.FieldUsedAt))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *PasswordTokenFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *PasswordTokenFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *PersonQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4465,7 +5306,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4582,7 +5423,7 @@ type PersonIdentityFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonIdentityFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4706,7 +5547,7 @@ type PlanFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PlanFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4813,7 +5654,7 @@ type ProtocolFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4921,7 +5762,7 @@ type ProtocolCommitmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolCommitmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5010,7 +5851,7 @@ type ProtocolPartyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolPartyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5112,7 +5953,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5196,7 +6037,7 @@ type TableMembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TableMembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5298,7 +6139,7 @@ type TerritorialTableFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TerritorialTableFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5466,7 +6307,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5510,6 +6351,11 @@ func (f *UserFilter) WhereDisabled(p entql.BoolP) {
 // WherePasswordHash applies the entql string predicate on the password_hash field.
 func (f *UserFilter) WherePasswordHash(p entql.StringP) {
 	f.Where(p.Field(user.FieldPasswordHash))
+}
+
+// WhereLanguage applies the entql string predicate on the language field.
+func (f *UserFilter) WhereLanguage(p entql.StringP) {
+	f.Where(p.Field(user.FieldLanguage))
 }
 
 // WherePasswordChangedAt applies the entql time.Time predicate on the password_changed_at field.
@@ -5623,6 +6469,252 @@ func (f *UserFilter) WhereHasCaseTeams() {
 // WhereHasCaseTeamsWith applies a predicate to check if query has an edge case_teams with a given conditions (other predicates).
 func (f *UserFilter) WhereHasCaseTeamsWith(preds ...predicate.CaseFile) {
 	f.Where(entql.HasEdgeWith("case_teams", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *WebhookQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the WebhookQuery builder.
+func (_q *WebhookQuery) Filter() *WebhookFilter {
+	return &WebhookFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *WebhookMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the WebhookMutation builder.
+func (m *WebhookMutation) Filter() *WebhookFilter {
+	return &WebhookFilter{config: m.config, predicateAdder: m}
+}
+
+// WebhookFilter provides a generic filtering capability at runtime for WebhookQuery.
+type WebhookFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *WebhookFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *WebhookFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *WebhookFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhook.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *WebhookFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhook.FieldUpdatedAt))
+}
+
+// WhereURL applies the entql string predicate on the url field.
+func (f *WebhookFilter) WhereURL(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldURL))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *WebhookFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldDescription))
+}
+
+// WhereKinds applies the entql json.RawMessage predicate on the kinds field.
+func (f *WebhookFilter) WhereKinds(p entql.BytesP) {
+	f.Where(p.Field(webhook.FieldKinds))
+}
+
+// WhereSecret applies the entql string predicate on the secret field.
+func (f *WebhookFilter) WhereSecret(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldSecret))
+}
+
+// WhereEnabled applies the entql bool predicate on the enabled field.
+func (f *WebhookFilter) WhereEnabled(p entql.BoolP) {
+	f.Where(p.Field(webhook.FieldEnabled))
+}
+
+// WhereDisabledReason applies the entql string predicate on the disabled_reason field.
+func (f *WebhookFilter) WhereDisabledReason(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldDisabledReason))
+}
+
+// WhereFailingSince applies the entql time.Time predicate on the failing_since field.
+func (f *WebhookFilter) WhereFailingSince(p entql.TimeP) {
+	f.Where(p.Field(webhook.FieldFailingSince))
+}
+
+// WhereHasOwner applies a predicate to check if query has an edge owner.
+func (f *WebhookFilter) WhereHasOwner() {
+	f.Where(entql.HasEdge("owner"))
+}
+
+// WhereHasOwnerWith applies a predicate to check if query has an edge owner with a given conditions (other predicates).
+func (f *WebhookFilter) WhereHasOwnerWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("owner", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasToken applies a predicate to check if query has an edge token.
+func (f *WebhookFilter) WhereHasToken() {
+	f.Where(entql.HasEdge("token"))
+}
+
+// WhereHasTokenWith applies a predicate to check if query has an edge token with a given conditions (other predicates).
+func (f *WebhookFilter) WhereHasTokenWith(preds ...predicate.APIToken) {
+	f.Where(entql.HasEdgeWith("token", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDeliveries applies a predicate to check if query has an edge deliveries.
+func (f *WebhookFilter) WhereHasDeliveries() {
+	f.Where(entql.HasEdge("deliveries"))
+}
+
+// WhereHasDeliveriesWith applies a predicate to check if query has an edge deliveries with a given conditions (other predicates).
+func (f *WebhookFilter) WhereHasDeliveriesWith(preds ...predicate.WebhookDelivery) {
+	f.Where(entql.HasEdgeWith("deliveries", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *WebhookDeliveryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the WebhookDeliveryQuery builder.
+func (_q *WebhookDeliveryQuery) Filter() *WebhookDeliveryFilter {
+	return &WebhookDeliveryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *WebhookDeliveryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the WebhookDeliveryMutation builder.
+func (m *WebhookDeliveryMutation) Filter() *WebhookDeliveryFilter {
+	return &WebhookDeliveryFilter{config: m.config, predicateAdder: m}
+}
+
+// WebhookDeliveryFilter provides a generic filtering capability at runtime for WebhookDeliveryQuery.
+type WebhookDeliveryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *WebhookDeliveryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *WebhookDeliveryFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldID))
+}
+
+// WhereEventID applies the entql string predicate on the event_id field.
+func (f *WebhookDeliveryFilter) WhereEventID(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldEventID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *WebhookDeliveryFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldKind))
+}
+
+// WhereOrderingKey applies the entql string predicate on the ordering_key field.
+func (f *WebhookDeliveryFilter) WhereOrderingKey(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldOrderingKey))
+}
+
+// WherePayload applies the entql string predicate on the payload field.
+func (f *WebhookDeliveryFilter) WherePayload(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldPayload))
+}
+
+// WhereState applies the entql string predicate on the state field.
+func (f *WebhookDeliveryFilter) WhereState(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldState))
+}
+
+// WhereAttempts applies the entql int predicate on the attempts field.
+func (f *WebhookDeliveryFilter) WhereAttempts(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldAttempts))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *WebhookDeliveryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldCreatedAt))
+}
+
+// WhereNextAttemptAt applies the entql time.Time predicate on the next_attempt_at field.
+func (f *WebhookDeliveryFilter) WhereNextAttemptAt(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldNextAttemptAt))
+}
+
+// WhereClaimedUntil applies the entql time.Time predicate on the claimed_until field.
+func (f *WebhookDeliveryFilter) WhereClaimedUntil(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldClaimedUntil))
+}
+
+// WhereLastStatus applies the entql int predicate on the last_status field.
+func (f *WebhookDeliveryFilter) WhereLastStatus(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldLastStatus))
+}
+
+// WhereLastDurationMs applies the entql int predicate on the last_duration_ms field.
+func (f *WebhookDeliveryFilter) WhereLastDurationMs(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldLastDurationMs))
+}
+
+// WhereLastError applies the entql string predicate on the last_error field.
+func (f *WebhookDeliveryFilter) WhereLastError(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldLastError))
+}
+
+// WhereDeliveredAt applies the entql time.Time predicate on the delivered_at field.
+func (f *WebhookDeliveryFilter) WhereDeliveredAt(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldDeliveredAt))
+}
+
+// WhereHasWebhook applies a predicate to check if query has an edge webhook.
+func (f *WebhookDeliveryFilter) WhereHasWebhook() {
+	f.Where(entql.HasEdge("webhook"))
+}
+
+// WhereHasWebhookWith applies a predicate to check if query has an edge webhook with a given conditions (other predicates).
+func (f *WebhookDeliveryFilter) WhereHasWebhookWith(preds ...predicate.Webhook) {
+	f.Where(entql.HasEdgeWith("webhook", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

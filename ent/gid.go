@@ -22,10 +22,15 @@ import (
 	"github.com/progetto-win/win/ent/monitoringitem"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/notification"
+	"github.com/progetto-win/win/ent/notificationpreference"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/outboxevent"
 	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/plan"
@@ -36,6 +41,8 @@ import (
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
+	"github.com/progetto-win/win/ent/webhook"
+	"github.com/progetto-win/win/ent/webhookdelivery"
 )
 
 // prefixToTable maps global-ID prefixes to table names.
@@ -56,10 +63,15 @@ var prefixToTable = map[string]string{
 	"mit": monitoringitem.Table,
 	"mon": monitoringmeeting.Table,
 	"mun": municipality.Table,
+	"ntf": notification.Table,
+	"npf": notificationpreference.Table,
 	"obj": objective.Table,
 	"org": organization.Table,
+	"obx": outboxevent.Table,
 	"out": outcome.Table,
+	"mal": outgoingmail.Table,
 	"pac": pact.Table,
+	"pwt": passwordtoken.Table,
 	"per": person.Table,
 	"pid": personidentity.Table,
 	"pln": plan.Table,
@@ -70,6 +82,8 @@ var prefixToTable = map[string]string{
 	"tmb": tablemembership.Table,
 	"tab": territorialtable.Table,
 	"usr": user.Table,
+	"whk": webhook.Table,
+	"whd": webhookdelivery.Table,
 }
 
 // IDToType maps a global ID to the table of its type, for node(id:).

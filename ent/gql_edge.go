@@ -664,6 +664,38 @@ func (_m *Municipality) Funds(
 	return _m.QueryFunds().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Notification) Case(ctx context.Context) (*CaseFile, error) {
+	result, err := _m.Edges.CaseOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCase().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Notification) Table(ctx context.Context) (*TerritorialTable, error) {
+	result, err := _m.Edges.TableOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTable().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Notification) OtherTable(ctx context.Context) (*TerritorialTable, error) {
+	result, err := _m.Edges.OtherTableOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOtherTable().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Notification) Directive(ctx context.Context) (*Directive, error) {
+	result, err := _m.Edges.DirectiveOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDirective().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Objective) Protocols(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*ProtocolOrder, where *ProtocolWhereInput,
 ) (*ProtocolConnection, error) {
@@ -860,6 +892,14 @@ func (_m *Outcome) VerifiedBy(ctx context.Context) (*User, error) {
 	result, err := _m.Edges.VerifiedByOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryVerifiedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *OutgoingMail) Recipient(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.RecipientOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRecipient().Only(ctx)
 	}
 	return result, MaskNotFound(err)
 }
@@ -1281,4 +1321,30 @@ func (_m *User) MeetingsAttended(
 		return conn, nil
 	}
 	return _m.QueryMeetingsAttended().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Webhook) Deliveries(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int,
+) (*WebhookDeliveryConnection, error) {
+	opts := []WebhookDeliveryPaginateOption{}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[0][alias]
+	if nodes, err := _m.NamedDeliveries(alias); err == nil || hasTotalCount {
+		pager, err := newWebhookDeliveryPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &WebhookDeliveryConnection{Edges: []*WebhookDeliveryEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryDeliveries().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *WebhookDelivery) Webhook(ctx context.Context) (*Webhook, error) {
+	result, err := _m.Edges.WebhookOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryWebhook().Only(ctx)
+	}
+	return result, err
 }

@@ -34,6 +34,8 @@ import (
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
+	"github.com/progetto-win/win/ent/webhook"
+	"github.com/progetto-win/win/ent/webhookdelivery"
 )
 
 // Node in the graph.
@@ -1715,6 +1717,114 @@ func (_m *Municipality) Node(ctx context.Context) (node *Node, err error) {
 }
 
 // Node implements Noder interface
+func (_m *Notification) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "Notification",
+		Fields: make([]*Field, 7),
+		Edges:  make([]*Edge, 4),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.Kind); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "domain.EventKind",
+		Name:  "kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ReadAt); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "time.Time",
+		Name:  "read_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.EventID); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "gid.ID",
+		Name:  "event_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CaseCode); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "string",
+		Name:  "case_code",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Day); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "domain.Date",
+		Name:  "day",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.EmailedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "time.Time",
+		Name:  "emailed_at",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "CaseFile",
+		Name: "case",
+	}
+	err = _m.QueryCase().
+		Select(casefile.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "TerritorialTable",
+		Name: "table",
+	}
+	err = _m.QueryTable().
+		Select(territorialtable.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "TerritorialTable",
+		Name: "other_table",
+	}
+	err = _m.QueryOtherTable().
+		Select(territorialtable.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "Directive",
+		Name: "directive",
+	}
+	err = _m.QueryDirective().
+		Select(directive.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
 func (_m *Objective) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
@@ -2072,6 +2182,124 @@ func (_m *Outcome) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryVerifiedBy().
 		Select(user.FieldID).
 		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *OutgoingMail) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "OutgoingMail",
+		Fields: make([]*Field, 12),
+		Edges:  make([]*Edge, 1),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.Kind); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "outgoingmail.Kind",
+		Name:  "kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ToAddress); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "string",
+		Name:  "to_address",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Language); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "domain.Language",
+		Name:  "language",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Subject); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "string",
+		Name:  "subject",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.TextBody); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "string",
+		Name:  "text_body",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.MessageID); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "string",
+		Name:  "message_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.State); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "outgoingmail.State",
+		Name:  "state",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Attempts); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "int",
+		Name:  "attempts",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.NextAttemptAt); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
+		Type:  "time.Time",
+		Name:  "next_attempt_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.SentAt); err != nil {
+		return nil, err
+	}
+	node.Fields[10] = &Field{
+		Type:  "time.Time",
+		Name:  "sent_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.LastError); err != nil {
+		return nil, err
+	}
+	node.Fields[11] = &Field{
+		Type:  "string",
+		Name:  "last_error",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "User",
+		Name: "recipient",
+	}
+	err = _m.QueryRecipient().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -2947,7 +3175,7 @@ func (_m *User) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "User",
-		Fields: make([]*Field, 7),
+		Fields: make([]*Field, 8),
 		Edges:  make([]*Edge, 4),
 	}
 	var buf []byte
@@ -2999,10 +3227,18 @@ func (_m *User) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "disabled",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.PasswordChangedAt); err != nil {
+	if buf, err = json.Marshal(_m.Language); err != nil {
 		return nil, err
 	}
 	node.Fields[6] = &Field{
+		Type:  "domain.Language",
+		Name:  "language",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PasswordChangedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
 		Type:  "time.Time",
 		Name:  "password_changed_at",
 		Value: string(buf),
@@ -3044,6 +3280,202 @@ func (_m *User) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryMeetingsAttended().
 		Select(meeting.FieldID).
 		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *Webhook) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "Webhook",
+		Fields: make([]*Field, 8),
+		Edges:  make([]*Edge, 1),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.URL); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "string",
+		Name:  "url",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Description); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "string",
+		Name:  "description",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Kinds); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "[]domain.EventKind",
+		Name:  "kinds",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Enabled); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "bool",
+		Name:  "enabled",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.DisabledReason); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "string",
+		Name:  "disabled_reason",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.FailingSince); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "time.Time",
+		Name:  "failing_since",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "WebhookDelivery",
+		Name: "deliveries",
+	}
+	err = _m.QueryDeliveries().
+		Select(webhookdelivery.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *WebhookDelivery) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "WebhookDelivery",
+		Fields: make([]*Field, 11),
+		Edges:  make([]*Edge, 1),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.EventID); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "gid.ID",
+		Name:  "event_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Kind); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "domain.EventKind",
+		Name:  "kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Payload); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "string",
+		Name:  "payload",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.State); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "webhookdelivery.State",
+		Name:  "state",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Attempts); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "int",
+		Name:  "attempts",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.NextAttemptAt); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "time.Time",
+		Name:  "next_attempt_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.LastStatus); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "int",
+		Name:  "last_status",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.LastDurationMs); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "int",
+		Name:  "last_duration_ms",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.LastError); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
+		Type:  "string",
+		Name:  "last_error",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.DeliveredAt); err != nil {
+		return nil, err
+	}
+	node.Fields[10] = &Field{
+		Type:  "time.Time",
+		Name:  "delivered_at",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Webhook",
+		Name: "webhook",
+	}
+	err = _m.QueryWebhook().
+		Select(webhook.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
 	if err != nil {
 		return nil, err
 	}

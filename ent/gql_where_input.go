@@ -25,9 +25,11 @@ import (
 	"github.com/progetto-win/win/ent/monitoringitem"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/notification"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/plan"
@@ -6503,6 +6505,329 @@ func (i *MunicipalityWhereInput) P() (predicate.Municipality, error) {
 	}
 }
 
+// NotificationWhereInput represents a where input for filtering Notification queries.
+type NotificationWhereInput struct {
+	Predicates []predicate.Notification  `json:"-"`
+	Not        *NotificationWhereInput   `json:"not,omitempty"`
+	Or         []*NotificationWhereInput `json:"or,omitempty"`
+	And        []*NotificationWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *domain.EventKind  `json:"kind,omitempty"`
+	KindNEQ   *domain.EventKind  `json:"kindNEQ,omitempty"`
+	KindIn    []domain.EventKind `json:"kindIn,omitempty"`
+	KindNotIn []domain.EventKind `json:"kindNotIn,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "read_at" field predicates.
+	ReadAt       *time.Time  `json:"readAt,omitempty"`
+	ReadAtNEQ    *time.Time  `json:"readAtNEQ,omitempty"`
+	ReadAtIn     []time.Time `json:"readAtIn,omitempty"`
+	ReadAtNotIn  []time.Time `json:"readAtNotIn,omitempty"`
+	ReadAtGT     *time.Time  `json:"readAtGT,omitempty"`
+	ReadAtGTE    *time.Time  `json:"readAtGTE,omitempty"`
+	ReadAtLT     *time.Time  `json:"readAtLT,omitempty"`
+	ReadAtLTE    *time.Time  `json:"readAtLTE,omitempty"`
+	ReadAtIsNil  bool        `json:"readAtIsNil,omitempty"`
+	ReadAtNotNil bool        `json:"readAtNotNil,omitempty"`
+
+	// "case" edge predicates.
+	HasCase     *bool             `json:"hasCase,omitempty"`
+	HasCaseWith []*CaseWhereInput `json:"hasCaseWith,omitempty"`
+
+	// "table" edge predicates.
+	HasTable     *bool              `json:"hasTable,omitempty"`
+	HasTableWith []*TableWhereInput `json:"hasTableWith,omitempty"`
+
+	// "other_table" edge predicates.
+	HasOtherTable     *bool              `json:"hasOtherTable,omitempty"`
+	HasOtherTableWith []*TableWhereInput `json:"hasOtherTableWith,omitempty"`
+
+	// "directive" edge predicates.
+	HasDirective     *bool                  `json:"hasDirective,omitempty"`
+	HasDirectiveWith []*DirectiveWhereInput `json:"hasDirectiveWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *NotificationWhereInput) AddPredicates(predicates ...predicate.Notification) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the NotificationWhereInput filter on the NotificationQuery builder.
+func (i *NotificationWhereInput) Filter(q *NotificationQuery) (*NotificationQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyNotificationWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyNotificationWhereInput is returned in case the NotificationWhereInput is empty.
+var ErrEmptyNotificationWhereInput = errors.New("ent: empty predicate NotificationWhereInput")
+
+// readableNotification narrows the Notification rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Notification's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableNotification() predicate.Notification {
+	return func(s *sql.Selector) {
+		q := &NotificationQuery{config: config{}, ctx: &QueryContext{Type: TypeNotification}}
+		if err := notification.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
+
+// P returns a predicate for filtering notifications.
+// An error is returned if the input is empty or invalid.
+func (i *NotificationWhereInput) P() (predicate.Notification, error) {
+	var predicates []predicate.Notification
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, notification.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Notification, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, notification.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Notification, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, notification.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, notification.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, notification.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, notification.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, notification.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, notification.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, notification.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, notification.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, notification.IDLTE(*i.IDLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, notification.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, notification.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, notification.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, notification.KindNotIn(i.KindNotIn...))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, notification.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, notification.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, notification.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, notification.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, notification.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, notification.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, notification.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, notification.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.ReadAt != nil {
+		predicates = append(predicates, notification.ReadAtEQ(*i.ReadAt))
+	}
+	if i.ReadAtNEQ != nil {
+		predicates = append(predicates, notification.ReadAtNEQ(*i.ReadAtNEQ))
+	}
+	if len(i.ReadAtIn) > 0 {
+		predicates = append(predicates, notification.ReadAtIn(i.ReadAtIn...))
+	}
+	if len(i.ReadAtNotIn) > 0 {
+		predicates = append(predicates, notification.ReadAtNotIn(i.ReadAtNotIn...))
+	}
+	if i.ReadAtGT != nil {
+		predicates = append(predicates, notification.ReadAtGT(*i.ReadAtGT))
+	}
+	if i.ReadAtGTE != nil {
+		predicates = append(predicates, notification.ReadAtGTE(*i.ReadAtGTE))
+	}
+	if i.ReadAtLT != nil {
+		predicates = append(predicates, notification.ReadAtLT(*i.ReadAtLT))
+	}
+	if i.ReadAtLTE != nil {
+		predicates = append(predicates, notification.ReadAtLTE(*i.ReadAtLTE))
+	}
+	if i.ReadAtIsNil {
+		predicates = append(predicates, notification.ReadAtIsNil())
+	}
+	if i.ReadAtNotNil {
+		predicates = append(predicates, notification.ReadAtNotNil())
+	}
+
+	if i.HasCase != nil {
+		p := notification.HasCaseWith(readableCaseFile())
+		if !*i.HasCase {
+			p = notification.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCaseWith) > 0 {
+		with := make([]predicate.CaseFile, 0, len(i.HasCaseWith))
+		for _, w := range i.HasCaseWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCaseWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, notification.HasCaseWith(append(with, readableCaseFile())...))
+	}
+	if i.HasTable != nil {
+		p := notification.HasTableWith(readableTerritorialTable())
+		if !*i.HasTable {
+			p = notification.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTableWith) > 0 {
+		with := make([]predicate.TerritorialTable, 0, len(i.HasTableWith))
+		for _, w := range i.HasTableWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTableWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, notification.HasTableWith(append(with, readableTerritorialTable())...))
+	}
+	if i.HasOtherTable != nil {
+		p := notification.HasOtherTableWith(readableTerritorialTable())
+		if !*i.HasOtherTable {
+			p = notification.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasOtherTableWith) > 0 {
+		with := make([]predicate.TerritorialTable, 0, len(i.HasOtherTableWith))
+		for _, w := range i.HasOtherTableWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasOtherTableWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, notification.HasOtherTableWith(append(with, readableTerritorialTable())...))
+	}
+	if i.HasDirective != nil {
+		p := notification.HasDirectiveWith(readableDirective())
+		if !*i.HasDirective {
+			p = notification.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDirectiveWith) > 0 {
+		with := make([]predicate.Directive, 0, len(i.HasDirectiveWith))
+		for _, w := range i.HasDirectiveWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDirectiveWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, notification.HasDirectiveWith(append(with, readableDirective())...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyNotificationWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return notification.And(predicates...), nil
+	}
+}
+
 // ObjectiveWhereInput represents a where input for filtering Objective queries.
 type ObjectiveWhereInput struct {
 	Predicates []predicate.Objective  `json:"-"`
@@ -8067,6 +8392,507 @@ func (i *OutcomeWhereInput) P() (predicate.Outcome, error) {
 		return predicates[0], nil
 	default:
 		return outcome.And(predicates...), nil
+	}
+}
+
+// OutgoingMailWhereInput represents a where input for filtering OutgoingMail queries.
+type OutgoingMailWhereInput struct {
+	Predicates []predicate.OutgoingMail  `json:"-"`
+	Not        *OutgoingMailWhereInput   `json:"not,omitempty"`
+	Or         []*OutgoingMailWhereInput `json:"or,omitempty"`
+	And        []*OutgoingMailWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *outgoingmail.Kind  `json:"kind,omitempty"`
+	KindNEQ   *outgoingmail.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []outgoingmail.Kind `json:"kindIn,omitempty"`
+	KindNotIn []outgoingmail.Kind `json:"kindNotIn,omitempty"`
+
+	// "to_address" field predicates.
+	ToAddress             *string  `json:"toAddress,omitempty"`
+	ToAddressNEQ          *string  `json:"toAddressNEQ,omitempty"`
+	ToAddressIn           []string `json:"toAddressIn,omitempty"`
+	ToAddressNotIn        []string `json:"toAddressNotIn,omitempty"`
+	ToAddressGT           *string  `json:"toAddressGT,omitempty"`
+	ToAddressGTE          *string  `json:"toAddressGTE,omitempty"`
+	ToAddressLT           *string  `json:"toAddressLT,omitempty"`
+	ToAddressLTE          *string  `json:"toAddressLTE,omitempty"`
+	ToAddressContains     *string  `json:"toAddressContains,omitempty"`
+	ToAddressHasPrefix    *string  `json:"toAddressHasPrefix,omitempty"`
+	ToAddressHasSuffix    *string  `json:"toAddressHasSuffix,omitempty"`
+	ToAddressEqualFold    *string  `json:"toAddressEqualFold,omitempty"`
+	ToAddressContainsFold *string  `json:"toAddressContainsFold,omitempty"`
+
+	// "language" field predicates.
+	Language      *domain.Language  `json:"language,omitempty"`
+	LanguageNEQ   *domain.Language  `json:"languageNEQ,omitempty"`
+	LanguageIn    []domain.Language `json:"languageIn,omitempty"`
+	LanguageNotIn []domain.Language `json:"languageNotIn,omitempty"`
+
+	// "subject" field predicates.
+	Subject             *string  `json:"subject,omitempty"`
+	SubjectNEQ          *string  `json:"subjectNEQ,omitempty"`
+	SubjectIn           []string `json:"subjectIn,omitempty"`
+	SubjectNotIn        []string `json:"subjectNotIn,omitempty"`
+	SubjectGT           *string  `json:"subjectGT,omitempty"`
+	SubjectGTE          *string  `json:"subjectGTE,omitempty"`
+	SubjectLT           *string  `json:"subjectLT,omitempty"`
+	SubjectLTE          *string  `json:"subjectLTE,omitempty"`
+	SubjectContains     *string  `json:"subjectContains,omitempty"`
+	SubjectHasPrefix    *string  `json:"subjectHasPrefix,omitempty"`
+	SubjectHasSuffix    *string  `json:"subjectHasSuffix,omitempty"`
+	SubjectEqualFold    *string  `json:"subjectEqualFold,omitempty"`
+	SubjectContainsFold *string  `json:"subjectContainsFold,omitempty"`
+
+	// "text_body" field predicates.
+	TextBody             *string  `json:"textBody,omitempty"`
+	TextBodyNEQ          *string  `json:"textBodyNEQ,omitempty"`
+	TextBodyIn           []string `json:"textBodyIn,omitempty"`
+	TextBodyNotIn        []string `json:"textBodyNotIn,omitempty"`
+	TextBodyGT           *string  `json:"textBodyGT,omitempty"`
+	TextBodyGTE          *string  `json:"textBodyGTE,omitempty"`
+	TextBodyLT           *string  `json:"textBodyLT,omitempty"`
+	TextBodyLTE          *string  `json:"textBodyLTE,omitempty"`
+	TextBodyContains     *string  `json:"textBodyContains,omitempty"`
+	TextBodyHasPrefix    *string  `json:"textBodyHasPrefix,omitempty"`
+	TextBodyHasSuffix    *string  `json:"textBodyHasSuffix,omitempty"`
+	TextBodyEqualFold    *string  `json:"textBodyEqualFold,omitempty"`
+	TextBodyContainsFold *string  `json:"textBodyContainsFold,omitempty"`
+
+	// "message_id" field predicates.
+	MessageID             *string  `json:"messageID,omitempty"`
+	MessageIDNEQ          *string  `json:"messageIDNEQ,omitempty"`
+	MessageIDIn           []string `json:"messageIDIn,omitempty"`
+	MessageIDNotIn        []string `json:"messageIDNotIn,omitempty"`
+	MessageIDGT           *string  `json:"messageIDGT,omitempty"`
+	MessageIDGTE          *string  `json:"messageIDGTE,omitempty"`
+	MessageIDLT           *string  `json:"messageIDLT,omitempty"`
+	MessageIDLTE          *string  `json:"messageIDLTE,omitempty"`
+	MessageIDContains     *string  `json:"messageIDContains,omitempty"`
+	MessageIDHasPrefix    *string  `json:"messageIDHasPrefix,omitempty"`
+	MessageIDHasSuffix    *string  `json:"messageIDHasSuffix,omitempty"`
+	MessageIDEqualFold    *string  `json:"messageIDEqualFold,omitempty"`
+	MessageIDContainsFold *string  `json:"messageIDContainsFold,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "state" field predicates.
+	State      *outgoingmail.State  `json:"state,omitempty"`
+	StateNEQ   *outgoingmail.State  `json:"stateNEQ,omitempty"`
+	StateIn    []outgoingmail.State `json:"stateIn,omitempty"`
+	StateNotIn []outgoingmail.State `json:"stateNotIn,omitempty"`
+
+	// "attempts" field predicates.
+	Attempts      *int  `json:"attempts,omitempty"`
+	AttemptsNEQ   *int  `json:"attemptsNEQ,omitempty"`
+	AttemptsIn    []int `json:"attemptsIn,omitempty"`
+	AttemptsNotIn []int `json:"attemptsNotIn,omitempty"`
+	AttemptsGT    *int  `json:"attemptsGT,omitempty"`
+	AttemptsGTE   *int  `json:"attemptsGTE,omitempty"`
+	AttemptsLT    *int  `json:"attemptsLT,omitempty"`
+	AttemptsLTE   *int  `json:"attemptsLTE,omitempty"`
+
+	// "recipient" edge predicates.
+	HasRecipient     *bool             `json:"hasRecipient,omitempty"`
+	HasRecipientWith []*UserWhereInput `json:"hasRecipientWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *OutgoingMailWhereInput) AddPredicates(predicates ...predicate.OutgoingMail) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the OutgoingMailWhereInput filter on the OutgoingMailQuery builder.
+func (i *OutgoingMailWhereInput) Filter(q *OutgoingMailQuery) (*OutgoingMailQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyOutgoingMailWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyOutgoingMailWhereInput is returned in case the OutgoingMailWhereInput is empty.
+var ErrEmptyOutgoingMailWhereInput = errors.New("ent: empty predicate OutgoingMailWhereInput")
+
+// readableOutgoingMail narrows the OutgoingMail rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// OutgoingMail's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableOutgoingMail() predicate.OutgoingMail {
+	return func(s *sql.Selector) {
+		q := &OutgoingMailQuery{config: config{}, ctx: &QueryContext{Type: TypeOutgoingMail}}
+		if err := outgoingmail.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
+
+// P returns a predicate for filtering outgoingmails.
+// An error is returned if the input is empty or invalid.
+func (i *OutgoingMailWhereInput) P() (predicate.OutgoingMail, error) {
+	var predicates []predicate.OutgoingMail
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, outgoingmail.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.OutgoingMail, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, outgoingmail.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.OutgoingMail, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, outgoingmail.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, outgoingmail.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, outgoingmail.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, outgoingmail.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, outgoingmail.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, outgoingmail.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, outgoingmail.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, outgoingmail.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, outgoingmail.IDLTE(*i.IDLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, outgoingmail.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, outgoingmail.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, outgoingmail.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, outgoingmail.KindNotIn(i.KindNotIn...))
+	}
+	if i.ToAddress != nil {
+		predicates = append(predicates, outgoingmail.ToAddressEQ(*i.ToAddress))
+	}
+	if i.ToAddressNEQ != nil {
+		predicates = append(predicates, outgoingmail.ToAddressNEQ(*i.ToAddressNEQ))
+	}
+	if len(i.ToAddressIn) > 0 {
+		predicates = append(predicates, outgoingmail.ToAddressIn(i.ToAddressIn...))
+	}
+	if len(i.ToAddressNotIn) > 0 {
+		predicates = append(predicates, outgoingmail.ToAddressNotIn(i.ToAddressNotIn...))
+	}
+	if i.ToAddressGT != nil {
+		predicates = append(predicates, outgoingmail.ToAddressGT(*i.ToAddressGT))
+	}
+	if i.ToAddressGTE != nil {
+		predicates = append(predicates, outgoingmail.ToAddressGTE(*i.ToAddressGTE))
+	}
+	if i.ToAddressLT != nil {
+		predicates = append(predicates, outgoingmail.ToAddressLT(*i.ToAddressLT))
+	}
+	if i.ToAddressLTE != nil {
+		predicates = append(predicates, outgoingmail.ToAddressLTE(*i.ToAddressLTE))
+	}
+	if i.ToAddressContains != nil {
+		predicates = append(predicates, outgoingmail.ToAddressContains(*i.ToAddressContains))
+	}
+	if i.ToAddressHasPrefix != nil {
+		predicates = append(predicates, outgoingmail.ToAddressHasPrefix(*i.ToAddressHasPrefix))
+	}
+	if i.ToAddressHasSuffix != nil {
+		predicates = append(predicates, outgoingmail.ToAddressHasSuffix(*i.ToAddressHasSuffix))
+	}
+	if i.ToAddressEqualFold != nil {
+		predicates = append(predicates, outgoingmail.ToAddressEqualFold(*i.ToAddressEqualFold))
+	}
+	if i.ToAddressContainsFold != nil {
+		predicates = append(predicates, outgoingmail.ToAddressContainsFold(*i.ToAddressContainsFold))
+	}
+	if i.Language != nil {
+		predicates = append(predicates, outgoingmail.LanguageEQ(*i.Language))
+	}
+	if i.LanguageNEQ != nil {
+		predicates = append(predicates, outgoingmail.LanguageNEQ(*i.LanguageNEQ))
+	}
+	if len(i.LanguageIn) > 0 {
+		predicates = append(predicates, outgoingmail.LanguageIn(i.LanguageIn...))
+	}
+	if len(i.LanguageNotIn) > 0 {
+		predicates = append(predicates, outgoingmail.LanguageNotIn(i.LanguageNotIn...))
+	}
+	if i.Subject != nil {
+		predicates = append(predicates, outgoingmail.SubjectEQ(*i.Subject))
+	}
+	if i.SubjectNEQ != nil {
+		predicates = append(predicates, outgoingmail.SubjectNEQ(*i.SubjectNEQ))
+	}
+	if len(i.SubjectIn) > 0 {
+		predicates = append(predicates, outgoingmail.SubjectIn(i.SubjectIn...))
+	}
+	if len(i.SubjectNotIn) > 0 {
+		predicates = append(predicates, outgoingmail.SubjectNotIn(i.SubjectNotIn...))
+	}
+	if i.SubjectGT != nil {
+		predicates = append(predicates, outgoingmail.SubjectGT(*i.SubjectGT))
+	}
+	if i.SubjectGTE != nil {
+		predicates = append(predicates, outgoingmail.SubjectGTE(*i.SubjectGTE))
+	}
+	if i.SubjectLT != nil {
+		predicates = append(predicates, outgoingmail.SubjectLT(*i.SubjectLT))
+	}
+	if i.SubjectLTE != nil {
+		predicates = append(predicates, outgoingmail.SubjectLTE(*i.SubjectLTE))
+	}
+	if i.SubjectContains != nil {
+		predicates = append(predicates, outgoingmail.SubjectContains(*i.SubjectContains))
+	}
+	if i.SubjectHasPrefix != nil {
+		predicates = append(predicates, outgoingmail.SubjectHasPrefix(*i.SubjectHasPrefix))
+	}
+	if i.SubjectHasSuffix != nil {
+		predicates = append(predicates, outgoingmail.SubjectHasSuffix(*i.SubjectHasSuffix))
+	}
+	if i.SubjectEqualFold != nil {
+		predicates = append(predicates, outgoingmail.SubjectEqualFold(*i.SubjectEqualFold))
+	}
+	if i.SubjectContainsFold != nil {
+		predicates = append(predicates, outgoingmail.SubjectContainsFold(*i.SubjectContainsFold))
+	}
+	if i.TextBody != nil {
+		predicates = append(predicates, outgoingmail.TextBodyEQ(*i.TextBody))
+	}
+	if i.TextBodyNEQ != nil {
+		predicates = append(predicates, outgoingmail.TextBodyNEQ(*i.TextBodyNEQ))
+	}
+	if len(i.TextBodyIn) > 0 {
+		predicates = append(predicates, outgoingmail.TextBodyIn(i.TextBodyIn...))
+	}
+	if len(i.TextBodyNotIn) > 0 {
+		predicates = append(predicates, outgoingmail.TextBodyNotIn(i.TextBodyNotIn...))
+	}
+	if i.TextBodyGT != nil {
+		predicates = append(predicates, outgoingmail.TextBodyGT(*i.TextBodyGT))
+	}
+	if i.TextBodyGTE != nil {
+		predicates = append(predicates, outgoingmail.TextBodyGTE(*i.TextBodyGTE))
+	}
+	if i.TextBodyLT != nil {
+		predicates = append(predicates, outgoingmail.TextBodyLT(*i.TextBodyLT))
+	}
+	if i.TextBodyLTE != nil {
+		predicates = append(predicates, outgoingmail.TextBodyLTE(*i.TextBodyLTE))
+	}
+	if i.TextBodyContains != nil {
+		predicates = append(predicates, outgoingmail.TextBodyContains(*i.TextBodyContains))
+	}
+	if i.TextBodyHasPrefix != nil {
+		predicates = append(predicates, outgoingmail.TextBodyHasPrefix(*i.TextBodyHasPrefix))
+	}
+	if i.TextBodyHasSuffix != nil {
+		predicates = append(predicates, outgoingmail.TextBodyHasSuffix(*i.TextBodyHasSuffix))
+	}
+	if i.TextBodyEqualFold != nil {
+		predicates = append(predicates, outgoingmail.TextBodyEqualFold(*i.TextBodyEqualFold))
+	}
+	if i.TextBodyContainsFold != nil {
+		predicates = append(predicates, outgoingmail.TextBodyContainsFold(*i.TextBodyContainsFold))
+	}
+	if i.MessageID != nil {
+		predicates = append(predicates, outgoingmail.MessageIDEQ(*i.MessageID))
+	}
+	if i.MessageIDNEQ != nil {
+		predicates = append(predicates, outgoingmail.MessageIDNEQ(*i.MessageIDNEQ))
+	}
+	if len(i.MessageIDIn) > 0 {
+		predicates = append(predicates, outgoingmail.MessageIDIn(i.MessageIDIn...))
+	}
+	if len(i.MessageIDNotIn) > 0 {
+		predicates = append(predicates, outgoingmail.MessageIDNotIn(i.MessageIDNotIn...))
+	}
+	if i.MessageIDGT != nil {
+		predicates = append(predicates, outgoingmail.MessageIDGT(*i.MessageIDGT))
+	}
+	if i.MessageIDGTE != nil {
+		predicates = append(predicates, outgoingmail.MessageIDGTE(*i.MessageIDGTE))
+	}
+	if i.MessageIDLT != nil {
+		predicates = append(predicates, outgoingmail.MessageIDLT(*i.MessageIDLT))
+	}
+	if i.MessageIDLTE != nil {
+		predicates = append(predicates, outgoingmail.MessageIDLTE(*i.MessageIDLTE))
+	}
+	if i.MessageIDContains != nil {
+		predicates = append(predicates, outgoingmail.MessageIDContains(*i.MessageIDContains))
+	}
+	if i.MessageIDHasPrefix != nil {
+		predicates = append(predicates, outgoingmail.MessageIDHasPrefix(*i.MessageIDHasPrefix))
+	}
+	if i.MessageIDHasSuffix != nil {
+		predicates = append(predicates, outgoingmail.MessageIDHasSuffix(*i.MessageIDHasSuffix))
+	}
+	if i.MessageIDEqualFold != nil {
+		predicates = append(predicates, outgoingmail.MessageIDEqualFold(*i.MessageIDEqualFold))
+	}
+	if i.MessageIDContainsFold != nil {
+		predicates = append(predicates, outgoingmail.MessageIDContainsFold(*i.MessageIDContainsFold))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, outgoingmail.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, outgoingmail.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, outgoingmail.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, outgoingmail.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, outgoingmail.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, outgoingmail.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, outgoingmail.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, outgoingmail.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.State != nil {
+		predicates = append(predicates, outgoingmail.StateEQ(*i.State))
+	}
+	if i.StateNEQ != nil {
+		predicates = append(predicates, outgoingmail.StateNEQ(*i.StateNEQ))
+	}
+	if len(i.StateIn) > 0 {
+		predicates = append(predicates, outgoingmail.StateIn(i.StateIn...))
+	}
+	if len(i.StateNotIn) > 0 {
+		predicates = append(predicates, outgoingmail.StateNotIn(i.StateNotIn...))
+	}
+	if i.Attempts != nil {
+		predicates = append(predicates, outgoingmail.AttemptsEQ(*i.Attempts))
+	}
+	if i.AttemptsNEQ != nil {
+		predicates = append(predicates, outgoingmail.AttemptsNEQ(*i.AttemptsNEQ))
+	}
+	if len(i.AttemptsIn) > 0 {
+		predicates = append(predicates, outgoingmail.AttemptsIn(i.AttemptsIn...))
+	}
+	if len(i.AttemptsNotIn) > 0 {
+		predicates = append(predicates, outgoingmail.AttemptsNotIn(i.AttemptsNotIn...))
+	}
+	if i.AttemptsGT != nil {
+		predicates = append(predicates, outgoingmail.AttemptsGT(*i.AttemptsGT))
+	}
+	if i.AttemptsGTE != nil {
+		predicates = append(predicates, outgoingmail.AttemptsGTE(*i.AttemptsGTE))
+	}
+	if i.AttemptsLT != nil {
+		predicates = append(predicates, outgoingmail.AttemptsLT(*i.AttemptsLT))
+	}
+	if i.AttemptsLTE != nil {
+		predicates = append(predicates, outgoingmail.AttemptsLTE(*i.AttemptsLTE))
+	}
+
+	if i.HasRecipient != nil {
+		p := outgoingmail.HasRecipientWith(readableUser())
+		if !*i.HasRecipient {
+			p = outgoingmail.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRecipientWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasRecipientWith))
+		for _, w := range i.HasRecipientWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRecipientWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, outgoingmail.HasRecipientWith(append(with, readableUser())...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyOutgoingMailWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return outgoingmail.And(predicates...), nil
 	}
 }
 
@@ -11327,6 +12153,12 @@ type UserWhereInput struct {
 	Disabled    *bool `json:"disabled,omitempty"`
 	DisabledNEQ *bool `json:"disabledNEQ,omitempty"`
 
+	// "language" field predicates.
+	Language      *domain.Language  `json:"language,omitempty"`
+	LanguageNEQ   *domain.Language  `json:"languageNEQ,omitempty"`
+	LanguageIn    []domain.Language `json:"languageIn,omitempty"`
+	LanguageNotIn []domain.Language `json:"languageNotIn,omitempty"`
+
 	// "organization" edge predicates.
 	HasOrganization     *bool                     `json:"hasOrganization,omitempty"`
 	HasOrganizationWith []*OrganizationWhereInput `json:"hasOrganizationWith,omitempty"`
@@ -11587,6 +12419,18 @@ func (i *UserWhereInput) P() (predicate.User, error) {
 	}
 	if i.DisabledNEQ != nil {
 		predicates = append(predicates, user.DisabledNEQ(*i.DisabledNEQ))
+	}
+	if i.Language != nil {
+		predicates = append(predicates, user.LanguageEQ(*i.Language))
+	}
+	if i.LanguageNEQ != nil {
+		predicates = append(predicates, user.LanguageNEQ(*i.LanguageNEQ))
+	}
+	if len(i.LanguageIn) > 0 {
+		predicates = append(predicates, user.LanguageIn(i.LanguageIn...))
+	}
+	if len(i.LanguageNotIn) > 0 {
+		predicates = append(predicates, user.LanguageNotIn(i.LanguageNotIn...))
 	}
 
 	if i.HasOrganization != nil {

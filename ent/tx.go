@@ -46,14 +46,24 @@ type Tx struct {
 	MonitoringMeeting *MonitoringMeetingClient
 	// Municipality is the client for interacting with the Municipality builders.
 	Municipality *MunicipalityClient
+	// Notification is the client for interacting with the Notification builders.
+	Notification *NotificationClient
+	// NotificationPreference is the client for interacting with the NotificationPreference builders.
+	NotificationPreference *NotificationPreferenceClient
 	// Objective is the client for interacting with the Objective builders.
 	Objective *ObjectiveClient
 	// Organization is the client for interacting with the Organization builders.
 	Organization *OrganizationClient
+	// OutboxEvent is the client for interacting with the OutboxEvent builders.
+	OutboxEvent *OutboxEventClient
 	// Outcome is the client for interacting with the Outcome builders.
 	Outcome *OutcomeClient
+	// OutgoingMail is the client for interacting with the OutgoingMail builders.
+	OutgoingMail *OutgoingMailClient
 	// Pact is the client for interacting with the Pact builders.
 	Pact *PactClient
+	// PasswordToken is the client for interacting with the PasswordToken builders.
+	PasswordToken *PasswordTokenClient
 	// Person is the client for interacting with the Person builders.
 	Person *PersonClient
 	// PersonIdentity is the client for interacting with the PersonIdentity builders.
@@ -74,6 +84,10 @@ type Tx struct {
 	TerritorialTable *TerritorialTableClient
 	// User is the client for interacting with the User builders.
 	User *UserClient
+	// Webhook is the client for interacting with the Webhook builders.
+	Webhook *WebhookClient
+	// WebhookDelivery is the client for interacting with the WebhookDelivery builders.
+	WebhookDelivery *WebhookDeliveryClient
 
 	// lazily loaded.
 	client     *Client
@@ -221,10 +235,15 @@ func (tx *Tx) init() {
 	tx.MonitoringItem = NewMonitoringItemClient(tx.config)
 	tx.MonitoringMeeting = NewMonitoringMeetingClient(tx.config)
 	tx.Municipality = NewMunicipalityClient(tx.config)
+	tx.Notification = NewNotificationClient(tx.config)
+	tx.NotificationPreference = NewNotificationPreferenceClient(tx.config)
 	tx.Objective = NewObjectiveClient(tx.config)
 	tx.Organization = NewOrganizationClient(tx.config)
+	tx.OutboxEvent = NewOutboxEventClient(tx.config)
 	tx.Outcome = NewOutcomeClient(tx.config)
+	tx.OutgoingMail = NewOutgoingMailClient(tx.config)
 	tx.Pact = NewPactClient(tx.config)
+	tx.PasswordToken = NewPasswordTokenClient(tx.config)
 	tx.Person = NewPersonClient(tx.config)
 	tx.PersonIdentity = NewPersonIdentityClient(tx.config)
 	tx.Plan = NewPlanClient(tx.config)
@@ -235,6 +254,8 @@ func (tx *Tx) init() {
 	tx.TableMembership = NewTableMembershipClient(tx.config)
 	tx.TerritorialTable = NewTerritorialTableClient(tx.config)
 	tx.User = NewUserClient(tx.config)
+	tx.Webhook = NewWebhookClient(tx.config)
+	tx.WebhookDelivery = NewWebhookDeliveryClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.

@@ -36,6 +36,8 @@ type User struct {
 	Disabled bool `json:"disabled,omitempty"`
 	// argon2id hash of the password; never leaves the server.
 	PasswordHash string `json:"-"`
+	// The language WIN speaks to the user in: the SPA's choice, used for notifications and e-mail (lingua).
+	Language domain.Language `json:"language,omitempty"`
 	// When the password last changed; sessions older than this end (password modificata il).
 	PasswordChangedAt *time.Time `json:"password_changed_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -163,7 +165,7 @@ func (*User) scanValues(columns []string) ([]any, error) {
 			values[i] = new(gid.ID)
 		case user.FieldDisabled:
 			values[i] = new(sql.NullBool)
-		case user.FieldEmail, user.FieldName, user.FieldPasswordHash:
+		case user.FieldEmail, user.FieldName, user.FieldPasswordHash, user.FieldLanguage:
 			values[i] = new(sql.NullString)
 		case user.FieldCreatedAt, user.FieldUpdatedAt, user.FieldPasswordChangedAt:
 			values[i] = new(sql.NullTime)
@@ -233,6 +235,12 @@ func (_m *User) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field password_hash", values[i])
 			} else if value.Valid {
 				_m.PasswordHash = value.String
+			}
+		case user.FieldLanguage:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field language", values[i])
+			} else if value.Valid {
+				_m.Language = domain.Language(value.String)
 			}
 		case user.FieldPasswordChangedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -343,6 +351,9 @@ func (_m *User) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.Disabled))
 	builder.WriteString(", ")
 	builder.WriteString("password_hash=<sensitive>")
+	builder.WriteString(", ")
+	builder.WriteString("language=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Language))
 	builder.WriteString(", ")
 	if v := _m.PasswordChangedAt; v != nil {
 		builder.WriteString("password_changed_at=")

@@ -77,6 +77,15 @@ func (r *queryResolver) Municipalities(ctx context.Context, after *entgql.Cursor
 		)
 }
 
+// Notifications is the resolver for the notifications field.
+func (r *queryResolver) Notifications(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.NotificationOrder, where *ent.NotificationWhereInput) (*ent.NotificationConnection, error) {
+	return r.client.Notification.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithNotificationOrder(orderBy),
+			ent.WithNotificationFilter(where.Filter),
+		)
+}
+
 // Objectives is the resolver for the objectives field.
 func (r *queryResolver) Objectives(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ObjectiveOrder, where *ent.ObjectiveWhereInput) (*ent.ObjectiveConnection, error) {
 	return r.client.Objective.Query().
@@ -92,6 +101,15 @@ func (r *queryResolver) Organizations(ctx context.Context, after *entgql.Cursor[
 		Paginate(ctx, after, first, before, last,
 			ent.WithOrganizationOrder(orderBy),
 			ent.WithOrganizationFilter(where.Filter),
+		)
+}
+
+// OutgoingMails is the resolver for the outgoingMails field.
+func (r *queryResolver) OutgoingMails(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.OutgoingMailOrder, where *ent.OutgoingMailWhereInput) (*ent.OutgoingMailConnection, error) {
+	return r.client.OutgoingMail.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithOutgoingMailOrder(orderBy),
+			ent.WithOutgoingMailFilter(where.Filter),
 		)
 }
 
@@ -138,6 +156,11 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[gid.ID],
 			ent.WithUserOrder(orderBy),
 			ent.WithUserFilter(where.Filter),
 		)
+}
+
+// Webhooks is the resolver for the webhooks field.
+func (r *queryResolver) Webhooks(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.WebhookConnection, error) {
+	return r.client.Webhook.Query().Paginate(ctx, after, first, before, last)
 }
 
 // Case returns CaseResolver implementation.

@@ -821,6 +821,105 @@ var (
 			},
 		},
 	}
+	// NotificationsColumns holds the columns for the "notifications" table.
+	NotificationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRAL_RECEIVED", "REFERRAL_DECLINED", "CASE_TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "TRANSFER_REQUESTED", "TRANSFER_ACCEPTED", "TRANSFER_DECLINED", "DIRECTIVE_ISSUED", "PLAN_REVIEW_DUE", "MONITORING_MEETING_DUE", "FOLLOW_UP_DUE", "INTERVENTION_ENDING", "COMMITMENT_OVERDUE", "WEBHOOK_DISABLED", "CASE_CHANGED"}},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "read_at", Type: field.TypeTime, Nullable: true},
+		{Name: "event_id", Type: field.TypeString, Size: 40},
+		{Name: "case_code", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "day", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "emailed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "notification_recipient", Type: field.TypeString, Size: 40},
+		{Name: "notification_case", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "notification_table", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "notification_other_table", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "notification_directive", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// NotificationsTable holds the schema information for the "notifications" table.
+	NotificationsTable = &schema.Table{
+		Name:       "notifications",
+		Columns:    NotificationsColumns,
+		PrimaryKey: []*schema.Column{NotificationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "notifications_users_recipient",
+				Columns:    []*schema.Column{NotificationsColumns[8]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "notifications_cases_case",
+				Columns:    []*schema.Column{NotificationsColumns[9]},
+				RefColumns: []*schema.Column{CasesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "notifications_territorial_tables_table",
+				Columns:    []*schema.Column{NotificationsColumns[10]},
+				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "notifications_territorial_tables_other_table",
+				Columns:    []*schema.Column{NotificationsColumns[11]},
+				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "notifications_directives_directive",
+				Columns:    []*schema.Column{NotificationsColumns[12]},
+				RefColumns: []*schema.Column{DirectivesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "notification_created_at_notification_recipient",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationsColumns[2], NotificationsColumns[8]},
+			},
+			{
+				Name:    "notification_read_at_notification_recipient",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationsColumns[3], NotificationsColumns[8]},
+			},
+			{
+				Name:    "notification_event_id_notification_recipient",
+				Unique:  true,
+				Columns: []*schema.Column{NotificationsColumns[4], NotificationsColumns[8]},
+			},
+		},
+	}
+	// NotificationPreferencesColumns holds the columns for the "notification_preferences" table.
+	NotificationPreferencesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRAL_RECEIVED", "REFERRAL_DECLINED", "CASE_TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "TRANSFER_REQUESTED", "TRANSFER_ACCEPTED", "TRANSFER_DECLINED", "DIRECTIVE_ISSUED", "PLAN_REVIEW_DUE", "MONITORING_MEETING_DUE", "FOLLOW_UP_DUE", "INTERVENTION_ENDING", "COMMITMENT_OVERDUE", "WEBHOOK_DISABLED", "CASE_CHANGED"}},
+		{Name: "delivery", Type: field.TypeEnum, Enums: []string{"IN_APP", "EMAIL", "DIGEST"}},
+		{Name: "notification_preference_user", Type: field.TypeString, Size: 40},
+	}
+	// NotificationPreferencesTable holds the schema information for the "notification_preferences" table.
+	NotificationPreferencesTable = &schema.Table{
+		Name:       "notification_preferences",
+		Columns:    NotificationPreferencesColumns,
+		PrimaryKey: []*schema.Column{NotificationPreferencesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "notification_preferences_users_user",
+				Columns:    []*schema.Column{NotificationPreferencesColumns[3]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "notificationpreference_kind_notification_preference_user",
+				Unique:  true,
+				Columns: []*schema.Column{NotificationPreferencesColumns[1], NotificationPreferencesColumns[3]},
+			},
+		},
+	}
 	// ObjectivesColumns holds the columns for the "objectives" table.
 	ObjectivesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -883,6 +982,44 @@ var (
 				Name:    "organization_kind",
 				Unique:  false,
 				Columns: []*schema.Column{OrganizationsColumns[4]},
+			},
+		},
+	}
+	// OutboxEventsColumns holds the columns for the "outbox_events" table.
+	OutboxEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRAL_RECEIVED", "REFERRAL_DECLINED", "CASE_TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "TRANSFER_REQUESTED", "TRANSFER_ACCEPTED", "TRANSFER_DECLINED", "DIRECTIVE_ISSUED", "PLAN_REVIEW_DUE", "MONITORING_MEETING_DUE", "FOLLOW_UP_DUE", "INTERVENTION_ENDING", "COMMITMENT_OVERDUE", "WEBHOOK_DISABLED", "CASE_CHANGED"}},
+		{Name: "occurred_at", Type: field.TypeTime},
+		{Name: "actor_id", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "case_id", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "table_id", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "other_table_id", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "directive_id", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "user_id", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "object_id", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "day", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "ordering_key", Type: field.TypeString, Size: 40},
+		{Name: "dedupe_key", Type: field.TypeString, Unique: true, Nullable: true, Size: 120},
+		{Name: "dispatched_at", Type: field.TypeTime, Nullable: true},
+		{Name: "claimed_until", Type: field.TypeTime, Nullable: true},
+		{Name: "attempts", Type: field.TypeInt, Default: 0},
+		{Name: "last_error", Type: field.TypeString, Nullable: true, Size: 500},
+	}
+	// OutboxEventsTable holds the schema information for the "outbox_events" table.
+	OutboxEventsTable = &schema.Table{
+		Name:       "outbox_events",
+		Columns:    OutboxEventsColumns,
+		PrimaryKey: []*schema.Column{OutboxEventsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "outboxevent_dispatched_at_occurred_at",
+				Unique:  false,
+				Columns: []*schema.Column{OutboxEventsColumns[13], OutboxEventsColumns[2]},
+			},
+			{
+				Name:    "outboxevent_ordering_key",
+				Unique:  false,
+				Columns: []*schema.Column{OutboxEventsColumns[11]},
 			},
 		},
 	}
@@ -950,6 +1087,51 @@ var (
 			},
 		},
 	}
+	// OutgoingMailsColumns holds the columns for the "outgoing_mails" table.
+	OutgoingMailsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"NOTIFICATION", "DIGEST", "INVITATION", "PASSWORD_RESET"}},
+		{Name: "to_address", Type: field.TypeString, Size: 200},
+		{Name: "language", Type: field.TypeEnum, Enums: []string{"IT", "EN"}},
+		{Name: "subject", Type: field.TypeString, Size: 300},
+		{Name: "text_body", Type: field.TypeString, Size: 2147483647},
+		{Name: "html_body", Type: field.TypeString, Size: 2147483647},
+		{Name: "message_id", Type: field.TypeString, Unique: true, Size: 200},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "state", Type: field.TypeEnum, Enums: []string{"PENDING", "SENT", "LOGGED", "FAILED"}, Default: "PENDING"},
+		{Name: "attempts", Type: field.TypeInt, Default: 0},
+		{Name: "next_attempt_at", Type: field.TypeTime, Nullable: true},
+		{Name: "claimed_until", Type: field.TypeTime, Nullable: true},
+		{Name: "sent_at", Type: field.TypeTime, Nullable: true},
+		{Name: "last_error", Type: field.TypeString, Nullable: true, Size: 300},
+		{Name: "outgoing_mail_recipient", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// OutgoingMailsTable holds the schema information for the "outgoing_mails" table.
+	OutgoingMailsTable = &schema.Table{
+		Name:       "outgoing_mails",
+		Columns:    OutgoingMailsColumns,
+		PrimaryKey: []*schema.Column{OutgoingMailsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "outgoing_mails_users_recipient",
+				Columns:    []*schema.Column{OutgoingMailsColumns[15]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "outgoingmail_state_next_attempt_at",
+				Unique:  false,
+				Columns: []*schema.Column{OutgoingMailsColumns[9], OutgoingMailsColumns[11]},
+			},
+			{
+				Name:    "outgoingmail_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{OutgoingMailsColumns[8]},
+			},
+		},
+	}
 	// PactsColumns holds the columns for the "pacts" table.
 	PactsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -969,6 +1151,37 @@ var (
 				Name:    "pact_created_at",
 				Unique:  false,
 				Columns: []*schema.Column{PactsColumns[1]},
+			},
+		},
+	}
+	// PasswordTokensColumns holds the columns for the "password_tokens" table.
+	PasswordTokensColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "token_hash", Type: field.TypeString, Unique: true},
+		{Name: "purpose", Type: field.TypeEnum, Enums: []string{"RESET", "INVITATION"}},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "password_token_user", Type: field.TypeString, Size: 40},
+	}
+	// PasswordTokensTable holds the schema information for the "password_tokens" table.
+	PasswordTokensTable = &schema.Table{
+		Name:       "password_tokens",
+		Columns:    PasswordTokensColumns,
+		PrimaryKey: []*schema.Column{PasswordTokensColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "password_tokens_users_user",
+				Columns:    []*schema.Column{PasswordTokensColumns[6]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "passwordtoken_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{PasswordTokensColumns[4]},
 			},
 		},
 	}
@@ -1324,6 +1537,7 @@ var (
 		{Name: "roles", Type: field.TypeJSON},
 		{Name: "disabled", Type: field.TypeBool, Default: false},
 		{Name: "password_hash", Type: field.TypeString, Nullable: true},
+		{Name: "language", Type: field.TypeEnum, Enums: []string{"IT", "EN"}, Default: "IT"},
 		{Name: "password_changed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "user_organization", Type: field.TypeString, Size: 40},
 	}
@@ -1335,7 +1549,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "users_organizations_organization",
-				Columns:    []*schema.Column{UsersColumns[9]},
+				Columns:    []*schema.Column{UsersColumns[10]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1345,6 +1559,97 @@ var (
 				Name:    "user_created_at",
 				Unique:  false,
 				Columns: []*schema.Column{UsersColumns[1]},
+			},
+		},
+	}
+	// WebhooksColumns holds the columns for the "webhooks" table.
+	WebhooksColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "url", Type: field.TypeString, Size: 2000},
+		{Name: "description", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "kinds", Type: field.TypeJSON},
+		{Name: "secret", Type: field.TypeString},
+		{Name: "enabled", Type: field.TypeBool, Default: true},
+		{Name: "disabled_reason", Type: field.TypeString, Nullable: true, Size: 300},
+		{Name: "failing_since", Type: field.TypeTime, Nullable: true},
+		{Name: "webhook_owner", Type: field.TypeString, Size: 40},
+		{Name: "webhook_token", Type: field.TypeString, Size: 40},
+	}
+	// WebhooksTable holds the schema information for the "webhooks" table.
+	WebhooksTable = &schema.Table{
+		Name:       "webhooks",
+		Columns:    WebhooksColumns,
+		PrimaryKey: []*schema.Column{WebhooksColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "webhooks_users_owner",
+				Columns:    []*schema.Column{WebhooksColumns[10]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "webhooks_api_tokens_token",
+				Columns:    []*schema.Column{WebhooksColumns[11]},
+				RefColumns: []*schema.Column{APITokensColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "webhook_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{WebhooksColumns[1]},
+			},
+		},
+	}
+	// WebhookDeliveriesColumns holds the columns for the "webhook_deliveries" table.
+	WebhookDeliveriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "event_id", Type: field.TypeString, Size: 40},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRAL_RECEIVED", "REFERRAL_DECLINED", "CASE_TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "TRANSFER_REQUESTED", "TRANSFER_ACCEPTED", "TRANSFER_DECLINED", "DIRECTIVE_ISSUED", "PLAN_REVIEW_DUE", "MONITORING_MEETING_DUE", "FOLLOW_UP_DUE", "INTERVENTION_ENDING", "COMMITMENT_OVERDUE", "WEBHOOK_DISABLED", "CASE_CHANGED"}},
+		{Name: "ordering_key", Type: field.TypeString, Size: 40},
+		{Name: "payload", Type: field.TypeString, Size: 2147483647},
+		{Name: "state", Type: field.TypeEnum, Enums: []string{"PENDING", "DELIVERED", "FAILED", "SKIPPED"}, Default: "PENDING"},
+		{Name: "attempts", Type: field.TypeInt, Default: 0},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "next_attempt_at", Type: field.TypeTime, Nullable: true},
+		{Name: "claimed_until", Type: field.TypeTime, Nullable: true},
+		{Name: "last_status", Type: field.TypeInt, Nullable: true},
+		{Name: "last_duration_ms", Type: field.TypeInt, Nullable: true},
+		{Name: "last_error", Type: field.TypeString, Nullable: true, Size: 300},
+		{Name: "delivered_at", Type: field.TypeTime, Nullable: true},
+		{Name: "webhook_delivery_webhook", Type: field.TypeString, Size: 40},
+	}
+	// WebhookDeliveriesTable holds the schema information for the "webhook_deliveries" table.
+	WebhookDeliveriesTable = &schema.Table{
+		Name:       "webhook_deliveries",
+		Columns:    WebhookDeliveriesColumns,
+		PrimaryKey: []*schema.Column{WebhookDeliveriesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "webhook_deliveries_webhooks_webhook",
+				Columns:    []*schema.Column{WebhookDeliveriesColumns[14]},
+				RefColumns: []*schema.Column{WebhooksColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "webhookdelivery_state_next_attempt_at",
+				Unique:  false,
+				Columns: []*schema.Column{WebhookDeliveriesColumns[5], WebhookDeliveriesColumns[8]},
+			},
+			{
+				Name:    "webhookdelivery_ordering_key_created_at_webhook_delivery_webhook",
+				Unique:  false,
+				Columns: []*schema.Column{WebhookDeliveriesColumns[3], WebhookDeliveriesColumns[7], WebhookDeliveriesColumns[14]},
+			},
+			{
+				Name:    "webhookdelivery_event_id_webhook_delivery_webhook",
+				Unique:  true,
+				Columns: []*schema.Column{WebhookDeliveriesColumns[1], WebhookDeliveriesColumns[14]},
 			},
 		},
 	}
@@ -1566,10 +1871,15 @@ var (
 		MonitoringItemsTable,
 		MonitoringMeetingsTable,
 		MunicipalitiesTable,
+		NotificationsTable,
+		NotificationPreferencesTable,
 		ObjectivesTable,
 		OrganizationsTable,
+		OutboxEventsTable,
 		OutcomesTable,
+		OutgoingMailsTable,
 		PactsTable,
+		PasswordTokensTable,
 		PersonsTable,
 		PersonIdentitiesTable,
 		PlansTable,
@@ -1580,6 +1890,8 @@ var (
 		TableMembershipsTable,
 		TerritorialTablesTable,
 		UsersTable,
+		WebhooksTable,
+		WebhookDeliveriesTable,
 		CaseFileTeamTable,
 		DirectiveTablesTable,
 		MeetingAttendeesTable,
@@ -1633,10 +1945,18 @@ func init() {
 	MonitoringItemsTable.ForeignKeys[2].RefTable = CommitmentsTable
 	MonitoringMeetingsTable.ForeignKeys[0].RefTable = CasesTable
 	MonitoringMeetingsTable.ForeignKeys[1].RefTable = UsersTable
+	NotificationsTable.ForeignKeys[0].RefTable = UsersTable
+	NotificationsTable.ForeignKeys[1].RefTable = CasesTable
+	NotificationsTable.ForeignKeys[2].RefTable = TerritorialTablesTable
+	NotificationsTable.ForeignKeys[3].RefTable = TerritorialTablesTable
+	NotificationsTable.ForeignKeys[4].RefTable = DirectivesTable
+	NotificationPreferencesTable.ForeignKeys[0].RefTable = UsersTable
 	OrganizationsTable.ForeignKeys[0].RefTable = MunicipalitiesTable
 	OutcomesTable.ForeignKeys[0].RefTable = CasesTable
 	OutcomesTable.ForeignKeys[1].RefTable = InterventionsTable
 	OutcomesTable.ForeignKeys[2].RefTable = UsersTable
+	OutgoingMailsTable.ForeignKeys[0].RefTable = UsersTable
+	PasswordTokensTable.ForeignKeys[0].RefTable = UsersTable
 	PersonsTable.ForeignKeys[0].RefTable = MunicipalitiesTable
 	PersonIdentitiesTable.ForeignKeys[0].RefTable = PersonsTable
 	PlansTable.ForeignKeys[0].RefTable = CasesTable
@@ -1652,6 +1972,9 @@ func init() {
 		Table: "territorial_tables",
 	}
 	UsersTable.ForeignKeys[0].RefTable = OrganizationsTable
+	WebhooksTable.ForeignKeys[0].RefTable = UsersTable
+	WebhooksTable.ForeignKeys[1].RefTable = APITokensTable
+	WebhookDeliveriesTable.ForeignKeys[0].RefTable = WebhooksTable
 	CaseFileTeamTable.ForeignKeys[0].RefTable = CasesTable
 	CaseFileTeamTable.ForeignKeys[1].RefTable = UsersTable
 	DirectiveTablesTable.ForeignKeys[0].RefTable = DirectivesTable

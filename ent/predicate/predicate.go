@@ -54,17 +54,32 @@ type MonitoringMeeting func(*sql.Selector)
 // Municipality is the predicate function for municipality builders.
 type Municipality func(*sql.Selector)
 
+// Notification is the predicate function for notification builders.
+type Notification func(*sql.Selector)
+
+// NotificationPreference is the predicate function for notificationpreference builders.
+type NotificationPreference func(*sql.Selector)
+
 // Objective is the predicate function for objective builders.
 type Objective func(*sql.Selector)
 
 // Organization is the predicate function for organization builders.
 type Organization func(*sql.Selector)
 
+// OutboxEvent is the predicate function for outboxevent builders.
+type OutboxEvent func(*sql.Selector)
+
 // Outcome is the predicate function for outcome builders.
 type Outcome func(*sql.Selector)
 
+// OutgoingMail is the predicate function for outgoingmail builders.
+type OutgoingMail func(*sql.Selector)
+
 // Pact is the predicate function for pact builders.
 type Pact func(*sql.Selector)
+
+// PasswordToken is the predicate function for passwordtoken builders.
+type PasswordToken func(*sql.Selector)
 
 // Person is the predicate function for person builders.
 type Person func(*sql.Selector)
@@ -95,3 +110,9 @@ type TerritorialTable func(*sql.Selector)
 
 // User is the predicate function for user builders.
 type User func(*sql.Selector)
+
+// Webhook is the predicate function for webhook builders.
+type Webhook func(*sql.Selector)
+
+// WebhookDelivery is the predicate function for webhookdelivery builders.
+type WebhookDelivery func(*sql.Selector)

@@ -24,10 +24,15 @@ import (
 	"github.com/progetto-win/win/ent/monitoringitem"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/notification"
+	"github.com/progetto-win/win/ent/notificationpreference"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/outboxevent"
 	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/plan"
@@ -39,6 +44,8 @@ import (
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
+	"github.com/progetto-win/win/ent/webhook"
+	"github.com/progetto-win/win/ent/webhookdelivery"
 
 	"entgo.io/ent"
 	"entgo.io/ent/privacy"
@@ -1121,6 +1128,86 @@ func init() {
 			return nil
 		}
 	}()
+	notificationMixin := schema.Notification{}.Mixin()
+	notification.Policy = privacy.NewPolicies(schema.Notification{})
+	notification.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := notification.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	notificationMixinFields0 := notificationMixin[0].Fields()
+	_ = notificationMixinFields0
+	notificationFields := schema.Notification{}.Fields()
+	_ = notificationFields
+	// notificationDescCreatedAt is the schema descriptor for created_at field.
+	notificationDescCreatedAt := notificationFields[1].Descriptor()
+	// notification.DefaultCreatedAt holds the default value on creation for the created_at field.
+	notification.DefaultCreatedAt = notificationDescCreatedAt.Default.(func() time.Time)
+	// notificationDescEventID is the schema descriptor for event_id field.
+	notificationDescEventID := notificationFields[3].Descriptor()
+	// notification.EventIDValidator is a validator for the "event_id" field. It is called by the builders before save.
+	notification.EventIDValidator = notificationDescEventID.Validators[0].(func(string) error)
+	// notificationDescCaseCode is the schema descriptor for case_code field.
+	notificationDescCaseCode := notificationFields[4].Descriptor()
+	// notification.CaseCodeValidator is a validator for the "case_code" field. It is called by the builders before save.
+	notification.CaseCodeValidator = notificationDescCaseCode.Validators[0].(func(string) error)
+	// notificationDescID is the schema descriptor for id field.
+	notificationDescID := notificationMixinFields0[0].Descriptor()
+	// notification.DefaultID holds the default value on creation for the id field.
+	notification.DefaultID = notificationDescID.Default.(func() gid.ID)
+	// notification.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	notification.IDValidator = func() func(string) error {
+		validators := notificationDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	notificationpreferenceMixin := schema.NotificationPreference{}.Mixin()
+	notificationpreference.Policy = privacy.NewPolicies(schema.NotificationPreference{})
+	notificationpreference.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := notificationpreference.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	notificationpreferenceMixinFields0 := notificationpreferenceMixin[0].Fields()
+	_ = notificationpreferenceMixinFields0
+	notificationpreferenceFields := schema.NotificationPreference{}.Fields()
+	_ = notificationpreferenceFields
+	// notificationpreferenceDescID is the schema descriptor for id field.
+	notificationpreferenceDescID := notificationpreferenceMixinFields0[0].Descriptor()
+	// notificationpreference.DefaultID holds the default value on creation for the id field.
+	notificationpreference.DefaultID = notificationpreferenceDescID.Default.(func() gid.ID)
+	// notificationpreference.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	notificationpreference.IDValidator = func() func(string) error {
+		validators := notificationpreferenceDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	objectiveMixin := schema.Objective{}.Mixin()
 	objective.Policy = privacy.NewPolicies(objectiveMixin[2], schema.Objective{})
 	objective.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1300,6 +1387,102 @@ func init() {
 			return nil
 		}
 	}()
+	outboxeventMixin := schema.OutboxEvent{}.Mixin()
+	outboxevent.Policy = privacy.NewPolicies(schema.OutboxEvent{})
+	outboxevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := outboxevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	outboxeventMixinFields0 := outboxeventMixin[0].Fields()
+	_ = outboxeventMixinFields0
+	outboxeventFields := schema.OutboxEvent{}.Fields()
+	_ = outboxeventFields
+	// outboxeventDescOccurredAt is the schema descriptor for occurred_at field.
+	outboxeventDescOccurredAt := outboxeventFields[1].Descriptor()
+	// outboxevent.DefaultOccurredAt holds the default value on creation for the occurred_at field.
+	outboxevent.DefaultOccurredAt = outboxeventDescOccurredAt.Default.(func() time.Time)
+	// outboxeventDescActorID is the schema descriptor for actor_id field.
+	outboxeventDescActorID := outboxeventFields[2].Descriptor()
+	// outboxevent.ActorIDValidator is a validator for the "actor_id" field. It is called by the builders before save.
+	outboxevent.ActorIDValidator = outboxeventDescActorID.Validators[0].(func(string) error)
+	// outboxeventDescCaseID is the schema descriptor for case_id field.
+	outboxeventDescCaseID := outboxeventFields[3].Descriptor()
+	// outboxevent.CaseIDValidator is a validator for the "case_id" field. It is called by the builders before save.
+	outboxevent.CaseIDValidator = outboxeventDescCaseID.Validators[0].(func(string) error)
+	// outboxeventDescTableID is the schema descriptor for table_id field.
+	outboxeventDescTableID := outboxeventFields[4].Descriptor()
+	// outboxevent.TableIDValidator is a validator for the "table_id" field. It is called by the builders before save.
+	outboxevent.TableIDValidator = outboxeventDescTableID.Validators[0].(func(string) error)
+	// outboxeventDescOtherTableID is the schema descriptor for other_table_id field.
+	outboxeventDescOtherTableID := outboxeventFields[5].Descriptor()
+	// outboxevent.OtherTableIDValidator is a validator for the "other_table_id" field. It is called by the builders before save.
+	outboxevent.OtherTableIDValidator = outboxeventDescOtherTableID.Validators[0].(func(string) error)
+	// outboxeventDescDirectiveID is the schema descriptor for directive_id field.
+	outboxeventDescDirectiveID := outboxeventFields[6].Descriptor()
+	// outboxevent.DirectiveIDValidator is a validator for the "directive_id" field. It is called by the builders before save.
+	outboxevent.DirectiveIDValidator = outboxeventDescDirectiveID.Validators[0].(func(string) error)
+	// outboxeventDescUserID is the schema descriptor for user_id field.
+	outboxeventDescUserID := outboxeventFields[7].Descriptor()
+	// outboxevent.UserIDValidator is a validator for the "user_id" field. It is called by the builders before save.
+	outboxevent.UserIDValidator = outboxeventDescUserID.Validators[0].(func(string) error)
+	// outboxeventDescObjectID is the schema descriptor for object_id field.
+	outboxeventDescObjectID := outboxeventFields[8].Descriptor()
+	// outboxevent.ObjectIDValidator is a validator for the "object_id" field. It is called by the builders before save.
+	outboxevent.ObjectIDValidator = outboxeventDescObjectID.Validators[0].(func(string) error)
+	// outboxeventDescOrderingKey is the schema descriptor for ordering_key field.
+	outboxeventDescOrderingKey := outboxeventFields[10].Descriptor()
+	// outboxevent.OrderingKeyValidator is a validator for the "ordering_key" field. It is called by the builders before save.
+	outboxevent.OrderingKeyValidator = func() func(string) error {
+		validators := outboxeventDescOrderingKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(ordering_key string) error {
+			for _, fn := range fns {
+				if err := fn(ordering_key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// outboxeventDescDedupeKey is the schema descriptor for dedupe_key field.
+	outboxeventDescDedupeKey := outboxeventFields[11].Descriptor()
+	// outboxevent.DedupeKeyValidator is a validator for the "dedupe_key" field. It is called by the builders before save.
+	outboxevent.DedupeKeyValidator = outboxeventDescDedupeKey.Validators[0].(func(string) error)
+	// outboxeventDescAttempts is the schema descriptor for attempts field.
+	outboxeventDescAttempts := outboxeventFields[14].Descriptor()
+	// outboxevent.DefaultAttempts holds the default value on creation for the attempts field.
+	outboxevent.DefaultAttempts = outboxeventDescAttempts.Default.(int)
+	// outboxeventDescLastError is the schema descriptor for last_error field.
+	outboxeventDescLastError := outboxeventFields[15].Descriptor()
+	// outboxevent.LastErrorValidator is a validator for the "last_error" field. It is called by the builders before save.
+	outboxevent.LastErrorValidator = outboxeventDescLastError.Validators[0].(func(string) error)
+	// outboxeventDescID is the schema descriptor for id field.
+	outboxeventDescID := outboxeventMixinFields0[0].Descriptor()
+	// outboxevent.DefaultID holds the default value on creation for the id field.
+	outboxevent.DefaultID = outboxeventDescID.Default.(func() gid.ID)
+	// outboxevent.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	outboxevent.IDValidator = func() func(string) error {
+		validators := outboxeventDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	outcomeMixin := schema.Outcome{}.Mixin()
 	outcome.Policy = privacy.NewPolicies(outcomeMixin[2], outcomeMixin[3], schema.Outcome{})
 	outcome.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1343,6 +1526,106 @@ func init() {
 	// outcome.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	outcome.IDValidator = func() func(string) error {
 		validators := outcomeDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	outgoingmailMixin := schema.OutgoingMail{}.Mixin()
+	outgoingmail.Policy = privacy.NewPolicies(schema.OutgoingMail{})
+	outgoingmail.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := outgoingmail.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	outgoingmailMixinFields0 := outgoingmailMixin[0].Fields()
+	_ = outgoingmailMixinFields0
+	outgoingmailFields := schema.OutgoingMail{}.Fields()
+	_ = outgoingmailFields
+	// outgoingmailDescToAddress is the schema descriptor for to_address field.
+	outgoingmailDescToAddress := outgoingmailFields[1].Descriptor()
+	// outgoingmail.ToAddressValidator is a validator for the "to_address" field. It is called by the builders before save.
+	outgoingmail.ToAddressValidator = func() func(string) error {
+		validators := outgoingmailDescToAddress.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(to_address string) error {
+			for _, fn := range fns {
+				if err := fn(to_address); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// outgoingmailDescSubject is the schema descriptor for subject field.
+	outgoingmailDescSubject := outgoingmailFields[3].Descriptor()
+	// outgoingmail.SubjectValidator is a validator for the "subject" field. It is called by the builders before save.
+	outgoingmail.SubjectValidator = func() func(string) error {
+		validators := outgoingmailDescSubject.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(subject string) error {
+			for _, fn := range fns {
+				if err := fn(subject); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// outgoingmailDescMessageID is the schema descriptor for message_id field.
+	outgoingmailDescMessageID := outgoingmailFields[6].Descriptor()
+	// outgoingmail.MessageIDValidator is a validator for the "message_id" field. It is called by the builders before save.
+	outgoingmail.MessageIDValidator = func() func(string) error {
+		validators := outgoingmailDescMessageID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(message_id string) error {
+			for _, fn := range fns {
+				if err := fn(message_id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// outgoingmailDescCreatedAt is the schema descriptor for created_at field.
+	outgoingmailDescCreatedAt := outgoingmailFields[7].Descriptor()
+	// outgoingmail.DefaultCreatedAt holds the default value on creation for the created_at field.
+	outgoingmail.DefaultCreatedAt = outgoingmailDescCreatedAt.Default.(func() time.Time)
+	// outgoingmailDescAttempts is the schema descriptor for attempts field.
+	outgoingmailDescAttempts := outgoingmailFields[9].Descriptor()
+	// outgoingmail.DefaultAttempts holds the default value on creation for the attempts field.
+	outgoingmail.DefaultAttempts = outgoingmailDescAttempts.Default.(int)
+	// outgoingmailDescLastError is the schema descriptor for last_error field.
+	outgoingmailDescLastError := outgoingmailFields[13].Descriptor()
+	// outgoingmail.LastErrorValidator is a validator for the "last_error" field. It is called by the builders before save.
+	outgoingmail.LastErrorValidator = outgoingmailDescLastError.Validators[0].(func(string) error)
+	// outgoingmailDescID is the schema descriptor for id field.
+	outgoingmailDescID := outgoingmailMixinFields0[0].Descriptor()
+	// outgoingmail.DefaultID holds the default value on creation for the id field.
+	outgoingmail.DefaultID = outgoingmailDescID.Default.(func() gid.ID)
+	// outgoingmail.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	outgoingmail.IDValidator = func() func(string) error {
+		validators := outgoingmailDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
@@ -1412,6 +1695,48 @@ func init() {
 	// pact.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	pact.IDValidator = func() func(string) error {
 		validators := pactDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	passwordtokenMixin := schema.PasswordToken{}.Mixin()
+	passwordtoken.Policy = privacy.NewPolicies(schema.PasswordToken{})
+	passwordtoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := passwordtoken.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	passwordtokenMixinFields0 := passwordtokenMixin[0].Fields()
+	_ = passwordtokenMixinFields0
+	passwordtokenFields := schema.PasswordToken{}.Fields()
+	_ = passwordtokenFields
+	// passwordtokenDescTokenHash is the schema descriptor for token_hash field.
+	passwordtokenDescTokenHash := passwordtokenFields[0].Descriptor()
+	// passwordtoken.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
+	passwordtoken.TokenHashValidator = passwordtokenDescTokenHash.Validators[0].(func(string) error)
+	// passwordtokenDescCreatedAt is the schema descriptor for created_at field.
+	passwordtokenDescCreatedAt := passwordtokenFields[2].Descriptor()
+	// passwordtoken.DefaultCreatedAt holds the default value on creation for the created_at field.
+	passwordtoken.DefaultCreatedAt = passwordtokenDescCreatedAt.Default.(func() time.Time)
+	// passwordtokenDescID is the schema descriptor for id field.
+	passwordtokenDescID := passwordtokenMixinFields0[0].Descriptor()
+	// passwordtoken.DefaultID holds the default value on creation for the id field.
+	passwordtoken.DefaultID = passwordtokenDescID.Default.(func() gid.ID)
+	// passwordtoken.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	passwordtoken.IDValidator = func() func(string) error {
+		validators := passwordtokenDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
@@ -2166,6 +2491,140 @@ func init() {
 	// user.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	user.IDValidator = func() func(string) error {
 		validators := userDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	webhookMixin := schema.Webhook{}.Mixin()
+	webhook.Policy = privacy.NewPolicies(schema.Webhook{})
+	webhook.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := webhook.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	webhookMixinFields0 := webhookMixin[0].Fields()
+	_ = webhookMixinFields0
+	webhookMixinFields1 := webhookMixin[1].Fields()
+	_ = webhookMixinFields1
+	webhookFields := schema.Webhook{}.Fields()
+	_ = webhookFields
+	// webhookDescCreatedAt is the schema descriptor for created_at field.
+	webhookDescCreatedAt := webhookMixinFields1[0].Descriptor()
+	// webhook.DefaultCreatedAt holds the default value on creation for the created_at field.
+	webhook.DefaultCreatedAt = webhookDescCreatedAt.Default.(func() time.Time)
+	// webhookDescUpdatedAt is the schema descriptor for updated_at field.
+	webhookDescUpdatedAt := webhookMixinFields1[1].Descriptor()
+	// webhook.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	webhook.DefaultUpdatedAt = webhookDescUpdatedAt.Default.(func() time.Time)
+	// webhook.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	webhook.UpdateDefaultUpdatedAt = webhookDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// webhookDescURL is the schema descriptor for url field.
+	webhookDescURL := webhookFields[0].Descriptor()
+	// webhook.URLValidator is a validator for the "url" field. It is called by the builders before save.
+	webhook.URLValidator = func() func(string) error {
+		validators := webhookDescURL.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(url string) error {
+			for _, fn := range fns {
+				if err := fn(url); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// webhookDescDescription is the schema descriptor for description field.
+	webhookDescDescription := webhookFields[1].Descriptor()
+	// webhook.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	webhook.DescriptionValidator = webhookDescDescription.Validators[0].(func(string) error)
+	// webhookDescSecret is the schema descriptor for secret field.
+	webhookDescSecret := webhookFields[3].Descriptor()
+	// webhook.SecretValidator is a validator for the "secret" field. It is called by the builders before save.
+	webhook.SecretValidator = webhookDescSecret.Validators[0].(func(string) error)
+	// webhookDescEnabled is the schema descriptor for enabled field.
+	webhookDescEnabled := webhookFields[4].Descriptor()
+	// webhook.DefaultEnabled holds the default value on creation for the enabled field.
+	webhook.DefaultEnabled = webhookDescEnabled.Default.(bool)
+	// webhookDescDisabledReason is the schema descriptor for disabled_reason field.
+	webhookDescDisabledReason := webhookFields[5].Descriptor()
+	// webhook.DisabledReasonValidator is a validator for the "disabled_reason" field. It is called by the builders before save.
+	webhook.DisabledReasonValidator = webhookDescDisabledReason.Validators[0].(func(string) error)
+	// webhookDescID is the schema descriptor for id field.
+	webhookDescID := webhookMixinFields0[0].Descriptor()
+	// webhook.DefaultID holds the default value on creation for the id field.
+	webhook.DefaultID = webhookDescID.Default.(func() gid.ID)
+	// webhook.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	webhook.IDValidator = func() func(string) error {
+		validators := webhookDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	webhookdeliveryMixin := schema.WebhookDelivery{}.Mixin()
+	webhookdelivery.Policy = privacy.NewPolicies(schema.WebhookDelivery{})
+	webhookdelivery.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := webhookdelivery.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	webhookdeliveryMixinFields0 := webhookdeliveryMixin[0].Fields()
+	_ = webhookdeliveryMixinFields0
+	webhookdeliveryFields := schema.WebhookDelivery{}.Fields()
+	_ = webhookdeliveryFields
+	// webhookdeliveryDescEventID is the schema descriptor for event_id field.
+	webhookdeliveryDescEventID := webhookdeliveryFields[0].Descriptor()
+	// webhookdelivery.EventIDValidator is a validator for the "event_id" field. It is called by the builders before save.
+	webhookdelivery.EventIDValidator = webhookdeliveryDescEventID.Validators[0].(func(string) error)
+	// webhookdeliveryDescOrderingKey is the schema descriptor for ordering_key field.
+	webhookdeliveryDescOrderingKey := webhookdeliveryFields[2].Descriptor()
+	// webhookdelivery.OrderingKeyValidator is a validator for the "ordering_key" field. It is called by the builders before save.
+	webhookdelivery.OrderingKeyValidator = webhookdeliveryDescOrderingKey.Validators[0].(func(string) error)
+	// webhookdeliveryDescAttempts is the schema descriptor for attempts field.
+	webhookdeliveryDescAttempts := webhookdeliveryFields[5].Descriptor()
+	// webhookdelivery.DefaultAttempts holds the default value on creation for the attempts field.
+	webhookdelivery.DefaultAttempts = webhookdeliveryDescAttempts.Default.(int)
+	// webhookdeliveryDescCreatedAt is the schema descriptor for created_at field.
+	webhookdeliveryDescCreatedAt := webhookdeliveryFields[6].Descriptor()
+	// webhookdelivery.DefaultCreatedAt holds the default value on creation for the created_at field.
+	webhookdelivery.DefaultCreatedAt = webhookdeliveryDescCreatedAt.Default.(func() time.Time)
+	// webhookdeliveryDescLastError is the schema descriptor for last_error field.
+	webhookdeliveryDescLastError := webhookdeliveryFields[11].Descriptor()
+	// webhookdelivery.LastErrorValidator is a validator for the "last_error" field. It is called by the builders before save.
+	webhookdelivery.LastErrorValidator = webhookdeliveryDescLastError.Validators[0].(func(string) error)
+	// webhookdeliveryDescID is the schema descriptor for id field.
+	webhookdeliveryDescID := webhookdeliveryMixinFields0[0].Descriptor()
+	// webhookdelivery.DefaultID holds the default value on creation for the id field.
+	webhookdelivery.DefaultID = webhookdeliveryDescID.Default.(func() gid.ID)
+	// webhookdelivery.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	webhookdelivery.IDValidator = func() func(string) error {
+		validators := webhookdeliveryDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),

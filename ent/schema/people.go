@@ -42,6 +42,9 @@ func (User) Fields() []ent.Field {
 		field.String("password_hash").Optional().Sensitive().
 			Comment("argon2id hash of the password; never leaves the server.").
 			Annotations(entgql.Skip()),
+		field.Enum("language").GoType(domain.Language("")).Default(string(domain.Italian)).
+			Comment("The language WIN speaks to the user in: the SPA's choice, used for notifications and e-mail (lingua).").
+			Annotations(sharedEnum("Language"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Time("password_changed_at").Optional().Nillable().
 			Comment("When the password last changed; sessions older than this end (password modificata il).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),

@@ -3,11 +3,13 @@
 package user
 
 import (
+	"fmt"
 	"time"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 )
@@ -31,6 +33,8 @@ const (
 	FieldDisabled = "disabled"
 	// FieldPasswordHash holds the string denoting the password_hash field in the database.
 	FieldPasswordHash = "password_hash"
+	// FieldLanguage holds the string denoting the language field in the database.
+	FieldLanguage = "language"
 	// FieldPasswordChangedAt holds the string denoting the password_changed_at field in the database.
 	FieldPasswordChangedAt = "password_changed_at"
 	// EdgeOrganization holds the string denoting the organization edge name in mutations.
@@ -115,6 +119,7 @@ var Columns = []string{
 	FieldRoles,
 	FieldDisabled,
 	FieldPasswordHash,
+	FieldLanguage,
 	FieldPasswordChangedAt,
 }
 
@@ -176,6 +181,18 @@ var (
 	IDValidator func(string) error
 )
 
+const DefaultLanguage domain.Language = "IT"
+
+// LanguageValidator is a validator for the "language" field enum values. It is called by the builders before save.
+func LanguageValidator(l domain.Language) error {
+	switch l {
+	case "IT", "EN":
+		return nil
+	default:
+		return fmt.Errorf("user: invalid enum value for language field: %q", l)
+	}
+}
+
 // OrderOption defines the ordering options for the User queries.
 type OrderOption func(*sql.Selector)
 
@@ -212,6 +229,11 @@ func ByDisabled(opts ...sql.OrderTermOption) OrderOption {
 // ByPasswordHash orders the results by the password_hash field.
 func ByPasswordHash(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPasswordHash, opts...).ToFunc()
+}
+
+// ByLanguage orders the results by the language field.
+func ByLanguage(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLanguage, opts...).ToFunc()
 }
 
 // ByPasswordChangedAt orders the results by the password_changed_at field.
@@ -379,3 +401,10 @@ func newCaseTeamsStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.M2M, true, CaseTeamsTable, CaseTeamsPrimaryKey...),
 	)
 }
+
+var (
+	// domain.Language must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*domain.Language)(nil)
+	// domain.Language must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*domain.Language)(nil)
+)

@@ -55,6 +55,10 @@ type LoginPayload struct {
 	Viewer *ent.User `json:"viewer"`
 }
 
+// Live updates, over GraphQL over Server-Sent Events (POST /graphql with Accept: text/event-stream), authenticated like queries.
+type Subscription struct {
+}
+
 // The values AuditEvent.action takes: every action the server records (azioni del registro). No field returns this enum, so that an event an older version recorded keeps its action; filters take the values as strings, e.g. `actionIn`.
 type AuditAction string
 
@@ -312,14 +316,24 @@ const (
 	AuditEntityTypeMonitoringMeeting AuditEntityType = "MonitoringMeeting"
 	// An object of type Municipality.
 	AuditEntityTypeMunicipality AuditEntityType = "Municipality"
+	// An object of type Notification.
+	AuditEntityTypeNotification AuditEntityType = "Notification"
+	// An object of type NotificationPreference.
+	AuditEntityTypeNotificationPreference AuditEntityType = "NotificationPreference"
 	// An object of type Objective.
 	AuditEntityTypeObjective AuditEntityType = "Objective"
 	// An object of type Organization.
 	AuditEntityTypeOrganization AuditEntityType = "Organization"
+	// An object of type OutboxEvent.
+	AuditEntityTypeOutboxEvent AuditEntityType = "OutboxEvent"
 	// An object of type Outcome.
 	AuditEntityTypeOutcome AuditEntityType = "Outcome"
+	// An object of type OutgoingMail.
+	AuditEntityTypeOutgoingMail AuditEntityType = "OutgoingMail"
 	// An object of type Pact.
 	AuditEntityTypePact AuditEntityType = "Pact"
+	// An object of type PasswordToken.
+	AuditEntityTypePasswordToken AuditEntityType = "PasswordToken"
 	// An object of type Person.
 	AuditEntityTypePerson AuditEntityType = "Person"
 	// An object of type PersonIdentity.
@@ -340,6 +354,10 @@ const (
 	AuditEntityTypeTable AuditEntityType = "Table"
 	// An object of type User.
 	AuditEntityTypeUser AuditEntityType = "User"
+	// An object of type Webhook.
+	AuditEntityTypeWebhook AuditEntityType = "Webhook"
+	// An object of type WebhookDelivery.
+	AuditEntityTypeWebhookDelivery AuditEntityType = "WebhookDelivery"
 	// A sign-in attempt on an account; the object's ID is a hash of the e-mail address typed, not the address.
 	AuditEntityTypeLogin AuditEntityType = "Login"
 	// An indicator; the object's ID is its name.
@@ -362,10 +380,15 @@ var AllAuditEntityType = []AuditEntityType{
 	AuditEntityTypeMonitoringItem,
 	AuditEntityTypeMonitoringMeeting,
 	AuditEntityTypeMunicipality,
+	AuditEntityTypeNotification,
+	AuditEntityTypeNotificationPreference,
 	AuditEntityTypeObjective,
 	AuditEntityTypeOrganization,
+	AuditEntityTypeOutboxEvent,
 	AuditEntityTypeOutcome,
+	AuditEntityTypeOutgoingMail,
 	AuditEntityTypePact,
+	AuditEntityTypePasswordToken,
 	AuditEntityTypePerson,
 	AuditEntityTypePersonIdentity,
 	AuditEntityTypePlan,
@@ -376,13 +399,15 @@ var AllAuditEntityType = []AuditEntityType{
 	AuditEntityTypeTableMembership,
 	AuditEntityTypeTable,
 	AuditEntityTypeUser,
+	AuditEntityTypeWebhook,
+	AuditEntityTypeWebhookDelivery,
 	AuditEntityTypeLogin,
 	AuditEntityTypeIndicator,
 }
 
 func (e AuditEntityType) IsValid() bool {
 	switch e {
-	case AuditEntityTypeAPIToken, AuditEntityTypeAssessment, AuditEntityTypeCaseEvent, AuditEntityTypeCase, AuditEntityTypeCommitment, AuditEntityTypeDecision, AuditEntityTypeDirective, AuditEntityTypeDirectiveAcknowledgement, AuditEntityTypeFund, AuditEntityTypeGoal, AuditEntityTypeIntervention, AuditEntityTypeMeeting, AuditEntityTypeMonitoringItem, AuditEntityTypeMonitoringMeeting, AuditEntityTypeMunicipality, AuditEntityTypeObjective, AuditEntityTypeOrganization, AuditEntityTypeOutcome, AuditEntityTypePact, AuditEntityTypePerson, AuditEntityTypePersonIdentity, AuditEntityTypePlan, AuditEntityTypeProtocol, AuditEntityTypeProtocolCommitment, AuditEntityTypeProtocolParty, AuditEntityTypeSession, AuditEntityTypeTableMembership, AuditEntityTypeTable, AuditEntityTypeUser, AuditEntityTypeLogin, AuditEntityTypeIndicator:
+	case AuditEntityTypeAPIToken, AuditEntityTypeAssessment, AuditEntityTypeCaseEvent, AuditEntityTypeCase, AuditEntityTypeCommitment, AuditEntityTypeDecision, AuditEntityTypeDirective, AuditEntityTypeDirectiveAcknowledgement, AuditEntityTypeFund, AuditEntityTypeGoal, AuditEntityTypeIntervention, AuditEntityTypeMeeting, AuditEntityTypeMonitoringItem, AuditEntityTypeMonitoringMeeting, AuditEntityTypeMunicipality, AuditEntityTypeNotification, AuditEntityTypeNotificationPreference, AuditEntityTypeObjective, AuditEntityTypeOrganization, AuditEntityTypeOutboxEvent, AuditEntityTypeOutcome, AuditEntityTypeOutgoingMail, AuditEntityTypePact, AuditEntityTypePasswordToken, AuditEntityTypePerson, AuditEntityTypePersonIdentity, AuditEntityTypePlan, AuditEntityTypeProtocol, AuditEntityTypeProtocolCommitment, AuditEntityTypeProtocolParty, AuditEntityTypeSession, AuditEntityTypeTableMembership, AuditEntityTypeTable, AuditEntityTypeUser, AuditEntityTypeWebhook, AuditEntityTypeWebhookDelivery, AuditEntityTypeLogin, AuditEntityTypeIndicator:
 		return true
 	}
 	return false

@@ -2188,6 +2188,13 @@ export type InterventionWhereInput = {
   updatedAtNotIn?: Array<string> | null | undefined;
 };
 
+/** Language is enum for the field language */
+export type Language =
+  /** En. */
+  | 'EN'
+  /** It. */
+  | 'IT';
+
 /** E-mail and password to sign in with. */
 export type LoginInput = {
   /** The e-mail address of the account. */
@@ -4988,6 +4995,14 @@ export type UserWhereInput = {
   idNEQ?: string | number | null | undefined;
   /** Matches when id is none of the value. */
   idNotIn?: Array<string | number> | null | undefined;
+  /** language field predicates */
+  language?: Language | null | undefined;
+  /** Matches when language is one of the value. */
+  languageIn?: Array<Language> | null | undefined;
+  /** Matches when language is not equal to the value. */
+  languageNEQ?: Language | null | undefined;
+  /** Matches when language is none of the value. */
+  languageNotIn?: Array<Language> | null | undefined;
   /** name field predicates */
   name?: string | null | undefined;
   /** Matches when name contains the value. */
@@ -5117,9 +5132,11 @@ export type AdminUserQuery = { node:
     | { __typename: 'MonitoringItem' }
     | { __typename: 'MonitoringMeeting' }
     | { __typename: 'Municipality' }
+    | { __typename: 'Notification' }
     | { __typename: 'Objective' }
     | { __typename: 'Organization' }
     | { __typename: 'Outcome' }
+    | { __typename: 'OutgoingMail' }
     | { __typename: 'Pact' }
     | { __typename: 'Person' }
     | { __typename: 'PersonIdentity' }
@@ -5131,6 +5148,8 @@ export type AdminUserQuery = { node:
     | { __typename: 'Table' }
     | { __typename: 'TableMembership' }
     | { __typename: 'User', id: string, name: string, email: string, roles: Array<Role>, disabled: boolean, createdAt: string, passwordChangedAt: string | null, organization: { id: string, name: string }, memberships: { edges: Array<{ node: { id: string, profession: TableMembershipProfession, joinedOn: string, table: { id: string, name: string }, organization: { id: string, name: string } } | null } | null> | null } }
+    | { __typename: 'Webhook' }
+    | { __typename: 'WebhookDelivery' }
    | null };
 
 export type AdminUserUpdateMutationVariables = Exact<{
@@ -5238,9 +5257,11 @@ export type CasePageQuery = { node:
           | { __typename: 'MonitoringItem', id: string }
           | { __typename: 'MonitoringMeeting', id: string }
           | { __typename: 'Municipality', id: string }
+          | { __typename: 'Notification', id: string }
           | { __typename: 'Objective', id: string }
           | { __typename: 'Organization', id: string }
           | { __typename: 'Outcome', id: string }
+          | { __typename: 'OutgoingMail', id: string }
           | { __typename: 'Pact', id: string }
           | { __typename: 'Person', id: string }
           | { __typename: 'PersonIdentity', id: string }
@@ -5252,6 +5273,8 @@ export type CasePageQuery = { node:
           | { __typename: 'Table', id: string }
           | { __typename: 'TableMembership', id: string }
           | { __typename: 'User', id: string }
+          | { __typename: 'Webhook', id: string }
+          | { __typename: 'WebhookDelivery', id: string }
         > }>, transferTo: { id: string, name: string } | null, table: { id: string, name: string }, referringOrganization: { id: string, name: string }, referringOperator: { id: string, name: string } | null, caseManager: { id: string, name: string } | null, previousCase: { id: string, code: string } | null, nextCase: { id: string, code: string } | null, person: { id: string, pseudonym: string, birthYear: number | null, gender: PersonGender | null, householdSize: number | null, citizenshipArea: PersonCitizenshipArea | null, municipality: { id: string, name: string } | null, cases: { totalCount: number, edges: Array<{ node: { id: string, code: string, status: CaseStatus, referredOn: string, closedOn: string | null, table: { id: string, name: string } } | null } | null> | null }, identity: { id: string, firstName: string, lastName: string, taxCode: string | null, birthDate: string, birthPlace: string | null, email: string | null, phone: string | null, address: string | null, postalCode: string | null, city: string | null } | null }, events: { totalCount: number, edges: Array<{ node: { id: string, kind: CaseEventKind, occurredAt: string, note: string | null, detail: CaseEventDetail | null, assessmentLevel: AssessmentLevel | null, interventionKind: InterventionKind | null, interventionStatus: InterventionStatus | null, outcomeKind: OutcomeKind | null, stillHeld: boolean | null, closureReason: CaseClosureReason | null, day: string | null, actor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, fromTable: { id: string, name: string } | null, toTable: { id: string, name: string } | null, relatedCase: { id: string, code: string } | null } | null } | null> | null }, assessments: { edges: Array<{ node: { id: string, level: AssessmentLevel, assessedOn: string, summary: string, complexNeeds: boolean, assessor: { id: string, name: string } | null, findings: Array<{ area: NeedArea, need: NeedLevel, resources: string | null, notes: string | null }> } | null } | null> | null }, plan: { id: string, summary: string | null, agreedOn: string | null, reviewOn: string | null, goals: { edges: Array<{ node: { id: string, area: NeedArea, description: string, dueOn: string | null, status: GoalStatus } | null } | null> | null }, commitments: { edges: Array<{ node: { id: string, kind: CommitmentKind, description: string, hoursAgreed: number, hoursDone: number, dueOn: string | null, host: { id: string, name: string } | null } | null } | null> | null } } | null, interventions: { edges: Array<{ node: { id: string, kind: InterventionKind, description: string | null, startsOn: string, endsOn: string | null, status: InterventionStatus, costCents: number, provider: { id: string, name: string }, fund: { id: string, name: string, year: number } | null } | null } | null> | null }, outcomes: { edges: Array<{ node: { id: string, kind: OutcomeKind, valueDimension: OutcomeValueDimension, achievedOn: string, evidence: string | null, followUpDueOn: string | null, followedUpOn: string | null, stillHeld: boolean | null, intervention: { id: string, kind: InterventionKind } | null, verifiedBy: { id: string, name: string } | null } | null } | null> | null }, monitoringMeetings: { edges: Array<{ node: { id: string, plannedOn: string, heldOn: string | null, summary: string | null, recordedBy: { id: string, name: string } | null, items: { edges: Array<{ node: { id: string, progress: string | null, goalStatus: MonitoringItemGoalStatus | null, hoursDone: number | null, goal: { id: string, description: string } | null, commitment: { id: string, description: string } | null } | null } | null> | null } } | null } | null> | null }, team: { edges: Array<{ node: { id: string, name: string, organization: { id: string, name: string } } | null } | null> | null } }
     | { __typename: 'CaseEvent', id: string }
     | { __typename: 'Commitment', id: string }
@@ -5265,9 +5288,11 @@ export type CasePageQuery = { node:
     | { __typename: 'MonitoringItem', id: string }
     | { __typename: 'MonitoringMeeting', id: string }
     | { __typename: 'Municipality', id: string }
+    | { __typename: 'Notification', id: string }
     | { __typename: 'Objective', id: string }
     | { __typename: 'Organization', id: string }
     | { __typename: 'Outcome', id: string }
+    | { __typename: 'OutgoingMail', id: string }
     | { __typename: 'Pact', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'PersonIdentity', id: string }
@@ -5279,6 +5304,8 @@ export type CasePageQuery = { node:
     | { __typename: 'Table', id: string }
     | { __typename: 'TableMembership', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'Webhook', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
    | null };
 
 export type CaseListRowFragment = { id: string, code: string, status: CaseStatus, priority: CasePriority, referredOn: string, overdue: boolean, person: { id: string, pseudonym: string, birthYear: number | null }, table: { id: string, name: string }, caseManager: { id: string, name: string } | null };
@@ -5334,9 +5361,11 @@ export type CaseActionsConflictEventsQuery = { node:
     | { __typename: 'MonitoringItem', id: string }
     | { __typename: 'MonitoringMeeting', id: string }
     | { __typename: 'Municipality', id: string }
+    | { __typename: 'Notification', id: string }
     | { __typename: 'Objective', id: string }
     | { __typename: 'Organization', id: string }
     | { __typename: 'Outcome', id: string }
+    | { __typename: 'OutgoingMail', id: string }
     | { __typename: 'Pact', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'PersonIdentity', id: string }
@@ -5348,6 +5377,8 @@ export type CaseActionsConflictEventsQuery = { node:
     | { __typename: 'Table', id: string }
     | { __typename: 'TableMembership', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'Webhook', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
    | null };
 
 export type CaseActionsStartAssessmentMutationVariables = Exact<{
@@ -5606,9 +5637,11 @@ export type CaseActionsPartsQuery = { node:
     | { __typename: 'MonitoringItem', id: string }
     | { __typename: 'MonitoringMeeting', id: string }
     | { __typename: 'Municipality', id: string }
+    | { __typename: 'Notification', id: string }
     | { __typename: 'Objective', id: string }
     | { __typename: 'Organization', id: string }
     | { __typename: 'Outcome', id: string }
+    | { __typename: 'OutgoingMail', id: string }
     | { __typename: 'Pact', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'PersonIdentity', id: string }
@@ -5620,6 +5653,8 @@ export type CaseActionsPartsQuery = { node:
     | { __typename: 'Table', id: string }
     | { __typename: 'TableMembership', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'Webhook', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
    | null };
 
 export type CasePageSectionsEventFragment = { id: string, kind: CaseEventKind, occurredAt: string, note: string | null, detail: CaseEventDetail | null, assessmentLevel: AssessmentLevel | null, interventionKind: InterventionKind | null, interventionStatus: InterventionStatus | null, outcomeKind: OutcomeKind | null, stillHeld: boolean | null, closureReason: CaseClosureReason | null, day: string | null, actor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, fromTable: { id: string, name: string } | null, toTable: { id: string, name: string } | null, relatedCase: { id: string, code: string } | null };
@@ -5728,9 +5763,11 @@ export type ProtocolPageQuery = { node:
     | { __typename: 'MonitoringItem', id: string }
     | { __typename: 'MonitoringMeeting', id: string }
     | { __typename: 'Municipality', id: string }
+    | { __typename: 'Notification', id: string }
     | { __typename: 'Objective', id: string }
     | { __typename: 'Organization', id: string }
     | { __typename: 'Outcome', id: string }
+    | { __typename: 'OutgoingMail', id: string }
     | { __typename: 'Pact', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'PersonIdentity', id: string }
@@ -5742,6 +5779,8 @@ export type ProtocolPageQuery = { node:
     | { __typename: 'Table', id: string }
     | { __typename: 'TableMembership', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'Webhook', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
    | null };
 
 export type ProtocolPageOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -5930,9 +5969,11 @@ export type SteeringTableMembersQuery = { node:
     | { __typename: 'MonitoringItem', id: string }
     | { __typename: 'MonitoringMeeting', id: string }
     | { __typename: 'Municipality', id: string }
+    | { __typename: 'Notification', id: string }
     | { __typename: 'Objective', id: string }
     | { __typename: 'Organization', id: string }
     | { __typename: 'Outcome', id: string }
+    | { __typename: 'OutgoingMail', id: string }
     | { __typename: 'Pact', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'PersonIdentity', id: string }
@@ -5944,6 +5985,8 @@ export type SteeringTableMembersQuery = { node:
     | { __typename: 'Table', id: string, members: { edges: Array<{ node: { id: string, user: { id: string, name: string } } | null } | null> | null } }
     | { __typename: 'TableMembership', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'Webhook', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
    | null };
 
 export type TablesListQueryVariables = Exact<{
@@ -5975,9 +6018,11 @@ export type TablePageQuery = { node:
     | { __typename: 'MonitoringItem', id: string }
     | { __typename: 'MonitoringMeeting', id: string }
     | { __typename: 'Municipality', id: string }
+    | { __typename: 'Notification', id: string }
     | { __typename: 'Objective', id: string }
     | { __typename: 'Organization', id: string }
     | { __typename: 'Outcome', id: string }
+    | { __typename: 'OutgoingMail', id: string }
     | { __typename: 'Pact', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'PersonIdentity', id: string }
@@ -5989,6 +6034,8 @@ export type TablePageQuery = { node:
     | { __typename: 'Table', name: string, code: string, daysToFirstMeeting: number, daysToPlan: number, id: string, coordinator: { id: string, name: string } | null, municipalities: { edges: Array<{ node: { id: string, name: string } | null } | null> | null }, members: { totalCount: number, edges: Array<{ node: { id: string, profession: TableMembershipProfession, joinedOn: string, user: { id: string, name: string }, organization: { id: string, name: string } } | null } | null> | null } }
     | { __typename: 'TableMembership', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'Webhook', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
    | null };
 
 export type TablePageCasesQueryVariables = Exact<{
