@@ -195,3 +195,13 @@ func (d *Date) scanText(s string) error {
 	}
 	return d.UnmarshalText([]byte(s))
 }
+
+// NextDaily returns the first time after now at the hour, Italian time.
+func NextDaily(now time.Time, hour int) time.Time {
+	local := now.In(Rome)
+	next := time.Date(local.Year(), local.Month(), local.Day(), hour, 0, 0, 0, Rome)
+	if !next.After(now) {
+		next = time.Date(local.Year(), local.Month(), local.Day()+1, hour, 0, 0, 0, Rome)
+	}
+	return next
+}

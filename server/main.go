@@ -20,6 +20,7 @@ import (
 	"github.com/progetto-win/win/frontend"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/indicator"
+	"github.com/progetto-win/win/server/outbox"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/subject"
 	"github.com/progetto-win/win/server/web"
@@ -87,6 +88,21 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	// Uses of sessions and tokens are written behind the requests: the
 	// last ones are written before the process ends.
 	defer accounts.Flush()
+
+	// Events leave WIN from the outbox, written by the steps in their
+	// transactions: the dispatcher turns each into notifications and
+	// what the channels send, and tells the live subscribers.
+	bus := outbox.NewBus()
+	dispatcher := outbox.NewDispatcher(db, bus, logger)
+	go dispatcher.Run(ctx)
+	if db.Dialect == dialect.Postgres {
+		go func() {
+			if err := dispatcher.Listen(ctx, cfg.DatabaseURL); err != nil {
+				logger.Warn("not hearing the outbox: other processes' events wait for the next poll, live updates come from this process only", "error", err)
+			}
+		}()
+	}
+	go outbox.RunDeadlines(ctx, db, logger, dispatcher.Kick)
 
 	var metrics *web.Metrics
 	if cfg.MetricsAddr != "" {
@@ -166,17 +182,7 @@ func retain(ctx context.Context, subjects *subject.Service, db *store.DB, years 
 		select {
 		case <-ctx.Done():
 			return
-		case <-time.After(time.Until(nextDaily(time.Now(), retentionHour))):
+		case <-time.After(time.Until(domain.NextDaily(time.Now(), retentionHour))):
 		}
 	}
-}
-
-// nextDaily returns the first time after now at the hour, Italian time.
-func nextDaily(now time.Time, hour int) time.Time {
-	local := now.In(domain.Rome)
-	next := time.Date(local.Year(), local.Month(), local.Day(), hour, 0, 0, 0, domain.Rome)
-	if !next.After(now) {
-		next = time.Date(local.Year(), local.Month(), local.Day()+1, hour, 0, 0, 0, domain.Rome)
-	}
-	return next
 }

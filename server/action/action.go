@@ -30,6 +30,8 @@ type Action struct {
 	Sys    context.Context // the system's: writes, once the action's rights are checked
 	Client *ent.Client     // the request's transaction
 	Viewer *viewer.Viewer
+
+	once map[string]bool
 }
 
 // Start starts an action: a signed-in viewer (else UNAUTHENTICATED) in
@@ -66,4 +68,18 @@ func (a *Action) Audit(name domain.AuditAction, entityType domain.AuditEntityTyp
 // and how many results, not which (audit.RecordSearch).
 func (a *Action) AuditSearch(name domain.AuditAction, entityType domain.AuditEntityType, search any) error {
 	return audit.RecordSearch(a.Sys, a.Client, a.Viewer, name, entityType, search)
+}
+
+// Once reports whether key is new to the action: for a consequence
+// written once per action however often its cause recurs (a case's
+// change told once, whatever number of timeline events the step writes).
+func (a *Action) Once(key string) bool {
+	if a.once[key] {
+		return false
+	}
+	if a.once == nil {
+		a.once = map[string]bool{}
+	}
+	a.once[key] = true
+	return true
 }

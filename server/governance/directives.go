@@ -16,6 +16,7 @@ import (
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/server/outbox"
 )
 
 // IssueDirective records a directive of the committee to all or some
@@ -48,6 +49,10 @@ func IssueDirective(ctx context.Context, in DirectiveInput) (*ent.Directive, err
 	d, err := a.Client.Directive.Create().SetTitle(strings.TrimSpace(in.Title)).SetBody(strings.TrimSpace(in.Body)).
 		SetIssuedOn(issued).SetAllTables(all).AddTableIDs(in.TableIDs...).Save(a.Sys)
 	if err != nil {
+		return nil, err
+	}
+	// The addressed tables' coordinators hear of it (server/outbox).
+	if err := outbox.Write(a.Ctx, a.Client, outbox.Event{Kind: domain.EventDirectiveIssued, Actor: a.Viewer.UserID, Directive: d.ID}); err != nil {
 		return nil, err
 	}
 	return d, a.Audit("ISSUE_DIRECTIVE", "Directive", d.ID)

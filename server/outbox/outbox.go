@@ -32,13 +32,20 @@ type Event struct {
 	OrderingKey string       // default: the case, else the directive, else the object
 }
 
-// Write records an event in client's transaction (a step's, through the
-// system's context: the step checked its rights).
-func Write(ctx context.Context, client *ent.Client, e Event) error {
-	return create(ctx, client, e).Exec(rule.SystemContext(ctx))
+// Write records events in client's transaction (a step's, through the
+// system's context: the step checked its rights), in one statement.
+func Write(ctx context.Context, client *ent.Client, events ...Event) error {
+	if len(events) == 0 {
+		return nil
+	}
+	creates := make([]*ent.OutboxEventCreate, len(events))
+	for i, e := range events {
+		creates[i] = create(client, e)
+	}
+	return client.OutboxEvent.CreateBulk(creates...).Exec(rule.SystemContext(ctx))
 }
 
-func create(_ context.Context, client *ent.Client, e Event) *ent.OutboxEventCreate {
+func create(client *ent.Client, e Event) *ent.OutboxEventCreate {
 	key := e.OrderingKey
 	for _, k := range []gid.ID{e.Case, e.Directive, e.Object, e.User} {
 		if key == "" {

@@ -101,7 +101,7 @@ func (s *step) markDone(goals []*ent.Goal, commitments []*ent.Commitment) error 
 		if err := g.Update().SetStatus(goal.StatusAchieved).Exec(s.Sys); err != nil {
 			return err
 		}
-		if err := recordOn(s.Action, domain.AuditAction(domain.ActionUpdateGoal), s.c.ID, caseevent.KindPlanUpdated, g.Description, detail(caseevent.DetailGoalAchieved)); err != nil {
+		if err := recordOn(s.Action, domain.AuditAction(domain.ActionUpdateGoal), s.c.ID, s.table.ID, caseevent.KindPlanUpdated, g.Description, detail(caseevent.DetailGoalAchieved)); err != nil {
 			return err
 		}
 	}
@@ -112,7 +112,7 @@ func (s *step) markDone(goals []*ent.Goal, commitments []*ent.Commitment) error 
 		if err := c.Update().SetHoursDone(c.HoursAgreed).Exec(s.Sys); err != nil {
 			return err
 		}
-		if err := recordOn(s.Action, domain.AuditAction(domain.ActionUpdateCommitment), s.c.ID, caseevent.KindPlanUpdated, c.Description, detail(caseevent.DetailCommitmentFulfilled)); err != nil {
+		if err := recordOn(s.Action, domain.AuditAction(domain.ActionUpdateCommitment), s.c.ID, s.table.ID, caseevent.KindPlanUpdated, c.Description, detail(caseevent.DetailCommitmentFulfilled)); err != nil {
 			return err
 		}
 	}
@@ -193,7 +193,7 @@ func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*en
 	if err != nil {
 		return nil, err
 	}
-	return reopened, recordOn(s.Action, domain.AuditAction(s.rule.Action), reopened.ID, caseevent.KindReopened, reason, detail(caseevent.DetailReopens), func(e *ent.CaseEventCreate) {
+	return reopened, recordOn(s.Action, domain.AuditAction(s.rule.Action), reopened.ID, table.ID, caseevent.KindReopened, reason, detail(caseevent.DetailReopens), func(e *ent.CaseEventCreate) {
 		e.SetRelatedCaseID(old.ID)
 	})
 }

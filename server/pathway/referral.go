@@ -184,7 +184,7 @@ func ReferCase(ctx context.Context, in ReferCaseInput) (*ent.CaseFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c, recordOn(a, "REFER_CASE", c.ID, caseevent.KindReferred, "")
+	return c, recordOn(a, "REFER_CASE", c.ID, table.ID, caseevent.KindReferred, "")
 }
 
 // openCaseConflict refuses a second open case of a person, giving the

@@ -21,6 +21,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/server/action"
+	"github.com/progetto-win/win/server/outbox"
 )
 
 // step is one action on one case.
@@ -150,7 +151,7 @@ type fact func(*ent.CaseEventCreate)
 // record writes the step's event on the case's timeline and its audit
 // event. note is text the user typed, if any: the server writes no words.
 func (s *step) record(kind caseevent.Kind, note string, facts ...fact) error {
-	return recordOn(s.Action, domain.AuditAction(s.rule.Action), s.c.ID, kind, note, facts...)
+	return recordOn(s.Action, domain.AuditAction(s.rule.Action), s.c.ID, s.table.ID, kind, note, facts...)
 }
 
 // detail is the fact of which change a step made, for the kinds that
@@ -171,10 +172,14 @@ func newEvent(a *action.Action, id gid.ID, kind caseevent.Kind, note string, fac
 	return e
 }
 
-// recordOn writes a timeline event and an audit event of an action on a
-// case.
-func recordOn(a *action.Action, name domain.AuditAction, id gid.ID, kind caseevent.Kind, note string, facts ...fact) error {
-	if err := newEvent(a, id, kind, note, facts...).Exec(a.Sys); err != nil {
+// recordOn writes a timeline event of an action on a case of a table,
+// what others must hear of it (server/outbox) and its audit event.
+func recordOn(a *action.Action, name domain.AuditAction, id, table gid.ID, kind caseevent.Kind, note string, facts ...fact) error {
+	event := newEvent(a, id, kind, note, facts...)
+	if err := event.Exec(a.Sys); err != nil {
+		return err
+	}
+	if err := outbox.Write(a.Ctx, a.Client, told(a, id, table, event.Mutation())...); err != nil {
 		return err
 	}
 	return a.Audit(name, "Case", id)

@@ -10,8 +10,15 @@ import (
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/hook"
+	"github.com/progetto-win/win/ent/notification"
+	"github.com/progetto-win/win/ent/notificationpreference"
+	"github.com/progetto-win/win/ent/outboxevent"
+	"github.com/progetto-win/win/ent/outgoingmail"
+	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/schema"
 	"github.com/progetto-win/win/ent/session"
+	"github.com/progetto-win/win/ent/webhook"
+	"github.com/progetto-win/win/ent/webhookdelivery"
 )
 
 // dataRevision counts the changes this process makes to the network's
@@ -29,15 +36,20 @@ func DataChanged() { dataRevision.Add(1) }
 
 // NotDataTables are the tables whose changes are no change to the data:
 // sessions, tokens and the audit trail, written by reads and sign-ins,
-// and the cases' timelines, which no aggregate reads (the indicators'
-// tests check their SQL names none of them). Every other table's changes
+// the cases' timelines, which no aggregate reads (the indicators'
+// tests check their SQL names none of them), and what leaves WIN (the
+// outbox, notifications, mail, webhooks, password links). Every other table's changes
 // count, in this process (dataChanges) and in the others (the triggers
 // of migration indicator_data, checked against ent's tables by
 // TestDataTriggers).
-var NotDataTables = []string{session.Table, apitoken.Table, auditevent.Table, caseevent.Table}
+var NotDataTables = []string{session.Table, apitoken.Table, auditevent.Table, caseevent.Table,
+	outboxevent.Table, notification.Table, notificationpreference.Table, outgoingmail.Table, passwordtoken.Table,
+	webhook.Table, webhookdelivery.Table}
 
 // notData are the ent types of NotDataTables.
-var notData = []string{ent.TypeSession, ent.TypeAPIToken, ent.TypeAuditEvent, ent.TypeCaseEvent}
+var notData = []string{ent.TypeSession, ent.TypeAPIToken, ent.TypeAuditEvent, ent.TypeCaseEvent,
+	ent.TypeOutboxEvent, ent.TypeNotification, ent.TypeNotificationPreference, ent.TypeOutgoingMail, ent.TypePasswordToken,
+	ent.TypeWebhook, ent.TypeWebhookDelivery}
 
 // dataChanges counts a change to the data before it is made, and again
 // once it is committed (schema.Announce).

@@ -120,7 +120,7 @@ func (db *DB) Client(opts ...ent.Option) *ent.Client {
 // hooked adds to a client the hooks of every client of the store: instants
 // at the precision both databases keep, and changes to the data counted.
 func hooked(c *ent.Client) *ent.Client {
-	c.Use(microseconds, dataChanges)
+	c.Use(microseconds, dataChanges, outboxWritten)
 	return c
 }
 
