@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/commitment"
@@ -135,6 +136,16 @@ func SampleObjects(t *testing.T, a *API, coordinatorID, vinciID gid.ID) map[stri
 		t.Fatal(err)
 	}
 	o["ApiToken"] = token.ID
+	// What concerns the coordinator alone, and the administrators' mail.
+	o["Notification"] = c.Notification.Create().SetKind(domain.EventReferralReceived).SetEventID("obx_matrix").
+		SetRecipientID(coordinatorID).SetCaseID(cs.ID).SetCaseCode(cs.Code).SaveX(ctx).ID
+	hook := c.Webhook.Create().SetURL("https://example.org/hook").SetKinds([]domain.EventKind{domain.EventCaseChanged}).
+		SetSecret("whsec_matrix").SetOwnerID(coordinatorID).SetTokenID(token.ID).SaveX(ctx)
+	o["Webhook"] = hook.ID
+	o["WebhookDelivery"] = c.WebhookDelivery.Create().SetWebhook(hook).SetEventID("obx_matrix").SetKind(domain.EventCaseChanged).
+		SetOrderingKey(string(cs.ID)).SetPayload("{}").SaveX(ctx).ID
+	o["OutgoingMail"] = c.OutgoingMail.Create().SetKind("NOTIFICATION").SetToAddress(demo.CoordinatorEmail).SetLanguage(domain.Italian).
+		SetSubject("Matrice").SetTextBody("Matrice").SetHTMLBody("<p>Matrice</p>").SetMessageID("<matrix@win.example>").SaveX(ctx).ID
 	o["DirectiveAcknowledgement"] = c.DirectiveAcknowledgement.Query().FirstIDX(ctx)
 	return o
 }
