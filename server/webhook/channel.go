@@ -23,6 +23,8 @@ type Channel struct {
 	// Sender, if set, is woken by Kick once the dispatcher has
 	// committed the deliveries queued.
 	Sender *Sender
+	// Now is the clock of the deliveries' first attempt; nil: time.Now.
+	Now func() time.Time
 }
 
 var _ outbox.Channel = (*Channel)(nil)
@@ -71,7 +73,7 @@ func receives(kind string) predicate.Webhook {
 
 // Fanout implements outbox.Channel: one PENDING delivery, due now, per
 // endpoint that receives the event's kind.
-func (*Channel) Fanout(ctx context.Context, tx *ent.Client, e *ent.OutboxEvent, _ []*ent.Notification) error {
+func (c *Channel) Fanout(ctx context.Context, tx *ent.Client, e *ent.OutboxEvent, _ []*ent.Notification) error {
 	sys := rule.SystemContext(ctx)
 	hooks, err := tx.Webhook.Query().Where(receives(string(e.Kind))).IDs(sys)
 	if err != nil || len(hooks) == 0 {
@@ -82,6 +84,9 @@ func (*Channel) Fanout(ctx context.Context, tx *ent.Client, e *ent.OutboxEvent, 
 		return err
 	}
 	now := time.Now()
+	if c.Now != nil {
+		now = c.Now()
+	}
 	creates := make([]*ent.WebhookDeliveryCreate, len(hooks))
 	for i, id := range hooks {
 		creates[i] = tx.WebhookDelivery.Create().SetWebhookID(id).SetEventID(e.ID).SetKind(e.Kind).
