@@ -60,6 +60,8 @@ var readers = map[string][]string{
 	"AuditEvent":     {admin},
 	"Session":        {coordinator},
 	"ApiToken":       {coordinator},
+	// A user's webhook endpoints and their deliveries: that user only.
+	"Webhook": {coordinator}, "WebhookDelivery": {coordinator},
 }
 
 var (
@@ -149,6 +151,12 @@ var writers = map[string]struct {
 	"recordMeeting": {[]string{coordinator}, `mutation($t: ID!) { recordMeeting(input: {body: TABLE, tableID: $t,
 		heldAt: "2026-01-01T10:00:00Z", title: ""}) { id } }`},
 	"setTableTimeLimits": {[]string{admin, steering}, `mutation($t: ID!) { setTableTimeLimits(id: $t, daysToFirstMeeting: 0, daysToPlan: 0) { id } }`},
+	// Webhooks: registered only with a read-write API token, never a
+	// session; changed by their owner (the coordinator), missing to others.
+	"createWebhook":    {[]string{}, `mutation { createWebhook(input: {url: "ftp://x", kinds: []}) { secret } }`},
+	"updateWebhook":    {[]string{coordinator}, `mutation($webhook: ID!) { updateWebhook(id: $webhook, input: {kinds: []}) { id } }`},
+	"deleteWebhook":    {[]string{coordinator}, `mutation($webhook: ID!) { deleteWebhook(id: $webhook) }`},
+	"redeliverWebhook": {[]string{coordinator}, `mutation($delivery: ID!) { redeliverWebhook(id: $delivery) { id } }`},
 }
 
 // TestAccessMatrix checks, for every role, every Node type (read by
@@ -213,6 +221,7 @@ func TestAccessMatrix(t *testing.T) {
 		vars := map[string]any{"m": objects["Municipality"], "o": objects["Organization"], "t": objects["Table"], "u": objects["User"],
 			"case": objects["Case"], "goal": objects["Goal"], "commitment": objects["Commitment"], "intervention": objects["Intervention"],
 			"outcome": objects["Outcome"], "meeting": objects["MonitoringMeeting"], "protocol": objects["Protocol"], "pc": objects["ProtocolCommitment"],
+			"webhook": objects["Webhook"], "delivery": objects["WebhookDelivery"],
 			"member": c.User.Query().Where(user.Email(demo.OperatorEmail)).OnlyIDX(rule.SystemContext(context.Background()))}
 		for _, f := range schema.Mutation.Fields {
 			w, ok := writers[f.Name]
@@ -238,9 +247,10 @@ func TestAccessMatrix(t *testing.T) {
 	})
 }
 
-// caseTarget matches a request on a case or a part of one, which a role
-// that may not see it finds missing rather than forbidden.
-var caseTarget = regexp.MustCompile(`\$(case|goal|commitment|intervention|outcome|meeting)\b`)
+// caseTarget matches a request on a case or a part of one, or on a
+// user's webhook endpoint or delivery, which a role that may not see it
+// finds missing rather than forbidden.
+var caseTarget = regexp.MustCompile(`\$(case|goal|commitment|intervention|outcome|meeting|webhook|delivery)\b`)
 
 // mutationTarget names the type whose sample an update mutation changes.
 func mutationTarget(name string) string {

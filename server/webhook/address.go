@@ -8,6 +8,7 @@ import (
 	"net/netip"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -119,14 +120,11 @@ func checkURL(ctx context.Context, raw string) (string, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, resolveTimeout)
 	defer cancel()
+	// One answer whether the name is unknown or private, so that the
+	// check tells nothing of the installation's own network.
 	addrs, err := net.DefaultResolver.LookupNetIP(ctx, "ip", host)
-	if err != nil || len(addrs) == 0 {
-		return "", fault.Invalidf("url", "its host %q cannot be resolved", host)
-	}
-	for _, ip := range addrs {
-		if !public(ip) {
-			return "", fault.Invalidf("url", "its host %q resolves to an address that is not public (loopback, private, link-local or reserved)", host)
-		}
+	if err != nil || len(addrs) == 0 || slices.ContainsFunc(addrs, func(ip netip.Addr) bool { return !public(ip) }) {
+		return "", fault.Invalidf("url", "its host must resolve to public addresses only (not loopback, private, link-local or reserved)")
 	}
 	return u.String(), nil
 }

@@ -449,4 +449,3 @@ func TestPrivateAddressesAreRefusedWhenConnecting(t *testing.T) {
 		}
 	})
 }
-
