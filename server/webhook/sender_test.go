@@ -14,6 +14,7 @@ import (
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/outboxevent"
 	"github.com/progetto-win/win/ent/webhookdelivery"
@@ -320,29 +321,43 @@ func TestNothingIsSentAboutACaseTheOwnerCannotSee(t *testing.T) {
 	})
 }
 
-func TestARevokedTokenDisablesTheEndpoint(t *testing.T) {
+// An endpoint whose token no longer acts — revoked, expired, or its
+// user disabled — is disabled, nothing sent, and its owner told.
+func TestAnEndpointWhoseTokenEndedIsDisabled(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		h := newHarness(t, db)
 		rcv := newReceiver(t)
-		v := h.tokenViewer(h.f["User"])
-		hook := h.register(v, rcv.URL).Webhook.ID
-		e := h.event(domain.EventCaseChanged, h.f["Case"])
-		if _, err := h.c.APIToken.UpdateOneID(v.TokenID).SetRevokedAt(time.Now()).Save(h.sys); err != nil {
-			t.Fatal(err)
-		}
-		h.drain()
-		if n := len(rcv.requests()); n != 0 {
-			t.Fatalf("a revoked token's endpoint got %d requests", n)
-		}
-		w := h.c.Webhook.GetX(h.sys, hook)
-		if w.Enabled || w.DisabledReason == "" {
-			t.Errorf("endpoint of a revoked token: enabled %v, reason %q", w.Enabled, w.DisabledReason)
-		}
-		if d := h.delivery(hook, e.ID); d.State != webhookdelivery.StateFAILED {
-			t.Errorf("its delivery is %s, want FAILED", d.State)
-		}
-		if n := h.c.OutboxEvent.Query().Where(outboxevent.KindEQ(domain.EventWebhookDisabled), outboxevent.ObjectID(hook)).CountX(h.sys); n != 1 {
-			t.Errorf("%d WEBHOOK_DISABLED events, want 1", n)
+		for _, end := range []struct {
+			name string
+			do   func(v *viewer.Viewer) error
+		}{
+			{"revoked", func(v *viewer.Viewer) error {
+				return h.c.APIToken.UpdateOneID(v.TokenID).SetRevokedAt(time.Now()).Exec(h.sys)
+			}},
+			{"expired", func(*viewer.Viewer) error { h.advance(320 * 24 * time.Hour); return nil }},
+			{"user disabled", func(v *viewer.Viewer) error { return h.c.User.UpdateOneID(v.UserID).SetDisabled(true).Exec(h.sys) }},
+		} {
+			h.set(time.Now().Truncate(time.Second)) // the token of each is valid now
+			v := h.tokenViewer(h.f["User"])
+			hook := h.register(v, rcv.URL).Webhook.ID
+			e := h.event(domain.EventCaseChanged, h.f["Case"])
+			if err := end.do(v); err != nil {
+				t.Fatal(err)
+			}
+			h.drain()
+			if n := len(rcv.requests()); n != 0 {
+				t.Fatalf("%s: the endpoint got %d requests", end.name, n)
+			}
+			w := h.c.Webhook.GetX(h.sys, hook)
+			if w.Enabled || w.DisabledReason == "" {
+				t.Errorf("%s: endpoint enabled %v, reason %q", end.name, w.Enabled, w.DisabledReason)
+			}
+			if d := h.delivery(hook, e.ID); d.State != webhookdelivery.StateFAILED {
+				t.Errorf("%s: its delivery is %s, want FAILED", end.name, d.State)
+			}
+			if n := h.c.OutboxEvent.Query().Where(outboxevent.KindEQ(domain.EventWebhookDisabled), outboxevent.ObjectID(hook)).CountX(h.sys); n != 1 {
+				t.Errorf("%s: %d WEBHOOK_DISABLED events, want 1", end.name, n)
+			}
 		}
 	})
 }
