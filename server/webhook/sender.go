@@ -371,11 +371,7 @@ func (s *Sender) settle(ctx context.Context, d *ent.WebhookDelivery, lease time.
 			webhookdelivery.ClaimedUntil(lease)).ClearClaimedUntil().SetLastError(truncate(o.err, maxLastError))
 		switch {
 		case o.skipped:
-			n, err := u.SetState(webhookdelivery.StateSKIPPED).ClearNextAttemptAt().Save(sys)
-			if err != nil || n == 0 {
-				return err
-			}
-			return nil
+			return u.SetState(webhookdelivery.StateSKIPPED).ClearNextAttemptAt().Exec(sys)
 		case o.status != nil:
 			u.SetLastStatus(*o.status)
 		default:
@@ -389,25 +385,29 @@ func (s *Sender) settle(ctx context.Context, d *ent.WebhookDelivery, lease time.
 			}
 			return tx.Webhook.Update().Where(webhook.ID(w.ID), webhook.FailingSinceNotNil()).ClearFailingSince().Exec(sys)
 		}
-		// Failed: from when does the endpoint fail?
+		// Failed: since when has the endpoint failed? Read now, not when
+		// the delivery was claimed: another may have succeeded since.
 		since := now
-		if w.FailingSince != nil {
-			since = *w.FailingSince
-		} else if cur, err := tx.Webhook.Query().Where(webhook.ID(w.ID)).Select(webhook.FieldFailingSince).Only(sys); err != nil {
+		cur, err := tx.Webhook.Query().Where(webhook.ID(w.ID)).Select(webhook.FieldFailingSince).Only(sys)
+		if ent.IsNotFound(err) {
+			return nil // deleted meanwhile, with its deliveries
+		}
+		if err != nil {
 			return err
-		} else if cur.FailingSince != nil {
+		}
+		if cur.FailingSince != nil {
 			since = *cur.FailingSince
 		}
 		attempts := d.Attempts + 1
 		if !now.Before(since.Add(FailingLimit)) {
-			if _, err := u.Save(sys); err != nil {
+			if n, err := u.Save(sys); err != nil || n == 0 {
 				return err
 			}
 			return disable(sys, tx, w, "it failed for 24 hours")
 		}
 		if attempts > len(Backoff) {
-			_, err := u.SetState(webhookdelivery.StateFAILED).ClearNextAttemptAt().Save(sys)
-			if err != nil {
+			n, err := u.SetState(webhookdelivery.StateFAILED).ClearNextAttemptAt().Save(sys)
+			if err != nil || n == 0 {
 				return err
 			}
 		} else {
