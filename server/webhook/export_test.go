@@ -2,7 +2,6 @@ package webhook
 
 import (
 	"context"
-	"net/http"
 	"time"
 
 	"github.com/progetto-win/win/domain/gid"
@@ -18,5 +17,5 @@ var CheckURL = checkURL
 // then dies would.
 func (s *Sender) Claim(ctx context.Context) ([]gid.ID, time.Time, error) { return s.claim(ctx) }
 
-// HTTPClient is the client the sender posts with.
-func (s *Sender) HTTPClient() *http.Client { return s.http }
+// SetTimeout replaces the time the sender's requests may take.
+func (s *Sender) SetTimeout(d time.Duration) { s.http = newHTTPClient(d) }

@@ -326,7 +326,7 @@ func (s *Sender) post(ctx context.Context, w *ent.Webhook, d *ent.WebhookDeliver
 	start := time.Now()
 	resp, err := s.http.Do(req)
 	if err != nil {
-		return outcome{duration: time.Since(start), err: describe(err)}
+		return outcome{duration: time.Since(start), err: describe(err, s.http.Timeout)}
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, MaxBodyRead))
 	_ = resp.Body.Close()
@@ -342,13 +342,13 @@ func (s *Sender) post(ctx context.Context, w *ent.Webhook, d *ent.WebhookDeliver
 }
 
 // describe says why a request got no answer, without Go's wrapping.
-func describe(err error) string {
+func describe(err error, timeout time.Duration) string {
 	var ne net.Error
 	switch {
 	case errors.Is(err, errNotPublic):
 		return "refused: the endpoint's address is not public (loopback, private, link-local or reserved)"
 	case errors.As(err, &ne) && ne.Timeout():
-		return fmt.Sprintf("no answer within %s", Timeout)
+		return fmt.Sprintf("no answer within %s", timeout)
 	}
 	var oe *net.OpError
 	if errors.As(err, &oe) {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -376,6 +377,27 @@ func TestRedirectsAreNotFollowed(t *testing.T) {
 		}
 		if d := h.delivery(hook, e.ID); d.State != webhookdelivery.StatePENDING || d.LastStatus == nil || *d.LastStatus != 307 || d.NextAttemptAt == nil {
 			t.Errorf("after a 307: %+v; want a failure to retry", d)
+		}
+	})
+}
+
+// An endpoint that does not answer in time fails the attempt; it is
+// retried.
+func TestASlowEndpointTimesOut(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		h := newHarness(t, db)
+		rcv := newReceiver(t)
+		release := make(chan struct{})
+		defer close(release)
+		rcv.Config.Handler = http.HandlerFunc(func(http.ResponseWriter, *http.Request) { <-release })
+		h.sender.SetTimeout(200 * time.Millisecond)
+		hook := h.register(h.tokenViewer(h.f["User"]), rcv.URL).Webhook.ID
+		e := h.event(domain.EventCaseChanged, h.f["Case"])
+		h.drain()
+		d := h.delivery(hook, e.ID)
+		if d.State != webhookdelivery.StatePENDING || d.Attempts != 1 || d.LastStatus != nil || d.NextAttemptAt == nil ||
+			!strings.Contains(d.LastError, "no answer within") {
+			t.Errorf("after a timeout: %+v", d)
 		}
 	})
 }
