@@ -33,6 +33,8 @@ var AuditActions = func() []AuditAction {
 		"ISSUE_DIRECTIVE", "ACKNOWLEDGE_DIRECTIVE", "RECORD_MEETING",
 		// Indicators.
 		"EXPORT_INDICATOR",
+		// Webhooks of partners' programs (server/webhook).
+		"CREATE_WEBHOOK", "UPDATE_WEBHOOK", "DELETE_WEBHOOK", "REDELIVER_WEBHOOK",
 	)
 }()
 

@@ -54,22 +54,22 @@ func (r *mutationResolver) InviteUser(ctx context.Context, id gid.ID) (bool, err
 
 // CreateWebhook is the resolver for the createWebhook field.
 func (r *mutationResolver) CreateWebhook(ctx context.Context, input webhook.CreateInput) (*webhook.Created, error) {
-	panic(fmt.Errorf("not implemented: CreateWebhook - createWebhook"))
+	return webhook.Create(ctx, input)
 }
 
 // UpdateWebhook is the resolver for the updateWebhook field.
 func (r *mutationResolver) UpdateWebhook(ctx context.Context, id gid.ID, input webhook.UpdateInput) (*ent.Webhook, error) {
-	panic(fmt.Errorf("not implemented: UpdateWebhook - updateWebhook"))
+	return webhook.Update(ctx, id, input)
 }
 
 // DeleteWebhook is the resolver for the deleteWebhook field.
 func (r *mutationResolver) DeleteWebhook(ctx context.Context, id gid.ID) (gid.ID, error) {
-	panic(fmt.Errorf("not implemented: DeleteWebhook - deleteWebhook"))
+	return webhook.Delete(ctx, id)
 }
 
 // RedeliverWebhook is the resolver for the redeliverWebhook field.
 func (r *mutationResolver) RedeliverWebhook(ctx context.Context, id gid.ID) (*ent.WebhookDelivery, error) {
-	panic(fmt.Errorf("not implemented: RedeliverWebhook - redeliverWebhook"))
+	return webhook.Redeliver(ctx, id)
 }
 
 // UnreadNotificationCount is the resolver for the unreadNotificationCount field.

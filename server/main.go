@@ -74,6 +74,9 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		go retain(ctx, subject.New(client), db, cfg.RetentionYears, logger)
 	}
 
+	// Webhooks: the channel is the outbox dispatcher's (server/outbox).
+	_ = startWebhooks(ctx, db, logger)
+
 	// Caches that other processes' changes must reach are trusted once
 	// they hear them.
 	alone := db.Dialect != dialect.Postgres

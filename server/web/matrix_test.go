@@ -166,12 +166,12 @@ var writers = map[string]struct {
 	"requestPasswordReset": {matrixRoles, `mutation { requestPasswordReset(email: "nobody@demo.example") }`},
 	"resetPassword":        {matrixRoles, `mutation { resetPassword(token: "unknown", password: "x") }`},
 	"inviteUser":           {[]string{admin}, `mutation($u: ID!) { inviteUser(id: $u) }`},
-	// Webhooks are registered with an API token, never a session; each
-	// user reaches their own only (another's is NOT_FOUND).
-	"createWebhook":    {[]string{}, `mutation { createWebhook(input: {url: "https://example.org/hook", kinds: [CASE_CHANGED]}) { secret } }`},
-	"updateWebhook":    {signedInRoles, `mutation { updateWebhook(id: "whk_unknown", input: {enabled: false}) { id } }`},
-	"deleteWebhook":    {signedInRoles, `mutation { deleteWebhook(id: "whk_unknown") }`},
-	"redeliverWebhook": {signedInRoles, `mutation { redeliverWebhook(id: "whd_unknown") { id } }`},
+	// Webhooks: registered only with a read-write API token, never a
+	// session; changed by their owner (the coordinator), missing to others.
+	"createWebhook":    {[]string{}, `mutation { createWebhook(input: {url: "ftp://x", kinds: []}) { secret } }`},
+	"updateWebhook":    {[]string{coordinator}, `mutation($webhook: ID!) { updateWebhook(id: $webhook, input: {kinds: []}) { id } }`},
+	"deleteWebhook":    {[]string{coordinator}, `mutation($webhook: ID!) { deleteWebhook(id: $webhook) }`},
+	"redeliverWebhook": {[]string{coordinator}, `mutation($delivery: ID!) { redeliverWebhook(id: $delivery) { id } }`},
 }
 
 // TestAccessMatrix checks, for every role, every Node type (read by
@@ -236,6 +236,7 @@ func TestAccessMatrix(t *testing.T) {
 		vars := map[string]any{"m": objects["Municipality"], "o": objects["Organization"], "t": objects["Table"], "u": objects["User"],
 			"case": objects["Case"], "goal": objects["Goal"], "commitment": objects["Commitment"], "intervention": objects["Intervention"],
 			"outcome": objects["Outcome"], "meeting": objects["MonitoringMeeting"], "protocol": objects["Protocol"], "pc": objects["ProtocolCommitment"],
+			"webhook": objects["Webhook"], "delivery": objects["WebhookDelivery"],
 			"member": c.User.Query().Where(user.Email(demo.OperatorEmail)).OnlyIDX(rule.SystemContext(context.Background()))}
 		for _, f := range schema.Mutation.Fields {
 			w, ok := writers[f.Name]
@@ -261,9 +262,10 @@ func TestAccessMatrix(t *testing.T) {
 	})
 }
 
-// caseTarget matches a request on a case or a part of one, which a role
-// that may not see it finds missing rather than forbidden.
-var caseTarget = regexp.MustCompile(`\$(case|goal|commitment|intervention|outcome|meeting)\b`)
+// caseTarget matches a request on a case or a part of one, or on a
+// user's webhook endpoint or delivery, which a role that may not see it
+// finds missing rather than forbidden.
+var caseTarget = regexp.MustCompile(`\$(case|goal|commitment|intervention|outcome|meeting|webhook|delivery)\b`)
 
 // mutationTarget names the type whose sample an update mutation changes.
 func mutationTarget(name string) string {

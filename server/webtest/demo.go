@@ -9,6 +9,7 @@ import (
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/viewer"
+	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
@@ -28,6 +29,7 @@ import (
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
+	"github.com/progetto-win/win/ent/webhookdelivery"
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 )
@@ -139,13 +141,18 @@ func SampleObjects(t *testing.T, a *API, coordinatorID, vinciID gid.ID) map[stri
 	// What concerns the coordinator alone, and the administrators' mail.
 	o["Notification"] = c.Notification.Create().SetKind(domain.EventReferralReceived).SetEventID("obx_matrix").
 		SetRecipientID(coordinatorID).SetCaseID(cs.ID).SetCaseCode(cs.Code).SaveX(ctx).ID
-	hook := c.Webhook.Create().SetURL("https://example.org/hook").SetKinds([]domain.EventKind{domain.EventCaseChanged}).
-		SetSecret("whsec_matrix").SetOwnerID(coordinatorID).SetTokenID(token.ID).SaveX(ctx)
-	o["Webhook"] = hook.ID
-	o["WebhookDelivery"] = c.WebhookDelivery.Create().SetWebhook(hook).SetEventID("obx_matrix").SetKind(domain.EventCaseChanged).
-		SetOrderingKey(string(cs.ID)).SetPayload("{}").SaveX(ctx).ID
 	o["OutgoingMail"] = c.OutgoingMail.Create().SetKind("NOTIFICATION").SetToAddress(demo.CoordinatorEmail).SetLanguage(domain.Italian).
 		SetSubject("Matrice").SetTextBody("Matrice").SetHTMLBody("<p>Matrice</p>").SetMessageID("<matrix@win.example>").SaveX(ctx).ID
+	// The coordinator's webhook endpoints: one to change and delete,
+	// another with a delivery to send again.
+	hook := func(url string) *ent.WebhookCreate {
+		return c.Webhook.Create().SetURL(url).SetKinds([]domain.EventKind{domain.EventCaseChanged}).SetSecret("whsec_bWF0cml4").
+			SetOwnerID(coordinatorID).SetTokenID(token.ID)
+	}
+	o["Webhook"] = hook("https://crm.example/one").SaveX(ctx).ID
+	o["WebhookDelivery"] = c.WebhookDelivery.Create().SetWebhook(hook("https://crm.example/two").SaveX(ctx)).
+		SetEventID("obx_matrix").SetKind(domain.EventCaseChanged).SetOrderingKey("matrix").SetPayload("{}").
+		SetState(webhookdelivery.StateDELIVERED).SaveX(ctx).ID
 	o["DirectiveAcknowledgement"] = c.DirectiveAcknowledgement.Query().FirstIDX(ctx)
 	return o
 }

@@ -942,6 +942,9 @@ export default {
             "name": "CREATE"
           },
           {
+            "name": "CREATE_WEBHOOK"
+          },
+          {
             "name": "DECLINE_REFERRAL"
           },
           {
@@ -949,6 +952,9 @@ export default {
           },
           {
             "name": "DELETE"
+          },
+          {
+            "name": "DELETE_WEBHOOK"
           },
           {
             "name": "DROP_PROTOCOL_COMMITMENT"
@@ -1020,6 +1026,9 @@ export default {
             "name": "RECORD_PRELIMINARY_ASSESSMENT"
           },
           {
+            "name": "REDELIVER_WEBHOOK"
+          },
+          {
             "name": "REFER_CASE"
           },
           {
@@ -1072,6 +1081,9 @@ export default {
           },
           {
             "name": "UPDATE_PLAN"
+          },
+          {
+            "name": "UPDATE_WEBHOOK"
           }
         ]
       },
