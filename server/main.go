@@ -19,6 +19,7 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/frontend"
 	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/outbox"
 	"github.com/progetto-win/win/server/indicator"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/subject"
@@ -88,6 +89,10 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	// last ones are written before the process ends.
 	defer accounts.Flush()
 
+	// The dispatcher publishes what it delivered; the live updates of
+	// this process's subscribers hear it.
+	bus := outbox.NewBus()
+
 	var metrics *web.Metrics
 	if cfg.MetricsAddr != "" {
 		metrics = web.NewMetrics(db)
@@ -96,7 +101,7 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		Addr: cfg.Addr,
 		Handler: web.New(web.Options{Client: client, Accounts: accounts, DB: db, Indicators: indicators, Ping: db.Ping, Logger: logger,
 			CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies, Frontend: frontend.Assets(),
-			RequestTimeout: cfg.RequestTimeout, Throttle: cfg.Throttle, Metrics: metrics}),
+			RequestTimeout: cfg.RequestTimeout, Throttle: cfg.Throttle, Metrics: metrics, Bus: bus}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		// A response may take the whole request deadline to produce,

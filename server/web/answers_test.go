@@ -102,7 +102,7 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		w.Base.Rebuild(db, func(o *web.Options) { o.Throttle = web.Throttle{Rate: 1e6, Burst: 1e6} })
-		schema := graph.NewSchema(nil, nil, nil).Schema()
+		schema := graph.NewSchema(nil, nil, nil, nil).Schema()
 		admin, steering := webtest.As(t, w.Base, demo.AdminEmail), webtest.As(t, w.Base, demo.SteeringEmail)
 		hash, err := auth.HashPassword(demo.Password)
 		if err != nil {

@@ -169,7 +169,7 @@ func TestAccessMatrix(t *testing.T) {
 		vinciOp := c.User.Query().Where(user.Email(demo.OperatorVinciEmail)).OnlyX(ctx)
 		objects := webtest.SampleObjects(t, base, coord.ID, vinciOp.ID)
 
-		schema := graph.NewSchema(nil, nil, nil).Schema()
+		schema := graph.NewSchema(nil, nil, nil, nil).Schema()
 		cells := 0
 		for _, def := range schema.PossibleTypes[schema.Types["Node"].Name] {
 			allowed, ok := readers[def.Name]
