@@ -92,13 +92,13 @@ func MarkAllRead(ctx context.Context) (int, error) {
 // SetDelivery records how the viewer hears of a kind of event; a kind
 // told to programs only is invalid input.
 func SetDelivery(ctx context.Context, kind domain.EventKind, delivery domain.Delivery) (*Preference, error) {
-	rule, ok := domain.RuleOf(kind)
-	if !ok || !kind.Notified() {
-		return nil, fault.Invalidf("kind", "%s is not told to people", kind)
-	}
 	a, err := start(ctx)
 	if err != nil {
 		return nil, err
+	}
+	rule, ok := domain.RuleOf(kind)
+	if !ok || !kind.Notified() {
+		return nil, fault.Invalidf("kind", "%s is not told to people", kind)
 	}
 	n, err := a.Client.NotificationPreference.Update().
 		Where(notificationpreference.KindEQ(kind), notificationpreference.HasUserWith(user.ID(a.Viewer.UserID))).

@@ -60,6 +60,8 @@ var readers = map[string][]string{
 	"AuditEvent":     {admin},
 	"Session":        {coordinator},
 	"ApiToken":       {coordinator},
+	// A notification: its recipient only (the coordinator's here).
+	"Notification": {coordinator},
 }
 
 var (
@@ -103,6 +105,13 @@ var writers = map[string]struct {
 	"createApiToken": {signedInRoles, `mutation { createApiToken(input: {name: "m", scope: READ, expiresAt: "2000-01-01T00:00:00Z"}) { token } }`},
 	"revokeApiToken": {signedInRoles, `mutation { revokeApiToken(id: "tok_unknown") { id } }`},
 	"changePassword": {signedInRoles, `mutation { changePassword(input: {currentPassword: "wrong", newPassword: "x", revokeApiTokens: false}) }`},
+	// The notification centre: the viewer's own notifications and choices
+	// (another's notification is NOT_FOUND; a kind told to programs only
+	// is bad input).
+	"markNotificationRead":     {signedInRoles, `mutation { markNotificationRead(id: "ntf_unknown") { id } }`},
+	"markAllNotificationsRead": {signedInRoles, `mutation { markAllNotificationsRead }`},
+	"setNotificationDelivery":  {signedInRoles, `mutation { setNotificationDelivery(kind: CASE_CHANGED, delivery: EMAIL) { kind } }`},
+	"setLanguage":              {signedInRoles, `mutation { setLanguage(language: IT) { id } }`},
 	// The pathway, on an Empoli case in charge that the demo operator does
 	// not manage: allowed roles get past the rights to the stale version
 	// (CONFLICT) or to bad input, and nothing changes.

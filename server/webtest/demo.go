@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/progetto-win/win/domain"
+
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/commitment"
@@ -136,5 +138,7 @@ func SampleObjects(t *testing.T, a *API, coordinatorID, vinciID gid.ID) map[stri
 	}
 	o["ApiToken"] = token.ID
 	o["DirectiveAcknowledgement"] = c.DirectiveAcknowledgement.Query().FirstIDX(ctx)
+	o["Notification"] = c.Notification.Create().SetKind(domain.EventReferralReceived).SetEventID("obx_matrix").
+		SetRecipientID(coordinatorID).SetCaseID(cs.ID).SetCaseCode(cs.Code).SaveX(ctx).ID
 	return o
 }

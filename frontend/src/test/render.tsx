@@ -33,6 +33,7 @@ export interface ViewerSpec {
   id?: string;
   name?: string;
   email?: string;
+  language?: Viewer["language"];
   roles?: Role[];
   organization?: { id: string; name?: string };
   /** The tables the viewer belongs to; coordinates: the viewer coordinates it. */
@@ -46,6 +47,7 @@ export function aViewer(spec: ViewerSpec = {}): Viewer {
     id,
     name: spec.name ?? "Test",
     email: spec.email ?? "t@example.it",
+    language: spec.language ?? "IT",
     roles: spec.roles ?? ["OPERATOR"],
     organization: { id: spec.organization?.id ?? "org_1", name: spec.organization?.name ?? "Ente" },
     memberships: {
