@@ -23,14 +23,21 @@ export const NotificationAddedDoc = graphql(`
 
 /**
  * The bell of the header: how many notifications are unread, a link to
- * them. The count follows the live updates (a notification arriving
- * invalidates it in the cache, which fetches it again) and is fetched
- * again when the window regains focus, in case the stream dropped.
+ * them. The count is fetched again at each notification the live
+ * updates bring, and when the window regains focus, in case the stream
+ * dropped.
  */
 export function NotificationBell() {
   const intl = useIntl();
   const [{ data }, refetch] = useQuery({ query: UnreadNotificationCountDoc, requestPolicy: "cache-and-network" });
-  useSubscription({ query: NotificationAddedDoc });
+  const [{ data: added }] = useSubscription({ query: NotificationAddedDoc });
+  // Each notification that arrives: the count again, from the server,
+  // which knows what was read meanwhile in other tabs.
+  useEffect(() => {
+    if (added) {
+      refetch({ requestPolicy: "network-only" });
+    }
+  }, [added, refetch]);
   useEffect(() => {
     const onFocus = () => refetch({ requestPolicy: "network-only" });
     window.addEventListener("focus", onFocus);
