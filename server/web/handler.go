@@ -178,7 +178,7 @@ func GraphQL(client *ent.Client, accounts *auth.Service, indicators *indicator.S
 	srv := handler.New(schema)
 	// First: it takes POSTs asking for text/event-stream, which the POST
 	// transport would take too.
-	srv.AddTransport(transport.SSE{KeepAlivePingInterval: heartbeat})
+	srv.AddTransport(sseTransport{transport.SSE{KeepAlivePingInterval: heartbeat}})
 	// application/graphql-response+json by default, the media type of the
 	// GraphQL-over-HTTP specification, with its status codes (400 for a
 	// request that cannot run); clients asking for application/json get it.

@@ -316,3 +316,18 @@ func waitSubscribers(t *testing.T, bus *outbox.Bus, n int) {
 		time.Sleep(time.Millisecond)
 	}
 }
+
+// urql lists text/event-stream, after JSON, in the Accept of every
+// request: such a request is a plain one, not a stream.
+func TestLiveOnlyWhenAskedFirst(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"{ unreadNotificationCount }"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed")
+		r := w.Op.Do(req)
+		if r.Status != http.StatusOK || len(r.Errors) > 0 || !strings.Contains(string(r.Data), "unreadNotificationCount") {
+			t.Errorf("a query as urql sends it: %d %s", r.Status, r.Raw)
+		}
+	})
+}

@@ -77,7 +77,7 @@ func withAccessLog(logger *slog.Logger, next http.Handler) http.Handler {
 		}
 		// An interrupted request is told here, once, not by each of the
 		// resolvers it interrupted.
-		if err := r.Context().Err(); err != nil {
+		if err := r.Context().Err(); err != nil && !isStream(r) { // a stream ends when its client leaves
 			logger.WarnContext(r.Context(), "request interrupted", append(attrs, "reason", context.Cause(r.Context()).Error())...)
 			return
 		}

@@ -3,12 +3,14 @@ package web
 import (
 	"context"
 	"fmt"
+	"mime"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -51,10 +53,26 @@ func (l StreamLimits) withDefaults() StreamLimits {
 	return l
 }
 
-// isStream reports whether a request asks for a stream of events.
+// isStream reports whether a request asks for a stream of events: a
+// POST whose Accept puts text/event-stream first. Merely listing it is
+// not asking: urql lists it, after JSON, on every request, in case an
+// answer comes in parts.
 func isStream(r *http.Request) bool {
-	return r.Method == http.MethodPost && strings.Contains(r.Header.Get("Accept"), "text/event-stream")
+	if r.Method != http.MethodPost {
+		return false
+	}
+	first, _, _ := strings.Cut(r.Header.Get("Accept"), ",")
+	mediaType, _, _ := mime.ParseMediaType(strings.TrimSpace(first))
+	return mediaType == "text/event-stream"
 }
+
+// sseTransport is gqlgen's SSE transport, taking only the requests that
+// ask for a stream (isStream): gqlgen's own test takes any request that
+// lists text/event-stream anywhere in Accept.
+type sseTransport struct{ transport.SSE }
+
+// Supports implements graphql.Transport.
+func (t sseTransport) Supports(r *http.Request) bool { return isStream(r) && t.SSE.Supports(r) }
 
 // streams counts the open streams, to refuse those beyond the limits.
 type streams struct {
