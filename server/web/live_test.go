@@ -302,6 +302,13 @@ func TestLiveTransports(t *testing.T) {
 			s.bus.Publish(outbox.Published{Kind: domain.EventReferralReceived, Notifications: map[gid.ID]gid.ID{w.CoordID: w.notify(t, w.CoordID, "").ID}})
 			st.ended(t)
 		})
+		t.Run("an idle stream ends with the session too", func(t *testing.T) {
+			s := w.live(t, db, web.StreamLimits{Recheck: 10 * time.Millisecond})
+			st := s.subscribe(t, w.Vinci, notificationAdded, nil)
+			waitSubscribers(t, s.bus, 1)
+			w.Vinci.Must(`mutation { logout }`, nil, nil)
+			st.ended(t) // no event comes: the periodic check ends it
+		})
 	})
 }
 
