@@ -40,7 +40,7 @@ describe("Layout", () => {
     const s = renderScreen(<Layout />, { route: "*", path: "/", session: { roles: ["OPERATOR"] }, mutations: () => ({ data: { setLanguage: { __typename: "User", id: "usr_me", language: "EN" } } }) });
     fireEvent.click(screen.getByRole("button", { name: "EN" }));
     await waitFor(() => expect(s.mutations).toHaveLength(1));
-    expect(s.mutations[0]).toMatchObject({ name: "SetLanguage", variables: { language: "EN" } });
+    expect(s.mutations[0]).toMatchObject({ name: "LayoutSetLanguage", variables: { language: "EN" } });
   });
 
   it("takes the account's language on a browser where none was chosen", async () => {

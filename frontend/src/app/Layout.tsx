@@ -27,7 +27,7 @@ const SignOutMutation = graphql(`
 `);
 
 const SetLanguageMutation = graphql(`
-  mutation SetLanguage($language: Language!) {
+  mutation LayoutSetLanguage($language: Language!) {
     setLanguage(language: $language) {
       id
       language

@@ -15,7 +15,7 @@ describe("the notice of a case changed by someone else", () => {
     const events = makeSubject<unknown>();
     const s = renderScreen(<CaseChangedNotice caseId="cas_1" version={4} onReload={reload} />, {
       session: {},
-      subscriptions: (name, v) => (name === "CaseChanged" && v.id === "cas_1" ? events.source : undefined),
+      subscriptions: (name, v) => (name === "CaseChangedNotice" && v.id === "cas_1" ? events.source : undefined),
     });
     act(() => events.next(change(5, true)));
     expect(screen.queryByTestId("case-changed")).toBeNull();

@@ -5,7 +5,7 @@ import { useSubscription } from "urql";
 import { graphql } from "../../gql";
 
 export const CaseChangedDoc = graphql(`
-  subscription CaseChanged($id: ID!) {
+  subscription CaseChangedNotice($id: ID!) {
     caseChanged(id: $id) {
       version
       kind

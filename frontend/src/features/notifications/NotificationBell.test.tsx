@@ -12,7 +12,7 @@ describe("the notification bell", () => {
     const s = renderScreen(<NotificationBell />, {
       session: {},
       queries: () => ({ data: { unreadNotificationCount: unread } }),
-      subscriptions: (name) => (name === "NotificationAdded" ? added.source : undefined),
+      subscriptions: (name) => (name === "NotificationBellAdded" ? added.source : undefined),
     });
     const bell = await screen.findByRole("link", { name: "Notifiche: 2 da leggere" });
     expect(bell.getAttribute("href")).toBe("/notifications");

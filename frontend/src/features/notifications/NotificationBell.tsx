@@ -6,13 +6,13 @@ import { useQuery, useSubscription } from "urql";
 import { graphql } from "../../gql";
 
 export const UnreadNotificationCountDoc = graphql(`
-  query UnreadNotificationCount {
+  query NotificationBellUnread {
     unreadNotificationCount
   }
 `);
 
 export const NotificationAddedDoc = graphql(`
-  subscription NotificationAdded {
+  subscription NotificationBellAdded {
     notificationAdded {
       id
       kind

@@ -16,12 +16,12 @@ function setup() {
     path: "/notifications",
     session: {},
     queries: {
-      NotificationsList: {
+      NotificationsPageList: {
         notifications: { __typename: "NotificationConnection", edges: list.map((node) => ({ __typename: "NotificationEdge", node })), pageInfo: { __typename: "PageInfo", hasNextPage: false, endCursor: null } },
       },
     },
     mutations: (name, v) =>
-      name === "MarkNotificationRead"
+      name === "NotificationsPageMarkRead"
         ? { data: { markNotificationRead: { __typename: "Notification", id: v.id, readAt: "2026-03-09T12:00:00Z" } } }
         : { data: { markAllNotificationsRead: 1 } },
   });
@@ -43,9 +43,9 @@ describe("the notifications page", () => {
     const user = userEvent.setup();
     const s = setup();
     await user.click(await screen.findByRole("button", { name: /^Segna come letta/ }));
-    await waitFor(() => expect(s.mutations.map((m) => m.name)).toEqual(["MarkNotificationRead"]));
+    await waitFor(() => expect(s.mutations.map((m) => m.name)).toEqual(["NotificationsPageMarkRead"]));
     expect(s.mutations[0]?.variables).toEqual({ id: "ntf_2" });
     await user.click(screen.getByRole("button", { name: "Segna tutte come lette" }));
-    await waitFor(() => expect(s.mutations.map((m) => m.name)).toEqual(["MarkNotificationRead", "MarkAllNotificationsRead"]));
+    await waitFor(() => expect(s.mutations.map((m) => m.name)).toEqual(["NotificationsPageMarkRead", "NotificationsPageMarkAllRead"]));
   });
 });

@@ -13,7 +13,7 @@ import { usePageTitle } from "../../ui/usePageTitle";
 import { notificationLink, notificationSentence } from "./notifications";
 
 export const NotificationsListDoc = graphql(`
-  query NotificationsList($after: Cursor) {
+  query NotificationsPageList($after: Cursor) {
     notifications(first: 30, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
       edges {
         node {
@@ -48,7 +48,7 @@ export const NotificationsListDoc = graphql(`
 `);
 
 const MarkNotificationReadDoc = graphql(`
-  mutation MarkNotificationRead($id: ID!) {
+  mutation NotificationsPageMarkRead($id: ID!) {
     markNotificationRead(id: $id) {
       id
       readAt
@@ -57,7 +57,7 @@ const MarkNotificationReadDoc = graphql(`
 `);
 
 const MarkAllNotificationsReadDoc = graphql(`
-  mutation MarkAllNotificationsRead {
+  mutation NotificationsPageMarkAllRead {
     markAllNotificationsRead
   }
 `);

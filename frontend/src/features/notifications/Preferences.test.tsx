@@ -26,6 +26,6 @@ describe("notification preferences", () => {
     expect(screen.getAllByRole("option", { name: "Nel riepilogo giornaliero (predefinito)" })).toHaveLength(1);
     await user.selectOptions(referral, "DIGEST");
     await waitFor(() => expect(s.mutations).toHaveLength(1));
-    expect(s.mutations[0]).toMatchObject({ name: "SetNotificationDelivery", variables: { kind: "REFERRAL_RECEIVED", delivery: "DIGEST" } });
+    expect(s.mutations[0]).toMatchObject({ name: "NotificationPreferencesSet", variables: { kind: "REFERRAL_RECEIVED", delivery: "DIGEST" } });
   });
 });

@@ -19,7 +19,7 @@ export const NotificationPreferencesDoc = graphql(`
 `);
 
 const SetNotificationDeliveryDoc = graphql(`
-  mutation SetNotificationDelivery($kind: EventKind!, $delivery: NotificationDelivery!) {
+  mutation NotificationPreferencesSet($kind: EventKind!, $delivery: NotificationDelivery!) {
     setNotificationDelivery(kind: $kind, delivery: $delivery) {
       kind
       delivery
