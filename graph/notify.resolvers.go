@@ -19,22 +19,22 @@ import (
 
 // MarkNotificationRead is the resolver for the markNotificationRead field.
 func (r *mutationResolver) MarkNotificationRead(ctx context.Context, id gid.ID) (*ent.Notification, error) {
-	panic(fmt.Errorf("not implemented: MarkNotificationRead - markNotificationRead"))
+	return notify.MarkRead(ctx, id)
 }
 
 // MarkAllNotificationsRead is the resolver for the markAllNotificationsRead field.
 func (r *mutationResolver) MarkAllNotificationsRead(ctx context.Context) (int, error) {
-	panic(fmt.Errorf("not implemented: MarkAllNotificationsRead - markAllNotificationsRead"))
+	return notify.MarkAllRead(ctx)
 }
 
 // SetNotificationDelivery is the resolver for the setNotificationDelivery field.
 func (r *mutationResolver) SetNotificationDelivery(ctx context.Context, kind domain.EventKind, delivery domain.Delivery) (*notify.Preference, error) {
-	panic(fmt.Errorf("not implemented: SetNotificationDelivery - setNotificationDelivery"))
+	return notify.SetDelivery(ctx, kind, delivery)
 }
 
 // SetLanguage is the resolver for the setLanguage field.
 func (r *mutationResolver) SetLanguage(ctx context.Context, language domain.Language) (*ent.User, error) {
-	panic(fmt.Errorf("not implemented: SetLanguage - setLanguage"))
+	return notify.SetLanguage(ctx, language)
 }
 
 // RequestPasswordReset is the resolver for the requestPasswordReset field.
@@ -74,22 +74,22 @@ func (r *mutationResolver) RedeliverWebhook(ctx context.Context, id gid.ID) (*en
 
 // UnreadNotificationCount is the resolver for the unreadNotificationCount field.
 func (r *queryResolver) UnreadNotificationCount(ctx context.Context) (int, error) {
-	panic(fmt.Errorf("not implemented: UnreadNotificationCount - unreadNotificationCount"))
+	return notify.UnreadCount(ctx, r.client)
 }
 
 // NotificationPreferences is the resolver for the notificationPreferences field.
 func (r *queryResolver) NotificationPreferences(ctx context.Context) ([]*notify.Preference, error) {
-	panic(fmt.Errorf("not implemented: NotificationPreferences - notificationPreferences"))
+	return notify.Preferences(ctx, r.client)
 }
 
 // NotificationAdded is the resolver for the notificationAdded field.
 func (r *subscriptionResolver) NotificationAdded(ctx context.Context) (<-chan *ent.Notification, error) {
-	panic(fmt.Errorf("not implemented: NotificationAdded - notificationAdded"))
+	return r.live.NotificationsAdded(ctx)
 }
 
 // CaseChanged is the resolver for the caseChanged field.
 func (r *subscriptionResolver) CaseChanged(ctx context.Context, id gid.ID) (<-chan *outbox.CaseChange, error) {
-	panic(fmt.Errorf("not implemented: CaseChanged - caseChanged"))
+	return r.live.CaseChanges(ctx, id)
 }
 
 // Subscription returns SubscriptionResolver implementation.

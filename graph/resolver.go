@@ -11,6 +11,7 @@ import (
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/indicator"
+	"github.com/progetto-win/win/server/notify"
 	"github.com/progetto-win/win/server/subject"
 )
 
@@ -21,13 +22,15 @@ type Resolver struct {
 	auth     *auth.Service
 	subjects *subject.Service
 	stats    *indicator.Source
+	live     *notify.Live
 }
 
-// NewSchema returns the executable schema over an ent client, and the
-// source of indicators over the same database; read-only API tokens run
-// queries only.
-func NewSchema(client *ent.Client, accounts *auth.Service, stats *indicator.Source) graphql.ExecutableSchema {
-	return auth.ReadOnly(NewExecutableSchema(Config{Resolvers: &Resolver{client: client, auth: accounts, subjects: subject.New(client), stats: stats}}))
+// NewSchema returns the executable schema over an ent client, the
+// source of indicators over the same database, and the live updates
+// (subscriptions); read-only API tokens run queries and subscriptions
+// only.
+func NewSchema(client *ent.Client, accounts *auth.Service, stats *indicator.Source, live *notify.Live) graphql.ExecutableSchema {
+	return auth.ReadOnly(NewExecutableSchema(Config{Resolvers: &Resolver{client: client, auth: accounts, subjects: subject.New(client), stats: stats, live: live}}))
 }
 
 // reader is the client a computed field reads through: in a mutation's

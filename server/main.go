@@ -115,7 +115,7 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		Addr: cfg.Addr,
 		Handler: web.New(web.Options{Client: client, Accounts: accounts, DB: db, Indicators: indicators, Ping: db.Ping, Logger: logger,
 			CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies, Frontend: frontend.Assets(),
-			RequestTimeout: cfg.RequestTimeout, Throttle: cfg.Throttle, Metrics: metrics}),
+			RequestTimeout: cfg.RequestTimeout, Throttle: cfg.Throttle, Metrics: metrics, Bus: bus}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		// A response may take the whole request deadline to produce,

@@ -32,6 +32,42 @@ export function at(path: string): string {
 
 const open = new Set<Page>();
 
+/**
+ * The requests each page is waiting for, but its live updates' streams
+ * (POST /graphql asking for text/event-stream), which stay open as long
+ * as the page: Playwright's "networkidle" counts them, so it would never
+ * come on a signed-in page.
+ */
+const pending = new WeakMap<Page, { requests: Set<unknown>; changed: number }>();
+
+function track(page: Page): void {
+  const state = { requests: new Set<unknown>(), changed: Date.now() };
+  pending.set(page, state);
+  const done = (r: unknown) => {
+    if (state.requests.delete(r)) {
+      state.changed = Date.now();
+    }
+  };
+  page.on("request", (r) => {
+    if (!(r.headers()["accept"] ?? "").includes("text/event-stream")) {
+      state.requests.add(r);
+      state.changed = Date.now();
+    }
+  });
+  page.on("requestfinished", done);
+  page.on("requestfailed", done);
+}
+
+/** Waits until the page has had no request in flight (streams aside) for half a second, as "networkidle" would. */
+export async function networkQuiet(page: Page): Promise<void> {
+  await page.waitForLoadState("load");
+  const state = pending.get(page);
+  if (!state) {
+    return;
+  }
+  await expect.poll(() => state.requests.size === 0 && Date.now() - state.changed >= 500, { timeout: 30_000, interval: 100 }).toBe(true);
+}
+
 // A failed test leaves a screenshot of each page it had open, to see why.
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === "fail") {
@@ -56,6 +92,7 @@ export async function newPage(browser: Browser): Promise<Page> {
   });
   const page = await context.newPage();
   open.add(page);
+  track(page);
   page.on("pageerror", (e) => {
     throw new Error(`uncaught error in the page: ${e.message}`);
   });
@@ -96,7 +133,7 @@ export interface AxeSummary {
  * axe/summary.jsonl.
  */
 export async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState("networkidle");
+  await networkQuiet(page);
   await page.getByRole("heading", { level: 1 }).first().waitFor();
   mkdirSync(join(artifacts, "axe"), { recursive: true });
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });

@@ -69,7 +69,8 @@ export default async function setup(project: TestProject) {
   mkdirSync(artifacts, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), "win-e2e-"));
   const pg = process.env.WIN_E2E_DATABASE_URL ? postgresSchema(process.env.WIN_E2E_DATABASE_URL) : null;
-  const port = await freePort();
+  // WIN_E2E_PORT: a port of one's own on a shared machine.
+  const port = process.env.WIN_E2E_PORT ? Number(process.env.WIN_E2E_PORT) : await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const server = spawn(bin, [], {
     env: {

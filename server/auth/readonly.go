@@ -14,7 +14,7 @@ import (
 var ErrReadOnly = &fault.Forbidden{Message: "this is a read-only API token: it cannot run mutations; use a READ_WRITE token to change data"}
 
 // ReadOnly wraps the executable schema so that a read-only viewer's
-// mutation operations are refused whole, before any resolver runs. The
+// mutation operations are refused whole (queries and subscriptions read), before any resolver runs. The
 // data layer's privacy rules refuse such writes too, but services that
 // write as the system (passwords, sessions, tokens) pass them; refusing
 // the operation type covers every mutation, present and future.
@@ -30,7 +30,7 @@ func (r readOnly) Exec(ctx context.Context) graphql.ResponseHandler {
 	if v == nil || !v.ReadOnly || !graphql.HasOperationContext(ctx) {
 		return r.ExecutableSchema.Exec(ctx)
 	}
-	if op := graphql.GetOperationContext(ctx).Operation; op == nil || op.Operation != ast.Query {
+	if op := graphql.GetOperationContext(ctx).Operation; op == nil || op.Operation == ast.Mutation {
 		graphql.AddError(ctx, ErrReadOnly)
 		return graphql.OneShot(&graphql.Response{Errors: graphql.GetErrors(ctx)})
 	}

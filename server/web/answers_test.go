@@ -102,7 +102,7 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		w.Base.Rebuild(db, func(o *web.Options) { o.Throttle = web.Throttle{Rate: 1e6, Burst: 1e6} })
-		schema := graph.NewSchema(nil, nil, nil).Schema()
+		schema := graph.NewSchema(nil, nil, nil, nil).Schema()
 		admin, steering := webtest.As(t, w.Base, demo.AdminEmail), webtest.As(t, w.Base, demo.SteeringEmail)
 		hash, err := auth.HashPassword(demo.Password)
 		if err != nil {
@@ -182,6 +182,10 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 					return map[string]any{"e": time.Now().Add(24 * time.Hour).UTC().Format(time.RFC3339)}
 				}},
 			{"revokeApiToken", w.Coord, `mutation($id: ID!) { revokeApiToken(id: $id) ANSWER }`, id("createApiToken")},
+			{"markNotificationRead", w.Op, `mutation($id: ID!) { markNotificationRead(id: $id) ANSWER }`,
+				func() map[string]any { return map[string]any{"id": w.notify(t, w.OpID, "").ID} }},
+			{"setNotificationDelivery", w.Op, `mutation { setNotificationDelivery(kind: REFERRAL_DECLINED, delivery: DIGEST) ANSWER }`, none},
+			{"setLanguage", w.Op, `mutation { setLanguage(language: EN) ANSWER }`, none},
 			{"erasePersonIdentity", admin, `mutation($id: ID!) { erasePersonIdentity(personID: $id) ANSWER }`,
 				func() map[string]any {
 					return map[string]any{"id": w.Client.CaseFile.Query().Where(casefile.ID(created["referCase"])).QueryPerson().FirstIDX(w.Ctx)}
@@ -254,6 +258,18 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 				if r := m.by.Post(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": created[m.name]}); r.Code() != "NOT_FOUND" {
 					t.Errorf("%s: the answer is not compared, as %s; but a fresh read shows it: %s", m.name, why, r.Raw)
 				}
+				continue
+			}
+			if m.name == "setNotificationDelivery" {
+				// A preference is no node: the fresh read is the viewer's list.
+				delete(answer, "__typename")
+				var fresh struct{ NotificationPreferences []map[string]any }
+				m.by.OK(`{ notificationPreferences { kind delivery defaultDelivery } }`, nil, &fresh)
+				if i := slices.IndexFunc(fresh.NotificationPreferences, func(p map[string]any) bool { return p["kind"] == answer["kind"] }); i < 0 ||
+					!maps.Equal(fresh.NotificationPreferences[i], answer) {
+					t.Errorf("setNotificationDelivery answered %v; a fresh read: %v", answer, fresh.NotificationPreferences)
+				}
+				compared++
 				continue
 			}
 			compared += compareWithFreshRead(t, schema, m.by, m.name, f.Type.Name(), answer)

@@ -35,6 +35,9 @@ func TestNodeForEveryType(t *testing.T) {
 		f["ApiToken"] = a.TokenID
 		f["Session"] = a.Client.Session.Create().SetUserID(a.UserID).SetTokenHash("test-session").
 			SetExpiresAt(time.Now().Add(time.Hour)).SaveX(rule.SystemContext(context.Background())).ID
+		// Notifications are seen by their recipient only: the tester.
+		f["Notification"] = a.Client.Notification.Create().SetKind(domain.EventReferralReceived).SetEventID("obx_node").
+			SetRecipientID(a.UserID).SaveX(rule.SystemContext(context.Background())).ID
 		var schema struct {
 			Type struct {
 				PossibleTypes []struct{ Name string } `json:"possibleTypes"`

@@ -38,7 +38,7 @@ func TestFiltersSeeOnlyWhatReadsSee(t *testing.T) {
 		// Thousands of requests of one session: throttling is TestThrottle's.
 		base.Rebuild(db, func(o *web.Options) { o.Throttle = web.Throttle{Rate: 1e6, Burst: 1e6} })
 		clients := webtest.RoleClients(t, base)
-		schema := graph.NewSchema(nil, nil, nil).Schema()
+		schema := graph.NewSchema(nil, nil, nil, nil).Schema()
 		lists := whereLists(schema)
 		predicates := 0
 		for _, name := range slices.Sorted(maps.Keys(schema.Types)) {

@@ -26,6 +26,8 @@ import (
 	"github.com/progetto-win/win/graph"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/indicator"
+	"github.com/progetto-win/win/server/notify"
+	"github.com/progetto-win/win/server/outbox"
 	"github.com/progetto-win/win/server/store"
 )
 
@@ -56,6 +58,12 @@ type Options struct {
 	Throttle Throttle
 	// Metrics, when set, count and time the API's requests.
 	Metrics *Metrics
+	// Bus carries the dispatched events to the live updates
+	// (subscriptions); nil is a bus nobody publishes to.
+	Bus *outbox.Bus
+	// Streams bound the live updates; zero fields take
+	// DefaultStreamLimits'.
+	Streams StreamLimits
 }
 
 // DefaultRequestTimeout is the default deadline of a request.
@@ -102,7 +110,13 @@ func New(opts Options) http.Handler {
 	api := func(h http.Handler) http.Handler {
 		return withClient(opts.Client, authn.Handler(origins.guard(throttle.handler(h))))
 	}
-	mux.Handle("/graphql", opts.Metrics.observe("other", "other", "other", withBody(maxBodyBytes, api(withUnavailableStatus(GraphQL(opts.Client, accounts, stats(opts), logger))))))
+	bus := opts.Bus
+	if bus == nil {
+		bus = outbox.NewBus()
+	}
+	live := &notify.Live{Client: opts.Client, Bus: bus, SignedIn: accounts.StillSignedIn, Recheck: opts.Streams.Recheck}
+	streams := newStreams(opts.Streams)
+	mux.Handle("/graphql", opts.Metrics.observe("other", "other", "other", withBody(maxBodyBytes, api(withUnavailableStatus(streams.gate(GraphQL(opts.Client, accounts, stats(opts), live, streams.limits.Heartbeat, logger)))))))
 	mux.Handle("GET /export/indicator.csv", opts.Metrics.observe("export", "indicator.csv", "/export/indicator.csv", api(exportIndicator(stats(opts), opts.Client, logger))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -142,15 +156,29 @@ func New(opts Options) http.Handler {
 	h = withSecurityHeaders(authn.OverTLS, h)
 	// Compression sits outside recovery, so that a panic's 500 goes through
 	// it as any answer, and inside the access log, which counts the bytes
-	// sent.
-	return withRequestID(withDeadline(timeout, withAccessLog(logger, withCompression(withRecovery(logger, h)))))
+	// sent. A live updates' stream (stream.go) has neither the deadline
+	// nor the compression: it lasts, and each event must leave at once.
+	plain := withDeadline(timeout, withAccessLog(logger, withCompression(withRecovery(logger, h))))
+	stream := withAccessLog(logger, withRecovery(logger, h))
+	return withRequestID(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isStream(r) && r.URL.Path == "/graphql" {
+			stream.ServeHTTP(w, r)
+			return
+		}
+		plain.ServeHTTP(w, r)
+	}))
 }
 
 // GraphQL returns the GraphQL-over-HTTP endpoint: queries by GET or POST,
-// mutations by POST only, each mutation in one database transaction.
-func GraphQL(client *ent.Client, accounts *auth.Service, indicators *indicator.Source, logger *slog.Logger) http.Handler {
-	schema := graph.NewSchema(client, accounts, indicators)
+// mutations by POST only, each mutation in one database transaction;
+// subscriptions over Server-Sent Events (stream.go), with a comment line
+// every heartbeat.
+func GraphQL(client *ent.Client, accounts *auth.Service, indicators *indicator.Source, live *notify.Live, heartbeat time.Duration, logger *slog.Logger) http.Handler {
+	schema := graph.NewSchema(client, accounts, indicators, live)
 	srv := handler.New(schema)
+	// First: it takes POSTs asking for text/event-stream, which the POST
+	// transport would take too.
+	srv.AddTransport(sseTransport{transport.SSE{KeepAlivePingInterval: heartbeat}})
 	// application/graphql-response+json by default, the media type of the
 	// GraphQL-over-HTTP specification, with its status codes (400 for a
 	// request that cannot run); clients asking for application/json get it.
@@ -163,6 +191,7 @@ func GraphQL(client *ent.Client, accounts *auth.Service, indicators *indicator.S
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(DefaultLimits)
+	srv.Use(subscriptionsStream{})
 	srv.Use(transactions{entgql.Transactioner{TxOpener: client}})
 	srv.Use(identityReads{})
 	srv.Use(interrupted{})

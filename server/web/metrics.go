@@ -159,7 +159,7 @@ func (m *Metrics) observe(operation, field, name string, next http.Handler) http
 		case code != "" && !errorCode.MatchString(code):
 			code = "OTHER"
 		case code != "":
-		case r.Context().Err() != nil:
+		case r.Context().Err() != nil && !isStream(r): // a stream ends when its client leaves
 			code = CodeTimeout // interrupted with no error left to tell
 		case status < http.StatusBadRequest:
 			code = "OK"

@@ -47,6 +47,10 @@ func (s *statusRecorder) WriteHeader(code int) {
 	s.ResponseWriter.WriteHeader(code)
 }
 
+// Unwrap lets http.ResponseController reach the connection (flushes and
+// deadlines of live updates' streams).
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
 func (s *statusRecorder) Write(b []byte) (int, error) {
 	if s.status == 0 {
 		s.status = http.StatusOK
@@ -73,7 +77,7 @@ func withAccessLog(logger *slog.Logger, next http.Handler) http.Handler {
 		}
 		// An interrupted request is told here, once, not by each of the
 		// resolvers it interrupted.
-		if err := r.Context().Err(); err != nil {
+		if err := r.Context().Err(); err != nil && !isStream(r) { // a stream ends when its client leaves
 			logger.WarnContext(r.Context(), "request interrupted", append(attrs, "reason", context.Cause(r.Context()).Error())...)
 			return
 		}

@@ -43,7 +43,7 @@ func TestPersonalDataIsPseudonymised(t *testing.T) {
 		coord := c.User.Query().Where(user.Email(demo.CoordinatorEmail)).OnlyX(ctx)
 		vinciOp := c.User.Query().Where(user.Email(demo.OperatorVinciEmail)).OnlyX(ctx)
 		objects := webtest.SampleObjects(t, base, coord.ID, vinciOp.ID)
-		schema := graph.NewSchema(nil, nil, nil).Schema()
+		schema := graph.NewSchema(nil, nil, nil, nil).Schema()
 		fields, read := 0, 0
 		for _, typ := range slices.Sorted(func(yield func(string) bool) {
 			for name, roles := range readers {

@@ -10,7 +10,7 @@ import (
 // TestSchemaIsDocumented checks that every type, field, argument and enum
 // value of the API has a description, so GraphiQL is the API's manual.
 func TestSchemaIsDocumented(t *testing.T) {
-	schema := graph.NewSchema(nil, nil, nil).Schema()
+	schema := graph.NewSchema(nil, nil, nil, nil).Schema()
 	missing := 0
 	report := func(what string) {
 		missing++

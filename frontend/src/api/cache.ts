@@ -10,7 +10,8 @@ import schema from "../gql/introspection";
 // - every root list and agenda list is a Relay connection whose pages are
 //   merged by relayPagination, so "load more" appends;
 // - after any mutation, root lists are invalidated and refetched when next
-//   shown (the changed objects themselves update in place).
+//   shown (the changed objects themselves update in place); so are the
+//   unread count and the notifications when one arrives live.
 
 const objects = schema.__schema.types.filter((t): t is IntrospectionObjectType => t.kind === "OBJECT");
 
@@ -49,6 +50,18 @@ const updates: UpdatesConfig = {
       },
     ]),
   ),
+};
+
+// A notification that arrives live changes the unread count and the
+// list: both are fetched again when shown.
+updates.Subscription = {
+  notificationAdded: (_result, _args, cache) => {
+    for (const field of cache.inspectFields("Query")) {
+      if (field.fieldName === "unreadNotificationCount" || field.fieldName === "notifications") {
+        cache.invalidate("Query", field.fieldKey);
+      }
+    }
+  },
 };
 
 export const cacheOptions: CacheExchangeOpts = { schema, keys, resolvers, updates };

@@ -1,4 +1,5 @@
-import { Client, fetchExchange, mapExchange } from "urql";
+import { createClient as createSSEClient, type RequestParams } from "graphql-sse";
+import { Client, fetchExchange, mapExchange, subscriptionExchange } from "urql";
 import { apiErrors } from "./errors";
 import { winCache } from "./cache";
 
@@ -22,6 +23,12 @@ export function signInPath(next: string, expired: boolean): string {
  * which also drops every cached record about people from memory.
  */
 export function createWinClient(onSessionEnded: () => void): Client {
+  // Live updates: each subscription is its own POST /graphql asking for
+  // text/event-stream (GraphQL over Server-Sent Events, "distinct
+  // connections" mode), with the session cookie like every request. A
+  // dropped stream is opened again a few times, waiting longer each time;
+  // the bell also refetches when the window regains focus.
+  const sse = createSSEClient({ url: "/graphql", credentials: "same-origin", retryAttempts: 5 });
   return new Client({
     url: "/graphql",
     preferGetMethod: false,
@@ -37,6 +44,11 @@ export function createWinClient(onSessionEnded: () => void): Client {
         },
       }),
       fetchExchange,
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe: (sink) => ({ unsubscribe: sse.subscribe(request as RequestParams, sink) }),
+        }),
+      }),
     ],
   });
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderScreen } from "../test/render";
 import { Layout } from "./Layout";
@@ -33,5 +33,22 @@ describe("Layout", () => {
     const nav = screen.getByRole("navigation", { name: "Menu principale" });
     expect(nav.querySelector('a[href="/cases"]')).not.toBeNull();
     expect(nav.querySelector('a[href="/graphiql"]')).toBeNull();
+  });
+
+  it("stores the language chosen on the account, for what WIN sends", async () => {
+    localStorage.setItem("win.locale", "it");
+    const s = renderScreen(<Layout />, { route: "*", path: "/", session: { roles: ["OPERATOR"] }, mutations: () => ({ data: { setLanguage: { __typename: "User", id: "usr_me", language: "EN" } } }) });
+    fireEvent.click(screen.getByRole("button", { name: "EN" }));
+    await waitFor(() => expect(s.mutations).toHaveLength(1));
+    expect(s.mutations[0]).toMatchObject({ name: "LayoutSetLanguage", variables: { language: "EN" } });
+  });
+
+  it("takes the account's language on a browser where none was chosen", async () => {
+    localStorage.clear();
+    renderScreen(<Layout />, { route: "*", path: "/", session: { roles: ["OPERATOR"], language: "EN" } });
+    await waitFor(() => expect(document.documentElement.lang).toBe("en"));
+    expect(localStorage.getItem("win.locale")).toBe("en");
+    expect(screen.getByRole("link", { name: "Notifications: none unread" })).toBeTruthy();
+    localStorage.clear();
   });
 });

@@ -8,11 +8,14 @@ import {
   HeaderToggler,
   Icon,
 } from "design-react-kit";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { NavLink, Outlet } from "react-router";
 import { useMutation } from "urql";
 import { graphql } from "../gql";
+import { NotificationBell } from "../features/notifications/NotificationBell";
+import { hasStoredLocale, useLocale } from "../i18n/LocaleProvider";
+import type { Language } from "../gql/graphql";
 import { useSession } from "../session/session";
 import { BrandHeader, LanguageSwitch, SlimHeader } from "./Masthead";
 import { navEntries, type NavEntry } from "./nav";
@@ -23,6 +26,15 @@ const SignOutMutation = graphql(`
   }
 `);
 
+const SetLanguageMutation = graphql(`
+  mutation LayoutSetLanguage($language: Language!) {
+    setLanguage(language: $language) {
+      id
+      language
+    }
+  }
+`);
+
 const menuID = "win-main-menu";
 
 /** The frame of every signed-in screen: header, navigation, main content, footer. */
@@ -30,6 +42,10 @@ export function Layout() {
   const intl = useIntl();
   const session = useSession();
   const [, logout] = useMutation(SignOutMutation);
+  // The language chosen here is the account's too: notifications and
+  // e-mail follow it.
+  const [, setLanguage] = useMutation(SetLanguageMutation);
+  useAccountLanguage(session.viewer.language);
   // Below Bootstrap Italia's lg breakpoint the menu is the design
   // system's side panel behind a hamburger: on a phone a row of ten links
   // would push the content below the first screen.
@@ -49,7 +65,8 @@ export function Layout() {
         <Headers>
           <SlimHeader>
             <div className="d-flex align-items-center gap-2 gap-md-3 text-white">
-              <LanguageSwitch />
+              <LanguageSwitch onChange={(l) => void setLanguage({ language: l === "en" ? "EN" : "IT" })} />
+              <NotificationBell />
               <span data-testid="viewer-name" className="win-viewer-name">
                 {session.viewer.name}
               </span>
@@ -133,4 +150,15 @@ function NavEntryLink({ entry, onFollow }: { entry: NavEntry; onFollow: () => vo
       <FormattedMessage id={entry.label} />
     </NavLink>
   );
+}
+
+/** On a browser where no language was ever chosen, the account's is taken, once. */
+function useAccountLanguage(language: Language) {
+  const { locale, setLocale } = useLocale();
+  useEffect(() => {
+    const account = language === "EN" ? "en" : "it";
+    if (!hasStoredLocale() && account !== locale) {
+      setLocale(account);
+    }
+  }, [language, locale, setLocale]);
 }

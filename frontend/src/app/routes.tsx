@@ -18,6 +18,7 @@ const Dashboard = page(() => import("../features/dashboard/Dashboard"), "Dashboa
 const Directory = page(() => import("../features/directory/Directory"), "Directory");
 const Admin = page(() => import("../features/admin/Admin"), "Admin");
 const Account = page(() => import("../features/account/Account"), "Account");
+const NotificationsPage = page(() => import("../features/notifications/NotificationsPage"), "NotificationsPage");
 const NotFound = page(() => import("./NotFound"), "NotFound");
 
 /** The signed-in screens, under the layout. */
@@ -35,5 +36,6 @@ export const screens: RouteObject[] = [
   { path: "directory", element: <Directory /> },
   { path: "admin/*", element: <Admin /> },
   { path: "account", element: <Account /> },
+  { path: "notifications", element: <NotificationsPage /> },
   { path: "*", element: <NotFound /> },
 ];

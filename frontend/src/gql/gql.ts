@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation LayoutSetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      id\n      language\n    }\n  }\n": typeof types.LayoutSetLanguageDocument,
     "\n  query AccountApiTokens {\n    myApiTokens {\n      id\n      name\n      scope\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.AccountApiTokensDocument,
     "\n  mutation AccountCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scope\n        createdAt\n        expiresAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.AccountCreateApiTokenDocument,
     "\n  mutation AccountRevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.AccountRevokeApiTokenDocument,
@@ -86,6 +87,14 @@ type Documents = {
     "\n  query DashboardOptions {\n    tables(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    municipalities(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.DashboardOptionsDocument,
     "\n  query DirectoryOrganizations($where: OrganizationWhereInput, $after: Cursor) {\n    organizations(first: 20, after: $after, where: $where, orderBy: [{ field: NAME, direction: ASC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n          email\n          phone\n          website\n          address\n          municipality {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.DirectoryOrganizationsDocument,
     "\n  query DirectoryMunicipalities {\n    municipalities(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          istatCode\n          province\n          population\n          tables(first: 5) {\n            edges {\n              node {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DirectoryMunicipalitiesDocument,
+    "\n  subscription CaseChangedNotice($id: ID!) {\n    caseChanged(id: $id) {\n      version\n      kind\n      byViewer\n    }\n  }\n": typeof types.CaseChangedNoticeDocument,
+    "\n  query NotificationBellUnread {\n    unreadNotificationCount\n  }\n": typeof types.NotificationBellUnreadDocument,
+    "\n  subscription NotificationBellAdded {\n    notificationAdded {\n      id\n      kind\n      createdAt\n    }\n  }\n": typeof types.NotificationBellAddedDocument,
+    "\n  query NotificationsPageList($after: Cursor) {\n    notifications(first: 30, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {\n      edges {\n        node {\n          id\n          kind\n          createdAt\n          readAt\n          caseCode\n          day\n          case {\n            id\n          }\n          table {\n            id\n            name\n          }\n          otherTable {\n            id\n            name\n          }\n          directive {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.NotificationsPageListDocument,
+    "\n  mutation NotificationsPageMarkRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n": typeof types.NotificationsPageMarkReadDocument,
+    "\n  mutation NotificationsPageMarkAllRead {\n    markAllNotificationsRead\n  }\n": typeof types.NotificationsPageMarkAllReadDocument,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      kind\n      delivery\n      defaultDelivery\n    }\n  }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation NotificationPreferencesSet($kind: EventKind!, $delivery: NotificationDelivery!) {\n    setNotificationDelivery(kind: $kind, delivery: $delivery) {\n      kind\n      delivery\n      defaultDelivery\n    }\n  }\n": typeof types.NotificationPreferencesSetDocument,
     "\n  query ProtocolsList($where: ProtocolWhereInput, $after: Cursor) {\n    protocols(first: 20, after: $after, where: $where, orderBy: [{ field: TITLE, direction: ASC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          status\n          currentStatus\n          signedOn\n          validFrom\n          validUntil\n          parties(first: 1) {\n            totalCount\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ProtocolsListDocument,
     "\n  mutation ProtocolsListCreate($input: CreateProtocolInput!) {\n    createProtocol(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.ProtocolsListCreateDocument,
     "\n  fragment ProtocolPageCommitment on ProtocolCommitment {\n    id\n    description\n    dueOn\n    status\n    currentStatus\n    doneOn\n    evidence\n  }\n": typeof types.ProtocolPageCommitmentFragmentDoc,
@@ -127,11 +136,12 @@ type Documents = {
     "\n  mutation TablePageAddMember($input: CreateTableMembershipInput!) {\n    addTableMember(input: $input) {\n      id\n      profession\n      joinedOn\n      user {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.TablePageAddMemberDocument,
     "\n  mutation TablePageRemoveMember($id: ID!) {\n    removeTableMember(id: $id)\n  }\n": typeof types.TablePageRemoveMemberDocument,
     "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SignInDocument,
-    "\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SessionViewerDocument,
+    "\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      language\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SessionViewerDocument,
     "\n  fragment MembershipsTableRow on TableMembership {\n    id\n    profession\n    joinedOn\n    table {\n      id\n      name\n    }\n    organization {\n      id\n      name\n    }\n  }\n": typeof types.MembershipsTableRowFragmentDoc,
 };
 const documents: Documents = {
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
+    "\n  mutation LayoutSetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      id\n      language\n    }\n  }\n": types.LayoutSetLanguageDocument,
     "\n  query AccountApiTokens {\n    myApiTokens {\n      id\n      name\n      scope\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.AccountApiTokensDocument,
     "\n  mutation AccountCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scope\n        createdAt\n        expiresAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": types.AccountCreateApiTokenDocument,
     "\n  mutation AccountRevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.AccountRevokeApiTokenDocument,
@@ -203,6 +213,14 @@ const documents: Documents = {
     "\n  query DashboardOptions {\n    tables(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    municipalities(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.DashboardOptionsDocument,
     "\n  query DirectoryOrganizations($where: OrganizationWhereInput, $after: Cursor) {\n    organizations(first: 20, after: $after, where: $where, orderBy: [{ field: NAME, direction: ASC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n          email\n          phone\n          website\n          address\n          municipality {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.DirectoryOrganizationsDocument,
     "\n  query DirectoryMunicipalities {\n    municipalities(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          istatCode\n          province\n          population\n          tables(first: 5) {\n            edges {\n              node {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DirectoryMunicipalitiesDocument,
+    "\n  subscription CaseChangedNotice($id: ID!) {\n    caseChanged(id: $id) {\n      version\n      kind\n      byViewer\n    }\n  }\n": types.CaseChangedNoticeDocument,
+    "\n  query NotificationBellUnread {\n    unreadNotificationCount\n  }\n": types.NotificationBellUnreadDocument,
+    "\n  subscription NotificationBellAdded {\n    notificationAdded {\n      id\n      kind\n      createdAt\n    }\n  }\n": types.NotificationBellAddedDocument,
+    "\n  query NotificationsPageList($after: Cursor) {\n    notifications(first: 30, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {\n      edges {\n        node {\n          id\n          kind\n          createdAt\n          readAt\n          caseCode\n          day\n          case {\n            id\n          }\n          table {\n            id\n            name\n          }\n          otherTable {\n            id\n            name\n          }\n          directive {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.NotificationsPageListDocument,
+    "\n  mutation NotificationsPageMarkRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n": types.NotificationsPageMarkReadDocument,
+    "\n  mutation NotificationsPageMarkAllRead {\n    markAllNotificationsRead\n  }\n": types.NotificationsPageMarkAllReadDocument,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      kind\n      delivery\n      defaultDelivery\n    }\n  }\n": types.NotificationPreferencesDocument,
+    "\n  mutation NotificationPreferencesSet($kind: EventKind!, $delivery: NotificationDelivery!) {\n    setNotificationDelivery(kind: $kind, delivery: $delivery) {\n      kind\n      delivery\n      defaultDelivery\n    }\n  }\n": types.NotificationPreferencesSetDocument,
     "\n  query ProtocolsList($where: ProtocolWhereInput, $after: Cursor) {\n    protocols(first: 20, after: $after, where: $where, orderBy: [{ field: TITLE, direction: ASC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          status\n          currentStatus\n          signedOn\n          validFrom\n          validUntil\n          parties(first: 1) {\n            totalCount\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ProtocolsListDocument,
     "\n  mutation ProtocolsListCreate($input: CreateProtocolInput!) {\n    createProtocol(input: $input) {\n      id\n      title\n    }\n  }\n": types.ProtocolsListCreateDocument,
     "\n  fragment ProtocolPageCommitment on ProtocolCommitment {\n    id\n    description\n    dueOn\n    status\n    currentStatus\n    doneOn\n    evidence\n  }\n": types.ProtocolPageCommitmentFragmentDoc,
@@ -244,7 +262,7 @@ const documents: Documents = {
     "\n  mutation TablePageAddMember($input: CreateTableMembershipInput!) {\n    addTableMember(input: $input) {\n      id\n      profession\n      joinedOn\n      user {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.TablePageAddMemberDocument,
     "\n  mutation TablePageRemoveMember($id: ID!) {\n    removeTableMember(id: $id)\n  }\n": types.TablePageRemoveMemberDocument,
     "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": types.SignInDocument,
-    "\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.SessionViewerDocument,
+    "\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      language\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.SessionViewerDocument,
     "\n  fragment MembershipsTableRow on TableMembership {\n    id\n    profession\n    joinedOn\n    table {\n      id\n      name\n    }\n    organization {\n      id\n      name\n    }\n  }\n": types.MembershipsTableRowFragmentDoc,
 };
 
@@ -266,6 +284,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LayoutSetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      id\n      language\n    }\n  }\n"): (typeof documents)["\n  mutation LayoutSetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      id\n      language\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -553,6 +575,38 @@ export function graphql(source: "\n  query DirectoryMunicipalities {\n    munici
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription CaseChangedNotice($id: ID!) {\n    caseChanged(id: $id) {\n      version\n      kind\n      byViewer\n    }\n  }\n"): (typeof documents)["\n  subscription CaseChangedNotice($id: ID!) {\n    caseChanged(id: $id) {\n      version\n      kind\n      byViewer\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationBellUnread {\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query NotificationBellUnread {\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationBellAdded {\n    notificationAdded {\n      id\n      kind\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationBellAdded {\n    notificationAdded {\n      id\n      kind\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationsPageList($after: Cursor) {\n    notifications(first: 30, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {\n      edges {\n        node {\n          id\n          kind\n          createdAt\n          readAt\n          caseCode\n          day\n          case {\n            id\n          }\n          table {\n            id\n            name\n          }\n          otherTable {\n            id\n            name\n          }\n          directive {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationsPageList($after: Cursor) {\n    notifications(first: 30, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {\n      edges {\n        node {\n          id\n          kind\n          createdAt\n          readAt\n          caseCode\n          day\n          case {\n            id\n          }\n          table {\n            id\n            name\n          }\n          otherTable {\n            id\n            name\n          }\n          directive {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NotificationsPageMarkRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n"): (typeof documents)["\n  mutation NotificationsPageMarkRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NotificationsPageMarkAllRead {\n    markAllNotificationsRead\n  }\n"): (typeof documents)["\n  mutation NotificationsPageMarkAllRead {\n    markAllNotificationsRead\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferences {\n    notificationPreferences {\n      kind\n      delivery\n      defaultDelivery\n    }\n  }\n"): (typeof documents)["\n  query NotificationPreferences {\n    notificationPreferences {\n      kind\n      delivery\n      defaultDelivery\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NotificationPreferencesSet($kind: EventKind!, $delivery: NotificationDelivery!) {\n    setNotificationDelivery(kind: $kind, delivery: $delivery) {\n      kind\n      delivery\n      defaultDelivery\n    }\n  }\n"): (typeof documents)["\n  mutation NotificationPreferencesSet($kind: EventKind!, $delivery: NotificationDelivery!) {\n    setNotificationDelivery(kind: $kind, delivery: $delivery) {\n      kind\n      delivery\n      defaultDelivery\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ProtocolsList($where: ProtocolWhereInput, $after: Cursor) {\n    protocols(first: 20, after: $after, where: $where, orderBy: [{ field: TITLE, direction: ASC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          status\n          currentStatus\n          signedOn\n          validFrom\n          validUntil\n          parties(first: 1) {\n            totalCount\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProtocolsList($where: ProtocolWhereInput, $after: Cursor) {\n    protocols(first: 20, after: $after, where: $where, orderBy: [{ field: TITLE, direction: ASC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          status\n          currentStatus\n          signedOn\n          validFrom\n          validUntil\n          parties(first: 1) {\n            totalCount\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -717,7 +771,7 @@ export function graphql(source: "\n  mutation SignIn($input: LoginInput!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      language\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      language\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,6 +12,11 @@ interface LocaleState {
 
 const LocaleContext = createContext<LocaleState>({ locale: "it", setLocale: () => undefined });
 
+/** Whether a language was ever chosen on this browser. */
+export function hasStoredLocale(): boolean {
+  return typeof localStorage !== "undefined" && isLocale(localStorage.getItem(storageKey));
+}
+
 /** The language the user chose last on this browser; Italian otherwise. */
 function initialLocale(): Locale {
   const saved = typeof localStorage === "undefined" ? null : localStorage.getItem(storageKey);

@@ -8,6 +8,7 @@ export const SessionViewerQueryDoc = graphql(`
       id
       name
       email
+      language
       roles
       organization {
         id

@@ -8,7 +8,7 @@ import type { ReactElement } from "react";
 import { createMemoryRouter, RouterProvider, type RouteObject } from "react-router";
 import { Provider, type Client, type CombinedError, type GraphQLRequest, type OperationContext } from "urql";
 import { afterEach } from "vitest";
-import { fromValue, never } from "wonka";
+import { fromValue, map, never, type Source } from "wonka";
 import { LocaleProvider } from "../i18n/LocaleProvider";
 import { SessionContext, sessionOf, type Role, type Viewer } from "../session/session";
 
@@ -33,6 +33,7 @@ export interface ViewerSpec {
   id?: string;
   name?: string;
   email?: string;
+  language?: Viewer["language"];
   roles?: Role[];
   organization?: { id: string; name?: string };
   /** The tables the viewer belongs to; coordinates: the viewer coordinates it. */
@@ -46,6 +47,7 @@ export function aViewer(spec: ViewerSpec = {}): Viewer {
     id,
     name: spec.name ?? "Test",
     email: spec.email ?? "t@example.it",
+    language: spec.language ?? "IT",
     roles: spec.roles ?? ["OPERATOR"],
     organization: { id: spec.organization?.id ?? "org_1", name: spec.organization?.name ?? "Ente" },
     memberships: {
@@ -75,6 +77,8 @@ export interface ScreenOptions {
   queries?: Answerer | Record<string, unknown>;
   /** The answers to mutations; a missing one stays pending. */
   mutations?: Answerer;
+  /** The events of subscriptions (e.g. a wonka subject's source); a missing one never sends any. */
+  subscriptions?: (operationName: string, variables: Record<string, unknown>) => Source<unknown> | undefined;
 }
 
 export interface Screen extends RenderResult {
@@ -98,7 +102,7 @@ function answering(answers: ScreenOptions["queries"]): Answerer {
 }
 
 /** The fake urql client: answers with the given functions and records what was sent. */
-export function mockClient(options: Pick<ScreenOptions, "queries" | "mutations"> = {}) {
+export function mockClient(options: Pick<ScreenOptions, "queries" | "mutations" | "subscriptions"> = {}) {
   const queries: Sent[] = [];
   const mutations: Sent[] = [];
   const execute = (sent: Sent[], answer: Answerer, kind: "query" | "mutation") => (request: GraphQLRequest, context: Partial<OperationContext> = {}) => {
@@ -111,7 +115,10 @@ export function mockClient(options: Pick<ScreenOptions, "queries" | "mutations">
   const client = {
     executeQuery: execute(queries, answering(options.queries), "query"),
     executeMutation: execute(mutations, options.mutations ?? (() => undefined), "mutation"),
-    executeSubscription: () => never,
+    executeSubscription: (request: GraphQLRequest, context: Partial<OperationContext> = {}) => {
+      const events = options.subscriptions?.(operationName(request.query), (request.variables ?? {}) as Record<string, unknown>);
+      return events ? map((data: unknown) => ({ operation: { ...request, kind: "subscription", context }, stale: false, data }))(events) : never;
+    },
   } as unknown as Client;
   return { client, queries, mutations };
 }

@@ -4,11 +4,12 @@ import { useSession } from "../../session/session";
 import { MembershipsTable } from "../../ui/MembershipsTable";
 import { nodes } from "../../ui/connection";
 import { usePageTitle } from "../../ui/usePageTitle";
+import { NotificationPreferences } from "../notifications/Preferences";
 import { ApiTokens } from "./ApiTokens";
 import { ChangePassword } from "./ChangePassword";
 import { Sessions } from "./Sessions";
 
-/** /account: the signed-in user's profile, password, sessions and API tokens. */
+/** /account: the signed-in user's profile, how they hear of events, password, sessions and API tokens. */
 export function Account() {
   const intl = useIntl();
   usePageTitle(intl.formatMessage({ id: "nav.account" }));
@@ -18,6 +19,7 @@ export function Account() {
         <FormattedMessage id="nav.account" />
       </h1>
       <Profile />
+      <NotificationPreferences />
       <ChangePassword />
       <Sessions />
       <ApiTokens />

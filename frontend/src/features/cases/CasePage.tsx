@@ -18,6 +18,7 @@ import { allowedOf } from "./actions/nextStep";
 import { CaseSteps, StepNotice } from "./actions/steps";
 import { OverdueBadge, PriorityText, StatusBadge } from "./badges";
 import { caseNotFound, missedLimit, pageError } from "./casePage";
+import { CaseChangedNotice } from "../notifications/CaseChangedNotice";
 import { AssessmentsSection, InterventionsSection, MonitoringSection, OutcomesSection, PlanSection, TeamSection, TimelineSection } from "./sections";
 
 export const CasePageQueryDoc = graphql(`
@@ -224,6 +225,7 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
         )}
       </p>
       <ErrorAlert error={error} />
+      <CaseChangedNotice caseId={c.id} version={c.version} onReload={onChanged} />
       {limit && (
         <Alert color="warning">
           <FormattedMessage
