@@ -20,6 +20,7 @@ import (
 	"github.com/progetto-win/win/frontend"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/indicator"
+	"github.com/progetto-win/win/server/mail"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/subject"
 	"github.com/progetto-win/win/server/web"
@@ -87,6 +88,13 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	// Uses of sessions and tokens are written behind the requests: the
 	// last ones are written before the process ends.
 	defer accounts.Flush()
+
+	// E-mail (server/mail): the queue's sender with the daily digest, and
+	// the mails of password resets and invitations.
+	mailer := mail.New(client, cfg.Mail, db.Dialect == dialect.Postgres, logger)
+	accounts.Links = mailer
+	defer accounts.WaitLinks()
+	go mailer.Run(ctx)
 
 	var metrics *web.Metrics
 	if cfg.MetricsAddr != "" {

@@ -54,10 +54,7 @@ type facts struct {
 // say renders one of a language's texts.
 func say(lang domain.Language, name string, data any) (string, error) {
 	t := texts[lang]
-	if t == nil {
-		t = texts[domain.Italian]
-	}
-	if t.Lookup(name) == nil {
+	if t == nil || t.Lookup(name) == nil {
 		return "", fmt.Errorf("mail: no %s text %q", lang, name)
 	}
 	var b strings.Builder
@@ -110,4 +107,13 @@ func day(lang domain.Language, d *domain.Date) string {
 		names = months[domain.Italian]
 	}
 	return fmt.Sprintf("%d %s %d", d.Day(), names[d.Month()-1], d.Year())
+}
+
+// CheckTexts reports whether a kind has its subject and sentence in lang.
+func CheckTexts(lang domain.Language, kind domain.EventKind) error {
+	if _, err := say(lang, string(kind)+".subject", facts{}); err != nil {
+		return err
+	}
+	_, err := say(lang, string(kind), facts{})
+	return err
 }
