@@ -996,6 +996,12 @@ export default {
             "name": "PASSWORD_CHANGED"
           },
           {
+            "name": "PASSWORD_RESET"
+          },
+          {
+            "name": "PASSWORD_RESET_REQUESTED"
+          },
+          {
             "name": "PASSWORD_SET"
           },
           {
@@ -1072,6 +1078,9 @@ export default {
           },
           {
             "name": "UPDATE_PLAN"
+          },
+          {
+            "name": "USER_INVITED"
           }
         ]
       },
