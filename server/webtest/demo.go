@@ -7,12 +7,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
@@ -136,5 +138,8 @@ func SampleObjects(t *testing.T, a *API, coordinatorID, vinciID gid.ID) map[stri
 	}
 	o["ApiToken"] = token.ID
 	o["DirectiveAcknowledgement"] = c.DirectiveAcknowledgement.Query().FirstIDX(ctx)
+	o["OutgoingMail"] = c.OutgoingMail.Create().SetKind(outgoingmail.KindNOTIFICATION).SetToAddress(demo.CoordinatorEmail).
+		SetLanguage(domain.Italian).SetSubject("WIN: prova").SetTextBody("prova").SetHTMLBody("<p>prova</p>").
+		SetMessageID("<matrix@win.example>").SetRecipientID(coordinatorID).SaveX(ctx).ID
 	return o
 }
