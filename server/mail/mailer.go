@@ -11,6 +11,7 @@ import (
 	"context"
 	"log/slog"
 	"time"
+	"unicode/utf8"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
@@ -89,10 +90,15 @@ func language(u *ent.User) domain.Language {
 	return u.Language
 }
 
+// truncate cuts s to at most n bytes (the columns' limits are in bytes of
+// UTF-8), at a character's boundary, marking the cut.
 func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		return string(r[:n-1]) + "…"
+	if len(s) <= n {
+		return s
 	}
-	return s
+	cut := n - len("…")
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
