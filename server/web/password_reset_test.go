@@ -20,6 +20,7 @@ import (
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/user"
 	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/mail"
 	"github.com/progetto-win/win/server/mail/mailtest"
 	"github.com/progetto-win/win/server/store"
@@ -177,5 +178,55 @@ func TestPasswordResetThrottled(t *testing.T) {
 			t.Errorf("known %v, unknown %v", known, unknown)
 		}
 		a.Accounts.WaitLinks()
+	})
+}
+
+// TestInvitations: creating a user sends them an invitation whose link
+// sets their first password; an administrator can send a new one, which
+// voids the first, and nobody else can.
+func TestInvitations(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := rule.SystemContext(context.Background())
+		w := newWorld(t, db)
+		base := w.Base // the handler's account service and client
+		srv := withMail(t, db, base)
+		admin := webtest.As(t, base, demo.AdminEmail)
+		var created struct{ ID string }
+		admin.Must(`mutation($o: ID!) { createUser(input: {email: "invitata@prova.example", name: "Invitata", organizationID: $o, roles: [OPERATOR]}) { id } }`,
+			map[string]any{"o": w.OpOrg}, &created)
+		base.Accounts.WaitLinks()
+		first := linkIn(t, srv, "invitata@prova.example")
+		h, text, _ := srv.Messages()[0].Parts(t)
+		if h["Subject"] != "WIN: sei stato invitato" || !strings.Contains(text, "entro 7 giorni") {
+			t.Errorf("invitation %q: %q", h["Subject"], text)
+		}
+		tok := base.Client.PasswordToken.Query().Where(passwordtoken.TokenHash(auth.HashToken(first))).OnlyX(ctx)
+		if tok.Purpose != passwordtoken.PurposeINVITATION || tok.ExpiresAt.Sub(tok.CreatedAt) != auth.InvitationValidity {
+			t.Errorf("token %+v", tok)
+		}
+
+		// Only administrators invite.
+		if r := w.Coord.Post(`mutation($id: ID!) { inviteUser(id: $id) }`, map[string]any{"id": created.ID}); r.Code() != "FORBIDDEN" {
+			t.Errorf("a coordinator inviting: %s", r.Raw)
+		}
+		admin.Must(`mutation($id: ID!) { inviteUser(id: $id) }`, map[string]any{"id": created.ID}, nil)
+		base.Accounts.WaitLinks()
+		second := linkIn(t, srv, "invitata@prova.example")
+		if len(srv.Messages()) != 2 || second == first {
+			t.Fatalf("%d mails", len(srv.Messages()))
+		}
+		anon := *base
+		if r := anon.Post(resetWith, map[string]any{"t": first, "p": "la-mia-prima-password"}); r.Code() != "BAD_USER_INPUT" {
+			t.Errorf("the voided invitation: %s", r.Raw)
+		}
+		if r := anon.Post(resetWith, map[string]any{"t": second, "p": "la-mia-prima-password"}); r.Raw != `{"data":{"resetPassword":true}}` {
+			t.Errorf("the invitation: %s", r.Raw)
+		}
+		if r := anon.SignInAs("invitata@prova.example", "la-mia-prima-password"); len(r.Errors) > 0 {
+			t.Errorf("sign-in after the invitation: %s", r.Raw)
+		}
+		if n := base.Client.AuditEvent.Query().Where(auditevent.Action("USER_INVITED")).CountX(ctx); n != 2 {
+			t.Errorf("%d invitations audited", n)
+		}
 	})
 }
