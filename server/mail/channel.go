@@ -24,7 +24,7 @@ func (m *Mailer) Channel() Channel { return Channel{m} }
 // notifications, and marks them e-mailed. The sender is woken when that
 // transaction commits (if the dispatcher runs it through an ent.Tx in
 // ctx), else by Kick or its next poll.
-func (c Channel) Fanout(ctx context.Context, tx *ent.Client, e *ent.OutboxEvent, notes []*ent.Notification) error {
+func (c Channel) Fanout(ctx context.Context, tx *ent.Client, _ *ent.OutboxEvent, notes []*ent.Notification) error {
 	ctx = rule.SystemContext(ctx)
 	queued := false
 	for _, n := range notes {

@@ -29,7 +29,7 @@ func (m *Mailer) PasswordLink(ctx context.Context, tx *ent.Client, u *ent.User, 
 	if err != nil {
 		return nil, err
 	}
-	real, err := compose(lang, subject, "", []line{{Text: intro, Link: m.Config.link(resetRoute + token)}})
+	withLink, err := compose(lang, subject, "", []line{{Text: intro, Link: m.Config.link(resetRoute + token)}})
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +44,7 @@ func (m *Mailer) PasswordLink(ctx context.Context, tx *ent.Client, u *ent.User, 
 	if err != nil {
 		return nil, err
 	}
-	e := envelope{To: u.Email, Subject: subject, Text: real.Text, HTML: real.HTML, MessageID: row.MessageID, Date: now}
+	e := envelope{To: u.Email, Subject: subject, Text: withLink.Text, HTML: withLink.HTML, MessageID: row.MessageID, Date: now}
 	return func(ctx context.Context) {
 		ctx = rule.SystemContext(ctx)
 		err := m.deliver(ctx, e)

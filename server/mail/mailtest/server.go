@@ -128,7 +128,7 @@ type session struct {
 func (se *session) AuthMechanisms() []string { return []string{sasl.Plain} }
 
 func (se *session) Auth(string) (sasl.Server, error) {
-	return sasl.NewPlainServer(func(identity, username, password string) error {
+	return sasl.NewPlainServer(func(_, username, password string) error {
 		if username != User || password != Password {
 			return errors.New("invalid credentials")
 		}
