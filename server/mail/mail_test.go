@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -367,6 +368,65 @@ func TestDirectiveMail(t *testing.T) {
 		_, text, _ := parts(t, srv.Messages()[0])
 		if !strings.Contains(text, "«Priorità ai nuclei con minori»") || !strings.Contains(text, "https://win.example/tables/"+string(fx.f["Table"])) {
 			t.Errorf("text %q", text)
+		}
+	})
+}
+
+// TestSharedQueue: two senders (two server processes) on one database
+// send each mail once, and two digest runs at once write one digest per
+// user. On PostgreSQL the claims skip each other's locked rows.
+func TestSharedQueue(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		fx := newFixture(t, db)
+		srv := mailtest.Start(t, mailtest.StartTLS)
+		a, b := fx.mailer(t, db, srv, nil), fx.mailer(t, db, srv, nil)
+		const events = 15
+		for range events {
+			fx.notify(t, a, domain.EventReferralReceived, nil, fx.coord, fx.other)
+		}
+		day := domain.NewDate(2026, 3, 2)
+		fx.notify(t, a, domain.EventPlanReviewDue, &day, fx.coord, fx.other)
+
+		var wg sync.WaitGroup
+		digests := make([]int, 2)
+		for i, m := range []*mail.Mailer{a, b} {
+			wg.Go(func() {
+				n, err := m.Digest(fx.ctx)
+				if err != nil {
+					t.Error(err)
+				}
+				digests[i] = n
+			})
+		}
+		wg.Wait()
+		if digests[0]+digests[1] != 2 {
+			t.Errorf("digests written: %v, want 2 in all", digests)
+		}
+		for _, m := range []*mail.Mailer{a, b} {
+			wg.Go(func() {
+				for {
+					n, err := m.SendDue(fx.ctx)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					if n == 0 {
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+		ids := map[string]int{}
+		for _, msg := range srv.Messages() {
+			ids[msg.Parsed(t).Header.Get("Message-Id")]++
+		}
+		want := 2*events + 2
+		if len(ids) != want || len(srv.Messages()) != want {
+			t.Errorf("%d messages received, %d distinct; want %d once each", len(srv.Messages()), len(ids), want)
+		}
+		if n := fx.client.OutgoingMail.Query().Where(outgoingmail.StateNEQ(outgoingmail.StateSENT)).CountX(fx.ctx); n != 0 {
+			t.Errorf("%d mails not SENT", n)
 		}
 	})
 }

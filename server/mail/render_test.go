@@ -3,6 +3,7 @@ package mail
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -16,5 +17,21 @@ func TestTruncate(t *testing.T) {
 	}
 	if truncate("breve", 300) != "breve" {
 		t.Error("a short text is cut")
+	}
+}
+
+// TestNextDigest: the digest goes out at 07:00 Italian time, summer or
+// winter, the next morning once the hour has passed.
+func TestNextDigest(t *testing.T) {
+	for _, c := range []struct{ now, want string }{
+		{"2026-01-15T05:59:00Z", "2026-01-15T06:00:00Z"}, // winter, UTC+1
+		{"2026-01-15T06:00:00Z", "2026-01-16T06:00:00Z"},
+		{"2026-07-15T04:30:00Z", "2026-07-15T05:00:00Z"}, // summer, UTC+2
+		{"2026-07-15T22:30:00Z", "2026-07-16T05:00:00Z"}, // past midnight in Rome
+	} {
+		now, _ := time.Parse(time.RFC3339, c.now)
+		if got := NextDigest(now).UTC().Format(time.RFC3339); got != c.want {
+			t.Errorf("after %s: %s, want %s", c.now, got, c.want)
+		}
 	}
 }
