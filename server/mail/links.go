@@ -29,11 +29,11 @@ func (m *Mailer) PasswordLink(ctx context.Context, tx *ent.Client, u *ent.User, 
 	if err != nil {
 		return nil, err
 	}
-	withLink, err := compose(lang, subject, "", []line{{Text: intro, Link: m.Config.link(resetRoute + token)}})
+	withLink, err := compose(lang, subject, intro, []line{{Link: m.Config.link(resetRoute + token)}})
 	if err != nil {
 		return nil, err
 	}
-	kept, err := compose(lang, subject, "", []line{{Text: intro}})
+	kept, err := compose(lang, subject, intro, []line{{}})
 	if err != nil {
 		return nil, err
 	}

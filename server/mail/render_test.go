@@ -35,3 +35,23 @@ func TestNextDigest(t *testing.T) {
 		}
 	}
 }
+
+// TestPasswordLinkLayout: the mail of a reset reads as a sentence then
+// the link, in text and HTML; the copy kept has a placeholder instead.
+func TestPasswordLinkLayout(t *testing.T) {
+	c, err := compose("EN", "WIN: reset your password", "someone asked.", []line{{Link: "https://win.example/reset-password#t"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(c.Text, "Hello,\n\nsomeone asked.\n\nhttps://win.example/reset-password#t\n") ||
+		!strings.Contains(c.HTML, `<li><a href="https://win.example/reset-password#t">Open in WIN</a></li>`) {
+		t.Errorf("text %q\nhtml %q", c.Text, c.HTML)
+	}
+	kept, err := compose("EN", "WIN: reset your password", "someone asked.", []line{{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(kept.Text+kept.HTML, "reset-password#") || !strings.Contains(kept.Text, "[link not kept") {
+		t.Errorf("kept %q", kept.Text)
+	}
+}
