@@ -68,6 +68,9 @@ func (s *Service) background(ctx context.Context, what string, fn func(context.C
 // hash, as sign-ins are (sharing their counts), and the account is looked
 // up and the mail sent off the request's path.
 func (s *Service) RequestPasswordReset(ctx context.Context, email string, req Request) error {
+	if e := strings.TrimSpace(email); e == "" || len(e) > 254 || !strings.Contains(e, "@") {
+		return fault.Invalidf("email", "type the e-mail address of your account")
+	}
 	ctx = rule.SystemContext(ctx)
 	subj := subject(email)
 	if err := s.admit(ctx, subj, nil, req); err != nil {

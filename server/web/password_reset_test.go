@@ -86,6 +86,9 @@ func TestPasswordReset(t *testing.T) {
 		if known.Raw != unknown.Raw || known.Raw != `{"data":{"requestPasswordReset":true}}` {
 			t.Fatalf("answers differ: %s / %s", known.Raw, unknown.Raw)
 		}
+		if r := anon.Post(requestReset, map[string]any{"e": "  "}); r.Code() != "BAD_USER_INPUT" || r.Errors[0].Extensions["field"] != "email" {
+			t.Errorf("no address: %s", r.Raw)
+		}
 		a.Accounts.WaitLinks()
 		if got := srv.Messages(); len(got) != 1 || got[0].To[0] != operatorEmail {
 			t.Fatalf("mails: %+v", got)
