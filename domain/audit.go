@@ -14,6 +14,7 @@ var AuditActions = func() []AuditAction {
 		// Accounts, sessions and tokens (server/auth).
 		"LOGIN", "LOGIN_ATTEMPT", "LOGIN_FAILED", "LOGIN_THROTTLED", "LOGOUT",
 		"PASSWORD_SET", "PASSWORD_CHANGED", "TOKEN_CREATED", "TOKEN_USED", "TOKEN_REVOKED",
+		"PASSWORD_RESET_REQUESTED", "PASSWORD_RESET", "USER_INVITED",
 		// Any change a viewer makes, by the type of the object (ent/audit).
 		"CREATE", "UPDATE", "DELETE",
 		// Identities: read, matched, linked to a case, and a person's rights.

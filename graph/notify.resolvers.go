@@ -7,11 +7,12 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/notify"
 	"github.com/progetto-win/win/server/outbox"
 	"github.com/progetto-win/win/server/webhook"
@@ -39,17 +40,17 @@ func (r *mutationResolver) SetLanguage(ctx context.Context, language domain.Lang
 
 // RequestPasswordReset is the resolver for the requestPasswordReset field.
 func (r *mutationResolver) RequestPasswordReset(ctx context.Context, email string) (bool, error) {
-	panic(fmt.Errorf("not implemented: RequestPasswordReset - requestPasswordReset"))
+	return true, r.auth.RequestPasswordReset(ctx, email, auth.RequestFrom(ctx))
 }
 
 // ResetPassword is the resolver for the resetPassword field.
 func (r *mutationResolver) ResetPassword(ctx context.Context, token string, password string) (bool, error) {
-	panic(fmt.Errorf("not implemented: ResetPassword - resetPassword"))
+	return true, r.auth.ResetPassword(ctx, token, password, auth.RequestFrom(ctx))
 }
 
 // InviteUser is the resolver for the inviteUser field.
 func (r *mutationResolver) InviteUser(ctx context.Context, id gid.ID) (bool, error) {
-	panic(fmt.Errorf("not implemented: InviteUser - inviteUser"))
+	return true, r.auth.Invite(ctx, viewer.FromContext(ctx), id, auth.RequestFrom(ctx))
 }
 
 // CreateWebhook is the resolver for the createWebhook field.

@@ -16,7 +16,11 @@ import (
 
 // CreateUser is the resolver for the createUser field.
 func (r *mutationResolver) CreateUser(ctx context.Context, input ent.CreateUserInput) (*ent.User, error) {
-	return ent.FromContext(ctx).User.Create().SetInput(input).Save(ctx)
+	u, err := ent.FromContext(ctx).User.Create().SetInput(input).Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return u, r.auth.InviteNew(ctx, u, auth.RequestFrom(ctx))
 }
 
 // UpdateUser is the resolver for the updateUser field.

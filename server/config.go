@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/mail"
 	"github.com/progetto-win/win/server/web"
 )
 
@@ -41,6 +42,13 @@ type config struct {
 	MetricsAddr string
 	// MetricsAllow are the peers /metrics is served to.
 	MetricsAllow []netip.Prefix
+	// Mail is how e-mail is sent (WIN_SMTP_URL, WIN_MAIL_FROM,
+	// WIN_PUBLIC_URL).
+	Mail mail.Config
+	// WebhookLease is how long a webhook sender holds a delivery it
+	// claimed: past it, another process takes over from one that died.
+	// Longer than the 10 s a delivery may take.
+	WebhookLease time.Duration
 }
 
 func loadConfig(args []string, getenv func(string) string) (config, error) {
@@ -61,6 +69,9 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 		return cfg, fmt.Errorf("WIN_HASH_MEMORY_MB must be a number of MiB")
 	}
 	cfg.HashMemoryMiB = hashMemory
+	if cfg.WebhookLease, err = time.ParseDuration(envOr(getenv, "WIN_WEBHOOK_LEASE", "30s")); err != nil || cfg.WebhookLease < 11*time.Second {
+		return cfg, fmt.Errorf("WIN_WEBHOOK_LEASE must be a duration of at least 11s, longer than a delivery's 10s, such as 30s")
+	}
 	if cfg.RequestTimeout, err = time.ParseDuration(envOr(getenv, "WIN_REQUEST_TIMEOUT", web.DefaultRequestTimeout.String())); err != nil {
 		return cfg, fmt.Errorf("WIN_REQUEST_TIMEOUT must be a duration such as 10s")
 	}
@@ -85,6 +96,7 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 	proxies := getenv("WIN_TRUSTED_PROXIES")
 	cfg.MetricsAddr = getenv("WIN_METRICS_ADDR")
 	metricsAllow := envOr(getenv, "WIN_METRICS_ALLOW", "127.0.0.0/8,::1")
+	mailFrom, publicURL := envOr(getenv, "WIN_MAIL_FROM", mail.DefaultFrom), envOr(getenv, "WIN_PUBLIC_URL", mail.DefaultPublicURL)
 
 	fs := flag.NewFlagSet("win", flag.ContinueOnError)
 	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address (WIN_ADDR)")
@@ -103,7 +115,12 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 	fs.IntVar(&cfg.Throttle.AnonymousConcurrency, "anonymous-concurrency", cfg.Throttle.AnonymousConcurrency, "requests without sign-in served at once (WIN_ANONYMOUS_CONCURRENCY)")
 	fs.StringVar(&cfg.MetricsAddr, "metrics-addr", cfg.MetricsAddr, "listen address of /metrics (Prometheus), apart from the public one; empty: no metrics (WIN_METRICS_ADDR)")
 	fs.StringVar(&metricsAllow, "metrics-allow", metricsAllow, "comma-separated addresses or CIDR ranges /metrics is served to, judged on the connection's peer (WIN_METRICS_ALLOW)")
+	fs.StringVar(&mailFrom, "mail-from", mailFrom, "sender of WIN's e-mail (WIN_MAIL_FROM); the SMTP server is WIN_SMTP_URL's, environment only since it may hold a password")
+	fs.StringVar(&publicURL, "public-url", publicURL, "WIN's address as users reach it, the base of the links in e-mail (WIN_PUBLIC_URL)")
 	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if cfg.Mail, err = mail.ParseConfig(getenv("WIN_SMTP_URL"), mailFrom, publicURL); err != nil {
 		return cfg, err
 	}
 	for _, o := range strings.Split(origins, ",") {

@@ -21,6 +21,7 @@ import (
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/indicator"
 	"github.com/progetto-win/win/server/outbox"
+	"github.com/progetto-win/win/server/mail"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/subject"
 	"github.com/progetto-win/win/server/web"
@@ -74,9 +75,6 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		go retain(ctx, subject.New(client), db, cfg.RetentionYears, logger)
 	}
 
-	// Webhooks: the channel is the outbox dispatcher's (server/outbox).
-	_ = startWebhooks(ctx, db, logger)
-
 	// Caches that other processes' changes must reach are trusted once
 	// they hear them.
 	alone := db.Dialect != dialect.Postgres
@@ -92,11 +90,22 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	// last ones are written before the process ends.
 	defer accounts.Flush()
 
+	// E-mail (server/mail): the queue's sender with the daily digest, and
+	// the mails of password resets and invitations.
+	mailer := mail.New(client, cfg.Mail, db.Dialect == dialect.Postgres, logger)
+	accounts.Links = mailer
+	defer accounts.WaitLinks()
+	go mailer.Run(ctx)
+	// Webhooks (server/webhook): the sender of partners' deliveries.
+	webhooks := startWebhooks(ctx, db, cfg.WebhookLease, logger)
+
 	// Events leave WIN from the outbox, written by the steps in their
 	// transactions: the dispatcher turns each into notifications and
-	// what the channels send, and tells the live subscribers.
+	// what the channels send, wakes their senders, and tells the live
+	// subscribers.
 	bus := outbox.NewBus()
-	dispatcher := outbox.NewDispatcher(db, bus, logger)
+	dispatcher := outbox.NewDispatcher(db, bus, logger, mailer.Channel(), webhooks)
+	dispatcher.Kicked = func() { mailer.Kick(); webhooks.Kick() }
 	go dispatcher.Run(ctx)
 	if db.Dialect == dialect.Postgres {
 		go func() {

@@ -83,6 +83,12 @@ const (
 	AuditActionTokenUsed AuditAction = "TOKEN_USED"
 	// Token revoked.
 	AuditActionTokenRevoked AuditAction = "TOKEN_REVOKED"
+	// Password reset requested.
+	AuditActionPasswordResetRequested AuditAction = "PASSWORD_RESET_REQUESTED"
+	// Password reset.
+	AuditActionPasswordReset AuditAction = "PASSWORD_RESET"
+	// User invited.
+	AuditActionUserInvited AuditAction = "USER_INVITED"
 	// Create.
 	AuditActionCreate AuditAction = "CREATE"
 	// Update.
@@ -198,6 +204,9 @@ var AllAuditAction = []AuditAction{
 	AuditActionTokenCreated,
 	AuditActionTokenUsed,
 	AuditActionTokenRevoked,
+	AuditActionPasswordResetRequested,
+	AuditActionPasswordReset,
+	AuditActionUserInvited,
 	AuditActionCreate,
 	AuditActionUpdate,
 	AuditActionDelete,
@@ -253,7 +262,7 @@ var AllAuditAction = []AuditAction{
 
 func (e AuditAction) IsValid() bool {
 	switch e {
-	case AuditActionLogin, AuditActionLoginAttempt, AuditActionLoginFailed, AuditActionLoginThrottled, AuditActionLogout, AuditActionPasswordSet, AuditActionPasswordChanged, AuditActionTokenCreated, AuditActionTokenUsed, AuditActionTokenRevoked, AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionReadIdentity, AuditActionMatchPerson, AuditActionLinkPerson, AuditActionExportPerson, AuditActionAccessReport, AuditActionEraseIdentity, AuditActionRetentionErase, AuditActionReferCase, AuditActionSearchCases, AuditActionStartAssessment, AuditActionRecordPreliminaryAssessment, AuditActionRecordInDepthAssessment, AuditActionDeclineReferral, AuditActionTakeCharge, AuditActionAssignCaseManager, AuditActionUpdatePlan, AuditActionAddGoal, AuditActionUpdateGoal, AuditActionAddCommitment, AuditActionUpdateCommitment, AuditActionAddIntervention, AuditActionUpdateIntervention, AuditActionRecordOutcome, AuditActionRecordFollowUp, AuditActionScheduleMonitoringMeeting, AuditActionRecordMonitoringMeeting, AuditActionMoveToMonitoring, AuditActionCloseCase, AuditActionReopenCase, AuditActionTransferCase, AuditActionAcceptTransfer, AuditActionDeclineTransfer, AuditActionAddNote, AuditActionSetTableTimeLimits, AuditActionActivateProtocol, AuditActionTerminateProtocol, AuditActionAddProtocolParty, AuditActionAddProtocolCommitment, AuditActionFulfilProtocolCommitment, AuditActionDropProtocolCommitment, AuditActionIssueDirective, AuditActionAcknowledgeDirective, AuditActionRecordMeeting, AuditActionExportIndicator, AuditActionCreateWebhook, AuditActionUpdateWebhook, AuditActionDeleteWebhook, AuditActionRedeliverWebhook:
+	case AuditActionLogin, AuditActionLoginAttempt, AuditActionLoginFailed, AuditActionLoginThrottled, AuditActionLogout, AuditActionPasswordSet, AuditActionPasswordChanged, AuditActionTokenCreated, AuditActionTokenUsed, AuditActionTokenRevoked, AuditActionPasswordResetRequested, AuditActionPasswordReset, AuditActionUserInvited, AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionReadIdentity, AuditActionMatchPerson, AuditActionLinkPerson, AuditActionExportPerson, AuditActionAccessReport, AuditActionEraseIdentity, AuditActionRetentionErase, AuditActionReferCase, AuditActionSearchCases, AuditActionStartAssessment, AuditActionRecordPreliminaryAssessment, AuditActionRecordInDepthAssessment, AuditActionDeclineReferral, AuditActionTakeCharge, AuditActionAssignCaseManager, AuditActionUpdatePlan, AuditActionAddGoal, AuditActionUpdateGoal, AuditActionAddCommitment, AuditActionUpdateCommitment, AuditActionAddIntervention, AuditActionUpdateIntervention, AuditActionRecordOutcome, AuditActionRecordFollowUp, AuditActionScheduleMonitoringMeeting, AuditActionRecordMonitoringMeeting, AuditActionMoveToMonitoring, AuditActionCloseCase, AuditActionReopenCase, AuditActionTransferCase, AuditActionAcceptTransfer, AuditActionDeclineTransfer, AuditActionAddNote, AuditActionSetTableTimeLimits, AuditActionActivateProtocol, AuditActionTerminateProtocol, AuditActionAddProtocolParty, AuditActionAddProtocolCommitment, AuditActionFulfilProtocolCommitment, AuditActionDropProtocolCommitment, AuditActionIssueDirective, AuditActionAcknowledgeDirective, AuditActionRecordMeeting, AuditActionExportIndicator, AuditActionCreateWebhook, AuditActionUpdateWebhook, AuditActionDeleteWebhook, AuditActionRedeliverWebhook:
 		return true
 	}
 	return false

@@ -48,6 +48,9 @@ type Service struct {
 	Now    func() time.Time
 	cache  *Cache // nil: every request reads its credential
 	uses   *uses
+	// Links sends the mails of password links; nil sends none.
+	Links   LinkMailer
+	linking links
 }
 
 // New returns the service over a client, without a cache.

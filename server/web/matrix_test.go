@@ -58,6 +58,7 @@ var readers = map[string][]string{
 	"Assessment": caseReaders, "MonitoringMeeting": caseReaders, "MonitoringItem": caseReaders,
 	"PersonIdentity": {coordinator, operator},
 	"AuditEvent":     {admin},
+	"OutgoingMail":   {admin},
 	"Session":        {coordinator},
 	"ApiToken":       {coordinator},
 	// What concerns one user: the coordinator's notification, webhook
@@ -117,6 +118,11 @@ var writers = map[string]struct {
 	"markAllNotificationsRead": {signedInRoles, `mutation { markAllNotificationsRead }`},
 	"setNotificationDelivery":  {signedInRoles, `mutation { setNotificationDelivery(kind: CASE_CHANGED, delivery: EMAIL) { kind } }`},
 	"setLanguage":              {signedInRoles, `mutation { setLanguage(language: IT) { id } }`},
+	// A forgotten password: open to all, like sign-in (an unknown link is
+	// bad input); invitations are the administrator's.
+	"requestPasswordReset": {matrixRoles, `mutation { requestPasswordReset(email: "nobody@demo.example") }`},
+	"resetPassword":        {matrixRoles, `mutation { resetPassword(token: "unknown", password: "x") }`},
+	"inviteUser":           {[]string{admin}, `mutation { inviteUser(id: "usr_unknown") }`},
 	// The pathway, on an Empoli case in charge that the demo operator does
 	// not manage: allowed roles get past the rights to the stale version
 	// (CONFLICT) or to bad input, and nothing changes.
@@ -163,11 +169,6 @@ var writers = map[string]struct {
 	"recordMeeting": {[]string{coordinator}, `mutation($t: ID!) { recordMeeting(input: {body: TABLE, tableID: $t,
 		heldAt: "2026-01-01T10:00:00Z", title: ""}) { id } }`},
 	"setTableTimeLimits": {[]string{admin, steering}, `mutation($t: ID!) { setTableTimeLimits(id: $t, daysToFirstMeeting: 0, daysToPlan: 0) { id } }`},
-	// A forgotten password: anyone, signed in or not (the answer is the
-	// same for every e-mail; an unknown token is bad input).
-	"requestPasswordReset": {matrixRoles, `mutation { requestPasswordReset(email: "nobody@demo.example") }`},
-	"resetPassword":        {matrixRoles, `mutation { resetPassword(token: "unknown", password: "x") }`},
-	"inviteUser":           {[]string{admin}, `mutation($u: ID!) { inviteUser(id: $u) }`},
 	// Webhooks: registered only with a read-write API token, never a
 	// session; changed by their owner (the coordinator), missing to others.
 	"createWebhook":    {[]string{}, `mutation { createWebhook(input: {url: "ftp://x", kinds: []}) { secret } }`},

@@ -18,6 +18,9 @@ var ownTransactions = map[string]bool{
 	"login": true, "logout": true, "endSession": true,
 	"createApiToken": true, "revokeApiToken": true, "changePassword": true,
 	"setUserPassword": true, "erasePersonIdentity": true,
+	// A refused request for a reset stays counted; links are sent after
+	// their own commit.
+	"requestPasswordReset": true, "resetPassword": true, "inviteUser": true,
 }
 
 // transactions runs each mutation operation in one database transaction

@@ -15,6 +15,7 @@ import (
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
@@ -154,5 +155,8 @@ func SampleObjects(t *testing.T, a *API, coordinatorID, vinciID gid.ID) map[stri
 		SetEventID("obx_matrix").SetKind(domain.EventCaseChanged).SetOrderingKey("matrix").SetPayload("{}").
 		SetState(webhookdelivery.StateDELIVERED).SaveX(ctx).ID
 	o["DirectiveAcknowledgement"] = c.DirectiveAcknowledgement.Query().FirstIDX(ctx)
+	o["OutgoingMail"] = c.OutgoingMail.Create().SetKind(outgoingmail.KindNOTIFICATION).SetToAddress(demo.CoordinatorEmail).
+		SetLanguage(domain.Italian).SetSubject("WIN: prova").SetTextBody("prova").SetHTMLBody("<p>prova</p>").
+		SetMessageID("<matrix@win.example>").SetRecipientID(coordinatorID).SaveX(ctx).ID
 	return o
 }

@@ -4,6 +4,8 @@ import { Provider as UrqlProvider } from "urql";
 import { createWinClient, signInPath } from "../api/client";
 import { LocaleProvider } from "../i18n/LocaleProvider";
 import { RequireSession } from "../session/RequireSession";
+import { ForgotPassword } from "../session/ForgotPassword";
+import { ResetPassword } from "../session/ResetPassword";
 import { SignIn } from "../session/SignIn";
 import { Loading } from "../ui/Loading";
 import { Layout } from "./Layout";
@@ -20,6 +22,8 @@ function sessionEnded() {
 const router = () =>
   createBrowserRouter([
     { path: "/login", element: <SignIn /> },
+    { path: "/forgot-password", element: <ForgotPassword /> },
+    { path: "/reset-password", element: <ResetPassword /> },
     {
       path: "/",
       element: (

@@ -23,10 +23,12 @@ type Documents = {
     "\n  query AccountSessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      expiresAt\n      clientAddress\n      userAgent\n    }\n  }\n": typeof types.AccountSessionsDocument,
     "\n  mutation AccountEndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": typeof types.AccountEndSessionDocument,
     "\n  query AdminAuditLog($first: Int!, $after: Cursor, $where: AuditEventWhereInput) {\n    auditEvents(first: $first, after: $after, where: $where, orderBy: [{ field: OCCURRED_AT, direction: DESC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          occurredAt\n          action\n          entityType\n          entityID\n          requestID\n          clientAddress\n          actor {\n            id\n            name\n            email\n          }\n          organization {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminAuditLogDocument,
+    "\n  query AdminOutgoingMail($first: Int!, $after: Cursor) {\n    outgoingMails(first: $first, after: $after, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          createdAt\n          toAddress\n          kind\n          subject\n          state\n          attempts\n          lastError\n          textBody\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminOutgoingMailDocument,
     "\n  mutation AdminUserCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.AdminUserCreateDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        id\n        name\n        email\n        roles\n        disabled\n        createdAt\n        passwordChangedAt\n        organization {\n          id\n          name\n        }\n        memberships(first: 100) {\n          edges {\n            node {\n              ...MembershipsTableRow\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminUserDocument,
     "\n  mutation AdminUserUpdate($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      name\n      email\n      roles\n      disabled\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminUserUpdateDocument,
     "\n  mutation AdminUserSetPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n": typeof types.AdminUserSetPasswordDocument,
+    "\n  mutation AdminUserInvite($id: ID!) {\n    inviteUser(id: $id)\n  }\n": typeof types.AdminUserInviteDocument,
     "\n  mutation AdminUserAddMember($input: CreateTableMembershipInput!) {\n    addTableMember(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminUserAddMemberDocument,
     "\n  mutation AdminUserRemoveMember($id: ID!) {\n    removeTableMember(id: $id)\n  }\n": typeof types.AdminUserRemoveMemberDocument,
     "\n  query AdminUsersList($first: Int!, $after: Cursor, $where: UserWhereInput) {\n    users(first: $first, after: $after, where: $where, orderBy: [{ field: NAME, direction: ASC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          email\n          roles\n          disabled\n          organization {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminUsersListDocument,
@@ -135,6 +137,8 @@ type Documents = {
     "\n  query TablePageMemberOptions {\n    users(first: 100, where: { disabled: false }, orderBy: [{ field: NAME, direction: ASC }]) {\n      edges {\n        node {\n          id\n          name\n          organization {\n            id\n          }\n        }\n      }\n    }\n    organizations(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.TablePageMemberOptionsDocument,
     "\n  mutation TablePageAddMember($input: CreateTableMembershipInput!) {\n    addTableMember(input: $input) {\n      id\n      profession\n      joinedOn\n      user {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.TablePageAddMemberDocument,
     "\n  mutation TablePageRemoveMember($id: ID!) {\n    removeTableMember(id: $id)\n  }\n": typeof types.TablePageRemoveMemberDocument,
+    "\n  mutation PasswordRequestReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.PasswordRequestResetDocument,
+    "\n  mutation PasswordReset($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": typeof types.PasswordResetDocument,
     "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      language\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SessionViewerDocument,
     "\n  fragment MembershipsTableRow on TableMembership {\n    id\n    profession\n    joinedOn\n    table {\n      id\n      name\n    }\n    organization {\n      id\n      name\n    }\n  }\n": typeof types.MembershipsTableRowFragmentDoc,
@@ -149,10 +153,12 @@ const documents: Documents = {
     "\n  query AccountSessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      expiresAt\n      clientAddress\n      userAgent\n    }\n  }\n": types.AccountSessionsDocument,
     "\n  mutation AccountEndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": types.AccountEndSessionDocument,
     "\n  query AdminAuditLog($first: Int!, $after: Cursor, $where: AuditEventWhereInput) {\n    auditEvents(first: $first, after: $after, where: $where, orderBy: [{ field: OCCURRED_AT, direction: DESC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          occurredAt\n          action\n          entityType\n          entityID\n          requestID\n          clientAddress\n          actor {\n            id\n            name\n            email\n          }\n          organization {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminAuditLogDocument,
+    "\n  query AdminOutgoingMail($first: Int!, $after: Cursor) {\n    outgoingMails(first: $first, after: $after, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          createdAt\n          toAddress\n          kind\n          subject\n          state\n          attempts\n          lastError\n          textBody\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminOutgoingMailDocument,
     "\n  mutation AdminUserCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n    }\n  }\n": types.AdminUserCreateDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        id\n        name\n        email\n        roles\n        disabled\n        createdAt\n        passwordChangedAt\n        organization {\n          id\n          name\n        }\n        memberships(first: 100) {\n          edges {\n            node {\n              ...MembershipsTableRow\n            }\n          }\n        }\n      }\n    }\n  }\n": types.AdminUserDocument,
     "\n  mutation AdminUserUpdate($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      name\n      email\n      roles\n      disabled\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.AdminUserUpdateDocument,
     "\n  mutation AdminUserSetPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n": types.AdminUserSetPasswordDocument,
+    "\n  mutation AdminUserInvite($id: ID!) {\n    inviteUser(id: $id)\n  }\n": types.AdminUserInviteDocument,
     "\n  mutation AdminUserAddMember($input: CreateTableMembershipInput!) {\n    addTableMember(input: $input) {\n      id\n    }\n  }\n": types.AdminUserAddMemberDocument,
     "\n  mutation AdminUserRemoveMember($id: ID!) {\n    removeTableMember(id: $id)\n  }\n": types.AdminUserRemoveMemberDocument,
     "\n  query AdminUsersList($first: Int!, $after: Cursor, $where: UserWhereInput) {\n    users(first: $first, after: $after, where: $where, orderBy: [{ field: NAME, direction: ASC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          email\n          roles\n          disabled\n          organization {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminUsersListDocument,
@@ -261,6 +267,8 @@ const documents: Documents = {
     "\n  query TablePageMemberOptions {\n    users(first: 100, where: { disabled: false }, orderBy: [{ field: NAME, direction: ASC }]) {\n      edges {\n        node {\n          id\n          name\n          organization {\n            id\n          }\n        }\n      }\n    }\n    organizations(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.TablePageMemberOptionsDocument,
     "\n  mutation TablePageAddMember($input: CreateTableMembershipInput!) {\n    addTableMember(input: $input) {\n      id\n      profession\n      joinedOn\n      user {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.TablePageAddMemberDocument,
     "\n  mutation TablePageRemoveMember($id: ID!) {\n    removeTableMember(id: $id)\n  }\n": types.TablePageRemoveMemberDocument,
+    "\n  mutation PasswordRequestReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.PasswordRequestResetDocument,
+    "\n  mutation PasswordReset($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": types.PasswordResetDocument,
     "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  query SessionViewer {\n    viewer {\n      id\n      name\n      email\n      language\n      roles\n      organization {\n        id\n        name\n      }\n      memberships(first: 100) {\n        edges {\n          node {\n            ...MembershipsTableRow\n            table {\n              id\n              name\n              coordinator {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.SessionViewerDocument,
     "\n  fragment MembershipsTableRow on TableMembership {\n    id\n    profession\n    joinedOn\n    table {\n      id\n      name\n    }\n    organization {\n      id\n      name\n    }\n  }\n": types.MembershipsTableRowFragmentDoc,
@@ -319,6 +327,10 @@ export function graphql(source: "\n  query AdminAuditLog($first: Int!, $after: C
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdminOutgoingMail($first: Int!, $after: Cursor) {\n    outgoingMails(first: $first, after: $after, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          createdAt\n          toAddress\n          kind\n          subject\n          state\n          attempts\n          lastError\n          textBody\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminOutgoingMail($first: Int!, $after: Cursor) {\n    outgoingMails(first: $first, after: $after, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          createdAt\n          toAddress\n          kind\n          subject\n          state\n          attempts\n          lastError\n          textBody\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AdminUserCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUserCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -332,6 +344,10 @@ export function graphql(source: "\n  mutation AdminUserUpdate($id: ID!, $input: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminUserSetPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n"): (typeof documents)["\n  mutation AdminUserSetPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUserInvite($id: ID!) {\n    inviteUser(id: $id)\n  }\n"): (typeof documents)["\n  mutation AdminUserInvite($id: ID!) {\n    inviteUser(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -764,6 +780,14 @@ export function graphql(source: "\n  mutation TablePageAddMember($input: CreateT
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TablePageRemoveMember($id: ID!) {\n    removeTableMember(id: $id)\n  }\n"): (typeof documents)["\n  mutation TablePageRemoveMember($id: ID!) {\n    removeTableMember(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PasswordRequestReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation PasswordRequestReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PasswordReset($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n"): (typeof documents)["\n  mutation PasswordReset($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1002,6 +1002,12 @@ export default {
             "name": "PASSWORD_CHANGED"
           },
           {
+            "name": "PASSWORD_RESET"
+          },
+          {
+            "name": "PASSWORD_RESET_REQUESTED"
+          },
+          {
             "name": "PASSWORD_SET"
           },
           {
@@ -1084,6 +1090,9 @@ export default {
           },
           {
             "name": "UPDATE_WEBHOOK"
+          },
+          {
+            "name": "USER_INVITED"
           }
         ]
       },

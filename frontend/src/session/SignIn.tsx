@@ -1,16 +1,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, Button, Card, CardBody, Col, Container, Headers, Row } from "design-react-kit";
+import { Alert, Button } from "design-react-kit";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useMutation } from "urql";
 import { z } from "zod";
 import { apiErrors, type ApiError } from "../api/errors";
-import { BrandHeader, LanguageSwitch, SlimHeader } from "../app/Masthead";
 import { graphql } from "../gql";
 import { TextField } from "../ui/fields";
 import { usePageTitle } from "../ui/usePageTitle";
+import { SessionShell } from "./SessionShell";
 
 const LoginMutation = graphql(`
   mutation SignIn($input: LoginInput!) {
@@ -107,50 +107,29 @@ export function SignIn() {
   });
 
   return (
-    <>
-      {/* The same Bootstrap Italia header as inside, without the menu: the page belongs to the site. */}
-      <header>
-        <Headers>
-          <SlimHeader>
-            <LanguageSwitch />
-          </SlimHeader>
-          <div className="it-nav-wrapper">
-            <BrandHeader />
-          </div>
-        </Headers>
-      </header>
-      <main id="main" tabIndex={-1} className="bg-light py-5 win-sign-in">
-        <Container>
-          <Row className="justify-content-center">
-            <Col lg={5} md={8}>
-              <Card className="shadow-sm">
-                <CardBody className="p-4 p-md-5">
-                  <h1 className="h3 mb-4">
-                    <FormattedMessage id="session.signIn.title" />
-                  </h1>
-                  {params.get("expired") && (
-                    <Alert color="warning">
-                      <FormattedMessage id="session.signIn.expired" />
-                    </Alert>
-                  )}
-                  {failure && (
-                    <Alert color="danger" role="alert">
-                      <SignInFailure error={failure.error} answeredAt={failure.at} />
-                    </Alert>
-                  )}
-                  <form onSubmit={onSubmit} noValidate>
-                    <TextField form={form} name="email" type="email" label={intl.formatMessage({ id: "session.signIn.email" })} autoComplete="username" />
-                    <TextField form={form} name="password" type="password" label={intl.formatMessage({ id: "session.signIn.password" })} autoComplete="current-password" />
-                    <Button color="primary" type="submit" disabled={state.fetching}>
-                      <FormattedMessage id="session.signIn.submit" />
-                    </Button>
-                  </form>
-                </CardBody>
-              </Card>
-            </Col>
-          </Row>
-        </Container>
-      </main>
-    </>
+    <SessionShell title={<FormattedMessage id="session.signIn.title" />}>
+      {params.get("expired") && (
+        <Alert color="warning">
+          <FormattedMessage id="session.signIn.expired" />
+        </Alert>
+      )}
+      {failure && (
+        <Alert color="danger" role="alert">
+          <SignInFailure error={failure.error} answeredAt={failure.at} />
+        </Alert>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <TextField form={form} name="email" type="email" label={intl.formatMessage({ id: "session.signIn.email" })} autoComplete="username" />
+        <TextField form={form} name="password" type="password" label={intl.formatMessage({ id: "session.signIn.password" })} autoComplete="current-password" />
+        <Button color="primary" type="submit" disabled={state.fetching}>
+          <FormattedMessage id="session.signIn.submit" />
+        </Button>
+      </form>
+      <p className="mt-4 mb-0">
+        <Link to="/forgot-password">
+          <FormattedMessage id="session.signIn.forgot" />
+        </Link>
+      </p>
+    </SessionShell>
   );
 }

@@ -4,11 +4,12 @@ import { NavLink, Navigate, Route, Routes } from "react-router";
 import { useSession } from "../../session/session";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { AuditLog } from "./AuditLog";
+import { OutgoingMail } from "./OutgoingMail";
 import { UserCreate } from "./UserCreate";
 import { UserPage } from "./UserPage";
 import { UsersList } from "./UsersList";
 
-/** Administration (/admin/*): users and the audit log, for administrators only. */
+/** Administration (/admin/*): users, the audit log and the outgoing mail, for administrators only. */
 export function Admin() {
   const session = useSession();
   if (!session.has("ADMIN")) {
@@ -23,6 +24,7 @@ export function Admin() {
         <Route path="users/new" element={<UserCreate />} />
         <Route path="users/:id" element={<UserPage />} />
         <Route path="audit" element={<AuditLog />} />
+        <Route path="mail" element={<OutgoingMail />} />
         <Route path="*" element={<Navigate to="users" replace />} />
       </Routes>
     </>
@@ -59,6 +61,11 @@ function AdminNav() {
         <li className="nav-item">
           <NavLink to="/admin/audit" className={link}>
             <FormattedMessage id="admin.nav.audit" />
+          </NavLink>
+        </li>
+        <li className="nav-item">
+          <NavLink to="/admin/mail" className={link}>
+            <FormattedMessage id="admin.nav.mail" />
           </NavLink>
         </li>
       </ul>

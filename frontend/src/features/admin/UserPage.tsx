@@ -72,6 +72,12 @@ const AdminUserSetPasswordMutation = graphql(`
   }
 `);
 
+const AdminUserInviteMutation = graphql(`
+  mutation AdminUserInvite($id: ID!) {
+    inviteUser(id: $id)
+  }
+`);
+
 const AdminUserAddMemberMutation = graphql(`
   mutation AdminUserAddMember($input: CreateTableMembershipInput!) {
     addTableMember(input: $input) {
@@ -137,6 +143,7 @@ export function UserPage() {
       <ErrorAlert error={error} />
       <UserDetailsForm key={`${user.id}-${user.name}-${user.email}-${user.organization.id}-${user.roles.join()}`} user={user} />
       <UserStateSection user={user} />
+      <UserInvitationSection user={user} />
       <UserPasswordSection user={user} />
       <UserMembershipsSection user={user} onChange={reload} />
     </>
@@ -233,6 +240,39 @@ function UserStateSection({ user }: { user: User }) {
         </p>
         <ErrorAlert error={state.error} />
       </ConfirmDialog>
+    </section>
+  );
+}
+
+/**
+ * The invitation by e-mail to set the password: createUser sent one; a new
+ * one (valid 7 days) voids the user's older links.
+ */
+function UserInvitationSection({ user }: { user: User }) {
+  const [state, invite] = useMutation(AdminUserInviteMutation);
+  const [done, setDone] = useState(false);
+  const send = async () => {
+    setDone(false);
+    const result = await invite({ id: user.id });
+    setDone(!result.error);
+  };
+  return (
+    <section aria-labelledby="admin-user-invitation" className="mb-5">
+      <h2 id="admin-user-invitation">
+        <FormattedMessage id="admin.user.invitation" />
+      </h2>
+      <p>
+        <FormattedMessage id="admin.user.invitationText" values={{ email: user.email }} />
+      </p>
+      <ErrorAlert error={state.error} />
+      {done && (
+        <p role="status" className="text-success">
+          <FormattedMessage id="admin.user.invitationSent" values={{ email: user.email }} />
+        </p>
+      )}
+      <Button color="primary" outline disabled={state.fetching || user.disabled} onClick={send}>
+        <FormattedMessage id="admin.user.invite" />
+      </Button>
     </section>
   );
 }
