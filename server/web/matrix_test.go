@@ -62,9 +62,8 @@ var readers = map[string][]string{
 	"Session":        {coordinator},
 	"ApiToken":       {coordinator},
 	// What concerns one user: the coordinator's notification, webhook
-	// and its delivery; the outgoing mail is the administrators'.
+	// and its delivery.
 	"Notification": {coordinator}, "Webhook": {coordinator}, "WebhookDelivery": {coordinator},
-	"OutgoingMail": {admin},
 }
 
 // adminLists are the root lists only administrators may read.

@@ -139,11 +139,9 @@ func SampleObjects(t *testing.T, a *API, coordinatorID, vinciID gid.ID) map[stri
 		t.Fatal(err)
 	}
 	o["ApiToken"] = token.ID
-	// What concerns the coordinator alone, and the administrators' mail.
+	// What concerns the coordinator alone.
 	o["Notification"] = c.Notification.Create().SetKind(domain.EventReferralReceived).SetEventID("obx_matrix").
 		SetRecipientID(coordinatorID).SetCaseID(cs.ID).SetCaseCode(cs.Code).SaveX(ctx).ID
-	o["OutgoingMail"] = c.OutgoingMail.Create().SetKind("NOTIFICATION").SetToAddress(demo.CoordinatorEmail).SetLanguage(domain.Italian).
-		SetSubject("Matrice").SetTextBody("Matrice").SetHTMLBody("<p>Matrice</p>").SetMessageID("<matrix@win.example>").SaveX(ctx).ID
 	// The coordinator's webhook endpoints: one to change and delete,
 	// another with a delivery to send again.
 	hook := func(url string) *ent.WebhookCreate {
