@@ -15,15 +15,19 @@ import (
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/domain/viewer"
+	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/territorialtable"
+	"github.com/progetto-win/win/ent/webhookdelivery"
 	"github.com/progetto-win/win/graph"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/web"
+	"github.com/progetto-win/win/server/webhook"
 	"github.com/progetto-win/win/server/webtest"
 )
 
@@ -123,6 +127,15 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 		taxCode := "VRDGLI90A41D403"
 		taxCode += string(domain.TaxCodeCheckChar(taxCode))
 		browser := &webtest.API{T: t, Handler: w.Base.Handler, Client: w.Client}
+		// Webhooks are registered with a read-write token, on a local
+		// address that nothing calls here.
+		t.Setenv(webhook.AllowPrivateEnv, "1")
+		_, secret, err := auth.New(w.Client).CreateToken(w.Ctx, &viewer.Viewer{UserID: w.CoordID}, "gestionale",
+			apitoken.ScopeReadWrite, time.Now().Add(time.Hour), auth.Request{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		program := &webtest.API{T: t, Handler: w.Base.Handler, Client: w.Client, Token: secret}
 
 		requests := []mutationAnswer{
 			{"referCase", w.Op, `mutation($t: ID!, $tc: String!) { referCase(input: {tableID: $t, reason: "Sfratto", needAreas: [HOUSING],
@@ -182,6 +195,15 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 					return map[string]any{"e": time.Now().Add(24 * time.Hour).UTC().Format(time.RFC3339)}
 				}},
 			{"revokeApiToken", w.Coord, `mutation($id: ID!) { revokeApiToken(id: $id) ANSWER }`, id("createApiToken")},
+			{"createWebhook", program, `mutation { createWebhook(input: {url: "http://127.0.0.1:9/win", kinds: [CASE_CHANGED]}) ANSWER }`, none},
+			{"updateWebhook", program, `mutation($id: ID!) { updateWebhook(id: $id, input: {description: "Gestionale"}) ANSWER }`, id("createWebhook")},
+			{"redeliverWebhook", program, `mutation($id: ID!) { redeliverWebhook(id: $id) ANSWER }`,
+				func() map[string]any { // a delivery that failed, to send again
+					d := w.Client.WebhookDelivery.Create().SetWebhookID(created["createWebhook"]).SetEventID("obx_answers").
+						SetKind(domain.EventCaseChanged).SetOrderingKey("answers").SetPayload("{}").
+						SetState(webhookdelivery.StateFAILED).SetAttempts(3).SaveX(w.Ctx)
+					return map[string]any{"id": d.ID}
+				}},
 			{"markNotificationRead", w.Op, `mutation($id: ID!) { markNotificationRead(id: $id) ANSWER }`,
 				func() map[string]any { return map[string]any{"id": w.notify(t, w.OpID, "").ID} }},
 			{"setNotificationDelivery", w.Op, `mutation { setNotificationDelivery(kind: REFERRAL_DECLINED, delivery: DIGEST) ANSWER }`, none},

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/schema/rule"
 
 	"github.com/progetto-win/win/domain"
@@ -38,6 +39,16 @@ func TestNodeForEveryType(t *testing.T) {
 		// Notifications are seen by their recipient only: the tester.
 		f["Notification"] = a.Client.Notification.Create().SetKind(domain.EventReferralReceived).SetEventID("obx_node").
 			SetRecipientID(a.UserID).SaveX(rule.SystemContext(context.Background())).ID
+		// Webhook endpoints and their deliveries are seen by their owner;
+		// outgoing mail by administrators: the tester is both.
+		hook := a.Client.Webhook.Create().SetURL("https://crm.example/hook").SetKinds([]domain.EventKind{domain.EventCaseChanged}).
+			SetSecret("whsec_bm9kZQ").SetOwnerID(a.UserID).SetTokenID(a.TokenID).SaveX(rule.SystemContext(context.Background()))
+		f["Webhook"] = hook.ID
+		f["WebhookDelivery"] = a.Client.WebhookDelivery.Create().SetWebhook(hook).SetEventID("obx_node").
+			SetKind(domain.EventCaseChanged).SetOrderingKey("node").SetPayload("{}").SaveX(rule.SystemContext(context.Background())).ID
+		f["OutgoingMail"] = a.Client.OutgoingMail.Create().SetKind(outgoingmail.KindNOTIFICATION).SetToAddress("tester@demo.example").
+			SetLanguage(domain.Italian).SetSubject("WIN: prova").SetTextBody("prova").SetHTMLBody("<p>prova</p>").
+			SetMessageID("<node@win.example>").SetRecipientID(a.UserID).SaveX(rule.SystemContext(context.Background())).ID
 		var schema struct {
 			Type struct {
 				PossibleTypes []struct{ Name string } `json:"possibleTypes"`
