@@ -299,11 +299,7 @@ func AddNote(ctx context.Context, id gid.ID, text string) (*ent.CaseEvent, error
 	if err := required("text", text); err != nil {
 		return nil, err
 	}
-	e, err := newEvent(s.Action, s.c.ID, caseevent.KindNote, text).Save(s.Sys)
-	if err != nil {
-		return nil, err
-	}
-	return e, s.Audit(domain.AuditAction(s.rule.Action), "Case", s.c.ID)
+	return writeEvent(s.Action, domain.AuditAction(s.rule.Action), s.c.ID, s.table.ID, caseevent.KindNote, text)
 }
 
 // maxDays bounds a table's time limits: two years.

@@ -175,14 +175,22 @@ func newEvent(a *action.Action, id gid.ID, kind caseevent.Kind, note string, fac
 // recordOn writes a timeline event of an action on a case of a table,
 // what others must hear of it (server/outbox) and its audit event.
 func recordOn(a *action.Action, name domain.AuditAction, id, table gid.ID, kind caseevent.Kind, note string, facts ...fact) error {
+	_, err := writeEvent(a, name, id, table, kind, note, facts...)
+	return err
+}
+
+// writeEvent is recordOn that returns the event written. Every timeline
+// event goes through it, so that none escapes the outbox.
+func writeEvent(a *action.Action, name domain.AuditAction, id, table gid.ID, kind caseevent.Kind, note string, facts ...fact) (*ent.CaseEvent, error) {
 	event := newEvent(a, id, kind, note, facts...)
-	if err := event.Exec(a.Sys); err != nil {
-		return err
+	e, err := event.Save(a.Sys)
+	if err != nil {
+		return nil, err
 	}
 	if err := outbox.Write(a.Ctx, a.Client, told(a, id, table, event.Mutation())...); err != nil {
-		return err
+		return nil, err
 	}
-	return a.Audit(name, "Case", id)
+	return e, a.Audit(name, "Case", id)
 }
 
 // dateOr returns the day d, or today when d is nil.

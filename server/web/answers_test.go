@@ -16,9 +16,11 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/domain/viewer"
+	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/outboxevent"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/webhookdelivery"
 	"github.com/progetto-win/win/graph"
@@ -214,7 +216,8 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 				}},
 		}
 		// The case steps, each on a case of its own in a state that
-		// allows it.
+		// allows it; others hear of each (steps).
+		steps := map[string]bool{}
 		for _, action := range slices.Sorted(maps.Keys(actionRequests)) {
 			status, work, by := casefile.StatusInCharge, intervention.StatusCompleted, w.Coord
 			switch action {
@@ -246,6 +249,7 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 				vars["f"] = w.Fund
 				return vars
 			}})
+			steps[name] = true
 		}
 
 		sent := map[string]bool{}
@@ -258,7 +262,25 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 			}
 			sent[m.name] = true
 			request := strings.Replace(m.request, "ANSWER", "{ "+answerOf(schema, f.Type.Name())+" }", 1)
-			r := m.by.Post(request, m.vars())
+			vars := m.vars()
+			changed := func() []*ent.OutboxEvent {
+				return w.Client.OutboxEvent.Query().Where(outboxevent.KindEQ(domain.EventCaseChanged)).AllX(w.Ctx)
+			}
+			before := changed()
+			r := m.by.Post(request, vars)
+			// Every step tells the outbox, once per case it changes, that
+			// the case changed: partners' programs and live pages hear it.
+			if steps[m.name] {
+				told := map[gid.ID]int{}
+				for _, e := range changed() {
+					if !slices.ContainsFunc(before, func(b *ent.OutboxEvent) bool { return b.ID == e.ID }) {
+						told[e.CaseID]++
+					}
+				}
+				if told[vars["id"].(gid.ID)] != 1 || slices.ContainsFunc(slices.Collect(maps.Values(told)), func(n int) bool { return n != 1 }) {
+					t.Errorf("%s on %s wrote CASE_CHANGED events to the outbox for %v, want one for each case it changed", m.name, vars["id"], told)
+				}
+			}
 			for _, c := range (&http.Response{Header: r.Header}).Cookies() {
 				m.by.Cookie = c // signed in: the fresh read is the new session's
 			}
