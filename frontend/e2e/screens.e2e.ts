@@ -141,5 +141,17 @@ describe("main screens", () => {
     await page.goto(at("/cases"));
     await checkScreen(page, "17-cases-list-english");
     await page.context().close();
+    // The choice is the account's: a new sign-in elsewhere is in English,
+    // until the user switches back (as the later files expect Italian).
+    const again = await newPage(browser);
+    await signIn(again, "operator@demo.example");
+    await expect.poll(() => again.locator("html").getAttribute("lang")).toBe("en");
+    await again.getByRole("button", { name: "IT" }).click();
+    await expect.poll(() => again.locator("html").getAttribute("lang")).toBe("it");
+    await again.context().close();
+    const italian = await newPage(browser);
+    await signIn(italian, "operator@demo.example");
+    await expect.poll(() => italian.locator("html").getAttribute("lang")).toBe("it");
+    await italian.context().close();
   });
 });
