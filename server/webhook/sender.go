@@ -124,8 +124,10 @@ func (s *Sender) Run(ctx context.Context) {
 		if err != nil && ctx.Err() == nil {
 			s.log.Warn("webhook deliveries", "error", err)
 		}
+		// Sending one may free those it held back (the next of its
+		// order): claim again until nothing is claimed.
 		wait := time.Duration(0)
-		if n < s.Batch || err != nil {
+		if n == 0 || err != nil {
 			wait = s.untilNextDue(ctx)
 		}
 		if !timer.Stop() {
@@ -138,16 +140,23 @@ func (s *Sender) Run(ctx context.Context) {
 	}
 }
 
-// untilNextDue is how long until the next retry falls due, at most Poll.
+// untilNextDue is how long until the next retry falls due, or the next
+// lease runs out (of a sender whose process died, whose deliveries hold
+// back the rest of their order), at most Poll.
 func (s *Sender) untilNextDue(ctx context.Context) time.Duration {
 	now := s.Now()
-	next, err := s.client.WebhookDelivery.Query().
-		Where(webhookdelivery.StateEQ(webhookdelivery.StatePENDING), webhookdelivery.NextAttemptAtGT(now)).
-		Order(webhookdelivery.ByNextAttemptAt()).Select(webhookdelivery.FieldNextAttemptAt).First(rule.SystemContext(ctx))
-	if err != nil || next.NextAttemptAt == nil || next.NextAttemptAt.Sub(now) > s.Poll {
-		return s.Poll
+	wait := s.Poll
+	sys := rule.SystemContext(ctx)
+	pending := webhookdelivery.StateEQ(webhookdelivery.StatePENDING)
+	if next, err := s.client.WebhookDelivery.Query().Where(pending, webhookdelivery.NextAttemptAtGT(now)).
+		Order(webhookdelivery.ByNextAttemptAt()).Select(webhookdelivery.FieldNextAttemptAt).First(sys); err == nil && next.NextAttemptAt != nil {
+		wait = min(wait, next.NextAttemptAt.Sub(now)+time.Millisecond)
 	}
-	return next.NextAttemptAt.Sub(now) + time.Millisecond
+	if leased, err := s.client.WebhookDelivery.Query().Where(pending, webhookdelivery.ClaimedUntilGT(now)).
+		Order(webhookdelivery.ByClaimedUntil()).Select(webhookdelivery.FieldClaimedUntil).First(sys); err == nil && leased.ClaimedUntil != nil {
+		wait = min(wait, leased.ClaimedUntil.Sub(now)+time.Millisecond)
+	}
+	return wait
 }
 
 // RunOnce claims the deliveries due now, up to Batch, sends them and

@@ -217,6 +217,32 @@ func TestOrderIsKeptPerCase(t *testing.T) {
 	})
 }
 
+// TestRunSendsWhatTheLastDeliveryHeldBack: with one kick for three events
+// of a case, Run sends all three at once, although each waits for the
+// one before (not one per Poll).
+func TestRunSendsWhatTheLastDeliveryHeldBack(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		h := newHarness(t, db)
+		rcv := newReceiver(t)
+		h.register(h.tokenViewer(h.f["User"]), rcv.URL)
+		for range 3 {
+			h.event(domain.EventCaseChanged, h.f["Case"])
+		}
+		h.sender.Poll = time.Hour
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go h.sender.Run(ctx)
+		h.sender.Kick()
+		deadline := time.Now().Add(10 * time.Second)
+		for len(rcv.ids()) < 3 {
+			if time.Now().After(deadline) {
+				t.Fatalf("Run sent %d of 3 deliveries of one case", len(rcv.ids()))
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	})
+}
+
 func sameSet(a, b []string) bool {
 	a, b = slices.Clone(a), slices.Clone(b)
 	slices.Sort(a)
