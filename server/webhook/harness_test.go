@@ -138,14 +138,15 @@ func (h *harness) newCase(code string) gid.ID {
 		SetTakenInChargeOn(webtest.Day(2025, 4, 1)).SaveX(h.sys).ID
 }
 
-// event writes an event about a case and hands it to the channel, as
-// the dispatcher does, in one transaction; it returns the event.
+// event writes an event about a case, dispatched, and hands it to the
+// channel, as the dispatcher does, in one transaction; it returns the
+// event.
 func (h *harness) event(kind domain.EventKind, caseID gid.ID) *ent.OutboxEvent {
 	h.t.Helper()
 	var e *ent.OutboxEvent
 	err := store.WithTx(h.sys, h.c, func(tx *ent.Client) (err error) {
 		e, err = tx.OutboxEvent.Create().SetKind(kind).SetCaseID(caseID).SetTableID(h.f["Table"]).
-			SetOrderingKey(string(caseID)).SetOccurredAt(h.clock()).Save(h.sys)
+			SetOrderingKey(string(caseID)).SetOccurredAt(h.clock()).SetDispatchedAt(h.clock()).Save(h.sys)
 		if err != nil {
 			return err
 		}

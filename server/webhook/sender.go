@@ -23,6 +23,7 @@ import (
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/outboxevent"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/privacy"
 	"github.com/progetto-win/win/ent/schema/rule"
@@ -235,23 +236,35 @@ func (s *Sender) claim(ctx context.Context) ([]gid.ID, time.Time, error) {
 	return ids, lease, err
 }
 
-// noEarlierPending selects deliveries that no earlier delivery of the
-// same endpoint and ordering key waits before: earlier by the event's
+// noEarlierPending selects deliveries that nothing earlier of the same
+// ordering key waits before: no delivery of the same endpoint still
+// PENDING, and no event of the outbox not yet dispatched (another
+// process's dispatcher may hold it, or retry it), earlier by the event's
 // time, then by ID, so that two events of the same instant still go in
-// one order.
+// one order. A delivery's created_at is its event's time.
 func noEarlierPending() predicate.WebhookDelivery {
 	return func(s *sql.Selector) {
-		e := sql.Table(webhookdelivery.Table).As("earlier")
-		s.Where(sql.NotExists(sql.Select(e.C(webhookdelivery.FieldID)).From(e).Where(sql.And(
-			sql.ColumnsEQ(e.C(webhookdelivery.WebhookColumn), s.C(webhookdelivery.WebhookColumn)),
-			sql.ColumnsEQ(e.C(webhookdelivery.FieldOrderingKey), s.C(webhookdelivery.FieldOrderingKey)),
-			sql.EQ(e.C(webhookdelivery.FieldState), webhookdelivery.StatePENDING.String()),
-			sql.Or(
-				sql.ColumnsLT(e.C(webhookdelivery.FieldCreatedAt), s.C(webhookdelivery.FieldCreatedAt)),
-				sql.And(sql.ColumnsEQ(e.C(webhookdelivery.FieldCreatedAt), s.C(webhookdelivery.FieldCreatedAt)),
-					sql.ColumnsLT(e.C(webhookdelivery.FieldID), s.C(webhookdelivery.FieldID))),
-			),
-		))))
+		earlier := func(at, id string) *sql.Predicate {
+			return sql.Or(
+				sql.ColumnsLT(at, s.C(webhookdelivery.FieldCreatedAt)),
+				sql.And(sql.ColumnsEQ(at, s.C(webhookdelivery.FieldCreatedAt)), sql.ColumnsLT(id, s.C(webhookdelivery.FieldEventID))),
+			)
+		}
+		d := sql.Table(webhookdelivery.Table).As("earlier")
+		e := sql.Table(outboxevent.Table).As("undispatched")
+		s.Where(sql.And(
+			sql.NotExists(sql.Select(d.C(webhookdelivery.FieldID)).From(d).Where(sql.And(
+				sql.ColumnsEQ(d.C(webhookdelivery.WebhookColumn), s.C(webhookdelivery.WebhookColumn)),
+				sql.ColumnsEQ(d.C(webhookdelivery.FieldOrderingKey), s.C(webhookdelivery.FieldOrderingKey)),
+				sql.EQ(d.C(webhookdelivery.FieldState), webhookdelivery.StatePENDING.String()),
+				earlier(d.C(webhookdelivery.FieldCreatedAt), d.C(webhookdelivery.FieldEventID)),
+			))),
+			sql.NotExists(sql.Select(e.C(outboxevent.FieldID)).From(e).Where(sql.And(
+				sql.ColumnsEQ(e.C(outboxevent.FieldOrderingKey), s.C(webhookdelivery.FieldOrderingKey)),
+				sql.IsNull(e.C(outboxevent.FieldDispatchedAt)),
+				earlier(e.C(outboxevent.FieldOccurredAt), e.C(outboxevent.FieldID)),
+			))),
+		))
 	}
 }
 

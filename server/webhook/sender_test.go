@@ -217,6 +217,40 @@ func TestOrderIsKeptPerCase(t *testing.T) {
 	})
 }
 
+// TestOrderWaitsForAnEarlierEventNotYetDispatched: an event of a case
+// that another dispatcher holds, or retries, holds back the deliveries of
+// the case's later events, which another dispatcher may have queued.
+func TestOrderWaitsForAnEarlierEventNotYetDispatched(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		h := newHarness(t, db)
+		rcv := newReceiver(t)
+		h.register(h.tokenViewer(h.f["User"]), rcv.URL)
+		first := h.c.OutboxEvent.Create().SetKind(domain.EventCaseChanged).SetCaseID(h.f["Case"]).SetTableID(h.f["Table"]).
+			SetOrderingKey(string(h.f["Case"])).SetOccurredAt(h.clock()).
+			SetActorID("").SetOtherTableID("").SetDirectiveID("").SetUserID("").SetObjectID("").SaveX(h.sys) // as outbox.Write does
+		h.advance(time.Millisecond)
+		second := h.event(domain.EventCaseChanged, h.f["Case"])
+		h.drain()
+		if got := rcv.ids(); len(got) != 0 {
+			t.Fatalf("sent %v while the case's earlier event waits to be dispatched", got)
+		}
+		// Its dispatcher queues it now.
+		err := store.WithTx(h.sys, h.c, func(tx *ent.Client) error {
+			if err := tx.OutboxEvent.UpdateOne(first).SetDispatchedAt(h.clock()).Exec(h.sys); err != nil {
+				return err
+			}
+			return h.ch.Fanout(h.sys, tx, first, nil)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.drain()
+		if got := rcv.ids(); !slices.Equal(got, []string{string(first.ID), string(second.ID)}) {
+			t.Fatalf("sent %v, want %s then %s", got, first.ID, second.ID)
+		}
+	})
+}
+
 // TestRunSendsWhatTheLastDeliveryHeldBack: with one kick for three events
 // of a case, Run sends all three at once, although each waits for the
 // one before (not one per Poll).

@@ -38,7 +38,7 @@ func MidnightUTC(y int, m time.Month, d int) time.Time {
 // SeedOneOfEach writes one object of every entity type, linked as in real
 // use: a case of a person, with plan, goal, commitment, intervention,
 // outcome and timeline, in a table of a municipality.
-func SeedOneOfEach(t *testing.T, c *ent.Client) Fixture {
+func SeedOneOfEach(t testing.TB, c *ent.Client) Fixture {
 	t.Helper()
 	ctx := rule.SystemContext(context.Background())
 	f := Fixture{}
