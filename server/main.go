@@ -74,6 +74,7 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	if cfg.RetentionYears > 0 {
 		go retain(ctx, subject.New(client), db, cfg.RetentionYears, logger)
 	}
+	go runTidy(ctx, db, logger)
 
 	// Caches that other processes' changes must reach are trusted once
 	// they hear them.
