@@ -1324,9 +1324,11 @@ func (_m *User) MeetingsAttended(
 }
 
 func (_m *Webhook) Deliveries(
-	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int,
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *WebhookDeliveryOrder,
 ) (*WebhookDeliveryConnection, error) {
-	opts := []WebhookDeliveryPaginateOption{}
+	opts := []WebhookDeliveryPaginateOption{
+		WithWebhookDeliveryOrder(orderBy),
+	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
 	totalCount, hasTotalCount := _m.Edges.totalCount[0][alias]
 	if nodes, err := _m.NamedDeliveries(alias); err == nil || hasTotalCount {

@@ -55,7 +55,7 @@ type WebhookEdges struct {
 	Owner *User `json:"owner,omitempty"`
 	// The token it was registered with: deliveries see what that token may see, and stop when it is revoked.
 	Token *APIToken `json:"token,omitempty"`
-	// Its deliveries, newest first (consegne).
+	// Its deliveries; orderBy {field: CREATED_AT, direction: DESC} lists the newest first (consegne).
 	Deliveries []*WebhookDelivery `json:"deliveries,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

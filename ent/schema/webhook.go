@@ -59,7 +59,7 @@ func (Webhook) Edges() []ent.Edge {
 			Comment("The token it was registered with: deliveries see what that token may see, and stop when it is revoked.").
 			Annotations(entgql.Skip()),
 		edge.From("deliveries", WebhookDelivery.Type).Ref("webhook").
-			Comment("Its deliveries, newest first (consegne).").
+			Comment("Its deliveries; orderBy {field: CREATED_AT, direction: DESC} lists the newest first (consegne).").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 	}
 }
@@ -109,7 +109,8 @@ func (WebhookDelivery) Fields() []ent.Field {
 		field.Int("attempts").Default(0).
 			Comment("Attempts made."),
 		field.Time("created_at").Default(time.Now).Immutable().
-			Comment("When the event happened."),
+			Comment("When the event happened.").
+			Annotations(entgql.OrderField("CREATED_AT")),
 		field.Time("next_attempt_at").Optional().Nillable().
 			Comment("When it will be tried (again); null once settled."),
 		field.Time("claimed_until").Optional().Nillable().
@@ -156,6 +157,6 @@ func (WebhookDelivery) Annotations() []schema.Annotation {
 	return []schema.Annotation{
 		schema.Comment("One event sent to one endpoint, with its attempts (Consegna di un webhook)."),
 		entgql.RelayConnection(),
-		entgql.Skip(entgql.SkipWhereInput, entgql.SkipOrderField, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput),
+		entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput),
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -197,6 +198,23 @@ func TestWebhooksThroughTheAPI(t *testing.T) {
 		owner.Must(updateHook, map[string]any{"id": hook, "in": map[string]any{"enabled": true}}, &updated)
 		if !updated.Enabled || updated.DisabledReason != nil && *updated.DisabledReason != "" {
 			t.Errorf("enabled again: %+v", updated)
+		}
+		// The log lists the newest first when asked.
+		for i := range 4 {
+			fanout(t, owner.Client, owner.Client.OutboxEvent.Create().SetKind(domain.EventCaseChanged).SetCaseID("cas_none").
+				SetOrderingKey("cas_none").SetOccurredAt(time.Now().Add(time.Duration(i+1)*time.Minute)).SaveX(ctx))
+		}
+		var log struct {
+			Deliveries struct {
+				Edges []struct{ Node struct{ CreatedAt time.Time } }
+			}
+		}
+		owner.Must(`query($id: ID!) { node(id: $id) { ... on Webhook { deliveries(first: 10, orderBy: {field: CREATED_AT, direction: DESC}) {
+			edges { node { createdAt } } } } } }`, map[string]any{"id": hook}, &log)
+		if got := log.Deliveries.Edges; len(got) != 5 || !slices.IsSortedFunc(got, func(a, b struct{ Node struct{ CreatedAt time.Time } }) int {
+			return b.Node.CreatedAt.Compare(a.Node.CreatedAt)
+		}) {
+			t.Errorf("the log, newest first: %+v", got)
 		}
 		var deleted gid.ID
 		owner.Must(deleteHook, map[string]any{"id": hook}, &deleted)

@@ -15622,6 +15622,13 @@ export default {
                   "kind": "SCALAR",
                   "name": "Any"
                 }
+              },
+              {
+                "name": "orderBy",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
               }
             ]
           },
@@ -15972,6 +15979,15 @@ export default {
           }
         ],
         "interfaces": []
+      },
+      {
+        "kind": "ENUM",
+        "name": "WebhookDeliveryOrderField",
+        "enumValues": [
+          {
+            "name": "CREATED_AT"
+          }
+        ]
       },
       {
         "kind": "ENUM",
