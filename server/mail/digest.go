@@ -25,14 +25,7 @@ const (
 )
 
 // NextDigest returns the first digest time after now.
-func NextDigest(now time.Time) time.Time {
-	local := now.In(domain.Rome)
-	next := time.Date(local.Year(), local.Month(), local.Day(), digestHour, 0, 0, 0, domain.Rome)
-	if !next.After(now) {
-		next = time.Date(local.Year(), local.Month(), local.Day()+1, digestHour, 0, 0, 0, domain.Rome)
-	}
-	return next
-}
+func NextDigest(now time.Time) time.Time { return domain.NextDaily(now, digestHour) }
 
 // errTaken: another run marked some of a user's notifications first.
 var errTaken = errors.New("mail: another run took these notifications")
