@@ -67,7 +67,7 @@ func TestNothingLostWhenKilled(t *testing.T) {
 			p.kill()
 			rcv.release()
 
-			p = startServer(t, bin, target)
+			startServer(t, bin, target)
 			// The killed process's lease runs out (WIN_WEBHOOK_LEASE),
 			// then the new one delivers the rest.
 			all := rcv.waitAcked(t, 6, 60*time.Second)
@@ -126,7 +126,7 @@ func TestTwoProcessesShareTheOutbox(t *testing.T) {
 func buildServer(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "win")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil { //nolint:gosec // bin is the test's temporary file
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
@@ -218,10 +218,12 @@ func (p *process) partner(t *testing.T) *program {
 	browser := &http.Client{Jar: jar, Timeout: 30 * time.Second}
 	post(t, browser, p.base, "", `mutation($e: String!, $p: String!) { login(input: {email: $e, password: $p}) { __typename } }`,
 		map[string]any{"e": demo.CoordinatorEmail, "p": demo.Password}, nil)
-	var created struct{ CreateApiToken struct{ Token string } }
+	var created struct {
+		CreateAPIToken struct{ Token string } `json:"createApiToken"`
+	}
 	post(t, browser, p.base, "", `mutation($x: Time!) { createApiToken(input: {name: "gestionale", scope: READ_WRITE, expiresAt: $x}) { token } }`,
 		map[string]any{"x": time.Now().Add(24 * time.Hour).UTC().Format(time.RFC3339)}, &created)
-	return &program{base: p.base, token: created.CreateApiToken.Token}
+	return &program{base: p.base, token: created.CreateAPIToken.Token}
 }
 
 func (g *program) register(t *testing.T, url string) {

@@ -331,7 +331,7 @@ func handWritten(ctx context.Context, w *benchWorld) (int, error) {
 		args = append(args, e.id)
 		marks[i] = placeholder(pg, i+2)
 	}
-	mark := "UPDATE outbox_events SET dispatched_at = " + placeholder(pg, 1) + " WHERE id IN (" + strings.Join(marks, ", ") + ")"
+	mark := "UPDATE outbox_events SET dispatched_at = " + placeholder(pg, 1) + " WHERE id IN (" + strings.Join(marks, ", ") + ")" //nolint:gosec // placeholders only: the IDs are parameters
 	if _, err := tx.ExecContext(ctx, mark, args...); err != nil {
 		return 0, err
 	}
