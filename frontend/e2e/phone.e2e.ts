@@ -26,8 +26,16 @@ describe("on a phone", () => {
     expect(await cases.isVisible()).toBe(false);
     const h1 = await page.getByRole("heading", { level: 1 }).first().boundingBox();
     expect(h1?.y).toBeLessThan(phone.height / 3);
-    // Nothing wider than the screen: no sideways scrolling of the page.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    // Nothing wider than the screen: no sideways scrolling of the page;
+    // if something is, the failure names the innermost elements past it.
+    const overflow = await page.evaluate((width) => {
+      const past = (e: Element) => e.getBoundingClientRect().right > width + 0.5;
+      const wide = [...document.querySelectorAll("body *")]
+        .filter((e) => past(e) && ![...e.children].some(past))
+        .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}"> ${(e.textContent ?? "").trim().slice(0, 40)}`);
+      return { scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 5) };
+    }, phone.width);
+    expect(overflow.scrollWidth, `wider than the screen: ${overflow.wide.join("; ")}`).toBeLessThanOrEqual(phone.width);
     await checkScreen(page, "30-phone-agenda");
 
     await toggler.click();

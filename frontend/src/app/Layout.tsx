@@ -64,7 +64,7 @@ export function Layout() {
       <header>
         <Headers>
           <SlimHeader>
-            <div className="d-flex align-items-center gap-2 gap-md-3 text-white">
+            <div className="win-slim-tools d-flex align-items-center gap-2 gap-md-3 text-white">
               <LanguageSwitch onChange={(l) => void setLanguage({ language: l === "en" ? "EN" : "IT" })} />
               <NotificationBell />
               <span data-testid="viewer-name" className="win-viewer-name">
