@@ -20,6 +20,8 @@ var AuditActions = func() []AuditAction {
 		// Identities: read, matched, linked to a case, and a person's rights.
 		"READ_IDENTITY", "MATCH_PERSON", "LINK_PERSON",
 		"EXPORT_PERSON", "ACCESS_REPORT", "ERASE_IDENTITY", "RETENTION_ERASE",
+		// The bases of the uses of a person's data (server/pathway/consent.go).
+		"RECORD_CONSENT", "WITHDRAW_CONSENT",
 		// Cases: referral and search; the steps of the pathway follow.
 		"REFER_CASE", "SEARCH_CASES",
 	}

@@ -136,10 +136,11 @@ const (
 	Reopenable        Precondition = "REOPENABLE"                   // not reopened yet, and the person has no other open case
 	NoPendingTransfer Precondition = "NO_PENDING_TRANSFER"          // no transfer is waiting for an answer
 	PendingTransfer   Precondition = "PENDING_TRANSFER"             // a transfer is waiting for an answer
+	FollowUpBasis     Precondition = "FOLLOW_UP_BASIS"              // a basis is in force for contacting the person for the follow-up
 )
 
 // Preconditions lists every precondition.
-var Preconditions = []Precondition{NeedsPreliminary, NothingPending, Reopenable, NoPendingTransfer, PendingTransfer}
+var Preconditions = []Precondition{NeedsPreliminary, NothingPending, Reopenable, NoPendingTransfer, PendingTransfer, FollowUpBasis}
 
 // Situational preconditions make a step exist only in their situation
 // (answering a transfer needs one pending): unmet, the step is not one
@@ -158,10 +159,11 @@ const (
 	BlockAlreadyReopened   ActionBlock = "ALREADY_REOPENED"               // Reopenable: the case was reopened as another
 	BlockPersonHasOpenCase ActionBlock = "PERSON_HAS_OPEN_CASE"           // Reopenable: the person has another open case
 	BlockTransferWaiting   ActionBlock = "TRANSFER_PENDING"               // NoPendingTransfer: a transfer waits for an answer
+	BlockNoFollowUpBasis   ActionBlock = "FOLLOW_UP_BASIS_MISSING"        // FollowUpBasis: record the basis for the follow-up contact first
 )
 
 // ActionBlocks lists every reason a step is blocked.
-var ActionBlocks = []ActionBlock{BlockNoPreliminary, BlockPendingWork, BlockAlreadyReopened, BlockPersonHasOpenCase, BlockTransferWaiting}
+var ActionBlocks = []ActionBlock{BlockNoPreliminary, BlockPendingWork, BlockAlreadyReopened, BlockPersonHasOpenCase, BlockTransferWaiting, BlockNoFollowUpBasis}
 
 // CaseStep is a row of the pathway's table: a step, the statuses it
 // starts from (none: any), the status it leads to (none: the case stays
@@ -198,7 +200,8 @@ var CaseSteps = []CaseStep{
 	{Action: ActionRecordOutcome, From: WorkingCaseStatuses, Who: ActorMember},
 	// Follow-ups fall due months after the outcome, often once the case
 	// is closed.
-	{Action: ActionRecordFollowUp, From: []CaseStatus{CaseInCharge, CaseMonitoring, CaseClosed}, Who: ActorMember},
+	{Action: ActionRecordFollowUp, From: []CaseStatus{CaseInCharge, CaseMonitoring, CaseClosed}, Who: ActorMember,
+		Needs: []Precondition{FollowUpBasis}},
 	{Action: ActionScheduleMonitoringMeeting, From: WorkingCaseStatuses, Who: ActorMember},
 	{Action: ActionRecordMonitoringMeeting, From: WorkingCaseStatuses, Who: ActorMember},
 	{Action: ActionMoveToMonitoring, From: []CaseStatus{CaseInCharge}, To: CaseMonitoring, Who: ActorManagerOrCoord},

@@ -22,6 +22,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
@@ -74,6 +75,8 @@ type Client struct {
 	CaseFile *CaseFileClient
 	// Commitment is the client for interacting with the Commitment builders.
 	Commitment *CommitmentClient
+	// Consent is the client for interacting with the Consent builders.
+	Consent *ConsentClient
 	// Decision is the client for interacting with the Decision builders.
 	Decision *DecisionClient
 	// Directive is the client for interacting with the Directive builders.
@@ -153,6 +156,7 @@ func (c *Client) init() {
 	c.CaseEvent = NewCaseEventClient(c.config)
 	c.CaseFile = NewCaseFileClient(c.config)
 	c.Commitment = NewCommitmentClient(c.config)
+	c.Consent = NewConsentClient(c.config)
 	c.Decision = NewDecisionClient(c.config)
 	c.Directive = NewDirectiveClient(c.config)
 	c.DirectiveAcknowledgement = NewDirectiveAcknowledgementClient(c.config)
@@ -282,6 +286,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		CaseEvent:                NewCaseEventClient(cfg),
 		CaseFile:                 NewCaseFileClient(cfg),
 		Commitment:               NewCommitmentClient(cfg),
+		Consent:                  NewConsentClient(cfg),
 		Decision:                 NewDecisionClient(cfg),
 		Directive:                NewDirectiveClient(cfg),
 		DirectiveAcknowledgement: NewDirectiveAcknowledgementClient(cfg),
@@ -338,6 +343,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		CaseEvent:                NewCaseEventClient(cfg),
 		CaseFile:                 NewCaseFileClient(cfg),
 		Commitment:               NewCommitmentClient(cfg),
+		Consent:                  NewConsentClient(cfg),
 		Decision:                 NewDecisionClient(cfg),
 		Directive:                NewDirectiveClient(cfg),
 		DirectiveAcknowledgement: NewDirectiveAcknowledgementClient(cfg),
@@ -399,7 +405,7 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile, c.Commitment,
-		c.Decision, c.Directive, c.DirectiveAcknowledgement, c.Fund, c.Goal,
+		c.Consent, c.Decision, c.Directive, c.DirectiveAcknowledgement, c.Fund, c.Goal,
 		c.Intervention, c.Meeting, c.MonitoringItem, c.MonitoringMeeting,
 		c.Municipality, c.Notification, c.NotificationPreference, c.Objective,
 		c.Organization, c.OutboxEvent, c.Outcome, c.OutgoingMail, c.Pact,
@@ -416,7 +422,7 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile, c.Commitment,
-		c.Decision, c.Directive, c.DirectiveAcknowledgement, c.Fund, c.Goal,
+		c.Consent, c.Decision, c.Directive, c.DirectiveAcknowledgement, c.Fund, c.Goal,
 		c.Intervention, c.Meeting, c.MonitoringItem, c.MonitoringMeeting,
 		c.Municipality, c.Notification, c.NotificationPreference, c.Objective,
 		c.Organization, c.OutboxEvent, c.Outcome, c.OutgoingMail, c.Pact,
@@ -443,6 +449,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CaseFile.mutate(ctx, m)
 	case *CommitmentMutation:
 		return c.Commitment.mutate(ctx, m)
+	case *ConsentMutation:
+		return c.Consent.mutate(ctx, m)
 	case *DecisionMutation:
 		return c.Decision.mutate(ctx, m)
 	case *DirectiveMutation:
@@ -1763,6 +1771,221 @@ func (c *CommitmentClient) mutate(ctx context.Context, m *CommitmentMutation) (V
 		return (&CommitmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Commitment mutation op: %q", m.Op())
+	}
+}
+
+// ConsentClient is a client for the Consent schema.
+type ConsentClient struct {
+	config
+}
+
+// NewConsentClient returns a client for the Consent from the given config.
+func NewConsentClient(c config) *ConsentClient {
+	return &ConsentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `consent.Hooks(f(g(h())))`.
+func (c *ConsentClient) Use(hooks ...Hook) {
+	c.hooks.Consent = append(c.hooks.Consent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `consent.Intercept(f(g(h())))`.
+func (c *ConsentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Consent = append(c.inters.Consent, interceptors...)
+}
+
+// Create returns a builder for creating a Consent entity.
+func (c *ConsentClient) Create() *ConsentCreate {
+	mutation := newConsentMutation(c.config, OpCreate)
+	return &ConsentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Consent entities.
+func (c *ConsentClient) CreateBulk(builders ...*ConsentCreate) *ConsentCreateBulk {
+	return &ConsentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ConsentClient) MapCreateBulk(slice any, setFunc func(*ConsentCreate, int)) *ConsentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ConsentCreateBulk{err: fmt.Errorf("calling to ConsentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ConsentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ConsentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Consent.
+func (c *ConsentClient) Update() *ConsentUpdate {
+	mutation := newConsentMutation(c.config, OpUpdate)
+	return &ConsentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ConsentClient) UpdateOne(_m *Consent) *ConsentUpdateOne {
+	mutation := newConsentMutation(c.config, OpUpdateOne, withConsent(_m))
+	return &ConsentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ConsentClient) UpdateOneID(id gid.ID) *ConsentUpdateOne {
+	mutation := newConsentMutation(c.config, OpUpdateOne, withConsentID(id))
+	return &ConsentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Consent.
+func (c *ConsentClient) Delete() *ConsentDelete {
+	mutation := newConsentMutation(c.config, OpDelete)
+	return &ConsentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ConsentClient) DeleteOne(_m *Consent) *ConsentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ConsentClient) DeleteOneID(id gid.ID) *ConsentDeleteOne {
+	builder := c.Delete().Where(consent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ConsentDeleteOne{builder}
+}
+
+// Query returns a query builder for Consent.
+func (c *ConsentClient) Query() *ConsentQuery {
+	return &ConsentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeConsent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Consent entity by its id.
+func (c *ConsentClient) Get(ctx context.Context, id gid.ID) (*Consent, error) {
+	return c.Query().Where(consent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ConsentClient) GetX(ctx context.Context, id gid.ID) *Consent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryPerson queries the person edge of a Consent.
+func (c *ConsentClient) QueryPerson(_m *Consent) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(consent.Table, consent.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, consent.PersonTable, consent.PersonColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOrganization queries the organization edge of a Consent.
+func (c *ConsentClient) QueryOrganization(_m *Consent) *OrganizationQuery {
+	query := (&OrganizationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(consent.Table, consent.FieldID, id),
+			sqlgraph.To(organization.Table, organization.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, consent.OrganizationTable, consent.OrganizationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTable queries the table edge of a Consent.
+func (c *ConsentClient) QueryTable(_m *Consent) *TerritorialTableQuery {
+	query := (&TerritorialTableClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(consent.Table, consent.FieldID, id),
+			sqlgraph.To(territorialtable.Table, territorialtable.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, consent.TableTable, consent.TableColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRecordedBy queries the recorded_by edge of a Consent.
+func (c *ConsentClient) QueryRecordedBy(_m *Consent) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(consent.Table, consent.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, consent.RecordedByTable, consent.RecordedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryWithdrawnBy queries the withdrawn_by edge of a Consent.
+func (c *ConsentClient) QueryWithdrawnBy(_m *Consent) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(consent.Table, consent.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, consent.WithdrawnByTable, consent.WithdrawnByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ConsentClient) Hooks() []Hook {
+	hooks := c.hooks.Consent
+	return append(hooks[:len(hooks):len(hooks)], consent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ConsentClient) Interceptors() []Interceptor {
+	inters := c.inters.Consent
+	return append(inters[:len(inters):len(inters)], consent.Interceptors[:]...)
+}
+
+func (c *ConsentClient) mutate(ctx context.Context, m *ConsentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ConsentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ConsentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ConsentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ConsentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Consent mutation op: %q", m.Op())
 	}
 }
 
@@ -5289,6 +5512,22 @@ func (c *PersonClient) QueryCases(_m *Person) *CaseFileQuery {
 	return query
 }
 
+// QueryConsents queries the consents edge of a Person.
+func (c *PersonClient) QueryConsents(_m *Person) *ConsentQuery {
+	query := (&ConsentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(person.Table, person.FieldID, id),
+			sqlgraph.To(consent.Table, consent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, person.ConsentsTable, person.ConsentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *PersonClient) Hooks() []Hook {
 	hooks := c.hooks.Person
@@ -7323,18 +7562,18 @@ func (c *WebhookDeliveryClient) mutate(ctx context.Context, m *WebhookDeliveryMu
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment, Decision,
-		Directive, DirectiveAcknowledgement, Fund, Goal, Intervention, Meeting,
-		MonitoringItem, MonitoringMeeting, Municipality, Notification,
+		APIToken, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment, Consent,
+		Decision, Directive, DirectiveAcknowledgement, Fund, Goal, Intervention,
+		Meeting, MonitoringItem, MonitoringMeeting, Municipality, Notification,
 		NotificationPreference, Objective, Organization, OutboxEvent, Outcome,
 		OutgoingMail, Pact, PasswordToken, Person, PersonIdentity, Plan, Protocol,
 		ProtocolCommitment, ProtocolParty, Session, TableMembership, TerritorialTable,
 		User, Webhook, WebhookDelivery []ent.Hook
 	}
 	inters struct {
-		APIToken, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment, Decision,
-		Directive, DirectiveAcknowledgement, Fund, Goal, Intervention, Meeting,
-		MonitoringItem, MonitoringMeeting, Municipality, Notification,
+		APIToken, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment, Consent,
+		Decision, Directive, DirectiveAcknowledgement, Fund, Goal, Intervention,
+		Meeting, MonitoringItem, MonitoringMeeting, Municipality, Notification,
 		NotificationPreference, Objective, Organization, OutboxEvent, Outcome,
 		OutgoingMail, Pact, PasswordToken, Person, PersonIdentity, Plan, Protocol,
 		ProtocolCommitment, ProtocolParty, Session, TableMembership, TerritorialTable,

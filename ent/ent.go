@@ -18,6 +18,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
@@ -115,6 +116,7 @@ func checkColumn(t, c string) error {
 			caseevent.Table:                caseevent.ValidColumn,
 			casefile.Table:                 casefile.ValidColumn,
 			commitment.Table:               commitment.ValidColumn,
+			consent.Table:                  consent.ValidColumn,
 			decision.Table:                 decision.ValidColumn,
 			directive.Table:                directive.ValidColumn,
 			directiveacknowledgement.Table: directiveacknowledgement.ValidColumn,

@@ -9,6 +9,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
@@ -50,7 +51,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 37)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 38)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -195,6 +196,28 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   consent.Table,
+			Columns: consent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: consent.FieldID,
+			},
+		},
+		Type: "Consent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			consent.FieldCreatedAt:        {Type: field.TypeTime, Column: consent.FieldCreatedAt},
+			consent.FieldUpdatedAt:        {Type: field.TypeTime, Column: consent.FieldUpdatedAt},
+			consent.FieldPurpose:          {Type: field.TypeEnum, Column: consent.FieldPurpose},
+			consent.FieldBasis:            {Type: field.TypeEnum, Column: consent.FieldBasis},
+			consent.FieldLegalReference:   {Type: field.TypeString, Column: consent.FieldLegalReference},
+			consent.FieldFormReference:    {Type: field.TypeString, Column: consent.FieldFormReference},
+			consent.FieldGivenOn:          {Type: field.TypeTime, Column: consent.FieldGivenOn},
+			consent.FieldWithdrawnOn:      {Type: field.TypeTime, Column: consent.FieldWithdrawnOn},
+			consent.FieldWithdrawalReason: {Type: field.TypeString, Column: consent.FieldWithdrawalReason},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   decision.Table,
 			Columns: decision.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -209,7 +232,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			decision.FieldText:      {Type: field.TypeString, Column: decision.FieldText},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   directive.Table,
 			Columns: directive.Columns,
@@ -228,7 +251,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			directive.FieldAllTables: {Type: field.TypeBool, Column: directive.FieldAllTables},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   directiveacknowledgement.Table,
 			Columns: directiveacknowledgement.Columns,
@@ -245,7 +268,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			directiveacknowledgement.FieldNote:           {Type: field.TypeString, Column: directiveacknowledgement.FieldNote},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   fund.Table,
 			Columns: fund.Columns,
@@ -263,7 +286,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			fund.FieldAllocatedCents: {Type: field.TypeInt64, Column: fund.FieldAllocatedCents},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   goal.Table,
 			Columns: goal.Columns,
@@ -282,7 +305,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			goal.FieldStatus:      {Type: field.TypeEnum, Column: goal.FieldStatus},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   intervention.Table,
 			Columns: intervention.Columns,
@@ -303,7 +326,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			intervention.FieldCostCents:   {Type: field.TypeInt64, Column: intervention.FieldCostCents},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   meeting.Table,
 			Columns: meeting.Columns,
@@ -322,7 +345,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			meeting.FieldMinutes:   {Type: field.TypeString, Column: meeting.FieldMinutes},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   monitoringitem.Table,
 			Columns: monitoringitem.Columns,
@@ -340,7 +363,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			monitoringitem.FieldHoursDone:  {Type: field.TypeInt, Column: monitoringitem.FieldHoursDone},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   monitoringmeeting.Table,
 			Columns: monitoringmeeting.Columns,
@@ -358,7 +381,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			monitoringmeeting.FieldSummary:   {Type: field.TypeString, Column: monitoringmeeting.FieldSummary},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   municipality.Table,
 			Columns: municipality.Columns,
@@ -377,7 +400,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			municipality.FieldProvince:   {Type: field.TypeString, Column: municipality.FieldProvince},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notification.Table,
 			Columns: notification.Columns,
@@ -397,7 +420,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notification.FieldEmailedAt: {Type: field.TypeTime, Column: notification.FieldEmailedAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notificationpreference.Table,
 			Columns: notificationpreference.Columns,
@@ -412,7 +435,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notificationpreference.FieldDelivery: {Type: field.TypeEnum, Column: notificationpreference.FieldDelivery},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   objective.Table,
 			Columns: objective.Columns,
@@ -434,7 +457,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			objective.FieldPeriodEnd:     {Type: field.TypeTime, Column: objective.FieldPeriodEnd},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organization.Table,
 			Columns: organization.Columns,
@@ -455,7 +478,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organization.FieldAddress:   {Type: field.TypeString, Column: organization.FieldAddress},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outboxevent.Table,
 			Columns: outboxevent.Columns,
@@ -484,7 +507,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outboxevent.FieldLastError:    {Type: field.TypeString, Column: outboxevent.FieldLastError},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outcome.Table,
 			Columns: outcome.Columns,
@@ -506,7 +529,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outcome.FieldStillHeld:      {Type: field.TypeBool, Column: outcome.FieldStillHeld},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outgoingmail.Table,
 			Columns: outgoingmail.Columns,
@@ -533,7 +556,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outgoingmail.FieldLastError:     {Type: field.TypeString, Column: outgoingmail.FieldLastError},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pact.Table,
 			Columns: pact.Columns,
@@ -551,7 +574,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pact.FieldDescription: {Type: field.TypeString, Column: pact.FieldDescription},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   passwordtoken.Table,
 			Columns: passwordtoken.Columns,
@@ -569,7 +592,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			passwordtoken.FieldUsedAt:    {Type: field.TypeTime, Column: passwordtoken.FieldUsedAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -589,7 +612,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldCitizenshipArea: {Type: field.TypeEnum, Column: person.FieldCitizenshipArea},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   personidentity.Table,
 			Columns: personidentity.Columns,
@@ -616,7 +639,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			personidentity.FieldCity:         {Type: field.TypeString, Column: personidentity.FieldCity},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   plan.Table,
 			Columns: plan.Columns,
@@ -634,7 +657,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			plan.FieldReviewOn:  {Type: field.TypeTime, Column: plan.FieldReviewOn},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocol.Table,
 			Columns: protocol.Columns,
@@ -655,7 +678,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocol.FieldValidUntil: {Type: field.TypeTime, Column: protocol.FieldValidUntil},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocolcommitment.Table,
 			Columns: protocolcommitment.Columns,
@@ -675,7 +698,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocolcommitment.FieldEvidence:    {Type: field.TypeString, Column: protocolcommitment.FieldEvidence},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocolparty.Table,
 			Columns: protocolparty.Columns,
@@ -692,7 +715,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocolparty.FieldOperatingMode: {Type: field.TypeString, Column: protocolparty.FieldOperatingMode},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -711,7 +734,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:     {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tablemembership.Table,
 			Columns: tablemembership.Columns,
@@ -728,7 +751,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tablemembership.FieldJoinedOn:   {Type: field.TypeTime, Column: tablemembership.FieldJoinedOn},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   territorialtable.Table,
 			Columns: territorialtable.Columns,
@@ -747,7 +770,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			territorialtable.FieldDaysToPlan:         {Type: field.TypeInt, Column: territorialtable.FieldDaysToPlan},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -769,7 +792,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPasswordChangedAt: {Type: field.TypeTime, Column: user.FieldPasswordChangedAt},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhook.Table,
 			Columns: webhook.Columns,
@@ -791,7 +814,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			webhook.FieldFailingSince:   {Type: field.TypeTime, Column: webhook.FieldFailingSince},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1152,6 +1175,66 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Commitment",
 		"Organization",
+	)
+	graph.MustAddE(
+		"person",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   consent.PersonTable,
+			Columns: []string{consent.PersonColumn},
+			Bidi:    false,
+		},
+		"Consent",
+		"Person",
+	)
+	graph.MustAddE(
+		"organization",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   consent.OrganizationTable,
+			Columns: []string{consent.OrganizationColumn},
+			Bidi:    false,
+		},
+		"Consent",
+		"Organization",
+	)
+	graph.MustAddE(
+		"table",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   consent.TableTable,
+			Columns: []string{consent.TableColumn},
+			Bidi:    false,
+		},
+		"Consent",
+		"TerritorialTable",
+	)
+	graph.MustAddE(
+		"recorded_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   consent.RecordedByTable,
+			Columns: []string{consent.RecordedByColumn},
+			Bidi:    false,
+		},
+		"Consent",
+		"User",
+	)
+	graph.MustAddE(
+		"withdrawn_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   consent.WithdrawnByTable,
+			Columns: []string{consent.WithdrawnByColumn},
+			Bidi:    false,
+		},
+		"Consent",
+		"User",
 	)
 	graph.MustAddE(
 		"meeting",
@@ -1800,6 +1883,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Person",
 		"CaseFile",
+	)
+	graph.MustAddE(
+		"consents",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ConsentsTable,
+			Columns: []string{person.ConsentsColumn},
+			Bidi:    false,
+		},
+		"Person",
+		"Consent",
 	)
 	graph.MustAddE(
 		"person",
@@ -3159,6 +3254,161 @@ func (f *CommitmentFilter) WhereHasHostWith(preds ...predicate.Organization) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ConsentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ConsentQuery builder.
+func (_q *ConsentQuery) Filter() *ConsentFilter {
+	return &ConsentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ConsentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ConsentMutation builder.
+func (m *ConsentMutation) Filter() *ConsentFilter {
+	return &ConsentFilter{config: m.config, predicateAdder: m}
+}
+
+// ConsentFilter provides a generic filtering capability at runtime for ConsentQuery.
+type ConsentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ConsentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ConsentFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(consent.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ConsentFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(consent.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ConsentFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(consent.FieldUpdatedAt))
+}
+
+// WherePurpose applies the entql string predicate on the purpose field.
+func (f *ConsentFilter) WherePurpose(p entql.StringP) {
+	f.Where(p.Field(consent.FieldPurpose))
+}
+
+// WhereBasis applies the entql string predicate on the basis field.
+func (f *ConsentFilter) WhereBasis(p entql.StringP) {
+	f.Where(p.Field(consent.FieldBasis))
+}
+
+// WhereLegalReference applies the entql string predicate on the legal_reference field.
+func (f *ConsentFilter) WhereLegalReference(p entql.StringP) {
+	f.Where(p.Field(consent.FieldLegalReference))
+}
+
+// WhereFormReference applies the entql string predicate on the form_reference field.
+func (f *ConsentFilter) WhereFormReference(p entql.StringP) {
+	f.Where(p.Field(consent.FieldFormReference))
+}
+
+// WhereGivenOn applies the entql time.Time predicate on the given_on field.
+func (f *ConsentFilter) WhereGivenOn(p entql.TimeP) {
+	f.Where(p.Field(consent.FieldGivenOn))
+}
+
+// WhereWithdrawnOn applies the entql time.Time predicate on the withdrawn_on field.
+func (f *ConsentFilter) WhereWithdrawnOn(p entql.TimeP) {
+	f.Where(p.Field(consent.FieldWithdrawnOn))
+}
+
+// WhereWithdrawalReason applies the entql string predicate on the withdrawal_reason field.
+func (f *ConsentFilter) WhereWithdrawalReason(p entql.StringP) {
+	f.Where(p.Field(consent.FieldWithdrawalReason))
+}
+
+// WhereHasPerson applies a predicate to check if query has an edge person.
+func (f *ConsentFilter) WhereHasPerson() {
+	f.Where(entql.HasEdge("person"))
+}
+
+// WhereHasPersonWith applies a predicate to check if query has an edge person with a given conditions (other predicates).
+func (f *ConsentFilter) WhereHasPersonWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("person", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrganization applies a predicate to check if query has an edge organization.
+func (f *ConsentFilter) WhereHasOrganization() {
+	f.Where(entql.HasEdge("organization"))
+}
+
+// WhereHasOrganizationWith applies a predicate to check if query has an edge organization with a given conditions (other predicates).
+func (f *ConsentFilter) WhereHasOrganizationWith(preds ...predicate.Organization) {
+	f.Where(entql.HasEdgeWith("organization", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTable applies a predicate to check if query has an edge table.
+func (f *ConsentFilter) WhereHasTable() {
+	f.Where(entql.HasEdge("table"))
+}
+
+// WhereHasTableWith applies a predicate to check if query has an edge table with a given conditions (other predicates).
+func (f *ConsentFilter) WhereHasTableWith(preds ...predicate.TerritorialTable) {
+	f.Where(entql.HasEdgeWith("table", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRecordedBy applies a predicate to check if query has an edge recorded_by.
+func (f *ConsentFilter) WhereHasRecordedBy() {
+	f.Where(entql.HasEdge("recorded_by"))
+}
+
+// WhereHasRecordedByWith applies a predicate to check if query has an edge recorded_by with a given conditions (other predicates).
+func (f *ConsentFilter) WhereHasRecordedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("recorded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasWithdrawnBy applies a predicate to check if query has an edge withdrawn_by.
+func (f *ConsentFilter) WhereHasWithdrawnBy() {
+	f.Where(entql.HasEdge("withdrawn_by"))
+}
+
+// WhereHasWithdrawnByWith applies a predicate to check if query has an edge withdrawn_by with a given conditions (other predicates).
+func (f *ConsentFilter) WhereHasWithdrawnByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("withdrawn_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *DecisionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3187,7 +3437,7 @@ type DecisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DecisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3298,7 +3548,7 @@ type DirectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DirectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3396,7 +3646,7 @@ type DirectiveAcknowledgementFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DirectiveAcknowledgementFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3498,7 +3748,7 @@ type FundFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *FundFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3591,7 +3841,7 @@ type GoalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *GoalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3675,7 +3925,7 @@ type InterventionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InterventionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3811,7 +4061,7 @@ type MeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3923,7 +4173,7 @@ type MonitoringItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MonitoringItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4030,7 +4280,7 @@ type MonitoringMeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MonitoringMeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4137,7 +4387,7 @@ type MunicipalityFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MunicipalityFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4277,7 +4527,7 @@ type NotificationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4422,7 +4672,7 @@ type NotificationPreferenceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationPreferenceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4486,7 +4736,7 @@ type ObjectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObjectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4613,7 +4863,7 @@ type OrganizationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4777,7 +5027,7 @@ type OutboxEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutboxEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4897,7 +5147,7 @@ type OutcomeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutcomeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5024,7 +5274,7 @@ type OutgoingMailFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutgoingMailFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5148,7 +5398,7 @@ type PactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5227,7 +5477,7 @@ type PasswordTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PasswordTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5306,7 +5556,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5394,6 +5644,20 @@ func (f *PersonFilter) WhereHasCasesWith(preds ...predicate.CaseFile) {
 	})))
 }
 
+// WhereHasConsents applies a predicate to check if query has an edge consents.
+func (f *PersonFilter) WhereHasConsents() {
+	f.Where(entql.HasEdge("consents"))
+}
+
+// WhereHasConsentsWith applies a predicate to check if query has an edge consents with a given conditions (other predicates).
+func (f *PersonFilter) WhereHasConsentsWith(preds ...predicate.Consent) {
+	f.Where(entql.HasEdgeWith("consents", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *PersonIdentityQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -5423,7 +5687,7 @@ type PersonIdentityFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonIdentityFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5547,7 +5811,7 @@ type PlanFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PlanFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5654,7 +5918,7 @@ type ProtocolFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5762,7 +6026,7 @@ type ProtocolCommitmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolCommitmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5851,7 +6115,7 @@ type ProtocolPartyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolPartyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5953,7 +6217,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6037,7 +6301,7 @@ type TableMembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TableMembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6139,7 +6403,7 @@ type TerritorialTableFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TerritorialTableFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6307,7 +6571,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6504,7 +6768,7 @@ type WebhookFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6631,7 +6895,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -7,6 +7,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
@@ -51,6 +52,15 @@ func (_m *CaseFile) ClearPersonal() {
 // free text empty, quasi-identifiers null.
 func (_m *Commitment) ClearPersonal() {
 	_m.Description = ""
+}
+
+// ClearPersonal withholds what the Consent holds that may identify
+// the person beyond the pseudonym, for a viewer who reads it pseudonymised:
+// free text empty, quasi-identifiers null.
+func (_m *Consent) ClearPersonal() {
+	_m.LegalReference = ""
+	_m.FormReference = ""
+	_m.WithdrawalReason = ""
 }
 
 // ClearPersonal withholds what the Goal holds that may identify
@@ -128,6 +138,11 @@ var textLimits = map[string]map[string]int{
 	},
 	TypeCommitment: {
 		commitment.FieldDescription: 2000,
+	},
+	TypeConsent: {
+		consent.FieldLegalReference:   200,
+		consent.FieldFormReference:    200,
+		consent.FieldWithdrawalReason: 2000,
 	},
 	TypeDecision: {
 		decision.FieldText: 2000,

@@ -12,6 +12,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
@@ -53,6 +54,7 @@ var prefixToTable = map[string]string{
 	"cev": caseevent.Table,
 	"cas": casefile.Table,
 	"cmt": commitment.Table,
+	"cns": consent.Table,
 	"dec": decision.Table,
 	"dir": directive.Table,
 	"dak": directiveacknowledgement.Table,

@@ -17,6 +17,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
@@ -1627,6 +1628,193 @@ func newCommitmentPaginateArgs(rv map[string]any) *commitmentPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*CommitmentWhereInput); ok {
 		args.opts = append(args.opts, WithCommitmentFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ConsentQuery) CollectFields(ctx context.Context, satisfies ...string) (*ConsentQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ConsentQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(consent.Columns))
+		selectedFields = []string{consent.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "person":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withPerson = query
+
+		case "organization":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrganizationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, organizationImplementors)...); err != nil {
+				return err
+			}
+			_q.withOrganization = query
+
+		case "table":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TerritorialTableClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, territorialtableImplementors)...); err != nil {
+				return err
+			}
+			_q.withTable = query
+
+		case "recordedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withRecordedBy = query
+
+		case "withdrawnBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withWithdrawnBy = query
+		case "createdAt":
+			if _, ok := fieldSeen[consent.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, consent.FieldCreatedAt)
+				fieldSeen[consent.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[consent.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, consent.FieldUpdatedAt)
+				fieldSeen[consent.FieldUpdatedAt] = struct{}{}
+			}
+		case "purpose":
+			if _, ok := fieldSeen[consent.FieldPurpose]; !ok {
+				selectedFields = append(selectedFields, consent.FieldPurpose)
+				fieldSeen[consent.FieldPurpose] = struct{}{}
+			}
+		case "basis":
+			if _, ok := fieldSeen[consent.FieldBasis]; !ok {
+				selectedFields = append(selectedFields, consent.FieldBasis)
+				fieldSeen[consent.FieldBasis] = struct{}{}
+			}
+		case "legalReference":
+			if _, ok := fieldSeen[consent.FieldLegalReference]; !ok {
+				selectedFields = append(selectedFields, consent.FieldLegalReference)
+				fieldSeen[consent.FieldLegalReference] = struct{}{}
+			}
+		case "formReference":
+			if _, ok := fieldSeen[consent.FieldFormReference]; !ok {
+				selectedFields = append(selectedFields, consent.FieldFormReference)
+				fieldSeen[consent.FieldFormReference] = struct{}{}
+			}
+		case "givenOn":
+			if _, ok := fieldSeen[consent.FieldGivenOn]; !ok {
+				selectedFields = append(selectedFields, consent.FieldGivenOn)
+				fieldSeen[consent.FieldGivenOn] = struct{}{}
+			}
+		case "withdrawnOn":
+			if _, ok := fieldSeen[consent.FieldWithdrawnOn]; !ok {
+				selectedFields = append(selectedFields, consent.FieldWithdrawnOn)
+				fieldSeen[consent.FieldWithdrawnOn] = struct{}{}
+			}
+		case "withdrawalReason":
+			if _, ok := fieldSeen[consent.FieldWithdrawalReason]; !ok {
+				selectedFields = append(selectedFields, consent.FieldWithdrawalReason)
+				fieldSeen[consent.FieldWithdrawalReason] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type consentPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ConsentPaginateOption
+}
+
+func newConsentPaginateArgs(rv map[string]any) *consentPaginateArgs {
+	args := &consentPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := orderByList(v).(type) {
+		case []*ConsentOrder:
+			args.opts = append(args.opts, WithConsentOrder(v))
+		case []any:
+			var orders []*ConsentOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &ConsentOrder{Field: &ConsentOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithConsentOrder(orders))
+		}
 	}
 	return args
 }
@@ -5741,6 +5929,19 @@ func (_q *PersonQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				query = pager.applyOrder(query)
 			}
 			_q.WithNamedCases(alias, func(wq *CaseFileQuery) {
+				*wq = *query
+			})
+
+		case "consents":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ConsentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, consentImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedConsents(alias, func(wq *ConsentQuery) {
 				*wq = *query
 			})
 		case "createdAt":

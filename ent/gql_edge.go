@@ -310,6 +310,46 @@ func (_m *Commitment) Host(ctx context.Context) (*Organization, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *Consent) Person(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.PersonOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPerson().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Consent) Organization(ctx context.Context) (*Organization, error) {
+	result, err := _m.Edges.OrganizationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOrganization().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Consent) Table(ctx context.Context) (*TerritorialTable, error) {
+	result, err := _m.Edges.TableOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTable().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Consent) RecordedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.RecordedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRecordedBy().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Consent) WithdrawnBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.WithdrawnByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryWithdrawnBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Decision) Meeting(ctx context.Context) (*Meeting, error) {
 	result, err := _m.Edges.MeetingOrErr()
 	if IsNotLoaded(err) {
@@ -960,6 +1000,18 @@ func (_m *Person) Cases(
 		return conn, nil
 	}
 	return _m.QueryCases().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Person) Consents(ctx context.Context) (result []*Consent, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedConsents(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.ConsentsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryConsents().All(ctx)
+	}
+	return result, err
 }
 
 func (_m *PersonIdentity) Person(ctx context.Context) (*Person, error) {

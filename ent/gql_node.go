@@ -16,6 +16,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
@@ -81,6 +82,11 @@ var commitmentImplementors = []string{"Commitment", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Commitment) IsNode() {}
+
+var consentImplementors = []string{"Consent", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Consent) IsNode() {}
 
 var decisionImplementors = []string{"Decision", "Node"}
 
@@ -354,6 +360,19 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			Where(commitment.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, commitmentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case consent.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Consent.Query().
+			Where(consent.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, consentImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -879,6 +898,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []gid.ID) ([]Node
 		query := c.Commitment.Query().
 			Where(commitment.IDIn(ids...))
 		query, err := query.CollectFields(ctx, commitmentImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case consent.Table:
+		query := c.Consent.Query().
+			Where(consent.IDIn(ids...))
+		query, err := query.CollectFields(ctx, consentImplementors...)
 		if err != nil {
 			return nil, err
 		}

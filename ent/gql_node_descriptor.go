@@ -11,6 +11,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
@@ -878,6 +879,140 @@ func (_m *Commitment) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryHost().
 		Select(organization.FieldID).
 		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *Consent) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "Consent",
+		Fields: make([]*Field, 9),
+		Edges:  make([]*Edge, 5),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Purpose); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "consent.Purpose",
+		Name:  "purpose",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Basis); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "consent.Basis",
+		Name:  "basis",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.LegalReference); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "string",
+		Name:  "legal_reference",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.FormReference); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "string",
+		Name:  "form_reference",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.GivenOn); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "domain.Date",
+		Name:  "given_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.WithdrawnOn); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "domain.Date",
+		Name:  "withdrawn_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.WithdrawalReason); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "string",
+		Name:  "withdrawal_reason",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Person",
+		Name: "person",
+	}
+	err = _m.QueryPerson().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "Organization",
+		Name: "organization",
+	}
+	err = _m.QueryOrganization().
+		Select(organization.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "TerritorialTable",
+		Name: "table",
+	}
+	err = _m.QueryTable().
+		Select(territorialtable.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "User",
+		Name: "recorded_by",
+	}
+	err = _m.QueryRecordedBy().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[4] = &Edge{
+		Type: "User",
+		Name: "withdrawn_by",
+	}
+	err = _m.QueryWithdrawnBy().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[4].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -2374,7 +2509,7 @@ func (_m *Person) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "Person",
 		Fields: make([]*Field, 7),
-		Edges:  make([]*Edge, 3),
+		Edges:  make([]*Edge, 4),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -2460,6 +2595,16 @@ func (_m *Person) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryCases().
 		Select(casefile.FieldID).
 		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "Consent",
+		Name: "consents",
+	}
+	err = _m.QueryConsents().
+		Select(consent.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
 	if err != nil {
 		return nil, err
 	}

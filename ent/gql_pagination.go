@@ -22,6 +22,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
@@ -2725,6 +2726,418 @@ func (_m *Commitment) ToEdge(order *CommitmentOrder) *CommitmentEdge {
 		order = DefaultCommitmentOrder
 	}
 	return &CommitmentEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ConsentEdge is the edge representation of Consent.
+type ConsentEdge struct {
+	Node   *Consent `json:"node"`
+	Cursor Cursor   `json:"cursor"`
+}
+
+// ConsentConnection is the connection containing edges to Consent.
+type ConsentConnection struct {
+	Edges      []*ConsentEdge `json:"edges"`
+	PageInfo   PageInfo       `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+func (c *ConsentConnection) build(nodes []*Consent, pager *consentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Consent
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Consent {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Consent {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ConsentEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ConsentEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ConsentPaginateOption enables pagination customization.
+type ConsentPaginateOption func(*consentPager) error
+
+// WithConsentOrder configures pagination ordering.
+func WithConsentOrder(order []*ConsentOrder) ConsentPaginateOption {
+	return func(pager *consentPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithConsentFilter configures pagination filter.
+func WithConsentFilter(filter func(*ConsentQuery) (*ConsentQuery, error)) ConsentPaginateOption {
+	return func(pager *consentPager) error {
+		if filter == nil {
+			return errors.New("ConsentQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type consentPager struct {
+	reverse bool
+	order   []*ConsentOrder
+	filter  func(*ConsentQuery) (*ConsentQuery, error)
+}
+
+func newConsentPager(opts []ConsentPaginateOption, reverse bool) (*consentPager, error) {
+	pager := &consentPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *consentPager) applyFilter(query *ConsentQuery) (*ConsentQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *consentPager) toCursor(_m *Consent) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *consentPager) applyCursors(query *ConsentQuery, after, before *Cursor) (*ConsentQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultConsentOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *consentPager) applyOrder(query *ConsentQuery) *ConsentQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
+		if o.Field.column == DefaultConsentOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultConsentOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *consentPager) orderExpr(query *ConsentQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultConsentOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Consent.
+func (_m *ConsentQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ConsentPaginateOption,
+) (*ConsentConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newConsentPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ConsentConnection{Edges: []*ConsentEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *ConsentQuery // counts the list in the page's statement (countBeside)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
+				counter = c
+			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, consent.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ConsentOrderFieldCreatedAt orders Consent by created_at.
+	ConsentOrderFieldCreatedAt = &ConsentOrderField{
+		Value: func(_m *Consent) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: consent.FieldCreatedAt,
+		toTerm: consent.ByCreatedAt,
+		toCursor: func(_m *Consent) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ConsentOrderFieldUpdatedAt orders Consent by updated_at.
+	ConsentOrderFieldUpdatedAt = &ConsentOrderField{
+		Value: func(_m *Consent) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: consent.FieldUpdatedAt,
+		toTerm: consent.ByUpdatedAt,
+		toCursor: func(_m *Consent) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// ConsentOrderFieldGivenOn orders Consent by given_on.
+	ConsentOrderFieldGivenOn = &ConsentOrderField{
+		Value: func(_m *Consent) (ent.Value, error) {
+			return _m.GivenOn, nil
+		},
+		column: consent.FieldGivenOn,
+		toTerm: consent.ByGivenOn,
+		toCursor: func(_m *Consent) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.GivenOn,
+			}
+		},
+	}
+	// ConsentOrderFieldWithdrawnOn orders Consent by withdrawn_on.
+	ConsentOrderFieldWithdrawnOn = &ConsentOrderField{
+		Value: func(_m *Consent) (ent.Value, error) {
+			return _m.WithdrawnOn, nil
+		},
+		column: consent.FieldWithdrawnOn,
+		toTerm: consent.ByWithdrawnOn,
+		toCursor: func(_m *Consent) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.WithdrawnOn,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ConsentOrderField) String() string {
+	var str string
+	switch f.column {
+	case ConsentOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ConsentOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case ConsentOrderFieldGivenOn.column:
+		str = "GIVEN_ON"
+	case ConsentOrderFieldWithdrawnOn.column:
+		str = "WITHDRAWN_ON"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ConsentOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ConsentOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ConsentOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ConsentOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ConsentOrderFieldUpdatedAt
+	case "GIVEN_ON":
+		*f = *ConsentOrderFieldGivenOn
+	case "WITHDRAWN_ON":
+		*f = *ConsentOrderFieldWithdrawnOn
+	default:
+		return fmt.Errorf("%s is not a valid ConsentOrderField", str)
+	}
+	return nil
+}
+
+// ConsentOrderField defines the ordering field of Consent.
+type ConsentOrderField struct {
+	// Value extracts the ordering value from the given Consent.
+	Value    func(*Consent) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) consent.OrderOption
+	toCursor func(*Consent) Cursor
+}
+
+// ConsentOrder defines the ordering of Consent.
+type ConsentOrder struct {
+	Direction OrderDirection     `json:"direction"`
+	Field     *ConsentOrderField `json:"field"`
+}
+
+// DefaultConsentOrder is the default ordering of Consent.
+var DefaultConsentOrder = &ConsentOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ConsentOrderField{
+		Value: func(_m *Consent) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: consent.FieldID,
+		toTerm: consent.ByID,
+		toCursor: func(_m *Consent) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Consent into ConsentEdge.
+func (_m *Consent) ToEdge(order *ConsentOrder) *ConsentEdge {
+	if order == nil {
+		order = DefaultConsentOrder
+	}
+	return &ConsentEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

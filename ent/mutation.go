@@ -19,6 +19,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
@@ -68,6 +69,7 @@ const (
 	TypeCaseEvent                = "CaseEvent"
 	TypeCaseFile                 = "CaseFile"
 	TypeCommitment               = "Commitment"
+	TypeConsent                  = "Consent"
 	TypeDecision                 = "Decision"
 	TypeDirective                = "Directive"
 	TypeDirectiveAcknowledgement = "DirectiveAcknowledgement"
@@ -7828,6 +7830,1152 @@ func (m *CommitmentMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Commitment edge %s", name)
+}
+
+// ConsentMutation represents an operation that mutates the Consent nodes in the graph.
+type ConsentMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *gid.ID
+	created_at          *time.Time
+	updated_at          *time.Time
+	purpose             *consent.Purpose
+	basis               *consent.Basis
+	legal_reference     *string
+	form_reference      *string
+	given_on            *domain.Date
+	withdrawn_on        *domain.Date
+	withdrawal_reason   *string
+	clearedFields       map[string]struct{}
+	person              *gid.ID
+	clearedperson       bool
+	organization        *gid.ID
+	clearedorganization bool
+	table               *gid.ID
+	clearedtable        bool
+	recorded_by         *gid.ID
+	clearedrecorded_by  bool
+	withdrawn_by        *gid.ID
+	clearedwithdrawn_by bool
+	done                bool
+	oldValue            func(context.Context) (*Consent, error)
+	predicates          []predicate.Consent
+}
+
+var _ ent.Mutation = (*ConsentMutation)(nil)
+
+// consentOption allows management of the mutation configuration using functional options.
+type consentOption func(*ConsentMutation)
+
+// newConsentMutation creates new mutation for the Consent entity.
+func newConsentMutation(c config, op Op, opts ...consentOption) *ConsentMutation {
+	m := &ConsentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeConsent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withConsentID sets the ID field of the mutation.
+func withConsentID(id gid.ID) consentOption {
+	return func(m *ConsentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Consent
+		)
+		m.oldValue = func(ctx context.Context) (*Consent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Consent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withConsent sets the old Consent of the mutation.
+func withConsent(node *Consent) consentOption {
+	return func(m *ConsentMutation) {
+		m.oldValue = func(context.Context) (*Consent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ConsentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ConsentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Consent entities.
+func (m *ConsentMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ConsentMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ConsentMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Consent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ConsentMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ConsentMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Consent entity.
+// If the Consent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ConsentMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ConsentMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ConsentMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Consent entity.
+// If the Consent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ConsentMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetPurpose sets the "purpose" field.
+func (m *ConsentMutation) SetPurpose(c consent.Purpose) {
+	m.purpose = &c
+}
+
+// Purpose returns the value of the "purpose" field in the mutation.
+func (m *ConsentMutation) Purpose() (r consent.Purpose, exists bool) {
+	v := m.purpose
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPurpose returns the old "purpose" field's value of the Consent entity.
+// If the Consent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentMutation) OldPurpose(ctx context.Context) (v consent.Purpose, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPurpose is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPurpose requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPurpose: %w", err)
+	}
+	return oldValue.Purpose, nil
+}
+
+// ResetPurpose resets all changes to the "purpose" field.
+func (m *ConsentMutation) ResetPurpose() {
+	m.purpose = nil
+}
+
+// SetBasis sets the "basis" field.
+func (m *ConsentMutation) SetBasis(c consent.Basis) {
+	m.basis = &c
+}
+
+// Basis returns the value of the "basis" field in the mutation.
+func (m *ConsentMutation) Basis() (r consent.Basis, exists bool) {
+	v := m.basis
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBasis returns the old "basis" field's value of the Consent entity.
+// If the Consent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentMutation) OldBasis(ctx context.Context) (v consent.Basis, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBasis is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBasis requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBasis: %w", err)
+	}
+	return oldValue.Basis, nil
+}
+
+// ResetBasis resets all changes to the "basis" field.
+func (m *ConsentMutation) ResetBasis() {
+	m.basis = nil
+}
+
+// SetLegalReference sets the "legal_reference" field.
+func (m *ConsentMutation) SetLegalReference(s string) {
+	m.legal_reference = &s
+}
+
+// LegalReference returns the value of the "legal_reference" field in the mutation.
+func (m *ConsentMutation) LegalReference() (r string, exists bool) {
+	v := m.legal_reference
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLegalReference returns the old "legal_reference" field's value of the Consent entity.
+// If the Consent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentMutation) OldLegalReference(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLegalReference is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLegalReference requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLegalReference: %w", err)
+	}
+	return oldValue.LegalReference, nil
+}
+
+// ClearLegalReference clears the value of the "legal_reference" field.
+func (m *ConsentMutation) ClearLegalReference() {
+	m.legal_reference = nil
+	m.clearedFields[consent.FieldLegalReference] = struct{}{}
+}
+
+// LegalReferenceCleared returns if the "legal_reference" field was cleared in this mutation.
+func (m *ConsentMutation) LegalReferenceCleared() bool {
+	_, ok := m.clearedFields[consent.FieldLegalReference]
+	return ok
+}
+
+// ResetLegalReference resets all changes to the "legal_reference" field.
+func (m *ConsentMutation) ResetLegalReference() {
+	m.legal_reference = nil
+	delete(m.clearedFields, consent.FieldLegalReference)
+}
+
+// SetFormReference sets the "form_reference" field.
+func (m *ConsentMutation) SetFormReference(s string) {
+	m.form_reference = &s
+}
+
+// FormReference returns the value of the "form_reference" field in the mutation.
+func (m *ConsentMutation) FormReference() (r string, exists bool) {
+	v := m.form_reference
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFormReference returns the old "form_reference" field's value of the Consent entity.
+// If the Consent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentMutation) OldFormReference(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFormReference is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFormReference requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFormReference: %w", err)
+	}
+	return oldValue.FormReference, nil
+}
+
+// ClearFormReference clears the value of the "form_reference" field.
+func (m *ConsentMutation) ClearFormReference() {
+	m.form_reference = nil
+	m.clearedFields[consent.FieldFormReference] = struct{}{}
+}
+
+// FormReferenceCleared returns if the "form_reference" field was cleared in this mutation.
+func (m *ConsentMutation) FormReferenceCleared() bool {
+	_, ok := m.clearedFields[consent.FieldFormReference]
+	return ok
+}
+
+// ResetFormReference resets all changes to the "form_reference" field.
+func (m *ConsentMutation) ResetFormReference() {
+	m.form_reference = nil
+	delete(m.clearedFields, consent.FieldFormReference)
+}
+
+// SetGivenOn sets the "given_on" field.
+func (m *ConsentMutation) SetGivenOn(d domain.Date) {
+	m.given_on = &d
+}
+
+// GivenOn returns the value of the "given_on" field in the mutation.
+func (m *ConsentMutation) GivenOn() (r domain.Date, exists bool) {
+	v := m.given_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGivenOn returns the old "given_on" field's value of the Consent entity.
+// If the Consent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentMutation) OldGivenOn(ctx context.Context) (v domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGivenOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGivenOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGivenOn: %w", err)
+	}
+	return oldValue.GivenOn, nil
+}
+
+// ResetGivenOn resets all changes to the "given_on" field.
+func (m *ConsentMutation) ResetGivenOn() {
+	m.given_on = nil
+}
+
+// SetWithdrawnOn sets the "withdrawn_on" field.
+func (m *ConsentMutation) SetWithdrawnOn(d domain.Date) {
+	m.withdrawn_on = &d
+}
+
+// WithdrawnOn returns the value of the "withdrawn_on" field in the mutation.
+func (m *ConsentMutation) WithdrawnOn() (r domain.Date, exists bool) {
+	v := m.withdrawn_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWithdrawnOn returns the old "withdrawn_on" field's value of the Consent entity.
+// If the Consent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentMutation) OldWithdrawnOn(ctx context.Context) (v *domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWithdrawnOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWithdrawnOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWithdrawnOn: %w", err)
+	}
+	return oldValue.WithdrawnOn, nil
+}
+
+// ClearWithdrawnOn clears the value of the "withdrawn_on" field.
+func (m *ConsentMutation) ClearWithdrawnOn() {
+	m.withdrawn_on = nil
+	m.clearedFields[consent.FieldWithdrawnOn] = struct{}{}
+}
+
+// WithdrawnOnCleared returns if the "withdrawn_on" field was cleared in this mutation.
+func (m *ConsentMutation) WithdrawnOnCleared() bool {
+	_, ok := m.clearedFields[consent.FieldWithdrawnOn]
+	return ok
+}
+
+// ResetWithdrawnOn resets all changes to the "withdrawn_on" field.
+func (m *ConsentMutation) ResetWithdrawnOn() {
+	m.withdrawn_on = nil
+	delete(m.clearedFields, consent.FieldWithdrawnOn)
+}
+
+// SetWithdrawalReason sets the "withdrawal_reason" field.
+func (m *ConsentMutation) SetWithdrawalReason(s string) {
+	m.withdrawal_reason = &s
+}
+
+// WithdrawalReason returns the value of the "withdrawal_reason" field in the mutation.
+func (m *ConsentMutation) WithdrawalReason() (r string, exists bool) {
+	v := m.withdrawal_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWithdrawalReason returns the old "withdrawal_reason" field's value of the Consent entity.
+// If the Consent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentMutation) OldWithdrawalReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWithdrawalReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWithdrawalReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWithdrawalReason: %w", err)
+	}
+	return oldValue.WithdrawalReason, nil
+}
+
+// ClearWithdrawalReason clears the value of the "withdrawal_reason" field.
+func (m *ConsentMutation) ClearWithdrawalReason() {
+	m.withdrawal_reason = nil
+	m.clearedFields[consent.FieldWithdrawalReason] = struct{}{}
+}
+
+// WithdrawalReasonCleared returns if the "withdrawal_reason" field was cleared in this mutation.
+func (m *ConsentMutation) WithdrawalReasonCleared() bool {
+	_, ok := m.clearedFields[consent.FieldWithdrawalReason]
+	return ok
+}
+
+// ResetWithdrawalReason resets all changes to the "withdrawal_reason" field.
+func (m *ConsentMutation) ResetWithdrawalReason() {
+	m.withdrawal_reason = nil
+	delete(m.clearedFields, consent.FieldWithdrawalReason)
+}
+
+// SetPersonID sets the "person" edge to the Person entity by id.
+func (m *ConsentMutation) SetPersonID(id gid.ID) {
+	m.person = &id
+}
+
+// ClearPerson clears the "person" edge to the Person entity.
+func (m *ConsentMutation) ClearPerson() {
+	m.clearedperson = true
+}
+
+// PersonCleared reports if the "person" edge to the Person entity was cleared.
+func (m *ConsentMutation) PersonCleared() bool {
+	return m.clearedperson
+}
+
+// PersonID returns the "person" edge ID in the mutation.
+func (m *ConsentMutation) PersonID() (id gid.ID, exists bool) {
+	if m.person != nil {
+		return *m.person, true
+	}
+	return
+}
+
+// PersonIDs returns the "person" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PersonID instead. It exists only for internal usage by the builders.
+func (m *ConsentMutation) PersonIDs() (ids []gid.ID) {
+	if id := m.person; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPerson resets all changes to the "person" edge.
+func (m *ConsentMutation) ResetPerson() {
+	m.person = nil
+	m.clearedperson = false
+}
+
+// SetOrganizationID sets the "organization" edge to the Organization entity by id.
+func (m *ConsentMutation) SetOrganizationID(id gid.ID) {
+	m.organization = &id
+}
+
+// ClearOrganization clears the "organization" edge to the Organization entity.
+func (m *ConsentMutation) ClearOrganization() {
+	m.clearedorganization = true
+}
+
+// OrganizationCleared reports if the "organization" edge to the Organization entity was cleared.
+func (m *ConsentMutation) OrganizationCleared() bool {
+	return m.clearedorganization
+}
+
+// OrganizationID returns the "organization" edge ID in the mutation.
+func (m *ConsentMutation) OrganizationID() (id gid.ID, exists bool) {
+	if m.organization != nil {
+		return *m.organization, true
+	}
+	return
+}
+
+// OrganizationIDs returns the "organization" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OrganizationID instead. It exists only for internal usage by the builders.
+func (m *ConsentMutation) OrganizationIDs() (ids []gid.ID) {
+	if id := m.organization; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOrganization resets all changes to the "organization" edge.
+func (m *ConsentMutation) ResetOrganization() {
+	m.organization = nil
+	m.clearedorganization = false
+}
+
+// SetTableID sets the "table" edge to the TerritorialTable entity by id.
+func (m *ConsentMutation) SetTableID(id gid.ID) {
+	m.table = &id
+}
+
+// ClearTable clears the "table" edge to the TerritorialTable entity.
+func (m *ConsentMutation) ClearTable() {
+	m.clearedtable = true
+}
+
+// TableCleared reports if the "table" edge to the TerritorialTable entity was cleared.
+func (m *ConsentMutation) TableCleared() bool {
+	return m.clearedtable
+}
+
+// TableID returns the "table" edge ID in the mutation.
+func (m *ConsentMutation) TableID() (id gid.ID, exists bool) {
+	if m.table != nil {
+		return *m.table, true
+	}
+	return
+}
+
+// TableIDs returns the "table" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TableID instead. It exists only for internal usage by the builders.
+func (m *ConsentMutation) TableIDs() (ids []gid.ID) {
+	if id := m.table; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTable resets all changes to the "table" edge.
+func (m *ConsentMutation) ResetTable() {
+	m.table = nil
+	m.clearedtable = false
+}
+
+// SetRecordedByID sets the "recorded_by" edge to the User entity by id.
+func (m *ConsentMutation) SetRecordedByID(id gid.ID) {
+	m.recorded_by = &id
+}
+
+// ClearRecordedBy clears the "recorded_by" edge to the User entity.
+func (m *ConsentMutation) ClearRecordedBy() {
+	m.clearedrecorded_by = true
+}
+
+// RecordedByCleared reports if the "recorded_by" edge to the User entity was cleared.
+func (m *ConsentMutation) RecordedByCleared() bool {
+	return m.clearedrecorded_by
+}
+
+// RecordedByID returns the "recorded_by" edge ID in the mutation.
+func (m *ConsentMutation) RecordedByID() (id gid.ID, exists bool) {
+	if m.recorded_by != nil {
+		return *m.recorded_by, true
+	}
+	return
+}
+
+// RecordedByIDs returns the "recorded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RecordedByID instead. It exists only for internal usage by the builders.
+func (m *ConsentMutation) RecordedByIDs() (ids []gid.ID) {
+	if id := m.recorded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRecordedBy resets all changes to the "recorded_by" edge.
+func (m *ConsentMutation) ResetRecordedBy() {
+	m.recorded_by = nil
+	m.clearedrecorded_by = false
+}
+
+// SetWithdrawnByID sets the "withdrawn_by" edge to the User entity by id.
+func (m *ConsentMutation) SetWithdrawnByID(id gid.ID) {
+	m.withdrawn_by = &id
+}
+
+// ClearWithdrawnBy clears the "withdrawn_by" edge to the User entity.
+func (m *ConsentMutation) ClearWithdrawnBy() {
+	m.clearedwithdrawn_by = true
+}
+
+// WithdrawnByCleared reports if the "withdrawn_by" edge to the User entity was cleared.
+func (m *ConsentMutation) WithdrawnByCleared() bool {
+	return m.clearedwithdrawn_by
+}
+
+// WithdrawnByID returns the "withdrawn_by" edge ID in the mutation.
+func (m *ConsentMutation) WithdrawnByID() (id gid.ID, exists bool) {
+	if m.withdrawn_by != nil {
+		return *m.withdrawn_by, true
+	}
+	return
+}
+
+// WithdrawnByIDs returns the "withdrawn_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// WithdrawnByID instead. It exists only for internal usage by the builders.
+func (m *ConsentMutation) WithdrawnByIDs() (ids []gid.ID) {
+	if id := m.withdrawn_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetWithdrawnBy resets all changes to the "withdrawn_by" edge.
+func (m *ConsentMutation) ResetWithdrawnBy() {
+	m.withdrawn_by = nil
+	m.clearedwithdrawn_by = false
+}
+
+// Where appends a list predicates to the ConsentMutation builder.
+func (m *ConsentMutation) Where(ps ...predicate.Consent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ConsentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ConsentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Consent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ConsentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ConsentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Consent).
+func (m *ConsentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ConsentMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.created_at != nil {
+		fields = append(fields, consent.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, consent.FieldUpdatedAt)
+	}
+	if m.purpose != nil {
+		fields = append(fields, consent.FieldPurpose)
+	}
+	if m.basis != nil {
+		fields = append(fields, consent.FieldBasis)
+	}
+	if m.legal_reference != nil {
+		fields = append(fields, consent.FieldLegalReference)
+	}
+	if m.form_reference != nil {
+		fields = append(fields, consent.FieldFormReference)
+	}
+	if m.given_on != nil {
+		fields = append(fields, consent.FieldGivenOn)
+	}
+	if m.withdrawn_on != nil {
+		fields = append(fields, consent.FieldWithdrawnOn)
+	}
+	if m.withdrawal_reason != nil {
+		fields = append(fields, consent.FieldWithdrawalReason)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ConsentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case consent.FieldCreatedAt:
+		return m.CreatedAt()
+	case consent.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case consent.FieldPurpose:
+		return m.Purpose()
+	case consent.FieldBasis:
+		return m.Basis()
+	case consent.FieldLegalReference:
+		return m.LegalReference()
+	case consent.FieldFormReference:
+		return m.FormReference()
+	case consent.FieldGivenOn:
+		return m.GivenOn()
+	case consent.FieldWithdrawnOn:
+		return m.WithdrawnOn()
+	case consent.FieldWithdrawalReason:
+		return m.WithdrawalReason()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ConsentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case consent.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case consent.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case consent.FieldPurpose:
+		return m.OldPurpose(ctx)
+	case consent.FieldBasis:
+		return m.OldBasis(ctx)
+	case consent.FieldLegalReference:
+		return m.OldLegalReference(ctx)
+	case consent.FieldFormReference:
+		return m.OldFormReference(ctx)
+	case consent.FieldGivenOn:
+		return m.OldGivenOn(ctx)
+	case consent.FieldWithdrawnOn:
+		return m.OldWithdrawnOn(ctx)
+	case consent.FieldWithdrawalReason:
+		return m.OldWithdrawalReason(ctx)
+	}
+	return nil, fmt.Errorf("unknown Consent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ConsentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case consent.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case consent.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case consent.FieldPurpose:
+		v, ok := value.(consent.Purpose)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPurpose(v)
+		return nil
+	case consent.FieldBasis:
+		v, ok := value.(consent.Basis)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBasis(v)
+		return nil
+	case consent.FieldLegalReference:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLegalReference(v)
+		return nil
+	case consent.FieldFormReference:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFormReference(v)
+		return nil
+	case consent.FieldGivenOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGivenOn(v)
+		return nil
+	case consent.FieldWithdrawnOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWithdrawnOn(v)
+		return nil
+	case consent.FieldWithdrawalReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWithdrawalReason(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Consent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ConsentMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ConsentMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ConsentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Consent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ConsentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(consent.FieldLegalReference) {
+		fields = append(fields, consent.FieldLegalReference)
+	}
+	if m.FieldCleared(consent.FieldFormReference) {
+		fields = append(fields, consent.FieldFormReference)
+	}
+	if m.FieldCleared(consent.FieldWithdrawnOn) {
+		fields = append(fields, consent.FieldWithdrawnOn)
+	}
+	if m.FieldCleared(consent.FieldWithdrawalReason) {
+		fields = append(fields, consent.FieldWithdrawalReason)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ConsentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ConsentMutation) ClearField(name string) error {
+	switch name {
+	case consent.FieldLegalReference:
+		m.ClearLegalReference()
+		return nil
+	case consent.FieldFormReference:
+		m.ClearFormReference()
+		return nil
+	case consent.FieldWithdrawnOn:
+		m.ClearWithdrawnOn()
+		return nil
+	case consent.FieldWithdrawalReason:
+		m.ClearWithdrawalReason()
+		return nil
+	}
+	return fmt.Errorf("unknown Consent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ConsentMutation) ResetField(name string) error {
+	switch name {
+	case consent.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case consent.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case consent.FieldPurpose:
+		m.ResetPurpose()
+		return nil
+	case consent.FieldBasis:
+		m.ResetBasis()
+		return nil
+	case consent.FieldLegalReference:
+		m.ResetLegalReference()
+		return nil
+	case consent.FieldFormReference:
+		m.ResetFormReference()
+		return nil
+	case consent.FieldGivenOn:
+		m.ResetGivenOn()
+		return nil
+	case consent.FieldWithdrawnOn:
+		m.ResetWithdrawnOn()
+		return nil
+	case consent.FieldWithdrawalReason:
+		m.ResetWithdrawalReason()
+		return nil
+	}
+	return fmt.Errorf("unknown Consent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ConsentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.person != nil {
+		edges = append(edges, consent.EdgePerson)
+	}
+	if m.organization != nil {
+		edges = append(edges, consent.EdgeOrganization)
+	}
+	if m.table != nil {
+		edges = append(edges, consent.EdgeTable)
+	}
+	if m.recorded_by != nil {
+		edges = append(edges, consent.EdgeRecordedBy)
+	}
+	if m.withdrawn_by != nil {
+		edges = append(edges, consent.EdgeWithdrawnBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ConsentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case consent.EdgePerson:
+		if id := m.person; id != nil {
+			return []ent.Value{*id}
+		}
+	case consent.EdgeOrganization:
+		if id := m.organization; id != nil {
+			return []ent.Value{*id}
+		}
+	case consent.EdgeTable:
+		if id := m.table; id != nil {
+			return []ent.Value{*id}
+		}
+	case consent.EdgeRecordedBy:
+		if id := m.recorded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case consent.EdgeWithdrawnBy:
+		if id := m.withdrawn_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ConsentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 5)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ConsentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ConsentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.clearedperson {
+		edges = append(edges, consent.EdgePerson)
+	}
+	if m.clearedorganization {
+		edges = append(edges, consent.EdgeOrganization)
+	}
+	if m.clearedtable {
+		edges = append(edges, consent.EdgeTable)
+	}
+	if m.clearedrecorded_by {
+		edges = append(edges, consent.EdgeRecordedBy)
+	}
+	if m.clearedwithdrawn_by {
+		edges = append(edges, consent.EdgeWithdrawnBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ConsentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case consent.EdgePerson:
+		return m.clearedperson
+	case consent.EdgeOrganization:
+		return m.clearedorganization
+	case consent.EdgeTable:
+		return m.clearedtable
+	case consent.EdgeRecordedBy:
+		return m.clearedrecorded_by
+	case consent.EdgeWithdrawnBy:
+		return m.clearedwithdrawn_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ConsentMutation) ClearEdge(name string) error {
+	switch name {
+	case consent.EdgePerson:
+		m.ClearPerson()
+		return nil
+	case consent.EdgeOrganization:
+		m.ClearOrganization()
+		return nil
+	case consent.EdgeTable:
+		m.ClearTable()
+		return nil
+	case consent.EdgeRecordedBy:
+		m.ClearRecordedBy()
+		return nil
+	case consent.EdgeWithdrawnBy:
+		m.ClearWithdrawnBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Consent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ConsentMutation) ResetEdge(name string) error {
+	switch name {
+	case consent.EdgePerson:
+		m.ResetPerson()
+		return nil
+	case consent.EdgeOrganization:
+		m.ResetOrganization()
+		return nil
+	case consent.EdgeTable:
+		m.ResetTable()
+		return nil
+	case consent.EdgeRecordedBy:
+		m.ResetRecordedBy()
+		return nil
+	case consent.EdgeWithdrawnBy:
+		m.ResetWithdrawnBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Consent edge %s", name)
 }
 
 // DecisionMutation represents an operation that mutates the Decision nodes in the graph.
@@ -24877,6 +26025,9 @@ type PersonMutation struct {
 	cases               map[gid.ID]struct{}
 	removedcases        map[gid.ID]struct{}
 	clearedcases        bool
+	consents            map[gid.ID]struct{}
+	removedconsents     map[gid.ID]struct{}
+	clearedconsents     bool
 	done                bool
 	oldValue            func(context.Context) (*Person, error)
 	predicates          []predicate.Person
@@ -25464,6 +26615,60 @@ func (m *PersonMutation) ResetCases() {
 	m.removedcases = nil
 }
 
+// AddConsentIDs adds the "consents" edge to the Consent entity by ids.
+func (m *PersonMutation) AddConsentIDs(ids ...gid.ID) {
+	if m.consents == nil {
+		m.consents = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.consents[ids[i]] = struct{}{}
+	}
+}
+
+// ClearConsents clears the "consents" edge to the Consent entity.
+func (m *PersonMutation) ClearConsents() {
+	m.clearedconsents = true
+}
+
+// ConsentsCleared reports if the "consents" edge to the Consent entity was cleared.
+func (m *PersonMutation) ConsentsCleared() bool {
+	return m.clearedconsents
+}
+
+// RemoveConsentIDs removes the "consents" edge to the Consent entity by IDs.
+func (m *PersonMutation) RemoveConsentIDs(ids ...gid.ID) {
+	if m.removedconsents == nil {
+		m.removedconsents = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.consents, ids[i])
+		m.removedconsents[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedConsents returns the removed IDs of the "consents" edge to the Consent entity.
+func (m *PersonMutation) RemovedConsentsIDs() (ids []gid.ID) {
+	for id := range m.removedconsents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ConsentsIDs returns the "consents" edge IDs in the mutation.
+func (m *PersonMutation) ConsentsIDs() (ids []gid.ID) {
+	for id := range m.consents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetConsents resets all changes to the "consents" edge.
+func (m *PersonMutation) ResetConsents() {
+	m.consents = nil
+	m.clearedconsents = false
+	m.removedconsents = nil
+}
+
 // Where appends a list predicates to the PersonMutation builder.
 func (m *PersonMutation) Where(ps ...predicate.Person) {
 	m.predicates = append(m.predicates, ps...)
@@ -25753,7 +26958,7 @@ func (m *PersonMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *PersonMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.municipality != nil {
 		edges = append(edges, person.EdgeMunicipality)
 	}
@@ -25762,6 +26967,9 @@ func (m *PersonMutation) AddedEdges() []string {
 	}
 	if m.cases != nil {
 		edges = append(edges, person.EdgeCases)
+	}
+	if m.consents != nil {
+		edges = append(edges, person.EdgeConsents)
 	}
 	return edges
 }
@@ -25784,15 +26992,24 @@ func (m *PersonMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case person.EdgeConsents:
+		ids := make([]ent.Value, 0, len(m.consents))
+		for id := range m.consents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *PersonMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedcases != nil {
 		edges = append(edges, person.EdgeCases)
+	}
+	if m.removedconsents != nil {
+		edges = append(edges, person.EdgeConsents)
 	}
 	return edges
 }
@@ -25807,13 +27024,19 @@ func (m *PersonMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case person.EdgeConsents:
+		ids := make([]ent.Value, 0, len(m.removedconsents))
+		for id := range m.removedconsents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *PersonMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedmunicipality {
 		edges = append(edges, person.EdgeMunicipality)
 	}
@@ -25822,6 +27045,9 @@ func (m *PersonMutation) ClearedEdges() []string {
 	}
 	if m.clearedcases {
 		edges = append(edges, person.EdgeCases)
+	}
+	if m.clearedconsents {
+		edges = append(edges, person.EdgeConsents)
 	}
 	return edges
 }
@@ -25836,6 +27062,8 @@ func (m *PersonMutation) EdgeCleared(name string) bool {
 		return m.clearedidentity
 	case person.EdgeCases:
 		return m.clearedcases
+	case person.EdgeConsents:
+		return m.clearedconsents
 	}
 	return false
 }
@@ -25866,6 +27094,9 @@ func (m *PersonMutation) ResetEdge(name string) error {
 		return nil
 	case person.EdgeCases:
 		m.ResetCases()
+		return nil
+	case person.EdgeConsents:
+		m.ResetConsents()
 		return nil
 	}
 	return fmt.Errorf("unknown Person edge %s", name)

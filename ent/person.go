@@ -50,13 +50,16 @@ type PersonEdges struct {
 	Identity *PersonIdentity `json:"identity,omitempty"`
 	// The person's cases, open and closed (casi).
 	Cases []*CaseFile `json:"cases,omitempty"`
+	// The bases of the uses of the person's data, in force and withdrawn, read under the rules of the person's cases (consensi e basi giuridiche).
+	Consents []*Consent `json:"consents,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 
-	namedCases map[string][]*CaseFile
+	namedCases    map[string][]*CaseFile
+	namedConsents map[string][]*Consent
 }
 
 // MunicipalityOrErr returns the Municipality value or an error if the edge
@@ -88,6 +91,15 @@ func (e PersonEdges) CasesOrErr() ([]*CaseFile, error) {
 		return e.Cases, nil
 	}
 	return nil, &NotLoadedError{edge: "cases"}
+}
+
+// ConsentsOrErr returns the Consents value or an error if the edge
+// was not loaded in eager-loading.
+func (e PersonEdges) ConsentsOrErr() ([]*Consent, error) {
+	if e.loadedTypes[3] {
+		return e.Consents, nil
+	}
+	return nil, &NotLoadedError{edge: "consents"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -207,6 +219,11 @@ func (_m *Person) QueryCases() *CaseFileQuery {
 	return NewPersonClient(_m.config).QueryCases(_m)
 }
 
+// QueryConsents queries the "consents" edge of the Person entity.
+func (_m *Person) QueryConsents() *ConsentQuery {
+	return NewPersonClient(_m.config).QueryConsents(_m)
+}
+
 // Update returns a builder for updating this Person.
 // Note that you need to call Person.Unwrap() before calling this method if this Person
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -283,6 +300,30 @@ func (_m *Person) appendNamedCases(name string, edges ...*CaseFile) {
 		_m.Edges.namedCases[name] = []*CaseFile{}
 	} else {
 		_m.Edges.namedCases[name] = append(_m.Edges.namedCases[name], edges...)
+	}
+}
+
+// NamedConsents returns the Consents named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Person) NamedConsents(name string) ([]*Consent, error) {
+	if _m.Edges.namedConsents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedConsents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Person) appendNamedConsents(name string, edges ...*Consent) {
+	if _m.Edges.namedConsents == nil {
+		_m.Edges.namedConsents = make(map[string][]*Consent)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedConsents[name] = []*Consent{}
+	} else {
+		_m.Edges.namedConsents[name] = append(_m.Edges.namedConsents[name], edges...)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
@@ -25,17 +26,19 @@ import (
 // PersonQuery is the builder for querying Person entities.
 type PersonQuery struct {
 	config
-	ctx              *QueryContext
-	order            []person.OrderOption
-	inters           []Interceptor
-	predicates       []predicate.Person
-	withMunicipality *MunicipalityQuery
-	withIdentity     *PersonIdentityQuery
-	withCases        *CaseFileQuery
-	withFKs          bool
-	loadTotal        []func(context.Context, []*Person) error
-	modifiers        []func(*sql.Selector)
-	withNamedCases   map[string]*CaseFileQuery
+	ctx               *QueryContext
+	order             []person.OrderOption
+	inters            []Interceptor
+	predicates        []predicate.Person
+	withMunicipality  *MunicipalityQuery
+	withIdentity      *PersonIdentityQuery
+	withCases         *CaseFileQuery
+	withConsents      *ConsentQuery
+	withFKs           bool
+	loadTotal         []func(context.Context, []*Person) error
+	modifiers         []func(*sql.Selector)
+	withNamedCases    map[string]*CaseFileQuery
+	withNamedConsents map[string]*ConsentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -131,6 +134,28 @@ func (_q *PersonQuery) QueryCases() *CaseFileQuery {
 			sqlgraph.From(person.Table, person.FieldID, selector),
 			sqlgraph.To(casefile.Table, casefile.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, person.CasesTable, person.CasesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryConsents chains the current query on the "consents" edge.
+func (_q *PersonQuery) QueryConsents() *ConsentQuery {
+	query := (&ConsentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(person.Table, person.FieldID, selector),
+			sqlgraph.To(consent.Table, consent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, person.ConsentsTable, person.ConsentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -333,6 +358,7 @@ func (_q *PersonQuery) Clone() *PersonQuery {
 		withMunicipality: _q.withMunicipality.Clone(),
 		withIdentity:     _q.withIdentity.Clone(),
 		withCases:        _q.withCases.Clone(),
+		withConsents:     _q.withConsents.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -370,6 +396,17 @@ func (_q *PersonQuery) WithCases(opts ...func(*CaseFileQuery)) *PersonQuery {
 		opt(query)
 	}
 	_q.withCases = query
+	return _q
+}
+
+// WithConsents tells the query-builder to eager-load the nodes that are connected to
+// the "consents" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PersonQuery) WithConsents(opts ...func(*ConsentQuery)) *PersonQuery {
+	query := (&ConsentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withConsents = query
 	return _q
 }
 
@@ -458,10 +495,11 @@ func (_q *PersonQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Perso
 		nodes       = []*Person{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withMunicipality != nil,
 			_q.withIdentity != nil,
 			_q.withCases != nil,
+			_q.withConsents != nil,
 		}
 	)
 	if _q.withMunicipality != nil {
@@ -510,10 +548,24 @@ func (_q *PersonQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Perso
 			return nil, err
 		}
 	}
+	if query := _q.withConsents; query != nil {
+		if err := _q.loadConsents(ctx, query, nodes,
+			func(n *Person) { n.Edges.Consents = []*Consent{} },
+			func(n *Person, e *Consent) { n.Edges.Consents = append(n.Edges.Consents, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedCases {
 		if err := _q.loadCases(ctx, query, nodes,
 			func(n *Person) { n.appendNamedCases(name) },
 			func(n *Person, e *CaseFile) { n.appendNamedCases(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedConsents {
+		if err := _q.loadConsents(ctx, query, nodes,
+			func(n *Person) { n.appendNamedConsents(name) },
+			func(n *Person, e *Consent) { n.appendNamedConsents(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -611,6 +663,37 @@ func (_q *PersonQuery) loadCases(ctx context.Context, query *CaseFileQuery, node
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "case_file_person" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *PersonQuery) loadConsents(ctx context.Context, query *ConsentQuery, nodes []*Person, init func(*Person), assign func(*Person, *Consent)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Person)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Consent(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(person.ConsentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.person_consents
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "person_consents" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "person_consents" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -749,6 +832,20 @@ func (_q *PersonQuery) WithNamedCases(name string, opts ...func(*CaseFileQuery))
 		_q.withNamedCases = make(map[string]*CaseFileQuery)
 	}
 	_q.withNamedCases[name] = query
+	return _q
+}
+
+// WithNamedConsents tells the query-builder to eager-load the nodes that are connected to the "consents"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *PersonQuery) WithNamedConsents(name string, opts ...func(*ConsentQuery)) *PersonQuery {
+	query := (&ConsentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedConsents == nil {
+		_q.withNamedConsents = make(map[string]*ConsentQuery)
+	}
+	_q.withNamedConsents[name] = query
 	return _q
 }
 

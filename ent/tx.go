@@ -26,6 +26,8 @@ type Tx struct {
 	CaseFile *CaseFileClient
 	// Commitment is the client for interacting with the Commitment builders.
 	Commitment *CommitmentClient
+	// Consent is the client for interacting with the Consent builders.
+	Consent *ConsentClient
 	// Decision is the client for interacting with the Decision builders.
 	Decision *DecisionClient
 	// Directive is the client for interacting with the Directive builders.
@@ -225,6 +227,7 @@ func (tx *Tx) init() {
 	tx.CaseEvent = NewCaseEventClient(tx.config)
 	tx.CaseFile = NewCaseFileClient(tx.config)
 	tx.Commitment = NewCommitmentClient(tx.config)
+	tx.Consent = NewConsentClient(tx.config)
 	tx.Decision = NewDecisionClient(tx.config)
 	tx.Directive = NewDirectiveClient(tx.config)
 	tx.DirectiveAcknowledgement = NewDirectiveAcknowledgementClient(tx.config)

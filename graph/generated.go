@@ -24,6 +24,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
@@ -276,6 +277,35 @@ type ComplexityRoot struct {
 	}
 
 	CommitmentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	Consent struct {
+		Basis            func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		FormReference    func(childComplexity int) int
+		GivenOn          func(childComplexity int) int
+		ID               func(childComplexity int) int
+		LegalReference   func(childComplexity int) int
+		Organization     func(childComplexity int) int
+		Person           func(childComplexity int) int
+		Purpose          func(childComplexity int) int
+		RecordedBy       func(childComplexity int) int
+		Table            func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
+		WithdrawalReason func(childComplexity int) int
+		WithdrawnBy      func(childComplexity int) int
+		WithdrawnOn      func(childComplexity int) int
+	}
+
+	ConsentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ConsentEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -614,6 +644,7 @@ type ComplexityRoot struct {
 		MarkAllNotificationsRead    func(childComplexity int) int
 		MarkNotificationRead        func(childComplexity int, id gid.ID) int
 		MoveToMonitoring            func(childComplexity int, id gid.ID, version int, note *string) int
+		RecordConsent               func(childComplexity int, input pathway.RecordConsentInput) int
 		RecordFollowUp              func(childComplexity int, id gid.ID, version int, input pathway.FollowUpInput) int
 		RecordInDepthAssessment     func(childComplexity int, id gid.ID, version int, input pathway.AssessmentInput) int
 		RecordMeeting               func(childComplexity int, input governance.MeetingInput) int
@@ -648,6 +679,7 @@ type ComplexityRoot struct {
 		UpdateTable                 func(childComplexity int, id gid.ID, input ent.UpdateTableInput) int
 		UpdateUser                  func(childComplexity int, id gid.ID, input ent.UpdateUserInput) int
 		UpdateWebhook               func(childComplexity int, id gid.ID, input webhook.UpdateInput) int
+		WithdrawConsent             func(childComplexity int, id gid.ID, reason string, withdrawnOn *domain.Date) int
 	}
 
 	Notification struct {
@@ -834,6 +866,7 @@ type ComplexityRoot struct {
 		BirthYear       func(childComplexity int) int
 		Cases           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) int
 		CitizenshipArea func(childComplexity int) int
+		Consents        func(childComplexity int) int
 		CreatedAt       func(childComplexity int) int
 		Gender          func(childComplexity int) int
 		HouseholdSize   func(childComplexity int) int
@@ -1183,6 +1216,8 @@ type MutationResolver interface {
 	CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreateAPITokenPayload, error)
 	RevokeAPIToken(ctx context.Context, id gid.ID) (*ent.APIToken, error)
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (bool, error)
+	RecordConsent(ctx context.Context, input pathway.RecordConsentInput) (*ent.Consent, error)
+	WithdrawConsent(ctx context.Context, id gid.ID, reason string, withdrawnOn *domain.Date) (*ent.Consent, error)
 	ActivateProtocol(ctx context.Context, id gid.ID, signedOn *domain.Date, validFrom *domain.Date, validUntil *domain.Date) (*ent.Protocol, error)
 	TerminateProtocol(ctx context.Context, id gid.ID) (*ent.Protocol, error)
 	AddProtocolParty(ctx context.Context, protocolID gid.ID, input governance.ProtocolPartyInput) (*ent.ProtocolParty, error)
@@ -2279,6 +2314,129 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CommitmentEdge.Node(childComplexity), true
+
+	case "Consent.basis":
+		if e.ComplexityRoot.Consent.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Basis(childComplexity), true
+	case "Consent.createdAt":
+		if e.ComplexityRoot.Consent.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.CreatedAt(childComplexity), true
+	case "Consent.formReference":
+		if e.ComplexityRoot.Consent.FormReference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.FormReference(childComplexity), true
+	case "Consent.givenOn":
+		if e.ComplexityRoot.Consent.GivenOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.GivenOn(childComplexity), true
+	case "Consent.id":
+		if e.ComplexityRoot.Consent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.ID(childComplexity), true
+	case "Consent.legalReference":
+		if e.ComplexityRoot.Consent.LegalReference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.LegalReference(childComplexity), true
+	case "Consent.organization":
+		if e.ComplexityRoot.Consent.Organization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Organization(childComplexity), true
+	case "Consent.person":
+		if e.ComplexityRoot.Consent.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Person(childComplexity), true
+	case "Consent.purpose":
+		if e.ComplexityRoot.Consent.Purpose == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Purpose(childComplexity), true
+	case "Consent.recordedBy":
+		if e.ComplexityRoot.Consent.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.RecordedBy(childComplexity), true
+	case "Consent.table":
+		if e.ComplexityRoot.Consent.Table == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Table(childComplexity), true
+	case "Consent.updatedAt":
+		if e.ComplexityRoot.Consent.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.UpdatedAt(childComplexity), true
+	case "Consent.withdrawalReason":
+		if e.ComplexityRoot.Consent.WithdrawalReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.WithdrawalReason(childComplexity), true
+	case "Consent.withdrawnBy":
+		if e.ComplexityRoot.Consent.WithdrawnBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.WithdrawnBy(childComplexity), true
+	case "Consent.withdrawnOn":
+		if e.ComplexityRoot.Consent.WithdrawnOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.WithdrawnOn(childComplexity), true
+
+	case "ConsentConnection.edges":
+		if e.ComplexityRoot.ConsentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentConnection.Edges(childComplexity), true
+	case "ConsentConnection.pageInfo":
+		if e.ComplexityRoot.ConsentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentConnection.PageInfo(childComplexity), true
+	case "ConsentConnection.totalCount":
+		if e.ComplexityRoot.ConsentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentConnection.TotalCount(childComplexity), true
+
+	case "ConsentEdge.cursor":
+		if e.ComplexityRoot.ConsentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEdge.Cursor(childComplexity), true
+	case "ConsentEdge.node":
+		if e.ComplexityRoot.ConsentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEdge.Node(childComplexity), true
 
 	case "CreateApiTokenPayload.apiToken":
 		if e.ComplexityRoot.CreateApiTokenPayload.APIToken == nil {
@@ -3937,6 +4095,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MoveToMonitoring(childComplexity, args["id"].(gid.ID), args["version"].(int), args["note"].(*string)), true
+	case "Mutation.recordConsent":
+		if e.ComplexityRoot.Mutation.RecordConsent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordConsent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordConsent(childComplexity, args["input"].(pathway.RecordConsentInput)), true
 	case "Mutation.recordFollowUp":
 		if e.ComplexityRoot.Mutation.RecordFollowUp == nil {
 			break
@@ -4311,6 +4480,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateWebhook(childComplexity, args["id"].(gid.ID), args["input"].(webhook.UpdateInput)), true
+	case "Mutation.withdrawConsent":
+		if e.ComplexityRoot.Mutation.WithdrawConsent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_withdrawConsent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WithdrawConsent(childComplexity, args["id"].(gid.ID), args["reason"].(string), args["withdrawnOn"].(*domain.Date)), true
 
 	case "Notification.case":
 		if e.ComplexityRoot.Notification.Case == nil {
@@ -5103,6 +5283,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.CitizenshipArea(childComplexity), true
+	case "Person.consents":
+		if e.ComplexityRoot.Person.Consents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Consents(childComplexity), true
 	case "Person.createdAt":
 		if e.ComplexityRoot.Person.CreatedAt == nil {
 			break
@@ -6635,6 +6821,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CommitmentInput", ec.unmarshalInputCommitmentInput),
 			graphql.NewInputUnmarshaler("CommitmentOrder", ec.unmarshalInputCommitmentOrder),
 			graphql.NewInputUnmarshaler("CommitmentWhereInput", ec.unmarshalInputCommitmentWhereInput),
+			graphql.NewInputUnmarshaler("ConsentOrder", ec.unmarshalInputConsentOrder),
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
 			graphql.NewInputUnmarshaler("CreateFundInput", ec.unmarshalInputCreateFundInput),
 			graphql.NewInputUnmarshaler("CreateMunicipalityInput", ec.unmarshalInputCreateMunicipalityInput),
@@ -6704,6 +6891,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProtocolPartyOrder", ec.unmarshalInputProtocolPartyOrder),
 			graphql.NewInputUnmarshaler("ProtocolPartyWhereInput", ec.unmarshalInputProtocolPartyWhereInput),
 			graphql.NewInputUnmarshaler("ProtocolWhereInput", ec.unmarshalInputProtocolWhereInput),
+			graphql.NewInputUnmarshaler("RecordConsentInput", ec.unmarshalInputRecordConsentInput),
 			graphql.NewInputUnmarshaler("ReferCaseInput", ec.unmarshalInputReferCaseInput),
 			graphql.NewInputUnmarshaler("TableMembershipOrder", ec.unmarshalInputTableMembershipOrder),
 			graphql.NewInputUnmarshaler("TableMembershipWhereInput", ec.unmarshalInputTableMembershipWhereInput),
@@ -6816,7 +7004,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "account.graphql" "ent.graphql" "governance.graphql" "indicators.graphql" "notify.graphql" "pathway.graphql" "subject.graphql" "users.graphql" "win.graphql"
+//go:embed "account.graphql" "consent.graphql" "ent.graphql" "governance.graphql" "indicators.graphql" "notify.graphql" "pathway.graphql" "subject.graphql" "users.graphql" "win.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -6829,6 +7017,7 @@ func sourceData(filename string) string {
 
 var sources = []*ast.Source{
 	{Name: "account.graphql", Input: sourceData("account.graphql"), BuiltIn: false},
+	{Name: "consent.graphql", Input: sourceData("consent.graphql"), BuiltIn: false},
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
 	{Name: "governance.graphql", Input: sourceData("governance.graphql"), BuiltIn: false},
 	{Name: "indicators.graphql", Input: sourceData("indicators.graphql"), BuiltIn: false},
@@ -7254,6 +7443,52 @@ func (ec *executionContext) childFields_CommitmentEdge(ctx context.Context, fiel
 		return ec.fieldContext_CommitmentEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CommitmentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Consent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Consent_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Consent_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Consent_updatedAt(ctx, field)
+	case "purpose":
+		return ec.fieldContext_Consent_purpose(ctx, field)
+	case "basis":
+		return ec.fieldContext_Consent_basis(ctx, field)
+	case "legalReference":
+		return ec.fieldContext_Consent_legalReference(ctx, field)
+	case "formReference":
+		return ec.fieldContext_Consent_formReference(ctx, field)
+	case "givenOn":
+		return ec.fieldContext_Consent_givenOn(ctx, field)
+	case "withdrawnOn":
+		return ec.fieldContext_Consent_withdrawnOn(ctx, field)
+	case "withdrawalReason":
+		return ec.fieldContext_Consent_withdrawalReason(ctx, field)
+	case "person":
+		return ec.fieldContext_Consent_person(ctx, field)
+	case "organization":
+		return ec.fieldContext_Consent_organization(ctx, field)
+	case "table":
+		return ec.fieldContext_Consent_table(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_Consent_recordedBy(ctx, field)
+	case "withdrawnBy":
+		return ec.fieldContext_Consent_withdrawnBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Consent", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_ConsentEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_ConsentEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsentEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_CreateApiTokenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8234,6 +8469,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_identity(ctx, field)
 	case "cases":
 		return ec.fieldContext_Person_cases(ctx, field)
+	case "consents":
+		return ec.fieldContext_Person_consents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
 }
@@ -11138,6 +11375,20 @@ func (ec *executionContext) field_Mutation_moveToMonitoring_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_recordConsent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (pathway.RecordConsentInput, error) {
+			return ec.unmarshalNRecordConsentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐRecordConsentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_recordFollowUp_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11955,6 +12206,36 @@ func (ec *executionContext) field_Mutation_updateWebhook_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_withdrawConsent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "withdrawnOn",
+		func(ctx context.Context, v any) (*domain.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["withdrawnOn"] = arg2
 	return args, nil
 }
 
@@ -18464,6 +18745,538 @@ func (ec *executionContext) fieldContext_CommitmentEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("CommitmentEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _Consent_id(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Consent_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Consent_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Consent_purpose(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_purpose(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Purpose, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v consent.Purpose) graphql.Marshaler {
+			return ec.marshalNConsentPurpose2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋconsentᚐPurpose(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_purpose(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "ConsentPurpose")
+}
+
+func (ec *executionContext) _Consent_basis(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v consent.Basis) graphql.Marshaler {
+			return ec.marshalNConsentBasis2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋconsentᚐBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "ConsentBasis")
+}
+
+func (ec *executionContext) _Consent_legalReference(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_legalReference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LegalReference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_legalReference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "String")
+}
+
+func (ec *executionContext) _Consent_formReference(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_formReference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FormReference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_formReference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "String")
+}
+
+func (ec *executionContext) _Consent_givenOn(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_givenOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GivenOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_givenOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Consent_withdrawnOn(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_withdrawnOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithdrawnOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_withdrawnOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Consent_withdrawalReason(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_withdrawalReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithdrawalReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_withdrawalReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "String")
+}
+
+func (ec *executionContext) _Consent_person(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Person(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consent_organization(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_organization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organization(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalOOrganization2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consent_table(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_table(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Table(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TerritorialTable) graphql.Marshaler {
+			return ec.marshalNTable2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTerritorialTable(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_table(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Table(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consent_recordedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consent_withdrawnBy(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_withdrawnBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithdrawnBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_withdrawnBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ConsentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ConsentEdge) graphql.Marshaler {
+			return ec.marshalOConsentEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsentEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.ConsentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[gid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.ConsentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConsentEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ConsentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Consent) graphql.Marshaler {
+			return ec.marshalOConsent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.ConsentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[gid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _CreateApiTokenPayload_token(ctx context.Context, field graphql.CollectedField, obj *model.CreateAPITokenPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24533,6 +25346,94 @@ func (ec *executionContext) fieldContext_Mutation_changePassword(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_recordConsent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordConsent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordConsent(ctx, fc.Args["input"].(pathway.RecordConsentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Consent) graphql.Marshaler {
+			return ec.marshalNConsent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordConsent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordConsent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_withdrawConsent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_withdrawConsent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WithdrawConsent(ctx, fc.Args["id"].(gid.ID), fc.Args["reason"].(string), fc.Args["withdrawnOn"].(*domain.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Consent) graphql.Marshaler {
+			return ec.marshalNConsent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_withdrawConsent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_withdrawConsent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_activateProtocol(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30220,6 +31121,38 @@ func (ec *executionContext) fieldContext_Person_cases(ctx context.Context, field
 	if fc.Args, err = ec.field_Person_cases_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_consents(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_consents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Consents(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Consent) graphql.Marshaler {
+			return ec.marshalOConsent2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsentᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_consents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -41034,6 +41967,59 @@ func (ec *executionContext) unmarshalInputCommitmentWhereInput(ctx context.Conte
 func UnmarshalCommitmentWhereInput(ctx context.Context, raw any) (ent.CommitmentWhereInput, error) {
 	var out ent.CommitmentWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommitmentWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConsentOrder(ctx context.Context, obj any) (ent.ConsentOrder, error) {
+	var it ent.ConsentOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNConsentOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsentOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConsentOrder unmarshals raw into the ConsentOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConsentOrder(ctx context.Context, raw any) (ent.ConsentOrder, error) {
+	var out ent.ConsentOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConsentOrder", raw, &out)
 	return out, err
 }
 
@@ -54491,6 +55477,90 @@ func UnmarshalProtocolWhereInput(ctx context.Context, raw any) (ent.ProtocolWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRecordConsentInput(ctx context.Context, obj any) (pathway.RecordConsentInput, error) {
+	var it pathway.RecordConsentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"caseID", "purpose", "basis", "organizationID", "legalReference", "formReference", "givenOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "caseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseID = data
+		case "purpose":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purpose"))
+			data, err := ec.unmarshalNConsentPurpose2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋconsentᚐPurpose(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Purpose = data
+		case "basis":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basis"))
+			data, err := ec.unmarshalNConsentBasis2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋconsentᚐBasis(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Basis = data
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "legalReference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalReference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LegalReference = data
+		case "formReference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("formReference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FormReference = data
+		case "givenOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("givenOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GivenOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRecordConsentInput unmarshals raw into the RecordConsentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRecordConsentInput(ctx context.Context, raw any) (pathway.RecordConsentInput, error) {
+	var out pathway.RecordConsentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecordConsentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputReferCaseInput(ctx context.Context, obj any) (pathway.ReferCaseInput, error) {
 	var it pathway.ReferCaseInput
 	if obj == nil {
@@ -57441,6 +58511,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Decision(ctx, sel, obj)
+	case *ent.Consent:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Consent(ctx, sel, obj)
 	case *ent.Commitment:
 		if obj == nil {
 			return graphql.Null
@@ -58797,6 +59872,195 @@ func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.Selecti
 			}
 		case "cursor":
 			out.Values[i] = ec._CommitmentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consentImplementors = []string{"Consent", "Node"}
+
+func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, obj *ent.Consent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Consent")
+		case "id":
+			out.Values[i] = ec._Consent_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Consent_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Consent_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "purpose":
+			out.Values[i] = ec._Consent_purpose(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "basis":
+			out.Values[i] = ec._Consent_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "legalReference":
+			out.Values[i] = ec._Consent_legalReference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "formReference":
+			out.Values[i] = ec._Consent_formReference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "givenOn":
+			out.Values[i] = ec._Consent_givenOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "withdrawnOn":
+			out.Values[i] = ec._Consent_withdrawnOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "withdrawalReason":
+			out.Values[i] = ec._Consent_withdrawalReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consent_person(ctx, field, obj)
+				})
+		case "organization":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consent_organization(ctx, field, obj)
+				})
+		case "table":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consent_table(ctx, field, obj)
+				})
+		case "recordedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consent_recordedBy(ctx, field, obj)
+				})
+		case "withdrawnBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consent_withdrawnBy(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consentConnectionImplementors = []string{"ConsentConnection"}
+
+func (ec *executionContext) _ConsentConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.ConsentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsentConnection")
+		case "edges":
+			out.Values[i] = ec._ConsentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ConsentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ConsentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consentEdgeImplementors = []string{"ConsentEdge"}
+
+func (ec *executionContext) _ConsentEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.ConsentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsentEdge")
+		case "node":
+			out.Values[i] = ec._ConsentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._ConsentEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -60990,6 +62254,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "recordConsent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordConsent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withdrawConsent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_withdrawConsent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "activateProtocol":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_activateProtocol(ctx, field)
@@ -62631,6 +63909,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_cases(ctx, field, obj)
+				})
+		case "consents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_consents(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -65516,6 +66800,48 @@ func (ec *executionContext) unmarshalNCommitmentWhereInput2ᚖgithubᚗcomᚋpro
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNConsent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsent(ctx context.Context, sel ast.SelectionSet, v *ent.Consent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Consent!")
+		return graphql.Null
+	}
+	return ec._Consent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConsentBasis2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋconsentᚐBasis(ctx context.Context, v any) (consent.Basis, error) {
+	var res consent.Basis
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsentBasis2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋconsentᚐBasis(ctx context.Context, sel ast.SelectionSet, v consent.Basis) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNConsentOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsentOrderField(ctx context.Context, v any) (*ent.ConsentOrderField, error) {
+	var res = new(ent.ConsentOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsentOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsentOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.ConsentOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsentOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNConsentPurpose2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋconsentᚐPurpose(ctx context.Context, v any) (consent.Purpose, error) {
+	var res consent.Purpose
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsentPurpose2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋconsentᚐPurpose(ctx context.Context, sel ast.SelectionSet, v consent.Purpose) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNCreateApiTokenInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐCreateAPITokenInput(ctx context.Context, v any) (model.CreateAPITokenInput, error) {
 	res, err := ec.unmarshalInputCreateApiTokenInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -67119,6 +68445,11 @@ func (ec *executionContext) unmarshalNProtocolWhereInput2ᚖgithubᚗcomᚋproge
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNRecordConsentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐRecordConsentInput(ctx context.Context, v any) (pathway.RecordConsentInput, error) {
+	res, err := ec.unmarshalInputRecordConsentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNReferCaseInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐReferCaseInput(ctx context.Context, v any) (pathway.ReferCaseInput, error) {
 	res, err := ec.unmarshalInputReferCaseInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -68416,6 +69747,52 @@ func (ec *executionContext) unmarshalOCommitmentWhereInput2ᚖgithubᚗcomᚋpro
 	}
 	res, err := ec.unmarshalInputCommitmentWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConsent2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Consent) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOConsent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsent(ctx context.Context, sel ast.SelectionSet, v *ent.Consent) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Consent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOConsentEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsentEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ConsentEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOConsentEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsentEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOConsentEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsentEdge(ctx context.Context, sel ast.SelectionSet, v *ent.ConsentEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ConsentEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {

@@ -400,6 +400,74 @@ var (
 			},
 		},
 	}
+	// ConsentsColumns holds the columns for the "consents" table.
+	ConsentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "purpose", Type: field.TypeEnum, Enums: []string{"PROCESSING", "SHARING", "FOLLOW_UP", "CONTACT"}},
+		{Name: "basis", Type: field.TypeEnum, Enums: []string{"CONSENT", "LEGAL_BASIS"}},
+		{Name: "legal_reference", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "form_reference", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "given_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "withdrawn_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "withdrawal_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "consent_organization", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "consent_table", Type: field.TypeString, Size: 40},
+		{Name: "consent_recorded_by", Type: field.TypeString, Size: 40},
+		{Name: "consent_withdrawn_by", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "person_consents", Type: field.TypeString, Size: 40},
+	}
+	// ConsentsTable holds the schema information for the "consents" table.
+	ConsentsTable = &schema.Table{
+		Name:       "consents",
+		Columns:    ConsentsColumns,
+		PrimaryKey: []*schema.Column{ConsentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "consents_organizations_organization",
+				Columns:    []*schema.Column{ConsentsColumns[10]},
+				RefColumns: []*schema.Column{OrganizationsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "consents_territorial_tables_table",
+				Columns:    []*schema.Column{ConsentsColumns[11]},
+				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "consents_users_recorded_by",
+				Columns:    []*schema.Column{ConsentsColumns[12]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "consents_users_withdrawn_by",
+				Columns:    []*schema.Column{ConsentsColumns[13]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "consents_persons_consents",
+				Columns:    []*schema.Column{ConsentsColumns[14]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "consent_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{ConsentsColumns[1]},
+			},
+			{
+				Name:    "consent_purpose_withdrawn_on_person_consents",
+				Unique:  false,
+				Columns: []*schema.Column{ConsentsColumns[3], ConsentsColumns[8], ConsentsColumns[14]},
+			},
+		},
+	}
 	// DecisionsColumns holds the columns for the "decisions" table.
 	DecisionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -1861,6 +1929,7 @@ var (
 		CaseEventsTable,
 		CasesTable,
 		CommitmentsTable,
+		ConsentsTable,
 		DecisionsTable,
 		DirectivesTable,
 		DirectiveAcknowledgementsTable,
@@ -1927,6 +1996,11 @@ func init() {
 	}
 	CommitmentsTable.ForeignKeys[0].RefTable = PlansTable
 	CommitmentsTable.ForeignKeys[1].RefTable = OrganizationsTable
+	ConsentsTable.ForeignKeys[0].RefTable = OrganizationsTable
+	ConsentsTable.ForeignKeys[1].RefTable = TerritorialTablesTable
+	ConsentsTable.ForeignKeys[2].RefTable = UsersTable
+	ConsentsTable.ForeignKeys[3].RefTable = UsersTable
+	ConsentsTable.ForeignKeys[4].RefTable = PersonsTable
 	DecisionsTable.ForeignKeys[0].RefTable = MeetingsTable
 	DecisionsTable.ForeignKeys[1].RefTable = DirectivesTable
 	DecisionsTable.ForeignKeys[2].RefTable = ProtocolsTable

@@ -39,6 +39,8 @@ const (
 	EdgeIdentity = "identity"
 	// EdgeCases holds the string denoting the cases edge name in mutations.
 	EdgeCases = "cases"
+	// EdgeConsents holds the string denoting the consents edge name in mutations.
+	EdgeConsents = "consents"
 	// Table holds the table name of the person in the database.
 	Table = "persons"
 	// MunicipalityTable is the table that holds the municipality relation/edge.
@@ -62,6 +64,13 @@ const (
 	CasesInverseTable = "cases"
 	// CasesColumn is the table column denoting the cases relation/edge.
 	CasesColumn = "case_file_person"
+	// ConsentsTable is the table that holds the consents relation/edge.
+	ConsentsTable = "consents"
+	// ConsentsInverseTable is the table name for the Consent entity.
+	// It exists in this package in order to avoid circular dependency with the "consent" package.
+	ConsentsInverseTable = "consents"
+	// ConsentsColumn is the table column denoting the consents relation/edge.
+	ConsentsColumn = "person_consents"
 )
 
 // Columns holds all SQL columns for person fields.
@@ -252,6 +261,20 @@ func ByCases(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newCasesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByConsentsCount orders the results by consents count.
+func ByConsentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newConsentsStep(), opts...)
+	}
+}
+
+// ByConsents orders the results by consents terms.
+func ByConsents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newConsentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newMunicipalityStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -271,6 +294,13 @@ func newCasesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(CasesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, CasesTable, CasesColumn),
+	)
+}
+func newConsentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ConsentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ConsentsTable, ConsentsColumn),
 	)
 }
 

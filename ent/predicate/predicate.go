@@ -24,6 +24,9 @@ type CaseFile func(*sql.Selector)
 // Commitment is the predicate function for commitment builders.
 type Commitment func(*sql.Selector)
 
+// Consent is the predicate function for consent builders.
+type Consent func(*sql.Selector)
+
 // Decision is the predicate function for decision builders.
 type Decision func(*sql.Selector)
 

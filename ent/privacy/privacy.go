@@ -255,6 +255,30 @@ func (f CommitmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CommitmentMutation", m)
 }
 
+// The ConsentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ConsentQueryRuleFunc func(context.Context, *ent.ConsentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ConsentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ConsentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ConsentQuery", q)
+}
+
+// The ConsentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ConsentMutationRuleFunc func(context.Context, *ent.ConsentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ConsentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ConsentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ConsentMutation", m)
+}
+
 // The DecisionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type DecisionQueryRuleFunc func(context.Context, *ent.DecisionQuery) error
@@ -1046,6 +1070,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.CommitmentQuery:
 		return q.Filter(), nil
+	case *ent.ConsentQuery:
+		return q.Filter(), nil
 	case *ent.DecisionQuery:
 		return q.Filter(), nil
 	case *ent.DirectiveQuery:
@@ -1126,6 +1152,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.CaseFileMutation:
 		return m.Filter(), nil
 	case *ent.CommitmentMutation:
+		return m.Filter(), nil
+	case *ent.ConsentMutation:
 		return m.Filter(), nil
 	case *ent.DecisionMutation:
 		return m.Filter(), nil

@@ -14,6 +14,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
@@ -457,6 +458,70 @@ func init() {
 	// commitment.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	commitment.IDValidator = func() func(string) error {
 		validators := commitmentDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	consentMixin := schema.Consent{}.Mixin()
+	consent.Policy = privacy.NewPolicies(consentMixin[2], consentMixin[3], schema.Consent{})
+	consent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := consent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	consentMixinHooks3 := consentMixin[3].Hooks()
+	consentHooks := schema.Consent{}.Hooks()
+
+	consent.Hooks[1] = consentMixinHooks3[0]
+
+	consent.Hooks[2] = consentMixinHooks3[1]
+
+	consent.Hooks[3] = consentHooks[0]
+	consentMixinInters2 := consentMixin[2].Interceptors()
+	consent.Interceptors[0] = consentMixinInters2[0]
+	consentMixinFields0 := consentMixin[0].Fields()
+	_ = consentMixinFields0
+	consentMixinFields1 := consentMixin[1].Fields()
+	_ = consentMixinFields1
+	consentFields := schema.Consent{}.Fields()
+	_ = consentFields
+	// consentDescCreatedAt is the schema descriptor for created_at field.
+	consentDescCreatedAt := consentMixinFields1[0].Descriptor()
+	// consent.DefaultCreatedAt holds the default value on creation for the created_at field.
+	consent.DefaultCreatedAt = consentDescCreatedAt.Default.(func() time.Time)
+	// consentDescUpdatedAt is the schema descriptor for updated_at field.
+	consentDescUpdatedAt := consentMixinFields1[1].Descriptor()
+	// consent.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	consent.DefaultUpdatedAt = consentDescUpdatedAt.Default.(func() time.Time)
+	// consent.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	consent.UpdateDefaultUpdatedAt = consentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// consentDescLegalReference is the schema descriptor for legal_reference field.
+	consentDescLegalReference := consentFields[2].Descriptor()
+	// consent.LegalReferenceValidator is a validator for the "legal_reference" field. It is called by the builders before save.
+	consent.LegalReferenceValidator = consentDescLegalReference.Validators[0].(func(string) error)
+	// consentDescFormReference is the schema descriptor for form_reference field.
+	consentDescFormReference := consentFields[3].Descriptor()
+	// consent.FormReferenceValidator is a validator for the "form_reference" field. It is called by the builders before save.
+	consent.FormReferenceValidator = consentDescFormReference.Validators[0].(func(string) error)
+	// consentDescID is the schema descriptor for id field.
+	consentDescID := consentMixinFields0[0].Descriptor()
+	// consent.DefaultID holds the default value on creation for the id field.
+	consent.DefaultID = consentDescID.Default.(func() gid.ID)
+	// consent.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	consent.IDValidator = func() func(string) error {
+		validators := consentDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),

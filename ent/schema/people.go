@@ -158,6 +158,9 @@ func (Person) Edges() []ent.Edge {
 			Comment("The person's cases, open and closed (casi).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
 			Annotations(entgql.RelayConnection()),
+		edge.To("consents", Consent.Type).
+			Comment("The bases of the uses of the person's data, in force and withdrawn, read under the rules of the person's cases (consensi e basi giuridiche).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 	}
 }
 

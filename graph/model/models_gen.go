@@ -109,6 +109,10 @@ const (
 	AuditActionEraseIdentity AuditAction = "ERASE_IDENTITY"
 	// Retention erase.
 	AuditActionRetentionErase AuditAction = "RETENTION_ERASE"
+	// Record consent.
+	AuditActionRecordConsent AuditAction = "RECORD_CONSENT"
+	// Withdraw consent.
+	AuditActionWithdrawConsent AuditAction = "WITHDRAW_CONSENT"
 	// Refer case.
 	AuditActionReferCase AuditAction = "REFER_CASE"
 	// Search cases.
@@ -217,6 +221,8 @@ var AllAuditAction = []AuditAction{
 	AuditActionAccessReport,
 	AuditActionEraseIdentity,
 	AuditActionRetentionErase,
+	AuditActionRecordConsent,
+	AuditActionWithdrawConsent,
 	AuditActionReferCase,
 	AuditActionSearchCases,
 	AuditActionStartAssessment,
@@ -262,7 +268,7 @@ var AllAuditAction = []AuditAction{
 
 func (e AuditAction) IsValid() bool {
 	switch e {
-	case AuditActionLogin, AuditActionLoginAttempt, AuditActionLoginFailed, AuditActionLoginThrottled, AuditActionLogout, AuditActionPasswordSet, AuditActionPasswordChanged, AuditActionTokenCreated, AuditActionTokenUsed, AuditActionTokenRevoked, AuditActionPasswordResetRequested, AuditActionPasswordReset, AuditActionUserInvited, AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionReadIdentity, AuditActionMatchPerson, AuditActionLinkPerson, AuditActionExportPerson, AuditActionAccessReport, AuditActionEraseIdentity, AuditActionRetentionErase, AuditActionReferCase, AuditActionSearchCases, AuditActionStartAssessment, AuditActionRecordPreliminaryAssessment, AuditActionRecordInDepthAssessment, AuditActionDeclineReferral, AuditActionTakeCharge, AuditActionAssignCaseManager, AuditActionUpdatePlan, AuditActionAddGoal, AuditActionUpdateGoal, AuditActionAddCommitment, AuditActionUpdateCommitment, AuditActionAddIntervention, AuditActionUpdateIntervention, AuditActionRecordOutcome, AuditActionRecordFollowUp, AuditActionScheduleMonitoringMeeting, AuditActionRecordMonitoringMeeting, AuditActionMoveToMonitoring, AuditActionCloseCase, AuditActionReopenCase, AuditActionTransferCase, AuditActionAcceptTransfer, AuditActionDeclineTransfer, AuditActionAddNote, AuditActionSetTableTimeLimits, AuditActionActivateProtocol, AuditActionTerminateProtocol, AuditActionAddProtocolParty, AuditActionAddProtocolCommitment, AuditActionFulfilProtocolCommitment, AuditActionDropProtocolCommitment, AuditActionIssueDirective, AuditActionAcknowledgeDirective, AuditActionRecordMeeting, AuditActionExportIndicator, AuditActionCreateWebhook, AuditActionUpdateWebhook, AuditActionDeleteWebhook, AuditActionRedeliverWebhook:
+	case AuditActionLogin, AuditActionLoginAttempt, AuditActionLoginFailed, AuditActionLoginThrottled, AuditActionLogout, AuditActionPasswordSet, AuditActionPasswordChanged, AuditActionTokenCreated, AuditActionTokenUsed, AuditActionTokenRevoked, AuditActionPasswordResetRequested, AuditActionPasswordReset, AuditActionUserInvited, AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionReadIdentity, AuditActionMatchPerson, AuditActionLinkPerson, AuditActionExportPerson, AuditActionAccessReport, AuditActionEraseIdentity, AuditActionRetentionErase, AuditActionRecordConsent, AuditActionWithdrawConsent, AuditActionReferCase, AuditActionSearchCases, AuditActionStartAssessment, AuditActionRecordPreliminaryAssessment, AuditActionRecordInDepthAssessment, AuditActionDeclineReferral, AuditActionTakeCharge, AuditActionAssignCaseManager, AuditActionUpdatePlan, AuditActionAddGoal, AuditActionUpdateGoal, AuditActionAddCommitment, AuditActionUpdateCommitment, AuditActionAddIntervention, AuditActionUpdateIntervention, AuditActionRecordOutcome, AuditActionRecordFollowUp, AuditActionScheduleMonitoringMeeting, AuditActionRecordMonitoringMeeting, AuditActionMoveToMonitoring, AuditActionCloseCase, AuditActionReopenCase, AuditActionTransferCase, AuditActionAcceptTransfer, AuditActionDeclineTransfer, AuditActionAddNote, AuditActionSetTableTimeLimits, AuditActionActivateProtocol, AuditActionTerminateProtocol, AuditActionAddProtocolParty, AuditActionAddProtocolCommitment, AuditActionFulfilProtocolCommitment, AuditActionDropProtocolCommitment, AuditActionIssueDirective, AuditActionAcknowledgeDirective, AuditActionRecordMeeting, AuditActionExportIndicator, AuditActionCreateWebhook, AuditActionUpdateWebhook, AuditActionDeleteWebhook, AuditActionRedeliverWebhook:
 		return true
 	}
 	return false
@@ -317,6 +323,8 @@ const (
 	AuditEntityTypeCase AuditEntityType = "Case"
 	// An object of type Commitment.
 	AuditEntityTypeCommitment AuditEntityType = "Commitment"
+	// An object of type Consent.
+	AuditEntityTypeConsent AuditEntityType = "Consent"
 	// An object of type Decision.
 	AuditEntityTypeDecision AuditEntityType = "Decision"
 	// An object of type Directive.
@@ -391,6 +399,7 @@ var AllAuditEntityType = []AuditEntityType{
 	AuditEntityTypeCaseEvent,
 	AuditEntityTypeCase,
 	AuditEntityTypeCommitment,
+	AuditEntityTypeConsent,
 	AuditEntityTypeDecision,
 	AuditEntityTypeDirective,
 	AuditEntityTypeDirectiveAcknowledgement,
@@ -428,7 +437,7 @@ var AllAuditEntityType = []AuditEntityType{
 
 func (e AuditEntityType) IsValid() bool {
 	switch e {
-	case AuditEntityTypeAPIToken, AuditEntityTypeAssessment, AuditEntityTypeCaseEvent, AuditEntityTypeCase, AuditEntityTypeCommitment, AuditEntityTypeDecision, AuditEntityTypeDirective, AuditEntityTypeDirectiveAcknowledgement, AuditEntityTypeFund, AuditEntityTypeGoal, AuditEntityTypeIntervention, AuditEntityTypeMeeting, AuditEntityTypeMonitoringItem, AuditEntityTypeMonitoringMeeting, AuditEntityTypeMunicipality, AuditEntityTypeNotification, AuditEntityTypeNotificationPreference, AuditEntityTypeObjective, AuditEntityTypeOrganization, AuditEntityTypeOutboxEvent, AuditEntityTypeOutcome, AuditEntityTypeOutgoingMail, AuditEntityTypePact, AuditEntityTypePasswordToken, AuditEntityTypePerson, AuditEntityTypePersonIdentity, AuditEntityTypePlan, AuditEntityTypeProtocol, AuditEntityTypeProtocolCommitment, AuditEntityTypeProtocolParty, AuditEntityTypeSession, AuditEntityTypeTableMembership, AuditEntityTypeTable, AuditEntityTypeUser, AuditEntityTypeWebhook, AuditEntityTypeWebhookDelivery, AuditEntityTypeLogin, AuditEntityTypeIndicator:
+	case AuditEntityTypeAPIToken, AuditEntityTypeAssessment, AuditEntityTypeCaseEvent, AuditEntityTypeCase, AuditEntityTypeCommitment, AuditEntityTypeConsent, AuditEntityTypeDecision, AuditEntityTypeDirective, AuditEntityTypeDirectiveAcknowledgement, AuditEntityTypeFund, AuditEntityTypeGoal, AuditEntityTypeIntervention, AuditEntityTypeMeeting, AuditEntityTypeMonitoringItem, AuditEntityTypeMonitoringMeeting, AuditEntityTypeMunicipality, AuditEntityTypeNotification, AuditEntityTypeNotificationPreference, AuditEntityTypeObjective, AuditEntityTypeOrganization, AuditEntityTypeOutboxEvent, AuditEntityTypeOutcome, AuditEntityTypeOutgoingMail, AuditEntityTypePact, AuditEntityTypePasswordToken, AuditEntityTypePerson, AuditEntityTypePersonIdentity, AuditEntityTypePlan, AuditEntityTypeProtocol, AuditEntityTypeProtocolCommitment, AuditEntityTypeProtocolParty, AuditEntityTypeSession, AuditEntityTypeTableMembership, AuditEntityTypeTable, AuditEntityTypeUser, AuditEntityTypeWebhook, AuditEntityTypeWebhookDelivery, AuditEntityTypeLogin, AuditEntityTypeIndicator:
 		return true
 	}
 	return false

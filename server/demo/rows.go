@@ -265,7 +265,7 @@ func insertSQL(r *rows, count int) string {
 // keys need.
 type chunk struct {
 	persons, identities, cases, plans, goals, commitments, interventions,
-	outcomes, events, assessments, meetings, meetingItems rows
+	outcomes, events, assessments, meetings, meetingItems, consents rows
 }
 
 func newChunk() *chunk {
@@ -299,6 +299,9 @@ func newChunk() *chunk {
 			"summary", "monitoring_meeting_case", "monitoring_meeting_recorded_by"),
 		meetingItems: newRows(migrate.MonitoringItemsTable, "id", "created_at", "updated_at", "progress", "goal_status",
 			"hours_done", "monitoring_item_meeting", "monitoring_item_goal", "monitoring_item_commitment"),
+		consents: newRows(migrate.ConsentsTable, "id", "created_at", "updated_at", "purpose", "basis", "legal_reference",
+			"form_reference", "given_on", "withdrawn_on", "withdrawal_reason", "consent_organization", "consent_table",
+			"consent_recorded_by", "consent_withdrawn_by", "person_consents"),
 	}
 }
 
@@ -314,7 +317,7 @@ func tableNames() []string {
 // tables lists the chunk's rows in the order they are written.
 func (c *chunk) tables() []*rows {
 	return []*rows{&c.persons, &c.identities, &c.cases, &c.plans, &c.goals, &c.commitments, &c.interventions,
-		&c.outcomes, &c.events, &c.assessments, &c.meetings, &c.meetingItems}
+		&c.outcomes, &c.events, &c.assessments, &c.meetings, &c.meetingItems, &c.consents}
 }
 
 func (c *chunk) write(ctx context.Context, s sink) error {

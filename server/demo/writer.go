@@ -2,6 +2,7 @@ package demo
 
 import (
 	"encoding/json"
+	"hash/fnv"
 	"time"
 
 	"github.com/progetto-win/win/domain"
@@ -11,6 +12,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/monitoringitem"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
@@ -114,6 +116,9 @@ func (w *writer) addCase(c *caseDraft) {
 		caseManager, takenOn = str(manager.ID), c.takenOn
 		event(caseevent.KindTakenInCharge, *c.takenOn, t.coordinator, eventFacts{assignee: caseManager})
 		w.addPlan(c, manager)
+		if c.previous == nil { // a reopening's person has them from the first case
+			w.addConsents(c, t.coordinator, manager)
+		}
 	}
 	if c.monitoring != nil {
 		event(caseevent.KindMonitoringStarted, *c.monitoring, manager, eventFacts{})
@@ -245,4 +250,33 @@ func (w *writer) addOutcome(c *caseDraft, manager *ent.User, items []item, o *ou
 	w.c.outcomes.add(str(outcome.DefaultID()), w.created, w.created, string(o.kind), string(dimensionOf(o.kind)), g.day(o.achieved),
 		"Documentazione agli atti del tavolo.", g.dayOrNil(o.followUpDue), g.dayOrNil(o.followedUpOn), o.stillHeld,
 		str(c.id), interventionID, str(manager.ID))
+}
+
+// socialServicesLaw is the legal basis on which the tables process the
+// data of the persons they take in charge.
+const socialServicesLaw = "L. 328/2000, art. 22; L.R. Toscana 41/2005"
+
+// addConsents adds the bases of the uses of a taken case's person's
+// data: processing by the table under the social services' law, from
+// the referral; and, for most, the person's consent to the follow-up
+// contact, given when taken in charge, which one in seven later
+// withdraws. The choices follow the case's code, not the generator's
+// random sequence, so that the rest of the demo stays as it was.
+func (w *writer) addConsents(c *caseDraft, coordinator, manager *ent.User) {
+	g := w.g
+	t := str(g.net.tables[c.table].ID)
+	h := fnv.New32a()
+	_, _ = h.Write([]byte(c.code))
+	n := h.Sum32()
+	w.c.consents.add(str(consent.DefaultID()), w.created, w.created, string(consent.PurposePROCESSING), string(consent.BasisLEGAL_BASIS),
+		socialServicesLaw, nil, g.day(c.referred), nil, nil, nil, t, str(coordinator.ID), nil, str(c.person.id))
+	if n%10 == 0 { // no consent to be contacted again
+		return
+	}
+	var withdrawnOn, reason, by any
+	if on := (*c.takenOn).AddDays(30 + int(n%90)); n%7 == 0 && !on.After(g.today) {
+		withdrawnOn, reason, by = g.day(on), "La persona ha chiesto di non essere più contattata.", str(manager.ID)
+	}
+	w.c.consents.add(str(consent.DefaultID()), w.created, w.created, string(consent.PurposeFOLLOW_UP), string(consent.BasisCONSENT),
+		nil, "Modulo privacy "+c.code, g.day(*c.takenOn), withdrawnOn, reason, nil, t, str(manager.ID), by, str(c.person.id))
 }

@@ -28,6 +28,7 @@ var preconditions = map[domain.Precondition]func(*step) error{
 	domain.Reopenable:        (*step).reopenable,
 	domain.NoPendingTransfer: (*step).noPendingTransfer,
 	domain.PendingTransfer:   (*step).pendingTransfer,
+	domain.FollowUpBasis:     (*step).followUpBasis,
 }
 
 // ruleOf returns the row of an action; an action without one is a wiring

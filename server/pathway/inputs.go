@@ -7,6 +7,7 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/outcome"
@@ -260,4 +261,23 @@ type UpdatePlanInput struct {
 	AgreedOn *domain.Date `json:"agreedOn,omitempty"`
 	// Date of the next review (data della prossima verifica).
 	ReviewOn *domain.Date `json:"reviewOn,omitempty"`
+}
+
+// RecordConsentInput is the basis of a use of a person's data
+// (consenso o base giuridica).
+type RecordConsentInput struct {
+	// The case whose table records it; the basis concerns its person.
+	CaseID gid.ID `json:"caseID"`
+	// The use of the data it covers (finalità).
+	Purpose consent.Purpose `json:"purpose"`
+	// Consent or legal basis (base).
+	Basis consent.Basis `json:"basis"`
+	// For SHARING: the organisation the data may be shared with.
+	OrganizationID *gid.ID `json:"organizationID,omitempty"`
+	// For a legal basis: the law (riferimento normativo).
+	LegalReference *string `json:"legalReference,omitempty"`
+	// The signed form's reference (riferimento del modulo).
+	FormReference *string `json:"formReference,omitempty"`
+	// The day it was given; today unless given (data).
+	GivenOn *domain.Date `json:"givenOn,omitempty"`
 }

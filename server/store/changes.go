@@ -9,6 +9,7 @@ import (
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/hook"
 	"github.com/progetto-win/win/ent/notification"
 	"github.com/progetto-win/win/ent/notificationpreference"
@@ -36,18 +37,19 @@ func DataChanged() { dataRevision.Add(1) }
 
 // NotDataTables are the tables whose changes are no change to the data:
 // sessions, tokens and the audit trail, written by reads and sign-ins,
-// the cases' timelines, which no aggregate reads (the indicators'
-// tests check their SQL names none of them), and what leaves WIN (the
-// outbox, notifications, mail, webhooks, password links). Every other table's changes
+// the cases' timelines and the bases of the uses of persons' data,
+// which no aggregate reads (the indicators' tests check their SQL names
+// none of them), and what leaves WIN (the outbox, notifications, mail,
+// webhooks, password links). Every other table's changes
 // count, in this process (dataChanges) and in the others (the triggers
 // of migration indicator_data, checked against ent's tables by
 // TestDataTriggers).
-var NotDataTables = []string{session.Table, apitoken.Table, auditevent.Table, caseevent.Table,
+var NotDataTables = []string{session.Table, apitoken.Table, auditevent.Table, caseevent.Table, consent.Table,
 	outboxevent.Table, notification.Table, notificationpreference.Table, outgoingmail.Table, passwordtoken.Table,
 	webhook.Table, webhookdelivery.Table}
 
 // notData are the ent types of NotDataTables.
-var notData = []string{ent.TypeSession, ent.TypeAPIToken, ent.TypeAuditEvent, ent.TypeCaseEvent,
+var notData = []string{ent.TypeSession, ent.TypeAPIToken, ent.TypeAuditEvent, ent.TypeCaseEvent, ent.TypeConsent,
 	ent.TypeOutboxEvent, ent.TypeNotification, ent.TypeNotificationPreference, ent.TypeOutgoingMail, ent.TypePasswordToken,
 	ent.TypeWebhook, ent.TypeWebhookDelivery}
 

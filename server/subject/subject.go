@@ -55,9 +55,10 @@ type Export struct {
 	Person     *ent.Person `json:"person"`
 }
 
-// Export returns, as indented JSON, the person with identity, residence
-// and every case with its timeline, plan, goals, commitments,
-// interventions and outcomes.
+// Export returns, as indented JSON, the person with identity, residence,
+// the bases of the uses of their data (with the organisations they allow
+// sharing with) and every case with its timeline, plan, goals,
+// commitments, interventions and outcomes.
 func (s *Service) Export(ctx context.Context, personID gid.ID) ([]byte, error) {
 	v, err := admin(ctx)
 	if err != nil {
@@ -66,6 +67,7 @@ func (s *Service) Export(ctx context.Context, personID gid.ID) ([]byte, error) {
 	sys := rule.SystemContext(ctx)
 	p, err := s.Client.Person.Query().Where(person.ID(personID)).
 		WithIdentity().WithMunicipality().
+		WithConsents(func(q *ent.ConsentQuery) { q.WithOrganization().WithTable() }).
 		WithCases(func(q *ent.CaseFileQuery) {
 			q.WithTable().WithReferringOrganization().WithEvents().WithInterventions().WithOutcomes().
 				WithPlan(func(q *ent.PlanQuery) { q.WithGoals().WithCommitments() })

@@ -65,6 +65,9 @@ func TestDataSubjectRequests(t *testing.T) {
 		if err != nil || !strings.Contains(string(out), "RSSMRA85T10A562S") || !strings.Contains(string(out), "EMP-2025-0001") {
 			t.Fatalf("export: %v\n%.500s", err, out)
 		}
+		if !strings.Contains(string(out), `"purpose": "FOLLOW_UP"`) || !strings.Contains(string(out), "Modulo privacy") {
+			t.Errorf("the export leaves out the bases of the uses of the person's data:\n%.2000s", out)
+		}
 		report, err := s.AccessReport(admin, person)
 		if err != nil || len(report) == 0 || report[len(report)-1].Action != "EXPORT_PERSON" {
 			t.Fatalf("the access report does not end with the export: %v %v", report, err)

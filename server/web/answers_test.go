@@ -210,6 +210,10 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 				func() map[string]any { return map[string]any{"id": w.notify(t, w.OpID, "").ID} }},
 			{"setNotificationDelivery", w.Op, `mutation { setNotificationDelivery(kind: REFERRAL_DECLINED, delivery: DIGEST) ANSWER }`, none},
 			{"setLanguage", w.Op, `mutation { setLanguage(language: EN) ANSWER }`, none},
+			{"recordConsent", w.Coord, `mutation($c: ID!, $o: ID!) { recordConsent(input: {caseID: $c, purpose: SHARING, basis: CONSENT,
+				organizationID: $o, formReference: "Modulo 12"}) ANSWER }`,
+				func() map[string]any { return map[string]any{"c": created["referCase"], "o": w.Provider} }},
+			{"withdrawConsent", w.Coord, `mutation($id: ID!) { withdrawConsent(id: $id, reason: "La persona lo ha chiesto") ANSWER }`, id("recordConsent")},
 			{"erasePersonIdentity", admin, `mutation($id: ID!) { erasePersonIdentity(personID: $id) ANSWER }`,
 				func() map[string]any {
 					return map[string]any{"id": w.Client.CaseFile.Query().Where(casefile.ID(created["referCase"])).QueryPerson().FirstIDX(w.Ctx)}

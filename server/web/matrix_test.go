@@ -55,7 +55,7 @@ var readers = map[string][]string{
 	// Cases: their tables, and pseudonymised for the committee and analysts.
 	"Case": caseReaders, "CaseEvent": caseReaders, "Plan": caseReaders, "Goal": caseReaders, "Commitment": caseReaders,
 	"Intervention": caseReaders, "Outcome": caseReaders, "Person": caseReaders,
-	"Assessment": caseReaders, "MonitoringMeeting": caseReaders, "MonitoringItem": caseReaders,
+	"Assessment": caseReaders, "MonitoringMeeting": caseReaders, "MonitoringItem": caseReaders, "Consent": caseReaders,
 	"PersonIdentity": {coordinator, operator},
 	"AuditEvent":     {admin},
 	"OutgoingMail":   {admin},
@@ -151,6 +151,10 @@ var writers = map[string]struct {
 	"acceptTransfer":  {[]string{}, `mutation($case: ID!) { acceptTransfer(id: $case, version: 0) { id } }`},
 	"declineTransfer": {[]string{}, `mutation($case: ID!) { declineTransfer(id: $case, version: 0, reason: "") { id } }`},
 	"addNote":         {[]string{coordinator, operator}, `mutation($case: ID!) { addNote(id: $case, text: "") { id } }`},
+	// The bases of the uses of a person's data: the case's table.
+	"recordConsent": {[]string{coordinator, operator}, `mutation($case: ID!) { recordConsent(input: {caseID: $case, purpose: CONTACT,
+		basis: CONSENT, givenOn: "2999-01-01"}) { id } }`},
+	"withdrawConsent": {[]string{coordinator, operator}, `mutation($consent: ID!) { withdrawConsent(id: $consent, reason: "", withdrawnOn: "2999-01-01") { id } }`},
 	// Governance: protocols, directives, meetings, objectives.
 	"createObjective": {[]string{admin, steering}, `mutation { createObjective(input: {title: "", indicator: REFERRALS, target: 1,
 		periodStart: "2026-01-01", periodEnd: "2026-12-31"}) { id } }`},
@@ -238,7 +242,7 @@ func TestAccessMatrix(t *testing.T) {
 		vars := map[string]any{"m": objects["Municipality"], "o": objects["Organization"], "t": objects["Table"], "u": objects["User"],
 			"case": objects["Case"], "goal": objects["Goal"], "commitment": objects["Commitment"], "intervention": objects["Intervention"],
 			"outcome": objects["Outcome"], "meeting": objects["MonitoringMeeting"], "protocol": objects["Protocol"], "pc": objects["ProtocolCommitment"],
-			"webhook": objects["Webhook"], "delivery": objects["WebhookDelivery"],
+			"webhook": objects["Webhook"], "delivery": objects["WebhookDelivery"], "consent": objects["Consent"],
 			"member": c.User.Query().Where(user.Email(demo.OperatorEmail)).OnlyIDX(rule.SystemContext(context.Background()))}
 		for _, f := range schema.Mutation.Fields {
 			w, ok := writers[f.Name]
@@ -267,7 +271,7 @@ func TestAccessMatrix(t *testing.T) {
 // caseTarget matches a request on a case or a part of one, or on a
 // user's webhook endpoint or delivery, which a role that may not see it
 // finds missing rather than forbidden.
-var caseTarget = regexp.MustCompile(`\$(case|goal|commitment|intervention|outcome|meeting|webhook|delivery)\b`)
+var caseTarget = regexp.MustCompile(`\$(case|goal|commitment|intervention|outcome|meeting|webhook|delivery|consent)\b`)
 
 // mutationTarget names the type whose sample an update mutation changes.
 func mutationTarget(name string) string {

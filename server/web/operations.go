@@ -56,6 +56,8 @@ var appOperations = map[string]bool{
 	"CaseActionsUpdatePlan":                  true,
 	"CaseChangedNotice":                      true,
 	"CasePage":                               true,
+	"CaseRecordConsent":                      true,
+	"CaseWithdrawConsent":                    true,
 	"CasesList":                              true,
 	"CasesListOptions":                       true,
 	"CasesSearch":                            true,

@@ -211,6 +211,11 @@ func TestPathwayThroughHTTP(t *testing.T) {
 		if !out.FollowUpDueOn.Equal(today.AddMonths(6)) {
 			t.Errorf("follow-up due %v, want six months on", out.FollowUpDueOn)
 		}
+		// The follow-up contacts the person: first the basis for it.
+		webtest.Refused(t, w.Op.Send(`mutation($id: ID!, $v: Int!) { recordFollowUp(id: $id, version: $v, input: {stillHeld: true}) { id } }`,
+			map[string]any{"id": out.ID, "v": c.Version}, nil), "CONFLICT", "")
+		w.Op.Must(`mutation($c: ID!) { recordConsent(input: {caseID: $c, purpose: FOLLOW_UP, basis: CONSENT, formReference: "Modulo privacy"}) { id } }`,
+			map[string]any{"c": c.ID}, nil)
 		w.Op.Must(`mutation($id: ID!, $v: Int!) { recordFollowUp(id: $id, version: $v, input: {stillHeld: true}) { id } }`,
 			map[string]any{"id": out.ID, "v": c.Version}, nil)
 		c.Version++

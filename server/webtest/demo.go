@@ -110,6 +110,7 @@ func SampleObjects(t *testing.T, a *API, coordinatorID, vinciID gid.ID) map[stri
 		"MonitoringMeeting": cs.Edges.MonitoringMeetings[0].ID,
 		"MonitoringItem":    cs.Edges.MonitoringMeetings[0].QueryItems().FirstIDX(ctx),
 		"PersonIdentity":    cs.Edges.Person.QueryIdentity().OnlyIDX(ctx),
+		"Consent":           cs.Edges.Person.QueryConsents().FirstIDX(ctx),
 		"Goal":              pl.QueryGoals().FirstIDX(ctx),
 		"Municipality":      c.Municipality.Query().FirstIDX(ctx),
 		"Organization":      c.Organization.Query().FirstIDX(ctx),

@@ -14,6 +14,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/objective"
@@ -55,6 +56,8 @@ func SeedOneOfEach(t testing.TB, c *ent.Client) Fixture {
 		SetProfession(tablemembership.ProfessionSocialWorker).SetJoinedOn(Day(2024, 1, 10)).SaveX(ctx).ID
 	per := c.Person.Create().SetBirthYear(1985).SetGender(person.GenderFemale).SetCitizenshipArea(person.CitizenshipAreaItaly).SetMunicipality(mun).SaveX(ctx)
 	f["Person"] = per.ID
+	f["Consent"] = c.Consent.Create().SetPerson(per).SetTable(tab).SetRecordedBy(usr).SetPurpose(consent.PurposeFOLLOW_UP).
+		SetBasis(consent.BasisCONSENT).SetFormReference("Modulo privacy EMP-2025-0001").SetGivenOn(Day(2025, 4, 1)).SaveX(ctx).ID
 	f["PersonIdentity"] = c.PersonIdentity.Create().SetPerson(per).SetFirstName("Maria").SetLastName("Rossi").
 		SetTaxCode("RSSMRA85T10A562S").SetBirthDate(Day(1985, 12, 10)).SaveX(ctx).ID
 	cas := c.CaseFile.Create().SetCode("EMP-2025-0001").SetPerson(per).SetTable(tab).SetReferringOrganization(org).

@@ -13,6 +13,7 @@ import (
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/schema/rule"
@@ -174,6 +175,10 @@ func (w *World) CaseIn(status casefile.Status) (id, goalID gid.ID) {
 			SetAssessedOn(referred.AddDays(6)).ExecX(ctx)
 	}
 	if taken {
+		// Taken in charge, the person agreed to be asked how they are
+		// after an outcome: the follow-up needs it.
+		c.Consent.Create().SetPerson(per).SetTableID(w.Empoli).SetRecordedByID(w.CoordID).SetPurpose(consent.PurposeFOLLOW_UP).
+			SetBasis(consent.BasisCONSENT).SetGivenOn(referred.AddDays(10)).ExecX(ctx)
 		p := c.Plan.Create().SetCase(cs).SetAgreedOn(referred.AddDays(10)).SaveX(ctx)
 		goalID = c.Goal.Create().SetPlan(p).SetArea(domain.NeedIncome).SetDescription("Reddito stabile").SaveX(ctx).ID
 	}

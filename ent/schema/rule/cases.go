@@ -12,6 +12,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/monitoringitem"
@@ -103,6 +104,8 @@ func ScopeCases() privacy.QueryRule {
 			q.Where(monitoringmeeting.HasCaseWith(cases))
 		case *ent.MonitoringItemQuery:
 			q.Where(monitoringitem.HasMeetingWith(monitoringmeeting.HasCaseWith(cases)))
+		case *ent.ConsentQuery:
+			q.Where(consent.HasPersonWith(person.HasCasesWith(cases)))
 		default:
 			panic("rule.ScopeCases on a type it does not know") // a schema wiring mistake, caught by the tests
 		}

@@ -1014,6 +1014,9 @@ export default {
             "name": "READ_IDENTITY"
           },
           {
+            "name": "RECORD_CONSENT"
+          },
+          {
             "name": "RECORD_FOLLOW_UP"
           },
           {
@@ -1093,6 +1096,9 @@ export default {
           },
           {
             "name": "USER_INVITED"
+          },
+          {
+            "name": "WITHDRAW_CONSENT"
           }
         ]
       },
@@ -1114,6 +1120,9 @@ export default {
           },
           {
             "name": "Commitment"
+          },
+          {
+            "name": "Consent"
           },
           {
             "name": "Decision"
@@ -2204,6 +2213,9 @@ export default {
             "name": "ALREADY_REOPENED"
           },
           {
+            "name": "FOLLOW_UP_BASIS_MISSING"
+          },
+          {
             "name": "INTERVENTIONS_PENDING"
           },
           {
@@ -3117,6 +3129,289 @@ export default {
           },
           {
             "name": "UPDATED_AT"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "Consent",
+        "fields": [
+          {
+            "name": "basis",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ConsentBasis",
+                "kind": "ENUM",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "createdAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "formReference",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "givenOn",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "legalReference",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "organization",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Organization",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "person",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Person",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "purpose",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ConsentPurpose",
+                "kind": "ENUM",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "recordedBy",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "User",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "table",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Table",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "updatedAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "withdrawalReason",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "withdrawnBy",
+            "type": {
+              "kind": "OBJECT",
+              "name": "User",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "withdrawnOn",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          }
+        ],
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Node"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "ConsentBasis",
+        "enumValues": [
+          {
+            "name": "CONSENT"
+          },
+          {
+            "name": "LEGAL_BASIS"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "ConsentConnection",
+        "fields": [
+          {
+            "name": "edges",
+            "type": {
+              "kind": "LIST",
+              "ofType": {
+                "name": "ConsentEdge",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "pageInfo",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "PageInfo",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "totalCount",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
+        "name": "ConsentEdge",
+        "fields": [
+          {
+            "name": "cursor",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "node",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Consent",
+              "ofType": null
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "ENUM",
+        "name": "ConsentOrderField",
+        "enumValues": [
+          {
+            "name": "CREATED_AT"
+          },
+          {
+            "name": "GIVEN_ON"
+          },
+          {
+            "name": "UPDATED_AT"
+          },
+          {
+            "name": "WITHDRAWN_ON"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "ConsentPurpose",
+        "enumValues": [
+          {
+            "name": "CONTACT"
+          },
+          {
+            "name": "FOLLOW_UP"
+          },
+          {
+            "name": "PROCESSING"
+          },
+          {
+            "name": "SHARING"
           }
         ]
       },
@@ -7721,6 +8016,29 @@ export default {
             ]
           },
           {
+            "name": "recordConsent",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Consent",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "input",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "recordFollowUp",
             "type": {
               "kind": "NON_NULL",
@@ -8927,6 +9245,46 @@ export default {
                 }
               }
             ]
+          },
+          {
+            "name": "withdrawConsent",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Consent",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "reason",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "withdrawnOn",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
           }
         ],
         "interfaces": []
@@ -9023,6 +9381,10 @@ export default {
           {
             "kind": "OBJECT",
             "name": "Commitment"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "Consent"
           },
           {
             "kind": "OBJECT",
@@ -11430,6 +11792,21 @@ export default {
               "kind": "ENUM",
               "name": "PersonCitizenshipArea",
               "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "consents",
+            "type": {
+              "kind": "LIST",
+              "ofType": {
+                "kind": "NON_NULL",
+                "ofType": {
+                  "name": "Consent",
+                  "kind": "OBJECT",
+                  "ofType": null
+                }
+              }
             },
             "args": []
           },

@@ -16,6 +16,16 @@ function sources(dir: string): string[] {
   });
 }
 
+/** The API's schema, from the server's schema files. */
+function apiSchema() {
+  const dir = join(src, "../../graph");
+  const sdl = readdirSync(dir)
+    .filter((f) => f.endsWith(".graphql"))
+    .map((f) => readFileSync(join(dir, f), "utf8"))
+    .join("\n");
+  return buildSchema(sdl);
+}
+
 describe("message catalogues", () => {
   it("have the same keys in Italian and English", () => {
     const it = Object.keys(catalogues.it).sort();
@@ -46,15 +56,10 @@ describe("message catalogues", () => {
   });
 
   it("label every value of every enum of the API in both languages", () => {
-    const dir = join(src, "../../graph");
-    const sdl = readdirSync(dir)
-      .filter((f) => f.endsWith(".graphql"))
-      .map((f) => readFileSync(join(dir, f), "utf8"))
-      .join("\n");
     const missing: string[] = [];
     // Enums whose values are another enum's, and labelled as those.
     const labelledAs: Record<string, string> = { OpenCaseStatus: "CaseStatus" };
-    for (const type of Object.values(buildSchema(sdl).getTypeMap())) {
+    for (const type of Object.values(apiSchema().getTypeMap())) {
       if (!isEnumType(type) || type.name.startsWith("__") || /OrderField$|^OrderDirection$/.test(type.name)) {
         continue;
       }
@@ -62,6 +67,26 @@ describe("message catalogues", () => {
         const key = `enum.${labelledAs[type.name] ?? type.name}.${v.name}`;
         if (!(key in catalogues.it) || !(key in catalogues.en)) {
           missing.push(key);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("say what to do for every reason a step is blocked, and name every step's button", () => {
+    const schema = apiSchema();
+    const missing: string[] = [];
+    for (const [enumName, prefix] of [
+      ["CaseActionBlock", "caseActions.blocked"],
+      ["CaseAction", "caseActions.button"],
+    ] as const) {
+      const type = schema.getType(enumName);
+      if (!isEnumType(type)) {
+        throw new Error(`no enum ${enumName} in the schema`);
+      }
+      for (const v of type.getValues()) {
+        if (!(`${prefix}.${v.name}` in catalogues.it) || !(`${prefix}.${v.name}` in catalogues.en)) {
+          missing.push(`${prefix}.${v.name}`);
         }
       }
     }

@@ -43,6 +43,7 @@ export function aCasePage(overrides: Record<string, unknown> = {}, person: Recor
       municipality: { id: "mun_1", name: "Empoli" },
       cases: { totalCount: 1, edges: [{ node: { id: "cas_1", code: "EMP-2026-0042", status: "IN_CHARGE", referredOn: "2026-01-09T23:00:00Z", closedOn: null, table: { id: "tab_1", name: "Tavolo di Empoli" } } }] },
       identity: null,
+      consents: [],
       ...person,
     },
     events: { totalCount: 0, edges: [] },

@@ -40,7 +40,12 @@ function aCase(overrides: Record<string, unknown> = {}, person: Record<string, u
 }
 
 function setup(answer: Answer) {
-  const { queries } = renderScreen(<CasePage />, { route: "/cases/:id", path: "/cases/cas_1", queries: () => answer });
+  const { queries } = renderScreen(<CasePage />, {
+    route: "/cases/:id",
+    path: "/cases/cas_1",
+    queries: () => answer,
+    session: { roles: ["OPERATOR"], tables: [{ id: "tab_1" }] },
+  });
   return { queries };
 }
 

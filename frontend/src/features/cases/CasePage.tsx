@@ -19,6 +19,7 @@ import { CaseSteps, StepNotice } from "./actions/steps";
 import { OverdueBadge, PriorityText, StatusBadge } from "./badges";
 import { caseNotFound, missedLimit, pageError } from "./casePage";
 import { CaseChangedNotice } from "../notifications/CaseChangedNotice";
+import { ConsentsSection } from "./Consents";
 import { AssessmentsSection, InterventionsSection, MonitoringSection, OutcomesSection, PlanSection, TeamSection, TimelineSection } from "./sections";
 
 export const CasePageQueryDoc = graphql(`
@@ -116,6 +117,7 @@ export const CasePageQueryDoc = graphql(`
               }
             }
           }
+          ...CaseConsents
           identity {
             id
             firstName
@@ -283,6 +285,7 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
       </Section>
 
       <PersonSection person={c.person} caseID={c.id} />
+      <ConsentsSection person={c.person} caseID={c.id} tableID={c.table.id} onChanged={onChanged} />
       <TimelineSection data={c} />
       <AssessmentsSection data={c} />
       <PlanSection data={c} />

@@ -65,6 +65,7 @@ function setup(actions: readonly CaseAction[], mutations: Answerer = () => undef
   const { queries } = renderScreen(<CasePage />, {
     route: "/cases/:id",
     path: "/cases/cas_1",
+    session: { roles: ["OPERATOR"], tables: [{ id: "tab_1" }] },
     queries: (name) => {
       switch (name) {
         case "CasePage":
