@@ -12,6 +12,7 @@ import (
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/schema/rule"
@@ -122,8 +123,14 @@ func WithdrawConsent(ctx context.Context, id gid.ID, reason string, withdrawnOn 
 }
 
 // followUpBasis refuses a follow-up without a basis in force for
-// contacting the person for it (FOLLOW_UP).
+// contacting the person for it (FOLLOW_UP), when the case has one to
+// record: a case with none shows no blocked follow-up.
 func (s *step) followUpBasis() error {
+	awaiting, err := s.Client.Outcome.Query().Where(outcome.HasCaseWith(casefile.ID(s.c.ID)),
+		outcome.FollowUpDueOnNotNil(), outcome.FollowedUpOnIsNil()).Exist(s.Sys)
+	if err != nil || !awaiting {
+		return err
+	}
 	who, err := s.Client.CaseFile.QueryPerson(s.c).OnlyID(s.Sys)
 	if err != nil {
 		return err

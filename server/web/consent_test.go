@@ -153,6 +153,19 @@ func TestConsentByPurpose(t *testing.T) {
 		w.Coord.Must(recordConsent, in(map[string]any{"purpose": "FOLLOW_UP", "formReference": "Modulo 7"}), nil)
 		w.Op.Must(followUp, map[string]any{"id": out.ID, "v": w.Snapshot(id).Version}, nil)
 
+		// With no follow-up left to record, a missing basis blocks nothing
+		// the page would show.
+		w.Op.Must(personConsents, map[string]any{"id": id}, &c)
+		for _, k := range c.Person.Consents {
+			if k.Purpose == "FOLLOW_UP" && k.WithdrawnOn == nil {
+				w.Op.Must(withdrawConsent, map[string]any{"id": k.ID, "r": "Di nuovo"}, nil)
+			}
+		}
+		w.Op.Must(personConsents, map[string]any{"id": id}, &c)
+		if _, why := c.followUpState(); why != "" {
+			t.Errorf("with nothing to follow up, the follow-up shows blocked by %q", why)
+		}
+
 		for _, action := range []string{"RECORD_CONSENT", "WITHDRAW_CONSENT"} {
 			if n := w.Client.AuditEvent.Query().Where(auditevent.Action(action)).CountX(w.Ctx); n == 0 {
 				t.Errorf("no %s in the audit log", action)
