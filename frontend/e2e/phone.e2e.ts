@@ -32,7 +32,14 @@ describe("on a phone", () => {
       const past = (e: Element) => e.getBoundingClientRect().right > width + 0.5;
       const wide = [...document.querySelectorAll("body *")]
         .filter((e) => past(e) && ![...e.children].some(past))
-        .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}"> ${(e.textContent ?? "").trim().slice(0, 40)}`);
+        .map((e) => {
+          // The element, and its ancestors' right edges: which one does not give way.
+          const chain: string[] = [];
+          for (let a: Element | null = e; a && a !== document.body; a = a.parentElement) {
+            chain.push(`${a.tagName.toLowerCase()}.${[...a.classList].slice(0, 2).join(".")}@${Math.round(a.getBoundingClientRect().right)}`);
+          }
+          return `${(e.textContent ?? "").trim().slice(0, 30)} [${chain.join(" < ")}]`;
+        });
       return { scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 5) };
     }, phone.width);
     expect(overflow.scrollWidth, `wider than the screen: ${overflow.wide.join("; ")}`).toBeLessThanOrEqual(phone.width);
