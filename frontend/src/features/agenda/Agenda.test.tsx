@@ -14,7 +14,7 @@ const viewer = aViewer({
 });
 
 const empty = { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
-const person = { id: "per_1", pseudonym: "P-1", identity: { id: "pid_1", firstName: "Giulia", lastName: "Ciampi" } };
+const person = { id: "per_1", pseudonym: "P-1", identity: { id: "pid_1", firstName: "Giulia", lastName: "Ciampi" }, consents: [] };
 const agenda = {
   today: "2026-11-25",
   horizon: "2026-12-25",
@@ -56,5 +56,36 @@ describe("Agenda", () => {
 
     const directives = screen.getByRole("region", { name: /Indirizzi di cui prendere atto/ });
     expect(within(directives).getByRole("link", { name: "Prendi atto per il Tavolo di Empoli" }).getAttribute("href")).toBe("/tables/tab_1");
+  });
+
+  it("says which follow-ups wait for the person's consent to be contacted", async () => {
+    const followUp = (id: string, consents: { id: string; purpose: string; givenOn: string; withdrawnOn: string | null }[]) => ({
+      node: {
+        id,
+        kind: "EMPLOYMENT_PERMANENT",
+        achievedOn: "2026-05-20",
+        followUpDueOn: "2026-11-20",
+        case: { id: `cas_${id}`, code: `EMP-2026-00${id}`, person: { ...person, id: `per_${id}`, consents } },
+      },
+    });
+    const due = {
+      ...agenda,
+      followUpsDue: {
+        ...empty,
+        totalCount: 3,
+        edges: [
+          followUp("1", [{ id: "cns_1", purpose: "FOLLOW_UP", givenOn: "2026-05-01", withdrawnOn: null }]),
+          followUp("2", [{ id: "cns_2", purpose: "FOLLOW_UP", givenOn: "2026-05-01", withdrawnOn: "2026-10-01" }]),
+          followUp("3", [{ id: "cns_3", purpose: "PROCESSING", givenOn: "2026-05-01", withdrawnOn: null }]),
+        ],
+      },
+    };
+    renderScreen(<Agenda />, { path: "/", session: viewer, queries: () => ({ data: { agenda: due } }) });
+    const section = await screen.findByRole("region", { name: /Follow-up in scadenza/ });
+    const items = within(section).getAllByRole("listitem");
+    expect(items.map((li) => within(li).queryByTestId("follow-up-basis-missing") !== null)).toEqual([false, true, true]);
+    expect(within(items[1] as HTMLElement).getByTestId("follow-up-basis-missing").textContent).toBe(
+      "Manca il consenso al contatto per il follow-up: registralo nella pagina del caso.",
+    );
   });
 });

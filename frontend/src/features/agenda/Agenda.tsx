@@ -12,7 +12,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
 import { usePageTitle } from "../../ui/usePageTitle";
-import { dueMessage, dueState } from "./due";
+import { dueMessage, dueState, followUpBasis } from "./due";
 import { AgendaQuery } from "./queries";
 
 type AgendaData = AgendaQueryResult["agenda"];
@@ -240,7 +240,14 @@ export function AgendaSections({ agenda, fetching, onMore }: { agenda: AgendaDat
           caseItem(
             o.id,
             o.case,
-            t("agenda.followUp", { kind: label("OutcomeKind", o.kind), date: f.date(o.achievedOn) }),
+            <>
+              {t("agenda.followUp", { kind: label("OutcomeKind", o.kind), date: f.date(o.achievedOn) })}
+              {!followUpBasis(o.case.person.consents ?? [], today) && (
+                <span className="d-block fw-semibold" data-testid="follow-up-basis-missing">
+                  {t("agenda.followUpBasisMissing")}
+                </span>
+              )}
+            </>,
             <DueText due={o.followUpDueOn} today={today} />,
           )
         }

@@ -1,7 +1,7 @@
 import { createIntl } from "react-intl";
 import { describe, expect, it } from "vitest";
 import { catalogues } from "../../i18n/catalogue";
-import { dueMessage, dueState } from "./due";
+import { dueMessage, dueState, followUpBasis } from "./due";
 
 const it_ = createIntl({ locale: "it", messages: catalogues.it });
 const en = createIntl({ locale: "en", messages: catalogues.en });
@@ -29,5 +29,15 @@ describe("agenda deadlines", () => {
   it("says them in English too", () => {
     expect(say("2026-11-15", en)).toBe("overdue by 10 days");
     expect(say("2026-11-26", en)).toBe("in 1 day");
+  });
+
+  it("finds the follow-up basis in force on the day: given by then, not withdrawn by then", () => {
+    const basis = (givenOn: string, withdrawnOn: string | null, purpose = "FOLLOW_UP") => [{ purpose, givenOn, withdrawnOn }];
+    expect(followUpBasis(basis("2026-05-01", null), today)).toBe(true);
+    expect(followUpBasis(basis("2026-11-26", null), today)).toBe(false);
+    expect(followUpBasis(basis("2026-05-01", today), today)).toBe(false);
+    expect(followUpBasis(basis("2026-05-01", "2026-11-26"), today)).toBe(true);
+    expect(followUpBasis(basis("2026-05-01", null, "CONTACT"), today)).toBe(false);
+    expect(followUpBasis([], today)).toBe(false);
   });
 });

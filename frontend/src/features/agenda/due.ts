@@ -25,3 +25,12 @@ export function dueMessage(d: Due): { id: string; values: { days: number } } {
       return { id: "agenda.due.soon", values: { days: d.days } };
   }
 }
+
+/**
+ * Whether the person's consent (or the legal basis) to be contacted for the
+ * follow-up is in force on a day: the API refuses the follow-up without it;
+ * the agenda says so beforehand. Days are ISO dates, compared as text.
+ */
+export function followUpBasis(consents: readonly { purpose: string; givenOn: string; withdrawnOn?: string | null }[], day: string): boolean {
+  return consents.some((k) => k.purpose === "FOLLOW_UP" && k.givenOn <= day && (!k.withdrawnOn || k.withdrawnOn > day));
+}

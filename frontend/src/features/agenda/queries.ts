@@ -137,6 +137,15 @@ export const AgendaQuery = graphql(`
             followUpDueOn
             case {
               ...AgendaCaseRef
+              person {
+                id
+                consents {
+                  id
+                  purpose
+                  givenOn
+                  withdrawnOn
+                }
+              }
             }
           }
         }
