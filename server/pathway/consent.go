@@ -24,12 +24,12 @@ import (
 // withdraws it; the steps that use the data for a purpose need one in
 // force (InForce), and say which is missing when there is none.
 
-// InForce selects the bases of a person for a purpose in force on a
-// day: given on or before it, not withdrawn by then; for SHARING, those
-// naming the organisation.
-func InForce(personID gid.ID, purpose consent.Purpose, org gid.ID, day domain.Date) predicate.Consent {
+// InForce selects the bases of the person matched (by ID, or as the
+// person of a case) for a purpose in force on a day: given on or before
+// it, not withdrawn by then; for SHARING, those naming the organisation.
+func InForce(whose predicate.Person, purpose consent.Purpose, org gid.ID, day domain.Date) predicate.Consent {
 	p := []predicate.Consent{
-		consent.HasPersonWith(person.ID(personID)), consent.PurposeEQ(purpose), consent.GivenOnLTE(day),
+		consent.HasPersonWith(whose), consent.PurposeEQ(purpose), consent.GivenOnLTE(day),
 		consent.Or(consent.WithdrawnOnIsNil(), consent.WithdrawnOnGT(day)),
 	}
 	if org != "" {
@@ -63,7 +63,7 @@ func RecordConsent(ctx context.Context, in RecordConsentInput) (*ent.Consent, er
 	if in.OrganizationID != nil {
 		org = *in.OrganizationID
 	}
-	twice, err := a.Client.Consent.Query().Where(InForce(c.Edges.Person.ID, in.Purpose, org, domain.Today())).Exist(a.Sys)
+	twice, err := a.Client.Consent.Query().Where(InForce(person.ID(c.Edges.Person.ID), in.Purpose, org, domain.Today())).Exist(a.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -131,11 +131,8 @@ func (s *step) followUpBasis() error {
 	if err != nil || !awaiting {
 		return err
 	}
-	who, err := s.Client.CaseFile.QueryPerson(s.c).OnlyID(s.Sys)
-	if err != nil {
-		return err
-	}
-	ok, err := s.Client.Consent.Query().Where(InForce(who, consent.PurposeFOLLOW_UP, "", domain.Today())).Exist(s.Sys)
+	whose := person.HasCasesWith(casefile.ID(s.c.ID))
+	ok, err := s.Client.Consent.Query().Where(InForce(whose, consent.PurposeFOLLOW_UP, "", domain.Today())).Exist(s.Sys)
 	if err == nil && !ok {
 		err = block(domain.BlockNoFollowUpBasis, &fault.Conflict{Message: "no basis is in force for contacting the person for the follow-up: " +
 			"record their consent, or the legal basis, for FOLLOW_UP first (recordConsent)"})
