@@ -108,7 +108,9 @@ describe("main screens", () => {
     // The filtered table replaces the whole log's: wait for its rows.
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: caseID }) });
     await expect.poll(() => row.getByRole("cell", { name: /^Nota aggiunta/ }).count()).toBe(1);
-    expect(await row.getByRole("cell", { name: "Caso", exact: true }).count()).toBe(1);
+    // The table may render again meanwhile (its page of results
+    // settling): each check waits for it, as the one above does.
+    await expect.poll(() => row.getByRole("cell", { name: "Caso", exact: true }).count()).toBe(1);
     expect(await row.getByRole("link", { name: caseID }).getAttribute("href")).toBe(`/cases/${caseID}`);
     await checkScreen(page, "16b-admin-audit-filtered");
     await page.context().close();
