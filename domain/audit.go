@@ -22,6 +22,9 @@ var AuditActions = func() []AuditAction {
 		"EXPORT_PERSON", "ACCESS_REPORT", "ERASE_IDENTITY", "RETENTION_ERASE",
 		// The bases of the uses of a person's data (server/pathway/consent.go).
 		"RECORD_CONSENT", "WITHDRAW_CONSENT",
+		// A partner organisation's answers to service requests, and each
+		// read of the contact data a request shares (server/pathway/request.go).
+		"ACCEPT_SERVICE_REQUEST", "DECLINE_SERVICE_REQUEST", "COMPLETE_SERVICE_REQUEST", "READ_SHARED_CONTACT",
 		// Cases: referral and search; the steps of the pathway follow.
 		"REFER_CASE", "SEARCH_CASES",
 	}
@@ -30,7 +33,7 @@ var AuditActions = func() []AuditAction {
 	}
 	return append(out,
 		// Governance: tables, protocols, directives, meetings.
-		"SET_TABLE_TIME_LIMITS",
+		"SET_TABLE_TIME_LIMITS", "SET_TABLE_APPROVALS",
 		"ACTIVATE_PROTOCOL", "TERMINATE_PROTOCOL", "ADD_PROTOCOL_PARTY",
 		"ADD_PROTOCOL_COMMITMENT", "FULFIL_PROTOCOL_COMMITMENT", "DROP_PROTOCOL_COMMITMENT",
 		"ISSUE_DIRECTIVE", "ACKNOWLEDGE_DIRECTIVE", "RECORD_MEETING",

@@ -92,6 +92,10 @@ const (
 	ActionAcceptTransfer              CaseAction = "ACCEPT_TRANSFER"
 	ActionDeclineTransfer             CaseAction = "DECLINE_TRANSFER"
 	ActionAddNote                     CaseAction = "ADD_NOTE"
+	ActionRequestService              CaseAction = "REQUEST_SERVICE"
+	ActionCancelServiceRequest        CaseAction = "CANCEL_SERVICE_REQUEST"
+	ActionApproveProposal             CaseAction = "APPROVE_PROPOSAL"
+	ActionReturnProposal              CaseAction = "RETURN_PROPOSAL"
 )
 
 // Mutation is the name of the GraphQL mutation that takes the step:
@@ -137,16 +141,20 @@ const (
 	NoPendingTransfer Precondition = "NO_PENDING_TRANSFER"          // no transfer is waiting for an answer
 	PendingTransfer   Precondition = "PENDING_TRANSFER"             // a transfer is waiting for an answer
 	FollowUpBasis     Precondition = "FOLLOW_UP_BASIS"              // a basis is in force for contacting the person for the follow-up
+	NoPendingPlan     Precondition = "NO_PENDING_PLAN"              // no proposed plan waits for the coordinator's approval
+	NoPendingClosure  Precondition = "NO_PENDING_CLOSURE"           // no proposed closure waits for the coordinator's approval
+	PendingApproval   Precondition = "PENDING_APPROVAL"             // a proposal waits for the coordinator's approval
 )
 
 // Preconditions lists every precondition.
-var Preconditions = []Precondition{NeedsPreliminary, NothingPending, Reopenable, NoPendingTransfer, PendingTransfer, FollowUpBasis}
+var Preconditions = []Precondition{NeedsPreliminary, NothingPending, Reopenable, NoPendingTransfer, PendingTransfer, FollowUpBasis,
+	NoPendingPlan, NoPendingClosure, PendingApproval}
 
 // Situational preconditions make a step exist only in their situation
 // (answering a transfer needs one pending): unmet, the step is not one
 // the viewer could take, and Case.actions leaves it out rather than show
 // it blocked.
-var Situational = []Precondition{PendingTransfer}
+var Situational = []Precondition{PendingTransfer, PendingApproval}
 
 // ActionBlock says why a step the viewer could take on the case is
 // blocked now: the precondition it misses, as the user must read it.
@@ -160,10 +168,13 @@ const (
 	BlockPersonHasOpenCase ActionBlock = "PERSON_HAS_OPEN_CASE"           // Reopenable: the person has another open case
 	BlockTransferWaiting   ActionBlock = "TRANSFER_PENDING"               // NoPendingTransfer: a transfer waits for an answer
 	BlockNoFollowUpBasis   ActionBlock = "FOLLOW_UP_BASIS_MISSING"        // FollowUpBasis: record the basis for the follow-up contact first
+	BlockPlanPending       ActionBlock = "PLAN_AWAITING_APPROVAL"         // NoPendingPlan: the coordinator approves or returns the proposed plan first
+	BlockClosurePending    ActionBlock = "CLOSURE_AWAITING_APPROVAL"      // NoPendingClosure: the coordinator approves or returns the proposed closure first
 )
 
 // ActionBlocks lists every reason a step is blocked.
-var ActionBlocks = []ActionBlock{BlockNoPreliminary, BlockPendingWork, BlockAlreadyReopened, BlockPersonHasOpenCase, BlockTransferWaiting, BlockNoFollowUpBasis}
+var ActionBlocks = []ActionBlock{BlockNoPreliminary, BlockPendingWork, BlockAlreadyReopened, BlockPersonHasOpenCase, BlockTransferWaiting, BlockNoFollowUpBasis,
+	BlockPlanPending, BlockClosurePending}
 
 // CaseStep is a row of the pathway's table: a step, the statuses it
 // starts from (none: any), the status it leads to (none: the case stays
@@ -190,7 +201,9 @@ var CaseSteps = []CaseStep{
 	{Action: ActionTakeCharge, From: []CaseStatus{CaseUnderAssessment}, To: CaseInCharge, Who: ActorCoordinator,
 		Needs: []Precondition{NeedsPreliminary}},
 	{Action: ActionAssignCaseManager, From: WorkingCaseStatuses, Who: ActorCoordinator},
-	{Action: ActionUpdatePlan, From: WorkingCaseStatuses, Who: ActorMember},
+	// A plan proposed for approval is the coordinator's to approve or
+	// return: agreeing it again waits for the answer.
+	{Action: ActionUpdatePlan, From: WorkingCaseStatuses, Who: ActorMember, Needs: []Precondition{NoPendingPlan}},
 	{Action: ActionAddGoal, From: WorkingCaseStatuses, Who: ActorMember},
 	{Action: ActionUpdateGoal, From: WorkingCaseStatuses, Who: ActorMember},
 	{Action: ActionAddCommitment, From: WorkingCaseStatuses, Who: ActorMember},
@@ -204,9 +217,12 @@ var CaseSteps = []CaseStep{
 		Needs: []Precondition{FollowUpBasis}},
 	{Action: ActionScheduleMonitoringMeeting, From: WorkingCaseStatuses, Who: ActorMember},
 	{Action: ActionRecordMonitoringMeeting, From: WorkingCaseStatuses, Who: ActorMember},
-	{Action: ActionMoveToMonitoring, From: []CaseStatus{CaseInCharge}, To: CaseMonitoring, Who: ActorManagerOrCoord},
+	{Action: ActionMoveToMonitoring, From: []CaseStatus{CaseInCharge}, To: CaseMonitoring, Who: ActorManagerOrCoord,
+		Needs: []Precondition{NoPendingPlan}},
+	// Where the table's closures need the coordinator's approval, a case
+	// manager's closure is a proposal (an Approval) until approved.
 	{Action: ActionCloseCase, From: WorkingCaseStatuses, To: CaseClosed, Who: ActorManagerOrCoord,
-		Needs: []Precondition{NothingPending}},
+		Needs: []Precondition{NothingPending, NoPendingClosure}},
 	// Reopening starts a new case linked to the closed one, which stays
 	// closed.
 	{Action: ActionReopenCase, From: []CaseStatus{CaseClosed}, Who: ActorManagerOrCoord,
@@ -218,6 +234,14 @@ var CaseSteps = []CaseStep{
 	{Action: ActionDeclineTransfer, From: OpenCaseStatuses, Who: ActorTransferParty,
 		Needs: []Precondition{PendingTransfer}},
 	{Action: ActionAddNote, Who: ActorMemberOrReferrer},
+	// Service requests to partner organisations: sharing contact data
+	// needs a SHARING basis for the organisation, checked on the input.
+	{Action: ActionRequestService, From: WorkingCaseStatuses, Who: ActorMember},
+	{Action: ActionCancelServiceRequest, From: WorkingCaseStatuses, Who: ActorMember},
+	// The coordinator's answer to a case manager's proposal: the status a
+	// closure leads to is the approval's to set.
+	{Action: ActionApproveProposal, From: WorkingCaseStatuses, Who: ActorCoordinator, Needs: []Precondition{PendingApproval}},
+	{Action: ActionReturnProposal, From: WorkingCaseStatuses, Who: ActorCoordinator, Needs: []Precondition{PendingApproval}},
 }
 
 // StepOf returns the row of a step.

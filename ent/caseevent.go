@@ -13,6 +13,7 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
 )
@@ -27,7 +28,7 @@ type CaseEvent struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// When the record was last changed (modificato il).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// What happened (tipo di evento): segnalazione, avvio della valutazione, valutazione registrata, mancato accoglimento, presa in carico, referente assegnato, progetto aggiornato, intervento aggiunto, intervento aggiornato, esito registrato, follow-up registrato, incontro di monitoraggio programmato, incontro di monitoraggio svolto, avvio del monitoraggio, chiusura, riapertura, trasferimento richiesto, trasferimento, trasferimento rifiutato, nota.
+	// What happened (tipo di evento): segnalazione, avvio della valutazione, valutazione registrata, mancato accoglimento, presa in carico, referente assegnato, progetto aggiornato, intervento aggiunto, intervento aggiornato, esito registrato, follow-up registrato, incontro di monitoraggio programmato, incontro di monitoraggio svolto, avvio del monitoraggio, chiusura, riapertura, trasferimento richiesto, trasferimento, trasferimento rifiutato, nota, servizio richiesto, richiesta accettata, richiesta rifiutata, servizio concluso, richiesta annullata, proposta per l'approvazione, proposta approvata, proposta restituita.
 	Kind caseevent.Kind `json:"kind,omitempty"`
 	// When it happened (data e ora).
 	OccurredAt time.Time `json:"occurred_at,omitempty"`
@@ -47,7 +48,15 @@ type CaseEvent struct {
 	StillHeld *bool `json:"still_held,omitempty"`
 	// Why the case was closed, for CLOSED (motivo di chiusura).
 	ClosureReason *caseevent.ClosureReason `json:"closure_reason,omitempty"`
-	// The day the step names: the monitoring meeting's planned or held day (data).
+	// Why the organisation declined, for SERVICE_REQUEST_DECLINED (motivo del rifiuto).
+	DeclineReason *caseevent.DeclineReason `json:"decline_reason,omitempty"`
+	// Why the service ended as it did, for SERVICE_REQUEST_COMPLETED (motivo dell'esito).
+	CompletionReason *caseevent.CompletionReason `json:"completion_reason,omitempty"`
+	// Whether the service reached its purpose, for SERVICE_REQUEST_COMPLETED (esito positivo).
+	Successful *bool `json:"successful,omitempty"`
+	// What was proposed, for PROPOSED, PROPOSAL_APPROVED and PROPOSAL_RETURNED (oggetto della proposta).
+	ApprovalKind *caseevent.ApprovalKind `json:"approval_kind,omitempty"`
+	// The day the step names: the monitoring meeting's planned or held day, an accepted service's planned start (data).
 	Day *domain.Date `json:"day,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CaseEventQuery when eager-loading is set.
@@ -57,6 +66,7 @@ type CaseEvent struct {
 	case_event_assignee     *gid.ID
 	case_event_from_table   *gid.ID
 	case_event_to_table     *gid.ID
+	case_event_organization *gid.ID
 	case_event_related_case *gid.ID
 	selectValues            sql.SelectValues
 }
@@ -73,13 +83,15 @@ type CaseEventEdges struct {
 	FromTable *TerritorialTable `json:"from_table,omitempty"`
 	// The table asked to receive the case, or that received it, for the transfer kinds (tavolo di destinazione).
 	ToTable *TerritorialTable `json:"to_table,omitempty"`
+	// The partner organisation, for the service request kinds (ente).
+	Organization *Organization `json:"organization,omitempty"`
 	// The other case of a reopening, for REOPENED: the new case (REOPENED_AS) or the earlier one (REOPENS); null when the viewer may not read it (caso collegato).
 	RelatedCase *CaseFile `json:"related_case,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
-	totalCount [6]map[string]int
+	totalCount [7]map[string]int
 }
 
 // CaseOrErr returns the Case value or an error if the edge
@@ -137,12 +149,23 @@ func (e CaseEventEdges) ToTableOrErr() (*TerritorialTable, error) {
 	return nil, &NotLoadedError{edge: "to_table"}
 }
 
+// OrganizationOrErr returns the Organization value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e CaseEventEdges) OrganizationOrErr() (*Organization, error) {
+	if e.Organization != nil {
+		return e.Organization, nil
+	} else if e.loadedTypes[5] {
+		return nil, &NotFoundError{label: organization.Label}
+	}
+	return nil, &NotLoadedError{edge: "organization"}
+}
+
 // RelatedCaseOrErr returns the RelatedCase value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e CaseEventEdges) RelatedCaseOrErr() (*CaseFile, error) {
 	if e.RelatedCase != nil {
 		return e.RelatedCase, nil
-	} else if e.loadedTypes[5] {
+	} else if e.loadedTypes[6] {
 		return nil, &NotFoundError{label: casefile.Label}
 	}
 	return nil, &NotLoadedError{edge: "related_case"}
@@ -157,9 +180,9 @@ func (*CaseEvent) scanValues(columns []string) ([]any, error) {
 			values[i] = &sql.NullScanner{S: new(domain.Date)}
 		case caseevent.FieldID:
 			values[i] = new(gid.ID)
-		case caseevent.FieldStillHeld:
+		case caseevent.FieldStillHeld, caseevent.FieldSuccessful:
 			values[i] = new(sql.NullBool)
-		case caseevent.FieldKind, caseevent.FieldNote, caseevent.FieldDetail, caseevent.FieldAssessmentLevel, caseevent.FieldInterventionKind, caseevent.FieldInterventionStatus, caseevent.FieldOutcomeKind, caseevent.FieldClosureReason:
+		case caseevent.FieldKind, caseevent.FieldNote, caseevent.FieldDetail, caseevent.FieldAssessmentLevel, caseevent.FieldInterventionKind, caseevent.FieldInterventionStatus, caseevent.FieldOutcomeKind, caseevent.FieldClosureReason, caseevent.FieldDeclineReason, caseevent.FieldCompletionReason, caseevent.FieldApprovalKind:
 			values[i] = new(sql.NullString)
 		case caseevent.FieldCreatedAt, caseevent.FieldUpdatedAt, caseevent.FieldOccurredAt:
 			values[i] = new(sql.NullTime)
@@ -173,7 +196,9 @@ func (*CaseEvent) scanValues(columns []string) ([]any, error) {
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		case caseevent.ForeignKeys[4]: // case_event_to_table
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
-		case caseevent.ForeignKeys[5]: // case_event_related_case
+		case caseevent.ForeignKeys[5]: // case_event_organization
+			values[i] = &sql.NullScanner{S: new(gid.ID)}
+		case caseevent.ForeignKeys[6]: // case_event_related_case
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
@@ -275,6 +300,34 @@ func (_m *CaseEvent) assignValues(columns []string, values []any) error {
 				_m.ClosureReason = new(caseevent.ClosureReason)
 				*_m.ClosureReason = caseevent.ClosureReason(value.String)
 			}
+		case caseevent.FieldDeclineReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field decline_reason", values[i])
+			} else if value.Valid {
+				_m.DeclineReason = new(caseevent.DeclineReason)
+				*_m.DeclineReason = caseevent.DeclineReason(value.String)
+			}
+		case caseevent.FieldCompletionReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field completion_reason", values[i])
+			} else if value.Valid {
+				_m.CompletionReason = new(caseevent.CompletionReason)
+				*_m.CompletionReason = caseevent.CompletionReason(value.String)
+			}
+		case caseevent.FieldSuccessful:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field successful", values[i])
+			} else if value.Valid {
+				_m.Successful = new(bool)
+				*_m.Successful = value.Bool
+			}
+		case caseevent.FieldApprovalKind:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field approval_kind", values[i])
+			} else if value.Valid {
+				_m.ApprovalKind = new(caseevent.ApprovalKind)
+				*_m.ApprovalKind = caseevent.ApprovalKind(value.String)
+			}
 		case caseevent.FieldDay:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field day", values[i])
@@ -319,6 +372,13 @@ func (_m *CaseEvent) assignValues(columns []string, values []any) error {
 			}
 		case caseevent.ForeignKeys[5]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field case_event_organization", values[i])
+			} else if value.Valid {
+				_m.case_event_organization = new(gid.ID)
+				*_m.case_event_organization = *value.S.(*gid.ID)
+			}
+		case caseevent.ForeignKeys[6]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field case_event_related_case", values[i])
 			} else if value.Valid {
 				_m.case_event_related_case = new(gid.ID)
@@ -360,6 +420,11 @@ func (_m *CaseEvent) QueryFromTable() *TerritorialTableQuery {
 // QueryToTable queries the "to_table" edge of the CaseEvent entity.
 func (_m *CaseEvent) QueryToTable() *TerritorialTableQuery {
 	return NewCaseEventClient(_m.config).QueryToTable(_m)
+}
+
+// QueryOrganization queries the "organization" edge of the CaseEvent entity.
+func (_m *CaseEvent) QueryOrganization() *OrganizationQuery {
+	return NewCaseEventClient(_m.config).QueryOrganization(_m)
 }
 
 // QueryRelatedCase queries the "related_case" edge of the CaseEvent entity.
@@ -437,6 +502,26 @@ func (_m *CaseEvent) String() string {
 	builder.WriteString(", ")
 	if v := _m.ClosureReason; v != nil {
 		builder.WriteString("closure_reason=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.DeclineReason; v != nil {
+		builder.WriteString("decline_reason=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.CompletionReason; v != nil {
+		builder.WriteString("completion_reason=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.Successful; v != nil {
+		builder.WriteString("successful=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.ApprovalKind; v != nil {
+		builder.WriteString("approval_kind=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")

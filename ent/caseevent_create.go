@@ -14,6 +14,7 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
 )
@@ -177,6 +178,62 @@ func (_c *CaseEventCreate) SetNillableClosureReason(v *caseevent.ClosureReason) 
 	return _c
 }
 
+// SetDeclineReason sets the "decline_reason" field.
+func (_c *CaseEventCreate) SetDeclineReason(v caseevent.DeclineReason) *CaseEventCreate {
+	_c.mutation.SetDeclineReason(v)
+	return _c
+}
+
+// SetNillableDeclineReason sets the "decline_reason" field if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableDeclineReason(v *caseevent.DeclineReason) *CaseEventCreate {
+	if v != nil {
+		_c.SetDeclineReason(*v)
+	}
+	return _c
+}
+
+// SetCompletionReason sets the "completion_reason" field.
+func (_c *CaseEventCreate) SetCompletionReason(v caseevent.CompletionReason) *CaseEventCreate {
+	_c.mutation.SetCompletionReason(v)
+	return _c
+}
+
+// SetNillableCompletionReason sets the "completion_reason" field if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableCompletionReason(v *caseevent.CompletionReason) *CaseEventCreate {
+	if v != nil {
+		_c.SetCompletionReason(*v)
+	}
+	return _c
+}
+
+// SetSuccessful sets the "successful" field.
+func (_c *CaseEventCreate) SetSuccessful(v bool) *CaseEventCreate {
+	_c.mutation.SetSuccessful(v)
+	return _c
+}
+
+// SetNillableSuccessful sets the "successful" field if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableSuccessful(v *bool) *CaseEventCreate {
+	if v != nil {
+		_c.SetSuccessful(*v)
+	}
+	return _c
+}
+
+// SetApprovalKind sets the "approval_kind" field.
+func (_c *CaseEventCreate) SetApprovalKind(v caseevent.ApprovalKind) *CaseEventCreate {
+	_c.mutation.SetApprovalKind(v)
+	return _c
+}
+
+// SetNillableApprovalKind sets the "approval_kind" field if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableApprovalKind(v *caseevent.ApprovalKind) *CaseEventCreate {
+	if v != nil {
+		_c.SetApprovalKind(*v)
+	}
+	return _c
+}
+
 // SetDay sets the "day" field.
 func (_c *CaseEventCreate) SetDay(v domain.Date) *CaseEventCreate {
 	_c.mutation.SetDay(v)
@@ -290,6 +347,25 @@ func (_c *CaseEventCreate) SetNillableToTableID(id *gid.ID) *CaseEventCreate {
 // SetToTable sets the "to_table" edge to the TerritorialTable entity.
 func (_c *CaseEventCreate) SetToTable(v *TerritorialTable) *CaseEventCreate {
 	return _c.SetToTableID(v.ID)
+}
+
+// SetOrganizationID sets the "organization" edge to the Organization entity by ID.
+func (_c *CaseEventCreate) SetOrganizationID(id gid.ID) *CaseEventCreate {
+	_c.mutation.SetOrganizationID(id)
+	return _c
+}
+
+// SetNillableOrganizationID sets the "organization" edge to the Organization entity by ID if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableOrganizationID(id *gid.ID) *CaseEventCreate {
+	if id != nil {
+		_c = _c.SetOrganizationID(*id)
+	}
+	return _c
+}
+
+// SetOrganization sets the "organization" edge to the Organization entity.
+func (_c *CaseEventCreate) SetOrganization(v *Organization) *CaseEventCreate {
+	return _c.SetOrganizationID(v.ID)
 }
 
 // SetRelatedCaseID sets the "related_case" edge to the CaseFile entity by ID.
@@ -421,6 +497,21 @@ func (_c *CaseEventCreate) check() error {
 			return &ValidationError{Name: "closure_reason", err: fmt.Errorf(`ent: validator failed for field "CaseEvent.closure_reason": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.DeclineReason(); ok {
+		if err := caseevent.DeclineReasonValidator(v); err != nil {
+			return &ValidationError{Name: "decline_reason", err: fmt.Errorf(`ent: validator failed for field "CaseEvent.decline_reason": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.CompletionReason(); ok {
+		if err := caseevent.CompletionReasonValidator(v); err != nil {
+			return &ValidationError{Name: "completion_reason", err: fmt.Errorf(`ent: validator failed for field "CaseEvent.completion_reason": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.ApprovalKind(); ok {
+		if err := caseevent.ApprovalKindValidator(v); err != nil {
+			return &ValidationError{Name: "approval_kind", err: fmt.Errorf(`ent: validator failed for field "CaseEvent.approval_kind": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := caseevent.IDValidator(string(v)); err != nil {
 			return &ValidationError{Name: "id", err: fmt.Errorf(`ent: validator failed for field "CaseEvent.id": %w`, err)}
@@ -512,6 +603,22 @@ func (_c *CaseEventCreate) createSpec() (*CaseEvent, *sqlgraph.CreateSpec) {
 		_spec.SetField(caseevent.FieldClosureReason, field.TypeEnum, value)
 		_node.ClosureReason = &value
 	}
+	if value, ok := _c.mutation.DeclineReason(); ok {
+		_spec.SetField(caseevent.FieldDeclineReason, field.TypeEnum, value)
+		_node.DeclineReason = &value
+	}
+	if value, ok := _c.mutation.CompletionReason(); ok {
+		_spec.SetField(caseevent.FieldCompletionReason, field.TypeEnum, value)
+		_node.CompletionReason = &value
+	}
+	if value, ok := _c.mutation.Successful(); ok {
+		_spec.SetField(caseevent.FieldSuccessful, field.TypeBool, value)
+		_node.Successful = &value
+	}
+	if value, ok := _c.mutation.ApprovalKind(); ok {
+		_spec.SetField(caseevent.FieldApprovalKind, field.TypeEnum, value)
+		_node.ApprovalKind = &value
+	}
 	if value, ok := _c.mutation.Day(); ok {
 		_spec.SetField(caseevent.FieldDay, field.TypeTime, value)
 		_node.Day = &value
@@ -599,6 +706,23 @@ func (_c *CaseEventCreate) createSpec() (*CaseEvent, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.case_event_to_table = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.OrganizationIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   caseevent.OrganizationTable,
+			Columns: []string{caseevent.OrganizationColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.case_event_organization = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.RelatedCaseIDs(); len(nodes) > 0 {

@@ -16,6 +16,7 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
@@ -24,19 +25,20 @@ import (
 // CaseEventQuery is the builder for querying CaseEvent entities.
 type CaseEventQuery struct {
 	config
-	ctx             *QueryContext
-	order           []caseevent.OrderOption
-	inters          []Interceptor
-	predicates      []predicate.CaseEvent
-	withCase        *CaseFileQuery
-	withActor       *UserQuery
-	withAssignee    *UserQuery
-	withFromTable   *TerritorialTableQuery
-	withToTable     *TerritorialTableQuery
-	withRelatedCase *CaseFileQuery
-	withFKs         bool
-	loadTotal       []func(context.Context, []*CaseEvent) error
-	modifiers       []func(*sql.Selector)
+	ctx              *QueryContext
+	order            []caseevent.OrderOption
+	inters           []Interceptor
+	predicates       []predicate.CaseEvent
+	withCase         *CaseFileQuery
+	withActor        *UserQuery
+	withAssignee     *UserQuery
+	withFromTable    *TerritorialTableQuery
+	withToTable      *TerritorialTableQuery
+	withOrganization *OrganizationQuery
+	withRelatedCase  *CaseFileQuery
+	withFKs          bool
+	loadTotal        []func(context.Context, []*CaseEvent) error
+	modifiers        []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -176,6 +178,28 @@ func (_q *CaseEventQuery) QueryToTable() *TerritorialTableQuery {
 			sqlgraph.From(caseevent.Table, caseevent.FieldID, selector),
 			sqlgraph.To(territorialtable.Table, territorialtable.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, caseevent.ToTableTable, caseevent.ToTableColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryOrganization chains the current query on the "organization" edge.
+func (_q *CaseEventQuery) QueryOrganization() *OrganizationQuery {
+	query := (&OrganizationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(caseevent.Table, caseevent.FieldID, selector),
+			sqlgraph.To(organization.Table, organization.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, caseevent.OrganizationTable, caseevent.OrganizationColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -392,17 +416,18 @@ func (_q *CaseEventQuery) Clone() *CaseEventQuery {
 		return nil
 	}
 	return &CaseEventQuery{
-		config:          _q.config,
-		ctx:             _q.ctx.Clone(),
-		order:           append([]caseevent.OrderOption{}, _q.order...),
-		inters:          append([]Interceptor{}, _q.inters...),
-		predicates:      append([]predicate.CaseEvent{}, _q.predicates...),
-		withCase:        _q.withCase.Clone(),
-		withActor:       _q.withActor.Clone(),
-		withAssignee:    _q.withAssignee.Clone(),
-		withFromTable:   _q.withFromTable.Clone(),
-		withToTable:     _q.withToTable.Clone(),
-		withRelatedCase: _q.withRelatedCase.Clone(),
+		config:           _q.config,
+		ctx:              _q.ctx.Clone(),
+		order:            append([]caseevent.OrderOption{}, _q.order...),
+		inters:           append([]Interceptor{}, _q.inters...),
+		predicates:       append([]predicate.CaseEvent{}, _q.predicates...),
+		withCase:         _q.withCase.Clone(),
+		withActor:        _q.withActor.Clone(),
+		withAssignee:     _q.withAssignee.Clone(),
+		withFromTable:    _q.withFromTable.Clone(),
+		withToTable:      _q.withToTable.Clone(),
+		withOrganization: _q.withOrganization.Clone(),
+		withRelatedCase:  _q.withRelatedCase.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -462,6 +487,17 @@ func (_q *CaseEventQuery) WithToTable(opts ...func(*TerritorialTableQuery)) *Cas
 		opt(query)
 	}
 	_q.withToTable = query
+	return _q
+}
+
+// WithOrganization tells the query-builder to eager-load the nodes that are connected to
+// the "organization" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseEventQuery) WithOrganization(opts ...func(*OrganizationQuery)) *CaseEventQuery {
+	query := (&OrganizationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withOrganization = query
 	return _q
 }
 
@@ -561,16 +597,17 @@ func (_q *CaseEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ca
 		nodes       = []*CaseEvent{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withCase != nil,
 			_q.withActor != nil,
 			_q.withAssignee != nil,
 			_q.withFromTable != nil,
 			_q.withToTable != nil,
+			_q.withOrganization != nil,
 			_q.withRelatedCase != nil,
 		}
 	)
-	if _q.withCase != nil || _q.withActor != nil || _q.withAssignee != nil || _q.withFromTable != nil || _q.withToTable != nil || _q.withRelatedCase != nil {
+	if _q.withCase != nil || _q.withActor != nil || _q.withAssignee != nil || _q.withFromTable != nil || _q.withToTable != nil || _q.withOrganization != nil || _q.withRelatedCase != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -624,6 +661,12 @@ func (_q *CaseEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ca
 	if query := _q.withToTable; query != nil {
 		if err := _q.loadToTable(ctx, query, nodes, nil,
 			func(n *CaseEvent, e *TerritorialTable) { n.Edges.ToTable = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withOrganization; query != nil {
+		if err := _q.loadOrganization(ctx, query, nodes, nil,
+			func(n *CaseEvent, e *Organization) { n.Edges.Organization = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -794,6 +837,38 @@ func (_q *CaseEventQuery) loadToTable(ctx context.Context, query *TerritorialTab
 		nodes, ok := nodeids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected foreign-key "case_event_to_table" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *CaseEventQuery) loadOrganization(ctx context.Context, query *OrganizationQuery, nodes []*CaseEvent, init func(*CaseEvent), assign func(*CaseEvent, *Organization)) error {
+	ids := make([]gid.ID, 0, len(nodes))
+	nodeids := make(map[gid.ID][]*CaseEvent)
+	for i := range nodes {
+		if nodes[i].case_event_organization == nil {
+			continue
+		}
+		fk := *nodes[i].case_event_organization
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(organization.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "case_event_organization" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)

@@ -180,6 +180,18 @@ func (_u *CaseEventUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.ClosureReasonCleared() {
 		_spec.ClearField(caseevent.FieldClosureReason, field.TypeEnum)
 	}
+	if _u.mutation.DeclineReasonCleared() {
+		_spec.ClearField(caseevent.FieldDeclineReason, field.TypeEnum)
+	}
+	if _u.mutation.CompletionReasonCleared() {
+		_spec.ClearField(caseevent.FieldCompletionReason, field.TypeEnum)
+	}
+	if _u.mutation.SuccessfulCleared() {
+		_spec.ClearField(caseevent.FieldSuccessful, field.TypeBool)
+	}
+	if _u.mutation.ApprovalKindCleared() {
+		_spec.ClearField(caseevent.FieldApprovalKind, field.TypeEnum)
+	}
 	if _u.mutation.DayCleared() {
 		_spec.ClearField(caseevent.FieldDay, field.TypeTime)
 	}
@@ -385,6 +397,18 @@ func (_u *CaseEventUpdateOne) sqlSave(ctx context.Context) (_node *CaseEvent, er
 	}
 	if _u.mutation.ClosureReasonCleared() {
 		_spec.ClearField(caseevent.FieldClosureReason, field.TypeEnum)
+	}
+	if _u.mutation.DeclineReasonCleared() {
+		_spec.ClearField(caseevent.FieldDeclineReason, field.TypeEnum)
+	}
+	if _u.mutation.CompletionReasonCleared() {
+		_spec.ClearField(caseevent.FieldCompletionReason, field.TypeEnum)
+	}
+	if _u.mutation.SuccessfulCleared() {
+		_spec.ClearField(caseevent.FieldSuccessful, field.TypeBool)
+	}
+	if _u.mutation.ApprovalKindCleared() {
+		_spec.ClearField(caseevent.FieldApprovalKind, field.TypeEnum)
 	}
 	if _u.mutation.DayCleared() {
 		_spec.ClearField(caseevent.FieldDay, field.TypeTime)

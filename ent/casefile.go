@@ -113,11 +113,15 @@ type CaseFileEdges struct {
 	Interventions []*Intervention `json:"interventions,omitempty"`
 	// Outcomes recorded for the case (esiti).
 	Outcomes []*Outcome `json:"outcomes,omitempty"`
+	// Requests to partner organisations for services for the case (richieste di servizio).
+	ServiceRequests []*ServiceRequest `json:"service_requests,omitempty"`
+	// Proposals of the plan or of the closure that needed the coordinator's approval, and the answers (approvazioni).
+	Approvals []*Approval `json:"approvals,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [15]bool
+	loadedTypes [17]bool
 	// totalCount holds the count of the edges above.
-	totalCount [15]map[string]int
+	totalCount [17]map[string]int
 
 	namedTeam               map[string][]*User
 	namedAssessments        map[string][]*Assessment
@@ -125,6 +129,8 @@ type CaseFileEdges struct {
 	namedEvents             map[string][]*CaseEvent
 	namedInterventions      map[string][]*Intervention
 	namedOutcomes           map[string][]*Outcome
+	namedServiceRequests    map[string][]*ServiceRequest
+	namedApprovals          map[string][]*Approval
 }
 
 // PersonOrErr returns the Person value or an error if the edge
@@ -278,6 +284,24 @@ func (e CaseFileEdges) OutcomesOrErr() ([]*Outcome, error) {
 		return e.Outcomes, nil
 	}
 	return nil, &NotLoadedError{edge: "outcomes"}
+}
+
+// ServiceRequestsOrErr returns the ServiceRequests value or an error if the edge
+// was not loaded in eager-loading.
+func (e CaseFileEdges) ServiceRequestsOrErr() ([]*ServiceRequest, error) {
+	if e.loadedTypes[15] {
+		return e.ServiceRequests, nil
+	}
+	return nil, &NotLoadedError{edge: "service_requests"}
+}
+
+// ApprovalsOrErr returns the Approvals value or an error if the edge
+// was not loaded in eager-loading.
+func (e CaseFileEdges) ApprovalsOrErr() ([]*Approval, error) {
+	if e.loadedTypes[16] {
+		return e.Approvals, nil
+	}
+	return nil, &NotLoadedError{edge: "approvals"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -610,6 +634,16 @@ func (_m *CaseFile) QueryOutcomes() *OutcomeQuery {
 	return NewCaseFileClient(_m.config).QueryOutcomes(_m)
 }
 
+// QueryServiceRequests queries the "service_requests" edge of the CaseFile entity.
+func (_m *CaseFile) QueryServiceRequests() *ServiceRequestQuery {
+	return NewCaseFileClient(_m.config).QueryServiceRequests(_m)
+}
+
+// QueryApprovals queries the "approvals" edge of the CaseFile entity.
+func (_m *CaseFile) QueryApprovals() *ApprovalQuery {
+	return NewCaseFileClient(_m.config).QueryApprovals(_m)
+}
+
 // Update returns a builder for updating this CaseFile.
 // Note that you need to call CaseFile.Unwrap() before calling this method if this CaseFile
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -858,6 +892,54 @@ func (_m *CaseFile) appendNamedOutcomes(name string, edges ...*Outcome) {
 		_m.Edges.namedOutcomes[name] = []*Outcome{}
 	} else {
 		_m.Edges.namedOutcomes[name] = append(_m.Edges.namedOutcomes[name], edges...)
+	}
+}
+
+// NamedServiceRequests returns the ServiceRequests named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *CaseFile) NamedServiceRequests(name string) ([]*ServiceRequest, error) {
+	if _m.Edges.namedServiceRequests == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedServiceRequests[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *CaseFile) appendNamedServiceRequests(name string, edges ...*ServiceRequest) {
+	if _m.Edges.namedServiceRequests == nil {
+		_m.Edges.namedServiceRequests = make(map[string][]*ServiceRequest)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedServiceRequests[name] = []*ServiceRequest{}
+	} else {
+		_m.Edges.namedServiceRequests[name] = append(_m.Edges.namedServiceRequests[name], edges...)
+	}
+}
+
+// NamedApprovals returns the Approvals named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *CaseFile) NamedApprovals(name string) ([]*Approval, error) {
+	if _m.Edges.namedApprovals == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedApprovals[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *CaseFile) appendNamedApprovals(name string, edges ...*Approval) {
+	if _m.Edges.namedApprovals == nil {
+		_m.Edges.namedApprovals = make(map[string][]*Approval)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedApprovals[name] = []*Approval{}
+	} else {
+		_m.Edges.namedApprovals[name] = append(_m.Edges.namedApprovals[name], edges...)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -25,6 +26,7 @@ import (
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/predicate"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
 )
@@ -51,6 +53,8 @@ type CaseFileQuery struct {
 	withPlan                    *PlanQuery
 	withInterventions           *InterventionQuery
 	withOutcomes                *OutcomeQuery
+	withServiceRequests         *ServiceRequestQuery
+	withApprovals               *ApprovalQuery
 	withFKs                     bool
 	loadTotal                   []func(context.Context, []*CaseFile) error
 	modifiers                   []func(*sql.Selector)
@@ -60,6 +64,8 @@ type CaseFileQuery struct {
 	withNamedEvents             map[string]*CaseEventQuery
 	withNamedInterventions      map[string]*InterventionQuery
 	withNamedOutcomes           map[string]*OutcomeQuery
+	withNamedServiceRequests    map[string]*ServiceRequestQuery
+	withNamedApprovals          map[string]*ApprovalQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -426,6 +432,50 @@ func (_q *CaseFileQuery) QueryOutcomes() *OutcomeQuery {
 	return query
 }
 
+// QueryServiceRequests chains the current query on the "service_requests" edge.
+func (_q *CaseFileQuery) QueryServiceRequests() *ServiceRequestQuery {
+	query := (&ServiceRequestClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, selector),
+			sqlgraph.To(servicerequest.Table, servicerequest.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, casefile.ServiceRequestsTable, casefile.ServiceRequestsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryApprovals chains the current query on the "approvals" edge.
+func (_q *CaseFileQuery) QueryApprovals() *ApprovalQuery {
+	query := (&ApprovalClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, selector),
+			sqlgraph.To(approval.Table, approval.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, casefile.ApprovalsTable, casefile.ApprovalsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first CaseFile entity from the query.
 // Returns a *NotFoundError when no CaseFile was found.
 func (_q *CaseFileQuery) First(ctx context.Context) (*CaseFile, error) {
@@ -633,6 +683,8 @@ func (_q *CaseFileQuery) Clone() *CaseFileQuery {
 		withPlan:                  _q.withPlan.Clone(),
 		withInterventions:         _q.withInterventions.Clone(),
 		withOutcomes:              _q.withOutcomes.Clone(),
+		withServiceRequests:       _q.withServiceRequests.Clone(),
+		withApprovals:             _q.withApprovals.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -805,6 +857,28 @@ func (_q *CaseFileQuery) WithOutcomes(opts ...func(*OutcomeQuery)) *CaseFileQuer
 	return _q
 }
 
+// WithServiceRequests tells the query-builder to eager-load the nodes that are connected to
+// the "service_requests" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithServiceRequests(opts ...func(*ServiceRequestQuery)) *CaseFileQuery {
+	query := (&ServiceRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withServiceRequests = query
+	return _q
+}
+
+// WithApprovals tells the query-builder to eager-load the nodes that are connected to
+// the "approvals" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithApprovals(opts ...func(*ApprovalQuery)) *CaseFileQuery {
+	query := (&ApprovalClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withApprovals = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -890,7 +964,7 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 		nodes       = []*CaseFile{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [15]bool{
+		loadedTypes = [17]bool{
 			_q.withPerson != nil,
 			_q.withTable != nil,
 			_q.withReferringOrganization != nil,
@@ -906,6 +980,8 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 			_q.withPlan != nil,
 			_q.withInterventions != nil,
 			_q.withOutcomes != nil,
+			_q.withServiceRequests != nil,
+			_q.withApprovals != nil,
 		}
 	)
 	if _q.withPerson != nil || _q.withTable != nil || _q.withReferringOrganization != nil || _q.withReferringOperator != nil || _q.withCaseManager != nil || _q.withTransferTo != nil || _q.withPreviousCase != nil {
@@ -1033,6 +1109,20 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 			return nil, err
 		}
 	}
+	if query := _q.withServiceRequests; query != nil {
+		if err := _q.loadServiceRequests(ctx, query, nodes,
+			func(n *CaseFile) { n.Edges.ServiceRequests = []*ServiceRequest{} },
+			func(n *CaseFile, e *ServiceRequest) { n.Edges.ServiceRequests = append(n.Edges.ServiceRequests, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withApprovals; query != nil {
+		if err := _q.loadApprovals(ctx, query, nodes,
+			func(n *CaseFile) { n.Edges.Approvals = []*Approval{} },
+			func(n *CaseFile, e *Approval) { n.Edges.Approvals = append(n.Edges.Approvals, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedTeam {
 		if err := _q.loadTeam(ctx, query, nodes,
 			func(n *CaseFile) { n.appendNamedTeam(name) },
@@ -1072,6 +1162,20 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 		if err := _q.loadOutcomes(ctx, query, nodes,
 			func(n *CaseFile) { n.appendNamedOutcomes(name) },
 			func(n *CaseFile, e *Outcome) { n.appendNamedOutcomes(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedServiceRequests {
+		if err := _q.loadServiceRequests(ctx, query, nodes,
+			func(n *CaseFile) { n.appendNamedServiceRequests(name) },
+			func(n *CaseFile, e *ServiceRequest) { n.appendNamedServiceRequests(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedApprovals {
+		if err := _q.loadApprovals(ctx, query, nodes,
+			func(n *CaseFile) { n.appendNamedApprovals(name) },
+			func(n *CaseFile, e *Approval) { n.appendNamedApprovals(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1579,6 +1683,68 @@ func (_q *CaseFileQuery) loadOutcomes(ctx context.Context, query *OutcomeQuery, 
 	}
 	return nil
 }
+func (_q *CaseFileQuery) loadServiceRequests(ctx context.Context, query *ServiceRequestQuery, nodes []*CaseFile, init func(*CaseFile), assign func(*CaseFile, *ServiceRequest)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*CaseFile)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.ServiceRequest(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(casefile.ServiceRequestsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.service_request_case
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "service_request_case" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "service_request_case" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CaseFileQuery) loadApprovals(ctx context.Context, query *ApprovalQuery, nodes []*CaseFile, init func(*CaseFile), assign func(*CaseFile, *Approval)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*CaseFile)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Approval(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(casefile.ApprovalsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.approval_case
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "approval_case" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "approval_case" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *CaseFileQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1782,6 +1948,34 @@ func (_q *CaseFileQuery) WithNamedOutcomes(name string, opts ...func(*OutcomeQue
 		_q.withNamedOutcomes = make(map[string]*OutcomeQuery)
 	}
 	_q.withNamedOutcomes[name] = query
+	return _q
+}
+
+// WithNamedServiceRequests tells the query-builder to eager-load the nodes that are connected to the "service_requests"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithNamedServiceRequests(name string, opts ...func(*ServiceRequestQuery)) *CaseFileQuery {
+	query := (&ServiceRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedServiceRequests == nil {
+		_q.withNamedServiceRequests = make(map[string]*ServiceRequestQuery)
+	}
+	_q.withNamedServiceRequests[name] = query
+	return _q
+}
+
+// WithNamedApprovals tells the query-builder to eager-load the nodes that are connected to the "approvals"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithNamedApprovals(name string, opts ...func(*ApprovalQuery)) *CaseFileQuery {
+	query := (&ApprovalClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedApprovals == nil {
+		_q.withNamedApprovals = make(map[string]*ApprovalQuery)
+	}
+	_q.withNamedApprovals[name] = query
 	return _q
 }
 

@@ -14,6 +14,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -22,6 +23,7 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/predicate"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
 )
@@ -551,6 +553,36 @@ func (_u *CaseFileUpdate) AddOutcomes(v ...*Outcome) *CaseFileUpdate {
 	return _u.AddOutcomeIDs(ids...)
 }
 
+// AddServiceRequestIDs adds the "service_requests" edge to the ServiceRequest entity by IDs.
+func (_u *CaseFileUpdate) AddServiceRequestIDs(ids ...gid.ID) *CaseFileUpdate {
+	_u.mutation.AddServiceRequestIDs(ids...)
+	return _u
+}
+
+// AddServiceRequests adds the "service_requests" edges to the ServiceRequest entity.
+func (_u *CaseFileUpdate) AddServiceRequests(v ...*ServiceRequest) *CaseFileUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddServiceRequestIDs(ids...)
+}
+
+// AddApprovalIDs adds the "approvals" edge to the Approval entity by IDs.
+func (_u *CaseFileUpdate) AddApprovalIDs(ids ...gid.ID) *CaseFileUpdate {
+	_u.mutation.AddApprovalIDs(ids...)
+	return _u
+}
+
+// AddApprovals adds the "approvals" edges to the Approval entity.
+func (_u *CaseFileUpdate) AddApprovals(v ...*Approval) *CaseFileUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddApprovalIDs(ids...)
+}
+
 // Mutation returns the CaseFileMutation object of the builder.
 func (_u *CaseFileUpdate) Mutation() *CaseFileMutation {
 	return _u.mutation
@@ -716,6 +748,48 @@ func (_u *CaseFileUpdate) RemoveOutcomes(v ...*Outcome) *CaseFileUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveOutcomeIDs(ids...)
+}
+
+// ClearServiceRequests clears all "service_requests" edges to the ServiceRequest entity.
+func (_u *CaseFileUpdate) ClearServiceRequests() *CaseFileUpdate {
+	_u.mutation.ClearServiceRequests()
+	return _u
+}
+
+// RemoveServiceRequestIDs removes the "service_requests" edge to ServiceRequest entities by IDs.
+func (_u *CaseFileUpdate) RemoveServiceRequestIDs(ids ...gid.ID) *CaseFileUpdate {
+	_u.mutation.RemoveServiceRequestIDs(ids...)
+	return _u
+}
+
+// RemoveServiceRequests removes "service_requests" edges to ServiceRequest entities.
+func (_u *CaseFileUpdate) RemoveServiceRequests(v ...*ServiceRequest) *CaseFileUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveServiceRequestIDs(ids...)
+}
+
+// ClearApprovals clears all "approvals" edges to the Approval entity.
+func (_u *CaseFileUpdate) ClearApprovals() *CaseFileUpdate {
+	_u.mutation.ClearApprovals()
+	return _u
+}
+
+// RemoveApprovalIDs removes the "approvals" edge to Approval entities by IDs.
+func (_u *CaseFileUpdate) RemoveApprovalIDs(ids ...gid.ID) *CaseFileUpdate {
+	_u.mutation.RemoveApprovalIDs(ids...)
+	return _u
+}
+
+// RemoveApprovals removes "approvals" edges to Approval entities.
+func (_u *CaseFileUpdate) RemoveApprovals(v ...*Approval) *CaseFileUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveApprovalIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -1356,6 +1430,96 @@ func (_u *CaseFileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.ServiceRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.ServiceRequestsTable,
+			Columns: []string{casefile.ServiceRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedServiceRequestsIDs(); len(nodes) > 0 && !_u.mutation.ServiceRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.ServiceRequestsTable,
+			Columns: []string{casefile.ServiceRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ServiceRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.ServiceRequestsTable,
+			Columns: []string{casefile.ServiceRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ApprovalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.ApprovalsTable,
+			Columns: []string{casefile.ApprovalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(approval.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedApprovalsIDs(); len(nodes) > 0 && !_u.mutation.ApprovalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.ApprovalsTable,
+			Columns: []string{casefile.ApprovalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(approval.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ApprovalsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.ApprovalsTable,
+			Columns: []string{casefile.ApprovalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(approval.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -1889,6 +2053,36 @@ func (_u *CaseFileUpdateOne) AddOutcomes(v ...*Outcome) *CaseFileUpdateOne {
 	return _u.AddOutcomeIDs(ids...)
 }
 
+// AddServiceRequestIDs adds the "service_requests" edge to the ServiceRequest entity by IDs.
+func (_u *CaseFileUpdateOne) AddServiceRequestIDs(ids ...gid.ID) *CaseFileUpdateOne {
+	_u.mutation.AddServiceRequestIDs(ids...)
+	return _u
+}
+
+// AddServiceRequests adds the "service_requests" edges to the ServiceRequest entity.
+func (_u *CaseFileUpdateOne) AddServiceRequests(v ...*ServiceRequest) *CaseFileUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddServiceRequestIDs(ids...)
+}
+
+// AddApprovalIDs adds the "approvals" edge to the Approval entity by IDs.
+func (_u *CaseFileUpdateOne) AddApprovalIDs(ids ...gid.ID) *CaseFileUpdateOne {
+	_u.mutation.AddApprovalIDs(ids...)
+	return _u
+}
+
+// AddApprovals adds the "approvals" edges to the Approval entity.
+func (_u *CaseFileUpdateOne) AddApprovals(v ...*Approval) *CaseFileUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddApprovalIDs(ids...)
+}
+
 // Mutation returns the CaseFileMutation object of the builder.
 func (_u *CaseFileUpdateOne) Mutation() *CaseFileMutation {
 	return _u.mutation
@@ -2054,6 +2248,48 @@ func (_u *CaseFileUpdateOne) RemoveOutcomes(v ...*Outcome) *CaseFileUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveOutcomeIDs(ids...)
+}
+
+// ClearServiceRequests clears all "service_requests" edges to the ServiceRequest entity.
+func (_u *CaseFileUpdateOne) ClearServiceRequests() *CaseFileUpdateOne {
+	_u.mutation.ClearServiceRequests()
+	return _u
+}
+
+// RemoveServiceRequestIDs removes the "service_requests" edge to ServiceRequest entities by IDs.
+func (_u *CaseFileUpdateOne) RemoveServiceRequestIDs(ids ...gid.ID) *CaseFileUpdateOne {
+	_u.mutation.RemoveServiceRequestIDs(ids...)
+	return _u
+}
+
+// RemoveServiceRequests removes "service_requests" edges to ServiceRequest entities.
+func (_u *CaseFileUpdateOne) RemoveServiceRequests(v ...*ServiceRequest) *CaseFileUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveServiceRequestIDs(ids...)
+}
+
+// ClearApprovals clears all "approvals" edges to the Approval entity.
+func (_u *CaseFileUpdateOne) ClearApprovals() *CaseFileUpdateOne {
+	_u.mutation.ClearApprovals()
+	return _u
+}
+
+// RemoveApprovalIDs removes the "approvals" edge to Approval entities by IDs.
+func (_u *CaseFileUpdateOne) RemoveApprovalIDs(ids ...gid.ID) *CaseFileUpdateOne {
+	_u.mutation.RemoveApprovalIDs(ids...)
+	return _u
+}
+
+// RemoveApprovals removes "approvals" edges to Approval entities.
+func (_u *CaseFileUpdateOne) RemoveApprovals(v ...*Approval) *CaseFileUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveApprovalIDs(ids...)
 }
 
 // Where appends a list predicates to the CaseFileUpdate builder.
@@ -2717,6 +2953,96 @@ func (_u *CaseFileUpdateOne) sqlSave(ctx context.Context) (_node *CaseFile, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(outcome.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ServiceRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.ServiceRequestsTable,
+			Columns: []string{casefile.ServiceRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedServiceRequestsIDs(); len(nodes) > 0 && !_u.mutation.ServiceRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.ServiceRequestsTable,
+			Columns: []string{casefile.ServiceRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ServiceRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.ServiceRequestsTable,
+			Columns: []string{casefile.ServiceRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ApprovalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.ApprovalsTable,
+			Columns: []string{casefile.ApprovalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(approval.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedApprovalsIDs(); len(nodes) > 0 && !_u.mutation.ApprovalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.ApprovalsTable,
+			Columns: []string{casefile.ApprovalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(approval.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ApprovalsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.ApprovalsTable,
+			Columns: []string{casefile.ApprovalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(approval.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -17,6 +17,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
@@ -48,6 +49,7 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -65,6 +67,8 @@ type Client struct {
 	Schema *migrate.Schema
 	// APIToken is the client for interacting with the APIToken builders.
 	APIToken *APITokenClient
+	// Approval is the client for interacting with the Approval builders.
+	Approval *ApprovalClient
 	// Assessment is the client for interacting with the Assessment builders.
 	Assessment *AssessmentClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
@@ -127,6 +131,8 @@ type Client struct {
 	ProtocolCommitment *ProtocolCommitmentClient
 	// ProtocolParty is the client for interacting with the ProtocolParty builders.
 	ProtocolParty *ProtocolPartyClient
+	// ServiceRequest is the client for interacting with the ServiceRequest builders.
+	ServiceRequest *ServiceRequestClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// TableMembership is the client for interacting with the TableMembership builders.
@@ -151,6 +157,7 @@ func NewClient(opts ...Option) *Client {
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.APIToken = NewAPITokenClient(c.config)
+	c.Approval = NewApprovalClient(c.config)
 	c.Assessment = NewAssessmentClient(c.config)
 	c.AuditEvent = NewAuditEventClient(c.config)
 	c.CaseEvent = NewCaseEventClient(c.config)
@@ -182,6 +189,7 @@ func (c *Client) init() {
 	c.Protocol = NewProtocolClient(c.config)
 	c.ProtocolCommitment = NewProtocolCommitmentClient(c.config)
 	c.ProtocolParty = NewProtocolPartyClient(c.config)
+	c.ServiceRequest = NewServiceRequestClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.TableMembership = NewTableMembershipClient(c.config)
 	c.TerritorialTable = NewTerritorialTableClient(c.config)
@@ -281,6 +289,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ctx:                      ctx,
 		config:                   cfg,
 		APIToken:                 NewAPITokenClient(cfg),
+		Approval:                 NewApprovalClient(cfg),
 		Assessment:               NewAssessmentClient(cfg),
 		AuditEvent:               NewAuditEventClient(cfg),
 		CaseEvent:                NewCaseEventClient(cfg),
@@ -312,6 +321,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Protocol:                 NewProtocolClient(cfg),
 		ProtocolCommitment:       NewProtocolCommitmentClient(cfg),
 		ProtocolParty:            NewProtocolPartyClient(cfg),
+		ServiceRequest:           NewServiceRequestClient(cfg),
 		Session:                  NewSessionClient(cfg),
 		TableMembership:          NewTableMembershipClient(cfg),
 		TerritorialTable:         NewTerritorialTableClient(cfg),
@@ -338,6 +348,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ctx:                      ctx,
 		config:                   cfg,
 		APIToken:                 NewAPITokenClient(cfg),
+		Approval:                 NewApprovalClient(cfg),
 		Assessment:               NewAssessmentClient(cfg),
 		AuditEvent:               NewAuditEventClient(cfg),
 		CaseEvent:                NewCaseEventClient(cfg),
@@ -369,6 +380,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Protocol:                 NewProtocolClient(cfg),
 		ProtocolCommitment:       NewProtocolCommitmentClient(cfg),
 		ProtocolParty:            NewProtocolPartyClient(cfg),
+		ServiceRequest:           NewServiceRequestClient(cfg),
 		Session:                  NewSessionClient(cfg),
 		TableMembership:          NewTableMembershipClient(cfg),
 		TerritorialTable:         NewTerritorialTableClient(cfg),
@@ -404,14 +416,14 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile, c.Commitment,
-		c.Consent, c.Decision, c.Directive, c.DirectiveAcknowledgement, c.Fund, c.Goal,
-		c.Intervention, c.Meeting, c.MonitoringItem, c.MonitoringMeeting,
-		c.Municipality, c.Notification, c.NotificationPreference, c.Objective,
-		c.Organization, c.OutboxEvent, c.Outcome, c.OutgoingMail, c.Pact,
+		c.APIToken, c.Approval, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile,
+		c.Commitment, c.Consent, c.Decision, c.Directive, c.DirectiveAcknowledgement,
+		c.Fund, c.Goal, c.Intervention, c.Meeting, c.MonitoringItem,
+		c.MonitoringMeeting, c.Municipality, c.Notification, c.NotificationPreference,
+		c.Objective, c.Organization, c.OutboxEvent, c.Outcome, c.OutgoingMail, c.Pact,
 		c.PasswordToken, c.Person, c.PersonIdentity, c.Plan, c.Protocol,
-		c.ProtocolCommitment, c.ProtocolParty, c.Session, c.TableMembership,
-		c.TerritorialTable, c.User, c.Webhook, c.WebhookDelivery,
+		c.ProtocolCommitment, c.ProtocolParty, c.ServiceRequest, c.Session,
+		c.TableMembership, c.TerritorialTable, c.User, c.Webhook, c.WebhookDelivery,
 	} {
 		n.Use(hooks...)
 	}
@@ -421,14 +433,14 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile, c.Commitment,
-		c.Consent, c.Decision, c.Directive, c.DirectiveAcknowledgement, c.Fund, c.Goal,
-		c.Intervention, c.Meeting, c.MonitoringItem, c.MonitoringMeeting,
-		c.Municipality, c.Notification, c.NotificationPreference, c.Objective,
-		c.Organization, c.OutboxEvent, c.Outcome, c.OutgoingMail, c.Pact,
+		c.APIToken, c.Approval, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile,
+		c.Commitment, c.Consent, c.Decision, c.Directive, c.DirectiveAcknowledgement,
+		c.Fund, c.Goal, c.Intervention, c.Meeting, c.MonitoringItem,
+		c.MonitoringMeeting, c.Municipality, c.Notification, c.NotificationPreference,
+		c.Objective, c.Organization, c.OutboxEvent, c.Outcome, c.OutgoingMail, c.Pact,
 		c.PasswordToken, c.Person, c.PersonIdentity, c.Plan, c.Protocol,
-		c.ProtocolCommitment, c.ProtocolParty, c.Session, c.TableMembership,
-		c.TerritorialTable, c.User, c.Webhook, c.WebhookDelivery,
+		c.ProtocolCommitment, c.ProtocolParty, c.ServiceRequest, c.Session,
+		c.TableMembership, c.TerritorialTable, c.User, c.Webhook, c.WebhookDelivery,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -439,6 +451,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
 	case *APITokenMutation:
 		return c.APIToken.mutate(ctx, m)
+	case *ApprovalMutation:
+		return c.Approval.mutate(ctx, m)
 	case *AssessmentMutation:
 		return c.Assessment.mutate(ctx, m)
 	case *AuditEventMutation:
@@ -501,6 +515,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ProtocolCommitment.mutate(ctx, m)
 	case *ProtocolPartyMutation:
 		return c.ProtocolParty.mutate(ctx, m)
+	case *ServiceRequestMutation:
+		return c.ServiceRequest.mutate(ctx, m)
 	case *SessionMutation:
 		return c.Session.mutate(ctx, m)
 	case *TableMembershipMutation:
@@ -665,6 +681,189 @@ func (c *APITokenClient) mutate(ctx context.Context, m *APITokenMutation) (Value
 		return (&APITokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown APIToken mutation op: %q", m.Op())
+	}
+}
+
+// ApprovalClient is a client for the Approval schema.
+type ApprovalClient struct {
+	config
+}
+
+// NewApprovalClient returns a client for the Approval from the given config.
+func NewApprovalClient(c config) *ApprovalClient {
+	return &ApprovalClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `approval.Hooks(f(g(h())))`.
+func (c *ApprovalClient) Use(hooks ...Hook) {
+	c.hooks.Approval = append(c.hooks.Approval, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `approval.Intercept(f(g(h())))`.
+func (c *ApprovalClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Approval = append(c.inters.Approval, interceptors...)
+}
+
+// Create returns a builder for creating a Approval entity.
+func (c *ApprovalClient) Create() *ApprovalCreate {
+	mutation := newApprovalMutation(c.config, OpCreate)
+	return &ApprovalCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Approval entities.
+func (c *ApprovalClient) CreateBulk(builders ...*ApprovalCreate) *ApprovalCreateBulk {
+	return &ApprovalCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ApprovalClient) MapCreateBulk(slice any, setFunc func(*ApprovalCreate, int)) *ApprovalCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ApprovalCreateBulk{err: fmt.Errorf("calling to ApprovalClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ApprovalCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ApprovalCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Approval.
+func (c *ApprovalClient) Update() *ApprovalUpdate {
+	mutation := newApprovalMutation(c.config, OpUpdate)
+	return &ApprovalUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ApprovalClient) UpdateOne(_m *Approval) *ApprovalUpdateOne {
+	mutation := newApprovalMutation(c.config, OpUpdateOne, withApproval(_m))
+	return &ApprovalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ApprovalClient) UpdateOneID(id gid.ID) *ApprovalUpdateOne {
+	mutation := newApprovalMutation(c.config, OpUpdateOne, withApprovalID(id))
+	return &ApprovalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Approval.
+func (c *ApprovalClient) Delete() *ApprovalDelete {
+	mutation := newApprovalMutation(c.config, OpDelete)
+	return &ApprovalDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ApprovalClient) DeleteOne(_m *Approval) *ApprovalDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ApprovalClient) DeleteOneID(id gid.ID) *ApprovalDeleteOne {
+	builder := c.Delete().Where(approval.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ApprovalDeleteOne{builder}
+}
+
+// Query returns a query builder for Approval.
+func (c *ApprovalClient) Query() *ApprovalQuery {
+	return &ApprovalQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeApproval},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Approval entity by its id.
+func (c *ApprovalClient) Get(ctx context.Context, id gid.ID) (*Approval, error) {
+	return c.Query().Where(approval.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ApprovalClient) GetX(ctx context.Context, id gid.ID) *Approval {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCase queries the case edge of a Approval.
+func (c *ApprovalClient) QueryCase(_m *Approval) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(approval.Table, approval.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, approval.CaseTable, approval.CaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProposedBy queries the proposed_by edge of a Approval.
+func (c *ApprovalClient) QueryProposedBy(_m *Approval) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(approval.Table, approval.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, approval.ProposedByTable, approval.ProposedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDecidedBy queries the decided_by edge of a Approval.
+func (c *ApprovalClient) QueryDecidedBy(_m *Approval) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(approval.Table, approval.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, approval.DecidedByTable, approval.DecidedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ApprovalClient) Hooks() []Hook {
+	hooks := c.hooks.Approval
+	return append(hooks[:len(hooks):len(hooks)], approval.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ApprovalClient) Interceptors() []Interceptor {
+	inters := c.inters.Approval
+	return append(inters[:len(inters):len(inters)], approval.Interceptors[:]...)
+}
+
+func (c *ApprovalClient) mutate(ctx context.Context, m *ApprovalMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ApprovalCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ApprovalUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ApprovalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ApprovalDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Approval mutation op: %q", m.Op())
 	}
 }
 
@@ -1189,6 +1388,22 @@ func (c *CaseEventClient) QueryToTable(_m *CaseEvent) *TerritorialTableQuery {
 	return query
 }
 
+// QueryOrganization queries the organization edge of a CaseEvent.
+func (c *CaseEventClient) QueryOrganization(_m *CaseEvent) *OrganizationQuery {
+	query := (&OrganizationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(caseevent.Table, caseevent.FieldID, id),
+			sqlgraph.To(organization.Table, organization.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, caseevent.OrganizationTable, caseevent.OrganizationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryRelatedCase queries the related_case edge of a CaseEvent.
 func (c *CaseEventClient) QueryRelatedCase(_m *CaseEvent) *CaseFileQuery {
 	query := (&CaseFileClient{config: c.config}).Query()
@@ -1573,6 +1788,38 @@ func (c *CaseFileClient) QueryOutcomes(_m *CaseFile) *OutcomeQuery {
 			sqlgraph.From(casefile.Table, casefile.FieldID, id),
 			sqlgraph.To(outcome.Table, outcome.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, casefile.OutcomesTable, casefile.OutcomesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryServiceRequests queries the service_requests edge of a CaseFile.
+func (c *CaseFileClient) QueryServiceRequests(_m *CaseFile) *ServiceRequestQuery {
+	query := (&ServiceRequestClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(servicerequest.Table, servicerequest.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, casefile.ServiceRequestsTable, casefile.ServiceRequestsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryApprovals queries the approvals edge of a CaseFile.
+func (c *CaseFileClient) QueryApprovals(_m *CaseFile) *ApprovalQuery {
+	query := (&ApprovalClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(approval.Table, approval.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, casefile.ApprovalsTable, casefile.ApprovalsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -6387,6 +6634,237 @@ func (c *ProtocolPartyClient) mutate(ctx context.Context, m *ProtocolPartyMutati
 	}
 }
 
+// ServiceRequestClient is a client for the ServiceRequest schema.
+type ServiceRequestClient struct {
+	config
+}
+
+// NewServiceRequestClient returns a client for the ServiceRequest from the given config.
+func NewServiceRequestClient(c config) *ServiceRequestClient {
+	return &ServiceRequestClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `servicerequest.Hooks(f(g(h())))`.
+func (c *ServiceRequestClient) Use(hooks ...Hook) {
+	c.hooks.ServiceRequest = append(c.hooks.ServiceRequest, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `servicerequest.Intercept(f(g(h())))`.
+func (c *ServiceRequestClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ServiceRequest = append(c.inters.ServiceRequest, interceptors...)
+}
+
+// Create returns a builder for creating a ServiceRequest entity.
+func (c *ServiceRequestClient) Create() *ServiceRequestCreate {
+	mutation := newServiceRequestMutation(c.config, OpCreate)
+	return &ServiceRequestCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ServiceRequest entities.
+func (c *ServiceRequestClient) CreateBulk(builders ...*ServiceRequestCreate) *ServiceRequestCreateBulk {
+	return &ServiceRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ServiceRequestClient) MapCreateBulk(slice any, setFunc func(*ServiceRequestCreate, int)) *ServiceRequestCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ServiceRequestCreateBulk{err: fmt.Errorf("calling to ServiceRequestClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ServiceRequestCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ServiceRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ServiceRequest.
+func (c *ServiceRequestClient) Update() *ServiceRequestUpdate {
+	mutation := newServiceRequestMutation(c.config, OpUpdate)
+	return &ServiceRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ServiceRequestClient) UpdateOne(_m *ServiceRequest) *ServiceRequestUpdateOne {
+	mutation := newServiceRequestMutation(c.config, OpUpdateOne, withServiceRequest(_m))
+	return &ServiceRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ServiceRequestClient) UpdateOneID(id gid.ID) *ServiceRequestUpdateOne {
+	mutation := newServiceRequestMutation(c.config, OpUpdateOne, withServiceRequestID(id))
+	return &ServiceRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ServiceRequest.
+func (c *ServiceRequestClient) Delete() *ServiceRequestDelete {
+	mutation := newServiceRequestMutation(c.config, OpDelete)
+	return &ServiceRequestDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ServiceRequestClient) DeleteOne(_m *ServiceRequest) *ServiceRequestDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ServiceRequestClient) DeleteOneID(id gid.ID) *ServiceRequestDeleteOne {
+	builder := c.Delete().Where(servicerequest.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ServiceRequestDeleteOne{builder}
+}
+
+// Query returns a query builder for ServiceRequest.
+func (c *ServiceRequestClient) Query() *ServiceRequestQuery {
+	return &ServiceRequestQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeServiceRequest},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ServiceRequest entity by its id.
+func (c *ServiceRequestClient) Get(ctx context.Context, id gid.ID) (*ServiceRequest, error) {
+	return c.Query().Where(servicerequest.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ServiceRequestClient) GetX(ctx context.Context, id gid.ID) *ServiceRequest {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCase queries the case edge of a ServiceRequest.
+func (c *ServiceRequestClient) QueryCase(_m *ServiceRequest) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(servicerequest.Table, servicerequest.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, servicerequest.CaseTable, servicerequest.CaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOrganization queries the organization edge of a ServiceRequest.
+func (c *ServiceRequestClient) QueryOrganization(_m *ServiceRequest) *OrganizationQuery {
+	query := (&OrganizationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(servicerequest.Table, servicerequest.FieldID, id),
+			sqlgraph.To(organization.Table, organization.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, servicerequest.OrganizationTable, servicerequest.OrganizationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTable queries the table edge of a ServiceRequest.
+func (c *ServiceRequestClient) QueryTable(_m *ServiceRequest) *TerritorialTableQuery {
+	query := (&TerritorialTableClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(servicerequest.Table, servicerequest.FieldID, id),
+			sqlgraph.To(territorialtable.Table, territorialtable.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, servicerequest.TableTable, servicerequest.TableColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRequestedBy queries the requested_by edge of a ServiceRequest.
+func (c *ServiceRequestClient) QueryRequestedBy(_m *ServiceRequest) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(servicerequest.Table, servicerequest.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, servicerequest.RequestedByTable, servicerequest.RequestedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAnsweredBy queries the answered_by edge of a ServiceRequest.
+func (c *ServiceRequestClient) QueryAnsweredBy(_m *ServiceRequest) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(servicerequest.Table, servicerequest.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, servicerequest.AnsweredByTable, servicerequest.AnsweredByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryIntervention queries the intervention edge of a ServiceRequest.
+func (c *ServiceRequestClient) QueryIntervention(_m *ServiceRequest) *InterventionQuery {
+	query := (&InterventionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(servicerequest.Table, servicerequest.FieldID, id),
+			sqlgraph.To(intervention.Table, intervention.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, servicerequest.InterventionTable, servicerequest.InterventionColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ServiceRequestClient) Hooks() []Hook {
+	hooks := c.hooks.ServiceRequest
+	return append(hooks[:len(hooks):len(hooks)], servicerequest.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ServiceRequestClient) Interceptors() []Interceptor {
+	inters := c.inters.ServiceRequest
+	return append(inters[:len(inters):len(inters)], servicerequest.Interceptors[:]...)
+}
+
+func (c *ServiceRequestClient) mutate(ctx context.Context, m *ServiceRequestMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ServiceRequestCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ServiceRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ServiceRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ServiceRequestDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ServiceRequest mutation op: %q", m.Op())
+	}
+}
+
 // SessionClient is a client for the Session schema.
 type SessionClient struct {
 	config
@@ -7201,6 +7679,38 @@ func (c *UserClient) QueryCaseTeams(_m *User) *CaseFileQuery {
 	return query
 }
 
+// QueryServiceRequestsSent queries the service_requests_sent edge of a User.
+func (c *UserClient) QueryServiceRequestsSent(_m *User) *ServiceRequestQuery {
+	query := (&ServiceRequestClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(servicerequest.Table, servicerequest.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, user.ServiceRequestsSentTable, user.ServiceRequestsSentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryServiceRequestsAnswered queries the service_requests_answered edge of a User.
+func (c *UserClient) QueryServiceRequestsAnswered(_m *User) *ServiceRequestQuery {
+	query := (&ServiceRequestClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(servicerequest.Table, servicerequest.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, user.ServiceRequestsAnsweredTable, user.ServiceRequestsAnsweredColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *UserClient) Hooks() []Hook {
 	hooks := c.hooks.User
@@ -7562,22 +8072,23 @@ func (c *WebhookDeliveryClient) mutate(ctx context.Context, m *WebhookDeliveryMu
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment, Consent,
-		Decision, Directive, DirectiveAcknowledgement, Fund, Goal, Intervention,
-		Meeting, MonitoringItem, MonitoringMeeting, Municipality, Notification,
-		NotificationPreference, Objective, Organization, OutboxEvent, Outcome,
-		OutgoingMail, Pact, PasswordToken, Person, PersonIdentity, Plan, Protocol,
-		ProtocolCommitment, ProtocolParty, Session, TableMembership, TerritorialTable,
-		User, Webhook, WebhookDelivery []ent.Hook
+		APIToken, Approval, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment,
+		Consent, Decision, Directive, DirectiveAcknowledgement, Fund, Goal,
+		Intervention, Meeting, MonitoringItem, MonitoringMeeting, Municipality,
+		Notification, NotificationPreference, Objective, Organization, OutboxEvent,
+		Outcome, OutgoingMail, Pact, PasswordToken, Person, PersonIdentity, Plan,
+		Protocol, ProtocolCommitment, ProtocolParty, ServiceRequest, Session,
+		TableMembership, TerritorialTable, User, Webhook, WebhookDelivery []ent.Hook
 	}
 	inters struct {
-		APIToken, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment, Consent,
-		Decision, Directive, DirectiveAcknowledgement, Fund, Goal, Intervention,
-		Meeting, MonitoringItem, MonitoringMeeting, Municipality, Notification,
-		NotificationPreference, Objective, Organization, OutboxEvent, Outcome,
-		OutgoingMail, Pact, PasswordToken, Person, PersonIdentity, Plan, Protocol,
-		ProtocolCommitment, ProtocolParty, Session, TableMembership, TerritorialTable,
-		User, Webhook, WebhookDelivery []ent.Interceptor
+		APIToken, Approval, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment,
+		Consent, Decision, Directive, DirectiveAcknowledgement, Fund, Goal,
+		Intervention, Meeting, MonitoringItem, MonitoringMeeting, Municipality,
+		Notification, NotificationPreference, Objective, Organization, OutboxEvent,
+		Outcome, OutgoingMail, Pact, PasswordToken, Person, PersonIdentity, Plan,
+		Protocol, ProtocolCommitment, ProtocolParty, ServiceRequest, Session,
+		TableMembership, TerritorialTable, User, Webhook,
+		WebhookDelivery []ent.Interceptor
 	}
 )
 

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
@@ -44,6 +45,7 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -111,6 +113,7 @@ func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			apitoken.Table:                 apitoken.ValidColumn,
+			approval.Table:                 approval.ValidColumn,
 			assessment.Table:               assessment.ValidColumn,
 			auditevent.Table:               auditevent.ValidColumn,
 			caseevent.Table:                caseevent.ValidColumn,
@@ -142,6 +145,7 @@ func checkColumn(t, c string) error {
 			protocol.Table:                 protocol.ValidColumn,
 			protocolcommitment.Table:       protocolcommitment.ValidColumn,
 			protocolparty.Table:            protocolparty.ValidColumn,
+			servicerequest.Table:           servicerequest.ValidColumn,
 			session.Table:                  session.ValidColumn,
 			tablemembership.Table:          tablemembership.ValidColumn,
 			territorialtable.Table:         territorialtable.ValidColumn,

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
@@ -36,6 +37,7 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -51,7 +53,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 38)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 40)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -74,6 +76,31 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   approval.Table,
+			Columns: approval.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: approval.FieldID,
+			},
+		},
+		Type: "Approval",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			approval.FieldCreatedAt:            {Type: field.TypeTime, Column: approval.FieldCreatedAt},
+			approval.FieldUpdatedAt:            {Type: field.TypeTime, Column: approval.FieldUpdatedAt},
+			approval.FieldKind:                 {Type: field.TypeEnum, Column: approval.FieldKind},
+			approval.FieldStatus:               {Type: field.TypeEnum, Column: approval.FieldStatus},
+			approval.FieldProposedAt:           {Type: field.TypeTime, Column: approval.FieldProposedAt},
+			approval.FieldDecidedAt:            {Type: field.TypeTime, Column: approval.FieldDecidedAt},
+			approval.FieldAgreedOn:             {Type: field.TypeTime, Column: approval.FieldAgreedOn},
+			approval.FieldClosureReason:        {Type: field.TypeEnum, Column: approval.FieldClosureReason},
+			approval.FieldNote:                 {Type: field.TypeString, Column: approval.FieldNote},
+			approval.FieldGoalsAchieved:        {Type: field.TypeJSON, Column: approval.FieldGoalsAchieved},
+			approval.FieldCommitmentsFulfilled: {Type: field.TypeJSON, Column: approval.FieldCommitmentsFulfilled},
+			approval.FieldReturnReason:         {Type: field.TypeString, Column: approval.FieldReturnReason},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   assessment.Table,
 			Columns: assessment.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -92,7 +119,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			assessment.FieldAssessedOn:   {Type: field.TypeTime, Column: assessment.FieldAssessedOn},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditevent.Table,
 			Columns: auditevent.Columns,
@@ -114,7 +141,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditevent.FieldHash:          {Type: field.TypeString, Column: auditevent.FieldHash},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   caseevent.Table,
 			Columns: caseevent.Columns,
@@ -137,10 +164,14 @@ var schemaGraph = func() *sqlgraph.Schema {
 			caseevent.FieldOutcomeKind:        {Type: field.TypeEnum, Column: caseevent.FieldOutcomeKind},
 			caseevent.FieldStillHeld:          {Type: field.TypeBool, Column: caseevent.FieldStillHeld},
 			caseevent.FieldClosureReason:      {Type: field.TypeEnum, Column: caseevent.FieldClosureReason},
+			caseevent.FieldDeclineReason:      {Type: field.TypeEnum, Column: caseevent.FieldDeclineReason},
+			caseevent.FieldCompletionReason:   {Type: field.TypeEnum, Column: caseevent.FieldCompletionReason},
+			caseevent.FieldSuccessful:         {Type: field.TypeBool, Column: caseevent.FieldSuccessful},
+			caseevent.FieldApprovalKind:       {Type: field.TypeEnum, Column: caseevent.FieldApprovalKind},
 			caseevent.FieldDay:                {Type: field.TypeTime, Column: caseevent.FieldDay},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   casefile.Table,
 			Columns: casefile.Columns,
@@ -174,7 +205,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			casefile.FieldVersion:                 {Type: field.TypeInt, Column: casefile.FieldVersion},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   commitment.Table,
 			Columns: commitment.Columns,
@@ -194,7 +225,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			commitment.FieldDueOn:       {Type: field.TypeTime, Column: commitment.FieldDueOn},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   consent.Table,
 			Columns: consent.Columns,
@@ -216,7 +247,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			consent.FieldWithdrawalReason: {Type: field.TypeString, Column: consent.FieldWithdrawalReason},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   decision.Table,
 			Columns: decision.Columns,
@@ -232,7 +263,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			decision.FieldText:      {Type: field.TypeString, Column: decision.FieldText},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   directive.Table,
 			Columns: directive.Columns,
@@ -251,7 +282,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			directive.FieldAllTables: {Type: field.TypeBool, Column: directive.FieldAllTables},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   directiveacknowledgement.Table,
 			Columns: directiveacknowledgement.Columns,
@@ -268,7 +299,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			directiveacknowledgement.FieldNote:           {Type: field.TypeString, Column: directiveacknowledgement.FieldNote},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   fund.Table,
 			Columns: fund.Columns,
@@ -286,7 +317,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			fund.FieldAllocatedCents: {Type: field.TypeInt64, Column: fund.FieldAllocatedCents},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   goal.Table,
 			Columns: goal.Columns,
@@ -305,7 +336,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			goal.FieldStatus:      {Type: field.TypeEnum, Column: goal.FieldStatus},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   intervention.Table,
 			Columns: intervention.Columns,
@@ -326,7 +357,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			intervention.FieldCostCents:   {Type: field.TypeInt64, Column: intervention.FieldCostCents},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   meeting.Table,
 			Columns: meeting.Columns,
@@ -345,7 +376,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			meeting.FieldMinutes:   {Type: field.TypeString, Column: meeting.FieldMinutes},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   monitoringitem.Table,
 			Columns: monitoringitem.Columns,
@@ -363,7 +394,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			monitoringitem.FieldHoursDone:  {Type: field.TypeInt, Column: monitoringitem.FieldHoursDone},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   monitoringmeeting.Table,
 			Columns: monitoringmeeting.Columns,
@@ -381,7 +412,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			monitoringmeeting.FieldSummary:   {Type: field.TypeString, Column: monitoringmeeting.FieldSummary},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   municipality.Table,
 			Columns: municipality.Columns,
@@ -400,7 +431,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			municipality.FieldProvince:   {Type: field.TypeString, Column: municipality.FieldProvince},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notification.Table,
 			Columns: notification.Columns,
@@ -420,7 +451,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notification.FieldEmailedAt: {Type: field.TypeTime, Column: notification.FieldEmailedAt},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notificationpreference.Table,
 			Columns: notificationpreference.Columns,
@@ -435,7 +466,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notificationpreference.FieldDelivery: {Type: field.TypeEnum, Column: notificationpreference.FieldDelivery},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   objective.Table,
 			Columns: objective.Columns,
@@ -457,7 +488,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			objective.FieldPeriodEnd:     {Type: field.TypeTime, Column: objective.FieldPeriodEnd},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organization.Table,
 			Columns: organization.Columns,
@@ -478,7 +509,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organization.FieldAddress:   {Type: field.TypeString, Column: organization.FieldAddress},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outboxevent.Table,
 			Columns: outboxevent.Columns,
@@ -507,7 +538,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outboxevent.FieldLastError:    {Type: field.TypeString, Column: outboxevent.FieldLastError},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outcome.Table,
 			Columns: outcome.Columns,
@@ -529,7 +560,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outcome.FieldStillHeld:      {Type: field.TypeBool, Column: outcome.FieldStillHeld},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outgoingmail.Table,
 			Columns: outgoingmail.Columns,
@@ -556,7 +587,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outgoingmail.FieldLastError:     {Type: field.TypeString, Column: outgoingmail.FieldLastError},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pact.Table,
 			Columns: pact.Columns,
@@ -574,7 +605,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pact.FieldDescription: {Type: field.TypeString, Column: pact.FieldDescription},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   passwordtoken.Table,
 			Columns: passwordtoken.Columns,
@@ -592,7 +623,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			passwordtoken.FieldUsedAt:    {Type: field.TypeTime, Column: passwordtoken.FieldUsedAt},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -612,7 +643,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldCitizenshipArea: {Type: field.TypeEnum, Column: person.FieldCitizenshipArea},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   personidentity.Table,
 			Columns: personidentity.Columns,
@@ -639,7 +670,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			personidentity.FieldCity:         {Type: field.TypeString, Column: personidentity.FieldCity},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   plan.Table,
 			Columns: plan.Columns,
@@ -657,7 +688,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			plan.FieldReviewOn:  {Type: field.TypeTime, Column: plan.FieldReviewOn},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocol.Table,
 			Columns: protocol.Columns,
@@ -678,7 +709,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocol.FieldValidUntil: {Type: field.TypeTime, Column: protocol.FieldValidUntil},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocolcommitment.Table,
 			Columns: protocolcommitment.Columns,
@@ -698,7 +729,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocolcommitment.FieldEvidence:    {Type: field.TypeString, Column: protocolcommitment.FieldEvidence},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocolparty.Table,
 			Columns: protocolparty.Columns,
@@ -715,7 +746,37 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocolparty.FieldOperatingMode: {Type: field.TypeString, Column: protocolparty.FieldOperatingMode},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   servicerequest.Table,
+			Columns: servicerequest.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: servicerequest.FieldID,
+			},
+		},
+		Type: "ServiceRequest",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			servicerequest.FieldCreatedAt:        {Type: field.TypeTime, Column: servicerequest.FieldCreatedAt},
+			servicerequest.FieldUpdatedAt:        {Type: field.TypeTime, Column: servicerequest.FieldUpdatedAt},
+			servicerequest.FieldKind:             {Type: field.TypeEnum, Column: servicerequest.FieldKind},
+			servicerequest.FieldNeed:             {Type: field.TypeString, Column: servicerequest.FieldNeed},
+			servicerequest.FieldNeededBy:         {Type: field.TypeTime, Column: servicerequest.FieldNeededBy},
+			servicerequest.FieldSharedContact:    {Type: field.TypeJSON, Column: servicerequest.FieldSharedContact},
+			servicerequest.FieldStatus:           {Type: field.TypeEnum, Column: servicerequest.FieldStatus},
+			servicerequest.FieldSentOn:           {Type: field.TypeTime, Column: servicerequest.FieldSentOn},
+			servicerequest.FieldAnswerDueOn:      {Type: field.TypeTime, Column: servicerequest.FieldAnswerDueOn},
+			servicerequest.FieldAnsweredOn:       {Type: field.TypeTime, Column: servicerequest.FieldAnsweredOn},
+			servicerequest.FieldPlannedStart:     {Type: field.TypeTime, Column: servicerequest.FieldPlannedStart},
+			servicerequest.FieldDeclineReason:    {Type: field.TypeEnum, Column: servicerequest.FieldDeclineReason},
+			servicerequest.FieldAnswerNote:       {Type: field.TypeString, Column: servicerequest.FieldAnswerNote},
+			servicerequest.FieldCompletedOn:      {Type: field.TypeTime, Column: servicerequest.FieldCompletedOn},
+			servicerequest.FieldSuccessful:       {Type: field.TypeBool, Column: servicerequest.FieldSuccessful},
+			servicerequest.FieldCompletionReason: {Type: field.TypeEnum, Column: servicerequest.FieldCompletionReason},
+			servicerequest.FieldCompletionNote:   {Type: field.TypeString, Column: servicerequest.FieldCompletionNote},
+		},
+	}
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -734,7 +795,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:     {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tablemembership.Table,
 			Columns: tablemembership.Columns,
@@ -751,7 +812,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tablemembership.FieldJoinedOn:   {Type: field.TypeTime, Column: tablemembership.FieldJoinedOn},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   territorialtable.Table,
 			Columns: territorialtable.Columns,
@@ -762,15 +823,17 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "TerritorialTable",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			territorialtable.FieldCreatedAt:          {Type: field.TypeTime, Column: territorialtable.FieldCreatedAt},
-			territorialtable.FieldUpdatedAt:          {Type: field.TypeTime, Column: territorialtable.FieldUpdatedAt},
-			territorialtable.FieldName:               {Type: field.TypeString, Column: territorialtable.FieldName},
-			territorialtable.FieldCode:               {Type: field.TypeString, Column: territorialtable.FieldCode},
-			territorialtable.FieldDaysToFirstMeeting: {Type: field.TypeInt, Column: territorialtable.FieldDaysToFirstMeeting},
-			territorialtable.FieldDaysToPlan:         {Type: field.TypeInt, Column: territorialtable.FieldDaysToPlan},
+			territorialtable.FieldCreatedAt:            {Type: field.TypeTime, Column: territorialtable.FieldCreatedAt},
+			territorialtable.FieldUpdatedAt:            {Type: field.TypeTime, Column: territorialtable.FieldUpdatedAt},
+			territorialtable.FieldName:                 {Type: field.TypeString, Column: territorialtable.FieldName},
+			territorialtable.FieldCode:                 {Type: field.TypeString, Column: territorialtable.FieldCode},
+			territorialtable.FieldDaysToFirstMeeting:   {Type: field.TypeInt, Column: territorialtable.FieldDaysToFirstMeeting},
+			territorialtable.FieldDaysToPlan:           {Type: field.TypeInt, Column: territorialtable.FieldDaysToPlan},
+			territorialtable.FieldPlanNeedsApproval:    {Type: field.TypeBool, Column: territorialtable.FieldPlanNeedsApproval},
+			territorialtable.FieldClosureNeedsApproval: {Type: field.TypeBool, Column: territorialtable.FieldClosureNeedsApproval},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -792,7 +855,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPasswordChangedAt: {Type: field.TypeTime, Column: user.FieldPasswordChangedAt},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhook.Table,
 			Columns: webhook.Columns,
@@ -814,7 +877,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			webhook.FieldFailingSince:   {Type: field.TypeTime, Column: webhook.FieldFailingSince},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -850,6 +913,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"APIToken",
+		"User",
+	)
+	graph.MustAddE(
+		"case",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   approval.CaseTable,
+			Columns: []string{approval.CaseColumn},
+			Bidi:    false,
+		},
+		"Approval",
+		"CaseFile",
+	)
+	graph.MustAddE(
+		"proposed_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   approval.ProposedByTable,
+			Columns: []string{approval.ProposedByColumn},
+			Bidi:    false,
+		},
+		"Approval",
+		"User",
+	)
+	graph.MustAddE(
+		"decided_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   approval.DecidedByTable,
+			Columns: []string{approval.DecidedByColumn},
+			Bidi:    false,
+		},
+		"Approval",
 		"User",
 	)
 	graph.MustAddE(
@@ -959,6 +1058,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"CaseEvent",
 		"TerritorialTable",
+	)
+	graph.MustAddE(
+		"organization",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   caseevent.OrganizationTable,
+			Columns: []string{caseevent.OrganizationColumn},
+			Bidi:    false,
+		},
+		"CaseEvent",
+		"Organization",
 	)
 	graph.MustAddE(
 		"related_case",
@@ -1151,6 +1262,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"CaseFile",
 		"Outcome",
+	)
+	graph.MustAddE(
+		"service_requests",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.ServiceRequestsTable,
+			Columns: []string{casefile.ServiceRequestsColumn},
+			Bidi:    false,
+		},
+		"CaseFile",
+		"ServiceRequest",
+	)
+	graph.MustAddE(
+		"approvals",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.ApprovalsTable,
+			Columns: []string{casefile.ApprovalsColumn},
+			Bidi:    false,
+		},
+		"CaseFile",
+		"Approval",
 	)
 	graph.MustAddE(
 		"plan",
@@ -2017,6 +2152,78 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"ProtocolCommitment",
 	)
 	graph.MustAddE(
+		"case",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   servicerequest.CaseTable,
+			Columns: []string{servicerequest.CaseColumn},
+			Bidi:    false,
+		},
+		"ServiceRequest",
+		"CaseFile",
+	)
+	graph.MustAddE(
+		"organization",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   servicerequest.OrganizationTable,
+			Columns: []string{servicerequest.OrganizationColumn},
+			Bidi:    false,
+		},
+		"ServiceRequest",
+		"Organization",
+	)
+	graph.MustAddE(
+		"table",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   servicerequest.TableTable,
+			Columns: []string{servicerequest.TableColumn},
+			Bidi:    false,
+		},
+		"ServiceRequest",
+		"TerritorialTable",
+	)
+	graph.MustAddE(
+		"requested_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   servicerequest.RequestedByTable,
+			Columns: []string{servicerequest.RequestedByColumn},
+			Bidi:    false,
+		},
+		"ServiceRequest",
+		"User",
+	)
+	graph.MustAddE(
+		"answered_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   servicerequest.AnsweredByTable,
+			Columns: []string{servicerequest.AnsweredByColumn},
+			Bidi:    false,
+		},
+		"ServiceRequest",
+		"User",
+	)
+	graph.MustAddE(
+		"intervention",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   servicerequest.InterventionTable,
+			Columns: []string{servicerequest.InterventionColumn},
+			Bidi:    false,
+		},
+		"ServiceRequest",
+		"Intervention",
+	)
+	graph.MustAddE(
 		"user",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -2245,6 +2452,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"CaseFile",
 	)
 	graph.MustAddE(
+		"service_requests_sent",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsSentTable,
+			Columns: []string{user.ServiceRequestsSentColumn},
+			Bidi:    false,
+		},
+		"User",
+		"ServiceRequest",
+	)
+	graph.MustAddE(
+		"service_requests_answered",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsAnsweredTable,
+			Columns: []string{user.ServiceRequestsAnsweredColumn},
+			Bidi:    false,
+		},
+		"User",
+		"ServiceRequest",
+	)
+	graph.MustAddE(
 		"owner",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -2391,6 +2622,148 @@ func (f *APITokenFilter) WhereHasUserWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ApprovalQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ApprovalQuery builder.
+func (_q *ApprovalQuery) Filter() *ApprovalFilter {
+	return &ApprovalFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ApprovalMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ApprovalMutation builder.
+func (m *ApprovalMutation) Filter() *ApprovalFilter {
+	return &ApprovalFilter{config: m.config, predicateAdder: m}
+}
+
+// ApprovalFilter provides a generic filtering capability at runtime for ApprovalQuery.
+type ApprovalFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ApprovalFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ApprovalFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(approval.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ApprovalFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(approval.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ApprovalFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(approval.FieldUpdatedAt))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *ApprovalFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(approval.FieldKind))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *ApprovalFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(approval.FieldStatus))
+}
+
+// WhereProposedAt applies the entql time.Time predicate on the proposed_at field.
+func (f *ApprovalFilter) WhereProposedAt(p entql.TimeP) {
+	f.Where(p.Field(approval.FieldProposedAt))
+}
+
+// WhereDecidedAt applies the entql time.Time predicate on the decided_at field.
+func (f *ApprovalFilter) WhereDecidedAt(p entql.TimeP) {
+	f.Where(p.Field(approval.FieldDecidedAt))
+}
+
+// WhereAgreedOn applies the entql time.Time predicate on the agreed_on field.
+func (f *ApprovalFilter) WhereAgreedOn(p entql.TimeP) {
+	f.Where(p.Field(approval.FieldAgreedOn))
+}
+
+// WhereClosureReason applies the entql string predicate on the closure_reason field.
+func (f *ApprovalFilter) WhereClosureReason(p entql.StringP) {
+	f.Where(p.Field(approval.FieldClosureReason))
+}
+
+// WhereNote applies the entql string predicate on the note field.
+func (f *ApprovalFilter) WhereNote(p entql.StringP) {
+	f.Where(p.Field(approval.FieldNote))
+}
+
+// WhereGoalsAchieved applies the entql json.RawMessage predicate on the goals_achieved field.
+func (f *ApprovalFilter) WhereGoalsAchieved(p entql.BytesP) {
+	f.Where(p.Field(approval.FieldGoalsAchieved))
+}
+
+// WhereCommitmentsFulfilled applies the entql json.RawMessage predicate on the commitments_fulfilled field.
+func (f *ApprovalFilter) WhereCommitmentsFulfilled(p entql.BytesP) {
+	f.Where(p.Field(approval.FieldCommitmentsFulfilled))
+}
+
+// WhereReturnReason applies the entql string predicate on the return_reason field.
+func (f *ApprovalFilter) WhereReturnReason(p entql.StringP) {
+	f.Where(p.Field(approval.FieldReturnReason))
+}
+
+// WhereHasCase applies a predicate to check if query has an edge case.
+func (f *ApprovalFilter) WhereHasCase() {
+	f.Where(entql.HasEdge("case"))
+}
+
+// WhereHasCaseWith applies a predicate to check if query has an edge case with a given conditions (other predicates).
+func (f *ApprovalFilter) WhereHasCaseWith(preds ...predicate.CaseFile) {
+	f.Where(entql.HasEdgeWith("case", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProposedBy applies a predicate to check if query has an edge proposed_by.
+func (f *ApprovalFilter) WhereHasProposedBy() {
+	f.Where(entql.HasEdge("proposed_by"))
+}
+
+// WhereHasProposedByWith applies a predicate to check if query has an edge proposed_by with a given conditions (other predicates).
+func (f *ApprovalFilter) WhereHasProposedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("proposed_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDecidedBy applies a predicate to check if query has an edge decided_by.
+func (f *ApprovalFilter) WhereHasDecidedBy() {
+	f.Where(entql.HasEdge("decided_by"))
+}
+
+// WhereHasDecidedByWith applies a predicate to check if query has an edge decided_by with a given conditions (other predicates).
+func (f *ApprovalFilter) WhereHasDecidedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("decided_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AssessmentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2419,7 +2792,7 @@ type AssessmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AssessmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2522,7 +2895,7 @@ type AuditEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2635,7 +3008,7 @@ type CaseEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CaseEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2704,6 +3077,26 @@ func (f *CaseEventFilter) WhereStillHeld(p entql.BoolP) {
 // WhereClosureReason applies the entql string predicate on the closure_reason field.
 func (f *CaseEventFilter) WhereClosureReason(p entql.StringP) {
 	f.Where(p.Field(caseevent.FieldClosureReason))
+}
+
+// WhereDeclineReason applies the entql string predicate on the decline_reason field.
+func (f *CaseEventFilter) WhereDeclineReason(p entql.StringP) {
+	f.Where(p.Field(caseevent.FieldDeclineReason))
+}
+
+// WhereCompletionReason applies the entql string predicate on the completion_reason field.
+func (f *CaseEventFilter) WhereCompletionReason(p entql.StringP) {
+	f.Where(p.Field(caseevent.FieldCompletionReason))
+}
+
+// WhereSuccessful applies the entql bool predicate on the successful field.
+func (f *CaseEventFilter) WhereSuccessful(p entql.BoolP) {
+	f.Where(p.Field(caseevent.FieldSuccessful))
+}
+
+// WhereApprovalKind applies the entql string predicate on the approval_kind field.
+func (f *CaseEventFilter) WhereApprovalKind(p entql.StringP) {
+	f.Where(p.Field(caseevent.FieldApprovalKind))
 }
 
 // WhereDay applies the entql time.Time predicate on the day field.
@@ -2781,6 +3174,20 @@ func (f *CaseEventFilter) WhereHasToTableWith(preds ...predicate.TerritorialTabl
 	})))
 }
 
+// WhereHasOrganization applies a predicate to check if query has an edge organization.
+func (f *CaseEventFilter) WhereHasOrganization() {
+	f.Where(entql.HasEdge("organization"))
+}
+
+// WhereHasOrganizationWith applies a predicate to check if query has an edge organization with a given conditions (other predicates).
+func (f *CaseEventFilter) WhereHasOrganizationWith(preds ...predicate.Organization) {
+	f.Where(entql.HasEdgeWith("organization", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasRelatedCase applies a predicate to check if query has an edge related_case.
 func (f *CaseEventFilter) WhereHasRelatedCase() {
 	f.Where(entql.HasEdge("related_case"))
@@ -2824,7 +3231,7 @@ type CaseFileFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CaseFileFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3150,6 +3557,34 @@ func (f *CaseFileFilter) WhereHasOutcomesWith(preds ...predicate.Outcome) {
 	})))
 }
 
+// WhereHasServiceRequests applies a predicate to check if query has an edge service_requests.
+func (f *CaseFileFilter) WhereHasServiceRequests() {
+	f.Where(entql.HasEdge("service_requests"))
+}
+
+// WhereHasServiceRequestsWith applies a predicate to check if query has an edge service_requests with a given conditions (other predicates).
+func (f *CaseFileFilter) WhereHasServiceRequestsWith(preds ...predicate.ServiceRequest) {
+	f.Where(entql.HasEdgeWith("service_requests", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasApprovals applies a predicate to check if query has an edge approvals.
+func (f *CaseFileFilter) WhereHasApprovals() {
+	f.Where(entql.HasEdge("approvals"))
+}
+
+// WhereHasApprovalsWith applies a predicate to check if query has an edge approvals with a given conditions (other predicates).
+func (f *CaseFileFilter) WhereHasApprovalsWith(preds ...predicate.Approval) {
+	f.Where(entql.HasEdgeWith("approvals", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *CommitmentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -3179,7 +3614,7 @@ type CommitmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CommitmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3282,7 +3717,7 @@ type ConsentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ConsentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3437,7 +3872,7 @@ type DecisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DecisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3548,7 +3983,7 @@ type DirectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DirectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3646,7 +4081,7 @@ type DirectiveAcknowledgementFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DirectiveAcknowledgementFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3748,7 +4183,7 @@ type FundFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *FundFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3841,7 +4276,7 @@ type GoalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *GoalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3925,7 +4360,7 @@ type InterventionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InterventionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4061,7 +4496,7 @@ type MeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4173,7 +4608,7 @@ type MonitoringItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MonitoringItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4280,7 +4715,7 @@ type MonitoringMeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MonitoringMeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4387,7 +4822,7 @@ type MunicipalityFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MunicipalityFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4527,7 +4962,7 @@ type NotificationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4672,7 +5107,7 @@ type NotificationPreferenceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationPreferenceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4736,7 +5171,7 @@ type ObjectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObjectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4863,7 +5298,7 @@ type OrganizationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5027,7 +5462,7 @@ type OutboxEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutboxEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5147,7 +5582,7 @@ type OutcomeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutcomeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5274,7 +5709,7 @@ type OutgoingMailFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutgoingMailFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5398,7 +5833,7 @@ type PactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5477,7 +5912,7 @@ type PasswordTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PasswordTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5556,7 +5991,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5687,7 +6122,7 @@ type PersonIdentityFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonIdentityFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5811,7 +6246,7 @@ type PlanFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PlanFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5918,7 +6353,7 @@ type ProtocolFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6026,7 +6461,7 @@ type ProtocolCommitmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolCommitmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6115,7 +6550,7 @@ type ProtocolPartyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolPartyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6189,6 +6624,215 @@ func (f *ProtocolPartyFilter) WhereHasCommitmentsWith(preds ...predicate.Protoco
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ServiceRequestQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ServiceRequestQuery builder.
+func (_q *ServiceRequestQuery) Filter() *ServiceRequestFilter {
+	return &ServiceRequestFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ServiceRequestMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ServiceRequestMutation builder.
+func (m *ServiceRequestMutation) Filter() *ServiceRequestFilter {
+	return &ServiceRequestFilter{config: m.config, predicateAdder: m}
+}
+
+// ServiceRequestFilter provides a generic filtering capability at runtime for ServiceRequestQuery.
+type ServiceRequestFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ServiceRequestFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ServiceRequestFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(servicerequest.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ServiceRequestFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(servicerequest.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ServiceRequestFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(servicerequest.FieldUpdatedAt))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *ServiceRequestFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(servicerequest.FieldKind))
+}
+
+// WhereNeed applies the entql string predicate on the need field.
+func (f *ServiceRequestFilter) WhereNeed(p entql.StringP) {
+	f.Where(p.Field(servicerequest.FieldNeed))
+}
+
+// WhereNeededBy applies the entql time.Time predicate on the needed_by field.
+func (f *ServiceRequestFilter) WhereNeededBy(p entql.TimeP) {
+	f.Where(p.Field(servicerequest.FieldNeededBy))
+}
+
+// WhereSharedContact applies the entql json.RawMessage predicate on the shared_contact field.
+func (f *ServiceRequestFilter) WhereSharedContact(p entql.BytesP) {
+	f.Where(p.Field(servicerequest.FieldSharedContact))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *ServiceRequestFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(servicerequest.FieldStatus))
+}
+
+// WhereSentOn applies the entql time.Time predicate on the sent_on field.
+func (f *ServiceRequestFilter) WhereSentOn(p entql.TimeP) {
+	f.Where(p.Field(servicerequest.FieldSentOn))
+}
+
+// WhereAnswerDueOn applies the entql time.Time predicate on the answer_due_on field.
+func (f *ServiceRequestFilter) WhereAnswerDueOn(p entql.TimeP) {
+	f.Where(p.Field(servicerequest.FieldAnswerDueOn))
+}
+
+// WhereAnsweredOn applies the entql time.Time predicate on the answered_on field.
+func (f *ServiceRequestFilter) WhereAnsweredOn(p entql.TimeP) {
+	f.Where(p.Field(servicerequest.FieldAnsweredOn))
+}
+
+// WherePlannedStart applies the entql time.Time predicate on the planned_start field.
+func (f *ServiceRequestFilter) WherePlannedStart(p entql.TimeP) {
+	f.Where(p.Field(servicerequest.FieldPlannedStart))
+}
+
+// WhereDeclineReason applies the entql string predicate on the decline_reason field.
+func (f *ServiceRequestFilter) WhereDeclineReason(p entql.StringP) {
+	f.Where(p.Field(servicerequest.FieldDeclineReason))
+}
+
+// WhereAnswerNote applies the entql string predicate on the answer_note field.
+func (f *ServiceRequestFilter) WhereAnswerNote(p entql.StringP) {
+	f.Where(p.Field(servicerequest.FieldAnswerNote))
+}
+
+// WhereCompletedOn applies the entql time.Time predicate on the completed_on field.
+func (f *ServiceRequestFilter) WhereCompletedOn(p entql.TimeP) {
+	f.Where(p.Field(servicerequest.FieldCompletedOn))
+}
+
+// WhereSuccessful applies the entql bool predicate on the successful field.
+func (f *ServiceRequestFilter) WhereSuccessful(p entql.BoolP) {
+	f.Where(p.Field(servicerequest.FieldSuccessful))
+}
+
+// WhereCompletionReason applies the entql string predicate on the completion_reason field.
+func (f *ServiceRequestFilter) WhereCompletionReason(p entql.StringP) {
+	f.Where(p.Field(servicerequest.FieldCompletionReason))
+}
+
+// WhereCompletionNote applies the entql string predicate on the completion_note field.
+func (f *ServiceRequestFilter) WhereCompletionNote(p entql.StringP) {
+	f.Where(p.Field(servicerequest.FieldCompletionNote))
+}
+
+// WhereHasCase applies a predicate to check if query has an edge case.
+func (f *ServiceRequestFilter) WhereHasCase() {
+	f.Where(entql.HasEdge("case"))
+}
+
+// WhereHasCaseWith applies a predicate to check if query has an edge case with a given conditions (other predicates).
+func (f *ServiceRequestFilter) WhereHasCaseWith(preds ...predicate.CaseFile) {
+	f.Where(entql.HasEdgeWith("case", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrganization applies a predicate to check if query has an edge organization.
+func (f *ServiceRequestFilter) WhereHasOrganization() {
+	f.Where(entql.HasEdge("organization"))
+}
+
+// WhereHasOrganizationWith applies a predicate to check if query has an edge organization with a given conditions (other predicates).
+func (f *ServiceRequestFilter) WhereHasOrganizationWith(preds ...predicate.Organization) {
+	f.Where(entql.HasEdgeWith("organization", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTable applies a predicate to check if query has an edge table.
+func (f *ServiceRequestFilter) WhereHasTable() {
+	f.Where(entql.HasEdge("table"))
+}
+
+// WhereHasTableWith applies a predicate to check if query has an edge table with a given conditions (other predicates).
+func (f *ServiceRequestFilter) WhereHasTableWith(preds ...predicate.TerritorialTable) {
+	f.Where(entql.HasEdgeWith("table", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRequestedBy applies a predicate to check if query has an edge requested_by.
+func (f *ServiceRequestFilter) WhereHasRequestedBy() {
+	f.Where(entql.HasEdge("requested_by"))
+}
+
+// WhereHasRequestedByWith applies a predicate to check if query has an edge requested_by with a given conditions (other predicates).
+func (f *ServiceRequestFilter) WhereHasRequestedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("requested_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAnsweredBy applies a predicate to check if query has an edge answered_by.
+func (f *ServiceRequestFilter) WhereHasAnsweredBy() {
+	f.Where(entql.HasEdge("answered_by"))
+}
+
+// WhereHasAnsweredByWith applies a predicate to check if query has an edge answered_by with a given conditions (other predicates).
+func (f *ServiceRequestFilter) WhereHasAnsweredByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("answered_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasIntervention applies a predicate to check if query has an edge intervention.
+func (f *ServiceRequestFilter) WhereHasIntervention() {
+	f.Where(entql.HasEdge("intervention"))
+}
+
+// WhereHasInterventionWith applies a predicate to check if query has an edge intervention with a given conditions (other predicates).
+func (f *ServiceRequestFilter) WhereHasInterventionWith(preds ...predicate.Intervention) {
+	f.Where(entql.HasEdgeWith("intervention", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *SessionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -6217,7 +6861,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6301,7 +6945,7 @@ type TableMembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TableMembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6403,7 +7047,7 @@ type TerritorialTableFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TerritorialTableFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6442,6 +7086,16 @@ func (f *TerritorialTableFilter) WhereDaysToFirstMeeting(p entql.IntP) {
 // WhereDaysToPlan applies the entql int predicate on the days_to_plan field.
 func (f *TerritorialTableFilter) WhereDaysToPlan(p entql.IntP) {
 	f.Where(p.Field(territorialtable.FieldDaysToPlan))
+}
+
+// WherePlanNeedsApproval applies the entql bool predicate on the plan_needs_approval field.
+func (f *TerritorialTableFilter) WherePlanNeedsApproval(p entql.BoolP) {
+	f.Where(p.Field(territorialtable.FieldPlanNeedsApproval))
+}
+
+// WhereClosureNeedsApproval applies the entql bool predicate on the closure_needs_approval field.
+func (f *TerritorialTableFilter) WhereClosureNeedsApproval(p entql.BoolP) {
+	f.Where(p.Field(territorialtable.FieldClosureNeedsApproval))
 }
 
 // WhereHasMunicipalities applies a predicate to check if query has an edge municipalities.
@@ -6571,7 +7225,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6739,6 +7393,34 @@ func (f *UserFilter) WhereHasCaseTeamsWith(preds ...predicate.CaseFile) {
 	})))
 }
 
+// WhereHasServiceRequestsSent applies a predicate to check if query has an edge service_requests_sent.
+func (f *UserFilter) WhereHasServiceRequestsSent() {
+	f.Where(entql.HasEdge("service_requests_sent"))
+}
+
+// WhereHasServiceRequestsSentWith applies a predicate to check if query has an edge service_requests_sent with a given conditions (other predicates).
+func (f *UserFilter) WhereHasServiceRequestsSentWith(preds ...predicate.ServiceRequest) {
+	f.Where(entql.HasEdgeWith("service_requests_sent", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasServiceRequestsAnswered applies a predicate to check if query has an edge service_requests_answered.
+func (f *UserFilter) WhereHasServiceRequestsAnswered() {
+	f.Where(entql.HasEdge("service_requests_answered"))
+}
+
+// WhereHasServiceRequestsAnsweredWith applies a predicate to check if query has an edge service_requests_answered with a given conditions (other predicates).
+func (f *UserFilter) WhereHasServiceRequestsAnsweredWith(preds ...predicate.ServiceRequest) {
+	f.Where(entql.HasEdgeWith("service_requests_answered", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *WebhookQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -6768,7 +7450,7 @@ type WebhookFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6895,7 +7577,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -22,7 +23,16 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/servicerequest"
 )
+
+// ClearPersonal withholds what the Approval holds that may identify
+// the person beyond the pseudonym, for a viewer who reads it pseudonymised:
+// free text empty, quasi-identifiers null.
+func (_m *Approval) ClearPersonal() {
+	_m.Note = ""
+	_m.ReturnReason = ""
+}
 
 // ClearPersonal withholds what the Assessment holds that may identify
 // the person beyond the pseudonym, for a viewer who reads it pseudonymised:
@@ -117,6 +127,15 @@ func (_m *Plan) ClearPersonal() {
 	_m.Summary = ""
 }
 
+// ClearPersonal withholds what the ServiceRequest holds that may identify
+// the person beyond the pseudonym, for a viewer who reads it pseudonymised:
+// free text empty, quasi-identifiers null.
+func (_m *ServiceRequest) ClearPersonal() {
+	_m.Need = ""
+	_m.AnswerNote = ""
+	_m.CompletionNote = ""
+}
+
 // TextLimit returns the most characters a text field of a type takes, as
 // the schema declares it (schema.TextLimit).
 func TextLimit(typ, field string) (int, bool) {
@@ -125,6 +144,10 @@ func TextLimit(typ, field string) (int, bool) {
 }
 
 var textLimits = map[string]map[string]int{
+	TypeApproval: {
+		approval.FieldNote:         2000,
+		approval.FieldReturnReason: 2000,
+	},
 	TypeAssessment: {
 		assessment.FieldSummary: 10000,
 	},
@@ -186,5 +209,10 @@ var textLimits = map[string]map[string]int{
 	},
 	TypeProtocolParty: {
 		protocolparty.FieldOperatingMode: 10000,
+	},
+	TypeServiceRequest: {
+		servicerequest.FieldNeed:           2000,
+		servicerequest.FieldAnswerNote:     2000,
+		servicerequest.FieldCompletionNote: 2000,
 	},
 }

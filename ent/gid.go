@@ -7,6 +7,7 @@ import (
 
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
@@ -38,6 +39,7 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -49,6 +51,7 @@ import (
 // prefixToTable maps global-ID prefixes to table names.
 var prefixToTable = map[string]string{
 	"tok": apitoken.Table,
+	"apv": approval.Table,
 	"asm": assessment.Table,
 	"aud": auditevent.Table,
 	"cev": caseevent.Table,
@@ -80,6 +83,7 @@ var prefixToTable = map[string]string{
 	"prt": protocol.Table,
 	"pcm": protocolcommitment.Table,
 	"ppa": protocolparty.Table,
+	"srq": servicerequest.Table,
 	"ses": session.Table,
 	"tmb": tablemembership.Table,
 	"tab": territorialtable.Table,

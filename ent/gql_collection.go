@@ -12,6 +12,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
@@ -40,6 +41,7 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -144,6 +146,179 @@ func newApiTokenPaginateArgs(rv map[string]any) *apitokenPaginateArgs {
 	}
 	if v := rv[beforeField]; v != nil {
 		args.before = v.(*Cursor)
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ApprovalQuery) CollectFields(ctx context.Context, satisfies ...string) (*ApprovalQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ApprovalQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(approval.Columns))
+		selectedFields = []string{approval.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "case":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CaseFileClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, casefileImplementors)...); err != nil {
+				return err
+			}
+			_q.withCase = query
+
+		case "proposedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withProposedBy = query
+
+		case "decidedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withDecidedBy = query
+		case "createdAt":
+			if _, ok := fieldSeen[approval.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, approval.FieldCreatedAt)
+				fieldSeen[approval.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[approval.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, approval.FieldUpdatedAt)
+				fieldSeen[approval.FieldUpdatedAt] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[approval.FieldKind]; !ok {
+				selectedFields = append(selectedFields, approval.FieldKind)
+				fieldSeen[approval.FieldKind] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[approval.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, approval.FieldStatus)
+				fieldSeen[approval.FieldStatus] = struct{}{}
+			}
+		case "proposedAt":
+			if _, ok := fieldSeen[approval.FieldProposedAt]; !ok {
+				selectedFields = append(selectedFields, approval.FieldProposedAt)
+				fieldSeen[approval.FieldProposedAt] = struct{}{}
+			}
+		case "decidedAt":
+			if _, ok := fieldSeen[approval.FieldDecidedAt]; !ok {
+				selectedFields = append(selectedFields, approval.FieldDecidedAt)
+				fieldSeen[approval.FieldDecidedAt] = struct{}{}
+			}
+		case "agreedOn":
+			if _, ok := fieldSeen[approval.FieldAgreedOn]; !ok {
+				selectedFields = append(selectedFields, approval.FieldAgreedOn)
+				fieldSeen[approval.FieldAgreedOn] = struct{}{}
+			}
+		case "closureReason":
+			if _, ok := fieldSeen[approval.FieldClosureReason]; !ok {
+				selectedFields = append(selectedFields, approval.FieldClosureReason)
+				fieldSeen[approval.FieldClosureReason] = struct{}{}
+			}
+		case "note":
+			if _, ok := fieldSeen[approval.FieldNote]; !ok {
+				selectedFields = append(selectedFields, approval.FieldNote)
+				fieldSeen[approval.FieldNote] = struct{}{}
+			}
+		case "returnReason":
+			if _, ok := fieldSeen[approval.FieldReturnReason]; !ok {
+				selectedFields = append(selectedFields, approval.FieldReturnReason)
+				fieldSeen[approval.FieldReturnReason] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type approvalPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ApprovalPaginateOption
+}
+
+func newApprovalPaginateArgs(rv map[string]any) *approvalPaginateArgs {
+	args := &approvalPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := orderByList(v).(type) {
+		case []*ApprovalOrder:
+			args.opts = append(args.opts, WithApprovalOrder(v))
+		case []any:
+			var orders []*ApprovalOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &ApprovalOrder{Field: &ApprovalOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithApprovalOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*ApprovalWhereInput); ok {
+		args.opts = append(args.opts, WithApprovalFilter(v.Filter))
 	}
 	return args
 }
@@ -519,6 +694,17 @@ func (_q *CaseEventQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			}
 			_q.withToTable = query
 
+		case "organization":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrganizationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, organizationImplementors)...); err != nil {
+				return err
+			}
+			_q.withOrganization = query
+
 		case "relatedCase":
 			var (
 				alias = field.Alias
@@ -588,6 +774,26 @@ func (_q *CaseEventQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			if _, ok := fieldSeen[caseevent.FieldClosureReason]; !ok {
 				selectedFields = append(selectedFields, caseevent.FieldClosureReason)
 				fieldSeen[caseevent.FieldClosureReason] = struct{}{}
+			}
+		case "declineReason":
+			if _, ok := fieldSeen[caseevent.FieldDeclineReason]; !ok {
+				selectedFields = append(selectedFields, caseevent.FieldDeclineReason)
+				fieldSeen[caseevent.FieldDeclineReason] = struct{}{}
+			}
+		case "completionReason":
+			if _, ok := fieldSeen[caseevent.FieldCompletionReason]; !ok {
+				selectedFields = append(selectedFields, caseevent.FieldCompletionReason)
+				fieldSeen[caseevent.FieldCompletionReason] = struct{}{}
+			}
+		case "successful":
+			if _, ok := fieldSeen[caseevent.FieldSuccessful]; !ok {
+				selectedFields = append(selectedFields, caseevent.FieldSuccessful)
+				fieldSeen[caseevent.FieldSuccessful] = struct{}{}
+			}
+		case "approvalKind":
+			if _, ok := fieldSeen[caseevent.FieldApprovalKind]; !ok {
+				selectedFields = append(selectedFields, caseevent.FieldApprovalKind)
+				fieldSeen[caseevent.FieldApprovalKind] = struct{}{}
 			}
 		case "day":
 			if _, ok := fieldSeen[caseevent.FieldDay]; !ok {
@@ -1319,6 +1525,184 @@ func (_q *CaseFileQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				query = pager.applyOrder(query)
 			}
 			_q.WithNamedOutcomes(alias, func(wq *OutcomeQuery) {
+				*wq = *query
+			})
+
+		case "serviceRequests":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ServiceRequestClient{config: _q.config}).Query()
+			)
+			args := newServiceRequestPaginateArgs(fieldArgs(ctx, new(ServiceRequestWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newServiceRequestPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*CaseFile) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID gid.ID `sql:"service_request_case"`
+							Count  int    `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(casefile.ServiceRequestsColumn), ids...))
+						})
+						if err := query.GroupBy(casefile.ServiceRequestsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[gid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[15] == nil {
+								nodes[i].Edges.totalCount[15] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[15][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*CaseFile) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.ServiceRequests)
+							if nodes[i].Edges.totalCount[15] == nil {
+								nodes[i].Edges.totalCount[15] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[15][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, servicerequestImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(casefile.ServiceRequestsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedServiceRequests(alias, func(wq *ServiceRequestQuery) {
+				*wq = *query
+			})
+
+		case "approvals":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ApprovalClient{config: _q.config}).Query()
+			)
+			args := newApprovalPaginateArgs(fieldArgs(ctx, new(ApprovalWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newApprovalPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*CaseFile) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID gid.ID `sql:"approval_case"`
+							Count  int    `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(casefile.ApprovalsColumn), ids...))
+						})
+						if err := query.GroupBy(casefile.ApprovalsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[gid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[16] == nil {
+								nodes[i].Edges.totalCount[16] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[16][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*CaseFile) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Approvals)
+							if nodes[i].Edges.totalCount[16] == nil {
+								nodes[i].Edges.totalCount[16] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[16][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, approvalImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(casefile.ApprovalsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedApprovals(alias, func(wq *ApprovalQuery) {
 				*wq = *query
 			})
 		case "createdAt":
@@ -7174,6 +7558,247 @@ func newProtocolPartyPaginateArgs(rv map[string]any) *protocolpartyPaginateArgs 
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ServiceRequestQuery) CollectFields(ctx context.Context, satisfies ...string) (*ServiceRequestQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ServiceRequestQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(servicerequest.Columns))
+		selectedFields = []string{servicerequest.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "case":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CaseFileClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, casefileImplementors)...); err != nil {
+				return err
+			}
+			_q.withCase = query
+
+		case "organization":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrganizationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, organizationImplementors)...); err != nil {
+				return err
+			}
+			_q.withOrganization = query
+
+		case "table":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TerritorialTableClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, territorialtableImplementors)...); err != nil {
+				return err
+			}
+			_q.withTable = query
+
+		case "requestedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withRequestedBy = query
+
+		case "answeredBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withAnsweredBy = query
+
+		case "intervention":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&InterventionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, interventionImplementors)...); err != nil {
+				return err
+			}
+			_q.withIntervention = query
+		case "createdAt":
+			if _, ok := fieldSeen[servicerequest.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldCreatedAt)
+				fieldSeen[servicerequest.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[servicerequest.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldUpdatedAt)
+				fieldSeen[servicerequest.FieldUpdatedAt] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[servicerequest.FieldKind]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldKind)
+				fieldSeen[servicerequest.FieldKind] = struct{}{}
+			}
+		case "need":
+			if _, ok := fieldSeen[servicerequest.FieldNeed]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldNeed)
+				fieldSeen[servicerequest.FieldNeed] = struct{}{}
+			}
+		case "neededBy":
+			if _, ok := fieldSeen[servicerequest.FieldNeededBy]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldNeededBy)
+				fieldSeen[servicerequest.FieldNeededBy] = struct{}{}
+			}
+		case "sharedContact":
+			if _, ok := fieldSeen[servicerequest.FieldSharedContact]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldSharedContact)
+				fieldSeen[servicerequest.FieldSharedContact] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[servicerequest.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldStatus)
+				fieldSeen[servicerequest.FieldStatus] = struct{}{}
+			}
+		case "sentOn":
+			if _, ok := fieldSeen[servicerequest.FieldSentOn]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldSentOn)
+				fieldSeen[servicerequest.FieldSentOn] = struct{}{}
+			}
+		case "answerDueOn":
+			if _, ok := fieldSeen[servicerequest.FieldAnswerDueOn]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldAnswerDueOn)
+				fieldSeen[servicerequest.FieldAnswerDueOn] = struct{}{}
+			}
+		case "answeredOn":
+			if _, ok := fieldSeen[servicerequest.FieldAnsweredOn]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldAnsweredOn)
+				fieldSeen[servicerequest.FieldAnsweredOn] = struct{}{}
+			}
+		case "plannedStart":
+			if _, ok := fieldSeen[servicerequest.FieldPlannedStart]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldPlannedStart)
+				fieldSeen[servicerequest.FieldPlannedStart] = struct{}{}
+			}
+		case "declineReason":
+			if _, ok := fieldSeen[servicerequest.FieldDeclineReason]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldDeclineReason)
+				fieldSeen[servicerequest.FieldDeclineReason] = struct{}{}
+			}
+		case "answerNote":
+			if _, ok := fieldSeen[servicerequest.FieldAnswerNote]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldAnswerNote)
+				fieldSeen[servicerequest.FieldAnswerNote] = struct{}{}
+			}
+		case "completedOn":
+			if _, ok := fieldSeen[servicerequest.FieldCompletedOn]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldCompletedOn)
+				fieldSeen[servicerequest.FieldCompletedOn] = struct{}{}
+			}
+		case "successful":
+			if _, ok := fieldSeen[servicerequest.FieldSuccessful]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldSuccessful)
+				fieldSeen[servicerequest.FieldSuccessful] = struct{}{}
+			}
+		case "completionReason":
+			if _, ok := fieldSeen[servicerequest.FieldCompletionReason]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldCompletionReason)
+				fieldSeen[servicerequest.FieldCompletionReason] = struct{}{}
+			}
+		case "completionNote":
+			if _, ok := fieldSeen[servicerequest.FieldCompletionNote]; !ok {
+				selectedFields = append(selectedFields, servicerequest.FieldCompletionNote)
+				fieldSeen[servicerequest.FieldCompletionNote] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type servicerequestPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ServiceRequestPaginateOption
+}
+
+func newServiceRequestPaginateArgs(rv map[string]any) *servicerequestPaginateArgs {
+	args := &servicerequestPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := orderByList(v).(type) {
+		case []*ServiceRequestOrder:
+			args.opts = append(args.opts, WithServiceRequestOrder(v))
+		case []any:
+			var orders []*ServiceRequestOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &ServiceRequestOrder{Field: &ServiceRequestOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithServiceRequestOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*ServiceRequestWhereInput); ok {
+		args.opts = append(args.opts, WithServiceRequestFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *SessionQuery) CollectFields(ctx context.Context, satisfies ...string) (*SessionQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -7925,6 +8550,16 @@ func (_q *TerritorialTableQuery) collectField(ctx context.Context, oneNode bool,
 			if _, ok := fieldSeen[territorialtable.FieldDaysToPlan]; !ok {
 				selectedFields = append(selectedFields, territorialtable.FieldDaysToPlan)
 				fieldSeen[territorialtable.FieldDaysToPlan] = struct{}{}
+			}
+		case "planNeedsApproval":
+			if _, ok := fieldSeen[territorialtable.FieldPlanNeedsApproval]; !ok {
+				selectedFields = append(selectedFields, territorialtable.FieldPlanNeedsApproval)
+				fieldSeen[territorialtable.FieldPlanNeedsApproval] = struct{}{}
+			}
+		case "closureNeedsApproval":
+			if _, ok := fieldSeen[territorialtable.FieldClosureNeedsApproval]; !ok {
+				selectedFields = append(selectedFields, territorialtable.FieldClosureNeedsApproval)
+				fieldSeen[territorialtable.FieldClosureNeedsApproval] = struct{}{}
 			}
 		case "id":
 		case "__typename":

@@ -16,6 +16,30 @@ func (_m *APIToken) User(ctx context.Context) (*User, error) {
 	return result, err
 }
 
+func (_m *Approval) Case(ctx context.Context) (*CaseFile, error) {
+	result, err := _m.Edges.CaseOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCase().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Approval) ProposedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.ProposedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProposedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Approval) DecidedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.DecidedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDecidedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Assessment) Case(ctx context.Context) (*CaseFile, error) {
 	result, err := _m.Edges.CaseOrErr()
 	if IsNotLoaded(err) {
@@ -84,6 +108,14 @@ func (_m *CaseEvent) ToTable(ctx context.Context) (*TerritorialTable, error) {
 	result, err := _m.Edges.ToTableOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryToTable().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *CaseEvent) Organization(ctx context.Context) (*Organization, error) {
+	result, err := _m.Edges.OrganizationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOrganization().Only(ctx)
 	}
 	return result, MaskNotFound(err)
 }
@@ -292,6 +324,48 @@ func (_m *CaseFile) Outcomes(
 		return conn, nil
 	}
 	return _m.QueryOutcomes().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *CaseFile) ServiceRequests(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*ServiceRequestOrder, where *ServiceRequestWhereInput,
+) (*ServiceRequestConnection, error) {
+	opts := []ServiceRequestPaginateOption{
+		WithServiceRequestOrder(orderBy),
+		WithServiceRequestFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[15][alias]
+	if nodes, err := _m.NamedServiceRequests(alias); err == nil || hasTotalCount {
+		pager, err := newServiceRequestPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ServiceRequestConnection{Edges: []*ServiceRequestEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryServiceRequests().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *CaseFile) Approvals(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*ApprovalOrder, where *ApprovalWhereInput,
+) (*ApprovalConnection, error) {
+	opts := []ApprovalPaginateOption{
+		WithApprovalOrder(orderBy),
+		WithApprovalFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[16][alias]
+	if nodes, err := _m.NamedApprovals(alias); err == nil || hasTotalCount {
+		pager, err := newApprovalPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ApprovalConnection{Edges: []*ApprovalEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryApprovals().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Commitment) Plan(ctx context.Context) (*Plan, error) {
@@ -1157,6 +1231,54 @@ func (_m *ProtocolParty) Commitments(
 		return conn, nil
 	}
 	return _m.QueryCommitments().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *ServiceRequest) Case(ctx context.Context) (*CaseFile, error) {
+	result, err := _m.Edges.CaseOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCase().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *ServiceRequest) Organization(ctx context.Context) (*Organization, error) {
+	result, err := _m.Edges.OrganizationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOrganization().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ServiceRequest) Table(ctx context.Context) (*TerritorialTable, error) {
+	result, err := _m.Edges.TableOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTable().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ServiceRequest) RequestedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.RequestedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRequestedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *ServiceRequest) AnsweredBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.AnsweredByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAnsweredBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *ServiceRequest) Intervention(ctx context.Context) (*Intervention, error) {
+	result, err := _m.Edges.InterventionOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIntervention().Only(ctx)
+	}
+	return result, MaskNotFound(err)
 }
 
 func (_m *Session) User(ctx context.Context) (*User, error) {

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/go-multierror"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
@@ -39,6 +40,7 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -57,6 +59,11 @@ var apitokenImplementors = []string{"ApiToken", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*APIToken) IsNode() {}
+
+var approvalImplementors = []string{"Approval", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Approval) IsNode() {}
 
 var assessmentImplementors = []string{"Assessment", "Node"}
 
@@ -198,6 +205,11 @@ var protocolpartyImplementors = []string{"ProtocolParty", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*ProtocolParty) IsNode() {}
 
+var servicerequestImplementors = []string{"ServiceRequest", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ServiceRequest) IsNode() {}
+
 var sessionImplementors = []string{"Session", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -295,6 +307,19 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			Where(apitoken.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, apitokenImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case approval.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Approval.Query().
+			Where(approval.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, approvalImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -663,6 +688,19 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			}
 		}
 		return query.Only(ctx)
+	case servicerequest.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.ServiceRequest.Query().
+			Where(servicerequest.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, servicerequestImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case session.Table:
 		var uid gid.ID
 		if err := uid.UnmarshalGQL(id); err != nil {
@@ -818,6 +856,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []gid.ID) ([]Node
 		query := c.APIToken.Query().
 			Where(apitoken.IDIn(ids...))
 		query, err := query.CollectFields(ctx, apitokenImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case approval.Table:
+		query := c.Approval.Query().
+			Where(approval.IDIn(ids...))
+		query, err := query.CollectFields(ctx, approvalImplementors...)
 		if err != nil {
 			return nil, err
 		}
@@ -1266,6 +1320,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []gid.ID) ([]Node
 		query := c.ProtocolParty.Query().
 			Where(protocolparty.IDIn(ids...))
 		query, err := query.CollectFields(ctx, protocolpartyImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case servicerequest.Table:
+		query := c.ServiceRequest.Query().
+			Where(servicerequest.IDIn(ids...))
+		query, err := query.CollectFields(ctx, servicerequestImplementors...)
 		if err != nil {
 			return nil, err
 		}

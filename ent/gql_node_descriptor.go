@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -32,6 +33,7 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
@@ -125,6 +127,128 @@ func (_m *APIToken) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryUser().
 		Select(user.FieldID).
 		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *Approval) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "Approval",
+		Fields: make([]*Field, 10),
+		Edges:  make([]*Edge, 3),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Kind); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "approval.Kind",
+		Name:  "kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Status); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "approval.Status",
+		Name:  "status",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ProposedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "time.Time",
+		Name:  "proposed_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.DecidedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "time.Time",
+		Name:  "decided_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.AgreedOn); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "domain.Date",
+		Name:  "agreed_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ClosureReason); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "approval.ClosureReason",
+		Name:  "closure_reason",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Note); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "string",
+		Name:  "note",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ReturnReason); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
+		Type:  "string",
+		Name:  "return_reason",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "CaseFile",
+		Name: "case",
+	}
+	err = _m.QueryCase().
+		Select(casefile.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "User",
+		Name: "proposed_by",
+	}
+	err = _m.QueryProposedBy().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "User",
+		Name: "decided_by",
+	}
+	err = _m.QueryDecidedBy().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -312,8 +436,8 @@ func (_m *CaseEvent) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "CaseEvent",
-		Fields: make([]*Field, 13),
-		Edges:  make([]*Edge, 6),
+		Fields: make([]*Field, 17),
+		Edges:  make([]*Edge, 7),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -412,10 +536,42 @@ func (_m *CaseEvent) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "closure_reason",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.Day); err != nil {
+	if buf, err = json.Marshal(_m.DeclineReason); err != nil {
 		return nil, err
 	}
 	node.Fields[12] = &Field{
+		Type:  "caseevent.DeclineReason",
+		Name:  "decline_reason",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CompletionReason); err != nil {
+		return nil, err
+	}
+	node.Fields[13] = &Field{
+		Type:  "caseevent.CompletionReason",
+		Name:  "completion_reason",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Successful); err != nil {
+		return nil, err
+	}
+	node.Fields[14] = &Field{
+		Type:  "bool",
+		Name:  "successful",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ApprovalKind); err != nil {
+		return nil, err
+	}
+	node.Fields[15] = &Field{
+		Type:  "caseevent.ApprovalKind",
+		Name:  "approval_kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Day); err != nil {
+		return nil, err
+	}
+	node.Fields[16] = &Field{
 		Type:  "domain.Date",
 		Name:  "day",
 		Value: string(buf),
@@ -471,12 +627,22 @@ func (_m *CaseEvent) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Edges[5] = &Edge{
+		Type: "Organization",
+		Name: "organization",
+	}
+	err = _m.QueryOrganization().
+		Select(organization.FieldID).
+		Scan(ctx, &node.Edges[5].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[6] = &Edge{
 		Type: "CaseFile",
 		Name: "related_case",
 	}
 	err = _m.QueryRelatedCase().
 		Select(casefile.FieldID).
-		Scan(ctx, &node.Edges[5].IDs)
+		Scan(ctx, &node.Edges[6].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -489,7 +655,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "CaseFile",
 		Fields: make([]*Field, 19),
-		Edges:  make([]*Edge, 15),
+		Edges:  make([]*Edge, 17),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -791,6 +957,26 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryOutcomes().
 		Select(outcome.FieldID).
 		Scan(ctx, &node.Edges[14].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[15] = &Edge{
+		Type: "ServiceRequest",
+		Name: "service_requests",
+	}
+	err = _m.QueryServiceRequests().
+		Select(servicerequest.FieldID).
+		Scan(ctx, &node.Edges[15].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[16] = &Edge{
+		Type: "Approval",
+		Name: "approvals",
+	}
+	err = _m.QueryApprovals().
+		Select(approval.FieldID).
+		Scan(ctx, &node.Edges[16].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -3060,6 +3246,214 @@ func (_m *ProtocolParty) Node(ctx context.Context) (node *Node, err error) {
 }
 
 // Node implements Noder interface
+func (_m *ServiceRequest) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "ServiceRequest",
+		Fields: make([]*Field, 17),
+		Edges:  make([]*Edge, 6),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Kind); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "servicerequest.Kind",
+		Name:  "kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Need); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "string",
+		Name:  "need",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.NeededBy); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "domain.Date",
+		Name:  "needed_by",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.SharedContact); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "[]domain.ContactDatum",
+		Name:  "shared_contact",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Status); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "servicerequest.Status",
+		Name:  "status",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.SentOn); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "domain.Date",
+		Name:  "sent_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.AnswerDueOn); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "domain.Date",
+		Name:  "answer_due_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.AnsweredOn); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
+		Type:  "domain.Date",
+		Name:  "answered_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PlannedStart); err != nil {
+		return nil, err
+	}
+	node.Fields[10] = &Field{
+		Type:  "domain.Date",
+		Name:  "planned_start",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.DeclineReason); err != nil {
+		return nil, err
+	}
+	node.Fields[11] = &Field{
+		Type:  "servicerequest.DeclineReason",
+		Name:  "decline_reason",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.AnswerNote); err != nil {
+		return nil, err
+	}
+	node.Fields[12] = &Field{
+		Type:  "string",
+		Name:  "answer_note",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CompletedOn); err != nil {
+		return nil, err
+	}
+	node.Fields[13] = &Field{
+		Type:  "domain.Date",
+		Name:  "completed_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Successful); err != nil {
+		return nil, err
+	}
+	node.Fields[14] = &Field{
+		Type:  "bool",
+		Name:  "successful",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CompletionReason); err != nil {
+		return nil, err
+	}
+	node.Fields[15] = &Field{
+		Type:  "servicerequest.CompletionReason",
+		Name:  "completion_reason",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CompletionNote); err != nil {
+		return nil, err
+	}
+	node.Fields[16] = &Field{
+		Type:  "string",
+		Name:  "completion_note",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "CaseFile",
+		Name: "case",
+	}
+	err = _m.QueryCase().
+		Select(casefile.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "Organization",
+		Name: "organization",
+	}
+	err = _m.QueryOrganization().
+		Select(organization.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "TerritorialTable",
+		Name: "table",
+	}
+	err = _m.QueryTable().
+		Select(territorialtable.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "User",
+		Name: "requested_by",
+	}
+	err = _m.QueryRequestedBy().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[4] = &Edge{
+		Type: "User",
+		Name: "answered_by",
+	}
+	err = _m.QueryAnsweredBy().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[4].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[5] = &Edge{
+		Type: "Intervention",
+		Name: "intervention",
+	}
+	err = _m.QueryIntervention().
+		Select(intervention.FieldID).
+		Scan(ctx, &node.Edges[5].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
 func (_m *Session) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
@@ -3200,7 +3594,7 @@ func (_m *TerritorialTable) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "TerritorialTable",
-		Fields: make([]*Field, 6),
+		Fields: make([]*Field, 8),
 		Edges:  make([]*Edge, 6),
 	}
 	var buf []byte
@@ -3250,6 +3644,22 @@ func (_m *TerritorialTable) Node(ctx context.Context) (node *Node, err error) {
 	node.Fields[5] = &Field{
 		Type:  "int",
 		Name:  "days_to_plan",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PlanNeedsApproval); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "bool",
+		Name:  "plan_needs_approval",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ClosureNeedsApproval); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "bool",
+		Name:  "closure_needs_approval",
 		Value: string(buf),
 	}
 	node.Edges[0] = &Edge{

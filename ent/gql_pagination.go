@@ -17,6 +17,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
@@ -45,6 +46,7 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -518,6 +520,454 @@ func (_m *ApiToken) ToEdge(order *ApiTokenOrder) *ApiTokenEdge {
 		order = DefaultApiTokenOrder
 	}
 	return &ApiTokenEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ApprovalEdge is the edge representation of Approval.
+type ApprovalEdge struct {
+	Node   *Approval `json:"node"`
+	Cursor Cursor    `json:"cursor"`
+}
+
+// ApprovalConnection is the connection containing edges to Approval.
+type ApprovalConnection struct {
+	Edges      []*ApprovalEdge `json:"edges"`
+	PageInfo   PageInfo        `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+func (c *ApprovalConnection) build(nodes []*Approval, pager *approvalPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Approval
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Approval {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Approval {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ApprovalEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ApprovalEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ApprovalPaginateOption enables pagination customization.
+type ApprovalPaginateOption func(*approvalPager) error
+
+// WithApprovalOrder configures pagination ordering.
+func WithApprovalOrder(order []*ApprovalOrder) ApprovalPaginateOption {
+	return func(pager *approvalPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithApprovalFilter configures pagination filter.
+func WithApprovalFilter(filter func(*ApprovalQuery) (*ApprovalQuery, error)) ApprovalPaginateOption {
+	return func(pager *approvalPager) error {
+		if filter == nil {
+			return errors.New("ApprovalQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type approvalPager struct {
+	reverse bool
+	order   []*ApprovalOrder
+	filter  func(*ApprovalQuery) (*ApprovalQuery, error)
+}
+
+func newApprovalPager(opts []ApprovalPaginateOption, reverse bool) (*approvalPager, error) {
+	pager := &approvalPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *approvalPager) applyFilter(query *ApprovalQuery) (*ApprovalQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *approvalPager) toCursor(_m *Approval) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *approvalPager) applyCursors(query *ApprovalQuery, after, before *Cursor) (*ApprovalQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultApprovalOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *approvalPager) applyOrder(query *ApprovalQuery) *ApprovalQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
+		if o.Field.column == DefaultApprovalOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultApprovalOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *approvalPager) orderExpr(query *ApprovalQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultApprovalOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Approval.
+func (_m *ApprovalQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ApprovalPaginateOption,
+) (*ApprovalConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newApprovalPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ApprovalConnection{Edges: []*ApprovalEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *ApprovalQuery // counts the list in the page's statement (countBeside)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
+				counter = c
+			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, approval.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ApprovalOrderFieldCreatedAt orders Approval by created_at.
+	ApprovalOrderFieldCreatedAt = &ApprovalOrderField{
+		Value: func(_m *Approval) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: approval.FieldCreatedAt,
+		toTerm: approval.ByCreatedAt,
+		toCursor: func(_m *Approval) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ApprovalOrderFieldUpdatedAt orders Approval by updated_at.
+	ApprovalOrderFieldUpdatedAt = &ApprovalOrderField{
+		Value: func(_m *Approval) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: approval.FieldUpdatedAt,
+		toTerm: approval.ByUpdatedAt,
+		toCursor: func(_m *Approval) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// ApprovalOrderFieldKind orders Approval by kind.
+	ApprovalOrderFieldKind = &ApprovalOrderField{
+		Value: func(_m *Approval) (ent.Value, error) {
+			return _m.Kind, nil
+		},
+		column: approval.FieldKind,
+		toTerm: approval.ByKind,
+		toCursor: func(_m *Approval) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Kind,
+			}
+		},
+	}
+	// ApprovalOrderFieldStatus orders Approval by status.
+	ApprovalOrderFieldStatus = &ApprovalOrderField{
+		Value: func(_m *Approval) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: approval.FieldStatus,
+		toTerm: approval.ByStatus,
+		toCursor: func(_m *Approval) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+	// ApprovalOrderFieldProposedAt orders Approval by proposed_at.
+	ApprovalOrderFieldProposedAt = &ApprovalOrderField{
+		Value: func(_m *Approval) (ent.Value, error) {
+			return _m.ProposedAt, nil
+		},
+		column: approval.FieldProposedAt,
+		toTerm: approval.ByProposedAt,
+		toCursor: func(_m *Approval) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ProposedAt,
+			}
+		},
+	}
+	// ApprovalOrderFieldDecidedAt orders Approval by decided_at.
+	ApprovalOrderFieldDecidedAt = &ApprovalOrderField{
+		Value: func(_m *Approval) (ent.Value, error) {
+			return _m.DecidedAt, nil
+		},
+		column: approval.FieldDecidedAt,
+		toTerm: approval.ByDecidedAt,
+		toCursor: func(_m *Approval) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.DecidedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ApprovalOrderField) String() string {
+	var str string
+	switch f.column {
+	case ApprovalOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ApprovalOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case ApprovalOrderFieldKind.column:
+		str = "KIND"
+	case ApprovalOrderFieldStatus.column:
+		str = "STATUS"
+	case ApprovalOrderFieldProposedAt.column:
+		str = "PROPOSED_AT"
+	case ApprovalOrderFieldDecidedAt.column:
+		str = "DECIDED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ApprovalOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ApprovalOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ApprovalOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ApprovalOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ApprovalOrderFieldUpdatedAt
+	case "KIND":
+		*f = *ApprovalOrderFieldKind
+	case "STATUS":
+		*f = *ApprovalOrderFieldStatus
+	case "PROPOSED_AT":
+		*f = *ApprovalOrderFieldProposedAt
+	case "DECIDED_AT":
+		*f = *ApprovalOrderFieldDecidedAt
+	default:
+		return fmt.Errorf("%s is not a valid ApprovalOrderField", str)
+	}
+	return nil
+}
+
+// ApprovalOrderField defines the ordering field of Approval.
+type ApprovalOrderField struct {
+	// Value extracts the ordering value from the given Approval.
+	Value    func(*Approval) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) approval.OrderOption
+	toCursor func(*Approval) Cursor
+}
+
+// ApprovalOrder defines the ordering of Approval.
+type ApprovalOrder struct {
+	Direction OrderDirection      `json:"direction"`
+	Field     *ApprovalOrderField `json:"field"`
+}
+
+// DefaultApprovalOrder is the default ordering of Approval.
+var DefaultApprovalOrder = &ApprovalOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ApprovalOrderField{
+		Value: func(_m *Approval) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: approval.FieldID,
+		toTerm: approval.ByID,
+		toCursor: func(_m *Approval) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Approval into ApprovalEdge.
+func (_m *Approval) ToEdge(order *ApprovalOrder) *ApprovalEdge {
+	if order == nil {
+		order = DefaultApprovalOrder
+	}
+	return &ApprovalEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -12256,6 +12706,544 @@ func (_m *ProtocolParty) ToEdge(order *ProtocolPartyOrder) *ProtocolPartyEdge {
 		order = DefaultProtocolPartyOrder
 	}
 	return &ProtocolPartyEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ServiceRequestEdge is the edge representation of ServiceRequest.
+type ServiceRequestEdge struct {
+	Node   *ServiceRequest `json:"node"`
+	Cursor Cursor          `json:"cursor"`
+}
+
+// ServiceRequestConnection is the connection containing edges to ServiceRequest.
+type ServiceRequestConnection struct {
+	Edges      []*ServiceRequestEdge `json:"edges"`
+	PageInfo   PageInfo              `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+func (c *ServiceRequestConnection) build(nodes []*ServiceRequest, pager *servicerequestPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ServiceRequest
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ServiceRequest {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ServiceRequest {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ServiceRequestEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ServiceRequestEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ServiceRequestPaginateOption enables pagination customization.
+type ServiceRequestPaginateOption func(*servicerequestPager) error
+
+// WithServiceRequestOrder configures pagination ordering.
+func WithServiceRequestOrder(order []*ServiceRequestOrder) ServiceRequestPaginateOption {
+	return func(pager *servicerequestPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithServiceRequestFilter configures pagination filter.
+func WithServiceRequestFilter(filter func(*ServiceRequestQuery) (*ServiceRequestQuery, error)) ServiceRequestPaginateOption {
+	return func(pager *servicerequestPager) error {
+		if filter == nil {
+			return errors.New("ServiceRequestQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type servicerequestPager struct {
+	reverse bool
+	order   []*ServiceRequestOrder
+	filter  func(*ServiceRequestQuery) (*ServiceRequestQuery, error)
+}
+
+func newServiceRequestPager(opts []ServiceRequestPaginateOption, reverse bool) (*servicerequestPager, error) {
+	pager := &servicerequestPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *servicerequestPager) applyFilter(query *ServiceRequestQuery) (*ServiceRequestQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *servicerequestPager) toCursor(_m *ServiceRequest) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *servicerequestPager) applyCursors(query *ServiceRequestQuery, after, before *Cursor) (*ServiceRequestQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultServiceRequestOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *servicerequestPager) applyOrder(query *ServiceRequestQuery) *ServiceRequestQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
+		if o.Field.column == DefaultServiceRequestOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultServiceRequestOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *servicerequestPager) orderExpr(query *ServiceRequestQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultServiceRequestOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ServiceRequest.
+func (_m *ServiceRequestQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ServiceRequestPaginateOption,
+) (*ServiceRequestConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newServiceRequestPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ServiceRequestConnection{Edges: []*ServiceRequestEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *ServiceRequestQuery // counts the list in the page's statement (countBeside)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
+				counter = c
+			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, servicerequest.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ServiceRequestOrderFieldCreatedAt orders ServiceRequest by created_at.
+	ServiceRequestOrderFieldCreatedAt = &ServiceRequestOrderField{
+		Value: func(_m *ServiceRequest) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: servicerequest.FieldCreatedAt,
+		toTerm: servicerequest.ByCreatedAt,
+		toCursor: func(_m *ServiceRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ServiceRequestOrderFieldUpdatedAt orders ServiceRequest by updated_at.
+	ServiceRequestOrderFieldUpdatedAt = &ServiceRequestOrderField{
+		Value: func(_m *ServiceRequest) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: servicerequest.FieldUpdatedAt,
+		toTerm: servicerequest.ByUpdatedAt,
+		toCursor: func(_m *ServiceRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// ServiceRequestOrderFieldKind orders ServiceRequest by kind.
+	ServiceRequestOrderFieldKind = &ServiceRequestOrderField{
+		Value: func(_m *ServiceRequest) (ent.Value, error) {
+			return _m.Kind, nil
+		},
+		column: servicerequest.FieldKind,
+		toTerm: servicerequest.ByKind,
+		toCursor: func(_m *ServiceRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Kind,
+			}
+		},
+	}
+	// ServiceRequestOrderFieldNeededBy orders ServiceRequest by needed_by.
+	ServiceRequestOrderFieldNeededBy = &ServiceRequestOrderField{
+		Value: func(_m *ServiceRequest) (ent.Value, error) {
+			return _m.NeededBy, nil
+		},
+		column: servicerequest.FieldNeededBy,
+		toTerm: servicerequest.ByNeededBy,
+		toCursor: func(_m *ServiceRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.NeededBy,
+			}
+		},
+	}
+	// ServiceRequestOrderFieldStatus orders ServiceRequest by status.
+	ServiceRequestOrderFieldStatus = &ServiceRequestOrderField{
+		Value: func(_m *ServiceRequest) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: servicerequest.FieldStatus,
+		toTerm: servicerequest.ByStatus,
+		toCursor: func(_m *ServiceRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+	// ServiceRequestOrderFieldSentOn orders ServiceRequest by sent_on.
+	ServiceRequestOrderFieldSentOn = &ServiceRequestOrderField{
+		Value: func(_m *ServiceRequest) (ent.Value, error) {
+			return _m.SentOn, nil
+		},
+		column: servicerequest.FieldSentOn,
+		toTerm: servicerequest.BySentOn,
+		toCursor: func(_m *ServiceRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.SentOn,
+			}
+		},
+	}
+	// ServiceRequestOrderFieldAnswerDueOn orders ServiceRequest by answer_due_on.
+	ServiceRequestOrderFieldAnswerDueOn = &ServiceRequestOrderField{
+		Value: func(_m *ServiceRequest) (ent.Value, error) {
+			return _m.AnswerDueOn, nil
+		},
+		column: servicerequest.FieldAnswerDueOn,
+		toTerm: servicerequest.ByAnswerDueOn,
+		toCursor: func(_m *ServiceRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.AnswerDueOn,
+			}
+		},
+	}
+	// ServiceRequestOrderFieldAnsweredOn orders ServiceRequest by answered_on.
+	ServiceRequestOrderFieldAnsweredOn = &ServiceRequestOrderField{
+		Value: func(_m *ServiceRequest) (ent.Value, error) {
+			return _m.AnsweredOn, nil
+		},
+		column: servicerequest.FieldAnsweredOn,
+		toTerm: servicerequest.ByAnsweredOn,
+		toCursor: func(_m *ServiceRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.AnsweredOn,
+			}
+		},
+	}
+	// ServiceRequestOrderFieldDeclineReason orders ServiceRequest by decline_reason.
+	ServiceRequestOrderFieldDeclineReason = &ServiceRequestOrderField{
+		Value: func(_m *ServiceRequest) (ent.Value, error) {
+			return _m.DeclineReason, nil
+		},
+		column: servicerequest.FieldDeclineReason,
+		toTerm: servicerequest.ByDeclineReason,
+		toCursor: func(_m *ServiceRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.DeclineReason,
+			}
+		},
+	}
+	// ServiceRequestOrderFieldCompletedOn orders ServiceRequest by completed_on.
+	ServiceRequestOrderFieldCompletedOn = &ServiceRequestOrderField{
+		Value: func(_m *ServiceRequest) (ent.Value, error) {
+			return _m.CompletedOn, nil
+		},
+		column: servicerequest.FieldCompletedOn,
+		toTerm: servicerequest.ByCompletedOn,
+		toCursor: func(_m *ServiceRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CompletedOn,
+			}
+		},
+	}
+	// ServiceRequestOrderFieldCompletionReason orders ServiceRequest by completion_reason.
+	ServiceRequestOrderFieldCompletionReason = &ServiceRequestOrderField{
+		Value: func(_m *ServiceRequest) (ent.Value, error) {
+			return _m.CompletionReason, nil
+		},
+		column: servicerequest.FieldCompletionReason,
+		toTerm: servicerequest.ByCompletionReason,
+		toCursor: func(_m *ServiceRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CompletionReason,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ServiceRequestOrderField) String() string {
+	var str string
+	switch f.column {
+	case ServiceRequestOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ServiceRequestOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case ServiceRequestOrderFieldKind.column:
+		str = "KIND"
+	case ServiceRequestOrderFieldNeededBy.column:
+		str = "NEEDED_BY"
+	case ServiceRequestOrderFieldStatus.column:
+		str = "STATUS"
+	case ServiceRequestOrderFieldSentOn.column:
+		str = "SENT_ON"
+	case ServiceRequestOrderFieldAnswerDueOn.column:
+		str = "ANSWER_DUE_ON"
+	case ServiceRequestOrderFieldAnsweredOn.column:
+		str = "ANSWERED_ON"
+	case ServiceRequestOrderFieldDeclineReason.column:
+		str = "DECLINE_REASON"
+	case ServiceRequestOrderFieldCompletedOn.column:
+		str = "COMPLETED_ON"
+	case ServiceRequestOrderFieldCompletionReason.column:
+		str = "COMPLETION_REASON"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ServiceRequestOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ServiceRequestOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ServiceRequestOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ServiceRequestOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ServiceRequestOrderFieldUpdatedAt
+	case "KIND":
+		*f = *ServiceRequestOrderFieldKind
+	case "NEEDED_BY":
+		*f = *ServiceRequestOrderFieldNeededBy
+	case "STATUS":
+		*f = *ServiceRequestOrderFieldStatus
+	case "SENT_ON":
+		*f = *ServiceRequestOrderFieldSentOn
+	case "ANSWER_DUE_ON":
+		*f = *ServiceRequestOrderFieldAnswerDueOn
+	case "ANSWERED_ON":
+		*f = *ServiceRequestOrderFieldAnsweredOn
+	case "DECLINE_REASON":
+		*f = *ServiceRequestOrderFieldDeclineReason
+	case "COMPLETED_ON":
+		*f = *ServiceRequestOrderFieldCompletedOn
+	case "COMPLETION_REASON":
+		*f = *ServiceRequestOrderFieldCompletionReason
+	default:
+		return fmt.Errorf("%s is not a valid ServiceRequestOrderField", str)
+	}
+	return nil
+}
+
+// ServiceRequestOrderField defines the ordering field of ServiceRequest.
+type ServiceRequestOrderField struct {
+	// Value extracts the ordering value from the given ServiceRequest.
+	Value    func(*ServiceRequest) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) servicerequest.OrderOption
+	toCursor func(*ServiceRequest) Cursor
+}
+
+// ServiceRequestOrder defines the ordering of ServiceRequest.
+type ServiceRequestOrder struct {
+	Direction OrderDirection            `json:"direction"`
+	Field     *ServiceRequestOrderField `json:"field"`
+}
+
+// DefaultServiceRequestOrder is the default ordering of ServiceRequest.
+var DefaultServiceRequestOrder = &ServiceRequestOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ServiceRequestOrderField{
+		Value: func(_m *ServiceRequest) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: servicerequest.FieldID,
+		toTerm: servicerequest.ByID,
+		toCursor: func(_m *ServiceRequest) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ServiceRequest into ServiceRequestEdge.
+func (_m *ServiceRequest) ToEdge(order *ServiceRequestOrder) *ServiceRequestEdge {
+	if order == nil {
+		order = DefaultServiceRequestOrder
+	}
+	return &ServiceRequestEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

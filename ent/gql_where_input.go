@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
@@ -37,10 +38,398 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
 )
+
+// ApprovalWhereInput represents a where input for filtering Approval queries.
+type ApprovalWhereInput struct {
+	Predicates []predicate.Approval  `json:"-"`
+	Not        *ApprovalWhereInput   `json:"not,omitempty"`
+	Or         []*ApprovalWhereInput `json:"or,omitempty"`
+	And        []*ApprovalWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *approval.Kind  `json:"kind,omitempty"`
+	KindNEQ   *approval.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []approval.Kind `json:"kindIn,omitempty"`
+	KindNotIn []approval.Kind `json:"kindNotIn,omitempty"`
+
+	// "status" field predicates.
+	Status      *approval.Status  `json:"status,omitempty"`
+	StatusNEQ   *approval.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []approval.Status `json:"statusIn,omitempty"`
+	StatusNotIn []approval.Status `json:"statusNotIn,omitempty"`
+
+	// "proposed_at" field predicates.
+	ProposedAt      *time.Time  `json:"proposedAt,omitempty"`
+	ProposedAtNEQ   *time.Time  `json:"proposedAtNEQ,omitempty"`
+	ProposedAtIn    []time.Time `json:"proposedAtIn,omitempty"`
+	ProposedAtNotIn []time.Time `json:"proposedAtNotIn,omitempty"`
+	ProposedAtGT    *time.Time  `json:"proposedAtGT,omitempty"`
+	ProposedAtGTE   *time.Time  `json:"proposedAtGTE,omitempty"`
+	ProposedAtLT    *time.Time  `json:"proposedAtLT,omitempty"`
+	ProposedAtLTE   *time.Time  `json:"proposedAtLTE,omitempty"`
+
+	// "decided_at" field predicates.
+	DecidedAt       *time.Time  `json:"decidedAt,omitempty"`
+	DecidedAtNEQ    *time.Time  `json:"decidedAtNEQ,omitempty"`
+	DecidedAtIn     []time.Time `json:"decidedAtIn,omitempty"`
+	DecidedAtNotIn  []time.Time `json:"decidedAtNotIn,omitempty"`
+	DecidedAtGT     *time.Time  `json:"decidedAtGT,omitempty"`
+	DecidedAtGTE    *time.Time  `json:"decidedAtGTE,omitempty"`
+	DecidedAtLT     *time.Time  `json:"decidedAtLT,omitempty"`
+	DecidedAtLTE    *time.Time  `json:"decidedAtLTE,omitempty"`
+	DecidedAtIsNil  bool        `json:"decidedAtIsNil,omitempty"`
+	DecidedAtNotNil bool        `json:"decidedAtNotNil,omitempty"`
+
+	// "case" edge predicates.
+	HasCase     *bool             `json:"hasCase,omitempty"`
+	HasCaseWith []*CaseWhereInput `json:"hasCaseWith,omitempty"`
+
+	// "proposed_by" edge predicates.
+	HasProposedBy     *bool             `json:"hasProposedBy,omitempty"`
+	HasProposedByWith []*UserWhereInput `json:"hasProposedByWith,omitempty"`
+
+	// "decided_by" edge predicates.
+	HasDecidedBy     *bool             `json:"hasDecidedBy,omitempty"`
+	HasDecidedByWith []*UserWhereInput `json:"hasDecidedByWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ApprovalWhereInput) AddPredicates(predicates ...predicate.Approval) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ApprovalWhereInput filter on the ApprovalQuery builder.
+func (i *ApprovalWhereInput) Filter(q *ApprovalQuery) (*ApprovalQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyApprovalWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyApprovalWhereInput is returned in case the ApprovalWhereInput is empty.
+var ErrEmptyApprovalWhereInput = errors.New("ent: empty predicate ApprovalWhereInput")
+
+// readableApproval narrows the Approval rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// Approval's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableApproval() predicate.Approval {
+	return func(s *sql.Selector) {
+		q := &ApprovalQuery{config: config{}, ctx: &QueryContext{Type: TypeApproval}}
+		if err := approval.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
+
+// P returns a predicate for filtering approvals.
+// An error is returned if the input is empty or invalid.
+func (i *ApprovalWhereInput) P() (predicate.Approval, error) {
+	var predicates []predicate.Approval
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, approval.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Approval, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, approval.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Approval, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, approval.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, approval.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, approval.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, approval.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, approval.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, approval.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, approval.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, approval.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, approval.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, approval.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, approval.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, approval.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, approval.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, approval.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, approval.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, approval.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, approval.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, approval.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, approval.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, approval.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, approval.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, approval.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, approval.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, approval.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, approval.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, approval.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, approval.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, approval.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, approval.KindNotIn(i.KindNotIn...))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, approval.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, approval.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, approval.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, approval.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.ProposedAt != nil {
+		predicates = append(predicates, approval.ProposedAtEQ(*i.ProposedAt))
+	}
+	if i.ProposedAtNEQ != nil {
+		predicates = append(predicates, approval.ProposedAtNEQ(*i.ProposedAtNEQ))
+	}
+	if len(i.ProposedAtIn) > 0 {
+		predicates = append(predicates, approval.ProposedAtIn(i.ProposedAtIn...))
+	}
+	if len(i.ProposedAtNotIn) > 0 {
+		predicates = append(predicates, approval.ProposedAtNotIn(i.ProposedAtNotIn...))
+	}
+	if i.ProposedAtGT != nil {
+		predicates = append(predicates, approval.ProposedAtGT(*i.ProposedAtGT))
+	}
+	if i.ProposedAtGTE != nil {
+		predicates = append(predicates, approval.ProposedAtGTE(*i.ProposedAtGTE))
+	}
+	if i.ProposedAtLT != nil {
+		predicates = append(predicates, approval.ProposedAtLT(*i.ProposedAtLT))
+	}
+	if i.ProposedAtLTE != nil {
+		predicates = append(predicates, approval.ProposedAtLTE(*i.ProposedAtLTE))
+	}
+	if i.DecidedAt != nil {
+		predicates = append(predicates, approval.DecidedAtEQ(*i.DecidedAt))
+	}
+	if i.DecidedAtNEQ != nil {
+		predicates = append(predicates, approval.DecidedAtNEQ(*i.DecidedAtNEQ))
+	}
+	if len(i.DecidedAtIn) > 0 {
+		predicates = append(predicates, approval.DecidedAtIn(i.DecidedAtIn...))
+	}
+	if len(i.DecidedAtNotIn) > 0 {
+		predicates = append(predicates, approval.DecidedAtNotIn(i.DecidedAtNotIn...))
+	}
+	if i.DecidedAtGT != nil {
+		predicates = append(predicates, approval.DecidedAtGT(*i.DecidedAtGT))
+	}
+	if i.DecidedAtGTE != nil {
+		predicates = append(predicates, approval.DecidedAtGTE(*i.DecidedAtGTE))
+	}
+	if i.DecidedAtLT != nil {
+		predicates = append(predicates, approval.DecidedAtLT(*i.DecidedAtLT))
+	}
+	if i.DecidedAtLTE != nil {
+		predicates = append(predicates, approval.DecidedAtLTE(*i.DecidedAtLTE))
+	}
+	if i.DecidedAtIsNil {
+		predicates = append(predicates, approval.DecidedAtIsNil())
+	}
+	if i.DecidedAtNotNil {
+		predicates = append(predicates, approval.DecidedAtNotNil())
+	}
+
+	if i.HasCase != nil {
+		p := approval.HasCaseWith(readableCaseFile())
+		if !*i.HasCase {
+			p = approval.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCaseWith) > 0 {
+		with := make([]predicate.CaseFile, 0, len(i.HasCaseWith))
+		for _, w := range i.HasCaseWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCaseWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, approval.HasCaseWith(append(with, readableCaseFile())...))
+	}
+	if i.HasProposedBy != nil {
+		p := approval.HasProposedByWith(readableUser())
+		if !*i.HasProposedBy {
+			p = approval.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasProposedByWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasProposedByWith))
+		for _, w := range i.HasProposedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasProposedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, approval.HasProposedByWith(append(with, readableUser())...))
+	}
+	if i.HasDecidedBy != nil {
+		p := approval.HasDecidedByWith(readableUser())
+		if !*i.HasDecidedBy {
+			p = approval.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDecidedByWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasDecidedByWith))
+		for _, w := range i.HasDecidedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDecidedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, approval.HasDecidedByWith(append(with, readableUser())...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyApprovalWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return approval.And(predicates...), nil
+	}
+}
 
 // AssessmentWhereInput represents a where input for filtering Assessment queries.
 type AssessmentWhereInput struct {
@@ -1480,6 +1869,14 @@ type CaseWhereInput struct {
 	// "outcomes" edge predicates.
 	HasOutcomes     *bool                `json:"hasOutcomes,omitempty"`
 	HasOutcomesWith []*OutcomeWhereInput `json:"hasOutcomesWith,omitempty"`
+
+	// "service_requests" edge predicates.
+	HasServiceRequests     *bool                       `json:"hasServiceRequests,omitempty"`
+	HasServiceRequestsWith []*ServiceRequestWhereInput `json:"hasServiceRequestsWith,omitempty"`
+
+	// "approvals" edge predicates.
+	HasApprovals     *bool                 `json:"hasApprovals,omitempty"`
+	HasApprovalsWith []*ApprovalWhereInput `json:"hasApprovalsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -2251,6 +2648,42 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, casefile.HasOutcomesWith(append(with, readableOutcome())...))
+	}
+	if i.HasServiceRequests != nil {
+		p := casefile.HasServiceRequestsWith(readableServiceRequest())
+		if !*i.HasServiceRequests {
+			p = casefile.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasServiceRequestsWith) > 0 {
+		with := make([]predicate.ServiceRequest, 0, len(i.HasServiceRequestsWith))
+		for _, w := range i.HasServiceRequestsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasServiceRequestsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, casefile.HasServiceRequestsWith(append(with, readableServiceRequest())...))
+	}
+	if i.HasApprovals != nil {
+		p := casefile.HasApprovalsWith(readableApproval())
+		if !*i.HasApprovals {
+			p = casefile.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasApprovalsWith) > 0 {
+		with := make([]predicate.Approval, 0, len(i.HasApprovalsWith))
+		for _, w := range i.HasApprovalsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasApprovalsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, casefile.HasApprovalsWith(append(with, readableApproval())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -11235,6 +11668,647 @@ func (i *ProtocolPartyWhereInput) P() (predicate.ProtocolParty, error) {
 		return predicates[0], nil
 	default:
 		return protocolparty.And(predicates...), nil
+	}
+}
+
+// ServiceRequestWhereInput represents a where input for filtering ServiceRequest queries.
+type ServiceRequestWhereInput struct {
+	Predicates []predicate.ServiceRequest  `json:"-"`
+	Not        *ServiceRequestWhereInput   `json:"not,omitempty"`
+	Or         []*ServiceRequestWhereInput `json:"or,omitempty"`
+	And        []*ServiceRequestWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *servicerequest.Kind  `json:"kind,omitempty"`
+	KindNEQ   *servicerequest.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []servicerequest.Kind `json:"kindIn,omitempty"`
+	KindNotIn []servicerequest.Kind `json:"kindNotIn,omitempty"`
+
+	// "needed_by" field predicates.
+	NeededBy       *domain.Date  `json:"neededBy,omitempty"`
+	NeededByNEQ    *domain.Date  `json:"neededByNEQ,omitempty"`
+	NeededByIn     []domain.Date `json:"neededByIn,omitempty"`
+	NeededByNotIn  []domain.Date `json:"neededByNotIn,omitempty"`
+	NeededByGT     *domain.Date  `json:"neededByGT,omitempty"`
+	NeededByGTE    *domain.Date  `json:"neededByGTE,omitempty"`
+	NeededByLT     *domain.Date  `json:"neededByLT,omitempty"`
+	NeededByLTE    *domain.Date  `json:"neededByLTE,omitempty"`
+	NeededByIsNil  bool          `json:"neededByIsNil,omitempty"`
+	NeededByNotNil bool          `json:"neededByNotNil,omitempty"`
+
+	// "status" field predicates.
+	Status      *servicerequest.Status  `json:"status,omitempty"`
+	StatusNEQ   *servicerequest.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []servicerequest.Status `json:"statusIn,omitempty"`
+	StatusNotIn []servicerequest.Status `json:"statusNotIn,omitempty"`
+
+	// "sent_on" field predicates.
+	SentOn      *domain.Date  `json:"sentOn,omitempty"`
+	SentOnNEQ   *domain.Date  `json:"sentOnNEQ,omitempty"`
+	SentOnIn    []domain.Date `json:"sentOnIn,omitempty"`
+	SentOnNotIn []domain.Date `json:"sentOnNotIn,omitempty"`
+	SentOnGT    *domain.Date  `json:"sentOnGT,omitempty"`
+	SentOnGTE   *domain.Date  `json:"sentOnGTE,omitempty"`
+	SentOnLT    *domain.Date  `json:"sentOnLT,omitempty"`
+	SentOnLTE   *domain.Date  `json:"sentOnLTE,omitempty"`
+
+	// "answer_due_on" field predicates.
+	AnswerDueOn      *domain.Date  `json:"answerDueOn,omitempty"`
+	AnswerDueOnNEQ   *domain.Date  `json:"answerDueOnNEQ,omitempty"`
+	AnswerDueOnIn    []domain.Date `json:"answerDueOnIn,omitempty"`
+	AnswerDueOnNotIn []domain.Date `json:"answerDueOnNotIn,omitempty"`
+	AnswerDueOnGT    *domain.Date  `json:"answerDueOnGT,omitempty"`
+	AnswerDueOnGTE   *domain.Date  `json:"answerDueOnGTE,omitempty"`
+	AnswerDueOnLT    *domain.Date  `json:"answerDueOnLT,omitempty"`
+	AnswerDueOnLTE   *domain.Date  `json:"answerDueOnLTE,omitempty"`
+
+	// "answered_on" field predicates.
+	AnsweredOn       *domain.Date  `json:"answeredOn,omitempty"`
+	AnsweredOnNEQ    *domain.Date  `json:"answeredOnNEQ,omitempty"`
+	AnsweredOnIn     []domain.Date `json:"answeredOnIn,omitempty"`
+	AnsweredOnNotIn  []domain.Date `json:"answeredOnNotIn,omitempty"`
+	AnsweredOnGT     *domain.Date  `json:"answeredOnGT,omitempty"`
+	AnsweredOnGTE    *domain.Date  `json:"answeredOnGTE,omitempty"`
+	AnsweredOnLT     *domain.Date  `json:"answeredOnLT,omitempty"`
+	AnsweredOnLTE    *domain.Date  `json:"answeredOnLTE,omitempty"`
+	AnsweredOnIsNil  bool          `json:"answeredOnIsNil,omitempty"`
+	AnsweredOnNotNil bool          `json:"answeredOnNotNil,omitempty"`
+
+	// "decline_reason" field predicates.
+	DeclineReason       *servicerequest.DeclineReason  `json:"declineReason,omitempty"`
+	DeclineReasonNEQ    *servicerequest.DeclineReason  `json:"declineReasonNEQ,omitempty"`
+	DeclineReasonIn     []servicerequest.DeclineReason `json:"declineReasonIn,omitempty"`
+	DeclineReasonNotIn  []servicerequest.DeclineReason `json:"declineReasonNotIn,omitempty"`
+	DeclineReasonIsNil  bool                           `json:"declineReasonIsNil,omitempty"`
+	DeclineReasonNotNil bool                           `json:"declineReasonNotNil,omitempty"`
+
+	// "completed_on" field predicates.
+	CompletedOn       *domain.Date  `json:"completedOn,omitempty"`
+	CompletedOnNEQ    *domain.Date  `json:"completedOnNEQ,omitempty"`
+	CompletedOnIn     []domain.Date `json:"completedOnIn,omitempty"`
+	CompletedOnNotIn  []domain.Date `json:"completedOnNotIn,omitempty"`
+	CompletedOnGT     *domain.Date  `json:"completedOnGT,omitempty"`
+	CompletedOnGTE    *domain.Date  `json:"completedOnGTE,omitempty"`
+	CompletedOnLT     *domain.Date  `json:"completedOnLT,omitempty"`
+	CompletedOnLTE    *domain.Date  `json:"completedOnLTE,omitempty"`
+	CompletedOnIsNil  bool          `json:"completedOnIsNil,omitempty"`
+	CompletedOnNotNil bool          `json:"completedOnNotNil,omitempty"`
+
+	// "successful" field predicates.
+	Successful       *bool `json:"successful,omitempty"`
+	SuccessfulNEQ    *bool `json:"successfulNEQ,omitempty"`
+	SuccessfulIsNil  bool  `json:"successfulIsNil,omitempty"`
+	SuccessfulNotNil bool  `json:"successfulNotNil,omitempty"`
+
+	// "completion_reason" field predicates.
+	CompletionReason       *servicerequest.CompletionReason  `json:"completionReason,omitempty"`
+	CompletionReasonNEQ    *servicerequest.CompletionReason  `json:"completionReasonNEQ,omitempty"`
+	CompletionReasonIn     []servicerequest.CompletionReason `json:"completionReasonIn,omitempty"`
+	CompletionReasonNotIn  []servicerequest.CompletionReason `json:"completionReasonNotIn,omitempty"`
+	CompletionReasonIsNil  bool                              `json:"completionReasonIsNil,omitempty"`
+	CompletionReasonNotNil bool                              `json:"completionReasonNotNil,omitempty"`
+
+	// "case" edge predicates.
+	HasCase     *bool             `json:"hasCase,omitempty"`
+	HasCaseWith []*CaseWhereInput `json:"hasCaseWith,omitempty"`
+
+	// "organization" edge predicates.
+	HasOrganization     *bool                     `json:"hasOrganization,omitempty"`
+	HasOrganizationWith []*OrganizationWhereInput `json:"hasOrganizationWith,omitempty"`
+
+	// "table" edge predicates.
+	HasTable     *bool              `json:"hasTable,omitempty"`
+	HasTableWith []*TableWhereInput `json:"hasTableWith,omitempty"`
+
+	// "requested_by" edge predicates.
+	HasRequestedBy     *bool             `json:"hasRequestedBy,omitempty"`
+	HasRequestedByWith []*UserWhereInput `json:"hasRequestedByWith,omitempty"`
+
+	// "answered_by" edge predicates.
+	HasAnsweredBy     *bool             `json:"hasAnsweredBy,omitempty"`
+	HasAnsweredByWith []*UserWhereInput `json:"hasAnsweredByWith,omitempty"`
+
+	// "intervention" edge predicates.
+	HasIntervention     *bool                     `json:"hasIntervention,omitempty"`
+	HasInterventionWith []*InterventionWhereInput `json:"hasInterventionWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ServiceRequestWhereInput) AddPredicates(predicates ...predicate.ServiceRequest) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ServiceRequestWhereInput filter on the ServiceRequestQuery builder.
+func (i *ServiceRequestWhereInput) Filter(q *ServiceRequestQuery) (*ServiceRequestQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyServiceRequestWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyServiceRequestWhereInput is returned in case the ServiceRequestWhereInput is empty.
+var ErrEmptyServiceRequestWhereInput = errors.New("ent: empty predicate ServiceRequestWhereInput")
+
+// readableServiceRequest narrows the ServiceRequest rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// ServiceRequest's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableServiceRequest() predicate.ServiceRequest {
+	return func(s *sql.Selector) {
+		q := &ServiceRequestQuery{config: config{}, ctx: &QueryContext{Type: TypeServiceRequest}}
+		if err := servicerequest.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
+
+// P returns a predicate for filtering servicerequests.
+// An error is returned if the input is empty or invalid.
+func (i *ServiceRequestWhereInput) P() (predicate.ServiceRequest, error) {
+	var predicates []predicate.ServiceRequest
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, servicerequest.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.ServiceRequest, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, servicerequest.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.ServiceRequest, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, servicerequest.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, servicerequest.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, servicerequest.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, servicerequest.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, servicerequest.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, servicerequest.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, servicerequest.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, servicerequest.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, servicerequest.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, servicerequest.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, servicerequest.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, servicerequest.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, servicerequest.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, servicerequest.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, servicerequest.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, servicerequest.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, servicerequest.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, servicerequest.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, servicerequest.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, servicerequest.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, servicerequest.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, servicerequest.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, servicerequest.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, servicerequest.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, servicerequest.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, servicerequest.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, servicerequest.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, servicerequest.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, servicerequest.KindNotIn(i.KindNotIn...))
+	}
+	if i.NeededBy != nil {
+		predicates = append(predicates, servicerequest.NeededByEQ(*i.NeededBy))
+	}
+	if i.NeededByNEQ != nil {
+		predicates = append(predicates, servicerequest.NeededByNEQ(*i.NeededByNEQ))
+	}
+	if len(i.NeededByIn) > 0 {
+		predicates = append(predicates, servicerequest.NeededByIn(i.NeededByIn...))
+	}
+	if len(i.NeededByNotIn) > 0 {
+		predicates = append(predicates, servicerequest.NeededByNotIn(i.NeededByNotIn...))
+	}
+	if i.NeededByGT != nil {
+		predicates = append(predicates, servicerequest.NeededByGT(*i.NeededByGT))
+	}
+	if i.NeededByGTE != nil {
+		predicates = append(predicates, servicerequest.NeededByGTE(*i.NeededByGTE))
+	}
+	if i.NeededByLT != nil {
+		predicates = append(predicates, servicerequest.NeededByLT(*i.NeededByLT))
+	}
+	if i.NeededByLTE != nil {
+		predicates = append(predicates, servicerequest.NeededByLTE(*i.NeededByLTE))
+	}
+	if i.NeededByIsNil {
+		predicates = append(predicates, servicerequest.NeededByIsNil())
+	}
+	if i.NeededByNotNil {
+		predicates = append(predicates, servicerequest.NeededByNotNil())
+	}
+	if i.Status != nil {
+		predicates = append(predicates, servicerequest.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, servicerequest.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, servicerequest.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, servicerequest.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.SentOn != nil {
+		predicates = append(predicates, servicerequest.SentOnEQ(*i.SentOn))
+	}
+	if i.SentOnNEQ != nil {
+		predicates = append(predicates, servicerequest.SentOnNEQ(*i.SentOnNEQ))
+	}
+	if len(i.SentOnIn) > 0 {
+		predicates = append(predicates, servicerequest.SentOnIn(i.SentOnIn...))
+	}
+	if len(i.SentOnNotIn) > 0 {
+		predicates = append(predicates, servicerequest.SentOnNotIn(i.SentOnNotIn...))
+	}
+	if i.SentOnGT != nil {
+		predicates = append(predicates, servicerequest.SentOnGT(*i.SentOnGT))
+	}
+	if i.SentOnGTE != nil {
+		predicates = append(predicates, servicerequest.SentOnGTE(*i.SentOnGTE))
+	}
+	if i.SentOnLT != nil {
+		predicates = append(predicates, servicerequest.SentOnLT(*i.SentOnLT))
+	}
+	if i.SentOnLTE != nil {
+		predicates = append(predicates, servicerequest.SentOnLTE(*i.SentOnLTE))
+	}
+	if i.AnswerDueOn != nil {
+		predicates = append(predicates, servicerequest.AnswerDueOnEQ(*i.AnswerDueOn))
+	}
+	if i.AnswerDueOnNEQ != nil {
+		predicates = append(predicates, servicerequest.AnswerDueOnNEQ(*i.AnswerDueOnNEQ))
+	}
+	if len(i.AnswerDueOnIn) > 0 {
+		predicates = append(predicates, servicerequest.AnswerDueOnIn(i.AnswerDueOnIn...))
+	}
+	if len(i.AnswerDueOnNotIn) > 0 {
+		predicates = append(predicates, servicerequest.AnswerDueOnNotIn(i.AnswerDueOnNotIn...))
+	}
+	if i.AnswerDueOnGT != nil {
+		predicates = append(predicates, servicerequest.AnswerDueOnGT(*i.AnswerDueOnGT))
+	}
+	if i.AnswerDueOnGTE != nil {
+		predicates = append(predicates, servicerequest.AnswerDueOnGTE(*i.AnswerDueOnGTE))
+	}
+	if i.AnswerDueOnLT != nil {
+		predicates = append(predicates, servicerequest.AnswerDueOnLT(*i.AnswerDueOnLT))
+	}
+	if i.AnswerDueOnLTE != nil {
+		predicates = append(predicates, servicerequest.AnswerDueOnLTE(*i.AnswerDueOnLTE))
+	}
+	if i.AnsweredOn != nil {
+		predicates = append(predicates, servicerequest.AnsweredOnEQ(*i.AnsweredOn))
+	}
+	if i.AnsweredOnNEQ != nil {
+		predicates = append(predicates, servicerequest.AnsweredOnNEQ(*i.AnsweredOnNEQ))
+	}
+	if len(i.AnsweredOnIn) > 0 {
+		predicates = append(predicates, servicerequest.AnsweredOnIn(i.AnsweredOnIn...))
+	}
+	if len(i.AnsweredOnNotIn) > 0 {
+		predicates = append(predicates, servicerequest.AnsweredOnNotIn(i.AnsweredOnNotIn...))
+	}
+	if i.AnsweredOnGT != nil {
+		predicates = append(predicates, servicerequest.AnsweredOnGT(*i.AnsweredOnGT))
+	}
+	if i.AnsweredOnGTE != nil {
+		predicates = append(predicates, servicerequest.AnsweredOnGTE(*i.AnsweredOnGTE))
+	}
+	if i.AnsweredOnLT != nil {
+		predicates = append(predicates, servicerequest.AnsweredOnLT(*i.AnsweredOnLT))
+	}
+	if i.AnsweredOnLTE != nil {
+		predicates = append(predicates, servicerequest.AnsweredOnLTE(*i.AnsweredOnLTE))
+	}
+	if i.AnsweredOnIsNil {
+		predicates = append(predicates, servicerequest.AnsweredOnIsNil())
+	}
+	if i.AnsweredOnNotNil {
+		predicates = append(predicates, servicerequest.AnsweredOnNotNil())
+	}
+	if i.DeclineReason != nil {
+		predicates = append(predicates, servicerequest.DeclineReasonEQ(*i.DeclineReason))
+	}
+	if i.DeclineReasonNEQ != nil {
+		predicates = append(predicates, servicerequest.DeclineReasonNEQ(*i.DeclineReasonNEQ))
+	}
+	if len(i.DeclineReasonIn) > 0 {
+		predicates = append(predicates, servicerequest.DeclineReasonIn(i.DeclineReasonIn...))
+	}
+	if len(i.DeclineReasonNotIn) > 0 {
+		predicates = append(predicates, servicerequest.DeclineReasonNotIn(i.DeclineReasonNotIn...))
+	}
+	if i.DeclineReasonIsNil {
+		predicates = append(predicates, servicerequest.DeclineReasonIsNil())
+	}
+	if i.DeclineReasonNotNil {
+		predicates = append(predicates, servicerequest.DeclineReasonNotNil())
+	}
+	if i.CompletedOn != nil {
+		predicates = append(predicates, servicerequest.CompletedOnEQ(*i.CompletedOn))
+	}
+	if i.CompletedOnNEQ != nil {
+		predicates = append(predicates, servicerequest.CompletedOnNEQ(*i.CompletedOnNEQ))
+	}
+	if len(i.CompletedOnIn) > 0 {
+		predicates = append(predicates, servicerequest.CompletedOnIn(i.CompletedOnIn...))
+	}
+	if len(i.CompletedOnNotIn) > 0 {
+		predicates = append(predicates, servicerequest.CompletedOnNotIn(i.CompletedOnNotIn...))
+	}
+	if i.CompletedOnGT != nil {
+		predicates = append(predicates, servicerequest.CompletedOnGT(*i.CompletedOnGT))
+	}
+	if i.CompletedOnGTE != nil {
+		predicates = append(predicates, servicerequest.CompletedOnGTE(*i.CompletedOnGTE))
+	}
+	if i.CompletedOnLT != nil {
+		predicates = append(predicates, servicerequest.CompletedOnLT(*i.CompletedOnLT))
+	}
+	if i.CompletedOnLTE != nil {
+		predicates = append(predicates, servicerequest.CompletedOnLTE(*i.CompletedOnLTE))
+	}
+	if i.CompletedOnIsNil {
+		predicates = append(predicates, servicerequest.CompletedOnIsNil())
+	}
+	if i.CompletedOnNotNil {
+		predicates = append(predicates, servicerequest.CompletedOnNotNil())
+	}
+	if i.Successful != nil {
+		predicates = append(predicates, servicerequest.SuccessfulEQ(*i.Successful))
+	}
+	if i.SuccessfulNEQ != nil {
+		predicates = append(predicates, servicerequest.SuccessfulNEQ(*i.SuccessfulNEQ))
+	}
+	if i.SuccessfulIsNil {
+		predicates = append(predicates, servicerequest.SuccessfulIsNil())
+	}
+	if i.SuccessfulNotNil {
+		predicates = append(predicates, servicerequest.SuccessfulNotNil())
+	}
+	if i.CompletionReason != nil {
+		predicates = append(predicates, servicerequest.CompletionReasonEQ(*i.CompletionReason))
+	}
+	if i.CompletionReasonNEQ != nil {
+		predicates = append(predicates, servicerequest.CompletionReasonNEQ(*i.CompletionReasonNEQ))
+	}
+	if len(i.CompletionReasonIn) > 0 {
+		predicates = append(predicates, servicerequest.CompletionReasonIn(i.CompletionReasonIn...))
+	}
+	if len(i.CompletionReasonNotIn) > 0 {
+		predicates = append(predicates, servicerequest.CompletionReasonNotIn(i.CompletionReasonNotIn...))
+	}
+	if i.CompletionReasonIsNil {
+		predicates = append(predicates, servicerequest.CompletionReasonIsNil())
+	}
+	if i.CompletionReasonNotNil {
+		predicates = append(predicates, servicerequest.CompletionReasonNotNil())
+	}
+
+	if i.HasCase != nil {
+		p := servicerequest.HasCaseWith(readableCaseFile())
+		if !*i.HasCase {
+			p = servicerequest.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCaseWith) > 0 {
+		with := make([]predicate.CaseFile, 0, len(i.HasCaseWith))
+		for _, w := range i.HasCaseWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCaseWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, servicerequest.HasCaseWith(append(with, readableCaseFile())...))
+	}
+	if i.HasOrganization != nil {
+		p := servicerequest.HasOrganizationWith(readableOrganization())
+		if !*i.HasOrganization {
+			p = servicerequest.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasOrganizationWith) > 0 {
+		with := make([]predicate.Organization, 0, len(i.HasOrganizationWith))
+		for _, w := range i.HasOrganizationWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasOrganizationWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, servicerequest.HasOrganizationWith(append(with, readableOrganization())...))
+	}
+	if i.HasTable != nil {
+		p := servicerequest.HasTableWith(readableTerritorialTable())
+		if !*i.HasTable {
+			p = servicerequest.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTableWith) > 0 {
+		with := make([]predicate.TerritorialTable, 0, len(i.HasTableWith))
+		for _, w := range i.HasTableWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTableWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, servicerequest.HasTableWith(append(with, readableTerritorialTable())...))
+	}
+	if i.HasRequestedBy != nil {
+		p := servicerequest.HasRequestedByWith(readableUser())
+		if !*i.HasRequestedBy {
+			p = servicerequest.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRequestedByWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasRequestedByWith))
+		for _, w := range i.HasRequestedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRequestedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, servicerequest.HasRequestedByWith(append(with, readableUser())...))
+	}
+	if i.HasAnsweredBy != nil {
+		p := servicerequest.HasAnsweredByWith(readableUser())
+		if !*i.HasAnsweredBy {
+			p = servicerequest.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAnsweredByWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasAnsweredByWith))
+		for _, w := range i.HasAnsweredByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAnsweredByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, servicerequest.HasAnsweredByWith(append(with, readableUser())...))
+	}
+	if i.HasIntervention != nil {
+		p := servicerequest.HasInterventionWith(readableIntervention())
+		if !*i.HasIntervention {
+			p = servicerequest.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasInterventionWith) > 0 {
+		with := make([]predicate.Intervention, 0, len(i.HasInterventionWith))
+		for _, w := range i.HasInterventionWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasInterventionWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, servicerequest.HasInterventionWith(append(with, readableIntervention())...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyServiceRequestWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return servicerequest.And(predicates...), nil
 	}
 }
 

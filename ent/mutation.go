@@ -14,6 +14,7 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
@@ -46,6 +47,7 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -64,6 +66,7 @@ const (
 
 	// Node types.
 	TypeAPIToken                 = "APIToken"
+	TypeApproval                 = "Approval"
 	TypeAssessment               = "Assessment"
 	TypeAuditEvent               = "AuditEvent"
 	TypeCaseEvent                = "CaseEvent"
@@ -95,6 +98,7 @@ const (
 	TypeProtocol                 = "Protocol"
 	TypeProtocolCommitment       = "ProtocolCommitment"
 	TypeProtocolParty            = "ProtocolParty"
+	TypeServiceRequest           = "ServiceRequest"
 	TypeSession                  = "Session"
 	TypeTableMembership          = "TableMembership"
 	TypeTerritorialTable         = "TerritorialTable"
@@ -865,6 +869,1287 @@ func (m *APITokenMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown APIToken edge %s", name)
+}
+
+// ApprovalMutation represents an operation that mutates the Approval nodes in the graph.
+type ApprovalMutation struct {
+	config
+	op                          Op
+	typ                         string
+	id                          *gid.ID
+	created_at                  *time.Time
+	updated_at                  *time.Time
+	kind                        *approval.Kind
+	status                      *approval.Status
+	proposed_at                 *time.Time
+	decided_at                  *time.Time
+	agreed_on                   *domain.Date
+	closure_reason              *approval.ClosureReason
+	note                        *string
+	goals_achieved              *[]gid.ID
+	appendgoals_achieved        []gid.ID
+	commitments_fulfilled       *[]gid.ID
+	appendcommitments_fulfilled []gid.ID
+	return_reason               *string
+	clearedFields               map[string]struct{}
+	_case                       *gid.ID
+	cleared_case                bool
+	proposed_by                 *gid.ID
+	clearedproposed_by          bool
+	decided_by                  *gid.ID
+	cleareddecided_by           bool
+	done                        bool
+	oldValue                    func(context.Context) (*Approval, error)
+	predicates                  []predicate.Approval
+}
+
+var _ ent.Mutation = (*ApprovalMutation)(nil)
+
+// approvalOption allows management of the mutation configuration using functional options.
+type approvalOption func(*ApprovalMutation)
+
+// newApprovalMutation creates new mutation for the Approval entity.
+func newApprovalMutation(c config, op Op, opts ...approvalOption) *ApprovalMutation {
+	m := &ApprovalMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeApproval,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withApprovalID sets the ID field of the mutation.
+func withApprovalID(id gid.ID) approvalOption {
+	return func(m *ApprovalMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Approval
+		)
+		m.oldValue = func(ctx context.Context) (*Approval, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Approval.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withApproval sets the old Approval of the mutation.
+func withApproval(node *Approval) approvalOption {
+	return func(m *ApprovalMutation) {
+		m.oldValue = func(context.Context) (*Approval, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ApprovalMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ApprovalMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Approval entities.
+func (m *ApprovalMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ApprovalMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ApprovalMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Approval.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ApprovalMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ApprovalMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Approval entity.
+// If the Approval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ApprovalMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ApprovalMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ApprovalMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Approval entity.
+// If the Approval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ApprovalMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *ApprovalMutation) SetKind(a approval.Kind) {
+	m.kind = &a
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *ApprovalMutation) Kind() (r approval.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Approval entity.
+// If the Approval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalMutation) OldKind(ctx context.Context) (v approval.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *ApprovalMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *ApprovalMutation) SetStatus(a approval.Status) {
+	m.status = &a
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *ApprovalMutation) Status() (r approval.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Approval entity.
+// If the Approval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalMutation) OldStatus(ctx context.Context) (v approval.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *ApprovalMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetProposedAt sets the "proposed_at" field.
+func (m *ApprovalMutation) SetProposedAt(t time.Time) {
+	m.proposed_at = &t
+}
+
+// ProposedAt returns the value of the "proposed_at" field in the mutation.
+func (m *ApprovalMutation) ProposedAt() (r time.Time, exists bool) {
+	v := m.proposed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProposedAt returns the old "proposed_at" field's value of the Approval entity.
+// If the Approval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalMutation) OldProposedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProposedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProposedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProposedAt: %w", err)
+	}
+	return oldValue.ProposedAt, nil
+}
+
+// ResetProposedAt resets all changes to the "proposed_at" field.
+func (m *ApprovalMutation) ResetProposedAt() {
+	m.proposed_at = nil
+}
+
+// SetDecidedAt sets the "decided_at" field.
+func (m *ApprovalMutation) SetDecidedAt(t time.Time) {
+	m.decided_at = &t
+}
+
+// DecidedAt returns the value of the "decided_at" field in the mutation.
+func (m *ApprovalMutation) DecidedAt() (r time.Time, exists bool) {
+	v := m.decided_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedAt returns the old "decided_at" field's value of the Approval entity.
+// If the Approval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalMutation) OldDecidedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedAt: %w", err)
+	}
+	return oldValue.DecidedAt, nil
+}
+
+// ClearDecidedAt clears the value of the "decided_at" field.
+func (m *ApprovalMutation) ClearDecidedAt() {
+	m.decided_at = nil
+	m.clearedFields[approval.FieldDecidedAt] = struct{}{}
+}
+
+// DecidedAtCleared returns if the "decided_at" field was cleared in this mutation.
+func (m *ApprovalMutation) DecidedAtCleared() bool {
+	_, ok := m.clearedFields[approval.FieldDecidedAt]
+	return ok
+}
+
+// ResetDecidedAt resets all changes to the "decided_at" field.
+func (m *ApprovalMutation) ResetDecidedAt() {
+	m.decided_at = nil
+	delete(m.clearedFields, approval.FieldDecidedAt)
+}
+
+// SetAgreedOn sets the "agreed_on" field.
+func (m *ApprovalMutation) SetAgreedOn(d domain.Date) {
+	m.agreed_on = &d
+}
+
+// AgreedOn returns the value of the "agreed_on" field in the mutation.
+func (m *ApprovalMutation) AgreedOn() (r domain.Date, exists bool) {
+	v := m.agreed_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAgreedOn returns the old "agreed_on" field's value of the Approval entity.
+// If the Approval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalMutation) OldAgreedOn(ctx context.Context) (v *domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAgreedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAgreedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAgreedOn: %w", err)
+	}
+	return oldValue.AgreedOn, nil
+}
+
+// ClearAgreedOn clears the value of the "agreed_on" field.
+func (m *ApprovalMutation) ClearAgreedOn() {
+	m.agreed_on = nil
+	m.clearedFields[approval.FieldAgreedOn] = struct{}{}
+}
+
+// AgreedOnCleared returns if the "agreed_on" field was cleared in this mutation.
+func (m *ApprovalMutation) AgreedOnCleared() bool {
+	_, ok := m.clearedFields[approval.FieldAgreedOn]
+	return ok
+}
+
+// ResetAgreedOn resets all changes to the "agreed_on" field.
+func (m *ApprovalMutation) ResetAgreedOn() {
+	m.agreed_on = nil
+	delete(m.clearedFields, approval.FieldAgreedOn)
+}
+
+// SetClosureReason sets the "closure_reason" field.
+func (m *ApprovalMutation) SetClosureReason(ar approval.ClosureReason) {
+	m.closure_reason = &ar
+}
+
+// ClosureReason returns the value of the "closure_reason" field in the mutation.
+func (m *ApprovalMutation) ClosureReason() (r approval.ClosureReason, exists bool) {
+	v := m.closure_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosureReason returns the old "closure_reason" field's value of the Approval entity.
+// If the Approval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalMutation) OldClosureReason(ctx context.Context) (v *approval.ClosureReason, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosureReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosureReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosureReason: %w", err)
+	}
+	return oldValue.ClosureReason, nil
+}
+
+// ClearClosureReason clears the value of the "closure_reason" field.
+func (m *ApprovalMutation) ClearClosureReason() {
+	m.closure_reason = nil
+	m.clearedFields[approval.FieldClosureReason] = struct{}{}
+}
+
+// ClosureReasonCleared returns if the "closure_reason" field was cleared in this mutation.
+func (m *ApprovalMutation) ClosureReasonCleared() bool {
+	_, ok := m.clearedFields[approval.FieldClosureReason]
+	return ok
+}
+
+// ResetClosureReason resets all changes to the "closure_reason" field.
+func (m *ApprovalMutation) ResetClosureReason() {
+	m.closure_reason = nil
+	delete(m.clearedFields, approval.FieldClosureReason)
+}
+
+// SetNote sets the "note" field.
+func (m *ApprovalMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *ApprovalMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the Approval entity.
+// If the Approval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ClearNote clears the value of the "note" field.
+func (m *ApprovalMutation) ClearNote() {
+	m.note = nil
+	m.clearedFields[approval.FieldNote] = struct{}{}
+}
+
+// NoteCleared returns if the "note" field was cleared in this mutation.
+func (m *ApprovalMutation) NoteCleared() bool {
+	_, ok := m.clearedFields[approval.FieldNote]
+	return ok
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *ApprovalMutation) ResetNote() {
+	m.note = nil
+	delete(m.clearedFields, approval.FieldNote)
+}
+
+// SetGoalsAchieved sets the "goals_achieved" field.
+func (m *ApprovalMutation) SetGoalsAchieved(gi []gid.ID) {
+	m.goals_achieved = &gi
+	m.appendgoals_achieved = nil
+}
+
+// GoalsAchieved returns the value of the "goals_achieved" field in the mutation.
+func (m *ApprovalMutation) GoalsAchieved() (r []gid.ID, exists bool) {
+	v := m.goals_achieved
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGoalsAchieved returns the old "goals_achieved" field's value of the Approval entity.
+// If the Approval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalMutation) OldGoalsAchieved(ctx context.Context) (v []gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGoalsAchieved is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGoalsAchieved requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGoalsAchieved: %w", err)
+	}
+	return oldValue.GoalsAchieved, nil
+}
+
+// AppendGoalsAchieved adds gi to the "goals_achieved" field.
+func (m *ApprovalMutation) AppendGoalsAchieved(gi []gid.ID) {
+	m.appendgoals_achieved = append(m.appendgoals_achieved, gi...)
+}
+
+// AppendedGoalsAchieved returns the list of values that were appended to the "goals_achieved" field in this mutation.
+func (m *ApprovalMutation) AppendedGoalsAchieved() ([]gid.ID, bool) {
+	if len(m.appendgoals_achieved) == 0 {
+		return nil, false
+	}
+	return m.appendgoals_achieved, true
+}
+
+// ClearGoalsAchieved clears the value of the "goals_achieved" field.
+func (m *ApprovalMutation) ClearGoalsAchieved() {
+	m.goals_achieved = nil
+	m.appendgoals_achieved = nil
+	m.clearedFields[approval.FieldGoalsAchieved] = struct{}{}
+}
+
+// GoalsAchievedCleared returns if the "goals_achieved" field was cleared in this mutation.
+func (m *ApprovalMutation) GoalsAchievedCleared() bool {
+	_, ok := m.clearedFields[approval.FieldGoalsAchieved]
+	return ok
+}
+
+// ResetGoalsAchieved resets all changes to the "goals_achieved" field.
+func (m *ApprovalMutation) ResetGoalsAchieved() {
+	m.goals_achieved = nil
+	m.appendgoals_achieved = nil
+	delete(m.clearedFields, approval.FieldGoalsAchieved)
+}
+
+// SetCommitmentsFulfilled sets the "commitments_fulfilled" field.
+func (m *ApprovalMutation) SetCommitmentsFulfilled(gi []gid.ID) {
+	m.commitments_fulfilled = &gi
+	m.appendcommitments_fulfilled = nil
+}
+
+// CommitmentsFulfilled returns the value of the "commitments_fulfilled" field in the mutation.
+func (m *ApprovalMutation) CommitmentsFulfilled() (r []gid.ID, exists bool) {
+	v := m.commitments_fulfilled
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommitmentsFulfilled returns the old "commitments_fulfilled" field's value of the Approval entity.
+// If the Approval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalMutation) OldCommitmentsFulfilled(ctx context.Context) (v []gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommitmentsFulfilled is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommitmentsFulfilled requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommitmentsFulfilled: %w", err)
+	}
+	return oldValue.CommitmentsFulfilled, nil
+}
+
+// AppendCommitmentsFulfilled adds gi to the "commitments_fulfilled" field.
+func (m *ApprovalMutation) AppendCommitmentsFulfilled(gi []gid.ID) {
+	m.appendcommitments_fulfilled = append(m.appendcommitments_fulfilled, gi...)
+}
+
+// AppendedCommitmentsFulfilled returns the list of values that were appended to the "commitments_fulfilled" field in this mutation.
+func (m *ApprovalMutation) AppendedCommitmentsFulfilled() ([]gid.ID, bool) {
+	if len(m.appendcommitments_fulfilled) == 0 {
+		return nil, false
+	}
+	return m.appendcommitments_fulfilled, true
+}
+
+// ClearCommitmentsFulfilled clears the value of the "commitments_fulfilled" field.
+func (m *ApprovalMutation) ClearCommitmentsFulfilled() {
+	m.commitments_fulfilled = nil
+	m.appendcommitments_fulfilled = nil
+	m.clearedFields[approval.FieldCommitmentsFulfilled] = struct{}{}
+}
+
+// CommitmentsFulfilledCleared returns if the "commitments_fulfilled" field was cleared in this mutation.
+func (m *ApprovalMutation) CommitmentsFulfilledCleared() bool {
+	_, ok := m.clearedFields[approval.FieldCommitmentsFulfilled]
+	return ok
+}
+
+// ResetCommitmentsFulfilled resets all changes to the "commitments_fulfilled" field.
+func (m *ApprovalMutation) ResetCommitmentsFulfilled() {
+	m.commitments_fulfilled = nil
+	m.appendcommitments_fulfilled = nil
+	delete(m.clearedFields, approval.FieldCommitmentsFulfilled)
+}
+
+// SetReturnReason sets the "return_reason" field.
+func (m *ApprovalMutation) SetReturnReason(s string) {
+	m.return_reason = &s
+}
+
+// ReturnReason returns the value of the "return_reason" field in the mutation.
+func (m *ApprovalMutation) ReturnReason() (r string, exists bool) {
+	v := m.return_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReturnReason returns the old "return_reason" field's value of the Approval entity.
+// If the Approval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalMutation) OldReturnReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReturnReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReturnReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReturnReason: %w", err)
+	}
+	return oldValue.ReturnReason, nil
+}
+
+// ClearReturnReason clears the value of the "return_reason" field.
+func (m *ApprovalMutation) ClearReturnReason() {
+	m.return_reason = nil
+	m.clearedFields[approval.FieldReturnReason] = struct{}{}
+}
+
+// ReturnReasonCleared returns if the "return_reason" field was cleared in this mutation.
+func (m *ApprovalMutation) ReturnReasonCleared() bool {
+	_, ok := m.clearedFields[approval.FieldReturnReason]
+	return ok
+}
+
+// ResetReturnReason resets all changes to the "return_reason" field.
+func (m *ApprovalMutation) ResetReturnReason() {
+	m.return_reason = nil
+	delete(m.clearedFields, approval.FieldReturnReason)
+}
+
+// SetCaseID sets the "case" edge to the CaseFile entity by id.
+func (m *ApprovalMutation) SetCaseID(id gid.ID) {
+	m._case = &id
+}
+
+// ClearCase clears the "case" edge to the CaseFile entity.
+func (m *ApprovalMutation) ClearCase() {
+	m.cleared_case = true
+}
+
+// CaseCleared reports if the "case" edge to the CaseFile entity was cleared.
+func (m *ApprovalMutation) CaseCleared() bool {
+	return m.cleared_case
+}
+
+// CaseID returns the "case" edge ID in the mutation.
+func (m *ApprovalMutation) CaseID() (id gid.ID, exists bool) {
+	if m._case != nil {
+		return *m._case, true
+	}
+	return
+}
+
+// CaseIDs returns the "case" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CaseID instead. It exists only for internal usage by the builders.
+func (m *ApprovalMutation) CaseIDs() (ids []gid.ID) {
+	if id := m._case; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCase resets all changes to the "case" edge.
+func (m *ApprovalMutation) ResetCase() {
+	m._case = nil
+	m.cleared_case = false
+}
+
+// SetProposedByID sets the "proposed_by" edge to the User entity by id.
+func (m *ApprovalMutation) SetProposedByID(id gid.ID) {
+	m.proposed_by = &id
+}
+
+// ClearProposedBy clears the "proposed_by" edge to the User entity.
+func (m *ApprovalMutation) ClearProposedBy() {
+	m.clearedproposed_by = true
+}
+
+// ProposedByCleared reports if the "proposed_by" edge to the User entity was cleared.
+func (m *ApprovalMutation) ProposedByCleared() bool {
+	return m.clearedproposed_by
+}
+
+// ProposedByID returns the "proposed_by" edge ID in the mutation.
+func (m *ApprovalMutation) ProposedByID() (id gid.ID, exists bool) {
+	if m.proposed_by != nil {
+		return *m.proposed_by, true
+	}
+	return
+}
+
+// ProposedByIDs returns the "proposed_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProposedByID instead. It exists only for internal usage by the builders.
+func (m *ApprovalMutation) ProposedByIDs() (ids []gid.ID) {
+	if id := m.proposed_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProposedBy resets all changes to the "proposed_by" edge.
+func (m *ApprovalMutation) ResetProposedBy() {
+	m.proposed_by = nil
+	m.clearedproposed_by = false
+}
+
+// SetDecidedByID sets the "decided_by" edge to the User entity by id.
+func (m *ApprovalMutation) SetDecidedByID(id gid.ID) {
+	m.decided_by = &id
+}
+
+// ClearDecidedBy clears the "decided_by" edge to the User entity.
+func (m *ApprovalMutation) ClearDecidedBy() {
+	m.cleareddecided_by = true
+}
+
+// DecidedByCleared reports if the "decided_by" edge to the User entity was cleared.
+func (m *ApprovalMutation) DecidedByCleared() bool {
+	return m.cleareddecided_by
+}
+
+// DecidedByID returns the "decided_by" edge ID in the mutation.
+func (m *ApprovalMutation) DecidedByID() (id gid.ID, exists bool) {
+	if m.decided_by != nil {
+		return *m.decided_by, true
+	}
+	return
+}
+
+// DecidedByIDs returns the "decided_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DecidedByID instead. It exists only for internal usage by the builders.
+func (m *ApprovalMutation) DecidedByIDs() (ids []gid.ID) {
+	if id := m.decided_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDecidedBy resets all changes to the "decided_by" edge.
+func (m *ApprovalMutation) ResetDecidedBy() {
+	m.decided_by = nil
+	m.cleareddecided_by = false
+}
+
+// Where appends a list predicates to the ApprovalMutation builder.
+func (m *ApprovalMutation) Where(ps ...predicate.Approval) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ApprovalMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ApprovalMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Approval, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ApprovalMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ApprovalMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Approval).
+func (m *ApprovalMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ApprovalMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.created_at != nil {
+		fields = append(fields, approval.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, approval.FieldUpdatedAt)
+	}
+	if m.kind != nil {
+		fields = append(fields, approval.FieldKind)
+	}
+	if m.status != nil {
+		fields = append(fields, approval.FieldStatus)
+	}
+	if m.proposed_at != nil {
+		fields = append(fields, approval.FieldProposedAt)
+	}
+	if m.decided_at != nil {
+		fields = append(fields, approval.FieldDecidedAt)
+	}
+	if m.agreed_on != nil {
+		fields = append(fields, approval.FieldAgreedOn)
+	}
+	if m.closure_reason != nil {
+		fields = append(fields, approval.FieldClosureReason)
+	}
+	if m.note != nil {
+		fields = append(fields, approval.FieldNote)
+	}
+	if m.goals_achieved != nil {
+		fields = append(fields, approval.FieldGoalsAchieved)
+	}
+	if m.commitments_fulfilled != nil {
+		fields = append(fields, approval.FieldCommitmentsFulfilled)
+	}
+	if m.return_reason != nil {
+		fields = append(fields, approval.FieldReturnReason)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ApprovalMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case approval.FieldCreatedAt:
+		return m.CreatedAt()
+	case approval.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case approval.FieldKind:
+		return m.Kind()
+	case approval.FieldStatus:
+		return m.Status()
+	case approval.FieldProposedAt:
+		return m.ProposedAt()
+	case approval.FieldDecidedAt:
+		return m.DecidedAt()
+	case approval.FieldAgreedOn:
+		return m.AgreedOn()
+	case approval.FieldClosureReason:
+		return m.ClosureReason()
+	case approval.FieldNote:
+		return m.Note()
+	case approval.FieldGoalsAchieved:
+		return m.GoalsAchieved()
+	case approval.FieldCommitmentsFulfilled:
+		return m.CommitmentsFulfilled()
+	case approval.FieldReturnReason:
+		return m.ReturnReason()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ApprovalMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case approval.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case approval.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case approval.FieldKind:
+		return m.OldKind(ctx)
+	case approval.FieldStatus:
+		return m.OldStatus(ctx)
+	case approval.FieldProposedAt:
+		return m.OldProposedAt(ctx)
+	case approval.FieldDecidedAt:
+		return m.OldDecidedAt(ctx)
+	case approval.FieldAgreedOn:
+		return m.OldAgreedOn(ctx)
+	case approval.FieldClosureReason:
+		return m.OldClosureReason(ctx)
+	case approval.FieldNote:
+		return m.OldNote(ctx)
+	case approval.FieldGoalsAchieved:
+		return m.OldGoalsAchieved(ctx)
+	case approval.FieldCommitmentsFulfilled:
+		return m.OldCommitmentsFulfilled(ctx)
+	case approval.FieldReturnReason:
+		return m.OldReturnReason(ctx)
+	}
+	return nil, fmt.Errorf("unknown Approval field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ApprovalMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case approval.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case approval.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case approval.FieldKind:
+		v, ok := value.(approval.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case approval.FieldStatus:
+		v, ok := value.(approval.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case approval.FieldProposedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProposedAt(v)
+		return nil
+	case approval.FieldDecidedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedAt(v)
+		return nil
+	case approval.FieldAgreedOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAgreedOn(v)
+		return nil
+	case approval.FieldClosureReason:
+		v, ok := value.(approval.ClosureReason)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosureReason(v)
+		return nil
+	case approval.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	case approval.FieldGoalsAchieved:
+		v, ok := value.([]gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGoalsAchieved(v)
+		return nil
+	case approval.FieldCommitmentsFulfilled:
+		v, ok := value.([]gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommitmentsFulfilled(v)
+		return nil
+	case approval.FieldReturnReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReturnReason(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Approval field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ApprovalMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ApprovalMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ApprovalMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Approval numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ApprovalMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(approval.FieldDecidedAt) {
+		fields = append(fields, approval.FieldDecidedAt)
+	}
+	if m.FieldCleared(approval.FieldAgreedOn) {
+		fields = append(fields, approval.FieldAgreedOn)
+	}
+	if m.FieldCleared(approval.FieldClosureReason) {
+		fields = append(fields, approval.FieldClosureReason)
+	}
+	if m.FieldCleared(approval.FieldNote) {
+		fields = append(fields, approval.FieldNote)
+	}
+	if m.FieldCleared(approval.FieldGoalsAchieved) {
+		fields = append(fields, approval.FieldGoalsAchieved)
+	}
+	if m.FieldCleared(approval.FieldCommitmentsFulfilled) {
+		fields = append(fields, approval.FieldCommitmentsFulfilled)
+	}
+	if m.FieldCleared(approval.FieldReturnReason) {
+		fields = append(fields, approval.FieldReturnReason)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ApprovalMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ApprovalMutation) ClearField(name string) error {
+	switch name {
+	case approval.FieldDecidedAt:
+		m.ClearDecidedAt()
+		return nil
+	case approval.FieldAgreedOn:
+		m.ClearAgreedOn()
+		return nil
+	case approval.FieldClosureReason:
+		m.ClearClosureReason()
+		return nil
+	case approval.FieldNote:
+		m.ClearNote()
+		return nil
+	case approval.FieldGoalsAchieved:
+		m.ClearGoalsAchieved()
+		return nil
+	case approval.FieldCommitmentsFulfilled:
+		m.ClearCommitmentsFulfilled()
+		return nil
+	case approval.FieldReturnReason:
+		m.ClearReturnReason()
+		return nil
+	}
+	return fmt.Errorf("unknown Approval nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ApprovalMutation) ResetField(name string) error {
+	switch name {
+	case approval.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case approval.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case approval.FieldKind:
+		m.ResetKind()
+		return nil
+	case approval.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case approval.FieldProposedAt:
+		m.ResetProposedAt()
+		return nil
+	case approval.FieldDecidedAt:
+		m.ResetDecidedAt()
+		return nil
+	case approval.FieldAgreedOn:
+		m.ResetAgreedOn()
+		return nil
+	case approval.FieldClosureReason:
+		m.ResetClosureReason()
+		return nil
+	case approval.FieldNote:
+		m.ResetNote()
+		return nil
+	case approval.FieldGoalsAchieved:
+		m.ResetGoalsAchieved()
+		return nil
+	case approval.FieldCommitmentsFulfilled:
+		m.ResetCommitmentsFulfilled()
+		return nil
+	case approval.FieldReturnReason:
+		m.ResetReturnReason()
+		return nil
+	}
+	return fmt.Errorf("unknown Approval field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ApprovalMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m._case != nil {
+		edges = append(edges, approval.EdgeCase)
+	}
+	if m.proposed_by != nil {
+		edges = append(edges, approval.EdgeProposedBy)
+	}
+	if m.decided_by != nil {
+		edges = append(edges, approval.EdgeDecidedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ApprovalMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case approval.EdgeCase:
+		if id := m._case; id != nil {
+			return []ent.Value{*id}
+		}
+	case approval.EdgeProposedBy:
+		if id := m.proposed_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case approval.EdgeDecidedBy:
+		if id := m.decided_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ApprovalMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ApprovalMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ApprovalMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.cleared_case {
+		edges = append(edges, approval.EdgeCase)
+	}
+	if m.clearedproposed_by {
+		edges = append(edges, approval.EdgeProposedBy)
+	}
+	if m.cleareddecided_by {
+		edges = append(edges, approval.EdgeDecidedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ApprovalMutation) EdgeCleared(name string) bool {
+	switch name {
+	case approval.EdgeCase:
+		return m.cleared_case
+	case approval.EdgeProposedBy:
+		return m.clearedproposed_by
+	case approval.EdgeDecidedBy:
+		return m.cleareddecided_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ApprovalMutation) ClearEdge(name string) error {
+	switch name {
+	case approval.EdgeCase:
+		m.ClearCase()
+		return nil
+	case approval.EdgeProposedBy:
+		m.ClearProposedBy()
+		return nil
+	case approval.EdgeDecidedBy:
+		m.ClearDecidedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Approval unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ApprovalMutation) ResetEdge(name string) error {
+	switch name {
+	case approval.EdgeCase:
+		m.ResetCase()
+		return nil
+	case approval.EdgeProposedBy:
+		m.ResetProposedBy()
+		return nil
+	case approval.EdgeDecidedBy:
+		m.ResetDecidedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Approval edge %s", name)
 }
 
 // AssessmentMutation represents an operation that mutates the Assessment nodes in the graph.
@@ -2746,6 +4031,10 @@ type CaseEventMutation struct {
 	outcome_kind        *caseevent.OutcomeKind
 	still_held          *bool
 	closure_reason      *caseevent.ClosureReason
+	decline_reason      *caseevent.DeclineReason
+	completion_reason   *caseevent.CompletionReason
+	successful          *bool
+	approval_kind       *caseevent.ApprovalKind
 	day                 *domain.Date
 	clearedFields       map[string]struct{}
 	_case               *gid.ID
@@ -2758,6 +4047,8 @@ type CaseEventMutation struct {
 	clearedfrom_table   bool
 	to_table            *gid.ID
 	clearedto_table     bool
+	organization        *gid.ID
+	clearedorganization bool
 	related_case        *gid.ID
 	clearedrelated_case bool
 	done                bool
@@ -3405,6 +4696,202 @@ func (m *CaseEventMutation) ResetClosureReason() {
 	delete(m.clearedFields, caseevent.FieldClosureReason)
 }
 
+// SetDeclineReason sets the "decline_reason" field.
+func (m *CaseEventMutation) SetDeclineReason(cr caseevent.DeclineReason) {
+	m.decline_reason = &cr
+}
+
+// DeclineReason returns the value of the "decline_reason" field in the mutation.
+func (m *CaseEventMutation) DeclineReason() (r caseevent.DeclineReason, exists bool) {
+	v := m.decline_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeclineReason returns the old "decline_reason" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldDeclineReason(ctx context.Context) (v *caseevent.DeclineReason, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeclineReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeclineReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeclineReason: %w", err)
+	}
+	return oldValue.DeclineReason, nil
+}
+
+// ClearDeclineReason clears the value of the "decline_reason" field.
+func (m *CaseEventMutation) ClearDeclineReason() {
+	m.decline_reason = nil
+	m.clearedFields[caseevent.FieldDeclineReason] = struct{}{}
+}
+
+// DeclineReasonCleared returns if the "decline_reason" field was cleared in this mutation.
+func (m *CaseEventMutation) DeclineReasonCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldDeclineReason]
+	return ok
+}
+
+// ResetDeclineReason resets all changes to the "decline_reason" field.
+func (m *CaseEventMutation) ResetDeclineReason() {
+	m.decline_reason = nil
+	delete(m.clearedFields, caseevent.FieldDeclineReason)
+}
+
+// SetCompletionReason sets the "completion_reason" field.
+func (m *CaseEventMutation) SetCompletionReason(cr caseevent.CompletionReason) {
+	m.completion_reason = &cr
+}
+
+// CompletionReason returns the value of the "completion_reason" field in the mutation.
+func (m *CaseEventMutation) CompletionReason() (r caseevent.CompletionReason, exists bool) {
+	v := m.completion_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompletionReason returns the old "completion_reason" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldCompletionReason(ctx context.Context) (v *caseevent.CompletionReason, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompletionReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompletionReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompletionReason: %w", err)
+	}
+	return oldValue.CompletionReason, nil
+}
+
+// ClearCompletionReason clears the value of the "completion_reason" field.
+func (m *CaseEventMutation) ClearCompletionReason() {
+	m.completion_reason = nil
+	m.clearedFields[caseevent.FieldCompletionReason] = struct{}{}
+}
+
+// CompletionReasonCleared returns if the "completion_reason" field was cleared in this mutation.
+func (m *CaseEventMutation) CompletionReasonCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldCompletionReason]
+	return ok
+}
+
+// ResetCompletionReason resets all changes to the "completion_reason" field.
+func (m *CaseEventMutation) ResetCompletionReason() {
+	m.completion_reason = nil
+	delete(m.clearedFields, caseevent.FieldCompletionReason)
+}
+
+// SetSuccessful sets the "successful" field.
+func (m *CaseEventMutation) SetSuccessful(b bool) {
+	m.successful = &b
+}
+
+// Successful returns the value of the "successful" field in the mutation.
+func (m *CaseEventMutation) Successful() (r bool, exists bool) {
+	v := m.successful
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSuccessful returns the old "successful" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldSuccessful(ctx context.Context) (v *bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSuccessful is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSuccessful requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSuccessful: %w", err)
+	}
+	return oldValue.Successful, nil
+}
+
+// ClearSuccessful clears the value of the "successful" field.
+func (m *CaseEventMutation) ClearSuccessful() {
+	m.successful = nil
+	m.clearedFields[caseevent.FieldSuccessful] = struct{}{}
+}
+
+// SuccessfulCleared returns if the "successful" field was cleared in this mutation.
+func (m *CaseEventMutation) SuccessfulCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldSuccessful]
+	return ok
+}
+
+// ResetSuccessful resets all changes to the "successful" field.
+func (m *CaseEventMutation) ResetSuccessful() {
+	m.successful = nil
+	delete(m.clearedFields, caseevent.FieldSuccessful)
+}
+
+// SetApprovalKind sets the "approval_kind" field.
+func (m *CaseEventMutation) SetApprovalKind(ck caseevent.ApprovalKind) {
+	m.approval_kind = &ck
+}
+
+// ApprovalKind returns the value of the "approval_kind" field in the mutation.
+func (m *CaseEventMutation) ApprovalKind() (r caseevent.ApprovalKind, exists bool) {
+	v := m.approval_kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldApprovalKind returns the old "approval_kind" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldApprovalKind(ctx context.Context) (v *caseevent.ApprovalKind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldApprovalKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldApprovalKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldApprovalKind: %w", err)
+	}
+	return oldValue.ApprovalKind, nil
+}
+
+// ClearApprovalKind clears the value of the "approval_kind" field.
+func (m *CaseEventMutation) ClearApprovalKind() {
+	m.approval_kind = nil
+	m.clearedFields[caseevent.FieldApprovalKind] = struct{}{}
+}
+
+// ApprovalKindCleared returns if the "approval_kind" field was cleared in this mutation.
+func (m *CaseEventMutation) ApprovalKindCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldApprovalKind]
+	return ok
+}
+
+// ResetApprovalKind resets all changes to the "approval_kind" field.
+func (m *CaseEventMutation) ResetApprovalKind() {
+	m.approval_kind = nil
+	delete(m.clearedFields, caseevent.FieldApprovalKind)
+}
+
 // SetDay sets the "day" field.
 func (m *CaseEventMutation) SetDay(d domain.Date) {
 	m.day = &d
@@ -3649,6 +5136,45 @@ func (m *CaseEventMutation) ResetToTable() {
 	m.clearedto_table = false
 }
 
+// SetOrganizationID sets the "organization" edge to the Organization entity by id.
+func (m *CaseEventMutation) SetOrganizationID(id gid.ID) {
+	m.organization = &id
+}
+
+// ClearOrganization clears the "organization" edge to the Organization entity.
+func (m *CaseEventMutation) ClearOrganization() {
+	m.clearedorganization = true
+}
+
+// OrganizationCleared reports if the "organization" edge to the Organization entity was cleared.
+func (m *CaseEventMutation) OrganizationCleared() bool {
+	return m.clearedorganization
+}
+
+// OrganizationID returns the "organization" edge ID in the mutation.
+func (m *CaseEventMutation) OrganizationID() (id gid.ID, exists bool) {
+	if m.organization != nil {
+		return *m.organization, true
+	}
+	return
+}
+
+// OrganizationIDs returns the "organization" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OrganizationID instead. It exists only for internal usage by the builders.
+func (m *CaseEventMutation) OrganizationIDs() (ids []gid.ID) {
+	if id := m.organization; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOrganization resets all changes to the "organization" edge.
+func (m *CaseEventMutation) ResetOrganization() {
+	m.organization = nil
+	m.clearedorganization = false
+}
+
 // SetRelatedCaseID sets the "related_case" edge to the CaseFile entity by id.
 func (m *CaseEventMutation) SetRelatedCaseID(id gid.ID) {
 	m.related_case = &id
@@ -3722,7 +5248,7 @@ func (m *CaseEventMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CaseEventMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 17)
 	if m.created_at != nil {
 		fields = append(fields, caseevent.FieldCreatedAt)
 	}
@@ -3759,6 +5285,18 @@ func (m *CaseEventMutation) Fields() []string {
 	if m.closure_reason != nil {
 		fields = append(fields, caseevent.FieldClosureReason)
 	}
+	if m.decline_reason != nil {
+		fields = append(fields, caseevent.FieldDeclineReason)
+	}
+	if m.completion_reason != nil {
+		fields = append(fields, caseevent.FieldCompletionReason)
+	}
+	if m.successful != nil {
+		fields = append(fields, caseevent.FieldSuccessful)
+	}
+	if m.approval_kind != nil {
+		fields = append(fields, caseevent.FieldApprovalKind)
+	}
 	if m.day != nil {
 		fields = append(fields, caseevent.FieldDay)
 	}
@@ -3794,6 +5332,14 @@ func (m *CaseEventMutation) Field(name string) (ent.Value, bool) {
 		return m.StillHeld()
 	case caseevent.FieldClosureReason:
 		return m.ClosureReason()
+	case caseevent.FieldDeclineReason:
+		return m.DeclineReason()
+	case caseevent.FieldCompletionReason:
+		return m.CompletionReason()
+	case caseevent.FieldSuccessful:
+		return m.Successful()
+	case caseevent.FieldApprovalKind:
+		return m.ApprovalKind()
 	case caseevent.FieldDay:
 		return m.Day()
 	}
@@ -3829,6 +5375,14 @@ func (m *CaseEventMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldStillHeld(ctx)
 	case caseevent.FieldClosureReason:
 		return m.OldClosureReason(ctx)
+	case caseevent.FieldDeclineReason:
+		return m.OldDeclineReason(ctx)
+	case caseevent.FieldCompletionReason:
+		return m.OldCompletionReason(ctx)
+	case caseevent.FieldSuccessful:
+		return m.OldSuccessful(ctx)
+	case caseevent.FieldApprovalKind:
+		return m.OldApprovalKind(ctx)
 	case caseevent.FieldDay:
 		return m.OldDay(ctx)
 	}
@@ -3924,6 +5478,34 @@ func (m *CaseEventMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetClosureReason(v)
 		return nil
+	case caseevent.FieldDeclineReason:
+		v, ok := value.(caseevent.DeclineReason)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeclineReason(v)
+		return nil
+	case caseevent.FieldCompletionReason:
+		v, ok := value.(caseevent.CompletionReason)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompletionReason(v)
+		return nil
+	case caseevent.FieldSuccessful:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSuccessful(v)
+		return nil
+	case caseevent.FieldApprovalKind:
+		v, ok := value.(caseevent.ApprovalKind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetApprovalKind(v)
+		return nil
 	case caseevent.FieldDay:
 		v, ok := value.(domain.Date)
 		if !ok {
@@ -3985,6 +5567,18 @@ func (m *CaseEventMutation) ClearedFields() []string {
 	if m.FieldCleared(caseevent.FieldClosureReason) {
 		fields = append(fields, caseevent.FieldClosureReason)
 	}
+	if m.FieldCleared(caseevent.FieldDeclineReason) {
+		fields = append(fields, caseevent.FieldDeclineReason)
+	}
+	if m.FieldCleared(caseevent.FieldCompletionReason) {
+		fields = append(fields, caseevent.FieldCompletionReason)
+	}
+	if m.FieldCleared(caseevent.FieldSuccessful) {
+		fields = append(fields, caseevent.FieldSuccessful)
+	}
+	if m.FieldCleared(caseevent.FieldApprovalKind) {
+		fields = append(fields, caseevent.FieldApprovalKind)
+	}
 	if m.FieldCleared(caseevent.FieldDay) {
 		fields = append(fields, caseevent.FieldDay)
 	}
@@ -4025,6 +5619,18 @@ func (m *CaseEventMutation) ClearField(name string) error {
 		return nil
 	case caseevent.FieldClosureReason:
 		m.ClearClosureReason()
+		return nil
+	case caseevent.FieldDeclineReason:
+		m.ClearDeclineReason()
+		return nil
+	case caseevent.FieldCompletionReason:
+		m.ClearCompletionReason()
+		return nil
+	case caseevent.FieldSuccessful:
+		m.ClearSuccessful()
+		return nil
+	case caseevent.FieldApprovalKind:
+		m.ClearApprovalKind()
 		return nil
 	case caseevent.FieldDay:
 		m.ClearDay()
@@ -4073,6 +5679,18 @@ func (m *CaseEventMutation) ResetField(name string) error {
 	case caseevent.FieldClosureReason:
 		m.ResetClosureReason()
 		return nil
+	case caseevent.FieldDeclineReason:
+		m.ResetDeclineReason()
+		return nil
+	case caseevent.FieldCompletionReason:
+		m.ResetCompletionReason()
+		return nil
+	case caseevent.FieldSuccessful:
+		m.ResetSuccessful()
+		return nil
+	case caseevent.FieldApprovalKind:
+		m.ResetApprovalKind()
+		return nil
 	case caseevent.FieldDay:
 		m.ResetDay()
 		return nil
@@ -4082,7 +5700,7 @@ func (m *CaseEventMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CaseEventMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m._case != nil {
 		edges = append(edges, caseevent.EdgeCase)
 	}
@@ -4097,6 +5715,9 @@ func (m *CaseEventMutation) AddedEdges() []string {
 	}
 	if m.to_table != nil {
 		edges = append(edges, caseevent.EdgeToTable)
+	}
+	if m.organization != nil {
+		edges = append(edges, caseevent.EdgeOrganization)
 	}
 	if m.related_case != nil {
 		edges = append(edges, caseevent.EdgeRelatedCase)
@@ -4128,6 +5749,10 @@ func (m *CaseEventMutation) AddedIDs(name string) []ent.Value {
 		if id := m.to_table; id != nil {
 			return []ent.Value{*id}
 		}
+	case caseevent.EdgeOrganization:
+		if id := m.organization; id != nil {
+			return []ent.Value{*id}
+		}
 	case caseevent.EdgeRelatedCase:
 		if id := m.related_case; id != nil {
 			return []ent.Value{*id}
@@ -4138,7 +5763,7 @@ func (m *CaseEventMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CaseEventMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	return edges
 }
 
@@ -4150,7 +5775,7 @@ func (m *CaseEventMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CaseEventMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.cleared_case {
 		edges = append(edges, caseevent.EdgeCase)
 	}
@@ -4165,6 +5790,9 @@ func (m *CaseEventMutation) ClearedEdges() []string {
 	}
 	if m.clearedto_table {
 		edges = append(edges, caseevent.EdgeToTable)
+	}
+	if m.clearedorganization {
+		edges = append(edges, caseevent.EdgeOrganization)
 	}
 	if m.clearedrelated_case {
 		edges = append(edges, caseevent.EdgeRelatedCase)
@@ -4186,6 +5814,8 @@ func (m *CaseEventMutation) EdgeCleared(name string) bool {
 		return m.clearedfrom_table
 	case caseevent.EdgeToTable:
 		return m.clearedto_table
+	case caseevent.EdgeOrganization:
+		return m.clearedorganization
 	case caseevent.EdgeRelatedCase:
 		return m.clearedrelated_case
 	}
@@ -4210,6 +5840,9 @@ func (m *CaseEventMutation) ClearEdge(name string) error {
 		return nil
 	case caseevent.EdgeToTable:
 		m.ClearToTable()
+		return nil
+	case caseevent.EdgeOrganization:
+		m.ClearOrganization()
 		return nil
 	case caseevent.EdgeRelatedCase:
 		m.ClearRelatedCase()
@@ -4236,6 +5869,9 @@ func (m *CaseEventMutation) ResetEdge(name string) error {
 		return nil
 	case caseevent.EdgeToTable:
 		m.ResetToTable()
+		return nil
+	case caseevent.EdgeOrganization:
+		m.ResetOrganization()
 		return nil
 	case caseevent.EdgeRelatedCase:
 		m.ResetRelatedCase()
@@ -4310,6 +5946,12 @@ type CaseFileMutation struct {
 	outcomes                      map[gid.ID]struct{}
 	removedoutcomes               map[gid.ID]struct{}
 	clearedoutcomes               bool
+	service_requests              map[gid.ID]struct{}
+	removedservice_requests       map[gid.ID]struct{}
+	clearedservice_requests       bool
+	approvals                     map[gid.ID]struct{}
+	removedapprovals              map[gid.ID]struct{}
+	clearedapprovals              bool
 	done                          bool
 	oldValue                      func(context.Context) (*CaseFile, error)
 	predicates                    []predicate.CaseFile
@@ -6028,6 +7670,114 @@ func (m *CaseFileMutation) ResetOutcomes() {
 	m.removedoutcomes = nil
 }
 
+// AddServiceRequestIDs adds the "service_requests" edge to the ServiceRequest entity by ids.
+func (m *CaseFileMutation) AddServiceRequestIDs(ids ...gid.ID) {
+	if m.service_requests == nil {
+		m.service_requests = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.service_requests[ids[i]] = struct{}{}
+	}
+}
+
+// ClearServiceRequests clears the "service_requests" edge to the ServiceRequest entity.
+func (m *CaseFileMutation) ClearServiceRequests() {
+	m.clearedservice_requests = true
+}
+
+// ServiceRequestsCleared reports if the "service_requests" edge to the ServiceRequest entity was cleared.
+func (m *CaseFileMutation) ServiceRequestsCleared() bool {
+	return m.clearedservice_requests
+}
+
+// RemoveServiceRequestIDs removes the "service_requests" edge to the ServiceRequest entity by IDs.
+func (m *CaseFileMutation) RemoveServiceRequestIDs(ids ...gid.ID) {
+	if m.removedservice_requests == nil {
+		m.removedservice_requests = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.service_requests, ids[i])
+		m.removedservice_requests[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedServiceRequests returns the removed IDs of the "service_requests" edge to the ServiceRequest entity.
+func (m *CaseFileMutation) RemovedServiceRequestsIDs() (ids []gid.ID) {
+	for id := range m.removedservice_requests {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ServiceRequestsIDs returns the "service_requests" edge IDs in the mutation.
+func (m *CaseFileMutation) ServiceRequestsIDs() (ids []gid.ID) {
+	for id := range m.service_requests {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetServiceRequests resets all changes to the "service_requests" edge.
+func (m *CaseFileMutation) ResetServiceRequests() {
+	m.service_requests = nil
+	m.clearedservice_requests = false
+	m.removedservice_requests = nil
+}
+
+// AddApprovalIDs adds the "approvals" edge to the Approval entity by ids.
+func (m *CaseFileMutation) AddApprovalIDs(ids ...gid.ID) {
+	if m.approvals == nil {
+		m.approvals = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.approvals[ids[i]] = struct{}{}
+	}
+}
+
+// ClearApprovals clears the "approvals" edge to the Approval entity.
+func (m *CaseFileMutation) ClearApprovals() {
+	m.clearedapprovals = true
+}
+
+// ApprovalsCleared reports if the "approvals" edge to the Approval entity was cleared.
+func (m *CaseFileMutation) ApprovalsCleared() bool {
+	return m.clearedapprovals
+}
+
+// RemoveApprovalIDs removes the "approvals" edge to the Approval entity by IDs.
+func (m *CaseFileMutation) RemoveApprovalIDs(ids ...gid.ID) {
+	if m.removedapprovals == nil {
+		m.removedapprovals = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.approvals, ids[i])
+		m.removedapprovals[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedApprovals returns the removed IDs of the "approvals" edge to the Approval entity.
+func (m *CaseFileMutation) RemovedApprovalsIDs() (ids []gid.ID) {
+	for id := range m.removedapprovals {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ApprovalsIDs returns the "approvals" edge IDs in the mutation.
+func (m *CaseFileMutation) ApprovalsIDs() (ids []gid.ID) {
+	for id := range m.approvals {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetApprovals resets all changes to the "approvals" edge.
+func (m *CaseFileMutation) ResetApprovals() {
+	m.approvals = nil
+	m.clearedapprovals = false
+	m.removedapprovals = nil
+}
+
 // Where appends a list predicates to the CaseFileMutation builder.
 func (m *CaseFileMutation) Where(ps ...predicate.CaseFile) {
 	m.predicates = append(m.predicates, ps...)
@@ -6585,7 +8335,7 @@ func (m *CaseFileMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CaseFileMutation) AddedEdges() []string {
-	edges := make([]string, 0, 15)
+	edges := make([]string, 0, 17)
 	if m.person != nil {
 		edges = append(edges, casefile.EdgePerson)
 	}
@@ -6630,6 +8380,12 @@ func (m *CaseFileMutation) AddedEdges() []string {
 	}
 	if m.outcomes != nil {
 		edges = append(edges, casefile.EdgeOutcomes)
+	}
+	if m.service_requests != nil {
+		edges = append(edges, casefile.EdgeServiceRequests)
+	}
+	if m.approvals != nil {
+		edges = append(edges, casefile.EdgeApprovals)
 	}
 	return edges
 }
@@ -6710,13 +8466,25 @@ func (m *CaseFileMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case casefile.EdgeServiceRequests:
+		ids := make([]ent.Value, 0, len(m.service_requests))
+		for id := range m.service_requests {
+			ids = append(ids, id)
+		}
+		return ids
+	case casefile.EdgeApprovals:
+		ids := make([]ent.Value, 0, len(m.approvals))
+		for id := range m.approvals {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CaseFileMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 15)
+	edges := make([]string, 0, 17)
 	if m.removedteam != nil {
 		edges = append(edges, casefile.EdgeTeam)
 	}
@@ -6734,6 +8502,12 @@ func (m *CaseFileMutation) RemovedEdges() []string {
 	}
 	if m.removedoutcomes != nil {
 		edges = append(edges, casefile.EdgeOutcomes)
+	}
+	if m.removedservice_requests != nil {
+		edges = append(edges, casefile.EdgeServiceRequests)
+	}
+	if m.removedapprovals != nil {
+		edges = append(edges, casefile.EdgeApprovals)
 	}
 	return edges
 }
@@ -6778,13 +8552,25 @@ func (m *CaseFileMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case casefile.EdgeServiceRequests:
+		ids := make([]ent.Value, 0, len(m.removedservice_requests))
+		for id := range m.removedservice_requests {
+			ids = append(ids, id)
+		}
+		return ids
+	case casefile.EdgeApprovals:
+		ids := make([]ent.Value, 0, len(m.removedapprovals))
+		for id := range m.removedapprovals {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CaseFileMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 15)
+	edges := make([]string, 0, 17)
 	if m.clearedperson {
 		edges = append(edges, casefile.EdgePerson)
 	}
@@ -6830,6 +8616,12 @@ func (m *CaseFileMutation) ClearedEdges() []string {
 	if m.clearedoutcomes {
 		edges = append(edges, casefile.EdgeOutcomes)
 	}
+	if m.clearedservice_requests {
+		edges = append(edges, casefile.EdgeServiceRequests)
+	}
+	if m.clearedapprovals {
+		edges = append(edges, casefile.EdgeApprovals)
+	}
 	return edges
 }
 
@@ -6867,6 +8659,10 @@ func (m *CaseFileMutation) EdgeCleared(name string) bool {
 		return m.clearedinterventions
 	case casefile.EdgeOutcomes:
 		return m.clearedoutcomes
+	case casefile.EdgeServiceRequests:
+		return m.clearedservice_requests
+	case casefile.EdgeApprovals:
+		return m.clearedapprovals
 	}
 	return false
 }
@@ -6954,6 +8750,12 @@ func (m *CaseFileMutation) ResetEdge(name string) error {
 		return nil
 	case casefile.EdgeOutcomes:
 		m.ResetOutcomes()
+		return nil
+	case casefile.EdgeServiceRequests:
+		m.ResetServiceRequests()
+		return nil
+	case casefile.EdgeApprovals:
+		m.ResetApprovals()
 		return nil
 	}
 	return fmt.Errorf("unknown CaseFile edge %s", name)
@@ -31695,6 +33497,1754 @@ func (m *ProtocolPartyMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown ProtocolParty edge %s", name)
 }
 
+// ServiceRequestMutation represents an operation that mutates the ServiceRequest nodes in the graph.
+type ServiceRequestMutation struct {
+	config
+	op                   Op
+	typ                  string
+	id                   *gid.ID
+	created_at           *time.Time
+	updated_at           *time.Time
+	kind                 *servicerequest.Kind
+	need                 *string
+	needed_by            *domain.Date
+	shared_contact       *[]domain.ContactDatum
+	appendshared_contact []domain.ContactDatum
+	status               *servicerequest.Status
+	sent_on              *domain.Date
+	answer_due_on        *domain.Date
+	answered_on          *domain.Date
+	planned_start        *domain.Date
+	decline_reason       *servicerequest.DeclineReason
+	answer_note          *string
+	completed_on         *domain.Date
+	successful           *bool
+	completion_reason    *servicerequest.CompletionReason
+	completion_note      *string
+	clearedFields        map[string]struct{}
+	_case                *gid.ID
+	cleared_case         bool
+	organization         *gid.ID
+	clearedorganization  bool
+	table                *gid.ID
+	clearedtable         bool
+	requested_by         *gid.ID
+	clearedrequested_by  bool
+	answered_by          *gid.ID
+	clearedanswered_by   bool
+	intervention         *gid.ID
+	clearedintervention  bool
+	done                 bool
+	oldValue             func(context.Context) (*ServiceRequest, error)
+	predicates           []predicate.ServiceRequest
+}
+
+var _ ent.Mutation = (*ServiceRequestMutation)(nil)
+
+// servicerequestOption allows management of the mutation configuration using functional options.
+type servicerequestOption func(*ServiceRequestMutation)
+
+// newServiceRequestMutation creates new mutation for the ServiceRequest entity.
+func newServiceRequestMutation(c config, op Op, opts ...servicerequestOption) *ServiceRequestMutation {
+	m := &ServiceRequestMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeServiceRequest,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withServiceRequestID sets the ID field of the mutation.
+func withServiceRequestID(id gid.ID) servicerequestOption {
+	return func(m *ServiceRequestMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ServiceRequest
+		)
+		m.oldValue = func(ctx context.Context) (*ServiceRequest, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ServiceRequest.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withServiceRequest sets the old ServiceRequest of the mutation.
+func withServiceRequest(node *ServiceRequest) servicerequestOption {
+	return func(m *ServiceRequestMutation) {
+		m.oldValue = func(context.Context) (*ServiceRequest, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ServiceRequestMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ServiceRequestMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ServiceRequest entities.
+func (m *ServiceRequestMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ServiceRequestMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ServiceRequestMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ServiceRequest.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ServiceRequestMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ServiceRequestMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ServiceRequestMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ServiceRequestMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ServiceRequestMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ServiceRequestMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *ServiceRequestMutation) SetKind(s servicerequest.Kind) {
+	m.kind = &s
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *ServiceRequestMutation) Kind() (r servicerequest.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldKind(ctx context.Context) (v servicerequest.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *ServiceRequestMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetNeed sets the "need" field.
+func (m *ServiceRequestMutation) SetNeed(s string) {
+	m.need = &s
+}
+
+// Need returns the value of the "need" field in the mutation.
+func (m *ServiceRequestMutation) Need() (r string, exists bool) {
+	v := m.need
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNeed returns the old "need" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldNeed(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNeed is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNeed requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNeed: %w", err)
+	}
+	return oldValue.Need, nil
+}
+
+// ResetNeed resets all changes to the "need" field.
+func (m *ServiceRequestMutation) ResetNeed() {
+	m.need = nil
+}
+
+// SetNeededBy sets the "needed_by" field.
+func (m *ServiceRequestMutation) SetNeededBy(d domain.Date) {
+	m.needed_by = &d
+}
+
+// NeededBy returns the value of the "needed_by" field in the mutation.
+func (m *ServiceRequestMutation) NeededBy() (r domain.Date, exists bool) {
+	v := m.needed_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNeededBy returns the old "needed_by" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldNeededBy(ctx context.Context) (v *domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNeededBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNeededBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNeededBy: %w", err)
+	}
+	return oldValue.NeededBy, nil
+}
+
+// ClearNeededBy clears the value of the "needed_by" field.
+func (m *ServiceRequestMutation) ClearNeededBy() {
+	m.needed_by = nil
+	m.clearedFields[servicerequest.FieldNeededBy] = struct{}{}
+}
+
+// NeededByCleared returns if the "needed_by" field was cleared in this mutation.
+func (m *ServiceRequestMutation) NeededByCleared() bool {
+	_, ok := m.clearedFields[servicerequest.FieldNeededBy]
+	return ok
+}
+
+// ResetNeededBy resets all changes to the "needed_by" field.
+func (m *ServiceRequestMutation) ResetNeededBy() {
+	m.needed_by = nil
+	delete(m.clearedFields, servicerequest.FieldNeededBy)
+}
+
+// SetSharedContact sets the "shared_contact" field.
+func (m *ServiceRequestMutation) SetSharedContact(dd []domain.ContactDatum) {
+	m.shared_contact = &dd
+	m.appendshared_contact = nil
+}
+
+// SharedContact returns the value of the "shared_contact" field in the mutation.
+func (m *ServiceRequestMutation) SharedContact() (r []domain.ContactDatum, exists bool) {
+	v := m.shared_contact
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSharedContact returns the old "shared_contact" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldSharedContact(ctx context.Context) (v []domain.ContactDatum, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSharedContact is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSharedContact requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSharedContact: %w", err)
+	}
+	return oldValue.SharedContact, nil
+}
+
+// AppendSharedContact adds dd to the "shared_contact" field.
+func (m *ServiceRequestMutation) AppendSharedContact(dd []domain.ContactDatum) {
+	m.appendshared_contact = append(m.appendshared_contact, dd...)
+}
+
+// AppendedSharedContact returns the list of values that were appended to the "shared_contact" field in this mutation.
+func (m *ServiceRequestMutation) AppendedSharedContact() ([]domain.ContactDatum, bool) {
+	if len(m.appendshared_contact) == 0 {
+		return nil, false
+	}
+	return m.appendshared_contact, true
+}
+
+// ResetSharedContact resets all changes to the "shared_contact" field.
+func (m *ServiceRequestMutation) ResetSharedContact() {
+	m.shared_contact = nil
+	m.appendshared_contact = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *ServiceRequestMutation) SetStatus(s servicerequest.Status) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *ServiceRequestMutation) Status() (r servicerequest.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldStatus(ctx context.Context) (v servicerequest.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *ServiceRequestMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetSentOn sets the "sent_on" field.
+func (m *ServiceRequestMutation) SetSentOn(d domain.Date) {
+	m.sent_on = &d
+}
+
+// SentOn returns the value of the "sent_on" field in the mutation.
+func (m *ServiceRequestMutation) SentOn() (r domain.Date, exists bool) {
+	v := m.sent_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSentOn returns the old "sent_on" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldSentOn(ctx context.Context) (v domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSentOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSentOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSentOn: %w", err)
+	}
+	return oldValue.SentOn, nil
+}
+
+// ResetSentOn resets all changes to the "sent_on" field.
+func (m *ServiceRequestMutation) ResetSentOn() {
+	m.sent_on = nil
+}
+
+// SetAnswerDueOn sets the "answer_due_on" field.
+func (m *ServiceRequestMutation) SetAnswerDueOn(d domain.Date) {
+	m.answer_due_on = &d
+}
+
+// AnswerDueOn returns the value of the "answer_due_on" field in the mutation.
+func (m *ServiceRequestMutation) AnswerDueOn() (r domain.Date, exists bool) {
+	v := m.answer_due_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAnswerDueOn returns the old "answer_due_on" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldAnswerDueOn(ctx context.Context) (v domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAnswerDueOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAnswerDueOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAnswerDueOn: %w", err)
+	}
+	return oldValue.AnswerDueOn, nil
+}
+
+// ResetAnswerDueOn resets all changes to the "answer_due_on" field.
+func (m *ServiceRequestMutation) ResetAnswerDueOn() {
+	m.answer_due_on = nil
+}
+
+// SetAnsweredOn sets the "answered_on" field.
+func (m *ServiceRequestMutation) SetAnsweredOn(d domain.Date) {
+	m.answered_on = &d
+}
+
+// AnsweredOn returns the value of the "answered_on" field in the mutation.
+func (m *ServiceRequestMutation) AnsweredOn() (r domain.Date, exists bool) {
+	v := m.answered_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAnsweredOn returns the old "answered_on" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldAnsweredOn(ctx context.Context) (v *domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAnsweredOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAnsweredOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAnsweredOn: %w", err)
+	}
+	return oldValue.AnsweredOn, nil
+}
+
+// ClearAnsweredOn clears the value of the "answered_on" field.
+func (m *ServiceRequestMutation) ClearAnsweredOn() {
+	m.answered_on = nil
+	m.clearedFields[servicerequest.FieldAnsweredOn] = struct{}{}
+}
+
+// AnsweredOnCleared returns if the "answered_on" field was cleared in this mutation.
+func (m *ServiceRequestMutation) AnsweredOnCleared() bool {
+	_, ok := m.clearedFields[servicerequest.FieldAnsweredOn]
+	return ok
+}
+
+// ResetAnsweredOn resets all changes to the "answered_on" field.
+func (m *ServiceRequestMutation) ResetAnsweredOn() {
+	m.answered_on = nil
+	delete(m.clearedFields, servicerequest.FieldAnsweredOn)
+}
+
+// SetPlannedStart sets the "planned_start" field.
+func (m *ServiceRequestMutation) SetPlannedStart(d domain.Date) {
+	m.planned_start = &d
+}
+
+// PlannedStart returns the value of the "planned_start" field in the mutation.
+func (m *ServiceRequestMutation) PlannedStart() (r domain.Date, exists bool) {
+	v := m.planned_start
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPlannedStart returns the old "planned_start" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldPlannedStart(ctx context.Context) (v *domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPlannedStart is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPlannedStart requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPlannedStart: %w", err)
+	}
+	return oldValue.PlannedStart, nil
+}
+
+// ClearPlannedStart clears the value of the "planned_start" field.
+func (m *ServiceRequestMutation) ClearPlannedStart() {
+	m.planned_start = nil
+	m.clearedFields[servicerequest.FieldPlannedStart] = struct{}{}
+}
+
+// PlannedStartCleared returns if the "planned_start" field was cleared in this mutation.
+func (m *ServiceRequestMutation) PlannedStartCleared() bool {
+	_, ok := m.clearedFields[servicerequest.FieldPlannedStart]
+	return ok
+}
+
+// ResetPlannedStart resets all changes to the "planned_start" field.
+func (m *ServiceRequestMutation) ResetPlannedStart() {
+	m.planned_start = nil
+	delete(m.clearedFields, servicerequest.FieldPlannedStart)
+}
+
+// SetDeclineReason sets the "decline_reason" field.
+func (m *ServiceRequestMutation) SetDeclineReason(sr servicerequest.DeclineReason) {
+	m.decline_reason = &sr
+}
+
+// DeclineReason returns the value of the "decline_reason" field in the mutation.
+func (m *ServiceRequestMutation) DeclineReason() (r servicerequest.DeclineReason, exists bool) {
+	v := m.decline_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeclineReason returns the old "decline_reason" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldDeclineReason(ctx context.Context) (v *servicerequest.DeclineReason, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeclineReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeclineReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeclineReason: %w", err)
+	}
+	return oldValue.DeclineReason, nil
+}
+
+// ClearDeclineReason clears the value of the "decline_reason" field.
+func (m *ServiceRequestMutation) ClearDeclineReason() {
+	m.decline_reason = nil
+	m.clearedFields[servicerequest.FieldDeclineReason] = struct{}{}
+}
+
+// DeclineReasonCleared returns if the "decline_reason" field was cleared in this mutation.
+func (m *ServiceRequestMutation) DeclineReasonCleared() bool {
+	_, ok := m.clearedFields[servicerequest.FieldDeclineReason]
+	return ok
+}
+
+// ResetDeclineReason resets all changes to the "decline_reason" field.
+func (m *ServiceRequestMutation) ResetDeclineReason() {
+	m.decline_reason = nil
+	delete(m.clearedFields, servicerequest.FieldDeclineReason)
+}
+
+// SetAnswerNote sets the "answer_note" field.
+func (m *ServiceRequestMutation) SetAnswerNote(s string) {
+	m.answer_note = &s
+}
+
+// AnswerNote returns the value of the "answer_note" field in the mutation.
+func (m *ServiceRequestMutation) AnswerNote() (r string, exists bool) {
+	v := m.answer_note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAnswerNote returns the old "answer_note" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldAnswerNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAnswerNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAnswerNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAnswerNote: %w", err)
+	}
+	return oldValue.AnswerNote, nil
+}
+
+// ClearAnswerNote clears the value of the "answer_note" field.
+func (m *ServiceRequestMutation) ClearAnswerNote() {
+	m.answer_note = nil
+	m.clearedFields[servicerequest.FieldAnswerNote] = struct{}{}
+}
+
+// AnswerNoteCleared returns if the "answer_note" field was cleared in this mutation.
+func (m *ServiceRequestMutation) AnswerNoteCleared() bool {
+	_, ok := m.clearedFields[servicerequest.FieldAnswerNote]
+	return ok
+}
+
+// ResetAnswerNote resets all changes to the "answer_note" field.
+func (m *ServiceRequestMutation) ResetAnswerNote() {
+	m.answer_note = nil
+	delete(m.clearedFields, servicerequest.FieldAnswerNote)
+}
+
+// SetCompletedOn sets the "completed_on" field.
+func (m *ServiceRequestMutation) SetCompletedOn(d domain.Date) {
+	m.completed_on = &d
+}
+
+// CompletedOn returns the value of the "completed_on" field in the mutation.
+func (m *ServiceRequestMutation) CompletedOn() (r domain.Date, exists bool) {
+	v := m.completed_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompletedOn returns the old "completed_on" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldCompletedOn(ctx context.Context) (v *domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompletedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompletedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompletedOn: %w", err)
+	}
+	return oldValue.CompletedOn, nil
+}
+
+// ClearCompletedOn clears the value of the "completed_on" field.
+func (m *ServiceRequestMutation) ClearCompletedOn() {
+	m.completed_on = nil
+	m.clearedFields[servicerequest.FieldCompletedOn] = struct{}{}
+}
+
+// CompletedOnCleared returns if the "completed_on" field was cleared in this mutation.
+func (m *ServiceRequestMutation) CompletedOnCleared() bool {
+	_, ok := m.clearedFields[servicerequest.FieldCompletedOn]
+	return ok
+}
+
+// ResetCompletedOn resets all changes to the "completed_on" field.
+func (m *ServiceRequestMutation) ResetCompletedOn() {
+	m.completed_on = nil
+	delete(m.clearedFields, servicerequest.FieldCompletedOn)
+}
+
+// SetSuccessful sets the "successful" field.
+func (m *ServiceRequestMutation) SetSuccessful(b bool) {
+	m.successful = &b
+}
+
+// Successful returns the value of the "successful" field in the mutation.
+func (m *ServiceRequestMutation) Successful() (r bool, exists bool) {
+	v := m.successful
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSuccessful returns the old "successful" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldSuccessful(ctx context.Context) (v *bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSuccessful is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSuccessful requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSuccessful: %w", err)
+	}
+	return oldValue.Successful, nil
+}
+
+// ClearSuccessful clears the value of the "successful" field.
+func (m *ServiceRequestMutation) ClearSuccessful() {
+	m.successful = nil
+	m.clearedFields[servicerequest.FieldSuccessful] = struct{}{}
+}
+
+// SuccessfulCleared returns if the "successful" field was cleared in this mutation.
+func (m *ServiceRequestMutation) SuccessfulCleared() bool {
+	_, ok := m.clearedFields[servicerequest.FieldSuccessful]
+	return ok
+}
+
+// ResetSuccessful resets all changes to the "successful" field.
+func (m *ServiceRequestMutation) ResetSuccessful() {
+	m.successful = nil
+	delete(m.clearedFields, servicerequest.FieldSuccessful)
+}
+
+// SetCompletionReason sets the "completion_reason" field.
+func (m *ServiceRequestMutation) SetCompletionReason(sr servicerequest.CompletionReason) {
+	m.completion_reason = &sr
+}
+
+// CompletionReason returns the value of the "completion_reason" field in the mutation.
+func (m *ServiceRequestMutation) CompletionReason() (r servicerequest.CompletionReason, exists bool) {
+	v := m.completion_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompletionReason returns the old "completion_reason" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldCompletionReason(ctx context.Context) (v *servicerequest.CompletionReason, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompletionReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompletionReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompletionReason: %w", err)
+	}
+	return oldValue.CompletionReason, nil
+}
+
+// ClearCompletionReason clears the value of the "completion_reason" field.
+func (m *ServiceRequestMutation) ClearCompletionReason() {
+	m.completion_reason = nil
+	m.clearedFields[servicerequest.FieldCompletionReason] = struct{}{}
+}
+
+// CompletionReasonCleared returns if the "completion_reason" field was cleared in this mutation.
+func (m *ServiceRequestMutation) CompletionReasonCleared() bool {
+	_, ok := m.clearedFields[servicerequest.FieldCompletionReason]
+	return ok
+}
+
+// ResetCompletionReason resets all changes to the "completion_reason" field.
+func (m *ServiceRequestMutation) ResetCompletionReason() {
+	m.completion_reason = nil
+	delete(m.clearedFields, servicerequest.FieldCompletionReason)
+}
+
+// SetCompletionNote sets the "completion_note" field.
+func (m *ServiceRequestMutation) SetCompletionNote(s string) {
+	m.completion_note = &s
+}
+
+// CompletionNote returns the value of the "completion_note" field in the mutation.
+func (m *ServiceRequestMutation) CompletionNote() (r string, exists bool) {
+	v := m.completion_note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompletionNote returns the old "completion_note" field's value of the ServiceRequest entity.
+// If the ServiceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceRequestMutation) OldCompletionNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompletionNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompletionNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompletionNote: %w", err)
+	}
+	return oldValue.CompletionNote, nil
+}
+
+// ClearCompletionNote clears the value of the "completion_note" field.
+func (m *ServiceRequestMutation) ClearCompletionNote() {
+	m.completion_note = nil
+	m.clearedFields[servicerequest.FieldCompletionNote] = struct{}{}
+}
+
+// CompletionNoteCleared returns if the "completion_note" field was cleared in this mutation.
+func (m *ServiceRequestMutation) CompletionNoteCleared() bool {
+	_, ok := m.clearedFields[servicerequest.FieldCompletionNote]
+	return ok
+}
+
+// ResetCompletionNote resets all changes to the "completion_note" field.
+func (m *ServiceRequestMutation) ResetCompletionNote() {
+	m.completion_note = nil
+	delete(m.clearedFields, servicerequest.FieldCompletionNote)
+}
+
+// SetCaseID sets the "case" edge to the CaseFile entity by id.
+func (m *ServiceRequestMutation) SetCaseID(id gid.ID) {
+	m._case = &id
+}
+
+// ClearCase clears the "case" edge to the CaseFile entity.
+func (m *ServiceRequestMutation) ClearCase() {
+	m.cleared_case = true
+}
+
+// CaseCleared reports if the "case" edge to the CaseFile entity was cleared.
+func (m *ServiceRequestMutation) CaseCleared() bool {
+	return m.cleared_case
+}
+
+// CaseID returns the "case" edge ID in the mutation.
+func (m *ServiceRequestMutation) CaseID() (id gid.ID, exists bool) {
+	if m._case != nil {
+		return *m._case, true
+	}
+	return
+}
+
+// CaseIDs returns the "case" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CaseID instead. It exists only for internal usage by the builders.
+func (m *ServiceRequestMutation) CaseIDs() (ids []gid.ID) {
+	if id := m._case; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCase resets all changes to the "case" edge.
+func (m *ServiceRequestMutation) ResetCase() {
+	m._case = nil
+	m.cleared_case = false
+}
+
+// SetOrganizationID sets the "organization" edge to the Organization entity by id.
+func (m *ServiceRequestMutation) SetOrganizationID(id gid.ID) {
+	m.organization = &id
+}
+
+// ClearOrganization clears the "organization" edge to the Organization entity.
+func (m *ServiceRequestMutation) ClearOrganization() {
+	m.clearedorganization = true
+}
+
+// OrganizationCleared reports if the "organization" edge to the Organization entity was cleared.
+func (m *ServiceRequestMutation) OrganizationCleared() bool {
+	return m.clearedorganization
+}
+
+// OrganizationID returns the "organization" edge ID in the mutation.
+func (m *ServiceRequestMutation) OrganizationID() (id gid.ID, exists bool) {
+	if m.organization != nil {
+		return *m.organization, true
+	}
+	return
+}
+
+// OrganizationIDs returns the "organization" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OrganizationID instead. It exists only for internal usage by the builders.
+func (m *ServiceRequestMutation) OrganizationIDs() (ids []gid.ID) {
+	if id := m.organization; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOrganization resets all changes to the "organization" edge.
+func (m *ServiceRequestMutation) ResetOrganization() {
+	m.organization = nil
+	m.clearedorganization = false
+}
+
+// SetTableID sets the "table" edge to the TerritorialTable entity by id.
+func (m *ServiceRequestMutation) SetTableID(id gid.ID) {
+	m.table = &id
+}
+
+// ClearTable clears the "table" edge to the TerritorialTable entity.
+func (m *ServiceRequestMutation) ClearTable() {
+	m.clearedtable = true
+}
+
+// TableCleared reports if the "table" edge to the TerritorialTable entity was cleared.
+func (m *ServiceRequestMutation) TableCleared() bool {
+	return m.clearedtable
+}
+
+// TableID returns the "table" edge ID in the mutation.
+func (m *ServiceRequestMutation) TableID() (id gid.ID, exists bool) {
+	if m.table != nil {
+		return *m.table, true
+	}
+	return
+}
+
+// TableIDs returns the "table" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TableID instead. It exists only for internal usage by the builders.
+func (m *ServiceRequestMutation) TableIDs() (ids []gid.ID) {
+	if id := m.table; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTable resets all changes to the "table" edge.
+func (m *ServiceRequestMutation) ResetTable() {
+	m.table = nil
+	m.clearedtable = false
+}
+
+// SetRequestedByID sets the "requested_by" edge to the User entity by id.
+func (m *ServiceRequestMutation) SetRequestedByID(id gid.ID) {
+	m.requested_by = &id
+}
+
+// ClearRequestedBy clears the "requested_by" edge to the User entity.
+func (m *ServiceRequestMutation) ClearRequestedBy() {
+	m.clearedrequested_by = true
+}
+
+// RequestedByCleared reports if the "requested_by" edge to the User entity was cleared.
+func (m *ServiceRequestMutation) RequestedByCleared() bool {
+	return m.clearedrequested_by
+}
+
+// RequestedByID returns the "requested_by" edge ID in the mutation.
+func (m *ServiceRequestMutation) RequestedByID() (id gid.ID, exists bool) {
+	if m.requested_by != nil {
+		return *m.requested_by, true
+	}
+	return
+}
+
+// RequestedByIDs returns the "requested_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RequestedByID instead. It exists only for internal usage by the builders.
+func (m *ServiceRequestMutation) RequestedByIDs() (ids []gid.ID) {
+	if id := m.requested_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRequestedBy resets all changes to the "requested_by" edge.
+func (m *ServiceRequestMutation) ResetRequestedBy() {
+	m.requested_by = nil
+	m.clearedrequested_by = false
+}
+
+// SetAnsweredByID sets the "answered_by" edge to the User entity by id.
+func (m *ServiceRequestMutation) SetAnsweredByID(id gid.ID) {
+	m.answered_by = &id
+}
+
+// ClearAnsweredBy clears the "answered_by" edge to the User entity.
+func (m *ServiceRequestMutation) ClearAnsweredBy() {
+	m.clearedanswered_by = true
+}
+
+// AnsweredByCleared reports if the "answered_by" edge to the User entity was cleared.
+func (m *ServiceRequestMutation) AnsweredByCleared() bool {
+	return m.clearedanswered_by
+}
+
+// AnsweredByID returns the "answered_by" edge ID in the mutation.
+func (m *ServiceRequestMutation) AnsweredByID() (id gid.ID, exists bool) {
+	if m.answered_by != nil {
+		return *m.answered_by, true
+	}
+	return
+}
+
+// AnsweredByIDs returns the "answered_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AnsweredByID instead. It exists only for internal usage by the builders.
+func (m *ServiceRequestMutation) AnsweredByIDs() (ids []gid.ID) {
+	if id := m.answered_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAnsweredBy resets all changes to the "answered_by" edge.
+func (m *ServiceRequestMutation) ResetAnsweredBy() {
+	m.answered_by = nil
+	m.clearedanswered_by = false
+}
+
+// SetInterventionID sets the "intervention" edge to the Intervention entity by id.
+func (m *ServiceRequestMutation) SetInterventionID(id gid.ID) {
+	m.intervention = &id
+}
+
+// ClearIntervention clears the "intervention" edge to the Intervention entity.
+func (m *ServiceRequestMutation) ClearIntervention() {
+	m.clearedintervention = true
+}
+
+// InterventionCleared reports if the "intervention" edge to the Intervention entity was cleared.
+func (m *ServiceRequestMutation) InterventionCleared() bool {
+	return m.clearedintervention
+}
+
+// InterventionID returns the "intervention" edge ID in the mutation.
+func (m *ServiceRequestMutation) InterventionID() (id gid.ID, exists bool) {
+	if m.intervention != nil {
+		return *m.intervention, true
+	}
+	return
+}
+
+// InterventionIDs returns the "intervention" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// InterventionID instead. It exists only for internal usage by the builders.
+func (m *ServiceRequestMutation) InterventionIDs() (ids []gid.ID) {
+	if id := m.intervention; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIntervention resets all changes to the "intervention" edge.
+func (m *ServiceRequestMutation) ResetIntervention() {
+	m.intervention = nil
+	m.clearedintervention = false
+}
+
+// Where appends a list predicates to the ServiceRequestMutation builder.
+func (m *ServiceRequestMutation) Where(ps ...predicate.ServiceRequest) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ServiceRequestMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ServiceRequestMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ServiceRequest, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ServiceRequestMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ServiceRequestMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ServiceRequest).
+func (m *ServiceRequestMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ServiceRequestMutation) Fields() []string {
+	fields := make([]string, 0, 17)
+	if m.created_at != nil {
+		fields = append(fields, servicerequest.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, servicerequest.FieldUpdatedAt)
+	}
+	if m.kind != nil {
+		fields = append(fields, servicerequest.FieldKind)
+	}
+	if m.need != nil {
+		fields = append(fields, servicerequest.FieldNeed)
+	}
+	if m.needed_by != nil {
+		fields = append(fields, servicerequest.FieldNeededBy)
+	}
+	if m.shared_contact != nil {
+		fields = append(fields, servicerequest.FieldSharedContact)
+	}
+	if m.status != nil {
+		fields = append(fields, servicerequest.FieldStatus)
+	}
+	if m.sent_on != nil {
+		fields = append(fields, servicerequest.FieldSentOn)
+	}
+	if m.answer_due_on != nil {
+		fields = append(fields, servicerequest.FieldAnswerDueOn)
+	}
+	if m.answered_on != nil {
+		fields = append(fields, servicerequest.FieldAnsweredOn)
+	}
+	if m.planned_start != nil {
+		fields = append(fields, servicerequest.FieldPlannedStart)
+	}
+	if m.decline_reason != nil {
+		fields = append(fields, servicerequest.FieldDeclineReason)
+	}
+	if m.answer_note != nil {
+		fields = append(fields, servicerequest.FieldAnswerNote)
+	}
+	if m.completed_on != nil {
+		fields = append(fields, servicerequest.FieldCompletedOn)
+	}
+	if m.successful != nil {
+		fields = append(fields, servicerequest.FieldSuccessful)
+	}
+	if m.completion_reason != nil {
+		fields = append(fields, servicerequest.FieldCompletionReason)
+	}
+	if m.completion_note != nil {
+		fields = append(fields, servicerequest.FieldCompletionNote)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ServiceRequestMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case servicerequest.FieldCreatedAt:
+		return m.CreatedAt()
+	case servicerequest.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case servicerequest.FieldKind:
+		return m.Kind()
+	case servicerequest.FieldNeed:
+		return m.Need()
+	case servicerequest.FieldNeededBy:
+		return m.NeededBy()
+	case servicerequest.FieldSharedContact:
+		return m.SharedContact()
+	case servicerequest.FieldStatus:
+		return m.Status()
+	case servicerequest.FieldSentOn:
+		return m.SentOn()
+	case servicerequest.FieldAnswerDueOn:
+		return m.AnswerDueOn()
+	case servicerequest.FieldAnsweredOn:
+		return m.AnsweredOn()
+	case servicerequest.FieldPlannedStart:
+		return m.PlannedStart()
+	case servicerequest.FieldDeclineReason:
+		return m.DeclineReason()
+	case servicerequest.FieldAnswerNote:
+		return m.AnswerNote()
+	case servicerequest.FieldCompletedOn:
+		return m.CompletedOn()
+	case servicerequest.FieldSuccessful:
+		return m.Successful()
+	case servicerequest.FieldCompletionReason:
+		return m.CompletionReason()
+	case servicerequest.FieldCompletionNote:
+		return m.CompletionNote()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ServiceRequestMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case servicerequest.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case servicerequest.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case servicerequest.FieldKind:
+		return m.OldKind(ctx)
+	case servicerequest.FieldNeed:
+		return m.OldNeed(ctx)
+	case servicerequest.FieldNeededBy:
+		return m.OldNeededBy(ctx)
+	case servicerequest.FieldSharedContact:
+		return m.OldSharedContact(ctx)
+	case servicerequest.FieldStatus:
+		return m.OldStatus(ctx)
+	case servicerequest.FieldSentOn:
+		return m.OldSentOn(ctx)
+	case servicerequest.FieldAnswerDueOn:
+		return m.OldAnswerDueOn(ctx)
+	case servicerequest.FieldAnsweredOn:
+		return m.OldAnsweredOn(ctx)
+	case servicerequest.FieldPlannedStart:
+		return m.OldPlannedStart(ctx)
+	case servicerequest.FieldDeclineReason:
+		return m.OldDeclineReason(ctx)
+	case servicerequest.FieldAnswerNote:
+		return m.OldAnswerNote(ctx)
+	case servicerequest.FieldCompletedOn:
+		return m.OldCompletedOn(ctx)
+	case servicerequest.FieldSuccessful:
+		return m.OldSuccessful(ctx)
+	case servicerequest.FieldCompletionReason:
+		return m.OldCompletionReason(ctx)
+	case servicerequest.FieldCompletionNote:
+		return m.OldCompletionNote(ctx)
+	}
+	return nil, fmt.Errorf("unknown ServiceRequest field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ServiceRequestMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case servicerequest.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case servicerequest.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case servicerequest.FieldKind:
+		v, ok := value.(servicerequest.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case servicerequest.FieldNeed:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNeed(v)
+		return nil
+	case servicerequest.FieldNeededBy:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNeededBy(v)
+		return nil
+	case servicerequest.FieldSharedContact:
+		v, ok := value.([]domain.ContactDatum)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSharedContact(v)
+		return nil
+	case servicerequest.FieldStatus:
+		v, ok := value.(servicerequest.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case servicerequest.FieldSentOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSentOn(v)
+		return nil
+	case servicerequest.FieldAnswerDueOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAnswerDueOn(v)
+		return nil
+	case servicerequest.FieldAnsweredOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAnsweredOn(v)
+		return nil
+	case servicerequest.FieldPlannedStart:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPlannedStart(v)
+		return nil
+	case servicerequest.FieldDeclineReason:
+		v, ok := value.(servicerequest.DeclineReason)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeclineReason(v)
+		return nil
+	case servicerequest.FieldAnswerNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAnswerNote(v)
+		return nil
+	case servicerequest.FieldCompletedOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompletedOn(v)
+		return nil
+	case servicerequest.FieldSuccessful:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSuccessful(v)
+		return nil
+	case servicerequest.FieldCompletionReason:
+		v, ok := value.(servicerequest.CompletionReason)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompletionReason(v)
+		return nil
+	case servicerequest.FieldCompletionNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompletionNote(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ServiceRequest field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ServiceRequestMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ServiceRequestMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ServiceRequestMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ServiceRequest numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ServiceRequestMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(servicerequest.FieldNeededBy) {
+		fields = append(fields, servicerequest.FieldNeededBy)
+	}
+	if m.FieldCleared(servicerequest.FieldAnsweredOn) {
+		fields = append(fields, servicerequest.FieldAnsweredOn)
+	}
+	if m.FieldCleared(servicerequest.FieldPlannedStart) {
+		fields = append(fields, servicerequest.FieldPlannedStart)
+	}
+	if m.FieldCleared(servicerequest.FieldDeclineReason) {
+		fields = append(fields, servicerequest.FieldDeclineReason)
+	}
+	if m.FieldCleared(servicerequest.FieldAnswerNote) {
+		fields = append(fields, servicerequest.FieldAnswerNote)
+	}
+	if m.FieldCleared(servicerequest.FieldCompletedOn) {
+		fields = append(fields, servicerequest.FieldCompletedOn)
+	}
+	if m.FieldCleared(servicerequest.FieldSuccessful) {
+		fields = append(fields, servicerequest.FieldSuccessful)
+	}
+	if m.FieldCleared(servicerequest.FieldCompletionReason) {
+		fields = append(fields, servicerequest.FieldCompletionReason)
+	}
+	if m.FieldCleared(servicerequest.FieldCompletionNote) {
+		fields = append(fields, servicerequest.FieldCompletionNote)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ServiceRequestMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ServiceRequestMutation) ClearField(name string) error {
+	switch name {
+	case servicerequest.FieldNeededBy:
+		m.ClearNeededBy()
+		return nil
+	case servicerequest.FieldAnsweredOn:
+		m.ClearAnsweredOn()
+		return nil
+	case servicerequest.FieldPlannedStart:
+		m.ClearPlannedStart()
+		return nil
+	case servicerequest.FieldDeclineReason:
+		m.ClearDeclineReason()
+		return nil
+	case servicerequest.FieldAnswerNote:
+		m.ClearAnswerNote()
+		return nil
+	case servicerequest.FieldCompletedOn:
+		m.ClearCompletedOn()
+		return nil
+	case servicerequest.FieldSuccessful:
+		m.ClearSuccessful()
+		return nil
+	case servicerequest.FieldCompletionReason:
+		m.ClearCompletionReason()
+		return nil
+	case servicerequest.FieldCompletionNote:
+		m.ClearCompletionNote()
+		return nil
+	}
+	return fmt.Errorf("unknown ServiceRequest nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ServiceRequestMutation) ResetField(name string) error {
+	switch name {
+	case servicerequest.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case servicerequest.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case servicerequest.FieldKind:
+		m.ResetKind()
+		return nil
+	case servicerequest.FieldNeed:
+		m.ResetNeed()
+		return nil
+	case servicerequest.FieldNeededBy:
+		m.ResetNeededBy()
+		return nil
+	case servicerequest.FieldSharedContact:
+		m.ResetSharedContact()
+		return nil
+	case servicerequest.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case servicerequest.FieldSentOn:
+		m.ResetSentOn()
+		return nil
+	case servicerequest.FieldAnswerDueOn:
+		m.ResetAnswerDueOn()
+		return nil
+	case servicerequest.FieldAnsweredOn:
+		m.ResetAnsweredOn()
+		return nil
+	case servicerequest.FieldPlannedStart:
+		m.ResetPlannedStart()
+		return nil
+	case servicerequest.FieldDeclineReason:
+		m.ResetDeclineReason()
+		return nil
+	case servicerequest.FieldAnswerNote:
+		m.ResetAnswerNote()
+		return nil
+	case servicerequest.FieldCompletedOn:
+		m.ResetCompletedOn()
+		return nil
+	case servicerequest.FieldSuccessful:
+		m.ResetSuccessful()
+		return nil
+	case servicerequest.FieldCompletionReason:
+		m.ResetCompletionReason()
+		return nil
+	case servicerequest.FieldCompletionNote:
+		m.ResetCompletionNote()
+		return nil
+	}
+	return fmt.Errorf("unknown ServiceRequest field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ServiceRequestMutation) AddedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m._case != nil {
+		edges = append(edges, servicerequest.EdgeCase)
+	}
+	if m.organization != nil {
+		edges = append(edges, servicerequest.EdgeOrganization)
+	}
+	if m.table != nil {
+		edges = append(edges, servicerequest.EdgeTable)
+	}
+	if m.requested_by != nil {
+		edges = append(edges, servicerequest.EdgeRequestedBy)
+	}
+	if m.answered_by != nil {
+		edges = append(edges, servicerequest.EdgeAnsweredBy)
+	}
+	if m.intervention != nil {
+		edges = append(edges, servicerequest.EdgeIntervention)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ServiceRequestMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case servicerequest.EdgeCase:
+		if id := m._case; id != nil {
+			return []ent.Value{*id}
+		}
+	case servicerequest.EdgeOrganization:
+		if id := m.organization; id != nil {
+			return []ent.Value{*id}
+		}
+	case servicerequest.EdgeTable:
+		if id := m.table; id != nil {
+			return []ent.Value{*id}
+		}
+	case servicerequest.EdgeRequestedBy:
+		if id := m.requested_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case servicerequest.EdgeAnsweredBy:
+		if id := m.answered_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case servicerequest.EdgeIntervention:
+		if id := m.intervention; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ServiceRequestMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 6)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ServiceRequestMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ServiceRequestMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m.cleared_case {
+		edges = append(edges, servicerequest.EdgeCase)
+	}
+	if m.clearedorganization {
+		edges = append(edges, servicerequest.EdgeOrganization)
+	}
+	if m.clearedtable {
+		edges = append(edges, servicerequest.EdgeTable)
+	}
+	if m.clearedrequested_by {
+		edges = append(edges, servicerequest.EdgeRequestedBy)
+	}
+	if m.clearedanswered_by {
+		edges = append(edges, servicerequest.EdgeAnsweredBy)
+	}
+	if m.clearedintervention {
+		edges = append(edges, servicerequest.EdgeIntervention)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ServiceRequestMutation) EdgeCleared(name string) bool {
+	switch name {
+	case servicerequest.EdgeCase:
+		return m.cleared_case
+	case servicerequest.EdgeOrganization:
+		return m.clearedorganization
+	case servicerequest.EdgeTable:
+		return m.clearedtable
+	case servicerequest.EdgeRequestedBy:
+		return m.clearedrequested_by
+	case servicerequest.EdgeAnsweredBy:
+		return m.clearedanswered_by
+	case servicerequest.EdgeIntervention:
+		return m.clearedintervention
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ServiceRequestMutation) ClearEdge(name string) error {
+	switch name {
+	case servicerequest.EdgeCase:
+		m.ClearCase()
+		return nil
+	case servicerequest.EdgeOrganization:
+		m.ClearOrganization()
+		return nil
+	case servicerequest.EdgeTable:
+		m.ClearTable()
+		return nil
+	case servicerequest.EdgeRequestedBy:
+		m.ClearRequestedBy()
+		return nil
+	case servicerequest.EdgeAnsweredBy:
+		m.ClearAnsweredBy()
+		return nil
+	case servicerequest.EdgeIntervention:
+		m.ClearIntervention()
+		return nil
+	}
+	return fmt.Errorf("unknown ServiceRequest unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ServiceRequestMutation) ResetEdge(name string) error {
+	switch name {
+	case servicerequest.EdgeCase:
+		m.ResetCase()
+		return nil
+	case servicerequest.EdgeOrganization:
+		m.ResetOrganization()
+		return nil
+	case servicerequest.EdgeTable:
+		m.ResetTable()
+		return nil
+	case servicerequest.EdgeRequestedBy:
+		m.ResetRequestedBy()
+		return nil
+	case servicerequest.EdgeAnsweredBy:
+		m.ResetAnsweredBy()
+		return nil
+	case servicerequest.EdgeIntervention:
+		m.ResetIntervention()
+		return nil
+	}
+	return fmt.Errorf("unknown ServiceRequest edge %s", name)
+}
+
 // SessionMutation represents an operation that mutates the Session nodes in the graph.
 type SessionMutation struct {
 	config
@@ -33098,6 +36648,8 @@ type TerritorialTableMutation struct {
 	adddays_to_first_meeting *int
 	days_to_plan             *int
 	adddays_to_plan          *int
+	plan_needs_approval      *bool
+	closure_needs_approval   *bool
 	clearedFields            map[string]struct{}
 	municipalities           map[gid.ID]struct{}
 	removedmunicipalities    map[gid.ID]struct{}
@@ -33482,6 +37034,78 @@ func (m *TerritorialTableMutation) AddedDaysToPlan() (r int, exists bool) {
 func (m *TerritorialTableMutation) ResetDaysToPlan() {
 	m.days_to_plan = nil
 	m.adddays_to_plan = nil
+}
+
+// SetPlanNeedsApproval sets the "plan_needs_approval" field.
+func (m *TerritorialTableMutation) SetPlanNeedsApproval(b bool) {
+	m.plan_needs_approval = &b
+}
+
+// PlanNeedsApproval returns the value of the "plan_needs_approval" field in the mutation.
+func (m *TerritorialTableMutation) PlanNeedsApproval() (r bool, exists bool) {
+	v := m.plan_needs_approval
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPlanNeedsApproval returns the old "plan_needs_approval" field's value of the TerritorialTable entity.
+// If the TerritorialTable object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TerritorialTableMutation) OldPlanNeedsApproval(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPlanNeedsApproval is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPlanNeedsApproval requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPlanNeedsApproval: %w", err)
+	}
+	return oldValue.PlanNeedsApproval, nil
+}
+
+// ResetPlanNeedsApproval resets all changes to the "plan_needs_approval" field.
+func (m *TerritorialTableMutation) ResetPlanNeedsApproval() {
+	m.plan_needs_approval = nil
+}
+
+// SetClosureNeedsApproval sets the "closure_needs_approval" field.
+func (m *TerritorialTableMutation) SetClosureNeedsApproval(b bool) {
+	m.closure_needs_approval = &b
+}
+
+// ClosureNeedsApproval returns the value of the "closure_needs_approval" field in the mutation.
+func (m *TerritorialTableMutation) ClosureNeedsApproval() (r bool, exists bool) {
+	v := m.closure_needs_approval
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosureNeedsApproval returns the old "closure_needs_approval" field's value of the TerritorialTable entity.
+// If the TerritorialTable object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TerritorialTableMutation) OldClosureNeedsApproval(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosureNeedsApproval is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosureNeedsApproval requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosureNeedsApproval: %w", err)
+	}
+	return oldValue.ClosureNeedsApproval, nil
+}
+
+// ResetClosureNeedsApproval resets all changes to the "closure_needs_approval" field.
+func (m *TerritorialTableMutation) ResetClosureNeedsApproval() {
+	m.closure_needs_approval = nil
 }
 
 // AddMunicipalityIDs adds the "municipalities" edge to the Municipality entity by ids.
@@ -33881,7 +37505,7 @@ func (m *TerritorialTableMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *TerritorialTableMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, territorialtable.FieldCreatedAt)
 	}
@@ -33899,6 +37523,12 @@ func (m *TerritorialTableMutation) Fields() []string {
 	}
 	if m.days_to_plan != nil {
 		fields = append(fields, territorialtable.FieldDaysToPlan)
+	}
+	if m.plan_needs_approval != nil {
+		fields = append(fields, territorialtable.FieldPlanNeedsApproval)
+	}
+	if m.closure_needs_approval != nil {
+		fields = append(fields, territorialtable.FieldClosureNeedsApproval)
 	}
 	return fields
 }
@@ -33920,6 +37550,10 @@ func (m *TerritorialTableMutation) Field(name string) (ent.Value, bool) {
 		return m.DaysToFirstMeeting()
 	case territorialtable.FieldDaysToPlan:
 		return m.DaysToPlan()
+	case territorialtable.FieldPlanNeedsApproval:
+		return m.PlanNeedsApproval()
+	case territorialtable.FieldClosureNeedsApproval:
+		return m.ClosureNeedsApproval()
 	}
 	return nil, false
 }
@@ -33941,6 +37575,10 @@ func (m *TerritorialTableMutation) OldField(ctx context.Context, name string) (e
 		return m.OldDaysToFirstMeeting(ctx)
 	case territorialtable.FieldDaysToPlan:
 		return m.OldDaysToPlan(ctx)
+	case territorialtable.FieldPlanNeedsApproval:
+		return m.OldPlanNeedsApproval(ctx)
+	case territorialtable.FieldClosureNeedsApproval:
+		return m.OldClosureNeedsApproval(ctx)
 	}
 	return nil, fmt.Errorf("unknown TerritorialTable field %s", name)
 }
@@ -33991,6 +37629,20 @@ func (m *TerritorialTableMutation) SetField(name string, value ent.Value) error 
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDaysToPlan(v)
+		return nil
+	case territorialtable.FieldPlanNeedsApproval:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPlanNeedsApproval(v)
+		return nil
+	case territorialtable.FieldClosureNeedsApproval:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosureNeedsApproval(v)
 		return nil
 	}
 	return fmt.Errorf("unknown TerritorialTable field %s", name)
@@ -34085,6 +37737,12 @@ func (m *TerritorialTableMutation) ResetField(name string) error {
 		return nil
 	case territorialtable.FieldDaysToPlan:
 		m.ResetDaysToPlan()
+		return nil
+	case territorialtable.FieldPlanNeedsApproval:
+		m.ResetPlanNeedsApproval()
+		return nil
+	case territorialtable.FieldClosureNeedsApproval:
+		m.ResetClosureNeedsApproval()
 		return nil
 	}
 	return fmt.Errorf("unknown TerritorialTable field %s", name)
@@ -34325,46 +37983,52 @@ func (m *TerritorialTableMutation) ResetEdge(name string) error {
 // UserMutation represents an operation that mutates the User nodes in the graph.
 type UserMutation struct {
 	config
-	op                        Op
-	typ                       string
-	id                        *gid.ID
-	created_at                *time.Time
-	updated_at                *time.Time
-	email                     *string
-	name                      *string
-	roles                     *[]domain.Role
-	appendroles               []domain.Role
-	disabled                  *bool
-	password_hash             *string
-	language                  *domain.Language
-	password_changed_at       *time.Time
-	clearedFields             map[string]struct{}
-	organization              *gid.ID
-	clearedorganization       bool
-	memberships               map[gid.ID]struct{}
-	removedmemberships        map[gid.ID]struct{}
-	clearedmemberships        bool
-	coordinated_tables        map[gid.ID]struct{}
-	removedcoordinated_tables map[gid.ID]struct{}
-	clearedcoordinated_tables bool
-	sessions                  map[gid.ID]struct{}
-	removedsessions           map[gid.ID]struct{}
-	clearedsessions           bool
-	api_tokens                map[gid.ID]struct{}
-	removedapi_tokens         map[gid.ID]struct{}
-	clearedapi_tokens         bool
-	meetings_attended         map[gid.ID]struct{}
-	removedmeetings_attended  map[gid.ID]struct{}
-	clearedmeetings_attended  bool
-	referred_cases            map[gid.ID]struct{}
-	removedreferred_cases     map[gid.ID]struct{}
-	clearedreferred_cases     bool
-	case_teams                map[gid.ID]struct{}
-	removedcase_teams         map[gid.ID]struct{}
-	clearedcase_teams         bool
-	done                      bool
-	oldValue                  func(context.Context) (*User, error)
-	predicates                []predicate.User
+	op                               Op
+	typ                              string
+	id                               *gid.ID
+	created_at                       *time.Time
+	updated_at                       *time.Time
+	email                            *string
+	name                             *string
+	roles                            *[]domain.Role
+	appendroles                      []domain.Role
+	disabled                         *bool
+	password_hash                    *string
+	language                         *domain.Language
+	password_changed_at              *time.Time
+	clearedFields                    map[string]struct{}
+	organization                     *gid.ID
+	clearedorganization              bool
+	memberships                      map[gid.ID]struct{}
+	removedmemberships               map[gid.ID]struct{}
+	clearedmemberships               bool
+	coordinated_tables               map[gid.ID]struct{}
+	removedcoordinated_tables        map[gid.ID]struct{}
+	clearedcoordinated_tables        bool
+	sessions                         map[gid.ID]struct{}
+	removedsessions                  map[gid.ID]struct{}
+	clearedsessions                  bool
+	api_tokens                       map[gid.ID]struct{}
+	removedapi_tokens                map[gid.ID]struct{}
+	clearedapi_tokens                bool
+	meetings_attended                map[gid.ID]struct{}
+	removedmeetings_attended         map[gid.ID]struct{}
+	clearedmeetings_attended         bool
+	referred_cases                   map[gid.ID]struct{}
+	removedreferred_cases            map[gid.ID]struct{}
+	clearedreferred_cases            bool
+	case_teams                       map[gid.ID]struct{}
+	removedcase_teams                map[gid.ID]struct{}
+	clearedcase_teams                bool
+	service_requests_sent            map[gid.ID]struct{}
+	removedservice_requests_sent     map[gid.ID]struct{}
+	clearedservice_requests_sent     bool
+	service_requests_answered        map[gid.ID]struct{}
+	removedservice_requests_answered map[gid.ID]struct{}
+	clearedservice_requests_answered bool
+	done                             bool
+	oldValue                         func(context.Context) (*User, error)
+	predicates                       []predicate.User
 }
 
 var _ ent.Mutation = (*UserMutation)(nil)
@@ -35253,6 +38917,114 @@ func (m *UserMutation) ResetCaseTeams() {
 	m.removedcase_teams = nil
 }
 
+// AddServiceRequestsSentIDs adds the "service_requests_sent" edge to the ServiceRequest entity by ids.
+func (m *UserMutation) AddServiceRequestsSentIDs(ids ...gid.ID) {
+	if m.service_requests_sent == nil {
+		m.service_requests_sent = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.service_requests_sent[ids[i]] = struct{}{}
+	}
+}
+
+// ClearServiceRequestsSent clears the "service_requests_sent" edge to the ServiceRequest entity.
+func (m *UserMutation) ClearServiceRequestsSent() {
+	m.clearedservice_requests_sent = true
+}
+
+// ServiceRequestsSentCleared reports if the "service_requests_sent" edge to the ServiceRequest entity was cleared.
+func (m *UserMutation) ServiceRequestsSentCleared() bool {
+	return m.clearedservice_requests_sent
+}
+
+// RemoveServiceRequestsSentIDs removes the "service_requests_sent" edge to the ServiceRequest entity by IDs.
+func (m *UserMutation) RemoveServiceRequestsSentIDs(ids ...gid.ID) {
+	if m.removedservice_requests_sent == nil {
+		m.removedservice_requests_sent = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.service_requests_sent, ids[i])
+		m.removedservice_requests_sent[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedServiceRequestsSent returns the removed IDs of the "service_requests_sent" edge to the ServiceRequest entity.
+func (m *UserMutation) RemovedServiceRequestsSentIDs() (ids []gid.ID) {
+	for id := range m.removedservice_requests_sent {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ServiceRequestsSentIDs returns the "service_requests_sent" edge IDs in the mutation.
+func (m *UserMutation) ServiceRequestsSentIDs() (ids []gid.ID) {
+	for id := range m.service_requests_sent {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetServiceRequestsSent resets all changes to the "service_requests_sent" edge.
+func (m *UserMutation) ResetServiceRequestsSent() {
+	m.service_requests_sent = nil
+	m.clearedservice_requests_sent = false
+	m.removedservice_requests_sent = nil
+}
+
+// AddServiceRequestsAnsweredIDs adds the "service_requests_answered" edge to the ServiceRequest entity by ids.
+func (m *UserMutation) AddServiceRequestsAnsweredIDs(ids ...gid.ID) {
+	if m.service_requests_answered == nil {
+		m.service_requests_answered = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.service_requests_answered[ids[i]] = struct{}{}
+	}
+}
+
+// ClearServiceRequestsAnswered clears the "service_requests_answered" edge to the ServiceRequest entity.
+func (m *UserMutation) ClearServiceRequestsAnswered() {
+	m.clearedservice_requests_answered = true
+}
+
+// ServiceRequestsAnsweredCleared reports if the "service_requests_answered" edge to the ServiceRequest entity was cleared.
+func (m *UserMutation) ServiceRequestsAnsweredCleared() bool {
+	return m.clearedservice_requests_answered
+}
+
+// RemoveServiceRequestsAnsweredIDs removes the "service_requests_answered" edge to the ServiceRequest entity by IDs.
+func (m *UserMutation) RemoveServiceRequestsAnsweredIDs(ids ...gid.ID) {
+	if m.removedservice_requests_answered == nil {
+		m.removedservice_requests_answered = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.service_requests_answered, ids[i])
+		m.removedservice_requests_answered[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedServiceRequestsAnswered returns the removed IDs of the "service_requests_answered" edge to the ServiceRequest entity.
+func (m *UserMutation) RemovedServiceRequestsAnsweredIDs() (ids []gid.ID) {
+	for id := range m.removedservice_requests_answered {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ServiceRequestsAnsweredIDs returns the "service_requests_answered" edge IDs in the mutation.
+func (m *UserMutation) ServiceRequestsAnsweredIDs() (ids []gid.ID) {
+	for id := range m.service_requests_answered {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetServiceRequestsAnswered resets all changes to the "service_requests_answered" edge.
+func (m *UserMutation) ResetServiceRequestsAnswered() {
+	m.service_requests_answered = nil
+	m.clearedservice_requests_answered = false
+	m.removedservice_requests_answered = nil
+}
+
 // Where appends a list predicates to the UserMutation builder.
 func (m *UserMutation) Where(ps ...predicate.User) {
 	m.predicates = append(m.predicates, ps...)
@@ -35537,7 +39309,7 @@ func (m *UserMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *UserMutation) AddedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 10)
 	if m.organization != nil {
 		edges = append(edges, user.EdgeOrganization)
 	}
@@ -35561,6 +39333,12 @@ func (m *UserMutation) AddedEdges() []string {
 	}
 	if m.case_teams != nil {
 		edges = append(edges, user.EdgeCaseTeams)
+	}
+	if m.service_requests_sent != nil {
+		edges = append(edges, user.EdgeServiceRequestsSent)
+	}
+	if m.service_requests_answered != nil {
+		edges = append(edges, user.EdgeServiceRequestsAnswered)
 	}
 	return edges
 }
@@ -35615,13 +39393,25 @@ func (m *UserMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeServiceRequestsSent:
+		ids := make([]ent.Value, 0, len(m.service_requests_sent))
+		for id := range m.service_requests_sent {
+			ids = append(ids, id)
+		}
+		return ids
+	case user.EdgeServiceRequestsAnswered:
+		ids := make([]ent.Value, 0, len(m.service_requests_answered))
+		for id := range m.service_requests_answered {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *UserMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 10)
 	if m.removedmemberships != nil {
 		edges = append(edges, user.EdgeMemberships)
 	}
@@ -35642,6 +39432,12 @@ func (m *UserMutation) RemovedEdges() []string {
 	}
 	if m.removedcase_teams != nil {
 		edges = append(edges, user.EdgeCaseTeams)
+	}
+	if m.removedservice_requests_sent != nil {
+		edges = append(edges, user.EdgeServiceRequestsSent)
+	}
+	if m.removedservice_requests_answered != nil {
+		edges = append(edges, user.EdgeServiceRequestsAnswered)
 	}
 	return edges
 }
@@ -35692,13 +39488,25 @@ func (m *UserMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeServiceRequestsSent:
+		ids := make([]ent.Value, 0, len(m.removedservice_requests_sent))
+		for id := range m.removedservice_requests_sent {
+			ids = append(ids, id)
+		}
+		return ids
+	case user.EdgeServiceRequestsAnswered:
+		ids := make([]ent.Value, 0, len(m.removedservice_requests_answered))
+		for id := range m.removedservice_requests_answered {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *UserMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 10)
 	if m.clearedorganization {
 		edges = append(edges, user.EdgeOrganization)
 	}
@@ -35723,6 +39531,12 @@ func (m *UserMutation) ClearedEdges() []string {
 	if m.clearedcase_teams {
 		edges = append(edges, user.EdgeCaseTeams)
 	}
+	if m.clearedservice_requests_sent {
+		edges = append(edges, user.EdgeServiceRequestsSent)
+	}
+	if m.clearedservice_requests_answered {
+		edges = append(edges, user.EdgeServiceRequestsAnswered)
+	}
 	return edges
 }
 
@@ -35746,6 +39560,10 @@ func (m *UserMutation) EdgeCleared(name string) bool {
 		return m.clearedreferred_cases
 	case user.EdgeCaseTeams:
 		return m.clearedcase_teams
+	case user.EdgeServiceRequestsSent:
+		return m.clearedservice_requests_sent
+	case user.EdgeServiceRequestsAnswered:
+		return m.clearedservice_requests_answered
 	}
 	return false
 }
@@ -35788,6 +39606,12 @@ func (m *UserMutation) ResetEdge(name string) error {
 		return nil
 	case user.EdgeCaseTeams:
 		m.ResetCaseTeams()
+		return nil
+	case user.EdgeServiceRequestsSent:
+		m.ResetServiceRequestsSent()
+		return nil
+	case user.EdgeServiceRequestsAnswered:
+		m.ResetServiceRequestsAnswered()
 		return nil
 	}
 	return fmt.Errorf("unknown User edge %s", name)

@@ -32,6 +32,10 @@ type TerritorialTable struct {
 	DaysToFirstMeeting int `json:"days_to_first_meeting,omitempty"`
 	// Days allowed from the first meeting to the agreed plan (giorni dal primo colloquio al progetto).
 	DaysToPlan int `json:"days_to_plan,omitempty"`
+	// Whether a personal plan agreed by a case manager who is not the coordinator waits for the coordinator's approval (progetto soggetto ad approvazione); set by setTableApprovals.
+	PlanNeedsApproval bool `json:"plan_needs_approval,omitempty"`
+	// Whether a closure proposed by a case manager who is not the coordinator waits for the coordinator's approval (chiusura soggetta ad approvazione); set by setTableApprovals.
+	ClosureNeedsApproval bool `json:"closure_needs_approval,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the TerritorialTableQuery when eager-loading is set.
 	Edges                         TerritorialTableEdges `json:"edges"`
@@ -141,6 +145,8 @@ func (*TerritorialTable) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case territorialtable.FieldID:
 			values[i] = new(gid.ID)
+		case territorialtable.FieldPlanNeedsApproval, territorialtable.FieldClosureNeedsApproval:
+			values[i] = new(sql.NullBool)
 		case territorialtable.FieldDaysToFirstMeeting, territorialtable.FieldDaysToPlan:
 			values[i] = new(sql.NullInt64)
 		case territorialtable.FieldName, territorialtable.FieldCode:
@@ -205,6 +211,18 @@ func (_m *TerritorialTable) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field days_to_plan", values[i])
 			} else if value.Valid {
 				_m.DaysToPlan = int(value.Int64)
+			}
+		case territorialtable.FieldPlanNeedsApproval:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field plan_needs_approval", values[i])
+			} else if value.Valid {
+				_m.PlanNeedsApproval = value.Bool
+			}
+		case territorialtable.FieldClosureNeedsApproval:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field closure_needs_approval", values[i])
+			} else if value.Valid {
+				_m.ClosureNeedsApproval = value.Bool
 			}
 		case territorialtable.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -301,6 +319,12 @@ func (_m *TerritorialTable) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("days_to_plan=")
 	builder.WriteString(fmt.Sprintf("%v", _m.DaysToPlan))
+	builder.WriteString(", ")
+	builder.WriteString("plan_needs_approval=")
+	builder.WriteString(fmt.Sprintf("%v", _m.PlanNeedsApproval))
+	builder.WriteString(", ")
+	builder.WriteString("closure_needs_approval=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ClosureNeedsApproval))
 	builder.WriteByte(')')
 	return builder.String()
 }

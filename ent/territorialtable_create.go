@@ -96,6 +96,34 @@ func (_c *TerritorialTableCreate) SetNillableDaysToPlan(v *int) *TerritorialTabl
 	return _c
 }
 
+// SetPlanNeedsApproval sets the "plan_needs_approval" field.
+func (_c *TerritorialTableCreate) SetPlanNeedsApproval(v bool) *TerritorialTableCreate {
+	_c.mutation.SetPlanNeedsApproval(v)
+	return _c
+}
+
+// SetNillablePlanNeedsApproval sets the "plan_needs_approval" field if the given value is not nil.
+func (_c *TerritorialTableCreate) SetNillablePlanNeedsApproval(v *bool) *TerritorialTableCreate {
+	if v != nil {
+		_c.SetPlanNeedsApproval(*v)
+	}
+	return _c
+}
+
+// SetClosureNeedsApproval sets the "closure_needs_approval" field.
+func (_c *TerritorialTableCreate) SetClosureNeedsApproval(v bool) *TerritorialTableCreate {
+	_c.mutation.SetClosureNeedsApproval(v)
+	return _c
+}
+
+// SetNillableClosureNeedsApproval sets the "closure_needs_approval" field if the given value is not nil.
+func (_c *TerritorialTableCreate) SetNillableClosureNeedsApproval(v *bool) *TerritorialTableCreate {
+	if v != nil {
+		_c.SetClosureNeedsApproval(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *TerritorialTableCreate) SetID(v gid.ID) *TerritorialTableCreate {
 	_c.mutation.SetID(v)
@@ -278,6 +306,14 @@ func (_c *TerritorialTableCreate) defaults() error {
 		v := territorialtable.DefaultDaysToPlan
 		_c.mutation.SetDaysToPlan(v)
 	}
+	if _, ok := _c.mutation.PlanNeedsApproval(); !ok {
+		v := territorialtable.DefaultPlanNeedsApproval
+		_c.mutation.SetPlanNeedsApproval(v)
+	}
+	if _, ok := _c.mutation.ClosureNeedsApproval(); !ok {
+		v := territorialtable.DefaultClosureNeedsApproval
+		_c.mutation.SetClosureNeedsApproval(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if territorialtable.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized territorialtable.DefaultID (forgotten import ent/runtime?)")
@@ -327,6 +363,12 @@ func (_c *TerritorialTableCreate) check() error {
 		if err := territorialtable.DaysToPlanValidator(v); err != nil {
 			return &ValidationError{Name: "days_to_plan", err: fmt.Errorf(`ent: validator failed for field "TerritorialTable.days_to_plan": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.PlanNeedsApproval(); !ok {
+		return &ValidationError{Name: "plan_needs_approval", err: errors.New(`ent: missing required field "TerritorialTable.plan_needs_approval"`)}
+	}
+	if _, ok := _c.mutation.ClosureNeedsApproval(); !ok {
+		return &ValidationError{Name: "closure_needs_approval", err: errors.New(`ent: missing required field "TerritorialTable.closure_needs_approval"`)}
 	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := territorialtable.IDValidator(string(v)); err != nil {
@@ -391,6 +433,14 @@ func (_c *TerritorialTableCreate) createSpec() (*TerritorialTable, *sqlgraph.Cre
 	if value, ok := _c.mutation.DaysToPlan(); ok {
 		_spec.SetField(territorialtable.FieldDaysToPlan, field.TypeInt, value)
 		_node.DaysToPlan = value
+	}
+	if value, ok := _c.mutation.PlanNeedsApproval(); ok {
+		_spec.SetField(territorialtable.FieldPlanNeedsApproval, field.TypeBool, value)
+		_node.PlanNeedsApproval = value
+	}
+	if value, ok := _c.mutation.ClosureNeedsApproval(); ok {
+		_spec.SetField(territorialtable.FieldClosureNeedsApproval, field.TypeBool, value)
+		_node.ClosureNeedsApproval = value
 	}
 	if nodes := _c.mutation.MunicipalitiesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{

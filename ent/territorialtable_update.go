@@ -113,6 +113,34 @@ func (_u *TerritorialTableUpdate) AddDaysToPlan(v int) *TerritorialTableUpdate {
 	return _u
 }
 
+// SetPlanNeedsApproval sets the "plan_needs_approval" field.
+func (_u *TerritorialTableUpdate) SetPlanNeedsApproval(v bool) *TerritorialTableUpdate {
+	_u.mutation.SetPlanNeedsApproval(v)
+	return _u
+}
+
+// SetNillablePlanNeedsApproval sets the "plan_needs_approval" field if the given value is not nil.
+func (_u *TerritorialTableUpdate) SetNillablePlanNeedsApproval(v *bool) *TerritorialTableUpdate {
+	if v != nil {
+		_u.SetPlanNeedsApproval(*v)
+	}
+	return _u
+}
+
+// SetClosureNeedsApproval sets the "closure_needs_approval" field.
+func (_u *TerritorialTableUpdate) SetClosureNeedsApproval(v bool) *TerritorialTableUpdate {
+	_u.mutation.SetClosureNeedsApproval(v)
+	return _u
+}
+
+// SetNillableClosureNeedsApproval sets the "closure_needs_approval" field if the given value is not nil.
+func (_u *TerritorialTableUpdate) SetNillableClosureNeedsApproval(v *bool) *TerritorialTableUpdate {
+	if v != nil {
+		_u.SetClosureNeedsApproval(*v)
+	}
+	return _u
+}
+
 // AddMunicipalityIDs adds the "municipalities" edge to the Municipality entity by IDs.
 func (_u *TerritorialTableUpdate) AddMunicipalityIDs(ids ...gid.ID) *TerritorialTableUpdate {
 	_u.mutation.AddMunicipalityIDs(ids...)
@@ -464,6 +492,12 @@ func (_u *TerritorialTableUpdate) sqlSave(ctx context.Context) (_node int, err e
 	}
 	if value, ok := _u.mutation.AddedDaysToPlan(); ok {
 		_spec.AddField(territorialtable.FieldDaysToPlan, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.PlanNeedsApproval(); ok {
+		_spec.SetField(territorialtable.FieldPlanNeedsApproval, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.ClosureNeedsApproval(); ok {
+		_spec.SetField(territorialtable.FieldClosureNeedsApproval, field.TypeBool, value)
 	}
 	if _u.mutation.MunicipalitiesCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -862,6 +896,34 @@ func (_u *TerritorialTableUpdateOne) AddDaysToPlan(v int) *TerritorialTableUpdat
 	return _u
 }
 
+// SetPlanNeedsApproval sets the "plan_needs_approval" field.
+func (_u *TerritorialTableUpdateOne) SetPlanNeedsApproval(v bool) *TerritorialTableUpdateOne {
+	_u.mutation.SetPlanNeedsApproval(v)
+	return _u
+}
+
+// SetNillablePlanNeedsApproval sets the "plan_needs_approval" field if the given value is not nil.
+func (_u *TerritorialTableUpdateOne) SetNillablePlanNeedsApproval(v *bool) *TerritorialTableUpdateOne {
+	if v != nil {
+		_u.SetPlanNeedsApproval(*v)
+	}
+	return _u
+}
+
+// SetClosureNeedsApproval sets the "closure_needs_approval" field.
+func (_u *TerritorialTableUpdateOne) SetClosureNeedsApproval(v bool) *TerritorialTableUpdateOne {
+	_u.mutation.SetClosureNeedsApproval(v)
+	return _u
+}
+
+// SetNillableClosureNeedsApproval sets the "closure_needs_approval" field if the given value is not nil.
+func (_u *TerritorialTableUpdateOne) SetNillableClosureNeedsApproval(v *bool) *TerritorialTableUpdateOne {
+	if v != nil {
+		_u.SetClosureNeedsApproval(*v)
+	}
+	return _u
+}
+
 // AddMunicipalityIDs adds the "municipalities" edge to the Municipality entity by IDs.
 func (_u *TerritorialTableUpdateOne) AddMunicipalityIDs(ids ...gid.ID) *TerritorialTableUpdateOne {
 	_u.mutation.AddMunicipalityIDs(ids...)
@@ -1243,6 +1305,12 @@ func (_u *TerritorialTableUpdateOne) sqlSave(ctx context.Context) (_node *Territ
 	}
 	if value, ok := _u.mutation.AddedDaysToPlan(); ok {
 		_spec.AddField(territorialtable.FieldDaysToPlan, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.PlanNeedsApproval(); ok {
+		_spec.SetField(territorialtable.FieldPlanNeedsApproval, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.ClosureNeedsApproval(); ok {
+		_spec.SetField(territorialtable.FieldClosureNeedsApproval, field.TypeBool, value)
 	}
 	if _u.mutation.MunicipalitiesCleared() {
 		edge := &sqlgraph.EdgeSpec{

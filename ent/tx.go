@@ -16,6 +16,8 @@ type Tx struct {
 	config
 	// APIToken is the client for interacting with the APIToken builders.
 	APIToken *APITokenClient
+	// Approval is the client for interacting with the Approval builders.
+	Approval *ApprovalClient
 	// Assessment is the client for interacting with the Assessment builders.
 	Assessment *AssessmentClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
@@ -78,6 +80,8 @@ type Tx struct {
 	ProtocolCommitment *ProtocolCommitmentClient
 	// ProtocolParty is the client for interacting with the ProtocolParty builders.
 	ProtocolParty *ProtocolPartyClient
+	// ServiceRequest is the client for interacting with the ServiceRequest builders.
+	ServiceRequest *ServiceRequestClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// TableMembership is the client for interacting with the TableMembership builders.
@@ -222,6 +226,7 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
+	tx.Approval = NewApprovalClient(tx.config)
 	tx.Assessment = NewAssessmentClient(tx.config)
 	tx.AuditEvent = NewAuditEventClient(tx.config)
 	tx.CaseEvent = NewCaseEventClient(tx.config)
@@ -253,6 +258,7 @@ func (tx *Tx) init() {
 	tx.Protocol = NewProtocolClient(tx.config)
 	tx.ProtocolCommitment = NewProtocolCommitmentClient(tx.config)
 	tx.ProtocolParty = NewProtocolPartyClient(tx.config)
+	tx.ServiceRequest = NewServiceRequestClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.TableMembership = NewTableMembershipClient(tx.config)
 	tx.TerritorialTable = NewTerritorialTableClient(tx.config)

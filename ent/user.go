@@ -65,19 +65,25 @@ type UserEdges struct {
 	ReferredCases []*CaseFile `json:"referred_cases,omitempty"`
 	// Cases whose team the user joined (équipe dei casi).
 	CaseTeams []*CaseFile `json:"case_teams,omitempty"`
+	// Service requests the user sent (richieste inviate); for the access rules only.
+	ServiceRequestsSent []*ServiceRequest `json:"service_requests_sent,omitempty"`
+	// Service requests the user answered (richieste evase); for the access rules only.
+	ServiceRequestsAnswered []*ServiceRequest `json:"service_requests_answered,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [8]bool
+	loadedTypes [10]bool
 	// totalCount holds the count of the edges above.
 	totalCount [4]map[string]int
 
-	namedMemberships       map[string][]*TableMembership
-	namedCoordinatedTables map[string][]*TerritorialTable
-	namedSessions          map[string][]*Session
-	namedAPITokens         map[string][]*APIToken
-	namedMeetingsAttended  map[string][]*Meeting
-	namedReferredCases     map[string][]*CaseFile
-	namedCaseTeams         map[string][]*CaseFile
+	namedMemberships             map[string][]*TableMembership
+	namedCoordinatedTables       map[string][]*TerritorialTable
+	namedSessions                map[string][]*Session
+	namedAPITokens               map[string][]*APIToken
+	namedMeetingsAttended        map[string][]*Meeting
+	namedReferredCases           map[string][]*CaseFile
+	namedCaseTeams               map[string][]*CaseFile
+	namedServiceRequestsSent     map[string][]*ServiceRequest
+	namedServiceRequestsAnswered map[string][]*ServiceRequest
 }
 
 // OrganizationOrErr returns the Organization value or an error if the edge
@@ -152,6 +158,24 @@ func (e UserEdges) CaseTeamsOrErr() ([]*CaseFile, error) {
 		return e.CaseTeams, nil
 	}
 	return nil, &NotLoadedError{edge: "case_teams"}
+}
+
+// ServiceRequestsSentOrErr returns the ServiceRequestsSent value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) ServiceRequestsSentOrErr() ([]*ServiceRequest, error) {
+	if e.loadedTypes[8] {
+		return e.ServiceRequestsSent, nil
+	}
+	return nil, &NotLoadedError{edge: "service_requests_sent"}
+}
+
+// ServiceRequestsAnsweredOrErr returns the ServiceRequestsAnswered value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) ServiceRequestsAnsweredOrErr() ([]*ServiceRequest, error) {
+	if e.loadedTypes[9] {
+		return e.ServiceRequestsAnswered, nil
+	}
+	return nil, &NotLoadedError{edge: "service_requests_answered"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -307,6 +331,16 @@ func (_m *User) QueryReferredCases() *CaseFileQuery {
 // QueryCaseTeams queries the "case_teams" edge of the User entity.
 func (_m *User) QueryCaseTeams() *CaseFileQuery {
 	return NewUserClient(_m.config).QueryCaseTeams(_m)
+}
+
+// QueryServiceRequestsSent queries the "service_requests_sent" edge of the User entity.
+func (_m *User) QueryServiceRequestsSent() *ServiceRequestQuery {
+	return NewUserClient(_m.config).QueryServiceRequestsSent(_m)
+}
+
+// QueryServiceRequestsAnswered queries the "service_requests_answered" edge of the User entity.
+func (_m *User) QueryServiceRequestsAnswered() *ServiceRequestQuery {
+	return NewUserClient(_m.config).QueryServiceRequestsAnswered(_m)
 }
 
 // Update returns a builder for updating this User.
@@ -528,6 +562,54 @@ func (_m *User) appendNamedCaseTeams(name string, edges ...*CaseFile) {
 		_m.Edges.namedCaseTeams[name] = []*CaseFile{}
 	} else {
 		_m.Edges.namedCaseTeams[name] = append(_m.Edges.namedCaseTeams[name], edges...)
+	}
+}
+
+// NamedServiceRequestsSent returns the ServiceRequestsSent named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedServiceRequestsSent(name string) ([]*ServiceRequest, error) {
+	if _m.Edges.namedServiceRequestsSent == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedServiceRequestsSent[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedServiceRequestsSent(name string, edges ...*ServiceRequest) {
+	if _m.Edges.namedServiceRequestsSent == nil {
+		_m.Edges.namedServiceRequestsSent = make(map[string][]*ServiceRequest)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedServiceRequestsSent[name] = []*ServiceRequest{}
+	} else {
+		_m.Edges.namedServiceRequestsSent[name] = append(_m.Edges.namedServiceRequestsSent[name], edges...)
+	}
+}
+
+// NamedServiceRequestsAnswered returns the ServiceRequestsAnswered named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedServiceRequestsAnswered(name string) ([]*ServiceRequest, error) {
+	if _m.Edges.namedServiceRequestsAnswered == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedServiceRequestsAnswered[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedServiceRequestsAnswered(name string, edges ...*ServiceRequest) {
+	if _m.Edges.namedServiceRequestsAnswered == nil {
+		_m.Edges.namedServiceRequestsAnswered = make(map[string][]*ServiceRequest)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedServiceRequestsAnswered[name] = []*ServiceRequest{}
+	} else {
+		_m.Edges.namedServiceRequestsAnswered[name] = append(_m.Edges.namedServiceRequestsAnswered[name], edges...)
 	}
 }
 

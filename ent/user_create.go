@@ -16,6 +16,7 @@ import (
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -259,6 +260,36 @@ func (_c *UserCreate) AddCaseTeams(v ...*CaseFile) *UserCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddCaseTeamIDs(ids...)
+}
+
+// AddServiceRequestsSentIDs adds the "service_requests_sent" edge to the ServiceRequest entity by IDs.
+func (_c *UserCreate) AddServiceRequestsSentIDs(ids ...gid.ID) *UserCreate {
+	_c.mutation.AddServiceRequestsSentIDs(ids...)
+	return _c
+}
+
+// AddServiceRequestsSent adds the "service_requests_sent" edges to the ServiceRequest entity.
+func (_c *UserCreate) AddServiceRequestsSent(v ...*ServiceRequest) *UserCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddServiceRequestsSentIDs(ids...)
+}
+
+// AddServiceRequestsAnsweredIDs adds the "service_requests_answered" edge to the ServiceRequest entity by IDs.
+func (_c *UserCreate) AddServiceRequestsAnsweredIDs(ids ...gid.ID) *UserCreate {
+	_c.mutation.AddServiceRequestsAnsweredIDs(ids...)
+	return _c
+}
+
+// AddServiceRequestsAnswered adds the "service_requests_answered" edges to the ServiceRequest entity.
+func (_c *UserCreate) AddServiceRequestsAnswered(v ...*ServiceRequest) *UserCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddServiceRequestsAnsweredIDs(ids...)
 }
 
 // Mutation returns the UserMutation object of the builder.
@@ -573,6 +604,38 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ServiceRequestsSentIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsSentTable,
+			Columns: []string{user.ServiceRequestsSentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ServiceRequestsAnsweredIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsAnsweredTable,
+			Columns: []string{user.ServiceRequestsAnsweredColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -20,6 +20,7 @@ import (
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/predicate"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -29,28 +30,32 @@ import (
 // UserQuery is the builder for querying User entities.
 type UserQuery struct {
 	config
-	ctx                        *QueryContext
-	order                      []user.OrderOption
-	inters                     []Interceptor
-	predicates                 []predicate.User
-	withOrganization           *OrganizationQuery
-	withMemberships            *TableMembershipQuery
-	withCoordinatedTables      *TerritorialTableQuery
-	withSessions               *SessionQuery
-	withAPITokens              *APITokenQuery
-	withMeetingsAttended       *MeetingQuery
-	withReferredCases          *CaseFileQuery
-	withCaseTeams              *CaseFileQuery
-	withFKs                    bool
-	loadTotal                  []func(context.Context, []*User) error
-	modifiers                  []func(*sql.Selector)
-	withNamedMemberships       map[string]*TableMembershipQuery
-	withNamedCoordinatedTables map[string]*TerritorialTableQuery
-	withNamedSessions          map[string]*SessionQuery
-	withNamedAPITokens         map[string]*APITokenQuery
-	withNamedMeetingsAttended  map[string]*MeetingQuery
-	withNamedReferredCases     map[string]*CaseFileQuery
-	withNamedCaseTeams         map[string]*CaseFileQuery
+	ctx                              *QueryContext
+	order                            []user.OrderOption
+	inters                           []Interceptor
+	predicates                       []predicate.User
+	withOrganization                 *OrganizationQuery
+	withMemberships                  *TableMembershipQuery
+	withCoordinatedTables            *TerritorialTableQuery
+	withSessions                     *SessionQuery
+	withAPITokens                    *APITokenQuery
+	withMeetingsAttended             *MeetingQuery
+	withReferredCases                *CaseFileQuery
+	withCaseTeams                    *CaseFileQuery
+	withServiceRequestsSent          *ServiceRequestQuery
+	withServiceRequestsAnswered      *ServiceRequestQuery
+	withFKs                          bool
+	loadTotal                        []func(context.Context, []*User) error
+	modifiers                        []func(*sql.Selector)
+	withNamedMemberships             map[string]*TableMembershipQuery
+	withNamedCoordinatedTables       map[string]*TerritorialTableQuery
+	withNamedSessions                map[string]*SessionQuery
+	withNamedAPITokens               map[string]*APITokenQuery
+	withNamedMeetingsAttended        map[string]*MeetingQuery
+	withNamedReferredCases           map[string]*CaseFileQuery
+	withNamedCaseTeams               map[string]*CaseFileQuery
+	withNamedServiceRequestsSent     map[string]*ServiceRequestQuery
+	withNamedServiceRequestsAnswered map[string]*ServiceRequestQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -263,6 +268,50 @@ func (_q *UserQuery) QueryCaseTeams() *CaseFileQuery {
 	return query
 }
 
+// QueryServiceRequestsSent chains the current query on the "service_requests_sent" edge.
+func (_q *UserQuery) QueryServiceRequestsSent() *ServiceRequestQuery {
+	query := (&ServiceRequestClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(servicerequest.Table, servicerequest.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, user.ServiceRequestsSentTable, user.ServiceRequestsSentColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryServiceRequestsAnswered chains the current query on the "service_requests_answered" edge.
+func (_q *UserQuery) QueryServiceRequestsAnswered() *ServiceRequestQuery {
+	query := (&ServiceRequestClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(servicerequest.Table, servicerequest.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, user.ServiceRequestsAnsweredTable, user.ServiceRequestsAnsweredColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first User entity from the query.
 // Returns a *NotFoundError when no User was found.
 func (_q *UserQuery) First(ctx context.Context) (*User, error) {
@@ -450,19 +499,21 @@ func (_q *UserQuery) Clone() *UserQuery {
 		return nil
 	}
 	return &UserQuery{
-		config:                _q.config,
-		ctx:                   _q.ctx.Clone(),
-		order:                 append([]user.OrderOption{}, _q.order...),
-		inters:                append([]Interceptor{}, _q.inters...),
-		predicates:            append([]predicate.User{}, _q.predicates...),
-		withOrganization:      _q.withOrganization.Clone(),
-		withMemberships:       _q.withMemberships.Clone(),
-		withCoordinatedTables: _q.withCoordinatedTables.Clone(),
-		withSessions:          _q.withSessions.Clone(),
-		withAPITokens:         _q.withAPITokens.Clone(),
-		withMeetingsAttended:  _q.withMeetingsAttended.Clone(),
-		withReferredCases:     _q.withReferredCases.Clone(),
-		withCaseTeams:         _q.withCaseTeams.Clone(),
+		config:                      _q.config,
+		ctx:                         _q.ctx.Clone(),
+		order:                       append([]user.OrderOption{}, _q.order...),
+		inters:                      append([]Interceptor{}, _q.inters...),
+		predicates:                  append([]predicate.User{}, _q.predicates...),
+		withOrganization:            _q.withOrganization.Clone(),
+		withMemberships:             _q.withMemberships.Clone(),
+		withCoordinatedTables:       _q.withCoordinatedTables.Clone(),
+		withSessions:                _q.withSessions.Clone(),
+		withAPITokens:               _q.withAPITokens.Clone(),
+		withMeetingsAttended:        _q.withMeetingsAttended.Clone(),
+		withReferredCases:           _q.withReferredCases.Clone(),
+		withCaseTeams:               _q.withCaseTeams.Clone(),
+		withServiceRequestsSent:     _q.withServiceRequestsSent.Clone(),
+		withServiceRequestsAnswered: _q.withServiceRequestsAnswered.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -558,6 +609,28 @@ func (_q *UserQuery) WithCaseTeams(opts ...func(*CaseFileQuery)) *UserQuery {
 	return _q
 }
 
+// WithServiceRequestsSent tells the query-builder to eager-load the nodes that are connected to
+// the "service_requests_sent" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithServiceRequestsSent(opts ...func(*ServiceRequestQuery)) *UserQuery {
+	query := (&ServiceRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withServiceRequestsSent = query
+	return _q
+}
+
+// WithServiceRequestsAnswered tells the query-builder to eager-load the nodes that are connected to
+// the "service_requests_answered" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithServiceRequestsAnswered(opts ...func(*ServiceRequestQuery)) *UserQuery {
+	query := (&ServiceRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withServiceRequestsAnswered = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -643,7 +716,7 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		nodes       = []*User{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [8]bool{
+		loadedTypes = [10]bool{
 			_q.withOrganization != nil,
 			_q.withMemberships != nil,
 			_q.withCoordinatedTables != nil,
@@ -652,6 +725,8 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 			_q.withMeetingsAttended != nil,
 			_q.withReferredCases != nil,
 			_q.withCaseTeams != nil,
+			_q.withServiceRequestsSent != nil,
+			_q.withServiceRequestsAnswered != nil,
 		}
 	)
 	if _q.withOrganization != nil {
@@ -736,6 +811,22 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 			return nil, err
 		}
 	}
+	if query := _q.withServiceRequestsSent; query != nil {
+		if err := _q.loadServiceRequestsSent(ctx, query, nodes,
+			func(n *User) { n.Edges.ServiceRequestsSent = []*ServiceRequest{} },
+			func(n *User, e *ServiceRequest) { n.Edges.ServiceRequestsSent = append(n.Edges.ServiceRequestsSent, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withServiceRequestsAnswered; query != nil {
+		if err := _q.loadServiceRequestsAnswered(ctx, query, nodes,
+			func(n *User) { n.Edges.ServiceRequestsAnswered = []*ServiceRequest{} },
+			func(n *User, e *ServiceRequest) {
+				n.Edges.ServiceRequestsAnswered = append(n.Edges.ServiceRequestsAnswered, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedMemberships {
 		if err := _q.loadMemberships(ctx, query, nodes,
 			func(n *User) { n.appendNamedMemberships(name) },
@@ -782,6 +873,20 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		if err := _q.loadCaseTeams(ctx, query, nodes,
 			func(n *User) { n.appendNamedCaseTeams(name) },
 			func(n *User, e *CaseFile) { n.appendNamedCaseTeams(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedServiceRequestsSent {
+		if err := _q.loadServiceRequestsSent(ctx, query, nodes,
+			func(n *User) { n.appendNamedServiceRequestsSent(name) },
+			func(n *User, e *ServiceRequest) { n.appendNamedServiceRequestsSent(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedServiceRequestsAnswered {
+		if err := _q.loadServiceRequestsAnswered(ctx, query, nodes,
+			func(n *User) { n.appendNamedServiceRequestsAnswered(name) },
+			func(n *User, e *ServiceRequest) { n.appendNamedServiceRequestsAnswered(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1102,6 +1207,68 @@ func (_q *UserQuery) loadCaseTeams(ctx context.Context, query *CaseFileQuery, no
 	}
 	return nil
 }
+func (_q *UserQuery) loadServiceRequestsSent(ctx context.Context, query *ServiceRequestQuery, nodes []*User, init func(*User), assign func(*User, *ServiceRequest)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*User)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.ServiceRequest(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(user.ServiceRequestsSentColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.service_request_requested_by
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "service_request_requested_by" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "service_request_requested_by" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *UserQuery) loadServiceRequestsAnswered(ctx context.Context, query *ServiceRequestQuery, nodes []*User, init func(*User), assign func(*User, *ServiceRequest)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*User)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.ServiceRequest(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(user.ServiceRequestsAnsweredColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.service_request_answered_by
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "service_request_answered_by" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "service_request_answered_by" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *UserQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1319,6 +1486,34 @@ func (_q *UserQuery) WithNamedCaseTeams(name string, opts ...func(*CaseFileQuery
 		_q.withNamedCaseTeams = make(map[string]*CaseFileQuery)
 	}
 	_q.withNamedCaseTeams[name] = query
+	return _q
+}
+
+// WithNamedServiceRequestsSent tells the query-builder to eager-load the nodes that are connected to the "service_requests_sent"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedServiceRequestsSent(name string, opts ...func(*ServiceRequestQuery)) *UserQuery {
+	query := (&ServiceRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedServiceRequestsSent == nil {
+		_q.withNamedServiceRequestsSent = make(map[string]*ServiceRequestQuery)
+	}
+	_q.withNamedServiceRequestsSent[name] = query
+	return _q
+}
+
+// WithNamedServiceRequestsAnswered tells the query-builder to eager-load the nodes that are connected to the "service_requests_answered"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedServiceRequestsAnswered(name string, opts ...func(*ServiceRequestQuery)) *UserQuery {
+	query := (&ServiceRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedServiceRequestsAnswered == nil {
+		_q.withNamedServiceRequestsAnswered = make(map[string]*ServiceRequestQuery)
+	}
+	_q.withNamedServiceRequestsAnswered[name] = query
 	return _q
 }
 

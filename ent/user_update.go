@@ -19,6 +19,7 @@ import (
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/predicate"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -269,6 +270,36 @@ func (_u *UserUpdate) AddCaseTeams(v ...*CaseFile) *UserUpdate {
 	return _u.AddCaseTeamIDs(ids...)
 }
 
+// AddServiceRequestsSentIDs adds the "service_requests_sent" edge to the ServiceRequest entity by IDs.
+func (_u *UserUpdate) AddServiceRequestsSentIDs(ids ...gid.ID) *UserUpdate {
+	_u.mutation.AddServiceRequestsSentIDs(ids...)
+	return _u
+}
+
+// AddServiceRequestsSent adds the "service_requests_sent" edges to the ServiceRequest entity.
+func (_u *UserUpdate) AddServiceRequestsSent(v ...*ServiceRequest) *UserUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddServiceRequestsSentIDs(ids...)
+}
+
+// AddServiceRequestsAnsweredIDs adds the "service_requests_answered" edge to the ServiceRequest entity by IDs.
+func (_u *UserUpdate) AddServiceRequestsAnsweredIDs(ids ...gid.ID) *UserUpdate {
+	_u.mutation.AddServiceRequestsAnsweredIDs(ids...)
+	return _u
+}
+
+// AddServiceRequestsAnswered adds the "service_requests_answered" edges to the ServiceRequest entity.
+func (_u *UserUpdate) AddServiceRequestsAnswered(v ...*ServiceRequest) *UserUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddServiceRequestsAnsweredIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdate) Mutation() *UserMutation {
 	return _u.mutation
@@ -425,6 +456,48 @@ func (_u *UserUpdate) RemoveCaseTeams(v ...*CaseFile) *UserUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveCaseTeamIDs(ids...)
+}
+
+// ClearServiceRequestsSent clears all "service_requests_sent" edges to the ServiceRequest entity.
+func (_u *UserUpdate) ClearServiceRequestsSent() *UserUpdate {
+	_u.mutation.ClearServiceRequestsSent()
+	return _u
+}
+
+// RemoveServiceRequestsSentIDs removes the "service_requests_sent" edge to ServiceRequest entities by IDs.
+func (_u *UserUpdate) RemoveServiceRequestsSentIDs(ids ...gid.ID) *UserUpdate {
+	_u.mutation.RemoveServiceRequestsSentIDs(ids...)
+	return _u
+}
+
+// RemoveServiceRequestsSent removes "service_requests_sent" edges to ServiceRequest entities.
+func (_u *UserUpdate) RemoveServiceRequestsSent(v ...*ServiceRequest) *UserUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveServiceRequestsSentIDs(ids...)
+}
+
+// ClearServiceRequestsAnswered clears all "service_requests_answered" edges to the ServiceRequest entity.
+func (_u *UserUpdate) ClearServiceRequestsAnswered() *UserUpdate {
+	_u.mutation.ClearServiceRequestsAnswered()
+	return _u
+}
+
+// RemoveServiceRequestsAnsweredIDs removes the "service_requests_answered" edge to ServiceRequest entities by IDs.
+func (_u *UserUpdate) RemoveServiceRequestsAnsweredIDs(ids ...gid.ID) *UserUpdate {
+	_u.mutation.RemoveServiceRequestsAnsweredIDs(ids...)
+	return _u
+}
+
+// RemoveServiceRequestsAnswered removes "service_requests_answered" edges to ServiceRequest entities.
+func (_u *UserUpdate) RemoveServiceRequestsAnswered(v ...*ServiceRequest) *UserUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveServiceRequestsAnsweredIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -889,6 +962,96 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.ServiceRequestsSentCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsSentTable,
+			Columns: []string{user.ServiceRequestsSentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedServiceRequestsSentIDs(); len(nodes) > 0 && !_u.mutation.ServiceRequestsSentCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsSentTable,
+			Columns: []string{user.ServiceRequestsSentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ServiceRequestsSentIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsSentTable,
+			Columns: []string{user.ServiceRequestsSentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ServiceRequestsAnsweredCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsAnsweredTable,
+			Columns: []string{user.ServiceRequestsAnsweredColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedServiceRequestsAnsweredIDs(); len(nodes) > 0 && !_u.mutation.ServiceRequestsAnsweredCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsAnsweredTable,
+			Columns: []string{user.ServiceRequestsAnsweredColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ServiceRequestsAnsweredIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsAnsweredTable,
+			Columns: []string{user.ServiceRequestsAnsweredColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -1141,6 +1304,36 @@ func (_u *UserUpdateOne) AddCaseTeams(v ...*CaseFile) *UserUpdateOne {
 	return _u.AddCaseTeamIDs(ids...)
 }
 
+// AddServiceRequestsSentIDs adds the "service_requests_sent" edge to the ServiceRequest entity by IDs.
+func (_u *UserUpdateOne) AddServiceRequestsSentIDs(ids ...gid.ID) *UserUpdateOne {
+	_u.mutation.AddServiceRequestsSentIDs(ids...)
+	return _u
+}
+
+// AddServiceRequestsSent adds the "service_requests_sent" edges to the ServiceRequest entity.
+func (_u *UserUpdateOne) AddServiceRequestsSent(v ...*ServiceRequest) *UserUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddServiceRequestsSentIDs(ids...)
+}
+
+// AddServiceRequestsAnsweredIDs adds the "service_requests_answered" edge to the ServiceRequest entity by IDs.
+func (_u *UserUpdateOne) AddServiceRequestsAnsweredIDs(ids ...gid.ID) *UserUpdateOne {
+	_u.mutation.AddServiceRequestsAnsweredIDs(ids...)
+	return _u
+}
+
+// AddServiceRequestsAnswered adds the "service_requests_answered" edges to the ServiceRequest entity.
+func (_u *UserUpdateOne) AddServiceRequestsAnswered(v ...*ServiceRequest) *UserUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddServiceRequestsAnsweredIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdateOne) Mutation() *UserMutation {
 	return _u.mutation
@@ -1297,6 +1490,48 @@ func (_u *UserUpdateOne) RemoveCaseTeams(v ...*CaseFile) *UserUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveCaseTeamIDs(ids...)
+}
+
+// ClearServiceRequestsSent clears all "service_requests_sent" edges to the ServiceRequest entity.
+func (_u *UserUpdateOne) ClearServiceRequestsSent() *UserUpdateOne {
+	_u.mutation.ClearServiceRequestsSent()
+	return _u
+}
+
+// RemoveServiceRequestsSentIDs removes the "service_requests_sent" edge to ServiceRequest entities by IDs.
+func (_u *UserUpdateOne) RemoveServiceRequestsSentIDs(ids ...gid.ID) *UserUpdateOne {
+	_u.mutation.RemoveServiceRequestsSentIDs(ids...)
+	return _u
+}
+
+// RemoveServiceRequestsSent removes "service_requests_sent" edges to ServiceRequest entities.
+func (_u *UserUpdateOne) RemoveServiceRequestsSent(v ...*ServiceRequest) *UserUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveServiceRequestsSentIDs(ids...)
+}
+
+// ClearServiceRequestsAnswered clears all "service_requests_answered" edges to the ServiceRequest entity.
+func (_u *UserUpdateOne) ClearServiceRequestsAnswered() *UserUpdateOne {
+	_u.mutation.ClearServiceRequestsAnswered()
+	return _u
+}
+
+// RemoveServiceRequestsAnsweredIDs removes the "service_requests_answered" edge to ServiceRequest entities by IDs.
+func (_u *UserUpdateOne) RemoveServiceRequestsAnsweredIDs(ids ...gid.ID) *UserUpdateOne {
+	_u.mutation.RemoveServiceRequestsAnsweredIDs(ids...)
+	return _u
+}
+
+// RemoveServiceRequestsAnswered removes "service_requests_answered" edges to ServiceRequest entities.
+func (_u *UserUpdateOne) RemoveServiceRequestsAnswered(v ...*ServiceRequest) *UserUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveServiceRequestsAnsweredIDs(ids...)
 }
 
 // Where appends a list predicates to the UserUpdate builder.
@@ -1784,6 +2019,96 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ServiceRequestsSentCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsSentTable,
+			Columns: []string{user.ServiceRequestsSentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedServiceRequestsSentIDs(); len(nodes) > 0 && !_u.mutation.ServiceRequestsSentCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsSentTable,
+			Columns: []string{user.ServiceRequestsSentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ServiceRequestsSentIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsSentTable,
+			Columns: []string{user.ServiceRequestsSentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ServiceRequestsAnsweredCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsAnsweredTable,
+			Columns: []string{user.ServiceRequestsAnsweredColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedServiceRequestsAnsweredIDs(); len(nodes) > 0 && !_u.mutation.ServiceRequestsAnsweredCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsAnsweredTable,
+			Columns: []string{user.ServiceRequestsAnsweredColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ServiceRequestsAnsweredIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.ServiceRequestsAnsweredTable,
+			Columns: []string{user.ServiceRequestsAnsweredColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicerequest.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -140,6 +140,15 @@ func (r *queryResolver) Protocols(ctx context.Context, after *entgql.Cursor[gid.
 		)
 }
 
+// ServiceRequests is the resolver for the serviceRequests field.
+func (r *queryResolver) ServiceRequests(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ServiceRequestOrder, where *ent.ServiceRequestWhereInput) (*ent.ServiceRequestConnection, error) {
+	return r.client.ServiceRequest.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithServiceRequestOrder(orderBy),
+			ent.WithServiceRequestFilter(where.Filter),
+		)
+}
+
 // Tables is the resolver for the tables field.
 func (r *queryResolver) Tables(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableOrder, where *ent.TableWhereInput) (*ent.TableConnection, error) {
 	return r.client.TerritorialTable.Query().
@@ -183,6 +192,9 @@ func (r *Resolver) ProtocolCommitment() ProtocolCommitmentResolver {
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// ServiceRequest returns ServiceRequestResolver implementation.
+func (r *Resolver) ServiceRequest() ServiceRequestResolver { return &serviceRequestResolver{r} }
+
 type (
 	caseResolver               struct{ *Resolver }
 	fundResolver               struct{ *Resolver }
@@ -190,4 +202,5 @@ type (
 	protocolResolver           struct{ *Resolver }
 	protocolCommitmentResolver struct{ *Resolver }
 	queryResolver              struct{ *Resolver }
+	serviceRequestResolver     struct{ *Resolver }
 )

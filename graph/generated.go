@@ -20,6 +20,7 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -37,6 +38,7 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/webhookdelivery"
 	"github.com/progetto-win/win/graph/model"
@@ -68,6 +70,7 @@ type ResolverRoot interface {
 	Protocol() ProtocolResolver
 	ProtocolCommitment() ProtocolCommitmentResolver
 	Query() QueryResolver
+	ServiceRequest() ServiceRequestResolver
 	Subscription() SubscriptionResolver
 }
 
@@ -76,6 +79,7 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Agenda struct {
+		ApprovalsWaiting        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
 		CasesWithoutManager     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
 		DeclinedReferrals       func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
 		DirectivesToAcknowledge func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
@@ -88,6 +92,8 @@ type ComplexityRoot struct {
 		OverdueCommitments      func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
 		PlanReviewsDue          func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
 		ReferralsWaiting        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		ServiceRequestsIncoming func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+		ServiceRequestsOverdue  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
 		Today                   func(childComplexity int) int
 	}
 
@@ -100,6 +106,34 @@ type ComplexityRoot struct {
 		RevokedAt  func(childComplexity int) int
 		Scope      func(childComplexity int) int
 		User       func(childComplexity int) int
+	}
+
+	Approval struct {
+		AgreedOn      func(childComplexity int) int
+		Case          func(childComplexity int) int
+		ClosureReason func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		DecidedAt     func(childComplexity int) int
+		DecidedBy     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Note          func(childComplexity int) int
+		ProposedAt    func(childComplexity int) int
+		ProposedBy    func(childComplexity int) int
+		ReturnReason  func(childComplexity int) int
+		Status        func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+	}
+
+	ApprovalConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ApprovalEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	AreaFinding struct {
@@ -160,6 +194,7 @@ type ComplexityRoot struct {
 	Case struct {
 		Actions               func(childComplexity int) int
 		AllowedActions        func(childComplexity int) int
+		Approvals             func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ApprovalOrder, where *ent.ApprovalWhereInput) int
 		Assessments           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.AssessmentOrder, where *ent.AssessmentWhereInput) int
 		CaseManager           func(childComplexity int) int
 		ClosedOn              func(childComplexity int) int
@@ -187,6 +222,7 @@ type ComplexityRoot struct {
 		ReferredOn            func(childComplexity int) int
 		ReferringOperator     func(childComplexity int) int
 		ReferringOrganization func(childComplexity int) int
+		ServiceRequests       func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ServiceRequestOrder, where *ent.ServiceRequestWhereInput) int
 		Status                func(childComplexity int) int
 		Table                 func(childComplexity int) int
 		TakenInChargeOn       func(childComplexity int) int
@@ -225,12 +261,15 @@ type ComplexityRoot struct {
 
 	CaseEvent struct {
 		Actor              func(childComplexity int) int
+		ApprovalKind       func(childComplexity int) int
 		AssessmentLevel    func(childComplexity int) int
 		Assignee           func(childComplexity int) int
 		Case               func(childComplexity int) int
 		ClosureReason      func(childComplexity int) int
+		CompletionReason   func(childComplexity int) int
 		CreatedAt          func(childComplexity int) int
 		Day                func(childComplexity int) int
+		DeclineReason      func(childComplexity int) int
 		Detail             func(childComplexity int) int
 		FromTable          func(childComplexity int) int
 		ID                 func(childComplexity int) int
@@ -239,9 +278,11 @@ type ComplexityRoot struct {
 		Kind               func(childComplexity int) int
 		Note               func(childComplexity int) int
 		OccurredAt         func(childComplexity int) int
+		Organization       func(childComplexity int) int
 		OutcomeKind        func(childComplexity int) int
 		RelatedCase        func(childComplexity int) int
 		StillHeld          func(childComplexity int) int
+		Successful         func(childComplexity int) int
 		ToTable            func(childComplexity int) int
 		UpdatedAt          func(childComplexity int) int
 	}
@@ -460,26 +501,31 @@ type ComplexityRoot struct {
 	}
 
 	Indicators struct {
-		Closures                  func(childComplexity int, groupBy []indicator.Dimension) int
-		CostPerPositiveOutcome    func(childComplexity int) int
-		DaysToTakeChargeMedian    func(childComplexity int, groupBy []indicator.Dimension) int
-		DaysToTakeChargeP90       func(childComplexity int, groupBy []indicator.Dimension) int
-		EmploymentHeldAtFollowUp  func(childComplexity int, groupBy []indicator.Dimension) int
-		EmploymentOutcomeShare    func(childComplexity int, groupBy []indicator.Dimension) int
-		FundsAllocated            func(childComplexity int, groupBy []indicator.Dimension) int
-		FundsCommitted            func(childComplexity int, groupBy []indicator.Dimension) int
-		FundsSpent                func(childComplexity int, groupBy []indicator.Dimension) int
-		FundsSpentShare           func(childComplexity int) int
-		MeetingsHeld              func(childComplexity int, groupBy []indicator.Dimension) int
-		OpenCaseload              func(childComplexity int, groupBy []indicator.Dimension) int
-		Outcomes                  func(childComplexity int, groupBy []indicator.Dimension) int
-		PositiveOutcomes          func(childComplexity int, groupBy []indicator.Dimension) int
-		ProtocolCommitmentsOnTime func(childComplexity int, groupBy []indicator.Dimension) int
-		ProtocolsActive           func(childComplexity int) int
-		ReciprocityHoursAgreed    func(childComplexity int, groupBy []indicator.Dimension) int
-		ReciprocityHoursDone      func(childComplexity int, groupBy []indicator.Dimension) int
-		Referrals                 func(childComplexity int, groupBy []indicator.Dimension) int
-		TakingsInCharge           func(childComplexity int, groupBy []indicator.Dimension) int
+		Closures                             func(childComplexity int, groupBy []indicator.Dimension) int
+		CostPerPositiveOutcome               func(childComplexity int) int
+		DaysToTakeChargeMedian               func(childComplexity int, groupBy []indicator.Dimension) int
+		DaysToTakeChargeP90                  func(childComplexity int, groupBy []indicator.Dimension) int
+		EmploymentHeldAtFollowUp             func(childComplexity int, groupBy []indicator.Dimension) int
+		EmploymentOutcomeShare               func(childComplexity int, groupBy []indicator.Dimension) int
+		FundsAllocated                       func(childComplexity int, groupBy []indicator.Dimension) int
+		FundsCommitted                       func(childComplexity int, groupBy []indicator.Dimension) int
+		FundsSpent                           func(childComplexity int, groupBy []indicator.Dimension) int
+		FundsSpentShare                      func(childComplexity int) int
+		MeetingsHeld                         func(childComplexity int, groupBy []indicator.Dimension) int
+		OpenCaseload                         func(childComplexity int, groupBy []indicator.Dimension) int
+		Outcomes                             func(childComplexity int, groupBy []indicator.Dimension) int
+		PositiveOutcomes                     func(childComplexity int, groupBy []indicator.Dimension) int
+		ProtocolCommitmentsOnTime            func(childComplexity int, groupBy []indicator.Dimension) int
+		ProtocolsActive                      func(childComplexity int) int
+		ReciprocityHoursAgreed               func(childComplexity int, groupBy []indicator.Dimension) int
+		ReciprocityHoursDone                 func(childComplexity int, groupBy []indicator.Dimension) int
+		Referrals                            func(childComplexity int, groupBy []indicator.Dimension) int
+		ServiceRequestDaysToAnswerMedian     func(childComplexity int, groupBy []indicator.Dimension) int
+		ServiceRequestsAccepted              func(childComplexity int, groupBy []indicator.Dimension) int
+		ServiceRequestsCompletedSuccessfully func(childComplexity int, groupBy []indicator.Dimension) int
+		ServiceRequestsDeclined              func(childComplexity int, groupBy []indicator.Dimension) int
+		ServiceRequestsSent                  func(childComplexity int, groupBy []indicator.Dimension) int
+		TakingsInCharge                      func(childComplexity int, groupBy []indicator.Dimension) int
 	}
 
 	Intervention struct {
@@ -608,6 +654,7 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AcceptServiceRequest        func(childComplexity int, id gid.ID, plannedStart domain.Date, note *string) int
 		AcceptTransfer              func(childComplexity int, id gid.ID, version int) int
 		AcknowledgeDirective        func(childComplexity int, id gid.ID, tableID gid.ID, note *string) int
 		ActivateProtocol            func(childComplexity int, id gid.ID, signedOn *domain.Date, validFrom *domain.Date, validUntil *domain.Date) int
@@ -618,9 +665,12 @@ type ComplexityRoot struct {
 		AddProtocolCommitment       func(childComplexity int, partyID gid.ID, input governance.ProtocolCommitmentInput) int
 		AddProtocolParty            func(childComplexity int, protocolID gid.ID, input governance.ProtocolPartyInput) int
 		AddTableMember              func(childComplexity int, input ent.CreateTableMembershipInput) int
+		ApproveProposal             func(childComplexity int, id gid.ID, version int) int
 		AssignCaseManager           func(childComplexity int, id gid.ID, version int, caseManagerID gid.ID) int
+		CancelServiceRequest        func(childComplexity int, id gid.ID, version int, reason string) int
 		ChangePassword              func(childComplexity int, input model.ChangePasswordInput) int
 		CloseCase                   func(childComplexity int, id gid.ID, version int, reason casefile.ClosureReason, note *string, goalsAchieved []gid.ID, commitmentsFulfilled []gid.ID) int
+		CompleteServiceRequest      func(childComplexity int, id gid.ID, input pathway.CompleteServiceRequestInput) int
 		CreateAPIToken              func(childComplexity int, input model.CreateAPITokenInput) int
 		CreateFund                  func(childComplexity int, input ent.CreateFundInput) int
 		CreateMunicipality          func(childComplexity int, input ent.CreateMunicipalityInput) int
@@ -631,6 +681,7 @@ type ComplexityRoot struct {
 		CreateUser                  func(childComplexity int, input ent.CreateUserInput) int
 		CreateWebhook               func(childComplexity int, input webhook.CreateInput) int
 		DeclineReferral             func(childComplexity int, id gid.ID, version int, reason string) int
+		DeclineServiceRequest       func(childComplexity int, id gid.ID, reason servicerequest.DeclineReason, note *string) int
 		DeclineTransfer             func(childComplexity int, id gid.ID, version int, reason string) int
 		DeleteWebhook               func(childComplexity int, id gid.ID) int
 		DropProtocolCommitment      func(childComplexity int, id gid.ID, reason string) int
@@ -656,11 +707,14 @@ type ComplexityRoot struct {
 		RemoveTableMember           func(childComplexity int, id gid.ID) int
 		ReopenCase                  func(childComplexity int, id gid.ID, version int, reason string) int
 		RequestPasswordReset        func(childComplexity int, email string) int
+		RequestService              func(childComplexity int, id gid.ID, version int, input pathway.RequestServiceInput) int
 		ResetPassword               func(childComplexity int, token string, password string) int
+		ReturnProposal              func(childComplexity int, id gid.ID, version int, reason string) int
 		RevokeAPIToken              func(childComplexity int, id gid.ID) int
 		ScheduleMonitoringMeeting   func(childComplexity int, id gid.ID, version int, input pathway.MonitoringMeetingInput) int
 		SetLanguage                 func(childComplexity int, language domain.Language) int
 		SetNotificationDelivery     func(childComplexity int, kind domain.EventKind, delivery domain.Delivery) int
+		SetTableApprovals           func(childComplexity int, id gid.ID, plan bool, closure bool) int
 		SetTableTimeLimits          func(childComplexity int, id gid.ID, daysToFirstMeeting int, daysToPlan int) int
 		SetUserPassword             func(childComplexity int, id gid.ID, password string) int
 		StartAssessment             func(childComplexity int, id gid.ID, version int, firstMeetingOn *domain.Date) int
@@ -1035,11 +1089,52 @@ type ComplexityRoot struct {
 		Persons                 func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
 		Protocols               func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolOrder, where *ent.ProtocolWhereInput) int
 		SearchCases             func(childComplexity int, text string, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) int
+		ServiceRequests         func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ServiceRequestOrder, where *ent.ServiceRequestWhereInput) int
 		Tables                  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableOrder, where *ent.TableWhereInput) int
 		UnreadNotificationCount func(childComplexity int) int
 		Users                   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
 		Viewer                  func(childComplexity int) int
 		Webhooks                func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+	}
+
+	ServiceRequest struct {
+		AnswerDueOn      func(childComplexity int) int
+		AnswerNote       func(childComplexity int) int
+		AnsweredBy       func(childComplexity int) int
+		AnsweredOn       func(childComplexity int) int
+		Case             func(childComplexity int) int
+		CompletedOn      func(childComplexity int) int
+		CompletionNote   func(childComplexity int) int
+		CompletionReason func(childComplexity int) int
+		Contact          func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		DeclineReason    func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Intervention     func(childComplexity int) int
+		Kind             func(childComplexity int) int
+		Need             func(childComplexity int) int
+		NeededBy         func(childComplexity int) int
+		Organization     func(childComplexity int) int
+		Overdue          func(childComplexity int) int
+		PlannedStart     func(childComplexity int) int
+		RequestedBy      func(childComplexity int) int
+		SentOn           func(childComplexity int) int
+		SharedContact    func(childComplexity int) int
+		Status           func(childComplexity int) int
+		Successful       func(childComplexity int) int
+		Table            func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
+	}
+
+	ServiceRequestConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ServiceRequestEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Session struct {
@@ -1052,25 +1147,34 @@ type ComplexityRoot struct {
 		UserAgent     func(childComplexity int) int
 	}
 
+	SharedContact struct {
+		Address func(childComplexity int) int
+		Email   func(childComplexity int) int
+		Name    func(childComplexity int) int
+		Phone   func(childComplexity int) int
+	}
+
 	Subscription struct {
 		CaseChanged       func(childComplexity int, id gid.ID) int
 		NotificationAdded func(childComplexity int) int
 	}
 
 	Table struct {
-		Cases              func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) int
-		Code               func(childComplexity int) int
-		Coordinator        func(childComplexity int) int
-		CreatedAt          func(childComplexity int) int
-		DaysToFirstMeeting func(childComplexity int) int
-		DaysToPlan         func(childComplexity int) int
-		Directives         func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DirectiveOrder, where *ent.DirectiveWhereInput) int
-		ID                 func(childComplexity int) int
-		Meetings           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MeetingOrder, where *ent.MeetingWhereInput) int
-		Members            func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableMembershipOrder, where *ent.TableMembershipWhereInput) int
-		Municipalities     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MunicipalityOrder, where *ent.MunicipalityWhereInput) int
-		Name               func(childComplexity int) int
-		UpdatedAt          func(childComplexity int) int
+		Cases                func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) int
+		ClosureNeedsApproval func(childComplexity int) int
+		Code                 func(childComplexity int) int
+		Coordinator          func(childComplexity int) int
+		CreatedAt            func(childComplexity int) int
+		DaysToFirstMeeting   func(childComplexity int) int
+		DaysToPlan           func(childComplexity int) int
+		Directives           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DirectiveOrder, where *ent.DirectiveWhereInput) int
+		ID                   func(childComplexity int) int
+		Meetings             func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MeetingOrder, where *ent.MeetingWhereInput) int
+		Members              func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableMembershipOrder, where *ent.TableMembershipWhereInput) int
+		Municipalities       func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MunicipalityOrder, where *ent.MunicipalityWhereInput) int
+		Name                 func(childComplexity int) int
+		PlanNeedsApproval    func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
 	}
 
 	TableConnection struct {
@@ -1263,7 +1367,15 @@ type MutationResolver interface {
 	AcceptTransfer(ctx context.Context, id gid.ID, version int) (*ent.CaseFile, error)
 	DeclineTransfer(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error)
 	AddNote(ctx context.Context, id gid.ID, text string) (*ent.CaseEvent, error)
+	RequestService(ctx context.Context, id gid.ID, version int, input pathway.RequestServiceInput) (*ent.ServiceRequest, error)
+	CancelServiceRequest(ctx context.Context, id gid.ID, version int, reason string) (*ent.ServiceRequest, error)
+	ApproveProposal(ctx context.Context, id gid.ID, version int) (*ent.CaseFile, error)
+	ReturnProposal(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error)
 	SetTableTimeLimits(ctx context.Context, id gid.ID, daysToFirstMeeting int, daysToPlan int) (*ent.TerritorialTable, error)
+	AcceptServiceRequest(ctx context.Context, id gid.ID, plannedStart domain.Date, note *string) (*ent.ServiceRequest, error)
+	DeclineServiceRequest(ctx context.Context, id gid.ID, reason servicerequest.DeclineReason, note *string) (*ent.ServiceRequest, error)
+	CompleteServiceRequest(ctx context.Context, id gid.ID, input pathway.CompleteServiceRequestInput) (*ent.ServiceRequest, error)
+	SetTableApprovals(ctx context.Context, id gid.ID, plan bool, closure bool) (*ent.TerritorialTable, error)
 	ErasePersonIdentity(ctx context.Context, personID gid.ID) (*ent.Person, error)
 	CreateUser(ctx context.Context, input ent.CreateUserInput) (*ent.User, error)
 	UpdateUser(ctx context.Context, id gid.ID, input ent.UpdateUserInput) (*ent.User, error)
@@ -1296,6 +1408,7 @@ type QueryResolver interface {
 	Pacts(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PactOrder, where *ent.PactWhereInput) (*ent.PactConnection, error)
 	Persons(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) (*ent.PersonConnection, error)
 	Protocols(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolOrder, where *ent.ProtocolWhereInput) (*ent.ProtocolConnection, error)
+	ServiceRequests(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ServiceRequestOrder, where *ent.ServiceRequestWhereInput) (*ent.ServiceRequestConnection, error)
 	Tables(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableOrder, where *ent.TableWhereInput) (*ent.TableConnection, error)
 	Users(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
 	Webhooks(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.WebhookConnection, error)
@@ -1310,6 +1423,10 @@ type QueryResolver interface {
 	Agenda(ctx context.Context, horizonDays *int) (*pathway.Agenda, error)
 	PersonDataExport(ctx context.Context, personID gid.ID) (string, error)
 	IdentityAccessReport(ctx context.Context, personID gid.ID) ([]*ent.AuditEvent, error)
+}
+type ServiceRequestResolver interface {
+	Overdue(ctx context.Context, obj *ent.ServiceRequest) (bool, error)
+	Contact(ctx context.Context, obj *ent.ServiceRequest) (*pathway.SharedContact, error)
 }
 type SubscriptionResolver interface {
 	NotificationAdded(ctx context.Context) (<-chan *ent.Notification, error)
@@ -1334,6 +1451,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "Agenda.approvalsWaiting":
+		if e.ComplexityRoot.Agenda.ApprovalsWaiting == nil {
+			break
+		}
+
+		args, err := ec.field_Agenda_approvalsWaiting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agenda.ApprovalsWaiting(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
 	case "Agenda.casesWithoutManager":
 		if e.ComplexityRoot.Agenda.CasesWithoutManager == nil {
 			break
@@ -1461,6 +1589,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agenda.ReferralsWaiting(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
+	case "Agenda.serviceRequestsIncoming":
+		if e.ComplexityRoot.Agenda.ServiceRequestsIncoming == nil {
+			break
+		}
+
+		args, err := ec.field_Agenda_serviceRequestsIncoming_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agenda.ServiceRequestsIncoming(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
+	case "Agenda.serviceRequestsOverdue":
+		if e.ComplexityRoot.Agenda.ServiceRequestsOverdue == nil {
+			break
+		}
+
+		args, err := ec.field_Agenda_serviceRequestsOverdue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agenda.ServiceRequestsOverdue(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
 	case "Agenda.today":
 		if e.ComplexityRoot.Agenda.Today == nil {
 			break
@@ -1516,6 +1666,123 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiToken.User(childComplexity), true
+
+	case "Approval.agreedOn":
+		if e.ComplexityRoot.Approval.AgreedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Approval.AgreedOn(childComplexity), true
+	case "Approval.case":
+		if e.ComplexityRoot.Approval.Case == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Approval.Case(childComplexity), true
+	case "Approval.closureReason":
+		if e.ComplexityRoot.Approval.ClosureReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Approval.ClosureReason(childComplexity), true
+	case "Approval.createdAt":
+		if e.ComplexityRoot.Approval.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Approval.CreatedAt(childComplexity), true
+	case "Approval.decidedAt":
+		if e.ComplexityRoot.Approval.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Approval.DecidedAt(childComplexity), true
+	case "Approval.decidedBy":
+		if e.ComplexityRoot.Approval.DecidedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Approval.DecidedBy(childComplexity), true
+	case "Approval.id":
+		if e.ComplexityRoot.Approval.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Approval.ID(childComplexity), true
+	case "Approval.kind":
+		if e.ComplexityRoot.Approval.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Approval.Kind(childComplexity), true
+	case "Approval.note":
+		if e.ComplexityRoot.Approval.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Approval.Note(childComplexity), true
+	case "Approval.proposedAt":
+		if e.ComplexityRoot.Approval.ProposedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Approval.ProposedAt(childComplexity), true
+	case "Approval.proposedBy":
+		if e.ComplexityRoot.Approval.ProposedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Approval.ProposedBy(childComplexity), true
+	case "Approval.returnReason":
+		if e.ComplexityRoot.Approval.ReturnReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Approval.ReturnReason(childComplexity), true
+	case "Approval.status":
+		if e.ComplexityRoot.Approval.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Approval.Status(childComplexity), true
+	case "Approval.updatedAt":
+		if e.ComplexityRoot.Approval.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Approval.UpdatedAt(childComplexity), true
+
+	case "ApprovalConnection.edges":
+		if e.ComplexityRoot.ApprovalConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApprovalConnection.Edges(childComplexity), true
+	case "ApprovalConnection.pageInfo":
+		if e.ComplexityRoot.ApprovalConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApprovalConnection.PageInfo(childComplexity), true
+	case "ApprovalConnection.totalCount":
+		if e.ComplexityRoot.ApprovalConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApprovalConnection.TotalCount(childComplexity), true
+
+	case "ApprovalEdge.cursor":
+		if e.ComplexityRoot.ApprovalEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApprovalEdge.Cursor(childComplexity), true
+	case "ApprovalEdge.node":
+		if e.ComplexityRoot.ApprovalEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApprovalEdge.Node(childComplexity), true
 
 	case "AreaFinding.area":
 		if e.ComplexityRoot.AreaFinding.Area == nil {
@@ -1740,6 +2007,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.AllowedActions(childComplexity), true
+	case "Case.approvals":
+		if e.ComplexityRoot.Case.Approvals == nil {
+			break
+		}
+
+		args, err := ec.field_Case_approvals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.Approvals(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.ApprovalOrder), args["where"].(*ent.ApprovalWhereInput)), true
 	case "Case.assessments":
 		if e.ComplexityRoot.Case.Assessments == nil {
 			break
@@ -1927,6 +2205,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.ReferringOrganization(childComplexity), true
+	case "Case.serviceRequests":
+		if e.ComplexityRoot.Case.ServiceRequests == nil {
+			break
+		}
+
+		args, err := ec.field_Case_serviceRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.ServiceRequests(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.ServiceRequestOrder), args["where"].(*ent.ServiceRequestWhereInput)), true
 	case "Case.status":
 		if e.ComplexityRoot.Case.Status == nil {
 			break
@@ -2075,6 +2364,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CaseEvent.Actor(childComplexity), true
+	case "CaseEvent.approvalKind":
+		if e.ComplexityRoot.CaseEvent.ApprovalKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.ApprovalKind(childComplexity), true
 	case "CaseEvent.assessmentLevel":
 		if e.ComplexityRoot.CaseEvent.AssessmentLevel == nil {
 			break
@@ -2099,6 +2394,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CaseEvent.ClosureReason(childComplexity), true
+	case "CaseEvent.completionReason":
+		if e.ComplexityRoot.CaseEvent.CompletionReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.CompletionReason(childComplexity), true
 	case "CaseEvent.createdAt":
 		if e.ComplexityRoot.CaseEvent.CreatedAt == nil {
 			break
@@ -2111,6 +2412,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CaseEvent.Day(childComplexity), true
+	case "CaseEvent.declineReason":
+		if e.ComplexityRoot.CaseEvent.DeclineReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.DeclineReason(childComplexity), true
 	case "CaseEvent.detail":
 		if e.ComplexityRoot.CaseEvent.Detail == nil {
 			break
@@ -2159,6 +2466,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CaseEvent.OccurredAt(childComplexity), true
+	case "CaseEvent.organization":
+		if e.ComplexityRoot.CaseEvent.Organization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.Organization(childComplexity), true
 	case "CaseEvent.outcomeKind":
 		if e.ComplexityRoot.CaseEvent.OutcomeKind == nil {
 			break
@@ -2177,6 +2490,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CaseEvent.StillHeld(childComplexity), true
+	case "CaseEvent.successful":
+		if e.ComplexityRoot.CaseEvent.Successful == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEvent.Successful(childComplexity), true
 	case "CaseEvent.toTable":
 		if e.ComplexityRoot.CaseEvent.ToTable == nil {
 			break
@@ -3184,6 +3503,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicators.Referrals(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.serviceRequestDaysToAnswerMedian":
+		if e.ComplexityRoot.Indicators.ServiceRequestDaysToAnswerMedian == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_serviceRequestDaysToAnswerMedian_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.ServiceRequestDaysToAnswerMedian(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.serviceRequestsAccepted":
+		if e.ComplexityRoot.Indicators.ServiceRequestsAccepted == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_serviceRequestsAccepted_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.ServiceRequestsAccepted(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.serviceRequestsCompletedSuccessfully":
+		if e.ComplexityRoot.Indicators.ServiceRequestsCompletedSuccessfully == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_serviceRequestsCompletedSuccessfully_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.ServiceRequestsCompletedSuccessfully(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.serviceRequestsDeclined":
+		if e.ComplexityRoot.Indicators.ServiceRequestsDeclined == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_serviceRequestsDeclined_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.ServiceRequestsDeclined(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.serviceRequestsSent":
+		if e.ComplexityRoot.Indicators.ServiceRequestsSent == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_serviceRequestsSent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.ServiceRequestsSent(childComplexity, args["groupBy"].([]indicator.Dimension)), true
 	case "Indicators.takingsInCharge":
 		if e.ComplexityRoot.Indicators.TakingsInCharge == nil {
 			break
@@ -3709,6 +4083,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MunicipalityEdge.Node(childComplexity), true
 
+	case "Mutation.acceptServiceRequest":
+		if e.ComplexityRoot.Mutation.AcceptServiceRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acceptServiceRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcceptServiceRequest(childComplexity, args["id"].(gid.ID), args["plannedStart"].(domain.Date), args["note"].(*string)), true
 	case "Mutation.acceptTransfer":
 		if e.ComplexityRoot.Mutation.AcceptTransfer == nil {
 			break
@@ -3819,6 +4204,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddTableMember(childComplexity, args["input"].(ent.CreateTableMembershipInput)), true
+	case "Mutation.approveProposal":
+		if e.ComplexityRoot.Mutation.ApproveProposal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveProposal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveProposal(childComplexity, args["id"].(gid.ID), args["version"].(int)), true
 	case "Mutation.assignCaseManager":
 		if e.ComplexityRoot.Mutation.AssignCaseManager == nil {
 			break
@@ -3830,6 +4226,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AssignCaseManager(childComplexity, args["id"].(gid.ID), args["version"].(int), args["caseManagerID"].(gid.ID)), true
+	case "Mutation.cancelServiceRequest":
+		if e.ComplexityRoot.Mutation.CancelServiceRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelServiceRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelServiceRequest(childComplexity, args["id"].(gid.ID), args["version"].(int), args["reason"].(string)), true
 	case "Mutation.changePassword":
 		if e.ComplexityRoot.Mutation.ChangePassword == nil {
 			break
@@ -3852,6 +4259,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CloseCase(childComplexity, args["id"].(gid.ID), args["version"].(int), args["reason"].(casefile.ClosureReason), args["note"].(*string), args["goalsAchieved"].([]gid.ID), args["commitmentsFulfilled"].([]gid.ID)), true
+	case "Mutation.completeServiceRequest":
+		if e.ComplexityRoot.Mutation.CompleteServiceRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_completeServiceRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CompleteServiceRequest(childComplexity, args["id"].(gid.ID), args["input"].(pathway.CompleteServiceRequestInput)), true
 	case "Mutation.createApiToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -3962,6 +4380,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeclineReferral(childComplexity, args["id"].(gid.ID), args["version"].(int), args["reason"].(string)), true
+	case "Mutation.declineServiceRequest":
+		if e.ComplexityRoot.Mutation.DeclineServiceRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_declineServiceRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeclineServiceRequest(childComplexity, args["id"].(gid.ID), args["reason"].(servicerequest.DeclineReason), args["note"].(*string)), true
 	case "Mutation.declineTransfer":
 		if e.ComplexityRoot.Mutation.DeclineTransfer == nil {
 			break
@@ -4227,6 +4656,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RequestPasswordReset(childComplexity, args["email"].(string)), true
+	case "Mutation.requestService":
+		if e.ComplexityRoot.Mutation.RequestService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestService(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.RequestServiceInput)), true
 	case "Mutation.resetPassword":
 		if e.ComplexityRoot.Mutation.ResetPassword == nil {
 			break
@@ -4238,6 +4678,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ResetPassword(childComplexity, args["token"].(string), args["password"].(string)), true
+	case "Mutation.returnProposal":
+		if e.ComplexityRoot.Mutation.ReturnProposal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_returnProposal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReturnProposal(childComplexity, args["id"].(gid.ID), args["version"].(int), args["reason"].(string)), true
 	case "Mutation.revokeApiToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -4282,6 +4733,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetNotificationDelivery(childComplexity, args["kind"].(domain.EventKind), args["delivery"].(domain.Delivery)), true
+	case "Mutation.setTableApprovals":
+		if e.ComplexityRoot.Mutation.SetTableApprovals == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setTableApprovals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetTableApprovals(childComplexity, args["id"].(gid.ID), args["plan"].(bool), args["closure"].(bool)), true
 	case "Mutation.setTableTimeLimits":
 		if e.ComplexityRoot.Mutation.SetTableTimeLimits == nil {
 			break
@@ -6139,6 +6601,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SearchCases(childComplexity, args["text"].(string), args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CaseOrder), args["where"].(*ent.CaseWhereInput)), true
+	case "Query.serviceRequests":
+		if e.ComplexityRoot.Query.ServiceRequests == nil {
+			break
+		}
+
+		args, err := ec.field_Query_serviceRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ServiceRequests(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.ServiceRequestOrder), args["where"].(*ent.ServiceRequestWhereInput)), true
 	case "Query.tables":
 		if e.ComplexityRoot.Query.Tables == nil {
 			break
@@ -6185,6 +6658,195 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Webhooks(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
 
+	case "ServiceRequest.answerDueOn":
+		if e.ComplexityRoot.ServiceRequest.AnswerDueOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.AnswerDueOn(childComplexity), true
+	case "ServiceRequest.answerNote":
+		if e.ComplexityRoot.ServiceRequest.AnswerNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.AnswerNote(childComplexity), true
+	case "ServiceRequest.answeredBy":
+		if e.ComplexityRoot.ServiceRequest.AnsweredBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.AnsweredBy(childComplexity), true
+	case "ServiceRequest.answeredOn":
+		if e.ComplexityRoot.ServiceRequest.AnsweredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.AnsweredOn(childComplexity), true
+	case "ServiceRequest.case":
+		if e.ComplexityRoot.ServiceRequest.Case == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.Case(childComplexity), true
+	case "ServiceRequest.completedOn":
+		if e.ComplexityRoot.ServiceRequest.CompletedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.CompletedOn(childComplexity), true
+	case "ServiceRequest.completionNote":
+		if e.ComplexityRoot.ServiceRequest.CompletionNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.CompletionNote(childComplexity), true
+	case "ServiceRequest.completionReason":
+		if e.ComplexityRoot.ServiceRequest.CompletionReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.CompletionReason(childComplexity), true
+	case "ServiceRequest.contact":
+		if e.ComplexityRoot.ServiceRequest.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.Contact(childComplexity), true
+	case "ServiceRequest.createdAt":
+		if e.ComplexityRoot.ServiceRequest.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.CreatedAt(childComplexity), true
+	case "ServiceRequest.declineReason":
+		if e.ComplexityRoot.ServiceRequest.DeclineReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.DeclineReason(childComplexity), true
+	case "ServiceRequest.id":
+		if e.ComplexityRoot.ServiceRequest.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.ID(childComplexity), true
+	case "ServiceRequest.intervention":
+		if e.ComplexityRoot.ServiceRequest.Intervention == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.Intervention(childComplexity), true
+	case "ServiceRequest.kind":
+		if e.ComplexityRoot.ServiceRequest.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.Kind(childComplexity), true
+	case "ServiceRequest.need":
+		if e.ComplexityRoot.ServiceRequest.Need == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.Need(childComplexity), true
+	case "ServiceRequest.neededBy":
+		if e.ComplexityRoot.ServiceRequest.NeededBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.NeededBy(childComplexity), true
+	case "ServiceRequest.organization":
+		if e.ComplexityRoot.ServiceRequest.Organization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.Organization(childComplexity), true
+	case "ServiceRequest.overdue":
+		if e.ComplexityRoot.ServiceRequest.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.Overdue(childComplexity), true
+	case "ServiceRequest.plannedStart":
+		if e.ComplexityRoot.ServiceRequest.PlannedStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.PlannedStart(childComplexity), true
+	case "ServiceRequest.requestedBy":
+		if e.ComplexityRoot.ServiceRequest.RequestedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.RequestedBy(childComplexity), true
+	case "ServiceRequest.sentOn":
+		if e.ComplexityRoot.ServiceRequest.SentOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.SentOn(childComplexity), true
+	case "ServiceRequest.sharedContact":
+		if e.ComplexityRoot.ServiceRequest.SharedContact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.SharedContact(childComplexity), true
+	case "ServiceRequest.status":
+		if e.ComplexityRoot.ServiceRequest.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.Status(childComplexity), true
+	case "ServiceRequest.successful":
+		if e.ComplexityRoot.ServiceRequest.Successful == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.Successful(childComplexity), true
+	case "ServiceRequest.table":
+		if e.ComplexityRoot.ServiceRequest.Table == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.Table(childComplexity), true
+	case "ServiceRequest.updatedAt":
+		if e.ComplexityRoot.ServiceRequest.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequest.UpdatedAt(childComplexity), true
+
+	case "ServiceRequestConnection.edges":
+		if e.ComplexityRoot.ServiceRequestConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequestConnection.Edges(childComplexity), true
+	case "ServiceRequestConnection.pageInfo":
+		if e.ComplexityRoot.ServiceRequestConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequestConnection.PageInfo(childComplexity), true
+	case "ServiceRequestConnection.totalCount":
+		if e.ComplexityRoot.ServiceRequestConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequestConnection.TotalCount(childComplexity), true
+
+	case "ServiceRequestEdge.cursor":
+		if e.ComplexityRoot.ServiceRequestEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequestEdge.Cursor(childComplexity), true
+	case "ServiceRequestEdge.node":
+		if e.ComplexityRoot.ServiceRequestEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceRequestEdge.Node(childComplexity), true
+
 	case "Session.clientAddress":
 		if e.ComplexityRoot.Session.ClientAddress == nil {
 			break
@@ -6228,6 +6890,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Session.UserAgent(childComplexity), true
 
+	case "SharedContact.address":
+		if e.ComplexityRoot.SharedContact.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedContact.Address(childComplexity), true
+	case "SharedContact.email":
+		if e.ComplexityRoot.SharedContact.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedContact.Email(childComplexity), true
+	case "SharedContact.name":
+		if e.ComplexityRoot.SharedContact.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedContact.Name(childComplexity), true
+	case "SharedContact.phone":
+		if e.ComplexityRoot.SharedContact.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedContact.Phone(childComplexity), true
+
 	case "Subscription.caseChanged":
 		if e.ComplexityRoot.Subscription.CaseChanged == nil {
 			break
@@ -6257,6 +6944,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Table.Cases(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CaseOrder), args["where"].(*ent.CaseWhereInput)), true
+	case "Table.closureNeedsApproval":
+		if e.ComplexityRoot.Table.ClosureNeedsApproval == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Table.ClosureNeedsApproval(childComplexity), true
 	case "Table.code":
 		if e.ComplexityRoot.Table.Code == nil {
 			break
@@ -6343,6 +7036,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Table.Name(childComplexity), true
+	case "Table.planNeedsApproval":
+		if e.ComplexityRoot.Table.PlanNeedsApproval == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Table.PlanNeedsApproval(childComplexity), true
 	case "Table.updatedAt":
 		if e.ComplexityRoot.Table.UpdatedAt == nil {
 			break
@@ -6807,6 +7506,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("ApprovalOrder", ec.unmarshalInputApprovalOrder),
+			graphql.NewInputUnmarshaler("ApprovalWhereInput", ec.unmarshalInputApprovalWhereInput),
 			graphql.NewInputUnmarshaler("AreaFindingInput", ec.unmarshalInputAreaFindingInput),
 			graphql.NewInputUnmarshaler("AssessmentInput", ec.unmarshalInputAssessmentInput),
 			graphql.NewInputUnmarshaler("AssessmentOrder", ec.unmarshalInputAssessmentOrder),
@@ -6821,6 +7522,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CommitmentInput", ec.unmarshalInputCommitmentInput),
 			graphql.NewInputUnmarshaler("CommitmentOrder", ec.unmarshalInputCommitmentOrder),
 			graphql.NewInputUnmarshaler("CommitmentWhereInput", ec.unmarshalInputCommitmentWhereInput),
+			graphql.NewInputUnmarshaler("CompleteServiceRequestInput", ec.unmarshalInputCompleteServiceRequestInput),
 			graphql.NewInputUnmarshaler("ConsentOrder", ec.unmarshalInputConsentOrder),
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
 			graphql.NewInputUnmarshaler("CreateFundInput", ec.unmarshalInputCreateFundInput),
@@ -6893,6 +7595,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProtocolWhereInput", ec.unmarshalInputProtocolWhereInput),
 			graphql.NewInputUnmarshaler("RecordConsentInput", ec.unmarshalInputRecordConsentInput),
 			graphql.NewInputUnmarshaler("ReferCaseInput", ec.unmarshalInputReferCaseInput),
+			graphql.NewInputUnmarshaler("RequestServiceInput", ec.unmarshalInputRequestServiceInput),
+			graphql.NewInputUnmarshaler("ServiceRequestOrder", ec.unmarshalInputServiceRequestOrder),
+			graphql.NewInputUnmarshaler("ServiceRequestWhereInput", ec.unmarshalInputServiceRequestWhereInput),
 			graphql.NewInputUnmarshaler("TableMembershipOrder", ec.unmarshalInputTableMembershipOrder),
 			graphql.NewInputUnmarshaler("TableMembershipWhereInput", ec.unmarshalInputTableMembershipWhereInput),
 			graphql.NewInputUnmarshaler("TableOrder", ec.unmarshalInputTableOrder),
@@ -7004,7 +7709,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "account.graphql" "consent.graphql" "ent.graphql" "governance.graphql" "indicators.graphql" "notify.graphql" "pathway.graphql" "subject.graphql" "users.graphql" "win.graphql"
+//go:embed "account.graphql" "consent.graphql" "ent.graphql" "governance.graphql" "indicators.graphql" "notify.graphql" "pathway.graphql" "requests.graphql" "subject.graphql" "users.graphql" "win.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -7023,6 +7728,7 @@ var sources = []*ast.Source{
 	{Name: "indicators.graphql", Input: sourceData("indicators.graphql"), BuiltIn: false},
 	{Name: "notify.graphql", Input: sourceData("notify.graphql"), BuiltIn: false},
 	{Name: "pathway.graphql", Input: sourceData("pathway.graphql"), BuiltIn: false},
+	{Name: "requests.graphql", Input: sourceData("requests.graphql"), BuiltIn: false},
 	{Name: "subject.graphql", Input: sourceData("subject.graphql"), BuiltIn: false},
 	{Name: "users.graphql", Input: sourceData("users.graphql"), BuiltIn: false},
 	{Name: "win.graphql", Input: sourceData("win.graphql"), BuiltIn: false},
@@ -7061,6 +7767,12 @@ func (ec *executionContext) childFields_Agenda(ctx context.Context, field graphq
 		return ec.fieldContext_Agenda_overdueCommitments(ctx, field)
 	case "directivesToAcknowledge":
 		return ec.fieldContext_Agenda_directivesToAcknowledge(ctx, field)
+	case "serviceRequestsIncoming":
+		return ec.fieldContext_Agenda_serviceRequestsIncoming(ctx, field)
+	case "serviceRequestsOverdue":
+		return ec.fieldContext_Agenda_serviceRequestsOverdue(ctx, field)
+	case "approvalsWaiting":
+		return ec.fieldContext_Agenda_approvalsWaiting(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Agenda", field.Name)
 }
@@ -7085,6 +7797,62 @@ func (ec *executionContext) childFields_ApiToken(ctx context.Context, field grap
 		return ec.fieldContext_ApiToken_user(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ApiToken", field.Name)
+}
+
+func (ec *executionContext) childFields_Approval(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Approval_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Approval_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Approval_updatedAt(ctx, field)
+	case "kind":
+		return ec.fieldContext_Approval_kind(ctx, field)
+	case "status":
+		return ec.fieldContext_Approval_status(ctx, field)
+	case "proposedAt":
+		return ec.fieldContext_Approval_proposedAt(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_Approval_decidedAt(ctx, field)
+	case "agreedOn":
+		return ec.fieldContext_Approval_agreedOn(ctx, field)
+	case "closureReason":
+		return ec.fieldContext_Approval_closureReason(ctx, field)
+	case "note":
+		return ec.fieldContext_Approval_note(ctx, field)
+	case "returnReason":
+		return ec.fieldContext_Approval_returnReason(ctx, field)
+	case "case":
+		return ec.fieldContext_Approval_case(ctx, field)
+	case "proposedBy":
+		return ec.fieldContext_Approval_proposedBy(ctx, field)
+	case "decidedBy":
+		return ec.fieldContext_Approval_decidedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Approval", field.Name)
+}
+
+func (ec *executionContext) childFields_ApprovalConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ApprovalConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ApprovalConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ApprovalConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApprovalConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ApprovalEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_ApprovalEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_ApprovalEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApprovalEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_AreaFinding(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7269,6 +8037,10 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_interventions(ctx, field)
 	case "outcomes":
 		return ec.fieldContext_Case_outcomes(ctx, field)
+	case "serviceRequests":
+		return ec.fieldContext_Case_serviceRequests(ctx, field)
+	case "approvals":
+		return ec.fieldContext_Case_approvals(ctx, field)
 	case "overdue":
 		return ec.fieldContext_Case_overdue(ctx, field)
 	case "allowedActions":
@@ -7357,6 +8129,14 @@ func (ec *executionContext) childFields_CaseEvent(ctx context.Context, field gra
 		return ec.fieldContext_CaseEvent_stillHeld(ctx, field)
 	case "closureReason":
 		return ec.fieldContext_CaseEvent_closureReason(ctx, field)
+	case "declineReason":
+		return ec.fieldContext_CaseEvent_declineReason(ctx, field)
+	case "completionReason":
+		return ec.fieldContext_CaseEvent_completionReason(ctx, field)
+	case "successful":
+		return ec.fieldContext_CaseEvent_successful(ctx, field)
+	case "approvalKind":
+		return ec.fieldContext_CaseEvent_approvalKind(ctx, field)
 	case "day":
 		return ec.fieldContext_CaseEvent_day(ctx, field)
 	case "case":
@@ -7369,6 +8149,8 @@ func (ec *executionContext) childFields_CaseEvent(ctx context.Context, field gra
 		return ec.fieldContext_CaseEvent_fromTable(ctx, field)
 	case "toTable":
 		return ec.fieldContext_CaseEvent_toTable(ctx, field)
+	case "organization":
+		return ec.fieldContext_CaseEvent_organization(ctx, field)
 	case "relatedCase":
 		return ec.fieldContext_CaseEvent_relatedCase(ctx, field)
 	}
@@ -7829,6 +8611,16 @@ func (ec *executionContext) childFields_Indicators(ctx context.Context, field gr
 		return ec.fieldContext_Indicators_protocolCommitmentsOnTime(ctx, field)
 	case "meetingsHeld":
 		return ec.fieldContext_Indicators_meetingsHeld(ctx, field)
+	case "serviceRequestsSent":
+		return ec.fieldContext_Indicators_serviceRequestsSent(ctx, field)
+	case "serviceRequestsAccepted":
+		return ec.fieldContext_Indicators_serviceRequestsAccepted(ctx, field)
+	case "serviceRequestsDeclined":
+		return ec.fieldContext_Indicators_serviceRequestsDeclined(ctx, field)
+	case "serviceRequestsCompletedSuccessfully":
+		return ec.fieldContext_Indicators_serviceRequestsCompletedSuccessfully(ctx, field)
+	case "serviceRequestDaysToAnswerMedian":
+		return ec.fieldContext_Indicators_serviceRequestDaysToAnswerMedian(ctx, field)
 	case "outcomes":
 		return ec.fieldContext_Indicators_outcomes(ctx, field)
 	}
@@ -8741,6 +9533,86 @@ func (ec *executionContext) childFields_ProtocolPartyEdge(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type ProtocolPartyEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ServiceRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ServiceRequest_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ServiceRequest_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ServiceRequest_updatedAt(ctx, field)
+	case "kind":
+		return ec.fieldContext_ServiceRequest_kind(ctx, field)
+	case "need":
+		return ec.fieldContext_ServiceRequest_need(ctx, field)
+	case "neededBy":
+		return ec.fieldContext_ServiceRequest_neededBy(ctx, field)
+	case "sharedContact":
+		return ec.fieldContext_ServiceRequest_sharedContact(ctx, field)
+	case "status":
+		return ec.fieldContext_ServiceRequest_status(ctx, field)
+	case "sentOn":
+		return ec.fieldContext_ServiceRequest_sentOn(ctx, field)
+	case "answerDueOn":
+		return ec.fieldContext_ServiceRequest_answerDueOn(ctx, field)
+	case "answeredOn":
+		return ec.fieldContext_ServiceRequest_answeredOn(ctx, field)
+	case "plannedStart":
+		return ec.fieldContext_ServiceRequest_plannedStart(ctx, field)
+	case "declineReason":
+		return ec.fieldContext_ServiceRequest_declineReason(ctx, field)
+	case "answerNote":
+		return ec.fieldContext_ServiceRequest_answerNote(ctx, field)
+	case "completedOn":
+		return ec.fieldContext_ServiceRequest_completedOn(ctx, field)
+	case "successful":
+		return ec.fieldContext_ServiceRequest_successful(ctx, field)
+	case "completionReason":
+		return ec.fieldContext_ServiceRequest_completionReason(ctx, field)
+	case "completionNote":
+		return ec.fieldContext_ServiceRequest_completionNote(ctx, field)
+	case "case":
+		return ec.fieldContext_ServiceRequest_case(ctx, field)
+	case "organization":
+		return ec.fieldContext_ServiceRequest_organization(ctx, field)
+	case "table":
+		return ec.fieldContext_ServiceRequest_table(ctx, field)
+	case "requestedBy":
+		return ec.fieldContext_ServiceRequest_requestedBy(ctx, field)
+	case "answeredBy":
+		return ec.fieldContext_ServiceRequest_answeredBy(ctx, field)
+	case "intervention":
+		return ec.fieldContext_ServiceRequest_intervention(ctx, field)
+	case "overdue":
+		return ec.fieldContext_ServiceRequest_overdue(ctx, field)
+	case "contact":
+		return ec.fieldContext_ServiceRequest_contact(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceRequest", field.Name)
+}
+
+func (ec *executionContext) childFields_ServiceRequestConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ServiceRequestConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ServiceRequestConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ServiceRequestConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceRequestConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ServiceRequestEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_ServiceRequestEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_ServiceRequestEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceRequestEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Session(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8761,6 +9633,20 @@ func (ec *executionContext) childFields_Session(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Session", field.Name)
 }
 
+func (ec *executionContext) childFields_SharedContact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_SharedContact_name(ctx, field)
+	case "phone":
+		return ec.fieldContext_SharedContact_phone(ctx, field)
+	case "email":
+		return ec.fieldContext_SharedContact_email(ctx, field)
+	case "address":
+		return ec.fieldContext_SharedContact_address(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SharedContact", field.Name)
+}
+
 func (ec *executionContext) childFields_Table(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8777,6 +9663,10 @@ func (ec *executionContext) childFields_Table(ctx context.Context, field graphql
 		return ec.fieldContext_Table_daysToFirstMeeting(ctx, field)
 	case "daysToPlan":
 		return ec.fieldContext_Table_daysToPlan(ctx, field)
+	case "planNeedsApproval":
+		return ec.fieldContext_Table_planNeedsApproval(ctx, field)
+	case "closureNeedsApproval":
+		return ec.fieldContext_Table_closureNeedsApproval(ctx, field)
 	case "municipalities":
 		return ec.fieldContext_Table_municipalities(ctx, field)
 	case "coordinator":
@@ -9130,6 +10020,44 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // endregion ************************** internal!.gotpl ***************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_Agenda_approvalsWaiting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
 
 func (ec *executionContext) field_Agenda_casesWithoutManager_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -9549,6 +10477,136 @@ func (ec *executionContext) field_Agenda_referralsWaiting_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Agenda_serviceRequestsIncoming_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Agenda_serviceRequestsOverdue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Case_approvals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.ApprovalOrder, error) {
+			return ec.unmarshalOApprovalOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.ApprovalWhereInput, error) {
+			return ec.unmarshalOApprovalWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Case_assessments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9811,6 +10869,60 @@ func (ec *executionContext) field_Case_outcomes_args(ctx context.Context, rawArg
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.OutcomeWhereInput, error) {
 			return ec.unmarshalOOutcomeWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOutcomeWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Case_serviceRequests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.ServiceRequestOrder, error) {
+			return ec.unmarshalOServiceRequestOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.ServiceRequestWhereInput, error) {
+			return ec.unmarshalOServiceRequestWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10259,6 +11371,76 @@ func (ec *executionContext) field_Indicators_referrals_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Indicators_serviceRequestDaysToAnswerMedian_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_serviceRequestsAccepted_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_serviceRequestsCompletedSuccessfully_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_serviceRequestsDeclined_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_serviceRequestsSent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Indicators_takingsInCharge_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10651,6 +11833,36 @@ func (ec *executionContext) field_Municipality_tables_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acceptServiceRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "plannedStart",
+		func(ctx context.Context, v any) (domain.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["plannedStart"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_acceptTransfer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10911,6 +12123,28 @@ func (ec *executionContext) field_Mutation_addTableMember_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_approveProposal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_assignCaseManager_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10938,6 +12172,36 @@ func (ec *executionContext) field_Mutation_assignCaseManager_args(ctx context.Co
 		return nil, err
 	}
 	args["caseManagerID"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelServiceRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
 	return args, nil
 }
 
@@ -11006,6 +12270,28 @@ func (ec *executionContext) field_Mutation_closeCase_args(ctx context.Context, r
 		return nil, err
 	}
 	args["commitmentsFulfilled"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_completeServiceRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (pathway.CompleteServiceRequestInput, error) {
+			return ec.unmarshalNCompleteServiceRequestInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐCompleteServiceRequestInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -11162,6 +12448,36 @@ func (ec *executionContext) field_Mutation_declineReferral_args(ctx context.Cont
 		return nil, err
 	}
 	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_declineServiceRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (servicerequest.DeclineReason, error) {
+			return ec.unmarshalNServiceRequestDeclineReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐDeclineReason(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg2
 	return args, nil
 }
 
@@ -11639,6 +12955,36 @@ func (ec *executionContext) field_Mutation_requestPasswordReset_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_requestService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (pathway.RequestServiceInput, error) {
+			return ec.unmarshalNRequestServiceInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐRequestServiceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_resetPassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11658,6 +13004,36 @@ func (ec *executionContext) field_Mutation_resetPassword_args(ctx context.Contex
 		return nil, err
 	}
 	args["password"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_returnProposal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
 	return args, nil
 }
 
@@ -11738,6 +13114,36 @@ func (ec *executionContext) field_Mutation_setNotificationDelivery_args(ctx cont
 		return nil, err
 	}
 	args["delivery"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setTableApprovals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "plan",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["plan"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "closure",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["closure"] = arg2
 	return args, nil
 }
 
@@ -13949,6 +15355,60 @@ func (ec *executionContext) field_Query_searchCases_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_serviceRequests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.ServiceRequestOrder, error) {
+			return ec.unmarshalOServiceRequestOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.ServiceRequestWhereInput, error) {
+			return ec.unmarshalOServiceRequestWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_tables_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15191,6 +16651,138 @@ func (ec *executionContext) fieldContext_Agenda_directivesToAcknowledge(ctx cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Agenda_serviceRequestsIncoming(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_serviceRequestsIncoming(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ServiceRequestsIncoming(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceRequestConnection) graphql.Marshaler {
+			return ec.marshalNServiceRequestConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_serviceRequestsIncoming(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceRequestConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agenda_serviceRequestsIncoming_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_serviceRequestsOverdue(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_serviceRequestsOverdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ServiceRequestsOverdue(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceRequestConnection) graphql.Marshaler {
+			return ec.marshalNServiceRequestConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_serviceRequestsOverdue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceRequestConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agenda_serviceRequestsOverdue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_approvalsWaiting(ctx context.Context, field graphql.CollectedField, obj *pathway.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agenda_approvalsWaiting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ApprovalsWaiting(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ApprovalConnection) graphql.Marshaler {
+			return ec.marshalNApprovalConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agenda_approvalsWaiting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApprovalConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agenda_approvalsWaiting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ApiToken_id(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15382,6 +16974,497 @@ func (ec *executionContext) fieldContext_ApiToken_user(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Approval_id(ctx context.Context, field graphql.CollectedField, obj *ent.Approval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Approval_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Approval_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Approval", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Approval_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Approval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Approval_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Approval_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Approval", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Approval_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Approval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Approval_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Approval_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Approval", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Approval_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Approval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Approval_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v approval.Kind) graphql.Marshaler {
+			return ec.marshalNApprovalKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Approval_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Approval", field, false, false, "ApprovalKind")
+}
+
+func (ec *executionContext) _Approval_status(ctx context.Context, field graphql.CollectedField, obj *ent.Approval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Approval_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v approval.Status) graphql.Marshaler {
+			return ec.marshalNApprovalStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Approval_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Approval", field, false, false, "ApprovalStatus")
+}
+
+func (ec *executionContext) _Approval_proposedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Approval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Approval_proposedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProposedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Approval_proposedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Approval", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Approval_decidedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Approval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Approval_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Approval_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Approval", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Approval_agreedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Approval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Approval_agreedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AgreedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Approval_agreedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Approval", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Approval_closureReason(ctx context.Context, field graphql.CollectedField, obj *ent.Approval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Approval_closureReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosureReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *approval.ClosureReason) graphql.Marshaler {
+			return ec.marshalOCaseClosureReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐClosureReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Approval_closureReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Approval", field, false, false, "CaseClosureReason")
+}
+
+func (ec *executionContext) _Approval_note(ctx context.Context, field graphql.CollectedField, obj *ent.Approval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Approval_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Approval_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Approval", field, false, false, "String")
+}
+
+func (ec *executionContext) _Approval_returnReason(ctx context.Context, field graphql.CollectedField, obj *ent.Approval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Approval_returnReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Approval_returnReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Approval", field, false, false, "String")
+}
+
+func (ec *executionContext) _Approval_case(ctx context.Context, field graphql.CollectedField, obj *ent.Approval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Approval_case(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Case(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Approval_case(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Approval",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Approval_proposedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Approval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Approval_proposedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProposedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Approval_proposedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Approval",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Approval_decidedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Approval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Approval_decidedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Approval_decidedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Approval",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApprovalConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ApprovalConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApprovalConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ApprovalEdge) graphql.Marshaler {
+			return ec.marshalOApprovalEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApprovalConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApprovalConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApprovalEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApprovalConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.ApprovalConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApprovalConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[gid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApprovalConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApprovalConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApprovalConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.ApprovalConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApprovalConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApprovalConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApprovalConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ApprovalEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ApprovalEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApprovalEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Approval) graphql.Marshaler {
+			return ec.marshalOApproval2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApproval(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApprovalEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApprovalEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Approval(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApprovalEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.ApprovalEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApprovalEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[gid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApprovalEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApprovalEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _AreaFinding_area(ctx context.Context, field graphql.CollectedField, obj *domain.AreaFinding) (ret graphql.Marshaler) {
@@ -17277,6 +19360,94 @@ func (ec *executionContext) fieldContext_Case_outcomes(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Case_serviceRequests(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_serviceRequests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ServiceRequests(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.ServiceRequestOrder), fc.Args["where"].(*ent.ServiceRequestWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceRequestConnection) graphql.Marshaler {
+			return ec.marshalNServiceRequestConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_serviceRequests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceRequestConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_serviceRequests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Case_approvals(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_approvals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Approvals(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.ApprovalOrder), fc.Args["where"].(*ent.ApprovalWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ApprovalConnection) graphql.Marshaler {
+			return ec.marshalNApprovalConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_approvals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApprovalConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_approvals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Case_overdue(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17998,6 +20169,98 @@ func (ec *executionContext) fieldContext_CaseEvent_closureReason(_ context.Conte
 	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "CaseClosureReason")
 }
 
+func (ec *executionContext) _CaseEvent_declineReason(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_declineReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclineReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *caseevent.DeclineReason) graphql.Marshaler {
+			return ec.marshalOServiceRequestDeclineReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐDeclineReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_declineReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "ServiceRequestDeclineReason")
+}
+
+func (ec *executionContext) _CaseEvent_completionReason(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_completionReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompletionReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *caseevent.CompletionReason) graphql.Marshaler {
+			return ec.marshalOServiceRequestCompletionReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐCompletionReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_completionReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "ServiceRequestCompletionReason")
+}
+
+func (ec *executionContext) _CaseEvent_successful(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_successful(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Successful, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_successful(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CaseEvent_approvalKind(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_approvalKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApprovalKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *caseevent.ApprovalKind) graphql.Marshaler {
+			return ec.marshalOApprovalKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐApprovalKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_approvalKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "ApprovalKind")
+}
+
 func (ec *executionContext) _CaseEvent_day(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18176,6 +20439,38 @@ func (ec *executionContext) fieldContext_CaseEvent_toTable(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Table(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseEvent_organization(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseEvent_organization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organization(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalOOrganization2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseEvent_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
 		},
 	}
 	return fc, nil
@@ -22382,6 +24677,226 @@ func (ec *executionContext) fieldContext_Indicators_meetingsHeld(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Indicators_meetingsHeld_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_serviceRequestsSent(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_serviceRequestsSent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ServiceRequestsSent(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_serviceRequestsSent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_serviceRequestsSent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_serviceRequestsAccepted(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_serviceRequestsAccepted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ServiceRequestsAccepted(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_serviceRequestsAccepted(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_serviceRequestsAccepted_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_serviceRequestsDeclined(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_serviceRequestsDeclined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ServiceRequestsDeclined(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_serviceRequestsDeclined(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_serviceRequestsDeclined_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_serviceRequestsCompletedSuccessfully(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_serviceRequestsCompletedSuccessfully(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ServiceRequestsCompletedSuccessfully(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_serviceRequestsCompletedSuccessfully(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_serviceRequestsCompletedSuccessfully_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_serviceRequestDaysToAnswerMedian(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_serviceRequestDaysToAnswerMedian(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ServiceRequestDaysToAnswerMedian(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_serviceRequestDaysToAnswerMedian(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_serviceRequestDaysToAnswerMedian_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27393,6 +29908,182 @@ func (ec *executionContext) fieldContext_Mutation_addNote(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_requestService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestService(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["input"].(pathway.RequestServiceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceRequest) graphql.Marshaler {
+			return ec.marshalNServiceRequest2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelServiceRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelServiceRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelServiceRequest(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceRequest) graphql.Marshaler {
+			return ec.marshalNServiceRequest2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelServiceRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelServiceRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveProposal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveProposal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveProposal(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveProposal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveProposal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_returnProposal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_returnProposal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReturnProposal(ctx, fc.Args["id"].(gid.ID), fc.Args["version"].(int), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_returnProposal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_returnProposal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_setTableTimeLimits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27431,6 +30122,182 @@ func (ec *executionContext) fieldContext_Mutation_setTableTimeLimits(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_setTableTimeLimits_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acceptServiceRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acceptServiceRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcceptServiceRequest(ctx, fc.Args["id"].(gid.ID), fc.Args["plannedStart"].(domain.Date), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceRequest) graphql.Marshaler {
+			return ec.marshalNServiceRequest2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acceptServiceRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acceptServiceRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_declineServiceRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_declineServiceRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeclineServiceRequest(ctx, fc.Args["id"].(gid.ID), fc.Args["reason"].(servicerequest.DeclineReason), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceRequest) graphql.Marshaler {
+			return ec.marshalNServiceRequest2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_declineServiceRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_declineServiceRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_completeServiceRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_completeServiceRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CompleteServiceRequest(ctx, fc.Args["id"].(gid.ID), fc.Args["input"].(pathway.CompleteServiceRequestInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceRequest) graphql.Marshaler {
+			return ec.marshalNServiceRequest2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_completeServiceRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_completeServiceRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setTableApprovals(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setTableApprovals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetTableApprovals(ctx, fc.Args["id"].(gid.ID), fc.Args["plan"].(bool), fc.Args["closure"].(bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TerritorialTable) graphql.Marshaler {
+			return ec.marshalNTable2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTerritorialTable(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setTableApprovals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Table(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setTableApprovals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -34057,6 +36924,50 @@ func (ec *executionContext) fieldContext_Query_protocols(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_serviceRequests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_serviceRequests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ServiceRequests(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.ServiceRequestOrder), fc.Args["where"].(*ent.ServiceRequestWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceRequestConnection) graphql.Marshaler {
+			return ec.marshalNServiceRequestConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_serviceRequests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceRequestConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_serviceRequests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_tables(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34680,6 +37591,809 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _ServiceRequest_id(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ServiceRequest_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ServiceRequest_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ServiceRequest_kind(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v servicerequest.Kind) graphql.Marshaler {
+			return ec.marshalNInterventionKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "InterventionKind")
+}
+
+func (ec *executionContext) _ServiceRequest_need(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_need(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Need, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _ServiceRequest_neededBy(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_neededBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NeededBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_neededBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ServiceRequest_sharedContact(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_sharedContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SharedContact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.ContactDatum) graphql.Marshaler {
+			return ec.marshalNContactDatum2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐContactDatumᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_sharedContact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "ContactDatum")
+}
+
+func (ec *executionContext) _ServiceRequest_status(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v servicerequest.Status) graphql.Marshaler {
+			return ec.marshalNServiceRequestStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "ServiceRequestStatus")
+}
+
+func (ec *executionContext) _ServiceRequest_sentOn(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_sentOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SentOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_sentOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ServiceRequest_answerDueOn(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_answerDueOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnswerDueOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_answerDueOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ServiceRequest_answeredOn(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_answeredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnsweredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_answeredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ServiceRequest_plannedStart(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_plannedStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlannedStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_plannedStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ServiceRequest_declineReason(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_declineReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclineReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *servicerequest.DeclineReason) graphql.Marshaler {
+			return ec.marshalOServiceRequestDeclineReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐDeclineReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_declineReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "ServiceRequestDeclineReason")
+}
+
+func (ec *executionContext) _ServiceRequest_answerNote(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_answerNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnswerNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_answerNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _ServiceRequest_completedOn(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_completedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompletedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_completedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ServiceRequest_successful(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_successful(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Successful, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_successful(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ServiceRequest_completionReason(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_completionReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompletionReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *servicerequest.CompletionReason) graphql.Marshaler {
+			return ec.marshalOServiceRequestCompletionReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐCompletionReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_completionReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "ServiceRequestCompletionReason")
+}
+
+func (ec *executionContext) _ServiceRequest_completionNote(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_completionNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompletionNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_completionNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _ServiceRequest_case(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_case(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Case(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalOCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_case(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceRequest_organization(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_organization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organization(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceRequest_table(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_table(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Table(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TerritorialTable) graphql.Marshaler {
+			return ec.marshalNTable2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTerritorialTable(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_table(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Table(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceRequest_requestedBy(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_requestedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_requestedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceRequest_answeredBy(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_answeredBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnsweredBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_answeredBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceRequest_intervention(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_intervention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Intervention(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Intervention) graphql.Marshaler {
+			return ec.marshalOIntervention2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐIntervention(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_intervention(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Intervention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceRequest_overdue(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ServiceRequest().Overdue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequest", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _ServiceRequest_contact(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequest_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ServiceRequest().Contact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *pathway.SharedContact) graphql.Marshaler {
+			return ec.marshalOSharedContact2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐSharedContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequest_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedContact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceRequestConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequestConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ServiceRequestEdge) graphql.Marshaler {
+			return ec.marshalOServiceRequestEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequestConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceRequestEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceRequestConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequestConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[gid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequestConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceRequestConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequestConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequestConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequestConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ServiceRequestEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequestEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceRequest) graphql.Marshaler {
+			return ec.marshalOServiceRequest2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequest(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequestEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceRequestEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceRequest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceRequestEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceRequestEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[gid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceRequestEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceRequestEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _Session_id(ctx context.Context, field graphql.CollectedField, obj *ent.Session) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34848,6 +38562,98 @@ func (ec *executionContext) fieldContext_Session_user(_ context.Context, field g
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SharedContact_name(ctx context.Context, field graphql.CollectedField, obj *pathway.SharedContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedContact_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SharedContact_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _SharedContact_phone(ctx context.Context, field graphql.CollectedField, obj *pathway.SharedContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedContact_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SharedContact_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _SharedContact_email(ctx context.Context, field graphql.CollectedField, obj *pathway.SharedContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedContact_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SharedContact_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _SharedContact_address(ctx context.Context, field graphql.CollectedField, obj *pathway.SharedContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedContact_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SharedContact_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedContact", field, false, false, "String")
 }
 
 func (ec *executionContext) _Subscription_notificationAdded(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
@@ -35085,6 +38891,52 @@ func (ec *executionContext) _Table_daysToPlan(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Table_daysToPlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Table", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Table_planNeedsApproval(ctx context.Context, field graphql.CollectedField, obj *ent.TerritorialTable) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Table_planNeedsApproval(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanNeedsApproval, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Table_planNeedsApproval(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Table", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Table_closureNeedsApproval(ctx context.Context, field graphql.CollectedField, obj *ent.TerritorialTable) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Table_closureNeedsApproval(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosureNeedsApproval, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Table_closureNeedsApproval(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Table", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Table_municipalities(ctx context.Context, field graphql.CollectedField, obj *ent.TerritorialTable) (ret graphql.Marshaler) {
@@ -38261,6 +42113,507 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputApprovalOrder(ctx context.Context, obj any) (ent.ApprovalOrder, error) {
+	var it ent.ApprovalOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNApprovalOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalApprovalOrder unmarshals raw into the ApprovalOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalApprovalOrder(ctx context.Context, raw any) (ent.ApprovalOrder, error) {
+	var out ent.ApprovalOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ApprovalOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputApprovalWhereInput(ctx context.Context, obj any) (ent.ApprovalWhereInput, error) {
+	var it ent.ApprovalWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "proposedAt", "proposedAtNEQ", "proposedAtIn", "proposedAtNotIn", "proposedAtGT", "proposedAtGTE", "proposedAtLT", "proposedAtLTE", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE", "decidedAtIsNil", "decidedAtNotNil", "hasCase", "hasCaseWith", "hasProposedBy", "hasProposedByWith", "hasDecidedBy", "hasDecidedByWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOApprovalWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOApprovalWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOApprovalWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOApprovalKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOApprovalKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOApprovalKind2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOApprovalKind2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOApprovalStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOApprovalStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOApprovalStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOApprovalStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "proposedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedAt = data
+		case "proposedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedAtNEQ = data
+		case "proposedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedAtIn = data
+		case "proposedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedAtNotIn = data
+		case "proposedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedAtGT = data
+		case "proposedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedAtGTE = data
+		case "proposedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedAtLT = data
+		case "proposedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedAtLTE = data
+		case "decidedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAt = data
+		case "decidedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtNEQ = data
+		case "decidedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtIn = data
+		case "decidedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtNotIn = data
+		case "decidedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtGT = data
+		case "decidedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtGTE = data
+		case "decidedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtLT = data
+		case "decidedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtLTE = data
+		case "decidedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtIsNil = data
+		case "decidedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtNotNil = data
+		case "hasCase":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCase"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCase = data
+		case "hasCaseWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCaseWith"))
+			data, err := ec.unmarshalOCaseWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCaseWith = data
+		case "hasProposedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProposedBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProposedBy = data
+		case "hasProposedByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProposedByWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProposedByWith = data
+		case "hasDecidedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDecidedBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDecidedBy = data
+		case "hasDecidedByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDecidedByWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDecidedByWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalApprovalWhereInput unmarshals raw into the ApprovalWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalApprovalWhereInput(ctx context.Context, raw any) (ent.ApprovalWhereInput, error) {
+	var out ent.ApprovalWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ApprovalWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAreaFindingInput(ctx context.Context, obj any) (domain.AreaFinding, error) {
 	var it domain.AreaFinding
 	if obj == nil {
@@ -40115,7 +44468,7 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "referredOn", "referredOnNEQ", "referredOnIn", "referredOnNotIn", "referredOnGT", "referredOnGTE", "referredOnLT", "referredOnLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "takenInChargeOn", "takenInChargeOnNEQ", "takenInChargeOnIn", "takenInChargeOnNotIn", "takenInChargeOnGT", "takenInChargeOnGTE", "takenInChargeOnLT", "takenInChargeOnLTE", "takenInChargeOnIsNil", "takenInChargeOnNotNil", "closedOn", "closedOnNEQ", "closedOnIn", "closedOnNotIn", "closedOnGT", "closedOnGTE", "closedOnLT", "closedOnLTE", "closedOnIsNil", "closedOnNotNil", "closureReason", "closureReasonNEQ", "closureReasonIn", "closureReasonNotIn", "closureReasonIsNil", "closureReasonNotNil", "consentGivenAt", "consentGivenAtNEQ", "consentGivenAtIn", "consentGivenAtNotIn", "consentGivenAtGT", "consentGivenAtGTE", "consentGivenAtLT", "consentGivenAtLTE", "consentGivenAtIsNil", "consentGivenAtNotNil", "firstMeetingOn", "firstMeetingOnNEQ", "firstMeetingOnIn", "firstMeetingOnNotIn", "firstMeetingOnGT", "firstMeetingOnGTE", "firstMeetingOnLT", "firstMeetingOnLTE", "firstMeetingOnIsNil", "firstMeetingOnNotNil", "firstMeetingDueOn", "firstMeetingDueOnNEQ", "firstMeetingDueOnIn", "firstMeetingDueOnNotIn", "firstMeetingDueOnGT", "firstMeetingDueOnGTE", "firstMeetingDueOnLT", "firstMeetingDueOnLTE", "firstMeetingDueOnIsNil", "firstMeetingDueOnNotNil", "planDueOn", "planDueOnNEQ", "planDueOnIn", "planDueOnNotIn", "planDueOnGT", "planDueOnGTE", "planDueOnLT", "planDueOnLTE", "planDueOnIsNil", "planDueOnNotNil", "transferRequestedAt", "transferRequestedAtNEQ", "transferRequestedAtIn", "transferRequestedAtNotIn", "transferRequestedAtGT", "transferRequestedAtGTE", "transferRequestedAtLT", "transferRequestedAtLTE", "transferRequestedAtIsNil", "transferRequestedAtNotNil", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "hasPerson", "hasPersonWith", "hasTable", "hasTableWith", "hasReferringOrganization", "hasReferringOrganizationWith", "hasReferringOperator", "hasReferringOperatorWith", "hasCaseManager", "hasCaseManagerWith", "hasTeam", "hasTeamWith", "hasTransferTo", "hasTransferToWith", "hasAssessments", "hasAssessmentsWith", "hasMonitoringMeetings", "hasMonitoringMeetingsWith", "hasPreviousCase", "hasPreviousCaseWith", "hasNextCase", "hasNextCaseWith", "hasEvents", "hasEventsWith", "hasPlan", "hasPlanWith", "hasInterventions", "hasInterventionsWith", "hasOutcomes", "hasOutcomesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "referredOn", "referredOnNEQ", "referredOnIn", "referredOnNotIn", "referredOnGT", "referredOnGTE", "referredOnLT", "referredOnLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "takenInChargeOn", "takenInChargeOnNEQ", "takenInChargeOnIn", "takenInChargeOnNotIn", "takenInChargeOnGT", "takenInChargeOnGTE", "takenInChargeOnLT", "takenInChargeOnLTE", "takenInChargeOnIsNil", "takenInChargeOnNotNil", "closedOn", "closedOnNEQ", "closedOnIn", "closedOnNotIn", "closedOnGT", "closedOnGTE", "closedOnLT", "closedOnLTE", "closedOnIsNil", "closedOnNotNil", "closureReason", "closureReasonNEQ", "closureReasonIn", "closureReasonNotIn", "closureReasonIsNil", "closureReasonNotNil", "consentGivenAt", "consentGivenAtNEQ", "consentGivenAtIn", "consentGivenAtNotIn", "consentGivenAtGT", "consentGivenAtGTE", "consentGivenAtLT", "consentGivenAtLTE", "consentGivenAtIsNil", "consentGivenAtNotNil", "firstMeetingOn", "firstMeetingOnNEQ", "firstMeetingOnIn", "firstMeetingOnNotIn", "firstMeetingOnGT", "firstMeetingOnGTE", "firstMeetingOnLT", "firstMeetingOnLTE", "firstMeetingOnIsNil", "firstMeetingOnNotNil", "firstMeetingDueOn", "firstMeetingDueOnNEQ", "firstMeetingDueOnIn", "firstMeetingDueOnNotIn", "firstMeetingDueOnGT", "firstMeetingDueOnGTE", "firstMeetingDueOnLT", "firstMeetingDueOnLTE", "firstMeetingDueOnIsNil", "firstMeetingDueOnNotNil", "planDueOn", "planDueOnNEQ", "planDueOnIn", "planDueOnNotIn", "planDueOnGT", "planDueOnGTE", "planDueOnLT", "planDueOnLTE", "planDueOnIsNil", "planDueOnNotNil", "transferRequestedAt", "transferRequestedAtNEQ", "transferRequestedAtIn", "transferRequestedAtNotIn", "transferRequestedAtGT", "transferRequestedAtGTE", "transferRequestedAtLT", "transferRequestedAtLTE", "transferRequestedAtIsNil", "transferRequestedAtNotNil", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "hasPerson", "hasPersonWith", "hasTable", "hasTableWith", "hasReferringOrganization", "hasReferringOrganizationWith", "hasReferringOperator", "hasReferringOperatorWith", "hasCaseManager", "hasCaseManagerWith", "hasTeam", "hasTeamWith", "hasTransferTo", "hasTransferToWith", "hasAssessments", "hasAssessmentsWith", "hasMonitoringMeetings", "hasMonitoringMeetingsWith", "hasPreviousCase", "hasPreviousCaseWith", "hasNextCase", "hasNextCaseWith", "hasEvents", "hasEventsWith", "hasPlan", "hasPlanWith", "hasInterventions", "hasInterventionsWith", "hasOutcomes", "hasOutcomesWith", "hasServiceRequests", "hasServiceRequestsWith", "hasApprovals", "hasApprovalsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -41312,6 +45665,34 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.HasOutcomesWith = data
+		case "hasServiceRequests":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasServiceRequests"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasServiceRequests = data
+		case "hasServiceRequestsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasServiceRequestsWith"))
+			data, err := ec.unmarshalOServiceRequestWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasServiceRequestsWith = data
+		case "hasApprovals":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasApprovals"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasApprovals = data
+		case "hasApprovalsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasApprovalsWith"))
+			data, err := ec.unmarshalOApprovalWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasApprovalsWith = data
 		}
 	}
 	return it, nil
@@ -41967,6 +46348,69 @@ func (ec *executionContext) unmarshalInputCommitmentWhereInput(ctx context.Conte
 func UnmarshalCommitmentWhereInput(ctx context.Context, raw any) (ent.CommitmentWhereInput, error) {
 	var out ent.CommitmentWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommitmentWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCompleteServiceRequestInput(ctx context.Context, obj any) (pathway.CompleteServiceRequestInput, error) {
+	var it pathway.CompleteServiceRequestInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"successful", "reason", "note", "completedOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "successful":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("successful"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Successful = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNServiceRequestCompletionReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐCompletionReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "completedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completedOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletedOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCompleteServiceRequestInput unmarshals raw into the CompleteServiceRequestInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCompleteServiceRequestInput(ctx context.Context, raw any) (pathway.CompleteServiceRequestInput, error) {
+	var out pathway.CompleteServiceRequestInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CompleteServiceRequestInput", raw, &out)
 	return out, err
 }
 
@@ -55659,6 +60103,927 @@ func UnmarshalReferCaseInput(ctx context.Context, raw any) (pathway.ReferCaseInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRequestServiceInput(ctx context.Context, obj any) (pathway.RequestServiceInput, error) {
+	var it pathway.RequestServiceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"organizationID", "kind", "need", "neededBy", "shareContact"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNInterventionKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "need":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("need"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Need = data
+		case "neededBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("neededBy"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeededBy = data
+		case "shareContact":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shareContact"))
+			data, err := ec.unmarshalOContactDatum2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐContactDatumᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShareContact = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRequestServiceInput unmarshals raw into the RequestServiceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRequestServiceInput(ctx context.Context, raw any) (pathway.RequestServiceInput, error) {
+	var out pathway.RequestServiceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RequestServiceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputServiceRequestOrder(ctx context.Context, obj any) (ent.ServiceRequestOrder, error) {
+	var it ent.ServiceRequestOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNServiceRequestOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalServiceRequestOrder unmarshals raw into the ServiceRequestOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalServiceRequestOrder(ctx context.Context, raw any) (ent.ServiceRequestOrder, error) {
+	var out ent.ServiceRequestOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ServiceRequestOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputServiceRequestWhereInput(ctx context.Context, obj any) (ent.ServiceRequestWhereInput, error) {
+	var it ent.ServiceRequestWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "neededBy", "neededByNEQ", "neededByIn", "neededByNotIn", "neededByGT", "neededByGTE", "neededByLT", "neededByLTE", "neededByIsNil", "neededByNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "sentOn", "sentOnNEQ", "sentOnIn", "sentOnNotIn", "sentOnGT", "sentOnGTE", "sentOnLT", "sentOnLTE", "answerDueOn", "answerDueOnNEQ", "answerDueOnIn", "answerDueOnNotIn", "answerDueOnGT", "answerDueOnGTE", "answerDueOnLT", "answerDueOnLTE", "answeredOn", "answeredOnNEQ", "answeredOnIn", "answeredOnNotIn", "answeredOnGT", "answeredOnGTE", "answeredOnLT", "answeredOnLTE", "answeredOnIsNil", "answeredOnNotNil", "declineReason", "declineReasonNEQ", "declineReasonIn", "declineReasonNotIn", "declineReasonIsNil", "declineReasonNotNil", "completedOn", "completedOnNEQ", "completedOnIn", "completedOnNotIn", "completedOnGT", "completedOnGTE", "completedOnLT", "completedOnLTE", "completedOnIsNil", "completedOnNotNil", "successful", "successfulNEQ", "successfulIsNil", "successfulNotNil", "completionReason", "completionReasonNEQ", "completionReasonIn", "completionReasonNotIn", "completionReasonIsNil", "completionReasonNotNil", "hasCase", "hasCaseWith", "hasOrganization", "hasOrganizationWith", "hasTable", "hasTableWith", "hasRequestedBy", "hasRequestedByWith", "hasAnsweredBy", "hasAnsweredByWith", "hasIntervention", "hasInterventionWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOServiceRequestWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOServiceRequestWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOServiceRequestWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOInterventionKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOInterventionKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOInterventionKind2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOInterventionKind2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "neededBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("neededBy"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeededBy = data
+		case "neededByNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("neededByNEQ"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeededByNEQ = data
+		case "neededByIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("neededByIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeededByIn = data
+		case "neededByNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("neededByNotIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeededByNotIn = data
+		case "neededByGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("neededByGT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeededByGT = data
+		case "neededByGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("neededByGTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeededByGTE = data
+		case "neededByLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("neededByLT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeededByLT = data
+		case "neededByLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("neededByLTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeededByLTE = data
+		case "neededByIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("neededByIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeededByIsNil = data
+		case "neededByNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("neededByNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeededByNotNil = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOServiceRequestStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOServiceRequestStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOServiceRequestStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOServiceRequestStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "sentOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentOn = data
+		case "sentOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentOnNEQ = data
+		case "sentOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentOnIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentOnIn = data
+		case "sentOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentOnNotIn = data
+		case "sentOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentOnGT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentOnGT = data
+		case "sentOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentOnGTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentOnGTE = data
+		case "sentOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentOnLT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentOnLT = data
+		case "sentOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentOnLTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentOnLTE = data
+		case "answerDueOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerDueOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerDueOn = data
+		case "answerDueOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerDueOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerDueOnNEQ = data
+		case "answerDueOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerDueOnIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerDueOnIn = data
+		case "answerDueOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerDueOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerDueOnNotIn = data
+		case "answerDueOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerDueOnGT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerDueOnGT = data
+		case "answerDueOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerDueOnGTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerDueOnGTE = data
+		case "answerDueOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerDueOnLT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerDueOnLT = data
+		case "answerDueOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerDueOnLTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerDueOnLTE = data
+		case "answeredOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answeredOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnsweredOn = data
+		case "answeredOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answeredOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnsweredOnNEQ = data
+		case "answeredOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answeredOnIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnsweredOnIn = data
+		case "answeredOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answeredOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnsweredOnNotIn = data
+		case "answeredOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answeredOnGT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnsweredOnGT = data
+		case "answeredOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answeredOnGTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnsweredOnGTE = data
+		case "answeredOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answeredOnLT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnsweredOnLT = data
+		case "answeredOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answeredOnLTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnsweredOnLTE = data
+		case "answeredOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answeredOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnsweredOnIsNil = data
+		case "answeredOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answeredOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnsweredOnNotNil = data
+		case "declineReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReason"))
+			data, err := ec.unmarshalOServiceRequestDeclineReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐDeclineReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclineReason = data
+		case "declineReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonNEQ"))
+			data, err := ec.unmarshalOServiceRequestDeclineReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐDeclineReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclineReasonNEQ = data
+		case "declineReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonIn"))
+			data, err := ec.unmarshalOServiceRequestDeclineReason2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐDeclineReasonᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclineReasonIn = data
+		case "declineReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonNotIn"))
+			data, err := ec.unmarshalOServiceRequestDeclineReason2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐDeclineReasonᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclineReasonNotIn = data
+		case "declineReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclineReasonIsNil = data
+		case "declineReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclineReasonNotNil = data
+		case "completedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completedOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletedOn = data
+		case "completedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completedOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletedOnNEQ = data
+		case "completedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completedOnIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletedOnIn = data
+		case "completedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completedOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletedOnNotIn = data
+		case "completedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completedOnGT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletedOnGT = data
+		case "completedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completedOnGTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletedOnGTE = data
+		case "completedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completedOnLT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletedOnLT = data
+		case "completedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completedOnLTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletedOnLTE = data
+		case "completedOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completedOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletedOnIsNil = data
+		case "completedOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completedOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletedOnNotNil = data
+		case "successful":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("successful"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Successful = data
+		case "successfulNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("successfulNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuccessfulNEQ = data
+		case "successfulIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("successfulIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuccessfulIsNil = data
+		case "successfulNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("successfulNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuccessfulNotNil = data
+		case "completionReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionReason"))
+			data, err := ec.unmarshalOServiceRequestCompletionReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐCompletionReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionReason = data
+		case "completionReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionReasonNEQ"))
+			data, err := ec.unmarshalOServiceRequestCompletionReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐCompletionReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionReasonNEQ = data
+		case "completionReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionReasonIn"))
+			data, err := ec.unmarshalOServiceRequestCompletionReason2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐCompletionReasonᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionReasonIn = data
+		case "completionReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionReasonNotIn"))
+			data, err := ec.unmarshalOServiceRequestCompletionReason2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐCompletionReasonᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionReasonNotIn = data
+		case "completionReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionReasonIsNil = data
+		case "completionReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionReasonNotNil = data
+		case "hasCase":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCase"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCase = data
+		case "hasCaseWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCaseWith"))
+			data, err := ec.unmarshalOCaseWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCaseWith = data
+		case "hasOrganization":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganization"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrganization = data
+		case "hasOrganizationWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizationWith"))
+			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrganizationWith = data
+		case "hasTable":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTable"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTable = data
+		case "hasTableWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTableWith"))
+			data, err := ec.unmarshalOTableWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTableWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTableWith = data
+		case "hasRequestedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRequestedBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRequestedBy = data
+		case "hasRequestedByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRequestedByWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRequestedByWith = data
+		case "hasAnsweredBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAnsweredBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAnsweredBy = data
+		case "hasAnsweredByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAnsweredByWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAnsweredByWith = data
+		case "hasIntervention":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIntervention"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasIntervention = data
+		case "hasInterventionWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasInterventionWith"))
+			data, err := ec.unmarshalOInterventionWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐInterventionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasInterventionWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalServiceRequestWhereInput unmarshals raw into the ServiceRequestWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalServiceRequestWhereInput(ctx context.Context, raw any) (ent.ServiceRequestWhereInput, error) {
+	var out ent.ServiceRequestWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ServiceRequestWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTableMembershipOrder(ctx context.Context, obj any) (ent.TableMembershipOrder, error) {
 	var it ent.TableMembershipOrder
 	if obj == nil {
@@ -58401,6 +63766,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Session(ctx, sel, obj)
+	case *ent.ServiceRequest:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ServiceRequest(ctx, sel, obj)
 	case *ent.ProtocolParty:
 		if obj == nil {
 			return graphql.Null
@@ -58541,6 +63911,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Assessment(ctx, sel, obj)
+	case *ent.Approval:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Approval(ctx, sel, obj)
 	case *ent.APIToken:
 		if obj == nil {
 			return graphql.Null
@@ -58646,6 +64021,24 @@ func (ec *executionContext) _Agenda(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Agenda_directivesToAcknowledge(ctx, field, obj)
 				})
+		case "serviceRequestsIncoming":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agenda_serviceRequestsIncoming(ctx, field, obj)
+				})
+		case "serviceRequestsOverdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agenda_serviceRequestsOverdue(ctx, field, obj)
+				})
+		case "approvalsWaiting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agenda_approvalsWaiting(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -58715,6 +64108,188 @@ func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ApiToken_user(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var approvalImplementors = []string{"Approval", "Node"}
+
+func (ec *executionContext) _Approval(ctx context.Context, sel ast.SelectionSet, obj *ent.Approval) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, approvalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Approval")
+		case "id":
+			out.Values[i] = ec._Approval_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Approval_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Approval_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Approval_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Approval_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "proposedAt":
+			out.Values[i] = ec._Approval_proposedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedAt":
+			out.Values[i] = ec._Approval_decidedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "agreedOn":
+			out.Values[i] = ec._Approval_agreedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closureReason":
+			out.Values[i] = ec._Approval_closureReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._Approval_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "returnReason":
+			out.Values[i] = ec._Approval_returnReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "case":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Approval_case(ctx, field, obj)
+				})
+		case "proposedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Approval_proposedBy(ctx, field, obj)
+				})
+		case "decidedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Approval_decidedBy(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var approvalConnectionImplementors = []string{"ApprovalConnection"}
+
+func (ec *executionContext) _ApprovalConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.ApprovalConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, approvalConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApprovalConnection")
+		case "edges":
+			out.Values[i] = ec._ApprovalConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ApprovalConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ApprovalConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var approvalEdgeImplementors = []string{"ApprovalEdge"}
+
+func (ec *executionContext) _ApprovalEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.ApprovalEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, approvalEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApprovalEdge")
+		case "node":
+			out.Values[i] = ec._ApprovalEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._ApprovalEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -59303,6 +64878,18 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Case_outcomes(ctx, field, obj)
 				})
+		case "serviceRequests":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_serviceRequests(ctx, field, obj)
+				})
+		case "approvals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_approvals(ctx, field, obj)
+				})
 		case "overdue":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -59592,6 +65179,26 @@ func (ec *executionContext) _CaseEvent(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "declineReason":
+			out.Values[i] = ec._CaseEvent_declineReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "completionReason":
+			out.Values[i] = ec._CaseEvent_completionReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "successful":
+			out.Values[i] = ec._CaseEvent_successful(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "approvalKind":
+			out.Values[i] = ec._CaseEvent_approvalKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "day":
 			out.Values[i] = ec._CaseEvent_day(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -59626,6 +65233,12 @@ func (ec *executionContext) _CaseEvent(ctx context.Context, sel ast.SelectionSet
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CaseEvent_toTable(ctx, field, obj)
+				})
+		case "organization":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseEvent_organization(ctx, field, obj)
 				})
 		case "relatedCase":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -61237,6 +66850,36 @@ func (ec *executionContext) _Indicators(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicators_meetingsHeld(ctx, field, obj)
 				})
+		case "serviceRequestsSent":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_serviceRequestsSent(ctx, field, obj)
+				})
+		case "serviceRequestsAccepted":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_serviceRequestsAccepted(ctx, field, obj)
+				})
+		case "serviceRequestsDeclined":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_serviceRequestsDeclined(ctx, field, obj)
+				})
+		case "serviceRequestsCompletedSuccessfully":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_serviceRequestsCompletedSuccessfully(ctx, field, obj)
+				})
+		case "serviceRequestDaysToAnswerMedian":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_serviceRequestDaysToAnswerMedian(ctx, field, obj)
+				})
 		case "outcomes":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -62583,9 +68226,65 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "requestService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestService(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelServiceRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelServiceRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveProposal":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveProposal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnProposal":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_returnProposal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "setTableTimeLimits":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setTableTimeLimits(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptServiceRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acceptServiceRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declineServiceRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_declineServiceRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "completeServiceRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_completeServiceRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setTableApprovals":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setTableApprovals(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -64927,6 +70626,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_protocols(ctx, field)
 				})
+		case "serviceRequests":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_serviceRequests(ctx, field)
+				})
 		case "tables":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -65042,6 +70747,253 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
+var serviceRequestImplementors = []string{"ServiceRequest", "Node"}
+
+func (ec *executionContext) _ServiceRequest(ctx context.Context, sel ast.SelectionSet, obj *ent.ServiceRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, serviceRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ServiceRequest")
+		case "id":
+			out.Values[i] = ec._ServiceRequest_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._ServiceRequest_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ServiceRequest_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._ServiceRequest_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "need":
+			out.Values[i] = ec._ServiceRequest_need(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "neededBy":
+			out.Values[i] = ec._ServiceRequest_neededBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sharedContact":
+			out.Values[i] = ec._ServiceRequest_sharedContact(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._ServiceRequest_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sentOn":
+			out.Values[i] = ec._ServiceRequest_sentOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "answerDueOn":
+			out.Values[i] = ec._ServiceRequest_answerDueOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "answeredOn":
+			out.Values[i] = ec._ServiceRequest_answeredOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "plannedStart":
+			out.Values[i] = ec._ServiceRequest_plannedStart(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declineReason":
+			out.Values[i] = ec._ServiceRequest_declineReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "answerNote":
+			out.Values[i] = ec._ServiceRequest_answerNote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "completedOn":
+			out.Values[i] = ec._ServiceRequest_completedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "successful":
+			out.Values[i] = ec._ServiceRequest_successful(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "completionReason":
+			out.Values[i] = ec._ServiceRequest_completionReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "completionNote":
+			out.Values[i] = ec._ServiceRequest_completionNote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "case":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ServiceRequest_case(ctx, field, obj)
+				})
+		case "organization":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ServiceRequest_organization(ctx, field, obj)
+				})
+		case "table":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ServiceRequest_table(ctx, field, obj)
+				})
+		case "requestedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ServiceRequest_requestedBy(ctx, field, obj)
+				})
+		case "answeredBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ServiceRequest_answeredBy(ctx, field, obj)
+				})
+		case "intervention":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ServiceRequest_intervention(ctx, field, obj)
+				})
+		case "overdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ServiceRequest_overdue(ctx, field, obj)
+				})
+		case "contact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ServiceRequest_contact(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var serviceRequestConnectionImplementors = []string{"ServiceRequestConnection"}
+
+func (ec *executionContext) _ServiceRequestConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.ServiceRequestConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, serviceRequestConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ServiceRequestConnection")
+		case "edges":
+			out.Values[i] = ec._ServiceRequestConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ServiceRequestConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ServiceRequestConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var serviceRequestEdgeImplementors = []string{"ServiceRequestEdge"}
+
+func (ec *executionContext) _ServiceRequestEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.ServiceRequestEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, serviceRequestEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ServiceRequestEdge")
+		case "node":
+			out.Values[i] = ec._ServiceRequestEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._ServiceRequestEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var sessionImplementors = []string{"Session", "Node"}
 
 func (ec *executionContext) _Session(ctx context.Context, sel ast.SelectionSet, obj *ent.Session) graphql.Marshaler {
@@ -65089,6 +71041,54 @@ func (ec *executionContext) _Session(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Session_user(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sharedContactImplementors = []string{"SharedContact"}
+
+func (ec *executionContext) _SharedContact(ctx context.Context, sel ast.SelectionSet, obj *pathway.SharedContact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sharedContactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SharedContact")
+		case "name":
+			out.Values[i] = ec._SharedContact_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "phone":
+			out.Values[i] = ec._SharedContact_phone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "email":
+			out.Values[i] = ec._SharedContact_email(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "address":
+			out.Values[i] = ec._SharedContact_address(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -65171,6 +71171,16 @@ func (ec *executionContext) _Table(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "daysToPlan":
 			out.Values[i] = ec._Table_daysToPlan(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "planNeedsApproval":
+			out.Values[i] = ec._Table_planNeedsApproval(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closureNeedsApproval":
+			out.Values[i] = ec._Table_closureNeedsApproval(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -66387,6 +72397,58 @@ func (ec *executionContext) marshalNApiTokenScope2githubᚗcomᚋprogettoᚑwin�
 	return v
 }
 
+func (ec *executionContext) marshalNApprovalConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ApprovalConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ApprovalConnection!")
+		return graphql.Null
+	}
+	return ec._ApprovalConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNApprovalKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐKind(ctx context.Context, v any) (approval.Kind, error) {
+	var res approval.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNApprovalKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐKind(ctx context.Context, sel ast.SelectionSet, v approval.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNApprovalOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalOrder(ctx context.Context, v any) (*ent.ApprovalOrder, error) {
+	res, err := ec.unmarshalInputApprovalOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNApprovalOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalOrderField(ctx context.Context, v any) (*ent.ApprovalOrderField, error) {
+	var res = new(ent.ApprovalOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNApprovalOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.ApprovalOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ApprovalOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNApprovalStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐStatus(ctx context.Context, v any) (approval.Status, error) {
+	var res approval.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNApprovalStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐStatus(ctx context.Context, sel ast.SelectionSet, v approval.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNApprovalWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalWhereInput(ctx context.Context, v any) (*ent.ApprovalWhereInput, error) {
+	res, err := ec.unmarshalInputApprovalWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNAreaFinding2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐAreaFinding(ctx context.Context, sel ast.SelectionSet, v domain.AreaFinding) graphql.Marshaler {
 	return ec._AreaFinding(ctx, sel, &v)
 }
@@ -66800,6 +72862,11 @@ func (ec *executionContext) unmarshalNCommitmentWhereInput2ᚖgithubᚗcomᚋpro
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCompleteServiceRequestInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐCompleteServiceRequestInput(ctx context.Context, v any) (pathway.CompleteServiceRequestInput, error) {
+	res, err := ec.unmarshalInputCompleteServiceRequestInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNConsent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsent(ctx context.Context, sel ast.SelectionSet, v *ent.Consent) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Consent!")
@@ -66840,6 +72907,46 @@ func (ec *executionContext) unmarshalNConsentPurpose2githubᚗcomᚋprogettoᚑw
 
 func (ec *executionContext) marshalNConsentPurpose2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋconsentᚐPurpose(ctx context.Context, sel ast.SelectionSet, v consent.Purpose) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNContactDatum2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐContactDatum(ctx context.Context, v any) (domain.ContactDatum, error) {
+	var res domain.ContactDatum
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContactDatum2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐContactDatum(ctx context.Context, sel ast.SelectionSet, v domain.ContactDatum) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNContactDatum2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐContactDatumᚄ(ctx context.Context, v any) ([]domain.ContactDatum, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.ContactDatum, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNContactDatum2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐContactDatum(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNContactDatum2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐContactDatumᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.ContactDatum) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContactDatum2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐContactDatum(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNCreateApiTokenInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐCreateAPITokenInput(ctx context.Context, v any) (model.CreateAPITokenInput, error) {
@@ -67430,6 +73537,16 @@ func (ec *executionContext) unmarshalNInterventionKind2githubᚗcomᚋprogetto�
 }
 
 func (ec *executionContext) marshalNInterventionKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋinterventionᚐKind(ctx context.Context, sel ast.SelectionSet, v intervention.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNInterventionKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐKind(ctx context.Context, v any) (servicerequest.Kind, error) {
+	var res servicerequest.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInterventionKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐKind(ctx context.Context, sel ast.SelectionSet, v servicerequest.Kind) graphql.Marshaler {
 	return v
 }
 
@@ -68455,6 +74572,11 @@ func (ec *executionContext) unmarshalNReferCaseInput2githubᚗcomᚋprogettoᚑw
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNRequestServiceInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐRequestServiceInput(ctx context.Context, v any) (pathway.RequestServiceInput, error) {
+	res, err := ec.unmarshalInputRequestServiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐRole(ctx context.Context, v any) (domain.Role, error) {
 	var res domain.Role
 	err := res.UnmarshalGQL(v)
@@ -68493,6 +74615,76 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋprogettoᚑwinᚋwin�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNServiceRequest2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequest(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceRequest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ServiceRequest!")
+		return graphql.Null
+	}
+	return ec._ServiceRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNServiceRequestCompletionReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐCompletionReason(ctx context.Context, v any) (servicerequest.CompletionReason, error) {
+	var res servicerequest.CompletionReason
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNServiceRequestCompletionReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐCompletionReason(ctx context.Context, sel ast.SelectionSet, v servicerequest.CompletionReason) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNServiceRequestConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceRequestConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ServiceRequestConnection!")
+		return graphql.Null
+	}
+	return ec._ServiceRequestConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNServiceRequestDeclineReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐDeclineReason(ctx context.Context, v any) (servicerequest.DeclineReason, error) {
+	var res servicerequest.DeclineReason
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNServiceRequestDeclineReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐDeclineReason(ctx context.Context, sel ast.SelectionSet, v servicerequest.DeclineReason) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNServiceRequestOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestOrder(ctx context.Context, v any) (*ent.ServiceRequestOrder, error) {
+	res, err := ec.unmarshalInputServiceRequestOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNServiceRequestOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestOrderField(ctx context.Context, v any) (*ent.ServiceRequestOrderField, error) {
+	var res = new(ent.ServiceRequestOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNServiceRequestOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceRequestOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ServiceRequestOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNServiceRequestStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐStatus(ctx context.Context, v any) (servicerequest.Status, error) {
+	var res servicerequest.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNServiceRequestStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐStatus(ctx context.Context, sel ast.SelectionSet, v servicerequest.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNServiceRequestWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestWhereInput(ctx context.Context, v any) (*ent.ServiceRequestWhereInput, error) {
+	res, err := ec.unmarshalInputServiceRequestWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNSession2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐSessionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Session) graphql.Marshaler {
@@ -68981,6 +75173,195 @@ func (ec *executionContext) marshalOAgeBand2ᚕgithubᚗcomᚋprogettoᚑwinᚋw
 	return ret
 }
 
+func (ec *executionContext) marshalOApproval2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApproval(ctx context.Context, sel ast.SelectionSet, v *ent.Approval) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Approval(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOApprovalEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ApprovalEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOApprovalEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOApprovalEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalEdge(ctx context.Context, sel ast.SelectionSet, v *ent.ApprovalEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ApprovalEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOApprovalKind2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐKindᚄ(ctx context.Context, v any) ([]approval.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]approval.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNApprovalKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOApprovalKind2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []approval.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNApprovalKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOApprovalKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐKind(ctx context.Context, v any) (*approval.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(approval.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOApprovalKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐKind(ctx context.Context, sel ast.SelectionSet, v *approval.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOApprovalKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐApprovalKind(ctx context.Context, v any) (*caseevent.ApprovalKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(caseevent.ApprovalKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOApprovalKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐApprovalKind(ctx context.Context, sel ast.SelectionSet, v *caseevent.ApprovalKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOApprovalOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalOrderᚄ(ctx context.Context, v any) ([]*ent.ApprovalOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.ApprovalOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNApprovalOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOApprovalStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐStatusᚄ(ctx context.Context, v any) ([]approval.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]approval.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNApprovalStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOApprovalStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []approval.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNApprovalStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOApprovalStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐStatus(ctx context.Context, v any) (*approval.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(approval.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOApprovalStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐStatus(ctx context.Context, sel ast.SelectionSet, v *approval.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOApprovalWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalWhereInputᚄ(ctx context.Context, v any) ([]*ent.ApprovalWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.ApprovalWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNApprovalWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOApprovalWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐApprovalWhereInput(ctx context.Context, v any) (*ent.ApprovalWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputApprovalWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOAssessment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAssessment(ctx context.Context, sel ast.SelectionSet, v *ent.Assessment) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -69274,6 +75655,22 @@ func (ec *executionContext) marshalOCaseClosureReason2ᚕgithubᚗcomᚋprogetto
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOCaseClosureReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐClosureReason(ctx context.Context, v any) (*approval.ClosureReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(approval.ClosureReason)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCaseClosureReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋapprovalᚐClosureReason(ctx context.Context, sel ast.SelectionSet, v *approval.ClosureReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOCaseClosureReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐClosureReason(ctx context.Context, v any) (*caseevent.ClosureReason, error) {
@@ -69793,6 +76190,42 @@ func (ec *executionContext) marshalOConsentEdge2ᚖgithubᚗcomᚋprogettoᚑwin
 		return graphql.Null
 	}
 	return ec._ConsentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOContactDatum2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐContactDatumᚄ(ctx context.Context, v any) ([]domain.ContactDatum, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.ContactDatum, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNContactDatum2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐContactDatum(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOContactDatum2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐContactDatumᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.ContactDatum) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContactDatum2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐContactDatum(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
@@ -70644,6 +77077,42 @@ func (ec *executionContext) marshalOInterventionKind2ᚕgithubᚗcomᚋprogetto�
 	return ret
 }
 
+func (ec *executionContext) unmarshalOInterventionKind2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐKindᚄ(ctx context.Context, v any) ([]servicerequest.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]servicerequest.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInterventionKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOInterventionKind2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []servicerequest.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInterventionKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOInterventionKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐInterventionKind(ctx context.Context, v any) (*caseevent.InterventionKind, error) {
 	if v == nil {
 		return nil, nil
@@ -70670,6 +77139,22 @@ func (ec *executionContext) unmarshalOInterventionKind2ᚖgithubᚗcomᚋprogett
 }
 
 func (ec *executionContext) marshalOInterventionKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋinterventionᚐKind(ctx context.Context, sel ast.SelectionSet, v *intervention.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOInterventionKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐKind(ctx context.Context, v any) (*servicerequest.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(servicerequest.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInterventionKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐKind(ctx context.Context, sel ast.SelectionSet, v *servicerequest.Kind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -72645,6 +79130,270 @@ func (ec *executionContext) marshalORole2ᚕgithubᚗcomᚋprogettoᚑwinᚋwin�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOServiceRequest2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequest(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceRequest) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ServiceRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOServiceRequestCompletionReason2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐCompletionReasonᚄ(ctx context.Context, v any) ([]servicerequest.CompletionReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]servicerequest.CompletionReason, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNServiceRequestCompletionReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐCompletionReason(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOServiceRequestCompletionReason2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐCompletionReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []servicerequest.CompletionReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNServiceRequestCompletionReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐCompletionReason(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOServiceRequestCompletionReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐCompletionReason(ctx context.Context, v any) (*caseevent.CompletionReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(caseevent.CompletionReason)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOServiceRequestCompletionReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐCompletionReason(ctx context.Context, sel ast.SelectionSet, v *caseevent.CompletionReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOServiceRequestCompletionReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐCompletionReason(ctx context.Context, v any) (*servicerequest.CompletionReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(servicerequest.CompletionReason)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOServiceRequestCompletionReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐCompletionReason(ctx context.Context, sel ast.SelectionSet, v *servicerequest.CompletionReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOServiceRequestDeclineReason2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐDeclineReasonᚄ(ctx context.Context, v any) ([]servicerequest.DeclineReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]servicerequest.DeclineReason, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNServiceRequestDeclineReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐDeclineReason(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOServiceRequestDeclineReason2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐDeclineReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []servicerequest.DeclineReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNServiceRequestDeclineReason2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐDeclineReason(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOServiceRequestDeclineReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐDeclineReason(ctx context.Context, v any) (*caseevent.DeclineReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(caseevent.DeclineReason)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOServiceRequestDeclineReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcaseeventᚐDeclineReason(ctx context.Context, sel ast.SelectionSet, v *caseevent.DeclineReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOServiceRequestDeclineReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐDeclineReason(ctx context.Context, v any) (*servicerequest.DeclineReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(servicerequest.DeclineReason)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOServiceRequestDeclineReason2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐDeclineReason(ctx context.Context, sel ast.SelectionSet, v *servicerequest.DeclineReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOServiceRequestEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ServiceRequestEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOServiceRequestEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOServiceRequestEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestEdge(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceRequestEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ServiceRequestEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOServiceRequestOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestOrderᚄ(ctx context.Context, v any) ([]*ent.ServiceRequestOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.ServiceRequestOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNServiceRequestOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOServiceRequestStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐStatusᚄ(ctx context.Context, v any) ([]servicerequest.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]servicerequest.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNServiceRequestStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOServiceRequestStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []servicerequest.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNServiceRequestStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOServiceRequestStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐStatus(ctx context.Context, v any) (*servicerequest.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(servicerequest.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOServiceRequestStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋservicerequestᚐStatus(ctx context.Context, sel ast.SelectionSet, v *servicerequest.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOServiceRequestWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestWhereInputᚄ(ctx context.Context, v any) ([]*ent.ServiceRequestWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.ServiceRequestWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNServiceRequestWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOServiceRequestWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐServiceRequestWhereInput(ctx context.Context, v any) (*ent.ServiceRequestWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputServiceRequestWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSharedContact2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐSharedContact(ctx context.Context, sel ast.SelectionSet, v *pathway.SharedContact) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SharedContact(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

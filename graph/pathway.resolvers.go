@@ -156,6 +156,26 @@ func (r *mutationResolver) AddNote(ctx context.Context, id gid.ID, text string) 
 	return pathway.AddNote(ctx, id, text)
 }
 
+// RequestService is the resolver for the requestService field.
+func (r *mutationResolver) RequestService(ctx context.Context, id gid.ID, version int, input pathway.RequestServiceInput) (*ent.ServiceRequest, error) {
+	return pathway.RequestService(ctx, id, version, input)
+}
+
+// CancelServiceRequest is the resolver for the cancelServiceRequest field.
+func (r *mutationResolver) CancelServiceRequest(ctx context.Context, id gid.ID, version int, reason string) (*ent.ServiceRequest, error) {
+	return pathway.CancelServiceRequest(ctx, id, version, reason)
+}
+
+// ApproveProposal is the resolver for the approveProposal field.
+func (r *mutationResolver) ApproveProposal(ctx context.Context, id gid.ID, version int) (*ent.CaseFile, error) {
+	return pathway.ApproveProposal(ctx, id, version)
+}
+
+// ReturnProposal is the resolver for the returnProposal field.
+func (r *mutationResolver) ReturnProposal(ctx context.Context, id gid.ID, version int, reason string) (*ent.CaseFile, error) {
+	return pathway.ReturnProposal(ctx, id, version, reason)
+}
+
 // SetTableTimeLimits is the resolver for the setTableTimeLimits field.
 func (r *mutationResolver) SetTableTimeLimits(ctx context.Context, id gid.ID, daysToFirstMeeting int, daysToPlan int) (*ent.TerritorialTable, error) {
 	return pathway.SetTableTimeLimits(ctx, id, daysToFirstMeeting, daysToPlan)

@@ -43,6 +43,14 @@ const (
 	FieldStillHeld = "still_held"
 	// FieldClosureReason holds the string denoting the closure_reason field in the database.
 	FieldClosureReason = "closure_reason"
+	// FieldDeclineReason holds the string denoting the decline_reason field in the database.
+	FieldDeclineReason = "decline_reason"
+	// FieldCompletionReason holds the string denoting the completion_reason field in the database.
+	FieldCompletionReason = "completion_reason"
+	// FieldSuccessful holds the string denoting the successful field in the database.
+	FieldSuccessful = "successful"
+	// FieldApprovalKind holds the string denoting the approval_kind field in the database.
+	FieldApprovalKind = "approval_kind"
 	// FieldDay holds the string denoting the day field in the database.
 	FieldDay = "day"
 	// EdgeCase holds the string denoting the case edge name in mutations.
@@ -55,6 +63,8 @@ const (
 	EdgeFromTable = "from_table"
 	// EdgeToTable holds the string denoting the to_table edge name in mutations.
 	EdgeToTable = "to_table"
+	// EdgeOrganization holds the string denoting the organization edge name in mutations.
+	EdgeOrganization = "organization"
 	// EdgeRelatedCase holds the string denoting the related_case edge name in mutations.
 	EdgeRelatedCase = "related_case"
 	// Table holds the table name of the caseevent in the database.
@@ -94,6 +104,13 @@ const (
 	ToTableInverseTable = "territorial_tables"
 	// ToTableColumn is the table column denoting the to_table relation/edge.
 	ToTableColumn = "case_event_to_table"
+	// OrganizationTable is the table that holds the organization relation/edge.
+	OrganizationTable = "case_events"
+	// OrganizationInverseTable is the table name for the Organization entity.
+	// It exists in this package in order to avoid circular dependency with the "organization" package.
+	OrganizationInverseTable = "organizations"
+	// OrganizationColumn is the table column denoting the organization relation/edge.
+	OrganizationColumn = "case_event_organization"
 	// RelatedCaseTable is the table that holds the related_case relation/edge.
 	RelatedCaseTable = "case_events"
 	// RelatedCaseInverseTable is the table name for the CaseFile entity.
@@ -118,6 +135,10 @@ var Columns = []string{
 	FieldOutcomeKind,
 	FieldStillHeld,
 	FieldClosureReason,
+	FieldDeclineReason,
+	FieldCompletionReason,
+	FieldSuccessful,
+	FieldApprovalKind,
 	FieldDay,
 }
 
@@ -129,6 +150,7 @@ var ForeignKeys = []string{
 	"case_event_assignee",
 	"case_event_from_table",
 	"case_event_to_table",
+	"case_event_organization",
 	"case_event_related_case",
 }
 
@@ -193,6 +215,14 @@ const (
 	KindTransferred                Kind = "TRANSFERRED"
 	KindTransferDeclined           Kind = "TRANSFER_DECLINED"
 	KindNote                       Kind = "NOTE"
+	KindServiceRequested           Kind = "SERVICE_REQUESTED"
+	KindServiceRequestAccepted     Kind = "SERVICE_REQUEST_ACCEPTED"
+	KindServiceRequestDeclined     Kind = "SERVICE_REQUEST_DECLINED"
+	KindServiceRequestCompleted    Kind = "SERVICE_REQUEST_COMPLETED"
+	KindServiceRequestCancelled    Kind = "SERVICE_REQUEST_CANCELLED"
+	KindProposed                   Kind = "PROPOSED"
+	KindProposalApproved           Kind = "PROPOSAL_APPROVED"
+	KindProposalReturned           Kind = "PROPOSAL_RETURNED"
 )
 
 func (k Kind) String() string {
@@ -202,7 +232,7 @@ func (k Kind) String() string {
 // KindValidator is a validator for the "kind" field enum values. It is called by the builders before save.
 func KindValidator(k Kind) error {
 	switch k {
-	case KindReferred, KindAssessmentStarted, KindAssessmentRecorded, KindDeclined, KindTakenInCharge, KindCaseManagerAssigned, KindPlanUpdated, KindInterventionAdded, KindInterventionUpdated, KindOutcomeRecorded, KindFollowUpRecorded, KindMonitoringMeetingScheduled, KindMonitoringMeetingHeld, KindMonitoringStarted, KindClosed, KindReopened, KindTransferRequested, KindTransferred, KindTransferDeclined, KindNote:
+	case KindReferred, KindAssessmentStarted, KindAssessmentRecorded, KindDeclined, KindTakenInCharge, KindCaseManagerAssigned, KindPlanUpdated, KindInterventionAdded, KindInterventionUpdated, KindOutcomeRecorded, KindFollowUpRecorded, KindMonitoringMeetingScheduled, KindMonitoringMeetingHeld, KindMonitoringStarted, KindClosed, KindReopened, KindTransferRequested, KindTransferred, KindTransferDeclined, KindNote, KindServiceRequested, KindServiceRequestAccepted, KindServiceRequestDeclined, KindServiceRequestCompleted, KindServiceRequestCancelled, KindProposed, KindProposalApproved, KindProposalReturned:
 		return nil
 	default:
 		return fmt.Errorf("caseevent: invalid enum value for kind field: %q", k)
@@ -385,6 +415,84 @@ func ClosureReasonValidator(cr ClosureReason) error {
 	}
 }
 
+// DeclineReason defines the type for the "decline_reason" enum field.
+type DeclineReason string
+
+// DeclineReason values.
+const (
+	DeclineReasonNO_CAPACITY        DeclineReason = "NO_CAPACITY"
+	DeclineReasonNOT_ELIGIBLE       DeclineReason = "NOT_ELIGIBLE"
+	DeclineReasonOUTSIDE_AREA       DeclineReason = "OUTSIDE_AREA"
+	DeclineReasonNOT_OFFERED        DeclineReason = "NOT_OFFERED"
+	DeclineReasonPERSON_UNREACHABLE DeclineReason = "PERSON_UNREACHABLE"
+	DeclineReasonOTHER              DeclineReason = "OTHER"
+)
+
+func (dr DeclineReason) String() string {
+	return string(dr)
+}
+
+// DeclineReasonValidator is a validator for the "decline_reason" field enum values. It is called by the builders before save.
+func DeclineReasonValidator(dr DeclineReason) error {
+	switch dr {
+	case DeclineReasonNO_CAPACITY, DeclineReasonNOT_ELIGIBLE, DeclineReasonOUTSIDE_AREA, DeclineReasonNOT_OFFERED, DeclineReasonPERSON_UNREACHABLE, DeclineReasonOTHER:
+		return nil
+	default:
+		return fmt.Errorf("caseevent: invalid enum value for decline_reason field: %q", dr)
+	}
+}
+
+// CompletionReason defines the type for the "completion_reason" enum field.
+type CompletionReason string
+
+// CompletionReason values.
+const (
+	CompletionReasonPURPOSE_REACHED    CompletionReason = "PURPOSE_REACHED"
+	CompletionReasonPARTLY_REACHED     CompletionReason = "PARTLY_REACHED"
+	CompletionReasonPERSON_WITHDREW    CompletionReason = "PERSON_WITHDREW"
+	CompletionReasonPERSON_UNREACHABLE CompletionReason = "PERSON_UNREACHABLE"
+	CompletionReasonNOT_SUITABLE       CompletionReason = "NOT_SUITABLE"
+	CompletionReasonSERVICE_ENDED      CompletionReason = "SERVICE_ENDED"
+	CompletionReasonOTHER              CompletionReason = "OTHER"
+)
+
+func (cr CompletionReason) String() string {
+	return string(cr)
+}
+
+// CompletionReasonValidator is a validator for the "completion_reason" field enum values. It is called by the builders before save.
+func CompletionReasonValidator(cr CompletionReason) error {
+	switch cr {
+	case CompletionReasonPURPOSE_REACHED, CompletionReasonPARTLY_REACHED, CompletionReasonPERSON_WITHDREW, CompletionReasonPERSON_UNREACHABLE, CompletionReasonNOT_SUITABLE, CompletionReasonSERVICE_ENDED, CompletionReasonOTHER:
+		return nil
+	default:
+		return fmt.Errorf("caseevent: invalid enum value for completion_reason field: %q", cr)
+	}
+}
+
+// ApprovalKind defines the type for the "approval_kind" enum field.
+type ApprovalKind string
+
+// ApprovalKind values.
+const (
+	ApprovalKindPLAN    ApprovalKind = "PLAN"
+	ApprovalKindCLOSURE ApprovalKind = "CLOSURE"
+)
+
+func (ak ApprovalKind) String() string {
+	return string(ak)
+}
+
+// ApprovalKindValidator is a validator for the "approval_kind" field enum values. It is called by the builders before save.
+func ApprovalKindValidator(ak ApprovalKind) error {
+	switch ak {
+	case ApprovalKindPLAN, ApprovalKindCLOSURE:
+		return nil
+	default:
+		return fmt.Errorf("caseevent: invalid enum value for approval_kind field: %q", ak)
+	}
+}
+
 // OrderOption defines the ordering options for the CaseEvent queries.
 type OrderOption func(*sql.Selector)
 
@@ -453,6 +561,26 @@ func ByClosureReason(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldClosureReason, opts...).ToFunc()
 }
 
+// ByDeclineReason orders the results by the decline_reason field.
+func ByDeclineReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDeclineReason, opts...).ToFunc()
+}
+
+// ByCompletionReason orders the results by the completion_reason field.
+func ByCompletionReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCompletionReason, opts...).ToFunc()
+}
+
+// BySuccessful orders the results by the successful field.
+func BySuccessful(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSuccessful, opts...).ToFunc()
+}
+
+// ByApprovalKind orders the results by the approval_kind field.
+func ByApprovalKind(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldApprovalKind, opts...).ToFunc()
+}
+
 // ByDay orders the results by the day field.
 func ByDay(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDay, opts...).ToFunc()
@@ -490,6 +618,13 @@ func ByFromTableField(field string, opts ...sql.OrderTermOption) OrderOption {
 func ByToTableField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newToTableStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByOrganizationField orders the results by organization field.
+func ByOrganizationField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newOrganizationStep(), sql.OrderByField(field, opts...))
 	}
 }
 
@@ -532,6 +667,13 @@ func newToTableStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ToTableInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, ToTableTable, ToTableColumn),
+	)
+}
+func newOrganizationStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(OrganizationInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, OrganizationTable, OrganizationColumn),
 	)
 }
 func newRelatedCaseStep() *sqlgraph.Step {
@@ -664,6 +806,60 @@ func (e *ClosureReason) UnmarshalGQL(val interface{}) error {
 	*e = ClosureReason(str)
 	if err := ClosureReasonValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid ClosureReason", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e DeclineReason) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *DeclineReason) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = DeclineReason(str)
+	if err := DeclineReasonValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid DeclineReason", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e CompletionReason) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *CompletionReason) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = CompletionReason(str)
+	if err := CompletionReasonValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid CompletionReason", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e ApprovalKind) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *ApprovalKind) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = ApprovalKind(str)
+	if err := ApprovalKindValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid ApprovalKind", str)
 	}
 	return nil
 }

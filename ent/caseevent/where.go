@@ -82,6 +82,11 @@ func StillHeld(v bool) predicate.CaseEvent {
 	return predicate.CaseEvent(sql.FieldEQ(FieldStillHeld, v))
 }
 
+// Successful applies equality check predicate on the "successful" field. It's identical to SuccessfulEQ.
+func Successful(v bool) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldSuccessful, v))
+}
+
 // Day applies equality check predicate on the "day" field. It's identical to DayEQ.
 func Day(v domain.Date) predicate.CaseEvent {
 	return predicate.CaseEvent(sql.FieldEQ(FieldDay, v))
@@ -502,6 +507,116 @@ func ClosureReasonNotNil() predicate.CaseEvent {
 	return predicate.CaseEvent(sql.FieldNotNull(FieldClosureReason))
 }
 
+// DeclineReasonEQ applies the EQ predicate on the "decline_reason" field.
+func DeclineReasonEQ(v DeclineReason) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldDeclineReason, v))
+}
+
+// DeclineReasonNEQ applies the NEQ predicate on the "decline_reason" field.
+func DeclineReasonNEQ(v DeclineReason) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNEQ(FieldDeclineReason, v))
+}
+
+// DeclineReasonIn applies the In predicate on the "decline_reason" field.
+func DeclineReasonIn(vs ...DeclineReason) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIn(FieldDeclineReason, vs...))
+}
+
+// DeclineReasonNotIn applies the NotIn predicate on the "decline_reason" field.
+func DeclineReasonNotIn(vs ...DeclineReason) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotIn(FieldDeclineReason, vs...))
+}
+
+// DeclineReasonIsNil applies the IsNil predicate on the "decline_reason" field.
+func DeclineReasonIsNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIsNull(FieldDeclineReason))
+}
+
+// DeclineReasonNotNil applies the NotNil predicate on the "decline_reason" field.
+func DeclineReasonNotNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotNull(FieldDeclineReason))
+}
+
+// CompletionReasonEQ applies the EQ predicate on the "completion_reason" field.
+func CompletionReasonEQ(v CompletionReason) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldCompletionReason, v))
+}
+
+// CompletionReasonNEQ applies the NEQ predicate on the "completion_reason" field.
+func CompletionReasonNEQ(v CompletionReason) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNEQ(FieldCompletionReason, v))
+}
+
+// CompletionReasonIn applies the In predicate on the "completion_reason" field.
+func CompletionReasonIn(vs ...CompletionReason) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIn(FieldCompletionReason, vs...))
+}
+
+// CompletionReasonNotIn applies the NotIn predicate on the "completion_reason" field.
+func CompletionReasonNotIn(vs ...CompletionReason) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotIn(FieldCompletionReason, vs...))
+}
+
+// CompletionReasonIsNil applies the IsNil predicate on the "completion_reason" field.
+func CompletionReasonIsNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIsNull(FieldCompletionReason))
+}
+
+// CompletionReasonNotNil applies the NotNil predicate on the "completion_reason" field.
+func CompletionReasonNotNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotNull(FieldCompletionReason))
+}
+
+// SuccessfulEQ applies the EQ predicate on the "successful" field.
+func SuccessfulEQ(v bool) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldSuccessful, v))
+}
+
+// SuccessfulNEQ applies the NEQ predicate on the "successful" field.
+func SuccessfulNEQ(v bool) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNEQ(FieldSuccessful, v))
+}
+
+// SuccessfulIsNil applies the IsNil predicate on the "successful" field.
+func SuccessfulIsNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIsNull(FieldSuccessful))
+}
+
+// SuccessfulNotNil applies the NotNil predicate on the "successful" field.
+func SuccessfulNotNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotNull(FieldSuccessful))
+}
+
+// ApprovalKindEQ applies the EQ predicate on the "approval_kind" field.
+func ApprovalKindEQ(v ApprovalKind) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldApprovalKind, v))
+}
+
+// ApprovalKindNEQ applies the NEQ predicate on the "approval_kind" field.
+func ApprovalKindNEQ(v ApprovalKind) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNEQ(FieldApprovalKind, v))
+}
+
+// ApprovalKindIn applies the In predicate on the "approval_kind" field.
+func ApprovalKindIn(vs ...ApprovalKind) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIn(FieldApprovalKind, vs...))
+}
+
+// ApprovalKindNotIn applies the NotIn predicate on the "approval_kind" field.
+func ApprovalKindNotIn(vs ...ApprovalKind) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotIn(FieldApprovalKind, vs...))
+}
+
+// ApprovalKindIsNil applies the IsNil predicate on the "approval_kind" field.
+func ApprovalKindIsNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIsNull(FieldApprovalKind))
+}
+
+// ApprovalKindNotNil applies the NotNil predicate on the "approval_kind" field.
+func ApprovalKindNotNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotNull(FieldApprovalKind))
+}
+
 // DayEQ applies the EQ predicate on the "day" field.
 func DayEQ(v domain.Date) predicate.CaseEvent {
 	return predicate.CaseEvent(sql.FieldEQ(FieldDay, v))
@@ -659,6 +774,29 @@ func HasToTable() predicate.CaseEvent {
 func HasToTableWith(preds ...predicate.TerritorialTable) predicate.CaseEvent {
 	return predicate.CaseEvent(func(s *sql.Selector) {
 		step := newToTableStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasOrganization applies the HasEdge predicate on the "organization" edge.
+func HasOrganization() predicate.CaseEvent {
+	return predicate.CaseEvent(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, OrganizationTable, OrganizationColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasOrganizationWith applies the HasEdge predicate on the "organization" edge with a given conditions (other predicates).
+func HasOrganizationWith(preds ...predicate.Organization) predicate.CaseEvent {
+	return predicate.CaseEvent(func(s *sql.Selector) {
+		step := newOrganizationStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -92,6 +92,10 @@ const (
 	EdgeInterventions = "interventions"
 	// EdgeOutcomes holds the string denoting the outcomes edge name in mutations.
 	EdgeOutcomes = "outcomes"
+	// EdgeServiceRequests holds the string denoting the service_requests edge name in mutations.
+	EdgeServiceRequests = "service_requests"
+	// EdgeApprovals holds the string denoting the approvals edge name in mutations.
+	EdgeApprovals = "approvals"
 	// Table holds the table name of the casefile in the database.
 	Table = "cases"
 	// PersonTable is the table that holds the person relation/edge.
@@ -191,6 +195,20 @@ const (
 	OutcomesInverseTable = "outcomes"
 	// OutcomesColumn is the table column denoting the outcomes relation/edge.
 	OutcomesColumn = "outcome_case"
+	// ServiceRequestsTable is the table that holds the service_requests relation/edge.
+	ServiceRequestsTable = "service_requests"
+	// ServiceRequestsInverseTable is the table name for the ServiceRequest entity.
+	// It exists in this package in order to avoid circular dependency with the "servicerequest" package.
+	ServiceRequestsInverseTable = "service_requests"
+	// ServiceRequestsColumn is the table column denoting the service_requests relation/edge.
+	ServiceRequestsColumn = "service_request_case"
+	// ApprovalsTable is the table that holds the approvals relation/edge.
+	ApprovalsTable = "approvals"
+	// ApprovalsInverseTable is the table name for the Approval entity.
+	// It exists in this package in order to avoid circular dependency with the "approval" package.
+	ApprovalsInverseTable = "approvals"
+	// ApprovalsColumn is the table column denoting the approvals relation/edge.
+	ApprovalsColumn = "approval_case"
 )
 
 // Columns holds all SQL columns for casefile fields.
@@ -625,6 +643,34 @@ func ByOutcomes(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newOutcomesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByServiceRequestsCount orders the results by service_requests count.
+func ByServiceRequestsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newServiceRequestsStep(), opts...)
+	}
+}
+
+// ByServiceRequests orders the results by service_requests terms.
+func ByServiceRequests(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newServiceRequestsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByApprovalsCount orders the results by approvals count.
+func ByApprovalsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newApprovalsStep(), opts...)
+	}
+}
+
+// ByApprovals orders the results by approvals terms.
+func ByApprovals(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newApprovalsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newPersonStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -728,6 +774,20 @@ func newOutcomesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(OutcomesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, OutcomesTable, OutcomesColumn),
+	)
+}
+func newServiceRequestsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ServiceRequestsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, ServiceRequestsTable, ServiceRequestsColumn),
+	)
+}
+func newApprovalsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ApprovalsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, ApprovalsTable, ApprovalsColumn),
 	)
 }
 

@@ -1432,6 +1432,52 @@ func HasOutcomesWith(preds ...predicate.Outcome) predicate.CaseFile {
 	})
 }
 
+// HasServiceRequests applies the HasEdge predicate on the "service_requests" edge.
+func HasServiceRequests() predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, ServiceRequestsTable, ServiceRequestsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasServiceRequestsWith applies the HasEdge predicate on the "service_requests" edge with a given conditions (other predicates).
+func HasServiceRequestsWith(preds ...predicate.ServiceRequest) predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := newServiceRequestsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasApprovals applies the HasEdge predicate on the "approvals" edge.
+func HasApprovals() predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, ApprovalsTable, ApprovalsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasApprovalsWith applies the HasEdge predicate on the "approvals" edge with a given conditions (other predicates).
+func HasApprovalsWith(preds ...predicate.Approval) predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := newApprovalsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.CaseFile) predicate.CaseFile {
 	return predicate.CaseFile(sql.AndPredicates(predicates...))

@@ -35,6 +35,63 @@ var (
 			},
 		},
 	}
+	// ApprovalsColumns holds the columns for the "approvals" table.
+	ApprovalsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"PLAN", "CLOSURE"}},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "APPROVED", "RETURNED"}, Default: "PENDING"},
+		{Name: "proposed_at", Type: field.TypeTime},
+		{Name: "decided_at", Type: field.TypeTime, Nullable: true},
+		{Name: "agreed_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "closure_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"GOALS_MET", "PARTIALLY_MET", "DROPPED_OUT", "MOVED_AWAY", "TRANSFERRED", "DECEASED", "OTHER"}},
+		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "goals_achieved", Type: field.TypeJSON, Nullable: true},
+		{Name: "commitments_fulfilled", Type: field.TypeJSON, Nullable: true},
+		{Name: "return_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "approval_case", Type: field.TypeString, Size: 40},
+		{Name: "approval_proposed_by", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "approval_decided_by", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// ApprovalsTable holds the schema information for the "approvals" table.
+	ApprovalsTable = &schema.Table{
+		Name:       "approvals",
+		Columns:    ApprovalsColumns,
+		PrimaryKey: []*schema.Column{ApprovalsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "approvals_cases_case",
+				Columns:    []*schema.Column{ApprovalsColumns[13]},
+				RefColumns: []*schema.Column{CasesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "approvals_users_proposed_by",
+				Columns:    []*schema.Column{ApprovalsColumns[14]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "approvals_users_decided_by",
+				Columns:    []*schema.Column{ApprovalsColumns[15]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "approval_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{ApprovalsColumns[1]},
+			},
+			{
+				Name:    "approval_status_approval_case",
+				Unique:  false,
+				Columns: []*schema.Column{ApprovalsColumns[4], ApprovalsColumns[13]},
+			},
+		},
+	}
 	// AssessmentsColumns holds the columns for the "assessments" table.
 	AssessmentsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -142,7 +199,7 @@ var (
 		{Name: "id", Type: field.TypeString, Size: 40},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRED", "ASSESSMENT_STARTED", "ASSESSMENT_RECORDED", "DECLINED", "TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "PLAN_UPDATED", "INTERVENTION_ADDED", "INTERVENTION_UPDATED", "OUTCOME_RECORDED", "FOLLOW_UP_RECORDED", "MONITORING_MEETING_SCHEDULED", "MONITORING_MEETING_HELD", "MONITORING_STARTED", "CLOSED", "REOPENED", "TRANSFER_REQUESTED", "TRANSFERRED", "TRANSFER_DECLINED", "NOTE"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRED", "ASSESSMENT_STARTED", "ASSESSMENT_RECORDED", "DECLINED", "TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "PLAN_UPDATED", "INTERVENTION_ADDED", "INTERVENTION_UPDATED", "OUTCOME_RECORDED", "FOLLOW_UP_RECORDED", "MONITORING_MEETING_SCHEDULED", "MONITORING_MEETING_HELD", "MONITORING_STARTED", "CLOSED", "REOPENED", "TRANSFER_REQUESTED", "TRANSFERRED", "TRANSFER_DECLINED", "NOTE", "SERVICE_REQUESTED", "SERVICE_REQUEST_ACCEPTED", "SERVICE_REQUEST_DECLINED", "SERVICE_REQUEST_COMPLETED", "SERVICE_REQUEST_CANCELLED", "PROPOSED", "PROPOSAL_APPROVED", "PROPOSAL_RETURNED"}},
 		{Name: "occurred_at", Type: field.TypeTime},
 		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "detail", Type: field.TypeEnum, Nullable: true, Enums: []string{"GOAL_ADDED", "GOAL_CHANGED", "COMMITMENT_ADDED", "COMMITMENT_CHANGED", "GOAL_ACHIEVED", "COMMITMENT_FULFILLED", "REOPENED_AS", "REOPENS"}},
@@ -152,12 +209,17 @@ var (
 		{Name: "outcome_kind", Type: field.TypeEnum, Nullable: true, Enums: []string{"EMPLOYMENT_PERMANENT", "EMPLOYMENT_FIXED_TERM", "APPRENTICESHIP", "SELF_EMPLOYMENT", "INTERNSHIP_COMPLETED", "TRAINING_COMPLETED", "QUALIFICATION_OBTAINED", "HOUSING_SECURED", "INCOME_STABILISED", "HEALTH_PATHWAY_STARTED", "SOCIAL_REINTEGRATION", "COMMUNITY_ENGAGEMENT", "DROPPED_OUT", "OTHER"}},
 		{Name: "still_held", Type: field.TypeBool, Nullable: true},
 		{Name: "closure_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"GOALS_MET", "PARTIALLY_MET", "DROPPED_OUT", "MOVED_AWAY", "TRANSFERRED", "DECEASED", "OTHER"}},
+		{Name: "decline_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"NO_CAPACITY", "NOT_ELIGIBLE", "OUTSIDE_AREA", "NOT_OFFERED", "PERSON_UNREACHABLE", "OTHER"}},
+		{Name: "completion_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"PURPOSE_REACHED", "PARTLY_REACHED", "PERSON_WITHDREW", "PERSON_UNREACHABLE", "NOT_SUITABLE", "SERVICE_ENDED", "OTHER"}},
+		{Name: "successful", Type: field.TypeBool, Nullable: true},
+		{Name: "approval_kind", Type: field.TypeEnum, Nullable: true, Enums: []string{"PLAN", "CLOSURE"}},
 		{Name: "day", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "case_event_case", Type: field.TypeString, Size: 40},
 		{Name: "case_event_actor", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "case_event_assignee", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "case_event_from_table", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "case_event_to_table", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "case_event_organization", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "case_event_related_case", Type: field.TypeString, Nullable: true, Size: 40},
 	}
 	// CaseEventsTable holds the schema information for the "case_events" table.
@@ -168,37 +230,43 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "case_events_cases_case",
-				Columns:    []*schema.Column{CaseEventsColumns[14]},
+				Columns:    []*schema.Column{CaseEventsColumns[18]},
 				RefColumns: []*schema.Column{CasesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "case_events_users_actor",
-				Columns:    []*schema.Column{CaseEventsColumns[15]},
+				Columns:    []*schema.Column{CaseEventsColumns[19]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "case_events_users_assignee",
-				Columns:    []*schema.Column{CaseEventsColumns[16]},
+				Columns:    []*schema.Column{CaseEventsColumns[20]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "case_events_territorial_tables_from_table",
-				Columns:    []*schema.Column{CaseEventsColumns[17]},
+				Columns:    []*schema.Column{CaseEventsColumns[21]},
 				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "case_events_territorial_tables_to_table",
-				Columns:    []*schema.Column{CaseEventsColumns[18]},
+				Columns:    []*schema.Column{CaseEventsColumns[22]},
 				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
+				Symbol:     "case_events_organizations_organization",
+				Columns:    []*schema.Column{CaseEventsColumns[23]},
+				RefColumns: []*schema.Column{OrganizationsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
 				Symbol:     "case_events_cases_related_case",
-				Columns:    []*schema.Column{CaseEventsColumns[19]},
+				Columns:    []*schema.Column{CaseEventsColumns[24]},
 				RefColumns: []*schema.Column{CasesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -212,7 +280,7 @@ var (
 			{
 				Name:    "caseevent_case_event_case",
 				Unique:  false,
-				Columns: []*schema.Column{CaseEventsColumns[14]},
+				Columns: []*schema.Column{CaseEventsColumns[18]},
 			},
 			{
 				Name:    "caseevent_occurred_at",
@@ -1482,6 +1550,94 @@ var (
 			},
 		},
 	}
+	// ServiceRequestsColumns holds the columns for the "service_requests" table.
+	ServiceRequestsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"ORIENTATION", "TRAINING", "INTERNSHIP", "JOB_PLACEMENT", "BUSINESS_START_SUPPORT", "RETURN_TO_EDUCATION", "WORK_BASED_TRAINING", "SOCIAL_CARE_PLACEMENT", "YOUTH_GUARANTEE_TRAINEESHIP", "HEALTH_WORK_PATHWAY", "HOUSING_SUPPORT", "INCOME_SUPPORT", "PSYCHOSOCIAL_SUPPORT", "DEBT_COUNSELLING", "OTHER"}},
+		{Name: "need", Type: field.TypeString, Size: 2147483647},
+		{Name: "needed_by", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "shared_contact", Type: field.TypeJSON},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"SENT", "ACCEPTED", "DECLINED", "COMPLETED", "CANCELLED"}, Default: "SENT"},
+		{Name: "sent_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "answer_due_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "answered_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "planned_start", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "decline_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"NO_CAPACITY", "NOT_ELIGIBLE", "OUTSIDE_AREA", "NOT_OFFERED", "PERSON_UNREACHABLE", "OTHER"}},
+		{Name: "answer_note", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "completed_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "successful", Type: field.TypeBool, Nullable: true},
+		{Name: "completion_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"PURPOSE_REACHED", "PARTLY_REACHED", "PERSON_WITHDREW", "PERSON_UNREACHABLE", "NOT_SUITABLE", "SERVICE_ENDED", "OTHER"}},
+		{Name: "completion_note", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "service_request_case", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "service_request_organization", Type: field.TypeString, Size: 40},
+		{Name: "service_request_table", Type: field.TypeString, Size: 40},
+		{Name: "service_request_requested_by", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "service_request_answered_by", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "service_request_intervention", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// ServiceRequestsTable holds the schema information for the "service_requests" table.
+	ServiceRequestsTable = &schema.Table{
+		Name:       "service_requests",
+		Columns:    ServiceRequestsColumns,
+		PrimaryKey: []*schema.Column{ServiceRequestsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "service_requests_cases_case",
+				Columns:    []*schema.Column{ServiceRequestsColumns[18]},
+				RefColumns: []*schema.Column{CasesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "service_requests_organizations_organization",
+				Columns:    []*schema.Column{ServiceRequestsColumns[19]},
+				RefColumns: []*schema.Column{OrganizationsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "service_requests_territorial_tables_table",
+				Columns:    []*schema.Column{ServiceRequestsColumns[20]},
+				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "service_requests_users_requested_by",
+				Columns:    []*schema.Column{ServiceRequestsColumns[21]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "service_requests_users_answered_by",
+				Columns:    []*schema.Column{ServiceRequestsColumns[22]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "service_requests_interventions_intervention",
+				Columns:    []*schema.Column{ServiceRequestsColumns[23]},
+				RefColumns: []*schema.Column{InterventionsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "servicerequest_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{ServiceRequestsColumns[1]},
+			},
+			{
+				Name:    "servicerequest_status_service_request_organization",
+				Unique:  false,
+				Columns: []*schema.Column{ServiceRequestsColumns[7], ServiceRequestsColumns[19]},
+			},
+			{
+				Name:    "servicerequest_service_request_case",
+				Unique:  false,
+				Columns: []*schema.Column{ServiceRequestsColumns[18]},
+			},
+		},
+	}
 	// SessionsColumns holds the columns for the "sessions" table.
 	SessionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -1572,6 +1728,8 @@ var (
 		{Name: "code", Type: field.TypeString, Unique: true},
 		{Name: "days_to_first_meeting", Type: field.TypeInt, Default: 60},
 		{Name: "days_to_plan", Type: field.TypeInt, Default: 120},
+		{Name: "plan_needs_approval", Type: field.TypeBool, Default: false},
+		{Name: "closure_needs_approval", Type: field.TypeBool, Default: true},
 		{Name: "territorial_table_coordinator", Type: field.TypeString, Nullable: true, Size: 40},
 	}
 	// TerritorialTablesTable holds the schema information for the "territorial_tables" table.
@@ -1582,7 +1740,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "territorial_tables_users_coordinator",
-				Columns:    []*schema.Column{TerritorialTablesColumns[7]},
+				Columns:    []*schema.Column{TerritorialTablesColumns[9]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1924,6 +2082,7 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APITokensTable,
+		ApprovalsTable,
 		AssessmentsTable,
 		AuditEventsTable,
 		CaseEventsTable,
@@ -1955,6 +2114,7 @@ var (
 		ProtocolsTable,
 		ProtocolCommitmentsTable,
 		ProtocolPartiesTable,
+		ServiceRequestsTable,
 		SessionsTable,
 		TableMembershipsTable,
 		TerritorialTablesTable,
@@ -1974,6 +2134,9 @@ var (
 
 func init() {
 	APITokensTable.ForeignKeys[0].RefTable = UsersTable
+	ApprovalsTable.ForeignKeys[0].RefTable = CasesTable
+	ApprovalsTable.ForeignKeys[1].RefTable = UsersTable
+	ApprovalsTable.ForeignKeys[2].RefTable = UsersTable
 	AssessmentsTable.ForeignKeys[0].RefTable = CasesTable
 	AssessmentsTable.ForeignKeys[1].RefTable = UsersTable
 	AuditEventsTable.ForeignKeys[0].RefTable = UsersTable
@@ -1983,7 +2146,8 @@ func init() {
 	CaseEventsTable.ForeignKeys[2].RefTable = UsersTable
 	CaseEventsTable.ForeignKeys[3].RefTable = TerritorialTablesTable
 	CaseEventsTable.ForeignKeys[4].RefTable = TerritorialTablesTable
-	CaseEventsTable.ForeignKeys[5].RefTable = CasesTable
+	CaseEventsTable.ForeignKeys[5].RefTable = OrganizationsTable
+	CaseEventsTable.ForeignKeys[6].RefTable = CasesTable
 	CasesTable.ForeignKeys[0].RefTable = PersonsTable
 	CasesTable.ForeignKeys[1].RefTable = TerritorialTablesTable
 	CasesTable.ForeignKeys[2].RefTable = OrganizationsTable
@@ -2037,6 +2201,12 @@ func init() {
 	ProtocolCommitmentsTable.ForeignKeys[0].RefTable = ProtocolPartiesTable
 	ProtocolPartiesTable.ForeignKeys[0].RefTable = ProtocolsTable
 	ProtocolPartiesTable.ForeignKeys[1].RefTable = OrganizationsTable
+	ServiceRequestsTable.ForeignKeys[0].RefTable = CasesTable
+	ServiceRequestsTable.ForeignKeys[1].RefTable = OrganizationsTable
+	ServiceRequestsTable.ForeignKeys[2].RefTable = TerritorialTablesTable
+	ServiceRequestsTable.ForeignKeys[3].RefTable = UsersTable
+	ServiceRequestsTable.ForeignKeys[4].RefTable = UsersTable
+	ServiceRequestsTable.ForeignKeys[5].RefTable = InterventionsTable
 	SessionsTable.ForeignKeys[0].RefTable = UsersTable
 	TableMembershipsTable.ForeignKeys[0].RefTable = TerritorialTablesTable
 	TableMembershipsTable.ForeignKeys[1].RefTable = UsersTable

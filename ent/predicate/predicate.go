@@ -9,6 +9,9 @@ import (
 // APIToken is the predicate function for apitoken builders.
 type APIToken func(*sql.Selector)
 
+// Approval is the predicate function for approval builders.
+type Approval func(*sql.Selector)
+
 // Assessment is the predicate function for assessment builders.
 type Assessment func(*sql.Selector)
 
@@ -101,6 +104,9 @@ type ProtocolCommitment func(*sql.Selector)
 
 // ProtocolParty is the predicate function for protocolparty builders.
 type ProtocolParty func(*sql.Selector)
+
+// ServiceRequest is the predicate function for servicerequest builders.
+type ServiceRequest func(*sql.Selector)
 
 // Session is the predicate function for session builders.
 type Session func(*sql.Selector)

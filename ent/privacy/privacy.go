@@ -135,6 +135,30 @@ func (f APITokenMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.APITokenMutation", m)
 }
 
+// The ApprovalQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ApprovalQueryRuleFunc func(context.Context, *ent.ApprovalQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ApprovalQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ApprovalQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ApprovalQuery", q)
+}
+
+// The ApprovalMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ApprovalMutationRuleFunc func(context.Context, *ent.ApprovalMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ApprovalMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ApprovalMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ApprovalMutation", m)
+}
+
 // The AssessmentQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AssessmentQueryRuleFunc func(context.Context, *ent.AssessmentQuery) error
@@ -879,6 +903,30 @@ func (f ProtocolPartyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.M
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProtocolPartyMutation", m)
 }
 
+// The ServiceRequestQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ServiceRequestQueryRuleFunc func(context.Context, *ent.ServiceRequestQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ServiceRequestQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ServiceRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ServiceRequestQuery", q)
+}
+
+// The ServiceRequestMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ServiceRequestMutationRuleFunc func(context.Context, *ent.ServiceRequestMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ServiceRequestMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ServiceRequestMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ServiceRequestMutation", m)
+}
+
 // The SessionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type SessionQueryRuleFunc func(context.Context, *ent.SessionQuery) error
@@ -1060,6 +1108,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	switch q := q.(type) {
 	case *ent.APITokenQuery:
 		return q.Filter(), nil
+	case *ent.ApprovalQuery:
+		return q.Filter(), nil
 	case *ent.AssessmentQuery:
 		return q.Filter(), nil
 	case *ent.AuditEventQuery:
@@ -1122,6 +1172,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ProtocolPartyQuery:
 		return q.Filter(), nil
+	case *ent.ServiceRequestQuery:
+		return q.Filter(), nil
 	case *ent.SessionQuery:
 		return q.Filter(), nil
 	case *ent.TableMembershipQuery:
@@ -1142,6 +1194,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 func mutationFilter(m ent.Mutation) (Filter, error) {
 	switch m := m.(type) {
 	case *ent.APITokenMutation:
+		return m.Filter(), nil
+	case *ent.ApprovalMutation:
 		return m.Filter(), nil
 	case *ent.AssessmentMutation:
 		return m.Filter(), nil
@@ -1204,6 +1258,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ProtocolCommitmentMutation:
 		return m.Filter(), nil
 	case *ent.ProtocolPartyMutation:
+		return m.Filter(), nil
+	case *ent.ServiceRequestMutation:
 		return m.Filter(), nil
 	case *ent.SessionMutation:
 		return m.Filter(), nil

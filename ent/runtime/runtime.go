@@ -9,6 +9,7 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
@@ -41,6 +42,7 @@ import (
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
 	"github.com/progetto-win/win/ent/schema"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -106,6 +108,59 @@ func init() {
 	// apitoken.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	apitoken.IDValidator = func() func(string) error {
 		validators := apitokenDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	approvalMixin := schema.Approval{}.Mixin()
+	approval.Policy = privacy.NewPolicies(approvalMixin[2], approvalMixin[3], schema.Approval{})
+	approval.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := approval.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	approvalMixinHooks3 := approvalMixin[3].Hooks()
+
+	approval.Hooks[1] = approvalMixinHooks3[0]
+
+	approval.Hooks[2] = approvalMixinHooks3[1]
+	approvalMixinInters2 := approvalMixin[2].Interceptors()
+	approval.Interceptors[0] = approvalMixinInters2[0]
+	approvalMixinFields0 := approvalMixin[0].Fields()
+	_ = approvalMixinFields0
+	approvalMixinFields1 := approvalMixin[1].Fields()
+	_ = approvalMixinFields1
+	approvalFields := schema.Approval{}.Fields()
+	_ = approvalFields
+	// approvalDescCreatedAt is the schema descriptor for created_at field.
+	approvalDescCreatedAt := approvalMixinFields1[0].Descriptor()
+	// approval.DefaultCreatedAt holds the default value on creation for the created_at field.
+	approval.DefaultCreatedAt = approvalDescCreatedAt.Default.(func() time.Time)
+	// approvalDescUpdatedAt is the schema descriptor for updated_at field.
+	approvalDescUpdatedAt := approvalMixinFields1[1].Descriptor()
+	// approval.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	approval.DefaultUpdatedAt = approvalDescUpdatedAt.Default.(func() time.Time)
+	// approval.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	approval.UpdateDefaultUpdatedAt = approvalDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// approvalDescID is the schema descriptor for id field.
+	approvalDescID := approvalMixinFields0[0].Descriptor()
+	// approval.DefaultID holds the default value on creation for the id field.
+	approval.DefaultID = approvalDescID.Default.(func() gid.ID)
+	// approval.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	approval.IDValidator = func() func(string) error {
+		validators := approvalDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
@@ -2267,6 +2322,67 @@ func init() {
 			return nil
 		}
 	}()
+	servicerequestMixin := schema.ServiceRequest{}.Mixin()
+	servicerequest.Policy = privacy.NewPolicies(servicerequestMixin[2], servicerequestMixin[3], schema.ServiceRequest{})
+	servicerequest.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := servicerequest.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	servicerequestMixinHooks3 := servicerequestMixin[3].Hooks()
+
+	servicerequest.Hooks[1] = servicerequestMixinHooks3[0]
+
+	servicerequest.Hooks[2] = servicerequestMixinHooks3[1]
+	servicerequestMixinInters2 := servicerequestMixin[2].Interceptors()
+	servicerequest.Interceptors[0] = servicerequestMixinInters2[0]
+	servicerequestMixinFields0 := servicerequestMixin[0].Fields()
+	_ = servicerequestMixinFields0
+	servicerequestMixinFields1 := servicerequestMixin[1].Fields()
+	_ = servicerequestMixinFields1
+	servicerequestFields := schema.ServiceRequest{}.Fields()
+	_ = servicerequestFields
+	// servicerequestDescCreatedAt is the schema descriptor for created_at field.
+	servicerequestDescCreatedAt := servicerequestMixinFields1[0].Descriptor()
+	// servicerequest.DefaultCreatedAt holds the default value on creation for the created_at field.
+	servicerequest.DefaultCreatedAt = servicerequestDescCreatedAt.Default.(func() time.Time)
+	// servicerequestDescUpdatedAt is the schema descriptor for updated_at field.
+	servicerequestDescUpdatedAt := servicerequestMixinFields1[1].Descriptor()
+	// servicerequest.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	servicerequest.DefaultUpdatedAt = servicerequestDescUpdatedAt.Default.(func() time.Time)
+	// servicerequest.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	servicerequest.UpdateDefaultUpdatedAt = servicerequestDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// servicerequestDescNeed is the schema descriptor for need field.
+	servicerequestDescNeed := servicerequestFields[1].Descriptor()
+	// servicerequest.NeedValidator is a validator for the "need" field. It is called by the builders before save.
+	servicerequest.NeedValidator = servicerequestDescNeed.Validators[0].(func(string) error)
+	// servicerequestDescSharedContact is the schema descriptor for shared_contact field.
+	servicerequestDescSharedContact := servicerequestFields[3].Descriptor()
+	// servicerequest.DefaultSharedContact holds the default value on creation for the shared_contact field.
+	servicerequest.DefaultSharedContact = servicerequestDescSharedContact.Default.([]domain.ContactDatum)
+	// servicerequestDescID is the schema descriptor for id field.
+	servicerequestDescID := servicerequestMixinFields0[0].Descriptor()
+	// servicerequest.DefaultID holds the default value on creation for the id field.
+	servicerequest.DefaultID = servicerequestDescID.Default.(func() gid.ID)
+	// servicerequest.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	servicerequest.IDValidator = func() func(string) error {
+		validators := servicerequestDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	sessionMixin := schema.Session{}.Mixin()
 	session.Policy = privacy.NewPolicies(schema.Session{})
 	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -2446,6 +2562,14 @@ func init() {
 	territorialtable.DefaultDaysToPlan = territorialtableDescDaysToPlan.Default.(int)
 	// territorialtable.DaysToPlanValidator is a validator for the "days_to_plan" field. It is called by the builders before save.
 	territorialtable.DaysToPlanValidator = territorialtableDescDaysToPlan.Validators[0].(func(int) error)
+	// territorialtableDescPlanNeedsApproval is the schema descriptor for plan_needs_approval field.
+	territorialtableDescPlanNeedsApproval := territorialtableFields[4].Descriptor()
+	// territorialtable.DefaultPlanNeedsApproval holds the default value on creation for the plan_needs_approval field.
+	territorialtable.DefaultPlanNeedsApproval = territorialtableDescPlanNeedsApproval.Default.(bool)
+	// territorialtableDescClosureNeedsApproval is the schema descriptor for closure_needs_approval field.
+	territorialtableDescClosureNeedsApproval := territorialtableFields[5].Descriptor()
+	// territorialtable.DefaultClosureNeedsApproval holds the default value on creation for the closure_needs_approval field.
+	territorialtable.DefaultClosureNeedsApproval = territorialtableDescClosureNeedsApproval.Default.(bool)
 	// territorialtableDescID is the schema descriptor for id field.
 	territorialtableDescID := territorialtableMixinFields0[0].Descriptor()
 	// territorialtable.DefaultID holds the default value on creation for the id field.

@@ -207,6 +207,12 @@ func (TerritorialTable) Fields() []ent.Field {
 			Comment("Days allowed from referral to the first meeting with the person (giorni dalla segnalazione al primo colloquio)."),
 		field.Int("days_to_plan").Default(120).Positive().
 			Comment("Days allowed from the first meeting to the agreed plan (giorni dal primo colloquio al progetto)."),
+		field.Bool("plan_needs_approval").Default(false).
+			Comment("Whether a personal plan agreed by a case manager who is not the coordinator waits for the coordinator's approval (progetto soggetto ad approvazione); set by setTableApprovals.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
+		field.Bool("closure_needs_approval").Default(true).
+			Comment("Whether a closure proposed by a case manager who is not the coordinator waits for the coordinator's approval (chiusura soggetta ad approvazione); set by setTableApprovals.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 	}
 }
 

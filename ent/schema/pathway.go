@@ -133,6 +133,14 @@ func (CaseFile) Edges() []ent.Edge {
 			Comment("Outcomes recorded for the case (esiti).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
 			Annotations(entgql.RelayConnection()),
+		edge.From("service_requests", ServiceRequest.Type).Ref("case").
+			Comment("Requests to partner organisations for services for the case (richieste di servizio).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
+		edge.From("approvals", Approval.Type).Ref("case").
+			Comment("Proposals of the plan or of the closure that needed the coordinator's approval, and the answers (approvazioni).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
 	}
 }
 
@@ -211,8 +219,16 @@ func (CaseEvent) Fields() []ent.Field {
 				"Transferred", "TRANSFERRED",
 				"TransferDeclined", "TRANSFER_DECLINED",
 				"Note", "NOTE",
+				"ServiceRequested", "SERVICE_REQUESTED",
+				"ServiceRequestAccepted", "SERVICE_REQUEST_ACCEPTED",
+				"ServiceRequestDeclined", "SERVICE_REQUEST_DECLINED",
+				"ServiceRequestCompleted", "SERVICE_REQUEST_COMPLETED",
+				"ServiceRequestCancelled", "SERVICE_REQUEST_CANCELLED",
+				"Proposed", "PROPOSED",
+				"ProposalApproved", "PROPOSAL_APPROVED",
+				"ProposalReturned", "PROPOSAL_RETURNED",
 			).
-			Comment("What happened (tipo di evento): segnalazione, avvio della valutazione, valutazione registrata, mancato accoglimento, presa in carico, referente assegnato, progetto aggiornato, intervento aggiunto, intervento aggiornato, esito registrato, follow-up registrato, incontro di monitoraggio programmato, incontro di monitoraggio svolto, avvio del monitoraggio, chiusura, riapertura, trasferimento richiesto, trasferimento, trasferimento rifiutato, nota.").
+			Comment("What happened (tipo di evento): segnalazione, avvio della valutazione, valutazione registrata, mancato accoglimento, presa in carico, referente assegnato, progetto aggiornato, intervento aggiunto, intervento aggiornato, esito registrato, follow-up registrato, incontro di monitoraggio programmato, incontro di monitoraggio svolto, avvio del monitoraggio, chiusura, riapertura, trasferimento richiesto, trasferimento, trasferimento rifiutato, nota, servizio richiesto, richiesta accettata, richiesta rifiutata, servizio concluso, richiesta annullata, proposta per l'approvazione, proposta approvata, proposta restituita.").
 			Annotations(ordered("KIND")),
 		field.Time("occurred_at").Immutable().
 			Comment("When it happened (data e ora).").
@@ -258,8 +274,23 @@ func (CaseEvent) Fields() []ent.Field {
 			NamedValues(closureReasons...).
 			Comment("Why the case was closed, for CLOSED (motivo di chiusura).").
 			Annotations(fact(sharedEnum("CaseClosureReason"))...),
+		field.Enum("decline_reason").Optional().Nillable().Immutable().
+			Values(declineReasons...).
+			Comment("Why the organisation declined, for SERVICE_REQUEST_DECLINED (motivo del rifiuto).").
+			Annotations(fact(sharedEnum("ServiceRequestDeclineReason"))...),
+		field.Enum("completion_reason").Optional().Nillable().Immutable().
+			Values(completionReasons...).
+			Comment("Why the service ended as it did, for SERVICE_REQUEST_COMPLETED (motivo dell'esito).").
+			Annotations(fact(sharedEnum("ServiceRequestCompletionReason"))...),
+		field.Bool("successful").Optional().Nillable().Immutable().
+			Comment("Whether the service reached its purpose, for SERVICE_REQUEST_COMPLETED (esito positivo).").
+			Annotations(fact()...),
+		field.Enum("approval_kind").Optional().Nillable().Immutable().
+			Values(approvalKinds...).
+			Comment("What was proposed, for PROPOSED, PROPOSAL_APPROVED and PROPOSAL_RETURNED (oggetto della proposta).").
+			Annotations(fact(sharedEnum("ApprovalKind"))...),
 		field.Time("day").GoType(day).SchemaType(dateColumn).Optional().Nillable().Immutable().
-			Comment("The day the step names: the monitoring meeting's planned or held day (data).").
+			Comment("The day the step names: the monitoring meeting's planned or held day, an accepted service's planned start (data).").
 			Annotations(fact(dateScalar())...),
 	}
 }
@@ -279,6 +310,9 @@ func (CaseEvent) Edges() []ent.Edge {
 			Annotations(fact()...),
 		edge.To("to_table", TerritorialTable.Type).Unique().Immutable().
 			Comment("The table asked to receive the case, or that received it, for the transfer kinds (tavolo di destinazione).").
+			Annotations(fact()...),
+		edge.To("organization", Organization.Type).Unique().Immutable().
+			Comment("The partner organisation, for the service request kinds (ente).").
 			Annotations(fact()...),
 		edge.To("related_case", CaseFile.Type).Unique().Immutable().
 			Comment("The other case of a reopening, for REOPENED: the new case (REOPENED_AS) or the earlier one (REOPENS); null when the viewer may not read it (caso collegato).").

@@ -79,6 +79,12 @@ func (User) Edges() []ent.Edge {
 		edge.From("case_teams", CaseFile.Type).Ref("team").
 			Comment("Cases whose team the user joined (équipe dei casi).").
 			Annotations(entgql.Skip()),
+		edge.From("service_requests_sent", ServiceRequest.Type).Ref("requested_by").
+			Comment("Service requests the user sent (richieste inviate); for the access rules only.").
+			Annotations(entgql.Skip()),
+		edge.From("service_requests_answered", ServiceRequest.Type).Ref("answered_by").
+			Comment("Service requests the user answered (richieste evase); for the access rules only.").
+			Annotations(entgql.Skip()),
 	}
 }
 

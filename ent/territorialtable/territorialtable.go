@@ -28,6 +28,10 @@ const (
 	FieldDaysToFirstMeeting = "days_to_first_meeting"
 	// FieldDaysToPlan holds the string denoting the days_to_plan field in the database.
 	FieldDaysToPlan = "days_to_plan"
+	// FieldPlanNeedsApproval holds the string denoting the plan_needs_approval field in the database.
+	FieldPlanNeedsApproval = "plan_needs_approval"
+	// FieldClosureNeedsApproval holds the string denoting the closure_needs_approval field in the database.
+	FieldClosureNeedsApproval = "closure_needs_approval"
 	// EdgeMunicipalities holds the string denoting the municipalities edge name in mutations.
 	EdgeMunicipalities = "municipalities"
 	// EdgeCoordinator holds the string denoting the coordinator edge name in mutations.
@@ -98,6 +102,8 @@ var Columns = []string{
 	FieldCode,
 	FieldDaysToFirstMeeting,
 	FieldDaysToPlan,
+	FieldPlanNeedsApproval,
+	FieldClosureNeedsApproval,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "territorial_tables"
@@ -159,6 +165,10 @@ var (
 	DefaultDaysToPlan int
 	// DaysToPlanValidator is a validator for the "days_to_plan" field. It is called by the builders before save.
 	DaysToPlanValidator func(int) error
+	// DefaultPlanNeedsApproval holds the default value on creation for the "plan_needs_approval" field.
+	DefaultPlanNeedsApproval bool
+	// DefaultClosureNeedsApproval holds the default value on creation for the "closure_needs_approval" field.
+	DefaultClosureNeedsApproval bool
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() gid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
@@ -201,6 +211,16 @@ func ByDaysToFirstMeeting(opts ...sql.OrderTermOption) OrderOption {
 // ByDaysToPlan orders the results by the days_to_plan field.
 func ByDaysToPlan(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDaysToPlan, opts...).ToFunc()
+}
+
+// ByPlanNeedsApproval orders the results by the plan_needs_approval field.
+func ByPlanNeedsApproval(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPlanNeedsApproval, opts...).ToFunc()
+}
+
+// ByClosureNeedsApproval orders the results by the closure_needs_approval field.
+func ByClosureNeedsApproval(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldClosureNeedsApproval, opts...).ToFunc()
 }
 
 // ByMunicipalitiesCount orders the results by municipalities count.

@@ -86,6 +86,16 @@ func DaysToPlan(v int) predicate.TerritorialTable {
 	return predicate.TerritorialTable(sql.FieldEQ(FieldDaysToPlan, v))
 }
 
+// PlanNeedsApproval applies equality check predicate on the "plan_needs_approval" field. It's identical to PlanNeedsApprovalEQ.
+func PlanNeedsApproval(v bool) predicate.TerritorialTable {
+	return predicate.TerritorialTable(sql.FieldEQ(FieldPlanNeedsApproval, v))
+}
+
+// ClosureNeedsApproval applies equality check predicate on the "closure_needs_approval" field. It's identical to ClosureNeedsApprovalEQ.
+func ClosureNeedsApproval(v bool) predicate.TerritorialTable {
+	return predicate.TerritorialTable(sql.FieldEQ(FieldClosureNeedsApproval, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.TerritorialTable {
 	return predicate.TerritorialTable(sql.FieldEQ(FieldCreatedAt, v))
@@ -374,6 +384,26 @@ func DaysToPlanLT(v int) predicate.TerritorialTable {
 // DaysToPlanLTE applies the LTE predicate on the "days_to_plan" field.
 func DaysToPlanLTE(v int) predicate.TerritorialTable {
 	return predicate.TerritorialTable(sql.FieldLTE(FieldDaysToPlan, v))
+}
+
+// PlanNeedsApprovalEQ applies the EQ predicate on the "plan_needs_approval" field.
+func PlanNeedsApprovalEQ(v bool) predicate.TerritorialTable {
+	return predicate.TerritorialTable(sql.FieldEQ(FieldPlanNeedsApproval, v))
+}
+
+// PlanNeedsApprovalNEQ applies the NEQ predicate on the "plan_needs_approval" field.
+func PlanNeedsApprovalNEQ(v bool) predicate.TerritorialTable {
+	return predicate.TerritorialTable(sql.FieldNEQ(FieldPlanNeedsApproval, v))
+}
+
+// ClosureNeedsApprovalEQ applies the EQ predicate on the "closure_needs_approval" field.
+func ClosureNeedsApprovalEQ(v bool) predicate.TerritorialTable {
+	return predicate.TerritorialTable(sql.FieldEQ(FieldClosureNeedsApproval, v))
+}
+
+// ClosureNeedsApprovalNEQ applies the NEQ predicate on the "closure_needs_approval" field.
+func ClosureNeedsApprovalNEQ(v bool) predicate.TerritorialTable {
+	return predicate.TerritorialTable(sql.FieldNEQ(FieldClosureNeedsApproval, v))
 }
 
 // HasMunicipalities applies the HasEdge predicate on the "municipalities" edge.

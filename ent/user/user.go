@@ -53,6 +53,10 @@ const (
 	EdgeReferredCases = "referred_cases"
 	// EdgeCaseTeams holds the string denoting the case_teams edge name in mutations.
 	EdgeCaseTeams = "case_teams"
+	// EdgeServiceRequestsSent holds the string denoting the service_requests_sent edge name in mutations.
+	EdgeServiceRequestsSent = "service_requests_sent"
+	// EdgeServiceRequestsAnswered holds the string denoting the service_requests_answered edge name in mutations.
+	EdgeServiceRequestsAnswered = "service_requests_answered"
 	// Table holds the table name of the user in the database.
 	Table = "users"
 	// OrganizationTable is the table that holds the organization relation/edge.
@@ -107,6 +111,20 @@ const (
 	// CaseTeamsInverseTable is the table name for the CaseFile entity.
 	// It exists in this package in order to avoid circular dependency with the "casefile" package.
 	CaseTeamsInverseTable = "cases"
+	// ServiceRequestsSentTable is the table that holds the service_requests_sent relation/edge.
+	ServiceRequestsSentTable = "service_requests"
+	// ServiceRequestsSentInverseTable is the table name for the ServiceRequest entity.
+	// It exists in this package in order to avoid circular dependency with the "servicerequest" package.
+	ServiceRequestsSentInverseTable = "service_requests"
+	// ServiceRequestsSentColumn is the table column denoting the service_requests_sent relation/edge.
+	ServiceRequestsSentColumn = "service_request_requested_by"
+	// ServiceRequestsAnsweredTable is the table that holds the service_requests_answered relation/edge.
+	ServiceRequestsAnsweredTable = "service_requests"
+	// ServiceRequestsAnsweredInverseTable is the table name for the ServiceRequest entity.
+	// It exists in this package in order to avoid circular dependency with the "servicerequest" package.
+	ServiceRequestsAnsweredInverseTable = "service_requests"
+	// ServiceRequestsAnsweredColumn is the table column denoting the service_requests_answered relation/edge.
+	ServiceRequestsAnsweredColumn = "service_request_answered_by"
 )
 
 // Columns holds all SQL columns for user fields.
@@ -345,6 +363,34 @@ func ByCaseTeams(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newCaseTeamsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByServiceRequestsSentCount orders the results by service_requests_sent count.
+func ByServiceRequestsSentCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newServiceRequestsSentStep(), opts...)
+	}
+}
+
+// ByServiceRequestsSent orders the results by service_requests_sent terms.
+func ByServiceRequestsSent(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newServiceRequestsSentStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByServiceRequestsAnsweredCount orders the results by service_requests_answered count.
+func ByServiceRequestsAnsweredCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newServiceRequestsAnsweredStep(), opts...)
+	}
+}
+
+// ByServiceRequestsAnswered orders the results by service_requests_answered terms.
+func ByServiceRequestsAnswered(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newServiceRequestsAnsweredStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOrganizationStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -399,6 +445,20 @@ func newCaseTeamsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(CaseTeamsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, CaseTeamsTable, CaseTeamsPrimaryKey...),
+	)
+}
+func newServiceRequestsSentStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ServiceRequestsSentInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, ServiceRequestsSentTable, ServiceRequestsSentColumn),
+	)
+}
+func newServiceRequestsAnsweredStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ServiceRequestsAnsweredInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, ServiceRequestsAnsweredTable, ServiceRequestsAnsweredColumn),
 	)
 }
 

@@ -651,6 +651,52 @@ func HasCaseTeamsWith(preds ...predicate.CaseFile) predicate.User {
 	})
 }
 
+// HasServiceRequestsSent applies the HasEdge predicate on the "service_requests_sent" edge.
+func HasServiceRequestsSent() predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, ServiceRequestsSentTable, ServiceRequestsSentColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasServiceRequestsSentWith applies the HasEdge predicate on the "service_requests_sent" edge with a given conditions (other predicates).
+func HasServiceRequestsSentWith(preds ...predicate.ServiceRequest) predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := newServiceRequestsSentStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasServiceRequestsAnswered applies the HasEdge predicate on the "service_requests_answered" edge.
+func HasServiceRequestsAnswered() predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, ServiceRequestsAnsweredTable, ServiceRequestsAnsweredColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasServiceRequestsAnsweredWith applies the HasEdge predicate on the "service_requests_answered" edge with a given conditions (other predicates).
+func HasServiceRequestsAnsweredWith(preds ...predicate.ServiceRequest) predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := newServiceRequestsAnsweredStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.User) predicate.User {
 	return predicate.User(sql.AndPredicates(predicates...))

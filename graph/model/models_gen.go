@@ -113,6 +113,14 @@ const (
 	AuditActionRecordConsent AuditAction = "RECORD_CONSENT"
 	// Withdraw consent.
 	AuditActionWithdrawConsent AuditAction = "WITHDRAW_CONSENT"
+	// Accept service request.
+	AuditActionAcceptServiceRequest AuditAction = "ACCEPT_SERVICE_REQUEST"
+	// Decline service request.
+	AuditActionDeclineServiceRequest AuditAction = "DECLINE_SERVICE_REQUEST"
+	// Complete service request.
+	AuditActionCompleteServiceRequest AuditAction = "COMPLETE_SERVICE_REQUEST"
+	// Read shared contact.
+	AuditActionReadSharedContact AuditAction = "READ_SHARED_CONTACT"
 	// Refer case.
 	AuditActionReferCase AuditAction = "REFER_CASE"
 	// Search cases.
@@ -165,8 +173,18 @@ const (
 	AuditActionDeclineTransfer AuditAction = "DECLINE_TRANSFER"
 	// Add note.
 	AuditActionAddNote AuditAction = "ADD_NOTE"
+	// Request service.
+	AuditActionRequestService AuditAction = "REQUEST_SERVICE"
+	// Cancel service request.
+	AuditActionCancelServiceRequest AuditAction = "CANCEL_SERVICE_REQUEST"
+	// Approve proposal.
+	AuditActionApproveProposal AuditAction = "APPROVE_PROPOSAL"
+	// Return proposal.
+	AuditActionReturnProposal AuditAction = "RETURN_PROPOSAL"
 	// Set table time limits.
 	AuditActionSetTableTimeLimits AuditAction = "SET_TABLE_TIME_LIMITS"
+	// Set table approvals.
+	AuditActionSetTableApprovals AuditAction = "SET_TABLE_APPROVALS"
 	// Activate protocol.
 	AuditActionActivateProtocol AuditAction = "ACTIVATE_PROTOCOL"
 	// Terminate protocol.
@@ -223,6 +241,10 @@ var AllAuditAction = []AuditAction{
 	AuditActionRetentionErase,
 	AuditActionRecordConsent,
 	AuditActionWithdrawConsent,
+	AuditActionAcceptServiceRequest,
+	AuditActionDeclineServiceRequest,
+	AuditActionCompleteServiceRequest,
+	AuditActionReadSharedContact,
 	AuditActionReferCase,
 	AuditActionSearchCases,
 	AuditActionStartAssessment,
@@ -249,7 +271,12 @@ var AllAuditAction = []AuditAction{
 	AuditActionAcceptTransfer,
 	AuditActionDeclineTransfer,
 	AuditActionAddNote,
+	AuditActionRequestService,
+	AuditActionCancelServiceRequest,
+	AuditActionApproveProposal,
+	AuditActionReturnProposal,
 	AuditActionSetTableTimeLimits,
+	AuditActionSetTableApprovals,
 	AuditActionActivateProtocol,
 	AuditActionTerminateProtocol,
 	AuditActionAddProtocolParty,
@@ -268,7 +295,7 @@ var AllAuditAction = []AuditAction{
 
 func (e AuditAction) IsValid() bool {
 	switch e {
-	case AuditActionLogin, AuditActionLoginAttempt, AuditActionLoginFailed, AuditActionLoginThrottled, AuditActionLogout, AuditActionPasswordSet, AuditActionPasswordChanged, AuditActionTokenCreated, AuditActionTokenUsed, AuditActionTokenRevoked, AuditActionPasswordResetRequested, AuditActionPasswordReset, AuditActionUserInvited, AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionReadIdentity, AuditActionMatchPerson, AuditActionLinkPerson, AuditActionExportPerson, AuditActionAccessReport, AuditActionEraseIdentity, AuditActionRetentionErase, AuditActionRecordConsent, AuditActionWithdrawConsent, AuditActionReferCase, AuditActionSearchCases, AuditActionStartAssessment, AuditActionRecordPreliminaryAssessment, AuditActionRecordInDepthAssessment, AuditActionDeclineReferral, AuditActionTakeCharge, AuditActionAssignCaseManager, AuditActionUpdatePlan, AuditActionAddGoal, AuditActionUpdateGoal, AuditActionAddCommitment, AuditActionUpdateCommitment, AuditActionAddIntervention, AuditActionUpdateIntervention, AuditActionRecordOutcome, AuditActionRecordFollowUp, AuditActionScheduleMonitoringMeeting, AuditActionRecordMonitoringMeeting, AuditActionMoveToMonitoring, AuditActionCloseCase, AuditActionReopenCase, AuditActionTransferCase, AuditActionAcceptTransfer, AuditActionDeclineTransfer, AuditActionAddNote, AuditActionSetTableTimeLimits, AuditActionActivateProtocol, AuditActionTerminateProtocol, AuditActionAddProtocolParty, AuditActionAddProtocolCommitment, AuditActionFulfilProtocolCommitment, AuditActionDropProtocolCommitment, AuditActionIssueDirective, AuditActionAcknowledgeDirective, AuditActionRecordMeeting, AuditActionExportIndicator, AuditActionCreateWebhook, AuditActionUpdateWebhook, AuditActionDeleteWebhook, AuditActionRedeliverWebhook:
+	case AuditActionLogin, AuditActionLoginAttempt, AuditActionLoginFailed, AuditActionLoginThrottled, AuditActionLogout, AuditActionPasswordSet, AuditActionPasswordChanged, AuditActionTokenCreated, AuditActionTokenUsed, AuditActionTokenRevoked, AuditActionPasswordResetRequested, AuditActionPasswordReset, AuditActionUserInvited, AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionReadIdentity, AuditActionMatchPerson, AuditActionLinkPerson, AuditActionExportPerson, AuditActionAccessReport, AuditActionEraseIdentity, AuditActionRetentionErase, AuditActionRecordConsent, AuditActionWithdrawConsent, AuditActionAcceptServiceRequest, AuditActionDeclineServiceRequest, AuditActionCompleteServiceRequest, AuditActionReadSharedContact, AuditActionReferCase, AuditActionSearchCases, AuditActionStartAssessment, AuditActionRecordPreliminaryAssessment, AuditActionRecordInDepthAssessment, AuditActionDeclineReferral, AuditActionTakeCharge, AuditActionAssignCaseManager, AuditActionUpdatePlan, AuditActionAddGoal, AuditActionUpdateGoal, AuditActionAddCommitment, AuditActionUpdateCommitment, AuditActionAddIntervention, AuditActionUpdateIntervention, AuditActionRecordOutcome, AuditActionRecordFollowUp, AuditActionScheduleMonitoringMeeting, AuditActionRecordMonitoringMeeting, AuditActionMoveToMonitoring, AuditActionCloseCase, AuditActionReopenCase, AuditActionTransferCase, AuditActionAcceptTransfer, AuditActionDeclineTransfer, AuditActionAddNote, AuditActionRequestService, AuditActionCancelServiceRequest, AuditActionApproveProposal, AuditActionReturnProposal, AuditActionSetTableTimeLimits, AuditActionSetTableApprovals, AuditActionActivateProtocol, AuditActionTerminateProtocol, AuditActionAddProtocolParty, AuditActionAddProtocolCommitment, AuditActionFulfilProtocolCommitment, AuditActionDropProtocolCommitment, AuditActionIssueDirective, AuditActionAcknowledgeDirective, AuditActionRecordMeeting, AuditActionExportIndicator, AuditActionCreateWebhook, AuditActionUpdateWebhook, AuditActionDeleteWebhook, AuditActionRedeliverWebhook:
 		return true
 	}
 	return false
@@ -315,6 +342,8 @@ type AuditEntityType string
 const (
 	// An object of type ApiToken.
 	AuditEntityTypeAPIToken AuditEntityType = "ApiToken"
+	// An object of type Approval.
+	AuditEntityTypeApproval AuditEntityType = "Approval"
 	// An object of type Assessment.
 	AuditEntityTypeAssessment AuditEntityType = "Assessment"
 	// An object of type CaseEvent.
@@ -375,6 +404,8 @@ const (
 	AuditEntityTypeProtocolCommitment AuditEntityType = "ProtocolCommitment"
 	// An object of type ProtocolParty.
 	AuditEntityTypeProtocolParty AuditEntityType = "ProtocolParty"
+	// An object of type ServiceRequest.
+	AuditEntityTypeServiceRequest AuditEntityType = "ServiceRequest"
 	// An object of type Session.
 	AuditEntityTypeSession AuditEntityType = "Session"
 	// An object of type TableMembership.
@@ -395,6 +426,7 @@ const (
 
 var AllAuditEntityType = []AuditEntityType{
 	AuditEntityTypeAPIToken,
+	AuditEntityTypeApproval,
 	AuditEntityTypeAssessment,
 	AuditEntityTypeCaseEvent,
 	AuditEntityTypeCase,
@@ -425,6 +457,7 @@ var AllAuditEntityType = []AuditEntityType{
 	AuditEntityTypeProtocol,
 	AuditEntityTypeProtocolCommitment,
 	AuditEntityTypeProtocolParty,
+	AuditEntityTypeServiceRequest,
 	AuditEntityTypeSession,
 	AuditEntityTypeTableMembership,
 	AuditEntityTypeTable,
@@ -437,7 +470,7 @@ var AllAuditEntityType = []AuditEntityType{
 
 func (e AuditEntityType) IsValid() bool {
 	switch e {
-	case AuditEntityTypeAPIToken, AuditEntityTypeAssessment, AuditEntityTypeCaseEvent, AuditEntityTypeCase, AuditEntityTypeCommitment, AuditEntityTypeConsent, AuditEntityTypeDecision, AuditEntityTypeDirective, AuditEntityTypeDirectiveAcknowledgement, AuditEntityTypeFund, AuditEntityTypeGoal, AuditEntityTypeIntervention, AuditEntityTypeMeeting, AuditEntityTypeMonitoringItem, AuditEntityTypeMonitoringMeeting, AuditEntityTypeMunicipality, AuditEntityTypeNotification, AuditEntityTypeNotificationPreference, AuditEntityTypeObjective, AuditEntityTypeOrganization, AuditEntityTypeOutboxEvent, AuditEntityTypeOutcome, AuditEntityTypeOutgoingMail, AuditEntityTypePact, AuditEntityTypePasswordToken, AuditEntityTypePerson, AuditEntityTypePersonIdentity, AuditEntityTypePlan, AuditEntityTypeProtocol, AuditEntityTypeProtocolCommitment, AuditEntityTypeProtocolParty, AuditEntityTypeSession, AuditEntityTypeTableMembership, AuditEntityTypeTable, AuditEntityTypeUser, AuditEntityTypeWebhook, AuditEntityTypeWebhookDelivery, AuditEntityTypeLogin, AuditEntityTypeIndicator:
+	case AuditEntityTypeAPIToken, AuditEntityTypeApproval, AuditEntityTypeAssessment, AuditEntityTypeCaseEvent, AuditEntityTypeCase, AuditEntityTypeCommitment, AuditEntityTypeConsent, AuditEntityTypeDecision, AuditEntityTypeDirective, AuditEntityTypeDirectiveAcknowledgement, AuditEntityTypeFund, AuditEntityTypeGoal, AuditEntityTypeIntervention, AuditEntityTypeMeeting, AuditEntityTypeMonitoringItem, AuditEntityTypeMonitoringMeeting, AuditEntityTypeMunicipality, AuditEntityTypeNotification, AuditEntityTypeNotificationPreference, AuditEntityTypeObjective, AuditEntityTypeOrganization, AuditEntityTypeOutboxEvent, AuditEntityTypeOutcome, AuditEntityTypeOutgoingMail, AuditEntityTypePact, AuditEntityTypePasswordToken, AuditEntityTypePerson, AuditEntityTypePersonIdentity, AuditEntityTypePlan, AuditEntityTypeProtocol, AuditEntityTypeProtocolCommitment, AuditEntityTypeProtocolParty, AuditEntityTypeServiceRequest, AuditEntityTypeSession, AuditEntityTypeTableMembership, AuditEntityTypeTable, AuditEntityTypeUser, AuditEntityTypeWebhook, AuditEntityTypeWebhookDelivery, AuditEntityTypeLogin, AuditEntityTypeIndicator:
 		return true
 	}
 	return false

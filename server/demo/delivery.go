@@ -74,8 +74,9 @@ func costRange(kind intervention.Kind) (lo, hi int) {
 
 // item is an intervention drafted for a case, for outcomes to refer to.
 type item struct {
-	id   gid.ID
-	kind intervention.Kind
+	id     gid.ID
+	kind   intervention.Kind
+	status intervention.Status
 }
 
 // addInterventions adds one to three interventions within the plan's
@@ -116,7 +117,7 @@ func (w *writer) addInterventions(c *caseDraft, end domain.Date) []item {
 		id := intervention.DefaultID()
 		w.c.interventions.add(str(id), w.created, w.created, string(kind), "Intervento previsto dal progetto personalizzato.",
 			g.day(starts), g.day(ends), string(status), charged, str(c.id), str(provider), fundID)
-		items = append(items, item{id: id, kind: kind})
+		items = append(items, item{id: id, kind: kind, status: status})
 	}
 	return items
 }

@@ -34,6 +34,7 @@ const (
 	OperatorEmail      = "operator@demo.example"    // Comune di Empoli's social services, Empoli table
 	OperatorVinciEmail = "operator.vinci@demo.example"
 	AnalystEmail       = "analyst@demo.example"
+	PartnerEmail       = "partner@demo.example" // an operator of Cooperativa Sociale Demo Il Girasole, at no table
 )
 
 // Options of a load.
@@ -56,7 +57,7 @@ var ErrNotEmpty = errors.New("demo data go into an empty database only")
 // table.
 const batch = 1000
 
-// Password is the password of the six demo accounts; the other demo users
+// Password is the password of the seven demo accounts; the other demo users
 // have none and cannot sign in.
 const Password = "win-demo-2026"
 

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,6 +26,7 @@ type network struct {
 	steering       []*ent.User
 	orgOf          map[gid.ID]gid.ID // user → organisation
 	funds          map[fundKey]*fund
+	partner        *ent.User // the partner operator's demo account, at no table
 }
 
 // table is a territorial table with its members.
@@ -76,6 +78,9 @@ var privateBodies = []orgSpec{
 }
 
 // thirdSectorNames are fictional social cooperatives and associations.
+// partnerName is the organisation of the partner operator's demo account.
+const partnerName = "Cooperativa Sociale Demo Il Girasole"
+
 var thirdSectorNames = []string{
 	"Cooperativa Sociale Demo Il Girasole", "Cooperativa Sociale Demo La Spiga", "Associazione Demo Porte Aperte",
 	"Cooperativa Sociale Demo Arcobaleno", "Associazione Demo Mani Tese Valdelsa", "Cooperativa Sociale Demo Il Ponte",
@@ -241,6 +246,12 @@ func (g *generator) users(ctx context.Context, net *network) error {
 	if err != nil {
 		return err
 	}
+	// A partner's operator sits at no table: they answer the service
+	// requests addressed to their organisation.
+	girasole := net.orgs[slices.IndexFunc(net.orgs, func(o *ent.Organization) bool { return o.Name == partnerName })]
+	if net.partner, err = newUser(PartnerEmail, "Operatrice Cooperativa Il Girasole Demo", girasole, domain.RoleOperator); err != nil {
+		return err
+	}
 
 	cpi := net.byKind[organization.KindEmploymentCentre]
 	health := net.byKind[organization.KindSocialHealthService]
@@ -269,6 +280,7 @@ func (g *generator) users(ctx context.Context, net *network) error {
 		}
 		if t.TerritorialTable, err = c.TerritorialTable.Create().
 			SetName("Tavolo territoriale di " + p.Name).SetCode(p.TableCode).
+			SetPlanNeedsApproval(i == vinci). // one table wants its plans approved too
 			AddMunicipalities(net.municipalities[i]).SetCoordinator(t.coordinator).Save(ctx); err != nil {
 			return err
 		}

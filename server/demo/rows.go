@@ -265,7 +265,7 @@ func insertSQL(r *rows, count int) string {
 // keys need.
 type chunk struct {
 	persons, identities, cases, plans, goals, commitments, interventions,
-	outcomes, events, assessments, meetings, meetingItems, consents rows
+	outcomes, events, assessments, meetings, meetingItems, consents, requests, approvals rows
 }
 
 func newChunk() *chunk {
@@ -292,7 +292,8 @@ func newChunk() *chunk {
 			"outcome_verified_by"),
 		events: newRows(migrate.CaseEventsTable, "id", "created_at", "updated_at", "kind", "occurred_at", "note",
 			"detail", "assessment_level", "intervention_kind", "intervention_status", "outcome_kind", "still_held", "closure_reason", "day",
-			"case_event_case", "case_event_actor", "case_event_assignee", "case_event_from_table", "case_event_to_table", "case_event_related_case"),
+			"case_event_case", "case_event_actor", "case_event_assignee", "case_event_from_table", "case_event_to_table", "case_event_related_case",
+			"decline_reason", "completion_reason", "successful", "approval_kind", "case_event_organization"),
 		assessments: newRows(migrate.AssessmentsTable, "id", "created_at", "updated_at", "level", "findings", "summary",
 			"complex_needs", "assessed_on", "assessment_case", "assessment_assessor"),
 		meetings: newRows(migrate.MonitoringMeetingsTable, "id", "created_at", "updated_at", "planned_on", "held_on",
@@ -302,6 +303,13 @@ func newChunk() *chunk {
 		consents: newRows(migrate.ConsentsTable, "id", "created_at", "updated_at", "purpose", "basis", "legal_reference",
 			"form_reference", "given_on", "withdrawn_on", "withdrawal_reason", "consent_organization", "consent_table",
 			"consent_recorded_by", "consent_withdrawn_by", "person_consents"),
+		requests: newRows(migrate.ServiceRequestsTable, "id", "created_at", "updated_at", "kind", "need", "needed_by", "shared_contact",
+			"status", "sent_on", "answer_due_on", "answered_on", "planned_start", "decline_reason", "answer_note", "completed_on",
+			"successful", "completion_reason", "completion_note", "service_request_case", "service_request_organization",
+			"service_request_table", "service_request_requested_by", "service_request_answered_by", "service_request_intervention"),
+		approvals: newRows(migrate.ApprovalsTable, "id", "created_at", "updated_at", "kind", "status", "proposed_at", "decided_at",
+			"agreed_on", "closure_reason", "note", "goals_achieved", "commitments_fulfilled", "return_reason", "approval_case",
+			"approval_proposed_by", "approval_decided_by"),
 	}
 }
 
@@ -317,7 +325,7 @@ func tableNames() []string {
 // tables lists the chunk's rows in the order they are written.
 func (c *chunk) tables() []*rows {
 	return []*rows{&c.persons, &c.identities, &c.cases, &c.plans, &c.goals, &c.commitments, &c.interventions,
-		&c.outcomes, &c.events, &c.assessments, &c.meetings, &c.meetingItems, &c.consents}
+		&c.outcomes, &c.events, &c.assessments, &c.meetings, &c.meetingItems, &c.consents, &c.requests, &c.approvals}
 }
 
 func (c *chunk) write(ctx context.Context, s sink) error {

@@ -24,9 +24,10 @@ import (
 // writer turns the drafts of a chunk of cases into rows (rows.go says
 // what ent would have added).
 type writer struct {
-	g       *generator
-	c       *chunk
-	created any // created_at and updated_at of the chunk's rows
+	g        *generator
+	c        *chunk
+	created  any // created_at and updated_at of the chunk's rows
+	versions int // the timeline events of a case's requests and approvals (timelineEvent)
 }
 
 func (g *generator) newWriter() *writer {
@@ -85,7 +86,8 @@ func (w *writer) addCase(c *caseDraft) {
 			actorID = str(actor.ID)
 		}
 		w.c.events.add(str(caseevent.DefaultID()), w.created, w.created, string(kind), w.at(on), f.note,
-			f.detail, f.level, nil, nil, nil, nil, f.closure, f.day, str(c.id), actorID, f.assignee, nil, nil, f.related)
+			f.detail, f.level, nil, nil, nil, nil, f.closure, f.day, str(c.id), actorID, f.assignee, nil, nil, f.related,
+			nil, nil, nil, nil, nil)
 		events++
 	}
 	if c.previous != nil {
@@ -115,10 +117,14 @@ func (w *writer) addCase(c *caseDraft) {
 	if c.takenOn != nil {
 		caseManager, takenOn = str(manager.ID), c.takenOn
 		event(caseevent.KindTakenInCharge, *c.takenOn, t.coordinator, eventFacts{assignee: caseManager})
-		w.addPlan(c, manager)
+		items := w.addPlan(c, manager)
 		if c.previous == nil { // a reopening's person has them from the first case
 			w.addConsents(c, t.coordinator, manager)
 		}
+		w.versions = 0
+		w.addServiceRequests(c, t, manager)
+		w.addApprovals(c, t, manager, items)
+		events += w.versions
 	}
 	if c.monitoring != nil {
 		event(caseevent.KindMonitoringStarted, *c.monitoring, manager, eventFacts{})
@@ -174,7 +180,7 @@ func (w *writer) addMonitoringMeeting(c *caseDraft, on domain.Date) {
 
 // addPlan adds the plan of a case taken in charge: a goal per need area,
 // often a reciprocal commitment, interventions and outcomes.
-func (w *writer) addPlan(c *caseDraft, manager *ent.User) {
+func (w *writer) addPlan(c *caseDraft, manager *ent.User) []item {
 	g := w.g
 	planID := str(plan.DefaultID())
 	end := g.today
@@ -205,6 +211,7 @@ func (w *writer) addPlan(c *caseDraft, manager *ent.User) {
 	}
 	items := w.addInterventions(c, end)
 	w.addOutcomes(c, end, manager, items, hoursAgreed > 0 && hoursDone*5 >= hoursAgreed*4)
+	return items
 }
 
 var commitmentKinds = []commitment.Kind{

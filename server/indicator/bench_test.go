@@ -34,6 +34,9 @@ var dashboard = map[string][]indicator.Dimension{
 	"fundsAllocated": {indicator.Municipality}, "fundsCommitted": {indicator.Municipality}, "fundsSpent": {indicator.Municipality},
 	"fundsSpentShare": nil, "costPerPositiveOutcome": nil, "protocolsActive": nil,
 	"protocolCommitmentsOnTime": {indicator.Quarter}, "meetingsHeld": {indicator.Table, indicator.Month},
+	"serviceRequestsSent": {indicator.Organization}, "serviceRequestsAccepted": {indicator.Organization},
+	"serviceRequestsDeclined": {indicator.DeclineReason}, "serviceRequestsCompletedSuccessfully": {indicator.Organization},
+	"serviceRequestDaysToAnswerMedian": {indicator.Table},
 }
 
 // BenchmarkDashboard computes the whole dashboard of one year — every

@@ -24,6 +24,7 @@ import (
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/indicator"
 	"github.com/progetto-win/win/server/store"
@@ -41,7 +42,9 @@ type row struct {
 	person gid.ID
 	kind   string  // outcomes only
 	value  string  // outcomes only
-	days   int     // days to take charge, takings only
+	days   int     // days to take charge, takings only; to answer, requests only
+	org    gid.ID  // service requests only: the organisation asked
+	reason string  // service requests only: why it was declined
 	v      float64 // the row's value: 1 for a count
 	noOne  bool    // the value is not about persons
 }
@@ -73,6 +76,10 @@ func (r row) keysOf(d indicator.Dimension, end domain.Date) []string {
 		return []string{r.kind}
 	case indicator.ValueDimension:
 		return []string{r.value}
+	case indicator.Organization:
+		return []string{string(r.org)}
+	case indicator.DeclineReason:
+		return []string{r.reason}
 	}
 	panic(d)
 }
@@ -176,7 +183,8 @@ func load(t *testing.T, db *store.DB, cases int) *world {
 	}
 	w := &world{client: client}
 	w.cases = client.CaseFile.Query().WithPerson(func(q *ent.PersonQuery) { q.WithMunicipality() }).WithTable().
-		WithOutcomes().WithPlan(func(q *ent.PlanQuery) { q.WithCommitments() }).AllX(ctx)
+		WithOutcomes().WithPlan(func(q *ent.PlanQuery) { q.WithCommitments() }).
+		WithServiceRequests(func(q *ent.ServiceRequestQuery) { q.WithOrganization().WithTable() }).AllX(ctx)
 	w.tables = client.TerritorialTable.Query().IDsX(ctx)
 	return w
 }
@@ -248,6 +256,39 @@ func (w *world) rows(measure string, from, to *domain.Date) []row {
 					out = append(out, r)
 				}
 			}
+		case "serviceRequestsSent", "serviceRequestsAccepted", "serviceRequestsDeclined", "serviceRequestsCompletedSuccessfully", "requestDays":
+			for _, sr := range c.Edges.ServiceRequests {
+				r := base
+				r.table, r.org = sr.Edges.Table.ID, sr.Edges.Organization.ID
+				if sr.DeclineReason != nil {
+					r.reason = sr.DeclineReason.String()
+				}
+				var on *domain.Date
+				switch measure {
+				case "serviceRequestsSent":
+					on = &sr.SentOn
+				case "serviceRequestsAccepted":
+					if sr.Status == servicerequest.StatusACCEPTED || sr.Status == servicerequest.StatusCOMPLETED {
+						on = sr.AnsweredOn
+					}
+				case "serviceRequestsDeclined":
+					if sr.Status == servicerequest.StatusDECLINED {
+						on = sr.AnsweredOn
+					}
+				case "serviceRequestsCompletedSuccessfully":
+					if sr.Status == servicerequest.StatusCOMPLETED && sr.Successful != nil && *sr.Successful {
+						on = sr.CompletedOn
+					}
+				case "requestDays":
+					if on = sr.AnsweredOn; on != nil {
+						r.days = sr.SentOn.DaysUntil(*on)
+					}
+				}
+				if on != nil && in(*on) {
+					r.date = *on
+					out = append(out, r)
+				}
+			}
 		case "reciprocityHoursAgreed", "reciprocityHoursDone":
 			if pl := c.Edges.Plan; pl != nil && pl.AgreedOn != nil && in(*pl.AgreedOn) {
 				for _, cm := range pl.Edges.Commitments {
@@ -306,6 +347,11 @@ func TestIndicatorsMatchGo(t *testing.T) {
 					{"reciprocityHoursDone", "reciprocityHoursDone", (*indicator.Indicators).ReciprocityHoursDone, sum},
 					{"daysToTakeChargeMedian", "days", (*indicator.Indicators).DaysToTakeChargeMedian, percentileCont(0.5)},
 					{"daysToTakeChargeP90", "days", (*indicator.Indicators).DaysToTakeChargeP90, percentileCont(0.9)},
+					{"serviceRequestsSent", "serviceRequestsSent", (*indicator.Indicators).ServiceRequestsSent, sum},
+					{"serviceRequestsAccepted", "serviceRequestsAccepted", (*indicator.Indicators).ServiceRequestsAccepted, sum},
+					{"serviceRequestsDeclined", "serviceRequestsDeclined", (*indicator.Indicators).ServiceRequestsDeclined, sum},
+					{"serviceRequestsCompletedSuccessfully", "serviceRequestsCompletedSuccessfully", (*indicator.Indicators).ServiceRequestsCompletedSuccessfully, sum},
+					{"serviceRequestDaysToAnswerMedian", "requestDays", (*indicator.Indicators).ServiceRequestDaysToAnswerMedian, percentileCont(0.5)},
 				}
 				checked := 0
 				for _, p := range periods {
@@ -324,6 +370,9 @@ func TestIndicatorsMatchGo(t *testing.T) {
 						if in.name == "outcomes" || in.name == "positiveOutcomes" || in.name == "employmentHeldAtFollowUp" {
 							extra = append(extra, []indicator.Dimension{indicator.OutcomeKind, indicator.ValueDimension})
 						}
+						if strings.HasPrefix(in.name, "serviceRequest") {
+							extra = append(extra, []indicator.Dimension{indicator.Organization}, []indicator.Dimension{indicator.DeclineReason, indicator.Table})
+						}
 						for _, groupBy := range append(slices.Clone(breakdowns), extra...) {
 							if in.name == "openCaseload" && (slices.Contains(groupBy, indicator.Month) || slices.Contains(groupBy, indicator.Quarter)) {
 								continue
@@ -338,7 +387,7 @@ func TestIndicatorsMatchGo(t *testing.T) {
 								if r.Total.Value != nil {
 									gotTotal[""] = [2]float64{*r.Total.Value, float64(*r.Total.Persons)}
 								}
-								if len(rows) == 0 && (strings.HasPrefix(in.name, "days") || strings.HasPrefix(in.name, "employment")) {
+								if len(rows) == 0 && (strings.HasPrefix(in.name, "days") || strings.HasPrefix(in.name, "employment") || in.rows == "requestDays") {
 									want = map[string][2]float64{}
 								} else if len(rows) == 0 {
 									want = map[string][2]float64{"": {0, 0}}

@@ -12,6 +12,7 @@ import (
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/territorialtable"
 )
@@ -115,7 +116,19 @@ var measures = map[string]measure{
 		return "c.referred_on < " + q.arg(end) + " AND (c.closed_on IS NULL OR c.closed_on >= " + q.arg(end) + ")"
 	}, definition: "Cases referred before the end of the period and neither closed nor declined before it: open on the period's last day (today when the period has no end)."}),
 	"daysToTakeCharge": aboutPersons(measure{where: "c.taken_in_charge_on IS NOT NULL", date: "c.taken_in_charge_on",
+		days:       [2]string{"c.referred_on", "c.taken_in_charge_on"},
 		definition: "Calendar days from the referral date to the date of taking charge, of the cases taken in charge in the period; percentiles interpolated between ranks, as percentile_cont does."}),
+	"serviceRequestsSent": serviceRequests(measure{where: "1 = 1", date: "sr.sent_on",
+		definition: "Service requests sent to partner organisations in the period (by the day sent), whatever became of them, cancelled ones included."}),
+	"serviceRequestsAccepted": serviceRequests(measure{where: "sr.status IN ('ACCEPTED', 'COMPLETED')", date: "sr.answered_on",
+		definition: "Service requests the organisation accepted in the period (by the day of the answer), completed since or not."}),
+	"serviceRequestsDeclined": serviceRequests(measure{where: "sr.status = 'DECLINED'", date: "sr.answered_on",
+		definition: "Service requests the organisation declined in the period (by the day of the answer); by DECLINE_REASON, the reason given."}),
+	"serviceRequestsCompletedSuccessfully": serviceRequests(measure{where: "sr.status = 'COMPLETED' AND sr.successful", date: "sr.completed_on",
+		definition: "Services requested that the organisation recorded as ended with success in the period (by the day they ended)."}),
+	"serviceRequestDaysToAnswer": serviceRequests(measure{where: "sr.answered_on IS NOT NULL", date: "sr.answered_on",
+		days:       [2]string{"sr.sent_on", "sr.answered_on"},
+		definition: "Calendar days from sending a service request to the organisation's answer (accepted or declined), of the requests answered in the period; percentiles interpolated between ranks, as percentile_cont does."}),
 	"outcomes": aboutPersons(measure{from: " JOIN outcomes o ON o.outcome_case = c.id", where: "1 = 1", date: "o.achieved_on", outcomes: true,
 		definition: "Outcomes whose date achieved falls in the period, of every kind and value dimension."}),
 	"positiveOutcomes": aboutPersons(measure{from: " JOIN outcomes o ON o.outcome_case = c.id", where: "o.kind NOT IN ('DROPPED_OUT', 'OTHER')",
@@ -261,12 +274,38 @@ func (ix *Indicators) MeetingsHeld(ctx context.Context, groupBy []Dimension) (*R
 
 // DaysToTakeChargeMedian is the median of the days to taking charge.
 func (ix *Indicators) DaysToTakeChargeMedian(ctx context.Context, groupBy []Dimension) (*Result, error) {
-	return ix.percentile(ctx, "daysToTakeChargeMedian", groupBy, 1, 2)
+	return ix.percentile(ctx, "daysToTakeChargeMedian", "daysToTakeCharge", groupBy, 1, 2)
 }
 
 // DaysToTakeChargeP90 is the 90th percentile of the days to taking charge.
 func (ix *Indicators) DaysToTakeChargeP90(ctx context.Context, groupBy []Dimension) (*Result, error) {
-	return ix.percentile(ctx, "daysToTakeChargeP90", groupBy, 9, 10)
+	return ix.percentile(ctx, "daysToTakeChargeP90", "daysToTakeCharge", groupBy, 9, 10)
+}
+
+// ServiceRequestsSent counts the service requests sent.
+func (ix *Indicators) ServiceRequestsSent(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("serviceRequestsSent"), groupBy)
+}
+
+// ServiceRequestsAccepted counts the service requests accepted.
+func (ix *Indicators) ServiceRequestsAccepted(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("serviceRequestsAccepted"), groupBy)
+}
+
+// ServiceRequestsDeclined counts the service requests declined.
+func (ix *Indicators) ServiceRequestsDeclined(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("serviceRequestsDeclined"), groupBy)
+}
+
+// ServiceRequestsCompletedSuccessfully counts the services ended with success.
+func (ix *Indicators) ServiceRequestsCompletedSuccessfully(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("serviceRequestsCompletedSuccessfully"), groupBy)
+}
+
+// ServiceRequestDaysToAnswerMedian is the median of the days a request
+// waited for its answer.
+func (ix *Indicators) ServiceRequestDaysToAnswerMedian(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.percentile(ctx, "serviceRequestDaysToAnswerMedian", "serviceRequestDaysToAnswer", groupBy, 1, 2)
 }
 
 // checkGroupBy refuses more than two dimensions, or one twice.
@@ -405,16 +444,17 @@ func (ix *Indicators) ratio(ctx context.Context, name string, num, den measure, 
 	return r, nil
 }
 
-// percentile computes a percentile num/den of the days to taking charge.
-func (ix *Indicators) percentile(ctx context.Context, name string, groupBy []Dimension, num, den int) (*Result, error) {
+// percentile computes a percentile num/den of the days a measure of
+// days counts (daysToTakeCharge, serviceRequestDaysToAnswer).
+func (ix *Indicators) percentile(ctx context.Context, name, days string, groupBy []Dimension, num, den int) (*Result, error) {
 	if err := checkGroupBy(groupBy); err != nil {
 		return nil, err
 	}
-	m := of("daysToTakeCharge")
+	m := of(days)
 	m.name, m.average = name, true // like an average, a percentile of nothing is no value
 	if ix.suppress && len(ix.filter.selected()) > 0 {
 		return ix.published(m, groupBy, func(all *Indicators, dims []Dimension) (*Result, error) {
-			return all.percentile(ctx, name, dims, num, den)
+			return all.percentile(ctx, name, days, dims, num, den)
 		})
 	}
 	r := &Result{Indicator: name, Definition: ix.define(m.definition), GroupBy: append([]Dimension{}, groupBy...), Cells: []*Cell{}}
@@ -491,7 +531,7 @@ func (g *daysGroup) at(rank int) *float64 {
 // histograms reads the days to take charge of the total and a breakdown,
 // once per request whatever the percentiles asked of them.
 func (ix *Indicators) histograms(ctx context.Context, m measure, groupBy []Dimension) ([]histogram, error) {
-	key := memoKey("", groupBy)
+	key := memoKey(m.days[0]+"-"+m.days[1], groupBy) // the median and the 90th percentile share their scan
 	if hists, ok := ix.memo.histograms(key); ok {
 		return hists, nil
 	}
@@ -640,13 +680,13 @@ func (ix *Indicators) run(ctx context.Context, q *query, dims []Dimension, scan 
 	return cells, ix.label(ctx, cells)
 }
 
-// label names the keys of tables and municipalities; other keys are
-// their own labels.
+// label names the keys of tables, municipalities and organisations;
+// other keys are their own labels.
 func (ix *Indicators) label(ctx context.Context, cells []*Cell) error {
 	for _, c := range cells {
 		for _, k := range c.Keys {
 			k.Label = k.Key
-			if k.Dimension != Table && k.Dimension != Municipality {
+			if k.Dimension != Table && k.Dimension != Municipality && k.Dimension != Organization {
 				continue
 			}
 			labels, err := ix.memo.names.of(ctx, ix.src.Client, k.Dimension)
@@ -661,21 +701,34 @@ func (ix *Indicators) label(ctx context.Context, cells []*Cell) error {
 	return nil
 }
 
-// of returns the names of all tables or all municipalities, by ID, read
-// once: there are tens of them, and a request labels many breakdowns.
+// of returns the names of all tables, municipalities or organisations,
+// by ID, read once: there are tens of them, and a request labels many
+// breakdowns.
 func (n *names) of(ctx context.Context, client *ent.Client, d Dimension) (map[string]string, error) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	read := &n.tables
-	if d == Municipality {
+	switch d {
+	case Municipality:
 		read = &n.muns
+	case Organization:
+		read = &n.orgs
 	}
 	if *read != nil {
 		return *read, nil
 	}
 	labels := map[string]string{"": "non indicato"}
 	sys := rule.SystemContext(ctx)
-	if d == Table {
+	switch d {
+	case Organization:
+		os, err := client.Organization.Query().Select(organization.FieldName).All(sys)
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range os {
+			labels[string(o.ID)] = o.Name
+		}
+	case Table:
 		ts, err := client.TerritorialTable.Query().Select(territorialtable.FieldName).All(sys)
 		if err != nil {
 			return nil, err
@@ -683,7 +736,7 @@ func (n *names) of(ctx context.Context, client *ent.Client, d Dimension) (map[st
 		for _, t := range ts {
 			labels[string(t.ID)] = t.Name
 		}
-	} else {
+	default:
 		ms, err := client.Municipality.Query().Select(municipality.FieldName).All(sys)
 		if err != nil {
 			return nil, err
@@ -700,7 +753,9 @@ func (n *names) of(ctx context.Context, client *ent.Client, d Dimension) (map[st
 var Names = []string{"referrals", "takingsInCharge", "closures", "openCaseload", "daysToTakeChargeMedian", "daysToTakeChargeP90",
 	"outcomes", "positiveOutcomes", "employmentOutcomeShare", "employmentHeldAtFollowUp", "reciprocityHoursAgreed",
 	"reciprocityHoursDone", "fundsAllocated", "fundsCommitted", "fundsSpent", "fundsSpentShare", "costPerPositiveOutcome",
-	"protocolsActive", "protocolCommitmentsOnTime", "meetingsHeld"}
+	"protocolsActive", "protocolCommitmentsOnTime", "meetingsHeld",
+	"serviceRequestsSent", "serviceRequestsAccepted", "serviceRequestsDeclined", "serviceRequestsCompletedSuccessfully",
+	"serviceRequestDaysToAnswerMedian"}
 
 // Get computes an indicator by its API name.
 func (ix *Indicators) Get(ctx context.Context, name string, groupBy []Dimension) (*Result, error) {
@@ -709,6 +764,8 @@ func (ix *Indicators) Get(ctx context.Context, name string, groupBy []Dimension)
 		return ix.DaysToTakeChargeMedian(ctx, groupBy)
 	case "daysToTakeChargeP90":
 		return ix.DaysToTakeChargeP90(ctx, groupBy)
+	case "serviceRequestDaysToAnswerMedian":
+		return ix.ServiceRequestDaysToAnswerMedian(ctx, groupBy)
 	case "fundsSpentShare", "costPerPositiveOutcome", "protocolsActive":
 		if len(groupBy) > 0 {
 			return nil, fault.Invalidf("groupBy", "%s has no breakdown", name)
@@ -721,7 +778,7 @@ func (ix *Indicators) Get(ctx context.Context, name string, groupBy []Dimension)
 		}
 		return ix.ProtocolsActive(ctx)
 	}
-	if _, ok := measures[name]; !ok || name == "daysToTakeCharge" {
+	if _, ok := measures[name]; !ok || measures[name].days[0] != "" {
 		return nil, fault.Invalidf("indicator", "no indicator is called %q", name)
 	}
 	return ix.aggregate(ctx, of(name), groupBy)

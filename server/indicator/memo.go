@@ -32,6 +32,7 @@ type names struct {
 	mu     sync.Mutex
 	tables map[string]string // nil until read
 	muns   map[string]string // nil until read
+	orgs   map[string]string // nil until read
 }
 
 func newMemo(n *names, full func()) *memo {

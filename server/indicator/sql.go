@@ -30,10 +30,21 @@ type measure struct {
 	openOn       func(q *query, end domain.Date) string // rows are those open on the period's last day, not dated
 	cases        bool                                   // rows have a case c and a person p: need area, gender and age band apply
 	outcomes     bool                                   // rows are outcomes o: their kind and value dimension apply
+	requests     bool                                   // rows are service requests sr: their organisation and decline reason apply
+	days         [2]string                              // for percentiles, the date columns the days are counted between
 	table        string                                 // the column of the table, if rows have one
 	municipality string                                 // the column of the municipality, if rows have one
 	person       string                                 // the column of the person, if the value is about persons
 	twin         string                                 // a measure of the same rows, computed in the same scan
+}
+
+// serviceRequests is a measure of the service requests of cases, by the
+// table that sent them, with their persons.
+func serviceRequests(m measure) measure {
+	m.from = " JOIN service_requests sr ON sr.service_request_case = c.id"
+	m = aboutPersons(m)
+	m.requests, m.table = true, "sr.service_request_table"
+	return m
 }
 
 // aboutPersons is a measure of rows of cases and their persons; the
@@ -164,6 +175,14 @@ func (m measure) dimensionExpr(dialectName string, d Dimension, dayExpr string) 
 			return "p.gender", nil
 		}
 		return ageExpr(dayExpr), nil
+	case Organization, DeclineReason:
+		if !m.requests {
+			return "", none
+		}
+		if d == Organization {
+			return "sr.service_request_organization", nil
+		}
+		return "COALESCE(sr.decline_reason, '')", nil
 	case OutcomeKind, ValueDimension:
 		if !m.outcomes {
 			return "", none
@@ -347,8 +366,9 @@ func countSQL(dialectName string, ms []measure, f Filter, groupBy []Dimension, e
 // total's.
 const histTotal = 2
 
-// histogramSQL writes how many cases took each number of days from
-// referral to taking charge, per cell (kind 0, or 2 for the total), and
+// histogramSQL writes how many rows took each number of days between
+// the measure's two dates (referral to taking charge, a request sent to
+// answered), per cell (kind 0, or 2 for the total), and
 // each cell's distinct persons (kind 1, or 3), ordered by kind, keys and
 // days: any percentile of the days is then exact arithmetic on ranks
 // (daysGroup.percentile), and the median and the 90th percentile share
@@ -362,7 +382,7 @@ func histogramSQL(dialectName string, m measure, f Filter, groupBy []Dimension, 
 	}
 	var inner query
 	inner.dialect = dialectName
-	inner.sql.WriteString("SELECT " + keyColumns(dialectName, keys) + ", " + daysBetween(dialectName, "c.referred_on", "c.taken_in_charge_on") +
+	inner.sql.WriteString("SELECT " + keyColumns(dialectName, keys) + ", " + daysBetween(dialectName, m.days[0], m.days[1]) +
 		" AS days, " + personColumn(dialectName, m) + " AS person")
 	if err := inner.fromWhere(m, f, groupBy, end); err != nil {
 		return nil, err

@@ -28,9 +28,12 @@ const (
 	AgeBandDim     Dimension = "AGE_BAND"
 	OutcomeKind    Dimension = "OUTCOME_KIND"
 	ValueDimension Dimension = "VALUE_DIMENSION"
+	Organization   Dimension = "ORGANIZATION"
+	DeclineReason  Dimension = "DECLINE_REASON"
 )
 
-var dimensions = []Dimension{Table, Municipality, Month, Quarter, NeedArea, Gender, AgeBandDim, OutcomeKind, ValueDimension}
+var dimensions = []Dimension{Table, Municipality, Month, Quarter, NeedArea, Gender, AgeBandDim, OutcomeKind, ValueDimension,
+	Organization, DeclineReason}
 
 // MarshalGQL implements graphql.Marshaler.
 func (d Dimension) MarshalGQL(w io.Writer) { domain.MarshalEnum(w, d) }

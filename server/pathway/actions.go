@@ -29,6 +29,9 @@ var preconditions = map[domain.Precondition]func(*step) error{
 	domain.NoPendingTransfer: (*step).noPendingTransfer,
 	domain.PendingTransfer:   (*step).pendingTransfer,
 	domain.FollowUpBasis:     (*step).followUpBasis,
+	domain.NoPendingPlan:     (*step).noPendingPlan,
+	domain.NoPendingClosure:  (*step).noPendingClosure,
+	domain.PendingApproval:   (*step).pendingApproval,
 }
 
 // ruleOf returns the row of an action; an action without one is a wiring

@@ -12,6 +12,7 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/intervention"
@@ -20,6 +21,7 @@ import (
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/user"
 	"github.com/progetto-win/win/server/action"
 	"github.com/progetto-win/win/server/governance"
@@ -233,4 +235,50 @@ func (a *Agenda) DirectivesToAcknowledge(ctx context.Context, after *entgql.Curs
 	return a.client.Directive.Query().Where(governance.Unacknowledged(a.viewer.Coordinates)).
 		Paginate(ctx, p.After, p.First, p.Before, p.Last,
 			ent.WithDirectiveOrder([]*ent.DirectiveOrder{{Field: ent.DirectiveOrderFieldIssuedOn, Direction: entgql.OrderDirectionAsc}}))
+}
+
+// ServiceRequestsIncoming are the requests addressed to the viewer's
+// organisation still waiting for an answer or, accepted, for their
+// completion, the earliest answer date first.
+func (a *Agenda) ServiceRequestsIncoming(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.ServiceRequestConnection, error) {
+	p := page{After: after, First: first, Before: before, Last: last}
+	mine := rule.AddressedTo(a.viewer)
+	if len(mine) == 0 {
+		mine = []predicate.ServiceRequest{servicerequest.IDIn()} // no organisation's operator: nothing
+	}
+	return a.client.ServiceRequest.Query().
+		Where(servicerequest.And(mine...), servicerequest.StatusIn(servicerequest.StatusSENT, servicerequest.StatusACCEPTED)).
+		Paginate(ctx, p.After, p.First, p.Before, p.Last,
+			ent.WithServiceRequestOrder([]*ent.ServiceRequestOrder{{Field: ent.ServiceRequestOrderFieldAnswerDueOn, Direction: entgql.OrderDirectionAsc}}))
+}
+
+// ServiceRequestsOverdue are the requests of the viewer's cases, or that
+// the viewer sent, still unanswered past their answer date.
+func (a *Agenda) ServiceRequestsOverdue(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.ServiceRequestConnection, error) {
+	p := page{After: after, First: first, Before: before, Last: last}
+	return a.client.ServiceRequest.Query().
+		Where(servicerequest.Or(among[predicate.ServiceRequest](servicerequest.CaseColumn, a.mine()), servicerequest.HasRequestedByWith(user.ID(a.viewer.UserID))),
+			servicerequest.StatusEQ(servicerequest.StatusSENT), servicerequest.AnswerDueOnLT(a.Today)).
+		Paginate(ctx, p.After, p.First, p.Before, p.Last,
+			ent.WithServiceRequestOrder([]*ent.ServiceRequestOrder{{Field: ent.ServiceRequestOrderFieldAnswerDueOn, Direction: entgql.OrderDirectionAsc}}))
+}
+
+// ApprovalsWaiting are the proposals of plans and closures at the tables
+// the viewer coordinates waiting for their answer, oldest first.
+func (a *Agenda) ApprovalsWaiting(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.ApprovalConnection, error) {
+	p := page{After: after, First: first, Before: before, Last: last}
+	at := []predicate.CaseFile{casefile.IDIn()} // coordinating no table: nothing
+	if len(a.viewer.Coordinates) > 0 {
+		at = []predicate.CaseFile{rule.CasesAt(a.viewer.Coordinates...)}
+	}
+	return a.client.Approval.Query().
+		Where(among[predicate.Approval](approval.CaseColumn, at...), approval.StatusEQ(approval.StatusPENDING)).
+		Paginate(ctx, p.After, p.First, p.Before, p.Last,
+			ent.WithApprovalOrder([]*ent.ApprovalOrder{{Field: ent.ApprovalOrderFieldProposedAt, Direction: entgql.OrderDirectionAsc}}))
+}
+
+// RequestOverdue reports whether a request waits for an answer past its
+// answer date.
+func RequestOverdue(r *ent.ServiceRequest) bool {
+	return r.Status == servicerequest.StatusSENT && r.AnswerDueOn.Before(domain.Today())
 }

@@ -46,17 +46,25 @@ func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.Clos
 	if err != nil {
 		return nil, err
 	}
-	err = s.save(func(u *ent.CaseFileUpdateOne) {
+	if s.needsApproval(s.table.ClosureNeedsApproval) {
+		return s.c, s.proposeClosure(reason, deref(note), goals, commitments)
+	}
+	return s.c, s.close(reason, deref(note), goals, commitments)
+}
+
+// close closes the case as its closure step, proposed or not, says.
+func (s *step) close(reason casefile.ClosureReason, note string, goals []*ent.Goal, commitments []*ent.Commitment) error {
+	err := s.save(func(u *ent.CaseFileUpdateOne) {
 		u.SetClosureReason(reason).SetClosedOn(domain.Today()).
 			ClearTransferTo().ClearTransferReason().ClearTransferRequestedAt()
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := s.markDone(goals, commitments); err != nil {
-		return nil, err
+		return err
 	}
-	return s.c, s.record(caseevent.KindClosed, deref(note), func(e *ent.CaseEventCreate) {
+	return s.record(caseevent.KindClosed, note, func(e *ent.CaseEventCreate) {
 		e.SetClosureReason(caseevent.ClosureReason(reason))
 	})
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/person"
+	"github.com/progetto-win/win/ent/servicerequest"
 )
 
 // The inputs of this package's services, bound to the GraphQL input types
@@ -280,4 +281,40 @@ type RecordConsentInput struct {
 	FormReference *string `json:"formReference,omitempty"`
 	// The day it was given; today unless given (data).
 	GivenOn *domain.Date `json:"givenOn,omitempty"`
+}
+
+// RequestServiceInput is a request for a service for a case, to a
+// partner organisation (richiesta di servizio).
+type RequestServiceInput struct {
+	// The organisation asked (ente destinatario).
+	OrganizationID gid.ID `json:"organizationID"`
+	// The service, as an intervention kind (tipo di servizio).
+	Kind servicerequest.Kind `json:"kind"`
+	// What is needed (bisogno).
+	Need string `json:"need"`
+	// By when (entro il).
+	NeededBy *domain.Date `json:"neededBy,omitempty"`
+	// The contact data to share (dati di contatto da condividere).
+	ShareContact []domain.ContactDatum `json:"shareContact,omitempty"`
+}
+
+// CompleteServiceRequestInput is how a service ended (esito del servizio).
+type CompleteServiceRequestInput struct {
+	// Whether it reached its purpose (esito positivo).
+	Successful bool `json:"successful"`
+	// Why it ended as it did (motivo).
+	Reason servicerequest.CompletionReason `json:"reason"`
+	// More on how it ended (nota).
+	Note *string `json:"note,omitempty"`
+	// The day it ended (concluso il).
+	CompletedOn *domain.Date `json:"completedOn,omitempty"`
+}
+
+// SharedContact is the contact data a service request shares, as the
+// person's identity holds them now (dati di contatto condivisi).
+type SharedContact struct {
+	Name    *string `json:"name,omitempty"`
+	Phone   *string `json:"phone,omitempty"`
+	Email   *string `json:"email,omitempty"`
+	Address *string `json:"address,omitempty"`
 }

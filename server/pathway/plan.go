@@ -91,6 +91,12 @@ func UpdatePlan(ctx context.Context, id gid.ID, version int, in UpdatePlanInput)
 	if agreed != nil && review != nil && review.Before(*agreed) {
 		return nil, fault.Invalidf("reviewOn", "must not be before the plan is agreed")
 	}
+	// Agreeing the plan, where the table wants the coordinator's
+	// approval, proposes it: the plan stays a draft until approved.
+	proposed := in.AgreedOn != nil && !in.AgreedOn.Equal(deref(p.AgreedOn)) && s.needsApproval(s.table.PlanNeedsApproval)
+	if proposed {
+		agreed = p.AgreedOn
+	}
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
@@ -100,6 +106,9 @@ func UpdatePlan(ctx context.Context, id gid.ID, version int, in UpdatePlanInput)
 	}
 	if p, err = u.Save(s.Sys); err != nil {
 		return nil, err
+	}
+	if proposed {
+		return p, s.proposePlan(*in.AgreedOn)
 	}
 	return p, s.record(caseevent.KindPlanUpdated, "")
 }

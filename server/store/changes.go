@@ -7,6 +7,7 @@ import (
 
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/consent"
@@ -37,19 +38,20 @@ func DataChanged() { dataRevision.Add(1) }
 
 // NotDataTables are the tables whose changes are no change to the data:
 // sessions, tokens and the audit trail, written by reads and sign-ins,
-// the cases' timelines and the bases of the uses of persons' data,
+// the cases' timelines, the bases of the uses of persons' data and the
+// approvals of proposals,
 // which no aggregate reads (the indicators' tests check their SQL names
 // none of them), and what leaves WIN (the outbox, notifications, mail,
 // webhooks, password links). Every other table's changes
 // count, in this process (dataChanges) and in the others (the triggers
 // of migration indicator_data, checked against ent's tables by
 // TestDataTriggers).
-var NotDataTables = []string{session.Table, apitoken.Table, auditevent.Table, caseevent.Table, consent.Table,
+var NotDataTables = []string{session.Table, apitoken.Table, auditevent.Table, caseevent.Table, consent.Table, approval.Table,
 	outboxevent.Table, notification.Table, notificationpreference.Table, outgoingmail.Table, passwordtoken.Table,
 	webhook.Table, webhookdelivery.Table}
 
 // notData are the ent types of NotDataTables.
-var notData = []string{ent.TypeSession, ent.TypeAPIToken, ent.TypeAuditEvent, ent.TypeCaseEvent, ent.TypeConsent,
+var notData = []string{ent.TypeSession, ent.TypeAPIToken, ent.TypeAuditEvent, ent.TypeCaseEvent, ent.TypeConsent, ent.TypeApproval,
 	ent.TypeOutboxEvent, ent.TypeNotification, ent.TypeNotificationPreference, ent.TypeOutgoingMail, ent.TypePasswordToken,
 	ent.TypeWebhook, ent.TypeWebhookDelivery}
 

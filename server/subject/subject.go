@@ -58,7 +58,8 @@ type Export struct {
 // Export returns, as indented JSON, the person with identity, residence,
 // the bases of the uses of their data (with the organisations they allow
 // sharing with) and every case with its timeline, plan, goals,
-// commitments, interventions and outcomes.
+// commitments, interventions, outcomes, approvals, and service requests
+// with the organisation each went to and the contact data it shared.
 func (s *Service) Export(ctx context.Context, personID gid.ID) ([]byte, error) {
 	v, err := admin(ctx)
 	if err != nil {
@@ -70,7 +71,9 @@ func (s *Service) Export(ctx context.Context, personID gid.ID) ([]byte, error) {
 		WithConsents(func(q *ent.ConsentQuery) { q.WithOrganization().WithTable() }).
 		WithCases(func(q *ent.CaseFileQuery) {
 			q.WithTable().WithReferringOrganization().WithEvents().WithInterventions().WithOutcomes().
-				WithPlan(func(q *ent.PlanQuery) { q.WithGoals().WithCommitments() })
+				WithPlan(func(q *ent.PlanQuery) { q.WithGoals().WithCommitments() }).
+				WithApprovals().
+				WithServiceRequests(func(q *ent.ServiceRequestQuery) { q.WithOrganization() })
 		}).Only(sys)
 	if err != nil {
 		return nil, err

@@ -68,6 +68,10 @@ func TestDataSubjectRequests(t *testing.T) {
 		if !strings.Contains(string(out), `"purpose": "FOLLOW_UP"`) || !strings.Contains(string(out), "Modulo privacy") {
 			t.Errorf("the export leaves out the bases of the uses of the person's data:\n%.2000s", out)
 		}
+		if !strings.Contains(string(out), `"shared_contact": [`) || !strings.Contains(string(out), "Tirocinio in biblioteca") ||
+			!strings.Contains(string(out), `"kind": "CLOSURE"`) {
+			t.Errorf("the export leaves out the service requests (what was shared with whom) or the approvals:\n%.6000s", out)
+		}
 		report, err := s.AccessReport(admin, person)
 		if err != nil || len(report) == 0 || report[len(report)-1].Action != "EXPORT_PERSON" {
 			t.Fatalf("the access report does not end with the export: %v %v", report, err)

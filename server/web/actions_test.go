@@ -11,12 +11,14 @@ import (
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/plan"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/demo"
@@ -61,20 +63,26 @@ var actionRequests = map[string]string{
 	"ACCEPT_TRANSFER":    `mutation($id: ID!, $v: Int!) { acceptTransfer(id: $id, version: $v) { id } }`,
 	"DECLINE_TRANSFER":   `mutation($id: ID!, $v: Int!) { declineTransfer(id: $id, version: $v, reason: "Resta qui") { id } }`,
 	"ADD_NOTE":           `mutation($id: ID!) { addNote(id: $id, text: "Sentita al telefono") { id } }`,
+	"REQUEST_SERVICE": `mutation($id: ID!, $v: Int!, $o: ID!) { requestService(id: $id, version: $v,
+		input: {organizationID: $o, kind: ORIENTATION, need: "Colloquio di orientamento"}) { id } }`,
+	"CANCEL_SERVICE_REQUEST": `mutation($request: ID!, $v: Int!) { cancelServiceRequest(id: $request, version: $v, reason: "Non serve più") { id } }`,
+	"APPROVE_PROPOSAL":       `mutation($approval: ID!, $v: Int!) { approveProposal(id: $approval, version: $v) { id } }`,
+	"RETURN_PROPOSAL":        `mutation($approval: ID!, $v: Int!) { returnProposal(id: $approval, version: $v, reason: "Da rivedere") { id } }`,
 }
 
 // actionCase is a case of the Empoli table and, once it has a plan, one
 // part of each kind an action works on: a goal, a commitment, an
-// intervention, an outcome whose follow-up is due and a meeting to record.
+// intervention, an outcome whose follow-up is due, a meeting to record, a
+// service request waiting for an answer and, for some, a closure proposed.
 type actionCase struct {
-	id, goal, commitment, intervention, outcome, meeting gid.ID
+	id, goal, commitment, intervention, outcome, meeting, request, approval gid.ID
 }
 
 // vars are the variables of every request of actionRequests on the case.
 func (w *world) vars(c actionCase) map[string]any {
 	return map[string]any{"id": c.id, "v": w.Snapshot(c.id).Version, "op": w.OpID, "o": w.Provider, "t": w.VinciTable,
 		"today": domain.Today().String(), "goal": c.goal, "commitment": c.commitment,
-		"intervention": c.intervention, "outcome": c.outcome, "meeting": c.meeting}
+		"intervention": c.intervention, "outcome": c.outcome, "meeting": c.meeting, "request": c.request, "approval": c.approval}
 }
 
 // actionCaseIn writes a case in a status with its parts; parts of a case
@@ -83,7 +91,7 @@ func (w *world) actionCaseIn(status casefile.Status, work intervention.Status) a
 	w.T.Helper()
 	id, goalID := w.CaseIn(status)
 	c := actionCase{id: id, goal: gid.New("gol"), commitment: gid.New("com"), intervention: gid.New("itv"),
-		outcome: gid.New("out"), meeting: gid.New("mon")}
+		outcome: gid.New("out"), meeting: gid.New("mon"), request: gid.New("srq"), approval: gid.New("apv")}
 	if goalID == "" {
 		return c
 	}
@@ -98,6 +106,8 @@ func (w *world) actionCaseIn(status casefile.Status, work intervention.Status) a
 		SetValueDimension(outcome.ValueDimensionEconomic).SetAchievedOn(today.AddDays(-25)).
 		SetFollowUpDueOn(today.AddDays(3)).SaveX(w.Ctx).ID
 	c.meeting = w.Client.MonitoringMeeting.Create().SetCaseID(id).SetPlannedOn(today).SaveX(w.Ctx).ID
+	c.request = w.Client.ServiceRequest.Create().SetCaseID(id).SetOrganizationID(w.Girasole).SetTableID(w.Empoli).SetRequestedByID(w.OpID).
+		SetKind(servicerequest.KindOrientation).SetNeed("Orientamento").SetSentOn(today).SetAnswerDueOn(today.AddDays(10)).SaveX(w.Ctx).ID
 	return c
 }
 
@@ -114,6 +124,10 @@ func (w *world) anotherCaseOf(id gid.ID, status casefile.Status) *ent.CaseFileCr
 // table.
 var memberWork = []string{"UPDATE_PLAN", "ADD_GOAL", "UPDATE_GOAL", "ADD_COMMITMENT", "UPDATE_COMMITMENT", "ADD_INTERVENTION",
 	"UPDATE_INTERVENTION", "RECORD_OUTCOME", "RECORD_FOLLOW_UP", "SCHEDULE_MONITORING_MEETING", "RECORD_MONITORING_MEETING"}
+
+// requests are the steps on service requests of a working case, for the
+// members of its table, listed after the notes.
+var requests = []string{"REQUEST_SERVICE", "CANCEL_SERVICE_REQUEST"}
 
 // with returns a list of actions with more appended.
 func with(list []string, more ...string) []string { return append(slices.Clone(list), more...) }
@@ -185,26 +199,37 @@ func TestAllowedActions(t *testing.T) {
 				"operator":    {"RECORD_PRELIMINARY_ASSESSMENT", "ADD_NOTE"},
 			}, false},
 			{"in charge", func() actionCase { return w.actionCaseIn(casefile.StatusInCharge, intervention.StatusCompleted) }, map[string][]string{
-				"coordinator": with(coordWork, "MOVE_TO_MONITORING", "CLOSE_CASE", "TRANSFER_CASE", "ADD_NOTE"),
-				"operator":    with(memberWork, "ADD_NOTE"),
+				"coordinator": with(with(coordWork, "MOVE_TO_MONITORING", "CLOSE_CASE", "TRANSFER_CASE", "ADD_NOTE"), requests...),
+				"operator":    with(with(memberWork, "ADD_NOTE"), requests...),
 			}, true},
 			{"in charge, managed by the operator", func() actionCase {
 				c := w.actionCaseIn(casefile.StatusInCharge, intervention.StatusCompleted)
 				w.Client.CaseFile.UpdateOneID(c.id).SetCaseManagerID(w.OpID).ExecX(w.Ctx)
 				return c
 			}, map[string][]string{
-				"coordinator": with(coordWork, "MOVE_TO_MONITORING", "CLOSE_CASE", "TRANSFER_CASE", "ADD_NOTE"),
-				"operator":    with(memberWork, "MOVE_TO_MONITORING", "CLOSE_CASE", "ADD_NOTE"),
+				"coordinator": with(with(coordWork, "MOVE_TO_MONITORING", "CLOSE_CASE", "TRANSFER_CASE", "ADD_NOTE"), requests...),
+				"operator":    with(with(memberWork, "MOVE_TO_MONITORING", "CLOSE_CASE", "ADD_NOTE"), requests...),
 			}, false},
+			{"in charge, a closure proposed by the operator", func() actionCase {
+				c := w.actionCaseIn(casefile.StatusInCharge, intervention.StatusCompleted)
+				w.Client.CaseFile.UpdateOneID(c.id).SetCaseManagerID(w.OpID).ExecX(w.Ctx)
+				c.approval = w.Client.Approval.Create().SetCaseID(c.id).SetKind(approval.KindCLOSURE).SetProposedByID(w.OpID).
+					SetProposedAt(time.Now()).SetClosureReason(approval.ClosureReasonGoalsMet).SaveX(w.Ctx).ID
+				return c
+			}, map[string][]string{
+				"coordinator": with(coordWork, "MOVE_TO_MONITORING", "TRANSFER_CASE", "ADD_NOTE", "REQUEST_SERVICE", "CANCEL_SERVICE_REQUEST",
+					"APPROVE_PROPOSAL", "RETURN_PROPOSAL"),
+				"operator": with(memberWork, "MOVE_TO_MONITORING", "ADD_NOTE", "REQUEST_SERVICE", "CANCEL_SERVICE_REQUEST"),
+			}, true},
 			{"in charge, an intervention ongoing", func() actionCase {
 				return w.actionCaseIn(casefile.StatusInCharge, intervention.StatusOngoing)
 			}, map[string][]string{
-				"coordinator": with(coordWork, "MOVE_TO_MONITORING", "TRANSFER_CASE", "ADD_NOTE"),
-				"operator":    with(memberWork, "ADD_NOTE"),
+				"coordinator": with(with(coordWork, "MOVE_TO_MONITORING", "TRANSFER_CASE", "ADD_NOTE"), requests...),
+				"operator":    with(with(memberWork, "ADD_NOTE"), requests...),
 			}, false},
 			{"monitoring", func() actionCase { return w.actionCaseIn(casefile.StatusMonitoring, intervention.StatusInterrupted) }, map[string][]string{
-				"coordinator": with(coordWork, "CLOSE_CASE", "TRANSFER_CASE", "ADD_NOTE"),
-				"operator":    with(memberWork, "ADD_NOTE"),
+				"coordinator": with(with(coordWork, "CLOSE_CASE", "TRANSFER_CASE", "ADD_NOTE"), requests...),
+				"operator":    with(with(memberWork, "ADD_NOTE"), requests...),
 			}, false},
 			{"in charge, a transfer to Vinci pending", func() actionCase {
 				c := w.actionCaseIn(casefile.StatusInCharge, intervention.StatusCompleted)
@@ -212,8 +237,8 @@ func TestAllowedActions(t *testing.T) {
 					SetTransferRequestedAt(time.Now()).ExecX(w.Ctx)
 				return c
 			}, map[string][]string{
-				"coordinator":       with(coordWork, "MOVE_TO_MONITORING", "CLOSE_CASE", "DECLINE_TRANSFER", "ADD_NOTE"),
-				"operator":          with(memberWork, "ADD_NOTE"),
+				"coordinator":       with(with(coordWork, "MOVE_TO_MONITORING", "CLOSE_CASE", "DECLINE_TRANSFER", "ADD_NOTE"), requests...),
+				"operator":          with(with(memberWork, "ADD_NOTE"), requests...),
 				"Vinci coordinator": {"ACCEPT_TRANSFER", "DECLINE_TRANSFER"},
 			}, true},
 			{"closed", func() actionCase { return w.actionCaseIn(casefile.StatusClosed, intervention.StatusCompleted) }, map[string][]string{

@@ -18,6 +18,7 @@ import (
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/outboxevent"
@@ -214,6 +215,19 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 				organizationID: $o, formReference: "Modulo 12"}) ANSWER }`,
 				func() map[string]any { return map[string]any{"c": created["referCase"], "o": w.Provider} }},
 			{"withdrawConsent", w.Coord, `mutation($id: ID!) { withdrawConsent(id: $id, reason: "La persona lo ha chiesto") ANSWER }`, id("recordConsent")},
+			{"setTableApprovals", steering, `mutation($id: ID!) { setTableApprovals(id: $id, plan: true, closure: true) ANSWER }`,
+				func() map[string]any { return map[string]any{"id": w.VinciTable} }},
+			// The partner's answers, on requests of cases of their own.
+			{"acceptServiceRequest", w.Partner, `mutation($id: ID!, $d: Date!) { acceptServiceRequest(id: $id, plannedStart: $d, note: "Dal lunedì") ANSWER }`,
+				func() map[string]any {
+					return map[string]any{"id": w.actionCaseIn(casefile.StatusInCharge, intervention.StatusCompleted).request, "d": today}
+				}},
+			{"completeServiceRequest", w.Partner, `mutation($id: ID!) { completeServiceRequest(id: $id, input: {successful: true, reason: PURPOSE_REACHED}) ANSWER }`,
+				id("acceptServiceRequest")},
+			{"declineServiceRequest", w.Partner, `mutation($id: ID!) { declineServiceRequest(id: $id, reason: NO_CAPACITY) ANSWER }`,
+				func() map[string]any {
+					return map[string]any{"id": w.actionCaseIn(casefile.StatusInCharge, intervention.StatusCompleted).request}
+				}},
 			{"erasePersonIdentity", admin, `mutation($id: ID!) { erasePersonIdentity(personID: $id) ANSWER }`,
 				func() map[string]any {
 					return map[string]any{"id": w.Client.CaseFile.Query().Where(casefile.ID(created["referCase"])).QueryPerson().FirstIDX(w.Ctx)}
@@ -245,6 +259,10 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 			name := request[strings.Index(request, "{")+2 : strings.Index(request, "(id")]
 			requests = append(requests, mutationAnswer{name, by, request[:at] + "ANSWER" + request[at+len("{ id }"):], func() map[string]any {
 				c := w.actionCaseIn(status, work)
+				if action == "APPROVE_PROPOSAL" || action == "RETURN_PROPOSAL" { // the case manager's closure, proposed
+					c.approval = w.Client.Approval.Create().SetCaseID(c.id).SetKind(approval.KindCLOSURE).SetProposedByID(w.OpID).
+						SetProposedAt(time.Now()).SetClosureReason(approval.ClosureReasonGoalsMet).SaveX(w.Ctx).ID
+				}
 				if action == "ACCEPT_TRANSFER" || action == "DECLINE_TRANSFER" {
 					w.Client.CaseFile.UpdateOneID(c.id).SetTransferToID(w.VinciTable).SetTransferReason("Trasloco").
 						SetTransferRequestedAt(time.Now()).ExecX(w.Ctx)

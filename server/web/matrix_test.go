@@ -31,6 +31,7 @@ const (
 	operator    = webtest.Operator
 	vinci       = webtest.Vinci
 	analyst     = webtest.Analyst
+	partner     = webtest.Partner
 )
 
 var matrixRoles = webtest.Roles
@@ -40,8 +41,8 @@ var matrixRoles = webtest.Roles
 // identity of a person with an open Empoli case, the coordinator's own
 // session and token. Every Node type of the schema must be listed.
 var readers = map[string][]string{
-	"Municipality": {anon, admin, steering, coordinator, operator, vinci, analyst},
-	"Organization": {anon, admin, steering, coordinator, operator, vinci, analyst},
+	"Municipality": {anon, admin, steering, coordinator, operator, vinci, analyst, partner},
+	"Organization": {anon, admin, steering, coordinator, operator, vinci, analyst, partner},
 	// The network's reference and governance data: every signed-in user;
 	// a coordinator's account too, a contact point of the network.
 	"Pact": signedInRoles, "Table": signedInRoles, "User": signedInRoles,
@@ -56,6 +57,11 @@ var readers = map[string][]string{
 	"Case": caseReaders, "CaseEvent": caseReaders, "Plan": caseReaders, "Goal": caseReaders, "Commitment": caseReaders,
 	"Intervention": caseReaders, "Outcome": caseReaders, "Person": caseReaders,
 	"Assessment": caseReaders, "MonitoringMeeting": caseReaders, "MonitoringItem": caseReaders, "Consent": caseReaders,
+	"Approval": caseReaders,
+	// A request of the Empoli table to the partner's cooperative: whoever
+	// reads the case, and the cooperative's operator, who reads nothing
+	// else of it (TestPartnerReadsTheRequestAndNothingElse).
+	"ServiceRequest": append(slices.Clone(caseReaders), partner),
 	"PersonIdentity": {coordinator, operator},
 	"AuditEvent":     {admin},
 	"OutgoingMail":   {admin},
@@ -70,7 +76,7 @@ var readers = map[string][]string{
 var adminLists = []string{"AuditEvent", "OutgoingMail"}
 
 var (
-	signedInRoles = []string{admin, steering, coordinator, operator, vinci, analyst}
+	signedInRoles = []string{admin, steering, coordinator, operator, vinci, analyst, partner}
 	caseReaders   = []string{steering, coordinator, operator, analyst}
 )
 
@@ -125,7 +131,7 @@ var writers = map[string]struct {
 	// The pathway, on an Empoli case in charge that the demo operator does
 	// not manage: allowed roles get past the rights to the stale version
 	// (CONFLICT) or to bad input, and nothing changes.
-	"referCase":                   {[]string{coordinator, operator, vinci}, `mutation($t: ID!) { referCase(input: {tableID: $t, reason: "", needAreas: []}) { id } }`},
+	"referCase":                   {[]string{coordinator, operator, vinci, partner}, `mutation($t: ID!) { referCase(input: {tableID: $t, reason: "", needAreas: []}) { id } }`},
 	"startAssessment":             {[]string{coordinator}, `mutation($case: ID!) { startAssessment(id: $case, version: 0) { id } }`},
 	"recordPreliminaryAssessment": {[]string{coordinator, operator}, `mutation($case: ID!) { recordPreliminaryAssessment(id: $case, version: 0, input: {summary: "", findings: []}) { id } }`},
 	"recordInDepthAssessment":     {[]string{coordinator}, `mutation($case: ID!) { recordInDepthAssessment(id: $case, version: 0, input: {summary: "", findings: []}) { id } }`},
@@ -172,6 +178,21 @@ var writers = map[string]struct {
 	"recordMeeting": {[]string{coordinator}, `mutation($t: ID!) { recordMeeting(input: {body: TABLE, tableID: $t,
 		heldAt: "2026-01-01T10:00:00Z", title: ""}) { id } }`},
 	"setTableTimeLimits": {[]string{admin, steering}, `mutation($t: ID!) { setTableTimeLimits(id: $t, daysToFirstMeeting: 0, daysToPlan: 0) { id } }`},
+	// Approvals: the committee's settings (of a table that does not exist:
+	// NOT_FOUND past the rights), the coordinator's answers (on a stale
+	// version: CONFLICT).
+	"setTableApprovals": {[]string{admin, steering}, `mutation { setTableApprovals(id: "tab_unknown", plan: true, closure: true) { id } }`},
+	"approveProposal":   {[]string{coordinator}, `mutation($approval: ID!) { approveProposal(id: $approval, version: 0) { id } }`},
+	"returnProposal":    {[]string{coordinator}, `mutation($approval: ID!) { returnProposal(id: $approval, version: 0, reason: "") { id } }`},
+	// Service requests: sent and cancelled by the case's table, answered
+	// by the organisation asked (a request not in the status an answer
+	// needs, or bad input: BAD_USER_INPUT past the rights).
+	"requestService": {[]string{coordinator, operator}, `mutation($case: ID!, $o: ID!) { requestService(id: $case, version: 0,
+		input: {organizationID: $o, kind: OTHER, need: ""}) { id } }`},
+	"cancelServiceRequest":   {[]string{coordinator, operator}, `mutation($serviceRequest: ID!) { cancelServiceRequest(id: $serviceRequest, version: 0, reason: "") { id } }`},
+	"acceptServiceRequest":   {[]string{partner}, `mutation($serviceRequest: ID!) { acceptServiceRequest(id: $serviceRequest, plannedStart: "1999-01-01") { id } }`},
+	"declineServiceRequest":  {[]string{partner}, `mutation($serviceRequest: ID!) { declineServiceRequest(id: $serviceRequest, reason: OTHER) { id } }`},
+	"completeServiceRequest": {[]string{partner}, `mutation($serviceRequest: ID!) { completeServiceRequest(id: $serviceRequest, input: {successful: true, reason: OTHER}) { id } }`},
 	// Webhooks: registered only with a read-write API token, never a
 	// session; changed by their owner (the coordinator), missing to others.
 	"createWebhook":    {[]string{}, `mutation { createWebhook(input: {url: "ftp://x", kinds: []}) { secret } }`},
@@ -243,6 +264,7 @@ func TestAccessMatrix(t *testing.T) {
 			"case": objects["Case"], "goal": objects["Goal"], "commitment": objects["Commitment"], "intervention": objects["Intervention"],
 			"outcome": objects["Outcome"], "meeting": objects["MonitoringMeeting"], "protocol": objects["Protocol"], "pc": objects["ProtocolCommitment"],
 			"webhook": objects["Webhook"], "delivery": objects["WebhookDelivery"], "consent": objects["Consent"],
+			"serviceRequest": objects["ServiceRequest"], "approval": objects["Approval"],
 			"member": c.User.Query().Where(user.Email(demo.OperatorEmail)).OnlyIDX(rule.SystemContext(context.Background()))}
 		for _, f := range schema.Mutation.Fields {
 			w, ok := writers[f.Name]
@@ -271,7 +293,7 @@ func TestAccessMatrix(t *testing.T) {
 // caseTarget matches a request on a case or a part of one, or on a
 // user's webhook endpoint or delivery, which a role that may not see it
 // finds missing rather than forbidden.
-var caseTarget = regexp.MustCompile(`\$(case|goal|commitment|intervention|outcome|meeting|webhook|delivery|consent)\b`)
+var caseTarget = regexp.MustCompile(`\$(case|goal|commitment|intervention|outcome|meeting|webhook|delivery|consent|serviceRequest|approval)\b`)
 
 // mutationTarget names the type whose sample an update mutation changes.
 func mutationTarget(name string) string {

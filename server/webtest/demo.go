@@ -11,6 +11,7 @@ import (
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/organization"
@@ -19,6 +20,7 @@ import (
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/server/auth"
 	"github.com/progetto-win/win/server/web"
 
@@ -44,15 +46,16 @@ const (
 	Operator    = "operator (Empoli)"
 	Vinci       = "operator (Vinci)"
 	Analyst     = "analyst"
+	Partner     = "partner operator" // of Il Girasole, at no table
 )
 
 // Roles lists the roles of the matrix, nobody first.
-var Roles = []string{Anonymous, Admin, Steering, Coordinator, Operator, Vinci, Analyst}
+var Roles = []string{Anonymous, Admin, Steering, Coordinator, Operator, Vinci, Analyst, Partner}
 
 // AccountOf is the demo account of each role but nobody.
 var AccountOf = map[string]string{
 	Admin: demo.AdminEmail, Steering: demo.SteeringEmail, Coordinator: demo.CoordinatorEmail,
-	Operator: demo.OperatorEmail, Vinci: demo.OperatorVinciEmail, Analyst: demo.AnalystEmail,
+	Operator: demo.OperatorEmail, Vinci: demo.OperatorVinciEmail, Analyst: demo.AnalystEmail, Partner: demo.PartnerEmail,
 }
 
 // DemoAPI loads demo data into the empty database and returns an API over
@@ -132,6 +135,10 @@ func SampleObjects(t *testing.T, a *API, coordinatorID, vinciID gid.ID) map[stri
 		"AuditEvent": c.AuditEvent.Query().FirstIDX(ctx),
 		"Session":    c.Session.Query().Where(session.HasUserWith(user.ID(coordinatorID))).FirstIDX(ctx),
 	}
+	// A request of the Empoli table (all to the partner's cooperative) and
+	// a proposal of a closure there, both drawn.
+	o["ServiceRequest"] = c.ServiceRequest.Query().Where(servicerequest.HasCaseWith(empoli)).FirstIDX(ctx)
+	o["Approval"] = c.Approval.Query().Where(approval.HasCaseWith(empoli)).FirstIDX(ctx)
 	// Outcomes and commitments are drawn: take any of the Empoli table's.
 	o["Outcome"] = c.Outcome.Query().Where(outcome.HasCaseWith(empoli)).FirstIDX(ctx)
 	o["Commitment"] = c.Commitment.Query().Where(commitment.HasPlanWith(plan.HasCaseWith(empoli))).FirstIDX(ctx)

@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/servicerequest"
 
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
@@ -81,6 +83,12 @@ func SeedOneOfEach(t testing.TB, c *ent.Client) Fixture {
 	itv := c.Intervention.Create().SetCase(cas).SetProvider(org).SetFund(fnd).SetKind(intervention.KindInternship).
 		SetStartsOn(Day(2025, 5, 1)).SetEndsOn(Day(2025, 10, 31)).SetCostCents(250_000).SaveX(ctx)
 	f["Intervention"] = itv.ID
+	f["ServiceRequest"] = c.ServiceRequest.Create().SetCase(cas).SetOrganization(org).SetTable(tab).SetRequestedBy(usr).
+		SetKind(servicerequest.KindInternship).SetNeed("Tirocinio in biblioteca").SetSharedContact([]domain.ContactDatum{domain.ContactName}).
+		SetSentOn(Day(2025, 4, 1)).SetAnswerDueOn(Day(2025, 4, 11)).SetStatus(servicerequest.StatusACCEPTED).SetAnsweredOn(Day(2025, 4, 3)).
+		SetPlannedStart(Day(2025, 4, 14)).SetIntervention(itv).SaveX(ctx).ID
+	f["Approval"] = c.Approval.Create().SetCase(cas).SetKind(approval.KindCLOSURE).SetProposedBy(usr).SetProposedAt(MidnightUTC(2025, 9, 1)).
+		SetClosureReason(approval.ClosureReasonGoalsMet).SetNote("Chiusura proposta dal referente").SaveX(ctx).ID
 	f["Outcome"] = c.Outcome.Create().SetCase(cas).SetIntervention(itv).SetKind(outcome.KindEmploymentFixedTerm).
 		SetValueDimension(outcome.ValueDimensionEconomic).SetAchievedOn(Day(2025, 11, 3)).SetFollowUpDueOn(Day(2026, 5, 3)).SaveX(ctx).ID
 	obj := c.Objective.Create().SetTitle("Più inserimenti lavorativi").SetIndicator(objective.IndicatorEmploymentOutcomeShare).

@@ -39,8 +39,10 @@ type World struct {
 	Client                *ent.Client
 	Base                  *API // the handler, with no credentials
 	Op, Coord, Vinci      *API // the Empoli operator and coordinator, the Vinci operator
+	Partner               *API // an operator of Il Girasole, at no table
 	Empoli, VinciTable    gid.ID
 	OpID, CoordID, VinID  gid.ID
+	PartnerID, Girasole   gid.ID // the partner operator and their organisation
 	OpOrg, Provider, Fund gid.ID
 	Seq                   int // numbers the codes of the cases tests write
 }
@@ -59,6 +61,9 @@ func NewWorld(t *testing.T, db *store.DB) *World {
 	w.OpID, w.OpOrg = op.ID, op.Edges.Organization.ID
 	w.CoordID = c.User.Query().Where(user.Email(demo.CoordinatorEmail)).OnlyIDX(ctx)
 	w.VinID = c.User.Query().Where(user.Email(demo.OperatorVinciEmail)).OnlyIDX(ctx)
+	w.Partner = As(t, base, demo.PartnerEmail)
+	partner := c.User.Query().Where(user.Email(demo.PartnerEmail)).WithOrganization().OnlyX(ctx)
+	w.PartnerID, w.Girasole = partner.ID, partner.Edges.Organization.ID
 	w.Provider = c.Organization.Query().FirstIDX(ctx)
 	// A fund of this year with 1,000 euros left.
 	f := c.Fund.Query().Where(fund.Year(time.Now().Year())).FirstX(ctx)
@@ -100,10 +105,11 @@ func (w *World) LastEvent(id gid.ID) caseevent.Kind {
 
 // LastEventValues is a case's latest timeline event as its kind and the
 // values it carries: the note, enum values and day as stored, the case
-// manager by e-mail, tables by code, and whether it names another case.
+// manager by e-mail, tables by code, organisations by name, and whether
+// it names another case.
 func (w *World) LastEventValues(id gid.ID) string {
 	e := w.Client.CaseEvent.Query().Where(caseevent.HasCaseWith(casefile.ID(id))).
-		Order(ent.Desc(caseevent.FieldOccurredAt)).WithAssignee().WithFromTable().WithToTable().WithRelatedCase().FirstX(w.Ctx)
+		Order(ent.Desc(caseevent.FieldOccurredAt)).WithAssignee().WithFromTable().WithToTable().WithRelatedCase().WithOrganization().FirstX(w.Ctx)
 	out := []string{string(e.Kind)}
 	add := func(name string, set bool, value any) {
 		if set {
@@ -119,6 +125,13 @@ func (w *World) LastEventValues(id gid.ID) string {
 	add("stillHeld", e.StillHeld != nil, deref(e.StillHeld))
 	add("closureReason", e.ClosureReason != nil, deref(e.ClosureReason))
 	add("day", e.Day != nil, deref(e.Day))
+	add("declineReason", e.DeclineReason != nil, deref(e.DeclineReason))
+	add("completionReason", e.CompletionReason != nil, deref(e.CompletionReason))
+	add("successful", e.Successful != nil, deref(e.Successful))
+	add("approvalKind", e.ApprovalKind != nil, deref(e.ApprovalKind))
+	if o := e.Edges.Organization; o != nil {
+		add("organization", true, o.Name)
+	}
 	if a := e.Edges.Assignee; a != nil {
 		add("assignee", true, a.Email)
 	}

@@ -4,10 +4,13 @@ import (
 	"context"
 	"slices"
 
+	"entgo.io/ent/dialect/sql"
+
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -23,6 +26,7 @@ import (
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/privacy"
+	"github.com/progetto-win/win/ent/servicerequest"
 )
 
 // Who sees which case (docs/domain.md#roles-and-rights): the committee and analysts see every
@@ -106,10 +110,27 @@ func ScopeCases() privacy.QueryRule {
 			q.Where(monitoringitem.HasMeetingWith(monitoringmeeting.HasCaseWith(cases)))
 		case *ent.ConsentQuery:
 			q.Where(consent.HasPersonWith(person.HasCasesWith(cases)))
+		case *ent.ApprovalQuery:
+			q.Where(approval.HasCaseWith(cases))
+		case *ent.ServiceRequestQuery:
+			q.Where(servicerequest.Or(append(AddressedTo(v), servicerequest.HasCaseWith(cases))...))
 		default:
 			panic("rule.ScopeCases on a type it does not know") // a schema wiring mistake, caught by the tests
 		}
 	})
+}
+
+// AddressedTo is the predicate of the service requests addressed to the
+// viewer's organisation, for its operators and coordinators — a
+// partner's operator may sit at no table: they read the request, and
+// nothing else of its case (the case's own rules leave it out).
+// None for a viewer of another role: leave it out of an OR, as an empty
+// list (casekeys.go).
+func AddressedTo(v *viewer.Viewer) []predicate.ServiceRequest {
+	if !v.Has(domain.RoleOperator) && !v.Has(domain.RoleCoordinator) || v.OrganizationID == "" {
+		return nil
+	}
+	return []predicate.ServiceRequest{sql.FieldEQ(servicerequest.OrganizationColumn, v.OrganizationID)}
 }
 
 // ScopeIdentities narrows queries of identities to those the viewer may

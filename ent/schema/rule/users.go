@@ -12,6 +12,7 @@ import (
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/privacy"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
@@ -38,7 +39,7 @@ func ScopeUsers() privacy.QueryRule {
 		if !v.Has(domain.RoleSteering) {
 			attended = user.HasMeetingsAttendedWith(meetingsOf(v))
 		}
-		q.Where(user.Or(
+		colleagues := []predicate.User{
 			user.ID(v.UserID),
 			user.HasOrganizationWith(organization.ID(v.OrganizationID)),
 			user.HasMembershipsWith(tablemembership.HasTableWith(territorialtable.IDIn(tables...))),
@@ -46,7 +47,14 @@ func ScopeUsers() privacy.QueryRule {
 			hasRole(domain.RoleSteering),
 			attended,
 			user.HasReferredCasesWith(visibleCases(v)),
-		))
+			// A service request's two sides read each other: who sent it
+			// and who answered it.
+			user.HasServiceRequestsAnsweredWith(servicerequest.HasCaseWith(visibleCases(v))),
+		}
+		if mine := AddressedTo(v); len(mine) > 0 {
+			colleagues = append(colleagues, user.HasServiceRequestsSentWith(mine...))
+		}
+		q.Where(user.Or(colleagues...))
 		return privacy.Skip
 	})
 }
