@@ -25,6 +25,9 @@ var AuditActions = func() []AuditAction {
 		// A partner organisation's answers to service requests, and each
 		// read of the contact data a request shares (server/pathway/request.go).
 		"ACCEPT_SERVICE_REQUEST", "DECLINE_SERVICE_REQUEST", "COMPLETE_SERVICE_REQUEST", "READ_SHARED_CONTACT",
+		// A proposal of a plan or a closure for the coordinator's approval
+		// (server/pathway/approval.go); the answers are steps.
+		"PROPOSE_PLAN", "PROPOSE_CLOSURE",
 		// Cases: referral and search; the steps of the pathway follow.
 		"REFER_CASE", "SEARCH_CASES",
 	}

@@ -9,21 +9,25 @@ type EventKind string
 
 // The kinds of events that leave WIN.
 const (
-	EventReferralReceived     EventKind = "REFERRAL_RECEIVED"      // a case was referred to a table
-	EventReferralDeclined     EventKind = "REFERRAL_DECLINED"      // the table declined a referral
-	EventCaseTakenInCharge    EventKind = "CASE_TAKEN_IN_CHARGE"   // the table took charge of a referred case
-	EventCaseManagerAssigned  EventKind = "CASE_MANAGER_ASSIGNED"  // a member became a case's manager
-	EventTransferRequested    EventKind = "TRANSFER_REQUESTED"     // a case is offered to another table
-	EventTransferAccepted     EventKind = "TRANSFER_ACCEPTED"      // the other table accepted it
-	EventTransferDeclined     EventKind = "TRANSFER_DECLINED"      // the other table (or the sender) declined it
-	EventDirectiveIssued      EventKind = "DIRECTIVE_ISSUED"       // the committee issued a directive to tables
-	EventPlanReviewDue        EventKind = "PLAN_REVIEW_DUE"        // a plan's review falls today
-	EventMonitoringMeetingDue EventKind = "MONITORING_MEETING_DUE" // a monitoring meeting is planned for today
-	EventFollowUpDue          EventKind = "FOLLOW_UP_DUE"          // an outcome's six-month follow-up falls today
-	EventInterventionEnding   EventKind = "INTERVENTION_ENDING"    // a pending intervention ends today
-	EventCommitmentOverdue    EventKind = "COMMITMENT_OVERDUE"     // a reciprocal commitment's due day passed with hours to do
-	EventWebhookDisabled      EventKind = "WEBHOOK_DISABLED"       // an endpoint failed for a day and was disabled
-	EventCaseChanged          EventKind = "CASE_CHANGED"           // any step changed a case: programs and open pages only
+	EventReferralReceived     EventKind = "REFERRAL_RECEIVED"        // a case was referred to a table
+	EventReferralDeclined     EventKind = "REFERRAL_DECLINED"        // the table declined a referral
+	EventCaseTakenInCharge    EventKind = "CASE_TAKEN_IN_CHARGE"     // the table took charge of a referred case
+	EventCaseManagerAssigned  EventKind = "CASE_MANAGER_ASSIGNED"    // a member became a case's manager
+	EventTransferRequested    EventKind = "TRANSFER_REQUESTED"       // a case is offered to another table
+	EventTransferAccepted     EventKind = "TRANSFER_ACCEPTED"        // the other table accepted it
+	EventTransferDeclined     EventKind = "TRANSFER_DECLINED"        // the other table (or the sender) declined it
+	EventDirectiveIssued      EventKind = "DIRECTIVE_ISSUED"         // the committee issued a directive to tables
+	EventPlanReviewDue        EventKind = "PLAN_REVIEW_DUE"          // a plan's review falls today
+	EventMonitoringMeetingDue EventKind = "MONITORING_MEETING_DUE"   // a monitoring meeting is planned for today
+	EventFollowUpDue          EventKind = "FOLLOW_UP_DUE"            // an outcome's six-month follow-up falls today
+	EventInterventionEnding   EventKind = "INTERVENTION_ENDING"      // a pending intervention ends today
+	EventCommitmentOverdue    EventKind = "COMMITMENT_OVERDUE"       // a reciprocal commitment's due day passed with hours to do
+	EventWebhookDisabled      EventKind = "WEBHOOK_DISABLED"         // an endpoint failed for a day and was disabled
+	EventApprovalRequested    EventKind = "APPROVAL_REQUESTED"       // a member proposed a plan or a closure for the coordinator's approval
+	EventProposalApproved     EventKind = "PROPOSAL_APPROVED"        // the coordinator approved a proposal
+	EventProposalReturned     EventKind = "PROPOSAL_RETURNED"        // the coordinator returned a proposal with a reason
+	EventServiceAnswered      EventKind = "SERVICE_REQUEST_ANSWERED" // a partner organisation accepted, declined or completed a service request
+	EventCaseChanged          EventKind = "CASE_CHANGED"             // any step changed a case: programs and open pages only
 )
 
 // Recipient names who is told of an event in WIN and by e-mail; the
@@ -40,6 +44,7 @@ const (
 	ToAddressedCoordinators  Recipient = "ADDRESSED_COORDINATORS"   // the coordinators of the tables a directive addresses
 	ToManagerElseCoordinator Recipient = "MANAGER_ELSE_COORDINATOR" // the case's manager, or the table's coordinator while it has none
 	ToWebhookOwner           Recipient = "WEBHOOK_OWNER"            // who registered the endpoint
+	ToConcernedUser          Recipient = "CONCERNED_USER"           // who proposed the proposal answered, who sent the service request answered
 )
 
 // Delivery is how a user wants to hear of a kind of event.
@@ -82,6 +87,10 @@ var EventRules = []EventRule{
 	{Kind: EventInterventionEnding, Recipients: []Recipient{ToManagerElseCoordinator}, Default: DeliverDigest, Deadline: true},
 	{Kind: EventCommitmentOverdue, Recipients: []Recipient{ToManagerElseCoordinator}, Default: DeliverDigest, Deadline: true},
 	{Kind: EventWebhookDisabled, Recipients: []Recipient{ToWebhookOwner}, Default: DeliverEmail},
+	{Kind: EventApprovalRequested, Recipients: []Recipient{ToTableCoordinator}, Default: DeliverEmail},
+	{Kind: EventProposalApproved, Recipients: []Recipient{ToConcernedUser}, Default: DeliverEmail},
+	{Kind: EventProposalReturned, Recipients: []Recipient{ToConcernedUser}, Default: DeliverEmail},
+	{Kind: EventServiceAnswered, Recipients: []Recipient{ToConcernedUser}, Default: DeliverEmail},
 	{Kind: EventCaseChanged},
 }
 

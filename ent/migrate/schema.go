@@ -960,7 +960,7 @@ var (
 	// NotificationsColumns holds the columns for the "notifications" table.
 	NotificationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
-		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRAL_RECEIVED", "REFERRAL_DECLINED", "CASE_TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "TRANSFER_REQUESTED", "TRANSFER_ACCEPTED", "TRANSFER_DECLINED", "DIRECTIVE_ISSUED", "PLAN_REVIEW_DUE", "MONITORING_MEETING_DUE", "FOLLOW_UP_DUE", "INTERVENTION_ENDING", "COMMITMENT_OVERDUE", "WEBHOOK_DISABLED", "CASE_CHANGED"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRAL_RECEIVED", "REFERRAL_DECLINED", "CASE_TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "TRANSFER_REQUESTED", "TRANSFER_ACCEPTED", "TRANSFER_DECLINED", "DIRECTIVE_ISSUED", "PLAN_REVIEW_DUE", "MONITORING_MEETING_DUE", "FOLLOW_UP_DUE", "INTERVENTION_ENDING", "COMMITMENT_OVERDUE", "WEBHOOK_DISABLED", "APPROVAL_REQUESTED", "PROPOSAL_APPROVED", "PROPOSAL_RETURNED", "SERVICE_REQUEST_ANSWERED", "CASE_CHANGED"}},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "read_at", Type: field.TypeTime, Nullable: true},
 		{Name: "event_id", Type: field.TypeString, Size: 40},
@@ -1031,7 +1031,7 @@ var (
 	// NotificationPreferencesColumns holds the columns for the "notification_preferences" table.
 	NotificationPreferencesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
-		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRAL_RECEIVED", "REFERRAL_DECLINED", "CASE_TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "TRANSFER_REQUESTED", "TRANSFER_ACCEPTED", "TRANSFER_DECLINED", "DIRECTIVE_ISSUED", "PLAN_REVIEW_DUE", "MONITORING_MEETING_DUE", "FOLLOW_UP_DUE", "INTERVENTION_ENDING", "COMMITMENT_OVERDUE", "WEBHOOK_DISABLED", "CASE_CHANGED"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRAL_RECEIVED", "REFERRAL_DECLINED", "CASE_TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "TRANSFER_REQUESTED", "TRANSFER_ACCEPTED", "TRANSFER_DECLINED", "DIRECTIVE_ISSUED", "PLAN_REVIEW_DUE", "MONITORING_MEETING_DUE", "FOLLOW_UP_DUE", "INTERVENTION_ENDING", "COMMITMENT_OVERDUE", "WEBHOOK_DISABLED", "APPROVAL_REQUESTED", "PROPOSAL_APPROVED", "PROPOSAL_RETURNED", "SERVICE_REQUEST_ANSWERED", "CASE_CHANGED"}},
 		{Name: "delivery", Type: field.TypeEnum, Enums: []string{"IN_APP", "EMAIL", "DIGEST"}},
 		{Name: "notification_preference_user", Type: field.TypeString, Size: 40},
 	}
@@ -1124,7 +1124,7 @@ var (
 	// OutboxEventsColumns holds the columns for the "outbox_events" table.
 	OutboxEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
-		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRAL_RECEIVED", "REFERRAL_DECLINED", "CASE_TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "TRANSFER_REQUESTED", "TRANSFER_ACCEPTED", "TRANSFER_DECLINED", "DIRECTIVE_ISSUED", "PLAN_REVIEW_DUE", "MONITORING_MEETING_DUE", "FOLLOW_UP_DUE", "INTERVENTION_ENDING", "COMMITMENT_OVERDUE", "WEBHOOK_DISABLED", "CASE_CHANGED"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRAL_RECEIVED", "REFERRAL_DECLINED", "CASE_TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "TRANSFER_REQUESTED", "TRANSFER_ACCEPTED", "TRANSFER_DECLINED", "DIRECTIVE_ISSUED", "PLAN_REVIEW_DUE", "MONITORING_MEETING_DUE", "FOLLOW_UP_DUE", "INTERVENTION_ENDING", "COMMITMENT_OVERDUE", "WEBHOOK_DISABLED", "APPROVAL_REQUESTED", "PROPOSAL_APPROVED", "PROPOSAL_RETURNED", "SERVICE_REQUEST_ANSWERED", "CASE_CHANGED"}},
 		{Name: "occurred_at", Type: field.TypeTime},
 		{Name: "actor_id", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "case_id", Type: field.TypeString, Nullable: true, Size: 40},
@@ -1834,7 +1834,7 @@ var (
 	WebhookDeliveriesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
 		{Name: "event_id", Type: field.TypeString, Size: 40},
-		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRAL_RECEIVED", "REFERRAL_DECLINED", "CASE_TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "TRANSFER_REQUESTED", "TRANSFER_ACCEPTED", "TRANSFER_DECLINED", "DIRECTIVE_ISSUED", "PLAN_REVIEW_DUE", "MONITORING_MEETING_DUE", "FOLLOW_UP_DUE", "INTERVENTION_ENDING", "COMMITMENT_OVERDUE", "WEBHOOK_DISABLED", "CASE_CHANGED"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REFERRAL_RECEIVED", "REFERRAL_DECLINED", "CASE_TAKEN_IN_CHARGE", "CASE_MANAGER_ASSIGNED", "TRANSFER_REQUESTED", "TRANSFER_ACCEPTED", "TRANSFER_DECLINED", "DIRECTIVE_ISSUED", "PLAN_REVIEW_DUE", "MONITORING_MEETING_DUE", "FOLLOW_UP_DUE", "INTERVENTION_ENDING", "COMMITMENT_OVERDUE", "WEBHOOK_DISABLED", "APPROVAL_REQUESTED", "PROPOSAL_APPROVED", "PROPOSAL_RETURNED", "SERVICE_REQUEST_ANSWERED", "CASE_CHANGED"}},
 		{Name: "ordering_key", Type: field.TypeString, Size: 40},
 		{Name: "payload", Type: field.TypeString, Size: 2147483647},
 		{Name: "state", Type: field.TypeEnum, Enums: []string{"PENDING", "DELIVERED", "FAILED", "SKIPPED"}, Default: "PENDING"},

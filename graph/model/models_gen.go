@@ -121,6 +121,10 @@ const (
 	AuditActionCompleteServiceRequest AuditAction = "COMPLETE_SERVICE_REQUEST"
 	// Read shared contact.
 	AuditActionReadSharedContact AuditAction = "READ_SHARED_CONTACT"
+	// Propose plan.
+	AuditActionProposePlan AuditAction = "PROPOSE_PLAN"
+	// Propose closure.
+	AuditActionProposeClosure AuditAction = "PROPOSE_CLOSURE"
 	// Refer case.
 	AuditActionReferCase AuditAction = "REFER_CASE"
 	// Search cases.
@@ -245,6 +249,8 @@ var AllAuditAction = []AuditAction{
 	AuditActionDeclineServiceRequest,
 	AuditActionCompleteServiceRequest,
 	AuditActionReadSharedContact,
+	AuditActionProposePlan,
+	AuditActionProposeClosure,
 	AuditActionReferCase,
 	AuditActionSearchCases,
 	AuditActionStartAssessment,
@@ -295,7 +301,7 @@ var AllAuditAction = []AuditAction{
 
 func (e AuditAction) IsValid() bool {
 	switch e {
-	case AuditActionLogin, AuditActionLoginAttempt, AuditActionLoginFailed, AuditActionLoginThrottled, AuditActionLogout, AuditActionPasswordSet, AuditActionPasswordChanged, AuditActionTokenCreated, AuditActionTokenUsed, AuditActionTokenRevoked, AuditActionPasswordResetRequested, AuditActionPasswordReset, AuditActionUserInvited, AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionReadIdentity, AuditActionMatchPerson, AuditActionLinkPerson, AuditActionExportPerson, AuditActionAccessReport, AuditActionEraseIdentity, AuditActionRetentionErase, AuditActionRecordConsent, AuditActionWithdrawConsent, AuditActionAcceptServiceRequest, AuditActionDeclineServiceRequest, AuditActionCompleteServiceRequest, AuditActionReadSharedContact, AuditActionReferCase, AuditActionSearchCases, AuditActionStartAssessment, AuditActionRecordPreliminaryAssessment, AuditActionRecordInDepthAssessment, AuditActionDeclineReferral, AuditActionTakeCharge, AuditActionAssignCaseManager, AuditActionUpdatePlan, AuditActionAddGoal, AuditActionUpdateGoal, AuditActionAddCommitment, AuditActionUpdateCommitment, AuditActionAddIntervention, AuditActionUpdateIntervention, AuditActionRecordOutcome, AuditActionRecordFollowUp, AuditActionScheduleMonitoringMeeting, AuditActionRecordMonitoringMeeting, AuditActionMoveToMonitoring, AuditActionCloseCase, AuditActionReopenCase, AuditActionTransferCase, AuditActionAcceptTransfer, AuditActionDeclineTransfer, AuditActionAddNote, AuditActionRequestService, AuditActionCancelServiceRequest, AuditActionApproveProposal, AuditActionReturnProposal, AuditActionSetTableTimeLimits, AuditActionSetTableApprovals, AuditActionActivateProtocol, AuditActionTerminateProtocol, AuditActionAddProtocolParty, AuditActionAddProtocolCommitment, AuditActionFulfilProtocolCommitment, AuditActionDropProtocolCommitment, AuditActionIssueDirective, AuditActionAcknowledgeDirective, AuditActionRecordMeeting, AuditActionExportIndicator, AuditActionCreateWebhook, AuditActionUpdateWebhook, AuditActionDeleteWebhook, AuditActionRedeliverWebhook:
+	case AuditActionLogin, AuditActionLoginAttempt, AuditActionLoginFailed, AuditActionLoginThrottled, AuditActionLogout, AuditActionPasswordSet, AuditActionPasswordChanged, AuditActionTokenCreated, AuditActionTokenUsed, AuditActionTokenRevoked, AuditActionPasswordResetRequested, AuditActionPasswordReset, AuditActionUserInvited, AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionReadIdentity, AuditActionMatchPerson, AuditActionLinkPerson, AuditActionExportPerson, AuditActionAccessReport, AuditActionEraseIdentity, AuditActionRetentionErase, AuditActionRecordConsent, AuditActionWithdrawConsent, AuditActionAcceptServiceRequest, AuditActionDeclineServiceRequest, AuditActionCompleteServiceRequest, AuditActionReadSharedContact, AuditActionProposePlan, AuditActionProposeClosure, AuditActionReferCase, AuditActionSearchCases, AuditActionStartAssessment, AuditActionRecordPreliminaryAssessment, AuditActionRecordInDepthAssessment, AuditActionDeclineReferral, AuditActionTakeCharge, AuditActionAssignCaseManager, AuditActionUpdatePlan, AuditActionAddGoal, AuditActionUpdateGoal, AuditActionAddCommitment, AuditActionUpdateCommitment, AuditActionAddIntervention, AuditActionUpdateIntervention, AuditActionRecordOutcome, AuditActionRecordFollowUp, AuditActionScheduleMonitoringMeeting, AuditActionRecordMonitoringMeeting, AuditActionMoveToMonitoring, AuditActionCloseCase, AuditActionReopenCase, AuditActionTransferCase, AuditActionAcceptTransfer, AuditActionDeclineTransfer, AuditActionAddNote, AuditActionRequestService, AuditActionCancelServiceRequest, AuditActionApproveProposal, AuditActionReturnProposal, AuditActionSetTableTimeLimits, AuditActionSetTableApprovals, AuditActionActivateProtocol, AuditActionTerminateProtocol, AuditActionAddProtocolParty, AuditActionAddProtocolCommitment, AuditActionFulfilProtocolCommitment, AuditActionDropProtocolCommitment, AuditActionIssueDirective, AuditActionAcknowledgeDirective, AuditActionRecordMeeting, AuditActionExportIndicator, AuditActionCreateWebhook, AuditActionUpdateWebhook, AuditActionDeleteWebhook, AuditActionRedeliverWebhook:
 		return true
 	}
 	return false

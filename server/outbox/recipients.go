@@ -59,7 +59,7 @@ func recipient(ctx context.Context, tx *ent.Client, to domain.Recipient, e *ent.
 			return nil, nil
 		}
 		return tx.CaseFile.Query().Where(casefile.ID(c.ID)).QueryReferringOperator().IDs(ctx)
-	case domain.ToAssignedManager, domain.ToWebhookOwner:
+	case domain.ToAssignedManager, domain.ToWebhookOwner, domain.ToConcernedUser:
 		return []gid.ID{e.UserID}, nil
 	case domain.ToManagerElseCoordinator:
 		if c == nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/server/action"
+	"github.com/progetto-win/win/server/outbox"
 )
 
 // Approvals (docs/domain.md#approvals): where a table's settings say so,
@@ -35,19 +36,23 @@ func (s *step) needsApproval(setting bool) bool {
 
 // propose writes a pending approval of the case, its timeline event and
 // audit.
-func (s *step) propose(kind approval.Kind, note string, fill func(*ent.ApprovalCreate)) error {
+func (s *step) propose(kind approval.Kind, audited domain.AuditAction, note string, fill func(*ent.ApprovalCreate)) error {
 	create := s.Client.Approval.Create().SetCaseID(s.c.ID).SetKind(kind).SetProposedByID(s.Viewer.UserID).SetProposedAt(time.Now()).
 		SetNote(strings.TrimSpace(note))
 	fill(create)
 	if _, err := create.Save(s.Sys); err != nil {
 		return err
 	}
-	return s.record(caseevent.KindProposed, note, func(e *ent.CaseEventCreate) { e.SetApprovalKind(caseevent.ApprovalKind(kind)) })
+	s.proposals = nil
+	// Audited as what it is, a proposal (PROPOSE_CLOSURE, PROPOSE_PLAN),
+	// not as the step it asks for.
+	return recordOn(s.Action, audited, s.c.ID, s.table.ID, caseevent.KindProposed, note,
+		func(e *ent.CaseEventCreate) { e.SetApprovalKind(caseevent.ApprovalKind(kind)) })
 }
 
 // proposePlan proposes the plan as agreed on a day.
 func (s *step) proposePlan(agreedOn domain.Date) error {
-	return s.propose(approval.KindPLAN, "", func(c *ent.ApprovalCreate) { c.SetAgreedOn(agreedOn) })
+	return s.propose(approval.KindPLAN, "PROPOSE_PLAN", "", func(c *ent.ApprovalCreate) { c.SetAgreedOn(agreedOn) })
 }
 
 // proposeClosure proposes the closure: the case stays open, at its next
@@ -57,7 +62,7 @@ func (s *step) proposeClosure(reason casefile.ClosureReason, note string, goals 
 	if err := s.save(nil); err != nil {
 		return err
 	}
-	return s.propose(approval.KindCLOSURE, note, func(c *ent.ApprovalCreate) {
+	return s.propose(approval.KindCLOSURE, "PROPOSE_CLOSURE", note, func(c *ent.ApprovalCreate) {
 		c.SetClosureReason(approval.ClosureReason(reason)).SetGoalsAchieved(ids(goals, func(g *ent.Goal) gid.ID { return g.ID })).
 			SetCommitmentsFulfilled(ids(commitments, func(c *ent.Commitment) gid.ID { return c.ID }))
 	})
@@ -72,10 +77,22 @@ func ids[T any](records []T, id func(T) gid.ID) []gid.ID {
 	return out
 }
 
-// pending finds the case's pending proposals of a kind (any, if empty).
+// pending reports whether the case has a pending proposal of one of the
+// kinds. The kinds pending are read once a step: judging every step of
+// a case (Case.actions) asks for them several times.
 func (s *step) pending(kinds ...approval.Kind) (bool, error) {
-	return s.Client.Approval.Query().Where(approval.HasCaseWith(casefile.ID(s.c.ID)), approval.StatusEQ(approval.StatusPENDING),
-		approval.KindIn(kinds...)).Exist(s.Sys)
+	if s.proposals == nil {
+		found, err := s.Client.Approval.Query().Where(approval.HasCaseWith(casefile.ID(s.c.ID)), approval.StatusEQ(approval.StatusPENDING)).
+			Select(approval.FieldKind).Strings(s.Sys)
+		if err != nil {
+			return false, err
+		}
+		s.proposals = make(map[approval.Kind]bool, len(found))
+		for _, k := range found {
+			s.proposals[approval.Kind(k)] = true
+		}
+	}
+	return slices.ContainsFunc(kinds, func(k approval.Kind) bool { return s.proposals[k] }), nil
 }
 
 // noPendingPlan blocks agreeing the plan again, and monitoring, while a
@@ -126,10 +143,27 @@ func (s *step) proposal(id gid.ID) (*ent.Approval, error) {
 	return p, err
 }
 
-// decide records the coordinator's answer on the approval.
+// decide records the coordinator's answer on the approval, and tells
+// the proposer.
 func (s *step) decide(p *ent.Approval, status approval.Status, reason string) error {
-	return s.Client.Approval.UpdateOneID(p.ID).SetStatus(status).SetDecidedAt(time.Now()).SetDecidedByID(s.Viewer.UserID).
+	err := s.Client.Approval.UpdateOneID(p.ID).SetStatus(status).SetDecidedAt(time.Now()).SetDecidedByID(s.Viewer.UserID).
 		SetReturnReason(strings.TrimSpace(reason)).Exec(s.Sys)
+	if err != nil {
+		return err
+	}
+	s.proposals = nil
+	proposer, err := s.Client.Approval.Query().Where(approval.ID(p.ID)).QueryProposedBy().OnlyID(s.Sys)
+	if ent.IsNotFound(err) {
+		return nil // the account is gone
+	}
+	if err != nil {
+		return err
+	}
+	kind := domain.EventProposalApproved
+	if status == approval.StatusRETURNED {
+		kind = domain.EventProposalReturned
+	}
+	return outbox.Write(s.Ctx, s.Client, outbox.Event{Kind: kind, Actor: s.Viewer.UserID, Case: s.c.ID, Table: s.table.ID, User: proposer})
 }
 
 // ApproveProposal approves a pending proposal: the plan becomes agreed

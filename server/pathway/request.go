@@ -22,6 +22,7 @@ import (
 	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/server/action"
 	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/outbox"
 )
 
 // Service requests (docs/domain.md#service-requests): a member of the
@@ -174,7 +175,7 @@ func beginAnswer(ctx context.Context, id gid.ID, from servicerequest.Status, wha
 		return nil, &fault.Forbidden{Message: "only the operators of the organisation asked " + what}
 	}
 	r, err := a.Client.ServiceRequest.Query().Where(servicerequest.ID(id)).Modify(forUpdate).
-		WithCase().WithOrganization().Only(a.Sys)
+		WithCase().WithOrganization().WithRequestedBy().Only(a.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -198,8 +199,14 @@ func (an *answer) record(name domain.AuditAction, kind caseevent.Kind, note stri
 	if err != nil {
 		return err
 	}
-	_, err = writeEvent(an.Action, name, an.c.ID, table, kind, note, append(facts, requestFacts(an.r, an.r.Edges.Organization.ID))...)
-	return err
+	if _, err = writeEvent(an.Action, name, an.c.ID, table, kind, note, append(facts, requestFacts(an.r, an.r.Edges.Organization.ID))...); err != nil {
+		return err
+	}
+	if sender := an.r.Edges.RequestedBy; sender != nil { // the member who sent it hears of the answer
+		return outbox.Write(an.Ctx, an.Client, outbox.Event{Kind: domain.EventServiceAnswered, Actor: an.Viewer.UserID, Case: an.c.ID,
+			Table: table, User: sender.ID})
+	}
+	return nil
 }
 
 // AcceptServiceRequest accepts a request: it becomes a planned

@@ -18,6 +18,7 @@ import (
 	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/server/action"
@@ -31,6 +32,7 @@ type step struct {
 	c              *ent.CaseFile   // the case, as the step found it and then as it saved it
 	parties        CaseParties     // who the case's rights depend on, as the step found them
 	table          *ent.TerritorialTable
+	proposals      map[approval.Kind]bool // the kinds of the case's pending proposals, once read (pending)
 }
 
 // begin starts a step on a case: the case must be one the viewer sees

@@ -46,6 +46,8 @@ func told(a *action.Action, id, table gid.ID, m *ent.CaseEventMutation) []outbox
 		}
 		e.OtherTable = to
 		out = append(out, e)
+	case kind == caseevent.KindProposed:
+		out = append(out, event(domain.EventApprovalRequested))
 	case kind == caseevent.KindTransferred:
 		e := event(domain.EventTransferAccepted)
 		e.Table, e.OtherTable = from, to

@@ -8,6 +8,7 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/outboxevent"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
@@ -119,6 +120,15 @@ func TestClosureNeedsTheCoordinatorsApproval(t *testing.T) {
 		w.Coord.Must(returnAs, map[string]any{"id": pending, "v": version(), "r": "Manca la verifica dell'obiettivo di reddito"}, nil)
 		if got := w.LastEventValues(id); !strings.Contains(got, "PROPOSAL_RETURNED") {
 			t.Errorf("the timeline's last event: %s", got)
+		}
+		// The coordinator was told of the proposal, the proposer of the answer.
+		for kind, who := range map[domain.EventKind]gid.ID{domain.EventApprovalRequested: w.CoordID, domain.EventProposalReturned: w.OpID} {
+			if !w.Client.OutboxEvent.Query().Where(outboxevent.KindEQ(kind), outboxevent.CaseID(id)).ExistX(w.Ctx) {
+				t.Errorf("no %s event for %s", kind, who)
+			}
+		}
+		if e := w.Client.OutboxEvent.Query().Where(outboxevent.KindEQ(domain.EventProposalReturned), outboxevent.CaseID(id)).OnlyX(w.Ctx); e.UserID != w.OpID {
+			t.Errorf("the returned proposal is told to %s, not the proposer", e.UserID)
 		}
 		mine = w.proposals(w.Op, id)
 		if mine.Status != "IN_CHARGE" || mine.step(domain.ActionCloseCase) != "allowed" || mine.Approvals.Edges[0].Node.ReturnReason == nil {

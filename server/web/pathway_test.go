@@ -10,6 +10,7 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
@@ -225,6 +226,10 @@ func TestPathwayThroughHTTP(t *testing.T) {
 			map[string]any{"id": iv.ID, "v": c.Version}, nil)
 		c.Version++
 		step(w.Op, `mutation($id: ID!, $v: Int!) { closeCase(id: $id, version: $v, reason: GOALS_MET, note: "Assunto") { id } }`, map[string]any{})
+		// The Empoli table wants closures approved: the case manager's is a
+		// proposal, which the coordinator approves.
+		proposal := w.Client.Approval.Query().Where(approval.HasCaseWith(casefile.ID(c.ID)), approval.StatusEQ(approval.StatusPENDING)).OnlyIDX(w.Ctx)
+		step(w.Coord, `mutation($approval: ID!, $v: Int!) { approveProposal(id: $approval, version: $v) { id } }`, map[string]any{"approval": proposal})
 
 		// Each event carries what its step involved as values, and only
 		// the user's text as its note: the web app writes the sentences.
@@ -245,7 +250,8 @@ func TestPathwayThroughHTTP(t *testing.T) {
 			"ASSESSMENT_RECORDED assessmentLevel=IN_DEPTH", "TAKEN_IN_CHARGE assignee=" + string(w.OpID),
 			"INTERVENTION_ADDED interventionKind=TRAINING", "OUTCOME_RECORDED outcomeKind=EMPLOYMENT_FIXED_TERM",
 			"FOLLOW_UP_RECORDED outcomeKind=EMPLOYMENT_FIXED_TERM stillHeld=true",
-			"INTERVENTION_UPDATED interventionKind=TRAINING interventionStatus=COMPLETED", "CLOSED note=Assunto closureReason=GOALS_MET"}
+			"INTERVENTION_UPDATED interventionKind=TRAINING interventionStatus=COMPLETED", "PROPOSED note=Assunto", "PROPOSAL_APPROVED",
+			"CLOSED note=Assunto closureReason=GOALS_MET"}
 		if timeline.Status != "CLOSED" || !slices.Equal(events, wantEvents) {
 			t.Errorf("case %s with timeline\n%s\nwant CLOSED with\n%s", timeline.Status, strings.Join(events, "\n"), strings.Join(wantEvents, "\n"))
 		}
@@ -259,7 +265,7 @@ func TestPathwayThroughHTTP(t *testing.T) {
 		o, k := demo.OperatorEmail, demo.CoordinatorEmail
 		wantActions := []string{"REFER_CASE by " + o, "START_ASSESSMENT by " + k, "RECORD_PRELIMINARY_ASSESSMENT by " + o,
 			"RECORD_IN_DEPTH_ASSESSMENT by " + k, "TAKE_CHARGE by " + k, "ADD_INTERVENTION by " + o, "RECORD_OUTCOME by " + o,
-			"RECORD_FOLLOW_UP by " + o, "UPDATE_INTERVENTION by " + o, "CLOSE_CASE by " + o}
+			"RECORD_FOLLOW_UP by " + o, "UPDATE_INTERVENTION by " + o, "PROPOSE_CLOSURE by " + o, "APPROVE_PROPOSAL by " + k, "CLOSE_CASE by " + k}
 		if !slices.Equal(actions, wantActions) {
 			t.Errorf("audit of the case\n%v\nwant\n%v", actions, wantActions)
 		}

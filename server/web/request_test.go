@@ -12,6 +12,7 @@ import (
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/outboxevent"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/server/store"
@@ -162,6 +163,9 @@ func TestServiceRequestLife(t *testing.T) {
 			t.Errorf("the request became %+v", iv)
 		}
 		webtest.Refused(t, w.Partner.Post(acceptRequest, map[string]any{"id": req.ID, "on": on}), "BAD_USER_INPUT", "id")
+		if e := w.Client.OutboxEvent.Query().Where(outboxevent.KindEQ(domain.EventServiceAnswered), outboxevent.CaseID(id)).OnlyX(w.Ctx); e.UserID != w.OpID {
+			t.Errorf("the answer is told to %s, not the member who sent the request", e.UserID)
+		}
 
 		// Ended without success: OTHER needs words; the intervention is interrupted.
 		webtest.Refused(t, w.Partner.Post(completeRequest, map[string]any{"id": req.ID, "in": map[string]any{"successful": false, "reason": "OTHER"}}), "BAD_USER_INPUT", "input.note")
