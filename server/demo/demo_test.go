@@ -11,7 +11,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/progetto-win/win/ent/approval"
+	"github.com/progetto-win/win/ent/consent"
+	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/servicerequest"
 
 	"entgo.io/ent/dialect"
 
@@ -67,6 +72,7 @@ func TestLoad(t *testing.T) {
 		roles := map[string]domain.Role{
 			demo.AdminEmail: domain.RoleAdmin, demo.SteeringEmail: domain.RoleSteering, demo.CoordinatorEmail: domain.RoleCoordinator,
 			demo.OperatorEmail: domain.RoleOperator, demo.OperatorVinciEmail: domain.RoleOperator, demo.AnalystEmail: domain.RoleAnalyst,
+			demo.PartnerEmail: domain.RoleOperator,
 		}
 		for email, role := range roles {
 			u := c.User.Query().Where(user.Email(email)).OnlyX(ctx)
@@ -91,6 +97,11 @@ func TestLoad(t *testing.T) {
 		if got := tablesOf(demo.OperatorVinciEmail); !slices.Equal(got, []string{"VIN"}) {
 			t.Errorf("operator.vinci@ sits at %v, want VIN only", got)
 		}
+
+		if got := tablesOf(demo.PartnerEmail); len(got) != 0 {
+			t.Errorf("the partner operator sits at %v, want no table", got)
+		}
+		checkRequestsAndApprovals(t, c)
 
 		checkCases(t, c)
 		checkFunds(t, c)
@@ -341,4 +352,46 @@ func TestLoadAnalyses(t *testing.T) {
 			t.Errorf("no statistics of the cases on %s after the demo load", db.Dialect)
 		}
 	})
+}
+
+// checkRequestsAndApprovals checks that the demo shows service requests in
+// every state, some to the partner operator's cooperative, each sharing
+// contact data under a SHARING basis for its organisation, and closures
+// proposed in every state of an approval.
+func checkRequestsAndApprovals(t *testing.T, c *ent.Client) {
+	t.Helper()
+	ctx := rule.SystemContext(context.Background())
+	partnerOrg := c.User.Query().Where(user.Email(demo.PartnerEmail)).QueryOrganization().OnlyIDX(ctx)
+	requests := c.ServiceRequest.Query().WithOrganization().WithCase(func(q *ent.CaseFileQuery) { q.WithPerson() }).WithIntervention().AllX(ctx)
+	statuses := map[servicerequest.Status]int{}
+	toPartner := 0
+	for _, r := range requests {
+		statuses[r.Status]++
+		if r.Edges.Organization.ID == partnerOrg {
+			toPartner++
+		}
+		linked := r.Status == servicerequest.StatusACCEPTED || r.Status == servicerequest.StatusCOMPLETED
+		if linked != (r.Edges.Intervention != nil) {
+			t.Errorf("a %s request with intervention %v", r.Status, r.Edges.Intervention)
+		}
+		if len(r.SharedContact) > 0 && !c.Consent.Query().Where(consent.PurposeEQ(consent.PurposeSHARING), consent.GivenOnLTE(r.SentOn),
+			consent.HasOrganizationWith(organization.ID(r.Edges.Organization.ID)),
+			consent.HasPersonWith(person.ID(r.Edges.Case.Edges.Person.ID))).ExistX(ctx) {
+			t.Errorf("a request shares %v with no SHARING basis for its organisation", r.SharedContact)
+		}
+	}
+	for _, s := range []servicerequest.Status{servicerequest.StatusSENT, servicerequest.StatusACCEPTED, servicerequest.StatusDECLINED,
+		servicerequest.StatusCOMPLETED, servicerequest.StatusCANCELLED} {
+		if statuses[s] == 0 {
+			t.Errorf("no service request is %s: %v", s, statuses)
+		}
+	}
+	if toPartner == 0 {
+		t.Error("no service request goes to the partner operator's organisation")
+	}
+	for _, s := range []approval.Status{approval.StatusPENDING, approval.StatusAPPROVED, approval.StatusRETURNED} {
+		if !c.Approval.Query().Where(approval.StatusEQ(s)).ExistX(ctx) {
+			t.Errorf("no approval is %s", s)
+		}
+	}
 }

@@ -83,24 +83,27 @@ func (w *writer) addServiceRequests(c *caseDraft, t *table, manager *ent.User) {
 		return
 	}
 	n /= 4
+	m := int(n % 1_000_000) // for indexing: fits any int
 	partner := g.net.partner
 	org := g.net.orgOf[partner.ID]
 	answerer := partner
 	if c.table != 4 && n%3 != 0 { // Empoli's requests all go to the cooperative
 		others := g.net.byKind[organization.KindThirdSector]
-		org, answerer = others[n%uint32(len(others))].ID, nil
+		org, answerer = others[m%len(others)].ID, nil
 	}
-	kind := requestKinds[n%uint32(len(requestKinds))]
+	kind := requestKinds[m%len(requestKinds)]
 	working := c.status == casefile.StatusInCharge || c.status == casefile.StatusMonitoring
 	end := g.today
 	if c.closed != nil {
 		end = *c.closed
 	}
 	span := max(1, c.takenOn.DaysUntil(end))
-	sent := (*c.takenOn).AddDays(int(n % uint32(span)))
-	state := n % 6
-	if !working && state < 2 { // a closed case's requests were answered
-		state += 3
+	sent := (*c.takenOn).AddDays(m % span)
+	// A worked case's request waits, was accepted, declined or cancelled;
+	// a closed case's was answered and, accepted, has ended.
+	state := []uint32{0, 1, 0, 1, 2, 5}[n%6]
+	if !working {
+		state = []uint32{2, 3, 4, 3}[n%4]
 	}
 	if working && state == 0 {
 		sent = g.today.AddDays(-int(n % 16)) // some past their answer day
