@@ -17,6 +17,7 @@ import (
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/plan"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/server/action"
 )
@@ -64,9 +65,35 @@ func (s *step) close(reason casefile.ClosureReason, note string, goals []*ent.Go
 	if err := s.markDone(goals, commitments); err != nil {
 		return err
 	}
+	if err := s.cancelUnanswered(); err != nil {
+		return err
+	}
 	return s.record(caseevent.KindClosed, note, func(e *ent.CaseEventCreate) {
 		e.SetClosureReason(caseevent.ClosureReason(reason))
 	})
+}
+
+// cancelUnanswered cancels the requests of a closing case still waiting
+// for an answer, each with its timeline event: the organisation no
+// longer finds them among those to answer. Accepted ones have their
+// intervention, which a closure waits for (NothingPending).
+func (s *step) cancelUnanswered() error {
+	waiting, err := s.Client.ServiceRequest.Query().Where(servicerequest.HasCaseWith(casefile.ID(s.c.ID)),
+		servicerequest.StatusEQ(servicerequest.StatusSENT)).WithOrganization().All(s.Sys)
+	if err != nil {
+		return err
+	}
+	for _, r := range waiting {
+		if err := s.Client.ServiceRequest.UpdateOneID(r.ID).SetStatus(servicerequest.StatusCANCELLED).Exec(s.Sys); err != nil {
+			return err
+		}
+		err := recordOn(s.Action, domain.AuditAction(domain.ActionCancelServiceRequest), s.c.ID, s.table.ID,
+			caseevent.KindServiceRequestCancelled, "", requestFacts(r, r.Edges.Organization.ID))
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // closureMarks finds the goals and commitments a closure is to mark done:

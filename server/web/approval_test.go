@@ -10,6 +10,7 @@ import (
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/outboxevent"
 	"github.com/progetto-win/win/ent/plan"
+	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
@@ -136,7 +137,11 @@ func TestClosureNeedsTheCoordinatorsApproval(t *testing.T) {
 		}
 		webtest.Refused(t, w.Coord.Post(approveAs, map[string]any{"id": pending, "v": version()}), "BAD_USER_INPUT", "id")
 
-		// Proposed again and approved: the case closes as proposed.
+		// Proposed again and approved: the case closes as proposed, and a
+		// request still waiting for an answer is cancelled with it.
+		waitingRequest := w.Client.ServiceRequest.Create().SetCaseID(id).SetOrganizationID(w.Girasole).SetTableID(w.Empoli).
+			SetRequestedByID(w.OpID).SetKind(servicerequest.KindOrientation).SetNeed("Orientamento").
+			SetSentOn(domain.Today()).SetAnswerDueOn(domain.Today().AddDays(10)).SaveX(w.Ctx)
 		w.Op.Must(closeAs, map[string]any{"id": id, "v": version()}, nil)
 		again := w.proposals(w.Coord, id).pending()
 		var approved webtest.CaseState
@@ -144,6 +149,9 @@ func TestClosureNeedsTheCoordinatorsApproval(t *testing.T) {
 		c := w.Client.CaseFile.GetX(w.Ctx, id)
 		if approved.Status != "CLOSED" || c.ClosureReason == nil || *c.ClosureReason != casefile.ClosureReasonGoalsMet || w.LastEvent(id) != "CLOSED" {
 			t.Errorf("approved, the case is %s (%v), last event %s", approved.Status, c.ClosureReason, w.LastEvent(id))
+		}
+		if got := w.Client.ServiceRequest.GetX(w.Ctx, waitingRequest.ID).Status; got != servicerequest.StatusCANCELLED {
+			t.Errorf("closed, the case's unanswered request is %s", got)
 		}
 		a := w.Client.Approval.GetX(w.Ctx, again)
 		if a.Status != approval.StatusAPPROVED || a.DecidedAt == nil {

@@ -39,8 +39,9 @@ type Limits struct {
 }
 
 // DefaultLimits are the bounds on one GraphQL operation: the web app's
-// largest page costs about 20,000; one GraphiQL schema load fits an
-// anonymous budget, hundreds of aliased ones do not.
+// largest page, the case page, costs about 36,000
+// (TestAppOperationsFitTheLimits prices them all); one GraphiQL schema
+// load fits an anonymous budget, hundreds of aliased ones do not.
 var DefaultLimits = Limits{
 	MaxPageSize:       100,
 	MaxCost:           50000,

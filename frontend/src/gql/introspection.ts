@@ -40,6 +40,47 @@ export default {
         "name": "Agenda",
         "fields": [
           {
+            "name": "approvalsWaiting",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ApprovalConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          },
+          {
             "name": "casesWithoutManager",
             "type": {
               "kind": "NON_NULL",
@@ -502,6 +543,88 @@ export default {
             ]
           },
           {
+            "name": "serviceRequestsIncoming",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ServiceRequestConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          },
+          {
+            "name": "serviceRequestsOverdue",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ServiceRequestConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          },
+          {
             "name": "today",
             "type": {
               "kind": "NON_NULL",
@@ -620,6 +743,277 @@ export default {
           },
           {
             "name": "READ_WRITE"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "Approval",
+        "fields": [
+          {
+            "name": "agreedOn",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "case",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Case",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "closureReason",
+            "type": {
+              "kind": "ENUM",
+              "name": "CaseClosureReason",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "createdAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "decidedAt",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "decidedBy",
+            "type": {
+              "kind": "OBJECT",
+              "name": "User",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "kind",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ApprovalKind",
+                "kind": "ENUM",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "note",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "proposedAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "proposedBy",
+            "type": {
+              "kind": "OBJECT",
+              "name": "User",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "returnReason",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "status",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ApprovalStatus",
+                "kind": "ENUM",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "updatedAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Node"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "ApprovalConnection",
+        "fields": [
+          {
+            "name": "edges",
+            "type": {
+              "kind": "LIST",
+              "ofType": {
+                "name": "ApprovalEdge",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "pageInfo",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "PageInfo",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "totalCount",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
+        "name": "ApprovalEdge",
+        "fields": [
+          {
+            "name": "cursor",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "node",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Approval",
+              "ofType": null
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "ENUM",
+        "name": "ApprovalKind",
+        "enumValues": [
+          {
+            "name": "CLOSURE"
+          },
+          {
+            "name": "PLAN"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "ApprovalOrderField",
+        "enumValues": [
+          {
+            "name": "CREATED_AT"
+          },
+          {
+            "name": "DECIDED_AT"
+          },
+          {
+            "name": "KIND"
+          },
+          {
+            "name": "PROPOSED_AT"
+          },
+          {
+            "name": "STATUS"
+          },
+          {
+            "name": "UPDATED_AT"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "ApprovalStatus",
+        "enumValues": [
+          {
+            "name": "APPROVED"
+          },
+          {
+            "name": "PENDING"
+          },
+          {
+            "name": "RETURNED"
           }
         ]
       },
@@ -903,6 +1297,9 @@ export default {
         "name": "AuditAction",
         "enumValues": [
           {
+            "name": "ACCEPT_SERVICE_REQUEST"
+          },
+          {
             "name": "ACCEPT_TRANSFER"
           },
           {
@@ -933,10 +1330,19 @@ export default {
             "name": "ADD_PROTOCOL_PARTY"
           },
           {
+            "name": "APPROVE_PROPOSAL"
+          },
+          {
             "name": "ASSIGN_CASE_MANAGER"
           },
           {
+            "name": "CANCEL_SERVICE_REQUEST"
+          },
+          {
             "name": "CLOSE_CASE"
+          },
+          {
+            "name": "COMPLETE_SERVICE_REQUEST"
           },
           {
             "name": "CREATE"
@@ -946,6 +1352,9 @@ export default {
           },
           {
             "name": "DECLINE_REFERRAL"
+          },
+          {
+            "name": "DECLINE_SERVICE_REQUEST"
           },
           {
             "name": "DECLINE_TRANSFER"
@@ -1011,7 +1420,16 @@ export default {
             "name": "PASSWORD_SET"
           },
           {
+            "name": "PROPOSE_CLOSURE"
+          },
+          {
+            "name": "PROPOSE_PLAN"
+          },
+          {
             "name": "READ_IDENTITY"
+          },
+          {
+            "name": "READ_SHARED_CONTACT"
           },
           {
             "name": "RECORD_CONSENT"
@@ -1044,13 +1462,22 @@ export default {
             "name": "REOPEN_CASE"
           },
           {
+            "name": "REQUEST_SERVICE"
+          },
+          {
             "name": "RETENTION_ERASE"
+          },
+          {
+            "name": "RETURN_PROPOSAL"
           },
           {
             "name": "SCHEDULE_MONITORING_MEETING"
           },
           {
             "name": "SEARCH_CASES"
+          },
+          {
+            "name": "SET_TABLE_APPROVALS"
           },
           {
             "name": "SET_TABLE_TIME_LIMITS"
@@ -1108,6 +1535,9 @@ export default {
         "enumValues": [
           {
             "name": "ApiToken"
+          },
+          {
+            "name": "Approval"
           },
           {
             "name": "Assessment"
@@ -1204,6 +1634,9 @@ export default {
           },
           {
             "name": "ProtocolParty"
+          },
+          {
+            "name": "ServiceRequest"
           },
           {
             "name": "Session"
@@ -1451,6 +1884,67 @@ export default {
               }
             },
             "args": []
+          },
+          {
+            "name": "approvals",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ApprovalConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "orderBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "kind": "SCALAR",
+                      "name": "Any"
+                    }
+                  }
+                }
+              },
+              {
+                "name": "where",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
           },
           {
             "name": "assessments",
@@ -1980,6 +2474,67 @@ export default {
             "args": []
           },
           {
+            "name": "serviceRequests",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ServiceRequestConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "orderBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "kind": "SCALAR",
+                      "name": "Any"
+                    }
+                  }
+                }
+              },
+              {
+                "name": "where",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          },
+          {
             "name": "status",
             "type": {
               "kind": "NON_NULL",
@@ -2147,7 +2702,13 @@ export default {
             "name": "ADD_NOTE"
           },
           {
+            "name": "APPROVE_PROPOSAL"
+          },
+          {
             "name": "ASSIGN_CASE_MANAGER"
+          },
+          {
+            "name": "CANCEL_SERVICE_REQUEST"
           },
           {
             "name": "CLOSE_CASE"
@@ -2178,6 +2739,12 @@ export default {
           },
           {
             "name": "REOPEN_CASE"
+          },
+          {
+            "name": "REQUEST_SERVICE"
+          },
+          {
+            "name": "RETURN_PROPOSAL"
           },
           {
             "name": "SCHEDULE_MONITORING_MEETING"
@@ -2213,6 +2780,9 @@ export default {
             "name": "ALREADY_REOPENED"
           },
           {
+            "name": "CLOSURE_AWAITING_APPROVAL"
+          },
+          {
             "name": "FOLLOW_UP_BASIS_MISSING"
           },
           {
@@ -2220,6 +2790,9 @@ export default {
           },
           {
             "name": "PERSON_HAS_OPEN_CASE"
+          },
+          {
+            "name": "PLAN_AWAITING_APPROVAL"
           },
           {
             "name": "PRELIMINARY_ASSESSMENT_MISSING"
@@ -2446,6 +3019,15 @@ export default {
             "args": []
           },
           {
+            "name": "approvalKind",
+            "type": {
+              "kind": "ENUM",
+              "name": "ApprovalKind",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
             "name": "assessmentLevel",
             "type": {
               "kind": "ENUM",
@@ -2485,6 +3067,15 @@ export default {
             "args": []
           },
           {
+            "name": "completionReason",
+            "type": {
+              "kind": "ENUM",
+              "name": "ServiceRequestCompletionReason",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
             "name": "createdAt",
             "type": {
               "kind": "NON_NULL",
@@ -2500,6 +3091,15 @@ export default {
             "type": {
               "kind": "SCALAR",
               "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "declineReason",
+            "type": {
+              "kind": "ENUM",
+              "name": "ServiceRequestDeclineReason",
+              "ofType": null
             },
             "args": []
           },
@@ -2582,6 +3182,15 @@ export default {
             "args": []
           },
           {
+            "name": "organization",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Organization",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
             "name": "outcomeKind",
             "type": {
               "kind": "ENUM",
@@ -2601,6 +3210,14 @@ export default {
           },
           {
             "name": "stillHeld",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "successful",
             "type": {
               "kind": "SCALAR",
               "name": "Any"
@@ -2781,10 +3398,34 @@ export default {
             "name": "PLAN_UPDATED"
           },
           {
+            "name": "PROPOSAL_APPROVED"
+          },
+          {
+            "name": "PROPOSAL_RETURNED"
+          },
+          {
+            "name": "PROPOSED"
+          },
+          {
             "name": "REFERRED"
           },
           {
             "name": "REOPENED"
+          },
+          {
+            "name": "SERVICE_REQUESTED"
+          },
+          {
+            "name": "SERVICE_REQUEST_ACCEPTED"
+          },
+          {
+            "name": "SERVICE_REQUEST_CANCELLED"
+          },
+          {
+            "name": "SERVICE_REQUEST_COMPLETED"
+          },
+          {
+            "name": "SERVICE_REQUEST_DECLINED"
           },
           {
             "name": "TAKEN_IN_CHARGE"
@@ -3412,6 +4053,24 @@ export default {
           },
           {
             "name": "SHARING"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "ContactDatum",
+        "enumValues": [
+          {
+            "name": "ADDRESS"
+          },
+          {
+            "name": "EMAIL"
+          },
+          {
+            "name": "NAME"
+          },
+          {
+            "name": "PHONE"
           }
         ]
       },
@@ -4135,6 +4794,9 @@ export default {
         "name": "EventKind",
         "enumValues": [
           {
+            "name": "APPROVAL_REQUESTED"
+          },
+          {
             "name": "CASE_CHANGED"
           },
           {
@@ -4162,10 +4824,19 @@ export default {
             "name": "PLAN_REVIEW_DUE"
           },
           {
+            "name": "PROPOSAL_APPROVED"
+          },
+          {
+            "name": "PROPOSAL_RETURNED"
+          },
+          {
             "name": "REFERRAL_DECLINED"
           },
           {
             "name": "REFERRAL_RECEIVED"
+          },
+          {
+            "name": "SERVICE_REQUEST_ANSWERED"
           },
           {
             "name": "TRANSFER_ACCEPTED"
@@ -4745,6 +5416,9 @@ export default {
             "name": "AGE_BAND"
           },
           {
+            "name": "DECLINE_REASON"
+          },
+          {
             "name": "GENDER"
           },
           {
@@ -4755,6 +5429,9 @@ export default {
           },
           {
             "name": "NEED_AREA"
+          },
+          {
+            "name": "ORGANIZATION"
           },
           {
             "name": "OUTCOME_KIND"
@@ -5335,6 +6012,141 @@ export default {
           },
           {
             "name": "referrals",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "IndicatorResult",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "groupBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "name": "IndicatorDimension",
+                      "kind": "ENUM",
+                      "ofType": null
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "serviceRequestDaysToAnswerMedian",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "IndicatorResult",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "groupBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "name": "IndicatorDimension",
+                      "kind": "ENUM",
+                      "ofType": null
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "serviceRequestsAccepted",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "IndicatorResult",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "groupBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "name": "IndicatorDimension",
+                      "kind": "ENUM",
+                      "ofType": null
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "serviceRequestsCompletedSuccessfully",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "IndicatorResult",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "groupBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "name": "IndicatorDimension",
+                      "kind": "ENUM",
+                      "ofType": null
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "serviceRequestsDeclined",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "IndicatorResult",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "groupBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "name": "IndicatorDimension",
+                      "kind": "ENUM",
+                      "ofType": null
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "serviceRequestsSent",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -6920,6 +7732,46 @@ export default {
         "name": "Mutation",
         "fields": [
           {
+            "name": "acceptServiceRequest",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ServiceRequest",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "note",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "plannedStart",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "acceptTransfer",
             "type": {
               "kind": "NON_NULL",
@@ -7288,6 +8140,39 @@ export default {
             ]
           },
           {
+            "name": "approveProposal",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Case",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "version",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "assignCaseManager",
             "type": {
               "kind": "NON_NULL",
@@ -7310,6 +8195,49 @@ export default {
               },
               {
                 "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "version",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "cancelServiceRequest",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ServiceRequest",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "reason",
                 "type": {
                   "kind": "NON_NULL",
                   "ofType": {
@@ -7419,6 +8347,39 @@ export default {
               },
               {
                 "name": "version",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "completeServiceRequest",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ServiceRequest",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "input",
                 "type": {
                   "kind": "NON_NULL",
                   "ofType": {
@@ -7674,6 +8635,47 @@ export default {
                   "ofType": {
                     "kind": "SCALAR",
                     "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "declineServiceRequest",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ServiceRequest",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "note",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "reason",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "name": "ServiceRequestDeclineReason",
+                    "kind": "ENUM",
+                    "ofType": null
                   }
                 }
               }
@@ -8410,6 +9412,49 @@ export default {
             ]
           },
           {
+            "name": "requestService",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ServiceRequest",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "input",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "version",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "resetPassword",
             "type": {
               "kind": "NON_NULL",
@@ -8431,6 +9476,49 @@ export default {
               },
               {
                 "name": "token",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "returnProposal",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Case",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "reason",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "version",
                 "type": {
                   "kind": "NON_NULL",
                   "ofType": {
@@ -8561,6 +9649,49 @@ export default {
                     "name": "EventKind",
                     "kind": "ENUM",
                     "ofType": null
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "setTableApprovals",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Table",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "closure",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "plan",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
                   }
                 }
               }
@@ -9364,6 +10495,10 @@ export default {
           },
           {
             "kind": "OBJECT",
+            "name": "Approval"
+          },
+          {
+            "kind": "OBJECT",
             "name": "Assessment"
           },
           {
@@ -9473,6 +10608,10 @@ export default {
           {
             "kind": "OBJECT",
             "name": "ProtocolParty"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "ServiceRequest"
           },
           {
             "kind": "OBJECT",
@@ -14499,6 +15638,67 @@ export default {
             ]
           },
           {
+            "name": "serviceRequests",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ServiceRequestConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "orderBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "kind": "SCALAR",
+                      "name": "Any"
+                    }
+                  }
+                }
+              },
+              {
+                "name": "where",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          },
+          {
             "name": "tables",
             "type": {
               "kind": "NON_NULL",
@@ -14707,6 +15907,460 @@ export default {
       },
       {
         "kind": "OBJECT",
+        "name": "ServiceRequest",
+        "fields": [
+          {
+            "name": "answerDueOn",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "answerNote",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "answeredBy",
+            "type": {
+              "kind": "OBJECT",
+              "name": "User",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "answeredOn",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "case",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Case",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "completedOn",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "completionNote",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "completionReason",
+            "type": {
+              "kind": "ENUM",
+              "name": "ServiceRequestCompletionReason",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "contact",
+            "type": {
+              "kind": "OBJECT",
+              "name": "SharedContact",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "createdAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "declineReason",
+            "type": {
+              "kind": "ENUM",
+              "name": "ServiceRequestDeclineReason",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "intervention",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Intervention",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "kind",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "InterventionKind",
+                "kind": "ENUM",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "need",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "neededBy",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "organization",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Organization",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "overdue",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "plannedStart",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "requestedBy",
+            "type": {
+              "kind": "OBJECT",
+              "name": "User",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "sentOn",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "sharedContact",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "name": "ContactDatum",
+                    "kind": "ENUM",
+                    "ofType": null
+                  }
+                }
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "status",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ServiceRequestStatus",
+                "kind": "ENUM",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "successful",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "table",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Table",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "updatedAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Node"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "ServiceRequestCompletionReason",
+        "enumValues": [
+          {
+            "name": "NOT_SUITABLE"
+          },
+          {
+            "name": "OTHER"
+          },
+          {
+            "name": "PARTLY_REACHED"
+          },
+          {
+            "name": "PERSON_UNREACHABLE"
+          },
+          {
+            "name": "PERSON_WITHDREW"
+          },
+          {
+            "name": "PURPOSE_REACHED"
+          },
+          {
+            "name": "SERVICE_ENDED"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "ServiceRequestConnection",
+        "fields": [
+          {
+            "name": "edges",
+            "type": {
+              "kind": "LIST",
+              "ofType": {
+                "name": "ServiceRequestEdge",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "pageInfo",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "PageInfo",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "totalCount",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "ENUM",
+        "name": "ServiceRequestDeclineReason",
+        "enumValues": [
+          {
+            "name": "NOT_ELIGIBLE"
+          },
+          {
+            "name": "NOT_OFFERED"
+          },
+          {
+            "name": "NO_CAPACITY"
+          },
+          {
+            "name": "OTHER"
+          },
+          {
+            "name": "OUTSIDE_AREA"
+          },
+          {
+            "name": "PERSON_UNREACHABLE"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "ServiceRequestEdge",
+        "fields": [
+          {
+            "name": "cursor",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "node",
+            "type": {
+              "kind": "OBJECT",
+              "name": "ServiceRequest",
+              "ofType": null
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "ENUM",
+        "name": "ServiceRequestOrderField",
+        "enumValues": [
+          {
+            "name": "ANSWERED_ON"
+          },
+          {
+            "name": "ANSWER_DUE_ON"
+          },
+          {
+            "name": "COMPLETED_ON"
+          },
+          {
+            "name": "COMPLETION_REASON"
+          },
+          {
+            "name": "CREATED_AT"
+          },
+          {
+            "name": "DECLINE_REASON"
+          },
+          {
+            "name": "KIND"
+          },
+          {
+            "name": "NEEDED_BY"
+          },
+          {
+            "name": "SENT_ON"
+          },
+          {
+            "name": "STATUS"
+          },
+          {
+            "name": "UPDATED_AT"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "ServiceRequestStatus",
+        "enumValues": [
+          {
+            "name": "ACCEPTED"
+          },
+          {
+            "name": "CANCELLED"
+          },
+          {
+            "name": "COMPLETED"
+          },
+          {
+            "name": "DECLINED"
+          },
+          {
+            "name": "SENT"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
         "name": "Session",
         "fields": [
           {
@@ -14788,6 +16442,45 @@ export default {
             "name": "Node"
           }
         ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "SharedContact",
+        "fields": [
+          {
+            "name": "address",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "email",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "name",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "phone",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
       },
       {
         "kind": "OBJECT",
@@ -14895,6 +16588,17 @@ export default {
                 }
               }
             ]
+          },
+          {
+            "name": "closureNeedsApproval",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
           },
           {
             "name": "code",
@@ -15206,6 +16910,17 @@ export default {
           },
           {
             "name": "name",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "planNeedsApproval",
             "type": {
               "kind": "NON_NULL",
               "ofType": {

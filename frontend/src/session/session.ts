@@ -76,6 +76,11 @@ export function readsNetwork(s: Pick<Session, "has">): boolean {
 
 export const SessionContext = createContext<Session | null>(null);
 
+/** The session, or null outside a signed-in screen (e.g. a part tested on its own). */
+export function useMaybeSession(): Session | null {
+  return useContext(SessionContext);
+}
+
 /** The session of a signed-in screen; screens under RequireSession only. */
 export function useSession(): Session {
   const s = useContext(SessionContext);

@@ -53,6 +53,8 @@ export function aCasePage(overrides: Record<string, unknown> = {}, person: Recor
     outcomes: empty,
     monitoringMeetings: empty,
     team: empty,
+    serviceRequests: { totalCount: 0, edges: [] },
+    approvals: empty,
     ...overrides,
   };
 }

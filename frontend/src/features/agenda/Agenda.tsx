@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
 import { useQuery } from "urql";
@@ -12,7 +12,9 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
 import { usePageTitle } from "../../ui/usePageTitle";
-import { dueMessage, dueState, followUpBasis } from "./due";
+import { followUpBasis } from "./due";
+import { DueText } from "./DueText";
+import { answeredMessage, IncomingRequest } from "./IncomingRequests";
 import { AgendaQuery } from "./queries";
 
 type AgendaData = AgendaQueryResult["agenda"];
@@ -22,23 +24,6 @@ interface Connection<N> {
   totalCount: number;
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
   edges?: ({ node?: N | null } | null)[] | null;
-}
-
-/** A deadline in words, from the agenda's day: "scaduto da 3 giorni", "tra 5 giorni". */
-export function DueText({ due, today, label }: { due: string | null | undefined; today: string; label?: string }) {
-  const intl = useIntl();
-  const f = useFormat();
-  if (!due) {
-    return null;
-  }
-  const state = dueState(due, today);
-  const m = dueMessage(state);
-  return (
-    <span className={`text-nowrap${state.kind === "overdue" ? " text-danger fw-semibold" : state.kind === "today" ? " fw-semibold" : ""}`}>
-      {label && `${label} `}
-      {f.date(due)} — {intl.formatMessage({ id: m.id }, m.values)}
-    </span>
-  );
 }
 
 function personName(p: AgendaCaseRefFragment["person"]): string {
@@ -72,6 +57,7 @@ function Section<N>({
   fetching,
   onMore,
   render,
+  shown = true,
 }: {
   id: string;
   conn: Connection<N>;
@@ -79,8 +65,13 @@ function Section<N>({
   fetching: boolean;
   onMore: (key: AfterKey, after: string) => void;
   render: (n: N) => ReactNode;
+  /** Whether the list is for the viewer; when not, it shows only if it has items. */
+  shown?: boolean;
 }) {
   const items = nodes(conn);
+  if (!shown && conn.totalCount === 0) {
+    return null;
+  }
   const headingID = `agenda-${id}`;
   return (
     <section aria-labelledby={headingID} className="mb-4">
@@ -105,15 +96,34 @@ function Section<N>({
   );
 }
 
-/** The home of those who work cases: what is waiting, due or late today. */
+/**
+ * The home of those who work cases: what is waiting, due or late today.
+ * An operator of a partner organisation who sits at no table works the
+ * service requests addressed to their organisation: their agenda leads
+ * with those, and leaves out the tables' lists they have nothing in.
+ */
 export function Agenda() {
   const intl = useIntl();
   usePageTitle(intl.formatMessage({ id: "agenda.title" }));
   const session = useSession();
   const [vars, setVars] = useState<AgendaQueryVariables>({});
-  const [result] = useQuery({ query: AgendaQuery, variables: vars });
+  const [result, reexecute] = useQuery({ query: AgendaQuery, variables: vars });
   const onMore = (key: AfterKey, after: string) => setVars((v) => ({ ...v, [key]: after }));
   const agenda = result.data?.agenda;
+  // The notice of the answer last given to a request, where the focus
+  // goes once its form has gone; the lists are read again, as the
+  // request has moved on (or out of them).
+  const [answered, setAnswered] = useState<{ message: string } | null>(null);
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (answered) {
+      notice.current?.focus();
+    }
+  }, [answered]);
+  const onAnswered = (message: string) => {
+    setAnswered({ message });
+    reexecute({ requestPolicy: "network-only" });
+  };
   return (
     <>
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-3 mb-4">
@@ -135,22 +145,48 @@ export function Agenda() {
           <FormattedMessage id="agenda.newReferral" />
         </Link>
       </div>
+      {session.tableIDs.length === 0 && (
+        <p>
+          <FormattedMessage id="agenda.partnerIntro" />
+        </p>
+      )}
+      <div ref={notice} role="status" aria-live="polite" tabIndex={-1} className={answered ? "alert alert-success" : undefined} data-testid="agenda-notice">
+        {answered && intl.formatMessage({ id: answered.message })}
+      </div>
       <ErrorAlert error={result.error} />
       {!agenda && result.fetching && <Loading />}
-      {agenda && <AgendaSections agenda={agenda} fetching={result.fetching} onMore={onMore} />}
+      {agenda && <AgendaSections agenda={agenda} fetching={result.fetching} onMore={onMore} onAnswered={onAnswered} />}
     </>
   );
 }
 
-/** The agenda's lists, in the order work is usually done. */
-export function AgendaSections({ agenda, fetching, onMore }: { agenda: AgendaData; fetching: boolean; onMore: (key: AfterKey, after: string) => void }) {
+/**
+ * The agenda's lists, in the order work is usually done: the requests
+ * addressed to the viewer's organisation first, when there are any (and
+ * always for who sits at no table, for whom the tables' lists show only
+ * when something is in them).
+ */
+export function AgendaSections({
+  agenda,
+  fetching,
+  onMore,
+  onAnswered = () => undefined,
+}: {
+  agenda: AgendaData;
+  fetching: boolean;
+  onMore: (key: AfterKey, after: string) => void;
+  /** An answer to an incoming request was given: its notice's catalogue message. */
+  onAnswered?: (message: string) => void;
+}) {
   const intl = useIntl();
   const f = useFormat();
   const label = useEnumLabel();
   const session = useSession();
   const today = agenda.today;
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
-  const common = { fetching, onMore };
+  const member = session.tableIDs.length > 0;
+  // The tables' lists, for who sits at one; for anyone else only when not empty.
+  const common = { fetching, onMore, shown: member };
   // An item of a list about a case: the case's link, then what is due.
   const caseItem = (key: string, c: AgendaCaseRefFragment, detail: ReactNode, due?: ReactNode) => <Item key={key} title={<CaseLink c={c} />} detail={detail} due={due} />;
   const tableNames = new Map(
@@ -158,6 +194,15 @@ export function AgendaSections({ agenda, fetching, onMore }: { agenda: AgendaDat
   );
   return (
     <>
+      <Section
+        id="serviceRequestsIncoming"
+        conn={agenda.serviceRequestsIncoming}
+        afterKey="incomingAfter"
+        fetching={fetching}
+        onMore={onMore}
+        shown={!member}
+        render={(r) => <IncomingRequest key={r.id} request={r} today={today} onAnswered={(a) => onAnswered(answeredMessage[a])} />}
+      />
       <Section
         id="referralsWaiting"
         conn={agenda.referralsWaiting}
@@ -204,6 +249,22 @@ export function AgendaSections({ agenda, fetching, onMore }: { agenda: AgendaDat
         }
       />
       <Section
+        id="approvalsWaiting"
+        conn={agenda.approvalsWaiting}
+        afterKey="approvalsAfter"
+        {...common}
+        shown={session.coordinatedTableIDs.length > 0}
+        render={(a) =>
+          caseItem(
+            a.id,
+            a.case,
+            <>
+              {a.case.table.name} · {t("agenda.approval", { kind: a.kind, by: a.proposedBy?.name ?? "—", date: f.date(a.proposedAt) })}
+            </>,
+          )
+        }
+      />
+      <Section
         id="casesWithoutManager"
         conn={agenda.casesWithoutManager}
         afterKey="noManagerAfter"
@@ -216,6 +277,22 @@ export function AgendaSections({ agenda, fetching, onMore }: { agenda: AgendaDat
         afterKey="declinedAfter"
         {...common}
         render={(c) => caseItem(c.id, c, <>{c.table.name} · {t("agenda.declineReason", { reason: c.declineReason ?? "—" })}</>)}
+      />
+      <Section
+        id="serviceRequestsOverdue"
+        conn={agenda.serviceRequestsOverdue}
+        afterKey="requestsOverdueAfter"
+        {...common}
+        render={(r) =>
+          r.case ? (
+            caseItem(
+              r.id,
+              r.case,
+              t("agenda.request.overdue", { kind: label("InterventionKind", r.kind), organization: r.organization.name, date: f.date(r.sentOn) }),
+              <DueText due={r.answerDueOn} today={today} label={t("agenda.request.answerBy")} />,
+            )
+          ) : null
+        }
       />
       <Section
         id="planReviewsDue"

@@ -62,6 +62,38 @@ export const AgendaCaseListFragment = graphql(`
   }
 `);
 
+// A request addressed to the viewer's organisation, as its operators read
+// it: the service, the need, who asks for it, and the contact data shared
+// (each read of them is audited on the person's identity); never the case.
+export const AgendaIncomingRequestFragment = graphql(`
+  fragment AgendaIncomingRequest on ServiceRequest {
+    id
+    kind
+    need
+    neededBy
+    status
+    sentOn
+    answerDueOn
+    plannedStart
+    overdue
+    sharedContact
+    contact {
+      name
+      phone
+      email
+      address
+    }
+    table {
+      id
+      name
+    }
+    requestedBy {
+      id
+      name
+    }
+  }
+`);
+
 export const AgendaQuery = graphql(`
   query Agenda(
     $referralsAfter: Cursor
@@ -75,10 +107,69 @@ export const AgendaQuery = graphql(`
     $interventionsAfter: Cursor
     $commitmentsAfter: Cursor
     $directivesAfter: Cursor
+    $incomingAfter: Cursor
+    $requestsOverdueAfter: Cursor
+    $approvalsAfter: Cursor
   ) {
     agenda(horizonDays: 30) {
       today
       horizon
+      serviceRequestsIncoming(first: 10, after: $incomingAfter) {
+        totalCount
+        pageInfo {
+          ...AgendaPage
+        }
+        edges {
+          node {
+            ...AgendaIncomingRequest
+          }
+        }
+      }
+      serviceRequestsOverdue(first: 10, after: $requestsOverdueAfter) {
+        totalCount
+        pageInfo {
+          ...AgendaPage
+        }
+        edges {
+          node {
+            id
+            kind
+            sentOn
+            answerDueOn
+            organization {
+              id
+              name
+            }
+            case {
+              ...AgendaCaseRef
+            }
+          }
+        }
+      }
+      approvalsWaiting(first: 10, after: $approvalsAfter) {
+        totalCount
+        pageInfo {
+          ...AgendaPage
+        }
+        edges {
+          node {
+            id
+            kind
+            proposedAt
+            proposedBy {
+              id
+              name
+            }
+            case {
+              ...AgendaCaseRef
+              table {
+                id
+                name
+              }
+            }
+          }
+        }
+      }
       referralsWaiting(first: 10, after: $referralsAfter) {
         ...AgendaCaseList
       }

@@ -19,7 +19,10 @@ import { CaseSteps, StepNotice } from "./actions/steps";
 import { OverdueBadge, PriorityText, StatusBadge } from "./badges";
 import { caseNotFound, missedLimit, pageError } from "./casePage";
 import { CaseChangedNotice } from "../notifications/CaseChangedNotice";
+import { ApprovalsSection, PendingApprovals } from "./Approvals";
+import { BasisAskProvider } from "./basisAsk";
 import { ConsentsSection } from "./Consents";
+import { ServiceRequestsSection } from "./ServiceRequests";
 import { AssessmentsSection, InterventionsSection, MonitoringSection, OutcomesSection, PlanSection, TeamSection, TimelineSection } from "./sections";
 
 export const CasePageQueryDoc = graphql(`
@@ -133,6 +136,8 @@ export const CasePageQueryDoc = graphql(`
           }
         }
         ...CasePageSections
+        ...CaseServiceRequests
+        ...CaseApprovals
       }
     }
   }
@@ -196,104 +201,109 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
   const showActions = visibleActions(allowedOf(c.actions)).length > 0 || c.actions.some((a) => !a.allowed);
   // The version is the page's, sent with each step for its optimistic check: it means nothing to the user and is not shown.
   return (
-    <CaseSteps caseId={c.id} version={c.version} actions={c.actions} onChanged={onChanged}>
-      <p className="mb-1">
-        <Link to="/cases">
-          <FormattedMessage id="cases.page.backToList" />
-        </Link>
-      </p>
-      {/* The person's name in the heading only: the document's title, kept in the browser's history, names the case alone. */}
-      <h1>
-        <FormattedMessage
-          id="cases.page.titleOf"
-          values={{ code: c.code, person: c.person.identity ? `${c.person.identity.lastName} ${c.person.identity.firstName}` : c.person.pseudonym }}
-        />
-      </h1>
-      <p className="d-flex flex-wrap align-items-center gap-2">
-        <span>
-          <FormattedMessage id="cases.field.status" />: <StatusBadge status={c.status} />
-        </span>
-        <span aria-hidden="true">·</span>
-        <span>
-          <FormattedMessage id="cases.field.priority" />: <PriorityText priority={c.priority} />
-        </span>
-        <span aria-hidden="true">·</span>
-        <span>{c.table.name}</span>
-        {c.overdue && (
-          <>
-            <span aria-hidden="true">·</span>
-            <OverdueBadge />
-          </>
+    <BasisAskProvider>
+      <CaseSteps caseId={c.id} version={c.version} actions={c.actions} onChanged={onChanged}>
+        <p className="mb-1">
+          <Link to="/cases">
+            <FormattedMessage id="cases.page.backToList" />
+          </Link>
+        </p>
+        {/* The person's name in the heading only: the document's title, kept in the browser's history, names the case alone. */}
+        <h1>
+          <FormattedMessage
+            id="cases.page.titleOf"
+            values={{ code: c.code, person: c.person.identity ? `${c.person.identity.lastName} ${c.person.identity.firstName}` : c.person.pseudonym }}
+          />
+        </h1>
+        <p className="d-flex flex-wrap align-items-center gap-2">
+          <span>
+            <FormattedMessage id="cases.field.status" />: <StatusBadge status={c.status} />
+          </span>
+          <span aria-hidden="true">·</span>
+          <span>
+            <FormattedMessage id="cases.field.priority" />: <PriorityText priority={c.priority} />
+          </span>
+          <span aria-hidden="true">·</span>
+          <span>{c.table.name}</span>
+          {c.overdue && (
+            <>
+              <span aria-hidden="true">·</span>
+              <OverdueBadge />
+            </>
+          )}
+        </p>
+        <ErrorAlert error={error} />
+        <CaseChangedNotice caseId={c.id} version={c.version} onReload={onChanged} />
+        {limit && (
+          <Alert color="warning">
+            <FormattedMessage
+              id={`cases.page.overdue.${limit}`}
+              values={{ firstMeetingDue: fmt.date(c.firstMeetingDueOn), planDue: fmt.date(c.planDueOn) }}
+            />
+          </Alert>
         )}
-      </p>
-      <ErrorAlert error={error} />
-      <CaseChangedNotice caseId={c.id} version={c.version} onReload={onChanged} />
-      {limit && (
-        <Alert color="warning">
-          <FormattedMessage
-            id={`cases.page.overdue.${limit}`}
-            values={{ firstMeetingDue: fmt.date(c.firstMeetingDueOn), planDue: fmt.date(c.planDueOn) }}
-          />
-        </Alert>
-      )}
-      {c.transferTo && (
-        <Alert color="info">
-          <FormattedMessage
-            id="cases.page.transferPending"
-            values={{ table: c.transferTo.name, date: fmt.date(c.transferRequestedAt), reason: c.transferReason || "—" }}
-          />
-        </Alert>
-      )}
+        {c.transferTo && (
+          <Alert color="info">
+            <FormattedMessage
+              id="cases.page.transferPending"
+              values={{ table: c.transferTo.name, date: fmt.date(c.transferRequestedAt), reason: c.transferReason || "—" }}
+            />
+          </Alert>
+        )}
+        <PendingApprovals data={c} />
 
-      <StepNotice />
-      {showActions && (
-        <Section id="case-actions-title" title="cases.section.actions" className="mb-4" headingClassName="h4">
-          <CaseActions caseId={c.id} status={c.status} actions={c.actions} />
+        <StepNotice />
+        {showActions && (
+          <Section id="case-actions-title" title="cases.section.actions" className="mb-4" headingClassName="h4">
+            <CaseActions caseId={c.id} status={c.status} actions={c.actions} />
+          </Section>
+        )}
+
+        <Section id="case-details-title" title="cases.section.details">
+          <dl className="row">
+            <DataItem term="cases.field.code">{c.code}</DataItem>
+            <DataItem term="cases.field.table">{c.table.name}</DataItem>
+            <DataItem term="cases.field.referredOn">{fmt.date(c.referredOn)}</DataItem>
+            <DataItem term="cases.field.referringOrganization">{c.referringOrganization.name}</DataItem>
+            <DataItem term="cases.field.referringOperator">{c.referringOperator?.name ?? "—"}</DataItem>
+            <DataItem term="cases.field.caseManager">{c.caseManager?.name ?? <FormattedMessage id="cases.field.noCaseManager" />}</DataItem>
+            <DataItem term="cases.field.needAreas">{c.needAreas.length ? c.needAreas.map((a) => label("NeedArea", a)).join(", ") : "—"}</DataItem>
+            <DataItem term="cases.field.referralReason">{c.referralReason}</DataItem>
+            <DataItem term="cases.field.consentGivenAt">{fmt.date(c.consentGivenAt)}</DataItem>
+            <DataItem term="cases.field.firstMeetingDueOn">{fmt.date(c.firstMeetingDueOn)}</DataItem>
+            <DataItem term="cases.field.firstMeetingOn">{fmt.date(c.firstMeetingOn)}</DataItem>
+            <DataItem term="cases.field.planDueOn">{fmt.date(c.planDueOn)}</DataItem>
+            <DataItem term="cases.field.takenInChargeOn">{fmt.date(c.takenInChargeOn)}</DataItem>
+            <DataItem term="cases.field.timeLimits">{c.overdue ? <OverdueBadge /> : <FormattedMessage id="cases.onTime" />}</DataItem>
+            {c.closedOn && <DataItem term="cases.field.closedOn">{fmt.date(c.closedOn)}</DataItem>}
+            {c.closureReason && <DataItem term="cases.field.closureReason">{label("CaseClosureReason", c.closureReason)}</DataItem>}
+            {c.declineReason && <DataItem term="cases.field.declineReason">{c.declineReason}</DataItem>}
+            {c.previousCase && (
+              <DataItem term="cases.field.previousCase">
+                <Link to={`/cases/${c.previousCase.id}`}>{c.previousCase.code}</Link>
+              </DataItem>
+            )}
+            {c.nextCase && (
+              <DataItem term="cases.field.nextCase">
+                <Link to={`/cases/${c.nextCase.id}`}>{c.nextCase.code}</Link>
+              </DataItem>
+            )}
+          </dl>
         </Section>
-      )}
 
-      <Section id="case-details-title" title="cases.section.details">
-        <dl className="row">
-          <DataItem term="cases.field.code">{c.code}</DataItem>
-          <DataItem term="cases.field.table">{c.table.name}</DataItem>
-          <DataItem term="cases.field.referredOn">{fmt.date(c.referredOn)}</DataItem>
-          <DataItem term="cases.field.referringOrganization">{c.referringOrganization.name}</DataItem>
-          <DataItem term="cases.field.referringOperator">{c.referringOperator?.name ?? "—"}</DataItem>
-          <DataItem term="cases.field.caseManager">{c.caseManager?.name ?? <FormattedMessage id="cases.field.noCaseManager" />}</DataItem>
-          <DataItem term="cases.field.needAreas">{c.needAreas.length ? c.needAreas.map((a) => label("NeedArea", a)).join(", ") : "—"}</DataItem>
-          <DataItem term="cases.field.referralReason">{c.referralReason}</DataItem>
-          <DataItem term="cases.field.consentGivenAt">{fmt.date(c.consentGivenAt)}</DataItem>
-          <DataItem term="cases.field.firstMeetingDueOn">{fmt.date(c.firstMeetingDueOn)}</DataItem>
-          <DataItem term="cases.field.firstMeetingOn">{fmt.date(c.firstMeetingOn)}</DataItem>
-          <DataItem term="cases.field.planDueOn">{fmt.date(c.planDueOn)}</DataItem>
-          <DataItem term="cases.field.takenInChargeOn">{fmt.date(c.takenInChargeOn)}</DataItem>
-          <DataItem term="cases.field.timeLimits">{c.overdue ? <OverdueBadge /> : <FormattedMessage id="cases.onTime" />}</DataItem>
-          {c.closedOn && <DataItem term="cases.field.closedOn">{fmt.date(c.closedOn)}</DataItem>}
-          {c.closureReason && <DataItem term="cases.field.closureReason">{label("CaseClosureReason", c.closureReason)}</DataItem>}
-          {c.declineReason && <DataItem term="cases.field.declineReason">{c.declineReason}</DataItem>}
-          {c.previousCase && (
-            <DataItem term="cases.field.previousCase">
-              <Link to={`/cases/${c.previousCase.id}`}>{c.previousCase.code}</Link>
-            </DataItem>
-          )}
-          {c.nextCase && (
-            <DataItem term="cases.field.nextCase">
-              <Link to={`/cases/${c.nextCase.id}`}>{c.nextCase.code}</Link>
-            </DataItem>
-          )}
-        </dl>
-      </Section>
-
-      <PersonSection person={c.person} caseID={c.id} />
-      <ConsentsSection person={c.person} caseID={c.id} tableID={c.table.id} onChanged={onChanged} />
-      <TimelineSection data={c} />
-      <AssessmentsSection data={c} />
-      <PlanSection data={c} />
-      <InterventionsSection data={c} />
-      <OutcomesSection data={c} />
-      <MonitoringSection data={c} />
-      <TeamSection data={c} />
-    </CaseSteps>
+        <PersonSection person={c.person} caseID={c.id} />
+        <ConsentsSection person={c.person} caseID={c.id} tableID={c.table.id} onChanged={onChanged} />
+        <TimelineSection data={c} />
+        <AssessmentsSection data={c} />
+        <PlanSection data={c} />
+        <InterventionsSection data={c} />
+        <ServiceRequestsSection data={c} />
+        <OutcomesSection data={c} />
+        <MonitoringSection data={c} />
+        <ApprovalsSection data={c} />
+        <TeamSection data={c} />
+      </CaseSteps>
+    </BasisAskProvider>
   );
 }
 

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "design-react-kit";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useMutation } from "urql";
@@ -16,12 +16,16 @@ import { FormPanel } from "../../ui/FormPanel";
 import { Notice } from "../../ui/Notice";
 import { Section } from "../../ui/Section";
 import { useOrganizationOptions } from "./actions/forms/options";
+import { useCaseSteps } from "./actions/steps";
+import { useBasisAsk, type BasisAsk } from "./basisAsk";
 
 // The bases of the uses of the person's data, by purpose
 // (docs/domain.md#consent-and-legal-basis): listed for whoever reads the
 // case; recorded and withdrawn by the members of its table. A step that
 // needs one shows blocked with the reason among the case's steps, and is
-// recorded here.
+// recorded here; a step refused for one (a service request sharing
+// contact data) opens the form here filled in, and is taken up again
+// from here once the basis is recorded (basisAsk.tsx).
 
 export const CaseConsentsFragmentDoc = graphql(`
   fragment CaseConsents on Person {
@@ -108,6 +112,21 @@ export function ConsentsSection({
   const member = session.tableIDs.includes(tableID);
   const [adding, setAdding] = useState(false);
   const [done, setDone] = useState<string>();
+  const steps = useCaseSteps();
+  const asked = useBasisAsk()?.asked ?? null;
+  // A new ask opens the form anew, filled in as asked; the user's own
+  // opening of it, empty.
+  const [seen, setSeen] = useState({ asked, forms: 0 });
+  const [prefill, setPrefill] = useState<BasisAsk | null>(null);
+  if (asked !== seen.asked) {
+    setSeen({ asked, forms: seen.forms + (asked ? 1 : 0) });
+    if (asked) {
+      setPrefill(asked);
+      setAdding(true);
+      setDone(undefined);
+    }
+  }
+  const resume = asked?.resume;
   const consents = person.consents ?? [];
   const inForce = consents.filter((k) => !k.withdrawnOn);
   const withdrawn = consents.filter((k) => k.withdrawnOn);
@@ -119,6 +138,11 @@ export function ConsentsSection({
       {done && (
         <Notice>
           <FormattedMessage id={done} />
+          {resume && steps && (
+            <Button type="button" color="primary" size="sm" className="ms-2" onClick={() => steps.start(resume.action)}>
+              <FormattedMessage id="cases.consents.resume" />
+            </Button>
+          )}
         </Notice>
       )}
       {consents.length === 0 ? (
@@ -143,7 +167,9 @@ export function ConsentsSection({
       {member &&
         (adding ? (
           <RecordConsentForm
+            key={seen.forms}
             caseID={caseID}
+            ask={prefill}
             onCancel={() => setAdding(false)}
             onDone={() => {
               setAdding(false);
@@ -152,7 +178,14 @@ export function ConsentsSection({
             }}
           />
         ) : (
-          <Button color="primary" outline onClick={() => setAdding(true)}>
+          <Button
+            color="primary"
+            outline
+            onClick={() => {
+              setPrefill(null);
+              setAdding(true);
+            }}
+          >
             <FormattedMessage id="cases.consents.record" />
           </Button>
         ))}
@@ -205,7 +238,7 @@ function ConsentItem({ consent: k, member, onWithdrawn }: { consent: Consent; me
   );
 }
 
-function RecordConsentForm({ caseID, onDone, onCancel }: { caseID: string; onDone: () => void; onCancel: () => void }) {
+function RecordConsentForm({ caseID, ask, onDone, onCancel }: { caseID: string; ask: BasisAsk | null; onDone: () => void; onCancel: () => void }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
   const purposes = useEnumOptions("ConsentPurpose");
@@ -213,8 +246,17 @@ function RecordConsentForm({ caseID, onDone, onCancel }: { caseID: string; onDon
   const organizations = useOrganizationOptions();
   const form = useForm<ConsentValues>({
     resolver: zodResolver(consentSchema),
-    defaultValues: { purpose: "", basis: "", organizationID: "", legalReference: "", formReference: "", givenOn: today() },
+    defaultValues: { purpose: ask?.purpose ?? "", basis: "", organizationID: ask?.organizationID ?? "", legalReference: "", formReference: "", givenOn: today() },
   });
+  useEffect(() => {
+    if (ask) {
+      // Once the step's dialog has given the focus back: the user goes on
+      // from the basis, what is asked being filled in already.
+      const timer = setTimeout(() => form.setFocus("basis", { shouldSelect: false }), 0);
+      return () => clearTimeout(timer);
+    }
+  }, [ask, form]);
+  const askedOrganization = organizations.find((o) => o.value === ask?.organizationID)?.label;
   const [state, record] = useMutation(RecordConsentMutation);
   const purpose = form.watch("purpose");
   const basis = form.watch("basis");
@@ -246,6 +288,14 @@ function RecordConsentForm({ caseID, onDone, onCancel }: { caseID: string; onDon
   return (
     <FormPanel
       title={<FormattedMessage id="cases.consents.formTitle" />}
+      intro={
+        ask?.resume &&
+        askedOrganization && (
+          <p>
+            <FormattedMessage id="cases.consents.askedFor" values={{ organization: askedOrganization }} />
+          </p>
+        )
+      }
       error={state.error}
       submitLabel={<FormattedMessage id="cases.consents.submit" />}
       busy={state.fetching}

@@ -36,7 +36,15 @@ export const CasePageSectionsEventFragmentDoc = graphql(`
     outcomeKind
     stillHeld
     closureReason
+    declineReason
+    completionReason
+    successful
+    approvalKind
     day
+    organization {
+      id
+      name
+    }
     assignee {
       id
       name
@@ -183,7 +191,10 @@ export const CasePageSectionsFragmentDoc = graphql(`
         }
       }
     }
-    monitoringMeetings(first: 100, orderBy: [{ field: PLANNED_ON, direction: ASC }]) {
+    # Fifty meetings, monthly for four years: each brings its items, and
+    # the page's query must stay within the API's cost limit
+    # (server/web/limits.go), where a hundred took two thirds of it.
+    monitoringMeetings(first: 50, orderBy: [{ field: PLANNED_ON, direction: ASC }]) {
       edges {
         node {
           id
@@ -244,7 +255,7 @@ function Empty({ id }: { id: string }) {
  * The rows in a table captioned (for screen readers) `caption`; when there
  * are none, the message `empty`, or nothing.
  */
-function Rows<T>({ rows, empty, caption, columns, row }: { rows: T[]; empty?: string; caption: string; columns: DataColumn[]; row: (r: T) => ReactNode }) {
+export function Rows<T>({ rows, empty, caption, columns, row }: { rows: T[]; empty?: string; caption: string; columns: DataColumn[]; row: (r: T) => ReactNode }) {
   const intl = useIntl();
   if (rows.length === 0) {
     return empty ? <Empty id={empty} /> : null;
@@ -257,12 +268,12 @@ function Rows<T>({ rows, empty, caption, columns, row }: { rows: T[]; empty?: st
 }
 
 /** The column of a step on each row's part, when the viewer may take it. */
-function useStepColumn(action: PartStep): DataColumn[] {
+export function useStepColumn(action: PartStep): DataColumn[] {
   return useCaseSteps()?.allowed(action) ? ["cases.stepColumn"] : [];
 }
 
 /** The cell of a step on the row's part, in the step's column: its button when the part takes it (`when`). */
-function StepCell({ action, part, name, when = true }: { action: PartStep; part: string; name: string; when?: boolean }) {
+export function StepCell({ action, part, name, when = true }: { action: PartStep; part: string; name: string; when?: boolean }) {
   const steps = useCaseSteps();
   if (!steps?.allowed(action)) {
     return null;

@@ -68,6 +68,11 @@ function full(kind: CaseEventKind, detail?: string): TimelineEvent {
     fromTable: table("Tavolo territoriale di Empoli"),
     toTable: table("Tavolo territoriale di Vinci"),
     relatedCase: { id: "c1", code: "EMP-2026-0042" },
+    organization: { id: "o1", name: "Cooperativa Sociale Il Girasole" },
+    declineReason: "NO_CAPACITY",
+    completionReason: "PERSON_WITHDREW",
+    successful: false,
+    approvalKind: "CLOSURE",
   };
 }
 
@@ -86,6 +91,11 @@ const bare = (kind: CaseEventKind): TimelineEvent => ({
   fromTable: null,
   toTable: null,
   relatedCase: null,
+  organization: null,
+  declineReason: null,
+  completionReason: null,
+  successful: null,
+  approvalKind: null,
 });
 
 function check(locale: Locale, e: TimelineEvent) {
@@ -125,6 +135,23 @@ describe("timeline sentences", () => {
       it ? "Follow-up dell'esito «Lavoro a tempo determinato»: non più in essere" : "Follow-up of the result “Fixed-term employment”: no longer holds",
     );
     expect(t({ ...full("FOLLOW_UP_RECORDED"), stillHeld: true })).toMatch(it ? /ancora in essere$/ : /still holds$/);
+    expect(t(full("SERVICE_REQUESTED"))).toBe(
+      it ? "Richiesta di servizio «Tirocinio» inviata a Cooperativa Sociale Il Girasole" : "Service request “Internship” sent to Cooperativa Sociale Il Girasole",
+    );
+    expect(t(full("SERVICE_REQUEST_ACCEPTED"))).toBe(
+      it ? "Richiesta «Tirocinio» accettata da Cooperativa Sociale Il Girasole: avvio previsto il 09/03/2026" : "Request “Internship” accepted by Cooperativa Sociale Il Girasole: planned start on 09/03/2026",
+    );
+    expect(t(full("SERVICE_REQUEST_DECLINED"))).toBe(
+      it ? "Richiesta «Tirocinio» rifiutata da Cooperativa Sociale Il Girasole: Nessuna disponibilità" : "Request “Internship” declined by Cooperativa Sociale Il Girasole: No capacity",
+    );
+    expect(t(full("SERVICE_REQUEST_COMPLETED"))).toBe(
+      it
+        ? "Servizio «Tirocinio» di Cooperativa Sociale Il Girasole concluso senza esito positivo: La persona ha rinunciato"
+        : "Service “Internship” of Cooperativa Sociale Il Girasole ended without success: The person withdrew",
+    );
+    expect(t({ ...full("SERVICE_REQUEST_COMPLETED"), successful: true })).toContain(it ? "con esito positivo" : "successfully");
+    expect(t(full("PROPOSED"))).toBe(it ? "Chiusura del caso proposta al coordinatore per l'approvazione" : "Closure of the case proposed to the coordinator for approval");
+    expect(t({ ...full("PROPOSAL_RETURNED"), approvalKind: "PLAN" })).toBe(it ? "Progetto personalizzato restituito dal coordinatore" : "Personal plan returned by the coordinator");
   });
 
   it.each(locales)("tell every detail, level and status apart from the plain sentence, in %s", (locale) => {
@@ -143,5 +170,10 @@ describe("timeline sentences", () => {
     );
     expect(new Set(statuses).size, `${locale}: ${statuses.join(" / ")}`).toBe(statuses.length);
     expect(statuses.some((s) => s.endsWith(locale === "it" ? "aggiornato" : "updated"))).toBe(false);
+    for (const kind of ["PROPOSED", "PROPOSAL_APPROVED", "PROPOSAL_RETURNED"] as const) {
+      const said = values("ApprovalKind").map((k) => check(locale, { ...full(kind), approvalKind: k } as TimelineEvent));
+      expect(new Set(said).size, `${locale} ${kind}: ${said.join(" / ")}`).toBe(said.length);
+      expect(said).not.toContain(check(locale, bare(kind)));
+    }
   });
 });

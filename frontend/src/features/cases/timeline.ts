@@ -2,7 +2,9 @@ import type { CasePageSectionsEventFragment } from "../../gql/graphql";
 
 // A timeline event carries values, not words: its kind and what the step
 // involved (an intervention's kind and status, whether a result still
-// held, a day, the tables of a transfer, the other case of a reopening). Its sentence is written here,
+// held, a day, the tables of a transfer, the other case of a reopening,
+// the organisation of a service request and its answer, what a proposal
+// to the coordinator was about). Its sentence is written here,
 // in the reader's language, from the "cases.event.*" messages; only text a
 // user typed (the note) is shown as typed.
 
@@ -55,6 +57,37 @@ export function eventSentence<T>(e: TimelineEvent, w: Words<T>): Sentence<T> {
       return e.toTable ? pick("table", { to: e.toTable.name }) : plain;
     case "TRANSFERRED":
       return e.fromTable && e.toTable ? pick("tables", { from: e.fromTable.name, to: e.toTable.name }) : plain;
+    case "SERVICE_REQUESTED":
+    case "SERVICE_REQUEST_CANCELLED":
+      return e.organization && e.interventionKind ? pick("org", { organization: e.organization.name, kind: w.label("InterventionKind", e.interventionKind) }) : plain;
+    case "SERVICE_REQUEST_ACCEPTED": {
+      if (!e.organization || !e.interventionKind) {
+        return plain;
+      }
+      const said = { organization: e.organization.name, kind: w.label("InterventionKind", e.interventionKind) };
+      return e.day ? pick("day", { ...said, day: w.date(e.day) }) : pick("org", said);
+    }
+    case "SERVICE_REQUEST_DECLINED":
+      return e.organization && e.interventionKind && e.declineReason
+        ? pick("reason", {
+            organization: e.organization.name,
+            kind: w.label("InterventionKind", e.interventionKind),
+            reason: w.label("ServiceRequestDeclineReason", e.declineReason),
+          })
+        : plain;
+    case "SERVICE_REQUEST_COMPLETED":
+      return e.organization && e.interventionKind && e.completionReason
+        ? pick("reason", {
+            organization: e.organization.name,
+            kind: w.label("InterventionKind", e.interventionKind),
+            reason: w.label("ServiceRequestCompletionReason", e.completionReason),
+            successful: String(e.successful ?? ""),
+          })
+        : plain;
+    case "PROPOSED":
+    case "PROPOSAL_APPROVED":
+    case "PROPOSAL_RETURNED":
+      return e.approvalKind ? pick("kind", { kind: e.approvalKind }) : plain;
     default:
       return plain;
   }

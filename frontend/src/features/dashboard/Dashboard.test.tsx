@@ -94,3 +94,48 @@ describe("Dashboard period", () => {
     expect(sentPeriod(screen).to).toBe("2025-05-21");
   });
 });
+
+describe("Dashboard service requests", () => {
+  const cell = (dimension: string, key: string, label: string, value: number) => ({
+    __typename: "IndicatorCell",
+    keys: [{ __typename: "IndicatorKey", dimension, key, label }],
+    value,
+    persons: null,
+    suppressed: false,
+  });
+  const byOrganization = (indicator: string, value: number) => ({
+    ...result(indicator, total(value, false, value)),
+    groupBy: ["ORGANIZATION"],
+    cells: [cell("ORGANIZATION", "org_1", "Cooperativa Sociale Demo Il Girasole", value)],
+  });
+
+  it("shows how organisations answered, the reasons in words and the median days to an answer", async () => {
+    const screen = renderScreen(<Dashboard />, {
+      path: "/dashboard",
+      session: { roles: ["COORDINATOR"] },
+      queries: (name) =>
+        name === "DashboardRequests"
+          ? {
+              data: {
+                indicators: {
+                  __typename: "Indicators",
+                  serviceRequestsSent: byOrganization("serviceRequestsSent", 9),
+                  serviceRequestsAccepted: byOrganization("serviceRequestsAccepted", 6),
+                  serviceRequestsDeclined: byOrganization("serviceRequestsDeclined", 2),
+                  serviceRequestsCompletedSuccessfully: byOrganization("serviceRequestsCompletedSuccessfully", 4),
+                  declinedByReason: {
+                    ...result("serviceRequestsDeclined", total(2, false, 2)),
+                    groupBy: ["DECLINE_REASON"],
+                    cells: [cell("DECLINE_REASON", "NO_CAPACITY", "NO_CAPACITY", 2)],
+                  },
+                  serviceRequestDaysToAnswerMedian: result("serviceRequestDaysToAnswerMedian", total(4.5, false, 8)),
+                },
+              },
+            }
+          : undefined,
+    });
+    expect((await screen.findByTestId("indicator-serviceRequestDaysToAnswerMedian-total")).textContent).toContain("4,5");
+    expect(screen.getAllByText("Cooperativa Sociale Demo Il Girasole").length).toBeGreaterThan(0);
+    expect(screen.getAllByText("Nessuna disponibilità").length).toBeGreaterThan(0);
+  });
+});

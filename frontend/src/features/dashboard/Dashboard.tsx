@@ -16,7 +16,14 @@ import { readsNetwork, useSession } from "../../session/session";
 import { defaultFilter, filterFromParams, filterToParams, hasSubjectFilters, indicatorCsvUrl, toIndicatorFilter, type DashboardFilter, type Period } from "./filters";
 import { IndicatorChart } from "./IndicatorChart";
 import { KeyFigure, type TotalCell, type Unit } from "./KeyFigure";
-import { DashboardBreakdownQuery, DashboardFundsQuery, DashboardKeyFiguresQuery, DashboardOutcomesQuery, DashboardTrendQuery } from "./queries";
+import {
+  DashboardBreakdownQuery,
+  DashboardFundsQuery,
+  DashboardKeyFiguresQuery,
+  DashboardOutcomesQuery,
+  DashboardRequestsQuery,
+  DashboardTrendQuery,
+} from "./queries";
 import { monthsOf, toRows, type Row, type Series } from "./rows";
 
 // The indicator dashboard: key figures, trends and breakdowns of the
@@ -83,6 +90,7 @@ export function Dashboard() {
         }}
       />
       <Outcomes filter={filter} />
+      <Requests filter={filter} />
       <Funds filter={filter} />
     </>
   );
@@ -286,6 +294,65 @@ function Outcomes({ filter }: { filter: DashboardFilter }) {
           format={(v) => intl.formatNumber(v, { maximumFractionDigits: 1 })}
           downloads={[csvLink(intl, "outcomes", ["VALUE_DIMENSION"], filter, title)]}
         />
+      )}
+    </Answer>
+  );
+}
+
+// The service requests to partner organisations: how each organisation
+// answered, why they declined, and how long an answer takes.
+function Requests({ filter }: { filter: DashboardFilter }) {
+  const intl = useIntl();
+  const period = usePeriod();
+  const enumLabel = useEnumLabel();
+  const variables = useMemo(() => ({ filter: toIndicatorFilter(filter) }), [filter]);
+  const [result] = useQuery({ query: DashboardRequestsQuery, variables });
+  const ix = result.data?.indicators;
+  const names = ["serviceRequestsSent", "serviceRequestsAccepted", "serviceRequestsDeclined", "serviceRequestsCompletedSuccessfully"] as const;
+  const label = (n: string) => intl.formatMessage({ id: `dashboard.indicator.${n}` });
+  const title = intl.formatMessage({ id: "dashboard.requests.title" });
+  const reasons = intl.formatMessage({ id: "dashboard.requests.reasons" });
+  const count = (v: number) => intl.formatNumber(v, { maximumFractionDigits: 1 });
+  return (
+    <Answer error={result.error} fetching={result.fetching} data={ix}>
+      {(ix) => (
+        <>
+          <div className="row g-3 mb-3">
+            <div className="col-sm-6 col-lg-3">
+              <KeyFigure
+                name="serviceRequestDaysToAnswerMedian"
+                title={label("serviceRequestDaysToAnswerMedian")}
+                definition={intl.formatMessage({ id: "dashboard.definition.serviceRequestDaysToAnswerMedian" })}
+                cell={ix.serviceRequestDaysToAnswerMedian.total}
+                unit="days"
+              />
+            </div>
+          </div>
+          <IndicatorChart
+            title={title}
+            caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, ...period(filter) })}
+            dimension={intl.formatMessage({ id: "dashboard.dimension.organization" })}
+            rows={toRows(
+              names.map((n): Series => ({ name: n, cells: ix[n].cells })),
+              "label",
+            )}
+            series={names.map((n) => ({ name: n, label: label(n) }))}
+            format={count}
+            horizontal
+            downloads={names.map((n) => csvLink(intl, n, ["ORGANIZATION"], filter, label(n)))}
+          />
+          <IndicatorChart
+            title={reasons}
+            caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: reasons, ...period(filter) })}
+            dimension={intl.formatMessage({ id: "dashboard.dimension.declineReason" })}
+            rows={relabel(toRows([{ name: "declinedByReason", cells: ix.declinedByReason.cells }]), (r) =>
+              enumLabel("ServiceRequestDeclineReason", r.key),
+            )}
+            series={[{ name: "declinedByReason", label: label("serviceRequestsDeclined") }]}
+            format={count}
+            downloads={[csvLink(intl, "serviceRequestsDeclined", ["DECLINE_REASON"], filter, reasons)]}
+          />
+        </>
       )}
     </Answer>
   );

@@ -143,3 +143,28 @@ export const DashboardOptionsQuery = graphql(`
     }
   }
 `);
+
+export const DashboardRequestsQuery = graphql(`
+  query DashboardRequests($filter: IndicatorFilter) {
+    indicators(filter: $filter) {
+      serviceRequestsSent(groupBy: [ORGANIZATION]) {
+        ...DashboardResult
+      }
+      serviceRequestsAccepted(groupBy: [ORGANIZATION]) {
+        ...DashboardResult
+      }
+      serviceRequestsDeclined(groupBy: [ORGANIZATION]) {
+        ...DashboardResult
+      }
+      serviceRequestsCompletedSuccessfully(groupBy: [ORGANIZATION]) {
+        ...DashboardResult
+      }
+      declinedByReason: serviceRequestsDeclined(groupBy: [DECLINE_REASON]) {
+        ...DashboardResult
+      }
+      serviceRequestDaysToAnswerMedian {
+        ...DashboardResult
+      }
+    }
+  }
+`);

@@ -7,13 +7,16 @@ import { useMutation, useQuery } from "urql";
 import { nodes } from "../../ui/connection";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors, TextField } from "../../ui/fields";
+import { CheckField } from "../cases/actions/fields";
 import { Loading } from "../../ui/Loading";
 import { parseNumber, timeLimitsSchema, type TimeLimitsValues } from "./model";
-import { SteeringSetTimeLimitsMutation, SteeringTablesQuery } from "./queries";
+import { SteeringSetApprovalsMutation, SteeringSetTimeLimitsMutation, SteeringTablesQuery } from "./queries";
 
 // Each table's time limits: days from referral to the first meeting with
 // the person, and from that meeting to the agreed plan. Open cases'
-// deadlines follow a change.
+// deadlines follow a change. Beside them, whether the table's plans and
+// closures by a case manager who is not the coordinator wait for the
+// coordinator's approval.
 
 export function TimeLimits() {
   const [result] = useQuery({ query: SteeringTablesQuery });
@@ -29,7 +32,10 @@ export function TimeLimits() {
       <ErrorAlert error={result.error} />
       {result.fetching && !result.data && <Loading />}
       {tables.map((t) => (
-        <TableLimits key={t.id} table={t} />
+        <div key={t.id} className="border rounded p-3 mb-3">
+          <TableLimits table={t} />
+          <TableApprovals table={t} />
+        </div>
       ))}
     </section>
   );
@@ -53,7 +59,7 @@ function TableLimits({ table }: { table: { id: string; name: string; daysToFirst
     setSaved(true);
   });
   return (
-    <form onSubmit={submit} noValidate className="border rounded p-3 mb-3" aria-labelledby={`limits-${table.id}`}>
+    <form onSubmit={submit} noValidate aria-labelledby={`limits-${table.id}`}>
       <h3 id={`limits-${table.id}`} className="h6">
         {table.name}
       </h3>
@@ -75,6 +81,39 @@ function TableLimits({ table }: { table: { id: string; name: string; daysToFirst
         <div className="col-sm-4 mb-3 d-flex align-items-center gap-3">
           <Button type="submit" color="primary" disabled={state.fetching} aria-label={intl.formatMessage({ id: "steering.limits.saveNamed" }, { table: table.name })}>
             <FormattedMessage id="steering.limits.save" />
+          </Button>
+          {saved && (
+            <span role="status">
+              <FormattedMessage id="common.saved" />
+            </span>
+          )}
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function TableApprovals({ table }: { table: { id: string; name: string; planNeedsApproval: boolean; closureNeedsApproval: boolean } }) {
+  const intl = useIntl();
+  const [saved, setSaved] = useState(false);
+  const form = useForm<{ plan: boolean; closure: boolean }>({ defaultValues: { plan: table.planNeedsApproval, closure: table.closureNeedsApproval } });
+  const [state, save] = useMutation(SteeringSetApprovalsMutation);
+  const submit = form.handleSubmit(async (v) => {
+    setSaved(false);
+    const r = await save({ id: table.id, plan: v.plan, closure: v.closure });
+    setSaved(!r.error);
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label={intl.formatMessage({ id: "steering.approvals.named" }, { table: table.name })}>
+      <ErrorAlert error={state.error} />
+      <div className="row align-items-center">
+        <div className="col-sm-8">
+          <CheckField form={form} name="plan" label={intl.formatMessage({ id: "tables.approvals.plan" })} />
+          <CheckField form={form} name="closure" label={intl.formatMessage({ id: "tables.approvals.closure" })} />
+        </div>
+        <div className="col-sm-4 mb-3 d-flex align-items-center gap-3">
+          <Button type="submit" color="primary" outline disabled={state.fetching} aria-label={intl.formatMessage({ id: "steering.approvals.saveNamed" }, { table: table.name })}>
+            <FormattedMessage id="steering.approvals.save" />
           </Button>
           {saved && (
             <span role="status">

@@ -10,6 +10,8 @@ export const SteeringTablesQuery = graphql(`
           code
           daysToFirstMeeting
           daysToPlan
+          planNeedsApproval
+          closureNeedsApproval
           coordinator {
             id
           }
@@ -264,6 +266,16 @@ export const SteeringSetTimeLimitsMutation = graphql(`
       id
       daysToFirstMeeting
       daysToPlan
+    }
+  }
+`);
+
+export const SteeringSetApprovalsMutation = graphql(`
+  mutation SteeringSetApprovals($id: ID!, $plan: Boolean!, $closure: Boolean!) {
+    setTableApprovals(id: $id, plan: $plan, closure: $closure) {
+      id
+      planNeedsApproval
+      closureNeedsApproval
     }
   }
 `);

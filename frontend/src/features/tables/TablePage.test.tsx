@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { screen } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
 import type { Role } from "../../session/session";
 import { renderScreen } from "../../test/render";
 import { TablePage } from "./TablePage";
@@ -12,6 +13,8 @@ const table = {
   code: "EMP",
   daysToFirstMeeting: 30,
   daysToPlan: 60,
+  planNeedsApproval: false,
+  closureNeedsApproval: true,
   coordinator: { __typename: "User", id: "usr_coord", name: "Coordinatrice Demo" },
   municipalities: { edges: [{ node: { __typename: "Municipality", id: "mun_1", name: "Empoli" } }] },
   members: {
@@ -50,13 +53,15 @@ const answers: Record<string, unknown> = {
   },
 };
 
-function renderTable(roles: Role[], coordinates: boolean, member: boolean) {
-  renderScreen(<TablePage />, {
+function renderTable(roles: Role[], coordinates: boolean, member: boolean, mutations = vi.fn()) {
+  const s = renderScreen(<TablePage />, {
     route: "/tables/:id",
     path: "/tables/tab_emp",
     session: { roles, tables: member || coordinates ? [{ id: "tab_emp", name: table.name, coordinates }] : [] },
     queries: answers,
+    mutations,
   });
+  return { ...s, mutations };
 }
 
 describe("table page", () => {
@@ -86,5 +91,28 @@ describe("table page", () => {
     expect(screen.getByRole("button", { name: "Aggiungi componente" })).toBeTruthy();
     expect(screen.getByText("Non fai parte di questo tavolo: i suoi casi non sono visibili.")).toBeTruthy();
     expect(screen.queryByRole("link", { name: "EMP-2026-0042" })).toBeNull();
+  });
+
+  it("says which steps wait for the coordinator's approval, changed by the committee only", async () => {
+    renderTable(["COORDINATOR", "OPERATOR"], true, true);
+    const section = await screen.findByRole("region", { name: "Approvazioni del coordinatore" });
+    expect(within(section).getByTestId("table-approvals").textContent).toContain("Il progetto personalizzato sottoscritto non richiede approvazione.");
+    expect(section.textContent).toContain("La chiusura di un caso attende l'approvazione del coordinatore.");
+    expect(within(section).queryByRole("button")).toBeNull();
+  });
+
+  it("lets the committee change them", async () => {
+    const mutations = vi.fn(() => ({ data: { setTableApprovals: { __typename: "Table", id: "tab_emp", planNeedsApproval: true, closureNeedsApproval: true } } }));
+    renderTable(["STEERING"], false, false, mutations);
+    const user = userEvent.setup();
+    const section = await screen.findByRole("region", { name: "Approvazioni del coordinatore" });
+    await user.click(within(section).getByRole("button", { name: "Modifica le approvazioni" }));
+    const plan = within(section).getByLabelText("Il progetto personalizzato richiede l'approvazione del coordinatore") as HTMLInputElement;
+    expect(plan.checked).toBe(false);
+    expect((within(section).getByLabelText("La chiusura di un caso richiede l'approvazione del coordinatore") as HTMLInputElement).checked).toBe(true);
+    await user.click(plan);
+    await user.click(within(section).getByRole("button", { name: "Salva" }));
+    await waitFor(() => expect(mutations).toHaveBeenCalledWith("TablePageSetApprovals", { id: "tab_emp", plan: true, closure: true }));
+    expect(await within(section).findByText("Approvazioni salvate: valgono per le prossime proposte.")).toBeTruthy();
   });
 });

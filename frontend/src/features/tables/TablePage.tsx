@@ -7,14 +7,15 @@ import { nodes } from "../../ui/connection";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Loading } from "../../ui/Loading";
 import { usePageTitle } from "../../ui/usePageTitle";
-import { mayManageMembers, mayReadCaseload } from "./access";
+import { mayManageMembers, mayReadCaseload, maySetApprovals } from "./access";
+import { TableApprovals } from "./Approvals";
 import { Caseload } from "./Caseload";
 import { TableDirectives } from "./TableDirectives";
 import { Meetings } from "./Meetings";
 import { Members } from "./Members";
 import { TablePageQuery } from "./queries";
 
-/** One territorial table: members, caseload, meetings, time limits and directives. */
+/** One territorial table: members, caseload, meetings, time limits, approvals and directives. */
 export function TablePage() {
   const { id = "" } = useParams();
   const intl = useIntl();
@@ -86,6 +87,13 @@ export function TablePage() {
           </li>
         </ul>
       </section>
+
+      <TableApprovals
+        tableID={table.id}
+        settings={table}
+        canSet={maySetApprovals(session)}
+        onChanged={() => refetch({ requestPolicy: "network-only" })}
+      />
 
       <Members
         tableID={table.id}

@@ -1,4 +1,4 @@
-import { readsNetwork, type Role } from "../../session/session";
+import { governs, readsNetwork, type Role } from "../../session/session";
 
 // What a viewer may do and see on a table's pages: the API decides, these
 // only choose which buttons and figures to show.
@@ -30,4 +30,9 @@ export function mayAcknowledge(viewer: TableViewer, tableID: string): boolean {
  */
 export function mayReadCaseload(viewer: TableViewer, tableID: string): boolean {
   return readsNetwork(viewer) || viewer.tableIDs.includes(tableID);
+}
+
+/** Which steps wait for the coordinator's approval is set by the committee and administrators. */
+export function maySetApprovals(viewer: TableViewer): boolean {
+  return governs(viewer);
 }

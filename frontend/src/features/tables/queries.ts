@@ -43,6 +43,8 @@ export const TablePageQuery = graphql(`
         code
         daysToFirstMeeting
         daysToPlan
+        planNeedsApproval
+        closureNeedsApproval
         coordinator {
           id
           name
@@ -221,5 +223,15 @@ export const TablePageAddMemberMutation = graphql(`
 export const TablePageRemoveMemberMutation = graphql(`
   mutation TablePageRemoveMember($id: ID!) {
     removeTableMember(id: $id)
+  }
+`);
+
+export const TablePageSetApprovalsMutation = graphql(`
+  mutation TablePageSetApprovals($id: ID!, $plan: Boolean!, $closure: Boolean!) {
+    setTableApprovals(id: $id, plan: $plan, closure: $closure) {
+      id
+      planNeedsApproval
+      closureNeedsApproval
+    }
   }
 `);

@@ -31,8 +31,12 @@ export interface ActionProps {
   onChanged: () => void;
   /** Closes the dialog with nothing done (Esc, Cancel). */
   close: () => void;
-  /** Closes the dialog once the step is taken, for the page to say so. */
-  done: () => void;
+  /**
+   * Closes the dialog once the step is taken, for the page to say so;
+   * `as` names how it ended when not as the step says (e.g.
+   * "CLOSE_CASE_PROPOSED", a closure proposed for approval).
+   */
+  done: (as?: string) => void;
 }
 
 /**

@@ -4,7 +4,7 @@ import { useIntl } from "react-intl";
 import type { CaseAction, CaseActionBlock, CaseStatus, InterventionKind } from "../../../gql/graphql";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { groupActions, primaryAction, type ActionState } from "./nextStep";
-import { followUpsDue, interventionsOf, plannedMeetings, type CaseParts } from "./parts";
+import { followUpsDue, interventionsOf, pendingApprovals, plannedMeetings, type CaseParts } from "./parts";
 import { isPartStep, usePartNames, type PartStep } from "./partNames";
 import { useCaseSteps } from "./steps";
 
@@ -25,6 +25,7 @@ export const actionOrder: readonly { action: CaseAction; danger?: boolean }[] = 
   { action: "MOVE_TO_MONITORING" },
   { action: "REOPEN_CASE" },
   { action: "ADD_INTERVENTION" },
+  { action: "REQUEST_SERVICE" },
   { action: "RECORD_OUTCOME" },
   { action: "SCHEDULE_MONITORING_MEETING" },
   { action: "UPDATE_PLAN" },
@@ -55,8 +56,12 @@ export interface Blocker {
 /** A step of Case.actions, with what is in its way. */
 export type CaseActionView = ActionState & { blockers: readonly Blocker[] };
 
-/** The part a step on a part takes as the next step: the earliest meeting planned, the first follow-up due. */
+/** The part a step on a part takes as the next step: the earliest meeting planned, the first follow-up due, the oldest proposal. */
 function nextPart(action: PartStep, parts: CaseParts | undefined, names: ReturnType<typeof usePartNames>) {
+  if (action === "APPROVE_PROPOSAL") {
+    const a = pendingApprovals(parts)[0];
+    return a && { id: a.id, name: names.proposal(a) };
+  }
   if (action === "RECORD_MONITORING_MEETING") {
     const m = [...plannedMeetings(parts)].sort((a, b) => a.plannedOn.localeCompare(b.plannedOn))[0];
     return m && { id: m.id, name: names.meeting(m) };

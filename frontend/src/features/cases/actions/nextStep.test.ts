@@ -27,6 +27,9 @@ describe("the next step", () => {
     expect(primaryAction(blocked, situation({ status: "UNDER_ASSESSMENT" }))).toBeUndefined();
     expect(primaryAction(allowed("REOPEN_CASE"), situation({ status: "CLOSED" }))).toBeUndefined();
     expect(primaryAction(allowed("ADD_INTERVENTION", "ACCEPT_TRANSFER"), situation({}))).toBe("ACCEPT_TRANSFER");
+    // A proposal waiting for the coordinator comes before the case's own next step.
+    expect(primaryAction(allowed("ADD_INTERVENTION", "APPROVE_PROPOSAL", "RETURN_PROPOSAL"), situation({}))).toBe("APPROVE_PROPOSAL");
+    expect(primaryAction(allowed("ACCEPT_TRANSFER", "APPROVE_PROPOSAL"), situation({}))).toBe("ACCEPT_TRANSFER");
   });
 
   it("groups the other steps by what they touch, blocked ones included, in the buttons' order", () => {

@@ -35,6 +35,8 @@ export const groupOf: Record<CaseAction, ActionGroup> = {
   DECLINE_TRANSFER: "case",
   CLOSE_CASE: "case",
   REOPEN_CASE: "case",
+  APPROVE_PROPOSAL: "case",
+  RETURN_PROPOSAL: "case",
   UPDATE_PLAN: "plan",
   ADD_GOAL: "plan",
   UPDATE_GOAL: "plan",
@@ -42,6 +44,8 @@ export const groupOf: Record<CaseAction, ActionGroup> = {
   UPDATE_COMMITMENT: "plan",
   ADD_INTERVENTION: "interventions",
   UPDATE_INTERVENTION: "interventions",
+  REQUEST_SERVICE: "interventions",
+  CANCEL_SERVICE_REQUEST: "interventions",
   RECORD_OUTCOME: "outcomes",
   RECORD_FOLLOW_UP: "outcomes",
   SCHEDULE_MONITORING_MEETING: "monitoring",
@@ -65,10 +69,10 @@ export interface CaseSituation {
  * without interventions adds one, then records outcomes; in monitoring,
  * the planned meeting is recorded or one is scheduled; a closed case
  * records its follow-ups due. A pending transfer comes first for who
- * answers it.
+ * answers it, then a proposal waiting for the coordinator's approval.
  */
 export function primaryAction(states: readonly ActionState[], s: CaseSituation): CaseAction | undefined {
-  const candidates: CaseAction[] = ["ACCEPT_TRANSFER"];
+  const candidates: CaseAction[] = ["ACCEPT_TRANSFER", "APPROVE_PROPOSAL"];
   switch (s.status) {
     case "REFERRED":
       candidates.push("START_ASSESSMENT");

@@ -4,9 +4,12 @@ import { graphql } from "../../../gql";
 import type { CaseActionsPartsQuery } from "../../../gql/graphql";
 import { nodes } from "../../../ui/connection";
 
-// What the actions' forms pick from: the table's members, the plan's goals
-// and commitments, the interventions, outcomes and monitoring meetings of
-// the case, and the newest event, as the page saw them when it loaded.
+// What the actions' forms pick from: the table's members (and whether its
+// plans and closures wait for the coordinator's approval), the plan's
+// goals and commitments, the interventions, outcomes and monitoring
+// meetings of the case, its service requests waiting for an answer and
+// its proposals waiting for approval, and the newest event, as the page
+// saw them when it loaded.
 
 export const CaseActionsPartsQueryDoc = graphql(`
   query CaseActionsParts($id: ID!) {
@@ -22,6 +25,11 @@ export const CaseActionsPartsQueryDoc = graphql(`
         table {
           id
           name
+          planNeedsApproval
+          closureNeedsApproval
+          coordinator {
+            id
+          }
           members(first: 100) {
             edges {
               node {
@@ -102,6 +110,38 @@ export const CaseActionsPartsQueryDoc = graphql(`
             }
           }
         }
+        serviceRequests(first: 50, where: { status: SENT }) {
+          edges {
+            node {
+              id
+              kind
+              status
+              need
+              sentOn
+              organization {
+                id
+                name
+              }
+            }
+          }
+        }
+        approvals(first: 10, where: { status: PENDING }, orderBy: [{ field: PROPOSED_AT, direction: ASC }]) {
+          edges {
+            node {
+              id
+              kind
+              status
+              proposedAt
+              agreedOn
+              closureReason
+              note
+              proposedBy {
+                id
+                name
+              }
+            }
+          }
+        }
         events(first: 100) {
           edges {
             node {
@@ -124,6 +164,8 @@ export type Commitment = ReturnType<typeof commitmentsOf>[number];
 export type Intervention = ReturnType<typeof interventionsOf>[number];
 export type Outcome = ReturnType<typeof outcomesOf>[number];
 export type Meeting = ReturnType<typeof meetingsOf>[number];
+export type Request = ReturnType<typeof requestsOf>[number];
+export type Proposal = ReturnType<typeof pendingApprovals>[number];
 
 export const membersOf = (c: CaseParts | undefined) => nodes(c?.table.members);
 export const goalsOf = (c: CaseParts | undefined) => nodes(c?.plan?.goals);
@@ -131,6 +173,21 @@ export const commitmentsOf = (c: CaseParts | undefined) => nodes(c?.plan?.commit
 export const interventionsOf = (c: CaseParts | undefined) => nodes(c?.interventions);
 export const outcomesOf = (c: CaseParts | undefined) => nodes(c?.outcomes);
 export const meetingsOf = (c: CaseParts | undefined) => nodes(c?.monitoringMeetings);
+/** The case's service requests waiting for an answer. */
+export const requestsOf = (c: CaseParts | undefined) => nodes(c?.serviceRequests);
+/** The case's proposals waiting for the coordinator's approval, oldest first. */
+export const pendingApprovals = (c: CaseParts | undefined) =>
+  nodes(c?.approvals)
+    .filter((a) => a.status === "PENDING")
+    .sort((a, b) => Date.parse(a.proposedAt) - Date.parse(b.proposedAt));
+
+/**
+ * Whether the viewer's step, where the case's table asks for the
+ * coordinator's approval (`setting`), is a proposal: as the server
+ * decides, the coordinator acting alone needs none.
+ */
+export const needsApproval = (c: CaseParts | undefined, setting: "plan" | "closure", viewerID: string | undefined) =>
+  !!c && (setting === "plan" ? c.table.planNeedsApproval : c.table.closureNeedsApproval) === true && c.table.coordinator?.id !== viewerID;
 
 /**
  * When the newest event the page saw happened. Taken from the list, not

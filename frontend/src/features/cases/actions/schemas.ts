@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { today } from "../../../i18n/format";
 import type {
   CaseClosureReason,
   CommitmentKind,
+  ContactDatum,
   GoalStatus,
   InterventionKind,
   InterventionStatus,
@@ -290,5 +292,14 @@ export const transferSchema = z.object({
 });
 
 export const addNoteSchema = z.object({ text: text("caseActions.error.noteRequired") });
+
+export const requestServiceSchema = z.object({
+  organizationID: text("caseActions.error.organizationRequired"),
+  kind: choice<InterventionKind>("caseActions.error.serviceKindRequired"),
+  need: text("caseActions.error.requestNeedRequired"),
+  // Today's date is the Italian one, as the server's.
+  neededBy: optDate.refine((d) => !d || d >= today(), "caseActions.error.neededByPast"),
+  shareContact: ids.transform((list) => list as ContactDatum[]),
+});
 
 export const emptySchema = z.object({});

@@ -10,6 +10,8 @@ import { AcceptTransferForm, AddNoteForm, CloseCaseForm, DeclineTransferForm, Re
 import { AddInterventionForm, UpdateInterventionForm } from "./forms/Interventions";
 import { MoveToMonitoringForm, RecordMonitoringMeetingForm, ScheduleMonitoringMeetingForm } from "./forms/Monitoring";
 import { RecordFollowUpForm, RecordOutcomeForm } from "./forms/Outcomes";
+import { ApproveProposalForm, ReturnProposalForm } from "./forms/Approvals";
+import { CancelServiceRequestForm, RequestServiceForm } from "./forms/Requests";
 import { AddCommitmentForm, AddGoalForm, AssignCaseManagerForm, TakeChargeForm, UpdateCommitmentForm, UpdateGoalForm, UpdatePlanForm } from "./forms/Plan";
 import { allowedOf, type ActionState } from "./nextStep";
 import { newestEventAt, useCaseParts, type CaseParts } from "./parts";
@@ -45,6 +47,10 @@ const forms: Record<CaseAction, ComponentType<ActionProps & { onReopened?: (id: 
   ACCEPT_TRANSFER: AcceptTransferForm,
   DECLINE_TRANSFER: DeclineTransferForm,
   ADD_NOTE: AddNoteForm,
+  REQUEST_SERVICE: RequestServiceForm,
+  CANCEL_SERVICE_REQUEST: CancelServiceRequestForm,
+  APPROVE_PROPOSAL: ApproveProposalForm,
+  RETURN_PROPOSAL: ReturnProposalForm,
 };
 
 /** What the page's parts know of the case's steps. */
@@ -58,6 +64,8 @@ interface Steps {
   partsError: CombinedError | undefined;
   /** The step last taken here, until another starts. */
   done: CaseAction | null;
+  /** How it ended, when not as the step's name says (a closure proposed rather than done): its notice's key. */
+  doneAs: string | null;
 }
 
 const StepsContext = createContext<Steps | null>(null);
@@ -91,6 +99,7 @@ export function CaseSteps({
   const arrival = location.state as ArrivalState | null;
   const [open, setOpen] = useState<{ action: CaseAction; part?: string } | null>(null);
   const [done, setDone] = useState<CaseAction | null>(arrival?.done ?? null);
+  const [doneAs, setDoneAs] = useState<string | null>(null);
   useEffect(() => {
     if (arrival?.done) {
       // Said once: a reload of the page is no new step.
@@ -107,12 +116,14 @@ export function CaseSteps({
     allowed: (a) => allowedActions.includes(a),
     start: (action, part) => {
       setDone(null);
+      setDoneAs(null);
       setSeenAt(newestEvent ?? loadedAt);
       setOpen({ action, part });
     },
     parts,
     partsError: error,
     done,
+    doneAs,
   };
   const Form = open ? forms[open.action] : null;
   return (
@@ -129,9 +140,10 @@ export function CaseSteps({
           seenAt={seenAt ?? loadedAt}
           onChanged={onChanged}
           close={() => setOpen(null)}
-          done={() => {
+          done={(as) => {
             setOpen(null);
             setDone(open.action);
+            setDoneAs(as ?? null);
           }}
           onReopened={(id) => navigate(`/cases/${id}`, { state: { done: "REOPEN_CASE" } satisfies ArrivalState })}
         />
@@ -147,7 +159,9 @@ export function CaseSteps({
  */
 export function StepNotice() {
   const intl = useIntl();
-  const done = useCaseSteps()?.done ?? null;
+  const steps = useCaseSteps();
+  const done = steps?.done ?? null;
+  const doneAs = steps?.doneAs ?? null;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (done) {
@@ -159,7 +173,7 @@ export function StepNotice() {
   }, [done]);
   return (
     <div ref={ref} role="status" aria-live="polite" tabIndex={-1} className={done ? "alert alert-success" : undefined} data-testid="step-notice">
-      {done && intl.formatMessage({ id: `caseActions.done.${done}` })}
+      {done && intl.formatMessage({ id: `caseActions.done.${doneAs ?? done}` })}
     </div>
   );
 }

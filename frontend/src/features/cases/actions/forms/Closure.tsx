@@ -5,8 +5,9 @@ import { graphql } from "../../../../gql";
 import { useEnumLabel } from "../../../../i18n/useEnumLabel";
 import { CheckboxesField, SelectField, TextAreaField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
+import { useMaybeSession } from "../../../../session/session";
 import { useT } from "../fields";
-import { commitmentsOf, goalsOf, type CaseParts } from "../parts";
+import { commitmentsOf, goalsOf, needsApproval, type CaseParts } from "../parts";
 import { addNoteSchema, closeSchema, emptySchema, reasonSchema, transferSchema } from "../schemas";
 import { useTableOptions } from "./options";
 
@@ -40,20 +41,29 @@ export function CloseCaseForm(props: ActionProps) {
   const reasons = useEnumOptions("CaseClosureReason");
   const [, mutate] = useMutation(CloseCaseMutation);
   const open = openAtClosure(props.parts);
+  // Where the table wants the coordinator's approval, a case manager's
+  // closure is a proposal: the dialog says so beforehand, the notice
+  // after (the answer is the case, still open).
+  const proposing = needsApproval(props.parts, "closure", useMaybeSession()?.viewer.id);
+  const proposed = useRef(false);
+  const done = () => props.done(proposed.current ? "CLOSE_CASE_PROPOSED" : undefined);
   // With the goals met while some are open, the first Close asks, listing
   // them with a choice to mark each; the second closes.
   const [asked, setAsked] = useState(false);
   const { form, dialog } = useActionForm(
-    props,
+    { ...props, done },
     closeSchema,
     { reason: "", note: "", goalsAchieved: [], commitmentsFulfilled: [] },
-    ({ goalsAchieved, commitmentsFulfilled, ...v }, version) =>
-      mutate({
+    async ({ goalsAchieved, commitmentsFulfilled, ...v }, version) => {
+      const result = await mutate({
         id: props.caseId,
         version,
         ...v,
         ...(v.reason === "GOALS_MET" && { goalsAchieved, commitmentsFulfilled }),
-      }),
+      });
+      proposed.current = !!result.data && result.data.closeCase.status !== "CLOSED";
+      return result;
+    },
     { reason: "reason", note: "note", goalsAchieved: "goalsAchieved", commitmentsFulfilled: "commitmentsFulfilled" },
   );
   const mustAsk = form.watch("reason") === "GOALS_MET" && open.goals.length + open.commitments.length > 0;
@@ -77,8 +87,8 @@ export function CloseCaseForm(props: ActionProps) {
       {...dialog}
       onSubmit={onSubmit}
       title={t("caseActions.title.CLOSE_CASE")}
-      intro={t("caseActions.intro.CLOSE_CASE")}
-      submitLabel={t(asking ? "caseActions.submit.CLOSE_CASE_ANYWAY" : "caseActions.submit.CLOSE_CASE")}
+      intro={proposing ? `${t("caseActions.intro.CLOSE_CASE")} ${t("caseActions.intro.CLOSE_CASE_APPROVAL")}` : t("caseActions.intro.CLOSE_CASE")}
+      submitLabel={t(asking ? "caseActions.submit.CLOSE_CASE_ANYWAY" : proposing ? "caseActions.submit.CLOSE_CASE_PROPOSE" : "caseActions.submit.CLOSE_CASE")}
     >
       <SelectField form={form} name="reason" label={t("caseActions.field.closureReason")} options={reasons} placeholder={t("caseActions.choose")} />
       <TextAreaField form={form} name="note" label={t("caseActions.field.note")} rows={2} />

@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import { useEnumOptions } from "../../../../ui/enums";
 import { Button } from "design-react-kit";
 import { useFieldArray, type UseFormReturn } from "react-hook-form";
@@ -8,7 +9,8 @@ import { today } from "../../../../i18n/format";
 import { SelectField, TextAreaField, TextField } from "../../../../ui/fields";
 import { ActionDialog, useActionForm, type ActionProps } from "../ActionDialog";
 import { DateField, ListError, useT } from "../fields";
-import { commitmentsOf, goalsOf, membersOf, type CaseParts } from "../parts";
+import { useMaybeSession } from "../../../../session/session";
+import { commitmentsOf, goalsOf, membersOf, needsApproval, type CaseParts } from "../parts";
 import { usePartNames } from "../partNames";
 import {
   caseManagerSchema,
@@ -190,15 +192,25 @@ export function UpdatePlanForm(props: ActionProps) {
   const t = useT();
   const [, mutate] = useMutation(UpdatePlanMutation);
   const plan = props.parts?.plan;
+  // Where the table wants the coordinator's approval, agreeing the plan
+  // (a new agreement day) proposes it: the plan answered keeps its old
+  // day, and the notice says it waits for the coordinator.
+  const proposing = needsApproval(props.parts, "plan", useMaybeSession()?.viewer.id);
+  const proposed = useRef(false);
+  const done = () => props.done(proposed.current ? "UPDATE_PLAN_PROPOSED" : undefined);
   const { form, dialog } = useActionForm(
-    props,
+    { ...props, done },
     updatePlanSchema,
     { summary: plan?.summary ?? "", agreedOn: dayOf(plan?.agreedOn), reviewOn: dayOf(plan?.reviewOn) },
-    (v, version) => mutate({ id: props.caseId, version, input: v }),
+    async (v, version) => {
+      const result = await mutate({ id: props.caseId, version, input: v });
+      proposed.current = !!result.data && !!v.agreedOn && result.data.updatePlan.agreedOn !== v.agreedOn;
+      return result;
+    },
     { summary: "summary", agreedOn: "agreedOn", reviewOn: "reviewOn" },
   );
   return (
-    <ActionDialog {...dialog} title={t("caseActions.title.UPDATE_PLAN")}>
+    <ActionDialog {...dialog} title={t("caseActions.title.UPDATE_PLAN")} intro={proposing ? t("caseActions.intro.UPDATE_PLAN_APPROVAL") : undefined}>
       <TextAreaField form={form} name="summary" label={t("caseActions.field.planSummary")} rows={4} />
       <DateField form={form} name="agreedOn" label={t("caseActions.field.agreedOn")} />
       <DateField form={form} name="reviewOn" label={t("caseActions.field.reviewOn")} />
