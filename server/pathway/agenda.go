@@ -238,8 +238,9 @@ func (a *Agenda) DirectivesToAcknowledge(ctx context.Context, after *entgql.Curs
 }
 
 // ServiceRequestsIncoming are the requests addressed to the viewer's
-// organisation still waiting for an answer or, accepted, for their
-// completion, the earliest answer date first.
+// organisation still waiting for an answer, the earliest answer date
+// first, then those accepted and waiting for their completion. (SENT
+// sorts after ACCEPTED by name: descending, those to answer come first.)
 func (a *Agenda) ServiceRequestsIncoming(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) (*ent.ServiceRequestConnection, error) {
 	p := page{After: after, First: first, Before: before, Last: last}
 	mine := rule.AddressedTo(a.viewer)
@@ -249,7 +250,10 @@ func (a *Agenda) ServiceRequestsIncoming(ctx context.Context, after *entgql.Curs
 	return a.client.ServiceRequest.Query().
 		Where(servicerequest.And(mine...), servicerequest.StatusIn(servicerequest.StatusSENT, servicerequest.StatusACCEPTED)).
 		Paginate(ctx, p.After, p.First, p.Before, p.Last,
-			ent.WithServiceRequestOrder([]*ent.ServiceRequestOrder{{Field: ent.ServiceRequestOrderFieldAnswerDueOn, Direction: entgql.OrderDirectionAsc}}))
+			ent.WithServiceRequestOrder([]*ent.ServiceRequestOrder{
+				{Field: ent.ServiceRequestOrderFieldStatus, Direction: entgql.OrderDirectionDesc},
+				{Field: ent.ServiceRequestOrderFieldAnswerDueOn, Direction: entgql.OrderDirectionAsc},
+			}))
 }
 
 // ServiceRequestsOverdue are the requests of the viewer's cases, or that

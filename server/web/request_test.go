@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -30,7 +31,7 @@ const (
 	cancelRequest   = `mutation($id: ID!, $v: Int!) { cancelServiceRequest(id: $id, version: $v, reason: "Risolto altrimenti") { id status } }`
 	readRequest     = `query($id: ID!) { node(id: $id) { ... on ServiceRequest { id status need contact { name phone }
 		case { id } intervention { id status } requestedBy { id name } } } }`
-	incoming = `{ agenda { serviceRequestsIncoming(first: 50) { totalCount edges { node { id need contact { name } } } } } }`
+	incoming = `{ agenda { serviceRequestsIncoming(first: 100) { totalCount edges { node { id status answerDueOn need contact { name } } } } } }`
 )
 
 // sharedRequest is a request as its readers read it.
@@ -123,8 +124,30 @@ func TestServiceRequestLife(t *testing.T) {
 			seen.Case != nil || seen.RequestedBy == nil || seen.RequestedBy.ID != w.OpID {
 			t.Errorf("the partner reads %+v", seen)
 		}
-		if n := agendaCount(w.Partner, incoming); n < 1 {
-			t.Errorf("the partner's agenda has %d incoming requests", n)
+		// The requests to answer come first, the earliest answer date
+		// first, then those accepted — one answered long ago included.
+		w.Client.ServiceRequest.Create().SetCaseID(id).SetOrganizationID(w.Girasole).SetTableID(w.Empoli).SetRequestedByID(w.OpID).
+			SetKind(servicerequest.KindOrientation).SetNeed("Orientamento").SetStatus(servicerequest.StatusACCEPTED).
+			SetSentOn(domain.Today().AddDays(-60)).SetAnswerDueOn(domain.Today().AddDays(-50)).ExecX(w.Ctx)
+		var inbox struct {
+			ServiceRequestsIncoming struct {
+				Edges []struct {
+					Node struct{ ID, Status, AnswerDueOn string }
+				}
+			}
+		}
+		w.Partner.Must(incoming, nil, &inbox)
+		var order []string
+		for _, e := range inbox.ServiceRequestsIncoming.Edges {
+			order = append(order, e.Node.Status+" "+e.Node.AnswerDueOn)
+		}
+		if !slices.IsSortedFunc(order, func(a, b string) int {
+			if a[:4] != b[:4] {
+				return -strings.Compare(a[:4], b[:4]) // SENT before ACCEPTED
+			}
+			return strings.Compare(a, b)
+		}) || !slices.ContainsFunc(order, func(s string) bool { return strings.HasPrefix(s, "SENT") }) {
+			t.Errorf("the partner's agenda lists %v", order)
 		}
 		reads := w.Client.AuditEvent.Query().Where(auditevent.Action("READ_SHARED_CONTACT"), auditevent.HasActorWith()).CountX(w.Ctx)
 		if reads == 0 {
