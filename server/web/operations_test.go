@@ -97,7 +97,7 @@ func TestAppOperationsFitTheLimits(t *testing.T) {
 		// brace does not).
 		root, rest, _ := strings.Cut(withFragments(source), "{\n")
 		sent := root + "{\n" + strings.ReplaceAll(rest, "{\n", "{\n__typename\n")
-		doc, errs := gqlparser.LoadQuery(schema, sent)
+		doc, errs := gqlparser.LoadQueryWithRules(schema, sent, nil)
 		if doc == nil || len(doc.Operations) != 1 {
 			t.Errorf("%.60s: %v", source, errs)
 			continue
