@@ -55,26 +55,17 @@ func (s *step) proposePlan(agreedOn domain.Date) error {
 	return s.propose(approval.KindPLAN, "PROPOSE_PLAN", "", func(c *ent.ApprovalCreate) { c.SetAgreedOn(agreedOn) })
 }
 
-// proposeClosure proposes the closure: the case stays open, at its next
+// proposeClosure proposes the closure, with the goals and commitments it
+// marks (checked, by closureMarks): the case stays open, at its next
 // version.
-func (s *step) proposeClosure(reason casefile.ClosureReason, note string, goals []*ent.Goal, commitments []*ent.Commitment) error {
+func (s *step) proposeClosure(reason casefile.ClosureReason, note string, goals, commitments []gid.ID) error {
 	s.rule.To = ""
 	if err := s.save(nil); err != nil {
 		return err
 	}
 	return s.propose(approval.KindCLOSURE, "PROPOSE_CLOSURE", note, func(c *ent.ApprovalCreate) {
-		c.SetClosureReason(approval.ClosureReason(reason)).SetGoalsAchieved(ids(goals, func(g *ent.Goal) gid.ID { return g.ID })).
-			SetCommitmentsFulfilled(ids(commitments, func(c *ent.Commitment) gid.ID { return c.ID }))
+		c.SetClosureReason(approval.ClosureReason(reason)).SetGoalsAchieved(goals).SetCommitmentsFulfilled(commitments)
 	})
-}
-
-// ids lists the IDs of records.
-func ids[T any](records []T, id func(T) gid.ID) []gid.ID {
-	out := make([]gid.ID, len(records))
-	for i, r := range records {
-		out[i] = id(r)
-	}
-	return out
 }
 
 // pending reports whether the case has a pending proposal of one of the

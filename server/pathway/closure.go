@@ -48,7 +48,7 @@ func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.Clos
 		return nil, err
 	}
 	if s.needsApproval(s.table.ClosureNeedsApproval) {
-		return s.c, s.proposeClosure(reason, deref(note), goals, commitments)
+		return s.c, s.proposeClosure(reason, deref(note), unique(goalsAchieved), unique(commitmentsFulfilled))
 	}
 	return s.c, s.close(reason, deref(note), goals, commitments)
 }
@@ -84,12 +84,7 @@ func (s *step) cancelUnanswered() error {
 		return err
 	}
 	for _, r := range waiting {
-		if err := s.Client.ServiceRequest.UpdateOneID(r.ID).SetStatus(servicerequest.StatusCANCELLED).Exec(s.Sys); err != nil {
-			return err
-		}
-		err := recordOn(s.Action, domain.AuditAction(domain.ActionCancelServiceRequest), s.c.ID, s.table.ID,
-			caseevent.KindServiceRequestCancelled, "", requestFacts(r, r.Edges.Organization.ID))
-		if err != nil {
+		if _, err := s.cancelRequest(r, ""); err != nil {
 			return err
 		}
 	}

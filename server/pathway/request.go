@@ -135,11 +135,20 @@ func CancelServiceRequest(ctx context.Context, id gid.ID, version int, reason st
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
+	return s.cancelRequest(r, reason)
+}
+
+// cancelRequest cancels a request of the step's case still waiting for
+// an answer (found with its organisation), with its timeline event: the
+// table's cancellation, or the case's closure (cancelUnanswered).
+func (s *step) cancelRequest(r *ent.ServiceRequest, note string) (*ent.ServiceRequest, error) {
 	org := r.Edges.Organization.ID
-	if r, err = r.Update().SetStatus(servicerequest.StatusCANCELLED).Save(s.Sys); err != nil {
+	r, err := r.Update().SetStatus(servicerequest.StatusCANCELLED).Save(s.Sys)
+	if err != nil {
 		return nil, err
 	}
-	return r, s.record(caseevent.KindServiceRequestCancelled, reason, requestFacts(r, org))
+	return r, recordOn(s.Action, domain.AuditAction(domain.ActionCancelServiceRequest), s.c.ID, s.table.ID,
+		caseevent.KindServiceRequestCancelled, note, requestFacts(r, org))
 }
 
 // answer is a step of the organisation a request is addressed to: the
@@ -166,18 +175,13 @@ func beginAnswer(ctx context.Context, id gid.ID, from servicerequest.Status, wha
 	if err := a.Writable(); err != nil {
 		return nil, err
 	}
-	mine, err := a.Client.ServiceRequest.Query().Where(servicerequest.ID(id), servicerequest.And(rule.AddressedTo(a.Viewer)...)).
-		Exist(a.Sys)
-	if err != nil {
-		return nil, err
-	}
-	if !mine || len(rule.AddressedTo(a.Viewer)) == 0 {
-		return nil, &fault.Forbidden{Message: "only the operators of the organisation asked " + what}
-	}
 	r, err := a.Client.ServiceRequest.Query().Where(servicerequest.ID(id)).Modify(forUpdate).
-		WithCase().WithOrganization().WithRequestedBy().Only(a.Sys)
+		WithCase(func(q *ent.CaseFileQuery) { q.WithTable() }).WithOrganization().WithRequestedBy().Only(a.Sys)
 	if err != nil {
 		return nil, err
+	}
+	if !rule.AnswersFor(a.Viewer, r.Edges.Organization.ID) {
+		return nil, &fault.Forbidden{Message: "only the operators of the organisation asked " + what}
 	}
 	if r.Status != from {
 		return nil, fault.Invalidf("id", "the request is %s: only a %s request can be answered so", r.Status, from)
@@ -195,11 +199,8 @@ func (an *answer) record(name domain.AuditAction, kind caseevent.Kind, note stri
 	if err := an.Client.CaseFile.UpdateOneID(an.c.ID).AddVersion(1).Exec(an.Sys); err != nil {
 		return err
 	}
-	table, err := an.Client.CaseFile.Query().Where(casefile.ID(an.c.ID)).QueryTable().OnlyID(an.Sys)
-	if err != nil {
-		return err
-	}
-	if _, err = writeEvent(an.Action, name, an.c.ID, table, kind, note, append(facts, requestFacts(an.r, an.r.Edges.Organization.ID))...); err != nil {
+	table := an.c.Edges.Table.ID
+	if _, err := writeEvent(an.Action, name, an.c.ID, table, kind, note, append(facts, requestFacts(an.r, an.r.Edges.Organization.ID))...); err != nil {
 		return err
 	}
 	if sender := an.r.Edges.RequestedBy; sender != nil { // the member who sent it hears of the answer
@@ -323,8 +324,7 @@ func Contact(ctx context.Context, client *ent.Client, r *ent.ServiceRequest) (*S
 	if err != nil {
 		return nil, err
 	}
-	addressed := len(rule.AddressedTo(v)) > 0 && v.OrganizationID == found.Edges.Organization.ID
-	if !addressed && !slices.Contains(rule.WorksAt(v), found.Edges.Table.ID) {
+	if !rule.AnswersFor(v, found.Edges.Organization.ID) && !slices.Contains(rule.WorksAt(v), found.Edges.Table.ID) {
 		return nil, nil
 	}
 	whose := person.HasCasesWith(casefile.HasServiceRequestsWith(servicerequest.ID(r.ID)))

@@ -127,10 +127,16 @@ func ScopeCases() privacy.QueryRule {
 // None for a viewer of another role: leave it out of an OR, as an empty
 // list (casekeys.go).
 func AddressedTo(v *viewer.Viewer) []predicate.ServiceRequest {
-	if !v.Has(domain.RoleOperator) && !v.Has(domain.RoleCoordinator) || v.OrganizationID == "" {
+	if !AnswersFor(v, v.OrganizationID) {
 		return nil
 	}
 	return []predicate.ServiceRequest{sql.FieldEQ(servicerequest.OrganizationColumn, v.OrganizationID)}
+}
+
+// AnswersFor reports whether the viewer answers the service requests
+// addressed to an organisation: an operator or coordinator of it.
+func AnswersFor(v *viewer.Viewer, org gid.ID) bool {
+	return (v.Has(domain.RoleOperator) || v.Has(domain.RoleCoordinator)) && org != "" && v.OrganizationID == org
 }
 
 // ScopeIdentities narrows queries of identities to those the viewer may
