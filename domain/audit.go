@@ -20,6 +20,9 @@ var AuditActions = func() []AuditAction {
 		// Identities: read, matched, linked to a case, and a person's rights.
 		"READ_IDENTITY", "MATCH_PERSON", "LINK_PERSON",
 		"EXPORT_PERSON", "ACCESS_REPORT", "ERASE_IDENTITY", "RETENTION_ERASE",
+		// Two records of one person merged, and a merge undone
+		// (server/pathway/merge.go).
+		"MERGE_PERSONS", "UNDO_PERSON_MERGE",
 		// The bases of the uses of a person's data (server/pathway/consent.go).
 		"RECORD_CONSENT", "WITHDRAW_CONSENT",
 		// A partner organisation's answers to service requests, and each
@@ -28,6 +31,12 @@ var AuditActions = func() []AuditAction {
 		// A proposal of a plan or a closure for the coordinator's approval
 		// (server/pathway/approval.go); the answers are steps.
 		"PROPOSE_PLAN", "PROPOSE_CLOSURE",
+		// Documents attached to records (server/document): each download
+		// is audited as a read.
+		"ATTACH_DOCUMENT", "REMOVE_DOCUMENT", "DOWNLOAD_DOCUMENT",
+		// An existing caseload imported from a spreadsheet: each record
+		// created, with the file's SHA-256 (server/caseimport).
+		"IMPORT_CASES",
 		// Cases: referral and search; the steps of the pathway follow.
 		"REFER_CASE", "SEARCH_CASES",
 	}
@@ -40,8 +49,11 @@ var AuditActions = func() []AuditAction {
 		"ACTIVATE_PROTOCOL", "TERMINATE_PROTOCOL", "ADD_PROTOCOL_PARTY",
 		"ADD_PROTOCOL_COMMITMENT", "FULFIL_PROTOCOL_COMMITMENT", "DROP_PROTOCOL_COMMITMENT",
 		"ISSUE_DIRECTIVE", "ACKNOWLEDGE_DIRECTIVE", "RECORD_MEETING",
-		// Indicators.
-		"EXPORT_INDICATOR",
+		// Indicators and exports: an indicator's CSV; the case list's CSV
+		// (server/web/caselist_export.go), once per download with its
+		// filter and number of cases, never which (each identity it
+		// writes is a READ_IDENTITY).
+		"EXPORT_INDICATOR", "EXPORT_CASES",
 		// Webhooks of partners' programs (server/webhook).
 		"CREATE_WEBHOOK", "UPDATE_WEBHOOK", "DELETE_WEBHOOK", "REDELIVER_WEBHOOK",
 	)

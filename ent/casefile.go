@@ -32,6 +32,8 @@ type CaseFile struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Case number: table code, year and sequence, e.g. EMP-2026-0042 (numero del caso).
 	Code string `json:"code,omitempty"`
+	// For a case imported from a spreadsheet, its row's key, table code first: importing the same rows again creates nothing (chiave di importazione).
+	ImportKey *string `json:"import_key,omitempty"`
 	// Date of the referral (data della segnalazione).
 	ReferredOn domain.Date `json:"referred_on,omitempty"`
 	// Why the person was referred (motivo della segnalazione).
@@ -83,7 +85,7 @@ type CaseFile struct {
 
 // CaseFileEdges holds the relations/edges for other nodes in the graph.
 type CaseFileEdges struct {
-	// The person the case is about (persona).
+	// The person the case is about; changed only by merging two records of one person (persona).
 	Person *Person `json:"person,omitempty"`
 	// The table working the case (tavolo).
 	Table *TerritorialTable `json:"table,omitempty"`
@@ -117,11 +119,13 @@ type CaseFileEdges struct {
 	ServiceRequests []*ServiceRequest `json:"service_requests,omitempty"`
 	// Proposals of the plan or of the closure that needed the coordinator's approval, and the answers (approvazioni).
 	Approvals []*Approval `json:"approvals,omitempty"`
+	// Documents attached to the case: signed plan, consent forms, identity documents, evidence (documenti).
+	Documents []*Document `json:"documents,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [17]bool
+	loadedTypes [18]bool
 	// totalCount holds the count of the edges above.
-	totalCount [17]map[string]int
+	totalCount [18]map[string]int
 
 	namedTeam               map[string][]*User
 	namedAssessments        map[string][]*Assessment
@@ -131,6 +135,7 @@ type CaseFileEdges struct {
 	namedOutcomes           map[string][]*Outcome
 	namedServiceRequests    map[string][]*ServiceRequest
 	namedApprovals          map[string][]*Approval
+	namedDocuments          map[string][]*Document
 }
 
 // PersonOrErr returns the Person value or an error if the edge
@@ -304,6 +309,15 @@ func (e CaseFileEdges) ApprovalsOrErr() ([]*Approval, error) {
 	return nil, &NotLoadedError{edge: "approvals"}
 }
 
+// DocumentsOrErr returns the Documents value or an error if the edge
+// was not loaded in eager-loading.
+func (e CaseFileEdges) DocumentsOrErr() ([]*Document, error) {
+	if e.loadedTypes[17] {
+		return e.Documents, nil
+	}
+	return nil, &NotLoadedError{edge: "documents"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*CaseFile) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -321,7 +335,7 @@ func (*CaseFile) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case casefile.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case casefile.FieldCode, casefile.FieldReferralReason, casefile.FieldStatus, casefile.FieldPriority, casefile.FieldClosureReason, casefile.FieldDeclineReason, casefile.FieldTransferReason, casefile.FieldOpenPerson:
+		case casefile.FieldCode, casefile.FieldImportKey, casefile.FieldReferralReason, casefile.FieldStatus, casefile.FieldPriority, casefile.FieldClosureReason, casefile.FieldDeclineReason, casefile.FieldTransferReason, casefile.FieldOpenPerson:
 			values[i] = new(sql.NullString)
 		case casefile.FieldCreatedAt, casefile.FieldUpdatedAt, casefile.FieldConsentGivenAt, casefile.FieldTransferRequestedAt:
 			values[i] = new(sql.NullTime)
@@ -377,6 +391,13 @@ func (_m *CaseFile) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field code", values[i])
 			} else if value.Valid {
 				_m.Code = value.String
+			}
+		case casefile.FieldImportKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field import_key", values[i])
+			} else if value.Valid {
+				_m.ImportKey = new(string)
+				*_m.ImportKey = value.String
 			}
 		case casefile.FieldReferredOn:
 			if value, ok := values[i].(*domain.Date); !ok {
@@ -644,6 +665,11 @@ func (_m *CaseFile) QueryApprovals() *ApprovalQuery {
 	return NewCaseFileClient(_m.config).QueryApprovals(_m)
 }
 
+// QueryDocuments queries the "documents" edge of the CaseFile entity.
+func (_m *CaseFile) QueryDocuments() *DocumentQuery {
+	return NewCaseFileClient(_m.config).QueryDocuments(_m)
+}
+
 // Update returns a builder for updating this CaseFile.
 // Note that you need to call CaseFile.Unwrap() before calling this method if this CaseFile
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -675,6 +701,11 @@ func (_m *CaseFile) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("code=")
 	builder.WriteString(_m.Code)
+	builder.WriteString(", ")
+	if v := _m.ImportKey; v != nil {
+		builder.WriteString("import_key=")
+		builder.WriteString(*v)
+	}
 	builder.WriteString(", ")
 	builder.WriteString("referred_on=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ReferredOn))
@@ -940,6 +971,30 @@ func (_m *CaseFile) appendNamedApprovals(name string, edges ...*Approval) {
 		_m.Edges.namedApprovals[name] = []*Approval{}
 	} else {
 		_m.Edges.namedApprovals[name] = append(_m.Edges.namedApprovals[name], edges...)
+	}
+}
+
+// NamedDocuments returns the Documents named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *CaseFile) NamedDocuments(name string) ([]*Document, error) {
+	if _m.Edges.namedDocuments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDocuments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *CaseFile) appendNamedDocuments(name string, edges ...*Document) {
+	if _m.Edges.namedDocuments == nil {
+		_m.Edges.namedDocuments = make(map[string][]*Document)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDocuments[name] = []*Document{}
+	} else {
+		_m.Edges.namedDocuments[name] = append(_m.Edges.namedDocuments[name], edges...)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/organization"
@@ -65,6 +66,20 @@ func (_c *CaseFileCreate) SetNillableUpdatedAt(v *time.Time) *CaseFileCreate {
 // SetCode sets the "code" field.
 func (_c *CaseFileCreate) SetCode(v string) *CaseFileCreate {
 	_c.mutation.SetCode(v)
+	return _c
+}
+
+// SetImportKey sets the "import_key" field.
+func (_c *CaseFileCreate) SetImportKey(v string) *CaseFileCreate {
+	_c.mutation.SetImportKey(v)
+	return _c
+}
+
+// SetNillableImportKey sets the "import_key" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillableImportKey(v *string) *CaseFileCreate {
+	if v != nil {
+		_c.SetImportKey(*v)
+	}
 	return _c
 }
 
@@ -577,6 +592,21 @@ func (_c *CaseFileCreate) AddApprovals(v ...*Approval) *CaseFileCreate {
 	return _c.AddApprovalIDs(ids...)
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_c *CaseFileCreate) AddDocumentIDs(ids ...gid.ID) *CaseFileCreate {
+	_c.mutation.AddDocumentIDs(ids...)
+	return _c
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_c *CaseFileCreate) AddDocuments(v ...*Document) *CaseFileCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddDocumentIDs(ids...)
+}
+
 // Mutation returns the CaseFileMutation object of the builder.
 func (_c *CaseFileCreate) Mutation() *CaseFileMutation {
 	return _c.mutation
@@ -672,6 +702,11 @@ func (_c *CaseFileCreate) check() error {
 	if v, ok := _c.mutation.Code(); ok {
 		if err := casefile.CodeValidator(v); err != nil {
 			return &ValidationError{Name: "code", err: fmt.Errorf(`ent: validator failed for field "CaseFile.code": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.ImportKey(); ok {
+		if err := casefile.ImportKeyValidator(v); err != nil {
+			return &ValidationError{Name: "import_key", err: fmt.Errorf(`ent: validator failed for field "CaseFile.import_key": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.ReferredOn(); !ok {
@@ -780,6 +815,10 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Code(); ok {
 		_spec.SetField(casefile.FieldCode, field.TypeString, value)
 		_node.Code = value
+	}
+	if value, ok := _c.mutation.ImportKey(); ok {
+		_spec.SetField(casefile.FieldImportKey, field.TypeString, value)
+		_node.ImportKey = &value
 	}
 	if value, ok := _c.mutation.ReferredOn(); ok {
 		_spec.SetField(casefile.FieldReferredOn, field.TypeTime, value)
@@ -1125,6 +1164,22 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(approval.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.DocumentsTable,
+			Columns: []string{casefile.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

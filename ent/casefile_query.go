@@ -19,6 +19,7 @@ import (
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/organization"
@@ -55,6 +56,7 @@ type CaseFileQuery struct {
 	withOutcomes                *OutcomeQuery
 	withServiceRequests         *ServiceRequestQuery
 	withApprovals               *ApprovalQuery
+	withDocuments               *DocumentQuery
 	withFKs                     bool
 	loadTotal                   []func(context.Context, []*CaseFile) error
 	modifiers                   []func(*sql.Selector)
@@ -66,6 +68,7 @@ type CaseFileQuery struct {
 	withNamedOutcomes           map[string]*OutcomeQuery
 	withNamedServiceRequests    map[string]*ServiceRequestQuery
 	withNamedApprovals          map[string]*ApprovalQuery
+	withNamedDocuments          map[string]*DocumentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -476,6 +479,28 @@ func (_q *CaseFileQuery) QueryApprovals() *ApprovalQuery {
 	return query
 }
 
+// QueryDocuments chains the current query on the "documents" edge.
+func (_q *CaseFileQuery) QueryDocuments() *DocumentQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, selector),
+			sqlgraph.To(document.Table, document.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, casefile.DocumentsTable, casefile.DocumentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first CaseFile entity from the query.
 // Returns a *NotFoundError when no CaseFile was found.
 func (_q *CaseFileQuery) First(ctx context.Context) (*CaseFile, error) {
@@ -685,6 +710,7 @@ func (_q *CaseFileQuery) Clone() *CaseFileQuery {
 		withOutcomes:              _q.withOutcomes.Clone(),
 		withServiceRequests:       _q.withServiceRequests.Clone(),
 		withApprovals:             _q.withApprovals.Clone(),
+		withDocuments:             _q.withDocuments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -879,6 +905,17 @@ func (_q *CaseFileQuery) WithApprovals(opts ...func(*ApprovalQuery)) *CaseFileQu
 	return _q
 }
 
+// WithDocuments tells the query-builder to eager-load the nodes that are connected to
+// the "documents" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithDocuments(opts ...func(*DocumentQuery)) *CaseFileQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDocuments = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -964,7 +1001,7 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 		nodes       = []*CaseFile{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [17]bool{
+		loadedTypes = [18]bool{
 			_q.withPerson != nil,
 			_q.withTable != nil,
 			_q.withReferringOrganization != nil,
@@ -982,6 +1019,7 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 			_q.withOutcomes != nil,
 			_q.withServiceRequests != nil,
 			_q.withApprovals != nil,
+			_q.withDocuments != nil,
 		}
 	)
 	if _q.withPerson != nil || _q.withTable != nil || _q.withReferringOrganization != nil || _q.withReferringOperator != nil || _q.withCaseManager != nil || _q.withTransferTo != nil || _q.withPreviousCase != nil {
@@ -1123,6 +1161,13 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 			return nil, err
 		}
 	}
+	if query := _q.withDocuments; query != nil {
+		if err := _q.loadDocuments(ctx, query, nodes,
+			func(n *CaseFile) { n.Edges.Documents = []*Document{} },
+			func(n *CaseFile, e *Document) { n.Edges.Documents = append(n.Edges.Documents, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedTeam {
 		if err := _q.loadTeam(ctx, query, nodes,
 			func(n *CaseFile) { n.appendNamedTeam(name) },
@@ -1176,6 +1221,13 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 		if err := _q.loadApprovals(ctx, query, nodes,
 			func(n *CaseFile) { n.appendNamedApprovals(name) },
 			func(n *CaseFile, e *Approval) { n.appendNamedApprovals(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedDocuments {
+		if err := _q.loadDocuments(ctx, query, nodes,
+			func(n *CaseFile) { n.appendNamedDocuments(name) },
+			func(n *CaseFile, e *Document) { n.appendNamedDocuments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1745,6 +1797,37 @@ func (_q *CaseFileQuery) loadApprovals(ctx context.Context, query *ApprovalQuery
 	}
 	return nil
 }
+func (_q *CaseFileQuery) loadDocuments(ctx context.Context, query *DocumentQuery, nodes []*CaseFile, init func(*CaseFile), assign func(*CaseFile, *Document)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*CaseFile)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Document(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(casefile.DocumentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.document_case
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "document_case" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "document_case" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *CaseFileQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1976,6 +2059,20 @@ func (_q *CaseFileQuery) WithNamedApprovals(name string, opts ...func(*ApprovalQ
 		_q.withNamedApprovals = make(map[string]*ApprovalQuery)
 	}
 	_q.withNamedApprovals[name] = query
+	return _q
+}
+
+// WithNamedDocuments tells the query-builder to eager-load the nodes that are connected to the "documents"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithNamedDocuments(name string, opts ...func(*DocumentQuery)) *CaseFileQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedDocuments == nil {
+		_q.withNamedDocuments = make(map[string]*DocumentQuery)
+	}
+	_q.withNamedDocuments[name] = query
 	return _q
 }
 

@@ -18,9 +18,11 @@ import (
 	"github.com/progetto-win/win/ent/assessment"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/servicerequest"
@@ -357,6 +359,17 @@ func (_u *CaseFileUpdate) AddVersion(v int) *CaseFileUpdate {
 	return _u
 }
 
+// SetPersonID sets the "person" edge to the Person entity by ID.
+func (_u *CaseFileUpdate) SetPersonID(id gid.ID) *CaseFileUpdate {
+	_u.mutation.SetPersonID(id)
+	return _u
+}
+
+// SetPerson sets the "person" edge to the Person entity.
+func (_u *CaseFileUpdate) SetPerson(v *Person) *CaseFileUpdate {
+	return _u.SetPersonID(v.ID)
+}
+
 // SetTableID sets the "table" edge to the TerritorialTable entity by ID.
 func (_u *CaseFileUpdate) SetTableID(id gid.ID) *CaseFileUpdate {
 	_u.mutation.SetTableID(id)
@@ -583,9 +596,30 @@ func (_u *CaseFileUpdate) AddApprovals(v ...*Approval) *CaseFileUpdate {
 	return _u.AddApprovalIDs(ids...)
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_u *CaseFileUpdate) AddDocumentIDs(ids ...gid.ID) *CaseFileUpdate {
+	_u.mutation.AddDocumentIDs(ids...)
+	return _u
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_u *CaseFileUpdate) AddDocuments(v ...*Document) *CaseFileUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDocumentIDs(ids...)
+}
+
 // Mutation returns the CaseFileMutation object of the builder.
 func (_u *CaseFileUpdate) Mutation() *CaseFileMutation {
 	return _u.mutation
+}
+
+// ClearPerson clears the "person" edge to the Person entity.
+func (_u *CaseFileUpdate) ClearPerson() *CaseFileUpdate {
+	_u.mutation.ClearPerson()
+	return _u
 }
 
 // ClearTable clears the "table" edge to the TerritorialTable entity.
@@ -792,6 +826,27 @@ func (_u *CaseFileUpdate) RemoveApprovals(v ...*Approval) *CaseFileUpdate {
 	return _u.RemoveApprovalIDs(ids...)
 }
 
+// ClearDocuments clears all "documents" edges to the Document entity.
+func (_u *CaseFileUpdate) ClearDocuments() *CaseFileUpdate {
+	_u.mutation.ClearDocuments()
+	return _u
+}
+
+// RemoveDocumentIDs removes the "documents" edge to Document entities by IDs.
+func (_u *CaseFileUpdate) RemoveDocumentIDs(ids ...gid.ID) *CaseFileUpdate {
+	_u.mutation.RemoveDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveDocuments removes "documents" edges to Document entities.
+func (_u *CaseFileUpdate) RemoveDocuments(v ...*Document) *CaseFileUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDocumentIDs(ids...)
+}
+
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *CaseFileUpdate) Save(ctx context.Context) (int, error) {
 	if err := _u.defaults(); err != nil {
@@ -894,6 +949,9 @@ func (_u *CaseFileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(casefile.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if _u.mutation.ImportKeyCleared() {
+		_spec.ClearField(casefile.FieldImportKey, field.TypeString)
+	}
 	if value, ok := _u.mutation.ReferredOn(); ok {
 		_spec.SetField(casefile.FieldReferredOn, field.TypeTime, value)
 	}
@@ -985,6 +1043,35 @@ func (_u *CaseFileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AddedVersion(); ok {
 		_spec.AddField(casefile.FieldVersion, field.TypeInt, value)
+	}
+	if _u.mutation.PersonCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   casefile.PersonTable,
+			Columns: []string{casefile.PersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.PersonIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   casefile.PersonTable,
+			Columns: []string{casefile.PersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.TableCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1513,6 +1600,51 @@ func (_u *CaseFileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(approval.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.DocumentsTable,
+			Columns: []string{casefile.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDocumentsIDs(); len(nodes) > 0 && !_u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.DocumentsTable,
+			Columns: []string{casefile.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.DocumentsTable,
+			Columns: []string{casefile.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1857,6 +1989,17 @@ func (_u *CaseFileUpdateOne) AddVersion(v int) *CaseFileUpdateOne {
 	return _u
 }
 
+// SetPersonID sets the "person" edge to the Person entity by ID.
+func (_u *CaseFileUpdateOne) SetPersonID(id gid.ID) *CaseFileUpdateOne {
+	_u.mutation.SetPersonID(id)
+	return _u
+}
+
+// SetPerson sets the "person" edge to the Person entity.
+func (_u *CaseFileUpdateOne) SetPerson(v *Person) *CaseFileUpdateOne {
+	return _u.SetPersonID(v.ID)
+}
+
 // SetTableID sets the "table" edge to the TerritorialTable entity by ID.
 func (_u *CaseFileUpdateOne) SetTableID(id gid.ID) *CaseFileUpdateOne {
 	_u.mutation.SetTableID(id)
@@ -2083,9 +2226,30 @@ func (_u *CaseFileUpdateOne) AddApprovals(v ...*Approval) *CaseFileUpdateOne {
 	return _u.AddApprovalIDs(ids...)
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_u *CaseFileUpdateOne) AddDocumentIDs(ids ...gid.ID) *CaseFileUpdateOne {
+	_u.mutation.AddDocumentIDs(ids...)
+	return _u
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_u *CaseFileUpdateOne) AddDocuments(v ...*Document) *CaseFileUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDocumentIDs(ids...)
+}
+
 // Mutation returns the CaseFileMutation object of the builder.
 func (_u *CaseFileUpdateOne) Mutation() *CaseFileMutation {
 	return _u.mutation
+}
+
+// ClearPerson clears the "person" edge to the Person entity.
+func (_u *CaseFileUpdateOne) ClearPerson() *CaseFileUpdateOne {
+	_u.mutation.ClearPerson()
+	return _u
 }
 
 // ClearTable clears the "table" edge to the TerritorialTable entity.
@@ -2292,6 +2456,27 @@ func (_u *CaseFileUpdateOne) RemoveApprovals(v ...*Approval) *CaseFileUpdateOne 
 	return _u.RemoveApprovalIDs(ids...)
 }
 
+// ClearDocuments clears all "documents" edges to the Document entity.
+func (_u *CaseFileUpdateOne) ClearDocuments() *CaseFileUpdateOne {
+	_u.mutation.ClearDocuments()
+	return _u
+}
+
+// RemoveDocumentIDs removes the "documents" edge to Document entities by IDs.
+func (_u *CaseFileUpdateOne) RemoveDocumentIDs(ids ...gid.ID) *CaseFileUpdateOne {
+	_u.mutation.RemoveDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveDocuments removes "documents" edges to Document entities.
+func (_u *CaseFileUpdateOne) RemoveDocuments(v ...*Document) *CaseFileUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDocumentIDs(ids...)
+}
+
 // Where appends a list predicates to the CaseFileUpdate builder.
 func (_u *CaseFileUpdateOne) Where(ps ...predicate.CaseFile) *CaseFileUpdateOne {
 	_u.mutation.Where(ps...)
@@ -2424,6 +2609,9 @@ func (_u *CaseFileUpdateOne) sqlSave(ctx context.Context) (_node *CaseFile, err 
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(casefile.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if _u.mutation.ImportKeyCleared() {
+		_spec.ClearField(casefile.FieldImportKey, field.TypeString)
+	}
 	if value, ok := _u.mutation.ReferredOn(); ok {
 		_spec.SetField(casefile.FieldReferredOn, field.TypeTime, value)
 	}
@@ -2515,6 +2703,35 @@ func (_u *CaseFileUpdateOne) sqlSave(ctx context.Context) (_node *CaseFile, err 
 	}
 	if value, ok := _u.mutation.AddedVersion(); ok {
 		_spec.AddField(casefile.FieldVersion, field.TypeInt, value)
+	}
+	if _u.mutation.PersonCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   casefile.PersonTable,
+			Columns: []string{casefile.PersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.PersonIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   casefile.PersonTable,
+			Columns: []string{casefile.PersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.TableCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -3043,6 +3260,51 @@ func (_u *CaseFileUpdateOne) sqlSave(ctx context.Context) (_node *CaseFile, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(approval.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.DocumentsTable,
+			Columns: []string{casefile.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDocumentsIDs(); len(nodes) > 0 && !_u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.DocumentsTable,
+			Columns: []string{casefile.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.DocumentsTable,
+			Columns: []string{casefile.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

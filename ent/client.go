@@ -27,6 +27,8 @@ import (
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
+	"github.com/progetto-win/win/ent/document"
+	"github.com/progetto-win/win/ent/documentcontent"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -45,6 +47,7 @@ import (
 	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
+	"github.com/progetto-win/win/ent/personmerge"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
@@ -87,6 +90,10 @@ type Client struct {
 	Directive *DirectiveClient
 	// DirectiveAcknowledgement is the client for interacting with the DirectiveAcknowledgement builders.
 	DirectiveAcknowledgement *DirectiveAcknowledgementClient
+	// Document is the client for interacting with the Document builders.
+	Document *DocumentClient
+	// DocumentContent is the client for interacting with the DocumentContent builders.
+	DocumentContent *DocumentContentClient
 	// Fund is the client for interacting with the Fund builders.
 	Fund *FundClient
 	// Goal is the client for interacting with the Goal builders.
@@ -123,6 +130,8 @@ type Client struct {
 	Person *PersonClient
 	// PersonIdentity is the client for interacting with the PersonIdentity builders.
 	PersonIdentity *PersonIdentityClient
+	// PersonMerge is the client for interacting with the PersonMerge builders.
+	PersonMerge *PersonMergeClient
 	// Plan is the client for interacting with the Plan builders.
 	Plan *PlanClient
 	// Protocol is the client for interacting with the Protocol builders.
@@ -167,6 +176,8 @@ func (c *Client) init() {
 	c.Decision = NewDecisionClient(c.config)
 	c.Directive = NewDirectiveClient(c.config)
 	c.DirectiveAcknowledgement = NewDirectiveAcknowledgementClient(c.config)
+	c.Document = NewDocumentClient(c.config)
+	c.DocumentContent = NewDocumentContentClient(c.config)
 	c.Fund = NewFundClient(c.config)
 	c.Goal = NewGoalClient(c.config)
 	c.Intervention = NewInterventionClient(c.config)
@@ -185,6 +196,7 @@ func (c *Client) init() {
 	c.PasswordToken = NewPasswordTokenClient(c.config)
 	c.Person = NewPersonClient(c.config)
 	c.PersonIdentity = NewPersonIdentityClient(c.config)
+	c.PersonMerge = NewPersonMergeClient(c.config)
 	c.Plan = NewPlanClient(c.config)
 	c.Protocol = NewProtocolClient(c.config)
 	c.ProtocolCommitment = NewProtocolCommitmentClient(c.config)
@@ -299,6 +311,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Decision:                 NewDecisionClient(cfg),
 		Directive:                NewDirectiveClient(cfg),
 		DirectiveAcknowledgement: NewDirectiveAcknowledgementClient(cfg),
+		Document:                 NewDocumentClient(cfg),
+		DocumentContent:          NewDocumentContentClient(cfg),
 		Fund:                     NewFundClient(cfg),
 		Goal:                     NewGoalClient(cfg),
 		Intervention:             NewInterventionClient(cfg),
@@ -317,6 +331,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		PasswordToken:            NewPasswordTokenClient(cfg),
 		Person:                   NewPersonClient(cfg),
 		PersonIdentity:           NewPersonIdentityClient(cfg),
+		PersonMerge:              NewPersonMergeClient(cfg),
 		Plan:                     NewPlanClient(cfg),
 		Protocol:                 NewProtocolClient(cfg),
 		ProtocolCommitment:       NewProtocolCommitmentClient(cfg),
@@ -358,6 +373,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Decision:                 NewDecisionClient(cfg),
 		Directive:                NewDirectiveClient(cfg),
 		DirectiveAcknowledgement: NewDirectiveAcknowledgementClient(cfg),
+		Document:                 NewDocumentClient(cfg),
+		DocumentContent:          NewDocumentContentClient(cfg),
 		Fund:                     NewFundClient(cfg),
 		Goal:                     NewGoalClient(cfg),
 		Intervention:             NewInterventionClient(cfg),
@@ -376,6 +393,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		PasswordToken:            NewPasswordTokenClient(cfg),
 		Person:                   NewPersonClient(cfg),
 		PersonIdentity:           NewPersonIdentityClient(cfg),
+		PersonMerge:              NewPersonMergeClient(cfg),
 		Plan:                     NewPlanClient(cfg),
 		Protocol:                 NewProtocolClient(cfg),
 		ProtocolCommitment:       NewProtocolCommitmentClient(cfg),
@@ -418,12 +436,13 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Approval, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile,
 		c.Commitment, c.Consent, c.Decision, c.Directive, c.DirectiveAcknowledgement,
-		c.Fund, c.Goal, c.Intervention, c.Meeting, c.MonitoringItem,
-		c.MonitoringMeeting, c.Municipality, c.Notification, c.NotificationPreference,
-		c.Objective, c.Organization, c.OutboxEvent, c.Outcome, c.OutgoingMail, c.Pact,
-		c.PasswordToken, c.Person, c.PersonIdentity, c.Plan, c.Protocol,
-		c.ProtocolCommitment, c.ProtocolParty, c.ServiceRequest, c.Session,
-		c.TableMembership, c.TerritorialTable, c.User, c.Webhook, c.WebhookDelivery,
+		c.Document, c.DocumentContent, c.Fund, c.Goal, c.Intervention, c.Meeting,
+		c.MonitoringItem, c.MonitoringMeeting, c.Municipality, c.Notification,
+		c.NotificationPreference, c.Objective, c.Organization, c.OutboxEvent,
+		c.Outcome, c.OutgoingMail, c.Pact, c.PasswordToken, c.Person, c.PersonIdentity,
+		c.PersonMerge, c.Plan, c.Protocol, c.ProtocolCommitment, c.ProtocolParty,
+		c.ServiceRequest, c.Session, c.TableMembership, c.TerritorialTable, c.User,
+		c.Webhook, c.WebhookDelivery,
 	} {
 		n.Use(hooks...)
 	}
@@ -435,12 +454,13 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Approval, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile,
 		c.Commitment, c.Consent, c.Decision, c.Directive, c.DirectiveAcknowledgement,
-		c.Fund, c.Goal, c.Intervention, c.Meeting, c.MonitoringItem,
-		c.MonitoringMeeting, c.Municipality, c.Notification, c.NotificationPreference,
-		c.Objective, c.Organization, c.OutboxEvent, c.Outcome, c.OutgoingMail, c.Pact,
-		c.PasswordToken, c.Person, c.PersonIdentity, c.Plan, c.Protocol,
-		c.ProtocolCommitment, c.ProtocolParty, c.ServiceRequest, c.Session,
-		c.TableMembership, c.TerritorialTable, c.User, c.Webhook, c.WebhookDelivery,
+		c.Document, c.DocumentContent, c.Fund, c.Goal, c.Intervention, c.Meeting,
+		c.MonitoringItem, c.MonitoringMeeting, c.Municipality, c.Notification,
+		c.NotificationPreference, c.Objective, c.Organization, c.OutboxEvent,
+		c.Outcome, c.OutgoingMail, c.Pact, c.PasswordToken, c.Person, c.PersonIdentity,
+		c.PersonMerge, c.Plan, c.Protocol, c.ProtocolCommitment, c.ProtocolParty,
+		c.ServiceRequest, c.Session, c.TableMembership, c.TerritorialTable, c.User,
+		c.Webhook, c.WebhookDelivery,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -471,6 +491,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Directive.mutate(ctx, m)
 	case *DirectiveAcknowledgementMutation:
 		return c.DirectiveAcknowledgement.mutate(ctx, m)
+	case *DocumentMutation:
+		return c.Document.mutate(ctx, m)
+	case *DocumentContentMutation:
+		return c.DocumentContent.mutate(ctx, m)
 	case *FundMutation:
 		return c.Fund.mutate(ctx, m)
 	case *GoalMutation:
@@ -507,6 +531,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Person.mutate(ctx, m)
 	case *PersonIdentityMutation:
 		return c.PersonIdentity.mutate(ctx, m)
+	case *PersonMergeMutation:
+		return c.PersonMerge.mutate(ctx, m)
 	case *PlanMutation:
 		return c.Plan.mutate(ctx, m)
 	case *ProtocolMutation:
@@ -1827,6 +1853,22 @@ func (c *CaseFileClient) QueryApprovals(_m *CaseFile) *ApprovalQuery {
 	return query
 }
 
+// QueryDocuments queries the documents edge of a CaseFile.
+func (c *CaseFileClient) QueryDocuments(_m *CaseFile) *DocumentQuery {
+	query := (&DocumentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(document.Table, document.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, casefile.DocumentsTable, casefile.DocumentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *CaseFileClient) Hooks() []Hook {
 	hooks := c.hooks.CaseFile
@@ -2202,6 +2244,22 @@ func (c *ConsentClient) QueryWithdrawnBy(_m *Consent) *UserQuery {
 			sqlgraph.From(consent.Table, consent.FieldID, id),
 			sqlgraph.To(user.Table, user.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, consent.WithdrawnByTable, consent.WithdrawnByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDocuments queries the documents edge of a Consent.
+func (c *ConsentClient) QueryDocuments(_m *Consent) *DocumentQuery {
+	query := (&DocumentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(consent.Table, consent.FieldID, id),
+			sqlgraph.To(document.Table, document.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, consent.DocumentsTable, consent.DocumentsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2779,6 +2837,402 @@ func (c *DirectiveAcknowledgementClient) mutate(ctx context.Context, m *Directiv
 		return (&DirectiveAcknowledgementDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown DirectiveAcknowledgement mutation op: %q", m.Op())
+	}
+}
+
+// DocumentClient is a client for the Document schema.
+type DocumentClient struct {
+	config
+}
+
+// NewDocumentClient returns a client for the Document from the given config.
+func NewDocumentClient(c config) *DocumentClient {
+	return &DocumentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `document.Hooks(f(g(h())))`.
+func (c *DocumentClient) Use(hooks ...Hook) {
+	c.hooks.Document = append(c.hooks.Document, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `document.Intercept(f(g(h())))`.
+func (c *DocumentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Document = append(c.inters.Document, interceptors...)
+}
+
+// Create returns a builder for creating a Document entity.
+func (c *DocumentClient) Create() *DocumentCreate {
+	mutation := newDocumentMutation(c.config, OpCreate)
+	return &DocumentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Document entities.
+func (c *DocumentClient) CreateBulk(builders ...*DocumentCreate) *DocumentCreateBulk {
+	return &DocumentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DocumentClient) MapCreateBulk(slice any, setFunc func(*DocumentCreate, int)) *DocumentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DocumentCreateBulk{err: fmt.Errorf("calling to DocumentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DocumentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DocumentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Document.
+func (c *DocumentClient) Update() *DocumentUpdate {
+	mutation := newDocumentMutation(c.config, OpUpdate)
+	return &DocumentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DocumentClient) UpdateOne(_m *Document) *DocumentUpdateOne {
+	mutation := newDocumentMutation(c.config, OpUpdateOne, withDocument(_m))
+	return &DocumentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DocumentClient) UpdateOneID(id gid.ID) *DocumentUpdateOne {
+	mutation := newDocumentMutation(c.config, OpUpdateOne, withDocumentID(id))
+	return &DocumentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Document.
+func (c *DocumentClient) Delete() *DocumentDelete {
+	mutation := newDocumentMutation(c.config, OpDelete)
+	return &DocumentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DocumentClient) DeleteOne(_m *Document) *DocumentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DocumentClient) DeleteOneID(id gid.ID) *DocumentDeleteOne {
+	builder := c.Delete().Where(document.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DocumentDeleteOne{builder}
+}
+
+// Query returns a query builder for Document.
+func (c *DocumentClient) Query() *DocumentQuery {
+	return &DocumentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDocument},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Document entity by its id.
+func (c *DocumentClient) Get(ctx context.Context, id gid.ID) (*Document, error) {
+	return c.Query().Where(document.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DocumentClient) GetX(ctx context.Context, id gid.ID) *Document {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCase queries the case edge of a Document.
+func (c *DocumentClient) QueryCase(_m *Document) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(document.Table, document.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, document.CaseTable, document.CaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMonitoringMeeting queries the monitoring_meeting edge of a Document.
+func (c *DocumentClient) QueryMonitoringMeeting(_m *Document) *MonitoringMeetingQuery {
+	query := (&MonitoringMeetingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(document.Table, document.FieldID, id),
+			sqlgraph.To(monitoringmeeting.Table, monitoringmeeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, document.MonitoringMeetingTable, document.MonitoringMeetingColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCommitment queries the commitment edge of a Document.
+func (c *DocumentClient) QueryCommitment(_m *Document) *ProtocolCommitmentQuery {
+	query := (&ProtocolCommitmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(document.Table, document.FieldID, id),
+			sqlgraph.To(protocolcommitment.Table, protocolcommitment.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, document.CommitmentTable, document.CommitmentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMeeting queries the meeting edge of a Document.
+func (c *DocumentClient) QueryMeeting(_m *Document) *MeetingQuery {
+	query := (&MeetingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(document.Table, document.FieldID, id),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, document.MeetingTable, document.MeetingColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryConsent queries the consent edge of a Document.
+func (c *DocumentClient) QueryConsent(_m *Document) *ConsentQuery {
+	query := (&ConsentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(document.Table, document.FieldID, id),
+			sqlgraph.To(consent.Table, consent.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, document.ConsentTable, document.ConsentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryUploadedBy queries the uploaded_by edge of a Document.
+func (c *DocumentClient) QueryUploadedBy(_m *Document) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(document.Table, document.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, document.UploadedByTable, document.UploadedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRemovedBy queries the removed_by edge of a Document.
+func (c *DocumentClient) QueryRemovedBy(_m *Document) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(document.Table, document.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, document.RemovedByTable, document.RemovedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *DocumentClient) Hooks() []Hook {
+	hooks := c.hooks.Document
+	return append(hooks[:len(hooks):len(hooks)], document.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DocumentClient) Interceptors() []Interceptor {
+	return c.inters.Document
+}
+
+func (c *DocumentClient) mutate(ctx context.Context, m *DocumentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DocumentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DocumentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DocumentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DocumentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Document mutation op: %q", m.Op())
+	}
+}
+
+// DocumentContentClient is a client for the DocumentContent schema.
+type DocumentContentClient struct {
+	config
+}
+
+// NewDocumentContentClient returns a client for the DocumentContent from the given config.
+func NewDocumentContentClient(c config) *DocumentContentClient {
+	return &DocumentContentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `documentcontent.Hooks(f(g(h())))`.
+func (c *DocumentContentClient) Use(hooks ...Hook) {
+	c.hooks.DocumentContent = append(c.hooks.DocumentContent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `documentcontent.Intercept(f(g(h())))`.
+func (c *DocumentContentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.DocumentContent = append(c.inters.DocumentContent, interceptors...)
+}
+
+// Create returns a builder for creating a DocumentContent entity.
+func (c *DocumentContentClient) Create() *DocumentContentCreate {
+	mutation := newDocumentContentMutation(c.config, OpCreate)
+	return &DocumentContentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of DocumentContent entities.
+func (c *DocumentContentClient) CreateBulk(builders ...*DocumentContentCreate) *DocumentContentCreateBulk {
+	return &DocumentContentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DocumentContentClient) MapCreateBulk(slice any, setFunc func(*DocumentContentCreate, int)) *DocumentContentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DocumentContentCreateBulk{err: fmt.Errorf("calling to DocumentContentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DocumentContentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DocumentContentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for DocumentContent.
+func (c *DocumentContentClient) Update() *DocumentContentUpdate {
+	mutation := newDocumentContentMutation(c.config, OpUpdate)
+	return &DocumentContentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DocumentContentClient) UpdateOne(_m *DocumentContent) *DocumentContentUpdateOne {
+	mutation := newDocumentContentMutation(c.config, OpUpdateOne, withDocumentContent(_m))
+	return &DocumentContentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DocumentContentClient) UpdateOneID(id gid.ID) *DocumentContentUpdateOne {
+	mutation := newDocumentContentMutation(c.config, OpUpdateOne, withDocumentContentID(id))
+	return &DocumentContentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for DocumentContent.
+func (c *DocumentContentClient) Delete() *DocumentContentDelete {
+	mutation := newDocumentContentMutation(c.config, OpDelete)
+	return &DocumentContentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DocumentContentClient) DeleteOne(_m *DocumentContent) *DocumentContentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DocumentContentClient) DeleteOneID(id gid.ID) *DocumentContentDeleteOne {
+	builder := c.Delete().Where(documentcontent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DocumentContentDeleteOne{builder}
+}
+
+// Query returns a query builder for DocumentContent.
+func (c *DocumentContentClient) Query() *DocumentContentQuery {
+	return &DocumentContentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDocumentContent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a DocumentContent entity by its id.
+func (c *DocumentContentClient) Get(ctx context.Context, id gid.ID) (*DocumentContent, error) {
+	return c.Query().Where(documentcontent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DocumentContentClient) GetX(ctx context.Context, id gid.ID) *DocumentContent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryDocument queries the document edge of a DocumentContent.
+func (c *DocumentContentClient) QueryDocument(_m *DocumentContent) *DocumentQuery {
+	query := (&DocumentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(documentcontent.Table, documentcontent.FieldID, id),
+			sqlgraph.To(document.Table, document.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, documentcontent.DocumentTable, documentcontent.DocumentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *DocumentContentClient) Hooks() []Hook {
+	hooks := c.hooks.DocumentContent
+	return append(hooks[:len(hooks):len(hooks)], documentcontent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DocumentContentClient) Interceptors() []Interceptor {
+	return c.inters.DocumentContent
+}
+
+func (c *DocumentContentClient) mutate(ctx context.Context, m *DocumentContentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DocumentContentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DocumentContentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DocumentContentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DocumentContentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown DocumentContent mutation op: %q", m.Op())
 	}
 }
 
@@ -3454,6 +3908,22 @@ func (c *MeetingClient) QueryDecisions(_m *Meeting) *DecisionQuery {
 	return query
 }
 
+// QueryDocuments queries the documents edge of a Meeting.
+func (c *MeetingClient) QueryDocuments(_m *Meeting) *DocumentQuery {
+	query := (&DocumentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(meeting.Table, meeting.FieldID, id),
+			sqlgraph.To(document.Table, document.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, meeting.DocumentsTable, meeting.DocumentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *MeetingClient) Hooks() []Hook {
 	hooks := c.hooks.Meeting
@@ -3812,6 +4282,22 @@ func (c *MonitoringMeetingClient) QueryItems(_m *MonitoringMeeting) *MonitoringI
 			sqlgraph.From(monitoringmeeting.Table, monitoringmeeting.FieldID, id),
 			sqlgraph.To(monitoringitem.Table, monitoringitem.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, monitoringmeeting.ItemsTable, monitoringmeeting.ItemsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDocuments queries the documents edge of a MonitoringMeeting.
+func (c *MonitoringMeetingClient) QueryDocuments(_m *MonitoringMeeting) *DocumentQuery {
+	query := (&DocumentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringmeeting.Table, monitoringmeeting.FieldID, id),
+			sqlgraph.To(document.Table, document.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, monitoringmeeting.DocumentsTable, monitoringmeeting.DocumentsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -5953,6 +6439,204 @@ func (c *PersonIdentityClient) mutate(ctx context.Context, m *PersonIdentityMuta
 	}
 }
 
+// PersonMergeClient is a client for the PersonMerge schema.
+type PersonMergeClient struct {
+	config
+}
+
+// NewPersonMergeClient returns a client for the PersonMerge from the given config.
+func NewPersonMergeClient(c config) *PersonMergeClient {
+	return &PersonMergeClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `personmerge.Hooks(f(g(h())))`.
+func (c *PersonMergeClient) Use(hooks ...Hook) {
+	c.hooks.PersonMerge = append(c.hooks.PersonMerge, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `personmerge.Intercept(f(g(h())))`.
+func (c *PersonMergeClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PersonMerge = append(c.inters.PersonMerge, interceptors...)
+}
+
+// Create returns a builder for creating a PersonMerge entity.
+func (c *PersonMergeClient) Create() *PersonMergeCreate {
+	mutation := newPersonMergeMutation(c.config, OpCreate)
+	return &PersonMergeCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PersonMerge entities.
+func (c *PersonMergeClient) CreateBulk(builders ...*PersonMergeCreate) *PersonMergeCreateBulk {
+	return &PersonMergeCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PersonMergeClient) MapCreateBulk(slice any, setFunc func(*PersonMergeCreate, int)) *PersonMergeCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PersonMergeCreateBulk{err: fmt.Errorf("calling to PersonMergeClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PersonMergeCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PersonMergeCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PersonMerge.
+func (c *PersonMergeClient) Update() *PersonMergeUpdate {
+	mutation := newPersonMergeMutation(c.config, OpUpdate)
+	return &PersonMergeUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PersonMergeClient) UpdateOne(_m *PersonMerge) *PersonMergeUpdateOne {
+	mutation := newPersonMergeMutation(c.config, OpUpdateOne, withPersonMerge(_m))
+	return &PersonMergeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PersonMergeClient) UpdateOneID(id gid.ID) *PersonMergeUpdateOne {
+	mutation := newPersonMergeMutation(c.config, OpUpdateOne, withPersonMergeID(id))
+	return &PersonMergeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PersonMerge.
+func (c *PersonMergeClient) Delete() *PersonMergeDelete {
+	mutation := newPersonMergeMutation(c.config, OpDelete)
+	return &PersonMergeDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PersonMergeClient) DeleteOne(_m *PersonMerge) *PersonMergeDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PersonMergeClient) DeleteOneID(id gid.ID) *PersonMergeDeleteOne {
+	builder := c.Delete().Where(personmerge.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PersonMergeDeleteOne{builder}
+}
+
+// Query returns a query builder for PersonMerge.
+func (c *PersonMergeClient) Query() *PersonMergeQuery {
+	return &PersonMergeQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePersonMerge},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PersonMerge entity by its id.
+func (c *PersonMergeClient) Get(ctx context.Context, id gid.ID) (*PersonMerge, error) {
+	return c.Query().Where(personmerge.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PersonMergeClient) GetX(ctx context.Context, id gid.ID) *PersonMerge {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QuerySurvivor queries the survivor edge of a PersonMerge.
+func (c *PersonMergeClient) QuerySurvivor(_m *PersonMerge) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(personmerge.Table, personmerge.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, personmerge.SurvivorTable, personmerge.SurvivorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMerged queries the merged edge of a PersonMerge.
+func (c *PersonMergeClient) QueryMerged(_m *PersonMerge) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(personmerge.Table, personmerge.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, personmerge.MergedTable, personmerge.MergedColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMergedBy queries the merged_by edge of a PersonMerge.
+func (c *PersonMergeClient) QueryMergedBy(_m *PersonMerge) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(personmerge.Table, personmerge.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, personmerge.MergedByTable, personmerge.MergedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryUndoneBy queries the undone_by edge of a PersonMerge.
+func (c *PersonMergeClient) QueryUndoneBy(_m *PersonMerge) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(personmerge.Table, personmerge.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, personmerge.UndoneByTable, personmerge.UndoneByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *PersonMergeClient) Hooks() []Hook {
+	hooks := c.hooks.PersonMerge
+	return append(hooks[:len(hooks):len(hooks)], personmerge.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *PersonMergeClient) Interceptors() []Interceptor {
+	return c.inters.PersonMerge
+}
+
+func (c *PersonMergeClient) mutate(ctx context.Context, m *PersonMergeMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PersonMergeCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PersonMergeUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PersonMergeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PersonMergeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PersonMerge mutation op: %q", m.Op())
+	}
+}
+
 // PlanClient is a client for the Plan schema.
 type PlanClient struct {
 	config
@@ -6419,6 +7103,22 @@ func (c *ProtocolCommitmentClient) QueryParty(_m *ProtocolCommitment) *ProtocolP
 			sqlgraph.From(protocolcommitment.Table, protocolcommitment.FieldID, id),
 			sqlgraph.To(protocolparty.Table, protocolparty.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, protocolcommitment.PartyTable, protocolcommitment.PartyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDocuments queries the documents edge of a ProtocolCommitment.
+func (c *ProtocolCommitmentClient) QueryDocuments(_m *ProtocolCommitment) *DocumentQuery {
+	query := (&DocumentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(protocolcommitment.Table, protocolcommitment.FieldID, id),
+			sqlgraph.To(document.Table, document.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, protocolcommitment.DocumentsTable, protocolcommitment.DocumentsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -8073,22 +8773,23 @@ func (c *WebhookDeliveryClient) mutate(ctx context.Context, m *WebhookDeliveryMu
 type (
 	hooks struct {
 		APIToken, Approval, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment,
-		Consent, Decision, Directive, DirectiveAcknowledgement, Fund, Goal,
-		Intervention, Meeting, MonitoringItem, MonitoringMeeting, Municipality,
-		Notification, NotificationPreference, Objective, Organization, OutboxEvent,
-		Outcome, OutgoingMail, Pact, PasswordToken, Person, PersonIdentity, Plan,
-		Protocol, ProtocolCommitment, ProtocolParty, ServiceRequest, Session,
-		TableMembership, TerritorialTable, User, Webhook, WebhookDelivery []ent.Hook
+		Consent, Decision, Directive, DirectiveAcknowledgement, Document,
+		DocumentContent, Fund, Goal, Intervention, Meeting, MonitoringItem,
+		MonitoringMeeting, Municipality, Notification, NotificationPreference,
+		Objective, Organization, OutboxEvent, Outcome, OutgoingMail, Pact,
+		PasswordToken, Person, PersonIdentity, PersonMerge, Plan, Protocol,
+		ProtocolCommitment, ProtocolParty, ServiceRequest, Session, TableMembership,
+		TerritorialTable, User, Webhook, WebhookDelivery []ent.Hook
 	}
 	inters struct {
 		APIToken, Approval, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment,
-		Consent, Decision, Directive, DirectiveAcknowledgement, Fund, Goal,
-		Intervention, Meeting, MonitoringItem, MonitoringMeeting, Municipality,
-		Notification, NotificationPreference, Objective, Organization, OutboxEvent,
-		Outcome, OutgoingMail, Pact, PasswordToken, Person, PersonIdentity, Plan,
-		Protocol, ProtocolCommitment, ProtocolParty, ServiceRequest, Session,
-		TableMembership, TerritorialTable, User, Webhook,
-		WebhookDelivery []ent.Interceptor
+		Consent, Decision, Directive, DirectiveAcknowledgement, Document,
+		DocumentContent, Fund, Goal, Intervention, Meeting, MonitoringItem,
+		MonitoringMeeting, Municipality, Notification, NotificationPreference,
+		Objective, Organization, OutboxEvent, Outcome, OutgoingMail, Pact,
+		PasswordToken, Person, PersonIdentity, PersonMerge, Plan, Protocol,
+		ProtocolCommitment, ProtocolParty, ServiceRequest, Session, TableMembership,
+		TerritorialTable, User, Webhook, WebhookDelivery []ent.Interceptor
 	}
 )
 

@@ -55,7 +55,7 @@ type Consent struct {
 
 // ConsentEdges holds the relations/edges for other nodes in the graph.
 type ConsentEdges struct {
-	// The person whose data it concerns (persona).
+	// The person whose data it concerns; changed only by merging two records of one person (persona).
 	Person *Person `json:"person,omitempty"`
 	// For SHARING, the organisation the data may be shared with (ente destinatario).
 	Organization *Organization `json:"organization,omitempty"`
@@ -65,11 +65,15 @@ type ConsentEdges struct {
 	RecordedBy *User `json:"recorded_by,omitempty"`
 	// Who recorded its withdrawal (revocato da).
 	WithdrawnBy *User `json:"withdrawn_by,omitempty"`
+	// The signed consent form (modulo firmato).
+	Documents []*Document `json:"documents,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [5]map[string]int
+	totalCount [6]map[string]int
+
+	namedDocuments map[string][]*Document
 }
 
 // PersonOrErr returns the Person value or an error if the edge
@@ -125,6 +129,15 @@ func (e ConsentEdges) WithdrawnByOrErr() (*User, error) {
 		return nil, &NotFoundError{label: user.Label}
 	}
 	return nil, &NotLoadedError{edge: "withdrawn_by"}
+}
+
+// DocumentsOrErr returns the Documents value or an error if the edge
+// was not loaded in eager-loading.
+func (e ConsentEdges) DocumentsOrErr() ([]*Document, error) {
+	if e.loadedTypes[5] {
+		return e.Documents, nil
+	}
+	return nil, &NotLoadedError{edge: "documents"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -301,6 +314,11 @@ func (_m *Consent) QueryWithdrawnBy() *UserQuery {
 	return NewConsentClient(_m.config).QueryWithdrawnBy(_m)
 }
 
+// QueryDocuments queries the "documents" edge of the Consent entity.
+func (_m *Consent) QueryDocuments() *DocumentQuery {
+	return NewConsentClient(_m.config).QueryDocuments(_m)
+}
+
 // Update returns a builder for updating this Consent.
 // Note that you need to call Consent.Unwrap() before calling this method if this Consent
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -354,6 +372,30 @@ func (_m *Consent) String() string {
 	builder.WriteString(_m.WithdrawalReason)
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedDocuments returns the Documents named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Consent) NamedDocuments(name string) ([]*Document, error) {
+	if _m.Edges.namedDocuments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDocuments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Consent) appendNamedDocuments(name string, edges ...*Document) {
+	if _m.Edges.namedDocuments == nil {
+		_m.Edges.namedDocuments = make(map[string][]*Document)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDocuments[name] = []*Document{}
+	} else {
+		_m.Edges.namedDocuments[name] = append(_m.Edges.namedDocuments[name], edges...)
+	}
 }
 
 // Consents is a parsable slice of Consent.

@@ -13,6 +13,7 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/consent"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -211,6 +212,21 @@ func (_c *ConsentCreate) SetNillableWithdrawnByID(id *gid.ID) *ConsentCreate {
 // SetWithdrawnBy sets the "withdrawn_by" edge to the User entity.
 func (_c *ConsentCreate) SetWithdrawnBy(v *User) *ConsentCreate {
 	return _c.SetWithdrawnByID(v.ID)
+}
+
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_c *ConsentCreate) AddDocumentIDs(ids ...gid.ID) *ConsentCreate {
+	_c.mutation.AddDocumentIDs(ids...)
+	return _c
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_c *ConsentCreate) AddDocuments(v ...*Document) *ConsentCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddDocumentIDs(ids...)
 }
 
 // Mutation returns the ConsentMutation object of the builder.
@@ -479,6 +495,22 @@ func (_c *ConsentCreate) createSpec() (*Consent, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.consent_withdrawn_by = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   consent.DocumentsTable,
+			Columns: []string{consent.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
@@ -15,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/consent"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/predicate"
@@ -25,18 +27,20 @@ import (
 // ConsentQuery is the builder for querying Consent entities.
 type ConsentQuery struct {
 	config
-	ctx              *QueryContext
-	order            []consent.OrderOption
-	inters           []Interceptor
-	predicates       []predicate.Consent
-	withPerson       *PersonQuery
-	withOrganization *OrganizationQuery
-	withTable        *TerritorialTableQuery
-	withRecordedBy   *UserQuery
-	withWithdrawnBy  *UserQuery
-	withFKs          bool
-	loadTotal        []func(context.Context, []*Consent) error
-	modifiers        []func(*sql.Selector)
+	ctx                *QueryContext
+	order              []consent.OrderOption
+	inters             []Interceptor
+	predicates         []predicate.Consent
+	withPerson         *PersonQuery
+	withOrganization   *OrganizationQuery
+	withTable          *TerritorialTableQuery
+	withRecordedBy     *UserQuery
+	withWithdrawnBy    *UserQuery
+	withDocuments      *DocumentQuery
+	withFKs            bool
+	loadTotal          []func(context.Context, []*Consent) error
+	modifiers          []func(*sql.Selector)
+	withNamedDocuments map[string]*DocumentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -176,6 +180,28 @@ func (_q *ConsentQuery) QueryWithdrawnBy() *UserQuery {
 			sqlgraph.From(consent.Table, consent.FieldID, selector),
 			sqlgraph.To(user.Table, user.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, consent.WithdrawnByTable, consent.WithdrawnByColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDocuments chains the current query on the "documents" edge.
+func (_q *ConsentQuery) QueryDocuments() *DocumentQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(consent.Table, consent.FieldID, selector),
+			sqlgraph.To(document.Table, document.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, consent.DocumentsTable, consent.DocumentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -380,6 +406,7 @@ func (_q *ConsentQuery) Clone() *ConsentQuery {
 		withTable:        _q.withTable.Clone(),
 		withRecordedBy:   _q.withRecordedBy.Clone(),
 		withWithdrawnBy:  _q.withWithdrawnBy.Clone(),
+		withDocuments:    _q.withDocuments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -439,6 +466,17 @@ func (_q *ConsentQuery) WithWithdrawnBy(opts ...func(*UserQuery)) *ConsentQuery 
 		opt(query)
 	}
 	_q.withWithdrawnBy = query
+	return _q
+}
+
+// WithDocuments tells the query-builder to eager-load the nodes that are connected to
+// the "documents" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ConsentQuery) WithDocuments(opts ...func(*DocumentQuery)) *ConsentQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDocuments = query
 	return _q
 }
 
@@ -527,12 +565,13 @@ func (_q *ConsentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cons
 		nodes       = []*Consent{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [6]bool{
 			_q.withPerson != nil,
 			_q.withOrganization != nil,
 			_q.withTable != nil,
 			_q.withRecordedBy != nil,
 			_q.withWithdrawnBy != nil,
+			_q.withDocuments != nil,
 		}
 	)
 	if _q.withPerson != nil || _q.withOrganization != nil || _q.withTable != nil || _q.withRecordedBy != nil || _q.withWithdrawnBy != nil {
@@ -589,6 +628,20 @@ func (_q *ConsentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cons
 	if query := _q.withWithdrawnBy; query != nil {
 		if err := _q.loadWithdrawnBy(ctx, query, nodes, nil,
 			func(n *Consent, e *User) { n.Edges.WithdrawnBy = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withDocuments; query != nil {
+		if err := _q.loadDocuments(ctx, query, nodes,
+			func(n *Consent) { n.Edges.Documents = []*Document{} },
+			func(n *Consent, e *Document) { n.Edges.Documents = append(n.Edges.Documents, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedDocuments {
+		if err := _q.loadDocuments(ctx, query, nodes,
+			func(n *Consent) { n.appendNamedDocuments(name) },
+			func(n *Consent, e *Document) { n.appendNamedDocuments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -760,6 +813,37 @@ func (_q *ConsentQuery) loadWithdrawnBy(ctx context.Context, query *UserQuery, n
 	}
 	return nil
 }
+func (_q *ConsentQuery) loadDocuments(ctx context.Context, query *DocumentQuery, nodes []*Consent, init func(*Consent), assign func(*Consent, *Document)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Consent)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Document(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(consent.DocumentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.document_consent
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "document_consent" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "document_consent" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *ConsentQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -880,6 +964,20 @@ func (_q *ConsentQuery) ForShare(opts ...sql.LockOption) *ConsentQuery {
 func (_q *ConsentQuery) Modify(modifiers ...func(s *sql.Selector)) *ConsentSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedDocuments tells the query-builder to eager-load the nodes that are connected to the "documents"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ConsentQuery) WithNamedDocuments(name string, opts ...func(*DocumentQuery)) *ConsentQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedDocuments == nil {
+		_q.withNamedDocuments = make(map[string]*DocumentQuery)
+	}
+	_q.withNamedDocuments[name] = query
+	return _q
 }
 
 // ConsentGroupBy is the group-by builder for Consent entities.

@@ -14,6 +14,8 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/consent"
+	"github.com/progetto-win/win/ent/document"
+	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/user"
 )
@@ -78,6 +80,17 @@ func (_u *ConsentUpdate) ClearWithdrawalReason() *ConsentUpdate {
 	return _u
 }
 
+// SetPersonID sets the "person" edge to the Person entity by ID.
+func (_u *ConsentUpdate) SetPersonID(id gid.ID) *ConsentUpdate {
+	_u.mutation.SetPersonID(id)
+	return _u
+}
+
+// SetPerson sets the "person" edge to the Person entity.
+func (_u *ConsentUpdate) SetPerson(v *Person) *ConsentUpdate {
+	return _u.SetPersonID(v.ID)
+}
+
 // SetWithdrawnByID sets the "withdrawn_by" edge to the User entity by ID.
 func (_u *ConsentUpdate) SetWithdrawnByID(id gid.ID) *ConsentUpdate {
 	_u.mutation.SetWithdrawnByID(id)
@@ -97,15 +110,57 @@ func (_u *ConsentUpdate) SetWithdrawnBy(v *User) *ConsentUpdate {
 	return _u.SetWithdrawnByID(v.ID)
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_u *ConsentUpdate) AddDocumentIDs(ids ...gid.ID) *ConsentUpdate {
+	_u.mutation.AddDocumentIDs(ids...)
+	return _u
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_u *ConsentUpdate) AddDocuments(v ...*Document) *ConsentUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDocumentIDs(ids...)
+}
+
 // Mutation returns the ConsentMutation object of the builder.
 func (_u *ConsentUpdate) Mutation() *ConsentMutation {
 	return _u.mutation
+}
+
+// ClearPerson clears the "person" edge to the Person entity.
+func (_u *ConsentUpdate) ClearPerson() *ConsentUpdate {
+	_u.mutation.ClearPerson()
+	return _u
 }
 
 // ClearWithdrawnBy clears the "withdrawn_by" edge to the User entity.
 func (_u *ConsentUpdate) ClearWithdrawnBy() *ConsentUpdate {
 	_u.mutation.ClearWithdrawnBy()
 	return _u
+}
+
+// ClearDocuments clears all "documents" edges to the Document entity.
+func (_u *ConsentUpdate) ClearDocuments() *ConsentUpdate {
+	_u.mutation.ClearDocuments()
+	return _u
+}
+
+// RemoveDocumentIDs removes the "documents" edge to Document entities by IDs.
+func (_u *ConsentUpdate) RemoveDocumentIDs(ids ...gid.ID) *ConsentUpdate {
+	_u.mutation.RemoveDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveDocuments removes "documents" edges to Document entities.
+func (_u *ConsentUpdate) RemoveDocuments(v ...*Document) *ConsentUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDocumentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -203,6 +258,35 @@ func (_u *ConsentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.WithdrawalReasonCleared() {
 		_spec.ClearField(consent.FieldWithdrawalReason, field.TypeString)
 	}
+	if _u.mutation.PersonCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   consent.PersonTable,
+			Columns: []string{consent.PersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.PersonIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   consent.PersonTable,
+			Columns: []string{consent.PersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _u.mutation.WithdrawnByCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -225,6 +309,51 @@ func (_u *ConsentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   consent.DocumentsTable,
+			Columns: []string{consent.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDocumentsIDs(); len(nodes) > 0 && !_u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   consent.DocumentsTable,
+			Columns: []string{consent.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   consent.DocumentsTable,
+			Columns: []string{consent.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -300,6 +429,17 @@ func (_u *ConsentUpdateOne) ClearWithdrawalReason() *ConsentUpdateOne {
 	return _u
 }
 
+// SetPersonID sets the "person" edge to the Person entity by ID.
+func (_u *ConsentUpdateOne) SetPersonID(id gid.ID) *ConsentUpdateOne {
+	_u.mutation.SetPersonID(id)
+	return _u
+}
+
+// SetPerson sets the "person" edge to the Person entity.
+func (_u *ConsentUpdateOne) SetPerson(v *Person) *ConsentUpdateOne {
+	return _u.SetPersonID(v.ID)
+}
+
 // SetWithdrawnByID sets the "withdrawn_by" edge to the User entity by ID.
 func (_u *ConsentUpdateOne) SetWithdrawnByID(id gid.ID) *ConsentUpdateOne {
 	_u.mutation.SetWithdrawnByID(id)
@@ -319,15 +459,57 @@ func (_u *ConsentUpdateOne) SetWithdrawnBy(v *User) *ConsentUpdateOne {
 	return _u.SetWithdrawnByID(v.ID)
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_u *ConsentUpdateOne) AddDocumentIDs(ids ...gid.ID) *ConsentUpdateOne {
+	_u.mutation.AddDocumentIDs(ids...)
+	return _u
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_u *ConsentUpdateOne) AddDocuments(v ...*Document) *ConsentUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDocumentIDs(ids...)
+}
+
 // Mutation returns the ConsentMutation object of the builder.
 func (_u *ConsentUpdateOne) Mutation() *ConsentMutation {
 	return _u.mutation
+}
+
+// ClearPerson clears the "person" edge to the Person entity.
+func (_u *ConsentUpdateOne) ClearPerson() *ConsentUpdateOne {
+	_u.mutation.ClearPerson()
+	return _u
 }
 
 // ClearWithdrawnBy clears the "withdrawn_by" edge to the User entity.
 func (_u *ConsentUpdateOne) ClearWithdrawnBy() *ConsentUpdateOne {
 	_u.mutation.ClearWithdrawnBy()
 	return _u
+}
+
+// ClearDocuments clears all "documents" edges to the Document entity.
+func (_u *ConsentUpdateOne) ClearDocuments() *ConsentUpdateOne {
+	_u.mutation.ClearDocuments()
+	return _u
+}
+
+// RemoveDocumentIDs removes the "documents" edge to Document entities by IDs.
+func (_u *ConsentUpdateOne) RemoveDocumentIDs(ids ...gid.ID) *ConsentUpdateOne {
+	_u.mutation.RemoveDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveDocuments removes "documents" edges to Document entities.
+func (_u *ConsentUpdateOne) RemoveDocuments(v ...*Document) *ConsentUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDocumentIDs(ids...)
 }
 
 // Where appends a list predicates to the ConsentUpdate builder.
@@ -455,6 +637,35 @@ func (_u *ConsentUpdateOne) sqlSave(ctx context.Context) (_node *Consent, err er
 	if _u.mutation.WithdrawalReasonCleared() {
 		_spec.ClearField(consent.FieldWithdrawalReason, field.TypeString)
 	}
+	if _u.mutation.PersonCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   consent.PersonTable,
+			Columns: []string{consent.PersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.PersonIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   consent.PersonTable,
+			Columns: []string{consent.PersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _u.mutation.WithdrawnByCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -477,6 +688,51 @@ func (_u *ConsentUpdateOne) sqlSave(ctx context.Context) (_node *Consent, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   consent.DocumentsTable,
+			Columns: []string{consent.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDocumentsIDs(); len(nodes) > 0 && !_u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   consent.DocumentsTable,
+			Columns: []string{consent.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   consent.DocumentsTable,
+			Columns: []string{consent.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -23,6 +23,8 @@ import (
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
+	"github.com/progetto-win/win/ent/document"
+	"github.com/progetto-win/win/ent/documentcontent"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -41,6 +43,7 @@ import (
 	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
+	"github.com/progetto-win/win/ent/personmerge"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
@@ -123,6 +126,8 @@ func checkColumn(t, c string) error {
 			decision.Table:                 decision.ValidColumn,
 			directive.Table:                directive.ValidColumn,
 			directiveacknowledgement.Table: directiveacknowledgement.ValidColumn,
+			document.Table:                 document.ValidColumn,
+			documentcontent.Table:          documentcontent.ValidColumn,
 			fund.Table:                     fund.ValidColumn,
 			goal.Table:                     goal.ValidColumn,
 			intervention.Table:             intervention.ValidColumn,
@@ -141,6 +146,7 @@ func checkColumn(t, c string) error {
 			passwordtoken.Table:            passwordtoken.ValidColumn,
 			person.Table:                   person.ValidColumn,
 			personidentity.Table:           personidentity.ValidColumn,
+			personmerge.Table:              personmerge.ValidColumn,
 			plan.Table:                     plan.ValidColumn,
 			protocol.Table:                 protocol.ValidColumn,
 			protocolcommitment.Table:       protocolcommitment.ValidColumn,

@@ -14,6 +14,8 @@ import (
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
+	"github.com/progetto-win/win/ent/document"
+	"github.com/progetto-win/win/ent/documentcontent"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -32,6 +34,7 @@ import (
 	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
+	"github.com/progetto-win/win/ent/personmerge"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/protocol"
@@ -53,7 +56,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 40)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 43)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -185,6 +188,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			casefile.FieldCreatedAt:               {Type: field.TypeTime, Column: casefile.FieldCreatedAt},
 			casefile.FieldUpdatedAt:               {Type: field.TypeTime, Column: casefile.FieldUpdatedAt},
 			casefile.FieldCode:                    {Type: field.TypeString, Column: casefile.FieldCode},
+			casefile.FieldImportKey:               {Type: field.TypeString, Column: casefile.FieldImportKey},
 			casefile.FieldReferredOn:              {Type: field.TypeTime, Column: casefile.FieldReferredOn},
 			casefile.FieldReferralReason:          {Type: field.TypeString, Column: casefile.FieldReferralReason},
 			casefile.FieldNeedAreas:               {Type: field.TypeJSON, Column: casefile.FieldNeedAreas},
@@ -301,6 +305,44 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   document.Table,
+			Columns: document.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: document.FieldID,
+			},
+		},
+		Type: "Document",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			document.FieldCreatedAt:     {Type: field.TypeTime, Column: document.FieldCreatedAt},
+			document.FieldUpdatedAt:     {Type: field.TypeTime, Column: document.FieldUpdatedAt},
+			document.FieldKind:          {Type: field.TypeEnum, Column: document.FieldKind},
+			document.FieldFileName:      {Type: field.TypeString, Column: document.FieldFileName},
+			document.FieldMediaType:     {Type: field.TypeString, Column: document.FieldMediaType},
+			document.FieldSize:          {Type: field.TypeInt64, Column: document.FieldSize},
+			document.FieldSha256:        {Type: field.TypeString, Column: document.FieldSha256},
+			document.FieldRemovedAt:     {Type: field.TypeTime, Column: document.FieldRemovedAt},
+			document.FieldRemovalReason: {Type: field.TypeString, Column: document.FieldRemovalReason},
+			document.FieldErasedAt:      {Type: field.TypeTime, Column: document.FieldErasedAt},
+		},
+	}
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   documentcontent.Table,
+			Columns: documentcontent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: documentcontent.FieldID,
+			},
+		},
+		Type: "DocumentContent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			documentcontent.FieldDocumentID: {Type: field.TypeString, Column: documentcontent.FieldDocumentID},
+			documentcontent.FieldData:       {Type: field.TypeBytes, Column: documentcontent.FieldData},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   fund.Table,
 			Columns: fund.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -317,7 +359,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			fund.FieldAllocatedCents: {Type: field.TypeInt64, Column: fund.FieldAllocatedCents},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   goal.Table,
 			Columns: goal.Columns,
@@ -336,7 +378,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			goal.FieldStatus:      {Type: field.TypeEnum, Column: goal.FieldStatus},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   intervention.Table,
 			Columns: intervention.Columns,
@@ -357,7 +399,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			intervention.FieldCostCents:   {Type: field.TypeInt64, Column: intervention.FieldCostCents},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   meeting.Table,
 			Columns: meeting.Columns,
@@ -376,7 +418,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			meeting.FieldMinutes:   {Type: field.TypeString, Column: meeting.FieldMinutes},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   monitoringitem.Table,
 			Columns: monitoringitem.Columns,
@@ -394,7 +436,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			monitoringitem.FieldHoursDone:  {Type: field.TypeInt, Column: monitoringitem.FieldHoursDone},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   monitoringmeeting.Table,
 			Columns: monitoringmeeting.Columns,
@@ -412,7 +454,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			monitoringmeeting.FieldSummary:   {Type: field.TypeString, Column: monitoringmeeting.FieldSummary},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   municipality.Table,
 			Columns: municipality.Columns,
@@ -431,7 +473,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			municipality.FieldProvince:   {Type: field.TypeString, Column: municipality.FieldProvince},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notification.Table,
 			Columns: notification.Columns,
@@ -451,7 +493,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notification.FieldEmailedAt: {Type: field.TypeTime, Column: notification.FieldEmailedAt},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notificationpreference.Table,
 			Columns: notificationpreference.Columns,
@@ -466,7 +508,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notificationpreference.FieldDelivery: {Type: field.TypeEnum, Column: notificationpreference.FieldDelivery},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   objective.Table,
 			Columns: objective.Columns,
@@ -488,7 +530,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			objective.FieldPeriodEnd:     {Type: field.TypeTime, Column: objective.FieldPeriodEnd},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organization.Table,
 			Columns: organization.Columns,
@@ -509,7 +551,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organization.FieldAddress:   {Type: field.TypeString, Column: organization.FieldAddress},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outboxevent.Table,
 			Columns: outboxevent.Columns,
@@ -538,7 +580,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outboxevent.FieldLastError:    {Type: field.TypeString, Column: outboxevent.FieldLastError},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outcome.Table,
 			Columns: outcome.Columns,
@@ -560,7 +602,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outcome.FieldStillHeld:      {Type: field.TypeBool, Column: outcome.FieldStillHeld},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outgoingmail.Table,
 			Columns: outgoingmail.Columns,
@@ -587,7 +629,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outgoingmail.FieldLastError:     {Type: field.TypeString, Column: outgoingmail.FieldLastError},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pact.Table,
 			Columns: pact.Columns,
@@ -605,7 +647,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pact.FieldDescription: {Type: field.TypeString, Column: pact.FieldDescription},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   passwordtoken.Table,
 			Columns: passwordtoken.Columns,
@@ -623,7 +665,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			passwordtoken.FieldUsedAt:    {Type: field.TypeTime, Column: passwordtoken.FieldUsedAt},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -643,7 +685,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldCitizenshipArea: {Type: field.TypeEnum, Column: person.FieldCitizenshipArea},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   personidentity.Table,
 			Columns: personidentity.Columns,
@@ -670,7 +712,27 @@ var schemaGraph = func() *sqlgraph.Schema {
 			personidentity.FieldCity:         {Type: field.TypeString, Column: personidentity.FieldCity},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   personmerge.Table,
+			Columns: personmerge.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: personmerge.FieldID,
+			},
+		},
+		Type: "PersonMerge",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			personmerge.FieldCreatedAt:        {Type: field.TypeTime, Column: personmerge.FieldCreatedAt},
+			personmerge.FieldUpdatedAt:        {Type: field.TypeTime, Column: personmerge.FieldUpdatedAt},
+			personmerge.FieldSurvivorIdentity: {Type: field.TypeJSON, Column: personmerge.FieldSurvivorIdentity},
+			personmerge.FieldMergedIdentity:   {Type: field.TypeJSON, Column: personmerge.FieldMergedIdentity},
+			personmerge.FieldMovedCases:       {Type: field.TypeJSON, Column: personmerge.FieldMovedCases},
+			personmerge.FieldMovedConsents:    {Type: field.TypeJSON, Column: personmerge.FieldMovedConsents},
+			personmerge.FieldUndoneAt:         {Type: field.TypeTime, Column: personmerge.FieldUndoneAt},
+		},
+	}
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   plan.Table,
 			Columns: plan.Columns,
@@ -688,7 +750,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			plan.FieldReviewOn:  {Type: field.TypeTime, Column: plan.FieldReviewOn},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocol.Table,
 			Columns: protocol.Columns,
@@ -709,7 +771,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocol.FieldValidUntil: {Type: field.TypeTime, Column: protocol.FieldValidUntil},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocolcommitment.Table,
 			Columns: protocolcommitment.Columns,
@@ -729,7 +791,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocolcommitment.FieldEvidence:    {Type: field.TypeString, Column: protocolcommitment.FieldEvidence},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocolparty.Table,
 			Columns: protocolparty.Columns,
@@ -746,7 +808,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocolparty.FieldOperatingMode: {Type: field.TypeString, Column: protocolparty.FieldOperatingMode},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicerequest.Table,
 			Columns: servicerequest.Columns,
@@ -776,7 +838,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicerequest.FieldCompletionNote:   {Type: field.TypeString, Column: servicerequest.FieldCompletionNote},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -795,7 +857,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:     {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tablemembership.Table,
 			Columns: tablemembership.Columns,
@@ -812,7 +874,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tablemembership.FieldJoinedOn:   {Type: field.TypeTime, Column: tablemembership.FieldJoinedOn},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   territorialtable.Table,
 			Columns: territorialtable.Columns,
@@ -833,7 +895,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			territorialtable.FieldClosureNeedsApproval: {Type: field.TypeBool, Column: territorialtable.FieldClosureNeedsApproval},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -855,7 +917,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPasswordChangedAt: {Type: field.TypeTime, Column: user.FieldPasswordChangedAt},
 		},
 	}
-	graph.Nodes[38] = &sqlgraph.Node{
+	graph.Nodes[41] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhook.Table,
 			Columns: webhook.Columns,
@@ -877,7 +939,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			webhook.FieldFailingSince:   {Type: field.TypeTime, Column: webhook.FieldFailingSince},
 		},
 	}
-	graph.Nodes[39] = &sqlgraph.Node{
+	graph.Nodes[42] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1288,6 +1350,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Approval",
 	)
 	graph.MustAddE(
+		"documents",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   casefile.DocumentsTable,
+			Columns: []string{casefile.DocumentsColumn},
+			Bidi:    false,
+		},
+		"CaseFile",
+		"Document",
+	)
+	graph.MustAddE(
 		"plan",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1370,6 +1444,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Consent",
 		"User",
+	)
+	graph.MustAddE(
+		"documents",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   consent.DocumentsTable,
+			Columns: []string{consent.DocumentsColumn},
+			Bidi:    false,
+		},
+		"Consent",
+		"Document",
 	)
 	graph.MustAddE(
 		"meeting",
@@ -1478,6 +1564,102 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"DirectiveAcknowledgement",
 		"User",
+	)
+	graph.MustAddE(
+		"case",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   document.CaseTable,
+			Columns: []string{document.CaseColumn},
+			Bidi:    false,
+		},
+		"Document",
+		"CaseFile",
+	)
+	graph.MustAddE(
+		"monitoring_meeting",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   document.MonitoringMeetingTable,
+			Columns: []string{document.MonitoringMeetingColumn},
+			Bidi:    false,
+		},
+		"Document",
+		"MonitoringMeeting",
+	)
+	graph.MustAddE(
+		"commitment",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   document.CommitmentTable,
+			Columns: []string{document.CommitmentColumn},
+			Bidi:    false,
+		},
+		"Document",
+		"ProtocolCommitment",
+	)
+	graph.MustAddE(
+		"meeting",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   document.MeetingTable,
+			Columns: []string{document.MeetingColumn},
+			Bidi:    false,
+		},
+		"Document",
+		"Meeting",
+	)
+	graph.MustAddE(
+		"consent",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   document.ConsentTable,
+			Columns: []string{document.ConsentColumn},
+			Bidi:    false,
+		},
+		"Document",
+		"Consent",
+	)
+	graph.MustAddE(
+		"uploaded_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   document.UploadedByTable,
+			Columns: []string{document.UploadedByColumn},
+			Bidi:    false,
+		},
+		"Document",
+		"User",
+	)
+	graph.MustAddE(
+		"removed_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   document.RemovedByTable,
+			Columns: []string{document.RemovedByColumn},
+			Bidi:    false,
+		},
+		"Document",
+		"User",
+	)
+	graph.MustAddE(
+		"document",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   documentcontent.DocumentTable,
+			Columns: []string{documentcontent.DocumentColumn},
+			Bidi:    false,
+		},
+		"DocumentContent",
+		"Document",
 	)
 	graph.MustAddE(
 		"municipality",
@@ -1600,6 +1782,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Decision",
 	)
 	graph.MustAddE(
+		"documents",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   meeting.DocumentsTable,
+			Columns: []string{meeting.DocumentsColumn},
+			Bidi:    false,
+		},
+		"Meeting",
+		"Document",
+	)
+	graph.MustAddE(
 		"meeting",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1670,6 +1864,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"MonitoringMeeting",
 		"MonitoringItem",
+	)
+	graph.MustAddE(
+		"documents",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   monitoringmeeting.DocumentsTable,
+			Columns: []string{monitoringmeeting.DocumentsColumn},
+			Bidi:    false,
+		},
+		"MonitoringMeeting",
+		"Document",
 	)
 	graph.MustAddE(
 		"organizations",
@@ -2044,6 +2250,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Person",
 	)
 	graph.MustAddE(
+		"survivor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   personmerge.SurvivorTable,
+			Columns: []string{personmerge.SurvivorColumn},
+			Bidi:    false,
+		},
+		"PersonMerge",
+		"Person",
+	)
+	graph.MustAddE(
+		"merged",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   personmerge.MergedTable,
+			Columns: []string{personmerge.MergedColumn},
+			Bidi:    false,
+		},
+		"PersonMerge",
+		"Person",
+	)
+	graph.MustAddE(
+		"merged_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   personmerge.MergedByTable,
+			Columns: []string{personmerge.MergedByColumn},
+			Bidi:    false,
+		},
+		"PersonMerge",
+		"User",
+	)
+	graph.MustAddE(
+		"undone_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   personmerge.UndoneByTable,
+			Columns: []string{personmerge.UndoneByColumn},
+			Bidi:    false,
+		},
+		"PersonMerge",
+		"User",
+	)
+	graph.MustAddE(
 		"case",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
@@ -2114,6 +2368,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"ProtocolCommitment",
 		"ProtocolParty",
+	)
+	graph.MustAddE(
+		"documents",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocolcommitment.DocumentsTable,
+			Columns: []string{protocolcommitment.DocumentsColumn},
+			Bidi:    false,
+		},
+		"ProtocolCommitment",
+		"Document",
 	)
 	graph.MustAddE(
 		"protocol",
@@ -3257,6 +3523,11 @@ func (f *CaseFileFilter) WhereCode(p entql.StringP) {
 	f.Where(p.Field(casefile.FieldCode))
 }
 
+// WhereImportKey applies the entql string predicate on the import_key field.
+func (f *CaseFileFilter) WhereImportKey(p entql.StringP) {
+	f.Where(p.Field(casefile.FieldImportKey))
+}
+
 // WhereReferredOn applies the entql time.Time predicate on the referred_on field.
 func (f *CaseFileFilter) WhereReferredOn(p entql.TimeP) {
 	f.Where(p.Field(casefile.FieldReferredOn))
@@ -3585,6 +3856,20 @@ func (f *CaseFileFilter) WhereHasApprovalsWith(preds ...predicate.Approval) {
 	})))
 }
 
+// WhereHasDocuments applies a predicate to check if query has an edge documents.
+func (f *CaseFileFilter) WhereHasDocuments() {
+	f.Where(entql.HasEdge("documents"))
+}
+
+// WhereHasDocumentsWith applies a predicate to check if query has an edge documents with a given conditions (other predicates).
+func (f *CaseFileFilter) WhereHasDocumentsWith(preds ...predicate.Document) {
+	f.Where(entql.HasEdgeWith("documents", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *CommitmentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -3837,6 +4122,20 @@ func (f *ConsentFilter) WhereHasWithdrawnBy() {
 // WhereHasWithdrawnByWith applies a predicate to check if query has an edge withdrawn_by with a given conditions (other predicates).
 func (f *ConsentFilter) WhereHasWithdrawnByWith(preds ...predicate.User) {
 	f.Where(entql.HasEdgeWith("withdrawn_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDocuments applies a predicate to check if query has an edge documents.
+func (f *ConsentFilter) WhereHasDocuments() {
+	f.Where(entql.HasEdge("documents"))
+}
+
+// WhereHasDocumentsWith applies a predicate to check if query has an edge documents with a given conditions (other predicates).
+func (f *ConsentFilter) WhereHasDocumentsWith(preds ...predicate.Document) {
+	f.Where(entql.HasEdgeWith("documents", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -4155,6 +4454,258 @@ func (f *DirectiveAcknowledgementFilter) WhereHasAcknowledgedByWith(preds ...pre
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *DocumentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DocumentQuery builder.
+func (_q *DocumentQuery) Filter() *DocumentFilter {
+	return &DocumentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DocumentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DocumentMutation builder.
+func (m *DocumentMutation) Filter() *DocumentFilter {
+	return &DocumentFilter{config: m.config, predicateAdder: m}
+}
+
+// DocumentFilter provides a generic filtering capability at runtime for DocumentQuery.
+type DocumentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DocumentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *DocumentFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(document.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *DocumentFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(document.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *DocumentFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(document.FieldUpdatedAt))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *DocumentFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(document.FieldKind))
+}
+
+// WhereFileName applies the entql string predicate on the file_name field.
+func (f *DocumentFilter) WhereFileName(p entql.StringP) {
+	f.Where(p.Field(document.FieldFileName))
+}
+
+// WhereMediaType applies the entql string predicate on the media_type field.
+func (f *DocumentFilter) WhereMediaType(p entql.StringP) {
+	f.Where(p.Field(document.FieldMediaType))
+}
+
+// WhereSize applies the entql int64 predicate on the size field.
+func (f *DocumentFilter) WhereSize(p entql.Int64P) {
+	f.Where(p.Field(document.FieldSize))
+}
+
+// WhereSha256 applies the entql string predicate on the sha256 field.
+func (f *DocumentFilter) WhereSha256(p entql.StringP) {
+	f.Where(p.Field(document.FieldSha256))
+}
+
+// WhereRemovedAt applies the entql time.Time predicate on the removed_at field.
+func (f *DocumentFilter) WhereRemovedAt(p entql.TimeP) {
+	f.Where(p.Field(document.FieldRemovedAt))
+}
+
+// WhereRemovalReason applies the entql string predicate on the removal_reason field.
+func (f *DocumentFilter) WhereRemovalReason(p entql.StringP) {
+	f.Where(p.Field(document.FieldRemovalReason))
+}
+
+// WhereErasedAt applies the entql time.Time predicate on the erased_at field.
+func (f *DocumentFilter) WhereErasedAt(p entql.TimeP) {
+	f.Where(p.Field(document.FieldErasedAt))
+}
+
+// WhereHasCase applies a predicate to check if query has an edge case.
+func (f *DocumentFilter) WhereHasCase() {
+	f.Where(entql.HasEdge("case"))
+}
+
+// WhereHasCaseWith applies a predicate to check if query has an edge case with a given conditions (other predicates).
+func (f *DocumentFilter) WhereHasCaseWith(preds ...predicate.CaseFile) {
+	f.Where(entql.HasEdgeWith("case", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMonitoringMeeting applies a predicate to check if query has an edge monitoring_meeting.
+func (f *DocumentFilter) WhereHasMonitoringMeeting() {
+	f.Where(entql.HasEdge("monitoring_meeting"))
+}
+
+// WhereHasMonitoringMeetingWith applies a predicate to check if query has an edge monitoring_meeting with a given conditions (other predicates).
+func (f *DocumentFilter) WhereHasMonitoringMeetingWith(preds ...predicate.MonitoringMeeting) {
+	f.Where(entql.HasEdgeWith("monitoring_meeting", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCommitment applies a predicate to check if query has an edge commitment.
+func (f *DocumentFilter) WhereHasCommitment() {
+	f.Where(entql.HasEdge("commitment"))
+}
+
+// WhereHasCommitmentWith applies a predicate to check if query has an edge commitment with a given conditions (other predicates).
+func (f *DocumentFilter) WhereHasCommitmentWith(preds ...predicate.ProtocolCommitment) {
+	f.Where(entql.HasEdgeWith("commitment", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMeeting applies a predicate to check if query has an edge meeting.
+func (f *DocumentFilter) WhereHasMeeting() {
+	f.Where(entql.HasEdge("meeting"))
+}
+
+// WhereHasMeetingWith applies a predicate to check if query has an edge meeting with a given conditions (other predicates).
+func (f *DocumentFilter) WhereHasMeetingWith(preds ...predicate.Meeting) {
+	f.Where(entql.HasEdgeWith("meeting", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasConsent applies a predicate to check if query has an edge consent.
+func (f *DocumentFilter) WhereHasConsent() {
+	f.Where(entql.HasEdge("consent"))
+}
+
+// WhereHasConsentWith applies a predicate to check if query has an edge consent with a given conditions (other predicates).
+func (f *DocumentFilter) WhereHasConsentWith(preds ...predicate.Consent) {
+	f.Where(entql.HasEdgeWith("consent", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUploadedBy applies a predicate to check if query has an edge uploaded_by.
+func (f *DocumentFilter) WhereHasUploadedBy() {
+	f.Where(entql.HasEdge("uploaded_by"))
+}
+
+// WhereHasUploadedByWith applies a predicate to check if query has an edge uploaded_by with a given conditions (other predicates).
+func (f *DocumentFilter) WhereHasUploadedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("uploaded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRemovedBy applies a predicate to check if query has an edge removed_by.
+func (f *DocumentFilter) WhereHasRemovedBy() {
+	f.Where(entql.HasEdge("removed_by"))
+}
+
+// WhereHasRemovedByWith applies a predicate to check if query has an edge removed_by with a given conditions (other predicates).
+func (f *DocumentFilter) WhereHasRemovedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("removed_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *DocumentContentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DocumentContentQuery builder.
+func (_q *DocumentContentQuery) Filter() *DocumentContentFilter {
+	return &DocumentContentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DocumentContentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DocumentContentMutation builder.
+func (m *DocumentContentMutation) Filter() *DocumentContentFilter {
+	return &DocumentContentFilter{config: m.config, predicateAdder: m}
+}
+
+// DocumentContentFilter provides a generic filtering capability at runtime for DocumentContentQuery.
+type DocumentContentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DocumentContentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *DocumentContentFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(documentcontent.FieldID))
+}
+
+// WhereDocumentID applies the entql string predicate on the document_id field.
+func (f *DocumentContentFilter) WhereDocumentID(p entql.StringP) {
+	f.Where(p.Field(documentcontent.FieldDocumentID))
+}
+
+// WhereData applies the entql []byte predicate on the data field.
+func (f *DocumentContentFilter) WhereData(p entql.BytesP) {
+	f.Where(p.Field(documentcontent.FieldData))
+}
+
+// WhereHasDocument applies a predicate to check if query has an edge document.
+func (f *DocumentContentFilter) WhereHasDocument() {
+	f.Where(entql.HasEdge("document"))
+}
+
+// WhereHasDocumentWith applies a predicate to check if query has an edge document with a given conditions (other predicates).
+func (f *DocumentContentFilter) WhereHasDocumentWith(preds ...predicate.Document) {
+	f.Where(entql.HasEdgeWith("document", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *FundQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4183,7 +4734,7 @@ type FundFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *FundFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4276,7 +4827,7 @@ type GoalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *GoalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4360,7 +4911,7 @@ type InterventionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InterventionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4496,7 +5047,7 @@ type MeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4579,6 +5130,20 @@ func (f *MeetingFilter) WhereHasDecisionsWith(preds ...predicate.Decision) {
 	})))
 }
 
+// WhereHasDocuments applies a predicate to check if query has an edge documents.
+func (f *MeetingFilter) WhereHasDocuments() {
+	f.Where(entql.HasEdge("documents"))
+}
+
+// WhereHasDocumentsWith applies a predicate to check if query has an edge documents with a given conditions (other predicates).
+func (f *MeetingFilter) WhereHasDocumentsWith(preds ...predicate.Document) {
+	f.Where(entql.HasEdgeWith("documents", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *MonitoringItemQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -4608,7 +5173,7 @@ type MonitoringItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MonitoringItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4715,7 +5280,7 @@ type MonitoringMeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MonitoringMeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4793,6 +5358,20 @@ func (f *MonitoringMeetingFilter) WhereHasItemsWith(preds ...predicate.Monitorin
 	})))
 }
 
+// WhereHasDocuments applies a predicate to check if query has an edge documents.
+func (f *MonitoringMeetingFilter) WhereHasDocuments() {
+	f.Where(entql.HasEdge("documents"))
+}
+
+// WhereHasDocumentsWith applies a predicate to check if query has an edge documents with a given conditions (other predicates).
+func (f *MonitoringMeetingFilter) WhereHasDocumentsWith(preds ...predicate.Document) {
+	f.Where(entql.HasEdgeWith("documents", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *MunicipalityQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -4822,7 +5401,7 @@ type MunicipalityFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MunicipalityFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4962,7 +5541,7 @@ type NotificationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5107,7 +5686,7 @@ type NotificationPreferenceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationPreferenceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5171,7 +5750,7 @@ type ObjectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObjectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5298,7 +5877,7 @@ type OrganizationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5462,7 +6041,7 @@ type OutboxEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutboxEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5582,7 +6161,7 @@ type OutcomeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutcomeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5709,7 +6288,7 @@ type OutgoingMailFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutgoingMailFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5833,7 +6412,7 @@ type PactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5912,7 +6491,7 @@ type PasswordTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PasswordTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5991,7 +6570,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6122,7 +6701,7 @@ type PersonIdentityFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonIdentityFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6218,6 +6797,137 @@ func (f *PersonIdentityFilter) WhereHasPersonWith(preds ...predicate.Person) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *PersonMergeQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the PersonMergeQuery builder.
+func (_q *PersonMergeQuery) Filter() *PersonMergeFilter {
+	return &PersonMergeFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *PersonMergeMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the PersonMergeMutation builder.
+func (m *PersonMergeMutation) Filter() *PersonMergeFilter {
+	return &PersonMergeFilter{config: m.config, predicateAdder: m}
+}
+
+// PersonMergeFilter provides a generic filtering capability at runtime for PersonMergeQuery.
+type PersonMergeFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *PersonMergeFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *PersonMergeFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(personmerge.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *PersonMergeFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(personmerge.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *PersonMergeFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(personmerge.FieldUpdatedAt))
+}
+
+// WhereSurvivorIdentity applies the entql json.RawMessage predicate on the survivor_identity field.
+func (f *PersonMergeFilter) WhereSurvivorIdentity(p entql.BytesP) {
+	f.Where(p.Field(personmerge.FieldSurvivorIdentity))
+}
+
+// WhereMergedIdentity applies the entql json.RawMessage predicate on the merged_identity field.
+func (f *PersonMergeFilter) WhereMergedIdentity(p entql.BytesP) {
+	f.Where(p.Field(personmerge.FieldMergedIdentity))
+}
+
+// WhereMovedCases applies the entql json.RawMessage predicate on the moved_cases field.
+func (f *PersonMergeFilter) WhereMovedCases(p entql.BytesP) {
+	f.Where(p.Field(personmerge.FieldMovedCases))
+}
+
+// WhereMovedConsents applies the entql json.RawMessage predicate on the moved_consents field.
+func (f *PersonMergeFilter) WhereMovedConsents(p entql.BytesP) {
+	f.Where(p.Field(personmerge.FieldMovedConsents))
+}
+
+// WhereUndoneAt applies the entql time.Time predicate on the undone_at field.
+func (f *PersonMergeFilter) WhereUndoneAt(p entql.TimeP) {
+	f.Where(p.Field(personmerge.FieldUndoneAt))
+}
+
+// WhereHasSurvivor applies a predicate to check if query has an edge survivor.
+func (f *PersonMergeFilter) WhereHasSurvivor() {
+	f.Where(entql.HasEdge("survivor"))
+}
+
+// WhereHasSurvivorWith applies a predicate to check if query has an edge survivor with a given conditions (other predicates).
+func (f *PersonMergeFilter) WhereHasSurvivorWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("survivor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMerged applies a predicate to check if query has an edge merged.
+func (f *PersonMergeFilter) WhereHasMerged() {
+	f.Where(entql.HasEdge("merged"))
+}
+
+// WhereHasMergedWith applies a predicate to check if query has an edge merged with a given conditions (other predicates).
+func (f *PersonMergeFilter) WhereHasMergedWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("merged", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMergedBy applies a predicate to check if query has an edge merged_by.
+func (f *PersonMergeFilter) WhereHasMergedBy() {
+	f.Where(entql.HasEdge("merged_by"))
+}
+
+// WhereHasMergedByWith applies a predicate to check if query has an edge merged_by with a given conditions (other predicates).
+func (f *PersonMergeFilter) WhereHasMergedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("merged_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUndoneBy applies a predicate to check if query has an edge undone_by.
+func (f *PersonMergeFilter) WhereHasUndoneBy() {
+	f.Where(entql.HasEdge("undone_by"))
+}
+
+// WhereHasUndoneByWith applies a predicate to check if query has an edge undone_by with a given conditions (other predicates).
+func (f *PersonMergeFilter) WhereHasUndoneByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("undone_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *PlanQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -6246,7 +6956,7 @@ type PlanFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PlanFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6353,7 +7063,7 @@ type ProtocolFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6461,7 +7171,7 @@ type ProtocolCommitmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolCommitmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6521,6 +7231,20 @@ func (f *ProtocolCommitmentFilter) WhereHasPartyWith(preds ...predicate.Protocol
 	})))
 }
 
+// WhereHasDocuments applies a predicate to check if query has an edge documents.
+func (f *ProtocolCommitmentFilter) WhereHasDocuments() {
+	f.Where(entql.HasEdge("documents"))
+}
+
+// WhereHasDocumentsWith applies a predicate to check if query has an edge documents with a given conditions (other predicates).
+func (f *ProtocolCommitmentFilter) WhereHasDocumentsWith(preds ...predicate.Document) {
+	f.Where(entql.HasEdgeWith("documents", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *ProtocolPartyQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -6550,7 +7274,7 @@ type ProtocolPartyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolPartyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6652,7 +7376,7 @@ type ServiceRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6861,7 +7585,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6945,7 +7669,7 @@ type TableMembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TableMembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7047,7 +7771,7 @@ type TerritorialTableFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TerritorialTableFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7225,7 +7949,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7450,7 +8174,7 @@ type WebhookFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7577,7 +8301,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -12,6 +12,7 @@ import (
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
@@ -175,6 +176,9 @@ var textLimits = map[string]map[string]int{
 	},
 	TypeDirectiveAcknowledgement: {
 		directiveacknowledgement.FieldNote: 2000,
+	},
+	TypeDocument: {
+		document.FieldRemovalReason: 2000,
 	},
 	TypeGoal: {
 		goal.FieldDescription: 2000,

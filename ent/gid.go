@@ -17,6 +17,8 @@ import (
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
+	"github.com/progetto-win/win/ent/document"
+	"github.com/progetto-win/win/ent/documentcontent"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -35,6 +37,7 @@ import (
 	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
+	"github.com/progetto-win/win/ent/personmerge"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
@@ -61,6 +64,8 @@ var prefixToTable = map[string]string{
 	"dec": decision.Table,
 	"dir": directive.Table,
 	"dak": directiveacknowledgement.Table,
+	"doc": document.Table,
+	"dcb": documentcontent.Table,
 	"fnd": fund.Table,
 	"gol": goal.Table,
 	"int": intervention.Table,
@@ -79,6 +84,7 @@ var prefixToTable = map[string]string{
 	"pwt": passwordtoken.Table,
 	"per": person.Table,
 	"pid": personidentity.Table,
+	"pmg": personmerge.Table,
 	"pln": plan.Table,
 	"prt": protocol.Table,
 	"pcm": protocolcommitment.Table,

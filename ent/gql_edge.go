@@ -368,6 +368,26 @@ func (_m *CaseFile) Approvals(
 	return _m.QueryApprovals().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *CaseFile) Documents(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*DocumentOrder,
+) (*DocumentConnection, error) {
+	opts := []DocumentPaginateOption{
+		WithDocumentOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[17][alias]
+	if nodes, err := _m.NamedDocuments(alias); err == nil || hasTotalCount {
+		pager, err := newDocumentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &DocumentConnection{Edges: []*DocumentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryDocuments().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Commitment) Plan(ctx context.Context) (*Plan, error) {
 	result, err := _m.Edges.PlanOrErr()
 	if IsNotLoaded(err) {
@@ -422,6 +442,26 @@ func (_m *Consent) WithdrawnBy(ctx context.Context) (*User, error) {
 		result, err = _m.QueryWithdrawnBy().Only(ctx)
 	}
 	return result, MaskNotFound(err)
+}
+
+func (_m *Consent) Documents(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*DocumentOrder,
+) (*DocumentConnection, error) {
+	opts := []DocumentPaginateOption{
+		WithDocumentOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
+	if nodes, err := _m.NamedDocuments(alias); err == nil || hasTotalCount {
+		pager, err := newDocumentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &DocumentConnection{Edges: []*DocumentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryDocuments().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Decision) Meeting(ctx context.Context) (*Meeting, error) {
@@ -518,6 +558,62 @@ func (_m *DirectiveAcknowledgement) AcknowledgedBy(ctx context.Context) (*User, 
 	result, err := _m.Edges.AcknowledgedByOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryAcknowledgedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Document) Case(ctx context.Context) (*CaseFile, error) {
+	result, err := _m.Edges.CaseOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCase().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Document) MonitoringMeeting(ctx context.Context) (*MonitoringMeeting, error) {
+	result, err := _m.Edges.MonitoringMeetingOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMonitoringMeeting().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Document) Commitment(ctx context.Context) (*ProtocolCommitment, error) {
+	result, err := _m.Edges.CommitmentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCommitment().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Document) Meeting(ctx context.Context) (*Meeting, error) {
+	result, err := _m.Edges.MeetingOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMeeting().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Document) Consent(ctx context.Context) (*Consent, error) {
+	result, err := _m.Edges.ConsentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryConsent().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Document) UploadedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UploadedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUploadedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Document) RemovedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.RemovedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRemovedBy().Only(ctx)
 	}
 	return result, MaskNotFound(err)
 }
@@ -654,6 +750,26 @@ func (_m *Meeting) Decisions(
 	return _m.QueryDecisions().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Meeting) Documents(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*DocumentOrder,
+) (*DocumentConnection, error) {
+	opts := []DocumentPaginateOption{
+		WithDocumentOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedDocuments(alias); err == nil || hasTotalCount {
+		pager, err := newDocumentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &DocumentConnection{Edges: []*DocumentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryDocuments().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *MonitoringItem) Meeting(ctx context.Context) (*MonitoringMeeting, error) {
 	result, err := _m.Edges.MeetingOrErr()
 	if IsNotLoaded(err) {
@@ -713,6 +829,26 @@ func (_m *MonitoringMeeting) Items(
 		return conn, nil
 	}
 	return _m.QueryItems().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *MonitoringMeeting) Documents(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*DocumentOrder,
+) (*DocumentConnection, error) {
+	opts := []DocumentPaginateOption{
+		WithDocumentOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedDocuments(alias); err == nil || hasTotalCount {
+		pager, err := newDocumentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &DocumentConnection{Edges: []*DocumentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryDocuments().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Municipality) Organizations(
@@ -1194,6 +1330,26 @@ func (_m *ProtocolCommitment) Party(ctx context.Context) (*ProtocolParty, error)
 		result, err = _m.QueryParty().Only(ctx)
 	}
 	return result, err
+}
+
+func (_m *ProtocolCommitment) Documents(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*DocumentOrder,
+) (*DocumentConnection, error) {
+	opts := []DocumentPaginateOption{
+		WithDocumentOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedDocuments(alias); err == nil || hasTotalCount {
+		pager, err := newDocumentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &DocumentConnection{Edges: []*DocumentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryDocuments().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *ProtocolParty) Protocol(ctx context.Context) (*Protocol, error) {

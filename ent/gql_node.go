@@ -21,6 +21,7 @@ import (
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -109,6 +110,11 @@ var directiveacknowledgementImplementors = []string{"DirectiveAcknowledgement", 
 
 // IsNode implements the Node interface check for GQLGen.
 func (*DirectiveAcknowledgement) IsNode() {}
+
+var documentImplementors = []string{"Document", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Document) IsNode() {}
 
 var fundImplementors = []string{"Fund", "Node"}
 
@@ -437,6 +443,19 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			Where(directiveacknowledgement.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, directiveacknowledgementImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case document.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Document.Query().
+			Where(document.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, documentImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -1016,6 +1035,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []gid.ID) ([]Node
 		query := c.DirectiveAcknowledgement.Query().
 			Where(directiveacknowledgement.IDIn(ids...))
 		query, err := query.CollectFields(ctx, directiveacknowledgementImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case document.Table:
+		query := c.Document.Query().
+			Where(document.IDIn(ids...))
+		query, err := query.CollectFields(ctx, documentImplementors...)
 		if err != nil {
 			return nil, err
 		}

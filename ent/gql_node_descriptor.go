@@ -16,6 +16,7 @@ import (
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -655,7 +656,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "CaseFile",
 		Fields: make([]*Field, 19),
-		Edges:  make([]*Edge, 17),
+		Edges:  make([]*Edge, 18),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -980,6 +981,16 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 	if err != nil {
 		return nil, err
 	}
+	node.Edges[17] = &Edge{
+		Type: "Document",
+		Name: "documents",
+	}
+	err = _m.QueryDocuments().
+		Select(document.FieldID).
+		Scan(ctx, &node.Edges[17].IDs)
+	if err != nil {
+		return nil, err
+	}
 	return node, nil
 }
 
@@ -1077,7 +1088,7 @@ func (_m *Consent) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "Consent",
 		Fields: make([]*Field, 9),
-		Edges:  make([]*Edge, 5),
+		Edges:  make([]*Edge, 6),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -1199,6 +1210,16 @@ func (_m *Consent) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryWithdrawnBy().
 		Select(user.FieldID).
 		Scan(ctx, &node.Edges[4].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[5] = &Edge{
+		Type: "Document",
+		Name: "documents",
+	}
+	err = _m.QueryDocuments().
+		Select(document.FieldID).
+		Scan(ctx, &node.Edges[5].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -1429,6 +1450,168 @@ func (_m *DirectiveAcknowledgement) Node(ctx context.Context) (node *Node, err e
 	err = _m.QueryAcknowledgedBy().
 		Select(user.FieldID).
 		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *Document) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "Document",
+		Fields: make([]*Field, 10),
+		Edges:  make([]*Edge, 7),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Kind); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "document.Kind",
+		Name:  "kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.FileName); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "string",
+		Name:  "file_name",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.MediaType); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "string",
+		Name:  "media_type",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Size); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "int64",
+		Name:  "size",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Sha256); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "string",
+		Name:  "sha256",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.RemovedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "time.Time",
+		Name:  "removed_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.RemovalReason); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "string",
+		Name:  "removal_reason",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ErasedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
+		Type:  "time.Time",
+		Name:  "erased_at",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "CaseFile",
+		Name: "case",
+	}
+	err = _m.QueryCase().
+		Select(casefile.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "MonitoringMeeting",
+		Name: "monitoring_meeting",
+	}
+	err = _m.QueryMonitoringMeeting().
+		Select(monitoringmeeting.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "ProtocolCommitment",
+		Name: "commitment",
+	}
+	err = _m.QueryCommitment().
+		Select(protocolcommitment.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "Meeting",
+		Name: "meeting",
+	}
+	err = _m.QueryMeeting().
+		Select(meeting.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[4] = &Edge{
+		Type: "Consent",
+		Name: "consent",
+	}
+	err = _m.QueryConsent().
+		Select(consent.FieldID).
+		Scan(ctx, &node.Edges[4].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[5] = &Edge{
+		Type: "User",
+		Name: "uploaded_by",
+	}
+	err = _m.QueryUploadedBy().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[5].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[6] = &Edge{
+		Type: "User",
+		Name: "removed_by",
+	}
+	err = _m.QueryRemovedBy().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[6].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -1699,7 +1882,7 @@ func (_m *Meeting) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "Meeting",
 		Fields: make([]*Field, 6),
-		Edges:  make([]*Edge, 3),
+		Edges:  make([]*Edge, 4),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -1777,6 +1960,16 @@ func (_m *Meeting) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryDecisions().
 		Select(decision.FieldID).
 		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "Document",
+		Name: "documents",
+	}
+	err = _m.QueryDocuments().
+		Select(document.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -1871,7 +2064,7 @@ func (_m *MonitoringMeeting) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "MonitoringMeeting",
 		Fields: make([]*Field, 5),
-		Edges:  make([]*Edge, 3),
+		Edges:  make([]*Edge, 4),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -1941,6 +2134,16 @@ func (_m *MonitoringMeeting) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryItems().
 		Select(monitoringitem.FieldID).
 		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "Document",
+		Name: "documents",
+	}
+	err = _m.QueryDocuments().
+		Select(document.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -3099,7 +3302,7 @@ func (_m *ProtocolCommitment) Node(ctx context.Context) (node *Node, err error) 
 		ID:     _m.ID,
 		Type:   "ProtocolCommitment",
 		Fields: make([]*Field, 7),
-		Edges:  make([]*Edge, 1),
+		Edges:  make([]*Edge, 2),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -3165,6 +3368,16 @@ func (_m *ProtocolCommitment) Node(ctx context.Context) (node *Node, err error) 
 	err = _m.QueryParty().
 		Select(protocolparty.FieldID).
 		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "Document",
+		Name: "documents",
+	}
+	err = _m.QueryDocuments().
+		Select(document.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
 	if err != nil {
 		return nil, err
 	}

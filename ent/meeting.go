@@ -47,14 +47,17 @@ type MeetingEdges struct {
 	Attendees []*User `json:"attendees,omitempty"`
 	// Decisions taken (decisioni).
 	Decisions []*Decision `json:"decisions,omitempty"`
+	// The minutes and other documents of the meeting (documenti).
+	Documents []*Document `json:"documents,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 
 	namedAttendees map[string][]*User
 	namedDecisions map[string][]*Decision
+	namedDocuments map[string][]*Document
 }
 
 // TableOrErr returns the Table value or an error if the edge
@@ -84,6 +87,15 @@ func (e MeetingEdges) DecisionsOrErr() ([]*Decision, error) {
 		return e.Decisions, nil
 	}
 	return nil, &NotLoadedError{edge: "decisions"}
+}
+
+// DocumentsOrErr returns the Documents value or an error if the edge
+// was not loaded in eager-loading.
+func (e MeetingEdges) DocumentsOrErr() ([]*Document, error) {
+	if e.loadedTypes[3] {
+		return e.Documents, nil
+	}
+	return nil, &NotLoadedError{edge: "documents"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -191,6 +203,11 @@ func (_m *Meeting) QueryDecisions() *DecisionQuery {
 	return NewMeetingClient(_m.config).QueryDecisions(_m)
 }
 
+// QueryDocuments queries the "documents" edge of the Meeting entity.
+func (_m *Meeting) QueryDocuments() *DocumentQuery {
+	return NewMeetingClient(_m.config).QueryDocuments(_m)
+}
+
 // Update returns a builder for updating this Meeting.
 // Note that you need to call Meeting.Unwrap() before calling this method if this Meeting
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -280,6 +297,30 @@ func (_m *Meeting) appendNamedDecisions(name string, edges ...*Decision) {
 		_m.Edges.namedDecisions[name] = []*Decision{}
 	} else {
 		_m.Edges.namedDecisions[name] = append(_m.Edges.namedDecisions[name], edges...)
+	}
+}
+
+// NamedDocuments returns the Documents named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Meeting) NamedDocuments(name string) ([]*Document, error) {
+	if _m.Edges.namedDocuments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDocuments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Meeting) appendNamedDocuments(name string, edges ...*Document) {
+	if _m.Edges.namedDocuments == nil {
+		_m.Edges.namedDocuments = make(map[string][]*Document)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDocuments[name] = []*Document{}
+	} else {
+		_m.Edges.namedDocuments[name] = append(_m.Edges.namedDocuments[name], edges...)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/decision"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
@@ -145,6 +146,21 @@ func (_c *MeetingCreate) AddDecisions(v ...*Decision) *MeetingCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddDecisionIDs(ids...)
+}
+
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_c *MeetingCreate) AddDocumentIDs(ids ...gid.ID) *MeetingCreate {
+	_c.mutation.AddDocumentIDs(ids...)
+	return _c
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_c *MeetingCreate) AddDocuments(v ...*Document) *MeetingCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddDocumentIDs(ids...)
 }
 
 // Mutation returns the MeetingMutation object of the builder.
@@ -341,6 +357,22 @@ func (_c *MeetingCreate) createSpec() (*Meeting, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   meeting.DocumentsTable,
+			Columns: []string{meeting.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/decision"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -32,11 +33,13 @@ type MeetingQuery struct {
 	withTable          *TerritorialTableQuery
 	withAttendees      *UserQuery
 	withDecisions      *DecisionQuery
+	withDocuments      *DocumentQuery
 	withFKs            bool
 	loadTotal          []func(context.Context, []*Meeting) error
 	modifiers          []func(*sql.Selector)
 	withNamedAttendees map[string]*UserQuery
 	withNamedDecisions map[string]*DecisionQuery
+	withNamedDocuments map[string]*DocumentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -132,6 +135,28 @@ func (_q *MeetingQuery) QueryDecisions() *DecisionQuery {
 			sqlgraph.From(meeting.Table, meeting.FieldID, selector),
 			sqlgraph.To(decision.Table, decision.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, meeting.DecisionsTable, meeting.DecisionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDocuments chains the current query on the "documents" edge.
+func (_q *MeetingQuery) QueryDocuments() *DocumentQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(meeting.Table, meeting.FieldID, selector),
+			sqlgraph.To(document.Table, document.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, meeting.DocumentsTable, meeting.DocumentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -334,6 +359,7 @@ func (_q *MeetingQuery) Clone() *MeetingQuery {
 		withTable:     _q.withTable.Clone(),
 		withAttendees: _q.withAttendees.Clone(),
 		withDecisions: _q.withDecisions.Clone(),
+		withDocuments: _q.withDocuments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -371,6 +397,17 @@ func (_q *MeetingQuery) WithDecisions(opts ...func(*DecisionQuery)) *MeetingQuer
 		opt(query)
 	}
 	_q.withDecisions = query
+	return _q
+}
+
+// WithDocuments tells the query-builder to eager-load the nodes that are connected to
+// the "documents" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *MeetingQuery) WithDocuments(opts ...func(*DocumentQuery)) *MeetingQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDocuments = query
 	return _q
 }
 
@@ -459,10 +496,11 @@ func (_q *MeetingQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Meet
 		nodes       = []*Meeting{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withTable != nil,
 			_q.withAttendees != nil,
 			_q.withDecisions != nil,
+			_q.withDocuments != nil,
 		}
 	)
 	if _q.withTable != nil {
@@ -512,6 +550,13 @@ func (_q *MeetingQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Meet
 			return nil, err
 		}
 	}
+	if query := _q.withDocuments; query != nil {
+		if err := _q.loadDocuments(ctx, query, nodes,
+			func(n *Meeting) { n.Edges.Documents = []*Document{} },
+			func(n *Meeting, e *Document) { n.Edges.Documents = append(n.Edges.Documents, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedAttendees {
 		if err := _q.loadAttendees(ctx, query, nodes,
 			func(n *Meeting) { n.appendNamedAttendees(name) },
@@ -523,6 +568,13 @@ func (_q *MeetingQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Meet
 		if err := _q.loadDecisions(ctx, query, nodes,
 			func(n *Meeting) { n.appendNamedDecisions(name) },
 			func(n *Meeting, e *Decision) { n.appendNamedDecisions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedDocuments {
+		if err := _q.loadDocuments(ctx, query, nodes,
+			func(n *Meeting) { n.appendNamedDocuments(name) },
+			func(n *Meeting, e *Document) { n.appendNamedDocuments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -653,6 +705,37 @@ func (_q *MeetingQuery) loadDecisions(ctx context.Context, query *DecisionQuery,
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "decision_meeting" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *MeetingQuery) loadDocuments(ctx context.Context, query *DocumentQuery, nodes []*Meeting, init func(*Meeting), assign func(*Meeting, *Document)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Meeting)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Document(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(meeting.DocumentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.document_meeting
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "document_meeting" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "document_meeting" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -805,6 +888,20 @@ func (_q *MeetingQuery) WithNamedDecisions(name string, opts ...func(*DecisionQu
 		_q.withNamedDecisions = make(map[string]*DecisionQuery)
 	}
 	_q.withNamedDecisions[name] = query
+	return _q
+}
+
+// WithNamedDocuments tells the query-builder to eager-load the nodes that are connected to the "documents"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *MeetingQuery) WithNamedDocuments(name string, opts ...func(*DocumentQuery)) *MeetingQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedDocuments == nil {
+		_q.withNamedDocuments = make(map[string]*DocumentQuery)
+	}
+	_q.withNamedDocuments[name] = query
 	return _q
 }
 

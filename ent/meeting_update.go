@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/decision"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -150,6 +151,21 @@ func (_u *MeetingUpdate) AddDecisions(v ...*Decision) *MeetingUpdate {
 	return _u.AddDecisionIDs(ids...)
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_u *MeetingUpdate) AddDocumentIDs(ids ...gid.ID) *MeetingUpdate {
+	_u.mutation.AddDocumentIDs(ids...)
+	return _u
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_u *MeetingUpdate) AddDocuments(v ...*Document) *MeetingUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDocumentIDs(ids...)
+}
+
 // Mutation returns the MeetingMutation object of the builder.
 func (_u *MeetingUpdate) Mutation() *MeetingMutation {
 	return _u.mutation
@@ -201,6 +217,27 @@ func (_u *MeetingUpdate) RemoveDecisions(v ...*Decision) *MeetingUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveDecisionIDs(ids...)
+}
+
+// ClearDocuments clears all "documents" edges to the Document entity.
+func (_u *MeetingUpdate) ClearDocuments() *MeetingUpdate {
+	_u.mutation.ClearDocuments()
+	return _u
+}
+
+// RemoveDocumentIDs removes the "documents" edge to Document entities by IDs.
+func (_u *MeetingUpdate) RemoveDocumentIDs(ids ...gid.ID) *MeetingUpdate {
+	_u.mutation.RemoveDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveDocuments removes "documents" edges to Document entities.
+func (_u *MeetingUpdate) RemoveDocuments(v ...*Document) *MeetingUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDocumentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -415,6 +452,51 @@ func (_u *MeetingUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   meeting.DocumentsTable,
+			Columns: []string{meeting.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDocumentsIDs(); len(nodes) > 0 && !_u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   meeting.DocumentsTable,
+			Columns: []string{meeting.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   meeting.DocumentsTable,
+			Columns: []string{meeting.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -554,6 +636,21 @@ func (_u *MeetingUpdateOne) AddDecisions(v ...*Decision) *MeetingUpdateOne {
 	return _u.AddDecisionIDs(ids...)
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_u *MeetingUpdateOne) AddDocumentIDs(ids ...gid.ID) *MeetingUpdateOne {
+	_u.mutation.AddDocumentIDs(ids...)
+	return _u
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_u *MeetingUpdateOne) AddDocuments(v ...*Document) *MeetingUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDocumentIDs(ids...)
+}
+
 // Mutation returns the MeetingMutation object of the builder.
 func (_u *MeetingUpdateOne) Mutation() *MeetingMutation {
 	return _u.mutation
@@ -605,6 +702,27 @@ func (_u *MeetingUpdateOne) RemoveDecisions(v ...*Decision) *MeetingUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveDecisionIDs(ids...)
+}
+
+// ClearDocuments clears all "documents" edges to the Document entity.
+func (_u *MeetingUpdateOne) ClearDocuments() *MeetingUpdateOne {
+	_u.mutation.ClearDocuments()
+	return _u
+}
+
+// RemoveDocumentIDs removes the "documents" edge to Document entities by IDs.
+func (_u *MeetingUpdateOne) RemoveDocumentIDs(ids ...gid.ID) *MeetingUpdateOne {
+	_u.mutation.RemoveDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveDocuments removes "documents" edges to Document entities.
+func (_u *MeetingUpdateOne) RemoveDocuments(v ...*Document) *MeetingUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDocumentIDs(ids...)
 }
 
 // Where appends a list predicates to the MeetingUpdate builder.
@@ -842,6 +960,51 @@ func (_u *MeetingUpdateOne) sqlSave(ctx context.Context) (_node *Meeting, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   meeting.DocumentsTable,
+			Columns: []string{meeting.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDocumentsIDs(); len(nodes) > 0 && !_u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   meeting.DocumentsTable,
+			Columns: []string{meeting.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   meeting.DocumentsTable,
+			Columns: []string{meeting.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -48,13 +48,16 @@ type MonitoringMeetingEdges struct {
 	RecordedBy *User `json:"recorded_by,omitempty"`
 	// The goals to review and commitments to verify, with the progress recorded on each (punti di verifica).
 	Items []*MonitoringItem `json:"items,omitempty"`
+	// Documents attached to the meeting, e.g. its signed record (documenti).
+	Documents []*Document `json:"documents,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 
-	namedItems map[string][]*MonitoringItem
+	namedItems     map[string][]*MonitoringItem
+	namedDocuments map[string][]*Document
 }
 
 // CaseOrErr returns the Case value or an error if the edge
@@ -86,6 +89,15 @@ func (e MonitoringMeetingEdges) ItemsOrErr() ([]*MonitoringItem, error) {
 		return e.Items, nil
 	}
 	return nil, &NotLoadedError{edge: "items"}
+}
+
+// DocumentsOrErr returns the Documents value or an error if the edge
+// was not loaded in eager-loading.
+func (e MonitoringMeetingEdges) DocumentsOrErr() ([]*Document, error) {
+	if e.loadedTypes[3] {
+		return e.Documents, nil
+	}
+	return nil, &NotLoadedError{edge: "documents"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -201,6 +213,11 @@ func (_m *MonitoringMeeting) QueryItems() *MonitoringItemQuery {
 	return NewMonitoringMeetingClient(_m.config).QueryItems(_m)
 }
 
+// QueryDocuments queries the "documents" edge of the MonitoringMeeting entity.
+func (_m *MonitoringMeeting) QueryDocuments() *DocumentQuery {
+	return NewMonitoringMeetingClient(_m.config).QueryDocuments(_m)
+}
+
 // Update returns a builder for updating this MonitoringMeeting.
 // Note that you need to call MonitoringMeeting.Unwrap() before calling this method if this MonitoringMeeting
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -265,6 +282,30 @@ func (_m *MonitoringMeeting) appendNamedItems(name string, edges ...*MonitoringI
 		_m.Edges.namedItems[name] = []*MonitoringItem{}
 	} else {
 		_m.Edges.namedItems[name] = append(_m.Edges.namedItems[name], edges...)
+	}
+}
+
+// NamedDocuments returns the Documents named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *MonitoringMeeting) NamedDocuments(name string) ([]*Document, error) {
+	if _m.Edges.namedDocuments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDocuments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *MonitoringMeeting) appendNamedDocuments(name string, edges ...*Document) {
+	if _m.Edges.namedDocuments == nil {
+		_m.Edges.namedDocuments = make(map[string][]*Document)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDocuments[name] = []*Document{}
+	} else {
+		_m.Edges.namedDocuments[name] = append(_m.Edges.namedDocuments[name], edges...)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/monitoringitem"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/user"
@@ -144,6 +145,21 @@ func (_c *MonitoringMeetingCreate) AddItems(v ...*MonitoringItem) *MonitoringMee
 		ids[i] = v[i].ID
 	}
 	return _c.AddItemIDs(ids...)
+}
+
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_c *MonitoringMeetingCreate) AddDocumentIDs(ids ...gid.ID) *MonitoringMeetingCreate {
+	_c.mutation.AddDocumentIDs(ids...)
+	return _c
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_c *MonitoringMeetingCreate) AddDocuments(v ...*Document) *MonitoringMeetingCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddDocumentIDs(ids...)
 }
 
 // Mutation returns the MonitoringMeetingMutation object of the builder.
@@ -324,6 +340,22 @@ func (_c *MonitoringMeetingCreate) createSpec() (*MonitoringMeeting, *sqlgraph.C
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(monitoringitem.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   monitoringmeeting.DocumentsTable,
+			Columns: []string{monitoringmeeting.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

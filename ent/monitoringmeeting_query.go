@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/monitoringitem"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/predicate"
@@ -25,17 +26,19 @@ import (
 // MonitoringMeetingQuery is the builder for querying MonitoringMeeting entities.
 type MonitoringMeetingQuery struct {
 	config
-	ctx            *QueryContext
-	order          []monitoringmeeting.OrderOption
-	inters         []Interceptor
-	predicates     []predicate.MonitoringMeeting
-	withCase       *CaseFileQuery
-	withRecordedBy *UserQuery
-	withItems      *MonitoringItemQuery
-	withFKs        bool
-	loadTotal      []func(context.Context, []*MonitoringMeeting) error
-	modifiers      []func(*sql.Selector)
-	withNamedItems map[string]*MonitoringItemQuery
+	ctx                *QueryContext
+	order              []monitoringmeeting.OrderOption
+	inters             []Interceptor
+	predicates         []predicate.MonitoringMeeting
+	withCase           *CaseFileQuery
+	withRecordedBy     *UserQuery
+	withItems          *MonitoringItemQuery
+	withDocuments      *DocumentQuery
+	withFKs            bool
+	loadTotal          []func(context.Context, []*MonitoringMeeting) error
+	modifiers          []func(*sql.Selector)
+	withNamedItems     map[string]*MonitoringItemQuery
+	withNamedDocuments map[string]*DocumentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -131,6 +134,28 @@ func (_q *MonitoringMeetingQuery) QueryItems() *MonitoringItemQuery {
 			sqlgraph.From(monitoringmeeting.Table, monitoringmeeting.FieldID, selector),
 			sqlgraph.To(monitoringitem.Table, monitoringitem.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, monitoringmeeting.ItemsTable, monitoringmeeting.ItemsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDocuments chains the current query on the "documents" edge.
+func (_q *MonitoringMeetingQuery) QueryDocuments() *DocumentQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringmeeting.Table, monitoringmeeting.FieldID, selector),
+			sqlgraph.To(document.Table, document.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, monitoringmeeting.DocumentsTable, monitoringmeeting.DocumentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -333,6 +358,7 @@ func (_q *MonitoringMeetingQuery) Clone() *MonitoringMeetingQuery {
 		withCase:       _q.withCase.Clone(),
 		withRecordedBy: _q.withRecordedBy.Clone(),
 		withItems:      _q.withItems.Clone(),
+		withDocuments:  _q.withDocuments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -370,6 +396,17 @@ func (_q *MonitoringMeetingQuery) WithItems(opts ...func(*MonitoringItemQuery)) 
 		opt(query)
 	}
 	_q.withItems = query
+	return _q
+}
+
+// WithDocuments tells the query-builder to eager-load the nodes that are connected to
+// the "documents" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *MonitoringMeetingQuery) WithDocuments(opts ...func(*DocumentQuery)) *MonitoringMeetingQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDocuments = query
 	return _q
 }
 
@@ -458,10 +495,11 @@ func (_q *MonitoringMeetingQuery) sqlAll(ctx context.Context, hooks ...queryHook
 		nodes       = []*MonitoringMeeting{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withCase != nil,
 			_q.withRecordedBy != nil,
 			_q.withItems != nil,
+			_q.withDocuments != nil,
 		}
 	)
 	if _q.withCase != nil || _q.withRecordedBy != nil {
@@ -510,10 +548,24 @@ func (_q *MonitoringMeetingQuery) sqlAll(ctx context.Context, hooks ...queryHook
 			return nil, err
 		}
 	}
+	if query := _q.withDocuments; query != nil {
+		if err := _q.loadDocuments(ctx, query, nodes,
+			func(n *MonitoringMeeting) { n.Edges.Documents = []*Document{} },
+			func(n *MonitoringMeeting, e *Document) { n.Edges.Documents = append(n.Edges.Documents, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedItems {
 		if err := _q.loadItems(ctx, query, nodes,
 			func(n *MonitoringMeeting) { n.appendNamedItems(name) },
 			func(n *MonitoringMeeting, e *MonitoringItem) { n.appendNamedItems(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedDocuments {
+		if err := _q.loadDocuments(ctx, query, nodes,
+			func(n *MonitoringMeeting) { n.appendNamedDocuments(name) },
+			func(n *MonitoringMeeting, e *Document) { n.appendNamedDocuments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -615,6 +667,37 @@ func (_q *MonitoringMeetingQuery) loadItems(ctx context.Context, query *Monitori
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "monitoring_item_meeting" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *MonitoringMeetingQuery) loadDocuments(ctx context.Context, query *DocumentQuery, nodes []*MonitoringMeeting, init func(*MonitoringMeeting), assign func(*MonitoringMeeting, *Document)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*MonitoringMeeting)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Document(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(monitoringmeeting.DocumentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.document_monitoring_meeting
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "document_monitoring_meeting" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "document_monitoring_meeting" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -753,6 +836,20 @@ func (_q *MonitoringMeetingQuery) WithNamedItems(name string, opts ...func(*Moni
 		_q.withNamedItems = make(map[string]*MonitoringItemQuery)
 	}
 	_q.withNamedItems[name] = query
+	return _q
+}
+
+// WithNamedDocuments tells the query-builder to eager-load the nodes that are connected to the "documents"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *MonitoringMeetingQuery) WithNamedDocuments(name string, opts ...func(*DocumentQuery)) *MonitoringMeetingQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedDocuments == nil {
+		_q.withNamedDocuments = make(map[string]*DocumentQuery)
+	}
+	_q.withNamedDocuments[name] = query
 	return _q
 }
 

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/monitoringitem"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/predicate"
@@ -127,6 +128,21 @@ func (_u *MonitoringMeetingUpdate) AddItems(v ...*MonitoringItem) *MonitoringMee
 	return _u.AddItemIDs(ids...)
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_u *MonitoringMeetingUpdate) AddDocumentIDs(ids ...gid.ID) *MonitoringMeetingUpdate {
+	_u.mutation.AddDocumentIDs(ids...)
+	return _u
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_u *MonitoringMeetingUpdate) AddDocuments(v ...*Document) *MonitoringMeetingUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDocumentIDs(ids...)
+}
+
 // Mutation returns the MonitoringMeetingMutation object of the builder.
 func (_u *MonitoringMeetingUpdate) Mutation() *MonitoringMeetingMutation {
 	return _u.mutation
@@ -157,6 +173,27 @@ func (_u *MonitoringMeetingUpdate) RemoveItems(v ...*MonitoringItem) *Monitoring
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveItemIDs(ids...)
+}
+
+// ClearDocuments clears all "documents" edges to the Document entity.
+func (_u *MonitoringMeetingUpdate) ClearDocuments() *MonitoringMeetingUpdate {
+	_u.mutation.ClearDocuments()
+	return _u
+}
+
+// RemoveDocumentIDs removes the "documents" edge to Document entities by IDs.
+func (_u *MonitoringMeetingUpdate) RemoveDocumentIDs(ids ...gid.ID) *MonitoringMeetingUpdate {
+	_u.mutation.RemoveDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveDocuments removes "documents" edges to Document entities.
+func (_u *MonitoringMeetingUpdate) RemoveDocuments(v ...*Document) *MonitoringMeetingUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDocumentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -319,6 +356,51 @@ func (_u *MonitoringMeetingUpdate) sqlSave(ctx context.Context) (_node int, err 
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   monitoringmeeting.DocumentsTable,
+			Columns: []string{monitoringmeeting.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDocumentsIDs(); len(nodes) > 0 && !_u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   monitoringmeeting.DocumentsTable,
+			Columns: []string{monitoringmeeting.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   monitoringmeeting.DocumentsTable,
+			Columns: []string{monitoringmeeting.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -435,6 +517,21 @@ func (_u *MonitoringMeetingUpdateOne) AddItems(v ...*MonitoringItem) *Monitoring
 	return _u.AddItemIDs(ids...)
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_u *MonitoringMeetingUpdateOne) AddDocumentIDs(ids ...gid.ID) *MonitoringMeetingUpdateOne {
+	_u.mutation.AddDocumentIDs(ids...)
+	return _u
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_u *MonitoringMeetingUpdateOne) AddDocuments(v ...*Document) *MonitoringMeetingUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDocumentIDs(ids...)
+}
+
 // Mutation returns the MonitoringMeetingMutation object of the builder.
 func (_u *MonitoringMeetingUpdateOne) Mutation() *MonitoringMeetingMutation {
 	return _u.mutation
@@ -465,6 +562,27 @@ func (_u *MonitoringMeetingUpdateOne) RemoveItems(v ...*MonitoringItem) *Monitor
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveItemIDs(ids...)
+}
+
+// ClearDocuments clears all "documents" edges to the Document entity.
+func (_u *MonitoringMeetingUpdateOne) ClearDocuments() *MonitoringMeetingUpdateOne {
+	_u.mutation.ClearDocuments()
+	return _u
+}
+
+// RemoveDocumentIDs removes the "documents" edge to Document entities by IDs.
+func (_u *MonitoringMeetingUpdateOne) RemoveDocumentIDs(ids ...gid.ID) *MonitoringMeetingUpdateOne {
+	_u.mutation.RemoveDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveDocuments removes "documents" edges to Document entities.
+func (_u *MonitoringMeetingUpdateOne) RemoveDocuments(v ...*Document) *MonitoringMeetingUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDocumentIDs(ids...)
 }
 
 // Where appends a list predicates to the MonitoringMeetingUpdate builder.
@@ -650,6 +768,51 @@ func (_u *MonitoringMeetingUpdateOne) sqlSave(ctx context.Context) (_node *Monit
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(monitoringitem.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   monitoringmeeting.DocumentsTable,
+			Columns: []string{monitoringmeeting.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDocumentsIDs(); len(nodes) > 0 && !_u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   monitoringmeeting.DocumentsTable,
+			Columns: []string{monitoringmeeting.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   monitoringmeeting.DocumentsTable,
+			Columns: []string{monitoringmeeting.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -24,6 +24,8 @@ import (
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
+	"github.com/progetto-win/win/ent/document"
+	"github.com/progetto-win/win/ent/documentcontent"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -42,6 +44,7 @@ import (
 	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
+	"github.com/progetto-win/win/ent/personmerge"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/protocol"
@@ -76,6 +79,8 @@ const (
 	TypeDecision                 = "Decision"
 	TypeDirective                = "Directive"
 	TypeDirectiveAcknowledgement = "DirectiveAcknowledgement"
+	TypeDocument                 = "Document"
+	TypeDocumentContent          = "DocumentContent"
 	TypeFund                     = "Fund"
 	TypeGoal                     = "Goal"
 	TypeIntervention             = "Intervention"
@@ -94,6 +99,7 @@ const (
 	TypePasswordToken            = "PasswordToken"
 	TypePerson                   = "Person"
 	TypePersonIdentity           = "PersonIdentity"
+	TypePersonMerge              = "PersonMerge"
 	TypePlan                     = "Plan"
 	TypeProtocol                 = "Protocol"
 	TypeProtocolCommitment       = "ProtocolCommitment"
@@ -5889,6 +5895,7 @@ type CaseFileMutation struct {
 	created_at                    *time.Time
 	updated_at                    *time.Time
 	code                          *string
+	import_key                    *string
 	referred_on                   *domain.Date
 	referral_reason               *string
 	need_areas                    *[]domain.NeedArea
@@ -5952,6 +5959,9 @@ type CaseFileMutation struct {
 	approvals                     map[gid.ID]struct{}
 	removedapprovals              map[gid.ID]struct{}
 	clearedapprovals              bool
+	documents                     map[gid.ID]struct{}
+	removeddocuments              map[gid.ID]struct{}
+	cleareddocuments              bool
 	done                          bool
 	oldValue                      func(context.Context) (*CaseFile, error)
 	predicates                    []predicate.CaseFile
@@ -6167,6 +6177,55 @@ func (m *CaseFileMutation) OldCode(ctx context.Context) (v string, err error) {
 // ResetCode resets all changes to the "code" field.
 func (m *CaseFileMutation) ResetCode() {
 	m.code = nil
+}
+
+// SetImportKey sets the "import_key" field.
+func (m *CaseFileMutation) SetImportKey(s string) {
+	m.import_key = &s
+}
+
+// ImportKey returns the value of the "import_key" field in the mutation.
+func (m *CaseFileMutation) ImportKey() (r string, exists bool) {
+	v := m.import_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldImportKey returns the old "import_key" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldImportKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldImportKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldImportKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldImportKey: %w", err)
+	}
+	return oldValue.ImportKey, nil
+}
+
+// ClearImportKey clears the value of the "import_key" field.
+func (m *CaseFileMutation) ClearImportKey() {
+	m.import_key = nil
+	m.clearedFields[casefile.FieldImportKey] = struct{}{}
+}
+
+// ImportKeyCleared returns if the "import_key" field was cleared in this mutation.
+func (m *CaseFileMutation) ImportKeyCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldImportKey]
+	return ok
+}
+
+// ResetImportKey resets all changes to the "import_key" field.
+func (m *CaseFileMutation) ResetImportKey() {
+	m.import_key = nil
+	delete(m.clearedFields, casefile.FieldImportKey)
 }
 
 // SetReferredOn sets the "referred_on" field.
@@ -7778,6 +7837,60 @@ func (m *CaseFileMutation) ResetApprovals() {
 	m.removedapprovals = nil
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by ids.
+func (m *CaseFileMutation) AddDocumentIDs(ids ...gid.ID) {
+	if m.documents == nil {
+		m.documents = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.documents[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDocuments clears the "documents" edge to the Document entity.
+func (m *CaseFileMutation) ClearDocuments() {
+	m.cleareddocuments = true
+}
+
+// DocumentsCleared reports if the "documents" edge to the Document entity was cleared.
+func (m *CaseFileMutation) DocumentsCleared() bool {
+	return m.cleareddocuments
+}
+
+// RemoveDocumentIDs removes the "documents" edge to the Document entity by IDs.
+func (m *CaseFileMutation) RemoveDocumentIDs(ids ...gid.ID) {
+	if m.removeddocuments == nil {
+		m.removeddocuments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.documents, ids[i])
+		m.removeddocuments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDocuments returns the removed IDs of the "documents" edge to the Document entity.
+func (m *CaseFileMutation) RemovedDocumentsIDs() (ids []gid.ID) {
+	for id := range m.removeddocuments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DocumentsIDs returns the "documents" edge IDs in the mutation.
+func (m *CaseFileMutation) DocumentsIDs() (ids []gid.ID) {
+	for id := range m.documents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDocuments resets all changes to the "documents" edge.
+func (m *CaseFileMutation) ResetDocuments() {
+	m.documents = nil
+	m.cleareddocuments = false
+	m.removeddocuments = nil
+}
+
 // Where appends a list predicates to the CaseFileMutation builder.
 func (m *CaseFileMutation) Where(ps ...predicate.CaseFile) {
 	m.predicates = append(m.predicates, ps...)
@@ -7812,7 +7925,7 @@ func (m *CaseFileMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CaseFileMutation) Fields() []string {
-	fields := make([]string, 0, 21)
+	fields := make([]string, 0, 22)
 	if m.created_at != nil {
 		fields = append(fields, casefile.FieldCreatedAt)
 	}
@@ -7821,6 +7934,9 @@ func (m *CaseFileMutation) Fields() []string {
 	}
 	if m.code != nil {
 		fields = append(fields, casefile.FieldCode)
+	}
+	if m.import_key != nil {
+		fields = append(fields, casefile.FieldImportKey)
 	}
 	if m.referred_on != nil {
 		fields = append(fields, casefile.FieldReferredOn)
@@ -7890,6 +8006,8 @@ func (m *CaseFileMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case casefile.FieldCode:
 		return m.Code()
+	case casefile.FieldImportKey:
+		return m.ImportKey()
 	case casefile.FieldReferredOn:
 		return m.ReferredOn()
 	case casefile.FieldReferralReason:
@@ -7941,6 +8059,8 @@ func (m *CaseFileMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldUpdatedAt(ctx)
 	case casefile.FieldCode:
 		return m.OldCode(ctx)
+	case casefile.FieldImportKey:
+		return m.OldImportKey(ctx)
 	case casefile.FieldReferredOn:
 		return m.OldReferredOn(ctx)
 	case casefile.FieldReferralReason:
@@ -8006,6 +8126,13 @@ func (m *CaseFileMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetCode(v)
+		return nil
+	case casefile.FieldImportKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetImportKey(v)
 		return nil
 	case casefile.FieldReferredOn:
 		v, ok := value.(domain.Date)
@@ -8178,6 +8305,9 @@ func (m *CaseFileMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *CaseFileMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(casefile.FieldImportKey) {
+		fields = append(fields, casefile.FieldImportKey)
+	}
 	if m.FieldCleared(casefile.FieldTakenInChargeOn) {
 		fields = append(fields, casefile.FieldTakenInChargeOn)
 	}
@@ -8225,6 +8355,9 @@ func (m *CaseFileMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *CaseFileMutation) ClearField(name string) error {
 	switch name {
+	case casefile.FieldImportKey:
+		m.ClearImportKey()
+		return nil
 	case casefile.FieldTakenInChargeOn:
 		m.ClearTakenInChargeOn()
 		return nil
@@ -8274,6 +8407,9 @@ func (m *CaseFileMutation) ResetField(name string) error {
 		return nil
 	case casefile.FieldCode:
 		m.ResetCode()
+		return nil
+	case casefile.FieldImportKey:
+		m.ResetImportKey()
 		return nil
 	case casefile.FieldReferredOn:
 		m.ResetReferredOn()
@@ -8335,7 +8471,7 @@ func (m *CaseFileMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CaseFileMutation) AddedEdges() []string {
-	edges := make([]string, 0, 17)
+	edges := make([]string, 0, 18)
 	if m.person != nil {
 		edges = append(edges, casefile.EdgePerson)
 	}
@@ -8386,6 +8522,9 @@ func (m *CaseFileMutation) AddedEdges() []string {
 	}
 	if m.approvals != nil {
 		edges = append(edges, casefile.EdgeApprovals)
+	}
+	if m.documents != nil {
+		edges = append(edges, casefile.EdgeDocuments)
 	}
 	return edges
 }
@@ -8478,13 +8617,19 @@ func (m *CaseFileMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case casefile.EdgeDocuments:
+		ids := make([]ent.Value, 0, len(m.documents))
+		for id := range m.documents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CaseFileMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 17)
+	edges := make([]string, 0, 18)
 	if m.removedteam != nil {
 		edges = append(edges, casefile.EdgeTeam)
 	}
@@ -8508,6 +8653,9 @@ func (m *CaseFileMutation) RemovedEdges() []string {
 	}
 	if m.removedapprovals != nil {
 		edges = append(edges, casefile.EdgeApprovals)
+	}
+	if m.removeddocuments != nil {
+		edges = append(edges, casefile.EdgeDocuments)
 	}
 	return edges
 }
@@ -8564,13 +8712,19 @@ func (m *CaseFileMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case casefile.EdgeDocuments:
+		ids := make([]ent.Value, 0, len(m.removeddocuments))
+		for id := range m.removeddocuments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CaseFileMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 17)
+	edges := make([]string, 0, 18)
 	if m.clearedperson {
 		edges = append(edges, casefile.EdgePerson)
 	}
@@ -8622,6 +8776,9 @@ func (m *CaseFileMutation) ClearedEdges() []string {
 	if m.clearedapprovals {
 		edges = append(edges, casefile.EdgeApprovals)
 	}
+	if m.cleareddocuments {
+		edges = append(edges, casefile.EdgeDocuments)
+	}
 	return edges
 }
 
@@ -8663,6 +8820,8 @@ func (m *CaseFileMutation) EdgeCleared(name string) bool {
 		return m.clearedservice_requests
 	case casefile.EdgeApprovals:
 		return m.clearedapprovals
+	case casefile.EdgeDocuments:
+		return m.cleareddocuments
 	}
 	return false
 }
@@ -8756,6 +8915,9 @@ func (m *CaseFileMutation) ResetEdge(name string) error {
 		return nil
 	case casefile.EdgeApprovals:
 		m.ResetApprovals()
+		return nil
+	case casefile.EdgeDocuments:
+		m.ResetDocuments()
 		return nil
 	}
 	return fmt.Errorf("unknown CaseFile edge %s", name)
@@ -9660,6 +9822,9 @@ type ConsentMutation struct {
 	clearedrecorded_by  bool
 	withdrawn_by        *gid.ID
 	clearedwithdrawn_by bool
+	documents           map[gid.ID]struct{}
+	removeddocuments    map[gid.ID]struct{}
+	cleareddocuments    bool
 	done                bool
 	oldValue            func(context.Context) (*Consent, error)
 	predicates          []predicate.Consent
@@ -10340,6 +10505,60 @@ func (m *ConsentMutation) ResetWithdrawnBy() {
 	m.clearedwithdrawn_by = false
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by ids.
+func (m *ConsentMutation) AddDocumentIDs(ids ...gid.ID) {
+	if m.documents == nil {
+		m.documents = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.documents[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDocuments clears the "documents" edge to the Document entity.
+func (m *ConsentMutation) ClearDocuments() {
+	m.cleareddocuments = true
+}
+
+// DocumentsCleared reports if the "documents" edge to the Document entity was cleared.
+func (m *ConsentMutation) DocumentsCleared() bool {
+	return m.cleareddocuments
+}
+
+// RemoveDocumentIDs removes the "documents" edge to the Document entity by IDs.
+func (m *ConsentMutation) RemoveDocumentIDs(ids ...gid.ID) {
+	if m.removeddocuments == nil {
+		m.removeddocuments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.documents, ids[i])
+		m.removeddocuments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDocuments returns the removed IDs of the "documents" edge to the Document entity.
+func (m *ConsentMutation) RemovedDocumentsIDs() (ids []gid.ID) {
+	for id := range m.removeddocuments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DocumentsIDs returns the "documents" edge IDs in the mutation.
+func (m *ConsentMutation) DocumentsIDs() (ids []gid.ID) {
+	for id := range m.documents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDocuments resets all changes to the "documents" edge.
+func (m *ConsentMutation) ResetDocuments() {
+	m.documents = nil
+	m.cleareddocuments = false
+	m.removeddocuments = nil
+}
+
 // Where appends a list predicates to the ConsentMutation builder.
 func (m *ConsentMutation) Where(ps ...predicate.Consent) {
 	m.predicates = append(m.predicates, ps...)
@@ -10636,7 +10855,7 @@ func (m *ConsentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ConsentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.person != nil {
 		edges = append(edges, consent.EdgePerson)
 	}
@@ -10651,6 +10870,9 @@ func (m *ConsentMutation) AddedEdges() []string {
 	}
 	if m.withdrawn_by != nil {
 		edges = append(edges, consent.EdgeWithdrawnBy)
+	}
+	if m.documents != nil {
+		edges = append(edges, consent.EdgeDocuments)
 	}
 	return edges
 }
@@ -10679,25 +10901,42 @@ func (m *ConsentMutation) AddedIDs(name string) []ent.Value {
 		if id := m.withdrawn_by; id != nil {
 			return []ent.Value{*id}
 		}
+	case consent.EdgeDocuments:
+		ids := make([]ent.Value, 0, len(m.documents))
+		for id := range m.documents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ConsentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
+	if m.removeddocuments != nil {
+		edges = append(edges, consent.EdgeDocuments)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *ConsentMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case consent.EdgeDocuments:
+		ids := make([]ent.Value, 0, len(m.removeddocuments))
+		for id := range m.removeddocuments {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ConsentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.clearedperson {
 		edges = append(edges, consent.EdgePerson)
 	}
@@ -10712,6 +10951,9 @@ func (m *ConsentMutation) ClearedEdges() []string {
 	}
 	if m.clearedwithdrawn_by {
 		edges = append(edges, consent.EdgeWithdrawnBy)
+	}
+	if m.cleareddocuments {
+		edges = append(edges, consent.EdgeDocuments)
 	}
 	return edges
 }
@@ -10730,6 +10972,8 @@ func (m *ConsentMutation) EdgeCleared(name string) bool {
 		return m.clearedrecorded_by
 	case consent.EdgeWithdrawnBy:
 		return m.clearedwithdrawn_by
+	case consent.EdgeDocuments:
+		return m.cleareddocuments
 	}
 	return false
 }
@@ -10775,6 +11019,9 @@ func (m *ConsentMutation) ResetEdge(name string) error {
 		return nil
 	case consent.EdgeWithdrawnBy:
 		m.ResetWithdrawnBy()
+		return nil
+	case consent.EdgeDocuments:
+		m.ResetDocuments()
 		return nil
 	}
 	return fmt.Errorf("unknown Consent edge %s", name)
@@ -12941,6 +13188,1781 @@ func (m *DirectiveAcknowledgementMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown DirectiveAcknowledgement edge %s", name)
+}
+
+// DocumentMutation represents an operation that mutates the Document nodes in the graph.
+type DocumentMutation struct {
+	config
+	op                        Op
+	typ                       string
+	id                        *gid.ID
+	created_at                *time.Time
+	updated_at                *time.Time
+	kind                      *document.Kind
+	file_name                 *string
+	media_type                *string
+	size                      *int64
+	addsize                   *int64
+	sha256                    *string
+	removed_at                *time.Time
+	removal_reason            *string
+	erased_at                 *time.Time
+	clearedFields             map[string]struct{}
+	_case                     *gid.ID
+	cleared_case              bool
+	monitoring_meeting        *gid.ID
+	clearedmonitoring_meeting bool
+	commitment                *gid.ID
+	clearedcommitment         bool
+	meeting                   *gid.ID
+	clearedmeeting            bool
+	consent                   *gid.ID
+	clearedconsent            bool
+	uploaded_by               *gid.ID
+	cleareduploaded_by        bool
+	removed_by                *gid.ID
+	clearedremoved_by         bool
+	done                      bool
+	oldValue                  func(context.Context) (*Document, error)
+	predicates                []predicate.Document
+}
+
+var _ ent.Mutation = (*DocumentMutation)(nil)
+
+// documentOption allows management of the mutation configuration using functional options.
+type documentOption func(*DocumentMutation)
+
+// newDocumentMutation creates new mutation for the Document entity.
+func newDocumentMutation(c config, op Op, opts ...documentOption) *DocumentMutation {
+	m := &DocumentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDocument,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDocumentID sets the ID field of the mutation.
+func withDocumentID(id gid.ID) documentOption {
+	return func(m *DocumentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Document
+		)
+		m.oldValue = func(ctx context.Context) (*Document, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Document.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDocument sets the old Document of the mutation.
+func withDocument(node *Document) documentOption {
+	return func(m *DocumentMutation) {
+		m.oldValue = func(context.Context) (*Document, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DocumentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DocumentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Document entities.
+func (m *DocumentMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DocumentMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DocumentMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Document.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *DocumentMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *DocumentMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *DocumentMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *DocumentMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *DocumentMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *DocumentMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *DocumentMutation) SetKind(d document.Kind) {
+	m.kind = &d
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *DocumentMutation) Kind() (r document.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldKind(ctx context.Context) (v document.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *DocumentMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetFileName sets the "file_name" field.
+func (m *DocumentMutation) SetFileName(s string) {
+	m.file_name = &s
+}
+
+// FileName returns the value of the "file_name" field in the mutation.
+func (m *DocumentMutation) FileName() (r string, exists bool) {
+	v := m.file_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFileName returns the old "file_name" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldFileName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFileName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFileName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFileName: %w", err)
+	}
+	return oldValue.FileName, nil
+}
+
+// ResetFileName resets all changes to the "file_name" field.
+func (m *DocumentMutation) ResetFileName() {
+	m.file_name = nil
+}
+
+// SetMediaType sets the "media_type" field.
+func (m *DocumentMutation) SetMediaType(s string) {
+	m.media_type = &s
+}
+
+// MediaType returns the value of the "media_type" field in the mutation.
+func (m *DocumentMutation) MediaType() (r string, exists bool) {
+	v := m.media_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMediaType returns the old "media_type" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldMediaType(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMediaType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMediaType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMediaType: %w", err)
+	}
+	return oldValue.MediaType, nil
+}
+
+// ResetMediaType resets all changes to the "media_type" field.
+func (m *DocumentMutation) ResetMediaType() {
+	m.media_type = nil
+}
+
+// SetSize sets the "size" field.
+func (m *DocumentMutation) SetSize(i int64) {
+	m.size = &i
+	m.addsize = nil
+}
+
+// Size returns the value of the "size" field in the mutation.
+func (m *DocumentMutation) Size() (r int64, exists bool) {
+	v := m.size
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSize returns the old "size" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldSize(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSize is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSize requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSize: %w", err)
+	}
+	return oldValue.Size, nil
+}
+
+// AddSize adds i to the "size" field.
+func (m *DocumentMutation) AddSize(i int64) {
+	if m.addsize != nil {
+		*m.addsize += i
+	} else {
+		m.addsize = &i
+	}
+}
+
+// AddedSize returns the value that was added to the "size" field in this mutation.
+func (m *DocumentMutation) AddedSize() (r int64, exists bool) {
+	v := m.addsize
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSize resets all changes to the "size" field.
+func (m *DocumentMutation) ResetSize() {
+	m.size = nil
+	m.addsize = nil
+}
+
+// SetSha256 sets the "sha256" field.
+func (m *DocumentMutation) SetSha256(s string) {
+	m.sha256 = &s
+}
+
+// Sha256 returns the value of the "sha256" field in the mutation.
+func (m *DocumentMutation) Sha256() (r string, exists bool) {
+	v := m.sha256
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSha256 returns the old "sha256" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldSha256(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSha256 is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSha256 requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSha256: %w", err)
+	}
+	return oldValue.Sha256, nil
+}
+
+// ResetSha256 resets all changes to the "sha256" field.
+func (m *DocumentMutation) ResetSha256() {
+	m.sha256 = nil
+}
+
+// SetRemovedAt sets the "removed_at" field.
+func (m *DocumentMutation) SetRemovedAt(t time.Time) {
+	m.removed_at = &t
+}
+
+// RemovedAt returns the value of the "removed_at" field in the mutation.
+func (m *DocumentMutation) RemovedAt() (r time.Time, exists bool) {
+	v := m.removed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRemovedAt returns the old "removed_at" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldRemovedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRemovedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRemovedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRemovedAt: %w", err)
+	}
+	return oldValue.RemovedAt, nil
+}
+
+// ClearRemovedAt clears the value of the "removed_at" field.
+func (m *DocumentMutation) ClearRemovedAt() {
+	m.removed_at = nil
+	m.clearedFields[document.FieldRemovedAt] = struct{}{}
+}
+
+// RemovedAtCleared returns if the "removed_at" field was cleared in this mutation.
+func (m *DocumentMutation) RemovedAtCleared() bool {
+	_, ok := m.clearedFields[document.FieldRemovedAt]
+	return ok
+}
+
+// ResetRemovedAt resets all changes to the "removed_at" field.
+func (m *DocumentMutation) ResetRemovedAt() {
+	m.removed_at = nil
+	delete(m.clearedFields, document.FieldRemovedAt)
+}
+
+// SetRemovalReason sets the "removal_reason" field.
+func (m *DocumentMutation) SetRemovalReason(s string) {
+	m.removal_reason = &s
+}
+
+// RemovalReason returns the value of the "removal_reason" field in the mutation.
+func (m *DocumentMutation) RemovalReason() (r string, exists bool) {
+	v := m.removal_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRemovalReason returns the old "removal_reason" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldRemovalReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRemovalReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRemovalReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRemovalReason: %w", err)
+	}
+	return oldValue.RemovalReason, nil
+}
+
+// ClearRemovalReason clears the value of the "removal_reason" field.
+func (m *DocumentMutation) ClearRemovalReason() {
+	m.removal_reason = nil
+	m.clearedFields[document.FieldRemovalReason] = struct{}{}
+}
+
+// RemovalReasonCleared returns if the "removal_reason" field was cleared in this mutation.
+func (m *DocumentMutation) RemovalReasonCleared() bool {
+	_, ok := m.clearedFields[document.FieldRemovalReason]
+	return ok
+}
+
+// ResetRemovalReason resets all changes to the "removal_reason" field.
+func (m *DocumentMutation) ResetRemovalReason() {
+	m.removal_reason = nil
+	delete(m.clearedFields, document.FieldRemovalReason)
+}
+
+// SetErasedAt sets the "erased_at" field.
+func (m *DocumentMutation) SetErasedAt(t time.Time) {
+	m.erased_at = &t
+}
+
+// ErasedAt returns the value of the "erased_at" field in the mutation.
+func (m *DocumentMutation) ErasedAt() (r time.Time, exists bool) {
+	v := m.erased_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldErasedAt returns the old "erased_at" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldErasedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldErasedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldErasedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldErasedAt: %w", err)
+	}
+	return oldValue.ErasedAt, nil
+}
+
+// ClearErasedAt clears the value of the "erased_at" field.
+func (m *DocumentMutation) ClearErasedAt() {
+	m.erased_at = nil
+	m.clearedFields[document.FieldErasedAt] = struct{}{}
+}
+
+// ErasedAtCleared returns if the "erased_at" field was cleared in this mutation.
+func (m *DocumentMutation) ErasedAtCleared() bool {
+	_, ok := m.clearedFields[document.FieldErasedAt]
+	return ok
+}
+
+// ResetErasedAt resets all changes to the "erased_at" field.
+func (m *DocumentMutation) ResetErasedAt() {
+	m.erased_at = nil
+	delete(m.clearedFields, document.FieldErasedAt)
+}
+
+// SetCaseID sets the "case" edge to the CaseFile entity by id.
+func (m *DocumentMutation) SetCaseID(id gid.ID) {
+	m._case = &id
+}
+
+// ClearCase clears the "case" edge to the CaseFile entity.
+func (m *DocumentMutation) ClearCase() {
+	m.cleared_case = true
+}
+
+// CaseCleared reports if the "case" edge to the CaseFile entity was cleared.
+func (m *DocumentMutation) CaseCleared() bool {
+	return m.cleared_case
+}
+
+// CaseID returns the "case" edge ID in the mutation.
+func (m *DocumentMutation) CaseID() (id gid.ID, exists bool) {
+	if m._case != nil {
+		return *m._case, true
+	}
+	return
+}
+
+// CaseIDs returns the "case" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CaseID instead. It exists only for internal usage by the builders.
+func (m *DocumentMutation) CaseIDs() (ids []gid.ID) {
+	if id := m._case; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCase resets all changes to the "case" edge.
+func (m *DocumentMutation) ResetCase() {
+	m._case = nil
+	m.cleared_case = false
+}
+
+// SetMonitoringMeetingID sets the "monitoring_meeting" edge to the MonitoringMeeting entity by id.
+func (m *DocumentMutation) SetMonitoringMeetingID(id gid.ID) {
+	m.monitoring_meeting = &id
+}
+
+// ClearMonitoringMeeting clears the "monitoring_meeting" edge to the MonitoringMeeting entity.
+func (m *DocumentMutation) ClearMonitoringMeeting() {
+	m.clearedmonitoring_meeting = true
+}
+
+// MonitoringMeetingCleared reports if the "monitoring_meeting" edge to the MonitoringMeeting entity was cleared.
+func (m *DocumentMutation) MonitoringMeetingCleared() bool {
+	return m.clearedmonitoring_meeting
+}
+
+// MonitoringMeetingID returns the "monitoring_meeting" edge ID in the mutation.
+func (m *DocumentMutation) MonitoringMeetingID() (id gid.ID, exists bool) {
+	if m.monitoring_meeting != nil {
+		return *m.monitoring_meeting, true
+	}
+	return
+}
+
+// MonitoringMeetingIDs returns the "monitoring_meeting" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MonitoringMeetingID instead. It exists only for internal usage by the builders.
+func (m *DocumentMutation) MonitoringMeetingIDs() (ids []gid.ID) {
+	if id := m.monitoring_meeting; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMonitoringMeeting resets all changes to the "monitoring_meeting" edge.
+func (m *DocumentMutation) ResetMonitoringMeeting() {
+	m.monitoring_meeting = nil
+	m.clearedmonitoring_meeting = false
+}
+
+// SetCommitmentID sets the "commitment" edge to the ProtocolCommitment entity by id.
+func (m *DocumentMutation) SetCommitmentID(id gid.ID) {
+	m.commitment = &id
+}
+
+// ClearCommitment clears the "commitment" edge to the ProtocolCommitment entity.
+func (m *DocumentMutation) ClearCommitment() {
+	m.clearedcommitment = true
+}
+
+// CommitmentCleared reports if the "commitment" edge to the ProtocolCommitment entity was cleared.
+func (m *DocumentMutation) CommitmentCleared() bool {
+	return m.clearedcommitment
+}
+
+// CommitmentID returns the "commitment" edge ID in the mutation.
+func (m *DocumentMutation) CommitmentID() (id gid.ID, exists bool) {
+	if m.commitment != nil {
+		return *m.commitment, true
+	}
+	return
+}
+
+// CommitmentIDs returns the "commitment" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CommitmentID instead. It exists only for internal usage by the builders.
+func (m *DocumentMutation) CommitmentIDs() (ids []gid.ID) {
+	if id := m.commitment; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCommitment resets all changes to the "commitment" edge.
+func (m *DocumentMutation) ResetCommitment() {
+	m.commitment = nil
+	m.clearedcommitment = false
+}
+
+// SetMeetingID sets the "meeting" edge to the Meeting entity by id.
+func (m *DocumentMutation) SetMeetingID(id gid.ID) {
+	m.meeting = &id
+}
+
+// ClearMeeting clears the "meeting" edge to the Meeting entity.
+func (m *DocumentMutation) ClearMeeting() {
+	m.clearedmeeting = true
+}
+
+// MeetingCleared reports if the "meeting" edge to the Meeting entity was cleared.
+func (m *DocumentMutation) MeetingCleared() bool {
+	return m.clearedmeeting
+}
+
+// MeetingID returns the "meeting" edge ID in the mutation.
+func (m *DocumentMutation) MeetingID() (id gid.ID, exists bool) {
+	if m.meeting != nil {
+		return *m.meeting, true
+	}
+	return
+}
+
+// MeetingIDs returns the "meeting" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MeetingID instead. It exists only for internal usage by the builders.
+func (m *DocumentMutation) MeetingIDs() (ids []gid.ID) {
+	if id := m.meeting; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMeeting resets all changes to the "meeting" edge.
+func (m *DocumentMutation) ResetMeeting() {
+	m.meeting = nil
+	m.clearedmeeting = false
+}
+
+// SetConsentID sets the "consent" edge to the Consent entity by id.
+func (m *DocumentMutation) SetConsentID(id gid.ID) {
+	m.consent = &id
+}
+
+// ClearConsent clears the "consent" edge to the Consent entity.
+func (m *DocumentMutation) ClearConsent() {
+	m.clearedconsent = true
+}
+
+// ConsentCleared reports if the "consent" edge to the Consent entity was cleared.
+func (m *DocumentMutation) ConsentCleared() bool {
+	return m.clearedconsent
+}
+
+// ConsentID returns the "consent" edge ID in the mutation.
+func (m *DocumentMutation) ConsentID() (id gid.ID, exists bool) {
+	if m.consent != nil {
+		return *m.consent, true
+	}
+	return
+}
+
+// ConsentIDs returns the "consent" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ConsentID instead. It exists only for internal usage by the builders.
+func (m *DocumentMutation) ConsentIDs() (ids []gid.ID) {
+	if id := m.consent; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetConsent resets all changes to the "consent" edge.
+func (m *DocumentMutation) ResetConsent() {
+	m.consent = nil
+	m.clearedconsent = false
+}
+
+// SetUploadedByID sets the "uploaded_by" edge to the User entity by id.
+func (m *DocumentMutation) SetUploadedByID(id gid.ID) {
+	m.uploaded_by = &id
+}
+
+// ClearUploadedBy clears the "uploaded_by" edge to the User entity.
+func (m *DocumentMutation) ClearUploadedBy() {
+	m.cleareduploaded_by = true
+}
+
+// UploadedByCleared reports if the "uploaded_by" edge to the User entity was cleared.
+func (m *DocumentMutation) UploadedByCleared() bool {
+	return m.cleareduploaded_by
+}
+
+// UploadedByID returns the "uploaded_by" edge ID in the mutation.
+func (m *DocumentMutation) UploadedByID() (id gid.ID, exists bool) {
+	if m.uploaded_by != nil {
+		return *m.uploaded_by, true
+	}
+	return
+}
+
+// UploadedByIDs returns the "uploaded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UploadedByID instead. It exists only for internal usage by the builders.
+func (m *DocumentMutation) UploadedByIDs() (ids []gid.ID) {
+	if id := m.uploaded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUploadedBy resets all changes to the "uploaded_by" edge.
+func (m *DocumentMutation) ResetUploadedBy() {
+	m.uploaded_by = nil
+	m.cleareduploaded_by = false
+}
+
+// SetRemovedByID sets the "removed_by" edge to the User entity by id.
+func (m *DocumentMutation) SetRemovedByID(id gid.ID) {
+	m.removed_by = &id
+}
+
+// ClearRemovedBy clears the "removed_by" edge to the User entity.
+func (m *DocumentMutation) ClearRemovedBy() {
+	m.clearedremoved_by = true
+}
+
+// RemovedByCleared reports if the "removed_by" edge to the User entity was cleared.
+func (m *DocumentMutation) RemovedByCleared() bool {
+	return m.clearedremoved_by
+}
+
+// RemovedByID returns the "removed_by" edge ID in the mutation.
+func (m *DocumentMutation) RemovedByID() (id gid.ID, exists bool) {
+	if m.removed_by != nil {
+		return *m.removed_by, true
+	}
+	return
+}
+
+// RemovedByIDs returns the "removed_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RemovedByID instead. It exists only for internal usage by the builders.
+func (m *DocumentMutation) RemovedByIDs() (ids []gid.ID) {
+	if id := m.removed_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRemovedBy resets all changes to the "removed_by" edge.
+func (m *DocumentMutation) ResetRemovedBy() {
+	m.removed_by = nil
+	m.clearedremoved_by = false
+}
+
+// Where appends a list predicates to the DocumentMutation builder.
+func (m *DocumentMutation) Where(ps ...predicate.Document) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DocumentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DocumentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Document, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DocumentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DocumentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Document).
+func (m *DocumentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DocumentMutation) Fields() []string {
+	fields := make([]string, 0, 10)
+	if m.created_at != nil {
+		fields = append(fields, document.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, document.FieldUpdatedAt)
+	}
+	if m.kind != nil {
+		fields = append(fields, document.FieldKind)
+	}
+	if m.file_name != nil {
+		fields = append(fields, document.FieldFileName)
+	}
+	if m.media_type != nil {
+		fields = append(fields, document.FieldMediaType)
+	}
+	if m.size != nil {
+		fields = append(fields, document.FieldSize)
+	}
+	if m.sha256 != nil {
+		fields = append(fields, document.FieldSha256)
+	}
+	if m.removed_at != nil {
+		fields = append(fields, document.FieldRemovedAt)
+	}
+	if m.removal_reason != nil {
+		fields = append(fields, document.FieldRemovalReason)
+	}
+	if m.erased_at != nil {
+		fields = append(fields, document.FieldErasedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DocumentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case document.FieldCreatedAt:
+		return m.CreatedAt()
+	case document.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case document.FieldKind:
+		return m.Kind()
+	case document.FieldFileName:
+		return m.FileName()
+	case document.FieldMediaType:
+		return m.MediaType()
+	case document.FieldSize:
+		return m.Size()
+	case document.FieldSha256:
+		return m.Sha256()
+	case document.FieldRemovedAt:
+		return m.RemovedAt()
+	case document.FieldRemovalReason:
+		return m.RemovalReason()
+	case document.FieldErasedAt:
+		return m.ErasedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DocumentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case document.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case document.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case document.FieldKind:
+		return m.OldKind(ctx)
+	case document.FieldFileName:
+		return m.OldFileName(ctx)
+	case document.FieldMediaType:
+		return m.OldMediaType(ctx)
+	case document.FieldSize:
+		return m.OldSize(ctx)
+	case document.FieldSha256:
+		return m.OldSha256(ctx)
+	case document.FieldRemovedAt:
+		return m.OldRemovedAt(ctx)
+	case document.FieldRemovalReason:
+		return m.OldRemovalReason(ctx)
+	case document.FieldErasedAt:
+		return m.OldErasedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Document field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DocumentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case document.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case document.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case document.FieldKind:
+		v, ok := value.(document.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case document.FieldFileName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFileName(v)
+		return nil
+	case document.FieldMediaType:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMediaType(v)
+		return nil
+	case document.FieldSize:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSize(v)
+		return nil
+	case document.FieldSha256:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSha256(v)
+		return nil
+	case document.FieldRemovedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRemovedAt(v)
+		return nil
+	case document.FieldRemovalReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRemovalReason(v)
+		return nil
+	case document.FieldErasedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetErasedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Document field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DocumentMutation) AddedFields() []string {
+	var fields []string
+	if m.addsize != nil {
+		fields = append(fields, document.FieldSize)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DocumentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case document.FieldSize:
+		return m.AddedSize()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DocumentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case document.FieldSize:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSize(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Document numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DocumentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(document.FieldRemovedAt) {
+		fields = append(fields, document.FieldRemovedAt)
+	}
+	if m.FieldCleared(document.FieldRemovalReason) {
+		fields = append(fields, document.FieldRemovalReason)
+	}
+	if m.FieldCleared(document.FieldErasedAt) {
+		fields = append(fields, document.FieldErasedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DocumentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DocumentMutation) ClearField(name string) error {
+	switch name {
+	case document.FieldRemovedAt:
+		m.ClearRemovedAt()
+		return nil
+	case document.FieldRemovalReason:
+		m.ClearRemovalReason()
+		return nil
+	case document.FieldErasedAt:
+		m.ClearErasedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Document nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DocumentMutation) ResetField(name string) error {
+	switch name {
+	case document.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case document.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case document.FieldKind:
+		m.ResetKind()
+		return nil
+	case document.FieldFileName:
+		m.ResetFileName()
+		return nil
+	case document.FieldMediaType:
+		m.ResetMediaType()
+		return nil
+	case document.FieldSize:
+		m.ResetSize()
+		return nil
+	case document.FieldSha256:
+		m.ResetSha256()
+		return nil
+	case document.FieldRemovedAt:
+		m.ResetRemovedAt()
+		return nil
+	case document.FieldRemovalReason:
+		m.ResetRemovalReason()
+		return nil
+	case document.FieldErasedAt:
+		m.ResetErasedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Document field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DocumentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 7)
+	if m._case != nil {
+		edges = append(edges, document.EdgeCase)
+	}
+	if m.monitoring_meeting != nil {
+		edges = append(edges, document.EdgeMonitoringMeeting)
+	}
+	if m.commitment != nil {
+		edges = append(edges, document.EdgeCommitment)
+	}
+	if m.meeting != nil {
+		edges = append(edges, document.EdgeMeeting)
+	}
+	if m.consent != nil {
+		edges = append(edges, document.EdgeConsent)
+	}
+	if m.uploaded_by != nil {
+		edges = append(edges, document.EdgeUploadedBy)
+	}
+	if m.removed_by != nil {
+		edges = append(edges, document.EdgeRemovedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DocumentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case document.EdgeCase:
+		if id := m._case; id != nil {
+			return []ent.Value{*id}
+		}
+	case document.EdgeMonitoringMeeting:
+		if id := m.monitoring_meeting; id != nil {
+			return []ent.Value{*id}
+		}
+	case document.EdgeCommitment:
+		if id := m.commitment; id != nil {
+			return []ent.Value{*id}
+		}
+	case document.EdgeMeeting:
+		if id := m.meeting; id != nil {
+			return []ent.Value{*id}
+		}
+	case document.EdgeConsent:
+		if id := m.consent; id != nil {
+			return []ent.Value{*id}
+		}
+	case document.EdgeUploadedBy:
+		if id := m.uploaded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case document.EdgeRemovedBy:
+		if id := m.removed_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DocumentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 7)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DocumentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DocumentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 7)
+	if m.cleared_case {
+		edges = append(edges, document.EdgeCase)
+	}
+	if m.clearedmonitoring_meeting {
+		edges = append(edges, document.EdgeMonitoringMeeting)
+	}
+	if m.clearedcommitment {
+		edges = append(edges, document.EdgeCommitment)
+	}
+	if m.clearedmeeting {
+		edges = append(edges, document.EdgeMeeting)
+	}
+	if m.clearedconsent {
+		edges = append(edges, document.EdgeConsent)
+	}
+	if m.cleareduploaded_by {
+		edges = append(edges, document.EdgeUploadedBy)
+	}
+	if m.clearedremoved_by {
+		edges = append(edges, document.EdgeRemovedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DocumentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case document.EdgeCase:
+		return m.cleared_case
+	case document.EdgeMonitoringMeeting:
+		return m.clearedmonitoring_meeting
+	case document.EdgeCommitment:
+		return m.clearedcommitment
+	case document.EdgeMeeting:
+		return m.clearedmeeting
+	case document.EdgeConsent:
+		return m.clearedconsent
+	case document.EdgeUploadedBy:
+		return m.cleareduploaded_by
+	case document.EdgeRemovedBy:
+		return m.clearedremoved_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DocumentMutation) ClearEdge(name string) error {
+	switch name {
+	case document.EdgeCase:
+		m.ClearCase()
+		return nil
+	case document.EdgeMonitoringMeeting:
+		m.ClearMonitoringMeeting()
+		return nil
+	case document.EdgeCommitment:
+		m.ClearCommitment()
+		return nil
+	case document.EdgeMeeting:
+		m.ClearMeeting()
+		return nil
+	case document.EdgeConsent:
+		m.ClearConsent()
+		return nil
+	case document.EdgeUploadedBy:
+		m.ClearUploadedBy()
+		return nil
+	case document.EdgeRemovedBy:
+		m.ClearRemovedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Document unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DocumentMutation) ResetEdge(name string) error {
+	switch name {
+	case document.EdgeCase:
+		m.ResetCase()
+		return nil
+	case document.EdgeMonitoringMeeting:
+		m.ResetMonitoringMeeting()
+		return nil
+	case document.EdgeCommitment:
+		m.ResetCommitment()
+		return nil
+	case document.EdgeMeeting:
+		m.ResetMeeting()
+		return nil
+	case document.EdgeConsent:
+		m.ResetConsent()
+		return nil
+	case document.EdgeUploadedBy:
+		m.ResetUploadedBy()
+		return nil
+	case document.EdgeRemovedBy:
+		m.ResetRemovedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Document edge %s", name)
+}
+
+// DocumentContentMutation represents an operation that mutates the DocumentContent nodes in the graph.
+type DocumentContentMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *gid.ID
+	data            *[]byte
+	clearedFields   map[string]struct{}
+	document        *gid.ID
+	cleareddocument bool
+	done            bool
+	oldValue        func(context.Context) (*DocumentContent, error)
+	predicates      []predicate.DocumentContent
+}
+
+var _ ent.Mutation = (*DocumentContentMutation)(nil)
+
+// documentcontentOption allows management of the mutation configuration using functional options.
+type documentcontentOption func(*DocumentContentMutation)
+
+// newDocumentContentMutation creates new mutation for the DocumentContent entity.
+func newDocumentContentMutation(c config, op Op, opts ...documentcontentOption) *DocumentContentMutation {
+	m := &DocumentContentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDocumentContent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDocumentContentID sets the ID field of the mutation.
+func withDocumentContentID(id gid.ID) documentcontentOption {
+	return func(m *DocumentContentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *DocumentContent
+		)
+		m.oldValue = func(ctx context.Context) (*DocumentContent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().DocumentContent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDocumentContent sets the old DocumentContent of the mutation.
+func withDocumentContent(node *DocumentContent) documentcontentOption {
+	return func(m *DocumentContentMutation) {
+		m.oldValue = func(context.Context) (*DocumentContent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DocumentContentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DocumentContentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of DocumentContent entities.
+func (m *DocumentContentMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DocumentContentMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DocumentContentMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().DocumentContent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetDocumentID sets the "document_id" field.
+func (m *DocumentContentMutation) SetDocumentID(gi gid.ID) {
+	m.document = &gi
+}
+
+// DocumentID returns the value of the "document_id" field in the mutation.
+func (m *DocumentContentMutation) DocumentID() (r gid.ID, exists bool) {
+	v := m.document
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDocumentID returns the old "document_id" field's value of the DocumentContent entity.
+// If the DocumentContent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentContentMutation) OldDocumentID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDocumentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDocumentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDocumentID: %w", err)
+	}
+	return oldValue.DocumentID, nil
+}
+
+// ResetDocumentID resets all changes to the "document_id" field.
+func (m *DocumentContentMutation) ResetDocumentID() {
+	m.document = nil
+}
+
+// SetData sets the "data" field.
+func (m *DocumentContentMutation) SetData(b []byte) {
+	m.data = &b
+}
+
+// Data returns the value of the "data" field in the mutation.
+func (m *DocumentContentMutation) Data() (r []byte, exists bool) {
+	v := m.data
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldData returns the old "data" field's value of the DocumentContent entity.
+// If the DocumentContent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentContentMutation) OldData(ctx context.Context) (v []byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldData is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldData requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldData: %w", err)
+	}
+	return oldValue.Data, nil
+}
+
+// ResetData resets all changes to the "data" field.
+func (m *DocumentContentMutation) ResetData() {
+	m.data = nil
+}
+
+// ClearDocument clears the "document" edge to the Document entity.
+func (m *DocumentContentMutation) ClearDocument() {
+	m.cleareddocument = true
+	m.clearedFields[documentcontent.FieldDocumentID] = struct{}{}
+}
+
+// DocumentCleared reports if the "document" edge to the Document entity was cleared.
+func (m *DocumentContentMutation) DocumentCleared() bool {
+	return m.cleareddocument
+}
+
+// DocumentIDs returns the "document" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DocumentID instead. It exists only for internal usage by the builders.
+func (m *DocumentContentMutation) DocumentIDs() (ids []gid.ID) {
+	if id := m.document; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDocument resets all changes to the "document" edge.
+func (m *DocumentContentMutation) ResetDocument() {
+	m.document = nil
+	m.cleareddocument = false
+}
+
+// Where appends a list predicates to the DocumentContentMutation builder.
+func (m *DocumentContentMutation) Where(ps ...predicate.DocumentContent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DocumentContentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DocumentContentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.DocumentContent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DocumentContentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DocumentContentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (DocumentContent).
+func (m *DocumentContentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DocumentContentMutation) Fields() []string {
+	fields := make([]string, 0, 2)
+	if m.document != nil {
+		fields = append(fields, documentcontent.FieldDocumentID)
+	}
+	if m.data != nil {
+		fields = append(fields, documentcontent.FieldData)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DocumentContentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case documentcontent.FieldDocumentID:
+		return m.DocumentID()
+	case documentcontent.FieldData:
+		return m.Data()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DocumentContentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case documentcontent.FieldDocumentID:
+		return m.OldDocumentID(ctx)
+	case documentcontent.FieldData:
+		return m.OldData(ctx)
+	}
+	return nil, fmt.Errorf("unknown DocumentContent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DocumentContentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case documentcontent.FieldDocumentID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDocumentID(v)
+		return nil
+	case documentcontent.FieldData:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetData(v)
+		return nil
+	}
+	return fmt.Errorf("unknown DocumentContent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DocumentContentMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DocumentContentMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DocumentContentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown DocumentContent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DocumentContentMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DocumentContentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DocumentContentMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown DocumentContent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DocumentContentMutation) ResetField(name string) error {
+	switch name {
+	case documentcontent.FieldDocumentID:
+		m.ResetDocumentID()
+		return nil
+	case documentcontent.FieldData:
+		m.ResetData()
+		return nil
+	}
+	return fmt.Errorf("unknown DocumentContent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DocumentContentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.document != nil {
+		edges = append(edges, documentcontent.EdgeDocument)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DocumentContentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case documentcontent.EdgeDocument:
+		if id := m.document; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DocumentContentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DocumentContentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DocumentContentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.cleareddocument {
+		edges = append(edges, documentcontent.EdgeDocument)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DocumentContentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case documentcontent.EdgeDocument:
+		return m.cleareddocument
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DocumentContentMutation) ClearEdge(name string) error {
+	switch name {
+	case documentcontent.EdgeDocument:
+		m.ClearDocument()
+		return nil
+	}
+	return fmt.Errorf("unknown DocumentContent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DocumentContentMutation) ResetEdge(name string) error {
+	switch name {
+	case documentcontent.EdgeDocument:
+		m.ResetDocument()
+		return nil
+	}
+	return fmt.Errorf("unknown DocumentContent edge %s", name)
 }
 
 // FundMutation represents an operation that mutates the Fund nodes in the graph.
@@ -15481,6 +17503,9 @@ type MeetingMutation struct {
 	decisions        map[gid.ID]struct{}
 	removeddecisions map[gid.ID]struct{}
 	cleareddecisions bool
+	documents        map[gid.ID]struct{}
+	removeddocuments map[gid.ID]struct{}
+	cleareddocuments bool
 	done             bool
 	oldValue         func(context.Context) (*Meeting, error)
 	predicates       []predicate.Meeting
@@ -15966,6 +17991,60 @@ func (m *MeetingMutation) ResetDecisions() {
 	m.removeddecisions = nil
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by ids.
+func (m *MeetingMutation) AddDocumentIDs(ids ...gid.ID) {
+	if m.documents == nil {
+		m.documents = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.documents[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDocuments clears the "documents" edge to the Document entity.
+func (m *MeetingMutation) ClearDocuments() {
+	m.cleareddocuments = true
+}
+
+// DocumentsCleared reports if the "documents" edge to the Document entity was cleared.
+func (m *MeetingMutation) DocumentsCleared() bool {
+	return m.cleareddocuments
+}
+
+// RemoveDocumentIDs removes the "documents" edge to the Document entity by IDs.
+func (m *MeetingMutation) RemoveDocumentIDs(ids ...gid.ID) {
+	if m.removeddocuments == nil {
+		m.removeddocuments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.documents, ids[i])
+		m.removeddocuments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDocuments returns the removed IDs of the "documents" edge to the Document entity.
+func (m *MeetingMutation) RemovedDocumentsIDs() (ids []gid.ID) {
+	for id := range m.removeddocuments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DocumentsIDs returns the "documents" edge IDs in the mutation.
+func (m *MeetingMutation) DocumentsIDs() (ids []gid.ID) {
+	for id := range m.documents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDocuments resets all changes to the "documents" edge.
+func (m *MeetingMutation) ResetDocuments() {
+	m.documents = nil
+	m.cleareddocuments = false
+	m.removeddocuments = nil
+}
+
 // Where appends a list predicates to the MeetingMutation builder.
 func (m *MeetingMutation) Where(ps ...predicate.Meeting) {
 	m.predicates = append(m.predicates, ps...)
@@ -16193,7 +18272,7 @@ func (m *MeetingMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *MeetingMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.table != nil {
 		edges = append(edges, meeting.EdgeTable)
 	}
@@ -16202,6 +18281,9 @@ func (m *MeetingMutation) AddedEdges() []string {
 	}
 	if m.decisions != nil {
 		edges = append(edges, meeting.EdgeDecisions)
+	}
+	if m.documents != nil {
+		edges = append(edges, meeting.EdgeDocuments)
 	}
 	return edges
 }
@@ -16226,18 +18308,27 @@ func (m *MeetingMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case meeting.EdgeDocuments:
+		ids := make([]ent.Value, 0, len(m.documents))
+		for id := range m.documents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *MeetingMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedattendees != nil {
 		edges = append(edges, meeting.EdgeAttendees)
 	}
 	if m.removeddecisions != nil {
 		edges = append(edges, meeting.EdgeDecisions)
+	}
+	if m.removeddocuments != nil {
+		edges = append(edges, meeting.EdgeDocuments)
 	}
 	return edges
 }
@@ -16258,13 +18349,19 @@ func (m *MeetingMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case meeting.EdgeDocuments:
+		ids := make([]ent.Value, 0, len(m.removeddocuments))
+		for id := range m.removeddocuments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *MeetingMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedtable {
 		edges = append(edges, meeting.EdgeTable)
 	}
@@ -16273,6 +18370,9 @@ func (m *MeetingMutation) ClearedEdges() []string {
 	}
 	if m.cleareddecisions {
 		edges = append(edges, meeting.EdgeDecisions)
+	}
+	if m.cleareddocuments {
+		edges = append(edges, meeting.EdgeDocuments)
 	}
 	return edges
 }
@@ -16287,6 +18387,8 @@ func (m *MeetingMutation) EdgeCleared(name string) bool {
 		return m.clearedattendees
 	case meeting.EdgeDecisions:
 		return m.cleareddecisions
+	case meeting.EdgeDocuments:
+		return m.cleareddocuments
 	}
 	return false
 }
@@ -16314,6 +18416,9 @@ func (m *MeetingMutation) ResetEdge(name string) error {
 		return nil
 	case meeting.EdgeDecisions:
 		m.ResetDecisions()
+		return nil
+	case meeting.EdgeDocuments:
+		m.ResetDocuments()
 		return nil
 	}
 	return fmt.Errorf("unknown Meeting edge %s", name)
@@ -17168,6 +19273,9 @@ type MonitoringMeetingMutation struct {
 	items              map[gid.ID]struct{}
 	removeditems       map[gid.ID]struct{}
 	cleareditems       bool
+	documents          map[gid.ID]struct{}
+	removeddocuments   map[gid.ID]struct{}
+	cleareddocuments   bool
 	done               bool
 	oldValue           func(context.Context) (*MonitoringMeeting, error)
 	predicates         []predicate.MonitoringMeeting
@@ -17615,6 +19723,60 @@ func (m *MonitoringMeetingMutation) ResetItems() {
 	m.removeditems = nil
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by ids.
+func (m *MonitoringMeetingMutation) AddDocumentIDs(ids ...gid.ID) {
+	if m.documents == nil {
+		m.documents = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.documents[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDocuments clears the "documents" edge to the Document entity.
+func (m *MonitoringMeetingMutation) ClearDocuments() {
+	m.cleareddocuments = true
+}
+
+// DocumentsCleared reports if the "documents" edge to the Document entity was cleared.
+func (m *MonitoringMeetingMutation) DocumentsCleared() bool {
+	return m.cleareddocuments
+}
+
+// RemoveDocumentIDs removes the "documents" edge to the Document entity by IDs.
+func (m *MonitoringMeetingMutation) RemoveDocumentIDs(ids ...gid.ID) {
+	if m.removeddocuments == nil {
+		m.removeddocuments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.documents, ids[i])
+		m.removeddocuments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDocuments returns the removed IDs of the "documents" edge to the Document entity.
+func (m *MonitoringMeetingMutation) RemovedDocumentsIDs() (ids []gid.ID) {
+	for id := range m.removeddocuments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DocumentsIDs returns the "documents" edge IDs in the mutation.
+func (m *MonitoringMeetingMutation) DocumentsIDs() (ids []gid.ID) {
+	for id := range m.documents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDocuments resets all changes to the "documents" edge.
+func (m *MonitoringMeetingMutation) ResetDocuments() {
+	m.documents = nil
+	m.cleareddocuments = false
+	m.removeddocuments = nil
+}
+
 // Where appends a list predicates to the MonitoringMeetingMutation builder.
 func (m *MonitoringMeetingMutation) Where(ps ...predicate.MonitoringMeeting) {
 	m.predicates = append(m.predicates, ps...)
@@ -17831,7 +19993,7 @@ func (m *MonitoringMeetingMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *MonitoringMeetingMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m._case != nil {
 		edges = append(edges, monitoringmeeting.EdgeCase)
 	}
@@ -17840,6 +20002,9 @@ func (m *MonitoringMeetingMutation) AddedEdges() []string {
 	}
 	if m.items != nil {
 		edges = append(edges, monitoringmeeting.EdgeItems)
+	}
+	if m.documents != nil {
+		edges = append(edges, monitoringmeeting.EdgeDocuments)
 	}
 	return edges
 }
@@ -17862,15 +20027,24 @@ func (m *MonitoringMeetingMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case monitoringmeeting.EdgeDocuments:
+		ids := make([]ent.Value, 0, len(m.documents))
+		for id := range m.documents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *MonitoringMeetingMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removeditems != nil {
 		edges = append(edges, monitoringmeeting.EdgeItems)
+	}
+	if m.removeddocuments != nil {
+		edges = append(edges, monitoringmeeting.EdgeDocuments)
 	}
 	return edges
 }
@@ -17885,13 +20059,19 @@ func (m *MonitoringMeetingMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case monitoringmeeting.EdgeDocuments:
+		ids := make([]ent.Value, 0, len(m.removeddocuments))
+		for id := range m.removeddocuments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *MonitoringMeetingMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.cleared_case {
 		edges = append(edges, monitoringmeeting.EdgeCase)
 	}
@@ -17900,6 +20080,9 @@ func (m *MonitoringMeetingMutation) ClearedEdges() []string {
 	}
 	if m.cleareditems {
 		edges = append(edges, monitoringmeeting.EdgeItems)
+	}
+	if m.cleareddocuments {
+		edges = append(edges, monitoringmeeting.EdgeDocuments)
 	}
 	return edges
 }
@@ -17914,6 +20097,8 @@ func (m *MonitoringMeetingMutation) EdgeCleared(name string) bool {
 		return m.clearedrecorded_by
 	case monitoringmeeting.EdgeItems:
 		return m.cleareditems
+	case monitoringmeeting.EdgeDocuments:
+		return m.cleareddocuments
 	}
 	return false
 }
@@ -17944,6 +20129,9 @@ func (m *MonitoringMeetingMutation) ResetEdge(name string) error {
 		return nil
 	case monitoringmeeting.EdgeItems:
 		m.ResetItems()
+		return nil
+	case monitoringmeeting.EdgeDocuments:
+		m.ResetDocuments()
 		return nil
 	}
 	return fmt.Errorf("unknown MonitoringMeeting edge %s", name)
@@ -30179,6 +32367,998 @@ func (m *PersonIdentityMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown PersonIdentity edge %s", name)
 }
 
+// PersonMergeMutation represents an operation that mutates the PersonMerge nodes in the graph.
+type PersonMergeMutation struct {
+	config
+	op                   Op
+	typ                  string
+	id                   *gid.ID
+	created_at           *time.Time
+	updated_at           *time.Time
+	survivor_identity    *map[string]interface{}
+	merged_identity      *map[string]interface{}
+	moved_cases          *[]string
+	appendmoved_cases    []string
+	moved_consents       *[]string
+	appendmoved_consents []string
+	undone_at            *time.Time
+	clearedFields        map[string]struct{}
+	survivor             *gid.ID
+	clearedsurvivor      bool
+	merged               *gid.ID
+	clearedmerged        bool
+	merged_by            *gid.ID
+	clearedmerged_by     bool
+	undone_by            *gid.ID
+	clearedundone_by     bool
+	done                 bool
+	oldValue             func(context.Context) (*PersonMerge, error)
+	predicates           []predicate.PersonMerge
+}
+
+var _ ent.Mutation = (*PersonMergeMutation)(nil)
+
+// personmergeOption allows management of the mutation configuration using functional options.
+type personmergeOption func(*PersonMergeMutation)
+
+// newPersonMergeMutation creates new mutation for the PersonMerge entity.
+func newPersonMergeMutation(c config, op Op, opts ...personmergeOption) *PersonMergeMutation {
+	m := &PersonMergeMutation{
+		config:        c,
+		op:            op,
+		typ:           TypePersonMerge,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withPersonMergeID sets the ID field of the mutation.
+func withPersonMergeID(id gid.ID) personmergeOption {
+	return func(m *PersonMergeMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *PersonMerge
+		)
+		m.oldValue = func(ctx context.Context) (*PersonMerge, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().PersonMerge.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withPersonMerge sets the old PersonMerge of the mutation.
+func withPersonMerge(node *PersonMerge) personmergeOption {
+	return func(m *PersonMergeMutation) {
+		m.oldValue = func(context.Context) (*PersonMerge, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m PersonMergeMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m PersonMergeMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of PersonMerge entities.
+func (m *PersonMergeMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *PersonMergeMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *PersonMergeMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().PersonMerge.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *PersonMergeMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *PersonMergeMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the PersonMerge entity.
+// If the PersonMerge object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PersonMergeMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *PersonMergeMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *PersonMergeMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *PersonMergeMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the PersonMerge entity.
+// If the PersonMerge object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PersonMergeMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *PersonMergeMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetSurvivorIdentity sets the "survivor_identity" field.
+func (m *PersonMergeMutation) SetSurvivorIdentity(value map[string]interface{}) {
+	m.survivor_identity = &value
+}
+
+// SurvivorIdentity returns the value of the "survivor_identity" field in the mutation.
+func (m *PersonMergeMutation) SurvivorIdentity() (r map[string]interface{}, exists bool) {
+	v := m.survivor_identity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSurvivorIdentity returns the old "survivor_identity" field's value of the PersonMerge entity.
+// If the PersonMerge object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PersonMergeMutation) OldSurvivorIdentity(ctx context.Context) (v map[string]interface{}, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSurvivorIdentity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSurvivorIdentity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSurvivorIdentity: %w", err)
+	}
+	return oldValue.SurvivorIdentity, nil
+}
+
+// ClearSurvivorIdentity clears the value of the "survivor_identity" field.
+func (m *PersonMergeMutation) ClearSurvivorIdentity() {
+	m.survivor_identity = nil
+	m.clearedFields[personmerge.FieldSurvivorIdentity] = struct{}{}
+}
+
+// SurvivorIdentityCleared returns if the "survivor_identity" field was cleared in this mutation.
+func (m *PersonMergeMutation) SurvivorIdentityCleared() bool {
+	_, ok := m.clearedFields[personmerge.FieldSurvivorIdentity]
+	return ok
+}
+
+// ResetSurvivorIdentity resets all changes to the "survivor_identity" field.
+func (m *PersonMergeMutation) ResetSurvivorIdentity() {
+	m.survivor_identity = nil
+	delete(m.clearedFields, personmerge.FieldSurvivorIdentity)
+}
+
+// SetMergedIdentity sets the "merged_identity" field.
+func (m *PersonMergeMutation) SetMergedIdentity(value map[string]interface{}) {
+	m.merged_identity = &value
+}
+
+// MergedIdentity returns the value of the "merged_identity" field in the mutation.
+func (m *PersonMergeMutation) MergedIdentity() (r map[string]interface{}, exists bool) {
+	v := m.merged_identity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMergedIdentity returns the old "merged_identity" field's value of the PersonMerge entity.
+// If the PersonMerge object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PersonMergeMutation) OldMergedIdentity(ctx context.Context) (v map[string]interface{}, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMergedIdentity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMergedIdentity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMergedIdentity: %w", err)
+	}
+	return oldValue.MergedIdentity, nil
+}
+
+// ClearMergedIdentity clears the value of the "merged_identity" field.
+func (m *PersonMergeMutation) ClearMergedIdentity() {
+	m.merged_identity = nil
+	m.clearedFields[personmerge.FieldMergedIdentity] = struct{}{}
+}
+
+// MergedIdentityCleared returns if the "merged_identity" field was cleared in this mutation.
+func (m *PersonMergeMutation) MergedIdentityCleared() bool {
+	_, ok := m.clearedFields[personmerge.FieldMergedIdentity]
+	return ok
+}
+
+// ResetMergedIdentity resets all changes to the "merged_identity" field.
+func (m *PersonMergeMutation) ResetMergedIdentity() {
+	m.merged_identity = nil
+	delete(m.clearedFields, personmerge.FieldMergedIdentity)
+}
+
+// SetMovedCases sets the "moved_cases" field.
+func (m *PersonMergeMutation) SetMovedCases(s []string) {
+	m.moved_cases = &s
+	m.appendmoved_cases = nil
+}
+
+// MovedCases returns the value of the "moved_cases" field in the mutation.
+func (m *PersonMergeMutation) MovedCases() (r []string, exists bool) {
+	v := m.moved_cases
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMovedCases returns the old "moved_cases" field's value of the PersonMerge entity.
+// If the PersonMerge object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PersonMergeMutation) OldMovedCases(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMovedCases is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMovedCases requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMovedCases: %w", err)
+	}
+	return oldValue.MovedCases, nil
+}
+
+// AppendMovedCases adds s to the "moved_cases" field.
+func (m *PersonMergeMutation) AppendMovedCases(s []string) {
+	m.appendmoved_cases = append(m.appendmoved_cases, s...)
+}
+
+// AppendedMovedCases returns the list of values that were appended to the "moved_cases" field in this mutation.
+func (m *PersonMergeMutation) AppendedMovedCases() ([]string, bool) {
+	if len(m.appendmoved_cases) == 0 {
+		return nil, false
+	}
+	return m.appendmoved_cases, true
+}
+
+// ResetMovedCases resets all changes to the "moved_cases" field.
+func (m *PersonMergeMutation) ResetMovedCases() {
+	m.moved_cases = nil
+	m.appendmoved_cases = nil
+}
+
+// SetMovedConsents sets the "moved_consents" field.
+func (m *PersonMergeMutation) SetMovedConsents(s []string) {
+	m.moved_consents = &s
+	m.appendmoved_consents = nil
+}
+
+// MovedConsents returns the value of the "moved_consents" field in the mutation.
+func (m *PersonMergeMutation) MovedConsents() (r []string, exists bool) {
+	v := m.moved_consents
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMovedConsents returns the old "moved_consents" field's value of the PersonMerge entity.
+// If the PersonMerge object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PersonMergeMutation) OldMovedConsents(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMovedConsents is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMovedConsents requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMovedConsents: %w", err)
+	}
+	return oldValue.MovedConsents, nil
+}
+
+// AppendMovedConsents adds s to the "moved_consents" field.
+func (m *PersonMergeMutation) AppendMovedConsents(s []string) {
+	m.appendmoved_consents = append(m.appendmoved_consents, s...)
+}
+
+// AppendedMovedConsents returns the list of values that were appended to the "moved_consents" field in this mutation.
+func (m *PersonMergeMutation) AppendedMovedConsents() ([]string, bool) {
+	if len(m.appendmoved_consents) == 0 {
+		return nil, false
+	}
+	return m.appendmoved_consents, true
+}
+
+// ResetMovedConsents resets all changes to the "moved_consents" field.
+func (m *PersonMergeMutation) ResetMovedConsents() {
+	m.moved_consents = nil
+	m.appendmoved_consents = nil
+}
+
+// SetUndoneAt sets the "undone_at" field.
+func (m *PersonMergeMutation) SetUndoneAt(t time.Time) {
+	m.undone_at = &t
+}
+
+// UndoneAt returns the value of the "undone_at" field in the mutation.
+func (m *PersonMergeMutation) UndoneAt() (r time.Time, exists bool) {
+	v := m.undone_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUndoneAt returns the old "undone_at" field's value of the PersonMerge entity.
+// If the PersonMerge object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PersonMergeMutation) OldUndoneAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUndoneAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUndoneAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUndoneAt: %w", err)
+	}
+	return oldValue.UndoneAt, nil
+}
+
+// ClearUndoneAt clears the value of the "undone_at" field.
+func (m *PersonMergeMutation) ClearUndoneAt() {
+	m.undone_at = nil
+	m.clearedFields[personmerge.FieldUndoneAt] = struct{}{}
+}
+
+// UndoneAtCleared returns if the "undone_at" field was cleared in this mutation.
+func (m *PersonMergeMutation) UndoneAtCleared() bool {
+	_, ok := m.clearedFields[personmerge.FieldUndoneAt]
+	return ok
+}
+
+// ResetUndoneAt resets all changes to the "undone_at" field.
+func (m *PersonMergeMutation) ResetUndoneAt() {
+	m.undone_at = nil
+	delete(m.clearedFields, personmerge.FieldUndoneAt)
+}
+
+// SetSurvivorID sets the "survivor" edge to the Person entity by id.
+func (m *PersonMergeMutation) SetSurvivorID(id gid.ID) {
+	m.survivor = &id
+}
+
+// ClearSurvivor clears the "survivor" edge to the Person entity.
+func (m *PersonMergeMutation) ClearSurvivor() {
+	m.clearedsurvivor = true
+}
+
+// SurvivorCleared reports if the "survivor" edge to the Person entity was cleared.
+func (m *PersonMergeMutation) SurvivorCleared() bool {
+	return m.clearedsurvivor
+}
+
+// SurvivorID returns the "survivor" edge ID in the mutation.
+func (m *PersonMergeMutation) SurvivorID() (id gid.ID, exists bool) {
+	if m.survivor != nil {
+		return *m.survivor, true
+	}
+	return
+}
+
+// SurvivorIDs returns the "survivor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// SurvivorID instead. It exists only for internal usage by the builders.
+func (m *PersonMergeMutation) SurvivorIDs() (ids []gid.ID) {
+	if id := m.survivor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSurvivor resets all changes to the "survivor" edge.
+func (m *PersonMergeMutation) ResetSurvivor() {
+	m.survivor = nil
+	m.clearedsurvivor = false
+}
+
+// SetMergedID sets the "merged" edge to the Person entity by id.
+func (m *PersonMergeMutation) SetMergedID(id gid.ID) {
+	m.merged = &id
+}
+
+// ClearMerged clears the "merged" edge to the Person entity.
+func (m *PersonMergeMutation) ClearMerged() {
+	m.clearedmerged = true
+}
+
+// MergedCleared reports if the "merged" edge to the Person entity was cleared.
+func (m *PersonMergeMutation) MergedCleared() bool {
+	return m.clearedmerged
+}
+
+// MergedID returns the "merged" edge ID in the mutation.
+func (m *PersonMergeMutation) MergedID() (id gid.ID, exists bool) {
+	if m.merged != nil {
+		return *m.merged, true
+	}
+	return
+}
+
+// MergedIDs returns the "merged" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MergedID instead. It exists only for internal usage by the builders.
+func (m *PersonMergeMutation) MergedIDs() (ids []gid.ID) {
+	if id := m.merged; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMerged resets all changes to the "merged" edge.
+func (m *PersonMergeMutation) ResetMerged() {
+	m.merged = nil
+	m.clearedmerged = false
+}
+
+// SetMergedByID sets the "merged_by" edge to the User entity by id.
+func (m *PersonMergeMutation) SetMergedByID(id gid.ID) {
+	m.merged_by = &id
+}
+
+// ClearMergedBy clears the "merged_by" edge to the User entity.
+func (m *PersonMergeMutation) ClearMergedBy() {
+	m.clearedmerged_by = true
+}
+
+// MergedByCleared reports if the "merged_by" edge to the User entity was cleared.
+func (m *PersonMergeMutation) MergedByCleared() bool {
+	return m.clearedmerged_by
+}
+
+// MergedByID returns the "merged_by" edge ID in the mutation.
+func (m *PersonMergeMutation) MergedByID() (id gid.ID, exists bool) {
+	if m.merged_by != nil {
+		return *m.merged_by, true
+	}
+	return
+}
+
+// MergedByIDs returns the "merged_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MergedByID instead. It exists only for internal usage by the builders.
+func (m *PersonMergeMutation) MergedByIDs() (ids []gid.ID) {
+	if id := m.merged_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMergedBy resets all changes to the "merged_by" edge.
+func (m *PersonMergeMutation) ResetMergedBy() {
+	m.merged_by = nil
+	m.clearedmerged_by = false
+}
+
+// SetUndoneByID sets the "undone_by" edge to the User entity by id.
+func (m *PersonMergeMutation) SetUndoneByID(id gid.ID) {
+	m.undone_by = &id
+}
+
+// ClearUndoneBy clears the "undone_by" edge to the User entity.
+func (m *PersonMergeMutation) ClearUndoneBy() {
+	m.clearedundone_by = true
+}
+
+// UndoneByCleared reports if the "undone_by" edge to the User entity was cleared.
+func (m *PersonMergeMutation) UndoneByCleared() bool {
+	return m.clearedundone_by
+}
+
+// UndoneByID returns the "undone_by" edge ID in the mutation.
+func (m *PersonMergeMutation) UndoneByID() (id gid.ID, exists bool) {
+	if m.undone_by != nil {
+		return *m.undone_by, true
+	}
+	return
+}
+
+// UndoneByIDs returns the "undone_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UndoneByID instead. It exists only for internal usage by the builders.
+func (m *PersonMergeMutation) UndoneByIDs() (ids []gid.ID) {
+	if id := m.undone_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUndoneBy resets all changes to the "undone_by" edge.
+func (m *PersonMergeMutation) ResetUndoneBy() {
+	m.undone_by = nil
+	m.clearedundone_by = false
+}
+
+// Where appends a list predicates to the PersonMergeMutation builder.
+func (m *PersonMergeMutation) Where(ps ...predicate.PersonMerge) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the PersonMergeMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *PersonMergeMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.PersonMerge, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *PersonMergeMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *PersonMergeMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (PersonMerge).
+func (m *PersonMergeMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *PersonMergeMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.created_at != nil {
+		fields = append(fields, personmerge.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, personmerge.FieldUpdatedAt)
+	}
+	if m.survivor_identity != nil {
+		fields = append(fields, personmerge.FieldSurvivorIdentity)
+	}
+	if m.merged_identity != nil {
+		fields = append(fields, personmerge.FieldMergedIdentity)
+	}
+	if m.moved_cases != nil {
+		fields = append(fields, personmerge.FieldMovedCases)
+	}
+	if m.moved_consents != nil {
+		fields = append(fields, personmerge.FieldMovedConsents)
+	}
+	if m.undone_at != nil {
+		fields = append(fields, personmerge.FieldUndoneAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *PersonMergeMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case personmerge.FieldCreatedAt:
+		return m.CreatedAt()
+	case personmerge.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case personmerge.FieldSurvivorIdentity:
+		return m.SurvivorIdentity()
+	case personmerge.FieldMergedIdentity:
+		return m.MergedIdentity()
+	case personmerge.FieldMovedCases:
+		return m.MovedCases()
+	case personmerge.FieldMovedConsents:
+		return m.MovedConsents()
+	case personmerge.FieldUndoneAt:
+		return m.UndoneAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *PersonMergeMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case personmerge.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case personmerge.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case personmerge.FieldSurvivorIdentity:
+		return m.OldSurvivorIdentity(ctx)
+	case personmerge.FieldMergedIdentity:
+		return m.OldMergedIdentity(ctx)
+	case personmerge.FieldMovedCases:
+		return m.OldMovedCases(ctx)
+	case personmerge.FieldMovedConsents:
+		return m.OldMovedConsents(ctx)
+	case personmerge.FieldUndoneAt:
+		return m.OldUndoneAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown PersonMerge field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PersonMergeMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case personmerge.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case personmerge.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case personmerge.FieldSurvivorIdentity:
+		v, ok := value.(map[string]interface{})
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSurvivorIdentity(v)
+		return nil
+	case personmerge.FieldMergedIdentity:
+		v, ok := value.(map[string]interface{})
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMergedIdentity(v)
+		return nil
+	case personmerge.FieldMovedCases:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMovedCases(v)
+		return nil
+	case personmerge.FieldMovedConsents:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMovedConsents(v)
+		return nil
+	case personmerge.FieldUndoneAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUndoneAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown PersonMerge field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *PersonMergeMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *PersonMergeMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PersonMergeMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown PersonMerge numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *PersonMergeMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(personmerge.FieldSurvivorIdentity) {
+		fields = append(fields, personmerge.FieldSurvivorIdentity)
+	}
+	if m.FieldCleared(personmerge.FieldMergedIdentity) {
+		fields = append(fields, personmerge.FieldMergedIdentity)
+	}
+	if m.FieldCleared(personmerge.FieldUndoneAt) {
+		fields = append(fields, personmerge.FieldUndoneAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *PersonMergeMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *PersonMergeMutation) ClearField(name string) error {
+	switch name {
+	case personmerge.FieldSurvivorIdentity:
+		m.ClearSurvivorIdentity()
+		return nil
+	case personmerge.FieldMergedIdentity:
+		m.ClearMergedIdentity()
+		return nil
+	case personmerge.FieldUndoneAt:
+		m.ClearUndoneAt()
+		return nil
+	}
+	return fmt.Errorf("unknown PersonMerge nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *PersonMergeMutation) ResetField(name string) error {
+	switch name {
+	case personmerge.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case personmerge.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case personmerge.FieldSurvivorIdentity:
+		m.ResetSurvivorIdentity()
+		return nil
+	case personmerge.FieldMergedIdentity:
+		m.ResetMergedIdentity()
+		return nil
+	case personmerge.FieldMovedCases:
+		m.ResetMovedCases()
+		return nil
+	case personmerge.FieldMovedConsents:
+		m.ResetMovedConsents()
+		return nil
+	case personmerge.FieldUndoneAt:
+		m.ResetUndoneAt()
+		return nil
+	}
+	return fmt.Errorf("unknown PersonMerge field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *PersonMergeMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.survivor != nil {
+		edges = append(edges, personmerge.EdgeSurvivor)
+	}
+	if m.merged != nil {
+		edges = append(edges, personmerge.EdgeMerged)
+	}
+	if m.merged_by != nil {
+		edges = append(edges, personmerge.EdgeMergedBy)
+	}
+	if m.undone_by != nil {
+		edges = append(edges, personmerge.EdgeUndoneBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *PersonMergeMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case personmerge.EdgeSurvivor:
+		if id := m.survivor; id != nil {
+			return []ent.Value{*id}
+		}
+	case personmerge.EdgeMerged:
+		if id := m.merged; id != nil {
+			return []ent.Value{*id}
+		}
+	case personmerge.EdgeMergedBy:
+		if id := m.merged_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case personmerge.EdgeUndoneBy:
+		if id := m.undone_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *PersonMergeMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *PersonMergeMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *PersonMergeMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedsurvivor {
+		edges = append(edges, personmerge.EdgeSurvivor)
+	}
+	if m.clearedmerged {
+		edges = append(edges, personmerge.EdgeMerged)
+	}
+	if m.clearedmerged_by {
+		edges = append(edges, personmerge.EdgeMergedBy)
+	}
+	if m.clearedundone_by {
+		edges = append(edges, personmerge.EdgeUndoneBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *PersonMergeMutation) EdgeCleared(name string) bool {
+	switch name {
+	case personmerge.EdgeSurvivor:
+		return m.clearedsurvivor
+	case personmerge.EdgeMerged:
+		return m.clearedmerged
+	case personmerge.EdgeMergedBy:
+		return m.clearedmerged_by
+	case personmerge.EdgeUndoneBy:
+		return m.clearedundone_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *PersonMergeMutation) ClearEdge(name string) error {
+	switch name {
+	case personmerge.EdgeSurvivor:
+		m.ClearSurvivor()
+		return nil
+	case personmerge.EdgeMerged:
+		m.ClearMerged()
+		return nil
+	case personmerge.EdgeMergedBy:
+		m.ClearMergedBy()
+		return nil
+	case personmerge.EdgeUndoneBy:
+		m.ClearUndoneBy()
+		return nil
+	}
+	return fmt.Errorf("unknown PersonMerge unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *PersonMergeMutation) ResetEdge(name string) error {
+	switch name {
+	case personmerge.EdgeSurvivor:
+		m.ResetSurvivor()
+		return nil
+	case personmerge.EdgeMerged:
+		m.ResetMerged()
+		return nil
+	case personmerge.EdgeMergedBy:
+		m.ResetMergedBy()
+		return nil
+	case personmerge.EdgeUndoneBy:
+		m.ResetUndoneBy()
+		return nil
+	}
+	return fmt.Errorf("unknown PersonMerge edge %s", name)
+}
+
 // PlanMutation represents an operation that mutates the Plan nodes in the graph.
 type PlanMutation struct {
 	config
@@ -31990,22 +35170,25 @@ func (m *ProtocolMutation) ResetEdge(name string) error {
 // ProtocolCommitmentMutation represents an operation that mutates the ProtocolCommitment nodes in the graph.
 type ProtocolCommitmentMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *gid.ID
-	created_at    *time.Time
-	updated_at    *time.Time
-	description   *string
-	due_on        *domain.Date
-	status        *protocolcommitment.Status
-	done_on       *domain.Date
-	evidence      *string
-	clearedFields map[string]struct{}
-	party         *gid.ID
-	clearedparty  bool
-	done          bool
-	oldValue      func(context.Context) (*ProtocolCommitment, error)
-	predicates    []predicate.ProtocolCommitment
+	op               Op
+	typ              string
+	id               *gid.ID
+	created_at       *time.Time
+	updated_at       *time.Time
+	description      *string
+	due_on           *domain.Date
+	status           *protocolcommitment.Status
+	done_on          *domain.Date
+	evidence         *string
+	clearedFields    map[string]struct{}
+	party            *gid.ID
+	clearedparty     bool
+	documents        map[gid.ID]struct{}
+	removeddocuments map[gid.ID]struct{}
+	cleareddocuments bool
+	done             bool
+	oldValue         func(context.Context) (*ProtocolCommitment, error)
+	predicates       []predicate.ProtocolCommitment
 }
 
 var _ ent.Mutation = (*ProtocolCommitmentMutation)(nil)
@@ -32442,6 +35625,60 @@ func (m *ProtocolCommitmentMutation) ResetParty() {
 	m.clearedparty = false
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by ids.
+func (m *ProtocolCommitmentMutation) AddDocumentIDs(ids ...gid.ID) {
+	if m.documents == nil {
+		m.documents = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.documents[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDocuments clears the "documents" edge to the Document entity.
+func (m *ProtocolCommitmentMutation) ClearDocuments() {
+	m.cleareddocuments = true
+}
+
+// DocumentsCleared reports if the "documents" edge to the Document entity was cleared.
+func (m *ProtocolCommitmentMutation) DocumentsCleared() bool {
+	return m.cleareddocuments
+}
+
+// RemoveDocumentIDs removes the "documents" edge to the Document entity by IDs.
+func (m *ProtocolCommitmentMutation) RemoveDocumentIDs(ids ...gid.ID) {
+	if m.removeddocuments == nil {
+		m.removeddocuments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.documents, ids[i])
+		m.removeddocuments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDocuments returns the removed IDs of the "documents" edge to the Document entity.
+func (m *ProtocolCommitmentMutation) RemovedDocumentsIDs() (ids []gid.ID) {
+	for id := range m.removeddocuments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DocumentsIDs returns the "documents" edge IDs in the mutation.
+func (m *ProtocolCommitmentMutation) DocumentsIDs() (ids []gid.ID) {
+	for id := range m.documents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDocuments resets all changes to the "documents" edge.
+func (m *ProtocolCommitmentMutation) ResetDocuments() {
+	m.documents = nil
+	m.cleareddocuments = false
+	m.removeddocuments = nil
+}
+
 // Where appends a list predicates to the ProtocolCommitmentMutation builder.
 func (m *ProtocolCommitmentMutation) Where(ps ...predicate.ProtocolCommitment) {
 	m.predicates = append(m.predicates, ps...)
@@ -32698,9 +35935,12 @@ func (m *ProtocolCommitmentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ProtocolCommitmentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.party != nil {
 		edges = append(edges, protocolcommitment.EdgeParty)
+	}
+	if m.documents != nil {
+		edges = append(edges, protocolcommitment.EdgeDocuments)
 	}
 	return edges
 }
@@ -32713,27 +35953,47 @@ func (m *ProtocolCommitmentMutation) AddedIDs(name string) []ent.Value {
 		if id := m.party; id != nil {
 			return []ent.Value{*id}
 		}
+	case protocolcommitment.EdgeDocuments:
+		ids := make([]ent.Value, 0, len(m.documents))
+		for id := range m.documents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ProtocolCommitmentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
+	if m.removeddocuments != nil {
+		edges = append(edges, protocolcommitment.EdgeDocuments)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *ProtocolCommitmentMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case protocolcommitment.EdgeDocuments:
+		ids := make([]ent.Value, 0, len(m.removeddocuments))
+		for id := range m.removeddocuments {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ProtocolCommitmentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.clearedparty {
 		edges = append(edges, protocolcommitment.EdgeParty)
+	}
+	if m.cleareddocuments {
+		edges = append(edges, protocolcommitment.EdgeDocuments)
 	}
 	return edges
 }
@@ -32744,6 +36004,8 @@ func (m *ProtocolCommitmentMutation) EdgeCleared(name string) bool {
 	switch name {
 	case protocolcommitment.EdgeParty:
 		return m.clearedparty
+	case protocolcommitment.EdgeDocuments:
+		return m.cleareddocuments
 	}
 	return false
 }
@@ -32765,6 +36027,9 @@ func (m *ProtocolCommitmentMutation) ResetEdge(name string) error {
 	switch name {
 	case protocolcommitment.EdgeParty:
 		m.ResetParty()
+		return nil
+	case protocolcommitment.EdgeDocuments:
+		m.ResetDocuments()
 		return nil
 	}
 	return fmt.Errorf("unknown ProtocolCommitment edge %s", name)

@@ -46,11 +46,15 @@ type ProtocolCommitment struct {
 type ProtocolCommitmentEdges struct {
 	// The party that undertook it; its organisation owns it (parte responsabile).
 	Party *ProtocolParty `json:"party,omitempty"`
+	// Evidence that the commitment was fulfilled (documenti a prova dell'adempimento).
+	Documents []*Document `json:"documents,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [2]bool
 	// totalCount holds the count of the edges above.
-	totalCount [1]map[string]int
+	totalCount [2]map[string]int
+
+	namedDocuments map[string][]*Document
 }
 
 // PartyOrErr returns the Party value or an error if the edge
@@ -62,6 +66,15 @@ func (e ProtocolCommitmentEdges) PartyOrErr() (*ProtocolParty, error) {
 		return nil, &NotFoundError{label: protocolparty.Label}
 	}
 	return nil, &NotLoadedError{edge: "party"}
+}
+
+// DocumentsOrErr returns the Documents value or an error if the edge
+// was not loaded in eager-loading.
+func (e ProtocolCommitmentEdges) DocumentsOrErr() ([]*Document, error) {
+	if e.loadedTypes[1] {
+		return e.Documents, nil
+	}
+	return nil, &NotLoadedError{edge: "documents"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -169,6 +182,11 @@ func (_m *ProtocolCommitment) QueryParty() *ProtocolPartyQuery {
 	return NewProtocolCommitmentClient(_m.config).QueryParty(_m)
 }
 
+// QueryDocuments queries the "documents" edge of the ProtocolCommitment entity.
+func (_m *ProtocolCommitment) QueryDocuments() *DocumentQuery {
+	return NewProtocolCommitmentClient(_m.config).QueryDocuments(_m)
+}
+
 // Update returns a builder for updating this ProtocolCommitment.
 // Note that you need to call ProtocolCommitment.Unwrap() before calling this method if this ProtocolCommitment
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -218,6 +236,30 @@ func (_m *ProtocolCommitment) String() string {
 	builder.WriteString(_m.Evidence)
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedDocuments returns the Documents named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *ProtocolCommitment) NamedDocuments(name string) ([]*Document, error) {
+	if _m.Edges.namedDocuments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDocuments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *ProtocolCommitment) appendNamedDocuments(name string, edges ...*Document) {
+	if _m.Edges.namedDocuments == nil {
+		_m.Edges.namedDocuments = make(map[string][]*Document)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDocuments[name] = []*Document{}
+	} else {
+		_m.Edges.namedDocuments[name] = append(_m.Edges.namedDocuments[name], edges...)
+	}
 }
 
 // ProtocolCommitments is a parsable slice of ProtocolCommitment.

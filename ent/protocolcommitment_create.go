@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
 )
@@ -136,6 +137,21 @@ func (_c *ProtocolCommitmentCreate) SetPartyID(id gid.ID) *ProtocolCommitmentCre
 // SetParty sets the "party" edge to the ProtocolParty entity.
 func (_c *ProtocolCommitmentCreate) SetParty(v *ProtocolParty) *ProtocolCommitmentCreate {
 	return _c.SetPartyID(v.ID)
+}
+
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_c *ProtocolCommitmentCreate) AddDocumentIDs(ids ...gid.ID) *ProtocolCommitmentCreate {
+	_c.mutation.AddDocumentIDs(ids...)
+	return _c
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_c *ProtocolCommitmentCreate) AddDocuments(v ...*Document) *ProtocolCommitmentCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddDocumentIDs(ids...)
 }
 
 // Mutation returns the ProtocolCommitmentMutation object of the builder.
@@ -313,6 +329,22 @@ func (_c *ProtocolCommitmentCreate) createSpec() (*ProtocolCommitment, *sqlgraph
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.protocol_commitment_party = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocolcommitment.DocumentsTable,
+			Columns: []string{protocolcommitment.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
@@ -14,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/ent/protocolparty"
@@ -22,14 +24,16 @@ import (
 // ProtocolCommitmentQuery is the builder for querying ProtocolCommitment entities.
 type ProtocolCommitmentQuery struct {
 	config
-	ctx        *QueryContext
-	order      []protocolcommitment.OrderOption
-	inters     []Interceptor
-	predicates []predicate.ProtocolCommitment
-	withParty  *ProtocolPartyQuery
-	withFKs    bool
-	loadTotal  []func(context.Context, []*ProtocolCommitment) error
-	modifiers  []func(*sql.Selector)
+	ctx                *QueryContext
+	order              []protocolcommitment.OrderOption
+	inters             []Interceptor
+	predicates         []predicate.ProtocolCommitment
+	withParty          *ProtocolPartyQuery
+	withDocuments      *DocumentQuery
+	withFKs            bool
+	loadTotal          []func(context.Context, []*ProtocolCommitment) error
+	modifiers          []func(*sql.Selector)
+	withNamedDocuments map[string]*DocumentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -81,6 +85,28 @@ func (_q *ProtocolCommitmentQuery) QueryParty() *ProtocolPartyQuery {
 			sqlgraph.From(protocolcommitment.Table, protocolcommitment.FieldID, selector),
 			sqlgraph.To(protocolparty.Table, protocolparty.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, protocolcommitment.PartyTable, protocolcommitment.PartyColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDocuments chains the current query on the "documents" edge.
+func (_q *ProtocolCommitmentQuery) QueryDocuments() *DocumentQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(protocolcommitment.Table, protocolcommitment.FieldID, selector),
+			sqlgraph.To(document.Table, document.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, protocolcommitment.DocumentsTable, protocolcommitment.DocumentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -275,12 +301,13 @@ func (_q *ProtocolCommitmentQuery) Clone() *ProtocolCommitmentQuery {
 		return nil
 	}
 	return &ProtocolCommitmentQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]protocolcommitment.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.ProtocolCommitment{}, _q.predicates...),
-		withParty:  _q.withParty.Clone(),
+		config:        _q.config,
+		ctx:           _q.ctx.Clone(),
+		order:         append([]protocolcommitment.OrderOption{}, _q.order...),
+		inters:        append([]Interceptor{}, _q.inters...),
+		predicates:    append([]predicate.ProtocolCommitment{}, _q.predicates...),
+		withParty:     _q.withParty.Clone(),
+		withDocuments: _q.withDocuments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -296,6 +323,17 @@ func (_q *ProtocolCommitmentQuery) WithParty(opts ...func(*ProtocolPartyQuery)) 
 		opt(query)
 	}
 	_q.withParty = query
+	return _q
+}
+
+// WithDocuments tells the query-builder to eager-load the nodes that are connected to
+// the "documents" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProtocolCommitmentQuery) WithDocuments(opts ...func(*DocumentQuery)) *ProtocolCommitmentQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDocuments = query
 	return _q
 }
 
@@ -384,8 +422,9 @@ func (_q *ProtocolCommitmentQuery) sqlAll(ctx context.Context, hooks ...queryHoo
 		nodes       = []*ProtocolCommitment{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [1]bool{
+		loadedTypes = [2]bool{
 			_q.withParty != nil,
+			_q.withDocuments != nil,
 		}
 	)
 	if _q.withParty != nil {
@@ -418,6 +457,20 @@ func (_q *ProtocolCommitmentQuery) sqlAll(ctx context.Context, hooks ...queryHoo
 	if query := _q.withParty; query != nil {
 		if err := _q.loadParty(ctx, query, nodes, nil,
 			func(n *ProtocolCommitment, e *ProtocolParty) { n.Edges.Party = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withDocuments; query != nil {
+		if err := _q.loadDocuments(ctx, query, nodes,
+			func(n *ProtocolCommitment) { n.Edges.Documents = []*Document{} },
+			func(n *ProtocolCommitment, e *Document) { n.Edges.Documents = append(n.Edges.Documents, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedDocuments {
+		if err := _q.loadDocuments(ctx, query, nodes,
+			func(n *ProtocolCommitment) { n.appendNamedDocuments(name) },
+			func(n *ProtocolCommitment, e *Document) { n.appendNamedDocuments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -458,6 +511,37 @@ func (_q *ProtocolCommitmentQuery) loadParty(ctx context.Context, query *Protoco
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *ProtocolCommitmentQuery) loadDocuments(ctx context.Context, query *DocumentQuery, nodes []*ProtocolCommitment, init func(*ProtocolCommitment), assign func(*ProtocolCommitment, *Document)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*ProtocolCommitment)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Document(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(protocolcommitment.DocumentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.document_commitment
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "document_commitment" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "document_commitment" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -581,6 +665,20 @@ func (_q *ProtocolCommitmentQuery) ForShare(opts ...sql.LockOption) *ProtocolCom
 func (_q *ProtocolCommitmentQuery) Modify(modifiers ...func(s *sql.Selector)) *ProtocolCommitmentSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedDocuments tells the query-builder to eager-load the nodes that are connected to the "documents"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProtocolCommitmentQuery) WithNamedDocuments(name string, opts ...func(*DocumentQuery)) *ProtocolCommitmentQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedDocuments == nil {
+		_q.withNamedDocuments = make(map[string]*DocumentQuery)
+	}
+	_q.withNamedDocuments[name] = query
+	return _q
 }
 
 // ProtocolCommitmentGroupBy is the group-by builder for ProtocolCommitment entities.

@@ -12,6 +12,8 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 )
@@ -124,9 +126,45 @@ func (_u *ProtocolCommitmentUpdate) ClearEvidence() *ProtocolCommitmentUpdate {
 	return _u
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_u *ProtocolCommitmentUpdate) AddDocumentIDs(ids ...gid.ID) *ProtocolCommitmentUpdate {
+	_u.mutation.AddDocumentIDs(ids...)
+	return _u
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_u *ProtocolCommitmentUpdate) AddDocuments(v ...*Document) *ProtocolCommitmentUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDocumentIDs(ids...)
+}
+
 // Mutation returns the ProtocolCommitmentMutation object of the builder.
 func (_u *ProtocolCommitmentUpdate) Mutation() *ProtocolCommitmentMutation {
 	return _u.mutation
+}
+
+// ClearDocuments clears all "documents" edges to the Document entity.
+func (_u *ProtocolCommitmentUpdate) ClearDocuments() *ProtocolCommitmentUpdate {
+	_u.mutation.ClearDocuments()
+	return _u
+}
+
+// RemoveDocumentIDs removes the "documents" edge to Document entities by IDs.
+func (_u *ProtocolCommitmentUpdate) RemoveDocumentIDs(ids ...gid.ID) *ProtocolCommitmentUpdate {
+	_u.mutation.RemoveDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveDocuments removes "documents" edges to Document entities.
+func (_u *ProtocolCommitmentUpdate) RemoveDocuments(v ...*Document) *ProtocolCommitmentUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDocumentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -233,6 +271,51 @@ func (_u *ProtocolCommitmentUpdate) sqlSave(ctx context.Context) (_node int, err
 	}
 	if _u.mutation.EvidenceCleared() {
 		_spec.ClearField(protocolcommitment.FieldEvidence, field.TypeString)
+	}
+	if _u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocolcommitment.DocumentsTable,
+			Columns: []string{protocolcommitment.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDocumentsIDs(); len(nodes) > 0 && !_u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocolcommitment.DocumentsTable,
+			Columns: []string{protocolcommitment.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocolcommitment.DocumentsTable,
+			Columns: []string{protocolcommitment.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -350,9 +433,45 @@ func (_u *ProtocolCommitmentUpdateOne) ClearEvidence() *ProtocolCommitmentUpdate
 	return _u
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_u *ProtocolCommitmentUpdateOne) AddDocumentIDs(ids ...gid.ID) *ProtocolCommitmentUpdateOne {
+	_u.mutation.AddDocumentIDs(ids...)
+	return _u
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_u *ProtocolCommitmentUpdateOne) AddDocuments(v ...*Document) *ProtocolCommitmentUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDocumentIDs(ids...)
+}
+
 // Mutation returns the ProtocolCommitmentMutation object of the builder.
 func (_u *ProtocolCommitmentUpdateOne) Mutation() *ProtocolCommitmentMutation {
 	return _u.mutation
+}
+
+// ClearDocuments clears all "documents" edges to the Document entity.
+func (_u *ProtocolCommitmentUpdateOne) ClearDocuments() *ProtocolCommitmentUpdateOne {
+	_u.mutation.ClearDocuments()
+	return _u
+}
+
+// RemoveDocumentIDs removes the "documents" edge to Document entities by IDs.
+func (_u *ProtocolCommitmentUpdateOne) RemoveDocumentIDs(ids ...gid.ID) *ProtocolCommitmentUpdateOne {
+	_u.mutation.RemoveDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveDocuments removes "documents" edges to Document entities.
+func (_u *ProtocolCommitmentUpdateOne) RemoveDocuments(v ...*Document) *ProtocolCommitmentUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDocumentIDs(ids...)
 }
 
 // Where appends a list predicates to the ProtocolCommitmentUpdate builder.
@@ -489,6 +608,51 @@ func (_u *ProtocolCommitmentUpdateOne) sqlSave(ctx context.Context) (_node *Prot
 	}
 	if _u.mutation.EvidenceCleared() {
 		_spec.ClearField(protocolcommitment.FieldEvidence, field.TypeString)
+	}
+	if _u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocolcommitment.DocumentsTable,
+			Columns: []string{protocolcommitment.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDocumentsIDs(); len(nodes) > 0 && !_u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocolcommitment.DocumentsTable,
+			Columns: []string{protocolcommitment.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocolcommitment.DocumentsTable,
+			Columns: []string{protocolcommitment.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &ProtocolCommitment{config: _u.config}

@@ -36,6 +36,10 @@ type Tx struct {
 	Directive *DirectiveClient
 	// DirectiveAcknowledgement is the client for interacting with the DirectiveAcknowledgement builders.
 	DirectiveAcknowledgement *DirectiveAcknowledgementClient
+	// Document is the client for interacting with the Document builders.
+	Document *DocumentClient
+	// DocumentContent is the client for interacting with the DocumentContent builders.
+	DocumentContent *DocumentContentClient
 	// Fund is the client for interacting with the Fund builders.
 	Fund *FundClient
 	// Goal is the client for interacting with the Goal builders.
@@ -72,6 +76,8 @@ type Tx struct {
 	Person *PersonClient
 	// PersonIdentity is the client for interacting with the PersonIdentity builders.
 	PersonIdentity *PersonIdentityClient
+	// PersonMerge is the client for interacting with the PersonMerge builders.
+	PersonMerge *PersonMergeClient
 	// Plan is the client for interacting with the Plan builders.
 	Plan *PlanClient
 	// Protocol is the client for interacting with the Protocol builders.
@@ -236,6 +242,8 @@ func (tx *Tx) init() {
 	tx.Decision = NewDecisionClient(tx.config)
 	tx.Directive = NewDirectiveClient(tx.config)
 	tx.DirectiveAcknowledgement = NewDirectiveAcknowledgementClient(tx.config)
+	tx.Document = NewDocumentClient(tx.config)
+	tx.DocumentContent = NewDocumentContentClient(tx.config)
 	tx.Fund = NewFundClient(tx.config)
 	tx.Goal = NewGoalClient(tx.config)
 	tx.Intervention = NewInterventionClient(tx.config)
@@ -254,6 +262,7 @@ func (tx *Tx) init() {
 	tx.PasswordToken = NewPasswordTokenClient(tx.config)
 	tx.Person = NewPersonClient(tx.config)
 	tx.PersonIdentity = NewPersonIdentityClient(tx.config)
+	tx.PersonMerge = NewPersonMergeClient(tx.config)
 	tx.Plan = NewPlanClient(tx.config)
 	tx.Protocol = NewProtocolClient(tx.config)
 	tx.ProtocolCommitment = NewProtocolCommitmentClient(tx.config)

@@ -11,15 +11,24 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/server/pathway"
 )
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id gid.ID) (ent.Noder, error) {
-	return r.client.Noder(ctx, id, ent.WithNodeType(ent.IDToType))
+	ids, err := pathway.SurvivorsOf(ctx, r.client, []gid.ID{id})
+	if err != nil {
+		return nil, err
+	}
+	return r.client.Noder(ctx, ids[0], ent.WithNodeType(ent.IDToType))
 }
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []gid.ID) ([]ent.Noder, error) {
+	ids, err := pathway.SurvivorsOf(ctx, r.client, ids)
+	if err != nil {
+		return nil, err
+	}
 	return r.client.Noders(ctx, ids, ent.WithNodeType(ent.IDToType))
 }
 
@@ -175,6 +184,9 @@ func (r *queryResolver) Webhooks(ctx context.Context, after *entgql.Cursor[gid.I
 // Case returns CaseResolver implementation.
 func (r *Resolver) Case() CaseResolver { return &caseResolver{r} }
 
+// Document returns DocumentResolver implementation.
+func (r *Resolver) Document() DocumentResolver { return &documentResolver{r} }
+
 // Fund returns FundResolver implementation.
 func (r *Resolver) Fund() FundResolver { return &fundResolver{r} }
 
@@ -197,6 +209,7 @@ func (r *Resolver) ServiceRequest() ServiceRequestResolver { return &serviceRequ
 
 type (
 	caseResolver               struct{ *Resolver }
+	documentResolver           struct{ *Resolver }
 	fundResolver               struct{ *Resolver }
 	objectiveResolver          struct{ *Resolver }
 	protocolResolver           struct{ *Resolver }

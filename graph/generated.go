@@ -26,6 +26,7 @@ import (
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/consent"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
@@ -64,6 +65,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Case() CaseResolver
+	Document() DocumentResolver
 	Fund() FundResolver
 	Mutation() MutationResolver
 	Objective() ObjectiveResolver
@@ -203,6 +205,7 @@ type ComplexityRoot struct {
 		ConsentGivenAt        func(childComplexity int) int
 		CreatedAt             func(childComplexity int) int
 		DeclineReason         func(childComplexity int) int
+		Documents             func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DocumentOrder) int
 		Events                func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseEventOrder, where *ent.CaseEventWhereInput) int
 		FirstMeetingDueOn     func(childComplexity int) int
 		FirstMeetingOn        func(childComplexity int) int
@@ -325,6 +328,7 @@ type ComplexityRoot struct {
 	Consent struct {
 		Basis            func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
+		Documents        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DocumentOrder) int
 		FormReference    func(childComplexity int) int
 		GivenOn          func(childComplexity int) int
 		ID               func(childComplexity int) int
@@ -424,6 +428,39 @@ type ComplexityRoot struct {
 	}
 
 	DirectiveEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	Document struct {
+		Case              func(childComplexity int) int
+		Commitment        func(childComplexity int) int
+		Consent           func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		DownloadURL       func(childComplexity int) int
+		ErasedAt          func(childComplexity int) int
+		FileName          func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		MediaType         func(childComplexity int) int
+		Meeting           func(childComplexity int) int
+		MonitoringMeeting func(childComplexity int) int
+		RemovalReason     func(childComplexity int) int
+		RemovedAt         func(childComplexity int) int
+		RemovedBy         func(childComplexity int) int
+		Sha256            func(childComplexity int) int
+		Size              func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+		UploadedBy        func(childComplexity int) int
+	}
+
+	DocumentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DocumentEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -564,6 +601,7 @@ type ComplexityRoot struct {
 		Body      func(childComplexity int) int
 		CreatedAt func(childComplexity int) int
 		Decisions func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DecisionOrder, where *ent.DecisionWhereInput) int
+		Documents func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DocumentOrder) int
 		HeldAt    func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Minutes   func(childComplexity int) int
@@ -609,6 +647,7 @@ type ComplexityRoot struct {
 	MonitoringMeeting struct {
 		Case       func(childComplexity int) int
 		CreatedAt  func(childComplexity int) int
+		Documents  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DocumentOrder) int
 		HeldOn     func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Items      func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MonitoringItemOrder, where *ent.MonitoringItemWhereInput) int
@@ -667,6 +706,7 @@ type ComplexityRoot struct {
 		AddTableMember              func(childComplexity int, input ent.CreateTableMembershipInput) int
 		ApproveProposal             func(childComplexity int, id gid.ID, version int) int
 		AssignCaseManager           func(childComplexity int, id gid.ID, version int, caseManagerID gid.ID) int
+		AttachDocument              func(childComplexity int, input model.AttachDocumentInput) int
 		CancelServiceRequest        func(childComplexity int, id gid.ID, version int, reason string) int
 		ChangePassword              func(childComplexity int, input model.ChangePasswordInput) int
 		CloseCase                   func(childComplexity int, id gid.ID, version int, reason casefile.ClosureReason, note *string, goalsAchieved []gid.ID, commitmentsFulfilled []gid.ID) int
@@ -694,6 +734,7 @@ type ComplexityRoot struct {
 		Logout                      func(childComplexity int) int
 		MarkAllNotificationsRead    func(childComplexity int) int
 		MarkNotificationRead        func(childComplexity int, id gid.ID) int
+		MergePersons                func(childComplexity int, input model.MergePersonsInput) int
 		MoveToMonitoring            func(childComplexity int, id gid.ID, version int, note *string) int
 		RecordConsent               func(childComplexity int, input pathway.RecordConsentInput) int
 		RecordFollowUp              func(childComplexity int, id gid.ID, version int, input pathway.FollowUpInput) int
@@ -704,6 +745,7 @@ type ComplexityRoot struct {
 		RecordPreliminaryAssessment func(childComplexity int, id gid.ID, version int, input pathway.AssessmentInput) int
 		RedeliverWebhook            func(childComplexity int, id gid.ID) int
 		ReferCase                   func(childComplexity int, input pathway.ReferCaseInput) int
+		RemoveDocument              func(childComplexity int, id gid.ID, reason string) int
 		RemoveTableMember           func(childComplexity int, id gid.ID) int
 		ReopenCase                  func(childComplexity int, id gid.ID, version int, reason string) int
 		RequestPasswordReset        func(childComplexity int, email string) int
@@ -721,6 +763,7 @@ type ComplexityRoot struct {
 		TakeCharge                  func(childComplexity int, id gid.ID, version int, caseManagerID gid.ID, plan pathway.PlanInput) int
 		TerminateProtocol           func(childComplexity int, id gid.ID) int
 		TransferCase                func(childComplexity int, id gid.ID, version int, tableID gid.ID, reason string) int
+		UndoPersonMerge             func(childComplexity int, mergedID gid.ID) int
 		UpdateCommitment            func(childComplexity int, id gid.ID, version int, input pathway.UpdateCommitmentInput) int
 		UpdateFund                  func(childComplexity int, id gid.ID, input ent.UpdateFundInput) int
 		UpdateGoal                  func(childComplexity int, id gid.ID, version int, input pathway.UpdateGoalInput) int
@@ -1011,6 +1054,7 @@ type ComplexityRoot struct {
 		CreatedAt     func(childComplexity int) int
 		CurrentStatus func(childComplexity int) int
 		Description   func(childComplexity int) int
+		Documents     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DocumentOrder) int
 		DoneOn        func(childComplexity int) int
 		DueOn         func(childComplexity int) int
 		Evidence      func(childComplexity int) int
@@ -1298,6 +1342,9 @@ type CaseResolver interface {
 	AllowedActions(ctx context.Context, obj *ent.CaseFile) ([]domain.CaseAction, error)
 	Actions(ctx context.Context, obj *ent.CaseFile) ([]*pathway.ActionState, error)
 }
+type DocumentResolver interface {
+	DownloadURL(ctx context.Context, obj *ent.Document) (*string, error)
+}
 type FundResolver interface {
 	Use(ctx context.Context, obj *ent.Fund) (*governance.FundUse, error)
 }
@@ -1322,6 +1369,8 @@ type MutationResolver interface {
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (bool, error)
 	RecordConsent(ctx context.Context, input pathway.RecordConsentInput) (*ent.Consent, error)
 	WithdrawConsent(ctx context.Context, id gid.ID, reason string, withdrawnOn *domain.Date) (*ent.Consent, error)
+	AttachDocument(ctx context.Context, input model.AttachDocumentInput) (*ent.Document, error)
+	RemoveDocument(ctx context.Context, id gid.ID, reason string) (*ent.Document, error)
 	ActivateProtocol(ctx context.Context, id gid.ID, signedOn *domain.Date, validFrom *domain.Date, validUntil *domain.Date) (*ent.Protocol, error)
 	TerminateProtocol(ctx context.Context, id gid.ID) (*ent.Protocol, error)
 	AddProtocolParty(ctx context.Context, protocolID gid.ID, input governance.ProtocolPartyInput) (*ent.ProtocolParty, error)
@@ -1331,6 +1380,8 @@ type MutationResolver interface {
 	IssueDirective(ctx context.Context, input governance.DirectiveInput) (*ent.Directive, error)
 	AcknowledgeDirective(ctx context.Context, id gid.ID, tableID gid.ID, note *string) (*ent.DirectiveAcknowledgement, error)
 	RecordMeeting(ctx context.Context, input governance.MeetingInput) (*ent.Meeting, error)
+	MergePersons(ctx context.Context, input model.MergePersonsInput) (*ent.Person, error)
+	UndoPersonMerge(ctx context.Context, mergedID gid.ID) (gid.ID, error)
 	MarkNotificationRead(ctx context.Context, id gid.ID) (*ent.Notification, error)
 	MarkAllNotificationsRead(ctx context.Context) (int, error)
 	SetNotificationDelivery(ctx context.Context, kind domain.EventKind, delivery domain.Delivery) (*notify.Preference, error)
@@ -2071,6 +2122,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.DeclineReason(childComplexity), true
+	case "Case.documents":
+		if e.ComplexityRoot.Case.Documents == nil {
+			break
+		}
+
+		args, err := ec.field_Case_documents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.Documents(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.DocumentOrder)), true
 	case "Case.events":
 		if e.ComplexityRoot.Case.Events == nil {
 			break
@@ -2646,6 +2708,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Consent.CreatedAt(childComplexity), true
+	case "Consent.documents":
+		if e.ComplexityRoot.Consent.Documents == nil {
+			break
+		}
+
+		args, err := ec.field_Consent_documents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Consent.Documents(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.DocumentOrder)), true
 	case "Consent.formReference":
 		if e.ComplexityRoot.Consent.FormReference == nil {
 			break
@@ -3041,6 +3114,153 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DirectiveEdge.Node(childComplexity), true
+
+	case "Document.case":
+		if e.ComplexityRoot.Document.Case == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Case(childComplexity), true
+	case "Document.commitment":
+		if e.ComplexityRoot.Document.Commitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Commitment(childComplexity), true
+	case "Document.consent":
+		if e.ComplexityRoot.Document.Consent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Consent(childComplexity), true
+	case "Document.createdAt":
+		if e.ComplexityRoot.Document.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.CreatedAt(childComplexity), true
+	case "Document.downloadURL":
+		if e.ComplexityRoot.Document.DownloadURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.DownloadURL(childComplexity), true
+	case "Document.erasedAt":
+		if e.ComplexityRoot.Document.ErasedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.ErasedAt(childComplexity), true
+	case "Document.fileName":
+		if e.ComplexityRoot.Document.FileName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.FileName(childComplexity), true
+	case "Document.id":
+		if e.ComplexityRoot.Document.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.ID(childComplexity), true
+	case "Document.kind":
+		if e.ComplexityRoot.Document.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Kind(childComplexity), true
+	case "Document.mediaType":
+		if e.ComplexityRoot.Document.MediaType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.MediaType(childComplexity), true
+	case "Document.meeting":
+		if e.ComplexityRoot.Document.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Meeting(childComplexity), true
+	case "Document.monitoringMeeting":
+		if e.ComplexityRoot.Document.MonitoringMeeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.MonitoringMeeting(childComplexity), true
+	case "Document.removalReason":
+		if e.ComplexityRoot.Document.RemovalReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.RemovalReason(childComplexity), true
+	case "Document.removedAt":
+		if e.ComplexityRoot.Document.RemovedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.RemovedAt(childComplexity), true
+	case "Document.removedBy":
+		if e.ComplexityRoot.Document.RemovedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.RemovedBy(childComplexity), true
+	case "Document.sha256":
+		if e.ComplexityRoot.Document.Sha256 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Sha256(childComplexity), true
+	case "Document.size":
+		if e.ComplexityRoot.Document.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Size(childComplexity), true
+	case "Document.updatedAt":
+		if e.ComplexityRoot.Document.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.UpdatedAt(childComplexity), true
+	case "Document.uploadedBy":
+		if e.ComplexityRoot.Document.UploadedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.UploadedBy(childComplexity), true
+
+	case "DocumentConnection.edges":
+		if e.ComplexityRoot.DocumentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentConnection.Edges(childComplexity), true
+	case "DocumentConnection.pageInfo":
+		if e.ComplexityRoot.DocumentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentConnection.PageInfo(childComplexity), true
+	case "DocumentConnection.totalCount":
+		if e.ComplexityRoot.DocumentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentConnection.TotalCount(childComplexity), true
+
+	case "DocumentEdge.cursor":
+		if e.ComplexityRoot.DocumentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentEdge.Cursor(childComplexity), true
+	case "DocumentEdge.node":
+		if e.ComplexityRoot.DocumentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentEdge.Node(childComplexity), true
 
 	case "Fund.allocatedCents":
 		if e.ComplexityRoot.Fund.AllocatedCents == nil {
@@ -3727,6 +3947,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Meeting.Decisions(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.DecisionOrder), args["where"].(*ent.DecisionWhereInput)), true
+	case "Meeting.documents":
+		if e.ComplexityRoot.Meeting.Documents == nil {
+			break
+		}
+
+		args, err := ec.field_Meeting_documents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Meeting.Documents(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.DocumentOrder)), true
 	case "Meeting.heldAt":
 		if e.ComplexityRoot.Meeting.HeldAt == nil {
 			break
@@ -3895,6 +4126,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MonitoringMeeting.CreatedAt(childComplexity), true
+	case "MonitoringMeeting.documents":
+		if e.ComplexityRoot.MonitoringMeeting.Documents == nil {
+			break
+		}
+
+		args, err := ec.field_MonitoringMeeting_documents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.MonitoringMeeting.Documents(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.DocumentOrder)), true
 	case "MonitoringMeeting.heldOn":
 		if e.ComplexityRoot.MonitoringMeeting.HeldOn == nil {
 			break
@@ -4226,6 +4468,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AssignCaseManager(childComplexity, args["id"].(gid.ID), args["version"].(int), args["caseManagerID"].(gid.ID)), true
+	case "Mutation.attachDocument":
+		if e.ComplexityRoot.Mutation.AttachDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_attachDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AttachDocument(childComplexity, args["input"].(model.AttachDocumentInput)), true
 	case "Mutation.cancelServiceRequest":
 		if e.ComplexityRoot.Mutation.CancelServiceRequest == nil {
 			break
@@ -4513,6 +4766,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MarkNotificationRead(childComplexity, args["id"].(gid.ID)), true
+	case "Mutation.mergePersons":
+		if e.ComplexityRoot.Mutation.MergePersons == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergePersons_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergePersons(childComplexity, args["input"].(model.MergePersonsInput)), true
 	case "Mutation.moveToMonitoring":
 		if e.ComplexityRoot.Mutation.MoveToMonitoring == nil {
 			break
@@ -4623,6 +4887,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReferCase(childComplexity, args["input"].(pathway.ReferCaseInput)), true
+	case "Mutation.removeDocument":
+		if e.ComplexityRoot.Mutation.RemoveDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveDocument(childComplexity, args["id"].(gid.ID), args["reason"].(string)), true
 	case "Mutation.removeTableMember":
 		if e.ComplexityRoot.Mutation.RemoveTableMember == nil {
 			break
@@ -4810,6 +5085,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.TransferCase(childComplexity, args["id"].(gid.ID), args["version"].(int), args["tableID"].(gid.ID), args["reason"].(string)), true
+	case "Mutation.undoPersonMerge":
+		if e.ComplexityRoot.Mutation.UndoPersonMerge == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_undoPersonMerge_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UndoPersonMerge(childComplexity, args["mergedID"].(gid.ID)), true
 	case "Mutation.updateCommitment":
 		if e.ComplexityRoot.Mutation.UpdateCommitment == nil {
 			break
@@ -6158,6 +6444,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProtocolCommitment.Description(childComplexity), true
+	case "ProtocolCommitment.documents":
+		if e.ComplexityRoot.ProtocolCommitment.Documents == nil {
+			break
+		}
+
+		args, err := ec.field_ProtocolCommitment_documents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ProtocolCommitment.Documents(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.DocumentOrder)), true
 	case "ProtocolCommitment.doneOn":
 		if e.ComplexityRoot.ProtocolCommitment.DoneOn == nil {
 			break
@@ -7512,6 +7809,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AssessmentInput", ec.unmarshalInputAssessmentInput),
 			graphql.NewInputUnmarshaler("AssessmentOrder", ec.unmarshalInputAssessmentOrder),
 			graphql.NewInputUnmarshaler("AssessmentWhereInput", ec.unmarshalInputAssessmentWhereInput),
+			graphql.NewInputUnmarshaler("AttachDocumentInput", ec.unmarshalInputAttachDocumentInput),
 			graphql.NewInputUnmarshaler("AuditEventOrder", ec.unmarshalInputAuditEventOrder),
 			graphql.NewInputUnmarshaler("AuditEventWhereInput", ec.unmarshalInputAuditEventWhereInput),
 			graphql.NewInputUnmarshaler("CaseEventOrder", ec.unmarshalInputCaseEventOrder),
@@ -7542,6 +7840,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DirectiveInput", ec.unmarshalInputDirectiveInput),
 			graphql.NewInputUnmarshaler("DirectiveOrder", ec.unmarshalInputDirectiveOrder),
 			graphql.NewInputUnmarshaler("DirectiveWhereInput", ec.unmarshalInputDirectiveWhereInput),
+			graphql.NewInputUnmarshaler("DocumentOrder", ec.unmarshalInputDocumentOrder),
 			graphql.NewInputUnmarshaler("FollowUpInput", ec.unmarshalInputFollowUpInput),
 			graphql.NewInputUnmarshaler("FundOrder", ec.unmarshalInputFundOrder),
 			graphql.NewInputUnmarshaler("FundWhereInput", ec.unmarshalInputFundWhereInput),
@@ -7556,6 +7855,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MeetingInput", ec.unmarshalInputMeetingInput),
 			graphql.NewInputUnmarshaler("MeetingOrder", ec.unmarshalInputMeetingOrder),
 			graphql.NewInputUnmarshaler("MeetingWhereInput", ec.unmarshalInputMeetingWhereInput),
+			graphql.NewInputUnmarshaler("MergePersonsInput", ec.unmarshalInputMergePersonsInput),
 			graphql.NewInputUnmarshaler("MonitoringItemInput", ec.unmarshalInputMonitoringItemInput),
 			graphql.NewInputUnmarshaler("MonitoringItemOrder", ec.unmarshalInputMonitoringItemOrder),
 			graphql.NewInputUnmarshaler("MonitoringItemWhereInput", ec.unmarshalInputMonitoringItemWhereInput),
@@ -7709,7 +8009,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "account.graphql" "consent.graphql" "ent.graphql" "governance.graphql" "indicators.graphql" "notify.graphql" "pathway.graphql" "requests.graphql" "subject.graphql" "users.graphql" "win.graphql"
+//go:embed "account.graphql" "consent.graphql" "documents.graphql" "ent.graphql" "governance.graphql" "indicators.graphql" "merge.graphql" "notify.graphql" "pathway.graphql" "requests.graphql" "subject.graphql" "users.graphql" "win.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -7723,9 +8023,11 @@ func sourceData(filename string) string {
 var sources = []*ast.Source{
 	{Name: "account.graphql", Input: sourceData("account.graphql"), BuiltIn: false},
 	{Name: "consent.graphql", Input: sourceData("consent.graphql"), BuiltIn: false},
+	{Name: "documents.graphql", Input: sourceData("documents.graphql"), BuiltIn: false},
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
 	{Name: "governance.graphql", Input: sourceData("governance.graphql"), BuiltIn: false},
 	{Name: "indicators.graphql", Input: sourceData("indicators.graphql"), BuiltIn: false},
+	{Name: "merge.graphql", Input: sourceData("merge.graphql"), BuiltIn: false},
 	{Name: "notify.graphql", Input: sourceData("notify.graphql"), BuiltIn: false},
 	{Name: "pathway.graphql", Input: sourceData("pathway.graphql"), BuiltIn: false},
 	{Name: "requests.graphql", Input: sourceData("requests.graphql"), BuiltIn: false},
@@ -8041,6 +8343,8 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_serviceRequests(ctx, field)
 	case "approvals":
 		return ec.fieldContext_Case_approvals(ctx, field)
+	case "documents":
+		return ec.fieldContext_Case_documents(ctx, field)
 	case "overdue":
 		return ec.fieldContext_Case_overdue(ctx, field)
 	case "allowedActions":
@@ -8259,6 +8563,8 @@ func (ec *executionContext) childFields_Consent(ctx context.Context, field graph
 		return ec.fieldContext_Consent_recordedBy(ctx, field)
 	case "withdrawnBy":
 		return ec.fieldContext_Consent_withdrawnBy(ctx, field)
+	case "documents":
+		return ec.fieldContext_Consent_documents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Consent", field.Name)
 }
@@ -8425,6 +8731,72 @@ func (ec *executionContext) childFields_DirectiveEdge(ctx context.Context, field
 		return ec.fieldContext_DirectiveEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DirectiveEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Document_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Document_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Document_updatedAt(ctx, field)
+	case "kind":
+		return ec.fieldContext_Document_kind(ctx, field)
+	case "fileName":
+		return ec.fieldContext_Document_fileName(ctx, field)
+	case "mediaType":
+		return ec.fieldContext_Document_mediaType(ctx, field)
+	case "size":
+		return ec.fieldContext_Document_size(ctx, field)
+	case "sha256":
+		return ec.fieldContext_Document_sha256(ctx, field)
+	case "removedAt":
+		return ec.fieldContext_Document_removedAt(ctx, field)
+	case "removalReason":
+		return ec.fieldContext_Document_removalReason(ctx, field)
+	case "erasedAt":
+		return ec.fieldContext_Document_erasedAt(ctx, field)
+	case "case":
+		return ec.fieldContext_Document_case(ctx, field)
+	case "monitoringMeeting":
+		return ec.fieldContext_Document_monitoringMeeting(ctx, field)
+	case "commitment":
+		return ec.fieldContext_Document_commitment(ctx, field)
+	case "meeting":
+		return ec.fieldContext_Document_meeting(ctx, field)
+	case "consent":
+		return ec.fieldContext_Document_consent(ctx, field)
+	case "uploadedBy":
+		return ec.fieldContext_Document_uploadedBy(ctx, field)
+	case "removedBy":
+		return ec.fieldContext_Document_removedBy(ctx, field)
+	case "downloadURL":
+		return ec.fieldContext_Document_downloadURL(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
+}
+
+func (ec *executionContext) childFields_DocumentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DocumentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DocumentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DocumentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DocumentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_DocumentEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_DocumentEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Fund(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8711,6 +9083,8 @@ func (ec *executionContext) childFields_Meeting(ctx context.Context, field graph
 		return ec.fieldContext_Meeting_attendees(ctx, field)
 	case "decisions":
 		return ec.fieldContext_Meeting_decisions(ctx, field)
+	case "documents":
+		return ec.fieldContext_Meeting_documents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Meeting", field.Name)
 }
@@ -8803,6 +9177,8 @@ func (ec *executionContext) childFields_MonitoringMeeting(ctx context.Context, f
 		return ec.fieldContext_MonitoringMeeting_recordedBy(ctx, field)
 	case "items":
 		return ec.fieldContext_MonitoringMeeting_items(ctx, field)
+	case "documents":
+		return ec.fieldContext_MonitoringMeeting_documents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MonitoringMeeting", field.Name)
 }
@@ -9439,6 +9815,8 @@ func (ec *executionContext) childFields_ProtocolCommitment(ctx context.Context, 
 		return ec.fieldContext_ProtocolCommitment_evidence(ctx, field)
 	case "party":
 		return ec.fieldContext_ProtocolCommitment_party(ctx, field)
+	case "documents":
+		return ec.fieldContext_ProtocolCommitment_documents(ctx, field)
 	case "currentStatus":
 		return ec.fieldContext_ProtocolCommitment_currentStatus(ctx, field)
 	}
@@ -10661,6 +11039,52 @@ func (ec *executionContext) field_Case_assessments_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Case_documents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.DocumentOrder, error) {
+			return ec.unmarshalODocumentOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Case_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10982,6 +11406,52 @@ func (ec *executionContext) field_Case_team_args(ctx context.Context, rawArgs ma
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Consent_documents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.DocumentOrder, error) {
+			return ec.unmarshalODocumentOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
 	return args, nil
 }
 
@@ -11617,6 +12087,98 @@ func (ec *executionContext) field_Meeting_decisions_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Meeting_documents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.DocumentOrder, error) {
+			return ec.unmarshalODocumentOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_MonitoringMeeting_documents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.DocumentOrder, error) {
+			return ec.unmarshalODocumentOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_MonitoringMeeting_items_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12175,6 +12737,20 @@ func (ec *executionContext) field_Mutation_assignCaseManager_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_attachDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AttachDocumentInput, error) {
+			return ec.unmarshalNAttachDocumentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐAttachDocumentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cancelServiceRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12661,6 +13237,20 @@ func (ec *executionContext) field_Mutation_markNotificationRead_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_mergePersons_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MergePersonsInput, error) {
+			return ec.unmarshalNMergePersonsInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMergePersonsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_moveToMonitoring_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12894,6 +13484,28 @@ func (ec *executionContext) field_Mutation_referCase_args(ctx context.Context, r
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_removeDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -13316,6 +13928,20 @@ func (ec *executionContext) field_Mutation_transferCase_args(ctx context.Context
 		return nil, err
 	}
 	args["reason"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_undoPersonMerge_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "mergedID",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["mergedID"] = arg0
 	return args, nil
 }
 
@@ -14290,6 +14916,52 @@ func (ec *executionContext) field_Plan_goals_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_ProtocolCommitment_documents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.DocumentOrder, error) {
+			return ec.unmarshalODocumentOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
 	return args, nil
 }
 
@@ -19448,6 +20120,50 @@ func (ec *executionContext) fieldContext_Case_approvals(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Case_documents(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Documents(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.DocumentOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DocumentConnection) graphql.Marshaler {
+			return ec.marshalNDocumentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_documents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Case_overdue(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21430,6 +22146,50 @@ func (ec *executionContext) fieldContext_Consent_withdrawnBy(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Consent_documents(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Documents(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.DocumentOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DocumentConnection) graphql.Marshaler {
+			return ec.marshalNDocumentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_documents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Consent_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ConsentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ConsentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22786,6 +23546,648 @@ func (ec *executionContext) _DirectiveEdge_cursor(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_DirectiveEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DirectiveEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Document_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Document_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Document_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v document.Kind) graphql.Marshaler {
+			return ec.marshalNDocumentKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdocumentᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "DocumentKind")
+}
+
+func (ec *executionContext) _Document_fileName(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_fileName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FileName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_fileName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "String")
+}
+
+func (ec *executionContext) _Document_mediaType(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_mediaType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MediaType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_mediaType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "String")
+}
+
+func (ec *executionContext) _Document_size(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Document_sha256(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_sha256(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sha256, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_sha256(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "String")
+}
+
+func (ec *executionContext) _Document_removedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_removedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RemovedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_removedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Document_removalReason(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_removalReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RemovalReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_removalReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "String")
+}
+
+func (ec *executionContext) _Document_erasedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_erasedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ErasedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_erasedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Document_case(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_case(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Case(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalOCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_case(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_monitoringMeeting(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_monitoringMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MonitoringMeeting(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringMeeting) graphql.Marshaler {
+			return ec.marshalOMonitoringMeeting2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_monitoringMeeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringMeeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_commitment(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_commitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commitment(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProtocolCommitment) graphql.Marshaler {
+			return ec.marshalOProtocolCommitment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolCommitment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_commitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProtocolCommitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_meeting(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_consent(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_consent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Consent(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Consent) graphql.Marshaler {
+			return ec.marshalOConsent2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_consent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_uploadedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_uploadedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_uploadedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_removedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_removedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RemovedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_removedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_downloadURL(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_downloadURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().DownloadURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_downloadURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, true, true, "String")
+}
+
+func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.DocumentEdge) graphql.Marshaler {
+			return ec.marshalODocumentEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[gid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DocumentEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Document) graphql.Marshaler {
+			return ec.marshalODocument2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[gid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _Fund_id(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
@@ -25749,6 +27151,50 @@ func (ec *executionContext) fieldContext_Meeting_decisions(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Meeting_documents(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Documents(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.DocumentOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DocumentConnection) graphql.Marshaler {
+			return ec.marshalNDocumentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_documents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Meeting_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _MeetingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.MeetingConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26507,6 +27953,50 @@ func (ec *executionContext) fieldContext_MonitoringMeeting_items(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_MonitoringMeeting_items_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringMeeting_documents(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringMeeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMeeting_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Documents(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.DocumentOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DocumentConnection) graphql.Marshaler {
+			return ec.marshalNDocumentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMeeting_documents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringMeeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_MonitoringMeeting_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27949,6 +29439,94 @@ func (ec *executionContext) fieldContext_Mutation_withdrawConsent(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_attachDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_attachDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AttachDocument(ctx, fc.Args["input"].(model.AttachDocumentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_attachDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_attachDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveDocument(ctx, fc.Args["id"].(gid.ID), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_activateProtocol(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28339,6 +29917,94 @@ func (ec *executionContext) fieldContext_Mutation_recordMeeting(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_recordMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_mergePersons(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_mergePersons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MergePersons(ctx, fc.Args["input"].(model.MergePersonsInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_mergePersons(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_mergePersons_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_undoPersonMerge(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_undoPersonMerge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UndoPersonMerge(ctx, fc.Args["mergedID"].(gid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_undoPersonMerge(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_undoPersonMerge_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -35588,6 +37254,50 @@ func (ec *executionContext) fieldContext_ProtocolCommitment_party(_ context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ProtocolParty(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProtocolCommitment_documents(ctx context.Context, field graphql.CollectedField, obj *ent.ProtocolCommitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProtocolCommitment_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Documents(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.DocumentOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DocumentConnection) graphql.Marshaler {
+			return ec.marshalNDocumentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProtocolCommitment_documents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProtocolCommitment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ProtocolCommitment_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -43150,6 +44860,62 @@ func UnmarshalAssessmentWhereInput(ctx context.Context, raw any) (ent.Assessment
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAttachDocumentInput(ctx context.Context, obj any) (model.AttachDocumentInput, error) {
+	var it model.AttachDocumentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "attachedToID", "file"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNDocumentKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdocumentᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "attachedToID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachedToID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachedToID = data
+		case "file":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("file"))
+			data, err := ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.File = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAttachDocumentInput unmarshals raw into the AttachDocumentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAttachDocumentInput(ctx context.Context, raw any) (model.AttachDocumentInput, error) {
+	var out model.AttachDocumentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AttachDocumentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAuditEventOrder(ctx context.Context, obj any) (ent.AuditEventOrder, error) {
 	var it ent.AuditEventOrder
 	if obj == nil {
@@ -48796,6 +50562,59 @@ func UnmarshalDirectiveWhereInput(ctx context.Context, raw any) (ent.DirectiveWh
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDocumentOrder(ctx context.Context, obj any) (ent.DocumentOrder, error) {
+	var it ent.DocumentOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNDocumentOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDocumentOrder unmarshals raw into the DocumentOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDocumentOrder(ctx context.Context, raw any) (ent.DocumentOrder, error) {
+	var out ent.DocumentOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DocumentOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputFollowUpInput(ctx context.Context, obj any) (pathway.FollowUpInput, error) {
 	var it pathway.FollowUpInput
 	if obj == nil {
@@ -51308,6 +53127,125 @@ func (ec *executionContext) unmarshalInputMeetingWhereInput(ctx context.Context,
 func UnmarshalMeetingWhereInput(ctx context.Context, raw any) (ent.MeetingWhereInput, error) {
 	var out ent.MeetingWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeetingWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMergePersonsInput(ctx context.Context, obj any) (model.MergePersonsInput, error) {
+	var it model.MergePersonsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"survivorID", "mergedID", "firstName", "lastName", "taxCode", "birthDate", "birthPlace", "email", "phone", "address", "postalCode", "city"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "survivorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("survivorID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SurvivorID = data
+		case "mergedID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mergedID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MergedID = data
+		case "firstName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstName"))
+			data, err := ec.unmarshalOMergeSide2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMergeSide(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstName = data
+		case "lastName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastName"))
+			data, err := ec.unmarshalOMergeSide2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMergeSide(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastName = data
+		case "taxCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxCode"))
+			data, err := ec.unmarshalOMergeSide2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMergeSide(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxCode = data
+		case "birthDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthDate"))
+			data, err := ec.unmarshalOMergeSide2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMergeSide(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BirthDate = data
+		case "birthPlace":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthPlace"))
+			data, err := ec.unmarshalOMergeSide2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMergeSide(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BirthPlace = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOMergeSide2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMergeSide(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOMergeSide2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMergeSide(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalOMergeSide2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMergeSide(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		case "postalCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postalCode"))
+			data, err := ec.unmarshalOMergeSide2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMergeSide(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostalCode = data
+		case "city":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("city"))
+			data, err := ec.unmarshalOMergeSide2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMergeSide(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.City = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMergePersonsInput unmarshals raw into the MergePersonsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMergePersonsInput(ctx context.Context, raw any) (model.MergePersonsInput, error) {
+	var out model.MergePersonsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MergePersonsInput", raw, &out)
 	return out, err
 }
 
@@ -63866,6 +65804,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Fund(ctx, sel, obj)
+	case *ent.Document:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Document(ctx, sel, obj)
 	case *ent.DirectiveAcknowledgement:
 		if obj == nil {
 			return graphql.Null
@@ -64890,6 +66833,12 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Case_approvals(ctx, field, obj)
 				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_documents(ctx, field, obj)
+				})
 		case "overdue":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -65596,6 +67545,12 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Consent_withdrawnBy(ctx, field, obj)
 				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consent_documents(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -66211,6 +68166,218 @@ func (ec *executionContext) _DirectiveEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "cursor":
 			out.Values[i] = ec._DirectiveEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var documentImplementors = []string{"Document", "Node"}
+
+func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *ent.Document) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Document")
+		case "id":
+			out.Values[i] = ec._Document_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Document_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Document_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Document_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fileName":
+			out.Values[i] = ec._Document_fileName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mediaType":
+			out.Values[i] = ec._Document_mediaType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "size":
+			out.Values[i] = ec._Document_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sha256":
+			out.Values[i] = ec._Document_sha256(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "removedAt":
+			out.Values[i] = ec._Document_removedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "removalReason":
+			out.Values[i] = ec._Document_removalReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "erasedAt":
+			out.Values[i] = ec._Document_erasedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "case":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_case(ctx, field, obj)
+				})
+		case "monitoringMeeting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_monitoringMeeting(ctx, field, obj)
+				})
+		case "commitment":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_commitment(ctx, field, obj)
+				})
+		case "meeting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_meeting(ctx, field, obj)
+				})
+		case "consent":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_consent(ctx, field, obj)
+				})
+		case "uploadedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_uploadedBy(ctx, field, obj)
+				})
+		case "removedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_removedBy(ctx, field, obj)
+				})
+		case "downloadURL":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_downloadURL(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var documentConnectionImplementors = []string{"DocumentConnection"}
+
+func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.DocumentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DocumentConnection")
+		case "edges":
+			out.Values[i] = ec._DocumentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DocumentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DocumentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var documentEdgeImplementors = []string{"DocumentEdge"}
+
+func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.DocumentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DocumentEdge")
+		case "node":
+			out.Values[i] = ec._DocumentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._DocumentEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -67178,6 +69345,12 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_decisions(ctx, field, obj)
 				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_documents(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -67491,6 +69664,12 @@ func (ec *executionContext) _MonitoringMeeting(ctx context.Context, sel ast.Sele
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._MonitoringMeeting_items(ctx, field, obj)
+				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringMeeting_documents(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -67911,6 +70090,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "attachDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_attachDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removeDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "activateProtocol":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_activateProtocol(ctx, field)
@@ -67970,6 +70163,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "recordMeeting":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_recordMeeting(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mergePersons":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_mergePersons(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "undoPersonMerge":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_undoPersonMerge(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -70179,6 +72386,12 @@ func (ec *executionContext) _ProtocolCommitment(ctx context.Context, sel ast.Sel
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ProtocolCommitment_party(ctx, field, obj)
+				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProtocolCommitment_documents(ctx, field, obj)
 				})
 		case "currentStatus":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -72535,6 +74748,11 @@ func (ec *executionContext) unmarshalNAssessmentWhereInput2ᚖgithubᚗcomᚋpro
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAttachDocumentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐAttachDocumentInput(ctx context.Context, v any) (model.AttachDocumentInput, error) {
+	res, err := ec.unmarshalInputAttachDocumentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNAuditEvent2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐAuditEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AuditEvent) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -73157,6 +75375,51 @@ func (ec *executionContext) unmarshalNDirectiveWhereInput2ᚖgithubᚗcomᚋprog
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNDocument2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocument(ctx context.Context, sel ast.SelectionSet, v *ent.Document) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Document!")
+		return graphql.Null
+	}
+	return ec._Document(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDocumentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DocumentConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DocumentConnection!")
+		return graphql.Null
+	}
+	return ec._DocumentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDocumentKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdocumentᚐKind(ctx context.Context, v any) (document.Kind, error) {
+	var res document.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDocumentKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdocumentᚐKind(ctx context.Context, sel ast.SelectionSet, v document.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDocumentOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentOrder(ctx context.Context, v any) (*ent.DocumentOrder, error) {
+	res, err := ec.unmarshalInputDocumentOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDocumentOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentOrderField(ctx context.Context, v any) (*ent.DocumentOrderField, error) {
+	var res = new(ent.DocumentOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDocumentOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.DocumentOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DocumentOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalNEventKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐEventKind(ctx context.Context, v any) (domain.EventKind, error) {
 	var res domain.EventKind
 	err := res.UnmarshalGQL(v)
@@ -73660,6 +75923,11 @@ func (ec *executionContext) marshalNMeetingOrderField2ᚖgithubᚗcomᚋprogetto
 func (ec *executionContext) unmarshalNMeetingWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMeetingWhereInput(ctx context.Context, v any) (*ent.MeetingWhereInput, error) {
 	res, err := ec.unmarshalInputMeetingWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMergePersonsInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMergePersonsInput(ctx context.Context, v any) (model.MergePersonsInput, error) {
+	res, err := ec.unmarshalInputMergePersonsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNMonitoringItemConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItemConnection(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringItemConnection) graphql.Marshaler {
@@ -74897,6 +77165,20 @@ func (ec *executionContext) unmarshalNUpdateUserInput2githubᚗcomᚋprogettoᚑ
 func (ec *executionContext) unmarshalNUpdateWebhookInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋwebhookᚐUpdateInput(ctx context.Context, v any) (webhook.UpdateInput, error) {
 	res, err := ec.unmarshalInputUpdateWebhookInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, v any) (graphql.Upload, error) {
+	res, err := graphql.UnmarshalUpload(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, sel ast.SelectionSet, v graphql.Upload) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalUpload(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Upload!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx context.Context, sel ast.SelectionSet, v *ent.User) graphql.Marshaler {
@@ -76519,6 +78801,50 @@ func (ec *executionContext) unmarshalODirectiveWhereInput2ᚖgithubᚗcomᚋprog
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalODocument2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocument(ctx context.Context, sel ast.SelectionSet, v *ent.Document) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Document(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODocumentEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DocumentEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalODocumentEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalODocumentEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentEdge(ctx context.Context, sel ast.SelectionSet, v *ent.DocumentEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DocumentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODocumentOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentOrderᚄ(ctx context.Context, v any) ([]*ent.DocumentOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.DocumentOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDocumentOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOEventKind2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐEventKindᚄ(ctx context.Context, v any) ([]domain.EventKind, error) {
 	if v == nil {
 		return nil, nil
@@ -77442,6 +79768,22 @@ func (ec *executionContext) unmarshalOMeetingWhereInput2ᚖgithubᚗcomᚋproget
 	}
 	res, err := ec.unmarshalInputMeetingWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOMergeSide2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMergeSide(ctx context.Context, v any) (*model.MergeSide, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.MergeSide)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMergeSide2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐMergeSide(ctx context.Context, sel ast.SelectionSet, v *model.MergeSide) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOMonitoringItem2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMonitoringItem(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringItem) graphql.Marshaler {

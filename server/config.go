@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/document"
 	"github.com/progetto-win/win/server/mail"
 	"github.com/progetto-win/win/server/web"
 )
@@ -49,6 +50,21 @@ type config struct {
 	// claimed: past it, another process takes over from one that died.
 	// Longer than the 10 s a delivery may take.
 	WebhookLease time.Duration
+	// FilesDir keeps documents' content in files under it; empty keeps
+	// it in the database.
+	FilesDir string
+	// MaxFileMiB bounds a document's file.
+	MaxFileMiB int
+}
+
+// documents is where documents' content is kept, and how large a file
+// may be.
+func (c config) documents() *document.Service {
+	s := &document.Service{Store: document.Database{}, MaxBytes: int64(c.MaxFileMiB) << 20}
+	if c.FilesDir != "" {
+		s.Store = document.Directory{Root: c.FilesDir}
+	}
+	return s
 }
 
 func loadConfig(args []string, getenv func(string) string) (config, error) {
@@ -84,6 +100,10 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 	if cfg.Throttle.AnonymousConcurrency, err = strconv.Atoi(envOr(getenv, "WIN_ANONYMOUS_CONCURRENCY", strconv.Itoa(web.DefaultThrottle.AnonymousConcurrency))); err != nil {
 		return cfg, fmt.Errorf("WIN_ANONYMOUS_CONCURRENCY must be a number of requests")
 	}
+	cfg.FilesDir = getenv("WIN_FILES_DIR")
+	if cfg.MaxFileMiB, err = strconv.Atoi(envOr(getenv, "WIN_MAX_FILE_MB", strconv.Itoa(document.DefaultMaxBytes>>20))); err != nil {
+		return cfg, fmt.Errorf("WIN_MAX_FILE_MB must be a number of MiB")
+	}
 	demo := envOr(getenv, "WIN_DEMO", "0")
 	switch demo {
 	case "1", "true":
@@ -117,6 +137,8 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&metricsAllow, "metrics-allow", metricsAllow, "comma-separated addresses or CIDR ranges /metrics is served to, judged on the connection's peer (WIN_METRICS_ALLOW)")
 	fs.StringVar(&mailFrom, "mail-from", mailFrom, "sender of WIN's e-mail (WIN_MAIL_FROM); the SMTP server is WIN_SMTP_URL's, environment only since it may hold a password")
 	fs.StringVar(&publicURL, "public-url", publicURL, "WIN's address as users reach it, the base of the links in e-mail (WIN_PUBLIC_URL)")
+	fs.StringVar(&cfg.FilesDir, "files-dir", cfg.FilesDir, "directory that keeps documents' files; empty keeps them in the database, with the records and their backups (WIN_FILES_DIR)")
+	fs.IntVar(&cfg.MaxFileMiB, "max-file-mb", cfg.MaxFileMiB, "MiB a document's file may be at most (WIN_MAX_FILE_MB)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -133,6 +155,9 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 	}
 	if cfg.MetricsAllow, err = parsePrefixes("WIN_METRICS_ALLOW", metricsAllow); err != nil {
 		return cfg, err
+	}
+	if cfg.MaxFileMiB <= 0 || cfg.MaxFileMiB > 1024 {
+		return cfg, fmt.Errorf("WIN_MAX_FILE_MB must be between 1 and 1024")
 	}
 	if cfg.RequestTimeout <= 0 || cfg.Throttle.Rate <= 0 || cfg.Throttle.Burst <= 0 || cfg.Throttle.AnonymousConcurrency <= 0 {
 		return cfg, fmt.Errorf("the request timeout, rate limit, burst and anonymous concurrency must be positive")

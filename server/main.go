@@ -19,6 +19,7 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/frontend"
 	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/document"
 	"github.com/progetto-win/win/server/indicator"
 	"github.com/progetto-win/win/server/mail"
 	"github.com/progetto-win/win/server/outbox"
@@ -71,8 +72,9 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		}
 	}
 
+	docs := cfg.documents()
 	if cfg.RetentionYears > 0 {
-		go retain(ctx, subject.New(client), db, cfg.RetentionYears, logger)
+		go retain(document.NewContext(ctx, docs), subject.New(client), db, cfg.RetentionYears, logger)
 	}
 	go runTidy(ctx, db, logger)
 
@@ -125,7 +127,7 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		Addr: cfg.Addr,
 		Handler: web.New(web.Options{Client: client, Accounts: accounts, DB: db, Indicators: indicators, Ping: db.Ping, Logger: logger,
 			CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies, Frontend: frontend.Assets(),
-			RequestTimeout: cfg.RequestTimeout, Throttle: cfg.Throttle, Metrics: metrics, Bus: bus}),
+			RequestTimeout: cfg.RequestTimeout, Throttle: cfg.Throttle, Metrics: metrics, Bus: bus, Documents: docs}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		// A response may take the whole request deadline to produce,

@@ -26,6 +26,8 @@ const (
 	FieldUpdatedAt = "updated_at"
 	// FieldCode holds the string denoting the code field in the database.
 	FieldCode = "code"
+	// FieldImportKey holds the string denoting the import_key field in the database.
+	FieldImportKey = "import_key"
 	// FieldReferredOn holds the string denoting the referred_on field in the database.
 	FieldReferredOn = "referred_on"
 	// FieldReferralReason holds the string denoting the referral_reason field in the database.
@@ -96,6 +98,8 @@ const (
 	EdgeServiceRequests = "service_requests"
 	// EdgeApprovals holds the string denoting the approvals edge name in mutations.
 	EdgeApprovals = "approvals"
+	// EdgeDocuments holds the string denoting the documents edge name in mutations.
+	EdgeDocuments = "documents"
 	// Table holds the table name of the casefile in the database.
 	Table = "cases"
 	// PersonTable is the table that holds the person relation/edge.
@@ -209,6 +213,13 @@ const (
 	ApprovalsInverseTable = "approvals"
 	// ApprovalsColumn is the table column denoting the approvals relation/edge.
 	ApprovalsColumn = "approval_case"
+	// DocumentsTable is the table that holds the documents relation/edge.
+	DocumentsTable = "documents"
+	// DocumentsInverseTable is the table name for the Document entity.
+	// It exists in this package in order to avoid circular dependency with the "document" package.
+	DocumentsInverseTable = "documents"
+	// DocumentsColumn is the table column denoting the documents relation/edge.
+	DocumentsColumn = "document_case"
 )
 
 // Columns holds all SQL columns for casefile fields.
@@ -217,6 +228,7 @@ var Columns = []string{
 	FieldCreatedAt,
 	FieldUpdatedAt,
 	FieldCode,
+	FieldImportKey,
 	FieldReferredOn,
 	FieldReferralReason,
 	FieldNeedAreas,
@@ -287,6 +299,8 @@ var (
 	UpdateDefaultUpdatedAt func() time.Time
 	// CodeValidator is a validator for the "code" field. It is called by the builders before save.
 	CodeValidator func(string) error
+	// ImportKeyValidator is a validator for the "import_key" field. It is called by the builders before save.
+	ImportKeyValidator func(string) error
 	// ReferralReasonValidator is a validator for the "referral_reason" field. It is called by the builders before save.
 	ReferralReasonValidator func(string) error
 	// DefaultNeedAreas holds the default value on creation for the "need_areas" field.
@@ -410,6 +424,11 @@ func ByUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByCode orders the results by the code field.
 func ByCode(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCode, opts...).ToFunc()
+}
+
+// ByImportKey orders the results by the import_key field.
+func ByImportKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldImportKey, opts...).ToFunc()
 }
 
 // ByReferredOn orders the results by the referred_on field.
@@ -671,6 +690,20 @@ func ByApprovals(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newApprovalsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByDocumentsCount orders the results by documents count.
+func ByDocumentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newDocumentsStep(), opts...)
+	}
+}
+
+// ByDocuments orders the results by documents terms.
+func ByDocuments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newDocumentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newPersonStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -788,6 +821,13 @@ func newApprovalsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ApprovalsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, ApprovalsTable, ApprovalsColumn),
+	)
+}
+func newDocumentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(DocumentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, DocumentsTable, DocumentsColumn),
 	)
 }
 

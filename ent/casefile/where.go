@@ -72,6 +72,11 @@ func Code(v string) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldCode, v))
 }
 
+// ImportKey applies equality check predicate on the "import_key" field. It's identical to ImportKeyEQ.
+func ImportKey(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldImportKey, v))
+}
+
 // ReferredOn applies equality check predicate on the "referred_on" field. It's identical to ReferredOnEQ.
 func ReferredOn(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldReferredOn, v))
@@ -285,6 +290,81 @@ func CodeEqualFold(v string) predicate.CaseFile {
 // CodeContainsFold applies the ContainsFold predicate on the "code" field.
 func CodeContainsFold(v string) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldContainsFold(FieldCode, v))
+}
+
+// ImportKeyEQ applies the EQ predicate on the "import_key" field.
+func ImportKeyEQ(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldImportKey, v))
+}
+
+// ImportKeyNEQ applies the NEQ predicate on the "import_key" field.
+func ImportKeyNEQ(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNEQ(FieldImportKey, v))
+}
+
+// ImportKeyIn applies the In predicate on the "import_key" field.
+func ImportKeyIn(vs ...string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIn(FieldImportKey, vs...))
+}
+
+// ImportKeyNotIn applies the NotIn predicate on the "import_key" field.
+func ImportKeyNotIn(vs ...string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotIn(FieldImportKey, vs...))
+}
+
+// ImportKeyGT applies the GT predicate on the "import_key" field.
+func ImportKeyGT(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGT(FieldImportKey, v))
+}
+
+// ImportKeyGTE applies the GTE predicate on the "import_key" field.
+func ImportKeyGTE(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGTE(FieldImportKey, v))
+}
+
+// ImportKeyLT applies the LT predicate on the "import_key" field.
+func ImportKeyLT(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLT(FieldImportKey, v))
+}
+
+// ImportKeyLTE applies the LTE predicate on the "import_key" field.
+func ImportKeyLTE(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLTE(FieldImportKey, v))
+}
+
+// ImportKeyContains applies the Contains predicate on the "import_key" field.
+func ImportKeyContains(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldContains(FieldImportKey, v))
+}
+
+// ImportKeyHasPrefix applies the HasPrefix predicate on the "import_key" field.
+func ImportKeyHasPrefix(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldHasPrefix(FieldImportKey, v))
+}
+
+// ImportKeyHasSuffix applies the HasSuffix predicate on the "import_key" field.
+func ImportKeyHasSuffix(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldHasSuffix(FieldImportKey, v))
+}
+
+// ImportKeyIsNil applies the IsNil predicate on the "import_key" field.
+func ImportKeyIsNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIsNull(FieldImportKey))
+}
+
+// ImportKeyNotNil applies the NotNil predicate on the "import_key" field.
+func ImportKeyNotNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotNull(FieldImportKey))
+}
+
+// ImportKeyEqualFold applies the EqualFold predicate on the "import_key" field.
+func ImportKeyEqualFold(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEqualFold(FieldImportKey, v))
+}
+
+// ImportKeyContainsFold applies the ContainsFold predicate on the "import_key" field.
+func ImportKeyContainsFold(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldContainsFold(FieldImportKey, v))
 }
 
 // ReferredOnEQ applies the EQ predicate on the "referred_on" field.
@@ -1470,6 +1550,29 @@ func HasApprovals() predicate.CaseFile {
 func HasApprovalsWith(preds ...predicate.Approval) predicate.CaseFile {
 	return predicate.CaseFile(func(s *sql.Selector) {
 		step := newApprovalsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasDocuments applies the HasEdge predicate on the "documents" edge.
+func HasDocuments() predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, DocumentsTable, DocumentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasDocumentsWith applies the HasEdge predicate on the "documents" edge with a given conditions (other predicates).
+func HasDocumentsWith(preds ...predicate.Document) predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := newDocumentsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -47,6 +47,8 @@ const (
 	EdgeRecordedBy = "recorded_by"
 	// EdgeWithdrawnBy holds the string denoting the withdrawn_by edge name in mutations.
 	EdgeWithdrawnBy = "withdrawn_by"
+	// EdgeDocuments holds the string denoting the documents edge name in mutations.
+	EdgeDocuments = "documents"
 	// Table holds the table name of the consent in the database.
 	Table = "consents"
 	// PersonTable is the table that holds the person relation/edge.
@@ -84,6 +86,13 @@ const (
 	WithdrawnByInverseTable = "users"
 	// WithdrawnByColumn is the table column denoting the withdrawn_by relation/edge.
 	WithdrawnByColumn = "consent_withdrawn_by"
+	// DocumentsTable is the table that holds the documents relation/edge.
+	DocumentsTable = "documents"
+	// DocumentsInverseTable is the table name for the Document entity.
+	// It exists in this package in order to avoid circular dependency with the "document" package.
+	DocumentsInverseTable = "documents"
+	// DocumentsColumn is the table column denoting the documents relation/edge.
+	DocumentsColumn = "document_consent"
 )
 
 // Columns holds all SQL columns for consent fields.
@@ -132,7 +141,7 @@ func ValidColumn(column string) bool {
 //	import _ "github.com/progetto-win/win/ent/runtime"
 var (
 	Hooks        [4]ent.Hook
-	Interceptors [1]ent.Interceptor
+	Interceptors [2]ent.Interceptor
 	Policy       ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -285,6 +294,20 @@ func ByWithdrawnByField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newWithdrawnByStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByDocumentsCount orders the results by documents count.
+func ByDocumentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newDocumentsStep(), opts...)
+	}
+}
+
+// ByDocuments orders the results by documents terms.
+func ByDocuments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newDocumentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newPersonStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -318,6 +341,13 @@ func newWithdrawnByStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(WithdrawnByInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, WithdrawnByTable, WithdrawnByColumn),
+	)
+}
+func newDocumentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(DocumentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, DocumentsTable, DocumentsColumn),
 	)
 }
 

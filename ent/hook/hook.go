@@ -141,6 +141,30 @@ func (f DirectiveAcknowledgementFunc) Mutate(ctx context.Context, m ent.Mutation
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DirectiveAcknowledgementMutation", m)
 }
 
+// The DocumentFunc type is an adapter to allow the use of ordinary
+// function as Document mutator.
+type DocumentFunc func(context.Context, *ent.DocumentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f DocumentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.DocumentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DocumentMutation", m)
+}
+
+// The DocumentContentFunc type is an adapter to allow the use of ordinary
+// function as DocumentContent mutator.
+type DocumentContentFunc func(context.Context, *ent.DocumentContentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f DocumentContentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.DocumentContentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DocumentContentMutation", m)
+}
+
 // The FundFunc type is an adapter to allow the use of ordinary
 // function as Fund mutator.
 type FundFunc func(context.Context, *ent.FundMutation) (ent.Value, error)
@@ -355,6 +379,18 @@ func (f PersonIdentityFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PersonIdentityMutation", m)
+}
+
+// The PersonMergeFunc type is an adapter to allow the use of ordinary
+// function as PersonMerge mutator.
+type PersonMergeFunc func(context.Context, *ent.PersonMergeMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PersonMergeFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PersonMergeMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PersonMergeMutation", m)
 }
 
 // The PlanFunc type is an adapter to allow the use of ordinary

@@ -19,6 +19,8 @@ import (
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
+	"github.com/progetto-win/win/ent/document"
+	"github.com/progetto-win/win/ent/documentcontent"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -37,6 +39,7 @@ import (
 	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
+	"github.com/progetto-win/win/ent/personmerge"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/protocol"
@@ -402,6 +405,60 @@ func (f TraverseDirectiveAcknowledgement) Traverse(ctx context.Context, q ent.Qu
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.DirectiveAcknowledgementQuery", q)
+}
+
+// The DocumentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type DocumentFunc func(context.Context, *ent.DocumentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f DocumentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.DocumentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.DocumentQuery", q)
+}
+
+// The TraverseDocument type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseDocument func(context.Context, *ent.DocumentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseDocument) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseDocument) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DocumentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.DocumentQuery", q)
+}
+
+// The DocumentContentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type DocumentContentFunc func(context.Context, *ent.DocumentContentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f DocumentContentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.DocumentContentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.DocumentContentQuery", q)
+}
+
+// The TraverseDocumentContent type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseDocumentContent func(context.Context, *ent.DocumentContentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseDocumentContent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseDocumentContent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DocumentContentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.DocumentContentQuery", q)
 }
 
 // The FundFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -890,6 +947,33 @@ func (f TraversePersonIdentity) Traverse(ctx context.Context, q ent.Query) error
 	return fmt.Errorf("unexpected query type %T. expect *ent.PersonIdentityQuery", q)
 }
 
+// The PersonMergeFunc type is an adapter to allow the use of ordinary function as a Querier.
+type PersonMergeFunc func(context.Context, *ent.PersonMergeQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f PersonMergeFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.PersonMergeQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.PersonMergeQuery", q)
+}
+
+// The TraversePersonMerge type is an adapter to allow the use of ordinary function as Traverser.
+type TraversePersonMerge func(context.Context, *ent.PersonMergeQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraversePersonMerge) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraversePersonMerge) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PersonMergeQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.PersonMergeQuery", q)
+}
+
 // The PlanFunc type is an adapter to allow the use of ordinary function as a Querier.
 type PlanFunc func(context.Context, *ent.PlanQuery) (ent.Value, error)
 
@@ -1212,6 +1296,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.DirectiveQuery, predicate.Directive, directive.OrderOption]{typ: ent.TypeDirective, tq: q}, nil
 	case *ent.DirectiveAcknowledgementQuery:
 		return &query[*ent.DirectiveAcknowledgementQuery, predicate.DirectiveAcknowledgement, directiveacknowledgement.OrderOption]{typ: ent.TypeDirectiveAcknowledgement, tq: q}, nil
+	case *ent.DocumentQuery:
+		return &query[*ent.DocumentQuery, predicate.Document, document.OrderOption]{typ: ent.TypeDocument, tq: q}, nil
+	case *ent.DocumentContentQuery:
+		return &query[*ent.DocumentContentQuery, predicate.DocumentContent, documentcontent.OrderOption]{typ: ent.TypeDocumentContent, tq: q}, nil
 	case *ent.FundQuery:
 		return &query[*ent.FundQuery, predicate.Fund, fund.OrderOption]{typ: ent.TypeFund, tq: q}, nil
 	case *ent.GoalQuery:
@@ -1248,6 +1336,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.PersonQuery, predicate.Person, person.OrderOption]{typ: ent.TypePerson, tq: q}, nil
 	case *ent.PersonIdentityQuery:
 		return &query[*ent.PersonIdentityQuery, predicate.PersonIdentity, personidentity.OrderOption]{typ: ent.TypePersonIdentity, tq: q}, nil
+	case *ent.PersonMergeQuery:
+		return &query[*ent.PersonMergeQuery, predicate.PersonMerge, personmerge.OrderOption]{typ: ent.TypePersonMerge, tq: q}, nil
 	case *ent.PlanQuery:
 		return &query[*ent.PlanQuery, predicate.Plan, plan.OrderOption]{typ: ent.TypePlan, tq: q}, nil
 	case *ent.ProtocolQuery:

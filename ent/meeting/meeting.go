@@ -37,6 +37,8 @@ const (
 	EdgeAttendees = "attendees"
 	// EdgeDecisions holds the string denoting the decisions edge name in mutations.
 	EdgeDecisions = "decisions"
+	// EdgeDocuments holds the string denoting the documents edge name in mutations.
+	EdgeDocuments = "documents"
 	// Table holds the table name of the meeting in the database.
 	Table = "meetings"
 	// TableTable is the table that holds the table relation/edge.
@@ -58,6 +60,13 @@ const (
 	DecisionsInverseTable = "decisions"
 	// DecisionsColumn is the table column denoting the decisions relation/edge.
 	DecisionsColumn = "decision_meeting"
+	// DocumentsTable is the table that holds the documents relation/edge.
+	DocumentsTable = "documents"
+	// DocumentsInverseTable is the table name for the Document entity.
+	// It exists in this package in order to avoid circular dependency with the "document" package.
+	DocumentsInverseTable = "documents"
+	// DocumentsColumn is the table column denoting the documents relation/edge.
+	DocumentsColumn = "document_meeting"
 )
 
 // Columns holds all SQL columns for meeting fields.
@@ -215,6 +224,20 @@ func ByDecisions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newDecisionsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByDocumentsCount orders the results by documents count.
+func ByDocumentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newDocumentsStep(), opts...)
+	}
+}
+
+// ByDocuments orders the results by documents terms.
+func ByDocuments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newDocumentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newTableStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -234,6 +257,13 @@ func newDecisionsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(DecisionsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, DecisionsTable, DecisionsColumn),
+	)
+}
+func newDocumentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(DocumentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, DocumentsTable, DocumentsColumn),
 	)
 }
 

@@ -295,6 +295,7 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "code", Type: field.TypeString, Unique: true},
+		{Name: "import_key", Type: field.TypeString, Unique: true, Nullable: true, Size: 200},
 		{Name: "referred_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "referral_reason", Type: field.TypeString, Size: 2147483647},
 		{Name: "need_areas", Type: field.TypeJSON},
@@ -329,43 +330,43 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "cases_persons_person",
-				Columns:    []*schema.Column{CasesColumns[22]},
+				Columns:    []*schema.Column{CasesColumns[23]},
 				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "cases_territorial_tables_table",
-				Columns:    []*schema.Column{CasesColumns[23]},
+				Columns:    []*schema.Column{CasesColumns[24]},
 				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "cases_organizations_referring_organization",
-				Columns:    []*schema.Column{CasesColumns[24]},
+				Columns:    []*schema.Column{CasesColumns[25]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "cases_users_referring_operator",
-				Columns:    []*schema.Column{CasesColumns[25]},
-				RefColumns: []*schema.Column{UsersColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "cases_users_case_manager",
 				Columns:    []*schema.Column{CasesColumns[26]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "cases_territorial_tables_transfer_to",
+				Symbol:     "cases_users_case_manager",
 				Columns:    []*schema.Column{CasesColumns[27]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "cases_territorial_tables_transfer_to",
+				Columns:    []*schema.Column{CasesColumns[28]},
 				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "cases_cases_next_case",
-				Columns:    []*schema.Column{CasesColumns[28]},
+				Columns:    []*schema.Column{CasesColumns[29]},
 				RefColumns: []*schema.Column{CasesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -379,42 +380,42 @@ var (
 			{
 				Name:    "casefile_status",
 				Unique:  false,
-				Columns: []*schema.Column{CasesColumns[7]},
+				Columns: []*schema.Column{CasesColumns[8]},
 			},
 			{
 				Name:    "casefile_referred_on",
 				Unique:  false,
-				Columns: []*schema.Column{CasesColumns[4]},
+				Columns: []*schema.Column{CasesColumns[5]},
 			},
 			{
 				Name:    "casefile_status_case_file_table",
 				Unique:  false,
-				Columns: []*schema.Column{CasesColumns[7], CasesColumns[23]},
+				Columns: []*schema.Column{CasesColumns[8], CasesColumns[24]},
 			},
 			{
 				Name:    "casefile_case_file_table",
 				Unique:  false,
-				Columns: []*schema.Column{CasesColumns[23]},
+				Columns: []*schema.Column{CasesColumns[24]},
 			},
 			{
 				Name:    "casefile_case_file_person",
 				Unique:  false,
-				Columns: []*schema.Column{CasesColumns[22]},
+				Columns: []*schema.Column{CasesColumns[23]},
 			},
 			{
 				Name:    "casefile_case_file_case_manager",
 				Unique:  false,
-				Columns: []*schema.Column{CasesColumns[26]},
+				Columns: []*schema.Column{CasesColumns[27]},
 			},
 			{
 				Name:    "casefile_case_file_referring_operator",
 				Unique:  false,
-				Columns: []*schema.Column{CasesColumns[25]},
+				Columns: []*schema.Column{CasesColumns[26]},
 			},
 			{
 				Name:    "casefile_case_file_transfer_to",
 				Unique:  false,
-				Columns: []*schema.Column{CasesColumns[27]},
+				Columns: []*schema.Column{CasesColumns[28]},
 			},
 		},
 	}
@@ -655,6 +656,141 @@ var (
 				Name:    "directiveacknowledgement_directive_acknowledgement_directive_directive_acknowledgement_table",
 				Unique:  true,
 				Columns: []*schema.Column{DirectiveAcknowledgementsColumns[5], DirectiveAcknowledgementsColumns[6]},
+			},
+		},
+	}
+	// DocumentsColumns holds the columns for the "documents" table.
+	DocumentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"SIGNED_PLAN", "CONSENT_FORM", "IDENTITY_DOCUMENT", "EVIDENCE", "MINUTES", "OTHER"}},
+		{Name: "file_name", Type: field.TypeString, Size: 255},
+		{Name: "media_type", Type: field.TypeString, Size: 200},
+		{Name: "size", Type: field.TypeInt64},
+		{Name: "sha256", Type: field.TypeString, Size: 64},
+		{Name: "removed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "removal_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "erased_at", Type: field.TypeTime, Nullable: true},
+		{Name: "document_case", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "document_monitoring_meeting", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "document_commitment", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "document_meeting", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "document_consent", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "document_uploaded_by", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "document_removed_by", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// DocumentsTable holds the schema information for the "documents" table.
+	DocumentsTable = &schema.Table{
+		Name:       "documents",
+		Columns:    DocumentsColumns,
+		PrimaryKey: []*schema.Column{DocumentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "documents_cases_case",
+				Columns:    []*schema.Column{DocumentsColumns[11]},
+				RefColumns: []*schema.Column{CasesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "documents_monitoring_meetings_monitoring_meeting",
+				Columns:    []*schema.Column{DocumentsColumns[12]},
+				RefColumns: []*schema.Column{MonitoringMeetingsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "documents_protocol_commitments_commitment",
+				Columns:    []*schema.Column{DocumentsColumns[13]},
+				RefColumns: []*schema.Column{ProtocolCommitmentsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "documents_meetings_meeting",
+				Columns:    []*schema.Column{DocumentsColumns[14]},
+				RefColumns: []*schema.Column{MeetingsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "documents_consents_consent",
+				Columns:    []*schema.Column{DocumentsColumns[15]},
+				RefColumns: []*schema.Column{ConsentsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "documents_users_uploaded_by",
+				Columns:    []*schema.Column{DocumentsColumns[16]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "documents_users_removed_by",
+				Columns:    []*schema.Column{DocumentsColumns[17]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "document_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{DocumentsColumns[1]},
+			},
+			{
+				Name:    "document_document_case",
+				Unique:  false,
+				Columns: []*schema.Column{DocumentsColumns[11]},
+			},
+			{
+				Name:    "document_document_monitoring_meeting",
+				Unique:  false,
+				Columns: []*schema.Column{DocumentsColumns[12]},
+			},
+			{
+				Name:    "document_document_commitment",
+				Unique:  false,
+				Columns: []*schema.Column{DocumentsColumns[13]},
+			},
+			{
+				Name:    "document_document_meeting",
+				Unique:  false,
+				Columns: []*schema.Column{DocumentsColumns[14]},
+			},
+			{
+				Name:    "document_document_consent",
+				Unique:  false,
+				Columns: []*schema.Column{DocumentsColumns[15]},
+			},
+			{
+				Name:    "document_sha256",
+				Unique:  false,
+				Columns: []*schema.Column{DocumentsColumns[7]},
+			},
+		},
+	}
+	// DocumentContentsColumns holds the columns for the "document_contents" table.
+	DocumentContentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "data", Type: field.TypeBytes},
+		{Name: "document_id", Type: field.TypeString, Size: 40},
+	}
+	// DocumentContentsTable holds the schema information for the "document_contents" table.
+	DocumentContentsTable = &schema.Table{
+		Name:       "document_contents",
+		Columns:    DocumentContentsColumns,
+		PrimaryKey: []*schema.Column{DocumentContentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "document_contents_documents_document",
+				Columns:    []*schema.Column{DocumentContentsColumns[2]},
+				RefColumns: []*schema.Column{DocumentsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "documentcontent_document_id",
+				Unique:  true,
+				Columns: []*schema.Column{DocumentContentsColumns[2]},
 			},
 		},
 	}
@@ -1409,6 +1545,70 @@ var (
 			},
 		},
 	}
+	// PersonMergesColumns holds the columns for the "person_merges" table.
+	PersonMergesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "survivor_identity", Type: field.TypeJSON, Nullable: true},
+		{Name: "merged_identity", Type: field.TypeJSON, Nullable: true},
+		{Name: "moved_cases", Type: field.TypeJSON},
+		{Name: "moved_consents", Type: field.TypeJSON},
+		{Name: "undone_at", Type: field.TypeTime, Nullable: true},
+		{Name: "person_merge_survivor", Type: field.TypeString, Size: 40},
+		{Name: "person_merge_merged", Type: field.TypeString, Size: 40},
+		{Name: "person_merge_merged_by", Type: field.TypeString, Size: 40},
+		{Name: "person_merge_undone_by", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// PersonMergesTable holds the schema information for the "person_merges" table.
+	PersonMergesTable = &schema.Table{
+		Name:       "person_merges",
+		Columns:    PersonMergesColumns,
+		PrimaryKey: []*schema.Column{PersonMergesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "person_merges_persons_survivor",
+				Columns:    []*schema.Column{PersonMergesColumns[8]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "person_merges_persons_merged",
+				Columns:    []*schema.Column{PersonMergesColumns[9]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "person_merges_users_merged_by",
+				Columns:    []*schema.Column{PersonMergesColumns[10]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "person_merges_users_undone_by",
+				Columns:    []*schema.Column{PersonMergesColumns[11]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "personmerge_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{PersonMergesColumns[1]},
+			},
+			{
+				Name:    "personmerge_person_merge_merged",
+				Unique:  false,
+				Columns: []*schema.Column{PersonMergesColumns[9]},
+			},
+			{
+				Name:    "personmerge_person_merge_survivor",
+				Unique:  false,
+				Columns: []*schema.Column{PersonMergesColumns[8]},
+			},
+		},
+	}
 	// PlansColumns holds the columns for the "plans" table.
 	PlansColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -2092,6 +2292,8 @@ var (
 		DecisionsTable,
 		DirectivesTable,
 		DirectiveAcknowledgementsTable,
+		DocumentsTable,
+		DocumentContentsTable,
 		FundsTable,
 		GoalsTable,
 		InterventionsTable,
@@ -2110,6 +2312,7 @@ var (
 		PasswordTokensTable,
 		PersonsTable,
 		PersonIdentitiesTable,
+		PersonMergesTable,
 		PlansTable,
 		ProtocolsTable,
 		ProtocolCommitmentsTable,
@@ -2172,6 +2375,14 @@ func init() {
 	DirectiveAcknowledgementsTable.ForeignKeys[0].RefTable = DirectivesTable
 	DirectiveAcknowledgementsTable.ForeignKeys[1].RefTable = TerritorialTablesTable
 	DirectiveAcknowledgementsTable.ForeignKeys[2].RefTable = UsersTable
+	DocumentsTable.ForeignKeys[0].RefTable = CasesTable
+	DocumentsTable.ForeignKeys[1].RefTable = MonitoringMeetingsTable
+	DocumentsTable.ForeignKeys[2].RefTable = ProtocolCommitmentsTable
+	DocumentsTable.ForeignKeys[3].RefTable = MeetingsTable
+	DocumentsTable.ForeignKeys[4].RefTable = ConsentsTable
+	DocumentsTable.ForeignKeys[5].RefTable = UsersTable
+	DocumentsTable.ForeignKeys[6].RefTable = UsersTable
+	DocumentContentsTable.ForeignKeys[0].RefTable = DocumentsTable
 	FundsTable.ForeignKeys[0].RefTable = MunicipalitiesTable
 	GoalsTable.ForeignKeys[0].RefTable = PlansTable
 	InterventionsTable.ForeignKeys[0].RefTable = CasesTable
@@ -2197,6 +2408,10 @@ func init() {
 	PasswordTokensTable.ForeignKeys[0].RefTable = UsersTable
 	PersonsTable.ForeignKeys[0].RefTable = MunicipalitiesTable
 	PersonIdentitiesTable.ForeignKeys[0].RefTable = PersonsTable
+	PersonMergesTable.ForeignKeys[0].RefTable = PersonsTable
+	PersonMergesTable.ForeignKeys[1].RefTable = PersonsTable
+	PersonMergesTable.ForeignKeys[2].RefTable = UsersTable
+	PersonMergesTable.ForeignKeys[3].RefTable = UsersTable
 	PlansTable.ForeignKeys[0].RefTable = CasesTable
 	ProtocolCommitmentsTable.ForeignKeys[0].RefTable = ProtocolPartiesTable
 	ProtocolPartiesTable.ForeignKeys[0].RefTable = ProtocolsTable

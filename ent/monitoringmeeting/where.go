@@ -396,6 +396,29 @@ func HasItemsWith(preds ...predicate.MonitoringItem) predicate.MonitoringMeeting
 	})
 }
 
+// HasDocuments applies the HasEdge predicate on the "documents" edge.
+func HasDocuments() predicate.MonitoringMeeting {
+	return predicate.MonitoringMeeting(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, DocumentsTable, DocumentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasDocumentsWith applies the HasEdge predicate on the "documents" edge with a given conditions (other predicates).
+func HasDocumentsWith(preds ...predicate.Document) predicate.MonitoringMeeting {
+	return predicate.MonitoringMeeting(func(s *sql.Selector) {
+		step := newDocumentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.MonitoringMeeting) predicate.MonitoringMeeting {
 	return predicate.MonitoringMeeting(sql.AndPredicates(predicates...))

@@ -39,6 +39,12 @@ type Directive func(*sql.Selector)
 // DirectiveAcknowledgement is the predicate function for directiveacknowledgement builders.
 type DirectiveAcknowledgement func(*sql.Selector)
 
+// Document is the predicate function for document builders.
+type Document func(*sql.Selector)
+
+// DocumentContent is the predicate function for documentcontent builders.
+type DocumentContent func(*sql.Selector)
+
 // Fund is the predicate function for fund builders.
 type Fund func(*sql.Selector)
 
@@ -92,6 +98,9 @@ type Person func(*sql.Selector)
 
 // PersonIdentity is the predicate function for personidentity builders.
 type PersonIdentity func(*sql.Selector)
+
+// PersonMerge is the predicate function for personmerge builders.
+type PersonMerge func(*sql.Selector)
 
 // Plan is the predicate function for plan builders.
 type Plan func(*sql.Selector)

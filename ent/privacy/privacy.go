@@ -375,6 +375,54 @@ func (f DirectiveAcknowledgementMutationRuleFunc) EvalMutation(ctx context.Conte
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DirectiveAcknowledgementMutation", m)
 }
 
+// The DocumentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DocumentQueryRuleFunc func(context.Context, *ent.DocumentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DocumentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DocumentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DocumentQuery", q)
+}
+
+// The DocumentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DocumentMutationRuleFunc func(context.Context, *ent.DocumentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DocumentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DocumentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DocumentMutation", m)
+}
+
+// The DocumentContentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DocumentContentQueryRuleFunc func(context.Context, *ent.DocumentContentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DocumentContentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DocumentContentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DocumentContentQuery", q)
+}
+
+// The DocumentContentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DocumentContentMutationRuleFunc func(context.Context, *ent.DocumentContentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DocumentContentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DocumentContentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DocumentContentMutation", m)
+}
+
 // The FundQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type FundQueryRuleFunc func(context.Context, *ent.FundQuery) error
@@ -807,6 +855,30 @@ func (f PersonIdentityMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PersonIdentityMutation", m)
 }
 
+// The PersonMergeQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type PersonMergeQueryRuleFunc func(context.Context, *ent.PersonMergeQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f PersonMergeQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PersonMergeQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.PersonMergeQuery", q)
+}
+
+// The PersonMergeMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type PersonMergeMutationRuleFunc func(context.Context, *ent.PersonMergeMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f PersonMergeMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.PersonMergeMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PersonMergeMutation", m)
+}
+
 // The PlanQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type PlanQueryRuleFunc func(context.Context, *ent.PlanQuery) error
@@ -1128,6 +1200,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.DirectiveAcknowledgementQuery:
 		return q.Filter(), nil
+	case *ent.DocumentQuery:
+		return q.Filter(), nil
+	case *ent.DocumentContentQuery:
+		return q.Filter(), nil
 	case *ent.FundQuery:
 		return q.Filter(), nil
 	case *ent.GoalQuery:
@@ -1163,6 +1239,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.PersonQuery:
 		return q.Filter(), nil
 	case *ent.PersonIdentityQuery:
+		return q.Filter(), nil
+	case *ent.PersonMergeQuery:
 		return q.Filter(), nil
 	case *ent.PlanQuery:
 		return q.Filter(), nil
@@ -1215,6 +1293,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.DirectiveAcknowledgementMutation:
 		return m.Filter(), nil
+	case *ent.DocumentMutation:
+		return m.Filter(), nil
+	case *ent.DocumentContentMutation:
+		return m.Filter(), nil
 	case *ent.FundMutation:
 		return m.Filter(), nil
 	case *ent.GoalMutation:
@@ -1250,6 +1332,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.PersonMutation:
 		return m.Filter(), nil
 	case *ent.PersonIdentityMutation:
+		return m.Filter(), nil
+	case *ent.PersonMergeMutation:
 		return m.Filter(), nil
 	case *ent.PlanMutation:
 		return m.Filter(), nil

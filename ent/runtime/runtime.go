@@ -19,6 +19,8 @@ import (
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
+	"github.com/progetto-win/win/ent/document"
+	"github.com/progetto-win/win/ent/documentcontent"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
@@ -37,6 +39,7 @@ import (
 	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
+	"github.com/progetto-win/win/ent/personmerge"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
@@ -421,20 +424,24 @@ func init() {
 	casefileDescCode := casefileFields[0].Descriptor()
 	// casefile.CodeValidator is a validator for the "code" field. It is called by the builders before save.
 	casefile.CodeValidator = casefileDescCode.Validators[0].(func(string) error)
+	// casefileDescImportKey is the schema descriptor for import_key field.
+	casefileDescImportKey := casefileFields[1].Descriptor()
+	// casefile.ImportKeyValidator is a validator for the "import_key" field. It is called by the builders before save.
+	casefile.ImportKeyValidator = casefileDescImportKey.Validators[0].(func(string) error)
 	// casefileDescReferralReason is the schema descriptor for referral_reason field.
-	casefileDescReferralReason := casefileFields[2].Descriptor()
+	casefileDescReferralReason := casefileFields[3].Descriptor()
 	// casefile.ReferralReasonValidator is a validator for the "referral_reason" field. It is called by the builders before save.
 	casefile.ReferralReasonValidator = casefileDescReferralReason.Validators[0].(func(string) error)
 	// casefileDescNeedAreas is the schema descriptor for need_areas field.
-	casefileDescNeedAreas := casefileFields[3].Descriptor()
+	casefileDescNeedAreas := casefileFields[4].Descriptor()
 	// casefile.DefaultNeedAreas holds the default value on creation for the need_areas field.
 	casefile.DefaultNeedAreas = casefileDescNeedAreas.Default.([]domain.NeedArea)
 	// casefileDescReferrerEnteredIdentity is the schema descriptor for referrer_entered_identity field.
-	casefileDescReferrerEnteredIdentity := casefileFields[17].Descriptor()
+	casefileDescReferrerEnteredIdentity := casefileFields[18].Descriptor()
 	// casefile.DefaultReferrerEnteredIdentity holds the default value on creation for the referrer_entered_identity field.
 	casefile.DefaultReferrerEnteredIdentity = casefileDescReferrerEnteredIdentity.Default.(bool)
 	// casefileDescVersion is the schema descriptor for version field.
-	casefileDescVersion := casefileFields[18].Descriptor()
+	casefileDescVersion := casefileFields[19].Descriptor()
 	// casefile.DefaultVersion holds the default value on creation for the version field.
 	casefile.DefaultVersion = casefileDescVersion.Default.(int)
 	// casefile.VersionValidator is a validator for the "version" field. It is called by the builders before save.
@@ -545,7 +552,9 @@ func init() {
 
 	consent.Hooks[3] = consentHooks[0]
 	consentMixinInters2 := consentMixin[2].Interceptors()
+	consentInters := schema.Consent{}.Interceptors()
 	consent.Interceptors[0] = consentMixinInters2[0]
+	consent.Interceptors[1] = consentInters[0]
 	consentMixinFields0 := consentMixin[0].Fields()
 	_ = consentMixinFields0
 	consentMixinFields1 := consentMixin[1].Fields()
@@ -763,6 +772,149 @@ func init() {
 	// directiveacknowledgement.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	directiveacknowledgement.IDValidator = func() func(string) error {
 		validators := directiveacknowledgementDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	documentMixin := schema.Document{}.Mixin()
+	document.Policy = privacy.NewPolicies(documentMixin[2], documentMixin[3], schema.Document{})
+	document.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := document.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	documentMixinHooks3 := documentMixin[3].Hooks()
+
+	document.Hooks[1] = documentMixinHooks3[0]
+
+	document.Hooks[2] = documentMixinHooks3[1]
+	documentMixinFields0 := documentMixin[0].Fields()
+	_ = documentMixinFields0
+	documentMixinFields1 := documentMixin[1].Fields()
+	_ = documentMixinFields1
+	documentFields := schema.Document{}.Fields()
+	_ = documentFields
+	// documentDescCreatedAt is the schema descriptor for created_at field.
+	documentDescCreatedAt := documentMixinFields1[0].Descriptor()
+	// document.DefaultCreatedAt holds the default value on creation for the created_at field.
+	document.DefaultCreatedAt = documentDescCreatedAt.Default.(func() time.Time)
+	// documentDescUpdatedAt is the schema descriptor for updated_at field.
+	documentDescUpdatedAt := documentMixinFields1[1].Descriptor()
+	// document.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	document.DefaultUpdatedAt = documentDescUpdatedAt.Default.(func() time.Time)
+	// document.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	document.UpdateDefaultUpdatedAt = documentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// documentDescFileName is the schema descriptor for file_name field.
+	documentDescFileName := documentFields[1].Descriptor()
+	// document.FileNameValidator is a validator for the "file_name" field. It is called by the builders before save.
+	document.FileNameValidator = func() func(string) error {
+		validators := documentDescFileName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(file_name string) error {
+			for _, fn := range fns {
+				if err := fn(file_name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// documentDescMediaType is the schema descriptor for media_type field.
+	documentDescMediaType := documentFields[2].Descriptor()
+	// document.MediaTypeValidator is a validator for the "media_type" field. It is called by the builders before save.
+	document.MediaTypeValidator = func() func(string) error {
+		validators := documentDescMediaType.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(media_type string) error {
+			for _, fn := range fns {
+				if err := fn(media_type); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// documentDescSize is the schema descriptor for size field.
+	documentDescSize := documentFields[3].Descriptor()
+	// document.SizeValidator is a validator for the "size" field. It is called by the builders before save.
+	document.SizeValidator = documentDescSize.Validators[0].(func(int64) error)
+	// documentDescSha256 is the schema descriptor for sha256 field.
+	documentDescSha256 := documentFields[4].Descriptor()
+	// document.Sha256Validator is a validator for the "sha256" field. It is called by the builders before save.
+	document.Sha256Validator = func() func(string) error {
+		validators := documentDescSha256.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(sha256 string) error {
+			for _, fn := range fns {
+				if err := fn(sha256); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// documentDescID is the schema descriptor for id field.
+	documentDescID := documentMixinFields0[0].Descriptor()
+	// document.DefaultID holds the default value on creation for the id field.
+	document.DefaultID = documentDescID.Default.(func() gid.ID)
+	// document.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	document.IDValidator = func() func(string) error {
+		validators := documentDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	documentcontentMixin := schema.DocumentContent{}.Mixin()
+	documentcontent.Policy = privacy.NewPolicies(schema.DocumentContent{})
+	documentcontent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := documentcontent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	documentcontentMixinFields0 := documentcontentMixin[0].Fields()
+	_ = documentcontentMixinFields0
+	documentcontentFields := schema.DocumentContent{}.Fields()
+	_ = documentcontentFields
+	// documentcontentDescID is the schema descriptor for id field.
+	documentcontentDescID := documentcontentMixinFields0[0].Descriptor()
+	// documentcontent.DefaultID holds the default value on creation for the id field.
+	documentcontent.DefaultID = documentcontentDescID.Default.(func() gid.ID)
+	// documentcontent.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	documentcontent.IDValidator = func() func(string) error {
+		validators := documentcontentDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
@@ -2078,6 +2230,52 @@ func init() {
 	// personidentity.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	personidentity.IDValidator = func() func(string) error {
 		validators := personidentityDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	personmergeMixin := schema.PersonMerge{}.Mixin()
+	personmerge.Policy = privacy.NewPolicies(schema.PersonMerge{})
+	personmerge.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := personmerge.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	personmergeMixinFields0 := personmergeMixin[0].Fields()
+	_ = personmergeMixinFields0
+	personmergeMixinFields1 := personmergeMixin[1].Fields()
+	_ = personmergeMixinFields1
+	personmergeFields := schema.PersonMerge{}.Fields()
+	_ = personmergeFields
+	// personmergeDescCreatedAt is the schema descriptor for created_at field.
+	personmergeDescCreatedAt := personmergeMixinFields1[0].Descriptor()
+	// personmerge.DefaultCreatedAt holds the default value on creation for the created_at field.
+	personmerge.DefaultCreatedAt = personmergeDescCreatedAt.Default.(func() time.Time)
+	// personmergeDescUpdatedAt is the schema descriptor for updated_at field.
+	personmergeDescUpdatedAt := personmergeMixinFields1[1].Descriptor()
+	// personmerge.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	personmerge.DefaultUpdatedAt = personmergeDescUpdatedAt.Default.(func() time.Time)
+	// personmerge.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	personmerge.UpdateDefaultUpdatedAt = personmergeDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// personmergeDescID is the schema descriptor for id field.
+	personmergeDescID := personmergeMixinFields0[0].Descriptor()
+	// personmerge.DefaultID holds the default value on creation for the id field.
+	personmerge.DefaultID = personmergeDescID.Default.(func() gid.ID)
+	// personmerge.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	personmerge.IDValidator = func() func(string) error {
+		validators := personmergeDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),

@@ -14,6 +14,7 @@ import (
 
 	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/schema/rule"
 )
 
 // Consent records the basis of one use of a person's data, for one
@@ -55,11 +56,16 @@ func (Consent) Fields() []ent.Field {
 	}
 }
 
+// Interceptors of Consent: in a stable order (rule.ConsentsInOrder).
+func (Consent) Interceptors() []ent.Interceptor {
+	return []ent.Interceptor{rule.ConsentsInOrder()}
+}
+
 // Edges of Consent.
 func (Consent) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.From("person", Person.Type).Ref("consents").Unique().Required().Immutable().
-			Comment("The person whose data it concerns (persona).").
+		edge.From("person", Person.Type).Ref("consents").Unique().Required().
+			Comment("The person whose data it concerns; changed only by merging two records of one person (persona).").
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),
 		edge.To("organization", Organization.Type).Unique().Immutable().
 			Comment("For SHARING, the organisation the data may be shared with (ente destinatario).").
@@ -70,6 +76,10 @@ func (Consent) Edges() []ent.Edge {
 			Comment("Who recorded it (registrato da)."),
 		edge.To("withdrawn_by", User.Type).Unique().
 			Comment("Who recorded its withdrawal (revocato da)."),
+		edge.From("documents", Document.Type).Ref("consent").
+			Comment("The signed consent form (modulo firmato).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)).
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

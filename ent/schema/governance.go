@@ -156,6 +156,10 @@ func (ProtocolCommitment) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("party", ProtocolParty.Type).Unique().Required().Immutable().
 			Comment("The party that undertook it; its organisation owns it (parte responsabile)."),
+		edge.From("documents", Document.Type).Ref("commitment").
+			Comment("Evidence that the commitment was fulfilled (documenti a prova dell'adempimento).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)).
+			Annotations(entgql.RelayConnection()),
 	}
 }
 
@@ -325,6 +329,10 @@ func (Meeting) Edges() []ent.Edge {
 		edge.From("decisions", Decision.Type).Ref("meeting").
 			Comment("Decisions taken (decisioni).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
+		edge.From("documents", Document.Type).Ref("meeting").
+			Comment("The minutes and other documents of the meeting (documenti).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)).
 			Annotations(entgql.RelayConnection()),
 	}
 }

@@ -45,6 +45,10 @@ func (MonitoringMeeting) Edges() []ent.Edge {
 		edge.From("items", MonitoringItem.Type).Ref("meeting").
 			Comment("The goals to review and commitments to verify, with the progress recorded on each (punti di verifica).").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("documents", Document.Type).Ref("monitoring_meeting").
+			Comment("Documents attached to the meeting, e.g. its signed record (documenti).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)).
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

@@ -30,6 +30,9 @@ func (CaseFile) Fields() []ent.Field {
 		field.String("code").Match(caseCode).Unique().Immutable().
 			Comment("Case number: table code, year and sequence, e.g. EMP-2026-0042 (numero del caso).").
 			Annotations(ordered("CODE")),
+		field.String("import_key").Optional().Nillable().Unique().Immutable().MaxLen(200).
+			Comment("For a case imported from a spreadsheet, its row's key, table code first: importing the same rows again creates nothing (chiave di importazione).").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Time("referred_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).
 			Comment("Date of the referral (data della segnalazione).").
 			Annotations(ordered("REFERRED_ON")),
@@ -93,8 +96,9 @@ func (CaseFile) Fields() []ent.Field {
 // Edges of CaseFile.
 func (CaseFile) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("person", Person.Type).Unique().Required().Immutable().
-			Comment("The person the case is about (persona)."),
+		edge.To("person", Person.Type).Unique().Required().
+			Comment("The person the case is about; changed only by merging two records of one person (persona).").
+			Annotations(entgql.Skip(entgql.SkipMutationUpdateInput)),
 		edge.To("table", TerritorialTable.Type).Unique().Required().
 			Comment("The table working the case (tavolo).").
 			Annotations(ordered("TABLE_NAME")),
@@ -140,6 +144,10 @@ func (CaseFile) Edges() []ent.Edge {
 		edge.From("approvals", Approval.Type).Ref("case").
 			Comment("Proposals of the plan or of the closure that needed the coordinator's approval, and the answers (approvazioni).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.RelayConnection()),
+		edge.From("documents", Document.Type).Ref("case").
+			Comment("Documents attached to the case: signed plan, consent forms, identity documents, evidence (documenti).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)).
 			Annotations(entgql.RelayConnection()),
 	}
 }

@@ -9,9 +9,22 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/apitoken"
+	"github.com/progetto-win/win/ent/document"
 )
+
+// A file to attach.
+type AttachDocumentInput struct {
+	// What the document is. A case takes SIGNED_PLAN, CONSENT_FORM, IDENTITY_DOCUMENT, EVIDENCE, OTHER; a monitoring meeting SIGNED_PLAN, EVIDENCE, OTHER; a protocol commitment EVIDENCE, OTHER; a meeting MINUTES, OTHER; a consent record CONSENT_FORM.
+	Kind document.Kind `json:"kind"`
+	// The ID of the case, monitoring meeting, protocol commitment, meeting or consent record it is attached to.
+	AttachedToID gid.ID `json:"attachedToID"`
+	// The file: PDF, PNG, JPEG, an OpenDocument or Office document, or plain text, found by its content; at most 10 MiB unless the server is configured otherwise.
+	File graphql.Upload `json:"file"`
+}
 
 // A change of the viewer's password.
 type ChangePasswordInput struct {
@@ -53,6 +66,34 @@ type LoginInput struct {
 type LoginPayload struct {
 	// The signed-in user.
 	Viewer *ent.User `json:"viewer"`
+}
+
+// Two records of one person, and, field by field, whose identity the surviving record keeps; a field left out keeps the survivor's value.
+type MergePersonsInput struct {
+	// The record kept: its ID, pseudonym and cases stay.
+	SurvivorID gid.ID `json:"survivorID"`
+	// The record merged into it: its cases and bases move to the survivor; its ID reads as the survivor's from then on.
+	MergedID gid.ID `json:"mergedID"`
+	// Whose first name (nome).
+	FirstName *MergeSide `json:"firstName,omitempty"`
+	// Whose surname (cognome).
+	LastName *MergeSide `json:"lastName,omitempty"`
+	// Whose tax code (codice fiscale).
+	TaxCode *MergeSide `json:"taxCode,omitempty"`
+	// Whose birth date (data di nascita).
+	BirthDate *MergeSide `json:"birthDate,omitempty"`
+	// Whose birthplace (luogo di nascita).
+	BirthPlace *MergeSide `json:"birthPlace,omitempty"`
+	// Whose e-mail address.
+	Email *MergeSide `json:"email,omitempty"`
+	// Whose telephone number.
+	Phone *MergeSide `json:"phone,omitempty"`
+	// Whose address (indirizzo).
+	Address *MergeSide `json:"address,omitempty"`
+	// Whose postal code (CAP).
+	PostalCode *MergeSide `json:"postalCode,omitempty"`
+	// Whose city (città).
+	City *MergeSide `json:"city,omitempty"`
 }
 
 // Live updates, over GraphQL over Server-Sent Events (POST /graphql with Accept: text/event-stream), authenticated like queries.
@@ -109,6 +150,10 @@ const (
 	AuditActionEraseIdentity AuditAction = "ERASE_IDENTITY"
 	// Retention erase.
 	AuditActionRetentionErase AuditAction = "RETENTION_ERASE"
+	// Merge persons.
+	AuditActionMergePersons AuditAction = "MERGE_PERSONS"
+	// Undo person merge.
+	AuditActionUndoPersonMerge AuditAction = "UNDO_PERSON_MERGE"
 	// Record consent.
 	AuditActionRecordConsent AuditAction = "RECORD_CONSENT"
 	// Withdraw consent.
@@ -125,6 +170,14 @@ const (
 	AuditActionProposePlan AuditAction = "PROPOSE_PLAN"
 	// Propose closure.
 	AuditActionProposeClosure AuditAction = "PROPOSE_CLOSURE"
+	// Attach document.
+	AuditActionAttachDocument AuditAction = "ATTACH_DOCUMENT"
+	// Remove document.
+	AuditActionRemoveDocument AuditAction = "REMOVE_DOCUMENT"
+	// Download document.
+	AuditActionDownloadDocument AuditAction = "DOWNLOAD_DOCUMENT"
+	// Import cases.
+	AuditActionImportCases AuditAction = "IMPORT_CASES"
 	// Refer case.
 	AuditActionReferCase AuditAction = "REFER_CASE"
 	// Search cases.
@@ -209,6 +262,8 @@ const (
 	AuditActionRecordMeeting AuditAction = "RECORD_MEETING"
 	// Export indicator.
 	AuditActionExportIndicator AuditAction = "EXPORT_INDICATOR"
+	// Export cases.
+	AuditActionExportCases AuditAction = "EXPORT_CASES"
 	// Create webhook.
 	AuditActionCreateWebhook AuditAction = "CREATE_WEBHOOK"
 	// Update webhook.
@@ -243,6 +298,8 @@ var AllAuditAction = []AuditAction{
 	AuditActionAccessReport,
 	AuditActionEraseIdentity,
 	AuditActionRetentionErase,
+	AuditActionMergePersons,
+	AuditActionUndoPersonMerge,
 	AuditActionRecordConsent,
 	AuditActionWithdrawConsent,
 	AuditActionAcceptServiceRequest,
@@ -251,6 +308,10 @@ var AllAuditAction = []AuditAction{
 	AuditActionReadSharedContact,
 	AuditActionProposePlan,
 	AuditActionProposeClosure,
+	AuditActionAttachDocument,
+	AuditActionRemoveDocument,
+	AuditActionDownloadDocument,
+	AuditActionImportCases,
 	AuditActionReferCase,
 	AuditActionSearchCases,
 	AuditActionStartAssessment,
@@ -293,6 +354,7 @@ var AllAuditAction = []AuditAction{
 	AuditActionAcknowledgeDirective,
 	AuditActionRecordMeeting,
 	AuditActionExportIndicator,
+	AuditActionExportCases,
 	AuditActionCreateWebhook,
 	AuditActionUpdateWebhook,
 	AuditActionDeleteWebhook,
@@ -301,7 +363,7 @@ var AllAuditAction = []AuditAction{
 
 func (e AuditAction) IsValid() bool {
 	switch e {
-	case AuditActionLogin, AuditActionLoginAttempt, AuditActionLoginFailed, AuditActionLoginThrottled, AuditActionLogout, AuditActionPasswordSet, AuditActionPasswordChanged, AuditActionTokenCreated, AuditActionTokenUsed, AuditActionTokenRevoked, AuditActionPasswordResetRequested, AuditActionPasswordReset, AuditActionUserInvited, AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionReadIdentity, AuditActionMatchPerson, AuditActionLinkPerson, AuditActionExportPerson, AuditActionAccessReport, AuditActionEraseIdentity, AuditActionRetentionErase, AuditActionRecordConsent, AuditActionWithdrawConsent, AuditActionAcceptServiceRequest, AuditActionDeclineServiceRequest, AuditActionCompleteServiceRequest, AuditActionReadSharedContact, AuditActionProposePlan, AuditActionProposeClosure, AuditActionReferCase, AuditActionSearchCases, AuditActionStartAssessment, AuditActionRecordPreliminaryAssessment, AuditActionRecordInDepthAssessment, AuditActionDeclineReferral, AuditActionTakeCharge, AuditActionAssignCaseManager, AuditActionUpdatePlan, AuditActionAddGoal, AuditActionUpdateGoal, AuditActionAddCommitment, AuditActionUpdateCommitment, AuditActionAddIntervention, AuditActionUpdateIntervention, AuditActionRecordOutcome, AuditActionRecordFollowUp, AuditActionScheduleMonitoringMeeting, AuditActionRecordMonitoringMeeting, AuditActionMoveToMonitoring, AuditActionCloseCase, AuditActionReopenCase, AuditActionTransferCase, AuditActionAcceptTransfer, AuditActionDeclineTransfer, AuditActionAddNote, AuditActionRequestService, AuditActionCancelServiceRequest, AuditActionApproveProposal, AuditActionReturnProposal, AuditActionSetTableTimeLimits, AuditActionSetTableApprovals, AuditActionActivateProtocol, AuditActionTerminateProtocol, AuditActionAddProtocolParty, AuditActionAddProtocolCommitment, AuditActionFulfilProtocolCommitment, AuditActionDropProtocolCommitment, AuditActionIssueDirective, AuditActionAcknowledgeDirective, AuditActionRecordMeeting, AuditActionExportIndicator, AuditActionCreateWebhook, AuditActionUpdateWebhook, AuditActionDeleteWebhook, AuditActionRedeliverWebhook:
+	case AuditActionLogin, AuditActionLoginAttempt, AuditActionLoginFailed, AuditActionLoginThrottled, AuditActionLogout, AuditActionPasswordSet, AuditActionPasswordChanged, AuditActionTokenCreated, AuditActionTokenUsed, AuditActionTokenRevoked, AuditActionPasswordResetRequested, AuditActionPasswordReset, AuditActionUserInvited, AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionReadIdentity, AuditActionMatchPerson, AuditActionLinkPerson, AuditActionExportPerson, AuditActionAccessReport, AuditActionEraseIdentity, AuditActionRetentionErase, AuditActionMergePersons, AuditActionUndoPersonMerge, AuditActionRecordConsent, AuditActionWithdrawConsent, AuditActionAcceptServiceRequest, AuditActionDeclineServiceRequest, AuditActionCompleteServiceRequest, AuditActionReadSharedContact, AuditActionProposePlan, AuditActionProposeClosure, AuditActionAttachDocument, AuditActionRemoveDocument, AuditActionDownloadDocument, AuditActionImportCases, AuditActionReferCase, AuditActionSearchCases, AuditActionStartAssessment, AuditActionRecordPreliminaryAssessment, AuditActionRecordInDepthAssessment, AuditActionDeclineReferral, AuditActionTakeCharge, AuditActionAssignCaseManager, AuditActionUpdatePlan, AuditActionAddGoal, AuditActionUpdateGoal, AuditActionAddCommitment, AuditActionUpdateCommitment, AuditActionAddIntervention, AuditActionUpdateIntervention, AuditActionRecordOutcome, AuditActionRecordFollowUp, AuditActionScheduleMonitoringMeeting, AuditActionRecordMonitoringMeeting, AuditActionMoveToMonitoring, AuditActionCloseCase, AuditActionReopenCase, AuditActionTransferCase, AuditActionAcceptTransfer, AuditActionDeclineTransfer, AuditActionAddNote, AuditActionRequestService, AuditActionCancelServiceRequest, AuditActionApproveProposal, AuditActionReturnProposal, AuditActionSetTableTimeLimits, AuditActionSetTableApprovals, AuditActionActivateProtocol, AuditActionTerminateProtocol, AuditActionAddProtocolParty, AuditActionAddProtocolCommitment, AuditActionFulfilProtocolCommitment, AuditActionDropProtocolCommitment, AuditActionIssueDirective, AuditActionAcknowledgeDirective, AuditActionRecordMeeting, AuditActionExportIndicator, AuditActionExportCases, AuditActionCreateWebhook, AuditActionUpdateWebhook, AuditActionDeleteWebhook, AuditActionRedeliverWebhook:
 		return true
 	}
 	return false
@@ -366,6 +428,10 @@ const (
 	AuditEntityTypeDirective AuditEntityType = "Directive"
 	// An object of type DirectiveAcknowledgement.
 	AuditEntityTypeDirectiveAcknowledgement AuditEntityType = "DirectiveAcknowledgement"
+	// An object of type Document.
+	AuditEntityTypeDocument AuditEntityType = "Document"
+	// An object of type DocumentContent.
+	AuditEntityTypeDocumentContent AuditEntityType = "DocumentContent"
 	// An object of type Fund.
 	AuditEntityTypeFund AuditEntityType = "Fund"
 	// An object of type Goal.
@@ -402,6 +468,8 @@ const (
 	AuditEntityTypePerson AuditEntityType = "Person"
 	// An object of type PersonIdentity.
 	AuditEntityTypePersonIdentity AuditEntityType = "PersonIdentity"
+	// An object of type PersonMerge.
+	AuditEntityTypePersonMerge AuditEntityType = "PersonMerge"
 	// An object of type Plan.
 	AuditEntityTypePlan AuditEntityType = "Plan"
 	// An object of type Protocol.
@@ -441,6 +509,8 @@ var AllAuditEntityType = []AuditEntityType{
 	AuditEntityTypeDecision,
 	AuditEntityTypeDirective,
 	AuditEntityTypeDirectiveAcknowledgement,
+	AuditEntityTypeDocument,
+	AuditEntityTypeDocumentContent,
 	AuditEntityTypeFund,
 	AuditEntityTypeGoal,
 	AuditEntityTypeIntervention,
@@ -459,6 +529,7 @@ var AllAuditEntityType = []AuditEntityType{
 	AuditEntityTypePasswordToken,
 	AuditEntityTypePerson,
 	AuditEntityTypePersonIdentity,
+	AuditEntityTypePersonMerge,
 	AuditEntityTypePlan,
 	AuditEntityTypeProtocol,
 	AuditEntityTypeProtocolCommitment,
@@ -476,7 +547,7 @@ var AllAuditEntityType = []AuditEntityType{
 
 func (e AuditEntityType) IsValid() bool {
 	switch e {
-	case AuditEntityTypeAPIToken, AuditEntityTypeApproval, AuditEntityTypeAssessment, AuditEntityTypeCaseEvent, AuditEntityTypeCase, AuditEntityTypeCommitment, AuditEntityTypeConsent, AuditEntityTypeDecision, AuditEntityTypeDirective, AuditEntityTypeDirectiveAcknowledgement, AuditEntityTypeFund, AuditEntityTypeGoal, AuditEntityTypeIntervention, AuditEntityTypeMeeting, AuditEntityTypeMonitoringItem, AuditEntityTypeMonitoringMeeting, AuditEntityTypeMunicipality, AuditEntityTypeNotification, AuditEntityTypeNotificationPreference, AuditEntityTypeObjective, AuditEntityTypeOrganization, AuditEntityTypeOutboxEvent, AuditEntityTypeOutcome, AuditEntityTypeOutgoingMail, AuditEntityTypePact, AuditEntityTypePasswordToken, AuditEntityTypePerson, AuditEntityTypePersonIdentity, AuditEntityTypePlan, AuditEntityTypeProtocol, AuditEntityTypeProtocolCommitment, AuditEntityTypeProtocolParty, AuditEntityTypeServiceRequest, AuditEntityTypeSession, AuditEntityTypeTableMembership, AuditEntityTypeTable, AuditEntityTypeUser, AuditEntityTypeWebhook, AuditEntityTypeWebhookDelivery, AuditEntityTypeLogin, AuditEntityTypeIndicator:
+	case AuditEntityTypeAPIToken, AuditEntityTypeApproval, AuditEntityTypeAssessment, AuditEntityTypeCaseEvent, AuditEntityTypeCase, AuditEntityTypeCommitment, AuditEntityTypeConsent, AuditEntityTypeDecision, AuditEntityTypeDirective, AuditEntityTypeDirectiveAcknowledgement, AuditEntityTypeDocument, AuditEntityTypeDocumentContent, AuditEntityTypeFund, AuditEntityTypeGoal, AuditEntityTypeIntervention, AuditEntityTypeMeeting, AuditEntityTypeMonitoringItem, AuditEntityTypeMonitoringMeeting, AuditEntityTypeMunicipality, AuditEntityTypeNotification, AuditEntityTypeNotificationPreference, AuditEntityTypeObjective, AuditEntityTypeOrganization, AuditEntityTypeOutboxEvent, AuditEntityTypeOutcome, AuditEntityTypeOutgoingMail, AuditEntityTypePact, AuditEntityTypePasswordToken, AuditEntityTypePerson, AuditEntityTypePersonIdentity, AuditEntityTypePersonMerge, AuditEntityTypePlan, AuditEntityTypeProtocol, AuditEntityTypeProtocolCommitment, AuditEntityTypeProtocolParty, AuditEntityTypeServiceRequest, AuditEntityTypeSession, AuditEntityTypeTableMembership, AuditEntityTypeTable, AuditEntityTypeUser, AuditEntityTypeWebhook, AuditEntityTypeWebhookDelivery, AuditEntityTypeLogin, AuditEntityTypeIndicator:
 		return true
 	}
 	return false
@@ -512,6 +583,64 @@ func (e *AuditEntityType) UnmarshalJSON(b []byte) error {
 }
 
 func (e AuditEntityType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Whose value of an identity field the surviving record keeps.
+type MergeSide string
+
+const (
+	// The surviving record's value (the default).
+	MergeSideSurvivor MergeSide = "SURVIVOR"
+	// The merged record's value.
+	MergeSideMerged MergeSide = "MERGED"
+)
+
+var AllMergeSide = []MergeSide{
+	MergeSideSurvivor,
+	MergeSideMerged,
+}
+
+func (e MergeSide) IsValid() bool {
+	switch e {
+	case MergeSideSurvivor, MergeSideMerged:
+		return true
+	}
+	return false
+}
+
+func (e MergeSide) String() string {
+	return string(e)
+}
+
+func (e *MergeSide) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MergeSide(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MergeSide", str)
+	}
+	return nil
+}
+
+func (e MergeSide) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MergeSide) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MergeSide) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

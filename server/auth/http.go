@@ -157,17 +157,22 @@ func (m *Middleware) Handler(next http.Handler) http.Handler {
 
 // forgery says why a browser request may come from another site: a write
 // (POST) must be JSON — which a cross-site form cannot send without a
-// preflight — and its Origin, when the browser sends one, must be this
-// server or an allowed origin.
+// preflight — or a file with its Origin, and its Origin, when the browser
+// sends one, must be this server or an allowed origin.
 func (m *Middleware) forgery(r *http.Request) string {
 	if r.Method != http.MethodPost {
 		return ""
 	}
-	mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if mediaType != "application/json" {
-		return "requests that change data must have Content-Type: application/json"
-	}
 	origin := r.Header.Get("Origin")
+	switch mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); {
+	case mediaType == "application/json":
+	case mediaType == "multipart/form-data" && origin != "":
+		// A file (a GraphQL multipart request): a cross-site form can
+		// send one without a preflight, so it must say where it comes
+		// from, as browsers do, and come from here.
+	default:
+		return "requests that change data must have Content-Type: application/json, or multipart/form-data with an Origin for files"
+	}
 	if origin == "" {
 		if r.Header.Get("Cookie") != "" && r.Header.Get("Sec-Fetch-Site") == "cross-site" {
 			return "cross-site request refused"

@@ -147,7 +147,7 @@ func (w *writer) addCase(c *caseDraft) {
 		openPerson = str(c.person.id)
 	}
 	firstMeetingDue := c.referred.AddDays(t.DaysToFirstMeeting)
-	w.c.cases.add(str(c.id), w.created, w.created, c.code, g.day(c.referred), referralReason(c.needs),
+	w.c.cases.add(str(c.id), w.created, w.created, c.code, nil, g.day(c.referred), referralReason(c.needs),
 		jsonOf(c.needs), string(c.status), string(c.priority), g.dayOrNil(takenOn), g.dayOrNil(closedOn), closureReason, declineReason,
 		consentGivenAt, g.dayOrNil(firstMeetingOn), g.day(firstMeetingDue), g.dayOrNil(planDueOn), nil,
 		nil, openPerson, referrerEnteredIdentity,

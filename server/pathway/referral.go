@@ -17,6 +17,7 @@ import (
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/predicate"
+	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/server/action"
 )
@@ -100,7 +101,57 @@ func FindPersonMatches(ctx context.Context, taxCode, lastName, firstName *string
 
 // matchPersons finds the persons matching a query, as the system.
 func matchPersons(sys context.Context, client *ent.Client, q personQuery) ([]*PersonMatch, error) {
-	identities, err := client.PersonIdentity.Query().Where(q.predicate()).
+	matches, err := matchMany(sys, client, []personQuery{q}, q.predicate())
+	if err != nil {
+		return nil, err
+	}
+	return matches[0], nil
+}
+
+// PersonIdentifiers are what is known of a person to be matched: a tax
+// code, or a surname, first name and birth date.
+type PersonIdentifiers struct {
+	TaxCode, LastName, FirstName string
+	BirthDate                    *domain.Date
+}
+
+// MatchPersons finds, as findPersonMatches does but in one query for
+// them all, the known persons each of the identifiers may mean: out[i]
+// are the matches of of[i]. It reads identities as the system: the
+// caller has checked the viewer's rights, and audits the matches
+// (MATCH_PERSON) as findPersonMatches does.
+func MatchPersons(ctx context.Context, client *ent.Client, of []PersonIdentifiers) ([][]*PersonMatch, error) {
+	qs := make([]personQuery, len(of))
+	var taxCodes, lastNames []string
+	var births []domain.Date
+	for i, p := range of {
+		qs[i] = personQuery{TaxCode: normalTaxCode(p.TaxCode), LastName: p.LastName, FirstName: p.FirstName, BirthDate: p.BirthDate}
+		if qs[i].TaxCode != "" {
+			taxCodes = append(taxCodes, qs[i].TaxCode)
+		}
+		if qs[i].byName() {
+			lastNames, births = append(lastNames, domain.NameKey(p.LastName)), append(births, *p.BirthDate)
+		}
+	}
+	// A superset of each query's predicate, in two index lookups; each
+	// identity found is then judged query by query (reasons).
+	var either []predicate.PersonIdentity
+	if len(taxCodes) > 0 {
+		either = append(either, personidentity.TaxCodeIn(taxCodes...))
+	}
+	if len(lastNames) > 0 {
+		either = append(either, personidentity.And(personidentity.LastNameKeyIn(lastNames...), personidentity.BirthDateIn(births...)))
+	}
+	if len(either) == 0 {
+		return make([][]*PersonMatch, len(of)), nil
+	}
+	return matchMany(rule.SystemContext(ctx), client, qs, personidentity.Or(either...))
+}
+
+// matchMany finds the persons matching each query among the identities
+// the predicate selects, as the system.
+func matchMany(sys context.Context, client *ent.Client, qs []personQuery, selected predicate.PersonIdentity) ([][]*PersonMatch, error) {
+	identities, err := client.PersonIdentity.Query().Where(selected).
 		WithPerson(func(pq *ent.PersonQuery) {
 			pq.WithCases(func(cq *ent.CaseFileQuery) {
 				cq.Where(casefile.StatusIn(openStatuses...)).WithTable()
@@ -110,19 +161,46 @@ func matchPersons(sys context.Context, client *ent.Client, q personQuery) ([]*Pe
 	if err != nil {
 		return nil, err
 	}
-	var out []*PersonMatch
+	// The queries each identity may match, by tax code or by name keys
+	// and birth date, so that each pair is judged once at most.
+	byTax, byName := map[string][]int{}, map[string][]int{}
+	nameKey := func(last, first string, birth domain.Date) string {
+		return domain.NameKey(last) + "|" + domain.NameKey(first) + "|" + birth.String()
+	}
+	for i, q := range qs {
+		if q.TaxCode != "" {
+			byTax[q.TaxCode] = append(byTax[q.TaxCode], i)
+		}
+		if q.byName() {
+			k := nameKey(q.LastName, q.FirstName, *q.BirthDate)
+			byName[k] = append(byName[k], i)
+		}
+	}
+	out := make([][]*PersonMatch, len(qs))
 	for _, pi := range identities {
-		reasons := q.reasons(pi)
-		if len(reasons) == 0 {
-			continue
+		var candidates []int
+		if pi.TaxCode != nil {
+			candidates = append(candidates, byTax[*pi.TaxCode]...)
 		}
-		p := pi.Edges.Person
-		m := &PersonMatch{PersonID: p.ID, Pseudonym: p.Pseudonym, BirthYear: pi.BirthDate.Year(), Reasons: reasons}
-		if len(p.Edges.Cases) > 0 {
-			c := p.Edges.Cases[0]
-			m.OpenCaseID, m.OpenCaseCode, m.OpenCaseTable = &c.ID, &c.Code, &c.Edges.Table.Name
+		for _, i := range byName[nameKey(pi.LastName, pi.FirstName, pi.BirthDate)] {
+			if !slices.Contains(candidates, i) {
+				candidates = append(candidates, i)
+			}
 		}
-		out = append(out, m)
+		slices.Sort(candidates)
+		for _, i := range candidates {
+			reasons := qs[i].reasons(pi)
+			if len(reasons) == 0 {
+				continue
+			}
+			p := pi.Edges.Person
+			m := &PersonMatch{PersonID: p.ID, Pseudonym: p.Pseudonym, BirthYear: pi.BirthDate.Year(), Reasons: reasons}
+			if len(p.Edges.Cases) > 0 {
+				c := p.Edges.Cases[0]
+				m.OpenCaseID, m.OpenCaseCode, m.OpenCaseTable = &c.ID, &c.Code, &c.Edges.Table.Name
+			}
+			out[i] = append(out[i], m)
+		}
 	}
 	return out, nil
 }

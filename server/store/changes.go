@@ -11,6 +11,8 @@ import (
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/consent"
+	"github.com/progetto-win/win/ent/document"
+	"github.com/progetto-win/win/ent/documentcontent"
 	"github.com/progetto-win/win/ent/hook"
 	"github.com/progetto-win/win/ent/notification"
 	"github.com/progetto-win/win/ent/notificationpreference"
@@ -38,8 +40,8 @@ func DataChanged() { dataRevision.Add(1) }
 
 // NotDataTables are the tables whose changes are no change to the data:
 // sessions, tokens and the audit trail, written by reads and sign-ins,
-// the cases' timelines, the bases of the uses of persons' data and the
-// approvals of proposals,
+// the cases' timelines, the bases of the uses of persons' data, the
+// approvals of proposals and the documents attached to records,
 // which no aggregate reads (the indicators' tests check their SQL names
 // none of them), and what leaves WIN (the outbox, notifications, mail,
 // webhooks, password links). Every other table's changes
@@ -47,12 +49,12 @@ func DataChanged() { dataRevision.Add(1) }
 // of migration indicator_data, checked against ent's tables by
 // TestDataTriggers).
 var NotDataTables = []string{session.Table, apitoken.Table, auditevent.Table, caseevent.Table, consent.Table, approval.Table,
-	outboxevent.Table, notification.Table, notificationpreference.Table, outgoingmail.Table, passwordtoken.Table,
+	document.Table, documentcontent.Table, outboxevent.Table, notification.Table, notificationpreference.Table, outgoingmail.Table, passwordtoken.Table,
 	webhook.Table, webhookdelivery.Table}
 
 // notData are the ent types of NotDataTables.
 var notData = []string{ent.TypeSession, ent.TypeAPIToken, ent.TypeAuditEvent, ent.TypeCaseEvent, ent.TypeConsent, ent.TypeApproval,
-	ent.TypeOutboxEvent, ent.TypeNotification, ent.TypeNotificationPreference, ent.TypeOutgoingMail, ent.TypePasswordToken,
+	ent.TypeDocument, ent.TypeDocumentContent, ent.TypeOutboxEvent, ent.TypeNotification, ent.TypeNotificationPreference, ent.TypeOutgoingMail, ent.TypePasswordToken,
 	ent.TypeWebhook, ent.TypeWebhookDelivery}
 
 // dataChanges counts a change to the data before it is made, and again

@@ -24,6 +24,7 @@ import (
 	"github.com/progetto-win/win/ent/privacy"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/document"
 	"github.com/progetto-win/win/server/store"
 )
 
@@ -57,9 +58,11 @@ type Export struct {
 
 // Export returns, as indented JSON, the person with identity, residence,
 // the bases of the uses of their data (with the organisations they allow
-// sharing with) and every case with its timeline, plan, goals,
-// commitments, interventions, outcomes, approvals, and service requests
-// with the organisation each went to and the contact data it shared.
+// sharing with, and their signed forms) and every case with its
+// timeline, plan, goals, commitments, interventions, outcomes, approvals,
+// service requests with the organisation each went to and the contact
+// data it shared, and its documents — their records: the files
+// themselves are downloaded one by one, each download audited.
 func (s *Service) Export(ctx context.Context, personID gid.ID) ([]byte, error) {
 	v, err := admin(ctx)
 	if err != nil {
@@ -68,9 +71,9 @@ func (s *Service) Export(ctx context.Context, personID gid.ID) ([]byte, error) {
 	sys := rule.SystemContext(ctx)
 	p, err := s.Client.Person.Query().Where(person.ID(personID)).
 		WithIdentity().WithMunicipality().
-		WithConsents(func(q *ent.ConsentQuery) { q.WithOrganization().WithTable() }).
+		WithConsents(func(q *ent.ConsentQuery) { q.WithOrganization().WithTable().WithDocuments() }).
 		WithCases(func(q *ent.CaseFileQuery) {
-			q.WithTable().WithReferringOrganization().WithEvents().WithInterventions().WithOutcomes().
+			q.WithTable().WithReferringOrganization().WithEvents().WithInterventions().WithOutcomes().WithDocuments().
 				WithPlan(func(q *ent.PlanQuery) { q.WithGoals().WithCommitments() }).
 				WithApprovals().
 				WithServiceRequests(func(q *ent.ServiceRequestQuery) { q.WithOrganization() })
@@ -85,8 +88,9 @@ func (s *Service) Export(ctx context.Context, personID gid.ID) ([]byte, error) {
 	return out, audit.Record(sys, s.Client, v, "EXPORT_PERSON", "Person", []gid.ID{personID})
 }
 
-// EraseIdentity removes what identifies a person and keeps the
-// pseudonymous record and its cases for statistics.
+// EraseIdentity removes what identifies a person — their identity, and
+// the content of every document about them (document.OfPersons) — and
+// keeps the pseudonymous record and its cases for statistics.
 func (s *Service) EraseIdentity(ctx context.Context, personID gid.ID) (*ent.Person, error) {
 	v, err := admin(ctx)
 	if err != nil {
@@ -100,6 +104,9 @@ func (s *Service) EraseIdentity(ctx context.Context, personID gid.ID) (*ent.Pers
 		if _, err = tx.PersonIdentity.Delete().Where(personidentity.HasPersonWith(person.ID(personID))).Exec(sys); err != nil {
 			return err
 		}
+		if _, err = document.From(ctx).EraseContents(sys, tx, document.OfPersons(person.ID(personID))); err != nil {
+			return err
+		}
 		return audit.Record(sys, tx, v, "ERASE_IDENTITY", "Person", []gid.ID{personID})
 	})
 	if err != nil {
@@ -111,8 +118,8 @@ func (s *Service) EraseIdentity(ctx context.Context, personID gid.ID) (*ent.Pers
 }
 
 // AccessReport lists every audited access to a person's identity and
-// every export or erasure of their data, oldest first: the answer to "who
-// accessed my data".
+// documents and every export or erasure of their data, oldest first: the
+// answer to "who accessed my data".
 func (s *Service) AccessReport(ctx context.Context, personID gid.ID) ([]*ent.AuditEvent, error) {
 	v, err := admin(ctx)
 	if err != nil {
@@ -124,7 +131,11 @@ func (s *Service) AccessReport(ctx context.Context, personID gid.ID) ([]*ent.Aud
 	if err != nil {
 		return nil, err
 	}
-	for _, id := range identities {
+	documents, err := s.Client.Document.Query().Where(document.OfPersons(person.ID(personID))).IDs(sys)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range append(identities, documents...) {
 		ids = append(ids, string(id))
 	}
 	events, err := s.Client.AuditEvent.Query().Where(auditevent.EntityIDIn(ids...)).
@@ -137,7 +148,8 @@ func (s *Service) AccessReport(ctx context.Context, personID gid.ID) ([]*ent.Aud
 
 // ApplyRetention anonymises the identities of persons whose cases all
 // ended — closed or declined — more than the given number of years ago,
-// and returns how many it erased. Several server processes may run it at
+// erasing the content of their documents too, and returns how many
+// identities it erased. Several server processes may run it at
 // once: it runs in one transaction holding db's "retention" lock, and
 // finds what to erase inside it, so that each identity is erased and
 // audited once; a run that finds the lock taken erases nothing.
@@ -152,11 +164,13 @@ func (s *Service) ApplyRetention(ctx context.Context, db *store.DB, years int) (
 	ended := domain.Convert[casefile.Status](domain.EndedCaseStatuses)
 	var n int
 	_, err := db.WithLock(sys, "retention", func(tx *ent.Client) error {
-		ids, err := tx.PersonIdentity.Query().Where(personidentity.HasPersonWith(
-			person.HasCases(),
-			person.Not(person.HasCasesWith(casefile.Or(casefile.StatusNotIn(ended...), casefile.ClosedOnGTE(cutoff)))),
-		)).IDs(sys)
+		expired := person.And(person.HasCases(),
+			person.Not(person.HasCasesWith(casefile.Or(casefile.StatusNotIn(ended...), casefile.ClosedOnGTE(cutoff)))))
+		ids, err := tx.PersonIdentity.Query().Where(personidentity.HasPersonWith(expired)).IDs(sys)
 		if err != nil || len(ids) == 0 {
+			return err
+		}
+		if _, err := document.From(ctx).EraseContents(sys, tx, document.OfPersons(person.HasIdentityWith(personidentity.IDIn(ids...)))); err != nil {
 			return err
 		}
 		if n, err = tx.PersonIdentity.Delete().Where(personidentity.IDIn(ids...)).Exec(sys); err != nil {

@@ -228,6 +228,14 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 				func() map[string]any {
 					return map[string]any{"id": w.actionCaseIn(casefile.StatusInCharge, intervention.StatusCompleted).request}
 				}},
+			{"attachDocument", w.Coord, `mutation($c: ID!, $file: Upload!) { attachDocument(input: {kind: CONSENT_FORM, attachedToID: $c, file: $file}) ANSWER }`,
+				func() map[string]any { return map[string]any{"c": created["referCase"]} }},
+			{"removeDocument", w.Coord, `mutation($id: ID!) { removeDocument(id: $id, reason: "Caricato per errore") ANSWER }`, id("attachDocument")},
+			{"mergePersons", w.Coord, `mutation($s: ID!, $m: ID!) { mergePersons(input: {survivorID: $s, mergedID: $m, lastName: MERGED}) ANSWER }`,
+				func() map[string]any {
+					d := newDuplicates(w.World)
+					return map[string]any{"s": d.survivor, "m": d.merged}
+				}},
 			{"erasePersonIdentity", admin, `mutation($id: ID!) { erasePersonIdentity(personID: $id) ANSWER }`,
 				func() map[string]any {
 					return map[string]any{"id": w.Client.CaseFile.Query().Where(casefile.ID(created["referCase"])).QueryPerson().FirstIDX(w.Ctx)}
@@ -289,7 +297,12 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 				return w.Client.OutboxEvent.Query().Where(outboxevent.KindEQ(domain.EventCaseChanged)).AllX(w.Ctx)
 			}
 			before := changed()
-			r := m.by.Post(request, vars)
+			var r webtest.Response
+			if strings.Contains(request, "$file: Upload!") { // a GraphQL multipart request
+				r = m.by.Upload(request, vars, "file", "consenso.pdf", webtest.PDF("Consenso al trattamento"))
+			} else {
+				r = m.by.Post(request, vars)
+			}
 			// Every step tells the outbox, once per case it changes, that
 			// the case changed: partners' programs and live pages hear it.
 			if steps[m.name] {

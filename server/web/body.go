@@ -15,13 +15,23 @@ import (
 )
 
 // withBody reads a POST body whole within a limit, as gqlgen would read
-// it unbounded, and answers a body that is no GraphQL request — too large
+// it unbounded — a multipart request, which carries a file, is left to
+// gqlgen's multipart transport within uploadLimit — and answers a body that is no GraphQL request — too large
 // (413); or, sent as JSON, empty, not JSON, not one object, fields of the
 // wrong type (400) — in the shape of a GraphQL response, with a message
 // that does not echo it, before any GraphQL machinery sees it.
-func withBody(limit int64, next http.Handler) http.Handler {
+func withBody(limit, uploadLimit int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if isUpload(r) {
+			if r.ContentLength > uploadLimit {
+				auth.WriteError(w, http.StatusRequestEntityTooLarge, CodeBadUserInput, fmt.Sprintf("the request body is larger than %d bytes, the most a file's may be", uploadLimit))
+				return
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, uploadLimit)
 			next.ServeHTTP(w, r)
 			return
 		}

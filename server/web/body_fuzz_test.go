@@ -51,7 +51,7 @@ func FuzzRequestBody(f *testing.F) {
 			req.Header.Set("Content-Type", "application/graphql")
 		}
 		rec := httptest.NewRecorder()
-		withBody(limit, next).ServeHTTP(rec, req)
+		withBody(limit, limit, next).ServeHTTP(rec, req)
 
 		if rec.Code == http.StatusTeapot {
 			switch {

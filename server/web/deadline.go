@@ -11,10 +11,22 @@ import (
 )
 
 // withDeadline bounds every request: its context, which every resolver
-// and database query receives, ends after the timeout.
+// and database query receives, ends after the timeout — or, for a
+// request that sends a file, after UploadTimeout if that is longer.
 func withDeadline(timeout time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		limit := timeout
+		if isUpload(r) {
+			limit = max(timeout, UploadTimeout)
+			// The server reads a body for 30 s at most (server/main.go):
+			// a file gets as long as its request. Not every writer can.
+			rc := http.NewResponseController(w)
+			_ = rc.SetReadDeadline(time.Now().Add(limit))
+			_ = rc.SetWriteDeadline(time.Now().Add(limit + 30*time.Second))
+		}
+		limit = caseExportDeadline(w, r, limit)
+		limit = caseImportDeadline(w, r, limit)
+		ctx, cancel := context.WithTimeout(r.Context(), limit)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})

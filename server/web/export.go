@@ -20,7 +20,6 @@ import (
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/indicator"
-	"github.com/progetto-win/win/server/store"
 )
 
 // byteOrderMark opens the CSV files, so that spreadsheet programs read
@@ -42,23 +41,7 @@ const byteOrderMark = "\uFEFF"
 func exportIndicator(stats *indicator.Source, client *ent.Client, logger *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
-		fail := func(err error) {
-			code, message, _ := classify(ctx, err)
-			status := map[string]int{CodeUnauthenticated: http.StatusUnauthorized, CodeForbidden: http.StatusForbidden,
-				CodeBadUserInput: http.StatusBadRequest, CodeNotFound: http.StatusNotFound}[code]
-			if code == CodeUnavailable {
-				logger.WarnContext(ctx, "database unavailable", "error", err.Error(), "request_id", RequestID(ctx))
-				w.Header().Set("Retry-After", strconv.Itoa(store.RetryAfter))
-				status = http.StatusServiceUnavailable
-			}
-			if status == 0 {
-				logger.ErrorContext(ctx, "indicator export", "error", err.Error(), "request_id", RequestID(ctx))
-				status, message = http.StatusInternalServerError, "internal error; quote request "+RequestID(ctx)+" to the administrators"
-			} else {
-				recordErrorCode(w, code)
-			}
-			http.Error(w, message, status)
-		}
+		fail := func(err error) { writeFailure(w, r, logger, "indicator export", err) }
 		q := r.URL.Query()
 		name := q.Get("indicator")
 		filter, groupBy, err := exportRequest(q)

@@ -25,6 +25,7 @@ import (
 	"github.com/progetto-win/win/frontend"
 	"github.com/progetto-win/win/graph"
 	"github.com/progetto-win/win/server/auth"
+	"github.com/progetto-win/win/server/document"
 	"github.com/progetto-win/win/server/indicator"
 	"github.com/progetto-win/win/server/notify"
 	"github.com/progetto-win/win/server/outbox"
@@ -64,6 +65,9 @@ type Options struct {
 	// Streams bound the live updates; zero fields take
 	// DefaultStreamLimits'.
 	Streams StreamLimits
+	// Documents keeps the files attached to records; nil keeps them in
+	// the database, 10 MiB a file at most (document.Default).
+	Documents *document.Service
 }
 
 // DefaultRequestTimeout is the default deadline of a request.
@@ -107,8 +111,12 @@ func New(opts Options) http.Handler {
 	throttle := newThrottle(opts.Throttle)
 	// Each API request is authenticated, then refused if a session cookie
 	// came from another site, then throttled by who sent it.
+	docs := opts.Documents
+	if docs == nil {
+		docs = document.Default()
+	}
 	api := func(h http.Handler) http.Handler {
-		return withClient(opts.Client, authn.Handler(origins.guard(throttle.handler(h))))
+		return withClient(opts.Client, withDocuments(docs, authn.Handler(origins.guard(throttle.handler(h)))))
 	}
 	bus := opts.Bus
 	if bus == nil {
@@ -116,8 +124,12 @@ func New(opts Options) http.Handler {
 	}
 	live := &notify.Live{Client: opts.Client, Bus: bus, SignedIn: accounts.StillSignedIn, Recheck: opts.Streams.Recheck}
 	streams := newStreams(opts.Streams)
-	mux.Handle("/graphql", opts.Metrics.observe("other", "other", "other", withBody(maxBodyBytes, api(withUnavailableStatus(streams.gate(GraphQL(opts.Client, accounts, stats(opts), live, streams.limits.Heartbeat, logger)))))))
+	mux.Handle("/graphql", opts.Metrics.observe("other", "other", "other", withBody(maxBodyBytes, docs.MaxBytes+multipartOverhead, api(withUnavailableStatus(streams.gate(GraphQL(opts.Client, accounts, stats(opts), live, streams.limits.Heartbeat, docs.MaxBytes+multipartOverhead, logger)))))))
 	mux.Handle("GET /export/indicator.csv", opts.Metrics.observe("export", "indicator.csv", "/export/indicator.csv", api(exportIndicator(stats(opts), opts.Client, logger))))
+	mux.Handle("GET "+caseImportTemplatePath, opts.Metrics.observe("import", "template.csv", caseImportTemplatePath, api(caseImportTemplate(logger))))
+	mux.Handle("POST "+caseImportPath, opts.Metrics.observe("import", "cases", caseImportPath, api(importCases(logger))))
+	mux.Handle("GET "+caseExportPath, opts.Metrics.observe("export", "cases.csv", caseExportPath, api(exportCases(opts.Client, logger))))
+	mux.Handle("GET /download/documents/{id}", opts.Metrics.observe("download", "document", "/download/documents/{id}", api(downloadDocument(logger))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
@@ -170,10 +182,11 @@ func New(opts Options) http.Handler {
 }
 
 // GraphQL returns the GraphQL-over-HTTP endpoint: queries by GET or POST,
-// mutations by POST only, each mutation in one database transaction;
+// mutations by POST only (files in multipart requests, maxUpload bytes
+// at most), each mutation in one database transaction;
 // subscriptions over Server-Sent Events (stream.go), with a comment line
 // every heartbeat.
-func GraphQL(client *ent.Client, accounts *auth.Service, indicators *indicator.Source, live *notify.Live, heartbeat time.Duration, logger *slog.Logger) http.Handler {
+func GraphQL(client *ent.Client, accounts *auth.Service, indicators *indicator.Source, live *notify.Live, heartbeat time.Duration, maxUpload int64, logger *slog.Logger) http.Handler {
 	schema := graph.NewSchema(client, accounts, indicators, live)
 	srv := handler.New(schema)
 	// First: it takes POSTs asking for text/event-stream, which the POST
@@ -184,6 +197,9 @@ func GraphQL(client *ent.Client, accounts *auth.Service, indicators *indicator.S
 	// request that cannot run); clients asking for application/json get it.
 	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
 	srv.AddTransport(transport.POST{UseGrapQLResponseJsonByDefault: true})
+	// Files (attachDocument), by the GraphQL multipart request
+	// convention: parts beyond 1 MiB wait in temporary files, not memory.
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: maxUpload, MaxMemory: 1 << 20})
 	// First, so that it sees the answer as every other extension left it.
 	srv.Use(operationMetrics{schema: schema.Schema()})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -112,6 +113,41 @@ func (a *API) Post(query string, vars map[string]any) Response {
 	return a.Do(req)
 }
 
+// Upload sends a GraphQL multipart request (the convention of
+// github.com/jaydenseric/graphql-multipart-request-spec) with one file,
+// for the variable at path (e.g. "input.file"), which vars leave out.
+func (a *API) Upload(query string, vars map[string]any, path, fileName string, content []byte) Response {
+	a.T.Helper()
+	req := UploadRequest(a.T, query, vars, path, fileName, content)
+	if a.Origin == "" {
+		req.Header.Set("Origin", "http://"+req.Host) // as browsers send with every form
+	}
+	return a.Do(req)
+}
+
+// UploadRequest is the multipart request Upload sends.
+func UploadRequest(t testing.TB, query string, vars map[string]any, path, fileName string, content []byte) *http.Request {
+	t.Helper()
+	var body bytes.Buffer
+	form := multipart.NewWriter(&body)
+	operations, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := json.Marshal(map[string][]string{"0": {"variables." + path}})
+	_ = form.WriteField("operations", string(operations))
+	_ = form.WriteField("map", string(files))
+	part, err := form.CreateFormFile("0", fileName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = part.Write(content)
+	_ = form.Close()
+	req := httptest.NewRequest(http.MethodPost, "/graphql", &body)
+	req.Header.Set("Content-Type", form.FormDataContentType())
+	return req
+}
+
 // Get sends a GraphQL request by GET.
 func (a *API) Get(query string) Response {
 	a.T.Helper()
@@ -119,9 +155,9 @@ func (a *API) Get(query string) Response {
 	return a.Do(req)
 }
 
-// Do sends a request with the client's credentials and Origin, and decodes
-// the answer, which must be JSON.
-func (a *API) Do(req *http.Request) Response {
+// Fetch sends a request with the client's credentials and Origin, and
+// returns the answer as it is: a file, a CSV.
+func (a *API) Fetch(req *http.Request) *httptest.ResponseRecorder {
 	a.T.Helper()
 	if a.Token != "" {
 		req.Header.Set("Authorization", "Bearer "+a.Token)
@@ -134,6 +170,14 @@ func (a *API) Do(req *http.Request) Response {
 	}
 	rec := httptest.NewRecorder()
 	a.Handler.ServeHTTP(rec, req)
+	return rec
+}
+
+// Do sends a request with the client's credentials and Origin, and decodes
+// the answer, which must be JSON.
+func (a *API) Do(req *http.Request) Response {
+	a.T.Helper()
+	rec := a.Fetch(req)
 	r := Response{Status: rec.Code, Raw: rec.Body.String(), Header: rec.Header()}
 	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil {
 		a.T.Fatalf("response is not JSON (%d): %s", rec.Code, rec.Body.String())

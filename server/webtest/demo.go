@@ -139,6 +139,8 @@ func SampleObjects(t *testing.T, a *API, coordinatorID, vinciID gid.ID) map[stri
 	// a proposal of a closure there, both drawn.
 	o["ServiceRequest"] = c.ServiceRequest.Query().Where(servicerequest.HasCaseWith(empoli)).FirstIDX(ctx)
 	o["Approval"] = c.Approval.Query().Where(approval.HasCaseWith(empoli)).FirstIDX(ctx)
+	// A signed plan of the case.
+	o["Document"] = SeedDocument(ctx, c, cs.ID, coordinatorID, "Progetto firmato")
 	// Outcomes and commitments are drawn: take any of the Empoli table's.
 	o["Outcome"] = c.Outcome.Query().Where(outcome.HasCaseWith(empoli)).FirstIDX(ctx)
 	o["Commitment"] = c.Commitment.Query().Where(commitment.HasPlanWith(plan.HasCaseWith(empoli))).FirstIDX(ctx)

@@ -106,6 +106,7 @@ func SeedOneOfEach(t testing.TB, c *ent.Client) Fixture {
 	mtg := c.Meeting.Create().SetBody(meeting.BodyTable).SetTable(tab).SetTitle("Riunione di marzo").SetHeldAt(MidnightUTC(2025, 3, 10)).AddAttendees(usr).SaveX(ctx)
 	f["Meeting"] = mtg.ID
 	f["Decision"] = c.Decision.Create().SetMeeting(mtg).SetText("Presa in carico del caso EMP-2025-0001").SetCase(cas).SaveX(ctx).ID
+	f["Document"] = SeedDocument(ctx, c, cas.ID, usr.ID, "Progetto firmato")
 	f["AuditEvent"] = c.AuditEvent.Create().SetAction("READ_IDENTITY").SetEntityType("PersonIdentity").SetActor(usr).SaveX(ctx).ID
 	return f
 }

@@ -1,0 +1,24 @@
+package rule
+
+import (
+	"context"
+
+	entgo "entgo.io/ent"
+
+	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/consent"
+)
+
+// ConsentsInOrder lists bases oldest first, then by ID: a person's
+// consents are a plain list, which the database would give in whatever
+// order its rows lie — another after a merge moves them.
+func ConsentsInOrder() entgo.Interceptor {
+	return entgo.InterceptFunc(func(next entgo.Querier) entgo.Querier {
+		return entgo.QuerierFunc(func(ctx context.Context, q entgo.Query) (entgo.Value, error) {
+			if cq, ok := q.(*ent.ConsentQuery); ok {
+				cq.Order(consent.ByGivenOn(), consent.ByID())
+			}
+			return next.Query(ctx, q)
+		})
+	})
+}
