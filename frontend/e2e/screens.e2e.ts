@@ -20,6 +20,11 @@ async function openFirst(page: Page, prefix: string): Promise<void> {
   await page.waitForURL((u) => u.pathname.startsWith(prefix) && u.pathname.length > prefix.length);
 }
 
+/** The answer to the request that saves the account's language. */
+function languageSaved(page: Page) {
+  return page.waitForResponse((r) => r.url().endsWith("/graphql") && (r.request().postData() ?? "").includes("LayoutSetLanguage"));
+}
+
 describe("main screens", () => {
   it("sign-in", async () => {
     const page = await newPage(browser);
@@ -138,7 +143,9 @@ describe("main screens", () => {
   it("English", async () => {
     const page = await newPage(browser);
     await signIn(page, "operator@demo.example");
-    await page.getByRole("button", { name: "EN" }).click();
+    // The page turns English at once; the choice is saved by a request,
+    // which closing the page too early would cancel: wait for its answer.
+    await Promise.all([languageSaved(page), page.getByRole("button", { name: "EN" }).click()]);
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
     await page.goto(at("/cases"));
     await checkScreen(page, "17-cases-list-english");
@@ -148,7 +155,7 @@ describe("main screens", () => {
     const again = await newPage(browser);
     await signIn(again, "operator@demo.example");
     await expect.poll(() => again.locator("html").getAttribute("lang")).toBe("en");
-    await again.getByRole("button", { name: "IT" }).click();
+    await Promise.all([languageSaved(again), again.getByRole("button", { name: "IT" }).click()]);
     await expect.poll(() => again.locator("html").getAttribute("lang")).toBe("it");
     await again.context().close();
     const italian = await newPage(browser);

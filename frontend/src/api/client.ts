@@ -3,6 +3,9 @@ import { Client, fetchExchange, mapExchange, subscriptionExchange } from "urql";
 import { apiErrors } from "./errors";
 import { winCache } from "./cache";
 
+/** The GraphQL endpoint, same-origin: urql's, the live updates' and the uploads' (upload.ts). */
+export const graphqlURL = "/graphql";
+
 /** Where the user goes when the session has ended: sign-in, then back here. */
 export function signInPath(next: string, expired: boolean): string {
   const query = new URLSearchParams();
@@ -14,6 +17,14 @@ export function signInPath(next: string, expired: boolean): string {
   }
   const qs = query.toString();
   return qs ? `/login?${qs}` : "/login";
+}
+
+/** Sign-in again, then back to this page: a full load empties the cache. */
+export function sessionEnded() {
+  const here = window.location.pathname + window.location.search;
+  if (!window.location.pathname.startsWith("/login")) {
+    window.location.assign(signInPath(here, true));
+  }
 }
 
 /**
@@ -28,9 +39,9 @@ export function createWinClient(onSessionEnded: () => void): Client {
   // connections" mode), with the session cookie like every request. A
   // dropped stream is opened again a few times, waiting longer each time;
   // the bell also refetches when the window regains focus.
-  const sse = createSSEClient({ url: "/graphql", credentials: "same-origin", retryAttempts: 5 });
+  const sse = createSSEClient({ url: graphqlURL, credentials: "same-origin", retryAttempts: 5 });
   return new Client({
-    url: "/graphql",
+    url: graphqlURL,
     preferGetMethod: false,
     fetchOptions: { credentials: "same-origin" },
     exchanges: [

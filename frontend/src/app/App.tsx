@@ -1,7 +1,7 @@
 import { Suspense, useMemo } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { Provider as UrqlProvider } from "urql";
-import { createWinClient, signInPath } from "../api/client";
+import { createWinClient, sessionEnded } from "../api/client";
 import { LocaleProvider } from "../i18n/LocaleProvider";
 import { RequireSession } from "../session/RequireSession";
 import { ForgotPassword } from "../session/ForgotPassword";
@@ -10,14 +10,6 @@ import { SignIn } from "../session/SignIn";
 import { Loading } from "../ui/Loading";
 import { Layout } from "./Layout";
 import { screens } from "./routes";
-
-/** Sign-in again, then back to this page: a full load empties the cache. */
-function sessionEnded() {
-  const here = window.location.pathname + window.location.search;
-  if (!window.location.pathname.startsWith("/login")) {
-    window.location.assign(signInPath(here, true));
-  }
-}
 
 const router = () =>
   createBrowserRouter([

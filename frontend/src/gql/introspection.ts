@@ -1336,6 +1336,9 @@ export default {
             "name": "ASSIGN_CASE_MANAGER"
           },
           {
+            "name": "ATTACH_DOCUMENT"
+          },
+          {
             "name": "CANCEL_SERVICE_REQUEST"
           },
           {
@@ -1366,10 +1369,16 @@ export default {
             "name": "DELETE_WEBHOOK"
           },
           {
+            "name": "DOWNLOAD_DOCUMENT"
+          },
+          {
             "name": "DROP_PROTOCOL_COMMITMENT"
           },
           {
             "name": "ERASE_IDENTITY"
+          },
+          {
+            "name": "EXPORT_CASES"
           },
           {
             "name": "EXPORT_INDICATOR"
@@ -1379,6 +1388,9 @@ export default {
           },
           {
             "name": "FULFIL_PROTOCOL_COMMITMENT"
+          },
+          {
+            "name": "IMPORT_CASES"
           },
           {
             "name": "ISSUE_DIRECTIVE"
@@ -1403,6 +1415,9 @@ export default {
           },
           {
             "name": "MATCH_PERSON"
+          },
+          {
+            "name": "MERGE_PERSONS"
           },
           {
             "name": "MOVE_TO_MONITORING"
@@ -1459,6 +1474,9 @@ export default {
             "name": "REFER_CASE"
           },
           {
+            "name": "REMOVE_DOCUMENT"
+          },
+          {
             "name": "REOPEN_CASE"
           },
           {
@@ -1502,6 +1520,9 @@ export default {
           },
           {
             "name": "TRANSFER_CASE"
+          },
+          {
+            "name": "UNDO_PERSON_MERGE"
           },
           {
             "name": "UPDATE"
@@ -1564,6 +1585,12 @@ export default {
             "name": "DirectiveAcknowledgement"
           },
           {
+            "name": "Document"
+          },
+          {
+            "name": "DocumentContent"
+          },
+          {
             "name": "Fund"
           },
           {
@@ -1622,6 +1649,9 @@ export default {
           },
           {
             "name": "PersonIdentity"
+          },
+          {
+            "name": "PersonMerge"
           },
           {
             "name": "Plan"
@@ -2070,6 +2100,60 @@ export default {
               "name": "Any"
             },
             "args": []
+          },
+          {
+            "name": "documents",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "DocumentConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "orderBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "kind": "SCALAR",
+                      "name": "Any"
+                    }
+                  }
+                }
+              }
+            ]
           },
           {
             "name": "events",
@@ -3801,6 +3885,60 @@ export default {
             "args": []
           },
           {
+            "name": "documents",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "DocumentConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "orderBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "kind": "SCALAR",
+                      "name": "Any"
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "formReference",
             "type": {
               "kind": "SCALAR",
@@ -4783,6 +4921,310 @@ export default {
           },
           {
             "name": "TITLE"
+          },
+          {
+            "name": "UPDATED_AT"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "Document",
+        "fields": [
+          {
+            "name": "case",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Case",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "commitment",
+            "type": {
+              "kind": "OBJECT",
+              "name": "ProtocolCommitment",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "consent",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Consent",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "createdAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "downloadURL",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "erasedAt",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "fileName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "kind",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "DocumentKind",
+                "kind": "ENUM",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "mediaType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "meeting",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Meeting",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "monitoringMeeting",
+            "type": {
+              "kind": "OBJECT",
+              "name": "MonitoringMeeting",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "removalReason",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "removedAt",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "removedBy",
+            "type": {
+              "kind": "OBJECT",
+              "name": "User",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "sha256",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "size",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "updatedAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "uploadedBy",
+            "type": {
+              "kind": "OBJECT",
+              "name": "User",
+              "ofType": null
+            },
+            "args": []
+          }
+        ],
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Node"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "DocumentConnection",
+        "fields": [
+          {
+            "name": "edges",
+            "type": {
+              "kind": "LIST",
+              "ofType": {
+                "name": "DocumentEdge",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "pageInfo",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "PageInfo",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "totalCount",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
+        "name": "DocumentEdge",
+        "fields": [
+          {
+            "name": "cursor",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "node",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Document",
+              "ofType": null
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "ENUM",
+        "name": "DocumentKind",
+        "enumValues": [
+          {
+            "name": "CONSENT_FORM"
+          },
+          {
+            "name": "EVIDENCE"
+          },
+          {
+            "name": "IDENTITY_DOCUMENT"
+          },
+          {
+            "name": "MINUTES"
+          },
+          {
+            "name": "OTHER"
+          },
+          {
+            "name": "SIGNED_PLAN"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "DocumentOrderField",
+        "enumValues": [
+          {
+            "name": "CREATED_AT"
+          },
+          {
+            "name": "KIND"
           },
           {
             "name": "UPDATED_AT"
@@ -6749,6 +7191,60 @@ export default {
             ]
           },
           {
+            "name": "documents",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "DocumentConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "orderBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "kind": "SCALAR",
+                      "name": "Any"
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "heldAt",
             "type": {
               "kind": "NON_NULL",
@@ -6916,6 +7412,18 @@ export default {
           },
           {
             "name": "UPDATED_AT"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "MergeSide",
+        "enumValues": [
+          {
+            "name": "MERGED"
+          },
+          {
+            "name": "SURVIVOR"
           }
         ]
       },
@@ -7147,6 +7655,60 @@ export default {
               }
             },
             "args": []
+          },
+          {
+            "name": "documents",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "DocumentConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "orderBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "kind": "SCALAR",
+                      "name": "Any"
+                    }
+                  }
+                }
+              }
+            ]
           },
           {
             "name": "heldOn",
@@ -8216,6 +8778,29 @@ export default {
             ]
           },
           {
+            "name": "attachDocument",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Document",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "input",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "cancelServiceRequest",
             "type": {
               "kind": "NON_NULL",
@@ -8978,6 +9563,29 @@ export default {
             ]
           },
           {
+            "name": "mergePersons",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Person",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "input",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "moveToMonitoring",
             "type": {
               "kind": "NON_NULL",
@@ -9314,6 +9922,39 @@ export default {
             "args": [
               {
                 "name": "input",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "removeDocument",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Document",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "reason",
                 "type": {
                   "kind": "NON_NULL",
                   "ofType": {
@@ -9942,6 +10583,28 @@ export default {
             ]
           },
           {
+            "name": "undoPersonMerge",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": [
+              {
+                "name": "mergedID",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "updateCommitment",
             "type": {
               "kind": "NON_NULL",
@@ -10532,6 +11195,10 @@ export default {
           {
             "kind": "OBJECT",
             "name": "DirectiveAcknowledgement"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "Document"
           },
           {
             "kind": "OBJECT",
@@ -13969,6 +14636,60 @@ export default {
               }
             },
             "args": []
+          },
+          {
+            "name": "documents",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "DocumentConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "orderBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "kind": "SCALAR",
+                      "name": "Any"
+                    }
+                  }
+                }
+              }
+            ]
           },
           {
             "name": "doneOn",

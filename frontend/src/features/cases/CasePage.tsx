@@ -21,6 +21,7 @@ import { caseNotFound, missedLimit, pageError } from "./casePage";
 import { CaseChangedNotice } from "../notifications/CaseChangedNotice";
 import { ApprovalsSection, PendingApprovals } from "./Approvals";
 import { BasisAskProvider } from "./basisAsk";
+import { CaseDocumentsSection } from "./CaseDocuments";
 import { ConsentsSection } from "./Consents";
 import { ServiceRequestsSection } from "./ServiceRequests";
 import { AssessmentsSection, InterventionsSection, MonitoringSection, OutcomesSection, PlanSection, TeamSection, TimelineSection } from "./sections";
@@ -292,7 +293,7 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
         </Section>
 
         <PersonSection person={c.person} caseID={c.id} />
-        <ConsentsSection person={c.person} caseID={c.id} tableID={c.table.id} onChanged={onChanged} />
+        <ConsentsSection person={c.person} caseID={c.id} tableID={c.table.id} readsIdentity={Boolean(c.person.identity)} onChanged={onChanged} />
         <TimelineSection data={c} />
         <AssessmentsSection data={c} />
         <PlanSection data={c} />
@@ -300,6 +301,7 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
         <ServiceRequestsSection data={c} />
         <OutcomesSection data={c} />
         <MonitoringSection data={c} />
+        <CaseDocumentsSection c={c} />
         <ApprovalsSection data={c} />
         <TeamSection data={c} />
       </CaseSteps>

@@ -93,4 +93,32 @@ describe("the cases list", () => {
     expect(within(table).getByText("D'Alessandro Nicolò")).toBeTruthy();
     expect(within(table).getByText("P-ABC12345")).toBeTruthy();
   });
+
+  it("offers the list as CSV with its filters and order, identities on request to who may read them", async () => {
+    const user = userEvent.setup();
+    setup("/cases?status=IN_CHARGE&sort=CODE&dir=ASC", [row]);
+    const link = await screen.findByRole("link", { name: "Esporta CSV" });
+    const q = new URLSearchParams(link.getAttribute("href")?.split("?")[1]);
+    expect(link.getAttribute("href")?.startsWith("/export/cases.csv?")).toBe(true);
+    expect(JSON.parse(q.get("where") ?? "")).toEqual({ status: "IN_CHARGE" });
+    expect(JSON.parse(q.get("orderBy") ?? "")).toEqual([{ field: "CODE", direction: "ASC" }]);
+    expect(q.get("separator")).toBe("semicolon");
+    expect(q.get("lang")).toBe("it");
+    expect(q.has("identities")).toBe(false);
+    await user.click(screen.getByLabelText("con dati identificativi"));
+    const named = screen.getByRole("link", { name: "Esporta CSV con dati identificativi" });
+    expect(new URLSearchParams(named.getAttribute("href")?.split("?")[1]).get("identities")).toBe("1");
+  });
+
+  it("offers no identities to the committee", async () => {
+    setup("/cases", [row], ["STEERING", "OPERATOR"]);
+    expect(await screen.findByRole("link", { name: "Esporta CSV" })).toBeTruthy();
+    expect(screen.queryByLabelText("con dati identificativi")).toBeNull();
+  });
+
+  it("says that a text search is not exported", async () => {
+    setup("/cases?q=emp", [row]);
+    expect(await screen.findByText(/non la ricerca per testo/)).toBeTruthy();
+    expect(screen.queryByRole("link", { name: "Esporta CSV" })).toBeNull();
+  });
 });

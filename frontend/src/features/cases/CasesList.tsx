@@ -12,7 +12,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { LabelledSelect } from "../../ui/FilterForm";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
-import { useSession, worksCases } from "../../session/session";
+import { readsNetwork, useSession, worksCases } from "../../session/session";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { OverdueBadge, PriorityText, StatusBadge } from "./badges";
 import {
@@ -29,6 +29,7 @@ import {
   type StatusFilter,
 } from "./listParams";
 import { TableScroll } from "../../ui/TableScroll";
+import { casesCsvUrl } from "./casesCsv";
 
 /** A row of the list, the same whether listed or searched. */
 export const CaseListRowFragmentDoc = graphql(`
@@ -140,7 +141,8 @@ export function CasesList() {
   const cases: CaseRow[] = nodes(result.data);
   const apply = (next: CaseListParams) => setSearch(writeParams(next));
   // Who may read identities searches them too; the API decides which.
-  const byName = worksCases(useSession());
+  const session = useSession();
+  const byName = worksCases(session);
 
   return (
     <>
@@ -163,11 +165,55 @@ export function CasesList() {
           <FormattedMessage id={isFiltered(params) ? "cases.list.noneFiltered" : "cases.list.none"} />
         </p>
       )}
+      {cases.length > 0 && <CsvExport params={params} identitiesOffered={byName && !readsNetwork(session)} />}
       {cases.length > 0 && <CasesTable cases={cases} />}
       <div className="my-3">
         <LoadMore pageInfo={result.data?.pageInfo} fetching={result.fetching} onMore={(a) => setPage({ key, after: a })} />
       </div>
     </>
+  );
+}
+
+/**
+ * The list as CSV, with its filters and order, every page of it: a link,
+ * and for those who may read identities (operators and coordinators, not
+ * the committee) a choice to add them — the server fills them where the
+ * viewer may read them and records each read. The text search is not a
+ * filter the export takes: with one, the link gives way to a note.
+ */
+function CsvExport({ params, identitiesOffered }: { params: CaseListParams; identitiesOffered: boolean }) {
+  const intl = useIntl();
+  const uid = useId();
+  const [identities, setIdentities] = useState(false);
+  const t = (id: string) => intl.formatMessage({ id });
+  if (params.q !== "") {
+    return <p className="small">{t("cases.export.notSearch")}</p>;
+  }
+  const lang = intl.locale.startsWith("en") ? "en" : "it";
+  return (
+    <div className="d-flex flex-wrap align-items-start gap-3 mb-3">
+      <a className="btn btn-outline-primary btn-sm" href={casesCsvUrl(params, lang, identitiesOffered && identities)} download>
+        {t(identitiesOffered && identities ? "cases.export.csvWithIdentities" : "cases.export.csv")}
+      </a>
+      {identitiesOffered && (
+        <div className="form-check mb-0">
+          <input
+            id={`${uid}-identities`}
+            type="checkbox"
+            className="form-check-input"
+            checked={identities}
+            onChange={(e) => setIdentities(e.target.checked)}
+            aria-describedby={`${uid}-identities-hint`}
+          />
+          <label htmlFor={`${uid}-identities`} className="form-check-label">
+            {t("cases.export.identities")}
+          </label>
+          <small id={`${uid}-identities-hint`} className="form-text d-block">
+            {t("cases.export.identitiesHint")}
+          </small>
+        </div>
+      )}
+    </div>
   );
 }
 

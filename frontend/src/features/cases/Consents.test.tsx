@@ -39,8 +39,8 @@ const person: CaseConsentsFragment = {
 
 const organizations = { organizations: { edges: [{ node: { __typename: "Organization", id: "org_coop", name: "Cooperativa Arcobaleno" } }] } };
 
-function setup(tables: string[], onChanged = vi.fn()) {
-  const s = renderScreen(<ConsentsSection person={person} caseID="cas_1" tableID="tab_1" onChanged={onChanged} />, {
+function setup(tables: string[], onChanged = vi.fn(), readsIdentity = false) {
+  const s = renderScreen(<ConsentsSection person={person} caseID="cas_1" tableID="tab_1" readsIdentity={readsIdentity} onChanged={onChanged} />, {
     session: { roles: ["OPERATOR"], tables: tables.map((id) => ({ id })) },
     queries: { CaseActionsOrganizations: organizations },
     mutations: (name) =>
@@ -67,6 +67,17 @@ describe("the consents of a case's person", () => {
     setup(["tab_other"]);
     expect(screen.queryByRole("button", { name: "Registra consenso o base giuridica" })).toBeNull();
     expect(screen.queryByRole("button", { name: /Revoca/ })).toBeNull();
+  });
+
+  it("keeps each record's signed form, for those who read the person's identity", () => {
+    setup(["tab_1"], vi.fn(), true);
+    expect(screen.getByRole("button", { name: "Documenti — consenso «Contatto per il follow-up a sei mesi»" })).toBeTruthy();
+    expect(screen.getAllByRole("button", { name: /^Documenti/ })).toHaveLength(2);
+  });
+
+  it("hides the signed forms from those who do not read the identity", () => {
+    setup(["tab_1"]);
+    expect(screen.queryByRole("button", { name: /^Documenti/ })).toBeNull();
   });
 
   it("asks the organisation of a sharing basis, then records it and reads the case again", async () => {

@@ -18,6 +18,8 @@ import { Section } from "../../ui/Section";
 import { useOrganizationOptions } from "./actions/forms/options";
 import { useCaseSteps } from "./actions/steps";
 import { useBasisAsk, type BasisAsk } from "./basisAsk";
+import { DocumentsToggle } from "../documents/Documents";
+import { consentKinds } from "../documents/model";
 
 // The bases of the uses of the person's data, by purpose
 // (docs/domain.md#consent-and-legal-basis): listed for whoever reads the
@@ -25,7 +27,9 @@ import { useBasisAsk, type BasisAsk } from "./basisAsk";
 // needs one shows blocked with the reason among the case's steps, and is
 // recorded here; a step refused for one (a service request sharing
 // contact data) opens the form here filled in, and is taken up again
-// from here once the basis is recorded (basisAsk.tsx).
+// from here once the basis is recorded (basisAsk.tsx). Each record's
+// signed form is a document of it, for those who read the person's
+// identity (a consent form identifies the person).
 
 export const CaseConsentsFragmentDoc = graphql(`
   fragment CaseConsents on Person {
@@ -100,11 +104,14 @@ export function ConsentsSection({
   person,
   caseID,
   tableID,
+  readsIdentity = false,
   onChanged,
 }: {
   person: CaseConsentsFragment;
   caseID: string;
   tableID: string;
+  /** Whether the viewer reads the person's identity, and so the signed forms. */
+  readsIdentity?: boolean;
   /** Reads the case again: a step a basis unblocks, or blocks, changes with it. */
   onChanged: () => void;
 }) {
@@ -156,6 +163,7 @@ export function ConsentsSection({
               key={k.id}
               consent={k}
               member={member}
+              readsIdentity={readsIdentity}
               onWithdrawn={() => {
                 setDone("cases.consents.withdrawnNow");
                 onChanged();
@@ -193,8 +201,9 @@ export function ConsentsSection({
   );
 }
 
-function ConsentItem({ consent: k, member, onWithdrawn }: { consent: Consent; member: boolean; onWithdrawn: () => void }) {
+function ConsentItem({ consent: k, member, readsIdentity, onWithdrawn }: { consent: Consent; member: boolean; readsIdentity: boolean; onWithdrawn: () => void }) {
   const fmt = useFormat();
+  const intl = useIntl();
   const label = useEnumLabel();
   const [withdrawing, setWithdrawing] = useState(false);
   return (
@@ -233,6 +242,14 @@ function ConsentItem({ consent: k, member, onWithdrawn }: { consent: Consent; me
             <FormattedMessage id="cases.consents.withdraw" values={{ purpose: label("ConsentPurpose", k.purpose) }} />
           </Button>
         ))
+      )}
+      {readsIdentity && (
+        <DocumentsToggle
+          ownerID={k.id}
+          name={intl.formatMessage({ id: "documents.name.consent" }, { purpose: label("ConsentPurpose", k.purpose) })}
+          kinds={consentKinds}
+          mayAttach={member}
+        />
       )}
     </li>
   );

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "design-react-kit";
-import { useState } from "react";
+import { Fragment, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useMutation } from "urql";
@@ -10,7 +10,9 @@ import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { FormActions } from "../../ui/FormPanel";
 import { applyServerErrors, TextAreaField, TextField } from "../../ui/fields";
-import { dropSchema, fulfilSchema, maySettleCommitment, type DropValues, type FulfilValues, type ProtocolViewer } from "./model";
+import { Documents, DocumentsButton } from "../documents/Documents";
+import { commitmentKinds } from "../documents/model";
+import { dropSchema, fulfilSchema, mayAttachEvidence, maySettleCommitment, type DropValues, type FulfilValues, type ProtocolViewer } from "./model";
 import { ProtocolPageDropMutation, ProtocolPageFulfilMutation } from "./queries";
 import { TableScroll } from "../../ui/TableScroll";
 
@@ -27,6 +29,9 @@ export function Commitments({ rows, viewer, onChanged }: { rows: CommitmentRow[]
   const fmt = useFormat();
   const label = useEnumLabel();
   const [settling, setSettling] = useState<{ id: string; mode: "fulfil" | "drop" } | null>(null);
+  // The commitment whose documents are shown, in a row below its own.
+  const [documentsOf, setDocumentsOf] = useState<string | null>(null);
+  const panel = useId();
   if (rows.length === 0) {
     return (
       <p>
@@ -71,67 +76,86 @@ export function Commitments({ rows, viewer, onChanged }: { rows: CommitmentRow[]
             {rows.map(({ commitment: c, owner }) => {
               const canSettle = maySettleCommitment(viewer, { currentStatus: c.currentStatus, ownerID: owner.id });
               const open = settling?.id === c.id ? settling.mode : null;
+              const documentsName = intl.formatMessage({ id: "documents.name.commitment" }, { description: c.description });
+              const documentsOpen = documentsOf === c.id;
               return (
-                <tr key={c.id} data-testid={`commitment-${c.id}`}>
-                  <td>{owner.name}</td>
-                  <td style={{ whiteSpace: "pre-line" }}>
-                    {c.description}
-                    {open && (
-                      <SettleForm
-                        mode={open}
-                        id={c.id}
-                        description={c.description}
-                        onCancel={() => setSettling(null)}
-                        onDone={() => {
-                          setSettling(null);
-                          onChanged?.();
-                        }}
-                      />
-                    )}
-                  </td>
-                  <td>{fmt.date(c.dueOn)}</td>
-                  <td>
-                    <span className={`badge ${badge[c.currentStatus] ?? "bg-secondary"}`}>{label("ProtocolCommitmentStatus", c.currentStatus)}</span>
-                    {c.currentStatus === "LATE" && c.dueOn && (
-                      <span className="d-block small mt-1">
-                        <FormattedMessage id="protocols.commitments.lateSince" values={{ date: fmt.date(c.dueOn) }} />
-                      </span>
-                    )}
-                  </td>
-                  <td>
-                    {c.currentStatus === "DONE" && (
-                      <span className="d-block small">
-                        <FormattedMessage id="protocols.commitments.doneOn" values={{ date: fmt.date(c.doneOn) }} />
-                      </span>
-                    )}
-                    {c.evidence || "—"}
-                  </td>
-                  <td>
-                    {canSettle && !open ? (
-                      <div className="d-flex flex-column gap-1">
-                        <Button
-                          color="primary"
-                          size="xs"
-                          aria-label={intl.formatMessage({ id: "protocols.commitments.fulfilNamed" }, { description: c.description })}
-                          onClick={() => setSettling({ id: c.id, mode: "fulfil" })}
-                        >
-                          <FormattedMessage id="protocols.commitments.fulfil" />
-                        </Button>
-                        <Button
-                          color="primary"
-                          outline
-                          size="xs"
-                          aria-label={intl.formatMessage({ id: "protocols.commitments.dropNamed" }, { description: c.description })}
-                          onClick={() => setSettling({ id: c.id, mode: "drop" })}
-                        >
-                          <FormattedMessage id="protocols.commitments.drop" />
-                        </Button>
+                <Fragment key={c.id}>
+                  <tr data-testid={`commitment-${c.id}`}>
+                    <td>{owner.name}</td>
+                    <td style={{ whiteSpace: "pre-line" }}>
+                      {c.description}
+                      {open && (
+                        <SettleForm
+                          mode={open}
+                          id={c.id}
+                          description={c.description}
+                          onCancel={() => setSettling(null)}
+                          onDone={() => {
+                            setSettling(null);
+                            onChanged?.();
+                          }}
+                        />
+                      )}
+                    </td>
+                    <td>{fmt.date(c.dueOn)}</td>
+                    <td>
+                      <span className={`badge ${badge[c.currentStatus] ?? "bg-secondary"}`}>{label("ProtocolCommitmentStatus", c.currentStatus)}</span>
+                      {c.currentStatus === "LATE" && c.dueOn && (
+                        <span className="d-block small mt-1">
+                          <FormattedMessage id="protocols.commitments.lateSince" values={{ date: fmt.date(c.dueOn) }} />
+                        </span>
+                      )}
+                    </td>
+                    <td>
+                      {c.currentStatus === "DONE" && (
+                        <span className="d-block small">
+                          <FormattedMessage id="protocols.commitments.doneOn" values={{ date: fmt.date(c.doneOn) }} />
+                        </span>
+                      )}
+                      {c.evidence || "—"}
+                      <div className="mt-1">
+                        <DocumentsButton
+                          name={documentsName}
+                          open={documentsOpen}
+                          controls={`${panel}-${c.id}`}
+                          onToggle={() => setDocumentsOf(documentsOpen ? null : c.id)}
+                        />
                       </div>
-                    ) : (
-                      !open && "—"
-                    )}
-                  </td>
-                </tr>
+                    </td>
+                    <td>
+                      {canSettle && !open ? (
+                        <div className="d-flex flex-column gap-1">
+                          <Button
+                            color="primary"
+                            size="xs"
+                            aria-label={intl.formatMessage({ id: "protocols.commitments.fulfilNamed" }, { description: c.description })}
+                            onClick={() => setSettling({ id: c.id, mode: "fulfil" })}
+                          >
+                            <FormattedMessage id="protocols.commitments.fulfil" />
+                          </Button>
+                          <Button
+                            color="primary"
+                            outline
+                            size="xs"
+                            aria-label={intl.formatMessage({ id: "protocols.commitments.dropNamed" }, { description: c.description })}
+                            onClick={() => setSettling({ id: c.id, mode: "drop" })}
+                          >
+                            <FormattedMessage id="protocols.commitments.drop" />
+                          </Button>
+                        </div>
+                      ) : (
+                        !open && "—"
+                      )}
+                    </td>
+                  </tr>
+                  {documentsOpen && (
+                    <tr id={`${panel}-${c.id}`}>
+                      <td colSpan={6}>
+                        <Documents ownerID={c.id} name={documentsName} kinds={commitmentKinds} mayAttach={mayAttachEvidence(viewer, owner.id)} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               );
             })}
           </tbody>

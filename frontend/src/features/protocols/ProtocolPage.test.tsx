@@ -85,10 +85,37 @@ describe("protocol commitments", () => {
     renderPage(["OPERATOR"], "org_cpi");
     const late = await screen.findByTestId("commitment-pc_late");
     expect(within(late).getByRole("button", { name: /Registra adempimento/ })).toBeTruthy();
-    expect(within(screen.getByTestId("commitment-pc_open")).queryAllByRole("button")).toHaveLength(0);
-    expect(within(screen.getByTestId("commitment-pc_done")).queryAllByRole("button")).toHaveLength(0);
+    // Only the button of their documents, which everyone reads.
+    const buttons = (row: string) => within(screen.getByTestId(row)).queryAllByRole("button").map((b) => b.getAttribute("aria-expanded") === null ? b.textContent : "documents");
+    expect(buttons("commitment-pc_open")).toEqual(["documents"]);
+    expect(buttons("commitment-pc_done")).toEqual(["documents"]);
     expect(screen.queryByRole("button", { name: "Aggiungi parte" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Cessa protocollo" })).toBeNull();
+  });
+
+  it("shows a commitment's documents in a row below it, with the upload for the organisation that owns it", async () => {
+    const user = userEvent.setup();
+    renderScreen(<ProtocolPage />, {
+      route: "/protocols/:id",
+      path: "/protocols/prt_1",
+      session: { id: "usr_1", roles: ["OPERATOR"], organization: { id: "org_cpi" } },
+      queries: (name, variables) =>
+        name === "DocumentsList"
+          ? { data: { node: { __typename: "ProtocolCommitment", id: variables.id, documents: { totalCount: 0, edges: [] } } } }
+          : { data: { node: protocol } },
+    });
+    const done = await screen.findByTestId("commitment-pc_done");
+    const own = within(done).getByRole("button", { name: "Documenti — impegno «Monitorare gli inserimenti»" });
+    await user.click(own);
+    const panel = document.getElementById(own.getAttribute("aria-controls") ?? "");
+    expect(panel?.tagName).toBe("TR");
+    expect(within(panel!).getByRole("form", { name: "Allega un documento — impegno «Monitorare gli inserimenti»" })).toBeTruthy();
+    expect([...(within(panel!).getByLabelText("Tipo di documento") as HTMLSelectElement).options].map((o) => o.value)).toEqual(["", "EVIDENCE", "OTHER"]);
+    // Another organisation's: read only; one row of documents open at a time.
+    await user.click(within(screen.getByTestId("commitment-pc_open")).getByRole("button", { name: /^Documenti/ }));
+    expect(own.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.getByText("Nessun documento allegato.")).toBeTruthy();
+    expect(screen.queryByRole("form", { name: /Allega un documento/ })).toBeNull();
   });
 
   it("offers the committee every action, and asks for evidence before recording a fulfilment", async () => {

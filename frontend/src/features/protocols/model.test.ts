@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "../../session/session";
-import { fulfilSchema, maySettleCommitment, protocolActions, protocolSchema, statusWhere, type ProtocolViewer } from "./model";
+import { fulfilSchema, mayAttachEvidence, maySettleCommitment, protocolActions, protocolSchema, statusWhere, type ProtocolViewer } from "./model";
 
 const viewer = (roles: Role[], organizationID = "org-comune"): ProtocolViewer => ({ has: (r) => roles.includes(r), organizationID });
 
@@ -29,6 +29,13 @@ describe("settling a commitment", () => {
     expect(maySettleCommitment(viewer(["OPERATOR"], "org-caritas"), { currentStatus: "OPEN", ownerID: "org-comune" })).toBe(false);
     expect(maySettleCommitment(viewer(["ADMIN"]), { currentStatus: "DONE", ownerID: "org-comune" })).toBe(false);
     expect(maySettleCommitment(viewer(["OPERATOR"], "org-comune"), { currentStatus: "DROPPED", ownerID: "org-comune" })).toBe(false);
+  });
+
+  it("takes documents of evidence from the committee, administrators and the owner organisation, whatever its status", () => {
+    expect(mayAttachEvidence(viewer(["STEERING"], "org-x"), "org-comune")).toBe(true);
+    expect(mayAttachEvidence(viewer(["ADMIN"], "org-x"), "org-comune")).toBe(true);
+    expect(mayAttachEvidence(viewer(["OPERATOR"], "org-comune"), "org-comune")).toBe(true);
+    expect(mayAttachEvidence(viewer(["COORDINATOR"], "org-caritas"), "org-comune")).toBe(false);
   });
 
   it("needs evidence to record a fulfilment", () => {

@@ -44,6 +44,15 @@ export function maySettleCommitment(viewer: ProtocolViewer, commitment: { curren
   return isPending(commitment.currentStatus) && (mayManageProtocols(viewer) || viewer.organizationID === commitment.ownerID);
 }
 
+/**
+ * Whether the viewer attaches and removes a commitment's documents
+ * (evidence of it): the committee, administrators, and users of the
+ * organisation that owns it, whatever its status.
+ */
+export function mayAttachEvidence(viewer: ProtocolViewer, ownerID: string): boolean {
+  return mayManageProtocols(viewer) || viewer.organizationID === ownerID;
+}
+
 /** The values of the list's status filter ("" for all). */
 export const statusFilters = ["", "DRAFT", "ACTIVE", "EXPIRED", "TERMINATED"] as const;
 export type StatusFilter = (typeof statusFilters)[number];

@@ -13,7 +13,9 @@ import { applyServerErrors, CheckboxesField, SelectField, TextAreaField, TextFie
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
 import { romeDateTime } from "../../i18n/format";
-import { mayRecordMeetings, meetingSchema, type MeetingValues } from "./model";
+import { DocumentsToggle } from "../documents/Documents";
+import { meetingKinds } from "../documents/model";
+import { mayAttachMeetingDocuments, mayRecordMeetings, meetingSchema, type MeetingValues } from "./model";
 import {
   SteeringCommitteeUsersQuery,
   SteeringDirectiveOptionsQuery,
@@ -26,6 +28,7 @@ import { Notice } from "../../ui/Notice";
 import { FormPanel } from "../../ui/FormPanel";
 
 export function Meetings() {
+  const intl = useIntl();
   const session = useSession();
   const fmt = useFormat();
   const enumLabel = useEnumLabel();
@@ -126,6 +129,12 @@ export function Meetings() {
                   ))}
                 </ol>
               )}
+              <DocumentsToggle
+                ownerID={m.id}
+                name={intl.formatMessage({ id: "documents.name.meeting" }, { title: m.title })}
+                kinds={meetingKinds}
+                mayAttach={mayAttachMeetingDocuments(session, { body: m.body, tableID: m.table?.id })}
+              />
             </div>
           </article>
         );

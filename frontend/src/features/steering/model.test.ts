@@ -3,6 +3,7 @@ import { sectionsFor } from "./Steering";
 import {
   directiveSchema,
   idsDiff,
+  mayAttachMeetingDocuments,
   meetingSchema,
   objectiveSchema,
   parseNumber,
@@ -106,6 +107,17 @@ describe("steering screen", () => {
   it("lists the tables yet to acknowledge a directive", () => {
     const tables = [{ id: "a" }, { id: "b" }, { id: "c" }];
     expect(pendingTables(tables, ["b"]).map((t) => t.id)).toEqual(["a", "c"]);
+  });
+});
+
+describe("a meeting's documents", () => {
+  it("are attached by the committee to its meetings, by a table's coordinator to the table's", () => {
+    const as = (roles: string[], coordinatedTableIDs: string[] = []) => ({ has: (r: string) => roles.includes(r), coordinatedTableIDs });
+    expect(mayAttachMeetingDocuments(as(["STEERING"]), { body: "STEERING_COMMITTEE" })).toBe(true);
+    expect(mayAttachMeetingDocuments(as(["COORDINATOR"], ["tab_1"]), { body: "STEERING_COMMITTEE" })).toBe(false);
+    expect(mayAttachMeetingDocuments(as(["COORDINATOR"], ["tab_1"]), { body: "TABLE", tableID: "tab_1" })).toBe(true);
+    expect(mayAttachMeetingDocuments(as(["COORDINATOR"], ["tab_1"]), { body: "TABLE", tableID: "tab_2" })).toBe(false);
+    expect(mayAttachMeetingDocuments(as(["STEERING"]), { body: "TABLE", tableID: "tab_2" })).toBe(false);
   });
 });
 

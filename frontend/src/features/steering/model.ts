@@ -22,6 +22,18 @@ export function mayRecordMeetings(viewer: SteeringViewer): boolean {
   return viewer.has("STEERING") || viewer.coordinatedTableIDs.length > 0;
 }
 
+/**
+ * Whether the viewer attaches and removes a meeting's documents (its
+ * minutes): the committee those of its own meetings, a table's
+ * coordinator those of the table's.
+ */
+export function mayAttachMeetingDocuments(viewer: SteeringViewer, meeting: { body: string; tableID?: string | null }): boolean {
+  if (meeting.body === "STEERING_COMMITTEE") {
+    return viewer.has("STEERING");
+  }
+  return Boolean(meeting.tableID) && viewer.coordinatedTableIDs.includes(meeting.tableID ?? "");
+}
+
 /** How an objective's indicator reads: shares are entered and shown as percentages. */
 export type ObjectiveUnit = "share" | "euros" | "days" | "hours" | "count";
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { FormattedMessage } from "react-intl";
+import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
 import { useQuery } from "urql";
 import { useFormat } from "../../i18n/format";
@@ -7,11 +7,17 @@ import { nodes } from "../../ui/connection";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
+import { useSession } from "../../session/session";
+import { DocumentsToggle } from "../documents/Documents";
+import { meetingKinds } from "../documents/model";
+import { mayAttachMeetingDocuments } from "../steering/model";
 import { TablePageMeetingsQuery } from "./queries";
 
-/** The table's meetings, latest first, with the decisions taken. */
+/** The table's meetings, latest first, with the decisions taken and their documents (minutes). */
 export function Meetings({ tableID }: { tableID: string }) {
   const fmt = useFormat();
+  const intl = useIntl();
+  const session = useSession();
   const [after, setAfter] = useState<string | undefined>();
   const [result] = useQuery({ query: TablePageMeetingsQuery, variables: { tableID, after } });
   const meetings = nodes(result.data?.meetings);
@@ -73,6 +79,12 @@ export function Meetings({ tableID }: { tableID: string }) {
                   </ul>
                 </>
               )}
+              <DocumentsToggle
+                ownerID={m.id}
+                name={intl.formatMessage({ id: "documents.name.meeting" }, { title: m.title })}
+                kinds={meetingKinds}
+                mayAttach={mayAttachMeetingDocuments(session, { body: "TABLE", tableID })}
+              />
             </div>
           </article>
         );

@@ -74,6 +74,8 @@ function setup(actions: readonly CaseAction[], mutations: Answerer = () => undef
           return { data: { node: parts } };
         case "CaseActionsFunds":
           return { data: { funds: empty } };
+        case "DocumentsList":
+          return { data: { node: { __typename: "Case", id: "cas_1", documents: { totalCount: 0, edges: [] } } } };
         default:
           return undefined;
       }
