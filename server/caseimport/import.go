@@ -30,7 +30,6 @@ import (
 	"github.com/progetto-win/win/ent/audit"
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
-	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/server/action"
@@ -598,11 +597,9 @@ func (w *writer) write(rows []*decision) error {
 			})
 		}
 		if o := rec.outcome; o != nil {
-			create := client.Outcome.Create().SetCaseID(c.ID).SetKind(o.kind).SetValueDimension(dimensionOf(o.kind)).
-				SetAchievedOn(o.achievedOn)
-			if slices.Contains(employment, o.kind) {
-				create.SetFollowUpDueOn(o.achievedOn.AddMonths(followUpMonths))
-			}
+			dimension, due := pathway.OutcomeDefaults(o.kind, o.achievedOn)
+			create := client.Outcome.Create().SetCaseID(c.ID).SetKind(o.kind).SetValueDimension(dimension).
+				SetAchievedOn(o.achievedOn).SetNillableFollowUpDueOn(due)
 			outcomes = append(outcomes, create)
 			lines[1] = append(lines[1], rec.line)
 			event(caseevent.KindOutcomeRecorded, func(e *ent.CaseEventCreate) {
@@ -714,24 +711,6 @@ func forUpdate(s *sql.Selector) {
 	if s.Dialect() == dialect.Postgres {
 		s.ForUpdate()
 	}
-}
-
-// employment are the outcomes followed up six months on, and dimensionOf
-// the value dimension an outcome counts for, as recordOutcome has them
-// (server/pathway/delivery.go).
-var employment = []outcome.Kind{outcome.KindEmploymentPermanent, outcome.KindEmploymentFixedTerm, outcome.KindApprenticeship, outcome.KindSelfEmployment}
-
-const followUpMonths = 6
-
-func dimensionOf(kind outcome.Kind) outcome.ValueDimension {
-	switch kind {
-	case outcome.KindEmploymentPermanent, outcome.KindEmploymentFixedTerm, outcome.KindApprenticeship,
-		outcome.KindSelfEmployment, outcome.KindIncomeStabilised:
-		return outcome.ValueDimensionEconomic
-	case outcome.KindInternshipCompleted, outcome.KindTrainingCompleted, outcome.KindQualificationObtained:
-		return outcome.ValueDimensionCultural
-	}
-	return outcome.ValueDimensionSocial
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -129,6 +129,18 @@ func dimensionOf(kind outcome.Kind) outcome.ValueDimension {
 // followUpMonths is how long after an employment outcome it is checked.
 const followUpMonths = 6
 
+// OutcomeDefaults are what an outcome of a kind achieved on a day has
+// unless the table says otherwise: its value dimension and, for work,
+// the day its six-month follow-up falls due — for recordOutcome and for
+// imported outcomes alike.
+func OutcomeDefaults(kind outcome.Kind, achieved domain.Date) (outcome.ValueDimension, *domain.Date) {
+	if !slices.Contains(employment, kind) {
+		return dimensionOf(kind), nil
+	}
+	due := achieved.AddMonths(followUpMonths)
+	return dimensionOf(kind), &due
+}
+
 // RecordOutcome records a result of the case; an employment outcome
 // schedules its follow-up.
 func RecordOutcome(ctx context.Context, id gid.ID, version int, in OutcomeInput) (*ent.Outcome, error) {
@@ -153,14 +165,9 @@ func RecordOutcome(ctx context.Context, id gid.ID, version int, in OutcomeInput)
 			return nil, err
 		}
 	}
-	dimension := dimensionOf(in.Kind)
+	dimension, due := OutcomeDefaults(in.Kind, achieved)
 	if in.ValueDimension != nil {
 		dimension = *in.ValueDimension
-	}
-	var due *domain.Date
-	if slices.Contains(employment, in.Kind) {
-		d := achieved.AddMonths(followUpMonths)
-		due = &d
 	}
 	if err := s.save(nil); err != nil {
 		return nil, err
