@@ -19,6 +19,7 @@ import (
 	"github.com/progetto-win/win/ent/outboxevent"
 	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/passwordtoken"
+	"github.com/progetto-win/win/ent/personmerge"
 	"github.com/progetto-win/win/ent/schema"
 	"github.com/progetto-win/win/ent/session"
 	"github.com/progetto-win/win/ent/webhook"
@@ -41,7 +42,8 @@ func DataChanged() { dataRevision.Add(1) }
 // NotDataTables are the tables whose changes are no change to the data:
 // sessions, tokens and the audit trail, written by reads and sign-ins,
 // the cases' timelines, the bases of the uses of persons' data, the
-// approvals of proposals and the documents attached to records,
+// approvals of proposals, the documents attached to records and the
+// records of merged persons (the cases a merge moves count as theirs),
 // which no aggregate reads (the indicators' tests check their SQL names
 // none of them), and what leaves WIN (the outbox, notifications, mail,
 // webhooks, password links). Every other table's changes
@@ -49,12 +51,12 @@ func DataChanged() { dataRevision.Add(1) }
 // of migration indicator_data, checked against ent's tables by
 // TestDataTriggers).
 var NotDataTables = []string{session.Table, apitoken.Table, auditevent.Table, caseevent.Table, consent.Table, approval.Table,
-	document.Table, documentcontent.Table, outboxevent.Table, notification.Table, notificationpreference.Table, outgoingmail.Table, passwordtoken.Table,
+	document.Table, documentcontent.Table, personmerge.Table, outboxevent.Table, notification.Table, notificationpreference.Table, outgoingmail.Table, passwordtoken.Table,
 	webhook.Table, webhookdelivery.Table}
 
 // notData are the ent types of NotDataTables.
 var notData = []string{ent.TypeSession, ent.TypeAPIToken, ent.TypeAuditEvent, ent.TypeCaseEvent, ent.TypeConsent, ent.TypeApproval,
-	ent.TypeDocument, ent.TypeDocumentContent, ent.TypeOutboxEvent, ent.TypeNotification, ent.TypeNotificationPreference, ent.TypeOutgoingMail, ent.TypePasswordToken,
+	ent.TypeDocument, ent.TypeDocumentContent, ent.TypePersonMerge, ent.TypeOutboxEvent, ent.TypeNotification, ent.TypeNotificationPreference, ent.TypeOutgoingMail, ent.TypePasswordToken,
 	ent.TypeWebhook, ent.TypeWebhookDelivery}
 
 // dataChanges counts a change to the data before it is made, and again
