@@ -93,6 +93,17 @@ func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 // earlier).
 func (d Date) DaysUntil(e Date) int { return int(e.civil().Sub(d.civil()) / (24 * time.Hour)) }
 
+// YearsUntil is how many whole years pass from d to e: a person born on
+// d is that old on e (born on 29 February, one turns a year older on
+// 1 March in common years).
+func (d Date) YearsUntil(e Date) int {
+	years := e.year - d.year
+	if e.month < d.month || e.month == d.month && e.day < d.day {
+		years--
+	}
+	return years
+}
+
 // Start is the instant the day starts in Italy, for comparing a day with
 // instants (audit events of that day and later).
 func (d Date) Start() time.Time { return time.Date(d.year, d.month, d.day, 0, 0, 0, 0, Rome) }

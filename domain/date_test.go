@@ -114,3 +114,28 @@ func TestNextDaily(t *testing.T) {
 		}
 	}
 }
+
+func TestYearsUntil(t *testing.T) {
+	born := NewDate(1996, time.March, 15)
+	for _, c := range []struct {
+		on   Date
+		want int
+	}{
+		{NewDate(2026, time.March, 14), 29}, // the day before the 30th birthday
+		{NewDate(2026, time.March, 15), 30},
+		{NewDate(2026, time.February, 28), 29},
+		{NewDate(1996, time.March, 15), 0},
+		{NewDate(1995, time.March, 15), -1},
+	} {
+		if got := born.YearsUntil(c.on); got != c.want {
+			t.Errorf("born %s, on %s: %d years, want %d", born, c.on, got, c.want)
+		}
+	}
+	leap := NewDate(2004, time.February, 29)
+	if got := leap.YearsUntil(NewDate(2019, time.February, 28)); got != 14 {
+		t.Errorf("born on 29 February, on 28 February of a common year: %d, want 14", got)
+	}
+	if got := leap.YearsUntil(NewDate(2019, time.March, 1)); got != 15 {
+		t.Errorf("born on 29 February, on 1 March of a common year: %d, want 15", got)
+	}
+}

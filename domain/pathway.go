@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -331,6 +332,24 @@ func interventionStatuses(pending bool) []string {
 // InternshipMonths is the longest an inclusion internship runs: 24
 // months, extendable by 12 (Regione Toscana, tirocini di inclusione).
 const InternshipMonths = 36
+
+// YouthGuaranteeAges are the ages, on its start date, of whom a Youth
+// Guarantee traineeship may be for (Garanzia Giovani: 15 to 29 years).
+var YouthGuaranteeAges = [2]int{15, 29}
+
+// YouthGuaranteeFits tells whether a person born on birth may start a
+// Youth Guarantee traineeship on starts.
+func YouthGuaranteeFits(birth, starts Date) bool {
+	age := birth.YearsUntil(starts)
+	return age >= YouthGuaranteeAges[0] && age <= YouthGuaranteeAges[1]
+}
+
+// YouthGuaranteeRefusal is why a Youth Guarantee traineeship starting
+// on starts is refused for a person outside its ages; it says no age.
+func YouthGuaranteeRefusal(starts Date) string {
+	return fmt.Sprintf("a Youth Guarantee traineeship (Garanzia Giovani) is for people aged %d to %d on its start date, and on %s the person is not",
+		YouthGuaranteeAges[0], YouthGuaranteeAges[1], starts.Format("02/01/2006"))
+}
 
 // MarshalGQL implements graphql.Marshaler.
 func (b ActionBlock) MarshalGQL(w io.Writer) { MarshalEnum(w, b) }

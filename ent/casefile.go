@@ -44,6 +44,8 @@ type CaseFile struct {
 	Status casefile.Status `json:"status,omitempty"`
 	// Priority (priorità): bassa, media, alta, urgente.
 	Priority casefile.Priority `json:"priority,omitempty"`
+	// Where the referral came from (canale di invio): servizi sociali, centro per l'impiego, sportello lavoro, centro d'ascolto, servizi socio-sanitari, sindacato, terzo settore, accesso spontaneo, altro. Empty for cases referred or imported before it was recorded.
+	ReferralChannel *casefile.ReferralChannel `json:"referral_channel,omitempty"`
 	// Date the table took charge of the case (data di presa in carico).
 	TakenInChargeOn *domain.Date `json:"taken_in_charge_on,omitempty"`
 	// Date the case was closed or declined (data di chiusura).
@@ -335,7 +337,7 @@ func (*CaseFile) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case casefile.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case casefile.FieldCode, casefile.FieldImportKey, casefile.FieldReferralReason, casefile.FieldStatus, casefile.FieldPriority, casefile.FieldClosureReason, casefile.FieldDeclineReason, casefile.FieldTransferReason, casefile.FieldOpenPerson:
+		case casefile.FieldCode, casefile.FieldImportKey, casefile.FieldReferralReason, casefile.FieldStatus, casefile.FieldPriority, casefile.FieldReferralChannel, casefile.FieldClosureReason, casefile.FieldDeclineReason, casefile.FieldTransferReason, casefile.FieldOpenPerson:
 			values[i] = new(sql.NullString)
 		case casefile.FieldCreatedAt, casefile.FieldUpdatedAt, casefile.FieldConsentGivenAt, casefile.FieldTransferRequestedAt:
 			values[i] = new(sql.NullTime)
@@ -430,6 +432,13 @@ func (_m *CaseFile) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field priority", values[i])
 			} else if value.Valid {
 				_m.Priority = casefile.Priority(value.String)
+			}
+		case casefile.FieldReferralChannel:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field referral_channel", values[i])
+			} else if value.Valid {
+				_m.ReferralChannel = new(casefile.ReferralChannel)
+				*_m.ReferralChannel = casefile.ReferralChannel(value.String)
 			}
 		case casefile.FieldTakenInChargeOn:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -721,6 +730,11 @@ func (_m *CaseFile) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("priority=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Priority))
+	builder.WriteString(", ")
+	if v := _m.ReferralChannel; v != nil {
+		builder.WriteString("referral_channel=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	if v := _m.TakenInChargeOn; v != nil {
 		builder.WriteString("taken_in_charge_on=")

@@ -129,6 +129,20 @@ func (_c *CaseFileCreate) SetNillablePriority(v *casefile.Priority) *CaseFileCre
 	return _c
 }
 
+// SetReferralChannel sets the "referral_channel" field.
+func (_c *CaseFileCreate) SetReferralChannel(v casefile.ReferralChannel) *CaseFileCreate {
+	_c.mutation.SetReferralChannel(v)
+	return _c
+}
+
+// SetNillableReferralChannel sets the "referral_channel" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillableReferralChannel(v *casefile.ReferralChannel) *CaseFileCreate {
+	if v != nil {
+		_c.SetReferralChannel(*v)
+	}
+	return _c
+}
+
 // SetTakenInChargeOn sets the "taken_in_charge_on" field.
 func (_c *CaseFileCreate) SetTakenInChargeOn(v domain.Date) *CaseFileCreate {
 	_c.mutation.SetTakenInChargeOn(v)
@@ -739,6 +753,11 @@ func (_c *CaseFileCreate) check() error {
 			return &ValidationError{Name: "priority", err: fmt.Errorf(`ent: validator failed for field "CaseFile.priority": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.ReferralChannel(); ok {
+		if err := casefile.ReferralChannelValidator(v); err != nil {
+			return &ValidationError{Name: "referral_channel", err: fmt.Errorf(`ent: validator failed for field "CaseFile.referral_channel": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.ClosureReason(); ok {
 		if err := casefile.ClosureReasonValidator(v); err != nil {
 			return &ValidationError{Name: "closure_reason", err: fmt.Errorf(`ent: validator failed for field "CaseFile.closure_reason": %w`, err)}
@@ -839,6 +858,10 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Priority(); ok {
 		_spec.SetField(casefile.FieldPriority, field.TypeEnum, value)
 		_node.Priority = value
+	}
+	if value, ok := _c.mutation.ReferralChannel(); ok {
+		_spec.SetField(casefile.FieldReferralChannel, field.TypeEnum, value)
+		_node.ReferralChannel = &value
 	}
 	if value, ok := _c.mutation.TakenInChargeOn(); ok {
 		_spec.SetField(casefile.FieldTakenInChargeOn, field.TypeTime, value)

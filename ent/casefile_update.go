@@ -118,6 +118,26 @@ func (_u *CaseFileUpdate) SetNillablePriority(v *casefile.Priority) *CaseFileUpd
 	return _u
 }
 
+// SetReferralChannel sets the "referral_channel" field.
+func (_u *CaseFileUpdate) SetReferralChannel(v casefile.ReferralChannel) *CaseFileUpdate {
+	_u.mutation.SetReferralChannel(v)
+	return _u
+}
+
+// SetNillableReferralChannel sets the "referral_channel" field if the given value is not nil.
+func (_u *CaseFileUpdate) SetNillableReferralChannel(v *casefile.ReferralChannel) *CaseFileUpdate {
+	if v != nil {
+		_u.SetReferralChannel(*v)
+	}
+	return _u
+}
+
+// ClearReferralChannel clears the value of the "referral_channel" field.
+func (_u *CaseFileUpdate) ClearReferralChannel() *CaseFileUpdate {
+	_u.mutation.ClearReferralChannel()
+	return _u
+}
+
 // SetTakenInChargeOn sets the "taken_in_charge_on" field.
 func (_u *CaseFileUpdate) SetTakenInChargeOn(v domain.Date) *CaseFileUpdate {
 	_u.mutation.SetTakenInChargeOn(v)
@@ -906,6 +926,11 @@ func (_u *CaseFileUpdate) check() error {
 			return &ValidationError{Name: "priority", err: fmt.Errorf(`ent: validator failed for field "CaseFile.priority": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReferralChannel(); ok {
+		if err := casefile.ReferralChannelValidator(v); err != nil {
+			return &ValidationError{Name: "referral_channel", err: fmt.Errorf(`ent: validator failed for field "CaseFile.referral_channel": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.ClosureReason(); ok {
 		if err := casefile.ClosureReasonValidator(v); err != nil {
 			return &ValidationError{Name: "closure_reason", err: fmt.Errorf(`ent: validator failed for field "CaseFile.closure_reason": %w`, err)}
@@ -971,6 +996,12 @@ func (_u *CaseFileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Priority(); ok {
 		_spec.SetField(casefile.FieldPriority, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ReferralChannel(); ok {
+		_spec.SetField(casefile.FieldReferralChannel, field.TypeEnum, value)
+	}
+	if _u.mutation.ReferralChannelCleared() {
+		_spec.ClearField(casefile.FieldReferralChannel, field.TypeEnum)
 	}
 	if value, ok := _u.mutation.TakenInChargeOn(); ok {
 		_spec.SetField(casefile.FieldTakenInChargeOn, field.TypeTime, value)
@@ -1745,6 +1776,26 @@ func (_u *CaseFileUpdateOne) SetNillablePriority(v *casefile.Priority) *CaseFile
 	if v != nil {
 		_u.SetPriority(*v)
 	}
+	return _u
+}
+
+// SetReferralChannel sets the "referral_channel" field.
+func (_u *CaseFileUpdateOne) SetReferralChannel(v casefile.ReferralChannel) *CaseFileUpdateOne {
+	_u.mutation.SetReferralChannel(v)
+	return _u
+}
+
+// SetNillableReferralChannel sets the "referral_channel" field if the given value is not nil.
+func (_u *CaseFileUpdateOne) SetNillableReferralChannel(v *casefile.ReferralChannel) *CaseFileUpdateOne {
+	if v != nil {
+		_u.SetReferralChannel(*v)
+	}
+	return _u
+}
+
+// ClearReferralChannel clears the value of the "referral_channel" field.
+func (_u *CaseFileUpdateOne) ClearReferralChannel() *CaseFileUpdateOne {
+	_u.mutation.ClearReferralChannel()
 	return _u
 }
 
@@ -2549,6 +2600,11 @@ func (_u *CaseFileUpdateOne) check() error {
 			return &ValidationError{Name: "priority", err: fmt.Errorf(`ent: validator failed for field "CaseFile.priority": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReferralChannel(); ok {
+		if err := casefile.ReferralChannelValidator(v); err != nil {
+			return &ValidationError{Name: "referral_channel", err: fmt.Errorf(`ent: validator failed for field "CaseFile.referral_channel": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.ClosureReason(); ok {
 		if err := casefile.ClosureReasonValidator(v); err != nil {
 			return &ValidationError{Name: "closure_reason", err: fmt.Errorf(`ent: validator failed for field "CaseFile.closure_reason": %w`, err)}
@@ -2631,6 +2687,12 @@ func (_u *CaseFileUpdateOne) sqlSave(ctx context.Context) (_node *CaseFile, err 
 	}
 	if value, ok := _u.mutation.Priority(); ok {
 		_spec.SetField(casefile.FieldPriority, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ReferralChannel(); ok {
+		_spec.SetField(casefile.FieldReferralChannel, field.TypeEnum, value)
+	}
+	if _u.mutation.ReferralChannelCleared() {
+		_spec.ClearField(casefile.FieldReferralChannel, field.TypeEnum)
 	}
 	if value, ok := _u.mutation.TakenInChargeOn(); ok {
 		_spec.SetField(casefile.FieldTakenInChargeOn, field.TypeTime, value)

@@ -194,6 +194,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			casefile.FieldNeedAreas:               {Type: field.TypeJSON, Column: casefile.FieldNeedAreas},
 			casefile.FieldStatus:                  {Type: field.TypeEnum, Column: casefile.FieldStatus},
 			casefile.FieldPriority:                {Type: field.TypeEnum, Column: casefile.FieldPriority},
+			casefile.FieldReferralChannel:         {Type: field.TypeEnum, Column: casefile.FieldReferralChannel},
 			casefile.FieldTakenInChargeOn:         {Type: field.TypeTime, Column: casefile.FieldTakenInChargeOn},
 			casefile.FieldClosedOn:                {Type: field.TypeTime, Column: casefile.FieldClosedOn},
 			casefile.FieldClosureReason:           {Type: field.TypeEnum, Column: casefile.FieldClosureReason},
@@ -3551,6 +3552,11 @@ func (f *CaseFileFilter) WhereStatus(p entql.StringP) {
 // WherePriority applies the entql string predicate on the priority field.
 func (f *CaseFileFilter) WherePriority(p entql.StringP) {
 	f.Where(p.Field(casefile.FieldPriority))
+}
+
+// WhereReferralChannel applies the entql string predicate on the referral_channel field.
+func (f *CaseFileFilter) WhereReferralChannel(p entql.StringP) {
+	f.Where(p.Field(casefile.FieldReferralChannel))
 }
 
 // WhereTakenInChargeOn applies the entql time.Time predicate on the taken_in_charge_on field.

@@ -1835,6 +1835,11 @@ func (_q *CaseFileQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, casefile.FieldPriority)
 				fieldSeen[casefile.FieldPriority] = struct{}{}
 			}
+		case "referralChannel":
+			if _, ok := fieldSeen[casefile.FieldReferralChannel]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldReferralChannel)
+				fieldSeen[casefile.FieldReferralChannel] = struct{}{}
+			}
 		case "takenInChargeOn":
 			if _, ok := fieldSeen[casefile.FieldTakenInChargeOn]; !ok {
 				selectedFields = append(selectedFields, casefile.FieldTakenInChargeOn)

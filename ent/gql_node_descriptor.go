@@ -655,7 +655,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "CaseFile",
-		Fields: make([]*Field, 19),
+		Fields: make([]*Field, 20),
 		Edges:  make([]*Edge, 18),
 	}
 	var buf []byte
@@ -723,10 +723,18 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "priority",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.TakenInChargeOn); err != nil {
+	if buf, err = json.Marshal(_m.ReferralChannel); err != nil {
 		return nil, err
 	}
 	node.Fields[8] = &Field{
+		Type:  "casefile.ReferralChannel",
+		Name:  "referral_channel",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.TakenInChargeOn); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
 		Type:  "domain.Date",
 		Name:  "taken_in_charge_on",
 		Value: string(buf),
@@ -734,7 +742,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.ClosedOn); err != nil {
 		return nil, err
 	}
-	node.Fields[9] = &Field{
+	node.Fields[10] = &Field{
 		Type:  "domain.Date",
 		Name:  "closed_on",
 		Value: string(buf),
@@ -742,7 +750,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.ClosureReason); err != nil {
 		return nil, err
 	}
-	node.Fields[10] = &Field{
+	node.Fields[11] = &Field{
 		Type:  "casefile.ClosureReason",
 		Name:  "closure_reason",
 		Value: string(buf),
@@ -750,7 +758,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.DeclineReason); err != nil {
 		return nil, err
 	}
-	node.Fields[11] = &Field{
+	node.Fields[12] = &Field{
 		Type:  "string",
 		Name:  "decline_reason",
 		Value: string(buf),
@@ -758,7 +766,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.ConsentGivenAt); err != nil {
 		return nil, err
 	}
-	node.Fields[12] = &Field{
+	node.Fields[13] = &Field{
 		Type:  "time.Time",
 		Name:  "consent_given_at",
 		Value: string(buf),
@@ -766,7 +774,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.FirstMeetingOn); err != nil {
 		return nil, err
 	}
-	node.Fields[13] = &Field{
+	node.Fields[14] = &Field{
 		Type:  "domain.Date",
 		Name:  "first_meeting_on",
 		Value: string(buf),
@@ -774,7 +782,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.FirstMeetingDueOn); err != nil {
 		return nil, err
 	}
-	node.Fields[14] = &Field{
+	node.Fields[15] = &Field{
 		Type:  "domain.Date",
 		Name:  "first_meeting_due_on",
 		Value: string(buf),
@@ -782,7 +790,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.PlanDueOn); err != nil {
 		return nil, err
 	}
-	node.Fields[15] = &Field{
+	node.Fields[16] = &Field{
 		Type:  "domain.Date",
 		Name:  "plan_due_on",
 		Value: string(buf),
@@ -790,7 +798,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.TransferReason); err != nil {
 		return nil, err
 	}
-	node.Fields[16] = &Field{
+	node.Fields[17] = &Field{
 		Type:  "string",
 		Name:  "transfer_reason",
 		Value: string(buf),
@@ -798,7 +806,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.TransferRequestedAt); err != nil {
 		return nil, err
 	}
-	node.Fields[17] = &Field{
+	node.Fields[18] = &Field{
 		Type:  "time.Time",
 		Name:  "transfer_requested_at",
 		Value: string(buf),
@@ -806,7 +814,7 @@ func (_m *CaseFile) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Version); err != nil {
 		return nil, err
 	}
-	node.Fields[18] = &Field{
+	node.Fields[19] = &Field{
 		Type:  "int",
 		Name:  "version",
 		Value: string(buf),

@@ -1708,6 +1708,14 @@ type CaseWhereInput struct {
 	PriorityIn    []casefile.Priority `json:"priorityIn,omitempty"`
 	PriorityNotIn []casefile.Priority `json:"priorityNotIn,omitempty"`
 
+	// "referral_channel" field predicates.
+	ReferralChannel       *casefile.ReferralChannel  `json:"referralChannel,omitempty"`
+	ReferralChannelNEQ    *casefile.ReferralChannel  `json:"referralChannelNEQ,omitempty"`
+	ReferralChannelIn     []casefile.ReferralChannel `json:"referralChannelIn,omitempty"`
+	ReferralChannelNotIn  []casefile.ReferralChannel `json:"referralChannelNotIn,omitempty"`
+	ReferralChannelIsNil  bool                       `json:"referralChannelIsNil,omitempty"`
+	ReferralChannelNotNil bool                       `json:"referralChannelNotNil,omitempty"`
+
 	// "taken_in_charge_on" field predicates.
 	TakenInChargeOn       *domain.Date  `json:"takenInChargeOn,omitempty"`
 	TakenInChargeOnNEQ    *domain.Date  `json:"takenInChargeOnNEQ,omitempty"`
@@ -2125,6 +2133,24 @@ func (i *CaseWhereInput) P() (predicate.CaseFile, error) {
 	}
 	if len(i.PriorityNotIn) > 0 {
 		predicates = append(predicates, casefile.PriorityNotIn(i.PriorityNotIn...))
+	}
+	if i.ReferralChannel != nil {
+		predicates = append(predicates, casefile.ReferralChannelEQ(*i.ReferralChannel))
+	}
+	if i.ReferralChannelNEQ != nil {
+		predicates = append(predicates, casefile.ReferralChannelNEQ(*i.ReferralChannelNEQ))
+	}
+	if len(i.ReferralChannelIn) > 0 {
+		predicates = append(predicates, casefile.ReferralChannelIn(i.ReferralChannelIn...))
+	}
+	if len(i.ReferralChannelNotIn) > 0 {
+		predicates = append(predicates, casefile.ReferralChannelNotIn(i.ReferralChannelNotIn...))
+	}
+	if i.ReferralChannelIsNil {
+		predicates = append(predicates, casefile.ReferralChannelIsNil())
+	}
+	if i.ReferralChannelNotNil {
+		predicates = append(predicates, casefile.ReferralChannelNotNil())
 	}
 	if i.TakenInChargeOn != nil {
 		predicates = append(predicates, casefile.TakenInChargeOnEQ(*i.TakenInChargeOn))

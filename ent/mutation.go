@@ -5902,6 +5902,7 @@ type CaseFileMutation struct {
 	appendneed_areas              []domain.NeedArea
 	status                        *casefile.Status
 	priority                      *casefile.Priority
+	referral_channel              *casefile.ReferralChannel
 	taken_in_charge_on            *domain.Date
 	closed_on                     *domain.Date
 	closure_reason                *casefile.ClosureReason
@@ -6421,6 +6422,55 @@ func (m *CaseFileMutation) OldPriority(ctx context.Context) (v casefile.Priority
 // ResetPriority resets all changes to the "priority" field.
 func (m *CaseFileMutation) ResetPriority() {
 	m.priority = nil
+}
+
+// SetReferralChannel sets the "referral_channel" field.
+func (m *CaseFileMutation) SetReferralChannel(cc casefile.ReferralChannel) {
+	m.referral_channel = &cc
+}
+
+// ReferralChannel returns the value of the "referral_channel" field in the mutation.
+func (m *CaseFileMutation) ReferralChannel() (r casefile.ReferralChannel, exists bool) {
+	v := m.referral_channel
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReferralChannel returns the old "referral_channel" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldReferralChannel(ctx context.Context) (v *casefile.ReferralChannel, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReferralChannel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReferralChannel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReferralChannel: %w", err)
+	}
+	return oldValue.ReferralChannel, nil
+}
+
+// ClearReferralChannel clears the value of the "referral_channel" field.
+func (m *CaseFileMutation) ClearReferralChannel() {
+	m.referral_channel = nil
+	m.clearedFields[casefile.FieldReferralChannel] = struct{}{}
+}
+
+// ReferralChannelCleared returns if the "referral_channel" field was cleared in this mutation.
+func (m *CaseFileMutation) ReferralChannelCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldReferralChannel]
+	return ok
+}
+
+// ResetReferralChannel resets all changes to the "referral_channel" field.
+func (m *CaseFileMutation) ResetReferralChannel() {
+	m.referral_channel = nil
+	delete(m.clearedFields, casefile.FieldReferralChannel)
 }
 
 // SetTakenInChargeOn sets the "taken_in_charge_on" field.
@@ -7925,7 +7975,7 @@ func (m *CaseFileMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CaseFileMutation) Fields() []string {
-	fields := make([]string, 0, 22)
+	fields := make([]string, 0, 23)
 	if m.created_at != nil {
 		fields = append(fields, casefile.FieldCreatedAt)
 	}
@@ -7952,6 +8002,9 @@ func (m *CaseFileMutation) Fields() []string {
 	}
 	if m.priority != nil {
 		fields = append(fields, casefile.FieldPriority)
+	}
+	if m.referral_channel != nil {
+		fields = append(fields, casefile.FieldReferralChannel)
 	}
 	if m.taken_in_charge_on != nil {
 		fields = append(fields, casefile.FieldTakenInChargeOn)
@@ -8018,6 +8071,8 @@ func (m *CaseFileMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case casefile.FieldPriority:
 		return m.Priority()
+	case casefile.FieldReferralChannel:
+		return m.ReferralChannel()
 	case casefile.FieldTakenInChargeOn:
 		return m.TakenInChargeOn()
 	case casefile.FieldClosedOn:
@@ -8071,6 +8126,8 @@ func (m *CaseFileMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldStatus(ctx)
 	case casefile.FieldPriority:
 		return m.OldPriority(ctx)
+	case casefile.FieldReferralChannel:
+		return m.OldReferralChannel(ctx)
 	case casefile.FieldTakenInChargeOn:
 		return m.OldTakenInChargeOn(ctx)
 	case casefile.FieldClosedOn:
@@ -8168,6 +8225,13 @@ func (m *CaseFileMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPriority(v)
+		return nil
+	case casefile.FieldReferralChannel:
+		v, ok := value.(casefile.ReferralChannel)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReferralChannel(v)
 		return nil
 	case casefile.FieldTakenInChargeOn:
 		v, ok := value.(domain.Date)
@@ -8308,6 +8372,9 @@ func (m *CaseFileMutation) ClearedFields() []string {
 	if m.FieldCleared(casefile.FieldImportKey) {
 		fields = append(fields, casefile.FieldImportKey)
 	}
+	if m.FieldCleared(casefile.FieldReferralChannel) {
+		fields = append(fields, casefile.FieldReferralChannel)
+	}
 	if m.FieldCleared(casefile.FieldTakenInChargeOn) {
 		fields = append(fields, casefile.FieldTakenInChargeOn)
 	}
@@ -8357,6 +8424,9 @@ func (m *CaseFileMutation) ClearField(name string) error {
 	switch name {
 	case casefile.FieldImportKey:
 		m.ClearImportKey()
+		return nil
+	case casefile.FieldReferralChannel:
+		m.ClearReferralChannel()
 		return nil
 	case casefile.FieldTakenInChargeOn:
 		m.ClearTakenInChargeOn()
@@ -8425,6 +8495,9 @@ func (m *CaseFileMutation) ResetField(name string) error {
 		return nil
 	case casefile.FieldPriority:
 		m.ResetPriority()
+		return nil
+	case casefile.FieldReferralChannel:
+		m.ResetReferralChannel()
 		return nil
 	case casefile.FieldTakenInChargeOn:
 		m.ResetTakenInChargeOn()

@@ -221,6 +221,7 @@ type ComplexityRoot struct {
 		PlanDueOn             func(childComplexity int) int
 		PreviousCase          func(childComplexity int) int
 		Priority              func(childComplexity int) int
+		ReferralChannel       func(childComplexity int) int
 		ReferralReason        func(childComplexity int) int
 		ReferredOn            func(childComplexity int) int
 		ReferringOperator     func(childComplexity int) int
@@ -2243,6 +2244,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.Priority(childComplexity), true
+	case "Case.referralChannel":
+		if e.ComplexityRoot.Case.ReferralChannel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.ReferralChannel(childComplexity), true
 	case "Case.referralReason":
 		if e.ComplexityRoot.Case.ReferralReason == nil {
 			break
@@ -8287,6 +8294,8 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_status(ctx, field)
 	case "priority":
 		return ec.fieldContext_Case_priority(ctx, field)
+	case "referralChannel":
+		return ec.fieldContext_Case_referralChannel(ctx, field)
 	case "takenInChargeOn":
 		return ec.fieldContext_Case_takenInChargeOn(ctx, field)
 	case "closedOn":
@@ -19225,6 +19234,29 @@ func (ec *executionContext) _Case_priority(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Case_priority(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Case", field, false, false, "CasePriority")
+}
+
+func (ec *executionContext) _Case_referralChannel(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_referralChannel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferralChannel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *casefile.ReferralChannel) graphql.Marshaler {
+			return ec.marshalOReferralChannel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐReferralChannel(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Case_referralChannel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Case", field, false, false, "ReferralChannel")
 }
 
 func (ec *executionContext) _Case_takenInChargeOn(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
@@ -46234,7 +46266,7 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "referredOn", "referredOnNEQ", "referredOnIn", "referredOnNotIn", "referredOnGT", "referredOnGTE", "referredOnLT", "referredOnLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "takenInChargeOn", "takenInChargeOnNEQ", "takenInChargeOnIn", "takenInChargeOnNotIn", "takenInChargeOnGT", "takenInChargeOnGTE", "takenInChargeOnLT", "takenInChargeOnLTE", "takenInChargeOnIsNil", "takenInChargeOnNotNil", "closedOn", "closedOnNEQ", "closedOnIn", "closedOnNotIn", "closedOnGT", "closedOnGTE", "closedOnLT", "closedOnLTE", "closedOnIsNil", "closedOnNotNil", "closureReason", "closureReasonNEQ", "closureReasonIn", "closureReasonNotIn", "closureReasonIsNil", "closureReasonNotNil", "consentGivenAt", "consentGivenAtNEQ", "consentGivenAtIn", "consentGivenAtNotIn", "consentGivenAtGT", "consentGivenAtGTE", "consentGivenAtLT", "consentGivenAtLTE", "consentGivenAtIsNil", "consentGivenAtNotNil", "firstMeetingOn", "firstMeetingOnNEQ", "firstMeetingOnIn", "firstMeetingOnNotIn", "firstMeetingOnGT", "firstMeetingOnGTE", "firstMeetingOnLT", "firstMeetingOnLTE", "firstMeetingOnIsNil", "firstMeetingOnNotNil", "firstMeetingDueOn", "firstMeetingDueOnNEQ", "firstMeetingDueOnIn", "firstMeetingDueOnNotIn", "firstMeetingDueOnGT", "firstMeetingDueOnGTE", "firstMeetingDueOnLT", "firstMeetingDueOnLTE", "firstMeetingDueOnIsNil", "firstMeetingDueOnNotNil", "planDueOn", "planDueOnNEQ", "planDueOnIn", "planDueOnNotIn", "planDueOnGT", "planDueOnGTE", "planDueOnLT", "planDueOnLTE", "planDueOnIsNil", "planDueOnNotNil", "transferRequestedAt", "transferRequestedAtNEQ", "transferRequestedAtIn", "transferRequestedAtNotIn", "transferRequestedAtGT", "transferRequestedAtGTE", "transferRequestedAtLT", "transferRequestedAtLTE", "transferRequestedAtIsNil", "transferRequestedAtNotNil", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "hasPerson", "hasPersonWith", "hasTable", "hasTableWith", "hasReferringOrganization", "hasReferringOrganizationWith", "hasReferringOperator", "hasReferringOperatorWith", "hasCaseManager", "hasCaseManagerWith", "hasTeam", "hasTeamWith", "hasTransferTo", "hasTransferToWith", "hasAssessments", "hasAssessmentsWith", "hasMonitoringMeetings", "hasMonitoringMeetingsWith", "hasPreviousCase", "hasPreviousCaseWith", "hasNextCase", "hasNextCaseWith", "hasEvents", "hasEventsWith", "hasPlan", "hasPlanWith", "hasInterventions", "hasInterventionsWith", "hasOutcomes", "hasOutcomesWith", "hasServiceRequests", "hasServiceRequestsWith", "hasApprovals", "hasApprovalsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "referredOn", "referredOnNEQ", "referredOnIn", "referredOnNotIn", "referredOnGT", "referredOnGTE", "referredOnLT", "referredOnLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "referralChannel", "referralChannelNEQ", "referralChannelIn", "referralChannelNotIn", "referralChannelIsNil", "referralChannelNotNil", "takenInChargeOn", "takenInChargeOnNEQ", "takenInChargeOnIn", "takenInChargeOnNotIn", "takenInChargeOnGT", "takenInChargeOnGTE", "takenInChargeOnLT", "takenInChargeOnLTE", "takenInChargeOnIsNil", "takenInChargeOnNotNil", "closedOn", "closedOnNEQ", "closedOnIn", "closedOnNotIn", "closedOnGT", "closedOnGTE", "closedOnLT", "closedOnLTE", "closedOnIsNil", "closedOnNotNil", "closureReason", "closureReasonNEQ", "closureReasonIn", "closureReasonNotIn", "closureReasonIsNil", "closureReasonNotNil", "consentGivenAt", "consentGivenAtNEQ", "consentGivenAtIn", "consentGivenAtNotIn", "consentGivenAtGT", "consentGivenAtGTE", "consentGivenAtLT", "consentGivenAtLTE", "consentGivenAtIsNil", "consentGivenAtNotNil", "firstMeetingOn", "firstMeetingOnNEQ", "firstMeetingOnIn", "firstMeetingOnNotIn", "firstMeetingOnGT", "firstMeetingOnGTE", "firstMeetingOnLT", "firstMeetingOnLTE", "firstMeetingOnIsNil", "firstMeetingOnNotNil", "firstMeetingDueOn", "firstMeetingDueOnNEQ", "firstMeetingDueOnIn", "firstMeetingDueOnNotIn", "firstMeetingDueOnGT", "firstMeetingDueOnGTE", "firstMeetingDueOnLT", "firstMeetingDueOnLTE", "firstMeetingDueOnIsNil", "firstMeetingDueOnNotNil", "planDueOn", "planDueOnNEQ", "planDueOnIn", "planDueOnNotIn", "planDueOnGT", "planDueOnGTE", "planDueOnLT", "planDueOnLTE", "planDueOnIsNil", "planDueOnNotNil", "transferRequestedAt", "transferRequestedAtNEQ", "transferRequestedAtIn", "transferRequestedAtNotIn", "transferRequestedAtGT", "transferRequestedAtGTE", "transferRequestedAtLT", "transferRequestedAtLTE", "transferRequestedAtIsNil", "transferRequestedAtNotNil", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "hasPerson", "hasPersonWith", "hasTable", "hasTableWith", "hasReferringOrganization", "hasReferringOrganizationWith", "hasReferringOperator", "hasReferringOperatorWith", "hasCaseManager", "hasCaseManagerWith", "hasTeam", "hasTeamWith", "hasTransferTo", "hasTransferToWith", "hasAssessments", "hasAssessmentsWith", "hasMonitoringMeetings", "hasMonitoringMeetingsWith", "hasPreviousCase", "hasPreviousCaseWith", "hasNextCase", "hasNextCaseWith", "hasEvents", "hasEventsWith", "hasPlan", "hasPlanWith", "hasInterventions", "hasInterventionsWith", "hasOutcomes", "hasOutcomesWith", "hasServiceRequests", "hasServiceRequestsWith", "hasApprovals", "hasApprovalsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -46633,6 +46665,48 @@ func (ec *executionContext) unmarshalInputCaseWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.PriorityNotIn = data
+		case "referralChannel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralChannel"))
+			data, err := ec.unmarshalOReferralChannel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐReferralChannel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferralChannel = data
+		case "referralChannelNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralChannelNEQ"))
+			data, err := ec.unmarshalOReferralChannel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐReferralChannel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferralChannelNEQ = data
+		case "referralChannelIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralChannelIn"))
+			data, err := ec.unmarshalOReferralChannel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐReferralChannelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferralChannelIn = data
+		case "referralChannelNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralChannelNotIn"))
+			data, err := ec.unmarshalOReferralChannel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐReferralChannelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferralChannelNotIn = data
+		case "referralChannelIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralChannelIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferralChannelIsNil = data
+		case "referralChannelNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralChannelNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferralChannelNotNil = data
 		case "takenInChargeOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("takenInChargeOn"))
 			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
@@ -61954,7 +62028,7 @@ func (ec *executionContext) unmarshalInputReferCaseInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"tableID", "personID", "personIdentifiers", "newPerson", "reason", "needAreas", "priority", "referredOn", "consentGivenAt"}
+	fieldsInOrder := [...]string{"tableID", "personID", "personIdentifiers", "newPerson", "reason", "needAreas", "priority", "channel", "referredOn", "consentGivenAt"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -62010,6 +62084,13 @@ func (ec *executionContext) unmarshalInputReferCaseInput(ctx context.Context, ob
 				return it, err
 			}
 			it.Priority = data
+		case "channel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
+			data, err := ec.unmarshalNReferralChannel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐReferralChannel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Channel = data
 		case "referredOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referredOn"))
 			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
@@ -66674,6 +66755,11 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 		case "priority":
 			out.Values[i] = ec._Case_priority(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referralChannel":
+			out.Values[i] = ec._Case_referralChannel(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "takenInChargeOn":
@@ -76840,6 +76926,16 @@ func (ec *executionContext) unmarshalNReferCaseInput2githubᚗcomᚋprogettoᚑw
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNReferralChannel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐReferralChannel(ctx context.Context, v any) (casefile.ReferralChannel, error) {
+	var res casefile.ReferralChannel
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReferralChannel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐReferralChannel(ctx context.Context, sel ast.SelectionSet, v casefile.ReferralChannel) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNRequestServiceInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐRequestServiceInput(ctx context.Context, v any) (pathway.RequestServiceInput, error) {
 	res, err := ec.unmarshalInputRequestServiceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -81436,6 +81532,58 @@ func (ec *executionContext) unmarshalOProtocolWhereInput2ᚖgithubᚗcomᚋproge
 	}
 	res, err := ec.unmarshalInputProtocolWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOReferralChannel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐReferralChannelᚄ(ctx context.Context, v any) ([]casefile.ReferralChannel, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]casefile.ReferralChannel, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReferralChannel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐReferralChannel(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOReferralChannel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐReferralChannelᚄ(ctx context.Context, sel ast.SelectionSet, v []casefile.ReferralChannel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferralChannel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐReferralChannel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOReferralChannel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐReferralChannel(ctx context.Context, v any) (*casefile.ReferralChannel, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(casefile.ReferralChannel)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReferralChannel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐReferralChannel(ctx context.Context, sel ast.SelectionSet, v *casefile.ReferralChannel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalORole2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐRoleᚄ(ctx context.Context, v any) ([]domain.Role, error) {

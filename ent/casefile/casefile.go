@@ -38,6 +38,8 @@ const (
 	FieldStatus = "status"
 	// FieldPriority holds the string denoting the priority field in the database.
 	FieldPriority = "priority"
+	// FieldReferralChannel holds the string denoting the referral_channel field in the database.
+	FieldReferralChannel = "referral_channel"
 	// FieldTakenInChargeOn holds the string denoting the taken_in_charge_on field in the database.
 	FieldTakenInChargeOn = "taken_in_charge_on"
 	// FieldClosedOn holds the string denoting the closed_on field in the database.
@@ -234,6 +236,7 @@ var Columns = []string{
 	FieldNeedAreas,
 	FieldStatus,
 	FieldPriority,
+	FieldReferralChannel,
 	FieldTakenInChargeOn,
 	FieldClosedOn,
 	FieldClosureReason,
@@ -375,6 +378,36 @@ func PriorityValidator(pr Priority) error {
 	}
 }
 
+// ReferralChannel defines the type for the "referral_channel" enum field.
+type ReferralChannel string
+
+// ReferralChannel values.
+const (
+	ReferralChannelSocialServices   ReferralChannel = "SOCIAL_SERVICES"
+	ReferralChannelEmploymentCentre ReferralChannel = "EMPLOYMENT_CENTRE"
+	ReferralChannelEmploymentDesk   ReferralChannel = "EMPLOYMENT_DESK"
+	ReferralChannelCounsellingDesk  ReferralChannel = "COUNSELLING_DESK"
+	ReferralChannelHealthServices   ReferralChannel = "HEALTH_SERVICES"
+	ReferralChannelTradeUnion       ReferralChannel = "TRADE_UNION"
+	ReferralChannelThirdSector      ReferralChannel = "THIRD_SECTOR"
+	ReferralChannelSelfReferral     ReferralChannel = "SELF_REFERRAL"
+	ReferralChannelOther            ReferralChannel = "OTHER"
+)
+
+func (rc ReferralChannel) String() string {
+	return string(rc)
+}
+
+// ReferralChannelValidator is a validator for the "referral_channel" field enum values. It is called by the builders before save.
+func ReferralChannelValidator(rc ReferralChannel) error {
+	switch rc {
+	case ReferralChannelSocialServices, ReferralChannelEmploymentCentre, ReferralChannelEmploymentDesk, ReferralChannelCounsellingDesk, ReferralChannelHealthServices, ReferralChannelTradeUnion, ReferralChannelThirdSector, ReferralChannelSelfReferral, ReferralChannelOther:
+		return nil
+	default:
+		return fmt.Errorf("casefile: invalid enum value for referral_channel field: %q", rc)
+	}
+}
+
 // ClosureReason defines the type for the "closure_reason" enum field.
 type ClosureReason string
 
@@ -449,6 +482,11 @@ func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 // ByPriority orders the results by the priority field.
 func ByPriority(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPriority, opts...).ToFunc()
+}
+
+// ByReferralChannel orders the results by the referral_channel field.
+func ByReferralChannel(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReferralChannel, opts...).ToFunc()
 }
 
 // ByTakenInChargeOn orders the results by the taken_in_charge_on field.
@@ -863,6 +901,24 @@ func (e *Priority) UnmarshalGQL(val interface{}) error {
 	*e = Priority(str)
 	if err := PriorityValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Priority", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e ReferralChannel) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *ReferralChannel) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = ReferralChannel(str)
+	if err := ReferralChannelValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid ReferralChannel", str)
 	}
 	return nil
 }

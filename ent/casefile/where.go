@@ -512,6 +512,36 @@ func PriorityNotIn(vs ...Priority) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldNotIn(FieldPriority, vs...))
 }
 
+// ReferralChannelEQ applies the EQ predicate on the "referral_channel" field.
+func ReferralChannelEQ(v ReferralChannel) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldReferralChannel, v))
+}
+
+// ReferralChannelNEQ applies the NEQ predicate on the "referral_channel" field.
+func ReferralChannelNEQ(v ReferralChannel) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNEQ(FieldReferralChannel, v))
+}
+
+// ReferralChannelIn applies the In predicate on the "referral_channel" field.
+func ReferralChannelIn(vs ...ReferralChannel) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIn(FieldReferralChannel, vs...))
+}
+
+// ReferralChannelNotIn applies the NotIn predicate on the "referral_channel" field.
+func ReferralChannelNotIn(vs ...ReferralChannel) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotIn(FieldReferralChannel, vs...))
+}
+
+// ReferralChannelIsNil applies the IsNil predicate on the "referral_channel" field.
+func ReferralChannelIsNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIsNull(FieldReferralChannel))
+}
+
+// ReferralChannelNotNil applies the NotNil predicate on the "referral_channel" field.
+func ReferralChannelNotNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotNull(FieldReferralChannel))
+}
+
 // TakenInChargeOnEQ applies the EQ predicate on the "taken_in_charge_on" field.
 func TakenInChargeOnEQ(v domain.Date) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldTakenInChargeOn, v))

@@ -437,11 +437,11 @@ func init() {
 	// casefile.DefaultNeedAreas holds the default value on creation for the need_areas field.
 	casefile.DefaultNeedAreas = casefileDescNeedAreas.Default.([]domain.NeedArea)
 	// casefileDescReferrerEnteredIdentity is the schema descriptor for referrer_entered_identity field.
-	casefileDescReferrerEnteredIdentity := casefileFields[18].Descriptor()
+	casefileDescReferrerEnteredIdentity := casefileFields[19].Descriptor()
 	// casefile.DefaultReferrerEnteredIdentity holds the default value on creation for the referrer_entered_identity field.
 	casefile.DefaultReferrerEnteredIdentity = casefileDescReferrerEnteredIdentity.Default.(bool)
 	// casefileDescVersion is the schema descriptor for version field.
-	casefileDescVersion := casefileFields[19].Descriptor()
+	casefileDescVersion := casefileFields[20].Descriptor()
 	// casefile.DefaultVersion holds the default value on creation for the version field.
 	casefile.DefaultVersion = casefileDescVersion.Default.(int)
 	// casefile.VersionValidator is a validator for the "version" field. It is called by the builders before save.
@@ -1086,6 +1086,8 @@ func init() {
 	intervention.Hooks[5] = interventionHooks[2]
 
 	intervention.Hooks[6] = interventionHooks[3]
+
+	intervention.Hooks[7] = interventionHooks[4]
 	interventionMixinInters2 := interventionMixin[2].Interceptors()
 	intervention.Interceptors[0] = interventionMixinInters2[0]
 	interventionMixinFields0 := interventionMixin[0].Fields()
@@ -1773,6 +1775,8 @@ func init() {
 	outcome.Hooks[2] = outcomeMixinHooks3[1]
 
 	outcome.Hooks[3] = outcomeHooks[0]
+
+	outcome.Hooks[4] = outcomeHooks[1]
 	outcomeMixinInters2 := outcomeMixin[2].Interceptors()
 	outcome.Interceptors[0] = outcomeMixinInters2[0]
 	outcomeMixinFields0 := outcomeMixin[0].Fields()

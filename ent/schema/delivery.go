@@ -73,7 +73,7 @@ func (Intervention) Indexes() []ent.Index {
 // Hooks of Intervention.
 func (Intervention) Hooks() []ent.Hook {
 	return []ent.Hook{datesInOrder("starts_on", "ends_on", "startsOn", "endsOn"), interventionTransition,
-		internshipLength, withinFund}
+		internshipLength, youthGuaranteeAge, withinFund}
 }
 
 // Annotations of Intervention.
@@ -135,7 +135,7 @@ func (Outcome) Indexes() []ent.Index {
 
 // Hooks of Outcome.
 func (Outcome) Hooks() []ent.Hook {
-	return []ent.Hook{datesInOrder("achieved_on", "followed_up_on", "achievedOn", "followedUpOn")}
+	return []ent.Hook{datesInOrder("achieved_on", "followed_up_on", "achievedOn", "followedUpOn"), followUpWhenDue}
 }
 
 // Annotations of Outcome.

@@ -53,6 +53,10 @@ func (CaseFile) Fields() []ent.Field {
 			Default("MEDIUM").
 			Comment("Priority (priorità): bassa, media, alta, urgente.").
 			Annotations(ordered("PRIORITY")),
+		field.Enum("referral_channel").Optional().Nillable().
+			NamedValues(referralChannels...).
+			Comment("Where the referral came from (canale di invio): servizi sociali, centro per l'impiego, sportello lavoro, centro d'ascolto, servizi socio-sanitari, sindacato, terzo settore, accesso spontaneo, altro. Empty for cases referred or imported before it was recorded.").
+			Annotations(sharedEnum("ReferralChannel")),
 		field.Time("taken_in_charge_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Date the table took charge of the case (data di presa in carico).").
 			Annotations(ordered("TAKEN_IN_CHARGE_ON")),
@@ -326,6 +330,20 @@ func (CaseEvent) Edges() []ent.Edge {
 			Comment("The other case of a reopening, for REOPENED: the new case (REOPENED_AS) or the earlier one (REOPENS); null when the viewer may not read it (caso collegato).").
 			Annotations(fact()...),
 	}
+}
+
+// referralChannels are the ways a person reaches a table, as Go and
+// GraphQL names: the services that refer, and the person coming alone.
+var referralChannels = []string{
+	"SocialServices", "SOCIAL_SERVICES",
+	"EmploymentCentre", "EMPLOYMENT_CENTRE",
+	"EmploymentDesk", "EMPLOYMENT_DESK",
+	"CounsellingDesk", "COUNSELLING_DESK",
+	"HealthServices", "HEALTH_SERVICES",
+	"TradeUnion", "TRADE_UNION",
+	"ThirdSector", "THIRD_SECTOR",
+	"SelfReferral", "SELF_REFERRAL",
+	"Other", "OTHER",
 }
 
 // sharedEnum names the GraphQL enum of a field whose values a timeline

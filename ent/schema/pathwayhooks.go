@@ -16,6 +16,8 @@ import (
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/hook"
 	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/person"
+	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/schema/rule"
 )
 
@@ -72,6 +74,64 @@ var internshipLength = hook.On(func(next ent.Mutator) ent.Mutator {
 		ends, hasEnd := dateOf(ctx, m, "ends_on")
 		if ok && kind == intervention.KindInternship && hasStart && hasEnd && ends.After(starts.AddMonths(domain.InternshipMonths)) {
 			return nil, fault.Invalidf("endsOn", "an inclusion internship lasts at most %d months (24, extendable by 12)", domain.InternshipMonths)
+		}
+		return next.Mutate(ctx, m)
+	})
+}, ent.OpCreate|ent.OpUpdateOne)
+
+// youthGuaranteeAge refuses a Youth Guarantee traineeship for a person
+// outside its ages on the start date. The birth date is in the identity,
+// read as the system: the answer says only that the age does not fit.
+var youthGuaranteeAge = hook.On(func(next ent.Mutator) ent.Mutator {
+	return hook.InterventionFunc(func(ctx context.Context, m *gen.InterventionMutation) (ent.Value, error) {
+		kind, ok := m.Kind()
+		_, startSet := m.StartsOn()
+		if !ok && !startSet {
+			return next.Mutate(ctx, m)
+		}
+		sys := rule.SystemContext(ctx)
+		caseID, hasCase := m.CaseID()
+		if id, _ := m.ID(); m.Op().Is(ent.OpUpdateOne) {
+			old, err := m.Client().Intervention.Query().Where(intervention.ID(id)).WithCase().Only(sys)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				kind = old.Kind
+			}
+			caseID, hasCase = old.Edges.Case.ID, true
+		}
+		starts, hasStart := dateOf(ctx, m, "starts_on")
+		if kind != intervention.KindYouthGuaranteeTraineeship || !hasCase || !hasStart {
+			return next.Mutate(ctx, m)
+		}
+		identity, err := m.Client().PersonIdentity.Query().
+			Where(personidentity.HasPersonWith(person.HasCasesWith(casefile.ID(caseID)))).Only(sys)
+		if gen.IsNotFound(err) {
+			return nil, fault.Invalidf("kind", "a Youth Guarantee traineeship needs the person's birth date, which WIN no longer holds")
+		}
+		if err != nil {
+			return nil, err
+		}
+		if !domain.YouthGuaranteeFits(identity.BirthDate, starts) {
+			return nil, fault.Invalidf("kind", "%s", domain.YouthGuaranteeRefusal(starts))
+		}
+		return next.Mutate(ctx, m)
+	})
+}, ent.OpCreate|ent.OpUpdateOne)
+
+// followUpWhenDue refuses a follow-up dated before it falls due: an
+// employment checked on the day it began would count as held six
+// months on.
+var followUpWhenDue = hook.On(func(next ent.Mutator) ent.Mutator {
+	return hook.OutcomeFunc(func(ctx context.Context, m *gen.OutcomeMutation) (ent.Value, error) {
+		on, set := m.FollowedUpOn()
+		if !set {
+			return next.Mutate(ctx, m)
+		}
+		due, hasDue := dateOf(ctx, m, "follow_up_due_on")
+		if hasDue && on.Before(due) {
+			return nil, fault.Invalidf("followedUpOn", "the follow-up falls due on %s: it cannot be recorded before", due.Format("02/01/2006"))
 		}
 		return next.Mutate(ctx, m)
 	})

@@ -178,6 +178,7 @@ async function createAndRefer(page: Page): Promise<void> {
   await choose(page, "Area di cittadinanza", "Italia");
   await page.getByRole("button", { name: "Avanti" }).click();
   await choose(page, "Tavolo territoriale", /Empoli/);
+  await choose(page, "Canale di invio", "Centro per l'impiego");
   await page.getByLabel("Motivo della segnalazione").fill("Disoccupata da due anni, chiede orientamento al lavoro.");
   await page.locator("label", { hasText: /^Lavoro$/ }).click();
   await page.getByRole("button", { name: "Avanti" }).click();

@@ -44,6 +44,7 @@ describe("notifications", () => {
     await choose(operator, "Area di cittadinanza", "Italia");
     await operator.getByRole("button", { name: "Avanti" }).click();
     await choose(operator, "Tavolo territoriale", /Empoli/);
+    await choose(operator, "Canale di invio", "Centro per l'impiego");
     await operator.getByLabel("Motivo della segnalazione").fill("Cerca lavoro dopo la chiusura dell'azienda.");
     await operator.locator("label", { hasText: /^Lavoro$/ }).click();
     await operator.getByRole("button", { name: "Avanti" }).click();

@@ -546,7 +546,7 @@ func (w *writer) write(rows []*decision) error {
 			return err
 		}
 		builders[i] = client.CaseFile.Create().SetCode(code).SetImportKey(rec.importKey()).
-			SetReferredOn(rec.referredOn).SetReferralReason(rec.reason).SetNeedAreas(rec.needAreas).
+			SetReferredOn(rec.referredOn).SetReferralReason(rec.reason).SetNeedAreas(rec.needAreas).SetNillableReferralChannel(rec.channel).
 			SetPersonID(d.person.id).SetTableID(rec.table.id).SetReferringOrganizationID(rec.referrer).
 			SetFirstMeetingDueOn(rec.referredOn.AddDays(rec.table.daysToFirstMeeting)).
 			SetStatus(rec.status).SetNillableTakenInChargeOn(rec.takenOn).

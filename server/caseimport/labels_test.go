@@ -42,6 +42,7 @@ func TestLabelsAreTheWebApps(t *testing.T) {
 			return nil
 		}},
 		{"CaseStatus", statusLabels, func(s string) error { return casefile.StatusValidator(casefile.Status(s)) }},
+		{"ReferralChannel", channelLabels, func(s string) error { return casefile.ReferralChannelValidator(casefile.ReferralChannel(s)) }},
 		{"CaseClosureReason", closureReasonLabels, func(s string) error { return casefile.ClosureReasonValidator(casefile.ClosureReason(s)) }},
 		{"InterventionKind", interventionKindLabels, func(s string) error { return intervention.KindValidator(intervention.Kind(s)) }},
 		{"InterventionStatus", interventionStatusLabels, func(s string) error { return intervention.StatusValidator(intervention.Status(s)) }},

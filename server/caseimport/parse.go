@@ -387,6 +387,7 @@ type record struct {
 	takenOn      *domain.Date
 	closedOn     *domain.Date
 	closure      *casefile.ClosureReason
+	channel      *casefile.ReferralChannel
 	intervention *interventionRecord
 	outcome      *outcomeRecord
 	problems     []Problem
@@ -572,6 +573,11 @@ func (c *checker) check(raw *rawRow) *record {
 		r.needAreas = slices.Compact(slices.Sorted(slices.Values(r.needAreas)))
 	}
 
+	if code, ok := choice(ColChannel, channels, slices.Sorted(maps.Keys(channelLabels))); ok {
+		channel := casefile.ReferralChannel(code)
+		r.channel = &channel
+	}
+
 	// The status, and the days it needs.
 	r.status = casefile.StatusReferred
 	if code, ok := choice(ColStatus, statuses, []string{"REFERRED", "IN_CHARGE", "CLOSED"}); ok {
@@ -694,6 +700,8 @@ func (c *checker) checkIntervention(raw *rawRow, r *record, choice func(string, 
 		r.fail(ColInterventionEnd, "is required for an intervention that is over")
 	case (in.status == intervention.StatusCompleted || in.status == intervention.StatusInterrupted) && in.endsOn.After(today):
 		r.fail(ColInterventionEnd, "%s is in the future, for an intervention that is over", in.endsOn.Format(dateFormat))
+	case in.kind == intervention.KindYouthGuaranteeTraineeship && r.birthDate != nil && !domain.YouthGuaranteeFits(*r.birthDate, in.startsOn):
+		r.fail(ColInterventionKind, "%s", domain.YouthGuaranteeRefusal(in.startsOn))
 	case in.kind == intervention.KindInternship && in.endsOn != nil && in.endsOn.After(in.startsOn.AddMonths(domain.InternshipMonths)):
 		r.fail(ColInterventionEnd, "an inclusion internship lasts at most %d months (24, extendable by 12)", domain.InternshipMonths)
 	case in.startsOn.Year() < 1900 || in.startsOn.Year() >= 2100 || in.endsOn != nil && in.endsOn.Year() >= 2100:

@@ -26,6 +26,7 @@ const (
 	ColReferredOn           = "data_segnalazione"    // the day of the referral
 	ColReason               = "motivo"               // why the person was referred
 	ColNeedAreas            = "aree_bisogno"         // areas of need, separated by | or ,
+	ColChannel              = "canale_invio"         // where the referral came from
 	ColStatus               = "stato"                // REFERRED (default), IN_CHARGE or CLOSED
 	ColTakenInChargeOn      = "data_presa_in_carico" // for IN_CHARGE and CLOSED
 	ColClosedOn             = "data_chiusura"        // for CLOSED
@@ -61,6 +62,7 @@ var Columns = []Column{
 	{ColReferredOn, "referred_on", true},
 	{ColReason, "reason", true},
 	{ColNeedAreas, "need_areas", true},
+	{ColChannel, "referral_channel", false},
 	{ColStatus, "status", false},
 	{ColTakenInChargeOn, "taken_in_charge_on", false},
 	{ColClosedOn, "closed_on", false},
@@ -139,6 +141,18 @@ var (
 		"HEALTH": {"Salute", "Health"}, "FAMILY": {"Famiglia", "Family"},
 		"EDUCATION": {"Istruzione e formazione", "Education"}, "DEBT": {"Debiti", "Debt"},
 		"LEGAL": {"Questioni legali", "Legal"}, "SOCIAL_ISOLATION": {"Isolamento sociale", "Social isolation"},
+	}
+
+	channelLabels = map[string]label{
+		"SOCIAL_SERVICES":   {"Servizi sociali", "Social services"},
+		"EMPLOYMENT_CENTRE": {"Centro per l'impiego", "Employment centre"},
+		"EMPLOYMENT_DESK":   {"Sportello lavoro", "Employment desk"},
+		"COUNSELLING_DESK":  {"Centro d'ascolto", "Counselling desk"},
+		"HEALTH_SERVICES":   {"Servizi socio-sanitari", "Health and social services"},
+		"TRADE_UNION":       {"Sindacato", "Trade union"},
+		"THIRD_SECTOR":      {"Terzo settore", "Third sector"},
+		"SELF_REFERRAL":     {"Accesso spontaneo", "Self-referral"},
+		"OTHER":             {"Altro", "Other"},
 	}
 
 	// statusLabels are the statuses of every case; importable says which
@@ -237,6 +251,7 @@ var (
 	needAreas            = newEnum(needAreaLabels, nil)
 	statuses             = newEnum(statusLabels, nil)
 	closureReasons       = newEnum(closureReasonLabels, nil)
+	channels             = newEnum(channelLabels, nil)
 	interventionKinds    = newEnum(interventionKindLabels, nil)
 	interventionStatuses = newEnum(interventionStatusLabels, nil)
 	outcomeKinds         = newEnum(outcomeKindLabels, nil)

@@ -90,6 +90,10 @@ func (w *writer) addInterventions(c *caseDraft, end domain.Date) []item {
 		kind := pick(g.rnd, interventionKinds[area])
 		span := c.takenOn.DaysUntil(end)
 		starts := (*c.takenOn).AddDays(g.between(0, max(0, min(60, span-1))))
+		if kind == intervention.KindYouthGuaranteeTraineeship && !domain.YouthGuaranteeFits(c.person.birth, starts) {
+			// The same provider and cost draws, so the rest stays as it was.
+			kind = intervention.KindJobPlacement
+		}
 		ends := starts.AddDays(g.between(30, 240))
 		if c.closed != nil && ends.After(*c.closed) {
 			ends = *c.closed

@@ -23,6 +23,7 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
@@ -188,6 +189,37 @@ func checkCases(t *testing.T, c *ent.Client) {
 	}
 	if employed == 0 {
 		t.Error("no employment outcome")
+	}
+	checkDomainRules(t, c)
+}
+
+// checkDomainRules checks that the demo data obey the rules a user's
+// changes are held to: Youth Guarantee ages, follow-ups not before they
+// fall due, a channel for every referral.
+func checkDomainRules(t *testing.T, c *ent.Client) {
+	t.Helper()
+	ctx := rule.SystemContext(context.Background())
+	young := c.Intervention.Query().Where(intervention.KindEQ(intervention.KindYouthGuaranteeTraineeship)).
+		WithCase(func(q *ent.CaseFileQuery) { q.WithPerson(func(q *ent.PersonQuery) { q.WithIdentity() }) }).AllX(ctx)
+	if len(young) == 0 {
+		t.Error("no Youth Guarantee traineeship: the age rule is not exercised")
+	}
+	for _, i := range young {
+		born := i.Edges.Case.Edges.Person.Edges.Identity.BirthDate
+		if age := born.YearsUntil(i.StartsOn); age < 15 || age > 29 {
+			t.Errorf("%s: a Youth Guarantee traineeship for a person aged %d on %s", i.Edges.Case.Code, age, i.StartsOn)
+		}
+	}
+	for _, o := range c.Outcome.Query().Where(outcome.FollowedUpOnNotNil()).AllX(ctx) {
+		if o.FollowUpDueOn == nil || o.FollowedUpOn.Before(*o.FollowUpDueOn) {
+			t.Errorf("outcome %s followed up on %s, due on %v", o.ID, o.FollowedUpOn, o.FollowUpDueOn)
+		}
+	}
+	if n := c.CaseFile.Query().Where(casefile.ReferralChannelIsNil()).CountX(ctx); n > 0 {
+		t.Errorf("%d cases without a referral channel", n)
+	}
+	if n := c.CaseFile.Query().Where(casefile.ReferralChannelEQ(casefile.ReferralChannelSelfReferral)).CountX(ctx); n == 0 {
+		t.Error("no self-referral")
 	}
 }
 

@@ -20,6 +20,7 @@ type network struct {
 	municipalities []*ent.Municipality // in the order of places
 	orgs           []*ent.Organization
 	byKind         map[organization.Kind][]*ent.Organization
+	kindOf         map[gid.ID]organization.Kind
 	comune         []*ent.Organization // Comune di …, in the order of places
 	union          *ent.Organization
 	tables         []*table // in the order of places
@@ -94,7 +95,7 @@ var thirdSectorNames = []string{
 }
 
 func (g *generator) network(ctx context.Context) (*network, error) {
-	net := &network{byKind: map[organization.Kind][]*ent.Organization{}, funds: map[fundKey]*fund{}, orgOf: map[gid.ID]gid.ID{}}
+	net := &network{byKind: map[organization.Kind][]*ent.Organization{}, funds: map[fundKey]*fund{}, orgOf: map[gid.ID]gid.ID{}, kindOf: map[gid.ID]organization.Kind{}}
 	c := g.tx
 
 	muns := make([]*ent.MunicipalityCreate, len(places))
@@ -135,6 +136,7 @@ func (g *generator) network(ctx context.Context) (*network, error) {
 	}
 	for _, o := range net.orgs {
 		net.byKind[o.Kind] = append(net.byKind[o.Kind], o)
+		net.kindOf[o.ID] = o.Kind
 	}
 	net.comune = net.orgs[:len(places)]
 	net.union = net.byKind[organization.KindUnionOfMunicipalities][0]

@@ -276,7 +276,7 @@ func newChunk() *chunk {
 			"last_name_key", "first_name_key", "tax_code", "birth_date", "birth_place", "email", "phone", "address",
 			"postal_code", "city", "person_identity"),
 		cases: newRows(migrate.CasesTable, "id", "created_at", "updated_at", "code", "import_key", "referred_on", "referral_reason",
-			"need_areas", "status", "priority", "taken_in_charge_on", "closed_on", "closure_reason", "decline_reason",
+			"need_areas", "status", "priority", "referral_channel", "taken_in_charge_on", "closed_on", "closure_reason", "decline_reason",
 			"consent_given_at", "first_meeting_on", "first_meeting_due_on", "plan_due_on", "transfer_reason",
 			"transfer_requested_at", "open_person", "referrer_entered_identity", "version", "case_file_person",
 			"case_file_table", "case_file_referring_organization", "case_file_referring_operator",

@@ -148,12 +148,42 @@ func (w *writer) addCase(c *caseDraft) {
 	}
 	firstMeetingDue := c.referred.AddDays(t.DaysToFirstMeeting)
 	w.c.cases.add(str(c.id), w.created, w.created, c.code, nil, g.day(c.referred), referralReason(c.needs),
-		jsonOf(c.needs), string(c.status), string(c.priority), g.dayOrNil(takenOn), g.dayOrNil(closedOn), closureReason, declineReason,
+		jsonOf(c.needs), string(c.status), string(c.priority), string(g.channel(c.code, referringOrg)), g.dayOrNil(takenOn), g.dayOrNil(closedOn), closureReason, declineReason,
 		consentGivenAt, g.dayOrNil(firstMeetingOn), g.day(firstMeetingDue), g.dayOrNil(planDueOn), nil,
 		nil, openPerson, referrerEnteredIdentity,
 		int64(events), // each recorded change made a new version
 		str(c.person.id), str(t.ID), str(referringOrg), referringOperator,
 		caseManager, nil, previous)
+}
+
+// channel is where a case's referral came from: mostly the referring
+// body's own service, some persons coming alone or through a desk. The
+// choice follows the case's code, not the generator's sequence, so that
+// the other data stay as they were.
+func (g *generator) channel(code string, org gid.ID) casefile.ReferralChannel {
+	h := fnv.New32a()
+	_, _ = h.Write([]byte(code))
+	switch h.Sum32() % 10 {
+	case 0:
+		return casefile.ReferralChannelSelfReferral
+	case 1:
+		return casefile.ReferralChannelEmploymentDesk
+	}
+	switch g.net.kindOf[org] {
+	case organization.KindMunicipality, organization.KindUnionOfMunicipalities:
+		return casefile.ReferralChannelSocialServices
+	case organization.KindEmploymentCentre:
+		return casefile.ReferralChannelEmploymentCentre
+	case organization.KindSocialHealthService:
+		return casefile.ReferralChannelHealthServices
+	case organization.KindTradeUnion:
+		return casefile.ReferralChannelTradeUnion
+	case organization.KindCaritas:
+		return casefile.ReferralChannelCounsellingDesk
+	case organization.KindThirdSector:
+		return casefile.ReferralChannelThirdSector
+	}
+	return casefile.ReferralChannelOther
 }
 
 // addAssessment adds the preliminary analysis of a case: the need of

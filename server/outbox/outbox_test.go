@@ -107,7 +107,7 @@ func TestEventsReachTheirRecipients(t *testing.T) {
 		var id gid.ID
 		step(op, func(ctx context.Context) error {
 			c, err := pathway.ReferCase(ctx, pathway.ReferCaseInput{TableID: w.Empoli, Reason: "Sfratto imminente",
-				NeedAreas: []domain.NeedArea{domain.NeedHousing},
+				NeedAreas: []domain.NeedArea{domain.NeedHousing}, Channel: casefile.ReferralChannelSocialServices,
 				NewPerson: &pathway.NewPersonInput{FirstName: "Ada", LastName: "Outbox", BirthDate: domain.NewDate(1970, 1, 1),
 					Gender: person.GenderFemale, CitizenshipArea: person.CitizenshipAreaItaly}})
 			if err == nil {
@@ -232,7 +232,7 @@ func TestRolledBackStepTellsNothing(t *testing.T) {
 		rollback := errors.New("roll back")
 		err := webtest.Mutate(t, w.Client, op, func(ctx context.Context) error {
 			if _, err := pathway.ReferCase(ctx, pathway.ReferCaseInput{TableID: w.Empoli, Reason: "Prova",
-				NeedAreas: []domain.NeedArea{domain.NeedIncome},
+				NeedAreas: []domain.NeedArea{domain.NeedIncome}, Channel: casefile.ReferralChannelSelfReferral,
 				NewPerson: &pathway.NewPersonInput{FirstName: "Bea", LastName: "Rollback", BirthDate: domain.NewDate(1980, 2, 2),
 					Gender: person.GenderFemale, CitizenshipArea: person.CitizenshipAreaItaly}}); err != nil {
 				return err

@@ -210,6 +210,8 @@ type ReferCaseInput struct {
 	NeedAreas []domain.NeedArea `json:"needAreas"`
 	// Priority; MEDIUM unless given (priorità).
 	Priority *casefile.Priority `json:"priority,omitempty"`
+	// Where the referral comes from: the service that sends the person, or the person alone (canale di invio).
+	Channel casefile.ReferralChannel `json:"channel"`
 	// Date of the referral; today unless given, never in the future (data della segnalazione).
 	ReferredOn *domain.Date `json:"referredOn,omitempty"`
 	// When the person consented to the processing of their data (consenso al trattamento dei dati).

@@ -221,6 +221,9 @@ func ReferCase(ctx context.Context, in ReferCaseInput) (*ent.CaseFile, error) {
 	if len(in.NeedAreas) == 0 {
 		return nil, fault.Invalidf("needAreas", "name at least one area of need")
 	}
+	if casefile.ReferralChannelValidator(in.Channel) != nil {
+		return nil, fault.Invalidf("channel", "say where the referral comes from: the service that sends the person, or the person alone")
+	}
 	referredOn := dateOr(in.ReferredOn)
 	if err := notFuture("referredOn", referredOn); err != nil {
 		return nil, err
@@ -254,7 +257,8 @@ func ReferCase(ctx context.Context, in ReferCaseInput) (*ent.CaseFile, error) {
 		SetNeedAreas(areas).SetPersonID(personID).SetTableID(table.ID).
 		SetReferringOrganizationID(v.OrganizationID).SetReferringOperatorID(v.UserID).
 		SetReferrerEnteredIdentity(entered).SetNillableConsentGivenAt(in.ConsentGivenAt).
-		SetFirstMeetingDueOn(referredOn.AddDays(table.DaysToFirstMeeting))
+		SetFirstMeetingDueOn(referredOn.AddDays(table.DaysToFirstMeeting)).
+		SetReferralChannel(in.Channel)
 	if in.Priority != nil {
 		create.SetPriority(*in.Priority)
 	}

@@ -104,7 +104,7 @@ func (w *world) actionCaseIn(status casefile.Status, work intervention.Status) a
 		SetStartsOn(today.AddDays(-20)).SetStatus(work).SaveX(w.Ctx).ID
 	c.outcome = w.Client.Outcome.Create().SetCaseID(id).SetKind(outcome.KindEmploymentPermanent).
 		SetValueDimension(outcome.ValueDimensionEconomic).SetAchievedOn(today.AddDays(-25)).
-		SetFollowUpDueOn(today.AddDays(3)).SaveX(w.Ctx).ID
+		SetFollowUpDueOn(today).SaveX(w.Ctx).ID
 	c.meeting = w.Client.MonitoringMeeting.Create().SetCaseID(id).SetPlannedOn(today).SaveX(w.Ctx).ID
 	c.request = w.Client.ServiceRequest.Create().SetCaseID(id).SetOrganizationID(w.Girasole).SetTableID(w.Empoli).SetRequestedByID(w.OpID).
 		SetKind(servicerequest.KindOrientation).SetNeed("Orientamento").SetSentOn(today).SetAnswerDueOn(today.AddDays(10)).SaveX(w.Ctx).ID

@@ -141,7 +141,7 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 		program := &webtest.API{T: t, Handler: w.Base.Handler, Client: w.Client, Token: secret}
 
 		requests := []mutationAnswer{
-			{"referCase", w.Op, `mutation($t: ID!, $tc: String!) { referCase(input: {tableID: $t, reason: "Sfratto", needAreas: [HOUSING],
+			{"referCase", w.Op, `mutation($t: ID!, $tc: String!) { referCase(input: {tableID: $t, reason: "Sfratto", needAreas: [HOUSING], channel: SOCIAL_SERVICES,
 				newPerson: {firstName: "Giulia", lastName: "Verdi", taxCode: $tc, birthDate: "1990-01-01",
 				gender: FEMALE, citizenshipArea: ITALY}}) ANSWER }`,
 				func() map[string]any { return map[string]any{"t": w.Empoli, "tc": taxCode} }},

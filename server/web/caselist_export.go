@@ -613,7 +613,7 @@ func (req *caseExport) load(ctx context.Context, client *ent.Client, keys []*ent
 // overdue cell reads the status and the deadlines).
 var caseExportFields = []string{
 	casefile.FieldCode, casefile.FieldReferredOn, casefile.FieldNeedAreas, casefile.FieldStatus, casefile.FieldPriority,
-	casefile.FieldTakenInChargeOn, casefile.FieldClosedOn, casefile.FieldFirstMeetingDueOn, casefile.FieldPlanDueOn,
+	casefile.FieldReferralChannel, casefile.FieldTakenInChargeOn, casefile.FieldClosedOn, casefile.FieldFirstMeetingDueOn, casefile.FieldPlanDueOn,
 }
 
 // expr writes a term's expression: its column, or the rank of the
@@ -745,6 +745,7 @@ var caseColumns = [][3]string{
 	{"pseudonym", "Pseudonimo", "Pseudonym"},
 	{"status", "Stato", "Status"},
 	{"priority", "Priorità", "Priority"},
+	{"referral_channel", "Canale di invio", "Referral channel"},
 	{"table", "Tavolo", "Table"},
 	{"municipality", "Comune di residenza", "Municipality of residence"},
 	{"need_areas", "Aree di bisogno", "Need areas"},
@@ -827,7 +828,11 @@ func (l csvLang) caseRow(c *ent.CaseFile, identities bool) []string {
 	if !l.keysOnly {
 		overdueCell = overdueCells[overdue][l.index]
 	}
-	row := []string{c.Code, pseudonym, l.enum("CaseStatus", string(c.Status)), l.enum("CasePriority", string(c.Priority)),
+	var channel string
+	if c.ReferralChannel != nil {
+		channel = l.enum("ReferralChannel", string(*c.ReferralChannel))
+	}
+	row := []string{c.Code, pseudonym, l.enum("CaseStatus", string(c.Status)), l.enum("CasePriority", string(c.Priority)), channel,
 		table, municipality, strings.Join(areas, sep), c.ReferredOn.String(), dayText(c.TakenInChargeOn), dayText(c.ClosedOn),
 		manager, overdueCell}
 	if identities {

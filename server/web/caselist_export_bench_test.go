@@ -133,7 +133,7 @@ func bestOf(n int, f func() int) (time.Duration, int) {
 // $3), with identities for theirs when asked (those of open cases at
 // their tables, roughly what they may read).
 func baselineSQL(coordinator, identities bool) string {
-	columns := `c.code, p.pseudonym, c.status, c.priority, t.name, m.name, c.need_areas, c.referred_on,
+	columns := `c.code, p.pseudonym, c.status, c.priority, c.referral_channel, t.name, m.name, c.need_areas, c.referred_on,
 		c.taken_in_charge_on, c.closed_on, u.name, c.first_meeting_due_on, c.plan_due_on`
 	from := `cases c JOIN persons p ON p.id = c.case_file_person JOIN territorial_tables t ON t.id = c.case_file_table
 		LEFT JOIN users u ON u.id = c.case_file_case_manager`

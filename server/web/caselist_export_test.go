@@ -28,7 +28,7 @@ import (
 // caseListExportQuery reads the case list as the export writes it.
 const caseListExportQuery = `query($where: CaseWhereInput, $orderBy: [CaseOrder!], $identities: Boolean!) {
 	cases(first: 100, where: $where, orderBy: $orderBy) { totalCount edges { node {
-		code status priority referredOn takenInChargeOn closedOn needAreas overdue
+		code status priority referralChannel referredOn takenInChargeOn closedOn needAreas overdue
 		person { pseudonym municipality { name } identity @include(if: $identities) { id firstName lastName taxCode } }
 		table { name } caseManager { name } } } } }`
 
@@ -39,6 +39,7 @@ const webAppOrder = `[{"field":"REFERRED_ON","direction":"DESC"},{"field":"CODE"
 // listedCase is a node of caseListExportQuery.
 type listedCase struct {
 	Code, Status, Priority, ReferredOn string
+	ReferralChannel                    *string
 	TakenInChargeOn, ClosedOn          *string
 	NeedAreas                          []string
 	Overdue                            bool
@@ -94,7 +95,7 @@ func listedRows(t *testing.T, a *webtest.API, where, orderBy string, identities 
 		if c.CaseManager != nil {
 			manager = c.CaseManager.Name
 		}
-		row := []string{c.Code, c.Person.Pseudonym, c.Status, c.Priority, c.Table.Name, municipality,
+		row := []string{c.Code, c.Person.Pseudonym, c.Status, c.Priority, text(c.ReferralChannel), c.Table.Name, municipality,
 			strings.Join(c.NeedAreas, " "), c.ReferredOn, text(c.TakenInChargeOn), text(c.ClosedOn), manager, strconv.FormatBool(c.Overdue)}
 		if identities {
 			if i := c.Person.Identity; i != nil {
@@ -182,7 +183,7 @@ func TestCaseListExportEqualsTheList(t *testing.T) {
 				if rec.Code != http.StatusOK {
 					t.Fatalf("%s, %v: %d %s", role, params, rec.Code, rec.Body.String())
 				}
-				if len(header) != 12 {
+				if len(header) != 13 {
 					t.Errorf("%s: header %v", role, header)
 				}
 				if !slices.EqualFunc(got, want, slices.Equal) {
@@ -268,7 +269,7 @@ func TestCaseListExportIdentities(t *testing.T) {
 			if rec.Code != http.StatusOK {
 				t.Fatalf("%s: %d %s", role, rec.Code, rec.Body.String())
 			}
-			if !slices.Equal(header[12:], []string{"last_name", "first_name", "tax_code"}) {
+			if !slices.Equal(header[13:], []string{"last_name", "first_name", "tax_code"}) {
 				t.Errorf("%s: header %v", role, header)
 			}
 			if !slices.EqualFunc(got, want, slices.Equal) {
@@ -276,7 +277,7 @@ func TestCaseListExportIdentities(t *testing.T) {
 			}
 			filled, empty := 0, 0
 			for _, row := range got {
-				if row[12] != "" {
+				if row[13] != "" {
 					filled++
 				} else {
 					empty++
@@ -311,18 +312,18 @@ func TestCaseListExportIdentities(t *testing.T) {
 			// Unasked, no identity: no column, no read.
 			before = auditedReads(t, w, actor)
 			_, header, _ = exportCasesAs(t, a, url.Values{"where": {where}})
-			if read := since(before, auditedReads(t, w, actor)); len(header) != 12 || len(read) != 0 {
+			if read := since(before, auditedReads(t, w, actor)); len(header) != 13 || len(read) != 0 {
 				t.Errorf("%s without identities=1: header %v, reads %v", role, header, read)
 			}
 		}
 		// The committee reads no identity: no columns, even asked.
 		committee := webtest.As(t, w.Base, demo.SteeringEmail)
 		rec, header, rows := exportCasesAs(t, committee, url.Values{"identities": {"1"}})
-		if rec.Code != http.StatusOK || len(header) != 12 || len(rows) == 0 {
+		if rec.Code != http.StatusOK || len(header) != 13 || len(rows) == 0 {
 			t.Errorf("the committee asking for identities: %d, header %v, %d rows", rec.Code, header, len(rows))
 		}
 		for _, row := range rows {
-			if row[5] != "" {
+			if row[6] != "" {
 				t.Errorf("the committee reads a municipality: %v", row)
 				break
 			}
@@ -370,7 +371,7 @@ func TestCaseListExportRequests(t *testing.T) {
 		}
 		// Italian by default, with the web app's labels.
 		rec, header, rows := exportCasesAs(t, w.Coord, url.Values{"where": {`{"status":"IN_CHARGE"}`}})
-		if rec.Code != http.StatusOK || header[0] != "Numero del caso" || header[11] != "Termini" || len(rows) == 0 || rows[0][2] != "In carico" {
+		if rec.Code != http.StatusOK || header[0] != "Numero del caso" || header[12] != "Termini" || len(rows) == 0 || rows[0][2] != "In carico" {
 			t.Errorf("Italian: %d %v %v", rec.Code, header, rows)
 		}
 		if cd := rec.Header().Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename=cases_`) || rec.Header().Get("Cache-Control") != "no-store" ||
@@ -389,7 +390,7 @@ func TestCaseListExportRequests(t *testing.T) {
 		}
 		// English with semicolons, identities included.
 		rec, header, rows = exportCasesAs(t, w.Coord, url.Values{"where": {`{"status":"IN_CHARGE"}`}, "lang": {"en"}, "separator": {"semicolon"}, "identities": {"1"}})
-		if rec.Code != http.StatusOK || header[0] != "Case number" || header[12] != "Surname" || len(header) != 15 || rows[0][2] != "In charge" ||
+		if rec.Code != http.StatusOK || header[0] != "Case number" || header[13] != "Surname" || len(header) != 16 || rows[0][2] != "In charge" ||
 			!strings.Contains(rec.Body.String(), "Case number;Pseudonym;Status;") {
 			t.Errorf("English with semicolons: %d %v %v", rec.Code, header, rows)
 		}

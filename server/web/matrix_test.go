@@ -134,7 +134,7 @@ var writers = map[string]struct {
 	// The pathway, on an Empoli case in charge that the demo operator does
 	// not manage: allowed roles get past the rights to the stale version
 	// (CONFLICT) or to bad input, and nothing changes.
-	"referCase":                   {[]string{coordinator, operator, vinci, partner}, `mutation($t: ID!) { referCase(input: {tableID: $t, reason: "", needAreas: []}) { id } }`},
+	"referCase":                   {[]string{coordinator, operator, vinci, partner}, `mutation($t: ID!) { referCase(input: {tableID: $t, reason: "", needAreas: [], channel: SOCIAL_SERVICES}) { id } }`},
 	"startAssessment":             {[]string{coordinator}, `mutation($case: ID!) { startAssessment(id: $case, version: 0) { id } }`},
 	"recordPreliminaryAssessment": {[]string{coordinator, operator}, `mutation($case: ID!) { recordPreliminaryAssessment(id: $case, version: 0, input: {summary: "", findings: []}) { id } }`},
 	"recordInDepthAssessment":     {[]string{coordinator}, `mutation($case: ID!) { recordInDepthAssessment(id: $case, version: 0, input: {summary: "", findings: []}) { id } }`},

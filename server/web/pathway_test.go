@@ -156,7 +156,7 @@ func TestPathwayThroughHTTP(t *testing.T) {
 		}
 		var c webtest.CaseState
 		w.Op.Must(`mutation($t: ID!, $tc: String) { referCase(input: {tableID: $t, reason: "Perdita del lavoro, affitto arretrato",
-			needAreas: [EMPLOYMENT, INCOME], newPerson: {firstName: "Nicolò", lastName: "D'Àmico", taxCode: $tc,
+			needAreas: [EMPLOYMENT, INCOME], channel: COUNSELLING_DESK, newPerson: {firstName: "Nicolò", lastName: "D'Àmico", taxCode: $tc,
 			birthDate: "1990-01-01", gender: MALE, citizenshipArea: ITALY}}) { id code status version } }`,
 			map[string]any{"t": w.Empoli, "tc": taxCode}, &c)
 		if c.Status != "REFERRED" || c.Version != 1 {
@@ -217,6 +217,15 @@ func TestPathwayThroughHTTP(t *testing.T) {
 			map[string]any{"id": out.ID, "v": c.Version}, nil), "CONFLICT", "")
 		w.Op.Must(`mutation($c: ID!) { recordConsent(input: {caseID: $c, purpose: FOLLOW_UP, basis: CONSENT, formReference: "Modulo privacy"}) { id } }`,
 			map[string]any{"c": c.ID}, nil)
+		// Not before it falls due: a job checked the day it began would
+		// count as held six months on.
+		webtest.Refused(t, w.Op.Send(`mutation($id: ID!, $v: Int!) { recordFollowUp(id: $id, version: $v, input: {stillHeld: true}) { id } }`,
+			map[string]any{"id": out.ID, "v": c.Version}, nil), "BAD_USER_INPUT", "followedUpOn")
+		if o := w.Client.Outcome.GetX(w.Ctx, out.ID); o.FollowedUpOn != nil || o.StillHeld != nil {
+			t.Error("the refused follow-up was recorded")
+		}
+		// Six months on (the due date moved back as time would have).
+		w.Client.Outcome.UpdateOneID(out.ID).SetFollowUpDueOn(today).ExecX(w.Ctx)
 		w.Op.Must(`mutation($id: ID!, $v: Int!) { recordFollowUp(id: $id, version: $v, input: {stillHeld: true}) { id } }`,
 			map[string]any{"id": out.ID, "v": c.Version}, nil)
 		c.Version++
@@ -339,7 +348,7 @@ func TestDuplicatePersons(t *testing.T) {
 		taxCode := "RSSLRA85M41D403"
 		taxCode += string(domain.TaxCodeCheckChar(taxCode))
 		const refer = `mutation($t: ID!, $p: NewPersonInput, $pid: ID, $pi: PersonIdentifiersInput) { referCase(input: {tableID: $t,
-			reason: "Sfratto", needAreas: [HOUSING], newPerson: $p, personID: $pid, personIdentifiers: $pi}) { id } }`
+			reason: "Sfratto", needAreas: [HOUSING], channel: SELF_REFERRAL, newPerson: $p, personID: $pid, personIdentifiers: $pi}) { id } }`
 		laura := map[string]any{"firstName": "Làura Maria", "lastName": "De' Rossi", "taxCode": taxCode,
 			"birthDate": "1985-08-01", "gender": "FEMALE", "citizenshipArea": "ITALY"}
 		var first webtest.CaseState
@@ -605,7 +614,7 @@ func TestAgendaOfTheCaseManager(t *testing.T) {
 		later := w.Client.Intervention.Create().SetCaseID(id).SetProviderID(w.Provider).SetKind("TRAINING").
 			SetStartsOn(today.AddDays(-20)).SetEndsOn(today.AddDays(200)).SetStatus("ONGOING").SaveX(w.Ctx)
 		followUp := w.Client.Outcome.Create().SetCaseID(id).SetKind("EMPLOYMENT_PERMANENT").SetValueDimension("ECONOMIC").
-			SetAchievedOn(today.AddDays(-25)).SetFollowUpDueOn(today.AddDays(3)).SaveX(w.Ctx)
+			SetAchievedOn(today.AddDays(-25)).SetFollowUpDueOn(today).SaveX(w.Ctx)
 		overdue := w.Client.Commitment.Create().SetPlanID(plan.ID).SetKind("VOLUNTEERING").SetDescription("Mensa").
 			SetHoursAgreed(40).SetHoursDone(10).SetDueOn(today.AddDays(-1)).SaveX(w.Ctx)
 		met := w.Client.Commitment.Create().SetPlanID(plan.ID).SetKind("VOLUNTEERING").SetDescription("Biblioteca").

@@ -29,7 +29,7 @@ type referredCase struct {
 }
 
 const referForIdentity = `mutation($t: ID!, $p: NewPersonInput, $pid: ID, $pi: PersonIdentifiersInput) { referCase(input: {
-	tableID: $t, reason: "Perdita del lavoro", needAreas: [EMPLOYMENT], newPerson: $p, personID: $pid, personIdentifiers: $pi}) {
+	tableID: $t, reason: "Perdita del lavoro", needAreas: [EMPLOYMENT], channel: EMPLOYMENT_CENTRE, newPerson: $p, personID: $pid, personIdentifiers: $pi}) {
 	id person { id identity { lastName taxCode phone email address } } } }`
 
 // TestReferralOfAKnownPerson: linking a known person by personID needs the

@@ -2515,6 +2515,15 @@ export default {
             "args": []
           },
           {
+            "name": "referralChannel",
+            "type": {
+              "kind": "ENUM",
+              "name": "ReferralChannel",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
             "name": "referralReason",
             "type": {
               "kind": "NON_NULL",
@@ -16604,6 +16613,39 @@ export default {
           }
         ],
         "interfaces": []
+      },
+      {
+        "kind": "ENUM",
+        "name": "ReferralChannel",
+        "enumValues": [
+          {
+            "name": "COUNSELLING_DESK"
+          },
+          {
+            "name": "EMPLOYMENT_CENTRE"
+          },
+          {
+            "name": "EMPLOYMENT_DESK"
+          },
+          {
+            "name": "HEALTH_SERVICES"
+          },
+          {
+            "name": "OTHER"
+          },
+          {
+            "name": "SELF_REFERRAL"
+          },
+          {
+            "name": "SOCIAL_SERVICES"
+          },
+          {
+            "name": "THIRD_SECTOR"
+          },
+          {
+            "name": "TRADE_UNION"
+          }
+        ]
       },
       {
         "kind": "ENUM",

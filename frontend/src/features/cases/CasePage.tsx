@@ -55,6 +55,7 @@ export const CasePageQueryDoc = graphql(`
         }
         referredOn
         referralReason
+        referralChannel
         needAreas
         takenInChargeOn
         closedOn
@@ -270,6 +271,7 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
             <DataItem term="cases.field.caseManager">{c.caseManager?.name ?? <FormattedMessage id="cases.field.noCaseManager" />}</DataItem>
             <DataItem term="cases.field.needAreas">{c.needAreas.length ? c.needAreas.map((a) => label("NeedArea", a)).join(", ") : "—"}</DataItem>
             <DataItem term="cases.field.referralReason">{c.referralReason}</DataItem>
+            <DataItem term="cases.field.referralChannel">{c.referralChannel ? label("ReferralChannel", c.referralChannel) : "—"}</DataItem>
             <DataItem term="cases.field.consentGivenAt">{fmt.date(c.consentGivenAt)}</DataItem>
             <DataItem term="cases.field.firstMeetingDueOn">{fmt.date(c.firstMeetingDueOn)}</DataItem>
             <DataItem term="cases.field.firstMeetingOn">{fmt.date(c.firstMeetingOn)}</DataItem>

@@ -8,6 +8,7 @@ import { nodes } from "../../ui/connection";
 import { DataItem } from "../../ui/DataList";
 import { type DataColumn, DataTable } from "../../ui/DataTable";
 import { Section } from "../../ui/Section";
+import { followUpIsDue } from "./actions/parts";
 import { usePartNames, type PartStep } from "./actions/partNames";
 import { PartStepButton, useCaseSteps } from "./actions/steps";
 import { newestFirst } from "./casePage";
@@ -495,7 +496,7 @@ export function OutcomesSection({ data }: Data) {
                 <FormattedMessage id="cases.outcomes.noFollowUp" />
               )}
             </td>
-            <StepCell action="RECORD_FOLLOW_UP" part={o.id} name={names.outcome(o)} when={!!o.followUpDueOn && !o.followedUpOn} />
+            <StepCell action="RECORD_FOLLOW_UP" part={o.id} name={names.outcome(o)} when={followUpIsDue(o)} />
           </tr>
         )}
       />

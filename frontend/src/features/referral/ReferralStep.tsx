@@ -16,13 +16,14 @@ export function useTableOptions() {
   return { options: nodes(tables.data?.tables).map((t) => ({ value: t.id, label: t.name })), error: tables.error };
 }
 
-/** Step 2: the referral: table, reason, needs, priority, dates. */
+/** Step 2: the referral: table, priority, channel, reason, needs, dates. */
 export function ReferralStep({ form, onBack, onNext }: { form: UseFormReturn<ReferralForm>; onBack: () => void; onNext: () => void }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
   const tables = useTableOptions();
   const needAreas = useEnumOptions("NeedArea");
   const priorities = useEnumOptions("CasePriority");
+  const channels = useEnumOptions("ReferralChannel");
   const consent = form.watch("consentGiven");
   const max = today();
   return (
@@ -41,6 +42,11 @@ export function ReferralStep({ form, onBack, onNext }: { form: UseFormReturn<Ref
           </div>
           <div className="col-md-4">
             <SelectField form={form} name="priority" label={t("referral.field.priority")} options={priorities} />
+          </div>
+        </div>
+        <div className="row">
+          <div className="col-md-8">
+            <SelectField form={form} name="channel" label={t("referral.field.channel")} hint={t("referral.field.channelHint")} options={channels} placeholder={t("referral.field.choose")} />
           </div>
         </div>
         <TextAreaField form={form} name="reason" label={t("referral.field.reason")} hint={t("referral.field.reasonHint")} rows={4} />

@@ -65,6 +65,7 @@ describe("ReferralWizard's search for known persons", () => {
     const user = await searchByName();
     await user.click(await screen.findByRole("button", { name: "Collega a questa persona (P-MT3NKT6J)" }));
     await user.selectOptions(await screen.findByLabelText("Tavolo territoriale"), "tab_1");
+    await user.selectOptions(screen.getByLabelText("Canale di invio"), "SOCIAL_SERVICES");
     await user.type(screen.getByLabelText("Motivo della segnalazione"), "Perdita del lavoro");
     await user.click(screen.getByLabelText("Lavoro"));
     await user.click(screen.getByRole("button", { name: "Avanti" }));
@@ -76,6 +77,7 @@ describe("ReferralWizard's search for known persons", () => {
         personID: "per_1",
         personIdentifiers: { lastName: "Bartolini", firstName: "Giulia", birthDate: "1978-02-14" },
         tableID: "tab_1",
+        channel: "SOCIAL_SERVICES",
       }),
     ]);
     expect(wizard.router.state.location.pathname).toBe("/cases/cas_new");
@@ -113,6 +115,7 @@ describe("ReferralWizard's steps back and forth", { timeout: 20_000 }, () => {
     const user = await searchByName();
     await user.click(await screen.findByRole("button", { name: "Collega a questa persona (P-MT3NKT6J)" }));
     await user.selectOptions(await screen.findByLabelText("Tavolo territoriale"), "tab_1");
+    await user.selectOptions(screen.getByLabelText("Canale di invio"), "SOCIAL_SERVICES");
     await user.type(screen.getByLabelText("Motivo della segnalazione"), "Perdita del lavoro");
     await user.click(screen.getByLabelText("Lavoro"));
     await user.click(screen.getByRole("button", { name: "Avanti" }));
@@ -128,6 +131,7 @@ describe("ReferralWizard's steps back and forth", { timeout: 20_000 }, () => {
     await user.click(screen.getByRole("button", { name: "Prosegui con la persona scelta" }));
     expect(((await screen.findByLabelText("Tavolo territoriale")) as HTMLSelectElement).value).toBe("tab_1");
     expect((screen.getByLabelText("Motivo della segnalazione") as HTMLTextAreaElement).value).toBe("Perdita del lavoro");
+    expect((screen.getByLabelText("Canale di invio") as HTMLSelectElement).value).toBe("SOCIAL_SERVICES");
     expect((screen.getByLabelText("Lavoro") as HTMLInputElement).checked).toBe(true);
     await user.click(screen.getByRole("button", { name: "Avanti" }));
     expect(await screen.findByText("P-MT3NKT6J")).toBeTruthy();

@@ -76,6 +76,7 @@ export function ReferralWizard() {
       reason: "",
       needAreas: [],
       priority: "MEDIUM",
+      channel: "",
       referredOn: day,
       consentGiven: false,
       consentOn: day,

@@ -101,6 +101,7 @@ export function Summary({
         </Row>
         <Row label={t("referral.field.needAreas")}>{referral.needAreas.map((a) => label("NeedArea", a)).join(", ")}</Row>
         <Row label={t("referral.field.priority")}>{label("CasePriority", referral.priority)}</Row>
+        <Row label={t("referral.field.channel")}>{label("ReferralChannel", referral.channel)}</Row>
         <Row label={t("referral.field.referredOn")}>{day(referral.referredOn)}</Row>
         <Row label={t("referral.summary.consent")}>
           {referral.consentGiven ? <FormattedMessage id="referral.summary.consentOn" values={{ date: day(referral.consentOn) }} /> : <FormattedMessage id="referral.summary.noConsent" />}

@@ -66,7 +66,7 @@ const byName: Match = { personID: "per_1", pseudonym: "P-1", birthYear: 1980, re
 const byTaxCode: Match = { personID: "per_2", pseudonym: "P-2", birthYear: 1980, reasons: ["TAX_CODE"] };
 const withCase: Match = { ...byName, personID: "per_3", openCaseID: "cas_1", openCaseCode: "EMP-2026-0001", openCaseTable: "Empoli" };
 const person = { ...emptyNewPerson, lastName: " Rossi ", firstName: "Mario", birthDate: "1980-01-01", gender: "MALE", citizenshipArea: "ITALY", taxCode: "rssmra80a01h501u", householdSize: "3" };
-const referral = { tableID: "tab_1", reason: " Sfratto ", needAreas: ["HOUSING"], priority: "HIGH", referredOn: "2026-11-25", consentGiven: false, consentOn: "2026-11-25" };
+const referral = { tableID: "tab_1", reason: " Sfratto ", needAreas: ["HOUSING"], priority: "HIGH", channel: "EMPLOYMENT_CENTRE", referredOn: "2026-11-25", consentGiven: false, consentOn: "2026-11-25" };
 
 describe("the person chosen", () => {
   it("links only persons without an open case", () => {
@@ -108,11 +108,12 @@ describe("the person chosen", () => {
 
 describe("the referral", () => {
   const schema = referralSchema("2026-11-25");
-  it("needs a table, a reason and at least one need area", () => {
-    expect(issues(schema.safeParse({ ...referral, tableID: "", reason: " ", needAreas: [] }))).toEqual([
+  it("needs a table, a channel, a reason and at least one need area", () => {
+    expect(issues(schema.safeParse({ ...referral, tableID: "", channel: "", reason: " ", needAreas: [] }))).toEqual([
       "tableID: referral.error.tableRequired",
       "reason: referral.error.reasonRequired",
       "needAreas: referral.error.needAreasRequired",
+      "channel: referral.error.channelRequired",
     ]);
   });
   it("refuses dates in the future and needs the consent's date when consent is given", () => {
@@ -125,7 +126,7 @@ describe("the referral", () => {
     const choice = { kind: "existing" as const, match: byName, identifiers: { taxCode: "RSSMRA80A01H501U" } };
     expect(referInput(choice, referral).consentGivenAt).toBeUndefined();
     expect(referInput(choice, { ...referral, consentGiven: true }).consentGivenAt).toBe("2026-11-24T23:00:00.000Z");
-    expect(referInput(choice, referral)).toMatchObject({ reason: "Sfratto", priority: "HIGH", referredOn: "2026-11-25" });
+    expect(referInput(choice, referral)).toMatchObject({ reason: "Sfratto", priority: "HIGH", channel: "EMPLOYMENT_CENTRE", referredOn: "2026-11-25" });
   });
   it("puts a server error on the step of its field", () => {
     expect(stepOfField("newPerson.taxCode")).toBe("person");

@@ -106,6 +106,7 @@ export function referralSchema(today: string) {
       reason: z.string().trim().min(1, "referral.error.reasonRequired"),
       needAreas: z.array(z.string()).min(1, "referral.error.needAreasRequired"),
       priority: z.string().min(1),
+      channel: z.string().min(1, "referral.error.channelRequired"),
       referredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "referral.error.referredOnRequired"),
       consentGiven: z.boolean(),
       consentOn: z.string(),

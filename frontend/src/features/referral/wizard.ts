@@ -1,4 +1,4 @@
-import type { CasePriority, NeedArea, NewPersonInput, PersonCitizenshipArea, PersonGender, PersonIdentifiersInput, PersonMatchReason, ReferCaseInput } from "../../gql/graphql";
+import type { CasePriority, NeedArea, NewPersonInput, PersonCitizenshipArea, PersonGender, PersonIdentifiersInput, PersonMatchReason, ReferCaseInput, ReferralChannel } from "../../gql/graphql";
 import { romeDayStart } from "../../i18n/format";
 import type { NewPersonForm, ReferralForm, SearchForm } from "./schemas";
 import { normalizeTaxCode } from "./taxCode";
@@ -114,6 +114,7 @@ export function referInput(choice: PersonChoice, r: ReferralForm): ReferCaseInpu
     reason: r.reason.trim(),
     needAreas: r.needAreas as NeedArea[],
     priority: r.priority as CasePriority,
+    channel: r.channel as ReferralChannel,
     referredOn: r.referredOn,
   };
   if (r.consentGiven && r.consentOn) {
@@ -145,12 +146,14 @@ export const referralServerFields: Record<string, keyof ReferralForm> = {
   reason: "reason",
   needAreas: "needAreas",
   priority: "priority",
+  channel: "channel",
   referredOn: "referredOn",
   consentGivenAt: "consentOn",
   "input.tableID": "tableID",
   "input.reason": "reason",
   "input.needAreas": "needAreas",
   "input.priority": "priority",
+  "input.channel": "channel",
   "input.referredOn": "referredOn",
   "input.consentGivenAt": "consentOn",
 };

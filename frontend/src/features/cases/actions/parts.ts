@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from "react";
 import { useQuery } from "urql";
 import { graphql } from "../../../gql";
 import type { CaseActionsPartsQuery } from "../../../gql/graphql";
+import { today } from "../../../i18n/format";
 import { nodes } from "../../../ui/connection";
 
 // What the actions' forms pick from: the table's members (and whether its
@@ -199,7 +200,10 @@ export const newestEventAt = (c: CaseParts | undefined): string | undefined =>
     .reduce<string | undefined>((max, t) => (max === undefined || Date.parse(t) > Date.parse(max) ? t : max), undefined);
 
 /** Outcomes whose follow-up is due and not yet recorded. */
-export const followUpsDue = (c: CaseParts | undefined) => outcomesOf(c).filter((o) => o.followUpDueOn && !o.followedUpOn);
+export const followUpsDue = (c: CaseParts | undefined) => outcomesOf(c).filter((o) => followUpIsDue(o));
+/** Whether an outcome's follow-up may be recorded on day: it has one, not yet recorded, and it has fallen due (the server refuses it before). */
+export const followUpIsDue = (o: { followUpDueOn?: string | null; followedUpOn?: string | null }, day = today()) =>
+  !!o.followUpDueOn && !o.followedUpOn && o.followUpDueOn <= day;
 /** Monitoring meetings planned and not yet held. */
 export const plannedMeetings = (c: CaseParts | undefined) => meetingsOf(c).filter((m) => !m.heldOn);
 

@@ -1,0 +1,2 @@
+-- reverse: modify "cases" table
+ALTER TABLE "cases" DROP COLUMN "referral_channel";
