@@ -48,6 +48,7 @@ var AuditActions = func() []AuditAction {
 		"SET_TABLE_TIME_LIMITS", "SET_TABLE_APPROVALS",
 		"ACTIVATE_PROTOCOL", "TERMINATE_PROTOCOL", "ADD_PROTOCOL_PARTY",
 		"ADD_PROTOCOL_COMMITMENT", "FULFIL_PROTOCOL_COMMITMENT", "DROP_PROTOCOL_COMMITMENT",
+		"AMEND_FUND", "CLOSE_FUND",
 		"ISSUE_DIRECTIVE", "ACKNOWLEDGE_DIRECTIVE", "RECORD_MEETING",
 		// Indicators and exports: an indicator's CSV; the case list's CSV
 		// (server/web/caselist_export.go), once per download with its

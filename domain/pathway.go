@@ -33,7 +33,7 @@ const (
 	CaseInCharge        CaseStatus = "IN_CHARGE"        // in carico
 	CaseMonitoring      CaseStatus = "MONITORING"       // in monitoraggio
 	CaseClosed          CaseStatus = "CLOSED"           // chiuso
-	CaseDeclined        CaseStatus = "DECLINED"         // non accolto
+	CaseDeclined        CaseStatus = "DECLINED"         // respinto
 )
 
 // CaseStatuses lists every status in the order of the pathway.

@@ -28,7 +28,7 @@ type CaseEvent struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// When the record was last changed (modificato il).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// What happened (tipo di evento): segnalazione, avvio della valutazione, valutazione registrata, mancato accoglimento, presa in carico, referente assegnato, progetto aggiornato, intervento aggiunto, intervento aggiornato, esito registrato, follow-up registrato, incontro di monitoraggio programmato, incontro di monitoraggio svolto, avvio del monitoraggio, chiusura, riapertura, trasferimento richiesto, trasferimento, trasferimento rifiutato, nota, servizio richiesto, richiesta accettata, richiesta rifiutata, servizio concluso, richiesta annullata, proposta per l'approvazione, proposta approvata, proposta restituita.
+	// What happened (tipo di evento): segnalazione, avvio della valutazione, valutazione registrata, segnalazione respinta, presa in carico, referente assegnato, progetto aggiornato, intervento aggiunto, intervento aggiornato, esito registrato, follow-up registrato, incontro di monitoraggio programmato, incontro di monitoraggio svolto, avvio del monitoraggio, chiusura, riapertura, trasferimento richiesto, trasferimento, trasferimento rifiutato, nota, servizio richiesto, richiesta accettata, richiesta rifiutata, servizio concluso, richiesta annullata, proposta per l'approvazione, proposta approvata, proposta restituita.
 	Kind caseevent.Kind `json:"kind,omitempty"`
 	// When it happened (data e ora).
 	OccurredAt time.Time `json:"occurred_at,omitempty"`

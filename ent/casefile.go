@@ -40,7 +40,7 @@ type CaseFile struct {
 	ReferralReason string `json:"referral_reason,omitempty"`
 	// Areas of need named at referral (aree di bisogno).
 	NeedAreas []domain.NeedArea `json:"need_areas,omitempty"`
-	// Where the case is in the pathway (stato): segnalato, in valutazione, in carico, in monitoraggio, chiuso, non accolto.
+	// Where the case is in the pathway (stato): segnalato, in valutazione, in carico, in monitoraggio, chiuso, respinto.
 	Status casefile.Status `json:"status,omitempty"`
 	// Priority (priorità): bassa, media, alta, urgente.
 	Priority casefile.Priority `json:"priority,omitempty"`
@@ -50,9 +50,9 @@ type CaseFile struct {
 	TakenInChargeOn *domain.Date `json:"taken_in_charge_on,omitempty"`
 	// Date the case was closed or declined (data di chiusura).
 	ClosedOn *domain.Date `json:"closed_on,omitempty"`
-	// Why the case was closed (motivo di chiusura): obiettivi raggiunti, parzialmente raggiunti, abbandono, trasferimento di residenza, trasferito ad altro tavolo, decesso, altro.
+	// Why the case was closed (motivo di chiusura): obiettivi raggiunti, obiettivi parzialmente raggiunti, abbandono, trasferimento di residenza, trasferito ad altro tavolo, decesso, altro.
 	ClosureReason *casefile.ClosureReason `json:"closure_reason,omitempty"`
-	// Why the table did not accept the referral (motivo del mancato accoglimento).
+	// Why the table did not accept the referral (perché la segnalazione è respinta).
 	DeclineReason string `json:"decline_reason,omitempty"`
 	// When the person consented to the processing of their data (consenso al trattamento dei dati).
 	ConsentGivenAt *time.Time `json:"consent_given_at,omitempty"`

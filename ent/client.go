@@ -30,6 +30,7 @@ import (
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/documentcontent"
 	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/fundamendment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
@@ -96,6 +97,8 @@ type Client struct {
 	DocumentContent *DocumentContentClient
 	// Fund is the client for interacting with the Fund builders.
 	Fund *FundClient
+	// FundAmendment is the client for interacting with the FundAmendment builders.
+	FundAmendment *FundAmendmentClient
 	// Goal is the client for interacting with the Goal builders.
 	Goal *GoalClient
 	// Intervention is the client for interacting with the Intervention builders.
@@ -179,6 +182,7 @@ func (c *Client) init() {
 	c.Document = NewDocumentClient(c.config)
 	c.DocumentContent = NewDocumentContentClient(c.config)
 	c.Fund = NewFundClient(c.config)
+	c.FundAmendment = NewFundAmendmentClient(c.config)
 	c.Goal = NewGoalClient(c.config)
 	c.Intervention = NewInterventionClient(c.config)
 	c.Meeting = NewMeetingClient(c.config)
@@ -314,6 +318,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Document:                 NewDocumentClient(cfg),
 		DocumentContent:          NewDocumentContentClient(cfg),
 		Fund:                     NewFundClient(cfg),
+		FundAmendment:            NewFundAmendmentClient(cfg),
 		Goal:                     NewGoalClient(cfg),
 		Intervention:             NewInterventionClient(cfg),
 		Meeting:                  NewMeetingClient(cfg),
@@ -376,6 +381,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Document:                 NewDocumentClient(cfg),
 		DocumentContent:          NewDocumentContentClient(cfg),
 		Fund:                     NewFundClient(cfg),
+		FundAmendment:            NewFundAmendmentClient(cfg),
 		Goal:                     NewGoalClient(cfg),
 		Intervention:             NewInterventionClient(cfg),
 		Meeting:                  NewMeetingClient(cfg),
@@ -436,13 +442,13 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Approval, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile,
 		c.Commitment, c.Consent, c.Decision, c.Directive, c.DirectiveAcknowledgement,
-		c.Document, c.DocumentContent, c.Fund, c.Goal, c.Intervention, c.Meeting,
-		c.MonitoringItem, c.MonitoringMeeting, c.Municipality, c.Notification,
-		c.NotificationPreference, c.Objective, c.Organization, c.OutboxEvent,
-		c.Outcome, c.OutgoingMail, c.Pact, c.PasswordToken, c.Person, c.PersonIdentity,
-		c.PersonMerge, c.Plan, c.Protocol, c.ProtocolCommitment, c.ProtocolParty,
-		c.ServiceRequest, c.Session, c.TableMembership, c.TerritorialTable, c.User,
-		c.Webhook, c.WebhookDelivery,
+		c.Document, c.DocumentContent, c.Fund, c.FundAmendment, c.Goal, c.Intervention,
+		c.Meeting, c.MonitoringItem, c.MonitoringMeeting, c.Municipality,
+		c.Notification, c.NotificationPreference, c.Objective, c.Organization,
+		c.OutboxEvent, c.Outcome, c.OutgoingMail, c.Pact, c.PasswordToken, c.Person,
+		c.PersonIdentity, c.PersonMerge, c.Plan, c.Protocol, c.ProtocolCommitment,
+		c.ProtocolParty, c.ServiceRequest, c.Session, c.TableMembership,
+		c.TerritorialTable, c.User, c.Webhook, c.WebhookDelivery,
 	} {
 		n.Use(hooks...)
 	}
@@ -454,13 +460,13 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Approval, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile,
 		c.Commitment, c.Consent, c.Decision, c.Directive, c.DirectiveAcknowledgement,
-		c.Document, c.DocumentContent, c.Fund, c.Goal, c.Intervention, c.Meeting,
-		c.MonitoringItem, c.MonitoringMeeting, c.Municipality, c.Notification,
-		c.NotificationPreference, c.Objective, c.Organization, c.OutboxEvent,
-		c.Outcome, c.OutgoingMail, c.Pact, c.PasswordToken, c.Person, c.PersonIdentity,
-		c.PersonMerge, c.Plan, c.Protocol, c.ProtocolCommitment, c.ProtocolParty,
-		c.ServiceRequest, c.Session, c.TableMembership, c.TerritorialTable, c.User,
-		c.Webhook, c.WebhookDelivery,
+		c.Document, c.DocumentContent, c.Fund, c.FundAmendment, c.Goal, c.Intervention,
+		c.Meeting, c.MonitoringItem, c.MonitoringMeeting, c.Municipality,
+		c.Notification, c.NotificationPreference, c.Objective, c.Organization,
+		c.OutboxEvent, c.Outcome, c.OutgoingMail, c.Pact, c.PasswordToken, c.Person,
+		c.PersonIdentity, c.PersonMerge, c.Plan, c.Protocol, c.ProtocolCommitment,
+		c.ProtocolParty, c.ServiceRequest, c.Session, c.TableMembership,
+		c.TerritorialTable, c.User, c.Webhook, c.WebhookDelivery,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -497,6 +503,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.DocumentContent.mutate(ctx, m)
 	case *FundMutation:
 		return c.Fund.mutate(ctx, m)
+	case *FundAmendmentMutation:
+		return c.FundAmendment.mutate(ctx, m)
 	case *GoalMutation:
 		return c.Goal.mutate(ctx, m)
 	case *InterventionMutation:
@@ -3344,6 +3352,22 @@ func (c *FundClient) GetX(ctx context.Context, id gid.ID) *Fund {
 	return obj
 }
 
+// QueryOwner queries the owner edge of a Fund.
+func (c *FundClient) QueryOwner(_m *Fund) *OrganizationQuery {
+	query := (&OrganizationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(fund.Table, fund.FieldID, id),
+			sqlgraph.To(organization.Table, organization.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, fund.OwnerTable, fund.OwnerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryMunicipality queries the municipality edge of a Fund.
 func (c *FundClient) QueryMunicipality(_m *Fund) *MunicipalityQuery {
 	query := (&MunicipalityClient{config: c.config}).Query()
@@ -3376,6 +3400,22 @@ func (c *FundClient) QueryInterventions(_m *Fund) *InterventionQuery {
 	return query
 }
 
+// QueryAmendments queries the amendments edge of a Fund.
+func (c *FundClient) QueryAmendments(_m *Fund) *FundAmendmentQuery {
+	query := (&FundAmendmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(fund.Table, fund.FieldID, id),
+			sqlgraph.To(fundamendment.Table, fundamendment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, fund.AmendmentsTable, fund.AmendmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *FundClient) Hooks() []Hook {
 	hooks := c.hooks.Fund
@@ -3399,6 +3439,172 @@ func (c *FundClient) mutate(ctx context.Context, m *FundMutation) (Value, error)
 		return (&FundDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Fund mutation op: %q", m.Op())
+	}
+}
+
+// FundAmendmentClient is a client for the FundAmendment schema.
+type FundAmendmentClient struct {
+	config
+}
+
+// NewFundAmendmentClient returns a client for the FundAmendment from the given config.
+func NewFundAmendmentClient(c config) *FundAmendmentClient {
+	return &FundAmendmentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `fundamendment.Hooks(f(g(h())))`.
+func (c *FundAmendmentClient) Use(hooks ...Hook) {
+	c.hooks.FundAmendment = append(c.hooks.FundAmendment, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `fundamendment.Intercept(f(g(h())))`.
+func (c *FundAmendmentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.FundAmendment = append(c.inters.FundAmendment, interceptors...)
+}
+
+// Create returns a builder for creating a FundAmendment entity.
+func (c *FundAmendmentClient) Create() *FundAmendmentCreate {
+	mutation := newFundAmendmentMutation(c.config, OpCreate)
+	return &FundAmendmentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of FundAmendment entities.
+func (c *FundAmendmentClient) CreateBulk(builders ...*FundAmendmentCreate) *FundAmendmentCreateBulk {
+	return &FundAmendmentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *FundAmendmentClient) MapCreateBulk(slice any, setFunc func(*FundAmendmentCreate, int)) *FundAmendmentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &FundAmendmentCreateBulk{err: fmt.Errorf("calling to FundAmendmentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*FundAmendmentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &FundAmendmentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for FundAmendment.
+func (c *FundAmendmentClient) Update() *FundAmendmentUpdate {
+	mutation := newFundAmendmentMutation(c.config, OpUpdate)
+	return &FundAmendmentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *FundAmendmentClient) UpdateOne(_m *FundAmendment) *FundAmendmentUpdateOne {
+	mutation := newFundAmendmentMutation(c.config, OpUpdateOne, withFundAmendment(_m))
+	return &FundAmendmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *FundAmendmentClient) UpdateOneID(id gid.ID) *FundAmendmentUpdateOne {
+	mutation := newFundAmendmentMutation(c.config, OpUpdateOne, withFundAmendmentID(id))
+	return &FundAmendmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for FundAmendment.
+func (c *FundAmendmentClient) Delete() *FundAmendmentDelete {
+	mutation := newFundAmendmentMutation(c.config, OpDelete)
+	return &FundAmendmentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *FundAmendmentClient) DeleteOne(_m *FundAmendment) *FundAmendmentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *FundAmendmentClient) DeleteOneID(id gid.ID) *FundAmendmentDeleteOne {
+	builder := c.Delete().Where(fundamendment.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &FundAmendmentDeleteOne{builder}
+}
+
+// Query returns a query builder for FundAmendment.
+func (c *FundAmendmentClient) Query() *FundAmendmentQuery {
+	return &FundAmendmentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeFundAmendment},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a FundAmendment entity by its id.
+func (c *FundAmendmentClient) Get(ctx context.Context, id gid.ID) (*FundAmendment, error) {
+	return c.Query().Where(fundamendment.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *FundAmendmentClient) GetX(ctx context.Context, id gid.ID) *FundAmendment {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryFund queries the fund edge of a FundAmendment.
+func (c *FundAmendmentClient) QueryFund(_m *FundAmendment) *FundQuery {
+	query := (&FundClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(fundamendment.Table, fundamendment.FieldID, id),
+			sqlgraph.To(fund.Table, fund.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, fundamendment.FundTable, fundamendment.FundColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAmendedBy queries the amended_by edge of a FundAmendment.
+func (c *FundAmendmentClient) QueryAmendedBy(_m *FundAmendment) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(fundamendment.Table, fundamendment.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, fundamendment.AmendedByTable, fundamendment.AmendedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *FundAmendmentClient) Hooks() []Hook {
+	hooks := c.hooks.FundAmendment
+	return append(hooks[:len(hooks):len(hooks)], fundamendment.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *FundAmendmentClient) Interceptors() []Interceptor {
+	return c.inters.FundAmendment
+}
+
+func (c *FundAmendmentClient) mutate(ctx context.Context, m *FundAmendmentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&FundAmendmentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&FundAmendmentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&FundAmendmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&FundAmendmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown FundAmendment mutation op: %q", m.Op())
 	}
 }
 
@@ -5289,6 +5495,22 @@ func (c *OrganizationClient) QueryInterventions(_m *Organization) *InterventionQ
 			sqlgraph.From(organization.Table, organization.FieldID, id),
 			sqlgraph.To(intervention.Table, intervention.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, organization.InterventionsTable, organization.InterventionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryFunds queries the funds edge of a Organization.
+func (c *OrganizationClient) QueryFunds(_m *Organization) *FundQuery {
+	query := (&FundClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(organization.Table, organization.FieldID, id),
+			sqlgraph.To(fund.Table, fund.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, organization.FundsTable, organization.FundsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -8774,22 +8996,23 @@ type (
 	hooks struct {
 		APIToken, Approval, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment,
 		Consent, Decision, Directive, DirectiveAcknowledgement, Document,
-		DocumentContent, Fund, Goal, Intervention, Meeting, MonitoringItem,
-		MonitoringMeeting, Municipality, Notification, NotificationPreference,
-		Objective, Organization, OutboxEvent, Outcome, OutgoingMail, Pact,
-		PasswordToken, Person, PersonIdentity, PersonMerge, Plan, Protocol,
-		ProtocolCommitment, ProtocolParty, ServiceRequest, Session, TableMembership,
-		TerritorialTable, User, Webhook, WebhookDelivery []ent.Hook
+		DocumentContent, Fund, FundAmendment, Goal, Intervention, Meeting,
+		MonitoringItem, MonitoringMeeting, Municipality, Notification,
+		NotificationPreference, Objective, Organization, OutboxEvent, Outcome,
+		OutgoingMail, Pact, PasswordToken, Person, PersonIdentity, PersonMerge, Plan,
+		Protocol, ProtocolCommitment, ProtocolParty, ServiceRequest, Session,
+		TableMembership, TerritorialTable, User, Webhook, WebhookDelivery []ent.Hook
 	}
 	inters struct {
 		APIToken, Approval, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment,
 		Consent, Decision, Directive, DirectiveAcknowledgement, Document,
-		DocumentContent, Fund, Goal, Intervention, Meeting, MonitoringItem,
-		MonitoringMeeting, Municipality, Notification, NotificationPreference,
-		Objective, Organization, OutboxEvent, Outcome, OutgoingMail, Pact,
-		PasswordToken, Person, PersonIdentity, PersonMerge, Plan, Protocol,
-		ProtocolCommitment, ProtocolParty, ServiceRequest, Session, TableMembership,
-		TerritorialTable, User, Webhook, WebhookDelivery []ent.Interceptor
+		DocumentContent, Fund, FundAmendment, Goal, Intervention, Meeting,
+		MonitoringItem, MonitoringMeeting, Municipality, Notification,
+		NotificationPreference, Objective, Organization, OutboxEvent, Outcome,
+		OutgoingMail, Pact, PasswordToken, Person, PersonIdentity, PersonMerge, Plan,
+		Protocol, ProtocolCommitment, ProtocolParty, ServiceRequest, Session,
+		TableMembership, TerritorialTable, User, Webhook,
+		WebhookDelivery []ent.Interceptor
 	}
 )
 

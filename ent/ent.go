@@ -26,6 +26,7 @@ import (
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/documentcontent"
 	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/fundamendment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
@@ -129,6 +130,7 @@ func checkColumn(t, c string) error {
 			document.Table:                 document.ValidColumn,
 			documentcontent.Table:          documentcontent.ValidColumn,
 			fund.Table:                     fund.ValidColumn,
+			fundamendment.Table:            fundamendment.ValidColumn,
 			goal.Table:                     goal.ValidColumn,
 			intervention.Table:             intervention.ValidColumn,
 			meeting.Table:                  meeting.ValidColumn,

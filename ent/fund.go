@@ -9,12 +9,14 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/organization"
 )
 
-// Money a municipality allocated for a year to the network's interventions (Fondo anticrisi).
+// Money a body allocated for a year to the network's interventions: a municipality, the Union, the Region, the European Social Fund (Fondo).
 type Fund struct {
 	config `json:"-"`
 	// ID of the ent.
@@ -28,28 +30,51 @@ type Fund struct {
 	Name string `json:"name,omitempty"`
 	// Budget year (anno di bilancio).
 	Year int `json:"year,omitempty"`
-	// Amount allocated, in euro cents, at most 100 million euro (importo stanziato in centesimi).
+	// Where the money comes from (fonte di finanziamento): bilancio comunale, Unione dei Comuni, Regione, Stato, Fondo sociale europeo, azienda sanitaria, fondazione, donazioni, altro; a municipality's budget unless given.
+	Source fund.Source `json:"source,omitempty"`
+	// Amount allocated, in euro cents, at most 100 million euro; changed with amendFund, which keeps why (importo stanziato in centesimi).
 	AllocatedCents int64 `json:"allocated_cents,omitempty"`
+	// When the fund was closed: nothing more is charged to it nor amended (data di chiusura).
+	ClosedOn *domain.Date `json:"closed_on,omitempty"`
+	// Why the fund was closed (motivo della chiusura).
+	ClosureReason string `json:"closure_reason,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the FundQuery when eager-loading is set.
 	Edges             FundEdges `json:"edges"`
+	fund_owner        *gid.ID
 	fund_municipality *gid.ID
 	selectValues      sql.SelectValues
 }
 
 // FundEdges holds the relations/edges for other nodes in the graph.
 type FundEdges struct {
-	// The municipality that allocated it (comune).
+	// The body whose money it is: a municipality, the Union, or another body (titolare del fondo).
+	Owner *Organization `json:"owner,omitempty"`
+	// The municipality whose residents it pays for; none when it covers every municipality of the network, as the Union's does (comune coperto).
 	Municipality *Municipality `json:"municipality,omitempty"`
 	// Interventions paid from the fund (interventi finanziati).
 	Interventions []*Intervention `json:"interventions,omitempty"`
+	// The changes of the amount allocated, oldest first, each with why (variazioni dello stanziamento).
+	Amendments []*FundAmendment `json:"amendments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [4]map[string]int
 
 	namedInterventions map[string][]*Intervention
+	namedAmendments    map[string][]*FundAmendment
+}
+
+// OwnerOrErr returns the Owner value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e FundEdges) OwnerOrErr() (*Organization, error) {
+	if e.Owner != nil {
+		return e.Owner, nil
+	} else if e.loadedTypes[0] {
+		return nil, &NotFoundError{label: organization.Label}
+	}
+	return nil, &NotLoadedError{edge: "owner"}
 }
 
 // MunicipalityOrErr returns the Municipality value or an error if the edge
@@ -57,7 +82,7 @@ type FundEdges struct {
 func (e FundEdges) MunicipalityOrErr() (*Municipality, error) {
 	if e.Municipality != nil {
 		return e.Municipality, nil
-	} else if e.loadedTypes[0] {
+	} else if e.loadedTypes[1] {
 		return nil, &NotFoundError{label: municipality.Label}
 	}
 	return nil, &NotLoadedError{edge: "municipality"}
@@ -66,10 +91,19 @@ func (e FundEdges) MunicipalityOrErr() (*Municipality, error) {
 // InterventionsOrErr returns the Interventions value or an error if the edge
 // was not loaded in eager-loading.
 func (e FundEdges) InterventionsOrErr() ([]*Intervention, error) {
-	if e.loadedTypes[1] {
+	if e.loadedTypes[2] {
 		return e.Interventions, nil
 	}
 	return nil, &NotLoadedError{edge: "interventions"}
+}
+
+// AmendmentsOrErr returns the Amendments value or an error if the edge
+// was not loaded in eager-loading.
+func (e FundEdges) AmendmentsOrErr() ([]*FundAmendment, error) {
+	if e.loadedTypes[3] {
+		return e.Amendments, nil
+	}
+	return nil, &NotLoadedError{edge: "amendments"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -77,15 +111,19 @@ func (*Fund) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case fund.FieldClosedOn:
+			values[i] = &sql.NullScanner{S: new(domain.Date)}
 		case fund.FieldID:
 			values[i] = new(gid.ID)
 		case fund.FieldYear, fund.FieldAllocatedCents:
 			values[i] = new(sql.NullInt64)
-		case fund.FieldName:
+		case fund.FieldName, fund.FieldSource, fund.FieldClosureReason:
 			values[i] = new(sql.NullString)
 		case fund.FieldCreatedAt, fund.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
-		case fund.ForeignKeys[0]: // fund_municipality
+		case fund.ForeignKeys[0]: // fund_owner
+			values[i] = &sql.NullScanner{S: new(gid.ID)}
+		case fund.ForeignKeys[1]: // fund_municipality
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
@@ -132,13 +170,39 @@ func (_m *Fund) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Year = int(value.Int64)
 			}
+		case fund.FieldSource:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field source", values[i])
+			} else if value.Valid {
+				_m.Source = fund.Source(value.String)
+			}
 		case fund.FieldAllocatedCents:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field allocated_cents", values[i])
 			} else if value.Valid {
 				_m.AllocatedCents = value.Int64
 			}
+		case fund.FieldClosedOn:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field closed_on", values[i])
+			} else if value.Valid {
+				_m.ClosedOn = new(domain.Date)
+				*_m.ClosedOn = *value.S.(*domain.Date)
+			}
+		case fund.FieldClosureReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field closure_reason", values[i])
+			} else if value.Valid {
+				_m.ClosureReason = value.String
+			}
 		case fund.ForeignKeys[0]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field fund_owner", values[i])
+			} else if value.Valid {
+				_m.fund_owner = new(gid.ID)
+				*_m.fund_owner = *value.S.(*gid.ID)
+			}
+		case fund.ForeignKeys[1]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field fund_municipality", values[i])
 			} else if value.Valid {
@@ -158,6 +222,11 @@ func (_m *Fund) Value(name string) (ent.Value, error) {
 	return _m.selectValues.Get(name)
 }
 
+// QueryOwner queries the "owner" edge of the Fund entity.
+func (_m *Fund) QueryOwner() *OrganizationQuery {
+	return NewFundClient(_m.config).QueryOwner(_m)
+}
+
 // QueryMunicipality queries the "municipality" edge of the Fund entity.
 func (_m *Fund) QueryMunicipality() *MunicipalityQuery {
 	return NewFundClient(_m.config).QueryMunicipality(_m)
@@ -166,6 +235,11 @@ func (_m *Fund) QueryMunicipality() *MunicipalityQuery {
 // QueryInterventions queries the "interventions" edge of the Fund entity.
 func (_m *Fund) QueryInterventions() *InterventionQuery {
 	return NewFundClient(_m.config).QueryInterventions(_m)
+}
+
+// QueryAmendments queries the "amendments" edge of the Fund entity.
+func (_m *Fund) QueryAmendments() *FundAmendmentQuery {
+	return NewFundClient(_m.config).QueryAmendments(_m)
 }
 
 // Update returns a builder for updating this Fund.
@@ -203,8 +277,19 @@ func (_m *Fund) String() string {
 	builder.WriteString("year=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Year))
 	builder.WriteString(", ")
+	builder.WriteString("source=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Source))
+	builder.WriteString(", ")
 	builder.WriteString("allocated_cents=")
 	builder.WriteString(fmt.Sprintf("%v", _m.AllocatedCents))
+	builder.WriteString(", ")
+	if v := _m.ClosedOn; v != nil {
+		builder.WriteString("closed_on=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("closure_reason=")
+	builder.WriteString(_m.ClosureReason)
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -230,6 +315,30 @@ func (_m *Fund) appendNamedInterventions(name string, edges ...*Intervention) {
 		_m.Edges.namedInterventions[name] = []*Intervention{}
 	} else {
 		_m.Edges.namedInterventions[name] = append(_m.Edges.namedInterventions[name], edges...)
+	}
+}
+
+// NamedAmendments returns the Amendments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Fund) NamedAmendments(name string) ([]*FundAmendment, error) {
+	if _m.Edges.namedAmendments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAmendments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Fund) appendNamedAmendments(name string, edges ...*FundAmendment) {
+	if _m.Edges.namedAmendments == nil {
+		_m.Edges.namedAmendments = make(map[string][]*FundAmendment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAmendments[name] = []*FundAmendment{}
+	} else {
+		_m.Edges.namedAmendments[name] = append(_m.Edges.namedAmendments[name], edges...)
 	}
 }
 

@@ -10,10 +10,13 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/fundamendment"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/organization"
 )
 
 // FundCreate is the builder for creating a Fund entity.
@@ -63,9 +66,51 @@ func (_c *FundCreate) SetYear(v int) *FundCreate {
 	return _c
 }
 
+// SetSource sets the "source" field.
+func (_c *FundCreate) SetSource(v fund.Source) *FundCreate {
+	_c.mutation.SetSource(v)
+	return _c
+}
+
+// SetNillableSource sets the "source" field if the given value is not nil.
+func (_c *FundCreate) SetNillableSource(v *fund.Source) *FundCreate {
+	if v != nil {
+		_c.SetSource(*v)
+	}
+	return _c
+}
+
 // SetAllocatedCents sets the "allocated_cents" field.
 func (_c *FundCreate) SetAllocatedCents(v int64) *FundCreate {
 	_c.mutation.SetAllocatedCents(v)
+	return _c
+}
+
+// SetClosedOn sets the "closed_on" field.
+func (_c *FundCreate) SetClosedOn(v domain.Date) *FundCreate {
+	_c.mutation.SetClosedOn(v)
+	return _c
+}
+
+// SetNillableClosedOn sets the "closed_on" field if the given value is not nil.
+func (_c *FundCreate) SetNillableClosedOn(v *domain.Date) *FundCreate {
+	if v != nil {
+		_c.SetClosedOn(*v)
+	}
+	return _c
+}
+
+// SetClosureReason sets the "closure_reason" field.
+func (_c *FundCreate) SetClosureReason(v string) *FundCreate {
+	_c.mutation.SetClosureReason(v)
+	return _c
+}
+
+// SetNillableClosureReason sets the "closure_reason" field if the given value is not nil.
+func (_c *FundCreate) SetNillableClosureReason(v *string) *FundCreate {
+	if v != nil {
+		_c.SetClosureReason(*v)
+	}
 	return _c
 }
 
@@ -83,9 +128,28 @@ func (_c *FundCreate) SetNillableID(v *gid.ID) *FundCreate {
 	return _c
 }
 
+// SetOwnerID sets the "owner" edge to the Organization entity by ID.
+func (_c *FundCreate) SetOwnerID(id gid.ID) *FundCreate {
+	_c.mutation.SetOwnerID(id)
+	return _c
+}
+
+// SetOwner sets the "owner" edge to the Organization entity.
+func (_c *FundCreate) SetOwner(v *Organization) *FundCreate {
+	return _c.SetOwnerID(v.ID)
+}
+
 // SetMunicipalityID sets the "municipality" edge to the Municipality entity by ID.
 func (_c *FundCreate) SetMunicipalityID(id gid.ID) *FundCreate {
 	_c.mutation.SetMunicipalityID(id)
+	return _c
+}
+
+// SetNillableMunicipalityID sets the "municipality" edge to the Municipality entity by ID if the given value is not nil.
+func (_c *FundCreate) SetNillableMunicipalityID(id *gid.ID) *FundCreate {
+	if id != nil {
+		_c = _c.SetMunicipalityID(*id)
+	}
 	return _c
 }
 
@@ -107,6 +171,21 @@ func (_c *FundCreate) AddInterventions(v ...*Intervention) *FundCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddInterventionIDs(ids...)
+}
+
+// AddAmendmentIDs adds the "amendments" edge to the FundAmendment entity by IDs.
+func (_c *FundCreate) AddAmendmentIDs(ids ...gid.ID) *FundCreate {
+	_c.mutation.AddAmendmentIDs(ids...)
+	return _c
+}
+
+// AddAmendments adds the "amendments" edges to the FundAmendment entity.
+func (_c *FundCreate) AddAmendments(v ...*FundAmendment) *FundCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAmendmentIDs(ids...)
 }
 
 // Mutation returns the FundMutation object of the builder.
@@ -160,6 +239,10 @@ func (_c *FundCreate) defaults() error {
 		v := fund.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Source(); !ok {
+		v := fund.DefaultSource
+		_c.mutation.SetSource(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if fund.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized fund.DefaultID (forgotten import ent/runtime?)")
@@ -194,6 +277,14 @@ func (_c *FundCreate) check() error {
 			return &ValidationError{Name: "year", err: fmt.Errorf(`ent: validator failed for field "Fund.year": %w`, err)}
 		}
 	}
+	if _, ok := _c.mutation.Source(); !ok {
+		return &ValidationError{Name: "source", err: errors.New(`ent: missing required field "Fund.source"`)}
+	}
+	if v, ok := _c.mutation.Source(); ok {
+		if err := fund.SourceValidator(v); err != nil {
+			return &ValidationError{Name: "source", err: fmt.Errorf(`ent: validator failed for field "Fund.source": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.AllocatedCents(); !ok {
 		return &ValidationError{Name: "allocated_cents", err: errors.New(`ent: missing required field "Fund.allocated_cents"`)}
 	}
@@ -202,13 +293,18 @@ func (_c *FundCreate) check() error {
 			return &ValidationError{Name: "allocated_cents", err: fmt.Errorf(`ent: validator failed for field "Fund.allocated_cents": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.ClosureReason(); ok {
+		if err := fund.ClosureReasonValidator(v); err != nil {
+			return &ValidationError{Name: "closure_reason", err: fmt.Errorf(`ent: validator failed for field "Fund.closure_reason": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := fund.IDValidator(string(v)); err != nil {
 			return &ValidationError{Name: "id", err: fmt.Errorf(`ent: validator failed for field "Fund.id": %w`, err)}
 		}
 	}
-	if len(_c.mutation.MunicipalityIDs()) == 0 {
-		return &ValidationError{Name: "municipality", err: errors.New(`ent: missing required edge "Fund.municipality"`)}
+	if len(_c.mutation.OwnerIDs()) == 0 {
+		return &ValidationError{Name: "owner", err: errors.New(`ent: missing required edge "Fund.owner"`)}
 	}
 	return nil
 }
@@ -261,9 +357,38 @@ func (_c *FundCreate) createSpec() (*Fund, *sqlgraph.CreateSpec) {
 		_spec.SetField(fund.FieldYear, field.TypeInt, value)
 		_node.Year = value
 	}
+	if value, ok := _c.mutation.Source(); ok {
+		_spec.SetField(fund.FieldSource, field.TypeEnum, value)
+		_node.Source = value
+	}
 	if value, ok := _c.mutation.AllocatedCents(); ok {
 		_spec.SetField(fund.FieldAllocatedCents, field.TypeInt64, value)
 		_node.AllocatedCents = value
+	}
+	if value, ok := _c.mutation.ClosedOn(); ok {
+		_spec.SetField(fund.FieldClosedOn, field.TypeTime, value)
+		_node.ClosedOn = &value
+	}
+	if value, ok := _c.mutation.ClosureReason(); ok {
+		_spec.SetField(fund.FieldClosureReason, field.TypeString, value)
+		_node.ClosureReason = value
+	}
+	if nodes := _c.mutation.OwnerIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   fund.OwnerTable,
+			Columns: []string{fund.OwnerColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.fund_owner = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.MunicipalityIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -291,6 +416,22 @@ func (_c *FundCreate) createSpec() (*Fund, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(intervention.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AmendmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   fund.AmendmentsTable,
+			Columns: []string{fund.AmendmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundamendment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

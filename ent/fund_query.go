@@ -16,8 +16,10 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/fundamendment"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/predicate"
 )
 
@@ -28,12 +30,15 @@ type FundQuery struct {
 	order                  []fund.OrderOption
 	inters                 []Interceptor
 	predicates             []predicate.Fund
+	withOwner              *OrganizationQuery
 	withMunicipality       *MunicipalityQuery
 	withInterventions      *InterventionQuery
+	withAmendments         *FundAmendmentQuery
 	withFKs                bool
 	loadTotal              []func(context.Context, []*Fund) error
 	modifiers              []func(*sql.Selector)
 	withNamedInterventions map[string]*InterventionQuery
+	withNamedAmendments    map[string]*FundAmendmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -68,6 +73,28 @@ func (_q *FundQuery) Unique(unique bool) *FundQuery {
 func (_q *FundQuery) Order(o ...fund.OrderOption) *FundQuery {
 	_q.order = append(_q.order, o...)
 	return _q
+}
+
+// QueryOwner chains the current query on the "owner" edge.
+func (_q *FundQuery) QueryOwner() *OrganizationQuery {
+	query := (&OrganizationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(fund.Table, fund.FieldID, selector),
+			sqlgraph.To(organization.Table, organization.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, fund.OwnerTable, fund.OwnerColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
 }
 
 // QueryMunicipality chains the current query on the "municipality" edge.
@@ -107,6 +134,28 @@ func (_q *FundQuery) QueryInterventions() *InterventionQuery {
 			sqlgraph.From(fund.Table, fund.FieldID, selector),
 			sqlgraph.To(intervention.Table, intervention.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, fund.InterventionsTable, fund.InterventionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAmendments chains the current query on the "amendments" edge.
+func (_q *FundQuery) QueryAmendments() *FundAmendmentQuery {
+	query := (&FundAmendmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(fund.Table, fund.FieldID, selector),
+			sqlgraph.To(fundamendment.Table, fundamendment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, fund.AmendmentsTable, fund.AmendmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -306,13 +355,26 @@ func (_q *FundQuery) Clone() *FundQuery {
 		order:             append([]fund.OrderOption{}, _q.order...),
 		inters:            append([]Interceptor{}, _q.inters...),
 		predicates:        append([]predicate.Fund{}, _q.predicates...),
+		withOwner:         _q.withOwner.Clone(),
 		withMunicipality:  _q.withMunicipality.Clone(),
 		withInterventions: _q.withInterventions.Clone(),
+		withAmendments:    _q.withAmendments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
 		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
 	}
+}
+
+// WithOwner tells the query-builder to eager-load the nodes that are connected to
+// the "owner" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *FundQuery) WithOwner(opts ...func(*OrganizationQuery)) *FundQuery {
+	query := (&OrganizationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withOwner = query
+	return _q
 }
 
 // WithMunicipality tells the query-builder to eager-load the nodes that are connected to
@@ -334,6 +396,17 @@ func (_q *FundQuery) WithInterventions(opts ...func(*InterventionQuery)) *FundQu
 		opt(query)
 	}
 	_q.withInterventions = query
+	return _q
+}
+
+// WithAmendments tells the query-builder to eager-load the nodes that are connected to
+// the "amendments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *FundQuery) WithAmendments(opts ...func(*FundAmendmentQuery)) *FundQuery {
+	query := (&FundAmendmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAmendments = query
 	return _q
 }
 
@@ -422,12 +495,14 @@ func (_q *FundQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Fund, e
 		nodes       = []*Fund{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [4]bool{
+			_q.withOwner != nil,
 			_q.withMunicipality != nil,
 			_q.withInterventions != nil,
+			_q.withAmendments != nil,
 		}
 	)
-	if _q.withMunicipality != nil {
+	if _q.withOwner != nil || _q.withMunicipality != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -454,6 +529,12 @@ func (_q *FundQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Fund, e
 	if len(nodes) == 0 {
 		return nodes, nil
 	}
+	if query := _q.withOwner; query != nil {
+		if err := _q.loadOwner(ctx, query, nodes, nil,
+			func(n *Fund, e *Organization) { n.Edges.Owner = e }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withMunicipality; query != nil {
 		if err := _q.loadMunicipality(ctx, query, nodes, nil,
 			func(n *Fund, e *Municipality) { n.Edges.Municipality = e }); err != nil {
@@ -467,10 +548,24 @@ func (_q *FundQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Fund, e
 			return nil, err
 		}
 	}
+	if query := _q.withAmendments; query != nil {
+		if err := _q.loadAmendments(ctx, query, nodes,
+			func(n *Fund) { n.Edges.Amendments = []*FundAmendment{} },
+			func(n *Fund, e *FundAmendment) { n.Edges.Amendments = append(n.Edges.Amendments, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedInterventions {
 		if err := _q.loadInterventions(ctx, query, nodes,
 			func(n *Fund) { n.appendNamedInterventions(name) },
 			func(n *Fund, e *Intervention) { n.appendNamedInterventions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAmendments {
+		if err := _q.loadAmendments(ctx, query, nodes,
+			func(n *Fund) { n.appendNamedAmendments(name) },
+			func(n *Fund, e *FundAmendment) { n.appendNamedAmendments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -482,6 +577,38 @@ func (_q *FundQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Fund, e
 	return nodes, nil
 }
 
+func (_q *FundQuery) loadOwner(ctx context.Context, query *OrganizationQuery, nodes []*Fund, init func(*Fund), assign func(*Fund, *Organization)) error {
+	ids := make([]gid.ID, 0, len(nodes))
+	nodeids := make(map[gid.ID][]*Fund)
+	for i := range nodes {
+		if nodes[i].fund_owner == nil {
+			continue
+		}
+		fk := *nodes[i].fund_owner
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(organization.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "fund_owner" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 func (_q *FundQuery) loadMunicipality(ctx context.Context, query *MunicipalityQuery, nodes []*Fund, init func(*Fund), assign func(*Fund, *Municipality)) error {
 	ids := make([]gid.ID, 0, len(nodes))
 	nodeids := make(map[gid.ID][]*Fund)
@@ -540,6 +667,37 @@ func (_q *FundQuery) loadInterventions(ctx context.Context, query *InterventionQ
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "intervention_fund" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *FundQuery) loadAmendments(ctx context.Context, query *FundAmendmentQuery, nodes []*Fund, init func(*Fund), assign func(*Fund, *FundAmendment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Fund)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.FundAmendment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(fund.AmendmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.fund_amendment_fund
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "fund_amendment_fund" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "fund_amendment_fund" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -678,6 +836,20 @@ func (_q *FundQuery) WithNamedInterventions(name string, opts ...func(*Intervent
 		_q.withNamedInterventions = make(map[string]*InterventionQuery)
 	}
 	_q.withNamedInterventions[name] = query
+	return _q
+}
+
+// WithNamedAmendments tells the query-builder to eager-load the nodes that are connected to the "amendments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *FundQuery) WithNamedAmendments(name string, opts ...func(*FundAmendmentQuery)) *FundQuery {
+	query := (&FundAmendmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAmendments == nil {
+		_q.withNamedAmendments = make(map[string]*FundAmendmentQuery)
+	}
+	_q.withNamedAmendments[name] = query
 	return _q
 }
 

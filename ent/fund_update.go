@@ -11,10 +11,13 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/fundamendment"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/municipality"
+	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/predicate"
 )
 
@@ -73,6 +76,20 @@ func (_u *FundUpdate) AddYear(v int) *FundUpdate {
 	return _u
 }
 
+// SetSource sets the "source" field.
+func (_u *FundUpdate) SetSource(v fund.Source) *FundUpdate {
+	_u.mutation.SetSource(v)
+	return _u
+}
+
+// SetNillableSource sets the "source" field if the given value is not nil.
+func (_u *FundUpdate) SetNillableSource(v *fund.Source) *FundUpdate {
+	if v != nil {
+		_u.SetSource(*v)
+	}
+	return _u
+}
+
 // SetAllocatedCents sets the "allocated_cents" field.
 func (_u *FundUpdate) SetAllocatedCents(v int64) *FundUpdate {
 	_u.mutation.ResetAllocatedCents()
@@ -94,9 +111,68 @@ func (_u *FundUpdate) AddAllocatedCents(v int64) *FundUpdate {
 	return _u
 }
 
+// SetClosedOn sets the "closed_on" field.
+func (_u *FundUpdate) SetClosedOn(v domain.Date) *FundUpdate {
+	_u.mutation.SetClosedOn(v)
+	return _u
+}
+
+// SetNillableClosedOn sets the "closed_on" field if the given value is not nil.
+func (_u *FundUpdate) SetNillableClosedOn(v *domain.Date) *FundUpdate {
+	if v != nil {
+		_u.SetClosedOn(*v)
+	}
+	return _u
+}
+
+// ClearClosedOn clears the value of the "closed_on" field.
+func (_u *FundUpdate) ClearClosedOn() *FundUpdate {
+	_u.mutation.ClearClosedOn()
+	return _u
+}
+
+// SetClosureReason sets the "closure_reason" field.
+func (_u *FundUpdate) SetClosureReason(v string) *FundUpdate {
+	_u.mutation.SetClosureReason(v)
+	return _u
+}
+
+// SetNillableClosureReason sets the "closure_reason" field if the given value is not nil.
+func (_u *FundUpdate) SetNillableClosureReason(v *string) *FundUpdate {
+	if v != nil {
+		_u.SetClosureReason(*v)
+	}
+	return _u
+}
+
+// ClearClosureReason clears the value of the "closure_reason" field.
+func (_u *FundUpdate) ClearClosureReason() *FundUpdate {
+	_u.mutation.ClearClosureReason()
+	return _u
+}
+
+// SetOwnerID sets the "owner" edge to the Organization entity by ID.
+func (_u *FundUpdate) SetOwnerID(id gid.ID) *FundUpdate {
+	_u.mutation.SetOwnerID(id)
+	return _u
+}
+
+// SetOwner sets the "owner" edge to the Organization entity.
+func (_u *FundUpdate) SetOwner(v *Organization) *FundUpdate {
+	return _u.SetOwnerID(v.ID)
+}
+
 // SetMunicipalityID sets the "municipality" edge to the Municipality entity by ID.
 func (_u *FundUpdate) SetMunicipalityID(id gid.ID) *FundUpdate {
 	_u.mutation.SetMunicipalityID(id)
+	return _u
+}
+
+// SetNillableMunicipalityID sets the "municipality" edge to the Municipality entity by ID if the given value is not nil.
+func (_u *FundUpdate) SetNillableMunicipalityID(id *gid.ID) *FundUpdate {
+	if id != nil {
+		_u = _u.SetMunicipalityID(*id)
+	}
 	return _u
 }
 
@@ -120,9 +196,30 @@ func (_u *FundUpdate) AddInterventions(v ...*Intervention) *FundUpdate {
 	return _u.AddInterventionIDs(ids...)
 }
 
+// AddAmendmentIDs adds the "amendments" edge to the FundAmendment entity by IDs.
+func (_u *FundUpdate) AddAmendmentIDs(ids ...gid.ID) *FundUpdate {
+	_u.mutation.AddAmendmentIDs(ids...)
+	return _u
+}
+
+// AddAmendments adds the "amendments" edges to the FundAmendment entity.
+func (_u *FundUpdate) AddAmendments(v ...*FundAmendment) *FundUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAmendmentIDs(ids...)
+}
+
 // Mutation returns the FundMutation object of the builder.
 func (_u *FundUpdate) Mutation() *FundMutation {
 	return _u.mutation
+}
+
+// ClearOwner clears the "owner" edge to the Organization entity.
+func (_u *FundUpdate) ClearOwner() *FundUpdate {
+	_u.mutation.ClearOwner()
+	return _u
 }
 
 // ClearMunicipality clears the "municipality" edge to the Municipality entity.
@@ -150,6 +247,27 @@ func (_u *FundUpdate) RemoveInterventions(v ...*Intervention) *FundUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveInterventionIDs(ids...)
+}
+
+// ClearAmendments clears all "amendments" edges to the FundAmendment entity.
+func (_u *FundUpdate) ClearAmendments() *FundUpdate {
+	_u.mutation.ClearAmendments()
+	return _u
+}
+
+// RemoveAmendmentIDs removes the "amendments" edge to FundAmendment entities by IDs.
+func (_u *FundUpdate) RemoveAmendmentIDs(ids ...gid.ID) *FundUpdate {
+	_u.mutation.RemoveAmendmentIDs(ids...)
+	return _u
+}
+
+// RemoveAmendments removes "amendments" edges to FundAmendment entities.
+func (_u *FundUpdate) RemoveAmendments(v ...*FundAmendment) *FundUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAmendmentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -206,13 +324,23 @@ func (_u *FundUpdate) check() error {
 			return &ValidationError{Name: "year", err: fmt.Errorf(`ent: validator failed for field "Fund.year": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Source(); ok {
+		if err := fund.SourceValidator(v); err != nil {
+			return &ValidationError{Name: "source", err: fmt.Errorf(`ent: validator failed for field "Fund.source": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.AllocatedCents(); ok {
 		if err := fund.AllocatedCentsValidator(v); err != nil {
 			return &ValidationError{Name: "allocated_cents", err: fmt.Errorf(`ent: validator failed for field "Fund.allocated_cents": %w`, err)}
 		}
 	}
-	if _u.mutation.MunicipalityCleared() && len(_u.mutation.MunicipalityIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Fund.municipality"`)
+	if v, ok := _u.mutation.ClosureReason(); ok {
+		if err := fund.ClosureReasonValidator(v); err != nil {
+			return &ValidationError{Name: "closure_reason", err: fmt.Errorf(`ent: validator failed for field "Fund.closure_reason": %w`, err)}
+		}
+	}
+	if _u.mutation.OwnerCleared() && len(_u.mutation.OwnerIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Fund.owner"`)
 	}
 	return nil
 }
@@ -247,11 +375,55 @@ func (_u *FundUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.AddedYear(); ok {
 		_spec.AddField(fund.FieldYear, field.TypeInt, value)
 	}
+	if value, ok := _u.mutation.Source(); ok {
+		_spec.SetField(fund.FieldSource, field.TypeEnum, value)
+	}
 	if value, ok := _u.mutation.AllocatedCents(); ok {
 		_spec.SetField(fund.FieldAllocatedCents, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.AddedAllocatedCents(); ok {
 		_spec.AddField(fund.FieldAllocatedCents, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.ClosedOn(); ok {
+		_spec.SetField(fund.FieldClosedOn, field.TypeTime, value)
+	}
+	if _u.mutation.ClosedOnCleared() {
+		_spec.ClearField(fund.FieldClosedOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ClosureReason(); ok {
+		_spec.SetField(fund.FieldClosureReason, field.TypeString, value)
+	}
+	if _u.mutation.ClosureReasonCleared() {
+		_spec.ClearField(fund.FieldClosureReason, field.TypeString)
+	}
+	if _u.mutation.OwnerCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   fund.OwnerTable,
+			Columns: []string{fund.OwnerColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OwnerIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   fund.OwnerTable,
+			Columns: []string{fund.OwnerColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.MunicipalityCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -320,6 +492,51 @@ func (_u *FundUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(intervention.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AmendmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   fund.AmendmentsTable,
+			Columns: []string{fund.AmendmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundamendment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAmendmentsIDs(); len(nodes) > 0 && !_u.mutation.AmendmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   fund.AmendmentsTable,
+			Columns: []string{fund.AmendmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundamendment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AmendmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   fund.AmendmentsTable,
+			Columns: []string{fund.AmendmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundamendment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -390,6 +607,20 @@ func (_u *FundUpdateOne) AddYear(v int) *FundUpdateOne {
 	return _u
 }
 
+// SetSource sets the "source" field.
+func (_u *FundUpdateOne) SetSource(v fund.Source) *FundUpdateOne {
+	_u.mutation.SetSource(v)
+	return _u
+}
+
+// SetNillableSource sets the "source" field if the given value is not nil.
+func (_u *FundUpdateOne) SetNillableSource(v *fund.Source) *FundUpdateOne {
+	if v != nil {
+		_u.SetSource(*v)
+	}
+	return _u
+}
+
 // SetAllocatedCents sets the "allocated_cents" field.
 func (_u *FundUpdateOne) SetAllocatedCents(v int64) *FundUpdateOne {
 	_u.mutation.ResetAllocatedCents()
@@ -411,9 +642,68 @@ func (_u *FundUpdateOne) AddAllocatedCents(v int64) *FundUpdateOne {
 	return _u
 }
 
+// SetClosedOn sets the "closed_on" field.
+func (_u *FundUpdateOne) SetClosedOn(v domain.Date) *FundUpdateOne {
+	_u.mutation.SetClosedOn(v)
+	return _u
+}
+
+// SetNillableClosedOn sets the "closed_on" field if the given value is not nil.
+func (_u *FundUpdateOne) SetNillableClosedOn(v *domain.Date) *FundUpdateOne {
+	if v != nil {
+		_u.SetClosedOn(*v)
+	}
+	return _u
+}
+
+// ClearClosedOn clears the value of the "closed_on" field.
+func (_u *FundUpdateOne) ClearClosedOn() *FundUpdateOne {
+	_u.mutation.ClearClosedOn()
+	return _u
+}
+
+// SetClosureReason sets the "closure_reason" field.
+func (_u *FundUpdateOne) SetClosureReason(v string) *FundUpdateOne {
+	_u.mutation.SetClosureReason(v)
+	return _u
+}
+
+// SetNillableClosureReason sets the "closure_reason" field if the given value is not nil.
+func (_u *FundUpdateOne) SetNillableClosureReason(v *string) *FundUpdateOne {
+	if v != nil {
+		_u.SetClosureReason(*v)
+	}
+	return _u
+}
+
+// ClearClosureReason clears the value of the "closure_reason" field.
+func (_u *FundUpdateOne) ClearClosureReason() *FundUpdateOne {
+	_u.mutation.ClearClosureReason()
+	return _u
+}
+
+// SetOwnerID sets the "owner" edge to the Organization entity by ID.
+func (_u *FundUpdateOne) SetOwnerID(id gid.ID) *FundUpdateOne {
+	_u.mutation.SetOwnerID(id)
+	return _u
+}
+
+// SetOwner sets the "owner" edge to the Organization entity.
+func (_u *FundUpdateOne) SetOwner(v *Organization) *FundUpdateOne {
+	return _u.SetOwnerID(v.ID)
+}
+
 // SetMunicipalityID sets the "municipality" edge to the Municipality entity by ID.
 func (_u *FundUpdateOne) SetMunicipalityID(id gid.ID) *FundUpdateOne {
 	_u.mutation.SetMunicipalityID(id)
+	return _u
+}
+
+// SetNillableMunicipalityID sets the "municipality" edge to the Municipality entity by ID if the given value is not nil.
+func (_u *FundUpdateOne) SetNillableMunicipalityID(id *gid.ID) *FundUpdateOne {
+	if id != nil {
+		_u = _u.SetMunicipalityID(*id)
+	}
 	return _u
 }
 
@@ -437,9 +727,30 @@ func (_u *FundUpdateOne) AddInterventions(v ...*Intervention) *FundUpdateOne {
 	return _u.AddInterventionIDs(ids...)
 }
 
+// AddAmendmentIDs adds the "amendments" edge to the FundAmendment entity by IDs.
+func (_u *FundUpdateOne) AddAmendmentIDs(ids ...gid.ID) *FundUpdateOne {
+	_u.mutation.AddAmendmentIDs(ids...)
+	return _u
+}
+
+// AddAmendments adds the "amendments" edges to the FundAmendment entity.
+func (_u *FundUpdateOne) AddAmendments(v ...*FundAmendment) *FundUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAmendmentIDs(ids...)
+}
+
 // Mutation returns the FundMutation object of the builder.
 func (_u *FundUpdateOne) Mutation() *FundMutation {
 	return _u.mutation
+}
+
+// ClearOwner clears the "owner" edge to the Organization entity.
+func (_u *FundUpdateOne) ClearOwner() *FundUpdateOne {
+	_u.mutation.ClearOwner()
+	return _u
 }
 
 // ClearMunicipality clears the "municipality" edge to the Municipality entity.
@@ -467,6 +778,27 @@ func (_u *FundUpdateOne) RemoveInterventions(v ...*Intervention) *FundUpdateOne 
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveInterventionIDs(ids...)
+}
+
+// ClearAmendments clears all "amendments" edges to the FundAmendment entity.
+func (_u *FundUpdateOne) ClearAmendments() *FundUpdateOne {
+	_u.mutation.ClearAmendments()
+	return _u
+}
+
+// RemoveAmendmentIDs removes the "amendments" edge to FundAmendment entities by IDs.
+func (_u *FundUpdateOne) RemoveAmendmentIDs(ids ...gid.ID) *FundUpdateOne {
+	_u.mutation.RemoveAmendmentIDs(ids...)
+	return _u
+}
+
+// RemoveAmendments removes "amendments" edges to FundAmendment entities.
+func (_u *FundUpdateOne) RemoveAmendments(v ...*FundAmendment) *FundUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAmendmentIDs(ids...)
 }
 
 // Where appends a list predicates to the FundUpdate builder.
@@ -536,13 +868,23 @@ func (_u *FundUpdateOne) check() error {
 			return &ValidationError{Name: "year", err: fmt.Errorf(`ent: validator failed for field "Fund.year": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Source(); ok {
+		if err := fund.SourceValidator(v); err != nil {
+			return &ValidationError{Name: "source", err: fmt.Errorf(`ent: validator failed for field "Fund.source": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.AllocatedCents(); ok {
 		if err := fund.AllocatedCentsValidator(v); err != nil {
 			return &ValidationError{Name: "allocated_cents", err: fmt.Errorf(`ent: validator failed for field "Fund.allocated_cents": %w`, err)}
 		}
 	}
-	if _u.mutation.MunicipalityCleared() && len(_u.mutation.MunicipalityIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Fund.municipality"`)
+	if v, ok := _u.mutation.ClosureReason(); ok {
+		if err := fund.ClosureReasonValidator(v); err != nil {
+			return &ValidationError{Name: "closure_reason", err: fmt.Errorf(`ent: validator failed for field "Fund.closure_reason": %w`, err)}
+		}
+	}
+	if _u.mutation.OwnerCleared() && len(_u.mutation.OwnerIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Fund.owner"`)
 	}
 	return nil
 }
@@ -594,11 +936,55 @@ func (_u *FundUpdateOne) sqlSave(ctx context.Context) (_node *Fund, err error) {
 	if value, ok := _u.mutation.AddedYear(); ok {
 		_spec.AddField(fund.FieldYear, field.TypeInt, value)
 	}
+	if value, ok := _u.mutation.Source(); ok {
+		_spec.SetField(fund.FieldSource, field.TypeEnum, value)
+	}
 	if value, ok := _u.mutation.AllocatedCents(); ok {
 		_spec.SetField(fund.FieldAllocatedCents, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.AddedAllocatedCents(); ok {
 		_spec.AddField(fund.FieldAllocatedCents, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.ClosedOn(); ok {
+		_spec.SetField(fund.FieldClosedOn, field.TypeTime, value)
+	}
+	if _u.mutation.ClosedOnCleared() {
+		_spec.ClearField(fund.FieldClosedOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ClosureReason(); ok {
+		_spec.SetField(fund.FieldClosureReason, field.TypeString, value)
+	}
+	if _u.mutation.ClosureReasonCleared() {
+		_spec.ClearField(fund.FieldClosureReason, field.TypeString)
+	}
+	if _u.mutation.OwnerCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   fund.OwnerTable,
+			Columns: []string{fund.OwnerColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OwnerIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   fund.OwnerTable,
+			Columns: []string{fund.OwnerColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.MunicipalityCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -667,6 +1053,51 @@ func (_u *FundUpdateOne) sqlSave(ctx context.Context) (_node *Fund, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(intervention.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AmendmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   fund.AmendmentsTable,
+			Columns: []string{fund.AmendmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundamendment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAmendmentsIDs(); len(nodes) > 0 && !_u.mutation.AmendmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   fund.AmendmentsTable,
+			Columns: []string{fund.AmendmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundamendment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AmendmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   fund.AmendmentsTable,
+			Columns: []string{fund.AmendmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundamendment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

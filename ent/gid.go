@@ -20,6 +20,7 @@ import (
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/documentcontent"
 	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/fundamendment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
@@ -67,6 +68,7 @@ var prefixToTable = map[string]string{
 	"doc": document.Table,
 	"dcb": documentcontent.Table,
 	"fnd": fund.Table,
+	"fam": fundamendment.Table,
 	"gol": goal.Table,
 	"int": intervention.Table,
 	"mtg": meeting.Table,

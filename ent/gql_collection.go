@@ -24,6 +24,7 @@ import (
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/fundamendment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
@@ -3217,6 +3218,17 @@ func (_q *FundQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
 		switch field.Name {
 
+		case "owner":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrganizationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, organizationImplementors)...); err != nil {
+				return err
+			}
+			_q.withOwner = query
+
 		case "municipality":
 			var (
 				alias = field.Alias
@@ -3271,10 +3283,10 @@ func (_q *FundQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[1] == nil {
-								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[1][alias] = n
+							nodes[i].Edges.totalCount[2][alias] = n
 						}
 						return nil
 					})
@@ -3282,10 +3294,10 @@ func (_q *FundQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Fund) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Interventions)
-							if nodes[i].Edges.totalCount[1] == nil {
-								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[1][alias] = n
+							nodes[i].Edges.totalCount[2][alias] = n
 						}
 						return nil
 					})
@@ -3316,6 +3328,19 @@ func (_q *FundQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 			_q.WithNamedInterventions(alias, func(wq *InterventionQuery) {
 				*wq = *query
 			})
+
+		case "amendments":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&FundAmendmentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, fundamendmentImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedAmendments(alias, func(wq *FundAmendmentQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[fund.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, fund.FieldCreatedAt)
@@ -3336,10 +3361,25 @@ func (_q *FundQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				selectedFields = append(selectedFields, fund.FieldYear)
 				fieldSeen[fund.FieldYear] = struct{}{}
 			}
+		case "source":
+			if _, ok := fieldSeen[fund.FieldSource]; !ok {
+				selectedFields = append(selectedFields, fund.FieldSource)
+				fieldSeen[fund.FieldSource] = struct{}{}
+			}
 		case "allocatedCents":
 			if _, ok := fieldSeen[fund.FieldAllocatedCents]; !ok {
 				selectedFields = append(selectedFields, fund.FieldAllocatedCents)
 				fieldSeen[fund.FieldAllocatedCents] = struct{}{}
+			}
+		case "closedOn":
+			if _, ok := fieldSeen[fund.FieldClosedOn]; !ok {
+				selectedFields = append(selectedFields, fund.FieldClosedOn)
+				fieldSeen[fund.FieldClosedOn] = struct{}{}
+			}
+		case "closureReason":
+			if _, ok := fieldSeen[fund.FieldClosureReason]; !ok {
+				selectedFields = append(selectedFields, fund.FieldClosureReason)
+				fieldSeen[fund.FieldClosureReason] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -3406,6 +3446,107 @@ func newFundPaginateArgs(rv map[string]any) *fundPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*FundWhereInput); ok {
 		args.opts = append(args.opts, WithFundFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *FundAmendmentQuery) CollectFields(ctx context.Context, satisfies ...string) (*FundAmendmentQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *FundAmendmentQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(fundamendment.Columns))
+		selectedFields = []string{fundamendment.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "fund":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&FundClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, fundImplementors)...); err != nil {
+				return err
+			}
+			_q.withFund = query
+
+		case "amendedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withAmendedBy = query
+		case "previousCents":
+			if _, ok := fieldSeen[fundamendment.FieldPreviousCents]; !ok {
+				selectedFields = append(selectedFields, fundamendment.FieldPreviousCents)
+				fieldSeen[fundamendment.FieldPreviousCents] = struct{}{}
+			}
+		case "allocatedCents":
+			if _, ok := fieldSeen[fundamendment.FieldAllocatedCents]; !ok {
+				selectedFields = append(selectedFields, fundamendment.FieldAllocatedCents)
+				fieldSeen[fundamendment.FieldAllocatedCents] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[fundamendment.FieldReason]; !ok {
+				selectedFields = append(selectedFields, fundamendment.FieldReason)
+				fieldSeen[fundamendment.FieldReason] = struct{}{}
+			}
+		case "amendedAt":
+			if _, ok := fieldSeen[fundamendment.FieldAmendedAt]; !ok {
+				selectedFields = append(selectedFields, fundamendment.FieldAmendedAt)
+				fieldSeen[fundamendment.FieldAmendedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type fundamendmentPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []FundAmendmentPaginateOption
+}
+
+func newFundAmendmentPaginateArgs(rv map[string]any) *fundamendmentPaginateArgs {
+	args := &fundamendmentPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
 	}
 	return args
 }

@@ -618,12 +618,20 @@ func (_m *Document) RemovedBy(ctx context.Context) (*User, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *Fund) Owner(ctx context.Context) (*Organization, error) {
+	result, err := _m.Edges.OwnerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOwner().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Fund) Municipality(ctx context.Context) (*Municipality, error) {
 	result, err := _m.Edges.MunicipalityOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryMunicipality().Only(ctx)
 	}
-	return result, err
+	return result, MaskNotFound(err)
 }
 
 func (_m *Fund) Interventions(
@@ -634,7 +642,7 @@ func (_m *Fund) Interventions(
 		WithInterventionFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
 	if nodes, err := _m.NamedInterventions(alias); err == nil || hasTotalCount {
 		pager, err := newInterventionPager(opts, last != nil)
 		if err != nil {
@@ -645,6 +653,34 @@ func (_m *Fund) Interventions(
 		return conn, nil
 	}
 	return _m.QueryInterventions().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Fund) Amendments(ctx context.Context) (result []*FundAmendment, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedAmendments(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.AmendmentsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAmendments().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *FundAmendment) Fund(ctx context.Context) (*Fund, error) {
+	result, err := _m.Edges.FundOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryFund().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *FundAmendment) AmendedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.AmendedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAmendedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
 }
 
 func (_m *Goal) Plan(ctx context.Context) (*Plan, error) {

@@ -5,6 +5,7 @@ package ent
 import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/protocol"
@@ -15,16 +16,24 @@ import (
 type CreateFundInput struct {
 	Name           string
 	Year           int
+	Source         *fund.Source
 	AllocatedCents int64
-	MunicipalityID gid.ID
+	OwnerID        gid.ID
+	MunicipalityID *gid.ID
 }
 
 // Mutate applies the CreateFundInput on the FundMutation builder.
 func (i *CreateFundInput) Mutate(m *FundMutation) {
 	m.SetName(i.Name)
 	m.SetYear(i.Year)
+	if v := i.Source; v != nil {
+		m.SetSource(*v)
+	}
 	m.SetAllocatedCents(i.AllocatedCents)
-	m.SetMunicipalityID(i.MunicipalityID)
+	m.SetOwnerID(i.OwnerID)
+	if v := i.MunicipalityID; v != nil {
+		m.SetMunicipalityID(*v)
+	}
 }
 
 // SetInput applies the change-set in the CreateFundInput on the FundCreate builder.
@@ -35,10 +44,12 @@ func (c *FundCreate) SetInput(i CreateFundInput) *FundCreate {
 
 // UpdateFundInput represents a mutation input for updating funds.
 type UpdateFundInput struct {
-	Name           *string
-	Year           *int
-	AllocatedCents *int64
-	MunicipalityID *gid.ID
+	Name              *string
+	Year              *int
+	Source            *fund.Source
+	OwnerID           *gid.ID
+	ClearMunicipality bool
+	MunicipalityID    *gid.ID
 }
 
 // Mutate applies the UpdateFundInput on the FundMutation builder.
@@ -49,8 +60,14 @@ func (i *UpdateFundInput) Mutate(m *FundMutation) {
 	if v := i.Year; v != nil {
 		m.SetYear(*v)
 	}
-	if v := i.AllocatedCents; v != nil {
-		m.SetAllocatedCents(*v)
+	if v := i.Source; v != nil {
+		m.SetSource(*v)
+	}
+	if v := i.OwnerID; v != nil {
+		m.SetOwnerID(*v)
+	}
+	if i.ClearMunicipality {
+		m.ClearMunicipality()
 	}
 	if v := i.MunicipalityID; v != nil {
 		m.SetMunicipalityID(*v)

@@ -23,6 +23,7 @@ import (
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/fundamendment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
@@ -120,6 +121,11 @@ var fundImplementors = []string{"Fund", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Fund) IsNode() {}
+
+var fundamendmentImplementors = []string{"FundAmendment", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*FundAmendment) IsNode() {}
 
 var goalImplementors = []string{"Goal", "Node"}
 
@@ -469,6 +475,19 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			Where(fund.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, fundImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case fundamendment.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.FundAmendment.Query().
+			Where(fundamendment.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, fundamendmentImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -1067,6 +1086,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []gid.ID) ([]Node
 		query := c.Fund.Query().
 			Where(fund.IDIn(ids...))
 		query, err := query.CollectFields(ctx, fundImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case fundamendment.Table:
+		query := c.FundAmendment.Query().
+			Where(fundamendment.IDIn(ids...))
+		query, err := query.CollectFields(ctx, fundamendmentImplementors...)
 		if err != nil {
 			return nil, err
 		}

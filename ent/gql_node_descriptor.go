@@ -18,6 +18,7 @@ import (
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/fundamendment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
@@ -1631,8 +1632,8 @@ func (_m *Fund) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Fund",
-		Fields: make([]*Field, 5),
-		Edges:  make([]*Edge, 2),
+		Fields: make([]*Field, 8),
+		Edges:  make([]*Edge, 4),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -1667,30 +1668,138 @@ func (_m *Fund) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "year",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.AllocatedCents); err != nil {
+	if buf, err = json.Marshal(_m.Source); err != nil {
 		return nil, err
 	}
 	node.Fields[4] = &Field{
+		Type:  "fund.Source",
+		Name:  "source",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.AllocatedCents); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
 		Type:  "int64",
 		Name:  "allocated_cents",
 		Value: string(buf),
 	}
-	node.Edges[0] = &Edge{
-		Type: "Municipality",
-		Name: "municipality",
+	if buf, err = json.Marshal(_m.ClosedOn); err != nil {
+		return nil, err
 	}
-	err = _m.QueryMunicipality().
-		Select(municipality.FieldID).
+	node.Fields[6] = &Field{
+		Type:  "domain.Date",
+		Name:  "closed_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ClosureReason); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "string",
+		Name:  "closure_reason",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Organization",
+		Name: "owner",
+	}
+	err = _m.QueryOwner().
+		Select(organization.FieldID).
 		Scan(ctx, &node.Edges[0].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[1] = &Edge{
+		Type: "Municipality",
+		Name: "municipality",
+	}
+	err = _m.QueryMunicipality().
+		Select(municipality.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
 		Type: "Intervention",
 		Name: "interventions",
 	}
 	err = _m.QueryInterventions().
 		Select(intervention.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "FundAmendment",
+		Name: "amendments",
+	}
+	err = _m.QueryAmendments().
+		Select(fundamendment.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *FundAmendment) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "FundAmendment",
+		Fields: make([]*Field, 4),
+		Edges:  make([]*Edge, 2),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.PreviousCents); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "int64",
+		Name:  "previous_cents",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.AllocatedCents); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "int64",
+		Name:  "allocated_cents",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Reason); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "string",
+		Name:  "reason",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.AmendedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "time.Time",
+		Name:  "amended_at",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Fund",
+		Name: "fund",
+	}
+	err = _m.QueryFund().
+		Select(fund.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "User",
+		Name: "amended_by",
+	}
+	err = _m.QueryAmendedBy().
+		Select(user.FieldID).
 		Scan(ctx, &node.Edges[1].IDs)
 	if err != nil {
 		return nil, err

@@ -29,6 +29,7 @@ import (
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/fundamendment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
@@ -5497,6 +5498,20 @@ var (
 			}
 		},
 	}
+	// FundOrderFieldSource orders Fund by source.
+	FundOrderFieldSource = &FundOrderField{
+		Value: func(_m *Fund) (ent.Value, error) {
+			return _m.Source, nil
+		},
+		column: fund.FieldSource,
+		toTerm: fund.BySource,
+		toCursor: func(_m *Fund) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Source,
+			}
+		},
+	}
 	// FundOrderFieldAllocatedCents orders Fund by allocated_cents.
 	FundOrderFieldAllocatedCents = &FundOrderField{
 		Value: func(_m *Fund) (ent.Value, error) {
@@ -5525,6 +5540,8 @@ func (f FundOrderField) String() string {
 		str = "NAME"
 	case FundOrderFieldYear.column:
 		str = "YEAR"
+	case FundOrderFieldSource.column:
+		str = "SOURCE"
 	case FundOrderFieldAllocatedCents.column:
 		str = "ALLOCATED"
 	}
@@ -5551,6 +5568,8 @@ func (f *FundOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *FundOrderFieldName
 	case "YEAR":
 		*f = *FundOrderFieldYear
+	case "SOURCE":
+		*f = *FundOrderFieldSource
 	case "ALLOCATED":
 		*f = *FundOrderFieldAllocatedCents
 	default:
@@ -5595,6 +5614,281 @@ func (_m *Fund) ToEdge(order *FundOrder) *FundEdge {
 		order = DefaultFundOrder
 	}
 	return &FundEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// FundAmendmentEdge is the edge representation of FundAmendment.
+type FundAmendmentEdge struct {
+	Node   *FundAmendment `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// FundAmendmentConnection is the connection containing edges to FundAmendment.
+type FundAmendmentConnection struct {
+	Edges      []*FundAmendmentEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *FundAmendmentConnection) build(nodes []*FundAmendment, pager *fundamendmentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *FundAmendment
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *FundAmendment {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *FundAmendment {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*FundAmendmentEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &FundAmendmentEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// FundAmendmentPaginateOption enables pagination customization.
+type FundAmendmentPaginateOption func(*fundamendmentPager) error
+
+// WithFundAmendmentOrder configures pagination ordering.
+func WithFundAmendmentOrder(order *FundAmendmentOrder) FundAmendmentPaginateOption {
+	if order == nil {
+		order = DefaultFundAmendmentOrder
+	}
+	o := *order
+	return func(pager *fundamendmentPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultFundAmendmentOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithFundAmendmentFilter configures pagination filter.
+func WithFundAmendmentFilter(filter func(*FundAmendmentQuery) (*FundAmendmentQuery, error)) FundAmendmentPaginateOption {
+	return func(pager *fundamendmentPager) error {
+		if filter == nil {
+			return errors.New("FundAmendmentQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type fundamendmentPager struct {
+	reverse bool
+	order   *FundAmendmentOrder
+	filter  func(*FundAmendmentQuery) (*FundAmendmentQuery, error)
+}
+
+func newFundAmendmentPager(opts []FundAmendmentPaginateOption, reverse bool) (*fundamendmentPager, error) {
+	pager := &fundamendmentPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultFundAmendmentOrder
+	}
+	return pager, nil
+}
+
+func (p *fundamendmentPager) applyFilter(query *FundAmendmentQuery) (*FundAmendmentQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *fundamendmentPager) toCursor(_m *FundAmendment) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *fundamendmentPager) applyCursors(query *FundAmendmentQuery, after, before *Cursor) (*FundAmendmentQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultFundAmendmentOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *fundamendmentPager) applyOrder(query *FundAmendmentQuery) *FundAmendmentQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultFundAmendmentOrder.Field {
+		query = query.Order(DefaultFundAmendmentOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *fundamendmentPager) orderExpr(query *FundAmendmentQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultFundAmendmentOrder.Field {
+			b.Comma().Ident(DefaultFundAmendmentOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to FundAmendment.
+func (_m *FundAmendmentQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...FundAmendmentPaginateOption,
+) (*FundAmendmentConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newFundAmendmentPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &FundAmendmentConnection{Edges: []*FundAmendmentEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *FundAmendmentQuery // counts the list in the page's statement (countBeside)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
+				counter = c
+			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, fundamendment.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// FundAmendmentOrderField defines the ordering field of FundAmendment.
+type FundAmendmentOrderField struct {
+	// Value extracts the ordering value from the given FundAmendment.
+	Value    func(*FundAmendment) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) fundamendment.OrderOption
+	toCursor func(*FundAmendment) Cursor
+}
+
+// FundAmendmentOrder defines the ordering of FundAmendment.
+type FundAmendmentOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *FundAmendmentOrderField `json:"field"`
+}
+
+// DefaultFundAmendmentOrder is the default ordering of FundAmendment.
+var DefaultFundAmendmentOrder = &FundAmendmentOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &FundAmendmentOrderField{
+		Value: func(_m *FundAmendment) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: fundamendment.FieldID,
+		toTerm: fundamendment.ByID,
+		toCursor: func(_m *FundAmendment) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts FundAmendment into FundAmendmentEdge.
+func (_m *FundAmendment) ToEdge(order *FundAmendmentOrder) *FundAmendmentEdge {
+	if order == nil {
+		order = DefaultFundAmendmentOrder
+	}
+	return &FundAmendmentEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

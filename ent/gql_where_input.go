@@ -4291,6 +4291,12 @@ type FundWhereInput struct {
 	YearLT    *int  `json:"yearLT,omitempty"`
 	YearLTE   *int  `json:"yearLTE,omitempty"`
 
+	// "source" field predicates.
+	Source      *fund.Source  `json:"source,omitempty"`
+	SourceNEQ   *fund.Source  `json:"sourceNEQ,omitempty"`
+	SourceIn    []fund.Source `json:"sourceIn,omitempty"`
+	SourceNotIn []fund.Source `json:"sourceNotIn,omitempty"`
+
 	// "allocated_cents" field predicates.
 	AllocatedCents      *int64  `json:"allocatedCents,omitempty"`
 	AllocatedCentsNEQ   *int64  `json:"allocatedCentsNEQ,omitempty"`
@@ -4300,6 +4306,22 @@ type FundWhereInput struct {
 	AllocatedCentsGTE   *int64  `json:"allocatedCentsGTE,omitempty"`
 	AllocatedCentsLT    *int64  `json:"allocatedCentsLT,omitempty"`
 	AllocatedCentsLTE   *int64  `json:"allocatedCentsLTE,omitempty"`
+
+	// "closed_on" field predicates.
+	ClosedOn       *domain.Date  `json:"closedOn,omitempty"`
+	ClosedOnNEQ    *domain.Date  `json:"closedOnNEQ,omitempty"`
+	ClosedOnIn     []domain.Date `json:"closedOnIn,omitempty"`
+	ClosedOnNotIn  []domain.Date `json:"closedOnNotIn,omitempty"`
+	ClosedOnGT     *domain.Date  `json:"closedOnGT,omitempty"`
+	ClosedOnGTE    *domain.Date  `json:"closedOnGTE,omitempty"`
+	ClosedOnLT     *domain.Date  `json:"closedOnLT,omitempty"`
+	ClosedOnLTE    *domain.Date  `json:"closedOnLTE,omitempty"`
+	ClosedOnIsNil  bool          `json:"closedOnIsNil,omitempty"`
+	ClosedOnNotNil bool          `json:"closedOnNotNil,omitempty"`
+
+	// "owner" edge predicates.
+	HasOwner     *bool                     `json:"hasOwner,omitempty"`
+	HasOwnerWith []*OrganizationWhereInput `json:"hasOwnerWith,omitempty"`
 
 	// "municipality" edge predicates.
 	HasMunicipality     *bool                     `json:"hasMunicipality,omitempty"`
@@ -4533,6 +4555,18 @@ func (i *FundWhereInput) P() (predicate.Fund, error) {
 	if i.YearLTE != nil {
 		predicates = append(predicates, fund.YearLTE(*i.YearLTE))
 	}
+	if i.Source != nil {
+		predicates = append(predicates, fund.SourceEQ(*i.Source))
+	}
+	if i.SourceNEQ != nil {
+		predicates = append(predicates, fund.SourceNEQ(*i.SourceNEQ))
+	}
+	if len(i.SourceIn) > 0 {
+		predicates = append(predicates, fund.SourceIn(i.SourceIn...))
+	}
+	if len(i.SourceNotIn) > 0 {
+		predicates = append(predicates, fund.SourceNotIn(i.SourceNotIn...))
+	}
 	if i.AllocatedCents != nil {
 		predicates = append(predicates, fund.AllocatedCentsEQ(*i.AllocatedCents))
 	}
@@ -4557,7 +4591,55 @@ func (i *FundWhereInput) P() (predicate.Fund, error) {
 	if i.AllocatedCentsLTE != nil {
 		predicates = append(predicates, fund.AllocatedCentsLTE(*i.AllocatedCentsLTE))
 	}
+	if i.ClosedOn != nil {
+		predicates = append(predicates, fund.ClosedOnEQ(*i.ClosedOn))
+	}
+	if i.ClosedOnNEQ != nil {
+		predicates = append(predicates, fund.ClosedOnNEQ(*i.ClosedOnNEQ))
+	}
+	if len(i.ClosedOnIn) > 0 {
+		predicates = append(predicates, fund.ClosedOnIn(i.ClosedOnIn...))
+	}
+	if len(i.ClosedOnNotIn) > 0 {
+		predicates = append(predicates, fund.ClosedOnNotIn(i.ClosedOnNotIn...))
+	}
+	if i.ClosedOnGT != nil {
+		predicates = append(predicates, fund.ClosedOnGT(*i.ClosedOnGT))
+	}
+	if i.ClosedOnGTE != nil {
+		predicates = append(predicates, fund.ClosedOnGTE(*i.ClosedOnGTE))
+	}
+	if i.ClosedOnLT != nil {
+		predicates = append(predicates, fund.ClosedOnLT(*i.ClosedOnLT))
+	}
+	if i.ClosedOnLTE != nil {
+		predicates = append(predicates, fund.ClosedOnLTE(*i.ClosedOnLTE))
+	}
+	if i.ClosedOnIsNil {
+		predicates = append(predicates, fund.ClosedOnIsNil())
+	}
+	if i.ClosedOnNotNil {
+		predicates = append(predicates, fund.ClosedOnNotNil())
+	}
 
+	if i.HasOwner != nil {
+		p := fund.HasOwnerWith(readableOrganization())
+		if !*i.HasOwner {
+			p = fund.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasOwnerWith) > 0 {
+		with := make([]predicate.Organization, 0, len(i.HasOwnerWith))
+		for _, w := range i.HasOwnerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasOwnerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, fund.HasOwnerWith(append(with, readableOrganization())...))
+	}
 	if i.HasMunicipality != nil {
 		p := fund.HasMunicipalityWith(readableMunicipality())
 		if !*i.HasMunicipality {

@@ -27,6 +27,7 @@ import (
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/documentcontent"
 	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/fundamendment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
@@ -82,6 +83,7 @@ const (
 	TypeDocument                 = "Document"
 	TypeDocumentContent          = "DocumentContent"
 	TypeFund                     = "Fund"
+	TypeFundAmendment            = "FundAmendment"
 	TypeGoal                     = "Goal"
 	TypeIntervention             = "Intervention"
 	TypeMeeting                  = "Meeting"
@@ -15049,14 +15051,22 @@ type FundMutation struct {
 	name                 *string
 	year                 *int
 	addyear              *int
+	source               *fund.Source
 	allocated_cents      *int64
 	addallocated_cents   *int64
+	closed_on            *domain.Date
+	closure_reason       *string
 	clearedFields        map[string]struct{}
+	owner                *gid.ID
+	clearedowner         bool
 	municipality         *gid.ID
 	clearedmunicipality  bool
 	interventions        map[gid.ID]struct{}
 	removedinterventions map[gid.ID]struct{}
 	clearedinterventions bool
+	amendments           map[gid.ID]struct{}
+	removedamendments    map[gid.ID]struct{}
+	clearedamendments    bool
 	done                 bool
 	oldValue             func(context.Context) (*Fund, error)
 	predicates           []predicate.Fund
@@ -15330,6 +15340,42 @@ func (m *FundMutation) ResetYear() {
 	m.addyear = nil
 }
 
+// SetSource sets the "source" field.
+func (m *FundMutation) SetSource(f fund.Source) {
+	m.source = &f
+}
+
+// Source returns the value of the "source" field in the mutation.
+func (m *FundMutation) Source() (r fund.Source, exists bool) {
+	v := m.source
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSource returns the old "source" field's value of the Fund entity.
+// If the Fund object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FundMutation) OldSource(ctx context.Context) (v fund.Source, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSource is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSource requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSource: %w", err)
+	}
+	return oldValue.Source, nil
+}
+
+// ResetSource resets all changes to the "source" field.
+func (m *FundMutation) ResetSource() {
+	m.source = nil
+}
+
 // SetAllocatedCents sets the "allocated_cents" field.
 func (m *FundMutation) SetAllocatedCents(i int64) {
 	m.allocated_cents = &i
@@ -15384,6 +15430,143 @@ func (m *FundMutation) AddedAllocatedCents() (r int64, exists bool) {
 func (m *FundMutation) ResetAllocatedCents() {
 	m.allocated_cents = nil
 	m.addallocated_cents = nil
+}
+
+// SetClosedOn sets the "closed_on" field.
+func (m *FundMutation) SetClosedOn(d domain.Date) {
+	m.closed_on = &d
+}
+
+// ClosedOn returns the value of the "closed_on" field in the mutation.
+func (m *FundMutation) ClosedOn() (r domain.Date, exists bool) {
+	v := m.closed_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedOn returns the old "closed_on" field's value of the Fund entity.
+// If the Fund object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FundMutation) OldClosedOn(ctx context.Context) (v *domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedOn: %w", err)
+	}
+	return oldValue.ClosedOn, nil
+}
+
+// ClearClosedOn clears the value of the "closed_on" field.
+func (m *FundMutation) ClearClosedOn() {
+	m.closed_on = nil
+	m.clearedFields[fund.FieldClosedOn] = struct{}{}
+}
+
+// ClosedOnCleared returns if the "closed_on" field was cleared in this mutation.
+func (m *FundMutation) ClosedOnCleared() bool {
+	_, ok := m.clearedFields[fund.FieldClosedOn]
+	return ok
+}
+
+// ResetClosedOn resets all changes to the "closed_on" field.
+func (m *FundMutation) ResetClosedOn() {
+	m.closed_on = nil
+	delete(m.clearedFields, fund.FieldClosedOn)
+}
+
+// SetClosureReason sets the "closure_reason" field.
+func (m *FundMutation) SetClosureReason(s string) {
+	m.closure_reason = &s
+}
+
+// ClosureReason returns the value of the "closure_reason" field in the mutation.
+func (m *FundMutation) ClosureReason() (r string, exists bool) {
+	v := m.closure_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosureReason returns the old "closure_reason" field's value of the Fund entity.
+// If the Fund object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FundMutation) OldClosureReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosureReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosureReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosureReason: %w", err)
+	}
+	return oldValue.ClosureReason, nil
+}
+
+// ClearClosureReason clears the value of the "closure_reason" field.
+func (m *FundMutation) ClearClosureReason() {
+	m.closure_reason = nil
+	m.clearedFields[fund.FieldClosureReason] = struct{}{}
+}
+
+// ClosureReasonCleared returns if the "closure_reason" field was cleared in this mutation.
+func (m *FundMutation) ClosureReasonCleared() bool {
+	_, ok := m.clearedFields[fund.FieldClosureReason]
+	return ok
+}
+
+// ResetClosureReason resets all changes to the "closure_reason" field.
+func (m *FundMutation) ResetClosureReason() {
+	m.closure_reason = nil
+	delete(m.clearedFields, fund.FieldClosureReason)
+}
+
+// SetOwnerID sets the "owner" edge to the Organization entity by id.
+func (m *FundMutation) SetOwnerID(id gid.ID) {
+	m.owner = &id
+}
+
+// ClearOwner clears the "owner" edge to the Organization entity.
+func (m *FundMutation) ClearOwner() {
+	m.clearedowner = true
+}
+
+// OwnerCleared reports if the "owner" edge to the Organization entity was cleared.
+func (m *FundMutation) OwnerCleared() bool {
+	return m.clearedowner
+}
+
+// OwnerID returns the "owner" edge ID in the mutation.
+func (m *FundMutation) OwnerID() (id gid.ID, exists bool) {
+	if m.owner != nil {
+		return *m.owner, true
+	}
+	return
+}
+
+// OwnerIDs returns the "owner" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OwnerID instead. It exists only for internal usage by the builders.
+func (m *FundMutation) OwnerIDs() (ids []gid.ID) {
+	if id := m.owner; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOwner resets all changes to the "owner" edge.
+func (m *FundMutation) ResetOwner() {
+	m.owner = nil
+	m.clearedowner = false
 }
 
 // SetMunicipalityID sets the "municipality" edge to the Municipality entity by id.
@@ -15479,6 +15662,60 @@ func (m *FundMutation) ResetInterventions() {
 	m.removedinterventions = nil
 }
 
+// AddAmendmentIDs adds the "amendments" edge to the FundAmendment entity by ids.
+func (m *FundMutation) AddAmendmentIDs(ids ...gid.ID) {
+	if m.amendments == nil {
+		m.amendments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.amendments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAmendments clears the "amendments" edge to the FundAmendment entity.
+func (m *FundMutation) ClearAmendments() {
+	m.clearedamendments = true
+}
+
+// AmendmentsCleared reports if the "amendments" edge to the FundAmendment entity was cleared.
+func (m *FundMutation) AmendmentsCleared() bool {
+	return m.clearedamendments
+}
+
+// RemoveAmendmentIDs removes the "amendments" edge to the FundAmendment entity by IDs.
+func (m *FundMutation) RemoveAmendmentIDs(ids ...gid.ID) {
+	if m.removedamendments == nil {
+		m.removedamendments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.amendments, ids[i])
+		m.removedamendments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAmendments returns the removed IDs of the "amendments" edge to the FundAmendment entity.
+func (m *FundMutation) RemovedAmendmentsIDs() (ids []gid.ID) {
+	for id := range m.removedamendments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AmendmentsIDs returns the "amendments" edge IDs in the mutation.
+func (m *FundMutation) AmendmentsIDs() (ids []gid.ID) {
+	for id := range m.amendments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAmendments resets all changes to the "amendments" edge.
+func (m *FundMutation) ResetAmendments() {
+	m.amendments = nil
+	m.clearedamendments = false
+	m.removedamendments = nil
+}
+
 // Where appends a list predicates to the FundMutation builder.
 func (m *FundMutation) Where(ps ...predicate.Fund) {
 	m.predicates = append(m.predicates, ps...)
@@ -15513,7 +15750,7 @@ func (m *FundMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *FundMutation) Fields() []string {
-	fields := make([]string, 0, 5)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, fund.FieldCreatedAt)
 	}
@@ -15526,8 +15763,17 @@ func (m *FundMutation) Fields() []string {
 	if m.year != nil {
 		fields = append(fields, fund.FieldYear)
 	}
+	if m.source != nil {
+		fields = append(fields, fund.FieldSource)
+	}
 	if m.allocated_cents != nil {
 		fields = append(fields, fund.FieldAllocatedCents)
+	}
+	if m.closed_on != nil {
+		fields = append(fields, fund.FieldClosedOn)
+	}
+	if m.closure_reason != nil {
+		fields = append(fields, fund.FieldClosureReason)
 	}
 	return fields
 }
@@ -15545,8 +15791,14 @@ func (m *FundMutation) Field(name string) (ent.Value, bool) {
 		return m.Name()
 	case fund.FieldYear:
 		return m.Year()
+	case fund.FieldSource:
+		return m.Source()
 	case fund.FieldAllocatedCents:
 		return m.AllocatedCents()
+	case fund.FieldClosedOn:
+		return m.ClosedOn()
+	case fund.FieldClosureReason:
+		return m.ClosureReason()
 	}
 	return nil, false
 }
@@ -15564,8 +15816,14 @@ func (m *FundMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldName(ctx)
 	case fund.FieldYear:
 		return m.OldYear(ctx)
+	case fund.FieldSource:
+		return m.OldSource(ctx)
 	case fund.FieldAllocatedCents:
 		return m.OldAllocatedCents(ctx)
+	case fund.FieldClosedOn:
+		return m.OldClosedOn(ctx)
+	case fund.FieldClosureReason:
+		return m.OldClosureReason(ctx)
 	}
 	return nil, fmt.Errorf("unknown Fund field %s", name)
 }
@@ -15603,12 +15861,33 @@ func (m *FundMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetYear(v)
 		return nil
+	case fund.FieldSource:
+		v, ok := value.(fund.Source)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSource(v)
+		return nil
 	case fund.FieldAllocatedCents:
 		v, ok := value.(int64)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetAllocatedCents(v)
+		return nil
+	case fund.FieldClosedOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedOn(v)
+		return nil
+	case fund.FieldClosureReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosureReason(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Fund field %s", name)
@@ -15666,7 +15945,14 @@ func (m *FundMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *FundMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(fund.FieldClosedOn) {
+		fields = append(fields, fund.FieldClosedOn)
+	}
+	if m.FieldCleared(fund.FieldClosureReason) {
+		fields = append(fields, fund.FieldClosureReason)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -15679,6 +15965,14 @@ func (m *FundMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *FundMutation) ClearField(name string) error {
+	switch name {
+	case fund.FieldClosedOn:
+		m.ClearClosedOn()
+		return nil
+	case fund.FieldClosureReason:
+		m.ClearClosureReason()
+		return nil
+	}
 	return fmt.Errorf("unknown Fund nullable field %s", name)
 }
 
@@ -15698,8 +15992,17 @@ func (m *FundMutation) ResetField(name string) error {
 	case fund.FieldYear:
 		m.ResetYear()
 		return nil
+	case fund.FieldSource:
+		m.ResetSource()
+		return nil
 	case fund.FieldAllocatedCents:
 		m.ResetAllocatedCents()
+		return nil
+	case fund.FieldClosedOn:
+		m.ResetClosedOn()
+		return nil
+	case fund.FieldClosureReason:
+		m.ResetClosureReason()
 		return nil
 	}
 	return fmt.Errorf("unknown Fund field %s", name)
@@ -15707,12 +16010,18 @@ func (m *FundMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *FundMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 4)
+	if m.owner != nil {
+		edges = append(edges, fund.EdgeOwner)
+	}
 	if m.municipality != nil {
 		edges = append(edges, fund.EdgeMunicipality)
 	}
 	if m.interventions != nil {
 		edges = append(edges, fund.EdgeInterventions)
+	}
+	if m.amendments != nil {
+		edges = append(edges, fund.EdgeAmendments)
 	}
 	return edges
 }
@@ -15721,6 +16030,10 @@ func (m *FundMutation) AddedEdges() []string {
 // name in this mutation.
 func (m *FundMutation) AddedIDs(name string) []ent.Value {
 	switch name {
+	case fund.EdgeOwner:
+		if id := m.owner; id != nil {
+			return []ent.Value{*id}
+		}
 	case fund.EdgeMunicipality:
 		if id := m.municipality; id != nil {
 			return []ent.Value{*id}
@@ -15731,15 +16044,24 @@ func (m *FundMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case fund.EdgeAmendments:
+		ids := make([]ent.Value, 0, len(m.amendments))
+		for id := range m.amendments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *FundMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 4)
 	if m.removedinterventions != nil {
 		edges = append(edges, fund.EdgeInterventions)
+	}
+	if m.removedamendments != nil {
+		edges = append(edges, fund.EdgeAmendments)
 	}
 	return edges
 }
@@ -15754,18 +16076,30 @@ func (m *FundMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case fund.EdgeAmendments:
+		ids := make([]ent.Value, 0, len(m.removedamendments))
+		for id := range m.removedamendments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *FundMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 4)
+	if m.clearedowner {
+		edges = append(edges, fund.EdgeOwner)
+	}
 	if m.clearedmunicipality {
 		edges = append(edges, fund.EdgeMunicipality)
 	}
 	if m.clearedinterventions {
 		edges = append(edges, fund.EdgeInterventions)
+	}
+	if m.clearedamendments {
+		edges = append(edges, fund.EdgeAmendments)
 	}
 	return edges
 }
@@ -15774,10 +16108,14 @@ func (m *FundMutation) ClearedEdges() []string {
 // was cleared in this mutation.
 func (m *FundMutation) EdgeCleared(name string) bool {
 	switch name {
+	case fund.EdgeOwner:
+		return m.clearedowner
 	case fund.EdgeMunicipality:
 		return m.clearedmunicipality
 	case fund.EdgeInterventions:
 		return m.clearedinterventions
+	case fund.EdgeAmendments:
+		return m.clearedamendments
 	}
 	return false
 }
@@ -15786,6 +16124,9 @@ func (m *FundMutation) EdgeCleared(name string) bool {
 // if that edge is not defined in the schema.
 func (m *FundMutation) ClearEdge(name string) error {
 	switch name {
+	case fund.EdgeOwner:
+		m.ClearOwner()
+		return nil
 	case fund.EdgeMunicipality:
 		m.ClearMunicipality()
 		return nil
@@ -15797,14 +16138,709 @@ func (m *FundMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *FundMutation) ResetEdge(name string) error {
 	switch name {
+	case fund.EdgeOwner:
+		m.ResetOwner()
+		return nil
 	case fund.EdgeMunicipality:
 		m.ResetMunicipality()
 		return nil
 	case fund.EdgeInterventions:
 		m.ResetInterventions()
 		return nil
+	case fund.EdgeAmendments:
+		m.ResetAmendments()
+		return nil
 	}
 	return fmt.Errorf("unknown Fund edge %s", name)
+}
+
+// FundAmendmentMutation represents an operation that mutates the FundAmendment nodes in the graph.
+type FundAmendmentMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *gid.ID
+	previous_cents     *int64
+	addprevious_cents  *int64
+	allocated_cents    *int64
+	addallocated_cents *int64
+	reason             *string
+	amended_at         *time.Time
+	clearedFields      map[string]struct{}
+	fund               *gid.ID
+	clearedfund        bool
+	amended_by         *gid.ID
+	clearedamended_by  bool
+	done               bool
+	oldValue           func(context.Context) (*FundAmendment, error)
+	predicates         []predicate.FundAmendment
+}
+
+var _ ent.Mutation = (*FundAmendmentMutation)(nil)
+
+// fundamendmentOption allows management of the mutation configuration using functional options.
+type fundamendmentOption func(*FundAmendmentMutation)
+
+// newFundAmendmentMutation creates new mutation for the FundAmendment entity.
+func newFundAmendmentMutation(c config, op Op, opts ...fundamendmentOption) *FundAmendmentMutation {
+	m := &FundAmendmentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeFundAmendment,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withFundAmendmentID sets the ID field of the mutation.
+func withFundAmendmentID(id gid.ID) fundamendmentOption {
+	return func(m *FundAmendmentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *FundAmendment
+		)
+		m.oldValue = func(ctx context.Context) (*FundAmendment, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().FundAmendment.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withFundAmendment sets the old FundAmendment of the mutation.
+func withFundAmendment(node *FundAmendment) fundamendmentOption {
+	return func(m *FundAmendmentMutation) {
+		m.oldValue = func(context.Context) (*FundAmendment, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m FundAmendmentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m FundAmendmentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of FundAmendment entities.
+func (m *FundAmendmentMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *FundAmendmentMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *FundAmendmentMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().FundAmendment.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetPreviousCents sets the "previous_cents" field.
+func (m *FundAmendmentMutation) SetPreviousCents(i int64) {
+	m.previous_cents = &i
+	m.addprevious_cents = nil
+}
+
+// PreviousCents returns the value of the "previous_cents" field in the mutation.
+func (m *FundAmendmentMutation) PreviousCents() (r int64, exists bool) {
+	v := m.previous_cents
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPreviousCents returns the old "previous_cents" field's value of the FundAmendment entity.
+// If the FundAmendment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FundAmendmentMutation) OldPreviousCents(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPreviousCents is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPreviousCents requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPreviousCents: %w", err)
+	}
+	return oldValue.PreviousCents, nil
+}
+
+// AddPreviousCents adds i to the "previous_cents" field.
+func (m *FundAmendmentMutation) AddPreviousCents(i int64) {
+	if m.addprevious_cents != nil {
+		*m.addprevious_cents += i
+	} else {
+		m.addprevious_cents = &i
+	}
+}
+
+// AddedPreviousCents returns the value that was added to the "previous_cents" field in this mutation.
+func (m *FundAmendmentMutation) AddedPreviousCents() (r int64, exists bool) {
+	v := m.addprevious_cents
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPreviousCents resets all changes to the "previous_cents" field.
+func (m *FundAmendmentMutation) ResetPreviousCents() {
+	m.previous_cents = nil
+	m.addprevious_cents = nil
+}
+
+// SetAllocatedCents sets the "allocated_cents" field.
+func (m *FundAmendmentMutation) SetAllocatedCents(i int64) {
+	m.allocated_cents = &i
+	m.addallocated_cents = nil
+}
+
+// AllocatedCents returns the value of the "allocated_cents" field in the mutation.
+func (m *FundAmendmentMutation) AllocatedCents() (r int64, exists bool) {
+	v := m.allocated_cents
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAllocatedCents returns the old "allocated_cents" field's value of the FundAmendment entity.
+// If the FundAmendment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FundAmendmentMutation) OldAllocatedCents(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAllocatedCents is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAllocatedCents requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAllocatedCents: %w", err)
+	}
+	return oldValue.AllocatedCents, nil
+}
+
+// AddAllocatedCents adds i to the "allocated_cents" field.
+func (m *FundAmendmentMutation) AddAllocatedCents(i int64) {
+	if m.addallocated_cents != nil {
+		*m.addallocated_cents += i
+	} else {
+		m.addallocated_cents = &i
+	}
+}
+
+// AddedAllocatedCents returns the value that was added to the "allocated_cents" field in this mutation.
+func (m *FundAmendmentMutation) AddedAllocatedCents() (r int64, exists bool) {
+	v := m.addallocated_cents
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAllocatedCents resets all changes to the "allocated_cents" field.
+func (m *FundAmendmentMutation) ResetAllocatedCents() {
+	m.allocated_cents = nil
+	m.addallocated_cents = nil
+}
+
+// SetReason sets the "reason" field.
+func (m *FundAmendmentMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *FundAmendmentMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the FundAmendment entity.
+// If the FundAmendment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FundAmendmentMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *FundAmendmentMutation) ResetReason() {
+	m.reason = nil
+}
+
+// SetAmendedAt sets the "amended_at" field.
+func (m *FundAmendmentMutation) SetAmendedAt(t time.Time) {
+	m.amended_at = &t
+}
+
+// AmendedAt returns the value of the "amended_at" field in the mutation.
+func (m *FundAmendmentMutation) AmendedAt() (r time.Time, exists bool) {
+	v := m.amended_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAmendedAt returns the old "amended_at" field's value of the FundAmendment entity.
+// If the FundAmendment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FundAmendmentMutation) OldAmendedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAmendedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAmendedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAmendedAt: %w", err)
+	}
+	return oldValue.AmendedAt, nil
+}
+
+// ResetAmendedAt resets all changes to the "amended_at" field.
+func (m *FundAmendmentMutation) ResetAmendedAt() {
+	m.amended_at = nil
+}
+
+// SetFundID sets the "fund" edge to the Fund entity by id.
+func (m *FundAmendmentMutation) SetFundID(id gid.ID) {
+	m.fund = &id
+}
+
+// ClearFund clears the "fund" edge to the Fund entity.
+func (m *FundAmendmentMutation) ClearFund() {
+	m.clearedfund = true
+}
+
+// FundCleared reports if the "fund" edge to the Fund entity was cleared.
+func (m *FundAmendmentMutation) FundCleared() bool {
+	return m.clearedfund
+}
+
+// FundID returns the "fund" edge ID in the mutation.
+func (m *FundAmendmentMutation) FundID() (id gid.ID, exists bool) {
+	if m.fund != nil {
+		return *m.fund, true
+	}
+	return
+}
+
+// FundIDs returns the "fund" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// FundID instead. It exists only for internal usage by the builders.
+func (m *FundAmendmentMutation) FundIDs() (ids []gid.ID) {
+	if id := m.fund; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetFund resets all changes to the "fund" edge.
+func (m *FundAmendmentMutation) ResetFund() {
+	m.fund = nil
+	m.clearedfund = false
+}
+
+// SetAmendedByID sets the "amended_by" edge to the User entity by id.
+func (m *FundAmendmentMutation) SetAmendedByID(id gid.ID) {
+	m.amended_by = &id
+}
+
+// ClearAmendedBy clears the "amended_by" edge to the User entity.
+func (m *FundAmendmentMutation) ClearAmendedBy() {
+	m.clearedamended_by = true
+}
+
+// AmendedByCleared reports if the "amended_by" edge to the User entity was cleared.
+func (m *FundAmendmentMutation) AmendedByCleared() bool {
+	return m.clearedamended_by
+}
+
+// AmendedByID returns the "amended_by" edge ID in the mutation.
+func (m *FundAmendmentMutation) AmendedByID() (id gid.ID, exists bool) {
+	if m.amended_by != nil {
+		return *m.amended_by, true
+	}
+	return
+}
+
+// AmendedByIDs returns the "amended_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AmendedByID instead. It exists only for internal usage by the builders.
+func (m *FundAmendmentMutation) AmendedByIDs() (ids []gid.ID) {
+	if id := m.amended_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAmendedBy resets all changes to the "amended_by" edge.
+func (m *FundAmendmentMutation) ResetAmendedBy() {
+	m.amended_by = nil
+	m.clearedamended_by = false
+}
+
+// Where appends a list predicates to the FundAmendmentMutation builder.
+func (m *FundAmendmentMutation) Where(ps ...predicate.FundAmendment) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the FundAmendmentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *FundAmendmentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.FundAmendment, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *FundAmendmentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *FundAmendmentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (FundAmendment).
+func (m *FundAmendmentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *FundAmendmentMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.previous_cents != nil {
+		fields = append(fields, fundamendment.FieldPreviousCents)
+	}
+	if m.allocated_cents != nil {
+		fields = append(fields, fundamendment.FieldAllocatedCents)
+	}
+	if m.reason != nil {
+		fields = append(fields, fundamendment.FieldReason)
+	}
+	if m.amended_at != nil {
+		fields = append(fields, fundamendment.FieldAmendedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *FundAmendmentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case fundamendment.FieldPreviousCents:
+		return m.PreviousCents()
+	case fundamendment.FieldAllocatedCents:
+		return m.AllocatedCents()
+	case fundamendment.FieldReason:
+		return m.Reason()
+	case fundamendment.FieldAmendedAt:
+		return m.AmendedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *FundAmendmentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case fundamendment.FieldPreviousCents:
+		return m.OldPreviousCents(ctx)
+	case fundamendment.FieldAllocatedCents:
+		return m.OldAllocatedCents(ctx)
+	case fundamendment.FieldReason:
+		return m.OldReason(ctx)
+	case fundamendment.FieldAmendedAt:
+		return m.OldAmendedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown FundAmendment field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FundAmendmentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case fundamendment.FieldPreviousCents:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPreviousCents(v)
+		return nil
+	case fundamendment.FieldAllocatedCents:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAllocatedCents(v)
+		return nil
+	case fundamendment.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case fundamendment.FieldAmendedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAmendedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown FundAmendment field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *FundAmendmentMutation) AddedFields() []string {
+	var fields []string
+	if m.addprevious_cents != nil {
+		fields = append(fields, fundamendment.FieldPreviousCents)
+	}
+	if m.addallocated_cents != nil {
+		fields = append(fields, fundamendment.FieldAllocatedCents)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *FundAmendmentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case fundamendment.FieldPreviousCents:
+		return m.AddedPreviousCents()
+	case fundamendment.FieldAllocatedCents:
+		return m.AddedAllocatedCents()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FundAmendmentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case fundamendment.FieldPreviousCents:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPreviousCents(v)
+		return nil
+	case fundamendment.FieldAllocatedCents:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAllocatedCents(v)
+		return nil
+	}
+	return fmt.Errorf("unknown FundAmendment numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *FundAmendmentMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *FundAmendmentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *FundAmendmentMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown FundAmendment nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *FundAmendmentMutation) ResetField(name string) error {
+	switch name {
+	case fundamendment.FieldPreviousCents:
+		m.ResetPreviousCents()
+		return nil
+	case fundamendment.FieldAllocatedCents:
+		m.ResetAllocatedCents()
+		return nil
+	case fundamendment.FieldReason:
+		m.ResetReason()
+		return nil
+	case fundamendment.FieldAmendedAt:
+		m.ResetAmendedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown FundAmendment field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *FundAmendmentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.fund != nil {
+		edges = append(edges, fundamendment.EdgeFund)
+	}
+	if m.amended_by != nil {
+		edges = append(edges, fundamendment.EdgeAmendedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *FundAmendmentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case fundamendment.EdgeFund:
+		if id := m.fund; id != nil {
+			return []ent.Value{*id}
+		}
+	case fundamendment.EdgeAmendedBy:
+		if id := m.amended_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *FundAmendmentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *FundAmendmentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *FundAmendmentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedfund {
+		edges = append(edges, fundamendment.EdgeFund)
+	}
+	if m.clearedamended_by {
+		edges = append(edges, fundamendment.EdgeAmendedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *FundAmendmentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case fundamendment.EdgeFund:
+		return m.clearedfund
+	case fundamendment.EdgeAmendedBy:
+		return m.clearedamended_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *FundAmendmentMutation) ClearEdge(name string) error {
+	switch name {
+	case fundamendment.EdgeFund:
+		m.ClearFund()
+		return nil
+	case fundamendment.EdgeAmendedBy:
+		m.ClearAmendedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown FundAmendment unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *FundAmendmentMutation) ResetEdge(name string) error {
+	switch name {
+	case fundamendment.EdgeFund:
+		m.ResetFund()
+		return nil
+	case fundamendment.EdgeAmendedBy:
+		m.ResetAmendedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown FundAmendment edge %s", name)
 }
 
 // GoalMutation represents an operation that mutates the Goal nodes in the graph.
@@ -23871,6 +24907,9 @@ type OrganizationMutation struct {
 	interventions           map[gid.ID]struct{}
 	removedinterventions    map[gid.ID]struct{}
 	clearedinterventions    bool
+	funds                   map[gid.ID]struct{}
+	removedfunds            map[gid.ID]struct{}
+	clearedfunds            bool
 	done                    bool
 	oldValue                func(context.Context) (*Organization, error)
 	predicates              []predicate.Organization
@@ -24629,6 +25668,60 @@ func (m *OrganizationMutation) ResetInterventions() {
 	m.removedinterventions = nil
 }
 
+// AddFundIDs adds the "funds" edge to the Fund entity by ids.
+func (m *OrganizationMutation) AddFundIDs(ids ...gid.ID) {
+	if m.funds == nil {
+		m.funds = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.funds[ids[i]] = struct{}{}
+	}
+}
+
+// ClearFunds clears the "funds" edge to the Fund entity.
+func (m *OrganizationMutation) ClearFunds() {
+	m.clearedfunds = true
+}
+
+// FundsCleared reports if the "funds" edge to the Fund entity was cleared.
+func (m *OrganizationMutation) FundsCleared() bool {
+	return m.clearedfunds
+}
+
+// RemoveFundIDs removes the "funds" edge to the Fund entity by IDs.
+func (m *OrganizationMutation) RemoveFundIDs(ids ...gid.ID) {
+	if m.removedfunds == nil {
+		m.removedfunds = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.funds, ids[i])
+		m.removedfunds[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedFunds returns the removed IDs of the "funds" edge to the Fund entity.
+func (m *OrganizationMutation) RemovedFundsIDs() (ids []gid.ID) {
+	for id := range m.removedfunds {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// FundsIDs returns the "funds" edge IDs in the mutation.
+func (m *OrganizationMutation) FundsIDs() (ids []gid.ID) {
+	for id := range m.funds {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetFunds resets all changes to the "funds" edge.
+func (m *OrganizationMutation) ResetFunds() {
+	m.funds = nil
+	m.clearedfunds = false
+	m.removedfunds = nil
+}
+
 // Where appends a list predicates to the OrganizationMutation builder.
 func (m *OrganizationMutation) Where(ps ...predicate.Organization) {
 	m.predicates = append(m.predicates, ps...)
@@ -24908,7 +26001,7 @@ func (m *OrganizationMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *OrganizationMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.municipality != nil {
 		edges = append(edges, organization.EdgeMunicipality)
 	}
@@ -24926,6 +26019,9 @@ func (m *OrganizationMutation) AddedEdges() []string {
 	}
 	if m.interventions != nil {
 		edges = append(edges, organization.EdgeInterventions)
+	}
+	if m.funds != nil {
+		edges = append(edges, organization.EdgeFunds)
 	}
 	return edges
 }
@@ -24968,13 +26064,19 @@ func (m *OrganizationMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case organization.EdgeFunds:
+		ids := make([]ent.Value, 0, len(m.funds))
+		for id := range m.funds {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *OrganizationMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedusers != nil {
 		edges = append(edges, organization.EdgeUsers)
 	}
@@ -24989,6 +26091,9 @@ func (m *OrganizationMutation) RemovedEdges() []string {
 	}
 	if m.removedinterventions != nil {
 		edges = append(edges, organization.EdgeInterventions)
+	}
+	if m.removedfunds != nil {
+		edges = append(edges, organization.EdgeFunds)
 	}
 	return edges
 }
@@ -25027,13 +26132,19 @@ func (m *OrganizationMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case organization.EdgeFunds:
+		ids := make([]ent.Value, 0, len(m.removedfunds))
+		for id := range m.removedfunds {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *OrganizationMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedmunicipality {
 		edges = append(edges, organization.EdgeMunicipality)
 	}
@@ -25051,6 +26162,9 @@ func (m *OrganizationMutation) ClearedEdges() []string {
 	}
 	if m.clearedinterventions {
 		edges = append(edges, organization.EdgeInterventions)
+	}
+	if m.clearedfunds {
+		edges = append(edges, organization.EdgeFunds)
 	}
 	return edges
 }
@@ -25071,6 +26185,8 @@ func (m *OrganizationMutation) EdgeCleared(name string) bool {
 		return m.clearedreferred_cases
 	case organization.EdgeInterventions:
 		return m.clearedinterventions
+	case organization.EdgeFunds:
+		return m.clearedfunds
 	}
 	return false
 }
@@ -25107,6 +26223,9 @@ func (m *OrganizationMutation) ResetEdge(name string) error {
 		return nil
 	case organization.EdgeInterventions:
 		m.ResetInterventions()
+		return nil
+	case organization.EdgeFunds:
+		m.ResetFunds()
 		return nil
 	}
 	return fmt.Errorf("unknown Organization edge %s", name)

@@ -57,9 +57,11 @@ type OrganizationEdges struct {
 	ReferredCases []*CaseFile `json:"referred_cases,omitempty"`
 	// Interventions the organisation delivers (interventi erogati).
 	Interventions []*Intervention `json:"interventions,omitempty"`
+	// The funds the organisation allocated (fondi di cui è titolare).
+	Funds []*Fund `json:"funds,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
 	totalCount [6]map[string]int
 
@@ -68,6 +70,7 @@ type OrganizationEdges struct {
 	namedProtocolParties map[string][]*ProtocolParty
 	namedReferredCases   map[string][]*CaseFile
 	namedInterventions   map[string][]*Intervention
+	namedFunds           map[string][]*Fund
 }
 
 // MunicipalityOrErr returns the Municipality value or an error if the edge
@@ -124,6 +127,15 @@ func (e OrganizationEdges) InterventionsOrErr() ([]*Intervention, error) {
 		return e.Interventions, nil
 	}
 	return nil, &NotLoadedError{edge: "interventions"}
+}
+
+// FundsOrErr returns the Funds value or an error if the edge
+// was not loaded in eager-loading.
+func (e OrganizationEdges) FundsOrErr() ([]*Fund, error) {
+	if e.loadedTypes[6] {
+		return e.Funds, nil
+	}
+	return nil, &NotLoadedError{edge: "funds"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -256,6 +268,11 @@ func (_m *Organization) QueryReferredCases() *CaseFileQuery {
 // QueryInterventions queries the "interventions" edge of the Organization entity.
 func (_m *Organization) QueryInterventions() *InterventionQuery {
 	return NewOrganizationClient(_m.config).QueryInterventions(_m)
+}
+
+// QueryFunds queries the "funds" edge of the Organization entity.
+func (_m *Organization) QueryFunds() *FundQuery {
+	return NewOrganizationClient(_m.config).QueryFunds(_m)
 }
 
 // Update returns a builder for updating this Organization.
@@ -425,6 +442,30 @@ func (_m *Organization) appendNamedInterventions(name string, edges ...*Interven
 		_m.Edges.namedInterventions[name] = []*Intervention{}
 	} else {
 		_m.Edges.namedInterventions[name] = append(_m.Edges.namedInterventions[name], edges...)
+	}
+}
+
+// NamedFunds returns the Funds named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Organization) NamedFunds(name string) ([]*Fund, error) {
+	if _m.Edges.namedFunds == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedFunds[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Organization) appendNamedFunds(name string, edges ...*Fund) {
+	if _m.Edges.namedFunds == nil {
+		_m.Edges.namedFunds = make(map[string][]*Fund)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedFunds[name] = []*Fund{}
+	} else {
+		_m.Edges.namedFunds[name] = append(_m.Edges.namedFunds[name], edges...)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/organization"
@@ -229,6 +230,21 @@ func (_c *OrganizationCreate) AddInterventions(v ...*Intervention) *Organization
 		ids[i] = v[i].ID
 	}
 	return _c.AddInterventionIDs(ids...)
+}
+
+// AddFundIDs adds the "funds" edge to the Fund entity by IDs.
+func (_c *OrganizationCreate) AddFundIDs(ids ...gid.ID) *OrganizationCreate {
+	_c.mutation.AddFundIDs(ids...)
+	return _c
+}
+
+// AddFunds adds the "funds" edges to the Fund entity.
+func (_c *OrganizationCreate) AddFunds(v ...*Fund) *OrganizationCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddFundIDs(ids...)
 }
 
 // Mutation returns the OrganizationMutation object of the builder.
@@ -498,6 +514,22 @@ func (_c *OrganizationCreate) createSpec() (*Organization, *sqlgraph.CreateSpec)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(intervention.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.FundsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.FundsTable,
+			Columns: []string{organization.FundsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fund.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/organization"
@@ -38,6 +39,7 @@ type OrganizationQuery struct {
 	withProtocolParties      *ProtocolPartyQuery
 	withReferredCases        *CaseFileQuery
 	withInterventions        *InterventionQuery
+	withFunds                *FundQuery
 	withFKs                  bool
 	loadTotal                []func(context.Context, []*Organization) error
 	modifiers                []func(*sql.Selector)
@@ -46,6 +48,7 @@ type OrganizationQuery struct {
 	withNamedProtocolParties map[string]*ProtocolPartyQuery
 	withNamedReferredCases   map[string]*CaseFileQuery
 	withNamedInterventions   map[string]*InterventionQuery
+	withNamedFunds           map[string]*FundQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -207,6 +210,28 @@ func (_q *OrganizationQuery) QueryInterventions() *InterventionQuery {
 			sqlgraph.From(organization.Table, organization.FieldID, selector),
 			sqlgraph.To(intervention.Table, intervention.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, organization.InterventionsTable, organization.InterventionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryFunds chains the current query on the "funds" edge.
+func (_q *OrganizationQuery) QueryFunds() *FundQuery {
+	query := (&FundClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(organization.Table, organization.FieldID, selector),
+			sqlgraph.To(fund.Table, fund.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, organization.FundsTable, organization.FundsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -412,6 +437,7 @@ func (_q *OrganizationQuery) Clone() *OrganizationQuery {
 		withProtocolParties: _q.withProtocolParties.Clone(),
 		withReferredCases:   _q.withReferredCases.Clone(),
 		withInterventions:   _q.withInterventions.Clone(),
+		withFunds:           _q.withFunds.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -482,6 +508,17 @@ func (_q *OrganizationQuery) WithInterventions(opts ...func(*InterventionQuery))
 		opt(query)
 	}
 	_q.withInterventions = query
+	return _q
+}
+
+// WithFunds tells the query-builder to eager-load the nodes that are connected to
+// the "funds" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrganizationQuery) WithFunds(opts ...func(*FundQuery)) *OrganizationQuery {
+	query := (&FundClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withFunds = query
 	return _q
 }
 
@@ -570,13 +607,14 @@ func (_q *OrganizationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 		nodes       = []*Organization{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withMunicipality != nil,
 			_q.withUsers != nil,
 			_q.withPacts != nil,
 			_q.withProtocolParties != nil,
 			_q.withReferredCases != nil,
 			_q.withInterventions != nil,
+			_q.withFunds != nil,
 		}
 	)
 	if _q.withMunicipality != nil {
@@ -647,6 +685,13 @@ func (_q *OrganizationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 			return nil, err
 		}
 	}
+	if query := _q.withFunds; query != nil {
+		if err := _q.loadFunds(ctx, query, nodes,
+			func(n *Organization) { n.Edges.Funds = []*Fund{} },
+			func(n *Organization, e *Fund) { n.Edges.Funds = append(n.Edges.Funds, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedUsers {
 		if err := _q.loadUsers(ctx, query, nodes,
 			func(n *Organization) { n.appendNamedUsers(name) },
@@ -679,6 +724,13 @@ func (_q *OrganizationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 		if err := _q.loadInterventions(ctx, query, nodes,
 			func(n *Organization) { n.appendNamedInterventions(name) },
 			func(n *Organization, e *Intervention) { n.appendNamedInterventions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedFunds {
+		if err := _q.loadFunds(ctx, query, nodes,
+			func(n *Organization) { n.appendNamedFunds(name) },
+			func(n *Organization, e *Fund) { n.appendNamedFunds(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -907,6 +959,37 @@ func (_q *OrganizationQuery) loadInterventions(ctx context.Context, query *Inter
 	}
 	return nil
 }
+func (_q *OrganizationQuery) loadFunds(ctx context.Context, query *FundQuery, nodes []*Organization, init func(*Organization), assign func(*Organization, *Fund)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Organization)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Fund(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(organization.FundsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.fund_owner
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "fund_owner" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "fund_owner" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *OrganizationQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1096,6 +1179,20 @@ func (_q *OrganizationQuery) WithNamedInterventions(name string, opts ...func(*I
 		_q.withNamedInterventions = make(map[string]*InterventionQuery)
 	}
 	_q.withNamedInterventions[name] = query
+	return _q
+}
+
+// WithNamedFunds tells the query-builder to eager-load the nodes that are connected to the "funds"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrganizationQuery) WithNamedFunds(name string, opts ...func(*FundQuery)) *OrganizationQuery {
+	query := (&FundClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedFunds == nil {
+		_q.withNamedFunds = make(map[string]*FundQuery)
+	}
+	_q.withNamedFunds[name] = query
 	return _q
 }
 

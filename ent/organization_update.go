@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/organization"
@@ -244,6 +245,21 @@ func (_u *OrganizationUpdate) AddInterventions(v ...*Intervention) *Organization
 	return _u.AddInterventionIDs(ids...)
 }
 
+// AddFundIDs adds the "funds" edge to the Fund entity by IDs.
+func (_u *OrganizationUpdate) AddFundIDs(ids ...gid.ID) *OrganizationUpdate {
+	_u.mutation.AddFundIDs(ids...)
+	return _u
+}
+
+// AddFunds adds the "funds" edges to the Fund entity.
+func (_u *OrganizationUpdate) AddFunds(v ...*Fund) *OrganizationUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddFundIDs(ids...)
+}
+
 // Mutation returns the OrganizationMutation object of the builder.
 func (_u *OrganizationUpdate) Mutation() *OrganizationMutation {
 	return _u.mutation
@@ -358,6 +374,27 @@ func (_u *OrganizationUpdate) RemoveInterventions(v ...*Intervention) *Organizat
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveInterventionIDs(ids...)
+}
+
+// ClearFunds clears all "funds" edges to the Fund entity.
+func (_u *OrganizationUpdate) ClearFunds() *OrganizationUpdate {
+	_u.mutation.ClearFunds()
+	return _u
+}
+
+// RemoveFundIDs removes the "funds" edge to Fund entities by IDs.
+func (_u *OrganizationUpdate) RemoveFundIDs(ids ...gid.ID) *OrganizationUpdate {
+	_u.mutation.RemoveFundIDs(ids...)
+	return _u
+}
+
+// RemoveFunds removes "funds" edges to Fund entities.
+func (_u *OrganizationUpdate) RemoveFunds(v ...*Fund) *OrganizationUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveFundIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -742,6 +779,51 @@ func (_u *OrganizationUpdate) sqlSave(ctx context.Context) (_node int, err error
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.FundsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.FundsTable,
+			Columns: []string{organization.FundsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fund.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedFundsIDs(); len(nodes) > 0 && !_u.mutation.FundsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.FundsTable,
+			Columns: []string{organization.FundsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fund.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.FundsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.FundsTable,
+			Columns: []string{organization.FundsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fund.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -972,6 +1054,21 @@ func (_u *OrganizationUpdateOne) AddInterventions(v ...*Intervention) *Organizat
 	return _u.AddInterventionIDs(ids...)
 }
 
+// AddFundIDs adds the "funds" edge to the Fund entity by IDs.
+func (_u *OrganizationUpdateOne) AddFundIDs(ids ...gid.ID) *OrganizationUpdateOne {
+	_u.mutation.AddFundIDs(ids...)
+	return _u
+}
+
+// AddFunds adds the "funds" edges to the Fund entity.
+func (_u *OrganizationUpdateOne) AddFunds(v ...*Fund) *OrganizationUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddFundIDs(ids...)
+}
+
 // Mutation returns the OrganizationMutation object of the builder.
 func (_u *OrganizationUpdateOne) Mutation() *OrganizationMutation {
 	return _u.mutation
@@ -1086,6 +1183,27 @@ func (_u *OrganizationUpdateOne) RemoveInterventions(v ...*Intervention) *Organi
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveInterventionIDs(ids...)
+}
+
+// ClearFunds clears all "funds" edges to the Fund entity.
+func (_u *OrganizationUpdateOne) ClearFunds() *OrganizationUpdateOne {
+	_u.mutation.ClearFunds()
+	return _u
+}
+
+// RemoveFundIDs removes the "funds" edge to Fund entities by IDs.
+func (_u *OrganizationUpdateOne) RemoveFundIDs(ids ...gid.ID) *OrganizationUpdateOne {
+	_u.mutation.RemoveFundIDs(ids...)
+	return _u
+}
+
+// RemoveFunds removes "funds" edges to Fund entities.
+func (_u *OrganizationUpdateOne) RemoveFunds(v ...*Fund) *OrganizationUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveFundIDs(ids...)
 }
 
 // Where appends a list predicates to the OrganizationUpdate builder.
@@ -1493,6 +1611,51 @@ func (_u *OrganizationUpdateOne) sqlSave(ctx context.Context) (_node *Organizati
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(intervention.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.FundsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.FundsTable,
+			Columns: []string{organization.FundsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fund.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedFundsIDs(); len(nodes) > 0 && !_u.mutation.FundsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.FundsTable,
+			Columns: []string{organization.FundsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fund.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.FundsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.FundsTable,
+			Columns: []string{organization.FundsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fund.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

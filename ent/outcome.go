@@ -27,7 +27,7 @@ type Outcome struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// When the record was last changed (modificato il).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Kind of result (tipo di esito): lavoro a tempo indeterminato, a tempo determinato, apprendistato, lavoro autonomo, tirocinio concluso, formazione conclusa, qualifica conseguita, casa ottenuta, reddito stabilizzato, percorso sanitario avviato, reinserimento sociale, impegno nella comunità, abbandono, altro.
+	// Kind of result (tipo di esito): lavoro a tempo indeterminato, a tempo determinato, apprendistato, lavoro autonomo, tirocinio concluso, formazione conclusa, qualifica conseguita, soluzione abitativa trovata, reddito stabilizzato, percorso sanitario avviato, reinserimento sociale, impegno nella comunità, abbandono, altro.
 	Kind outcome.Kind `json:"kind,omitempty"`
 	// The value the pact promises that this result counts for (dimensione di valore): economico, sociale, culturale.
 	ValueDimension outcome.ValueDimension `json:"value_dimension,omitempty"`

@@ -29,7 +29,7 @@ type ProtocolCommitment struct {
 	Description string `json:"description,omitempty"`
 	// Due date (scadenza).
 	DueOn *domain.Date `json:"due_on,omitempty"`
-	// Status (stato): aperto, adempiuto, in ritardo, abbandonato.
+	// Status (stato): aperto, adempiuto, in ritardo, ritirato.
 	Status protocolcommitment.Status `json:"status,omitempty"`
 	// Date it was fulfilled (data di adempimento).
 	DoneOn *domain.Date `json:"done_on,omitempty"`

@@ -42,6 +42,8 @@ type Tx struct {
 	DocumentContent *DocumentContentClient
 	// Fund is the client for interacting with the Fund builders.
 	Fund *FundClient
+	// FundAmendment is the client for interacting with the FundAmendment builders.
+	FundAmendment *FundAmendmentClient
 	// Goal is the client for interacting with the Goal builders.
 	Goal *GoalClient
 	// Intervention is the client for interacting with the Intervention builders.
@@ -245,6 +247,7 @@ func (tx *Tx) init() {
 	tx.Document = NewDocumentClient(tx.config)
 	tx.DocumentContent = NewDocumentContentClient(tx.config)
 	tx.Fund = NewFundClient(tx.config)
+	tx.FundAmendment = NewFundAmendmentClient(tx.config)
 	tx.Goal = NewGoalClient(tx.config)
 	tx.Intervention = NewInterventionClient(tx.config)
 	tx.Meeting = NewMeetingClient(tx.config)

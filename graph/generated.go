@@ -27,6 +27,7 @@ import (
 	"github.com/progetto-win/win/ent/commitment"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/document"
+	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
@@ -468,14 +469,29 @@ type ComplexityRoot struct {
 
 	Fund struct {
 		AllocatedCents func(childComplexity int) int
+		Amendments     func(childComplexity int) int
+		ClosedOn       func(childComplexity int) int
+		ClosureReason  func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
 		ID             func(childComplexity int) int
 		Interventions  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.InterventionOrder, where *ent.InterventionWhereInput) int
 		Municipality   func(childComplexity int) int
 		Name           func(childComplexity int) int
+		Owner          func(childComplexity int) int
+		Source         func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
 		Use            func(childComplexity int) int
 		Year           func(childComplexity int) int
+	}
+
+	FundAmendment struct {
+		AllocatedCents func(childComplexity int) int
+		AmendedAt      func(childComplexity int) int
+		AmendedBy      func(childComplexity int) int
+		Fund           func(childComplexity int) int
+		ID             func(childComplexity int) int
+		PreviousCents  func(childComplexity int) int
+		Reason         func(childComplexity int) int
 	}
 
 	FundConnection struct {
@@ -705,12 +721,14 @@ type ComplexityRoot struct {
 		AddProtocolCommitment       func(childComplexity int, partyID gid.ID, input governance.ProtocolCommitmentInput) int
 		AddProtocolParty            func(childComplexity int, protocolID gid.ID, input governance.ProtocolPartyInput) int
 		AddTableMember              func(childComplexity int, input ent.CreateTableMembershipInput) int
+		AmendFund                   func(childComplexity int, id gid.ID, allocatedCents int, reason string) int
 		ApproveProposal             func(childComplexity int, id gid.ID, version int) int
 		AssignCaseManager           func(childComplexity int, id gid.ID, version int, caseManagerID gid.ID) int
 		AttachDocument              func(childComplexity int, input model.AttachDocumentInput) int
 		CancelServiceRequest        func(childComplexity int, id gid.ID, version int, reason string) int
 		ChangePassword              func(childComplexity int, input model.ChangePasswordInput) int
 		CloseCase                   func(childComplexity int, id gid.ID, version int, reason casefile.ClosureReason, note *string, goalsAchieved []gid.ID, commitmentsFulfilled []gid.ID) int
+		CloseFund                   func(childComplexity int, id gid.ID, reason string) int
 		CompleteServiceRequest      func(childComplexity int, id gid.ID, input pathway.CompleteServiceRequestInput) int
 		CreateAPIToken              func(childComplexity int, input model.CreateAPITokenInput) int
 		CreateFund                  func(childComplexity int, input ent.CreateFundInput) int
@@ -1372,6 +1390,8 @@ type MutationResolver interface {
 	WithdrawConsent(ctx context.Context, id gid.ID, reason string, withdrawnOn *domain.Date) (*ent.Consent, error)
 	AttachDocument(ctx context.Context, input model.AttachDocumentInput) (*ent.Document, error)
 	RemoveDocument(ctx context.Context, id gid.ID, reason string) (*ent.Document, error)
+	AmendFund(ctx context.Context, id gid.ID, allocatedCents int, reason string) (*ent.Fund, error)
+	CloseFund(ctx context.Context, id gid.ID, reason string) (*ent.Fund, error)
 	ActivateProtocol(ctx context.Context, id gid.ID, signedOn *domain.Date, validFrom *domain.Date, validUntil *domain.Date) (*ent.Protocol, error)
 	TerminateProtocol(ctx context.Context, id gid.ID) (*ent.Protocol, error)
 	AddProtocolParty(ctx context.Context, protocolID gid.ID, input governance.ProtocolPartyInput) (*ent.ProtocolParty, error)
@@ -3275,6 +3295,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Fund.AllocatedCents(childComplexity), true
+	case "Fund.amendments":
+		if e.ComplexityRoot.Fund.Amendments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.Amendments(childComplexity), true
+	case "Fund.closedOn":
+		if e.ComplexityRoot.Fund.ClosedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.ClosedOn(childComplexity), true
+	case "Fund.closureReason":
+		if e.ComplexityRoot.Fund.ClosureReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.ClosureReason(childComplexity), true
 	case "Fund.createdAt":
 		if e.ComplexityRoot.Fund.CreatedAt == nil {
 			break
@@ -3310,6 +3348,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Fund.Name(childComplexity), true
+	case "Fund.owner":
+		if e.ComplexityRoot.Fund.Owner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.Owner(childComplexity), true
+	case "Fund.source":
+		if e.ComplexityRoot.Fund.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.Source(childComplexity), true
 	case "Fund.updatedAt":
 		if e.ComplexityRoot.Fund.UpdatedAt == nil {
 			break
@@ -3328,6 +3378,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Fund.Year(childComplexity), true
+
+	case "FundAmendment.allocatedCents":
+		if e.ComplexityRoot.FundAmendment.AllocatedCents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundAmendment.AllocatedCents(childComplexity), true
+	case "FundAmendment.amendedAt":
+		if e.ComplexityRoot.FundAmendment.AmendedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundAmendment.AmendedAt(childComplexity), true
+	case "FundAmendment.amendedBy":
+		if e.ComplexityRoot.FundAmendment.AmendedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundAmendment.AmendedBy(childComplexity), true
+	case "FundAmendment.fund":
+		if e.ComplexityRoot.FundAmendment.Fund == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundAmendment.Fund(childComplexity), true
+	case "FundAmendment.id":
+		if e.ComplexityRoot.FundAmendment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundAmendment.ID(childComplexity), true
+	case "FundAmendment.previousCents":
+		if e.ComplexityRoot.FundAmendment.PreviousCents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundAmendment.PreviousCents(childComplexity), true
+	case "FundAmendment.reason":
+		if e.ComplexityRoot.FundAmendment.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundAmendment.Reason(childComplexity), true
 
 	case "FundConnection.edges":
 		if e.ComplexityRoot.FundConnection.Edges == nil {
@@ -4453,6 +4546,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddTableMember(childComplexity, args["input"].(ent.CreateTableMembershipInput)), true
+	case "Mutation.amendFund":
+		if e.ComplexityRoot.Mutation.AmendFund == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_amendFund_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AmendFund(childComplexity, args["id"].(gid.ID), args["allocatedCents"].(int), args["reason"].(string)), true
 	case "Mutation.approveProposal":
 		if e.ComplexityRoot.Mutation.ApproveProposal == nil {
 			break
@@ -4519,6 +4623,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CloseCase(childComplexity, args["id"].(gid.ID), args["version"].(int), args["reason"].(casefile.ClosureReason), args["note"].(*string), args["goalsAchieved"].([]gid.ID), args["commitmentsFulfilled"].([]gid.ID)), true
+	case "Mutation.closeFund":
+		if e.ComplexityRoot.Mutation.CloseFund == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeFund_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseFund(childComplexity, args["id"].(gid.ID), args["reason"].(string)), true
 	case "Mutation.completeServiceRequest":
 		if e.ComplexityRoot.Mutation.CompleteServiceRequest == nil {
 			break
@@ -8820,16 +8935,46 @@ func (ec *executionContext) childFields_Fund(ctx context.Context, field graphql.
 		return ec.fieldContext_Fund_name(ctx, field)
 	case "year":
 		return ec.fieldContext_Fund_year(ctx, field)
+	case "source":
+		return ec.fieldContext_Fund_source(ctx, field)
 	case "allocatedCents":
 		return ec.fieldContext_Fund_allocatedCents(ctx, field)
+	case "closedOn":
+		return ec.fieldContext_Fund_closedOn(ctx, field)
+	case "closureReason":
+		return ec.fieldContext_Fund_closureReason(ctx, field)
+	case "owner":
+		return ec.fieldContext_Fund_owner(ctx, field)
 	case "municipality":
 		return ec.fieldContext_Fund_municipality(ctx, field)
 	case "interventions":
 		return ec.fieldContext_Fund_interventions(ctx, field)
+	case "amendments":
+		return ec.fieldContext_Fund_amendments(ctx, field)
 	case "use":
 		return ec.fieldContext_Fund_use(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Fund", field.Name)
+}
+
+func (ec *executionContext) childFields_FundAmendment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_FundAmendment_id(ctx, field)
+	case "previousCents":
+		return ec.fieldContext_FundAmendment_previousCents(ctx, field)
+	case "allocatedCents":
+		return ec.fieldContext_FundAmendment_allocatedCents(ctx, field)
+	case "reason":
+		return ec.fieldContext_FundAmendment_reason(ctx, field)
+	case "amendedAt":
+		return ec.fieldContext_FundAmendment_amendedAt(ctx, field)
+	case "fund":
+		return ec.fieldContext_FundAmendment_fund(ctx, field)
+	case "amendedBy":
+		return ec.fieldContext_FundAmendment_amendedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FundAmendment", field.Name)
 }
 
 func (ec *executionContext) childFields_FundConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12694,6 +12839,36 @@ func (ec *executionContext) field_Mutation_addTableMember_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_amendFund_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "allocatedCents",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["allocatedCents"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approveProposal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12855,6 +13030,28 @@ func (ec *executionContext) field_Mutation_closeCase_args(ctx context.Context, r
 		return nil, err
 	}
 	args["commitmentsFulfilled"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeFund_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -24337,6 +24534,29 @@ func (ec *executionContext) fieldContext_Fund_year(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Fund", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Fund_source(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fund_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fund.Source) graphql.Marshaler {
+			return ec.marshalNFundSource2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋfundᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fund_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fund", field, false, false, "FundSource")
+}
+
 func (ec *executionContext) _Fund_allocatedCents(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24360,6 +24580,84 @@ func (ec *executionContext) fieldContext_Fund_allocatedCents(_ context.Context, 
 	return graphql.NewScalarFieldContext("Fund", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Fund_closedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fund_closedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fund_closedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fund", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Fund_closureReason(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fund_closureReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosureReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fund_closureReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fund", field, false, false, "String")
+}
+
+func (ec *executionContext) _Fund_owner(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fund_owner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Owner(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fund_owner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fund",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Fund_municipality(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24373,10 +24671,10 @@ func (ec *executionContext) _Fund_municipality(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Municipality) graphql.Marshaler {
-			return ec.marshalNMunicipality2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipality(ctx, selections, v)
+			return ec.marshalOMunicipality2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipality(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Fund_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -24436,6 +24734,38 @@ func (ec *executionContext) fieldContext_Fund_interventions(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Fund_amendments(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fund_amendments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amendments(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.FundAmendment) graphql.Marshaler {
+			return ec.marshalOFundAmendment2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFundAmendmentᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fund_amendments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fund",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundAmendment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Fund_use(ctx context.Context, field graphql.CollectedField, obj *ent.Fund) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24463,6 +24793,185 @@ func (ec *executionContext) fieldContext_Fund_use(_ context.Context, field graph
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_FundUse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundAmendment_id(ctx context.Context, field graphql.CollectedField, obj *ent.FundAmendment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundAmendment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundAmendment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundAmendment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FundAmendment_previousCents(ctx context.Context, field graphql.CollectedField, obj *ent.FundAmendment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundAmendment_previousCents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PreviousCents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundAmendment_previousCents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundAmendment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FundAmendment_allocatedCents(ctx context.Context, field graphql.CollectedField, obj *ent.FundAmendment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundAmendment_allocatedCents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AllocatedCents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundAmendment_allocatedCents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundAmendment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FundAmendment_reason(ctx context.Context, field graphql.CollectedField, obj *ent.FundAmendment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundAmendment_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundAmendment_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundAmendment", field, false, false, "String")
+}
+
+func (ec *executionContext) _FundAmendment_amendedAt(ctx context.Context, field graphql.CollectedField, obj *ent.FundAmendment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundAmendment_amendedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AmendedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundAmendment_amendedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundAmendment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _FundAmendment_fund(ctx context.Context, field graphql.CollectedField, obj *ent.FundAmendment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundAmendment_fund(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fund(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Fund) graphql.Marshaler {
+			return ec.marshalNFund2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFund(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundAmendment_fund(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundAmendment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fund(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundAmendment_amendedBy(ctx context.Context, field graphql.CollectedField, obj *ent.FundAmendment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundAmendment_amendedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AmendedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FundAmendment_amendedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundAmendment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
 		},
 	}
 	return fc, nil
@@ -29553,6 +30062,94 @@ func (ec *executionContext) fieldContext_Mutation_removeDocument(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_removeDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_amendFund(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_amendFund(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AmendFund(ctx, fc.Args["id"].(gid.ID), fc.Args["allocatedCents"].(int), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Fund) graphql.Marshaler {
+			return ec.marshalNFund2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFund(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_amendFund(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fund(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_amendFund_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeFund(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeFund(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseFund(ctx, fc.Args["id"].(gid.ID), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Fund) graphql.Marshaler {
+			return ec.marshalNFund2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFund(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeFund(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fund(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeFund_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -48374,7 +48971,7 @@ func (ec *executionContext) unmarshalInputCreateFundInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "year", "allocatedCents", "municipalityID"}
+	fieldsInOrder := [...]string{"name", "year", "source", "allocatedCents", "ownerID", "municipalityID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -48395,6 +48992,13 @@ func (ec *executionContext) unmarshalInputCreateFundInput(ctx context.Context, o
 				return it, err
 			}
 			it.Year = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOFundSource2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋfundᚐSource(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
 		case "allocatedCents":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allocatedCents"))
 			data, err := ec.unmarshalNInt2int64(ctx, v)
@@ -48402,9 +49006,16 @@ func (ec *executionContext) unmarshalInputCreateFundInput(ctx context.Context, o
 				return it, err
 			}
 			it.AllocatedCents = data
+		case "ownerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerID = data
 		case "municipalityID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("municipalityID"))
-			data, err := ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -50809,7 +51420,7 @@ func (ec *executionContext) unmarshalInputFundWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "year", "yearNEQ", "yearIn", "yearNotIn", "yearGT", "yearGTE", "yearLT", "yearLTE", "allocatedCents", "allocatedCentsNEQ", "allocatedCentsIn", "allocatedCentsNotIn", "allocatedCentsGT", "allocatedCentsGTE", "allocatedCentsLT", "allocatedCentsLTE", "hasMunicipality", "hasMunicipalityWith", "hasInterventions", "hasInterventionsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "year", "yearNEQ", "yearIn", "yearNotIn", "yearGT", "yearGTE", "yearLT", "yearLTE", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "allocatedCents", "allocatedCentsNEQ", "allocatedCentsIn", "allocatedCentsNotIn", "allocatedCentsGT", "allocatedCentsGTE", "allocatedCentsLT", "allocatedCentsLTE", "closedOn", "closedOnNEQ", "closedOnIn", "closedOnNotIn", "closedOnGT", "closedOnGTE", "closedOnLT", "closedOnLTE", "closedOnIsNil", "closedOnNotNil", "hasOwner", "hasOwnerWith", "hasMunicipality", "hasMunicipalityWith", "hasInterventions", "hasInterventionsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -51152,6 +51763,34 @@ func (ec *executionContext) unmarshalInputFundWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.YearLTE = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOFundSource2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋfundᚐSource(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "sourceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceNEQ"))
+			data, err := ec.unmarshalOFundSource2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋfundᚐSource(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceNEQ = data
+		case "sourceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceIn"))
+			data, err := ec.unmarshalOFundSource2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋfundᚐSourceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceIn = data
+		case "sourceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceNotIn"))
+			data, err := ec.unmarshalOFundSource2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋfundᚐSourceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceNotIn = data
 		case "allocatedCents":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allocatedCents"))
 			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
@@ -51208,6 +51847,90 @@ func (ec *executionContext) unmarshalInputFundWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.AllocatedCentsLTE = data
+		case "closedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedOn = data
+		case "closedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedOnNEQ = data
+		case "closedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedOnIn = data
+		case "closedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedOnNotIn = data
+		case "closedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnGT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedOnGT = data
+		case "closedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnGTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedOnGTE = data
+		case "closedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnLT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedOnLT = data
+		case "closedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnLTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedOnLTE = data
+		case "closedOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedOnIsNil = data
+		case "closedOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedOnNotNil = data
+		case "hasOwner":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOwner"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOwner = data
+		case "hasOwnerWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOwnerWith"))
+			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOwnerWith = data
 		case "hasMunicipality":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMunicipality"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -64175,7 +64898,7 @@ func (ec *executionContext) unmarshalInputUpdateFundInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "year", "allocatedCents", "municipalityID"}
+	fieldsInOrder := [...]string{"name", "year", "source", "ownerID", "municipalityID", "clearMunicipality"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -64196,13 +64919,20 @@ func (ec *executionContext) unmarshalInputUpdateFundInput(ctx context.Context, o
 				return it, err
 			}
 			it.Year = data
-		case "allocatedCents":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allocatedCents"))
-			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOFundSource2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋfundᚐSource(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.AllocatedCents = data
+			it.Source = data
+		case "ownerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerID = data
 		case "municipalityID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("municipalityID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
@@ -64210,6 +64940,13 @@ func (ec *executionContext) unmarshalInputUpdateFundInput(ctx context.Context, o
 				return it, err
 			}
 			it.MunicipalityID = data
+		case "clearMunicipality":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearMunicipality"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearMunicipality = data
 		}
 	}
 	return it, nil
@@ -65880,6 +66617,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Goal(ctx, sel, obj)
+	case *ent.FundAmendment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._FundAmendment(ctx, sel, obj)
 	case *ent.Fund:
 		if obj == nil {
 			return graphql.Null
@@ -68520,14 +69262,35 @@ func (ec *executionContext) _Fund(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "source":
+			out.Values[i] = ec._Fund_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "allocatedCents":
 			out.Values[i] = ec._Fund_allocatedCents(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "municipality":
+		case "closedOn":
+			out.Values[i] = ec._Fund_closedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closureReason":
+			out.Values[i] = ec._Fund_closureReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "owner":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Fund_owner(ctx, field, obj)
+				})
+		case "municipality":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Fund_municipality(ctx, field, obj)
 				})
@@ -68537,11 +69300,82 @@ func (ec *executionContext) _Fund(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Fund_interventions(ctx, field, obj)
 				})
+		case "amendments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Fund_amendments(ctx, field, obj)
+				})
 		case "use":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Fund_use(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fundAmendmentImplementors = []string{"FundAmendment", "Node"}
+
+func (ec *executionContext) _FundAmendment(ctx context.Context, sel ast.SelectionSet, obj *ent.FundAmendment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fundAmendmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FundAmendment")
+		case "id":
+			out.Values[i] = ec._FundAmendment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "previousCents":
+			out.Values[i] = ec._FundAmendment_previousCents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "allocatedCents":
+			out.Values[i] = ec._FundAmendment_allocatedCents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._FundAmendment_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amendedAt":
+			out.Values[i] = ec._FundAmendment_amendedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fund":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FundAmendment_fund(ctx, field, obj)
+				})
+		case "amendedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FundAmendment_amendedBy(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -70186,6 +71020,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "removeDocument":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_removeDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amendFund":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_amendFund(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeFund":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeFund(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -75573,6 +76421,14 @@ func (ec *executionContext) marshalNFund2ᚖgithubᚗcomᚋprogettoᚑwinᚋwin�
 	return ec._Fund(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNFundAmendment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFundAmendment(ctx context.Context, sel ast.SelectionSet, v *ent.FundAmendment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FundAmendment!")
+		return graphql.Null
+	}
+	return ec._FundAmendment(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNFundConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFundConnection(ctx context.Context, sel ast.SelectionSet, v *ent.FundConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "FundConnection!")
@@ -75597,6 +76453,16 @@ func (ec *executionContext) marshalNFundOrderField2ᚖgithubᚗcomᚋprogettoᚑ
 		graphql.AddInvalidNullError(ctx, "FundOrderField!")
 		return graphql.Null
 	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNFundSource2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋfundᚐSource(ctx context.Context, v any) (fund.Source, error) {
+	var res fund.Source
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFundSource2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋfundᚐSource(ctx context.Context, sel ast.SelectionSet, v fund.Source) graphql.Marshaler {
 	return v
 }
 
@@ -79052,6 +79918,25 @@ func (ec *executionContext) marshalOFund2ᚖgithubᚗcomᚋprogettoᚑwinᚋwin�
 	return ec._Fund(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOFundAmendment2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFundAmendmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.FundAmendment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFundAmendment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFundAmendment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOFundEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFundEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.FundEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -79087,6 +79972,58 @@ func (ec *executionContext) unmarshalOFundOrder2ᚕᚖgithubᚗcomᚋprogettoᚑ
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) unmarshalOFundSource2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋfundᚐSourceᚄ(ctx context.Context, v any) ([]fund.Source, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]fund.Source, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFundSource2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋfundᚐSource(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOFundSource2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋfundᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []fund.Source) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFundSource2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋfundᚐSource(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOFundSource2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋfundᚐSource(ctx context.Context, v any) (*fund.Source, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(fund.Source)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFundSource2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋfundᚐSource(ctx context.Context, sel ast.SelectionSet, v *fund.Source) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOFundWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐFundWhereInputᚄ(ctx context.Context, v any) ([]*ent.FundWhereInput, error) {

@@ -22,6 +22,16 @@ func (r *fundResolver) Use(ctx context.Context, obj *ent.Fund) (*governance.Fund
 	return governance.UseOf(ctx, r.reader(ctx), obj)
 }
 
+// AmendFund is the resolver for the amendFund field.
+func (r *mutationResolver) AmendFund(ctx context.Context, id gid.ID, allocatedCents int, reason string) (*ent.Fund, error) {
+	return governance.AmendFund(ctx, id, int64(allocatedCents), reason)
+}
+
+// CloseFund is the resolver for the closeFund field.
+func (r *mutationResolver) CloseFund(ctx context.Context, id gid.ID, reason string) (*ent.Fund, error) {
+	return governance.CloseFund(ctx, id, reason)
+}
+
 // ActivateProtocol is the resolver for the activateProtocol field.
 func (r *mutationResolver) ActivateProtocol(ctx context.Context, id gid.ID, signedOn *domain.Date, validFrom *domain.Date, validUntil *domain.Date) (*ent.Protocol, error) {
 	return governance.ActivateProtocol(ctx, id, signedOn, validFrom, validUntil)

@@ -3,6 +3,9 @@
 package fund
 
 import (
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"entgo.io/ent"
@@ -24,14 +27,31 @@ const (
 	FieldName = "name"
 	// FieldYear holds the string denoting the year field in the database.
 	FieldYear = "year"
+	// FieldSource holds the string denoting the source field in the database.
+	FieldSource = "source"
 	// FieldAllocatedCents holds the string denoting the allocated_cents field in the database.
 	FieldAllocatedCents = "allocated_cents"
+	// FieldClosedOn holds the string denoting the closed_on field in the database.
+	FieldClosedOn = "closed_on"
+	// FieldClosureReason holds the string denoting the closure_reason field in the database.
+	FieldClosureReason = "closure_reason"
+	// EdgeOwner holds the string denoting the owner edge name in mutations.
+	EdgeOwner = "owner"
 	// EdgeMunicipality holds the string denoting the municipality edge name in mutations.
 	EdgeMunicipality = "municipality"
 	// EdgeInterventions holds the string denoting the interventions edge name in mutations.
 	EdgeInterventions = "interventions"
+	// EdgeAmendments holds the string denoting the amendments edge name in mutations.
+	EdgeAmendments = "amendments"
 	// Table holds the table name of the fund in the database.
 	Table = "funds"
+	// OwnerTable is the table that holds the owner relation/edge.
+	OwnerTable = "funds"
+	// OwnerInverseTable is the table name for the Organization entity.
+	// It exists in this package in order to avoid circular dependency with the "organization" package.
+	OwnerInverseTable = "organizations"
+	// OwnerColumn is the table column denoting the owner relation/edge.
+	OwnerColumn = "fund_owner"
 	// MunicipalityTable is the table that holds the municipality relation/edge.
 	MunicipalityTable = "funds"
 	// MunicipalityInverseTable is the table name for the Municipality entity.
@@ -46,6 +66,13 @@ const (
 	InterventionsInverseTable = "interventions"
 	// InterventionsColumn is the table column denoting the interventions relation/edge.
 	InterventionsColumn = "intervention_fund"
+	// AmendmentsTable is the table that holds the amendments relation/edge.
+	AmendmentsTable = "fund_amendments"
+	// AmendmentsInverseTable is the table name for the FundAmendment entity.
+	// It exists in this package in order to avoid circular dependency with the "fundamendment" package.
+	AmendmentsInverseTable = "fund_amendments"
+	// AmendmentsColumn is the table column denoting the amendments relation/edge.
+	AmendmentsColumn = "fund_amendment_fund"
 )
 
 // Columns holds all SQL columns for fund fields.
@@ -55,12 +82,16 @@ var Columns = []string{
 	FieldUpdatedAt,
 	FieldName,
 	FieldYear,
+	FieldSource,
 	FieldAllocatedCents,
+	FieldClosedOn,
+	FieldClosureReason,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "funds"
 // table and are not defined as standalone fields in the schema.
 var ForeignKeys = []string{
+	"fund_owner",
 	"fund_municipality",
 }
 
@@ -99,11 +130,46 @@ var (
 	YearValidator func(int) error
 	// AllocatedCentsValidator is a validator for the "allocated_cents" field. It is called by the builders before save.
 	AllocatedCentsValidator func(int64) error
+	// ClosureReasonValidator is a validator for the "closure_reason" field. It is called by the builders before save.
+	ClosureReasonValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() gid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
 	IDValidator func(string) error
 )
+
+// Source defines the type for the "source" enum field.
+type Source string
+
+// SourceMunicipalBudget is the default value of the Source enum.
+const DefaultSource = SourceMunicipalBudget
+
+// Source values.
+const (
+	SourceMunicipalBudget    Source = "MUNICIPAL_BUDGET"
+	SourceUnion              Source = "UNION"
+	SourceRegion             Source = "REGION"
+	SourceState              Source = "STATE"
+	SourceEuropeanSocialFund Source = "EUROPEAN_SOCIAL_FUND"
+	SourceHealthAuthority    Source = "HEALTH_AUTHORITY"
+	SourceFoundation         Source = "FOUNDATION"
+	SourceDonations          Source = "DONATIONS"
+	SourceOther              Source = "OTHER"
+)
+
+func (s Source) String() string {
+	return string(s)
+}
+
+// SourceValidator is a validator for the "source" field enum values. It is called by the builders before save.
+func SourceValidator(s Source) error {
+	switch s {
+	case SourceMunicipalBudget, SourceUnion, SourceRegion, SourceState, SourceEuropeanSocialFund, SourceHealthAuthority, SourceFoundation, SourceDonations, SourceOther:
+		return nil
+	default:
+		return fmt.Errorf("fund: invalid enum value for source field: %q", s)
+	}
+}
 
 // OrderOption defines the ordering options for the Fund queries.
 type OrderOption func(*sql.Selector)
@@ -133,9 +199,31 @@ func ByYear(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldYear, opts...).ToFunc()
 }
 
+// BySource orders the results by the source field.
+func BySource(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSource, opts...).ToFunc()
+}
+
 // ByAllocatedCents orders the results by the allocated_cents field.
 func ByAllocatedCents(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldAllocatedCents, opts...).ToFunc()
+}
+
+// ByClosedOn orders the results by the closed_on field.
+func ByClosedOn(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldClosedOn, opts...).ToFunc()
+}
+
+// ByClosureReason orders the results by the closure_reason field.
+func ByClosureReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldClosureReason, opts...).ToFunc()
+}
+
+// ByOwnerField orders the results by owner field.
+func ByOwnerField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newOwnerStep(), sql.OrderByField(field, opts...))
+	}
 }
 
 // ByMunicipalityField orders the results by municipality field.
@@ -158,6 +246,27 @@ func ByInterventions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newInterventionsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByAmendmentsCount orders the results by amendments count.
+func ByAmendmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAmendmentsStep(), opts...)
+	}
+}
+
+// ByAmendments orders the results by amendments terms.
+func ByAmendments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAmendmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+func newOwnerStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(OwnerInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, OwnerTable, OwnerColumn),
+	)
+}
 func newMunicipalityStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -171,4 +280,29 @@ func newInterventionsStep() *sqlgraph.Step {
 		sqlgraph.To(InterventionsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, InterventionsTable, InterventionsColumn),
 	)
+}
+func newAmendmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AmendmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, AmendmentsTable, AmendmentsColumn),
+	)
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Source) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Source) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Source(str)
+	if err := SourceValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Source", str)
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -79,6 +80,16 @@ func Year(v int) predicate.Fund {
 // AllocatedCents applies equality check predicate on the "allocated_cents" field. It's identical to AllocatedCentsEQ.
 func AllocatedCents(v int64) predicate.Fund {
 	return predicate.Fund(sql.FieldEQ(FieldAllocatedCents, v))
+}
+
+// ClosedOn applies equality check predicate on the "closed_on" field. It's identical to ClosedOnEQ.
+func ClosedOn(v domain.Date) predicate.Fund {
+	return predicate.Fund(sql.FieldEQ(FieldClosedOn, v))
+}
+
+// ClosureReason applies equality check predicate on the "closure_reason" field. It's identical to ClosureReasonEQ.
+func ClosureReason(v string) predicate.Fund {
+	return predicate.Fund(sql.FieldEQ(FieldClosureReason, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -266,6 +277,26 @@ func YearLTE(v int) predicate.Fund {
 	return predicate.Fund(sql.FieldLTE(FieldYear, v))
 }
 
+// SourceEQ applies the EQ predicate on the "source" field.
+func SourceEQ(v Source) predicate.Fund {
+	return predicate.Fund(sql.FieldEQ(FieldSource, v))
+}
+
+// SourceNEQ applies the NEQ predicate on the "source" field.
+func SourceNEQ(v Source) predicate.Fund {
+	return predicate.Fund(sql.FieldNEQ(FieldSource, v))
+}
+
+// SourceIn applies the In predicate on the "source" field.
+func SourceIn(vs ...Source) predicate.Fund {
+	return predicate.Fund(sql.FieldIn(FieldSource, vs...))
+}
+
+// SourceNotIn applies the NotIn predicate on the "source" field.
+func SourceNotIn(vs ...Source) predicate.Fund {
+	return predicate.Fund(sql.FieldNotIn(FieldSource, vs...))
+}
+
 // AllocatedCentsEQ applies the EQ predicate on the "allocated_cents" field.
 func AllocatedCentsEQ(v int64) predicate.Fund {
 	return predicate.Fund(sql.FieldEQ(FieldAllocatedCents, v))
@@ -306,6 +337,154 @@ func AllocatedCentsLTE(v int64) predicate.Fund {
 	return predicate.Fund(sql.FieldLTE(FieldAllocatedCents, v))
 }
 
+// ClosedOnEQ applies the EQ predicate on the "closed_on" field.
+func ClosedOnEQ(v domain.Date) predicate.Fund {
+	return predicate.Fund(sql.FieldEQ(FieldClosedOn, v))
+}
+
+// ClosedOnNEQ applies the NEQ predicate on the "closed_on" field.
+func ClosedOnNEQ(v domain.Date) predicate.Fund {
+	return predicate.Fund(sql.FieldNEQ(FieldClosedOn, v))
+}
+
+// ClosedOnIn applies the In predicate on the "closed_on" field.
+func ClosedOnIn(vs ...domain.Date) predicate.Fund {
+	return predicate.Fund(sql.FieldIn(FieldClosedOn, vs...))
+}
+
+// ClosedOnNotIn applies the NotIn predicate on the "closed_on" field.
+func ClosedOnNotIn(vs ...domain.Date) predicate.Fund {
+	return predicate.Fund(sql.FieldNotIn(FieldClosedOn, vs...))
+}
+
+// ClosedOnGT applies the GT predicate on the "closed_on" field.
+func ClosedOnGT(v domain.Date) predicate.Fund {
+	return predicate.Fund(sql.FieldGT(FieldClosedOn, v))
+}
+
+// ClosedOnGTE applies the GTE predicate on the "closed_on" field.
+func ClosedOnGTE(v domain.Date) predicate.Fund {
+	return predicate.Fund(sql.FieldGTE(FieldClosedOn, v))
+}
+
+// ClosedOnLT applies the LT predicate on the "closed_on" field.
+func ClosedOnLT(v domain.Date) predicate.Fund {
+	return predicate.Fund(sql.FieldLT(FieldClosedOn, v))
+}
+
+// ClosedOnLTE applies the LTE predicate on the "closed_on" field.
+func ClosedOnLTE(v domain.Date) predicate.Fund {
+	return predicate.Fund(sql.FieldLTE(FieldClosedOn, v))
+}
+
+// ClosedOnIsNil applies the IsNil predicate on the "closed_on" field.
+func ClosedOnIsNil() predicate.Fund {
+	return predicate.Fund(sql.FieldIsNull(FieldClosedOn))
+}
+
+// ClosedOnNotNil applies the NotNil predicate on the "closed_on" field.
+func ClosedOnNotNil() predicate.Fund {
+	return predicate.Fund(sql.FieldNotNull(FieldClosedOn))
+}
+
+// ClosureReasonEQ applies the EQ predicate on the "closure_reason" field.
+func ClosureReasonEQ(v string) predicate.Fund {
+	return predicate.Fund(sql.FieldEQ(FieldClosureReason, v))
+}
+
+// ClosureReasonNEQ applies the NEQ predicate on the "closure_reason" field.
+func ClosureReasonNEQ(v string) predicate.Fund {
+	return predicate.Fund(sql.FieldNEQ(FieldClosureReason, v))
+}
+
+// ClosureReasonIn applies the In predicate on the "closure_reason" field.
+func ClosureReasonIn(vs ...string) predicate.Fund {
+	return predicate.Fund(sql.FieldIn(FieldClosureReason, vs...))
+}
+
+// ClosureReasonNotIn applies the NotIn predicate on the "closure_reason" field.
+func ClosureReasonNotIn(vs ...string) predicate.Fund {
+	return predicate.Fund(sql.FieldNotIn(FieldClosureReason, vs...))
+}
+
+// ClosureReasonGT applies the GT predicate on the "closure_reason" field.
+func ClosureReasonGT(v string) predicate.Fund {
+	return predicate.Fund(sql.FieldGT(FieldClosureReason, v))
+}
+
+// ClosureReasonGTE applies the GTE predicate on the "closure_reason" field.
+func ClosureReasonGTE(v string) predicate.Fund {
+	return predicate.Fund(sql.FieldGTE(FieldClosureReason, v))
+}
+
+// ClosureReasonLT applies the LT predicate on the "closure_reason" field.
+func ClosureReasonLT(v string) predicate.Fund {
+	return predicate.Fund(sql.FieldLT(FieldClosureReason, v))
+}
+
+// ClosureReasonLTE applies the LTE predicate on the "closure_reason" field.
+func ClosureReasonLTE(v string) predicate.Fund {
+	return predicate.Fund(sql.FieldLTE(FieldClosureReason, v))
+}
+
+// ClosureReasonContains applies the Contains predicate on the "closure_reason" field.
+func ClosureReasonContains(v string) predicate.Fund {
+	return predicate.Fund(sql.FieldContains(FieldClosureReason, v))
+}
+
+// ClosureReasonHasPrefix applies the HasPrefix predicate on the "closure_reason" field.
+func ClosureReasonHasPrefix(v string) predicate.Fund {
+	return predicate.Fund(sql.FieldHasPrefix(FieldClosureReason, v))
+}
+
+// ClosureReasonHasSuffix applies the HasSuffix predicate on the "closure_reason" field.
+func ClosureReasonHasSuffix(v string) predicate.Fund {
+	return predicate.Fund(sql.FieldHasSuffix(FieldClosureReason, v))
+}
+
+// ClosureReasonIsNil applies the IsNil predicate on the "closure_reason" field.
+func ClosureReasonIsNil() predicate.Fund {
+	return predicate.Fund(sql.FieldIsNull(FieldClosureReason))
+}
+
+// ClosureReasonNotNil applies the NotNil predicate on the "closure_reason" field.
+func ClosureReasonNotNil() predicate.Fund {
+	return predicate.Fund(sql.FieldNotNull(FieldClosureReason))
+}
+
+// ClosureReasonEqualFold applies the EqualFold predicate on the "closure_reason" field.
+func ClosureReasonEqualFold(v string) predicate.Fund {
+	return predicate.Fund(sql.FieldEqualFold(FieldClosureReason, v))
+}
+
+// ClosureReasonContainsFold applies the ContainsFold predicate on the "closure_reason" field.
+func ClosureReasonContainsFold(v string) predicate.Fund {
+	return predicate.Fund(sql.FieldContainsFold(FieldClosureReason, v))
+}
+
+// HasOwner applies the HasEdge predicate on the "owner" edge.
+func HasOwner() predicate.Fund {
+	return predicate.Fund(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, OwnerTable, OwnerColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasOwnerWith applies the HasEdge predicate on the "owner" edge with a given conditions (other predicates).
+func HasOwnerWith(preds ...predicate.Organization) predicate.Fund {
+	return predicate.Fund(func(s *sql.Selector) {
+		step := newOwnerStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasMunicipality applies the HasEdge predicate on the "municipality" edge.
 func HasMunicipality() predicate.Fund {
 	return predicate.Fund(func(s *sql.Selector) {
@@ -344,6 +523,29 @@ func HasInterventions() predicate.Fund {
 func HasInterventionsWith(preds ...predicate.Intervention) predicate.Fund {
 	return predicate.Fund(func(s *sql.Selector) {
 		step := newInterventionsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAmendments applies the HasEdge predicate on the "amendments" edge.
+func HasAmendments() predicate.Fund {
+	return predicate.Fund(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, AmendmentsTable, AmendmentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAmendmentsWith applies the HasEdge predicate on the "amendments" edge with a given conditions (other predicates).
+func HasAmendmentsWith(preds ...predicate.FundAmendment) predicate.Fund {
+	return predicate.Fund(func(s *sql.Selector) {
+		step := newAmendmentsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -177,6 +177,18 @@ func (f FundFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error)
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.FundMutation", m)
 }
 
+// The FundAmendmentFunc type is an adapter to allow the use of ordinary
+// function as FundAmendment mutator.
+type FundAmendmentFunc func(context.Context, *ent.FundAmendmentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f FundAmendmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.FundAmendmentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.FundAmendmentMutation", m)
+}
+
 // The GoalFunc type is an adapter to allow the use of ordinary
 // function as Goal mutator.
 type GoalFunc func(context.Context, *ent.GoalMutation) (ent.Value, error)

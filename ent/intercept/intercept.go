@@ -22,6 +22,7 @@ import (
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/documentcontent"
 	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/fundamendment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
@@ -486,6 +487,33 @@ func (f TraverseFund) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.FundQuery", q)
+}
+
+// The FundAmendmentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type FundAmendmentFunc func(context.Context, *ent.FundAmendmentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f FundAmendmentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.FundAmendmentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.FundAmendmentQuery", q)
+}
+
+// The TraverseFundAmendment type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseFundAmendment func(context.Context, *ent.FundAmendmentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseFundAmendment) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseFundAmendment) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.FundAmendmentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.FundAmendmentQuery", q)
 }
 
 // The GoalFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1302,6 +1330,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.DocumentContentQuery, predicate.DocumentContent, documentcontent.OrderOption]{typ: ent.TypeDocumentContent, tq: q}, nil
 	case *ent.FundQuery:
 		return &query[*ent.FundQuery, predicate.Fund, fund.OrderOption]{typ: ent.TypeFund, tq: q}, nil
+	case *ent.FundAmendmentQuery:
+		return &query[*ent.FundAmendmentQuery, predicate.FundAmendment, fundamendment.OrderOption]{typ: ent.TypeFundAmendment, tq: q}, nil
 	case *ent.GoalQuery:
 		return &query[*ent.GoalQuery, predicate.Goal, goal.OrderOption]{typ: ent.TypeGoal, tq: q}, nil
 	case *ent.InterventionQuery:

@@ -802,8 +802,12 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "year", Type: field.TypeInt},
+		{Name: "source", Type: field.TypeEnum, Enums: []string{"MUNICIPAL_BUDGET", "UNION", "REGION", "STATE", "EUROPEAN_SOCIAL_FUND", "HEALTH_AUTHORITY", "FOUNDATION", "DONATIONS", "OTHER"}, Default: "MUNICIPAL_BUDGET"},
 		{Name: "allocated_cents", Type: field.TypeInt64},
-		{Name: "fund_municipality", Type: field.TypeString, Size: 40},
+		{Name: "closed_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "closure_reason", Type: field.TypeString, Nullable: true, Size: 2000},
+		{Name: "fund_owner", Type: field.TypeString, Size: 40},
+		{Name: "fund_municipality", Type: field.TypeString, Nullable: true, Size: 40},
 	}
 	// FundsTable holds the schema information for the "funds" table.
 	FundsTable = &schema.Table{
@@ -812,10 +816,16 @@ var (
 		PrimaryKey: []*schema.Column{FundsColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
-				Symbol:     "funds_municipalities_municipality",
-				Columns:    []*schema.Column{FundsColumns[6]},
-				RefColumns: []*schema.Column{MunicipalitiesColumns[0]},
+				Symbol:     "funds_organizations_owner",
+				Columns:    []*schema.Column{FundsColumns[9]},
+				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "funds_municipalities_municipality",
+				Columns:    []*schema.Column{FundsColumns[10]},
+				RefColumns: []*schema.Column{MunicipalitiesColumns[0]},
+				OnDelete:   schema.SetNull,
 			},
 		},
 		Indexes: []*schema.Index{
@@ -825,9 +835,44 @@ var (
 				Columns: []*schema.Column{FundsColumns[1]},
 			},
 			{
-				Name:    "fund_year_fund_municipality",
+				Name:    "fund_year_name_fund_owner",
 				Unique:  true,
-				Columns: []*schema.Column{FundsColumns[4], FundsColumns[6]},
+				Columns: []*schema.Column{FundsColumns[4], FundsColumns[3], FundsColumns[9]},
+			},
+			{
+				Name:    "fund_fund_municipality",
+				Unique:  false,
+				Columns: []*schema.Column{FundsColumns[10]},
+			},
+		},
+	}
+	// FundAmendmentsColumns holds the columns for the "fund_amendments" table.
+	FundAmendmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "previous_cents", Type: field.TypeInt64},
+		{Name: "allocated_cents", Type: field.TypeInt64},
+		{Name: "reason", Type: field.TypeString, Size: 2000},
+		{Name: "amended_at", Type: field.TypeTime},
+		{Name: "fund_amendment_fund", Type: field.TypeString, Size: 40},
+		{Name: "fund_amendment_amended_by", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// FundAmendmentsTable holds the schema information for the "fund_amendments" table.
+	FundAmendmentsTable = &schema.Table{
+		Name:       "fund_amendments",
+		Columns:    FundAmendmentsColumns,
+		PrimaryKey: []*schema.Column{FundAmendmentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "fund_amendments_funds_fund",
+				Columns:    []*schema.Column{FundAmendmentsColumns[5]},
+				RefColumns: []*schema.Column{FundsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "fund_amendments_users_amended_by",
+				Columns:    []*schema.Column{FundAmendmentsColumns[6]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
 			},
 		},
 	}
@@ -2296,6 +2341,7 @@ var (
 		DocumentsTable,
 		DocumentContentsTable,
 		FundsTable,
+		FundAmendmentsTable,
 		GoalsTable,
 		InterventionsTable,
 		MeetingsTable,
@@ -2384,7 +2430,10 @@ func init() {
 	DocumentsTable.ForeignKeys[5].RefTable = UsersTable
 	DocumentsTable.ForeignKeys[6].RefTable = UsersTable
 	DocumentContentsTable.ForeignKeys[0].RefTable = DocumentsTable
-	FundsTable.ForeignKeys[0].RefTable = MunicipalitiesTable
+	FundsTable.ForeignKeys[0].RefTable = OrganizationsTable
+	FundsTable.ForeignKeys[1].RefTable = MunicipalitiesTable
+	FundAmendmentsTable.ForeignKeys[0].RefTable = FundsTable
+	FundAmendmentsTable.ForeignKeys[1].RefTable = UsersTable
 	GoalsTable.ForeignKeys[0].RefTable = PlansTable
 	InterventionsTable.ForeignKeys[0].RefTable = CasesTable
 	InterventionsTable.ForeignKeys[1].RefTable = OrganizationsTable

@@ -47,6 +47,8 @@ const (
 	EdgeReferredCases = "referred_cases"
 	// EdgeInterventions holds the string denoting the interventions edge name in mutations.
 	EdgeInterventions = "interventions"
+	// EdgeFunds holds the string denoting the funds edge name in mutations.
+	EdgeFunds = "funds"
 	// Table holds the table name of the organization in the database.
 	Table = "organizations"
 	// MunicipalityTable is the table that holds the municipality relation/edge.
@@ -89,6 +91,13 @@ const (
 	InterventionsInverseTable = "interventions"
 	// InterventionsColumn is the table column denoting the interventions relation/edge.
 	InterventionsColumn = "intervention_provider"
+	// FundsTable is the table that holds the funds relation/edge.
+	FundsTable = "funds"
+	// FundsInverseTable is the table name for the Fund entity.
+	// It exists in this package in order to avoid circular dependency with the "fund" package.
+	FundsInverseTable = "funds"
+	// FundsColumn is the table column denoting the funds relation/edge.
+	FundsColumn = "fund_owner"
 )
 
 // Columns holds all SQL columns for organization fields.
@@ -316,6 +325,20 @@ func ByInterventions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newInterventionsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByFundsCount orders the results by funds count.
+func ByFundsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newFundsStep(), opts...)
+	}
+}
+
+// ByFunds orders the results by funds terms.
+func ByFunds(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newFundsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newMunicipalityStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -356,6 +379,13 @@ func newInterventionsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(InterventionsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, InterventionsTable, InterventionsColumn),
+	)
+}
+func newFundsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(FundsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, FundsTable, FundsColumn),
 	)
 }
 

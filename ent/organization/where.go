@@ -694,6 +694,29 @@ func HasInterventionsWith(preds ...predicate.Intervention) predicate.Organizatio
 	})
 }
 
+// HasFunds applies the HasEdge predicate on the "funds" edge.
+func HasFunds() predicate.Organization {
+	return predicate.Organization(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, FundsTable, FundsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasFundsWith applies the HasEdge predicate on the "funds" edge with a given conditions (other predicates).
+func HasFundsWith(preds ...predicate.Fund) predicate.Organization {
+	return predicate.Organization(func(s *sql.Selector) {
+		step := newFundsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Organization) predicate.Organization {
 	return predicate.Organization(sql.AndPredicates(predicates...))

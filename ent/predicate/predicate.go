@@ -48,6 +48,9 @@ type DocumentContent func(*sql.Selector)
 // Fund is the predicate function for fund builders.
 type Fund func(*sql.Selector)
 
+// FundAmendment is the predicate function for fundamendment builders.
+type FundAmendment func(*sql.Selector)
+
 // Goal is the predicate function for goal builders.
 type Goal func(*sql.Selector)
 

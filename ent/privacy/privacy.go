@@ -447,6 +447,30 @@ func (f FundMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) 
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.FundMutation", m)
 }
 
+// The FundAmendmentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type FundAmendmentQueryRuleFunc func(context.Context, *ent.FundAmendmentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f FundAmendmentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.FundAmendmentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.FundAmendmentQuery", q)
+}
+
+// The FundAmendmentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type FundAmendmentMutationRuleFunc func(context.Context, *ent.FundAmendmentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f FundAmendmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.FundAmendmentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.FundAmendmentMutation", m)
+}
+
 // The GoalQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type GoalQueryRuleFunc func(context.Context, *ent.GoalQuery) error
@@ -1206,6 +1230,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.FundQuery:
 		return q.Filter(), nil
+	case *ent.FundAmendmentQuery:
+		return q.Filter(), nil
 	case *ent.GoalQuery:
 		return q.Filter(), nil
 	case *ent.InterventionQuery:
@@ -1298,6 +1324,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.DocumentContentMutation:
 		return m.Filter(), nil
 	case *ent.FundMutation:
+		return m.Filter(), nil
+	case *ent.FundAmendmentMutation:
 		return m.Filter(), nil
 	case *ent.GoalMutation:
 		return m.Filter(), nil

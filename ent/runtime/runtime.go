@@ -22,6 +22,7 @@ import (
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/documentcontent"
 	"github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/fundamendment"
 	"github.com/progetto-win/win/ent/goal"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
@@ -982,9 +983,13 @@ func init() {
 	// fund.YearValidator is a validator for the "year" field. It is called by the builders before save.
 	fund.YearValidator = fundDescYear.Validators[0].(func(int) error)
 	// fundDescAllocatedCents is the schema descriptor for allocated_cents field.
-	fundDescAllocatedCents := fundFields[2].Descriptor()
+	fundDescAllocatedCents := fundFields[3].Descriptor()
 	// fund.AllocatedCentsValidator is a validator for the "allocated_cents" field. It is called by the builders before save.
 	fund.AllocatedCentsValidator = fundDescAllocatedCents.Validators[0].(func(int64) error)
+	// fundDescClosureReason is the schema descriptor for closure_reason field.
+	fundDescClosureReason := fundFields[5].Descriptor()
+	// fund.ClosureReasonValidator is a validator for the "closure_reason" field. It is called by the builders before save.
+	fund.ClosureReasonValidator = fundDescClosureReason.Validators[0].(func(string) error)
 	// fundDescID is the schema descriptor for id field.
 	fundDescID := fundMixinFields0[0].Descriptor()
 	// fund.DefaultID holds the default value on creation for the id field.
@@ -992,6 +997,75 @@ func init() {
 	// fund.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	fund.IDValidator = func() func(string) error {
 		validators := fundDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	fundamendmentMixin := schema.FundAmendment{}.Mixin()
+	fundamendment.Policy = privacy.NewPolicies(fundamendmentMixin[1], schema.FundAmendment{})
+	fundamendment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := fundamendment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	fundamendmentMixinHooks1 := fundamendmentMixin[1].Hooks()
+
+	fundamendment.Hooks[1] = fundamendmentMixinHooks1[0]
+
+	fundamendment.Hooks[2] = fundamendmentMixinHooks1[1]
+	fundamendmentMixinFields0 := fundamendmentMixin[0].Fields()
+	_ = fundamendmentMixinFields0
+	fundamendmentFields := schema.FundAmendment{}.Fields()
+	_ = fundamendmentFields
+	// fundamendmentDescPreviousCents is the schema descriptor for previous_cents field.
+	fundamendmentDescPreviousCents := fundamendmentFields[0].Descriptor()
+	// fundamendment.PreviousCentsValidator is a validator for the "previous_cents" field. It is called by the builders before save.
+	fundamendment.PreviousCentsValidator = fundamendmentDescPreviousCents.Validators[0].(func(int64) error)
+	// fundamendmentDescAllocatedCents is the schema descriptor for allocated_cents field.
+	fundamendmentDescAllocatedCents := fundamendmentFields[1].Descriptor()
+	// fundamendment.AllocatedCentsValidator is a validator for the "allocated_cents" field. It is called by the builders before save.
+	fundamendment.AllocatedCentsValidator = fundamendmentDescAllocatedCents.Validators[0].(func(int64) error)
+	// fundamendmentDescReason is the schema descriptor for reason field.
+	fundamendmentDescReason := fundamendmentFields[2].Descriptor()
+	// fundamendment.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	fundamendment.ReasonValidator = func() func(string) error {
+		validators := fundamendmentDescReason.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(reason string) error {
+			for _, fn := range fns {
+				if err := fn(reason); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// fundamendmentDescAmendedAt is the schema descriptor for amended_at field.
+	fundamendmentDescAmendedAt := fundamendmentFields[3].Descriptor()
+	// fundamendment.DefaultAmendedAt holds the default value on creation for the amended_at field.
+	fundamendment.DefaultAmendedAt = fundamendmentDescAmendedAt.Default.(func() time.Time)
+	// fundamendmentDescID is the schema descriptor for id field.
+	fundamendmentDescID := fundamendmentMixinFields0[0].Descriptor()
+	// fundamendment.DefaultID holds the default value on creation for the id field.
+	fundamendment.DefaultID = fundamendmentDescID.Default.(func() gid.ID)
+	// fundamendment.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	fundamendment.IDValidator = func() func(string) error {
+		validators := fundamendmentDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),

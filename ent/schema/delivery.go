@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"time"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
@@ -25,7 +27,7 @@ func (Intervention) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("kind").
 			NamedValues(interventionKinds...).
-			Comment("Kind of intervention (tipo di intervento): orientamento, formazione, tirocinio, inserimento lavorativo, sostegno all'autoimpiego, rientro in istruzione, formazione-lavoro, inserimento socio-assistenziale, tirocinio Garanzia Giovani, percorso salute-lavoro, sostegno abitativo, sostegno al reddito, supporto psico-sociale, consulenza sul debito, altro.").
+			Comment("Kind of intervention (tipo di intervento): orientamento, formazione, tirocinio, inserimento lavorativo, sostegno all'autoimpiego, rientro in istruzione, formazione-lavoro, inserimento socio-assistenziale, tirocinio Garanzia Giovani, percorso salute-lavoro, sostegno abitativo, sostegno al reddito, supporto psico-sociale, consulenza sul sovraindebitamento, altro.").
 			Annotations(ordered("KIND"), sharedEnum("InterventionKind")),
 		field.Text("description").Optional().
 			Comment("What is delivered (descrizione).").
@@ -94,7 +96,7 @@ func (Outcome) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("kind").
 			NamedValues(outcomeKinds...).
-			Comment("Kind of result (tipo di esito): lavoro a tempo indeterminato, a tempo determinato, apprendistato, lavoro autonomo, tirocinio concluso, formazione conclusa, qualifica conseguita, casa ottenuta, reddito stabilizzato, percorso sanitario avviato, reinserimento sociale, impegno nella comunità, abbandono, altro.").
+			Comment("Kind of result (tipo di esito): lavoro a tempo indeterminato, a tempo determinato, apprendistato, lavoro autonomo, tirocinio concluso, formazione conclusa, qualifica conseguita, soluzione abitativa trovata, reddito stabilizzato, percorso sanitario avviato, reinserimento sociale, impegno nella comunità, abbandono, altro.").
 			Annotations(ordered("KIND"), sharedEnum("OutcomeKind")),
 		field.Enum("value_dimension").
 			NamedValues("Economic", "ECONOMIC", "Social", "SOCIAL", "Cultural", "CULTURAL").
@@ -143,7 +145,8 @@ func (Outcome) Annotations() []schema.Annotation {
 	return nestedType("A result recorded for a case, in one value dimension, with its follow-up (Esito).")
 }
 
-// Fund is money a municipality put in for a year (Fondo anticrisi).
+// Fund is money a body put in for a year: a municipality's anti-crisis
+// fund, the Union's, the Region's, the European Social Fund's (Fondo).
 type Fund struct{ ent.Schema }
 
 // Mixin of Fund.
@@ -160,31 +163,99 @@ func (Fund) Fields() []ent.Field {
 		field.Int("year").Range(2014, 2100).
 			Comment("Budget year (anno di bilancio).").
 			Annotations(ordered("YEAR")),
+		field.Enum("source").
+			NamedValues(fundSources...).
+			Default("MUNICIPAL_BUDGET").
+			Comment("Where the money comes from (fonte di finanziamento): bilancio comunale, Unione dei Comuni, Regione, Stato, Fondo sociale europeo, azienda sanitaria, fondazione, donazioni, altro; a municipality's budget unless given.").
+			Annotations(ordered("SOURCE"), sharedEnum("FundSource")),
 		field.Int64("allocated_cents").Range(0, maxCents).
-			Comment("Amount allocated, in euro cents, at most 100 million euro (importo stanziato in centesimi).").
-			Annotations(ordered("ALLOCATED")),
+			Comment("Amount allocated, in euro cents, at most 100 million euro; changed with amendFund, which keeps why (importo stanziato in centesimi).").
+			Annotations(ordered("ALLOCATED"), entgql.Skip(entgql.SkipMutationUpdateInput)),
+		field.Time("closed_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
+			Comment("When the fund was closed: nothing more is charged to it nor amended (data di chiusura).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Text("closure_reason").Optional().MaxLen(2000).
+			Comment("Why the fund was closed (motivo della chiusura).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 	}
 }
 
 // Edges of Fund.
 func (Fund) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("municipality", Municipality.Type).Unique().Required().
-			Comment("The municipality that allocated it (comune)."),
+		edge.To("owner", Organization.Type).Unique().Required().
+			Comment("The body whose money it is: a municipality, the Union, or another body (titolare del fondo)."),
+		edge.To("municipality", Municipality.Type).Unique().
+			Comment("The municipality whose residents it pays for; none when it covers every municipality of the network, as the Union's does (comune coperto)."),
 		edge.From("interventions", Intervention.Type).Ref("fund").
 			Comment("Interventions paid from the fund (interventi finanziati).").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("amendments", FundAmendment.Type).Ref("fund").
+			Comment("The changes of the amount allocated, oldest first, each with why (variazioni dello stanziamento).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 	}
 }
 
-// Indexes of Fund: one fund per municipality and year.
+// Indexes of Fund: one fund of a name per owner and year.
 func (Fund) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("year").Edges("municipality").Unique()}
+	return []ent.Index{index.Fields("year", "name").Edges("owner").Unique(), index.Edges("municipality")}
 }
 
 // Annotations of Fund.
 func (Fund) Annotations() []schema.Annotation {
-	return rootType("Money a municipality allocated for a year to the network's interventions (Fondo anticrisi).", editable())
+	return rootType("Money a body allocated for a year to the network's interventions: a municipality, the Union, the Region, the European Social Fund (Fondo).", editable())
+}
+
+// fundSources are where a fund's money comes from, as Go and GraphQL names.
+var fundSources = []string{
+	"MunicipalBudget", "MUNICIPAL_BUDGET",
+	"Union", "UNION",
+	"Region", "REGION",
+	"State", "STATE",
+	"EuropeanSocialFund", "EUROPEAN_SOCIAL_FUND",
+	"HealthAuthority", "HEALTH_AUTHORITY",
+	"Foundation", "FOUNDATION",
+	"Donations", "DONATIONS",
+	"Other", "OTHER",
+}
+
+// FundAmendment is a change of a fund's amount, with why (Variazione
+// dello stanziamento); written only by amendFund.
+type FundAmendment struct{ ent.Schema }
+
+// Mixin of FundAmendment.
+func (FundAmendment) Mixin() []ent.Mixin {
+	return []ent.Mixin{gid.MixinWithPrefix("fam"), signedIn()}
+}
+
+// Fields of FundAmendment.
+func (FundAmendment) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int64("previous_cents").Range(0, maxCents).Immutable().
+			Comment("The amount allocated before, in euro cents (importo precedente)."),
+		field.Int64("allocated_cents").Range(0, maxCents).Immutable().
+			Comment("The amount allocated from then on, in euro cents (nuovo importo)."),
+		field.Text("reason").NotEmpty().MaxLen(2000).Immutable().
+			Comment("Why it changed, e.g. the council's resolution (motivo)."),
+		field.Time("amended_at").Default(time.Now).Immutable().
+			Comment("When (data della variazione)."),
+	}
+}
+
+// Edges of FundAmendment.
+func (FundAmendment) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("fund", Fund.Type).Unique().Required().Immutable().
+			Comment("The fund (fondo)."),
+		edge.To("amended_by", User.Type).Unique().Immutable().
+			Comment("Who amended it; null when the viewer may not read the account (autore)."),
+	}
+}
+
+// Annotations of FundAmendment.
+func (FundAmendment) Annotations() []schema.Annotation {
+	return []schema.Annotation{schema.Comment("A change of a fund's amount allocated, with why (Variazione dello stanziamento)."),
+		entgql.Skip(entgql.SkipWhereInput, entgql.SkipOrderField)}
 }
 
 // interventionKinds are the kinds of intervention, as Go and GraphQL names; the timeline names them too.

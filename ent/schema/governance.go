@@ -140,7 +140,7 @@ func (ProtocolCommitment) Fields() []ent.Field {
 		field.Enum("status").
 			NamedValues("Open", "OPEN", "Done", "DONE", "Late", "LATE", "Dropped", "DROPPED").
 			Default("OPEN").
-			Comment("Status (stato): aperto, adempiuto, in ritardo, abbandonato.").
+			Comment("Status (stato): aperto, adempiuto, in ritardo, ritirato.").
 			Annotations(ordered("STATUS")),
 		field.Time("done_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
 			Comment("Date it was fulfilled (data di adempimento).").

@@ -131,6 +131,9 @@ func (Organization) Edges() []ent.Edge {
 		edge.From("interventions", Intervention.Type).Ref("provider").
 			Comment("Interventions the organisation delivers (interventi erogati).").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("funds", Fund.Type).Ref("owner").
+			Comment("The funds the organisation allocated (fondi di cui è titolare).").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -46,7 +46,7 @@ func (CaseFile) Fields() []ent.Field {
 		field.Enum("status").
 			NamedValues(namedValues(domain.CaseStatuses)...).
 			Default(string(domain.CaseReferred)).
-			Comment("Where the case is in the pathway (stato): segnalato, in valutazione, in carico, in monitoraggio, chiuso, non accolto.").
+			Comment("Where the case is in the pathway (stato): segnalato, in valutazione, in carico, in monitoraggio, chiuso, respinto.").
 			Annotations(ordered("STATUS")),
 		field.Enum("priority").
 			NamedValues("Low", "LOW", "Medium", "MEDIUM", "High", "HIGH", "Urgent", "URGENT").
@@ -65,10 +65,10 @@ func (CaseFile) Fields() []ent.Field {
 			Annotations(ordered("CLOSED_ON")),
 		field.Enum("closure_reason").Optional().Nillable().
 			NamedValues(closureReasons...).
-			Comment("Why the case was closed (motivo di chiusura): obiettivi raggiunti, parzialmente raggiunti, abbandono, trasferimento di residenza, trasferito ad altro tavolo, decesso, altro.").
+			Comment("Why the case was closed (motivo di chiusura): obiettivi raggiunti, obiettivi parzialmente raggiunti, abbandono, trasferimento di residenza, trasferito ad altro tavolo, decesso, altro.").
 			Annotations(sharedEnum("CaseClosureReason")),
 		field.Text("decline_reason").Optional().
-			Comment("Why the table did not accept the referral (motivo del mancato accoglimento).").
+			Comment("Why the table did not accept the referral (perché la segnalazione è respinta).").
 			Annotations(personal(shortText)...),
 		field.Time("consent_given_at").Optional().Nillable().
 			Comment("When the person consented to the processing of their data (consenso al trattamento dei dati)."),
@@ -240,7 +240,7 @@ func (CaseEvent) Fields() []ent.Field {
 				"ProposalApproved", "PROPOSAL_APPROVED",
 				"ProposalReturned", "PROPOSAL_RETURNED",
 			).
-			Comment("What happened (tipo di evento): segnalazione, avvio della valutazione, valutazione registrata, mancato accoglimento, presa in carico, referente assegnato, progetto aggiornato, intervento aggiunto, intervento aggiornato, esito registrato, follow-up registrato, incontro di monitoraggio programmato, incontro di monitoraggio svolto, avvio del monitoraggio, chiusura, riapertura, trasferimento richiesto, trasferimento, trasferimento rifiutato, nota, servizio richiesto, richiesta accettata, richiesta rifiutata, servizio concluso, richiesta annullata, proposta per l'approvazione, proposta approvata, proposta restituita.").
+			Comment("What happened (tipo di evento): segnalazione, avvio della valutazione, valutazione registrata, segnalazione respinta, presa in carico, referente assegnato, progetto aggiornato, intervento aggiunto, intervento aggiornato, esito registrato, follow-up registrato, incontro di monitoraggio programmato, incontro di monitoraggio svolto, avvio del monitoraggio, chiusura, riapertura, trasferimento richiesto, trasferimento, trasferimento rifiutato, nota, servizio richiesto, richiesta accettata, richiesta rifiutata, servizio concluso, richiesta annullata, proposta per l'approvazione, proposta approvata, proposta restituita.").
 			Annotations(ordered("KIND")),
 		field.Time("occurred_at").Immutable().
 			Comment("When it happened (data e ora).").

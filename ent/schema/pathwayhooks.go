@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"entgo.io/ent"
-	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"github.com/progetto-win/win/domain"
@@ -202,8 +201,11 @@ var withinFund = hook.On(func(next ent.Mutator) ent.Mutator {
 			}
 			return next.Mutate(ctx, m)
 		}
-		f, err := m.Client().Fund.Query().Where(fund.ID(fundID)).Modify(forUpdate).Only(sys)
+		f, err := m.Client().Fund.Query().Where(fund.ID(fundID)).Modify(rule.ForUpdate).Only(sys)
 		if err != nil {
+			return nil, err
+		}
+		if err := fundTakes(sys, m, f, cost, fundSet); err != nil {
 			return nil, err
 		}
 		charged, err := m.Client().Intervention.Query().
@@ -218,6 +220,53 @@ var withinFund = hook.On(func(next ent.Mutator) ent.Mutator {
 		return next.Mutate(ctx, m)
 	})
 }, ent.OpCreate|ent.OpUpdateOne)
+
+// fundTakes refuses a charge a fund does not take: a new charge or a
+// higher cost on a closed fund, and a charge for a person the fund does
+// not cover — a municipality's fund pays for its residents only; a fund
+// of no municipality (the Union's, the Region's) for anyone's.
+func fundTakes(sys context.Context, m *gen.InterventionMutation, f *gen.Fund, cost int64, newCharge bool) error {
+	if closed := f.ClosedOn; closed != nil {
+		raised := newCharge
+		if !raised && m.Op().Is(ent.OpUpdateOne) {
+			old, err := m.OldCostCents(sys)
+			if err != nil {
+				return err
+			}
+			raised = cost > old
+		}
+		if raised {
+			return fault.Invalidf("fundID", "the fund %q was closed on %s: nothing more is charged to it", f.Name, closed.Format("02/01/2006"))
+		}
+	}
+	if !newCharge {
+		return nil
+	}
+	covered, err := f.QueryMunicipality().Only(sys)
+	if gen.IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	caseID, ok := m.CaseID()
+	if !ok {
+		id, _ := m.ID()
+		if caseID, err = m.Client().Intervention.Query().Where(intervention.ID(id)).QueryCase().OnlyID(sys); err != nil {
+			return err
+		}
+	}
+	lives, err := m.Client().CaseFile.Query().Where(casefile.ID(caseID)).QueryPerson().QueryMunicipality().Only(sys)
+	switch {
+	case gen.IsNotFound(err):
+		return fault.Invalidf("fundID", "the fund %q pays for residents of %s, and the person's municipality of residence is not recorded", f.Name, covered.Name)
+	case err != nil:
+		return err
+	case lives.ID != covered.ID:
+		return fault.Invalidf("fundID", "the fund %q pays for residents of %s, and the person lives in %s: charge a fund of %s, or of the Union or another body that covers it", f.Name, covered.Name, lives.Name, lives.Name)
+	}
+	return nil
+}
 
 // sumOrZero sums a column, zero over no rows (SQL's SUM gives NULL).
 func sumOrZero(column string) gen.AggregateFunc {
@@ -248,13 +297,6 @@ func chargeOf(ctx context.Context, m *gen.InterventionMutation) (fundID gid.ID, 
 		cost, err = m.OldCostCents(ctx)
 	}
 	return fundID, cost, self, err
-}
-
-// forUpdate locks the selected rows where the database can.
-func forUpdate(s *sql.Selector) {
-	if s.Dialect() == dialect.Postgres {
-		s.ForUpdate()
-	}
 }
 
 // euros formats cents as an amount in Italian notation, e.g. € 1.234,50.

@@ -254,6 +254,10 @@ const (
 	AuditActionFulfilProtocolCommitment AuditAction = "FULFIL_PROTOCOL_COMMITMENT"
 	// Drop protocol commitment.
 	AuditActionDropProtocolCommitment AuditAction = "DROP_PROTOCOL_COMMITMENT"
+	// Amend fund.
+	AuditActionAmendFund AuditAction = "AMEND_FUND"
+	// Close fund.
+	AuditActionCloseFund AuditAction = "CLOSE_FUND"
 	// Issue directive.
 	AuditActionIssueDirective AuditAction = "ISSUE_DIRECTIVE"
 	// Acknowledge directive.
@@ -350,6 +354,8 @@ var AllAuditAction = []AuditAction{
 	AuditActionAddProtocolCommitment,
 	AuditActionFulfilProtocolCommitment,
 	AuditActionDropProtocolCommitment,
+	AuditActionAmendFund,
+	AuditActionCloseFund,
 	AuditActionIssueDirective,
 	AuditActionAcknowledgeDirective,
 	AuditActionRecordMeeting,
@@ -363,7 +369,7 @@ var AllAuditAction = []AuditAction{
 
 func (e AuditAction) IsValid() bool {
 	switch e {
-	case AuditActionLogin, AuditActionLoginAttempt, AuditActionLoginFailed, AuditActionLoginThrottled, AuditActionLogout, AuditActionPasswordSet, AuditActionPasswordChanged, AuditActionTokenCreated, AuditActionTokenUsed, AuditActionTokenRevoked, AuditActionPasswordResetRequested, AuditActionPasswordReset, AuditActionUserInvited, AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionReadIdentity, AuditActionMatchPerson, AuditActionLinkPerson, AuditActionExportPerson, AuditActionAccessReport, AuditActionEraseIdentity, AuditActionRetentionErase, AuditActionMergePersons, AuditActionUndoPersonMerge, AuditActionRecordConsent, AuditActionWithdrawConsent, AuditActionAcceptServiceRequest, AuditActionDeclineServiceRequest, AuditActionCompleteServiceRequest, AuditActionReadSharedContact, AuditActionProposePlan, AuditActionProposeClosure, AuditActionAttachDocument, AuditActionRemoveDocument, AuditActionDownloadDocument, AuditActionImportCases, AuditActionReferCase, AuditActionSearchCases, AuditActionStartAssessment, AuditActionRecordPreliminaryAssessment, AuditActionRecordInDepthAssessment, AuditActionDeclineReferral, AuditActionTakeCharge, AuditActionAssignCaseManager, AuditActionUpdatePlan, AuditActionAddGoal, AuditActionUpdateGoal, AuditActionAddCommitment, AuditActionUpdateCommitment, AuditActionAddIntervention, AuditActionUpdateIntervention, AuditActionRecordOutcome, AuditActionRecordFollowUp, AuditActionScheduleMonitoringMeeting, AuditActionRecordMonitoringMeeting, AuditActionMoveToMonitoring, AuditActionCloseCase, AuditActionReopenCase, AuditActionTransferCase, AuditActionAcceptTransfer, AuditActionDeclineTransfer, AuditActionAddNote, AuditActionRequestService, AuditActionCancelServiceRequest, AuditActionApproveProposal, AuditActionReturnProposal, AuditActionSetTableTimeLimits, AuditActionSetTableApprovals, AuditActionActivateProtocol, AuditActionTerminateProtocol, AuditActionAddProtocolParty, AuditActionAddProtocolCommitment, AuditActionFulfilProtocolCommitment, AuditActionDropProtocolCommitment, AuditActionIssueDirective, AuditActionAcknowledgeDirective, AuditActionRecordMeeting, AuditActionExportIndicator, AuditActionExportCases, AuditActionCreateWebhook, AuditActionUpdateWebhook, AuditActionDeleteWebhook, AuditActionRedeliverWebhook:
+	case AuditActionLogin, AuditActionLoginAttempt, AuditActionLoginFailed, AuditActionLoginThrottled, AuditActionLogout, AuditActionPasswordSet, AuditActionPasswordChanged, AuditActionTokenCreated, AuditActionTokenUsed, AuditActionTokenRevoked, AuditActionPasswordResetRequested, AuditActionPasswordReset, AuditActionUserInvited, AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionReadIdentity, AuditActionMatchPerson, AuditActionLinkPerson, AuditActionExportPerson, AuditActionAccessReport, AuditActionEraseIdentity, AuditActionRetentionErase, AuditActionMergePersons, AuditActionUndoPersonMerge, AuditActionRecordConsent, AuditActionWithdrawConsent, AuditActionAcceptServiceRequest, AuditActionDeclineServiceRequest, AuditActionCompleteServiceRequest, AuditActionReadSharedContact, AuditActionProposePlan, AuditActionProposeClosure, AuditActionAttachDocument, AuditActionRemoveDocument, AuditActionDownloadDocument, AuditActionImportCases, AuditActionReferCase, AuditActionSearchCases, AuditActionStartAssessment, AuditActionRecordPreliminaryAssessment, AuditActionRecordInDepthAssessment, AuditActionDeclineReferral, AuditActionTakeCharge, AuditActionAssignCaseManager, AuditActionUpdatePlan, AuditActionAddGoal, AuditActionUpdateGoal, AuditActionAddCommitment, AuditActionUpdateCommitment, AuditActionAddIntervention, AuditActionUpdateIntervention, AuditActionRecordOutcome, AuditActionRecordFollowUp, AuditActionScheduleMonitoringMeeting, AuditActionRecordMonitoringMeeting, AuditActionMoveToMonitoring, AuditActionCloseCase, AuditActionReopenCase, AuditActionTransferCase, AuditActionAcceptTransfer, AuditActionDeclineTransfer, AuditActionAddNote, AuditActionRequestService, AuditActionCancelServiceRequest, AuditActionApproveProposal, AuditActionReturnProposal, AuditActionSetTableTimeLimits, AuditActionSetTableApprovals, AuditActionActivateProtocol, AuditActionTerminateProtocol, AuditActionAddProtocolParty, AuditActionAddProtocolCommitment, AuditActionFulfilProtocolCommitment, AuditActionDropProtocolCommitment, AuditActionAmendFund, AuditActionCloseFund, AuditActionIssueDirective, AuditActionAcknowledgeDirective, AuditActionRecordMeeting, AuditActionExportIndicator, AuditActionExportCases, AuditActionCreateWebhook, AuditActionUpdateWebhook, AuditActionDeleteWebhook, AuditActionRedeliverWebhook:
 		return true
 	}
 	return false
@@ -434,6 +440,8 @@ const (
 	AuditEntityTypeDocumentContent AuditEntityType = "DocumentContent"
 	// An object of type Fund.
 	AuditEntityTypeFund AuditEntityType = "Fund"
+	// An object of type FundAmendment.
+	AuditEntityTypeFundAmendment AuditEntityType = "FundAmendment"
 	// An object of type Goal.
 	AuditEntityTypeGoal AuditEntityType = "Goal"
 	// An object of type Intervention.
@@ -512,6 +520,7 @@ var AllAuditEntityType = []AuditEntityType{
 	AuditEntityTypeDocument,
 	AuditEntityTypeDocumentContent,
 	AuditEntityTypeFund,
+	AuditEntityTypeFundAmendment,
 	AuditEntityTypeGoal,
 	AuditEntityTypeIntervention,
 	AuditEntityTypeMeeting,
@@ -547,7 +556,7 @@ var AllAuditEntityType = []AuditEntityType{
 
 func (e AuditEntityType) IsValid() bool {
 	switch e {
-	case AuditEntityTypeAPIToken, AuditEntityTypeApproval, AuditEntityTypeAssessment, AuditEntityTypeCaseEvent, AuditEntityTypeCase, AuditEntityTypeCommitment, AuditEntityTypeConsent, AuditEntityTypeDecision, AuditEntityTypeDirective, AuditEntityTypeDirectiveAcknowledgement, AuditEntityTypeDocument, AuditEntityTypeDocumentContent, AuditEntityTypeFund, AuditEntityTypeGoal, AuditEntityTypeIntervention, AuditEntityTypeMeeting, AuditEntityTypeMonitoringItem, AuditEntityTypeMonitoringMeeting, AuditEntityTypeMunicipality, AuditEntityTypeNotification, AuditEntityTypeNotificationPreference, AuditEntityTypeObjective, AuditEntityTypeOrganization, AuditEntityTypeOutboxEvent, AuditEntityTypeOutcome, AuditEntityTypeOutgoingMail, AuditEntityTypePact, AuditEntityTypePasswordToken, AuditEntityTypePerson, AuditEntityTypePersonIdentity, AuditEntityTypePersonMerge, AuditEntityTypePlan, AuditEntityTypeProtocol, AuditEntityTypeProtocolCommitment, AuditEntityTypeProtocolParty, AuditEntityTypeServiceRequest, AuditEntityTypeSession, AuditEntityTypeTableMembership, AuditEntityTypeTable, AuditEntityTypeUser, AuditEntityTypeWebhook, AuditEntityTypeWebhookDelivery, AuditEntityTypeLogin, AuditEntityTypeIndicator:
+	case AuditEntityTypeAPIToken, AuditEntityTypeApproval, AuditEntityTypeAssessment, AuditEntityTypeCaseEvent, AuditEntityTypeCase, AuditEntityTypeCommitment, AuditEntityTypeConsent, AuditEntityTypeDecision, AuditEntityTypeDirective, AuditEntityTypeDirectiveAcknowledgement, AuditEntityTypeDocument, AuditEntityTypeDocumentContent, AuditEntityTypeFund, AuditEntityTypeFundAmendment, AuditEntityTypeGoal, AuditEntityTypeIntervention, AuditEntityTypeMeeting, AuditEntityTypeMonitoringItem, AuditEntityTypeMonitoringMeeting, AuditEntityTypeMunicipality, AuditEntityTypeNotification, AuditEntityTypeNotificationPreference, AuditEntityTypeObjective, AuditEntityTypeOrganization, AuditEntityTypeOutboxEvent, AuditEntityTypeOutcome, AuditEntityTypeOutgoingMail, AuditEntityTypePact, AuditEntityTypePasswordToken, AuditEntityTypePerson, AuditEntityTypePersonIdentity, AuditEntityTypePersonMerge, AuditEntityTypePlan, AuditEntityTypeProtocol, AuditEntityTypeProtocolCommitment, AuditEntityTypeProtocolParty, AuditEntityTypeServiceRequest, AuditEntityTypeSession, AuditEntityTypeTableMembership, AuditEntityTypeTable, AuditEntityTypeUser, AuditEntityTypeWebhook, AuditEntityTypeWebhookDelivery, AuditEntityTypeLogin, AuditEntityTypeIndicator:
 		return true
 	}
 	return false

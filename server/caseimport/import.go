@@ -19,9 +19,6 @@ import (
 	"strconv"
 	"time"
 
-	"entgo.io/ent/dialect"
-	"entgo.io/ent/dialect/sql"
-
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/domain/gid"
@@ -657,7 +654,7 @@ func (w *writer) code(t *tableRef, on domain.Date) (string, error) {
 	prefix := t.code + "-" + itoa(on.Year()) + "-"
 	if _, ok := w.next[prefix]; !ok {
 		if !w.locked[t.id] {
-			if _, err := client.TerritorialTable.Query().Where(territorialtable.ID(t.id)).Modify(forUpdate).Only(sys); err != nil {
+			if _, err := client.TerritorialTable.Query().Where(territorialtable.ID(t.id)).Modify(rule.ForUpdate).Only(sys); err != nil {
 				return "", err
 			}
 			w.locked[t.id] = true
@@ -703,14 +700,6 @@ func (w *writer) audit(sha string) error {
 		}
 	}
 	return nil
-}
-
-// forUpdate locks the selected rows where the database can; SQLite runs
-// one writing transaction at a time.
-func forUpdate(s *sql.Selector) {
-	if s.Dialect() == dialect.Postgres {
-		s.ForUpdate()
-	}
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -376,7 +376,7 @@ func TestImportInChargeAndClosed(t *testing.T) {
 			caseimport.ColInterventionKind, "Tirocinio", caseimport.ColInterventionProvider, "caritas demo empoli",
 			caseimport.ColInterventionStart, "01/05/2025", caseimport.ColOutcomeKind, "EMPLOYMENT_FIXED_TERM", caseimport.ColOutcomeOn, "01/09/2025")
 		closed := with(newRow("C-2", 32), caseimport.ColStatus, "CLOSED", caseimport.ColTakenInChargeOn, "01/04/2025",
-			caseimport.ColClosedOn, "30/09/2025", caseimport.ColClosureReason, "Parzialmente raggiunti",
+			caseimport.ColClosedOn, "30/09/2025", caseimport.ColClosureReason, "Obiettivi parzialmente raggiunti",
 			caseimport.ColInterventionKind, "Orientamento", caseimport.ColInterventionProvider, "Caritas Demo Empoli",
 			caseimport.ColInterventionStart, "01/05/2025", caseimport.ColInterventionEnd, "31/07/2025", caseimport.ColInterventionStatus, "Concluso")
 		refused := []map[string]string{

@@ -160,11 +160,11 @@ var (
 	statusLabels = map[string]label{
 		"REFERRED": {"Segnalato", "Referred"}, "UNDER_ASSESSMENT": {"In valutazione", "Under assessment"},
 		"IN_CHARGE": {"In carico", "In charge"}, "MONITORING": {"In monitoraggio", "Monitoring"},
-		"CLOSED": {"Chiuso", "Closed"}, "DECLINED": {"Non accolto", "Declined"},
+		"CLOSED": {"Chiuso", "Closed"}, "DECLINED": {"Respinto", "Declined"},
 	}
 
 	closureReasonLabels = map[string]label{
-		"GOALS_MET": {"Obiettivi raggiunti", "Goals met"}, "PARTIALLY_MET": {"Parzialmente raggiunti", "Partially met"},
+		"GOALS_MET": {"Obiettivi raggiunti", "Goals met"}, "PARTIALLY_MET": {"Obiettivi parzialmente raggiunti", "Partially met"},
 		"DROPPED_OUT": {"Abbandono", "Dropped out"}, "MOVED_AWAY": {"Trasferimento di residenza", "Moved away"},
 		"TRANSFERRED": {"Trasferito ad altro tavolo", "Transferred"}, "DECEASED": {"Decesso", "Deceased"},
 		"OTHER": {"Altro", "Other"},
@@ -182,7 +182,7 @@ var (
 		"HOUSING_SUPPORT":             {"Sostegno abitativo", "Housing support"},
 		"INCOME_SUPPORT":              {"Sostegno al reddito", "Income support"},
 		"PSYCHOSOCIAL_SUPPORT":        {"Supporto psico-sociale", "Psychosocial support"},
-		"DEBT_COUNSELLING":            {"Consulenza sul debito", "Debt counselling"},
+		"DEBT_COUNSELLING":            {"Consulenza sul sovraindebitamento", "Debt counselling"},
 		"OTHER":                       {"Altro", "Other"},
 	}
 
@@ -199,7 +199,7 @@ var (
 		"INTERNSHIP_COMPLETED":   {"Tirocinio concluso", "Internship completed"},
 		"TRAINING_COMPLETED":     {"Formazione conclusa", "Training completed"},
 		"QUALIFICATION_OBTAINED": {"Qualifica conseguita", "Qualification obtained"},
-		"HOUSING_SECURED":        {"Casa ottenuta", "Housing secured"},
+		"HOUSING_SECURED":        {"Soluzione abitativa trovata", "Housing secured"},
 		"INCOME_STABILISED":      {"Reddito stabilizzato", "Income stabilised"},
 		"HEALTH_PATHWAY_STARTED": {"Percorso sanitario avviato", "Health pathway started"},
 		"SOCIAL_REINTEGRATION":   {"Reinserimento sociale", "Social reintegration"},

@@ -81,7 +81,8 @@ type item struct {
 
 // addInterventions adds one to three interventions within the plan's
 // time, paid from the fund of the person's municipality for the year they
-// start while it lasts, and free (delivered by the partner) after that.
+// start while it lasts, then from the Union's, and free (delivered by the
+// partner) after that.
 func (w *writer) addInterventions(c *caseDraft, end domain.Date) []item {
 	g := w.g
 	var items []item
@@ -114,9 +115,12 @@ func (w *writer) addInterventions(c *caseDraft, end domain.Date) []item {
 		cost := int64(g.between(lo, hi)) * 100
 		var fundID any
 		var charged int64
-		if f := g.net.funds[fundKey{c.person.place, starts.Year()}]; f != nil && f.committed+cost <= f.allocated {
-			f.committed += cost
-			fundID, charged = str(f.id), cost
+		for _, owner := range []int{c.person.place, unionFund} {
+			if f := g.net.funds[fundKey{owner, starts.Year()}]; f != nil && f.committed+cost <= f.allocated {
+				f.committed += cost
+				fundID, charged = str(f.id), cost
+				break
+			}
 		}
 		id := intervention.DefaultID()
 		w.c.interventions.add(str(id), w.created, w.created, string(kind), "Intervento previsto dal progetto personalizzato.",

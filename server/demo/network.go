@@ -10,6 +10,7 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
+	entfund "github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/server/auth"
@@ -40,9 +41,12 @@ type table struct {
 }
 
 type fundKey struct {
-	municipality int // index in places
+	municipality int // index in places, or unionFund
 	year         int
 }
+
+// unionFund keys the Union's fund of a year.
+const unionFund = -1
 
 type fund struct {
 	id        gid.ID
@@ -328,9 +332,9 @@ func (g *generator) users(ctx context.Context, net *network) error {
 	return nil
 }
 
-// pactAndFunds writes the pact with every organisation as signatory, and
-// one anti-crisis fund per municipality and year: about €200,000 a year
-// in all, shared by population.
+// pactAndFunds writes the pact with every organisation as signatory, one
+// anti-crisis fund per municipality and year (about €200,000 a year in
+// all, shared by population) and the Union's fund of each year.
 func (g *generator) pactAndFunds(ctx context.Context, net *network) error {
 	c := g.tx
 	if err := c.Pact.Create().SetName("Patto Territoriale di Reciprocità").
@@ -351,8 +355,15 @@ func (g *generator) pactAndFunds(ctx context.Context, net *network) error {
 			f := &fund{id: gid.New("fnd"), allocated: allocated}
 			net.funds[fundKey{i, year}] = f
 			funds = append(funds, c.Fund.Create().SetID(f.id).SetName(fmt.Sprintf("Fondo anticrisi %d – Comune di %s", year, p.Name)).
-				SetYear(year).SetAllocatedCents(allocated).SetMunicipalityID(net.municipalities[i].ID))
+				SetYear(year).SetAllocatedCents(allocated).SetSource(entfund.SourceMunicipalBudget).
+				SetOwnerID(net.comune[i].ID).SetMunicipalityID(net.municipalities[i].ID))
 		}
+		// The Union funds the project too, for residents of any of its
+		// municipalities: what a municipality's fund cannot pay.
+		f := &fund{id: gid.New("fnd"), allocated: 60_000_00}
+		net.funds[fundKey{unionFund, year}] = f
+		funds = append(funds, c.Fund.Create().SetID(f.id).SetName(fmt.Sprintf("Fondo WIN %d – Unione dei Comuni", year)).
+			SetYear(year).SetAllocatedCents(f.allocated).SetSource(entfund.SourceUnion).SetOwnerID(net.union.ID))
 	}
 	return c.Fund.CreateBulk(funds...).Exec(ctx)
 }

@@ -2,15 +2,20 @@ package governance
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 
 	"entgo.io/ent/dialect/sql"
 
 	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/server/action"
 )
 
 // FundUse is what a fund's interventions committed and spent, and what is
@@ -45,4 +50,77 @@ func UseOf(ctx context.Context, client *ent.Client, f *ent.Fund) (*FundUse, erro
 	}
 	use.AvailableCents = f.AllocatedCents - use.CommittedCents - use.SpentCents
 	return use, nil
+}
+
+// AmendFund changes what a fund allocates, keeping the amount before and
+// why: never below what its interventions committed and spent, never on a
+// closed fund.
+func AmendFund(ctx context.Context, id gid.ID, allocatedCents int64, reason string) (*ent.Fund, error) {
+	a, err := begin(ctx, committee...)
+	if err != nil {
+		return nil, err
+	}
+	f, err := openFund(a, id)
+	if err != nil {
+		return nil, err
+	}
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return nil, fault.Invalidf("reason", "say why the amount changes, e.g. the resolution that changed it")
+	}
+	use, err := UseOf(ctx, a.Client, f)
+	if err != nil {
+		return nil, err
+	}
+	if used := use.CommittedCents + use.SpentCents; allocatedCents < used {
+		return nil, fault.Invalidf("allocatedCents", "is less than what the fund's interventions committed and spent, %d.%02d euro", used/100, used%100)
+	}
+	if allocatedCents == f.AllocatedCents {
+		return nil, fault.Invalidf("allocatedCents", "is the amount the fund already allocates")
+	}
+	if err := a.Client.FundAmendment.Create().SetFundID(f.ID).SetPreviousCents(f.AllocatedCents).SetAllocatedCents(allocatedCents).
+		SetReason(reason).SetAmendedByID(a.Viewer.UserID).Exec(a.Sys); err != nil {
+		return nil, err
+	}
+	if f, err = f.Update().SetAllocatedCents(allocatedCents).Save(a.Sys); err != nil {
+		return nil, err
+	}
+	return f, a.Audit("AMEND_FUND", "Fund", f.ID)
+}
+
+// CloseFund closes a fund: nothing more is charged to it nor amended;
+// what it paid stays.
+func CloseFund(ctx context.Context, id gid.ID, reason string) (*ent.Fund, error) {
+	a, err := begin(ctx, committee...)
+	if err != nil {
+		return nil, err
+	}
+	f, err := openFund(a, id)
+	if err != nil {
+		return nil, err
+	}
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return nil, fault.Invalidf("reason", "say why the fund is closed")
+	}
+	if f, err = f.Update().SetClosedOn(domain.Today()).SetClosureReason(reason).Save(a.Sys); err != nil {
+		return nil, err
+	}
+	return f, a.Audit("CLOSE_FUND", "Fund", f.ID)
+}
+
+// openFund is the fund, locked where the database can, refused once
+// closed.
+func openFund(a *action.Action, id gid.ID) (*ent.Fund, error) {
+	f, err := a.Client.Fund.Query().Where(fund.ID(id)).Modify(rule.ForUpdate).Only(a.Sys)
+	if ent.IsNotFound(err) {
+		return nil, fault.Invalidf("id", "no such fund")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if f.ClosedOn != nil {
+		return nil, &fault.Conflict{Message: fmt.Sprintf("the fund %q was closed on %s", f.Name, f.ClosedOn.Format("02/01/2006"))}
+	}
+	return f, nil
 }

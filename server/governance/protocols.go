@@ -202,7 +202,7 @@ func DropProtocolCommitment(ctx context.Context, id gid.ID, reason string) (*ent
 	if strings.TrimSpace(reason) == "" {
 		return nil, fault.Invalidf("reason", "is required")
 	}
-	if c, err = c.Update().SetStatus(protocolcommitment.StatusDropped).SetEvidence("Abbandonato: " + strings.TrimSpace(reason)).Save(a.Sys); err != nil {
+	if c, err = c.Update().SetStatus(protocolcommitment.StatusDropped).SetEvidence("Ritirato: " + strings.TrimSpace(reason)).Save(a.Sys); err != nil {
 		return nil, err
 	}
 	return c, a.Audit("DROP_PROTOCOL_COMMITMENT", "ProtocolCommitment", c.ID)

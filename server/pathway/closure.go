@@ -17,6 +17,7 @@ import (
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/plan"
+	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/servicerequest"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/server/action"
@@ -197,7 +198,7 @@ func ReopenCase(ctx context.Context, id gid.ID, version int, reason string) (*en
 	if err != nil {
 		return nil, err
 	}
-	table, err := s.Client.TerritorialTable.Query().Where(territorialtable.ID(s.table.ID)).Modify(forUpdate).Only(s.Sys)
+	table, err := s.Client.TerritorialTable.Query().Where(territorialtable.ID(s.table.ID)).Modify(rule.ForUpdate).Only(s.Sys)
 	if err != nil {
 		return nil, err
 	}

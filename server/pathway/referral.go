@@ -231,7 +231,7 @@ func ReferCase(ctx context.Context, in ReferCaseInput) (*ent.CaseFile, error) {
 	if (in.PersonID == nil) == (in.NewPerson == nil) {
 		return nil, fault.Invalidf("personID", "give either personID, of a person found with findPersonMatches, or newPerson")
 	}
-	table, err := client.TerritorialTable.Query().Where(territorialtable.ID(in.TableID)).Modify(forUpdate).Only(sys)
+	table, err := client.TerritorialTable.Query().Where(territorialtable.ID(in.TableID)).Modify(rule.ForUpdate).Only(sys)
 	if ent.IsNotFound(err) {
 		return nil, fault.Invalidf("tableID", "no such table")
 	}

@@ -175,7 +175,7 @@ func beginAnswer(ctx context.Context, id gid.ID, from servicerequest.Status, wha
 	if err := a.Writable(); err != nil {
 		return nil, err
 	}
-	r, err := a.Client.ServiceRequest.Query().Where(servicerequest.ID(id)).Modify(forUpdate).
+	r, err := a.Client.ServiceRequest.Query().Where(servicerequest.ID(id)).Modify(rule.ForUpdate).
 		WithCase(func(q *ent.CaseFileQuery) { q.WithTable() }).WithOrganization().WithRequestedBy().Only(a.Sys)
 	if err != nil {
 		return nil, err

@@ -11,9 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"entgo.io/ent/dialect"
-	"entgo.io/ent/dialect/sql"
-
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/domain/gid"
@@ -228,11 +225,3 @@ var (
 	openStatuses    = domain.Convert[casefile.Status](domain.OpenCaseStatuses)
 	workingStatuses = domain.Convert[casefile.Status](domain.WorkingCaseStatuses)
 )
-
-// forUpdate locks the selected rows where the database can; SQLite runs
-// one writing transaction at a time.
-func forUpdate(s *sql.Selector) {
-	if s.Dialect() == dialect.Postgres {
-		s.ForUpdate()
-	}
-}

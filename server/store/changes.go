@@ -13,6 +13,7 @@ import (
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/documentcontent"
+	"github.com/progetto-win/win/ent/fundamendment"
 	"github.com/progetto-win/win/ent/hook"
 	"github.com/progetto-win/win/ent/notification"
 	"github.com/progetto-win/win/ent/notificationpreference"
@@ -44,6 +45,7 @@ func DataChanged() { dataRevision.Add(1) }
 // the cases' timelines, the bases of the uses of persons' data, the
 // approvals of proposals, the documents attached to records and the
 // records of merged persons (the cases a merge moves count as theirs),
+// the history of funds' amounts (the fund's own row changes with it),
 // which no aggregate reads (the indicators' tests check their SQL names
 // none of them), and what leaves WIN (the outbox, notifications, mail,
 // webhooks, password links). Every other table's changes
@@ -51,7 +53,7 @@ func DataChanged() { dataRevision.Add(1) }
 // of migration indicator_data, checked against ent's tables by
 // TestDataTriggers).
 var NotDataTables = []string{session.Table, apitoken.Table, auditevent.Table, caseevent.Table, consent.Table, approval.Table,
-	document.Table, documentcontent.Table, personmerge.Table, outboxevent.Table, notification.Table, notificationpreference.Table, outgoingmail.Table, passwordtoken.Table,
+	document.Table, documentcontent.Table, personmerge.Table, fundamendment.Table, outboxevent.Table, notification.Table, notificationpreference.Table, outgoingmail.Table, passwordtoken.Table,
 	webhook.Table, webhookdelivery.Table}
 
 // notData are the ent types of NotDataTables.

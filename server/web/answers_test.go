@@ -186,9 +186,13 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 			{"recordMeeting", w.Coord, `mutation($t: ID!, $c: ID!) { recordMeeting(input: {body: TABLE, tableID: $t, heldAt: "2026-01-15T10:00:00+01:00",
 				title: "Riunione di gennaio", minutes: "Verbale", decisions: [{text: "Rivedere il progetto", caseID: $c}]}) ANSWER }`,
 				func() map[string]any { return map[string]any{"t": w.Empoli, "c": created["referCase"]} }},
-			{"createFund", steering, `mutation($m: ID!) { createFund(input: {name: "Fondo di prova", year: 2026, allocatedCents: 500000,
-				municipalityID: $m}) ANSWER }`, func() map[string]any { return map[string]any{"m": created["createMunicipality"]} }},
-			{"updateFund", steering, `mutation($id: ID!) { updateFund(id: $id, input: {allocatedCents: 600000}) ANSWER }`, id("createFund")},
+			{"createFund", steering, `mutation($m: ID!, $o: ID!) { createFund(input: {name: "Fondo di prova", year: 2026, allocatedCents: 500000,
+				ownerID: $o, municipalityID: $m}) ANSWER }`, func() map[string]any {
+				return map[string]any{"m": created["createMunicipality"], "o": created["createOrganization"]}
+			}},
+			{"updateFund", steering, `mutation($id: ID!) { updateFund(id: $id, input: {source: REGION}) ANSWER }`, id("createFund")},
+			{"amendFund", steering, `mutation($id: ID!) { amendFund(id: $id, allocatedCents: 600000, reason: "Variazione di bilancio") ANSWER }`, id("createFund")},
+			{"closeFund", steering, `mutation($id: ID!) { closeFund(id: $id, reason: "Esercizio chiuso") ANSWER }`, id("createFund")},
 			{"createObjective", steering, `mutation { createObjective(input: {title: "Segnalazioni dell'anno", indicator: REFERRALS, target: 1,
 				periodStart: "2025-01-01", periodEnd: "2025-12-31"}) ANSWER }`, none},
 			{"updateObjective", steering, `mutation($id: ID!) { updateObjective(id: $id, input: {target: 2}) ANSWER }`, id("createObjective")},

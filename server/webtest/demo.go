@@ -162,6 +162,10 @@ func SampleObjects(t *testing.T, a *API, coordinatorID, vinciID gid.ID) map[stri
 	o["WebhookDelivery"] = c.WebhookDelivery.Create().SetWebhook(hook("https://crm.example/two").SaveX(ctx)).
 		SetEventID("obx_matrix").SetKind(domain.EventCaseChanged).SetOrderingKey("matrix").SetPayload("{}").
 		SetState(webhookdelivery.StateDELIVERED).SaveX(ctx).ID
+	// An amendment of the fund, by the steering committee.
+	f := c.Fund.GetX(ctx, o["Fund"])
+	o["FundAmendment"] = c.FundAmendment.Create().SetFund(f).SetPreviousCents(f.AllocatedCents).SetAllocatedCents(f.AllocatedCents).
+		SetReason("Delibera di conferma").SetAmendedBy(c.User.Query().Where(user.Email(demo.SteeringEmail)).OnlyX(ctx)).SaveX(ctx).ID
 	o["DirectiveAcknowledgement"] = c.DirectiveAcknowledgement.Query().FirstIDX(ctx)
 	o["OutgoingMail"] = c.OutgoingMail.Create().SetKind(outgoingmail.KindNOTIFICATION).SetToAddress(demo.CoordinatorEmail).
 		SetLanguage(domain.Italian).SetSubject("WIN: prova").SetTextBody("prova").SetHTMLBody("<p>prova</p>").

@@ -78,8 +78,10 @@ func SeedOneOfEach(t testing.TB, c *ent.Client) Fixture {
 	f["MonitoringMeeting"] = mon.ID
 	f["MonitoringItem"] = c.MonitoringItem.Create().SetMeeting(mon).SetGoalID(f["Goal"]).SaveX(ctx).ID
 	f["Commitment"] = c.Commitment.Create().SetPlan(pln).SetKind(commitment.KindVolunteering).SetDescription("Biblioteca").SetHoursAgreed(40).SaveX(ctx).ID
-	fnd := c.Fund.Create().SetName("Fondo anticrisi Empoli 2025").SetYear(2025).SetAllocatedCents(5_000_000).SetMunicipality(mun).SaveX(ctx)
+	fnd := c.Fund.Create().SetName("Fondo anticrisi Empoli 2025").SetYear(2025).SetAllocatedCents(5_000_000).SetOwner(org).SetMunicipality(mun).SaveX(ctx)
 	f["Fund"] = fnd.ID
+	f["FundAmendment"] = c.FundAmendment.Create().SetFund(fnd).SetPreviousCents(4_000_000).SetAllocatedCents(5_000_000).
+		SetReason("Delibera di variazione di bilancio").SetAmendedBy(usr).SaveX(ctx).ID
 	itv := c.Intervention.Create().SetCase(cas).SetProvider(org).SetFund(fnd).SetKind(intervention.KindInternship).
 		SetStartsOn(Day(2025, 5, 1)).SetEndsOn(Day(2025, 10, 31)).SetCostCents(250_000).SaveX(ctx)
 	f["Intervention"] = itv.ID

@@ -65,8 +65,9 @@ func NewWorld(t *testing.T, db *store.DB) *World {
 	partner := c.User.Query().Where(user.Email(demo.PartnerEmail)).WithOrganization().OnlyX(ctx)
 	w.PartnerID, w.Girasole = partner.ID, partner.Edges.Organization.ID
 	w.Provider = c.Organization.Query().FirstIDX(ctx)
-	// A fund of this year with 1,000 euros left.
-	f := c.Fund.Query().Where(fund.Year(time.Now().Year())).FirstX(ctx)
+	// The Union's fund of this year, which pays for anyone, with 1,000
+	// euros left.
+	f := c.Fund.Query().Where(fund.Year(time.Now().Year()), fund.Not(fund.HasMunicipality())).OnlyX(ctx)
 	charged := 0
 	for _, i := range f.QueryInterventions().AllX(ctx) {
 		charged += int(i.CostCents)

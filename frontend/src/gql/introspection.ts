@@ -1330,6 +1330,9 @@ export default {
             "name": "ADD_PROTOCOL_PARTY"
           },
           {
+            "name": "AMEND_FUND"
+          },
+          {
             "name": "APPROVE_PROPOSAL"
           },
           {
@@ -1343,6 +1346,9 @@ export default {
           },
           {
             "name": "CLOSE_CASE"
+          },
+          {
+            "name": "CLOSE_FUND"
           },
           {
             "name": "COMPLETE_SERVICE_REQUEST"
@@ -1592,6 +1598,9 @@ export default {
           },
           {
             "name": "Fund"
+          },
+          {
+            "name": "FundAmendment"
           },
           {
             "name": "Goal"
@@ -5319,6 +5328,37 @@ export default {
             "args": []
           },
           {
+            "name": "amendments",
+            "type": {
+              "kind": "LIST",
+              "ofType": {
+                "kind": "NON_NULL",
+                "ofType": {
+                  "name": "FundAmendment",
+                  "kind": "OBJECT",
+                  "ofType": null
+                }
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "closedOn",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "closureReason",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "createdAt",
             "type": {
               "kind": "NON_NULL",
@@ -5404,12 +5444,9 @@ export default {
           {
             "name": "municipality",
             "type": {
-              "kind": "NON_NULL",
-              "ofType": {
-                "name": "Municipality",
-                "kind": "OBJECT",
-                "ofType": null
-              }
+              "kind": "OBJECT",
+              "name": "Municipality",
+              "ofType": null
             },
             "args": []
           },
@@ -5420,6 +5457,30 @@ export default {
               "ofType": {
                 "kind": "SCALAR",
                 "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "owner",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Organization",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "source",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "FundSource",
+                "kind": "ENUM",
+                "ofType": null
               }
             },
             "args": []
@@ -5449,6 +5510,94 @@ export default {
           },
           {
             "name": "year",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Node"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "FundAmendment",
+        "fields": [
+          {
+            "name": "allocatedCents",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "amendedAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "amendedBy",
+            "type": {
+              "kind": "OBJECT",
+              "name": "User",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "fund",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Fund",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "previousCents",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "reason",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -5549,10 +5698,46 @@ export default {
             "name": "NAME"
           },
           {
+            "name": "SOURCE"
+          },
+          {
             "name": "UPDATED_AT"
           },
           {
             "name": "YEAR"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "FundSource",
+        "enumValues": [
+          {
+            "name": "DONATIONS"
+          },
+          {
+            "name": "EUROPEAN_SOCIAL_FUND"
+          },
+          {
+            "name": "FOUNDATION"
+          },
+          {
+            "name": "HEALTH_AUTHORITY"
+          },
+          {
+            "name": "MUNICIPAL_BUDGET"
+          },
+          {
+            "name": "OTHER"
+          },
+          {
+            "name": "REGION"
+          },
+          {
+            "name": "STATE"
+          },
+          {
+            "name": "UNION"
           }
         ]
       },
@@ -8711,6 +8896,49 @@ export default {
             ]
           },
           {
+            "name": "amendFund",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Fund",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "allocatedCents",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "reason",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "approveProposal",
             "type": {
               "kind": "NON_NULL",
@@ -8941,6 +9169,39 @@ export default {
               },
               {
                 "name": "version",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "closeFund",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Fund",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "reason",
                 "type": {
                   "kind": "NON_NULL",
                   "ofType": {
@@ -11212,6 +11473,10 @@ export default {
           {
             "kind": "OBJECT",
             "name": "Fund"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "FundAmendment"
           },
           {
             "kind": "OBJECT",

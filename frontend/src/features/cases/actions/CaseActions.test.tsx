@@ -56,7 +56,7 @@ describe("the case's actions", () => {
     setup(["ADD_NOTE", "START_ASSESSMENT", "DECLINE_REFERRAL"]);
     const group = screen.getByRole("group", { name: "Azioni sul caso" });
     expect(within(screen.getByTestId("next-step")).getByRole("button").textContent).toBe("Avvia valutazione");
-    expect(within(screen.getByRole("group", { name: "Caso" })).getAllByRole("button").map((b) => b.textContent)).toEqual(["Aggiungi nota", "Non accogliere la segnalazione"]);
+    expect(within(screen.getByRole("group", { name: "Caso" })).getAllByRole("button").map((b) => b.textContent)).toEqual(["Aggiungi nota", "Respingi la segnalazione"]);
     expect(within(group).getAllByRole("button")).toHaveLength(3);
     expect(screen.queryByRole("button", { name: "Prendi in carico" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Chiudi il caso" })).toBeNull();
