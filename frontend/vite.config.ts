@@ -46,7 +46,7 @@ export default defineConfig({
     // The browser's Host and Origin stay those of the dev server, as the
     // API's origin check wants for a same-origin write.
     proxy: Object.fromEntries(
-      ["/graphql", "/export", "/healthz", "/readyz"].map((path) => [path, { target: goServer, changeOrigin: false }]),
+      ["/graphql", "/export", "/import", "/download", "/healthz", "/readyz"].map((path) => [path, { target: goServer, changeOrigin: false }]),
     ),
   },
 });

@@ -1,3 +1,4 @@
+import { importsCases } from "../features/import/access";
 import { governs, readsNetwork, worksCases, type Session } from "../session/session";
 
 /** A section of the main navigation, shown to the roles that use it. */
@@ -13,6 +14,7 @@ export const navEntries: NavEntry[] = [
   { to: "/", label: "nav.home", show: () => true },
   { to: "/cases", label: "nav.cases", show: (s) => worksCases(s) || readsNetwork(s) },
   { to: "/refer", label: "nav.refer", show: worksCases },
+  { to: "/import", label: "nav.import", show: importsCases },
   { to: "/tables", label: "nav.tables", show: () => true },
   { to: "/protocols", label: "nav.protocols", show: () => true },
   { to: "/steering", label: "nav.steering", show: (s) => governs(s) || s.coordinatedTableIDs.length > 0 },

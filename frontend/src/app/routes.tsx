@@ -9,6 +9,7 @@ const Home = page(() => import("../features/home/Home"), "Home");
 const CasesList = page(() => import("../features/cases/CasesList"), "CasesList");
 const CasePage = page(() => import("../features/cases/CasePage"), "CasePage");
 const ReferralWizard = page(() => import("../features/referral/ReferralWizard"), "ReferralWizard");
+const ImportPage = page(() => import("../features/import/ImportPage"), "ImportPage");
 const TablesList = page(() => import("../features/tables/TablesList"), "TablesList");
 const TablePage = page(() => import("../features/tables/TablePage"), "TablePage");
 const ProtocolsList = page(() => import("../features/protocols/ProtocolsList"), "ProtocolsList");
@@ -27,6 +28,7 @@ export const screens: RouteObject[] = [
   { path: "cases", element: <CasesList /> },
   { path: "cases/:id", element: <CasePage /> },
   { path: "refer", element: <ReferralWizard /> },
+  { path: "import", element: <ImportPage /> },
   { path: "tables", element: <TablesList /> },
   { path: "tables/:id", element: <TablePage /> },
   { path: "protocols", element: <ProtocolsList /> },

@@ -16,6 +16,9 @@ import { filterFromParams, filterToParams, filterToWhere, identityReadActions, t
 import { auditObjectPath } from "./auditObjects";
 import { useUserOptions } from "./options";
 import { TableScroll } from "../../ui/TableScroll";
+import { Notice } from "../../ui/Notice";
+import { UndoMergeButton } from "./UndoMergeButton";
+import { undoableMerge } from "./undoMerge";
 
 const AdminAuditLogQuery = graphql(`
   query AdminAuditLog($first: Int!, $after: Cursor, $where: AuditEventWhereInput) {
@@ -187,6 +190,7 @@ function AuditTable({ filter }: { filter: AuditFilter }) {
   const label = useAuditLabel();
   const where = filterToWhere(filter);
   const [after, setAfter] = useState<string | null>(null);
+  const [restored, setRestored] = useState<string>();
   const [{ data, fetching, error }] = useQuery({ query: AdminAuditLogQuery, variables: { first: 50, after, where } });
   if (error && !data) {
     return <ErrorAlert error={error} />;
@@ -198,6 +202,11 @@ function AuditTable({ filter }: { filter: AuditFilter }) {
   return (
     <>
       <ErrorAlert error={error} />
+      {restored && (
+        <Notice>
+          <FormattedMessage id="admin.undoMerge.done" values={{ id: <code>{restored}</code> }} />
+        </Notice>
+      )}
       <p aria-live="polite">
         <FormattedMessage id="admin.audit.count" values={{ shown: events.length, total: data.auditEvents.totalCount }} />
         {where.actionNotIn && (
@@ -253,6 +262,7 @@ function AuditTable({ filter }: { filter: AuditFilter }) {
                 <td>{label("AuditEntityType", e.entityType)}</td>
                 <td className="text-break">
                   <AuditObject entityType={e.entityType} entityID={e.entityID} />
+                  {undoableMerge(e) && <UndoMergeButton personID={e.entityID} onUndone={setRestored} />}
                 </td>
                 <td className="text-break">
                   <code>{e.requestID ?? "—"}</code>

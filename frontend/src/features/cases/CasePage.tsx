@@ -23,6 +23,7 @@ import { ApprovalsSection, PendingApprovals } from "./Approvals";
 import { BasisAskProvider } from "./basisAsk";
 import { CaseDocumentsSection } from "./CaseDocuments";
 import { ConsentsSection } from "./Consents";
+import { MergePersonAction } from "./merge/MergeDialog";
 import { ServiceRequestsSection } from "./ServiceRequests";
 import { AssessmentsSection, InterventionsSection, MonitoringSection, OutcomesSection, PlanSection, TeamSection, TimelineSection } from "./sections";
 
@@ -294,7 +295,7 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
           </dl>
         </Section>
 
-        <PersonSection person={c.person} caseID={c.id} />
+        <PersonSection person={c.person} caseID={c.id} tableID={c.table.id} onChanged={onChanged} />
         <ConsentsSection person={c.person} caseID={c.id} tableID={c.table.id} readsIdentity={Boolean(c.person.identity)} onChanged={onChanged} />
         <TimelineSection data={c} />
         <AssessmentsSection data={c} />
@@ -311,10 +312,11 @@ function CaseView({ c, error, onChanged }: { c: CaseData; error: ReturnType<type
   );
 }
 
-export function PersonSection({ person, caseID }: { person: CaseData["person"]; caseID: string }) {
+export function PersonSection({ person, caseID, tableID, onChanged }: { person: CaseData["person"]; caseID: string; tableID: string; onChanged: () => void }) {
   const fmt = useFormat();
   const label = useEnumLabel();
   const id = person.identity;
+  const record = id ? { id: person.id, pseudonym: person.pseudonym, identity: id, cases: person.cases.totalCount, consents: person.consents?.length ?? 0 } : null;
   return (
     <Section id="case-person-title" title="cases.section.person">
       <dl className="row">
@@ -348,6 +350,7 @@ export function PersonSection({ person, caseID }: { person: CaseData["person"]; 
           <FormattedMessage id="cases.person.identityHidden" />
         </p>
       )}
+      <MergePersonAction self={record} tableID={tableID} onMerged={onChanged} />
     </Section>
   );
 }

@@ -1,0 +1,44 @@
+import type { CombinedError } from "urql";
+import { apiErrors } from "../../api/errors";
+
+// The administrator's undo of a merge of two person records
+// (docs/domain.md#merging-duplicate-persons), from the audit log: a
+// merge is logged MERGE_PERSONS once for each record, the kept one and
+// the merged one, with nothing saying which is which (an administrator
+// reads no person); undoPersonMerge takes the merged one and refuses the
+// kept one, which the message explains.
+
+/** Whether an event of the log is a merge that an undo may be asked from. */
+export function undoableMerge<E extends { action: string; entityType?: string | null; entityID?: string | null }>(e: E): e is E & { entityID: string } {
+  return e.action === "MERGE_PERSONS" && e.entityType === "Person" && !!e.entityID;
+}
+
+/** A refusal, as the dialog says it: a catalogue message, and the server's own words for details. */
+export interface UndoProblem {
+  message: string;
+  detail?: string;
+}
+
+/**
+ * The messages of a refused undo: a case opened since (CONFLICT), a
+ * record that is not one merged into another — the kept one, or a merge
+ * undone already (BAD_USER_INPUT on mergedID) — or no administrator
+ * (FORBIDDEN); the rest as every screen says them.
+ */
+export function undoMergeProblems(error: CombinedError | undefined | null): UndoProblem[] {
+  return apiErrors(error).map((e) => {
+    switch (e.code) {
+      case "CONFLICT":
+        return { message: "admin.undoMerge.error.caseOpened", detail: e.message };
+      case "BAD_USER_INPUT":
+        return { message: e.field === "mergedID" ? "admin.undoMerge.error.notMerged" : "error.BAD_USER_INPUT", detail: e.message };
+      case "FORBIDDEN":
+        return { message: "admin.undoMerge.error.forbidden", detail: e.message };
+      case "INTERNAL":
+      case "NETWORK":
+        return { message: `error.${e.code}` };
+      default:
+        return { message: `error.${e.code}`, detail: e.message };
+    }
+  });
+}
