@@ -46,7 +46,7 @@ describe("merging two records of one person", () => {
     const tables = await api<{ tables: { edges: { node: { id: string; code: string } }[] } }>(page, `{ tables(first: 50) { edges { node { id code } } } }`);
     const empoli = tables.tables.edges.find((e) => e.node.code === "EMP")?.node.id;
     expect(empoli, "the Empoli table").toBeTruthy();
-    const referral = { tableID: empoli, reason: "Segnalazione di collaudo dell'unione di anagrafiche.", needAreas: ["EMPLOYMENT"] };
+    const referral = { tableID: empoli, reason: "Segnalazione di collaudo dell'unione di anagrafiche.", needAreas: ["EMPLOYMENT"], channel: "SOCIAL_SERVICES" };
     const basics = { ...person, gender: "FEMALE", citizenshipArea: "ITALY" };
     const first = await api<Referred>(page, refer, { input: { ...referral, newPerson: { ...basics, phone: "0571 111111" } } });
     const second = await api<Referred>(page, refer, { input: { ...referral, newPerson: { ...basics, taxCode, phone: "0571 222222", notADuplicate: true } } });

@@ -6576,6 +6576,7 @@ export type MergeCandidatesQuery = { nodes: Array<
     | { __typename: 'DirectiveAcknowledgement', id: string }
     | { __typename: 'Document', id: string }
     | { __typename: 'Fund', id: string }
+    | { __typename: 'FundAmendment', id: string }
     | { __typename: 'Goal', id: string }
     | { __typename: 'Intervention', id: string }
     | { __typename: 'Meeting', id: string }
