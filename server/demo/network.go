@@ -88,12 +88,12 @@ const partnerName = "Cooperativa Sociale Demo Il Girasole"
 
 var thirdSectorNames = []string{
 	"Cooperativa Sociale Demo Il Girasole", "Cooperativa Sociale Demo La Spiga", "Associazione Demo Porte Aperte",
-	"Cooperativa Sociale Demo Arcobaleno", "Associazione Demo Mani Tese Valdelsa", "Cooperativa Sociale Demo Il Ponte",
+	"Cooperativa Sociale Demo Arcobaleno", "Associazione Demo Mani Aperte Valdelsa", "Cooperativa Sociale Demo Il Ponte",
 	"Associazione Demo La Bussola", "Cooperativa Sociale Demo Terra Nuova", "Associazione Demo Vicini di Casa",
 	"Cooperativa Sociale Demo L'Approdo", "Associazione Demo Il Melograno", "Cooperativa Sociale Demo Filo d'Erba",
 	"Associazione Demo Pane e Rose", "Cooperativa Sociale Demo Il Mosaico", "Associazione Demo Quartieri Solidali",
 	"Cooperativa Sociale Demo La Fattoria Sociale", "Associazione Demo Lingua e Cittadinanza", "Cooperativa Sociale Demo La Rondine", "Associazione Demo Sportello Amico",
-	"Cooperativa Sociale Demo Il Cerchio", "Associazione Demo Auser Circondario", "Cooperativa Sociale Demo Orizzonti",
+	"Cooperativa Sociale Demo Il Cerchio", "Associazione Demo Argento Vivo", "Cooperativa Sociale Demo Orizzonti",
 	"Associazione Demo Emporio Solidale", "Cooperativa Sociale Demo Il Seme", "Associazione Demo Casa Accoglienza",
 	"Cooperativa Sociale Demo Lavoro Insieme", "Associazione Demo Doposcuola Aperto",
 }
@@ -117,7 +117,7 @@ func (g *generator) network(ctx context.Context) (*network, error) {
 		specs = append(specs, orgSpec{"Comune di " + p.Name, organization.KindMunicipality, i})
 	}
 	specs = append(specs,
-		orgSpec{"Unione dei Comuni Circondario Empolese Valdelsa", organization.KindUnionOfMunicipalities, 4},
+		orgSpec{"Unione dei Comuni del Circondario dell'Empolese Valdelsa", organization.KindUnionOfMunicipalities, 4},
 		orgSpec{"Centro per l'Impiego di Empoli", organization.KindEmploymentCentre, 4},
 		orgSpec{"Centro per l'Impiego di Castelfiorentino", organization.KindEmploymentCentre, 1},
 		orgSpec{"Società della Salute Empolese Valdarno Valdelsa", organization.KindSocialHealthService, 4},
@@ -337,9 +337,9 @@ func (g *generator) users(ctx context.Context, net *network) error {
 // all, shared by population) and the Union's fund of each year.
 func (g *generator) pactAndFunds(ctx context.Context, net *network) error {
 	c := g.tx
-	if err := c.Pact.Create().SetName("Patto Territoriale di Reciprocità").
+	if err := c.Pact.Create().SetName("Patto Territoriale di Reciprocità – WIN, Welfare d'INiziativa, Vincere Insieme").
 		SetSignedOn(date(2014, time.November, 20)).
-		SetDescription("Patto tra l'Unione dei Comuni del Circondario Empolese Valdelsa, i sindacati, le associazioni di categoria e il terzo settore per il contrasto alla povertà e al nuovo disagio (progetto WIN). Dati dimostrativi.").
+		SetDescription("Patto tra l'Unione dei Comuni del Circondario dell'Empolese Valdelsa, l'Associazione VNP, i sindacati dei lavoratori e le associazioni imprenditoriali di categoria, nel solco della Carta per una Responsabilità Sociale Condivisa, per il contrasto alla povertà e al nuovo disagio: il progetto WIN — Welfare d'INiziativa, Vincere Insieme. Dati dimostrativi.").
 		AddSignatories(net.orgs...).Exec(ctx); err != nil {
 		return err
 	}

@@ -45,11 +45,11 @@ func TestValidationErrors(t *testing.T) {
 				"BAD_USER_INPUT", "istatCode", nil},
 			{"negative population", `mutation { createMunicipality(input: {name: "Nowhere", istatCode: "048999", population: -1}) { id } }`,
 				"BAD_USER_INPUT", "population", nil},
-			{"missing municipality", `mutation($m: ID!) { createFund(input: {name: "F", year: 2026, allocatedCents: 100, municipalityID: $m}) { id } }`,
-				"BAD_USER_INPUT", "", map[string]any{"m": gid.New("mun")}},
+			{"missing municipality", `mutation($m: ID!, $o: ID!) { createFund(input: {name: "F", year: 2026, allocatedCents: 100, ownerID: $o, municipalityID: $m}) { id } }`,
+				"BAD_USER_INPUT", "", map[string]any{"m": gid.New("mun"), "o": f["Organization"]}},
 			{"duplicate name", `mutation { createMunicipality(input: {name: "Empoli", istatCode: "048998", population: 10}) { id } }`,
 				"CONFLICT", "", nil},
-			{"unknown object", `mutation($id: ID!) { updateFund(id: $id, input: {allocatedCents: 1}) { id } }`,
+			{"unknown object", `mutation($id: ID!) { updateFund(id: $id, input: {year: 2026}) { id } }`,
 				"NOT_FOUND", "", map[string]any{"id": gid.New("fnd")}},
 		} {
 			r := a.Post(tc.query, tc.vars)
@@ -147,8 +147,8 @@ func TestValuesWithinBounds(t *testing.T) {
 			field, query string
 			vars         map[string]any
 		}{
-			{"allocatedCents", `mutation($m: ID!) { createFund(input: {name: "Fondo", year: 2025, allocatedCents: 1000000000000000, municipalityID: $m}) { id } }`,
-				map[string]any{"m": f["Municipality"]}},
+			{"allocatedCents", `mutation($m: ID!, $o: ID!) { createFund(input: {name: "Fondo", year: 2025, allocatedCents: 1000000000000000, ownerID: $o, municipalityID: $m}) { id } }`,
+				map[string]any{"m": f["Municipality"], "o": f["Organization"]}},
 			{"periodStart", `mutation { createObjective(input: {title: "Obiettivo", indicator: REFERRALS, target: 1,
 				periodStart: "1800-01-01", periodEnd: "2026-12-31"}) { id } }`, nil},
 			{"periodEnd", `mutation { createObjective(input: {title: "Obiettivo", indicator: REFERRALS, target: 1,
