@@ -70,7 +70,10 @@ describe("notifications", () => {
     await signIn(page, "operator@demo.example");
     await page.goto(at("/account"));
     const declined = page.getByRole("combobox", { name: "Segnalazione respinta" });
+    // Reload once the choice is saved, not while it is on its way.
+    const saved = page.waitForResponse((r) => r.url().endsWith("/graphql") && (r.request().postData() ?? "").includes("NotificationPreferencesSet"));
     await declined.selectOption("DIGEST");
+    await saved;
     await page.reload();
     await expect.poll(() => page.getByRole("combobox", { name: "Segnalazione respinta" }).inputValue()).toBe("DIGEST");
     await checkScreen(page, "61-notification-preferences");
