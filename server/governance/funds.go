@@ -56,17 +56,9 @@ func UseOf(ctx context.Context, client *ent.Client, f *ent.Fund) (*FundUse, erro
 // why: never below what its interventions committed and spent, never on a
 // closed fund.
 func AmendFund(ctx context.Context, id gid.ID, allocatedCents int64, reason string) (*ent.Fund, error) {
-	a, err := begin(ctx, committee...)
+	a, f, reason, err := changeFund(ctx, id, reason, "say why the amount changes, e.g. the resolution that changed it")
 	if err != nil {
 		return nil, err
-	}
-	f, err := openFund(a, id)
-	if err != nil {
-		return nil, err
-	}
-	reason = strings.TrimSpace(reason)
-	if reason == "" {
-		return nil, fault.Invalidf("reason", "say why the amount changes, e.g. the resolution that changed it")
 	}
 	use, err := UseOf(ctx, a.Client, f)
 	if err != nil {
@@ -91,17 +83,9 @@ func AmendFund(ctx context.Context, id gid.ID, allocatedCents int64, reason stri
 // CloseFund closes a fund: nothing more is charged to it nor amended;
 // what it paid stays.
 func CloseFund(ctx context.Context, id gid.ID, reason string) (*ent.Fund, error) {
-	a, err := begin(ctx, committee...)
+	a, f, reason, err := changeFund(ctx, id, reason, "say why the fund is closed")
 	if err != nil {
 		return nil, err
-	}
-	f, err := openFund(a, id)
-	if err != nil {
-		return nil, err
-	}
-	reason = strings.TrimSpace(reason)
-	if reason == "" {
-		return nil, fault.Invalidf("reason", "say why the fund is closed")
 	}
 	if f, err = f.Update().SetClosedOn(domain.Today()).SetClosureReason(reason).Save(a.Sys); err != nil {
 		return nil, err
@@ -109,18 +93,26 @@ func CloseFund(ctx context.Context, id gid.ID, reason string) (*ent.Fund, error)
 	return f, a.Audit("CLOSE_FUND", "Fund", f.ID)
 }
 
-// openFund is the fund, locked where the database can, refused once
-// closed.
-func openFund(a *action.Action, id gid.ID) (*ent.Fund, error) {
+// changeFund starts a change of an open fund by the committee: the fund,
+// locked where the database can, refused once closed, and the reason
+// given, which every change needs (missing says so).
+func changeFund(ctx context.Context, id gid.ID, reason, missing string) (*action.Action, *ent.Fund, string, error) {
+	a, err := begin(ctx, committee...)
+	if err != nil {
+		return nil, nil, "", err
+	}
 	f, err := a.Client.Fund.Query().Where(fund.ID(id)).Modify(rule.ForUpdate).Only(a.Sys)
 	if ent.IsNotFound(err) {
-		return nil, fault.Invalidf("id", "no such fund")
+		return nil, nil, "", fault.Invalidf("id", "no such fund")
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, "", err
 	}
 	if f.ClosedOn != nil {
-		return nil, &fault.Conflict{Message: fmt.Sprintf("the fund %q was closed on %s", f.Name, f.ClosedOn.Format("02/01/2006"))}
+		return nil, nil, "", &fault.Conflict{Message: fmt.Sprintf("the fund %q was closed on %s", f.Name, f.ClosedOn.Format("02/01/2006"))}
 	}
-	return f, nil
+	if reason = strings.TrimSpace(reason); reason == "" {
+		return nil, nil, "", fault.Invalidf("reason", "%s", missing)
+	}
+	return a, f, reason, nil
 }

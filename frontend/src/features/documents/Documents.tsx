@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Button, Modal, ModalBody, ModalFooter, ModalHeader, Progress } from "design-react-kit";
-import { useCallback, useEffect, useId, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import { useController, useForm, type UseFormReturn } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useMutation, useQuery, type CombinedError } from "urql";
@@ -16,6 +16,7 @@ import { applyServerErrors, SelectField, TextAreaField } from "../../ui/fields";
 import { Loading } from "../../ui/Loading";
 import { Notice } from "../../ui/Notice";
 import { useUnsavedChanges } from "../../ui/useUnsavedChanges";
+import { FileDropZone } from "./FileDropZone";
 import { acceptedFiles, attachSchema, fileSize, mediaName, removeSchema, uploadErrors, type AttachValues, type RemoveValues } from "./model";
 import { DocumentsAttachMutationDoc, DocumentsListQueryDoc, DocumentsRemoveMutationDoc } from "./queries";
 
@@ -248,84 +249,16 @@ function AttachForm({
   );
 }
 
-/**
- * The file: dropped on the zone, or chosen with its button (the input
- * itself, focusable, behind Bootstrap Italia's upload label). The hint and
- * the error are tied to the input.
- */
+/** The form's file, in the drop zone. */
 function FileDrop({ form, disabled }: { form: UseFormReturn<AttachValues>; disabled: boolean }) {
   const intl = useIntl();
-  const id = useId();
   const {
     field: { ref, value: file, onChange, onBlur },
     fieldState: { error: e },
   } = useController({ control: form.control, name: "file" });
-  const [over, setOver] = useState(false);
   const error = e?.message ? (e.type === "server" ? e.message : intl.formatMessage({ id: e.message })) : undefined;
-  const choose = (files: FileList | null | undefined) => {
-    const chosen = files?.[0];
-    if (chosen && !disabled) {
-      onChange(chosen);
-    }
-  };
-  const drag = (entering: boolean) => (ev: DragEvent) => {
-    ev.preventDefault();
-    setOver(entering && !disabled);
-  };
-  const described = [`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
-    <div className="mb-3">
-      <div
-        className={`win-drop-zone p-3 mb-1${over ? " win-drop-over" : ""}${error ? " win-drop-invalid" : ""}`}
-        data-testid="drop-zone"
-        onDragEnter={drag(true)}
-        onDragOver={drag(true)}
-        onDragLeave={drag(false)}
-        onDrop={(ev) => {
-          ev.preventDefault();
-          setOver(false);
-          choose(ev.dataTransfer?.files);
-        }}
-      >
-        <p className="mb-2">
-          {file ? (
-            <FormattedMessage
-              id="documents.attach.chosen"
-              values={{ fileName: <strong>{file.name}</strong>, size: fileSize(intl, file.size) }}
-            />
-          ) : (
-            <FormattedMessage id="documents.attach.drop" />
-          )}
-        </p>
-        <input
-          ref={ref}
-          type="file"
-          id={id}
-          className="upload"
-          accept={acceptedFiles}
-          disabled={disabled}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={described}
-          onBlur={onBlur}
-          onChange={(ev) => {
-            choose(ev.target.files);
-            // The same file can be chosen again after an error.
-            ev.target.value = "";
-          }}
-        />
-        <label htmlFor={id}>
-          <FormattedMessage id={file ? "documents.attach.chooseAnother" : "documents.attach.choose"} />
-        </label>
-      </div>
-      <small id={`${id}-hint`} className="form-text d-block">
-        <FormattedMessage id="documents.attach.hint" />
-      </small>
-      {error && (
-        <div id={`${id}-error`} className="invalid-feedback d-block" role="alert" data-testid="file-error">
-          {error}
-        </div>
-      )}
-    </div>
+    <FileDropZone ref={ref} file={file} error={error} disabled={disabled} accept={acceptedFiles} messages="documents.attach" onChoose={onChange} onBlur={onBlur} />
   );
 }
 

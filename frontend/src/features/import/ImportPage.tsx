@@ -9,7 +9,7 @@ import { Notice } from "../../ui/Notice";
 import { Section } from "../../ui/Section";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { importsCases } from "./access";
-import { FilePicker } from "./FilePicker";
+import { FileDropZone } from "../documents/FileDropZone";
 import { attachmentName, confirmMessage, importURL, readAnswer, templateURL, type Failure, type OnError, type Report } from "./model";
 import { ReportView } from "./ReportView";
 import { postFile, saveBlob } from "./upload";
@@ -182,7 +182,7 @@ function Importer() {
               <FormattedMessage id={alert.id} values={alert.values} />
             </Alert>
           )}
-          <FilePicker ref={input} file={file} error={fileError} disabled={busy} onChoose={choose} />
+          <FileDropZone ref={input} file={file} error={fileError} disabled={busy} accept=".csv,text/csv" messages="import.file" onChoose={choose} />
           <fieldset className="mb-3">
             <legend className="fs-6 fw-semibold">
               <FormattedMessage id="import.onError.legend" />

@@ -1,22 +1,30 @@
 import { useId, useState, type DragEvent, type Ref } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
-import { fileSize } from "../documents/model";
+import { fileSize } from "./model";
 
-// The CSV file: dropped on the zone, or chosen with its button (the input
-// itself, focusable, behind Bootstrap Italia's upload label), as the
-// documents' drop zone. The hint and the error are tied to the input.
+// A file dropped on the zone, or chosen with its button (the input itself,
+// focusable, behind Bootstrap Italia's upload label): for documents and
+// for the import's CSV. The hint and the error are tied to the input.
 
-export function FilePicker({
+export function FileDropZone({
   file,
   error,
   disabled,
+  accept,
+  messages,
   onChoose,
+  onBlur,
   ref,
 }: {
-  file: File | null;
+  file: File | null | undefined;
   error?: string;
   disabled: boolean;
+  /** The input's accept attribute. */
+  accept: string;
+  /** The catalogue's prefix of the texts: <prefix>.drop, .chosen, .choose, .chooseAnother, .hint. */
+  messages: string;
   onChoose: (file: File) => void;
+  onBlur?: () => void;
   /** The input, to move the focus to it when the file is refused. */
   ref?: Ref<HTMLInputElement>;
 }) {
@@ -50,9 +58,9 @@ export function FilePicker({
       >
         <p className="mb-2">
           {file ? (
-            <FormattedMessage id="import.file.chosen" values={{ fileName: <strong>{file.name}</strong>, size: fileSize(intl, file.size) }} />
+            <FormattedMessage id={`${messages}.chosen`} values={{ fileName: <strong>{file.name}</strong>, size: fileSize(intl, file.size) }} />
           ) : (
-            <FormattedMessage id="import.file.drop" />
+            <FormattedMessage id={`${messages}.drop`} />
           )}
         </p>
         <input
@@ -60,10 +68,11 @@ export function FilePicker({
           type="file"
           id={id}
           className="upload"
-          accept=".csv,text/csv"
+          accept={accept}
           disabled={disabled}
           aria-invalid={error ? true : undefined}
           aria-describedby={described}
+          onBlur={onBlur}
           onChange={(ev) => {
             choose(ev.target.files);
             // The same file can be chosen again, e.g. once corrected.
@@ -71,11 +80,11 @@ export function FilePicker({
           }}
         />
         <label htmlFor={id}>
-          <FormattedMessage id={file ? "import.file.chooseAnother" : "import.file.choose"} />
+          <FormattedMessage id={`${messages}.${file ? "chooseAnother" : "choose"}`} />
         </label>
       </div>
       <small id={`${id}-hint`} className="form-text d-block">
-        <FormattedMessage id="import.file.hint" />
+        <FormattedMessage id={`${messages}.hint`} />
       </small>
       {error && (
         <div id={`${id}-error`} className="invalid-feedback d-block" role="alert" data-testid="file-error">
