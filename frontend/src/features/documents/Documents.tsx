@@ -16,7 +16,7 @@ import { applyServerErrors, SelectField, TextAreaField } from "../../ui/fields";
 import { Loading } from "../../ui/Loading";
 import { Notice } from "../../ui/Notice";
 import { useUnsavedChanges } from "../../ui/useUnsavedChanges";
-import { FileDropZone } from "./FileDropZone";
+import { FileDropZone, type DropZoneTexts } from "./FileDropZone";
 import { acceptedFiles, attachSchema, fileSize, mediaName, removeSchema, uploadErrors, type AttachValues, type RemoveValues } from "./model";
 import { DocumentsAttachMutationDoc, DocumentsListQueryDoc, DocumentsRemoveMutationDoc } from "./queries";
 
@@ -249,6 +249,14 @@ function AttachForm({
   );
 }
 
+const dropTexts: DropZoneTexts = {
+  drop: "documents.attach.drop",
+  chosen: "documents.attach.chosen",
+  choose: "documents.attach.choose",
+  chooseAnother: "documents.attach.chooseAnother",
+  hint: "documents.attach.hint",
+};
+
 /** The form's file, in the drop zone. */
 function FileDrop({ form, disabled }: { form: UseFormReturn<AttachValues>; disabled: boolean }) {
   const intl = useIntl();
@@ -258,7 +266,7 @@ function FileDrop({ form, disabled }: { form: UseFormReturn<AttachValues>; disab
   } = useController({ control: form.control, name: "file" });
   const error = e?.message ? (e.type === "server" ? e.message : intl.formatMessage({ id: e.message })) : undefined;
   return (
-    <FileDropZone ref={ref} file={file} error={error} disabled={disabled} accept={acceptedFiles} messages="documents.attach" onChoose={onChange} onBlur={onBlur} />
+    <FileDropZone ref={ref} file={file} error={error} disabled={disabled} accept={acceptedFiles} messages={dropTexts} onChoose={onChange} onBlur={onBlur} />
   );
 }
 

@@ -6,6 +6,17 @@ import { fileSize } from "./model";
 // focusable, behind Bootstrap Italia's upload label): for documents and
 // for the import's CSV. The hint and the error are tied to the input.
 
+/** The ids of a drop zone's texts in the catalogue. */
+export interface DropZoneTexts {
+  /** Before a file is chosen. */
+  drop: string;
+  /** A file chosen: {fileName}, {size}. */
+  chosen: string;
+  choose: string;
+  chooseAnother: string;
+  hint: string;
+}
+
 export function FileDropZone({
   file,
   error,
@@ -21,8 +32,8 @@ export function FileDropZone({
   disabled: boolean;
   /** The input's accept attribute. */
   accept: string;
-  /** The catalogue's prefix of the texts: <prefix>.drop, .chosen, .choose, .chooseAnother, .hint. */
-  messages: string;
+  /** The catalogue's texts of the zone. */
+  messages: DropZoneTexts;
   onChoose: (file: File) => void;
   onBlur?: () => void;
   /** The input, to move the focus to it when the file is refused. */
@@ -58,9 +69,9 @@ export function FileDropZone({
       >
         <p className="mb-2">
           {file ? (
-            <FormattedMessage id={`${messages}.chosen`} values={{ fileName: <strong>{file.name}</strong>, size: fileSize(intl, file.size) }} />
+            <FormattedMessage id={messages.chosen} values={{ fileName: <strong>{file.name}</strong>, size: fileSize(intl, file.size) }} />
           ) : (
-            <FormattedMessage id={`${messages}.drop`} />
+            <FormattedMessage id={messages.drop} />
           )}
         </p>
         <input
@@ -80,11 +91,11 @@ export function FileDropZone({
           }}
         />
         <label htmlFor={id}>
-          <FormattedMessage id={`${messages}.${file ? "chooseAnother" : "choose"}`} />
+          <FormattedMessage id={file ? messages.chooseAnother : messages.choose} />
         </label>
       </div>
       <small id={`${id}-hint`} className="form-text d-block">
-        <FormattedMessage id={`${messages}.hint`} />
+        <FormattedMessage id={messages.hint} />
       </small>
       {error && (
         <div id={`${id}-error`} className="invalid-feedback d-block" role="alert" data-testid="file-error">

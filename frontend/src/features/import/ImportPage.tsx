@@ -9,7 +9,7 @@ import { Notice } from "../../ui/Notice";
 import { Section } from "../../ui/Section";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { importsCases } from "./access";
-import { FileDropZone } from "../documents/FileDropZone";
+import { FileDropZone, type DropZoneTexts } from "../documents/FileDropZone";
 import { attachmentName, confirmMessage, importURL, readAnswer, templateURL, type Failure, type OnError, type Report } from "./model";
 import { ReportView } from "./ReportView";
 import { postFile, saveBlob } from "./upload";
@@ -30,6 +30,14 @@ interface Shown {
   /** 200, or 422 for an import refused. */
   status: number;
 }
+
+const dropTexts: DropZoneTexts = {
+  drop: "import.file.drop",
+  chosen: "import.file.chosen",
+  choose: "import.file.choose",
+  chooseAnother: "import.file.chooseAnother",
+  hint: "import.file.hint",
+};
 
 export function ImportPage() {
   const intl = useIntl();
@@ -182,7 +190,7 @@ function Importer() {
               <FormattedMessage id={alert.id} values={alert.values} />
             </Alert>
           )}
-          <FileDropZone ref={input} file={file} error={fileError} disabled={busy} accept=".csv,text/csv" messages="import.file" onChoose={choose} />
+          <FileDropZone ref={input} file={file} error={fileError} disabled={busy} accept=".csv,text/csv" messages={dropTexts} onChoose={choose} />
           <fieldset className="mb-3">
             <legend className="fs-6 fw-semibold">
               <FormattedMessage id="import.onError.legend" />
